@@ -60,6 +60,7 @@ def ingest_into(
     inputs: Sequence[str | Path],
     settings: Settings = DEFAULT_SETTINGS,
     on_progress: ProgressCallback | None = None,
+    meta_csv: Path | None = None,
 ) -> list[SkippedInput]:
     """Read inputs, analyse every article the store does not hold yet, store each one as it finishes."""
     skipped: list[SkippedInput] = []
@@ -68,7 +69,7 @@ def ingest_into(
     def new_articles() -> Iterator[Article]:
         nonlocal done
         seen: set[str] = set()
-        for item in ingest.iter_inputs(inputs, settings):
+        for item in ingest.iter_inputs(inputs, settings, meta_csv=meta_csv):
             if isinstance(item, SkippedInput):
                 skipped.append(item)
                 done += 1
@@ -132,11 +133,12 @@ def analyze(
     db: str | Path | None = None,
     settings: Settings = DEFAULT_SETTINGS,
     on_progress: ProgressCallback | None = None,
+    meta_csv: Path | None = None,
 ) -> Brief:
     """Ingest ``inputs`` (files, directories, URLs) into a store (a temporary one unless ``db`` is given)
     and build the brief over everything the store holds."""
     with Store.open(db) as store:
-        skipped = ingest_into(store, inputs, settings, on_progress)
+        skipped = ingest_into(store, inputs, settings, on_progress, meta_csv)
         return build_brief(store.load_analyses(), skipped, settings)
 
 

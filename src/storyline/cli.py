@@ -1,0 +1,140 @@
+"""The ``storyline`` command: parses arguments, calls the library, prints with rich. No analysis here.
+
+Exit codes: 0 success, 1 nothing could be analysed, 2 bad usage (unknown option, missing path).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TaskProgressColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from storyline import pipeline
+from storyline.errors import StorylineInputError
+from storyline.records import Article, Brief, SkippedInput
+from storyline.report import html, json_report, markdown
+from storyline.store import Store
+
+app = typer.Typer(
+    help="Turn news articles about developing stories into a sourced brief.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+err = Console(stderr=True)
+
+PathsArgument = Annotated[
+    list[str], typer.Argument(help="Files, directories (read recursively) or http(s) URLs.", show_default=False)
+]
+MetaOption = Annotated[
+    Path | None,
+    typer.Option("--meta", help="CSV mapping files to outlet/published/author/title/url.", exists=True),
+]
+
+
+def _check_paths(paths: list[str]) -> None:
+    for path in paths:
+        if not path.startswith(("http://", "https://")) and not Path(path).exists():
+            raise typer.BadParameter(f"{path}: no such file or directory", param_hint="PATH")
+
+
+class _ProgressReporter:
+    """Draws one progress line on stderr and prints each skipped input as one line above it."""
+
+    def __init__(self, progress: Progress) -> None:
+        self.progress = progress
+        self.task = progress.add_task("Analysing", total=None, articles=0)
+
+    def __call__(self, done: int, item: Article | SkippedInput) -> None:
+        if isinstance(item, SkippedInput):
+            self.progress.console.print(f"[yellow]skipped[/] {item}", markup=True, highlight=False)
+        self.progress.update(self.task, completed=done, articles=done)
+
+
+def _progress() -> Progress:
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("[progress.description]{task.description}"),
+        TextColumn("{task.completed} inputs"),
+        TaskProgressColumn(show_speed=True),  # without a total it shows the rate, inputs/s
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    )
+
+
+def _summary(brief: Brief) -> Table:
+    table = Table(title="Storyline brief", show_header=False)
+    table.add_row("articles analysed", str(len(brief.articles)))
+    table.add_row("inputs skipped", str(len(brief.skipped)))
+    table.add_row("entities", str(len(brief.entities)))
+    table.add_row("claims", str(len(brief.claims)))
+    table.add_row("copy relations", str(len(brief.copies)))
+    table.add_row("stories", str(len(brief.stories)))
+    return table
+
+
+def _write_reports(brief: Brief, json_path: Path | None, html_path: Path | None, md_path: Path | None) -> None:
+    if json_path:
+        json_report.write_json(brief, json_path)
+        err.print(f"wrote {json_path}", highlight=False)
+    if html_path:
+        html_path.write_text(html.render_html(brief), encoding="utf-8")
+        err.print(f"wrote {html_path}", highlight=False)
+    if md_path:
+        md_path.write_text(markdown.render_markdown(brief), encoding="utf-8")
+        err.print(f"wrote {md_path}", highlight=False)
+
+
+@app.command()
+def analyze(
+    paths: PathsArgument,
+    json_path: Annotated[Path | None, typer.Option("--json", help="Write the brief as JSON here.")] = None,
+    html_path: Annotated[Path | None, typer.Option("--output", "-o", help="Write the HTML report here.")] = None,
+    md_path: Annotated[Path | None, typer.Option("--md", help="Write the Markdown report here.")] = None,
+    db: Annotated[
+        str | None, typer.Option("--db", help="Keep the store in this SQLite file (or a database URL).")
+    ] = None,
+    meta: MetaOption = None,
+) -> None:
+    """Analyse articles into a sourced brief: entities, claims, copies, stories, ledger, timeline."""
+    _check_paths(paths)
+    try:
+        with _progress() as progress:
+            brief = pipeline.analyze(paths, db=db, meta_csv=meta, on_progress=_ProgressReporter(progress))
+    except StorylineInputError as error:
+        err.print(f"[red]error[/] {error}", highlight=False)
+        raise typer.Exit(1) from None
+    err.print(_summary(brief))
+    if not brief.articles:
+        err.print("[red]error[/] nothing could be analysed", highlight=False)
+        raise typer.Exit(1)
+    _write_reports(brief, json_path, html_path, md_path)
+    if not (json_path or html_path or md_path):
+        typer.echo(brief.to_json())
+
+
+@app.command()
+def ingest(
+    paths: PathsArgument,
+    db: Annotated[str, typer.Option("--db", help="The SQLite file (or database URL) to add articles to.")],
+    meta: MetaOption = None,
+) -> None:
+    """Add articles to a persistent store; articles already stored are skipped."""
+    _check_paths(paths)
+    try:
+        with Store.open(db) as store, _progress() as progress:
+            before = store.count_articles()
+            skipped = pipeline.ingest_into(
+                store, paths, meta_csv=meta, on_progress=_ProgressReporter(progress)
+            )
+            added = store.count_articles() - before
+    except StorylineInputError as error:
+        err.print(f"[red]error[/] {error}", highlight=False)
+        raise typer.Exit(1) from None
+    err.print(f"added {added} articles, skipped {len(skipped)} inputs; the store holds {before + added}")
+    if added == 0 and before == 0:
+        raise typer.Exit(1)

@@ -1,0 +1,121 @@
+"""The copies stage: which articles are copies of others, and so which sources are independent.
+
+- near-duplicates: MinHash over word 5-shingles with LSH candidate search (datasketch), so the cost grows
+  with the number of articles, not with its square; the copy is the later article (publication date, then
+  input order), ``of`` the earlier one;
+- syndication: a credit line ("Source: X", "Via X") makes the article a copy of the credited outlet, or of the
+  corpus article published by that outlet when there is one;
+- translation: an article carrying a left-over fragment in another language and a credit is a translation
+  of the credited source.
+``origins`` turns the edges into one origin per article, which is what "independent sources" counts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from datasketch import MinHash, MinHashLSH
+from scipy.cluster.hierarchy import DisjointSet
+
+from storyline.config import DEFAULT_SETTINGS, Settings
+from storyline.records import Article, CopyEdge
+
+SHINGLE_WORDS = 5
+NUM_PERMUTATIONS = 128
+WORD = re.compile(r"\w+")
+SYNDICATION_CREDIT_KINDS = frozenset({"source", "via", "wire", "according-to"})
+
+
+def _shingles(text: str) -> set[bytes]:
+    words = WORD.findall(text.lower())
+    if len(words) < SHINGLE_WORDS:
+        return {" ".join(words).encode()} if words else set()
+    return {" ".join(words[i : i + SHINGLE_WORDS]).encode() for i in range(len(words) - SHINGLE_WORDS + 1)}
+
+
+def _minhash(text: str) -> MinHash:
+    signature = MinHash(num_perm=NUM_PERMUTATIONS)
+    signature.update_batch(list(_shingles(text)))
+    return signature
+
+
+def _order_key(article: Article, position: int) -> tuple[str, int]:
+    # Undated articles sort after dated ones; input order breaks ties.
+    return (article.published or "9999", position)
+
+
+def find_near_duplicates(articles: Sequence[Article], threshold: float) -> list[CopyEdge]:
+    """Pairs of articles whose shingle sets overlap above ``threshold`` (estimated Jaccard)."""
+    index = MinHashLSH(threshold=threshold, num_perm=NUM_PERMUTATIONS)
+    signatures: dict[str, MinHash] = {}
+    order = {article.id: _order_key(article, position) for position, article in enumerate(articles)}
+    edges = []
+    for article in articles:
+        if not article.text.strip() or article.id in signatures:
+            continue
+        signature = _minhash(article.text)
+        for other_id in index.query(signature):
+            score = round(signature.jaccard(signatures[other_id]), 3)
+            if score < threshold:
+                continue
+            copy, original = sorted((article.id, other_id), key=order.__getitem__, reverse=True)
+            edges.append(CopyEdge(article=copy, of=original, kind="near-duplicate", score=score))
+        index.insert(article.id, signature)
+        signatures[article.id] = signature
+    return edges
+
+
+def _normalise_outlet(name: str) -> str:
+    return " ".join(WORD.findall(name.lower()))
+
+
+def find_credited_copies(articles: Sequence[Article]) -> list[CopyEdge]:
+    """Syndication and translation edges from credit lines."""
+    by_outlet = {_normalise_outlet(a.outlet): a.id for a in articles if a.outlet}
+    edges = []
+    for article in articles:
+        for credit in article.credits:
+            if credit.kind not in SYNDICATION_CREDIT_KINDS:
+                continue
+            source = by_outlet.get(_normalise_outlet(credit.outlet), credit.outlet)
+            if source == article.id or (article.outlet and _same_outlet(article.outlet, credit.outlet)):
+                continue
+            kind = "translation" if article.foreign_fragments else "syndicated"
+            edges.append(CopyEdge(article=article.id, of=source, kind=kind, score=1.0))
+            if kind == "translation":  # a translated reprint is still syndicated copy of the source
+                edges.append(CopyEdge(article=article.id, of=source, kind="syndicated", score=1.0))
+    return edges
+
+
+def _same_outlet(first: str, second: str) -> bool:
+    return _normalise_outlet(first) == _normalise_outlet(second)
+
+
+def find_copies(articles: Sequence[Article], settings: Settings = DEFAULT_SETTINGS) -> list[CopyEdge]:
+    """Every copy relation in the collection."""
+    return find_near_duplicates(articles, settings.near_duplicate_threshold) + find_credited_copies(articles)
+
+
+def origins(articles: Sequence[Article], edges: Sequence[CopyEdge]) -> dict[str, str]:
+    """Article id → its originating source: copies collapse onto what they copy, transitively.
+
+    An article with no copy edge originates at its own outlet (or itself when the outlet is unknown): an
+    outlet repeating itself in two articles is not independent confirmation, so both count once.
+    """
+    sources = DisjointSet()
+    for article in articles:
+        sources.add(article.id)
+        if article.outlet:
+            _join(sources, article.id, "outlet:" + _normalise_outlet(article.outlet))
+    article_ids = {article.id for article in articles}
+    for edge in edges:
+        if edge.article in article_ids:
+            target = edge.of if edge.of in article_ids else "outlet:" + _normalise_outlet(edge.of)
+            _join(sources, edge.article, target)
+    return {article.id: sources[article.id] for article in articles}
+
+
+def _join(sources: DisjointSet, first: str, second: str) -> None:
+    sources.add(second)
+    sources.merge(first, second)

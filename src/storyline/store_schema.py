@@ -1,0 +1,357 @@
+"""The tables of a Storyline store, and how records map onto their rows.
+
+Portable types only (Text, Integer, Double, Boolean, JSON), so the same schema serves SQLite and PostgreSQL.
+Child rows are keyed by their owner and an ``ordinal`` (their index in the record's tuple): loading orders
+by it, so records come back equal to what was saved, and a whole article's rows insert as bulk
+``executemany`` without a round trip per claim for a generated key.
+
+Offsets are stored as ``start_offset``/``end_offset``: ``end`` is reserved in SQL and would need quoting in
+every hand-written query against the store.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Double,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Integer,
+    MetaData,
+    RowMapping,
+    Table,
+    Text,
+)
+
+from storyline.records import (
+    Article,
+    Claim,
+    CopyEdge,
+    Credit,
+    Entity,
+    ForeignFragment,
+    Mention,
+    Position,
+    Quantity,
+    Question,
+    RemovedLine,
+    Story,
+    TimeExpr,
+    TimelineEntry,
+)
+
+# Bump when the tables change; a store written by a newer Storyline is refused rather than misread.
+SCHEMA_VERSION = 1
+
+metadata = MetaData()
+
+
+def _article_ref(**options: Any) -> Column[str]:
+    """An ``article_id`` column pointing at the article; rows go with it if it is ever deleted."""
+    return Column("article_id", Text, ForeignKey("articles.id", ondelete="CASCADE"), **options)
+
+
+def _offsets() -> tuple[Column[int], Column[int]]:
+    return Column("start_offset", Integer, nullable=False), Column("end_offset", Integer, nullable=False)
+
+
+schema_version = Table("schema_version", metadata, Column("version", Integer, nullable=False))
+
+# --- per article ----------------------------------------------------------------------------------------
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", Text, primary_key=True),
+    # Insertion order, so load_analyses returns articles as they were stored (ids are content hashes).
+    Column("seq", Integer, nullable=False, index=True),
+    Column("text", Text, nullable=False),
+    Column("path", Text),
+    Column("url", Text),
+    Column("title", Text),
+    Column("outlet", Text),
+    Column("author", Text),
+    Column("published", Text),  # ISO date kept as text: the record holds a string, and so does the brief
+    Column("published_inferred", Boolean, nullable=False),
+    Column("language", Text),
+)
+
+removed_lines = Table(
+    "removed_lines",
+    metadata,
+    _article_ref(primary_key=True),
+    Column("ordinal", Integer, primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+)
+
+credits = Table(
+    "credits",
+    metadata,
+    _article_ref(primary_key=True),
+    Column("ordinal", Integer, primary_key=True),
+    Column("kind", Text, nullable=False),
+    Column("outlet", Text, nullable=False),
+    Column("text", Text, nullable=False),
+)
+
+foreign_fragments = Table(
+    "foreign_fragments",
+    metadata,
+    _article_ref(primary_key=True),
+    Column("ordinal", Integer, primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("language", Text, nullable=False),
+    *_offsets(),
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    _article_ref(primary_key=True),
+    Column("ordinal", Integer, primary_key=True),
+    *_offsets(),
+    Column("text", Text, nullable=False),
+    Column("label", Text, nullable=False),
+)
+
+claims = Table(
+    "claims",
+    metadata,
+    _article_ref(primary_key=True),
+    Column("ordinal", Integer, primary_key=True),
+    Column("claim_id", Text, nullable=False, index=True),
+    Column("text", Text, nullable=False),
+    *_offsets(),
+    Column("cue", Text, nullable=False),
+    Column("cue_start", Integer, nullable=False),
+    Column("cue_end", Integer, nullable=False),
+    Column("speaker_text", Text),
+    Column("speaker_start", Integer),
+    Column("speaker_end", Integer),
+    Column("speaker", Text),  # an entity id; no foreign key: entities are replaced on every cross-article run
+    Column("quote", Text, nullable=False),
+    Column("modality", Text, nullable=False),
+)
+
+
+def _claim_child(name: str, *columns: Column[Any]) -> Table:
+    return Table(
+        name,
+        metadata,
+        Column("article_id", Text, primary_key=True),
+        Column("claim_ordinal", Integer, primary_key=True),
+        Column("ordinal", Integer, primary_key=True),
+        *columns,
+        ForeignKeyConstraint(
+            ["article_id", "claim_ordinal"], ["claims.article_id", "claims.ordinal"], ondelete="CASCADE"
+        ),
+    )
+
+
+quantities = _claim_child(
+    "quantities",
+    Column("value", Double, nullable=False),
+    Column("unit", Text, nullable=False),
+    Column("approx", Boolean, nullable=False),
+    Column("text", Text, nullable=False),
+    *_offsets(),
+)
+
+claim_times = _claim_child(
+    "claim_times",
+    Column("text", Text, nullable=False),
+    *_offsets(),
+    Column("date", Text),
+    Column("precision", Text, nullable=False),
+)
+
+time_expressions = Table(
+    "time_expressions",
+    metadata,
+    _article_ref(primary_key=True),
+    Column("ordinal", Integer, primary_key=True),
+    Column("text", Text, nullable=False),
+    *_offsets(),
+    Column("date", Text),
+    Column("precision", Text, nullable=False),
+)
+
+# --- cross-article (replaced as a whole by each run) ------------------------------------------------------
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("ordinal", Integer, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("type", Text, nullable=False),
+)
+
+
+def _entity_child(name: str, *columns: Column[Any]) -> Table:
+    return Table(
+        name,
+        metadata,
+        Column("entity_id", Text, ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True),
+        Column("ordinal", Integer, primary_key=True),
+        *columns,
+    )
+
+
+entity_aliases = _entity_child("entity_aliases", Column("alias", Text, nullable=False))
+entity_roles = _entity_child("entity_roles", Column("role", Text, nullable=False))
+entity_mentions = _entity_child(
+    "entity_mentions",
+    _article_ref(nullable=False, index=True),
+    *_offsets(),
+    Column("text", Text, nullable=False),
+    Column("label", Text, nullable=False),
+)
+
+copies = Table(
+    "copies",
+    metadata,
+    Column("ordinal", Integer, primary_key=True, autoincrement=False),
+    _article_ref(nullable=False, index=True),
+    Column("copy_of", Text, nullable=False),  # an article id, or a credited outlet's name outside the corpus
+    Column("kind", Text, nullable=False),
+    Column("score", Double, nullable=False),
+)
+
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("ordinal", Integer, nullable=False),
+    Column("title", Text, nullable=False),
+)
+
+
+def _story_child(name: str, *columns: Column[Any]) -> Table:
+    return Table(
+        name,
+        metadata,
+        Column("story_id", Text, ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
+        Column("ordinal", Integer, primary_key=True),
+        *columns,
+    )
+
+
+story_articles = _story_child("story_articles", _article_ref(nullable=False, index=True))
+questions = _story_child(
+    "questions",
+    Column("question_id", Text, nullable=False),
+    Column("question", Text, nullable=False),
+    Column("unit", Text),
+    Column("status", Text, nullable=False),
+    Column("status_reason", Text, nullable=False),
+)
+positions = Table(
+    "positions",
+    metadata,
+    Column("story_id", Text, primary_key=True),
+    Column("question_ordinal", Integer, primary_key=True),
+    Column("ordinal", Integer, primary_key=True),
+    # Short lists of ids read and written whole with their position: JSON rather than three more tables.
+    Column("claims", JSON, nullable=False),
+    Column("speakers", JSON, nullable=False),
+    Column("outlets", JSON, nullable=False),
+    Column("independent_sources", Integer, nullable=False),
+    Column("value", Double),
+    Column("stance", Text),
+    Column("earliest", Text),
+    ForeignKeyConstraint(
+        ["story_id", "question_ordinal"], ["questions.story_id", "questions.ordinal"], ondelete="CASCADE"
+    ),
+)
+timeline_entries = _story_child(
+    "timeline_entries",
+    Column("date", Text, nullable=False),
+    Column("precision", Text, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("claims", JSON, nullable=False),
+    Column("articles", JSON, nullable=False),
+    Column("inferred", Boolean, nullable=False),
+)
+
+# Deleted child-first when cross-article results are replaced (foreign keys forbid the other order).
+CROSS_ARTICLE_TABLES = (
+    entity_aliases,
+    entity_roles,
+    entity_mentions,
+    entities,
+    copies,
+    story_articles,
+    positions,
+    questions,
+    timeline_entries,
+    stories,
+)
+
+# --- records ↔ rows -------------------------------------------------------------------------------------
+
+RecordT = TypeVar("RecordT")
+
+_OFFSET_COLUMNS = {"start": "start_offset", "end": "end_offset"}
+
+
+@dataclass(frozen=True)
+class RecordTable(Generic[RecordT]):
+    """How one record type maps onto one table: renamed fields, and fields held in child tables instead."""
+
+    table: Table
+    record: type[RecordT]
+    renames: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    nested: frozenset[str] = frozenset()
+
+    def column(self, field_name: str) -> str:
+        return self.renames.get(field_name) or _OFFSET_COLUMNS.get(field_name) or field_name
+
+    def row(self, record: RecordT, **keys: Any) -> dict[str, Any]:
+        """The row for ``record``; ``keys`` fill the owner and ordinal columns. Tuples become JSON lists."""
+        row = dict(keys)
+        for field in dataclasses.fields(record):  # type: ignore[arg-type]
+            if field.name not in self.nested:
+                value = getattr(record, field.name)
+                row[self.column(field.name)] = list(value) if isinstance(value, tuple) else value
+        return row
+
+    def record_from(self, row: RowMapping, **nested: Any) -> RecordT:
+        """The record a row holds; ``nested`` supplies the fields that live in child tables."""
+        values = dict(nested)
+        for field in dataclasses.fields(self.record):  # type: ignore[arg-type]
+            if field.name not in self.nested:
+                value = row[self.column(field.name)]
+                values[field.name] = tuple(value) if isinstance(value, list) else value
+        return self.record(**values)
+
+
+ARTICLE = RecordTable(articles, Article, nested=frozenset({"removed", "credits", "foreign_fragments"}))
+REMOVED_LINE = RecordTable(removed_lines, RemovedLine)
+CREDIT = RecordTable(credits, Credit)
+FOREIGN_FRAGMENT = RecordTable(foreign_fragments, ForeignFragment)
+MENTION = RecordTable(mentions, Mention, renames={"article": "article_id"})
+CLAIM = RecordTable(
+    claims,
+    Claim,
+    renames={"id": "claim_id", "article": "article_id"},
+    nested=frozenset({"quantities", "times"}),
+)
+QUANTITY = RecordTable(quantities, Quantity)
+CLAIM_TIME = RecordTable(claim_times, TimeExpr)
+TIME_EXPRESSION = RecordTable(time_expressions, TimeExpr)
+ENTITY = RecordTable(entities, Entity, nested=frozenset({"aliases", "roles", "mentions"}))
+ENTITY_MENTION = RecordTable(entity_mentions, Mention, renames={"article": "article_id"})
+COPY = RecordTable(copies, CopyEdge, renames={"article": "article_id", "of": "copy_of"})
+STORY = RecordTable(stories, Story, nested=frozenset({"articles", "questions", "timeline"}))
+QUESTION = RecordTable(questions, Question, renames={"id": "question_id"}, nested=frozenset({"positions"}))
+POSITION = RecordTable(positions, Position)
+TIMELINE_ENTRY = RecordTable(timeline_entries, TimelineEntry)

@@ -1,0 +1,48 @@
+from storyline.records import Article, Credit, ForeignFragment
+from storyline.stages.copies import find_copies, origins
+
+BASE = (
+    "Dock workers at the port of Valmora walked out on Monday after talks on pay collapsed, leaving "
+    "forty container ships waiting offshore. The union said nine thousand members joined the strike and "
+    "that pickets would stay until the operator returned to the table. The operator said only a third of "
+    "shifts were missed and that cargo would move again within days."
+)
+
+
+def article(article_id: str, text: str, **fields: object) -> Article:
+    return Article(id=article_id, text=text, **fields)  # type: ignore[arg-type]
+
+
+def test_light_edit_is_a_near_duplicate_of_the_earlier_article() -> None:
+    original = article("a", BASE, published="2024-10-01", outlet="Harbour Post")
+    edited = article("b", BASE.replace("walked out", "went on strike") + " Talks resume Friday.",
+                     published="2024-10-02", outlet="Coast Daily")
+    unrelated = article("c", "A flood closed two bridges in the north after a week of heavy rain.")
+    edges = find_copies([edited, original, unrelated])
+    assert [(e.article, e.of, e.kind) for e in edges] == [("b", "a", "near-duplicate")]
+    assert 0.5 <= edges[0].score <= 1.0
+
+
+def test_credit_lines_make_syndication_and_translation_edges() -> None:
+    credited = article("a", BASE, credits=(Credit("via", "Harbour Post"),))
+    translated = article(
+        "b",
+        "Something else entirely about rain.",
+        credits=(Credit("source", "Diario Sur"),),
+        foreign_fragments=(ForeignFragment("según fuentes", "es", 0, 13),),
+    )
+    in_corpus = article("c", "Unrelated text of the original outlet.", outlet="Harbour Post")
+    edges = {(e.article, e.of, e.kind) for e in find_copies([credited, translated, in_corpus])}
+    assert edges == {("a", "c", "syndicated"), ("b", "Diario Sur", "translation"), ("b", "Diario Sur", "syndicated")}
+
+
+def test_origins_collapse_copies_and_outlets() -> None:
+    arts = [
+        article("a", BASE, outlet="Harbour Post"),
+        article("b", BASE + " More.", outlet="Coast Daily"),
+        article("c", "Different reporting entirely on the same strike.", outlet="Harbour Post"),
+        article("d", "Independent report from a third outlet.", outlet="River Times"),
+    ]
+    origin = origins(arts, find_copies(arts))
+    assert origin["a"] == origin["b"] == origin["c"]
+    assert origin["d"] != origin["a"]
