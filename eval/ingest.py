@@ -94,7 +94,9 @@ def main() -> None:
     elapsed = time.perf_counter() - started
     print(f"ScrapingHub article-extraction benchmark, {scores['pages']:.0f} pages ({elapsed:.1f} s)")
     print(f"{'extractor':<30} {'precision':>9} {'recall':>7} {'F1':>6}")
-    print(f"{'storyline ingest':<30} {scores['precision']:>9.3f} {scores['recall']:>7.3f} {scores['f1']:>6.3f}")
+    print(
+        f"{'storyline ingest':<30} {scores['precision']:>9.3f} {scores['recall']:>7.3f} {scores['f1']:>6.3f}"
+    )
     for name, f1 in PUBLISHED_F1.items():
         print(f"{name + ' (published)':<30} {'':>9} {'':>7} {f1:>6.3f}")
     if limit is not None:

@@ -22,7 +22,8 @@ def test_analyze_writes_all_reports(tmp_path: Path) -> None:
     corpus = tmp_path / "in"
     corpus.mkdir()
     (corpus / "one.txt").write_text(
-        "Strike at Valmora port\nThe union said 9,000 workers walked out, according to chairwoman Ana Petrova.\n"
+        "Strike at Valmora port\n"
+        "The union said 9,000 workers walked out, according to chairwoman Ana Petrova.\n"
     )
     (corpus / "empty.txt").write_text("")
     (corpus / "binary.txt").write_bytes(b"\x00\x01\x02garbage")

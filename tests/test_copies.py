@@ -15,8 +15,12 @@ def article(article_id: str, text: str, **fields: object) -> Article:
 
 def test_light_edit_is_a_near_duplicate_of_the_earlier_article() -> None:
     original = article("a", BASE, published="2024-10-01", outlet="Harbour Post")
-    edited = article("b", BASE.replace("walked out", "went on strike") + " Talks resume Friday.",
-                     published="2024-10-02", outlet="Coast Daily")
+    edited = article(
+        "b",
+        BASE.replace("walked out", "went on strike") + " Talks resume Friday.",
+        published="2024-10-02",
+        outlet="Coast Daily",
+    )
     unrelated = article("c", "A flood closed two bridges in the north after a week of heavy rain.")
     edges = find_copies([edited, original, unrelated])
     assert [(e.article, e.of, e.kind) for e in edges] == [("b", "a", "near-duplicate")]
@@ -33,7 +37,11 @@ def test_credit_lines_make_syndication_and_translation_edges() -> None:
     )
     in_corpus = article("c", "Unrelated text of the original outlet.", outlet="Harbour Post")
     edges = {(e.article, e.of, e.kind) for e in find_copies([credited, translated, in_corpus])}
-    assert edges == {("a", "c", "syndicated"), ("b", "Diario Sur", "translation"), ("b", "Diario Sur", "syndicated")}
+    assert edges == {
+        ("a", "c", "syndicated"),
+        ("b", "Diario Sur", "translation"),
+        ("b", "Diario Sur", "syndicated"),
+    }
 
 
 def test_origins_collapse_copies_and_outlets() -> None:

@@ -54,12 +54,17 @@ def test_different_people_stay_apart() -> None:
 
 
 def test_places_and_organisations_do_not_merge_with_people() -> None:
-    found = resolve_entities(mentions(("a", "Jordan", "GPE"), ("b", "Jordan", "PERSON"), ("c", "Jordan", "LOC")))
+    found = resolve_entities(
+        mentions(("a", "Jordan", "GPE"), ("b", "Jordan", "PERSON"), ("c", "Jordan", "LOC"))
+    )
     assert groups(found) == {frozenset({"Jordan"})} and len(found) == 2
 
 
 def test_span_index_prefers_person_inside_speaker_words() -> None:
-    text_mentions = [Mention("a", 0, 9, "Ukrainian", "GPE"), Mention("a", 20, 38, "Volodymyr Zelensky", "PERSON")]
+    text_mentions = [
+        Mention("a", 0, 9, "Ukrainian", "GPE"),
+        Mention("a", 20, 38, "Volodymyr Zelensky", "PERSON"),
+    ]
     entities = resolve_entities(text_mentions)
     entity_at = span_index(entities)
     person = next(e for e in entities if e.type == "PERSON")

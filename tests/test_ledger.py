@@ -2,11 +2,25 @@ from storyline.records import Article, Claim, CopyEdge, Quantity, Story
 from storyline.stages.ledger import build_ledger
 
 
-def claim(claim_id: str, article: str, speaker: str, value: float, unit: str = "personnel",
-          modality: str = "asserted") -> Claim:
+def claim(
+    claim_id: str,
+    article: str,
+    speaker: str,
+    value: float,
+    unit: str = "personnel",
+    modality: str = "asserted",
+) -> Claim:
     return Claim(
-        id=claim_id, article=article, text=f"{value:g} {unit}", start=0, end=1, cue="said", cue_start=0,
-        cue_end=1, speaker_text=speaker, modality=modality,
+        id=claim_id,
+        article=article,
+        text=f"{value:g} {unit}",
+        start=0,
+        end=1,
+        cue="said",
+        cue_start=0,
+        cue_end=1,
+        speaker_text=speaker,
+        modality=modality,
         quantities=(Quantity(value=value, unit=unit, approx=False, text=f"{value:g}", start=0, end=1),),
     )
 
@@ -20,7 +34,11 @@ STORY = Story(id="s", title="strike", articles=("a", "b", "c"))
 
 
 def test_different_values_are_contested_positions_with_sources() -> None:
-    claims = [claim("c1", "a", "Union", 9000), claim("c2", "b", "Operator", 3000), claim("c3", "c", "Union", 9000)]
+    claims = [
+        claim("c1", "a", "Union", 9000),
+        claim("c2", "b", "Operator", 3000),
+        claim("c3", "c", "Union", 9000),
+    ]
     (question,) = build_ledger(STORY, claims, ARTICLES, [], [])
     assert question.status == "contested" and question.unit == "personnel"
     by_value = {p.value: p for p in question.positions}
@@ -40,8 +58,11 @@ def test_copies_do_not_count_as_independent_corroboration() -> None:
 
 
 def test_units_are_separate_questions_and_other_stories_ignored() -> None:
-    claims = [claim("c1", "a", "Union", 9000), claim("c2", "b", "Port", 40, unit="ship"),
-              claim("c3", "z", "Elsewhere", 5)]
+    claims = [
+        claim("c1", "a", "Union", 9000),
+        claim("c2", "b", "Port", 40, unit="ship"),
+        claim("c3", "z", "Elsewhere", 5),
+    ]
     questions = build_ledger(STORY, claims, ARTICLES, [], [])
     assert sorted(q.unit or "" for q in questions) == ["personnel", "ship"]
 

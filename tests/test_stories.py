@@ -6,7 +6,9 @@ STRIKE = "Dock workers at the port of Valmora stayed off the job as the union an
 FLOOD = "Rescuers in the Draava valley searched for missing villagers after the dam above Oskel gave way."
 
 
-def analysis(article_id: str, text: str, actors: list[tuple[str, str]], title: str | None = None) -> ArticleAnalysis:
+def analysis(
+    article_id: str, text: str, actors: list[tuple[str, str]], title: str | None = None
+) -> ArticleAnalysis:
     mentions = []
     for surface, label in actors:
         start = text.index(surface)
@@ -16,13 +18,25 @@ def analysis(article_id: str, text: str, actors: list[tuple[str, str]], title: s
 
 def corpus() -> list[ArticleAnalysis]:
     return [
-        analysis("s1", STRIKE + " Valmora union chief Ana Petrova spoke.", [("Valmora", "GPE"), ("Ana Petrova", "PERSON")],
-                 title="Valmora port strike enters second day"),
-        analysis("f1", FLOOD + " Governor Ilir Basha visited Oskel.", [("Oskel", "GPE"), ("Ilir Basha", "PERSON")]),
-        analysis("s2", "Ana Petrova said the union at Valmora port would not back down in the strike.",
-                 [("Ana Petrova", "PERSON"), ("Valmora", "GPE")]),
-        analysis("f2", "Ilir Basha said the dam at Oskel had been inspected in spring; villagers in Draava doubt it.",
-                 [("Ilir Basha", "PERSON"), ("Oskel", "GPE"), ("Draava", "GPE")]),
+        analysis(
+            "s1",
+            STRIKE + " Valmora union chief Ana Petrova spoke.",
+            [("Valmora", "GPE"), ("Ana Petrova", "PERSON")],
+            title="Valmora port strike enters second day",
+        ),
+        analysis(
+            "f1", FLOOD + " Governor Ilir Basha visited Oskel.", [("Oskel", "GPE"), ("Ilir Basha", "PERSON")]
+        ),
+        analysis(
+            "s2",
+            "Ana Petrova said the union at Valmora port would not back down in the strike.",
+            [("Ana Petrova", "PERSON"), ("Valmora", "GPE")],
+        ),
+        analysis(
+            "f2",
+            "Ilir Basha said the dam at Oskel had been inspected in spring; villagers in Draava doubt it.",
+            [("Ilir Basha", "PERSON"), ("Oskel", "GPE"), ("Draava", "GPE")],
+        ),
         analysis("x1", "A chess tournament opened in a small town with forty players.", []),
     ]
 

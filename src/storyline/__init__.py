@@ -1,9 +1,9 @@
 """Storyline: turn news articles about developing stories into a sourced brief.
 
-    >>> import storyline
-    >>> brief = storyline.analyze(["examples/demo"])      # files, directories or URLs
-    >>> brief = storyline.analyze_texts(["Text of an article…", "…"])
-    >>> brief.to_json()
+>>> import storyline
+>>> brief = storyline.analyze(["examples/demo"])      # files, directories or URLs
+>>> brief = storyline.analyze_texts(["Text of an article…", "…"])
+>>> brief.to_json()
 """
 
 from __future__ import annotations

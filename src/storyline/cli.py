@@ -27,7 +27,8 @@ app = typer.Typer(
 err = Console(stderr=True)
 
 PathsArgument = Annotated[
-    list[str], typer.Argument(help="Files, directories (read recursively) or http(s) URLs.", show_default=False)
+    list[str],
+    typer.Argument(help="Files, directories (read recursively) or http(s) URLs.", show_default=False),
 ]
 MetaOption = Annotated[
     Path | None,
@@ -77,7 +78,9 @@ def _summary(brief: Brief) -> Table:
     return table
 
 
-def _write_reports(brief: Brief, json_path: Path | None, html_path: Path | None, md_path: Path | None) -> None:
+def _write_reports(
+    brief: Brief, json_path: Path | None, html_path: Path | None, md_path: Path | None
+) -> None:
     if json_path:
         json_report.write_json(brief, json_path)
         err.print(f"wrote {json_path}", highlight=False)
@@ -93,7 +96,9 @@ def _write_reports(brief: Brief, json_path: Path | None, html_path: Path | None,
 def analyze(
     paths: PathsArgument,
     json_path: Annotated[Path | None, typer.Option("--json", help="Write the brief as JSON here.")] = None,
-    html_path: Annotated[Path | None, typer.Option("--output", "-o", help="Write the HTML report here.")] = None,
+    html_path: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the HTML report here.")
+    ] = None,
     md_path: Annotated[Path | None, typer.Option("--md", help="Write the Markdown report here.")] = None,
     db: Annotated[
         str | None, typer.Option("--db", help="Keep the store in this SQLite file (or a database URL).")

@@ -144,7 +144,9 @@ def analyze(
 
 def analyze_texts(texts: Iterable[str], settings: Settings = DEFAULT_SETTINGS) -> Brief:
     """Analyse raw article texts held in memory (a notebook's list of strings), without a store."""
-    articles = [ingest.article_from_text(text, source=f"<text {number}>") for number, text in
-                enumerate(texts, start=1)]
+    articles = [
+        ingest.article_from_text(text, source=f"<text {number}>")
+        for number, text in enumerate(texts, start=1)
+    ]
     unique = list({article.id: article for article in articles}.values())
     return build_brief(list(run_article_stages(unique, settings)), settings=settings)

@@ -39,7 +39,6 @@ from storyline.errors import StorylineInputError
 from storyline.records import ArticleAnalysis, CopyEdge, Entity, Story
 
 RecordT = TypeVar("RecordT")
-Rows = dict[Table, list[dict[str, Any]]]
 
 # A database URL rather than a file path: "sqlite://…", "postgresql://…", "postgresql+psycopg://…".
 _DATABASE_URL = re.compile(r"^(?:sqlite|postgresql)(?:\+\w+)?://")
@@ -72,7 +71,10 @@ class Store:
         close, a path for a SQLite file, or a ``sqlite://``/``postgresql://`` URL."""
         temporary_dir = TemporaryDirectory(prefix="storyline-") if db is None else None
         url, label = _database_url(db, temporary_dir)
-        engine = create_engine(url)
+        try:
+            engine = create_engine(url)
+        except ModuleNotFoundError as error:  # e.g. a postgresql:// URL without its driver installed
+            raise StorylineInputError(label, f"database driver not installed ({error.name})") from error
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _configure_sqlite)
             event.listen(engine, "begin", _begin_sqlite)
@@ -136,7 +138,7 @@ class Store:
         with self._transaction(write=True) as connection:
             for table in schema.CROSS_ARTICLE_TABLES:
                 connection.execute(delete(table))
-            _insert_rows(connection, _cross_article_rows(entities, copies, stories))
+            _insert_rows(connection, schema.cross_article_rows(entities, copies, stories))
 
     def load_cross_article(self) -> tuple[list[Entity], list[CopyEdge], list[Story]]:
         with self._transaction() as connection:
@@ -247,7 +249,9 @@ def _check_schema(connection: Connection, label: str) -> bool:
             label, "not a Storyline database (it holds other tables, no schema_version)"
         )
     version = connection.execute(select(func.max(schema.schema_version.c.version))).scalar()
-    if version is None or version > schema.SCHEMA_VERSION:
+    if version is None:
+        raise StorylineInputError(label, "not a Storyline database (its schema_version table is empty)")
+    if version > schema.SCHEMA_VERSION:
         raise StorylineInputError(
             label,
             f"database schema version {version} is newer than this Storyline reads "
@@ -269,63 +273,10 @@ def _insert_analysis(connection: Connection, analysis: ArticleAnalysis) -> None:
     # The next insertion number, computed inside the INSERT so it reads and writes under one lock.
     next_seq = select(func.coalesce(func.max(schema.articles.c.seq), 0) + 1).scalar_subquery()
     connection.execute(insert(schema.articles).values(**schema.ARTICLE.row(article), seq=next_seq))
-    _insert_rows(connection, _analysis_rows(analysis))
+    _insert_rows(connection, schema.analysis_rows(analysis))
 
 
-def _analysis_rows(analysis: ArticleAnalysis) -> Rows:
-    """The child rows of one article, parents before children."""
-    article = analysis.article
-    owner = {"article_id": article.id}
-    rows: Rows = {
-        schema.removed_lines: _numbered(schema.REMOVED_LINE, article.removed, **owner),
-        schema.credits: _numbered(schema.CREDIT, article.credits, **owner),
-        schema.foreign_fragments: _numbered(schema.FOREIGN_FRAGMENT, article.foreign_fragments, **owner),
-        schema.mentions: [schema.MENTION.row(m, ordinal=n) for n, m in enumerate(analysis.mentions)],
-        schema.claims: [schema.CLAIM.row(c, ordinal=n) for n, c in enumerate(analysis.claims)],
-        schema.quantities: [],
-        schema.claim_times: [],
-        schema.time_expressions: _numbered(schema.TIME_EXPRESSION, analysis.times, **owner),
-    }
-    for claim_ordinal, claim in enumerate(analysis.claims):
-        claim_key = {"article_id": claim.article, "claim_ordinal": claim_ordinal}
-        rows[schema.quantities] += _numbered(schema.QUANTITY, claim.quantities, **claim_key)
-        rows[schema.claim_times] += _numbered(schema.CLAIM_TIME, claim.times, **claim_key)
-    return rows
-
-
-def _cross_article_rows(
-    entities: Sequence[Entity], copies: Sequence[CopyEdge], stories: Sequence[Story]
-) -> Rows:
-    """The rows of the cross-article tables, parents before children."""
-    rows: Rows = defaultdict(list)
-    rows[schema.entities] = [schema.ENTITY.row(e, ordinal=n) for n, e in enumerate(entities)]
-    for entity in entities:
-        rows[schema.entity_aliases] += _numbered_values("alias", entity.aliases, entity_id=entity.id)
-        rows[schema.entity_roles] += _numbered_values("role", entity.roles, entity_id=entity.id)
-        rows[schema.entity_mentions] += _numbered(schema.ENTITY_MENTION, entity.mentions, entity_id=entity.id)
-    rows[schema.copies] = _numbered(schema.COPY, copies)
-    rows[schema.stories] = [schema.STORY.row(s, ordinal=n) for n, s in enumerate(stories)]
-    for story in stories:
-        rows[schema.story_articles] += _numbered_values("article_id", story.articles, story_id=story.id)
-        rows[schema.questions] += _numbered(schema.QUESTION, story.questions, story_id=story.id)
-        rows[schema.timeline_entries] += _numbered(schema.TIMELINE_ENTRY, story.timeline, story_id=story.id)
-        for question_ordinal, question in enumerate(story.questions):
-            question_key = {"story_id": story.id, "question_ordinal": question_ordinal}
-            rows[schema.positions] += _numbered(schema.POSITION, question.positions, **question_key)
-    return rows
-
-
-def _numbered(
-    spec: schema.RecordTable[RecordT], records: Sequence[RecordT], **keys: Any
-) -> list[dict[str, Any]]:
-    return [spec.row(record, ordinal=ordinal, **keys) for ordinal, record in enumerate(records)]
-
-
-def _numbered_values(column: str, values: Sequence[str], **keys: Any) -> list[dict[str, Any]]:
-    return [{**keys, "ordinal": ordinal, column: value} for ordinal, value in enumerate(values)]
-
-
-def _insert_rows(connection: Connection, rows: Rows) -> None:
+def _insert_rows(connection: Connection, rows: schema.Rows) -> None:
     for table, table_rows in rows.items():
         if table_rows:  # an executemany with no rows is an error, not a no-op
             connection.execute(insert(table), table_rows)

@@ -12,7 +12,8 @@ every hand-written query against the store.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -32,6 +33,7 @@ from sqlalchemy import (
 
 from storyline.records import (
     Article,
+    ArticleAnalysis,
     Claim,
     CopyEdge,
     Credit,
@@ -355,3 +357,57 @@ STORY = RecordTable(stories, Story, nested=frozenset({"articles", "questions", "
 QUESTION = RecordTable(questions, Question, renames={"id": "question_id"}, nested=frozenset({"positions"}))
 POSITION = RecordTable(positions, Position)
 TIMELINE_ENTRY = RecordTable(timeline_entries, TimelineEntry)
+
+# Rows to insert, by table, in an order that puts parents before their children.
+Rows = dict[Table, list[dict[str, Any]]]
+
+
+def analysis_rows(analysis: ArticleAnalysis) -> Rows:
+    """The child rows of one article, parents before children."""
+    article = analysis.article
+    owner = {"article_id": article.id}
+    rows: Rows = {
+        removed_lines: numbered(REMOVED_LINE, article.removed, **owner),
+        credits: numbered(CREDIT, article.credits, **owner),
+        foreign_fragments: numbered(FOREIGN_FRAGMENT, article.foreign_fragments, **owner),
+        mentions: [MENTION.row(m, ordinal=n) for n, m in enumerate(analysis.mentions)],
+        claims: [CLAIM.row(c, ordinal=n) for n, c in enumerate(analysis.claims)],
+        quantities: [],
+        claim_times: [],
+        time_expressions: numbered(TIME_EXPRESSION, analysis.times, **owner),
+    }
+    for claim_ordinal, claim in enumerate(analysis.claims):
+        claim_key = {"article_id": claim.article, "claim_ordinal": claim_ordinal}
+        rows[quantities] += numbered(QUANTITY, claim.quantities, **claim_key)
+        rows[claim_times] += numbered(CLAIM_TIME, claim.times, **claim_key)
+    return rows
+
+
+def cross_article_rows(
+    entity_list: Sequence[Entity], copy_edges: Sequence[CopyEdge], story_list: Sequence[Story]
+) -> Rows:
+    """The rows of the cross-article tables, parents before children."""
+    rows: Rows = defaultdict(list)
+    rows[entities] = [ENTITY.row(e, ordinal=n) for n, e in enumerate(entity_list)]
+    for entity in entity_list:
+        rows[entity_aliases] += numbered_values("alias", entity.aliases, entity_id=entity.id)
+        rows[entity_roles] += numbered_values("role", entity.roles, entity_id=entity.id)
+        rows[entity_mentions] += numbered(ENTITY_MENTION, entity.mentions, entity_id=entity.id)
+    rows[copies] = numbered(COPY, copy_edges)
+    rows[stories] = [STORY.row(s, ordinal=n) for n, s in enumerate(story_list)]
+    for story in story_list:
+        rows[story_articles] += numbered_values("article_id", story.articles, story_id=story.id)
+        rows[questions] += numbered(QUESTION, story.questions, story_id=story.id)
+        rows[timeline_entries] += numbered(TIMELINE_ENTRY, story.timeline, story_id=story.id)
+        for question_ordinal, question in enumerate(story.questions):
+            question_key = {"story_id": story.id, "question_ordinal": question_ordinal}
+            rows[positions] += numbered(POSITION, question.positions, **question_key)
+    return rows
+
+
+def numbered(spec: RecordTable[RecordT], records: Sequence[RecordT], **keys: Any) -> list[dict[str, Any]]:
+    return [spec.row(record, ordinal=ordinal, **keys) for ordinal, record in enumerate(records)]
+
+
+def numbered_values(column: str, values: Sequence[str], **keys: Any) -> list[dict[str, Any]]:
+    return [{**keys, "ordinal": ordinal, column: value} for ordinal, value in enumerate(values)]

@@ -63,7 +63,9 @@ def full_date(item: TimelineItem) -> date | None:
 def build_timeline_chart(items: Sequence[TimelineItem], anchors: Sequence[str]) -> TimelineChart | None:
     """The chart for ``items`` (``anchors[i]`` is the list entry of ``items[i]``); None when no entry has a
     full date."""
-    dated = [(day, item, anchor) for item, anchor in zip(items, anchors, strict=True) if (day := full_date(item))]
+    dated = [
+        (day, item, anchor) for item, anchor in zip(items, anchors, strict=True) if (day := full_date(item))
+    ]
     if not dated:
         return None
     first = min(day for day, _, _ in dated)

@@ -66,7 +66,9 @@ def _opening_order(span: Highlight) -> tuple[int, int, int]:
     return (span.start, -span.end, NESTING_ORDER.get(span.kind, len(NESTING_ORDER)))
 
 
-def _close_spans_ending_at(position: int, open_stack: list[Highlight], tokens: list[Token]) -> list[Highlight]:
+def _close_spans_ending_at(
+    position: int, open_stack: list[Highlight], tokens: list[Token]
+) -> list[Highlight]:
     """Close the spans ending here; any still-open span above them in the stack is closed too and
     returned, to be reopened as a continuation."""
     deepest = next((depth for depth, span in enumerate(open_stack) if span.end == position), None)
@@ -85,6 +87,8 @@ def _open_spans(
     continuing: list[Highlight], starting: list[Highlight], open_stack: list[Highlight], tokens: list[Token]
 ) -> None:
     is_new = {span: True for span in starting} | {span: False for span in continuing}
-    for span in sorted(is_new, key=lambda span: (-span.end, NESTING_ORDER.get(span.kind, len(NESTING_ORDER)))):
+    for span in sorted(
+        is_new, key=lambda span: (-span.end, NESTING_ORDER.get(span.kind, len(NESTING_ORDER)))
+    ):
         open_stack.append(span)
         tokens.append(Token("open", highlight=span, first=is_new[span]))

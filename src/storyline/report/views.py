@@ -7,15 +7,26 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from storyline.records import Article, Brief, Claim, CopyEdge, Entity, Position, Question, Story, TimelineEntry
+from storyline.records import (
+    Article,
+    Brief,
+    Claim,
+    CopyEdge,
+    Entity,
+    Position,
+    Question,
+    Story,
+    TimelineEntry,
+)
 
 
 @dataclass(frozen=True, slots=True)
 class ArticleRef:
-    """A link to an article in the report: its id (the anchor) and a short label (outlet or title)."""
+    """A link to an article in the report: its id (the anchor), a short label (outlet or title), its title."""
 
     article_id: str
     label: str
+    title: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +116,9 @@ class BriefIndex:
 
     def article_ref(self, article_id: str) -> ArticleRef:
         article = self.articles.get(article_id)
-        return ArticleRef(article_id, article_label(article) if article else article_id)
+        if article is None:  # a story naming an article the brief lacks: still listed, by its id
+            return ArticleRef(article_id, article_id, article_id)
+        return ArticleRef(article_id, article_label(article), article_title(article))
 
     def claim_ref(self, claim_id: str) -> ClaimRef:
         claim = self.claims.get(claim_id)
@@ -135,6 +148,18 @@ def format_value(value: float, unit: str | None) -> str:
     """12000.0, "personnel" → "12,000 personnel"; 2.5, "percent" → "2.5 percent"."""
     number = f"{int(value):,}" if value.is_integer() else f"{value:,.3f}".rstrip("0").rstrip(".")
     return f"{number} {unit}" if unit else number
+
+
+def count_noun(count: int, singular: str, plural: str | None = None) -> str:
+    """1, "article" → "1 article"; 3 → "3 articles"."""
+    return f"{count} {singular if count == 1 else plural or singular + 's'}"
+
+
+def position_label(position: Position, unit: str | None) -> str:
+    """A value with its unit ("12,000 personnel"), or the stance ("deny")."""
+    if position.value is not None:
+        return format_value(position.value, unit)
+    return position.stance or "unknown"
 
 
 def format_published(article: Article) -> str:
@@ -171,12 +196,8 @@ def _question_view(question: Question, index: BriefIndex) -> QuestionView:
 
 
 def _position_view(position: Position, unit: str | None, index: BriefIndex) -> PositionView:
-    if position.value is not None:
-        label = format_value(position.value, unit)
-    else:
-        label = position.stance or "unknown"
     return PositionView(
-        label=label,
+        label=position_label(position, unit),
         speakers=tuple(index.speaker_name(speaker) for speaker in position.speakers),
         outlets=position.outlets,
         independent_sources=position.independent_sources,

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 import ftfy
 
@@ -29,8 +30,30 @@ ELLIPSIS_ENDINGS = ("…", "...")
 # A line ending like this is a sentence (or several), never a list item title or a name.
 SENTENCE_ENDINGS = (".", "!", ";", ":")
 # Lowercase particles that may sit inside a personal name ("Ursula von der Leyen", "Mohammed bin Salman").
-NAME_PARTICLES = frozenset({"de", "da", "di", "del", "della", "der", "den", "van", "von", "la", "le", "al",
-                            "el", "bin", "ibn", "dos", "du", "y", "ter", "zu"})
+NAME_PARTICLES = frozenset(
+    {
+        "de",
+        "da",
+        "di",
+        "del",
+        "della",
+        "der",
+        "den",
+        "van",
+        "von",
+        "la",
+        "le",
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "dos",
+        "du",
+        "y",
+        "ter",
+        "zu",
+    }
+)
 # Pronouns that open a third-person blurb under a byline name line ("Jane Doe" / "She covers …").
 BLURB_PRONOUNS = ("he ", "she ", "they ")
 
@@ -74,6 +97,7 @@ class Lexicon:
     professions: re.Pattern[str]
     first_person: re.Pattern[str]
     third_person: re.Pattern[str]
+    beat_opening: re.Pattern[str]
     bio_cues: re.Pattern[str]
     bio_headers: tuple[re.Pattern[str], ...]
     max_name_words: int
@@ -86,6 +110,10 @@ class Lexicon:
     outlet_separators: re.Pattern[str]
 
 
+# A blurb opens with the writer's name; case-sensitive on purpose (a name is capitalised).
+_NAME_OPENING = r"(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s+"
+
+
 def _compile_all(patterns: Sequence[str], flags: int = re.IGNORECASE) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(pattern, flags) for pattern in patterns)
 
@@ -94,7 +122,7 @@ def _alternation(patterns: Sequence[str]) -> str:
     return "(?:" + "|".join(patterns) + ")"
 
 
-def _read_lexicon(name: str) -> dict:  # type: ignore[type-arg]
+def _read_lexicon(name: str) -> dict[str, Any]:
     return tomllib.loads(resources.files("storyline.lexicons").joinpath(name).read_text(encoding="utf-8"))
 
 
@@ -130,16 +158,16 @@ def load_lexicon() -> Lexicon:
         professions=re.compile(rf"\b{_alternation(bio['professions'])}s?\b", re.IGNORECASE),
         first_person=re.compile(_alternation(bio["first_person"]), re.IGNORECASE),
         # The name part is case-sensitive on purpose: a blurb opens with a capitalised name.
-        third_person=re.compile(
-            r"(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s+" + _alternation(bio["third_person_verbs"])
-            + r"\b"
-        ),
+        third_person=re.compile(_NAME_OPENING + _alternation(bio["third_person_verbs"]) + r"\b"),
+        beat_opening=re.compile(_NAME_OPENING + _alternation(bio["beat_verbs"]) + r"\b"),
         bio_cues=re.compile(rf"\b{_alternation(bio['cues'])}\b", re.IGNORECASE),
         bio_headers=_compile_all([rf"{header}\s*:?" for header in bio["headers"]]),
         max_name_words=bio["max_name_words"],
         section_label_reason=head["section_label_reason"],
         max_label_words=head["max_label_words"],
-        byline_prefixes=re.compile(rf"{_alternation(head['byline_prefixes'])}\s+(?P<names>.+)", re.IGNORECASE),
+        byline_prefixes=re.compile(
+            rf"{_alternation(head['byline_prefixes'])}\s+(?P<names>.+)", re.IGNORECASE
+        ),
         credit_rules=credit_rules,
         max_credit_words=credits["max_words"],
         max_outlet_words=credits["max_outlet_words"],
@@ -157,7 +185,7 @@ def word_count(line: str) -> int:
 def is_name_line(line: str, max_words: int) -> bool:
     """A line that is only a personal name: a few capitalised words, nothing else."""
     words = line.split()
-    if not 1 <= len(words) <= max_words or line.endswith(SENTENCE_ENDINGS + (",", "?")):
+    if not 1 <= len(words) <= max_words or line.endswith((*SENTENCE_ENDINGS, ",", "?")):
         return False
     return all(
         (word[0].isupper() and not any(ch.isdigit() for ch in word)) or word.lower() in NAME_PARTICLES
@@ -254,7 +282,7 @@ def mark_headerless_items(lines: Sequence[str], reasons: dict[int, str], lexicon
 
 
 def mark_bio_headers(lines: Sequence[str], reasons: dict[int, str], lexicon: Lexicon) -> dict[int, str]:
-    """"About the author" and the paragraph it announces."""
+    """ "About the author" and the paragraph it announces."""
     marked: dict[int, str] = {}
     for number, line in enumerate(lines):
         if number in reasons or not any(header.fullmatch(line) for header in lexicon.bio_headers):
@@ -266,7 +294,9 @@ def mark_bio_headers(lines: Sequence[str], reasons: dict[int, str], lexicon: Lex
     return marked
 
 
-def mark_tail(lines: Sequence[str], reasons: dict[int, str], lexicon: Lexicon) -> tuple[dict[int, str], dict[int, list[Credit]]]:
+def mark_tail(
+    lines: Sequence[str], reasons: dict[int, str], lexicon: Lexicon
+) -> tuple[dict[int, str], dict[int, list[Credit]]]:
     """Walk up from the end over what is already removed: author blurbs, the byline above them, bylines and
     credit lines standing alone; stop at the first line that is article text."""
     marked: dict[int, str] = {}
@@ -275,7 +305,11 @@ def mark_tail(lines: Sequence[str], reasons: dict[int, str], lexicon: Lexicon) -
     while number is not None:
         line = lines[number]
         above = _previous_kept(lines, number, reasons | marked)
-        body_above = " ".join(lines[n] for n in range(number) if n not in reasons and n not in marked)
+        # The writer's name may stand alone just above the blurb: that byline is not the story naming them.
+        body_end = (
+            above if above is not None and is_name_line(lines[above], lexicon.max_name_words) else number
+        )
+        body_above = " ".join(lines[n] for n in range(body_end) if n not in reasons and n not in marked)
         found_credits = match_credits(line, lexicon, at_tail=True)
         if found_credits:
             marked[number] = CREDIT_REASON
@@ -303,9 +337,11 @@ def is_author_blurb(paragraph: str, body_above: str, line_above: str, lexicon: L
         return is_name_line(line_above, lexicon.max_name_words) and bool(
             lexicon.professions.search(first_sentence)
         )
-    opening = lexicon.third_person.match(paragraph)
-    if not opening or not lexicon.professions.search(first_sentence):
-        return False
+    opening = lexicon.beat_opening.match(paragraph)
+    if opening is None:
+        opening = lexicon.third_person.match(paragraph)
+        if opening is None or not lexicon.professions.search(first_sentence):
+            return False
     # A newsmaker described in the last paragraph was named earlier in the story; the writer was not.
     surname = opening.group("name").split()[-1]
     return re.search(rf"\b{re.escape(surname)}\b", body_above) is None

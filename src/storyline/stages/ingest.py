@@ -82,7 +82,12 @@ def iter_inputs(
     allow_private_urls: bool = False,
 ) -> Iterator[Article | SkippedInput]:
     """Every article in ``inputs`` (files, directories walked recursively in sorted order, http(s) URLs),
-    each once: a repeated article yields ``SkippedInput(source, "duplicate of <first source>")``."""
+    each once: a repeated article yields ``SkippedInput(source, "duplicate of <first source>")``.
+
+    ``meta_csv`` gives metadata per file (columns path, outlet, published, author, title, url; paths
+    relative to the CSV); it and ``storyline.toml`` sidecars win over what a file says about itself.
+    URLs resolving to loopback, private, link-local or reserved addresses are refused unless
+    ``allow_private_urls``. Nothing here raises for bad input: it comes out as a ``SkippedInput``."""
     first_source: dict[str, str] = {}
     metadata = _ExplicitMetadata()
     if meta_csv is not None:
@@ -155,10 +160,7 @@ def _read_file(
         yield from metadata.load_sidecars(file_path, root)
         file_meta = metadata.for_file(file_path, root)
     for fields in read_format(input_format, data, source):
-        if isinstance(fields, SkippedInput):
-            yield fields
-        else:
-            yield _build_article(fields, file_meta, source=source, path=source)
+        yield _build_article(fields, file_meta, source=source, path=source)
 
 
 def _read_bounded(file_path: Path, max_bytes: int) -> bytes:
@@ -195,17 +197,20 @@ def _read_url(url: str, settings: Settings, allow_private_urls: bool) -> Iterato
         or FORMAT_BY_MEDIA_TYPE.get(page.media_type or "")
         or sniff_format(page.data)
     )
+    explicit = {"url": page.url} if input_format in SINGLE_ARTICLE_FORMATS else {}
     for fields in read_format(input_format, page.data, url, url=page.url):
-        if isinstance(fields, SkippedInput):
-            yield fields
-        else:
-            single = input_format in SINGLE_ARTICLE_FORMATS
-            yield _build_article(fields, {"url": page.url} if single else {}, source=url, path=None)
+        yield _build_article(fields, explicit, source=url, path=None)
 
 
-def _build_article(fields: ArticleFields, explicit: FileMeta, *, source: str, path: str | None) -> Article:
+def _build_article(
+    fields: ArticleFields | SkippedInput, explicit: FileMeta, *, source: str, path: str | None
+) -> Article | SkippedInput:
     """Explicit metadata wins over what the input says about itself."""
+    if isinstance(fields, SkippedInput):
+        return fields
     merged = dataclasses.replace(fields, **explicit)
+    if not merged.text.strip():  # e.g. Markdown that was all markup
+        return SkippedInput(source, "no article text")
     return article_from_text(
         merged.text,
         source=source,
@@ -220,7 +225,8 @@ def _build_article(fields: ArticleFields, explicit: FileMeta, *, source: str, pa
 
 
 class _ExplicitMetadata:
-    """Metadata the user gave for plain files: sidecars (nearest folder wins per field) and a CSV (wins
+    """Metadata the user gave for single-article files (text, Markdown, HTML; a feed or JSON Lines file
+    holds many articles and carries its own): sidecars (the nearest folder wins per field) and a CSV (wins
     over sidecars: it is named on the command line). Keys are resolved absolute paths."""
 
     def __init__(self) -> None:
@@ -282,10 +288,10 @@ def _meta_fields(entry: Mapping[str, object]) -> dict[str, str]:
         value = entry.get(key)
         if value is not None and str(value).strip():
             fields[key] = str(value).strip()
-    if "published" in fields:
-        fields["published"] = normalise_date(fields["published"]) or ""
-        if not fields["published"]:
-            del fields["published"]
+    # A date we cannot read is dropped rather than kept verbatim: the brief promises ISO dates or null.
+    published = normalise_date(fields.pop("published", None))
+    if published:
+        fields["published"] = published
     return fields
 
 

@@ -12,6 +12,7 @@ import datetime as dt
 import email.utils
 import io
 import json
+import logging
 import re
 import time
 import unicodedata
@@ -128,6 +129,9 @@ def _parse_written_date(value: str) -> str | None:
 # --- plain text and Markdown ----------------------------------------------------------------------------
 
 
+SECTION_LABEL_MAX_WORDS = 2  # "World", "NATO", "Middle East": labels, too short for a headline
+
+
 def split_headline(text: str, *, markdown: bool = False) -> tuple[str | None, str]:
     """(title, body): the first non-empty line is the title when it looks like a headline and more text
     follows; the body then starts after it. A Markdown heading (``# …``) is always a headline."""
@@ -139,9 +143,19 @@ def split_headline(text: str, *, markdown: bool = False) -> tuple[str | None, st
         return None, text  # a one-line text is the article, not a title without one
     if markdown and _MARKDOWN_HEADING.match(first_line):
         return _MARKDOWN_HEADING.sub("", first_line).strip() or None, body
+    if _is_section_label(first_line):
+        # "NATO" above "NATO: North Korean troops …": a site's section label, not the headline. The headline
+        # is the next line; the label stays in the body for the clean stage to drop with its reason.
+        next_title, next_body = split_headline(body)
+        if next_title and not _is_section_label(next_title):
+            return next_title, first_line + "\n\n" + next_body
     if looks_like_headline(first_line):
         return first_line, body
     return None, text
+
+
+def _is_section_label(line: str) -> bool:
+    return 0 < len(line.split()) <= SECTION_LABEL_MAX_WORDS and not _NOT_HEADLINE_END.search(line)
 
 
 def looks_like_headline(line: str) -> bool:
@@ -180,6 +194,8 @@ def extract_html(data: bytes | str, url: str | None = None) -> ArticleFields | N
     has no main text. Reader comments are dropped: trafilatura keeps them unless told otherwise."""
     import trafilatura  # heavy (lxml, justext, htmldate); only loaded when an HTML page arrives
 
+    # trafilatura logs unusable pages at ERROR level; we report them as SkippedInput, once, instead.
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     document = trafilatura.bare_extraction(
         data, url=url, include_comments=False, with_metadata=True, output_format="python"
     )

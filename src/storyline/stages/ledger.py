@@ -23,7 +23,7 @@ def _position(
 ) -> Position:
     speakers = dict.fromkeys(claim.speaker or claim.speaker_text or UNATTRIBUTED for claim in claims)
     outlets = dict.fromkeys(by_id[claim.article].outlet or by_id[claim.article].source for claim in claims)
-    dates = [by_id[claim.article].published for claim in claims if by_id[claim.article].published]
+    dates = [date for claim in claims if (date := by_id[claim.article].published)]
     # Independent sources: distinct origins of the carrying articles, and distinct speakers within one
     # origin (two officials quoted in one article are two sources; two copies of one article are one).
     chains = {(origin[claim.article], claim.speaker or claim.speaker_text) for claim in claims}

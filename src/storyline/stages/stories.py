@@ -71,10 +71,7 @@ def cluster_stories(
             if article_count < 10 or document_frequency[actor] <= MAX_ACTOR_SHARE * article_count:
                 postings[actor].append(article.id)
     candidate_pairs = {
-        (first, second)
-        for ids in postings.values()
-        for i, first in enumerate(ids)
-        for second in ids[i + 1 :]
+        (first, second) for ids in postings.values() for i, first in enumerate(ids) for second in ids[i + 1 :]
     }
 
     groups = DisjointSet(article.id for article in articles)

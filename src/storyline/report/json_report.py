@@ -1,4 +1,5 @@
-"""The brief as JSON: written atomically, checked against ``schema.json`` (the ``storyline.brief/1`` contract)."""
+"""The brief as JSON: written atomically, checked against ``schema.json`` (the ``storyline.brief/1``
+contract)."""
 
 from __future__ import annotations
 

@@ -1,0 +1,94 @@
+"""Throughput of ``storyline analyze`` against the bare spaCy parse of the same texts, in one process.
+
+The parse is the cost floor of the pipeline; the ratio (pipeline articles/s ÷ parse-only articles/s) says
+how much everything else costs on top of it. Articles are generated (deterministic, news-like: speakers,
+reporting verbs, numbers, dates, boilerplate lines), never downloaded.
+
+    python benchmarks/throughput.py [--articles 200] [--seed 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+from storyline.pipeline import analyze
+from storyline.stages.nlp import load_nlp
+
+PLACES = ["Valmora", "Oskel", "Draava", "Lindport", "Kessa", "Marrow Bay", "Teplice", "Arnhold"]
+PEOPLE = ["Ana Petrova", "Ilir Basha", "Sara Lind", "Tomas Okafor", "Mei Tanaka", "Jonas Varga", "Lea Moreau"]
+ROLES = ["the interior minister", "the union chairwoman", "the regional governor", "a police spokesman"]
+EVENTS = ["strike", "flood", "cyber-attack", "evacuation", "blockade", "power cut"]
+VERBS = ["said", "told reporters", "claimed", "confirmed", "denied", "announced"]
+NOUNS = ["workers", "residents", "soldiers", "ships", "households", "officers"]
+MONTHS = ["January", "March", "May", "July", "October", "November"]
+
+
+def generate_article(rng: random.Random, number: int) -> str:
+    place, event = rng.choice(PLACES), rng.choice(EVENTS)
+    lines = [f"{event.capitalize()} in {place} enters day {rng.randint(2, 9)}"]
+    for _ in range(rng.randint(6, 10)):
+        person, verb = rng.choice(PEOPLE), rng.choice(VERBS)
+        count = f"{rng.randint(2, 90) * 100:,}"
+        day = f"{rng.choice(MONTHS)} {rng.randint(1, 28)}"
+        lines.append(
+            rng.choice(
+                [
+                    f"{person}, {rng.choice(ROLES)}, {verb} that {count} {rng.choice(NOUNS)} were "
+                    f"affected by the {event} in {place} on {day}.",
+                    f"“We will not accept this,” {person} {verb} on Friday, adding that the {event} had "
+                    f"spread to {rng.choice(PLACES)} last week.",
+                    f"According to {person}, about {count} {rng.choice(NOUNS)} left {place} yesterday, "
+                    f"although officials could not confirm the figure.",
+                ]
+            )
+        )
+    lines += ["", "Subscribe now to keep reading.", f"Article {number} · 3 hours ago"]
+    return "\n".join(lines)
+
+
+def write_corpus(folder: Path, count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    texts = []
+    for number in range(count):
+        text = generate_article(rng, number)
+        (folder / f"article-{number:05d}.txt").write_text(text, encoding="utf-8")
+        texts.append(text)
+    return texts
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=200)
+    parser.add_argument("--seed", type=int, default=7)
+    options = parser.parse_args()
+    nlp = load_nlp()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        texts = write_corpus(folder, options.articles, options.seed)
+        nlp("warm up the model once before timing")
+
+        started = time.perf_counter()
+        for _ in nlp.pipe(texts, batch_size=32):
+            pass
+        parse_seconds = time.perf_counter() - started
+
+        started = time.perf_counter()
+        brief = analyze([folder])
+        pipeline_seconds = time.perf_counter() - started
+
+    words = sum(len(text.split()) for text in texts)
+    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"articles: {len(brief.articles)}   words: {words}   stories: {len(brief.stories)}")
+    print(f"bare spaCy parse   {options.articles / parse_seconds:8.1f} articles/s  ({parse_seconds:.2f} s)")
+    pipeline_rate = options.articles / pipeline_seconds
+    print(f"storyline analyze  {pipeline_rate:8.1f} articles/s  ({pipeline_seconds:.2f} s)")
+    print(f"ratio analyze/parse: {parse_seconds / pipeline_seconds:.2f}   peak memory: {peak_mib:.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,278 @@
+"""Scores the dates stage: time-expression recognition (strict and relaxed P/R/F1) and value accuracy.
+
+Corpora:
+- TempEval-3 training data (TBAQ-cleaned: TimeBank + AQUAINT) from ``../shared/data/tempeval3``, with each
+  document's creation time (DCT) as the publication date. Scored twice: against every TIMEX3, and against
+  time points only (DATE and TIME), since the stage skips durations and frequencies on purpose.
+- The demo corpus gold ``times`` (``tests/data/gold/*.json`` over ``examples/demo/``), with the gold
+  ``published`` date as the base.
+
+Run: ``python eval/dates.py [--limit N]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from xml.etree.ElementTree import Element
+
+from defusedxml import ElementTree
+
+from storyline.records import Article, ParsedArticle, TimeExpr
+from storyline.stages.dates import find_time_expressions
+from storyline.stages.nlp import load_nlp
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+TEMPEVAL_DIR = SHARED / "data" / "tempeval3" / "TBAQ-cleaned"
+GOLD_DIR = REPO / "tests" / "data" / "gold"
+DEMO_DIR = REPO / "examples" / "demo"
+POINT_TYPES = frozenset({"DATE", "TIME"})
+
+# TempEval-3 Task A on its test (platinum) set — UzZaman et al., SemEval 2013, results table; a different
+# split from the training documents scored here, so a guide, not a like-for-like comparison.
+PUBLISHED_TEMPEVAL3 = {
+    "HeidelTime (best value F1)": {"strict F1": 0.8134, "relaxed F1": 0.9030, "value F1": 0.7761},
+}
+
+
+@dataclass(frozen=True, slots=True)
+class GoldTime:
+    start: int
+    end: int
+    value: str | None
+    type: str = "DATE"
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    name: str
+    text: str
+    published: str | None
+    gold: tuple[GoldTime, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TimexScores:
+    documents: int
+    gold: int
+    system: int
+    strict_matches: int
+    relaxed_matches: int
+    correct_values: int
+
+    @property
+    def strict(self) -> tuple[float, float, float]:
+        return prf(self.strict_matches, self.system, self.gold)
+
+    @property
+    def relaxed(self) -> tuple[float, float, float]:
+        return prf(self.relaxed_matches, self.system, self.gold)
+
+    @property
+    def value_accuracy(self) -> float:
+        """Correct values among the relaxed matches (how well what is found is normalised)."""
+        return self.correct_values / self.relaxed_matches if self.relaxed_matches else 0.0
+
+    @property
+    def value_f1(self) -> float:
+        """TempEval-3's value F1: a match counts only with the right value."""
+        return prf(self.correct_values, self.system, self.gold)[2]
+
+
+def prf(matches: int, system: int, gold: int) -> tuple[float, float, float]:
+    precision = matches / system if system else 0.0
+    recall = matches / gold if gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+# --- matching -------------------------------------------------------------------------------------------
+
+
+def value_matches(ours: str | None, gold: str | None) -> bool:
+    """Our value against a TIMEX3 value. We keep no time of day ("1998-11-20T19:30" is its day) and write a
+    decade as a range of years ("1990/1999" for TimeML's "199")."""
+    if ours is None or gold is None:
+        return False
+    gold_day = gold.split("T")[0]
+    if ours in (gold, gold_day):
+        return True
+    first, _, last = ours.partition("/")
+    return bool(last) and len(gold) == 3 and first == gold + "0" and last == gold + "9"
+
+
+def score_document(found: Sequence[TimeExpr], gold: Sequence[GoldTime], ignored: Sequence[GoldTime] = ()) -> TimexScores:
+    """One-to-one matching in text order; system expressions overlapping an ``ignored`` gold expression
+    (one of a type we do not score) count neither way."""
+    system = [t for t in found if not any(overlaps(t.start, t.end, g.start, g.end) for g in ignored)]
+    unmatched = list(gold)
+    strict = relaxed = correct = 0
+    for expression in system:
+        partner = next((g for g in unmatched if overlaps(expression.start, expression.end, g.start, g.end)), None)
+        if partner is None:
+            continue
+        unmatched.remove(partner)
+        relaxed += 1
+        strict += (expression.start, expression.end) == (partner.start, partner.end)
+        correct += value_matches(expression.date, partner.value)
+    return TimexScores(1, len(gold), len(system), strict, relaxed, correct)
+
+
+def overlaps(start: int, end: int, other_start: int, other_end: int) -> bool:
+    return start < other_end and other_start < end
+
+
+def add_scores(scores: Iterable[TimexScores]) -> TimexScores:
+    total = TimexScores(0, 0, 0, 0, 0, 0)
+    for s in scores:
+        total = TimexScores(
+            total.documents + s.documents,
+            total.gold + s.gold,
+            total.system + s.system,
+            total.strict_matches + s.strict_matches,
+            total.relaxed_matches + s.relaxed_matches,
+            total.correct_values + s.correct_values,
+        )
+    return total
+
+
+def run_stage(documents: Sequence[Document]) -> Iterator[tuple[Document, list[TimeExpr]]]:
+    """The dates stage over documents, parsed in batches with the shared spaCy pipeline."""
+    nlp = load_nlp()
+    pairs = ((document.text, document) for document in documents)
+    for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=16):
+        article = Article(id=document.name, text=document.text, published=document.published)
+        yield document, find_time_expressions(ParsedArticle(article=article, doc=doc))
+
+
+# --- TempEval-3 -----------------------------------------------------------------------------------------
+
+
+def read_timeml(path: Path) -> Document:
+    """A TimeML file's TEXT as plain text, its TIMEX3 spans as offsets into it, and its DCT's day."""
+    root = ElementTree.parse(path).getroot()
+    dct = root.find("DCT/TIMEX3")
+    text_element = root.find("TEXT")
+    if text_element is None:
+        raise ValueError(f"{path}: no TEXT element")
+    pieces: list[str] = []
+    gold: list[GoldTime] = []
+
+    def walk(element: Element) -> None:
+        start = sum(map(len, pieces))
+        pieces.append(element.text or "")
+        for child in element:
+            walk(child)
+            pieces.append(child.tail or "")
+        if element.tag == "TIMEX3":
+            end = start + len("".join(element.itertext()))
+            gold.append(GoldTime(start, end, element.get("value"), element.get("type", "DATE")))
+
+    walk(text_element)
+    published = (dct.get("value") or "")[:10] if dct is not None else None
+    return Document(path.stem, "".join(pieces), published or None, tuple(sorted(gold, key=lambda g: g.start)))
+
+
+def tempeval_paths(data_dir: Path = TEMPEVAL_DIR) -> list[Path]:
+    return sorted((data_dir / "AQUAINT").glob("*.tml")) + sorted((data_dir / "TimeBank").glob("*.tml"))
+
+
+def score_tempeval(limit: int | None = None, data_dir: Path = TEMPEVAL_DIR) -> dict[str, TimexScores] | None:
+    """Scores over the first ``limit`` TempEval-3 documents (AQUAINT, then TimeBank, by name): "all" against
+    every TIMEX3, "points" against DATE and TIME only. None when the data is absent."""
+    paths = tempeval_paths(data_dir)[:limit]
+    if not paths:
+        return None
+    all_types, points = [], []
+    for document, found in run_stage([read_timeml(path) for path in paths]):
+        all_types.append(score_document(found, document.gold))
+        point_gold = [g for g in document.gold if g.type in POINT_TYPES]
+        other_gold = [g for g in document.gold if g.type not in POINT_TYPES]
+        points.append(score_document(found, point_gold, ignored=other_gold))
+    return {"all": add_scores(all_types), "points": add_scores(points)}
+
+
+# --- demo corpus ----------------------------------------------------------------------------------------
+
+
+def read_demo_document(gold_path: Path, demo_dir: Path) -> Document | None:
+    """A demo article with the gold's removed lines taken out (the text as it should read after cleaning),
+    and its gold times located by surface (every occurrence unless ``occurrence`` names one)."""
+    record = json.loads(gold_path.read_text(encoding="utf-8"))
+    raw_path = demo_dir / record.get("file", gold_path.stem + ".txt")
+    if not raw_path.exists():
+        return None
+    removed = {line.strip() for line in record.get("removed", [])}
+    lines = raw_path.read_text(encoding="utf-8").splitlines()
+    text = "\n".join(line for line in lines if line.strip() not in removed)
+    gold = []
+    for time in record.get("times", []):
+        starts = occurrences(text, time["text"])
+        if "occurrence" in time:
+            starts = starts[time["occurrence"] - 1 : time["occurrence"]]
+        gold += [GoldTime(start, start + len(time["text"]), time.get("date")) for start in starts]
+    return Document(gold_path.stem, text, record.get("published"), tuple(gold))
+
+
+def occurrences(text: str, surface: str) -> list[int]:
+    starts, position = [], text.find(surface)
+    while surface and position >= 0:
+        starts.append(position)
+        position = text.find(surface, position + 1)
+    return starts
+
+
+def score_demo(gold_dir: Path = GOLD_DIR, demo_dir: Path = DEMO_DIR) -> TimexScores | None:
+    """Scores against the demo corpus gold; None when there is no gold file with its article."""
+    documents = [
+        document
+        for path in sorted(gold_dir.glob("*.json"))
+        if not path.name.startswith("_") and (document := read_demo_document(path, demo_dir)) is not None
+    ]
+    if not documents:
+        return None
+    return add_scores(score_document(found, document.gold) for document, found in run_stage(documents))
+
+
+# --- report ---------------------------------------------------------------------------------------------
+
+
+def format_scores(name: str, scores: TimexScores) -> str:
+    strict, relaxed = scores.strict, scores.relaxed
+    return (
+        f"{name:<28} docs {scores.documents:>3}  gold {scores.gold:>5}  found {scores.system:>5}\n"
+        f"{'':<28} strict  P {strict[0]:.3f} R {strict[1]:.3f} F1 {strict[2]:.3f}\n"
+        f"{'':<28} relaxed P {relaxed[0]:.3f} R {relaxed[1]:.3f} F1 {relaxed[2]:.3f}\n"
+        f"{'':<28} value accuracy {scores.value_accuracy:.3f}  value F1 {scores.value_f1:.3f}"
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--limit", type=int, default=None, help="score only the first N TempEval-3 documents")
+    args = parser.parse_args(argv)
+
+    tempeval = score_tempeval(args.limit)
+    if tempeval is None:
+        print(f"TempEval-3: skipped, no data at {TEMPEVAL_DIR}")
+    else:
+        print(format_scores("TempEval-3, every TIMEX3", tempeval["all"]))
+        print(format_scores("TempEval-3, DATE+TIME only", tempeval["points"]))
+        for system, figures in PUBLISHED_TEMPEVAL3.items():
+            shown = "  ".join(f"{metric} {value:.3f}" for metric, value in figures.items())
+            print(f"published, TE3 test set: {system}: {shown}")
+    demo = score_demo()
+    if demo is None:
+        print(f"Demo corpus: skipped, no gold times in {GOLD_DIR} with articles in {DEMO_DIR}")
+    else:
+        print(format_scores("Demo corpus gold times", demo))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,368 @@
+"""Attribution cues in a spaCy parse: who (speaker) says what (content) by which words (cue).
+
+Three kinds of evidence, one group of functions each: a cue word with its dependents ("X said that …",
+"according to X, …", "neither X nor Y confirmed …", "we have no evidence that …", "calling it groundless
+rumours"); a quotation beside a cue ("“…,” said X", "X told reporters: “…”", "Lecornu: – …"); and a hedge
+adverb that passes on what unnamed others say ("the video allegedly shows …"). The claims module resolves
+pronouns, merges what two routes found twice and builds the records.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from storyline.stages.claims_quotes import QuoteSpan
+from storyline.stages.claims_spans import (
+    GAP_AFTER_QUOTE,
+    GAP_BEFORE_QUOTE,
+    MAX_ATTRIBUTION_TOKENS,
+    Attribution,
+    CharSpan,
+    ParseContext,
+    attributions_for,
+    gap_matches,
+    is_negated_subject,
+    speaker_span,
+    subject_of,
+    token_span,
+    longest_run,
+    subtree_without,
+)
+
+CONTENT_CLAUSE_DEPS = ("ccomp", "xcomp")
+OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
+LABEL_DEPS = frozenset({"dobj", "oprd", "attr", "xcomp", "ccomp", "acomp"})
+REFUSED_OBJECT_PREPOSITIONS = frozenset({"on", "about", "regarding"})
+EVIDENCE_PREPOSITIONS = frozenset({"of", "for", "that"})
+
+
+# --- cue words -------------------------------------------------------------------------------------------
+
+
+def cue_word_attributions(context: ParseContext) -> list[Attribution]:
+    """Attributions anchored on a cue verb, "according to" or "no evidence"."""
+    found: list[Attribution] = []
+    for token in context.doc:
+        if token.pos_ == "VERB":
+            found.extend(_verb_attributions(context, token))
+        elif token.lower_ in context.lexicon.phrase_cues:
+            found.extend(_phrase_attributions(context, token))
+        elif token.pos_ == "NOUN" and token.lemma_.lower() in context.lexicon.evidence_nouns:
+            found.extend(_evidence_attributions(context, token))
+    return found
+
+
+def _is_cue_verb(context: ParseContext, verb: Token) -> bool:
+    lexicon = context.lexicon
+    lemma = verb.lemma_.lower()
+    if lemma not in lexicon.cue_verbs:
+        return False
+    particle = lexicon.particle_verbs.get(lemma)
+    if particle and not any(c.dep_ == "prt" and c.lower_ == particle for c in verb.children):
+        return False
+    # "quoted as saying": the cue is anchored on "quoted"; "saying" is part of it
+    return not (verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ in ("quote", "cite"))
+
+
+def _verb_attributions(context: ParseContext, verb: Token) -> list[Attribution]:
+    if not _is_cue_verb(context, verb):
+        return []
+    lexicon = context.lexicon
+    lemma = verb.lemma_.lower()
+    label = _denial_label(context, verb) if lemma in lexicon.labeling_verbs else None
+    refused = _refused_action(context, verb) if lemma in lexicon.refusal_verbs else None
+    if label is None and refused is None and lemma not in lexicon.reporting_verbs | lexicon.confirm_verbs:
+        return []  # "called Zelensky's plan frightening", "declined the offer": not attributions
+    subject = subject_of(verb, lexicon)
+    if refused is not None:
+        content = _refused_content(refused)
+        modality = "unconfirmed" if refused.lemma_.lower() in lexicon.confirm_verbs else "denied"
+        cue = token_span([verb, refused])
+    elif label is not None:
+        content = _labelled_content(context, verb, label)
+        modality, cue = "denied", (verb.idx, _end_with_closing_mark(context, label))
+    else:
+        content = _verb_content(context, verb)
+        modality = _cue_modality(context, verb, subject)
+        cue = _cue_span(verb)
+    if cue is None:
+        return []
+    return attributions_for(context, verb, cue, content, subject, modality)
+
+
+def _cue_modality(context: ParseContext, verb: Token, subject: Token | None) -> str | None:
+    lexicon = context.lexicon
+    lemma = verb.lemma_.lower()
+    negated = any(child.dep_ == "neg" for child in verb.children) or is_negated_subject(subject, lexicon)
+    unable = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lexicon.inability_words
+    if negated or unable:
+        return "unconfirmed"  # "could not confirm", "neither X nor Y confirmed", "did not say"
+    if lemma in lexicon.denial_verbs:
+        return "denied"
+    if lemma in lexicon.hedging_cues:
+        return "hedged"
+    return None
+
+
+def _cue_span(verb: Token) -> CharSpan | None:
+    """The cue verb, with its negation and modal ("couldn't confirm"), its particle ("pointed out") and
+    "as saying" after "quoted"."""
+    tokens = [verb]
+    if any(child.dep_ == "neg" for child in verb.children):
+        tokens += [c for c in verb.children if c.dep_ in ("neg", "aux") and c.i < verb.i]
+    tokens += [c for c in verb.children if c.dep_ == "prt"]
+    if verb.lemma_ in ("quote", "cite"):
+        for prep in (c for c in verb.children if c.lower_ == "as"):
+            tokens += [prep, *prep.children]
+    return token_span(verb.doc[min(t.i for t in tokens) : max(t.i for t in tokens) + 1])
+
+
+def _verb_content(context: ParseContext, verb: Token) -> CharSpan | None:
+    """What a reporting verb reports: its clause, its object (for "confirm", "deny" …), the sentence before
+    ("said this"), or the clause it interrupts ("…, he argues")."""
+    lexicon = context.lexicon
+    for dep in CONTENT_CLAUSE_DEPS:
+        clauses = [c for c in verb.children if c.dep_ == dep]
+        if clauses:
+            return token_span(clauses[0].subtree)
+    objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    if verb.lemma_.lower() in lexicon.object_content_verbs:
+        if objects and objects[0].lower_ not in lexicon.anaphoric_objects and objects[0].pos_ != "PRON":
+            return token_span(objects[0].subtree)
+        passive_subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if passive_subjects and any(c.dep_ == "agent" for c in verb.children):
+            return token_span(passive_subjects[0].subtree)  # "such statements have been rejected by …"
+    anaphoric = [c for c in verb.children if c.dep_ in ("dobj", "advmod") and c.lower_ in lexicon.anaphoric_objects]
+    if anaphoric:
+        return _previous_statement(context, verb)
+    if verb.dep_ == "parataxis" and verb.head.i < verb.i:
+        before = [t for t in subtree_without(verb.head, verb) if t.i < verb.left_edge.i]
+        return token_span(longest_run(before))
+    return None
+
+
+def _previous_statement(context: ParseContext, verb: Token) -> CharSpan | None:
+    """"X said this": the quotation that ends where the sentence begins, else the previous sentence."""
+    sentence = verb.sent
+    text = context.doc.text
+    for quote in context.quotes:
+        if quote.end <= sentence.start_char and gap_matches(GAP_BEFORE_QUOTE, text, quote.end, sentence.start_char):
+            return quote.inner_start, quote.inner_end
+    if sentence.start == 0:
+        return None
+    return token_span(context.doc[sentence.start - 1].sent)
+
+
+def _end_with_closing_mark(context: ParseContext, token: Token) -> int:
+    end = token.idx + len(token)
+    following = token.i + 1
+    if following < len(context.doc) and context.doc[following].is_quote:
+        end = context.doc[following].idx + len(context.doc[following])
+    return end
+
+
+# --- denials by label and by refusal ----------------------------------------------------------------------
+
+
+def _denial_label(context: ParseContext, verb: Token) -> Token | None:
+    """The word that makes "labeled X a hoax" / "calling it groundless rumours" a denial."""
+    labels = context.lexicon.denial_labels
+    for child in verb.children:
+        candidates = list(child.subtree) if child.dep_ in LABEL_DEPS else []
+        if child.lower_ == "as":  # "dismissed it as propaganda"
+            candidates = list(child.subtree)
+        for token in candidates:
+            if token.lemma_.lower() in labels or token.lower_ in labels:
+                return child if child.lower_ != "as" else token
+    return None
+
+
+def _labelled_content(context: ParseContext, verb: Token, label: Token) -> CharSpan | None:
+    """What the label is put on: the object ("labeled the reports a hoax"), the noun a relative clause
+    hangs on ("the information … that Moscow has labeled a hoax"), or — for "calling it …" — the content
+    of the verb it accompanies."""
+    lexicon = context.lexicon
+    label_tokens = {t.i for t in label.subtree}
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.i not in label_tokens]
+    if objects and objects[0].pos_ != "PRON":
+        return token_span(objects[0].subtree)
+    if objects or verb.dep_ in ("advcl", "conj", "xcomp"):
+        governor = verb.head
+        if governor is not verb and governor.lemma_.lower() in lexicon.cue_verbs:
+            refused = _refused_action(context, governor)
+            return _refused_content(refused) if refused is not None else _verb_content(context, governor)
+    clause = verb
+    while clause.dep_ == "conj":
+        clause = clause.head
+    if clause.dep_ == "relcl":
+        noun = clause.head
+        before = [t for t in noun.subtree if t.i < verb.left_edge.i]
+        return token_span(longest_run(before))
+    return None
+
+
+def _refused_action(context: ParseContext, verb: Token) -> Token | None:
+    """"declined to comment": the refused action ("comment") of a refusal verb."""
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.lemma_.lower() in context.lexicon.refused_actions:
+            return child
+    return None
+
+
+def _refused_content(action: Token) -> CharSpan | None:
+    """What the speaker declined to comment on ("on the news that …") or to confirm."""
+    for child in action.children:
+        if child.dep_ == "prep" and child.lower_ in REFUSED_OBJECT_PREPOSITIONS:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return token_span(objects[0].subtree)
+        if child.dep_ in ("dobj", "ccomp"):
+            return token_span(child.subtree)
+    return None
+
+
+# --- "according to", "no evidence" -------------------------------------------------------------------------
+
+
+def _phrase_attributions(context: ParseContext, first: Token) -> list[Attribution]:
+    second_word = context.lexicon.phrase_cues[first.lower_]
+    seconds = [c for c in first.children if c.lower_ == second_word]
+    if not seconds:
+        return []
+    objects = [c for c in seconds[0].children if c.dep_ == "pobj"]
+    if not objects:
+        return []
+    clause = first.head if first.head is not first else first
+    if clause.pos_ not in ("VERB", "AUX"):
+        clause = first.sent.root
+    content_tokens = [t for t in subtree_without(clause, first) if t.i != first.i]
+    content = token_span(longest_run(content_tokens))
+    cue = token_span([first, seconds[0]])
+    if cue is None:
+        return []
+    return attributions_for(context, first, cue, content, objects[0], None)
+
+
+def _evidence_attributions(context: ParseContext, noun: Token) -> list[Attribution]:
+    """"we have no evidence that …", "there is no proof of …": the complement is unconfirmed."""
+    lexicon = context.lexicon
+    verb = noun.head
+    negated = any(c.lower_ in lexicon.negations for c in noun.children) or any(
+        c.dep_ == "neg" for c in verb.children
+    )
+    if not negated or verb.lemma_.lower() not in ("have", "be", "see", "find"):
+        return []
+    complements = [
+        c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") or c.lower_ in EVIDENCE_PREPOSITIONS
+    ]
+    if not complements:
+        return []
+    complement = complements[0]
+    if complement.dep_ == "prep":
+        objects = [c for c in complement.children if c.dep_ in ("pobj", "pcomp")]
+        if not objects:
+            return []
+        complement = objects[0]
+    subject = subject_of(verb, lexicon) if verb.lemma_.lower() != "be" else None
+    cue = token_span(context.doc[min(verb.i, noun.i) : noun.i + 1])
+    if cue is None:
+        return []
+    return attributions_for(context, noun, cue, token_span(complement.subtree), subject, "unconfirmed")
+
+
+# --- quotations beside a cue -------------------------------------------------------------------------------
+
+
+def quote_attributions(context: ParseContext) -> list[Attribution]:
+    """Each quotation attributed by the cue verb right after it, right before it, or a "Name:" lead."""
+    found: list[Attribution] = []
+    for quote in context.quotes:
+        found.extend(
+            _cue_after_quote(context, quote)
+            or _cue_before_quote(context, quote)
+            or _colon_before_quote(context, quote)
+        )
+    return found
+
+
+def _quote_attribution(context: ParseContext, quote: QuoteSpan, verb: Token) -> list[Attribution]:
+    subject = subject_of(verb, context.lexicon)
+    cue = _cue_span(verb)
+    if cue is None:
+        return []
+    content = (quote.inner_start, quote.inner_end)
+    return attributions_for(context, verb, cue, content, subject, _cue_modality(context, verb, subject))
+
+
+def _cue_after_quote(context: ParseContext, quote: QuoteSpan) -> list[Attribution]:
+    """"“…,” said X." / "“…,” X told Yonhap." / "– …, he argues."."""
+    first = context.first_token_at(quote.end)
+    text = context.doc.text
+    if first is None or not gap_matches(GAP_AFTER_QUOTE, text, quote.end, first.idx):
+        return []
+    for token in context.doc[first.i : first.i + MAX_ATTRIBUTION_TOKENS]:
+        if token.is_quote or token.text in (".", "!", "?", "\n") or "\n" in token.text:
+            return []
+        if token.pos_ == "VERB":
+            clauses = [c for c in token.children if c.dep_ == "ccomp" and c.idx >= quote.end]
+            if _is_cue_verb(context, token) and not clauses:
+                return _quote_attribution(context, quote, token)
+            return []
+    return []
+
+
+def _cue_before_quote(context: ParseContext, quote: QuoteSpan) -> list[Attribution]:
+    """"X told reporters, “…”" / "X said: “…”" / "…, saying, “…”"."""
+    before = context.last_token_before(quote.start)
+    text = context.doc.text
+    if before is None or not gap_matches(GAP_BEFORE_QUOTE, text, before.idx + len(before), quote.start):
+        return []
+    if before.text not in (",", ":") and not _is_cue_verb(context, before):
+        return []
+    sentence_start = before.sent.start
+    for index in range(before.i, max(sentence_start, before.i - MAX_ATTRIBUTION_TOKENS) - 1, -1):
+        token = context.doc[index]
+        if token.pos_ == "AUX" or token.is_quote or (token.lower_ in ("that", "whether") and token.dep_ == "mark"):
+            return []
+        if token.pos_ == "VERB":
+            return _quote_attribution(context, quote, token) if _is_cue_verb(context, token) else []
+    return []
+
+
+def _colon_before_quote(context: ParseContext, quote: QuoteSpan) -> list[Attribution]:
+    """"Sebastien Lecornu: – Imagine …": a named speaker, a colon, the quotation."""
+    colon = context.last_token_before(quote.start)
+    if colon is None or colon.text != ":" or colon.i == 0:
+        return []
+    name_end = context.doc[colon.i - 1]
+    if name_end.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE"):
+        return []
+    entity = next((ent for ent in context.doc.ents if ent.start <= name_end.i < ent.end), None)
+    if entity is None:
+        return []
+    cue = (colon.idx, colon.idx + 1)
+    content = (quote.inner_start, quote.inner_end)
+    speaker = (entity.start_char, entity.end_char)
+    return [Attribution(cue, content, speaker, "direct", None, colon.i)]
+
+
+# --- hedge adverbs ------------------------------------------------------------------------------------------
+
+
+def hedge_adverb_attributions(context: ParseContext, found: list[Attribution]) -> list[Attribution]:
+    """"The video allegedly shows …": a claim nobody is named for, outside every other claim's content."""
+    anchors = {attribution.anchor for attribution in found}
+    covered = [attribution.content for attribution in found]
+    claims: list[Attribution] = []
+    for token in context.doc:
+        if token.lower_ not in context.lexicon.claim_adverbs or token.head.i in anchors:
+            continue
+        if any(start <= token.idx < end for start, end in covered):
+            continue
+        content = token_span(longest_run(subtree_without(token.head, token)))
+        cue = (token.idx, token.idx + len(token))
+        if content is not None:
+            claims.append(Attribution(cue, content, None, "indirect", "hedged", token.i))
+    return claims
+
+

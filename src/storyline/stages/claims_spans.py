@@ -1,0 +1,213 @@
+"""Spans over a spaCy parse for the claims stage: the raw attribution record, content and speaker spans,
+subjects through passives, relative clauses and participles."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from storyline.stages.claims_lexicon import ClaimLexicon
+from storyline.stages.claims_quotes import QuoteSpan, has_quote_marks, inside_quote, trim_span
+
+CharSpan = tuple[int, int]
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Dependencies through which a verb without a subject takes its governor's ("…, saying that …",
+# "refused to confirm", "was unable to confirm").
+SUBJECT_SHARING_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "prep", "acomp"})
+# Parts of a subject's subtree that are not the speaker's name ("Budanov, who claims …").
+NOT_SPEAKER_DEPS = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "preconj", "advcl", "parataxis"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+CLAUSE_MARKS = frozenset({"that", "whether", "if"})
+ENTITY_SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# Between a quotation and the attribution after it: white space and a comma ("…,” said X").
+GAP_AFTER_QUOTE = re.compile(r"[\s,]*")
+GAP_BEFORE_QUOTE = re.compile(r"[\s–—]*")
+MAX_ATTRIBUTION_TOKENS = 10  # how far from a quotation its cue verb may stand
+MAX_TRAILING_TOKENS = 6  # ", he argues." after a dash quote
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A claim before pronouns are resolved and duplicates merged."""
+
+    cue: CharSpan
+    content: CharSpan
+    speaker: CharSpan | None
+    quote: str  # direct | indirect | mixed
+    cue_modality: str | None  # denied | unconfirmed | hedged when the cue alone decides; else None
+    anchor: int  # token index of the cue word
+
+
+@dataclass(frozen=True, slots=True)
+class ParseContext:
+    doc: Doc
+    quotes: tuple[QuoteSpan, ...]
+    lexicon: ClaimLexicon
+    token_starts: tuple[int, ...]  # character offset of each token, for bisecting
+
+    @classmethod
+    def build(cls, doc: Doc, quotes: Iterable[QuoteSpan], lexicon: ClaimLexicon) -> ParseContext:
+        return cls(doc, tuple(quotes), lexicon, tuple(token.idx for token in doc))
+
+    def first_token_at(self, offset: int) -> Token | None:
+        """The first token starting at or after character ``offset``."""
+        index = bisect.bisect_left(self.token_starts, offset)
+        return self.doc[index] if index < len(self.doc) else None
+
+    def last_token_before(self, offset: int) -> Token | None:
+        """The last token ending at or before character ``offset``."""
+        index = bisect.bisect_left(self.token_starts, offset) - 1
+        while index >= 0 and self.doc[index].idx + len(self.doc[index]) > offset:
+            index -= 1
+        return self.doc[index] if index >= 0 else None
+
+
+# --- spans -----------------------------------------------------------------------------------------------
+
+
+def token_span(tokens: Iterable[Token]) -> CharSpan | None:
+    """The character span of tokens, without punctuation, quote marks or a clause mark at either edge."""
+    ordered = sorted(tokens, key=lambda token: token.i)
+    while ordered and (ordered[0].is_punct or ordered[0].is_space or ordered[0].lower_ in CLAUSE_MARKS):
+        ordered.pop(0)
+    while ordered and (ordered[-1].is_punct or ordered[-1].is_space or ordered[-1].dep_ == "cc"):
+        ordered.pop()
+    if not ordered:
+        return None
+    return ordered[0].idx, ordered[-1].idx + len(ordered[-1])
+
+
+def contiguous_run(tokens: Iterable[Token], around: Token) -> list[Token]:
+    """The run of consecutive tokens that holds ``around``."""
+    indexes = {token.i for token in tokens}
+    start = end = around.i
+    while start - 1 in indexes:
+        start -= 1
+    while end + 1 in indexes:
+        end += 1
+    return list(around.doc[start : end + 1])
+
+
+def longest_run(tokens: list[Token]) -> list[Token]:
+    runs: list[list[Token]] = []
+    for token in sorted(tokens, key=lambda token: token.i):
+        if runs and runs[-1][-1].i + 1 == token.i:
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+    return max(runs, key=len) if runs else []
+
+
+def subtree_without(token: Token, excluded: Token) -> list[Token]:
+    skip = {t.i for t in excluded.subtree}
+    return [t for t in token.subtree if t.i not in skip]
+
+
+def classify_quote(context: ParseContext, span: CharSpan) -> tuple[CharSpan, str]:
+    """A content span that lies in a quotation grows to the whole quotation (a quote that runs on past the
+    sentence the parse saw); one that holds quote marks is a mixed quote."""
+    quote = inside_quote(list(context.quotes), *span)
+    if quote is not None:
+        return (quote.inner_start, quote.inner_end), "direct"
+    start, end = trim_span(context.doc.text, *span)
+    if start >= end:
+        return span, "indirect"
+    kind = "mixed" if has_quote_marks(context.doc.text[start:end]) else "indirect"
+    return (start, end), kind
+
+
+# --- speakers ---------------------------------------------------------------------------------------------
+
+
+def subject_of(verb: Token, lexicon: ClaimLexicon) -> Token | None:
+    """The token naming who performs ``verb``; for a passive, the agent ("rejected by X")."""
+    current = verb
+    for _ in range(4):
+        for child in current.children:
+            if child.dep_ == "agent":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                return objects[0] if objects else None
+        subjects = [child for child in current.children if child.dep_ in SUBJECT_DEPS]
+        if subjects:
+            subject = subjects[0]
+            if subject.dep_ == "nsubjpass" and current.lemma_.lower() not in ("quote", "cite"):
+                return None  # "it was reported that …": nobody named
+            if subject.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
+                return current.head
+            if subject.lower_ in ("it", "there"):
+                return None
+            return subject
+        if current.dep_ == "relcl" and verb.lemma_.lower() in lexicon.cue_verbs:
+            return current.head
+        if current.dep_ not in SUBJECT_SHARING_DEPS or current.head is current:
+            return None
+        current = current.head
+    return None
+
+
+def speaker_span(head: Token) -> CharSpan | None:
+    """The words that name the speaker: the subject's phrase without relative clauses and asides; the
+    name in apposition when the subject is a description ("the head of …, Kyrylo Budanov")."""
+    if head.pos_ != "PROPN":
+        names = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        if names:
+            head = names[0]
+    kept = [t for t in head.subtree if not _under_excluded_dep(t, head)]
+    return token_span(contiguous_run(kept, head))
+
+
+def _under_excluded_dep(token: Token, head: Token) -> bool:
+    while token is not head:
+        if token.dep_ in NOT_SPEAKER_DEPS:
+            return True
+        token = token.head
+    return False
+
+
+def speaker_heads(subject: Token | None) -> list[Token]:
+    """One speaker per coordinated subject ("neither Rutte nor Austin confirmed" → Rutte, Austin)."""
+    if subject is None:
+        return []
+    return [subject, *subject.conjuncts]
+
+
+def is_negated_subject(subject: Token | None, lexicon: ClaimLexicon) -> bool:
+    """"neither X nor Y", "no official" deny their verb."""
+    if subject is None:
+        return False
+    return any(
+        child.dep_ in ("preconj", "det", "neg") and child.lower_ in lexicon.negations
+        for child in subject.children
+    ) or subject.lower_ in lexicon.negations
+
+
+def attributions_for(
+    context: ParseContext,
+    cue_token: Token,
+    cue: CharSpan,
+    content: CharSpan | None,
+    subject: Token | None,
+    modality: str | None,
+) -> list[Attribution]:
+    """One attribution per coordinated speaker, with the content classified as a quote or not."""
+    if content is None or content[0] >= content[1]:
+        return []
+    content, quote = classify_quote(context, content)
+    if content[0] >= content[1]:
+        return []
+    heads = speaker_heads(subject)
+    speakers = [speaker_span(head) for head in heads] or [None]
+    return [
+        Attribution(cue=cue, content=content, speaker=speaker, quote=quote, cue_modality=modality,
+                    anchor=cue_token.i)
+        for speaker in speakers
+    ]
+
+
+def gap_matches(pattern: re.Pattern[str], text: str, start: int, end: int) -> bool:
+    return start <= end and pattern.fullmatch(text, start, end) is not None

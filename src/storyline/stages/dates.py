@@ -1,0 +1,257 @@
+"""The dates stage: every time expression in an article, normalised against its publication date.
+
+Candidates come from the named patterns of ``dates_patterns`` (they know the news forms spaCy misses:
+"as early as November 1", "late last week", "Sunday night") and from spaCy's DATE/TIME entities where no
+pattern matched. Each is resolved by the rule for its kind (``dates_rules``), using the tense of the clause
+it sits in to choose among the dates a yearless or weekday expression could mean. Durations and
+frequencies ("for three years", "24 hours", "every week") are not points in time and are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from storyline.records import ParsedArticle, TimeExpr
+from storyline.stages import dates_rules as rules
+from storyline.stages.dates_patterns import TimeLexicon, context_patterns, load_time_lexicon, time_patterns
+from storyline.stages.dates_rules import FUTURE, PAST, PRESENT, Resolved
+
+ENTITY_LABELS = ("DATE", "TIME")
+# Auxiliaries that put a clause in the future; "would" is the future seen from a past report ("said they
+# would be ready by November"); "to" marks an infinitive, whose time lies after its governing verb's.
+FUTURE_AUXILIARIES = frozenset({"will", "'ll", "wo", "shall", "would", "to"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+PERFECT_AUXILIARIES = frozenset({"has", "have", "had", "'ve", "'s"})
+CONTEXT_CHARS = 40  # how far around a candidate the context patterns look
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A stretch of text that names a time: where it is, which rule reads it, and the pattern's match."""
+
+    start: int
+    end: int
+    kind: str  # a key of RESOLVERS, or "entity" for a spaCy entity no pattern matched
+    match: re.Match[str] | None = None
+
+
+def find_time_expressions(parsed: ParsedArticle) -> list[TimeExpr]:
+    """Every time expression in the article's text, in text order, resolved against its publication date."""
+    text = parsed.article.text
+    base = rules.parse_publication_date(parsed.article.published)
+    expressions = []
+    for candidate in select_candidates(text, parsed.doc):
+        start = extend_over_deadline_marker(text, candidate.start)
+        tense = clause_tense(parsed.doc, candidate.start, candidate.end)
+        resolved = resolve_candidate(candidate, text, base, tense)
+        if resolved is not None:
+            expressions.append(TimeExpr(text[start : candidate.end], start, candidate.end, *astuple(resolved)))
+    return expressions
+
+
+def astuple(resolved: Resolved) -> tuple[str | None, str]:
+    return resolved.date, resolved.precision
+
+
+# --- candidates -----------------------------------------------------------------------------------------
+
+
+def select_candidates(text: str, doc: Doc | None) -> list[Candidate]:
+    """Pattern matches (leftmost, then longest, never overlapping), then spaCy entities in the gaps."""
+    chosen: list[Candidate] = []
+    for candidate in sorted(pattern_candidates(text), key=lambda c: (c.start, c.start - c.end)):
+        if not chosen or candidate.start >= chosen[-1].end:
+            chosen.append(candidate)
+    if doc is not None:
+        taken = [(c.start, c.end) for c in chosen]
+        for entity in doc.ents:
+            if entity.label_ in ENTITY_LABELS and not any(
+                entity.start_char < end and start < entity.end_char for start, end in taken
+            ):
+                chosen.append(Candidate(entity.start_char, entity.end_char, "entity"))
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def pattern_candidates(text: str) -> Iterator[Candidate]:
+    for pattern in time_patterns():
+        for match in pattern.regex.finditer(text):
+            start, end = match.span("expr") if "expr" in pattern.regex.groupindex else match.span()
+            if end > start:
+                yield Candidate(start, end, pattern.kind, match)
+
+
+def extend_over_deadline_marker(text: str, start: int) -> int:
+    found = context_patterns()["deadline_before"].search(text[max(0, start - CONTEXT_CHARS) : start])
+    return start - (len(found.group(0)) if found else 0)
+
+
+# --- tense ----------------------------------------------------------------------------------------------
+
+
+def clause_tense(doc: Doc | None, start: int, end: int) -> str:
+    """The tense of the verb governing the expression: past, future or present (the default)."""
+    if doc is None:
+        return PRESENT
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return PRESENT
+    verb = governing_verb(span.root)
+    return verb_tense(verb) if verb is not None else PRESENT
+
+
+def governing_verb(token: Token) -> Token | None:
+    for _ in range(12):  # dependency paths in news sentences are short; the bound guards odd parses
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def verb_tense(verb: Token) -> str:
+    """Future with a future auxiliary; past when the finite verb or auxiliary is in the past tense or the
+    clause is perfect ("has sent" reports the past); present otherwise — including modals ("must be
+    returned by") and bare participles ("a summit set for April"), which can point either way."""
+    auxiliaries = sorted((c for c in verb.children if c.dep_ in ("aux", "auxpass")), key=lambda t: t.i)
+    words = {aux.lower_ for aux in auxiliaries} | ({verb.lower_} if verb.pos_ == "AUX" else set())
+    if words & FUTURE_AUXILIARIES:
+        return FUTURE
+    finite = next((aux for aux in auxiliaries if aux.tag_ in FINITE_TAGS), verb)
+    if finite.tag_ == "VBD" or (verb.tag_ == "VBN" and words & PERFECT_AUXILIARIES):
+        return PAST
+    return PRESENT
+
+
+# --- resolution -----------------------------------------------------------------------------------------
+
+
+def resolve_candidate(candidate: Candidate, text: str, base: date | None, tense: str) -> Resolved | None:
+    """The candidate's value, or None when it is not a time point (a duration, a frequency, an age)."""
+    before = text[max(0, candidate.start - CONTEXT_CHARS) : candidate.start]
+    if candidate.match is None:
+        surface = text[candidate.start : candidate.end]
+        after = text[candidate.end : candidate.end + CONTEXT_CHARS]
+        return resolve_entity(surface, before, after, base, tense)
+    if candidate.kind == "shifted_unit" and context_patterns()["stretch_before"].search(before):
+        return None
+    return RESOLVERS[candidate.kind](candidate.match, load_time_lexicon(), base, tense)
+
+
+def group_int(match: re.Match[str], name: str) -> int | None:
+    value = match.group(name)
+    return int(value) if value else None
+
+
+def shift_of(match: re.Match[str], lexicon: TimeLexicon) -> int | None:
+    word = match.groupdict().get("shift")
+    return lexicon.shifts[" ".join(word.lower().split())] if word else None
+
+
+def month_number(match: re.Match[str], lexicon: TimeLexicon) -> int:
+    month = match.group("month")
+    return int(month) if month.isdigit() else lexicon.month(month)
+
+
+def resolve_month_day(match: re.Match[str], lexicon: TimeLexicon, base: date | None, tense: str) -> Resolved:
+    day = group_int(match, "day")
+    assert day is not None
+    return rules.resolve_month_day(month_number(match, lexicon), day, group_int(match, "year"), base, tense)
+
+
+def resolve_month(match: re.Match[str], lexicon: TimeLexicon, base: date | None, tense: str) -> Resolved:
+    year = match.groupdict().get("year")
+    shift = shift_of(match, lexicon)
+    return rules.resolve_month(month_number(match, lexicon), int(year) if year else None, shift, base, tense)
+
+
+def resolve_range(match: re.Match[str], lexicon: TimeLexicon, base: date | None, tense: str) -> Resolved:
+    return rules.resolve_year_range(int(match.group("y1")), int(match.group("y2")))
+
+
+def resolve_decade(match: re.Match[str], lexicon: TimeLexicon, base: date | None, tense: str) -> Resolved:
+    return rules.resolve_decade(int(match.group("decade")))
+
+
+def resolve_year(match: re.Match[str], lexicon: TimeLexicon, base: date | None, tense: str) -> Resolved:
+    return rules.as_year(int(match.group("year")))
+
+
+def resolve_season(match: re.Match[str], lexicon: TimeLexicon, base: date | None, tense: str) -> Resolved:
+    code, first_month = lexicon.seasons[match.group("season").lower()]
+    year = match.groupdict().get("year")
+    shift = shift_of(match, lexicon)
+    return rules.resolve_season(code, first_month, shift, int(year) if year else None, base, tense)
+
+
+def resolve_weekday(match: re.Match[str], lexicon: TimeLexicon, base: date | None, tense: str) -> Resolved:
+    # dateparser reads "Sunday night" as a clock time and sends a weekday equal to the base day a week
+    # back under PREFER_DATES_FROM="past": weekday names follow our own rule (dates_rules.resolve_weekday)
+    weekday = lexicon.weekday(match.group("weekday"))
+    return rules.resolve_weekday(weekday, shift_of(match, lexicon), base, tense)
+
+
+def resolve_relative_day(match: re.Match[str], lexicon: TimeLexicon, base: date | None, tense: str) -> Resolved:
+    word = match.groupdict().get("word")
+    if word:
+        return rules.resolve_relative_day(lexicon.relative_days[word.lower()], base)
+    # "this morning" is the publication day; "last night" the evening before it
+    return rules.resolve_relative_day(shift_of(match, lexicon) or 0, base)
+
+
+def resolve_shifted_unit(match: re.Match[str], lexicon: TimeLexicon, base: date | None, tense: str) -> Resolved:
+    unit = lexicon.units[match.group("unit").lower()]
+    return rules.resolve_shifted_unit(unit, shift_of(match, lexicon) or 0, base)
+
+
+def resolve_ago(match: re.Match[str], lexicon: TimeLexicon, base: date | None, tense: str) -> Resolved:
+    count, vague = lexicon.count(match.group("count"))
+    unit = lexicon.units[match.group("unit").lower()]
+    return rules.resolve_ago(count, unit, vague, base)
+
+
+def resolve_recent(match: re.Match[str], lexicon: TimeLexicon, base: date | None, tense: str) -> Resolved:
+    return rules.resolve_recent(lexicon.units[match.group("unit").lower()], base)
+
+
+Resolver = Callable[[re.Match[str], TimeLexicon, date | None, str], Resolved]
+RESOLVERS: dict[str, Resolver] = {
+    "range": resolve_range,
+    "decade": resolve_decade,
+    "month_day": resolve_month_day,
+    "month": resolve_month,
+    "season": resolve_season,
+    "weekday": resolve_weekday,
+    "relative_day": resolve_relative_day,
+    "shifted_unit": resolve_shifted_unit,
+    "ago": resolve_ago,
+    "recent": resolve_recent,
+    "year": resolve_year,
+}
+
+
+def resolve_entity(surface: str, before: str, after: str, base: date | None, tense: str) -> Resolved | None:
+    """A spaCy DATE/TIME entity no pattern matched: skipped when it is a duration, frequency, age or bare
+    number; read by dateparser when it can; otherwise kept with an unknown value if it names a time."""
+    context = context_patterns()
+    if (
+        context["bare_number"].match(surface)
+        or context["frequency"].search(surface)
+        or context["duration_before"].search(before)
+        or context["age_after"].match(after)
+        or (context["counted_units"].search(surface) and not context["point_word"].search(surface))
+    ):
+        return None
+    if not context["time_word"].search(surface):
+        return None
+    explicit_year = context["explicit_year"].search(surface)
+    if base is None and explicit_year is None:
+        return rules.UNKNOWN  # a relative expression without a publication date cannot be placed
+    # without a publication date, an explicit year fixes everything dateparser would take from the base
+    reference = base or date(int(explicit_year.group(0)) if explicit_year else 2000, 1, 1)
+    return rules.parse_with_dateparser(surface, reference, tense)

@@ -1,0 +1,194 @@
+"""The dates stage's named patterns, built once from ``lexicons/time_expressions.toml``.
+
+spaCy's DATE/TIME entities miss forms the news uses ("as early as November 1", "late last week") and cut
+others oddly, so the stage matches these patterns first and falls back on spaCy for the rest. Each pattern
+has a ``kind`` that names the rule resolving it (``dates.RESOLVERS``); a group named ``expr``, when present,
+is the part of the match that is the expression (the rest is context such as "in" before "June").
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+# Years a news text plausibly names: a wider range matches prices and counts ("2,600" is not, "2600" is).
+YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+DAY_NUMBER = r"(?:[12]\d|3[01]|0?[1-9])"
+ORDINAL = r"(?:st|nd|rd|th)?"
+PHASE = r"(?i:(?:the\s+)?(?:end|beginning|start|middle|rest)\s+of)"
+
+
+@dataclass(frozen=True, slots=True)
+class TimeLexicon:
+    months: Mapping[str, int]
+    weekdays: Mapping[str, int]
+    seasons: Mapping[str, tuple[str, int]]
+    parts_of_day: tuple[str, ...]
+    relative_days: Mapping[str, int]
+    units: Mapping[str, str]
+    shifts: Mapping[str, int]
+    counts: Mapping[str, int]
+    vague_counts: Mapping[str, int]
+    modifiers: tuple[str, ...]
+    deadline_markers: tuple[str, ...]
+    date_prepositions: tuple[str, ...]
+    duration_markers: tuple[str, ...]
+    frequency_words: tuple[str, ...]
+
+    def month(self, text: str) -> int:
+        return self.months[text.lower().rstrip(".")]
+
+    def weekday(self, text: str) -> int:
+        return self.weekdays[text.lower().rstrip(".")]
+
+    def count(self, text: str) -> tuple[int, bool]:
+        """A counting phrase → (number, vague?): "3" → (3, False), "a few" → (3, True)."""
+        words = " ".join(text.lower().split())
+        if words.isdigit():
+            return int(words), False
+        if words in self.vague_counts:
+            return self.vague_counts[words], True
+        return self.counts[words], False
+
+
+@lru_cache(maxsize=1)
+def load_time_lexicon() -> TimeLexicon:
+    raw: dict[str, Any] = tomllib.loads(
+        resources.files("storyline").joinpath("lexicons/time_expressions.toml").read_text(encoding="utf-8")
+    )
+    return TimeLexicon(
+        months=raw["months"],
+        weekdays=raw["weekdays"],
+        seasons={name: (code, first) for name, (code, first) in raw["seasons"].items()},
+        parts_of_day=tuple(raw["lists"]["parts_of_day"]),
+        relative_days=raw["relative_days"],
+        units=raw["units"],
+        shifts=raw["shifts"],
+        counts=raw["counts"],
+        vague_counts=raw["vague_counts"],
+        modifiers=tuple(raw["lists"]["modifiers"]),
+        deadline_markers=tuple(raw["lists"]["deadline_markers"]),
+        date_prepositions=tuple(raw["lists"]["date_prepositions"]),
+        duration_markers=tuple(raw["lists"]["duration_markers"]),
+        frequency_words=tuple(raw["lists"]["frequency_words"]),
+    )
+
+
+def any_word(words: Iterable[str]) -> str:
+    """Case-insensitive alternation of words or phrases, longest first (so "as early as" beats "as")."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "(?i:" + "|".join(r"\s+".join(map(re.escape, word.split())) for word in ordered) + ")"
+
+
+def calendar_names(names: Mapping[str, int], dotted_abbreviations: bool) -> str:
+    """Month or weekday names as written in running text: Capitalised or UPPER CASE (so the modal "may"
+    and the verb "march" stay out), full names whole, abbreviations ("Oct", "Fri.") with their full stop —
+    required for weekdays, where "Sat" and "Sun" are words."""
+    longest = {number: max((n for n in names if names[n] == number), key=len) for number in names.values()}
+    alternatives = []
+    for name in sorted(names, key=len, reverse=True):
+        forms = [name.capitalize(), name.upper()]
+        if name == longest[names[name]]:
+            alternatives += [rf"{form}\b" for form in forms]
+        elif dotted_abbreviations:
+            alternatives += [rf"{form}\." for form in forms]
+        else:
+            alternatives += [rf"{form}(?:\.|\b)" for form in forms]
+    return "(?:" + "|".join(alternatives) + ")"
+
+
+@dataclass(frozen=True, slots=True)
+class TimePattern:
+    kind: str
+    regex: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def time_patterns() -> tuple[TimePattern, ...]:
+    lexicon = load_time_lexicon()
+    month = calendar_names(lexicon.months, dotted_abbreviations=False)
+    weekday = calendar_names(lexicon.weekdays, dotted_abbreviations=True)
+    season = any_word(lexicon.seasons)
+    part = any_word(lexicon.parts_of_day)
+    shift = any_word(lexicon.shifts)
+    # "the past week" is a duration, not last week: "past" only shifts names ("past Sunday")
+    unit_shift = any_word(word for word in lexicon.shifts if word != "past")
+    modifier = any_word(lexicon.modifiers)
+    lead = any_word((*lexicon.date_prepositions, *lexicon.deadline_markers))
+    count = any_word((*lexicon.counts, *lexicon.vague_counts))
+    units = any_word(lexicon.units)
+    weekday_prefix = rf"(?:(?P<weekday>{weekday}),?\s+)?"
+    year_suffix = rf"(?:,?\s+(?P<year>{YEAR})\b)?"
+    sources = {
+        "range": [
+            rf"\b(?i:from|between)\s+(?P<y1>{YEAR})\s+(?i:to|and|until|till|through)\s+(?P<y2>{YEAR})\b",
+            rf"\b(?P<y1>{YEAR})\s?[-–—]\s?(?P<y2>{YEAR}|\d\d)\b(?![-/]\d)",
+        ],
+        "decade": [rf"\b(?:(?i:the)\s+)?(?:(?:{modifier})[-\s]+)?(?P<decade>1[6-9]\d0|20\d0)'?s\b"],
+        "month_day": [
+            rf"\b(?P<year>{YEAR})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b",
+            rf"\b{weekday_prefix}(?P<month>{month})\s*(?P<day>{DAY_NUMBER}){ORDINAL}\b{year_suffix}",
+            rf"\b{weekday_prefix}(?:(?i:the)\s+)?(?P<day>{DAY_NUMBER}){ORDINAL}\s+(?:(?i:of)\s+)?"
+            rf"(?P<month>{month}){year_suffix}",
+        ],
+        "month": [
+            rf"\b(?:(?:{modifier})[-\s]+|{PHASE}\s+)?(?P<month>{month})(?:,|\s+(?i:of))?\s+(?P<year>{YEAR})\b",
+            rf"\b(?P<shift>{shift})\s+(?P<month>{month})",
+            rf"\b(?:(?:{modifier})[-\s]+|{PHASE}\s+)(?P<month>{month})",
+            rf"\b{lead}\s+(?P<expr>(?P<month>{month}))",
+        ],
+        "season": [
+            rf"\b(?:(?:{modifier})[-\s]+)?(?:(?i:the)\s+)?(?P<season>{season})(?:\s+(?i:of))?\s+(?P<year>{YEAR})\b",
+            rf"\b(?:(?:{modifier})[-\s]+)?(?P<shift>{shift})\s+(?P<season>{season})\b",
+            rf"\b{lead}\s+(?P<expr>(?i:the)\s+(?P<season>{season}))\b(?!\s+(?i:of)\b)",
+        ],
+        "weekday": [rf"\b(?:(?P<shift>{shift})\s+)?(?P<weekday>{weekday})(?:\s+(?P<part>{part})\b)?"],
+        "relative_day": [
+            rf"\b(?P<word>{any_word(lexicon.relative_days)})(?:\s+(?P<part>{part}))?\b",
+            rf"\b(?P<shift>(?i:this|last))\s+(?P<part>{part})\b",
+        ],
+        "shifted_unit": [
+            rf"\b(?:(?:{modifier}|{PHASE})\s+)?(?P<shift>{unit_shift})\s+(?P<unit>(?i:week|weekend|month|year))\b",
+            rf"\b{PHASE}\s+(?i:the)\s+(?P<unit>(?i:week|month|year))\b",
+        ],
+        "ago": [rf"\b(?P<count>\d{{1,3}}|{count})\s+(?P<unit>{units})\s+(?i:ago)\b"],
+        "recent": [rf"\b(?P<expr>(?i:recent)\s+(?P<unit>(?i:days|weeks|months)))\b"],
+        "year": [
+            rf"\b(?:(?:{modifier})[-\s]+|{PHASE}\s+)(?P<year>{YEAR})\b(?!\s?[-–—]\s?\d)",
+            rf"\b{lead}\s+(?P<expr>(?:(?i:the\s+year)\s+)?(?P<year>{YEAR}))\b(?!\s?[-–—]\s?\d)",
+        ],
+    }
+    return tuple(TimePattern(kind, re.compile(source)) for kind, group in sources.items() for source in group)
+
+
+@lru_cache(maxsize=1)
+def context_patterns() -> dict[str, re.Pattern[str]]:
+    """Patterns that look at the words around a candidate rather than at the candidate itself."""
+    lexicon = load_time_lexicon()
+    counted_units = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies))"
+    return {
+        # "by November 1" / "as early as November 1": the marker belongs to the expression
+        "deadline_before": re.compile(rf"\b{any_word(lexicon.deadline_markers)}\s+$"),
+        # "for the last year", "over the next month": a stretch of time, not the calendar unit
+        "stretch_before": re.compile(r"(?i:\b(?:for|over|within|during|in|throughout)\s+the\s+)$"),
+        "duration_before": re.compile(rf"\b{any_word(lexicon.duration_markers)}\s+(?:(?i:the)\s+)?$"),
+        "age_after": re.compile(r"^\s*(?i:old|long)\b"),
+        "frequency": re.compile(rf"\b{any_word(lexicon.frequency_words)}\b"),
+        "point_word": re.compile(r"(?i:\b(?:ago|last|next|this|previous|coming|earlier|later|early|late)\b)"),
+        "counted_units": re.compile(
+            rf"(?i:^(?:the\s+)?(?:past|first|\d[\d,.]*|{any_word(lexicon.counts)}|"
+            rf"{any_word(lexicon.vague_counts)}|many|more|recent)\b.*\b{counted_units}\b)"
+            rf"|(?i:\b(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b)"
+        ),
+        "time_word": re.compile(
+            rf"\b{YEAR}\b|{calendar_names(lexicon.months, False)}|{calendar_names(lexicon.weekdays, True)}|"
+            rf"(?i:\b(?:{counted_units}|quarter|season|{any_word(lexicon.seasons)})\b)"
+        ),
+        "bare_number": re.compile(r"^[\d.,\s]+$"),
+        "explicit_year": re.compile(rf"\b{YEAR}\b"),
+    }

@@ -1,0 +1,281 @@
+"""Calendar rules of the dates stage: a recognised time expression's parts → an ISO date at its precision.
+
+Everything here is plain date arithmetic against the publication date (``base``), chosen by the tense of
+the clause the expression sits in. dateparser (``RELATIVE_BASE``) is used for what it gets right — counted
+offsets ("three weeks ago") and explicit dates in any format; the rest is written out here because
+dateparser gets it wrong for news: with ``PREFER_DATES_FROM="past"`` it sends a bare weekday equal to the
+base day a week back, reads "Sunday night" as a clock time, ignores tense for "November 1" (it picks last
+November in a sentence about the future) and has no seasons, ranges or vague counts ("a few days ago").
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from dateparser.date import DateDataParser
+
+PAST, PRESENT, FUTURE = "past", "present", "future"
+PRESENT_LOOKAHEAD = timedelta(days=60)
+
+# dateparser's period names → our precision names; "time" (a clock time) has no day we can trust.
+DATEPARSER_PRECISION = {"day": "day", "week": "week", "month": "month", "year": "year"}
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A normalised value: an ISO string at ``precision`` or None when it cannot be known."""
+
+    date: str | None
+    precision: str  # day | week | month | season | year | range | unknown
+
+
+UNKNOWN = Resolved(None, "unknown")
+
+
+# --- formatting -----------------------------------------------------------------------------------------
+
+
+def as_day(day: date) -> Resolved:
+    return Resolved(day.isoformat(), "day")
+
+
+def as_week(day: date) -> Resolved:
+    iso_year, iso_week, _ = day.isocalendar()
+    return Resolved(f"{iso_year:04d}-W{iso_week:02d}", "week")
+
+
+def as_month(year: int, month: int) -> Resolved:
+    return Resolved(f"{year:04d}-{month:02d}", "month")
+
+
+def as_year(year: int) -> Resolved:
+    return Resolved(f"{year:04d}", "year")
+
+
+def as_season(year: int, code: str) -> Resolved:
+    """TimeML's season notation ("2023-SU"): ISO 8601 has none."""
+    return Resolved(f"{year:04d}-{code}", "season")
+
+
+def as_range(first_year: int, last_year: int) -> Resolved:
+    """An ISO 8601 interval of years ("2011/2018"), or nothing when the text runs backwards."""
+    if last_year < first_year:
+        return UNKNOWN
+    return Resolved(f"{first_year:04d}/{last_year:04d}", "range")
+
+
+def parse_publication_date(published: str | None) -> date | None:
+    """The publication date as a ``date`` (a timestamp keeps its day); None when absent or unreadable."""
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+# --- month, day and year ---------------------------------------------------------------------------------
+
+
+def valid_day(year: int, month: int, day: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+
+
+def pick_by_tense(candidates: list[date], base: date, tense: str) -> date | None:
+    """Of the dates a yearless expression could mean, the one the tense points at: past → the latest not
+    after ``base``; future → the earliest not before it; present → the latest not more than
+    PRESENT_LOOKAHEAD after it (news reports look back; when a present-tense clause looks ahead — "is
+    expected in December" — it is to the coming weeks, not to most of a year away)."""
+    if tense == FUTURE:
+        later = [day for day in candidates if day >= base]
+        return min(later) if later else None
+    limit = base if tense == PAST else base + PRESENT_LOOKAHEAD
+    earlier = [day for day in candidates if day <= limit]
+    return max(earlier) if earlier else None
+
+
+def resolve_month_day(
+    month: int, day: int, year: int | None, base: date | None, tense: str, weekday: int | None = None
+) -> Resolved:
+    """"October 18", "Oct. 18, 2024", "Friday, Oct. 18". A weekday named beside the date picks the year
+    in which the date falls on it, before the tense is asked."""
+    if year is not None:
+        return as_day(date(year, month, day)) if valid_day(year, month, day) else UNKNOWN
+    if base is None:  # the year is unknown, and guessing one would put the event on the wrong timeline
+        return Resolved(f"--{month:02d}-{day:02d}", "day") if valid_day(2000, month, day) else UNKNOWN
+    candidates = [date(y, month, day) for y in range(base.year - 1, base.year + 2) if valid_day(y, month, day)]
+    on_weekday = [candidate for candidate in candidates if candidate.isoweekday() == weekday]
+    chosen = on_weekday[0] if len(on_weekday) == 1 else pick_by_tense(candidates, base, tense)
+    return as_day(chosen) if chosen else UNKNOWN
+
+
+def resolve_month(month: int, year: int | None, shift: int | None, base: date | None, tense: str) -> Resolved:
+    """"June 2023", "in June", "last June", "late February"."""
+    if year is not None:
+        return as_month(year, month)
+    if base is None:
+        return Resolved(f"--{month:02d}", "month")
+    if shift == 0:
+        return as_month(base.year, month)
+    this_month = date(base.year, base.month, 1)
+    starts = [date(y, month, 1) for y in range(base.year - 1, base.year + 2)]
+    if shift is not None:  # "last June" is a June before the current month; "next June" one after it
+        chosen = max(d for d in starts if d < this_month) if shift < 0 else min(d for d in starts if d > this_month)
+        return as_month(chosen.year, chosen.month)
+    chosen_start = pick_by_tense(starts, this_month, tense)
+    return as_month(chosen_start.year, chosen_start.month) if chosen_start else UNKNOWN
+
+
+def resolve_year_range(first: int, last: int) -> Resolved:
+    if last < 100:  # "1950-53": the second year shares the first one's century
+        last += first - first % 100
+    return as_range(first, last)
+
+
+def resolve_decade(decade_start: int) -> Resolved:
+    return as_range(decade_start, decade_start + 9)
+
+
+# --- weekdays and named days ----------------------------------------------------------------------------
+
+
+def resolve_weekday(weekday: int, shift: int | None, base: date | None, tense: str) -> Resolved:
+    """"on Friday", "this Thursday", "last Monday", "Sunday night" (ISO weekday, Monday = 1).
+
+    A bare weekday in a past (or present: news headlines narrate the past in the present) clause is the
+    latest such day on or before the publication date — a Friday report saying "on Friday" means that day;
+    in a future clause it is the first such day on or after it ("will meet Thursday" in Thursday's paper
+    is that day). "last"/"next" always move off the publication day."""
+    if base is None:
+        return UNKNOWN
+    days_back = (base.isoweekday() - weekday) % 7
+    days_ahead = (weekday - base.isoweekday()) % 7
+    if shift == 0:  # "this Thursday": the Thursday of the publication date's week
+        return as_day(base + timedelta(days=weekday - base.isoweekday()))
+    if shift is not None and shift < 0:
+        return as_day(base - timedelta(days=days_back or 7))
+    if shift is not None and shift > 0:
+        return as_day(base + timedelta(days=days_ahead or 7))
+    if tense == FUTURE:
+        return as_day(base + timedelta(days=days_ahead))
+    return as_day(base - timedelta(days=days_back))
+
+
+def resolve_relative_day(offset_days: int, base: date | None) -> Resolved:
+    """"yesterday", "today", "tomorrow", "last night"."""
+    return as_day(base + timedelta(days=offset_days)) if base else UNKNOWN
+
+
+# --- units shifted from the publication date -----------------------------------------------------------
+
+
+def shift_month(year: int, month: int, step: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + step
+    return index // 12, index % 12 + 1
+
+
+def resolve_shifted_unit(unit: str, step: int, base: date | None) -> Resolved:
+    """"last week", "this month", "next year", "late last week" (the modifier does not change the value)."""
+    if base is None:
+        return UNKNOWN
+    if unit in ("week", "weekend"):
+        return as_week(base + timedelta(weeks=step))
+    if unit == "month":
+        return as_month(*shift_month(base.year, base.month, step))
+    if unit == "year":
+        return as_year(base.year + step)
+    if unit == "day":
+        return as_day(base + timedelta(days=step))
+    return UNKNOWN
+
+
+COARSER = {"day": "week", "week": "month", "month": "year", "year": "unknown"}
+
+
+def resolve_ago(count: int, unit: str, vague: bool, base: date | None) -> Resolved:
+    """"three weeks ago" (dateparser counts back); "a few days ago" one unit coarser: no day was named."""
+    if base is None:
+        return UNKNOWN
+    found = dateparser_date(f"{count} {unit}s ago", base, PAST)
+    if found is None:
+        return UNKNOWN
+    return at_precision(found[0], COARSER[unit] if vague else unit)
+
+
+def resolve_recent(unit: str, base: date | None) -> Resolved:
+    """"in recent days" → the publication week; "in recent weeks" → its month; "in recent months" → its year."""
+    return at_precision(base, COARSER[unit]) if base else UNKNOWN
+
+
+# --- seasons --------------------------------------------------------------------------------------------
+
+
+def resolve_season(
+    code: str, first_month: int, shift: int | None, year: int | None, base: date | None, tense: str
+) -> Resolved:
+    """"the summer of 2023", "this summer", "last winter", "in the spring" (a season spans three months)."""
+    if year is not None:
+        return as_season(year, code)
+    if base is None:
+        return UNKNOWN
+    starts = [date(y, first_month, 1) for y in range(base.year - 2, base.year + 2)]
+    ends = {start: date(*shift_month(start.year, start.month, 3), 1) for start in starts}
+    if shift == 0:  # "this winter" in January is the winter that began last December
+        current = [start for start in starts if start <= base < ends[start]]
+        chosen = current[0] if current else min(start for start in starts if start > base)
+    elif shift is not None and shift < 0:
+        chosen = max(start for start in starts if ends[start] <= base)
+    elif (shift is not None and shift > 0) or tense == FUTURE:
+        chosen = min(start for start in starts if start > base)
+    else:
+        chosen = max(start for start in starts if start <= base)
+    return as_season(chosen.year, code)
+
+
+# --- dateparser -----------------------------------------------------------------------------------------
+
+DATEPARSER_PREFERENCE = {PAST: "past", FUTURE: "future", PRESENT: "current_period"}
+
+
+@lru_cache(maxsize=256)
+def dateparser_for(base: date, tense: str) -> DateDataParser:
+    """One parser per base date and tense (building one costs far more than a parse)."""
+    settings = {
+        "RELATIVE_BASE": datetime(base.year, base.month, base.day),
+        "PREFER_DATES_FROM": DATEPARSER_PREFERENCE[tense],
+        "PREFER_DAY_OF_MONTH": "first",
+        "RETURN_TIME_AS_PERIOD": True,
+        "STRICT_PARSING": False,
+    }
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+def dateparser_date(text: str, base: date, tense: str) -> tuple[date, str] | None:
+    """dateparser's reading of ``text`` and the precision it reports; None when it has none, or only a
+    clock time (a time of day without a day is not a point we can place)."""
+    data = dateparser_for(base, tense).get_date_data(text)
+    precision = DATEPARSER_PRECISION.get(data.period or "")
+    if data.date_obj is None or precision is None:
+        return None
+    return data.date_obj.date(), precision
+
+
+def parse_with_dateparser(text: str, base: date, tense: str) -> Resolved:
+    found = dateparser_date(text, base, tense)
+    return at_precision(*found) if found else UNKNOWN
+
+
+def at_precision(day: date, precision: str) -> Resolved:
+    """``day`` written at ``precision`` (the day stands for the week, month or year around it)."""
+    if precision == "day":
+        return as_day(day)
+    if precision == "week":
+        return as_week(day)
+    if precision == "month":
+        return as_month(day.year, day.month)
+    if precision == "year":
+        return as_year(day.year)
+    return UNKNOWN

@@ -1,0 +1,309 @@
+"""Quantities in a stretch of a parsed article: "about 11,000 North Korean infantrymen" → 11000 personnel.
+
+Written over spaCy tokens rather than with quantulum3: quantulum3 reads counts of people as dimensionless
+(the unit we need most is "personnel"), reads "Group of Seven" as 7 and dates as numbers, and its
+classifier does not load beside current scikit-learn. The parse we already have gives what it lacks: the
+head noun a number counts (its unit), the named entities that make a number part of a name or a date, and
+the words before it that make it approximate.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from storyline.records import Quantity
+from storyline.stages.claims_lexicon import load_lexicon
+
+# Digits as news writes them: "12,000", "1.5", "2600". "10 000" arrives as two tokens and is joined below.
+DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+THOUSANDS_GROUP = re.compile(r"^\d{3}$")
+# Dependency labels by which a number modifies the noun it counts.
+COUNTING_DEPS = frozenset({"nummod", "compound", "quantmod", "amod", "nmod"})
+# Parts of speech a noun phrase may hold between a number and its head noun ("11,000 North Korean soldiers").
+NOUN_PHRASE_FILLERS = frozenset({"ADJ", "PROPN", "NOUN", "ADV"})
+MAX_FILLERS = 3
+ELLIPSIS_LOOKBACK_SENTENCES = 2
+
+
+@dataclass(frozen=True, slots=True)
+class NumberLexicon:
+    words: dict[str, float]
+    scales: dict[str, float]
+    vague: dict[tuple[str, ...], float]
+    approximators: tuple[tuple[str, ...], ...]
+    year_prepositions: frozenset[str]
+    year_range: tuple[int, int]
+    skip_entity_labels: frozenset[str]
+    unit_classes: dict[str, str]  # member ("special force", "soldier", "$") → class ("personnel", "USD")
+    military_only: frozenset[str]
+    military_words: frozenset[str]
+
+
+@cache
+def number_lexicon() -> NumberLexicon:
+    numbers, units = load_lexicon("numbers"), load_lexicon("units")
+    members = {
+        member.lower(): unit_class for unit_class, names in units["classes"].items() for member in names
+    }
+    return NumberLexicon(
+        words={word: float(value) for word, value in numbers["words"].items()},
+        scales={word: float(value) for word, value in numbers["scales"].items()},
+        vague={tuple(words.split()): float(value) for words, value in numbers["vague"].items()},
+        approximators=tuple(
+            sorted((tuple(p.split()) for p in numbers["approximators"]["phrases"]), key=len, reverse=True)
+        ),
+        year_prepositions=frozenset(numbers["years"]["prepositions"]),
+        year_range=(int(numbers["years"]["earliest"]), int(numbers["years"]["latest"])),
+        skip_entity_labels=frozenset(numbers["skip"]["entity_labels"]),
+        unit_classes=members,
+        military_only=frozenset(units["context"]["military_only"]),
+        military_words=frozenset(units["context"]["military_words"]),
+    )
+
+
+def find_quantities(doc: Doc, start: int, end: int) -> list[Quantity]:
+    """Every count, amount or measure whose number lies in characters ``start``–``end`` of ``doc``."""
+    lexicon = number_lexicon()
+    tokens = [token for token in doc if token.idx >= start and token.idx + len(token) <= end]
+    found: list[Quantity] = []
+    position = 0
+    while position < len(tokens):
+        phrase = _number_phrase(tokens, position, lexicon)
+        if not phrase:
+            position += 1
+            continue
+        position += len(phrase)
+        quantity = _quantity(doc, phrase, start, end, lexicon)
+        if quantity is not None:
+            found.append(quantity)
+    return found
+
+
+def _number_phrase(tokens: list[Token], position: int, lexicon: NumberLexicon) -> list[Token]:
+    """The tokens of the number starting at ``tokens[position]`` ("two thousand", "10 000", "dozens")."""
+    first = tokens[position]
+    for words in lexicon.vague:  # "tens of thousands" before "thousands"
+        window = tokens[position : position + len(words)]
+        if tuple(token.lower_ for token in window) == words:
+            return window
+    if not _is_number_token(first, tokens[position + 1] if position + 1 < len(tokens) else None, lexicon):
+        return []
+    phrase = [first]
+    for token in tokens[position + 1 :]:
+        previous = phrase[-1]
+        if _continues_number(previous, token, lexicon):
+            phrase.append(token)
+        elif token.text == "-" and previous.lower_ in lexicon.words:  # "twenty-five"
+            phrase.append(token)
+        else:
+            break
+    while phrase and not (_is_digits(phrase[-1]) or _is_number_word(phrase[-1], lexicon)):
+        phrase.pop()  # a trailing hyphen
+    return phrase
+
+
+def _is_digits(token: Token) -> bool:
+    return bool(DIGITS.match(token.text))
+
+
+def _is_number_word(token: Token, lexicon: NumberLexicon) -> bool:
+    lower = token.lower_
+    if lower in ("a", "an"):
+        return False  # only as "a thousand", handled by _is_number_token
+    return (lower in lexicon.words or lower in lexicon.scales) and token.pos_ in ("NUM", "NOUN", "DET")
+
+
+def _is_number_token(token: Token, following: Token | None, lexicon: NumberLexicon) -> bool:
+    if token.lower_ in ("a", "an"):
+        return following is not None and following.lower_ in lexicon.scales
+    return _is_digits(token) or _is_number_word(token, lexicon)
+
+
+def _continues_number(previous: Token, token: Token, lexicon: NumberLexicon) -> bool:
+    if token.lower_ in lexicon.scales or (_is_number_word(token, lexicon) and not _is_digits(previous)):
+        return True
+    # "10 000": a group of three digits after a short number, one space between (no comma or dash).
+    return (
+        _is_digits(previous)
+        and bool(THOUSANDS_GROUP.match(token.text))
+        and previous.whitespace_ == " "
+        and len(previous.text.replace(",", "")) <= 3
+    )
+
+
+def _number_value(phrase: list[Token], lexicon: NumberLexicon) -> float | None:
+    vague = lexicon.vague.get(tuple(token.lower_ for token in phrase))
+    if vague is not None:
+        return vague
+    total, current = 0.0, 0.0
+    previous_digits = False
+    for token in phrase:
+        lower = token.lower_
+        if _is_digits(token):
+            if previous_digits and THOUSANDS_GROUP.match(token.text):
+                current = current * 1000 + float(token.text)
+            else:
+                current += float(token.text.replace(",", ""))
+            previous_digits = True
+            continue
+        previous_digits = False
+        if lower in lexicon.scales:
+            scale = lexicon.scales[lower]
+            current = (current or 1.0) * scale
+            if scale >= 1000:
+                total, current = total + current, 0.0
+        elif lower in lexicon.words:
+            current += lexicon.words[lower]
+    value = total + current
+    return value if value > 0 else None
+
+
+def _quantity(doc: Doc, phrase: list[Token], start: int, end: int, lexicon: NumberLexicon) -> Quantity | None:
+    if _is_name_or_date(phrase, lexicon):
+        return None
+    value = _number_value(phrase, lexicon)
+    if value is None or (value == 1 and not any(_is_digits(token) for token in phrase)):
+        return None  # "one of them", "a man": not a count anyone disputes
+    noun = _counted_noun(phrase, lexicon)
+    if _is_year(phrase, noun, lexicon):
+        return None
+    approximator = _approximator(doc, phrase[0], lexicon)
+    is_vague = tuple(token.lower_ for token in phrase) in lexicon.vague
+    unit = _unit(doc, phrase, noun, lexicon)
+    if unit is None:
+        unit = _antecedent_unit(doc, phrase[0], lexicon)
+    first = approximator[0] if approximator else phrase[0]
+    if first.i > 0 and doc[first.i - 1].text in lexicon.unit_classes and doc[first.i - 1].pos_ == "SYM":
+        first = doc[first.i - 1]  # "$5 million" keeps its currency sign
+    span_start = first.idx if first.idx >= start else phrase[0].idx
+    span_end = phrase[-1].idx + len(phrase[-1])
+    if noun is not None and noun.i > phrase[-1].i and noun.idx + len(noun) <= end:
+        span_end = noun.idx + len(noun)
+    return Quantity(
+        value=value,
+        unit=unit,
+        approx=bool(approximator) or is_vague,
+        text=doc.text[span_start:span_end],
+        start=span_start,
+        end=span_end,
+    )
+
+
+def _is_name_or_date(phrase: list[Token], lexicon: NumberLexicon) -> bool:
+    """Numbers inside names ("Group of Seven", "First Committee") and dates ("October 18") are not counts."""
+    return any(token.ent_type_ in lexicon.skip_entity_labels for token in phrase) or any(
+        token.pos_ == "PROPN" for token in phrase if not _is_digits(token)
+    )
+
+
+def _is_year(phrase: list[Token], noun: Token | None, lexicon: NumberLexicon) -> bool:
+    """A bare four-digit number in the year range is a year after "in"/"since"…, beside another year
+    ("1950-1953"), or when it counts nothing."""
+    if len(phrase) != 1 or not phrase[0].text.isdigit() or len(phrase[0].text) != 4:
+        return False
+    earliest, latest = lexicon.year_range
+    if not earliest <= int(phrase[0].text) <= latest:
+        return False
+    token = phrase[0]
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    beside_year = after is not None and after.text in "-–—/" and token.i + 2 < len(doc)
+    return (
+        noun is None
+        or (before is not None and before.lower_ in lexicon.year_prepositions)
+        or (beside_year and doc[token.i + 2].text.isdigit())
+    )
+
+
+def _approximator(doc: Doc, first: Token, lexicon: NumberLexicon) -> list[Token]:
+    for words in lexicon.approximators:
+        begin = first.i - len(words)
+        if begin >= 0 and tuple(token.lower_ for token in doc[begin : first.i]) == words:
+            return list(doc[begin : first.i])
+    return []
+
+
+def _counted_noun(phrase: list[Token], lexicon: NumberLexicon) -> Token | None:
+    """The noun the number counts: its syntactic head, the noun of "of" ("dozens of recruits"), or the
+    noun right after it when the parse attached the number elsewhere."""
+    last = phrase[-1]
+    in_phrase = {token.i for token in phrase}
+    head = last.head
+    while head.i in in_phrase and head.head.i != head.i:
+        head = head.head
+    if last.dep_ in COUNTING_DEPS and head.i > last.i and head.pos_ in ("NOUN", "PROPN", "SYM", "X"):
+        return head
+    for child in (child for token in reversed(phrase) for child in token.children):
+        if child.lower_ == "of":
+            objects = [grandchild for grandchild in child.children if grandchild.dep_ == "pobj"]
+            if objects and objects[0].pos_ == "NOUN":
+                return objects[0]
+            return None  # "1.5 thousand of them": elliptical, resolved from the context
+    fillers = 0
+    for token in last.doc[last.i + 1 :]:
+        if token.pos_ == "NOUN" and not (token.i + 1 < len(token.doc) and token.nbor().pos_ == "NOUN"):
+            return token
+        if token.pos_ not in NOUN_PHRASE_FILLERS or fillers >= MAX_FILLERS:
+            return None
+        fillers += 1
+    return None
+
+
+def _unit(doc: Doc, phrase: list[Token], noun: Token | None, lexicon: NumberLexicon) -> str | None:
+    """The unit class of a number, or None when nothing in its phrase names one (an elliptical number)."""
+    first = phrase[0]
+    for token in (doc[first.i - 1] if first.i > 0 else None, *(c for c in first.children)):
+        if token is not None and token.text in lexicon.unit_classes and token.pos_ == "SYM":
+            return lexicon.unit_classes[token.text]  # "$5 million"
+    if noun is None or noun.pos_ == "PRON":
+        return None
+    lemma = noun.lemma_.lower()
+    for modifier in noun.children:
+        if modifier.dep_ in ("amod", "compound") and modifier.i < noun.i:
+            for pair in (f"{modifier.lemma_} {lemma}", f"{modifier.lower_} {noun.lower_}"):
+                if pair.lower() in lexicon.unit_classes:
+                    return lexicon.unit_classes[pair.lower()]
+    if lemma in lexicon.military_only and _military_context(noun, lexicon):
+        return "personnel"
+    for name in (lemma, noun.lower_, noun.text):
+        if name in lexicon.unit_classes:
+            return lexicon.unit_classes[name]
+    return lemma
+
+
+def _military_context(token: Token, lexicon: NumberLexicon) -> bool:
+    """Whether the sentence of ``token`` or the next one is about armed forces: "people" then counts
+    personnel ("12,000 people to Russia this month. soldiers of the special forces …")."""
+    sentences: list[Span] = [token.sent]
+    following = token.sent.end
+    if following < len(token.doc):
+        sentences.append(token.doc[following].sent)
+    return any(word.lemma_.lower() in lexicon.military_words for sentence in sentences for word in sentence)
+
+
+def _antecedent_unit(doc: Doc, first: Token, lexicon: NumberLexicon) -> str:
+    """The unit of the nearest earlier number with a noun in the last sentences: "1,500 special forces …
+    At least 2,600 would be sent" counts personnel too. Empty when there is none."""
+    sentence_starts = [sentence.start for sentence in doc.sents if sentence.start <= first.i]
+    window_start = sentence_starts[max(0, len(sentence_starts) - 1 - ELLIPSIS_LOOKBACK_SENTENCES)]
+    tokens = list(doc[window_start : first.i])
+    unit = ""
+    position = 0
+    while position < len(tokens):
+        phrase = _number_phrase(tokens, position, lexicon)
+        if not phrase:
+            position += 1
+            continue
+        position += len(phrase)
+        if _is_name_or_date(phrase, lexicon):
+            continue
+        noun = _counted_noun(phrase, lexicon)
+        found = _unit(doc, phrase, noun, lexicon)
+        if found is not None and not _is_year(phrase, noun, lexicon):
+            unit = found
+    return unit

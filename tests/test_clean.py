@@ -1,0 +1,250 @@
+"""The clean stage: golden tests on small texts written for these tests, properties, seeds and eval floor."""
+
+from __future__ import annotations
+
+import importlib.util
+from collections import Counter
+from pathlib import Path
+from types import ModuleType
+
+import ftfy.bad_codecs  # noqa: F401  (registers the "sloppy-windows-1252" codec used below)
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from storyline.records import Article, Credit
+from storyline.stages.clean import clean_article, repair_text
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+REPO = Path(__file__).resolve().parents[1]
+
+
+def clean(text: str) -> Article:
+    return clean_article(Article(id="test", text=text))
+
+
+def reasons(article: Article) -> dict[str, str]:
+    return {removed.text: removed.reason for removed in article.removed}
+
+
+ARTICLE = """Energy
+
+Harbour city agrees to buy three electric ferries
+
+Photo: The old diesel ferry leaving the north quay. (Image by a reader)
+
+The city council of Marrow Bay voted on Tuesday to replace its diesel ferries with three electric boats.
+Councillor Ada Finch said the boats would cost 41 million euros and enter service in 2027.
+
+What the opposition says
+
+The opposition called the price "a fantasy" and asked for an independent audit.
+Via Coastal Wire
+
+Tove Lindqvist
+
+Tove Lindqvist is an award-winning reporter at the Bay Courier. She writes about transport and housing.
+
+Related Articles
+
+Bridge tolls to rise in spring
+The toll on the east bridge will rise by a tenth, the operator said on…
+3 hours ago
+
+Share this:
+Like this:
+#ferries #MarrowBay #transport
+Subscribe now to keep reading and get access to the full archive.
+"""
+
+
+def test_golden_article_keeps_the_story_and_drops_the_chrome() -> None:
+    cleaned = clean(ARTICLE)
+    assert cleaned.text == (
+        "Harbour city agrees to buy three electric ferries\n"
+        "\n"
+        "The city council of Marrow Bay voted on Tuesday to replace its diesel ferries with three electric"
+        " boats.\n"
+        "Councillor Ada Finch said the boats would cost 41 million euros and enter service in 2027.\n"
+        "\n"
+        "What the opposition says\n"
+        "\n"
+        'The opposition called the price "a fantasy" and asked for an independent audit.'
+    )
+    assert reasons(cleaned) == {
+        "Energy": "section-label",
+        "Photo: The old diesel ferry leaving the north quay. (Image by a reader)": "photo-caption",
+        "Via Coastal Wire": "credit",
+        "Tove Lindqvist": "byline",
+        "Tove Lindqvist is an award-winning reporter at the Bay Courier. She writes about transport and "
+        "housing.": "author-bio",
+        "Related Articles": "recent-posts",
+        "Bridge tolls to rise in spring": "recent-posts",
+        "The toll on the east bridge will rise by a tenth, the operator said on…": "recent-posts",
+        "3 hours ago": "relative-time",
+        "Share this:": "badge",
+        "Like this:": "badge",
+        "#ferries #MarrowBay #transport": "hashtags",
+        "Subscribe now to keep reading and get access to the full archive.": "subscribe-prompt",
+    }
+    assert cleaned.credits == (Credit(kind="via", outlet="Coastal Wire", text="Via Coastal Wire"),)
+
+
+def test_first_person_blurb_and_the_name_above_it_go() -> None:
+    cleaned = clean(
+        "The port reopened on Monday after a week of repairs, the harbour master said.\n\n"
+        "Jonas Berg\n\n"
+        "I'm a freelance journalist based in Gdansk, writing about shipping and the Baltic economy.\n"
+    )
+    assert cleaned.text == "The port reopened on Monday after a week of repairs, the harbour master said."
+    assert [removed.reason for removed in cleaned.removed] == ["byline", "author-bio"]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "outlet"),
+    [
+        ("Source: Northern Daily", "source", "Northern Daily"),
+        ("Źródło: Gazeta Poranna", "source", "Gazeta Poranna"),
+        ("Via Baltic Radio", "via", "Baltic Radio"),
+        ("According to Reuters", "according-to", "Reuters"),
+        ("(AP)", "wire", "AP"),
+        ("— Reuters", "wire", "Reuters"),
+    ],
+)
+def test_credit_lines_at_the_end_are_recorded_and_removed(line: str, kind: str, outlet: str) -> None:
+    cleaned = clean(f"The mayor resigned on Friday, two days after the vote.\n{line}\n")
+    assert cleaned.text == "The mayor resigned on Friday, two days after the vote."
+    assert cleaned.credits == (Credit(kind=kind, outlet=outlet, text=line),)
+
+
+def test_several_credited_outlets_on_one_line() -> None:
+    cleaned = clean("The talks ended without a deal.\nSources: Reuters, AFP\n")
+    assert [(credit.kind, credit.outlet) for credit in cleaned.credits] == [
+        ("source", "Reuters"),
+        ("source", "AFP"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A subheading and a short sentence that starts like a label stay: subheadings are article text.
+        "The vote was close.\nThe recount is underway\nOfficials expect a result on Monday.",
+        "Ministers met in Riga.\nThe alliance reaffirmed its support for the plan\nNo date was set.",
+        # "According to …" with a clause is a sentence, not a credit, even at the end.
+        "The river rose overnight.\nAccording to the ministry, 40 homes were flooded.",
+        # "Via …" opening a sentence.
+        "The embassy was told.\nVia diplomatic channels, the government protested on Friday.",
+        # A newsmaker described in the last paragraph was named before: not an author blurb.
+        "Analyst Mara Quist said the deal was fragile.\nQuist is a senior analyst at the Harbour Institute.",
+        # "By …" that is not a byline.
+        "By contrast, the northern districts stayed dry.\nThe storm moved east.",
+        # A sentence ending in an ellipsis with no list around it.
+        'The minister paused. "We will see…"\nThe session ended at noon.',
+    ],
+)
+def test_article_sentences_are_kept(text: str) -> None:
+    cleaned = clean(text)
+    assert cleaned.text == text
+    assert cleaned.removed == ()
+    assert cleaned.credits == ()
+
+
+def test_byline_at_the_head_goes() -> None:
+    cleaned = clean("By Anna Kowalczyk and Piotr Nowak\n\nThe strike spread to three more ports on Sunday.")
+    assert cleaned.text == "The strike spread to three more ports on Sunday."
+    assert reasons(cleaned) == {"By Anna Kowalczyk and Piotr Nowak": "byline"}
+
+
+def test_mojibake_is_repaired_and_curly_quotes_stay() -> None:
+    original = "The minister’s “final offer” was rejected."
+    # UTF-8 read as Windows-1252, the commonest mojibake ("ministerâ€™s"); ftfy's codec keeps undefined bytes.
+    garbled = original.encode("utf-8").decode("sloppy-windows-1252")
+    assert garbled != original
+    assert clean(garbled).text == original
+    assert repair_text(original) == original
+
+
+def test_blank_runs_collapse_and_trailing_space_goes() -> None:
+    cleaned = clean("\n\nFirst paragraph here.   \n\n\n\nSecond paragraph here.\t\n\n")
+    assert cleaned.text == "First paragraph here.\n\nSecond paragraph here."
+
+
+def test_list_ends_at_the_first_paragraph_that_is_no_list_item() -> None:
+    text = (
+        "Read more\n"
+        "Ferry timetable changes this winter\n"
+        "The council will publish its full transport budget in November, and residents can comment on it "
+        "until the end of the year at any library.\n"
+    )
+    cleaned = clean(text)
+    assert cleaned.text.startswith("The council will publish")
+    assert set(reasons(cleaned)) == {"Read more", "Ferry timetable changes this winter"}
+
+
+def test_headerless_teaser_with_age_stamp_goes() -> None:
+    cleaned = clean("The vote passed.\n\nNight trains return to the coast…\n2 days ago\n")
+    assert cleaned.text == "The vote passed."
+
+
+lines_strategy = st.lists(
+    st.one_of(
+        st.text(
+            alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n"), max_size=80
+        ),
+        st.sampled_from(
+            ["", "Recent Posts", "Source: X Daily", "4 hours ago", "#a #b", "Jane Roe", "Share this:"]
+        ),
+    ),
+    max_size=25,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(lines_strategy)
+def test_every_line_is_either_kept_or_removed_with_a_reason(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    cleaned = clean(text)
+    original = Counter(line.strip() for line in repair_text(text).split("\n") if line.strip())
+    kept = Counter(line.strip() for line in cleaned.text.split("\n") if line.strip())
+    removed = Counter(removed.text for removed in cleaned.removed)
+    assert kept + removed == original
+    assert all(removed.reason for removed in cleaned.removed)
+    assert "\n\n\n" not in cleaned.text
+
+
+def test_seed_articles_lose_their_chrome_and_keep_their_sentences() -> None:
+    seeds = SHARED / "seeds"
+    if not seeds.is_dir():
+        pytest.skip(f"seed articles not present at {seeds}")
+    cleaned = {path.name[:3]: clean(path.read_text(encoding="utf-8")) for path in sorted(seeds.glob("*.txt"))}
+    if len(cleaned) < 5:
+        pytest.skip("fewer than five seed articles present")
+    all_reasons = Counter(removed.reason for article in cleaned.values() for removed in article.removed)
+    for reason in ("author-bio", "byline", "recent-posts", "subscribe-prompt", "hashtags", "badge", "credit"):
+        assert all_reasons[reason] >= 1, reason
+    credits = {(credit.kind, credit.outlet) for article in cleaned.values() for credit in article.credits}
+    assert {("source", "Do Rzeczy"), ("via", "LRT")} <= credits
+    assert "The discernment is underway" in cleaned["000"].text.split("\n")
+    assert "NATO reaffirmed its support for Ukraine" in cleaned["003"].text.split("\n")
+    assert cleaned["002"].removed == ()
+
+
+def _load_eval(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(f"eval_{name}", REPO / "eval" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_eval_floor_on_demo_gold() -> None:
+    gold_dir = REPO / "tests" / "data" / "gold"
+    if not any(path for path in gold_dir.glob("*.json") if not path.name.startswith("_")):
+        pytest.skip(f"no demo gold annotations in {gold_dir}")
+    eval_clean = _load_eval("clean")
+    from eval.common import load_gold
+
+    scores = eval_clean.score_clean(eval_clean.cleaned_demo_corpus(), load_gold())
+    assert scores["removed lines"].f1 >= 0.8
+    assert scores["credits (kind, outlet)"].recall >= 0.8

@@ -1,0 +1,160 @@
+"""The language stage: document language, foreign fragments with exact offsets, names left alone."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from storyline.records import Article
+from storyline.stages.language import (
+    DOCUMENT_LANGUAGE_CEILING,
+    FOREIGN_CONFIDENCE_THRESHOLD,
+    NEWS_LANGUAGES,
+    detect_languages,
+    find_foreign_fragments,
+    normalise_language_tag,
+)
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def detect(text: str, language: str | None = None) -> Article:
+    return detect_languages(Article(id="test", text=text, language=language))
+
+
+def fragments(text: str) -> list[tuple[str, str]]:
+    return [(fragment.text, fragment.language) for fragment in find_foreign_fragments(text, "en")]
+
+
+def test_bracketed_gloss_in_another_language_is_flagged_with_its_offsets() -> None:
+    text = (
+        "The minister spoke on Monday. He said the reports [o przerzucie wojsk na wschód kraju] were "
+        "exaggerated and that the army was ready."
+    )
+    article = detect(text)
+    assert article.language == "en"
+    assert [(f.text, f.language) for f in article.foreign_fragments] == [
+        ("o przerzucie wojsk na wschód kraju", "pl")
+    ]
+    fragment = article.foreign_fragments[0]
+    assert text[fragment.start : fragment.end] == fragment.text
+
+
+def test_whole_sentence_in_another_language_is_flagged() -> None:
+    text = "Die Regierung hat am Montag neue Sanktionen beschlossen. The ministry confirmed it later."
+    assert fragments(text) == [("Die Regierung hat am Montag neue Sanktionen beschlossen.", "de")]
+
+
+QUOTED_FRAGMENTS = [
+    ("Crowds chanted “Слава Україні, героям слава” outside.", "Слава Україні, героям слава", "uk"),
+    ("He wrote: «Nous ne céderons pas devant la menace». Nobody answered.",
+     "Nous ne céderons pas devant la menace", "fr"),
+    ("The spokesman said “no hay pruebas de eso” twice.", "no hay pruebas de eso", "es"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "fragment", "language"), QUOTED_FRAGMENTS)
+def test_quoted_foreign_fragments(text: str, fragment: str, language: str) -> None:
+    assert fragments(text) == [(fragment, language)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The head of Ukraine's military intelligence, Kyrylo Budanov, confirmed the figure on Friday.",
+        "Lithuanian Foreign Minister Gabrielius Landsbergis said this in an interview.",
+        "South Korean President Yoon Suk-yeol met Kyrylo Budanov and Gabrielius Landsbergis in Vilnius.",
+        "Gabrielius Landsbergis and Kęstutis Budrys disagreed.",
+        "Radio Svoboda and Ukrainska Pravda reported it, as did Gazeta Wyborcza.",
+        "It was a matter of realpolitik and force majeure, analysts said.",
+        "The chancellor's zeitenwende speech was quoted by Mykhailo Podolyak on X.",
+    ],
+)
+def test_english_sentences_with_foreign_names_are_not_flagged(text: str) -> None:
+    assert fragments(text) == []
+
+
+def test_language_from_metadata_is_kept() -> None:
+    article = detect("The council approved the budget on Tuesday after a long debate.", language="pl")
+    assert article.language == "pl"
+
+
+def test_language_tags_from_metadata_are_normalised() -> None:
+    assert normalise_language_tag("EN-gb") == "en"
+    assert normalise_language_tag(" pl_PL") == "pl"
+
+
+def test_document_language_is_detected_when_not_given() -> None:
+    article = detect("Rada miasta przyjęła w czwartek budżet na przyszły rok po długiej debacie.")
+    assert article.language == "pl"
+    assert article.foreign_fragments == ()
+
+
+def test_text_without_letters_has_no_language() -> None:
+    article = detect("12 000 — 1 500")
+    assert article.language is None
+    assert article.foreign_fragments == ()
+
+
+def test_constants_are_sane() -> None:
+    assert 0.5 < FOREIGN_CONFIDENCE_THRESHOLD < 1
+    assert 0 < DOCUMENT_LANGUAGE_CEILING < 1 - FOREIGN_CONFIDENCE_THRESHOLD
+    assert len(set(NEWS_LANGUAGES)) == len(NEWS_LANGUAGES) and "en" in NEWS_LANGUAGES
+
+
+mixed_text = st.lists(
+    st.one_of(
+        st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60),
+        st.sampled_from(
+            [
+                "[o wysłaniu żołnierzy do Rosji]",
+                "“ein historischer Schritt für alle”",
+                "(",
+                "«",
+                "\n",
+                ". ",
+                "…",
+            ]
+        ),
+    ),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=100, deadline=None)
+@given(mixed_text)
+def test_fragment_offsets_slice_the_text(text: str) -> None:
+    for fragment in find_foreign_fragments(text, "en"):
+        assert text[fragment.start : fragment.end] == fragment.text
+        assert fragment.language != "en"
+
+
+def test_seed_gloss_is_flagged() -> None:
+    seed = SHARED / "seeds" / "000_9760009deee816e2.txt"
+    if not seed.exists():
+        pytest.skip(f"seed article not present at {seed}")
+    from storyline.stages.clean import clean_article
+
+    article = detect_languages(clean_article(Article(id="seed", text=seed.read_text(encoding="utf-8"))))
+    assert article.language == "en"
+    assert [fragment.language for fragment in article.foreign_fragments] == ["pl"]
+
+
+def test_eval_floor_on_demo_gold() -> None:
+    gold_dir = REPO / "tests" / "data" / "gold"
+    if not any(path for path in gold_dir.glob("*.json") if not path.name.startswith("_")):
+        pytest.skip(f"no demo gold annotations in {gold_dir}")
+    spec = importlib.util.spec_from_file_location("eval_language", REPO / "eval" / "language.py")
+    assert spec is not None and spec.loader is not None
+    eval_language = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(eval_language)
+    from eval.common import load_gold
+
+    scores = eval_language.score_language(eval_language.languages_of_demo_corpus(), load_gold())
+    assert scores["document language (accuracy)"].precision >= 0.9
+    assert scores["foreign fragments (overlap)"].recall >= 0.5

@@ -1,0 +1,512 @@
+"""The store against real SQLite files: round trips, idempotence, atomicity, bad files, a killed writer."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy.exc import IntegrityError
+
+from storyline.errors import StorylineInputError
+from storyline.records import (
+    Article,
+    ArticleAnalysis,
+    Claim,
+    CopyEdge,
+    Credit,
+    Entity,
+    ForeignFragment,
+    Mention,
+    Position,
+    Quantity,
+    Question,
+    RemovedLine,
+    Story,
+    TimeExpr,
+    TimelineEntry,
+)
+from storyline.store import Store
+
+ARTICLE_TABLES = (
+    "articles",
+    "removed_lines",
+    "credits",
+    "foreign_fragments",
+    "mentions",
+    "claims",
+    "quantities",
+    "claim_times",
+    "time_expressions",
+)
+TESTS_DIR = Path(__file__).resolve().parent
+
+
+# --- records built by hand ------------------------------------------------------------------------------
+
+
+def span(text: str, surface: str) -> tuple[int, int]:
+    start = text.index(surface)
+    return start, start + len(surface)
+
+
+def full_analysis(article_id: str, outlet: str = "Kyiv Independent") -> ArticleAnalysis:
+    """An analysis with every field filled, in text full of quotes, accents, emoji and apostrophes."""
+    text = (
+        'Ukraine’s HUR said "about 11,000 North Korean troops" had reached Kursk 🇰🇵 on Friday.\n'
+        "Seoul’s NIS allegedly put it at 12'000; O'Brien denied it — «c’est faux».\n"
+        "Wojsko podało, że żołnierze już są na miejscu."
+    )
+    quantity_text = "about 11,000 North Korean troops"
+    claim_start, claim_end = span(text, quantity_text)
+    friday = TimeExpr("Friday", *span(text, "Friday"), date="2024-10-18", precision="day")
+    first_claim = Claim(
+        id=f"{article_id}:c1",
+        article=article_id,
+        text=quantity_text,
+        start=claim_start,
+        end=claim_end,
+        cue="said",
+        cue_start=span(text, "said")[0],
+        cue_end=span(text, "said")[1],
+        speaker_text="Ukraine’s HUR",
+        speaker_start=0,
+        speaker_end=len("Ukraine’s HUR"),
+        speaker="e-hur",
+        quote="mixed",
+        modality="asserted",
+        quantities=(
+            Quantity(11000.0, "personnel", True, "about 11,000", claim_start, claim_start + 12),
+            Quantity(0.25, "percent", False, "troops", claim_end - 6, claim_end),
+        ),
+        times=(friday,),
+    )
+    second_claim = Claim(
+        id=f"{article_id}:c2",
+        article=article_id,
+        text="it at 12'000",
+        start=span(text, "it at 12'000")[0],
+        end=span(text, "it at 12'000")[1],
+        cue="put",
+        cue_start=span(text, "put")[0],
+        cue_end=span(text, "put")[1],
+        speaker_text=None,
+        modality="hedged",
+        quantities=(Quantity(12000.0, "personnel", False, "12'000", *span(text, "12'000")),),
+    )
+    return ArticleAnalysis(
+        article=Article(
+            id=article_id,
+            text=text,
+            path=f"/corpus/{article_id} «quoted» 'file'.txt",
+            url=f'https://example.org/news/{article_id}?q="x"&lang=uk',
+            title="North Korean troops 🪖 reach Kursk — “officials”",
+            outlet=outlet,
+            author="Olena Ковальчук",
+            published="2024-10-21",
+            published_inferred=True,
+            language="en",
+            removed=(
+                RemovedLine("Follow us on Telegram 👉 @kyiv", "subscribe-prompt"),
+                RemovedLine("#Ukraine #Kursk", "hashtags"),
+            ),
+            credits=(Credit("source", "Do Rzeczy", "Source: Do Rzeczy"), Credit("via", "LRT")),
+            foreign_fragments=(
+                ForeignFragment(
+                    "Wojsko podało, że żołnierze już są na miejscu.",
+                    "pl",
+                    *span(text, "Wojsko")[:1],
+                    len(text),
+                ),
+            ),
+        ),
+        mentions=(
+            Mention(article_id, 0, len("Ukraine’s HUR"), "Ukraine’s HUR", "ORG"),
+            Mention(article_id, *span(text, "O'Brien"), "O'Brien", "PERSON"),
+            Mention(article_id, *span(text, "Kursk"), "Kursk", "GPE"),
+        ),
+        claims=(first_claim, second_claim),
+        times=(friday, TimeExpr("already", 0, 0, None, "unknown")),
+    )
+
+
+def cross_article_results(
+    article_ids: list[str], tag: str
+) -> tuple[list[Entity], list[CopyEdge], list[Story]]:
+    """Entities, copies and stories over two articles, every field filled; ``tag`` makes runs differ."""
+    first, second = article_ids
+    entities = [
+        Entity(
+            id=f"e-hur-{tag}",
+            name="Kyrylo Budanov",
+            type="PERSON",
+            aliases=("Budanov", "Буданов", "the head of Ukrainian military intelligence"),
+            roles=("head of HUR",),
+            mentions=(
+                Mention(first, 0, 13, "Ukraine’s HUR", "ORG"),
+                Mention(second, 0, 13, "Ukraine’s HUR", "ORG"),
+            ),
+        ),
+        Entity(id=f"e-kursk-{tag}", name="Kursk 🇷🇺", type="GPE"),
+    ]
+    copies = [
+        CopyEdge(second, first, "near-duplicate", 0.8734),
+        CopyEdge(second, "Do Rzeczy", "syndicated", 1.0),
+    ]
+    positions = (
+        Position(
+            claims=(f"{first}:c1",),
+            speakers=(f"e-hur-{tag}",),
+            outlets=("Kyiv Independent",),
+            independent_sources=1,
+            value=11000.0,
+            earliest="2024-10-18",
+        ),
+        Position(
+            claims=(f"{first}:c2", f"{second}:c2"),
+            speakers=("O'Brien", "Seoul’s NIS"),
+            outlets=("Yonhap", "LRT"),
+            independent_sources=2,
+            stance="deny",
+        ),
+    )
+    stories = [
+        Story(
+            id=f"s-kursk-{tag}",
+            title="North Korean troops in Kursk “confirmed”?",
+            articles=(first, second),
+            questions=(
+                Question(f"q1-{tag}", "How many troops?", "personnel", "contested", "two values", positions),
+                Question(f"q2-{tag}", "Did they arrive?", None, "single-source", "one outlet"),
+            ),
+            timeline=(
+                TimelineEntry(
+                    "2024-10-18", "day", "Troops reach Kursk", (f"{first}:c1",), (first,), inferred=True
+                ),
+                TimelineEntry("2024-10", "month", "Reports 🛰", (), (first, second)),
+            ),
+        ),
+        Story(id=f"s-empty-{tag}", title="", articles=(second,)),
+    ]
+    return entities, copies, stories
+
+
+def bulk_analysis(number: int) -> ArticleAnalysis:
+    """Article ``number`` of the kill test: its claim and quantity counts follow from its number, so a
+    survivor of the kill can be checked for completeness."""
+    article_id = f"bulk-{number:06d}"
+    text = "Officials said 1,000 troops arrived. " * 20
+    claims = tuple(
+        Claim(
+            id=f"{article_id}:c{claim_number}",
+            article=article_id,
+            text="1,000 troops arrived",
+            start=15,
+            end=35,
+            cue="said",
+            cue_start=10,
+            cue_end=14,
+            speaker_text="Officials",
+            speaker_start=0,
+            speaker_end=9,
+            quantities=tuple(
+                Quantity(1000.0 + q, "personnel", False, "1,000", 15, 20) for q in range(1 + number % 3)
+            ),
+        )
+        for claim_number in range(1 + number % 40)
+    )
+    mentions = (Mention(article_id, 0, 9, "Officials", "ROLE"),)
+    return ArticleAnalysis(Article(id=article_id, text=text, title=f"Bulk {number}"), mentions, claims)
+
+
+def row_counts(db_path: Path, tables: tuple[str, ...] = ARTICLE_TABLES) -> dict[str, int]:
+    connection = sqlite3.connect(db_path)
+    try:
+        return {table: connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in tables}
+    finally:
+        connection.close()
+
+
+# --- per-article analyses -------------------------------------------------------------------------------
+
+
+def test_round_trip_keeps_every_field_and_insertion_order(tmp_path: Path) -> None:
+    # Ids sort opposite to insertion order, so ordering by id would fail this test.
+    saved = [full_analysis("zz-second-id"), full_analysis("aa-first-id", outlet="Yonhap"), bulk_analysis(3)]
+    with Store.open(tmp_path / "store.db") as store:
+        for analysis in saved:
+            store.save_analysis(analysis)
+        assert store.load_analyses() == saved
+        assert store.count_articles() == 3
+        assert store.has_article("aa-first-id")
+        assert not store.has_article("aa-first-id ")
+
+
+def test_an_analysis_with_nothing_found_round_trips(tmp_path: Path) -> None:
+    bare = ArticleAnalysis(Article(id="bare", text=""))
+    with Store.open(tmp_path / "store.db") as store:
+        store.save_analysis(bare)
+        assert store.load_analyses() == [bare]
+
+
+def test_saving_an_article_again_changes_nothing(tmp_path: Path) -> None:
+    db_path = tmp_path / "store.db"
+    analysis = full_analysis("a1")
+    with Store.open(db_path) as store:
+        store.save_analysis(analysis)
+        counts_once = row_counts(db_path)
+        store.save_analysis(analysis)
+        # Same id, other content: the stored article is kept as it was.
+        store.save_analysis(ArticleAnalysis(Article(id="a1", text="something else")))
+        assert row_counts(db_path) == counts_once
+        assert store.load_analyses() == [analysis]
+    assert counts_once["claims"] == 2 and counts_once["quantities"] == 3
+
+
+def test_a_save_failing_midway_leaves_no_partial_article(tmp_path: Path) -> None:
+    db_path = tmp_path / "store.db"
+    good = full_analysis("good")
+    broken_claim = Claim(
+        id="x:c1",
+        article="not-stored",
+        text="t",
+        start=0,
+        end=1,
+        cue="said",
+        cue_start=0,
+        cue_end=1,
+        speaker_text=None,
+    )
+    # The article row, its removed lines, credits and mentions go in before the claim breaks the foreign key.
+    broken = ArticleAnalysis(
+        article=dataclasses.replace(good.article, id="broken"),
+        mentions=(Mention("broken", 0, 3, "Ukr", "GPE"),),
+        claims=(broken_claim,),
+    )
+    with Store.open(db_path) as store:
+        store.save_analysis(good)
+        counts_before = row_counts(db_path)
+        with pytest.raises(IntegrityError):
+            store.save_analysis(broken)
+        assert not store.has_article("broken")
+        assert row_counts(db_path) == counts_before
+        assert store.load_analyses() == [good]
+
+
+def test_reopening_a_file_keeps_its_data(tmp_path: Path) -> None:
+    db_path = tmp_path / "store.db"
+    with Store.open(str(db_path)) as store:
+        store.save_analysis(full_analysis("kept"))
+    with Store.open(db_path) as store:
+        assert store.has_article("kept")
+        assert store.load_analyses() == [full_analysis("kept")]
+    with Store.open(f"sqlite:///{db_path}") as store:  # the same file through a URL
+        assert store.count_articles() == 1
+
+
+def test_a_file_store_uses_wal_journal(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "store.db") as store:
+        store.save_analysis(bulk_analysis(1))
+    connection = sqlite3.connect(tmp_path / "store.db")
+    assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    connection.close()
+
+
+def test_temporary_store_is_removed_on_close(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    with Store.open(None) as store:
+        store.save_analysis(full_analysis("temp"))
+        assert store.load_analyses() == [full_analysis("temp")]
+        assert list(tmp_path.iterdir())
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_in_memory_url_works() -> None:
+    with Store.open("sqlite://") as store:
+        store.save_analysis(bulk_analysis(5))
+        assert store.load_analyses() == [bulk_analysis(5)]
+
+
+texts = st.text(st.characters(exclude_categories=["Cs"]), max_size=40)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(article_id=texts.filter(bool), text=texts, title=st.none() | texts, reason=texts)
+def test_any_text_round_trips(
+    tmp_path: Path, article_id: str, text: str, title: str | None, reason: str
+) -> None:
+    analysis = ArticleAnalysis(
+        Article(id=article_id, text=text, title=title, removed=(RemovedLine(text, reason),)),
+        mentions=(Mention(article_id, 0, len(text), text, reason),),
+    )
+    with Store.open("sqlite://") as store:
+        store.save_analysis(analysis)
+        assert store.load_analyses() == [analysis]
+
+
+# --- cross-article results ------------------------------------------------------------------------------
+
+
+def test_cross_article_round_trip_and_replacement(tmp_path: Path) -> None:
+    db_path = tmp_path / "store.db"
+    ids = ["a1", "a2"]
+    first_run = cross_article_results(ids, "one")
+    second_run = cross_article_results(ids, "two")
+    second_run[0].pop()  # the second run finds fewer entities: none of the first run's may linger
+    with Store.open(db_path) as store:
+        for article_id in ids:
+            store.save_analysis(full_analysis(article_id))
+        assert store.load_cross_article() == ([], [], [])
+        store.save_cross_article(*first_run)
+        assert store.load_cross_article() == first_run
+        store.save_cross_article(*second_run)
+        assert store.load_cross_article() == second_run
+    with Store.open(db_path) as store:
+        assert store.load_cross_article() == second_run
+    counts = row_counts(
+        db_path, ("entities", "entity_aliases", "entity_mentions", "positions", "timeline_entries")
+    )
+    assert counts == {
+        "entities": 1,
+        "entity_aliases": 3,
+        "entity_mentions": 2,
+        "positions": 2,
+        "timeline_entries": 2,
+    }
+
+
+def test_failed_cross_article_save_keeps_previous_results(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "store.db") as store:
+        store.save_analysis(full_analysis("a1"))
+        store.save_analysis(full_analysis("a2"))
+        previous = cross_article_results(["a1", "a2"], "one")
+        store.save_cross_article(*previous)
+        entities, copies, stories = cross_article_results(["a1", "a2"], "two")
+        with pytest.raises(IntegrityError):  # two entities with one id
+            store.save_cross_article([*entities, entities[0]], copies, stories)
+        assert store.load_cross_article() == previous
+
+
+# --- files that are not (usable) stores -----------------------------------------------------------------
+
+
+def test_missing_directory_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(StorylineInputError) as caught:
+        Store.open(tmp_path / "no-such-dir" / "store.db")
+    assert caught.value.reason == "directory does not exist"
+
+
+def test_a_text_file_is_not_a_database(tmp_path: Path) -> None:
+    not_a_database = tmp_path / "notes.db"
+    not_a_database.write_text("Officials said 11,000 troops arrived.\n" * 100, encoding="utf-8")
+    with pytest.raises(StorylineInputError) as caught:
+        Store.open(not_a_database)
+    assert caught.value.reason.startswith("not a Storyline database (")
+    assert caught.value.path == str(not_a_database)
+
+
+def test_someone_elses_sqlite_database_is_refused_untouched(tmp_path: Path) -> None:
+    other = tmp_path / "other.db"
+    connection = sqlite3.connect(other)
+    connection.execute("CREATE TABLE recipes (name TEXT)")
+    connection.commit()
+    connection.close()
+    with pytest.raises(StorylineInputError, match="not a Storyline database"):
+        Store.open(other)
+    assert row_counts(other, ("recipes",)) == {"recipes": 0}
+    assert "articles" not in {
+        row[0] for row in sqlite3.connect(other).execute("SELECT name FROM sqlite_master")
+    }
+
+
+def test_a_newer_schema_version_is_refused(tmp_path: Path) -> None:
+    db_path = tmp_path / "store.db"
+    Store.open(db_path).close()
+    connection = sqlite3.connect(db_path)
+    connection.execute("UPDATE schema_version SET version = version + 1")
+    connection.commit()
+    connection.close()
+    with pytest.raises(StorylineInputError, match="newer than this Storyline reads"):
+        Store.open(db_path)
+
+
+def test_writing_to_a_read_only_database_is_a_clear_error(tmp_path: Path) -> None:
+    db_path = tmp_path / "store.db"
+    with Store.open(db_path) as store:
+        store.save_analysis(full_analysis("first"))
+    with Store.open(f"sqlite:///file:{db_path}?mode=ro&uri=true") as store:
+        assert store.load_analyses() == [full_analysis("first")]
+        with pytest.raises(StorylineInputError, match="read-only"):
+            store.save_analysis(full_analysis("second"))
+        with pytest.raises(StorylineInputError, match="read-only"):
+            store.save_cross_article(*cross_article_results(["first", "first"], "one"))
+    with Store.open(db_path) as store:
+        assert store.load_analyses() == [full_analysis("first")]
+        assert store.load_cross_article() == ([], [], [])
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file permissions")
+def test_a_read_only_file_is_a_clear_error(tmp_path: Path) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root writes through file permissions; the mode=ro test covers read-only stores")
+    db_path = tmp_path / "store.db"
+    with Store.open(db_path) as store:
+        store.save_analysis(full_analysis("first"))
+    db_path.chmod(0o444)
+    with Store.open(db_path) as store, pytest.raises(StorylineInputError, match="read-only"):
+        store.save_analysis(full_analysis("second"))
+
+
+# --- a writer killed mid-run ----------------------------------------------------------------------------
+
+WRITER = """
+import sys
+sys.path.insert(0, sys.argv[2])
+from test_store import bulk_analysis
+from storyline.store import Store
+
+with Store.open(sys.argv[1]) as store:
+    for number in range(1_000_000):
+        store.save_analysis(bulk_analysis(number))
+        if number == 50:
+            print("saving", flush=True)
+"""
+
+
+@pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
+def test_a_killed_writer_leaves_only_whole_articles(tmp_path: Path) -> None:
+    db_path = tmp_path / "store.db"
+    writer = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(db_path), str(TESTS_DIR)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert writer.stdout is not None
+        assert writer.stdout.readline() == "saving\n", "the writer died before saving 50 articles"
+        time.sleep(0.3)  # well inside the run: the kill lands while articles are being written
+    finally:
+        writer.send_signal(signal.SIGKILL)
+        writer.wait(timeout=10)
+        if writer.stdout is not None:
+            writer.stdout.close()
+    assert writer.returncode == -signal.SIGKILL, "the writer finished before it was killed"
+
+    connection = sqlite3.connect(db_path)
+    assert connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    connection.close()
+    with Store.open(db_path) as store:
+        stored = store.load_analyses()
+        assert len(stored) == store.count_articles() > 50
+    for analysis in stored:
+        number = int(analysis.article.id.removeprefix("bulk-"))
+        assert analysis == bulk_analysis(number)
+    # Stored in order, with no gap: article n is stored only after article n - 1 committed.
+    assert [analysis.article.id for analysis in stored] == [f"bulk-{n:06d}" for n in range(len(stored))]
