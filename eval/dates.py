@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from xml.etree.ElementTree import Element
 from defusedxml import ElementTree
 
 from storyline.records import Article, ParsedArticle, TimeExpr
+from storyline.stages import clean, ingest
 from storyline.stages.dates import find_time_expressions
 from storyline.stages.nlp import load_nlp
 
@@ -95,25 +97,41 @@ def prf(matches: int, system: int, gold: int) -> tuple[float, float, float]:
 
 
 def value_matches(ours: str | None, gold: str | None) -> bool:
-    """Our value against a TIMEX3 value. We keep no time of day ("1998-11-20T19:30" is its day) and write a
-    decade as a range of years ("1990/1999" for TimeML's "199")."""
+    """Our value against a TIMEX3 value, across notations that say the same: we keep no time of day
+    ("1998-11-20T19:30" is its day), TimeML pads nothing ("2000-W7") and may leave unknown parts as "XX"
+    ("1949-XX"), writes a decade "199" or "199X" where we write "1990/1999", and a quarter "1989-Q3"
+    where we write "1989-07/1989-09"."""
     if ours is None or gold is None:
         return False
-    gold_day = gold.split("T")[0]
-    if ours in (gold, gold_day):
-        return True
-    first, _, last = ours.partition("/")
-    return bool(last) and len(gold) == 3 and first == gold + "0" and last == gold + "9"
+    return canonical_value(ours) == canonical_value(gold)
 
 
-def score_document(found: Sequence[TimeExpr], gold: Sequence[GoldTime], ignored: Sequence[GoldTime] = ()) -> TimexScores:
+def canonical_value(value: str) -> str:
+    value = value.split("T")[0]
+    while value.endswith("-XX"):
+        value = value[: -len("-XX")]
+    value = re.sub(r"-W0(\d)$", r"-W\1", value)
+    decade = re.fullmatch(r"(\d{3})X?", value) or re.fullmatch(r"(\d{3})0/\1(?:9)", value)
+    if decade:
+        return decade.group(1) + "X"
+    quarter = re.fullmatch(r"(\d{4})-(\d\d)/\1-\d\d", value)
+    if quarter and (int(quarter.group(2)) - 1) % 3 == 0:
+        return f"{quarter.group(1)}-Q{(int(quarter.group(2)) + 2) // 3}"
+    return value
+
+
+def score_document(
+    found: Sequence[TimeExpr], gold: Sequence[GoldTime], ignored: Sequence[GoldTime] = ()
+) -> TimexScores:
     """One-to-one matching in text order; system expressions overlapping an ``ignored`` gold expression
     (one of a type we do not score) count neither way."""
     system = [t for t in found if not any(overlaps(t.start, t.end, g.start, g.end) for g in ignored)]
     unmatched = list(gold)
     strict = relaxed = correct = 0
     for expression in system:
-        partner = next((g for g in unmatched if overlaps(expression.start, expression.end, g.start, g.end)), None)
+        partner = next(
+            (g for g in unmatched if overlaps(expression.start, expression.end, g.start, g.end)), None
+        )
         if partner is None:
             continue
         unmatched.remove(partner)
@@ -201,22 +219,26 @@ def score_tempeval(limit: int | None = None, data_dir: Path = TEMPEVAL_DIR) -> d
 
 
 def read_demo_document(gold_path: Path, demo_dir: Path) -> Document | None:
-    """A demo article with the gold's removed lines taken out (the text as it should read after cleaning),
-    and its gold times located by surface (every occurrence unless ``occurrence`` names one)."""
+    """A demo article as the pipeline reads it (ingest, then clean; ``index`` picks an item of a feed,
+    1-based) and its gold times located by surface: every occurrence unless ``occurrence`` names one."""
     record = json.loads(gold_path.read_text(encoding="utf-8"))
     raw_path = demo_dir / record.get("file", gold_path.stem + ".txt")
     if not raw_path.exists():
         return None
-    removed = {line.strip() for line in record.get("removed", [])}
-    lines = raw_path.read_text(encoding="utf-8").splitlines()
-    text = "\n".join(line for line in lines if line.strip() not in removed)
+    articles = [item for item in ingest.iter_inputs([raw_path]) if isinstance(item, Article)]
+    index = record.get("index", 1)
+    if len(articles) < index:
+        return None
+    text = clean.clean_article(articles[index - 1]).text
     gold = []
     for time in record.get("times", []):
         starts = occurrences(text, time["text"])
         if "occurrence" in time:
             starts = starts[time["occurrence"] - 1 : time["occurrence"]]
         gold += [GoldTime(start, start + len(time["text"]), time.get("date")) for start in starts]
-    return Document(gold_path.stem, text, record.get("published"), tuple(gold))
+    # "Wednesday" also occurs inside the gold "Wednesday morning": that occurrence is not a second time
+    outermost = [g for g in gold if not any(o != g and o.start <= g.start and g.end <= o.end for o in gold)]
+    return Document(gold_path.stem, text, record.get("published"), tuple(outermost))
 
 
 def occurrences(text: str, surface: str) -> list[int]:

@@ -38,7 +38,7 @@ def test_credit_lines_make_syndication_and_translation_edges() -> None:
     in_corpus = article("c", "Unrelated text of the original outlet.", outlet="Harbour Post")
     edges = {(e.article, e.of, e.kind) for e in find_copies([credited, translated, in_corpus])}
     assert edges == {
-        ("a", "c", "syndicated"),
+        ("a", "Harbour Post", "syndicated"),  # the credit names an outlet; origins() joins it with "c"
         ("b", "Diario Sur", "translation"),
         ("b", "Diario Sur", "syndicated"),
     }
@@ -54,3 +54,17 @@ def test_origins_collapse_copies_and_outlets() -> None:
     origin = origins(arts, find_copies(arts))
     assert origin["a"] == origin["b"] == origin["c"]
     assert origin["d"] != origin["a"]
+
+
+def test_translation_points_at_the_credited_outlets_article_sharing_most_anchors() -> None:
+    fragment = (ForeignFragment("según fuentes", "es", 0, 13),)
+    translated = article(
+        "t",
+        "según fuentes: 40 ships at Valmora, said Ana Petrova.",
+        credits=(Credit("source", "Diario Sur"),),
+        foreign_fragments=fragment,
+    )
+    other = article("o1", "Unrelated: a festival opened.", outlet="Diario Sur")
+    original = article("o2", "40 buques en Valmora, dijo Ana Petrova.", outlet="Diario Sur")
+    edges = {(e.of, e.kind) for e in find_copies([translated, other, original])}
+    assert ("o2", "translation") in edges and ("Diario Sur", "syndicated") in edges

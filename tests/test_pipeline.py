@@ -60,7 +60,7 @@ def test_rerun_with_a_store_skips_stored_articles(tmp_path: Path) -> None:
 
 
 def test_texts_in_memory() -> None:
-    brief = storyline.analyze_texts(
+    brief = storyline.analyze(
         [
             "Port strike spreads\nThe union said 9,000 workers joined the strike on Monday, "
             "according to its chairwoman Ana Petrova.",

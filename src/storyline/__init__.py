@@ -2,7 +2,7 @@
 
 >>> import storyline
 >>> brief = storyline.analyze(["examples/demo"])      # files, directories or URLs
->>> brief = storyline.analyze_texts(["Text of an article…", "…"])
+>>> brief = storyline.analyze(["Headline\nText of an article…"])   # or texts in hand
 >>> brief.to_json()
 """
 
@@ -13,16 +13,16 @@ from typing import TYPE_CHECKING, Any
 from storyline.records import Brief
 
 if TYPE_CHECKING:
-    from storyline.pipeline import analyze, analyze_texts
+    from storyline.pipeline import analyze
 
-__all__ = ["Brief", "analyze", "analyze_texts"]
+__all__ = ["Brief", "analyze"]
 __version__ = "0.1.0"
 
 
 def __getattr__(name: str) -> Any:
     # The pipeline imports spaCy and every stage; load it on first use so that `import storyline.records`
     # (reports, the store, notebooks reading a saved brief) stays light.
-    if name in {"analyze", "analyze_texts"}:
+    if name == "analyze":
         from storyline import pipeline
 
         return getattr(pipeline, name)

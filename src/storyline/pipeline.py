@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from storyline.config import DEFAULT_SETTINGS, Settings
+from storyline.errors import StorylineInputError
 from storyline.records import (
     Article,
     ArticleAnalysis,
@@ -55,6 +56,39 @@ def run_article_stages(
         yield analyze_parsed(parsed)
 
 
+# A str longer than this, or holding a line break, is an article's text rather than a path.
+MAX_PATH_CHARS = 1024
+
+
+def split_inputs(items: Sequence[str | Path]) -> tuple[list[str | Path], list[str]]:
+    """(paths and URLs, texts): ``Path`` objects and URLs are inputs to read; a str is text when it holds a
+    line break or is longer than any path, otherwise a path (a missing one is reported as skipped)."""
+    paths: list[str | Path] = []
+    texts: list[str] = []
+    for item in items:
+        is_text = isinstance(item, str) and ("\n" in item or len(item) > MAX_PATH_CHARS)
+        if is_text and not item.startswith(("http://", "https://")):
+            texts.append(str(item))
+        else:
+            paths.append(item)
+    return paths, texts
+
+
+def iter_articles(
+    inputs: Sequence[str | Path], settings: Settings, meta_csv: Path | None = None
+) -> Iterator[Article | SkippedInput]:
+    """Articles (and skipped inputs) from paths, URLs and texts in hand."""
+    paths, texts = split_inputs(inputs)
+    for number, text in enumerate(texts, start=1):
+        source = f"<text {number}>"
+        try:
+            yield ingest.article_from_plain_text(text, source=source)
+        except StorylineInputError as error:
+            yield SkippedInput(source, error.reason)
+    if paths:
+        yield from ingest.iter_inputs(paths, settings, meta_csv=meta_csv)
+
+
 def ingest_into(
     store: Store,
     inputs: Sequence[str | Path],
@@ -69,7 +103,7 @@ def ingest_into(
     def new_articles() -> Iterator[Article]:
         nonlocal done
         seen: set[str] = set()
-        for item in ingest.iter_inputs(inputs, settings, meta_csv=meta_csv):
+        for item in iter_articles(inputs, settings, meta_csv):
             if isinstance(item, SkippedInput):
                 skipped.append(item)
                 done += 1
@@ -135,18 +169,8 @@ def analyze(
     on_progress: ProgressCallback | None = None,
     meta_csv: Path | None = None,
 ) -> Brief:
-    """Ingest ``inputs`` (files, directories, URLs) into a store (a temporary one unless ``db`` is given)
-    and build the brief over everything the store holds."""
+    """Ingest ``inputs`` — files, directories, URLs, or article texts in hand (see ``split_inputs``) — into
+    a store (a temporary one unless ``db`` is given) and build the brief over everything the store holds."""
     with Store.open(db) as store:
         skipped = ingest_into(store, inputs, settings, on_progress, meta_csv)
         return build_brief(store.load_analyses(), skipped, settings)
-
-
-def analyze_texts(texts: Iterable[str], settings: Settings = DEFAULT_SETTINGS) -> Brief:
-    """Analyse raw article texts held in memory (a notebook's list of strings), without a store."""
-    articles = [
-        ingest.article_from_text(text, source=f"<text {number}>")
-        for number, text in enumerate(texts, start=1)
-    ]
-    unique = list({article.id: article for article in articles}.values())
-    return build_brief(list(run_article_stages(unique, settings)), settings=settings)

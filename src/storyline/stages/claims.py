@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from storyline.records import Claim, ParsedArticle, TimeExpr
 from storyline.stages.claims_cues import cue_word_attributions, hedge_adverb_attributions, quote_attributions
@@ -30,21 +30,30 @@ from storyline.stages.quantities import find_quantities
 MODALITY_STRENGTH = {"denied": 3, "unconfirmed": 2, "hedged": 1, "asserted": 0}
 QUOTE_PREFERENCE = {"direct": 2, "mixed": 1, "indirect": 0}
 # Speaker entity types that a later "he"/"she" cannot refer to.
-NON_PERSON_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
+NON_PERSON_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC"})
 
 
-def extract_claims(parsed: ParsedArticle, time_expressions: Sequence[TimeExpr]) -> list[Claim]:
-    """Every attribution in the article, in text order, ids ``{article.id}:c1``, ``:c2`` …"""
+def extract_claims(
+    parsed: ParsedArticle, time_expressions: Sequence[TimeExpr], *, resolve_pronouns: bool = True
+) -> list[Claim]:
+    """Every attribution in the article, in text order, ids ``{article.id}:c1``, ``:c2`` …
+
+    ``resolve_pronouns=False`` keeps "he"/"she" as the speaker span (corpora such as PolNeAR annotate the
+    pronoun, not the person it stands for)."""
     doc, article = parsed.doc, parsed.article
     if doc.text != article.text:
         raise ValueError(f"{article.source}: the parse is not of the article's cleaned text")
     lexicon = claim_lexicon()
     quotes = [_trim_dash_quote(quote, doc, lexicon) for quote in find_quote_spans(doc.text)]
-    context = ParseContext.build(doc, [quote for quote in quotes if quote.inner_start < quote.inner_end], lexicon)
+    context = ParseContext.build(
+        doc, [quote for quote in quotes if quote.inner_start < quote.inner_end], lexicon
+    )
     found = cue_word_attributions(context) + quote_attributions(context)
     found += _continued_quotes(context, found)
     found += hedge_adverb_attributions(context, found)
-    found = _resolve_speakers(doc, lexicon, _merge(found))
+    found = _merge(found)
+    if resolve_pronouns:
+        found = _resolve_speakers(doc, lexicon, found)
     found = _fold_nested_first_person(doc, _merge(found))
     found.sort(key=lambda a: (min(a.cue[0], a.content[0]), a.content[0], a.cue[0]))
     return [
@@ -53,7 +62,7 @@ def extract_claims(parsed: ParsedArticle, time_expressions: Sequence[TimeExpr]) 
     ]
 
 
-# --- dash quotations -----------------------------------------------------------------------------------------
+# --- dash quotations ----------------------------------------------------------------------------------------
 
 
 def _trim_dash_quote(quote: QuoteSpan, doc: Doc, lexicon: ClaimLexicon) -> QuoteSpan:
@@ -92,7 +101,7 @@ def _trailing_attribution_start(sentence: Span, lexicon: ClaimLexicon) -> int | 
     for token in tail:
         if token.pos_ == "VERB" and token.lemma_.lower() in lexicon.reporting_verbs:
             subject = subject_of(token, lexicon)
-            if subject is not None and subject in tail:
+            if subject is not None and subject.i in {t.i for t in tail}:
                 return words[commas[-1]].idx
     return None
 
@@ -113,7 +122,7 @@ def _opens_with_speaker(sentence: Span, lexicon: ClaimLexicon) -> bool:
 
 
 def _continued_quotes(context: ParseContext, found: list[Attribution]) -> list[Attribution]:
-    """"“A,” Rutte said. “B.”": B is Rutte's too, when nothing but the attribution stands between."""
+    """ "“A,” Rutte said. “B.”": B is Rutte's too, when nothing but the attribution stands between."""
     attributed = {a.content for a in found if a.quote == "direct"}
     direct = sorted((a for a in found if a.quote == "direct"), key=lambda a: a.content[0])
     text = context.doc.text
@@ -128,7 +137,7 @@ def _continued_quotes(context: ParseContext, found: list[Attribution]) -> list[A
         previous = earlier[-1]
         last_end = max(previous.content[1], previous.cue[1], previous.speaker[1] if previous.speaker else 0)
         between = text[last_end : quote.start]
-        if "\n" not in between and not between.strip(" \t.,;:”\"»"):
+        if "\n" not in between and not between.strip(' \t.,;:”"»'):
             continued.append(dataclasses.replace(previous, content=content, cue_modality=None))
     return continued
 
@@ -137,22 +146,54 @@ def _continued_quotes(context: ParseContext, found: list[Attribution]) -> list[A
 
 
 def _resolve_speakers(doc: Doc, lexicon: ClaimLexicon, found: list[Attribution]) -> list[Attribution]:
-    """"he"/"she" → the nearest person named before: a PERSON entity or an earlier claim's speaker that is
-    not an organisation or place (so "North Korea's representative … he declined" finds the
-    representative)."""
-    persons = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "PERSON"]
+    """ "he"/"she" → the nearest person named before as a subject or a speaker: a PERSON entity that is a
+    subject, or an earlier claim's speaker that is not an organisation or place and not inside a quote.
+    Objects are left out ("the deal with Kim … he believes" is not Kim), and so are other claims' quoted
+    words."""
+    quoted = [a.content for a in found if a.quote == "direct"]
+    persons = [
+        (ent.start_char, ent.end_char)
+        for ent in doc.ents
+        if ent.label_ == "PERSON" and _is_subject(ent.root) and not _inside_any(ent.start_char, quoted)
+    ]
     resolved: list[Attribution] = []
     for attribution in sorted(found, key=lambda a: a.cue[0]):
         speaker = attribution.speaker
-        if speaker is not None and doc.text[speaker[0] : speaker[1]].lower() in lexicon.third_person:
+        quote = next((q for q in quoted if q[0] <= attribution.cue[0] < q[1]), None)
+        is_pronoun = speaker is not None and doc.text[speaker[0] : speaker[1]].lower() in lexicon.third_person
+        if speaker is not None and is_pronoun and quote is not None:
+            # inside a quotation "he" is someone the quoted speaker talks about, named in the quote
+            named = [
+                (e.start_char, e.end_char)
+                for e in doc.ents
+                if e.label_ == "PERSON" and quote[0] <= e.start_char and e.end_char <= speaker[0]
+            ]
+            if named:
+                attribution = dataclasses.replace(attribution, speaker=named[-1])
+        elif speaker is not None and is_pronoun:
             candidates = persons + [
-                a.speaker for a in resolved if a.speaker is not None and _names_a_person(doc, a.speaker, lexicon)
+                a.speaker
+                for a in resolved
+                if a.speaker is not None
+                and _names_a_person(doc, a.speaker, lexicon)
+                and not _inside_any(a.speaker[0], quoted)
             ]
             before = [c for c in candidates if c[1] <= speaker[0]]
             if before:
                 attribution = dataclasses.replace(attribution, speaker=max(before, key=lambda c: c[1]))
         resolved.append(attribution)
     return resolved
+
+
+def _is_subject(token: Token) -> bool:
+    """A subject, or a name in apposition to one ("the head of …, Kyrylo Budanov, confirmed")."""
+    return token.dep_ in ("nsubj", "nsubjpass") or (
+        token.dep_ == "appos" and token.head.dep_ in ("nsubj", "nsubjpass")
+    )
+
+
+def _inside_any(offset: int, spans: list[CharSpan]) -> bool:
+    return any(start <= offset < end for start, end in spans)
 
 
 def _names_a_person(doc: Doc, speaker: CharSpan, lexicon: ClaimLexicon) -> bool:
@@ -166,30 +207,37 @@ def _names_a_person(doc: Doc, speaker: CharSpan, lexicon: ClaimLexicon) -> bool:
 
 
 def _fold_nested_first_person(doc: Doc, found: list[Attribution]) -> list[Attribution]:
-    """Inside a direct quote, "we have no evidence …" is the quote's speaker's. When the quote is that one
-    sentence, the nested claim is the quote itself: its modality goes to the quote and it is dropped."""
+    """A cue inside another claim's content with no speaker of its own, or "we"/"I" inside a quotation
+    ("We have no evidence …," said Rutte), belongs to the outer speaker. When the outer content is that one
+    sentence, the nested claim is the outer claim itself: its modality goes to the outer claim and it is
+    dropped; in a longer quotation it stays, as the outer speaker's."""
     lexicon = claim_lexicon()
-    kept = list(found)
-    for outer in found:
-        if outer.quote != "direct":
+    dropped: set[int] = set()
+    modality_of: dict[int, str | None] = {}
+    speaker_of: dict[int, CharSpan | None] = {}
+    for outer_index, outer in enumerate(found):
+        single_sentence = _sentence_count(doc, outer.content) == 1
+        for inner_index, inner in enumerate(found):
+            if inner_index == outer_index or not outer.content[0] <= inner.cue[0] < outer.content[1]:
+                continue
+            words = doc.text[inner.speaker[0] : inner.speaker[1]].lower() if inner.speaker else None
+            first_person = outer.quote == "direct" and words in lexicon.first_person
+            if single_sentence and inner.cue_modality is not None and (first_person or words is None):
+                dropped.add(inner_index)
+                current = modality_of.get(outer_index, outer.cue_modality)
+                modality_of[outer_index] = _stronger(current, inner.cue_modality)
+            elif first_person:
+                speaker_of[inner_index] = outer.speaker
+    folded = []
+    for index, attribution in enumerate(found):
+        if index in dropped:
             continue
-        for inner in found:
-            if inner is outer or inner not in kept or not (outer.content[0] <= inner.cue[0] < outer.content[1]):
-                continue
-            if inner.speaker is None or doc.text[inner.speaker[0] : inner.speaker[1]].lower() not in (
-                lexicon.first_person
-            ):
-                continue
-            index = kept.index(inner)
-            if _sentence_count(doc, outer.content) == 1 and inner.cue_modality is not None:
-                kept.pop(index)
-                outer_index = kept.index(outer)
-                kept[outer_index] = dataclasses.replace(outer, cue_modality=_stronger(
-                    outer.cue_modality, inner.cue_modality))
-                outer = kept[outer_index]
-            else:
-                kept[index] = dataclasses.replace(inner, speaker=outer.speaker)
-    return kept
+        if index in modality_of:
+            attribution = dataclasses.replace(attribution, cue_modality=modality_of[index])
+        if index in speaker_of:
+            attribution = dataclasses.replace(attribution, speaker=speaker_of[index])
+        folded.append(attribution)
+    return folded
 
 
 def _sentence_count(doc: Doc, content: CharSpan) -> int:
@@ -216,8 +264,13 @@ def _merge(found: list[Attribution]) -> list[Attribution]:
     merged: list[Attribution] = []
     for attribution in by_content.values():
         rival = next(
-            (m for m in merged if m.cue == attribution.cue and m.speaker == attribution.speaker
-             and _overlaps(m.content, attribution.content)),
+            (
+                m
+                for m in merged
+                if m.cue == attribution.cue
+                and m.speaker == attribution.speaker
+                and _overlaps(m.content, attribution.content)
+            ),
             None,
         )
         if rival is None:
@@ -245,6 +298,9 @@ def _stronger(first: str | None, second: str | None) -> str | None:
 
 
 def _modality(context: ParseContext, attribution: Attribution) -> str:
+    """The cue's modality when the cue decides it ("denied", "could not confirm"); else what the content's
+    main clause says: "there was no evidence that …" is unconfirmed, "the claims were baseless" and "no such
+    plan had been discussed" deny, a hedge word or modal hedges."""
     if attribution.cue_modality is not None:
         return attribution.cue_modality
     span = context.doc.char_span(*attribution.content, alignment_mode="expand")
@@ -252,15 +308,62 @@ def _modality(context: ParseContext, attribution: Attribution) -> str:
     if span is None or cue is None:
         return "asserted"
     lexicon = context.lexicon
-    words = [token.lower_ for token in span]
-    hedged_cue = any(c.lower_ in lexicon.hedge_adverbs for token in cue for c in token.children)
-    if hedged_cue or any(word in lexicon.hedge_adverbs for word in words):
-        return "hedged"
-    if any(token.lower_ in lexicon.hedge_modals and token.tag_ == "MD" for token in span):
-        return "hedged"
-    if any(tuple(words[i : i + len(p)]) == p for p in lexicon.hedge_phrases for i in range(len(words))):
+    first_sentence = next(iter(span.sents))  # of a quote of several sentences, the first speaks first
+    root = span.doc[max(first_sentence.start, span.start) : min(first_sentence.end, span.end)].root
+    main_clause = [t for t in span if t.i == root.i or _in_main_clause(t, root)]
+    negated = any(t.dep_ == "neg" and t.head.i == root.i for t in main_clause)
+    if root.lemma_.lower() in lexicon.confirm_verbs and negated:
+        return "unconfirmed"
+    if any(t.lemma_.lower() in lexicon.evidence_nouns and _has_no(t, lexicon) for t in main_clause):
+        return "unconfirmed"
+    # A plain negation ("would not intervene") states a fact; "no such plan" and "the claims were
+    # baseless" answer a claim, which is what a denial is.
+    answers_a_claim = _says_no_such(main_clause, lexicon) or any(
+        t.lemma_.lower() in lexicon.denial_labels and t.dep_ in ("attr", "acomp", "conj") for t in main_clause
+    )
+    if root.lemma_.lower() in lexicon.denial_verbs or answers_a_claim:
+        return "denied"
+    if _is_hedged(span, cue, lexicon):
         return "hedged"
     return "asserted"
+
+
+# Dependencies that open a clause of its own: a negation or a hedge inside one is not the claim's.
+SUBORDINATE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "conj", "xcomp", "pcomp", "csubj", "parataxis"})
+
+
+def _in_main_clause(token: Token, root: Token) -> bool:
+    while token.i != root.i:
+        if token.dep_ in SUBORDINATE_DEPS or token.head.i == token.i:
+            return False
+        token = token.head
+    return True
+
+
+def _says_no_such(tokens: list[Token], lexicon: ClaimLexicon) -> bool:
+    return any(
+        token.lower_ in lexicon.negations and token.i + 1 < len(token.doc) and token.nbor().lower_ == "such"
+        for token in tokens
+    )
+
+
+def _has_no(noun: Token, lexicon: ClaimLexicon) -> bool:
+    return any(child.lower_ in lexicon.negations for child in noun.children) or any(
+        child.dep_ == "neg" for child in noun.head.children
+    )
+
+
+def _is_hedged(span: Span, cue: Span, lexicon: ClaimLexicon) -> bool:
+    words = [token.lower_ for token in span if not token.is_punct]
+    if any(child.lower_ in lexicon.hedge_adverbs for token in cue for child in token.children):
+        return True  # "X reportedly said"
+    if any(word in lexicon.hedge_adverbs for word in words):
+        return True
+    modals = [t for t in span if t.lower_ in lexicon.hedge_modals and t.tag_ == "MD"]
+    # "could not comment" is not a hedge: the negated modal states what did not happen
+    if any(not any(c.dep_ == "neg" for c in modal.head.children) for modal in modals):
+        return True
+    return any(tuple(words[i : i + len(p)]) == p for p in lexicon.hedge_phrases for i in range(len(words)))
 
 
 def _claim(

@@ -22,11 +22,11 @@ from storyline.stages.claims_spans import (
     attributions_for,
     gap_matches,
     is_negated_subject,
-    speaker_span,
-    subject_of,
-    token_span,
     longest_run,
+    same_line,
+    subject_of,
     subtree_without,
+    token_span,
 )
 
 CONTENT_CLAUSE_DEPS = ("ccomp", "xcomp")
@@ -43,10 +43,10 @@ def cue_word_attributions(context: ParseContext) -> list[Attribution]:
     """Attributions anchored on a cue verb, "according to" or "no evidence"."""
     found: list[Attribution] = []
     for token in context.doc:
-        if token.pos_ == "VERB":
-            found.extend(_verb_attributions(context, token))
-        elif token.lower_ in context.lexicon.phrase_cues:
+        if token.lower_ in context.lexicon.phrase_cues:  # before verbs: spaCy tags "according" VERB
             found.extend(_phrase_attributions(context, token))
+        elif token.pos_ == "VERB":
+            found.extend(_verb_attributions(context, token))
         elif token.pos_ == "NOUN" and token.lemma_.lower() in context.lexicon.evidence_nouns:
             found.extend(_evidence_attributions(context, token))
     return found
@@ -61,7 +61,9 @@ def _is_cue_verb(context: ParseContext, verb: Token) -> bool:
     if particle and not any(c.dep_ == "prt" and c.lower_ == particle for c in verb.children):
         return False
     # "quoted as saying": the cue is anchored on "quoted"; "saying" is part of it
-    return not (verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ in ("quote", "cite"))
+    return not (
+        verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ in ("quote", "cite")
+    )
 
 
 def _verb_attributions(context: ParseContext, verb: Token) -> list[Attribution]:
@@ -74,6 +76,7 @@ def _verb_attributions(context: ParseContext, verb: Token) -> list[Attribution]:
     if label is None and refused is None and lemma not in lexicon.reporting_verbs | lexicon.confirm_verbs:
         return []  # "called Zelensky's plan frightening", "declined the offer": not attributions
     subject = subject_of(verb, lexicon)
+    modality: str | None
     if refused is not None:
         content = _refused_content(refused)
         modality = "unconfirmed" if refused.lemma_.lower() in lexicon.confirm_verbs else "denied"
@@ -121,8 +124,14 @@ def _verb_content(context: ParseContext, verb: Token) -> CharSpan | None:
     """What a reporting verb reports: its clause, its object (for "confirm", "deny" …), the sentence before
     ("said this"), or the clause it interrupts ("…, he argues")."""
     lexicon = context.lexicon
+    text = context.doc.text
     for dep in CONTENT_CLAUSE_DEPS:
         clauses = [c for c in verb.children if c.dep_ == dep]
+        # of two clauses, the one on the cue's line (the other is a headline the parse ran into), then the
+        # nearest ("…, Zelensky, said yesterday that …" when the sentence before was hung on "said")
+        clauses.sort(
+            key=lambda c: (not same_line(text, (c.idx, c.idx), (verb.idx, verb.idx)), abs(c.i - verb.i))
+        )
         if clauses:
             return token_span(clauses[0].subtree)
     objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
@@ -132,7 +141,9 @@ def _verb_content(context: ParseContext, verb: Token) -> CharSpan | None:
         passive_subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
         if passive_subjects and any(c.dep_ == "agent" for c in verb.children):
             return token_span(passive_subjects[0].subtree)  # "such statements have been rejected by …"
-    anaphoric = [c for c in verb.children if c.dep_ in ("dobj", "advmod") and c.lower_ in lexicon.anaphoric_objects]
+    anaphoric = [
+        c for c in verb.children if c.dep_ in ("dobj", "advmod") and c.lower_ in lexicon.anaphoric_objects
+    ]
     if anaphoric:
         return _previous_statement(context, verb)
     if verb.dep_ == "parataxis" and verb.head.i < verb.i:
@@ -142,11 +153,13 @@ def _verb_content(context: ParseContext, verb: Token) -> CharSpan | None:
 
 
 def _previous_statement(context: ParseContext, verb: Token) -> CharSpan | None:
-    """"X said this": the quotation that ends where the sentence begins, else the previous sentence."""
+    """ "X said this": the quotation that ends where the sentence begins, else the previous sentence."""
     sentence = verb.sent
     text = context.doc.text
     for quote in context.quotes:
-        if quote.end <= sentence.start_char and gap_matches(GAP_BEFORE_QUOTE, text, quote.end, sentence.start_char):
+        if quote.end <= sentence.start_char and gap_matches(
+            GAP_BEFORE_QUOTE, text, quote.end, sentence.start_char
+        ):
             return quote.inner_start, quote.inner_end
     if sentence.start == 0:
         return None
@@ -188,7 +201,7 @@ def _labelled_content(context: ParseContext, verb: Token, label: Token) -> CharS
         return token_span(objects[0].subtree)
     if objects or verb.dep_ in ("advcl", "conj", "xcomp"):
         governor = verb.head
-        if governor is not verb and governor.lemma_.lower() in lexicon.cue_verbs:
+        if governor.i != verb.i and governor.lemma_.lower() in lexicon.cue_verbs:
             refused = _refused_action(context, governor)
             return _refused_content(refused) if refused is not None else _verb_content(context, governor)
     clause = verb
@@ -202,7 +215,7 @@ def _labelled_content(context: ParseContext, verb: Token, label: Token) -> CharS
 
 
 def _refused_action(context: ParseContext, verb: Token) -> Token | None:
-    """"declined to comment": the refused action ("comment") of a refusal verb."""
+    """ "declined to comment": the refused action ("comment") of a refusal verb."""
     for child in verb.children:
         if child.dep_ == "xcomp" and child.lemma_.lower() in context.lexicon.refused_actions:
             return child
@@ -232,10 +245,14 @@ def _phrase_attributions(context: ParseContext, first: Token) -> list[Attributio
     objects = [c for c in seconds[0].children if c.dep_ == "pobj"]
     if not objects:
         return []
-    clause = first.head if first.head is not first else first
+    clause = first.head
     if clause.pos_ not in ("VERB", "AUX"):
         clause = first.sent.root
-    content_tokens = [t for t in subtree_without(clause, first) if t.i != first.i]
+    # "According to Yonhap, North Korea's representative … confirmed": the parser may hang the clause's
+    # subject on the source as an apposition; it belongs to the content.
+    asides = {t.i for c in objects[0].children if c.dep_ == "appos" for t in c.subtree}
+    cue_words = {t.i for t in first.subtree} - asides
+    content_tokens = [t for t in clause.subtree if t.i not in cue_words]
     content = token_span(longest_run(content_tokens))
     cue = token_span([first, seconds[0]])
     if cue is None:
@@ -244,7 +261,7 @@ def _phrase_attributions(context: ParseContext, first: Token) -> list[Attributio
 
 
 def _evidence_attributions(context: ParseContext, noun: Token) -> list[Attribution]:
-    """"we have no evidence that …", "there is no proof of …": the complement is unconfirmed."""
+    """ "we have no evidence that …", "there is no proof of …": the complement is unconfirmed."""
     lexicon = context.lexicon
     verb = noun.head
     negated = any(c.lower_ in lexicon.negations for c in noun.children) or any(
@@ -295,7 +312,7 @@ def _quote_attribution(context: ParseContext, quote: QuoteSpan, verb: Token) -> 
 
 
 def _cue_after_quote(context: ParseContext, quote: QuoteSpan) -> list[Attribution]:
-    """"“…,” said X." / "“…,” X told Yonhap." / "– …, he argues."."""
+    """ "“…,” said X." / "“…,” X told Yonhap." / "– …, he argues."."""
     first = context.first_token_at(quote.end)
     text = context.doc.text
     if first is None or not gap_matches(GAP_AFTER_QUOTE, text, quote.end, first.idx):
@@ -312,7 +329,7 @@ def _cue_after_quote(context: ParseContext, quote: QuoteSpan) -> list[Attributio
 
 
 def _cue_before_quote(context: ParseContext, quote: QuoteSpan) -> list[Attribution]:
-    """"X told reporters, “…”" / "X said: “…”" / "…, saying, “…”"."""
+    """ "X told reporters, “…”" / "X said: “…”" / "…, saying, “…”"."""
     before = context.last_token_before(quote.start)
     text = context.doc.text
     if before is None or not gap_matches(GAP_BEFORE_QUOTE, text, before.idx + len(before), quote.start):
@@ -322,7 +339,11 @@ def _cue_before_quote(context: ParseContext, quote: QuoteSpan) -> list[Attributi
     sentence_start = before.sent.start
     for index in range(before.i, max(sentence_start, before.i - MAX_ATTRIBUTION_TOKENS) - 1, -1):
         token = context.doc[index]
-        if token.pos_ == "AUX" or token.is_quote or (token.lower_ in ("that", "whether") and token.dep_ == "mark"):
+        if (
+            token.pos_ == "AUX"
+            or token.is_quote
+            or (token.lower_ in ("that", "whether") and token.dep_ == "mark")
+        ):
             return []
         if token.pos_ == "VERB":
             return _quote_attribution(context, quote, token) if _is_cue_verb(context, token) else []
@@ -330,8 +351,10 @@ def _cue_before_quote(context: ParseContext, quote: QuoteSpan) -> list[Attributi
 
 
 def _colon_before_quote(context: ParseContext, quote: QuoteSpan) -> list[Attribution]:
-    """"Sebastien Lecornu: – Imagine …": a named speaker, a colon, the quotation."""
+    """ "Sebastien Lecornu: – Imagine …": a named speaker, a colon, the quotation."""
     colon = context.last_token_before(quote.start)
+    if colon is not None and colon.text in ("–", "—") and colon.i > 0:
+        colon = context.doc[colon.i - 1]
     if colon is None or colon.text != ":" or colon.i == 0:
         return []
     name_end = context.doc[colon.i - 1]
@@ -350,7 +373,7 @@ def _colon_before_quote(context: ParseContext, quote: QuoteSpan) -> list[Attribu
 
 
 def hedge_adverb_attributions(context: ParseContext, found: list[Attribution]) -> list[Attribution]:
-    """"The video allegedly shows …": a claim nobody is named for, outside every other claim's content."""
+    """ "The video allegedly shows …": a claim nobody is named for, outside every other claim's content."""
     anchors = {attribution.anchor for attribution in found}
     covered = [attribution.content for attribution in found]
     claims: list[Attribution] = []
@@ -359,10 +382,8 @@ def hedge_adverb_attributions(context: ParseContext, found: list[Attribution]) -
             continue
         if any(start <= token.idx < end for start, end in covered):
             continue
-        content = token_span(longest_run(subtree_without(token.head, token)))
+        content = token_span(token.head.subtree)
         cue = (token.idx, token.idx + len(token))
         if content is not None:
             claims.append(Attribution(cue, content, None, "indirect", "hedged", token.i))
     return claims
-
-

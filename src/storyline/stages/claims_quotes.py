@@ -14,7 +14,7 @@ from dataclasses import dataclass
 # apostrophe ("Korea’s"), so pairing it would cut quotes in the wrong place.
 PAIRED_MARKS: dict[str, str] = {"“": "”", "„": "“”", "«": "»"}
 STRAIGHT_MARK = '"'
-QUOTE_MARKS = frozenset("“”„«»\"‘’")
+QUOTE_MARKS = frozenset('“”„«»"‘’')
 # A paragraph break ends every open quote: a quote left open there is a typo or a multi-paragraph quote,
 # and pairing across it would swallow the narration between.
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
@@ -94,7 +94,9 @@ def _dash_quotes(text: str, paired: list[QuoteSpan]) -> list[QuoteSpan]:
         line_end = text.find("\n", match.end())
         end = len(text) if line_end == -1 else line_end
         for quote in paired:
-            if match.end() < quote.start < end and text[match.end() : quote.start].rstrip().endswith((".", "!", "?")):
+            if match.end() < quote.start < end and text[match.end() : quote.start].rstrip().endswith(
+                (".", "!", "?")
+            ):
                 end = quote.start
                 break
         inner_start, inner_end = trim_span(text, match.end(), end)

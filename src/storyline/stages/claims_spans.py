@@ -20,7 +20,9 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # "refused to confirm", "was unable to confirm").
 SUBJECT_SHARING_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "prep", "acomp"})
 # Parts of a subject's subtree that are not the speaker's name ("Budanov, who claims …").
-NOT_SPEAKER_DEPS = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "preconj", "advcl", "parataxis"})
+NOT_SPEAKER_DEPS = frozenset(
+    {"relcl", "acl", "appos", "punct", "cc", "conj", "preconj", "advcl", "parataxis"}
+)
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 CLAUSE_MARKS = frozenset({"that", "whether", "if"})
 ENTITY_SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -108,17 +110,42 @@ def subtree_without(token: Token, excluded: Token) -> list[Token]:
     return [t for t in token.subtree if t.i not in skip]
 
 
-def classify_quote(context: ParseContext, span: CharSpan) -> tuple[CharSpan, str]:
-    """A content span that lies in a quotation grows to the whole quotation (a quote that runs on past the
-    sentence the parse saw); one that holds quote marks is a mixed quote."""
+def classify_quote(context: ParseContext, span: CharSpan, cue: CharSpan) -> tuple[CharSpan, str]:
+    """A content span that lies in a quotation the cue stands outside grows to the whole quotation (a quote
+    that runs on past the sentence the parse saw); one that holds quote marks is a mixed quote."""
     quote = inside_quote(list(context.quotes), *span)
-    if quote is not None:
+    if quote is not None and not (quote.inner_start <= cue[0] < quote.inner_end):
         return (quote.inner_start, quote.inner_end), "direct"
     start, end = trim_span(context.doc.text, *span)
     if start >= end:
         return span, "indirect"
     kind = "mixed" if has_quote_marks(context.doc.text[start:end]) else "indirect"
+    if quote is not None:
+        kind = "direct"  # a nested attribution inside a quotation: its content is quoted too
     return (start, end), kind
+
+
+def clip_to_line(text: str, span: CharSpan, anchor: int) -> CharSpan:
+    """The part of ``span`` on the line of ``anchor`` (or the nearest line to it): a headline or a
+    dateline runs into the first sentence in the parse, but a line break ends every span."""
+    start, end = span
+    if "\n" not in text[start:end]:
+        return span
+    pieces: list[CharSpan] = []
+    piece_start = start
+    for offset in range(start, end):
+        if text[offset] == "\n":
+            pieces.append((piece_start, offset))
+            piece_start = offset + 1
+    pieces.append((piece_start, end))
+    pieces = [trim_span(text, *piece) for piece in pieces]
+    pieces = [piece for piece in pieces if piece[0] < piece[1]] or [span]
+    return min(
+        pieces,
+        key=lambda piece: (
+            0 if piece[0] <= anchor < piece[1] else min(abs(anchor - piece[0]), abs(anchor - piece[1]))
+        ),
+    )
 
 
 # --- speakers ---------------------------------------------------------------------------------------------
@@ -144,9 +171,35 @@ def subject_of(verb: Token, lexicon: ClaimLexicon) -> Token | None:
             return subject
         if current.dep_ == "relcl" and verb.lemma_.lower() in lexicon.cue_verbs:
             return current.head
-        if current.dep_ not in SUBJECT_SHARING_DEPS or current.head is current:
+        inverted = _inverted_subject(current)
+        if inverted is not None:
+            return inverted
+        if current.dep_ == "acl" and current.head.i < current.i:
+            return current.head  # "“…,” the minister posted on X." parsed as a noun phrase
+        if current.tag_ == "VBG" and current.dep_ == "advcl":
+            governing = _governing_cue(current, lexicon)
+            if governing is not None:
+                current = governing  # "X said that …, reporting that …": X reports
+                continue
+        if current.dep_ not in SUBJECT_SHARING_DEPS or current.head.i == current.i:
             return None
         current = current.head
+    return None
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """ "“…,” indicated the NIS source": the parser takes the speaker after the verb for its object."""
+    if verb.i == 0 or not (verb.doc[verb.i - 1].is_quote or verb.doc[verb.i - 1].text == ","):
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    clauses_before = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    return objects[0] if objects and clauses_before else None
+
+
+def _governing_cue(verb: Token, lexicon: ClaimLexicon) -> Token | None:
+    for ancestor in verb.ancestors:
+        if ancestor.pos_ == "VERB" and ancestor.lemma_.lower() in lexicon.reporting_verbs:
+            return ancestor
     return None
 
 
@@ -162,11 +215,18 @@ def speaker_span(head: Token) -> CharSpan | None:
 
 
 def _under_excluded_dep(token: Token, head: Token) -> bool:
-    while token is not head:
-        if token.dep_ in NOT_SPEAKER_DEPS:
+    while token.i != head.i:
+        if token.dep_ in NOT_SPEAKER_DEPS and not _is_word_joiner(token):
             return True
         token = token.head
     return False
+
+
+def _is_word_joiner(token: Token) -> bool:
+    """The hyphen of "Secretary-General": punctuation inside a name, not an aside."""
+    return (
+        token.text == "-" and not token.whitespace_ and token.i > 0 and not token.doc[token.i - 1].whitespace_
+    )
 
 
 def speaker_heads(subject: Token | None) -> list[Token]:
@@ -177,13 +237,16 @@ def speaker_heads(subject: Token | None) -> list[Token]:
 
 
 def is_negated_subject(subject: Token | None, lexicon: ClaimLexicon) -> bool:
-    """"neither X nor Y", "no official" deny their verb."""
+    """ "neither X nor Y", "no official" deny their verb."""
     if subject is None:
         return False
-    return any(
-        child.dep_ in ("preconj", "det", "neg") and child.lower_ in lexicon.negations
-        for child in subject.children
-    ) or subject.lower_ in lexicon.negations
+    return (
+        any(
+            child.dep_ in ("preconj", "det", "neg") and child.lower_ in lexicon.negations
+            for child in subject.children
+        )
+        or subject.lower_ in lexicon.negations
+    )
 
 
 def attributions_for(
@@ -194,19 +257,75 @@ def attributions_for(
     subject: Token | None,
     modality: str | None,
 ) -> list[Attribution]:
-    """One attribution per coordinated speaker, with the content classified as a quote or not."""
+    """One attribution per coordinated speaker, with the content classified as a quote or not.
+
+    A cue verb with nobody named for it is dropped unless it is passive ("it was reported that …"): the
+    parse lost its subject, and a claim without a speaker would be worse than none."""
     if content is None or content[0] >= content[1]:
         return []
-    content, quote = classify_quote(context, content)
-    if content[0] >= content[1]:
+    text = context.doc.text
+    content, quote = classify_quote(context, clip_to_line(text, content, cue[0]), cue)
+    if content[0] >= content[1] or (quote != "direct" and not same_line(text, content, cue)):
+        return []  # a clause on another line is a parse that ran across a headline
+    speakers = [span for head in speaker_heads(subject) if (span := speaker_span(head)) is not None]
+    if cue_token.pos_ == "VERB" and not (speakers and all(same_line(text, s, cue) for s in speakers)):
+        fallback = noun_phrase_before(cue_token)
+        speakers = [fallback] if fallback else [s for s in speakers if same_line(text, s, cue)]
+    if not speakers and cue_token.pos_ == "VERB" and not _is_passive(cue_token):
         return []
-    heads = speaker_heads(subject)
-    speakers = [speaker_span(head) for head in heads] or [None]
+    named: list[CharSpan | None] = list(speakers) or [None]
     return [
-        Attribution(cue=cue, content=content, speaker=speaker, quote=quote, cue_modality=modality,
-                    anchor=cue_token.i)
-        for speaker in speakers
+        Attribution(
+            cue=cue, content=content, speaker=speaker, quote=quote, cue_modality=modality, anchor=cue_token.i
+        )
+        for speaker in named
     ]
+
+
+def same_line(text: str, first: CharSpan, second: CharSpan) -> bool:
+    start, end = min(first[0], second[0]), max(first[1], second[1])
+    return "\n" not in text[start:end]
+
+
+# Tokens a name or a description of a speaker is made of, when the parse lost the subject.
+NOUN_PHRASE_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PART", "NUM"})
+NOUN_PHRASE_PREPOSITIONS = frozenset({"of", "to", "from", "for", "at"})  # "the representative to the UN"
+
+
+def noun_phrase_before(verb: Token) -> CharSpan | None:
+    """The noun phrase right before a cue verb ("…, Volodimir Zelensky, said …"), for when the parser
+    attached the subject elsewhere (often across a headline that ran into the sentence)."""
+    doc = verb.doc
+    index = verb.i - 1
+    while (
+        index >= 0
+        and doc[index].pos_ in ("AUX", "ADV", "PART")
+        and doc[index].dep_ in ("aux", "advmod", "neg")
+    ):
+        index -= 1
+    if index >= 0 and doc[index].text == ",":
+        index -= 1
+    end = index
+    while index >= 0 and (
+        doc[index].pos_ in NOUN_PHRASE_POS
+        or _is_word_joiner(doc[index])
+        or (
+            doc[index].lower_ in NOUN_PHRASE_PREPOSITIONS
+            and index > 0
+            and doc[index - 1].pos_ in ("NOUN", "PROPN")
+        )
+    ):
+        if "\n" in doc[index].text:
+            break
+        index -= 1
+    tokens = list(doc[index + 1 : end + 1])
+    if not tokens or tokens[-1].pos_ not in ("PROPN", "NOUN"):
+        return None
+    return token_span(tokens)
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children)
 
 
 def gap_matches(pattern: re.Pattern[str], text: str, start: int, end: int) -> bool:

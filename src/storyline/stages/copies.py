@@ -3,10 +3,9 @@
 - near-duplicates: MinHash over word 5-shingles with LSH candidate search (datasketch), so the cost grows
   with the number of articles, not with its square; the copy is the later article (publication date, then
   input order), ``of`` the earlier one;
-- syndication: a credit line ("Source: X", "Via X") makes the article a copy of the credited outlet, or of the
-  corpus article published by that outlet when there is one;
+- syndication: a credit line ("Source: X", "Via X") makes the article a copy of the credited outlet;
 - translation: an article carrying a left-over fragment in another language and a credit is a translation
-  of the credited source.
+  of the credited outlet's article (or of the outlet, when its article is not in the corpus).
 ``origins`` turns the edges into one origin per article, which is what "independent sources" counts.
 """
 
@@ -24,6 +23,8 @@ from storyline.records import Article, CopyEdge
 SHINGLE_WORDS = 5
 NUM_PERMUTATIONS = 128
 WORD = re.compile(r"\w+")
+# Numbers and capitalised names: what a translation keeps from its original.
+ANCHOR = re.compile(r"\b(?:\d[\d,.]*\d|\d|[A-Z][\w-]+)\b")
 SYNDICATION_CREDIT_KINDS = frozenset({"source", "via", "wire", "according-to"})
 
 
@@ -71,25 +72,37 @@ def _normalise_outlet(name: str) -> str:
 
 
 def find_credited_copies(articles: Sequence[Article]) -> list[CopyEdge]:
-    """Syndication and translation edges from credit lines."""
-    by_outlet = {_normalise_outlet(a.outlet): a.id for a in articles if a.outlet}
+    """Syndication and translation edges from credit lines.
+
+    A credit names an outlet, so the syndication edge points at the outlet's name (``origins`` joins it
+    with any corpus article of that outlet). An article that also carries a left-over foreign fragment is
+    a translation: of the credited outlet's article when the corpus holds one, else of the outlet.
+    """
+    by_outlet: dict[str, list[Article]] = {}
+    for candidate in articles:
+        if candidate.outlet:
+            by_outlet.setdefault(_normalise_outlet(candidate.outlet), []).append(candidate)
     edges = []
     for article in articles:
         for credit in article.credits:
-            if credit.kind not in SYNDICATION_CREDIT_KINDS:
+            credited = _normalise_outlet(credit.outlet)
+            if credit.kind not in SYNDICATION_CREDIT_KINDS or credited == _normalise_outlet(
+                article.outlet or ""
+            ):
                 continue
-            source = by_outlet.get(_normalise_outlet(credit.outlet), credit.outlet)
-            if source == article.id or (article.outlet and _same_outlet(article.outlet, credit.outlet)):
-                continue
-            kind = "translation" if article.foreign_fragments else "syndicated"
-            edges.append(CopyEdge(article=article.id, of=source, kind=kind, score=1.0))
-            if kind == "translation":  # a translated reprint is still syndicated copy of the source
-                edges.append(CopyEdge(article=article.id, of=source, kind="syndicated", score=1.0))
+            edges.append(CopyEdge(article=article.id, of=credit.outlet, kind="syndicated", score=1.0))
+            if article.foreign_fragments:
+                originals = [other for other in by_outlet.get(credited, []) if other.id != article.id]
+                original = _closest(article, originals).id if originals else credit.outlet
+                edges.append(CopyEdge(article=article.id, of=original, kind="translation", score=1.0))
     return edges
 
 
-def _same_outlet(first: str, second: str) -> bool:
-    return _normalise_outlet(first) == _normalise_outlet(second)
+def _closest(article: Article, candidates: Sequence[Article]) -> Article:
+    """The candidate sharing most numbers and capitalised words with ``article``: anchors that survive
+    translation, unlike the words around them."""
+    anchors = set(ANCHOR.findall(article.text))
+    return max(candidates, key=lambda candidate: len(anchors & set(ANCHOR.findall(candidate.text))))
 
 
 def find_copies(articles: Sequence[Article], settings: Settings = DEFAULT_SETTINGS) -> list[CopyEdge]:

@@ -47,10 +47,12 @@ def find_time_expressions(parsed: ParsedArticle) -> list[TimeExpr]:
     expressions = []
     for candidate in select_candidates(text, parsed.doc):
         start = extend_over_deadline_marker(text, candidate.start)
-        tense = clause_tense(parsed.doc, candidate.start, candidate.end)
+        tense = expression_tense(parsed.doc, text, candidate.start, candidate.end)
         resolved = resolve_candidate(candidate, text, base, tense)
         if resolved is not None:
-            expressions.append(TimeExpr(text[start : candidate.end], start, candidate.end, *astuple(resolved)))
+            expressions.append(
+                TimeExpr(text[start : candidate.end], start, candidate.end, *astuple(resolved))
+            )
     return expressions
 
 
@@ -91,6 +93,21 @@ def extend_over_deadline_marker(text: str, start: int) -> int:
 
 
 # --- tense ----------------------------------------------------------------------------------------------
+
+
+def expression_tense(doc: Doc | None, text: str, start: int, end: int) -> str:
+    """The tense that decides which date a yearless or weekday expression means. "since June" looks back
+    whatever the verb says ("has been allowed since Jan. 13")."""
+    if context_patterns()["since_before"].search(text[max(0, start - CONTEXT_CHARS) : start]):
+        return PAST
+    tense = clause_tense(doc, start, end)
+    if tense == PRESENT and doc is not None and doc.has_annotation("SENT_START"):
+        # parses miss futures such as "is due to brief the committee on Thursday": look for a cue
+        span = doc.char_span(start, end, alignment_mode="expand")
+        lead = text[span.sent.start_char : start] if span is not None and len(span) else ""
+        if context_patterns()["future_cue"].search(lead):
+            return FUTURE
+    return tense
 
 
 def clause_tense(doc: Doc | None, start: int, end: int) -> str:
@@ -161,7 +178,10 @@ def month_number(match: re.Match[str], lexicon: TimeLexicon) -> int:
 def resolve_month_day(match: re.Match[str], lexicon: TimeLexicon, base: date | None, tense: str) -> Resolved:
     day = group_int(match, "day")
     assert day is not None
-    return rules.resolve_month_day(month_number(match, lexicon), day, group_int(match, "year"), base, tense)
+    named_weekday = match.groupdict().get("weekday")
+    weekday = lexicon.weekday(named_weekday) if named_weekday else None
+    month = month_number(match, lexicon)
+    return rules.resolve_month_day(month, day, group_int(match, "year"), base, tense, weekday)
 
 
 def resolve_month(match: re.Match[str], lexicon: TimeLexicon, base: date | None, tense: str) -> Resolved:
@@ -196,7 +216,19 @@ def resolve_weekday(match: re.Match[str], lexicon: TimeLexicon, base: date | Non
     return rules.resolve_weekday(weekday, shift_of(match, lexicon), base, tense)
 
 
-def resolve_relative_day(match: re.Match[str], lexicon: TimeLexicon, base: date | None, tense: str) -> Resolved:
+def resolve_weekend(match: re.Match[str], lexicon: TimeLexicon, base: date | None, tense: str) -> Resolved:
+    return rules.resolve_weekend(shift_of(match, lexicon), base, tense)
+
+
+def resolve_quarter(match: re.Match[str], lexicon: TimeLexicon, base: date | None, tense: str) -> Resolved:
+    quarter = lexicon.quarters[match.group("quarter").lower()]
+    year = group_int(match, "year") or group_int(match, "year_first")
+    return rules.resolve_quarter(quarter, year, base, tense)
+
+
+def resolve_relative_day(
+    match: re.Match[str], lexicon: TimeLexicon, base: date | None, tense: str
+) -> Resolved:
     word = match.groupdict().get("word")
     if word:
         return rules.resolve_relative_day(lexicon.relative_days[word.lower()], base)
@@ -204,8 +236,12 @@ def resolve_relative_day(match: re.Match[str], lexicon: TimeLexicon, base: date 
     return rules.resolve_relative_day(shift_of(match, lexicon) or 0, base)
 
 
-def resolve_shifted_unit(match: re.Match[str], lexicon: TimeLexicon, base: date | None, tense: str) -> Resolved:
+def resolve_shifted_unit(
+    match: re.Match[str], lexicon: TimeLexicon, base: date | None, tense: str
+) -> Resolved:
     unit = lexicon.units[match.group("unit").lower()]
+    if unit == "weekend":
+        return rules.resolve_weekend(shift_of(match, lexicon), base, tense)
     return rules.resolve_shifted_unit(unit, shift_of(match, lexicon) or 0, base)
 
 
@@ -232,6 +268,8 @@ RESOLVERS: dict[str, Resolver] = {
     "ago": resolve_ago,
     "recent": resolve_recent,
     "year": resolve_year,
+    "weekend": resolve_weekend,
+    "quarter": resolve_quarter,
 }
 
 
@@ -241,6 +279,7 @@ def resolve_entity(surface: str, before: str, after: str, base: date | None, ten
     context = context_patterns()
     if (
         context["bare_number"].match(surface)
+        or context["duration_start"].match(surface)
         or context["frequency"].search(surface)
         or context["duration_before"].search(before)
         or context["age_after"].match(after)
@@ -249,6 +288,8 @@ def resolve_entity(surface: str, before: str, after: str, base: date | None, ten
         return None
     if not context["time_word"].search(surface):
         return None
+    if context["coarse_period"].search(surface):
+        return rules.UNKNOWN  # dateparser reads "this century" as a year; we have no such precision
     explicit_year = context["explicit_year"].search(surface)
     if base is None and explicit_year is None:
         return rules.UNKNOWN  # a relative expression without a publication date cannot be placed

@@ -39,6 +39,8 @@ class TimeLexicon:
     date_prepositions: tuple[str, ...]
     duration_markers: tuple[str, ...]
     frequency_words: tuple[str, ...]
+    quarters: Mapping[str, int]
+    future_cues: tuple[str, ...]
 
     def month(self, text: str) -> int:
         return self.months[text.lower().rstrip(".")]
@@ -76,6 +78,8 @@ def load_time_lexicon() -> TimeLexicon:
         date_prepositions=tuple(raw["lists"]["date_prepositions"]),
         duration_markers=tuple(raw["lists"]["duration_markers"]),
         frequency_words=tuple(raw["lists"]["frequency_words"]),
+        quarters=raw["quarters"],
+        future_cues=tuple(raw["lists"]["future_cues"]),
     )
 
 
@@ -155,10 +159,20 @@ def time_patterns() -> tuple[TimePattern, ...]:
         "shifted_unit": [
             rf"\b(?:(?:{modifier}|{PHASE})\s+)?(?P<shift>{unit_shift})\s+(?P<unit>(?i:week|weekend|month|year))\b",
             rf"\b{PHASE}\s+(?i:the)\s+(?P<unit>(?i:week|month|year))\b",
+            # "earlier in the week": the current one, as "this week"
+            r"\b(?i:earlier|later)\s+(?i:in)\s+(?i:the)\s+(?P<unit>(?i:week|month|year))\b",
+        ],
+        "weekend": [r"\b(?i:the|all)\s+(?i:weekend)\b"],
+        "quarter": [
+            rf"\b(?:(?i:the)\s+)?(?:(?P<year_first>{YEAR})(?:'s)?\s+)?(?P<quarter>{any_word(lexicon.quarters)})"
+            rf"[-\s](?i:quarter)(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?(?P<year>{YEAR}))?\b",
         ],
         "ago": [rf"\b(?P<count>\d{{1,3}}|{count})\s+(?P<unit>{units})\s+(?i:ago)\b"],
-        "recent": [rf"\b(?P<expr>(?i:recent)\s+(?P<unit>(?i:days|weeks|months)))\b"],
+        "recent": [r"\b(?P<expr>(?i:recent)\s+(?P<unit>(?i:days|weeks|months)))\b"],
         "year": [
+            rf"\b(?i:fiscal)\s+(?:(?i:year)\s+)?(?P<year>{YEAR})\b",
+            # a year used as a modifier: "the 2011 stoppage"
+            rf"\b(?i:the)\s+(?P<expr>(?P<year>{YEAR}))\s+(?=[a-z])",
             rf"\b(?:(?:{modifier})[-\s]+|{PHASE}\s+)(?P<year>{YEAR})\b(?!\s?[-–—]\s?\d)",
             rf"\b{lead}\s+(?P<expr>(?:(?i:the\s+year)\s+)?(?P<year>{YEAR}))\b(?!\s?[-–—]\s?\d)",
         ],
@@ -174,6 +188,9 @@ def context_patterns() -> dict[str, re.Pattern[str]]:
     return {
         # "by November 1" / "as early as November 1": the marker belongs to the expression
         "deadline_before": re.compile(rf"\b{any_word(lexicon.deadline_markers)}\s+$"),
+        "since_before": re.compile(r"(?i:\bsince\s+)$"),
+        "future_cue": re.compile(rf"\b{any_word(lexicon.future_cues)}\b"),
+        "duration_start": re.compile(rf"^{any_word(lexicon.duration_markers)}\b"),
         # "for the last year", "over the next month": a stretch of time, not the calendar unit
         "stretch_before": re.compile(r"(?i:\b(?:for|over|within|during|in|throughout)\s+the\s+)$"),
         "duration_before": re.compile(rf"\b{any_word(lexicon.duration_markers)}\s+(?:(?i:the)\s+)?$"),
@@ -187,8 +204,9 @@ def context_patterns() -> dict[str, re.Pattern[str]]:
         ),
         "time_word": re.compile(
             rf"\b{YEAR}\b|{calendar_names(lexicon.months, False)}|{calendar_names(lexicon.weekdays, True)}|"
-            rf"(?i:\b(?:{counted_units}|quarter|season|{any_word(lexicon.seasons)})\b)"
+            rf"(?i:\b(?:{counted_units}|quarter|{any_word(lexicon.seasons)})\b)"
         ),
+        "coarse_period": re.compile(r"(?i:\b(?:century|centuries|millenni(?:um|a)|era|decades?)\b)"),
         "bare_number": re.compile(r"^[\d.,\s]+$"),
         "explicit_year": re.compile(rf"\b{YEAR}\b"),
     }

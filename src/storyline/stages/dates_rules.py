@@ -100,20 +100,22 @@ def pick_by_tense(candidates: list[date], base: date, tense: str) -> date | None
 def resolve_month_day(
     month: int, day: int, year: int | None, base: date | None, tense: str, weekday: int | None = None
 ) -> Resolved:
-    """"October 18", "Oct. 18, 2024", "Friday, Oct. 18". A weekday named beside the date picks the year
-    in which the date falls on it, before the tense is asked."""
+    """Month and day: "October 18", "Oct. 18, 2024", "Friday, Oct. 18". A weekday named beside the date
+    picks the year in which the date falls on it, before the tense is asked."""
     if year is not None:
         return as_day(date(year, month, day)) if valid_day(year, month, day) else UNKNOWN
     if base is None:  # the year is unknown, and guessing one would put the event on the wrong timeline
         return Resolved(f"--{month:02d}-{day:02d}", "day") if valid_day(2000, month, day) else UNKNOWN
-    candidates = [date(y, month, day) for y in range(base.year - 1, base.year + 2) if valid_day(y, month, day)]
+    candidates = [
+        date(y, month, day) for y in range(base.year - 1, base.year + 2) if valid_day(y, month, day)
+    ]
     on_weekday = [candidate for candidate in candidates if candidate.isoweekday() == weekday]
     chosen = on_weekday[0] if len(on_weekday) == 1 else pick_by_tense(candidates, base, tense)
     return as_day(chosen) if chosen else UNKNOWN
 
 
 def resolve_month(month: int, year: int | None, shift: int | None, base: date | None, tense: str) -> Resolved:
-    """"June 2023", "in June", "last June", "late February"."""
+    """A month: "June 2023", "in June", "last June", "late February"."""
     if year is not None:
         return as_month(year, month)
     if base is None:
@@ -123,10 +125,29 @@ def resolve_month(month: int, year: int | None, shift: int | None, base: date | 
     this_month = date(base.year, base.month, 1)
     starts = [date(y, month, 1) for y in range(base.year - 1, base.year + 2)]
     if shift is not None:  # "last June" is a June before the current month; "next June" one after it
-        chosen = max(d for d in starts if d < this_month) if shift < 0 else min(d for d in starts if d > this_month)
+        chosen = (
+            max(d for d in starts if d < this_month)
+            if shift < 0
+            else min(d for d in starts if d > this_month)
+        )
         return as_month(chosen.year, chosen.month)
     chosen_start = pick_by_tense(starts, this_month, tense)
     return as_month(chosen_start.year, chosen_start.month) if chosen_start else UNKNOWN
+
+
+def resolve_quarter(quarter: int, year: int | None, base: date | None, tense: str) -> Resolved:
+    """A quarter, "the third quarter (of 1989)", → the months it spans as an ISO interval
+    ("1989-07/1989-09")."""
+    first_month = 3 * quarter - 2
+    if year is None:
+        if base is None:
+            return UNKNOWN
+        starts = [date(y, first_month, 1) for y in range(base.year - 1, base.year + 2)]
+        chosen = pick_by_tense(starts, base, tense)
+        if chosen is None:
+            return UNKNOWN
+        year = chosen.year
+    return Resolved(f"{year:04d}-{first_month:02d}/{year:04d}-{first_month + 2:02d}", "range")
 
 
 def resolve_year_range(first: int, last: int) -> Resolved:
@@ -143,7 +164,8 @@ def resolve_decade(decade_start: int) -> Resolved:
 
 
 def resolve_weekday(weekday: int, shift: int | None, base: date | None, tense: str) -> Resolved:
-    """"on Friday", "this Thursday", "last Monday", "Sunday night" (ISO weekday, Monday = 1).
+    """A weekday: "on Friday", "this Thursday", "last Monday", "Sunday night" (ISO weekday, Monday = 1);
+    ``shift`` is -1 for "last", 0 for "this", +1 for "next", None for a bare name.
 
     A bare weekday in a past (or present: news headlines narrate the past in the present) clause is the
     latest such day on or before the publication date — a Friday report saying "on Friday" means that day;
@@ -153,8 +175,9 @@ def resolve_weekday(weekday: int, shift: int | None, base: date | None, tense: s
         return UNKNOWN
     days_back = (base.isoweekday() - weekday) % 7
     days_ahead = (weekday - base.isoweekday()) % 7
-    if shift == 0:  # "this Thursday": the Thursday of the publication date's week
+    if shift == 0 and tense == PRESENT:  # "this Thursday": the Thursday of the publication date's week
         return as_day(base + timedelta(days=weekday - base.isoweekday()))
+    # with a tense, "this Sunday" is the nearest Sunday that way ("affirmed this Sunday" in Monday's paper)
     if shift is not None and shift < 0:
         return as_day(base - timedelta(days=days_back or 7))
     if shift is not None and shift > 0:
@@ -164,8 +187,27 @@ def resolve_weekday(weekday: int, shift: int | None, base: date | None, tense: s
     return as_day(base - timedelta(days=days_back))
 
 
+def resolve_weekend(shift: int | None, base: date | None, tense: str) -> Resolved:
+    """A weekend ("the weekend", "all weekend", "last weekend") → the ISO week holding its Saturday. A
+    bare weekend is the one just past, or in a future clause the coming (or current) one."""
+    if base is None:
+        return UNKNOWN
+    in_weekend = base.isoweekday() >= 6
+    saturday_back = base - timedelta(days=(base.isoweekday() - 6) % 7)
+    saturday_ahead = base + timedelta(days=(6 - base.isoweekday()) % 7)
+    if shift is not None and shift < 0:
+        saturday = saturday_back - timedelta(weeks=1) if in_weekend else saturday_back
+    elif shift is not None and shift > 0:
+        saturday = saturday_ahead + timedelta(weeks=1) if base.isoweekday() == 6 else saturday_ahead
+    elif tense == FUTURE and not in_weekend:
+        saturday = saturday_ahead
+    else:
+        saturday = saturday_back
+    return as_week(saturday)
+
+
 def resolve_relative_day(offset_days: int, base: date | None) -> Resolved:
-    """"yesterday", "today", "tomorrow", "last night"."""
+    """A named day: "yesterday", "today", "tomorrow", "last night"."""
     return as_day(base + timedelta(days=offset_days)) if base else UNKNOWN
 
 
@@ -178,7 +220,8 @@ def shift_month(year: int, month: int, step: int) -> tuple[int, int]:
 
 
 def resolve_shifted_unit(unit: str, step: int, base: date | None) -> Resolved:
-    """"last week", "this month", "next year", "late last week" (the modifier does not change the value)."""
+    """A shifted unit: "last week", "this month", "next year", "late last week" (the modifier keeps the
+    value)."""
     if base is None:
         return UNKNOWN
     if unit in ("week", "weekend"):
@@ -196,7 +239,8 @@ COARSER = {"day": "week", "week": "month", "month": "year", "year": "unknown"}
 
 
 def resolve_ago(count: int, unit: str, vague: bool, base: date | None) -> Resolved:
-    """"three weeks ago" (dateparser counts back); "a few days ago" one unit coarser: no day was named."""
+    """A counted offset: "three weeks ago" (dateparser counts back); "a few days ago" one unit coarser, since
+    no day was named."""
     if base is None:
         return UNKNOWN
     found = dateparser_date(f"{count} {unit}s ago", base, PAST)
@@ -206,7 +250,8 @@ def resolve_ago(count: int, unit: str, vague: bool, base: date | None) -> Resolv
 
 
 def resolve_recent(unit: str, base: date | None) -> Resolved:
-    """"in recent days" → the publication week; "in recent weeks" → its month; "in recent months" → its year."""
+    """Recent periods: "in recent days" → the publication week; "in recent weeks" → its month; "in recent
+    months" → its year."""
     return at_precision(base, COARSER[unit]) if base else UNKNOWN
 
 
@@ -216,7 +261,7 @@ def resolve_recent(unit: str, base: date | None) -> Resolved:
 def resolve_season(
     code: str, first_month: int, shift: int | None, year: int | None, base: date | None, tense: str
 ) -> Resolved:
-    """"the summer of 2023", "this summer", "last winter", "in the spring" (a season spans three months)."""
+    """A season: "the summer of 2023", "this summer", "last winter", "in the spring" (three months)."""
     if year is not None:
         return as_season(year, code)
     if base is None:

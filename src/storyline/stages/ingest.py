@@ -29,6 +29,7 @@ from storyline.stages.ingest_formats import (
     normalise_date,
     read_format,
     sniff_format,
+    split_headline,
 )
 
 SIDECAR_NAME = "storyline.toml"
@@ -72,6 +73,12 @@ def article_from_text(
         published=normalise_date(published),
         language=language,
     )
+
+
+def article_from_plain_text(text: str, *, source: str) -> Article:
+    """An article from a plain text in hand, read like a .txt file: a headline-like first line is the title."""
+    title, body = split_headline(text)
+    return article_from_text(body, source=source, title=title)
 
 
 def iter_inputs(

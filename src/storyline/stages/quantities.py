@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from storyline.records import Quantity
 from storyline.stages.claims_lexicon import load_lexicon
@@ -24,7 +24,7 @@ THOUSANDS_GROUP = re.compile(r"^\d{3}$")
 # Dependency labels by which a number modifies the noun it counts.
 COUNTING_DEPS = frozenset({"nummod", "compound", "quantmod", "amod", "nmod"})
 # Parts of speech a noun phrase may hold between a number and its head noun ("11,000 North Korean soldiers").
-NOUN_PHRASE_FILLERS = frozenset({"ADJ", "PROPN", "NOUN", "ADV"})
+NOUN_PHRASE_FILLERS = frozenset({"ADJ", "PROPN", "NOUN"})
 MAX_FILLERS = 3
 ELLIPSIS_LOOKBACK_SENTENCES = 2
 
@@ -39,8 +39,7 @@ class NumberLexicon:
     year_range: tuple[int, int]
     skip_entity_labels: frozenset[str]
     unit_classes: dict[str, str]  # member ("special force", "soldier", "$") → class ("personnel", "USD")
-    military_only: frozenset[str]
-    military_words: frozenset[str]
+    prefixes: dict[str, str]  # "$" → "USD", "EUR" → "EUR": written before the number
 
 
 @cache
@@ -60,8 +59,7 @@ def number_lexicon() -> NumberLexicon:
         year_range=(int(numbers["years"]["earliest"]), int(numbers["years"]["latest"])),
         skip_entity_labels=frozenset(numbers["skip"]["entity_labels"]),
         unit_classes=members,
-        military_only=frozenset(units["context"]["military_only"]),
-        military_words=frozenset(units["context"]["military_words"]),
+        prefixes=dict(units["prefixes"]),
     )
 
 
@@ -95,9 +93,8 @@ def _number_phrase(tokens: list[Token], position: int, lexicon: NumberLexicon) -
     phrase = [first]
     for token in tokens[position + 1 :]:
         previous = phrase[-1]
-        if _continues_number(previous, token, lexicon):
-            phrase.append(token)
-        elif token.text == "-" and previous.lower_ in lexicon.words:  # "twenty-five"
+        hyphenated = token.text == "-" and previous.lower_ in lexicon.words  # "twenty-five"
+        if hyphenated or _continues_number(previous, token, lexicon):
             phrase.append(token)
         else:
             break
@@ -177,8 +174,8 @@ def _quantity(doc: Doc, phrase: list[Token], start: int, end: int, lexicon: Numb
     if unit is None:
         unit = _antecedent_unit(doc, phrase[0], lexicon)
     first = approximator[0] if approximator else phrase[0]
-    if first.i > 0 and doc[first.i - 1].text in lexicon.unit_classes and doc[first.i - 1].pos_ == "SYM":
-        first = doc[first.i - 1]  # "$5 million" keeps its currency sign
+    if phrase[0].i > 0 and doc[phrase[0].i - 1].text in lexicon.prefixes and not approximator:
+        first = doc[phrase[0].i - 1]  # "$5 million" keeps its currency sign
     span_start = first.idx if first.idx >= start else phrase[0].idx
     span_end = phrase[-1].idx + len(phrase[-1])
     if noun is not None and noun.i > phrase[-1].i and noun.idx + len(noun) <= end:
@@ -244,22 +241,20 @@ def _counted_noun(phrase: list[Token], lexicon: NumberLexicon) -> Token | None:
             if objects and objects[0].pos_ == "NOUN":
                 return objects[0]
             return None  # "1.5 thousand of them": elliptical, resolved from the context
-    fillers = 0
-    for token in last.doc[last.i + 1 :]:
+    following = last.doc[last.i + 1 : last.i + 2 + MAX_FILLERS]
+    for position, token in enumerate(following):
         if token.pos_ == "NOUN" and not (token.i + 1 < len(token.doc) and token.nbor().pos_ == "NOUN"):
             return token
-        if token.pos_ not in NOUN_PHRASE_FILLERS or fillers >= MAX_FILLERS:
+        if token.pos_ not in NOUN_PHRASE_FILLERS or position >= MAX_FILLERS:
             return None
-        fillers += 1
     return None
 
 
 def _unit(doc: Doc, phrase: list[Token], noun: Token | None, lexicon: NumberLexicon) -> str | None:
     """The unit class of a number, or None when nothing in its phrase names one (an elliptical number)."""
-    first = phrase[0]
-    for token in (doc[first.i - 1] if first.i > 0 else None, *(c for c in first.children)):
-        if token is not None and token.text in lexicon.unit_classes and token.pos_ == "SYM":
-            return lexicon.unit_classes[token.text]  # "$5 million"
+    before = doc[phrase[0].i - 1] if phrase[0].i > 0 else None
+    if before is not None and before.text in lexicon.prefixes:
+        return lexicon.prefixes[before.text]  # "$5 million", "EUR 25 million"
     if noun is None or noun.pos_ == "PRON":
         return None
     lemma = noun.lemma_.lower()
@@ -268,22 +263,10 @@ def _unit(doc: Doc, phrase: list[Token], noun: Token | None, lexicon: NumberLexi
             for pair in (f"{modifier.lemma_} {lemma}", f"{modifier.lower_} {noun.lower_}"):
                 if pair.lower() in lexicon.unit_classes:
                     return lexicon.unit_classes[pair.lower()]
-    if lemma in lexicon.military_only and _military_context(noun, lexicon):
-        return "personnel"
     for name in (lemma, noun.lower_, noun.text):
         if name in lexicon.unit_classes:
             return lexicon.unit_classes[name]
     return lemma
-
-
-def _military_context(token: Token, lexicon: NumberLexicon) -> bool:
-    """Whether the sentence of ``token`` or the next one is about armed forces: "people" then counts
-    personnel ("12,000 people to Russia this month. soldiers of the special forces …")."""
-    sentences: list[Span] = [token.sent]
-    following = token.sent.end
-    if following < len(token.doc):
-        sentences.append(token.doc[following].sent)
-    return any(word.lemma_.lower() in lexicon.military_words for sentence in sentences for word in sentence)
 
 
 def _antecedent_unit(doc: Doc, first: Token, lexicon: NumberLexicon) -> str:

@@ -1,0 +1,150 @@
+"""The timeline stage on records built by hand: ordering, merging across articles, sentence entries."""
+
+from __future__ import annotations
+
+from storyline.records import Article, ArticleAnalysis, Claim, Story, TimeExpr
+from storyline.stages.timeline import build_timeline, sentence_around
+
+
+def time_in(text: str, surface: str, date: str | None, precision: str) -> TimeExpr:
+    start = text.index(surface)
+    return TimeExpr(surface, start, start + len(surface), date, precision)
+
+
+def claim_in(claim_id: str, article: Article, content: str, times: tuple[TimeExpr, ...] = ()) -> Claim:
+    start = article.text.index(content)
+    return Claim(
+        id=claim_id,
+        article=article.id,
+        text=content,
+        start=start,
+        end=start + len(content),
+        cue="said",
+        cue_start=0,
+        cue_end=0,
+        speaker_text=None,
+        times=times,
+    )
+
+
+def story_of(*articles: Article) -> Story:
+    return Story(id="s", title="t", articles=tuple(article.id for article in articles))
+
+
+FIRST = Article(
+    id="a1",
+    published="2024-10-21",
+    text=(
+        "Budanov said troops arrived on Friday. Zelensky said on October 13 that Pyongyang sent officers.\n"
+        "The agency announced the move last week. Talks were held in October."
+    ),
+)
+SECOND = Article(
+    id="a2",
+    published="2024-10-22",
+    text="Ukraine's spy chief said troops arrived on Friday.",
+)
+
+
+def test_entries_are_ordered_by_the_first_day_of_their_date() -> None:
+    times = (
+        time_in(FIRST.text, "Friday", "2024-10-18", "day"),
+        time_in(FIRST.text, "October 13", "2024-10-13", "day"),
+        time_in(FIRST.text, "last week", "2024-W42", "week"),
+        time_in(FIRST.text, "October", "2024-10", "month"),
+    )
+    analysis = ArticleAnalysis(article=FIRST, times=times)
+    timeline = build_timeline(story_of(FIRST), [analysis], [])
+    assert [entry.date for entry in timeline] == ["2024-10", "2024-10-13", "2024-W42", "2024-10-18"]
+    # outside every claim, an entry's text is the sentence around the expression, verbatim
+    assert timeline[1].text == "Zelensky said on October 13 that Pyongyang sent officers."
+    assert timeline[2].text == "The agency announced the move last week."
+    assert all(entry.text in FIRST.text for entry in timeline)
+
+
+def test_claims_with_times_become_entries_and_merge_across_articles() -> None:
+    first_time = time_in(FIRST.text, "Friday", "2024-10-18", "day")
+    second_time = time_in(SECOND.text, "Friday", "2024-10-18", "day")
+    first_claim = claim_in("c1", FIRST, "troops arrived on Friday", (first_time,))
+    second_claim = claim_in("c2", SECOND, "troops arrived on Friday", (second_time,))
+    analyses = [
+        ArticleAnalysis(article=FIRST, claims=(first_claim,), times=(first_time,)),
+        ArticleAnalysis(article=SECOND, claims=(second_claim,), times=(second_time,)),
+    ]
+    (entry,) = build_timeline(story_of(FIRST, SECOND), analyses, [first_claim, second_claim])
+    assert (entry.date, entry.precision, entry.text) == ("2024-10-18", "day", "troops arrived on Friday")
+    assert entry.claims == ("c1", "c2")
+    assert entry.articles == ("a1", "a2")
+    assert entry.inferred is False
+
+
+def test_same_date_different_events_stay_apart_in_article_order() -> None:
+    first_time = time_in(FIRST.text, "Friday", "2024-10-18", "day")
+    other = Article(id="a3", published="2024-10-22", text="Parliament passed the budget law on Friday.")
+    other_time = time_in(other.text, "Friday", "2024-10-18", "day")
+    analyses = [
+        ArticleAnalysis(article=other, times=(other_time,)),
+        ArticleAnalysis(article=FIRST, times=(first_time,)),
+    ]
+    timeline = build_timeline(story_of(FIRST, other), analyses, [])
+    assert [entry.articles for entry in timeline] == [("a1",), ("a3",)]
+
+
+def test_a_time_inside_a_claim_joins_the_claim_even_when_the_claim_did_not_list_it() -> None:
+    friday = time_in(FIRST.text, "Friday", "2024-10-18", "day")
+    claim = claim_in("c1", FIRST, "troops arrived on Friday")
+    analysis = ArticleAnalysis(article=FIRST, claims=(claim,), times=(friday,))
+    (entry,) = build_timeline(story_of(FIRST), [analysis], [claim])
+    assert (entry.text, entry.claims) == ("troops arrived on Friday", ("c1",))
+
+
+def test_unresolved_times_are_left_out_and_partial_dates_sort_within_the_story_year() -> None:
+    text = "Talks began on Monday. The deal was signed on October 15. Officials met on October 20."
+    article = Article(id="a4", text=text, published=None)
+    times = (
+        time_in(text, "Monday", None, "unknown"),
+        time_in(text, "October 20", "2024-10-20", "day"),
+        time_in(text, "October 15", "--10-15", "day"),
+    )
+    timeline = build_timeline(story_of(article), [ArticleAnalysis(article=article, times=times)], [])
+    assert [entry.date for entry in timeline] == ["--10-15", "2024-10-20"]
+
+
+def test_inferred_marks_dates_resting_on_an_inferred_publication_date() -> None:
+    text = "The minister resigned yesterday. The law dates from 12 March 2019."
+    article = Article(id="a5", text=text, published="2024-10-21", published_inferred=True)
+    times = (
+        time_in(text, "yesterday", "2024-10-20", "day"),
+        time_in(text, "12 March 2019", "2019-03-12", "day"),
+    )
+    timeline = build_timeline(story_of(article), [ArticleAnalysis(article=article, times=times)], [])
+    assert [(entry.date, entry.inferred) for entry in timeline] == [
+        ("2019-03-12", False),
+        ("2024-10-20", True),
+    ]
+
+
+def test_a_report_with_a_given_date_pins_a_merged_entry() -> None:
+    inferred = Article(id="b1", text="Troops crossed the border on Friday.", published="2024-10-21",
+                       published_inferred=True)  # fmt: skip
+    given = Article(id="b2", text="Troops crossed the border on Friday.", published="2024-10-21")
+    analyses = [
+        ArticleAnalysis(article=a, times=(time_in(a.text, "Friday", "2024-10-18", "day"),))
+        for a in (inferred, given)
+    ]
+    (entry,) = build_timeline(story_of(inferred, given), analyses, [])
+    assert entry.articles == ("b1", "b2")
+    assert entry.inferred is False
+
+
+def test_sentence_around_keeps_initials_and_abbreviated_months_inside() -> None:
+    text = "Intro line\nThe U.S. envoy said on Oct. 18 that talks failed. Next sentence."
+    start = text.index("Oct. 18")
+    begin, end = sentence_around(text, start, start + len("Oct. 18"))
+    assert text[begin:end] == "The U.S. envoy said on Oct. 18 that talks failed."
+
+
+def test_only_the_story_articles_count() -> None:
+    outside = Article(id="z", text="Something happened on Friday.", published="2024-10-21")
+    analysis = ArticleAnalysis(article=outside, times=(time_in(outside.text, "Friday", "2024-10-18", "day"),))
+    assert build_timeline(story_of(FIRST), [analysis], []) == ()
