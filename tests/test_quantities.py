@@ -1,0 +1,104 @@
+"""The quantities parser on sentences written for these tests, and its offsets on arbitrary text."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from storyline.records import Quantity
+from storyline.stages.nlp import load_nlp
+from storyline.stages.quantities import find_quantities
+
+
+def quantities_in(text: str) -> list[Quantity]:
+    doc = load_nlp()(text)
+    found = find_quantities(doc, 0, len(text))
+    for quantity in found:
+        assert text[quantity.start : quantity.end] == quantity.text
+    return found
+
+
+def only(text: str) -> Quantity:
+    found = quantities_in(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "approx"),
+    [
+        ("The army moved 12,000 soldiers to the border.", 12000, "personnel", False),
+        ("The army moved 10 000 troops to the border.", 10000, "personnel", False),
+        ("Officials counted 1.5 thousand men at the camp.", 1500, "personnel", False),
+        ("The general said about 11,000 infantrymen were training.", 11000, "personnel", True),
+        ("Nearly 4,000 servicemen crossed the river.", 4000, "personnel", True),
+        ("Some 300 marines landed at dawn.", 300, "personnel", True),
+        ("At least 2,500 recruits arrived on trains.", 2500, "personnel", True),
+        ("More than 700 special forces took part.", 700, "personnel", True),
+        ("Up to 40 km of road was closed.", 40, "km", True),
+        ("Dozens of recruits queued for uniforms.", 24, "personnel", True),
+        ("The ministry sent two thousand workers.", 2000, "personnel", False),
+        ("The fund lost $5 million last year.", 5_000_000, "USD", False),
+        ("The budget grew by EUR 25 million.", 25_000_000, "EUR", False),
+        ("Turnout rose to 64% among younger voters.", 64, "percent", False),
+        ("Forty ships waited outside the harbour.", 40, "ship", False),
+        ("The farm bought 250 sheep in spring.", 250, "sheep", False),
+    ],
+)
+def test_value_unit_and_approximation(text: str, value: float, unit: str, approx: bool) -> None:
+    quantity = only(text)
+    assert (quantity.value, quantity.unit, quantity.approx) == (value, unit, approx)
+
+
+def test_quantity_span_runs_from_the_approximator_to_the_counted_noun() -> None:
+    assert only("They said about 9,000 North Korean soldiers had arrived.").text == (
+        "about 9,000 North Korean soldiers"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The treaty was signed in 2023 after long talks.",
+        "He served in the war (1950-1953) as a medic.",
+        "The summit opened on October 18 in the capital.",
+        "The First Committee met again on Tuesday.",
+        "Leaders of the Group of Seven met in Rome.",
+        "She finished third in the race.",
+    ],
+)
+def test_years_dates_ordinals_and_names_are_not_quantities(text: str) -> None:
+    assert quantities_in(text) == []
+
+
+def test_a_number_without_a_noun_takes_the_unit_of_the_count_before_it() -> None:
+    found = quantities_in("About 1,500 soldiers crossed the border. At least 2,600 would follow in winter.")
+    assert [(q.value, q.unit) for q in found] == [(1500, "personnel"), (2600, "personnel")]
+
+
+def test_only_numbers_inside_the_range_are_returned() -> None:
+    text = "In March 300 workers left; in April 200 workers came back."
+    doc = load_nlp()(text)
+    start = text.index("in April")
+    assert [q.value for q in find_quantities(doc, start, len(text))] == [200]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200))
+def test_arbitrary_text_never_raises_and_spans_slice_the_text(text: str) -> None:
+    quantities_in(text)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.sampled_from(
+            ["12,000", "10", "000", "1.5", "thousand", "two", "-", "five", "about", "at", "least", "dozens",
+             "of", "soldiers", "in", "2023", "$", "%", "million", "them", ".", "Group", "Seven", "people"]
+        ),
+        max_size=25,
+    )
+)
+def test_number_like_word_salad_never_raises(words: list[str]) -> None:
+    quantities_in(" ".join(words))
