@@ -141,9 +141,7 @@ def _overlap(first: Fragments, second: Fragments) -> bool:
     return any(a < d and c < b for a, b in first for c, d in second)
 
 
-def _match_count(
-    text: str, predicted: list[Fragments], gold: list[Fragments], exact: bool
-) -> int:
+def _match_count(text: str, predicted: list[Fragments], gold: list[Fragments], exact: bool) -> int:
     """One-to-one greedy matches between predicted and gold spans."""
     unmatched = list(gold)
     found = 0
@@ -247,7 +245,9 @@ def score_demo(brief: Brief, gold: Sequence[dict[str, Any]]) -> DemoScores:
             same_value = [q for q in claim.quantities if q.value == float(quantity["value"])]
             value_hits += bool(same_value)
             unit_hits += any(q.unit == quantity["unit"] for q in same_value)
-    modality_hits = sum(gold_claim.get("modality", "asserted") == claim.modality for gold_claim, claim in pairs)
+    modality_hits = sum(
+        gold_claim.get("modality", "asserted") == claim.modality for gold_claim, claim in pairs
+    )
     return DemoScores(
         claims=Scores.from_counts(len(pairs), predicted, expected),
         matched=len(pairs),
@@ -319,10 +319,13 @@ def report_demo() -> DemoScores | None:
     scores = score_demo(brief, gold)
     print(f"claims on the demo corpus ({len(gold)} annotated articles)")
     print(scores.claims.line("claims (content ≥ 50% of gold + speaker)"))
-    print(f"quantity value accuracy on matched claims   {scores.quantity_value_accuracy:.3f}"
-          f" ({scores.quantities_scored} gold quantities)")
+    print(
+        f"quantity value accuracy on matched claims   {scores.quantity_value_accuracy:.3f}"
+        f" ({scores.quantities_scored} gold quantities)"
+    )
     print(f"quantity unit accuracy on matched claims    {scores.quantity_unit_accuracy:.3f}")
-    print(f"modality accuracy on matched claims         {scores.modality_accuracy:.3f} ({scores.matched} claims)")
+    modality = scores.modality_accuracy
+    print(f"modality accuracy on matched claims         {modality:.3f} ({scores.matched} claims)")
     return scores
 
 

@@ -68,3 +68,10 @@ def test_translation_points_at_the_credited_outlets_article_sharing_most_anchors
     original = article("o2", "40 buques en Valmora, dijo Ana Petrova.", outlet="Diario Sur")
     edges = {(e.of, e.kind) for e in find_copies([translated, other, original])}
     assert ("o2", "translation") in edges and ("Diario Sur", "syndicated") in edges
+
+
+# Floor: measured copy-edge F1 on the demo corpus gold (python eval/copies.py) was 1.000 at issue #2.
+def test_demo_corpus_copy_edges_stay_above_floor(demo_brief, demo_gold) -> None:
+    from eval.copies import score_copies
+
+    assert score_copies(demo_brief, demo_gold)["all copy edges"].f1 >= 0.95

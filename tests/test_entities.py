@@ -71,3 +71,13 @@ def test_span_index_prefers_person_inside_speaker_words() -> None:
     assert entity_at("a", 0, 38) == person.id
     assert entity_at("a", 40, 50) is None
     assert entity_at("b", 0, 38) is None
+
+
+# Floors: the scores measured on the demo corpus gold (python eval/entities.py) minus a small margin.
+# Measured at issue #2: B3 F1 0.621, pairwise merge precision 0.933.
+def test_demo_corpus_entity_scores_stay_above_floors(demo_brief, demo_gold) -> None:
+    from eval.entities import score_entities
+
+    scores = score_entities(demo_brief, demo_gold)
+    assert scores["B3 (gold mentions)"].f1 >= 0.60
+    assert scores["pairwise merges"].precision >= 0.90

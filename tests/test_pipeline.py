@@ -35,11 +35,6 @@ def assert_spans_slice_text(brief: Brief) -> None:
             assert article.text[fragment.start : fragment.end] == fragment.text
 
 
-@pytest.fixture(scope="module")
-def demo_brief() -> Brief:
-    return storyline.analyze([DEMO])
-
-
 def test_demo_brief_is_complete_and_valid(demo_brief: Brief) -> None:
     validate_brief(demo_brief.to_dict())
     assert len(demo_brief.articles) >= 15

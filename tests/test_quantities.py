@@ -94,8 +94,32 @@ def test_arbitrary_text_never_raises_and_spans_slice_the_text(text: str) -> None
 @given(
     st.lists(
         st.sampled_from(
-            ["12,000", "10", "000", "1.5", "thousand", "two", "-", "five", "about", "at", "least", "dozens",
-             "of", "soldiers", "in", "2023", "$", "%", "million", "them", ".", "Group", "Seven", "people"]
+            [
+                "12,000",
+                "10",
+                "000",
+                "1.5",
+                "thousand",
+                "two",
+                "-",
+                "five",
+                "about",
+                "at",
+                "least",
+                "dozens",
+                "of",
+                "soldiers",
+                "in",
+                "2023",
+                "$",
+                "%",
+                "million",
+                "them",
+                ".",
+                "Group",
+                "Seven",
+                "people",
+            ]
         ),
         max_size=25,
     )

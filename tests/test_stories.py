@@ -60,3 +60,10 @@ def test_story_ids_are_stable_across_input_order() -> None:
     forward = {s.id for s in cluster_stories(analyses, entities)}
     backward = {s.id for s in cluster_stories(list(reversed(analyses)), entities)}
     assert forward == backward
+
+
+# Floor: measured B3 F1 of articles → stories on the demo corpus gold (python eval/stories.py): 1.000.
+def test_demo_corpus_story_clusters_stay_above_floor(demo_brief, demo_gold) -> None:
+    from eval.stories import score_stories
+
+    assert score_stories(demo_brief, demo_gold).f1 >= 0.95

@@ -66,12 +66,15 @@ def split_inputs(items: Sequence[str | Path]) -> tuple[list[str | Path], list[st
     paths: list[str | Path] = []
     texts: list[str] = []
     for item in items:
-        is_text = isinstance(item, str) and ("\n" in item or len(item) > MAX_PATH_CHARS)
-        if is_text and not item.startswith(("http://", "https://")):
-            texts.append(str(item))
+        if isinstance(item, str) and _is_text(item):
+            texts.append(item)
         else:
             paths.append(item)
     return paths, texts
+
+
+def _is_text(item: str) -> bool:
+    return ("\n" in item or len(item) > MAX_PATH_CHARS) and not item.startswith(("http://", "https://"))
 
 
 def iter_articles(

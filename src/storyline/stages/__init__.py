@@ -1,1 +1,4 @@
-"""One module per pipeline stage, named as in DESIGN.md; ``pipeline.py`` is the only place that knows the order."""
+"""One module per pipeline stage, named as in DESIGN.md.
+
+``pipeline.py`` is the only place that knows their order.
+"""

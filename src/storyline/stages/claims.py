@@ -14,14 +14,16 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from storyline.records import Claim, ParsedArticle, TimeExpr
-from storyline.stages.claims_cues import cue_word_attributions, hedge_adverb_attributions, quote_attributions
+from storyline.stages.claims_cues import cue_word_attributions, hedge_adverb_attributions
 from storyline.stages.claims_lexicon import ClaimLexicon, claim_lexicon
+from storyline.stages.claims_quote_cues import quote_attributions
 from storyline.stages.claims_quotes import QuoteSpan, find_quote_spans, trim_span
 from storyline.stages.claims_spans import (
     MAX_TRAILING_TOKENS,
     Attribution,
     CharSpan,
     ParseContext,
+    speaker_span,
     subject_of,
 )
 from storyline.stages.quantities import find_quantities
@@ -152,7 +154,7 @@ def _resolve_speakers(doc: Doc, lexicon: ClaimLexicon, found: list[Attribution])
     words."""
     quoted = [a.content for a in found if a.quote == "direct"]
     persons = [
-        (ent.start_char, ent.end_char)
+        speaker_span(ent.root) or (ent.start_char, ent.end_char)  # with the title: "Mayor Anna Berg"
         for ent in doc.ents
         if ent.label_ == "PERSON" and _is_subject(ent.root) and not _inside_any(ent.start_char, quoted)
     ]
@@ -308,8 +310,8 @@ def _modality(context: ParseContext, attribution: Attribution) -> str:
     if span is None or cue is None:
         return "asserted"
     lexicon = context.lexicon
-    first_sentence = next(iter(span.sents))  # of a quote of several sentences, the first speaks first
-    root = span.doc[max(first_sentence.start, span.start) : min(first_sentence.end, span.end)].root
+    first_sentence = span[0].sent  # of a quote of several sentences, the first speaks first
+    root = span.doc[span.start : min(first_sentence.end, span.end)].root
     main_clause = [t for t in span if t.i == root.i or _in_main_clause(t, root)]
     negated = any(t.dep_ == "neg" and t.head.i == root.i for t in main_clause)
     if root.lemma_.lower() in lexicon.confirm_verbs and negated:
@@ -329,7 +331,9 @@ def _modality(context: ParseContext, attribution: Attribution) -> str:
 
 
 # Dependencies that open a clause of its own: a negation or a hedge inside one is not the claim's.
-SUBORDINATE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "conj", "xcomp", "pcomp", "csubj", "parataxis"})
+SUBORDINATE_DEPS = frozenset(
+    {"ccomp", "advcl", "relcl", "acl", "conj", "xcomp", "pcomp", "csubj", "parataxis"}
+)
 
 
 def _in_main_clause(token: Token, root: Token) -> bool:

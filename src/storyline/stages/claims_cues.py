@@ -1,25 +1,23 @@
 """Attribution cues in a spaCy parse: who (speaker) says what (content) by which words (cue).
 
-Three kinds of evidence, one group of functions each: a cue word with its dependents ("X said that …",
-"according to X, …", "neither X nor Y confirmed …", "we have no evidence that …", "calling it groundless
-rumours"); a quotation beside a cue ("“…,” said X", "X told reporters: “…”", "Lecornu: – …"); and a hedge
-adverb that passes on what unnamed others say ("the video allegedly shows …"). The claims module resolves
-pronouns, merges what two routes found twice and builds the records.
+Two kinds of evidence here: a cue word with its dependents ("X said that …", "according to X, …", "neither
+X nor Y confirmed …", "we have no evidence that …", "calling it groundless rumours"), and a hedge adverb that
+passes on what unnamed others say ("the video allegedly shows …"). Quotations beside a cue are in
+``claims_quote_cues``. The claims module resolves pronouns, merges what two routes found twice and builds
+the records.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from storyline.stages.claims_quotes import QuoteSpan
 from storyline.stages.claims_spans import (
-    GAP_AFTER_QUOTE,
     GAP_BEFORE_QUOTE,
-    MAX_ATTRIBUTION_TOKENS,
     Attribution,
     CharSpan,
     ParseContext,
     attributions_for,
+    content_span,
     gap_matches,
     is_negated_subject,
     longest_run,
@@ -52,7 +50,7 @@ def cue_word_attributions(context: ParseContext) -> list[Attribution]:
     return found
 
 
-def _is_cue_verb(context: ParseContext, verb: Token) -> bool:
+def is_cue_verb(context: ParseContext, verb: Token) -> bool:
     lexicon = context.lexicon
     lemma = verb.lemma_.lower()
     if lemma not in lexicon.cue_verbs:
@@ -67,7 +65,7 @@ def _is_cue_verb(context: ParseContext, verb: Token) -> bool:
 
 
 def _verb_attributions(context: ParseContext, verb: Token) -> list[Attribution]:
-    if not _is_cue_verb(context, verb):
+    if not is_cue_verb(context, verb):
         return []
     lexicon = context.lexicon
     lemma = verb.lemma_.lower()
@@ -78,7 +76,7 @@ def _verb_attributions(context: ParseContext, verb: Token) -> list[Attribution]:
     subject = subject_of(verb, lexicon)
     modality: str | None
     if refused is not None:
-        content = _refused_content(refused)
+        content = _refused_content(context, refused)
         modality = "unconfirmed" if refused.lemma_.lower() in lexicon.confirm_verbs else "denied"
         cue = token_span([verb, refused])
     elif label is not None:
@@ -86,14 +84,14 @@ def _verb_attributions(context: ParseContext, verb: Token) -> list[Attribution]:
         modality, cue = "denied", (verb.idx, _end_with_closing_mark(context, label))
     else:
         content = _verb_content(context, verb)
-        modality = _cue_modality(context, verb, subject)
-        cue = _cue_span(verb)
+        modality = cue_modality(context, verb, subject)
+        cue = cue_span(verb)
     if cue is None:
         return []
     return attributions_for(context, verb, cue, content, subject, modality)
 
 
-def _cue_modality(context: ParseContext, verb: Token, subject: Token | None) -> str | None:
+def cue_modality(context: ParseContext, verb: Token, subject: Token | None) -> str | None:
     lexicon = context.lexicon
     lemma = verb.lemma_.lower()
     negated = any(child.dep_ == "neg" for child in verb.children) or is_negated_subject(subject, lexicon)
@@ -107,7 +105,7 @@ def _cue_modality(context: ParseContext, verb: Token, subject: Token | None) -> 
     return None
 
 
-def _cue_span(verb: Token) -> CharSpan | None:
+def cue_span(verb: Token) -> CharSpan | None:
     """The cue verb, with its negation and modal ("couldn't confirm"), its particle ("pointed out") and
     "as saying" after "quoted"."""
     tokens = [verb]
@@ -133,7 +131,7 @@ def _verb_content(context: ParseContext, verb: Token) -> CharSpan | None:
             key=lambda c: (not same_line(text, (c.idx, c.idx), (verb.idx, verb.idx)), abs(c.i - verb.i))
         )
         if clauses:
-            return token_span(clauses[0].subtree)
+            return content_span(clauses[0], lexicon)
     objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
     if verb.lemma_.lower() in lexicon.object_content_verbs:
         if objects and objects[0].lower_ not in lexicon.anaphoric_objects and objects[0].pos_ != "PRON":
@@ -149,7 +147,19 @@ def _verb_content(context: ParseContext, verb: Token) -> CharSpan | None:
     if verb.dep_ == "parataxis" and verb.head.i < verb.i:
         before = [t for t in subtree_without(verb.head, verb) if t.i < verb.left_edge.i]
         return token_span(longest_run(before))
-    return None
+    return _clause_after_parenthetical(verb)
+
+
+def _clause_after_parenthetical(verb: Token) -> CharSpan | None:
+    """ "During his term, Mr. Obama said, a majority of Americans …": the cue interrupts the clause it
+    reports; the content is the longer stretch of that clause beside it."""
+    if verb.dep_ != "parataxis" or verb.head.i < verb.i:
+        return None
+    if verb.right_edge.text != "," and not (
+        verb.right_edge.i + 1 < len(verb.doc) and verb.doc[verb.right_edge.i + 1].text == ","
+    ):
+        return None
+    return token_span(longest_run(subtree_without(verb.head, verb)))
 
 
 def _previous_statement(context: ParseContext, verb: Token) -> CharSpan | None:
@@ -203,7 +213,11 @@ def _labelled_content(context: ParseContext, verb: Token, label: Token) -> CharS
         governor = verb.head
         if governor.i != verb.i and governor.lemma_.lower() in lexicon.cue_verbs:
             refused = _refused_action(context, governor)
-            return _refused_content(refused) if refused is not None else _verb_content(context, governor)
+            return (
+                _refused_content(context, refused)
+                if refused is not None
+                else _verb_content(context, governor)
+            )
     clause = verb
     while clause.dep_ == "conj":
         clause = clause.head
@@ -222,15 +236,15 @@ def _refused_action(context: ParseContext, verb: Token) -> Token | None:
     return None
 
 
-def _refused_content(action: Token) -> CharSpan | None:
+def _refused_content(context: ParseContext, action: Token) -> CharSpan | None:
     """What the speaker declined to comment on ("on the news that …") or to confirm."""
     for child in action.children:
         if child.dep_ == "prep" and child.lower_ in REFUSED_OBJECT_PREPOSITIONS:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
-                return token_span(objects[0].subtree)
+                return content_span(objects[0], context.lexicon)
         if child.dep_ in ("dobj", "ccomp"):
-            return token_span(child.subtree)
+            return content_span(child, context.lexicon)
     return None
 
 
@@ -285,88 +299,6 @@ def _evidence_attributions(context: ParseContext, noun: Token) -> list[Attributi
     if cue is None:
         return []
     return attributions_for(context, noun, cue, token_span(complement.subtree), subject, "unconfirmed")
-
-
-# --- quotations beside a cue -------------------------------------------------------------------------------
-
-
-def quote_attributions(context: ParseContext) -> list[Attribution]:
-    """Each quotation attributed by the cue verb right after it, right before it, or a "Name:" lead."""
-    found: list[Attribution] = []
-    for quote in context.quotes:
-        found.extend(
-            _cue_after_quote(context, quote)
-            or _cue_before_quote(context, quote)
-            or _colon_before_quote(context, quote)
-        )
-    return found
-
-
-def _quote_attribution(context: ParseContext, quote: QuoteSpan, verb: Token) -> list[Attribution]:
-    subject = subject_of(verb, context.lexicon)
-    cue = _cue_span(verb)
-    if cue is None:
-        return []
-    content = (quote.inner_start, quote.inner_end)
-    return attributions_for(context, verb, cue, content, subject, _cue_modality(context, verb, subject))
-
-
-def _cue_after_quote(context: ParseContext, quote: QuoteSpan) -> list[Attribution]:
-    """ "“…,” said X." / "“…,” X told Yonhap." / "– …, he argues."."""
-    first = context.first_token_at(quote.end)
-    text = context.doc.text
-    if first is None or not gap_matches(GAP_AFTER_QUOTE, text, quote.end, first.idx):
-        return []
-    for token in context.doc[first.i : first.i + MAX_ATTRIBUTION_TOKENS]:
-        if token.is_quote or token.text in (".", "!", "?", "\n") or "\n" in token.text:
-            return []
-        if token.pos_ == "VERB":
-            clauses = [c for c in token.children if c.dep_ == "ccomp" and c.idx >= quote.end]
-            if _is_cue_verb(context, token) and not clauses:
-                return _quote_attribution(context, quote, token)
-            return []
-    return []
-
-
-def _cue_before_quote(context: ParseContext, quote: QuoteSpan) -> list[Attribution]:
-    """ "X told reporters, “…”" / "X said: “…”" / "…, saying, “…”"."""
-    before = context.last_token_before(quote.start)
-    text = context.doc.text
-    if before is None or not gap_matches(GAP_BEFORE_QUOTE, text, before.idx + len(before), quote.start):
-        return []
-    if before.text not in (",", ":") and not _is_cue_verb(context, before):
-        return []
-    sentence_start = before.sent.start
-    for index in range(before.i, max(sentence_start, before.i - MAX_ATTRIBUTION_TOKENS) - 1, -1):
-        token = context.doc[index]
-        if (
-            token.pos_ == "AUX"
-            or token.is_quote
-            or (token.lower_ in ("that", "whether") and token.dep_ == "mark")
-        ):
-            return []
-        if token.pos_ == "VERB":
-            return _quote_attribution(context, quote, token) if _is_cue_verb(context, token) else []
-    return []
-
-
-def _colon_before_quote(context: ParseContext, quote: QuoteSpan) -> list[Attribution]:
-    """ "Sebastien Lecornu: – Imagine …": a named speaker, a colon, the quotation."""
-    colon = context.last_token_before(quote.start)
-    if colon is not None and colon.text in ("–", "—") and colon.i > 0:
-        colon = context.doc[colon.i - 1]
-    if colon is None or colon.text != ":" or colon.i == 0:
-        return []
-    name_end = context.doc[colon.i - 1]
-    if name_end.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE"):
-        return []
-    entity = next((ent for ent in context.doc.ents if ent.start <= name_end.i < ent.end), None)
-    if entity is None:
-        return []
-    cue = (colon.idx, colon.idx + 1)
-    content = (quote.inner_start, quote.inner_end)
-    speaker = (entity.start_char, entity.end_char)
-    return [Attribution(cue, content, speaker, "direct", None, colon.i)]
 
 
 # --- hedge adverbs ------------------------------------------------------------------------------------------

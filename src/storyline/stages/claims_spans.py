@@ -23,6 +23,7 @@ SUBJECT_SHARING_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "prep", "ac
 NOT_SPEAKER_DEPS = frozenset(
     {"relcl", "acl", "appos", "punct", "cc", "conj", "preconj", "advcl", "parataxis"}
 )
+COORDINATION_OPENERS = frozenset({"neither", "either", "both"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 CLAUSE_MARKS = frozenset({"that", "whether", "if"})
 ENTITY_SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -211,7 +212,26 @@ def speaker_span(head: Token) -> CharSpan | None:
         if names:
             head = names[0]
     kept = [t for t in head.subtree if not _under_excluded_dep(t, head)]
-    return token_span(contiguous_run(kept, head))
+    run = contiguous_run(kept, head)
+    while run and run[0].lower_ in COORDINATION_OPENERS:  # "Neither Paris nor Berlin"
+        run.pop(0)
+    return token_span(run)
+
+
+def content_span(head: Token, lexicon: ClaimLexicon) -> CharSpan | None:
+    """A clause or noun phrase as content, without a participle that comments on it with a cue verb of its
+    own ("reports that …, calling them baseless rumours")."""
+    commenting = {
+        t.i
+        for child in head.subtree
+        if child.i != head.i
+        and child.dep_ == "advcl"
+        and child.tag_ == "VBG"
+        and child.lemma_.lower() in lexicon.cue_verbs
+        for t in child.subtree
+    }
+    kept = [t for t in head.subtree if t.i not in commenting]
+    return token_span(contiguous_run(kept, head) if commenting else kept)
 
 
 def _under_excluded_dep(token: Token, head: Token) -> bool:

@@ -76,7 +76,8 @@ def article_from_text(
 
 
 def article_from_plain_text(text: str, *, source: str) -> Article:
-    """An article from a plain text in hand, read like a .txt file: a headline-like first line is the title."""
+    """An article from a plain text in hand, read like a .txt file (a headline-like first line is the
+    title)."""
     title, body = split_headline(text)
     return article_from_text(body, source=source, title=title)
 

@@ -38,6 +38,8 @@ class NumberLexicon:
     year_prepositions: frozenset[str]
     year_range: tuple[int, int]
     skip_entity_labels: frozenset[str]
+    date_labels: frozenset[str]
+    time_units: frozenset[str]
     unit_classes: dict[str, str]  # member ("special force", "soldier", "$") → class ("personnel", "USD")
     prefixes: dict[str, str]  # "$" → "USD", "EUR" → "EUR": written before the number
 
@@ -58,6 +60,8 @@ def number_lexicon() -> NumberLexicon:
         year_prepositions=frozenset(numbers["years"]["prepositions"]),
         year_range=(int(numbers["years"]["earliest"]), int(numbers["years"]["latest"])),
         skip_entity_labels=frozenset(numbers["skip"]["entity_labels"]),
+        date_labels=frozenset(numbers["skip"]["date_labels"]),
+        time_units=frozenset(numbers["skip"]["time_units"]),
         unit_classes=members,
         prefixes=dict(units["prefixes"]),
     )
@@ -160,12 +164,12 @@ def _number_value(phrase: list[Token], lexicon: NumberLexicon) -> float | None:
 
 
 def _quantity(doc: Doc, phrase: list[Token], start: int, end: int, lexicon: NumberLexicon) -> Quantity | None:
-    if _is_name_or_date(phrase, lexicon):
+    noun = _counted_noun(phrase, lexicon)
+    if _is_name_or_date(phrase, lexicon, noun):
         return None
     value = _number_value(phrase, lexicon)
     if value is None or (value == 1 and not any(_is_digits(token) for token in phrase)):
         return None  # "one of them", "a man": not a count anyone disputes
-    noun = _counted_noun(phrase, lexicon)
     if _is_year(phrase, noun, lexicon):
         return None
     approximator = _approximator(doc, phrase[0], lexicon)
@@ -190,9 +194,20 @@ def _quantity(doc: Doc, phrase: list[Token], start: int, end: int, lexicon: Numb
     )
 
 
-def _is_name_or_date(phrase: list[Token], lexicon: NumberLexicon) -> bool:
-    """Numbers inside names ("Group of Seven", "First Committee") and dates ("October 18") are not counts."""
-    return any(token.ent_type_ in lexicon.skip_entity_labels for token in phrase) or any(
+def _is_name_or_date(phrase: list[Token], lexicon: NumberLexicon, noun: Token | None) -> bool:
+    """Numbers inside names ("Group of Seven", "First Committee") and dates ("October 18") are not counts.
+    The recogniser also calls "Forty ships" a date: a number that counts a noun other than a time unit
+    stays a count."""
+    labels = {token.ent_type_ for token in phrase}
+    if labels & lexicon.date_labels:
+        counts_a_thing = (
+            noun is not None
+            and noun.ent_type_ not in lexicon.date_labels
+            and noun.lemma_.lower() not in lexicon.time_units
+        )
+        if not counts_a_thing:
+            return True
+    return bool(labels & (lexicon.skip_entity_labels - lexicon.date_labels)) or any(
         token.pos_ == "PROPN" for token in phrase if not _is_digits(token)
     )
 
@@ -283,9 +298,9 @@ def _antecedent_unit(doc: Doc, first: Token, lexicon: NumberLexicon) -> str:
             position += 1
             continue
         position += len(phrase)
-        if _is_name_or_date(phrase, lexicon):
-            continue
         noun = _counted_noun(phrase, lexicon)
+        if _is_name_or_date(phrase, lexicon, noun):
+            continue
         found = _unit(doc, phrase, noun, lexicon)
         if found is not None and not _is_year(phrase, noun, lexicon):
             unit = found
