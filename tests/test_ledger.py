@@ -72,3 +72,14 @@ def test_denial_and_hedged_only_statuses() -> None:
     assert denied.status == "denied"
     (hedged,) = build_ledger(STORY, [claim("c1", "a", "Blog", 10, modality="hedged")], ARTICLES, [], [])
     assert hedged.status == "unconfirmed"
+
+
+# Floors: measured on the demo corpus gold (python eval/ledger.py) at issue #2: grouping F1 0.386,
+# status accuracy 0.350 (the first cut groups by unit only; issue #5 raises both).
+def test_demo_corpus_ledger_scores_stay_above_floors(demo_brief, demo_gold) -> None:
+    from eval.common import load_story_gold
+    from eval.ledger import score_ledger
+
+    scores = score_ledger(demo_brief, demo_gold, load_story_gold())
+    assert scores["grouping F1"] >= 0.36
+    assert scores["status accuracy"] >= 0.30
