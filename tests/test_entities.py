@@ -81,3 +81,80 @@ def test_demo_corpus_entity_scores_stay_above_floors(demo_brief, demo_gold) -> N
     scores = score_entities(demo_brief, demo_gold)
     assert scores["B3 (gold mentions)"].f1 >= 0.60
     assert scores["pairwise merges"].precision >= 0.90
+
+
+def test_descriptions_acronyms_and_qualified_names_join_their_entity() -> None:
+    found = resolve_entities(
+        [
+            Mention("a", 0, 10, "Sara Lind", "PERSON", role="Interior Minister"),
+            Mention("b", 0, 22, "the interior minister", "ROLE", role="the interior minister"),
+            Mention("a", 20, 50, "National Cyber Security Centre", "ORG"),
+            Mention("b", 30, 34, "NCSC", "ORG"),
+            Mention("c", 0, 40, "Nordavian National Cyber Security Centre", "ORG"),
+            Mention("c", 50, 56, "Moscow", "ORG", refers_to="Government of Russia"),
+            Mention("c", 60, 66, "Russia", "GPE"),
+        ]
+    )
+    assert groups(found) == {
+        frozenset({"Sara Lind", "the interior minister"}),
+        frozenset({"National Cyber Security Centre", "NCSC", "Nordavian National Cyber Security Centre"}),
+        frozenset({"Moscow"}),
+        frozenset({"Russia"}),
+    }
+    lind = next(e for e in found if e.name == "Sara Lind")
+    assert lind.roles == ("Interior Minister",) and lind.aliases == ()
+    assert next(e for e in found if "Moscow" in {m.text for m in e.mentions}).name == "Government of Russia"
+
+
+def test_a_role_description_matching_two_people_joins_neither() -> None:
+    found = resolve_entities(
+        [
+            Mention("a", 0, 10, "Sara Lind", "PERSON", role="Interior Minister"),
+            Mention("a", 20, 30, "Jon Berg", "PERSON", role="Finance Minister"),
+            Mention("b", 0, 12, "the minister", "ROLE", role="the minister"),
+        ]
+    )
+    assert groups(found) == {frozenset({"Sara Lind"}), frozenset({"Jon Berg"})}
+
+
+def test_lone_word_tagged_person_that_names_an_organisation_is_that_organisation() -> None:
+    found = resolve_entities(mentions(("a", "Politico", "PERSON"), ("b", "Politico", "ORG")))
+    assert len(found) == 1 and found[0].type == "ORG"
+
+
+SEEDS = __import__("pathlib").Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+def test_seed_actors_are_one_entity_each_and_distinct_actors_stay_apart() -> None:
+    if not SEEDS.is_dir():
+        import pytest
+
+        pytest.skip(f"the seed articles are not at {SEEDS}")
+    from storyline import pipeline
+    from storyline.config import DEFAULT_SETTINGS
+    from storyline.records import Article
+
+    articles = [a for a in pipeline.iter_articles([SEEDS], DEFAULT_SETTINGS) if isinstance(a, Article)]
+    analyses = list(pipeline.run_article_stages(articles))
+    found = resolve_entities([m for a in analyses for m in a.mentions])
+
+    def entity_of(surface: str) -> Entity:
+        (entity,) = [e for e in found if surface in {m.text for m in e.mentions}]
+        return entity
+
+    for variants in (
+        ("Volodymyr Zelensky", "Zelenskyy", "Volodimir Zelensky", "Zelensky"),
+        ("Yoon Suk-yol", "Yoon Suk Yeol", "Yoon Suk-yeol"),
+        ("Kyrylo Budanov", "Kirilo Budánov"),
+        ("Mark Rutte", "Rutte"),
+        ("Emmanuel Macron", "Macron"),
+        ("National Intelligence Service", "NIS"),
+        ("Gabrielius Landsbergis", "the Lithuanian foreign minister"),
+    ):
+        assert len({entity_of(v).id for v in variants}) == 1, variants
+    assert any("Secretary General" in role for role in entity_of("Mark Rutte").roles)
+    assert entity_of("Kyrylo Budanov").roles
+    distinct = ["Vladimir Putin", "Volodymyr Zelensky", "Gabrielius Landsbergis", "Gitanas Nauseda"]
+    assert len({entity_of(name).id for name in distinct}) == len(distinct)
+    korea = [e for e in found if e.name in {"North Korea", "South Korea"}]
+    assert len(korea) == 2

@@ -1,78 +1,104 @@
-"""The entities stage: actor mentions per article, then one entity per real-world actor across articles.
+"""The entities stage: one entity per real-world actor across articles.
 
-Mentions come from spaCy's NER, trimmed of possessives and leading articles. Resolution across articles is
-blocking + guarded merging (no all-pairs over the corpus):
-1. mentions with the same *folded key* (diacritics folded by unidecode, case, punctuation and hyphens
-   removed: "Yoon Suk-yeol" = "Yoon Suk Yeol"), or equal once spaces go ("Minjun" = "Min-jun"), are one name;
-2. person names are blocked by the phonetic key of their surname (jellyfish Metaphone: Zelensky ~
-   Zelenskyy ~ Zelenskiy) and merged when the surnames are near-identical (rapidfuzz) and the given names,
-   when both present, are compatible (Volodymyr ~ Volodimir, Kyrylo ~ Kirilo);
-3. a lone surname ("Rutte") joins the full name with that surname only when exactly one candidate exists
-   in the collection (two Kims stay apart).
+Mentions come from ``entities_mentions`` (names, roles, descriptions, acronyms, metonymy, per article).
+Resolution across articles is blocking + guarded merging, never all-pairs over the corpus:
+1. each mention has a *key*: the folded form (unidecode, case, punctuation and hyphens removed) of the name
+   it stands for (``refers_to``) or of its own text — "Yoon Suk-yeol" = "Yoon Suk Yeol", and a description
+   or acronym joins its antecedent; keys equal once spaces go ("Min-jun" / "Minjun") are one;
+2. a key that is a person's full name or surname anywhere in the collection is a person everywhere (the
+   small model tags one surname as a place in one sentence and a person in the next);
+3. person keys are blocked by the phonetic key of their surname (jellyfish Metaphone: Zelensky ~ Zelenskyy)
+   and merged when surnames are near-identical (rapidfuzz) and given names compatible (Volodymyr ~
+   Volodimir); a lone surname joins the one full name with that surname, only when exactly one exists;
+4. an acronym joins the one organisation whose initials it spells (NCSC ↔ National Cyber Security Centre);
+5. a person description no article explained ("the Lithuanian foreign minister") joins the one person
+   whose roles match it, across the collection.
 Hand-written because no library does cross-document name resolution over news mentions offline; the
-string metrics themselves come from rapidfuzz and jellyfish.
+string metrics come from rapidfuzz and jellyfish, the grouping from scipy's DisjointSet.
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 
 import jellyfish
 from rapidfuzz import fuzz
 from scipy.cluster.hierarchy import DisjointSet
-from unidecode import unidecode
 
-from storyline.records import Entity, Mention, ParsedArticle
+from storyline.records import Entity, Mention
+from storyline.stages.entities_mentions import (
+    STEM_CHARS,
+    extract_mentions,
+    fold_name,
+    load_entity_lexicon,
+    role_matches,
+)
 
-# spaCy labels that name actors (NORP — "Ukrainian", "North Korean" — describes, it does not name).
-ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+__all__ = ["extract_mentions", "fold_name", "resolve_entities", "span_index"]
+
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# Possessive endings spaCy keeps inside entity spans ("North Korea’s").
-POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
-LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
-NON_WORD = re.compile(r"[^a-z0-9]+")
 # Surname similarity (rapidfuzz ratio, 0–100) above which two transliterations are one surname, and the
-# looser bar for given names (Volodymyr/Volodimir score 88, Kyrylo/Kirilo 67 after folding).
+# looser bar for given names (Volodymyr/Volodimir score 78, Kyrylo/Kirilo 67 after folding).
 SURNAME_MIN_RATIO = 85.0
 GIVEN_NAME_MIN_RATIO = 60.0
+ROLE_LABEL = "ROLE"
+MAX_QUALIFIER_WORDS = 3
+MAX_ROLE_CANDIDATES = 50
 
 
-def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
-    """Actor mentions in one parsed article, spans trimmed of "the" and possessive endings."""
-    mentions = []
-    for ent in parsed.doc.ents:
-        if ent.label_ not in ACTOR_LABELS:
-            continue
-        start, end = _trim_span(ent.text, ent.start_char, ent.end_char)
-        surface = parsed.article.text[start:end]
-        if not any(ch.isalpha() for ch in surface):
-            continue
-        mentions.append(Mention(parsed.article.id, start, end, surface, ent.label_))
-    return mentions
-
-
-def _trim_span(text: str, start: int, end: int) -> tuple[int, int]:
-    leading = LEADING_ARTICLE.match(text)
-    if leading:
-        start += leading.end()
-        text = text[leading.end() :]
-    possessive = POSSESSIVE.search(text)
-    if possessive:
-        end -= len(possessive.group())
-    return start, end
-
-
-def fold_name(name: str) -> str:
-    """Spelling-insensitive key: "Budánov" → "budanov", "Yoon Suk-yeol" → "yoon suk yeol"."""
-    return NON_WORD.sub(" ", unidecode(name).lower()).strip()
+def mention_key(mention: Mention) -> str:
+    return fold_name(mention.refers_to or mention.text)
 
 
 def _broad_type(label: str) -> str:
     # spaCy often swaps GPE and LOC for one place; they are one kind of actor for merging.
     return "PLACE" if label in PLACE_LABELS else label
+
+
+class _PersonNames:
+    """Full person names of the collection and their surnames: a mention with such a key — or a lone
+    word spelling such a surname differently ("Zelenskyy" beside "Volodymyr Zelensky") — is a person even
+    where the small model tagged it as a place or organisation."""
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        self.full_names = {
+            mention_key(m) for m in mentions if m.label == "PERSON" and len(mention_key(m).split()) > 1
+        }
+        self.surnames_by_sound: dict[str, set[str]] = defaultdict(set)
+        for name in self.full_names:
+            surname = name.split()[-1]
+            self.surnames_by_sound[jellyfish.metaphone(surname)].add(surname)
+
+    def __contains__(self, key: object) -> bool:
+        if not isinstance(key, str) or not key:
+            return False
+        if key in self.full_names:
+            return True
+        if " " in key:
+            return False
+        return any(
+            fuzz.ratio(key, surname) >= SURNAME_MIN_RATIO
+            for surname in self.surnames_by_sound.get(jellyfish.metaphone(key), ())
+        )
+
+
+def _organisation_words(mentions: Sequence[Mention]) -> set[str]:
+    """Single words that name or begin an organisation somewhere ("Yonhap" of "Yonhap news agency")."""
+    org_keys = [mention_key(m) for m in mentions if m.label == "ORG"]
+    return {key.split()[0] for key in org_keys if key} | set(org_keys)
+
+
+def _type_of(mention: Mention, person_keys: _PersonNames, organisation_words: set[str]) -> str:
+    """A full name or surname of a person is a person; a lone capitalised word tagged PERSON that is no
+    person's surname but an organisation's name elsewhere is that organisation (outlets: "Politico")."""
+    key = mention_key(mention)
+    if key in person_keys:
+        return "PERSON"
+    if mention.label == "PERSON" and " " not in key and key in organisation_words:
+        return "ORG"
+    return _broad_type(mention.label)
 
 
 def _names_compatible(long_a: list[str], long_b: list[str]) -> bool:
@@ -81,6 +107,17 @@ def _names_compatible(long_a: list[str], long_b: list[str]) -> bool:
         return False
     given_a, given_b = " ".join(long_a[:-1]), " ".join(long_b[:-1])
     return fuzz.ratio(given_a, given_b) >= GIVEN_NAME_MIN_RATIO
+
+
+def _merge_spacing_variants(groups: DisjointSet) -> None:
+    """Keys equal once spaces go are one name: "kim min jun" (from "Min-jun") = "kim minjun"."""
+    first_with: dict[str, str] = {}
+    for key in list(groups):
+        compact = key.replace(" ", "")
+        if compact in first_with:
+            groups.merge(first_with[compact], key)
+        else:
+            first_with[compact] = key
 
 
 def _merge_person_variants(keys: Iterable[str], groups: DisjointSet) -> None:
@@ -106,44 +143,140 @@ def _merge_person_variants(keys: Iterable[str], groups: DisjointSet) -> None:
                 groups.merge(tokens[0], candidates.pop())
 
 
-def _merge_spacing_variants(groups: DisjointSet) -> None:
-    """Keys equal once spaces go are one name: "kim min jun" (from "Min-jun") = "kim minjun"."""
-    first_with: dict[str, str] = {}
-    for key in list(groups):
-        compact = key.replace(" ", "")
-        if compact in first_with:
-            groups.merge(first_with[compact], key)
-        else:
-            first_with[compact] = key
+def _initials(key: str) -> str:
+    stopwords = load_entity_lexicon().acronym_stopwords
+    return "".join(word[0] for word in key.split() if word not in stopwords)
+
+
+def _merge_acronyms(mentions: Sequence[Mention], groups: DisjointSet) -> None:
+    """An acronym joins the one organisation whose initials it spells; blocked by the initials."""
+    acronyms = {
+        mention_key(m) for m in mentions if m.refers_to is None and m.text.isupper() and 2 <= len(m.text) <= 6
+    }
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    for key in groups:
+        if key not in acronyms and len(key.split()) > 1:
+            by_initials[_initials(key)].add(groups[key])
+    for acronym in acronyms:
+        long_forms = by_initials.get(acronym.replace(" ", ""), set())
+        if len(long_forms) == 1:
+            groups.merge(acronym, long_forms.pop())
+
+
+def _merge_qualified_names(groups: DisjointSet) -> None:
+    """ "South Korean National Intelligence Service" is the "National Intelligence Service" when that is the
+    only organisation its last words name: a qualifier of up to three words before a name of two or more."""
+    keys = set(groups)
+    for key in list(keys):
+        words = key.split()
+        for cut in range(1, min(MAX_QUALIFIER_WORDS, len(words) - 2) + 1):
+            if " ".join(words[cut:]) in keys:
+                groups.merge(key, " ".join(words[cut:]))
+                break
+
+
+def _group_names(mentions: Sequence[Mention], broad_type: str) -> dict[str, list[Mention]]:
+    groups = DisjointSet(mention_key(mention) for mention in mentions)
+    _merge_spacing_variants(groups)
+    if broad_type == "PERSON":
+        _merge_person_variants(list(groups), groups)
+    if broad_type == "ORG":
+        _merge_qualified_names(groups)
+        _merge_acronyms(mentions, groups)
+    members: dict[str, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        members[groups[mention_key(mention)]].append(mention)
+    return members
 
 
 def resolve_entities(mentions: Sequence[Mention]) -> list[Entity]:
-    """Group mentions into entities: one per real-world actor, with aliases and every mention."""
+    """Group mentions into entities: one per real-world actor, with aliases, roles and every mention."""
+    named = [mention for mention in mentions if mention.label != ROLE_LABEL]
+    person_keys, organisation_words = _PersonNames(named), _organisation_words(named)
     by_type: dict[str, list[Mention]] = defaultdict(list)
-    for mention in mentions:
-        by_type[_broad_type(mention.label)].append(mention)
-    entities: list[Entity] = []
+    for mention in named:
+        by_type[_type_of(mention, person_keys, organisation_words)].append(mention)
+    groups: list[list[Mention]] = []
+    types: list[str] = []
     for broad_type, typed_mentions in sorted(by_type.items()):
-        groups = DisjointSet(fold_name(mention.text) for mention in typed_mentions)
-        _merge_spacing_variants(groups)
-        if broad_type == "PERSON":
-            _merge_person_variants(list(groups), groups)
-        members: dict[str, list[Mention]] = defaultdict(list)
-        for mention in typed_mentions:
-            members[groups[fold_name(mention.text)]].append(mention)
-        entities.extend(_make_entity(group) for group in members.values())
+        for group in _group_names(typed_mentions, broad_type).values():
+            groups.append(group)
+            types.append(broad_type)
+    _attach_role_descriptions([m for m in mentions if m.label == ROLE_LABEL], groups)
+    entities = [_make_entity(group, broad_type) for group, broad_type in zip(groups, types, strict=True)]
     return sorted(entities, key=lambda entity: (-len(entity.mentions), entity.name))
 
 
-def _make_entity(group: list[Mention]) -> Entity:
-    surface_counts = Counter(mention.text for mention in group)
-    # The canonical name is the longest of the most frequent full forms: "Mark Rutte" over "Rutte".
-    name = max(surface_counts, key=lambda surface: (len(surface.split()), surface_counts[surface]))
-    label = Counter(mention.label for mention in group).most_common(1)[0][0]
-    entity_id = "e-" + hashlib.sha1(f"{label}:{fold_name(name)}".encode()).hexdigest()[:10]
-    aliases = tuple(sorted(surface for surface in surface_counts if surface != name))
+def _attach_role_descriptions(descriptions: Sequence[Mention], groups: list[list[Mention]]) -> None:
+    """A description like "the Lithuanian foreign minister" joins the one person whose roles match it.
+    People are blocked by the stems of their role words (``role_matches`` compares words by that prefix),
+    so each description is compared only with the people whose roles hold all its words. A description
+    whose rarest word is in more than ``MAX_ROLE_CANDIDATES`` people's roles is too generic to resolve
+    across a whole collection ("the minister" in a month of news) and stays unresolved."""
+    lexicon = load_entity_lexicon()
+    roles_of = [{m.role for m in group if m.role and m.label == "PERSON"} for group in groups]
+    by_stem: dict[str, set[int]] = defaultdict(set)
+    for index, roles in enumerate(roles_of):
+        for role in roles:
+            for word in fold_name(role).split():
+                by_stem[word[:STEM_CHARS]].add(index)
+    for description in descriptions:
+        stems = {
+            w[:STEM_CHARS] for w in fold_name(description.text).split() if w not in lexicon.ignorable_words
+        }
+        blocks = sorted((by_stem.get(stem, set()) for stem in stems), key=len)
+        if not blocks or len(blocks[0]) > MAX_ROLE_CANDIDATES:
+            continue
+        candidates = set.intersection(*blocks)
+        matches = [
+            i for i in candidates if any(role_matches(description.text, r, lexicon) for r in roles_of[i])
+        ]
+        if len(matches) == 1:
+            group = groups[matches[0]]
+            person = group[0]
+            group.append(
+                Mention(
+                    description.article,
+                    description.start,
+                    description.end,
+                    description.text,
+                    "PERSON",
+                    refers_to=person.refers_to or person.text,
+                )
+            )
+
+
+def _make_entity(group: list[Mention], broad_type: str) -> Entity:
+    names = Counter(m.text if m.refers_to is None else m.refers_to for m in group)
+    spelled = {m.text for m in group}
+    own_names = Counter({text: count for text, count in names.items() if text in spelled})
+    # The canonical name is the longest full form, then the one most articles use: "Mark Rutte" over
+    # "Rutte"; a name no mention spells ("Government of Russia") only when the group has nothing else.
+    candidates = own_names or names
+    articles_with = Counter(text for text, _ in {(m.text, m.article) for m in group})
+    name = max(candidates, key=lambda text: (len(text.split()), articles_with[text], candidates[text], text))
+    place_labels = Counter(m.label for m in group if m.label in PLACE_LABELS)
+    label = place_labels.most_common(1)[0][0] if broad_type == "PLACE" and place_labels else broad_type
+    entity_id = "e-" + hashlib.sha1(f"{_broad_type(label)}:{fold_name(name)}".encode()).hexdigest()[:10]
+    surfaces = dict.fromkeys(m.text for m in sorted(group, key=lambda m: (m.article, m.start)))
+    # Aliases are other spellings of the name; descriptions ("the interior minister") stay mentions only.
+    aliases = tuple(sorted(s for s in surfaces if s != name and s[:1].isupper() and not s.startswith("The ")))
+    roles = _distinct_roles(m.role for m in group if m.role)
     ordered = tuple(sorted(group, key=lambda m: (m.article, m.start)))
-    return Entity(id=entity_id, name=name, type=label, aliases=aliases, mentions=ordered)
+    return Entity(id=entity_id, name=name, type=label, aliases=aliases, roles=roles, mentions=ordered)
+
+
+def _distinct_roles(roles: Iterable[str]) -> tuple[str, ...]:
+    """Roles without repeats: case and "the" ignored, and a role whose words all stand in a longer one
+    dropped ("General" beside "NATO Secretary General")."""
+    by_words: dict[str, str] = {}
+    for role in roles:
+        by_words.setdefault(" ".join(w for w in fold_name(role).split() if w != "the"), role)
+    return tuple(
+        role
+        for words, role in by_words.items()
+        if not any(words != other and set(words.split()) < set(other.split()) for other in by_words)
+    )
 
 
 def span_index(entities: Sequence[Entity]) -> Callable[[str, int, int], str | None]:

@@ -1,0 +1,74 @@
+"""Mentions of one article: roles, descriptions, acronyms, metonymy — on sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.records import Article, Mention
+from storyline.stages.entities_mentions import extract_mentions, load_entity_lexicon, role_matches
+from storyline.stages.nlp import parse_articles
+
+
+def mentions_of(text: str) -> list[Mention]:
+    (parsed,) = parse_articles([Article(id="a", text=text)])
+    found = extract_mentions(parsed)
+    for mention in found:
+        assert text[mention.start : mention.end] == mention.text
+    return found
+
+
+def by_text(found: list[Mention], text: str) -> Mention:
+    return next(m for m in found if m.text == text)
+
+
+def test_title_before_a_name_becomes_its_role_and_a_later_description_refers_to_it() -> None:
+    found = mentions_of(
+        "Estmark's Interior Minister Sara Lind said on Monday that the border would stay open. "
+        "Later the interior minister told reporters that talks would continue."
+    )
+    assert by_text(found, "Sara Lind").role == "Estmark's Interior Minister"
+    assert by_text(found, "the interior minister").refers_to == "Sara Lind"
+
+
+def test_role_in_apposition() -> None:
+    found = mentions_of("The head of the port authority, Anna Berglund, said ships were waiting offshore.")
+    assert by_text(found, "Anna Berglund").role == "The head of the port authority"
+
+
+def test_organisation_description_and_parenthesised_acronym() -> None:
+    found = mentions_of(
+        "The National Mediation Office (NMO) invited both sides to talks. "
+        "The union said it would attend. The office said the talks would start on Friday."
+    )
+    nmo = by_text(found, "NMO")
+    assert nmo.refers_to == "National Mediation Office"
+    assert by_text(found, "The office").refers_to == "National Mediation Office"
+
+
+def test_seat_of_government_as_speaker_is_the_government_but_as_a_place_stays_a_place() -> None:
+    found = mentions_of("Moscow denied the report on Tuesday. Thousands marched in Moscow later that day.")
+    speaker, place = [m for m in found if m.text == "Moscow"]
+    assert speaker.refers_to == "Government of Russia" and speaker.label == "ORG"
+    assert place.refers_to is None
+
+
+def test_forms_of_address_are_not_part_of_the_name_and_repeated_surnames_are_found() -> None:
+    found = mentions_of(
+        "Union leader Chidi Okafor rejected the offer. Ms Okafor's deputy said Okafor would speak on Friday."
+    )
+    assert all(m.text in {"Chidi Okafor", "Okafor"} for m in found if m.label == "PERSON")
+    assert sum(1 for m in found if m.text == "Okafor") >= 2
+
+
+@pytest.mark.parametrize(
+    ("description", "role", "expected"),
+    [
+        ("the Lithuanian foreign minister", "Lithuania's Foreign Minister", True),
+        ("the minister", "Interior Minister", True),
+        ("the former prime minister", "Prime Minister of Estmark", True),
+        ("the foreign minister", "Interior Minister", False),
+        ("the Iranian president", "Iraqi President", False),
+    ],
+)
+def test_role_matching(description: str, role: str, expected: bool) -> None:
+    assert role_matches(description, role, load_entity_lexicon()) is expected
