@@ -107,7 +107,12 @@ class Mention:
     start: int
     end: int
     text: str
-    label: str  # PERSON | ORG | GPE | NORP | LOC | ROLE …
+    label: str  # PERSON | ORG | GPE | LOC | FAC
+    # The name this mention stands for, when it is not a name itself or not the canonical one: a
+    # description's antecedent in the same article ("the interior minister" → "Sara Lind"), an acronym's
+    # long form, a capital used for its government ("Moscow denied" → "Government of Russia").
+    refers_to: str | None = None
+    role: str | None = None  # a title or role the article gives the actor here ("NATO Secretary General")
 
 
 @dataclass(frozen=True, slots=True)

@@ -122,6 +122,8 @@ mentions = Table(
     *_offsets(),
     Column("text", Text, nullable=False),
     Column("label", Text, nullable=False),
+    Column("refers_to", Text, nullable=True),
+    Column("role", Text, nullable=True),
 )
 
 claims = Table(
@@ -216,6 +218,8 @@ entity_mentions = _entity_child(
     *_offsets(),
     Column("text", Text, nullable=False),
     Column("label", Text, nullable=False),
+    Column("refers_to", Text, nullable=True),
+    Column("role", Text, nullable=True),
 )
 
 copies = Table(
