@@ -74,52 +74,14 @@ def test_span_index_prefers_person_inside_speaker_words() -> None:
 
 
 # Floors: the scores measured on the demo corpus gold (python eval/entities.py) minus a small margin.
-# Measured at issue #2: B3 F1 0.621, pairwise merge precision 0.933.
+# Issue #2: B3 F1 0.621, pairwise merge precision 0.933. Issue #3: B3 F1 0.759, pairwise P 0.917 F1 0.633.
 def test_demo_corpus_entity_scores_stay_above_floors(demo_brief, demo_gold) -> None:
     from eval.entities import score_entities
 
     scores = score_entities(demo_brief, demo_gold)
-    assert scores["B3 (gold mentions)"].f1 >= 0.60
+    assert scores["B3 (gold mentions)"].f1 >= 0.73
     assert scores["pairwise merges"].precision >= 0.90
-
-
-def test_descriptions_acronyms_and_qualified_names_join_their_entity() -> None:
-    found = resolve_entities(
-        [
-            Mention("a", 0, 10, "Sara Lind", "PERSON", role="Interior Minister"),
-            Mention("b", 0, 22, "the interior minister", "ROLE", role="the interior minister"),
-            Mention("a", 20, 50, "National Cyber Security Centre", "ORG"),
-            Mention("b", 30, 34, "NCSC", "ORG"),
-            Mention("c", 0, 40, "Nordavian National Cyber Security Centre", "ORG"),
-            Mention("c", 50, 56, "Moscow", "ORG", refers_to="Government of Russia"),
-            Mention("c", 60, 66, "Russia", "GPE"),
-        ]
-    )
-    assert groups(found) == {
-        frozenset({"Sara Lind", "the interior minister"}),
-        frozenset({"National Cyber Security Centre", "NCSC", "Nordavian National Cyber Security Centre"}),
-        frozenset({"Moscow"}),
-        frozenset({"Russia"}),
-    }
-    lind = next(e for e in found if e.name == "Sara Lind")
-    assert lind.roles == ("Interior Minister",) and lind.aliases == ()
-    assert next(e for e in found if "Moscow" in {m.text for m in e.mentions}).name == "Government of Russia"
-
-
-def test_a_role_description_matching_two_people_joins_neither() -> None:
-    found = resolve_entities(
-        [
-            Mention("a", 0, 10, "Sara Lind", "PERSON", role="Interior Minister"),
-            Mention("a", 20, 30, "Jon Berg", "PERSON", role="Finance Minister"),
-            Mention("b", 0, 12, "the minister", "ROLE", role="the minister"),
-        ]
-    )
-    assert groups(found) == {frozenset({"Sara Lind"}), frozenset({"Jon Berg"})}
-
-
-def test_lone_word_tagged_person_that_names_an_organisation_is_that_organisation() -> None:
-    found = resolve_entities(mentions(("a", "Politico", "PERSON"), ("b", "Politico", "ORG")))
-    assert len(found) == 1 and found[0].type == "ORG"
+    assert scores["pairwise merges"].f1 >= 0.60
 
 
 SEEDS = __import__("pathlib").Path(__file__).resolve().parents[2] / "shared" / "seeds"
