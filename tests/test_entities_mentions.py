@@ -72,3 +72,19 @@ def test_forms_of_address_are_not_part_of_the_name_and_repeated_surnames_are_fou
 )
 def test_role_matching(description: str, role: str, expected: bool) -> None:
     assert role_matches(description, role, load_entity_lexicon()) is expected
+
+
+def test_a_description_right_after_sentences_about_one_person_is_that_person() -> None:
+    found = mentions_of(
+        "Port director Henrik Dahl spoke in Velsund on Monday. Dahl has said the port will reopen. "
+        "“We will not give up,” he added. The veteran harbour chief stressed that talks continue."
+    )
+    assert by_text(found, "The veteran harbour chief").refers_to in {"Henrik Dahl", "Dahl"}
+
+
+def test_a_description_after_sentences_about_two_people_stays_unresolved() -> None:
+    found = mentions_of(
+        "Henrik Dahl met Anna Berglund in Velsund on Monday. Both said the port will reopen. "
+        "The veteran harbour chief stressed that talks continue."
+    )
+    assert all(m.refers_to is None for m in found if m.text == "The veteran harbour chief")

@@ -39,6 +39,8 @@ TITLE_DEPS = frozenset({"compound", "amod", "poss", "case", "nmod", "npadvmod"})
 # Prefix length from which two words are taken as forms of one ("Lithuania" ~ "Lithuanian", "Ukraine's"
 # ~ "Ukrainian"): long enough to keep "Iran"/"Iraq" apart, short enough for demonyms.
 STEM_CHARS = 5
+# How many sentences before a person description may hold the one person it stands for.
+SALIENCE_SENTENCES = 2
 # How far back (characters, about two sentences) "the group" may reach for an organisation named before it.
 GENERIC_ANTECEDENT_CHARS = 400
 
@@ -205,7 +207,7 @@ def _descriptions(
     for token in doc:
         kind = (
             "person"
-            if token.lower_ in lexicon.title_words and token.pos_ == "NOUN"
+            if token.lower_ in lexicon.title_words and token.pos_ in {"NOUN", "PROPN"}
             else "org"
             if token.lemma_.lower() in lexicon.org_head_words and token.pos_ in {"NOUN", "PROPN"}
             else ""
@@ -274,7 +276,9 @@ def _repeated_names(doc: Doc, names: list[Mention]) -> list[Mention]:
     for mention in names:
         if mention.label == "PERSON" and len(mention.text.split()) > 1:
             forms[mention.text] = "PERSON"
-            forms.setdefault(mention.text.split()[-1], "PERSON")
+            surname = mention.text.split()[-1]
+            if surname[:1].isupper() and len(surname) > 1:
+                forms.setdefault(surname, "PERSON")
         elif mention.label == "ORG" and mention.text.isupper() and len(mention.text) >= 2:
             forms[mention.text] = "ORG"
     found = []
@@ -317,7 +321,9 @@ def _standing_for(doc: Doc, mention: Mention, lexicon: EntityLexicon) -> Mention
 def _relabel_surnames(names: list[Mention]) -> list[Mention]:
     """A lone word equal to the surname of a person named in full in the article is that person."""
     surnames = {
-        fold_name(m.text).split()[-1] for m in names if m.label == "PERSON" and len(m.text.split()) > 1
+        fold_name(m.text).split()[-1]
+        for m in names
+        if m.label == "PERSON" and len(fold_name(m.text).split()) > 1
     }
     return [
         Mention(m.article, m.start, m.end, m.text, "PERSON", m.refers_to, m.role)
@@ -378,6 +384,10 @@ def _resolve_descriptions(
             if len(matches) == 1:
                 person = next(iter(matches.values()))
                 resolved.append(Mention(article_id, start, end, surface, "PERSON", refers_to=person.text))
+            elif not matches and (salient := _salient_person(doc, start, names)) is not None:
+                resolved.append(
+                    Mention(article_id, start, end, surface, "PERSON", refers_to=salient.text, role=surface)
+                )
             else:  # no (or no single) antecedent here: the collection's role index may know the person
                 resolved.append(Mention(article_id, start, end, surface, "ROLE", role=surface))
             continue
@@ -385,6 +395,31 @@ def _resolve_descriptions(
         if antecedent is not None:
             resolved.append(Mention(article_id, start, end, surface, "ORG", refers_to=antecedent.text))
     return resolved
+
+
+def _salient_person(doc: Doc, start: int, names: list[Mention]) -> Mention | None:
+    """The person a description names by elegant variation: "The former Dutch Prime Minister stressed …"
+    as the subject of a sentence right after sentences about one person (and only one) — news style for
+    avoiding the name. Only a sentence subject qualifies, and only when the sentences before name no other
+    person."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    first = span[0]
+    noun = first.head if first.dep_ == "det" else first
+    if noun.dep_ not in SUBJECT_DEPS:
+        return None
+    sentences = list(doc.sents)
+    index = next(i for i, sentence in enumerate(sentences) if sentence.start <= first.i < sentence.end)
+    if index == 0:
+        return None
+    window_start = sentences[max(0, index - SALIENCE_SENTENCES)].start_char
+    people = [
+        m for m in names if m.label == "PERSON" and window_start <= m.start < sentences[index].start_char
+    ]
+    if not people or len({(fold_name(m.text).split() or [""])[-1] for m in people}) != 1:
+        return None
+    return max(people, key=lambda m: len(m.text))
 
 
 def _organisation_antecedent(
