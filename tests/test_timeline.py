@@ -1,14 +1,23 @@
-"""The timeline stage on records built by hand: ordering, merging across articles, sentence entries."""
+"""The timeline stage on records built by hand (ordering, merging across articles, cited spans), its chart,
+and the seed articles' timeline with their publication dates withheld."""
 
 from __future__ import annotations
 
-from storyline.records import Article, ArticleAnalysis, Claim, Story, TimeExpr
+import os
+from pathlib import Path
+
+import pytest
+
+import storyline
+from storyline.records import Article, ArticleAnalysis, Brief, Claim, Story, TimeExpr
+from storyline.report.chart import build_timeline_chart
+from storyline.report.views import TimelineItem
 from storyline.stages.timeline import build_timeline, sentence_around
 
 
-def time_in(text: str, surface: str, date: str | None, precision: str) -> TimeExpr:
+def time_in(text: str, surface: str, date: str | None, precision: str, inferred: bool = False) -> TimeExpr:
     start = text.index(surface)
-    return TimeExpr(surface, start, start + len(surface), date, precision)
+    return TimeExpr(surface, start, start + len(surface), date, precision, inferred)
 
 
 def claim_in(claim_id: str, article: Article, content: str, times: tuple[TimeExpr, ...] = ()) -> Claim:
@@ -111,10 +120,11 @@ def test_unresolved_times_are_left_out_and_partial_dates_sort_within_the_story_y
 
 
 def test_inferred_marks_dates_resting_on_an_inferred_publication_date() -> None:
+    # the dates stage marks the values that rest on the inferred date; the timeline carries the mark
     text = "The minister resigned yesterday. The law dates from 12 March 2019."
     article = Article(id="a5", text=text, published="2024-10-21", published_inferred=True)
     times = (
-        time_in(text, "yesterday", "2024-10-20", "day"),
+        time_in(text, "yesterday", "2024-10-20", "day", inferred=True),
         time_in(text, "12 March 2019", "2019-03-12", "day"),
     )
     timeline = build_timeline(story_of(article), [ArticleAnalysis(article=article, times=times)], [])
@@ -129,7 +139,9 @@ def test_a_report_with_a_given_date_pins_a_merged_entry() -> None:
                        published_inferred=True)  # fmt: skip
     given = Article(id="b2", text="Troops crossed the border on Friday.", published="2024-10-21")
     analyses = [
-        ArticleAnalysis(article=a, times=(time_in(a.text, "Friday", "2024-10-18", "day"),))
+        ArticleAnalysis(
+            article=a, times=(time_in(a.text, "Friday", "2024-10-18", "day", a.published_inferred),)
+        )
         for a in (inferred, given)
     ]
     (entry,) = build_timeline(story_of(inferred, given), analyses, [])
@@ -148,3 +160,100 @@ def test_only_the_story_articles_count() -> None:
     outside = Article(id="z", text="Something happened on Friday.", published="2024-10-21")
     analysis = ArticleAnalysis(article=outside, times=(time_in(outside.text, "Friday", "2024-10-18", "day"),))
     assert build_timeline(story_of(FIRST), [analysis], []) == ()
+
+
+def test_every_entry_cites_its_spans_and_a_merged_entry_lists_every_source() -> None:
+    first_time = time_in(FIRST.text, "Friday", "2024-10-18", "day")
+    second_time = time_in(SECOND.text, "Friday", "2024-10-18", "day")
+    claim = claim_in("c1", FIRST, "troops arrived on Friday", (first_time,))
+    analyses = [
+        ArticleAnalysis(article=FIRST, claims=(claim,), times=(first_time,)),
+        ArticleAnalysis(article=SECOND, times=(second_time,)),
+    ]
+    (entry,) = build_timeline(story_of(FIRST, SECOND), analyses, [claim])
+    texts = {"a1": FIRST.text, "a2": SECOND.text}
+    assert [(s.article, s.claim) for s in entry.sources] == [("a1", "c1"), ("a2", None)]
+    assert [texts[s.article][s.start : s.end] for s in entry.sources] == [
+        "troops arrived on Friday",
+        "Ukraine's spy chief said troops arrived on Friday.",
+    ]
+    assert entry.text == texts["a1"][entry.sources[0].start : entry.sources[0].end]
+
+
+def test_background_years_lend_no_year_to_yearless_dates() -> None:
+    text = "The war of 1950-1953 ended. It was signed on October 13. A law of 2023 passed."
+    article = Article(id="a6", text=text)
+    times = (
+        time_in(text, "1950-1953", "1950/1953", "range"),
+        time_in(text, "October 13", "--10-13", "day"),
+        time_in(text, "2023", "2023", "year"),
+    )
+    timeline = build_timeline(story_of(article), [ArticleAnalysis(article=article, times=times)], [])
+    assert [entry.date for entry in timeline] == ["1950/1953", "2023", "--10-13"]
+
+
+def test_the_chart_draws_yearless_days_on_a_month_day_axis() -> None:
+    items = [
+        TimelineItem("--10-13", "day", "first", False, (), ()),
+        TimelineItem("--11-01", "day", "last", True, (), ()),
+        TimelineItem("--10", "month", "a month", False, (), ()),
+    ]
+    chart = build_timeline_chart(items, ["a", "b", "c"])
+    assert chart is not None and chart.year_unknown
+    assert [dot.date for dot in chart.dots] == ["--10-13", "--11-01"]
+    assert chart.dots[0].x == chart.axis_left and chart.dots[1].x == chart.axis_right
+    assert chart.ticks[0].label == "--10-13" and chart.ticks[-1].label == "--11-01"
+
+
+def test_the_chart_places_yearless_days_in_the_year_of_the_full_dates() -> None:
+    items = [
+        TimelineItem("2024-10-01", "day", "full", False, (), ()),
+        TimelineItem("--10-31", "day", "yearless", False, (), ()),
+    ]
+    chart = build_timeline_chart(items, ["a", "b"])
+    assert chart is not None and not chart.year_unknown
+    assert [dot.x for dot in chart.dots] == [chart.axis_left, chart.axis_right]
+    assert chart.ticks[-1].label == "2024-10-31"
+
+
+# --- the seed articles, their publication dates withheld ------------------------------------------------
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+@pytest.fixture(scope="module")
+def seed_brief() -> Brief:
+    if not SEEDS.is_dir():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"seed articles missing at {SEEDS}")
+        pytest.skip(f"seed articles not found at {SEEDS}")
+    return storyline.analyze(sorted(SEEDS.glob("*.txt")))
+
+
+def test_the_seed_timeline_orders_the_statements_without_publication_dates(seed_brief: Brief) -> None:
+    assert all(not article.published or article.published_inferred for article in seed_brief.articles)
+    # the story whose timeline dates the statements in October and the readiness in November
+    wanted = ["--10-13", "--10-14", "--10-17", "--10-18", "--11-01"]
+    (story, *_) = [s for s in seed_brief.stories if set(wanted) <= {e.date for e in s.timeline}]
+    positions = [next(i for i, e in enumerate(story.timeline) if e.date == day) for day in wanted]
+    assert positions == sorted(positions)
+    by_date = {day: story.timeline[i] for day, i in zip(wanted, positions, strict=True)}
+    for entry in by_date.values():
+        source = entry.sources[0]
+        article = seed_brief.article(source.article)
+        assert article.text[source.start : source.end] == entry.text
+        assert source.article in entry.articles and source.article in story.articles
+        assert not entry.inferred  # stated dates, though yearless, rest on no inferred date
+    # the article stating them gets its publication date from them, the year left unknown
+    dating = seed_brief.article(by_date["--10-18"].sources[0].article)
+    assert (dating.published, dating.published_inferred) == ("--10-18", True)
+    assert dating.published_window == "--10-18/--11-01"
+    assert "as past" in (dating.published_evidence or "") and "year is unknown" in (
+        dating.published_evidence or ""
+    )
+
+
+def test_every_seed_article_says_how_its_date_was_found(seed_brief: Brief) -> None:
+    for article in seed_brief.articles:
+        assert article.published_evidence
+        assert article.published is None or article.published.startswith("--")  # no year is guessed

@@ -5,6 +5,11 @@ Exit codes: 0 success, 1 nothing could be analysed, 2 bad usage (unknown option,
 
 from __future__ import annotations
 
+import csv
+import dataclasses
+import json
+import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -14,6 +19,7 @@ from rich.progress import Progress, SpinnerColumn, TaskProgressColumn, TextColum
 from rich.table import Table
 
 from storyline import pipeline
+from storyline.config import DEFAULT_SETTINGS, Settings
 from storyline.errors import StorylineInputError
 from storyline.records import Article, Brief, SkippedInput
 from storyline.report import html, json_report, markdown
@@ -29,6 +35,30 @@ err = Console(stderr=True)
 PathsArgument = Annotated[
     list[str],
     typer.Argument(help="Files, directories (read recursively) or http(s) URLs.", show_default=False),
+]
+
+
+class Engine(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
+class ListingFormat(StrEnum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+EngineOption = Annotated[
+    Engine,
+    typer.Option(
+        "--engine",
+        help="Where the per-article stages run: local (worker processes) or dask (dask.distributed).",
+    ),
+]
+SchedulerOption = Annotated[
+    str | None,
+    typer.Option("--scheduler", help="Dask scheduler address (tcp://host:8786); default: a local cluster."),
 ]
 MetaOption = Annotated[
     Path | None,
@@ -104,12 +134,25 @@ def analyze(
         str | None, typer.Option("--db", help="Keep the store in this SQLite file (or a database URL).")
     ] = None,
     meta: MetaOption = None,
+    story: Annotated[
+        str | None, typer.Option("--story", help="Brief one stored story only (ids: `storyline stories`).")
+    ] = None,
+    engine: EngineOption = Engine.local,
+    scheduler: SchedulerOption = None,
 ) -> None:
     """Analyse articles into a sourced brief: entities, claims, copies, stories, ledger, timeline."""
     _check_paths(paths)
+    settings = _engine_settings(engine, scheduler)
     try:
         with _progress() as progress:
-            brief = pipeline.analyze(paths, db=db, meta_csv=meta, on_progress=_ProgressReporter(progress))
+            brief = pipeline.analyze(
+                paths,
+                db=db,
+                meta_csv=meta,
+                on_progress=_ProgressReporter(progress),
+                settings=settings,
+                story=story,
+            )
     except StorylineInputError as error:
         err.print(f"[red]error[/] {error}", highlight=False)
         raise typer.Exit(1) from None
@@ -127,14 +170,18 @@ def ingest(
     paths: PathsArgument,
     db: Annotated[str, typer.Option("--db", help="The SQLite file (or database URL) to add articles to.")],
     meta: MetaOption = None,
+    engine: EngineOption = Engine.local,
+    scheduler: SchedulerOption = None,
 ) -> None:
-    """Add articles to a persistent store; articles already stored are skipped."""
+    """Add articles to a persistent store; articles already stored are skipped. Each new article joins
+    a stored story or starts one."""
     _check_paths(paths)
+    settings = _engine_settings(engine, scheduler)
     try:
         with Store.open(db) as store, _progress() as progress:
             before = store.count_articles()
             skipped = pipeline.ingest_into(
-                store, paths, meta_csv=meta, on_progress=_ProgressReporter(progress)
+                store, paths, settings, meta_csv=meta, on_progress=_ProgressReporter(progress)
             )
             added = store.count_articles() - before
     except StorylineInputError as error:
@@ -143,3 +190,78 @@ def ingest(
     err.print(f"added {added} articles, skipped {len(skipped)} inputs; the store holds {before + added}")
     if added == 0 and before == 0:
         raise typer.Exit(1)
+
+
+def _engine_settings(engine: Engine, scheduler: str | None) -> Settings:
+    if scheduler and engine is not Engine.dask:
+        raise typer.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
+    return dataclasses.replace(DEFAULT_SETTINGS, engine=engine.value, scheduler=scheduler)
+
+
+@app.command()
+def stories(
+    db: Annotated[str, typer.Option("--db", help="The SQLite file (or database URL) to list stories of.")],
+    output_format: Annotated[
+        ListingFormat,
+        typer.Option(
+            "--format",
+            help="table (on screen), jsonl (one story a line) or csv (a column per source outlet).",
+        ),
+    ] = ListingFormat.table,
+) -> None:
+    """List the stories of a store: id, title, articles, first and last dates, representative article."""
+    from storyline.stages.stories import list_stories
+
+    try:
+        with Store.open(db) as store:
+            listing = list_stories(store.load_story_tracks(), store.load_article_outlets())
+    except StorylineInputError as error:
+        err.print(f"[red]error[/] {error}", highlight=False)
+        raise typer.Exit(1) from None
+    if output_format is ListingFormat.jsonl:
+        for row in listing.rows:
+            typer.echo(json.dumps(row, ensure_ascii=False))
+    elif output_format is ListingFormat.csv:
+        writer = csv.DictWriter(sys.stdout, fieldnames=listing.columns, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows({**row, **row["outlets"]} for row in listing.rows)
+    else:
+        table = Table(title=f"{len(listing.rows)} stories")
+        for column in ("id", "articles", "first_date", "last_date", "title"):
+            table.add_column(column)
+        for row in listing.rows:
+            table.add_row(
+                *(str(row[column] or "") for column in ("id", "articles", "first_date", "last_date", "title"))
+            )
+        Console().print(table)
+
+
+@app.command()
+def serve(
+    db: Annotated[str, typer.Option("--db", help="The SQLite file (or database URL) to serve.")],
+    host: Annotated[str, typer.Option(help="Address to listen on (loopback unless you mean to share).")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
+) -> None:
+    """Serve the store in the browser (web UI at /, JSON API at /api, API docs at /docs)."""
+    import os
+
+    # Imported here: the server's packages (FastAPI, uvicorn) are needed by this command only.
+    import uvicorn
+
+    from storyline.server import create_app, generate_token
+
+    token = os.environ.get("STORYLINE_TOKEN") or ""
+    try:
+        with Store.open(db) as store:
+            if not token:
+                token = generate_token()
+                err.print(f"write token (set STORYLINE_TOKEN to choose one): {token}", highlight=False)
+            err.print(f"loading {db} …", highlight=False)
+            web_app = create_app(store, token)
+            err.print(f"serving on http://{host}:{port}/", highlight=False)
+            uvicorn.run(web_app, host=host, port=port, log_level="warning")
+    except StorylineInputError as error:
+        err.print(f"[red]error[/] {error}", highlight=False)
+        raise typer.Exit(1) from None

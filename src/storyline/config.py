@@ -15,6 +15,23 @@ class Settings:
     near_duplicate_threshold: float = 0.5
     # Story clustering: word-set Jaccard of titles+leads and shared named entities that link two articles.
     story_link_threshold: float = 0.12
+    # Embed titles and leads (all-MiniLM-L6-v2) for story clustering when the model is installed; without
+    # it, or with this off, stories rest on shared actors and lead words alone.
+    story_embeddings: bool = True
+    # With embeddings: 0.6·cosine + 0.25·actor overlap + 0.15·word overlap at which an article joins a story
+    # (chosen on the demo corpus and ECB+ topics 1–10; see eval/stories.py).
+    story_embedding_threshold: float = 0.28
+    # An article scoring this much above the join threshold with a second story merges the two.
+    story_merge_margin: float = 0.2
+    # Days before a story's first or after its last article within which a dated article may still join.
+    story_window_days: int = 21
+    # Per-article stages: "local" (worker processes on this machine) or "dask" (dask.distributed).
+    engine: str = "local"
+    # Dask scheduler address ("tcp://host:8786"); None starts a LocalCluster for the run.
+    scheduler: str | None = None
+    # Worker processes of the local engine; 0 means one per CPU core. Runs smaller than a few batches stay
+    # in this process, where starting workers (each loads spaCy) would cost more than it saves.
+    workers: int = 0
 
 
 DEFAULT_SETTINGS = Settings()

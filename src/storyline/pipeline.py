@@ -9,22 +9,29 @@ ledger, timeline) then run over everything in the store.
 from __future__ import annotations
 
 import dataclasses
+import functools
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
+from storyline import engines
 from storyline.config import DEFAULT_SETTINGS, Settings
+from storyline.embeddings import load_embedder
 from storyline.errors import StorylineInputError
 from storyline.records import (
     Article,
     ArticleAnalysis,
     Brief,
     Claim,
+    CopyEdge,
     Entity,
     ParsedArticle,
     SkippedInput,
+    Story,
 )
 from storyline.stages import claims, clean, copies, dates, entities, ingest, language, ledger, nlp, stories
 from storyline.stages import timeline as timeline_stage
+from storyline.stages.dates_publication import infer_publication_date
 from storyline.store import Store
 
 # Called after each article with (articles done, article or skipped input); the CLI draws its progress bar.
@@ -32,7 +39,9 @@ ProgressCallback = Callable[[int, Article | SkippedInput], None]
 
 
 def analyze_parsed(parsed: ParsedArticle) -> ArticleAnalysis:
-    """Every per-article stage that needs the parse, on one parsed article."""
+    """Every per-article stage that needs the parse, on one parsed article. A publication date the metadata
+    lacks is inferred first, because the time expressions resolve against it."""
+    parsed = ParsedArticle(article=infer_publication_date(parsed), doc=parsed.doc)
     time_expressions = dates.find_time_expressions(parsed)
     return ArticleAnalysis(
         article=parsed.article,
@@ -54,6 +63,11 @@ def run_article_stages(
     prepared = (prepare_article(article) for article in articles)
     for parsed in nlp.parse_articles(prepared, batch_size=settings.nlp_batch_size):
         yield analyze_parsed(parsed)
+
+
+def analyze_chunk(articles: list[Article], settings: Settings = DEFAULT_SETTINGS) -> list[ArticleAnalysis]:
+    """The per-article stages on one chunk: the unit of work an engine sends to a worker."""
+    return list(run_article_stages(articles, settings))
 
 
 # A str longer than this, or holding a line break, is an article's text rather than a path.
@@ -116,12 +130,42 @@ def ingest_into(
                 seen.add(item.id)
                 yield item
 
-    for analysis in run_article_stages(new_articles(), settings):
-        store.save_analysis(analysis)
-        done += 1
-        if on_progress:
-            on_progress(done, analysis.article)
+    work = functools.partial(analyze_chunk, settings=settings)
+    analysed = engines.run_chunks(work, new_articles(), settings)
+    index: stories.StoryIndex | None = None
+    for chunk in engines.chunked(analysed, settings.nlp_batch_size):
+        for analysis in chunk:
+            store.save_analysis(analysis)
+            done += 1
+            if on_progress:
+                on_progress(done, analysis.article)
+        index = index or stories.StoryIndex.from_tracks(store.load_story_tracks(), settings)
+        place_in_stories(store, index, chunk, settings)
     return skipped
+
+
+def place_in_stories(
+    store: Store, index: stories.StoryIndex, analyses: Sequence[ArticleAnalysis], settings: Settings
+) -> None:
+    """The incremental stories stage: each article joins a stored story or starts one, in the order given;
+    each placement (and any merge it causes) is stored at once."""
+    embedder = load_embedder() if settings.story_embeddings else None
+    for update in stories.place_articles(index, analyses, embedder):
+        store.save_story_placement(
+            update.article_id, update.score, (update.story, *update.merged), update.events
+        )
+
+
+def stored_stories(
+    store: Store, analyses: Sequence[ArticleAnalysis], settings: Settings = DEFAULT_SETTINGS
+) -> list[Story]:
+    """The stories the store holds, after placing any stored article not yet in one (a run interrupted
+    between storing an article and placing it, or a store written before stories were incremental)."""
+    index = stories.StoryIndex.from_tracks(store.load_story_tracks(), settings)
+    unplaced = [analysis for analysis in analyses if index.story_of(analysis.article.id) is None]
+    if unplaced:
+        place_in_stories(store, index, unplaced, settings)
+    return index.stories()
 
 
 def link_speakers(claim_list: Iterable[Claim], entity_list: Sequence[Entity]) -> list[Claim]:
@@ -140,19 +184,41 @@ def build_brief(
     analyses: Sequence[ArticleAnalysis],
     skipped: Sequence[SkippedInput] = (),
     settings: Settings = DEFAULT_SETTINGS,
+    story_list: Sequence[Story] | None = None,
 ) -> Brief:
-    """The cross-article stages, over every analysed article."""
+    """The cross-article stages, over every analysed article. ``story_list`` gives the stories when they
+    are already known (a store's incremental stories); otherwise the articles are clustered here."""
     article_list = [analysis.article for analysis in analyses]
     entity_list = entities.resolve_entities(
         [mention for analysis in analyses for mention in analysis.mentions]
     )
     claim_list = link_speakers((c for analysis in analyses for c in analysis.claims), entity_list)
     copy_edges = copies.find_copies(article_list, settings)
-    story_list = stories.cluster_stories(analyses, entity_list, settings)
+    if story_list is None:
+        story_list = stories.cluster_stories(analyses, entity_list, settings)
     finished_stories = []
+    # Each story's ledger and timeline see only its own articles' records: handing every story the whole
+    # corpus would make these stages quadratic (stories × articles) on a large store.
+    claims_of: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claim_list:
+        claims_of[claim.article].append(claim)
+    copies_of: dict[str, list[CopyEdge]] = defaultdict(list)
+    for edge in copy_edges:
+        copies_of[edge.article].append(edge)
+    entities_of: dict[str, list[int]] = defaultdict(list)  # positions in entity_list, kept in its order
+    for position, entity in enumerate(entity_list):
+        for article_id in dict.fromkeys(mention.article for mention in entity.mentions):
+            entities_of[article_id].append(position)
+    analysis_of = {analysis.article.id: analysis for analysis in analyses}
     for story in story_list:
-        questions = ledger.build_ledger(story, claim_list, article_list, copy_edges, entity_list)
-        story_timeline = timeline_stage.build_timeline(story, analyses, claim_list)
+        members = [analysis_of[article_id] for article_id in story.articles if article_id in analysis_of]
+        story_claims = [claim for analysis in members for claim in claims_of[analysis.article.id]]
+        story_copies = [edge for analysis in members for edge in copies_of[analysis.article.id]]
+        positions = sorted({n for analysis in members for n in entities_of[analysis.article.id]})
+        story_entities = [entity_list[position] for position in positions]
+        story_articles = [analysis.article for analysis in members]
+        questions = ledger.build_ledger(story, story_claims, story_articles, story_copies, story_entities)
+        story_timeline = timeline_stage.build_timeline(story, members, story_claims)
         finished_stories.append(dataclasses.replace(story, questions=questions, timeline=story_timeline))
     return Brief(
         articles=tuple(article_list),
@@ -171,9 +237,36 @@ def analyze(
     settings: Settings = DEFAULT_SETTINGS,
     on_progress: ProgressCallback | None = None,
     meta_csv: Path | None = None,
+    story: str | None = None,
 ) -> Brief:
     """Ingest ``inputs`` — files, directories, URLs, or article texts in hand (see ``split_inputs``) — into
-    a store (a temporary one unless ``db`` is given) and build the brief over everything the store holds."""
+    a store (a temporary one unless ``db`` is given) and build the brief over everything the store holds,
+    or, with ``story``, over that one story's articles."""
     with Store.open(db) as store:
         skipped = ingest_into(store, inputs, settings, on_progress, meta_csv)
-        return build_brief(store.load_analyses(), skipped, settings)
+        brief = refresh_store(store, settings) if story is None else story_brief(store, story, settings)
+        return dataclasses.replace(brief, skipped=tuple(skipped))
+
+
+def story_brief(store: Store, story_id: str, settings: Settings = DEFAULT_SETTINGS) -> Brief:
+    """The brief of one stored story: the cross-article stages over its articles only (nothing is saved,
+    since the store's cross-article results cover every story)."""
+    analyses = store.load_analyses()
+    chosen = next(
+        (story for story in stored_stories(store, analyses, settings) if story.id == story_id), None
+    )
+    if chosen is None:
+        raise StorylineInputError(story_id, "no such story in the store (see `storyline stories --db …`)")
+    members = set(chosen.articles)
+    return build_brief(
+        [a for a in analyses if a.article.id in members], settings=settings, story_list=[chosen]
+    )
+
+
+def refresh_store(store: Store, settings: Settings = DEFAULT_SETTINGS) -> Brief:
+    """Run the cross-article stages over every article the store holds and persist their results, so that
+    readers of the store (the web server) find entities, copies and stories without recomputing them."""
+    analyses = store.load_analyses()
+    brief = build_brief(analyses, settings=settings, story_list=stored_stories(store, analyses, settings))
+    store.save_cross_article(brief.entities, brief.copies, brief.stories)
+    return brief

@@ -62,8 +62,12 @@ class Article:
     title: str | None = None
     outlet: str | None = None
     author: str | None = None
-    published: str | None = None  # ISO 8601 date ("2024-10-18"), or None when unknown
+    # ISO 8601 date ("2024-10-18"), or None when unknown; an inferred one may be partial: "--10-18" when the
+    # text cannot fix the year, "2024-08" / "--08" when the newest evidence names only a month
+    published: str | None = None
     published_inferred: bool = False
+    published_evidence: str | None = None  # why an inferred date is what it is (or why none could be found)
+    published_window: str | None = None  # ISO 8601 interval holding it: "--10-18/--11-01", "2024-10-18/.."
     language: str | None = None
     removed: tuple[RemovedLine, ...] = ()
     credits: tuple[Credit, ...] = ()
@@ -151,6 +155,7 @@ class TimeExpr:
     end: int
     date: str | None  # ISO 8601 at its precision: "2024-10-18", "2024-10", "2024", "--10-18", "2024-W42"
     precision: str  # day | week | month | season | year | range | unknown
+    inferred: bool = False  # the value rests on an inferred publication date
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +178,11 @@ class Claim:
     modality: str = "asserted"  # asserted | hedged | denied | unconfirmed
     quantities: tuple[Quantity, ...] = ()
     times: tuple[TimeExpr, ...] = ()
+    # Nested attribution: who passed the speaker's words on ("a source told Yonhap", "according to Yonhap,
+    # the envoy confirmed …", "the source cited by Yonhap") — the speaker said it, via this outlet or person.
+    via_text: str | None = None
+    via_start: int | None = None
+    via_end: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,13 +235,26 @@ class Question:
 
 
 @dataclass(frozen=True, slots=True)
+class TimelineSource:
+    """One report of a timeline event: the span of an article that dates it (a claim's content, or the
+    sentence around a time expression) and the claim it is, if any."""
+
+    article: str
+    start: int
+    end: int
+    claim: str | None = None
+    inferred: bool = False  # this report's date rests on an inferred publication date
+
+
+@dataclass(frozen=True, slots=True)
 class TimelineEntry:
     date: str
     precision: str
-    text: str
+    text: str  # the first report's span, verbatim
     claims: tuple[str, ...] = ()
     articles: tuple[str, ...] = ()
-    inferred: bool = False  # the date rests on an inferred publication date
+    inferred: bool = False  # the date rests on an inferred publication date (in every report of it)
+    sources: tuple[TimelineSource, ...] = ()  # every report of the event, in story order
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,8 +262,42 @@ class Story:
     id: str
     title: str
     articles: tuple[str, ...]
+    representative: str | None = None  # the article that best stands for the story; its title is the title
+    first_date: str | None = None  # earliest and latest publication dates of its articles (ISO), when known
+    last_date: str | None = None
     questions: tuple[Question, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class StoryTrack:
+    """A story as the incremental clusterer keeps it between runs: its members and the profile a new
+    article is compared with (vector sum, actor and word counts), so adding one article never re-reads
+    the corpus."""
+
+    id: str
+    title: str
+    articles: tuple[str, ...]
+    representative: str
+    representative_score: float = 0.0
+    first_date: str | None = None
+    last_date: str | None = None
+    vector_sum: tuple[float, ...] | None = None  # sum of the members' unit embeddings (None: no embedder)
+    actor_counts: tuple[tuple[str, int], ...] = ()  # actor key → members naming it
+    word_counts: tuple[tuple[str, int], ...] = ()  # lead word → members using it (the most frequent kept)
+    merged_into: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StoryEvent:
+    """A change of a story's shape when evidence changed: "merge" (``other`` joined ``story``, bridged by
+    ``article``) or "split" (``other`` was cut off ``story``)."""
+
+    kind: str
+    story: str
+    other: str
+    article: str | None = None
+    score: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)

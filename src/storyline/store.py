@@ -30,13 +30,14 @@ from sqlalchemy import (
     func,
     insert,
     select,
+    update,
 )
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from storyline import store_schema as schema
 from storyline.errors import StorylineInputError
-from storyline.records import ArticleAnalysis, CopyEdge, Entity, Story
+from storyline.records import ArticleAnalysis, CopyEdge, Entity, Story, StoryEvent, StoryTrack
 
 RecordT = TypeVar("RecordT")
 
@@ -55,6 +56,8 @@ _SQLITE_PRAGMAS = (
 
 # SQLSTATEs PostgreSQL gives for a write it refuses: read-only transaction, insufficient privilege.
 _POSTGRES_READ_ONLY_STATES = frozenset({"25006", "42501"})
+# SQLSTATEs for a write that storage refuses: disk full, I/O error.
+_POSTGRES_STORAGE_STATES = frozenset({"53100", "58030"})
 
 
 class Store:
@@ -110,6 +113,14 @@ class Store:
         with self._transaction() as connection:
             return int(connection.execute(select(func.count()).select_from(schema.articles)).scalar_one())
 
+    def count_articles_outside_stories(self) -> int:
+        """Articles no stored story holds: every analysed article belongs to one story, so more than zero
+        means the cross-article results are older than the last ingest."""
+        in_a_story = select(schema.story_articles.c.article_id)
+        query = select(func.count()).where(schema.articles.c.id.not_in(in_a_story))
+        with self._transaction() as connection:
+            return int(connection.execute(query).scalar_one())
+
     def save_analysis(self, analysis: ArticleAnalysis) -> None:
         """Store one article and everything found in it, all or nothing; an article already held is left
         as it is."""
@@ -144,6 +155,56 @@ class Store:
         with self._transaction() as connection:
             return _load_entities(connection), _load_copies(connection), _load_stories(connection)
 
+    # --- incremental stories ----------------------------------------------------------------------------
+
+    def load_story_tracks(self) -> list[StoryTrack]:
+        """Every story the incremental clusterer holds (merged ones too, marked), oldest first, each with
+        its members in joining order."""
+        with self._transaction() as connection:
+            members = _grouped_values(connection, schema.story_members, "article_id", "story_id", "seq")
+            query = select(schema.story_tracks).order_by(schema.story_tracks.c.seq)
+            return [
+                schema.story_track_from(row, members.get((row["id"],), ()))
+                for row in connection.execute(query).mappings()
+            ]
+
+    def save_story_placement(
+        self, article_id: str, score: float, tracks: Sequence[StoryTrack], events: Sequence[StoryEvent] = ()
+    ) -> None:
+        """Record that ``article_id`` joined ``tracks[0]`` (with ``score``); later tracks are stories merged
+        into it, whose members move with them. One transaction."""
+        with self._transaction(write=True) as connection:
+            for track in tracks:
+                _upsert_track(connection, track)
+            joined = tracks[0].id
+            for merged in tracks[1:]:
+                move = update(schema.story_members).where(schema.story_members.c.story_id == merged.id)
+                connection.execute(move.values(story_id=joined))
+            members = schema.story_members
+            connection.execute(delete(members).where(members.c.article_id == article_id))
+            next_seq = select(func.coalesce(func.max(members.c.seq), 0) + 1).scalar_subquery()
+            connection.execute(
+                insert(members).values(article_id=article_id, story_id=joined, score=score, seq=next_seq)
+            )
+            for event in events:
+                next_event = select(
+                    func.coalesce(func.max(schema.story_events.c.seq), 0) + 1
+                ).scalar_subquery()
+                row = schema.story_event_row(event, seq=0)
+                row["seq"] = next_event
+                connection.execute(insert(schema.story_events).values(**row))
+
+    def load_story_events(self) -> list[StoryEvent]:
+        with self._transaction() as connection:
+            query = select(schema.story_events).order_by(schema.story_events.c.seq)
+            return [schema.story_event_from(row) for row in connection.execute(query).mappings()]
+
+    def load_article_outlets(self) -> dict[str, str | None]:
+        """Each stored article's outlet (None when unknown), for per-source counts without loading texts."""
+        with self._transaction() as connection:
+            query = select(schema.articles.c.id, schema.articles.c.outlet)
+            return {article_id: outlet for article_id, outlet in connection.execute(query)}
+
     # --- plumbing ---------------------------------------------------------------------------------------
 
     @contextmanager
@@ -160,9 +221,12 @@ class Store:
                 with connection.begin():
                     yield connection
             except DBAPIError as error:
-                if not _is_read_only(error):
+                if _is_read_only(error):
+                    message = f"database is read-only, nothing was written ({error.orig})"
+                elif _is_storage_failure(error):
+                    message = f"cannot write to the database, this transaction was rolled back ({error.orig})"
+                else:
                     raise
-                message = f"database is read-only, nothing was written ({error.orig})"
                 raise StorylineInputError(self._label, message) from error
 
     def _prepare_schema(self) -> None:
@@ -188,6 +252,8 @@ def _database_url(db: str | Path | None, temporary_dir: TemporaryDirectory[str] 
         return URL.create("sqlite", database=str(path)), "<temporary store>"
     if isinstance(db, str) and _DATABASE_URL.match(db):
         url = make_url(db)
+        if url.drivername == "postgresql":  # SQLAlchemy's default is psycopg2; we install psycopg 3
+            url = url.set(drivername="postgresql+psycopg")
         return url, url.render_as_string(hide_password=True)
     path = Path(db).expanduser()
     if not path.parent.is_dir():
@@ -238,6 +304,15 @@ def _is_read_only(error: DBAPIError) -> bool:
     return state in _POSTGRES_READ_ONLY_STATES
 
 
+def _is_storage_failure(error: DBAPIError) -> bool:
+    """The disk is full or the file cannot be written (a quota, a file size limit, a failing disk)."""
+    name = getattr(error.orig, "sqlite_errorname", "")
+    if name == "SQLITE_FULL" or name.startswith("SQLITE_IOERR"):
+        return True
+    state = getattr(error.orig, "sqlstate", None) or getattr(error.orig, "pgcode", None)
+    return state in _POSTGRES_STORAGE_STATES
+
+
 def _check_schema(connection: Connection, label: str) -> bool:
     """True for an empty database (tables to create); raises for one that is not a Storyline store or
     that a newer Storyline wrote."""
@@ -276,6 +351,18 @@ def _insert_analysis(connection: Connection, analysis: ArticleAnalysis) -> None:
     _insert_rows(connection, schema.analysis_rows(analysis))
 
 
+def _upsert_track(connection: Connection, track: StoryTrack) -> None:
+    tracks = schema.story_tracks
+    seq = connection.execute(select(tracks.c.seq).where(tracks.c.id == track.id)).scalar()
+    if seq is None:
+        seq = connection.execute(select(func.coalesce(func.max(tracks.c.seq), 0) + 1)).scalar_one()
+        connection.execute(insert(tracks).values(**schema.story_track_row(track, seq)))
+    else:
+        connection.execute(
+            update(tracks).where(tracks.c.id == track.id).values(**schema.story_track_row(track, seq))
+        )
+
+
 def _insert_rows(connection: Connection, rows: schema.Rows) -> None:
     for table, table_rows in rows.items():
         if table_rows:  # an executemany with no rows is an error, not a no-op
@@ -301,9 +388,9 @@ def _grouped(
 
 
 def _grouped_values(
-    connection: Connection, table: Table, column: str, owner: str
+    connection: Connection, table: Table, column: str, owner: str, order: str = "ordinal"
 ) -> dict[tuple[Any, ...], tuple[str, ...]]:
-    query = select(table.c[owner], table.c[column]).order_by(table.c[owner], table.c.ordinal)
+    query = select(table.c[owner], table.c[column]).order_by(table.c[owner], table.c[order])
     groups: dict[tuple[Any, ...], list[str]] = defaultdict(list)
     for owner_value, value in connection.execute(query):
         groups[(owner_value,)].append(value)

@@ -12,6 +12,8 @@ every hand-written query against the store.
 from __future__ import annotations
 
 import dataclasses
+import sys
+from array import array
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -25,6 +27,7 @@ from sqlalchemy import (
     ForeignKey,
     ForeignKeyConstraint,
     Integer,
+    LargeBinary,
     MetaData,
     RowMapping,
     Table,
@@ -45,8 +48,11 @@ from storyline.records import (
     Question,
     RemovedLine,
     Story,
+    StoryEvent,
+    StoryTrack,
     TimeExpr,
     TimelineEntry,
+    TimelineSource,
 )
 
 # Bump when the tables change; a store written by a newer Storyline is refused rather than misread.
@@ -82,6 +88,8 @@ articles = Table(
     Column("author", Text),
     Column("published", Text),  # ISO date kept as text: the record holds a string, and so does the brief
     Column("published_inferred", Boolean, nullable=False),
+    Column("published_evidence", Text),
+    Column("published_window", Text),
     Column("language", Text),
 )
 
@@ -143,6 +151,9 @@ claims = Table(
     Column("speaker", Text),  # an entity id; no foreign key: entities are replaced on every cross-article run
     Column("quote", Text, nullable=False),
     Column("modality", Text, nullable=False),
+    Column("via_text", Text),
+    Column("via_start", Integer),
+    Column("via_end", Integer),
 )
 
 
@@ -175,6 +186,7 @@ claim_times = _claim_child(
     *_offsets(),
     Column("date", Text),
     Column("precision", Text, nullable=False),
+    Column("inferred", Boolean, nullable=False),
 )
 
 time_expressions = Table(
@@ -186,6 +198,7 @@ time_expressions = Table(
     *_offsets(),
     Column("date", Text),
     Column("precision", Text, nullable=False),
+    Column("inferred", Boolean, nullable=False),
 )
 
 # --- cross-article (replaced as a whole by each run) ------------------------------------------------------
@@ -238,6 +251,9 @@ stories = Table(
     Column("id", Text, primary_key=True),
     Column("ordinal", Integer, nullable=False),
     Column("title", Text, nullable=False),
+    Column("representative", Text),
+    Column("first_date", Text),
+    Column("last_date", Text),
 )
 
 
@@ -286,6 +302,45 @@ timeline_entries = _story_child(
     Column("claims", JSON, nullable=False),
     Column("articles", JSON, nullable=False),
     Column("inferred", Boolean, nullable=False),
+    Column("sources", JSON, nullable=False),  # TimelineSource records as JSON objects (see record_lists)
+)
+
+# --- incremental stories (kept across runs: each new article is placed among them) -------------------------
+
+story_tracks = Table(
+    "story_tracks",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("seq", Integer, nullable=False, index=True),  # order of creation
+    Column("title", Text, nullable=False),
+    Column("representative", Text, nullable=False),
+    Column("representative_score", Double, nullable=False),
+    Column("first_date", Text),
+    Column("last_date", Text),
+    Column(
+        "vector_sum", LargeBinary
+    ),  # little-endian float32; NULL when stories were built without embeddings
+    Column("actor_counts", JSON, nullable=False),  # [[key, count], …]
+    Column("word_counts", JSON, nullable=False),
+    Column("merged_into", Text, index=True),
+)
+story_members = Table(
+    "story_members",
+    metadata,
+    _article_ref(primary_key=True),
+    Column("story_id", Text, nullable=False, index=True),
+    Column("seq", Integer, nullable=False),  # order of joining, so a story lists its articles as they came
+    Column("score", Double, nullable=False),
+)
+story_events = Table(
+    "story_events",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("kind", Text, nullable=False),
+    Column("story_id", Text, nullable=False, index=True),
+    Column("other_story_id", Text, nullable=False),
+    Column("article_id", Text),
+    Column("score", Double, nullable=False),
 )
 
 # Deleted child-first when cross-article results are replaced (foreign keys forbid the other order).
@@ -317,6 +372,9 @@ class RecordTable(Generic[RecordT]):
     record: type[RecordT]
     renames: Mapping[str, str] = dataclasses.field(default_factory=dict)
     nested: frozenset[str] = frozenset()
+    # Fields holding a tuple of small records kept in a JSON column (record type by field name): short lists
+    # read and written whole with their owner, like the id lists, rather than one more child table.
+    record_lists: Mapping[str, type[Any]] = dataclasses.field(default_factory=dict)
 
     def column(self, field_name: str) -> str:
         return self.renames.get(field_name) or _OFFSET_COLUMNS.get(field_name) or field_name
@@ -327,6 +385,8 @@ class RecordTable(Generic[RecordT]):
         for field in dataclasses.fields(record):  # type: ignore[arg-type]
             if field.name not in self.nested:
                 value = getattr(record, field.name)
+                if field.name in self.record_lists:
+                    value = tuple(dataclasses.asdict(item) for item in value)
                 row[self.column(field.name)] = list(value) if isinstance(value, tuple) else value
         return row
 
@@ -336,6 +396,8 @@ class RecordTable(Generic[RecordT]):
         for field in dataclasses.fields(self.record):  # type: ignore[arg-type]
             if field.name not in self.nested:
                 value = row[self.column(field.name)]
+                if field.name in self.record_lists:
+                    value = [self.record_lists[field.name](**item) for item in value]
                 values[field.name] = tuple(value) if isinstance(value, list) else value
         return self.record(**values)
 
@@ -360,7 +422,7 @@ COPY = RecordTable(copies, CopyEdge, renames={"article": "article_id", "of": "co
 STORY = RecordTable(stories, Story, nested=frozenset({"articles", "questions", "timeline"}))
 QUESTION = RecordTable(questions, Question, renames={"id": "question_id"}, nested=frozenset({"positions"}))
 POSITION = RecordTable(positions, Position)
-TIMELINE_ENTRY = RecordTable(timeline_entries, TimelineEntry)
+TIMELINE_ENTRY = RecordTable(timeline_entries, TimelineEntry, record_lists={"sources": TimelineSource})
 
 # Rows to insert, by table, in an order that puts parents before their children.
 Rows = dict[Table, list[dict[str, Any]]]
@@ -415,3 +477,69 @@ def numbered(spec: RecordTable[RecordT], records: Sequence[RecordT], **keys: Any
 
 def numbered_values(column: str, values: Sequence[str], **keys: Any) -> list[dict[str, Any]]:
     return [{**keys, "ordinal": ordinal, column: value} for ordinal, value in enumerate(values)]
+
+
+def story_track_row(track: StoryTrack, seq: int) -> dict[str, Any]:
+    """The ``story_tracks`` row of a track (its members live in ``story_members``)."""
+    vector = None
+    if track.vector_sum is not None:
+        vector = (
+            array("f", track.vector_sum).tobytes() if sys.byteorder == "little" else _little_endian(track)
+        )
+    return {
+        "id": track.id,
+        "seq": seq,
+        "title": track.title,
+        "representative": track.representative,
+        "representative_score": track.representative_score,
+        "first_date": track.first_date,
+        "last_date": track.last_date,
+        "vector_sum": vector,
+        "actor_counts": [list(pair) for pair in track.actor_counts],
+        "word_counts": [list(pair) for pair in track.word_counts],
+        "merged_into": track.merged_into,
+    }
+
+
+def story_track_from(row: RowMapping, articles: Sequence[str]) -> StoryTrack:
+    vector_sum = None
+    if row["vector_sum"] is not None:
+        values = array("f")
+        values.frombytes(bytes(row["vector_sum"]))
+        if sys.byteorder != "little":
+            values.byteswap()
+        vector_sum = tuple(values)
+    return StoryTrack(
+        id=row["id"],
+        title=row["title"],
+        articles=tuple(articles),
+        representative=row["representative"],
+        representative_score=row["representative_score"],
+        first_date=row["first_date"],
+        last_date=row["last_date"],
+        vector_sum=vector_sum,
+        actor_counts=tuple((key, int(count)) for key, count in row["actor_counts"]),
+        word_counts=tuple((key, int(count)) for key, count in row["word_counts"]),
+        merged_into=row["merged_into"],
+    )
+
+
+def story_event_row(event: StoryEvent, seq: int) -> dict[str, Any]:
+    return {
+        "seq": seq,
+        "kind": event.kind,
+        "story_id": event.story,
+        "other_story_id": event.other,
+        "article_id": event.article,
+        "score": event.score,
+    }
+
+
+def story_event_from(row: RowMapping) -> StoryEvent:
+    return StoryEvent(row["kind"], row["story_id"], row["other_story_id"], row["article_id"], row["score"])
+
+
+def _little_endian(track: StoryTrack) -> bytes:
+    values = array("f", track.vector_sum or ())
+    values.byteswap()
+    return values.tobytes()

@@ -14,9 +14,15 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from storyline.records import Claim, ParsedArticle, TimeExpr
+from storyline.stages.claims_chains import (
+    chain_attributions,
+    drop_nested_intentions,
+    name_relays,
+)
+from storyline.stages.claims_coref import continued_quotes, continued_reports, resolve_descriptions
 from storyline.stages.claims_cues import cue_word_attributions, hedge_adverb_attributions
 from storyline.stages.claims_lexicon import ClaimLexicon, claim_lexicon
-from storyline.stages.claims_quote_cues import quote_attributions
+from storyline.stages.claims_quote_cues import colon_line_attributions, quote_attributions
 from storyline.stages.claims_quotes import QuoteSpan, find_quote_spans, trim_span
 from storyline.stages.claims_spans import (
     MAX_TRAILING_TOKENS,
@@ -51,12 +57,15 @@ def extract_claims(
         doc, [quote for quote in quotes if quote.inner_start < quote.inner_end], lexicon
     )
     found = cue_word_attributions(context) + quote_attributions(context)
-    found += _continued_quotes(context, found)
+    found += colon_line_attributions(context)
+    found += continued_quotes(context, found)
     found += hedge_adverb_attributions(context, found)
-    found = _merge(found)
+    found = name_relays(doc, _merge(found), lexicon)
     if resolve_pronouns:
-        found = _resolve_speakers(doc, lexicon, found)
+        found = resolve_descriptions(doc, _resolve_speakers(doc, lexicon, found), lexicon)
+    found += continued_reports(doc, found, lexicon)
     found = _fold_nested_first_person(doc, _merge(found))
+    found = chain_attributions(doc, drop_nested_intentions(doc, found, lexicon), lexicon)
     found.sort(key=lambda a: (min(a.cue[0], a.content[0]), a.content[0], a.cue[0]))
     return [
         _claim(parsed, f"{article.id}:c{number}", attribution, time_expressions, context)
@@ -118,30 +127,6 @@ def _opens_with_speaker(sentence: Span, lexicon: ClaimLexicon) -> bool:
                 and subject.lower_ not in lexicon.first_person
             )
     return False
-
-
-# --- quotations that run on after the attribution -----------------------------------------------------------
-
-
-def _continued_quotes(context: ParseContext, found: list[Attribution]) -> list[Attribution]:
-    """ "“A,” Rutte said. “B.”": B is Rutte's too, when nothing but the attribution stands between."""
-    attributed = {a.content for a in found if a.quote == "direct"}
-    direct = sorted((a for a in found if a.quote == "direct"), key=lambda a: a.content[0])
-    text = context.doc.text
-    continued: list[Attribution] = []
-    for quote in context.quotes:
-        content = (quote.inner_start, quote.inner_end)
-        if content in attributed or quote.kind != "marks":
-            continue
-        earlier = [a for a in direct + continued if a.content[1] <= quote.start]
-        if not earlier:
-            continue
-        previous = earlier[-1]
-        last_end = max(previous.content[1], previous.cue[1], previous.speaker[1] if previous.speaker else 0)
-        between = text[last_end : quote.start]
-        if "\n" not in between and not between.strip(' \t.,;:”"»'):
-            continued.append(dataclasses.replace(previous, content=content, cue_modality=None))
-    return continued
 
 
 # --- speakers -----------------------------------------------------------------------------------------------
@@ -379,7 +364,7 @@ def _claim(
 ) -> Claim:
     text = parsed.article.text
     start, end = attribution.content
-    speaker = attribution.speaker
+    speaker, via = attribution.speaker, attribution.via
     return Claim(
         id=claim_id,
         article=parsed.article.id,
@@ -396,4 +381,7 @@ def _claim(
         modality=_modality(context, attribution),
         quantities=tuple(find_quantities(parsed.doc, start, end)),
         times=tuple(t for t in time_expressions if start <= t.start and t.end <= end),
+        via_text=text[via[0] : via[1]] if via else None,
+        via_start=via[0] if via else None,
+        via_end=via[1] if via else None,
     )

@@ -26,6 +26,15 @@ from storyline.stages.claims_spans import (
     subtree_without,
     token_span,
 )
+from storyline.stages.claims_speech_acts import (
+    cue_preposition,
+    directive_content,
+    is_bare_participle,
+    is_finite,
+    is_self_epistemic,
+    noun_attributions,
+    prepositional_content,
+)
 
 CONTENT_CLAUSE_DEPS = ("ccomp", "xcomp")
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
@@ -47,6 +56,8 @@ def cue_word_attributions(context: ParseContext) -> list[Attribution]:
             found.extend(_verb_attributions(context, token))
         elif token.pos_ == "NOUN" and token.lemma_.lower() in context.lexicon.evidence_nouns:
             found.extend(_evidence_attributions(context, token))
+        elif token.pos_ == "NOUN" and token.lemma_.lower() in context.lexicon.noun_cues:
+            found.extend(noun_attributions(context, token))
     return found
 
 
@@ -56,7 +67,16 @@ def is_cue_verb(context: ParseContext, verb: Token) -> bool:
     if lemma not in lexicon.cue_verbs:
         return False
     particle = lexicon.particle_verbs.get(lemma)
-    if particle and not any(c.dep_ == "prt" and c.lower_ == particle for c in verb.children):
+    has_particle = any(c.dep_ == "prt" and c.lower_ == particle for c in verb.children)
+    if particle and not has_particle and cue_preposition(context, verb) is None:
+        return False
+    if is_self_epistemic(context, verb):
+        return False
+    if lemma in lexicon.mental_state_verbs and any(c.dep_ == "neg" for c in verb.children):
+        return False  # "does not want to mobilize": no position to report
+    if lemma in lexicon.directive_verbs and (is_bare_participle(verb) or verb.dep_ == "relcl"):
+        # "Asked to describe the device, O'Neill said …": O'Neill was asked, not asking; "people who
+        # want to …" describes people, it reports nothing
         return False
     # "quoted as saying": the cue is anchored on "quoted"; "saying" is part of it
     return not (
@@ -71,7 +91,16 @@ def _verb_attributions(context: ParseContext, verb: Token) -> list[Attribution]:
     lemma = verb.lemma_.lower()
     label = _denial_label(context, verb) if lemma in lexicon.labeling_verbs else None
     refused = _refused_action(context, verb) if lemma in lexicon.refusal_verbs else None
-    if label is None and refused is None and lemma not in lexicon.reporting_verbs | lexicon.confirm_verbs:
+    preposition = cue_preposition(context, verb)
+    if preposition is not None and any(c.dep_ == "ccomp" for c in verb.children):
+        preposition = None  # "warned about it that …": the clause is what is said
+    clause_verbs = lexicon.reporting_verbs | lexicon.confirm_verbs | lexicon.clause_only_verbs
+    if (
+        label is None
+        and refused is None
+        and preposition is None
+        and lemma not in clause_verbs | lexicon.directive_verbs
+    ):
         return []  # "called Zelensky's plan frightening", "declined the offer": not attributions
     subject = subject_of(verb, lexicon)
     modality: str | None
@@ -82,6 +111,21 @@ def _verb_attributions(context: ParseContext, verb: Token) -> list[Attribution]:
     elif label is not None:
         content = _labelled_content(context, verb, label)
         modality, cue = "denied", (verb.idx, _end_with_closing_mark(context, label))
+    elif preposition is not None:
+        content = prepositional_content(verb, preposition)
+        modality = cue_modality(context, verb, subject)
+        cue = token_span(verb.doc[verb.i : preposition.i + 1])
+    elif lemma in lexicon.directive_verbs and lemma not in clause_verbs:
+        content = directive_content(verb)
+        modality, cue = cue_modality(context, verb, subject), cue_span(verb)
+    elif lemma in lexicon.clause_only_verbs and lemma not in lexicon.reporting_verbs:
+        # a finite clause: "found “no evidence” that …" is the evidence route's, and "shows soldiers
+        # queuing" shows a scene, it reports no statement
+        has_clause = verb.dep_ == "parataxis" or any(
+            c.dep_ == "ccomp" and is_finite(c) for c in verb.children
+        )
+        content = _verb_content(context, verb) if has_clause else None
+        modality, cue = cue_modality(context, verb, subject), cue_span(verb)
     else:
         content = _verb_content(context, verb)
         modality = cue_modality(context, verb, subject)

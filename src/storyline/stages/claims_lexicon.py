@@ -30,11 +30,27 @@ class ClaimLexicon:
 
     reporting_verbs: frozenset[str]
     object_content_verbs: frozenset[str]
+    clause_only_verbs: frozenset[str]
+    directive_verbs: frozenset[str]
+    epistemic_verbs: frozenset[str]
+    mental_state_verbs: frozenset[str]
+    noun_cues: frozenset[str]
+    colon_labels: frozenset[str]
+    colon_speaker_nouns: frozenset[str]
+    outlet_nouns: frozenset[str]
+    medium_nouns: frozenset[str]
+    relay_verbs: frozenset[str]
+    self_pronouns: frozenset[str]
     particle_verbs: dict[str, str]
+    preposition_cues: dict[str, frozenset[str]]
     phrase_cues: dict[str, str]
     third_person: frozenset[str]
     first_person: frozenset[str]
     anaphoric_objects: frozenset[str]
+    anaphoric_modifiers: frozenset[str]
+    partitive_pronouns: frozenset[str]
+    continuing_subjects: frozenset[str]
+    backshift_modals: frozenset[str]
     hedge_adverbs: frozenset[str]
     claim_adverbs: frozenset[str]
     hedge_modals: frozenset[str]
@@ -55,6 +71,9 @@ class ClaimLexicon:
         """Every verb lemma that can anchor an attribution."""
         return (
             self.reporting_verbs
+            | self.clause_only_verbs
+            | self.directive_verbs
+            | frozenset(self.preposition_cues)
             | self.denial_verbs
             | self.labeling_verbs
             | self.refusal_verbs
@@ -70,11 +89,27 @@ def claim_lexicon() -> ClaimLexicon:
     return ClaimLexicon(
         reporting_verbs=_words(cues["reporting_verbs"]),
         object_content_verbs=_words(cues["object_content_verbs"]),
+        clause_only_verbs=_words(cues["clause_only_verbs"]),
+        directive_verbs=_words(cues["directive_verbs"]),
+        epistemic_verbs=_words(cues["epistemic_verbs"]),
+        mental_state_verbs=_words(cues["mental_state_verbs"]),
+        noun_cues=_words(cues["noun_cues"]),
+        colon_labels=_words(cues["colon_labels"]),
+        colon_speaker_nouns=_words(cues["colon_speaker_nouns"]),
+        outlet_nouns=_words(cues["outlet_nouns"]),
+        medium_nouns=_words(cues["medium_nouns"]),
+        relay_verbs=_words(cues["relay_verbs"]),
+        self_pronouns=_words(cues["self_pronouns"]),
         particle_verbs={verb.lower(): part.lower() for verb, part in cues["particle_verbs"].items()},
+        preposition_cues={verb.lower(): _words(words) for verb, words in cues["preposition_cues"].items()},
         phrase_cues={first.lower(): second.lower() for first, second in cues["phrase_cues"].items()},
         third_person=_words(pronouns["third_person"]),
         first_person=_words(pronouns["first_person"]),
         anaphoric_objects=_words(pronouns["anaphoric_objects"]),
+        anaphoric_modifiers=_words(pronouns["anaphoric_modifiers"]),
+        partitive_pronouns=_words(pronouns["partitive_pronouns"]),
+        continuing_subjects=_words(pronouns["continuing_subjects"]),
+        backshift_modals=_words(pronouns["backshift_modals"]),
         hedge_adverbs=_words(hedges["adverbs"]),
         claim_adverbs=_words(hedges["claim_adverbs"]),
         hedge_modals=_words(hedges["modals"]),

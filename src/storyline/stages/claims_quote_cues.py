@@ -1,13 +1,16 @@
 """Quotations attributed by what stands beside them: a cue verb after ("“…,” said X", "– …, he argues"),
 a cue verb before ("X told reporters: “…”", "…, saying, “…”"), a named speaker and a colon before
-("Lecornu: – …"), or a dash and a name after ("“…” ― Sonya Herridge")."""
+("Lecornu: – …"), or a dash and a name after ("“…” ― Sonya Herridge"); and lines led by a speaker and a
+colon, as transcripts and headlines write them ("WALLACE: Let's start …", "Estonian politician: …")."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+import re
+
+from spacy.tokens import Span, Token
 
 from storyline.stages.claims_cues import cue_modality, cue_span, is_cue_verb
-from storyline.stages.claims_quotes import QuoteSpan
+from storyline.stages.claims_quotes import QUOTE_MARKS, QuoteSpan, trim_span
 from storyline.stages.claims_spans import (
     GAP_AFTER_QUOTE,
     GAP_BEFORE_QUOTE,
@@ -15,11 +18,19 @@ from storyline.stages.claims_spans import (
     Attribution,
     ParseContext,
     attributions_for,
+    classify_quote,
     gap_matches,
     subject_of,
 )
 
 SIGNATURE_DASHES = frozenset({"―", "—", "–"})
+MAX_SIGNATURE_TOKENS = 4
+# A line that opens (after any quote marks) with a short lead and a colon: "WALLACE: …", "Poll: …".
+SPEAKER_LEAD = re.compile(r"(?m)^[ \t\"“„«']*(?P<lead>[^\s:\"“„«'][^:\n]{0,58}?)[ \t]*:[ \t]+(?=\S)")
+MAX_LEAD_TOKENS = 6
+MAX_TRANSCRIPT_NAME_TOKENS = 3
+LEAD_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "PART", "PUNCT", "ADP", "CCONJ"})
+SPEAKER_ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 
 
 def quote_attributions(context: ParseContext) -> list[Attribution]:
@@ -105,14 +116,82 @@ def _colon_before_quote(context: ParseContext, quote: QuoteSpan) -> list[Attribu
 def _name_after_quote(context: ParseContext, quote: QuoteSpan) -> list[Attribution]:
     """ "“…” ― Sonya Herridge": a quotation signed with a dash and a name that ends the line."""
     dash = context.first_token_at(quote.end)
-    if dash is None or dash.text not in SIGNATURE_DASHES or dash.i + 1 >= len(context.doc):
+    text = context.doc.text
+    if (
+        dash is None
+        or dash.text not in SIGNATURE_DASHES
+        or dash.i + 1 >= len(context.doc)
+        or text[quote.end : dash.idx].strip()
+    ):
         return []
-    entity = next((ent for ent in context.doc.ents if ent.start == dash.i + 1), None)
-    if entity is None or entity.label_ not in ("PERSON", "ORG"):
+    name = _signature_name(context, dash.i + 1)
+    if name is None:
         return []
-    rest = context.doc.text[entity.end_char : entity.end_char + 200].split("\n", 1)[0]
-    if rest.strip(" .,"):
+    # the signature ends its line, or the next signed quotation starts right after it
+    rest = text[name[1] : name[1] + 200].split("\n", 1)[0].lstrip(" .,")
+    if rest and rest[0] not in QUOTE_MARKS:
         return []
     cue = (dash.idx, dash.idx + len(dash))
     content = (quote.inner_start, quote.inner_end)
-    return [Attribution(cue, content, (entity.start_char, entity.end_char), "direct", None, dash.i)]
+    return [Attribution(cue, content, name, "direct", None, dash.i)]
+
+
+def _signature_name(context: ParseContext, first: int) -> tuple[int, int] | None:
+    """A person or organisation named from token ``first``; a run of proper nouns when the recogniser
+    missed the name."""
+    doc = context.doc
+    entity = next((ent for ent in doc.ents if ent.start == first), None)
+    if entity is not None:
+        return (entity.start_char, entity.end_char) if entity.label_ in ("PERSON", "ORG") else None
+    end = first
+    while end < len(doc) and end - first < MAX_SIGNATURE_TOKENS and doc[end].pos_ == "PROPN":
+        end += 1
+    if end - first < 2:  # one capitalised word is too often the next sentence's first word
+        return None
+    return doc[first].idx, doc[end - 1].idx + len(doc[end - 1])
+
+
+def colon_line_attributions(context: ParseContext) -> list[Attribution]:
+    """ "WALLACE: Let's start …" / "Estonian politician: let's not use excuses": the rest of the line is
+    what the lead before the colon says."""
+    text = context.doc.text
+    found: list[Attribution] = []
+    for match in SPEAKER_LEAD.finditer(text):
+        lead = context.doc.char_span(match.start("lead"), match.end("lead"), alignment_mode="contract")
+        if lead is None or not _names_a_speaker(context, lead):
+            continue
+        colon = text.index(":", match.end("lead"))
+        line_end = text.find("\n", match.end())
+        content = trim_span(text, match.end(), len(text) if line_end == -1 else line_end)
+        if content[0] >= content[1]:
+            continue
+        cue = (colon, colon + 1)
+        content, quote = classify_quote(context, content, cue)
+        anchor = context.first_token_at(colon)
+        speaker = (lead.start_char, lead.end_char)
+        found.append(Attribution(cue, content, speaker, quote, None, anchor.i if anchor else lead.end))
+    return found
+
+
+def _names_a_speaker(context: ParseContext, lead: Span) -> bool:
+    """A name, a transcript's capitalised surname, or a description headed by a speaker noun — not a
+    label ("Source", "Editor's note"), a topic ("Ukraine war") or a clause (it holds no verb)."""
+    lexicon = context.lexicon
+    words = [token for token in lead if not token.is_punct]
+    if not 1 <= len(lead) <= MAX_LEAD_TOKENS or not words or not lead.text[0].isupper():
+        return False
+    transcript = lead.text.isupper() and len(words) <= MAX_TRANSCRIPT_NAME_TOKENS  # "HOLT:" (tagged anyhow)
+    if not transcript and any(token.pos_ not in LEAD_POS for token in lead):
+        return False
+    if any(token.like_num for token in lead):
+        return False
+    if any(token.lower_ in lexicon.colon_labels for token in words):
+        return False
+    last = words[-1]
+    return (
+        last.ent_type_ in SPEAKER_ENTITY_LABELS
+        or (last.pos_ == "PROPN" and len(words) <= 3)
+        or transcript
+        or last.lower_ in lexicon.colon_speaker_nouns
+        or last.lemma_.lower() in lexicon.colon_speaker_nouns
+    )

@@ -44,6 +44,7 @@ class Attribution:
     quote: str  # direct | indirect | mixed
     cue_modality: str | None  # denied | unconfirmed | hedged when the cue alone decides; else None
     anchor: int  # token index of the cue word
+    via: CharSpan | None = None  # who passed the words on (nested attribution)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +157,9 @@ def subject_of(verb: Token, lexicon: ClaimLexicon) -> Token | None:
     """The token naming who performs ``verb``; for a passive, the agent ("rejected by X")."""
     current = verb
     for _ in range(4):
+        relayed = [c for c in current.children if c.dep_ == "nsubjpass"]
+        if relayed and current.lemma_.lower() in lexicon.relay_verbs:
+            return relayed[0]  # "he was quoted by Reuters as saying": he speaks, Reuters relays
         for child in current.children:
             if child.dep_ == "agent":
                 objects = [c for c in child.children if c.dep_ == "pobj"]

@@ -40,24 +40,82 @@ class Candidate:
     match: re.Match[str] | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class LocatedTime:
+    """A candidate where it starts (a deadline marker included) and the tense of its clause."""
+
+    candidate: Candidate
+    start: int
+    tense: str
+
+
+# Kinds whose value a yearless publication date ("--10-18") still fixes: a named day, a counted or shifted
+# day or month ("yesterday", "three days ago", "this month"). Weekdays, weeks and seasons need the year.
+YEAR_FREE_KINDS = frozenset({"relative_day", "shifted_unit", "ago"})
+
+
 def find_time_expressions(parsed: ParsedArticle) -> list[TimeExpr]:
-    """Every time expression in the article's text, in text order, resolved against its publication date."""
-    text = parsed.article.text
-    base = rules.parse_publication_date(parsed.article.published)
+    """Every time expression in the article's text, in text order, resolved against its publication date.
+    Against an inferred publication date, the values that rest on it are marked ``inferred``; against a
+    yearless one ("--10-18"), they keep month and day and the year stays unknown."""
+    article = parsed.article
+    base = rules.parse_publication_date(article.published)
+    partial_base = None if base else rules.parse_partial_publication_day(article.published)
     expressions = []
-    for candidate in select_candidates(text, parsed.doc):
-        start = extend_over_deadline_marker(text, candidate.start)
-        tense = expression_tense(parsed.doc, text, candidate.start, candidate.end)
-        resolved = resolve_candidate(candidate, text, base, tense)
-        if resolved is not None:
-            expressions.append(
-                TimeExpr(text[start : candidate.end], start, candidate.end, *astuple(resolved))
-            )
+    for located in locate_time_expressions(parsed):
+        if partial_base is not None:
+            resolved = resolve_on_partial_base(located, article.text, partial_base)
+        else:
+            resolved = resolve_candidate(located.candidate, article.text, base, located.tense)
+        if resolved is None:
+            continue
+        # a value the text fixes on its own ("18 Oct 2024", "--10-18" read yearless) rests on no base
+        inferred = (
+            article.published_inferred
+            and resolved.date is not None
+            and resolved != resolve_candidate(located.candidate, article.text, None, located.tense)
+        )
+        expressions.append(as_time_expression(located, article.text, resolved, inferred))
     return expressions
 
 
-def astuple(resolved: Resolved) -> tuple[str | None, str]:
-    return resolved.date, resolved.precision
+def find_stated_times(parsed: ParsedArticle) -> list[tuple[TimeExpr, str]]:
+    """Every time expression as the text states it, read with no publication date (so relative ones stay
+    unknown), with the tense of its clause: the evidence a publication date is inferred from."""
+    text = parsed.article.text
+    stated = []
+    for located in locate_time_expressions(parsed):
+        resolved = resolve_candidate(located.candidate, text, None, located.tense)
+        if resolved is not None:
+            stated.append((as_time_expression(located, text, resolved, False), located.tense))
+    return stated
+
+
+def locate_time_expressions(parsed: ParsedArticle) -> list[LocatedTime]:
+    text = parsed.article.text
+    return [
+        LocatedTime(
+            candidate,
+            extend_over_deadline_marker(text, candidate.start),
+            expression_tense(parsed.doc, text, candidate.start, candidate.end),
+        )
+        for candidate in select_candidates(text, parsed.doc)
+    ]
+
+
+def as_time_expression(located: LocatedTime, text: str, resolved: Resolved, inferred: bool) -> TimeExpr:
+    start, end = located.start, located.candidate.end
+    return TimeExpr(text[start:end], start, end, resolved.date, resolved.precision, inferred)
+
+
+def resolve_on_partial_base(located: LocatedTime, text: str, partial_base: date) -> Resolved | None:
+    """The value against a yearless publication day: what the text states, else — for the kinds the year
+    does not change — the value on the stand-in year with that year dropped again."""
+    candidate, tense = located.candidate, located.tense
+    stated = resolve_candidate(candidate, text, None, tense)
+    if stated is None or stated.date is not None or candidate.kind not in YEAR_FREE_KINDS:
+        return stated
+    return rules.without_year(resolve_candidate(candidate, text, partial_base, tense))
 
 
 # --- candidates -----------------------------------------------------------------------------------------
@@ -104,10 +162,18 @@ def expression_tense(doc: Doc | None, text: str, start: int, end: int) -> str:
     if tense == PRESENT and doc is not None and doc.has_annotation("SENT_START"):
         # parses miss futures such as "is due to brief the committee on Thursday": look for a cue
         span = doc.char_span(start, end, alignment_mode="expand")
-        lead = text[span.sent.start_char : start] if span is not None and len(span) else ""
-        if context_patterns()["future_cue"].search(lead):
+        if span is None or len(span) == 0 or is_participle_modifier(governing_verb(span.root)):
+            # "the treaty signed … in June" under "would be in line with": the participle has its own
+            # time, which a cue governing the main clause does not set
+            return tense
+        if context_patterns()["future_cue"].search(text[span.sent.start_char : start]):
             return FUTURE
     return tense
+
+
+def is_participle_modifier(verb: Token | None) -> bool:
+    """A past participle modifying a noun ("the treaty signed in June", "a summit set for April")."""
+    return verb is not None and verb.tag_ == "VBN" and verb.dep_ == "acl"
 
 
 def clause_tense(doc: Doc | None, start: int, end: int) -> str:

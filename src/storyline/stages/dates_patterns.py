@@ -36,6 +36,7 @@ class TimeLexicon:
     vague_counts: Mapping[str, int]
     modifiers: tuple[str, ...]
     deadline_markers: tuple[str, ...]
+    forward_markers: tuple[str, ...]
     date_prepositions: tuple[str, ...]
     duration_markers: tuple[str, ...]
     frequency_words: tuple[str, ...]
@@ -75,6 +76,7 @@ def load_time_lexicon() -> TimeLexicon:
         vague_counts=raw["vague_counts"],
         modifiers=tuple(raw["lists"]["modifiers"]),
         deadline_markers=tuple(raw["lists"]["deadline_markers"]),
+        forward_markers=tuple(raw["lists"]["forward_markers"]),
         date_prepositions=tuple(raw["lists"]["date_prepositions"]),
         duration_markers=tuple(raw["lists"]["duration_markers"]),
         frequency_words=tuple(raw["lists"]["frequency_words"]),

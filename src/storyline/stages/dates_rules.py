@@ -77,6 +77,37 @@ def parse_publication_date(published: str | None) -> date | None:
         return None
 
 
+# A publication date inferred without its year ("--10-18") is placed in this year for arithmetic, and the
+# year is dropped from the results again (``without_year``). Not a leap year: "yesterday" on "--03-01" is
+# "--02-28" — the likelier of the two — and only a base of "--02-29" itself needs the leap year.
+PARTIAL_BASE_YEAR = 2001
+PARTIAL_LEAP_YEAR = 2000
+
+
+def parse_partial_publication_day(published: str | None) -> date | None:
+    """A yearless publication day ("--10-18") placed in PARTIAL_BASE_YEAR; None for anything else."""
+    if not published or not published.startswith("--") or len(published) != len("--10-18"):
+        return None
+    try:
+        month, day = int(published[2:4]), int(published[5:7])
+    except ValueError:
+        return None
+    year = PARTIAL_LEAP_YEAR if (month, day) == (2, 29) else PARTIAL_BASE_YEAR
+    return date(year, month, day) if valid_day(year, month, day) else None
+
+
+def without_year(resolved: Resolved | None) -> Resolved | None:
+    """A value computed on a yearless base, with the stand-in year dropped: days and months keep their
+    month and day ("--10-17", "--10"); weeks, years and seasons depend on the year and become unknown."""
+    if resolved is None or resolved.date is None:
+        return resolved
+    if resolved.precision == "day":
+        return Resolved(f"--{resolved.date[5:10]}", "day")
+    if resolved.precision == "month":
+        return Resolved(f"--{resolved.date[5:7]}", "month")
+    return UNKNOWN
+
+
 # --- month, day and year ---------------------------------------------------------------------------------
 
 

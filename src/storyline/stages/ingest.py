@@ -35,6 +35,10 @@ from storyline.stages.ingest_formats import (
 SIDECAR_NAME = "storyline.toml"
 META_FIELDS = ("outlet", "published", "author", "title", "url")
 URL_SCHEMES = ("http://", "https://")
+# Longer article texts are refused: spaCy's parser needs about 1 GB per 100,000 characters and refuses
+# texts over 1,000,000 (nlp.max_length); the longest news features run to ~50,000 characters, so anything
+# beyond this is a scraper's mistake (a whole site in one line) rather than an article.
+MAX_ARTICLE_CHARS = 200_000
 
 # Explicit metadata for one file: field → value, only the fields given.
 FileMeta = Mapping[str, str]
@@ -62,6 +66,10 @@ def article_from_text(
     Raises :class:`StorylineInputError` naming ``source`` when there is no text."""
     if not text.strip():
         raise StorylineInputError(source, "no article text")
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise StorylineInputError(
+            source, f"article text longer than {MAX_ARTICLE_CHARS} characters ({len(text)})"
+        )
     return Article(
         id=make_article_id(text),
         text=text,
@@ -219,17 +227,20 @@ def _build_article(
     merged = dataclasses.replace(fields, **explicit)
     if not merged.text.strip():  # e.g. Markdown that was all markup
         return SkippedInput(source, "no article text")
-    return article_from_text(
-        merged.text,
-        source=source,
-        path=path,
-        title=merged.title,
-        url=merged.url,
-        outlet=merged.outlet,
-        published=merged.published,
-        author=merged.author,
-        language=merged.language,
-    )
+    try:
+        return article_from_text(
+            merged.text,
+            source=source,
+            path=path,
+            title=merged.title,
+            url=merged.url,
+            outlet=merged.outlet,
+            published=merged.published,
+            author=merged.author,
+            language=merged.language,
+        )
+    except StorylineInputError as error:  # e.g. longer than any article
+        return SkippedInput(source, error.reason)
 
 
 class _ExplicitMetadata:

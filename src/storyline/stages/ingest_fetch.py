@@ -1,6 +1,9 @@
 """Fetching an article by URL, safely: http(s) only, no private or local addresses, bounded size and time.
 
-Redirects are followed by hand so that every hop's host is checked before we connect to it.
+Redirects are followed by hand so that every hop's host is checked before we connect to it. Each hop's
+host is resolved once, and the connection goes to the address that was checked (the Host header and TLS
+SNI still name the host): letting httpx resolve the name again would let a DNS server answer "public" to
+the check and "127.0.0.1" to the connection (DNS rebinding).
 """
 
 from __future__ import annotations
@@ -8,6 +11,8 @@ from __future__ import annotations
 import ipaddress
 import socket
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -18,6 +23,7 @@ from storyline.errors import StorylineInputError
 MAX_REDIRECTS = 5
 # A news page arrives in well under a second; 20 s covers a slow server without stalling a batch run.
 FETCH_TIMEOUT_S = 20.0
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 _USER_AGENT = "storyline/0.1 (+https://github.com/storyline; news analysis)"
 
 
@@ -34,9 +40,9 @@ def fetch_url(url: str, *, max_bytes: int, allow_private: bool = False) -> Fetch
     current = url
     with httpx.Client(timeout=FETCH_TIMEOUT_S, follow_redirects=False, trust_env=False) as client:
         for _hop in range(MAX_REDIRECTS + 1):
-            check_url_allowed(current, allow_private=allow_private)
+            addresses = check_url_allowed(current, allow_private=allow_private)
             try:
-                with client.stream("GET", current, headers={"User-Agent": _USER_AGENT}) as response:
+                with _open_pinned(client, current, addresses) as response:
                     if response.is_redirect:
                         location = response.headers.get("location")
                         if not location:
@@ -48,10 +54,32 @@ def fetch_url(url: str, *, max_bytes: int, allow_private: bool = False) -> Fetch
                         raise StorylineInputError(url, f"HTTP {response.status_code}")
                     data = _read_bounded(response, url, max_bytes, deadline)
                     media_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
-                    return FetchedPage(url=str(response.url), data=data, media_type=media_type or None)
+                    return FetchedPage(url=current, data=data, media_type=media_type or None)
             except httpx.HTTPError as error:
                 raise StorylineInputError(url, f"fetch failed: {type(error).__name__}") from error
     raise StorylineInputError(url, f"more than {MAX_REDIRECTS} redirects")
+
+
+@contextmanager
+def _open_pinned(client: httpx.Client, url: str, addresses: list[IPAddress]) -> Iterator[httpx.Response]:
+    """Stream a GET of ``url`` from the first of ``addresses`` that accepts a connection."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    headers = {"User-Agent": _USER_AGENT, "Host": parts.netloc.rpartition("@")[2]}
+    for number, address in enumerate(addresses, start=1):
+        pinned = httpx.URL(url).copy_with(host=str(address))
+        request = client.build_request("GET", pinned, headers=headers, extensions={"sni_hostname": host})
+        try:
+            response = client.send(request, stream=True)
+        except httpx.ConnectError:
+            if number == len(addresses):
+                raise
+            continue
+        try:
+            yield response
+        finally:
+            response.close()
+        return
 
 
 def _read_bounded(response: httpx.Response, url: str, max_bytes: int, deadline: float) -> bytes:
@@ -71,34 +99,45 @@ def _read_bounded(response: httpx.Response, url: str, max_bytes: int, deadline: 
     return b"".join(chunks)
 
 
-def check_url_allowed(url: str, *, allow_private: bool = False) -> None:
-    """Refuse schemes other than http(s), and hosts any of whose addresses is not public."""
+def check_url_allowed(url: str, *, allow_private: bool = False) -> list[IPAddress]:
+    """The addresses of ``url``'s host, to connect to. Refuses schemes other than http(s), and hosts any
+    of whose addresses is not public (unless ``allow_private``)."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
         raise StorylineInputError(url, f"unsupported URL scheme {parts.scheme or '(none)'!r}")
     if not parts.hostname:
         raise StorylineInputError(url, "URL has no host")
-    if allow_private:
-        return
     try:
         port = parts.port or (443 if parts.scheme == "https" else 80)
     except ValueError as error:
         raise StorylineInputError(url, "URL has a bad port") from error
-    for address in _resolve(url, parts.hostname, port):
-        if not address.is_global or address.is_multicast:
-            raise StorylineInputError(url, f"refused: {parts.hostname} resolves to non-public {address}")
+    addresses = _resolve(url, parts.hostname, port)
+    if not allow_private:
+        for address in addresses:
+            if not is_public_address(address):
+                raise StorylineInputError(url, f"refused: {parts.hostname} resolves to non-public {address}")
+    return addresses
 
 
-def _resolve(url: str, host: str, port: int) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
+def is_public_address(address: IPAddress) -> bool:
+    """Reachable on the public internet: not loopback, private, link-local (cloud metadata), reserved or
+    multicast."""
+    return address.is_global and not address.is_multicast
+
+
+def _resolve(url: str, host: str, port: int) -> list[IPAddress]:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as error:
         raise StorylineInputError(url, f"cannot resolve host {host}") from error
-    addresses = []
+    addresses: list[IPAddress] = []
     for info in infos:
         address = ipaddress.ip_address(str(info[4][0]).split("%")[0])  # drop an IPv6 zone id
         # An IPv4-mapped IPv6 address reaches the IPv4 host: judge that one.
         if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
             address = address.ipv4_mapped
-        addresses.append(address)
+        if address not in addresses:
+            addresses.append(address)
+    if not addresses:
+        raise StorylineInputError(url, f"cannot resolve host {host}")
     return addresses

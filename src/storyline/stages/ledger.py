@@ -1,55 +1,208 @@
 """The ledger stage: a story's claims turned into questions, positions and a status per question.
 
-First cut (issue #2): claims carrying quantities of the same unit form one question ("how many
-personnel?"); each distinct value is a position, with its claims, speakers, outlets and the number of
-independent sources (copies collapsed through ``copies.origins``). Grouping by subject and propositions
-(affirm / deny / unconfirmed) come with issue #5.
+``ledger_grouping`` decides which claims answer the same question (a measured thing, or a proposition);
+this module turns each group into positions and a status:
+
+- positions: for a measured thing, one per distinct value (approximate values within a few percent are one
+  position only when one speaker gives both), plus "deny" / "unconfirmed" for claims that deny or cannot
+  confirm the figure; for a proposition, affirm / deny / unconfirmed from the claim's modality (an asserted
+  content with a negation, "there were no sirens", takes the deny side);
+- independent sources: a speaker is one source however many outlets repeat them; a claim without a
+  nameable speaker counts once per originating outlet, copies collapsed through ``copies.origins``
+  (syndicated and translated copies of one outlet count once);
+- status: denied (a party denies), contested (independent positions disagree), unconfirmed (non-
+  confirmations beside one claimed answer, or only hedged support), corroborated (two or more independent
+  sources, no dissent), single-source — with the reason in words.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from storyline.records import Article, Claim, CopyEdge, Entity, Position, Question, Story
 from storyline.stages.copies import origins
+from storyline.stages.ledger_grouping import (
+    Measure,
+    Statement,
+    content_words,
+    entity_words,
+    group_measures,
+    group_statements,
+    is_negated,
+    ledger_lexicon,
+    make_measures,
+    speaker_key,
+    statement_reference,
+)
 
 UNATTRIBUTED = "unattributed"
+STANCES = ("affirm", "deny", "unconfirmed")
+# Approximate figures this close (relative) from one speaker are one position ("about/nearly 11,000").
+SAME_SPEAKER_TOLERANCE = 0.05
+CURRENCY_OR_SHARE = frozenset({"USD", "EUR", "GBP", "percent"})
+QUESTION_WORDS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What every position of one story needs to look up."""
+
+    by_id: dict[str, Article]
+    origin: dict[str, str]
+
+
+def stance_of(claim: Claim, negation_denies: bool = True) -> str:
+    """affirm / deny / unconfirmed. A negated figure ("never exceeded 36") still answers with its value,
+    so ``negation_denies`` is off for quantity questions."""
+    if claim.modality == "denied":
+        return "deny"
+    if claim.modality == "unconfirmed":
+        return "unconfirmed"
+    return "deny" if negation_denies and is_negated(claim) else "affirm"
+
+
+def _source_key(claim: Claim, origin: dict[str, str]) -> str:
+    """One independent source: the speaker; for claims with no nameable speaker, the originating outlet."""
+    if claim.speaker:
+        return claim.speaker
+    said_by = (claim.speaker_text or "").lower().strip()
+    if not said_by or said_by in ledger_lexicon().stopwords:  # "he", "they": only the outlet knows who
+        return f"origin:{origin[claim.article]}:{said_by}"
+    return said_by
 
 
 def _position(
-    value: float, claims: Sequence[Claim], by_id: dict[str, Article], origin: dict[str, str]
+    claims: Sequence[Claim], context: _Context, value: float | None, stance: str | None
 ) -> Position:
     speakers = dict.fromkeys(claim.speaker or claim.speaker_text or UNATTRIBUTED for claim in claims)
-    outlets = dict.fromkeys(by_id[claim.article].outlet or by_id[claim.article].source for claim in claims)
-    dates = [date for claim in claims if (date := by_id[claim.article].published)]
-    # Independent sources: distinct origins of the carrying articles, and distinct speakers within one
-    # origin (two officials quoted in one article are two sources; two copies of one article are one).
-    chains = {(origin[claim.article], claim.speaker or claim.speaker_text) for claim in claims}
+    articles = [context.by_id[claim.article] for claim in claims]
+    outlets = dict.fromkeys(article.outlet or article.title or article.source for article in articles)
+    dates = [article.published for article in articles if article.published and article.published[0] != "-"]
     return Position(
-        value=value,
-        claims=tuple(claim.id for claim in claims),
+        claims=tuple(dict.fromkeys(claim.id for claim in claims)),
         speakers=tuple(speakers),
         outlets=tuple(outlets),
-        independent_sources=len(chains),
+        independent_sources=len({_source_key(claim, context.origin) for claim in claims}),
+        value=value,
+        stance=stance,
         earliest=min(dates) if dates else None,
     )
 
 
-def _status(positions: Sequence[Position], claims: Sequence[Claim]) -> tuple[str, str]:
-    modalities = {claim.modality for claim in claims}
+def _value_positions(measures: Sequence[Measure], context: _Context) -> list[Position]:
+    """One position per value; a speaker's approximate neighbour values fold into their first value."""
+    by_value: dict[float, list[Claim]] = {}
+    spoken: dict[str, list[float]] = {}
+    for measure in sorted(measures, key=lambda m: (m.quantity.approx, m.quantity.value)):
+        value, speaker = measure.quantity.value, speaker_key(measure.claim)
+        if measure.quantity.approx:
+            near = [
+                v for v in spoken.get(speaker, []) if abs(v - value) <= SAME_SPEAKER_TOLERANCE * max(v, 1)
+            ]
+            value = near[0] if near else value
+        spoken.setdefault(speaker, []).append(value)
+        if all(claim.id != measure.claim.id for claim in by_value.setdefault(value, [])):
+            by_value[value].append(measure.claim)
+    return [_position(claims, context, value, None) for value, claims in sorted(by_value.items())]
+
+
+def _stance_positions(
+    claims: Sequence[Claim], context: _Context, skip: frozenset[str] = frozenset()
+) -> list[Position]:
+    by_stance: dict[str, list[Claim]] = {}
+    for claim in claims:
+        stance = stance_of(claim)
+        if stance not in skip:
+            by_stance.setdefault(stance, []).append(claim)
+    return [_position(by_stance[stance], context, None, stance) for stance in STANCES if stance in by_stance]
+
+
+def judge_status(positions: Sequence[Position], claims: Sequence[Claim]) -> tuple[str, str]:
+    """Status and the reason a reader is shown."""
+    answers = [p for p in positions if p.stance != "unconfirmed"]
+    not_confirmed = [p for p in positions if p.stance == "unconfirmed"]
     speakers = {speaker for position in positions for speaker in position.speakers}
-    if "denied" in modalities:
-        return "denied", f"a party denies: {len(positions)} values from {len(speakers)} speakers"
-    if len(positions) > 1:
-        return "contested", f"{len(speakers)} speakers, {len(positions)} values"
-    if modalities <= {"hedged", "unconfirmed"}:
+    denials = [claim for claim in claims if claim.modality == "denied"]
+    if denials:
+        deniers = {claim.speaker_text or UNATTRIBUTED for claim in denials}
+        return (
+            "denied",
+            f"denied by {', '.join(sorted(deniers))}; {len(answers)} positions, {len(speakers)} speakers",
+        )
+    if len(answers) > 1:
+        kind = "values" if any(p.value is not None for p in answers) else "positions"
+        return "contested", f"{len(speakers)} speakers, {len(answers)} {kind}"
+    if not_confirmed and answers:
+        who = not_confirmed[0].independent_sources
+        return (
+            "unconfirmed",
+            f"{who} source(s) cannot confirm; {answers[0].independent_sources} source(s) claim it",
+        )
+    if not answers or all(claim.modality in {"hedged", "unconfirmed"} for claim in claims):
         return "unconfirmed", "only hedged or unconfirmed support"
-    sources = positions[0].independent_sources
+    sources = answers[0].independent_sources
     if sources > 1:
-        return "corroborated", f"{sources} independent sources agree, no other value"
+        return "corroborated", f"{sources} independent sources agree, no other position"
     return "single-source", "one source"
+
+
+def _question_text(words: Counter[str], unit: str | None) -> str:
+    topic = ", ".join(word for word, _count in words.most_common(QUESTION_WORDS))
+    if unit is None:
+        return f"Whether: {topic}"
+    opener = "How much" if unit in CURRENCY_OR_SHARE else "How many"
+    return f"{opener} {unit}: {topic}?"
+
+
+def _topic_words(claims: Sequence[Claim]) -> Counter[str]:
+    """Content words shared by the group's claims, most common first (entity tokens left out)."""
+    return Counter(word for claim in claims for word in content_words(claim.text) if word[0] != "@")
+
+
+def _question(
+    story: Story,
+    key: str,
+    question: str,
+    unit: str | None,
+    positions: Sequence[Position],
+    claims: Sequence[Claim],
+) -> Question:
+    status, reason = judge_status(positions, claims)
+    question_id = "q-" + hashlib.sha1(f"{story.id}:{key}".encode()).hexdigest()[:10]
+    return Question(
+        id=question_id,
+        question=question,
+        unit=unit,
+        status=status,
+        status_reason=reason,
+        positions=tuple(positions),
+    )
+
+
+def _story_claims(story: Story, claims: Sequence[Claim]) -> list[Claim]:
+    order = {article_id: index for index, article_id in enumerate(story.articles)}
+    return sorted(
+        (claim for claim in claims if claim.article in order), key=lambda c: (order[c.article], c.start)
+    )
+
+
+def _antecedents(claims: Sequence[Claim]) -> dict[str, str]:
+    """Claim id of a content naming a statement ("the accusation") → the last claim before it in its article
+    that is not itself such a reference (what it refers to)."""
+    found: dict[str, str] = {}
+    previous: Claim | None = None
+    for claim in claims:
+        if previous is not None and previous.article != claim.article:
+            previous = None
+        if statement_reference(claim):
+            if previous is not None:
+                found[claim.id] = previous.id
+        else:
+            previous = claim
+    return found
 
 
 def build_ledger(
@@ -59,33 +212,64 @@ def build_ledger(
     copies: Sequence[CopyEdge],
     entities: Sequence[Entity],
 ) -> tuple[Question, ...]:
-    """Quantity questions for one story, each with its positions and status."""
+    """The questions of one story, each with its positions and status, most carried first."""
+    story_claims = _story_claims(story, claims)
     in_story = set(story.articles)
     by_id = {article.id: article for article in articles if article.id in in_story}
-    origin = origins(list(by_id.values()), copies)
-    by_unit: dict[str, dict[float, list[Claim]]] = defaultdict(lambda: defaultdict(list))
-    for claim in claims:
-        if claim.article not in in_story:
+    context = _Context(by_id=by_id, origin=origins(list(by_id.values()), copies))
+    mentioned = entity_words(story_claims, entities)
+    antecedent = _antecedents(story_claims)
+    claim_by_id = {claim.id: claim for claim in story_claims}
+
+    measures = [
+        measure
+        for claim in story_claims
+        if claim.id not in antecedent
+        for measure in make_measures(claim, mentioned[claim.id])
+    ]
+    measure_groups = group_measures(measures)
+    group_of_claim = {m.claim.id: index for index, group in enumerate(measure_groups) for m in group}
+    attached: dict[int, list[Claim]] = {}
+    statements = []
+    for claim in story_claims:
+        if claim.id in group_of_claim:
             continue
-        for quantity in claim.quantities:
-            if claim not in by_unit[quantity.unit][quantity.value]:
-                by_unit[quantity.unit][quantity.value].append(claim)
+        target = antecedent.get(claim.id)
+        if target in group_of_claim:
+            attached.setdefault(group_of_claim[target], []).append(claim)
+            continue
+        words = content_words(claim.text) | mentioned[claim.id]
+        if target and statement_reference(claim) == "bare":  # "the accusation" stands for what came before
+            words = content_words(claim_by_id[target].text) | mentioned[target] | mentioned[claim.id]
+        else:
+            target = None
+        response = claim.modality in {"denied", "unconfirmed"}
+        statements.append(Statement(claim, words, antecedent=target, response=response))
+
     questions = []
-    for unit, by_value in sorted(by_unit.items()):
-        positions = tuple(
-            _position(value, value_claims, by_id, origin) for value, value_claims in sorted(by_value.items())
+    for index, group in enumerate(measure_groups):
+        extra = attached.get(index, [])
+        answering = [m for m in group if stance_of(m.claim, negation_denies=False) == "affirm"]
+        doubting = [m.claim for m in group if stance_of(m.claim, negation_denies=False) != "affirm"] + extra
+        positions = _value_positions(answering, context) + _stance_positions(
+            doubting, context, frozenset({"affirm"})
         )
-        unit_claims = [claim for value_claims in by_value.values() for claim in value_claims]
-        status, reason = _status(positions, unit_claims)
-        question_id = "q-" + hashlib.sha1(f"{story.id}:{unit}".encode()).hexdigest()[:10]
+        group_claims = list({claim.id: claim for claim in [m.claim for m in group] + extra}.values())
+        unit = group[0].unit
+        key = f"{unit}:" + ",".join(sorted({m.claim.id for m in group}))
+        text = _question_text(Counter(w for m in group for w in m.words if w[0] != "@"), unit)
+        questions.append(_question(story, key, text, unit, positions, group_claims))
+
+    for statement_group in group_statements(statements):
+        group_claims = [statement.claim for statement in statement_group]
+        if len({speaker_key(claim) for claim in group_claims}) < 2:
+            continue  # one voice is not a question the ledger can weigh
+        positions = _stance_positions(group_claims, context)
+        key = "p:" + ",".join(sorted(claim.id for claim in group_claims))
         questions.append(
-            Question(
-                id=question_id,
-                question=f"How many {unit}?",
-                unit=unit,
-                status=status,
-                status_reason=reason,
-                positions=positions,
+            _question(
+                story, key, _question_text(_topic_words(group_claims), None), None, positions, group_claims
             )
         )
+    questions.sort(key=lambda q: -sum(len(p.claims) for p in q.positions))
     return tuple(questions)

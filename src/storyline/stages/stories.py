@@ -1,32 +1,190 @@
-"""The stories stage: articles clustered into stories.
+"""The stories stage: articles clustered into stories, incrementally.
 
-First cut (issue #2): two articles are linked when they share rare named actors and lead vocabulary;
-a story is a connected group of linked articles. Candidate pairs come from an inverted index over entity
-ids (articles sharing no actor are never compared), so the work grows with the links, not with the
-square of the corpus. Embeddings, time windows and incremental assignment come with issue #7.
+Each article is reduced to a profile — an embedding of its title and lead (all-MiniLM-L6-v2, when
+installed), its actors (named mentions, keyed by the resolved entity when one is known) and its lead words —
+and placed by ``StoryIndex`` (``stories_index``): it joins the best existing story or starts one, within a
+time window, comparing only with candidate stories found through an inverted index of actors and the
+nearest story centroids, never with every article. The same index serves a whole batch (``cluster_stories``)
+and a persistent store that grows one article at a time (the pipeline keeps its state as ``StoryTrack``s).
+
+Without the embedding model the score is the first cut's: weighted actor overlap plus lead-word overlap.
 """
 
 from __future__ import annotations
 
-import hashlib
-import math
 import re
-from collections import Counter, defaultdict
-from collections.abc import Sequence
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
 
-from scipy.cluster.hierarchy import DisjointSet
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from storyline.config import DEFAULT_SETTINGS, Settings
-from storyline.records import Article, ArticleAnalysis, Entity, Story
+from storyline.embeddings import EMBED_BATCH_SIZE, Embedder, load_embedder
+from storyline.records import Article, ArticleAnalysis, Entity, Mention, Story, StoryTrack
+from storyline.stages.stories_index import ArticleProfile, StoryIndex, StoryUpdate, story_id
+
+__all__ = [
+    "ArticleProfile",
+    "StoryIndex",
+    "StoryListing",
+    "StoryUpdate",
+    "cluster_stories",
+    "list_stories",
+    "profile_articles",
+    "story_id",
+]
 
 # Words of the lead that characterise an article's topic; the rest of the text adds mostly noise.
 LEAD_WORDS = 120
+# Words embedded per article: the title and the first paragraph or two carry the story; MiniLM truncates
+# long inputs anyway, and every extra token costs encoder time.
+EMBEDDED_WORDS = 80
 WORD = re.compile(r"[^\W\d_]{3,}")
-# An actor named in more than this share of a large corpus ("Russia" in a war corpus) says nothing about
-# which story an article belongs to, and would make the inverted index quadratic.
-MAX_ACTOR_SHARE = 0.3
-ENTITY_WEIGHT = 0.6
+ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+MAX_TITLE_CHARS = 120
+
+
+def profile_articles(
+    analyses: Sequence[ArticleAnalysis],
+    embedder: Embedder | None,
+    entity_of: Mapping[tuple[str, int, int], str] | None = None,
+) -> list[ArticleProfile]:
+    """One profile per analysis, in order; titles and leads are embedded in batches."""
+    profiles = []
+    for start in range(0, len(analyses), EMBED_BATCH_SIZE):
+        batch = analyses[start : start + EMBED_BATCH_SIZE]
+        vectors = embedder([_embedded_text(a.article) for a in batch]) if embedder else None
+        for offset, analysis in enumerate(batch):
+            article = analysis.article
+            profiles.append(
+                ArticleProfile(
+                    article_id=article.id,
+                    title=_story_title(article),
+                    published=published_day(article.published),
+                    actors=frozenset(actor_keys(analysis.mentions, entity_of or {})),
+                    words=frozenset(_lead_words(article)),
+                    vector=None if vectors is None else vectors[offset],
+                    has_title=bool(article.title),
+                )
+            )
+    return profiles
+
+
+def cluster_stories(
+    analyses: Sequence[ArticleAnalysis],
+    entities: Sequence[Entity] = (),
+    settings: Settings = DEFAULT_SETTINGS,
+    embedder: Embedder | None = None,
+) -> list[Story]:
+    """Group articles into stories; every article belongs to exactly one story. Articles are placed in
+    publication order (then by id), so the result does not depend on the order they were given in; each
+    story lists its articles in input order. ``embedder`` defaults to the shared model when
+    ``settings.story_embeddings`` is on and the model is installed."""
+    if embedder is None and settings.story_embeddings:
+        embedder = load_embedder()
+    entity_of = {
+        (mention.article, mention.start, mention.end): entity.id
+        for entity in entities
+        for mention in entity.mentions
+    }
+    profiles = profile_articles(analyses, embedder, entity_of)
+    index = StoryIndex(settings)
+    for profile in sorted(profiles, key=lambda p: (p.published or date.max, p.article_id)):
+        index.add(profile)
+    order = {analysis.article.id: position for position, analysis in enumerate(analyses)}
+    stories = [_in_input_order(story, order) for story in index.stories()]
+    return sorted(stories, key=lambda story: (-len(story.articles), order[story.articles[0]]))
+
+
+def place_articles(
+    index: StoryIndex, analyses: Sequence[ArticleAnalysis], embedder: Embedder | None
+) -> list[StoryUpdate]:
+    """Add articles to a live index in the order given (a stream), one update per article."""
+    return [index.add(profile) for profile in profile_articles(analyses, embedder)]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryListing:
+    """Stories as rows for listing: ``columns`` in order, the per-outlet article counts last."""
+
+    columns: list[str]
+    rows: list[dict[str, Any]]
+
+
+LISTING_COLUMNS = ["id", "title", "articles", "first_date", "last_date", "representative"]
+UNKNOWN_OUTLET = "(unknown outlet)"
+
+
+def list_stories(tracks: Sequence[StoryTrack], outlet_of: Mapping[str, str | None]) -> StoryListing:
+    """Live stories, largest first, each with its article count per source outlet (``outlets``)."""
+    live = sorted(
+        (track for track in tracks if track.merged_into is None), key=lambda track: -len(track.articles)
+    )
+    rows: list[dict[str, Any]] = []
+    outlets: set[str] = set()
+    counts: list[Counter[str]] = []
+    for track in live:
+        per_outlet = Counter(outlet_of.get(article) or UNKNOWN_OUTLET for article in track.articles)
+        outlets.update(per_outlet)
+        counts.append(per_outlet)
+        rows.append(
+            {
+                "id": track.id,
+                "title": track.title,
+                "articles": len(track.articles),
+                "first_date": track.first_date,
+                "last_date": track.last_date,
+                "representative": track.representative,
+            }
+        )
+    outlet_columns = sorted(outlets)
+    for row, per_outlet in zip(rows, counts, strict=True):
+        row["outlets"] = {outlet: per_outlet[outlet] for outlet in outlet_columns}
+    return StoryListing(LISTING_COLUMNS + outlet_columns, rows)
+
+
+def actor_keys(mentions: Iterable[Mention], entity_of: Mapping[tuple[str, int, int], str]) -> set[str]:
+    """Keys of the actors an article names: the resolved entity's id when known, else the normalised name
+    (diacritics and case folded, a leading "the" dropped); a person's surname also stands alone, so that
+    "Rutte" meets "Mark Rutte" before cross-article resolution has run."""
+    keys = set()
+    for mention in mentions:
+        entity = entity_of.get((mention.article, mention.start, mention.end))
+        if entity is not None:
+            keys.add(entity)
+            continue
+        name = _normalised(mention.refers_to or mention.text)
+        if not name:
+            continue
+        keys.add(name)
+        parts = name.split()
+        if mention.label == "PERSON" and len(parts) > 1:
+            keys.add(parts[-1])
+    return keys
+
+
+def published_day(published: str | None) -> date | None:
+    """A full publication date, or None (unknown, or partial such as "--10-18" or "2024-08")."""
+    match = ISO_DAY.match(published or "")
+    if not match:
+        return None
+    try:
+        return date(*(int(part) for part in match.groups()))
+    except ValueError:
+        return None
+
+
+def _normalised(name: str) -> str:
+    folded = unicodedata.normalize("NFKD", name.casefold())
+    plain = "".join(char for char in folded if not unicodedata.combining(char))
+    words = re.findall(r"\w+", plain)
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
 
 
 def _lead_words(article: Article) -> set[str]:
@@ -34,75 +192,20 @@ def _lead_words(article: Article) -> set[str]:
     return {word for word in WORD.findall(lead.lower()) if word not in STOP_WORDS}
 
 
-def _weighted_jaccard(first: set[str], second: set[str], weight: dict[str, float]) -> float:
-    union = sum(weight[key] for key in first | second)
-    return sum(weight[key] for key in first & second) / union if union else 0.0
+def _embedded_text(article: Article) -> str:
+    return " ".join(((article.title or "") + "\n" + article.text).split()[:EMBEDDED_WORDS])
 
 
-def _plain_jaccard(first: set[str], second: set[str]) -> float:
-    union = len(first | second)
-    return len(first & second) / union if union else 0.0
+def _in_input_order(story: Story, order: Mapping[str, int]) -> Story:
+    from dataclasses import replace
 
-
-def _actors_by_article(entities: Sequence[Entity]) -> dict[str, set[str]]:
-    actors: dict[str, set[str]] = defaultdict(set)
-    for entity in entities:
-        for mention in entity.mentions:
-            actors[mention.article].add(entity.id)
-    return actors
-
-
-def cluster_stories(
-    analyses: Sequence[ArticleAnalysis],
-    entities: Sequence[Entity],
-    settings: Settings = DEFAULT_SETTINGS,
-) -> list[Story]:
-    """Group articles into stories; every article belongs to exactly one story."""
-    articles = [analysis.article for analysis in analyses]
-    actors = _actors_by_article(entities)
-    article_count = max(len(articles), 1)
-    document_frequency = Counter(actor for ids in actors.values() for actor in ids)
-    idf = {actor: math.log(1 + article_count / count) for actor, count in document_frequency.items()}
-    words = {article.id: _lead_words(article) for article in articles}
-
-    postings: dict[str, list[str]] = defaultdict(list)
-    for article in articles:
-        for actor in actors.get(article.id, ()):
-            if article_count < 10 or document_frequency[actor] <= MAX_ACTOR_SHARE * article_count:
-                postings[actor].append(article.id)
-    candidate_pairs = {
-        (first, second) for ids in postings.values() for i, first in enumerate(ids) for second in ids[i + 1 :]
-    }
-
-    groups = DisjointSet(article.id for article in articles)
-    degree: Counter[str] = Counter()
-    for first, second in candidate_pairs:
-        score = ENTITY_WEIGHT * _weighted_jaccard(actors[first], actors[second], idf) + (
-            1 - ENTITY_WEIGHT
-        ) * _plain_jaccard(words[first], words[second])
-        if score >= settings.story_link_threshold:
-            groups.merge(first, second)
-            degree[first] += 1
-            degree[second] += 1
-
-    by_id = {article.id: article for article in articles}
-    order = {article.id: position for position, article in enumerate(articles)}
-    stories = []
-    for members in groups.subsets():
-        ordered = sorted(members, key=order.__getitem__)
-        representative = by_id[max(ordered, key=lambda article_id: (degree[article_id], -order[article_id]))]
-        stories.append(
-            Story(id=_story_id(ordered), title=_story_title(representative), articles=tuple(ordered))
-        )
-    return sorted(stories, key=lambda story: (-len(story.articles), order[story.articles[0]]))
-
-
-def _story_id(article_ids: Sequence[str]) -> str:
-    return "s-" + hashlib.sha1(" ".join(sorted(article_ids)).encode()).hexdigest()[:10]
+    return replace(story, articles=tuple(sorted(story.articles, key=order.__getitem__)))
 
 
 def _story_title(article: Article) -> str:
     if article.title:
         return article.title
     first_line = article.text.strip().split("\n", 1)[0]
-    return first_line if len(first_line) <= 120 else first_line[:117].rsplit(" ", 1)[0] + "…"
+    if len(first_line) <= MAX_TITLE_CHARS:
+        return first_line
+    return first_line[: MAX_TITLE_CHARS - 3].rsplit(" ", 1)[0] + "…"

@@ -2,8 +2,11 @@
 
 An event is a claim whose content carries a resolved time expression (the entry's text is the claim's
 content), or a resolved time expression outside every claim (the entry's text is the sentence around it).
-Both are verbatim spans of the cleaned text. Reports of the same event from several articles — same date,
-similar wording — become one entry listing every claim and article.
+Both are verbatim spans of the cleaned text, and each entry cites them as sources (article, start, end).
+Reports of the same event from several articles — same date, similar wording — become one entry listing
+every source, claim and article. A date that rests on an inferred publication date is marked so (the dates
+stage decides which do); yearless dates ("--10-18") sort within the story's most common year, or among
+themselves by month and day when no date in the story has a year.
 """
 
 from __future__ import annotations
@@ -16,8 +19,7 @@ from datetime import date
 
 from rapidfuzz import fuzz
 
-from storyline.records import Article, ArticleAnalysis, Claim, Story, TimeExpr, TimelineEntry
-from storyline.stages.dates_patterns import context_patterns
+from storyline.records import Article, ArticleAnalysis, Claim, Story, TimeExpr, TimelineEntry, TimelineSource
 
 # rapidfuzz token_set_ratio at which two same-date texts report one event: 80 joins a wire story's
 # rewrites ("Ukraine said on Friday …" / "On Friday Ukraine said …") and keeps apart different events
@@ -46,11 +48,8 @@ class Event:
     date: str
     precision: str
     text: str
-    claims: tuple[str, ...]
-    articles: tuple[str, ...]
-    inferred: bool
+    source: TimelineSource
     article_order: int
-    position: int
 
 
 def build_timeline(
@@ -70,7 +69,7 @@ def build_timeline(
     ]
     partial_year = most_common_year(events)
     events.sort(
-        key=lambda event: (date_sort_key(event.date, partial_year), event.article_order, event.position)
+        key=lambda event: (date_sort_key(event.date, partial_year), event.article_order, event.source.start)
     )
     return tuple(merge_same_events(events))
 
@@ -84,12 +83,11 @@ def article_events(analysis: ArticleAnalysis, claims: Sequence[Claim], order: in
         for time in unique_times((*claim.times, *inside)):
             placed.add((time.start, time.end))
             if time.date is not None:
-                yield make_event(time, claim.text, (claim.id,), article, order, claim.start)
+                yield make_event(time, article, (claim.start, claim.end), claim.id, order)
     for time in analysis.times:
         if time.date is None or (time.start, time.end) in placed:
             continue
-        start, end = sentence_around(article.text, time.start, time.end)
-        yield make_event(time, article.text[start:end], (), article, order, start)
+        yield make_event(time, article, sentence_around(article.text, time.start, time.end), None, order)
 
 
 def unique_times(times: Sequence[TimeExpr]) -> list[TimeExpr]:
@@ -97,12 +95,12 @@ def unique_times(times: Sequence[TimeExpr]) -> list[TimeExpr]:
 
 
 def make_event(
-    time: TimeExpr, text: str, claim_ids: tuple[str, ...], article: Article, order: int, position: int
+    time: TimeExpr, article: Article, span: tuple[int, int], claim_id: str | None, order: int
 ) -> Event:
     assert time.date is not None
-    # a date the text states in full ("18 Oct 2024") does not rest on the inferred publication date
-    inferred = article.published_inferred and not context_patterns()["explicit_year"].search(time.text)
-    return Event(time.date, time.precision, text, claim_ids, (article.id,), inferred, order, position)
+    start, end = span
+    source = TimelineSource(article.id, start, end, claim_id, time.inferred)
+    return Event(time.date, time.precision, article.text[start:end], source, order)
 
 
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
@@ -154,8 +152,17 @@ def first_day_of(value: str, partial_year: int | None) -> date | None:
     return None
 
 
+# Precisions close enough to the story's own time to lend their year to yearless dates; a range ("from
+# 2011 to 2018"), a season or a year named as background does not.
+YEAR_LENDING_PRECISIONS = frozenset({"day", "week", "month"})
+
+
 def most_common_year(events: Sequence[Event]) -> int | None:
-    years = Counter(int(event.date[:4]) for event in events if event.date[:4].isdigit())
+    years = Counter(
+        int(event.date[:4])
+        for event in events
+        if event.date[:4].isdigit() and event.precision in YEAR_LENDING_PRECISIONS
+    )
     return years.most_common(1)[0][0] if years else None
 
 
@@ -177,23 +184,22 @@ def merge_same_events(events: Sequence[Event]) -> list[TimelineEntry]:
         )
         if match is None:
             index_by_date[event.date].append(len(entries))
-            entries.append(
-                TimelineEntry(
-                    event.date, event.precision, event.text, event.claims, event.articles, event.inferred
-                )
-            )
-            continue
-        entry = entries[match]
-        entries[match] = TimelineEntry(
-            entry.date,
-            entry.precision,
-            entry.text,
-            merged(entry.claims, event.claims),
-            merged(entry.articles, event.articles),
-            entry.inferred and event.inferred,  # one report with a given date pins the entry
-        )
+            entries.append(entry_of(event.date, event.precision, event.text, (event.source,)))
+        else:
+            entry = entries[match]
+            entries[match] = entry_of(entry.date, entry.precision, entry.text, (*entry.sources, event.source))
     return entries
 
 
-def merged(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys((*first, *second)))
+def entry_of(date: str, precision: str, text: str, sources: tuple[TimelineSource, ...]) -> TimelineEntry:
+    """An entry citing ``sources``: inferred only when every report's date is (one report with a given date
+    pins the entry)."""
+    return TimelineEntry(
+        date=date,
+        precision=precision,
+        text=text,
+        claims=tuple(dict.fromkeys(source.claim for source in sources if source.claim is not None)),
+        articles=tuple(dict.fromkeys(source.article for source in sources)),
+        inferred=all(source.inferred for source in sources),
+        sources=sources,
+    )

@@ -1,0 +1,109 @@
+"""Execution of the per-article stages: locally (this process, or worker processes) or on Dask.
+
+Per-article work is a picklable function from a chunk of articles to their analyses (one spaCy model per
+worker process, loaded on first use). Every engine yields results in input order — the cross-article
+stages and the store consume a stream whose order does not depend on the engine — and keeps a bounded
+number of chunks in flight, so memory stays flat however long the input is.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any, TypeVar
+
+from storyline.config import DEFAULT_SETTINGS, Settings
+
+InputT = TypeVar("InputT")
+OutputT = TypeVar("OutputT")
+ChunkWork = Callable[[list[InputT]], list[OutputT]]
+
+# Chunks waiting or running per worker: enough to keep every worker busy, few enough to bound memory.
+CHUNKS_IN_FLIGHT_PER_WORKER = 2
+
+
+def chunked(items: Iterable[InputT], size: int) -> Iterator[list[InputT]]:
+    """Consecutive lists of ``size`` items (the last may be shorter), read lazily."""
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
+def run_chunks(
+    work: ChunkWork[InputT, OutputT], items: Iterable[InputT], settings: Settings = DEFAULT_SETTINGS
+) -> Iterator[OutputT]:
+    """Apply ``work`` to ``items`` chunk by chunk on the engine ``settings`` names; results in input order."""
+    chunks = chunked(items, settings.nlp_batch_size)
+    if settings.engine == "dask":
+        yield from _run_on_dask(work, chunks, settings.scheduler, _worker_count(settings))
+    elif settings.engine == "local":
+        yield from _run_locally(work, chunks, _worker_count(settings))
+    else:
+        raise ValueError(f"unknown engine {settings.engine!r} (expected 'local' or 'dask')")
+
+
+def _worker_count(settings: Settings) -> int:
+    return settings.workers if settings.workers > 0 else (os.cpu_count() or 1)
+
+
+def _run_locally(
+    work: ChunkWork[InputT, OutputT], chunks: Iterator[list[InputT]], workers: int
+) -> Iterator[OutputT]:
+    # Starting a worker costs a spaCy load (~2 s); a run of a few chunks is faster in this process.
+    head = list(itertools.islice(chunks, workers + 1))
+    if workers <= 1 or len(head) <= workers:
+        for chunk in itertools.chain(head, chunks):
+            yield from work(chunk)
+        return
+    # "spawn": forking a process that already runs torch or BLAS threads can deadlock the child.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        yield from _in_order(pool.submit, work, itertools.chain(head, chunks), workers)
+
+
+def _run_on_dask(
+    work: ChunkWork[InputT, OutputT], chunks: Iterator[list[InputT]], scheduler: str | None, workers: int
+) -> Iterator[OutputT]:
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as error:
+        raise RuntimeError("the dask engine needs `pip install dask distributed`") from error
+    if scheduler:
+        with Client(scheduler) as client:
+            workers = max(len(client.scheduler_info().get("workers", {})), 1)
+            yield from _in_order(client.submit, work, chunks, workers, pure=False)
+        return
+    # One thread per worker process: spaCy's parse holds the GIL, threads would not run it in parallel.
+    cluster = LocalCluster(
+        n_workers=workers,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address=":0",
+        silence_logs=logging.ERROR,
+    )
+    with cluster, Client(cluster) as client:
+        yield from _in_order(client.submit, work, chunks, len(cluster.workers), pure=False)
+
+
+def _in_order(
+    submit: Callable[..., Any],
+    work: ChunkWork[InputT, OutputT],
+    chunks: Iterable[list[InputT]],
+    workers: int,
+    **options: Any,
+) -> Iterator[OutputT]:
+    """Submit chunks, at most ``workers × CHUNKS_IN_FLIGHT_PER_WORKER`` pending; yield results in order."""
+    pending: deque[Future[list[OutputT]]] = deque()
+    limit = max(workers, 1) * CHUNKS_IN_FLIGHT_PER_WORKER
+    for chunk in chunks:
+        pending.append(submit(work, chunk, **options))
+        if len(pending) >= limit:
+            yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()

@@ -1,0 +1,192 @@
+"""Exports of a brief for other tools: one story as a brief of its own, claims as JSON Lines, the ledger as
+CSV with one column per source, and the ledger's positions as schema.org ClaimReview-shaped JSON-LD.
+
+Each is a pure function of a ``Brief``. None adds a judgement: the JSON-LD carries who said what where, and
+deliberately no ``reviewRating`` — Storyline reports positions and their sources, it does not rate them.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from storyline.records import Brief, Claim, Story
+from storyline.report.html import safe_link
+from storyline.report.views import BriefIndex, article_label, article_title, position_label
+
+# A spreadsheet runs a cell starting with one of these as a formula (CSV injection, OWASP); a leading
+# apostrophe makes it text in Excel, LibreOffice and Google Sheets and is visible, so nothing is hidden.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+CSV_FIXED_COLUMNS = ("story", "question_id", "question", "unit", "status", "status_reason")
+
+# schema.org types for a speaker, by the entity type the entities stage gives.
+SPEAKER_TYPES = {"PERSON": "Person", "ORG": "Organization", "NORP": "Organization", "GPE": "Organization"}
+
+
+def story_brief(brief: Brief, story_id: str) -> Brief:
+    """The part of ``brief`` one story needs: its articles, their claims, the entities mentioned in them
+    (with those mentions only) and the copy relations from them. Raises ``KeyError`` for an unknown id."""
+    story = next((story for story in brief.stories if story.id == story_id), None)
+    if story is None:
+        raise KeyError(story_id)
+    members = set(story.articles)
+    entities = []
+    for entity in brief.entities:
+        mentions = tuple(mention for mention in entity.mentions if mention.article in members)
+        if mentions:
+            entities.append(dataclasses.replace(entity, mentions=mentions))
+    return Brief(
+        articles=tuple(article for article in brief.articles if article.id in members),
+        entities=tuple(entities),
+        claims=tuple(claim for claim in brief.claims if claim.article in members),
+        copies=tuple(edge for edge in brief.copies if edge.article in members),
+        stories=(story,),
+    )
+
+
+def neutralise_cell(value: object) -> str:
+    """A CSV cell a spreadsheet shows as text, never runs as a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
+
+
+def claims_json_lines(brief: Brief) -> str:
+    """One JSON object per line for each claim of each story, with its article's metadata, the speaker's
+    resolved name and the ledger questions it takes a position in."""
+    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in _claim_rows(brief))
+
+
+def _claim_rows(brief: Brief) -> Iterator[dict[str, Any]]:
+    index = BriefIndex(brief)
+    for story in brief.stories:
+        questions_of = _questions_by_claim(story)
+        for article_id in story.articles:
+            article = index.articles.get(article_id)
+            for claim in index.claims_in(article_id):
+                yield {
+                    "story": story.id,
+                    "claim": claim.id,
+                    "article": claim.article,
+                    "outlet": article.outlet if article else None,
+                    "title": article.title if article else None,
+                    "published": article.published if article else None,
+                    "url": article.url if article else None,
+                    "speaker": claim.speaker,
+                    "speaker_name": _speaker_name(claim, index),
+                    "cue": claim.cue,
+                    "text": claim.text,
+                    "start": claim.start,
+                    "end": claim.end,
+                    "quote": claim.quote,
+                    "modality": claim.modality,
+                    "quantities": [
+                        {"value": q.value, "unit": q.unit, "approx": q.approx, "text": q.text}
+                        for q in claim.quantities
+                    ],
+                    "questions": questions_of.get(claim.id, []),
+                }
+
+
+def _questions_by_claim(story: Story) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for question in story.questions:
+        for position in question.positions:
+            for claim_id in position.claims:
+                found.setdefault(claim_id, []).append(question.id)
+    return found
+
+
+def _speaker_name(claim: Claim, index: BriefIndex) -> str | None:
+    if claim.speaker:
+        return index.speaker_name(claim.speaker)
+    return claim.speaker_text
+
+
+def ledger_csv(brief: Brief) -> str:
+    """The ledger as CSV: one row per question, then one column per source (the outlet, or the article's
+    title when it has none) holding the positions that source carried, "; "-joined; empty where it took
+    none. Sources are ordered by first appearance in the stories' article lists."""
+    index = BriefIndex(brief)
+    sources: list[str] = []
+    for story in brief.stories:
+        for article_id in story.articles:
+            label = index.article_ref(article_id).label
+            if label not in sources:
+                sources.append(label)
+    stream = io.StringIO()
+    writer = csv.writer(stream)
+    writer.writerow([neutralise_cell(name) for name in (*CSV_FIXED_COLUMNS, *sources)])
+    for story in brief.stories:
+        for question in story.questions:
+            carried: dict[str, list[str]] = {}
+            for position in question.positions:
+                label = position_label(position, question.unit)
+                for claim_id in position.claims:
+                    source = index.claim_ref(claim_id).label
+                    if label not in carried.setdefault(source, []):
+                        carried[source].append(label)
+            fixed = (story.id, question.id, question.question, question.unit or "", question.status)
+            row = [*fixed, question.status_reason, *("; ".join(carried.get(s, [])) for s in sources)]
+            writer.writerow([neutralise_cell(cell) for cell in row])
+    return stream.getvalue()
+
+
+def claim_review_jsonld(brief: Brief) -> dict[str, Any]:
+    """Each position of each ledger question as a schema.org ``ClaimReview``-shaped node: the claim, who
+    made it, and every article it appeared in with the exact words. No ``reviewRating``: no verdict."""
+    index = BriefIndex(brief)
+    nodes = []
+    for story in brief.stories:
+        for question in story.questions:
+            for number, position in enumerate(question.positions, start=1):
+                label = position_label(position, question.unit)
+                appearances = [_appearance(claim_id, index) for claim_id in position.claims]
+                claim_node: dict[str, Any] = {
+                    "@type": "Claim",
+                    "text": label,
+                    "author": [_speaker_node(speaker, index) for speaker in position.speakers],
+                    "appearance": [node for node in appearances if node],
+                }
+                if position.earliest:
+                    claim_node["datePublished"] = position.earliest
+                nodes.append(
+                    {
+                        "@type": "ClaimReview",
+                        "identifier": f"{story.id}/{question.id}/{number}",
+                        "name": question.question,
+                        "claimReviewed": f"{question.question} {label}",
+                        "itemReviewed": claim_node,
+                    }
+                )
+    return {"@context": "https://schema.org", "@graph": nodes}
+
+
+def _speaker_node(speaker: str, index: BriefIndex) -> dict[str, str]:
+    entity = index.entities.get(speaker)
+    kind = SPEAKER_TYPES.get(entity.type, "Thing") if entity else "Thing"
+    return {"@type": kind, "name": index.speaker_name(speaker)}
+
+
+def _appearance(claim_id: str, index: BriefIndex) -> dict[str, Any] | None:
+    claim = index.claims.get(claim_id)
+    article = index.articles.get(claim.article) if claim else None
+    if claim is None or article is None:
+        return None
+    node: dict[str, Any] = {
+        "@type": "NewsArticle",
+        "identifier": article.id,
+        "headline": article_title(article),
+        "publisher": {"@type": "Organization", "name": article_label(article)},
+        "text": claim.text,
+    }
+    link = safe_link(article.url)
+    if link:
+        node["url"] = link
+    if article.published:
+        node["datePublished"] = article.published
+    return node

@@ -1,0 +1,322 @@
+"""The JSON API under ``/api``: read endpoints over the snapshot, exports, and token-guarded ingest."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import secrets
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Depends, File, HTTPException, Query, Request, UploadFile
+from fastapi.responses import JSONResponse, Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
+
+from storyline.errors import StorylineInputError
+from storyline.records import Article, Brief, Claim, Entity, Story
+from storyline.report import exports, render_markdown
+from storyline.server.snapshot import ClaimFilter, Page, Snapshot, StoryFilter
+from storyline.server.state import IngestResult, ServerState
+from storyline.stages import ingest
+
+router = APIRouter(prefix="/api")
+
+MAX_PAGE_SIZE = 100
+MAX_BATCH_ARTICLES = 100
+MAX_METADATA_CHARS = 2000
+MAX_TEXT_CHARS = 5 * 1024 * 1024
+
+Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Items to skip.")]
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE, description="Items per page.")]
+
+_bearer = HTTPBearer(auto_error=False, description="The server's write token (STORYLINE_TOKEN).")
+
+
+def server_state(request: Request) -> ServerState:
+    state: ServerState = request.app.state.storyline
+    return state
+
+
+def snapshot(request: Request) -> Snapshot:
+    return server_state(request).snapshot
+
+
+CurrentSnapshot = Annotated[Snapshot, Depends(snapshot)]
+
+
+def require_token(
+    request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+) -> None:
+    expected = server_state(request).token
+    given = credentials.credentials if credentials else ""
+    # Compared in constant time, so the answer's timing tells nothing about how much of a guess was right.
+    if not secrets.compare_digest(given.encode(), expected.encode()):
+        raise HTTPException(
+            401, "this endpoint needs 'Authorization: Bearer <token>'", headers={"WWW-Authenticate": "Bearer"}
+        )
+
+
+# --- records as JSON --------------------------------------------------------------------------------------
+
+
+def plain(record: Any) -> Any:
+    return dataclasses.asdict(record)
+
+
+def page_body(page: Page[Any], items: list[Any]) -> dict[str, Any]:
+    return {"total": page.total, "offset": page.offset, "limit": page.limit, "items": items}
+
+
+def story_summary(story: Story, snap: Snapshot) -> dict[str, Any]:
+    first, last = snap.published_range(story)
+    return {
+        "id": story.id,
+        "title": story.title,
+        "articles": len(story.articles),
+        "first_published": first,
+        "last_published": last,
+        "questions": len(story.questions),
+        "contested_questions": sum(1 for question in story.questions if len(question.positions) > 1),
+    }
+
+
+def claim_body(claim: Claim, snap: Snapshot) -> dict[str, Any]:
+    article = snap.article(claim.article)
+    speaker_name = snap.index.speaker_name(claim.speaker) if claim.speaker else claim.speaker_text
+    return {
+        **plain(claim),
+        "speaker_name": speaker_name,
+        "outlet": article.outlet if article else None,
+        "story": snap.story_of_article.get(claim.article),
+    }
+
+
+def entity_summary(entity: Entity) -> dict[str, Any]:
+    return {
+        "id": entity.id,
+        "name": entity.name,
+        "type": entity.type,
+        "aliases": list(entity.aliases),
+        "roles": list(entity.roles),
+        "mentions": len(entity.mentions),
+    }
+
+
+def _story_or_404(snap: Snapshot, story_id: str) -> Story:
+    story = snap.stories.get(story_id)
+    if story is None:
+        raise HTTPException(404, f"no story with id {story_id!r}")
+    return story
+
+
+# --- read -----------------------------------------------------------------------------------------------
+
+
+@router.get("/stories", summary="Stories, filtered and paginated")
+def list_stories(
+    snap: CurrentSnapshot,
+    offset: Offset = 0,
+    limit: Limit = 20,
+    q: Annotated[str | None, Query(max_length=200, description="Words in titles, outlets, entities.")] = None,
+    entity: Annotated[str | None, Query(max_length=100, description="An entity id.")] = None,
+    date_from: Annotated[date | None, Query(description="Earliest publication date (ISO).")] = None,
+    date_to: Annotated[date | None, Query(description="Latest publication date (ISO).")] = None,
+) -> dict[str, Any]:
+    wanted = StoryFilter(
+        text=q or None,
+        entity=entity or None,
+        date_from=date_from.isoformat() if date_from else None,
+        date_to=date_to.isoformat() if date_to else None,
+    )
+    page = snap.find_stories(wanted, offset, limit)
+    return page_body(page, [story_summary(story, snap) for story in page.items])
+
+
+@router.get("/stories/{story_id}", summary="One story's brief: ledger, timeline, entities, articles")
+def get_story(story_id: str, snap: CurrentSnapshot) -> dict[str, Any]:
+    _story_or_404(snap, story_id)
+    return exports.story_brief(snap.brief, story_id).to_dict()
+
+
+@router.get("/articles/{article_id}", summary="An article: cleaned text, removed lines, claims, entities")
+def get_article(article_id: str, snap: CurrentSnapshot) -> dict[str, Any]:
+    article = snap.article(article_id)
+    if article is None:
+        raise HTTPException(404, f"no article with id {article_id!r}")
+    return {
+        **plain(article),
+        "story": snap.story_of_article.get(article_id),
+        "claims": [plain(claim) for claim in snap.index.claims_in(article_id)],
+        "entities": [
+            {"entity": entity.id, "name": entity.name, **plain(mention)}
+            for entity, mention in snap.mentions_in(article_id)
+        ],
+        "copies": [plain(edge) for edge in snap.brief.copies if article_id in (edge.article, edge.of)],
+    }
+
+
+@router.get("/entities", summary="Entities, searched by name or alias")
+def list_entities(
+    snap: CurrentSnapshot,
+    offset: Offset = 0,
+    limit: Limit = 20,
+    q: Annotated[str | None, Query(max_length=200)] = None,
+) -> dict[str, Any]:
+    page = snap.find_entities(q or None, offset, limit)
+    return page_body(page, [entity_summary(entity) for entity in page.items])
+
+
+@router.get("/entities/{entity_id}", summary="An entity and its mentions across stories")
+def get_entity(entity_id: str, snap: CurrentSnapshot) -> dict[str, Any]:
+    entity = snap.entity(entity_id)
+    if entity is None:
+        raise HTTPException(404, f"no entity with id {entity_id!r}")
+    return {
+        **entity_summary(entity),
+        "stories": [
+            {"story": story.id, "title": story.title, "mentions": [plain(m) for m in mentions]}
+            for story, mentions in snap.mentions_by_story(entity)
+        ],
+        "claims": [claim_body(claim, snap) for claim in snap.claims_of_speaker(entity.id)],
+    }
+
+
+class Modality(StrEnum):
+    asserted = "asserted"
+    hedged = "hedged"
+    denied = "denied"
+    unconfirmed = "unconfirmed"
+
+
+@router.get("/claims", summary="Claims, searched and paginated")
+def search_claims(
+    snap: CurrentSnapshot,
+    offset: Offset = 0,
+    limit: Limit = 20,
+    q: Annotated[str | None, Query(max_length=200, description="Words in the claim, speaker or cue.")] = None,
+    speaker: Annotated[str | None, Query(max_length=100, description="An entity id.")] = None,
+    modality: Modality | None = None,
+    story: Annotated[str | None, Query(max_length=100)] = None,
+) -> dict[str, Any]:
+    wanted = ClaimFilter(
+        text=q or None, speaker=speaker, modality=modality.value if modality else None, story=story
+    )
+    page = snap.find_claims(wanted, offset, limit)
+    return page_body(page, [claim_body(claim, snap) for claim in page.items])
+
+
+class ExportFormat(StrEnum):
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    md = "md"
+    jsonld = "jsonld"
+
+
+EXPORT_MEDIA_TYPES = {
+    ExportFormat.json: "application/json",
+    ExportFormat.jsonl: "application/jsonl",
+    ExportFormat.csv: "text/csv; charset=utf-8",
+    ExportFormat.md: "text/markdown; charset=utf-8",
+    ExportFormat.jsonld: "application/ld+json",
+}
+
+
+def export_body(brief: Brief, export_format: ExportFormat) -> str:
+    if export_format is ExportFormat.jsonl:
+        return exports.claims_json_lines(brief)
+    if export_format is ExportFormat.csv:
+        return exports.ledger_csv(brief)
+    if export_format is ExportFormat.md:
+        return render_markdown(brief)
+    if export_format is ExportFormat.jsonld:
+        return json.dumps(exports.claim_review_jsonld(brief), ensure_ascii=False, indent=2)
+    return brief.to_json()
+
+
+@router.get("/export", summary="The brief (or one story of it) as JSON, JSON Lines, CSV, Markdown, JSON-LD")
+def export(
+    snap: CurrentSnapshot,
+    export_format: Annotated[ExportFormat, Query(alias="format")] = ExportFormat.json,
+    story: Annotated[str | None, Query(max_length=100, description="Only this story.")] = None,
+) -> Response:
+    brief = snap.brief
+    name = "storyline-brief"
+    if story is not None:
+        _story_or_404(snap, story)
+        brief = exports.story_brief(brief, story)
+        name = f"storyline-{story}"
+    return Response(
+        export_body(brief, export_format),
+        media_type=EXPORT_MEDIA_TYPES[export_format],
+        headers={"Content-Disposition": f'attachment; filename="{name}.{export_format.value}"'},
+    )
+
+
+# --- write ----------------------------------------------------------------------------------------------
+
+
+class ArticleIn(BaseModel):
+    """One article, as a JSON Lines input holds it: ``text`` required, metadata optional."""
+
+    text: str = Field(min_length=1, max_length=MAX_TEXT_CHARS)
+    title: str | None = Field(default=None, max_length=MAX_METADATA_CHARS)
+    url: str | None = Field(default=None, max_length=MAX_METADATA_CHARS)
+    outlet: str | None = Field(default=None, max_length=MAX_METADATA_CHARS)
+    published: str | None = Field(default=None, max_length=64)
+    author: str | None = Field(default=None, max_length=MAX_METADATA_CHARS)
+    language: str | None = Field(default=None, max_length=16)
+
+
+ArticleBatch = Annotated[list[ArticleIn], Field(min_length=1, max_length=MAX_BATCH_ARTICLES)]
+
+
+def result_body(result: IngestResult, snap: Snapshot) -> dict[str, Any]:
+    return {
+        "added": list(result.added),
+        "already_stored": list(result.already_stored),
+        "skipped": [plain(item) for item in result.skipped],
+        "stories": sorted({snap.story_of_article[a] for a in result.added if a in snap.story_of_article}),
+    }
+
+
+def _article(given: ArticleIn, number: int) -> Article:
+    source = f"<request article {number}>"
+    if not given.text.strip():
+        raise StorylineInputError(source, "no article text")
+    return ingest.article_from_text(
+        given.text.replace("\r\n", "\n"), source=source, **given.model_dump(exclude={"text"})
+    )
+
+
+@router.post(
+    "/articles",
+    summary="Analyse and store one article or a batch (JSON)",
+    dependencies=[Depends(require_token)],
+    status_code=201,
+)
+async def ingest_articles(
+    request: Request, body: Annotated[ArticleIn | ArticleBatch, Body()]
+) -> JSONResponse:
+    given = body if isinstance(body, list) else [body]
+    articles = [_article(item, number) for number, item in enumerate(given, start=1)]
+    state = server_state(request)
+    # The analysis is CPU-bound and blocking; it runs off the event loop so reads go on meanwhile.
+    result = await run_in_threadpool(state.ingest_articles, articles)
+    return JSONResponse(result_body(result, state.snapshot), status_code=201 if result.added else 200)
+
+
+@router.post(
+    "/upload",
+    summary="Analyse and store the articles of one file (text, Markdown, HTML, feed, JSON Lines)",
+    dependencies=[Depends(require_token)],
+    status_code=201,
+)
+async def upload(request: Request, file: Annotated[UploadFile, File()]) -> JSONResponse:
+    data = await file.read()
+    state = server_state(request)
+    result = await run_in_threadpool(state.ingest_file, file.filename or "upload", data)
+    return JSONResponse(result_body(result, state.snapshot), status_code=201 if result.added else 200)

@@ -1,0 +1,53 @@
+"""The FastAPI application: the JSON API under ``/api``, the web UI at ``/``, static files, one error shape.
+
+``create_app`` takes an open store and the write token; ``storyline serve`` opens the store, picks the
+token (``STORYLINE_TOKEN`` or a generated one it prints) and runs the app with uvicorn. Routes are thin:
+they parse parameters, ask the snapshot or the state, and format.
+"""
+
+from __future__ import annotations
+
+import secrets
+from importlib import resources
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from storyline.config import DEFAULT_SETTINGS, Settings
+from storyline.server import api, pages
+from storyline.server.middleware import BodySizeLimit, SecurityHeaders
+from storyline.server.problems import install_handlers
+from storyline.server.state import ServerState
+from storyline.store import Store
+
+# Room for one article at the ingest size limit plus the JSON or multipart framing around it.
+REQUEST_OVERHEAD_BYTES = 64 * 1024
+
+TOKEN_ENVIRONMENT_VARIABLE = "STORYLINE_TOKEN"
+
+
+def generate_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def create_app(store: Store, token: str, settings: Settings = DEFAULT_SETTINGS) -> FastAPI:
+    """The app over ``store``; write endpoints need ``Authorization: Bearer <token>``."""
+    if not token:
+        raise ValueError("the write token must not be empty")
+    app = FastAPI(
+        title="Storyline",
+        summary="Sourced briefs of developing news stories: who claims what, who copies whom, when.",
+        version="0.1.0",
+        docs_url=None,  # FastAPI's docs page loads its scripts from a CDN; /docs is rendered here instead
+        redoc_url=None,
+        openapi_url="/openapi.json",
+    )
+    app.state.storyline = ServerState(store, token, settings)
+    install_handlers(app, pages.render_error)
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    static = resources.files("storyline.server").joinpath("static")
+    app.mount("/static", StaticFiles(directory=str(static)), name="static")
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_file_bytes + REQUEST_OVERHEAD_BYTES)
+    app.add_middleware(SecurityHeaders)
+    return app

@@ -1,0 +1,135 @@
+"""Speakers and claims that lean on what came before: "the aforementioned source" is the source named
+earlier; "1.5 thousand of them were about to reach the front", right after "the NIS announced that
+North Korea will send 12,000 people", is still the NIS's report; and "“A,” Rutte said. “B.”" — B is
+Rutte's too."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from spacy.tokens import Doc, Span, Token
+
+from storyline.stages.claims_lexicon import ClaimLexicon
+from storyline.stages.claims_spans import Attribution, CharSpan, ParseContext
+
+MAX_FOLLOWING_SENTENCES = 2  # a verbless fragment may stand between ("… 12,000 people. soldiers of …")
+
+
+def resolve_descriptions(doc: Doc, found: list[Attribution], lexicon: ClaimLexicon) -> list[Attribution]:
+    """A speaker described as "the aforementioned source" becomes the nearest earlier speaker whose head
+    noun is the same ("a source from the South Korean National Intelligence Service")."""
+    resolved: list[Attribution] = []
+    for attribution in sorted(found, key=lambda a: a.cue[0]):
+        head = _anaphoric_head(doc, attribution.speaker, lexicon)
+        if head is not None and attribution.speaker is not None:
+            speaker_start = attribution.speaker[0]
+            earlier = [
+                a.speaker
+                for a in resolved
+                if a.speaker is not None
+                and a.speaker[1] <= speaker_start
+                and _head_lemma(doc, a.speaker) == head
+                and _anaphoric_head(doc, a.speaker, lexicon) is None
+            ]
+            if earlier:
+                attribution = dataclasses.replace(attribution, speaker=max(earlier, key=lambda s: s[1]))
+        resolved.append(attribution)
+    return resolved
+
+
+def _anaphoric_head(doc: Doc, speaker: CharSpan | None, lexicon: ClaimLexicon) -> str | None:
+    span = _span(doc, speaker)
+    if span is None or not any(token.lower_ in lexicon.anaphoric_modifiers for token in span):
+        return None
+    return span.root.lemma_.lower()
+
+
+def _head_lemma(doc: Doc, speaker: CharSpan) -> str | None:
+    span = _span(doc, speaker)
+    return span.root.lemma_.lower() if span is not None else None
+
+
+def _span(doc: Doc, chars: CharSpan | None) -> Span | None:
+    return None if chars is None else doc.char_span(*chars, alignment_mode="expand")
+
+
+def continued_reports(doc: Doc, found: list[Attribution], lexicon: ClaimLexicon) -> list[Attribution]:
+    """The next sentence of the paragraph after an indirect report whose content ends that sentence, when
+    it has no attribution of its own and its subject points into the report: a partitive ("1.5 thousand
+    of them") or "they" with a back-shifted modal ("they would be ready")."""
+    covered = [a.cue for a in found] + [a.content for a in found]
+    continued: list[Attribution] = []
+    for report in found:
+        if report.quote != "indirect" or report.speaker is None:
+            continue
+        sentence = _span(doc, report.content)
+        if sentence is None or report.content[1] < sentence[-1].sent.end_char - 1:
+            continue
+        following = _following_claim_sentence(doc, sentence[-1].sent, lexicon)
+        if following is None or any(
+            start < following.end_char and following.start_char < end for start, end in covered
+        ):
+            continue
+        content = (following.start_char, following.end_char)
+        if "\n" in doc.text[report.content[0] : content[1]]:
+            continue
+        end = following[-1].idx if following[-1].is_punct else content[1]
+        continued.append(dataclasses.replace(report, content=(content[0], end), cue_modality=None, via=None))
+    return continued
+
+
+def _following_claim_sentence(doc: Doc, sentence: Span, lexicon: ClaimLexicon) -> Span | None:
+    """The reported stretch of the next sentence with a verb: from the subject that points back on."""
+    index = sentence.end
+    for _ in range(MAX_FOLLOWING_SENTENCES):
+        if index >= len(doc):
+            return None
+        following = doc[index].sent
+        index = following.end
+        if not any(token.pos_ in ("VERB", "AUX") and token.dep_ == "ROOT" for token in following):
+            continue  # a verbless fragment the translation left between
+        subject = _continuing_subject(following, lexicon)
+        return None if subject is None else doc[subject.left_edge.i : following.end]
+    return None
+
+
+def _continuing_subject(sentence: Span, lexicon: ClaimLexicon) -> Token | None:
+    """The subject that points back into the report. The parse may join a verbless fragment to the
+    sentence and give the root two subjects ("soldiers of the special forces … 1.5 thousand of them
+    were …"); any of them may be the one."""
+    root = sentence.root
+    for subject in (c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")):
+        partitive = any(
+            token.lower_ == "of" and any(c.lower_ in lexicon.partitive_pronouns for c in token.children)
+            for token in subject.subtree
+        ) and any(token.like_num for token in subject.subtree)
+        backshifted = subject.lower_ in lexicon.continuing_subjects and any(
+            c.dep_ == "aux" and c.lower_ in lexicon.backshift_modals for c in root.children
+        )
+        if partitive or backshifted:
+            return subject
+    return None
+
+
+# --- quotations that run on after the attribution -----------------------------------------------------------
+
+
+def continued_quotes(context: ParseContext, found: list[Attribution]) -> list[Attribution]:
+    """ "“A,” Rutte said. “B.”": B is Rutte's too, when nothing but the attribution stands between."""
+    attributed = {a.content for a in found if a.quote == "direct"}
+    direct = sorted((a for a in found if a.quote == "direct"), key=lambda a: a.content[0])
+    text = context.doc.text
+    continued: list[Attribution] = []
+    for quote in context.quotes:
+        content = (quote.inner_start, quote.inner_end)
+        if content in attributed or quote.kind != "marks":
+            continue
+        earlier = [a for a in direct + continued if a.content[1] <= quote.start]
+        if not earlier:
+            continue
+        previous = earlier[-1]
+        last_end = max(previous.content[1], previous.cue[1], previous.speaker[1] if previous.speaker else 0)
+        between = text[last_end : quote.start]
+        if "\n" not in between and not between.strip(' \t.,;:”"»'):
+            continued.append(dataclasses.replace(previous, content=content, cue_modality=None))
+    return continued

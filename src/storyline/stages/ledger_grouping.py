@@ -1,0 +1,358 @@
+"""Which claims of a story answer the same question: the grouping half of the ledger stage.
+
+Two kinds of question:
+- a *measured thing* ("how many North Korean soldiers are sent?"): the quantities of one unit class are
+  clustered with complete linkage, so a figure joins a group only when it is compatible with every figure
+  already there. Figures are incompatible when the content says they count different things: different
+  kinds of count ("38 dead" vs "140 missing"), different narrowing words before the counted noun with
+  different values ("1,500 special forces" vs "12,000 soldiers"), or one speaker giving two values in one
+  article without a word of change ("11,000 in training … 2,600 to Kursk"). Among compatible figures, the
+  most similar contents merge first (shared content words weighted by rarity, shared entities, equal
+  values).
+- a *proposition* ("was the ministry warned?"): claims without a usable quantity are clustered by content
+  similarity (average linkage); a denial whose content is only "the accusation" takes the content of the
+  claim just before it in the article. A proposition is kept when at least two speakers take part.
+
+No embeddings: the comparisons are over content words (crudely stemmed), entity ids and values, which is
+cheap, explainable and language-light. Cost is quadratic in the claims of one story, not of the corpus.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import TypeVar
+
+import numpy as np
+from scipy.cluster.hierarchy import DisjointSet, fcluster, linkage
+from scipy.spatial.distance import squareform
+
+from storyline.records import Claim, Entity, Quantity
+from storyline.stages.claims_lexicon import load_lexicon
+from storyline.stages.quantities import number_lexicon
+
+WORD = re.compile(r"[^\W\d_]+(?:'t)?|\d[\d,.]*", re.UNICODE)
+# Where one statement inside a content ends and the next begins ("71 bodies … and 35 people …").
+CLAUSE_BREAK = re.compile(r"\s+and\s+(?:that\s+)?|;|,\s+(?:while|whereas|but)\s+|\s+but\s+")
+# Distances for complete linkage: compatible pairs lie in [0, 1], so cutting at 1 merges every compatible
+# pair; incompatible pairs lie beyond the cut and can never share a cluster.
+INCOMPATIBLE = 10.0
+MERGE_COMPATIBLE = 1.0
+# Propositions merge when their average similarity reaches this (measured on the demo gold, see eval/).
+PROPOSITION_SIMILARITY = 0.22
+# A denial or non-confirmation echoes only part of what it answers: it joins the group of the statement it
+# is most like when they share this much.
+RESPONSE_SIMILARITY = 0.1
+# Denials and non-confirmations in one story mostly answer the same few claims, so two of them count as
+# this much more alike than their words alone say.
+RESPONSE_KINSHIP = 2.0
+EQUAL_VALUE_BONUS = 0.5
+PEOPLE_UNIT = "personnel"
+Item = TypeVar("Item")
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerLexicon:
+    stopwords: frozenset[str]
+    neutral_qualifiers: frozenset[str]
+    update_cues: frozenset[str]
+    statement_nouns: frozenset[str]
+    negations: frozenset[str]
+    count_kinds: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+@cache
+def ledger_lexicon() -> LedgerLexicon:
+    data = load_lexicon("ledger")
+    return LedgerLexicon(
+        stopwords=frozenset(data["stopwords"]),
+        neutral_qualifiers=frozenset(data["neutral_qualifiers"]),
+        update_cues=frozenset(data["update_cues"]),
+        statement_nouns=frozenset(data["statement_nouns"]),
+        negations=frozenset(data["negations"]),
+        count_kinds=tuple((kind, tuple(stems)) for kind, stems in data["count_kinds"].items()),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """One quantity of a claim as a ledger item: what it counts and the words of its clause."""
+
+    claim: Claim
+    quantity: Quantity
+    unit: str
+    words: frozenset[str]
+    qualifiers: frozenset[str]  # narrowing words between the number and its noun ("special")
+    kind: str | None  # kind of count ("dead", "missing", …) when the clause names one
+    changing: bool  # the clause speaks of a changing figure ("rose to")
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """A claim as a proposition item: its content words and entities (an antecedent's, when anaphoric)."""
+
+    claim: Claim
+    words: frozenset[str]
+    antecedent: str | None  # the claim id whose content a bare "the accusation" stands for
+    response: bool = False  # a denial or non-confirmation of something said before
+
+
+def stem(word: str) -> str:
+    """A crude English stem, enough to let "deaths"/"death" and "warned"/"warning" meet; a capitalised
+    demonym folds onto its country ("Korean" → "korea", "Russian" → "russia"), and a noun of a unit class
+    onto the class ("troops", "soldiers" → "@personnel"), since news varies exactly these words."""
+    if word[:1].isupper() and word.endswith(("ean", "ian")):
+        return word.lower()[:-1]
+    word = word.lower().removesuffix("'s").removesuffix("’s")
+    unit_class = _unit_classes().get(word) or _unit_classes().get(word.removesuffix("s"))
+    if unit_class:
+        return "@" + unit_class
+    for suffix, replacement in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
+            return word[: len(word) - len(suffix)] + replacement
+    return word
+
+
+@cache
+def _unit_classes() -> dict[str, str]:
+    """Single-word members of the quantities stage's unit classes ("soldier" → "personnel")."""
+    return {member: unit for member, unit in number_lexicon().unit_classes.items() if " " not in member}
+
+
+def content_words(text: str) -> frozenset[str]:
+    lexicon = ledger_lexicon()
+    return frozenset(
+        stem(word)
+        for word in WORD.findall(text)
+        if not word[0].isdigit() and word.lower() not in lexicon.stopwords and len(word) > 1
+    )
+
+
+def speaker_key(claim: Claim) -> str:
+    """Who is speaking: the resolved entity, else the speaker as written (lower-cased)."""
+    return claim.speaker or (claim.speaker_text or "").lower().strip() or f"unattributed:{claim.id}"
+
+
+def entity_words(claims: Iterable[Claim], entities: Sequence[Entity]) -> dict[str, frozenset[str]]:
+    """Claim id → "@entity" tokens for the entities mentioned inside its content."""
+    by_article: dict[str, list[tuple[int, int, str]]] = {}
+    for entity in entities:
+        for mention in entity.mentions:
+            by_article.setdefault(mention.article, []).append((mention.start, mention.end, entity.id))
+    found = {}
+    for claim in claims:
+        spans = by_article.get(claim.article, [])
+        found[claim.id] = frozenset(
+            "@" + entity_id for start, end, entity_id in spans if claim.start <= start and end <= claim.end
+        )
+    return found
+
+
+def _clause_of(claim: Claim, quantity: Quantity) -> str:
+    """The part of the content holding ``quantity``, so "71 bodies … and 35 missing" splits in two."""
+    offset = quantity.start - claim.start
+    cuts = [0, *(m.end() for m in CLAUSE_BREAK.finditer(claim.text) if m.end() <= offset), len(claim.text)]
+    start = max(cut for cut in cuts if cut <= offset)
+    ends = [m.start() for m in CLAUSE_BREAK.finditer(claim.text) if m.start() >= offset]
+    return claim.text[start : min(ends) if ends else len(claim.text)]
+
+
+def _unit_from_clause(quantity: Quantity, clause_words: Sequence[str]) -> str | None:
+    """A bare number ("had fallen to 29") counts the unit-class noun its clause names ("the number of
+    ships waiting"), whatever the quantities stage guessed from the number alone."""
+    if any(not word[0].isdigit() for word in WORD.findall(quantity.text)):
+        return None
+    classes = [_unit_classes().get(w) or _unit_classes().get(w.removesuffix("s")) for w in clause_words]
+    named = [unit for unit in classes if unit]
+    return named[0] if named else None
+
+
+def _kind_of(words: Iterable[str]) -> str | None:
+    for kind, stems in ledger_lexicon().count_kinds:
+        if any(word.startswith(s) for word in words for s in stems):
+            return kind
+    return None
+
+
+def _qualifiers(quantity: Quantity) -> frozenset[str]:
+    """Lower-case words between the number and the counted noun; names and neutral words do not count."""
+    lexicon = ledger_lexicon()
+    words = [word for word in WORD.findall(quantity.text) if not word[0].isdigit()]
+    return frozenset(
+        stem(word)
+        for word in words[:-1]
+        if word.islower() and word not in lexicon.neutral_qualifiers and word not in lexicon.stopwords
+    )
+
+
+def make_measures(claim: Claim, extra_words: frozenset[str]) -> list[Measure]:
+    """The claim's quantities worth a question: those with a unit, or whose clause names a kind of count."""
+    lexicon = ledger_lexicon()
+    measures = []
+    for quantity in claim.quantities:
+        clause = _clause_of(claim, quantity)
+        raw = [word.lower() for word in WORD.findall(clause)]
+        words = content_words(clause)
+        kind = _kind_of(raw)
+        unit = _unit_from_clause(quantity, raw) or quantity.unit or (PEOPLE_UNIT if kind else "")
+        if not unit:
+            continue
+        measures.append(
+            Measure(
+                claim=claim,
+                quantity=quantity,
+                unit=unit,
+                words=words | extra_words,
+                qualifiers=_qualifiers(quantity),
+                kind=kind,
+                changing=any(word in lexicon.update_cues for word in raw),
+            )
+        )
+    return measures
+
+
+def statement_reference(claim: Claim) -> str | None:
+    """ "bare" for a content that only names a statement ("the accusation", "the group's claims"), "headed"
+    for one headed by such a noun ("the information that had transpired from Kyiv"), else None."""
+    lexicon = ledger_lexicon()
+    words = [word.lower() for word in WORD.findall(claim.text)]
+    meaningful = [word for word in words if word not in lexicon.stopwords]
+    if len(meaningful) <= 3 and any(word in lexicon.statement_nouns for word in words):
+        return "bare"
+    if meaningful and meaningful[0] in lexicon.statement_nouns:
+        return "headed"
+    return None
+
+
+def is_negated(claim: Claim) -> bool:
+    words = {word.lower() for word in WORD.findall(claim.text.replace("n’t", "n't"))}
+    return bool(words & ledger_lexicon().negations) or any(word.endswith("n't") for word in words)
+
+
+# --- similarity -------------------------------------------------------------------------------------------
+
+
+def rarity_weights(word_sets: Sequence[frozenset[str]]) -> dict[str, float]:
+    """Inverse document frequency over the story's claims: words every claim shares say little."""
+    frequency = Counter(word for words in word_sets for word in words)
+    total = len(word_sets)
+    return {word: math.log(1 + total / count) for word, count in frequency.items()}
+
+
+def similarity(first: frozenset[str], second: frozenset[str], weight: dict[str, float]) -> float:
+    """Weighted Jaccard of two word sets."""
+    union = first | second
+    if not union:
+        return 0.0
+    return sum(weight.get(word, 1.0) for word in first & second) / sum(weight.get(w, 1.0) for w in union)
+
+
+def _compatible(first: Measure, second: Measure) -> bool:
+    """Could two figures answer one question? Not when the content says they count different things."""
+    if first.unit != second.unit:
+        return False
+    same_value = first.quantity.value == second.quantity.value
+    if first.kind != second.kind and (not same_value or (first.kind and second.kind)):
+        return False
+    return same_value or first.qualifiers == second.qualifiers
+
+
+def _same_voice_conflict(first: Measure, second: Measure) -> bool:
+    """One speaker, one article, two values, no word of change: two different measures, not a dispute."""
+    return (
+        first.claim.article == second.claim.article
+        and speaker_key(first.claim) == speaker_key(second.claim)
+        and first.quantity.value != second.quantity.value
+        and not (first.changing or second.changing)
+    )
+
+
+def _oddness(measure: Measure, group: Sequence[Measure]) -> float:
+    """How far a figure lies (in orders of magnitude) from the median of the group's other figures."""
+    others = sorted(m.quantity.value for m in group if m is not measure and m.quantity.value > 0)
+    if not others or measure.quantity.value <= 0:
+        return 0.0
+    return abs(math.log10(measure.quantity.value) - math.log10(others[len(others) // 2]))
+
+
+def split_same_voice(group: list[Measure]) -> list[list[Measure]]:
+    """Take out of a group the figure that makes a speaker contradict themself within one article: of the
+    two, the one further from the group's other figures ("11,000 in training" stays with 10,000 and
+    12,000; "2,600 to Kursk" from the same speaker becomes its own question)."""
+    kept, removed = list(group), list[Measure]()
+    while True:
+        conflicts = [(a, b) for i, a in enumerate(kept) for b in kept[i + 1 :] if _same_voice_conflict(a, b)]
+        if not conflicts:
+            return [kept] + [[measure] for measure in removed]
+        first, second = conflicts[0]
+        odd = max((first, second), key=lambda m: _oddness(m, kept))
+        kept = [m for m in kept if m.quantity.value != odd.quantity.value or m.claim.id != odd.claim.id]
+        removed.append(odd)
+
+
+def _clusters(distances: np.ndarray, method: str, cut: float) -> list[int]:
+    if len(distances) == 1:
+        return [1]
+    condensed = squareform(distances, checks=False)
+    return [int(label) for label in fcluster(linkage(condensed, method=method), t=cut, criterion="distance")]
+
+
+def group_measures(measures: Sequence[Measure]) -> list[list[Measure]]:
+    """Measures of one story → groups about one measured thing each (complete linkage, see module doc)."""
+    if not measures:
+        return []
+    weight = rarity_weights([measure.words for measure in measures])
+    size = len(measures)
+    distances = np.zeros((size, size))
+    for i in range(size):
+        for j in range(i + 1, size):
+            first, second = measures[i], measures[j]
+            if _compatible(first, second):
+                score = similarity(first.words, second.words, weight)
+                score += EQUAL_VALUE_BONUS * (first.quantity.value == second.quantity.value)
+                distance = max(0.0, 1.0 - min(score, 1.0)) * 0.999
+            else:
+                distance = INCOMPATIBLE
+            distances[i, j] = distances[j, i] = distance
+    groups = _collect(measures, _clusters(distances, "complete", MERGE_COMPATIBLE))
+    return [part for group in groups for part in split_same_voice(group)]
+
+
+def group_statements(statements: Sequence[Statement]) -> list[list[Statement]]:
+    """Propositions: statements whose contents are alike (average linkage over weighted Jaccard); then each
+    response (denial, non-confirmation) joins the group of the statement it is most like."""
+    if not statements:
+        return []
+    weight = rarity_weights([statement.words for statement in statements])
+    size = len(statements)
+    scores = np.eye(size)
+    for i in range(size):
+        for j in range(i + 1, size):
+            first, second = statements[i], statements[j]
+            linked = first.antecedent == second.claim.id or second.antecedent == first.claim.id
+            score = similarity(first.words, second.words, weight)
+            if first.response and second.response:
+                score = min(1.0, score * RESPONSE_KINSHIP)
+            scores[i, j] = scores[j, i] = 1.0 if linked else score
+    labels = _clusters(np.clip(1.0 - scores, 0.0, 1.0), "average", 1.0 - PROPOSITION_SIMILARITY)
+    groups = DisjointSet(range(size))
+    for i, label in enumerate(labels):
+        groups.merge(i, labels.index(label))
+    for i, statement in enumerate(statements):
+        if statement.response and size > 1:
+            others = np.where(np.arange(size) == i, -1.0, scores[i])
+            nearest = int(np.argmax(others))
+            if others[nearest] >= RESPONSE_SIMILARITY:
+                groups.merge(i, nearest)
+    return [[statements[i] for i in sorted(subset)] for subset in groups.subsets()]
+
+
+def _collect(items: Sequence[Item], labels: Sequence[int]) -> list[list[Item]]:
+    groups: dict[int, list[Item]] = {}
+    for item, label in zip(items, labels, strict=True):
+        groups.setdefault(label, []).append(item)
+    return list(groups.values())

@@ -1,0 +1,153 @@
+"""The hostile input corpus: every bad input has a stated outcome, and none reaches the user as a traceback.
+
+Small cases are committed in ``tests/data/hostile/``; large or odd ones (a 50 MB file, a 5 MB single line,
+10,000 nested <div>s, a symlink loop, an unreadable file, a named pipe) are written at test time by
+``tests/data/hostile/generate.py``. Outcomes: ``analysed`` (articles, no skip), ``warned`` (articles and a
+skip per bad part, naming the line) and ``skipped`` (one one-line reason naming the file).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from storyline.records import Article, SkippedInput
+from storyline.stages.ingest import iter_inputs
+
+HOSTILE = Path(__file__).parent / "data" / "hostile"
+
+# file → (outcome, words the skip reason holds, or a string the article text holds).
+EXPECTED: dict[str, tuple[str, str]] = {
+    "empty.txt": ("skipped", "empty file"),
+    "whitespace.md": ("skipped", "empty file"),
+    "png-named.txt": ("skipped", "binary file"),
+    "nul-bytes.txt": ("skipped", "binary file"),
+    "utf16-bom.txt": ("analysed", "Dock workers in Zürich"),
+    "utf16-nobom.txt": ("analysed", "Union leaders said talks"),
+    "latin1-as-utf8.txt": ("analysed", "Le maire a déclaré"),
+    "cp1252-as-utf8.txt": ("analysed", "“about 1,200 people”"),
+    "mojibake.txt": ("analysed", "1,200 people"),  # repaired later, by the clean stage (asserted below)
+    "scripts-only.html": ("skipped", "no main text"),
+    "truncated.rss": ("skipped", "malformed feed"),
+    "not-a-feed.atom": ("skipped", "malformed feed"),
+    "xxe-file.rss": ("skipped", "DTD or entities; refused"),
+    "xxe-remote-dtd.xml": ("skipped", "DTD or entities; refused"),
+    "billion-laughs.xml": ("skipped", "DTD or entities; refused"),
+    "broken.jsonl": ("warned", "bad JSON Lines record"),
+    "dup-original.txt": ("analysed", "The transport minister said"),
+    "dup-renamed.md": ("skipped", "duplicate of"),
+    "cyrillic.txt": ("analysed", "Мэр заявил"),
+    "hangul.txt": ("analysed", "시장은"),
+    "arabic.txt": ("analysed", "قال رئيس البلدية"),
+    "rtl-override.txt": ("analysed", "1,200 people left"),
+    # generated
+    "huge-50mb.txt": ("skipped", "larger than 5242880 bytes"),
+    "one-line-5mb.txt": ("skipped", "article text longer than 200000 characters"),
+    "nested-10k.html": ("skipped", "no main text"),
+    "inside-loop.txt": ("analysed", "Officials said about 1,200 people"),
+    "unreadable.txt": ("skipped", "unreadable"),
+    "pipe.txt": ("skipped", "not a regular file"),
+}
+# Bad lines of broken.jsonl, by line number: the file's good lines are still analysed.
+JSONL_BAD_LINES = {2, 3, 4, 5, 8}
+
+
+def _load_generator():
+    spec = importlib.util.spec_from_file_location("hostile_generate", HOSTILE / "generate.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The committed cases and the generated ones, in one folder."""
+    folder = tmp_path_factory.mktemp("hostile")
+    for path in HOSTILE.iterdir():
+        if path.name != "generate.py":
+            shutil.copy(path, folder / path.name)
+    _load_generator().write_generated(folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def outcomes(corpus: Path) -> dict[str, list[Article | SkippedInput]]:
+    by_file: dict[str, list[Article | SkippedInput]] = {}
+    for item in iter_inputs([corpus]):
+        source = item.source if isinstance(item, SkippedInput) else item.path or ""
+        by_file.setdefault(Path(source).name, []).append(item)
+    return by_file
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_each_hostile_input_has_its_expected_outcome(corpus, outcomes, name):
+    outcome, expected_words = EXPECTED[name]
+    items = outcomes.get(name, [])
+    if not items and name in ("unreadable.txt", "pipe.txt") and not (corpus / name).exists():
+        pytest.skip(f"{name}: cannot be made here (running as root, or no FIFOs)")
+    articles = [item for item in items if isinstance(item, Article)]
+    skips = [item for item in items if isinstance(item, SkippedInput)]
+    for skip in skips:  # one line, naming the file
+        assert name in str(skip) and "\n" not in str(skip), str(skip)
+    if outcome == "skipped":
+        assert not articles and len(skips) == 1, items
+        assert expected_words in skips[0].reason, str(skips[0])
+    elif outcome == "analysed":
+        assert len(articles) == 1 and not skips, items
+        assert expected_words in articles[0].text, articles[0].text[:200]
+    else:
+        assert articles and skips, items
+        assert {skip.line for skip in skips} == JSONL_BAD_LINES
+        assert all(expected_words in skip.reason for skip in skips)
+
+
+def test_every_hostile_file_is_accounted_for(corpus, outcomes):
+    """No input is silently dropped: every file in the corpus has an outcome, and every outcome a file."""
+    files = {path.name for path in corpus.rglob("*") if not path.is_dir() or path.is_symlink()}
+    files.discard("again")  # the symlink back up the loop: walked once, not a file
+    assert files <= set(outcomes) | {"again"}, files - set(outcomes)
+    assert set(outcomes) <= set(EXPECTED), set(outcomes) - set(EXPECTED)
+
+
+def test_the_symlink_loop_is_read_once(outcomes):
+    assert len(outcomes["inside-loop.txt"]) == 1
+
+
+def test_the_real_cli_analyses_the_corpus_without_a_traceback(corpus, tmp_path):
+    """The user's view: one run over everything, a line per skipped input, a brief, no traceback."""
+    brief_path = tmp_path / "brief.json"
+    command = [sys.executable, "-m", "storyline", "analyze", str(corpus), "--json", str(brief_path)]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+    assert "Traceback" not in result.stderr and "Traceback" not in result.stdout, result.stderr[-3000:]
+    assert result.returncode == 0, result.stderr[-3000:]
+    brief = json.loads(brief_path.read_text(encoding="utf-8"))
+    analysed = {Path(article["path"]).name for article in brief["articles"]}
+    expected_analysed = {name for name, (outcome, _) in EXPECTED.items() if outcome != "skipped"}
+    assert analysed == expected_analysed
+    skipped_sources = {Path(skip["source"]).name for skip in brief["skipped"]}
+    for name, (outcome, _) in EXPECTED.items():
+        if outcome != "analysed" and (corpus / name).exists():
+            assert name in skipped_sources and name in result.stderr, name
+    # Mojibake is repaired before any stage reads the text.
+    (mojibake,) = [a for a in brief["articles"] if a["path"].endswith("mojibake.txt")]
+    assert "Zürich" in mojibake["text"] and "café" in mojibake["text"] and "â€" not in mojibake["text"]
+
+
+def test_a_cli_run_on_only_bad_input_fails_with_one_line_reasons(corpus, tmp_path):
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    for name in ("png-named.txt", "xxe-file.rss", "billion-laughs.xml", "truncated.rss"):
+        shutil.copy(corpus / name, bad / name)
+    command = [sys.executable, "-m", "storyline", "ingest", str(bad), "--db", str(tmp_path / "s.db")]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+    assert "Traceback" not in result.stderr, result.stderr[-3000:]
+    assert result.returncode == 1 and "added 0 articles, skipped 4 inputs" in result.stderr
+    skip_lines = [line for line in result.stderr.splitlines() if line.startswith("skipped ")]
+    assert len(skip_lines) == 4, result.stderr
