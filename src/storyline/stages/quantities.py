@@ -10,6 +10,7 @@ the words before it that make it approximate.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -72,6 +73,15 @@ def find_quantities(doc: Doc, start: int, end: int) -> list[Quantity]:
     lexicon = number_lexicon()
     tokens = [token for token in doc if token.idx >= start and token.idx + len(token) <= end]
     found: list[Quantity] = []
+    for phrase in _number_phrases(tokens, lexicon):
+        quantity = _quantity(doc, phrase, start, end, lexicon)
+        if quantity is not None:
+            found.append(quantity)
+    return found
+
+
+def _number_phrases(tokens: list[Token], lexicon: NumberLexicon) -> Iterator[list[Token]]:
+    """Each number phrase of ``tokens``, left to right, never overlapping."""
     position = 0
     while position < len(tokens):
         phrase = _number_phrase(tokens, position, lexicon)
@@ -79,10 +89,7 @@ def find_quantities(doc: Doc, start: int, end: int) -> list[Quantity]:
             position += 1
             continue
         position += len(phrase)
-        quantity = _quantity(doc, phrase, start, end, lexicon)
-        if quantity is not None:
-            found.append(quantity)
-    return found
+        yield phrase
 
 
 def _number_phrase(tokens: list[Token], position: int, lexicon: NumberLexicon) -> list[Token]:
@@ -291,13 +298,7 @@ def _antecedent_unit(doc: Doc, first: Token, lexicon: NumberLexicon) -> str:
     window_start = sentence_starts[max(0, len(sentence_starts) - 1 - ELLIPSIS_LOOKBACK_SENTENCES)]
     tokens = list(doc[window_start : first.i])
     unit = ""
-    position = 0
-    while position < len(tokens):
-        phrase = _number_phrase(tokens, position, lexicon)
-        if not phrase:
-            position += 1
-            continue
-        position += len(phrase)
+    for phrase in _number_phrases(tokens, lexicon):
         noun = _counted_noun(phrase, lexicon)
         if _is_name_or_date(phrase, lexicon, noun):
             continue
