@@ -120,8 +120,18 @@ def _merge_spacing_variants(groups: DisjointSet) -> None:
             first_with[compact] = key
 
 
+def _given_name_sound(tokens: list[str]) -> str:
+    """The first consonant sound of the given names: transliterations keep it (Volodymyr/Volodimir → F,
+    Oleksandr/Aleksandr → L, Kyrylo/Kirilo → K) while most different people differ in it."""
+    sound = jellyfish.metaphone(" ".join(tokens[:-1])).lstrip("AEIOU ")
+    return sound[:1]
+
+
 def _merge_person_variants(keys: Iterable[str], groups: DisjointSet) -> None:
-    """Merge transliterated spellings of full names and attach lone surnames to a unique full name."""
+    """Merge transliterated spellings of full names and attach lone surnames to a unique full name.
+
+    Full names are compared only within a block of one surname sound and one given-name sound, so the
+    work grows with the number of spellings of one name, not with the square of the corpus."""
     by_surname_sound: dict[str, list[list[str]]] = defaultdict(list)
     for key in keys:
         tokens = key.split()
@@ -129,15 +139,23 @@ def _merge_person_variants(keys: Iterable[str], groups: DisjointSet) -> None:
             by_surname_sound[jellyfish.metaphone(tokens[-1])].append(tokens)
     for block in by_surname_sound.values():
         full_names = [tokens for tokens in block if len(tokens) > 1]
-        for i, first in enumerate(full_names):
-            for second in full_names[i + 1 :]:
-                if _names_compatible(first, second):
-                    groups.merge(" ".join(first), " ".join(second))
+        by_given: dict[str, list[list[str]]] = defaultdict(list)
+        for tokens in full_names:
+            by_given[_given_name_sound(tokens)].append(tokens)
+        for sub_block in by_given.values():
+            for i, first in enumerate(sub_block):
+                for second in sub_block[i + 1 :]:
+                    if _names_compatible(first, second):
+                        groups.merge(" ".join(first), " ".join(second))
+        names_by_surname: dict[str, list[str]] = defaultdict(list)
+        for tokens in full_names:
+            names_by_surname[tokens[-1]].append(" ".join(tokens))
         for tokens in (t for t in block if len(t) == 1):
             candidates = {
-                groups[" ".join(full)]
-                for full in full_names
-                if fuzz.ratio(full[-1], tokens[0]) >= SURNAME_MIN_RATIO
+                groups[name]
+                for surname, names in names_by_surname.items()
+                if fuzz.ratio(surname, tokens[0]) >= SURNAME_MIN_RATIO
+                for name in names
             }
             if len(candidates) == 1:
                 groups.merge(tokens[0], candidates.pop())

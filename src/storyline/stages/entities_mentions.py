@@ -72,7 +72,7 @@ def load_entity_lexicon() -> EntityLexicon:
     )
 
 
-@lru_cache(maxsize=1 << 16)  # names repeat across a collection; folding them is the resolution's hot path
+@lru_cache(maxsize=1 << 18)  # names repeat across a collection; folding them is the resolution's hot path
 def fold_name(name: str) -> str:
     """Spelling-insensitive key: "Budánov" → "budanov", "Yoon Suk-yeol" → "yoon suk yeol"."""
     return NON_WORD.sub(" ", unidecode(name).lower()).strip()
