@@ -55,7 +55,7 @@ class StorySection:
 def render_html(brief: Brief) -> str:
     """The whole report as one HTML document."""
     index = BriefIndex(brief)
-    sections = [_story_section(build_story_view(story, index)) for story in brief.stories]
+    sections = [story_section(build_story_view(story, index)) for story in brief.stories]
     return (
         _environment()
         .get_template("brief.html.j2")
@@ -95,7 +95,7 @@ def safe_link(url: str | None) -> str | None:
     return None
 
 
-def _story_section(view: StoryView) -> StorySection:
+def story_section(view: StoryView) -> StorySection:
     anchors = tuple(f"timeline-{view.story_id}-{number}" for number in range(1, len(view.timeline) + 1))
     return StorySection(view, anchors, build_timeline_chart(view.timeline, anchors))
 
@@ -110,13 +110,11 @@ def _article_view(article: Article, index: BriefIndex) -> ArticleView:
         published=format_published(article),
         link=safe_link(article.url),
         stories=stories,
-        tokens=tuple(
-            tokenize(article.text, _article_highlights(article, index.claims_in(article.id), index))
-        ),
+        tokens=tuple(tokenize(article.text, article_highlights(article, index.claims_in(article.id), index))),
     )
 
 
-def _article_highlights(article: Article, claims: list[Claim], index: BriefIndex) -> list[Highlight]:
+def article_highlights(article: Article, claims: list[Claim], index: BriefIndex) -> list[Highlight]:
     """Claim contents, their speakers and cues, and foreign-language fragments of one article."""
     highlights = [
         Highlight(

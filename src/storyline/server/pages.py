@@ -20,7 +20,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from storyline.records import Article, Story
 from storyline.report.highlight import Highlight, tokenize
-from storyline.report.html import _article_highlights, _story_section, safe_link
+from storyline.report.html import article_highlights, safe_link, story_section
 from storyline.report.views import (
     article_label,
     article_title,
@@ -170,7 +170,7 @@ def story_page(story_id: str, snap: CurrentSnapshot) -> HTMLResponse:
 
 
 def _story_html(story: Story, snap: Snapshot) -> str:
-    section = _story_section(build_story_view(story, snap.index))
+    section = story_section(build_story_view(story, snap.index))
     claim_articles = {claim.id: claim.article for claim in snap.claims_of_story(story)}
     copied = {edge.article for edge in snap.brief.copies if edge.article in story.articles}
     sources = [
@@ -208,7 +208,7 @@ def _article_html(article: Article, snap: Snapshot) -> str:
     article_id = article.id
     claims = snap.index.claims_in(article_id)
     mentions = snap.mentions_in(article_id)
-    highlights = _article_highlights(article, claims, snap.index)
+    highlights = article_highlights(article, claims, snap.index)
     highlights += [
         Highlight(mention.start, mention.end, "entity", key=entity.id, title=f"{entity.name} ({entity.type})")
         for entity, mention in mentions
