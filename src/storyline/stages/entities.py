@@ -7,9 +7,10 @@ Resolution across articles is blocking + guarded merging, never all-pairs over t
    or acronym joins its antecedent; keys equal once spaces go ("Min-jun" / "Minjun") are one;
 2. a key that is a person's full name or surname anywhere in the collection is a person everywhere (the
    small model tags one surname as a place in one sentence and a person in the next);
-3. person keys are blocked by the phonetic key of their surname (jellyfish Metaphone: Zelensky ~ Zelenskyy)
-   and merged when surnames are near-identical (rapidfuzz) and given names compatible (Volodymyr ~
-   Volodimir); a lone surname joins the one full name with that surname, only when exactly one exists;
+3. person keys are blocked by near spellings of their surname (``entities_index``: one edit apart, one
+   jellyfish Metaphone code: Zelensky ~ Zelenskyy) and merged when surnames are near-identical (rapidfuzz)
+   and given names compatible (Volodymyr ~ Volodimir); a lone surname joins the one full name with that
+   surname, only when exactly one exists;
 4. an acronym joins the one organisation whose initials it spells (NCSC ↔ National Cyber Security Centre);
 5. a person description no article explained ("the Lithuanian foreign minister") joins the one person
    whose roles match it, across the collection.
@@ -19,15 +20,18 @@ string metrics come from rapidfuzz and jellyfish, the grouping from scipy's Disj
 
 from __future__ import annotations
 
+import gc
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 
 import jellyfish
 from rapidfuzz import fuzz
 from scipy.cluster.hierarchy import DisjointSet
 
 from storyline.records import Entity, Mention
+from storyline.stages.entities_index import SimilarWords
 from storyline.stages.entities_mentions import (
     STEM_CHARS,
     extract_mentions,
@@ -47,6 +51,9 @@ ROLE_LABEL = "ROLE"
 MAX_QUALIFIER_WORDS = 3
 MAX_ROLE_CANDIDATES = 50
 
+# A mention with its folded key, computed once per resolution.
+Keyed = tuple[str, Mention]
+
 
 def mention_key(mention: Mention) -> str:
     return fold_name(mention.refers_to or mention.text)
@@ -62,38 +69,27 @@ class _PersonNames:
     word spelling such a surname differently ("Zelenskyy" beside "Volodymyr Zelensky") — is a person even
     where the small model tagged it as a place or organisation."""
 
-    def __init__(self, mentions: Sequence[Mention]) -> None:
-        self.full_names = {
-            mention_key(m) for m in mentions if m.label == "PERSON" and len(mention_key(m).split()) > 1
-        }
-        self.surnames_by_sound: dict[str, set[str]] = defaultdict(set)
-        for name in self.full_names:
-            surname = name.split()[-1]
-            self.surnames_by_sound[jellyfish.metaphone(surname)].add(surname)
+    def __init__(self, keyed: Sequence[Keyed]) -> None:
+        self.full_names = {key for key, mention in keyed if mention.label == "PERSON" and " " in key}
+        self.surnames = SimilarWords((name.split()[-1] for name in self.full_names), SURNAME_MIN_RATIO)
 
     def __contains__(self, key: object) -> bool:
         if not isinstance(key, str) or not key:
             return False
         if key in self.full_names:
             return True
-        if " " in key:
-            return False
-        return any(
-            fuzz.ratio(key, surname) >= SURNAME_MIN_RATIO
-            for surname in self.surnames_by_sound.get(jellyfish.metaphone(key), ())
-        )
+        return " " not in key and bool(self.surnames.similar(key))
 
 
-def _organisation_words(mentions: Sequence[Mention]) -> set[str]:
+def _organisation_words(keyed: Sequence[Keyed]) -> set[str]:
     """Single words that name or begin an organisation somewhere ("Yonhap" of "Yonhap news agency")."""
-    org_keys = [mention_key(m) for m in mentions if m.label == "ORG"]
+    org_keys = [key for key, mention in keyed if mention.label == "ORG"]
     return {key.split()[0] for key in org_keys if key} | set(org_keys)
 
 
-def _type_of(mention: Mention, person_keys: _PersonNames, organisation_words: set[str]) -> str:
+def _type_of(key: str, mention: Mention, person_keys: _PersonNames, organisation_words: set[str]) -> str:
     """A full name or surname of a person is a person; a lone capitalised word tagged PERSON that is no
     person's surname but an organisation's name elsewhere is that organisation (outlets: "Politico")."""
-    key = mention_key(mention)
     if key in person_keys:
         return "PERSON"
     if mention.label == "PERSON" and " " not in key and key in organisation_words:
@@ -130,35 +126,45 @@ def _given_name_sound(tokens: list[str]) -> str:
 def _merge_person_variants(keys: Iterable[str], groups: DisjointSet) -> None:
     """Merge transliterated spellings of full names and attach lone surnames to a unique full name.
 
-    Full names are compared only within a block of one surname sound and one given-name sound, so the
-    work grows with the number of spellings of one name, not with the square of the corpus."""
-    by_surname_sound: dict[str, list[list[str]]] = defaultdict(list)
+    Full names are compared only when their surnames are near spellings of each other (``SimilarWords``)
+    and their given names start with one sound, so the work grows with the number of spellings of one
+    name, not with the square of the corpus."""
+    full_names: dict[str, dict[str, list[list[str]]]] = defaultdict(lambda: defaultdict(list))
+    lone_surnames: list[str] = []
     for key in keys:
         tokens = key.split()
-        if tokens:
-            by_surname_sound[jellyfish.metaphone(tokens[-1])].append(tokens)
-    for block in by_surname_sound.values():
-        full_names = [tokens for tokens in block if len(tokens) > 1]
-        by_given: dict[str, list[list[str]]] = defaultdict(list)
-        for tokens in full_names:
-            by_given[_given_name_sound(tokens)].append(tokens)
-        for sub_block in by_given.values():
-            for i, first in enumerate(sub_block):
-                for second in sub_block[i + 1 :]:
+        if len(tokens) > 1:
+            full_names[tokens[-1]][_given_name_sound(tokens)].append(tokens)
+        elif tokens:
+            lone_surnames.append(key)
+    surnames = SimilarWords(full_names, SURNAME_MIN_RATIO)
+    for surname, by_given in full_names.items():
+        for other_surname in surnames.similar(surname):
+            if other_surname < surname:
+                continue  # each pair of surnames once
+            for sound, names in by_given.items():
+                others = full_names[other_surname].get(sound, [])
+                for first, second in _name_pairs(names, others, same=other_surname == surname):
                     if _names_compatible(first, second):
                         groups.merge(" ".join(first), " ".join(second))
-        names_by_surname: dict[str, list[str]] = defaultdict(list)
-        for tokens in full_names:
-            names_by_surname[tokens[-1]].append(" ".join(tokens))
-        for tokens in (t for t in block if len(t) == 1):
-            candidates = {
-                groups[name]
-                for surname, names in names_by_surname.items()
-                if fuzz.ratio(surname, tokens[0]) >= SURNAME_MIN_RATIO
-                for name in names
-            }
-            if len(candidates) == 1:
-                groups.merge(tokens[0], candidates.pop())
+    for lone in lone_surnames:
+        candidates = {
+            groups[" ".join(tokens)]
+            for surname in surnames.similar(lone)
+            for names in full_names[surname].values()
+            for tokens in names
+        }
+        if len(candidates) == 1:
+            groups.merge(lone, candidates.pop())
+
+
+def _name_pairs(
+    names: list[list[str]], others: list[list[str]], same: bool
+) -> Iterable[tuple[list[str], list[str]]]:
+    """Every pair across two lists of names, or every pair within one list (each once) when they are one."""
+    if same:
+        return ((first, second) for i, first in enumerate(names) for second in names[i + 1 :])
+    return ((first, second) for first in names for second in others)
 
 
 def _initials(key: str) -> str:
@@ -166,11 +172,9 @@ def _initials(key: str) -> str:
     return "".join(word[0] for word in key.split() if word not in stopwords)
 
 
-def _merge_acronyms(mentions: Sequence[Mention], groups: DisjointSet) -> None:
+def _merge_acronyms(keyed: Sequence[Keyed], groups: DisjointSet) -> None:
     """An acronym joins the one organisation whose initials it spells; blocked by the initials."""
-    acronyms = {
-        mention_key(m) for m in mentions if m.refers_to is None and m.text.isupper() and 2 <= len(m.text) <= 6
-    }
+    acronyms = {key for key, m in keyed if m.refers_to is None and m.text.isupper() and 2 <= len(m.text) <= 6}
     by_initials: dict[str, set[str]] = defaultdict(set)
     for key in groups:
         if key not in acronyms and len(key.split()) > 1:
@@ -193,30 +197,51 @@ def _merge_qualified_names(groups: DisjointSet) -> None:
                 break
 
 
-def _group_names(mentions: Sequence[Mention], broad_type: str) -> dict[str, list[Mention]]:
-    groups = DisjointSet(mention_key(mention) for mention in mentions)
+def _group_names(keyed: Sequence[Keyed], broad_type: str) -> dict[str, list[Mention]]:
+    groups = DisjointSet(key for key, _ in keyed)
     _merge_spacing_variants(groups)
     if broad_type == "PERSON":
         _merge_person_variants(list(groups), groups)
     if broad_type == "ORG":
         _merge_qualified_names(groups)
-        _merge_acronyms(mentions, groups)
+        _merge_acronyms(keyed, groups)
     members: dict[str, list[Mention]] = defaultdict(list)
-    for mention in mentions:
-        members[groups[mention_key(mention)]].append(mention)
+    for key, mention in keyed:
+        members[groups[key]].append(mention)
     return members
+
+
+@contextmanager
+def _cycle_collector_paused() -> Iterator[None]:
+    """Resolution builds hundreds of thousands of small keys, sets and lists that form no reference cycles;
+    left on, the cycle collector re-walks the whole live heap again and again as it grows, which made
+    10× the mentions cost ~19× the time (×10 with it paused; ``benchmarks/entities_scaling.py``). Memory
+    is freed by reference counting as usual; the collector is restored, as it was, on the way out."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def resolve_entities(mentions: Sequence[Mention]) -> list[Entity]:
     """Group mentions into entities: one per real-world actor, with aliases, roles and every mention."""
-    named = [mention for mention in mentions if mention.label != ROLE_LABEL]
-    person_keys, organisation_words = _PersonNames(named), _organisation_words(named)
-    by_type: dict[str, list[Mention]] = defaultdict(list)
-    for mention in named:
-        by_type[_type_of(mention, person_keys, organisation_words)].append(mention)
+    with _cycle_collector_paused():
+        return _resolve(mentions)
+
+
+def _resolve(mentions: Sequence[Mention]) -> list[Entity]:
+    # Each mention's key is folded once here and travels with it: the passes below look it up often.
+    keyed = [(mention_key(mention), mention) for mention in mentions if mention.label != ROLE_LABEL]
+    person_keys, organisation_words = _PersonNames(keyed), _organisation_words(keyed)
+    by_type: dict[str, list[Keyed]] = defaultdict(list)
+    for key, mention in keyed:
+        by_type[_type_of(key, mention, person_keys, organisation_words)].append((key, mention))
     groups: list[list[Mention]] = []
     types: list[str] = []
-    for broad_type, typed_mentions in sorted(by_type.items()):
+    for broad_type, typed_mentions in sorted(by_type.items(), key=lambda item: item[0]):
         for group in _group_names(typed_mentions, broad_type).values():
             groups.append(group)
             types.append(broad_type)
