@@ -120,3 +120,24 @@ def test_seed_actors_are_one_entity_each_and_distinct_actors_stay_apart() -> Non
     assert len({entity_of(name).id for name in distinct}) == len(distinct)
     korea = [e for e in found if e.name in {"North Korea", "South Korea"}]
     assert len(korea) == 2
+
+
+def test_a_capital_the_model_tagged_as_a_person_is_a_place() -> None:
+    mentions = [
+        Mention("a1", 0, 4, "Kyiv", "PERSON"),
+        Mention("a1", 20, 31, "Ana Petrova", "PERSON"),
+    ]
+    by_name = {entity.name: entity for entity in resolve_entities(mentions)}
+    assert by_name["Kyiv"].type == "GPE"
+    assert by_name["Ana Petrova"].type == "PERSON"
+
+
+def test_a_demonym_tagged_as_an_organisation_is_not_an_actor() -> None:
+    mentions = [
+        Mention("a1", 0, 10, "Lithuanian", "ORG"),
+        Mention("a1", 30, 39, "Lithuania", "GPE"),
+        Mention("a2", 0, 8, "Ukrainska", "ORG"),
+    ]
+    names = {entity.name for entity in resolve_entities(mentions)}
+    assert "Lithuanian" not in names
+    assert {"Lithuania", "Ukrainska"} <= names

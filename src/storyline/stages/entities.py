@@ -25,6 +25,7 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from functools import lru_cache
 
 import jellyfish
 from rapidfuzz import fuzz
@@ -89,12 +90,37 @@ def _organisation_words(keyed: Sequence[Keyed]) -> set[str]:
 
 def _type_of(key: str, mention: Mention, person_keys: _PersonNames, organisation_words: set[str]) -> str:
     """A full name or surname of a person is a person; a lone capitalised word tagged PERSON that is no
-    person's surname but an organisation's name elsewhere is that organisation (outlets: "Politico")."""
+    person's surname but an organisation's name elsewhere is that organisation (outlets: "Politico"); a
+    capital the lexicon knows is a place, whatever the small model tagged ("frustrated Kyiv")."""
     if key in person_keys:
         return "PERSON"
     if mention.label == "PERSON" and " " not in key and key in organisation_words:
         return "ORG"
+    if mention.refers_to is None and key in _known_places():
+        return "PLACE"
     return _broad_type(mention.label)
+
+
+@lru_cache(maxsize=1)
+def _known_places() -> frozenset[str]:
+    """Folded names of the seats of government in the lexicon. Countries are left out: many are also
+    given names or surnames ("Jordan", "Chad", "Georgia"), while a capital alone is rarely a person."""
+    return frozenset(load_entity_lexicon().seats_of_government)
+
+
+# Endings that make a word naming a place into its people or adjective ("Lithuanian", "Japanese").
+DEMONYM_ENDINGS = ("an", "ians", "ans", "ese", "ish", "i", "ic", "ean")
+
+
+def _is_demonym(key: str, place_keys: set[str]) -> bool:
+    """A single word that is the demonym of a place of the collection ("lithuanian" beside "lithuania"):
+    the small model tags such words as organisations in headlines ("Lithuanian FM calls …"), but a
+    nationality is not an actor of its own."""
+    if " " in key or not key.endswith(DEMONYM_ENDINGS) or len(key) <= STEM_CHARS:
+        return False
+    return any(
+        place != key and " " not in place and place[:STEM_CHARS] == key[:STEM_CHARS] for place in place_keys
+    )
 
 
 def _names_compatible(long_a: list[str], long_b: list[str]) -> bool:
@@ -239,6 +265,8 @@ def _resolve(mentions: Sequence[Mention]) -> list[Entity]:
     by_type: dict[str, list[Keyed]] = defaultdict(list)
     for key, mention in keyed:
         by_type[_type_of(key, mention, person_keys, organisation_words)].append((key, mention))
+    place_keys = {key for key, _ in by_type["PLACE"]}
+    by_type["ORG"] = [(key, m) for key, m in by_type["ORG"] if not _is_demonym(key, place_keys)]
     groups: list[list[Mention]] = []
     types: list[str] = []
     for broad_type, typed_mentions in sorted(by_type.items(), key=lambda item: item[0]):
@@ -299,7 +327,9 @@ def _make_entity(group: list[Mention], broad_type: str) -> Entity:
     articles_with = Counter(text for text, _ in {(m.text, m.article) for m in group})
     name = max(candidates, key=lambda text: (len(text.split()), articles_with[text], candidates[text], text))
     place_labels = Counter(m.label for m in group if m.label in PLACE_LABELS)
-    label = place_labels.most_common(1)[0][0] if broad_type == "PLACE" and place_labels else broad_type
+    label = broad_type
+    if broad_type == "PLACE":  # a place only ever mistagged (a capital tagged PERSON) is a GPE
+        label = place_labels.most_common(1)[0][0] if place_labels else "GPE"
     entity_id = "e-" + hashlib.sha1(f"{_broad_type(label)}:{fold_name(name)}".encode()).hexdigest()[:10]
     surfaces = dict.fromkeys(m.text for m in sorted(group, key=lambda m: (m.article, m.start)))
     # Aliases are other spellings of the name; descriptions ("the interior minister") stay mentions only.
