@@ -73,6 +73,19 @@ def test_span_index_prefers_person_inside_speaker_words() -> None:
     assert entity_at("b", 0, 38) is None
 
 
+def test_a_role_speaker_speaks_for_the_actor_before_the_role_not_after() -> None:
+    words = "North Korea's representative to the United Nations"
+    found = resolve_entities(
+        [Mention("a", 0, 11, "North Korea", "GPE"), Mention("a", 37, 51, "United Nations", "ORG")]
+    )
+    entity_at = span_index(found)
+    north_korea = next(e for e in found if e.name == "North Korea")
+    assert entity_at("a", 0, len(words), words) == north_korea.id
+    # Without the speaker's words the lookup keeps ranking organisations first.
+    assert entity_at("a", 0, len(words)) != north_korea.id
+    assert entity_at("a", 14, len(words), words[14:]) is None
+
+
 # Floors: the scores measured on the demo corpus gold (python eval/entities.py) minus a small margin.
 # Issue #2: B3 F1 0.621, pairwise merge precision 0.933. Issue #3: B3 F1 0.759, pairwise P 0.917 F1 0.633.
 def test_demo_corpus_entity_scores_stay_above_floors(demo_brief, demo_gold) -> None:

@@ -175,7 +175,7 @@ def link_speakers(claim_list: Iterable[Claim], entity_list: Sequence[Entity]) ->
     for claim in claim_list:
         speaker = None
         if claim.speaker_start is not None and claim.speaker_end is not None:
-            speaker = entity_at(claim.article, claim.speaker_start, claim.speaker_end)
+            speaker = entity_at(claim.article, claim.speaker_start, claim.speaker_end, claim.speaker_text)
         linked.append(dataclasses.replace(claim, speaker=speaker))
     return linked
 

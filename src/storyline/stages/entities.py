@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -51,6 +52,7 @@ GIVEN_NAME_MIN_RATIO = 60.0
 ROLE_LABEL = "ROLE"
 MAX_QUALIFIER_WORDS = 3
 MAX_ROLE_CANDIDATES = 50
+WORD = re.compile(r"[\w-]+")
 
 # A mention with its folded key, computed once per resolution.
 Keyed = tuple[str, Mention]
@@ -352,24 +354,41 @@ def _distinct_roles(roles: Iterable[str]) -> tuple[str, ...]:
     )
 
 
-def span_index(entities: Sequence[Entity]) -> Callable[[str, int, int], str | None]:
+def span_index(entities: Sequence[Entity]) -> Callable[..., str | None]:
     """A lookup from an article span to the entity best naming it: persons and organisations before
-    places ("Ukrainian President Volodymyr Zelensky" → Zelensky, not Ukraine), then the longest mention."""
+    places ("Ukrainian President Volodymyr Zelensky" → Zelensky, not Ukraine), then the longest mention.
+
+    Given the span's words, a speaker described by a role and no name ("North Korea's representative to the
+    United Nations") is linked only to an actor named *before* the role word — the one the speaker speaks
+    for ("the Kremlin spokesman", "North Korea's representative") — never to one after it (the United
+    Nations is where the envoy speaks, not who)."""
     by_article: dict[str, list[tuple[Mention, str]]] = defaultdict(list)
     for entity in entities:
         for mention in entity.mentions:
             by_article[mention.article].append((mention, entity.id))
     rank = {"PERSON": 0, "ORG": 1}
 
-    def entity_at(article: str, start: int, end: int) -> str | None:
+    def entity_at(article: str, start: int, end: int, words: str | None = None) -> str | None:
         inside = [
             (mention, entity_id)
             for mention, entity_id in by_article.get(article, ())
             if mention.start < end and start < mention.end
         ]
+        role_at = _role_word_offset(words) if words else None
+        if role_at is not None and not any(mention.label == "PERSON" for mention, _ in inside):
+            inside = [(mention, entity_id) for mention, entity_id in inside if mention.end <= start + role_at]
         if not inside:
             return None
         best = min(inside, key=lambda pair: (rank.get(pair[0].label, 2), -(pair[0].end - pair[0].start)))
         return best[1]
 
     return entity_at
+
+
+def _role_word_offset(words: str) -> int | None:
+    """Where the first title word ("representative", "spokesman") starts in a speaker's words, if any."""
+    title_words = load_entity_lexicon().title_words
+    for match in WORD.finditer(words):
+        if match.group().lower() in title_words:
+            return match.start()
+    return None

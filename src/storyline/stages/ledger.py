@@ -24,16 +24,28 @@ from dataclasses import dataclass
 
 from storyline.records import Article, Claim, CopyEdge, Entity, Position, Question, Story
 from storyline.stages.copies import origins
+from storyline.stages.ledger_anaphora import (
+    RESPONSE_MODALITIES,
+    answered_group,
+    context_span,
+    context_text,
+    names_no_subject,
+    topic_words,
+)
 from storyline.stages.ledger_grouping import (
+    EntitySpans,
     Measure,
     Statement,
     content_words,
+    entities_within,
+    entity_spans,
     entity_words,
     group_measures,
     group_statements,
     is_negated,
     ledger_lexicon,
     make_measures,
+    rarity_weights,
     speaker_key,
     statement_reference,
 )
@@ -205,6 +217,29 @@ def _antecedents(claims: Sequence[Claim]) -> dict[str, str]:
     return found
 
 
+def _place_by_context(
+    responses: Sequence[Claim],
+    groups: list[list[Statement]],
+    context: _Context,
+    spans: EntitySpans,
+) -> None:
+    """Each response naming no subject joins the proposition its article was discussing (see
+    ``ledger_anaphora``); with no proposition in the story, it stands alone."""
+    weight = rarity_weights([statement.words for group in groups for statement in group])
+    for claim in responses:
+        article = context.by_id[claim.article]
+        start, end = context_span(claim, article)
+        words = content_words(context_text(claim, article)) | entities_within(
+            spans, claim.article, start, end
+        )
+        chosen = answered_group(claim, words, groups, weight)
+        placed = Statement(claim, topic_words(claim), antecedent=None, response=True)
+        if chosen is None:
+            groups.append([placed])
+        else:
+            groups[chosen].append(placed)
+
+
 def build_ledger(
     story: Story,
     claims: Sequence[Claim],
@@ -231,6 +266,7 @@ def build_ledger(
     group_of_claim = {m.claim.id: index for index, group in enumerate(measure_groups) for m in group}
     attached: dict[int, list[Claim]] = {}
     statements = []
+    unplaced: list[Claim] = []  # responses naming no subject: placed by what the article said before them
     for claim in story_claims:
         if claim.id in group_of_claim:
             continue
@@ -241,9 +277,12 @@ def build_ledger(
         words = content_words(claim.text) | mentioned[claim.id]
         if target and statement_reference(claim) == "bare":  # "the accusation" stands for what came before
             words = content_words(claim_by_id[target].text) | mentioned[target] | mentioned[claim.id]
+        elif names_no_subject(claim):
+            unplaced.append(claim)
+            continue
         else:
             target = None
-        response = claim.modality in {"denied", "unconfirmed"}
+        response = claim.modality in RESPONSE_MODALITIES
         statements.append(Statement(claim, words, antecedent=target, response=response))
 
     questions = []
@@ -260,7 +299,9 @@ def build_ledger(
         text = _question_text(Counter(w for m in group for w in m.words if w[0] != "@"), unit)
         questions.append(_question(story, key, text, unit, positions, group_claims))
 
-    for statement_group in group_statements(statements):
+    statement_groups = group_statements(statements)
+    _place_by_context(unplaced, statement_groups, context, entity_spans(entities))
+    for statement_group in statement_groups:
         group_claims = [statement.claim for statement in statement_group]
         if len({speaker_key(claim) for claim in group_claims}) < 2:
             continue  # one voice is not a question the ledger can weigh

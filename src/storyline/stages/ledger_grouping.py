@@ -13,8 +13,10 @@ Two kinds of question:
   similarity (average linkage); a denial whose content is only "the accusation" takes the content of the
   claim just before it in the article. A proposition is kept when at least two speakers take part.
 
-No embeddings: the comparisons are over content words (crudely stemmed), entity ids and values, which is
-cheap, explainable and language-light. Cost is quadratic in the claims of one story, not of the corpus.
+The comparisons are over content words (crudely stemmed), entity ids and values, which is cheap,
+explainable and language-light. Only candidate pairs are compared (``ledger_blocking``: an inverted index
+over those tokens, a bounded number of partners per claim), so the cost grows near-linearly with a story's
+claims.
 """
 
 from __future__ import annotations
@@ -25,23 +27,19 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import TypeVar
-
-import numpy as np
-from scipy.cluster.hierarchy import DisjointSet, fcluster, linkage
-from scipy.spatial.distance import squareform
 
 from storyline.records import Claim, Entity, Quantity
 from storyline.stages.claims_lexicon import load_lexicon
+from storyline.stages.ledger_blocking import average_linkage, candidate_pairs, complete_linkage, join_groups
 from storyline.stages.quantities import number_lexicon
 
 WORD = re.compile(r"[^\W\d_]+(?:'t)?|\d[\d,.]*", re.UNICODE)
 # Where one statement inside a content ends and the next begins ("71 bodies … and 35 people …").
 CLAUSE_BREAK = re.compile(r"\s+and\s+(?:that\s+)?|;|,\s+(?:while|whereas|but)\s+|\s+but\s+")
-# Distances for complete linkage: compatible pairs lie in [0, 1], so cutting at 1 merges every compatible
-# pair; incompatible pairs lie beyond the cut and can never share a cluster.
-INCOMPATIBLE = 10.0
+# Distances for complete linkage: compatible pairs lie in [0, 1), so cutting at 1 merges every compatible
+# pair (those sharing no word last, at the unknown distance); incompatible clusters never join.
 MERGE_COMPATIBLE = 1.0
+UNKNOWN_DISTANCE = 0.999
 # Propositions merge when their average similarity reaches this (measured on the demo gold, see eval/).
 PROPOSITION_SIMILARITY = 0.22
 # A denial or non-confirmation echoes only part of what it answers: it joins the group of the statement it
@@ -52,7 +50,6 @@ RESPONSE_SIMILARITY = 0.1
 RESPONSE_KINSHIP = 2.0
 EQUAL_VALUE_BONUS = 0.5
 PEOPLE_UNIT = "personnel"
-Item = TypeVar("Item")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +58,9 @@ class LedgerLexicon:
     neutral_qualifiers: frozenset[str]
     update_cues: frozenset[str]
     statement_nouns: frozenset[str]
+    response_words: frozenset[str]
+    complement_markers: frozenset[str]
+    relative_clause_starts: frozenset[str]
     negations: frozenset[str]
     count_kinds: tuple[tuple[str, tuple[str, ...]], ...]
 
@@ -73,6 +73,9 @@ def ledger_lexicon() -> LedgerLexicon:
         neutral_qualifiers=frozenset(data["neutral_qualifiers"]),
         update_cues=frozenset(data["update_cues"]),
         statement_nouns=frozenset(data["statement_nouns"]),
+        response_words=frozenset(data["response_words"]),
+        complement_markers=frozenset(data["complement_markers"]),
+        relative_clause_starts=frozenset(data["relative_clause_starts"]),
         negations=frozenset(data["negations"]),
         count_kinds=tuple((kind, tuple(stems)) for kind, stems in data["count_kinds"].items()),
     )
@@ -137,19 +140,31 @@ def speaker_key(claim: Claim) -> str:
     return claim.speaker or (claim.speaker_text or "").lower().strip() or f"unattributed:{claim.id}"
 
 
-def entity_words(claims: Iterable[Claim], entities: Sequence[Entity]) -> dict[str, frozenset[str]]:
-    """Claim id → "@entity" tokens for the entities mentioned inside its content."""
-    by_article: dict[str, list[tuple[int, int, str]]] = {}
+EntitySpans = dict[str, list[tuple[int, int, str]]]
+
+
+def entity_spans(entities: Sequence[Entity]) -> EntitySpans:
+    """Article id → (start, end, entity id) of every mention, for looking up what a span names."""
+    by_article: EntitySpans = {}
     for entity in entities:
         for mention in entity.mentions:
             by_article.setdefault(mention.article, []).append((mention.start, mention.end, entity.id))
-    found = {}
-    for claim in claims:
-        spans = by_article.get(claim.article, [])
-        found[claim.id] = frozenset(
-            "@" + entity_id for start, end, entity_id in spans if claim.start <= start and end <= claim.end
-        )
-    return found
+    return by_article
+
+
+def entities_within(spans: EntitySpans, article: str, start: int, end: int) -> frozenset[str]:
+    """ "@entity" tokens for the entities mentioned inside ``[start, end)`` of an article."""
+    return frozenset(
+        "@" + entity_id
+        for mention_start, mention_end, entity_id in spans.get(article, [])
+        if start <= mention_start and mention_end <= end
+    )
+
+
+def entity_words(claims: Iterable[Claim], entities: Sequence[Entity]) -> dict[str, frozenset[str]]:
+    """Claim id → "@entity" tokens for the entities mentioned inside its content."""
+    spans = entity_spans(entities)
+    return {claim.id: entities_within(spans, claim.article, claim.start, claim.end) for claim in claims}
 
 
 def _clause_of(claim: Claim, quantity: Quantity) -> str:
@@ -253,12 +268,7 @@ def similarity(first: frozenset[str], second: frozenset[str], weight: dict[str, 
 
 def _compatible(first: Measure, second: Measure) -> bool:
     """Could two figures answer one question? Not when the content says they count different things."""
-    if first.unit != second.unit:
-        return False
-    same_value = first.quantity.value == second.quantity.value
-    if first.kind != second.kind and (not same_value or (first.kind and second.kind)):
-        return False
-    return same_value or first.qualifiers == second.qualifiers
+    return _signatures_compatible(_signature(first), _signature(second))
 
 
 def _same_voice_conflict(first: Measure, second: Measure) -> bool:
@@ -282,77 +292,131 @@ def _oddness(measure: Measure, group: Sequence[Measure]) -> float:
 def split_same_voice(group: list[Measure]) -> list[list[Measure]]:
     """Take out of a group the figure that makes a speaker contradict themself within one article: of the
     two, the one further from the group's other figures ("11,000 in training" stays with 10,000 and
-    12,000; "2,600 to Kursk" from the same speaker becomes its own question)."""
+    12,000; "2,600 to Kursk" from the same speaker becomes its own question). Only figures of one speaker
+    in one article can conflict, so the search runs per (article, speaker)."""
     kept, removed = list(group), list[Measure]()
     while True:
-        conflicts = [(a, b) for i, a in enumerate(kept) for b in kept[i + 1 :] if _same_voice_conflict(a, b)]
-        if not conflicts:
+        conflict = _first_same_voice_conflict(kept)
+        if conflict is None:
             return [kept] + [[measure] for measure in removed]
-        first, second = conflicts[0]
-        odd = max((first, second), key=lambda m: _oddness(m, kept))
+        odd = max(conflict, key=lambda m: _oddness(m, kept))
         kept = [m for m in kept if m.quantity.value != odd.quantity.value or m.claim.id != odd.claim.id]
         removed.append(odd)
 
 
-def _clusters(distances: np.ndarray, method: str, cut: float) -> list[int]:
-    if len(distances) == 1:
-        return [1]
-    condensed = squareform(distances, checks=False)
-    return [int(label) for label in fcluster(linkage(condensed, method=method), t=cut, criterion="distance")]
+def _first_same_voice_conflict(measures: Sequence[Measure]) -> tuple[Measure, Measure] | None:
+    voices: dict[tuple[str, str], list[Measure]] = {}
+    for measure in measures:
+        voices.setdefault((measure.claim.article, speaker_key(measure.claim)), []).append(measure)
+    for same_voice in voices.values():
+        values = {m.quantity.value for m in same_voice}
+        if len(values) < 2:
+            continue
+        for i, first in enumerate(same_voice):
+            for second in same_voice[i + 1 :]:
+                if _same_voice_conflict(first, second):
+                    return first, second
+    return None
+
+
+Signature = tuple[str, str | None, frozenset[str], float]
+
+
+def _signature(measure: Measure) -> Signature:
+    """What decides whether a figure can share a question with another (see ``_compatible``)."""
+    return (measure.unit, measure.kind, measure.qualifiers, measure.quantity.value)
+
+
+def _signatures_compatible(first: Signature, second: Signature) -> bool:
+    """``_compatible`` on signatures: one check per distinct signature pair, not per pair of figures."""
+    unit, kind, qualifiers, value = first
+    other_unit, other_kind, other_qualifiers, other_value = second
+    if unit != other_unit:
+        return False
+    same_value = value == other_value
+    if kind != other_kind and (not same_value or (kind and other_kind)):
+        return False
+    return same_value or qualifiers == other_qualifiers
+
+
+def _pair_score(first: Measure, second: Measure, weight: dict[str, float]) -> float:
+    score = similarity(first.words, second.words, weight)
+    return score + EQUAL_VALUE_BONUS * (first.quantity.value == second.quantity.value)
 
 
 def group_measures(measures: Sequence[Measure]) -> list[list[Measure]]:
-    """Measures of one story → groups about one measured thing each (complete linkage, see module doc)."""
+    """Measures of one story → groups about one measured thing each (complete linkage, see module doc).
+
+    Candidates come from ``ledger_blocking``: figures sharing a content word or entity, and figures of one
+    value (the equal-value bonus). Compatible clusters that share no candidate pair merge last, as they
+    did at the dense matrix's "unknown" distance: when every figure in them has one signature of kind and
+    narrowing words, they count one thing."""
     if not measures:
         return []
     weight = rarity_weights([measure.words for measure in measures])
-    size = len(measures)
-    distances = np.zeros((size, size))
-    for i in range(size):
-        for j in range(i + 1, size):
-            first, second = measures[i], measures[j]
-            if _compatible(first, second):
-                score = similarity(first.words, second.words, weight)
-                score += EQUAL_VALUE_BONUS * (first.quantity.value == second.quantity.value)
-                distance = max(0.0, 1.0 - min(score, 1.0)) * 0.999
-            else:
-                distance = INCOMPATIBLE
-            distances[i, j] = distances[j, i] = distance
-    groups = _collect(measures, _clusters(distances, "complete", MERGE_COMPATIBLE))
+    tokens = [measure.words | {f"={measure.unit}:{measure.quantity.value:g}"} for measure in measures]
+    distances = {}
+    for first, second in candidate_pairs(tokens, weight):
+        if _compatible(measures[first], measures[second]):
+            score = _pair_score(measures[first], measures[second], weight)
+            distances[first, second] = max(0.0, 1.0 - min(score, 1.0)) * 0.999
+    clusters = complete_linkage(
+        len(measures),
+        distances,
+        UNKNOWN_DISTANCE,
+        MERGE_COMPATIBLE,
+        lambda index: _signature(measures[index]),
+        _signatures_compatible,
+    )
+    groups = [[measures[i] for i in sorted(cluster)] for cluster in _merge_uniform(measures, clusters)]
     return [part for group in groups for part in split_same_voice(group)]
 
 
+def _merge_uniform(measures: Sequence[Measure], clusters: list[list[int]]) -> list[list[int]]:
+    """Clusters whose figures all count the same kind of thing with the same narrowing words (one unit,
+    kind and qualifiers) are one question even without a word in common."""
+    by_key: dict[tuple[str, str | None, frozenset[str]], list[int]] = {}
+    merged: list[list[int]] = []
+    for cluster in sorted(clusters, key=min):
+        keys = {_signature(measures[i])[:3] for i in cluster}
+        if len(keys) == 1:
+            (key,) = keys
+            if key in by_key:
+                by_key[key].extend(cluster)
+                continue
+            by_key[key] = list(cluster)
+            merged.append(by_key[key])
+        else:
+            merged.append(cluster)
+    return merged
+
+
 def group_statements(statements: Sequence[Statement]) -> list[list[Statement]]:
-    """Propositions: statements whose contents are alike (average linkage over weighted Jaccard); then each
-    response (denial, non-confirmation) joins the group of the statement it is most like."""
+    """Propositions: statements whose contents are alike (average linkage over weighted Jaccard, on the
+    candidate pairs of ``ledger_blocking``); then each response (denial, non-confirmation) joins the group
+    of the statement it is most like."""
     if not statements:
         return []
     weight = rarity_weights([statement.words for statement in statements])
-    size = len(statements)
-    scores = np.eye(size)
-    for i in range(size):
-        for j in range(i + 1, size):
-            first, second = statements[i], statements[j]
-            linked = first.antecedent == second.claim.id or second.antecedent == first.claim.id
-            score = similarity(first.words, second.words, weight)
-            if first.response and second.response:
-                score = min(1.0, score * RESPONSE_KINSHIP)
-            scores[i, j] = scores[j, i] = 1.0 if linked else score
-    labels = _clusters(np.clip(1.0 - scores, 0.0, 1.0), "average", 1.0 - PROPOSITION_SIMILARITY)
-    groups = DisjointSet(range(size))
-    for i, label in enumerate(labels):
-        groups.merge(i, labels.index(label))
-    for i, statement in enumerate(statements):
-        if statement.response and size > 1:
-            others = np.where(np.arange(size) == i, -1.0, scores[i])
-            nearest = int(np.argmax(others))
-            if others[nearest] >= RESPONSE_SIMILARITY:
-                groups.merge(i, nearest)
-    return [[statements[i] for i in sorted(subset)] for subset in groups.subsets()]
-
-
-def _collect(items: Sequence[Item], labels: Sequence[int]) -> list[list[Item]]:
-    groups: dict[int, list[Item]] = {}
-    for item, label in zip(items, labels, strict=True):
-        groups.setdefault(label, []).append(item)
-    return list(groups.values())
+    position = {statement.claim.id: index for index, statement in enumerate(statements)}
+    pairs = candidate_pairs([statement.words for statement in statements], weight)
+    for index, statement in enumerate(statements):
+        if statement.antecedent in position:
+            other = position[statement.antecedent]
+            pairs.add((min(index, other), max(index, other)))
+    scores: dict[tuple[int, int], float] = {}
+    for i, j in pairs:
+        first, second = statements[i], statements[j]
+        linked = first.antecedent == second.claim.id or second.antecedent == first.claim.id
+        score = similarity(first.words, second.words, weight)
+        if first.response and second.response:
+            score = min(1.0, score * RESPONSE_KINSHIP)
+        scores[i, j] = 1.0 if linked else score
+    clusters = average_linkage(len(statements), scores, PROPOSITION_SIMILARITY)
+    nearest: dict[int, tuple[float, int]] = {}
+    for (i, j), score in scores.items():
+        for one, other in ((i, j), (j, i)):
+            if statements[one].response and score > nearest.get(one, (-1.0, 0))[0]:
+                nearest[one] = (score, other)
+    links = [(one, other) for one, (score, other) in nearest.items() if score >= RESPONSE_SIMILARITY]
+    return [[statements[i] for i in group] for group in join_groups(clusters, links)]

@@ -1,0 +1,91 @@
+"""How the ledger's grouping scales with a story's claims: N and 10N synthetic claims, time ratio.
+
+Claims are generated from a few templates over a vocabulary of subjects, places and figures, so a story
+holds many propositions and measured things with realistic word overlap. The target is a ratio of at most
+12 for ten times the claims (near-linear; all-pairs grouping would give ~100).
+
+    python benchmarks/ledger_scaling.py [--claims 500] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+
+from storyline.records import Article, Claim, Quantity, Story
+from storyline.stages.ledger import build_ledger
+
+SUBJECTS = [
+    f"{name} {kind}"
+    for name in ("Varn", "Oskel", "Tamar", "Brell", "Quon", "Delt", "Mirra")
+    for kind in ("brigade", "ministry", "port", "council", "union", "agency")
+]
+VERBS = ["sent", "blocked", "closed", "funded", "approved", "inspected", "evacuated", "rebuilt"]
+PLACES = [
+    f"{prefix}{suffix}"
+    for prefix in ("North", "South", "Upper", "Lower")
+    for suffix in ("field", "haven", "bridge", "ford", "moor", "gate")
+]
+MODALITIES = ["asserted"] * 6 + ["denied", "unconfirmed", "hedged"]
+
+
+def synthetic_claims(count: int, seed: int = 7) -> tuple[Story, list[Article], list[Claim]]:
+    rng = random.Random(seed)
+    articles = [Article(id=f"a{i}", text="x", outlet=f"Outlet {i % 40}") for i in range(max(1, count // 8))]
+    claims = []
+    for index in range(count):
+        subject, verb, place = rng.choice(SUBJECTS), rng.choice(VERBS), rng.choice(PLACES)
+        if rng.random() < 0.5:
+            value = rng.choice([1200, 1500, 3000, 10000, 11000, 12000]) * rng.choice([1, 1, 2])
+            counted = f"{value:,} soldiers"
+            text = f"the {subject} {verb} {counted} near {place}"
+            start = text.index(counted)
+            quantities: tuple[Quantity, ...] = (
+                Quantity(value, "personnel", False, counted, start, start + len(counted)),
+            )
+        else:
+            text = f"the {subject} {verb} the depot at {place}"
+            quantities = ()
+        claims.append(
+            Claim(
+                id=f"c{index}",
+                article=articles[index % len(articles)].id,
+                text=text,
+                start=0,
+                end=len(text),
+                cue="said",
+                cue_start=0,
+                cue_end=1,
+                speaker_text=f"Speaker {rng.randrange(count // 4 + 1)}",
+                modality=rng.choice(MODALITIES),
+                quantities=quantities,
+            )
+        )
+    story = Story(id="s", title="synthetic", articles=tuple(article.id for article in articles))
+    return story, articles, claims
+
+
+def time_ledger(count: int, repeat: int) -> float:
+    story, articles, claims = synthetic_claims(count)
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.perf_counter()
+        build_ledger(story, claims, articles, [], [])
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--claims", type=int, default=500)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    small = time_ledger(args.claims, args.repeat)
+    large = time_ledger(10 * args.claims, args.repeat)
+    print(f"{args.claims} claims: {small:.3f} s; {10 * args.claims} claims: {large:.3f} s")
+    print(f"ratio for 10x the claims: {large / small:.1f} (target <= 12)")
+
+
+if __name__ == "__main__":
+    main()
