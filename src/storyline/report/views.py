@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from storyline.records import (
     Article,
@@ -29,6 +30,10 @@ class ArticleRef:
     title: str
 
 
+# How much of a claim's words a position shows inline: about one line of the ledger's position box.
+EXCERPT_CHARS = 90
+
+
 @dataclass(frozen=True, slots=True)
 class ClaimRef:
     """A link to a claim's highlighted span: its id, a label (the outlet carrying it) and its text."""
@@ -36,6 +41,14 @@ class ClaimRef:
     claim_id: str
     label: str
     text: str
+
+    @property
+    def excerpt(self) -> str:
+        """The claim's own words, cut at a word boundary: what an analyst reads before following the link."""
+        words = " ".join(self.text.split())
+        if len(words) <= EXCERPT_CHARS:
+            return words
+        return words[:EXCERPT_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + " …"
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,8 +149,11 @@ class BriefIndex:
 
 
 def article_label(article: Article) -> str:
-    """A short name for links: the outlet, else the title, else where it came from."""
-    return article.outlet or article.title or article.source
+    """A short name for links: the outlet, else the title, else the file name or URL it came from (a
+    relative path such as "../seeds/000.txt" says less and takes more room than its last part)."""
+    if article.outlet or article.title or article.url or not article.path:
+        return article.outlet or article.title or article.source
+    return PurePath(article.path).name or article.path
 
 
 def article_title(article: Article) -> str:

@@ -1,0 +1,29 @@
+"""The view helpers the HTML, Markdown and web UI share: labels and excerpts an analyst reads."""
+
+from __future__ import annotations
+
+from storyline.records import Article
+from storyline.report.views import EXCERPT_CHARS, ClaimRef, article_label
+
+
+def test_a_short_claim_is_shown_whole() -> None:
+    ref = ClaimRef("c1", "Outlet", "North Korea had sent\n 10,000 soldiers")
+    assert ref.excerpt == "North Korea had sent 10,000 soldiers"
+
+
+def test_a_long_claim_is_cut_at_a_word_boundary() -> None:
+    text = "the agency said that " + "several thousand soldiers were moved east " * 5
+    excerpt = ClaimRef("c1", "Outlet", text).excerpt
+    assert excerpt.endswith(" …")
+    assert len(excerpt) <= EXCERPT_CHARS + 2
+    assert text.startswith(excerpt[:-2])
+    assert not excerpt[:-2].endswith(" ")
+
+
+def test_an_article_without_outlet_or_title_is_labelled_by_its_file_name() -> None:
+    article = Article(id="a1", path="../shared/seeds/000_abc.txt", text="Body.")
+    assert article_label(article) == "000_abc.txt"
+    web = Article(id="a2", url="https://example.org/news/1", text="Body.")
+    assert article_label(web) == "https://example.org/news/1"
+    titled = Article(id="a3", path="x/y.txt", text="Body.", title="A title")
+    assert article_label(titled) == "A title"
