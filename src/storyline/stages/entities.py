@@ -213,19 +213,48 @@ def _merge_acronyms(keyed: Sequence[Keyed], groups: DisjointSet) -> None:
             groups.merge(acronym, long_forms.pop())
 
 
-def _merge_qualified_names(groups: DisjointSet) -> None:
-    """ "South Korean National Intelligence Service" is the "National Intelligence Service" when that is the
-    only organisation its last words name: a qualifier of up to three words before a name of two or more."""
-    keys = set(groups)
-    for key in list(keys):
+def _qualified_names(keys: set[str]) -> dict[str, set[str]]:
+    """Names of two or more words → the keys that put a qualifier of up to three words before them
+    ("national intelligence service" → {"south korean national intelligence service"})."""
+    qualified_by_base: dict[str, set[str]] = defaultdict(set)
+    for key in keys:
         words = key.split()
         for cut in range(1, min(MAX_QUALIFIER_WORDS, len(words) - 2) + 1):
             if " ".join(words[cut:]) in keys:
-                groups.merge(key, " ".join(words[cut:]))
+                qualified_by_base[" ".join(words[cut:])].add(key)
                 break
+    return qualified_by_base
+
+
+def _merge_qualified_names(groups: DisjointSet) -> None:
+    """ "South Korean National Intelligence Service" is the "National Intelligence Service" when no other
+    qualifier is put before that name in the collection. A name several qualifiers share ("Royal Air
+    Force", "United States Air Force" → "Air Force") names several organisations, so none of them is
+    merged through it (``_localise_shared_names`` settles those mention by mention)."""
+    for base, qualified in _qualified_names(set(groups)).items():
+        if len(qualified) == 1:
+            groups.merge(next(iter(qualified)), base)
+
+
+def _localise_shared_names(keyed: Sequence[Keyed]) -> list[Keyed]:
+    """A name several qualified names share ("the Air Force") stands, in an article, for the one of them
+    that article uses ("United States Air Force"), when it uses exactly one; elsewhere it stays itself."""
+    shared = {base: q for base, q in _qualified_names({key for key, _ in keyed}).items() if len(q) > 1}
+    if not shared:
+        return list(keyed)
+    keys_in_article: dict[str, set[str]] = defaultdict(set)
+    for key, mention in keyed:
+        keys_in_article[mention.article].add(key)
+    localised = []
+    for key, mention in keyed:
+        used_here = shared.get(key, set()) & keys_in_article[mention.article]
+        localised.append((used_here.pop() if len(used_here) == 1 else key, mention))
+    return localised
 
 
 def _group_names(keyed: Sequence[Keyed], broad_type: str) -> dict[str, list[Mention]]:
+    if broad_type == "ORG":
+        keyed = _localise_shared_names(keyed)
     groups = DisjointSet(key for key, _ in keyed)
     _merge_spacing_variants(groups)
     if broad_type == "PERSON":
