@@ -4,8 +4,11 @@
   with the number of articles, not with its square; the copy is the later article (publication date, then
   input order), ``of`` the earlier one;
 - syndication: a credit line ("Source: X", "Via X") makes the article a copy of the credited outlet;
+- shared wire passages (``copies_passages``): articles of different outlets sharing a run of identical
+  prose, though not near-duplicates overall → ``syndicated`` from the earlier (or wire-crediting) one;
 - translation: an article carrying a left-over fragment in another language and a credit is a translation
-  of the credited outlet's article (or of the outlet, when its article is not in the corpus).
+  of the credited outlet's article (or of the outlet, when its article is not in the corpus); without a
+  credit, an article in another language whose numbers and names match another's (``copies_translation``).
 ``origins`` turns the edges into one origin per article, which is what "independent sources" counts.
 """
 
@@ -19,6 +22,8 @@ from scipy.cluster.hierarchy import DisjointSet
 
 from storyline.config import DEFAULT_SETTINGS, Settings
 from storyline.records import Article, CopyEdge
+from storyline.stages.copies_passages import find_shared_passages
+from storyline.stages.copies_translation import find_translations
 
 SHINGLE_WORDS = 5
 NUM_PERMUTATIONS = 128
@@ -106,8 +111,15 @@ def _closest(article: Article, candidates: Sequence[Article]) -> Article:
 
 
 def find_copies(articles: Sequence[Article], settings: Settings = DEFAULT_SETTINGS) -> list[CopyEdge]:
-    """Every copy relation in the collection."""
-    return find_near_duplicates(articles, settings.near_duplicate_threshold) + find_credited_copies(articles)
+    """Every copy relation in the collection: near-duplicates and credited copies first; then shared wire
+    passages and uncredited translations for the pairs those did not already join."""
+    edges = find_near_duplicates(articles, settings.near_duplicate_threshold) + find_credited_copies(articles)
+    order = {article.id: _order_key(article, position) for position, article in enumerate(articles)}
+    joined = {frozenset((edge.article, edge.of)) for edge in edges}
+    edges += find_shared_passages(articles, order, joined)
+    translated = {frozenset((edge.article, edge.of)) for edge in edges if edge.kind == "translation"}
+    edges += find_translations(articles, order, translated)
+    return edges
 
 
 def origins(articles: Sequence[Article], edges: Sequence[CopyEdge]) -> dict[str, str]:

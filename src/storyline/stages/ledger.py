@@ -18,10 +18,10 @@ this module turns each group into positions and a status:
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from storyline.embeddings import load_embedder
 from storyline.records import Article, Claim, CopyEdge, Entity, Position, Question, Story
 from storyline.stages.copies import origins
 from storyline.stages.ledger_anaphora import (
@@ -32,6 +32,7 @@ from storyline.stages.ledger_anaphora import (
     names_no_subject,
     topic_words,
 )
+from storyline.stages.ledger_embedding import embed_claims
 from storyline.stages.ledger_grouping import (
     EntitySpans,
     Measure,
@@ -49,13 +50,12 @@ from storyline.stages.ledger_grouping import (
     speaker_key,
     statement_reference,
 )
+from storyline.stages.ledger_labels import central_order, proposition_label, quantity_label
 
 UNATTRIBUTED = "unattributed"
 STANCES = ("affirm", "deny", "unconfirmed")
 # Approximate figures this close (relative) from one speaker are one position ("about/nearly 11,000").
 SAME_SPEAKER_TOLERANCE = 0.05
-CURRENCY_OR_SHARE = frozenset({"USD", "EUR", "GBP", "percent"})
-QUESTION_WORDS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +132,10 @@ def _stance_positions(
     return [_position(by_stance[stance], context, None, stance) for stance in STANCES if stance in by_stance]
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 def judge_status(positions: Sequence[Position], claims: Sequence[Claim]) -> tuple[str, str]:
     """Status and the reason a reader is shown."""
     answers = [p for p in positions if p.stance != "unconfirmed"]
@@ -142,16 +146,17 @@ def judge_status(positions: Sequence[Position], claims: Sequence[Claim]) -> tupl
         deniers = {claim.speaker_text or UNATTRIBUTED for claim in denials}
         return (
             "denied",
-            f"denied by {', '.join(sorted(deniers))}; {len(answers)} positions, {len(speakers)} speakers",
+            f"denied by {', '.join(sorted(deniers))}; {_count(len(answers), 'position')}, "
+            f"{_count(len(speakers), 'speaker')}",
         )
     if len(answers) > 1:
-        kind = "values" if any(p.value is not None for p in answers) else "positions"
-        return "contested", f"{len(speakers)} speakers, {len(answers)} {kind}"
+        kind = "value" if any(p.value is not None for p in answers) else "position"
+        return "contested", f"{_count(len(speakers), 'speaker')}, {_count(len(answers), kind)}"
     if not_confirmed and answers:
-        who = not_confirmed[0].independent_sources
+        who = _count(not_confirmed[0].independent_sources, "source")
         return (
             "unconfirmed",
-            f"{who} source(s) cannot confirm; {answers[0].independent_sources} source(s) claim it",
+            f"{who} cannot confirm; {_count(answers[0].independent_sources, 'source')} claim it",
         )
     if not answers or all(claim.modality in {"hedged", "unconfirmed"} for claim in claims):
         return "unconfirmed", "only hedged or unconfirmed support"
@@ -159,19 +164,6 @@ def judge_status(positions: Sequence[Position], claims: Sequence[Claim]) -> tupl
     if sources > 1:
         return "corroborated", f"{sources} independent sources agree, no other position"
     return "single-source", "one source"
-
-
-def _question_text(words: Counter[str], unit: str | None) -> str:
-    topic = ", ".join(word for word, _count in words.most_common(QUESTION_WORDS))
-    if unit is None:
-        return f"Whether: {topic}"
-    opener = "How much" if unit in CURRENCY_OR_SHARE else "How many"
-    return f"{opener} {unit}: {topic}?"
-
-
-def _topic_words(claims: Sequence[Claim]) -> Counter[str]:
-    """Content words shared by the group's claims, most common first (entity tokens left out)."""
-    return Counter(word for claim in claims for word in content_words(claim.text) if word[0] != "@")
 
 
 def _question(
@@ -246,8 +238,10 @@ def build_ledger(
     articles: Sequence[Article],
     copies: Sequence[CopyEdge],
     entities: Sequence[Entity],
+    use_embeddings: bool = True,
 ) -> tuple[Question, ...]:
-    """The questions of one story, each with its positions and status, most carried first."""
+    """The questions of one story, each with its positions and status, most carried first. With
+    ``use_embeddings`` and an installed encoder, content embeddings join the grouping scores."""
     story_claims = _story_claims(story, claims)
     in_story = set(story.articles)
     by_id = {article.id: article for article in articles if article.id in in_story}
@@ -262,7 +256,8 @@ def build_ledger(
         if claim.id not in antecedent
         for measure in make_measures(claim, mentioned[claim.id])
     ]
-    measure_groups = group_measures(measures)
+    vectors = embed_claims(story_claims, load_embedder() if use_embeddings else None)
+    measure_groups = group_measures(measures, vectors)
     group_of_claim = {m.claim.id: index for index, group in enumerate(measure_groups) for m in group}
     attached: dict[int, list[Claim]] = {}
     statements = []
@@ -296,21 +291,21 @@ def build_ledger(
         group_claims = list({claim.id: claim for claim in [m.claim for m in group] + extra}.values())
         unit = group[0].unit
         key = f"{unit}:" + ",".join(sorted({m.claim.id for m in group}))
-        text = _question_text(Counter(w for m in group for w in m.words if w[0] != "@"), unit)
+        order = central_order([m.words for m in group])
+        text = quantity_label(unit, [(m.claim, m.quantity) for m in group], order)
         questions.append(_question(story, key, text, unit, positions, group_claims))
 
-    statement_groups = group_statements(statements)
+    statement_groups = group_statements(statements, vectors)
     _place_by_context(unplaced, statement_groups, context, entity_spans(entities))
     for statement_group in statement_groups:
         group_claims = [statement.claim for statement in statement_group]
+        order = central_order([statement.words for statement in statement_group])
         if len({speaker_key(claim) for claim in group_claims}) < 2:
             continue  # one voice is not a question the ledger can weigh
         positions = _stance_positions(group_claims, context)
         key = "p:" + ",".join(sorted(claim.id for claim in group_claims))
         questions.append(
-            _question(
-                story, key, _question_text(_topic_words(group_claims), None), None, positions, group_claims
-            )
+            _question(story, key, proposition_label(group_claims, order), None, positions, group_claims)
         )
     questions.sort(key=lambda q: -sum(len(p.claims) for p in q.positions))
     return tuple(questions)

@@ -31,6 +31,7 @@ from functools import cache
 from storyline.records import Claim, Entity, Quantity
 from storyline.stages.claims_lexicon import load_lexicon
 from storyline.stages.ledger_blocking import average_linkage, candidate_pairs, complete_linkage, join_groups
+from storyline.stages.ledger_embedding import ContentVectors
 from storyline.stages.quantities import number_lexicon
 
 WORD = re.compile(r"[^\W\d_]+(?:'t)?|\d[\d,.]*", re.UNICODE)
@@ -50,6 +51,7 @@ RESPONSE_SIMILARITY = 0.1
 RESPONSE_KINSHIP = 2.0
 EQUAL_VALUE_BONUS = 0.5
 PEOPLE_UNIT = "personnel"
+NO_VECTORS = ContentVectors()
 
 
 @dataclass(frozen=True, slots=True)
@@ -344,7 +346,7 @@ def _pair_score(first: Measure, second: Measure, weight: dict[str, float]) -> fl
     return score + EQUAL_VALUE_BONUS * (first.quantity.value == second.quantity.value)
 
 
-def group_measures(measures: Sequence[Measure]) -> list[list[Measure]]:
+def group_measures(measures: Sequence[Measure], vectors: ContentVectors = NO_VECTORS) -> list[list[Measure]]:
     """Measures of one story → groups about one measured thing each (complete linkage, see module doc).
 
     Candidates come from ``ledger_blocking``: figures sharing a content word or entity, and figures of one
@@ -359,6 +361,7 @@ def group_measures(measures: Sequence[Measure]) -> list[list[Measure]]:
     for first, second in candidate_pairs(tokens, weight):
         if _compatible(measures[first], measures[second]):
             score = _pair_score(measures[first], measures[second], weight)
+            score = vectors.blend(score, measures[first].claim, measures[second].claim)
             distances[first, second] = max(0.0, 1.0 - min(score, 1.0)) * 0.999
     clusters = complete_linkage(
         len(measures),
@@ -391,7 +394,9 @@ def _merge_uniform(measures: Sequence[Measure], clusters: list[list[int]]) -> li
     return merged
 
 
-def group_statements(statements: Sequence[Statement]) -> list[list[Statement]]:
+def group_statements(
+    statements: Sequence[Statement], vectors: ContentVectors = NO_VECTORS
+) -> list[list[Statement]]:
     """Propositions: statements whose contents are alike (average linkage over weighted Jaccard, on the
     candidate pairs of ``ledger_blocking``); then each response (denial, non-confirmation) joins the group
     of the statement it is most like."""
@@ -408,7 +413,7 @@ def group_statements(statements: Sequence[Statement]) -> list[list[Statement]]:
     for i, j in pairs:
         first, second = statements[i], statements[j]
         linked = first.antecedent == second.claim.id or second.antecedent == first.claim.id
-        score = similarity(first.words, second.words, weight)
+        score = vectors.blend(similarity(first.words, second.words, weight), first.claim, second.claim)
         if first.response and second.response:
             score = min(1.0, score * RESPONSE_KINSHIP)
         scores[i, j] = 1.0 if linked else score

@@ -1,0 +1,53 @@
+"""Sentence embeddings of claim contents as one more grouping signal beside words and entities.
+
+Two claims can ask the same question in different words ("troops deployed" / "soldiers sent"); the
+lexical score misses what the embedding of the content catches. The cosine only re-scores pairs the
+lexical blocking already proposed (``ledger_blocking``): it changes how alike two candidates are, never
+which pairs are compared, so the cost stays one batched encoder call per story.
+
+When no embedder is installed (``storyline.embeddings.load_embedder`` returns None) ``ContentVectors`` is
+empty and every score is the lexical one unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from storyline.embeddings import Embedder, Vectors
+from storyline.records import Claim
+
+# Claims of one story share its topic, so their cosines start well above zero: below this floor the
+# embedding says nothing about sameness, and the scale above it is stretched back to [0, 1].
+COSINE_FLOOR = 0.3
+# Share of the pair score taken from the embedding; the rest stays the lexical/entity score.
+EMBEDDING_WEIGHT = 0.3
+
+
+@dataclass(frozen=True, slots=True)
+class ContentVectors:
+    """Claim id → row of unit-length embeddings of its content (empty: no embedder)."""
+
+    rows: dict[str, int] = field(default_factory=dict)
+    vectors: Vectors = field(default_factory=lambda: np.zeros((0, 384), dtype=np.float32))
+
+    def blend(self, lexical: float, first: Claim, second: Claim) -> float:
+        """The pair score with the embedding's say mixed in; the lexical score alone without vectors."""
+        i, j = self.rows.get(first.id), self.rows.get(second.id)
+        if i is None or j is None:
+            return lexical
+        cosine = float(self.vectors[i] @ self.vectors[j])
+        scaled = min(1.0, max(0.0, (cosine - COSINE_FLOOR) / (1.0 - COSINE_FLOOR)))
+        return (1.0 - EMBEDDING_WEIGHT) * lexical + EMBEDDING_WEIGHT * scaled
+
+
+def embed_claims(claims: Sequence[Claim], embedder: Embedder | None) -> ContentVectors:
+    """One batched encoder call for a story's distinct claim contents."""
+    if embedder is None or not claims:
+        return ContentVectors()
+    unique = list(dict.fromkeys(claim.id for claim in claims))
+    text_of = {claim.id: claim.text for claim in claims}
+    vectors = embedder([text_of[claim_id] for claim_id in unique])
+    return ContentVectors(rows={claim_id: row for row, claim_id in enumerate(unique)}, vectors=vectors)

@@ -1,0 +1,62 @@
+"""Shared wire passages: invented articles in tests/data/copies (see the README there)."""
+
+from pathlib import Path
+
+from storyline.records import Article, Credit
+from storyline.stages.copies import find_copies
+from storyline.stages.copies_passages import MIN_RUN_WORDS, article_grams, shared_passage
+
+DATA = Path(__file__).parent / "data" / "copies"
+
+
+def load(name: str, **fields: object) -> Article:
+    return Article(id=name, text=(DATA / name).read_text(), **fields)  # type: ignore[arg-type]
+
+
+def edges_of(articles: list[Article]) -> set[tuple[str, str, str]]:
+    return {(edge.article, edge.of, edge.kind) for edge in find_copies(articles)}
+
+
+def test_shared_wire_passage_is_syndicated_from_the_earlier_article() -> None:
+    first = load("wire-a.txt", outlet="Marvella Herald", published="2025-05-06")
+    second = load("wire-b.txt", outlet="Farm Weekly", published="2025-05-07")
+    edges = find_copies([second, first])
+    assert [(e.article, e.of, e.kind) for e in edges] == [("wire-b.txt", "wire-a.txt", "syndicated")]
+    assert 0 < edges[0].score < 1  # shares a passage, not the whole text
+
+
+def test_the_article_crediting_a_wire_is_the_original_whatever_the_dates() -> None:
+    credited = load(
+        "wire-b.txt", outlet="Farm Weekly", published="2025-05-07", credits=(Credit("wire", "MPA"),)
+    )
+    other = load("wire-a.txt", outlet="Marvella Herald", published="2025-05-06")
+    assert ("wire-a.txt", "wire-b.txt", "syndicated") in edges_of([credited, other])
+
+
+def test_same_outlet_sharing_its_own_passage_is_not_syndication() -> None:
+    first = load("wire-a.txt", outlet="Marvella Herald")
+    second = load("wire-b.txt", outlet="Marvella Herald")
+    assert not any(kind == "syndicated" for _a, _o, kind in edges_of([first, second]))
+
+
+def test_a_long_shared_quote_is_not_a_shared_passage() -> None:
+    first = load("quote-a.txt", outlet="Ravensholt Courier")
+    second = load("quote-b.txt", outlet="City Radio")
+    assert edges_of([first, second]) == set()
+
+
+def test_shared_passage_counts_grams_and_the_longest_run() -> None:
+    shared, run = shared_passage(
+        article_grams((DATA / "wire-a.txt").read_text()), article_grams((DATA / "wire-b.txt").read_text())
+    )
+    assert shared > 40 and run >= MIN_RUN_WORDS
+    assert shared_passage(article_grams("one two three"), article_grams("one two three")) == (0, 0)
+
+
+def test_unrelated_articles_share_no_passage() -> None:
+    articles = [
+        load("wire-a.txt", outlet="A"),
+        load("ferry-en.txt", outlet="B"),
+        load("quote-a.txt", outlet="C"),
+    ]
+    assert edges_of(articles) == set()
