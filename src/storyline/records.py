@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # spaCy is heavy; only the type is needed here
@@ -77,6 +78,14 @@ class Article:
     def source(self) -> str:
         """Where the article came from, for messages: its path, its URL or its id."""
         return self.path or self.url or self.id
+
+    @property
+    def label(self) -> str:
+        """A short name for an analyst: the outlet, else the title, else the URL or the file's name (a
+        relative path such as "../seeds/000.txt" says less and takes more room than its last part)."""
+        if self.outlet or self.title or self.url or not self.path:
+            return self.outlet or self.title or self.source
+        return PurePath(self.path).name or self.path
 
 
 @dataclass(frozen=True, slots=True)

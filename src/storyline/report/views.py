@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from pathlib import PurePath
 
 from storyline.records import (
     Article,
@@ -149,11 +148,8 @@ class BriefIndex:
 
 
 def article_label(article: Article) -> str:
-    """A short name for links: the outlet, else the title, else the file name or URL it came from (a
-    relative path such as "../seeds/000.txt" says less and takes more room than its last part)."""
-    if article.outlet or article.title or article.url or not article.path:
-        return article.outlet or article.title or article.source
-    return PurePath(article.path).name or article.path
+    """A short name for links: the outlet, else the title, else the URL or file name (``Article.label``)."""
+    return article.label
 
 
 def article_title(article: Article) -> str:

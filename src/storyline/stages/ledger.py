@@ -91,7 +91,7 @@ def _position(
 ) -> Position:
     speakers = dict.fromkeys(claim.speaker or claim.speaker_text or UNATTRIBUTED for claim in claims)
     articles = [context.by_id[claim.article] for claim in claims]
-    outlets = dict.fromkeys(article.outlet or article.title or article.source for article in articles)
+    outlets = dict.fromkeys(article.label for article in articles)
     dates = [article.published for article in articles if article.published and article.published[0] != "-"]
     return Position(
         claims=tuple(dict.fromkeys(claim.id for claim in claims)),
