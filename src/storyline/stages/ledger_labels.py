@@ -84,9 +84,13 @@ def quantity_label(
 
 def proposition_label(claims: Sequence[Claim], order: list[int]) -> str:
     """ "Whether …" from the most central claim that states the content itself (not "the news that …")."""
-    nouns = ledger_lexicon().statement_nouns
+    nouns, stopwords = ledger_lexicon().statement_nouns, ledger_lexicon().stopwords
     stated = [i for i in order if not _opens_with_statement_noun(claims[i].text, nouns)]
-    text = shorten(claims[(stated or order)[0]].text)
+    # The question is best put in the words of a claim that asserts it and names its subject: "North Korea
+    # has sent troops" reads as the question; "we have no proof of …" reads as one side's answer.
+    asserted = [i for i in stated if claims[i].modality == "asserted"]
+    named = [i for i in asserted if (WORD.findall(claims[i].text) or [""])[0].lower() not in stopwords]
+    text = shorten(claims[(named or asserted or stated or order)[0]].text)
     first, _space, rest = text.partition(" ")
     if (
         first != "I" and first.lower() in ledger_lexicon().stopwords
