@@ -185,6 +185,24 @@ def test_non_confirmation_beside_one_claimed_figure_is_unconfirmed() -> None:
     assert question.status == "unconfirmed"
 
 
+def test_figures_affirm_what_only_denials_and_non_confirmations_state() -> None:
+    claims = [
+        claim("c1", "a", "Union leader", 400, text="400 soldiers were sent to unload ships at the port"),
+        claim("c2", "b", "Port director", 450, text="450 soldiers were sent to unload ships at the port"),
+        statement("c3", "a", "Ministry", "soldiers were sent to unload ships at the port", modality="denied"),
+        statement("c4", "c", "Mayor", "soldiers unloading ships at the port", modality="unconfirmed"),
+        statement("c5", "c", "Weather office", "the storm weakens by Friday", modality="denied"),
+        statement("c6", "b", "Forecaster", "the storm will not weaken by Friday", modality="unconfirmed"),
+    ]
+    questions = build_ledger(STORY, claims, ARTICLES, [], [])
+    soldiers = next(q for q in questions if q.unit is None and "soldiers" in q.question)
+    stances = {p.stance: p.claims for p in soldiers.positions}
+    assert set(stances["affirm"]) == {"c1", "c2"}  # those who counted the soldiers affirm they were sent
+    assert stances["deny"] == ("c3",) and stances["unconfirmed"] == ("c4",)
+    storm = next(q for q in questions if q.unit is None and "storm" in q.question)
+    assert "affirm" not in {p.stance for p in storm.positions}  # no figure is about the storm
+
+
 def test_one_voice_alone_is_not_a_proposition() -> None:
     claims = [
         statement("c1", "a", "Mayor", "the bridge will open"),
@@ -222,6 +240,10 @@ def test_seed_ledger_has_the_troop_question_and_the_involvement_question() -> No
     stances = {p.stance: [claims[c] for c in p.claims] for p in involvement.positions}
     assert any(c.modality == "denied" for c in stances.get("deny", []))
     assert any("Rutte" in (c.speaker_text or "") for c in stances.get("unconfirmed", []))
+    affirming = " ".join(
+        names.get(s, s) for p in involvement.positions if p.stance == "affirm" for s in p.speakers
+    )
+    assert "Zelensky" in affirming and "Budanov" in affirming
     credited = {(edge.of, edge.kind) for edge in brief.copies}
     assert {("LRT", "syndicated"), ("Do Rzeczy", "syndicated")} <= credited
 

@@ -232,6 +232,36 @@ def _place_by_context(
             groups[chosen].append(placed)
 
 
+# How much of what a group of denials and non-confirmations is about (rarity-weighted share of its words)
+# a measured thing's clauses must hold for the figures' speakers to count as affirming it.
+FIGURE_AFFIRMS_MIN_SHARE = 0.5
+
+
+def _figures_affirming(
+    statements: Sequence[Statement], measure_groups: Sequence[Sequence[Measure]]
+) -> list[Claim]:
+    """The claims that affirm, by giving a figure, what a group of denials and non-confirmations rejects.
+
+    "We have no proof of North Korean soldiers fighting in Ukraine" answers a proposition nobody states in
+    so many words: those who affirm it do so by counting ("North Korea has sent 12,000 troops"). Without
+    them the question would read as denied with no one on the other side. The measured thing whose
+    clauses hold the largest (rarity-weighted) share of the group's words — at least
+    ``FIGURE_AFFIRMS_MIN_SHARE`` — gives that side; only its asserted figures count."""
+    if not measure_groups:
+        return []
+    # What the group is about, without its words of judgement or of the statement ("no proof", "reports").
+    words = frozenset().union(*(topic_words(statement.claim) for statement in statements))
+    measure_words = [frozenset().union(*(m.words for m in group)) for group in measure_groups]
+    weight = rarity_weights([statement.words for statement in statements] + measure_words)
+    total = sum(weight.get(word, 1.0) for word in words) or 1.0
+    shares = [sum(weight.get(word, 1.0) for word in words & other) / total for other in measure_words]
+    best = max(range(len(shares)), key=lambda i: (shares[i], len(measure_groups[i])))
+    if shares[best] < FIGURE_AFFIRMS_MIN_SHARE:
+        return []
+    figures = [m.claim for m in measure_groups[best] if stance_of(m.claim, negation_denies=False) == "affirm"]
+    return list({claim.id: claim for claim in figures}.values())
+
+
 def build_ledger(
     story: Story,
     claims: Sequence[Claim],
@@ -303,6 +333,10 @@ def build_ledger(
         if len({speaker_key(claim) for claim in group_claims}) < 2:
             continue  # one voice is not a question the ledger can weigh
         positions = _stance_positions(group_claims, context)
+        if not any(position.stance == "affirm" for position in positions):
+            figures = _figures_affirming(statement_group, measure_groups)
+            if figures:
+                positions = [_position(figures, context, None, "affirm"), *positions]
         key = "p:" + ",".join(sorted(claim.id for claim in group_claims))
         questions.append(
             _question(story, key, proposition_label(group_claims, order), None, positions, group_claims)

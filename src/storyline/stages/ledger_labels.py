@@ -88,9 +88,10 @@ def proposition_label(claims: Sequence[Claim], order: list[int]) -> str:
     stated = [i for i in order if not _opens_with_statement_noun(claims[i].text, nouns)]
     # The question is best put in the words of a claim that asserts it and names its subject: "North Korea
     # has sent troops" reads as the question; "we have no proof of …" reads as one side's answer.
+    named = [i for i in stated if (WORD.findall(claims[i].text) or [""])[0].lower() not in stopwords]
     asserted = [i for i in stated if claims[i].modality == "asserted"]
-    named = [i for i in asserted if (WORD.findall(claims[i].text) or [""])[0].lower() not in stopwords]
-    text = shorten(claims[(named or asserted or stated or order)[0]].text)
+    named_asserted = [i for i in named if claims[i].modality == "asserted"]
+    text = shorten(claims[(named_asserted or asserted or named or stated or order)[0]].text)
     first, _space, rest = text.partition(" ")
     if (
         first != "I" and first.lower() in ledger_lexicon().stopwords
