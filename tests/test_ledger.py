@@ -260,3 +260,20 @@ def test_demo_corpus_ledger_scores_stay_above_floors(demo_brief, demo_gold) -> N
     assert scores["grouping F1"] >= 0.50
     assert scores["position accuracy"] >= 0.70
     assert scores["status accuracy"] >= 0.55
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("there were no sirens before the water came", True),
+        ("the ministry did not send soldiers", True),
+        ("he would not rule out sending troops", False),
+        ("the state supplied not only weapons but also personnel", False),
+        ("we are responding rather than reversing it. Better late than never", False),
+        ("success depends on its partners, not on the wishes of others", False),
+    ],
+)
+def test_only_a_negated_main_clause_takes_the_deny_side(text: str, negated: bool) -> None:
+    from storyline.stages.ledger_grouping import is_negated
+
+    assert is_negated(statement("c1", "a", "Someone", text)) is negated
