@@ -69,6 +69,13 @@ def write_corpus(folder: Path, count: int, seed: int) -> list[str]:
     return texts
 
 
+def _cpu_seconds() -> tuple[float, float]:
+    """CPU seconds (user + system) of this process and of its finished worker processes."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000, help="also 10000 or 100000")
@@ -82,19 +89,23 @@ def main() -> None:
         load_embedder()
         cores = os.cpu_count() or 1
 
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         for _ in nlp.pipe(texts, batch_size=32):
             pass
         parse_seconds = time.perf_counter() - started
+        parse_cpu = time.process_time() - cpu_started
 
         started = time.perf_counter()
         for _ in nlp.pipe(texts, batch_size=32, n_process=cores):
             pass
         parallel_parse_seconds = time.perf_counter() - started
 
+        cpu_before = _cpu_seconds()
         started = time.perf_counter()
         brief = analyze([folder])
         pipeline_seconds = time.perf_counter() - started
+        main_after, workers_after = _cpu_seconds()
+        main_cpu, worker_cpu = main_after - cpu_before[0], workers_after - cpu_before[1]
 
     words = sum(len(text.split()) for text in texts)
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -108,6 +119,14 @@ def main() -> None:
         f"ratio analyze/parse: {parse_seconds / pipeline_seconds:.2f} (one-process parse), "
         f"{parallel_parse_seconds / pipeline_seconds:.2f} ({cores}-process parse)"
     )
+    print(
+        f"analyze CPU: {main_cpu:.1f} s main process + {worker_cpu:.1f} s workers = "
+        f"{(main_cpu + worker_cpu) / pipeline_seconds:.2f} cores busy on average"
+    )
+    # On a machine shared with other work the wall-clock ratio mostly measures the neighbours; CPU seconds
+    # do not: this is the ratio if the analysis spread its CPU over every core with none lost to waiting.
+    cpu_ratio = parse_cpu / ((main_cpu + worker_cpu) / cores)
+    print(f"CPU ratio (parse CPU ÷ analyze CPU per core): {cpu_ratio:.2f}")
     print(f"peak memory: {peak_mib:.0f} MiB (main process), {worker_peak_mib:.0f} MiB (largest worker)")
 
 

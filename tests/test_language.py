@@ -84,6 +84,14 @@ def test_language_from_metadata_is_kept() -> None:
     assert article.language == "pl"
 
 
+def test_a_language_tag_lingua_does_not_know_still_flags_foreign_fragments() -> None:
+    # A feed's "und" (undetermined) is no language to compare the content words with; it must not raise.
+    text = "The minister spoke on Monday. He said reports [o przerzucie wojsk na wschód kraju] were false."
+    assert [(f.text, f.language) for f in detect(text, language="und").foreign_fragments] == [
+        ("o przerzucie wojsk na wschód kraju", "pl")
+    ]
+
+
 def test_language_tags_from_metadata_are_normalised() -> None:
     assert normalise_language_tag("EN-gb") == "en"
     assert normalise_language_tag(" pl_PL") == "pl"

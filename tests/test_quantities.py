@@ -90,6 +90,22 @@ def test_arbitrary_text_never_raises_and_spans_slice_the_text(text: str) -> None
     quantities_in(text)
 
 
+STRETCH_TEXT = "In March 300 workers left; in April about 2,000 workers came back and 15 km of road reopened."
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [(0, len(STRETCH_TEXT)), (10, 60), (9, 44), (STRETCH_TEXT.index("2,000") + 1, len(STRETCH_TEXT))],
+)
+def test_a_callers_text_and_token_offsets_give_what_the_doc_alone_gives(start: int, end: int) -> None:
+    # The claims stage passes the text and token offsets it read once; stretches cut inside a token too.
+    doc = load_nlp()(STRETCH_TEXT)
+    offsets = [token.idx for token in doc]
+    given_once = find_quantities(doc, start, end, text=STRETCH_TEXT, token_starts=offsets)
+    assert given_once == find_quantities(doc, start, end)
+    assert all(start <= q.start and q.end <= end for q in given_once)
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(

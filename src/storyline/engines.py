@@ -40,14 +40,15 @@ def run_chunks(
     """Apply ``work`` to ``items`` chunk by chunk on the engine ``settings`` names; results in input order."""
     chunks = chunked(items, settings.nlp_batch_size)
     if settings.engine == "dask":
-        yield from _run_on_dask(work, chunks, settings.scheduler, _worker_count(settings))
+        yield from _run_on_dask(work, chunks, settings.scheduler, worker_count(settings))
     elif settings.engine == "local":
-        yield from _run_locally(work, chunks, _worker_count(settings))
+        yield from _run_locally(work, chunks, worker_count(settings))
     else:
         raise ValueError(f"unknown engine {settings.engine!r} (expected 'local' or 'dask')")
 
 
-def _worker_count(settings: Settings) -> int:
+def worker_count(settings: Settings) -> int:
+    """The worker processes ``settings`` ask for: the configured number, or one per CPU core."""
     return settings.workers if settings.workers > 0 else (os.cpu_count() or 1)
 
 

@@ -48,13 +48,13 @@ def extract_claims(
 
     ``resolve_pronouns=False`` keeps "he"/"she" as the speaker span (corpora such as PolNeAR annotate the
     pronoun, not the person it stands for)."""
-    doc, article = parsed.doc, parsed.article
-    if doc.text != article.text:
+    doc, article, text = parsed.doc, parsed.article, parsed.article.text
+    if doc.text != text:
         raise ValueError(f"{article.source}: the parse is not of the article's cleaned text")
     lexicon = claim_lexicon()
-    quotes = [_trim_dash_quote(quote, doc, lexicon) for quote in find_quote_spans(doc.text)]
+    quotes = [_trim_dash_quote(quote, doc, text, lexicon) for quote in find_quote_spans(text)]
     context = ParseContext.build(
-        doc, [quote for quote in quotes if quote.inner_start < quote.inner_end], lexicon
+        doc, text, [quote for quote in quotes if quote.inner_start < quote.inner_end], lexicon
     )
     found = cue_word_attributions(context) + quote_attributions(context)
     found += colon_line_attributions(context)
@@ -62,10 +62,10 @@ def extract_claims(
     found += hedge_adverb_attributions(context, found)
     found = name_relays(doc, _merge(found), lexicon)
     if resolve_pronouns:
-        found = resolve_descriptions(doc, _resolve_speakers(doc, lexicon, found), lexicon)
-    found += continued_reports(doc, found, lexicon)
-    found = _fold_nested_first_person(doc, _merge(found))
-    found = chain_attributions(doc, drop_nested_intentions(doc, found, lexicon), lexicon)
+        found = resolve_descriptions(doc, _resolve_speakers(doc, text, lexicon, found), lexicon)
+    found += continued_reports(doc, text, found, lexicon)
+    found = _fold_nested_first_person(doc, text, _merge(found))
+    found = chain_attributions(doc, text, drop_nested_intentions(doc, found, lexicon), lexicon)
     found.sort(key=lambda a: (min(a.cue[0], a.content[0]), a.content[0], a.cue[0]))
     return [
         _claim(parsed, f"{article.id}:c{number}", attribution, time_expressions, context)
@@ -76,7 +76,7 @@ def extract_claims(
 # --- dash quotations ----------------------------------------------------------------------------------------
 
 
-def _trim_dash_quote(quote: QuoteSpan, doc: Doc, lexicon: ClaimLexicon) -> QuoteSpan:
+def _trim_dash_quote(quote: QuoteSpan, doc: Doc, text: str, lexicon: ClaimLexicon) -> QuoteSpan:
     """A dash quotation runs to the line end in text; cut it before a trailing ", he argues" or before
     a sentence of narration that starts with a speaker and a cue verb ("Landsbergis said this …")."""
     if quote.kind != "dash":
@@ -89,7 +89,7 @@ def _trim_dash_quote(quote: QuoteSpan, doc: Doc, lexicon: ClaimLexicon) -> Quote
         if cut is None and sentence.start_char > quote.inner_start and _opens_with_speaker(sentence, lexicon):
             cut = sentence.start_char
         if cut is not None:
-            start, end = trim_span(doc.text, quote.inner_start, cut)
+            start, end = trim_span(text, quote.inner_start, cut)
             return dataclasses.replace(quote, end=cut, inner_start=start, inner_end=end)
     return quote
 
@@ -132,7 +132,9 @@ def _opens_with_speaker(sentence: Span, lexicon: ClaimLexicon) -> bool:
 # --- speakers -----------------------------------------------------------------------------------------------
 
 
-def _resolve_speakers(doc: Doc, lexicon: ClaimLexicon, found: list[Attribution]) -> list[Attribution]:
+def _resolve_speakers(
+    doc: Doc, text: str, lexicon: ClaimLexicon, found: list[Attribution]
+) -> list[Attribution]:
     """ "he"/"she" → the nearest person named before as a subject or a speaker: a PERSON entity that is a
     subject, or an earlier claim's speaker that is not an organisation or place and not inside a quote.
     Objects are left out ("the deal with Kim … he believes" is not Kim), and so are other claims' quoted
@@ -147,7 +149,7 @@ def _resolve_speakers(doc: Doc, lexicon: ClaimLexicon, found: list[Attribution])
     for attribution in sorted(found, key=lambda a: a.cue[0]):
         speaker = attribution.speaker
         quote = next((q for q in quoted if q[0] <= attribution.cue[0] < q[1]), None)
-        is_pronoun = speaker is not None and doc.text[speaker[0] : speaker[1]].lower() in lexicon.third_person
+        is_pronoun = speaker is not None and text[speaker[0] : speaker[1]].lower() in lexicon.third_person
         if speaker is not None and is_pronoun and quote is not None:
             # inside a quotation "he" is someone the quoted speaker talks about, named in the quote
             named = [
@@ -162,7 +164,7 @@ def _resolve_speakers(doc: Doc, lexicon: ClaimLexicon, found: list[Attribution])
                 a.speaker
                 for a in resolved
                 if a.speaker is not None
-                and _names_a_person(doc, a.speaker, lexicon)
+                and _names_a_person(doc, text, a.speaker, lexicon)
                 and not _inside_any(a.speaker[0], quoted)
             ]
             before = [c for c in candidates if c[1] <= speaker[0]]
@@ -183,8 +185,8 @@ def _inside_any(offset: int, spans: list[CharSpan]) -> bool:
     return any(start <= offset < end for start, end in spans)
 
 
-def _names_a_person(doc: Doc, speaker: CharSpan, lexicon: ClaimLexicon) -> bool:
-    words = doc.text[speaker[0] : speaker[1]].lower()
+def _names_a_person(doc: Doc, text: str, speaker: CharSpan, lexicon: ClaimLexicon) -> bool:
+    words = text[speaker[0] : speaker[1]].lower()
     if words in lexicon.third_person or words in lexicon.first_person:
         return False
     span = doc.char_span(*speaker, alignment_mode="expand")
@@ -193,7 +195,7 @@ def _names_a_person(doc: Doc, speaker: CharSpan, lexicon: ClaimLexicon) -> bool:
     )
 
 
-def _fold_nested_first_person(doc: Doc, found: list[Attribution]) -> list[Attribution]:
+def _fold_nested_first_person(doc: Doc, text: str, found: list[Attribution]) -> list[Attribution]:
     """A cue inside another claim's content with no speaker of its own, or "we"/"I" inside a quotation
     ("We have no evidence …," said Rutte), belongs to the outer speaker. When the outer content is that one
     sentence, the nested claim is the outer claim itself: its modality goes to the outer claim and it is
@@ -207,7 +209,7 @@ def _fold_nested_first_person(doc: Doc, found: list[Attribution]) -> list[Attrib
         for inner_index, inner in enumerate(found):
             if inner_index == outer_index or not outer.content[0] <= inner.cue[0] < outer.content[1]:
                 continue
-            words = doc.text[inner.speaker[0] : inner.speaker[1]].lower() if inner.speaker else None
+            words = text[inner.speaker[0] : inner.speaker[1]].lower() if inner.speaker else None
             first_person = outer.quote == "direct" and words in lexicon.first_person
             if single_sentence and inner.cue_modality is not None and (first_person or words is None):
                 dropped.add(inner_index)
@@ -379,7 +381,9 @@ def _claim(
         speaker_end=speaker[1] if speaker else None,
         quote=attribution.quote,
         modality=_modality(context, attribution),
-        quantities=tuple(find_quantities(parsed.doc, start, end)),
+        quantities=tuple(
+            find_quantities(parsed.doc, start, end, text=context.text, token_starts=context.token_starts)
+        ),
         times=tuple(t for t in time_expressions if start <= t.start and t.end <= end),
         via_text=text[via[0] : via[1]] if via else None,
         via_start=via[0] if via else None,

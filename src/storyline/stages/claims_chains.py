@@ -29,14 +29,16 @@ def name_relays(doc: Doc, found: list[Attribution], lexicon: ClaimLexicon) -> li
     return [dataclasses.replace(a, via=a.via or _named_relay(doc, a, lexicon)) for a in found]
 
 
-def chain_attributions(doc: Doc, found: list[Attribution], lexicon: ClaimLexicon) -> list[Attribution]:
+def chain_attributions(
+    doc: Doc, text: str, found: list[Attribution], lexicon: ClaimLexicon
+) -> list[Attribution]:
     """An attribution without a named relay is relayed by the speaker of the narrowest other attribution
     whose content holds its cue ("According to Yonhap, X confirmed …")."""
     relayed = found
     chained = []
     for inner in relayed:
         if inner.via is None and inner.speaker is not None:
-            outer = _enclosing(inner, relayed, doc, lexicon)
+            outer = _enclosing(inner, relayed, doc, text, lexicon)
             if outer is not None:
                 inner = dataclasses.replace(inner, via=outer.speaker)
         chained.append(inner)
@@ -57,10 +59,10 @@ def drop_nested_intentions(doc: Doc, found: list[Attribution], lexicon: ClaimLex
 
 
 def _enclosing(
-    inner: Attribution, found: list[Attribution], doc: Doc, lexicon: ClaimLexicon
+    inner: Attribution, found: list[Attribution], doc: Doc, text: str, lexicon: ClaimLexicon
 ) -> Attribution | None:
     assert inner.speaker is not None
-    words = doc.text[inner.speaker[0] : inner.speaker[1]].lower()
+    words = text[inner.speaker[0] : inner.speaker[1]].lower()
     if words in lexicon.first_person:
         return None  # "we" inside a quotation is the quoted speaker, not someone they relay
     if _in_description(doc[inner.anchor], inner.cue, found):

@@ -53,7 +53,9 @@ def _span(doc: Doc, chars: CharSpan | None) -> Span | None:
     return None if chars is None else doc.char_span(*chars, alignment_mode="expand")
 
 
-def continued_reports(doc: Doc, found: list[Attribution], lexicon: ClaimLexicon) -> list[Attribution]:
+def continued_reports(
+    doc: Doc, text: str, found: list[Attribution], lexicon: ClaimLexicon
+) -> list[Attribution]:
     """The next sentence of the paragraph after an indirect report whose content ends that sentence, when
     it has no attribution of its own and its subject points into the report: a partitive ("1.5 thousand
     of them") or "they" with a back-shifted modal ("they would be ready")."""
@@ -71,7 +73,7 @@ def continued_reports(doc: Doc, found: list[Attribution], lexicon: ClaimLexicon)
         ):
             continue
         content = (following.start_char, following.end_char)
-        if "\n" in doc.text[report.content[0] : content[1]]:
+        if "\n" in text[report.content[0] : content[1]]:
             continue
         end = following[-1].idx if following[-1].is_punct else content[1]
         continued.append(dataclasses.replace(report, content=(content[0], end), cue_modality=None, via=None))
@@ -118,7 +120,7 @@ def continued_quotes(context: ParseContext, found: list[Attribution]) -> list[At
     """ "“A,” Rutte said. “B.”": B is Rutte's too, when nothing but the attribution stands between."""
     attributed = {a.content for a in found if a.quote == "direct"}
     direct = sorted((a for a in found if a.quote == "direct"), key=lambda a: a.content[0])
-    text = context.doc.text
+    text = context.text
     continued: list[Attribution] = []
     for quote in context.quotes:
         content = (quote.inner_start, quote.inner_end)

@@ -166,7 +166,7 @@ def _verb_content(context: ParseContext, verb: Token) -> CharSpan | None:
     """What a reporting verb reports: its clause, its object (for "confirm", "deny" …), the sentence before
     ("said this"), or the clause it interrupts ("…, he argues")."""
     lexicon = context.lexicon
-    text = context.doc.text
+    text = context.text
     for dep in CONTENT_CLAUSE_DEPS:
         clauses = [c for c in verb.children if c.dep_ == dep]
         # of two clauses, the one on the cue's line (the other is a headline the parse ran into), then the
@@ -209,7 +209,7 @@ def _clause_after_parenthetical(verb: Token) -> CharSpan | None:
 def _previous_statement(context: ParseContext, verb: Token) -> CharSpan | None:
     """ "X said this": the quotation that ends where the sentence begins, else the previous sentence."""
     sentence = verb.sent
-    text = context.doc.text
+    text = context.text
     for quote in context.quotes:
         if quote.end <= sentence.start_char and gap_matches(
             GAP_BEFORE_QUOTE, text, quote.end, sentence.start_char

@@ -58,7 +58,7 @@ def _quote_attribution(context: ParseContext, quote: QuoteSpan, verb: Token) -> 
 def _cue_after_quote(context: ParseContext, quote: QuoteSpan) -> list[Attribution]:
     """ "“…,” said X." / "“…,” X told Yonhap." / "– …, he argues."."""
     first = context.first_token_at(quote.end)
-    text = context.doc.text
+    text = context.text
     if first is None or not gap_matches(GAP_AFTER_QUOTE, text, quote.end, first.idx):
         return []
     for token in context.doc[first.i : first.i + MAX_ATTRIBUTION_TOKENS]:
@@ -75,7 +75,7 @@ def _cue_after_quote(context: ParseContext, quote: QuoteSpan) -> list[Attributio
 def _cue_before_quote(context: ParseContext, quote: QuoteSpan) -> list[Attribution]:
     """ "X told reporters, “…”" / "X said: “…”" / "…, saying, “…”"."""
     before = context.last_token_before(quote.start)
-    text = context.doc.text
+    text = context.text
     if before is None or not gap_matches(GAP_BEFORE_QUOTE, text, before.idx + len(before), quote.start):
         return []
     if before.text not in (",", ":") and not is_cue_verb(context, before):
@@ -116,7 +116,7 @@ def _colon_before_quote(context: ParseContext, quote: QuoteSpan) -> list[Attribu
 def _name_after_quote(context: ParseContext, quote: QuoteSpan) -> list[Attribution]:
     """ "“…” ― Sonya Herridge": a quotation signed with a dash and a name that ends the line."""
     dash = context.first_token_at(quote.end)
-    text = context.doc.text
+    text = context.text
     if (
         dash is None
         or dash.text not in SIGNATURE_DASHES
@@ -154,7 +154,7 @@ def _signature_name(context: ParseContext, first: int) -> tuple[int, int] | None
 def colon_line_attributions(context: ParseContext) -> list[Attribution]:
     """ "WALLACE: Let's start …" / "Estonian politician: let's not use excuses": the rest of the line is
     what the lead before the colon says."""
-    text = context.doc.text
+    text = context.text
     found: list[Attribution] = []
     for match in SPEAKER_LEAD.finditer(text):
         lead = context.doc.char_span(match.start("lead"), match.end("lead"), alignment_mode="contract")

@@ -53,10 +53,13 @@ class ParseContext:
     quotes: tuple[QuoteSpan, ...]
     lexicon: ClaimLexicon
     token_starts: tuple[int, ...]  # character offset of each token, for bisecting
+    # The doc's text, passed in rather than read from the doc: spaCy's Doc.text joins every token's text
+    # anew on each access, which made the claims stage quadratic in the article's length.
+    text: str
 
     @classmethod
-    def build(cls, doc: Doc, quotes: Iterable[QuoteSpan], lexicon: ClaimLexicon) -> ParseContext:
-        return cls(doc, tuple(quotes), lexicon, tuple(token.idx for token in doc))
+    def build(cls, doc: Doc, text: str, quotes: Iterable[QuoteSpan], lexicon: ClaimLexicon) -> ParseContext:
+        return cls(doc, tuple(quotes), lexicon, tuple(token.idx for token in doc), text)
 
     def first_token_at(self, offset: int) -> Token | None:
         """The first token starting at or after character ``offset``."""
@@ -118,10 +121,10 @@ def classify_quote(context: ParseContext, span: CharSpan, cue: CharSpan) -> tupl
     quote = inside_quote(list(context.quotes), *span)
     if quote is not None and not (quote.inner_start <= cue[0] < quote.inner_end):
         return (quote.inner_start, quote.inner_end), "direct"
-    start, end = trim_span(context.doc.text, *span)
+    start, end = trim_span(context.text, *span)
     if start >= end:
         return span, "indirect"
-    kind = "mixed" if has_quote_marks(context.doc.text[start:end]) else "indirect"
+    kind = "mixed" if has_quote_marks(context.text[start:end]) else "indirect"
     if quote is not None:
         kind = "direct"  # a nested attribution inside a quotation: its content is quoted too
     return (start, end), kind
@@ -287,7 +290,7 @@ def attributions_for(
     parse lost its subject, and a claim without a speaker would be worse than none."""
     if content is None or content[0] >= content[1]:
         return []
-    text = context.doc.text
+    text = context.text
     content, quote = classify_quote(context, clip_to_line(text, content, cue[0]), cue)
     if content[0] >= content[1] or (quote != "direct" and not same_line(text, content, cue)):
         return []  # a clause on another line is a parse that ran across a headline

@@ -89,7 +89,7 @@ def words_match(first: str, second: str) -> bool:
 # --- names ----------------------------------------------------------------------------------------------
 
 
-def _name_span(doc: Doc, ent: Span) -> tuple[int, int]:
+def _name_span(doc: Doc, text: str, ent: Span) -> tuple[int, int]:
     """Character span of an entity, trimmed of "the"/possessives and extended over "-yol" name parts."""
     start, end = ent.start_char, ent.end_char
     index = ent.end
@@ -109,11 +109,10 @@ def _name_span(doc: Doc, ent: Span) -> tuple[int, int]:
         else:
             break
         end = doc[index - 1].idx + len(doc[index - 1].text)
-    text = doc.text[start:end]
-    leading = LEADING_ARTICLE.match(text)
+    leading = LEADING_ARTICLE.match(text[start:end])
     if leading:
         start += leading.end()
-    possessive = POSSESSIVE.search(doc.text[start:end])
+    possessive = POSSESSIVE.search(text[start:end])
     if possessive:
         end -= len(possessive.group())
     return start, end
@@ -159,7 +158,7 @@ def _title_before(doc: Doc, name_start: int, lexicon: EntityLexicon) -> tuple[in
     return collected[0].idx, collected[-1].idx + len(collected[-1].text)
 
 
-def _title_in_apposition(doc: Doc, root: Token, lexicon: EntityLexicon) -> tuple[int, int] | None:
+def _title_in_apposition(text: str, root: Token, lexicon: EntityLexicon) -> tuple[int, int] | None:
     """ "the head of Ukraine's military intelligence, Kyrylo Budanov" or "Kyrylo Budanov, the head of …"."""
     if root.dep_ == "appos" and root.head.lower_ in lexicon.title_words:
         head = root.head
@@ -178,8 +177,8 @@ def _title_in_apposition(doc: Doc, root: Token, lexicon: EntityLexicon) -> tuple
     if not tokens or len(tokens) > 12:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    if "(" in doc.text[start:end] or "," in doc.text[start:end]:
-        end = start + len(re.split(r"\s*[(,]", doc.text[start:end])[0])
+    if "(" in text[start:end] or "," in text[start:end]:
+        end = start + len(re.split(r"\s*[(,]", text[start:end])[0])
     return (start, end) if end > start else None
 
 
@@ -231,26 +230,30 @@ def _descriptions(
 def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
     """Every actor mention of one article, with roles, antecedents of descriptions, and metonymy."""
     doc, article_id = parsed.doc, parsed.article.id
+    # Read once: spaCy's Doc.text joins every token's text anew on each access.
+    text = doc.text
     lexicon = load_entity_lexicon()
     foreign = [(f.start, f.end) for f in parsed.article.foreign_fragments]
-    names = [m for m in _names(doc, article_id, lexicon) if not any(s <= m.start < e for s, e in foreign)]
+    names = [
+        m for m in _names(doc, text, article_id, lexicon) if not any(s <= m.start < e for s, e in foreign)
+    ]
     names = _relabel_surnames(names)
-    names = names + _repeated_names(doc, names)
-    names = [_with_role(doc, mention, lexicon) for mention in names]
-    names = _link_parenthesised_acronyms(doc, names)
-    descriptions = _resolve_descriptions(doc, article_id, names, lexicon)
+    names = names + _repeated_names(text, names)
+    names = [_with_role(doc, text, mention, lexicon) for mention in names]
+    names = _link_parenthesised_acronyms(text, names)
+    descriptions = _resolve_descriptions(doc, text, article_id, names, lexicon)
     return sorted(names + descriptions, key=lambda mention: (mention.start, mention.end))
 
 
-def _names(doc: Doc, article_id: str, lexicon: EntityLexicon) -> list[Mention]:
+def _names(doc: Doc, text: str, article_id: str, lexicon: EntityLexicon) -> list[Mention]:
     mentions = []
     for ent in doc.ents:
         if ent.label_ not in ACTOR_LABELS:
             continue
-        start, end = _name_span(doc, ent)
+        start, end = _name_span(doc, text, ent)
         if ent.label_ == "PERSON":
-            start = _skip_forms_of_address(doc.text, start, end, lexicon)
-        surface = doc.text[start:end]
+            start = _skip_forms_of_address(text, start, end, lexicon)
+        surface = text[start:end]
         if not any(ch.isalpha() for ch in surface) or _is_adjective(doc, start, end):
             continue
         mentions.append(_standing_for(doc, Mention(article_id, start, end, surface, ent.label_), lexicon))
@@ -268,7 +271,7 @@ def _skip_forms_of_address(text: str, start: int, end: int, lexicon: EntityLexic
     return start + words[skipped].start() if skipped else start
 
 
-def _repeated_names(doc: Doc, names: list[Mention]) -> list[Mention]:
+def _repeated_names(text: str, names: list[Mention]) -> list[Mention]:
     """Further occurrences of the article's person names, surnames and acronyms that NER left untagged (the
     small model often tags a name once and misses it the next time)."""
     taken = [(m.start, m.end) for m in names]
@@ -283,7 +286,7 @@ def _repeated_names(doc: Doc, names: list[Mention]) -> list[Mention]:
             forms[mention.text] = "ORG"
     found = []
     for form, label in sorted(forms.items(), key=lambda item: -len(item[0])):
-        for match in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", doc.text):
+        for match in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", text):
             span = (match.start(), match.end())
             if not any(span[0] < end and start < span[1] for start, end in taken):
                 taken.append(span)
@@ -333,13 +336,13 @@ def _relabel_surnames(names: list[Mention]) -> list[Mention]:
     ]
 
 
-def _with_role(doc: Doc, mention: Mention, lexicon: EntityLexicon) -> Mention:
+def _with_role(doc: Doc, text: str, mention: Mention, lexicon: EntityLexicon) -> Mention:
     if mention.label != "PERSON":
         return mention
     span = _title_before(doc, mention.start, lexicon)
     if span is None:
         root = _root_token(doc, mention.start, mention.end)
-        span = _title_in_apposition(doc, root, lexicon) if root is not None else None
+        span = _title_in_apposition(text, root, lexicon) if root is not None else None
     if span is None:
         return mention
     return Mention(
@@ -349,18 +352,18 @@ def _with_role(doc: Doc, mention: Mention, lexicon: EntityLexicon) -> Mention:
         mention.text,
         mention.label,
         mention.refers_to,
-        doc.text[span[0] : span[1]],
+        text[span[0] : span[1]],
     )
 
 
-def _link_parenthesised_acronyms(doc: Doc, names: list[Mention]) -> list[Mention]:
+def _link_parenthesised_acronyms(text: str, names: list[Mention]) -> list[Mention]:
     """ "National Intelligence Service (NIS)": the acronym stands for the long form just before it."""
     linked = list(names)
     for index, mention in enumerate(names):
         if not mention.text.isupper() or index == 0:
             continue
         previous = names[index - 1]
-        between = doc.text[previous.end : mention.start]
+        between = text[previous.end : mention.start]
         if re.fullmatch(r"\s*\(\s*", between) and previous.label == "ORG" and previous.refers_to is None:
             linked[index] = Mention(
                 mention.article, mention.start, mention.end, mention.text, "ORG", refers_to=previous.text
@@ -369,14 +372,14 @@ def _link_parenthesised_acronyms(doc: Doc, names: list[Mention]) -> list[Mention
 
 
 def _resolve_descriptions(
-    doc: Doc, article_id: str, names: list[Mention], lexicon: EntityLexicon
+    doc: Doc, text: str, article_id: str, names: list[Mention], lexicon: EntityLexicon
 ) -> list[Mention]:
     taken = [(m.start, m.end) for m in names]
     people = [m for m in names if m.label == "PERSON" and m.role]
     organisations = [m for m in names if m.label == "ORG" and m.refers_to is None]
     resolved = []
     for start, end, kind in _descriptions(doc, taken, lexicon):
-        surface = doc.text[start:end]
+        surface = text[start:end]
         if kind == "person":
             matches = {
                 fold_name(p.text): p for p in people if p.role and role_matches(surface, p.role, lexicon)

@@ -98,20 +98,29 @@ def foreign_language_of(chunk: str, document_language: str) -> str | None:
     if len(chunk.split()) < MIN_FRAGMENT_WORDS or content_size(words) < MIN_CONTENT_WORDS:
         return None
     detector = load_detector()
+    # Both tests must pass; the one on the chunk's content words goes first because it is the cheaper
+    # (names left out, a shorter text) and it already fails for almost every chunk of the document's own
+    # language, which then skips the judgement of the whole chunk — the stage's main cost.
+    document = _known_language(document_language)
+    # A language lingua does not know (a feed's "und") cannot be what the content words read as.
+    if document is not None:
+        document_confidence = detector.compute_language_confidence(" ".join(words), document)
+        if document_confidence > DOCUMENT_LANGUAGE_CEILING:
+            return None
     confidences = detector.compute_language_confidence_values(chunk)
     if not confidences or confidences[0].value < FOREIGN_CONFIDENCE_THRESHOLD:
         return None
     language = iso_code(confidences[0].language)
-    if language == document_language:
-        return None
-    document_confidence = detector.compute_language_confidence(
-        " ".join(words), _lingua_language(document_language)
-    )
-    return language if document_confidence <= DOCUMENT_LANGUAGE_CEILING else None
+    return None if language == document_language else language
 
 
 def _lingua_language(code: str) -> Language:
     return Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper()))
+
+
+def _known_language(code: str) -> Language | None:
+    """The lingua language of an ISO 639-1 code, or None for a tag lingua does not know."""
+    return _lingua_language(code) if hasattr(IsoCode639_1, code.upper()) else None
 
 
 def trimmed_span(text: str, start: int, end: int) -> tuple[int, int]:

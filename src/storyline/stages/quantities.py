@@ -9,8 +9,9 @@ the words before it that make it approximate.
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -68,16 +69,41 @@ def number_lexicon() -> NumberLexicon:
     )
 
 
-def find_quantities(doc: Doc, start: int, end: int) -> list[Quantity]:
-    """Every count, amount or measure whose number lies in characters ``start``–``end`` of ``doc``."""
+def find_quantities(
+    doc: Doc,
+    start: int,
+    end: int,
+    *,
+    text: str | None = None,
+    token_starts: Sequence[int] | None = None,
+) -> list[Quantity]:
+    """Every count, amount or measure whose number lies in characters ``start``–``end`` of ``doc``.
+
+    A caller looking in many stretches of one doc passes the doc's ``text`` and its tokens' character
+    offsets (``token_starts``), read once: both cost a pass over every token of the doc."""
     lexicon = number_lexicon()
-    tokens = [token for token in doc if token.idx >= start and token.idx + len(token) <= end]
+    text = doc.text if text is None else text
+    tokens = _tokens_within(doc, start, end, token_starts)
     found: list[Quantity] = []
     for phrase in _number_phrases(tokens, lexicon):
-        quantity = _quantity(doc, phrase, start, end, lexicon)
+        quantity = _quantity(doc, text, phrase, start, end, lexicon)
         if quantity is not None:
             found.append(quantity)
     return found
+
+
+def _tokens_within(doc: Doc, start: int, end: int, token_starts: Sequence[int] | None) -> list[Token]:
+    """The tokens lying wholly in characters ``start``–``end``: a run of consecutive tokens, since tokens
+    follow each other in the text without overlapping."""
+    if token_starts is None:
+        token_starts = [token.idx for token in doc]
+    tokens = []
+    for index in range(bisect.bisect_left(token_starts, start), len(token_starts)):
+        token = doc[index]
+        if token.idx + len(token) > end:
+            break
+        tokens.append(token)
+    return tokens
 
 
 def _number_phrases(tokens: list[Token], lexicon: NumberLexicon) -> Iterator[list[Token]]:
@@ -170,7 +196,9 @@ def _number_value(phrase: list[Token], lexicon: NumberLexicon) -> float | None:
     return value if value > 0 else None
 
 
-def _quantity(doc: Doc, phrase: list[Token], start: int, end: int, lexicon: NumberLexicon) -> Quantity | None:
+def _quantity(
+    doc: Doc, text: str, phrase: list[Token], start: int, end: int, lexicon: NumberLexicon
+) -> Quantity | None:
     noun = _counted_noun(phrase, lexicon)
     if _is_name_or_date(phrase, lexicon, noun):
         return None
@@ -195,7 +223,7 @@ def _quantity(doc: Doc, phrase: list[Token], start: int, end: int, lexicon: Numb
         value=value,
         unit=unit,
         approx=bool(approximator) or is_vague,
-        text=doc.text[span_start:span_end],
+        text=text[span_start:span_end],
         start=span_start,
         end=span_end,
     )
