@@ -147,7 +147,7 @@ def test_an_article_bridging_two_stories_merges_them_and_the_merge_is_recorded()
     bridge = index.add(profile("bridge", unit(1, 1, 0)))
     assert len(bridge.events) == 1 and bridge.events[0].kind == "merge"
     assert bridge.events[0].story == story_id("x1") and bridge.events[0].other == story_id("y1")
-    assert [track.merged_into for track in bridge.merged] == [story_id("x1")]
+    assert [track.merged_into for track in bridge.changed] == [story_id("x1")]
     assert set(bridge.story.articles) == {"x1", "x2", "y1", "bridge"}
     assert len(index.stories()) == 1
 
@@ -167,12 +167,17 @@ def test_stories_are_listed_with_a_count_per_outlet() -> None:
     tracks = [
         StoryTrack("s-1", "Strike", ("a", "b", "c"), "a", first_date="2024-03-04", last_date="2024-03-07"),
         StoryTrack("s-2", "Flood", ("d",), "d"),
-        StoryTrack("s-3", "Merged away", ("e",), "e", merged_into="s-1"),
+        # Merged for good: a store lists its members under s-1 already.
+        StoryTrack("s-3", "Merged away", (), "e", merged_into="s-1"),
+        # Merged provisionally: a store lists its members under the part; they count for s-1.
+        StoryTrack("s-4", "Provisional part", ("f",), "f", merged_into="s-1"),
     ]
-    listing = list_stories(tracks, {"a": "LRT", "b": "LRT", "c": None, "d": "Yonhap", "e": "LRT"})
+    outlets = {"a": "LRT", "b": "LRT", "c": None, "d": "Yonhap", "e": "LRT", "f": "Yonhap"}
+    listing = list_stories(tracks, outlets)
     assert listing.columns[-3:] == ["(unknown outlet)", "LRT", "Yonhap"]
     assert [row["id"] for row in listing.rows] == ["s-1", "s-2"]
-    assert listing.rows[0]["outlets"] == {"(unknown outlet)": 1, "LRT": 2, "Yonhap": 0}
+    assert listing.rows[0]["articles"] == 4
+    assert listing.rows[0]["outlets"] == {"(unknown outlet)": 1, "LRT": 2, "Yonhap": 1}
 
 
 def test_ingesting_into_a_store_adds_to_its_stories(tmp_path: Path) -> None:

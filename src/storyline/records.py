@@ -294,6 +294,8 @@ class StoryTrack:
     vector_sum: tuple[float, ...] | None = None  # sum of the members' unit embeddings (None: no embedder)
     actor_counts: tuple[tuple[str, int], ...] = ()  # actor key → members naming it
     word_counts: tuple[tuple[str, int], ...] = ()  # lead word → members using it (the most frequent kept)
+    # The story this one was merged into. Its ``articles`` still list its members while the merge is
+    # provisional (it may be split off again) and are empty once the merge is final.
     merged_into: str | None = None
 
 

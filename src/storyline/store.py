@@ -169,20 +169,29 @@ class Store:
             ]
 
     def save_story_placement(
-        self, article_id: str, score: float, tracks: Sequence[StoryTrack], events: Sequence[StoryEvent] = ()
+        self,
+        article_id: str,
+        score: float,
+        tracks: Sequence[StoryTrack],
+        events: Sequence[StoryEvent] = (),
+        member_of: str | None = None,
     ) -> None:
-        """Record that ``article_id`` joined ``tracks[0]`` (with ``score``); later tracks are stories merged
-        into it, whose members move with them. One transaction."""
+        """Record that ``article_id`` joined ``tracks[0]`` (with ``score``), as a member of ``member_of``
+        when that is a provisionally merged part of it. Later tracks are others that changed, in order: a
+        track merged for good (``merged_into`` set, no articles) has its members move to the story it
+        joined; provisional parts and stories split off keep theirs. One transaction."""
         with self._transaction(write=True) as connection:
             for track in tracks:
                 _upsert_track(connection, track)
-            joined = tracks[0].id
             for merged in tracks[1:]:
+                if merged.merged_into is None or merged.articles:
+                    continue
                 move = update(schema.story_members).where(schema.story_members.c.story_id == merged.id)
-                connection.execute(move.values(story_id=joined))
+                connection.execute(move.values(story_id=merged.merged_into))
             members = schema.story_members
             connection.execute(delete(members).where(members.c.article_id == article_id))
             next_seq = select(func.coalesce(func.max(members.c.seq), 0) + 1).scalar_subquery()
+            joined = member_of or tracks[0].id
             connection.execute(
                 insert(members).values(article_id=article_id, story_id=joined, score=score, seq=next_seq)
             )

