@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections import Counter
 from pathlib import Path
@@ -88,15 +89,32 @@ def _status_hits(
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument(
+        "--embeddings", action="store_true", help="group claims with content embeddings too (off by default)"
+    )
+    options = parser.parse_args()
     gold = require_gold()
-    scores = score_ledger(demo_brief(), gold, load_story_gold())
-    print(f"ledger on the demo corpus ({len(gold)} annotated articles)")
+    brief = demo_brief() if not options.embeddings else _brief_with_ledger_embeddings()
+    scores = score_ledger(brief, gold, load_story_gold())
+    mode = "with claim embeddings" if options.embeddings else "default settings"
+    print(f"ledger on the demo corpus ({len(gold)} annotated articles, {mode})")
     print(
         Scores(scores["grouping precision"], scores["grouping recall"]).line("question grouping (pairwise)")
     )
     for name in ("position accuracy", "status accuracy"):
         print(f"{name:<40} {scores[name]:6.3f}")
     print(f"{'gold claims found and placed':<40} {int(scores['gold claims placed'])}")
+
+
+def _brief_with_ledger_embeddings() -> Brief:
+    import dataclasses
+
+    import storyline
+    from eval.common import DEMO
+    from storyline.config import DEFAULT_SETTINGS
+
+    return storyline.analyze([DEMO], settings=dataclasses.replace(DEFAULT_SETTINGS, ledger_embeddings=True))
 
 
 if __name__ == "__main__":

@@ -238,3 +238,13 @@ def test_the_shared_embedder_gives_unit_vectors_that_rank_the_same_story_closer(
     )
     assert np.allclose([np.linalg.norm(v) for v in (strike, strike_again, flood)], 1.0, atol=1e-4)
     assert float(strike @ strike_again) > float(strike @ flood) + 0.2
+
+
+def test_a_description_no_name_explained_is_not_an_actor_key() -> None:
+    from storyline.stages.stories import actor_keys
+
+    mentions = [
+        Mention("a", 0, 12, "its director", "ROLE", role="its director"),
+        Mention("a", 20, 32, "Marta Quiroga", "PERSON"),
+    ]
+    assert actor_keys(mentions, {}) == {"marta quiroga", "quiroga"}

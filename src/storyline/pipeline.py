@@ -246,7 +246,14 @@ def build_brief(
         positions = sorted({n for analysis in members for n in entities_of[analysis.article.id]})
         story_entities = [entity_list[position] for position in positions]
         story_articles = [analysis.article for analysis in members]
-        questions = ledger.build_ledger(story, story_claims, story_articles, story_copies, story_entities)
+        questions = ledger.build_ledger(
+            story,
+            story_claims,
+            story_articles,
+            story_copies,
+            story_entities,
+            use_embeddings=settings.ledger_embeddings,
+        )
         story_timeline = timeline_stage.build_timeline(story, members, story_claims)
         finished_stories.append(dataclasses.replace(story, questions=questions, timeline=story_timeline))
     return Brief(

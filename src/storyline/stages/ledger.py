@@ -268,7 +268,7 @@ def build_ledger(
     articles: Sequence[Article],
     copies: Sequence[CopyEdge],
     entities: Sequence[Entity],
-    use_embeddings: bool = True,
+    use_embeddings: bool = False,
 ) -> tuple[Question, ...]:
     """The questions of one story, each with its positions and status, most carried first. With
     ``use_embeddings`` and an installed encoder, content embeddings join the grouping scores."""

@@ -174,12 +174,18 @@ def live_tracks(tracks: Iterable[StoryTrack]) -> list[StoryTrack]:
     return live
 
 
+# Label of a person description that no name in its article explained (``entities_mentions``).
+ROLE_LABEL = "ROLE"
+
+
 def actor_keys(mentions: Iterable[Mention], entity_of: Mapping[tuple[str, int, int], str]) -> set[str]:
     """Keys of the actors an article names: the resolved entity's id when known, else the normalised name
     (diacritics and case folded, a leading "the" dropped); a person's surname also stands alone, so that
     "Rutte" meets "Mark Rutte" before cross-article resolution has run."""
     keys = set()
     for mention in mentions:
+        if mention.label == ROLE_LABEL:
+            continue  # "its director", "the minister": a description no name explained is no actor to share
         entity = entity_of.get((mention.article, mention.start, mention.end))
         if entity is not None:
             keys.add(entity)

@@ -45,9 +45,11 @@ NEAREST_STORIES = 16
 LEXICAL_ENTITY_WEIGHT = 0.6
 # With embeddings: cosine of title+lead vectors, actor overlap, lead-word overlap. The embedding of a lead
 # says what kind of event it is; who and where tell two earthquakes or two arrests apart. On ECB+ (two
-# similar events per topic) moving weight from cosine to actors raised B3 precision with little loss of
-# recall: chosen on topics 1-15 (F1 0.841 -> 0.861), confirmed on topics 16-30 (0.799 -> 0.846).
-VECTOR_WEIGHTS = (0.55, 0.3, 0.15)
+# similar events per topic) moving weight from cosine to actors, (0.55, 0.3, 0.15), raised B3 F1 0.808 ->
+# 0.850 (chosen on topics 1-15, confirmed on 16-30: 0.799 -> 0.846) but split the demo corpus's dam story
+# (its minister article scores 0.271 against the 0.28 bar; demo B3 F1 1.000 -> 0.954). Kept at the old
+# weights until a signal keeps both; see the issue #7 note.
+VECTOR_WEIGHTS = (0.6, 0.25, 0.15)
 # Provisional merges held per story: each costs a profile and a few comparisons per joining article.
 MAX_PARTS = 3
 # Members joining a provisionally merged story before its merge is reviewed: enough for a second bridging
