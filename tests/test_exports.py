@@ -112,8 +112,8 @@ def test_ledger_csv_has_a_column_per_source_and_neutralised_cells() -> None:
     troops = next(row for row in rows if row[1] == "q-troops")
     assert troops[5] == "'+cmd|' /C calc'!A0"
     # Baltic <Ledger> carried both values (c1 and c2 are in a1); the copy carried 10,000 only (c6 in a2).
-    assert troops[6] == "12,000 personnel; 10,000 personnel"
-    assert troops[7] == "10,000 personnel"
+    assert troops[6] == "12,000 people; 10,000 people"
+    assert troops[7] == "10,000 people"
     assert troops[8] == ""
     nato = next(row for row in rows if row[1] == "q-nato")
     assert nato[6:] == ["", "", "affirm"]
@@ -132,7 +132,7 @@ def test_claim_review_jsonld_names_sources_and_gives_no_verdict() -> None:
     first = document["@graph"][0]
     assert first["@type"] == "ClaimReview" and first["identifier"] == "s1/q-troops/1"
     claim = first["itemReviewed"]
-    assert claim["text"] == "12,000 personnel"
+    assert claim["text"] == "12,000 people"
     assert claim["author"] == [{"@type": "Organization", "name": "National Intelligence Service"}]
     assert [appearance["text"] for appearance in claim["appearance"]] == [
         "North Korea sent 12,000 soldiers to Russia",

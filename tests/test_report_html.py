@@ -150,7 +150,7 @@ def test_ledger_names_speakers_and_links_claims(page: str) -> None:
     ledger = page[page.index('id="ledger-s1"') : page.index('id="timeline-s1"')]
     assert "National Intelligence Service" in ledger  # entity id resolved to its name
     assert "<dd>Moscow</dd>" in ledger  # unresolved speaker shown as written
-    assert "12,000 personnel" in ledger and "10,000 personnel" in ledger
+    assert "12,000 people" in ledger and "10,000 people" in ledger
     assert 'href="#claim-c2"' in ledger and 'href="#claim-c6"' in ledger
     assert "two values from independent sources" in ledger
 

@@ -77,7 +77,7 @@ def test_ledger_is_a_table_with_one_row_per_position(note: str) -> None:
     rows = re.findall(r"<tr>(.*?)</tr>", tables[0], flags=re.DOTALL)
     assert len(rows) == 1 + 3  # header, two positions on troops, one on the hoax
     assert all(row.count("<td") == 6 or row.count("<th") == 6 for row in rows)
-    assert "<strong>12,000 personnel</strong>" in tables[0]  # disagreeing positions stand out
+    assert "<strong>12,000 people</strong>" in tables[0]  # disagreeing positions stand out
     assert "<strong>contested</strong>: two values" in tables[0]
     assert "Is the deployment a hoax? | ](http://evil)" in html.unescape(tables[0])
 

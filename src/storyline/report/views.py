@@ -156,10 +156,15 @@ def article_title(article: Article) -> str:
     return article.title or f"Untitled ({article.source})"
 
 
+# How a unit class reads after a number. "personnel" is the class of every count of people (soldiers,
+# the dead, the displaced); "27 personnel" under "How many deaths?" would read wrong, "27 people" does not.
+UNIT_WORDS = {"personnel": "people"}
+
+
 def format_value(value: float, unit: str | None) -> str:
-    """12000.0, "personnel" → "12,000 personnel"; 2.5, "percent" → "2.5 percent"."""
+    """12000.0, "personnel" → "12,000 people"; 2.5, "percent" → "2.5 percent"."""
     number = f"{int(value):,}" if value.is_integer() else f"{value:,.3f}".rstrip("0").rstrip(".")
-    return f"{number} {unit}" if unit else number
+    return f"{number} {UNIT_WORDS.get(unit, unit)}" if unit else number
 
 
 def count_noun(count: int, singular: str, plural: str | None = None) -> str:
