@@ -388,3 +388,13 @@ def test_demo_gold_floors(demo_brief: Brief, demo_gold: list[dict[str, Any]]) ->
     assert scores.quantity_value_accuracy >= DEMO_QUANTITY_VALUE_FLOOR
     assert scores.quantity_unit_accuracy >= DEMO_QUANTITY_UNIT_FLOOR
     assert scores.modality_accuracy >= DEMO_MODALITY_FLOOR
+
+
+def test_a_reporting_verb_in_a_conditional_clause_is_no_claim() -> None:
+    found = claims_of(
+        "If someone in the Kremlin thinks that we are going to stop trying to divide, this will not happen, "
+        "Rutte said. The minister said that the port would reopen."
+    )
+    speakers = [claim.speaker_text for claim in found]
+    assert "someone in the Kremlin" not in speakers
+    assert "Rutte" in speakers and "The minister" in speakers

@@ -46,6 +46,14 @@ EVIDENCE_PREPOSITIONS = frozenset({"of", "for", "that"})
 # --- cue words -------------------------------------------------------------------------------------------
 
 
+# Subordinators that make a clause hypothetical: its reporting verb reports nobody's position.
+CONDITIONAL_MARKS = frozenset({"if", "unless"})
+
+
+def _is_conditional(verb: Token) -> bool:
+    return any(child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS for child in verb.children)
+
+
 def cue_word_attributions(context: ParseContext) -> list[Attribution]:
     """Attributions anchored on a cue verb, "according to" or "no evidence"."""
     found: list[Attribution] = []
@@ -74,6 +82,10 @@ def is_cue_verb(context: ParseContext, verb: Token) -> bool:
         return False
     if lemma in lexicon.mental_state_verbs and any(c.dep_ == "neg" for c in verb.children):
         return False  # "does not want to mobilize": no position to report
+    if verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children
+    ):
+        return False  # "If someone in the Kremlin thinks that …": a hypothetical speaker, not a position
     if lemma in lexicon.directive_verbs and (is_bare_participle(verb) or verb.dep_ == "relcl"):
         # "Asked to describe the device, O'Neill said …": O'Neill was asked, not asking; "people who
         # want to …" describes people, it reports nothing
