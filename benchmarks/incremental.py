@@ -39,6 +39,7 @@ import torch
 from storyline import embeddings
 from storyline.config import DEFAULT_SETTINGS
 from storyline.embeddings import Embedder, Vectors, load_embedder
+from storyline.pipeline import save_placement
 from storyline.records import Article, ArticleAnalysis, Mention
 from storyline.stages.stories import StoryIndex, place_articles
 from storyline.store import Store
@@ -140,13 +141,7 @@ def fill_store(
             batch_stories = []
             for analysis, update in zip(batch, place_articles(index, batch, embedder), strict=True):
                 store.save_analysis(analysis)
-                store.save_story_placement(
-                    update.article_id,
-                    update.score,
-                    (update.story, *update.changed),
-                    update.events,
-                    update.member_of,
-                )
+                save_placement(store, update)
             if (number + 1) // 10_000 > (number + 1 - len(batch)) // 10_000:  # crossed a ten thousand
                 print(f"  filled {number + 1} articles", flush=True)
             batch = []
@@ -231,13 +226,7 @@ def main() -> None:
             placing = time.perf_counter()
             (update,) = place_articles(index, [analysis], embedder)
             placed = time.perf_counter()
-            store.save_story_placement(
-                update.article_id,
-                update.score,
-                (update.story, *update.changed),
-                update.events,
-                update.member_of,
-            )
+            save_placement(store, update)
             finished = time.perf_counter()
             parts["total"].append(finished - started)
             parts["encoder + placement"].append(placed - placing)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from storyline.records import Article
-from storyline.report.views import EXCERPT_CHARS, ClaimRef, article_label
+from storyline.report.views import EXCERPT_CHARS, ClaimRef
 
 
 def test_a_short_claim_is_shown_whole() -> None:
@@ -22,8 +22,8 @@ def test_a_long_claim_is_cut_at_a_word_boundary() -> None:
 
 def test_an_article_without_outlet_or_title_is_labelled_by_its_file_name() -> None:
     article = Article(id="a1", path="../shared/seeds/000_abc.txt", text="Body.")
-    assert article_label(article) == "000_abc.txt"
+    assert article.label == "000_abc.txt"
     web = Article(id="a2", url="https://example.org/news/1", text="Body.")
-    assert article_label(web) == "https://example.org/news/1"
+    assert web.label == "https://example.org/news/1"
     titled = Article(id="a3", path="x/y.txt", text="Body.", title="A title")
-    assert article_label(titled) == "A title"
+    assert titled.label == "A title"

@@ -11,14 +11,13 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import functools
-import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from storyline import engines
 from storyline.config import DEFAULT_SETTINGS, Settings
-from storyline.embeddings import load_embedder
+from storyline.embeddings import load_embedder, one_torch_thread
 from storyline.errors import StorylineInputError
 from storyline.records import (
     Article,
@@ -160,29 +159,17 @@ def place_in_stories(
     each placement (and any merge it causes) is stored at once. ``beside_workers``: worker processes run
     the per-article stages on every core meanwhile, so the embedder gets one thread."""
     embedder = load_embedder() if settings.story_embeddings else None
-    with _one_torch_thread() if beside_workers and embedder is not None else contextlib.nullcontext():
+    with one_torch_thread() if beside_workers and embedder is not None else contextlib.nullcontext():
         updates = list(stories.place_articles(index, analyses, embedder))
     for update in updates:
-        store.save_story_placement(
-            update.article_id, update.score, (update.story, *update.changed), update.events, update.member_of
-        )
+        save_placement(store, update)
 
 
-@contextlib.contextmanager
-def _one_torch_thread() -> Iterator[None]:
-    """Torch on one thread for the duration. Its threads wait for work spinning, so on cores the workers
-    keep busy a second thread burns CPU they need: embedding titles and leads took ~30 % more CPU on two
-    threads than on one (49–52 against 38–39 ms a text, beside busy processes on a 2-core machine)."""
-    torch = sys.modules.get("torch")  # imported with the embedder; nothing to limit without it
-    if torch is None:
-        yield
-        return
-    previous = torch.get_num_threads()
-    torch.set_num_threads(1)
-    try:
-        yield
-    finally:
-        torch.set_num_threads(previous)
+def save_placement(store: Store, update: stories.StoryUpdate) -> None:
+    """Store where one article was placed and every story its placement changed."""
+    store.save_story_placement(
+        update.article_id, update.score, (update.story, *update.changed), update.events, update.member_of
+    )
 
 
 def stored_stories(

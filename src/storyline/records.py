@@ -112,6 +112,11 @@ class ParsedArticle:
 # --- entities -------------------------------------------------------------------------------------------
 
 
+# The label of a person description no name in its article explained ("the Lithuanian foreign minister"):
+# resolution may link it through roles across articles; it is not an actor name of its own.
+ROLE_LABEL = "ROLE"
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A span of an article naming an actor (person, organisation, place, government …)."""
@@ -120,7 +125,7 @@ class Mention:
     start: int
     end: int
     text: str
-    label: str  # PERSON | ORG | GPE | LOC | FAC
+    label: str  # PERSON | ORG | GPE | LOC | FAC, or ROLE_LABEL
     # The name this mention stands for, when it is not a name itself or not the canonical one: a
     # description's antecedent in the same article ("the interior minister" → "Sara Lind"), an acronym's
     # long form, a capital used for its government ("Moscow denied" → "Government of Russia").

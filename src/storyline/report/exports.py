@@ -16,7 +16,7 @@ from typing import Any
 
 from storyline.records import Brief, Claim, Story
 from storyline.report.html import safe_link
-from storyline.report.views import BriefIndex, article_label, article_title, position_label
+from storyline.report.views import BriefIndex, article_title, position_label
 
 # A spreadsheet runs a cell starting with one of these as a formula (CSV injection, OWASP); a leading
 # apostrophe makes it text in Excel, LibreOffice and Google Sheets and is visible, so nothing is hidden.
@@ -181,7 +181,7 @@ def _appearance(claim_id: str, index: BriefIndex) -> dict[str, Any] | None:
         "@type": "NewsArticle",
         "identifier": article.id,
         "headline": article_title(article),
-        "publisher": {"@type": "Organization", "name": article_label(article)},
+        "publisher": {"@type": "Organization", "name": article.label},
         "text": claim.text,
     }
     link = safe_link(article.url)

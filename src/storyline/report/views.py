@@ -130,7 +130,7 @@ class BriefIndex:
         article = self.articles.get(article_id)
         if article is None:  # a story naming an article the brief lacks: still listed, by its id
             return ArticleRef(article_id, article_id, article_id)
-        return ArticleRef(article_id, article_label(article), article_title(article))
+        return ArticleRef(article_id, article.label, article_title(article))
 
     def claim_ref(self, claim_id: str) -> ClaimRef:
         claim = self.claims.get(claim_id)
@@ -145,11 +145,6 @@ class BriefIndex:
 
     def claims_in(self, article_id: str) -> list[Claim]:
         return self._claims_by_article.get(article_id, [])
-
-
-def article_label(article: Article) -> str:
-    """A short name for links: the outlet, else the title, else the URL or file name (``Article.label``)."""
-    return article.label
 
 
 def article_title(article: Article) -> str:

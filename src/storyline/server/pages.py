@@ -22,7 +22,6 @@ from storyline.records import Article, Story
 from storyline.report.highlight import Highlight, tokenize
 from storyline.report.html import article_highlights, safe_link, story_section
 from storyline.report.views import (
-    article_label,
     article_title,
     build_story_view,
     count_noun,
@@ -152,7 +151,7 @@ def _story_item(story: Story, snap: Snapshot) -> dict[str, Any]:
     outlets = []
     for article_id in story.articles:
         article = snap.article(article_id)
-        label = article_label(article) if article else article_id
+        label = article.label if article else article_id
         if label not in outlets:
             outlets.append(label)
     return {**story_summary(story, snap), "outlets": outlets}
@@ -177,7 +176,7 @@ def _story_html(story: Story, snap: Snapshot) -> str:
         {
             "article": article,
             "title": article_title(article),
-            "label": article_label(article),
+            "label": article.label,
             "published": format_published(article),
             "is_copy": article.id in copied,
         }
@@ -247,7 +246,7 @@ def _article_html(article: Article, snap: Snapshot) -> str:
 
 def _label_of(article_or_outlet: str, snap: Snapshot) -> str:
     article = snap.article(article_or_outlet)
-    return article_label(article) if article else article_or_outlet
+    return article.label if article else article_or_outlet
 
 
 def _entities_in(article: Article, snap: Snapshot) -> list[dict[str, Any]]:
@@ -304,7 +303,7 @@ def entity_page(entity_id: str, snap: CurrentSnapshot) -> HTMLResponse:
             for story, mentions in snap.mentions_by_story(entity)
         ],
         claims=snap.claims_of_speaker(entity.id),
-        labels={article.id: article_label(article) for article in snap.brief.articles},
+        labels={article.id: article.label for article in snap.brief.articles},
     )
 
 

@@ -26,13 +26,12 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from functools import lru_cache
 
 import jellyfish
 from rapidfuzz import fuzz
 from scipy.cluster.hierarchy import DisjointSet
 
-from storyline.records import Entity, Mention
+from storyline.records import ROLE_LABEL, Entity, Mention
 from storyline.stages.entities_index import SimilarWords
 from storyline.stages.entities_mentions import (
     STEM_CHARS,
@@ -49,7 +48,6 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # looser bar for given names (Volodymyr/Volodimir score 78, Kyrylo/Kirilo 67 after folding).
 SURNAME_MIN_RATIO = 85.0
 GIVEN_NAME_MIN_RATIO = 60.0
-ROLE_LABEL = "ROLE"
 MAX_QUALIFIER_WORDS = 3
 MAX_ROLE_CANDIDATES = 50
 WORD = re.compile(r"[\w-]+")
@@ -98,16 +96,10 @@ def _type_of(key: str, mention: Mention, person_keys: _PersonNames, organisation
         return "PERSON"
     if mention.label == "PERSON" and " " not in key and key in organisation_words:
         return "ORG"
-    if mention.refers_to is None and key in _known_places():
+    # Capitals only: many countries are also names ("Jordan", "Chad"), a capital alone rarely is.
+    if mention.refers_to is None and key in load_entity_lexicon().seats_of_government:
         return "PLACE"
     return _broad_type(mention.label)
-
-
-@lru_cache(maxsize=1)
-def _known_places() -> frozenset[str]:
-    """Folded names of the seats of government in the lexicon. Countries are left out: many are also
-    given names or surnames ("Jordan", "Chad", "Georgia"), while a capital alone is rarely a person."""
-    return frozenset(load_entity_lexicon().seats_of_government)
 
 
 # Endings that make a word naming a place into its people or adjective ("Lithuanian", "Japanese").
@@ -226,20 +218,20 @@ def _qualified_names(keys: set[str]) -> dict[str, set[str]]:
     return qualified_by_base
 
 
-def _merge_qualified_names(groups: DisjointSet) -> None:
+def _merge_qualified_names(groups: DisjointSet, qualified_names: dict[str, set[str]]) -> None:
     """ "South Korean National Intelligence Service" is the "National Intelligence Service" when no other
     qualifier is put before that name in the collection. A name several qualifiers share ("Royal Air
     Force", "United States Air Force" → "Air Force") names several organisations, so none of them is
     merged through it (``_localise_shared_names`` settles those mention by mention)."""
-    for base, qualified in _qualified_names(set(groups)).items():
+    for base, qualified in qualified_names.items():
         if len(qualified) == 1:
             groups.merge(next(iter(qualified)), base)
 
 
-def _localise_shared_names(keyed: Sequence[Keyed]) -> list[Keyed]:
+def _localise_shared_names(keyed: Sequence[Keyed], qualified_names: dict[str, set[str]]) -> list[Keyed]:
     """A name several qualified names share ("the Air Force") stands, in an article, for the one of them
     that article uses ("United States Air Force"), when it uses exactly one; elsewhere it stays itself."""
-    shared = {base: q for base, q in _qualified_names({key for key, _ in keyed}).items() if len(q) > 1}
+    shared = {base: q for base, q in qualified_names.items() if len(q) > 1}
     if not shared:
         return list(keyed)
     keys_in_article: dict[str, set[str]] = defaultdict(set)
@@ -253,14 +245,16 @@ def _localise_shared_names(keyed: Sequence[Keyed]) -> list[Keyed]:
 
 
 def _group_names(keyed: Sequence[Keyed], broad_type: str) -> dict[str, list[Mention]]:
+    # Localising only turns a shared name into one of its qualified names, so the table holds for both.
+    qualified_names = _qualified_names({key for key, _ in keyed}) if broad_type == "ORG" else {}
     if broad_type == "ORG":
-        keyed = _localise_shared_names(keyed)
+        keyed = _localise_shared_names(keyed, qualified_names)
     groups = DisjointSet(key for key, _ in keyed)
     _merge_spacing_variants(groups)
     if broad_type == "PERSON":
         _merge_person_variants(list(groups), groups)
     if broad_type == "ORG":
-        _merge_qualified_names(groups)
+        _merge_qualified_names(groups, qualified_names)
         _merge_acronyms(keyed, groups)
     members: dict[str, list[Mention]] = defaultdict(list)
     for key, mention in keyed:

@@ -26,7 +26,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 from unidecode import unidecode
 
-from storyline.records import Mention, ParsedArticle
+from storyline.records import ROLE_LABEL, Mention, ParsedArticle
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
@@ -392,7 +392,7 @@ def _resolve_descriptions(
                     Mention(article_id, start, end, surface, "PERSON", refers_to=salient.text, role=surface)
                 )
             else:  # no (or no single) antecedent here: the collection's role index may know the person
-                resolved.append(Mention(article_id, start, end, surface, "ROLE", role=surface))
+                resolved.append(Mention(article_id, start, end, surface, ROLE_LABEL, role=surface))
             continue
         antecedent = _organisation_antecedent(surface, start, organisations, lexicon)
         if antecedent is not None:

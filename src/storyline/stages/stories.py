@@ -25,7 +25,16 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from storyline.config import DEFAULT_SETTINGS, Settings
 from storyline.embeddings import EMBED_BATCH_SIZE, Embedder, load_embedder
-from storyline.records import Article, ArticleAnalysis, Entity, Mention, Story, StoryEvent, StoryTrack
+from storyline.records import (
+    ROLE_LABEL,
+    Article,
+    ArticleAnalysis,
+    Entity,
+    Mention,
+    Story,
+    StoryEvent,
+    StoryTrack,
+)
 from storyline.stages.stories_index import ArticleProfile, StoryIndex, StoryUpdate, story_id
 
 __all__ = [
@@ -173,10 +182,6 @@ def live_tracks(tracks: Iterable[StoryTrack]) -> list[StoryTrack]:
             extra = tuple(article for article in part_members.get(track.id, ()) if article not in held)
             live.append(dataclasses.replace(track, articles=track.articles + extra) if extra else track)
     return live
-
-
-# Label of a person description that no name in its article explained (``entities_mentions``).
-ROLE_LABEL = "ROLE"
 
 
 def actor_keys(mentions: Iterable[Mention], entity_of: Mapping[tuple[str, int, int], str]) -> set[str]:
