@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from storyline.records import Mention
-from storyline.stages.entities import mention_key, resolve_entities
+from storyline.stages.entities.resolve import mention_key, resolve_entities
 
 # 100 consonant-vowel syllables: a name space large enough that, as in real news, distinct people rarely
 # share a surname even at 100k mentions (a tiny inventory would make most invented people namesakes).

@@ -41,7 +41,7 @@ from storyline.config import DEFAULT_SETTINGS
 from storyline.embeddings import Embedder, Vectors, load_embedder
 from storyline.pipeline import save_placement
 from storyline.records import Article, ArticleAnalysis, Mention
-from storyline.stages.stories import StoryIndex, place_articles
+from storyline.stages.stories.cluster import StoryIndex, place_articles
 from storyline.store import Store
 
 # Per-dimension noise around a story's vector for ``--fill-vectors story``: 1 / sqrt(1 + 384 · σ²) ≈ 0.8.

@@ -14,7 +14,7 @@ import random
 import time
 
 from storyline.records import Article, Claim, Quantity, Story
-from storyline.stages.ledger import build_ledger
+from storyline.stages.ledger.positions import build_ledger
 
 SUBJECTS = [
     f"{name} {kind}"

@@ -33,8 +33,9 @@ from storyline.config import DEFAULT_SETTINGS
 from storyline.embeddings import load_embedder
 from storyline.pipeline import analyze, iter_articles, prepare_article
 from storyline.records import Article, ParsedArticle
-from storyline.stages import claims, dates, entities, language, nlp, stories
-from storyline.stages.dates_publication import infer_publication_date
+from storyline.stages import claims, dates, entities, language, nlp
+from storyline.stages.dates.publication import infer_publication_date
+from storyline.stages.stories.cluster import _embedded_text
 
 ResultT = TypeVar("ResultT")
 
@@ -83,7 +84,7 @@ def per_article_stages(folder: Path, clock: StageClock, profiler: cProfile.Profi
         profiler.disable()
     embedder = load_embedder()
     if embedder is not None:
-        texts = [stories._embedded_text(article) for article in analysed]
+        texts = [_embedded_text(article) for article in analysed]
         clock.timed("story embedding", lambda: embedder(texts))
     return len(articles)
 

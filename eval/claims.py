@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from eval.common import DEMO, SHARED_DATA, Scores, gold_articles, load_gold, occurrences
 from storyline.records import Article, Brief, Claim
-from storyline.stages.claims import extract_claims
+from storyline.stages.claims.extract import extract_claims
 from storyline.stages.nlp import parse_articles
 
 POLNEAR_DEV = SHARED_DATA / "polnear" / "dev"
@@ -207,7 +207,7 @@ def analyse_demo() -> Brief | None:
     as a brief holding articles and claims only; None when the pipeline or the corpus is missing."""
     try:
         from storyline.pipeline import run_article_stages
-        from storyline.stages.ingest import iter_inputs
+        from storyline.stages.ingest.inputs import iter_inputs
     except ImportError as missing:
         print(f"demo corpus skipped: the pipeline is not complete yet ({missing})")
         return None

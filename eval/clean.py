@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from eval.common import DEMO, Scores, gold_articles, require_gold
 from storyline.records import Article, Brief
 from storyline.stages.clean import clean_article
-from storyline.stages.ingest import iter_inputs
+from storyline.stages.ingest.inputs import iter_inputs
 
 # Markdown link targets and emphasis/quote marks: present in the raw file the gold was written from,
 # gone once ingest has read the file.

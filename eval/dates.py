@@ -30,8 +30,8 @@ from defusedxml import ElementTree
 
 from storyline.records import Article, ParsedArticle, TimeExpr
 from storyline.stages import clean, ingest
-from storyline.stages.dates import find_time_expressions
-from storyline.stages.dates_publication import infer_publication_date
+from storyline.stages.dates.expressions import find_time_expressions
+from storyline.stages.dates.publication import infer_publication_date
 from storyline.stages.nlp import load_nlp
 
 REPO = Path(__file__).resolve().parents[1]

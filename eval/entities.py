@@ -80,7 +80,7 @@ def score_entities(brief: Brief, gold: list[dict[str, object]]) -> dict[str, Sco
 def score_meantime(corpora: Sequence[str]) -> dict[str, Scores]:
     """B³ and pairwise scores of our resolution and of the exact-string baseline over MEANTIME's names."""
     from eval.meantime import read_corpus
-    from storyline.stages.entities import extract_mentions, fold_name, resolve_entities
+    from storyline.stages.entities.resolve import extract_mentions, fold_name, resolve_entities
     from storyline.stages.nlp import parse_articles
 
     documents = [document for corpus in corpora for document in read_corpus(corpus)]

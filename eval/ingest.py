@@ -20,7 +20,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from storyline.stages.ingest_formats import extract_html
+from storyline.stages.ingest.formats import extract_html
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "article-extraction"
 SHINGLE_SIZE = 4

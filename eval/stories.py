@@ -76,8 +76,8 @@ def analyse_ecbplus(topics: Sequence[int]) -> tuple[list[ArticleAnalysis], dict[
 
 
 def score_ecbplus(analyses: Sequence[ArticleAnalysis], gold: dict[str, str], settings: Settings) -> Scores:
-    from storyline.stages.entities import resolve_entities
-    from storyline.stages.stories import cluster_stories
+    from storyline.stages.entities.resolve import resolve_entities
+    from storyline.stages.stories.cluster import cluster_stories
 
     entities = resolve_entities([mention for analysis in analyses for mention in analysis.mentions])
     stories = cluster_stories(analyses, entities, settings)

@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 
 from storyline.records import Article, ParsedArticle, SkippedInput
 from storyline.stages import claims, clean, dates, entities, language, nlp, quantities
-from storyline.stages.ingest import article_from_text
-from storyline.stages.ingest_formats import ArticleFields, read_format
+from storyline.stages.ingest.formats import ArticleFields, read_format
+from storyline.stages.ingest.inputs import article_from_text
 
 # Pieces that steer generated text into the parsers' rules: attribution cues, quote marks and dashes,
 # numbers in words and digits, units, dates and weekdays, credit and boilerplate lines, other scripts.

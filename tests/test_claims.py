@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from storyline.records import Article, Brief, Claim, TimeExpr
-from storyline.stages.claims import extract_claims
-from storyline.stages.claims_quotes import find_quote_spans
+from storyline.stages.claims.extract import extract_claims
+from storyline.stages.claims.quotes import find_quote_spans
 from storyline.stages.nlp import parse_articles
 
 REPO = Path(__file__).resolve().parents[1]

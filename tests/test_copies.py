@@ -1,5 +1,5 @@
 from storyline.records import Article, Credit, ForeignFragment
-from storyline.stages.copies import find_copies, origins
+from storyline.stages.copies.detect import find_copies, origins
 
 BASE = (
     "Dock workers at the port of Valmora walked out on Monday after talks on pay collapsed, leaving "

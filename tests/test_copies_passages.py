@@ -3,8 +3,8 @@
 from pathlib import Path
 
 from storyline.records import Article, Credit
-from storyline.stages.copies import find_copies
-from storyline.stages.copies_passages import MIN_RUN_WORDS, article_grams, shared_passage
+from storyline.stages.copies.detect import find_copies
+from storyline.stages.copies.passages import MIN_RUN_WORDS, article_grams, shared_passage
 
 DATA = Path(__file__).parent / "data" / "copies"
 

@@ -3,8 +3,8 @@
 from pathlib import Path
 
 from storyline.records import Article
-from storyline.stages.copies import find_copies
-from storyline.stages.copies_translation import anchors, normalise_number
+from storyline.stages.copies.detect import find_copies
+from storyline.stages.copies.translation import anchors, normalise_number
 
 DATA = Path(__file__).parent / "data" / "copies"
 

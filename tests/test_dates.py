@@ -16,9 +16,9 @@ from hypothesis import strategies as st
 from storyline.config import DEFAULT_SETTINGS
 from storyline.pipeline import iter_articles, run_article_stages
 from storyline.records import Article, ParsedArticle, TimeExpr
-from storyline.stages import dates_rules as rules
-from storyline.stages.dates import find_time_expressions
-from storyline.stages.dates_publication import StatedDate, infer_from_stated_dates, infer_publication_date
+from storyline.stages.dates import rules
+from storyline.stages.dates.expressions import find_time_expressions
+from storyline.stages.dates.publication import StatedDate, infer_from_stated_dates, infer_publication_date
 from storyline.stages.nlp import load_nlp
 
 MONDAY = "2024-10-21"  # the publication date of most golden texts: a Monday

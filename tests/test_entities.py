@@ -3,7 +3,7 @@ import os
 import pytest
 
 from storyline.records import Entity, Mention
-from storyline.stages.entities import fold_name, resolve_entities, span_index
+from storyline.stages.entities.resolve import fold_name, resolve_entities, span_index
 
 
 def mentions(*surfaces: tuple[str, str, str]) -> list[Mention]:

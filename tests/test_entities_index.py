@@ -1,6 +1,6 @@
 """The deletion index finds near spellings of a surname and nothing that merely shares a sound."""
 
-from storyline.stages.entities_index import SimilarWords
+from storyline.stages.entities.index import SimilarWords
 
 
 def test_one_edit_spellings_are_found() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storyline.records import Article, Mention
-from storyline.stages.entities_mentions import extract_mentions, load_entity_lexicon, role_matches
+from storyline.stages.entities.mentions import extract_mentions, load_entity_lexicon, role_matches
 from storyline.stages.nlp import parse_articles
 
 

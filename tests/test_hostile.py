@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from storyline.records import Article, SkippedInput
-from storyline.stages.ingest import iter_inputs
+from storyline.stages.ingest.inputs import iter_inputs
 
 HOSTILE = Path(__file__).parent / "data" / "hostile"
 

@@ -17,9 +17,9 @@ from hypothesis import strategies as st
 from storyline.config import Settings
 from storyline.errors import StorylineInputError
 from storyline.records import Article, SkippedInput
-from storyline.stages.ingest import article_from_text, iter_inputs, make_article_id
-from storyline.stages.ingest_fetch import check_url_allowed
-from storyline.stages.ingest_formats import normalise_date, split_headline
+from storyline.stages.ingest.fetch import check_url_allowed
+from storyline.stages.ingest.formats import normalise_date, split_headline
+from storyline.stages.ingest.inputs import article_from_text, iter_inputs, make_article_id
 
 DATA = Path(__file__).parent / "data" / "ingest"
 SHARED = Path(__file__).resolve().parents[2] / "shared"

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from storyline.records import Article, Claim, CopyEdge, Quantity, Story
-from storyline.stages.ledger import build_ledger
+from storyline.stages.ledger.positions import build_ledger
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
@@ -274,6 +274,6 @@ def test_demo_corpus_ledger_scores_stay_above_floors(demo_brief, demo_gold) -> N
     ],
 )
 def test_only_a_negated_main_clause_takes_the_deny_side(text: str, negated: bool) -> None:
-    from storyline.stages.ledger_grouping import is_negated
+    from storyline.stages.ledger.grouping import is_negated
 
     assert is_negated(statement("c1", "a", "Someone", text)) is negated

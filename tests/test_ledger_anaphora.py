@@ -9,9 +9,9 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 
 from storyline.records import Article, Claim, Story
-from storyline.stages.ledger import build_ledger
-from storyline.stages.ledger_anaphora import names_no_subject, topic_words
-from storyline.stages.ledger_blocking import average_linkage, candidate_pairs
+from storyline.stages.ledger.anaphora import names_no_subject, topic_words
+from storyline.stages.ledger.blocking import average_linkage, candidate_pairs
+from storyline.stages.ledger.positions import build_ledger
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 

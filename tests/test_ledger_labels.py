@@ -3,8 +3,8 @@
 from dataclasses import replace
 
 from storyline.records import Claim, Position, Quantity
-from storyline.stages.ledger import judge_status
-from storyline.stages.ledger_labels import central_order, proposition_label, quantity_label, shorten
+from storyline.stages.ledger.labels import central_order, proposition_label, quantity_label, shorten
+from storyline.stages.ledger.positions import judge_status
 
 
 def claim(claim_id: str, text: str, **fields: object) -> Claim:

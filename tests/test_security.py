@@ -30,8 +30,8 @@ from markdown_it import MarkdownIt
 from storyline.config import Settings
 from storyline.records import Article, SkippedInput
 from storyline.report.exports import ledger_csv
-from storyline.stages import ingest_fetch
-from storyline.stages.ingest import iter_inputs
+from storyline.stages.ingest import fetch as ingest_fetch
+from storyline.stages.ingest.inputs import iter_inputs
 from tests.report_sample import build_brief
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "storyline"

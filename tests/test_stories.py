@@ -9,8 +9,8 @@ from storyline import pipeline
 from storyline.config import DEFAULT_SETTINGS
 from storyline.errors import StorylineInputError
 from storyline.records import Article, ArticleAnalysis, Mention, StoryTrack
-from storyline.stages.entities import resolve_entities
-from storyline.stages.stories import (
+from storyline.stages.entities.resolve import resolve_entities
+from storyline.stages.stories.cluster import (
     ArticleProfile,
     StoryIndex,
     cluster_stories,
@@ -241,7 +241,7 @@ def test_the_shared_embedder_gives_unit_vectors_that_rank_the_same_story_closer(
 
 
 def test_a_description_no_name_explained_is_not_an_actor_key() -> None:
-    from storyline.stages.stories import actor_keys
+    from storyline.stages.stories.cluster import actor_keys
 
     mentions = [
         Mention("a", 0, 12, "its director", "ROLE", role="its director"),

@@ -210,7 +210,7 @@ def stories(
     ] = ListingFormat.table,
 ) -> None:
     """List the stories of a store: id, title, articles, first and last dates, representative article."""
-    from storyline.stages.stories import list_stories
+    from storyline.stages.stories.cluster import list_stories
 
     try:
         with Store.open(db) as store:

@@ -18,7 +18,7 @@ class Settings:
     # Embed titles and leads (all-MiniLM-L6-v2) for story clustering when the model is installed; without
     # it, or with this off, stories rest on shared actors and lead words alone.
     story_embeddings: bool = True
-    # With embeddings: the score (0.55·cosine + 0.3·actor overlap + 0.15·word overlap, ``stories_index``) at
+    # With embeddings: the score (0.55·cosine + 0.3·actor overlap + 0.15·word overlap, ``stories.index``) at
     # which an article joins a story (chosen on the demo corpus and ECB+ topics 1–15; see eval/stories.py).
     story_embedding_threshold: float = 0.28
     # An article scoring this much above the join threshold with a second story merges the two.

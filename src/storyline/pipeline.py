@@ -32,7 +32,6 @@ from storyline.records import (
 )
 from storyline.stages import claims, clean, copies, dates, entities, ingest, language, ledger, nlp, stories
 from storyline.stages import timeline as timeline_stage
-from storyline.stages.dates_publication import infer_publication_date
 from storyline.store import Store
 
 # Called after each article with (articles done, article or skipped input); the CLI draws its progress bar.
@@ -42,7 +41,7 @@ ProgressCallback = Callable[[int, Article | SkippedInput], None]
 def analyze_parsed(parsed: ParsedArticle) -> ArticleAnalysis:
     """Every per-article stage that needs the parse, on one parsed article. A publication date the metadata
     lacks is inferred first, because the time expressions resolve against it."""
-    parsed = ParsedArticle(article=infer_publication_date(parsed), doc=parsed.doc)
+    parsed = ParsedArticle(article=dates.infer_publication_date(parsed), doc=parsed.doc)
     time_expressions = dates.find_time_expressions(parsed)
     return ArticleAnalysis(
         article=parsed.article,

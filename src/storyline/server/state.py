@@ -15,7 +15,7 @@ from storyline import pipeline
 from storyline.config import DEFAULT_SETTINGS, Settings
 from storyline.records import Article, SkippedInput
 from storyline.server.snapshot import Snapshot, load_brief
-from storyline.stages.ingest_formats import FORMAT_BY_SUFFIX
+from storyline.stages.ingest.formats import FORMAT_BY_SUFFIX
 from storyline.store import Store
 
 # An uploaded file keeps only its suffix (which picks the reader); its name never reaches the filesystem.

@@ -17,8 +17,8 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from storyline.lexicons import load_lexicon
 from storyline.records import Quantity
-from storyline.stages.claims_lexicon import load_lexicon
 
 # Digits as news writes them: "12,000", "1.5", "2600". "10 000" arrives as two tokens and is joined below.
 DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")

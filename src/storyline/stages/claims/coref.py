@@ -9,8 +9,8 @@ import dataclasses
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.stages.claims_lexicon import ClaimLexicon
-from storyline.stages.claims_spans import Attribution, CharSpan, ParseContext
+from storyline.stages.claims.lexicon import ClaimLexicon
+from storyline.stages.claims.spans import Attribution, CharSpan, ParseContext
 
 MAX_FOLLOWING_SENTENCES = 2  # a verbless fragment may stand between ("… 12,000 people. soldiers of …")
 

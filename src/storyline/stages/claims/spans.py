@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from storyline.stages.claims_lexicon import ClaimLexicon
-from storyline.stages.claims_quotes import QuoteSpan, has_quote_marks, inside_quote, trim_span
+from storyline.stages.claims.lexicon import ClaimLexicon
+from storyline.stages.claims.quotes import QuoteSpan, has_quote_marks, inside_quote, trim_span
 
 CharSpan = tuple[int, int]
 

@@ -1,6 +1,6 @@
 """The ledger stage: a story's claims turned into questions, positions and a status per question.
 
-``ledger_grouping`` decides which claims answer the same question (a measured thing, or a proposition);
+``ledger.grouping`` decides which claims answer the same question (a measured thing, or a proposition);
 this module turns each group into positions and a status:
 
 - positions: for a measured thing, one per distinct value (approximate values within a few percent are one
@@ -23,8 +23,8 @@ from dataclasses import dataclass
 
 from storyline.embeddings import load_embedder
 from storyline.records import Article, Claim, CopyEdge, Entity, Position, Question, Story
-from storyline.stages.copies import origins
-from storyline.stages.ledger_anaphora import (
+from storyline.stages.copies.detect import origins
+from storyline.stages.ledger.anaphora import (
     RESPONSE_MODALITIES,
     answered_group,
     context_span,
@@ -32,8 +32,8 @@ from storyline.stages.ledger_anaphora import (
     names_no_subject,
     topic_words,
 )
-from storyline.stages.ledger_embedding import embed_claims
-from storyline.stages.ledger_grouping import (
+from storyline.stages.ledger.embedding import embed_claims
+from storyline.stages.ledger.grouping import (
     EntitySpans,
     Measure,
     Statement,
@@ -50,7 +50,7 @@ from storyline.stages.ledger_grouping import (
     speaker_key,
     statement_reference,
 )
-from storyline.stages.ledger_labels import central_order, proposition_label, quantity_label
+from storyline.stages.ledger.labels import central_order, proposition_label, quantity_label
 
 UNATTRIBUTED = "unattributed"
 STANCES = ("affirm", "deny", "unconfirmed")
@@ -216,7 +216,7 @@ def _place_by_context(
     spans: EntitySpans,
 ) -> None:
     """Each response naming no subject joins the proposition its article was discussing (see
-    ``ledger_anaphora``); with no proposition in the story, it stands alone."""
+    ``ledger.anaphora``); with no proposition in the story, it stands alone."""
     weight = rarity_weights([statement.words for group in groups for statement in group])
     for claim in responses:
         article = context.by_id[claim.article]

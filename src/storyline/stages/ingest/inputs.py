@@ -1,6 +1,6 @@
 """Ingest: files, directories and URLs → :class:`Article` records (or :class:`SkippedInput` for bad input).
 
-Formats are read in ``ingest_formats``, URLs fetched in ``ingest_fetch``; this module walks the inputs,
+Formats are read in ``ingest.formats``, URLs fetched in ``ingest.fetch``; this module walks the inputs,
 applies explicit metadata (a ``storyline.toml`` sidecar, a ``--meta`` CSV), computes content ids and drops
 repeated articles. Bad input never raises out of :func:`iter_inputs`: it comes out as a ``SkippedInput``.
 """
@@ -20,8 +20,8 @@ from urllib.parse import urlsplit
 from storyline.config import DEFAULT_SETTINGS, Settings
 from storyline.errors import StorylineInputError
 from storyline.records import Article, SkippedInput
-from storyline.stages.ingest_fetch import fetch_url
-from storyline.stages.ingest_formats import (
+from storyline.stages.ingest.fetch import fetch_url
+from storyline.stages.ingest.formats import (
     FORMAT_BY_MEDIA_TYPE,
     FORMAT_BY_SUFFIX,
     SINGLE_ARTICLE_FORMATS,

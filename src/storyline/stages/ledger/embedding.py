@@ -2,7 +2,7 @@
 
 Two claims can ask the same question in different words ("troops deployed" / "soldiers sent"); the
 lexical score misses what the embedding of the content catches. The cosine only re-scores pairs the
-lexical blocking already proposed (``ledger_blocking``): it changes how alike two candidates are, never
+lexical blocking already proposed (``ledger.blocking``): it changes how alike two candidates are, never
 which pairs are compared, so the cost stays one batched encoder call per story.
 
 When no embedder is installed (``storyline.embeddings.load_embedder`` returns None) ``ContentVectors`` is

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from storyline.stages.claims_spans import (
+from storyline.stages.claims.spans import (
     Attribution,
     CharSpan,
     ParseContext,

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 
 from storyline.records import Claim, Quantity
-from storyline.stages.ledger_grouping import ledger_lexicon
+from storyline.stages.ledger.grouping import ledger_lexicon
 from storyline.stages.quantities import number_lexicon
 
 CURRENCY_OR_SHARE = frozenset({"USD", "EUR", "GBP", "percent"})

@@ -27,8 +27,8 @@ from datetime import date
 from storyline.config import DEFAULT_SETTINGS, Settings
 from storyline.embeddings import Vectors
 from storyline.records import Story, StoryEvent, StoryTrack
-from storyline.stages.stories_centroids import CentroidTable
-from storyline.stages.stories_profile import ArticleProfile, GroupProfile, jaccard
+from storyline.stages.stories.centroids import CentroidTable
+from storyline.stages.stories.profile import ArticleProfile, GroupProfile, jaccard
 
 __all__ = ["ArticleProfile", "StoryIndex", "StoryUpdate", "story_id"]
 

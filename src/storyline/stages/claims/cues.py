@@ -3,7 +3,7 @@
 Two kinds of evidence here: a cue word with its dependents ("X said that …", "according to X, …", "neither
 X nor Y confirmed …", "we have no evidence that …", "calling it groundless rumours"), and a hedge adverb that
 passes on what unnamed others say ("the video allegedly shows …"). Quotations beside a cue are in
-``claims_quote_cues``. The claims module resolves pronouns, merges what two routes found twice and builds
+``claims.quote_cues``. The claims module resolves pronouns, merges what two routes found twice and builds
 the records.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from storyline.stages.claims_spans import (
+from storyline.stages.claims.spans import (
     GAP_BEFORE_QUOTE,
     Attribution,
     CharSpan,
@@ -26,7 +26,7 @@ from storyline.stages.claims_spans import (
     subtree_without,
     token_span,
 )
-from storyline.stages.claims_speech_acts import (
+from storyline.stages.claims.speech_acts import (
     cue_preposition,
     directive_content,
     is_bare_participle,

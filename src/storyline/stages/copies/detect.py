@@ -4,11 +4,11 @@
   with the number of articles, not with its square; the copy is the later article (publication date, then
   input order), ``of`` the earlier one;
 - syndication: a credit line ("Source: X", "Via X") makes the article a copy of the credited outlet;
-- shared wire passages (``copies_passages``): articles of different outlets sharing a run of identical
+- shared wire passages (``copies.passages``): articles of different outlets sharing a run of identical
   prose, though not near-duplicates overall → ``syndicated`` from the earlier (or wire-crediting) one;
 - translation: an article carrying a left-over fragment in another language and a credit is a translation
   of the credited outlet's article (or of the outlet, when its article is not in the corpus); without a
-  credit, an article in another language whose numbers and names match another's (``copies_translation``).
+  credit, an article in another language whose numbers and names match another's (``copies.translation``).
 ``origins`` turns the edges into one origin per article, which is what "independent sources" counts.
 """
 
@@ -22,8 +22,8 @@ from scipy.cluster.hierarchy import DisjointSet
 
 from storyline.config import DEFAULT_SETTINGS, Settings
 from storyline.records import Article, CopyEdge
-from storyline.stages.copies_passages import find_shared_passages
-from storyline.stages.copies_translation import find_translations
+from storyline.stages.copies.passages import find_shared_passages
+from storyline.stages.copies.translation import find_translations
 
 SHINGLE_WORDS = 5
 NUM_PERMUTATIONS = 128

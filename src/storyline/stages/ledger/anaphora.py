@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
 from storyline.records import Article, Claim
-from storyline.stages.ledger_grouping import (
+from storyline.stages.ledger.grouping import (
     WORD,
     Statement,
     content_words,

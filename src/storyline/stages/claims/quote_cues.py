@@ -9,9 +9,9 @@ import re
 
 from spacy.tokens import Span, Token
 
-from storyline.stages.claims_cues import cue_modality, cue_span, is_cue_verb
-from storyline.stages.claims_quotes import QUOTE_MARKS, QuoteSpan, trim_span
-from storyline.stages.claims_spans import (
+from storyline.stages.claims.cues import cue_modality, cue_span, is_cue_verb
+from storyline.stages.claims.quotes import QUOTE_MARKS, QuoteSpan, trim_span
+from storyline.stages.claims.spans import (
     GAP_AFTER_QUOTE,
     GAP_BEFORE_QUOTE,
     MAX_ATTRIBUTION_TOKENS,

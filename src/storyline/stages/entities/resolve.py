@@ -1,13 +1,13 @@
 """The entities stage: one entity per real-world actor across articles.
 
-Mentions come from ``entities_mentions`` (names, roles, descriptions, acronyms, metonymy, per article).
+Mentions come from ``entities.mentions`` (names, roles, descriptions, acronyms, metonymy, per article).
 Resolution across articles is blocking + guarded merging, never all-pairs over the corpus:
 1. each mention has a *key*: the folded form (unidecode, case, punctuation and hyphens removed) of the name
    it stands for (``refers_to``) or of its own text — "Yoon Suk-yeol" = "Yoon Suk Yeol", and a description
    or acronym joins its antecedent; keys equal once spaces go ("Min-jun" / "Minjun") are one;
 2. a key that is a person's full name or surname anywhere in the collection is a person everywhere (the
    small model tags one surname as a place in one sentence and a person in the next);
-3. person keys are blocked by near spellings of their surname (``entities_index``: one edit apart, one
+3. person keys are blocked by near spellings of their surname (``entities.index``: one edit apart, one
    jellyfish Metaphone code: Zelensky ~ Zelenskyy) and merged when surnames are near-identical (rapidfuzz)
    and given names compatible (Volodymyr ~ Volodimir); a lone surname joins the one full name with that
    surname, only when exactly one exists;
@@ -32,8 +32,8 @@ from rapidfuzz import fuzz
 from scipy.cluster.hierarchy import DisjointSet
 
 from storyline.records import ROLE_LABEL, Entity, Mention
-from storyline.stages.entities_index import SimilarWords
-from storyline.stages.entities_mentions import (
+from storyline.stages.entities.index import SimilarWords
+from storyline.stages.entities.mentions import (
     STEM_CHARS,
     extract_mentions,
     fold_name,

@@ -2,7 +2,7 @@
 
 Each article is reduced to a profile — an embedding of its title and lead (all-MiniLM-L6-v2, when
 installed), its actors (named mentions, keyed by the resolved entity when one is known) and its lead words —
-and placed by ``StoryIndex`` (``stories_index``): it joins the best existing story or starts one, within a
+and placed by ``StoryIndex`` (``stories.index``): it joins the best existing story or starts one, within a
 time window, comparing only with candidate stories found through an inverted index of actors and the
 nearest story centroids, never with every article. The same index serves a whole batch (``cluster_stories``)
 and a persistent store that grows one article at a time (the pipeline keeps its state as ``StoryTrack``s).
@@ -35,7 +35,7 @@ from storyline.records import (
     StoryEvent,
     StoryTrack,
 )
-from storyline.stages.stories_index import ArticleProfile, StoryIndex, StoryUpdate, story_id
+from storyline.stages.stories.index import ArticleProfile, StoryIndex, StoryUpdate, story_id
 
 __all__ = [
     "ArticleProfile",

@@ -6,18 +6,10 @@ are recognised means editing a TOML file, not code.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-from typing import Any
 
-
-@cache
-def load_lexicon(name: str) -> dict[str, Any]:
-    """One lexicon file (``"cues"`` → ``lexicons/cues.toml``), parsed once per process."""
-    source = resources.files("storyline").joinpath("lexicons", f"{name}.toml")
-    return tomllib.loads(source.read_text(encoding="utf-8"))
+from storyline.lexicons import load_lexicon
 
 
 def _words(values: list[str]) -> frozenset[str]:

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from storyline.records import Article, ParsedArticle
-from storyline.stages.dates import find_stated_times
-from storyline.stages.dates_patterns import load_time_lexicon
-from storyline.stages.dates_rules import FUTURE, PARTIAL_BASE_YEAR, PAST, PRESENT, shift_month
+from storyline.stages.dates.expressions import find_stated_times
+from storyline.stages.dates.patterns import load_time_lexicon
+from storyline.stages.dates.rules import FUTURE, PARTIAL_BASE_YEAR, PAST, PRESENT, shift_month
 
 # Values that can bound a publication date: a day or a month, with or without its year.
 BOUND_VALUE = re.compile(r"(?P<year>\d{4}|-)-(?P<month>\d\d)(?:-(?P<day>\d\d))?")

@@ -1,6 +1,6 @@
 """The claims stage: attributions (speaker, cue, content) with quote type, modality, quantities and times.
 
-Runs on the one shared parse (``ParsedArticle.doc``). ``claims_cues`` finds candidate attributions from cue
+Runs on the one shared parse (``ParsedArticle.doc``). ``claims.cues`` finds candidate attributions from cue
 words, quotations and hedge adverbs; this module settles them: dash quotations cut where the narration
 resumes, first-person speakers inside a quote become the quote's speaker, "he"/"she" become the nearest
 person named before, duplicates found by two routes are merged, and each claim gets its modality.
@@ -14,17 +14,17 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from storyline.records import Claim, ParsedArticle, TimeExpr
-from storyline.stages.claims_chains import (
+from storyline.stages.claims.chains import (
     chain_attributions,
     drop_nested_intentions,
     name_relays,
 )
-from storyline.stages.claims_coref import continued_quotes, continued_reports, resolve_descriptions
-from storyline.stages.claims_cues import cue_word_attributions, hedge_adverb_attributions
-from storyline.stages.claims_lexicon import ClaimLexicon, claim_lexicon
-from storyline.stages.claims_quote_cues import colon_line_attributions, quote_attributions
-from storyline.stages.claims_quotes import QuoteSpan, find_quote_spans, trim_span
-from storyline.stages.claims_spans import (
+from storyline.stages.claims.coref import continued_quotes, continued_reports, resolve_descriptions
+from storyline.stages.claims.cues import cue_word_attributions, hedge_adverb_attributions
+from storyline.stages.claims.lexicon import ClaimLexicon, claim_lexicon
+from storyline.stages.claims.quote_cues import colon_line_attributions, quote_attributions
+from storyline.stages.claims.quotes import QuoteSpan, find_quote_spans, trim_span
+from storyline.stages.claims.spans import (
     MAX_TRAILING_TOKENS,
     Attribution,
     CharSpan,

@@ -14,7 +14,7 @@ Two kinds of question:
   claim just before it in the article. A proposition is kept when at least two speakers take part.
 
 The comparisons are over content words (crudely stemmed), entity ids and values, which is cheap,
-explainable and language-light. Only candidate pairs are compared (``ledger_blocking``: an inverted index
+explainable and language-light. Only candidate pairs are compared (``ledger.blocking``: an inverted index
 over those tokens, a bounded number of partners per claim), so the cost grows near-linearly with a story's
 claims.
 """
@@ -28,10 +28,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from storyline.lexicons import load_lexicon
 from storyline.records import Claim, Entity, Quantity
-from storyline.stages.claims_lexicon import load_lexicon
-from storyline.stages.ledger_blocking import average_linkage, candidate_pairs, complete_linkage, join_groups
-from storyline.stages.ledger_embedding import ContentVectors
+from storyline.stages.ledger.blocking import average_linkage, candidate_pairs, complete_linkage, join_groups
+from storyline.stages.ledger.embedding import ContentVectors
 from storyline.stages.quantities import number_lexicon
 
 WORD = re.compile(r"[^\W\d_]+(?:'t)?|\d[\d,.]*", re.UNICODE)
@@ -361,7 +361,7 @@ def _pair_score(first: Measure, second: Measure, weight: dict[str, float]) -> fl
 def group_measures(measures: Sequence[Measure], vectors: ContentVectors = NO_VECTORS) -> list[list[Measure]]:
     """Measures of one story → groups about one measured thing each (complete linkage, see module doc).
 
-    Candidates come from ``ledger_blocking``: figures sharing a content word or entity, and figures of one
+    Candidates come from ``ledger.blocking``: figures sharing a content word or entity, and figures of one
     value (the equal-value bonus). Compatible clusters that share no candidate pair merge last, as they
     did at the dense matrix's "unknown" distance: when every figure in them has one signature of kind and
     narrowing words, they count one thing."""
@@ -410,7 +410,7 @@ def group_statements(
     statements: Sequence[Statement], vectors: ContentVectors = NO_VECTORS
 ) -> list[list[Statement]]:
     """Propositions: statements whose contents are alike (average linkage over weighted Jaccard, on the
-    candidate pairs of ``ledger_blocking``); then each response (denial, non-confirmation) joins the group
+    candidate pairs of ``ledger.blocking``); then each response (denial, non-confirmation) joins the group
     of the statement it is most like."""
     if not statements:
         return []

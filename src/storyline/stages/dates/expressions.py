@@ -1,8 +1,8 @@
 """The dates stage: every time expression in an article, normalised against its publication date.
 
-Candidates come from the named patterns of ``dates_patterns`` (they know the news forms spaCy misses:
+Candidates come from the named patterns of ``dates.patterns`` (they know the news forms spaCy misses:
 "as early as November 1", "late last week", "Sunday night") and from spaCy's DATE/TIME entities where no
-pattern matched. Each is resolved by the rule for its kind (``dates_rules``), using the tense of the clause
+pattern matched. Each is resolved by the rule for its kind (``dates.rules``), using the tense of the clause
 it sits in to choose among the dates a yearless or weekday expression could mean. Durations and
 frequencies ("for three years", "24 hours", "every week") are not points in time and are skipped.
 """
@@ -17,9 +17,9 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from storyline.records import ParsedArticle, TimeExpr
-from storyline.stages import dates_rules as rules
-from storyline.stages.dates_patterns import TimeLexicon, context_patterns, load_time_lexicon, time_patterns
-from storyline.stages.dates_rules import FUTURE, PAST, PRESENT, Resolved
+from storyline.stages.dates import rules
+from storyline.stages.dates.patterns import TimeLexicon, context_patterns, load_time_lexicon, time_patterns
+from storyline.stages.dates.rules import FUTURE, PAST, PRESENT, Resolved
 
 ENTITY_LABELS = ("DATE", "TIME")
 # Auxiliaries that put a clause in the future; "would" is the future seen from a past report ("said they
@@ -277,7 +277,7 @@ def resolve_season(match: re.Match[str], lexicon: TimeLexicon, base: date | None
 
 def resolve_weekday(match: re.Match[str], lexicon: TimeLexicon, base: date | None, tense: str) -> Resolved:
     # dateparser reads "Sunday night" as a clock time and sends a weekday equal to the base day a week
-    # back under PREFER_DATES_FROM="past": weekday names follow our own rule (dates_rules.resolve_weekday)
+    # back under PREFER_DATES_FROM="past": weekday names follow our own rule (dates.rules.resolve_weekday)
     weekday = lexicon.weekday(match.group("weekday"))
     return rules.resolve_weekday(weekday, shift_of(match, lexicon), base, tense)
 

@@ -1,0 +1,12 @@
+"""The claims stage (per article): attributions — speaker, cue, content — with quote type, modality,
+quantities and times, found on the one shared parse.
+
+Contract: ``extract_claims(parsed: ParsedArticle, times: Sequence[TimeExpr]) -> list[Claim]``.
+Inside: ``cues`` and ``quote_cues`` propose attributions from cue words, quotations and colon lines;
+``spans`` and ``speech_acts`` fix speaker and content spans; ``chains`` and ``coref`` carry speakers across
+sentences; ``extract`` settles duplicates and modality; ``lexicon`` holds the word lists they look up.
+"""
+
+from storyline.stages.claims.extract import extract_claims
+
+__all__ = ["extract_claims"]

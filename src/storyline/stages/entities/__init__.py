@@ -1,0 +1,13 @@
+"""The entities stage: mentions per article, then one entity per real-world actor across articles.
+
+Contract: ``extract_mentions(parsed: ParsedArticle) -> list[Mention]`` (per article),
+``resolve_entities(mentions) -> list[Entity]`` (cross-article) and ``span_index(entities)`` (which entity a
+character span belongs to).
+Inside: ``mentions`` (names, roles, descriptions, acronyms), ``resolve`` (blocking and guarded merges),
+``index`` (the deletion index that finds surname variants).
+"""
+
+from storyline.stages.entities.mentions import extract_mentions
+from storyline.stages.entities.resolve import resolve_entities, span_index
+
+__all__ = ["extract_mentions", "resolve_entities", "span_index"]

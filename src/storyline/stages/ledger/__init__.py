@@ -1,0 +1,11 @@
+"""The ledger stage (per story): claims grouped into questions, each with positions and a status.
+
+Contract: ``build_ledger(story, claims, entities, articles, copy_edges, ...) -> tuple[Question, ...]``.
+Inside: ``grouping`` (which claims answer one question), ``blocking`` (candidate pairs, linkage),
+``anaphora`` (subjectless denials), ``embedding`` (optional claim vectors), ``labels`` (question wording),
+``positions`` (positions, stances and status).
+"""
+
+from storyline.stages.ledger.positions import build_ledger
+
+__all__ = ["build_ledger"]
