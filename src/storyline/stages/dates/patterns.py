@@ -70,7 +70,7 @@ def time_lexicon() -> TimeLexicon:
         relative_days=raw["relative_days"],
         units=raw["units"],
         shifts=raw["shifts"],
-        counts=raw["counts"],
+        counts=load_lexicon("numbers")["words"] | raw["counts"],
         vague_counts=raw["vague_counts"],
         modifiers=tuple(raw["lists"]["modifiers"]),
         deadline_markers=tuple(raw["lists"]["deadline_markers"]),
