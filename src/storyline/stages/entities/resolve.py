@@ -35,9 +35,9 @@ from storyline.records import ROLE_LABEL, Entity, Mention
 from storyline.stages.entities.index import SimilarWords
 from storyline.stages.entities.mentions import (
     STEM_CHARS,
+    entity_lexicon,
     extract_mentions,
     fold_name,
-    load_entity_lexicon,
     role_matches,
 )
 
@@ -97,7 +97,7 @@ def _type_of(key: str, mention: Mention, person_keys: _PersonNames, organisation
     if mention.label == "PERSON" and " " not in key and key in organisation_words:
         return "ORG"
     # Capitals only: many countries are also names ("Jordan", "Chad"), a capital alone rarely is.
-    if mention.refers_to is None and key in load_entity_lexicon().seats_of_government:
+    if mention.refers_to is None and key in entity_lexicon().seats_of_government:
         return "PLACE"
     return _broad_type(mention.label)
 
@@ -188,7 +188,7 @@ def _name_pairs(
 
 
 def _initials(key: str) -> str:
-    stopwords = load_entity_lexicon().acronym_stopwords
+    stopwords = entity_lexicon().acronym_stopwords
     return "".join(word[0] for word in key.split() if word not in stopwords)
 
 
@@ -309,7 +309,7 @@ def _attach_role_descriptions(descriptions: Sequence[Mention], groups: list[list
     so each description is compared only with the people whose roles hold all its words. A description
     whose rarest word is in more than ``MAX_ROLE_CANDIDATES`` people's roles is too generic to resolve
     across a whole collection ("the minister" in a month of news) and stays unresolved."""
-    lexicon = load_entity_lexicon()
+    lexicon = entity_lexicon()
     roles_of = [{m.role for m in group if m.role and m.label == "PERSON"} for group in groups]
     by_stem: dict[str, set[int]] = defaultdict(set)
     for index, roles in enumerate(roles_of):
@@ -410,7 +410,7 @@ def span_index(entities: Sequence[Entity]) -> Callable[..., str | None]:
 
 def _role_word_offset(words: str) -> int | None:
     """Where the first title word ("representative", "spokesman") starts in a speaker's words, if any."""
-    title_words = load_entity_lexicon().title_words
+    title_words = entity_lexicon().title_words
     for match in WORD.finditer(words):
         if match.group().lower() in title_words:
             return match.start()
