@@ -113,6 +113,14 @@ class LedgerSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class TimelineSettings:
+    # rapidfuzz token_set_ratio at which two same-date texts report one event: 80 joins a wire story's
+    # rewrites ("Ukraine said on Friday …" / "On Friday Ukraine said …") and keeps apart different events
+    # that share a date and a few names.
+    same_event_similarity: int = 80
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     """Every stage's section. Build one with the sections you change:
     ``Settings(stories=StoriesSettings(embeddings=False))``."""
@@ -122,6 +130,7 @@ class Settings:
     copies: CopiesSettings = field(default_factory=CopiesSettings)
     stories: StoriesSettings = field(default_factory=StoriesSettings)
     ledger: LedgerSettings = field(default_factory=LedgerSettings)
+    timeline: TimelineSettings = field(default_factory=TimelineSettings)
 
 
 DEFAULT_SETTINGS = Settings()

@@ -240,7 +240,7 @@ def build_brief(
             story_entities,
             use_embeddings=settings.ledger.embeddings,
         )
-        story_timeline = timeline_stage.build_timeline(story, members, story_claims)
+        story_timeline = timeline_stage.build_timeline(story, members, story_claims, settings.timeline)
         finished_stories.append(dataclasses.replace(story, questions=questions, timeline=story_timeline))
     return Brief(
         articles=tuple(article_list),
