@@ -41,6 +41,35 @@ class EngineSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class LanguageSettings:
+    # lingua's confidence values are relative: they sum to 1 over the loaded languages, so with ~36
+    # languages a short chunk really written in French or German gets 0.72–0.95 for it, while English chunks
+    # of news text never gave another language more than 0.35 once names were set aside (measured on the
+    # seed articles). 0.7 flags the first and leaves ambiguous chunks alone ("the zeitenwende speech": de
+    # 0.62).
+    foreign_confidence: float = 0.7
+    # Names read the same in every language but their spelling votes: "Gabrielius Landsbergis and Kęstutis
+    # Budrys disagreed" is 0.84 Lithuanian. So the chunk's own words (names left out) must also not read as
+    # the document's language: its confidence on them must stay at or below this (a real foreign chunk gives
+    # ≤ 0.03).
+    document_language_ceiling: float = 0.05
+    # Below three words lingua guesses; and a chunk needs two words that are not names to be judged at all.
+    min_fragment_words: int = 3
+    min_content_words: int = 2
+
+
+@dataclass(frozen=True, slots=True)
+class EntitiesSettings:
+    # Surname similarity (rapidfuzz ratio, 0–100) above which two transliterations are one surname, and the
+    # looser bar for given names (Volodymyr/Volodimir score 78, Kyrylo/Kirilo 67 after folding).
+    surname_min_ratio: float = 85.0
+    given_name_min_ratio: float = 60.0
+    # A role description ("the minister") whose rarest word is in more than this many people's roles is too
+    # generic to resolve across a whole collection and stays unresolved.
+    max_role_candidates: int = 50
+
+
+@dataclass(frozen=True, slots=True)
 class CopiesSettings:
     # MinHash Jaccard above which two articles are near-duplicates (light edits keep ~0.6–0.9 on 5-shingles).
     near_duplicate_threshold: float = 0.5
@@ -127,6 +156,8 @@ class Settings:
 
     ingest: IngestSettings = field(default_factory=IngestSettings)
     engine: EngineSettings = field(default_factory=EngineSettings)
+    language: LanguageSettings = field(default_factory=LanguageSettings)
+    entities: EntitiesSettings = field(default_factory=EntitiesSettings)
     copies: CopiesSettings = field(default_factory=CopiesSettings)
     stories: StoriesSettings = field(default_factory=StoriesSettings)
     ledger: LedgerSettings = field(default_factory=LedgerSettings)

@@ -51,16 +51,16 @@ def analyze_parsed(parsed: ParsedArticle) -> ArticleAnalysis:
     )
 
 
-def prepare_article(article: Article) -> Article:
+def prepare_article(article: Article, settings: Settings = DEFAULT_SETTINGS) -> Article:
     """The per-article stages before the parse: clean, then language."""
-    return language.detect_languages(clean.clean_article(article))
+    return language.detect_languages(clean.clean_article(article), settings.language)
 
 
 def run_article_stages(
     articles: Iterable[Article], settings: Settings = DEFAULT_SETTINGS
 ) -> Iterator[ArticleAnalysis]:
     """Clean, detect languages, parse in batches and extract, one analysis per article, in input order."""
-    prepared = (prepare_article(article) for article in articles)
+    prepared = (prepare_article(article, settings) for article in articles)
     for parsed in nlp.parse_articles(prepared, batch_size=settings.engine.batch_size):
         yield analyze_parsed(parsed)
 
@@ -205,7 +205,7 @@ def build_brief(
     are already known (a store's incremental stories); otherwise the articles are clustered here."""
     article_list = [analysis.article for analysis in analyses]
     entity_list = entities.resolve_entities(
-        [mention for analysis in analyses for mention in analysis.mentions]
+        [mention for analysis in analyses for mention in analysis.mentions], settings.entities
     )
     claim_list = link_speakers((c for analysis in analyses for c in analysis.claims), entity_list)
     copy_edges = copies.find_copies(article_list, settings.copies)
