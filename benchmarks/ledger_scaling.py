@@ -13,7 +13,7 @@ import argparse
 import random
 import time
 
-from storyline.records import Article, Claim, Quantity, Story
+from storyline.records import Article, Claim, Modality, Quantity, Story
 from storyline.stages.ledger.positions import build_ledger
 
 SUBJECTS = [
@@ -27,7 +27,8 @@ PLACES = [
     for prefix in ("North", "South", "Upper", "Lower")
     for suffix in ("field", "haven", "bridge", "ford", "moor", "gate")
 ]
-MODALITIES = ["asserted"] * 6 + ["denied", "unconfirmed", "hedged"]
+ASSERTED: list[Modality] = ["asserted"]
+MODALITIES: list[Modality] = ASSERTED * 6 + ["denied", "unconfirmed", "hedged"]
 
 
 def synthetic_claims(count: int, seed: int = 7) -> tuple[Story, list[Article], list[Claim]]:
