@@ -139,6 +139,31 @@ class LedgerSettings:
     # default: on the demo gold it moved grouping F1 only from 0.587 to 0.607, while embedding ~13 claims an
     # article cost more CPU than the parse itself (27 s of an 82 s run on 200 articles).
     embeddings: bool = False
+    # Claims of one story share its topic, so their cosines start well above zero: below this floor the
+    # embedding says nothing about sameness, and the scale above it is stretched back to [0, 1]. The share
+    # of a pair's score taken from the embedding; the rest stays the lexical/entity score.
+    embedding_cosine_floor: float = 0.3
+    embedding_weight: float = 0.3
+    # Propositions merge when their average similarity reaches this (measured on the demo gold, eval/ledger).
+    proposition_similarity: float = 0.22
+    # A denial or non-confirmation echoes only part of what it answers: it joins the group of the statement
+    # it is most like when they share this much.
+    response_similarity: float = 0.1
+    # Denials and non-confirmations in one story mostly answer the same few claims, so two of them count as
+    # this much more alike than their words alone say.
+    response_kinship: float = 2.0
+    # Two figures of one value are this much more alike (they likely count one thing).
+    equal_value_bonus: float = 0.5
+    # A response naming no subject joins the proposition its surrounding text is most like when the
+    # weighted cosine reaches this (else the story's dominant proposition). Responses in one story mostly
+    # answer the same proposition: one that others already deny or cannot confirm counts this much more.
+    context_similarity: float = 0.15
+    response_affinity: float = 1.5
+    # Approximate figures this close (relative) from one speaker are one position ("about/nearly 11,000").
+    same_speaker_tolerance: float = 0.05
+    # How much of what a group of denials and non-confirmations is about (rarity-weighted share of its
+    # words) a measured thing's clauses must hold for the figures' speakers to count as affirming it.
+    figure_affirms_min_share: float = 0.5
 
 
 @dataclass(frozen=True, slots=True)

@@ -238,7 +238,7 @@ def build_brief(
             story_articles,
             story_copies,
             story_entities,
-            use_embeddings=settings.ledger.embeddings,
+            settings.ledger,
         )
         story_timeline = timeline_stage.build_timeline(story, members, story_claims, settings.timeline)
         finished_stories.append(dataclasses.replace(story, questions=questions, timeline=story_timeline))

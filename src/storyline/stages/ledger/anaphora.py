@@ -13,6 +13,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
+from storyline.config import LedgerSettings
 from storyline.records import Article, Claim, Modality
 from storyline.stages.ledger.grouping import (
     WORD,
@@ -27,12 +28,8 @@ from storyline.stages.timeline import SENTENCE_END
 RESPONSE_MODALITIES: frozenset[Modality] = frozenset({"denied", "unconfirmed"})
 # Sentences before the claim's own that the article may still be discussing when it reports a response.
 CONTEXT_SENTENCES = 0
-# A context must share at least this much (weighted cosine) with a proposition to be taken as answering
-# it; below, the response answers the story's dominant proposition.
-CONTEXT_SIMILARITY = 0.15
-# Responses in one story mostly answer the same proposition: a proposition that others already deny or
-# cannot confirm is this much likelier to be the one answered.
-RESPONSE_AFFINITY = 1.5
+# How alike a context must be to the proposition it answers is the stage's setting
+# (``config.LedgerSettings.context_similarity`` and ``response_affinity``).
 
 
 def topic_words(claim: Claim) -> frozenset[str]:
@@ -126,6 +123,7 @@ def answered_group(
     context_words: Iterable[str],
     groups: Sequence[Sequence[Statement]],
     weight: Mapping[str, float],
+    settings: LedgerSettings,
 ) -> int | None:
     """The group (index) a response with this context answers: the one its context is most like, when it
     is alike enough; else the dominant group (most members); None when there is no group. A claim whose
@@ -140,9 +138,9 @@ def answered_group(
             word for member in members if _may_answer(response, member.claim) for word in member.words
         )
         score = weighted_cosine(context, bag, weight)
-        scores.append(score * (RESPONSE_AFFINITY if any(member.response for member in members) else 1.0))
+        scores.append(score * (settings.response_affinity if any(m.response for m in members) else 1.0))
     best = max(range(len(groups)), key=scores.__getitem__)
-    if scores[best] >= CONTEXT_SIMILARITY:
+    if scores[best] >= settings.context_similarity:
         return best
     return max(range(len(groups)), key=lambda index: _dominance(groups[index]))
 

@@ -16,14 +16,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from storyline.config import LedgerSettings
 from storyline.embeddings import Embedder, Vectors
 from storyline.records import Claim
-
-# Claims of one story share its topic, so their cosines start well above zero: below this floor the
-# embedding says nothing about sameness, and the scale above it is stretched back to [0, 1].
-COSINE_FLOOR = 0.3
-# Share of the pair score taken from the embedding; the rest stays the lexical/entity score.
-EMBEDDING_WEIGHT = 0.3
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +27,8 @@ class ContentVectors:
 
     rows: dict[str, int] = field(default_factory=dict)
     vectors: Vectors = field(default_factory=lambda: np.zeros((0, 384), dtype=np.float32))
+    cosine_floor: float = 0.0
+    weight: float = 0.0
 
     def blend(self, lexical: float, first: Claim, second: Claim) -> float:
         """The pair score with the embedding's say mixed in; the lexical score alone without vectors."""
@@ -39,15 +36,18 @@ class ContentVectors:
         if i is None or j is None:
             return lexical
         cosine = float(self.vectors[i] @ self.vectors[j])
-        scaled = min(1.0, max(0.0, (cosine - COSINE_FLOOR) / (1.0 - COSINE_FLOOR)))
-        return (1.0 - EMBEDDING_WEIGHT) * lexical + EMBEDDING_WEIGHT * scaled
+        scaled = min(1.0, max(0.0, (cosine - self.cosine_floor) / (1.0 - self.cosine_floor)))
+        return (1.0 - self.weight) * lexical + self.weight * scaled
 
 
-def embed_claims(claims: Sequence[Claim], embedder: Embedder | None) -> ContentVectors:
+def embed_claims(
+    claims: Sequence[Claim], embedder: Embedder | None, settings: LedgerSettings
+) -> ContentVectors:
     """One batched encoder call for a story's distinct claim contents."""
     if embedder is None or not claims:
         return ContentVectors()
     unique = list(dict.fromkeys(claim.id for claim in claims))
     text_of = {claim.id: claim.text for claim in claims}
     vectors = embedder([text_of[claim_id] for claim_id in unique])
-    return ContentVectors(rows={claim_id: row for row, claim_id in enumerate(unique)}, vectors=vectors)
+    rows = {claim_id: row for row, claim_id in enumerate(unique)}
+    return ContentVectors(rows, vectors, settings.embedding_cosine_floor, settings.embedding_weight)

@@ -28,6 +28,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from storyline.config import LedgerSettings
 from storyline.lexicons import load_lexicon
 from storyline.records import Claim, Entity, Quantity
 from storyline.stages.ledger.blocking import average_linkage, candidate_pairs, complete_linkage, join_groups
@@ -41,15 +42,8 @@ CLAUSE_BREAK = re.compile(r"\s+and\s+(?:that\s+)?|;|,\s+(?:while|whereas|but)\s+
 # pair (those sharing no word last, at the unknown distance); incompatible clusters never join.
 MERGE_COMPATIBLE = 1.0
 UNKNOWN_DISTANCE = 0.999
-# Propositions merge when their average similarity reaches this (measured on the demo gold, see eval/).
-PROPOSITION_SIMILARITY = 0.22
-# A denial or non-confirmation echoes only part of what it answers: it joins the group of the statement it
-# is most like when they share this much.
-RESPONSE_SIMILARITY = 0.1
-# Denials and non-confirmations in one story mostly answer the same few claims, so two of them count as
-# this much more alike than their words alone say.
-RESPONSE_KINSHIP = 2.0
-EQUAL_VALUE_BONUS = 0.5
+# How alike statements and figures must be to answer one question is the stage's setting
+# (``config.LedgerSettings``), with the figures that chose it.
 PEOPLE_UNIT = "personnel"
 NO_VECTORS = ContentVectors()
 
@@ -334,12 +328,14 @@ def _signatures_compatible(first: Signature, second: Signature) -> bool:
     return same_value or qualifiers == other_qualifiers
 
 
-def _pair_score(first: Measure, second: Measure, weight: dict[str, float]) -> float:
+def _pair_score(first: Measure, second: Measure, weight: dict[str, float], equal_value_bonus: float) -> float:
     score = similarity(first.words, second.words, weight)
-    return score + EQUAL_VALUE_BONUS * (first.quantity.value == second.quantity.value)
+    return score + equal_value_bonus * (first.quantity.value == second.quantity.value)
 
 
-def group_measures(measures: Sequence[Measure], vectors: ContentVectors = NO_VECTORS) -> list[list[Measure]]:
+def group_measures(
+    measures: Sequence[Measure], settings: LedgerSettings, vectors: ContentVectors = NO_VECTORS
+) -> list[list[Measure]]:
     """Measures of one story → groups about one measured thing each (complete linkage, see module doc).
 
     Candidates come from ``ledger.blocking``: figures sharing a content word or entity, and figures of one
@@ -353,7 +349,7 @@ def group_measures(measures: Sequence[Measure], vectors: ContentVectors = NO_VEC
     distances = {}
     for first, second in candidate_pairs(tokens, weight):
         if _compatible(measures[first], measures[second]):
-            score = _pair_score(measures[first], measures[second], weight)
+            score = _pair_score(measures[first], measures[second], weight, settings.equal_value_bonus)
             score = vectors.blend(score, measures[first].claim, measures[second].claim)
             distances[first, second] = max(0.0, 1.0 - min(score, 1.0)) * 0.999
     clusters = complete_linkage(
@@ -388,7 +384,7 @@ def _merge_uniform(measures: Sequence[Measure], clusters: list[list[int]]) -> li
 
 
 def group_statements(
-    statements: Sequence[Statement], vectors: ContentVectors = NO_VECTORS
+    statements: Sequence[Statement], settings: LedgerSettings, vectors: ContentVectors = NO_VECTORS
 ) -> list[list[Statement]]:
     """Propositions: statements whose contents are alike (average linkage over weighted Jaccard, on the
     candidate pairs of ``ledger.blocking``); then each response (denial, non-confirmation) joins the group
@@ -408,13 +404,13 @@ def group_statements(
         linked = first.antecedent == second.claim.id or second.antecedent == first.claim.id
         score = vectors.blend(similarity(first.words, second.words, weight), first.claim, second.claim)
         if first.response and second.response:
-            score = min(1.0, score * RESPONSE_KINSHIP)
+            score = min(1.0, score * settings.response_kinship)
         scores[i, j] = 1.0 if linked else score
-    clusters = average_linkage(len(statements), scores, PROPOSITION_SIMILARITY)
+    clusters = average_linkage(len(statements), scores, settings.proposition_similarity)
     nearest: dict[int, tuple[float, int]] = {}
     for (i, j), score in scores.items():
         for one, other in ((i, j), (j, i)):
             if statements[one].response and score > nearest.get(one, (-1.0, 0))[0]:
                 nearest[one] = (score, other)
-    links = [(one, other) for one, (score, other) in nearest.items() if score >= RESPONSE_SIMILARITY]
+    links = [(one, other) for one, (score, other) in nearest.items() if score >= settings.response_similarity]
     return [[statements[i] for i in group] for group in join_groups(clusters, links)]

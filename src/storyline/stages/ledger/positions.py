@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import get_args
 
+from storyline.config import DEFAULT_SETTINGS, LedgerSettings
 from storyline.embeddings import load_embedder
 from storyline.records import (
     Article,
@@ -65,8 +66,6 @@ from storyline.stages.ledger.labels import central_order, proposition_label, qua
 
 UNATTRIBUTED = "unattributed"
 STANCES: tuple[Stance, ...] = get_args(Stance)  # the order a proposition's positions are listed in
-# Approximate figures this close (relative) from one speaker are one position ("about/nearly 11,000").
-SAME_SPEAKER_TOLERANCE = 0.05
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +74,7 @@ class _Context:
 
     by_id: dict[str, Article]
     origin: dict[str, str]
+    settings: LedgerSettings
 
 
 def _source_key(claim: Claim, origin: dict[str, str]) -> str:
@@ -113,7 +113,9 @@ def _value_positions(measures: Sequence[Measure], context: _Context) -> list[Pos
         value, speaker = measure.quantity.value, speaker_key(measure.claim)
         if measure.quantity.approx:
             near = [
-                v for v in spoken.get(speaker, []) if abs(v - value) <= SAME_SPEAKER_TOLERANCE * max(v, 1)
+                v
+                for v in spoken.get(speaker, [])
+                if abs(v - value) <= context.settings.same_speaker_tolerance * max(v, 1)
             ]
             value = near[0] if near else value
         spoken.setdefault(speaker, []).append(value)
@@ -225,7 +227,7 @@ def _place_by_context(
         words = content_words(context_text(claim, article)) | entities_within(
             spans, claim.article, start, end
         )
-        chosen = answered_group(claim, words, groups, weight)
+        chosen = answered_group(claim, words, groups, weight, context.settings)
         placed = Statement(claim, topic_words(claim), antecedent=None, response=True)
         if chosen is None:
             groups.append([placed])
@@ -233,21 +235,16 @@ def _place_by_context(
             groups[chosen].append(placed)
 
 
-# How much of what a group of denials and non-confirmations is about (rarity-weighted share of its words)
-# a measured thing's clauses must hold for the figures' speakers to count as affirming it.
-FIGURE_AFFIRMS_MIN_SHARE = 0.5
-
-
 def _figures_affirming(
-    statements: Sequence[Statement], measure_groups: Sequence[Sequence[Measure]]
+    statements: Sequence[Statement], measure_groups: Sequence[Sequence[Measure]], min_share: float
 ) -> list[Claim]:
     """The claims that affirm, by giving a figure, what a group of denials and non-confirmations rejects.
 
     "We have no proof of North Korean soldiers fighting in Ukraine" answers a proposition nobody states in
     so many words: those who affirm it do so by counting ("North Korea has sent 12,000 troops"). Without
     them the question would read as denied with no one on the other side. The measured thing whose
-    clauses hold the largest (rarity-weighted) share of the group's words — at least
-    ``FIGURE_AFFIRMS_MIN_SHARE`` — gives that side; only its asserted figures count."""
+    clauses hold the largest (rarity-weighted) share of the group's words — at least ``min_share`` —
+    gives that side; only its asserted figures count."""
     if not measure_groups:
         return []
     # What the group is about, without its words of judgement or of the statement ("no proof", "reports").
@@ -257,7 +254,7 @@ def _figures_affirming(
     total = sum(weight.get(word, 1.0) for word in words) or 1.0
     shares = [sum(weight.get(word, 1.0) for word in words & other) / total for other in measure_words]
     best = max(range(len(shares)), key=lambda i: (shares[i], len(measure_groups[i])))
-    if shares[best] < FIGURE_AFFIRMS_MIN_SHARE:
+    if shares[best] < min_share:
         return []
     figures = [m.claim for m in measure_groups[best] if stance_of(m.claim, negation_denies=False) == "affirm"]
     return list({claim.id: claim for claim in figures}.values())
@@ -269,14 +266,14 @@ def build_ledger(
     articles: Sequence[Article],
     copies: Sequence[CopyEdge],
     entities: Sequence[Entity],
-    use_embeddings: bool = False,
+    settings: LedgerSettings = DEFAULT_SETTINGS.ledger,
 ) -> tuple[Question, ...]:
     """The questions of one story, each with its positions and status, most carried first. With
-    ``use_embeddings`` and an installed encoder, content embeddings join the grouping scores."""
+    ``settings.embeddings`` and an installed encoder, content embeddings join the grouping scores."""
     story_claims = _story_claims(story, claims)
     in_story = set(story.articles)
     by_id = {article.id: article for article in articles if article.id in in_story}
-    context = _Context(by_id=by_id, origin=origins(list(by_id.values()), copies))
+    context = _Context(by_id=by_id, origin=origins(list(by_id.values()), copies), settings=settings)
     mentioned = entity_words(story_claims, entities)
     antecedent = _antecedents(story_claims)
     claim_by_id = {claim.id: claim for claim in story_claims}
@@ -287,8 +284,8 @@ def build_ledger(
         if claim.id not in antecedent
         for measure in make_measures(claim, mentioned[claim.id])
     ]
-    vectors = embed_claims(story_claims, load_embedder() if use_embeddings else None)
-    measure_groups = group_measures(measures, vectors)
+    vectors = embed_claims(story_claims, load_embedder() if settings.embeddings else None, settings)
+    measure_groups = group_measures(measures, settings, vectors)
     group_of_claim = {m.claim.id: index for index, group in enumerate(measure_groups) for m in group}
     attached: dict[int, list[Claim]] = {}
     statements = []
@@ -326,7 +323,7 @@ def build_ledger(
         text = quantity_label(unit, [(m.claim, m.quantity) for m in group], order)
         questions.append(_question(story, key, text, unit, positions, group_claims))
 
-    statement_groups = group_statements(statements, vectors)
+    statement_groups = group_statements(statements, settings, vectors)
     _place_by_context(unplaced, statement_groups, context, entity_spans(entities))
     for statement_group in statement_groups:
         group_claims = [statement.claim for statement in statement_group]
@@ -335,7 +332,7 @@ def build_ledger(
             continue  # one voice is not a question the ledger can weigh
         positions = _stance_positions(group_claims, context)
         if not any(position.stance == "affirm" for position in positions):
-            figures = _figures_affirming(statement_group, measure_groups)
+            figures = _figures_affirming(statement_group, measure_groups, settings.figure_affirms_min_share)
             if figures:
                 positions = [_position(figures, context, None, "affirm"), *positions]
         key = "p:" + ",".join(sorted(claim.id for claim in group_claims))
