@@ -40,3 +40,21 @@ def test_stages_folder_shows_the_pipeline() -> None:
     assert entries == set(STAGE_PACKAGES) | set(STAGE_MODULES)
     for name in STAGE_PACKAGES:
         assert (STAGES_DIR / name / "__init__.py").is_file()
+
+
+def _imported_modules(module_file: Path) -> set[str]:
+    tree = ast.parse(module_file.read_text(encoding="utf-8"))
+    return {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
+
+
+@pytest.mark.parametrize("module_file", sorted(STAGES_DIR.rglob("*.py")), ids=lambda path: path.name)
+def test_a_stage_uses_other_stages_only_through_their_contract(module_file: Path) -> None:
+    own = module_file.relative_to(STAGES_DIR).parts[0].removesuffix(".py")
+    for imported in _imported_modules(module_file):
+        assert not imported.startswith(("storyline.store", "storyline.server", "storyline.cli")), imported
+        assert imported != "storyline.pipeline", f"{module_file.name} imports the pipeline"
+        parts = imported.split(".")
+        if parts[:2] == ["storyline", "stages"] and len(parts) > 3 and parts[2] != own:
+            pytest.fail(
+                f"{module_file.name} reaches into {imported}; import from storyline.stages.{parts[2]}"
+            )

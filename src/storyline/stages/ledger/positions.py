@@ -36,7 +36,7 @@ from storyline.records import (
     Story,
 )
 from storyline.stages.claims import stance_of
-from storyline.stages.copies.detect import origins
+from storyline.stages.copies import origins
 from storyline.stages.ledger.anaphora import (
     RESPONSE_MODALITIES,
     answered_group,
