@@ -1,0 +1,148 @@
+"""Records built in tests and benchmarks, one line each: ``make_claim("troops arrived", article=first)``.
+
+A factory fills what a test does not care about with plain defaults and takes any other field as a keyword.
+Offsets are never typed by hand: given the text a record lies in, a factory places the record at the first
+occurrence of its surface there, so ``text[start:end]`` equals the surface as the records promise, and a
+sample whose text changed fails where it is built (``str.index`` raises) instead of drifting. Given no text,
+a record is the whole of its text and starts at 0.
+
+Benchmarks import this module as ``tests.factories`` with the repository root on ``sys.path``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from storyline.records import Article, Claim, Mention, Position, Quantity, Question, Story, TimeExpr
+
+
+def span_of(text: str, surface: str, after: int = 0) -> tuple[int, int]:
+    """Where ``surface`` first occurs in ``text`` at or after ``after``."""
+    start = text.index(surface, after)
+    return start, start + len(surface)
+
+
+def make_article(
+    text: str = "Officials said 1,000 troops arrived.", *, id: str = "a", **fields: Any
+) -> Article:
+    return Article(id=id, text=text, **fields)
+
+
+def make_claim(
+    text: str = "1,000 troops arrived",
+    *,
+    article: Article | str = "a",
+    id: str = "c1",
+    cue: str = "said",
+    speaker_text: str | None = None,
+    after: int = 0,
+    **fields: Any,
+) -> Claim:
+    """A claim whose content is ``text``. In an ``Article`` the content is its first occurrence at or after
+    ``after``, and the cue and speaker their first occurrences on the content's line (a cue may follow the
+    content: "a figure Moscow called a hoax"). Given an article id only, the content is the whole article
+    text and the cue has an empty span at 0: tests of stages that read neither offsets nor cue need no text.
+    """
+    if isinstance(article, str):
+        return Claim(
+            id=id,
+            article=article,
+            text=text,
+            start=0,
+            end=len(text),
+            cue=cue,
+            cue_start=0,
+            cue_end=0,
+            speaker_text=speaker_text,
+            **fields,
+        )
+    start, end = span_of(article.text, text, after)
+    line_start = article.text.rfind("\n", 0, start) + 1
+    cue_start, cue_end = span_of(article.text, cue, line_start)
+    speaker_start, speaker_end = (
+        span_of(article.text, speaker_text, line_start) if speaker_text else (None, None)
+    )
+    return Claim(
+        id=id,
+        article=article.id,
+        text=text,
+        start=start,
+        end=end,
+        cue=cue,
+        cue_start=cue_start,
+        cue_end=cue_end,
+        speaker_text=speaker_text,
+        speaker_start=speaker_start,
+        speaker_end=speaker_end,
+        **fields,
+    )
+
+
+def make_quantity(
+    text: str,
+    value: float,
+    *,
+    within: str | None = None,
+    after: int = 0,
+    unit: str = "personnel",
+    approx: bool = False,
+) -> Quantity:
+    """``value`` written as ``text`` at its first occurrence in ``within`` (the article text: a quantity's
+    offsets are the article's, not its claim's), else at 0."""
+    start, end = span_of(text if within is None else within, text, after)
+    return Quantity(value=value, unit=unit, approx=approx, text=text, start=start, end=end)
+
+
+def make_time(
+    text: str,
+    date: str | None,
+    precision: str = "day",
+    *,
+    within: str | None = None,
+    after: int = 0,
+    inferred: bool = False,
+) -> TimeExpr:
+    """A time expression at the first ``text`` in ``within`` (an article text), else at 0."""
+    start, end = span_of(text if within is None else within, text, after)
+    return TimeExpr(text, start, end, date, precision, inferred)
+
+
+def make_mention(
+    text: str, label: str = "PERSON", *, article: Article | str = "a", after: int = 0, **fields: Any
+) -> Mention:
+    """A mention at the first ``text`` of an ``Article``'s text; given an article id only, at 0."""
+    if isinstance(article, str):
+        return Mention(article, 0, len(text), text, label, **fields)
+    return Mention(article.id, *span_of(article.text, text, after), text, label, **fields)
+
+
+def make_story(articles: Iterable[Article | str], *, id: str = "s", title: str = "t", **fields: Any) -> Story:
+    """A story of ``articles`` (records or ids), in the order given."""
+    ids = tuple(article if isinstance(article, str) else article.id for article in articles)
+    return Story(id=id, title=title, articles=ids, **fields)
+
+
+def make_position(
+    *claims: str,
+    speakers: tuple[str, ...] = (),
+    outlets: tuple[str, ...] = (),
+    independent_sources: int = 1,
+    **fields: Any,
+) -> Position:
+    return Position(
+        claims=claims, speakers=speakers, outlets=outlets, independent_sources=independent_sources, **fields
+    )
+
+
+def make_question(
+    question: str,
+    *positions: Position,
+    id: str = "q1",
+    unit: str | None = None,
+    status: str = "single-source",
+    status_reason: str = "one speaker",
+) -> Question:
+    return Question(
+        id=id, question=question, unit=unit, status=status, status_reason=status_reason, positions=positions
+    )
