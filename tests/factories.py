@@ -2,25 +2,33 @@
 
 A factory fills what a test does not care about with plain defaults and takes any other field as a keyword.
 Offsets are never typed by hand: given the text a record lies in, a factory places the record at the first
-occurrence of its surface there, so ``text[start:end]`` equals the surface as the records promise, and a
-sample whose text changed fails where it is built (``str.index`` raises) instead of drifting. Given no text,
-a record is the whole of its text and starts at 0.
+occurrence of its surface there, as whole words, so ``text[start:end]`` equals the surface as the records
+promise, and a sample whose text changed fails where it is built (``span_of`` raises) instead of drifting.
+Given no text, a record is the whole of its text and starts at 0.
 
 Benchmarks import this module as ``tests.factories`` with the repository root on ``sys.path``.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
 from storyline.records import Article, Claim, Mention, Position, Quantity, Question, Story, TimeExpr
 
+WORD_CHARACTER = re.compile(r"\w")
+
 
 def span_of(text: str, surface: str, after: int = 0) -> tuple[int, int]:
-    """Where ``surface`` first occurs in ``text`` at or after ``after``."""
-    start = text.index(surface, after)
-    return start, start + len(surface)
+    """Where ``surface`` first occurs in ``text`` at or after ``after`` as whole words: a claim "it" is not
+    the "it" inside "Witnesses". ValueError when it does not occur."""
+    starts_word = r"(?<!\w)" if WORD_CHARACTER.match(surface[:1]) else ""
+    ends_word = r"(?!\w)" if WORD_CHARACTER.match(surface[-1:]) else ""
+    found = re.compile(starts_word + re.escape(surface) + ends_word).search(text, after)
+    if found is None:
+        raise ValueError(f"{surface!r} is not in the text as whole words")
+    return found.span()
 
 
 def make_article(
