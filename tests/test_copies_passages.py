@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+from factories import make_article
+
 from storyline.records import Article, Credit
 from storyline.stages.copies.detect import find_copies
 from storyline.stages.copies.passages import MIN_RUN_WORDS, article_grams, shared_passage
@@ -10,7 +12,7 @@ DATA = Path(__file__).parent / "data" / "copies"
 
 
 def load(name: str, **fields: object) -> Article:
-    return Article(id=name, text=(DATA / name).read_text(), **fields)  # type: ignore[arg-type]
+    return make_article((DATA / name).read_text(), id=name, **fields)
 
 
 def edges_of(articles: list[Article]) -> set[tuple[str, str, str]]:
