@@ -52,39 +52,27 @@ def make_claim(
     content: "a figure Moscow called a hoax"). Given an article id only, the content is the whole article
     text and the cue has an empty span at 0: tests of stages that read neither offsets nor cue need no text.
     """
-    if isinstance(article, str):
-        return Claim(
-            id=id,
-            article=article,
-            text=text,
-            start=0,
-            end=len(text),
-            cue=cue,
-            cue_start=0,
-            cue_end=0,
-            speaker_text=speaker_text,
-            **fields,
-        )
-    start, end = span_of(article.text, text, after)
-    line_start = article.text.rfind("\n", 0, start) + 1
-    cue_start, cue_end = span_of(article.text, cue, line_start)
-    speaker_start, speaker_end = (
-        span_of(article.text, speaker_text, line_start) if speaker_text else (None, None)
-    )
+    offsets: dict[str, Any] = {"start": 0, "end": len(text), "cue_start": 0, "cue_end": 0}
+    if isinstance(article, Article):
+        offsets = claim_offsets(article.text, text, cue, speaker_text, after)
+    article_id = article if isinstance(article, str) else article.id
     return Claim(
-        id=id,
-        article=article.id,
-        text=text,
-        start=start,
-        end=end,
-        cue=cue,
-        cue_start=cue_start,
-        cue_end=cue_end,
-        speaker_text=speaker_text,
-        speaker_start=speaker_start,
-        speaker_end=speaker_end,
-        **fields,
+        id=id, article=article_id, text=text, cue=cue, speaker_text=speaker_text, **offsets, **fields
     )
+
+
+def claim_offsets(
+    article_text: str, text: str, cue: str, speaker_text: str | None, after: int
+) -> dict[str, Any]:
+    """Offsets of a claim's content (its first occurrence at or after ``after``), cue and speaker (their
+    first occurrences on the content's line)."""
+    start, end = span_of(article_text, text, after)
+    line_start = article_text.rfind("\n", 0, start) + 1
+    cue_start, cue_end = span_of(article_text, cue, line_start)
+    offsets: dict[str, Any] = {"start": start, "end": end, "cue_start": cue_start, "cue_end": cue_end}
+    if speaker_text:
+        offsets["speaker_start"], offsets["speaker_end"] = span_of(article_text, speaker_text, line_start)
+    return offsets
 
 
 def make_quantity(
