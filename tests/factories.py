@@ -132,13 +132,10 @@ def make_position(
 
 
 def make_question(
-    question: str,
-    *positions: Position,
-    id: str = "q1",
-    unit: str | None = None,
-    status: str = "single-source",
-    status_reason: str = "one speaker",
+    question: str, *positions: Position, id: str = "q1", unit: str | None = None, **fields: Any
 ) -> Question:
-    return Question(
-        id=id, question=question, unit=unit, status=status, status_reason=status_reason, positions=positions
-    )
+    """A question of ``positions``; ``status`` and ``status_reason`` default to one speaker's question.
+    They pass as keywords (typed ``Any``) so the factory keeps working whatever vocabulary type the record
+    gives ``status``."""
+    fields = {"status": "single-source", "status_reason": "one speaker", **fields}
+    return Question(id=id, question=question, unit=unit, positions=positions, **fields)
