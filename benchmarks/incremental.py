@@ -20,7 +20,6 @@ rebuilt from the store) and the peak resident memory of the process.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import random
 import re
 import resource
@@ -39,7 +38,7 @@ import torch
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository root, for tests.factories
 
 from storyline import embeddings
-from storyline.config import DEFAULT_SETTINGS
+from storyline.config import StoriesSettings
 from storyline.embeddings import Embedder, Vectors, load_embedder
 from storyline.pipeline import save_placement
 from storyline.records import ArticleAnalysis
@@ -127,7 +126,7 @@ def fill_store(
     store: Store, count: int, stories: int, embed: bool, seed: int, fill_vectors: str = "encoder"
 ) -> StoryIndex:
     rng = random.Random(seed)
-    settings = dataclasses.replace(DEFAULT_SETTINGS, story_embeddings=embed)
+    settings = StoriesSettings(embeddings=embed)
     encoder = load_embedder() if embed else None
     story_vectors = StoryVectors(encoder, seed) if encoder and fill_vectors == "story" else None
     embedder: Embedder | None = story_vectors or encoder
@@ -199,7 +198,7 @@ def main() -> None:
     options = parser.parse_args()
     embed = not options.no_embeddings
     stories = max(options.articles // 25, 1)
-    settings = dataclasses.replace(DEFAULT_SETTINGS, story_embeddings=embed)
+    settings = StoriesSettings(embeddings=embed)
     with tempfile.TemporaryDirectory() as folder, Store.open(Path(folder) / "big.db") as store:
         started = time.perf_counter()
         fill_store(store, options.articles, stories, embed, options.seed, options.fill_vectors)

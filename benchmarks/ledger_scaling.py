@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository root, for tests.factories
 
-from storyline.records import Article, Claim, Quantity, Story
+from storyline.records import Article, Claim, Modality, Quantity, Story
 from storyline.stages.ledger.positions import build_ledger
 from tests.factories import make_article, make_claim, make_quantity, make_story
 
@@ -32,7 +32,8 @@ PLACES = [
     for prefix in ("North", "South", "Upper", "Lower")
     for suffix in ("field", "haven", "bridge", "ford", "moor", "gate")
 ]
-MODALITIES = ["asserted"] * 6 + ["denied", "unconfirmed", "hedged"]
+ASSERTED: list[Modality] = ["asserted"]
+MODALITIES: list[Modality] = ASSERTED * 6 + ["denied", "unconfirmed", "hedged"]
 
 
 def synthetic_claims(count: int, seed: int = 7) -> tuple[Story, list[Article], list[Claim]]:

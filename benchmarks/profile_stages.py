@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import cProfile
-import dataclasses
 import functools
 import pstats
 import sys
@@ -29,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from throughput import write_corpus
 
-from storyline.config import DEFAULT_SETTINGS
+from storyline.config import DEFAULT_SETTINGS, EngineSettings, Settings
 from storyline.embeddings import load_embedder
 from storyline.pipeline import analyze, iter_articles, prepare_article
 from storyline.records import Article, ParsedArticle
@@ -109,7 +108,7 @@ def main() -> None:
             write_corpus(folder, options.articles, options.seed)
         count = per_article_stages(folder, clock, profiler)
         if not options.no_analyze:
-            one_process = dataclasses.replace(DEFAULT_SETTINGS, workers=1)
+            one_process = Settings(engine=EngineSettings(workers=1))
             clock.timed("(full analyze, 1 process)", lambda: analyze([folder], settings=one_process))
     per_article = sum(v for k, v in clock.seconds.items() if not k.startswith("("))
     print(f"articles: {count}   CPU seconds per stage (per 100 articles), share of the per-article sum")

@@ -14,7 +14,6 @@ the corpus was generated (the embedding model and libraries): the corpus itself 
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import random
 import sys
 import time
@@ -27,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from incremental import generated_analysis, peak_memory_mb
 
-from storyline.config import DEFAULT_SETTINGS, Settings
+from storyline.config import Settings, StoriesSettings
 from storyline.embeddings import load_embedder
 from storyline.pipeline import build_brief
 from storyline.records import ArticleAnalysis
@@ -49,7 +48,7 @@ def timed_brief(analyses: list[ArticleAnalysis], settings: Settings) -> tuple[fl
 
 def measured_brief(count: int, seed: int, settings: Settings) -> tuple[float, int, float, float]:
     """Seconds, stories, and peak memory (MiB) before and after, for a corpus of ``count`` articles."""
-    if settings.story_embeddings:
+    if settings.stories.embeddings:
         load_embedder()  # loaded before timing, as the parse model is in the throughput benchmark
     memory_before = peak_memory_mb()
     seconds, stories = timed_brief(corpus(count, seed), settings)
@@ -68,8 +67,8 @@ def main() -> None:
     parser.add_argument("--no-embeddings", action="store_true")
     parser.add_argument("--seed", type=int, default=7)
     options = parser.parse_args()
-    settings = dataclasses.replace(DEFAULT_SETTINGS, story_embeddings=not options.no_embeddings)
-    mode = "embeddings" if settings.story_embeddings else "lexical"
+    settings = Settings(stories=StoriesSettings(embeddings=not options.no_embeddings))
+    mode = "embeddings" if settings.stories.embeddings else "lexical"
     seconds = {}
     for label, count in (("N", options.articles), ("10N", 10 * options.articles)):
         took, stories, before, peak = in_fresh_process(count, options.seed, settings)

@@ -108,13 +108,12 @@ def main() -> None:
 
 
 def _brief_with_ledger_embeddings() -> Brief:
-    import dataclasses
 
     import storyline
     from eval.common import DEMO
-    from storyline.config import DEFAULT_SETTINGS
+    from storyline.config import LedgerSettings, Settings
 
-    return storyline.analyze([DEMO], settings=dataclasses.replace(DEFAULT_SETTINGS, ledger_embeddings=True))
+    return storyline.analyze([DEMO], settings=Settings(ledger=LedgerSettings(embeddings=True)))
 
 
 if __name__ == "__main__":

@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from eval.common import SHARED_DATA, Scores, b_cubed, demo_brief, gold_articles, load_gold
-from storyline.config import DEFAULT_SETTINGS, Settings
+from storyline.config import DEFAULT_SETTINGS, Settings, StoriesSettings
 from storyline.records import Article, ArticleAnalysis, Brief
 
 ECBPLUS = SHARED_DATA / "ecbplus"
@@ -80,7 +80,7 @@ def score_ecbplus(analyses: Sequence[ArticleAnalysis], gold: dict[str, str], set
     from storyline.stages.stories.cluster import cluster_stories
 
     entities = resolve_entities([mention for analysis in analyses for mention in analysis.mentions])
-    stories = cluster_stories(analyses, entities, settings)
+    stories = cluster_stories(analyses, entities, settings.stories)
     predicted = {article_id: story.id for story in stories for article_id in story.articles}
     return b_cubed(gold, {article_id: predicted[article_id] for article_id in gold})
 
@@ -96,7 +96,9 @@ def main() -> None:
     parser.add_argument("--topics", default="1-30", help="ECB+ topics, e.g. 1-30 (default) or 11-30")
     options = parser.parse_args()
     settings = (
-        Settings(story_embeddings=not options.no_embeddings) if options.no_embeddings else DEFAULT_SETTINGS
+        Settings(stories=StoriesSettings(embeddings=not options.no_embeddings))
+        if options.no_embeddings
+        else DEFAULT_SETTINGS
     )
     print(f"story embeddings: {'off' if options.no_embeddings else 'on (when installed)'}")
 

@@ -4,9 +4,10 @@ from pathlib import Path
 
 from factories import make_article
 
+from storyline.config import DEFAULT_SETTINGS
 from storyline.records import Article, Credit
 from storyline.stages.copies.detect import find_copies
-from storyline.stages.copies.passages import MIN_RUN_WORDS, article_grams, shared_passage
+from storyline.stages.copies.passages import article_grams, shared_passage
 
 DATA = Path(__file__).parent / "data" / "copies"
 
@@ -51,7 +52,7 @@ def test_shared_passage_counts_grams_and_the_longest_run() -> None:
     shared, run = shared_passage(
         article_grams((DATA / "wire-a.txt").read_text()), article_grams((DATA / "wire-b.txt").read_text())
     )
-    assert shared > 40 and run >= MIN_RUN_WORDS
+    assert shared > 40 and run >= DEFAULT_SETTINGS.copies.passage_min_run_words
     assert shared_passage(article_grams("one two three"), article_grams("one two three")) == (0, 0)
 
 

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 
 # Only light imports at the top: worker processes import this module to find ``_square_all``.
-from storyline.config import DEFAULT_SETTINGS
+from storyline.config import EngineSettings, Settings
 from storyline.engines import chunked, run_chunks
 
 TEXTS = [
@@ -28,22 +26,22 @@ def test_chunked_keeps_order_and_the_short_tail() -> None:
 
 
 def test_local_worker_processes_return_results_in_input_order() -> None:
-    settings = dataclasses.replace(DEFAULT_SETTINGS, nlp_batch_size=2, workers=2)
+    settings = EngineSettings(batch_size=2, workers=2)
     assert list(run_chunks(_square_all, range(20), settings)) == [n * n for n in range(20)]
 
 
 def test_unknown_engine_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown engine"):
-        list(run_chunks(_square_all, range(3), dataclasses.replace(DEFAULT_SETTINGS, engine="spark")))
+        list(run_chunks(_square_all, range(3), EngineSettings(name="spark")))  # type: ignore[arg-type]
 
 
 def test_dask_engine_gives_the_brief_of_the_local_engine() -> None:
     pytest.importorskip("distributed", reason="the dask engine needs dask.distributed installed")
     from storyline import pipeline
 
-    local = pipeline.analyze(TEXTS, settings=dataclasses.replace(DEFAULT_SETTINGS, workers=1))
+    local = pipeline.analyze(TEXTS, settings=Settings(engine=EngineSettings(workers=1)))
     # A LocalCluster of two worker processes; one article per chunk so that both workers get work.
-    dask_settings = dataclasses.replace(DEFAULT_SETTINGS, engine="dask", workers=2, nlp_batch_size=1)
+    dask_settings = Settings(engine=EngineSettings(name="dask", workers=2, batch_size=1))
     on_dask = pipeline.analyze(TEXTS, settings=dask_settings)
     assert on_dask.to_dict() == local.to_dict()
     assert len(on_dask.articles) == len(TEXTS)

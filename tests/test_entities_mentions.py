@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storyline.records import Article, Mention
-from storyline.stages.entities.mentions import extract_mentions, load_entity_lexicon, role_matches
+from storyline.stages.entities.mentions import entity_lexicon, extract_mentions, role_matches
 from storyline.stages.nlp import parse_articles
 
 
@@ -71,7 +71,7 @@ def test_forms_of_address_are_not_part_of_the_name_and_repeated_surnames_are_fou
     ],
 )
 def test_role_matching(description: str, role: str, expected: bool) -> None:
-    assert role_matches(description, role, load_entity_lexicon()) is expected
+    assert role_matches(description, role, entity_lexicon()) is expected
 
 
 def test_a_description_right_after_sentences_about_one_person_is_that_person() -> None:

@@ -97,11 +97,11 @@ def assert_store_sound(db_path: Path, reference: dict[str, ArticleAnalysis]) -> 
 ZYGOTE = """
 import os, sys
 from storyline import pipeline
-from storyline.config import Settings
+from storyline.config import EngineSettings, Settings, StoriesSettings
 from storyline.stages import nlp
 from storyline.store import Store
 
-settings = Settings(workers=1, story_embeddings=False)
+settings = Settings(engine=EngineSettings(workers=1), stories=StoriesSettings(embeddings=False))
 nlp.load_nlp()
 print("ready", flush=True)
 for line in sys.stdin:

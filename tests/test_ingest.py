@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from storyline.config import Settings
+from storyline.config import IngestSettings
 from storyline.errors import StorylineInputError
 from storyline.records import Article, SkippedInput
 from storyline.stages.ingest.fetch import check_url_allowed
@@ -350,7 +350,7 @@ def test_bad_input_is_skipped_with_the_file_name(tmp_path, name, content, reason
 def test_oversized_file_is_skipped_before_reading(tmp_path):
     big = tmp_path / "big.txt"
     big.write_text("word " * 100)
-    (skip,) = read_all(big, settings=Settings(max_file_bytes=100))
+    (skip,) = read_all(big, settings=IngestSettings(max_file_bytes=100))
     assert (
         isinstance(skip, SkippedInput) and "big.txt" in str(skip) and "larger than 100 bytes" in skip.reason
     )
@@ -468,7 +468,7 @@ def test_url_on_loopback_is_refused_by_default(local_server):
 )
 def test_url_failures_are_skipped(local_server, path, reason):
     (skip,) = read_all(
-        f"{local_server}{path}", allow_private_urls=True, settings=Settings(max_file_bytes=1000)
+        f"{local_server}{path}", allow_private_urls=True, settings=IngestSettings(max_file_bytes=1000)
     )
     assert isinstance(skip, SkippedInput) and skip.source == f"{local_server}{path}" and reason in skip.reason
 

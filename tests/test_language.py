@@ -9,10 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from storyline.config import DEFAULT_SETTINGS
 from storyline.records import Article
 from storyline.stages.language import (
-    DOCUMENT_LANGUAGE_CEILING,
-    FOREIGN_CONFIDENCE_THRESHOLD,
     NEWS_LANGUAGES,
     detect_languages,
     find_foreign_fragments,
@@ -110,8 +109,9 @@ def test_text_without_letters_has_no_language() -> None:
 
 
 def test_constants_are_sane() -> None:
-    assert 0.5 < FOREIGN_CONFIDENCE_THRESHOLD < 1
-    assert 0 < DOCUMENT_LANGUAGE_CEILING < 1 - FOREIGN_CONFIDENCE_THRESHOLD
+    settings = DEFAULT_SETTINGS.language
+    assert 0.5 < settings.foreign_confidence < 1
+    assert 0 < settings.document_language_ceiling < 1 - settings.foreign_confidence
     assert len(set(NEWS_LANGUAGES)) == len(NEWS_LANGUAGES) and "en" in NEWS_LANGUAGES
 
 

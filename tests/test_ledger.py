@@ -251,6 +251,6 @@ def test_demo_corpus_ledger_scores_stay_above_floors(demo_brief, demo_gold) -> N
     ],
 )
 def test_only_a_negated_main_clause_takes_the_deny_side(text: str, negated: bool) -> None:
-    from storyline.stages.ledger.grouping import is_negated
+    from storyline.stages.claims.modality import is_negated
 
     assert is_negated(statement("c1", "a", "Someone", text)) is negated

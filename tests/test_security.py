@@ -27,7 +27,7 @@ import lxml.html
 import pytest
 from markdown_it import MarkdownIt
 
-from storyline.config import Settings
+from storyline.config import IngestSettings
 from storyline.records import Article, SkippedInput
 from storyline.report.exports import ledger_csv
 from storyline.stages.ingest import fetch as ingest_fetch
@@ -135,8 +135,8 @@ def public_loopback(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
     return answers
 
 
-def fetch(url: str, max_bytes: int = 100_000) -> Article | SkippedInput:
-    (item,) = list(iter_inputs([url], Settings(max_file_bytes=max_bytes)))
+def fetch(url: str, max_bytes: int = 100_000, timeout_s: float = 20.0) -> Article | SkippedInput:
+    (item,) = list(iter_inputs([url], IngestSettings(max_file_bytes=max_bytes, fetch_timeout_s=timeout_s)))
     return item
 
 
@@ -200,10 +200,9 @@ def test_an_endless_body_is_cut_at_the_size_limit(public_loopback, server_port):
     assert isinstance(skip, SkippedInput) and "larger than 50000 bytes" in skip.reason
 
 
-def test_a_slow_body_is_cut_at_the_time_limit(public_loopback, server_port, monkeypatch):
-    monkeypatch.setattr(ingest_fetch, "FETCH_TIMEOUT_S", 1.0)
+def test_a_slow_body_is_cut_at_the_time_limit(public_loopback, server_port):
     started = time.monotonic()
-    skip = fetch(f"http://127.0.0.1:{server_port}/slow")
+    skip = fetch(f"http://127.0.0.1:{server_port}/slow", timeout_s=1.0)
     assert isinstance(skip, SkippedInput) and "took longer than" in skip.reason
     assert time.monotonic() - started < 5
 

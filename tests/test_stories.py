@@ -7,7 +7,7 @@ import pytest
 from factories import make_article, make_mention
 
 from storyline import pipeline
-from storyline.config import DEFAULT_SETTINGS
+from storyline.config import DEFAULT_SETTINGS, Settings, StoriesSettings
 from storyline.errors import StorylineInputError
 from storyline.records import ArticleAnalysis, StoryTrack
 from storyline.stages.entities.resolve import resolve_entities
@@ -113,7 +113,7 @@ def profile(
 
 
 def small_index(**overrides: object) -> StoryIndex:
-    return StoryIndex(dataclasses.replace(DEFAULT_SETTINGS, **overrides))  # type: ignore[arg-type]
+    return StoryIndex(dataclasses.replace(DEFAULT_SETTINGS.stories, **overrides))  # type: ignore[arg-type]
 
 
 def test_a_close_article_joins_and_a_distant_one_starts_a_story() -> None:
@@ -122,14 +122,14 @@ def test_a_close_article_joins_and_a_distant_one_starts_a_story() -> None:
     joined = index.add(profile("b", unit(0.95, 0.3, 0), {"valmora"}))
     apart = index.add(profile("c", unit(0, 0, 1), {"draava"}))
     assert joined.story.id == first.story.id == story_id("a")
-    assert joined.story.articles == ("a", "b") and joined.score > DEFAULT_SETTINGS.story_embedding_threshold
+    assert joined.story.articles == ("a", "b") and joined.score > DEFAULT_SETTINGS.stories.embedding_threshold
     assert apart.story.id == story_id("c")
     assert [story.articles for story in index.stories()] == [("a", "b"), ("c",)]
     assert index.stories()[0].title == "Valmora strike"  # the titled representative names the story
 
 
 def test_the_time_window_keeps_a_later_similar_event_apart() -> None:
-    index = small_index(story_window_days=7)
+    index = small_index(window_days=7)
     index.add(profile("may", unit(1, 0, 0), {"oskel dam"}, published="2024-05-11"))
     within = index.add(profile("may-later", unit(1, 0.1, 0), {"oskel dam"}, published="2024-05-15"))
     months_later = index.add(profile("october", unit(1, 0, 0), {"oskel dam"}, published="2024-10-02"))
@@ -139,7 +139,7 @@ def test_the_time_window_keeps_a_later_similar_event_apart() -> None:
 
 
 def test_an_article_bridging_two_stories_merges_them_and_the_merge_is_recorded() -> None:
-    index = small_index(story_embedding_threshold=0.3, story_merge_margin=0.1)
+    index = small_index(embedding_threshold=0.3, merge_margin=0.1)
     index.add(profile("x1", unit(1, 0.15, 0)))
     index.add(profile("x2", unit(1, 0.2, 0)))
     index.add(profile("y1", unit(0.15, 1, 0)))
@@ -180,7 +180,7 @@ def test_stories_are_listed_with_a_count_per_outlet() -> None:
 
 
 def test_ingesting_into_a_store_adds_to_its_stories(tmp_path: Path) -> None:
-    settings = dataclasses.replace(DEFAULT_SETTINGS, story_embeddings=False)
+    settings = Settings(stories=StoriesSettings(embeddings=False))
     db = tmp_path / "store.db"
     first = "Valmora port strike\nAna Petrova said the Valmora dock strike would go on; the port stood still."
     second = "Valmora strike, day two\nAna Petrova told the Valmora dockers the strike at the port goes on."
@@ -200,7 +200,7 @@ def test_ingesting_into_a_store_adds_to_its_stories(tmp_path: Path) -> None:
 
 
 def test_one_story_can_be_briefed_alone(tmp_path: Path) -> None:
-    settings = dataclasses.replace(DEFAULT_SETTINGS, story_embeddings=False)
+    settings = Settings(stories=StoriesSettings(embeddings=False))
     texts = [
         "Valmora port strike\nAna Petrova said the Valmora dock strike would go on.",
         "Oskel dam breaks\nIlir Basha said the Oskel dam above the Draava valley broke at night.",

@@ -8,12 +8,12 @@ import numpy as np
 from storyline.config import DEFAULT_SETTINGS
 from storyline.records import Article, ArticleAnalysis
 from storyline.stages.stories.cluster import ArticleProfile, StoryIndex, StoryUpdate, list_stories, story_id
-from storyline.stages.stories.index import SPLIT_REVIEW_JOINS
 from storyline.store import Store
 
 # These profiles carry no actors or words, so only the cosine counts: an article joins a story at a cosine of
 # about 0.55 and bridges two at about 0.73 to both (with the weights of ``stories.index``).
-SETTINGS = dataclasses.replace(DEFAULT_SETTINGS, story_embedding_threshold=0.3, story_merge_margin=0.1)
+SETTINGS = dataclasses.replace(DEFAULT_SETTINGS.stories, embedding_threshold=0.3, merge_margin=0.1)
+SPLIT_REVIEW_JOINS = SETTINGS.split_review_joins
 X_LIKE = (1.0, 0.1, 0.0)
 Y_LIKE = (0.1, 1.0, 0.0)
 

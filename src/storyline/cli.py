@@ -6,7 +6,6 @@ Exit codes: 0 success, 1 nothing could be analysed, 2 bad usage (unknown option,
 from __future__ import annotations
 
 import csv
-import dataclasses
 import json
 import sys
 from enum import StrEnum
@@ -19,7 +18,7 @@ from rich.progress import Progress, SpinnerColumn, TaskProgressColumn, TextColum
 from rich.table import Table
 
 from storyline import pipeline
-from storyline.config import DEFAULT_SETTINGS, Settings
+from storyline.config import EngineSettings, Settings
 from storyline.errors import StorylineInputError
 from storyline.records import Article, Brief, SkippedInput
 from storyline.report import html, json_report, markdown
@@ -195,7 +194,9 @@ def ingest(
 def _engine_settings(engine: Engine, scheduler: str | None) -> Settings:
     if scheduler and engine is not Engine.dask:
         raise typer.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
-    return dataclasses.replace(DEFAULT_SETTINGS, engine=engine.value, scheduler=scheduler)
+    return Settings(
+        engine=EngineSettings(name="dask" if engine is Engine.dask else "local", scheduler=scheduler)
+    )
 
 
 @app.command()

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, TypeVar
 
-from storyline.config import DEFAULT_SETTINGS, Settings
+from storyline.config import EngineSettings
 
 InputT = TypeVar("InputT")
 OutputT = TypeVar("OutputT")
@@ -35,19 +35,19 @@ def chunked(items: Iterable[InputT], size: int) -> Iterator[list[InputT]]:
 
 
 def run_chunks(
-    work: ChunkWork[InputT, OutputT], items: Iterable[InputT], settings: Settings = DEFAULT_SETTINGS
+    work: ChunkWork[InputT, OutputT], items: Iterable[InputT], settings: EngineSettings
 ) -> Iterator[OutputT]:
     """Apply ``work`` to ``items`` chunk by chunk on the engine ``settings`` names; results in input order."""
-    chunks = chunked(items, settings.nlp_batch_size)
-    if settings.engine == "dask":
+    chunks = chunked(items, settings.batch_size)
+    if settings.name == "dask":
         yield from _run_on_dask(work, chunks, settings.scheduler, worker_count(settings))
-    elif settings.engine == "local":
+    elif settings.name == "local":
         yield from _run_locally(work, chunks, worker_count(settings))
     else:
-        raise ValueError(f"unknown engine {settings.engine!r} (expected 'local' or 'dask')")
+        raise ValueError(f"unknown engine {settings.name!r} (expected 'local' or 'dask')")
 
 
-def worker_count(settings: Settings) -> int:
+def worker_count(settings: EngineSettings) -> int:
     """The worker processes ``settings`` ask for: the configured number, or one per CPU core."""
     return settings.workers if settings.workers > 0 else (os.cpu_count() or 1)
 

@@ -51,17 +51,17 @@ def analyze_parsed(parsed: ParsedArticle) -> ArticleAnalysis:
     )
 
 
-def prepare_article(article: Article) -> Article:
+def prepare_article(article: Article, settings: Settings = DEFAULT_SETTINGS) -> Article:
     """The per-article stages before the parse: clean, then language."""
-    return language.detect_languages(clean.clean_article(article))
+    return language.detect_languages(clean.clean_article(article), settings.language)
 
 
 def run_article_stages(
     articles: Iterable[Article], settings: Settings = DEFAULT_SETTINGS
 ) -> Iterator[ArticleAnalysis]:
     """Clean, detect languages, parse in batches and extract, one analysis per article, in input order."""
-    prepared = (prepare_article(article) for article in articles)
-    for parsed in nlp.parse_articles(prepared, batch_size=settings.nlp_batch_size):
+    prepared = (prepare_article(article, settings) for article in articles)
+    for parsed in nlp.parse_articles(prepared, batch_size=settings.engine.batch_size):
         yield analyze_parsed(parsed)
 
 
@@ -103,7 +103,7 @@ def iter_articles(
         except StorylineInputError as error:
             yield SkippedInput(source, error.reason)
     if paths:
-        yield from ingest.iter_inputs(paths, settings, meta_csv=meta_csv)
+        yield from ingest.iter_inputs(paths, settings.ingest, meta_csv=meta_csv)
 
 
 def ingest_into(
@@ -131,17 +131,17 @@ def ingest_into(
                 yield item
 
     work = functools.partial(analyze_chunk, settings=settings)
-    analysed = engines.run_chunks(work, new_articles(), settings)
+    analysed = engines.run_chunks(work, new_articles(), settings.engine)
     # Worker processes on this machine keep every core busy meanwhile (a small run stays in this process).
-    beside_workers = settings.scheduler is None and engines.worker_count(settings) > 1
+    beside_workers = settings.engine.scheduler is None and engines.worker_count(settings.engine) > 1
     index: stories.StoryIndex | None = None
-    for chunk in engines.chunked(analysed, settings.nlp_batch_size):
+    for chunk in engines.chunked(analysed, settings.engine.batch_size):
         for analysis in chunk:
             store.save_analysis(analysis)
             done += 1
             if on_progress:
                 on_progress(done, analysis.article)
-        index = index or stories.StoryIndex.from_tracks(store.load_story_tracks(), settings)
+        index = index or stories.StoryIndex.from_tracks(store.load_story_tracks(), settings.stories)
         place_in_stories(store, index, chunk, settings, beside_workers=beside_workers)
     return skipped
 
@@ -157,7 +157,7 @@ def place_in_stories(
     """The incremental stories stage: each article joins a stored story or starts one, in the order given;
     each placement (and any merge it causes) is stored at once. ``beside_workers``: worker processes run
     the per-article stages on every core meanwhile, so the embedder gets one thread."""
-    embedder = load_embedder() if settings.story_embeddings else None
+    embedder = load_embedder() if settings.stories.embeddings else None
     with one_torch_thread() if beside_workers and embedder is not None else contextlib.nullcontext():
         updates = list(stories.place_articles(index, analyses, embedder))
     for update in updates:
@@ -176,7 +176,7 @@ def stored_stories(
 ) -> list[Story]:
     """The stories the store holds, after placing any stored article not yet in one (a run interrupted
     between storing an article and placing it, or a store written before stories were incremental)."""
-    index = stories.StoryIndex.from_tracks(store.load_story_tracks(), settings)
+    index = stories.StoryIndex.from_tracks(store.load_story_tracks(), settings.stories)
     unplaced = [analysis for analysis in analyses if index.story_of(analysis.article.id) is None]
     if unplaced:
         place_in_stories(store, index, unplaced, settings)
@@ -205,12 +205,12 @@ def build_brief(
     are already known (a store's incremental stories); otherwise the articles are clustered here."""
     article_list = [analysis.article for analysis in analyses]
     entity_list = entities.resolve_entities(
-        [mention for analysis in analyses for mention in analysis.mentions]
+        [mention for analysis in analyses for mention in analysis.mentions], settings.entities
     )
     claim_list = link_speakers((c for analysis in analyses for c in analysis.claims), entity_list)
-    copy_edges = copies.find_copies(article_list, settings)
+    copy_edges = copies.find_copies(article_list, settings.copies)
     if story_list is None:
-        story_list = stories.cluster_stories(analyses, entity_list, settings)
+        story_list = stories.cluster_stories(analyses, entity_list, settings.stories)
     finished_stories = []
     # Each story's ledger and timeline see only its own articles' records: handing every story the whole
     # corpus would make these stages quadratic (stories × articles) on a large store.
@@ -238,9 +238,9 @@ def build_brief(
             story_articles,
             story_copies,
             story_entities,
-            use_embeddings=settings.ledger_embeddings,
+            use_embeddings=settings.ledger.embeddings,
         )
-        story_timeline = timeline_stage.build_timeline(story, members, story_claims)
+        story_timeline = timeline_stage.build_timeline(story, members, story_claims, settings.timeline)
         finished_stories.append(dataclasses.replace(story, questions=questions, timeline=story_timeline))
     return Brief(
         articles=tuple(article_list),

@@ -13,12 +13,24 @@ import dataclasses
 import json
 from dataclasses import dataclass, field
 from pathlib import PurePath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:  # spaCy is heavy; only the type is needed here
     from spacy.tokens import Doc
 
 BRIEF_SCHEMA = "storyline.brief/1"
+
+# Closed vocabularies of the records, defined once for the code (report/schema.json checks the JSON).
+# How the content is put: ``claims.modality`` decides it.
+Modality = Literal["asserted", "hedged", "denied", "unconfirmed"]
+# Which side of a proposition a claim takes: ``claims.modality.stance_of`` decides it.
+Stance = Literal["affirm", "deny", "unconfirmed"]
+# Where a question stands once its positions are weighed (``ledger.positions.judge_status``).
+QuestionStatus = Literal["corroborated", "contested", "denied", "unconfirmed", "single-source"]
+# How one article copies another (``copies``).
+CopyKind = Literal["near-duplicate", "syndicated", "translation"]
+# Whether the content is the speaker's words: in quotation marks, reported, or partly quoted.
+QuoteKind = Literal["direct", "indirect", "mixed"]
 
 
 # --- articles -------------------------------------------------------------------------------------------
@@ -188,8 +200,8 @@ class Claim:
     speaker_start: int | None = None
     speaker_end: int | None = None
     speaker: str | None = None  # entity id, filled once entities are resolved across articles
-    quote: str = "indirect"  # direct | indirect | mixed
-    modality: str = "asserted"  # asserted | hedged | denied | unconfirmed
+    quote: QuoteKind = "indirect"
+    modality: Modality = "asserted"
     quantities: tuple[Quantity, ...] = ()
     times: tuple[TimeExpr, ...] = ()
     # Nested attribution: who passed the speaker's words on ("a source told Yonhap", "according to Yonhap,
@@ -219,7 +231,7 @@ class CopyEdge:
 
     article: str
     of: str
-    kind: str  # near-duplicate | syndicated | translation
+    kind: CopyKind
     score: float
 
 
@@ -232,7 +244,7 @@ class Position:
     outlets: tuple[str, ...]
     independent_sources: int
     value: float | None = None
-    stance: str | None = None
+    stance: Stance | None = None
     earliest: str | None = None  # earliest date the position was carried (ISO), when known
 
 
@@ -243,7 +255,7 @@ class Question:
     id: str
     question: str
     unit: str | None
-    status: str  # corroborated | contested | denied | unconfirmed | single-source
+    status: QuestionStatus
     status_reason: str
     positions: tuple[Position, ...] = ()
 

@@ -2,7 +2,10 @@
 
 Each ``*.toml`` file beside this one holds the words one or more stages look up (cue verbs, hedges, denial
 words, unit classes, boilerplate patterns …), each list with a comment on where its entries come from.
-Stages read them only through :func:`load_lexicon`, which parses a file once per process.
+Stages read them only through :func:`load_lexicon`, which parses a file once per process; a stage that
+needs them typed or compiled builds its own cached view from the parsed tables, named after the stage
+(``clean_lexicon()``, ``time_lexicon()``, ``entity_lexicon()``, ``number_lexicon()``, ``claim_lexicon()``,
+``ledger_lexicon()``). Each word list is written once: a stage that needs another's list reads that file.
 """
 
 from __future__ import annotations

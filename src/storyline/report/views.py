@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from storyline.lexicons import load_lexicon
 from storyline.records import (
     Article,
     Brief,
@@ -151,15 +152,16 @@ def article_title(article: Article) -> str:
     return article.title or f"Untitled ({article.source})"
 
 
-# How a unit class reads after a number. "personnel" is the class of every count of people (soldiers,
-# the dead, the displaced); "27 personnel" under "How many deaths?" would read wrong, "27 people" does not.
-UNIT_WORDS = {"personnel": "people"}
+def unit_word(unit: str) -> str:
+    """How a unit class reads after a number: its display word in ``lexicons/units.toml``, else its name."""
+    display_words: dict[str, str] = load_lexicon("units")["display"]
+    return display_words.get(unit, unit)
 
 
 def format_value(value: float, unit: str | None) -> str:
     """12000.0, "personnel" → "12,000 people"; 2.5, "percent" → "2.5 percent"."""
     number = f"{int(value):,}" if value.is_integer() else f"{value:,.3f}".rstrip("0").rstrip(".")
-    return f"{number} {UNIT_WORDS.get(unit, unit)}" if unit else number
+    return f"{number} {unit_word(unit)}" if unit else number
 
 
 def count_noun(count: int, singular: str, plural: str | None = None) -> str:

@@ -48,6 +48,6 @@ def create_app(store: Store, token: str, settings: Settings = DEFAULT_SETTINGS) 
     app.include_router(pages.router)
     static = resources.files("storyline.server").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
-    app.add_middleware(BodySizeLimit, max_bytes=settings.max_file_bytes + REQUEST_OVERHEAD_BYTES)
+    app.add_middleware(BodySizeLimit, max_bytes=settings.ingest.max_file_bytes + REQUEST_OVERHEAD_BYTES)
     app.add_middleware(SecurityHeaders)
     return app

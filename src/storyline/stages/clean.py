@@ -13,15 +13,13 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
-from typing import Any
+from functools import cache
 
 import ftfy
 
+from storyline.lexicons import load_lexicon
 from storyline.records import Article, Credit, RemovedLine
 
 CREDIT_REASON = "credit"
@@ -29,31 +27,6 @@ CREDIT_REASON = "credit"
 ELLIPSIS_ENDINGS = ("…", "...")
 # A line ending like this is a sentence (or several), never a list item title or a name.
 SENTENCE_ENDINGS = (".", "!", ";", ":")
-# Lowercase particles that may sit inside a personal name ("Ursula von der Leyen", "Mohammed bin Salman").
-NAME_PARTICLES = frozenset(
-    {
-        "de",
-        "da",
-        "di",
-        "del",
-        "della",
-        "der",
-        "den",
-        "van",
-        "von",
-        "la",
-        "le",
-        "al",
-        "el",
-        "bin",
-        "ibn",
-        "dos",
-        "du",
-        "y",
-        "ter",
-        "zu",
-    }
-)
 # Pronouns that open a third-person blurb under a byline name line ("Jane Doe" / "She covers …").
 BLURB_PRONOUNS = ("he ", "she ", "they ")
 
@@ -101,6 +74,7 @@ class Lexicon:
     bio_cues: re.Pattern[str]
     bio_headers: tuple[re.Pattern[str], ...]
     max_name_words: int
+    name_particles: frozenset[str]
     section_label_reason: str
     max_label_words: int
     byline_prefixes: re.Pattern[str]
@@ -122,15 +96,10 @@ def _alternation(patterns: Sequence[str]) -> str:
     return "(?:" + "|".join(patterns) + ")"
 
 
-def _read_lexicon(name: str) -> dict[str, Any]:
-    return tomllib.loads(resources.files("storyline.lexicons").joinpath(name).read_text(encoding="utf-8"))
-
-
-@lru_cache(maxsize=1)
-def load_lexicon() -> Lexicon:
+@cache
+def clean_lexicon() -> Lexicon:
     """The boilerplate and credit lexicons, compiled once per process."""
-    boilerplate = _read_lexicon("boilerplate.toml")
-    credits = _read_lexicon("credits.toml")
+    boilerplate, credits = load_lexicon("boilerplate"), load_lexicon("credits")
     bio, head, list_section = boilerplate["bio"], boilerplate["head"], boilerplate["list"]
     agency = _alternation([re.escape(name) for name in credits["wire"]["agencies"]])
     credit_rules = tuple(
@@ -163,6 +132,7 @@ def load_lexicon() -> Lexicon:
         bio_cues=re.compile(rf"\b{_alternation(bio['cues'])}\b", re.IGNORECASE),
         bio_headers=_compile_all([rf"{header}\s*:?" for header in bio["headers"]]),
         max_name_words=bio["max_name_words"],
+        name_particles=frozenset(boilerplate["names"]["particles"]),
         section_label_reason=head["section_label_reason"],
         max_label_words=head["max_label_words"],
         byline_prefixes=re.compile(
@@ -182,13 +152,13 @@ def word_count(line: str) -> int:
     return len(line.split())
 
 
-def is_name_line(line: str, max_words: int) -> bool:
-    """A line that is only a personal name: a few capitalised words, nothing else."""
+def is_name_line(line: str, max_words: int, lexicon: Lexicon) -> bool:
+    """A line that is only a personal name: a few capitalised words or name particles, nothing else."""
     words = line.split()
     if not 1 <= len(words) <= max_words or line.endswith((*SENTENCE_ENDINGS, ",", "?")):
         return False
     return all(
-        (word[0].isupper() and not any(ch.isdigit() for ch in word)) or word.lower() in NAME_PARTICLES
+        (word[0].isupper() and not any(ch.isdigit() for ch in word)) or word.lower() in lexicon.name_particles
         for word in words
     )
 
@@ -306,9 +276,12 @@ def mark_tail(
         line = lines[number]
         above = _previous_kept(lines, number, reasons | marked)
         # The writer's name may stand alone just above the blurb: that byline is not the story naming them.
-        body_end = (
-            above if above is not None and is_name_line(lines[above], lexicon.max_name_words) else number
+        byline_above = (
+            above
+            if above is not None and is_name_line(lines[above], lexicon.max_name_words, lexicon)
+            else None
         )
+        body_end = number if byline_above is None else byline_above
         body_above = " ".join(lines[n] for n in range(body_end) if n not in reasons and n not in marked)
         found_credits = match_credits(line, lexicon, at_tail=True)
         if found_credits:
@@ -316,9 +289,9 @@ def mark_tail(
             credits[number] = found_credits
         elif is_author_blurb(line, body_above, lines[above] if above is not None else "", lexicon):
             marked[number] = lexicon.bio_reason
-            if above is not None and is_name_line(lines[above], lexicon.max_name_words):
-                marked[above] = lexicon.byline_reason
-                above = _previous_kept(lines, above, reasons | marked)
+            if byline_above is not None:
+                marked[byline_above] = lexicon.byline_reason
+                above = _previous_kept(lines, byline_above, reasons | marked)
         elif is_byline(line, lexicon):
             marked[number] = lexicon.byline_reason
         else:
@@ -334,7 +307,7 @@ def is_author_blurb(paragraph: str, body_above: str, line_above: str, lexicon: L
         return bool(lexicon.professions.search(first_sentence) or lexicon.bio_cues.search(paragraph))
     if paragraph.lower().startswith(BLURB_PRONOUNS):
         # "She covers …" is a blurb only under a standalone byline name.
-        return is_name_line(line_above, lexicon.max_name_words) and bool(
+        return is_name_line(line_above, lexicon.max_name_words, lexicon) and bool(
             lexicon.professions.search(first_sentence)
         )
     opening = lexicon.beat_opening.match(paragraph)
@@ -352,7 +325,7 @@ def is_byline(line: str, lexicon: Lexicon) -> bool:
     if not found:
         return False
     names = lexicon.outlet_separators.split(found.group("names"))
-    return all(is_name_line(name.strip(), lexicon.max_name_words) for name in names if name.strip())
+    return all(is_name_line(name.strip(), lexicon.max_name_words, lexicon) for name in names if name.strip())
 
 
 def mark_head(lines: Sequence[str], reasons: dict[int, str], lexicon: Lexicon) -> dict[int, str]:
@@ -367,7 +340,8 @@ def mark_head(lines: Sequence[str], reasons: dict[int, str], lexicon: Lexicon) -
         following is not None
         and word_count(line) <= lexicon.max_label_words
         and word_count(lines[following]) > word_count(line)
-        and is_name_line(line, lexicon.max_label_words)  # capitalised words only, no sentence punctuation
+        # Capitalised words only, no sentence punctuation.
+        and is_name_line(line, lexicon.max_label_words, lexicon)
     ):
         marked[first] = lexicon.section_label_reason
     # The byline, when ingest left it, sits among the first few lines.
@@ -405,7 +379,7 @@ def repair_text(text: str) -> str:
 
 def classify_lines(lines: Sequence[str]) -> tuple[dict[int, str], dict[int, list[Credit]]]:
     """Every removed line's number with its reason, and the credits found on credit lines."""
-    lexicon = load_lexicon()
+    lexicon = clean_lexicon()
     reasons = mark_pattern_lines(lines, lexicon)
     credits: dict[int, list[Credit]] = {}
     for number, line in enumerate(lines):

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
 
+from storyline.config import DEFAULT_SETTINGS, LanguageSettings
 from storyline.records import Article, ForeignFragment
 
 # The languages of the outlets Storyline's users read (Europe, the post-Soviet space, the Middle East and
@@ -29,18 +30,8 @@ NEWS_LANGUAGES: tuple[str, ...] = (
     "ka", "ja", "zh", "hi",
 )  # fmt: skip
 
-# lingua's confidence values are relative: they sum to 1 over the loaded languages, so with ~36 languages a
-# short chunk really written in French or German gets 0.72–0.95 for it, while English chunks of news text
-# never gave another language more than 0.35 once names were set aside (measured on the seed articles).
-# 0.7 flags the first and leaves ambiguous chunks alone ("the zeitenwende speech": de 0.62).
-FOREIGN_CONFIDENCE_THRESHOLD = 0.7
-# Names read the same in every language but their spelling votes: "Gabrielius Landsbergis and Kęstutis
-# Budrys disagreed" is 0.84 Lithuanian. So the chunk's own words (names left out) must also not read as the
-# document's language: its confidence on them must stay at or below this (a real foreign chunk gives ≤ 0.03).
-DOCUMENT_LANGUAGE_CEILING = 0.05
-# Below three words lingua guesses; and a chunk needs two words that are not names to be judged at all.
-MIN_FRAGMENT_WORDS = 3
-MIN_CONTENT_WORDS = 2
+# How confident lingua must be, and how long a chunk, before it is called foreign are the stage's settings
+# (``config.LanguageSettings``), with the measurements behind them.
 
 # Sentence-ish chunks: up to a terminator or the end of a line.
 SENTENCE_PATTERN = re.compile(r"[^\n.!?…]+(?:[.!?…]+|$)", re.MULTILINE)
@@ -92,10 +83,10 @@ def _is_unspaced_script(word: str) -> bool:
     return any("\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" for ch in word)
 
 
-def foreign_language_of(chunk: str, document_language: str) -> str | None:
+def foreign_language_of(chunk: str, document_language: str, settings: LanguageSettings) -> str | None:
     """The other language a chunk is confidently written in, or None."""
     words = content_words(chunk)
-    if len(chunk.split()) < MIN_FRAGMENT_WORDS or content_size(words) < MIN_CONTENT_WORDS:
+    if len(chunk.split()) < settings.min_fragment_words or content_size(words) < settings.min_content_words:
         return None
     detector = load_detector()
     # Both tests must pass; the one on the chunk's content words goes first because it is the cheaper
@@ -105,10 +96,10 @@ def foreign_language_of(chunk: str, document_language: str) -> str | None:
     # A language lingua does not know (a feed's "und") cannot be what the content words read as.
     if document is not None:
         document_confidence = detector.compute_language_confidence(" ".join(words), document)
-        if document_confidence > DOCUMENT_LANGUAGE_CEILING:
+        if document_confidence > settings.document_language_ceiling:
             return None
     confidences = detector.compute_language_confidence_values(chunk)
-    if not confidences or confidences[0].value < FOREIGN_CONFIDENCE_THRESHOLD:
+    if not confidences or confidences[0].value < settings.foreign_confidence:
         return None
     language = iso_code(confidences[0].language)
     return None if language == document_language else language
@@ -149,19 +140,21 @@ def subspans(text: str) -> Iterator[tuple[int, int]]:
             yield start, end
 
 
-def find_foreign_fragments(text: str, document_language: str) -> list[ForeignFragment]:
+def find_foreign_fragments(
+    text: str, document_language: str, settings: LanguageSettings = DEFAULT_SETTINGS.language
+) -> list[ForeignFragment]:
     """Bracketed or quoted stretches (a gloss, a quotation) and whole sentences written in a language other
     than the document's. A sentence is judged without its foreign stretches, so an English sentence holding
     a Polish gloss is not itself called Polish; a sentence that is foreign without them replaces them."""
     quoted = [
         ForeignFragment(text[start:end], language, start, end)
         for start, end in subspans(text)
-        if (language := foreign_language_of(text[start:end], document_language)) is not None
+        if (language := foreign_language_of(text[start:end], document_language, settings)) is not None
     ]
     sentences: list[ForeignFragment] = []
     for start, end in sentence_spans(text):
         inside = [fragment for fragment in quoted if start <= fragment.start and fragment.end <= end]
-        language = foreign_language_of(_without_spans(text, start, end, inside), document_language)
+        language = foreign_language_of(_without_spans(text, start, end, inside), document_language, settings)
         if language is not None:
             sentences.append(ForeignFragment(text[start:end], language, start, end))
     uncovered = [q for q in quoted if not any(s.start <= q.start and q.end <= s.end for s in sentences)]
@@ -177,12 +170,12 @@ def _without_spans(text: str, start: int, end: int, spans: list[ForeignFragment]
     return " ".join(pieces)
 
 
-def detect_languages(article: Article) -> Article:
+def detect_languages(article: Article, settings: LanguageSettings = DEFAULT_SETTINGS.language) -> Article:
     """The article with its language (metadata wins over detection) and its foreign fragments."""
     language = (
         normalise_language_tag(article.language)
         if article.language
         else detect_document_language(article.text)
     )
-    fragments = find_foreign_fragments(article.text, language) if language else []
+    fragments = find_foreign_fragments(article.text, language, settings) if language else []
     return dataclasses.replace(article, language=language, foreign_fragments=tuple(fragments))

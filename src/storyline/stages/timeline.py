@@ -16,15 +16,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from rapidfuzz import fuzz
 
+from storyline.config import DEFAULT_SETTINGS, TimelineSettings
+from storyline.lexicons import load_lexicon
 from storyline.records import Article, ArticleAnalysis, Claim, Story, TimeExpr, TimelineEntry, TimelineSource
-
-# rapidfuzz token_set_ratio at which two same-date texts report one event: 80 joins a wire story's
-# rewrites ("Ukraine said on Friday …" / "On Friday Ukraine said …") and keeps apart different events
-# that share a date and a few names.
-SAME_EVENT_SIMILARITY = 80
 
 # A sentence ends at . ! or ? (and closing quotes or brackets) before a capital or an opening quote, or at a
 # line break; a full stop after a single capital is an initial or an abbreviation ("U.S.", "J. Smith").
@@ -38,7 +36,6 @@ DATE_FORMATS = (
     re.compile(r"(?P<year>\d{4})(?:/.*)?"),
     re.compile(r"--(?P<month>\d\d)(?:-(?P<day>\d\d))?"),
 )
-SEASON_FIRST_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +50,10 @@ class Event:
 
 
 def build_timeline(
-    story: Story, analyses: Sequence[ArticleAnalysis], claims: Sequence[Claim]
+    story: Story,
+    analyses: Sequence[ArticleAnalysis],
+    claims: Sequence[Claim],
+    settings: TimelineSettings = DEFAULT_SETTINGS.timeline,
 ) -> tuple[TimelineEntry, ...]:
     """The story's events ordered by date (partial dates by month and day, unknown last; ties in article
     order), with reports of the same event merged."""
@@ -71,7 +71,7 @@ def build_timeline(
     events.sort(
         key=lambda event: (date_sort_key(event.date, partial_year), event.article_order, event.source.start)
     )
-    return tuple(merge_same_events(events))
+    return tuple(merge_same_events(events, settings.same_event_similarity))
 
 
 def article_events(analysis: ArticleAnalysis, claims: Sequence[Claim], order: int) -> Iterator[Event]:
@@ -141,7 +141,7 @@ def first_day_of(value: str, partial_year: int | None) -> date | None:
         month = (
             int(parts["month"])
             if parts.get("month")
-            else SEASON_FIRST_MONTH.get(parts.get("season") or "", 1)
+            else _season_first_month().get(parts.get("season") or "", 1)
         )
         day = int(parts["day"]) if parts.get("day") else 1
         year = int(parts["year"]) if parts.get("year") else (partial_year or date.max.year)
@@ -169,7 +169,13 @@ def most_common_year(events: Sequence[Event]) -> int | None:
 # --- merging --------------------------------------------------------------------------------------------
 
 
-def merge_same_events(events: Sequence[Event]) -> list[TimelineEntry]:
+@cache
+def _season_first_month() -> dict[str, int]:
+    """TimeML season code → its first month, from the dates stage's lexicon ("SP" → 3)."""
+    return {code: month for code, month in load_lexicon("time_expressions")["seasons"].values()}
+
+
+def merge_same_events(events: Sequence[Event], same_event_similarity: int) -> list[TimelineEntry]:
     """Events in order; one with the date of an earlier entry and similar text joins that entry."""
     entries: list[TimelineEntry] = []
     index_by_date: dict[str, list[int]] = defaultdict(list)
@@ -178,7 +184,7 @@ def merge_same_events(events: Sequence[Event]) -> list[TimelineEntry]:
             (
                 i
                 for i in index_by_date[event.date]
-                if fuzz.token_set_ratio(entries[i].text, event.text) >= SAME_EVENT_SIMILARITY
+                if fuzz.token_set_ratio(entries[i].text, event.text) >= same_event_similarity
             ),
             None,
         )

@@ -3,14 +3,24 @@
 Two kinds of evidence here: a cue word with its dependents ("X said that …", "according to X, …", "neither
 X nor Y confirmed …", "we have no evidence that …", "calling it groundless rumours"), and a hedge adverb that
 passes on what unnamed others say ("the video allegedly shows …"). Quotations beside a cue are in
-``claims.quote_cues``. The claims module resolves pronouns, merges what two routes found twice and builds
-the records.
+``claims.quote_cues``. What a cue says of its content's modality (a denial, a refusal, a negated
+"confirm") is ``claims.modality``'s to decide. The claims module resolves pronouns, merges what two routes
+found twice and builds the records.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from storyline.records import Modality
+from storyline.stages.claims.modality import (
+    CLAIM_ADVERB_MODALITY,
+    LABEL_MODALITY,
+    NO_EVIDENCE_MODALITY,
+    cue_modality,
+    has_no,
+    refusal_modality,
+)
 from storyline.stages.claims.spans import (
     GAP_BEFORE_QUOTE,
     Attribution,
@@ -19,7 +29,6 @@ from storyline.stages.claims.spans import (
     attributions_for,
     content_span,
     gap_matches,
-    is_negated_subject,
     longest_run,
     same_line,
     subject_of,
@@ -115,14 +124,14 @@ def _verb_attributions(context: ParseContext, verb: Token) -> list[Attribution]:
     ):
         return []  # "called Zelensky's plan frightening", "declined the offer": not attributions
     subject = subject_of(verb, lexicon)
-    modality: str | None
+    modality: Modality | None
     if refused is not None:
         content = _refused_content(context, refused)
-        modality = "unconfirmed" if refused.lemma_.lower() in lexicon.confirm_verbs else "denied"
+        modality = refusal_modality(refused, lexicon)
         cue = token_span([verb, refused])
     elif label is not None:
         content = _labelled_content(context, verb, label)
-        modality, cue = "denied", (verb.idx, _end_with_closing_mark(context, label))
+        modality, cue = LABEL_MODALITY, (verb.idx, _end_with_closing_mark(context, label))
     elif preposition is not None:
         content = prepositional_content(verb, preposition)
         modality = cue_modality(context, verb, subject)
@@ -145,20 +154,6 @@ def _verb_attributions(context: ParseContext, verb: Token) -> list[Attribution]:
     if cue is None:
         return []
     return attributions_for(context, verb, cue, content, subject, modality)
-
-
-def cue_modality(context: ParseContext, verb: Token, subject: Token | None) -> str | None:
-    lexicon = context.lexicon
-    lemma = verb.lemma_.lower()
-    negated = any(child.dep_ == "neg" for child in verb.children) or is_negated_subject(subject, lexicon)
-    unable = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lexicon.inability_words
-    if negated or unable:
-        return "unconfirmed"  # "could not confirm", "neither X nor Y confirmed", "did not say"
-    if lemma in lexicon.denial_verbs:
-        return "denied"
-    if lemma in lexicon.hedging_cues:
-        return "hedged"
-    return None
 
 
 def cue_span(verb: Token) -> CharSpan | None:
@@ -334,10 +329,7 @@ def _evidence_attributions(context: ParseContext, noun: Token) -> list[Attributi
     """ "we have no evidence that …", "there is no proof of …": the complement is unconfirmed."""
     lexicon = context.lexicon
     verb = noun.head
-    negated = any(c.lower_ in lexicon.negations for c in noun.children) or any(
-        c.dep_ == "neg" for c in verb.children
-    )
-    if not negated or verb.lemma_.lower() not in ("have", "be", "see", "find"):
+    if not has_no(noun, lexicon) or verb.lemma_.lower() not in ("have", "be", "see", "find"):
         return []
     complements = [
         c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") or c.lower_ in EVIDENCE_PREPOSITIONS
@@ -354,7 +346,8 @@ def _evidence_attributions(context: ParseContext, noun: Token) -> list[Attributi
     cue = token_span(context.doc[min(verb.i, noun.i) : noun.i + 1])
     if cue is None:
         return []
-    return attributions_for(context, noun, cue, token_span(complement.subtree), subject, "unconfirmed")
+    content = token_span(complement.subtree)
+    return attributions_for(context, noun, cue, content, subject, NO_EVIDENCE_MODALITY)
 
 
 # --- hedge adverbs ------------------------------------------------------------------------------------------
@@ -373,5 +366,5 @@ def hedge_adverb_attributions(context: ParseContext, found: list[Attribution]) -
         content = token_span(token.head.subtree)
         cue = (token.idx, token.idx + len(token))
         if content is not None:
-            claims.append(Attribution(cue, content, None, "indirect", "hedged", token.i))
+            claims.append(Attribution(cue, content, None, "indirect", CLAIM_ADVERB_MODALITY, token.i))
     return claims

@@ -3,7 +3,8 @@
 Runs on the one shared parse (``ParsedArticle.doc``). ``claims.cues`` finds candidate attributions from cue
 words, quotations and hedge adverbs; this module settles them: dash quotations cut where the narration
 resumes, first-person speakers inside a quote become the quote's speaker, "he"/"she" become the nearest
-person named before, duplicates found by two routes are merged, and each claim gets its modality.
+person named before, duplicates found by two routes are merged (the stronger modality kept), and each
+claim gets its modality from ``claims.modality``.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.records import Claim, ParsedArticle, TimeExpr
+from storyline.records import Claim, Modality, ParsedArticle, QuoteKind, TimeExpr
 from storyline.stages.claims.chains import (
     chain_attributions,
     drop_nested_intentions,
@@ -22,6 +23,7 @@ from storyline.stages.claims.chains import (
 from storyline.stages.claims.coref import continued_quotes, continued_reports, resolve_descriptions
 from storyline.stages.claims.cues import cue_word_attributions, hedge_adverb_attributions
 from storyline.stages.claims.lexicon import ClaimLexicon, claim_lexicon
+from storyline.stages.claims.modality import content_modality, stronger
 from storyline.stages.claims.quote_cues import colon_line_attributions, quote_attributions
 from storyline.stages.claims.quotes import QuoteSpan, find_quote_spans, trim_span
 from storyline.stages.claims.spans import (
@@ -34,9 +36,7 @@ from storyline.stages.claims.spans import (
 )
 from storyline.stages.quantities import find_quantities
 
-# When two routes give one claim different modalities, the stronger statement about it wins.
-MODALITY_STRENGTH = {"denied": 3, "unconfirmed": 2, "hedged": 1, "asserted": 0}
-QUOTE_PREFERENCE = {"direct": 2, "mixed": 1, "indirect": 0}
+QUOTE_PREFERENCE: dict[QuoteKind, int] = {"direct": 2, "mixed": 1, "indirect": 0}
 # Speaker entity types that a later "he"/"she" cannot refer to.
 NON_PERSON_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC"})
 
@@ -202,7 +202,7 @@ def _fold_nested_first_person(doc: Doc, text: str, found: list[Attribution]) -> 
     dropped; in a longer quotation it stays, as the outer speaker's."""
     lexicon = claim_lexicon()
     dropped: set[int] = set()
-    modality_of: dict[int, str | None] = {}
+    modality_of: dict[int, Modality | None] = {}
     speaker_of: dict[int, CharSpan | None] = {}
     for outer_index, outer in enumerate(found):
         single_sentence = _sentence_count(doc, outer.content) == 1
@@ -214,7 +214,7 @@ def _fold_nested_first_person(doc: Doc, text: str, found: list[Attribution]) -> 
             if single_sentence and inner.cue_modality is not None and (first_person or words is None):
                 dropped.add(inner_index)
                 current = modality_of.get(outer_index, outer.cue_modality)
-                modality_of[outer_index] = _stronger(current, inner.cue_modality)
+                modality_of[outer_index] = stronger(current, inner.cue_modality)
             elif first_person:
                 speaker_of[inner_index] = outer.speaker
     folded = []
@@ -246,7 +246,7 @@ def _merge(found: list[Attribution]) -> list[Attribution]:
         if key in by_content:
             kept = by_content[key]
             by_content[key] = dataclasses.replace(
-                kept, cue_modality=_stronger(kept.cue_modality, attribution.cue_modality)
+                kept, cue_modality=stronger(kept.cue_modality, attribution.cue_modality)
             )
         else:
             by_content[key] = attribution
@@ -277,84 +277,7 @@ def _preference(attribution: Attribution) -> tuple[int, int]:
     return QUOTE_PREFERENCE[attribution.quote], attribution.content[1] - attribution.content[0]
 
 
-def _stronger(first: str | None, second: str | None) -> str | None:
-    if first is None or second is None:
-        return first or second
-    return first if MODALITY_STRENGTH[first] >= MODALITY_STRENGTH[second] else second
-
-
 # --- records ------------------------------------------------------------------------------------------------
-
-
-def _modality(context: ParseContext, attribution: Attribution) -> str:
-    """The cue's modality when the cue decides it ("denied", "could not confirm"); else what the content's
-    main clause says: "there was no evidence that …" is unconfirmed, "the claims were baseless" and "no such
-    plan had been discussed" deny, a hedge word or modal hedges."""
-    if attribution.cue_modality is not None:
-        return attribution.cue_modality
-    span = context.doc.char_span(*attribution.content, alignment_mode="expand")
-    cue = context.doc.char_span(*attribution.cue, alignment_mode="expand")
-    if span is None or cue is None:
-        return "asserted"
-    lexicon = context.lexicon
-    first_sentence = span[0].sent  # of a quote of several sentences, the first speaks first
-    root = span.doc[span.start : min(first_sentence.end, span.end)].root
-    main_clause = [t for t in span if t.i == root.i or _in_main_clause(t, root)]
-    negated = any(t.dep_ == "neg" and t.head.i == root.i for t in main_clause)
-    if root.lemma_.lower() in lexicon.confirm_verbs and negated:
-        return "unconfirmed"
-    if any(t.lemma_.lower() in lexicon.evidence_nouns and _has_no(t, lexicon) for t in main_clause):
-        return "unconfirmed"
-    # A plain negation ("would not intervene") states a fact; "no such plan" and "the claims were
-    # baseless" answer a claim, which is what a denial is.
-    answers_a_claim = _says_no_such(main_clause, lexicon) or any(
-        t.lemma_.lower() in lexicon.denial_labels and t.dep_ in ("attr", "acomp", "conj") for t in main_clause
-    )
-    if root.lemma_.lower() in lexicon.denial_verbs or answers_a_claim:
-        return "denied"
-    if _is_hedged(span, cue, lexicon):
-        return "hedged"
-    return "asserted"
-
-
-# Dependencies that open a clause of its own: a negation or a hedge inside one is not the claim's.
-SUBORDINATE_DEPS = frozenset(
-    {"ccomp", "advcl", "relcl", "acl", "conj", "xcomp", "pcomp", "csubj", "parataxis"}
-)
-
-
-def _in_main_clause(token: Token, root: Token) -> bool:
-    while token.i != root.i:
-        if token.dep_ in SUBORDINATE_DEPS or token.head.i == token.i:
-            return False
-        token = token.head
-    return True
-
-
-def _says_no_such(tokens: list[Token], lexicon: ClaimLexicon) -> bool:
-    return any(
-        token.lower_ in lexicon.negations and token.i + 1 < len(token.doc) and token.nbor().lower_ == "such"
-        for token in tokens
-    )
-
-
-def _has_no(noun: Token, lexicon: ClaimLexicon) -> bool:
-    return any(child.lower_ in lexicon.negations for child in noun.children) or any(
-        child.dep_ == "neg" for child in noun.head.children
-    )
-
-
-def _is_hedged(span: Span, cue: Span, lexicon: ClaimLexicon) -> bool:
-    words = [token.lower_ for token in span if not token.is_punct]
-    if any(child.lower_ in lexicon.hedge_adverbs for token in cue for child in token.children):
-        return True  # "X reportedly said"
-    if any(word in lexicon.hedge_adverbs for word in words):
-        return True
-    modals = [t for t in span if t.lower_ in lexicon.hedge_modals and t.tag_ == "MD"]
-    # "could not comment" is not a hedge: the negated modal states what did not happen
-    if any(not any(c.dep_ == "neg" for c in modal.head.children) for modal in modals):
-        return True
-    return any(tuple(words[i : i + len(p)]) == p for p in lexicon.hedge_phrases for i in range(len(words)))
 
 
 def _claim(
@@ -380,7 +303,7 @@ def _claim(
         speaker_start=speaker[0] if speaker else None,
         speaker_end=speaker[1] if speaker else None,
         quote=attribution.quote,
-        modality=_modality(context, attribution),
+        modality=content_modality(context, attribution),
         quantities=tuple(
             find_quantities(parsed.doc, start, end, text=context.text, token_starts=context.token_starts)
         ),

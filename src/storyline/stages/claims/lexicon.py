@@ -49,6 +49,8 @@ class ClaimLexicon:
     hedge_phrases: tuple[tuple[str, ...], ...]
     hedging_cues: frozenset[str]
     denial_verbs: frozenset[str]
+    denial_nouns: frozenset[str]
+    negation_idioms: tuple[str, ...]  # in file order: each is cut from the text in turn
     labeling_verbs: frozenset[str]
     denial_labels: frozenset[str]
     refusal_verbs: frozenset[str]
@@ -108,6 +110,8 @@ def claim_lexicon() -> ClaimLexicon:
         hedge_phrases=tuple(tuple(phrase.lower().split()) for phrase in hedges["phrases"]),
         hedging_cues=_words(hedges["hedging_cues"]),
         denial_verbs=_words(denials["verbs"]),
+        denial_nouns=_words(denials["nouns"]),
+        negation_idioms=tuple(idiom.lower() for idiom in denials["negation_idioms"]),
         labeling_verbs=_words(denials["labeling_verbs"]),
         denial_labels=_words(denials["labels"]),
         refusal_verbs=_words(denials["refusal_verbs"]),

@@ -9,7 +9,8 @@ import re
 
 from spacy.tokens import Span, Token
 
-from storyline.stages.claims.cues import cue_modality, cue_span, is_cue_verb
+from storyline.stages.claims.cues import cue_span, is_cue_verb
+from storyline.stages.claims.modality import cue_modality
 from storyline.stages.claims.quotes import QUOTE_MARKS, QuoteSpan, trim_span
 from storyline.stages.claims.spans import (
     GAP_AFTER_QUOTE,

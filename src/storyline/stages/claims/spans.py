@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from storyline.records import Modality, QuoteKind
 from storyline.stages.claims.lexicon import ClaimLexicon
 from storyline.stages.claims.quotes import QuoteSpan, has_quote_marks, inside_quote, trim_span
 
@@ -41,8 +42,8 @@ class Attribution:
     cue: CharSpan
     content: CharSpan
     speaker: CharSpan | None
-    quote: str  # direct | indirect | mixed
-    cue_modality: str | None  # denied | unconfirmed | hedged when the cue alone decides; else None
+    quote: QuoteKind
+    cue_modality: Modality | None  # when the cue alone decides (claims.modality); else None
     anchor: int  # token index of the cue word
     via: CharSpan | None = None  # who passed the words on (nested attribution)
 
@@ -115,7 +116,7 @@ def subtree_without(token: Token, excluded: Token) -> list[Token]:
     return [t for t in token.subtree if t.i not in skip]
 
 
-def classify_quote(context: ParseContext, span: CharSpan, cue: CharSpan) -> tuple[CharSpan, str]:
+def classify_quote(context: ParseContext, span: CharSpan, cue: CharSpan) -> tuple[CharSpan, QuoteKind]:
     """A content span that lies in a quotation the cue stands outside grows to the whole quotation (a quote
     that runs on past the sentence the parse saw); one that holds quote marks is a mixed quote."""
     quote = inside_quote(list(context.quotes), *span)
@@ -124,7 +125,7 @@ def classify_quote(context: ParseContext, span: CharSpan, cue: CharSpan) -> tupl
     start, end = trim_span(context.text, *span)
     if start >= end:
         return span, "indirect"
-    kind = "mixed" if has_quote_marks(context.text[start:end]) else "indirect"
+    kind: QuoteKind = "mixed" if has_quote_marks(context.text[start:end]) else "indirect"
     if quote is not None:
         kind = "direct"  # a nested attribution inside a quotation: its content is quoted too
     return (start, end), kind
@@ -263,26 +264,13 @@ def speaker_heads(subject: Token | None) -> list[Token]:
     return [subject, *subject.conjuncts]
 
 
-def is_negated_subject(subject: Token | None, lexicon: ClaimLexicon) -> bool:
-    """ "neither X nor Y", "no official" deny their verb."""
-    if subject is None:
-        return False
-    return (
-        any(
-            child.dep_ in ("preconj", "det", "neg") and child.lower_ in lexicon.negations
-            for child in subject.children
-        )
-        or subject.lower_ in lexicon.negations
-    )
-
-
 def attributions_for(
     context: ParseContext,
     cue_token: Token,
     cue: CharSpan,
     content: CharSpan | None,
     subject: Token | None,
-    modality: str | None,
+    modality: Modality | None,
 ) -> list[Attribution]:
     """One attribution per coordinated speaker, with the content classified as a quote or not.
 

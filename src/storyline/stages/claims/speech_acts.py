@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from storyline.stages.claims.modality import noun_cue_modality
 from storyline.stages.claims.spans import (
     Attribution,
     CharSpan,
@@ -104,7 +105,7 @@ def noun_attributions(context: ParseContext, noun: Token) -> list[Attribution]:
         return []
     cue = (noun.idx, noun.idx + len(noun))
     lexicon = context.lexicon
-    modality = "denied" if noun.lemma_.lower() == "denial" else None
+    modality = noun_cue_modality(noun, lexicon)
     return attributions_for(
         context, noun, cue, content_span(clauses[0], lexicon), noun_speaker(noun), modality
     )

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from datasketch import MinHash, MinHashLSH
 from scipy.cluster.hierarchy import DisjointSet
 
-from storyline.config import DEFAULT_SETTINGS, Settings
+from storyline.config import DEFAULT_SETTINGS, CopiesSettings
 from storyline.records import Article, CopyEdge
 from storyline.stages.copies.passages import find_shared_passages
 from storyline.stages.copies.translation import find_translations
@@ -110,15 +110,17 @@ def _closest(article: Article, candidates: Sequence[Article]) -> Article:
     return max(candidates, key=lambda candidate: len(anchors & set(ANCHOR.findall(candidate.text))))
 
 
-def find_copies(articles: Sequence[Article], settings: Settings = DEFAULT_SETTINGS) -> list[CopyEdge]:
+def find_copies(
+    articles: Sequence[Article], settings: CopiesSettings = DEFAULT_SETTINGS.copies
+) -> list[CopyEdge]:
     """Every copy relation in the collection: near-duplicates and credited copies first; then shared wire
     passages and uncredited translations for the pairs those did not already join."""
     edges = find_near_duplicates(articles, settings.near_duplicate_threshold) + find_credited_copies(articles)
     order = {article.id: _order_key(article, position) for position, article in enumerate(articles)}
     joined = {frozenset((edge.article, edge.of)) for edge in edges}
-    edges += find_shared_passages(articles, order, joined)
+    edges += find_shared_passages(articles, order, joined, settings)
     translated = {frozenset((edge.article, edge.of)) for edge in edges if edge.kind == "translation"}
-    edges += find_translations(articles, order, translated)
+    edges += find_translations(articles, order, translated, settings)
     return edges
 
 

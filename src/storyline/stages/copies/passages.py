@@ -10,7 +10,8 @@ Method (never all pairs):
   the same speaker is what independent reports do;
 - every article's word 8-grams are hashed; one hash in ``SAMPLE_EVERY`` (chosen by value, so the same
   8-grams are sampled in every article) goes into an inverted index; hashes carried by more than
-  ``COMMON_GRAM_CAP`` articles are boilerplate and skipped, so no posting list is long;
+  ``CopiesSettings.common_feature_cap`` articles (a footer the clean stage missed, a stock sentence) are
+  boilerplate and skipped, so no posting list is long;
 - pairs sharing at least ``MIN_SAMPLED_SHARED`` sampled hashes are verified exactly on all their 8-grams.
 """
 
@@ -22,24 +23,16 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from storyline.config import CopiesSettings
 from storyline.records import Article, CopyEdge
 
+# How many shared grams and how long a run make a passage is the stage's setting
+# (``config.CopiesSettings.passage_min_shared_grams`` and ``passage_min_run_words``), with the reasoning.
 GRAM_WORDS = 8
-# Two news sentences are ~20 words each; two consecutive ones shared verbatim give ~33 shared 8-grams.
-# 25 shared 8-grams (~32 words of identical prose) allows a light edit inside the run (each changed word
-# costs up to 8 grams) while one shared sentence (~13 grams) or a stock phrase never reaches it.
-MIN_SHARED_GRAMS = 25
-# ...and at least one unbroken run of this many words: a whole sentence shared verbatim, not scattered
-# phrases that happen to add up.
-MIN_RUN_WORDS = 16
 # Indexing one gram in four keeps the index a quarter the size; a 25-gram passage then shares ~6 sampled
 # grams, so asking for 3 finds it with near certainty while pairs sharing a phrase or two are not verified.
 SAMPLE_EVERY = 4
 MIN_SAMPLED_SHARED = 3
-# A gram in more articles than this is boilerplate (a footer the clean stage missed, a stock sentence);
-# skipping it bounds the work per gram. A wire story carried by more outlets is still found through its
-# other grams only if they are rarer, which is why the cap is generous.
-COMMON_GRAM_CAP = 64
 WORD = re.compile(r"\w+")
 QUOTED = re.compile(r"[\"“”„«»].*?[\"“”„«»]", re.DOTALL)
 WIRE_CREDIT_KINDS = frozenset({"wire", "source", "via"})
@@ -87,7 +80,7 @@ def shared_passage(first: _Grams, second: _Grams) -> tuple[int, int]:
     return len(shared), longest + GRAM_WORDS - 1 if longest else 0
 
 
-def _candidate_pairs(grams: Sequence[_Grams]) -> list[tuple[int, int]]:
+def _candidate_pairs(grams: Sequence[_Grams], common_cap: int) -> list[tuple[int, int]]:
     postings: dict[int, list[int]] = {}
     for index, article in enumerate(grams):
         for gram in article.hashes:
@@ -95,7 +88,7 @@ def _candidate_pairs(grams: Sequence[_Grams]) -> list[tuple[int, int]]:
                 postings.setdefault(gram, []).append(index)
     counts: Counter[tuple[int, int]] = Counter()
     for holders in postings.values():
-        if len(holders) < 2 or len(holders) > COMMON_GRAM_CAP:
+        if len(holders) < 2 or len(holders) > common_cap:
             continue
         for i, first in enumerate(holders):
             for second in holders[i + 1 :]:
@@ -112,7 +105,10 @@ def _same_outlet(first: Article, second: Article) -> bool:
 
 
 def find_shared_passages(
-    articles: Sequence[Article], order: dict[str, tuple[str, int]], skip: set[frozenset[str]]
+    articles: Sequence[Article],
+    order: dict[str, tuple[str, int]],
+    skip: set[frozenset[str]],
+    settings: CopiesSettings,
 ) -> list[CopyEdge]:
     """``syndicated`` edges for articles of different outlets sharing a wire passage.
 
@@ -121,12 +117,12 @@ def find_shared_passages(
     already joined (near-duplicates). The score is the share of the shorter article's grams in common."""
     grams = [article_grams(article.text) for article in articles]
     edges = []
-    for i, j in _candidate_pairs(grams):
+    for i, j in _candidate_pairs(grams, settings.common_feature_cap):
         first, second = articles[i], articles[j]
         if first.id == second.id or _same_outlet(first, second) or frozenset((first.id, second.id)) in skip:
             continue
         shared, run = shared_passage(grams[i], grams[j])
-        if shared < MIN_SHARED_GRAMS or run < MIN_RUN_WORDS:
+        if shared < settings.passage_min_shared_grams or run < settings.passage_min_run_words:
             continue
         if _credits_wire(first) != _credits_wire(second):
             original, copy = (first, second) if _credits_wire(first) else (second, first)

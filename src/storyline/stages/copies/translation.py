@@ -7,7 +7,7 @@ story share the story's main names and a headline figure; a translation shares n
 to the incidental ones. So the score weights each anchor by its rarity in the collection (an anchor in
 every article of a story says little) and measures how much of the smaller anchor set the other holds.
 
-Candidate pairs come from an inverted index over anchors (those in more than ``COMMON_ANCHOR_CAP``
+Candidate pairs come from an inverted index over anchors (those in more than ``common_feature_cap``
 articles skipped), so the cost follows the shared anchors, not the square of the collection.
 """
 
@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 from unidecode import unidecode
 
+from storyline.config import CopiesSettings
 from storyline.records import Article, CopyEdge
 
 # A number with optional thousands/decimal separators: "11 000", "11.000", "11,000", "3,5", "2024".
@@ -31,17 +32,8 @@ NAME = re.compile(r"\b[^\W\d_][^\W\d_'’-]{3,}")
 # Names are compared on this many leading ASCII letters: long enough to tell names apart, short enough to
 # absorb declension and transliteration endings ("Budanova", "Budanow", "Budanov").
 NAME_PREFIX = 5
-# A translation must share this many anchors...
-MIN_SHARED_ANCHORS = 8
-# ...of which at least this many numbers (names alone repeat across every report of a story)...
-MIN_SHARED_NUMBERS = 2
-# ...and hold this share of the smaller article's rarity-weighted anchors. Unrelated reports of one story
-# share the main names and a headline figure, well under half once those are weighted down: 0.15-0.40
-# between the five seed articles (one story, five outlets), 0.19 for the invented German report on the
-# ferry story against the English one, 0.67 for its German translation (month and weekday names differ).
-MIN_CONTAINMENT = 0.55
-# An anchor in more articles than this is too common to find candidates with (it still counts in scoring).
-COMMON_ANCHOR_CAP = 64
+# How many anchors and numbers a translation shares, and the weighted share it must hold, are the stage's
+# settings (``config.CopiesSettings.translation_*``), with the figures that chose them.
 
 
 def normalise_number(text: str) -> str | None:
@@ -90,20 +82,23 @@ def containment(first: frozenset[str], second: frozenset[str], weight: dict[str,
     return sum(weight[a] for a in first & second) / smaller if smaller else 0.0
 
 
-def _candidate_pairs(articles: Sequence[Article], sets: Sequence[frozenset[str]]) -> list[tuple[int, int]]:
+def _candidate_pairs(
+    articles: Sequence[Article], sets: Sequence[frozenset[str]], settings: CopiesSettings
+) -> list[tuple[int, int]]:
+    # an anchor too common to find candidates with still counts in scoring
     postings: dict[str, list[int]] = {}
     for index, anchor_set in enumerate(sets):
         for anchor in anchor_set:
             postings.setdefault(anchor, []).append(index)
     counts: Counter[tuple[int, int]] = Counter()
     for holders in postings.values():
-        if len(holders) > COMMON_ANCHOR_CAP:
+        if len(holders) > settings.common_feature_cap:
             continue
         for i, first in enumerate(holders):
             for second in holders[i + 1 :]:
                 if articles[first].language != articles[second].language:
                     counts[first, second] += 1
-    return sorted(pair for pair, count in counts.items() if count >= MIN_SHARED_ANCHORS)
+    return sorted(pair for pair, count in counts.items() if count >= settings.translation_min_anchors)
 
 
 def _original_first(first: Article, second: Article, order: dict[str, tuple[str, int]]) -> bool:
@@ -118,7 +113,10 @@ def _original_first(first: Article, second: Article, order: dict[str, tuple[str,
 
 
 def find_translations(
-    articles: Sequence[Article], order: dict[str, tuple[str, int]], skip: set[frozenset[str]]
+    articles: Sequence[Article],
+    order: dict[str, tuple[str, int]],
+    skip: set[frozenset[str]],
+    settings: CopiesSettings,
 ) -> list[CopyEdge]:
     """``translation`` edges between articles in different languages whose anchors match strongly; ``skip``
     holds pairs already joined by a credited translation."""
@@ -126,14 +124,14 @@ def find_translations(
     sets = [anchors(article.text) for article in known]
     weight = _rarity(sets)
     edges = []
-    for i, j in _candidate_pairs(known, sets):
+    for i, j in _candidate_pairs(known, sets, settings):
         first, second = known[i], known[j]
         if first.id == second.id or frozenset((first.id, second.id)) in skip:
             continue
         shared = sets[i] & sets[j]
         numbers = sum(anchor.startswith("#") for anchor in shared)
         score = containment(sets[i], sets[j], weight)
-        if numbers < MIN_SHARED_NUMBERS or score < MIN_CONTAINMENT:
+        if numbers < settings.translation_min_numbers or score < settings.translation_min_containment:
             continue
         original, copy = (first, second) if _original_first(first, second, order) else (second, first)
         edges.append(CopyEdge(article=copy.id, of=original.id, kind="translation", score=round(score, 3)))

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from storyline.records import ParsedArticle, TimeExpr
 from storyline.stages.dates import rules
-from storyline.stages.dates.patterns import TimeLexicon, context_patterns, load_time_lexicon, time_patterns
+from storyline.stages.dates.patterns import TimeLexicon, context_patterns, time_lexicon, time_patterns
 from storyline.stages.dates.rules import FUTURE, PAST, PRESENT, Resolved
 
 ENTITY_LABELS = ("DATE", "TIME")
@@ -223,7 +223,7 @@ def resolve_candidate(candidate: Candidate, text: str, base: date | None, tense:
         return resolve_entity(surface, before, after, base, tense)
     if candidate.kind == "shifted_unit" and context_patterns()["stretch_before"].search(before):
         return None
-    return RESOLVERS[candidate.kind](candidate.match, load_time_lexicon(), base, tense)
+    return RESOLVERS[candidate.kind](candidate.match, time_lexicon(), base, tense)
 
 
 def group_int(match: re.Match[str], name: str) -> int | None:

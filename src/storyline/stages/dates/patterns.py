@@ -9,12 +9,11 @@ is the part of the match that is the expression (the rest is context such as "in
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from typing import Any
+
+from storyline.lexicons import load_lexicon
 
 # Years a news text plausibly names: a wider range matches prices and counts ("2,600" is not, "2600" is).
 YEAR = r"(?:1[6-9]\d\d|20\d\d)"
@@ -60,10 +59,9 @@ class TimeLexicon:
 
 
 @lru_cache(maxsize=1)
-def load_time_lexicon() -> TimeLexicon:
-    raw: dict[str, Any] = tomllib.loads(
-        resources.files("storyline").joinpath("lexicons/time_expressions.toml").read_text(encoding="utf-8")
-    )
+def time_lexicon() -> TimeLexicon:
+    """The time-expression lexicon, typed once per process."""
+    raw = load_lexicon("time_expressions")
     return TimeLexicon(
         months=raw["months"],
         weekdays=raw["weekdays"],
@@ -72,7 +70,7 @@ def load_time_lexicon() -> TimeLexicon:
         relative_days=raw["relative_days"],
         units=raw["units"],
         shifts=raw["shifts"],
-        counts=raw["counts"],
+        counts=load_lexicon("numbers")["words"] | raw["counts"],
         vague_counts=raw["vague_counts"],
         modifiers=tuple(raw["lists"]["modifiers"]),
         deadline_markers=tuple(raw["lists"]["deadline_markers"]),
@@ -116,7 +114,7 @@ class TimePattern:
 
 @lru_cache(maxsize=1)
 def time_patterns() -> tuple[TimePattern, ...]:
-    lexicon = load_time_lexicon()
+    lexicon = time_lexicon()
     month = calendar_names(lexicon.months, dotted_abbreviations=False)
     weekday = calendar_names(lexicon.weekdays, dotted_abbreviations=True)
     season = any_word(lexicon.seasons)
@@ -185,7 +183,7 @@ def time_patterns() -> tuple[TimePattern, ...]:
 @lru_cache(maxsize=1)
 def context_patterns() -> dict[str, re.Pattern[str]]:
     """Patterns that look at the words around a candidate rather than at the candidate itself."""
-    lexicon = load_time_lexicon()
+    lexicon = time_lexicon()
     counted_units = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies))"
     return {
         # "by November 1" / "as early as November 1": the marker belongs to the expression

@@ -19,7 +19,7 @@ from datetime import date, timedelta
 
 from storyline.records import Article, ParsedArticle
 from storyline.stages.dates.expressions import find_stated_times
-from storyline.stages.dates.patterns import load_time_lexicon
+from storyline.stages.dates.patterns import time_lexicon
 from storyline.stages.dates.rules import FUTURE, PARTIAL_BASE_YEAR, PAST, PRESENT, shift_month
 
 # Values that can bound a publication date: a day or a month, with or without its year.
@@ -111,7 +111,7 @@ def points_ahead(stated: StatedDate) -> bool:
     if stated.tense == FUTURE:
         return True
     text = " ".join(stated.text.lower().split())
-    markers = load_time_lexicon().forward_markers
+    markers = time_lexicon().forward_markers
     return stated.tense == PRESENT and text.startswith(tuple(f"{marker} " for marker in markers))
 
 

@@ -18,14 +18,13 @@ Hand-written: no library resolves descriptions and metonymy for news offline; th
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 from unidecode import unidecode
 
+from storyline.lexicons import load_lexicon
 from storyline.records import ROLE_LABEL, Mention, ParsedArticle
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
@@ -58,8 +57,9 @@ class EntityLexicon:
 
 
 @lru_cache(maxsize=1)
-def load_entity_lexicon() -> EntityLexicon:
-    data = tomllib.loads(resources.files("storyline.lexicons").joinpath("entities.toml").read_text("utf-8"))
+def entity_lexicon() -> EntityLexicon:
+    """The entities lexicon, typed once per process."""
+    data = load_lexicon("entities")
     return EntityLexicon(
         title_words=frozenset(data["title_words"]),
         honorifics=frozenset(data["honorifics"]),
@@ -232,7 +232,7 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
     doc, article_id = parsed.doc, parsed.article.id
     # Read once: spaCy's Doc.text joins every token's text anew on each access.
     text = doc.text
-    lexicon = load_entity_lexicon()
+    lexicon = entity_lexicon()
     foreign = [(f.start, f.end) for f in parsed.article.foreign_fragments]
     names = [
         m for m in _names(doc, text, article_id, lexicon) if not any(s <= m.start < e for s, e in foreign)

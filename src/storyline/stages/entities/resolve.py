@@ -31,25 +31,23 @@ import jellyfish
 from rapidfuzz import fuzz
 from scipy.cluster.hierarchy import DisjointSet
 
+from storyline.config import DEFAULT_SETTINGS, EntitiesSettings
 from storyline.records import ROLE_LABEL, Entity, Mention
 from storyline.stages.entities.index import SimilarWords
 from storyline.stages.entities.mentions import (
     STEM_CHARS,
+    entity_lexicon,
     extract_mentions,
     fold_name,
-    load_entity_lexicon,
     role_matches,
 )
 
 __all__ = ["extract_mentions", "fold_name", "resolve_entities", "span_index"]
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# Surname similarity (rapidfuzz ratio, 0–100) above which two transliterations are one surname, and the
-# looser bar for given names (Volodymyr/Volodimir score 78, Kyrylo/Kirilo 67 after folding).
-SURNAME_MIN_RATIO = 85.0
-GIVEN_NAME_MIN_RATIO = 60.0
+# How alike two spellings of a name must be, and how generic a role may be before it is left unresolved,
+# are the stage's settings (``config.EntitiesSettings``).
 MAX_QUALIFIER_WORDS = 3
-MAX_ROLE_CANDIDATES = 50
 WORD = re.compile(r"[\w-]+")
 
 # A mention with its folded key, computed once per resolution.
@@ -70,9 +68,9 @@ class _PersonNames:
     word spelling such a surname differently ("Zelenskyy" beside "Volodymyr Zelensky") — is a person even
     where the small model tagged it as a place or organisation."""
 
-    def __init__(self, keyed: Sequence[Keyed]) -> None:
+    def __init__(self, keyed: Sequence[Keyed], surname_min_ratio: float) -> None:
         self.full_names = {key for key, mention in keyed if mention.label == "PERSON" and " " in key}
-        self.surnames = SimilarWords((name.split()[-1] for name in self.full_names), SURNAME_MIN_RATIO)
+        self.surnames = SimilarWords((name.split()[-1] for name in self.full_names), surname_min_ratio)
 
     def __contains__(self, key: object) -> bool:
         if not isinstance(key, str) or not key:
@@ -97,7 +95,7 @@ def _type_of(key: str, mention: Mention, person_keys: _PersonNames, organisation
     if mention.label == "PERSON" and " " not in key and key in organisation_words:
         return "ORG"
     # Capitals only: many countries are also names ("Jordan", "Chad"), a capital alone rarely is.
-    if mention.refers_to is None and key in load_entity_lexicon().seats_of_government:
+    if mention.refers_to is None and key in entity_lexicon().seats_of_government:
         return "PLACE"
     return _broad_type(mention.label)
 
@@ -117,12 +115,12 @@ def _is_demonym(key: str, place_keys: set[str]) -> bool:
     )
 
 
-def _names_compatible(long_a: list[str], long_b: list[str]) -> bool:
+def _names_compatible(long_a: list[str], long_b: list[str], settings: EntitiesSettings) -> bool:
     """Two multi-token person names are one person when surnames match closely and given names agree."""
-    if fuzz.ratio(long_a[-1], long_b[-1]) < SURNAME_MIN_RATIO:
+    if fuzz.ratio(long_a[-1], long_b[-1]) < settings.surname_min_ratio:
         return False
     given_a, given_b = " ".join(long_a[:-1]), " ".join(long_b[:-1])
-    return fuzz.ratio(given_a, given_b) >= GIVEN_NAME_MIN_RATIO
+    return fuzz.ratio(given_a, given_b) >= settings.given_name_min_ratio
 
 
 def _merge_spacing_variants(groups: DisjointSet) -> None:
@@ -143,7 +141,7 @@ def _given_name_sound(tokens: list[str]) -> str:
     return sound[:1]
 
 
-def _merge_person_variants(keys: Iterable[str], groups: DisjointSet) -> None:
+def _merge_person_variants(keys: Iterable[str], groups: DisjointSet, settings: EntitiesSettings) -> None:
     """Merge transliterated spellings of full names and attach lone surnames to a unique full name.
 
     Full names are compared only when their surnames are near spellings of each other (``SimilarWords``)
@@ -157,7 +155,7 @@ def _merge_person_variants(keys: Iterable[str], groups: DisjointSet) -> None:
             full_names[tokens[-1]][_given_name_sound(tokens)].append(tokens)
         elif tokens:
             lone_surnames.append(key)
-    surnames = SimilarWords(full_names, SURNAME_MIN_RATIO)
+    surnames = SimilarWords(full_names, settings.surname_min_ratio)
     for surname, by_given in full_names.items():
         for other_surname in surnames.similar(surname):
             if other_surname < surname:
@@ -165,7 +163,7 @@ def _merge_person_variants(keys: Iterable[str], groups: DisjointSet) -> None:
             for sound, names in by_given.items():
                 others = full_names[other_surname].get(sound, [])
                 for first, second in _name_pairs(names, others, same=other_surname == surname):
-                    if _names_compatible(first, second):
+                    if _names_compatible(first, second, settings):
                         groups.merge(" ".join(first), " ".join(second))
     for lone in lone_surnames:
         candidates = {
@@ -188,7 +186,7 @@ def _name_pairs(
 
 
 def _initials(key: str) -> str:
-    stopwords = load_entity_lexicon().acronym_stopwords
+    stopwords = entity_lexicon().acronym_stopwords
     return "".join(word[0] for word in key.split() if word not in stopwords)
 
 
@@ -244,7 +242,9 @@ def _localise_shared_names(keyed: Sequence[Keyed], qualified_names: dict[str, se
     return localised
 
 
-def _group_names(keyed: Sequence[Keyed], broad_type: str) -> dict[str, list[Mention]]:
+def _group_names(
+    keyed: Sequence[Keyed], broad_type: str, settings: EntitiesSettings
+) -> dict[str, list[Mention]]:
     # Localising only turns a shared name into one of its qualified names, so the table holds for both.
     qualified_names = _qualified_names({key for key, _ in keyed}) if broad_type == "ORG" else {}
     if broad_type == "ORG":
@@ -252,7 +252,7 @@ def _group_names(keyed: Sequence[Keyed], broad_type: str) -> dict[str, list[Ment
     groups = DisjointSet(key for key, _ in keyed)
     _merge_spacing_variants(groups)
     if broad_type == "PERSON":
-        _merge_person_variants(list(groups), groups)
+        _merge_person_variants(list(groups), groups, settings)
     if broad_type == "ORG":
         _merge_qualified_names(groups, qualified_names)
         _merge_acronyms(keyed, groups)
@@ -277,16 +277,19 @@ def _cycle_collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def resolve_entities(mentions: Sequence[Mention]) -> list[Entity]:
+def resolve_entities(
+    mentions: Sequence[Mention], settings: EntitiesSettings = DEFAULT_SETTINGS.entities
+) -> list[Entity]:
     """Group mentions into entities: one per real-world actor, with aliases, roles and every mention."""
     with _cycle_collector_paused():
-        return _resolve(mentions)
+        return _resolve(mentions, settings)
 
 
-def _resolve(mentions: Sequence[Mention]) -> list[Entity]:
+def _resolve(mentions: Sequence[Mention], settings: EntitiesSettings) -> list[Entity]:
     # Each mention's key is folded once here and travels with it: the passes below look it up often.
     keyed = [(mention_key(mention), mention) for mention in mentions if mention.label != ROLE_LABEL]
-    person_keys, organisation_words = _PersonNames(keyed), _organisation_words(keyed)
+    person_keys = _PersonNames(keyed, settings.surname_min_ratio)
+    organisation_words = _organisation_words(keyed)
     by_type: dict[str, list[Keyed]] = defaultdict(list)
     for key, mention in keyed:
         by_type[_type_of(key, mention, person_keys, organisation_words)].append((key, mention))
@@ -295,21 +298,25 @@ def _resolve(mentions: Sequence[Mention]) -> list[Entity]:
     groups: list[list[Mention]] = []
     types: list[str] = []
     for broad_type, typed_mentions in sorted(by_type.items(), key=lambda item: item[0]):
-        for group in _group_names(typed_mentions, broad_type).values():
+        for group in _group_names(typed_mentions, broad_type, settings).values():
             groups.append(group)
             types.append(broad_type)
-    _attach_role_descriptions([m for m in mentions if m.label == ROLE_LABEL], groups)
+    _attach_role_descriptions(
+        [m for m in mentions if m.label == ROLE_LABEL], groups, settings.max_role_candidates
+    )
     entities = [_make_entity(group, broad_type) for group, broad_type in zip(groups, types, strict=True)]
     return sorted(entities, key=lambda entity: (-len(entity.mentions), entity.name))
 
 
-def _attach_role_descriptions(descriptions: Sequence[Mention], groups: list[list[Mention]]) -> None:
+def _attach_role_descriptions(
+    descriptions: Sequence[Mention], groups: list[list[Mention]], max_role_candidates: int
+) -> None:
     """A description like "the Lithuanian foreign minister" joins the one person whose roles match it.
     People are blocked by the stems of their role words (``role_matches`` compares words by that prefix),
     so each description is compared only with the people whose roles hold all its words. A description
-    whose rarest word is in more than ``MAX_ROLE_CANDIDATES`` people's roles is too generic to resolve
+    whose rarest word is in more than ``max_role_candidates`` people's roles is too generic to resolve
     across a whole collection ("the minister" in a month of news) and stays unresolved."""
-    lexicon = load_entity_lexicon()
+    lexicon = entity_lexicon()
     roles_of = [{m.role for m in group if m.role and m.label == "PERSON"} for group in groups]
     by_stem: dict[str, set[int]] = defaultdict(set)
     for index, roles in enumerate(roles_of):
@@ -321,7 +328,7 @@ def _attach_role_descriptions(descriptions: Sequence[Mention], groups: list[list
             w[:STEM_CHARS] for w in fold_name(description.text).split() if w not in lexicon.ignorable_words
         }
         blocks = sorted((by_stem.get(stem, set()) for stem in stems), key=len)
-        if not blocks or len(blocks[0]) > MAX_ROLE_CANDIDATES:
+        if not blocks or len(blocks[0]) > max_role_candidates:
             continue
         candidates = set.intersection(*blocks)
         matches = [
@@ -410,7 +417,7 @@ def span_index(entities: Sequence[Entity]) -> Callable[..., str | None]:
 
 def _role_word_offset(words: str) -> int | None:
     """Where the first title word ("representative", "spokesman") starts in a speaker's words, if any."""
-    title_words = load_entity_lexicon().title_words
+    title_words = entity_lexicon().title_words
     for match in WORD.finditer(words):
         if match.group().lower() in title_words:
             return match.start()

@@ -18,11 +18,9 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
+from storyline.config import IngestSettings
 from storyline.errors import StorylineInputError
 
-MAX_REDIRECTS = 5
-# A news page arrives in well under a second; 20 s covers a slow server without stalling a batch run.
-FETCH_TIMEOUT_S = 20.0
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 _USER_AGENT = "storyline/0.1 (+https://github.com/storyline; news analysis)"
 
@@ -34,12 +32,14 @@ class FetchedPage:
     media_type: str | None  # "text/html", without parameters
 
 
-def fetch_url(url: str, *, max_bytes: int, allow_private: bool = False) -> FetchedPage:
-    """GET ``url`` and return its body, or raise :class:`StorylineInputError` naming the URL."""
-    deadline = time.monotonic() + FETCH_TIMEOUT_S
+def fetch_url(url: str, settings: IngestSettings, *, allow_private: bool = False) -> FetchedPage:
+    """GET ``url`` and return its body, or raise :class:`StorylineInputError` naming the URL. The size,
+    time and redirect limits are ``settings``'."""
+    timeout_s = settings.fetch_timeout_s
+    deadline = time.monotonic() + timeout_s
     current = url
-    with httpx.Client(timeout=FETCH_TIMEOUT_S, follow_redirects=False, trust_env=False) as client:
-        for _hop in range(MAX_REDIRECTS + 1):
+    with httpx.Client(timeout=timeout_s, follow_redirects=False, trust_env=False) as client:
+        for _hop in range(settings.max_redirects + 1):
             addresses = check_url_allowed(current, allow_private=allow_private)
             try:
                 with _open_pinned(client, current, addresses) as response:
@@ -52,12 +52,12 @@ def fetch_url(url: str, *, max_bytes: int, allow_private: bool = False) -> Fetch
                         continue
                     if response.status_code >= 400:
                         raise StorylineInputError(url, f"HTTP {response.status_code}")
-                    data = _read_bounded(response, url, max_bytes, deadline)
+                    data = _read_bounded(response, url, settings.max_file_bytes, deadline, timeout_s)
                     media_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
                     return FetchedPage(url=current, data=data, media_type=media_type or None)
             except httpx.HTTPError as error:
                 raise StorylineInputError(url, f"fetch failed: {type(error).__name__}") from error
-    raise StorylineInputError(url, f"more than {MAX_REDIRECTS} redirects")
+    raise StorylineInputError(url, f"more than {settings.max_redirects} redirects")
 
 
 @contextmanager
@@ -82,7 +82,9 @@ def _open_pinned(client: httpx.Client, url: str, addresses: list[IPAddress]) -> 
         return
 
 
-def _read_bounded(response: httpx.Response, url: str, max_bytes: int, deadline: float) -> bytes:
+def _read_bounded(
+    response: httpx.Response, url: str, max_bytes: int, deadline: float, timeout_s: float
+) -> bytes:
     # Streamed so that an oversized or endless body is cut off without being held in memory.
     declared = response.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > max_bytes:
@@ -94,7 +96,7 @@ def _read_bounded(response: httpx.Response, url: str, max_bytes: int, deadline: 
         if received > max_bytes:
             raise StorylineInputError(url, f"larger than {max_bytes} bytes")
         if time.monotonic() > deadline:
-            raise StorylineInputError(url, f"took longer than {FETCH_TIMEOUT_S:.0f} s")
+            raise StorylineInputError(url, f"took longer than {timeout_s:.0f} s")
         chunks.append(chunk)
     return b"".join(chunks)
 

@@ -17,7 +17,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from storyline.config import DEFAULT_SETTINGS, Settings
+from storyline.config import DEFAULT_SETTINGS, IngestSettings
 from storyline.errors import StorylineInputError
 from storyline.records import Article, SkippedInput
 from storyline.stages.ingest.fetch import fetch_url
@@ -92,7 +92,7 @@ def article_from_plain_text(text: str, *, source: str) -> Article:
 
 def iter_inputs(
     inputs: Sequence[str | Path],
-    settings: Settings = DEFAULT_SETTINGS,
+    settings: IngestSettings = DEFAULT_SETTINGS.ingest,
     meta_csv: Path | None = None,
     *,
     allow_private_urls: bool = False,
@@ -118,7 +118,10 @@ def iter_inputs(
 
 
 def _iter_all(
-    inputs: Sequence[str | Path], settings: Settings, metadata: _ExplicitMetadata, allow_private_urls: bool
+    inputs: Sequence[str | Path],
+    settings: IngestSettings,
+    metadata: _ExplicitMetadata,
+    allow_private_urls: bool,
 ) -> Iterator[Article | SkippedInput]:
     for given in inputs:
         if isinstance(given, str) and "://" in given:
@@ -159,7 +162,7 @@ def walk_files(root: Path) -> Iterator[Path]:
 
 
 def _read_file(
-    file_path: Path, root: Path, settings: Settings, metadata: _ExplicitMetadata
+    file_path: Path, root: Path, settings: IngestSettings, metadata: _ExplicitMetadata
 ) -> Iterator[Article | SkippedInput]:
     source = str(file_path)
     try:
@@ -196,12 +199,14 @@ def _read_bounded(file_path: Path, max_bytes: int) -> bytes:
     return data
 
 
-def _read_url(url: str, settings: Settings, allow_private_urls: bool) -> Iterator[Article | SkippedInput]:
+def _read_url(
+    url: str, settings: IngestSettings, allow_private_urls: bool
+) -> Iterator[Article | SkippedInput]:
     if not url.lower().startswith(URL_SCHEMES):
         yield SkippedInput(url, f"unsupported URL scheme {urlsplit(url).scheme!r}")
         return
     try:
-        page = fetch_url(url, max_bytes=settings.max_file_bytes, allow_private=allow_private_urls)
+        page = fetch_url(url, settings, allow_private=allow_private_urls)
     except StorylineInputError as error:
         yield SkippedInput(url, error.reason)
         return

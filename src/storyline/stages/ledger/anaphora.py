@@ -13,7 +13,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
-from storyline.records import Article, Claim
+from storyline.records import Article, Claim, Modality
 from storyline.stages.ledger.grouping import (
     WORD,
     Statement,
@@ -24,7 +24,7 @@ from storyline.stages.ledger.grouping import (
 )
 from storyline.stages.timeline import SENTENCE_END
 
-RESPONSE_MODALITIES = frozenset({"denied", "unconfirmed"})
+RESPONSE_MODALITIES: frozenset[Modality] = frozenset({"denied", "unconfirmed"})
 # Sentences before the claim's own that the article may still be discussing when it reports a response.
 CONTEXT_SENTENCES = 0
 # A context must share at least this much (weighted cosine) with a proposition to be taken as answering

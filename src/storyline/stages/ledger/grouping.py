@@ -36,8 +36,6 @@ from storyline.stages.quantities import number_lexicon
 
 WORD = re.compile(r"[^\W\d_]+(?:'t)?|\d[\d,.]*", re.UNICODE)
 # Where one statement inside a content ends and the next begins ("71 bodies … and 35 people …").
-# Where a content's main clause ends: a sentence end, a semicolon or dash, or a contrast ("…, not on …").
-MAIN_CLAUSE_END = re.compile(r"[.;!?–—]\s|,\s+(?:but|while|whereas|not|rather)\s|\s+rather\s+than\s")
 CLAUSE_BREAK = re.compile(r"\s+and\s+(?:that\s+)?|;|,\s+(?:while|whereas|but)\s+|\s+but\s+")
 # Distances for complete linkage: compatible pairs lie in [0, 1), so cutting at 1 merges every compatible
 # pair (those sharing no word last, at the unknown distance); incompatible clusters never join.
@@ -65,8 +63,6 @@ class LedgerLexicon:
     response_words: frozenset[str]
     complement_markers: frozenset[str]
     relative_clause_starts: frozenset[str]
-    negations: frozenset[str]
-    negation_idioms: tuple[str, ...]
     count_kinds: tuple[tuple[str, tuple[str, ...]], ...]
 
 
@@ -81,8 +77,6 @@ def ledger_lexicon() -> LedgerLexicon:
         response_words=frozenset(data["response_words"]),
         complement_markers=frozenset(data["complement_markers"]),
         relative_clause_starts=frozenset(data["relative_clause_starts"]),
-        negations=frozenset(data["negations"]),
-        negation_idioms=tuple(data["negation_idioms"]),
         count_kinds=tuple((kind, tuple(stems)) for kind, stems in data["count_kinds"].items()),
     )
 
@@ -247,19 +241,6 @@ def statement_reference(claim: Claim) -> str | None:
     if meaningful and meaningful[0] in lexicon.statement_nouns:
         return "headed"
     return None
-
-
-def is_negated(claim: Claim) -> bool:
-    """Whether the content's main clause is negated ("there were no sirens"). A negation in a later clause
-    or sentence ("… rather than reversing it. Better late than never") or in an idiom that affirms ("not
-    only", "would not rule out") leaves the claim affirming."""
-    lexicon = ledger_lexicon()
-    text = " ".join(claim.text.replace("n’t", "n't").lower().split())
-    for idiom in lexicon.negation_idioms:
-        text = text.replace(idiom, " ")
-    first_clause = MAIN_CLAUSE_END.split(text, maxsplit=1)[0]
-    words = set(WORD.findall(first_clause))
-    return bool(words & lexicon.negations) or any(word.endswith("n't") for word in words)
 
 
 # --- similarity -------------------------------------------------------------------------------------------

@@ -5,8 +5,8 @@ this module turns each group into positions and a status:
 
 - positions: for a measured thing, one per distinct value (approximate values within a few percent are one
   position only when one speaker gives both), plus "deny" / "unconfirmed" for claims that deny or cannot
-  confirm the figure; for a proposition, affirm / deny / unconfirmed from the claim's modality (an asserted
-  content with a negation, "there were no sirens", takes the deny side);
+  confirm the figure; for a proposition, affirm / deny / unconfirmed as ``claims.stance_of`` reads the
+  claim (an asserted content with a negation, "there were no sirens", takes the deny side);
 - independent sources: a speaker is one source however many outlets repeat them; a claim without a
   nameable speaker counts once per originating outlet, copies collapsed through ``copies.origins``
   (syndicated and translated copies of one outlet count once);
@@ -20,9 +20,21 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import get_args
 
 from storyline.embeddings import load_embedder
-from storyline.records import Article, Claim, CopyEdge, Entity, Position, Question, Story
+from storyline.records import (
+    Article,
+    Claim,
+    CopyEdge,
+    Entity,
+    Position,
+    Question,
+    QuestionStatus,
+    Stance,
+    Story,
+)
+from storyline.stages.claims import stance_of
 from storyline.stages.copies.detect import origins
 from storyline.stages.ledger.anaphora import (
     RESPONSE_MODALITIES,
@@ -43,7 +55,6 @@ from storyline.stages.ledger.grouping import (
     entity_words,
     group_measures,
     group_statements,
-    is_negated,
     ledger_lexicon,
     make_measures,
     rarity_weights,
@@ -53,7 +64,7 @@ from storyline.stages.ledger.grouping import (
 from storyline.stages.ledger.labels import central_order, proposition_label, quantity_label
 
 UNATTRIBUTED = "unattributed"
-STANCES = ("affirm", "deny", "unconfirmed")
+STANCES: tuple[Stance, ...] = get_args(Stance)  # the order a proposition's positions are listed in
 # Approximate figures this close (relative) from one speaker are one position ("about/nearly 11,000").
 SAME_SPEAKER_TOLERANCE = 0.05
 
@@ -64,16 +75,6 @@ class _Context:
 
     by_id: dict[str, Article]
     origin: dict[str, str]
-
-
-def stance_of(claim: Claim, negation_denies: bool = True) -> str:
-    """affirm / deny / unconfirmed. A negated figure ("never exceeded 36") still answers with its value,
-    so ``negation_denies`` is off for quantity questions."""
-    if claim.modality == "denied":
-        return "deny"
-    if claim.modality == "unconfirmed":
-        return "unconfirmed"
-    return "deny" if negation_denies and is_negated(claim) else "affirm"
 
 
 def _source_key(claim: Claim, origin: dict[str, str]) -> str:
@@ -87,7 +88,7 @@ def _source_key(claim: Claim, origin: dict[str, str]) -> str:
 
 
 def _position(
-    claims: Sequence[Claim], context: _Context, value: float | None, stance: str | None
+    claims: Sequence[Claim], context: _Context, value: float | None, stance: Stance | None
 ) -> Position:
     speakers = dict.fromkeys(claim.speaker or claim.speaker_text or UNATTRIBUTED for claim in claims)
     articles = [context.by_id[claim.article] for claim in claims]
@@ -122,9 +123,9 @@ def _value_positions(measures: Sequence[Measure], context: _Context) -> list[Pos
 
 
 def _stance_positions(
-    claims: Sequence[Claim], context: _Context, skip: frozenset[str] = frozenset()
+    claims: Sequence[Claim], context: _Context, skip: frozenset[Stance] = frozenset()
 ) -> list[Position]:
-    by_stance: dict[str, list[Claim]] = {}
+    by_stance: dict[Stance, list[Claim]] = {}
     for claim in claims:
         stance = stance_of(claim)
         if stance not in skip:
@@ -136,7 +137,7 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
-def judge_status(positions: Sequence[Position], claims: Sequence[Claim]) -> tuple[str, str]:
+def judge_status(positions: Sequence[Position], claims: Sequence[Claim]) -> tuple[QuestionStatus, str]:
     """Status and the reason a reader is shown."""
     answers = [p for p in positions if p.stance != "unconfirmed"]
     not_confirmed = [p for p in positions if p.stance == "unconfirmed"]

@@ -23,7 +23,7 @@ from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from storyline.config import DEFAULT_SETTINGS, Settings
+from storyline.config import DEFAULT_SETTINGS, StoriesSettings
 from storyline.embeddings import EMBED_BATCH_SIZE, Embedder, load_embedder
 from storyline.records import (
     ROLE_LABEL,
@@ -89,14 +89,14 @@ def profile_articles(
 def cluster_stories(
     analyses: Sequence[ArticleAnalysis],
     entities: Sequence[Entity] = (),
-    settings: Settings = DEFAULT_SETTINGS,
+    settings: StoriesSettings = DEFAULT_SETTINGS.stories,
     embedder: Embedder | None = None,
 ) -> list[Story]:
     """Group articles into stories; every article belongs to exactly one story. Articles are placed in
     publication order (then by id), so the result does not depend on the order they were given in; each
     story lists its articles in input order. ``embedder`` defaults to the shared model when
-    ``settings.story_embeddings`` is on and the model is installed."""
-    if embedder is None and settings.story_embeddings:
+    ``settings.embeddings`` is on and the model is installed."""
+    if embedder is None and settings.embeddings:
         embedder = load_embedder()
     entity_of = {
         (mention.article, mention.start, mention.end): entity.id

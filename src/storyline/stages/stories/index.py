@@ -9,9 +9,10 @@ Stories merge and split as evidence changes, each change recorded as a ``StoryEv
 links strongly to two stories merges them, provisionally: the absorbed story is kept as a *part* of the
 merged one, with its own profile, and each later member is counted in the part or the rest. A second
 article linking both sides confirms the merge (the part is fused for good); so does the two sides' own
-profiles becoming alike. If neither happens within ``SPLIT_REVIEW_JOINS`` further members, the link was only
-ever the one bridging article, and the part is split off again as the story it was (grown by the members
-that fitted it). At most ``MAX_PARTS`` merges a story are provisional at once; beyond that a merge is final.
+profiles becoming alike. If neither happens within ``split_review_joins`` further members (a setting), the
+link was only ever the one bridging article, and the part is split off again as the story it was (grown by
+the members that fitted it). At most ``max_provisional_parts`` merges a story are provisional at once;
+beyond that a merge is final.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from collections.abc import Iterable, Set
 from dataclasses import dataclass, field
 from datetime import date
 
-from storyline.config import DEFAULT_SETTINGS, Settings
+from storyline.config import DEFAULT_SETTINGS, StoriesSettings
 from storyline.embeddings import Vectors
 from storyline.records import Story, StoryEvent, StoryTrack
 from storyline.stages.stories.centroids import CentroidTable
@@ -32,29 +33,8 @@ from storyline.stages.stories.profile import ArticleProfile, GroupProfile, jacca
 
 __all__ = ["ArticleProfile", "StoryIndex", "StoryUpdate", "story_id"]
 
-# An actor named in more than this share of a large corpus ("Russia" in a war corpus) says nothing about
-# which story an article belongs to, and would make the inverted index quadratic.
-MAX_ACTOR_SHARE = 0.3
-# Below this many articles, shares are too noisy to call an actor common.
-MIN_ARTICLES_FOR_SHARE = 10
-# Stories reached through actors, rarest actor first; bounds the work per article on a huge store.
-MAX_ACTOR_CANDIDATES = 64
-# Nearest stories by embedding considered per article.
-NEAREST_STORIES = 16
-# Without embeddings: actor overlap weighs more than lead words (first-cut behaviour, issue #2).
-LEXICAL_ENTITY_WEIGHT = 0.6
-# With embeddings: cosine of title+lead vectors, actor overlap, lead-word overlap. The embedding of a lead
-# says what kind of event it is; who and where tell two earthquakes or two arrests apart. On ECB+ (two
-# similar events per topic) moving weight from cosine to actors, (0.55, 0.3, 0.15), raised B3 F1 0.808 ->
-# 0.850 (chosen on topics 1-15, confirmed on 16-30: 0.799 -> 0.846) but split the demo corpus's dam story
-# (its minister article scores 0.271 against the 0.28 bar; demo B3 F1 1.000 -> 0.954). Kept at the old
-# weights until a signal keeps both; see the issue #7 note.
-VECTOR_WEIGHTS = (0.6, 0.25, 0.15)
-# Provisional merges held per story: each costs a profile and a few comparisons per joining article.
-MAX_PARTS = 3
-# Members joining a provisionally merged story before its merge is reviewed: enough for a second bridging
-# article to turn up when the two sides are one story, few enough that a wrong merge does not linger.
-SPLIT_REVIEW_JOINS = 4
+# Thresholds, weights and bounds are the stage's settings (``config.StoriesSettings``), with the figures
+# that chose them.
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +89,7 @@ class _Changes:
 class StoryIndex:
     """Stories so far, and how to place the next article among them."""
 
-    def __init__(self, settings: Settings = DEFAULT_SETTINGS) -> None:
+    def __init__(self, settings: StoriesSettings = DEFAULT_SETTINGS.stories) -> None:
         self._settings = settings
         self._stories: dict[str, _LiveStory] = {}
         self._story_of: dict[str, str] = {}
@@ -121,7 +101,9 @@ class StoryIndex:
     # --- loading and reading ----------------------------------------------------------------------------
 
     @classmethod
-    def from_tracks(cls, tracks: Iterable[StoryTrack], settings: Settings = DEFAULT_SETTINGS) -> StoryIndex:
+    def from_tracks(
+        cls, tracks: Iterable[StoryTrack], settings: StoriesSettings = DEFAULT_SETTINGS.stories
+    ) -> StoryIndex:
         """The index as it was when ``tracks`` were stored: live stories, then their provisional parts."""
         index = cls(settings)
         all_tracks = list(tracks)
@@ -174,7 +156,7 @@ class StoryIndex:
         changes = _Changes()
         changes.touched[best.id] = None
         self._join(best, profile, best_score, changes)
-        merge_floor = threshold + self._settings.story_merge_margin
+        merge_floor = threshold + self._settings.merge_margin
         for score, _row, other in scored[1:]:
             if score < merge_floor or any(event.kind == "split" for event in changes.events):
                 break  # a story that just split is not merged again by the same article
@@ -197,8 +179,8 @@ class StoryIndex:
 
     def _threshold(self, profile: ArticleProfile) -> float:
         if profile.vector is not None:
-            return self._settings.story_embedding_threshold
-        return self._settings.story_link_threshold
+            return self._settings.embedding_threshold
+        return self._settings.link_threshold
 
     def _candidates(self, profile: ArticleProfile) -> list[_LiveStory]:
         found: dict[str, _LiveStory] = {}
@@ -207,24 +189,26 @@ class StoryIndex:
                 break  # sorted by frequency: every later actor is as common
             for story_id in sorted(self._postings.get(actor, ())):
                 found.setdefault(story_id, self._stories[story_id])
-            if len(found) >= MAX_ACTOR_CANDIDATES:
+            if len(found) >= self._settings.max_actor_candidates:
                 break
         if profile.vector is not None and self._stories:
-            window = self._settings.story_window_days
-            for nearest in self._table.nearest(profile.vector, profile.published, window, NEAREST_STORIES):
+            window = self._settings.window_days
+            for nearest in self._table.nearest(
+                profile.vector, profile.published, window, self._settings.nearest_stories
+            ):
                 found.setdefault(nearest, self._stories[nearest])
         return [story for story in found.values() if self._in_window(story.profile, profile.published)]
 
     def _in_window(self, group: GroupProfile, published: date | None) -> bool:
         if published is None or group.first is None or group.last is None:
             return True
-        window = self._settings.story_window_days
+        window = self._settings.window_days
         return (group.first - published).days <= window and (published - group.last).days <= window
 
     def _is_common(self, actor: str) -> bool:
         return (
-            self._article_count >= MIN_ARTICLES_FOR_SHARE
-            and self._actor_articles[actor] > MAX_ACTOR_SHARE * self._article_count
+            self._article_count >= self._settings.min_articles_for_share
+            and self._actor_articles[actor] > self._settings.max_actor_share * self._article_count
         )
 
     def _score(self, profile: ArticleProfile, group: GroupProfile) -> float:
@@ -242,8 +226,9 @@ class StoryIndex:
         word_overlap = jaccard(words, group.core(group.words))
         centroid = group.centroid()
         if vector is None or centroid is None:
-            return LEXICAL_ENTITY_WEIGHT * actor_overlap + (1 - LEXICAL_ENTITY_WEIGHT) * word_overlap
-        vector_weight, actor_weight, word_weight = VECTOR_WEIGHTS
+            actor_weight = self._settings.lexical_actor_weight
+            return actor_weight * actor_overlap + (1 - actor_weight) * word_overlap
+        vector_weight, actor_weight, word_weight = self._settings.vector_weights
         cosine = float(centroid @ vector)
         return vector_weight * cosine + actor_weight * actor_overlap + word_weight * word_overlap
 
@@ -307,11 +292,11 @@ class StoryIndex:
         split it off once enough members have joined without either."""
         part_score, rest_score = side_scores
         threshold = self._group_threshold(part.profile)
-        if min(part_score, rest_score) >= threshold + self._settings.story_merge_margin:
+        if min(part_score, rest_score) >= threshold + self._settings.merge_margin:
             self._fuse(story, part, changes)
             return
         part.joins_since_merge += 1
-        if part.joins_since_merge < SPLIT_REVIEW_JOINS:
+        if part.joins_since_merge < self._settings.split_review_joins:
             return
         link = self._link_score(part.profile, story.profile.without(part.profile))
         if link >= threshold:
@@ -321,8 +306,8 @@ class StoryIndex:
 
     def _group_threshold(self, group: GroupProfile) -> float:
         if group.vector_sum is not None:
-            return self._settings.story_embedding_threshold
-        return self._settings.story_link_threshold
+            return self._settings.embedding_threshold
+        return self._settings.link_threshold
 
     def _merge(
         self, kept: _LiveStory, absorbed: _LiveStory, article_id: str, score: float, changes: _Changes
@@ -337,7 +322,7 @@ class StoryIndex:
             self._postings[actor].add(kept.id)
         del self._stories[absorbed.id]
         self._table.retire(absorbed.row)
-        provisional = len(kept.parts) < MAX_PARTS
+        provisional = len(kept.parts) < self._settings.max_provisional_parts
         if provisional and kept.core is None:
             kept.core = kept.profile.copy()
         elif not provisional and kept.core is not None:

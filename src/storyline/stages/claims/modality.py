@@ -1,0 +1,186 @@
+"""Every rule that decides how a claim is put — asserted, hedged, denied or unconfirmed — and which side of
+its question it takes (affirm, deny, unconfirmed).
+
+One home for these decisions, so that changing how a denial is recognised means reading this module and
+the word lists in ``lexicons/{denials,unconfirmed,hedges}.toml``, nothing else. Two moments decide:
+
+- the cue, when it alone says how the content is put ("denied", "could not confirm", "declined to
+  comment", "labeled it a hoax", "the denial that …", "no evidence that …", "allegedly"): the cue routes
+  in ``claims.cues``, ``claims.quote_cues`` and ``claims.speech_acts`` ask this module and carry the
+  answer as ``Attribution.cue_modality``;
+- otherwise the content's main clause, on the parse (:func:`content_modality`).
+
+The ledger does not decide stance again: it asks :func:`stance_of`, which reads the claim's modality and,
+for an asserted claim, whether its content's main clause is negated ("there were no sirens").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from storyline.records import Claim, Modality, Stance
+from storyline.stages.claims.lexicon import ClaimLexicon, claim_lexicon
+from storyline.stages.claims.spans import Attribution, ParseContext
+
+# When two routes give one claim different modalities, the stronger statement about it wins.
+MODALITY_STRENGTH: dict[Modality, int] = {"denied": 3, "unconfirmed": 2, "hedged": 1, "asserted": 0}
+# Cues that decide by their kind alone: "labeled it a hoax" answers a claim; "we have no evidence that …"
+# leaves its complement open; "the video allegedly shows …" passes on what unnamed others say.
+LABEL_MODALITY: Modality = "denied"
+NO_EVIDENCE_MODALITY: Modality = "unconfirmed"
+CLAIM_ADVERB_MODALITY: Modality = "hedged"
+# Dependencies that open a clause of its own: a negation or a hedge inside one is not the claim's.
+SUBORDINATE_DEPS = frozenset(
+    {"ccomp", "advcl", "relcl", "acl", "conj", "xcomp", "pcomp", "csubj", "parataxis"}
+)
+# Words of a content's plain text, for the stance check (numbers cannot negate, so only letters count).
+CONTENT_WORD = re.compile(r"[^\W\d_]+(?:'t)?", re.UNICODE)
+# Where a content's main clause ends: a sentence end, a semicolon or dash, or a contrast ("…, not on …").
+MAIN_CLAUSE_END = re.compile(r"[.;!?–—]\s|,\s+(?:but|while|whereas|not|rather)\s|\s+rather\s+than\s")
+
+
+def stronger(first: Modality | None, second: Modality | None) -> Modality | None:
+    """Of two routes' modalities for one claim, the stronger statement."""
+    if first is None or second is None:
+        return first or second
+    return first if MODALITY_STRENGTH[first] >= MODALITY_STRENGTH[second] else second
+
+
+# --- decided by the cue -------------------------------------------------------------------------------------
+
+
+def cue_modality(context: ParseContext, verb: Token, subject: Token | None) -> Modality | None:
+    """What a cue verb alone says: negated ("could not confirm", "neither X nor Y confirmed", "did not
+    say") leaves the content unconfirmed; a denial verb denies; a hedging cue ("suggested") hedges."""
+    lexicon = context.lexicon
+    lemma = verb.lemma_.lower()
+    negated = any(child.dep_ == "neg" for child in verb.children) or is_negated_subject(subject, lexicon)
+    unable = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lexicon.inability_words
+    if negated or unable:
+        return "unconfirmed"
+    if lemma in lexicon.denial_verbs:
+        return "denied"
+    if lemma in lexicon.hedging_cues:
+        return "hedged"
+    return None
+
+
+def is_negated_subject(subject: Token | None, lexicon: ClaimLexicon) -> bool:
+    """ "neither X nor Y", "no official" deny their verb."""
+    if subject is None:
+        return False
+    return (
+        any(
+            child.dep_ in ("preconj", "det", "neg") and child.lower_ in lexicon.negations
+            for child in subject.children
+        )
+        or subject.lower_ in lexicon.negations
+    )
+
+
+def refusal_modality(action: Token, lexicon: ClaimLexicon) -> Modality:
+    """ "declined to confirm" leaves the content unconfirmed; "declined to comment" refuses it: a denial."""
+    return "unconfirmed" if action.lemma_.lower() in lexicon.confirm_verbs else "denied"
+
+
+def noun_cue_modality(noun: Token, lexicon: ClaimLexicon) -> Modality | None:
+    """ "the denial that …" denies its clause; "Trump's claim that …" leaves the content to decide."""
+    return "denied" if noun.lemma_.lower() in lexicon.denial_nouns else None
+
+
+def has_no(noun: Token, lexicon: ClaimLexicon) -> bool:
+    """ "no evidence", "there is no proof": the noun, or the verb it hangs on, is negated."""
+    return any(child.lower_ in lexicon.negations for child in noun.children) or any(
+        child.dep_ == "neg" for child in noun.head.children
+    )
+
+
+# --- decided by the content ---------------------------------------------------------------------------------
+
+
+def content_modality(context: ParseContext, attribution: Attribution) -> Modality:
+    """The cue's modality when the cue decides it ("denied", "could not confirm"); else what the content's
+    main clause says: "there was no evidence that …" is unconfirmed, "the claims were baseless" and "no such
+    plan had been discussed" deny, a hedge word or modal hedges."""
+    if attribution.cue_modality is not None:
+        return attribution.cue_modality
+    span = context.doc.char_span(*attribution.content, alignment_mode="expand")
+    cue = context.doc.char_span(*attribution.cue, alignment_mode="expand")
+    if span is None or cue is None:
+        return "asserted"
+    lexicon = context.lexicon
+    first_sentence = span[0].sent  # of a quote of several sentences, the first speaks first
+    root = span.doc[span.start : min(first_sentence.end, span.end)].root
+    main_clause = [t for t in span if t.i == root.i or _in_main_clause(t, root)]
+    negated = any(t.dep_ == "neg" and t.head.i == root.i for t in main_clause)
+    if root.lemma_.lower() in lexicon.confirm_verbs and negated:
+        return "unconfirmed"
+    if any(t.lemma_.lower() in lexicon.evidence_nouns and has_no(t, lexicon) for t in main_clause):
+        return "unconfirmed"
+    # A plain negation ("would not intervene") states a fact; "no such plan" and "the claims were
+    # baseless" answer a claim, which is what a denial is.
+    answers_a_claim = _says_no_such(main_clause, lexicon) or any(
+        t.lemma_.lower() in lexicon.denial_labels and t.dep_ in ("attr", "acomp", "conj") for t in main_clause
+    )
+    if root.lemma_.lower() in lexicon.denial_verbs or answers_a_claim:
+        return "denied"
+    if _is_hedged(span, cue, lexicon):
+        return "hedged"
+    return "asserted"
+
+
+def _in_main_clause(token: Token, root: Token) -> bool:
+    while token.i != root.i:
+        if token.dep_ in SUBORDINATE_DEPS or token.head.i == token.i:
+            return False
+        token = token.head
+    return True
+
+
+def _says_no_such(tokens: list[Token], lexicon: ClaimLexicon) -> bool:
+    return any(
+        token.lower_ in lexicon.negations and token.i + 1 < len(token.doc) and token.nbor().lower_ == "such"
+        for token in tokens
+    )
+
+
+def _is_hedged(span: Span, cue: Span, lexicon: ClaimLexicon) -> bool:
+    words = [token.lower_ for token in span if not token.is_punct]
+    if any(child.lower_ in lexicon.hedge_adverbs for token in cue for child in token.children):
+        return True  # "X reportedly said"
+    if any(word in lexicon.hedge_adverbs for word in words):
+        return True
+    modals = [t for t in span if t.lower_ in lexicon.hedge_modals and t.tag_ == "MD"]
+    # "could not comment" is not a hedge: the negated modal states what did not happen
+    if any(not any(c.dep_ == "neg" for c in modal.head.children) for modal in modals):
+        return True
+    return any(tuple(words[i : i + len(p)]) == p for p in lexicon.hedge_phrases for i in range(len(words)))
+
+
+# --- stance, for the ledger ---------------------------------------------------------------------------------
+
+
+def stance_of(claim: Claim, negation_denies: bool = True) -> Stance:
+    """affirm / deny / unconfirmed. A negated figure ("never exceeded 36") still answers with its value,
+    so ``negation_denies`` is off for quantity questions."""
+    if claim.modality == "denied":
+        return "deny"
+    if claim.modality == "unconfirmed":
+        return "unconfirmed"
+    return "deny" if negation_denies and is_negated(claim) else "affirm"
+
+
+def is_negated(claim: Claim) -> bool:
+    """Whether the content's main clause is negated ("there were no sirens"). A negation in a later clause
+    or sentence ("… rather than reversing it. Better late than never") or in an idiom that affirms ("not
+    only", "would not rule out") leaves the claim affirming. Read on the claim's text, not a parse: the
+    ledger has the Claim record only."""
+    lexicon = claim_lexicon()
+    text = " ".join(claim.text.replace("n’t", "n't").lower().split())
+    for idiom in lexicon.negation_idioms:
+        text = text.replace(idiom, " ")
+    first_clause = MAIN_CLAUSE_END.split(text, maxsplit=1)[0]
+    words = set(CONTENT_WORD.findall(first_clause))
+    return bool(words & lexicon.negations) or any(word.endswith("n't") for word in words)

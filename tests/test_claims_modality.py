@@ -1,0 +1,137 @@
+"""The modality rules of ``claims.modality`` on sentences written for these tests, parsed with the real
+spaCy model: what the cue decides, what the content's main clause decides, and the stance the ledger reads.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.records import Article, Claim, Modality
+from storyline.stages.claims import extract_claims, stance_of
+from storyline.stages.claims.modality import MODALITY_STRENGTH, stronger
+from storyline.stages.nlp import parse_articles
+
+
+def claims_of(text: str) -> list[Claim]:
+    parsed = next(parse_articles([Article(id="t", text=text)]))
+    return extract_claims(parsed, ())
+
+
+def claim_with_cue(text: str, cue: str) -> Claim:
+    matching = [claim for claim in claims_of(text) if claim.cue == cue]
+    assert len(matching) == 1, [(claim.cue, claim.text) for claim in claims_of(text)]
+    return matching[0]
+
+
+# --- decided by the cue -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "modality"),
+    [
+        # a denial noun (denials.toml "nouns"); another noun cue leaves the content to decide
+        ("The ministry issued a denial that its troops had crossed the border.", "denial", "denied"),
+        ("The ministry's claim that its troops had crossed the border came late.", "claim", "asserted"),
+        # a refusal: to comment refuses the content, to confirm leaves it open
+        (
+            "A spokesman declined to comment on reports that troops had crossed the border.",
+            "declined to comment",
+            "denied",
+        ),
+        (
+            "A spokesman declined to confirm that troops had crossed the border.",
+            "declined to confirm",
+            "unconfirmed",
+        ),
+        # a negated confirm verb, and a negated subject
+        ("Officials could not confirm that the convoy had arrived.", "could not confirm", "unconfirmed"),
+        ("No official confirmed that the convoy had arrived.", "confirmed", "unconfirmed"),
+        # a denial verb, a label that denies, a hedging cue
+        ("The ministry denied that its troops had crossed the border.", "denied", "denied"),
+        ("The Kremlin called the reports a hoax.", "called the reports a hoax", "denied"),
+        ("The minister suggested that the army sent soldiers to the border.", "suggested", "hedged"),
+        # a hedge adverb passing on what unnamed others say
+        ("The video allegedly shows soldiers crossing the river.", "allegedly", "hedged"),
+    ],
+)
+def test_the_cue_decides(text: str, cue: str, modality: Modality) -> None:
+    assert claim_with_cue(text, cue).modality == modality
+
+
+def test_a_hedge_adverb_claim_has_no_speaker() -> None:
+    claim = claim_with_cue("The video allegedly shows soldiers crossing the river.", "allegedly")
+    assert claim.speaker_text is None
+
+
+# --- decided by the content's main clause -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("The minister said the army sent soldiers to the border.", "asserted"),
+        # a plain negation states a fact; "no such" and "baseless" answer a claim
+        ("The general said that the army would not intervene.", "asserted"),
+        ("The ministry said that no such plan had been discussed.", "denied"),
+        ("The embassy said the claims were baseless.", "denied"),
+        ("The ministry said there was no evidence that the plan existed.", "unconfirmed"),
+        # a hedge adverb in the content, or on the cue
+        ("The mayor said the dam had possibly failed overnight.", "hedged"),
+        ("The mayor reportedly said the dam had failed overnight.", "hedged"),
+        # a negated modal says what did not happen: no hedge
+        ("The spokesman said he could not comment on the matter.", "asserted"),
+    ],
+)
+def test_the_content_decides(text: str, modality: Modality) -> None:
+    assert claim_with_cue(text, "said").modality == modality
+
+
+# --- two routes, one claim ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "kept"),
+    [
+        ("asserted", "denied", "denied"),
+        ("hedged", "unconfirmed", "unconfirmed"),
+        ("denied", "unconfirmed", "denied"),
+        (None, "hedged", "hedged"),
+        ("hedged", None, "hedged"),
+    ],
+)
+def test_the_stronger_modality_wins(first: Modality | None, second: Modality | None, kept: Modality) -> None:
+    assert stronger(first, second) == kept == stronger(second, first)
+
+
+def test_every_modality_has_a_strength() -> None:
+    assert sorted(MODALITY_STRENGTH, key=MODALITY_STRENGTH.__getitem__) == [
+        "asserted",
+        "hedged",
+        "unconfirmed",
+        "denied",
+    ]
+
+
+# --- stance, as the ledger reads it -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "stance"),
+    [
+        ("The minister said the army sent soldiers to the border.", "said", "affirm"),
+        # a negated main clause takes the deny side; an idiom with "not" does not
+        ("The minister said the army did not send soldiers to the border.", "said", "deny"),
+        ("The minister said he would not rule out sending troops to the border.", "said", "affirm"),
+        ("The ministry denied that its troops had crossed the border.", "denied", "deny"),
+        ("Officials could not confirm that the convoy had arrived.", "could not confirm", "unconfirmed"),
+        ("The mayor said the dam had possibly failed overnight.", "said", "affirm"),
+    ],
+)
+def test_stance_of_a_claim(text: str, cue: str, stance: str) -> None:
+    assert stance_of(claim_with_cue(text, cue)) == stance
+
+
+def test_a_negated_figure_still_answers_with_its_value() -> None:
+    claim = claim_with_cue("The minister said the army did not send soldiers to the border.", "said")
+    assert claim.modality == "asserted"
+    assert stance_of(claim, negation_denies=False) == "affirm"
