@@ -35,13 +35,16 @@ from pathlib import Path
 import numpy as np
 import torch
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository root, for tests.factories
+
 from storyline import embeddings
 from storyline.config import StoriesSettings
 from storyline.embeddings import Embedder, Vectors, load_embedder
 from storyline.pipeline import save_placement
-from storyline.records import Article, ArticleAnalysis, Mention
+from storyline.records import ArticleAnalysis
 from storyline.stages.stories.cluster import StoryIndex, place_articles
 from storyline.store import Store
+from tests.factories import make_article, make_mention
 
 # Per-dimension noise around a story's vector for ``--fill-vectors story``: 1 / sqrt(1 + 384 · σ²) ≈ 0.8.
 STORY_NOISE = 0.038
@@ -110,12 +113,12 @@ def generated_analysis(rng: random.Random, number: int, story: int, start: date)
         f"{rng.randint(2, 90) * 100} residents waited. {rng.choice(people)} denied that "
         f"{' '.join(rng.sample(topic, 4))} had spread beyond {place}."
     )
+    published = start + timedelta(days=story_rng.randrange(730) + rng.randint(0, 5))
+    article = make_article(text, id=f"gen-{number:07d}", title=title, published=published.isoformat())
     mentions = tuple(
-        Mention(f"gen-{number:07d}", text.index(surface), text.index(surface) + len(surface), surface, label)
+        make_mention(surface, label, article=article)
         for surface, label in ((speaker, "PERSON"), (place, "GPE"))
     )
-    published = start + timedelta(days=story_rng.randrange(730) + rng.randint(0, 5))
-    article = Article(id=f"gen-{number:07d}", text=text, title=title, published=published.isoformat())
     return ArticleAnalysis(article=article, mentions=mentions)
 
 

@@ -11,10 +11,15 @@ from __future__ import annotations
 
 import argparse
 import random
+import sys
 import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository root, for tests.factories
 
 from storyline.records import Article, Claim, Modality, Quantity, Story
 from storyline.stages.ledger.positions import build_ledger
+from tests.factories import make_article, make_claim, make_quantity, make_story
 
 SUBJECTS = [
     f"{name} {kind}"
@@ -33,7 +38,7 @@ MODALITIES: list[Modality] = ASSERTED * 6 + ["denied", "unconfirmed", "hedged"]
 
 def synthetic_claims(count: int, seed: int = 7) -> tuple[Story, list[Article], list[Claim]]:
     rng = random.Random(seed)
-    articles = [Article(id=f"a{i}", text="x", outlet=f"Outlet {i % 40}") for i in range(max(1, count // 8))]
+    articles = [make_article("x", id=f"a{i}", outlet=f"Outlet {i % 40}") for i in range(max(1, count // 8))]
     claims = []
     for index in range(count):
         subject, verb, place = rng.choice(SUBJECTS), rng.choice(VERBS), rng.choice(PLACES)
@@ -41,29 +46,22 @@ def synthetic_claims(count: int, seed: int = 7) -> tuple[Story, list[Article], l
             value = rng.choice([1200, 1500, 3000, 10000, 11000, 12000]) * rng.choice([1, 1, 2])
             counted = f"{value:,} soldiers"
             text = f"the {subject} {verb} {counted} near {place}"
-            start = text.index(counted)
-            quantities: tuple[Quantity, ...] = (
-                Quantity(value, "personnel", False, counted, start, start + len(counted)),
-            )
+            # each claim is the whole of its article's text, so the claim's text places its quantity
+            quantities: tuple[Quantity, ...] = (make_quantity(counted, value, within=text),)
         else:
             text = f"the {subject} {verb} the depot at {place}"
             quantities = ()
         claims.append(
-            Claim(
-                id=f"c{index}",
+            make_claim(
+                text,
                 article=articles[index % len(articles)].id,
-                text=text,
-                start=0,
-                end=len(text),
-                cue="said",
-                cue_start=0,
-                cue_end=1,
+                id=f"c{index}",
                 speaker_text=f"Speaker {rng.randrange(count // 4 + 1)}",
                 modality=rng.choice(MODALITIES),
                 quantities=quantities,
             )
         )
-    story = Story(id="s", title="synthetic", articles=tuple(article.id for article in articles))
+    story = make_story(articles, title="synthetic")
     return story, articles, claims
 
 

@@ -1,27 +1,33 @@
 """A brief built by hand for the renderer tests (test_report_*.py): two stories, a contested question, claims
 that nest and cross, unicode, and user text that tries to inject HTML, script and Markdown links.
 
-Offsets are computed with ``str.index`` so the sample cannot drift from its texts.
+Offsets come from the factories (``factories.py``), which place each record at its surface in its text, so
+the sample cannot drift from its texts.
 """
 
 from __future__ import annotations
 
+from factories import (
+    make_article,
+    make_claim,
+    make_mention,
+    make_position,
+    make_quantity,
+    make_question,
+    make_time,
+    span_of,
+)
+
 from storyline.records import (
-    Article,
     Brief,
     Claim,
     CopyEdge,
     Credit,
     Entity,
     ForeignFragment,
-    Mention,
-    Position,
-    Quantity,
-    Question,
     RemovedLine,
     SkippedInput,
     Story,
-    TimeExpr,
     TimelineEntry,
 )
 
@@ -40,142 +46,104 @@ TEXT_A2 = (
 )
 TEXT_A3 = "Landsbergis said NATO should consider sending troops to Ukraine.\n"
 
-
-def span(text: str, surface: str, after: int = 0) -> tuple[int, int]:
-    start = text.index(surface, after)
-    return start, start + len(surface)
-
-
-def claim(
-    claim_id: str,
-    article: str,
-    text: str,
-    content: str,
-    cue: str,
-    speaker_text: str | None,
-    **fields: object,
-) -> Claim:
-    start, end = span(text, content)
-    line_start = text.rfind("\n", 0, start) + 1  # speaker and cue are looked for on the claim's line
-    cue_start, cue_end = span(text, cue, line_start)
-    speaker_start, speaker_end = span(text, speaker_text, line_start) if speaker_text else (None, None)
-    return Claim(
-        id=claim_id,
-        article=article,
-        text=content,
-        start=start,
-        end=end,
-        cue=cue,
-        cue_start=cue_start,
-        cue_end=cue_end,
-        speaker_text=speaker_text,
-        speaker_start=speaker_start,
-        speaker_end=speaker_end,
-        **fields,  # type: ignore[arg-type]
-    )
-
-
-def mention(article: str, text: str, surface: str, label: str) -> Mention:
-    start, end = span(text, surface)
-    return Mention(article, start, end, surface, label)
+ARTICLE_A1 = make_article(
+    TEXT_A1,
+    id="a1",
+    url="javascript:alert(1)",
+    title=HOSTILE_TITLE,
+    outlet="Baltic <Ledger>",
+    author="Jane [Doe](http://evil)",
+    published="2024-10-18",
+    language="en",
+    removed=(RemovedLine("Subscribe <script>alert(2)</script> now!", "subscribe-prompt"),),
+    credits=(Credit("source", "Yonhap", "Source: Yonhap"),),
+    foreign_fragments=(
+        ForeignFragment(
+            "Dzień dobry, to jest polski fragment",
+            "pl",
+            *span_of(TEXT_A1, "Dzień dobry, to jest polski fragment"),
+        ),
+    ),
+)
+ARTICLE_A2 = make_article(
+    TEXT_A2,
+    id="a2",
+    url="https://example.org/nk?a=1&b=2",
+    title="Seúl confirma 1.500",
+    outlet="Yonhap",
+    published="2024-10-19",
+    published_inferred=True,
+    language="en",
+)
+ARTICLE_A3 = make_article(
+    TEXT_A3,
+    id="a3",
+    path="feeds/lrt.txt",
+    title="Lithuanian FM on NATO troops",
+    outlet="LRT",
+    published="2024-10-20",
+    language="en",
+)
 
 
 def build_claims() -> tuple[Claim, ...]:
-    quantity_start, quantity_end = span(TEXT_A1, "12,000 soldiers")
+    a1, a2, a3 = ARTICLE_A1, ARTICLE_A2, ARTICLE_A3
     return (
-        claim(
-            "c1",
-            "a1",
-            TEXT_A1,
+        make_claim(
             "North Korea sent 12,000 soldiers to Russia",
-            "said",
-            "Seoul’s spy agency",
+            article=a1,
+            id="c1",
+            speaker_text="Seoul’s spy agency",
             speaker="nis",
-            quantities=(
-                Quantity(12000, "personnel", False, "12,000 soldiers", quantity_start, quantity_end),
-            ),
+            quantities=(make_quantity("12,000 soldiers", 12000, within=TEXT_A1),),
         ),
         # nested inside c1
-        claim("c1n", "a1", TEXT_A1, "12,000 soldiers", "said", "Seoul’s spy agency", speaker="nis"),
-        claim(
-            "c2",
-            "a1",
-            TEXT_A1,
+        make_claim("12,000 soldiers", article=a1, id="c1n", speaker_text="Seoul’s spy agency", speaker="nis"),
+        make_claim(
             "about 10,000 troops were readied",
-            "claimed",
-            "Zelensky",
+            article=a1,
+            id="c2",
+            cue="claimed",
+            speaker_text="Zelensky",
             speaker="zelensky",
             modality="hedged",
         ),
         # crosses c2: starts inside it and ends after it
-        claim(
-            "c3", "a1", TEXT_A1, "troops were readied, a figure", "called a hoax", "Moscow", modality="denied"
+        make_claim(
+            "troops were readied, a figure",
+            article=a1,
+            id="c3",
+            cue="called a hoax",
+            speaker_text="Moscow",
+            modality="denied",
         ),
-        claim("c4", "a1", TEXT_A1, HOSTILE_LINE, "said", "A post", quote="direct", modality="unconfirmed"),
-        claim(
-            "c5",
-            "a2",
-            TEXT_A2,
+        make_claim(
+            HOSTILE_LINE, article=a1, id="c4", speaker_text="A post", quote="direct", modality="unconfirmed"
+        ),
+        make_claim(
             "1,500 special forces were in Russia’s Far East on October 18",
-            "confirmed",
-            "NIS officials",
+            article=a2,
+            id="c5",
+            cue="confirmed",
+            speaker_text="NIS officials",
             speaker="nis",
-            times=(TimeExpr("October 18", *span(TEXT_A2, "October 18"), "2024-10-18", "day"),),
+            times=(make_time("October 18", "2024-10-18", within=TEXT_A2),),
         ),
-        claim("c6", "a2", TEXT_A2, "10,000 troops were ready", "said", "Zelenskyy", speaker="zelensky"),
-        claim(
-            "c7",
-            "a3",
-            TEXT_A3,
+        make_claim(
+            "10,000 troops were ready", article=a2, id="c6", speaker_text="Zelenskyy", speaker="zelensky"
+        ),
+        make_claim(
             "NATO should consider sending troops to Ukraine",
-            "said",
-            "Landsbergis",
+            article=a3,
+            id="c7",
+            speaker_text="Landsbergis",
             speaker="landsbergis",
         ),
     )
 
 
 def build_brief() -> Brief:
-    articles = (
-        Article(
-            id="a1",
-            text=TEXT_A1,
-            url="javascript:alert(1)",
-            title=HOSTILE_TITLE,
-            outlet="Baltic <Ledger>",
-            author="Jane [Doe](http://evil)",
-            published="2024-10-18",
-            language="en",
-            removed=(RemovedLine("Subscribe <script>alert(2)</script> now!", "subscribe-prompt"),),
-            credits=(Credit("source", "Yonhap", "Source: Yonhap"),),
-            foreign_fragments=(
-                ForeignFragment(
-                    "Dzień dobry, to jest polski fragment",
-                    "pl",
-                    *span(TEXT_A1, "Dzień dobry, to jest polski fragment"),
-                ),
-            ),
-        ),
-        Article(
-            id="a2",
-            text=TEXT_A2,
-            url="https://example.org/nk?a=1&b=2",
-            title="Seúl confirma 1.500",
-            outlet="Yonhap",
-            published="2024-10-19",
-            published_inferred=True,
-            language="en",
-        ),
-        Article(
-            id="a3",
-            text=TEXT_A3,
-            path="feeds/lrt.txt",
-            title="Lithuanian FM on NATO troops",
-            outlet="LRT",
-            published="2024-10-20",
-            language="en",
-        ),
-    )
+    articles = (ARTICLE_A1, ARTICLE_A2, ARTICLE_A3)
     entities = (
         Entity(
             "nis",
@@ -183,8 +151,8 @@ def build_brief() -> Brief:
             "ORG",
             aliases=("NIS", "Seoul’s spy agency"),
             mentions=(
-                mention("a1", TEXT_A1, "Seoul’s spy agency", "ORG"),
-                mention("a2", TEXT_A2, "NIS", "ORG"),
+                make_mention("Seoul’s spy agency", "ORG", article=ARTICLE_A1),
+                make_mention("NIS", "ORG", article=ARTICLE_A2),
             ),
         ),
         Entity(
@@ -194,8 +162,8 @@ def build_brief() -> Brief:
             aliases=("Zelenskyy",),
             roles=("Ukrainian President",),
             mentions=(
-                mention("a1", TEXT_A1, "Zelensky", "PERSON"),
-                mention("a2", TEXT_A2, "Zelenskyy", "PERSON"),
+                make_mention("Zelensky", article=ARTICLE_A1),
+                make_mention("Zelenskyy", article=ARTICLE_A2),
             ),
         ),
         Entity(
@@ -203,64 +171,38 @@ def build_brief() -> Brief:
             "Gabrielius Landsbergis",
             "PERSON",
             roles=("Lithuanian Foreign Minister",),
-            mentions=(mention("a3", TEXT_A3, "Landsbergis", "PERSON"),),
+            mentions=(make_mention("Landsbergis", article=ARTICLE_A3),),
         ),
     )
-    troops = Question(
+    troops = make_question(
+        "How many North Korean troops were sent?",
+        make_position(
+            "c1", "c1n", speakers=("nis",), outlets=("Baltic <Ledger>",), value=12000.0, earliest="2024-10-18"
+        ),
+        make_position(
+            "c2",
+            "c6",
+            speakers=("zelensky",),
+            outlets=("Baltic <Ledger>", "Yonhap"),
+            independent_sources=2,
+            value=10000.0,
+        ),
         id="q-troops",
-        question="How many North Korean troops were sent?",
         unit="personnel",
         status="contested",
         status_reason="two values from independent sources: 12,000 and 10,000",
-        positions=(
-            Position(
-                claims=("c1", "c1n"),
-                speakers=("nis",),
-                outlets=("Baltic <Ledger>",),
-                independent_sources=1,
-                value=12000.0,
-                earliest="2024-10-18",
-            ),
-            Position(
-                claims=("c2", "c6"),
-                speakers=("zelensky",),
-                outlets=("Baltic <Ledger>", "Yonhap"),
-                independent_sources=2,
-                value=10000.0,
-            ),
-        ),
     )
-    hoax = Question(
+    hoax = make_question(
+        "Is the deployment a hoax? | ](http://evil)",
+        make_position("c3", speakers=("Moscow",), outlets=("Baltic <Ledger>",), stance="deny"),
         id="q-hoax",
-        question="Is the deployment a hoax? | ](http://evil)",
-        unit=None,
         status="denied",
         status_reason="only a denial",
-        positions=(
-            Position(
-                claims=("c3",),
-                speakers=("Moscow",),
-                outlets=("Baltic <Ledger>",),
-                independent_sources=1,
-                stance="deny",
-            ),
-        ),
     )
-    nato = Question(
+    nato = make_question(
+        "Should NATO send troops?",
+        make_position("c7", speakers=("landsbergis",), outlets=("LRT",), stance="affirm"),
         id="q-nato",
-        question="Should NATO send troops?",
-        unit=None,
-        status="single-source",
-        status_reason="one speaker",
-        positions=(
-            Position(
-                claims=("c7",),
-                speakers=("landsbergis",),
-                outlets=("LRT",),
-                independent_sources=1,
-                stance="affirm",
-            ),
-        ),
     )
     stories = (
         Story(

@@ -1,4 +1,6 @@
-from storyline.records import Article, Credit, ForeignFragment
+from factories import make_article
+
+from storyline.records import Credit, ForeignFragment
 from storyline.stages.copies.detect import find_copies, origins
 
 BASE = (
@@ -9,33 +11,29 @@ BASE = (
 )
 
 
-def article(article_id: str, text: str, **fields: object) -> Article:
-    return Article(id=article_id, text=text, **fields)  # type: ignore[arg-type]
-
-
 def test_light_edit_is_a_near_duplicate_of_the_earlier_article() -> None:
-    original = article("a", BASE, published="2024-10-01", outlet="Harbour Post")
-    edited = article(
-        "b",
+    original = make_article(BASE, id="a", published="2024-10-01", outlet="Harbour Post")
+    edited = make_article(
         BASE.replace("walked out", "went on strike") + " Talks resume Friday.",
+        id="b",
         published="2024-10-02",
         outlet="Coast Daily",
     )
-    unrelated = article("c", "A flood closed two bridges in the north after a week of heavy rain.")
+    unrelated = make_article("A flood closed two bridges in the north after a week of heavy rain.", id="c")
     edges = find_copies([edited, original, unrelated])
     assert [(e.article, e.of, e.kind) for e in edges] == [("b", "a", "near-duplicate")]
     assert 0.5 <= edges[0].score <= 1.0
 
 
 def test_credit_lines_make_syndication_and_translation_edges() -> None:
-    credited = article("a", BASE, credits=(Credit("via", "Harbour Post"),))
-    translated = article(
-        "b",
+    credited = make_article(BASE, id="a", credits=(Credit("via", "Harbour Post"),))
+    translated = make_article(
         "Something else entirely about rain.",
+        id="b",
         credits=(Credit("source", "Diario Sur"),),
         foreign_fragments=(ForeignFragment("según fuentes", "es", 0, 13),),
     )
-    in_corpus = article("c", "Unrelated text of the original outlet.", outlet="Harbour Post")
+    in_corpus = make_article("Unrelated text of the original outlet.", id="c", outlet="Harbour Post")
     edges = {(e.article, e.of, e.kind) for e in find_copies([credited, translated, in_corpus])}
     assert edges == {
         ("a", "Harbour Post", "syndicated"),  # the credit names an outlet; origins() joins it with "c"
@@ -46,10 +44,10 @@ def test_credit_lines_make_syndication_and_translation_edges() -> None:
 
 def test_origins_collapse_copies_and_outlets() -> None:
     arts = [
-        article("a", BASE, outlet="Harbour Post"),
-        article("b", BASE + " More.", outlet="Coast Daily"),
-        article("c", "Different reporting entirely on the same strike.", outlet="Harbour Post"),
-        article("d", "Independent report from a third outlet.", outlet="River Times"),
+        make_article(BASE, id="a", outlet="Harbour Post"),
+        make_article(BASE + " More.", id="b", outlet="Coast Daily"),
+        make_article("Different reporting entirely on the same strike.", id="c", outlet="Harbour Post"),
+        make_article("Independent report from a third outlet.", id="d", outlet="River Times"),
     ]
     origin = origins(arts, find_copies(arts))
     assert origin["a"] == origin["b"] == origin["c"]
@@ -58,14 +56,14 @@ def test_origins_collapse_copies_and_outlets() -> None:
 
 def test_translation_points_at_the_credited_outlets_article_sharing_most_anchors() -> None:
     fragment = (ForeignFragment("según fuentes", "es", 0, 13),)
-    translated = article(
-        "t",
+    translated = make_article(
         "según fuentes: 40 ships at Valmora, said Ana Petrova.",
+        id="t",
         credits=(Credit("source", "Diario Sur"),),
         foreign_fragments=fragment,
     )
-    other = article("o1", "Unrelated: a festival opened.", outlet="Diario Sur")
-    original = article("o2", "40 buques en Valmora, dijo Ana Petrova.", outlet="Diario Sur")
+    other = make_article("Unrelated: a festival opened.", id="o1", outlet="Diario Sur")
+    original = make_article("40 buques en Valmora, dijo Ana Petrova.", id="o2", outlet="Diario Sur")
     edges = {(e.of, e.kind) for e in find_copies([translated, other, original])}
     assert ("o2", "translation") in edges and ("Diario Sur", "syndicated") in edges
 

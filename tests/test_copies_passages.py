@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+from factories import make_article
+
 from storyline.config import DEFAULT_SETTINGS
 from storyline.records import Article, Credit
 from storyline.stages.copies.detect import find_copies
@@ -11,7 +13,7 @@ DATA = Path(__file__).parent / "data" / "copies"
 
 
 def load(name: str, **fields: object) -> Article:
-    return Article(id=name, text=(DATA / name).read_text(), **fields)  # type: ignore[arg-type]
+    return make_article((DATA / name).read_text(), id=name, **fields)
 
 
 def edges_of(articles: list[Article]) -> set[tuple[str, str, str]]:

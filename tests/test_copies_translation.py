@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+from factories import make_article
+
 from storyline.records import Article
 from storyline.stages.copies.detect import find_copies
 from storyline.stages.copies.translation import anchors, normalise_number
@@ -10,7 +12,7 @@ DATA = Path(__file__).parent / "data" / "copies"
 
 
 def load(name: str, language: str, **fields: object) -> Article:
-    return Article(id=name, text=(DATA / name).read_text(), language=language, **fields)  # type: ignore[arg-type]
+    return make_article((DATA / name).read_text(), id=name, language=language, **fields)
 
 
 def translations(articles: list[Article]) -> set[tuple[str, str]]:
@@ -40,7 +42,7 @@ def test_the_earlier_article_is_the_original_when_dated() -> None:
 
 def test_same_language_articles_are_never_translations() -> None:
     english = load("ferry-en.txt", "en")
-    copy = Article(id="x", text=english.text.replace("Saturday", "Sunday"), language="en")
+    copy = make_article(english.text.replace("Saturday", "Sunday"), id="x", language="en")
     assert translations([english, copy]) == set()
 
 

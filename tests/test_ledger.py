@@ -2,8 +2,9 @@ import os
 from pathlib import Path
 
 import pytest
+from factories import make_claim, make_quantity
 
-from storyline.records import Article, Claim, CopyEdge, Quantity, Story
+from storyline.records import Article, Claim, CopyEdge, Story
 from storyline.stages.ledger.positions import build_ledger
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
@@ -23,39 +24,15 @@ def claim(
     ``counted`` in the text (default the value as digits)."""
     counted = counted or f"{value:g}"
     text = text or f"{counted} {unit}"
-    start = text.index(counted)
-    return Claim(
-        id=claim_id,
-        article=article,
-        text=text,
-        start=0,
-        end=len(text),
-        cue="said",
-        cue_start=0,
-        cue_end=1,
-        speaker_text=speaker,
-        modality=modality,
-        quantities=(
-            Quantity(
-                value=value, unit=unit, approx=False, text=counted, start=start, end=start + len(counted)
-            ),
-        ),
+    # the claim is the whole of its article's text, so the claim's text places its quantity
+    quantity = make_quantity(counted, value, within=text, unit=unit)
+    return make_claim(
+        text, article=article, id=claim_id, speaker_text=speaker, modality=modality, quantities=(quantity,)
     )
 
 
 def statement(claim_id: str, article: str, speaker: str, text: str, modality: str = "asserted") -> Claim:
-    return Claim(
-        id=claim_id,
-        article=article,
-        text=text,
-        start=0,
-        end=len(text),
-        cue="said",
-        cue_start=0,
-        cue_end=1,
-        speaker_text=speaker,
-        modality=modality,
-    )
+    return make_claim(text, article=article, id=claim_id, speaker_text=speaker, modality=modality)
 
 
 ARTICLES = [

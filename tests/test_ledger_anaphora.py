@@ -5,10 +5,11 @@ import random
 from pathlib import Path
 
 import pytest
+from factories import make_article, make_claim, make_story
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 
-from storyline.records import Article, Claim, Story
+from storyline.records import Claim
 from storyline.stages.ledger.anaphora import names_no_subject, topic_words
 from storyline.stages.ledger.blocking import average_linkage, candidate_pairs
 from storyline.stages.ledger.positions import build_ledger
@@ -16,26 +17,8 @@ from storyline.stages.ledger.positions import build_ledger
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 
-def claim_in(
-    article: Article, claim_id: str, content: str, speaker: str, modality: str = "asserted"
-) -> Claim:
-    start = article.text.index(content)
-    return Claim(
-        id=claim_id,
-        article=article.id,
-        text=content,
-        start=start,
-        end=start + len(content),
-        cue="said",
-        cue_start=0,
-        cue_end=1,
-        speaker_text=speaker,
-        modality=modality,
-    )
-
-
 def bare(text: str, modality: str = "denied") -> Claim:
-    return Claim("x", "a", text, 0, len(text), "said", 0, 1, "Someone", modality=modality)
+    return make_claim(text, id="x", speaker_text="Someone", modality=modality)
 
 
 def test_topic_words_separate_anaphoric_contents_from_ones_naming_their_subject() -> None:
@@ -49,37 +32,57 @@ def test_topic_words_separate_anaphoric_contents_from_ones_naming_their_subject(
 
 
 def test_a_response_naming_nothing_joins_the_proposition_its_sentence_or_story_is_about() -> None:
-    first = Article(
+    first = make_article(
+        "Witnesses said the army had moved tanks to the northern border. "
+        "The defence ministry called it a fabrication.",
         id="a",
         outlet="Harbour Post",
-        text="Witnesses said the army had moved tanks to the northern border. "
-        "The defence ministry called it a fabrication.",
     )
-    second = Article(
-        id="b",
-        outlet="Coast Daily",
-        text="A farmer said the army had moved tanks along the northern border road. "
+    second = make_article(
+        "A farmer said the army had moved tanks along the northern border road. "
         "A colonel denied reports about tanks being moved to the northern border. "
         "The mayor said the old bridge would reopen on Friday.",
+        id="b",
+        outlet="Coast Daily",
     )
-    third = Article(
+    third = make_article(
+        "The council said the old bridge would reopen next week. "
+        "A transport official could not confirm it, saying the bridge inspection was still under way.",
         id="c",
         outlet="River Times",
-        text="The council said the old bridge would reopen next week. "
-        "A transport official could not confirm it, saying the bridge inspection was still under way.",
     )
     claims = [
-        claim_in(first, "tanks-1", "the army had moved tanks to the northern border", "Witnesses"),
-        claim_in(first, "denial", "it", "The defence ministry", modality="denied"),
-        claim_in(second, "tanks-2", "the army had moved tanks along the northern border road", "A farmer"),
-        claim_in(
-            second, "tanks-3", "reports about tanks being moved to the northern border", "colonel", "denied"
+        make_claim(
+            "the army had moved tanks to the northern border",
+            article=first,
+            id="tanks-1",
+            speaker_text="Witnesses",
         ),
-        claim_in(second, "bridge-1", "the old bridge would reopen on Friday", "The mayor"),
-        claim_in(third, "bridge-2", "the old bridge would reopen next week", "The council"),
-        claim_in(third, "doubt", "it", "A transport official", modality="unconfirmed"),
+        make_claim("it", article=first, id="denial", speaker_text="The defence ministry", modality="denied"),
+        make_claim(
+            "the army had moved tanks along the northern border road",
+            article=second,
+            id="tanks-2",
+            speaker_text="A farmer",
+        ),
+        make_claim(
+            "reports about tanks being moved to the northern border",
+            article=second,
+            id="tanks-3",
+            speaker_text="colonel",
+            modality="denied",
+        ),
+        make_claim(
+            "the old bridge would reopen on Friday", article=second, id="bridge-1", speaker_text="The mayor"
+        ),
+        make_claim(
+            "the old bridge would reopen next week", article=third, id="bridge-2", speaker_text="The council"
+        ),
+        make_claim(
+            "it", article=third, id="doubt", speaker_text="A transport official", modality="unconfirmed"
+        ),
     ]
-    story = Story(id="s", title="border", articles=("a", "b", "c"))
+    story = make_story([first, second, third], title="border")
     questions = build_ledger(story, claims, [first, second, third], [], [])
     home = {c: q for q in questions for p in q.positions for c in p.claims}
     # No word of its own: the sentence says nothing of tanks either, so it answers the story's most

@@ -1,24 +1,9 @@
 """Question labels: built from the most central claim's own words."""
 
-from dataclasses import replace
+from factories import make_claim, make_position, make_quantity
 
-from storyline.records import Claim, Position, Quantity
 from storyline.stages.ledger.labels import central_order, proposition_label, quantity_label, shorten
 from storyline.stages.ledger.positions import judge_status
-
-
-def claim(claim_id: str, text: str, **fields: object) -> Claim:
-    return Claim(
-        id=claim_id, article="a", text=text, start=0, end=len(text), cue="said", cue_start=0, cue_end=0,
-        speaker_text=None, **fields,  # type: ignore[arg-type]
-    )  # fmt: skip
-
-
-def quantity(text_of_claim: str, words: str, value: float) -> Quantity:
-    start = text_of_claim.index(words)
-    return Quantity(
-        value=value, unit="personnel", approx=False, text=words, start=start, end=start + len(words)
-    )
 
 
 def test_the_most_central_set_comes_first_not_the_first_given() -> None:
@@ -35,8 +20,11 @@ def test_quantity_label_uses_the_counted_noun_phrase_and_what_follows() -> None:
     first = "Officials said about 11,000 North Korean infantrymen are training in eastern Russia, he said"
     second = "At least 2,600 would be sent to Kursk"
     pairs = [
-        (claim("c1", first), quantity(first, "about 11,000 North Korean infantrymen", 11000)),
-        (claim("c2", second), quantity(second, "At least 2,600", 2600)),
+        (
+            make_claim(first, id="c1"),
+            make_quantity("about 11,000 North Korean infantrymen", 11000, within=first),
+        ),
+        (make_claim(second, id="c2"), make_quantity("At least 2,600", 2600, within=second)),
     ]
     assert (
         quantity_label("personnel", pairs, [1, 0])
@@ -48,8 +36,8 @@ def test_quantity_label_uses_the_counted_noun_phrase_and_what_follows() -> None:
 
 def test_proposition_label_is_the_central_content_cut_at_a_clause() -> None:
     claims = [
-        claim("c1", "the news that his country was sending troops"),
-        claim("c2", "We have no proof of soldiers fighting in the south, the minister added"),
+        make_claim("the news that his country was sending troops", id="c1"),
+        make_claim("We have no proof of soldiers fighting in the south, the minister added", id="c2"),
     ]
     assert proposition_label(claims, [0, 1]) == "Whether we have no proof of soldiers fighting in the south"
     assert shorten(
@@ -58,10 +46,7 @@ def test_proposition_label_is_the_central_content_cut_at_a_clause() -> None:
 
 
 def test_status_reasons_use_singular_nouns_for_one() -> None:
-    deny = Position(
-        claims=("c1",), speakers=("Moscow",), outlets=("X",), independent_sources=1, stance="deny"
-    )
-    denial = claim("c1", "the accusation", modality="denied")
-    denial = replace(denial, speaker_text="Moscow")
+    deny = make_position("c1", speakers=("Moscow",), outlets=("X",), stance="deny")
+    denial = make_claim("the accusation", id="c1", speaker_text="Moscow", modality="denied")
     status, reason = judge_status([deny], [denial])
     assert status == "denied" and reason == "denied by Moscow; 1 position, 1 speaker"

@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+from factories import make_article, make_claim, make_mention, make_position, make_quantity, make_time, span_of
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy.exc import IntegrityError
@@ -21,14 +22,10 @@ from storyline.errors import StorylineInputError
 from storyline.records import (
     Article,
     ArticleAnalysis,
-    Claim,
     CopyEdge,
     Credit,
     Entity,
     ForeignFragment,
-    Mention,
-    Position,
-    Quantity,
     Question,
     RemovedLine,
     Story,
@@ -54,11 +51,6 @@ TESTS_DIR = Path(__file__).resolve().parent
 # --- records built by hand ------------------------------------------------------------------------------
 
 
-def span(text: str, surface: str) -> tuple[int, int]:
-    start = text.index(surface)
-    return start, start + len(surface)
-
-
 def full_analysis(article_id: str, outlet: str = "Kyiv Independent") -> ArticleAnalysis:
     """An analysis with every field filled, in text full of quotes, accents, emoji and apostrophes."""
     text = (
@@ -66,73 +58,57 @@ def full_analysis(article_id: str, outlet: str = "Kyiv Independent") -> ArticleA
         "Seoul’s NIS allegedly put it at 12'000; O'Brien denied it — «c’est faux».\n"
         "Wojsko podało, że żołnierze już są na miejscu."
     )
-    quantity_text = "about 11,000 North Korean troops"
-    claim_start, claim_end = span(text, quantity_text)
-    friday = TimeExpr("Friday", *span(text, "Friday"), date="2024-10-18", precision="day")
-    first_claim = Claim(
+    article = make_article(
+        text,
+        id=article_id,
+        path=f"/corpus/{article_id} «quoted» 'file'.txt",
+        url=f'https://example.org/news/{article_id}?q="x"&lang=uk',
+        title="North Korean troops 🪖 reach Kursk — “officials”",
+        outlet=outlet,
+        author="Olena Ковальчук",
+        published="2024-10-21",
+        published_inferred=True,
+        language="en",
+        removed=(
+            RemovedLine("Follow us on Telegram 👉 @kyiv", "subscribe-prompt"),
+            RemovedLine("#Ukraine #Kursk", "hashtags"),
+        ),
+        credits=(Credit("source", "Do Rzeczy", "Source: Do Rzeczy"), Credit("via", "LRT")),
+        foreign_fragments=(
+            ForeignFragment(
+                "Wojsko podało, że żołnierze już są na miejscu.", "pl", span_of(text, "Wojsko")[0], len(text)
+            ),
+        ),
+    )
+    friday = make_time("Friday", "2024-10-18", within=text)
+    first_claim = make_claim(
+        "about 11,000 North Korean troops",
+        article=article,
         id=f"{article_id}:c1",
-        article=article_id,
-        text=quantity_text,
-        start=claim_start,
-        end=claim_end,
-        cue="said",
-        cue_start=span(text, "said")[0],
-        cue_end=span(text, "said")[1],
         speaker_text="Ukraine’s HUR",
-        speaker_start=0,
-        speaker_end=len("Ukraine’s HUR"),
         speaker="e-hur",
         quote="mixed",
         modality="asserted",
         quantities=(
-            Quantity(11000.0, "personnel", True, "about 11,000", claim_start, claim_start + 12),
-            Quantity(0.25, "percent", False, "troops", claim_end - 6, claim_end),
+            make_quantity("about 11,000", 11000.0, within=text, approx=True),
+            make_quantity("troops", 0.25, within=text, unit="percent"),
         ),
         times=(friday,),
     )
-    second_claim = Claim(
+    second_claim = make_claim(
+        "it at 12'000",
+        article=article,
         id=f"{article_id}:c2",
-        article=article_id,
-        text="it at 12'000",
-        start=span(text, "it at 12'000")[0],
-        end=span(text, "it at 12'000")[1],
         cue="put",
-        cue_start=span(text, "put")[0],
-        cue_end=span(text, "put")[1],
-        speaker_text=None,
         modality="hedged",
-        quantities=(Quantity(12000.0, "personnel", False, "12'000", *span(text, "12'000")),),
+        quantities=(make_quantity("12'000", 12000.0, within=text),),
     )
     return ArticleAnalysis(
-        article=Article(
-            id=article_id,
-            text=text,
-            path=f"/corpus/{article_id} «quoted» 'file'.txt",
-            url=f'https://example.org/news/{article_id}?q="x"&lang=uk',
-            title="North Korean troops 🪖 reach Kursk — “officials”",
-            outlet=outlet,
-            author="Olena Ковальчук",
-            published="2024-10-21",
-            published_inferred=True,
-            language="en",
-            removed=(
-                RemovedLine("Follow us on Telegram 👉 @kyiv", "subscribe-prompt"),
-                RemovedLine("#Ukraine #Kursk", "hashtags"),
-            ),
-            credits=(Credit("source", "Do Rzeczy", "Source: Do Rzeczy"), Credit("via", "LRT")),
-            foreign_fragments=(
-                ForeignFragment(
-                    "Wojsko podało, że żołnierze już są na miejscu.",
-                    "pl",
-                    *span(text, "Wojsko")[:1],
-                    len(text),
-                ),
-            ),
-        ),
+        article=article,
         mentions=(
-            Mention(article_id, 0, len("Ukraine’s HUR"), "Ukraine’s HUR", "ORG"),
-            Mention(article_id, *span(text, "O'Brien"), "O'Brien", "PERSON"),
-            Mention(article_id, *span(text, "Kursk"), "Kursk", "GPE"),
+            make_mention("Ukraine’s HUR", "ORG", article=article),
+            make_mention("O'Brien", article=article),
+            make_mention("Kursk", "GPE", article=article),
         ),
         claims=(first_claim, second_claim),
         times=(friday, TimeExpr("already", 0, 0, None, "unknown")),
@@ -152,8 +128,8 @@ def cross_article_results(
             aliases=("Budanov", "Буданов", "the head of Ukrainian military intelligence"),
             roles=("head of HUR",),
             mentions=(
-                Mention(first, 0, 13, "Ukraine’s HUR", "ORG"),
-                Mention(second, 0, 13, "Ukraine’s HUR", "ORG"),
+                make_mention("Ukraine’s HUR", "ORG", article=first),
+                make_mention("Ukraine’s HUR", "ORG", article=second),
             ),
         ),
         Entity(id=f"e-kursk-{tag}", name="Kursk 🇷🇺", type="GPE"),
@@ -163,16 +139,16 @@ def cross_article_results(
         CopyEdge(second, "Do Rzeczy", "syndicated", 1.0),
     ]
     positions = (
-        Position(
-            claims=(f"{first}:c1",),
+        make_position(
+            f"{first}:c1",
             speakers=(f"e-hur-{tag}",),
             outlets=("Kyiv Independent",),
-            independent_sources=1,
             value=11000.0,
             earliest="2024-10-18",
         ),
-        Position(
-            claims=(f"{first}:c2", f"{second}:c2"),
+        make_position(
+            f"{first}:c2",
+            f"{second}:c2",
             speakers=("O'Brien", "Seoul’s NIS"),
             outlets=("Yonhap", "LRT"),
             independent_sources=2,
@@ -205,27 +181,19 @@ def bulk_analysis(number: int) -> ArticleAnalysis:
     survivor of the kill can be checked for completeness."""
     article_id = f"bulk-{number:06d}"
     text = "Officials said 1,000 troops arrived. " * 20
+    article = make_article(text, id=article_id, title=f"Bulk {number}")
     claims = tuple(
-        Claim(
+        make_claim(
+            "1,000 troops arrived",
+            article=article,
             id=f"{article_id}:c{claim_number}",
-            article=article_id,
-            text="1,000 troops arrived",
-            start=15,
-            end=35,
-            cue="said",
-            cue_start=10,
-            cue_end=14,
             speaker_text="Officials",
-            speaker_start=0,
-            speaker_end=9,
-            quantities=tuple(
-                Quantity(1000.0 + q, "personnel", False, "1,000", 15, 20) for q in range(1 + number % 3)
-            ),
+            quantities=tuple(make_quantity("1,000", 1000.0 + q, within=text) for q in range(1 + number % 3)),
         )
         for claim_number in range(1 + number % 40)
     )
-    mentions = (Mention(article_id, 0, 9, "Officials", "ROLE"),)
-    return ArticleAnalysis(Article(id=article_id, text=text, title=f"Bulk {number}"), mentions, claims)
+    mentions = (make_mention("Officials", "ROLE", article=article),)
+    return ArticleAnalysis(article, mentions, claims)
 
 
 def row_counts(db_path: Path, tables: tuple[str, ...] = ARTICLE_TABLES) -> dict[str, int]:
@@ -275,21 +243,11 @@ def test_saving_an_article_again_changes_nothing(tmp_path: Path) -> None:
 def test_a_save_failing_midway_leaves_no_partial_article(tmp_path: Path) -> None:
     db_path = tmp_path / "store.db"
     good = full_analysis("good")
-    broken_claim = Claim(
-        id="x:c1",
-        article="not-stored",
-        text="t",
-        start=0,
-        end=1,
-        cue="said",
-        cue_start=0,
-        cue_end=1,
-        speaker_text=None,
-    )
+    broken_claim = make_claim("t", article="not-stored", id="x:c1")
     # The article row, its removed lines, credits and mentions go in before the claim breaks the foreign key.
     broken = ArticleAnalysis(
         article=dataclasses.replace(good.article, id="broken"),
-        mentions=(Mention("broken", 0, 3, "Ukr", "GPE"),),
+        mentions=(make_mention("Ukr", "GPE", article="broken"),),
         claims=(broken_claim,),
     )
     with Store.open(db_path) as store:
@@ -346,7 +304,7 @@ def test_any_text_round_trips(
 ) -> None:
     analysis = ArticleAnalysis(
         Article(id=article_id, text=text, title=title, removed=(RemovedLine(text, reason),)),
-        mentions=(Mention(article_id, 0, len(text), text, reason),),
+        mentions=(make_mention(text, reason, article=article_id),),
     )
     with Store.open("sqlite://") as store:
         store.save_analysis(analysis)

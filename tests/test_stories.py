@@ -4,11 +4,12 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from factories import make_article, make_mention
 
 from storyline import pipeline
 from storyline.config import DEFAULT_SETTINGS, Settings, StoriesSettings
 from storyline.errors import StorylineInputError
-from storyline.records import Article, ArticleAnalysis, Mention, StoryTrack
+from storyline.records import ArticleAnalysis, StoryTrack
 from storyline.stages.entities.resolve import resolve_entities
 from storyline.stages.stories.cluster import (
     ArticleProfile,
@@ -27,11 +28,9 @@ FLOOD = "Rescuers in the Draava valley searched for missing villagers after the 
 def analysis(
     article_id: str, text: str, actors: list[tuple[str, str]], title: str | None = None
 ) -> ArticleAnalysis:
-    mentions = []
-    for surface, label in actors:
-        start = text.index(surface)
-        mentions.append(Mention(article_id, start, start + len(surface), surface, label))
-    return ArticleAnalysis(article=Article(id=article_id, text=text, title=title), mentions=tuple(mentions))
+    article = make_article(text, id=article_id, title=title)
+    mentions = tuple(make_mention(surface, label, article=article) for surface, label in actors)
+    return ArticleAnalysis(article=article, mentions=mentions)
 
 
 def corpus() -> list[ArticleAnalysis]:
@@ -244,7 +243,7 @@ def test_a_description_no_name_explained_is_not_an_actor_key() -> None:
     from storyline.stages.stories.cluster import actor_keys
 
     mentions = [
-        Mention("a", 0, 12, "its director", "ROLE", role="its director"),
-        Mention("a", 20, 32, "Marta Quiroga", "PERSON"),
+        make_mention("its director", "ROLE", role="its director"),
+        make_mention("Marta Quiroga"),
     ]
     assert actor_keys(mentions, {}) == {"marta quiroga", "quiroga"}

@@ -7,40 +7,15 @@ import os
 from pathlib import Path
 
 import pytest
+from factories import make_article, make_claim, make_story, make_time
 
 import storyline
-from storyline.records import Article, ArticleAnalysis, Brief, Claim, Story, TimeExpr
+from storyline.records import ArticleAnalysis, Brief
 from storyline.report.chart import build_timeline_chart
 from storyline.report.views import TimelineItem
 from storyline.stages.timeline import build_timeline, sentence_around
 
-
-def time_in(text: str, surface: str, date: str | None, precision: str, inferred: bool = False) -> TimeExpr:
-    start = text.index(surface)
-    return TimeExpr(surface, start, start + len(surface), date, precision, inferred)
-
-
-def claim_in(claim_id: str, article: Article, content: str, times: tuple[TimeExpr, ...] = ()) -> Claim:
-    start = article.text.index(content)
-    return Claim(
-        id=claim_id,
-        article=article.id,
-        text=content,
-        start=start,
-        end=start + len(content),
-        cue="said",
-        cue_start=0,
-        cue_end=0,
-        speaker_text=None,
-        times=times,
-    )
-
-
-def story_of(*articles: Article) -> Story:
-    return Story(id="s", title="t", articles=tuple(article.id for article in articles))
-
-
-FIRST = Article(
+FIRST = make_article(
     id="a1",
     published="2024-10-21",
     text=(
@@ -48,22 +23,18 @@ FIRST = Article(
         "The agency announced the move last week. Talks were held in October."
     ),
 )
-SECOND = Article(
-    id="a2",
-    published="2024-10-22",
-    text="Ukraine's spy chief said troops arrived on Friday.",
-)
+SECOND = make_article("Ukraine's spy chief said troops arrived on Friday.", id="a2", published="2024-10-22")
 
 
 def test_entries_are_ordered_by_the_first_day_of_their_date() -> None:
     times = (
-        time_in(FIRST.text, "Friday", "2024-10-18", "day"),
-        time_in(FIRST.text, "October 13", "2024-10-13", "day"),
-        time_in(FIRST.text, "last week", "2024-W42", "week"),
-        time_in(FIRST.text, "October", "2024-10", "month"),
+        make_time("Friday", "2024-10-18", "day", within=FIRST.text),
+        make_time("October 13", "2024-10-13", "day", within=FIRST.text),
+        make_time("last week", "2024-W42", "week", within=FIRST.text),
+        make_time("October", "2024-10", "month", within=FIRST.text),
     )
     analysis = ArticleAnalysis(article=FIRST, times=times)
-    timeline = build_timeline(story_of(FIRST), [analysis], [])
+    timeline = build_timeline(make_story([FIRST]), [analysis], [])
     assert [entry.date for entry in timeline] == ["2024-10", "2024-10-13", "2024-W42", "2024-10-18"]
     # outside every claim, an entry's text is the sentence around the expression, verbatim
     assert timeline[1].text == "Zelensky said on October 13 that Pyongyang sent officers."
@@ -72,15 +43,15 @@ def test_entries_are_ordered_by_the_first_day_of_their_date() -> None:
 
 
 def test_claims_with_times_become_entries_and_merge_across_articles() -> None:
-    first_time = time_in(FIRST.text, "Friday", "2024-10-18", "day")
-    second_time = time_in(SECOND.text, "Friday", "2024-10-18", "day")
-    first_claim = claim_in("c1", FIRST, "troops arrived on Friday", (first_time,))
-    second_claim = claim_in("c2", SECOND, "troops arrived on Friday", (second_time,))
+    first_time = make_time("Friday", "2024-10-18", "day", within=FIRST.text)
+    second_time = make_time("Friday", "2024-10-18", "day", within=SECOND.text)
+    first_claim = make_claim("troops arrived on Friday", article=FIRST, id="c1", times=(first_time,))
+    second_claim = make_claim("troops arrived on Friday", article=SECOND, id="c2", times=(second_time,))
     analyses = [
         ArticleAnalysis(article=FIRST, claims=(first_claim,), times=(first_time,)),
         ArticleAnalysis(article=SECOND, claims=(second_claim,), times=(second_time,)),
     ]
-    (entry,) = build_timeline(story_of(FIRST, SECOND), analyses, [first_claim, second_claim])
+    (entry,) = build_timeline(make_story([FIRST, SECOND]), analyses, [first_claim, second_claim])
     assert (entry.date, entry.precision, entry.text) == ("2024-10-18", "day", "troops arrived on Friday")
     assert entry.claims == ("c1", "c2")
     assert entry.articles == ("a1", "a2")
@@ -88,46 +59,46 @@ def test_claims_with_times_become_entries_and_merge_across_articles() -> None:
 
 
 def test_same_date_different_events_stay_apart_in_article_order() -> None:
-    first_time = time_in(FIRST.text, "Friday", "2024-10-18", "day")
-    other = Article(id="a3", published="2024-10-22", text="Parliament passed the budget law on Friday.")
-    other_time = time_in(other.text, "Friday", "2024-10-18", "day")
+    first_time = make_time("Friday", "2024-10-18", "day", within=FIRST.text)
+    other = make_article("Parliament passed the budget law on Friday.", id="a3", published="2024-10-22")
+    other_time = make_time("Friday", "2024-10-18", "day", within=other.text)
     analyses = [
         ArticleAnalysis(article=other, times=(other_time,)),
         ArticleAnalysis(article=FIRST, times=(first_time,)),
     ]
-    timeline = build_timeline(story_of(FIRST, other), analyses, [])
+    timeline = build_timeline(make_story([FIRST, other]), analyses, [])
     assert [entry.articles for entry in timeline] == [("a1",), ("a3",)]
 
 
 def test_a_time_inside_a_claim_joins_the_claim_even_when_the_claim_did_not_list_it() -> None:
-    friday = time_in(FIRST.text, "Friday", "2024-10-18", "day")
-    claim = claim_in("c1", FIRST, "troops arrived on Friday")
+    friday = make_time("Friday", "2024-10-18", "day", within=FIRST.text)
+    claim = make_claim("troops arrived on Friday", article=FIRST, id="c1")
     analysis = ArticleAnalysis(article=FIRST, claims=(claim,), times=(friday,))
-    (entry,) = build_timeline(story_of(FIRST), [analysis], [claim])
+    (entry,) = build_timeline(make_story([FIRST]), [analysis], [claim])
     assert (entry.text, entry.claims) == ("troops arrived on Friday", ("c1",))
 
 
 def test_unresolved_times_are_left_out_and_partial_dates_sort_within_the_story_year() -> None:
     text = "Talks began on Monday. The deal was signed on October 15. Officials met on October 20."
-    article = Article(id="a4", text=text, published=None)
+    article = make_article(text, id="a4", published=None)
     times = (
-        time_in(text, "Monday", None, "unknown"),
-        time_in(text, "October 20", "2024-10-20", "day"),
-        time_in(text, "October 15", "--10-15", "day"),
+        make_time("Monday", None, "unknown", within=text),
+        make_time("October 20", "2024-10-20", "day", within=text),
+        make_time("October 15", "--10-15", "day", within=text),
     )
-    timeline = build_timeline(story_of(article), [ArticleAnalysis(article=article, times=times)], [])
+    timeline = build_timeline(make_story([article]), [ArticleAnalysis(article=article, times=times)], [])
     assert [entry.date for entry in timeline] == ["--10-15", "2024-10-20"]
 
 
 def test_inferred_marks_dates_resting_on_an_inferred_publication_date() -> None:
     # the dates stage marks the values that rest on the inferred date; the timeline carries the mark
     text = "The minister resigned yesterday. The law dates from 12 March 2019."
-    article = Article(id="a5", text=text, published="2024-10-21", published_inferred=True)
+    article = make_article(text, id="a5", published="2024-10-21", published_inferred=True)
     times = (
-        time_in(text, "yesterday", "2024-10-20", "day", inferred=True),
-        time_in(text, "12 March 2019", "2019-03-12", "day"),
+        make_time("yesterday", "2024-10-20", "day", within=text, inferred=True),
+        make_time("12 March 2019", "2019-03-12", "day", within=text),
     )
-    timeline = build_timeline(story_of(article), [ArticleAnalysis(article=article, times=times)], [])
+    timeline = build_timeline(make_story([article]), [ArticleAnalysis(article=article, times=times)], [])
     assert [(entry.date, entry.inferred) for entry in timeline] == [
         ("2019-03-12", False),
         ("2024-10-20", True),
@@ -135,16 +106,17 @@ def test_inferred_marks_dates_resting_on_an_inferred_publication_date() -> None:
 
 
 def test_a_report_with_a_given_date_pins_a_merged_entry() -> None:
-    inferred = Article(id="b1", text="Troops crossed the border on Friday.", published="2024-10-21",
-                       published_inferred=True)  # fmt: skip
-    given = Article(id="b2", text="Troops crossed the border on Friday.", published="2024-10-21")
+    text = "Troops crossed the border on Friday."
+    inferred = make_article(text, id="b1", published="2024-10-21", published_inferred=True)
+    given = make_article(text, id="b2", published="2024-10-21")
     analyses = [
         ArticleAnalysis(
-            article=a, times=(time_in(a.text, "Friday", "2024-10-18", "day", a.published_inferred),)
+            article=a,
+            times=(make_time("Friday", "2024-10-18", "day", within=a.text, inferred=a.published_inferred),),
         )
         for a in (inferred, given)
     ]
-    (entry,) = build_timeline(story_of(inferred, given), analyses, [])
+    (entry,) = build_timeline(make_story([inferred, given]), analyses, [])
     assert entry.articles == ("b1", "b2")
     assert entry.inferred is False
 
@@ -157,20 +129,22 @@ def test_sentence_around_keeps_initials_and_abbreviated_months_inside() -> None:
 
 
 def test_only_the_story_articles_count() -> None:
-    outside = Article(id="z", text="Something happened on Friday.", published="2024-10-21")
-    analysis = ArticleAnalysis(article=outside, times=(time_in(outside.text, "Friday", "2024-10-18", "day"),))
-    assert build_timeline(story_of(FIRST), [analysis], []) == ()
+    outside = make_article("Something happened on Friday.", id="z", published="2024-10-21")
+    analysis = ArticleAnalysis(
+        article=outside, times=(make_time("Friday", "2024-10-18", "day", within=outside.text),)
+    )
+    assert build_timeline(make_story([FIRST]), [analysis], []) == ()
 
 
 def test_every_entry_cites_its_spans_and_a_merged_entry_lists_every_source() -> None:
-    first_time = time_in(FIRST.text, "Friday", "2024-10-18", "day")
-    second_time = time_in(SECOND.text, "Friday", "2024-10-18", "day")
-    claim = claim_in("c1", FIRST, "troops arrived on Friday", (first_time,))
+    first_time = make_time("Friday", "2024-10-18", "day", within=FIRST.text)
+    second_time = make_time("Friday", "2024-10-18", "day", within=SECOND.text)
+    claim = make_claim("troops arrived on Friday", article=FIRST, id="c1", times=(first_time,))
     analyses = [
         ArticleAnalysis(article=FIRST, claims=(claim,), times=(first_time,)),
         ArticleAnalysis(article=SECOND, times=(second_time,)),
     ]
-    (entry,) = build_timeline(story_of(FIRST, SECOND), analyses, [claim])
+    (entry,) = build_timeline(make_story([FIRST, SECOND]), analyses, [claim])
     texts = {"a1": FIRST.text, "a2": SECOND.text}
     assert [(s.article, s.claim) for s in entry.sources] == [("a1", "c1"), ("a2", None)]
     assert [texts[s.article][s.start : s.end] for s in entry.sources] == [
@@ -182,13 +156,13 @@ def test_every_entry_cites_its_spans_and_a_merged_entry_lists_every_source() -> 
 
 def test_background_years_lend_no_year_to_yearless_dates() -> None:
     text = "The war of 1950-1953 ended. It was signed on October 13. A law of 2023 passed."
-    article = Article(id="a6", text=text)
+    article = make_article(text, id="a6")
     times = (
-        time_in(text, "1950-1953", "1950/1953", "range"),
-        time_in(text, "October 13", "--10-13", "day"),
-        time_in(text, "2023", "2023", "year"),
+        make_time("1950-1953", "1950/1953", "range", within=text),
+        make_time("October 13", "--10-13", "day", within=text),
+        make_time("2023", "2023", "year", within=text),
     )
-    timeline = build_timeline(story_of(article), [ArticleAnalysis(article=article, times=times)], [])
+    timeline = build_timeline(make_story([article]), [ArticleAnalysis(article=article, times=times)], [])
     assert [entry.date for entry in timeline] == ["1950/1953", "2023", "--10-13"]
 
 
