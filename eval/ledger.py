@@ -337,18 +337,26 @@ def statuses_right(
     return right, len(wanted)
 
 
+# A quantity that reads as a year ("2008") or an ordinal ("12th") is never an answer, trap or not.
+YEAR_OR_ORDINAL = re.compile(r"(?:19|20)\d\d|\d+(?:st|nd|rd|th)", re.IGNORECASE)
+
+
 def non_value_positions(brief: Brief, traps: Sequence[tuple[str, int, int]]) -> int:
-    """(7) positions whose value rests on a quantity inside a year/age/ordinal… trap (article, start, end)."""
-    quantities = {
-        claim.id: [(claim.article, q.start, q.end) for q in claim.quantities] for claim in brief.claims
-    }
+    """(7) positions whose value rests on a quantity inside a year/age/ordinal… trap (article, start, end)
+    or reading as a year or an ordinal."""
+    quantities = {claim.id: [(claim.article, q) for q in claim.quantities] for claim in brief.claims}
     count = 0
     for story in brief.stories:
         for question in story.questions:
             for position in question.positions:
-                spans = [span for claim in position.claims for span in quantities.get(claim, [])]
+                found = [item for claim in position.claims for item in quantities.get(claim, [])]
                 count += position.value is not None and any(
-                    a == t[0] and overlaps((s, e), (t[1], t[2])) for a, s, e in spans for t in traps
+                    YEAR_OR_ORDINAL.fullmatch(quantity.text.strip())
+                    or any(
+                        article == t[0] and overlaps((quantity.start, quantity.end), (t[1], t[2]))
+                        for t in traps
+                    )
+                    for article, quantity in found
                 )
     return count
 

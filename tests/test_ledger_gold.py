@@ -7,6 +7,7 @@ The offset checks read the PolNeAR texts in ``../shared/data`` and skip when it 
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -146,7 +147,10 @@ def test_a_year_inside_a_trap_counts_as_a_non_value_position() -> None:
     question = Question("q", "How many?", "year", "single-source", "one source", positions=(position,))
     brief = Brief(articles=(), claims=(claim,), stories=(Story("s", "t", ("a",), questions=(question,)),))
     assert non_value_positions(brief, [("a", 5, 9)]) == 1
-    assert non_value_positions(brief, [("a", 30, 34)]) == 0
+    assert non_value_positions(brief, [("a", 30, 34)]) == 1  # "1998" reads as a year even outside a trap
+    count = Quantity(1998.0, "emails", False, "1,998", 5, 10)
+    counted = Brief(articles=(), claims=(replace(claim, quantities=(count,)),), stories=brief.stories)
+    assert non_value_positions(counted, [("a", 30, 34)]) == 0
 
 
 def test_review_counts_flagged_and_unreviewed_questions() -> None:
