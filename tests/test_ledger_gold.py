@@ -1,0 +1,170 @@
+"""The real-news ledger gold (tests/data/ledger) is well-formed, and the span metrics of ``eval/ledger.py
+--corpus polnear`` count what they say, on hand-built records.
+
+The offset checks read the PolNeAR texts in ``../shared/data`` and skip when it is absent.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from typing import Any
+
+import pytest
+
+from eval.ledger import (
+    LEDGER_GOLD,
+    POLNEAR,
+    PUBLISHERS,
+    GoldSentence,
+    Predicted,
+    covered,
+    load_ledger_gold,
+    non_value_positions,
+    other_questions_apart,
+    polnear_text,
+    reviewed_false,
+    same_question_together,
+    sides_right,
+    speaker_matches,
+    speakers_right,
+    statuses_right,
+    to_cleaned,
+)
+from storyline.records import Brief, Claim, Position, Quantity, Question, Story
+
+STATUSES = {"corroborated", "contested", "denied", "unconfirmed", "single-source"}
+STANCES = {"affirm", "deny", "unconfirmed"}
+STORIES = load_ledger_gold()
+needs_texts = pytest.mark.skipif(not (POLNEAR / "metadata.tsv").is_file(), reason=f"{POLNEAR} is absent")
+
+
+def _spans(story: dict[str, Any]) -> list[dict[str, Any]]:
+    sentences = [
+        sentence
+        for question in story["questions"]
+        for position in question["positions"]
+        for sentence in position["sentences"]
+    ]
+    return sentences + story["traps"]
+
+
+# --- the gold files -------------------------------------------------------------------------------------
+
+
+def test_there_are_four_stories_one_held_out() -> None:
+    assert len(STORIES) >= 4, f"ledger gold missing in {LEDGER_GOLD}"
+    assert sum(story["held_out"] is True for story in STORIES) == 1
+
+
+@pytest.mark.parametrize("story", STORIES, ids=[story["story"] for story in STORIES])
+def test_story_is_well_formed(story: dict[str, Any]) -> None:
+    assert isinstance(story["held_out"], bool) and isinstance(story["review"], list)
+    assert all(file.split("/")[0] in {"train", "dev"} for file in story["articles"])  # never test
+    publishers = {file.split("/")[1].split("_")[0] for file in story["articles"]}
+    assert len(story["articles"]) >= 3 and len(publishers) >= 2 and publishers <= PUBLISHERS
+    assert 8 <= len(story["questions"]) <= 15
+    assert len({question["key"] for question in story["questions"]}) == len(story["questions"])
+    for question in story["questions"]:
+        assert question["question"].endswith("?") and question["status_reason"]
+        assert question["status"] in STATUSES
+        assert question["kind"] in {"quantity", "proposition"} and question["positions"]
+        assert question["kind"] == "proposition" or question["unit"]
+        for position in question["positions"]:
+            if question["kind"] == "quantity":
+                assert isinstance(position["value"], (int, float))
+            else:
+                assert position["stance"] in STANCES
+            assert position["speakers"] and position["sentences"], (question["key"], position)
+            assert position["outlet_voice"] == any(s["speaker"] in PUBLISHERS for s in position["sentences"])
+    assert any(p["outlet_voice"] for q in story["questions"] for p in q["positions"])
+    assert len(story["traps"]) >= 10 and all(trap["kind"] and trap["note"] for trap in story["traps"])
+    assert all(span["file"] in story["articles"] for span in _spans(story))
+
+
+@needs_texts
+@pytest.mark.parametrize("story", STORIES, ids=[story["story"] for story in STORIES])
+def test_offsets_fall_in_the_texts_and_the_texts_did_not_change(story: dict[str, Any]) -> None:
+    for span in _spans(story):
+        text = polnear_text(span["file"])
+        assert 0 <= span["start"] < span["end"] <= len(text), span
+        digest = hashlib.sha1(text[span["start"] : span["end"]].encode("utf-8")).hexdigest()
+        assert digest == span["sha1"], span
+
+
+# --- the metrics ----------------------------------------------------------------------------------------
+
+
+def _gold(start: int, question: str, position: str, speaker: str = "Jane Roe") -> GoldSentence:
+    return GoldSentence("a", start, start + 10, question, position, speaker)
+
+
+def _placed(*placements: tuple[str, int], speaker: str | None = "Jane Roe") -> Predicted:
+    return Predicted(True, speaker, frozenset(placements))
+
+
+GOLD = [_gold(0, "q1", "10"), _gold(20, "q1", "10"), _gold(40, "q1", "12"), _gold(60, "q2", "affirm")]
+
+
+def test_coverage_counts_distinct_sentences() -> None:
+    unclaimed = Predicted(False, None, frozenset())
+    twice = [*GOLD, _gold(60, "q3", "deny")]  # one sentence stating two questions counts once
+    predicted = [_placed(), unclaimed, _placed(), _placed(), _placed()]
+    assert covered(twice, predicted) == (3, 4)
+
+
+def test_pairs_of_one_question_together_and_of_two_apart() -> None:
+    predicted = [_placed(("A", 0)), _placed(("A", 0)), _placed(("B", 0)), _placed(("A", 1))]
+    assert same_question_together(GOLD, predicted) == (1, 3)
+    assert other_questions_apart(GOLD, predicted) == (1, 3)
+
+
+def test_co_grouped_pairs_must_split_by_gold_position() -> None:
+    right_sides = [_placed(("A", 0)), _placed(("A", 0)), _placed(("A", 1)), _placed()]
+    assert sides_right(GOLD, right_sides) == (3, 3)
+    one_heap = [_placed(("A", 0)), _placed(("A", 0)), _placed(("A", 0)), _placed()]
+    assert sides_right(GOLD, one_heap) == (1, 3)
+
+
+def test_speakers_outlet_voice_wants_no_speaker() -> None:
+    assert speaker_matches("James Comey", "FBI Director James Comey")
+    assert speaker_matches("James Comey", "Comey") and not speaker_matches("James Comey", "Lynch")
+    assert speaker_matches("politico", None) and not speaker_matches("politico", "Trump")
+    gold = [_gold(0, "q1", "10", "politico"), _gold(20, "q1", "10")]
+    assert speakers_right(gold, [_placed(speaker=None), _placed(speaker="Roe")]) == (2, 2)
+
+
+def test_status_of_the_question_holding_most_sentences() -> None:
+    predicted = [_placed(("A", 0)), _placed(("A", 0)), _placed(("B", 0)), Predicted(False, None, frozenset())]
+    wanted = {"q1": "contested", "q2": "single-source"}
+    assert statuses_right(GOLD, predicted, wanted, {"A": "contested", "B": "denied"}) == (1, 2)
+
+
+def test_a_year_inside_a_trap_counts_as_a_non_value_position() -> None:
+    year = Quantity(1998.0, "year", False, "1998", 5, 9)
+    claim = Claim("c1", "a", "in 1998 it happened", 2, 20, "said", 0, 1, "Roe", quantities=(year,))
+    position = Position(("c1",), ("Roe",), ("x",), 1, value=1998.0)
+    question = Question("q", "How many?", "year", "single-source", "one source", positions=(position,))
+    brief = Brief(articles=(), claims=(claim,), stories=(Story("s", "t", ("a",), questions=(question,)),))
+    assert non_value_positions(brief, [("a", 5, 9)]) == 1
+    assert non_value_positions(brief, [("a", 30, 34)]) == 1  # "1998" reads as a year even outside a trap
+    count = Quantity(1998.0, "emails", False, "1,998", 5, 10)
+    counted = Brief(articles=(), claims=(replace(claim, quantities=(count,)),), stories=brief.stories)
+    assert non_value_positions(counted, [("a", 30, 34)]) == 0
+
+
+def test_review_counts_flagged_and_unreviewed_questions() -> None:
+    questions = [Question(str(i), f"Question {i}?", None, "single-source", "") for i in range(3)]
+    review = [
+        {"sha1": hashlib.sha1(b"Question 0?").hexdigest(), "verdict": "misleading"},
+        {"sha1": hashlib.sha1(b"Question 1?").hexdigest(), "verdict": "fine"},
+    ]
+    assert reviewed_false(questions, review) == (1, 1)
+
+
+def test_raw_spans_are_found_again_in_the_cleaned_text() -> None:
+    raw = "Title.\n\nShe said\u00a0it twice. She said it twice."
+    cleaned = "She said it twice. She said it twice."
+    start = raw.rindex("She said")
+    assert to_cleaned(raw, cleaned, start, len(raw) - 1) == (19, 36)
+    assert to_cleaned(raw, cleaned, 0, 5) is None
