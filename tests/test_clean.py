@@ -248,3 +248,118 @@ def test_eval_floor_on_demo_gold() -> None:
     scores = eval_clean.score_clean(eval_clean.cleaned_demo_corpus(), load_gold())
     assert scores["removed lines"].f1 >= 0.8
     assert scores["credits (kind, outlet)"].recall >= 0.8
+
+
+# --- wire credits and agency/outlet boilerplate (issue #15) -------------------------------------------------
+
+WIRE_BODY = "The harbour board approved the new quay on Monday after a two-year dispute."
+
+
+@pytest.mark.parametrize(
+    ("lead", "outlet", "dateline"),
+    [
+        ("WASHINGTON (AP) — ", "AP", "WASHINGTON (AP) —"),
+        ("NEW YORK, Nov. 19 (UPI) — ", "UPI", "NEW YORK, Nov. 19 (UPI) —"),
+        ("New York (AFP) – ", "AFP", "New York (AFP) –"),
+        ("Dec 29 (Reuters) - ", "Reuters", "Dec 29 (Reuters) -"),
+        ("(Reuters) - ", "Reuters", "(Reuters) -"),
+        ("MANCHESTER, N.H. (AP) — ", "AP", "MANCHESTER, N.H. (AP) —"),
+    ],
+)
+def test_wire_dateline_stays_in_the_lead_and_credits_the_agency(
+    lead: str, outlet: str, dateline: str
+) -> None:
+    text = f"Quay approved.\n\n{lead}{WIRE_BODY}\n\nWork starts in May."
+    cleaned = clean(text)
+    assert cleaned.text == text
+    assert cleaned.removed == ()
+    assert cleaned.credits == (Credit(kind="wire", outlet=outlet, text=dateline),)
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        ("— Reuters", "Reuters"),
+        ("(AP)", "AP"),
+        ("Copyright 2016 The Associated Press. All rights reserved.", "Associated Press"),
+        ("© AFP 2024", "AFP"),
+        ("This article originally appeared in Reuters.", "Reuters"),
+        ("This story was first published by the Associated Press.", "Associated Press"),
+        ("With reporting by Reuters", "Reuters"),
+        ("Additional reporting by the Associated Press.", "Associated Press"),
+        ("The Associated Press contributed to this report.", "Associated Press"),
+        ("Associated Press writer Jane Doe in Boston contributed to this report.", "Associated Press"),
+        ("(Reporting by Jane Doe; Editing by John Roe)", "Reuters"),
+        ("(Additional reporting by Ann Lee in Oslo; Writing by Jo Park; Editing by Tim Ash.)", "Reuters"),
+        ("By JULIE PACE, Associated Press", "Associated Press"),
+        ("By Jane Doe — Reuters", "Reuters"),
+        ("By The Associated Press", "Associated Press"),
+    ],
+)
+def test_wire_footers_and_bylines_are_credits_removed_with_reason_credit(line: str, outlet: str) -> None:
+    cleaned = clean(f"{WIRE_BODY}\nWork starts in May.\n{line}\n")
+    assert cleaned.text == f"{WIRE_BODY}\nWork starts in May."
+    assert reasons(cleaned) == {line: "credit"}
+    assert cleaned.credits == (Credit(kind="wire", outlet=outlet, text=line),)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An agency's name inside a sentence, its reporting quoted, or attribution to it: not wire copy.
+        "The AP count put her ahead by 41 delegates.\nThe race goes on.",
+        "Reuters reported that the talks had collapsed.\nNo new date was set.",
+        "The margin was 1,500 votes, according to the AP.\nA recount is possible.",
+        "Clinton won the state, the Associated Press declared on Thursday.\nSanders conceded.",
+        "He told The Associated Press (AP), “We will not leave.”\nThe siege went on.",
+        # A dateline without an agency, and an agency in parentheses further down the story.
+        "WASHINGTON — The Senate passed the bill on Friday.\nThe House votes next week.",
+        "The Senate passed the bill.\nThe vote was close.\nDetails followed.\nOne senator (AP) — no.",
+        # A newsmaker who contributed, and a copyright line of a book.
+        "The company said it contributed $5 million.\nThe fund opens in June.",
+        "The excerpt ends here.\nCopyright © 2015 by Jane Doe.",
+        # Reporting credits naming people only, without an agency's editing line.
+        "The vote was close.\nSamantha Lachman contributed reporting from Charleston.",
+    ],
+)
+def test_agency_mentions_that_are_not_wire_copy_give_no_wire_credit(text: str) -> None:
+    assert not [credit for credit in clean(text).credits if credit.kind == "wire"]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Editor's note: This story has been updated with the council's response.", "editors-note"),
+        ("Editors’ Note: An earlier headline misstated the date of the vote.", "editors-note"),
+        ("[Editor's note: The writer is a member of the harbour board.]", "editors-note"),
+        ("Correction: An earlier version of this story misstated the cost of the quay.", "correction"),
+        ("CORRECTION: The vote was on Monday, not Tuesday.", "correction"),
+        ("An earlier version of this article gave the wrong name for the harbour master.", "correction"),
+        ("This article has been updated to include comments from the port authority.", "correction"),
+        ("Follow us on Twitter and Facebook", "social-prompt"),
+        ("Follow Jane Doe on Twitter @janedoe.", "social-prompt"),
+        ("Share this article", "badge"),
+        ("Share this story on Facebook", "badge"),
+    ],
+)
+def test_outlet_notes_and_prompts_are_removed_with_their_reason(line: str, reason: str) -> None:
+    cleaned = clean(f"{WIRE_BODY}\n{line}\nWork starts in May.\n")
+    assert cleaned.text == f"{WIRE_BODY}\nWork starts in May."
+    assert reasons(cleaned) == {line: reason}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An earlier version of the bill was rejected in March.\nThe new one passed.",
+        "The correction came late: prices had already fallen.\nTraders were wary.",
+        "Corrections officers said the inmates were moved on Sunday.\nNo one was hurt.",
+        "Follow the money on Twitter and you will see who paid.\nThe fund declined to comment.",
+        "“Follow us,” the guide said, and the group walked on.\nThey reached the plaza at noon.",
+        "The editor's notes from 1998 were found in the archive.\nThey fill three boxes.",
+    ],
+)
+def test_sentences_like_notes_and_prompts_are_kept(text: str) -> None:
+    cleaned = clean(text)
+    assert cleaned.text == text
+    assert cleaned.removed == ()

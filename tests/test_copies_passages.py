@@ -63,3 +63,22 @@ def test_unrelated_articles_share_no_passage() -> None:
         load("quote-a.txt", outlet="C"),
     ]
     assert edges_of(articles) == set()
+
+
+def test_two_carriers_crediting_the_same_wire_are_linked_to_each_other() -> None:
+    from storyline.stages.clean import clean_article
+
+    first = clean_article(load("wire-carrier-a.txt", outlet="Marvella Herald", published="2025-05-06"))
+    second = clean_article(load("wire-carrier-b.txt", outlet="Tesk Morning Post", published="2025-05-07"))
+    assert (
+        [(c.kind, c.outlet) for c in first.credits]
+        == [("wire", "AP")]
+        == [(c.kind, c.outlet) for c in second.credits]
+    )
+    edges = edges_of([second, first])
+    # Each is syndicated from the agency, and the later carrier is linked to the earlier one.
+    assert {
+        ("wire-carrier-a.txt", "AP", "syndicated"),
+        ("wire-carrier-b.txt", "AP", "syndicated"),
+        ("wire-carrier-b.txt", "wire-carrier-a.txt", "syndicated"),
+    } == edges

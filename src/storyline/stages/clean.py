@@ -5,8 +5,10 @@ a page's chrome comes as whole lines: author blurbs, "Recent Posts" lists, subsc
 photo captions, share bars and badges, section labels. Each line is kept unless a rule says why it goes;
 the rules are named patterns in ``lexicons/boilerplate.toml`` and ``lexicons/credits.toml`` plus a little
 context: where the line stands (head or tail of the article) and its neighbours (once a list header is seen,
-the list items after it go too). Credit lines ("Source: X", "Via X", "(AP)") leave the text and become
-``Credit`` records, the provenance the copies stage needs.
+the list items after it go too). Credit lines ("Source: X", "Via X", "(AP)", "Copyright … Associated
+Press", "(Reporting by …; Editing by …)") leave the text and become ``Credit`` records, the provenance the
+copies stage needs; a wire dateline opening the lead ("WASHINGTON (AP) —") stays in the text and yields a
+``wire`` credit too.
 """
 
 from __future__ import annotations
@@ -23,6 +25,10 @@ from storyline.lexicons import load_lexicon
 from storyline.records import Article, Credit, RemovedLine
 
 CREDIT_REASON = "credit"
+WIRE_KIND = "wire"
+# Boilerplate that may still be a credit: "Copyright 2016 The Associated Press" is removed either way, but
+# as the agency's credit.
+CREDIT_BEARING_REASONS = frozenset({"copyright"})
 # Teasers under list items are cut off by the CMS with an ellipsis.
 ELLIPSIS_ENDINGS = ("…", "...")
 # A line ending like this is a sentence (or several), never a list item title or a name.
@@ -56,6 +62,10 @@ class CreditRule:
     kind: str
     patterns: tuple[re.Pattern[str], ...]
     tail_only: bool
+    # Longest credit line this rule reads (None: the lexicon's ``max_credit_words``).
+    max_words: int | None = None
+    # The outlet credited when the pattern names none (a house footer only one agency prints).
+    outlet: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +92,8 @@ class Lexicon:
     max_credit_words: int
     max_outlet_words: int
     outlet_separators: re.Pattern[str]
+    dateline: re.Pattern[str]
+    dateline_lines: int
 
 
 # A blurb opens with the writer's name; case-sensitive on purpose (a name is capitalised).
@@ -101,7 +113,8 @@ def clean_lexicon() -> Lexicon:
     """The boilerplate and credit lexicons, compiled once per process."""
     boilerplate, credits = load_lexicon("boilerplate"), load_lexicon("credits")
     bio, head, list_section = boilerplate["bio"], boilerplate["head"], boilerplate["list"]
-    agency = _alternation([re.escape(name) for name in credits["wire"]["agencies"]])
+    # Agency names keep their case inside case-insensitive patterns: "AP", never the word "ap".
+    agency = "(?-i:" + "|".join(re.escape(name) for name in credits["wire"]["agencies"]) + ")"
     credit_rules = tuple(
         CreditRule(
             kind=entry["kind"],
@@ -110,6 +123,8 @@ def clean_lexicon() -> Lexicon:
                 0 if entry.get("case_sensitive") else re.IGNORECASE,
             ),
             tail_only=entry.get("tail_only", False),
+            max_words=entry.get("max_words"),
+            outlet=entry.get("outlet"),
         )
         for entry in credits["kind"]
     )
@@ -142,6 +157,8 @@ def clean_lexicon() -> Lexicon:
         max_credit_words=credits["max_words"],
         max_outlet_words=credits["max_outlet_words"],
         outlet_separators=re.compile(credits["outlet_separators"], re.IGNORECASE),
+        dateline=re.compile(credits["dateline"]["pattern"].replace("{agency}", agency)),
+        dateline_lines=credits["dateline"]["first_lines"],
     )
 
 
@@ -177,19 +194,38 @@ def is_title_like(line: str, max_words: int) -> bool:
 
 def match_credits(line: str, lexicon: Lexicon, at_tail: bool) -> list[Credit]:
     """The credits a standalone line gives ("Source: Reuters, AFP" → two), or none."""
-    if word_count(line) > lexicon.max_credit_words:
-        return []
+    words = word_count(line)
     for rule in lexicon.credit_rules:
-        if rule.tail_only and not at_tail:
+        if (rule.tail_only and not at_tail) or words > (rule.max_words or lexicon.max_credit_words):
             continue
         for pattern in rule.patterns:
             found = pattern.fullmatch(line)
             if not found:
                 continue
-            outlets = [o.strip() for o in lexicon.outlet_separators.split(found.group("outlet")) if o.strip()]
+            named = found.groupdict().get("outlet") or rule.outlet or ""
+            outlets = [o.strip() for o in lexicon.outlet_separators.split(named) if o.strip()]
             if outlets and all(_looks_like_outlet(o, lexicon.max_outlet_words) for o in outlets):
                 return [Credit(kind=rule.kind, outlet=outlet, text=line) for outlet in outlets]
     return []
+
+
+def find_dateline_credits(
+    lines: Sequence[str], reasons: dict[int, str], lexicon: Lexicon
+) -> dict[int, list[Credit]]:
+    """A wire dateline opening the lead ("WASHINGTON (AP) —"): the line stays, its agency is credited."""
+    number = -1
+    for _ in range(lexicon.dateline_lines):
+        following = _next_kept(lines, number, reasons)
+        if following is None:
+            break
+        number = following
+        found = lexicon.dateline.fullmatch(lines[number])
+        if found:
+            agencies = [a.strip() for a in found.group("outlet").split("/") if a.strip()]
+            return {
+                number: [Credit(kind=WIRE_KIND, outlet=a, text=found.group("dateline")) for a in agencies]
+            }
+    return {}
 
 
 def _looks_like_outlet(outlet: str, max_words: int) -> bool:
@@ -383,7 +419,8 @@ def classify_lines(lines: Sequence[str]) -> tuple[dict[int, str], dict[int, list
     reasons = mark_pattern_lines(lines, lexicon)
     credits: dict[int, list[Credit]] = {}
     for number, line in enumerate(lines):
-        found = [] if number in reasons or not line else match_credits(line, lexicon, at_tail=False)
+        readable = line and (number not in reasons or reasons[number] in CREDIT_BEARING_REASONS)
+        found = match_credits(line, lexicon, at_tail=False) if readable else []
         if found:
             reasons[number] = CREDIT_REASON
             credits[number] = found
@@ -394,6 +431,9 @@ def classify_lines(lines: Sequence[str]) -> tuple[dict[int, str], dict[int, list
     reasons |= tail_reasons
     credits |= tail_credits
     reasons |= mark_head(lines, reasons, lexicon)
+    # The dateline is part of the lead: it yields a credit and stays in the text.
+    for number, found in find_dateline_credits(lines, reasons, lexicon).items():
+        credits.setdefault(number, []).extend(found)
     return reasons, credits
 
 
