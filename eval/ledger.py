@@ -22,7 +22,7 @@ import re
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -324,8 +324,8 @@ def speakers_right(gold: Sequence[GoldSentence], predicted: Sequence[Predicted])
 def statuses_right(
     gold: Sequence[GoldSentence],
     predicted: Sequence[Predicted],
-    wanted: dict[str, str],
-    status_of: dict[str, str],
+    wanted: Mapping[str, str],
+    status_of: Mapping[str, str],
 ) -> tuple[int, int]:
     """(6) gold questions whose majority ledger question has the gold status (unplaced ones count wrong)."""
     right = 0
