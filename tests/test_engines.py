@@ -7,6 +7,7 @@ import pytest
 # Only light imports at the top: worker processes import this module to find ``_square_all``.
 from storyline.config import EngineSettings, Settings
 from storyline.engines import chunked, run_chunks
+from storyline.errors import StorylineConfigurationError
 
 TEXTS = [
     "Strike at Valmora port\nAna Petrova, the union chief, said 3,000 dock workers stayed home on Monday.",
@@ -31,8 +32,15 @@ def test_local_worker_processes_return_results_in_input_order() -> None:
 
 
 def test_unknown_engine_is_refused() -> None:
-    with pytest.raises(ValueError, match="unknown engine"):
+    with pytest.raises(StorylineConfigurationError, match="unknown engine"):
         list(run_chunks(_square_all, range(3), EngineSettings(name="spark")))  # type: ignore[arg-type]
+
+
+def test_a_scheduler_address_dask_cannot_read_is_a_configuration_error() -> None:
+    pytest.importorskip("distributed")
+    settings = EngineSettings(name="dask", scheduler="no-port-here")
+    with pytest.raises(StorylineConfigurationError, match="scheduler 'no-port-here': cannot connect"):
+        list(run_chunks(_square_all, range(3), settings))
 
 
 def test_dask_engine_gives_the_brief_of_the_local_engine() -> None:

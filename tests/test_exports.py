@@ -13,9 +13,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 from report_sample import build_brief
 
+from storyline.errors import StorylineInputError
 from storyline.report import validate_brief
 from storyline.report.exports import (
+    EXPORTS,
     FORMULA_TRIGGERS,
+    ExportFormat,
     claim_review_jsonld,
     claims_json_lines,
     ledger_csv,
@@ -59,7 +62,7 @@ def test_story_brief_holds_one_story_and_only_its_parts() -> None:
     assert {claim.article for claim in part.claims} == {"a3"}
     assert [entity.id for entity in part.entities] == ["landsbergis"]
     assert part.copies == ()
-    with pytest.raises(KeyError):
+    with pytest.raises(StorylineInputError, match="no such story"):
         story_brief(brief, "nope")
 
 
@@ -144,3 +147,15 @@ def test_claim_review_jsonld_names_sources_and_gives_no_verdict() -> None:
     assert "https://example.org/nk?a=1&b=2" in [a.get("url") for a in second["appearance"]]
     deny = document["@graph"][2]["itemReviewed"]
     assert deny["author"] == [{"@type": "Thing", "name": "Moscow"}]
+
+
+def test_every_export_format_has_one_row_whose_renderer_reads_a_brief() -> None:
+    brief = build_brief()
+    assert set(EXPORTS) == set(ExportFormat)
+    assert len({export.suffix for export in EXPORTS.values()}) == len(EXPORTS)
+    rendered = {name: export.render(brief) for name, export in EXPORTS.items()}
+    validate_brief(json.loads(rendered[ExportFormat.json]))
+    assert rendered[ExportFormat.jsonl] == claims_json_lines(brief)
+    assert rendered[ExportFormat.csv] == ledger_csv(brief)
+    assert json.loads(rendered[ExportFormat.jsonld]) == claim_review_jsonld(brief)
+    assert rendered[ExportFormat.md].startswith("#")

@@ -17,8 +17,9 @@ from pathlib import Path
 
 import pytest
 
+from storyline.config import DEFAULT_SETTINGS
 from storyline.records import Article, SkippedInput
-from storyline.stages.ingest.inputs import iter_inputs
+from storyline.stages.ingest.inputs import MAX_ARTICLE_CHARS, iter_inputs
 
 HOSTILE = Path(__file__).parent / "data" / "hostile"
 
@@ -47,8 +48,8 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "arabic.txt": ("analysed", "قال رئيس البلدية"),
     "rtl-override.txt": ("analysed", "1,200 people left"),
     # generated
-    "huge-50mb.txt": ("skipped", "larger than 5242880 bytes"),
-    "one-line-5mb.txt": ("skipped", "article text longer than 200000 characters"),
+    "huge-50mb.txt": ("skipped", f"larger than {DEFAULT_SETTINGS.max_file_bytes} bytes"),
+    "one-line-5mb.txt": ("skipped", f"article text longer than {MAX_ARTICLE_CHARS} characters"),
     "nested-10k.html": ("skipped", "no main text"),
     "inside-loop.txt": ("analysed", "Officials said about 1,200 people"),
     "unreadable.txt": ("skipped", "unreadable"),

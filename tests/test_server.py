@@ -4,6 +4,7 @@ hostile article that must come back inert in the pages."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Iterator
@@ -15,6 +16,7 @@ from fastapi.testclient import TestClient
 from report_sample import HOSTILE_LINE, HOSTILE_TITLE
 from server_support import TOKEN, save_brief_store, save_sample_store
 
+from storyline.config import DEFAULT_SETTINGS
 from storyline.records import Brief
 from storyline.report import validate_brief
 from storyline.server import create_app
@@ -323,3 +325,37 @@ def test_upload_reports_bad_lines(sample: TestClient) -> None:
     assert len(body["added"]) == 1
     assert [(item["source"], item["line"]) for item in body["skipped"]] == [("batch.jsonl", 2)]
     assert sample.get(f"/api/articles/{body['added'][0]}").json()["outlet"] == "Up"
+
+
+# --- Storyline errors as problems -----------------------------------------------------------------------
+
+
+def test_blank_article_text_is_an_input_problem(sample: TestClient) -> None:
+    problem = assert_problem(sample.post("/api/articles", json={"text": " \n "}, headers=AUTH), 422)
+    assert problem["detail"] == "<request article 1>: no article text"
+
+
+def test_a_read_only_store_is_a_store_problem(tmp_path: Path) -> None:
+    db = save_sample_store(tmp_path / "sample.db")
+    article = {"text": "Officials said 3 ships sank off Velsund on Monday.", "outlet": "Up"}
+    with (
+        Store.open(f"sqlite:///file:{db}?mode=ro&uri=true") as store,
+        TestClient(create_app(store, TOKEN)) as client,
+    ):
+        problem = assert_problem(client.post("/api/articles", json=article, headers=AUTH), 503)
+        assert problem["detail"].endswith(
+            "database is read-only, nothing was written (attempt to write a readonly database)"
+        )
+        assert client.get("/api/stories").json()["total"] == 2
+
+
+def test_an_unusable_engine_setting_is_a_configuration_problem(tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    settings = dataclasses.replace(DEFAULT_SETTINGS, engine="dask", scheduler="no-port-here")
+    article = {"text": "Officials said 3 ships sank off Velsund on Monday."}
+    with (
+        Store.open(save_sample_store(tmp_path / "sample.db")) as store,
+        TestClient(create_app(store, TOKEN, settings)) as client,
+    ):
+        problem = assert_problem(client.post("/api/articles", json=article, headers=AUTH), 500)
+        assert problem["detail"].startswith("scheduler 'no-port-here': cannot connect")

@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy.exc import IntegrityError
 
-from storyline.errors import StorylineInputError
+from storyline.errors import StorylineStoreError
 from storyline.records import (
     Article,
     ArticleAnalysis,
@@ -357,8 +357,8 @@ def test_failed_cross_article_save_keeps_previous_results(tmp_path: Path) -> Non
 # --- files that are not (usable) stores -----------------------------------------------------------------
 
 
-def test_missing_directory_is_an_input_error(tmp_path: Path) -> None:
-    with pytest.raises(StorylineInputError) as caught:
+def test_missing_directory_is_a_store_error(tmp_path: Path) -> None:
+    with pytest.raises(StorylineStoreError) as caught:
         Store.open(tmp_path / "no-such-dir" / "store.db")
     assert caught.value.reason == "directory does not exist"
 
@@ -366,10 +366,26 @@ def test_missing_directory_is_an_input_error(tmp_path: Path) -> None:
 def test_a_text_file_is_not_a_database(tmp_path: Path) -> None:
     not_a_database = tmp_path / "notes.db"
     not_a_database.write_text("Officials said 11,000 troops arrived.\n" * 100, encoding="utf-8")
-    with pytest.raises(StorylineInputError) as caught:
+    with pytest.raises(StorylineStoreError) as caught:
         Store.open(not_a_database)
     assert caught.value.reason.startswith("not a Storyline database (")
-    assert caught.value.path == str(not_a_database)
+    assert caught.value.location == str(not_a_database)
+
+
+def test_opening_without_create_refuses_a_missing_or_empty_store_and_creates_nothing(tmp_path: Path) -> None:
+    missing = tmp_path / "typo.db"
+    with pytest.raises(StorylineStoreError, match="no such store"):
+        Store.open(missing, create=False)
+    with pytest.raises(StorylineStoreError, match="no such store"):
+        Store.open(f"sqlite:///{missing}", create=False)
+    assert not missing.exists()
+    empty = tmp_path / "empty.db"
+    sqlite3.connect(empty).close()
+    with pytest.raises(StorylineStoreError, match="it is empty"):
+        Store.open(empty, create=False)
+    assert not sqlite3.connect(empty).execute("SELECT name FROM sqlite_master").fetchall()
+    Store.open(empty).close()  # created by a writer, it then opens for reading
+    Store.open(empty, create=False).close()
 
 
 def test_someone_elses_sqlite_database_is_refused_untouched(tmp_path: Path) -> None:
@@ -378,7 +394,7 @@ def test_someone_elses_sqlite_database_is_refused_untouched(tmp_path: Path) -> N
     connection.execute("CREATE TABLE recipes (name TEXT)")
     connection.commit()
     connection.close()
-    with pytest.raises(StorylineInputError, match="not a Storyline database"):
+    with pytest.raises(StorylineStoreError, match="not a Storyline database"):
         Store.open(other)
     assert row_counts(other, ("recipes",)) == {"recipes": 0}
     assert "articles" not in {
@@ -393,7 +409,7 @@ def test_a_newer_schema_version_is_refused(tmp_path: Path) -> None:
     connection.execute("UPDATE schema_version SET version = version + 1")
     connection.commit()
     connection.close()
-    with pytest.raises(StorylineInputError, match="newer than this Storyline reads"):
+    with pytest.raises(StorylineStoreError, match="newer than this Storyline reads"):
         Store.open(db_path)
 
 
@@ -403,9 +419,9 @@ def test_writing_to_a_read_only_database_is_a_clear_error(tmp_path: Path) -> Non
         store.save_analysis(full_analysis("first"))
     with Store.open(f"sqlite:///file:{db_path}?mode=ro&uri=true") as store:
         assert store.load_analyses() == [full_analysis("first")]
-        with pytest.raises(StorylineInputError, match="read-only"):
+        with pytest.raises(StorylineStoreError, match="read-only"):
             store.save_analysis(full_analysis("second"))
-        with pytest.raises(StorylineInputError, match="read-only"):
+        with pytest.raises(StorylineStoreError, match="read-only"):
             store.save_cross_article(*cross_article_results(["first", "first"], "one"))
     with Store.open(db_path) as store:
         assert store.load_analyses() == [full_analysis("first")]
@@ -420,7 +436,7 @@ def test_a_read_only_file_is_a_clear_error(tmp_path: Path) -> None:
     with Store.open(db_path) as store:
         store.save_analysis(full_analysis("first"))
     db_path.chmod(0o444)
-    with Store.open(db_path) as store, pytest.raises(StorylineInputError, match="read-only"):
+    with Store.open(db_path) as store, pytest.raises(StorylineStoreError, match="read-only"):
         store.save_analysis(full_analysis("second"))
 
 

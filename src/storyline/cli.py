@@ -1,13 +1,17 @@
 """The ``storyline`` command: parses arguments, calls the library, prints with rich. No analysis here.
 
-Exit codes: 0 success, 1 nothing could be analysed, 2 bad usage (unknown option, missing path).
+Exit codes: 0 success; 1 nothing could be analysed, or a ``StorylineError`` (bad input, a store that cannot
+be opened or written, a setting that cannot work), printed as one line ``storyline: <message>``; 2 bad
+usage (unknown option, missing path).
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import sys
+from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -19,9 +23,9 @@ from rich.table import Table
 
 from storyline import pipeline
 from storyline.config import EngineSettings, Settings
-from storyline.errors import StorylineInputError
+from storyline.errors import StorylineError
 from storyline.records import Article, Brief, SkippedInput
-from storyline.report import html, json_report, markdown
+from storyline.report import exports, html, json_report, markdown
 from storyline.store import Store
 
 app = typer.Typer(
@@ -63,6 +67,17 @@ MetaOption = Annotated[
     Path | None,
     typer.Option("--meta", help="CSV mapping files to outlet/published/author/title/url.", exists=True),
 ]
+
+
+@contextlib.contextmanager
+def _one_line_errors() -> Iterator[None]:
+    """A ``StorylineError`` becomes one line on stderr and exit code 1; anything else is a bug and keeps
+    its traceback. Plain ``typer.echo``: rich would wrap a long path over several lines."""
+    try:
+        yield
+    except StorylineError as error:
+        typer.echo(f"storyline: {error}", err=True)
+        raise typer.Exit(1) from None
 
 
 def _check_paths(paths: list[str]) -> None:
@@ -142,22 +157,18 @@ def analyze(
     """Analyse articles into a sourced brief: entities, claims, copies, stories, ledger, timeline."""
     _check_paths(paths)
     settings = _engine_settings(engine, scheduler)
-    try:
-        with _progress() as progress:
-            brief = pipeline.analyze(
-                paths,
-                db=db,
-                meta_csv=meta,
-                on_progress=_ProgressReporter(progress),
-                settings=settings,
-                story=story,
-            )
-    except StorylineInputError as error:
-        err.print(f"[red]error[/] {error}", highlight=False)
-        raise typer.Exit(1) from None
+    with _one_line_errors(), _progress() as progress:
+        brief = pipeline.analyze(
+            paths,
+            db=db,
+            meta_csv=meta,
+            on_progress=_ProgressReporter(progress),
+            settings=settings,
+            story=story,
+        )
     err.print(_summary(brief))
     if not brief.articles:
-        err.print("[red]error[/] nothing could be analysed", highlight=False)
+        typer.echo("storyline: nothing could be analysed", err=True)
         raise typer.Exit(1)
     _write_reports(brief, json_path, html_path, md_path)
     if not (json_path or html_path or md_path):
@@ -176,16 +187,12 @@ def ingest(
     a stored story or starts one."""
     _check_paths(paths)
     settings = _engine_settings(engine, scheduler)
-    try:
-        with Store.open(db) as store, _progress() as progress:
-            before = store.count_articles()
-            skipped = pipeline.ingest_into(
-                store, paths, settings, meta_csv=meta, on_progress=_ProgressReporter(progress)
-            )
-            added = store.count_articles() - before
-    except StorylineInputError as error:
-        err.print(f"[red]error[/] {error}", highlight=False)
-        raise typer.Exit(1) from None
+    with _one_line_errors(), Store.open(db) as store, _progress() as progress:
+        before = store.count_articles()
+        skipped = pipeline.ingest_into(
+            store, paths, settings, meta_csv=meta, on_progress=_ProgressReporter(progress)
+        )
+        added = store.count_articles() - before
     err.print(f"added {added} articles, skipped {len(skipped)} inputs; the store holds {before + added}")
     if added == 0 and before == 0:
         raise typer.Exit(1)
@@ -213,14 +220,10 @@ def stories(
     """List the stories of a store: id, title, articles, first and last dates, representative article."""
     from storyline.stages.stories.cluster import list_stories
 
-    try:
-        with Store.open(db) as store:
-            listing = list_stories(
-                store.load_story_tracks(), store.load_article_outlets(), store.load_story_events()
-            )
-    except StorylineInputError as error:
-        err.print(f"[red]error[/] {error}", highlight=False)
-        raise typer.Exit(1) from None
+    with _one_line_errors(), Store.open(db) as store:
+        listing = list_stories(
+            store.load_story_tracks(), store.load_article_outlets(), store.load_story_events()
+        )
     if output_format is ListingFormat.jsonl:
         for row in listing.rows:
             typer.echo(json.dumps(row, ensure_ascii=False))
@@ -240,6 +243,37 @@ def stories(
 
 
 @app.command()
+def export(
+    db: Annotated[str, typer.Option("--db", help="The SQLite file (or database URL) to export from.")],
+    export_format: Annotated[
+        exports.ExportFormat,
+        typer.Option(
+            "--format",
+            help="json (the brief), jsonl (claims), csv (the ledger, a column per source), md (the "
+            "Markdown report) or jsonld (ledger positions as schema.org ClaimReview).",
+        ),
+    ] = exports.ExportFormat.json,
+    story: Annotated[
+        str | None, typer.Option("--story", help="Export one story only (ids: `storyline stories`).")
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of to standard output.")
+    ] = None,
+) -> None:
+    """Export a store's brief, or one story of it, in one of the formats the API's /api/export serves."""
+    with _one_line_errors(), Store.open(db, create=False) as store:
+        brief = pipeline.load_brief(store)
+        if story is not None:
+            brief = exports.story_brief(brief, story)
+        text = exports.EXPORTS[export_format].render(brief)
+    if output is None:
+        typer.echo(text, nl=not text.endswith("\n"))  # a terminal's prompt starts on a line of its own
+        return
+    output.write_text(text, encoding="utf-8")
+    err.print(f"wrote {output}", highlight=False)
+
+
+@app.command()
 def serve(
     db: Annotated[str, typer.Option("--db", help="The SQLite file (or database URL) to serve.")],
     host: Annotated[str, typer.Option(help="Address to listen on (loopback unless you mean to share).")] = (
@@ -256,15 +290,11 @@ def serve(
     from storyline.server import create_app, generate_token
 
     token = os.environ.get("STORYLINE_TOKEN") or ""
-    try:
-        with Store.open(db) as store:
-            if not token:
-                token = generate_token()
-                err.print(f"write token (set STORYLINE_TOKEN to choose one): {token}", highlight=False)
-            err.print(f"loading {db} …", highlight=False)
-            web_app = create_app(store, token)
-            err.print(f"serving on http://{host}:{port}/", highlight=False)
-            uvicorn.run(web_app, host=host, port=port, log_level="warning")
-    except StorylineInputError as error:
-        err.print(f"[red]error[/] {error}", highlight=False)
-        raise typer.Exit(1) from None
+    with _one_line_errors(), Store.open(db) as store:
+        if not token:
+            token = generate_token()
+            err.print(f"write token (set STORYLINE_TOKEN to choose one): {token}", highlight=False)
+        err.print(f"loading {db} …", highlight=False)
+        web_app = create_app(store, token)
+        err.print(f"serving on http://{host}:{port}/", highlight=False)
+        uvicorn.run(web_app, host=host, port=port, log_level="warning")

@@ -18,6 +18,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, TypeVar
 
 from storyline.config import EngineSettings
+from storyline.errors import StorylineConfigurationError
 
 InputT = TypeVar("InputT")
 OutputT = TypeVar("OutputT")
@@ -44,7 +45,9 @@ def run_chunks(
     elif settings.name == "local":
         yield from _run_locally(work, chunks, worker_count(settings))
     else:
-        raise ValueError(f"unknown engine {settings.name!r} (expected 'local' or 'dask')")
+        raise StorylineConfigurationError(
+            "engine", f"unknown engine {settings.name!r} (expected 'local' or 'dask')"
+        )
 
 
 def worker_count(settings: EngineSettings) -> int:
@@ -73,9 +76,11 @@ def _run_on_dask(
     try:
         from distributed import Client, LocalCluster
     except ImportError as error:
-        raise RuntimeError("the dask engine needs `pip install dask distributed`") from error
+        raise StorylineConfigurationError(
+            "engine 'dask'", "needs `pip install dask distributed` (the [dask] extra)"
+        ) from error
     if scheduler:
-        with Client(scheduler) as client:
+        with _connect(scheduler) as client:
             workers = max(len(client.scheduler_info().get("workers", {})), 1)
             yield from _in_order(client.submit, work, chunks, workers, pure=False)
         return
@@ -90,6 +95,17 @@ def _run_on_dask(
     )
     with cluster, Client(cluster) as client:
         yield from _in_order(client.submit, work, chunks, len(cluster.workers), pure=False)
+
+
+def _connect(scheduler: str) -> Any:
+    """A client of the scheduler at ``scheduler``. An address distributed cannot parse (ValueError) or
+    reach (OSError, after its connect timeout) is the user's setting, not a bug: a configuration error."""
+    from distributed import Client
+
+    try:
+        return Client(scheduler)
+    except (ValueError, OSError) as error:
+        raise StorylineConfigurationError(f"scheduler {scheduler!r}", f"cannot connect ({error})") from error
 
 
 def _in_order(

@@ -18,7 +18,7 @@ from pathlib import Path
 from storyline import engines
 from storyline.config import DEFAULT_SETTINGS, Settings
 from storyline.embeddings import load_embedder, one_torch_thread
-from storyline.errors import StorylineInputError
+from storyline.errors import StorylineInputError, unknown_story
 from storyline.records import (
     Article,
     ArticleAnalysis,
@@ -106,6 +106,16 @@ def iter_articles(
         yield from ingest.iter_inputs(paths, settings.ingest, meta_csv=meta_csv)
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class IngestResult:
+    """What one ingest did: ids of the articles analysed and stored, of those the store already held, and
+    the inputs skipped."""
+
+    added: tuple[str, ...]
+    already_stored: tuple[str, ...]
+    skipped: tuple[SkippedInput, ...] = ()
+
+
 def ingest_into(
     store: Store,
     inputs: Sequence[str | Path],
@@ -114,19 +124,39 @@ def ingest_into(
     meta_csv: Path | None = None,
 ) -> list[SkippedInput]:
     """Read inputs, analyse every article the store does not hold yet, store each one as it finishes."""
+    result = ingest_articles(store, iter_articles(inputs, settings, meta_csv), settings, on_progress)
+    return list(result.skipped)
+
+
+def ingest_articles(
+    store: Store,
+    items: Iterable[Article | SkippedInput],
+    settings: Settings = DEFAULT_SETTINGS,
+    on_progress: ProgressCallback | None = None,
+) -> IngestResult:
+    """Analyse every article the store does not hold yet (the first of several with one id), store each
+    one as it finishes and place it in a story; skipped inputs are counted and passed through. The one
+    ingest of the CLI and the server."""
     skipped: list[SkippedInput] = []
+    added: list[str] = []
+    already_stored: list[str] = []
     done = 0
 
     def new_articles() -> Iterator[Article]:
         nonlocal done
         seen: set[str] = set()
-        for item in iter_articles(inputs, settings, meta_csv):
+        for item in items:
             if isinstance(item, SkippedInput):
                 skipped.append(item)
                 done += 1
                 if on_progress:
                     on_progress(done, item)
-            elif item.id not in seen and not store.has_article(item.id):
+            elif item.id in seen:
+                continue
+            elif store.has_article(item.id):
+                seen.add(item.id)
+                already_stored.append(item.id)
+            else:
                 seen.add(item.id)
                 yield item
 
@@ -138,12 +168,13 @@ def ingest_into(
     for chunk in engines.chunked(analysed, settings.engine.batch_size):
         for analysis in chunk:
             store.save_analysis(analysis)
+            added.append(analysis.article.id)
             done += 1
             if on_progress:
                 on_progress(done, analysis.article)
         index = index or stories.StoryIndex.from_tracks(store.load_story_tracks(), settings.stories)
         place_in_stories(store, index, chunk, settings, beside_workers=beside_workers)
-    return skipped
+    return IngestResult(tuple(added), tuple(already_stored), tuple(skipped))
 
 
 def place_in_stories(
@@ -278,7 +309,7 @@ def story_brief(store: Store, story_id: str, settings: Settings = DEFAULT_SETTIN
         (story for story in stored_stories(store, analyses, settings) if story.id == story_id), None
     )
     if chosen is None:
-        raise StorylineInputError(story_id, "no such story in the store (see `storyline stories --db …`)")
+        raise unknown_story(story_id)
     members = set(chosen.articles)
     return build_brief(
         [a for a in analyses if a.article.id in members], settings=settings, story_list=[chosen]
@@ -292,3 +323,21 @@ def refresh_store(store: Store, settings: Settings = DEFAULT_SETTINGS) -> Brief:
     brief = build_brief(analyses, settings=settings, story_list=stored_stories(store, analyses, settings))
     store.save_cross_article(brief.entities, brief.copies, brief.stories)
     return brief
+
+
+def load_brief(store: Store) -> Brief:
+    """The brief the store holds: analyses plus the stored cross-article results, with each claim's speaker
+    linked to its entity. Cross-article results older than the last ingest are computed and stored first.
+    What the server and ``storyline export`` read."""
+    if store.count_articles_outside_stories():
+        return refresh_store(store)
+    analyses = store.load_analyses()
+    entity_list, copy_edges, story_list = store.load_cross_article()
+    claim_list = link_speakers((c for analysis in analyses for c in analysis.claims), entity_list)
+    return Brief(
+        articles=tuple(analysis.article for analysis in analyses),
+        entities=tuple(entity_list),
+        claims=tuple(claim_list),
+        copies=tuple(copy_edges),
+        stories=tuple(story_list),
+    )

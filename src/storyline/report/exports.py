@@ -1,5 +1,7 @@
 """Exports of a brief for other tools: one story as a brief of its own, claims as JSON Lines, the ledger as
 CSV with one column per source, and the ledger's positions as schema.org ClaimReview-shaped JSON-LD.
+``EXPORTS`` is the one table of export formats (name → media type, file suffix, renderer) that the API's
+``/api/export`` and ``storyline export`` both read, so a format added here appears in both.
 
 Each is a pure function of a ``Brief``. None adds a judgement: the JSON-LD carries who said what where, and
 deliberately no ``reviewRating`` — Storyline reports positions and their sources, it does not rate them.
@@ -11,11 +13,15 @@ import csv
 import dataclasses
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
+from storyline.errors import unknown_story
 from storyline.records import Brief, Claim, Story
 from storyline.report.html import safe_link
+from storyline.report.markdown import render_markdown
 from storyline.report.views import BriefIndex, article_title, position_label
 
 # A spreadsheet runs a cell starting with one of these as a formula (CSV injection, OWASP); a leading
@@ -30,10 +36,10 @@ SPEAKER_TYPES = {"PERSON": "Person", "ORG": "Organization", "NORP": "Organizatio
 
 def story_brief(brief: Brief, story_id: str) -> Brief:
     """The part of ``brief`` one story needs: its articles, their claims, the entities mentioned in them
-    (with those mentions only) and the copy relations from them. Raises ``KeyError`` for an unknown id."""
+    (with those mentions only) and the copy relations from them. An unknown id is an input error."""
     story = next((story for story in brief.stories if story.id == story_id), None)
     if story is None:
-        raise KeyError(story_id)
+        raise unknown_story(story_id)
     members = set(story.articles)
     entities = []
     for entity in brief.entities:
@@ -190,3 +196,36 @@ def _appearance(claim_id: str, index: BriefIndex) -> dict[str, Any] | None:
     if article.published:
         node["datePublished"] = article.published
     return node
+
+
+# --- the table of export formats ------------------------------------------------------------------------
+
+
+class ExportFormat(StrEnum):
+    """The export formats' names, as ``--format``/``?format=`` take them."""
+
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    md = "md"
+    jsonld = "jsonld"
+
+
+@dataclass(frozen=True, slots=True)
+class Export:
+    media_type: str
+    suffix: str  # the file name's ending, dot included
+    render: Callable[[Brief], str]
+
+
+def _claim_review_text(brief: Brief) -> str:
+    return json.dumps(claim_review_jsonld(brief), ensure_ascii=False, indent=2)
+
+
+EXPORTS: dict[ExportFormat, Export] = {
+    ExportFormat.json: Export("application/json", ".json", Brief.to_json),
+    ExportFormat.jsonl: Export("application/jsonl", ".jsonl", claims_json_lines),
+    ExportFormat.csv: Export("text/csv; charset=utf-8", ".csv", ledger_csv),
+    ExportFormat.md: Export("text/markdown; charset=utf-8", ".md", render_markdown),
+    ExportFormat.jsonld: Export("application/ld+json", ".jsonld", _claim_review_text),
+}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 import secrets
 from datetime import date
 from enum import StrEnum
@@ -15,11 +14,13 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
+from storyline.config import DEFAULT_SETTINGS
 from storyline.errors import StorylineInputError
-from storyline.records import Article, Brief, Claim, Entity, Story
-from storyline.report import exports, render_markdown
+from storyline.pipeline import IngestResult
+from storyline.records import Article, Claim, Entity, Story
+from storyline.report import exports
 from storyline.server.snapshot import ClaimFilter, Page, Snapshot, StoryFilter
-from storyline.server.state import IngestResult, ServerState
+from storyline.server.state import ServerState
 from storyline.stages import ingest
 
 router = APIRouter(prefix="/api")
@@ -27,7 +28,6 @@ router = APIRouter(prefix="/api")
 MAX_PAGE_SIZE = 100
 MAX_BATCH_ARTICLES = 100
 MAX_METADATA_CHARS = 2000
-MAX_TEXT_CHARS = 5 * 1024 * 1024
 
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Items to skip.")]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE, description="Items per page.")]
@@ -208,39 +208,10 @@ def search_claims(
     return page_body(page, [claim_body(claim, snap) for claim in page.items])
 
 
-class ExportFormat(StrEnum):
-    json = "json"
-    jsonl = "jsonl"
-    csv = "csv"
-    md = "md"
-    jsonld = "jsonld"
-
-
-EXPORT_MEDIA_TYPES = {
-    ExportFormat.json: "application/json",
-    ExportFormat.jsonl: "application/jsonl",
-    ExportFormat.csv: "text/csv; charset=utf-8",
-    ExportFormat.md: "text/markdown; charset=utf-8",
-    ExportFormat.jsonld: "application/ld+json",
-}
-
-
-def export_body(brief: Brief, export_format: ExportFormat) -> str:
-    if export_format is ExportFormat.jsonl:
-        return exports.claims_json_lines(brief)
-    if export_format is ExportFormat.csv:
-        return exports.ledger_csv(brief)
-    if export_format is ExportFormat.md:
-        return render_markdown(brief)
-    if export_format is ExportFormat.jsonld:
-        return json.dumps(exports.claim_review_jsonld(brief), ensure_ascii=False, indent=2)
-    return brief.to_json()
-
-
 @router.get("/export", summary="The brief (or one story of it) as JSON, JSON Lines, CSV, Markdown, JSON-LD")
 def export(
     snap: CurrentSnapshot,
-    export_format: Annotated[ExportFormat, Query(alias="format")] = ExportFormat.json,
+    export_format: Annotated[exports.ExportFormat, Query(alias="format")] = exports.ExportFormat.json,
     story: Annotated[str | None, Query(max_length=100, description="Only this story.")] = None,
 ) -> Response:
     brief = snap.brief
@@ -249,10 +220,11 @@ def export(
         _story_or_404(snap, story)
         brief = exports.story_brief(brief, story)
         name = f"storyline-{story}"
+    chosen = exports.EXPORTS[export_format]
     return Response(
-        export_body(brief, export_format),
-        media_type=EXPORT_MEDIA_TYPES[export_format],
-        headers={"Content-Disposition": f'attachment; filename="{name}.{export_format.value}"'},
+        chosen.render(brief),
+        media_type=chosen.media_type,
+        headers={"Content-Disposition": f'attachment; filename="{name}{chosen.suffix}"'},
     )
 
 
@@ -262,7 +234,9 @@ def export(
 class ArticleIn(BaseModel):
     """One article, as a JSON Lines input holds it: ``text`` required, metadata optional."""
 
-    text: str = Field(min_length=1, max_length=MAX_TEXT_CHARS)
+    # The input size limit of Settings, in characters: documented in the OpenAPI schema; the body limit
+    # (``app.py``) holds a server run with other settings to its own.
+    text: str = Field(min_length=1, max_length=DEFAULT_SETTINGS.ingest.max_file_bytes)
     title: str | None = Field(default=None, max_length=MAX_METADATA_CHARS)
     url: str | None = Field(default=None, max_length=MAX_METADATA_CHARS)
     outlet: str | None = Field(default=None, max_length=MAX_METADATA_CHARS)

@@ -11,11 +11,25 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from storyline.errors import StorylineInputError
+from storyline.errors import (
+    StorylineConfigurationError,
+    StorylineError,
+    StorylineInputError,
+    StorylineStoreError,
+)
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 # No documentation pages exist for our problem types; RFC 9457 says "about:blank" then, titled by status.
 BLANK_TYPE = "about:blank"
+
+# The status each kind of Storyline error answers with: bad input is the client's to fix (422); a store
+# that cannot be read or written (read-only, disk full) is this service failing for now (503); a setting
+# the server was started with that cannot work is the operator's to fix (500).
+STATUS_OF_ERROR: dict[type[StorylineError], int] = {
+    StorylineInputError: 422,
+    StorylineStoreError: 503,
+    StorylineConfigurationError: 500,
+}
 
 # How the UI renders an error page; set by the app (the pages module owns the templates).
 HtmlErrorRenderer = Any
@@ -51,7 +65,8 @@ def wants_html(request: Request) -> bool:
 
 
 def install_handlers(app: FastAPI, render_html_error: HtmlErrorRenderer) -> None:
-    """Route every HTTP error, validation error and input error through ``problem`` (or the HTML page)."""
+    """Route every HTTP error, validation error and Storyline error through ``problem`` (or the HTML page
+    for validation and HTTP errors)."""
 
     async def http_error(request: Request, error: Exception) -> Response:
         assert isinstance(error, StarletteHTTPException)
@@ -77,10 +92,15 @@ def install_handlers(app: FastAPI, render_html_error: HtmlErrorRenderer) -> None
             return response
         return problem(422, detail, instance=request.url.path, errors=errors)
 
-    async def input_error(request: Request, error: Exception) -> Response:
-        assert isinstance(error, StorylineInputError)
-        return problem(422, str(error), instance=request.url.path)
+    async def storyline_error(request: Request, error: Exception) -> Response:
+        assert isinstance(error, StorylineError)
+        return problem(status_of(error), str(error), instance=request.url.path)
 
     app.add_exception_handler(StarletteHTTPException, http_error)
     app.add_exception_handler(RequestValidationError, validation_error)
-    app.add_exception_handler(StorylineInputError, input_error)
+    app.add_exception_handler(StorylineError, storyline_error)
+
+
+def status_of(error: StorylineError) -> int:
+    """The HTTP status of a Storyline error: its kind's, the nearest in its class's ancestry."""
+    return next((STATUS_OF_ERROR[kind] for kind in type(error).__mro__ if kind in STATUS_OF_ERROR), 500)

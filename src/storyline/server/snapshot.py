@@ -1,6 +1,7 @@
-"""What the server reads: the store's brief, loaded once and held in memory, with the look-ups and filters
-the routes need. A snapshot is never changed; an ingest builds a new one and swaps it in, so a request
-always sees one consistent brief, and reads never wait for the database or for a running ingest.
+"""What the server reads: the store's brief (``pipeline.load_brief``), loaded once and held in memory, with
+the look-ups and filters the routes need. A snapshot is never changed; an ingest builds a new one and swaps
+it in, so a request always sees one consistent brief, and reads never wait for the database or for a
+running ingest.
 """
 
 from __future__ import annotations
@@ -11,10 +12,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeGuard, TypeVar
 
-from storyline import pipeline
 from storyline.records import Article, Brief, Claim, Entity, Mention, Story
 from storyline.report.views import BriefIndex
-from storyline.store import Store
 
 ItemT = TypeVar("ItemT")
 
@@ -187,20 +186,3 @@ def _within(published: str | None, date_from: str | None, date_to: str | None) -
     if not _is_calendar_date(published):
         return False
     return (date_from is None or published >= date_from) and (date_to is None or published <= date_to)
-
-
-def load_brief(store: Store) -> Brief:
-    """The brief the store holds: analyses plus the stored cross-article results, with each claim's speaker
-    linked to its entity. Cross-article results older than the last ingest are computed and stored first."""
-    if store.count_articles_outside_stories():
-        return pipeline.refresh_store(store)
-    analyses = store.load_analyses()
-    entities, copies, stories = store.load_cross_article()
-    claims = pipeline.link_speakers((c for analysis in analyses for c in analysis.claims), entities)
-    return Brief(
-        articles=tuple(analysis.article for analysis in analyses),
-        entities=tuple(entities),
-        claims=tuple(claims),
-        copies=tuple(copies),
-        stories=tuple(stories),
-    )

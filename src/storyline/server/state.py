@@ -8,13 +8,14 @@ from __future__ import annotations
 import re
 import tempfile
 import threading
-from dataclasses import dataclass
+from collections.abc import Iterable
 from pathlib import Path
 
 from storyline import pipeline
 from storyline.config import DEFAULT_SETTINGS, Settings
+from storyline.pipeline import IngestResult
 from storyline.records import Article, SkippedInput
-from storyline.server.snapshot import Snapshot, load_brief
+from storyline.server.snapshot import Snapshot
 from storyline.stages.ingest.formats import FORMAT_BY_SUFFIX
 from storyline.store import Store
 
@@ -22,32 +23,18 @@ from storyline.store import Store
 SAFE_SUFFIX = re.compile(r"\.[A-Za-z0-9]{1,10}$")
 
 
-@dataclass(frozen=True, slots=True)
-class IngestResult:
-    added: tuple[str, ...]  # ids of the articles analysed and stored by this request
-    already_stored: tuple[str, ...]
-    skipped: tuple[SkippedInput, ...] = ()
-
-
 class ServerState:
     def __init__(self, store: Store, token: str, settings: Settings = DEFAULT_SETTINGS) -> None:
         self.store = store
         self.token = token
         self.settings = settings
-        self.snapshot = Snapshot(load_brief(store))
+        self.snapshot = Snapshot(pipeline.load_brief(store))
         self._ingest_lock = threading.Lock()
 
     def ingest_articles(self, articles: list[Article]) -> IngestResult:
         """Analyse and store the articles the store lacks, then rebuild the cross-article results."""
         with self._ingest_lock:
-            unique = list({article.id: article for article in articles}.values())
-            held = tuple(article.id for article in unique if self.store.has_article(article.id))
-            new = [article for article in unique if article.id not in held]
-            for analysis in pipeline.run_article_stages(new, self.settings):
-                self.store.save_analysis(analysis)
-            if new:
-                self._refresh()
-            return IngestResult(added=tuple(article.id for article in new), already_stored=held)
+            return self._ingest(articles)
 
     def ingest_file(self, filename: str, data: bytes) -> IngestResult:
         """Read an uploaded file with the reader its suffix names (text when none fits) and store what
@@ -57,14 +44,15 @@ class ServerState:
         with self._ingest_lock, tempfile.TemporaryDirectory(prefix="storyline-upload-") as folder:
             path = Path(folder) / f"upload{suffix}"
             path.write_bytes(data)
-            before = {article.id for article in self.snapshot.brief.articles}
-            skipped = pipeline.ingest_into(self.store, [path], self.settings)
-            if self.store.count_articles() != len(before):
-                self._refresh()
-            after = [article.id for article in self.snapshot.brief.articles]
-        renamed = tuple(SkippedInput(filename, item.reason, item.line) for item in skipped)
-        added = tuple(article_id for article_id in after if article_id not in before)
-        return IngestResult(added=added, already_stored=(), skipped=renamed)
+            result = self._ingest(pipeline.iter_articles([path], self.settings))
+        renamed = tuple(SkippedInput(filename, item.reason, item.line) for item in result.skipped)
+        return IngestResult(added=result.added, already_stored=(), skipped=renamed)
+
+    def _ingest(self, items: Iterable[Article | SkippedInput]) -> IngestResult:
+        result = pipeline.ingest_articles(self.store, items, self.settings)
+        if result.added:
+            self._refresh()
+        return result
 
     def _refresh(self) -> None:
         self.snapshot = Snapshot(pipeline.refresh_store(self.store, self.settings))

@@ -3,13 +3,12 @@
 The only module that speaks SQL, and only through SQLAlchemy Core expressions (parameterised). Each
 article's analysis is written in one transaction, so an interrupted run keeps every finished article whole
 and a re-run skips them; cross-article results are replaced as a whole, also in one transaction.
-Tables and the record ↔ row mapping live in ``store_schema``.
+The tables live in ``tables``, the record ↔ row mapping in ``rows``, opening and the schema check in
+``connection``; this module holds the reads and writes.
 """
 
 from __future__ import annotations
 
-import re
-import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -19,7 +18,6 @@ from types import TracebackType
 from typing import Any, TypeVar
 
 from sqlalchemy import (
-    URL,
     Connection,
     Engine,
     RowMapping,
@@ -32,32 +30,14 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
-from storyline import store_schema as schema
-from storyline.errors import StorylineInputError
+from storyline.errors import StorylineConfigurationError, StorylineStoreError
 from storyline.records import ArticleAnalysis, CopyEdge, Entity, Story, StoryEvent, StoryTrack
+from storyline.store import connection as opening
+from storyline.store import rows, tables
 
 RecordT = TypeVar("RecordT")
-
-# A database URL rather than a file path: "sqlite://…", "postgresql://…", "postgresql+psycopg://…".
-_DATABASE_URL = re.compile(r"^(?:sqlite|postgresql)(?:\+\w+)?://")
-
-# busy_timeout first, so that switching the journal mode waits for another writer instead of failing.
-# WAL lets readers (the web UI) run while a batch writes; NORMAL sync is safe under WAL (a power cut may
-# lose the last commits, never corrupt); SQLite leaves foreign keys off unless asked on each connection.
-_SQLITE_PRAGMAS = (
-    "PRAGMA busy_timeout = 30000",
-    "PRAGMA journal_mode = WAL",
-    "PRAGMA foreign_keys = ON",
-    "PRAGMA synchronous = NORMAL",
-)
-
-# SQLSTATEs PostgreSQL gives for a write it refuses: read-only transaction, insufficient privilege.
-_POSTGRES_READ_ONLY_STATES = frozenset({"25006", "42501"})
-# SQLSTATEs for a write that storage refuses: disk full, I/O error.
-_POSTGRES_STORAGE_STATES = frozenset({"53100", "58030"})
 
 
 class Store:
@@ -69,21 +49,24 @@ class Store:
         self._temporary_dir = temporary_dir
 
     @classmethod
-    def open(cls, db: str | Path | None) -> Store:
-        """Open (creating when new) the store at ``db``: ``None`` for a temporary SQLite file removed on
-        close, a path for a SQLite file, or a ``sqlite://``/``postgresql://`` URL."""
+    def open(cls, db: str | Path | None, create: bool = True) -> Store:
+        """Open the store at ``db``: ``None`` for a temporary SQLite file removed on close, a path for a
+        SQLite file, or a ``sqlite://``/``postgresql://`` URL. A new one is created unless ``create`` is
+        off, for commands that only read (an export of a mistyped path must not leave an empty store)."""
         temporary_dir = TemporaryDirectory(prefix="storyline-") if db is None else None
-        url, label = _database_url(db, temporary_dir)
+        url, label = opening.database_url(db, temporary_dir, create)
         try:
             engine = create_engine(url)
         except ModuleNotFoundError as error:  # e.g. a postgresql:// URL without its driver installed
-            raise StorylineInputError(label, f"database driver not installed ({error.name})") from error
+            raise StorylineConfigurationError(
+                label, f"database driver not installed ({error.name})"
+            ) from error
         if engine.dialect.name == "sqlite":
-            event.listen(engine, "connect", _configure_sqlite)
-            event.listen(engine, "begin", _begin_sqlite)
+            event.listen(engine, "connect", opening.configure_sqlite)
+            event.listen(engine, "begin", opening.begin_sqlite)
         store = cls(engine, label, temporary_dir)
         try:
-            store._prepare_schema()
+            store._prepare_schema(create)
         except BaseException:
             store.close()
             raise
@@ -111,13 +94,13 @@ class Store:
 
     def count_articles(self) -> int:
         with self._transaction() as connection:
-            return int(connection.execute(select(func.count()).select_from(schema.articles)).scalar_one())
+            return int(connection.execute(select(func.count()).select_from(tables.articles)).scalar_one())
 
     def count_articles_outside_stories(self) -> int:
         """Articles no stored story holds: every analysed article belongs to one story, so more than zero
         means the cross-article results are older than the last ingest."""
-        in_a_story = select(schema.story_articles.c.article_id)
-        query = select(func.count()).where(schema.articles.c.id.not_in(in_a_story))
+        in_a_story = select(tables.story_articles.c.article_id)
+        query = select(func.count()).where(tables.articles.c.id.not_in(in_a_story))
         with self._transaction() as connection:
             return int(connection.execute(query).scalar_one())
 
@@ -147,9 +130,9 @@ class Store:
     ) -> None:
         """Replace the stored cross-article results (entities, copies, stories) with these, in one go."""
         with self._transaction(write=True) as connection:
-            for table in schema.CROSS_ARTICLE_TABLES:
+            for table in tables.CROSS_ARTICLE_TABLES:
                 connection.execute(delete(table))
-            _insert_rows(connection, schema.cross_article_rows(entities, copies, stories))
+            _insert_rows(connection, rows.cross_article_rows(entities, copies, stories))
 
     def load_cross_article(self) -> tuple[list[Entity], list[CopyEdge], list[Story]]:
         with self._transaction() as connection:
@@ -161,10 +144,10 @@ class Store:
         """Every story the incremental clusterer holds (merged ones too, marked), oldest first, each with
         its members in joining order."""
         with self._transaction() as connection:
-            members = _grouped_values(connection, schema.story_members, "article_id", "story_id", "seq")
-            query = select(schema.story_tracks).order_by(schema.story_tracks.c.seq)
+            members = _grouped_values(connection, tables.story_members, "article_id", "story_id", "seq")
+            query = select(tables.story_tracks).order_by(tables.story_tracks.c.seq)
             return [
-                schema.story_track_from(row, members.get((row["id"],), ()))
+                rows.story_track_from(row, members.get((row["id"],), ()))
                 for row in connection.execute(query).mappings()
             ]
 
@@ -186,9 +169,9 @@ class Store:
             for merged in tracks[1:]:
                 if merged.merged_into is None or merged.articles:
                     continue
-                move = update(schema.story_members).where(schema.story_members.c.story_id == merged.id)
+                move = update(tables.story_members).where(tables.story_members.c.story_id == merged.id)
                 connection.execute(move.values(story_id=merged.merged_into))
-            members = schema.story_members
+            members = tables.story_members
             connection.execute(delete(members).where(members.c.article_id == article_id))
             next_seq = select(func.coalesce(func.max(members.c.seq), 0) + 1).scalar_subquery()
             joined = member_of or tracks[0].id
@@ -197,183 +180,89 @@ class Store:
             )
             for event in events:
                 next_event = select(
-                    func.coalesce(func.max(schema.story_events.c.seq), 0) + 1
+                    func.coalesce(func.max(tables.story_events.c.seq), 0) + 1
                 ).scalar_subquery()
-                row = schema.story_event_row(event, seq=0)
+                row = rows.story_event_row(event, seq=0)
                 row["seq"] = next_event
-                connection.execute(insert(schema.story_events).values(**row))
+                connection.execute(insert(tables.story_events).values(**row))
 
     def load_story_events(self) -> list[StoryEvent]:
         with self._transaction() as connection:
-            query = select(schema.story_events).order_by(schema.story_events.c.seq)
-            return [schema.story_event_from(row) for row in connection.execute(query).mappings()]
+            query = select(tables.story_events).order_by(tables.story_events.c.seq)
+            return [rows.story_event_from(row) for row in connection.execute(query).mappings()]
 
     def load_article_outlets(self) -> dict[str, str | None]:
         """Each stored article's outlet (None when unknown), for per-source counts without loading texts."""
         with self._transaction() as connection:
-            query = select(schema.articles.c.id, schema.articles.c.outlet)
+            query = select(tables.articles.c.id, tables.articles.c.outlet)
             return {article_id: outlet for article_id, outlet in connection.execute(query)}
 
     # --- plumbing ---------------------------------------------------------------------------------------
 
     @contextmanager
     def _transaction(self, write: bool = False) -> Iterator[Connection]:
-        """One transaction. A write the database refuses as read-only becomes an input error; the
+        """One transaction. A write the database refuses as read-only becomes a store error; the
         transaction is rolled back first, so nothing partial is left."""
         try:
             connection = self._engine.connect()
         except DBAPIError as error:
-            raise _open_error(self._label, error) from error
+            raise opening.open_error(self._label, error) from error
         with connection:
             connection.execution_options(storyline_write=write)
             try:
                 with connection.begin():
                     yield connection
             except DBAPIError as error:
-                if _is_read_only(error):
+                if opening.is_read_only(error):
                     message = f"database is read-only, nothing was written ({error.orig})"
-                elif _is_storage_failure(error):
+                elif opening.is_storage_failure(error):
                     message = f"cannot write to the database, this transaction was rolled back ({error.orig})"
                 else:
                     raise
-                raise StorylineInputError(self._label, message) from error
+                raise StorylineStoreError(self._label, message) from error
 
-    def _prepare_schema(self) -> None:
+    def _prepare_schema(self, create: bool) -> None:
         """Create the tables in a new database; refuse one that is not ours or a newer Storyline's."""
         with self._transaction() as connection:
-            is_new = _check_schema(connection, self._label)
+            is_new = opening.check_schema(connection, self._label, create)
         if is_new:
             with self._transaction(write=True) as connection:
                 # Checked again under the write lock: another process may have created them meanwhile.
-                if _check_schema(connection, self._label):
-                    schema.metadata.create_all(connection)
-                    connection.execute(insert(schema.schema_version).values(version=schema.SCHEMA_VERSION))
-
-
-# --- opening --------------------------------------------------------------------------------------------
-
-
-def _database_url(db: str | Path | None, temporary_dir: TemporaryDirectory[str] | None) -> tuple[URL, str]:
-    """The SQLAlchemy URL for ``db`` and how messages should name it."""
-    if db is None:
-        assert temporary_dir is not None
-        path = Path(temporary_dir.name) / "storyline.db"
-        return URL.create("sqlite", database=str(path)), "<temporary store>"
-    if isinstance(db, str) and _DATABASE_URL.match(db):
-        url = make_url(db)
-        if url.drivername == "postgresql":  # SQLAlchemy's default is psycopg2; we install psycopg 3
-            url = url.set(drivername="postgresql+psycopg")
-        return url, url.render_as_string(hide_password=True)
-    path = Path(db).expanduser()
-    if not path.parent.is_dir():
-        raise StorylineInputError(str(path), "directory does not exist")
-    if path.is_dir():
-        raise StorylineInputError(str(path), "is a directory, not a database file")
-    return URL.create("sqlite", database=str(path)), str(path)
-
-
-def _configure_sqlite(dbapi_connection: sqlite3.Connection, _connection_record: object) -> None:
-    # SQLAlchemy emits BEGIN itself (_begin_sqlite): the sqlite3 module's own transaction handling starts
-    # none before SELECT or CREATE TABLE, which would split a read-check-write or the schema's creation.
-    dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    try:
-        for pragma in _SQLITE_PRAGMAS:
-            try:
-                cursor.execute(pragma)
-            except sqlite3.OperationalError as error:
-                # A read-only file cannot switch to WAL; it stays readable in its own journal mode.
-                if error.sqlite_errorname != "SQLITE_READONLY":
-                    raise
-    finally:
-        cursor.close()
-
-
-def _begin_sqlite(connection: Connection) -> None:
-    # A writer takes the write lock up front: a deferred BEGIN that reads, then writes after another
-    # writer committed, fails at once (SQLITE_BUSY_SNAPSHOT) instead of waiting out busy_timeout.
-    if connection.get_execution_options().get("storyline_write"):
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
-    else:
-        connection.exec_driver_sql("BEGIN")
-
-
-def _open_error(label: str, error: DBAPIError) -> StorylineInputError:
-    if getattr(error.orig, "sqlite_errorname", "") == "SQLITE_NOTADB":
-        return StorylineInputError(label, f"not a Storyline database ({error.orig})")
-    return StorylineInputError(label, f"cannot open the database ({error.orig})")
-
-
-def _is_read_only(error: DBAPIError) -> bool:
-    original = error.orig
-    if getattr(original, "sqlite_errorname", "").startswith("SQLITE_READONLY"):
-        return True
-    # psycopg names the SQLSTATE ``sqlstate``, psycopg2 ``pgcode``.
-    state = getattr(original, "sqlstate", None) or getattr(original, "pgcode", None)
-    return state in _POSTGRES_READ_ONLY_STATES
-
-
-def _is_storage_failure(error: DBAPIError) -> bool:
-    """The disk is full or the file cannot be written (a quota, a file size limit, a failing disk)."""
-    name = getattr(error.orig, "sqlite_errorname", "")
-    if name == "SQLITE_FULL" or name.startswith("SQLITE_IOERR"):
-        return True
-    state = getattr(error.orig, "sqlstate", None) or getattr(error.orig, "pgcode", None)
-    return state in _POSTGRES_STORAGE_STATES
-
-
-def _check_schema(connection: Connection, label: str) -> bool:
-    """True for an empty database (tables to create); raises for one that is not a Storyline store or
-    that a newer Storyline wrote."""
-    table_names = set(connection.dialect.get_table_names(connection))
-    if not table_names:
-        return True
-    if schema.schema_version.name not in table_names:
-        raise StorylineInputError(
-            label, "not a Storyline database (it holds other tables, no schema_version)"
-        )
-    version = connection.execute(select(func.max(schema.schema_version.c.version))).scalar()
-    if version is None:
-        raise StorylineInputError(label, "not a Storyline database (its schema_version table is empty)")
-    if version > schema.SCHEMA_VERSION:
-        raise StorylineInputError(
-            label,
-            f"database schema version {version} is newer than this Storyline reads "
-            f"({schema.SCHEMA_VERSION}); upgrade Storyline to open it",
-        )
-    return False
+                if opening.check_schema(connection, self._label):
+                    tables.metadata.create_all(connection)
+                    connection.execute(insert(tables.schema_version).values(version=tables.SCHEMA_VERSION))
 
 
 # --- writing --------------------------------------------------------------------------------------------
 
 
 def _holds_article(connection: Connection, article_id: str) -> bool:
-    query = select(schema.articles.c.id).where(schema.articles.c.id == article_id)
+    query = select(tables.articles.c.id).where(tables.articles.c.id == article_id)
     return connection.execute(query).first() is not None
 
 
 def _insert_analysis(connection: Connection, analysis: ArticleAnalysis) -> None:
     article = analysis.article
     # The next insertion number, computed inside the INSERT so it reads and writes under one lock.
-    next_seq = select(func.coalesce(func.max(schema.articles.c.seq), 0) + 1).scalar_subquery()
-    connection.execute(insert(schema.articles).values(**schema.ARTICLE.row(article), seq=next_seq))
-    _insert_rows(connection, schema.analysis_rows(analysis))
+    next_seq = select(func.coalesce(func.max(tables.articles.c.seq), 0) + 1).scalar_subquery()
+    connection.execute(insert(tables.articles).values(**rows.ARTICLE.row(article), seq=next_seq))
+    _insert_rows(connection, rows.analysis_rows(analysis))
 
 
 def _upsert_track(connection: Connection, track: StoryTrack) -> None:
-    tracks = schema.story_tracks
+    tracks = tables.story_tracks
     seq = connection.execute(select(tracks.c.seq).where(tracks.c.id == track.id)).scalar()
     if seq is None:
         seq = connection.execute(select(func.coalesce(func.max(tracks.c.seq), 0) + 1)).scalar_one()
-        connection.execute(insert(tracks).values(**schema.story_track_row(track, seq)))
+        connection.execute(insert(tracks).values(**rows.story_track_row(track, seq)))
     else:
         connection.execute(
-            update(tracks).where(tracks.c.id == track.id).values(**schema.story_track_row(track, seq))
+            update(tracks).where(tracks.c.id == track.id).values(**rows.story_track_row(track, seq))
         )
 
 
-def _insert_rows(connection: Connection, rows: schema.Rows) -> None:
-    for table, table_rows in rows.items():
+def _insert_rows(connection: Connection, rows_by_table: rows.Rows) -> None:
+    for table, table_rows in rows_by_table.items():
         if table_rows:  # an executemany with no rows is an error, not a no-op
             connection.execute(insert(table), table_rows)
 
@@ -383,7 +272,7 @@ def _insert_rows(connection: Connection, rows: schema.Rows) -> None:
 
 def _grouped(
     connection: Connection,
-    spec: schema.RecordTable[RecordT],
+    spec: rows.RecordTable[RecordT],
     owner: Sequence[str],
     nested: Callable[[RowMapping], dict[str, Any]] = lambda row: {},
 ) -> dict[tuple[Any, ...], tuple[RecordT, ...]]:
@@ -409,25 +298,25 @@ def _grouped_values(
 def _load_analyses(connection: Connection) -> list[ArticleAnalysis]:
     by_article = ("article_id",)
     by_claim = ("article_id", "claim_ordinal")
-    quantities = _grouped(connection, schema.QUANTITY, by_claim)
-    claim_times = _grouped(connection, schema.CLAIM_TIME, by_claim)
+    quantities = _grouped(connection, rows.QUANTITY, by_claim)
+    claim_times = _grouped(connection, rows.CLAIM_TIME, by_claim)
 
     def claim_parts(row: RowMapping) -> dict[str, Any]:
         key = (row["article_id"], row["ordinal"])
         return {"quantities": quantities.get(key, ()), "times": claim_times.get(key, ())}
 
-    claims = _grouped(connection, schema.CLAIM, by_article, claim_parts)
-    mentions = _grouped(connection, schema.MENTION, by_article)
-    times = _grouped(connection, schema.TIME_EXPRESSION, by_article)
-    removed = _grouped(connection, schema.REMOVED_LINE, by_article)
-    credits = _grouped(connection, schema.CREDIT, by_article)
-    fragments = _grouped(connection, schema.FOREIGN_FRAGMENT, by_article)
+    claims = _grouped(connection, rows.CLAIM, by_article, claim_parts)
+    mentions = _grouped(connection, rows.MENTION, by_article)
+    times = _grouped(connection, rows.TIME_EXPRESSION, by_article)
+    removed = _grouped(connection, rows.REMOVED_LINE, by_article)
+    credits = _grouped(connection, rows.CREDIT, by_article)
+    fragments = _grouped(connection, rows.FOREIGN_FRAGMENT, by_article)
 
     analyses = []
-    query = select(schema.articles).order_by(schema.articles.c.seq, schema.articles.c.id)
+    query = select(tables.articles).order_by(tables.articles.c.seq, tables.articles.c.id)
     for row in connection.execute(query).mappings():
         key = (row["id"],)
-        article = schema.ARTICLE.record_from(
+        article = rows.ARTICLE.record_from(
             row,
             removed=removed.get(key, ()),
             credits=credits.get(key, ()),
@@ -445,12 +334,12 @@ def _load_analyses(connection: Connection) -> list[ArticleAnalysis]:
 
 
 def _load_entities(connection: Connection) -> list[Entity]:
-    aliases = _grouped_values(connection, schema.entity_aliases, "alias", "entity_id")
-    roles = _grouped_values(connection, schema.entity_roles, "role", "entity_id")
-    mentions = _grouped(connection, schema.ENTITY_MENTION, ("entity_id",))
-    query = select(schema.entities).order_by(schema.entities.c.ordinal)
+    aliases = _grouped_values(connection, tables.entity_aliases, "alias", "entity_id")
+    roles = _grouped_values(connection, tables.entity_roles, "role", "entity_id")
+    mentions = _grouped(connection, rows.ENTITY_MENTION, ("entity_id",))
+    query = select(tables.entities).order_by(tables.entities.c.ordinal)
     return [
-        schema.ENTITY.record_from(
+        rows.ENTITY.record_from(
             row,
             aliases=aliases.get((row["id"],), ()),
             roles=roles.get((row["id"],), ()),
@@ -461,22 +350,22 @@ def _load_entities(connection: Connection) -> list[Entity]:
 
 
 def _load_copies(connection: Connection) -> list[CopyEdge]:
-    query = select(schema.copies).order_by(schema.copies.c.ordinal)
-    return [schema.COPY.record_from(row) for row in connection.execute(query).mappings()]
+    query = select(tables.copies).order_by(tables.copies.c.ordinal)
+    return [rows.COPY.record_from(row) for row in connection.execute(query).mappings()]
 
 
 def _load_stories(connection: Connection) -> list[Story]:
-    positions = _grouped(connection, schema.POSITION, ("story_id", "question_ordinal"))
+    positions = _grouped(connection, rows.POSITION, ("story_id", "question_ordinal"))
 
     def question_parts(row: RowMapping) -> dict[str, Any]:
         return {"positions": positions.get((row["story_id"], row["ordinal"]), ())}
 
-    questions = _grouped(connection, schema.QUESTION, ("story_id",), question_parts)
-    timeline = _grouped(connection, schema.TIMELINE_ENTRY, ("story_id",))
-    articles = _grouped_values(connection, schema.story_articles, "article_id", "story_id")
-    query = select(schema.stories).order_by(schema.stories.c.ordinal)
+    questions = _grouped(connection, rows.QUESTION, ("story_id",), question_parts)
+    timeline = _grouped(connection, rows.TIMELINE_ENTRY, ("story_id",))
+    articles = _grouped_values(connection, tables.story_articles, "article_id", "story_id")
+    query = select(tables.stories).order_by(tables.stories.c.ordinal)
     return [
-        schema.STORY.record_from(
+        rows.STORY.record_from(
             row,
             articles=articles.get((row["id"],), ()),
             questions=questions.get((row["id"],), ()),
