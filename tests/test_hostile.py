@@ -48,7 +48,7 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "arabic.txt": ("analysed", "قال رئيس البلدية"),
     "rtl-override.txt": ("analysed", "1,200 people left"),
     # generated
-    "huge-50mb.txt": ("skipped", f"larger than {DEFAULT_SETTINGS.max_file_bytes} bytes"),
+    "huge-50mb.txt": ("skipped", f"larger than {DEFAULT_SETTINGS.ingest.max_file_bytes} bytes"),
     "one-line-5mb.txt": ("skipped", f"article text longer than {MAX_ARTICLE_CHARS} characters"),
     "nested-10k.html": ("skipped", "no main text"),
     "inside-loop.txt": ("analysed", "Officials said about 1,200 people"),

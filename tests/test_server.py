@@ -4,7 +4,6 @@ hostile article that must come back inert in the pages."""
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import re
 from collections.abc import Iterator
@@ -16,7 +15,7 @@ from fastapi.testclient import TestClient
 from report_sample import HOSTILE_LINE, HOSTILE_TITLE
 from server_support import TOKEN, save_brief_store, save_sample_store
 
-from storyline.config import DEFAULT_SETTINGS
+from storyline.config import EngineSettings, Settings
 from storyline.records import Brief
 from storyline.report import validate_brief
 from storyline.server import create_app
@@ -351,7 +350,7 @@ def test_a_read_only_store_is_a_store_problem(tmp_path: Path) -> None:
 
 def test_an_unusable_engine_setting_is_a_configuration_problem(tmp_path: Path) -> None:
     pytest.importorskip("distributed")
-    settings = dataclasses.replace(DEFAULT_SETTINGS, engine="dask", scheduler="no-port-here")
+    settings = Settings(engine=EngineSettings(name="dask", scheduler="no-port-here"))
     article = {"text": "Officials said 3 ships sank off Velsund on Monday."}
     with (
         Store.open(save_sample_store(tmp_path / "sample.db")) as store,
