@@ -2,8 +2,8 @@
 
 ``python tests/data/hostile/generate.py OUT`` writes them by hand; ``tests/test_hostile.py`` calls
 :func:`write_generated` into its ``tmp_path``. Sizes are chosen against ``IngestSettings.max_file_bytes``
-(5 MiB) and ``ingest.MAX_ARTICLE_CHARS``: the 50 MB file is refused before it is read, the 5 MB single line is read
-and refused as longer than any article.
+(5 MiB) and ``ingest.MAX_ARTICLE_CHARS``: the 50 MB file is refused before it is read, the 5 MB single line
+is read and refused as longer than any article.
 """
 
 from __future__ import annotations
