@@ -154,12 +154,14 @@ def _merge_acronyms(keyed: Sequence[Keyed], groups: DisjointSet) -> None:
 
 
 def _qualified_names(keys: set[str]) -> dict[str, set[str]]:
-    """Names of two or more words → the keys that put a qualifier of up to three words before them
-    ("national intelligence service" → {"south korean national intelligence service"})."""
+    """Names of two or more words → the keys that put a qualifier before them ("national intelligence
+    service" → {"south korean national intelligence service"}). Qualifiers of any length count, so that a
+    short name two full names end in ("red cross": "valdoran red cross", "international committee of the
+    red cross") is known to be shared; only those of up to three words merge collection-wide."""
     qualified_by_base: dict[str, set[str]] = defaultdict(set)
     for key in keys:
         words = key.split()
-        for cut in range(1, min(MAX_QUALIFIER_WORDS, len(words) - 2) + 1):
+        for cut in range(1, len(words) - 1):
             if " ".join(words[cut:]) in keys:
                 qualified_by_base[" ".join(words[cut:])].add(key)
                 break
@@ -173,7 +175,9 @@ def _merge_qualified_names(groups: DisjointSet, qualified_names: dict[str, set[s
     merged through it (``_localise_shared_names`` settles those mention by mention)."""
     for base, qualified in qualified_names.items():
         if len(qualified) == 1:
-            groups.merge(next(iter(qualified)), base)
+            full_name = next(iter(qualified))
+            if len(full_name.split()) - len(base.split()) <= MAX_QUALIFIER_WORDS:
+                groups.merge(full_name, base)
 
 
 def _localise_shared_names(keyed: Sequence[Keyed], qualified_names: dict[str, set[str]]) -> list[Keyed]:
