@@ -27,7 +27,7 @@ def is_noise(doc: Doc, text: str, mention: Mention) -> bool:
     return (
         _bracketed_word(text, mention)
         or _crosses_sentence_end(span)
-        or (len(span) == 1 and span[0].is_sent_start and (span[0].pos_ != "PROPN" or span[0].is_stop))
+        or (len(span) == 1 and bool(span[0].is_sent_start) and (span[0].pos_ != "PROPN" or span[0].is_stop))
     )
 
 
