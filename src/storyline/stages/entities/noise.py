@@ -9,7 +9,9 @@ are dropped by ``mentions.extract_mentions`` from the language stage's spans.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+import re
+
+from spacy.tokens import Doc, Span, Token
 
 from storyline.records import Mention
 
@@ -27,8 +29,14 @@ def is_noise(doc: Doc, text: str, mention: Mention) -> bool:
     return (
         _bracketed_word(text, mention)
         or _crosses_sentence_end(span)
-        or (len(span) == 1 and bool(span[0].is_sent_start) and (span[0].pos_ != "PROPN" or span[0].is_stop))
+        or (len(span) == 1 and bool(span[0].is_sent_start) and _common_word(span[0], text))
     )
+
+
+def _common_word(token: Token, text: str) -> bool:
+    """A word the article itself writes in lower case, or a function word: capitalised only because it
+    opens the sentence. A part-of-speech test alone dropped company names opening a sentence ("Apple")."""
+    return bool(token.is_stop) or re.search(rf"(?<!\w){re.escape(token.lower_)}(?!\w)", text) is not None
 
 
 def _bracketed_word(text: str, mention: Mention) -> bool:
