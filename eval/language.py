@@ -5,10 +5,12 @@ fragment's surface; where it stands comes from finding it in the text) and the l
 ingest, clean and language run.
 
     python eval/language.py
+    python eval/language.py --corpus generalise [--held-out]   # tests/data/generalise (see its README)
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -17,7 +19,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from eval.clean import cleaned_demo_corpus
-from eval.common import DEMO, Scores, gold_articles, overlaps, require_gold
+from eval.common import DEMO, GENERALISE, Scores, generalise_gold, gold_articles, overlaps, require_gold
 from storyline.records import Article, Brief
 from storyline.stages.language import detect_languages
 
@@ -82,9 +84,17 @@ def _find(text: str, surface: str) -> list[tuple[int, int]]:
 
 
 def main() -> None:
-    gold = require_gold()
-    brief = languages_of_demo_corpus()
-    print(f"language on the demo corpus ({len(gold_articles(brief, gold))} annotated articles)")
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--corpus", choices=["demo", "generalise"], default="demo")
+    parser.add_argument("--held-out", action="store_true", help="score the held-out generalisation story")
+    options = parser.parse_args()
+    if options.corpus == "generalise":
+        gold = generalise_gold(held_out=options.held_out)
+        brief = languages_of_demo_corpus(GENERALISE)
+    else:
+        gold = require_gold()
+        brief = languages_of_demo_corpus()
+    print(f"language on {options.corpus} ({len(gold_articles(brief, gold))} annotated articles)")
     for name, score in score_language(brief, gold).items():
         print(score.line(name))
     print("(no public corpus here annotates foreign fragments: no published figure to compare)")

@@ -88,3 +88,15 @@ def test_a_description_after_sentences_about_two_people_stays_unresolved() -> No
         "The veteran harbour chief stressed that talks continue."
     )
     assert all(m.refers_to is None for m in found if m.text == "The veteran harbour chief")
+
+
+def test_a_bracketed_foreign_word_and_a_span_over_a_sentence_end_are_not_actors() -> None:
+    """NER noise from translated articles (issue #17): the small model tags "[Gefangenenaustausch]" as a
+    person; an acronym in parentheses after its long form still counts."""
+    found = mentions_of(
+        "Tatjana Moskalkowa said Moscow was ready for further exchanges [Gefangenenaustausch]. "
+        "The National Intelligence Service (NIS) agreed."
+    )
+    texts = {m.text for m in found}
+    assert "Gefangenenaustausch" not in texts
+    assert "NIS" in texts and "Tatjana Moskalkowa" in texts

@@ -166,3 +166,21 @@ def test_eval_floor_on_demo_gold() -> None:
     scores = eval_language.score_language(eval_language.languages_of_demo_corpus(), load_gold())
     assert scores["document language (accuracy)"].precision >= 0.9
     assert scores["foreign fragments (overlap)"].recall >= 0.5
+
+
+def test_a_german_sentence_with_a_date_or_a_thousands_point_is_judged_whole() -> None:
+    """ "am 15. Oktober" and "11.000" cut the sentence into pieces too short to judge (issue #17)."""
+    from storyline.stages.language import find_foreign_fragments, sentence_spans
+
+    text = (
+        "The minister spoke in Berlin on Monday. Der Angriff begann am 15. Oktober um drei Uhr morgens. "
+        "Laut Kiew hat Nordkorea rund 11.000 Soldaten geschickt. He was 15. He left in 2015. Then it rained."
+    )
+    spans = [text[start:end] for start, end in sentence_spans(text)]
+    assert "Der Angriff begann am 15. Oktober um drei Uhr morgens." in spans
+    assert "He was 15. He left in 2015." in spans and "Then it rained." in spans  # merged: still English
+    found = {(f.text, f.language) for f in find_foreign_fragments(text, "en", DEFAULT_SETTINGS.language)}
+    assert found == {
+        ("Der Angriff begann am 15. Oktober um drei Uhr morgens.", "de"),
+        ("Laut Kiew hat Nordkorea rund 11.000 Soldaten geschickt.", "de"),
+    }

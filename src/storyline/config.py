@@ -64,6 +64,12 @@ class EntitiesSettings:
     # looser bar for given names (Volodymyr/Volodimir score 78, Kyrylo/Kirilo 67 after folding).
     surname_min_ratio: float = 85.0
     given_name_min_ratio: float = 60.0
+    # A name that matches another only through a transliteration table ("Terechow" / "Terekhov") or the
+    # table of East Slavic given names (Olena / Yelena) merges only in a shared context: one article, one role
+    # word, or this many other actors (people, organisations; not places) around both. 2: the spellings of one
+    # person in the development stories of tests/data/generalise share 2–4; one shared actor is what two
+    # reports of one war share with any third ("Zelensky").
+    transliteration_min_shared_actors: int = 2
     # A role description ("the minister") whose rarest word is in more than this many people's roles is too
     # generic to resolve across a whole collection and stays unresolved.
     max_role_candidates: int = 50

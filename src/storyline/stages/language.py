@@ -33,8 +33,15 @@ NEWS_LANGUAGES: tuple[str, ...] = (
 # How confident lingua must be, and how long a chunk, before it is called foreign are the stage's settings
 # (``config.LanguageSettings``), with the measurements behind them.
 
-# Sentence-ish chunks: up to a terminator or the end of a line.
-SENTENCE_PATTERN = re.compile(r"[^\n.!?…]+(?:[.!?…]+|$)", re.MULTILINE)
+# Sentence-ish chunks: up to a terminator or the end of a line. A period inside a number ("11.000") or after
+# a day of the month ("am 15. Oktober", German and Polish write ordinals so) ends no sentence: cut there, an
+# untranslated German sentence fell into pieces too short to judge. Merging an English "aged 15. Then" into
+# one chunk costs nothing: the chunk still reads as English.
+SENTENCE_PATTERN = re.compile(
+    r"(?:[^\n.!?…]|(?<=\d)\.(?=\d)|(?<=\b\d)\.(?= \w)|(?<=\b\d\d)\.(?= \w))+"
+    r"(?:[.!?…]+|$)",
+    re.MULTILINE,
+)
 # Bracketed and quoted sub-spans; group "inner" is the fragment without its brackets or quote marks.
 SUBSPAN_PATTERN = re.compile(
     r"\[(?P<square>[^\]\n]+)\]|\((?P<round>[^)\n]+)\)|“(?P<curly>[^”\n]+)”|„(?P<low>[^“”\n]+)[“”]"

@@ -26,6 +26,7 @@ from unidecode import unidecode
 
 from storyline.lexicons import load_lexicon
 from storyline.records import ROLE_LABEL, Mention, ParsedArticle
+from storyline.stages.entities.noise import is_noise
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
@@ -235,7 +236,9 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
     lexicon = entity_lexicon()
     foreign = [(f.start, f.end) for f in parsed.article.foreign_fragments]
     names = [
-        m for m in _names(doc, text, article_id, lexicon) if not any(s <= m.start < e for s, e in foreign)
+        m
+        for m in _names(doc, text, article_id, lexicon)
+        if not any(s <= m.start < e for s, e in foreign) and not is_noise(doc, text, m)
     ]
     names = _relabel_surnames(names)
     names = names + _repeated_names(text, names)

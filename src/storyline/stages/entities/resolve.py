@@ -27,8 +27,6 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 
-import jellyfish
-from rapidfuzz import fuzz
 from scipy.cluster.hierarchy import DisjointSet
 
 from storyline.config import DEFAULT_SETTINGS, EntitiesSettings
@@ -41,6 +39,8 @@ from storyline.stages.entities.mentions import (
     fold_name,
     role_matches,
 )
+from storyline.stages.entities.names import NameContext, merge_person_variants
+from storyline.stages.entities.transliteration import given_name_rows
 
 __all__ = ["extract_mentions", "fold_name", "resolve_entities", "span_index"]
 
@@ -81,16 +81,18 @@ class _PersonNames:
 
 
 def _organisation_words(keyed: Sequence[Keyed]) -> set[str]:
-    """Single words that name or begin an organisation somewhere ("Yonhap" of "Yonhap news agency")."""
+    """Single words that name, begin or end an organisation somewhere ("Yonhap" of "Yonhap news agency",
+    "Ukrenergo" of "National Energy Company Ukrenergo": the small model tags the short name a person)."""
     org_keys = [key for key, mention in keyed if mention.label == "ORG"]
-    return {key.split()[0] for key in org_keys if key} | set(org_keys)
+    edges = {word for key in org_keys if key for word in (key.split()[0], key.split()[-1])}
+    return edges | set(org_keys)
 
 
 def _type_of(key: str, mention: Mention, person_keys: _PersonNames, organisation_words: set[str]) -> str:
     """A full name or surname of a person is a person; a lone capitalised word tagged PERSON that is no
     person's surname but an organisation's name elsewhere is that organisation (outlets: "Politico"); a
     capital the lexicon knows is a place, whatever the small model tagged ("frustrated Kyiv")."""
-    if key in person_keys:
+    if key in person_keys or _starts_with_given_name(key):
         return "PERSON"
     if mention.label == "PERSON" and " " not in key and key in organisation_words:
         return "ORG"
@@ -98,6 +100,13 @@ def _type_of(key: str, mention: Mention, person_keys: _PersonNames, organisation
     if mention.refers_to is None and key in entity_lexicon().seats_of_government:
         return "PLACE"
     return _broad_type(mention.label)
+
+
+def _starts_with_given_name(key: str) -> bool:
+    """ "Olena Kondratiuk", "Oleksandr Syrskyi": two or three words opening with a given name of the East
+    Slavic table are a person's name, whatever the small model tagged (it often calls them organisations)."""
+    words = key.split()
+    return 2 <= len(words) <= 3 and bool(given_name_rows(words[0]))
 
 
 # Endings that make a word naming a place into its people or adjective ("Lithuanian", "Japanese").
@@ -115,14 +124,6 @@ def _is_demonym(key: str, place_keys: set[str]) -> bool:
     )
 
 
-def _names_compatible(long_a: list[str], long_b: list[str], settings: EntitiesSettings) -> bool:
-    """Two multi-token person names are one person when surnames match closely and given names agree."""
-    if fuzz.ratio(long_a[-1], long_b[-1]) < settings.surname_min_ratio:
-        return False
-    given_a, given_b = " ".join(long_a[:-1]), " ".join(long_b[:-1])
-    return fuzz.ratio(given_a, given_b) >= settings.given_name_min_ratio
-
-
 def _merge_spacing_variants(groups: DisjointSet) -> None:
     """Keys equal once spaces go are one name: "kim min jun" (from "Min-jun") = "kim minjun"."""
     first_with: dict[str, str] = {}
@@ -132,57 +133,6 @@ def _merge_spacing_variants(groups: DisjointSet) -> None:
             groups.merge(first_with[compact], key)
         else:
             first_with[compact] = key
-
-
-def _given_name_sound(tokens: list[str]) -> str:
-    """The first consonant sound of the given names: transliterations keep it (Volodymyr/Volodimir → F,
-    Oleksandr/Aleksandr → L, Kyrylo/Kirilo → K) while most different people differ in it."""
-    sound = jellyfish.metaphone(" ".join(tokens[:-1])).lstrip("AEIOU ")
-    return sound[:1]
-
-
-def _merge_person_variants(keys: Iterable[str], groups: DisjointSet, settings: EntitiesSettings) -> None:
-    """Merge transliterated spellings of full names and attach lone surnames to a unique full name.
-
-    Full names are compared only when their surnames are near spellings of each other (``SimilarWords``)
-    and their given names start with one sound, so the work grows with the number of spellings of one
-    name, not with the square of the corpus."""
-    full_names: dict[str, dict[str, list[list[str]]]] = defaultdict(lambda: defaultdict(list))
-    lone_surnames: list[str] = []
-    for key in keys:
-        tokens = key.split()
-        if len(tokens) > 1:
-            full_names[tokens[-1]][_given_name_sound(tokens)].append(tokens)
-        elif tokens:
-            lone_surnames.append(key)
-    surnames = SimilarWords(full_names, settings.surname_min_ratio)
-    for surname, by_given in full_names.items():
-        for other_surname in surnames.similar(surname):
-            if other_surname < surname:
-                continue  # each pair of surnames once
-            for sound, names in by_given.items():
-                others = full_names[other_surname].get(sound, [])
-                for first, second in _name_pairs(names, others, same=other_surname == surname):
-                    if _names_compatible(first, second, settings):
-                        groups.merge(" ".join(first), " ".join(second))
-    for lone in lone_surnames:
-        candidates = {
-            groups[" ".join(tokens)]
-            for surname in surnames.similar(lone)
-            for names in full_names[surname].values()
-            for tokens in names
-        }
-        if len(candidates) == 1:
-            groups.merge(lone, candidates.pop())
-
-
-def _name_pairs(
-    names: list[list[str]], others: list[list[str]], same: bool
-) -> Iterable[tuple[list[str], list[str]]]:
-    """Every pair across two lists of names, or every pair within one list (each once) when they are one."""
-    if same:
-        return ((first, second) for i, first in enumerate(names) for second in names[i + 1 :])
-    return ((first, second) for first in names for second in others)
 
 
 def _initials(key: str) -> str:
@@ -204,12 +154,14 @@ def _merge_acronyms(keyed: Sequence[Keyed], groups: DisjointSet) -> None:
 
 
 def _qualified_names(keys: set[str]) -> dict[str, set[str]]:
-    """Names of two or more words → the keys that put a qualifier of up to three words before them
-    ("national intelligence service" → {"south korean national intelligence service"})."""
+    """Names of two or more words → the keys that put a qualifier before them ("national intelligence
+    service" → {"south korean national intelligence service"}). Qualifiers of any length count, so that a
+    short name two full names end in ("red cross": "valdoran red cross", "international committee of the
+    red cross") is known to be shared; only those of up to three words merge collection-wide."""
     qualified_by_base: dict[str, set[str]] = defaultdict(set)
     for key in keys:
         words = key.split()
-        for cut in range(1, min(MAX_QUALIFIER_WORDS, len(words) - 2) + 1):
+        for cut in range(1, len(words) - 1):
             if " ".join(words[cut:]) in keys:
                 qualified_by_base[" ".join(words[cut:])].add(key)
                 break
@@ -223,7 +175,9 @@ def _merge_qualified_names(groups: DisjointSet, qualified_names: dict[str, set[s
     merged through it (``_localise_shared_names`` settles those mention by mention)."""
     for base, qualified in qualified_names.items():
         if len(qualified) == 1:
-            groups.merge(next(iter(qualified)), base)
+            full_name = next(iter(qualified))
+            if len(full_name.split()) - len(base.split()) <= MAX_QUALIFIER_WORDS:
+                groups.merge(full_name, base)
 
 
 def _localise_shared_names(keyed: Sequence[Keyed], qualified_names: dict[str, set[str]]) -> list[Keyed]:
@@ -242,19 +196,58 @@ def _localise_shared_names(keyed: Sequence[Keyed], qualified_names: dict[str, se
     return localised
 
 
+def _localise_short_names(keyed: Sequence[Keyed]) -> list[Keyed]:
+    """An organisation's short name after its full name in one article ("the Red Cross" after "the
+    International Committee of the Red Cross", "Ukrenergo" after "National Energy Company Ukrenergo") stands
+    for that full name: a name whose words end a longer organisation name of the same article joins it,
+    unless a second full name of the article ends in it too."""
+    keys_in_article: dict[str, set[str]] = defaultdict(set)
+    for key, mention in keyed:
+        keys_in_article[mention.article].add(key)
+    localised = []
+    for key, mention in keyed:
+        longer = {
+            other
+            for other in keys_in_article[mention.article]
+            if other != key and other.endswith(" " + key) and mention.refers_to is None
+        }
+        localised.append((longer.pop() if len(longer) == 1 else key, mention))
+    return localised
+
+
+def _merge_short_names(groups: DisjointSet, context: NameContext, min_shared: int) -> None:
+    """A short name used in an article without its full name ("Ukrenergo" in a report that never spells
+    out "National Energy Company Ukrenergo") joins the one full name of the collection ending in it, when
+    the two are used in one story (``NameContext.related``: shared actors); a short name that ends several
+    full names stays itself. Blocked by the name's last word."""
+    by_last_word: dict[str, set[str]] = defaultdict(set)
+    for key in groups:
+        if " " in key:
+            by_last_word[key.rsplit(" ", 1)[1]].add(key)
+    for key in list(groups):
+        claimants = {
+            other for other in by_last_word.get(key.rsplit(" ", 1)[-1], ()) if other.endswith(" " + key)
+        }
+        if len(claimants) == 1:
+            full_name = claimants.pop()
+            if context.related(key, full_name, groups, min_shared):
+                groups.merge(key, full_name)
+
+
 def _group_names(
-    keyed: Sequence[Keyed], broad_type: str, settings: EntitiesSettings
+    keyed: Sequence[Keyed], broad_type: str, settings: EntitiesSettings, context: NameContext
 ) -> dict[str, list[Mention]]:
     # Localising only turns a shared name into one of its qualified names, so the table holds for both.
     qualified_names = _qualified_names({key for key, _ in keyed}) if broad_type == "ORG" else {}
     if broad_type == "ORG":
-        keyed = _localise_shared_names(keyed, qualified_names)
+        keyed = _localise_short_names(_localise_shared_names(keyed, qualified_names))
     groups = DisjointSet(key for key, _ in keyed)
     _merge_spacing_variants(groups)
     if broad_type == "PERSON":
-        _merge_person_variants(list(groups), groups, settings)
+        merge_person_variants(list(groups), groups, settings, context)
     if broad_type == "ORG":
         _merge_qualified_names(groups, qualified_names)
+        _merge_short_names(groups, context, settings.transliteration_min_shared_actors)
         _merge_acronyms(keyed, groups)
     members: dict[str, list[Mention]] = defaultdict(list)
     for key, mention in keyed:
@@ -293,12 +286,13 @@ def _resolve(mentions: Sequence[Mention], settings: EntitiesSettings) -> list[En
     by_type: dict[str, list[Keyed]] = defaultdict(list)
     for key, mention in keyed:
         by_type[_type_of(key, mention, person_keys, organisation_words)].append((key, mention))
+    context = _name_context(by_type)
     place_keys = {key for key, _ in by_type["PLACE"]}
     by_type["ORG"] = [(key, m) for key, m in by_type["ORG"] if not _is_demonym(key, place_keys)]
     groups: list[list[Mention]] = []
     types: list[str] = []
     for broad_type, typed_mentions in sorted(by_type.items(), key=lambda item: item[0]):
-        for group in _group_names(typed_mentions, broad_type, settings).values():
+        for group in _group_names(typed_mentions, broad_type, settings, context).values():
             groups.append(group)
             types.append(broad_type)
     _attach_role_descriptions(
@@ -306,6 +300,17 @@ def _resolve(mentions: Sequence[Mention], settings: EntitiesSettings) -> list[En
     )
     entities = [_make_entity(group, broad_type) for group, broad_type in zip(groups, types, strict=True)]
     return sorted(entities, key=lambda entity: (-len(entity.mentions), entity.name))
+
+
+def _name_context(by_type: dict[str, list[Keyed]]) -> NameContext:
+    """Where each key is used and with which roles, for the weak merges of ``names``."""
+    context = NameContext()
+    ignorable = entity_lexicon().ignorable_words
+    for broad_type, typed_mentions in by_type.items():
+        for key, mention in typed_mentions:
+            role_words = [w for w in fold_name(mention.role or "").split() if w not in ignorable]
+            context.add(key, mention.article, role_words, is_place=broad_type == "PLACE")
+    return context
 
 
 def _attach_role_descriptions(

@@ -1,0 +1,181 @@
+"""Which spellings of a person's name are one person: transliterations, Slavic forms, lone surnames.
+
+Two passes over the full names of one collection, both blocked so that the work grows with the number of
+spellings of one name, not with the square of the collection:
+1. *near spellings* (``index.SimilarWords``: one edit apart and one Metaphone code, Zelensky ~ Zelenskyy),
+   merged when the surnames are near-identical and the given names alike (Volodymyr ~ Volodimir);
+2. *readings* (``transliteration``): a German, Polish, French or Spanish romanisation read as English
+   ("Terechow" → "terekhov", "Lubinez" → "lubinets"), with given names that are one name in the table of
+   East Slavic forms (Olena / Yelena) or read alike. Such a match is weak — "Galushchenko" and
+   "Halushchenko" may be two people — so it merges only in a shared context: the two spellings in one
+   article, given one role, or in articles that share other actors (an article chain).
+A lone surname then joins the one full name with that surname, only when exactly one exists.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import jellyfish
+from rapidfuzz import fuzz
+from scipy.cluster.hierarchy import DisjointSet
+
+from storyline.config import EntitiesSettings
+from storyline.stages.entities.index import SimilarWords
+from storyline.stages.entities.transliteration import given_name_rows, readings
+
+__all__ = ["NameContext", "merge_person_variants"]
+
+# A reading of a surname shared by more full names than this is too common to compare pairwise in
+# ("kim" in Korean news); its names are left to the near-spelling pass.
+MAX_READING_BLOCK = 50
+
+
+@dataclass
+class NameContext:
+    """Where each key is used: its articles, the other actors of each article, and the roles it is given.
+    Built by ``resolve`` from every mention of the collection (places left out: every story of a war shares
+    its countries)."""
+
+    articles_of: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    keys_of: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    roles_of: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    def add(self, key: str, article: str, role_words: Iterable[str], is_place: bool) -> None:
+        self.articles_of[key].add(article)
+        if not is_place:
+            self.keys_of[article].add(key)
+        self.roles_of[key].update(role_words)
+
+    def related(self, first: str, second: str, groups: DisjointSet, min_shared: int) -> bool:
+        """One article, one role word, or ``min_shared`` other actors in common (counted as entities so far:
+        "Dmytro Lubinets" and "Dmitry Lubinets" count once when already merged)."""
+        if self.articles_of[first] & self.articles_of[second]:
+            return True
+        if self.roles_of[first] & self.roles_of[second]:
+            return True
+        around_first = self._actors_around(first, groups)
+        around_second = self._actors_around(second, groups)
+        return len(around_first & around_second) >= min_shared
+
+    def _actors_around(self, key: str, groups: DisjointSet) -> set[str]:
+        own = _entity_of(key, groups)
+        around = {
+            _entity_of(other, groups) for article in self.articles_of[key] for other in self.keys_of[article]
+        }
+        return around - {own}
+
+
+def _entity_of(key: str, groups: DisjointSet) -> str:
+    """The entity a key belongs to so far; keys of other types (organisations) are their own."""
+    if key not in groups:  # a DisjointSet has no ``get``
+        return key
+    return str(groups[key])
+
+
+def _names_compatible(long_a: list[str], long_b: list[str], settings: EntitiesSettings) -> bool:
+    """Two multi-token person names are one person when surnames match closely and given names agree."""
+    if fuzz.ratio(long_a[-1], long_b[-1]) < settings.surname_min_ratio:
+        return False
+    given_a, given_b = " ".join(long_a[:-1]), " ".join(long_b[:-1])
+    return fuzz.ratio(given_a, given_b) >= settings.given_name_min_ratio
+
+
+def _given_name_sound(tokens: list[str]) -> str:
+    """The first consonant sound of the given names: transliterations keep it (Volodymyr/Volodimir → F,
+    Oleksandr/Aleksandr → L, Kyrylo/Kirilo → K) while most different people differ in it."""
+    sound = jellyfish.metaphone(" ".join(tokens[:-1])).lstrip("AEIOU ")
+    return sound[:1]
+
+
+def merge_person_variants(
+    keys: Iterable[str], groups: DisjointSet, settings: EntitiesSettings, context: NameContext
+) -> None:
+    """Merge near spellings and transliterations of full names, then attach lone surnames to a unique full
+    name."""
+    full_names: dict[str, dict[str, list[list[str]]]] = defaultdict(lambda: defaultdict(list))
+    lone_surnames: list[str] = []
+    for key in keys:
+        tokens = key.split()
+        if len(tokens) > 1:
+            full_names[tokens[-1]][_given_name_sound(tokens)].append(tokens)
+        elif tokens:
+            lone_surnames.append(key)
+    surnames = SimilarWords(full_names, settings.surname_min_ratio)
+    _merge_near_spellings(full_names, surnames, groups, settings)
+    _merge_readings(full_names, groups, settings, context)
+    for lone in lone_surnames:
+        candidates = {
+            groups[" ".join(tokens)]
+            for surname in surnames.similar(lone)
+            for names in full_names[surname].values()
+            for tokens in names
+        }
+        if len(candidates) == 1:
+            groups.merge(lone, candidates.pop())
+
+
+def _merge_near_spellings(
+    full_names: dict[str, dict[str, list[list[str]]]],
+    surnames: SimilarWords,
+    groups: DisjointSet,
+    settings: EntitiesSettings,
+) -> None:
+    """Full names are compared only when their surnames are near spellings of each other and their given
+    names start with one sound."""
+    for surname, by_given in full_names.items():
+        for other_surname in surnames.similar(surname):
+            if other_surname < surname:
+                continue  # each pair of surnames once
+            for sound, names in by_given.items():
+                others = full_names[other_surname].get(sound, [])
+                for first, second in _name_pairs(names, others, same=other_surname == surname):
+                    if _names_compatible(first, second, settings):
+                        groups.merge(" ".join(first), " ".join(second))
+
+
+def _name_pairs(
+    names: list[list[str]], others: list[list[str]], same: bool
+) -> Iterable[tuple[list[str], list[str]]]:
+    """Every pair across two lists of names, or every pair within one list (each once) when they are one."""
+    if same:
+        return ((first, second) for i, first in enumerate(names) for second in names[i + 1 :])
+    return ((first, second) for first in names for second in others)
+
+
+def _reading_blocks(full_names: dict[str, dict[str, list[list[str]]]]) -> dict[tuple[str, str], set[str]]:
+    """Full names by (a reading of the surname, a reading or table row of the given names): names in one
+    block read as one name in some romanisation."""
+    blocks: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for surname, by_given in full_names.items():
+        surname_readings = readings(surname)
+        for names in by_given.values():
+            for tokens in names:
+                given = "".join(tokens[:-1])
+                tags = {f"row {row}" for row in given_name_rows(tokens[0])} | readings(given)
+                for surname_reading in surname_readings:
+                    for tag in tags:
+                        blocks[surname_reading, tag].add(" ".join(tokens))
+    return blocks
+
+
+def _merge_readings(
+    full_names: dict[str, dict[str, list[list[str]]]],
+    groups: DisjointSet,
+    settings: EntitiesSettings,
+    context: NameContext,
+) -> None:
+    """Weak matches (one reading, given names alike) merge only in a shared context. Two rounds: a merge
+    in the first makes the actors around a name the same entity, which the second can count."""
+    blocks = [sorted(block) for block in _reading_blocks(full_names).values() if len(block) > 1]
+    blocks = [block for block in blocks if len(block) <= MAX_READING_BLOCK]
+    for _ in range(2):
+        for block in blocks:
+            for i, first in enumerate(block):
+                for second in block[i + 1 :]:
+                    if groups[first] != groups[second] and context.related(
+                        first, second, groups, settings.transliteration_min_shared_actors
+                    ):
+                        groups.merge(first, second)

@@ -1,0 +1,92 @@
+"""How a name spelled in one language's romanisation reads in English, from tables kept as data.
+
+News about Ukraine, Russia, Georgia, Korea or the Arab world reaches English readers through German, Polish,
+French and Spanish outlets, each romanising names its own way: "Selenskyj", "Terechow", "Szojgu",
+"Tchernychev" are "Zelensky", "Terekhov", "Shoygu", "Chernyshev". ``lexicons/transliteration.toml`` holds
+the letter correspondences, one row per spelling of a sound, per language; a name's *readings* are the name
+rewritten by each language's rows (one pass, so a rewritten letter is not rewritten again), each then
+normalised for the variation English spelling itself allows (y/i, doubled letters, the Ukrainian "h" for
+the Russian "g"). Two names that share a reading may be one name; which language a name came from is not
+known, so every table is tried — readings only block candidates, they never merge on their own.
+``lexicons/given_names.toml`` lists given names that are one name in their Ukrainian and Russian forms
+(Olena / Yelena, Volodymyr / Vladimir), which no letter table can derive.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from unidecode import unidecode
+
+from storyline.lexicons import load_lexicon
+
+__all__ = ["given_name_rows", "readings", "transliteration_tables"]
+
+
+@dataclass(frozen=True)
+class TransliterationTables:
+    languages: dict[str, re.Pattern[str]]
+    replacements: dict[str, tuple[str, ...]]
+    english_variants: tuple[tuple[re.Pattern[str], str], ...]
+    given_name_rows: dict[str, frozenset[int]]
+
+
+def _fold(word: str) -> str:
+    return re.sub(r"[^a-z ]+", "", unidecode(word).lower())
+
+
+@lru_cache(maxsize=1)
+def transliteration_tables() -> TransliterationTables:
+    """The tables of ``lexicons/transliteration.toml`` and ``lexicons/given_names.toml``, compiled once."""
+    data = load_lexicon("transliteration")
+    by_language: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for row in data["rows"]:
+        by_language[row["language"]].append(row)
+    languages = {
+        language: re.compile("|".join(f"({row['pattern']})" for row in rows))
+        for language, rows in by_language.items()
+    }
+    replacements = {language: tuple(row["english"] for row in rows) for language, rows in by_language.items()}
+    variants = tuple((re.compile(pattern), english) for pattern, english in data["english_variants"].items())
+    tables = TransliterationTables(languages, replacements, variants, {})
+    rows_of: dict[str, set[int]] = defaultdict(set)
+    for index, forms in enumerate(load_lexicon("given_names")["rows"]):
+        for form in forms:
+            for reading in _readings(_fold(form), tables):
+                rows_of[reading].add(index)
+    return TransliterationTables(
+        languages, replacements, variants, {reading: frozenset(rows) for reading, rows in rows_of.items()}
+    )
+
+
+def rewrite(word: str, language: str, tables: TransliterationTables) -> str:
+    """A folded word with one language's spellings replaced by the English ones, in a single pass."""
+    english = tables.replacements[language]
+    return tables.languages[language].sub(lambda match: english[(match.lastindex or 1) - 1], word)
+
+
+def english_variant(word: str, tables: TransliterationTables) -> str:
+    """A folded English spelling with the variation English romanisations allow normalised away."""
+    for pattern, replacement in tables.english_variants:
+        word = pattern.sub(replacement, word)
+    return word
+
+
+def _readings(word: str, tables: TransliterationTables) -> frozenset[str]:
+    rewritten = {word} | {rewrite(word, language, tables) for language in tables.languages}
+    return frozenset(english_variant(form, tables) for form in rewritten)
+
+
+@lru_cache(maxsize=1 << 16)  # surnames repeat across a collection
+def readings(word: str) -> frozenset[str]:
+    """Every English reading of a folded word: as written, and as each language's romanisation."""
+    return _readings(word, transliteration_tables())
+
+
+def given_name_rows(word: str) -> frozenset[int]:
+    """The rows of the given-name table a folded given name belongs to (none for a name not listed)."""
+    rows = transliteration_tables().given_name_rows
+    return frozenset(row for reading in readings(word) for row in rows.get(reading, ()))
