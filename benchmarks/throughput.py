@@ -11,6 +11,11 @@ share of the ratio that comes from using both cores is visible. Peak memory is t
 largest worker's.
 
     python benchmarks/throughput.py [--articles 1000] [--seed 7]
+    python benchmarks/throughput.py --corpus polnear [--limit 84]    # real news: PolNeAR train + dev (924)
+
+With ``--corpus polnear`` the articles are the real texts of ``../shared/data/polnear`` (not copied
+anywhere), and the figure that matters is the ratio against the parse on the same number of processes,
+start-up included (the time to the first stored article is printed beside it).
 """
 
 from __future__ import annotations
@@ -21,11 +26,18 @@ import random
 import resource
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
+from spacy.language import Language
+
+from storyline.config import DEFAULT_SETTINGS, Settings
 from storyline.embeddings import load_embedder
+from storyline.engines import worker_count
 from storyline.pipeline import analyze
 from storyline.stages.nlp import load_nlp
+
+POLNEAR = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "polnear"
 
 PLACES = ["Valmora", "Oskel", "Draava", "Lindport", "Kessa", "Marrow Bay", "Teplice", "Arnhold"]
 PEOPLE = ["Ana Petrova", "Ilir Basha", "Sara Lind", "Tomas Okafor", "Mei Tanaka", "Jonas Varga", "Lea Moreau"]
@@ -69,6 +81,14 @@ def write_corpus(folder: Path, count: int, seed: int) -> list[str]:
     return texts
 
 
+def polnear_texts(limit: int | None) -> list[Path]:
+    """PolNeAR train and dev texts (real 2016 election news, ~740 words each), in a fixed order."""
+    files = sorted(path for split in ("train", "dev") for path in (POLNEAR / split / "text").glob("*.txt"))
+    if not files:
+        raise SystemExit(f"no PolNeAR texts under {POLNEAR}: the real-text benchmark needs ../shared/data")
+    return files[:limit] if limit else files
+
+
 def _cpu_seconds() -> tuple[float, float]:
     """CPU seconds (user + system) of this process and of its finished worker processes."""
     own = resource.getrusage(resource.RUSAGE_SELF)
@@ -76,58 +96,101 @@ def _cpu_seconds() -> tuple[float, float]:
     return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=1000, help="also 10000 or 100000")
-    parser.add_argument("--seed", type=int, default=7)
-    options = parser.parse_args()
-    nlp = load_nlp()
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        texts = write_corpus(folder, options.articles, options.seed)
-        nlp("warm up the model once before timing")
-        load_embedder()
-        cores = os.cpu_count() or 1
+@dataclass
+class AnalyzeRun:
+    seconds: float
+    first_article_seconds: float  # start-up: from the call until the first article is stored
+    main_cpu: float
+    worker_cpu: float
+    articles: int
+    stories: int
 
-        started, cpu_started = time.perf_counter(), time.process_time()
-        for _ in nlp.pipe(texts, batch_size=32):
-            pass
-        parse_seconds = time.perf_counter() - started
-        parse_cpu = time.process_time() - cpu_started
 
-        started = time.perf_counter()
-        for _ in nlp.pipe(texts, batch_size=32, n_process=cores):
-            pass
-        parallel_parse_seconds = time.perf_counter() - started
+def time_parse(nlp: Language, texts: list[str], processes: int) -> tuple[float, float]:
+    """Wall and CPU seconds of the bare spaCy parse of ``texts`` on ``processes`` processes."""
+    cpu_before = sum(_cpu_seconds())
+    started = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=32, n_process=processes):
+        pass
+    return time.perf_counter() - started, sum(_cpu_seconds()) - cpu_before
 
-        cpu_before = _cpu_seconds()
-        started = time.perf_counter()
-        brief = analyze([folder])
-        pipeline_seconds = time.perf_counter() - started
-        main_after, workers_after = _cpu_seconds()
-        main_cpu, worker_cpu = main_after - cpu_before[0], workers_after - cpu_before[1]
 
-    words = sum(len(text.split()) for text in texts)
-    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    worker_peak_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(f"articles: {len(brief.articles)}   words: {words}   stories: {len(brief.stories)}")
-    print(f"bare spaCy parse   {options.articles / parse_seconds:8.1f} articles/s  ({parse_seconds:.2f} s)")
-    pipeline_rate = options.articles / pipeline_seconds
-    print(f"storyline analyze  {pipeline_rate:8.1f} articles/s  ({pipeline_seconds:.2f} s)")
-    print(f"bare spaCy parse, {cores} processes  {options.articles / parallel_parse_seconds:8.1f} articles/s")
+def time_analyze(inputs: list[Path], settings: Settings) -> AnalyzeRun:
+    first: list[float] = []
+    started = time.perf_counter()
+
+    def on_progress(done: int, _item: object) -> None:
+        if not first:
+            first.append(time.perf_counter() - started)
+
+    cpu_before = _cpu_seconds()
+    brief = analyze(inputs, settings=settings, on_progress=on_progress)
+    seconds = time.perf_counter() - started
+    main_after, workers_after = _cpu_seconds()
+    return AnalyzeRun(
+        seconds=seconds,
+        first_article_seconds=first[0] if first else seconds,
+        main_cpu=main_after - cpu_before[0],
+        worker_cpu=workers_after - cpu_before[1],
+        articles=len(brief.articles),
+        stories=len(brief.stories),
+    )
+
+
+def report(
+    texts: list[str], parse: tuple[float, float], parallel: tuple[float, float], run: AnalyzeRun
+) -> None:
+    count, words, cores = len(texts), sum(len(text.split()) for text in texts), os.cpu_count() or 1
+    processes = worker_count(DEFAULT_SETTINGS.engine)
+    print(f"articles: {run.articles} of {count}   words: {words}   stories: {run.stories}")
+    print(f"bare spaCy parse, 1 process    {count / parse[0]:8.1f} articles/s  ({parse[0]:.2f} s)")
+    parallel_rate = count / parallel[0]
+    print(f"bare spaCy parse, {processes} processes  {parallel_rate:8.1f} articles/s  ({parallel[0]:.2f} s)")
     print(
-        f"ratio analyze/parse: {parse_seconds / pipeline_seconds:.2f} (one-process parse), "
-        f"{parallel_parse_seconds / pipeline_seconds:.2f} ({cores}-process parse)"
+        f"storyline analyze              {count / run.seconds:8.1f} articles/s"
+        f"  {words / run.seconds:8.0f} words/s"
+        f"  ({run.seconds:.2f} s; first article stored after {run.first_article_seconds:.2f} s)"
     )
     print(
-        f"analyze CPU: {main_cpu:.1f} s main process + {worker_cpu:.1f} s workers = "
-        f"{(main_cpu + worker_cpu) / pipeline_seconds:.2f} cores busy on average"
+        f"ratio analyze/parse: {parse[0] / run.seconds:.2f} (one-process parse), "
+        f"{parallel[0] / run.seconds:.2f} ({processes}-process parse, the same number of processes)"
+    )
+    print(
+        f"analyze CPU: {run.main_cpu:.1f} s main process + {run.worker_cpu:.1f} s workers = "
+        f"{(run.main_cpu + run.worker_cpu) / run.seconds:.2f} cores busy on average"
     )
     # On a machine shared with other work the wall-clock ratio mostly measures the neighbours; CPU seconds
     # do not: this is the ratio if the analysis spread its CPU over every core with none lost to waiting.
-    cpu_ratio = parse_cpu / ((main_cpu + worker_cpu) / cores)
+    cpu_ratio = parse[1] / ((run.main_cpu + run.worker_cpu) / cores)
     print(f"CPU ratio (parse CPU ÷ analyze CPU per core): {cpu_ratio:.2f}")
-    print(f"peak memory: {peak_mib:.0f} MiB (main process), {worker_peak_mib:.0f} MiB (largest worker)")
+    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    worker_peak_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(
+        f"peak memory: {peak_mib:.0f} MiB (main process), {worker_peak_mib:.0f} MiB (largest child process)"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=1000, help="generated articles (also 10000, 100000)")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--corpus", choices=["generated", "polnear"], default="generated")
+    parser.add_argument("--limit", type=int, default=None, help="with --corpus polnear: the first N texts")
+    options = parser.parse_args()
+    nlp = load_nlp()
+    nlp("warm up the model once before timing")
+    load_embedder()
+    with tempfile.TemporaryDirectory() as tmp:
+        if options.corpus == "polnear":
+            inputs = polnear_texts(options.limit)
+            texts = [path.read_text(encoding="utf-8") for path in inputs]
+        else:
+            texts = write_corpus(Path(tmp), options.articles, options.seed)
+            inputs = [Path(tmp)]
+        parse = time_parse(nlp, texts, 1)
+        parallel = time_parse(nlp, texts, worker_count(DEFAULT_SETTINGS.engine))
+        run = time_analyze(inputs, DEFAULT_SETTINGS)
+    report(texts, parse, parallel, run)
 
 
 if __name__ == "__main__":

@@ -26,6 +26,8 @@ ChunkWork = Callable[[list[InputT]], list[OutputT]]
 
 # Chunks waiting or running per worker: enough to keep every worker busy, few enough to bound memory.
 CHUNKS_IN_FLIGHT_PER_WORKER = 2
+# Imported once by the fork server that local workers are forked from: it loads the models (see there).
+PRELOAD_MODULE = "storyline.preload"
 
 
 def chunked(items: Iterable[InputT], size: int) -> Iterator[list[InputT]]:
@@ -64,10 +66,21 @@ def _run_locally(
         for chunk in itertools.chain(head, chunks):
             yield from work(chunk)
         return
-    # "spawn": forking a process that already runs torch or BLAS threads can deadlock the child.
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_worker_context()) as pool:
         yield from _in_order(pool.submit, work, itertools.chain(head, chunks), workers)
+
+
+def _worker_context() -> multiprocessing.context.BaseContext:
+    """Where worker processes come from. Not forked from this process: forking one that already runs torch
+    or BLAS threads can deadlock the child. A fork server is a fresh interpreter that imports
+    ``PRELOAD_MODULE`` (loading spaCy and lingua once) and forks each worker from itself, so workers start
+    with the models in memory; where fork servers do not exist (Windows, macOS's default), workers are
+    spawned and load the models themselves."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([PRELOAD_MODULE])
+    return context
 
 
 def _run_on_dask(
