@@ -144,7 +144,11 @@ class StoryIndex:
                 profile.article_id, story.track(), 0.0, member_of=self._member_of(story, profile)
             )
         scored = sorted(
-            ((self._score(profile, story.profile), story.row, story) for story in self._candidates(profile)),
+            (
+                (self._score(profile, story.profile), story.row, story)
+                for story in self._candidates(profile)
+                if self._same_event_evidence(profile, story.profile)
+            ),
             key=lambda item: (-item[0], item[1]),
         )
         self._count_actors(profile)
@@ -160,6 +164,8 @@ class StoryIndex:
         for score, _row, other in scored[1:]:
             if score < merge_floor or any(event.kind == "split" for event in changes.events):
                 break  # a story that just split is not merged again by the same article
+            if not self._may_merge(profile, best.profile, other.profile):
+                continue
             kept, absorbed = (
                 (best, other) if len(best.profile.articles) >= len(other.profile.articles) else (other, best)
             )
@@ -197,13 +203,17 @@ class StoryIndex:
                 profile.vector, profile.published, window, self._settings.nearest_stories
             ):
                 found.setdefault(nearest, self._stories[nearest])
-        return [story for story in found.values() if self._in_window(story.profile, profile.published)]
+        days = profile.days()
+        return [story for story in found.values() if self._in_window(story.profile, days)]
 
-    def _in_window(self, group: GroupProfile, published: date | None) -> bool:
-        if published is None or group.first is None or group.last is None:
+    def _in_window(self, group: GroupProfile, days: tuple[date, date] | None) -> bool:
+        """Whether days (an article's, or another group's first and last) come within the window of the
+        group's: a hard test when both sides are dated; an undated side passes, and is kept from bridging
+        stories by ``_may_merge`` instead."""
+        if days is None or group.first is None or group.last is None:
             return True
         window = self._settings.window_days
-        return (group.first - published).days <= window and (published - group.last).days <= window
+        return (group.first - days[1]).days <= window and (days[0] - group.last).days <= window
 
     def _is_common(self, actor: str) -> bool:
         return (
@@ -233,13 +243,58 @@ class StoryIndex:
         return vector_weight * cosine + actor_weight * actor_overlap + word_weight * word_overlap
 
     def _weighted_jaccard(self, first: Set[str], second: Set[str]) -> float:
-        total = max(self._article_count, 1)
+        union = sum(self._rarity(key) for key in first | second)
+        return sum(self._rarity(key) for key in first & second) / union if union else 0.0
 
-        def idf(key: str) -> float:
-            return math.log(1 + total / max(self._actor_articles[key], 1))
+    def _rarity(self, actor: str) -> float:
+        """log(articles / articles naming the actor) over the collection so far, capped: "Trump" in an
+        election month weighs nothing, a name one other article carries weighs most, and a name no other
+        article carries (often a misread one) weighs no more than that."""
+        articles = max(self._article_count, 1)
+        share = articles / max(self._actor_articles[actor], 1)
+        return min(max(math.log(share), 0.0), self._settings.actor_rarity_cap)
 
-        union = sum(idf(key) for key in first | second)
-        return sum(idf(key) for key in first & second) / union if union else 0.0
+    def _same_event_evidence(self, profile: ArticleProfile, group: GroupProfile) -> bool:
+        """An article reports a story's event only when they share a specific actor (rare in the collection
+        so far) or say nearly the same thing (a very high cosine): the same frame or beat is not enough. When
+        either side names no one, the score alone decides."""
+        core_actors = group.core(group.actors)
+        if profile.vector is None or not profile.actors or not core_actors:
+            return True  # the lexical score is itself actor overlap; with no names, no names can differ
+        shared = profile.actors & core_actors
+        if any(self._is_specific(actor) for actor in shared):
+            return True
+        centroid = group.centroid()
+        return centroid is not None and float(centroid @ profile.vector) >= self._settings.same_event_cosine
+
+    def _years_fit(self, first: Set[int], second: Set[int]) -> bool:
+        """Whether two sets of years come within ``max_year_gap`` of each other (or either is empty)."""
+        if not first or not second:
+            return True
+        return min(abs(a - b) for a in first for b in second) <= self._settings.max_year_gap
+
+    def _is_specific(self, actor: str) -> bool:
+        if self._article_count < self._settings.min_articles_for_share:
+            return True  # too few articles to tell a specific actor from a common one
+        return self._rarity(actor) >= self._settings.specific_actor_rarity
+
+    def _may_merge(self, profile: ArticleProfile, first: GroupProfile, second: GroupProfile) -> bool:
+        """A bridging article merges two stories only when their days fit one window and their years agree.
+        One without a full or month date passes every time test, so it could join events years apart: it
+        bridges only when the year its text states fits both stories, or when nothing on either side says
+        when (no date, no year: no time evidence to break)."""
+        first_days, second_days = first.days(), second.days()
+        if first_days is not None and not self._in_window(second, first_days):
+            return False
+        first_years, second_years = _years(first.core(first.words)), _years(second.core(second.words))
+        if not self._years_fit(first_years, second_years):
+            return False
+        if profile.days() is not None:
+            return True
+        article_years = _years(profile.words)
+        if article_years:
+            return self._years_fit(article_years, first_years | second_years)
+        return not (first_days or second_days or first_years or second_years)
 
     # --- changing stories -------------------------------------------------------------------------------
 
@@ -409,6 +464,11 @@ class StoryIndex:
     def _refresh_row(self, story: _LiveStory) -> None:
         group = story.profile
         self._table.set_row(story.row, story.id, group.centroid(), group.first, group.last)
+
+
+def _years(words: Iterable[str]) -> set[int]:
+    """The years among profile words (``stories.cluster`` adds the year an article places itself in)."""
+    return {int(word) for word in words if word.isdigit()}
 
 
 def story_id(founder_article_id: str) -> str:
