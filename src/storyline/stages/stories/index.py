@@ -19,16 +19,15 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Set
 from dataclasses import dataclass, field
-from datetime import date
 
 from storyline.config import DEFAULT_SETTINGS, StoriesSettings
 from storyline.embeddings import Vectors
 from storyline.records import Story, StoryEvent, StoryTrack
 from storyline.stages.stories.centroids import CentroidTable
+from storyline.stages.stories.evidence import ActorCounts, in_window, may_merge, same_event_evidence
 from storyline.stages.stories.profile import ArticleProfile, GroupProfile, jaccard
 
 __all__ = ["ArticleProfile", "StoryIndex", "StoryUpdate", "story_id"]
@@ -94,8 +93,7 @@ class StoryIndex:
         self._stories: dict[str, _LiveStory] = {}
         self._story_of: dict[str, str] = {}
         self._postings: dict[str, set[str]] = defaultdict(set)  # actor key → live story ids
-        self._actor_articles: Counter[str] = Counter()  # actor key → articles naming it
-        self._article_count = 0
+        self._actors = ActorCounts(settings)
         self._table = CentroidTable()
 
     # --- loading and reading ----------------------------------------------------------------------------
@@ -147,7 +145,7 @@ class StoryIndex:
             (
                 (self._score(profile, story.profile), story.row, story)
                 for story in self._candidates(profile)
-                if self._same_event_evidence(profile, story.profile)
+                if same_event_evidence(profile, story.profile, self._actors)
             ),
             key=lambda item: (-item[0], item[1]),
         )
@@ -164,7 +162,7 @@ class StoryIndex:
         for score, _row, other in scored[1:]:
             if score < merge_floor or any(event.kind == "split" for event in changes.events):
                 break  # a story that just split is not merged again by the same article
-            if not self._may_merge(profile, best.profile, other.profile):
+            if not may_merge(profile, best.profile, other.profile, self._settings):
                 continue
             kept, absorbed = (
                 (best, other) if len(best.profile.articles) >= len(other.profile.articles) else (other, best)
@@ -190,8 +188,8 @@ class StoryIndex:
 
     def _candidates(self, profile: ArticleProfile) -> list[_LiveStory]:
         found: dict[str, _LiveStory] = {}
-        for actor in sorted(profile.actors, key=lambda key: (self._actor_articles[key], key)):
-            if self._is_common(actor):
+        for actor in sorted(profile.actors, key=lambda key: (self._actors.naming[key], key)):
+            if self._actors.is_common(actor):
                 break  # sorted by frequency: every later actor is as common
             for story_id in sorted(self._postings.get(actor, ())):
                 found.setdefault(story_id, self._stories[story_id])
@@ -204,22 +202,7 @@ class StoryIndex:
             ):
                 found.setdefault(nearest, self._stories[nearest])
         days = profile.days()
-        return [story for story in found.values() if self._in_window(story.profile, days)]
-
-    def _in_window(self, group: GroupProfile, days: tuple[date, date] | None) -> bool:
-        """Whether days (an article's, or another group's first and last) come within the window of the
-        group's: a hard test when both sides are dated; an undated side passes, and is kept from bridging
-        stories by ``_may_merge`` instead."""
-        if days is None or group.first is None or group.last is None:
-            return True
-        window = self._settings.window_days
-        return (group.first - days[1]).days <= window and (days[0] - group.last).days <= window
-
-    def _is_common(self, actor: str) -> bool:
-        return (
-            self._article_count >= self._settings.min_articles_for_share
-            and self._actor_articles[actor] > self._settings.max_actor_share * self._article_count
-        )
+        return [story for story in found.values() if in_window(story.profile, days, self._settings)]
 
     def _score(self, profile: ArticleProfile, group: GroupProfile) -> float:
         """How well an article fits a group of articles (a story or one side of a merge)."""
@@ -232,7 +215,7 @@ class StoryIndex:
     def _similarity(
         self, actors: Set[str], words: Set[str], vector: Vectors | None, group: GroupProfile
     ) -> float:
-        actor_overlap = self._weighted_jaccard(actors, group.core(group.actors))
+        actor_overlap = self._actors.weighted_jaccard(actors, group.core(group.actors))
         word_overlap = jaccard(words, group.core(group.words))
         centroid = group.centroid()
         if vector is None or centroid is None:
@@ -242,65 +225,10 @@ class StoryIndex:
         cosine = float(centroid @ vector)
         return vector_weight * cosine + actor_weight * actor_overlap + word_weight * word_overlap
 
-    def _weighted_jaccard(self, first: Set[str], second: Set[str]) -> float:
-        union = sum(self._rarity(key) for key in first | second)
-        return sum(self._rarity(key) for key in first & second) / union if union else 0.0
-
-    def _rarity(self, actor: str) -> float:
-        """log(articles / articles naming the actor) over the collection so far, capped: "Trump" in an
-        election month weighs nothing, a name one other article carries weighs most, and a name no other
-        article carries (often a misread one) weighs no more than that."""
-        articles = max(self._article_count, 1)
-        share = articles / max(self._actor_articles[actor], 1)
-        return min(max(math.log(share), 0.0), self._settings.actor_rarity_cap)
-
-    def _same_event_evidence(self, profile: ArticleProfile, group: GroupProfile) -> bool:
-        """An article reports a story's event only when they share a specific actor (rare in the collection
-        so far) or say nearly the same thing (a very high cosine): the same frame or beat is not enough. When
-        either side names no one, the score alone decides."""
-        core_actors = group.core(group.actors)
-        if profile.vector is None or not profile.actors or not core_actors:
-            return True  # the lexical score is itself actor overlap; with no names, no names can differ
-        shared = profile.actors & core_actors
-        if any(self._is_specific(actor) for actor in shared):
-            return True
-        centroid = group.centroid()
-        return centroid is not None and float(centroid @ profile.vector) >= self._settings.same_event_cosine
-
-    def _years_fit(self, first: Set[int], second: Set[int]) -> bool:
-        """Whether two sets of years come within ``max_year_gap`` of each other (or either is empty)."""
-        if not first or not second:
-            return True
-        return min(abs(a - b) for a in first for b in second) <= self._settings.max_year_gap
-
-    def _is_specific(self, actor: str) -> bool:
-        if self._article_count < self._settings.min_articles_for_share:
-            return True  # too few articles to tell a specific actor from a common one
-        return self._rarity(actor) >= self._settings.specific_actor_rarity
-
-    def _may_merge(self, profile: ArticleProfile, first: GroupProfile, second: GroupProfile) -> bool:
-        """A bridging article merges two stories only when their days fit one window and their years agree.
-        One without a full or month date passes every time test, so it could join events years apart: it
-        bridges only when the year its text states fits both stories, or when nothing on either side says
-        when (no date, no year: no time evidence to break)."""
-        first_days, second_days = first.days(), second.days()
-        if first_days is not None and not self._in_window(second, first_days):
-            return False
-        first_years, second_years = _years(first.core(first.words)), _years(second.core(second.words))
-        if not self._years_fit(first_years, second_years):
-            return False
-        if profile.days() is not None:
-            return True
-        article_years = _years(profile.words)
-        if article_years:
-            return self._years_fit(article_years, first_years | second_years)
-        return not (first_days or second_days or first_years or second_years)
-
     # --- changing stories -------------------------------------------------------------------------------
 
     def _count_actors(self, profile: ArticleProfile) -> None:
-        self._article_count += 1
-        self._actor_articles.update(profile.actors)
+        self._actors.count(profile.actors)
 
     def _start(self, profile: ArticleProfile) -> _LiveStory:
         story = _LiveStory(
@@ -441,8 +369,8 @@ class StoryIndex:
             self._story_of[article_id] = story.id
         for actor, count in story.profile.actors.items():
             self._postings[actor].add(story.id)
-            self._actor_articles[actor] += count
-        self._article_count += len(story.profile.articles)
+            self._actors.naming[actor] += count
+        self._actors.articles += len(story.profile.articles)
         self._refresh_row(story)
 
     def _restore_part(self, track: StoryTrack) -> None:
@@ -458,17 +386,12 @@ class StoryIndex:
         for article_id in part.profile.articles:
             if article_id not in held:
                 story.profile.articles.append(article_id)
-                self._article_count += 1
+                self._actors.articles += 1
             self._story_of[article_id] = story.id
 
     def _refresh_row(self, story: _LiveStory) -> None:
         group = story.profile
         self._table.set_row(story.row, story.id, group.centroid(), group.first, group.last)
-
-
-def _years(words: Iterable[str]) -> set[int]:
-    """The years among profile words (``stories.cluster`` adds the year an article places itself in)."""
-    return {int(word) for word in words if word.isdigit()}
 
 
 def story_id(founder_article_id: str) -> str:
