@@ -187,6 +187,8 @@ claim_times = _claim_child(
     Column("date", Text),
     Column("precision", Text, nullable=False),
     Column("inferred", Boolean, nullable=False),
+    Column("type", Text, nullable=False, server_default="DATE"),
+    Column("value", Text),
 )
 
 time_expressions = Table(
@@ -199,6 +201,8 @@ time_expressions = Table(
     Column("date", Text),
     Column("precision", Text, nullable=False),
     Column("inferred", Boolean, nullable=False),
+    Column("type", Text, nullable=False, server_default="DATE"),
+    Column("value", Text),
 )
 
 # --- cross-article (replaced as a whole by each run) ------------------------------------------------------
