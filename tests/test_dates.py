@@ -256,6 +256,22 @@ def test_a_year_earlier_beside_a_quarter_is_that_quarter_a_year_before() -> None
     assert timex("The mill closed a year earlier.", "1989-10-26") == [("a year earlier", "DATE", "1988")]
 
 
+def test_that_year_and_the_following_month_step_from_the_date_told_before() -> None:
+    text = "The mill opened in March 1996. That year it made a profit, and the following month it hired."
+    assert values(text) == [
+        ("March 1996", "1996-03", "month"),
+        ("That year", "1996", "year"),
+        ("the following month", "1996-04", "month"),
+    ]
+    # with no date told before, it stays unknown rather than falling back on the publication date
+    assert values("That year the mill made a profit.") == [("That year", None, "unknown")]
+
+
+def test_rates_are_no_durations() -> None:
+    assert values("The airline flies four flights a week to Bombay.") == []
+    assert timex("Talks could end within a week.") == [("a week", "DURATION", "P1W")]
+
+
 def test_points_carry_their_date_as_timeml_value() -> None:
     (found,) = find("The president said yesterday that talks had failed.")
     assert (found.type, found.value, found.date) == ("DATE", "2024-10-20", "2024-10-20")

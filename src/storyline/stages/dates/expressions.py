@@ -71,8 +71,7 @@ def find_time_expressions(parsed: ParsedArticle) -> list[TimeExpr]:
             resolved = resolve_candidate(located.candidate, article.text, base, located.tense)
         if resolved is None:
             continue
-        if located.candidate.kind in YEAR_EARLIER_KINDS and base is not None:
-            resolved = timeml.compared_quarter(resolved, base, expressions, located.start)
+        resolved = resolve_in_context(located, resolved, base, expressions)
         # a value the text fixes on its own ("18 Oct 2024", "--10-18" read yearless) rests on no base
         inferred = (
             article.published_inferred
@@ -81,6 +80,18 @@ def find_time_expressions(parsed: ParsedArticle) -> list[TimeExpr]:
         )
         expressions.append(as_time_expression(located, article.text, resolved, inferred))
     return expressions
+
+
+def resolve_in_context(
+    located: LocatedTime, resolved: Resolved, base: date | None, earlier: list[TimeExpr]
+) -> Resolved:
+    """The kinds whose value rests on the dates told before them, not on the publication date alone."""
+    candidate = located.candidate
+    if candidate.kind == "anchored" and candidate.match is not None:
+        return timeml.resolve_anchored(candidate.match, earlier)
+    if candidate.kind in YEAR_EARLIER_KINDS and base is not None:
+        return timeml.compared_quarter(resolved, base, earlier, located.start)
+    return resolved
 
 
 def find_stated_times(parsed: ParsedArticle) -> list[tuple[TimeExpr, str]]:
@@ -355,6 +366,7 @@ RESOLVERS: dict[str, Resolver] = {
     "duration": timeml.resolve_duration,
     "set": timeml.resolve_set,
     "reference": timeml.resolve_reference,
+    "anchored": lambda match, lexicon, base, tense: rules.UNKNOWN,  # set by resolve_in_context
 }
 
 

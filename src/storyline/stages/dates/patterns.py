@@ -236,6 +236,11 @@ def timeml_sources(
             rf"\b(?P<ref>{any_word(lexicon.references)})\b(?![-\s]+{unit}\b)",
             rf"\b{lead}\s+(?P<expr>(?P<ref>{any_word(lexicon.period_references)}))\b(?![-\s]+{unit}\b)",
         ],
+        # resolved against the dates told before them (``timeml.resolve_anchored``)
+        "anchored": [
+            r"\b(?P<anchor>(?i:that|the\s+same|the\s+following|the\s+previous|the\s+preceding))\s+"
+            r"(?P<unit>(?i:day|month|year))\b(?![-\s](?i:old|ago|earlier|later)\b)"
+        ],
         "year": [
             # a year as a noun's modifier after a possessive ("his 1996 campaign", "the company's 1989
             # results") or standing possessive itself ("2016's election")
@@ -265,6 +270,12 @@ def context_patterns() -> dict[str, re.Pattern[str]]:
         "duration_before": re.compile(rf"\b{any_word(lexicon.duration_markers)}\s+(?:(?i:the)\s+)?$"),
         "age_after": re.compile(r"^\s*(?i:old|long)\b"),
         "age": re.compile(r"(?i:\bold\b)"),
+        # a count before "a year" makes it a rate, not a duration ("$1.76 a year", "twice a day", "four
+        # flights a week"): TimeBank leaves those out
+        "rate_before": re.compile(
+            r"(?i:(?:\d|%|\bpercent|\bcents?|\bdollars?|\bmillion|\bbillion|\bonce|\btwice|\btimes)\s+$)"
+            rf"|(?i:\b(?:\d[\d,.]*|{any_word(w for w in lexicon.counts if len(w) > 2)})\s+[a-z]+s\s+$)"
+        ),
         "frequency": re.compile(rf"\b{any_word(lexicon.frequency_words)}\b"),
         "point_word": re.compile(r"(?i:\b(?:ago|last|next|this|previous|coming|earlier|later|early|late)\b)"),
         "counted_units": re.compile(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from storyline.records import TimeExpr
 from storyline.stages.dates import rules
@@ -21,10 +21,6 @@ from storyline.stages.dates.rules import Resolved
 
 PAST_REF = Resolved(None, "unknown", "DATE", "PAST_REF")
 YEARS_IN = {"DE": 10, "CE": 100}  # a counted decade or century is written in years, as TimeBank does
-# A count before "a year" makes it a rate ("$1.76 a year", "twice a day"): TimeBank leaves those out.
-RATE_BEFORE = re.compile(
-    r"(?i:(?:\d|%|\bpercent|\bcents?|\bdollars?|\bmillion|\bbillion|\bonce|\btwice|\btimes)\s+$)"
-)
 
 
 def duration_value(count: float | None, designator: str) -> str:
@@ -64,7 +60,11 @@ def resolve_duration(
     if designator == "Q" and "-" in match.group(0):  # "three-quarters" is a fraction
         return None
     count_text = match.groupdict().get("count")
-    if count_text and count_text.lower() in ("a", "an") and RATE_BEFORE.search(before_match(match)):
+    if (
+        count_text
+        and count_text.lower() in ("a", "an")
+        and context_patterns()["rate_before"].search(before_match(match))
+    ):
         return None
     count = read_count(count_text, lexicon)
     if "count" not in match.re.groupindex:  # "the past year" is one year; "for years" a number unstated
@@ -135,9 +135,33 @@ def compared_quarter(resolved: Resolved, base: date, earlier: Sequence[TimeExpr]
         if start - expression.end > QUARTER_REACH:
             break
         quarter = QUARTER_VALUE.fullmatch(expression.value or "")
-        if quarter:
+        # a quarter of the years before is itself a comparison ("the year-ago quarter"), not the anchor
+        if quarter and int(quarter.group(1)) >= base.year:
             return rules.as_quarter(int(quarter.group(1)) - 1, int(quarter.group(2)))
     return resolved
+
+
+ANCHOR_SHIFTS = {"that": 0, "the same": 0, "the following": 1, "the previous": -1, "the preceding": -1}
+
+
+def resolve_anchored(match: re.Match[str], earlier: Sequence[TimeExpr]) -> Resolved:
+    """ "that year", "the following month", "the previous day": a step from the latest date told before
+    it at that unit or finer (narratives anchor on the last date, not on the publication date, as
+    HeidelTime's narrative mode does); unknown when none was told."""
+    unit = match.group("unit").lower()
+    shift = ANCHOR_SHIFTS[" ".join(match.group("anchor").lower().split())]
+    finer = {"year": ("year", "month", "day"), "month": ("month", "day"), "day": ("day",)}[unit]
+    anchor = next(
+        (t for t in reversed(earlier) if t.precision in finer and (t.date or "")[:4].isdigit()), None
+    )
+    if anchor is None or anchor.date is None:
+        return rules.UNKNOWN
+    year = int(anchor.date[:4])
+    if unit == "year":
+        return rules.as_year(year + shift)
+    if unit == "month":
+        return rules.as_month(*rules.shift_month(year, int(anchor.date[5:7]), shift))
+    return rules.as_day(date.fromisoformat(anchor.date) + timedelta(days=shift))
 
 
 # --- the TimeML notation of a point ---------------------------------------------------------------------
