@@ -382,11 +382,26 @@ def test_tempeval3_floor_on_the_first_40_documents() -> None:
         pytest.skip(f"TempEval-3 data not found at {data_dir}")
     scores = load_eval_script().score_tempeval(limit=40, data_dir=data_dir)
     points, every = scores["points"], scores["all"]
-    # measured when written, minus 0.03
+    # measured when written, minus 0.03 (raised with durations, sets and references: every TIMEX3 relaxed
+    # 0.919, strict 0.810, value F1 0.791)
     assert points.relaxed[2] >= 0.897
     assert points.strict[2] >= 0.849
     assert points.value_accuracy >= 0.849
-    assert every.relaxed[2] >= 0.837
+    assert every.relaxed[2] >= 0.889
+    assert every.strict[2] >= 0.780
+    assert every.value_f1 >= 0.761
+
+
+def test_tempeval3_floor_on_all_of_tbaq() -> None:
+    """The issue's bar on every TIMEX3 of TBAQ: relaxed F1 0.90 and value F1 0.78 (HeidelTime on the TE3
+    test set: 0.903 and 0.776). Measured when written: relaxed 0.929, value F1 0.781 (TimeBank 0.938 and
+    0.784; AQUAINT, kept unseen while the rules were written, 0.909 and 0.774)."""
+    data_dir = SHARED / "data" / "tempeval3" / "TBAQ-cleaned"
+    if not data_dir.is_dir():
+        pytest.skip(f"TempEval-3 data not found at {data_dir}")
+    every = load_eval_script().score_tempeval(data_dir=data_dir)["all"]
+    assert every.relaxed[2] >= 0.90
+    assert every.value_f1 >= 0.775  # the bar less 0.005 for parse noise across spaCy builds
 
 
 # --- publication dates ----------------------------------------------------------------------------------
