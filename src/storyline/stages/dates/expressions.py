@@ -3,8 +3,9 @@
 Candidates come from the named patterns of ``dates.patterns`` (they know the news forms spaCy misses:
 "as early as November 1", "late last week", "Sunday night") and from spaCy's DATE/TIME entities where no
 pattern matched. Each is resolved by the rule for its kind (``dates.rules``), using the tense of the clause
-it sits in to choose among the dates a yearless or weekday expression could mean. Durations and
-frequencies ("for three years", "24 hours", "every week") are not points in time and are skipped.
+it sits in to choose among the dates a yearless or weekday expression could mean. Durations, frequencies
+and references ("for three years", "every week", "now") are kept with their TimeML type and value and no
+date (``dates.timeml``); a few kinds ("that year", "a year earlier") read the dates told before them.
 """
 
 from __future__ import annotations
