@@ -159,6 +159,8 @@ claim_times = _claim_child(
     Column("date", Text),
     Column("precision", Text, nullable=False),
     Column("inferred", Boolean, nullable=False),
+    Column("type", Text, nullable=False, server_default="DATE"),
+    Column("value", Text),
 )
 
 time_expressions = Table(
@@ -171,6 +173,8 @@ time_expressions = Table(
     Column("date", Text),
     Column("precision", Text, nullable=False),
     Column("inferred", Boolean, nullable=False),
+    Column("type", Text, nullable=False, server_default="DATE"),
+    Column("value", Text),
 )
 
 # --- cross-article (replaced as a whole by each run) ------------------------------------------------------
