@@ -28,8 +28,8 @@ from importlib import resources
 import numpy as np
 from spacy.tokens import Doc, Span, Token
 
-from storyline.stages.claims.cues import cue_modality
 from storyline.stages.claims.lexicon import ClaimLexicon
+from storyline.stages.claims.modality import cue_modality
 from storyline.stages.claims.quotes import QuoteSpan, inside_quote
 from storyline.stages.claims.spans import (
     Attribution,
