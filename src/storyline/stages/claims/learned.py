@@ -41,6 +41,7 @@ from storyline.stages.claims.spans import (
     speaker_span,
     token_span,
 )
+from storyline.stages.claims.speech_acts import FINITE_TAGS
 
 LOGGER = logging.getLogger(__name__)
 MODEL_FILE = "attribution.npz"
@@ -175,7 +176,7 @@ class AttributionModel:
     source: np.ndarray
     biases: dict[str, float]
     cue_threshold: float
-    phrase_cue_threshold: float  # for a cue without a source or a content that is no clause or quote
+    phrase_cue_threshold: float  # for a cue without a source
     content_threshold: float
     source_threshold: float
 
@@ -220,12 +221,23 @@ def learned_attributions(context: ParseContext, found: Sequence[Attribution]) ->
     if model is None:
         return []
     covered = _covered_tokens(context, found)
+    taken = [span for attribution in found for span in (attribution.cue, attribution.content)]
     proposed: list[Attribution] = []
     for run, confidence in cue_runs(context, model):
         if any(token.i in covered for token in run):
             continue
-        proposed.extend(_attribution_for(context, model, run, confidence))
+        # The rules stay the precise core: a proposal touching what they found (a noun cue's clause, a
+        # quotation's content) would displace their claim when duplicates are merged, so it is dropped.
+        proposed.extend(
+            new
+            for new in _attribution_for(context, model, run, confidence)
+            if not any(_overlap(new.content, span) or _overlap(new.cue, span) for span in taken)
+        )
     return proposed
+
+
+def _overlap(first: CharSpan, second: CharSpan) -> bool:
+    return first[0] < second[1] and second[0] < first[1]
 
 
 def cue_runs(context: ParseContext, model: AttributionModel) -> list[tuple[list[Token], float]]:
@@ -314,8 +326,10 @@ def _attribution_for(
         return []  # the rules passed this verb over: only a named speaker and a real statement overrule them
     if source_head is None and confidence < model.phrase_cue_threshold:
         return []  # an agentless cue ("is expected to") must be a sure one
-    if confidence < model.phrase_cue_threshold and not _states_something(context, content):
-        return []  # "demanded a pay rise", "voted to strike": an act, unless the model is sure it reports
+    if not _states_something(context, content):
+        # "demanded a pay rise", "voted to strike", "appointed a mediator": an act, not a statement.
+        # PolNeAR annotates such acts; the ledger must not weigh them as claims (precision first).
+        return []
     content, quote = classify_quote(context, clip_to_line(context.text, content, cue[0]), cue)
     speakers: list[CharSpan | None] = [
         span for head in speaker_heads(source_head) if (span := speaker_span(head)) is not None
@@ -342,7 +356,7 @@ def _states_something(context: ParseContext, content: CharSpan) -> bool:
         return False
     if inside_quote(list(context.quotes), *content) is not None:
         return True
-    return any(token.pos_ in ("VERB", "AUX") and token.tag_ != "VBG" for token in span)
+    return any(token.tag_ in FINITE_TAGS for token in span)  # a clause with a finite verb, not "to strike"
 
 
 def content_from_heads(heads: Sequence[Token], run: Sequence[Token], source: Token | None) -> CharSpan | None:
