@@ -155,7 +155,10 @@ def claim_review_jsonld(brief: Brief) -> dict[str, Any]:
                 claim_node: dict[str, Any] = {
                     "@type": "Claim",
                     "text": label,
-                    "author": [_speaker_node(speaker, index) for speaker in position.speakers],
+                    "author": [
+                        *(_speaker_node(speaker, index) for speaker in position.speakers),
+                        *({"@type": "Thing", "name": text} for text in position.speaker_texts),
+                    ],
                     "appearance": [node for node in appearances if node],
                 }
                 if position.earliest:

@@ -212,7 +212,7 @@ def _question_view(question: Question, index: BriefIndex) -> QuestionView:
 def _position_view(position: Position, unit: str | None, index: BriefIndex) -> PositionView:
     return PositionView(
         label=position_label(position, unit),
-        speakers=tuple(index.speaker_name(speaker) for speaker in position.speakers),
+        speakers=tuple(dict.fromkeys((*map(index.speaker_name, position.speakers), *position.speaker_texts))),
         outlets=position.outlets,
         independent_sources=position.independent_sources,
         claims=tuple(index.claim_ref(claim_id) for claim_id in position.claims),
