@@ -14,6 +14,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, Literal
+from urllib.parse import urlsplit
 
 if TYPE_CHECKING:  # spaCy is heavy; only the type is needed here
     from spacy.tokens import Doc
@@ -98,6 +99,18 @@ class Article:
         if self.outlet or self.title or self.url or not self.path:
             return self.outlet or self.title or self.source
         return PurePath(self.path).name or self.path
+
+    @property
+    def outlet_name(self) -> str | None:
+        """Who published the article: the outlet, else the site's domain; None when neither is known (a
+        headline or a file name says what the article is, not who carried it)."""
+        if self.outlet:
+            return self.outlet
+        try:
+            host = urlsplit(self.url).hostname if self.url else None
+        except ValueError:  # "http://[oops": a malformed URL names no site
+            host = None
+        return host.removeprefix("www.") if host else None
 
 
 @dataclass(frozen=True, slots=True)
