@@ -203,6 +203,10 @@ class BriefIndex:
         entity = self.entities.get(speaker)
         return entity.name if entity else speaker
 
+    def speaker_names(self, position: Position) -> tuple[str, ...]:
+        """Who takes a position: resolved speakers by their entity's name, then the others as written."""
+        return tuple(dict.fromkeys((*map(self.speaker_name, position.speakers), *position.speaker_texts)))
+
     def claims_in(self, article_id: str) -> list[Claim]:
         return self._claims_by_article.get(article_id, [])
 
@@ -309,7 +313,7 @@ def recount_positions(reason: str, positions: Sequence[Position]) -> str:
 def _position_view(position: Position, unit: str | None, index: BriefIndex) -> PositionView:
     return PositionView(
         label=position_label(position, unit),
-        speakers=tuple(dict.fromkeys((*map(index.speaker_name, position.speakers), *position.speaker_texts))),
+        speakers=index.speaker_names(position),
         outlets=index.outlets_of(position.claims),
         independent_sources=position.independent_sources,
         claims=tuple(index.claim_ref(claim_id) for claim_id in position.claims),
