@@ -16,7 +16,8 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
 
-if TYPE_CHECKING:  # spaCy is heavy; only the type is needed here
+if TYPE_CHECKING:  # spaCy and pandas are heavy (pandas optional); only the types are needed here
+    import pandas
     from spacy.tokens import Doc
 
 BRIEF_SCHEMA = "storyline.brief/1"
@@ -382,6 +383,25 @@ class Brief:
             if article.id == article_id:
                 return article
         raise KeyError(article_id)
+
+    # DataFrames for notebooks (needs the ``pandas`` extra); built in ``report/frames.py``.
+    def claims_frame(self) -> pandas.DataFrame:
+        """One row per claim: article, outlet, speaker, words, modality, the questions it answers."""
+        from storyline.report.frames import claims_frame
+
+        return claims_frame(self)
+
+    def entities_frame(self) -> pandas.DataFrame:
+        """One row per entity: name, type, aliases, roles, mention and article counts."""
+        from storyline.report.frames import entities_frame
+
+        return entities_frame(self)
+
+    def questions_frame(self) -> pandas.DataFrame:
+        """One row per position of each ledger question."""
+        from storyline.report.frames import questions_frame
+
+        return questions_frame(self)
 
     def _repr_markdown_(self) -> str:  # notebooks show a brief as a short summary
         return "**Storyline brief**: " + repr(self).removeprefix("<Brief: ").removesuffix(">")
