@@ -5,14 +5,23 @@ document is an article, and topic × subset (``*ecb.xml`` / ``*ecbplus.xml``) is
 subsets of a topic are similar but different events, the hard negatives. No published figure exists for
 document → story clustering on ECB+ (the data README found none); we print "none published".
 
-python eval/stories.py [--no-embeddings] [--topics 1-30]
+``--corpus polnear``: one month of PolNeAR dev (``../shared/data/polnear``, US 2016 election coverage from
+seven publishers), every article labelled by hand to the event it reports
+(``tests/data/stories/polnear-<month>.json``, file name → event key). B³ runs over the whole month, so the
+many articles that share only a beat with others count: putting them in one story costs precision.
+Publisher and date come from ``metadata.tsv`` through a metadata CSV, as a user's feed would give them.
+
+python eval/stories.py [--no-embeddings] [--corpus ecbplus|polnear] [--topics 1-30] [--month 2016-09]
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import json
 import re
 import sys
+import tempfile
 import time
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Sequence
@@ -25,6 +34,8 @@ from storyline.config import DEFAULT_SETTINGS, Settings, StoriesSettings
 from storyline.records import Article, ArticleAnalysis, Brief
 
 ECBPLUS = SHARED_DATA / "ecbplus"
+POLNEAR = SHARED_DATA / "polnear"
+STORY_GOLD = Path(__file__).resolve().parents[1] / "tests" / "data" / "stories"
 DOCUMENT = re.compile(r"^(\d+)_(\d+)(ecb|ecbplus)\.xml$")
 # Tokens glued to the word before them when the token stream is turned back into text.
 NO_SPACE_BEFORE = {".", ",", ";", ":", "!", "?", "'s", "n't", "%", ")", "''", "'"}
@@ -75,7 +86,41 @@ def analyse_ecbplus(topics: Sequence[int]) -> tuple[list[ArticleAnalysis], dict[
     return analyses, {article.id: story for article, story in pairs}
 
 
-def score_ecbplus(analyses: Sequence[ArticleAnalysis], gold: dict[str, str], settings: Settings) -> Scores:
+def polnear_gold(month: str) -> dict[str, str]:
+    """File name (without ``.txt``) → hand-labelled event key, for the PolNeAR dev month; empty without it."""
+    path = STORY_GOLD / f"polnear-{month}.json"
+    return dict(json.loads(path.read_text())["events"]) if path.exists() else {}
+
+
+def analyse_polnear(month: str) -> tuple[list[ArticleAnalysis], dict[str, str]]:
+    """Ingest (with publisher and date from ``metadata.tsv`` as a metadata CSV) and the per-article stages
+    over the labelled files of ``month``, and the gold event of each article id."""
+    from storyline.pipeline import run_article_stages
+    from storyline.stages.ingest import iter_inputs
+
+    labels = polnear_gold(month)
+    paths = [POLNEAR / "dev" / "text" / f"{name}.txt" for name in sorted(labels)]
+    with tempfile.TemporaryDirectory() as folder:
+        meta_csv = Path(folder) / "meta.csv"
+        _write_polnear_metadata(meta_csv, set(labels))
+        articles = [item for item in iter_inputs(paths, meta_csv=meta_csv) if isinstance(item, Article)]
+    analyses = list(run_article_stages(articles))
+    return analyses, {article.id: labels[Path(article.path or "").stem] for article in articles}
+
+
+def _write_polnear_metadata(meta_csv: Path, names: set[str]) -> None:
+    with (POLNEAR / "metadata.tsv").open(newline="", encoding="utf-8") as stream:
+        rows = [row for row in csv.DictReader(stream, delimiter="\t") if row["filename"] in names]
+    with meta_csv.open("w", newline="", encoding="utf-8") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(["path", "outlet", "published"])
+        for row in rows:
+            text = POLNEAR / row["compartment"] / "text" / f"{row['filename']}.txt"
+            writer.writerow([str(text), row["publisher"], row["publication_date"]])
+
+
+def score_clusters(analyses: Sequence[ArticleAnalysis], gold: dict[str, str], settings: Settings) -> Scores:
+    """Resolve entities and cluster the analyses as one collection; B³ of the articles in ``gold``."""
     from storyline.stages.entities.resolve import resolve_entities
     from storyline.stages.stories.cluster import cluster_stories
 
@@ -93,7 +138,9 @@ def _topics(spec: str) -> list[int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-embeddings", action="store_true", help="score the lexical+entity fallback")
+    parser.add_argument("--corpus", choices=["ecbplus", "polnear"], default="ecbplus")
     parser.add_argument("--topics", default="1-30", help="ECB+ topics, e.g. 1-30 (default) or 11-30")
+    parser.add_argument("--month", default="2016-09", help="the hand-labelled PolNeAR dev month")
     options = parser.parse_args()
     settings = (
         Settings(stories=StoriesSettings(embeddings=not options.no_embeddings))
@@ -107,18 +154,34 @@ def main() -> None:
         brief = demo_brief()
         print(f"demo corpus ({len(gold)} annotated articles, {len(brief.stories)} stories found)")
         print(score_stories(brief, gold).line("B3 articles -> stories"))
+    if options.corpus == "polnear":
+        report_polnear(options.month, settings)
+        return
     if not ECBPLUS.is_dir():
         print(f"no ECB+ in {ECBPLUS}: skipped")
         return
     started = time.perf_counter()
     analyses, ecb_gold = analyse_ecbplus(_topics(options.topics))
-    scores = score_ecbplus(analyses, ecb_gold, settings)
+    scores = score_clusters(analyses, ecb_gold, settings)
     stories = len(set(ecb_gold.values()))
     print(
         f"ECB+ topics {options.topics}: {len(analyses)} documents, {stories} gold stories "
         f"({time.perf_counter() - started:.0f} s)"
     )
     print(scores.line("B3 documents -> stories") + "   published: none")
+
+
+def report_polnear(month: str, settings: Settings) -> None:
+    if not (POLNEAR / "metadata.tsv").is_file() or not polnear_gold(month):
+        print(f"no PolNeAR in {POLNEAR} or no gold for {month}: skipped")
+        return
+    started = time.perf_counter()
+    analyses, gold = analyse_polnear(month)
+    print(
+        f"PolNeAR dev {month}: {len(analyses)} articles, {len(set(gold.values()))} hand-labelled events "
+        f"({time.perf_counter() - started:.0f} s)"
+    )
+    print(score_clusters(analyses, gold, settings).line("B3 articles -> events") + "   published: none")
 
 
 if __name__ == "__main__":

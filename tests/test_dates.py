@@ -135,22 +135,146 @@ def test_a_weekday_beside_a_date_picks_the_year() -> None:
     ]
 
 
-# --- what is not a time point ---------------------------------------------------------------------------
+# --- what is not a time point: TimeML's DURATION, SET and references -----------------------------------
+
+
+def timex(text: str, published: str | None = MONDAY) -> list[tuple[str, str, str | None]]:
+    return [(t.text, t.type, t.value) for t in find(text, published)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He served in the army for three years.", ("three years", "P3Y")),
+        ("The strike lasted 24 hours.", ("24 hours", "PT24H")),
+        ("Prices have not moved in a decade.", ("a decade", "P10Y")),
+        ("Prices rose over the past year.", ("the past year", "P1Y")),
+        ("Talks dragged on for the past two months.", ("the past two months", "P2M")),
+        ("He signed a two-year contract.", ("a two-year", "P2Y")),
+        ("The siege lasted nearly twenty-four hours.", ("nearly twenty-four hours", "PT24H")),
+        ("Stocks fell for several weeks.", ("several weeks", "PXW")),
+        ("The company lost money for the year ended March 31.", ("the year", "P1Y")),
+    ],
+)
+def test_durations_carry_their_timeml_value_and_no_date(text: str, expected: tuple[str, str]) -> None:
+    found = find(text)[0]
+    assert (found.text, found.value) == expected
+    # no timeline date: the timeline places only expressions with a date
+    assert (found.type, found.date, found.precision) == ("DURATION", None, "unknown")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Supplies arrive every week.", ("every week", "P1W")),
+        ("The board meets each year.", ("each year", "P1Y")),
+        ("Ferries sail every other day.", ("every other day", "P2D")),
+        ("The market opens each Monday.", ("each Monday", "XXXX-WXX-1")),
+    ],
+)
+def test_frequencies_are_sets_without_a_date(text: str, expected: tuple[str, str]) -> None:
+    (found,) = find(text)
+    assert (found.text, found.value, found.type, found.date) == (*expected, "SET", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Prices are now falling.", ("now", "PRESENT_REF")),
+        ("The plant currently employs 300 people.", ("currently", "PRESENT_REF")),
+        ("Such strikes were common in the past.", ("the past", "PAST_REF")),
+        ("The minister recently resigned.", ("recently", "PAST_REF")),
+        ("Prices may fall in the future.", ("the future", "FUTURE_REF")),
+        ("A few years ago, the mill closed.", ("A few years ago", "PAST_REF")),
+    ],
+)
+def test_references_to_present_past_and_future(text: str, expected: tuple[str, str]) -> None:
+    (found,) = find(text)
+    assert (found.text, found.value, found.type, found.date) == (*expected, "DATE", None)
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "He served in the army for three years.",
-        "The strike lasted 24 hours.",
         "The commander is 44 years old.",
-        "Officials may visit Kyiv soon.",
-        "Supplies arrive every week.",
-        "Prices rose over the past year.",
+        "A 52-year-old man was arrested.",
+        "Officials may visit Kyiv.",
+        "The fund pays $1.76 a year.",
+        "About three-quarters of the staff left.",
+        "It is important to the future of our peoples.",
+        "He won a second term.",
     ],
 )
-def test_durations_frequencies_and_modals_are_skipped(text: str) -> None:
+def test_ages_rates_fractions_and_nouns_are_no_time_expressions(text: str) -> None:
     assert values(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Turnout fell in 2016.", ("2016", "2016")),
+        ("2016's election was close.", ("2016", "2016")),
+        ("He lost his 1996 campaign.", ("1996", "1996")),
+        ("Profit rose in both 1990 and 1991.", ("1990", "1990")),
+        ("In nineteen ninety-six the law changed.", ("nineteen ninety-six", "1996")),
+    ],
+)
+def test_bare_years(text: str, expected: tuple[str, str]) -> None:
+    found = find(text)
+    assert (found[0].text, found[0].value) == expected
+    assert (found[0].date, found[0].precision) == (expected[1], "year")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The house cost $2,016 in all.",
+        "She won 2016 votes.",
+        "They sold 2016 cars and 1990 trucks.",
+        "The index fell to 2016 points.",
+        "Room 2016 was empty.",
+    ],
+)
+def test_numbers_that_look_like_years_are_not_years(text: str) -> None:
+    assert values(text) == []
+
+
+def test_timeml_values_of_quarters_decades_and_weekends() -> None:
+    assert timex("Profit fell in the third quarter.") == [("the third quarter", "DATE", "2024-Q3")]
+    assert timex("Prices doubled in the 1990s.") == [("the 1990s", "DATE", "199")]
+    assert timex("The port was shut all weekend.") == [("all weekend", "DATE", "2024-W42-WE")]
+    # the quarter a company reports on is the last one ended before the publication date
+    assert timex("Sales fell 5% in the quarter.", "1989-10-26") == [("the quarter", "DATE", "1989-Q3")]
+
+
+def test_a_year_earlier_beside_a_quarter_is_that_quarter_a_year_before() -> None:
+    text = "Third-quarter profit rose to $5 million from $4 million a year earlier."
+    assert timex(text, "1989-10-26") == [
+        ("Third-quarter", "DATE", "1989-Q3"),
+        ("a year earlier", "DATE", "1988-Q3"),
+    ]
+    assert timex("The mill closed a year earlier.", "1989-10-26") == [("a year earlier", "DATE", "1988")]
+
+
+def test_that_year_and_the_following_month_step_from_the_date_told_before() -> None:
+    text = "The mill opened in March 1996. That year it made a profit, and the following month it hired."
+    assert values(text) == [
+        ("March 1996", "1996-03", "month"),
+        ("That year", "1996", "year"),
+        ("the following month", "1996-04", "month"),
+    ]
+    # with no date told before, it stays unknown rather than falling back on the publication date
+    assert values("That year the mill made a profit.") == [("That year", None, "unknown")]
+
+
+def test_rates_are_no_durations() -> None:
+    assert values("The airline flies four flights a week to Bombay.") == []
+    assert timex("Talks could end within a week.") == [("a week", "DURATION", "P1W")]
+
+
+def test_points_carry_their_date_as_timeml_value() -> None:
+    (found,) = find("The president said yesterday that talks had failed.")
+    assert (found.type, found.value, found.date) == ("DATE", "2024-10-20", "2024-10-20")
 
 
 # --- no publication date --------------------------------------------------------------------------------
@@ -258,11 +382,26 @@ def test_tempeval3_floor_on_the_first_40_documents() -> None:
         pytest.skip(f"TempEval-3 data not found at {data_dir}")
     scores = load_eval_script().score_tempeval(limit=40, data_dir=data_dir)
     points, every = scores["points"], scores["all"]
-    # measured when written, minus 0.03
+    # measured when written, minus 0.03 (raised with durations, sets and references: every TIMEX3 relaxed
+    # 0.919, strict 0.810, value F1 0.791)
     assert points.relaxed[2] >= 0.897
     assert points.strict[2] >= 0.849
     assert points.value_accuracy >= 0.849
-    assert every.relaxed[2] >= 0.837
+    assert every.relaxed[2] >= 0.889
+    assert every.strict[2] >= 0.780
+    assert every.value_f1 >= 0.761
+
+
+def test_tempeval3_floor_on_all_of_tbaq() -> None:
+    """The issue's bar on every TIMEX3 of TBAQ: relaxed F1 0.90 and value F1 0.78 (HeidelTime on the TE3
+    test set: 0.903 and 0.776). Measured when written: relaxed 0.929, value F1 0.781 (TimeBank 0.938 and
+    0.784; AQUAINT, kept unseen while the rules were written, 0.909 and 0.774)."""
+    data_dir = SHARED / "data" / "tempeval3" / "TBAQ-cleaned"
+    if not data_dir.is_dir():
+        pytest.skip(f"TempEval-3 data not found at {data_dir}")
+    every = load_eval_script().score_tempeval(data_dir=data_dir)["all"]
+    assert every.relaxed[2] >= 0.90
+    assert every.value_f1 >= 0.775  # the bar less 0.005 for parse noise across spaCy builds
 
 
 # --- publication dates ----------------------------------------------------------------------------------

@@ -413,6 +413,25 @@ def test_a_newer_schema_version_is_refused(tmp_path: Path) -> None:
         Store.open(db_path)
 
 
+def test_a_store_of_the_previous_schema_is_upgraded_in_place(tmp_path: Path) -> None:
+    db_path = tmp_path / "store.db"
+    with Store.open(db_path) as store:
+        store.save_analysis(full_analysis("first"))
+    connection = sqlite3.connect(db_path)  # as schema 1 wrote it: time expressions had no TimeML columns
+    for table in ("time_expressions", "claim_times"):
+        connection.execute(f"ALTER TABLE {table} DROP COLUMN type")
+        connection.execute(f"ALTER TABLE {table} DROP COLUMN value")
+    connection.execute("DELETE FROM schema_version")
+    connection.execute("INSERT INTO schema_version (version) VALUES (1)")
+    connection.commit()
+    connection.close()
+    with Store.open(db_path) as store:
+        assert store.load_analyses() == [full_analysis("first")]
+        store.save_analysis(full_analysis("second"))
+    with Store.open(db_path) as store:
+        assert [a.article.id for a in store.load_analyses()] == ["first", "second"]
+
+
 def test_writing_to_a_read_only_database_is_a_clear_error(tmp_path: Path) -> None:
     db_path = tmp_path / "store.db"
     with Store.open(db_path) as store:

@@ -196,6 +196,11 @@ class TimeExpr:
     date: str | None  # ISO 8601 at its precision: "2024-10-18", "2024-10", "2024", "--10-18", "2024-W42"
     precision: str  # day | week | month | season | year | range | unknown
     inferred: bool = False  # the value rests on an inferred publication date
+    # TimeML's TIMEX3 type and value. ``date`` stays None for a DURATION ("three years" → "P3Y"), a SET
+    # ("every week" → "P1W") and a reference ("now" → "PRESENT_REF"): none of them is a point a timeline
+    # can place. ``value`` writes a DATE in TimeML's notation ("1989-Q3", "199" for the 1990s).
+    type: str = "DATE"  # DATE | TIME | DURATION | SET
+    value: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,9 +10,10 @@ import sqlite3
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
-from sqlalchemy import URL, Connection, func, select
+from sqlalchemy import URL, Connection, func, insert, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.schema import CreateColumn
 
 from storyline.errors import StorylineStoreError
 from storyline.store import tables
@@ -145,3 +146,21 @@ def check_schema(connection: Connection, label: str, create: bool = True) -> boo
             f"({tables.SCHEMA_VERSION}); upgrade Storyline to open it",
         )
     return False
+
+
+def stored_version(connection: Connection) -> int:
+    """The schema version a (checked) store was written with."""
+    return int(connection.execute(select(func.max(tables.schema_version.c.version))).scalar() or 0)
+
+
+def upgrade_schema(connection: Connection) -> None:
+    """Bring a store written by an older Storyline to this one's schema: add the columns each later version
+    added (with their defaults, so existing rows stay valid) and record the new version. The table and
+    column names are our own constants, never user input."""
+    version = stored_version(connection)
+    for step in range(version + 1, tables.SCHEMA_VERSION + 1):
+        for table, column_name in tables.COLUMNS_ADDED.get(step, ()):
+            column = CreateColumn(table.c[column_name]).compile(dialect=connection.dialect)
+            connection.execute(text(f"ALTER TABLE {table.name} ADD COLUMN {column}"))
+    if version < tables.SCHEMA_VERSION:
+        connection.execute(insert(tables.schema_version).values(version=tables.SCHEMA_VERSION))

@@ -225,6 +225,10 @@ class Store:
         """Create the tables in a new database; refuse one that is not ours or a newer Storyline's."""
         with self._transaction() as connection:
             is_new = opening.check_schema(connection, self._label, create)
+            outdated = not is_new and opening.stored_version(connection) < tables.SCHEMA_VERSION
+        if outdated:
+            with self._transaction(write=True) as connection:
+                opening.upgrade_schema(connection)  # re-reads the version under the write lock
         if is_new:
             with self._transaction(write=True) as connection:
                 # Checked again under the write lock: another process may have created them meanwhile.

@@ -27,8 +27,9 @@ from sqlalchemy import (
     Text,
 )
 
-# Bump when the tables change; a store written by a newer Storyline is refused rather than misread.
-SCHEMA_VERSION = 1
+# Bump when the tables change, and list what the new version adds in ``COLUMNS_ADDED``: an older store is
+# upgraded in place on opening; a store written by a newer Storyline is refused rather than misread.
+SCHEMA_VERSION = 2
 
 metadata = MetaData()
 
@@ -159,6 +160,8 @@ claim_times = _claim_child(
     Column("date", Text),
     Column("precision", Text, nullable=False),
     Column("inferred", Boolean, nullable=False),
+    Column("type", Text, nullable=False, server_default="DATE"),
+    Column("value", Text),
 )
 
 time_expressions = Table(
@@ -171,6 +174,8 @@ time_expressions = Table(
     Column("date", Text),
     Column("precision", Text, nullable=False),
     Column("inferred", Boolean, nullable=False),
+    Column("type", Text, nullable=False, server_default="DATE"),
+    Column("value", Text),
 )
 
 # --- cross-article (replaced as a whole by each run) ------------------------------------------------------
@@ -328,3 +333,15 @@ CROSS_ARTICLE_TABLES = (
     timeline_entries,
     stories,
 )
+
+
+# Columns each schema version added to existing tables (version → (table, column name) pairs), applied in
+# order to a store of an older version. 2: TimeML type and value of time expressions (issue #17).
+COLUMNS_ADDED: dict[int, tuple[tuple[Table, str], ...]] = {
+    2: (
+        (time_expressions, "type"),
+        (time_expressions, "value"),
+        (claim_times, "type"),
+        (claim_times, "value"),
+    ),
+}

@@ -22,6 +22,7 @@ from storyline.stages.claims.chains import (
 )
 from storyline.stages.claims.coref import continued_quotes, continued_reports, resolve_descriptions
 from storyline.stages.claims.cues import cue_word_attributions, hedge_adverb_attributions
+from storyline.stages.claims.learned import learned_attributions
 from storyline.stages.claims.lexicon import ClaimLexicon, claim_lexicon
 from storyline.stages.claims.modality import content_modality, stronger
 from storyline.stages.claims.quote_cues import colon_line_attributions, quote_attributions
@@ -60,6 +61,8 @@ def extract_claims(
     found += colon_line_attributions(context)
     found += continued_quotes(context, found)
     found += hedge_adverb_attributions(context, found)
+    # --- learned cues (issue #16): what the rules missed, proposed by models trained on PolNeAR ---
+    found += learned_attributions(context, found)
     found = name_relays(doc, _merge(found), lexicon)
     if resolve_pronouns:
         found = resolve_descriptions(doc, _resolve_speakers(doc, text, lexicon, found), lexicon)

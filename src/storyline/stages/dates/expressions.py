@@ -3,8 +3,9 @@
 Candidates come from the named patterns of ``dates.patterns`` (they know the news forms spaCy misses:
 "as early as November 1", "late last week", "Sunday night") and from spaCy's DATE/TIME entities where no
 pattern matched. Each is resolved by the rule for its kind (``dates.rules``), using the tense of the clause
-it sits in to choose among the dates a yearless or weekday expression could mean. Durations and
-frequencies ("for three years", "24 hours", "every week") are not points in time and are skipped.
+it sits in to choose among the dates a yearless or weekday expression could mean. Durations, frequencies
+and references ("for three years", "every week", "now") are kept with their TimeML type and value and no
+date (``dates.timeml``); a few kinds ("that year", "a year earlier") read the dates told before them.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from storyline.records import ParsedArticle, TimeExpr
-from storyline.stages.dates import rules
+from storyline.stages.dates import rules, timeml
 from storyline.stages.dates.patterns import TimeLexicon, context_patterns, time_lexicon, time_patterns
 from storyline.stages.dates.rules import FUTURE, PAST, PRESENT, Resolved
 
@@ -52,6 +53,8 @@ class LocatedTime:
 # Kinds whose value a yearless publication date ("--10-18") still fixes: a named day, a counted or shifted
 # day or month ("yesterday", "three days ago", "this month"). Weekdays, weeks and seasons need the year.
 YEAR_FREE_KINDS = frozenset({"relative_day", "shifted_unit", "ago"})
+# Kinds that can be "a year earlier": beside a quarter, the same quarter a year before
+YEAR_EARLIER_KINDS = frozenset({"ago", "year_earlier"})
 
 
 def find_time_expressions(parsed: ParsedArticle) -> list[TimeExpr]:
@@ -61,7 +64,7 @@ def find_time_expressions(parsed: ParsedArticle) -> list[TimeExpr]:
     article = parsed.article
     base = rules.parse_publication_date(article.published)
     partial_base = None if base else rules.parse_partial_publication_day(article.published)
-    expressions = []
+    expressions: list[TimeExpr] = []
     for located in locate_time_expressions(parsed):
         if partial_base is not None:
             resolved = resolve_on_partial_base(located, article.text, partial_base)
@@ -69,6 +72,7 @@ def find_time_expressions(parsed: ParsedArticle) -> list[TimeExpr]:
             resolved = resolve_candidate(located.candidate, article.text, base, located.tense)
         if resolved is None:
             continue
+        resolved = resolve_in_context(located, resolved, base, expressions)
         # a value the text fixes on its own ("18 Oct 2024", "--10-18" read yearless) rests on no base
         inferred = (
             article.published_inferred
@@ -77,6 +81,18 @@ def find_time_expressions(parsed: ParsedArticle) -> list[TimeExpr]:
         )
         expressions.append(as_time_expression(located, article.text, resolved, inferred))
     return expressions
+
+
+def resolve_in_context(
+    located: LocatedTime, resolved: Resolved, base: date | None, earlier: list[TimeExpr]
+) -> Resolved:
+    """The kinds whose value rests on the dates told before them, not on the publication date alone."""
+    candidate = located.candidate
+    if candidate.kind == "anchored" and candidate.match is not None:
+        return timeml.resolve_anchored(candidate.match, earlier)
+    if candidate.kind in YEAR_EARLIER_KINDS and base is not None:
+        return timeml.compared_quarter(resolved, base, earlier, located.start)
+    return resolved
 
 
 def find_stated_times(parsed: ParsedArticle) -> list[tuple[TimeExpr, str]]:
@@ -105,7 +121,10 @@ def locate_time_expressions(parsed: ParsedArticle) -> list[LocatedTime]:
 
 def as_time_expression(located: LocatedTime, text: str, resolved: Resolved, inferred: bool) -> TimeExpr:
     start, end = located.start, located.candidate.end
-    return TimeExpr(text[start:end], start, end, resolved.date, resolved.precision, inferred)
+    value = timeml.timeml_value(resolved, located.candidate.kind)
+    return TimeExpr(
+        text[start:end], start, end, resolved.date, resolved.precision, inferred, resolved.type, value
+    )
 
 
 def resolve_on_partial_base(located: LocatedTime, text: str, partial_base: date) -> Resolved | None:
@@ -222,7 +241,8 @@ def resolve_candidate(candidate: Candidate, text: str, base: date | None, tense:
         after = text[candidate.end : candidate.end + CONTEXT_CHARS]
         return resolve_entity(surface, before, after, base, tense)
     if candidate.kind == "shifted_unit" and context_patterns()["stretch_before"].search(before):
-        return None
+        # "for the last year": a stretch of one unit, not the calendar unit
+        return timeml.duration(time_lexicon().duration_units[candidate.match.group("unit").lower()], 1.0)
     return RESOLVERS[candidate.kind](candidate.match, time_lexicon(), base, tense)
 
 
@@ -265,6 +285,10 @@ def resolve_decade(match: re.Match[str], lexicon: TimeLexicon, base: date | None
 
 
 def resolve_year(match: re.Match[str], lexicon: TimeLexicon, base: date | None, tense: str) -> Resolved:
+    spelled = match.groupdict().get("spelled")
+    if spelled:  # "nineteen ninety-six": the century, then the year in it
+        century, *rest = spelled.lower().replace("-", " ").split()
+        return rules.as_year(100 * lexicon.counts[century] + sum(lexicon.counts[word] for word in rest))
     return rules.as_year(int(match.group("year")))
 
 
@@ -314,14 +338,16 @@ def resolve_shifted_unit(
 def resolve_ago(match: re.Match[str], lexicon: TimeLexicon, base: date | None, tense: str) -> Resolved:
     count, vague = lexicon.count(match.group("count"))
     unit = lexicon.units[match.group("unit").lower()]
-    return rules.resolve_ago(count, unit, vague, base)
+    resolved = rules.resolve_ago(count, unit, vague, base)
+    # "a few years ago" names no year: TimeML's PAST_REF says what it does
+    return timeml.PAST_REF if vague and resolved.date is None else resolved
 
 
 def resolve_recent(match: re.Match[str], lexicon: TimeLexicon, base: date | None, tense: str) -> Resolved:
     return rules.resolve_recent(lexicon.units[match.group("unit").lower()], base)
 
 
-Resolver = Callable[[re.Match[str], TimeLexicon, date | None, str], Resolved]
+Resolver = Callable[[re.Match[str], TimeLexicon, date | None, str], Resolved | None]
 RESOLVERS: dict[str, Resolver] = {
     "range": resolve_range,
     "decade": resolve_decade,
@@ -336,22 +362,33 @@ RESOLVERS: dict[str, Resolver] = {
     "year": resolve_year,
     "weekend": resolve_weekend,
     "quarter": resolve_quarter,
+    "latest_quarter": timeml.resolve_latest_quarter,
+    "year_earlier": timeml.resolve_year_earlier,
+    "duration": timeml.resolve_duration,
+    "set": timeml.resolve_set,
+    "reference": timeml.resolve_reference,
+    "anchored": lambda match, lexicon, base, tense: rules.UNKNOWN,  # set by resolve_in_context
 }
 
 
 def resolve_entity(surface: str, before: str, after: str, base: date | None, tense: str) -> Resolved | None:
-    """A spaCy DATE/TIME entity no pattern matched: skipped when it is a duration, frequency, age or bare
-    number; read by dateparser when it can; otherwise kept with an unknown value if it names a time."""
+    """A spaCy DATE/TIME entity no pattern matched: a duration when it counts units; skipped when it is a
+    frequency, an age or a bare number; read by dateparser when it can; otherwise kept with an unknown value
+    if it names a time."""
     context = context_patterns()
     if (
         context["bare_number"].match(surface)
-        or context["duration_start"].match(surface)
         or context["frequency"].search(surface)
-        or context["duration_before"].search(before)
+        or context["age"].search(surface)
         or context["age_after"].match(after)
-        or (context["counted_units"].search(surface) and not context["point_word"].search(surface))
     ):
         return None
+    if (
+        context["duration_start"].match(surface)
+        or context["duration_before"].search(before)
+        or (context["counted_units"].search(surface) and not context["point_word"].search(surface))
+    ):
+        return timeml.read_entity_duration(surface, time_lexicon())
     if not context["time_word"].search(surface):
         return None
     if context["coarse_period"].search(surface):

@@ -41,6 +41,12 @@ class TimeLexicon:
     frequency_words: tuple[str, ...]
     quarters: Mapping[str, int]
     future_cues: tuple[str, ...]
+    duration_units: Mapping[str, str]
+    references: Mapping[str, str]
+    period_references: Mapping[str, str]
+    year_determiners: tuple[str, ...]
+    duration_edges: tuple[str, ...]
+    approximators: tuple[str, ...]
 
     def month(self, text: str) -> int:
         return self.months[text.lower().rstrip(".")]
@@ -80,6 +86,12 @@ def time_lexicon() -> TimeLexicon:
         frequency_words=tuple(raw["lists"]["frequency_words"]),
         quarters=raw["quarters"],
         future_cues=tuple(raw["lists"]["future_cues"]),
+        duration_units=raw["duration_units"],
+        references=raw["references"],
+        period_references=raw["period_references"],
+        year_determiners=tuple(raw["lists"]["year_determiners"]),
+        duration_edges=tuple(raw["lists"]["duration_edges"]),
+        approximators=tuple(load_lexicon("numbers")["approximators"]["phrases"]),
     )
 
 
@@ -157,7 +169,8 @@ def time_patterns() -> tuple[TimePattern, ...]:
             rf"\b(?P<shift>(?i:this|last))\s+(?P<part>{part})\b",
         ],
         "shifted_unit": [
-            rf"\b(?:(?:{modifier}|{PHASE})\s+)?(?P<shift>{unit_shift})\s+(?P<unit>(?i:week|weekend|month|year))\b",
+            rf"\b(?:(?:{modifier}|{PHASE})\s+)?(?P<shift>{unit_shift})\s+(?:(?i:fiscal)\s+)?"
+            rf"(?P<unit>(?i:week|weekend|month|quarter|year))\b(?![-\s](?i:century|of)\b)",
             rf"\b{PHASE}\s+(?i:the)\s+(?P<unit>(?i:week|month|year))\b",
             # "earlier in the week": the current one, as "this week"
             r"\b(?i:earlier|later)\s+(?i:in)\s+(?i:the)\s+(?P<unit>(?i:week|month|year))\b",
@@ -167,8 +180,14 @@ def time_patterns() -> tuple[TimePattern, ...]:
             rf"\b(?:(?i:the)\s+)?(?:(?P<year_first>{YEAR})(?:'s)?\s+)?(?P<quarter>{any_word(lexicon.quarters)})"
             rf"[-\s](?i:quarter)(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?(?P<year>{YEAR}))?\b",
         ],
-        "ago": [rf"\b(?P<count>\d{{1,3}}|{count})\s+(?P<unit>{units})\s+(?i:ago)\b"],
-        "recent": [r"\b(?P<expr>(?i:recent)\s+(?P<unit>(?i:days|weeks|months)))\b"],
+        "year_earlier": [r"\b(?:(?i:the)\s+)?(?i:year)[-\s](?i:earlier|ago)(?:\s+(?i:quarter|period))?\b"],
+        "latest_quarter": [
+            r"\b(?i:the)\s+(?:(?i:latest|most\s+recent|just[-\s]ended|recent)\s+)?(?i:quarter)\b(?![-\s](?i:of|century)\b)",
+            r"\b(?i:the)\s+(?i:latest|most\s+recent|just[-\s]ended)\s+(?i:period)\b",
+        ],
+        # "a year earlier" counts back from the publication date as "a year ago" does: TimeBank's DATE
+        "ago": [rf"\b(?P<count>\d{{1,3}}|{count})\s+(?P<unit>{units})\s+(?i:ago|earlier)\b"],
+        "recent": [r"\b(?P<expr>(?i:recent)\s+(?P<unit>(?i:days)))\b"],
         "year": [
             rf"\b(?i:fiscal)\s+(?:(?i:year)\s+)?(?P<year>{YEAR})\b",
             # a year used as a modifier: "the 2011 stoppage"
@@ -177,7 +196,62 @@ def time_patterns() -> tuple[TimePattern, ...]:
             rf"\b{lead}\s+(?P<expr>(?:(?i:the\s+year)\s+)?(?P<year>{YEAR}))\b(?!\s?[-–—]\s?\d)",
         ],
     }
+    for kind, group in timeml_sources(lexicon, lead, count, weekday, month).items():
+        sources.setdefault(kind, []).extend(group)
     return tuple(TimePattern(kind, re.compile(source)) for kind, group in sources.items() for source in group)
+
+
+def timeml_sources(
+    lexicon: TimeLexicon, lead: str, count: str, weekday: str, month: str
+) -> dict[str, list[str]]:
+    """Patterns of what is no point in time — durations, frequencies, references to the present, past or
+    future — and of bare years, which TimeML annotates as well."""
+    tens = any_word(word for word, value in lexicon.counts.items() if value % 10 == 0 and 20 <= value < 100)
+    ones = any_word(word for word, value in lexicon.counts.items() if 1 <= value <= 9 and len(word) > 2)
+    number = rf"(?:\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?|{tens}[-\s]{ones}|{count})"
+    unit = rf"(?:{any_word(lexicon.duration_units)})"
+    edge = any_word((*lexicon.approximators, *lexicon.duration_edges))
+    # "52-year-old", "three years ago": an age and a counted offset, not a duration
+    not_age = r"(?![-\s](?i:old|ago)\b)"
+    return {
+        "duration": [
+            rf"\b(?:(?:{edge})\s+)*(?:(?i:the|a|an)\s+)?(?:(?:{edge})\s+)*(?P<count>{number})[-\s]+"
+            rf"(?:(?i:more|additional|full|straight|consecutive)\s+)?(?P<unit>{unit})\b(?:\s+(?i:or\s+so)\b)?"
+            rf"{not_age}",
+            r"\b(?i:the\s+past)\s+(?P<unit>(?i:week|month|year|decade|century))\b",
+            r"\b(?i:for)\s+(?P<expr>(?P<unit>(?i:hours|days|weeks|months|years|decades)))\b",
+            # "in recent weeks": a stretch up to now whose length is not said (TimeBank: PXW); recent days
+            # stay the publication week (``recent``)
+            r"\b(?i:recent)\s+(?P<unit>(?i:weeks|months))\b",
+            # "for the year", "in the fiscal year ended March 31": a year's stretch (earnings over it)
+            r"\b(?i:for)\s+(?P<expr>(?i:the)\s+(?:(?i:full|whole|entire|fiscal)\s+)?(?P<unit>(?i:year)))\b(?![-\s]+(?i:ago|earlier)\b|-)",
+            r"\b(?P<expr>(?i:the)\s+(?:(?i:fiscal)\s+)?(?P<unit>(?i:year)))\s+(?=(?i:ended|ending)\b)",
+        ],
+        "set": [
+            rf"\b(?i:every|each|per)\s+(?:(?P<count>{number}|(?i:other))\s+)?(?P<unit>{unit})\b",
+            rf"\b(?i:every|each)\s+(?P<weekday>{weekday})(?!\s*\d)",
+            rf"\b(?i:every|each)\s+(?P<month>{month})(?!\s*\d)",
+        ],
+        "reference": [
+            rf"\b(?P<ref>{any_word(lexicon.references)})\b(?![-\s]+{unit}\b)",
+            rf"\b{lead}\s+(?P<expr>(?P<ref>{any_word(lexicon.period_references)}))\b(?![-\s]+{unit}\b)",
+        ],
+        # resolved against the dates told before them (``timeml.resolve_anchored``)
+        "anchored": [
+            r"\b(?P<anchor>(?i:that|the\s+same|the\s+following|the\s+previous|the\s+preceding))\s+"
+            r"(?P<unit>(?i:day|month|year))\b(?![-\s](?i:old|ago|earlier|later)\b)"
+        ],
+        "year": [
+            # a year as a noun's modifier after a possessive ("his 1996 campaign", "the company's 1989
+            # results") or standing possessive itself ("2016's election")
+            rf"\b(?:{any_word(lexicon.year_determiners)}|\w+'s)\s+(?P<expr>(?P<year>{YEAR}))\b(?![-–—.,/]?\d|\s*%)",
+            rf"(?<![$€£#\d.,])\b(?P<year>{YEAR})(?='s\b)",
+            # "for 1988," and "1990 and 1991." where the sentence's punctuation closes the year
+            rf"\b(?i:for|and|or)\s+(?P<expr>(?P<year>{YEAR}))(?=\s*[.,;:)\"'”’]|\s*$)",
+            # a year said in words, as transcripts write it: "in nineteen ninety-six"
+            rf"\b(?P<spelled>(?i:nineteen|twenty)\s+{tens}(?:[-\s]{ones})?)\b(?![-\s](?i:year|percent)\b)",
+        ],
+    }
 
 
 @lru_cache(maxsize=1)
@@ -195,6 +269,13 @@ def context_patterns() -> dict[str, re.Pattern[str]]:
         "stretch_before": re.compile(r"(?i:\b(?:for|over|within|during|in|throughout)\s+the\s+)$"),
         "duration_before": re.compile(rf"\b{any_word(lexicon.duration_markers)}\s+(?:(?i:the)\s+)?$"),
         "age_after": re.compile(r"^\s*(?i:old|long)\b"),
+        "age": re.compile(r"(?i:\bold\b)"),
+        # a count before "a year" makes it a rate, not a duration ("$1.76 a year", "twice a day", "four
+        # flights a week"): TimeBank leaves those out
+        "rate_before": re.compile(
+            r"(?i:(?:\d|%|\bpercent|\bcents?|\bdollars?|\bmillion|\bbillion|\bonce|\btwice|\btimes)\s+$)"
+            rf"|(?i:\b(?:\d[\d,.]*|{any_word(w for w in lexicon.counts if len(w) > 2)})\s+[a-z]+s\s+$)"
+        ),
         "frequency": re.compile(rf"\b{any_word(lexicon.frequency_words)}\b"),
         "point_word": re.compile(r"(?i:\b(?:ago|last|next|this|previous|coming|earlier|later|early|late)\b)"),
         "counted_units": re.compile(
@@ -208,5 +289,10 @@ def context_patterns() -> dict[str, re.Pattern[str]]:
         ),
         "coarse_period": re.compile(r"(?i:\b(?:century|centuries|millenni(?:um|a)|era|decades?)\b)"),
         "bare_number": re.compile(r"^[\d.,\s]+$"),
+        # the count and unit of a duration spaCy found ("the last few days", "weeks or months")
+        "duration_parts": re.compile(
+            rf"(?:\b(?P<count>\d[\d,.]*|{any_word((*lexicon.counts, *lexicon.vague_counts))})[-\s]+)?"
+            rf"\b(?P<unit>{any_word(lexicon.duration_units)})\b"
+        ),
         "explicit_year": re.compile(rf"\b{YEAR}\b"),
     }

@@ -30,6 +30,8 @@ class Resolved:
 
     date: str | None
     precision: str  # day | week | month | season | year | range | unknown
+    type: str = "DATE"  # TimeML's TIMEX3 type; a DURATION, a SET or a reference has no ``date``
+    value: str | None = None  # TimeML's value where ``date`` does not say it ("P3Y", "PRESENT_REF")
 
 
 UNKNOWN = Resolved(None, "unknown")
@@ -169,16 +171,28 @@ def resolve_month(month: int, year: int | None, shift: int | None, base: date | 
 def resolve_quarter(quarter: int, year: int | None, base: date | None, tense: str) -> Resolved:
     """A quarter, "the third quarter (of 1989)", → the months it spans as an ISO interval
     ("1989-07/1989-09")."""
-    first_month = 3 * quarter - 2
     if year is None:
         if base is None:
             return UNKNOWN
-        starts = [date(y, first_month, 1) for y in range(base.year - 1, base.year + 2)]
-        chosen = pick_by_tense(starts, base, tense)
-        if chosen is None:
-            return UNKNOWN
-        year = chosen.year
+        # a quarter without its year is one of the publication year: earnings news reports the past
+        # quarter in future clauses too ("third-quarter results will be announced"); picking by tense
+        # sent 8 of TimeBank's yearless quarters into the wrong year
+        year = base.year
+    return as_quarter(year, quarter)
+
+
+def as_quarter(year: int, quarter: int) -> Resolved:
+    first_month = 3 * quarter - 2
     return Resolved(f"{year:04d}-{first_month:02d}/{year:04d}-{first_month + 2:02d}", "range")
+
+
+def resolve_latest_quarter(base: date | None) -> Resolved:
+    """ "the quarter", "the latest quarter" → the last quarter ended before the publication date: the one a
+    company reports on."""
+    if base is None:
+        return UNKNOWN
+    year, month = shift_month(base.year, base.month, -3)
+    return as_quarter(year, (month - 1) // 3 + 1)
 
 
 def resolve_year_range(first: int, last: int) -> Resolved:
@@ -261,12 +275,15 @@ def resolve_shifted_unit(unit: str, step: int, base: date | None) -> Resolved:
         return as_month(*shift_month(base.year, base.month, step))
     if unit == "year":
         return as_year(base.year + step)
+    if unit == "quarter":
+        year, month = shift_month(base.year, base.month, 3 * step)
+        return as_quarter(year, (month - 1) // 3 + 1)
     if unit == "day":
         return as_day(base + timedelta(days=step))
     return UNKNOWN
 
 
-COARSER = {"day": "week", "week": "month", "month": "year", "year": "unknown"}
+COARSER = {"day": "week", "week": "month", "month": "year", "quarter": "year", "year": "unknown"}
 
 
 def resolve_ago(count: int, unit: str, vague: bool, base: date | None) -> Resolved:

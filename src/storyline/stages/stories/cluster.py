@@ -18,7 +18,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -57,6 +57,8 @@ LEAD_WORDS = 120
 EMBEDDED_WORDS = 48
 WORD = re.compile(r"[^\W\d_]{3,}")
 ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+STATED_YEAR = re.compile(r"^\d{4}(?:-|$)")
+ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 MAX_TITLE_CHARS = 120
 
 
@@ -77,8 +79,9 @@ def profile_articles(
                     article_id=article.id,
                     title=_story_title(article),
                     published=published_day(article.published),
+                    period=published_month(article.published),
                     actors=frozenset(actor_keys(analysis.mentions, entity_of or {})),
-                    words=frozenset(_lead_words(article)),
+                    words=frozenset(_lead_words(article) | _year_words(analysis)),
                     vector=None if vectors is None else vectors[offset],
                     has_title=bool(article.title),
                 )
@@ -217,6 +220,20 @@ def published_day(published: str | None) -> date | None:
         return None
 
 
+def published_month(published: str | None) -> tuple[date, date] | None:
+    """The first and last day of a publication date known to the month only ("2008-10"), else None: the
+    dates stage often infers no more than the month from the text, and a month still keeps events years
+    apart."""
+    match = ISO_MONTH.match(published or "")
+    if not match:
+        return None
+    year, month = int(match.group(1)), int(match.group(2))
+    if not 1 <= month <= 12:
+        return None
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return date(year, month, 1), following - timedelta(days=1)
+
+
 def _normalised(name: str) -> str:
     folded = unicodedata.normalize("NFKD", name.casefold())
     plain = "".join(char for char in folded if not unicodedata.combining(char))
@@ -229,6 +246,17 @@ def _normalised(name: str) -> str:
 def _lead_words(article: Article) -> set[str]:
     lead = " ".join(((article.title or "") + " " + article.text).split()[:LEAD_WORDS])
     return {word for word in WORD.findall(lead.lower()) if word not in STOP_WORDS}
+
+
+def _year_words(analysis: ArticleAnalysis) -> set[str]:
+    """The year the article places itself in, as a lead word ("2008"): its publication year, else the
+    newest year its text states. Two events of one frame are often years apart while few articles carry a
+    full date; stored with the words, a story's years persist with its profile."""
+    day = published_day(analysis.article.published)
+    if day is not None:
+        return {str(day.year)}
+    stated = [int(time.date[:4]) for time in analysis.times if time.date and STATED_YEAR.match(time.date)]
+    return {str(max(stated))} if stated else set()
 
 
 def _embedded_text(article: Article) -> str:

@@ -19,16 +19,15 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Set
 from dataclasses import dataclass, field
-from datetime import date
 
 from storyline.config import DEFAULT_SETTINGS, StoriesSettings
 from storyline.embeddings import Vectors
 from storyline.records import Story, StoryEvent, StoryTrack
 from storyline.stages.stories.centroids import CentroidTable
+from storyline.stages.stories.evidence import ActorCounts, in_window, may_merge, same_event_evidence
 from storyline.stages.stories.profile import ArticleProfile, GroupProfile, jaccard
 
 __all__ = ["ArticleProfile", "StoryIndex", "StoryUpdate", "story_id"]
@@ -94,8 +93,7 @@ class StoryIndex:
         self._stories: dict[str, _LiveStory] = {}
         self._story_of: dict[str, str] = {}
         self._postings: dict[str, set[str]] = defaultdict(set)  # actor key → live story ids
-        self._actor_articles: Counter[str] = Counter()  # actor key → articles naming it
-        self._article_count = 0
+        self._actors = ActorCounts(settings)
         self._table = CentroidTable()
 
     # --- loading and reading ----------------------------------------------------------------------------
@@ -144,7 +142,11 @@ class StoryIndex:
                 profile.article_id, story.track(), 0.0, member_of=self._member_of(story, profile)
             )
         scored = sorted(
-            ((self._score(profile, story.profile), story.row, story) for story in self._candidates(profile)),
+            (
+                (self._score(profile, story.profile), story.row, story)
+                for story in self._candidates(profile)
+                if same_event_evidence(profile, story.profile, self._actors)
+            ),
             key=lambda item: (-item[0], item[1]),
         )
         self._count_actors(profile)
@@ -160,6 +162,8 @@ class StoryIndex:
         for score, _row, other in scored[1:]:
             if score < merge_floor or any(event.kind == "split" for event in changes.events):
                 break  # a story that just split is not merged again by the same article
+            if not may_merge(profile, best.profile, other.profile, self._settings):
+                continue
             kept, absorbed = (
                 (best, other) if len(best.profile.articles) >= len(other.profile.articles) else (other, best)
             )
@@ -184,8 +188,8 @@ class StoryIndex:
 
     def _candidates(self, profile: ArticleProfile) -> list[_LiveStory]:
         found: dict[str, _LiveStory] = {}
-        for actor in sorted(profile.actors, key=lambda key: (self._actor_articles[key], key)):
-            if self._is_common(actor):
+        for actor in sorted(profile.actors, key=lambda key: (self._actors.naming[key], key)):
+            if self._actors.is_common(actor):
                 break  # sorted by frequency: every later actor is as common
             for story_id in sorted(self._postings.get(actor, ())):
                 found.setdefault(story_id, self._stories[story_id])
@@ -197,19 +201,8 @@ class StoryIndex:
                 profile.vector, profile.published, window, self._settings.nearest_stories
             ):
                 found.setdefault(nearest, self._stories[nearest])
-        return [story for story in found.values() if self._in_window(story.profile, profile.published)]
-
-    def _in_window(self, group: GroupProfile, published: date | None) -> bool:
-        if published is None or group.first is None or group.last is None:
-            return True
-        window = self._settings.window_days
-        return (group.first - published).days <= window and (published - group.last).days <= window
-
-    def _is_common(self, actor: str) -> bool:
-        return (
-            self._article_count >= self._settings.min_articles_for_share
-            and self._actor_articles[actor] > self._settings.max_actor_share * self._article_count
-        )
+        days = profile.days()
+        return [story for story in found.values() if in_window(story.profile, days, self._settings)]
 
     def _score(self, profile: ArticleProfile, group: GroupProfile) -> float:
         """How well an article fits a group of articles (a story or one side of a merge)."""
@@ -222,7 +215,7 @@ class StoryIndex:
     def _similarity(
         self, actors: Set[str], words: Set[str], vector: Vectors | None, group: GroupProfile
     ) -> float:
-        actor_overlap = self._weighted_jaccard(actors, group.core(group.actors))
+        actor_overlap = self._actors.weighted_jaccard(actors, group.core(group.actors))
         word_overlap = jaccard(words, group.core(group.words))
         centroid = group.centroid()
         if vector is None or centroid is None:
@@ -232,20 +225,10 @@ class StoryIndex:
         cosine = float(centroid @ vector)
         return vector_weight * cosine + actor_weight * actor_overlap + word_weight * word_overlap
 
-    def _weighted_jaccard(self, first: Set[str], second: Set[str]) -> float:
-        total = max(self._article_count, 1)
-
-        def idf(key: str) -> float:
-            return math.log(1 + total / max(self._actor_articles[key], 1))
-
-        union = sum(idf(key) for key in first | second)
-        return sum(idf(key) for key in first & second) / union if union else 0.0
-
     # --- changing stories -------------------------------------------------------------------------------
 
     def _count_actors(self, profile: ArticleProfile) -> None:
-        self._article_count += 1
-        self._actor_articles.update(profile.actors)
+        self._actors.count(profile.actors)
 
     def _start(self, profile: ArticleProfile) -> _LiveStory:
         story = _LiveStory(
@@ -386,8 +369,8 @@ class StoryIndex:
             self._story_of[article_id] = story.id
         for actor, count in story.profile.actors.items():
             self._postings[actor].add(story.id)
-            self._actor_articles[actor] += count
-        self._article_count += len(story.profile.articles)
+            self._actors.naming[actor] += count
+        self._actors.articles += len(story.profile.articles)
         self._refresh_row(story)
 
     def _restore_part(self, track: StoryTrack) -> None:
@@ -403,7 +386,7 @@ class StoryIndex:
         for article_id in part.profile.articles:
             if article_id not in held:
                 story.profile.articles.append(article_id)
-                self._article_count += 1
+                self._actors.articles += 1
             self._story_of[article_id] = story.id
 
     def _refresh_row(self, story: _LiveStory) -> None:

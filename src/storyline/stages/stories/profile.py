@@ -33,6 +33,12 @@ class ArticleProfile:
     words: frozenset[str]
     vector: Vectors | None = None
     has_title: bool = False
+    # The days a partial publication date allows ("2008-10": the month), when no full date is known.
+    period: tuple[date, date] | None = None
+
+    def days(self) -> tuple[date, date] | None:
+        """The first and last day the article can have been published on; None when undated."""
+        return (self.published, self.published) if self.published is not None else self.period
 
 
 @dataclass
@@ -103,6 +109,10 @@ class GroupProfile:
         """Keys carried by a quarter of the members at least: what the group is about, not its noise."""
         floor = max(1, len(self.articles) // 4)
         return {key for key, count in counts.items() if count >= floor}
+
+    def days(self) -> tuple[date, date] | None:
+        """The group's first and last day; None while no member has a full date."""
+        return None if self.first is None or self.last is None else (self.first, self.last)
 
     def centroid(self) -> Vectors | None:
         """The unit mean of the members' vectors (None without embeddings)."""

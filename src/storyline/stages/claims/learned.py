@@ -1,0 +1,379 @@
+"""Learned attributions: cues the word lists miss, proposed by linear models trained on PolNeAR train.
+
+Design: three logistic models over hashed features of the one spaCy parse, applied with plain numpy over
+stored coefficients (``storyline/models/attribution.npz``, no pickles):
+
+- a *cue* model scores every token (is it part of a cue?); adjacent cue tokens form one cue, anchored on
+  the token whose head lies outside them;
+- a *content* model and a *source* model score the tokens a few dependency steps from the anchor, by the
+  path between them and the words at both ends; the best scoring token heads the content (its subtree
+  without the cue and the source) and, above a threshold, the source.
+
+The rules stay the precise core: this module only adds attributions whose cue the rules did not find, and
+they then go through the same merging, pronoun resolution, nesting and modality as the rules' own. With no
+weights installed the rules run alone, and a warning says so once. ``scripts/train_attribution.py`` trains
+the models; the model card beside the weights gives data, licence note and figures.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import zlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+from spacy.tokens import Doc, Span, Token
+
+from storyline.stages.claims.cues import cue_modality
+from storyline.stages.claims.lexicon import ClaimLexicon
+from storyline.stages.claims.quotes import QuoteSpan, inside_quote
+from storyline.stages.claims.spans import (
+    Attribution,
+    CharSpan,
+    ParseContext,
+    classify_quote,
+    clip_to_line,
+    speaker_heads,
+    speaker_span,
+    token_span,
+)
+
+LOGGER = logging.getLogger(__name__)
+MODEL_FILE = "attribution.npz"
+HASH_BITS = 18  # 262k buckets: collisions cost little at this feature count, and the file stays ~1 MB
+HASH_MASK = (1 << HASH_BITS) - 1
+MAX_HOPS = 3  # how many dependency steps from the cue a content or source head may stand
+# Dependencies of words that only modify a cue verb ("has said", "did not deny", "openly admires").
+FUNCTION_DEPS = frozenset({"aux", "auxpass", "neg", "advmod", "prt", "npadvmod"})
+# How likely a sibling of the content head must be to join the content ("criticized X as Y": the object
+# and the "as" phrase are one content).
+SIBLING_THRESHOLD = 0.5
+EMPTY_SPEAKERS = frozenset({"it", "there", "this", "that"})
+MIN_KNOWN_VERB_CONTENT = 3  # tokens
+
+
+# --- features ---------------------------------------------------------------------------------------------
+
+
+def feature_buckets(features: Iterable[str]) -> list[int]:
+    """Hashed feature indexes; crc32 is stable across processes, unlike ``hash``."""
+    return [zlib.crc32(feature.encode("utf-8")) & HASH_MASK for feature in features]
+
+
+def cue_features(token: Token, quoted: bool, lexicon: ClaimLexicon) -> list[str]:
+    """What a cue token looks like: its words, its place in the tree, its neighbours and children."""
+    lemma, head = token.lemma_.lower(), token.head
+    doc = token.doc
+    before = doc[token.i - 1].lower_ if token.i > 0 else "<s>"
+    after = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else "</s>"
+    features = [
+        f"w={token.lower_}",
+        f"l={lemma}",
+        f"p={token.pos_}",
+        f"t={token.tag_}",
+        f"d={token.dep_}",
+        f"l|d={lemma}|{token.dep_}",
+        f"l|t={lemma}|{token.tag_}",
+        f"s3={token.lower_[-3:]}",
+        f"hl={head.lemma_.lower()}",
+        f"d|hp={token.dep_}|{head.pos_}",
+        f"l|hl={lemma}|{head.lemma_.lower()}",
+        f"-1={before}",
+        f"+1={after}",
+        f"l|+1={lemma}|{after}",
+        f"-1|w={before}|{token.lower_}",
+        f"q={quoted}",
+        f"p|q={token.pos_}|{quoted}",
+        f"lex={lemma in lexicon.cue_verbs}|{token.pos_}",
+        f"noun={lemma in lexicon.noun_cues}",
+        f"sent0={token.is_sent_start}",
+        f"nl={_line_position(token)}|{token.pos_}",
+    ]
+    for child in token.children:
+        features += [f"c={child.dep_}", f"l|c={lemma}|{child.dep_}", f"t|c={token.tag_}|{child.dep_}"]
+        if child.dep_ in ("prep", "prt", "agent", "dative", "mark", "aux", "auxpass", "neg"):
+            features += [f"cw={child.dep_}:{child.lower_}", f"l|cw={lemma}|{child.lower_}"]
+    if head.i != token.i:
+        features.append(f"hc={head.dep_}")
+    return features
+
+
+def _line_position(token: Token) -> str:
+    """Near the start of a line (a headline's "Trump: …") or not."""
+    index = token.i
+    steps = 0
+    while index > 0 and steps < 4 and "\n" not in token.doc[index - 1].text:
+        index -= 1
+        steps += 1
+    return str(steps)
+
+
+def pair_features(anchor: Token, candidate: Token, path: str) -> list[str]:
+    """How a candidate content or source head relates to the cue anchor."""
+    lemma = anchor.lemma_.lower()
+    direction = "before" if candidate.i < anchor.i else "after"
+    distance = min(abs(candidate.i - anchor.i), 12) // 3
+    size = min(sum(1 for _ in candidate.subtree), 40) // 5
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in candidate.children)
+    return [
+        f"P={path}",
+        f"P|al={path}|{lemma}",
+        f"P|cp={path}|{candidate.pos_}",
+        f"P|ct={path}|{candidate.tag_}",
+        f"P|ap={path}|{anchor.pos_}",
+        f"P|dir={path}|{direction}",
+        f"P|sz={path}|{size}",
+        f"al|cd={lemma}|{candidate.dep_}",
+        f"cp={candidate.pos_}",
+        f"cl={candidate.lemma_.lower()}",
+        f"ent={candidate.ent_type_}",
+        f"P|ent={path}|{candidate.ent_type_}",
+        f"dist={direction}{distance}",
+        f"subj={has_subject}|{candidate.pos_}",
+        f"sz={size}",
+        f"sent={candidate.sent.start == anchor.sent.start}",
+    ]
+
+
+def pair_candidates(anchor: Token, excluded: frozenset[int]) -> list[tuple[Token, str]]:
+    """Tokens within ``MAX_HOPS`` dependency steps of the anchor, each with the path to it ("^prep vpobj"),
+    leaving out the cue's own tokens and punctuation."""
+    paths: dict[int, str] = {anchor.i: ""}
+    frontier = [anchor]
+    for _ in range(MAX_HOPS):
+        next_frontier = []
+        for token in frontier:
+            steps = [(child, f"v{child.dep_}") for child in token.children]
+            if token.head.i != token.i:
+                steps.append((token.head, f"^{token.dep_}"))
+            for neighbour, step in steps:
+                if neighbour.i not in paths:
+                    paths[neighbour.i] = f"{paths[token.i]} {step}".strip()
+                    next_frontier.append(neighbour)
+        frontier = next_frontier
+    doc = anchor.doc
+    return [
+        (doc[index], path)
+        for index, path in sorted(paths.items())
+        if index not in excluded and not doc[index].is_punct and not doc[index].is_space
+    ]
+
+
+# --- the model --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class AttributionModel:
+    """Weights (one vector per model, ``2**HASH_BITS`` long) and the thresholds chosen on dev."""
+
+    cue: np.ndarray
+    content: np.ndarray
+    source: np.ndarray
+    biases: dict[str, float]
+    cue_threshold: float
+    phrase_cue_threshold: float  # for a cue without a source or a content that is no clause or quote
+    content_threshold: float
+    source_threshold: float
+
+    def score(self, name: str, features: list[str]) -> float:
+        """The model's probability for one feature set."""
+        weights: np.ndarray = getattr(self, name)
+        logit = float(weights[feature_buckets(features)].sum()) + self.biases[name]
+        return 1.0 / (1.0 + np.exp(-logit))
+
+
+@lru_cache(maxsize=1)
+def load_model() -> AttributionModel | None:
+    """The shipped model, or None (with one warning) when its weights are not installed."""
+    resource = resources.files("storyline") / "models" / MODEL_FILE
+    if not resource.is_file():
+        LOGGER.warning(
+            "no learned attribution model at storyline/models/%s: claims come from the rules alone "
+            "(train one with scripts/train_attribution.py)",
+            MODEL_FILE,
+        )
+        return None
+    with resources.as_file(resource) as path, np.load(path, allow_pickle=False) as stored:
+        meta = json.loads(str(stored["meta"]))
+        return AttributionModel(
+            cue=stored["cue"].astype(np.float32),
+            content=stored["content"].astype(np.float32),
+            source=stored["source"].astype(np.float32),
+            biases={name: float(value) for name, value in meta["biases"].items()},
+            cue_threshold=float(meta["cue_threshold"]),
+            phrase_cue_threshold=float(meta["phrase_cue_threshold"]),
+            content_threshold=float(meta["content_threshold"]),
+            source_threshold=float(meta["source_threshold"]),
+        )
+
+
+# --- inference --------------------------------------------------------------------------------------------
+
+
+def learned_attributions(context: ParseContext, found: Sequence[Attribution]) -> list[Attribution]:
+    """Attributions whose cue the rules in ``found`` did not find, as the model proposes them."""
+    model = load_model()
+    if model is None:
+        return []
+    covered = _covered_tokens(context, found)
+    proposed: list[Attribution] = []
+    for run, confidence in cue_runs(context, model):
+        if any(token.i in covered for token in run):
+            continue
+        proposed.extend(_attribution_for(context, model, run, confidence))
+    return proposed
+
+
+def cue_runs(context: ParseContext, model: AttributionModel) -> list[tuple[list[Token], float]]:
+    """Runs of adjacent tokens the cue model accepts, each with its most confident token's probability."""
+    quotes = list(context.quotes)
+    runs: list[list[Token]] = []
+    confidences: list[float] = []
+    for token in context.doc:
+        if token.is_space or (token.is_punct and token.text not in (":", "—", "–")):
+            continue
+        features = cue_features(token, is_quoted(quotes, token), context.lexicon)
+        probability = model.score("cue", features)
+        if probability < model.cue_threshold:
+            continue
+        if runs and runs[-1][-1].i + 1 == token.i:
+            runs[-1].append(token)
+            confidences[-1] = max(confidences[-1], probability)
+        else:
+            runs.append([token])
+            confidences.append(probability)
+    return [(with_verb(run), confidence) for run, confidence in zip(runs, confidences, strict=True)]
+
+
+def with_verb(run: list[Token]) -> list[Token]:
+    """A run of only an auxiliary, a negation or an adverb ("has", "not", "openly") grows to the verb they
+    hang on: the verb carries the cue's meaning and its arguments."""
+    anchor = run_anchor(run)
+    head = anchor.head
+    if anchor.dep_ not in FUNCTION_DEPS or head.pos_ not in ("VERB", "AUX") or head.i == anchor.i:
+        return run
+    tokens = {token.i: token for token in run} | {head.i: head}
+    return [tokens[index] for index in sorted(tokens)]
+
+
+def is_quoted(quotes: list[QuoteSpan], token: Token) -> bool:
+    return inside_quote(quotes, token.idx, token.idx + len(token)) is not None
+
+
+def run_anchor(run: Sequence[Token]) -> Token:
+    """The token of a cue run whose head lies outside it (the first such)."""
+    indexes = {token.i for token in run}
+    return next((t for t in run if t.head.i not in indexes or t.head.i == t.i), run[0])
+
+
+def best_candidate(
+    model: AttributionModel, name: str, anchor: Token, candidates: list[tuple[Token, str]]
+) -> tuple[Token | None, float]:
+    scored = [(model.score(name, pair_features(anchor, token, path)), token) for token, path in candidates]
+    if not scored:
+        return None, 0.0
+    probability, token = max(scored, key=lambda pair: pair[0])
+    return token, probability
+
+
+def _attribution_for(
+    context: ParseContext, model: AttributionModel, run: list[Token], confidence: float
+) -> list[Attribution]:
+    anchor = run_anchor(run)
+    known_verb = anchor.pos_ == "VERB" and anchor.lemma_.lower() in context.lexicon.cue_verbs
+    candidates = pair_candidates(anchor, frozenset(token.i for token in run))
+    content_scores = [
+        (model.score("content", pair_features(anchor, token, path)), token) for token, path in candidates
+    ]
+    if not content_scores:
+        return []
+    content_probability, content_head = max(content_scores, key=lambda pair: pair[0])
+    if content_probability < model.content_threshold:
+        return []
+    source_head, source_probability = best_candidate(
+        model, "source", anchor, [(t, p) for t, p in candidates if t.i != content_head.i]
+    )
+    if source_probability < model.source_threshold:
+        source_head = None
+    siblings = [
+        token
+        for probability, token in content_scores
+        if probability >= SIBLING_THRESHOLD
+        and token.head.i == content_head.head.i
+        and token.i != content_head.i
+    ]
+    content = content_from_heads([content_head, *siblings], run, source_head)
+    cue = token_span(run) or (run[0].idx, run[-1].idx + len(run[-1]))
+    if content is None or content[0] >= content[1]:
+        return []
+    if known_verb and not _names_a_speaker(source_head, context.doc.char_span(*content)):
+        return []  # the rules passed this verb over: only a named speaker and a real statement overrule them
+    if source_head is None and confidence < model.phrase_cue_threshold:
+        return []  # an agentless cue ("is expected to") must be a sure one
+    if confidence < model.phrase_cue_threshold and not _states_something(context, content):
+        return []  # "demanded a pay rise", "voted to strike": an act, unless the model is sure it reports
+    content, quote = classify_quote(context, clip_to_line(context.text, content, cue[0]), cue)
+    speakers: list[CharSpan | None] = [
+        span for head in speaker_heads(source_head) if (span := speaker_span(head)) is not None
+    ]
+    modality = cue_modality(context, anchor, source_head) if anchor.pos_ in ("VERB", "AUX") else None
+    return [
+        Attribution(
+            cue=cue, content=content, speaker=speaker, quote=quote, cue_modality=modality, anchor=anchor.i
+        )
+        for speaker in (speakers or [None])
+    ]
+
+
+def _names_a_speaker(source: Token | None, content: Span | None) -> bool:
+    """A speaker that is no empty "it" or "what", and a content of a few words ("what the group says")."""
+    if source is None or content is None or len(content) < MIN_KNOWN_VERB_CONTENT:
+        return False
+    return source.lower_ not in EMPTY_SPEAKERS and source.tag_ not in ("WP", "WDT")
+
+
+def _states_something(context: ParseContext, content: CharSpan) -> bool:
+    span = context.doc.char_span(*content, alignment_mode="expand")
+    if span is None:
+        return False
+    if inside_quote(list(context.quotes), *content) is not None:
+        return True
+    return any(token.pos_ in ("VERB", "AUX") and token.tag_ != "VBG" for token in span)
+
+
+def content_from_heads(heads: Sequence[Token], run: Sequence[Token], source: Token | None) -> CharSpan | None:
+    """The subtrees of the content heads (the best first) without the cue's or the source's subtree, as one
+    run of tokens around the best head."""
+    head = heads[0]
+    removed = {token.i for token in run}
+    top = run_anchor(run)
+    if top.i != head.i and head.is_ancestor(top):
+        removed |= {token.i for token in top.subtree}
+    if source is not None and source.i != head.i and head.is_ancestor(source):
+        removed |= {token.i for token in source.subtree}
+    if source is not None:
+        removed.add(source.i)
+    kept = {token.i for member in heads for token in member.subtree if token.i not in removed}
+    start = end = head.i
+    while start - 1 in kept:
+        start -= 1
+    while end + 1 in kept:
+        end += 1
+    return token_span(head.doc[start : end + 1])
+
+
+def _covered_tokens(context: ParseContext, found: Sequence[Attribution]) -> set[int]:
+    """Tokens inside the cues the rules found."""
+    covered: set[int] = set()
+    for attribution in found:
+        covered |= tokens_in(context.doc, attribution.cue)
+    return covered
+
+
+def tokens_in(doc: Doc, span: CharSpan) -> set[int]:
+    span_tokens = doc.char_span(*span, alignment_mode="expand")
+    return set() if span_tokens is None else {token.i for token in span_tokens}

@@ -1,0 +1,109 @@
+"""What says two reports are of one event: specific shared actors and compatible time, not a shared beat.
+
+``ActorCounts`` knows how many articles so far name each actor, which makes an actor common (named in a
+large share of the collection: "Trump" in an election month, "Russia" in a war corpus), specific (rare
+enough to tell events apart) and gives the rarity weights of actor overlap. The time tests are hard
+constraints where both sides are dated; an undated article may not bridge two stories unless the year its
+text states fits both (issue #15: undated articles once merged events years apart).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Set
+from datetime import date
+
+from storyline.config import StoriesSettings
+from storyline.stages.stories.profile import ArticleProfile, GroupProfile
+
+
+class ActorCounts:
+    """Articles seen so far and, per actor key, how many of them name it."""
+
+    def __init__(self, settings: StoriesSettings) -> None:
+        self.settings = settings
+        self.articles = 0
+        self.naming: Counter[str] = Counter()
+
+    def count(self, actors: Iterable[str]) -> None:
+        self.articles += 1
+        self.naming.update(actors)
+
+    def is_common(self, actor: str) -> bool:
+        return (
+            self.articles >= self.settings.min_articles_for_share
+            and self.naming[actor] > self.settings.max_actor_share * self.articles
+        )
+
+    def rarity(self, actor: str) -> float:
+        """log(articles / articles naming the actor) over the collection so far, capped: "Trump" in an
+        election month weighs nothing, a name one other article carries weighs most, and a name no other
+        article carries (often a misread one) weighs no more than that."""
+        share = max(self.articles, 1) / max(self.naming[actor], 1)
+        return min(max(math.log(share), 0.0), self.settings.actor_rarity_cap)
+
+    def is_specific(self, actor: str) -> bool:
+        if self.articles < self.settings.min_articles_for_share:
+            return True  # too few articles to tell a specific actor from a common one
+        return self.rarity(actor) >= self.settings.specific_actor_rarity
+
+    def weighted_jaccard(self, first: Set[str], second: Set[str]) -> float:
+        union = sum(self.rarity(key) for key in first | second)
+        return sum(self.rarity(key) for key in first & second) / union if union else 0.0
+
+
+def same_event_evidence(profile: ArticleProfile, group: GroupProfile, actors: ActorCounts) -> bool:
+    """An article reports a story's event only when they share a specific actor (rare in the collection so
+    far) or say nearly the same thing (a very high cosine): the same frame or beat is not enough. When
+    either side names no one, the score alone decides."""
+    core_actors = group.core(group.actors)
+    if profile.vector is None or not profile.actors or not core_actors:
+        return True  # the lexical score is itself actor overlap; with no names, no names can differ
+    if any(actors.is_specific(actor) for actor in profile.actors & core_actors):
+        return True
+    centroid = group.centroid()
+    return centroid is not None and float(centroid @ profile.vector) >= actors.settings.same_event_cosine
+
+
+def in_window(group: GroupProfile, days: tuple[date, date] | None, settings: StoriesSettings) -> bool:
+    """Whether days (an article's, or another group's first and last) come within the window of the
+    group's: a hard test when both sides are dated; an undated side passes, and is kept from bridging
+    stories by ``may_merge`` instead."""
+    if days is None or group.first is None or group.last is None:
+        return True
+    window = settings.window_days
+    return (group.first - days[1]).days <= window and (days[0] - group.last).days <= window
+
+
+def years_fit(first: Set[int], second: Set[int], settings: StoriesSettings) -> bool:
+    """Whether two sets of years come within ``max_year_gap`` of each other (or either is empty)."""
+    if not first or not second:
+        return True
+    return min(abs(a - b) for a in first for b in second) <= settings.max_year_gap
+
+
+def may_merge(
+    profile: ArticleProfile, first: GroupProfile, second: GroupProfile, settings: StoriesSettings
+) -> bool:
+    """A bridging article merges two stories only when their days fit one window and their years agree.
+    One without a full or month date passes every time test, so it could join events years apart: it
+    bridges only when the year its text states fits both stories, or when nothing on either side says
+    when (no date, no year: no time evidence to break)."""
+    first_days, second_days = first.days(), second.days()
+    if first_days is not None and not in_window(second, first_days, settings):
+        return False
+    first_years, second_years = _years(first.core(first.words)), _years(second.core(second.words))
+    if not years_fit(first_years, second_years, settings):
+        return False
+    if profile.days() is not None:
+        return True
+    article_years = _years(profile.words)
+    if article_years:
+        return years_fit(article_years, first_years | second_years, settings)
+    return not (first_days or second_days or first_years or second_years)
+
+
+def _years(words: Iterable[str]) -> set[int]:
+    """The years among profile words (``stories.cluster`` adds the year an article places itself in)."""
+    return {int(word) for word in words if word.isdigit()}

@@ -1,0 +1,80 @@
+"""The learned attribution models: features on a sentence written for the test, inference with the shipped
+weights, and the rules-only path when no weights are installed."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+
+import pytest
+
+from storyline.records import Article, Claim
+from storyline.stages.claims import learned
+from storyline.stages.claims.extract import extract_claims
+from storyline.stages.claims.learned import cue_features, load_model, pair_candidates, pair_features
+from storyline.stages.claims.lexicon import claim_lexicon
+from storyline.stages.nlp import load_nlp, parse_articles
+
+
+def claims_of(text: str) -> list[Claim]:
+    parsed = next(parse_articles([Article(id="t", text=text)]))
+    claims = extract_claims(parsed, ())
+    for claim in claims:
+        assert text[claim.start : claim.end] == claim.text
+        assert text[claim.cue_start : claim.cue_end] == claim.cue
+    return claims
+
+
+@pytest.fixture
+def no_weights(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The package as installed without weights: the model file is looked up under a name that is absent."""
+    monkeypatch.setattr(learned, "MODEL_FILE", "absent-attribution.npz")
+    load_model.cache_clear()
+    yield
+    load_model.cache_clear()
+
+
+def test_cue_features_describe_word_tree_and_children() -> None:
+    doc = load_nlp()("Critics blasted the mayor for the delay.")
+    blasted = doc[1]
+    features = cue_features(blasted, quoted=False, lexicon=claim_lexicon())
+    assert "l=blast" in features
+    assert "c=nsubj" in features and "c=dobj" in features
+    assert "l|cw=blast|for" in features  # the preposition a stance verb takes
+    assert "q=False" in features
+
+
+def test_pair_candidates_carry_dependency_paths() -> None:
+    doc = load_nlp()("Critics blasted the mayor for the delay.")
+    blasted = doc[1]
+    paths = {token.text: path for token, path in pair_candidates(blasted, frozenset({blasted.i}))}
+    assert paths["Critics"] == "vnsubj"
+    assert paths["mayor"] == "vdobj"
+    assert "." not in paths and "blasted" not in paths  # punctuation and the cue itself are no heads
+    assert "P=vnsubj" in pair_features(blasted, doc[0], paths["Critics"])
+
+
+def test_shipped_weights_find_a_stance_verb_cue() -> None:
+    assert load_model() is not None, "the package ships its attribution weights"
+    claims = claims_of("Republican senators blasted the governor for the delay in the budget talks.")
+    blasted = [claim for claim in claims if "blasted" in claim.cue]
+    assert blasted, [(c.cue, c.text) for c in claims]
+    assert blasted[0].speaker_text == "Republican senators"
+
+
+def test_shipped_weights_find_according_to_variants() -> None:
+    claims = claims_of("The economy grew by 3 percent last year, according to new figures from the agency.")
+    assert any("according" in claim.cue for claim in claims), [(c.cue, c.text) for c in claims]
+    claim = next(claim for claim in claims if "according" in claim.cue)
+    assert "economy grew" in claim.text
+
+
+def test_without_weights_rules_run_alone_and_warn_once(
+    no_weights: None, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.WARNING, logger=learned.__name__):
+        first = claims_of("The minister said that the bridge would reopen in May.")
+        claims_of("Critics blasted the mayor for the delay.")
+    warnings = [record for record in caplog.records if "rules alone" in record.getMessage()]
+    assert len(warnings) == 1
+    assert [(c.cue, c.speaker_text) for c in first] == [("said", "The minister")]
