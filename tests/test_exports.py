@@ -134,8 +134,10 @@ def test_claim_review_jsonld_names_sources_and_gives_no_verdict() -> None:
     assert len(document["@graph"]) == positions
     first = document["@graph"][0]
     assert first["@type"] == "ClaimReview" and first["identifier"] == "s1/q-troops/1"
+    assert first["claimReviewed"] == "How many North Korean troops were sent?"
     claim = first["itemReviewed"]
-    assert claim["text"] == "12,000 people"
+    assert claim["text"] == "National Intelligence Service: “North Korea sent 12,000 soldiers to Russia”"
+    assert claim["description"] == "Position on “How many North Korean troops were sent?”: 12,000 people"
     assert claim["author"] == [{"@type": "Organization", "name": "National Intelligence Service"}]
     assert [appearance["text"] for appearance in claim["appearance"]] == [
         "North Korea sent 12,000 soldiers to Russia",
@@ -147,6 +149,11 @@ def test_claim_review_jsonld_names_sources_and_gives_no_verdict() -> None:
     assert "https://example.org/nk?a=1&b=2" in [a.get("url") for a in second["appearance"]]
     deny = document["@graph"][2]["itemReviewed"]
     assert deny["author"] == [{"@type": "Thing", "name": "Moscow"}]
+    # a denial's words keep the words that deny; a stance word is never the claim's text
+    assert deny["text"] == "Moscow: “troops were readied, a figure Moscow called a hoax”"
+    stance_words = {"affirm", "deny", "unconfirmed"}
+    assert all(node["itemReviewed"]["text"] not in stance_words for node in document["@graph"])
+    assert all(node["claimReviewed"] == node["name"] for node in document["@graph"])
 
 
 def test_every_export_format_has_one_row_whose_renderer_reads_a_brief() -> None:

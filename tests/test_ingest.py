@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import gzip
 import http.server
 import importlib.util
 import shutil
@@ -270,6 +271,51 @@ def test_named_file_with_unknown_suffix_is_sniffed(tmp_path):
     assert only_article(page).title == "Ferry Strike Ends After Pay Deal"
 
 
+# --- gzip-compressed inputs ------------------------------------------------------------------------------
+
+
+def test_gzip_compressed_html_text_and_jsonl_are_read(tmp_path):
+    (tmp_path / "page.html.gz").write_bytes(gzip.compress((DATA / "page.html").read_bytes()))
+    (tmp_path / "note.TXT.gz").write_bytes(gzip.compress(b"Quay Reopens\nThe quay reopened on Monday."))
+    lines = b'{"text": "First wire story."}\n' + b'{"text": "Second wire story."}\n'
+    # two gzip members, as `cat a.gz b.gz` makes: both are read
+    (tmp_path / "wire.jsonl.gz").write_bytes(gzip.compress(lines[:31]) + gzip.compress(lines[31:]))
+    items = read_all(tmp_path)
+    assert not skipped_of(items)
+    note, html, *wire = articles_of(items)  # sorted by file name
+    assert html.title == "Ferry Strike Ends After Pay Deal" and html.path.endswith("page.html.gz")
+    assert (note.title, note.text) == ("Quay Reopens", "The quay reopened on Monday.")
+    assert [article.text for article in wire] == ["First wire story.", "Second wire story."]
+
+
+def test_a_gzip_bomb_is_refused_by_its_decompressed_size(tmp_path):
+    bomb = tmp_path / "bomb.txt.gz"
+    bomb.write_bytes(gzip.compress(b"a" * 200_000))  # a few hundred bytes on disk
+    (skip,) = read_all(bomb, settings=IngestSettings(max_file_bytes=1000))
+    assert isinstance(skip, SkippedInput) and "bomb.txt.gz" in str(skip)
+    assert skip.reason == "decompresses to more than 1000 bytes; refused" and "\n" not in str(skip)
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (gzip.compress(b"Some article text.")[:-12], "truncated gzip file"),
+        (b"\x1f\x8b\x08\x00garbage-not-deflate", "not valid gzip"),
+    ],
+)
+def test_broken_gzip_is_skipped_with_one_line(tmp_path, data, reason):
+    (tmp_path / "broken.txt.gz").write_bytes(data)
+    (skip,) = read_all(tmp_path / "broken.txt.gz")
+    assert isinstance(skip, SkippedInput) and reason in skip.reason and "\n" not in str(skip)
+
+
+def test_walk_judges_a_compressed_file_by_the_name_inside(tmp_path):
+    (tmp_path / "table.csv.gz").write_bytes(gzip.compress(b"a,b\n1,2\n"))
+    assert [(Path(s.source).name, s.reason) for s in skipped_of(read_all(tmp_path))] == [
+        ("table.csv.gz", "unsupported file type '.csv'")
+    ]
+
+
 def test_bad_csv_row_is_reported_with_its_line(tmp_path):
     csv_file = tmp_path / "meta.csv"
     csv_file.write_text("path,outlet\n,Nobody\n")
@@ -414,6 +460,10 @@ class _FixtureHandler(http.server.BaseHTTPRequestHandler):
             self._redirect("ftp://127.0.0.1/file.txt")
         elif self.path == "/big":
             self._send(200, b"x" * 5000, "text/plain")
+        elif self.path == "/page.html.gz":  # a .gz file served as it is, no Content-Encoding
+            self._send(200, gzip.compress((DATA / "page.html").read_bytes()), "application/gzip")
+        elif self.path == "/bomb.txt.gz":
+            self._send(200, gzip.compress(b"x" * 50_000), "application/gzip")
         else:
             self._send(404, b"not found", "text/plain")
 
@@ -450,6 +500,8 @@ def test_url_on_loopback_is_fetched_when_allowed(local_server):
     assert article.url == f"{local_server}/page.html" and article.path is None
     plain = only_article(f"{local_server}/article", allow_private_urls=True)
     assert (plain.title, plain.text) == ("Plain Headline", "Plain body from the server.")
+    compressed = only_article(f"{local_server}/page.html.gz", allow_private_urls=True)
+    assert compressed.text == article.text
 
 
 def test_url_on_loopback_is_refused_by_default(local_server):
@@ -463,6 +515,7 @@ def test_url_on_loopback_is_refused_by_default(local_server):
         ("/loop", "more than 5 redirects"),
         ("/to-ftp", "unsupported URL scheme 'ftp'"),  # every redirect hop is checked
         ("/big", "larger than 1000 bytes"),
+        ("/bomb.txt.gz", "decompresses to more than 1000 bytes"),
         ("/missing", "HTTP 404"),
     ],
 )

@@ -96,7 +96,7 @@ def test_timeline_and_sources(note: str) -> None:
     assert "- 2024-10-19 (day, inferred date): Zelenskyy: 10,000 ready — Yonhap" in note
     assert r"- 2024-10 (month): Troops readied \<script\>x\</script\> — Baltic \<Ledger\>" in note
     assert "published 2024-10-19 (inferred), <https://example.org/nk?a=1&b=2>" in note
-    assert r"- Yonhap copies Baltic \<Ledger\> (near-duplicate, score 0.81)" in note
+    assert r"- Yonhap republishes Baltic \<Ledger\> (score 0.81)" in note
     assert "- feeds/bad.jsonl:3: line is not valid JSON" in note
 
 

@@ -14,8 +14,10 @@ import json
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, Literal
+from urllib.parse import urlsplit
 
-if TYPE_CHECKING:  # spaCy is heavy; only the type is needed here
+if TYPE_CHECKING:  # spaCy and pandas are heavy (pandas optional); only the types are needed here
+    import pandas
     from spacy.tokens import Doc
 
 BRIEF_SCHEMA = "storyline.brief/1"
@@ -98,6 +100,18 @@ class Article:
         if self.outlet or self.title or self.url or not self.path:
             return self.outlet or self.title or self.source
         return PurePath(self.path).name or self.path
+
+    @property
+    def outlet_name(self) -> str | None:
+        """Who published the article: the outlet, else the site's domain; None when neither is known (a
+        headline or a file name says what the article is, not who carried it)."""
+        if self.outlet:
+            return self.outlet
+        try:
+            host = urlsplit(self.url).hostname if self.url else None
+        except ValueError:  # "http://[oops": a malformed URL names no site
+            host = None
+        return host.removeprefix("www.") if host else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,12 +259,13 @@ class Position:
     """One answer to a question: a value (quantity questions) or a stance (affirm | deny | unconfirmed)."""
 
     claims: tuple[str, ...]
-    speakers: tuple[str, ...]  # entity ids, or speaker texts when unresolved
+    speakers: tuple[str, ...]  # entity ids (a ``Brief`` moves any other speaker to ``speaker_texts``)
     outlets: tuple[str, ...]
     independent_sources: int
     value: float | None = None
     stance: Stance | None = None
     earliest: str | None = None  # earliest date the position was carried (ISO), when known
+    speaker_texts: tuple[str, ...] = ()  # speakers as written where no entity was resolved ("a source")
 
 
 @dataclass(frozen=True, slots=True)
@@ -344,6 +359,21 @@ class Brief:
     stories: tuple[Story, ...] = ()
     skipped: tuple[SkippedInput, ...] = field(default=())
 
+    def __post_init__(self) -> None:
+        # The ledger lists a speaker's entity id where one was resolved and the words otherwise; the
+        # contract promises ids in ``speakers``, so the texts move to ``speaker_texts`` here, where the
+        # entities are known, whichever way the brief was put together (pipeline, store, a test).
+        entity_ids = frozenset(entity.id for entity in self.entities)
+        stories = tuple(split_story_speakers(story, entity_ids) for story in self.stories)
+        if any(new is not old for new, old in zip(stories, self.stories, strict=True)):
+            object.__setattr__(self, "stories", stories)  # frozen: only while the brief is being built
+
+    def __repr__(self) -> str:  # one line: the default would print every article's text
+        return (
+            f"<Brief: {len(self.articles)} articles, {len(self.entities)} entities, "
+            f"{len(self.claims)} claims, {len(self.stories)} stories, {len(self.skipped)} skipped>"
+        )
+
     def to_dict(self) -> dict[str, Any]:
         """The brief as plain JSON-ready data (``schema`` first)."""
         body = _jsonable(self)
@@ -359,11 +389,54 @@ class Brief:
                 return article
         raise KeyError(article_id)
 
+    # DataFrames for notebooks (needs the ``pandas`` extra); built in ``report/frames.py``.
+    def claims_frame(self) -> pandas.DataFrame:
+        """One row per claim: article, outlet, speaker, words, modality, the questions it answers."""
+        from storyline.report.frames import claims_frame
+
+        return claims_frame(self)
+
+    def entities_frame(self) -> pandas.DataFrame:
+        """One row per entity: name, type, aliases, roles, mention and article counts."""
+        from storyline.report.frames import entities_frame
+
+        return entities_frame(self)
+
+    def questions_frame(self) -> pandas.DataFrame:
+        """One row per position of each ledger question."""
+        from storyline.report.frames import questions_frame
+
+        return questions_frame(self)
+
     def _repr_markdown_(self) -> str:  # notebooks show a brief as a short summary
-        return (
-            f"**Storyline brief**: {len(self.articles)} articles, {len(self.entities)} entities, "
-            f"{len(self.claims)} claims, {len(self.stories)} stories, {len(self.skipped)} skipped"
-        )
+        return "**Storyline brief**: " + repr(self).removeprefix("<Brief: ").removesuffix(">")
+
+
+def split_speakers(position: Position, entity_ids: frozenset[str]) -> Position:
+    """``position`` with only entity ids in ``speakers``; any other speaker joins ``speaker_texts``."""
+    texts = [speaker for speaker in position.speakers if speaker not in entity_ids]
+    if not texts:
+        return position
+    return dataclasses.replace(
+        position,
+        speakers=tuple(speaker for speaker in position.speakers if speaker in entity_ids),
+        speaker_texts=tuple(dict.fromkeys((*position.speaker_texts, *texts))),
+    )
+
+
+def split_story_speakers(story: Story, entity_ids: frozenset[str]) -> Story:
+    """``story`` with ``split_speakers`` applied to every position (the same object when nothing moves)."""
+    questions = tuple(_split_question_speakers(question, entity_ids) for question in story.questions)
+    if all(new is old for new, old in zip(questions, story.questions, strict=True)):
+        return story
+    return dataclasses.replace(story, questions=questions)
+
+
+def _split_question_speakers(question: Question, entity_ids: frozenset[str]) -> Question:
+    positions = tuple(split_speakers(position, entity_ids) for position in question.positions)
+    if all(new is old for new, old in zip(positions, question.positions, strict=True)):
+        return question
+    return dataclasses.replace(question, positions=positions)
 
 
 def _jsonable(value: Any) -> Any:

@@ -19,10 +19,10 @@ from enum import StrEnum
 from typing import Any
 
 from storyline.errors import unknown_story
-from storyline.records import Brief, Claim, Story
+from storyline.records import Brief, Claim, Position, Question, Story
 from storyline.report.html import safe_link
 from storyline.report.markdown import render_markdown
-from storyline.report.views import BriefIndex, article_title, position_label
+from storyline.report.views import BriefIndex, article_title, position_label, source_name
 
 # A spreadsheet runs a cell starting with one of these as a formula (CSV injection, OWASP); a leading
 # apostrophe makes it text in Excel, LibreOffice and Google Sheets and is visible, so nothing is hidden.
@@ -143,33 +143,45 @@ def ledger_csv(brief: Brief) -> str:
 
 
 def claim_review_jsonld(brief: Brief) -> dict[str, Any]:
-    """Each position of each ledger question as a schema.org ``ClaimReview``-shaped node: the claim, who
-    made it, and every article it appeared in with the exact words. No ``reviewRating``: no verdict."""
+    """Each position of each ledger question as a schema.org ``ClaimReview``-shaped node: the question
+    reviewed, the claim (who said what, in their words), and every article it appeared in with the exact
+    words. No ``reviewRating``: no verdict."""
     index = BriefIndex(brief)
     nodes = []
     for story in brief.stories:
         for question in story.questions:
             for number, position in enumerate(question.positions, start=1):
-                label = position_label(position, question.unit)
-                appearances = [_appearance(claim_id, index) for claim_id in position.claims]
-                claim_node: dict[str, Any] = {
-                    "@type": "Claim",
-                    "text": label,
-                    "author": [_speaker_node(speaker, index) for speaker in position.speakers],
-                    "appearance": [node for node in appearances if node],
-                }
-                if position.earliest:
-                    claim_node["datePublished"] = position.earliest
                 nodes.append(
                     {
                         "@type": "ClaimReview",
                         "identifier": f"{story.id}/{question.id}/{number}",
                         "name": question.question,
-                        "claimReviewed": f"{question.question} {label}",
-                        "itemReviewed": claim_node,
+                        "claimReviewed": question.question,
+                        "itemReviewed": _claim_node(position, question, index),
                     }
                 )
     return {"@context": "https://schema.org", "@graph": nodes}
+
+
+def _claim_node(position: Position, question: Question, index: BriefIndex) -> dict[str, Any]:
+    """The position as a schema.org ``Claim``: its text is a speaker's words (the first claim's, a denial
+    with its cue), never a bare stance word; the stance or value is in the description."""
+    names = index.speaker_names(position)
+    words = index.claim_ref(position.claims[0]).text if position.claims else ""
+    appearances = [_appearance(claim_id, index) for claim_id in position.claims]
+    node: dict[str, Any] = {
+        "@type": "Claim",
+        "text": f"{', '.join(names)}: “{words}”" if names else f"“{words}”",
+        "description": f"Position on “{question.question}”: {position_label(position, question.unit)}",
+        "author": [
+            *(_speaker_node(speaker, index) for speaker in position.speakers),
+            *({"@type": "Thing", "name": text} for text in position.speaker_texts),
+        ],
+        "appearance": [node for node in appearances if node],
+    }
+    if position.earliest:
+        node["datePublished"] = position.earliest
+    return node
 
 
 def _speaker_node(speaker: str, index: BriefIndex) -> dict[str, str]:
@@ -187,7 +199,7 @@ def _appearance(claim_id: str, index: BriefIndex) -> dict[str, Any] | None:
         "@type": "NewsArticle",
         "identifier": article.id,
         "headline": article_title(article),
-        "publisher": {"@type": "Organization", "name": article.label},
+        "publisher": {"@type": "Organization", "name": source_name(article)},
         "text": claim.text,
     }
     link = safe_link(article.url)

@@ -17,11 +17,13 @@ from storyline.records import BRIEF_SCHEMA, Article, Brief, Claim
 from storyline.report.chart import TimelineChart, build_timeline_chart
 from storyline.report.highlight import Highlight, Token, tokenize
 from storyline.report.views import (
+    TEXT_FILTERS,
     BriefIndex,
+    ClaimRef,
+    QuestionRef,
     StoryView,
     article_title,
     build_story_view,
-    count_noun,
     format_published,
 )
 
@@ -36,6 +38,14 @@ class StoryRef:
 
 
 @dataclass(frozen=True, slots=True)
+class LedgerLink:
+    """A claim of an article and the ledger questions it answers: the way back from a text to the ledger."""
+
+    claim: ClaimRef
+    questions: tuple[QuestionRef, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleView:
     article: Article
     title: str
@@ -43,6 +53,7 @@ class ArticleView:
     link: str | None  # the article's URL when it is safe to link
     stories: tuple[StoryRef, ...]  # the stories the article belongs to
     tokens: tuple[Token, ...]
+    ledger_links: tuple[LedgerLink, ...]  # its claims that answer ledger questions, in text order
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,8 +90,7 @@ def _environment() -> Environment:
         lstrip_blocks=True,
     )
     environment.filters["fragment"] = anchor_fragment
-    environment.filters["score"] = lambda score: f"{score:.2f}"
-    environment.filters["count"] = count_noun
+    environment.filters.update(TEXT_FILTERS)
     return environment
 
 
@@ -111,6 +121,16 @@ def _article_view(article: Article, index: BriefIndex) -> ArticleView:
         link=safe_link(article.url),
         stories=stories,
         tokens=tuple(tokenize(article.text, article_highlights(article, index.claims_in(article.id), index))),
+        ledger_links=ledger_links(article, index),
+    )
+
+
+def ledger_links(article: Article, index: BriefIndex) -> tuple[LedgerLink, ...]:
+    claims = sorted(index.claims_in(article.id), key=lambda claim: claim.start)
+    return tuple(
+        LedgerLink(index.claim_ref(claim.id), tuple(index.questions_of(claim.id)))
+        for claim in claims
+        if index.questions_of(claim.id)
     )
 
 

@@ -16,7 +16,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from storyline.records import BRIEF_SCHEMA, Brief
 from storyline.report.html import safe_link
-from storyline.report.views import BriefIndex, article_title, build_story_view, count_noun, format_published
+from storyline.report.views import TEXT_FILTERS, BriefIndex, article_title, build_story_view, format_published
 
 # Characters with inline meaning in CommonMark/GFM and in common note apps: emphasis (* _ ~), code (`),
 # links and images ([ ]), raw HTML and autolinks (< >), entities (&), table cells (|), math ($), and the
@@ -78,8 +78,7 @@ def _environment() -> Environment:
     environment.filters["url"] = markdown_url
     environment.filters["article_title"] = article_title
     environment.filters["published"] = format_published
-    environment.filters["score"] = lambda score: f"{score:.2f}"
-    environment.filters["count"] = count_noun
+    environment.filters.update(TEXT_FILTERS)
     return environment
 
 

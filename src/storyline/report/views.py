@@ -1,10 +1,15 @@
 """What the renderers show of a brief, per story: the ledger, timeline, entities and copies with every id
 already looked up (speaker names, outlet labels, claim links). HTML and Markdown render the same views, so
-they cannot disagree about what a brief says; the views hold plain text, never markup."""
+they cannot disagree about what a brief says; the views hold plain text, never markup.
+
+The views also word the brief for a reader: a source is named by its outlet (or site), never by a headline
+or a local path; partial dates read as words; a denial is quoted with the words that make it one."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storyline.lexicons import load_lexicon
@@ -19,6 +24,7 @@ from storyline.records import (
     Story,
     TimelineEntry,
 )
+from storyline.report.wording import display_source, hide_local_paths, readable_date
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,23 +38,55 @@ class ArticleRef:
 
 # How much of a claim's words a position shows inline: about one line of the ledger's position box.
 EXCERPT_CHARS = 90
+# What a report calls the carrier of an article whose outlet and site are unknown.
+UNNAMED_SOURCE = "unnamed source"
+# Modalities whose meaning lies in the cue ("called the reports a hoax", "could not confirm"): their content
+# alone reads as the opposite, so a report quotes it with the cue.
+CUE_BEARING_MODALITIES = frozenset({"denied", "unconfirmed"})
+# The longest stretch from cue to content quoted as one piece (about three lines of a position box); a
+# longer one, or one across lines, is shown as the content with the cue beside it.
+MAX_CUE_STRETCH_CHARS = 300
 
 
 @dataclass(frozen=True, slots=True)
 class ClaimRef:
-    """A link to a claim's highlighted span: its id, a label (the outlet carrying it) and its text."""
+    """A link to a claim's highlighted span: its id, a label (the outlet carrying it), the words a report
+    quotes (``quoted_words``) and the cue those words must keep, if any."""
 
     claim_id: str
     label: str
     text: str
+    cue: str | None = None
 
     @property
     def excerpt(self) -> str:
-        """The claim's own words, cut at a word boundary: what an analyst reads before following the link."""
+        """The claim's own words, cut at a word boundary: what an analyst reads before following the link.
+        A cue the cut would lose ("… called a hoax") is kept at the end."""
         words = " ".join(self.text.split())
         if len(words) <= EXCERPT_CHARS:
             return words
-        return words[:EXCERPT_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+        cue = " ".join(self.cue.split()) if self.cue else ""
+        if cue and cue not in _cut_words(words, EXCERPT_CHARS):
+            return _cut_words(words, max(0, EXCERPT_CHARS - len(cue) - 3)) + " … " + cue
+        return _cut_words(words, EXCERPT_CHARS) + " …"
+
+
+def _cut_words(words: str, limit: int) -> str:
+    return words[:limit].rsplit(" ", 1)[0].rstrip(",;:") if len(words) > limit else words
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionRef:
+    """A link to a ledger question: the story it is in, its id and its wording."""
+
+    story_id: str
+    question_id: str
+    question: str
+
+    @property
+    def anchor(self) -> str:
+        """The id of the question's row in the HTML brief."""
+        return f"question-{self.story_id}-{self.question_id}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +141,19 @@ class CopyRow:
     kind: str
     score: float
 
+    @property
+    def relation(self) -> str:
+        """The relation as a reader says it, copy first: "republishes", "syndicated from", …"""
+        return COPY_RELATIONS.get(self.kind, self.kind)
+
+
+# How each kind of copy relation reads between the copy and its original ("a2 republishes a1").
+COPY_RELATIONS = {
+    "near-duplicate": "republishes",
+    "syndicated": "syndicated from",
+    "translation": "translated from",
+}
+
 
 @dataclass(frozen=True, slots=True)
 class StoryView:
@@ -126,6 +177,12 @@ class BriefIndex:
         self._claims_by_article: dict[str, list[Claim]] = defaultdict(list)
         for claim in brief.claims:
             self._claims_by_article[claim.article].append(claim)
+        self._questions_by_claim: dict[str, list[QuestionRef]] = defaultdict(list)
+        for story in brief.stories:
+            for question in story.questions:
+                ref = QuestionRef(story.id, question.id, question.question)
+                for claim_id in dict.fromkeys(c for p in question.positions for c in p.claims):
+                    self._questions_by_claim[claim_id].append(ref)
 
     def article_ref(self, article_id: str) -> ArticleRef:
         article = self.articles.get(article_id)
@@ -137,19 +194,52 @@ class BriefIndex:
         claim = self.claims.get(claim_id)
         if claim is None:  # a ledger pointing at a claim the brief lacks: still shown, by its id
             return ClaimRef(claim_id, claim_id, "")
-        return ClaimRef(claim_id, self.article_ref(claim.article).label, claim.text)
+        article = self.articles.get(claim.article)
+        words, cue = quoted_words(claim, article)
+        return ClaimRef(claim_id, source_name(article) if article else claim.article, words, cue)
 
     def speaker_name(self, speaker: str) -> str:
         """Positions list entity ids where the speaker was resolved, the speaker's words otherwise."""
         entity = self.entities.get(speaker)
         return entity.name if entity else speaker
 
+    def speaker_names(self, position: Position) -> tuple[str, ...]:
+        """Who takes a position: resolved speakers by their entity's name, then the others as written."""
+        return tuple(dict.fromkeys((*map(self.speaker_name, position.speakers), *position.speaker_texts)))
+
     def claims_in(self, article_id: str) -> list[Claim]:
         return self._claims_by_article.get(article_id, [])
 
+    def questions_of(self, claim_id: str) -> list[QuestionRef]:
+        """The ledger questions a claim takes a position in, in story order."""
+        return self._questions_by_claim.get(claim_id, [])
+
+    def outlets_of(self, claim_ids: Sequence[str]) -> tuple[str, ...]:
+        """The sources carrying these claims, each once (``source_name``)."""
+        articles = (self.articles.get(self.claims[c].article) for c in claim_ids if c in self.claims)
+        return tuple(dict.fromkeys(source_name(article) for article in articles if article))
+
+
+def source_name(article: Article) -> str:
+    """Who carried an article, as a report names it: its outlet or site, else a neutral label."""
+    return article.outlet_name or UNNAMED_SOURCE
+
+
+def quoted_words(claim: Claim, article: Article | None) -> tuple[str, str | None]:
+    """The words a report quotes for a claim, and the cue they must keep. A denial's content alone says the
+    opposite ("the reports" of "called the reports a hoax"), so it goes with its cue: the article's stretch
+    from cue to content when that is short and on one line, else the content with the cue beside it."""
+    if claim.modality not in CUE_BEARING_MODALITIES or not claim.cue.strip():
+        return claim.text, None
+    start, end = min(claim.start, claim.cue_start), max(claim.end, claim.cue_end)
+    stretch = article.text[start:end] if article and claim.cue_end > claim.cue_start else ""
+    if claim.cue in stretch and len(stretch) <= MAX_CUE_STRETCH_CHARS and "\n" not in stretch:
+        return stretch, claim.cue
+    return f"{claim.text} ({claim.cue})", claim.cue
+
 
 def article_title(article: Article) -> str:
-    return article.title or f"Untitled ({article.source})"
+    return article.title or f"Untitled ({display_source(article.source)})"
 
 
 def unit_word(unit: str) -> str:
@@ -179,7 +269,7 @@ def position_label(position: Position, unit: str | None) -> str:
 def format_published(article: Article) -> str:
     if article.published is None:
         return "unknown"
-    return f"{article.published} (inferred)" if article.published_inferred else article.published
+    return readable_date(article.published, inferred=article.published_inferred)
 
 
 def build_story_views(brief: Brief) -> list[StoryView]:
@@ -204,16 +294,27 @@ def _question_view(question: Question, index: BriefIndex) -> QuestionView:
         question_id=question.id,
         question=question.question,
         status=question.status,
-        status_reason=question.status_reason,
+        status_reason=recount_positions(question.status_reason, question.positions),
         positions=tuple(_position_view(position, question.unit, index) for position in question.positions),
     )
+
+
+# A count of positions in a ledger reason ("3 speakers, 2 positions").
+POSITION_COUNT = re.compile(r"\b\d+ (?:position|value)s?\b")
+
+
+def recount_positions(reason: str, positions: Sequence[Position]) -> str:
+    """``reason`` counting the positions shown beside it. The ledger leaves unconfirmed positions out of
+    its count ("2 positions" beside three); a reason that contradicts the box next to it is not believed."""
+    noun = "value" if positions and all(p.value is not None for p in positions) else "position"
+    return POSITION_COUNT.sub(lambda _: count_noun(len(positions), noun), reason)
 
 
 def _position_view(position: Position, unit: str | None, index: BriefIndex) -> PositionView:
     return PositionView(
         label=position_label(position, unit),
-        speakers=tuple(index.speaker_name(speaker) for speaker in position.speakers),
-        outlets=position.outlets,
+        speakers=index.speaker_names(position),
+        outlets=index.outlets_of(position.claims),
         independent_sources=position.independent_sources,
         claims=tuple(index.claim_ref(claim_id) for claim_id in position.claims),
         earliest=position.earliest,
@@ -242,7 +343,16 @@ def _entity_rows(story_articles: set[str], index: BriefIndex) -> tuple[EntityRow
 
 
 def _copy_rows(story_articles: set[str], index: BriefIndex) -> tuple[CopyRow, ...]:
-    return tuple(_copy_row(edge, index) for edge in index.brief.copies if edge.article in story_articles)
+    """One row per copy, relation and original: a credit found twice (two credit lines, or a passage match
+    besides the credit) is listed once, with its best score."""
+    rows: dict[tuple[str, str, str], CopyRow] = {}
+    for edge in index.brief.copies:
+        if edge.article in story_articles:
+            row = _copy_row(edge, index)
+            key = (edge.article, edge.kind, row.original_name)
+            if key not in rows or row.score > rows[key].score:
+                rows[key] = row
+    return tuple(rows.values())
 
 
 def _copy_row(edge: CopyEdge, index: BriefIndex) -> CopyRow:
@@ -254,3 +364,12 @@ def _copy_row(edge: CopyEdge, index: BriefIndex) -> CopyRow:
         kind=edge.kind,
         score=edge.score,
     )
+
+
+# The Jinja filters the HTML and Markdown templates share: numbers and names worded the same way in both.
+TEXT_FILTERS = {
+    "score": lambda score: f"{score:.2f}",
+    "count": count_noun,
+    "local_name": display_source,
+    "hide_local_paths": hide_local_paths,
+}

@@ -29,7 +29,7 @@ from sqlalchemy import (
 
 # Bump when the tables change, and list what the new version adds in ``COLUMNS_ADDED``: an older store is
 # upgraded in place on opening; a store written by a newer Storyline is refused rather than misread.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 metadata = MetaData()
 
@@ -262,6 +262,7 @@ positions = Table(
     # Short lists of ids read and written whole with their position: JSON rather than three more tables.
     Column("claims", JSON, nullable=False),
     Column("speakers", JSON, nullable=False),
+    Column("speaker_texts", JSON, nullable=False, server_default="[]"),
     Column("outlets", JSON, nullable=False),
     Column("independent_sources", Integer, nullable=False),
     Column("value", Double),
@@ -337,6 +338,7 @@ CROSS_ARTICLE_TABLES = (
 
 # Columns each schema version added to existing tables (version → (table, column name) pairs), applied in
 # order to a store of an older version. 2: TimeML type and value of time expressions (issue #17).
+# 3: the speakers of a position that name no entity, apart from the entity ids (issue #18).
 COLUMNS_ADDED: dict[int, tuple[tuple[Table, str], ...]] = {
     2: (
         (time_expressions, "type"),
@@ -344,4 +346,5 @@ COLUMNS_ADDED: dict[int, tuple[tuple[Table, str], ...]] = {
         (claim_times, "type"),
         (claim_times, "value"),
     ),
+    3: ((positions, "speaker_texts"),),
 }

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 from storyline.config import DEFAULT_SETTINGS, IngestSettings
 from storyline.errors import StorylineInputError
 from storyline.records import Article, SkippedInput
+from storyline.stages.ingest.compressed import content_suffix, gunzip_bounded, is_gzip
 from storyline.stages.ingest.fetch import fetch_url
 from storyline.stages.ingest.formats import (
     FORMAT_BY_MEDIA_TYPE,
@@ -130,7 +131,7 @@ def _iter_all(
         root = Path(given)
         if root.is_dir():
             for file_path in walk_files(root):
-                suffix = file_path.suffix.lower()
+                suffix = content_suffix(file_path.name)
                 if metadata.is_metadata_file(file_path):
                     continue
                 if suffix and suffix not in FORMAT_BY_SUFFIX:
@@ -167,13 +168,14 @@ def _read_file(
     source = str(file_path)
     try:
         data = _read_bounded(file_path, settings.max_file_bytes)
+        data = gunzip_bounded(data, settings.max_file_bytes, source) if is_gzip(data) else data
     except StorylineInputError as error:
         yield SkippedInput(source, error.reason)
         return
     if not data.strip():
         yield SkippedInput(source, "empty file")
         return
-    input_format = FORMAT_BY_SUFFIX.get(file_path.suffix.lower()) or sniff_format(data)
+    input_format = FORMAT_BY_SUFFIX.get(content_suffix(file_path.name)) or sniff_format(data)
     file_meta: FileMeta = {}
     if input_format in SINGLE_ARTICLE_FORMATS:
         yield from metadata.load_sidecars(file_path, root)
@@ -207,19 +209,21 @@ def _read_url(
         return
     try:
         page = fetch_url(url, settings, allow_private=allow_private_urls)
+        # A server sending a .gz file as it is (no Content-Encoding) leaves it compressed.
+        data = gunzip_bounded(page.data, settings.max_file_bytes, url) if is_gzip(page.data) else page.data
     except StorylineInputError as error:
         yield SkippedInput(url, error.reason)
         return
-    if not page.data.strip():
+    if not data.strip():
         yield SkippedInput(url, "empty response")
         return
     input_format = (
-        FORMAT_BY_SUFFIX.get(Path(urlsplit(page.url).path).suffix.lower())
+        FORMAT_BY_SUFFIX.get(content_suffix(urlsplit(page.url).path))
         or FORMAT_BY_MEDIA_TYPE.get(page.media_type or "")
-        or sniff_format(page.data)
+        or sniff_format(data)
     )
     explicit = {"url": page.url} if input_format in SINGLE_ARTICLE_FORMATS else {}
-    for fields in read_format(input_format, page.data, url, url=page.url):
+    for fields in read_format(input_format, data, url, url=page.url):
         yield _build_article(fields, explicit, source=url, path=None)
 
 
