@@ -56,10 +56,21 @@ def test_pair_candidates_carry_dependency_paths() -> None:
 
 def test_shipped_weights_find_a_stance_verb_cue() -> None:
     assert load_model() is not None, "the package ships its attribution weights"
-    claims = claims_of("Republican senators blasted the governor for the delay in the budget talks.")
+    claims = claims_of("Republican senators blasted the plan as a tax hike that would hurt families.")
     blasted = [claim for claim in claims if "blasted" in claim.cue]
     assert blasted, [(c.cue, c.text) for c in claims]
     assert blasted[0].speaker_text == "Republican senators"
+    assert "would hurt families" in blasted[0].text
+
+
+def test_a_learned_cue_reports_statements_not_acts() -> None:
+    # PolNeAR annotates acts ("blasted X for Y", "voted to strike"); the ledger weighs statements only, so a
+    # learned cue needs a finite clause or a quotation as its content.
+    for act in (
+        "Republican senators blasted the governor for the delay in the budget talks.",
+        "Dockworkers voted to accept a 6.5 percent pay rise on Sunday.",
+    ):
+        assert not [claim.cue for claim in claims_of(act)], act
 
 
 def test_shipped_weights_find_according_to_variants() -> None:

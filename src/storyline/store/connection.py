@@ -10,7 +10,7 @@ import sqlite3
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
-from sqlalchemy import URL, Connection, func, insert, select, text
+from sqlalchemy import DDL, URL, Connection, func, insert, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.schema import CreateColumn
@@ -160,7 +160,9 @@ def upgrade_schema(connection: Connection) -> None:
     version = stored_version(connection)
     for step in range(version + 1, tables.SCHEMA_VERSION + 1):
         for table, column_name in tables.COLUMNS_ADDED.get(step, ()):
+            # SQLAlchemy Core has no "add column" construct; DDL quotes the table and CreateColumn writes the
+            # column's definition, both from our own table metadata.
             column = CreateColumn(table.c[column_name]).compile(dialect=connection.dialect)
-            connection.execute(text(f"ALTER TABLE {table.name} ADD COLUMN {column}"))
+            connection.execute(DDL("ALTER TABLE %(fullname)s ADD COLUMN " + str(column)).against(table))
     if version < tables.SCHEMA_VERSION:
         connection.execute(insert(tables.schema_version).values(version=tables.SCHEMA_VERSION))

@@ -176,7 +176,9 @@ def _merge_qualified_names(groups: DisjointSet, qualified_names: dict[str, set[s
     for base, qualified in qualified_names.items():
         if len(qualified) == 1:
             full_name = next(iter(qualified))
-            if len(full_name.split()) - len(base.split()) <= MAX_QUALIFIER_WORDS:
+            # Localising short names may have replaced either key by a full name: merge only what is left.
+            fits = len(full_name.split()) - len(base.split()) <= MAX_QUALIFIER_WORDS
+            if fits and full_name in groups and base in groups:
                 groups.merge(full_name, base)
 
 
