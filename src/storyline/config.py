@@ -154,6 +154,11 @@ class LedgerSettings:
     response_kinship: float = 2.0
     # Two figures of one value are this much more alike (they likely count one thing).
     equal_value_bonus: float = 0.5
+    # Figures join one question only when every pair of them is this alike (weighted word/entity overlap,
+    # plus the equal-value bonus): before, any two compatible figures merged, and on PolNeAR one question
+    # gathered 13 unrelated dollar figures. Chosen on the demo gold and the PolNeAR development stories
+    # (eval/ledger.py --corpus polnear).
+    measure_similarity: float = 0.2
     # A response naming no subject joins the proposition its surrounding text is most like when the
     # weighted cosine reaches this (else the story's dominant proposition). Responses in one story mostly
     # answer the same proposition: one that others already deny or cannot confirm counts this much more.

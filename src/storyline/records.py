@@ -210,6 +210,12 @@ class Claim:
     via_start: int | None = None
     via_end: int | None = None
 
+    @property
+    def outlet_voice(self) -> bool:
+        """The article states this itself (``claims.outlet_voice``): no speaker, no cue. Derived rather than
+        stored, so the store's claim table needs no column for it."""
+        return not self.cue and self.speaker_text is None
+
 
 @dataclass(frozen=True, slots=True)
 class ArticleAnalysis:

@@ -33,15 +33,17 @@ from storyline.lexicons import load_lexicon
 from storyline.records import Claim, Entity, Quantity
 from storyline.stages.ledger.blocking import average_linkage, candidate_pairs, complete_linkage, join_groups
 from storyline.stages.ledger.embedding import ContentVectors
-from storyline.stages.quantities import number_lexicon
+from storyline.stages.quantities import number_lexicon, number_type
 
 WORD = re.compile(r"[^\W\d_]+(?:'t)?|\d[\d,.]*", re.UNICODE)
 # Where one statement inside a content ends and the next begins ("71 bodies … and 35 people …").
 CLAUSE_BREAK = re.compile(r"\s+and\s+(?:that\s+)?|;|,\s+(?:while|whereas|but)\s+|\s+but\s+")
-# Distances for complete linkage: compatible pairs lie in [0, 1), so cutting at 1 merges every compatible
-# pair (those sharing no word last, at the unknown distance); incompatible clusters never join.
-MERGE_COMPATIBLE = 1.0
+# Distances for complete linkage lie in [0, 1); pairs never compared are at the unknown distance, so a
+# cluster whose members were not all compared joins nothing (``LedgerSettings.measure_similarity`` sets the
+# cut: a figure that matches no question with confidence stays its own).
 UNKNOWN_DISTANCE = 0.999
+# Only these kinds of number answer a question (``quantities.number_type``); a duration is context.
+ANSWER_TYPES = frozenset({"count", "money", "percent"})
 # How alike statements and figures must be to answer one question is the stage's setting
 # (``config.LedgerSettings``), with the figures that chose it.
 PEOPLE_UNIT = "personnel"
@@ -203,6 +205,8 @@ def make_measures(claim: Claim, extra_words: frozenset[str]) -> list[Measure]:
     lexicon = ledger_lexicon()
     measures = []
     for quantity in claim.quantities:
+        if number_type(quantity) not in ANSWER_TYPES:
+            continue
         clause = _clause_of(claim, quantity)
         raw = [word.lower() for word in WORD.findall(clause)]
         words = content_words(clause)
@@ -339,9 +343,8 @@ def group_measures(
     """Measures of one story → groups about one measured thing each (complete linkage, see module doc).
 
     Candidates come from ``ledger.blocking``: figures sharing a content word or entity, and figures of one
-    value (the equal-value bonus). Compatible clusters that share no candidate pair merge last, as they
-    did at the dense matrix's "unknown" distance: when every figure in them has one signature of kind and
-    narrowing words, they count one thing."""
+    value (the equal-value bonus). Two clusters join only when every cross pair is compatible and alike
+    enough; sharing a unit alone never merges figures ("$2 million raised" and "$5 million spent")."""
     if not measures:
         return []
     weight = rarity_weights([measure.words for measure in measures])
@@ -356,30 +359,32 @@ def group_measures(
         len(measures),
         distances,
         UNKNOWN_DISTANCE,
-        MERGE_COMPATIBLE,
+        1.0 - settings.measure_similarity,
         lambda index: _signature(measures[index]),
         _signatures_compatible,
     )
-    groups = [[measures[i] for i in sorted(cluster)] for cluster in _merge_uniform(measures, clusters)]
+    groups = [[measures[i] for i in sorted(cluster)] for cluster in _merge_same_event(measures, clusters)]
     return [part for group in groups for part in split_same_voice(group)]
 
 
-def _merge_uniform(measures: Sequence[Measure], clusters: list[list[int]]) -> list[list[int]]:
-    """Clusters whose figures all count the same kind of thing with the same narrowing words (one unit,
-    kind and qualifiers) are one question even without a word in common."""
+def _merge_same_event(measures: Sequence[Measure], clusters: list[list[int]]) -> list[list[int]]:
+    """Clusters whose figures all count one thing (one counted noun class, kind of count and narrowing
+    words: "11,000 troops", "12,000 troops") are one question even without a word in common. Money and
+    shares never merge so: a dollar or a percent says nothing of what is measured, and on PolNeAR such a
+    merge gathered 13 unrelated dollar figures into one "contested" question."""
     by_key: dict[tuple[str, str | None, frozenset[str]], list[int]] = {}
     merged: list[list[int]] = []
     for cluster in sorted(clusters, key=min):
         keys = {_signature(measures[i])[:3] for i in cluster}
-        if len(keys) == 1:
-            (key,) = keys
-            if key in by_key:
-                by_key[key].extend(cluster)
-                continue
+        counted = all(number_type(measures[i].quantity) == "count" for i in cluster)
+        key = next(iter(keys))
+        if len(keys) > 1 or not counted:
+            merged.append(cluster)
+        elif key in by_key:
+            by_key[key].extend(cluster)
+        else:
             by_key[key] = list(cluster)
             merged.append(by_key[key])
-        else:
-            merged.append(cluster)
     return merged
 
 

@@ -297,6 +297,8 @@ def build_ledger(
         if target in group_of_claim:
             attached.setdefault(group_of_claim[target], []).append(claim)
             continue
+        if claim.outlet_voice:
+            continue  # narration answers measured things only: its long sentences share words with anything
         words = content_words(claim.text) | mentioned[claim.id]
         if target and statement_reference(claim) == "bare":  # "the accusation" stands for what came before
             words = content_words(claim_by_id[target].text) | mentioned[target] | mentioned[claim.id]
