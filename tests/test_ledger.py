@@ -117,7 +117,7 @@ def test_a_narrower_counted_thing_is_its_own_question() -> None:
     questions = build_ledger(STORY, claims, ARTICLES, [], [])
     by_size = sorted(questions, key=lambda q: -len(q.positions))
     assert [p.value for p in by_size[0].positions] == [10000, 12000]
-    assert by_size[0].status == "contested" and by_size[0].status_reason == "2 speakers, 2 values"
+    assert by_size[0].status == "contested" and by_size[0].status_reason.startswith("2 speakers, 2 values: ")
     assert [p.value for p in by_size[1].positions] == [1500]
 
 
@@ -141,7 +141,8 @@ def test_a_denial_of_the_claim_joins_what_it_denies() -> None:
     (question,) = build_ledger(STORY, claims, ARTICLES, [], [])
     stances = {p.stance: p.claims for p in question.positions}
     assert stances == {"affirm": ("c1",), "deny": ("c2", "c3")}
-    assert question.status == "denied" and "Ministry" in question.status_reason
+    # one side affirms, independent sources deny: contested, and the reason names who denies
+    assert question.status == "contested" and "denied by Ministry" in question.status_reason
 
 
 def test_non_confirmation_beside_one_claimed_figure_is_unconfirmed() -> None:

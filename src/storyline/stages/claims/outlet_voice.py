@@ -39,7 +39,7 @@ def outlet_voice_claims(
     unattributed statements as outlet-voice claims, in text order."""
     kept = [_unless_dateline_speaker(claim) for claim in claims]
     taken = [span for claim in kept for span in _spans(claim)]
-    found = []
+    found: list[Claim] = []
     for sentence in parsed.doc.sents:
         if any(start < sentence.end_char and sentence.start_char < end for start, end in taken):
             continue

@@ -18,8 +18,9 @@ this module turns each group into positions and a status:
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import get_args
 
 from storyline.config import DEFAULT_SETTINGS, LedgerSettings
@@ -75,6 +76,7 @@ class _Context:
     by_id: dict[str, Article]
     origin: dict[str, str]
     settings: LedgerSettings
+    names: dict[str, str]  # entity id → name, for the status reasons
 
 
 def _source_key(claim: Claim, origin: dict[str, str]) -> str:
@@ -90,8 +92,13 @@ def _source_key(claim: Claim, origin: dict[str, str]) -> str:
 def _position(
     claims: Sequence[Claim], context: _Context, value: float | None, stance: Stance | None
 ) -> Position:
-    speakers = dict.fromkeys(claim.speaker or claim.speaker_text or UNATTRIBUTED for claim in claims)
     articles = [context.by_id[claim.article] for claim in claims]
+    speakers = dict.fromkeys(
+        context.by_id[claim.article].label
+        if claim.outlet_voice
+        else claim.speaker or claim.speaker_text or UNATTRIBUTED
+        for claim in claims
+    )
     outlets = dict.fromkeys(article.label for article in articles)
     dates = [article.published for article in articles if article.published and article.published[0] != "-"]
     return Position(
@@ -139,34 +146,63 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
-def judge_status(positions: Sequence[Position], claims: Sequence[Claim]) -> tuple[QuestionStatus, str]:
-    """Status and the reason a reader is shown."""
+def _who(positions: Sequence[Position], names: Mapping[str, str], limit: int = 3) -> str:
+    """The positions' speakers as a reader knows them (entity ids → names), the first ``limit`` of them."""
+    found = list(dict.fromkeys(names.get(s, s) for position in positions for s in position.speakers))
+    return ", ".join(found[:limit]) + (f" and {len(found) - limit} more" if len(found) > limit else "")
+
+
+def _answer_text(position: Position) -> str:
+    return f"{position.value:,g}" if position.value is not None else str(position.stance)
+
+
+def judge_status(
+    positions: Sequence[Position],
+    claims: Sequence[Claim],
+    corroborators: int | None = None,
+    names: Mapping[str, str] = MappingProxyType({}),
+) -> tuple[QuestionStatus, str]:
+    """Status and the reason a reader is shown, naming who and how many.
+
+    Contested when independent sources take different sides (values, or affirm against deny); denied only
+    when no source affirms; corroborated only by ``corroborators`` independent sources (speakers other than
+    the claim's own subject; by default the position's independent sources)."""
     answers = [p for p in positions if p.stance != "unconfirmed"]
+    denying = [p for p in answers if p.stance == "deny"]
+    modality = {claim.id: claim.modality for claim in claims}
+    # An allegation relayed with a hedge ("had allegedly been warned") takes no side against a denial.
+    affirming = [
+        p for p in answers if p.stance != "deny" and any(modality.get(c) == "asserted" for c in p.claims)
+    ]
     not_confirmed = [p for p in positions if p.stance == "unconfirmed"]
     speakers = {speaker for position in positions for speaker in position.speakers}
-    denials = [claim for claim in claims if claim.modality == "denied"]
-    if denials:
-        deniers = {claim.speaker_text or UNATTRIBUTED for claim in denials}
-        return (
-            "denied",
-            f"denied by {', '.join(sorted(deniers))}; {_count(len(answers), 'position')}, "
-            f"{_count(len(speakers), 'speaker')}",
+    if denying and affirming:
+        sources = sum(p.independent_sources for p in affirming)
+        return "contested", (
+            f"{_count(sources, 'source')} affirm ({_who(affirming, names)}); denied by {_who(denying, names)}"
         )
+    if denying:
+        return "denied", f"denied by {_who(denying, names)}; no source affirms"
     if len(answers) > 1:
         kind = "value" if any(p.value is not None for p in answers) else "position"
-        return "contested", f"{_count(len(speakers), 'speaker')}, {_count(len(answers), kind)}"
+        named = "; ".join(f"{_answer_text(p)} ({_who([p], names, 2)})" for p in answers)
+        return "contested", f"{_count(len(speakers), 'speaker')}, {_count(len(answers), kind)}: {named}"
     if not_confirmed and answers:
         who = _count(not_confirmed[0].independent_sources, "source")
         return (
             "unconfirmed",
-            f"{who} cannot confirm; {_count(answers[0].independent_sources, 'source')} claim it",
+            f"{who} cannot confirm ({_who(not_confirmed, names)}); "
+            f"{_count(answers[0].independent_sources, 'source')} claim it ({_who(answers, names)})",
         )
     if not answers or all(claim.modality in {"hedged", "unconfirmed"} for claim in claims):
-        return "unconfirmed", "only hedged or unconfirmed support"
-    sources = answers[0].independent_sources
+        return "unconfirmed", f"only hedged or unconfirmed support ({_who(positions, names)})"
+    sources = answers[0].independent_sources if corroborators is None else corroborators
     if sources > 1:
-        return "corroborated", f"{sources} independent sources agree, no other position"
-    return "single-source", "one source"
+        return (
+            "corroborated",
+            f"{sources} independent sources agree ({_who(answers, names)}), no other position",
+        )
+    return "single-source", f"one source ({_who(answers, names)})"
 
 
 def _question(
@@ -176,8 +212,10 @@ def _question(
     unit: str | None,
     positions: Sequence[Position],
     claims: Sequence[Claim],
+    corroborators: int | None = None,
+    names: Mapping[str, str] = MappingProxyType({}),
 ) -> Question:
-    status, reason = judge_status(positions, claims)
+    status, reason = judge_status(positions, claims, corroborators, names)
     question_id = "q-" + hashlib.sha1(f"{story.id}:{key}".encode()).hexdigest()[:10]
     return Question(
         id=question_id,
@@ -273,7 +311,8 @@ def build_ledger(
     story_claims = _story_claims(story, claims)
     in_story = set(story.articles)
     by_id = {article.id: article for article in articles if article.id in in_story}
-    context = _Context(by_id=by_id, origin=origins(list(by_id.values()), copies), settings=settings)
+    names = {entity.id: entity.name for entity in entities}
+    context = _Context(by_id, origins(list(by_id.values()), copies), settings, names)
     mentioned = entity_words(story_claims, entities)
     antecedent = _antecedents(story_claims)
     claim_by_id = {claim.id: claim for claim in story_claims}
@@ -322,8 +361,11 @@ def build_ledger(
         unit = group[0].unit
         key = f"{unit}:" + ",".join(sorted({m.claim.id for m in group}))
         order = central_order([m.words for m in group])
-        text = quantity_label(unit, [(m.claim, m.quantity) for m in group], order)
-        questions.append(_question(story, key, text, unit, positions, group_claims))
+        text, informative = quantity_label(unit, [(m.claim, m.quantity) for m in group], order)
+        if not informative and len(group_claims) < 2:
+            continue  # "How many emails?" from one figure asks nothing an analyst can weigh
+        corroborators = _corroborators(group_claims, mentioned, context.origin)
+        questions.append(_question(story, key, text, unit, positions, group_claims, corroborators, names))
 
     statement_groups = group_statements(statements, settings, vectors)
     _place_by_context(unplaced, statement_groups, context, entity_spans(entities))
@@ -338,8 +380,27 @@ def build_ledger(
             if figures:
                 positions = [_position(figures, context, None, "affirm"), *positions]
         key = "p:" + ",".join(sorted(claim.id for claim in group_claims))
-        questions.append(
-            _question(story, key, proposition_label(group_claims, order), None, positions, group_claims)
-        )
-    questions.sort(key=lambda q: -sum(len(p.claims) for p in q.positions))
+        corroborators = _corroborators(group_claims, mentioned, context.origin)
+        label = proposition_label(group_claims, order)
+        questions.append(_question(story, key, label, None, positions, group_claims, corroborators, names))
+    questions.sort(key=_salience, reverse=True)
     return tuple(questions)
+
+
+def _salience(question: Question) -> tuple[int, int, int, int]:
+    """Independent sources, then speakers, outlets and claims: the top of a story is its core."""
+    return (
+        sum(p.independent_sources for p in question.positions),
+        len({speaker for p in question.positions for speaker in p.speakers}),
+        len({outlet for p in question.positions for outlet in p.outlets}),
+        sum(len(p.claims) for p in question.positions),
+    )
+
+
+def _corroborators(
+    claims: Sequence[Claim], mentioned: dict[str, frozenset[str]], origin: dict[str, str]
+) -> int:
+    """Independent sources among the claims' speakers, leaving out a speaker the claims are about: "Comey
+    said Clinton was careless" is not corroborated by a speaker parsed as "Clinton"."""
+    subjects = frozenset().union(*(mentioned.get(claim.id, frozenset()) for claim in claims))
+    return len({_source_key(c, origin) for c in claims if not c.speaker or "@" + c.speaker not in subjects})
