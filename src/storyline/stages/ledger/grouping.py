@@ -132,7 +132,10 @@ def content_words(text: str) -> frozenset[str]:
 
 
 def speaker_key(claim: Claim) -> str:
-    """Who is speaking: the resolved entity, else the speaker as written (lower-cased)."""
+    """Who is speaking: the resolved entity, else the speaker as written (lower-cased); the outlet of an
+    article speaking in its own voice is one speaker across its sentences."""
+    if claim.outlet_voice:
+        return f"outlet:{claim.article}"
     return claim.speaker or (claim.speaker_text or "").lower().strip() or f"unattributed:{claim.id}"
 
 
@@ -371,7 +374,8 @@ def _merge_same_event(measures: Sequence[Measure], clusters: list[list[int]]) ->
     """Clusters whose figures all count one thing (one counted noun class, kind of count and narrowing
     words: "11,000 troops", "12,000 troops") are one question even without a word in common. Money and
     shares never merge so: a dollar or a percent says nothing of what is measured, and on PolNeAR such a
-    merge gathered 13 unrelated dollar figures into one "contested" question."""
+    merge gathered 13 unrelated dollar figures into one "contested" question. (Counts that share only
+    their noun still merge: the demo's ship and troop counts need it, PolNeAR's email counts suffer.)"""
     by_key: dict[tuple[str, str | None, frozenset[str]], list[int]] = {}
     merged: list[list[int]] = []
     for cluster in sorted(clusters, key=min):

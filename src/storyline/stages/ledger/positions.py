@@ -84,7 +84,8 @@ def _source_key(claim: Claim, origin: dict[str, str]) -> str:
     if claim.speaker:
         return claim.speaker
     said_by = (claim.speaker_text or "").lower().strip()
-    if not said_by or said_by in ledger_lexicon().stopwords:  # "he", "they": only the outlet knows who
+    # "he", "they", "73 percent": only the outlet knows who
+    if not said_by or said_by in ledger_lexicon().stopwords or any(c.isdigit() for c in said_by):
         return f"origin:{origin[claim.article]}:{said_by}"
     return said_by
 
@@ -363,7 +364,7 @@ def build_ledger(
         order = central_order([m.words for m in group])
         text, informative = quantity_label(unit, [(m.claim, m.quantity) for m in group], order)
         if not informative and len(group_claims) < 2:
-            continue  # "How many emails?" from one figure asks nothing an analyst can weigh
+            continue  # "How many emails?", "What share?" ask nothing an analyst can weigh
         corroborators = _corroborators(group_claims, mentioned, context.origin)
         questions.append(_question(story, key, text, unit, positions, group_claims, corroborators, names))
 
@@ -372,8 +373,9 @@ def build_ledger(
     for statement_group in statement_groups:
         group_claims = [statement.claim for statement in statement_group]
         order = central_order([statement.words for statement in statement_group])
-        if len({speaker_key(claim) for claim in group_claims}) < 2:
+        if len({_source_key(claim, context.origin) for claim in group_claims}) < 2:
             continue  # one voice is not a question the ledger can weigh
+        label = proposition_label(group_claims, order)
         positions = _stance_positions(group_claims, context)
         if not any(position.stance == "affirm" for position in positions):
             figures = _figures_affirming(statement_group, measure_groups, settings.figure_affirms_min_share)
@@ -381,7 +383,6 @@ def build_ledger(
                 positions = [_position(figures, context, None, "affirm"), *positions]
         key = "p:" + ",".join(sorted(claim.id for claim in group_claims))
         corroborators = _corroborators(group_claims, mentioned, context.origin)
-        label = proposition_label(group_claims, order)
         questions.append(_question(story, key, label, None, positions, group_claims, corroborators, names))
     questions.sort(key=_salience, reverse=True)
     return tuple(questions)
