@@ -159,6 +159,9 @@ class LedgerSettings:
     # gathered 13 unrelated dollar figures. Chosen on the demo gold and the PolNeAR development stories
     # (eval/ledger.py --corpus polnear).
     measure_similarity: float = 0.2
+    # An outlet-voice statement joins a proposition when this alike (weighted Jaccard) to its closest member;
+    # it never seeds one. Chosen on the PolNeAR development stories (eval/ledger.py --corpus polnear).
+    outlet_voice_similarity: float = 0.2
     # A response naming no subject joins the proposition its surrounding text is most like when the
     # weighted cosine reaches this (else the story's dominant proposition). Responses in one story mostly
     # answer the same proposition: one that others already deny or cannot confirm counts this much more.

@@ -49,6 +49,7 @@ class NumberLexicon:
     date_labels: frozenset[str]
     time_units: frozenset[str]
     months: frozenset[str]
+    fractions: frozenset[str]
     unit_classes: dict[str, str]  # member ("special force", "soldier", "$") → class ("personnel", "USD")
     prefixes: dict[str, str]  # "$" → "USD", "EUR" → "EUR": written before the number
 
@@ -72,6 +73,7 @@ def number_lexicon() -> NumberLexicon:
         date_labels=frozenset(numbers["skip"]["date_labels"]),
         time_units=frozenset(numbers["skip"]["time_units"]),
         months=frozenset(numbers["dates"]["months"]),
+        fractions=frozenset(numbers["fractions"]["nouns"]),
         unit_classes=members,
         prefixes=dict(units["prefixes"]),
     )
@@ -215,6 +217,8 @@ def _quantity(
         return None  # "one of them", "a man": not a count anyone disputes
     if _is_year(phrase, noun, lexicon) or _is_age(phrase, noun) or _is_day(phrase, noun, lexicon):
         return None
+    if _is_fraction(phrase, lexicon):  # a share of something, not a count
+        return None
     approximator = _approximator(doc, phrase[0], lexicon)
     is_vague = tuple(token.lower_ for token in phrase) in lexicon.vague
     unit = _unit(doc, phrase, noun, lexicon)
@@ -282,6 +286,13 @@ def _modifies_as_year(token: Token, before: Token | None, noun: Token) -> bool:
     ("1,995 returns"), so the cost is a rare count written "2000 troops" after "the"."""
     determined = before is not None and before.tag_ in YEAR_DETERMINER_TAGS
     return determined or noun.tag_ in SINGULAR_NOUN_TAGS
+
+
+def _is_fraction(phrase: list[Token], lexicon: NumberLexicon) -> bool:
+    """ "three-quarters", "two thirds": a share of something, not a count."""
+    doc, last = phrase[0].doc, phrase[-1]
+    following = [token.lower_ for token in doc[last.i + 1 : last.i + 3] if token.text != "-"]
+    return bool(following) and following[0] in lexicon.fractions
 
 
 def _is_day(phrase: list[Token], noun: Token | None, lexicon: NumberLexicon) -> bool:

@@ -9,9 +9,7 @@ Two kinds of question:
   article without a word of change ("11,000 in training … 2,600 to Kursk"). Among compatible figures, the
   most similar contents merge first (shared content words weighted by rarity, shared entities, equal
   values).
-- a *proposition* ("was the ministry warned?"): claims without a usable quantity are clustered by content
-  similarity (average linkage); a denial whose content is only "the accusation" takes the content of the
-  claim just before it in the article. A proposition is kept when at least two speakers take part.
+- a *proposition* ("was the ministry warned?"): ``ledger.statements``.
 
 The comparisons are over content words (crudely stemmed), entity ids and values, which is cheap,
 explainable and language-light. Only candidate pairs are compared (``ledger.blocking``: an inverted index
@@ -31,7 +29,7 @@ from functools import cache
 from storyline.config import LedgerSettings
 from storyline.lexicons import load_lexicon
 from storyline.records import Claim, Entity, Quantity
-from storyline.stages.ledger.blocking import average_linkage, candidate_pairs, complete_linkage, join_groups
+from storyline.stages.ledger.blocking import candidate_pairs, complete_linkage
 from storyline.stages.ledger.embedding import ContentVectors
 from storyline.stages.quantities import number_lexicon, number_type
 
@@ -88,16 +86,6 @@ class Measure:
     qualifiers: frozenset[str]  # narrowing words between the number and its noun ("special")
     kind: str | None  # kind of count ("dead", "missing", …) when the clause names one
     changing: bool  # the clause speaks of a changing figure ("rose to")
-
-
-@dataclass(frozen=True, slots=True)
-class Statement:
-    """A claim as a proposition item: its content words and entities (an antecedent's, when anaphoric)."""
-
-    claim: Claim
-    words: frozenset[str]
-    antecedent: str | None  # the claim id whose content a bare "the accusation" stands for
-    response: bool = False  # a denial or non-confirmation of something said before
 
 
 def stem(word: str) -> str:
@@ -229,19 +217,6 @@ def make_measures(claim: Claim, extra_words: frozenset[str]) -> list[Measure]:
             )
         )
     return measures
-
-
-def statement_reference(claim: Claim) -> str | None:
-    """ "bare" for a content that only names a statement ("the accusation", "the group's claims"), "headed"
-    for one headed by such a noun ("the information that had transpired from Kyiv"), else None."""
-    lexicon = ledger_lexicon()
-    words = [word.lower() for word in WORD.findall(claim.text)]
-    meaningful = [word for word in words if word not in lexicon.stopwords]
-    if len(meaningful) <= 3 and any(word in lexicon.statement_nouns for word in words):
-        return "bare"
-    if meaningful and meaningful[0] in lexicon.statement_nouns:
-        return "headed"
-    return None
 
 
 # --- similarity -------------------------------------------------------------------------------------------
@@ -390,36 +365,3 @@ def _merge_same_event(measures: Sequence[Measure], clusters: list[list[int]]) ->
             by_key[key] = list(cluster)
             merged.append(by_key[key])
     return merged
-
-
-def group_statements(
-    statements: Sequence[Statement], settings: LedgerSettings, vectors: ContentVectors = NO_VECTORS
-) -> list[list[Statement]]:
-    """Propositions: statements whose contents are alike (average linkage over weighted Jaccard, on the
-    candidate pairs of ``ledger.blocking``); then each response (denial, non-confirmation) joins the group
-    of the statement it is most like."""
-    if not statements:
-        return []
-    weight = rarity_weights([statement.words for statement in statements])
-    position = {statement.claim.id: index for index, statement in enumerate(statements)}
-    pairs = candidate_pairs([statement.words for statement in statements], weight)
-    for index, statement in enumerate(statements):
-        if statement.antecedent in position:
-            other = position[statement.antecedent]
-            pairs.add((min(index, other), max(index, other)))
-    scores: dict[tuple[int, int], float] = {}
-    for i, j in pairs:
-        first, second = statements[i], statements[j]
-        linked = first.antecedent == second.claim.id or second.antecedent == first.claim.id
-        score = vectors.blend(similarity(first.words, second.words, weight), first.claim, second.claim)
-        if first.response and second.response:
-            score = min(1.0, score * settings.response_kinship)
-        scores[i, j] = 1.0 if linked else score
-    clusters = average_linkage(len(statements), scores, settings.proposition_similarity)
-    nearest: dict[int, tuple[float, int]] = {}
-    for (i, j), score in scores.items():
-        for one, other in ((i, j), (j, i)):
-            if statements[one].response and score > nearest.get(one, (-1.0, 0))[0]:
-                nearest[one] = (score, other)
-    links = [(one, other) for one, (score, other) in nearest.items() if score >= settings.response_similarity]
-    return [[statements[i] for i in group] for group in join_groups(clusters, links)]

@@ -50,20 +50,23 @@ from storyline.stages.ledger.embedding import embed_claims
 from storyline.stages.ledger.grouping import (
     EntitySpans,
     Measure,
-    Statement,
     content_words,
     entities_within,
     entity_spans,
     entity_words,
     group_measures,
-    group_statements,
     ledger_lexicon,
     make_measures,
     rarity_weights,
     speaker_key,
-    statement_reference,
 )
 from storyline.stages.ledger.labels import central_order, proposition_label, quantity_label
+from storyline.stages.ledger.statements import (
+    Statement,
+    group_statements,
+    join_outlet_voice,
+    statement_reference,
+)
 
 UNATTRIBUTED = "unattributed"
 STANCES: tuple[Stance, ...] = get_args(Stance)  # the order a proposition's positions are listed in
@@ -330,6 +333,7 @@ def build_ledger(
     attached: dict[int, list[Claim]] = {}
     statements = []
     unplaced: list[Claim] = []  # responses naming no subject: placed by what the article said before them
+    narration: dict[str, frozenset[str]] = {}  # outlet-voice claims outside measured things, by id
     for claim in story_claims:
         if claim.id in group_of_claim:
             continue
@@ -337,9 +341,10 @@ def build_ledger(
         if target in group_of_claim:
             attached.setdefault(group_of_claim[target], []).append(claim)
             continue
-        if claim.outlet_voice:
-            continue  # narration answers measured things only: its long sentences share words with anything
         words = content_words(claim.text) | mentioned[claim.id]
+        if claim.outlet_voice:
+            narration[claim.id] = words  # joins a proposition only when alike enough, never seeds one
+            continue
         if target and statement_reference(claim) == "bare":  # "the accusation" stands for what came before
             words = content_words(claim_by_id[target].text) | mentioned[target] | mentioned[claim.id]
         elif names_no_subject(claim):
@@ -370,6 +375,8 @@ def build_ledger(
 
     statement_groups = group_statements(statements, settings, vectors)
     _place_by_context(unplaced, statement_groups, context, entity_spans(entities))
+    outlet_claims = [claim_by_id[claim_id] for claim_id in narration]
+    join_outlet_voice(outlet_claims, narration, statement_groups, settings.outlet_voice_similarity)
     for statement_group in statement_groups:
         group_claims = [statement.claim for statement in statement_group]
         order = central_order([statement.words for statement in statement_group])
@@ -377,10 +384,14 @@ def build_ledger(
             continue  # one voice is not a question the ledger can weigh
         label = proposition_label(group_claims, order)
         positions = _stance_positions(group_claims, context)
-        if not any(position.stance == "affirm" for position in positions):
-            figures = _figures_affirming(statement_group, measure_groups, settings.figure_affirms_min_share)
+        if not any(stance_of(claim) == "affirm" for claim in group_claims if not claim.outlet_voice):
+            # no one quoted affirms: those who give a figure for it do (an outlet's narration beside them)
+            quoted = [statement for statement in statement_group if not statement.claim.outlet_voice]
+            figures = _figures_affirming(quoted, measure_groups, settings.figure_affirms_min_share)
             if figures:
-                positions = [_position(figures, context, None, "affirm"), *positions]
+                narrated = [c for c in group_claims if c.outlet_voice and stance_of(c) == "affirm"]
+                others = [p for p in positions if p.stance != "affirm"]
+                positions = [_position(figures + narrated, context, None, "affirm"), *others]
         key = "p:" + ",".join(sorted(claim.id for claim in group_claims))
         corroborators = _corroborators(group_claims, mentioned, context.origin)
         questions.append(_question(story, key, label, None, positions, group_claims, corroborators, names))
