@@ -370,7 +370,10 @@ class Brief:
 def _jsonable(value: Any) -> Any:
     """Records → plain data. ``path``/``url`` of an article stay as two keys, as the contract says."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        body = {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        if isinstance(value, Claim):  # derived, not stored: the JSON still says so (report/schema.json)
+            body["outlet_voice"] = value.outlet_voice
+        return body
     if isinstance(value, (tuple, list)):
         return [_jsonable(item) for item in value]
     return value

@@ -137,7 +137,10 @@ class BriefIndex:
         claim = self.claims.get(claim_id)
         if claim is None:  # a ledger pointing at a claim the brief lacks: still shown, by its id
             return ClaimRef(claim_id, claim_id, "")
-        return ClaimRef(claim_id, self.article_ref(claim.article).label, claim.text)
+        label = self.article_ref(claim.article).label
+        # the outlet's own statement: the analyst must see that no one is quoted
+        label = f"{label} (own voice)" if claim.outlet_voice else label
+        return ClaimRef(claim_id, label, claim.text)
 
     def speaker_name(self, speaker: str) -> str:
         """Positions list entity ids where the speaker was resolved, the speaker's words otherwise."""
