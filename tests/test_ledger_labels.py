@@ -3,7 +3,13 @@
 import pytest
 from factories import make_claim, make_position, make_quantity
 
-from storyline.stages.ledger.labels import central_order, proposition_label, quantity_label, shorten
+from storyline.stages.ledger.labels import (
+    asks_something,
+    central_order,
+    proposition_label,
+    quantity_label,
+    shorten,
+)
 from storyline.stages.ledger.positions import judge_status
 
 
@@ -86,3 +92,9 @@ def test_proposition_labels_are_questions_without_the_negation(content: str, que
 def test_a_label_is_never_cut_inside_an_abbreviation() -> None:
     text = "Ms. Clinton met U.S. officials in Washington on Friday, aides said"
     assert shorten(text) == "Ms. Clinton met U.S. officials in Washington on Friday"
+
+
+def test_a_fragment_asks_nothing() -> None:
+    fragment = [make_claim("from his perspective on it", id="c1")]
+    stated = [make_claim("her ministry had been warned about cracks", id="c1")]
+    assert not asks_something(fragment, [0]) and asks_something(stated, [0])

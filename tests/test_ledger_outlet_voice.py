@@ -117,8 +117,12 @@ def test_questions_are_ordered_by_independent_sources() -> None:
 def test_the_subject_of_a_claim_does_not_corroborate_it() -> None:
     # "Clinton" parsed as the speaker of a claim about Clinton is no second source beside Comey
     claims = [
-        make_claim("Clinton was careless", article="a", id="c1", speaker_text="Comey", speaker="e2"),
-        make_claim("Clinton was careless", article="b", id="c2", speaker_text="Clinton", speaker="e1"),
+        make_claim(
+            "Clinton was careless with emails", article="a", id="c1", speaker_text="Comey", speaker="e2"
+        ),
+        make_claim(
+            "Clinton was careless with emails", article="b", id="c2", speaker_text="Clinton", speaker="e1"
+        ),
     ]
     mention = Mention("a", 0, 7, "Clinton", "PERSON")
     people = [

@@ -119,6 +119,11 @@ def quantity_label(
 def proposition_label(claims: Sequence[Claim], order: list[int]) -> str:
     """A yes/no question from the most central claim that states the content itself (not "the news that
     …")."""
+    return as_question(shorten(claims[_label_claim(claims, order)].text))
+
+
+def _label_claim(claims: Sequence[Claim], order: list[int]) -> int:
+    """The claim whose words make the label (see ``proposition_label``)."""
     nouns, stopwords = ledger_lexicon().statement_nouns, ledger_lexicon().stopwords
     stated = [i for i in order if not _opens_with_statement_noun(claims[i].text, nouns)]
     # The question is best put in the words of a claim that asserts it and names its subject: "North Korea
@@ -126,7 +131,16 @@ def proposition_label(claims: Sequence[Claim], order: list[int]) -> str:
     named = [i for i in stated if (WORD.findall(claims[i].text) or [""])[0].lower() not in stopwords]
     asserted = [i for i in stated if claims[i].modality == "asserted"]
     named_asserted = [i for i in named if claims[i].modality == "asserted"]
-    return as_question(shorten(claims[(named_asserted or asserted or named or stated or order)[0]].text))
+    return (named_asserted or asserted or named or stated or order)[0]
+
+
+def asks_something(claims: Sequence[Claim], order: list[int]) -> bool:
+    """Whether the content a proposition label is built from states something a reader can check: a few
+    words at least, not a fragment ("from his perspective", "him to probe claims")."""
+    data = load_lexicon("ledger")
+    words = shorten(claims[_label_claim(claims, order)].text).lower().split()
+    first = words[0] if words else ""
+    return len(words) >= MIN_PROPOSITION_WORDS and first not in data["fragment_openers"]
 
 
 def as_question(content: str) -> str:

@@ -60,7 +60,7 @@ from storyline.stages.ledger.grouping import (
     rarity_weights,
     speaker_key,
 )
-from storyline.stages.ledger.labels import central_order, proposition_label, quantity_label
+from storyline.stages.ledger.labels import asks_something, central_order, proposition_label, quantity_label
 from storyline.stages.ledger.statements import (
     Statement,
     group_statements,
@@ -368,8 +368,8 @@ def build_ledger(
         key = f"{unit}:" + ",".join(sorted({m.claim.id for m in group}))
         order = central_order([m.words for m in group])
         text, informative = quantity_label(unit, [(m.claim, m.quantity) for m in group], order)
-        if not informative and len(group_claims) < 2:
-            continue  # "How many emails?", "What share?" ask nothing an analyst can weigh
+        if not informative and (len(group_claims) < 2 or not text.startswith("How many")):
+            continue  # "How many emails?" from one figure, "What share?" from any, ask nothing to weigh
         corroborators = _corroborators(group_claims, mentioned, context.origin)
         questions.append(_question(story, key, text, unit, positions, group_claims, corroborators, names))
 
@@ -382,6 +382,8 @@ def build_ledger(
         order = central_order([statement.words for statement in statement_group])
         if len({_source_key(claim, context.origin) for claim in group_claims}) < 2:
             continue  # one voice is not a question the ledger can weigh
+        if not asks_something(group_claims, order):
+            continue  # "Is it true that from his perspective?" is no question
         label = proposition_label(group_claims, order)
         positions = _stance_positions(group_claims, context)
         if not any(stance_of(claim) == "affirm" for claim in group_claims if not claim.outlet_voice):
