@@ -229,7 +229,8 @@ def test_seed_ledger_has_the_troop_question_and_the_involvement_question() -> No
 # Floors: measured on the demo corpus gold (python eval/ledger.py). Issue #2 (unit-only grouping): grouping
 # F1 0.386, status accuracy 0.350. Issue #5 (measured things and propositions): grouping F1 0.542,
 # position accuracy 0.662, status accuracy 0.550. Issue #5 second pass (responses naming no subject placed by
-# context, blocked grouping): grouping F1 0.587, position accuracy 0.727, status accuracy 0.600.
+# context, blocked grouping): grouping F1 0.587, position accuracy 0.727, status accuracy 0.600. Issue #14
+# (typed numbers, outlet voice, no merge by unit alone): grouping F1 0.605, position 0.725, status 0.600.
 def test_demo_corpus_ledger_scores_stay_above_floors(demo_brief, demo_gold) -> None:
     from eval.common import load_story_gold
     from eval.ledger import score_ledger
