@@ -131,3 +131,16 @@ def test_the_subject_of_a_claim_does_not_corroborate_it() -> None:
     ]
     (question,) = build_ledger(STORY, claims, ARTICLES, [], people)
     assert question.status == "single-source" and "James Comey" in question.status_reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Among likely voters in a two-way race, she leads.", "About eight out of 10 said it would not matter."],
+)
+def test_modifiers_and_ratios_are_not_counts(text: str) -> None:
+    assert numbers_in(text) == []
+
+
+def test_a_percentage_point_is_not_a_share() -> None:
+    doc = load_nlp()("Trump rose 1 percentage point while 1 percent backed Stein.")
+    assert [q.unit for q in find_quantities(doc, 0, len(doc.text))] == ["point", "percent"]

@@ -217,7 +217,7 @@ def _quantity(
         return None  # "one of them", "a man": not a count anyone disputes
     if _is_year(phrase, noun, lexicon) or _is_age(phrase, noun) or _is_day(phrase, noun, lexicon):
         return None
-    if _is_fraction(phrase, lexicon):  # a share of something, not a count
+    if _is_fraction(phrase, lexicon) or _is_modifier_or_ratio(phrase):
         return None
     approximator = _approximator(doc, phrase[0], lexicon)
     is_vague = tuple(token.lower_ for token in phrase) in lexicon.vague
@@ -293,6 +293,15 @@ def _is_fraction(phrase: list[Token], lexicon: NumberLexicon) -> bool:
     doc, last = phrase[0].doc, phrase[-1]
     following = [token.lower_ for token in doc[last.i + 1 : last.i + 3] if token.text != "-"]
     return bool(following) and following[0] in lexicon.fractions
+
+
+def _is_modifier_or_ratio(phrase: list[Token]) -> bool:
+    """ "a two-way race", "a 3-point lead" (a hyphenated modifier), "eight out of 10" (a ratio): no count."""
+    doc, first, last = phrase[0].doc, phrase[0], phrase[-1]
+    after = [token.lower_ for token in doc[last.i + 1 : last.i + 4]]
+    before = [token.lower_ for token in doc[max(0, first.i - 2) : first.i]]
+    hyphenated = after[:1] == ["-"] and len(after) > 1 and after[1].isalpha()
+    return hyphenated or after[:2] == ["out", "of"] or before == ["out", "of"]
 
 
 def _is_day(phrase: list[Token], noun: Token | None, lexicon: NumberLexicon) -> bool:

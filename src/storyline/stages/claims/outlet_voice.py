@@ -3,8 +3,8 @@
 News states much of what a ledger weighs without a cue ("Comey will testify before the House Oversight
 Committee on Thursday"); the ledger counts such a sentence as the outlet's position. A sentence becomes an
 outlet-voice claim only when no attribution already touches it (content, cue or speaker), it is a statement
-(ends with a full stop, holds a finite verb, is not a question), it holds no quotation marks (quoted words
-with no speaker are not the outlet's) and it has enough words to say something. A dateline ("WASHINGTON
+(ends with a full stop, holds a finite verb, is not a question, stays on one line), it holds no quotation
+marks (quoted words with no speaker are not the outlet's) and it has enough words to say something. A dateline ("WASHINGTON
 (AP) —") is cut from the front: it says where the outlet wrote from, never who speaks; an attribution whose
 "speaker" is only a dateline becomes an outlet-voice claim too.
 
@@ -82,6 +82,7 @@ def _is_statement(sentence: Span, text: str) -> bool:
     words = [token for token in sentence if token.is_alpha]
     return (
         stripped.endswith(".")
+        and "\n" not in stripped  # a headline run into its dek or first line: the parse joined two units
         and len(words) >= MIN_WORDS
         and not QUOTATION_MARKS & set(stripped)
         and any(token.tag_ in FINITE_TAGS for token in sentence)

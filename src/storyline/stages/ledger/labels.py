@@ -32,6 +32,7 @@ OPENERS = {"percent": "What share", "money": "How much money"}
 TAIL_WORDS = 8
 PROPOSITION_WORDS = 14
 MIN_PROPOSITION_WORDS = 4
+MIN_SHARE_WORDS = 2
 # Where a clause ends inside a content: punctuation, or a conjunction/relative word opening the next one.
 # Words as written, possessives and hyphens kept ("Russia’s", "Suk-yol").
 WORD = re.compile(r"\w+(?:[’'-]\w+)*")
@@ -105,7 +106,8 @@ def quantity_label(
     opener = OPENERS.get(kind, "How many")
     if kind in OPENERS:
         tail = _tail(claim, quantity).removeprefix("of the ").removeprefix("percent ")
-        return f"{opener} {tail}?" if tail else f"{opener}?", bool(tail)
+        # "What share support?" names neither who nor what: two words of context at least
+        return f"{opener} {tail}?" if tail else f"{opener}?", len(tail.split()) >= MIN_SHARE_WORDS
     for index in order:
         claim, quantity = claims_and_quantities[index]
         noun = _noun_phrase(quantity)
