@@ -4,9 +4,9 @@ News states much of what a ledger weighs without a cue ("Comey will testify befo
 Committee on Thursday"); the ledger counts such a sentence as the outlet's position. A sentence becomes an
 outlet-voice claim only when no attribution already touches it (content, cue or speaker), it is a statement
 (ends with a full stop, holds a finite verb, is not a question, stays on one line), it holds no quotation
-marks (quoted words with no speaker are not the outlet's) and it has enough words to say something. A dateline ("WASHINGTON
-(AP) —") is cut from the front: it says where the outlet wrote from, never who speaks; an attribution whose
-"speaker" is only a dateline becomes an outlet-voice claim too.
+marks (quoted words with no speaker are not the outlet's) and it has enough words to say something. A
+dateline ("WASHINGTON (AP) —") is cut from the front: it says where the outlet wrote from, never who speaks;
+an attribution whose "speaker" is only a dateline becomes an outlet-voice claim too.
 
 An outlet-voice claim has no speaker and an empty cue at its start (``Claim.outlet_voice``); its id is
 ``{article.id}:v{n}`` so attribution ids stay as the claims stage numbers them.
