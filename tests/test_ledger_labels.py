@@ -10,7 +10,7 @@ from storyline.stages.ledger.labels import (
     quantity_label,
     shorten,
 )
-from storyline.stages.ledger.positions import judge_status
+from storyline.stages.ledger.status import judge_status
 
 
 def test_the_most_central_set_comes_first_not_the_first_given() -> None:
