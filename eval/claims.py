@@ -225,7 +225,8 @@ def analyse_demo() -> Brief | None:
 def score_demo(brief: Brief, gold: Sequence[dict[str, Any]]) -> DemoScores:
     by_article: dict[str, list[Claim]] = {}
     for claim in brief.claims:
-        by_article.setdefault(claim.article, []).append(claim)
+        if not claim.outlet_voice:  # an article's own statements are no attributions (claims.outlet_voice)
+            by_article.setdefault(claim.article, []).append(claim)
     pairs: list[tuple[dict[str, Any], Claim]] = []
     predicted = expected = 0
     for entry, article in gold_articles(brief, gold):

@@ -349,7 +349,13 @@ def non_value_positions(brief: Brief, traps: Sequence[tuple[str, int, int]]) -> 
     for story in brief.stories:
         for question in story.questions:
             for position in question.positions:
-                found = [item for claim in position.claims for item in quantities.get(claim, [])]
+                # only the quantities the value rests on: a claim may also hold a year beside its figure
+                found = [
+                    (article, quantity)
+                    for claim in position.claims
+                    for article, quantity in quantities.get(claim, [])
+                    if quantity.value == position.value
+                ]
                 count += position.value is not None and any(
                     YEAR_OR_ORDINAL.fullmatch(quantity.text.strip())
                     or any(
@@ -380,7 +386,7 @@ def score_story(story: dict[str, Any]) -> dict[str, tuple[int, int]]:
     articles = {_gold_file(article.path): article for article in brief.articles if article.path}
     gold = gold_sentences(story, articles)
     predicted = [predict(sentence, brief) for sentence in gold]
-    status_of = {q.id: q.status for s in brief.stories for q in s.questions}
+    status_of: dict[str, str] = {q.id: q.status for s in brief.stories for q in s.questions}
     traps = []
     for trap in story["traps"]:
         article = articles.get(trap["file"])

@@ -1,9 +1,16 @@
 """Question labels: built from the most central claim's own words."""
 
+import pytest
 from factories import make_claim, make_position, make_quantity
 
-from storyline.stages.ledger.labels import central_order, proposition_label, quantity_label, shorten
-from storyline.stages.ledger.positions import judge_status
+from storyline.stages.ledger.labels import (
+    asks_something,
+    central_order,
+    proposition_label,
+    quantity_label,
+    shorten,
+)
+from storyline.stages.ledger.status import judge_status
 
 
 def test_the_most_central_set_comes_first_not_the_first_given() -> None:
@@ -26,12 +33,20 @@ def test_quantity_label_uses_the_counted_noun_phrase_and_what_follows() -> None:
         ),
         (make_claim(second, id="c2"), make_quantity("At least 2,600", 2600, within=second)),
     ]
-    assert (
-        quantity_label("personnel", pairs, [1, 0])
-        == "How many North Korean infantrymen are training in eastern Russia?"
+    assert quantity_label("personnel", pairs, [1, 0]) == (
+        "How many North Korean infantrymen are training in eastern Russia?",
+        True,
     )
-    assert quantity_label("personnel", pairs[1:], [0]) == "How many personnel would be sent to Kursk?"
-    assert quantity_label("USD", pairs[1:], [0]).startswith("How much ")
+    # a unit class reads as its display word; money and shares have their own openers
+    assert quantity_label("personnel", pairs[1:], [0]) == ("How many people would be sent to Kursk?", True)
+    assert quantity_label("USD", pairs[1:], [0])[0] == "How much money would be sent to Kursk?"
+    assert quantity_label("percent", pairs[1:], [0])[0] == "What share would be sent to Kursk?"
+
+
+def test_a_bare_unit_label_is_not_informative_and_the_tail_stops_at_a_number() -> None:
+    text = "Clinton leads 43 percent to 38 percent"
+    pair = (make_claim(text, id="c1"), make_quantity("43 percent", 43, within=text, unit="percent"))
+    assert quantity_label("percent", [pair], [0]) == ("What share?", False)
 
 
 def test_proposition_label_is_the_central_content_cut_at_a_clause() -> None:
@@ -39,7 +54,10 @@ def test_proposition_label_is_the_central_content_cut_at_a_clause() -> None:
         make_claim("the news that his country was sending troops", id="c1"),
         make_claim("We have no proof of soldiers fighting in the south, the minister added", id="c2"),
     ]
-    assert proposition_label(claims, [0, 1]) == "Whether we have no proof of soldiers fighting in the south"
+    # "have" is the main verb here: no auxiliary to move, so the content is asked about as a whole
+    assert proposition_label(claims, [0, 1]) == (
+        "Is it true that we have no proof of soldiers fighting in the south?"
+    )
     assert shorten(
         "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
     ).endswith("…")
@@ -49,4 +67,34 @@ def test_status_reasons_use_singular_nouns_for_one() -> None:
     deny = make_position("c1", speakers=("Moscow",), outlets=("X",), stance="deny")
     denial = make_claim("the accusation", id="c1", speaker_text="Moscow", modality="denied")
     status, reason = judge_status([deny], [denial])
-    assert status == "denied" and reason == "denied by Moscow; 1 position, 1 speaker"
+    assert status == "denied" and reason == "denied by Moscow; no source affirms"
+
+
+@pytest.mark.parametrize(
+    ("content", "question"),
+    [
+        (
+            "Gennifer Flowers will not be attending the debate",
+            "Will Gennifer Flowers be attending the debate?",
+        ),
+        ("the FBI obtained a warrant to search the emails", "Is it true that the FBI obtained a warrant?"),
+        ("Clinton was extremely careless with classified material", "Was Clinton extremely careless?"),
+        ("he wouldn't recommend prosecuting her", "Would he recommend prosecuting her?"),
+        ("Clinton hasn't turned over all her emails", "Has Clinton turned over all her emails?"),
+    ],
+)
+def test_proposition_labels_are_questions_without_the_negation(content: str, question: str) -> None:
+    label = proposition_label([make_claim(content, id="c1")], [0])
+    assert label.endswith("?") and not label.startswith("Whether")
+    assert label.split()[:3] == question.split()[:3]
+
+
+def test_a_label_is_never_cut_inside_an_abbreviation() -> None:
+    text = "Ms. Clinton met U.S. officials in Washington on Friday, aides said"
+    assert shorten(text) == "Ms. Clinton met U.S. officials in Washington on Friday"
+
+
+def test_a_fragment_asks_nothing() -> None:
+    fragment = [make_claim("from his perspective on it", id="c1")]
+    stated = [make_claim("her ministry had been warned about cracks", id="c1")]
+    assert not asks_something(fragment, [0]) and asks_something(stated, [0])

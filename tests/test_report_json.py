@@ -161,3 +161,13 @@ def test_write_json_failure_keeps_the_old_file_and_no_temporary(tmp_path: Path) 
         write_json(broken, target)
     assert target.read_text(encoding="utf-8") == "old"
     assert [path.name for path in tmp_path.iterdir()] == ["brief.json"]
+
+
+def test_an_outlet_voice_claim_is_marked_in_the_json() -> None:
+    from factories import make_claim
+
+    voiced = make_claim("The hearing is on Thursday.", cue="", speaker_text=None)
+    quoted = make_claim("The hearing is public", id="c2", speaker_text="The chairman")
+    data = Brief(articles=(), claims=(voiced, quoted)).to_dict()
+    validate_brief(data)
+    assert [claim["outlet_voice"] for claim in data["claims"]] == [True, False]

@@ -27,3 +27,17 @@ def test_an_article_without_outlet_or_title_is_labelled_by_its_file_name() -> No
     assert web.label == "https://example.org/news/1"
     titled = Article(id="a3", path="x/y.txt", text="Body.", title="A title")
     assert titled.label == "A title"
+
+
+def test_an_outlet_voice_claim_is_labelled_as_the_outlets_own_words() -> None:
+    from factories import make_claim
+
+    from storyline.records import Brief
+    from storyline.report.views import BriefIndex
+
+    article = Article(id="a", text="The hearing is on Thursday. Aides said it is public.", outlet="Daily")
+    voiced = make_claim("The hearing is on Thursday.", article=article, cue="", speaker_text=None)
+    quoted = make_claim("it is public", article=article, id="c2", cue="said", speaker_text="Aides")
+    index = BriefIndex(Brief(articles=(article,), claims=(voiced, quoted)))
+    assert index.claim_ref("c1").label == "Daily (own voice)"
+    assert index.claim_ref("c2").label == "Daily"

@@ -43,10 +43,12 @@ def analyze_parsed(parsed: ParsedArticle) -> ArticleAnalysis:
     lacks is inferred first, because the time expressions resolve against it."""
     parsed = ParsedArticle(article=dates.infer_publication_date(parsed), doc=parsed.doc)
     time_expressions = dates.find_time_expressions(parsed)
+    attributed = claims.extract_claims(parsed, time_expressions)
     return ArticleAnalysis(
         article=parsed.article,
         mentions=tuple(entities.extract_mentions(parsed)),
-        claims=tuple(claims.extract_claims(parsed, time_expressions)),
+        # the article's own statements join its attributions: the ledger weighs the outlet's voice too
+        claims=tuple(claims.outlet_voice_claims(parsed, attributed, time_expressions)),
         times=tuple(time_expressions),
     )
 

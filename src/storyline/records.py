@@ -229,6 +229,12 @@ class Claim:
     via_start: int | None = None
     via_end: int | None = None
 
+    @property
+    def outlet_voice(self) -> bool:
+        """The article states this itself (``claims.outlet_voice``): no speaker, no cue. Derived rather than
+        stored, so the store's claim table needs no column for it."""
+        return not self.cue and self.speaker_text is None
+
 
 @dataclass(frozen=True, slots=True)
 class ArticleAnalysis:
@@ -442,7 +448,10 @@ def _split_question_speakers(question: Question, entity_ids: frozenset[str]) -> 
 def _jsonable(value: Any) -> Any:
     """Records → plain data. ``path``/``url`` of an article stay as two keys, as the contract says."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        body = {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        if isinstance(value, Claim):  # derived, not stored: the JSON still says so (report/schema.json)
+            body["outlet_voice"] = value.outlet_voice
+        return body
     if isinstance(value, (tuple, list)):
         return [_jsonable(item) for item in value]
     return value

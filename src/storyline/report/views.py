@@ -196,7 +196,10 @@ class BriefIndex:
             return ClaimRef(claim_id, claim_id, "")
         article = self.articles.get(claim.article)
         words, cue = quoted_words(claim, article)
-        return ClaimRef(claim_id, source_name(article) if article else claim.article, words, cue)
+        label = source_name(article) if article else claim.article
+        # the outlet's own statement: the analyst must see that no one is quoted
+        label = f"{label} (own voice)" if claim.outlet_voice else label
+        return ClaimRef(claim_id, label, words, cue)
 
     def speaker_name(self, speaker: str) -> str:
         """Positions list entity ids where the speaker was resolved, the speaker's words otherwise."""

@@ -28,6 +28,12 @@ COUNTING_DEPS = frozenset({"nummod", "compound", "quantmod", "amod", "nmod"})
 # Parts of speech a noun phrase may hold between a number and its head noun ("11,000 North Korean soldiers").
 NOUN_PHRASE_FILLERS = frozenset({"ADJ", "PROPN", "NOUN"})
 MAX_FILLERS = 3
+# A comma-less four-digit number after these (determiner, possessive) or before a singular noun is a year.
+YEAR_DETERMINER_TAGS = frozenset({"DT", "PRP$", "POS"})
+SINGULAR_NOUN_TAGS = frozenset({"NN", "NNP"})
+AGE_WORDS = frozenset({"aged", "age", "ages"})
+# What kind of number a quantity is, from its unit (``number_type``): only numbers of one type compare.
+CURRENCY_UNITS = frozenset({"USD", "EUR", "GBP"})
 ELLIPSIS_LOOKBACK_SENTENCES = 2
 
 
@@ -42,6 +48,8 @@ class NumberLexicon:
     skip_entity_labels: frozenset[str]
     date_labels: frozenset[str]
     time_units: frozenset[str]
+    months: frozenset[str]
+    fractions: frozenset[str]
     unit_classes: dict[str, str]  # member ("special force", "soldier", "$") → class ("personnel", "USD")
     prefixes: dict[str, str]  # "$" → "USD", "EUR" → "EUR": written before the number
 
@@ -64,6 +72,8 @@ def number_lexicon() -> NumberLexicon:
         skip_entity_labels=frozenset(numbers["skip"]["entity_labels"]),
         date_labels=frozenset(numbers["skip"]["date_labels"]),
         time_units=frozenset(numbers["skip"]["time_units"]),
+        months=frozenset(numbers["dates"]["months"]),
+        fractions=frozenset(numbers["fractions"]["nouns"]),
         unit_classes=members,
         prefixes=dict(units["prefixes"]),
     )
@@ -205,7 +215,9 @@ def _quantity(
     value = _number_value(phrase, lexicon)
     if value is None or (value == 1 and not any(_is_digits(token) for token in phrase)):
         return None  # "one of them", "a man": not a count anyone disputes
-    if _is_year(phrase, noun, lexicon):
+    if _is_year(phrase, noun, lexicon) or _is_age(phrase, noun) or _is_day(phrase, noun, lexicon):
+        return None
+    if _is_fraction(phrase, lexicon) or _is_modifier_or_ratio(phrase):
         return None
     approximator = _approximator(doc, phrase[0], lexicon)
     is_vague = tuple(token.lower_ for token in phrase) in lexicon.vague
@@ -264,7 +276,72 @@ def _is_year(phrase: list[Token], noun: Token | None, lexicon: NumberLexicon) ->
         noun is None
         or (before is not None and before.lower_ in lexicon.year_prepositions)
         or (beside_year and doc[token.i + 2].text.isdigit())
+        or _modifies_as_year(token, before, noun)
     )
+
+
+def _modifies_as_year(token: Token, before: Token | None, noun: Token) -> bool:
+    """ "his 1995 tax returns", "the 2012 race": a comma-less four-digit number after a determiner or a
+    possessive, or before a singular noun, names a year. News writes counts of thousands with a comma
+    ("1,995 returns"), so the cost is a rare count written "2000 troops" after "the"."""
+    determined = before is not None and before.tag_ in YEAR_DETERMINER_TAGS
+    return determined or noun.tag_ in SINGULAR_NOUN_TAGS
+
+
+def _is_fraction(phrase: list[Token], lexicon: NumberLexicon) -> bool:
+    """ "three-quarters", "two thirds": a share of something, not a count."""
+    doc, last = phrase[0].doc, phrase[-1]
+    following = [token.lower_ for token in doc[last.i + 1 : last.i + 3] if token.text != "-"]
+    return bool(following) and following[0] in lexicon.fractions
+
+
+def _is_modifier_or_ratio(phrase: list[Token]) -> bool:
+    """ "a two-way race", "a 3-point lead" (a hyphenated modifier), "eight out of 10" (a ratio): no count."""
+    doc, first, last = phrase[0].doc, phrase[0], phrase[-1]
+    after = [token.lower_ for token in doc[last.i + 1 : last.i + 4]]
+    before = [token.lower_ for token in doc[max(0, first.i - 2) : first.i]]
+    hyphenated = after[:1] == ["-"] and len(after) > 1 and after[1].isalpha()
+    return hyphenated or after[:2] == ["out", "of"] or before == ["out", "of"]
+
+
+def _is_day(phrase: list[Token], noun: Token | None, lexicon: NumberLexicon) -> bool:
+    """ "November 1", "Sept. 26": a day of a month, not a count ("in April 200 workers" counts workers)."""
+    first = phrase[0]
+    before = first.doc[first.i - 1] if first.i > 0 else None
+    return noun is None and before is not None and before.lower_.rstrip(".") in lexicon.months
+
+
+def _is_age(phrase: list[Token], noun: Token | None) -> bool:
+    """An age is not a count: "a 70-year-old", "aged 68", "Trump, 70, said"."""
+    doc, first, last = phrase[0].doc, phrase[0], phrase[-1]
+    following = " ".join(token.lower_ for token in doc[last.i + 1 : last.i + 5])
+    if re.match(r"(?:- )?years? (?:- )?old\b", following):
+        return True
+    before = doc[first.i - 1] if first.i > 0 else None
+    if before is not None and before.lower_ in AGE_WORDS:
+        return True
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    return (
+        noun is None
+        and before is not None
+        and before.text == ","
+        and before.i > 0
+        and doc[before.i - 1].ent_type_ == "PERSON"
+        and (after is None or after.text in {",", ")"})
+    )
+
+
+def number_type(quantity: Quantity, time_units: frozenset[str] | None = None) -> str:
+    """ "money", "percent", "duration" or "count". Years, dates, ages, ordinals and numbers inside names
+    never become quantities (``find_quantities`` leaves them out), so what remains is one of these."""
+    if quantity.unit in CURRENCY_UNITS:
+        return "money"
+    if quantity.unit == "percent":
+        return "percent"
+    units = number_lexicon().time_units if time_units is None else time_units
+    if quantity.unit in units or quantity.unit.removesuffix("s") in units:
+        return "duration"
+    return "count"
 
 
 def _approximator(doc: Doc, first: Token, lexicon: NumberLexicon) -> list[Token]:

@@ -4,13 +4,16 @@ quantities and times, found on the one shared parse.
 Contract: ``extract_claims(parsed: ParsedArticle, times: Sequence[TimeExpr]) -> list[Claim]``.
 Inside: ``cues`` and ``quote_cues`` propose attributions from cue words, quotations and colon lines;
 ``spans`` and ``speech_acts`` fix speaker and content spans; ``chains`` and ``coref`` carry speakers across
-sentences; ``extract`` settles duplicates; ``modality`` holds every rule that decides asserted / hedged /
-denied / unconfirmed; ``lexicon`` holds the word lists they look up.
+sentences; ``extract`` settles duplicates; ``outlet_voice`` adds the article's unattributed statements
+(called by the pipeline's per-article step, so ``extract_claims`` stays the attributions alone);
+``modality`` holds every rule that decides asserted / hedged / denied / unconfirmed; ``lexicon`` holds
+the word lists they look up.
 
 The ledger asks ``stance_of`` (affirm / deny / unconfirmed) rather than deciding a claim's stance again.
 """
 
 from storyline.stages.claims.extract import extract_claims
 from storyline.stages.claims.modality import stance_of
+from storyline.stages.claims.outlet_voice import outlet_voice_claims
 
-__all__ = ["extract_claims", "stance_of"]
+__all__ = ["extract_claims", "outlet_voice_claims", "stance_of"]

@@ -1,9 +1,10 @@
 """The ledger stage (per story): claims grouped into questions, each with positions and a status.
 
 Contract: ``build_ledger(story, claims, entities, articles, copy_edges, ...) -> tuple[Question, ...]``.
-Inside: ``grouping`` (which claims answer one question), ``blocking`` (candidate pairs, linkage),
+Inside: ``grouping`` (which figures answer one question), ``statements`` (which propositions; outlet-voice
+statements joining them), ``blocking`` (candidate pairs, linkage),
 ``anaphora`` (subjectless denials), ``embedding`` (optional claim vectors), ``labels`` (question wording),
-``positions`` (positions, stances and status).
+``positions`` (positions and stances), ``status`` (status and its reason).
 """
 
 from storyline.stages.ledger.positions import build_ledger

@@ -15,14 +15,8 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from storyline.config import LedgerSettings
 from storyline.records import Article, Claim, Modality
-from storyline.stages.ledger.grouping import (
-    WORD,
-    Statement,
-    content_words,
-    ledger_lexicon,
-    speaker_key,
-    stem,
-)
+from storyline.stages.ledger.grouping import WORD, content_words, ledger_lexicon, speaker_key, stem
+from storyline.stages.ledger.statements import Statement
 from storyline.stages.timeline import SENTENCE_END
 
 RESPONSE_MODALITIES: frozenset[Modality] = frozenset({"denied", "unconfirmed"})

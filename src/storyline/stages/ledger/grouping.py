@@ -9,9 +9,7 @@ Two kinds of question:
   article without a word of change ("11,000 in training … 2,600 to Kursk"). Among compatible figures, the
   most similar contents merge first (shared content words weighted by rarity, shared entities, equal
   values).
-- a *proposition* ("was the ministry warned?"): claims without a usable quantity are clustered by content
-  similarity (average linkage); a denial whose content is only "the accusation" takes the content of the
-  claim just before it in the article. A proposition is kept when at least two speakers take part.
+- a *proposition* ("was the ministry warned?"): ``ledger.statements``.
 
 The comparisons are over content words (crudely stemmed), entity ids and values, which is cheap,
 explainable and language-light. Only candidate pairs are compared (``ledger.blocking``: an inverted index
@@ -31,17 +29,21 @@ from functools import cache
 from storyline.config import LedgerSettings
 from storyline.lexicons import load_lexicon
 from storyline.records import Claim, Entity, Quantity
-from storyline.stages.ledger.blocking import average_linkage, candidate_pairs, complete_linkage, join_groups
+from storyline.stages.ledger.blocking import candidate_pairs, complete_linkage
 from storyline.stages.ledger.embedding import ContentVectors
-from storyline.stages.quantities import number_lexicon
+from storyline.stages.quantities import number_lexicon, number_type
 
 WORD = re.compile(r"[^\W\d_]+(?:'t)?|\d[\d,.]*", re.UNICODE)
 # Where one statement inside a content ends and the next begins ("71 bodies … and 35 people …").
 CLAUSE_BREAK = re.compile(r"\s+and\s+(?:that\s+)?|;|,\s+(?:while|whereas|but)\s+|\s+but\s+")
-# Distances for complete linkage: compatible pairs lie in [0, 1), so cutting at 1 merges every compatible
-# pair (those sharing no word last, at the unknown distance); incompatible clusters never join.
-MERGE_COMPATIBLE = 1.0
+# Distances for complete linkage lie in [0, 1); pairs never compared are at the unknown distance, so a
+# cluster whose members were not all compared joins nothing (``LedgerSettings.measure_similarity`` sets the
+# cut: a figure that matches no question with confidence stays its own).
 UNKNOWN_DISTANCE = 0.999
+# Only these kinds of number answer a question (``quantities.number_type``); a duration is context.
+ANSWER_TYPES = frozenset({"count", "money", "percent"})
+# Figures merged for sharing their counted noun alone must lie within this ratio of each other.
+MAGNITUDE_SPREAD = 10.0
 # How alike statements and figures must be to answer one question is the stage's setting
 # (``config.LedgerSettings``), with the figures that chose it.
 PEOPLE_UNIT = "personnel"
@@ -88,16 +90,6 @@ class Measure:
     changing: bool  # the clause speaks of a changing figure ("rose to")
 
 
-@dataclass(frozen=True, slots=True)
-class Statement:
-    """A claim as a proposition item: its content words and entities (an antecedent's, when anaphoric)."""
-
-    claim: Claim
-    words: frozenset[str]
-    antecedent: str | None  # the claim id whose content a bare "the accusation" stands for
-    response: bool = False  # a denial or non-confirmation of something said before
-
-
 def stem(word: str) -> str:
     """A crude English stem, enough to let "deaths"/"death" and "warned"/"warning" meet; a capitalised
     demonym folds onto its country ("Korean" → "korea", "Russian" → "russia"), and a noun of a unit class
@@ -130,7 +122,10 @@ def content_words(text: str) -> frozenset[str]:
 
 
 def speaker_key(claim: Claim) -> str:
-    """Who is speaking: the resolved entity, else the speaker as written (lower-cased)."""
+    """Who is speaking: the resolved entity, else the speaker as written (lower-cased); the outlet of an
+    article speaking in its own voice is one speaker across its sentences."""
+    if claim.outlet_voice:
+        return f"outlet:{claim.article}"
     return claim.speaker or (claim.speaker_text or "").lower().strip() or f"unattributed:{claim.id}"
 
 
@@ -203,6 +198,8 @@ def make_measures(claim: Claim, extra_words: frozenset[str]) -> list[Measure]:
     lexicon = ledger_lexicon()
     measures = []
     for quantity in claim.quantities:
+        if number_type(quantity) not in ANSWER_TYPES:
+            continue
         clause = _clause_of(claim, quantity)
         raw = [word.lower() for word in WORD.findall(clause)]
         words = content_words(clause)
@@ -222,19 +219,6 @@ def make_measures(claim: Claim, extra_words: frozenset[str]) -> list[Measure]:
             )
         )
     return measures
-
-
-def statement_reference(claim: Claim) -> str | None:
-    """ "bare" for a content that only names a statement ("the accusation", "the group's claims"), "headed"
-    for one headed by such a noun ("the information that had transpired from Kyiv"), else None."""
-    lexicon = ledger_lexicon()
-    words = [word.lower() for word in WORD.findall(claim.text)]
-    meaningful = [word for word in words if word not in lexicon.stopwords]
-    if len(meaningful) <= 3 and any(word in lexicon.statement_nouns for word in words):
-        return "bare"
-    if meaningful and meaningful[0] in lexicon.statement_nouns:
-        return "headed"
-    return None
 
 
 # --- similarity -------------------------------------------------------------------------------------------
@@ -339,9 +323,8 @@ def group_measures(
     """Measures of one story → groups about one measured thing each (complete linkage, see module doc).
 
     Candidates come from ``ledger.blocking``: figures sharing a content word or entity, and figures of one
-    value (the equal-value bonus). Compatible clusters that share no candidate pair merge last, as they
-    did at the dense matrix's "unknown" distance: when every figure in them has one signature of kind and
-    narrowing words, they count one thing."""
+    value (the equal-value bonus). Two clusters join only when every cross pair is compatible and alike
+    enough; sharing a unit alone never merges figures ("$2 million raised" and "$5 million spent")."""
     if not measures:
         return []
     weight = rarity_weights([measure.words for measure in measures])
@@ -356,26 +339,31 @@ def group_measures(
         len(measures),
         distances,
         UNKNOWN_DISTANCE,
-        MERGE_COMPATIBLE,
+        1.0 - settings.measure_similarity,
         lambda index: _signature(measures[index]),
         _signatures_compatible,
     )
-    groups = [[measures[i] for i in sorted(cluster)] for cluster in _merge_uniform(measures, clusters)]
+    groups = [[measures[i] for i in sorted(cluster)] for cluster in _merge_same_event(measures, clusters)]
     return [part for group in groups for part in split_same_voice(group)]
 
 
-def _merge_uniform(measures: Sequence[Measure], clusters: list[list[int]]) -> list[list[int]]:
-    """Clusters whose figures all count the same kind of thing with the same narrowing words (one unit,
-    kind and qualifiers) are one question even without a word in common."""
+def _merge_same_event(measures: Sequence[Measure], clusters: list[list[int]]) -> list[list[int]]:
+    """Clusters whose figures all count one thing (one counted noun class, kind of count and narrowing
+    words: "11,000 troops", "12,000 troops") are one question even without a word in common. Money and
+    shares never merge so: a dollar or a percent says nothing of what is measured, and on PolNeAR such a
+    merge gathered 13 unrelated dollar figures into one "contested" question. (Counts that share only
+    their noun still merge: the demo's ship and troop counts need it, PolNeAR's email counts suffer.)"""
     by_key: dict[tuple[str, str | None, frozenset[str]], list[int]] = {}
     merged: list[list[int]] = []
     for cluster in sorted(clusters, key=min):
         keys = {_signature(measures[i])[:3] for i in cluster}
-        if len(keys) == 1:
-            (key,) = keys
-            if key in by_key:
-                by_key[key].extend(cluster)
-                continue
+        counted = all(number_type(measures[i].quantity) == "count" for i in cluster)
+        key = next(iter(keys))
+        if len(keys) > 1 or not counted:
+            merged.append(cluster)
+        elif key in by_key and _one_magnitude(measures, by_key[key] + cluster):
+            by_key[key].extend(cluster)
+        elif key not in by_key:
             by_key[key] = list(cluster)
             merged.append(by_key[key])
         else:
@@ -383,34 +371,8 @@ def _merge_uniform(measures: Sequence[Measure], clusters: list[list[int]]) -> li
     return merged
 
 
-def group_statements(
-    statements: Sequence[Statement], settings: LedgerSettings, vectors: ContentVectors = NO_VECTORS
-) -> list[list[Statement]]:
-    """Propositions: statements whose contents are alike (average linkage over weighted Jaccard, on the
-    candidate pairs of ``ledger.blocking``); then each response (denial, non-confirmation) joins the group
-    of the statement it is most like."""
-    if not statements:
-        return []
-    weight = rarity_weights([statement.words for statement in statements])
-    position = {statement.claim.id: index for index, statement in enumerate(statements)}
-    pairs = candidate_pairs([statement.words for statement in statements], weight)
-    for index, statement in enumerate(statements):
-        if statement.antecedent in position:
-            other = position[statement.antecedent]
-            pairs.add((min(index, other), max(index, other)))
-    scores: dict[tuple[int, int], float] = {}
-    for i, j in pairs:
-        first, second = statements[i], statements[j]
-        linked = first.antecedent == second.claim.id or second.antecedent == first.claim.id
-        score = vectors.blend(similarity(first.words, second.words, weight), first.claim, second.claim)
-        if first.response and second.response:
-            score = min(1.0, score * settings.response_kinship)
-        scores[i, j] = 1.0 if linked else score
-    clusters = average_linkage(len(statements), scores, settings.proposition_similarity)
-    nearest: dict[int, tuple[float, int]] = {}
-    for (i, j), score in scores.items():
-        for one, other in ((i, j), (j, i)):
-            if statements[one].response and score > nearest.get(one, (-1.0, 0))[0]:
-                nearest[one] = (score, other)
-    links = [(one, other) for one, (score, other) in nearest.items() if score >= settings.response_similarity]
-    return [[statements[i] for i in group] for group in join_groups(clusters, links)]
+def _one_magnitude(measures: Sequence[Measure], indexes: Sequence[int]) -> bool:
+    """Figures for one thing lie within an order of magnitude of each other (24 to 61 ships, 10,000 to
+    12,000 troops); 18 emails beside 31,000 count different things that share a noun."""
+    values = [measures[i].quantity.value for i in indexes if measures[i].quantity.value > 0]
+    return not values or max(values) <= MAGNITUDE_SPREAD * min(values)

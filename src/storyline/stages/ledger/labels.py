@@ -2,8 +2,13 @@
 
 - a measured thing: "How many <counted noun phrase as worded> <what follows it in the clause>?"
   ("How many special forces to the war in Ukraine?"); the noun phrase is the quantity's own words after
-  the number ("about 11,000 North Korean infantrymen" → "North Korean infantrymen");
-- a proposition: "Whether <content>", the content cut at the first clause boundary past a few words.
+  the number ("about 11,000 North Korean infantrymen" → "North Korean infantrymen"); a share reads "What
+  share <what follows>?", an amount of money "How much money <what follows>?"; the tail stops before
+  the next number ("to 41" says nothing of what is counted);
+- a proposition: a yes/no question, the content's first auxiliary moved before its subject and its
+  negation taken out ("Flowers will not be attending the debate" → "Will Flowers be attending the
+  debate?"); a content without one reads "Is it true that <content>?". The content is cut at the first
+  clause boundary past a few words, never at the full stop of an abbreviation ("Ms.", "U.S.").
 
 The representative claim is the most central one: the highest summed word/entity overlap (Jaccard, so a
 long claim is not favoured for its length) with the group's other claims. Position in the story plays no
@@ -14,21 +19,37 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
+from storyline.lexicons import load_lexicon
 from storyline.records import Claim, Quantity
 from storyline.stages.ledger.grouping import ledger_lexicon
-from storyline.stages.quantities import number_lexicon
+from storyline.stages.quantities import CURRENCY_UNITS, number_lexicon
 
-CURRENCY_OR_SHARE = frozenset({"USD", "EUR", "GBP", "percent"})
+OPENERS = {"percent": "What share", "money": "How much money"}
 # Words of a quantity label's tail, and of a proposition before it is cut at a clause boundary: enough to
 # say what is counted or claimed, short enough to scan.
 TAIL_WORDS = 8
 PROPOSITION_WORDS = 14
 MIN_PROPOSITION_WORDS = 4
+MIN_SHARE_WORDS = 2
 # Where a clause ends inside a content: punctuation, or a conjunction/relative word opening the next one.
 # Words as written, possessives and hyphens kept ("Russia’s", "Suk-yol").
 WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 CLAUSE_END = re.compile(r"[,;:.!?()\[\]–—]|\s(?:and|but|while|whereas|which|who|because|although|as)\s")
+ABBREVIATION_BEFORE = re.compile(r"(?:^|[\s(])([A-Za-z]{1,5})$")
+INITIALS_BEFORE = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?$")
+
+
+@cache
+def _label_words() -> tuple[frozenset[str], dict[str, str], frozenset[str], frozenset[str]]:
+    data = load_lexicon("ledger")
+    return (
+        frozenset(data["auxiliaries"]),
+        dict(data["contracted_negations"]),
+        frozenset(data["negations"]),
+        frozenset(data["abbreviations"]),
+    )
 
 
 def _jaccard(first: frozenset[str], second: frozenset[str]) -> float:
@@ -56,34 +77,55 @@ def _noun_phrase(quantity: Quantity) -> str:
 
 
 def _tail(claim: Claim, quantity: Quantity) -> str:
-    """What the clause says after the quantity ("to the war in Ukraine"), up to a clause end."""
+    """What the clause says after the quantity ("to the war in Ukraine"), up to a clause end or the next
+    number."""
     after = claim.text[quantity.end - claim.start :]
-    cut = CLAUSE_END.search(after)
-    words = WORD.findall(after[: cut.start()] if cut else after)[:TAIL_WORDS]
+    cut = _clause_end(after)
+    words = WORD.findall(after[:cut])[:TAIL_WORDS]
+    numbered = [i for i, word in enumerate(words) if word[0].isdigit()]
+    words = words[: numbered[0]] if numbered else words
     stopwords = ledger_lexicon().stopwords
     while words and words[-1].lower() in stopwords:  # "… to the war in Ukraine to" ends on a content word
         words.pop()
     return " ".join(words)
 
 
+def _plural(noun: str) -> str:
+    display: dict[str, str] = load_lexicon("units")["display"]
+    noun = display.get(noun, noun)
+    return noun if noun.endswith("s") or noun == "people" else noun + "s"
+
+
 def quantity_label(
     unit: str, claims_and_quantities: Sequence[tuple[Claim, Quantity]], order: list[int]
-) -> str:
-    """ "How many/much …?" from the most central figure whose quantity names what it counts."""
-    opener = "How much" if unit in CURRENCY_OR_SHARE else "How many"
+) -> tuple[str, bool]:
+    """ "How many/much …?" / "What share …?" from the most central figure whose quantity names what it
+    counts, and whether the label says more than the unit (a bare "How many emails?" asks nothing)."""
+    claim, quantity = claims_and_quantities[order[0]]
+    kind = "money" if unit in CURRENCY_UNITS else unit
+    opener = OPENERS.get(kind, "How many")
+    if kind in OPENERS:
+        tail = _tail(claim, quantity).removeprefix("of the ").removeprefix("percent ")
+        # "What share support?" names neither who nor what: two words of context at least
+        return f"{opener} {tail}?" if tail else f"{opener}?", len(tail.split()) >= MIN_SHARE_WORDS
     for index in order:
         claim, quantity = claims_and_quantities[index]
         noun = _noun_phrase(quantity)
         if noun:
             tail = _tail(claim, quantity)
-            return f"{opener} {noun}{' ' + tail if tail else ''}?"
-    claim, quantity = claims_and_quantities[order[0]]
+            return f"{opener} {noun}{' ' + tail if tail else ''}?", bool(tail) or " " in noun
     tail = _tail(claim, quantity)
-    return f"{opener} {unit}{' ' + tail if tail else ''}?"
+    return f"{opener} {_plural(unit)}{' ' + tail if tail else ''}?", bool(tail)
 
 
 def proposition_label(claims: Sequence[Claim], order: list[int]) -> str:
-    """ "Whether …" from the most central claim that states the content itself (not "the news that …")."""
+    """A yes/no question from the most central claim that states the content itself (not "the news that
+    …")."""
+    return as_question(shorten(claims[_label_claim(claims, order)].text))
+
+
+def _label_claim(claims: Sequence[Claim], order: list[int]) -> int:
+    """The claim whose words make the label (see ``proposition_label``)."""
     nouns, stopwords = ledger_lexicon().statement_nouns, ledger_lexicon().stopwords
     stated = [i for i in order if not _opens_with_statement_noun(claims[i].text, nouns)]
     # The question is best put in the words of a claim that asserts it and names its subject: "North Korea
@@ -91,13 +133,75 @@ def proposition_label(claims: Sequence[Claim], order: list[int]) -> str:
     named = [i for i in stated if (WORD.findall(claims[i].text) or [""])[0].lower() not in stopwords]
     asserted = [i for i in stated if claims[i].modality == "asserted"]
     named_asserted = [i for i in named if claims[i].modality == "asserted"]
-    text = shorten(claims[(named_asserted or asserted or named or stated or order)[0]].text)
+    return (named_asserted or asserted or named or stated or order)[0]
+
+
+def asks_something(claims: Sequence[Claim], order: list[int]) -> bool:
+    """Whether the content a proposition label is built from states something a reader can check: a few
+    words at least, not a fragment ("from his perspective", "him to probe claims")."""
+    data = load_lexicon("ledger")
+    words = shorten(claims[_label_claim(claims, order)].text).lower().split()
+    first = words[0] if words else ""
+    return len(words) >= MIN_PROPOSITION_WORDS and first not in data["fragment_openers"]
+
+
+def as_question(content: str) -> str:
+    """ "Gennifer Flowers will not be attending" → "Will Gennifer Flowers be attending?"; without an
+    auxiliary in its first words, "Is it true that …?"."""
+    auxiliaries, contracted, negations, _abbreviations = _label_words()
+    # quotation marks go: a label cut inside a quotation would leave one unbalanced ("had "strong?")
+    content = re.sub(r"[\"“”]", "", content).removesuffix(" …").rstrip(" .,;:").removeprefix("that ")
+    words = content.split()
+    for index, word in enumerate(words[: MIN_PROPOSITION_WORDS + 2]):
+        bare = word.lower().replace("’", "'")
+        auxiliary = contracted.get(bare) or (bare[:-3] if bare.endswith("n't") else bare)
+        if _opens_question(words, index, auxiliary, auxiliaries):
+            rest = [w for w in words[index + 1 :][:1] if w.lower() not in negations] + words[index + 2 :]
+            subject = " ".join(words[:index])
+            subject = subject if subject[:2] == "I " or not subject[:1].isupper() else _lower_first(subject)
+            return f"{auxiliary.capitalize()} {subject} {' '.join(rest)}".strip() + "?"
+    return f"Is it true that {_lower_first(content)}?"
+
+
+def _opens_question(words: list[str], index: int, auxiliary: str, auxiliaries: frozenset[str]) -> bool:
+    """Whether ``words[index]`` is the auxiliary of the content's first clause: not its first word, no
+    comma before it, and "have"/"do" only before a participle or a negation ("we have no proof" keeps its
+    main verb)."""
+    if not index or auxiliary not in auxiliaries or any(word.endswith(",") for word in words[:index]):
+        return False
+    if auxiliary[:2] not in ("ha", "do", "di") or words[index].lower().endswith(("n't", "n’t")):
+        return True
+    following = words[index + 1].lower() if index + 1 < len(words) else ""
+    return following in _label_words()[2] or following.endswith(("ed", "en")) or following == "been"
+
+
+def _lower_first(text: str) -> str:
+    """The first word lower-cased when it is a function word ("The FBI" → "the FBI"), a name kept."""
     first, _space, rest = text.partition(" ")
-    if (
-        first != "I" and first.lower() in ledger_lexicon().stopwords
-    ):  # "We have no proof" → "Whether we have no proof"
-        text = " ".join((first.lower(), rest)).strip()
-    return "Whether " + text
+    if first != "I" and first.lower() in ledger_lexicon().stopwords:
+        return " ".join((first.lower(), rest)).strip()
+    return text
+
+
+def _clause_end(text: str, from_word: int = 0) -> int:
+    """Where the first clause of ``text`` ends after ``from_word`` words: punctuation or a conjunction, but
+    never the full stop of an abbreviation ("Ms.", "U.S.")."""
+    abbreviations = _label_words()[3]
+    for cut in CLAUSE_END.finditer(text):
+        if len(WORD.findall(text[: cut.start()])) < from_word:
+            continue
+        inside_word = text[cut.end() : cut.end() + 1].strip() != ""  # "U.S", "3.5"
+        if cut.group() == "." and (inside_word or _is_abbreviation(text[: cut.start()], abbreviations)):
+            continue
+        return cut.start()
+    return len(text)
+
+
+def _is_abbreviation(before: str, abbreviations: frozenset[str]) -> bool:
+    word = ABBREVIATION_BEFORE.search(before)
+    return bool(INITIALS_BEFORE.search(before)) or (
+        word is not None and word.group(1).lower() in abbreviations
+    )
 
 
 def _opens_with_statement_noun(text: str, nouns: frozenset[str]) -> bool:
@@ -108,10 +212,7 @@ def _opens_with_statement_noun(text: str, nouns: frozenset[str]) -> bool:
 def shorten(text: str) -> str:
     """The text cut at the first clause end after a few words, and at most ``PROPOSITION_WORDS`` words."""
     text = " ".join(text.split())
-    for cut in CLAUSE_END.finditer(text):
-        if len(WORD.findall(text[: cut.start()])) >= MIN_PROPOSITION_WORDS:
-            text = text[: cut.start()]
-            break
+    text = text[: _clause_end(text, MIN_PROPOSITION_WORDS)]
     words = text.split()
     shortened = " ".join(words[:PROPOSITION_WORDS])
     return shortened.rstrip(" ,;:") + (" …" if len(words) > PROPOSITION_WORDS else "")

@@ -10,16 +10,16 @@ this module turns each group into positions and a status:
 - independent sources: a speaker is one source however many outlets repeat them; a claim without a
   nameable speaker counts once per originating outlet, copies collapsed through ``copies.origins``
   (syndicated and translated copies of one outlet count once);
-- status: denied (a party denies), contested (independent positions disagree), unconfirmed (non-
-  confirmations beside one claimed answer, or only hedged support), corroborated (two or more independent
-  sources, no dissent), single-source — with the reason in words.
+- status: ``ledger.status`` (contested, denied, unconfirmed, corroborated, single-source), with the reason
+  naming who and how many.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import get_args
 
 from storyline.config import DEFAULT_SETTINGS, LedgerSettings
@@ -31,7 +31,6 @@ from storyline.records import (
     Entity,
     Position,
     Question,
-    QuestionStatus,
     Stance,
     Story,
 )
@@ -49,20 +48,24 @@ from storyline.stages.ledger.embedding import embed_claims
 from storyline.stages.ledger.grouping import (
     EntitySpans,
     Measure,
-    Statement,
     content_words,
     entities_within,
     entity_spans,
     entity_words,
     group_measures,
-    group_statements,
     ledger_lexicon,
     make_measures,
     rarity_weights,
     speaker_key,
+)
+from storyline.stages.ledger.labels import asks_something, central_order, proposition_label, quantity_label
+from storyline.stages.ledger.statements import (
+    Statement,
+    group_statements,
+    join_outlet_voice,
     statement_reference,
 )
-from storyline.stages.ledger.labels import central_order, proposition_label, quantity_label
+from storyline.stages.ledger.status import judge_status
 
 UNATTRIBUTED = "unattributed"
 STANCES: tuple[Stance, ...] = get_args(Stance)  # the order a proposition's positions are listed in
@@ -75,6 +78,7 @@ class _Context:
     by_id: dict[str, Article]
     origin: dict[str, str]
     settings: LedgerSettings
+    names: dict[str, str]  # entity id → name, for the status reasons
 
 
 def _source_key(claim: Claim, origin: dict[str, str]) -> str:
@@ -82,7 +86,8 @@ def _source_key(claim: Claim, origin: dict[str, str]) -> str:
     if claim.speaker:
         return claim.speaker
     said_by = (claim.speaker_text or "").lower().strip()
-    if not said_by or said_by in ledger_lexicon().stopwords:  # "he", "they": only the outlet knows who
+    # "he", "they", "73 percent": only the outlet knows who
+    if not said_by or said_by in ledger_lexicon().stopwords or any(c.isdigit() for c in said_by):
         return f"origin:{origin[claim.article]}:{said_by}"
     return said_by
 
@@ -90,8 +95,13 @@ def _source_key(claim: Claim, origin: dict[str, str]) -> str:
 def _position(
     claims: Sequence[Claim], context: _Context, value: float | None, stance: Stance | None
 ) -> Position:
-    speakers = dict.fromkeys(claim.speaker or claim.speaker_text or UNATTRIBUTED for claim in claims)
     articles = [context.by_id[claim.article] for claim in claims]
+    speakers = dict.fromkeys(
+        context.by_id[claim.article].label
+        if claim.outlet_voice
+        else claim.speaker or claim.speaker_text or UNATTRIBUTED
+        for claim in claims
+    )
     outlets = dict.fromkeys(article.label for article in articles)
     dates = [article.published for article in articles if article.published and article.published[0] != "-"]
     return Position(
@@ -135,40 +145,6 @@ def _stance_positions(
     return [_position(by_stance[stance], context, None, stance) for stance in STANCES if stance in by_stance]
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
-
-
-def judge_status(positions: Sequence[Position], claims: Sequence[Claim]) -> tuple[QuestionStatus, str]:
-    """Status and the reason a reader is shown."""
-    answers = [p for p in positions if p.stance != "unconfirmed"]
-    not_confirmed = [p for p in positions if p.stance == "unconfirmed"]
-    speakers = {speaker for position in positions for speaker in position.speakers}
-    denials = [claim for claim in claims if claim.modality == "denied"]
-    if denials:
-        deniers = {claim.speaker_text or UNATTRIBUTED for claim in denials}
-        return (
-            "denied",
-            f"denied by {', '.join(sorted(deniers))}; {_count(len(answers), 'position')}, "
-            f"{_count(len(speakers), 'speaker')}",
-        )
-    if len(answers) > 1:
-        kind = "value" if any(p.value is not None for p in answers) else "position"
-        return "contested", f"{_count(len(speakers), 'speaker')}, {_count(len(answers), kind)}"
-    if not_confirmed and answers:
-        who = _count(not_confirmed[0].independent_sources, "source")
-        return (
-            "unconfirmed",
-            f"{who} cannot confirm; {_count(answers[0].independent_sources, 'source')} claim it",
-        )
-    if not answers or all(claim.modality in {"hedged", "unconfirmed"} for claim in claims):
-        return "unconfirmed", "only hedged or unconfirmed support"
-    sources = answers[0].independent_sources
-    if sources > 1:
-        return "corroborated", f"{sources} independent sources agree, no other position"
-    return "single-source", "one source"
-
-
 def _question(
     story: Story,
     key: str,
@@ -176,8 +152,10 @@ def _question(
     unit: str | None,
     positions: Sequence[Position],
     claims: Sequence[Claim],
+    corroborators: int | None = None,
+    names: Mapping[str, str] = MappingProxyType({}),
 ) -> Question:
-    status, reason = judge_status(positions, claims)
+    status, reason = judge_status(positions, claims, corroborators, names)
     question_id = "q-" + hashlib.sha1(f"{story.id}:{key}".encode()).hexdigest()[:10]
     return Question(
         id=question_id,
@@ -273,7 +251,8 @@ def build_ledger(
     story_claims = _story_claims(story, claims)
     in_story = set(story.articles)
     by_id = {article.id: article for article in articles if article.id in in_story}
-    context = _Context(by_id=by_id, origin=origins(list(by_id.values()), copies), settings=settings)
+    names = {entity.id: entity.name for entity in entities}
+    context = _Context(by_id, origins(list(by_id.values()), copies), settings, names)
     mentioned = entity_words(story_claims, entities)
     antecedent = _antecedents(story_claims)
     claim_by_id = {claim.id: claim for claim in story_claims}
@@ -290,6 +269,7 @@ def build_ledger(
     attached: dict[int, list[Claim]] = {}
     statements = []
     unplaced: list[Claim] = []  # responses naming no subject: placed by what the article said before them
+    narration: dict[str, frozenset[str]] = {}  # outlet-voice claims outside measured things, by id
     for claim in story_claims:
         if claim.id in group_of_claim:
             continue
@@ -298,6 +278,9 @@ def build_ledger(
             attached.setdefault(group_of_claim[target], []).append(claim)
             continue
         words = content_words(claim.text) | mentioned[claim.id]
+        if claim.outlet_voice:
+            narration[claim.id] = words  # joins a proposition only when alike enough, never seeds one
+            continue
         if target and statement_reference(claim) == "bare":  # "the accusation" stands for what came before
             words = content_words(claim_by_id[target].text) | mentioned[target] | mentioned[claim.id]
         elif names_no_subject(claim):
@@ -320,24 +303,54 @@ def build_ledger(
         unit = group[0].unit
         key = f"{unit}:" + ",".join(sorted({m.claim.id for m in group}))
         order = central_order([m.words for m in group])
-        text = quantity_label(unit, [(m.claim, m.quantity) for m in group], order)
-        questions.append(_question(story, key, text, unit, positions, group_claims))
+        text, informative = quantity_label(unit, [(m.claim, m.quantity) for m in group], order)
+        if not informative and (len(group_claims) < 2 or not text.startswith("How many")):
+            continue  # "How many emails?" from one figure, "What share?" from any, ask nothing to weigh
+        corroborators = _corroborators(group_claims, mentioned, context.origin)
+        questions.append(_question(story, key, text, unit, positions, group_claims, corroborators, names))
 
     statement_groups = group_statements(statements, settings, vectors)
     _place_by_context(unplaced, statement_groups, context, entity_spans(entities))
+    outlet_claims = [claim_by_id[claim_id] for claim_id in narration]
+    join_outlet_voice(outlet_claims, narration, statement_groups, settings.outlet_voice_similarity)
     for statement_group in statement_groups:
         group_claims = [statement.claim for statement in statement_group]
         order = central_order([statement.words for statement in statement_group])
-        if len({speaker_key(claim) for claim in group_claims}) < 2:
+        if len({_source_key(claim, context.origin) for claim in group_claims}) < 2:
             continue  # one voice is not a question the ledger can weigh
+        if not asks_something(group_claims, order):
+            continue  # "Is it true that from his perspective?" is no question
+        label = proposition_label(group_claims, order)
         positions = _stance_positions(group_claims, context)
-        if not any(position.stance == "affirm" for position in positions):
-            figures = _figures_affirming(statement_group, measure_groups, settings.figure_affirms_min_share)
+        if not any(stance_of(claim) == "affirm" for claim in group_claims if not claim.outlet_voice):
+            # no one quoted affirms: those who give a figure for it do (an outlet's narration beside them)
+            quoted = [statement for statement in statement_group if not statement.claim.outlet_voice]
+            figures = _figures_affirming(quoted, measure_groups, settings.figure_affirms_min_share)
             if figures:
-                positions = [_position(figures, context, None, "affirm"), *positions]
+                narrated = [c for c in group_claims if c.outlet_voice and stance_of(c) == "affirm"]
+                others = [p for p in positions if p.stance != "affirm"]
+                positions = [_position(figures + narrated, context, None, "affirm"), *others]
         key = "p:" + ",".join(sorted(claim.id for claim in group_claims))
-        questions.append(
-            _question(story, key, proposition_label(group_claims, order), None, positions, group_claims)
-        )
-    questions.sort(key=lambda q: -sum(len(p.claims) for p in q.positions))
+        corroborators = _corroborators(group_claims, mentioned, context.origin)
+        questions.append(_question(story, key, label, None, positions, group_claims, corroborators, names))
+    questions.sort(key=_salience, reverse=True)
     return tuple(questions)
+
+
+def _salience(question: Question) -> tuple[int, int, int, int]:
+    """Independent sources, then speakers, outlets and claims: the top of a story is its core."""
+    return (
+        sum(p.independent_sources for p in question.positions),
+        len({speaker for p in question.positions for speaker in p.speakers}),
+        len({outlet for p in question.positions for outlet in p.outlets}),
+        sum(len(p.claims) for p in question.positions),
+    )
+
+
+def _corroborators(
+    claims: Sequence[Claim], mentioned: dict[str, frozenset[str]], origin: dict[str, str]
+) -> int:
+    """Independent sources among the claims' speakers, leaving out a speaker the claims are about: "Comey
+    said Clinton was careless" is not corroborated by a speaker parsed as "Clinton"."""
+    subjects = frozenset().union(*(mentioned.get(claim.id, frozenset()) for claim in claims))
+    return len({_source_key(c, origin) for c in claims if not c.speaker or "@" + c.speaker not in subjects})

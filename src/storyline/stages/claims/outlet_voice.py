@@ -1,0 +1,108 @@
+"""Claims in the outlet's own voice: what an article asserts in its narration, with no one it attributes to.
+
+News states much of what a ledger weighs without a cue ("Comey will testify before the House Oversight
+Committee on Thursday"); the ledger counts such a sentence as the outlet's position. A sentence becomes an
+outlet-voice claim only when no attribution already touches it (content, cue or speaker), it is a statement
+(ends with a full stop, holds a finite verb, is not a question, stays on one line), it holds no quotation
+marks (quoted words with no speaker are not the outlet's) and it has enough words to say something. A
+dateline ("WASHINGTON (AP) —") is cut from the front: it says where the outlet wrote from, never who speaks;
+an attribution whose "speaker" is only a dateline becomes an outlet-voice claim too.
+
+An outlet-voice claim has no speaker and an empty cue at its start (``Claim.outlet_voice``); its id is
+``{article.id}:v{n}`` so attribution ids stay as the claims stage numbers them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Span
+
+from storyline.records import Claim, ParsedArticle, TimeExpr
+from storyline.stages.quantities import find_quantities
+
+# "WASHINGTON (AP) —", "NEW YORK —", "LONDON, Sept. 3 (Reuters) -": capitals, an optional wire credit, a dash.
+DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'’-]{2,}(?:,[^—–\n]{0,20})?\s*(?:\([A-Za-z .]+\))?\s*[—–-]+\s*")
+ONLY_DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'’-]{2,}\s*(?:\([A-Za-z .]+\))?\s*[—–-]*\s*$")
+QUOTATION_MARKS = frozenset('"“”')
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# Fewer words than this rarely state a checkable fact ("Not so.", "That changed.").
+MIN_WORDS = 6
+
+
+def outlet_voice_claims(
+    parsed: ParsedArticle, claims: Sequence[Claim], times: Sequence[TimeExpr]
+) -> list[Claim]:
+    """The attributions with dateline speakers turned into outlet-voice claims, then the article's
+    unattributed statements as outlet-voice claims, in text order."""
+    kept = [_unless_dateline_speaker(claim) for claim in claims]
+    taken = [span for claim in kept for span in _spans(claim)]
+    found: list[Claim] = []
+    for sentence in parsed.doc.sents:
+        if any(start < sentence.end_char and sentence.start_char < end for start, end in taken):
+            continue
+        start = sentence.start_char + _dateline_length(sentence.text)
+        if _is_statement(sentence, parsed.article.text[start : sentence.end_char]):
+            found.append(_claim(parsed, len(found) + 1, start, sentence.end_char, times))
+    return sorted([*kept, *found], key=lambda claim: (claim.start, claim.id))
+
+
+def _spans(claim: Claim) -> list[tuple[int, int]]:
+    spans = [(claim.start, claim.end), (claim.cue_start, claim.cue_end)]
+    if claim.speaker_start is not None and claim.speaker_end is not None:
+        spans.append((claim.speaker_start, claim.speaker_end))
+    return spans
+
+
+def _dateline_length(text: str) -> int:
+    match = DATELINE.match(text)
+    return match.end() if match else 0
+
+
+def _unless_dateline_speaker(claim: Claim) -> Claim:
+    """ "WASHINGTON (AP) — Clinton said …" parsed with the dateline as speaker: the outlet speaks."""
+    if claim.speaker_text is None or not ONLY_DATELINE.match(claim.speaker_text):
+        return claim
+    return dataclasses.replace(
+        claim,
+        cue="",
+        cue_start=claim.start,
+        cue_end=claim.start,
+        speaker_text=None,
+        speaker_start=None,
+        speaker_end=None,
+        speaker=None,
+    )
+
+
+def _is_statement(sentence: Span, text: str) -> bool:
+    stripped = text.strip()
+    words = [token for token in sentence if token.is_alpha]
+    return (
+        stripped.endswith(".")
+        and "\n" not in stripped  # a headline run into its dek or first line: the parse joined two units
+        and len(words) >= MIN_WORDS
+        and not QUOTATION_MARKS & set(stripped)
+        and any(token.tag_ in FINITE_TAGS for token in sentence)
+    )
+
+
+def _claim(parsed: ParsedArticle, number: int, start: int, end: int, times: Sequence[TimeExpr]) -> Claim:
+    text = parsed.article.text
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Claim(
+        id=f"{parsed.article.id}:v{number}",
+        article=parsed.article.id,
+        text=text[start:end],
+        start=start,
+        end=end,
+        cue="",
+        cue_start=start,
+        cue_end=start,
+        speaker_text=None,
+        quantities=tuple(find_quantities(parsed.doc, start, end, text=text)),
+        times=tuple(t for t in times if start <= t.start and t.end <= end),
+    )

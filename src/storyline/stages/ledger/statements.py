@@ -1,0 +1,103 @@
+"""Which claims of a story state one proposition ("was the ministry warned?"): grouping's statements half.
+
+Claims without a usable quantity are clustered by content similarity (average linkage over rarity-weighted
+word and entity overlap, on the candidate pairs of ``ledger.blocking``); a denial whose content is only
+"the accusation" takes the content of the claim just before it in the article; each response (denial,
+non-confirmation) joins the group of the statement it is most like. A proposition is kept when at least
+two independent sources take part. The outlet's own statements never seed a group (their long sentences
+share words with anything): one joins a group only when it is as alike as a claim of the group
+(``join_outlet_voice``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from storyline.config import LedgerSettings
+from storyline.records import Claim
+from storyline.stages.ledger.blocking import average_linkage, candidate_pairs, join_groups
+from storyline.stages.ledger.embedding import ContentVectors
+from storyline.stages.ledger.grouping import (
+    NO_VECTORS,
+    WORD,
+    ledger_lexicon,
+    rarity_weights,
+    similarity,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """A claim as a proposition item: its content words and entities (an antecedent's, when anaphoric)."""
+
+    claim: Claim
+    words: frozenset[str]
+    antecedent: str | None  # the claim id whose content a bare "the accusation" stands for
+    response: bool = False  # a denial or non-confirmation of something said before
+
+
+def statement_reference(claim: Claim) -> str | None:
+    """ "bare" for a content that only names a statement ("the accusation", "the group's claims"), "headed"
+    for one headed by such a noun ("the information that had transpired from Kyiv"), else None."""
+    lexicon = ledger_lexicon()
+    words = [word.lower() for word in WORD.findall(claim.text)]
+    meaningful = [word for word in words if word not in lexicon.stopwords]
+    if len(meaningful) <= 3 and any(word in lexicon.statement_nouns for word in words):
+        return "bare"
+    if meaningful and meaningful[0] in lexicon.statement_nouns:
+        return "headed"
+    return None
+
+
+def group_statements(
+    statements: Sequence[Statement], settings: LedgerSettings, vectors: ContentVectors = NO_VECTORS
+) -> list[list[Statement]]:
+    """Propositions: statements whose contents are alike (average linkage over weighted Jaccard, on the
+    candidate pairs of ``ledger.blocking``); then each response (denial, non-confirmation) joins the group
+    of the statement it is most like."""
+    if not statements:
+        return []
+    weight = rarity_weights([statement.words for statement in statements])
+    position = {statement.claim.id: index for index, statement in enumerate(statements)}
+    pairs = candidate_pairs([statement.words for statement in statements], weight)
+    for index, statement in enumerate(statements):
+        if statement.antecedent in position:
+            other = position[statement.antecedent]
+            pairs.add((min(index, other), max(index, other)))
+    scores: dict[tuple[int, int], float] = {}
+    for i, j in pairs:
+        first, second = statements[i], statements[j]
+        linked = first.antecedent == second.claim.id or second.antecedent == first.claim.id
+        score = vectors.blend(similarity(first.words, second.words, weight), first.claim, second.claim)
+        if first.response and second.response:
+            score = min(1.0, score * settings.response_kinship)
+        scores[i, j] = 1.0 if linked else score
+    clusters = average_linkage(len(statements), scores, settings.proposition_similarity)
+    nearest: dict[int, tuple[float, int]] = {}
+    for (i, j), score in scores.items():
+        for one, other in ((i, j), (j, i)):
+            if statements[one].response and score > nearest.get(one, (-1.0, 0))[0]:
+                nearest[one] = (score, other)
+    links = [(one, other) for one, (score, other) in nearest.items() if score >= settings.response_similarity]
+    return [[statements[i] for i in group] for group in join_groups(clusters, links)]
+
+
+def join_outlet_voice(
+    claims: Sequence[Claim],
+    words: dict[str, frozenset[str]],
+    groups: list[list[Statement]],
+    min_similarity: float,
+) -> None:
+    """Each outlet-voice claim joins the proposition whose closest member it is most like, when at least
+    ``min_similarity`` alike (weighted Jaccard); else it stays out of the ledger's propositions."""
+    members = [statement.words for group in groups for statement in group]
+    weight = rarity_weights(members + [words[claim.id] for claim in claims])
+    for claim in claims:
+        best, chosen = min_similarity, None
+        for index, group in enumerate(groups):
+            score = max(similarity(words[claim.id], statement.words, weight) for statement in group)
+            if score >= best:
+                best, chosen = score, index
+        if chosen is not None:
+            groups[chosen].append(Statement(claim, words[claim.id], antecedent=None))

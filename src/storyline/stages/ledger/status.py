@@ -1,0 +1,77 @@
+"""A question's status and the reason a reader is shown, from its positions (``judge_status``).
+
+Contested when independent sources take different sides (values, or an asserted affirmation against a
+denial: the reason says "denied by X"); denied only when no source affirms (a hedged allegation takes no
+side); unconfirmed beside non-confirmations or with only hedged support; corroborated only by two or more
+independent sources other than the claim's own subject; single-source otherwise. Every reason names who.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
+
+from storyline.records import Claim, Position, QuestionStatus
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def _who(positions: Sequence[Position], names: Mapping[str, str], limit: int = 3) -> str:
+    """The positions' speakers as a reader knows them (entity ids → names), the first ``limit`` of them."""
+    found = list(dict.fromkeys(names.get(s, s) for position in positions for s in position.speakers))
+    return ", ".join(found[:limit]) + (f" and {len(found) - limit} more" if len(found) > limit else "")
+
+
+def _answer_text(position: Position) -> str:
+    return f"{position.value:,g}" if position.value is not None else str(position.stance)
+
+
+def judge_status(
+    positions: Sequence[Position],
+    claims: Sequence[Claim],
+    corroborators: int | None = None,
+    names: Mapping[str, str] = MappingProxyType({}),
+) -> tuple[QuestionStatus, str]:
+    """Status and the reason a reader is shown, naming who and how many.
+
+    Contested when independent sources take different sides (values, or affirm against deny); denied only
+    when no source affirms; corroborated only by ``corroborators`` independent sources (speakers other than
+    the claim's own subject; by default the position's independent sources)."""
+    answers = [p for p in positions if p.stance != "unconfirmed"]
+    denying = [p for p in answers if p.stance == "deny"]
+    modality = {claim.id: claim.modality for claim in claims}
+    # An allegation relayed with a hedge ("had allegedly been warned") takes no side against a denial.
+    affirming = [
+        p for p in answers if p.stance != "deny" and any(modality.get(c) == "asserted" for c in p.claims)
+    ]
+    not_confirmed = [p for p in positions if p.stance == "unconfirmed"]
+    speakers = {speaker for position in positions for speaker in position.speakers}
+    if denying and affirming:
+        sources = sum(p.independent_sources for p in affirming)
+        return "contested", (
+            f"{_count(sources, 'source')} affirm ({_who(affirming, names)}); denied by {_who(denying, names)}"
+        )
+    if denying:
+        return "denied", f"denied by {_who(denying, names)}; no source affirms"
+    if len(answers) > 1:
+        kind = "value" if any(p.value is not None for p in answers) else "position"
+        named = "; ".join(f"{_answer_text(p)} ({_who([p], names, 2)})" for p in answers)
+        return "contested", f"{_count(len(speakers), 'speaker')}, {_count(len(answers), kind)}: {named}"
+    if not_confirmed and answers:
+        who = _count(not_confirmed[0].independent_sources, "source")
+        return (
+            "unconfirmed",
+            f"{who} cannot confirm ({_who(not_confirmed, names)}); "
+            f"{_count(answers[0].independent_sources, 'source')} claim it ({_who(answers, names)})",
+        )
+    if not answers or all(claim.modality in {"hedged", "unconfirmed"} for claim in claims):
+        return "unconfirmed", f"only hedged or unconfirmed support ({_who(positions, names)})"
+    sources = answers[0].independent_sources if corroborators is None else corroborators
+    if sources > 1:
+        return (
+            "corroborated",
+            f"{sources} independent sources agree ({_who(answers, names)}), no other position",
+        )
+    return "single-source", f"one source ({_who(answers, names)})"

@@ -1,0 +1,146 @@
+"""Outlet-voice claims (the article's own statements) and how the ledger weighs them, on texts written for
+these tests; and the typing of numbers before they can answer a question."""
+
+from __future__ import annotations
+
+import pytest
+from factories import make_claim, make_quantity
+
+from storyline.records import Article, Claim, Entity, Mention, ParsedArticle, Story
+from storyline.stages.claims import extract_claims, outlet_voice_claims
+from storyline.stages.ledger import build_ledger
+from storyline.stages.nlp import load_nlp
+from storyline.stages.quantities import find_quantities, number_type
+
+TEXT = (
+    "WASHINGTON (AP) — The committee will question the director on Thursday about the closed inquiry.\n"
+    'The chairman said the hearing would be public. "It matters," he said.\n'
+    "Is this the end?\n"
+    "Short one here.\n"
+)
+
+
+def parsed(text: str) -> ParsedArticle:
+    return ParsedArticle(Article(id="a", text=text, outlet="Daily"), load_nlp()(text))
+
+
+def test_unattributed_statements_become_outlet_voice_claims_without_the_dateline() -> None:
+    article = parsed(TEXT)
+    attributed = extract_claims(article, ())
+    claims = outlet_voice_claims(article, attributed, ())
+    voiced = [claim for claim in claims if claim.outlet_voice]
+    # the narrated sentence, its dateline cut; not the attributed sentences, the question or the short one
+    assert [claim.text for claim in voiced] == [
+        "The committee will question the director on Thursday about the closed inquiry."
+    ]
+    assert all(TEXT[c.start : c.end] == c.text for c in claims)
+    assert voiced[0].speaker_text is None and voiced[0].id == "a:v1"
+    assert not any(claim.outlet_voice for claim in attributed)
+
+
+def test_a_dateline_is_never_a_speaker() -> None:
+    article = parsed("WASHINGTON (AP) — Officials said 40 ships waited in the harbour overnight.\n")
+    dateline = make_claim(
+        "Officials said 40 ships waited",
+        article=article.article,
+        cue="—",
+        speaker_text="WASHINGTON (AP)",
+    )
+    (claim,) = outlet_voice_claims(article, [dateline], ())
+    assert claim.outlet_voice and claim.speaker_text is None
+
+
+def numbers_in(text: str) -> list[tuple[float, str]]:
+    doc = load_nlp()(text)
+    return [(q.value, number_type(q)) for q in find_quantities(doc, 0, len(text))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump never released his 1995 tax returns.",
+        "He lost the 2012 race narrowly.",
+        "Trump, 70, said he would win.",
+        "A 68-year-old woman testified.",
+        "They will be ready as early as November 1.",
+        "If you read the first three-quarters of his report, it says indict.",
+    ],
+)
+def test_years_ages_days_and_fractions_are_not_answers(text: str) -> None:
+    assert numbers_in(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "typed"),
+    [
+        ("Clinton deleted 31,000 emails.", [(31000, "count")]),
+        ("The group gave $5 million to the campaign.", [(5_000_000, "money")]),
+        ("She was backed by 46 percent of voters.", [(46, "percent")]),
+        ("In April 200 workers came back.", [(200, "count")]),
+    ],
+)
+def test_numbers_are_typed(text: str, typed: list[tuple[float, str]]) -> None:
+    assert numbers_in(text) == typed
+
+
+ARTICLES = [Article(id=name, text="x", outlet=f"Outlet {name}") for name in "abc"]
+STORY = Story(id="s", title="money", articles=("a", "b", "c"))
+
+
+def money_claim(claim_id: str, article: str, speaker: str, value: float, text: str) -> Claim:
+    quantity = make_quantity(text.split()[0], value, within=text, unit="USD")
+    return make_claim(text, article=article, id=claim_id, speaker_text=speaker, quantities=(quantity,))
+
+
+def test_money_figures_sharing_only_their_unit_stay_apart() -> None:
+    claims = [
+        money_claim("c1", "a", "Aide", 2_000_000, "$2m raised from donors in Ohio"),
+        money_claim("c2", "b", "Rival", 5_000_000, "$5m spent on television advertising"),
+    ]
+    questions = build_ledger(STORY, claims, ARTICLES, [], [])
+    assert sorted(len(q.positions) for q in questions) == [1, 1]
+    assert all(q.status == "single-source" for q in questions)
+
+
+def test_questions_are_ordered_by_independent_sources() -> None:
+    claims = [
+        money_claim("c1", "a", "Aide", 2_000_000, "$2m raised from donors in Ohio"),
+        money_claim("c2", "a", "Treasurer", 7_000_000, "$7m spent on television advertising"),
+        money_claim("c3", "b", "Rival", 7_000_000, "$7m spent on television advertising"),
+        money_claim("c4", "c", "Analyst", 7_000_000, "$7m spent on television advertising"),
+    ]
+    first, second = build_ledger(STORY, claims, ARTICLES, [], [])
+    assert first.status == "corroborated" and first.positions[0].independent_sources == 3
+    assert "Treasurer" in first.status_reason and second.positions[0].claims == ("c1",)
+
+
+def test_the_subject_of_a_claim_does_not_corroborate_it() -> None:
+    # "Clinton" parsed as the speaker of a claim about Clinton is no second source beside Comey
+    claims = [
+        make_claim(
+            "Clinton was careless with emails", article="a", id="c1", speaker_text="Comey", speaker="e2"
+        ),
+        make_claim(
+            "Clinton was careless with emails", article="b", id="c2", speaker_text="Clinton", speaker="e1"
+        ),
+    ]
+    mention = Mention("a", 0, 7, "Clinton", "PERSON")
+    people = [
+        Entity("e1", "Hillary Clinton", "PERSON", mentions=(mention,)),
+        Entity("e2", "James Comey", "PERSON"),
+    ]
+    (question,) = build_ledger(STORY, claims, ARTICLES, [], people)
+    assert question.status == "single-source" and "James Comey" in question.status_reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Among likely voters in a two-way race, she leads.", "About eight out of 10 said it would not matter."],
+)
+def test_modifiers_and_ratios_are_not_counts(text: str) -> None:
+    assert numbers_in(text) == []
+
+
+def test_a_percentage_point_is_not_a_share() -> None:
+    doc = load_nlp()("Trump rose 1 percentage point while 1 percent backed Stein.")
+    assert [q.unit for q in find_quantities(doc, 0, len(doc.text))] == ["point", "percent"]
