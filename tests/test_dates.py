@@ -567,3 +567,11 @@ def test_publication_inference_floor_on_the_demo_corpus() -> None:
     assert withheld.articles == 19 and metadata_less.articles == 3
     assert withheld.inferred >= 7 and withheld.in_window >= 10 and withheld.within_week >= 2
     assert metadata_less.in_window >= 3 and metadata_less.within_week >= 2
+
+
+@pytest.mark.parametrize("unit", ["week", "weekend", "month", "quarter", "year"])
+def test_a_stretch_of_every_calendar_unit_is_a_duration(unit: str) -> None:
+    # every unit the shifted-unit pattern reads has a duration code: "over the last quarter" once crashed
+    expressions = find(f"Sales fell over the last {unit}, the company said on Monday.")
+    stretch = [e for e in expressions if unit in e.text]
+    assert stretch and stretch[0].type == "DURATION" and stretch[0].date is None, expressions

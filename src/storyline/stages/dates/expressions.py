@@ -242,7 +242,9 @@ def resolve_candidate(candidate: Candidate, text: str, base: date | None, tense:
         return resolve_entity(surface, before, after, base, tense)
     if candidate.kind == "shifted_unit" and context_patterns()["stretch_before"].search(before):
         # "for the last year": a stretch of one unit, not the calendar unit
-        return timeml.duration(time_lexicon().duration_units[candidate.match.group("unit").lower()], 1.0)
+        unit = time_lexicon().duration_units.get(candidate.match.group("unit").lower())
+        if unit is not None:
+            return timeml.duration(unit, 1.0)
     return RESOLVERS[candidate.kind](candidate.match, time_lexicon(), base, tense)
 
 
