@@ -152,3 +152,77 @@ def test_a_cli_run_on_only_bad_input_fails_with_one_line_reasons(corpus, tmp_pat
     assert result.returncode == 1 and "added 0 articles, skipped 4 inputs" in result.stderr
     skip_lines = [line for line in result.stderr.splitlines() if line.startswith("skipped ")]
     assert len(skip_lines) == 4, result.stderr
+
+
+# --- inputs that used to end a run in a traceback (issue #19) --------------------------------------------
+
+GOOD_ARTICLE = (
+    "Ferry strike in Velsund\n\nThe port authority said on Monday that 12 ships were stranded at Velsund. "
+    "Union leaders told reporters the strike would go on.\n"
+)
+
+
+def run_cli(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "storyline", *map(str, args)]
+    return subprocess.run(command, capture_output=True, text=True, timeout=300, check=False, env=env)
+
+
+def assert_no_traceback(result: subprocess.CompletedProcess[str]) -> None:
+    assert "Traceback" not in result.stderr and "Traceback" not in result.stdout, result.stderr[-3000:]
+
+
+def test_a_deeply_nested_json_line_is_one_bad_line(tmp_path):
+    """``[`` × 100,000 overflows the JSON parser's recursion: that line is skipped, the rest analysed."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "deep.jsonl").write_text(
+        "[" * 100_000 + "\n" + json.dumps({"text": GOOD_ARTICLE}) + "\n", encoding="utf-8"
+    )
+    items = list(iter_inputs([folder]))
+    skips = [item for item in items if isinstance(item, SkippedInput)]
+    assert [skip.line for skip in skips] == [1] and "nested too deeply" in skips[0].reason, items
+    assert len([item for item in items if isinstance(item, Article)]) == 1
+
+
+def test_a_deeply_nested_upload_is_a_skipped_line_not_a_500(tmp_path):
+    from fastapi.testclient import TestClient
+    from server_support import TOKEN, save_sample_store
+
+    from storyline.server import create_app
+    from storyline.store import Store
+
+    data = ("[" * 100_000 + "\n").encode()
+    with (
+        Store.open(save_sample_store(tmp_path / "s.db")) as store,
+        TestClient(create_app(store, TOKEN), base_url="http://127.0.0.1") as client,
+    ):
+        response = client.post(
+            "/api/upload",
+            files={"file": ("deep.jsonl", data)},
+            headers={"Authorization": f"Bearer {TOKEN}"},
+        )
+    assert response.status_code == 200, response.text
+    assert [(item["line"], item["reason"]) for item in response.json()["skipped"]] == [
+        (1, "bad JSON Lines record: nested too deeply")
+    ]
+
+
+def test_an_unexpected_server_error_is_a_problem_with_the_security_headers():
+    """A bug (any exception a route does not expect) still answers with the headers and one shape."""
+    from fastapi import FastAPI
+    from fastapi.testclient import TestClient
+
+    from storyline.server.middleware import SecurityHeaders
+
+    app = FastAPI()
+
+    @app.get("/boom")
+    def boom() -> None:
+        raise RuntimeError("a bug")
+
+    app.add_middleware(SecurityHeaders)
+    with TestClient(app, raise_server_exceptions=False) as client:
+        response = client.get("/boom")
+    assert response.status_code == 500
+    assert response.headers["content-type"].startswith("application/problem+json")
+    assert "content-security-policy" in response.headers and "a bug" not in response.text

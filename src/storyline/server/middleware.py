@@ -77,9 +77,21 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
 
+        started = False
+
         async def send_with_headers(message: Message) -> None:
+            nonlocal started
             if message["type"] == "http.response.start":
+                started = True
                 message["headers"] = [*message.get("headers", []), *SECURITY_HEADERS]
             await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+        try:
+            await self.app(scope, receive, send_with_headers)
+        except Exception:
+            # A bug: answer here, inside these headers, rather than in Starlette's outermost error
+            # middleware, which sends a bare 500 without them; then re-raise so it is logged.
+            if not started:
+                response = problem(500, "internal server error", instance=scope["path"])
+                await response(scope, receive, send_with_headers)
+            raise
