@@ -8,7 +8,9 @@ skip per bad part, naming the line) and ``skipped`` (one one-line reason naming 
 
 from __future__ import annotations
 
+import csv
 import importlib.util
+import io
 import json
 import shutil
 import subprocess
@@ -226,3 +228,51 @@ def test_an_unexpected_server_error_is_a_problem_with_the_security_headers():
     assert response.status_code == 500
     assert response.headers["content-type"].startswith("application/problem+json")
     assert "content-security-policy" in response.headers and "a bug" not in response.text
+
+
+# User text in file names, URLs, titles and outlets: printed as the text it is, never read as Rich markup,
+# and never as a spreadsheet formula in CSV.
+MARKUP_TITLE = "=HYPERLINK(\"http://evil\") [/x] Ferry [bold]strike"
+MARKUP_OUTLET = "@SUM(A1) [red]Daily[/red]"
+MARKUP_URL = "http://127.0.0.1:9/[/x]"
+
+
+@pytest.fixture(scope="module")
+def markup_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """One ``analyze --db`` over files whose names, title, outlet and URL hold Rich markup."""
+    folder = tmp_path_factory.mktemp("markup")
+    inputs = folder / "in"
+    inputs.mkdir()
+    (inputs / "[red]gone.txt").write_text("", encoding="utf-8")
+    (inputs / "odd[bold].txt").write_text("", encoding="utf-8")
+    record = {"text": GOOD_ARTICLE, "title": MARKUP_TITLE, "outlet": MARKUP_OUTLET}
+    (inputs / "one.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    db = folder / "markup.db"
+    result = run_cli("analyze", inputs, MARKUP_URL, "--db", db, "--json", folder / "brief.json")
+    return db, result
+
+
+def test_markup_in_names_and_urls_is_printed_as_text(markup_run):
+    _, result = markup_run
+    assert_no_traceback(result)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "[red]gone.txt" in result.stderr and "odd[bold].txt" in result.stderr
+    assert MARKUP_URL in result.stderr
+
+
+def test_markup_in_titles_is_shown_as_text_by_stories(markup_run):
+    db, _ = markup_run
+    result = run_cli("stories", "--db", db)
+    assert_no_traceback(result)
+    assert result.returncode == 0 and "[/x] Ferry" in result.stdout, result.stdout
+
+
+def test_stories_csv_never_starts_a_formula(markup_run):
+    db, _ = markup_run
+    result = run_cli("stories", "--db", db, "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    cells = [cell for row in rows for cell in row]
+    assert any("HYPERLINK" in cell for cell in cells) and any("SUM(A1)" in cell for cell in cells)
+    for cell in cells:
+        assert not cell.lstrip().startswith(("=", "+", "-", "@")), cell

@@ -19,7 +19,9 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TaskProgressColumn, TextColumn, TimeElapsedColumn
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from storyline import pipeline
 from storyline.config import EngineSettings, Settings
@@ -33,7 +35,9 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
-err = Console(stderr=True)
+# Markup off: paths, URLs, titles and outlets are user text, and "[red]" or "[/x]" in them must print as
+# written (Rich would style it, drop it or raise MarkupError). Only our own fixed strings opt in.
+err = Console(stderr=True, markup=False)
 
 PathsArgument = Annotated[
     list[str],
@@ -95,7 +99,7 @@ class _ProgressReporter:
 
     def __call__(self, done: int, item: Article | SkippedInput) -> None:
         if isinstance(item, SkippedInput):
-            self.progress.console.print(f"[yellow]skipped[/] {item}", markup=True, highlight=False)
+            self.progress.console.print(f"[yellow]skipped[/] {escape(str(item))}", markup=True)
         self.progress.update(self.task, completed=done, articles=done)
 
 
@@ -127,13 +131,13 @@ def _write_reports(
 ) -> None:
     if json_path:
         json_report.write_json(brief, json_path)
-        err.print(f"wrote {json_path}", highlight=False)
+        err.print(f"wrote {json_path}")
     if html_path:
         html_path.write_text(html.render_html(brief), encoding="utf-8")
-        err.print(f"wrote {html_path}", highlight=False)
+        err.print(f"wrote {html_path}")
     if md_path:
         md_path.write_text(markdown.render_markdown(brief), encoding="utf-8")
-        err.print(f"wrote {md_path}", highlight=False)
+        err.print(f"wrote {md_path}")
 
 
 @app.command()
@@ -238,8 +242,8 @@ def stories(
             table.add_column(column)
         for row in listing.rows:
             changes = "; ".join(f"{event['kind']} {event['other']}" for event in row["events"])
-            table.add_row(*(str(row[column] or "") for column in shown), changes)
-        Console().print(table)
+            table.add_row(*(Text(str(row[column] or "")) for column in shown), Text(changes))
+        Console(markup=False, highlight=False).print(table)
 
 
 @app.command()
@@ -270,7 +274,7 @@ def export(
         typer.echo(text, nl=not text.endswith("\n"))  # a terminal's prompt starts on a line of its own
         return
     output.write_text(text, encoding="utf-8")
-    err.print(f"wrote {output}", highlight=False)
+    err.print(f"wrote {output}")
 
 
 @app.command()
@@ -293,8 +297,8 @@ def serve(
     with _one_line_errors(), Store.open(db) as store:
         if not token:
             token = generate_token()
-            err.print(f"write token (set STORYLINE_TOKEN to choose one): {token}", highlight=False)
-        err.print(f"loading {db} …", highlight=False)
+            err.print(f"write token (set STORYLINE_TOKEN to choose one): {token}")
+        err.print(f"loading {db} …")
         web_app = create_app(store, token)
-        err.print(f"serving on http://{host}:{port}/", highlight=False)
+        err.print(f"serving on http://{host}:{port}/")
         uvicorn.run(web_app, host=host, port=port, log_level="warning")
