@@ -29,7 +29,7 @@ from markdown_it import MarkdownIt
 
 from storyline.config import IngestSettings
 from storyline.records import Article, SkippedInput
-from storyline.report.exports import ledger_csv
+from storyline.report.exports import ledger_csv, neutralise_cell
 from storyline.stages.ingest import fetch as ingest_fetch
 from storyline.stages.ingest.inputs import iter_inputs
 from tests.report_sample import build_brief
@@ -333,3 +333,21 @@ def test_the_source_scans_can_fail():
     assert SQL_FROM_STRINGS.search('connection.execute(f"SELECT * FROM t WHERE id = {x}")')
     assert SQL_FROM_STRINGS.search('connection.exec_driver_sql("SELECT " + name)')
     assert not SQL_FROM_STRINGS.search('connection.exec_driver_sql("BEGIN IMMEDIATE")')
+
+
+@pytest.mark.parametrize(
+    "value", [" =1+1", "\u3000=1+1", "\u00a0@SUM(A1)", "＝1+1", "＋1", "－1", "＠SUM(A1)", "\n=1+1", "=1"]
+)
+def test_csv_neutralising_sees_through_spaces_and_full_width_signs(value):
+    """Spreadsheets skip leading spaces and read full-width signs as formula starts too."""
+    assert neutralise_cell(value) == "'" + value
+
+
+def test_plain_csv_cells_are_left_as_they_are():
+    assert [neutralise_cell(v) for v in ("Reuters", "1,200", "", None, "a=b")] == [
+        "Reuters",
+        "1,200",
+        "",
+        "",
+        "a=b",
+    ]

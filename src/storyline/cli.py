@@ -233,8 +233,12 @@ def stories(
             typer.echo(json.dumps(row, ensure_ascii=False))
     elif output_format is ListingFormat.csv:
         writer = csv.DictWriter(sys.stdout, fieldnames=listing.columns, extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows({**row, **row["outlets"]} for row in listing.rows)
+        # Outlet names are the header: neutralised like every cell (a spreadsheet runs "@SUM(A1)" there too).
+        writer.writerow({column: exports.neutralise_cell(column) for column in listing.columns})
+        writer.writerows(
+            {key: exports.neutralise_cell(value) for key, value in {**row, **row["outlets"]}.items()}
+            for row in listing.rows
+        )
     else:
         table = Table(title=f"{len(listing.rows)} stories")
         shown = ("id", "articles", "first_date", "last_date", "title")
