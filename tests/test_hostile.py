@@ -276,3 +276,26 @@ def test_stories_csv_never_starts_a_formula(markup_run):
     assert any("HYPERLINK" in cell for cell in cells) and any("SUM(A1)" in cell for cell in cells)
     for cell in cells:
         assert not cell.lstrip().startswith(("=", "+", "-", "@")), cell
+
+
+@pytest.mark.parametrize(
+    "option",
+    [("--json", "/nonexistent/dir/out.json"), ("-o", "/proc/version"), ("--md", "/tmp"), ("--json", "")],
+)
+def test_an_output_that_cannot_be_written_is_refused_before_the_analysis(tmp_path, option):
+    article = tmp_path / "article.txt"
+    article.write_text(GOOD_ARTICLE, encoding="utf-8")
+    result = run_cli("analyze", article, *option)
+    assert_no_traceback(result)
+    assert result.returncode in (1, 2), result.stderr[-3000:]
+    assert "Storyline brief" not in result.stderr, "the analysis ran before the output was checked"
+    assert result.stderr.strip().count("\n") == 0 or "Usage" in result.stderr, result.stderr
+
+
+def test_export_to_an_output_that_cannot_be_written_is_one_line(tmp_path):
+    from server_support import save_sample_store
+
+    db = save_sample_store(tmp_path / "s.db")
+    result = run_cli("export", "--db", db, "-o", "/proc/version")
+    assert_no_traceback(result)
+    assert result.returncode == 1 and result.stderr.startswith("storyline: /proc/version"), result.stderr

@@ -10,7 +10,9 @@ from __future__ import annotations
 import contextlib
 import csv
 import json
+import os
 import sys
+import tempfile
 from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
@@ -25,7 +27,7 @@ from rich.text import Text
 
 from storyline import pipeline
 from storyline.config import EngineSettings, Settings
-from storyline.errors import StorylineError
+from storyline.errors import StorylineError, StorylineInputError
 from storyline.records import Article, Brief, SkippedInput
 from storyline.report import exports, html, json_report, markdown
 from storyline.store import Store
@@ -126,18 +128,48 @@ def _summary(brief: Brief) -> Table:
     return table
 
 
+def _check_writable(*outputs: Path | None) -> None:
+    """Refuse an output that cannot be written before any work is done: a missing or unwritable folder, a
+    folder given as the file, a file that cannot be written. Creating (and removing) a file beside it is
+    the one test that also catches what permissions do not show (``/proc/version`` as root)."""
+    for path in outputs:
+        if path is None:
+            continue
+        if path.is_dir() or not path.name:
+            raise StorylineInputError(str(path), "is a directory, not a file to write")
+        if not path.parent.is_dir():
+            raise StorylineInputError(str(path), f"cannot write: no directory {path.parent}")
+        if path.exists() and not os.access(path, os.W_OK):
+            raise StorylineInputError(str(path), "cannot write: permission denied")
+        try:
+            with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}."):
+                pass
+        except OSError as error:
+            raise StorylineInputError(str(path), f"cannot write in {path.parent} ({error.strerror})") from None
+
+
+@contextlib.contextmanager
+def _writing(path: Path) -> Iterator[None]:
+    """A write that fails anyway (the disk filled meanwhile) is one line naming the file."""
+    try:
+        yield
+    except OSError as error:
+        raise StorylineInputError(str(path), f"cannot write ({error.strerror})") from None
+    err.print(f"wrote {path}")
+
+
 def _write_reports(
     brief: Brief, json_path: Path | None, html_path: Path | None, md_path: Path | None
 ) -> None:
     if json_path:
-        json_report.write_json(brief, json_path)
-        err.print(f"wrote {json_path}")
+        with _writing(json_path):
+            json_report.write_json(brief, json_path)
     if html_path:
-        html_path.write_text(html.render_html(brief), encoding="utf-8")
-        err.print(f"wrote {html_path}")
+        with _writing(html_path):
+            html_path.write_text(html.render_html(brief), encoding="utf-8")
     if md_path:
-        md_path.write_text(markdown.render_markdown(brief), encoding="utf-8")
-        err.print(f"wrote {md_path}")
+        with _writing(md_path):
+            md_path.write_text(markdown.render_markdown(brief), encoding="utf-8")
 
 
 @app.command()
@@ -161,6 +193,8 @@ def analyze(
     """Analyse articles into a sourced brief: entities, claims, copies, stories, ledger, timeline."""
     _check_paths(paths)
     settings = _engine_settings(engine, scheduler)
+    with _one_line_errors():
+        _check_writable(json_path, html_path, md_path)
     with _one_line_errors(), _progress() as progress:
         brief = pipeline.analyze(
             paths,
@@ -174,7 +208,8 @@ def analyze(
     if not brief.articles:
         typer.echo("storyline: nothing could be analysed", err=True)
         raise typer.Exit(1)
-    _write_reports(brief, json_path, html_path, md_path)
+    with _one_line_errors():
+        _write_reports(brief, json_path, html_path, md_path)
     if not (json_path or html_path or md_path):
         typer.echo(brief.to_json())
 
@@ -270,6 +305,7 @@ def export(
 ) -> None:
     """Export a store's brief, or one story of it, in one of the formats the API's /api/export serves."""
     with _one_line_errors(), Store.open(db, create=False) as store:
+        _check_writable(output)
         brief = pipeline.load_brief(store)
         if story is not None:
             brief = exports.story_brief(brief, story)
@@ -277,8 +313,8 @@ def export(
     if output is None:
         typer.echo(text, nl=not text.endswith("\n"))  # a terminal's prompt starts on a line of its own
         return
-    output.write_text(text, encoding="utf-8")
-    err.print(f"wrote {output}")
+    with _one_line_errors(), _writing(output):
+        output.write_text(text, encoding="utf-8")
 
 
 @app.command()
@@ -290,8 +326,6 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
 ) -> None:
     """Serve the store in the browser (web UI at /, JSON API at /api, API docs at /docs)."""
-    import os
-
     # Imported here: the server's packages (FastAPI, uvicorn) are needed by this command only.
     import uvicorn
 
