@@ -232,7 +232,7 @@ def test_an_unexpected_server_error_is_a_problem_with_the_security_headers():
 
 # User text in file names, URLs, titles and outlets: printed as the text it is, never read as Rich markup,
 # and never as a spreadsheet formula in CSV.
-MARKUP_TITLE = "=HYPERLINK(\"http://evil\") [/x] Ferry [bold]strike"
+MARKUP_TITLE = '=HYPERLINK("http://evil") [/x] Ferry [bold]strike'
 MARKUP_OUTLET = "@SUM(A1) [red]Daily[/red]"
 MARKUP_URL = "http://127.0.0.1:9/[/x]"
 

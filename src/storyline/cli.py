@@ -145,7 +145,9 @@ def _check_writable(*outputs: Path | None) -> None:
             with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}."):
                 pass
         except OSError as error:
-            raise StorylineInputError(str(path), f"cannot write in {path.parent} ({error.strerror})") from None
+            raise StorylineInputError(
+                str(path), f"cannot write in {path.parent} ({error.strerror})"
+            ) from None
 
 
 @contextlib.contextmanager
