@@ -12,6 +12,7 @@ import csv
 import importlib.util
 import io
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -299,3 +300,82 @@ def test_export_to_an_output_that_cannot_be_written_is_one_line(tmp_path):
     result = run_cli("export", "--db", db, "-o", "/proc/version")
     assert_no_traceback(result)
     assert result.returncode == 1 and result.stderr.startswith("storyline: /proc/version"), result.stderr
+
+
+# --- the server: NUL characters, bidi overrides, a cache per snapshot -----------------------------------
+
+
+@pytest.fixture()
+def sample_client(tmp_path):
+    from fastapi.testclient import TestClient
+    from server_support import TOKEN, save_sample_store
+
+    from storyline.server import create_app
+    from storyline.store import Store
+
+    with (
+        Store.open(save_sample_store(tmp_path / "s.db")) as store,
+        TestClient(create_app(store, TOKEN), base_url="http://127.0.0.1") as client,
+    ):
+        client.headers["Authorization"] = f"Bearer {TOKEN}"
+        yield client
+
+
+def test_nul_characters_are_not_stored_or_served(sample_client):
+    """PostgreSQL refuses NUL in text; SQLite keeps it and a page would serve it. Dropped at ingest."""
+    article = {
+        "text": "The port authority said\x00 12 ships were stranded at Velsund on Monday.",
+        "title": "Ships\x00 stranded",
+        "outlet": "Daily\x00 Port",
+    }
+    response = sample_client.post("/api/articles", json=article)
+    assert response.status_code == 201, response.text
+    (article_id,) = response.json()["added"]
+    stored = sample_client.get(f"/api/articles/{article_id}").json()
+    assert (stored["title"], stored["outlet"]) == ("Ships stranded", "Daily Port")
+    assert "\x00" not in stored["text"] and "\x00" not in sample_client.get(f"/articles/{article_id}").text
+
+
+def test_right_to_left_overrides_in_titles_are_isolated(sample_client):
+    """An RLO in a title must not reverse the text around it: titles are shown inside <bdi>."""
+    title = "Ships \u202estranded"
+    article = {"text": "The port authority said 12 ships were stranded at Velsund on Monday.", "title": title}
+    response = sample_client.post("/api/articles", json=article)
+    assert response.status_code == 201, response.text
+    (article_id,) = response.json()["added"]
+    (story_id,) = response.json()["stories"]
+    for path in (f"/articles/{article_id}", f"/stories/{story_id}", "/"):
+        page = sample_client.get(path).text
+        outside = re.sub(r"<bdi>.*?</bdi>|<title>.*?</title>", "", page, flags=re.S)
+        assert "\u202e" in page and "\u202e" not in outside, path
+
+
+def test_exports_and_story_briefs_are_built_once_per_snapshot(sample_client):
+    snapshot = sample_client.app.state.storyline.snapshot
+    for path in ("/api/export?format=csv", "/api/export?format=json&story=s1", "/api/stories/s1"):
+        first = sample_client.get(path)
+        assert first.status_code == 200, first.text
+        assert snapshot.cached_pages() and sample_client.get(path).content == first.content
+    assert snapshot.cached_pages() == 3
+
+
+# --- metadata CSV -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        ("file,outlet\na.txt,Daily\n", "no 'path' column"),
+        ("path,outlet,colour\na.txt,Daily,red\n", "unknown column 'colour'"),
+        ('path,outlet\na.txt,"Daily\n', "unexpected end of data"),
+        ("path,outlet\na.txt,Daily,extra\n", "more cells than the header"),
+    ],
+)
+def test_a_malformed_metadata_csv_is_reported(tmp_path, content, reason):
+    (tmp_path / "a.txt").write_text(GOOD_ARTICLE, encoding="utf-8")
+    meta = tmp_path / "meta.csv"
+    meta.write_text(content, encoding="utf-8")
+    skips = [
+        item for item in iter_inputs([tmp_path / "a.txt"], meta_csv=meta) if isinstance(item, SkippedInput)
+    ]
+    assert skips and reason in str(skips[0]) and "meta.csv" in str(skips[0]), skips
