@@ -13,6 +13,7 @@ import dataclasses
 import http.server
 import io
 import ipaddress
+import os
 import re
 import socket
 import subprocess
@@ -25,14 +26,18 @@ from typing import ClassVar
 
 import lxml.html
 import pytest
+from fastapi.testclient import TestClient
 from markdown_it import MarkdownIt
 
 from storyline.config import IngestSettings
 from storyline.records import Article, SkippedInput
 from storyline.report.exports import ledger_csv, neutralise_cell
+from storyline.server import create_app
 from storyline.stages.ingest import fetch as ingest_fetch
 from storyline.stages.ingest.inputs import iter_inputs
+from storyline.store import Store
 from tests.report_sample import build_brief
+from tests.server_support import TOKEN, save_sample_store
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "storyline"
 STAND_IN_PUBLIC = ipaddress.ip_address("127.0.0.1")
@@ -351,3 +356,36 @@ def test_plain_csv_cells_are_left_as_they_are():
         "",
         "a=b",
     ]
+
+
+# --- the server's own edges -------------------------------------------------------------------------------
+
+
+@pytest.fixture()
+def sample_app(tmp_path: Path) -> Iterator[TestClient]:
+    with (
+        Store.open(save_sample_store(tmp_path / "sample.db")) as store,
+        TestClient(create_app(store, TOKEN), base_url="http://127.0.0.1") as client,
+    ):
+        yield client
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/stories/s1", "/api/stories", "/api/export?format=csv", "/report.css"]
+)
+def test_head_answers_like_get_without_a_body(sample_app, path):
+    got = sample_app.get(path)
+    head = sample_app.head(path)
+    assert head.status_code == got.status_code == 200
+    assert head.content == b"" and head.headers["content-type"] == got.headers["content-type"]
+    assert "content-security-policy" in head.headers
+
+
+@pytest.mark.parametrize(("token", "reason"), [(" ", "blank"), ("x", "shorter than 16")])
+def test_a_blank_or_short_token_stops_serve_with_one_line(tmp_path, token, reason):
+    db = save_sample_store(tmp_path / "sample.db")
+    command = [sys.executable, "-m", "storyline", "serve", "--db", str(db), "--port", "9"]
+    env = {**os.environ, "STORYLINE_TOKEN": token}
+    result = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False, env=env)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr[-2000:]
+    assert result.stderr.startswith("storyline: STORYLINE_TOKEN") and reason in result.stderr

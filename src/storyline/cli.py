@@ -331,13 +331,15 @@ def serve(
     # Imported here: the server's packages (FastAPI, uvicorn) are needed by this command only.
     import uvicorn
 
-    from storyline.server import create_app, generate_token
+    from storyline.server.app import TOKEN_ENVIRONMENT_VARIABLE, check_token, create_app, generate_token
 
-    token = os.environ.get("STORYLINE_TOKEN") or ""
+    token = os.environ.get(TOKEN_ENVIRONMENT_VARIABLE, "")
     with _one_line_errors(), Store.open(db) as store:
-        if not token:
+        if token:
+            check_token(token)  # before loading the store: a blank or short token is refused at once
+        else:
             token = generate_token()
-            err.print(f"write token (set STORYLINE_TOKEN to choose one): {token}")
+            err.print(f"write token (set {TOKEN_ENVIRONMENT_VARIABLE} to choose one): {token}")
         err.print(f"loading {db} …")
         web_app = create_app(store, token)
         err.print(f"serving on http://{host}:{port}/")

@@ -14,8 +14,9 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from storyline.config import DEFAULT_SETTINGS, Settings
+from storyline.errors import StorylineConfigurationError
 from storyline.server import api, pages
-from storyline.server.middleware import BodySizeLimit, SecurityHeaders
+from storyline.server.middleware import BodySizeLimit, HeadAsGet, SecurityHeaders
 from storyline.server.problems import install_handlers
 from storyline.server.state import ServerState
 from storyline.store import Store
@@ -24,16 +25,30 @@ from storyline.store import Store
 REQUEST_OVERHEAD_BYTES = 64 * 1024
 
 TOKEN_ENVIRONMENT_VARIABLE = "STORYLINE_TOKEN"
+# A generated token has 43 characters (32 random bytes); one a person chooses must at least not be guessable
+# in a few thousand tries.
+MIN_TOKEN_CHARS = 16
 
 
 def generate_token() -> str:
     return secrets.token_urlsafe(32)
 
 
+def check_token(token: str) -> None:
+    """Refuse a token no client could send (blank) or anyone could guess (short), before serving."""
+    if not token.strip():
+        raise StorylineConfigurationError(TOKEN_ENVIRONMENT_VARIABLE, "is blank; no write could ever pass")
+    if len(token) < MIN_TOKEN_CHARS or token != token.strip():
+        raise StorylineConfigurationError(
+            TOKEN_ENVIRONMENT_VARIABLE,
+            f"shorter than {MIN_TOKEN_CHARS} characters or padded with spaces; choose a longer one "
+            "(or unset it to have one generated)",
+        )
+
+
 def create_app(store: Store, token: str, settings: Settings = DEFAULT_SETTINGS) -> FastAPI:
     """The app over ``store``; write endpoints need ``Authorization: Bearer <token>``."""
-    if not token:
-        raise ValueError("the write token must not be empty")
+    check_token(token)
     app = FastAPI(
         title="Storyline",
         summary="Sourced briefs of developing news stories: who claims what, who copies whom, when.",
@@ -49,5 +64,6 @@ def create_app(store: Store, token: str, settings: Settings = DEFAULT_SETTINGS) 
     static = resources.files("storyline.server").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     app.add_middleware(BodySizeLimit, max_bytes=settings.ingest.max_file_bytes + REQUEST_OVERHEAD_BYTES)
+    app.add_middleware(HeadAsGet)
     app.add_middleware(SecurityHeaders)
     return app
