@@ -12,6 +12,7 @@ import contextlib
 import dataclasses
 import os
 import random
+import re
 import signal
 import sqlite3
 import subprocess
@@ -294,3 +295,6 @@ def test_two_ingest_processes_on_one_store(corpus, reference, tmp_path):
     for process, (_, stderr) in zip(processes, outputs, strict=True):
         assert process.returncode == 0 and "Traceback" not in stderr, stderr[-3000:]
     assert assert_store_sound(db_path, reference) == CORPUS_SIZE
+    # Each reports what it stored itself, not what the store gained meanwhile: together, the corpus once.
+    added = [int(re.search(r"added (\d+) articles", stderr).group(1)) for _, stderr in outputs]  # type: ignore[union-attr]
+    assert sum(added) == CORPUS_SIZE, added

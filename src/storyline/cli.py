@@ -229,13 +229,13 @@ def ingest(
     _check_paths(paths)
     settings = _engine_settings(engine, scheduler)
     with _one_line_errors(), Store.open(db) as store, _progress() as progress:
-        before = store.count_articles()
-        skipped = pipeline.ingest_into(
-            store, paths, settings, meta_csv=meta, on_progress=_ProgressReporter(progress)
-        )
-        added = store.count_articles() - before
-    err.print(f"added {added} articles, skipped {len(skipped)} inputs; the store holds {before + added}")
-    if added == 0 and before == 0:
+        inputs = pipeline.iter_articles(paths, settings, meta)
+        # The ingest's own count: another process may be adding to the same store meanwhile.
+        result = pipeline.ingest_articles(store, inputs, settings, _ProgressReporter(progress))
+        held = store.count_articles()
+    added = len(result.added)
+    err.print(f"added {added} articles, skipped {len(result.skipped)} inputs; the store holds {held}")
+    if held == 0:
         raise typer.Exit(1)
 
 

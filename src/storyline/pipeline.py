@@ -167,8 +167,9 @@ def ingest_articles(
     index: stories.StoryIndex | None = None
     for chunk in engines.chunked(analysed, settings.engine.batch_size):
         for analysis in chunk:
-            store.save_analysis(analysis)
-            added.append(analysis.article.id)
+            # Another process ingesting the same article may have stored it since the check above.
+            stored = store.save_analysis(analysis)
+            (added if stored else already_stored).append(analysis.article.id)
             done += 1
             if on_progress:
                 on_progress(done, analysis.article)

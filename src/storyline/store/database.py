@@ -104,18 +104,19 @@ class Store:
         with self._transaction() as connection:
             return int(connection.execute(query).scalar_one())
 
-    def save_analysis(self, analysis: ArticleAnalysis) -> None:
-        """Store one article and everything found in it, all or nothing; an article already held is left
-        as it is."""
+    def save_analysis(self, analysis: ArticleAnalysis) -> bool:
+        """Store one article and everything found in it, all or nothing; an article already held (another
+        writer may have stored it meanwhile) is left as it is. True when this call stored it."""
         try:
             with self._transaction(write=True) as connection:
                 if _holds_article(connection, analysis.article.id):
-                    return
+                    return False
                 _insert_analysis(connection, analysis)
+                return True
         except IntegrityError:
             # On PostgreSQL another writer may store the same article between our check and our insert.
             if self.has_article(analysis.article.id):
-                return
+                return False
             raise
 
     def load_analyses(self) -> list[ArticleAnalysis]:
