@@ -298,3 +298,49 @@ def test_two_ingest_processes_on_one_store(corpus, reference, tmp_path):
     # Each reports what it stored itself, not what the store gained meanwhile: together, the corpus once.
     added = [int(re.search(r"added (\d+) articles", stderr).group(1)) for _, stderr in outputs]  # type: ignore[union-attr]
     assert sum(added) == CORPUS_SIZE, added
+
+
+def _children_of(pid: int) -> list[int]:
+    children = []
+    for stat_file in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError):
+            fields = stat_file.read_text().rsplit(")", 1)[1].split()
+            if int(fields[1]) == pid:
+                children.append(int(stat_file.parent.name))
+    return children
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"  # a zombie has exited; only nobody has reaped it yet
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc to find the workers")
+def test_worker_processes_end_with_a_killed_parent(tmp_path):
+    """A kill -9 of ``storyline ingest`` leaves no worker parsing on for the rest of its chunk."""
+    corpus = write_corpus(tmp_path / "big", size=110)  # > 3 chunks of 32: worker processes start
+    command = [sys.executable, "-m", "storyline", "ingest", str(corpus), "--db", str(tmp_path / "w.db")]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers: list[int] = []
+    try:
+        deadline = time.monotonic() + 120
+        while len(workers) < 2 and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.2)
+            workers = _children_of(process.pid)
+        time.sleep(3)  # into their first chunk
+        workers = _children_of(process.pid)
+    finally:
+        process.kill()
+        process.wait(timeout=30)
+    assert len(workers) >= 2, "no worker processes started"
+    gone_by = time.monotonic() + 5
+    while any(_running(pid) for pid in workers) and time.monotonic() < gone_by:
+        time.sleep(0.1)
+    survivors = [pid for pid in workers if _running(pid)]
+    for pid in survivors:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+    assert not survivors, f"workers outlived their parent: {survivors}"

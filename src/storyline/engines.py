@@ -11,7 +11,9 @@ from __future__ import annotations
 import itertools
 import logging
 import multiprocessing
+import multiprocessing.connection
 import os
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -66,8 +68,23 @@ def _run_locally(
         return
     # "spawn": forking a process that already runs torch or BLAS threads can deadlock the child.
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=end_with_parent) as pool:
         yield from _in_order(pool.submit, work, itertools.chain(head, chunks), workers)
+
+
+def end_with_parent() -> None:
+    """Run in each worker process as it starts: exit as soon as the parent is gone. A parent killed with
+    SIGKILL cannot stop its workers, and each would otherwise parse on to the end of its chunk (20 s and
+    more) before noticing that nobody reads its results."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def exit_when_parent_ends() -> None:
+        multiprocessing.connection.wait([parent.sentinel])  # readable once the parent's end closes
+        os._exit(1)
+
+    threading.Thread(target=exit_when_parent_ends, name="storyline-parent-watch", daemon=True).start()
 
 
 def _run_on_dask(
