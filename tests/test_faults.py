@@ -92,6 +92,14 @@ def assert_store_sound(db_path: Path, reference: dict[str, ArticleAnalysis]) -> 
     return len(stored)
 
 
+def unplaced_articles(db_path: Path) -> set[str]:
+    """Stored articles that no story holds: each ingest places every article it stores in a story."""
+    with Store.open(db_path) as store:
+        stored = {analysis.article.id for analysis in store.load_analyses()}
+        placed = {article for track in store.load_story_tracks() for article in track.articles}
+    return stored - placed
+
+
 # A process that loads spaCy once, then forks one ingest per line read (a store path), printing each
 # child's pid and how it ended. Forked from a process that has started no threads (no torch, one worker,
 # no embeddings), so the children are safe; the test kills them, so 20 kills cost seconds, not 20 loads.
@@ -184,6 +192,7 @@ def test_twenty_random_kills_leave_whole_articles_and_a_rerun_completes(corpus, 
         zygote.start(db_path)
         assert zygote.outcome() == "exit 0"
         assert assert_store_sound(db_path, reference) == CORPUS_SIZE
+        assert unplaced_articles(db_path) == set()
     finally:
         zygote.close()
 
@@ -236,6 +245,7 @@ def test_killing_the_real_ingest_command_mid_run(corpus, reference, tmp_path):
     rerun = run_cli("ingest", corpus, "--db", db_path)
     assert rerun.returncode == 0 and "Traceback" not in rerun.stderr, rerun.stderr
     assert assert_store_sound(db_path, reference) == CORPUS_SIZE
+    assert unplaced_articles(db_path) == set(), "articles stored before the kill never joined a story"
 
 
 def test_a_full_disk_is_a_clear_error_and_leaves_no_partial_article(corpus, reference, tmp_path):

@@ -104,6 +104,18 @@ class Store:
         with self._transaction() as connection:
             return int(connection.execute(query).scalar_one())
 
+    def articles_outside_story_tracks(self) -> list[str]:
+        """Stored articles the incremental clusterer has not placed (a run killed between storing an
+        article and placing it), in the order they were stored."""
+        placed = select(tables.story_members.c.article_id)
+        query = (
+            select(tables.articles.c.id)
+            .where(tables.articles.c.id.not_in(placed))
+            .order_by(tables.articles.c.seq, tables.articles.c.id)
+        )
+        with self._transaction() as connection:
+            return list(connection.execute(query).scalars())
+
     def save_analysis(self, analysis: ArticleAnalysis) -> bool:
         """Store one article and everything found in it, all or nothing; an article already held (another
         writer may have stored it meanwhile) is left as it is. True when this call stored it."""
