@@ -24,6 +24,7 @@ import pytest
 
 from storyline import pipeline
 from storyline.records import ArticleAnalysis
+from storyline.stages.ingest import article_from_text
 from storyline.store import Store
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL, fork and rlimits are POSIX")
@@ -354,3 +355,41 @@ def test_worker_processes_end_with_a_killed_parent(tmp_path):
         with contextlib.suppress(ProcessLookupError):
             os.kill(pid, signal.SIGKILL)
     assert not survivors, f"workers outlived their parent: {survivors}"
+
+
+def damage_the_middle(db_path: Path) -> None:
+    """Overwrite the middle third of the file's pages with noise, as a failing disk or a bad copy would;
+    the header page stays intact, so the file still opens as SQLite."""
+    data = bytearray(db_path.read_bytes())
+    page_size = int.from_bytes(data[16:18], "big")
+    pages = len(data) // page_size
+    assert pages >= 6, "too small a store to damage in the middle"
+    noise = bytes(random.Random(19).randrange(256) for _ in range(page_size))
+    for page in range(pages // 3, 2 * pages // 3):
+        data[page * page_size : (page + 1) * page_size] = noise
+    db_path.write_bytes(bytes(data))
+
+
+@pytest.fixture(scope="module")
+def damaged_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from server_support import save_sample_store
+
+    db_path = save_sample_store(tmp_path_factory.mktemp("damaged") / "damaged.db")
+    with Store.open(db_path) as store:  # enough article text that the middle of the file is data
+        for number in range(100):
+            text = f"Report {number}: the harbour master said the port would reopen. " * 60
+            store.save_analysis(ArticleAnalysis(article=article_from_text(text, source=f"<{number}>")))
+    damage_the_middle(db_path)
+    return db_path
+
+
+@pytest.mark.parametrize("command", ["stories", "serve", "analyze", "export", "ingest"])
+def test_a_store_damaged_in_the_middle_is_one_clear_line(damaged_store, corpus, command):
+    extra = {"serve": ("--port", "9"), "analyze": (corpus / "article-00.txt",), "ingest": (corpus,)}
+    result = run_cli(command, "--db", damaged_store, *extra.get(command, ()))
+    assert "Traceback" not in result.stderr, result.stderr[-3000:]
+    assert result.returncode == 1, result.stderr[-3000:]
+    assert result.stderr.strip().startswith(f"storyline: {damaged_store}: the database is damaged"), (
+        result.stderr
+    )
+    assert result.stderr.strip().count("\n") == 0, result.stderr

@@ -230,6 +230,8 @@ class Store:
                     message = f"database is read-only, nothing was written ({error.orig})"
                 elif opening.is_storage_failure(error):
                     message = f"cannot write to the database, this transaction was rolled back ({error.orig})"
+                elif opening.is_damaged(error):
+                    raise opening.damaged(self._label, str(error.orig)) from error
                 else:
                     raise
                 raise StorylineStoreError(self._label, message) from error
@@ -238,6 +240,8 @@ class Store:
         """Create the tables in a new database; refuse one that is not ours or a newer Storyline's."""
         with self._transaction() as connection:
             is_new = opening.check_schema(connection, self._label, create)
+            if not is_new and self._engine.dialect.name == "sqlite":
+                opening.check_integrity(connection, self._label)
         if is_new:
             with self._transaction(write=True) as connection:
                 # Checked again under the write lock: another process may have created them meanwhile.
