@@ -26,7 +26,7 @@ from rich.table import Table
 from rich.text import Text
 
 from storyline import pipeline
-from storyline.config import EngineSettings, Settings
+from storyline.config import EngineSettings, ServerSettings, Settings
 from storyline.errors import StorylineError, StorylineInputError
 from storyline.records import Article, Brief, SkippedInput
 from storyline.report import exports, html, json_report, markdown
@@ -326,12 +326,30 @@ def serve(
         "127.0.0.1"
     ),
     port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allow-host",
+            help="A host name clients reach this server by (repeatable); loopback names and --host are "
+            "always answered, any other Host header is refused (DNS rebinding).",
+        ),
+    ] = None,
+    token_for_reads: Annotated[
+        bool,
+        typer.Option("--token-for-reads", help="Reads need the token too (a browser opens /?token=… once)."),
+    ] = False,
 ) -> None:
     """Serve the store in the browser (web UI at /, JSON API at /api, API docs at /docs)."""
     # Imported here: the server's packages (FastAPI, uvicorn) are needed by this command only.
     import uvicorn
 
-    from storyline.server.app import TOKEN_ENVIRONMENT_VARIABLE, check_token, create_app, generate_token
+    from storyline.server.app import (
+        TOKEN_ENVIRONMENT_VARIABLE,
+        check_token,
+        create_app,
+        generate_token,
+        uvicorn_options,
+    )
 
     token = os.environ.get(TOKEN_ENVIRONMENT_VARIABLE, "")
     with _one_line_errors(), Store.open(db) as store:
@@ -341,6 +359,10 @@ def serve(
             token = generate_token()
             err.print(f"write token (set {TOKEN_ENVIRONMENT_VARIABLE} to choose one): {token}")
         err.print(f"loading {db} …")
-        web_app = create_app(store, token)
+        server_settings = ServerSettings(
+            allowed_hosts=(host, *(allow_host or ())), token_for_reads=token_for_reads
+        )
+        web_app = create_app(store, token, Settings(server=server_settings))
         err.print(f"serving on http://{host}:{port}/")
-        uvicorn.run(web_app, host=host, port=port, log_level="warning")
+        options = uvicorn_options(server_settings)
+        uvicorn.run(web_app, host=host, port=port, log_level="warning", **options)

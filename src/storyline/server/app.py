@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import secrets
 from importlib import resources
+from typing import Any
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from storyline.config import DEFAULT_SETTINGS, Settings
+from storyline.config import DEFAULT_SETTINGS, ServerSettings, Settings
 from storyline.errors import StorylineConfigurationError
 from storyline.server import api, pages
+from storyline.server.guards import AllowedHosts, BodyDeadline, TokenGate, slow_client_protocol
 from storyline.server.middleware import BodySizeLimit, HeadAsGet, SecurityHeaders
 from storyline.server.problems import install_handlers
 from storyline.server.state import ServerState
@@ -47,7 +49,9 @@ def check_token(token: str) -> None:
 
 
 def create_app(store: Store, token: str, settings: Settings = DEFAULT_SETTINGS) -> FastAPI:
-    """The app over ``store``; write endpoints need ``Authorization: Bearer <token>``."""
+    """The app over ``store``; write endpoints (and reads, with ``settings.server.token_for_reads``) need
+    ``Authorization: Bearer <token>``; only loopback names and ``settings.server.allowed_hosts`` are
+    answered."""
     check_token(token)
     app = FastAPI(
         title="Storyline",
@@ -63,7 +67,22 @@ def create_app(store: Store, token: str, settings: Settings = DEFAULT_SETTINGS) 
     app.include_router(pages.router)
     static = resources.files("storyline.server").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
+    # Outermost last: every answer gets the security headers; a wrong Host, a missing token and a late
+    # body are refused before the body is read at all; HEAD and the size cap sit next to the routes.
     app.add_middleware(BodySizeLimit, max_bytes=settings.ingest.max_file_bytes + REQUEST_OVERHEAD_BYTES)
     app.add_middleware(HeadAsGet)
+    app.add_middleware(BodyDeadline, timeout_s=settings.server.body_timeout_s)
+    app.add_middleware(TokenGate, token=token, reads_too=settings.server.token_for_reads)
+    app.add_middleware(AllowedHosts, hosts=settings.server.allowed_hosts)
     app.add_middleware(SecurityHeaders)
     return app
+
+
+def uvicorn_options(settings: ServerSettings) -> dict[str, Any]:
+    """How uvicorn must run the app: the header deadline, a cap on connections (more are answered 503)
+    and a short keep-alive, so idle or slow clients cannot hold the server's sockets."""
+    return {
+        "http": slow_client_protocol(settings.header_timeout_s),
+        "limit_concurrency": settings.max_connections,
+        "timeout_keep_alive": 5,
+    }

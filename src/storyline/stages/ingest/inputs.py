@@ -65,8 +65,8 @@ def article_from_text(
     """An article from text already in hand; ``published`` is normalised to ``YYYY-MM-DD`` (or None).
     Raises :class:`StorylineInputError` naming ``source`` when there is no text. NUL characters are dropped
     from every field: PostgreSQL refuses them in text, and no article or page has a use for one."""
-    text, title, url, outlet, author = (_without_nul(value) for value in (text, title, url, outlet, author))
-    assert text is not None
+    text = text.replace("\x00", "")
+    title, url, outlet, author = (_without_nul(value) for value in (title, url, outlet, author))
     if not text.strip():
         raise StorylineInputError(source, "no article text")
     if len(text) > MAX_ARTICLE_CHARS:
