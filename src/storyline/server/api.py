@@ -301,7 +301,7 @@ async def ingest_articles(
     status_code=201,
 )
 async def upload(request: Request, file: Annotated[UploadFile, File()]) -> JSONResponse:
-    data = await file.read()
     state = server_state(request)
-    result = await run_in_threadpool(state.ingest_file, file.filename or "upload", data)
+    # The parsed upload is already on disk (spooled past 1 MB); it is copied from there, not read whole.
+    result = await run_in_threadpool(state.ingest_file, file.filename or "upload", file.file)
     return JSONResponse(result_body(result, state.snapshot), status_code=201 if result.added else 200)

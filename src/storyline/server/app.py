@@ -7,7 +7,9 @@ they parse parameters, ask the snapshot or the state, and format.
 
 from __future__ import annotations
 
+import contextlib
 import secrets
+from collections.abc import AsyncIterator
 from importlib import resources
 from typing import Any
 
@@ -53,7 +55,15 @@ def create_app(store: Store, token: str, settings: Settings = DEFAULT_SETTINGS) 
     ``Authorization: Bearer <token>``; only loopback names and ``settings.server.allowed_hosts`` are
     answered."""
     check_token(token)
+    state = ServerState(store, token, settings)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        state.close()  # the writer process ends with the server
+
     app = FastAPI(
+        lifespan=lifespan,
         title="Storyline",
         summary="Sourced briefs of developing news stories: who claims what, who copies whom, when.",
         version="0.1.0",
@@ -61,7 +71,7 @@ def create_app(store: Store, token: str, settings: Settings = DEFAULT_SETTINGS) 
         redoc_url=None,
         openapi_url="/openapi.json",
     )
-    app.state.storyline = ServerState(store, token, settings)
+    app.state.storyline = state
     install_handlers(app, pages.render_error)
     app.include_router(api.router)
     app.include_router(pages.router)

@@ -72,6 +72,15 @@ class Store:
             raise
         return store
 
+    @property
+    def url(self) -> str:
+        """The database URL, password included: for another process of this program to open this store."""
+        return str(self._engine.url.render_as_string(hide_password=False))
+
+    @property
+    def label(self) -> str:
+        return self._label
+
     def __enter__(self) -> Store:
         return self
 
