@@ -321,6 +321,17 @@ def _children_of(pid: int) -> list[int]:
     return children
 
 
+def _descendants_of(pid: int) -> list[int]:
+    children = _children_of(pid)
+    return children + [grandchild for child in children for grandchild in _children_of(child)]
+
+
+def _workers_of(pid: int) -> list[int]:
+    """The processes that parse: on Linux the engine forks them from its fork server, so they are the
+    grandchildren (the fork server and multiprocessing's resource tracker are the children)."""
+    return [grandchild for child in _children_of(pid) for grandchild in _children_of(child)]
+
+
 def _running(pid: int) -> bool:
     try:
         state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
@@ -340,9 +351,9 @@ def test_worker_processes_end_with_a_killed_parent(tmp_path):
         deadline = time.monotonic() + 120
         while len(workers) < 2 and process.poll() is None and time.monotonic() < deadline:
             time.sleep(0.2)
-            workers = _children_of(process.pid)
+            workers = _workers_of(process.pid)
         time.sleep(3)  # into their first chunk
-        workers = _children_of(process.pid)
+        workers = _descendants_of(process.pid)
     finally:
         process.kill()
         process.wait(timeout=30)
