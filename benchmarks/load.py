@@ -1,12 +1,14 @@
-"""Load check of the web UI: N concurrent clients reading story pages for D seconds from a local server.
+"""Load check of the web UI: N concurrent readers of story pages, and W writers adding articles, for D
+seconds against a local server.
 
-    .venv/bin/python benchmarks/load.py [--db FILE] [--clients 50] [--duration 30]
+    .venv/bin/python benchmarks/load.py [--db FILE] [--clients 50] [--writers 0] [--duration 30]
 
-The server runs in its own process (uvicorn, one worker) on a free loopback port, over ``--db`` or, without
-it, a temporary store of the demo corpus; the clients run in this process on one asyncio loop, each
-fetching the story pages in turn as fast as answers come. Prints requests/s, latency percentiles and
-errors (any answer other than 200, or a failed connection). Loopback only: this is not a tool for loading
-someone else's server.
+The server runs in its own process (uvicorn, one worker, as ``storyline serve`` runs it) on a free loopback
+port, over ``--db`` or, without it, a temporary store of the demo corpus; the clients run in this process
+on one asyncio loop. Each reader fetches the story pages in turn as fast as answers come; each writer posts
+one new article (``POST /api/articles``) after another. Prints, for reads and for writes, requests/s,
+latency percentiles and errors (any answer other than 200/201, or a failed connection). Loopback only:
+this is not a tool for loading someone else's server.
 """
 
 from __future__ import annotations
@@ -26,13 +28,18 @@ import httpx
 
 DEMO = Path(__file__).resolve().parents[1] / "examples" / "demo"
 
-SERVER_PROGRAM = """
+TOKEN = "load-test-token-for-writes"
+SERVER_PROGRAM = f"""
 import sys, uvicorn
-from storyline.server import create_app
+from storyline.config import DEFAULT_SETTINGS
+from storyline.server import create_app, uvicorn_options
 from storyline.store import Store
 with Store.open(sys.argv[1]) as store:
-    uvicorn.run(create_app(store, "load-test"), host="127.0.0.1", port=int(sys.argv[2]), log_level="warning")
+    app = create_app(store, {TOKEN!r})
+    options = uvicorn_options(DEFAULT_SETTINGS.server)
+    uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[2]), log_level="warning", **options)
 """
+TOWNS = ("Velsund", "Oskel", "Tarsk", "Brisa", "Holmwick")
 
 
 @dataclass
@@ -88,24 +95,54 @@ async def client(base_url: str, paths: list[str], offset: int, stop_at: float, t
                 tally.errors.append(f"{path}: HTTP {response.status_code}")
 
 
+def new_article(writer: int, number: int) -> dict[str, str]:
+    town = TOWNS[number % len(TOWNS)]
+    return {
+        "title": f"Ferry strike in {town}, update {writer}-{number}",
+        "outlet": f"Load Wire {writer}",
+        "text": f"The port authority said on Monday that {number + 3} ships were stranded at {town}. "
+        f"Union leader Ana Petrova told reporters that about {100 + 7 * number} workers had joined the "
+        f"strike (writer {writer}, update {number}).\n",
+    }
+
+
+async def writer(base_url: str, number: int, stop_at: float, tally: Tally) -> None:
+    headers = {"Authorization": f"Bearer {TOKEN}"}
+    async with httpx.AsyncClient(base_url=base_url, timeout=120, headers=headers) as session:
+        sent = 0
+        while time.monotonic() < stop_at:
+            started = time.perf_counter()
+            try:
+                response = await session.post("/api/articles", json=new_article(number, sent))
+            except httpx.HTTPError as error:
+                tally.errors.append(f"POST /api/articles: {type(error).__name__}")
+                continue
+            sent += 1
+            tally.latencies.append(time.perf_counter() - started)
+            if response.status_code not in (200, 201):
+                tally.errors.append(f"POST /api/articles: HTTP {response.status_code}")
+
+
 async def run_clients(
-    base_url: str, paths: list[str], clients: int, duration_s: float
-) -> tuple[Tally, float]:
-    tally = Tally()
+    base_url: str, paths: list[str], clients: int, writers: int, duration_s: float
+) -> tuple[Tally, Tally, float]:
+    reads, writes = Tally(), Tally()
     started = time.monotonic()
     stop_at = started + duration_s
-    await asyncio.gather(*(client(base_url, paths, n, stop_at, tally) for n in range(clients)))
-    return tally, time.monotonic() - started
+    await asyncio.gather(
+        *(client(base_url, paths, n, stop_at, reads) for n in range(clients)),
+        *(writer(base_url, n, stop_at, writes) for n in range(writers)),
+    )
+    return reads, writes, time.monotonic() - started
 
 
 def percentile(values: list[float], share: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[round(share * 100) - 1]
 
 
-def report(tally: Tally, elapsed_s: float, clients: int, pages: int) -> None:
+def report(kind: str, tally: Tally, elapsed_s: float) -> None:
     requests = len(tally.latencies) + sum(1 for error in tally.errors if "HTTP" not in error)
-    print(f"clients: {clients}, story pages: {pages}, duration: {elapsed_s:.1f} s")
-    print(f"requests: {requests}, requests/s: {requests / elapsed_s:.1f}")
+    print(f"{kind}: {requests} requests, {requests / elapsed_s:.1f}/s")
     if len(tally.latencies) >= 2:
         milliseconds = [latency * 1000 for latency in tally.latencies]
         print(
@@ -122,7 +159,8 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--db", type=Path, help="store to serve (default: the demo corpus, analysed now)")
-    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--clients", type=int, default=50, help="readers")
+    parser.add_argument("--writers", type=int, default=0)
     parser.add_argument("--duration", type=float, default=30.0, help="seconds")
     options = parser.parse_args()
 
@@ -135,12 +173,18 @@ def main() -> None:
             wait_until_up(base_url, server)
             stories = httpx.get(f"{base_url}/api/stories", params={"limit": 100}).json()["items"]
             paths = [f"/stories/{story['id']}" for story in stories] or ["/"]
-            tally, elapsed = asyncio.run(run_clients(base_url, paths, options.clients, options.duration))
+            reads, writes, elapsed = asyncio.run(
+                run_clients(base_url, paths, options.clients, options.writers, options.duration)
+            )
         finally:
             server.terminate()
             server.wait(timeout=30)
-    report(tally, elapsed, options.clients, len(paths))
-    if tally.errors:
+    print(f"readers: {options.clients}, writers: {options.writers}, story pages: {len(paths)}, ", end="")
+    print(f"duration: {elapsed:.1f} s")
+    report("reads", reads, elapsed)
+    if options.writers:
+        report("writes", writes, elapsed)
+    if reads.errors or writes.errors:
         sys.exit(1)
 
 

@@ -13,8 +13,9 @@ from pathlib import Path
 import uvicorn
 from report_sample import build_brief
 
+from storyline.config import DEFAULT_SETTINGS, Settings
 from storyline.records import ArticleAnalysis, Brief
-from storyline.server import create_app
+from storyline.server import create_app, uvicorn_options
 from storyline.store import Store
 
 TOKEN = "test-token-for-writes"
@@ -50,11 +51,18 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_server(db: Path, token: str = TOKEN) -> Iterator[str]:
-    """The real app under uvicorn on 127.0.0.1 (a free port) until the block ends; yields its base URL."""
+def running_server(db: Path, token: str = TOKEN, settings: Settings = DEFAULT_SETTINGS) -> Iterator[str]:
+    """The real app under uvicorn on 127.0.0.1 (a free port) until the block ends, as ``storyline serve``
+    runs it (``uvicorn_options``); yields its base URL."""
     with Store.open(db) as store:
         port = free_port()
-        config = uvicorn.Config(create_app(store, token), host="127.0.0.1", port=port, log_level="warning")
+        config = uvicorn.Config(
+            create_app(store, token, settings),
+            host="127.0.0.1",
+            port=port,
+            log_level="warning",
+            **uvicorn_options(settings.server),
+        )
         server = uvicorn.Server(config)
         thread = threading.Thread(target=server.run, daemon=True)
         thread.start()

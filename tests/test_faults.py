@@ -12,6 +12,7 @@ import contextlib
 import dataclasses
 import os
 import random
+import re
 import signal
 import sqlite3
 import subprocess
@@ -23,6 +24,7 @@ import pytest
 
 from storyline import pipeline
 from storyline.records import ArticleAnalysis
+from storyline.stages.ingest import article_from_text
 from storyline.store import Store
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL, fork and rlimits are POSIX")
@@ -89,6 +91,14 @@ def assert_store_sound(db_path: Path, reference: dict[str, ArticleAnalysis]) -> 
             f"{analysis.article.path} is stored incompletely or differently"
         )
     return len(stored)
+
+
+def unplaced_articles(db_path: Path) -> set[str]:
+    """Stored articles that no story holds: each ingest places every article it stores in a story."""
+    with Store.open(db_path) as store:
+        stored = {analysis.article.id for analysis in store.load_analyses()}
+        placed = {article for track in store.load_story_tracks() for article in track.articles}
+    return stored - placed
 
 
 # A process that loads spaCy once, then forks one ingest per line read (a store path), printing each
@@ -183,6 +193,7 @@ def test_twenty_random_kills_leave_whole_articles_and_a_rerun_completes(corpus, 
         zygote.start(db_path)
         assert zygote.outcome() == "exit 0"
         assert assert_store_sound(db_path, reference) == CORPUS_SIZE
+        assert unplaced_articles(db_path) == set()
     finally:
         zygote.close()
 
@@ -235,6 +246,7 @@ def test_killing_the_real_ingest_command_mid_run(corpus, reference, tmp_path):
     rerun = run_cli("ingest", corpus, "--db", db_path)
     assert rerun.returncode == 0 and "Traceback" not in rerun.stderr, rerun.stderr
     assert assert_store_sound(db_path, reference) == CORPUS_SIZE
+    assert unplaced_articles(db_path) == set(), "articles stored before the kill never joined a story"
 
 
 def test_a_full_disk_is_a_clear_error_and_leaves_no_partial_article(corpus, reference, tmp_path):
@@ -294,3 +306,101 @@ def test_two_ingest_processes_on_one_store(corpus, reference, tmp_path):
     for process, (_, stderr) in zip(processes, outputs, strict=True):
         assert process.returncode == 0 and "Traceback" not in stderr, stderr[-3000:]
     assert assert_store_sound(db_path, reference) == CORPUS_SIZE
+    # Each reports what it stored itself, not what the store gained meanwhile: together, the corpus once.
+    added = [int(re.search(r"added (\d+) articles", stderr).group(1)) for _, stderr in outputs]  # type: ignore[union-attr]
+    assert sum(added) == CORPUS_SIZE, added
+
+
+def _children_of(pid: int) -> list[int]:
+    children = []
+    for stat_file in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError):
+            fields = stat_file.read_text().rsplit(")", 1)[1].split()
+            if int(fields[1]) == pid:
+                children.append(int(stat_file.parent.name))
+    return children
+
+
+def _descendants_of(pid: int) -> list[int]:
+    children = _children_of(pid)
+    return children + [grandchild for child in children for grandchild in _children_of(child)]
+
+
+def _workers_of(pid: int) -> list[int]:
+    """The processes that parse: on Linux the engine forks them from its fork server, so they are the
+    grandchildren (the fork server and multiprocessing's resource tracker are the children)."""
+    return [grandchild for child in _children_of(pid) for grandchild in _children_of(child)]
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"  # a zombie has exited; only nobody has reaped it yet
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc to find the workers")
+def test_worker_processes_end_with_a_killed_parent(tmp_path):
+    """A kill -9 of ``storyline ingest`` leaves no worker parsing on for the rest of its chunk."""
+    corpus = write_corpus(tmp_path / "big", size=110)  # > 3 chunks of 32: worker processes start
+    command = [sys.executable, "-m", "storyline", "ingest", str(corpus), "--db", str(tmp_path / "w.db")]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers: list[int] = []
+    try:
+        deadline = time.monotonic() + 120
+        while len(workers) < 2 and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.2)
+            workers = _workers_of(process.pid)
+        time.sleep(3)  # into their first chunk
+        workers = _descendants_of(process.pid)
+    finally:
+        process.kill()
+        process.wait(timeout=30)
+    assert len(workers) >= 2, "no worker processes started"
+    gone_by = time.monotonic() + 5
+    while any(_running(pid) for pid in workers) and time.monotonic() < gone_by:
+        time.sleep(0.1)
+    survivors = [pid for pid in workers if _running(pid)]
+    for pid in survivors:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+    assert not survivors, f"workers outlived their parent: {survivors}"
+
+
+def damage_the_middle(db_path: Path) -> None:
+    """Overwrite the middle third of the file's pages with noise, as a failing disk or a bad copy would;
+    the header page stays intact, so the file still opens as SQLite."""
+    data = bytearray(db_path.read_bytes())
+    page_size = int.from_bytes(data[16:18], "big")
+    pages = len(data) // page_size
+    assert pages >= 6, "too small a store to damage in the middle"
+    noise = bytes(random.Random(19).randrange(256) for _ in range(page_size))
+    for page in range(pages // 3, 2 * pages // 3):
+        data[page * page_size : (page + 1) * page_size] = noise
+    db_path.write_bytes(bytes(data))
+
+
+@pytest.fixture(scope="module")
+def damaged_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from server_support import save_sample_store
+
+    db_path = save_sample_store(tmp_path_factory.mktemp("damaged") / "damaged.db")
+    with Store.open(db_path) as store:  # enough article text that the middle of the file is data
+        for number in range(100):
+            text = f"Report {number}: the harbour master said the port would reopen. " * 60
+            store.save_analysis(ArticleAnalysis(article=article_from_text(text, source=f"<{number}>")))
+    damage_the_middle(db_path)
+    return db_path
+
+
+@pytest.mark.parametrize("command", ["stories", "serve", "analyze", "export", "ingest"])
+def test_a_store_damaged_in_the_middle_is_one_clear_line(damaged_store, corpus, command):
+    extra = {"serve": ("--port", "9"), "analyze": (corpus / "article-00.txt",), "ingest": (corpus,)}
+    result = run_cli(command, "--db", damaged_store, *extra.get(command, ()))
+    assert "Traceback" not in result.stderr, result.stderr[-3000:]
+    assert result.returncode == 1, result.stderr[-3000:]
+    assert result.stderr.strip().startswith(f"storyline: {damaged_store}: the database is damaged"), (
+        result.stderr
+    )
+    assert result.stderr.strip().count("\n") == 0, result.stderr

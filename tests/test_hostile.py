@@ -8,8 +8,11 @@ skip per bad part, naming the line) and ``skipped`` (one one-line reason naming 
 
 from __future__ import annotations
 
+import csv
 import importlib.util
+import io
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -152,3 +155,227 @@ def test_a_cli_run_on_only_bad_input_fails_with_one_line_reasons(corpus, tmp_pat
     assert result.returncode == 1 and "added 0 articles, skipped 4 inputs" in result.stderr
     skip_lines = [line for line in result.stderr.splitlines() if line.startswith("skipped ")]
     assert len(skip_lines) == 4, result.stderr
+
+
+# --- inputs that used to end a run in a traceback (issue #19) --------------------------------------------
+
+GOOD_ARTICLE = (
+    "Ferry strike in Velsund\n\nThe port authority said on Monday that 12 ships were stranded at Velsund. "
+    "Union leaders told reporters the strike would go on.\n"
+)
+
+
+def run_cli(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "storyline", *map(str, args)]
+    return subprocess.run(command, capture_output=True, text=True, timeout=300, check=False, env=env)
+
+
+def assert_no_traceback(result: subprocess.CompletedProcess[str]) -> None:
+    assert "Traceback" not in result.stderr and "Traceback" not in result.stdout, result.stderr[-3000:]
+
+
+def test_a_deeply_nested_json_line_is_one_bad_line(tmp_path):
+    """``[`` × 100,000 overflows the JSON parser's recursion: that line is skipped, the rest analysed."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "deep.jsonl").write_text(
+        "[" * 100_000 + "\n" + json.dumps({"text": GOOD_ARTICLE}) + "\n", encoding="utf-8"
+    )
+    items = list(iter_inputs([folder]))
+    skips = [item for item in items if isinstance(item, SkippedInput)]
+    assert [skip.line for skip in skips] == [1] and "nested too deeply" in skips[0].reason, items
+    assert len([item for item in items if isinstance(item, Article)]) == 1
+
+
+def test_a_deeply_nested_upload_is_a_skipped_line_not_a_500(tmp_path):
+    from fastapi.testclient import TestClient
+    from server_support import TOKEN, save_sample_store
+
+    from storyline.server import create_app
+    from storyline.store import Store
+
+    data = ("[" * 100_000 + "\n").encode()
+    with (
+        Store.open(save_sample_store(tmp_path / "s.db")) as store,
+        TestClient(create_app(store, TOKEN), base_url="http://127.0.0.1") as client,
+    ):
+        response = client.post(
+            "/api/upload",
+            files={"file": ("deep.jsonl", data)},
+            headers={"Authorization": f"Bearer {TOKEN}"},
+        )
+    assert response.status_code == 200, response.text
+    assert [(item["line"], item["reason"]) for item in response.json()["skipped"]] == [
+        (1, "bad JSON Lines record: nested too deeply")
+    ]
+
+
+def test_an_unexpected_server_error_is_a_problem_with_the_security_headers():
+    """A bug (any exception a route does not expect) still answers with the headers and one shape."""
+    from fastapi import FastAPI
+    from fastapi.testclient import TestClient
+
+    from storyline.server.middleware import SecurityHeaders
+
+    app = FastAPI()
+
+    @app.get("/boom")
+    def boom() -> None:
+        raise RuntimeError("a bug")
+
+    app.add_middleware(SecurityHeaders)
+    with TestClient(app, raise_server_exceptions=False) as client:
+        response = client.get("/boom")
+    assert response.status_code == 500
+    assert response.headers["content-type"].startswith("application/problem+json")
+    assert "content-security-policy" in response.headers and "a bug" not in response.text
+
+
+# User text in file names, URLs, titles and outlets: printed as the text it is, never read as Rich markup,
+# and never as a spreadsheet formula in CSV.
+MARKUP_TITLE = '=HYPERLINK("http://evil") [/x] Ferry [bold]strike'
+MARKUP_OUTLET = "@SUM(A1) [red]Daily[/red]"
+MARKUP_URL = "http://127.0.0.1:9/[/x]"
+
+
+@pytest.fixture(scope="module")
+def markup_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """One ``analyze --db`` over files whose names, title, outlet and URL hold Rich markup."""
+    folder = tmp_path_factory.mktemp("markup")
+    inputs = folder / "in"
+    inputs.mkdir()
+    (inputs / "[red]gone.txt").write_text("", encoding="utf-8")
+    (inputs / "odd[bold].txt").write_text("", encoding="utf-8")
+    record = {"text": GOOD_ARTICLE, "title": MARKUP_TITLE, "outlet": MARKUP_OUTLET}
+    (inputs / "one.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    db = folder / "markup.db"
+    result = run_cli("analyze", inputs, MARKUP_URL, "--db", db, "--json", folder / "brief.json")
+    return db, result
+
+
+def test_markup_in_names_and_urls_is_printed_as_text(markup_run):
+    _, result = markup_run
+    assert_no_traceback(result)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "[red]gone.txt" in result.stderr and "odd[bold].txt" in result.stderr
+    assert MARKUP_URL in result.stderr
+
+
+def test_markup_in_titles_is_shown_as_text_by_stories(markup_run):
+    db, _ = markup_run
+    result = run_cli("stories", "--db", db)
+    assert_no_traceback(result)
+    assert result.returncode == 0 and "[/x] Ferry" in result.stdout, result.stdout
+
+
+def test_stories_csv_never_starts_a_formula(markup_run):
+    db, _ = markup_run
+    result = run_cli("stories", "--db", db, "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    cells = [cell for row in rows for cell in row]
+    assert any("HYPERLINK" in cell for cell in cells) and any("SUM(A1)" in cell for cell in cells)
+    for cell in cells:
+        assert not cell.lstrip().startswith(("=", "+", "-", "@")), cell
+
+
+@pytest.mark.parametrize(
+    "option",
+    [("--json", "/nonexistent/dir/out.json"), ("-o", "/proc/version"), ("--md", "/tmp"), ("--json", "")],
+)
+def test_an_output_that_cannot_be_written_is_refused_before_the_analysis(tmp_path, option):
+    article = tmp_path / "article.txt"
+    article.write_text(GOOD_ARTICLE, encoding="utf-8")
+    result = run_cli("analyze", article, *option)
+    assert_no_traceback(result)
+    assert result.returncode in (1, 2), result.stderr[-3000:]
+    assert "Storyline brief" not in result.stderr, "the analysis ran before the output was checked"
+    assert result.stderr.strip().count("\n") == 0 or "Usage" in result.stderr, result.stderr
+
+
+def test_export_to_an_output_that_cannot_be_written_is_one_line(tmp_path):
+    from server_support import save_sample_store
+
+    db = save_sample_store(tmp_path / "s.db")
+    result = run_cli("export", "--db", db, "-o", "/proc/version")
+    assert_no_traceback(result)
+    assert result.returncode == 1 and result.stderr.startswith("storyline: /proc/version"), result.stderr
+
+
+# --- the server: NUL characters, bidi overrides, a cache per snapshot -----------------------------------
+
+
+@pytest.fixture()
+def sample_client(tmp_path):
+    from fastapi.testclient import TestClient
+    from server_support import TOKEN, save_sample_store
+
+    from storyline.server import create_app
+    from storyline.store import Store
+
+    with (
+        Store.open(save_sample_store(tmp_path / "s.db")) as store,
+        TestClient(create_app(store, TOKEN), base_url="http://127.0.0.1") as client,
+    ):
+        client.headers["Authorization"] = f"Bearer {TOKEN}"
+        yield client
+
+
+def test_nul_characters_are_not_stored_or_served(sample_client):
+    """PostgreSQL refuses NUL in text; SQLite keeps it and a page would serve it. Dropped at ingest."""
+    article = {
+        "text": "The port authority said\x00 12 ships were stranded at Velsund on Monday.",
+        "title": "Ships\x00 stranded",
+        "outlet": "Daily\x00 Port",
+    }
+    response = sample_client.post("/api/articles", json=article)
+    assert response.status_code == 201, response.text
+    (article_id,) = response.json()["added"]
+    stored = sample_client.get(f"/api/articles/{article_id}").json()
+    assert (stored["title"], stored["outlet"]) == ("Ships stranded", "Daily Port")
+    assert "\x00" not in stored["text"] and "\x00" not in sample_client.get(f"/articles/{article_id}").text
+
+
+def test_right_to_left_overrides_in_titles_are_isolated(sample_client):
+    """An RLO in a title must not reverse the text around it: titles are shown inside <bdi>."""
+    title = "Ships \u202estranded"
+    article = {"text": "The port authority said 12 ships were stranded at Velsund on Monday.", "title": title}
+    response = sample_client.post("/api/articles", json=article)
+    assert response.status_code == 201, response.text
+    (article_id,) = response.json()["added"]
+    (story_id,) = response.json()["stories"]
+    for path in (f"/articles/{article_id}", f"/stories/{story_id}", "/"):
+        page = sample_client.get(path).text
+        outside = re.sub(r"<bdi>.*?</bdi>|<title>.*?</title>", "", page, flags=re.S)
+        assert "\u202e" in page and "\u202e" not in outside, path
+
+
+def test_exports_and_story_briefs_are_built_once_per_snapshot(sample_client):
+    snapshot = sample_client.app.state.storyline.snapshot
+    for path in ("/api/export?format=csv", "/api/export?format=json&story=s1", "/api/stories/s1"):
+        first = sample_client.get(path)
+        assert first.status_code == 200, first.text
+        assert snapshot.cached_pages() and sample_client.get(path).content == first.content
+    assert snapshot.cached_pages() == 3
+
+
+# --- metadata CSV -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        ("file,outlet\na.txt,Daily\n", "no 'path' column"),
+        ("path,outlet,colour\na.txt,Daily,red\n", "unknown column 'colour'"),
+        ('path,outlet\na.txt,"Daily\n', "unexpected end of data"),
+        ("path,outlet\na.txt,Daily,extra\n", "more cells than the header"),
+    ],
+)
+def test_a_malformed_metadata_csv_is_reported(tmp_path, content, reason):
+    (tmp_path / "a.txt").write_text(GOOD_ARTICLE, encoding="utf-8")
+    meta = tmp_path / "meta.csv"
+    meta.write_text(content, encoding="utf-8")
+    skips = [
+        item for item in iter_inputs([tmp_path / "a.txt"], meta_csv=meta) if isinstance(item, SkippedInput)
+    ]
+    assert skips and reason in str(skips[0]) and "meta.csv" in str(skips[0]), skips

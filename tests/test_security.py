@@ -8,11 +8,13 @@ by wrapping ``socket.getaddrinfo``; every other loopback, private and metadata a
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import dataclasses
 import http.server
 import io
 import ipaddress
+import os
 import re
 import socket
 import subprocess
@@ -25,14 +27,18 @@ from typing import ClassVar
 
 import lxml.html
 import pytest
+from fastapi.testclient import TestClient
 from markdown_it import MarkdownIt
 
-from storyline.config import IngestSettings
+from storyline.config import IngestSettings, ServerSettings, Settings
 from storyline.records import Article, SkippedInput
-from storyline.report.exports import ledger_csv
+from storyline.report.exports import ledger_csv, neutralise_cell
+from storyline.server import create_app
 from storyline.stages.ingest import fetch as ingest_fetch
 from storyline.stages.ingest.inputs import iter_inputs
+from storyline.store import Store
 from tests.report_sample import build_brief
+from tests.server_support import TOKEN, running_server, save_sample_store
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "storyline"
 STAND_IN_PUBLIC = ipaddress.ip_address("127.0.0.1")
@@ -333,3 +339,158 @@ def test_the_source_scans_can_fail():
     assert SQL_FROM_STRINGS.search('connection.execute(f"SELECT * FROM t WHERE id = {x}")')
     assert SQL_FROM_STRINGS.search('connection.exec_driver_sql("SELECT " + name)')
     assert not SQL_FROM_STRINGS.search('connection.exec_driver_sql("BEGIN IMMEDIATE")')
+
+
+@pytest.mark.parametrize(
+    "value", [" =1+1", "\u3000=1+1", "\u00a0@SUM(A1)", "＝1+1", "＋1", "－1", "＠SUM(A1)", "\n=1+1", "=1"]
+)
+def test_csv_neutralising_sees_through_spaces_and_full_width_signs(value):
+    """Spreadsheets skip leading spaces and read full-width signs as formula starts too."""
+    assert neutralise_cell(value) == "'" + value
+
+
+def test_plain_csv_cells_are_left_as_they_are():
+    assert [neutralise_cell(v) for v in ("Reuters", "1,200", "", None, "a=b")] == [
+        "Reuters",
+        "1,200",
+        "",
+        "",
+        "a=b",
+    ]
+
+
+# --- the server's own edges -------------------------------------------------------------------------------
+
+
+@pytest.fixture()
+def sample_app(tmp_path: Path) -> Iterator[TestClient]:
+    with (
+        Store.open(save_sample_store(tmp_path / "sample.db")) as store,
+        TestClient(create_app(store, TOKEN), base_url="http://127.0.0.1") as client,
+    ):
+        yield client
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/stories/s1", "/api/stories", "/api/export?format=csv", "/report.css"]
+)
+def test_head_answers_like_get_without_a_body(sample_app, path):
+    got = sample_app.get(path)
+    head = sample_app.head(path)
+    assert head.status_code == got.status_code == 200
+    assert head.content == b"" and head.headers["content-type"] == got.headers["content-type"]
+    assert "content-security-policy" in head.headers
+
+
+@pytest.mark.parametrize(("token", "reason"), [(" ", "blank"), ("x", "shorter than 16")])
+def test_a_blank_or_short_token_stops_serve_with_one_line(tmp_path, token, reason):
+    db = save_sample_store(tmp_path / "sample.db")
+    command = [sys.executable, "-m", "storyline", "serve", "--db", str(db), "--port", "9"]
+    env = {**os.environ, "STORYLINE_TOKEN": token}
+    result = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False, env=env)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr[-2000:]
+    assert result.stderr.startswith("storyline: STORYLINE_TOKEN") and reason in result.stderr
+
+
+# --- DNS rebinding, tokens for reads, bodies that arrive late or never ----------------------------------
+
+
+@pytest.mark.parametrize("host", ["evil.example", "evil.example:8000", "127.0.0.1.evil.example", "10.0.0.1"])
+def test_a_host_header_outside_the_allow_list_is_refused(sample_app, host):
+    """A page on a rebinding name that resolves to 127.0.0.1 sends its own name as Host: refused."""
+    for path in ("/", "/api/stories", "/api/export"):
+        response = sample_app.get(path, headers={"Host": host})
+        assert response.status_code == 421, (path, response.status_code)
+        assert "content-security-policy" in response.headers
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "127.0.0.1:8000", "localhost:8000", "LOCALHOST", "[::1]:8000"])
+def test_loopback_host_headers_are_answered(sample_app, host):
+    assert sample_app.get("/api/stories", headers={"Host": host}).status_code == 200
+
+
+def test_the_allow_list_and_token_for_reads_are_settings(tmp_path):
+    settings = Settings(server=ServerSettings(allowed_hosts=("news.example",), token_for_reads=True))
+    with (
+        Store.open(save_sample_store(tmp_path / "sample.db")) as store,
+        TestClient(create_app(store, TOKEN, settings), base_url="http://news.example") as client,
+    ):
+        auth = {"Authorization": f"Bearer {TOKEN}"}
+        assert client.get("/api/stories", headers={"Host": "localhost", **auth}).status_code == 200
+        assert client.get("/api/stories", headers={"Host": "other.example", **auth}).status_code == 421
+        refused = client.get("/api/stories")
+        assert refused.status_code == 401 and refused.headers["www-authenticate"] == "Bearer"
+        assert client.get("/", headers={"Authorization": "Bearer wrong"}).status_code == 401
+        assert client.get("/api/stories", headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 200
+        # A browser opens /?token=… once; the cookie set then carries the token to every later page.
+        first = client.get("/", params={"token": TOKEN})
+        assert first.status_code == 200 and "httponly" in first.headers["set-cookie"].lower()
+        assert client.get("/stories/s1").status_code == 200
+
+
+def _raw_exchange(port: int, head: bytes, body_chunks: list[bytes] = (), pause_s: float = 0.0) -> bytes:
+    """Send ``head`` then the chunks (pausing between them) on one connection; the server's answer."""
+    with socket.create_connection(("127.0.0.1", port), timeout=20) as connection:
+        connection.sendall(head)
+        try:
+            for chunk in body_chunks:
+                time.sleep(pause_s)
+                connection.sendall(chunk)
+        except OSError:  # the server answered and closed while we were still sending
+            pass
+        connection.settimeout(20)
+        answer = b""
+        with contextlib.suppress(OSError):
+            while chunk := connection.recv(65536):
+                answer += chunk
+                if b"\r\n\r\n" in answer:
+                    break
+        return answer
+
+
+def test_an_unauthenticated_write_is_refused_on_its_headers(tmp_path):
+    """No byte of a 5 MB body is read before the token is checked: the answer comes with the headers."""
+    db = save_sample_store(tmp_path / "sample.db")
+    head = (
+        b"POST /api/upload HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 5000000\r\n"
+        b"Content-Type: multipart/form-data; boundary=x\r\n\r\n"
+    )
+    with running_server(db) as base_url:
+        port = int(base_url.rsplit(":", 1)[1])
+        started = time.monotonic()
+        answers = [_raw_exchange(port, head) for _ in range(20)]
+        elapsed = time.monotonic() - started
+    assert all(answer.startswith(b"HTTP/1.1 401") for answer in answers), answers[0][:200]
+    assert elapsed < 20, "each refusal waited for a body"
+
+
+def test_a_body_trickled_slowly_is_cut_off(tmp_path):
+    db = save_sample_store(tmp_path / "sample.db")
+    settings = Settings(server=ServerSettings(body_timeout_s=1.0))
+    head = (
+        b"POST /api/articles HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1000\r\n"
+        b"Content-Type: application/json\r\nAuthorization: Bearer " + TOKEN.encode() + b"\r\n\r\n"
+    )
+    with running_server(db, settings=settings) as base_url:
+        port = int(base_url.rsplit(":", 1)[1])
+        started = time.monotonic()
+        answer = _raw_exchange(port, head, [b"{"] * 10, pause_s=0.5)
+        elapsed = time.monotonic() - started
+    assert answer.startswith(b"HTTP/1.1 408"), answer[:300]
+    assert elapsed < 8
+
+
+def test_a_client_that_never_finishes_its_headers_is_dropped(tmp_path):
+    db = save_sample_store(tmp_path / "sample.db")
+    settings = Settings(server=ServerSettings(header_timeout_s=1.0))
+    with running_server(db, settings=settings) as base_url:
+        port = int(base_url.rsplit(":", 1)[1])
+        started = time.monotonic()
+        with socket.create_connection(("127.0.0.1", port), timeout=20) as connection:
+            connection.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+            with contextlib.suppress(OSError):
+                for _ in range(30):
+                    time.sleep(0.3)
+                    connection.sendall(b"X-Slow: 1\r\n")
+            elapsed = time.monotonic() - started
+    assert elapsed < 8, "a connection trickling its headers was held"

@@ -25,7 +25,7 @@ AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 
 def _client(db: Path) -> Iterator[TestClient]:
-    with Store.open(db) as store, TestClient(create_app(store, TOKEN)) as client:
+    with Store.open(db) as store, TestClient(create_app(store, TOKEN), base_url="http://127.0.0.1") as client:
         yield client
 
 
@@ -339,7 +339,7 @@ def test_a_read_only_store_is_a_store_problem(tmp_path: Path) -> None:
     article = {"text": "Officials said 3 ships sank off Velsund on Monday.", "outlet": "Up"}
     with (
         Store.open(f"sqlite:///file:{db}?mode=ro&uri=true") as store,
-        TestClient(create_app(store, TOKEN)) as client,
+        TestClient(create_app(store, TOKEN), base_url="http://127.0.0.1") as client,
     ):
         problem = assert_problem(client.post("/api/articles", json=article, headers=AUTH), 503)
         assert problem["detail"].endswith(
@@ -354,7 +354,7 @@ def test_an_unusable_engine_setting_is_a_configuration_problem(tmp_path: Path) -
     article = {"text": "Officials said 3 ships sank off Velsund on Monday."}
     with (
         Store.open(save_sample_store(tmp_path / "sample.db")) as store,
-        TestClient(create_app(store, TOKEN, settings)) as client,
+        TestClient(create_app(store, TOKEN, settings), base_url="http://127.0.0.1") as client,
     ):
         problem = assert_problem(client.post("/api/articles", json=article, headers=AUTH), 500)
         assert problem["detail"].startswith("scheduler 'no-port-here': cannot connect")

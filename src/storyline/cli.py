@@ -10,7 +10,9 @@ from __future__ import annotations
 import contextlib
 import csv
 import json
+import os
 import sys
+import tempfile
 from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
@@ -18,12 +20,14 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import Progress, SpinnerColumn, TaskProgressColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from storyline import pipeline
-from storyline.config import EngineSettings, Settings
-from storyline.errors import StorylineError
+from storyline.config import EngineSettings, ServerSettings, Settings
+from storyline.errors import StorylineError, StorylineInputError
 from storyline.records import Article, Brief, SkippedInput
 from storyline.report import exports, html, json_report, markdown
 from storyline.store import Store
@@ -33,7 +37,9 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
-err = Console(stderr=True)
+# Markup off: paths, URLs, titles and outlets are user text, and "[red]" or "[/x]" in them must print as
+# written (Rich would style it, drop it or raise MarkupError). Only our own fixed strings opt in.
+err = Console(stderr=True, markup=False)
 
 PathsArgument = Annotated[
     list[str],
@@ -95,7 +101,7 @@ class _ProgressReporter:
 
     def __call__(self, done: int, item: Article | SkippedInput) -> None:
         if isinstance(item, SkippedInput):
-            self.progress.console.print(f"[yellow]skipped[/] {item}", markup=True, highlight=False)
+            self.progress.console.print(f"[yellow]skipped[/] {escape(str(item))}", markup=True)
         self.progress.update(self.task, completed=done, articles=done)
 
 
@@ -122,18 +128,50 @@ def _summary(brief: Brief) -> Table:
     return table
 
 
+def _check_writable(*outputs: Path | None) -> None:
+    """Refuse an output that cannot be written before any work is done: a missing or unwritable folder, a
+    folder given as the file, a file that cannot be written. Creating (and removing) a file beside it is
+    the one test that also catches what permissions do not show (``/proc/version`` as root)."""
+    for path in outputs:
+        if path is None:
+            continue
+        if path.is_dir() or not path.name:
+            raise StorylineInputError(str(path), "is a directory, not a file to write")
+        if not path.parent.is_dir():
+            raise StorylineInputError(str(path), f"cannot write: no directory {path.parent}")
+        if path.exists() and not os.access(path, os.W_OK):
+            raise StorylineInputError(str(path), "cannot write: permission denied")
+        try:
+            with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}."):
+                pass
+        except OSError as error:
+            raise StorylineInputError(
+                str(path), f"cannot write in {path.parent} ({error.strerror})"
+            ) from None
+
+
+@contextlib.contextmanager
+def _writing(path: Path) -> Iterator[None]:
+    """A write that fails anyway (the disk filled meanwhile) is one line naming the file."""
+    try:
+        yield
+    except OSError as error:
+        raise StorylineInputError(str(path), f"cannot write ({error.strerror})") from None
+    err.print(f"wrote {path}")
+
+
 def _write_reports(
     brief: Brief, json_path: Path | None, html_path: Path | None, md_path: Path | None
 ) -> None:
     if json_path:
-        json_report.write_json(brief, json_path)
-        err.print(f"wrote {json_path}", highlight=False)
+        with _writing(json_path):
+            json_report.write_json(brief, json_path)
     if html_path:
-        html_path.write_text(html.render_html(brief), encoding="utf-8")
-        err.print(f"wrote {html_path}", highlight=False)
+        with _writing(html_path):
+            html_path.write_text(html.render_html(brief), encoding="utf-8")
     if md_path:
-        md_path.write_text(markdown.render_markdown(brief), encoding="utf-8")
-        err.print(f"wrote {md_path}", highlight=False)
+        with _writing(md_path):
+            md_path.write_text(markdown.render_markdown(brief), encoding="utf-8")
 
 
 @app.command()
@@ -157,6 +195,8 @@ def analyze(
     """Analyse articles into a sourced brief: entities, claims, copies, stories, ledger, timeline."""
     _check_paths(paths)
     settings = _engine_settings(engine, scheduler)
+    with _one_line_errors():
+        _check_writable(json_path, html_path, md_path)
     with _one_line_errors(), _progress() as progress:
         brief = pipeline.analyze(
             paths,
@@ -170,7 +210,8 @@ def analyze(
     if not brief.articles:
         typer.echo("storyline: nothing could be analysed", err=True)
         raise typer.Exit(1)
-    _write_reports(brief, json_path, html_path, md_path)
+    with _one_line_errors():
+        _write_reports(brief, json_path, html_path, md_path)
     if not (json_path or html_path or md_path):
         typer.echo(brief.to_json())
 
@@ -188,13 +229,13 @@ def ingest(
     _check_paths(paths)
     settings = _engine_settings(engine, scheduler)
     with _one_line_errors(), Store.open(db) as store, _progress() as progress:
-        before = store.count_articles()
-        skipped = pipeline.ingest_into(
-            store, paths, settings, meta_csv=meta, on_progress=_ProgressReporter(progress)
-        )
-        added = store.count_articles() - before
-    err.print(f"added {added} articles, skipped {len(skipped)} inputs; the store holds {before + added}")
-    if added == 0 and before == 0:
+        inputs = pipeline.iter_articles(paths, settings, meta)
+        # The ingest's own count: another process may be adding to the same store meanwhile.
+        result = pipeline.ingest_articles(store, inputs, settings, _ProgressReporter(progress))
+        held = store.count_articles()
+    added = len(result.added)
+    err.print(f"added {added} articles, skipped {len(result.skipped)} inputs; the store holds {held}")
+    if held == 0:
         raise typer.Exit(1)
 
 
@@ -229,8 +270,12 @@ def stories(
             typer.echo(json.dumps(row, ensure_ascii=False))
     elif output_format is ListingFormat.csv:
         writer = csv.DictWriter(sys.stdout, fieldnames=listing.columns, extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows({**row, **row["outlets"]} for row in listing.rows)
+        # Outlet names are the header: neutralised like every cell (a spreadsheet runs "@SUM(A1)" there too).
+        writer.writerow({column: exports.neutralise_cell(column) for column in listing.columns})
+        writer.writerows(
+            {key: exports.neutralise_cell(value) for key, value in {**row, **row["outlets"]}.items()}
+            for row in listing.rows
+        )
     else:
         table = Table(title=f"{len(listing.rows)} stories")
         shown = ("id", "articles", "first_date", "last_date", "title")
@@ -238,8 +283,8 @@ def stories(
             table.add_column(column)
         for row in listing.rows:
             changes = "; ".join(f"{event['kind']} {event['other']}" for event in row["events"])
-            table.add_row(*(str(row[column] or "") for column in shown), changes)
-        Console().print(table)
+            table.add_row(*(Text(str(row[column] or "")) for column in shown), Text(changes))
+        Console(markup=False, highlight=False).print(table)
 
 
 @app.command()
@@ -262,6 +307,7 @@ def export(
 ) -> None:
     """Export a store's brief, or one story of it, in one of the formats the API's /api/export serves."""
     with _one_line_errors(), Store.open(db, create=False) as store:
+        _check_writable(output)
         brief = pipeline.load_brief(store)
         if story is not None:
             brief = exports.story_brief(brief, story)
@@ -269,8 +315,8 @@ def export(
     if output is None:
         typer.echo(text, nl=not text.endswith("\n"))  # a terminal's prompt starts on a line of its own
         return
-    output.write_text(text, encoding="utf-8")
-    err.print(f"wrote {output}", highlight=False)
+    with _one_line_errors(), _writing(output):
+        output.write_text(text, encoding="utf-8")
 
 
 @app.command()
@@ -280,21 +326,43 @@ def serve(
         "127.0.0.1"
     ),
     port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allow-host",
+            help="A host name clients reach this server by (repeatable); loopback names and --host are "
+            "always answered, any other Host header is refused (DNS rebinding).",
+        ),
+    ] = None,
+    token_for_reads: Annotated[
+        bool,
+        typer.Option("--token-for-reads", help="Reads need the token too (a browser opens /?token=… once)."),
+    ] = False,
 ) -> None:
     """Serve the store in the browser (web UI at /, JSON API at /api, API docs at /docs)."""
-    import os
-
     # Imported here: the server's packages (FastAPI, uvicorn) are needed by this command only.
     import uvicorn
 
-    from storyline.server import create_app, generate_token
+    from storyline.server.app import (
+        TOKEN_ENVIRONMENT_VARIABLE,
+        check_token,
+        create_app,
+        generate_token,
+        uvicorn_options,
+    )
 
-    token = os.environ.get("STORYLINE_TOKEN") or ""
+    token = os.environ.get(TOKEN_ENVIRONMENT_VARIABLE, "")
     with _one_line_errors(), Store.open(db) as store:
-        if not token:
+        if token:
+            check_token(token)  # before loading the store: a blank or short token is refused at once
+        else:
             token = generate_token()
-            err.print(f"write token (set STORYLINE_TOKEN to choose one): {token}", highlight=False)
-        err.print(f"loading {db} …", highlight=False)
-        web_app = create_app(store, token)
-        err.print(f"serving on http://{host}:{port}/", highlight=False)
-        uvicorn.run(web_app, host=host, port=port, log_level="warning")
+            err.print(f"write token (set {TOKEN_ENVIRONMENT_VARIABLE} to choose one): {token}")
+        err.print(f"loading {db} …")
+        server_settings = ServerSettings(
+            allowed_hosts=(host, *(allow_host or ())), token_for_reads=token_for_reads
+        )
+        web_app = create_app(store, token, Settings(server=server_settings))
+        err.print(f"serving on http://{host}:{port}/")
+        options = uvicorn_options(server_settings)
+        uvicorn.run(web_app, host=host, port=port, log_level="warning", **options)

@@ -207,6 +207,23 @@ class TimelineSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class ServerSettings:
+    # Host names the server answers to besides loopback (localhost, 127.0.0.1, ::1), which it always does.
+    # Any other Host header is refused (421): a page on a name the attacker rebinds to 127.0.0.1 sends that
+    # name, so it cannot read a loopback server's store. ``storyline serve`` adds the address it binds.
+    allowed_hosts: tuple[str, ...] = ()
+    # Reads need the token too (a server shared beyond this machine); a browser passes ``?token=`` once
+    # and gets a cookie.
+    token_for_reads: bool = False
+    # A request must finish its headers, and then its body, within these: a 5 MB article over a slow
+    # 1 Mbit/s link takes ~40 s; a client slower than that is holding a connection, not uploading.
+    header_timeout_s: float = 10.0
+    body_timeout_s: float = 60.0
+    # Connections served at once; more are answered 503 at once rather than queued without bound.
+    max_connections: int = 200
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     """Every stage's section. Build one with the sections you change:
     ``Settings(stories=StoriesSettings(embeddings=False))``."""
@@ -219,6 +236,7 @@ class Settings:
     stories: StoriesSettings = field(default_factory=StoriesSettings)
     ledger: LedgerSettings = field(default_factory=LedgerSettings)
     timeline: TimelineSettings = field(default_factory=TimelineSettings)
+    server: ServerSettings = field(default_factory=ServerSettings)
 
 
 DEFAULT_SETTINGS = Settings()

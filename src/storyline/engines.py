@@ -11,7 +11,9 @@ from __future__ import annotations
 import itertools
 import logging
 import multiprocessing
+import multiprocessing.connection
 import os
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -66,7 +68,9 @@ def _run_locally(
         for chunk in itertools.chain(head, chunks):
             yield from work(chunk)
         return
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_worker_context()) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=_worker_context(), initializer=end_with_parent
+    ) as pool:
         yield from _in_order(pool.submit, work, itertools.chain(head, chunks), workers)
 
 
@@ -81,6 +85,22 @@ def _worker_context() -> multiprocessing.context.BaseContext:
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload([PRELOAD_MODULE])
     return context
+
+
+def end_with_parent() -> None:
+    """Run in each worker process as it starts: exit as soon as the parent is gone. A parent killed with
+    SIGKILL cannot stop its workers, and each would otherwise parse on to the end of its chunk (20 s and
+    more) before noticing that nobody reads its results. (A fork server's child watches the process that
+    asked for it, not the server.)"""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def exit_when_parent_ends() -> None:
+        multiprocessing.connection.wait([parent.sentinel])  # readable once the parent's end closes
+        os._exit(1)
+
+    threading.Thread(target=exit_when_parent_ends, name="storyline-parent-watch", daemon=True).start()
 
 
 def _run_on_dask(

@@ -162,6 +162,7 @@ def ingest_articles(
                 seen.add(item.id)
                 yield item
 
+    place_left_over(store, settings)
     work = functools.partial(analyze_chunk, settings=settings)
     analysed = engines.run_chunks(work, new_articles(), settings.engine)
     # Worker processes on this machine keep every core busy meanwhile (a small run stays in this process).
@@ -169,8 +170,9 @@ def ingest_articles(
     index: stories.StoryIndex | None = None
     for chunk in engines.chunked(analysed, settings.engine.batch_size):
         for analysis in chunk:
-            store.save_analysis(analysis)
-            added.append(analysis.article.id)
+            # Another process ingesting the same article may have stored it since the check above.
+            stored = store.save_analysis(analysis)
+            (added if stored else already_stored).append(analysis.article.id)
             done += 1
             if on_progress:
                 on_progress(done, analysis.article)
@@ -195,6 +197,14 @@ def place_in_stories(
         updates = list(stories.place_articles(index, analyses, embedder))
     for update in updates:
         save_placement(store, update)
+
+
+def place_left_over(store: Store, settings: Settings = DEFAULT_SETTINGS) -> None:
+    """Place the stored articles no story holds yet — a run killed between storing an article and placing
+    it leaves some — before anything new joins, so they join in the order they were stored."""
+    left_over = set(store.articles_outside_story_tracks())
+    if left_over:
+        stored_stories(store, [a for a in store.load_analyses() if a.article.id in left_over], settings)
 
 
 def save_placement(store: Store, update: stories.StoryUpdate) -> None:

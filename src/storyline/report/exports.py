@@ -13,6 +13,7 @@ import csv
 import dataclasses
 import io
 import json
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
@@ -56,9 +57,12 @@ def story_brief(brief: Brief, story_id: str) -> Brief:
 
 
 def neutralise_cell(value: object) -> str:
-    """A CSV cell a spreadsheet shows as text, never runs as a formula."""
+    """A CSV cell a spreadsheet shows as text, never runs as a formula. Spreadsheets skip leading white
+    space before a formula (" =1+1") and some read full-width signs ("＝1+1") as ASCII ones, so the test
+    looks past the first and through NFKC at the second."""
     text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
+    opening = unicodedata.normalize("NFKC", text.lstrip()[:1])
+    return "'" + text if opening.startswith(FORMULA_TRIGGERS) else text
 
 
 def claims_json_lines(brief: Brief) -> str:

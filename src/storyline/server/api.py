@@ -135,10 +135,18 @@ def list_stories(
     return page_body(page, [story_summary(story, snap) for story in page.items])
 
 
-@router.get("/stories/{story_id}", summary="One story's brief: ledger, timeline, entities, articles")
-def get_story(story_id: str, snap: CurrentSnapshot) -> dict[str, Any]:
+@router.get(
+    "/stories/{story_id}",
+    summary="One story's brief: ledger, timeline, entities, articles",
+    response_class=JSONResponse,
+)
+def get_story(story_id: str, snap: CurrentSnapshot) -> Response:
     _story_or_404(snap, story_id)
-    return exports.story_brief(snap.brief, story_id).to_dict()
+    # Built once per snapshot: cutting one story out of the brief reads the whole brief.
+    text = snap.cached(
+        ("api-story", story_id), lambda: exports.story_brief(snap.brief, story_id).to_json(indent=None)
+    )
+    return Response(text, media_type="application/json")
 
 
 @router.get("/articles/{article_id}", summary="An article: cleaned text, removed lines, claims, entities")
@@ -214,15 +222,18 @@ def export(
     export_format: Annotated[exports.ExportFormat, Query(alias="format")] = exports.ExportFormat.json,
     story: Annotated[str | None, Query(max_length=100, description="Only this story.")] = None,
 ) -> Response:
-    brief = snap.brief
     name = "storyline-brief"
     if story is not None:
         _story_or_404(snap, story)
-        brief = exports.story_brief(brief, story)
         name = f"storyline-{story}"
     chosen = exports.EXPORTS[export_format]
+
+    def render() -> str:
+        return chosen.render(snap.brief if story is None else exports.story_brief(snap.brief, story))
+
+    # Rendered once per snapshot: an export reads the whole brief, and the brief changes only on ingest.
     return Response(
-        chosen.render(brief),
+        snap.cached(("export", export_format.value, story or ""), render),
         media_type=chosen.media_type,
         headers={"Content-Disposition": f'attachment; filename="{name}{chosen.suffix}"'},
     )
@@ -290,7 +301,7 @@ async def ingest_articles(
     status_code=201,
 )
 async def upload(request: Request, file: Annotated[UploadFile, File()]) -> JSONResponse:
-    data = await file.read()
     state = server_state(request)
-    result = await run_in_threadpool(state.ingest_file, file.filename or "upload", data)
+    # The parsed upload is already on disk (spooled past 1 MB); it is copied from there, not read whole.
+    result = await run_in_threadpool(state.ingest_file, file.filename or "upload", file.file)
     return JSONResponse(result_body(result, state.snapshot), status_code=201 if result.added else 200)

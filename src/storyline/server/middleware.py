@@ -1,4 +1,5 @@
-"""Two plain ASGI wrappers: a cap on request bodies, and the security headers every response carries."""
+"""Plain ASGI wrappers: a cap on request bodies, HEAD answered as GET, and the security headers every
+response carries."""
 
 from __future__ import annotations
 
@@ -77,9 +78,41 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
 
+        started = False
+
         async def send_with_headers(message: Message) -> None:
+            nonlocal started
             if message["type"] == "http.response.start":
+                started = True
                 message["headers"] = [*message.get("headers", []), *SECURITY_HEADERS]
             await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+        try:
+            await self.app(scope, receive, send_with_headers)
+        except Exception:
+            # A bug: answer here, inside these headers, rather than in Starlette's outermost error
+            # middleware, which sends a bare 500 without them; then re-raise so it is logged.
+            if not started:
+                response = problem(500, "internal server error", instance=scope["path"])
+                await response(scope, receive, send_with_headers)
+            raise
+
+
+class HeadAsGet:
+    """HEAD on any GET route: the GET's status and headers without its body (RFC 9110 §9.3.2). FastAPI
+    routes declared with ``get`` answer HEAD with 405 otherwise, which breaks link checkers and monitors."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_without_body(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                message = {**message, "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, send_without_body)

@@ -17,6 +17,7 @@ from urllib.parse import quote, urlencode
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 
 from storyline.records import Article, Story
 from storyline.report.highlight import Highlight, tokenize
@@ -65,6 +66,9 @@ def _environment() -> Environment:
     environment.filters["count"] = count_noun
     environment.filters["score"] = lambda score: f"{score:.2f}"
     environment.filters["fragment"] = lambda anchor: quote(anchor, safe="")
+    # User text shown inline (titles, outlets) is isolated: a right-to-left override inside it must not
+    # reorder the text around it.
+    environment.filters["bdi"] = lambda text: Markup("<bdi>%s</bdi>") % text
     return environment
 
 

@@ -74,6 +74,9 @@ class Snapshot:
                 self._pages[key] = page
         return page
 
+    def cached_pages(self) -> int:
+        return len(self._pages)
+
     # --- look-ups -------------------------------------------------------------------------------------
 
     def article(self, article_id: str) -> Article | None:

@@ -72,6 +72,15 @@ class Store:
             raise
         return store
 
+    @property
+    def url(self) -> str:
+        """The database URL, password included: for another process of this program to open this store."""
+        return str(self._engine.url.render_as_string(hide_password=False))
+
+    @property
+    def label(self) -> str:
+        return self._label
+
     def __enter__(self) -> Store:
         return self
 
@@ -104,18 +113,31 @@ class Store:
         with self._transaction() as connection:
             return int(connection.execute(query).scalar_one())
 
-    def save_analysis(self, analysis: ArticleAnalysis) -> None:
-        """Store one article and everything found in it, all or nothing; an article already held is left
-        as it is."""
+    def articles_outside_story_tracks(self) -> list[str]:
+        """Stored articles the incremental clusterer has not placed (a run killed between storing an
+        article and placing it), in the order they were stored."""
+        placed = select(tables.story_members.c.article_id)
+        query = (
+            select(tables.articles.c.id)
+            .where(tables.articles.c.id.not_in(placed))
+            .order_by(tables.articles.c.seq, tables.articles.c.id)
+        )
+        with self._transaction() as connection:
+            return list(connection.execute(query).scalars())
+
+    def save_analysis(self, analysis: ArticleAnalysis) -> bool:
+        """Store one article and everything found in it, all or nothing; an article already held (another
+        writer may have stored it meanwhile) is left as it is. True when this call stored it."""
         try:
             with self._transaction(write=True) as connection:
                 if _holds_article(connection, analysis.article.id):
-                    return
+                    return False
                 _insert_analysis(connection, analysis)
+                return True
         except IntegrityError:
             # On PostgreSQL another writer may store the same article between our check and our insert.
             if self.has_article(analysis.article.id):
-                return
+                return False
             raise
 
     def load_analyses(self) -> list[ArticleAnalysis]:
@@ -217,6 +239,8 @@ class Store:
                     message = f"database is read-only, nothing was written ({error.orig})"
                 elif opening.is_storage_failure(error):
                     message = f"cannot write to the database, this transaction was rolled back ({error.orig})"
+                elif opening.is_damaged(error):
+                    raise opening.damaged(self._label, str(error.orig)) from error
                 else:
                     raise
                 raise StorylineStoreError(self._label, message) from error
@@ -225,6 +249,8 @@ class Store:
         """Create the tables in a new database; refuse one that is not ours or a newer Storyline's."""
         with self._transaction() as connection:
             is_new = opening.check_schema(connection, self._label, create)
+            if not is_new and self._engine.dialect.name == "sqlite":
+                opening.check_integrity(connection, self._label)
             outdated = not is_new and opening.stored_version(connection) < tables.SCHEMA_VERSION
         if outdated:
             with self._transaction(write=True) as connection:

@@ -366,6 +366,8 @@ def read_jsonl(data: bytes, source: str) -> Iterator[ArticleFields | SkippedInpu
             yield _jsonl_article(line)
         except ValueError as error:  # json.JSONDecodeError is a ValueError
             yield SkippedInput(source, f"bad JSON Lines record: {_one_line(str(error))}", line=number)
+        except RecursionError:  # "[" × 100,000: json's parser recurses once per level
+            yield SkippedInput(source, "bad JSON Lines record: nested too deeply", line=number)
 
 
 def _jsonl_article(line: str) -> ArticleFields:

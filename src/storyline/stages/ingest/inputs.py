@@ -64,7 +64,10 @@ def article_from_text(
     language: str | None = None,
 ) -> Article:
     """An article from text already in hand; ``published`` is normalised to ``YYYY-MM-DD`` (or None).
-    Raises :class:`StorylineInputError` naming ``source`` when there is no text."""
+    Raises :class:`StorylineInputError` naming ``source`` when there is no text. NUL characters are dropped
+    from every field: PostgreSQL refuses them in text, and no article or page has a use for one."""
+    text = text.replace("\x00", "")
+    title, url, outlet, author = (_without_nul(value) for value in (title, url, outlet, author))
     if not text.strip():
         raise StorylineInputError(source, "no article text")
     if len(text) > MAX_ARTICLE_CHARS:
@@ -82,6 +85,10 @@ def article_from_text(
         published=normalise_date(published),
         language=language,
     )
+
+
+def _without_nul(value: str | None) -> str | None:
+    return value.replace("\x00", "") if value else value
 
 
 def article_from_plain_text(text: str, *, source: str) -> Article:
@@ -271,11 +278,20 @@ class _ExplicitMetadata:
         self._csv_path = csv_path.resolve()
         try:
             with csv_path.open(newline="", encoding="utf-8-sig") as stream:
-                rows = list(csv.DictReader(stream))
+                reader = csv.DictReader(stream, strict=True)  # strict: a stray quote is an error
+                rows = list(reader)
+                columns = list(reader.fieldnames or [])
         except (OSError, UnicodeDecodeError, csv.Error) as error:
             yield SkippedInput(str(csv_path), f"unreadable metadata CSV ({error})")
             return
+        problem = _header_problem(columns)
+        if problem:
+            yield SkippedInput(str(csv_path), f"metadata CSV not used: {problem}", line=1)
+            return
         for line, row in enumerate(rows, start=2):  # line 1 is the header
+            if None in row:  # DictReader files surplus cells under None
+                yield SkippedInput(str(csv_path), "metadata row has more cells than the header", line=line)
+                continue
             relative = (row.get("path") or "").strip()
             if not relative:
                 yield SkippedInput(str(csv_path), "metadata row without a path", line=line)
@@ -308,6 +324,18 @@ class _ExplicitMetadata:
             merged.update(self._sidecars.get(folder, {}).get(key, {}))
         merged.update(self._csv.get(key, {}))
         return merged
+
+
+def _header_problem(columns: list[str]) -> str | None:
+    """Why a metadata CSV's header cannot be used, or None: a file meant for us whose columns we would
+    silently ignore is a mistake the user should hear about."""
+    names = [column.strip() for column in columns]
+    if "path" not in names:
+        return f"no 'path' column (columns: {', '.join(names) or 'none'})"
+    unknown = [name for name in names if name != "path" and name not in META_FIELDS]
+    if unknown:
+        return f"unknown column {unknown[0]!r} (known: path, {', '.join(META_FIELDS)})"
+    return None
 
 
 def _meta_fields(entry: Mapping[str, object]) -> dict[str, str]:
