@@ -61,8 +61,11 @@ def neutralise_cell(value: object) -> str:
     space before a formula (" =1+1") and some read full-width signs ("＝1+1") as ASCII ones, so the test
     looks past the first and through NFKC at the second."""
     text = "" if value is None else str(value)
+    # A leading tab or carriage return is itself a trigger, so the raw first character counts too.
     opening = unicodedata.normalize("NFKC", text.lstrip()[:1])
-    return "'" + text if opening.startswith(FORMULA_TRIGGERS) else text
+    return (
+        "'" + text if text[:1].startswith(FORMULA_TRIGGERS) or opening.startswith(FORMULA_TRIGGERS) else text
+    )
 
 
 def claims_json_lines(brief: Brief) -> str:
