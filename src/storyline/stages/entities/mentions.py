@@ -53,6 +53,9 @@ class EntityLexicon:
     generic_org_heads: frozenset[str]
     ignorable_words: frozenset[str]
     acronym_stopwords: frozenset[str]
+    # Longest first, so that "co ltd" is taken before "ltd".
+    legal_forms: tuple[tuple[str, ...], ...]
+    generic_org_tails: frozenset[str]
     country_aliases: dict[str, str]
     seats_of_government: dict[str, str]
 
@@ -68,6 +71,10 @@ def entity_lexicon() -> EntityLexicon:
         generic_org_heads=frozenset(data["generic_org_heads"]),
         ignorable_words=frozenset(data["ignorable_description_words"]),
         acronym_stopwords=frozenset(data["acronym_stopwords"]),
+        legal_forms=tuple(
+            sorted((tuple(form.split()) for form in data["legal_forms"]), key=len, reverse=True)
+        ),
+        generic_org_tails=frozenset(data["generic_org_tails"]),
         country_aliases=dict(data["country_aliases"]),
         seats_of_government=dict(data["seats_of_government"]),
     )

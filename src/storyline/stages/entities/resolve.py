@@ -40,6 +40,7 @@ from storyline.stages.entities.mentions import (
     role_matches,
 )
 from storyline.stages.entities.names import NameContext, merge_person_variants
+from storyline.stages.entities.organisations import localise_organisation_names, merge_organisation_names
 from storyline.stages.entities.transliteration import given_name_rows
 
 __all__ = ["extract_mentions", "fold_name", "resolve_entities", "span_index"]
@@ -47,7 +48,6 @@ __all__ = ["extract_mentions", "fold_name", "resolve_entities", "span_index"]
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # How alike two spellings of a name must be, and how generic a role may be before it is left unresolved,
 # are the stage's settings (``config.EntitiesSettings``).
-MAX_QUALIFIER_WORDS = 3
 WORD = re.compile(r"[\w-]+")
 
 # A mention with its folded key, computed once per resolution.
@@ -69,7 +69,14 @@ class _PersonNames:
     where the small model tagged it as a place or organisation."""
 
     def __init__(self, keyed: Sequence[Keyed], surname_min_ratio: float) -> None:
-        self.full_names = {key for key, mention in keyed if mention.label == "PERSON" and " " in key}
+        # A name the small model tags an organisation more often than a person is an organisation's
+        # ("Northrop Grumman" once PERSON, seven times ORG).
+        labels = Counter((key, mention.label) for key, mention in keyed if " " in key)
+        self.full_names = {
+            key
+            for (key, label) in labels
+            if label == "PERSON" and labels[key, "PERSON"] >= labels[key, "ORG"]
+        }
         self.surnames = SimilarWords((name.split()[-1] for name in self.full_names), surname_min_ratio)
 
     def __contains__(self, key: object) -> bool:
@@ -113,7 +120,7 @@ def _starts_with_given_name(key: str) -> bool:
 DEMONYM_ENDINGS = ("an", "ians", "ans", "ese", "ish", "i", "ic", "ean")
 
 
-def _is_demonym(key: str, place_keys: set[str]) -> bool:
+def _is_demonym(key: str, place_keys: frozenset[str]) -> bool:
     """A single word that is the demonym of a place of the collection ("lithuanian" beside "lithuania"):
     the small model tags such words as organisations in headlines ("Lithuanian FM calls …"), but a
     nationality is not an actor of its own."""
@@ -135,122 +142,24 @@ def _merge_spacing_variants(groups: DisjointSet) -> None:
             first_with[compact] = key
 
 
-def _initials(key: str) -> str:
-    stopwords = entity_lexicon().acronym_stopwords
-    return "".join(word[0] for word in key.split() if word not in stopwords)
-
-
-def _merge_acronyms(keyed: Sequence[Keyed], groups: DisjointSet) -> None:
-    """An acronym joins the one organisation whose initials it spells; blocked by the initials."""
-    acronyms = {key for key, m in keyed if m.refers_to is None and m.text.isupper() and 2 <= len(m.text) <= 6}
-    by_initials: dict[str, set[str]] = defaultdict(set)
-    for key in groups:
-        if key not in acronyms and len(key.split()) > 1:
-            by_initials[_initials(key)].add(groups[key])
-    for acronym in acronyms:
-        long_forms = by_initials.get(acronym.replace(" ", ""), set())
-        if len(long_forms) == 1:
-            groups.merge(acronym, long_forms.pop())
-
-
-def _qualified_names(keys: set[str]) -> dict[str, set[str]]:
-    """Names of two or more words → the keys that put a qualifier before them ("national intelligence
-    service" → {"south korean national intelligence service"}). Qualifiers of any length count, so that a
-    short name two full names end in ("red cross": "valdoran red cross", "international committee of the
-    red cross") is known to be shared; only those of up to three words merge collection-wide."""
-    qualified_by_base: dict[str, set[str]] = defaultdict(set)
-    for key in keys:
-        words = key.split()
-        for cut in range(1, len(words) - 1):
-            if " ".join(words[cut:]) in keys:
-                qualified_by_base[" ".join(words[cut:])].add(key)
-                break
-    return qualified_by_base
-
-
-def _merge_qualified_names(groups: DisjointSet, qualified_names: dict[str, set[str]]) -> None:
-    """ "South Korean National Intelligence Service" is the "National Intelligence Service" when no other
-    qualifier is put before that name in the collection. A name several qualifiers share ("Royal Air
-    Force", "United States Air Force" → "Air Force") names several organisations, so none of them is
-    merged through it (``_localise_shared_names`` settles those mention by mention)."""
-    for base, qualified in qualified_names.items():
-        if len(qualified) == 1:
-            full_name = next(iter(qualified))
-            # Localising short names may have replaced either key by a full name: merge only what is left.
-            fits = len(full_name.split()) - len(base.split()) <= MAX_QUALIFIER_WORDS
-            if fits and full_name in groups and base in groups:
-                groups.merge(full_name, base)
-
-
-def _localise_shared_names(keyed: Sequence[Keyed], qualified_names: dict[str, set[str]]) -> list[Keyed]:
-    """A name several qualified names share ("the Air Force") stands, in an article, for the one of them
-    that article uses ("United States Air Force"), when it uses exactly one; elsewhere it stays itself."""
-    shared = {base: q for base, q in qualified_names.items() if len(q) > 1}
-    if not shared:
-        return list(keyed)
-    keys_in_article: dict[str, set[str]] = defaultdict(set)
-    for key, mention in keyed:
-        keys_in_article[mention.article].add(key)
-    localised = []
-    for key, mention in keyed:
-        used_here = shared.get(key, set()) & keys_in_article[mention.article]
-        localised.append((used_here.pop() if len(used_here) == 1 else key, mention))
-    return localised
-
-
-def _localise_short_names(keyed: Sequence[Keyed]) -> list[Keyed]:
-    """An organisation's short name after its full name in one article ("the Red Cross" after "the
-    International Committee of the Red Cross", "Ukrenergo" after "National Energy Company Ukrenergo") stands
-    for that full name: a name whose words end a longer organisation name of the same article joins it,
-    unless a second full name of the article ends in it too."""
-    keys_in_article: dict[str, set[str]] = defaultdict(set)
-    for key, mention in keyed:
-        keys_in_article[mention.article].add(key)
-    localised = []
-    for key, mention in keyed:
-        longer = {
-            other
-            for other in keys_in_article[mention.article]
-            if other != key and other.endswith(" " + key) and mention.refers_to is None
-        }
-        localised.append((longer.pop() if len(longer) == 1 else key, mention))
-    return localised
-
-
-def _merge_short_names(groups: DisjointSet, context: NameContext, min_shared: int) -> None:
-    """A short name used in an article without its full name ("Ukrenergo" in a report that never spells
-    out "National Energy Company Ukrenergo") joins the one full name of the collection ending in it, when
-    the two are used in one story (``NameContext.related``: shared actors); a short name that ends several
-    full names stays itself. Blocked by the name's last word."""
-    by_last_word: dict[str, set[str]] = defaultdict(set)
-    for key in groups:
-        if " " in key:
-            by_last_word[key.rsplit(" ", 1)[1]].add(key)
-    for key in list(groups):
-        claimants = {
-            other for other in by_last_word.get(key.rsplit(" ", 1)[-1], ()) if other.endswith(" " + key)
-        }
-        if len(claimants) == 1:
-            full_name = claimants.pop()
-            if context.related(key, full_name, groups, min_shared):
-                groups.merge(key, full_name)
-
-
 def _group_names(
-    keyed: Sequence[Keyed], broad_type: str, settings: EntitiesSettings, context: NameContext
+    keyed: Sequence[Keyed],
+    broad_type: str,
+    settings: EntitiesSettings,
+    context: NameContext,
+    place_keys: frozenset[str],
 ) -> dict[str, list[Mention]]:
-    # Localising only turns a shared name into one of its qualified names, so the table holds for both.
-    qualified_names = _qualified_names({key for key, _ in keyed}) if broad_type == "ORG" else {}
+    organisation_names = None
     if broad_type == "ORG":
-        keyed = _localise_short_names(_localise_shared_names(keyed, qualified_names))
+        keyed, organisation_names = localise_organisation_names(keyed, place_keys)
     groups = DisjointSet(key for key, _ in keyed)
     _merge_spacing_variants(groups)
     if broad_type == "PERSON":
         merge_person_variants(list(groups), groups, settings, context)
-    if broad_type == "ORG":
-        _merge_qualified_names(groups, qualified_names)
-        _merge_short_names(groups, context, settings.transliteration_min_shared_actors)
-        _merge_acronyms(keyed, groups)
+    if organisation_names is not None:
+        merge_organisation_names(
+            keyed, groups, organisation_names, context, settings.transliteration_min_shared_actors
+        )
     members: dict[str, list[Mention]] = defaultdict(list)
     for key, mention in keyed:
         members[groups[key]].append(mention)
@@ -289,12 +198,12 @@ def _resolve(mentions: Sequence[Mention], settings: EntitiesSettings) -> list[En
     for key, mention in keyed:
         by_type[_type_of(key, mention, person_keys, organisation_words)].append((key, mention))
     context = _name_context(by_type)
-    place_keys = {key for key, _ in by_type["PLACE"]}
+    place_keys = frozenset(key for key, _ in by_type["PLACE"])
     by_type["ORG"] = [(key, m) for key, m in by_type["ORG"] if not _is_demonym(key, place_keys)]
     groups: list[list[Mention]] = []
     types: list[str] = []
     for broad_type, typed_mentions in sorted(by_type.items(), key=lambda item: item[0]):
-        for group in _group_names(typed_mentions, broad_type, settings, context).values():
+        for group in _group_names(typed_mentions, broad_type, settings, context, place_keys).values():
             groups.append(group)
             types.append(broad_type)
     _attach_role_descriptions(

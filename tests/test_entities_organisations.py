@@ -1,0 +1,97 @@
+"""Organisation names across a collection (``stages/entities/organisations.py``): each rule merges the
+forms of one organisation and keeps apart what only looks alike."""
+
+from test_entities import groups, mentions
+
+from storyline.records import Mention
+from storyline.stages.entities.resolve import resolve_entities
+
+
+def same_entity(found: set[frozenset[str]], *surfaces: str) -> bool:
+    return any(set(surfaces) <= group for group in found)
+
+
+def test_a_legal_form_is_not_part_of_the_name() -> None:
+    found = groups(resolve_entities(mentions(("a", "EADS N.V.", "ORG"), ("b", "EADS", "ORG"))))
+    assert same_entity(found, "EADS N.V.", "EADS")
+
+
+def test_a_country_short_form_opening_a_name_is_that_country() -> None:
+    found = groups(
+        resolve_entities(mentions(("a", "U.S. Air Force", "ORG"), ("b", "United States Air Force", "ORG")))
+    )
+    assert same_entity(found, "U.S. Air Force", "United States Air Force")
+
+
+def test_a_generic_last_word_may_be_dropped_unless_the_short_name_is_a_place() -> None:
+    found = groups(
+        resolve_entities(
+            mentions(
+                ("a", "AirTran Airways", "ORG"),
+                ("b", "AirTran", "ORG"),
+                ("c", "Qatar Airways", "ORG"),
+                ("d", "Qatar", "GPE"),
+                ("e", "Qatar", "ORG"),
+            )
+        )
+    )
+    assert same_entity(found, "AirTran Airways", "AirTran")
+    assert not same_entity(found, "Qatar Airways", "Qatar")
+
+
+def test_a_generic_last_word_two_names_share_merges_neither() -> None:
+    found = groups(
+        resolve_entities(
+            mentions(("a", "Delta Airlines", "ORG"), ("b", "Delta Group", "ORG"), ("c", "Delta", "ORG"))
+        )
+    )
+    assert not same_entity(found, "Delta", "Delta Airlines")
+    assert not same_entity(found, "Delta", "Delta Group")
+
+
+def test_an_acronym_defined_in_one_article_stands_for_its_long_form_everywhere() -> None:
+    defined = [
+        Mention("a", 0, 18, "Singapore Airlines", "ORG"),
+        Mention("a", 20, 23, "SIA", "ORG", refers_to="Singapore Airlines"),
+        Mention("b", 0, 3, "SIA", "ORG"),
+    ]
+    found = groups(resolve_entities(defined))
+    assert same_entity(found, "Singapore Airlines", "SIA")
+    # Defined two ways in the collection: the bare acronym stays itself.
+    twice = [*defined, Mention("c", 0, 3, "SIA", "ORG", refers_to="Semiconductor Industry Association")]
+    twice.append(Mention("c", 5, 38, "Semiconductor Industry Association", "ORG"))
+    by_mention = {(m.article, m.start): e.id for e in resolve_entities(twice) for m in e.mentions}
+    assert by_mention[("b", 0)] not in {by_mention[("a", 0)], by_mention[("c", 5)]}
+
+
+def test_a_shared_name_follows_the_acronym_its_article_uses() -> None:
+    found = resolve_entities(
+        [
+            Mention("a", 0, 15, "Royal Air Force", "ORG"),
+            Mention("b", 0, 23, "United States Air Force", "ORG"),
+            Mention("c", 0, 4, "USAF", "ORG"),
+            Mention("c", 10, 19, "Air Force", "ORG"),
+        ]
+    )
+    by_mention = {(m.article, m.start): entity.id for entity in found for m in entity.mentions}
+    assert by_mention[("c", 10)] == by_mention[("b", 0)] != by_mention[("a", 0)]
+
+
+def test_a_first_word_is_not_taken_for_the_company() -> None:
+    """ "Apple" beside "Apple TV" in one article is the company, not the product."""
+    found = groups(resolve_entities(mentions(("a", "Apple TV", "ORG"), ("a", "Apple", "ORG"))))
+    assert not same_entity(found, "Apple TV", "Apple")
+
+
+def test_a_name_tagged_an_organisation_more_often_than_a_person_is_an_organisation() -> None:
+    found = groups(
+        resolve_entities(
+            mentions(
+                ("a", "Northrop Grumman", "ORG"),
+                ("a", "Northrop Grumman", "ORG"),
+                ("b", "Northrop Grumman", "PERSON"),
+                ("c", "Northrop Grumman", "ORG"),
+            )
+        )
+    )
+    assert len(found) == 1
