@@ -160,10 +160,11 @@ def test_a_demonym_tagged_as_an_organisation_is_not_an_actor() -> None:
     assert {"Lithuania", "Ukrainska"} <= names
 
 
-# MEANTIME English (python eval/entities.py --corpus meantime), third round: B3 F1 0.828 on airbus (the
-# development corpus) and 0.690 on apple (held out). Floors are those minus 0.03; on the held-out corpus the
-# resolution must also beat merging equal strings, or it adds nothing.
-MEANTIME_B3_F1_FLOORS = {"airbus": 0.798, "apple": 0.660}
+# MEANTIME English (python eval/entities.py --corpus meantime), fifth round: B3 F1 0.853 on airbus (the
+# development corpus) and 0.732 on apple (no longer strictly held out: an ablation of the organisation rules
+# was scored on it). Floors are those minus 0.03; on apple the resolution must also beat merging equal
+# strings, or it adds nothing.
+MEANTIME_B3_F1_FLOORS = {"airbus": 0.823, "apple": 0.702}
 
 
 @pytest.mark.parametrize("corpus", sorted(MEANTIME_B3_F1_FLOORS))
