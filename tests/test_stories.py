@@ -112,6 +112,15 @@ def profile(
     )
 
 
+# Scores where vectors alone decide a bridge: the cosine weighs 0.6 and the join bar is 0.3, so that two
+# stories at a cosine of ~0.3 stay apart and an article at ~0.8 from both joins and merges them.
+BRIDGE_CALIBRATION: dict[str, object] = {
+    "embedding_threshold": 0.3,
+    "merge_margin": 0.1,
+    "vector_weights": (0.6, 0.25, 0.15),
+}
+
+
 def small_index(**overrides: object) -> StoryIndex:
     return StoryIndex(dataclasses.replace(DEFAULT_SETTINGS.stories, **overrides))  # type: ignore[arg-type]
 
@@ -139,7 +148,7 @@ def test_the_time_window_keeps_a_later_similar_event_apart() -> None:
 
 
 def test_an_article_bridging_two_stories_merges_them_and_the_merge_is_recorded() -> None:
-    index = small_index(embedding_threshold=0.3, merge_margin=0.1)
+    index = small_index(**BRIDGE_CALIBRATION)
     index.add(profile("x1", unit(1, 0.15, 0)))
     index.add(profile("x2", unit(1, 0.2, 0)))
     index.add(profile("y1", unit(0.15, 1, 0)))
@@ -249,6 +258,17 @@ def test_a_description_no_name_explained_is_not_an_actor_key() -> None:
     assert actor_keys(mentions, {}) == {"marta quiroga", "quiroga"}
 
 
+def test_an_organisation_is_also_keyed_by_its_initials_so_an_acronym_meets_it() -> None:
+    from storyline.stages.stories.cluster import actor_keys
+
+    long_form = actor_keys([make_mention("National Civil Defence Directorate", "ORG")], {})
+    acronym = actor_keys([make_mention("NCDD", "ORG")], {})
+    assert long_form == {"national civil defence directorate", "ncdd"} and acronym == {"ncdd"}
+    # Two-letter initials name too many bodies; a place is not abbreviated this way.
+    assert actor_keys([make_mention("Red Cross", "ORG")], {}) == {"red cross"}
+    assert actor_keys([make_mention("San Telmo Province", "GPE")], {}) == {"san telmo province"}
+
+
 # --- event-level stories (issue #15) ----------------------------------------------------------------------
 
 
@@ -265,7 +285,7 @@ def test_a_beat_wide_actor_is_no_evidence_of_the_same_event() -> None:
 
 
 def test_an_undated_article_does_not_bridge_two_dated_stories() -> None:
-    index = small_index(embedding_threshold=0.3, merge_margin=0.1)
+    index = small_index(**BRIDGE_CALIBRATION)
     index.add(profile("x1", unit(1, 0.15, 0), {"cheeks"}, published="2008-12-13"))
     index.add(profile("y1", unit(0.15, 1, 0), {"cheeks"}, published="2013-04-18"))
     bridge = index.add(profile("bridge", unit(1, 1, 0), {"cheeks"}))
@@ -282,6 +302,22 @@ def test_a_month_date_keeps_an_event_years_apart() -> None:
         profile("2013", unit(1, 0.05, 0), {"lohan"}), period=(date(2013, 5, 1), date(2013, 5, 31))
     )
     assert index.add(month_only).story.id == story_id("2013")
+
+
+def test_a_story_of_another_year_scores_lower_by_the_year_penalty() -> None:
+    index = small_index()
+    stated_2008 = dataclasses.replace(
+        profile("2008", unit(1, 0, 0), {"klitschko"}), words=frozenset({"2008"})
+    )
+    index.add(stated_2008)
+    story = index._stories[story_id("2008")].profile
+    same_year, other_year = (
+        dataclasses.replace(profile(name, unit(1, 0.1, 0), {"klitschko"}), words=frozenset({name}))
+        for name in ("2008", "2013")
+    )
+    penalty = DEFAULT_SETTINGS.stories.other_year_penalty
+    assert penalty > 0
+    assert index._score(same_year, story) - index._score(other_year, story) == pytest.approx(penalty)
 
 
 def test_published_month_spans_the_month_and_ignores_other_dates() -> None:

@@ -4,7 +4,7 @@ Contract: ``cluster_stories(analyses, entities, settings) -> list[Story]`` for a
 ``StoryIndex`` with ``place_articles(index, analyses, embedder) -> Iterator[StoryUpdate]`` for a store that
 grows; ``list_stories(...)`` for the listing the CLI prints.
 Inside: ``cluster`` (profiles and the batch/incremental entry points), ``index`` (the placing index),
-``profile`` (what an article is compared by), ``evidence`` (specific actors and time windows: what makes two
+``profile`` (what an article is compared by), ``scoring`` (the join score), ``evidence`` (specific actors and time windows: what makes two
 reports one event), ``centroids`` (nearest-story search).
 """
 

@@ -25,6 +25,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from storyline.config import DEFAULT_SETTINGS, StoriesSettings
 from storyline.embeddings import EMBED_BATCH_SIZE, Embedder, load_embedder
+from storyline.lexicons import load_lexicon
 from storyline.records import (
     ROLE_LABEL,
     Article,
@@ -60,6 +61,7 @@ ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 STATED_YEAR = re.compile(r"^\d{4}(?:-|$)")
 ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 MAX_TITLE_CHARS = 120
+MIN_ACRONYM_LETTERS = 3
 
 
 def profile_articles(
@@ -206,7 +208,19 @@ def actor_keys(mentions: Iterable[Mention], entity_of: Mapping[tuple[str, int, i
         parts = name.split()
         if mention.label == "PERSON" and len(parts) > 1:
             keys.add(parts[-1])
+        elif mention.label == "ORG":
+            keys.update(_acronym(parts))
     return keys
+
+
+def _acronym(words: Sequence[str]) -> set[str]:
+    """The initials an organisation's long form is abbreviated by ("national civil defence directorate" ->
+    "ncdd"), as a key of its own: an article that writes only "NCDD" then meets one that writes the long
+    form, as cross-article resolution would join them. Three letters at least: two-letter initials name
+    too many bodies to say which."""
+    stopwords = load_lexicon("entities")["acronym_stopwords"]
+    initials = "".join(word[0] for word in words if word not in stopwords)
+    return {initials} if len(initials) >= MIN_ACRONYM_LETTERS else set()
 
 
 def published_day(published: str | None) -> date | None:

@@ -19,7 +19,8 @@ from storyline.stages.stories.profile import ArticleProfile, GroupProfile
 
 
 class ActorCounts:
-    """Articles seen so far and, per actor key, how many of them name it."""
+    """Articles seen so far and, per actor key, how many of them name it. The story index keeps a second
+    one for lead words, whose rarity weighs the lead-word overlap the same way (``stories.scoring``)."""
 
     def __init__(self, settings: StoriesSettings) -> None:
         self.settings = settings

@@ -28,7 +28,8 @@ from storyline.embeddings import Vectors
 from storyline.records import Story, StoryEvent, StoryTrack
 from storyline.stages.stories.centroids import CentroidTable
 from storyline.stages.stories.evidence import ActorCounts, in_window, may_merge, same_event_evidence
-from storyline.stages.stories.profile import ArticleProfile, GroupProfile, jaccard
+from storyline.stages.stories.profile import ArticleProfile, GroupProfile
+from storyline.stages.stories.scoring import event_similarity
 
 __all__ = ["ArticleProfile", "StoryIndex", "StoryUpdate", "story_id"]
 
@@ -94,6 +95,7 @@ class StoryIndex:
         self._story_of: dict[str, str] = {}
         self._postings: dict[str, set[str]] = defaultdict(set)  # actor key → live story ids
         self._actors = ActorCounts(settings)
+        self._words = ActorCounts(settings)  # lead words: the rarer a shared word, the more it says
         self._table = CentroidTable()
 
     # --- loading and reading ----------------------------------------------------------------------------
@@ -149,7 +151,7 @@ class StoryIndex:
             ),
             key=lambda item: (-item[0], item[1]),
         )
-        self._count_actors(profile)
+        self._count(profile)
         threshold = self._threshold(profile)
         if not scored or scored[0][0] < threshold:
             story = self._start(profile)
@@ -215,20 +217,13 @@ class StoryIndex:
     def _similarity(
         self, actors: Set[str], words: Set[str], vector: Vectors | None, group: GroupProfile
     ) -> float:
-        actor_overlap = self._actors.weighted_jaccard(actors, group.core(group.actors))
-        word_overlap = jaccard(words, group.core(group.words))
-        centroid = group.centroid()
-        if vector is None or centroid is None:
-            actor_weight = self._settings.lexical_actor_weight
-            return actor_weight * actor_overlap + (1 - actor_weight) * word_overlap
-        vector_weight, actor_weight, word_weight = self._settings.vector_weights
-        cosine = float(centroid @ vector)
-        return vector_weight * cosine + actor_weight * actor_overlap + word_weight * word_overlap
+        return event_similarity(self._actors, self._words, actors, words, vector, group)
 
     # --- changing stories -------------------------------------------------------------------------------
 
-    def _count_actors(self, profile: ArticleProfile) -> None:
+    def _count(self, profile: ArticleProfile) -> None:
         self._actors.count(profile.actors)
+        self._words.count(profile.words)
 
     def _start(self, profile: ArticleProfile) -> _LiveStory:
         story = _LiveStory(
@@ -370,7 +365,9 @@ class StoryIndex:
         for actor, count in story.profile.actors.items():
             self._postings[actor].add(story.id)
             self._actors.naming[actor] += count
+        self._words.naming.update(story.profile.words)
         self._actors.articles += len(story.profile.articles)
+        self._words.articles += len(story.profile.articles)
         self._refresh_row(story)
 
     def _restore_part(self, track: StoryTrack) -> None:
@@ -387,6 +384,7 @@ class StoryIndex:
             if article_id not in held:
                 story.profile.articles.append(article_id)
                 self._actors.articles += 1
+                self._words.articles += 1
             self._story_of[article_id] = story.id
 
     def _refresh_row(self, story: _LiveStory) -> None:

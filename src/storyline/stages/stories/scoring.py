@@ -1,0 +1,56 @@
+"""How well an article fits a story: one score from the embedding, the actors, the lead words and the
+years, each compared with what a quarter of the story's members carry (its core).
+
+The embedding says what kind of event a report is about; it cannot tell two earthquakes, two arrests or two
+jewel heists apart, and neither can the main actor they share. What tells them apart is cheap to compare:
+the rarer actors and lead words (weighted by rarity over the collection so far, so "police" says little and
+"aftershock" or "spillway" much) and the year an article places itself in, kept among a profile's words as
+bare digits (issue #15). A year is only a soft test: the year an undated article states is a floor of its
+own, so a differing year lowers the score rather than forbidding the join.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Set
+
+from storyline.embeddings import Vectors
+from storyline.stages.stories.evidence import ActorCounts
+from storyline.stages.stories.profile import GroupProfile, jaccard
+
+
+def event_similarity(
+    actor_counts: ActorCounts,
+    word_counts: ActorCounts,
+    actors: Set[str],
+    words: Set[str],
+    vector: Vectors | None,
+    group: GroupProfile,
+) -> float:
+    """The score of ``actors``, ``words`` and ``vector`` (an article's, or another group's core) against
+    ``group``, weighted as ``StoriesSettings`` says (calibrated as a set)."""
+    settings = actor_counts.settings
+    lead_words, years = split_years(words)
+    group_words, group_years = split_years(group.core(group.words))
+    actor_overlap = actor_counts.weighted_jaccard(actors, group.core(group.actors))
+    centroid = group.centroid()
+    if vector is None or centroid is None:
+        # The lexical fallback keeps its own calibration (issue #2): plain lead-word overlap.
+        actor_weight = settings.lexical_actor_weight
+        return actor_weight * actor_overlap + (1 - actor_weight) * jaccard(lead_words, group_words)
+    vector_weight, actor_weight, word_weight = settings.vector_weights
+    word_overlap = word_counts.weighted_jaccard(lead_words, group_words)
+    score = (
+        vector_weight * float(centroid @ vector) + actor_weight * actor_overlap + word_weight * word_overlap
+    )
+    if years and group_years and not years & group_years:
+        score -= settings.other_year_penalty
+    return score
+
+
+def split_years(words: Iterable[str]) -> tuple[set[str], set[str]]:
+    """A profile's words as (lead words, years): ``stories.cluster`` adds the year as a word of digits."""
+    lead_words: set[str] = set()
+    years: set[str] = set()
+    for word in words:
+        (years if word.isdigit() else lead_words).add(word)
+    return lead_words, years
