@@ -100,6 +100,10 @@ def stem(word: str) -> str:
     unit_class = _unit_classes().get(word) or _unit_classes().get(word.removesuffix("s"))
     if unit_class:
         return "@" + unit_class
+    # "carelessness", "carelessly", "careless"; "extremely", "extreme": one quality, said three ways
+    for suffix in ("ness", "ly"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: len(word) - len(suffix)]
     for suffix, replacement in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
             return word[: len(word) - len(suffix)] + replacement
