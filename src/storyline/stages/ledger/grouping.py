@@ -59,6 +59,7 @@ class LedgerLexicon:
     response_words: frozenset[str]
     complement_markers: frozenset[str]
     relative_clause_starts: frozenset[str]
+    lower_bounds: tuple[str, ...]
     count_kinds: tuple[tuple[str, tuple[str, ...]], ...]
 
 
@@ -73,6 +74,7 @@ def ledger_lexicon() -> LedgerLexicon:
         response_words=frozenset(data["response_words"]),
         complement_markers=frozenset(data["complement_markers"]),
         relative_clause_starts=frozenset(data["relative_clause_starts"]),
+        lower_bounds=tuple(data["lower_bounds"]),
         count_kinds=tuple((kind, tuple(stems)) for kind, stems in data["count_kinds"].items()),
     )
 
@@ -177,6 +179,12 @@ def _unit_from_clause(quantity: Quantity, clause_words: Sequence[str]) -> str | 
     classes = [_unit_classes().get(w) or _unit_classes().get(w.removesuffix("s")) for w in clause_words]
     named = [unit for unit in classes if unit]
     return named[0] if named else None
+
+
+def is_lower_bound(quantity: Quantity) -> bool:
+    """ "More than 1,200 emails", "at least 40": the figure is a floor (``lower_bounds`` of the lexicon)."""
+    text = " ".join(quantity.text.lower().split())
+    return any(text.startswith(bound + " ") for bound in ledger_lexicon().lower_bounds)
 
 
 def _kind_of(words: Iterable[str]) -> str | None:
