@@ -365,21 +365,23 @@ def _merge_same_event(measures: Sequence[Measure], clusters: list[list[int]]) ->
     shares never merge so: a dollar or a percent says nothing of what is measured, and on PolNeAR such a
     merge gathered 13 unrelated dollar figures into one "contested" question. (Counts that share only
     their noun still merge: the demo's ship and troop counts need it, PolNeAR's email counts suffer.)"""
-    by_key: dict[tuple[str, str | None, frozenset[str]], list[int]] = {}
+    by_key: dict[tuple[str, str | None, frozenset[str]], list[list[int]]] = {}
     merged: list[list[int]] = []
     for cluster in sorted(clusters, key=min):
         keys = {_signature(measures[i])[:3] for i in cluster}
         counted = all(number_type(measures[i].quantity) == "count" for i in cluster)
-        key = next(iter(keys))
         if len(keys) > 1 or not counted:
             merged.append(cluster)
-        elif key in by_key and _one_magnitude(measures, by_key[key] + cluster):
-            by_key[key].extend(cluster)
-        elif key not in by_key:
-            by_key[key] = list(cluster)
-            merged.append(by_key[key])
+            continue
+        # the first group of the same key this cluster fits in magnitude with ("5,500 pages" and "55,000
+        # pages" are two groups; "54,000 pages" then joins the second, not a group of its own)
+        same_key = by_key.setdefault(next(iter(keys)), [])
+        fitting = next((group for group in same_key if _one_magnitude(measures, group + cluster)), None)
+        if fitting is not None:
+            fitting.extend(cluster)
         else:
-            merged.append(cluster)
+            same_key.append(list(cluster))
+            merged.append(same_key[-1])
     return merged
 
 
