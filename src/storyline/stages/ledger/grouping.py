@@ -365,7 +365,7 @@ def _merge_same_event(measures: Sequence[Measure], clusters: list[list[int]]) ->
     shares never merge so: a dollar or a percent says nothing of what is measured, and on PolNeAR such a
     merge gathered 13 unrelated dollar figures into one "contested" question. (Counts that share only
     their noun still merge: the demo's ship and troop counts need it, PolNeAR's email counts suffer.)"""
-    by_key: dict[tuple[str, str | None, frozenset[str]], list[list[int]]] = {}
+    by_key: dict[tuple[str, str | None, frozenset[str]], list[tuple[list[int], list[float]]]] = {}
     merged: list[list[int]] = []
     for cluster in sorted(clusters, key=min):
         keys = {_signature(measures[i])[:3] for i in cluster}
@@ -374,19 +374,28 @@ def _merge_same_event(measures: Sequence[Measure], clusters: list[list[int]]) ->
             merged.append(cluster)
             continue
         # the first group of the same key this cluster fits in magnitude with ("5,500 pages" and "55,000
-        # pages" are two groups; "54,000 pages" then joins the second, not a group of its own)
+        # pages" are two groups; "54,000 pages" then joins the second, not a group of its own); each group
+        # keeps its smallest and largest positive value, so the check does not walk its members
+        low, high = _value_range(measures, cluster)
         same_key = by_key.setdefault(next(iter(keys)), [])
-        fitting = next((group for group in same_key if _one_magnitude(measures, group + cluster)), None)
-        if fitting is not None:
-            fitting.extend(cluster)
+        for members, bounds in same_key:
+            if _one_magnitude(min(bounds[0], low), max(bounds[1], high)):
+                members.extend(cluster)
+                bounds[:] = [min(bounds[0], low), max(bounds[1], high)]
+                break
         else:
-            same_key.append(list(cluster))
-            merged.append(same_key[-1])
+            same_key.append((list(cluster), [low, high]))
+            merged.append(same_key[-1][0])
     return merged
 
 
-def _one_magnitude(measures: Sequence[Measure], indexes: Sequence[int]) -> bool:
+def _value_range(measures: Sequence[Measure], indexes: Sequence[int]) -> tuple[float, float]:
+    """Smallest and largest positive value of the figures (inf, 0 when none is positive)."""
+    values = [measures[i].quantity.value for i in indexes if measures[i].quantity.value > 0]
+    return (min(values), max(values)) if values else (math.inf, 0.0)
+
+
+def _one_magnitude(low: float, high: float) -> bool:
     """Figures for one thing lie within an order of magnitude of each other (24 to 61 ships, 10,000 to
     12,000 troops); 18 emails beside 31,000 count different things that share a noun."""
-    values = [measures[i].quantity.value for i in indexes if measures[i].quantity.value > 0]
-    return not values or max(values) <= MAGNITUDE_SPREAD * min(values)
+    return high <= MAGNITUDE_SPREAD * low or low == math.inf
