@@ -59,6 +59,7 @@ class LedgerLexicon:
     response_words: frozenset[str]
     complement_markers: frozenset[str]
     relative_clause_starts: frozenset[str]
+    lower_bounds: tuple[str, ...]
     count_kinds: tuple[tuple[str, tuple[str, ...]], ...]
 
 
@@ -73,6 +74,7 @@ def ledger_lexicon() -> LedgerLexicon:
         response_words=frozenset(data["response_words"]),
         complement_markers=frozenset(data["complement_markers"]),
         relative_clause_starts=frozenset(data["relative_clause_starts"]),
+        lower_bounds=tuple(data["lower_bounds"]),
         count_kinds=tuple((kind, tuple(stems)) for kind, stems in data["count_kinds"].items()),
     )
 
@@ -100,6 +102,10 @@ def stem(word: str) -> str:
     unit_class = _unit_classes().get(word) or _unit_classes().get(word.removesuffix("s"))
     if unit_class:
         return "@" + unit_class
+    # "carelessness", "carelessly", "careless"; "extremely", "extreme": one quality, said three ways
+    for suffix in ("ness", "ly"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: len(word) - len(suffix)]
     for suffix, replacement in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
             return word[: len(word) - len(suffix)] + replacement
@@ -173,6 +179,12 @@ def _unit_from_clause(quantity: Quantity, clause_words: Sequence[str]) -> str | 
     classes = [_unit_classes().get(w) or _unit_classes().get(w.removesuffix("s")) for w in clause_words]
     named = [unit for unit in classes if unit]
     return named[0] if named else None
+
+
+def is_lower_bound(quantity: Quantity) -> bool:
+    """ "More than 1,200 emails", "at least 40": the figure is a floor (``lower_bounds`` of the lexicon)."""
+    text = " ".join(quantity.text.lower().split())
+    return any(text.startswith(bound + " ") for bound in ledger_lexicon().lower_bounds)
 
 
 def _kind_of(words: Iterable[str]) -> str | None:
@@ -353,26 +365,37 @@ def _merge_same_event(measures: Sequence[Measure], clusters: list[list[int]]) ->
     shares never merge so: a dollar or a percent says nothing of what is measured, and on PolNeAR such a
     merge gathered 13 unrelated dollar figures into one "contested" question. (Counts that share only
     their noun still merge: the demo's ship and troop counts need it, PolNeAR's email counts suffer.)"""
-    by_key: dict[tuple[str, str | None, frozenset[str]], list[int]] = {}
+    by_key: dict[tuple[str, str | None, frozenset[str]], list[tuple[list[int], list[float]]]] = {}
     merged: list[list[int]] = []
     for cluster in sorted(clusters, key=min):
         keys = {_signature(measures[i])[:3] for i in cluster}
         counted = all(number_type(measures[i].quantity) == "count" for i in cluster)
-        key = next(iter(keys))
         if len(keys) > 1 or not counted:
             merged.append(cluster)
-        elif key in by_key and _one_magnitude(measures, by_key[key] + cluster):
-            by_key[key].extend(cluster)
-        elif key not in by_key:
-            by_key[key] = list(cluster)
-            merged.append(by_key[key])
+            continue
+        # the first group of the same key this cluster fits in magnitude with ("5,500 pages" and "55,000
+        # pages" are two groups; "54,000 pages" then joins the second, not a group of its own); each group
+        # keeps its smallest and largest positive value, so the check does not walk its members
+        low, high = _value_range(measures, cluster)
+        same_key = by_key.setdefault(next(iter(keys)), [])
+        for members, bounds in same_key:
+            if _one_magnitude(min(bounds[0], low), max(bounds[1], high)):
+                members.extend(cluster)
+                bounds[:] = [min(bounds[0], low), max(bounds[1], high)]
+                break
         else:
-            merged.append(cluster)
+            same_key.append((list(cluster), [low, high]))
+            merged.append(same_key[-1][0])
     return merged
 
 
-def _one_magnitude(measures: Sequence[Measure], indexes: Sequence[int]) -> bool:
+def _value_range(measures: Sequence[Measure], indexes: Sequence[int]) -> tuple[float, float]:
+    """Smallest and largest positive value of the figures (inf, 0 when none is positive)."""
+    values = [measures[i].quantity.value for i in indexes if measures[i].quantity.value > 0]
+    return (min(values), max(values)) if values else (math.inf, 0.0)
+
+
+def _one_magnitude(low: float, high: float) -> bool:
     """Figures for one thing lie within an order of magnitude of each other (24 to 61 ships, 10,000 to
     12,000 troops); 18 emails beside 31,000 count different things that share a noun."""
-    values = [measures[i].quantity.value for i in indexes if measures[i].quantity.value > 0]
-    return not values or max(values) <= MAGNITUDE_SPREAD * min(values)
+    return high <= MAGNITUDE_SPREAD * low or low == math.inf

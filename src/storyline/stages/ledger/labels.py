@@ -52,16 +52,22 @@ def _label_words() -> tuple[frozenset[str], dict[str, str], frozenset[str], froz
     )
 
 
+CENTRAL_SAMPLE = 64
+
+
 def _jaccard(first: frozenset[str], second: frozenset[str]) -> float:
     union = first | second
     return len(first & second) / len(union) if union else 0.0
 
 
 def central_order(word_sets: Sequence[frozenset[str]]) -> list[int]:
-    """Indexes of the word sets, most central first (ties: given order)."""
+    """Indexes of the word sets, most central first (ties: given order). Each set is compared with at most
+    ``CENTRAL_SAMPLE`` others spread evenly over the group: every pair of a large group would make a story
+    of thousands of claims quadratic (``benchmarks/ledger_scaling.py``); smaller groups compare all pairs."""
+    step = max(1, len(word_sets) // CENTRAL_SAMPLE)
+    sample = list(range(0, len(word_sets), step))
     centrality = [
-        sum(_jaccard(words, other) for j, other in enumerate(word_sets) if j != i)
-        for i, words in enumerate(word_sets)
+        sum(_jaccard(words, word_sets[j]) for j in sample if j != i) for i, words in enumerate(word_sets)
     ]
     return sorted(range(len(word_sets)), key=lambda i: -centrality[i])
 

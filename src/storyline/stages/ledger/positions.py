@@ -53,6 +53,7 @@ from storyline.stages.ledger.grouping import (
     entity_spans,
     entity_words,
     group_measures,
+    is_lower_bound,
     ledger_lexicon,
     make_measures,
     rarity_weights,
@@ -81,13 +82,16 @@ class _Context:
     names: dict[str, str]  # entity id → name, for the status reasons
 
 
-def _source_key(claim: Claim, origin: dict[str, str]) -> str:
+def _source_key(claim: Claim, origin: Mapping[str, str]) -> str:
     """One independent source: the speaker; for claims with no nameable speaker, the originating outlet."""
     if claim.speaker:
         return claim.speaker
     said_by = (claim.speaker_text or "").lower().strip()
-    # "he", "they", "73 percent": only the outlet knows who
-    if not said_by or said_by in ledger_lexicon().stopwords or any(c.isdigit() for c in said_by):
+    if any(c.isdigit() for c in said_by):
+        # "73 percent", "only 52 percent of registered voters": shares of one poll's respondents, one source
+        return f"origin:{origin[claim.article]}:respondents"
+    # "he", "they": only the outlet knows who
+    if not said_by or said_by in ledger_lexicon().stopwords:
         return f"origin:{origin[claim.article]}:{said_by}"
     return said_by
 
@@ -154,8 +158,11 @@ def _question(
     claims: Sequence[Claim],
     corroborators: int | None = None,
     names: Mapping[str, str] = MappingProxyType({}),
+    origin: Mapping[str, str] = MappingProxyType({}),
+    floors_only: bool = False,
 ) -> Question:
-    status, reason = judge_status(positions, claims, corroborators, names)
+    sources = len({_source_key(claim, origin) for claim in claims}) if origin else None
+    status, reason = judge_status(positions, claims, corroborators, names, sources, floors_only)
     question_id = "q-" + hashlib.sha1(f"{story.id}:{key}".encode()).hexdigest()[:10]
     return Question(
         id=question_id,
@@ -307,7 +314,12 @@ def build_ledger(
         if not informative and (len(group_claims) < 2 or not text.startswith("How many")):
             continue  # "How many emails?" from one figure, "What share?" from any, ask nothing to weigh
         corroborators = _corroborators(group_claims, mentioned, context.origin)
-        questions.append(_question(story, key, text, unit, positions, group_claims, corroborators, names))
+        floors = all(is_lower_bound(m.quantity) for m in answering)
+        questions.append(
+            _question(
+                story, key, text, unit, positions, group_claims, corroborators, names, context.origin, floors
+            )
+        )
 
     statement_groups = group_statements(statements, settings, vectors)
     _place_by_context(unplaced, statement_groups, context, entity_spans(entities))
@@ -332,7 +344,9 @@ def build_ledger(
                 positions = [_position(figures + narrated, context, None, "affirm"), *others]
         key = "p:" + ",".join(sorted(claim.id for claim in group_claims))
         corroborators = _corroborators(group_claims, mentioned, context.origin)
-        questions.append(_question(story, key, label, None, positions, group_claims, corroborators, names))
+        questions.append(
+            _question(story, key, label, None, positions, group_claims, corroborators, names, context.origin)
+        )
     questions.sort(key=_salience, reverse=True)
     return tuple(questions)
 

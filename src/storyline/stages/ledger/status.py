@@ -33,12 +33,21 @@ def judge_status(
     claims: Sequence[Claim],
     corroborators: int | None = None,
     names: Mapping[str, str] = MappingProxyType({}),
+    sources: int | None = None,
+    floors_only: bool = False,
 ) -> tuple[QuestionStatus, str]:
     """Status and the reason a reader is shown, naming who and how many.
 
     Contested when independent sources take different sides (values, or affirm against deny); denied only
     when no source affirms; corroborated only by ``corroborators`` independent sources (speakers other than
-    the claim's own subject; by default the position's independent sources)."""
+    the claim's own subject; by default the position's independent sources). ``sources``: independent
+    sources of the whole question, when known: one source cannot contest itself (a poll's shares of
+    respondents answering yes and no are one poll's result). ``floors_only``: every value is a floor
+    ("more than 1,200", "more than 1,300"), and floors never contradict each other."""
+    if sources == 1 and len(positions) > 1:
+        return "single-source", f"one source ({_who(positions, names)}) on every side"
+    if floors_only and all(p.value is not None for p in positions):
+        return _agreeing_floors(positions, corroborators, names)
     answers = [p for p in positions if p.stance != "unconfirmed"]
     denying = [p for p in answers if p.stance == "deny"]
     modality = {claim.id: claim.modality for claim in claims}
@@ -75,3 +84,17 @@ def judge_status(
             f"{sources} independent sources agree ({_who(answers, names)}), no other position",
         )
     return "single-source", f"one source ({_who(answers, names)})"
+
+
+def _agreeing_floors(
+    positions: Sequence[Position], corroborators: int | None, names: Mapping[str, str]
+) -> tuple[QuestionStatus, str]:
+    """Values that are all floors: corroborated when two independent sources give them, else one source."""
+    sources = sum(p.independent_sources for p in positions) if corroborators is None else corroborators
+    floors = ", ".join(f"more than {_answer_text(p)}" for p in positions)
+    if sources > 1:
+        return (
+            "corroborated",
+            f"{sources} independent sources give floors that agree ({floors}: {_who(positions, names)})",
+        )
+    return "single-source", f"one source ({_who(positions, names)}) gives floors ({floors})"

@@ -1,0 +1,45 @@
+"""Status rules of the ledger (``ledger.status``) through ``build_ledger`` on hand-made claims."""
+
+from test_ledger import ARTICLES, STORY, claim
+
+from storyline.stages.ledger.positions import build_ledger
+
+
+def test_floors_from_two_sources_agree_rather_than_contest() -> None:
+    # a running total reported at two dates: "more than 1,200" then "more than 1,300" emails
+    claims = [
+        claim(
+            "c1", "a", "State", 1200, unit="email", text="more than 1,200 emails", counted="more than 1,200"
+        ),
+        claim(
+            "c2",
+            "b",
+            "Reviewers",
+            1300,
+            unit="email",
+            text="more than 1,300 emails",
+            counted="more than 1,300",
+        ),
+    ]
+    (question,) = build_ledger(STORY, claims, ARTICLES, [], [])
+    assert question.status == "corroborated", question.status_reason
+    assert "floors" in question.status_reason
+
+
+def test_exact_values_from_two_sources_stay_contested() -> None:
+    claims = [
+        claim("c1", "a", "State", 1200, unit="email", text="1,200 emails", counted="1,200"),
+        claim("c2", "b", "Reviewers", 1300, unit="email", text="1,300 emails", counted="1,300"),
+    ]
+    (question,) = build_ledger(STORY, claims, ARTICLES, [], [])
+    assert question.status == "contested"
+
+
+def test_one_source_giving_two_values_does_not_contest_itself() -> None:
+    # shares of one poll's respondents are one source ("73 percent", "only 52 percent of voters")
+    claims = [
+        claim("c1", "a", "52 percent of voters", 900, text="900 troops will stay"),
+        claim("c2", "a", "40 percent of voters", 1500, text="1500 troops will stay"),
+    ]
+    (question,) = build_ledger(STORY, claims, ARTICLES, [], [])
+    assert question.status == "single-source", question.status_reason
