@@ -50,36 +50,46 @@
     return count + " " + noun + (count === 1 ? "" : "s");
   }
 
-  function message(status, live) {
-    var added = status.stored_articles - Number(live.getAttribute("data-articles"));
-    var changed = status.ledger_state !== Number(live.getAttribute("data-ledger-state"));
+  // What the banner says, and whether a refresh would show more (the server has loaded the new data).
+  function banner(status, live) {
+    var articles = Number(live.getAttribute("data-articles"));
+    var ledgerState = Number(live.getAttribute("data-ledger-state"));
+    var added = status.stored_articles - articles;
+    var loaded = status.shown_articles !== articles || status.shown_ledger_state !== ledgerState;
+    var text = null;
     if (status.ingesting) {
-      return "Ingest in progress: " + plural(Math.max(added, 0), "new article") +
-        " stored since this page was loaded. What you see is the store before it.";
+      text = "Ingest in progress: " + plural(Math.max(added, 0), "new article") +
+        " stored since this page was loaded; this page shows the store before it.";
+    } else if (added > 0) {
+      text = plural(added, "new article") + " stored since this page was loaded.";
+    } else if (added < 0 || status.ledger_state !== ledgerState) {
+      text = "The store has changed since this page was loaded.";
     }
-    if (added > 0) return plural(added, "new article") + " stored since this page was loaded.";
-    if (changed || added < 0) return "The store has changed since this page was loaded.";
-    return null;
+    return { text: text, loaded: loaded, ingesting: status.ingesting };
   }
 
-  function show(live, text, reloading) {
+  function show(live, said) {
     live.textContent = "";
-    if (!text) {
+    if (!said.text) {
       live.hidden = true;
       return;
     }
-    live.appendChild(document.createTextNode(text + " "));
-    var link = document.createElement("a");
-    link.href = location.href;
-    link.textContent = reloading ? "Refresh (the server is loading it)" : "Refresh";
-    live.appendChild(link);
+    live.appendChild(document.createTextNode(said.text + " "));
+    if (said.loaded) {
+      var link = document.createElement("a");
+      link.href = location.href;
+      link.textContent = "Refresh";
+      live.appendChild(link);
+    } else if (!said.ingesting) {
+      live.appendChild(document.createTextNode("The server is loading it…"));
+    }
     live.hidden = false;
   }
 
   function poll(live) {
     fetch("/api/status", { headers: { Accept: "application/json" }, cache: "no-store" })
       .then(function (response) { return response.ok ? response.json() : null; })
-      .then(function (status) { if (status) show(live, message(status, live), status.reloading); })
+      .then(function (status) { if (status) show(live, banner(status, live)); })
       .catch(function () { /* the server is away; the page stays as it was */ })
       .then(function () { setTimeout(function () { poll(live); }, POLL_MS); });
   }
