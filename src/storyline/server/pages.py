@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
@@ -19,7 +20,7 @@ from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from storyline.records import Article, Story
+from storyline.records import Article, Entity, Story
 from storyline.report.highlight import Highlight, tokenize
 from storyline.report.html import article_highlights, safe_link, story_section
 from storyline.report.views import (
@@ -68,10 +69,16 @@ def _environment() -> Environment:
     environment.filters["count"] = count_noun
     environment.filters["score"] = lambda score: f"{score:.2f}"
     environment.filters["fragment"] = lambda anchor: quote(anchor, safe="")
+    environment.filters["options"] = _options
     # User text shown inline (titles, outlets) is isolated: a right-to-left override inside it must not
     # reorder the text around it.
     environment.filters["bdi"] = lambda text: Markup("<bdi>%s</bdi>") % text
     return environment
+
+
+def _options(choices: Iterable[str | Entity]) -> list[tuple[str, str]]:
+    """A select's (value, label) pairs: an entity is chosen by id and shown by name, a word is itself."""
+    return [(c, c) if isinstance(c, str) else (c.id, c.name) for c in choices]
 
 
 def render_text(template: str, **context: Any) -> str:
