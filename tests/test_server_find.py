@@ -173,3 +173,24 @@ def test_claims_api_filters_by_outlet_and_names_the_question(sample: TestClient)
     assert {claim["id"] for claim in body["items"]} == {"c5", "c6"}
     assert {claim["id"]: claim["question"] for claim in body["items"]} == {"c5": None, "c6": "q-troops"}
     assert_problem(sample.get("/api/claims", params={"outlet": "nowhere"}), 422)
+
+
+def test_ledger_questions_filter_by_status_speaker_and_outlet(sample: TestClient) -> None:
+    def found(**params: str) -> list[str]:
+        response = sample.get("/api/questions", params=params)
+        assert response.status_code == 200, response.text
+        return [question["id"] for question in response.json()["items"]]
+
+    assert found() == ["q-troops", "q-hoax", "q-nato"]
+    assert found(status="contested") == ["q-troops"]
+    assert found(speaker="zelensky") == ["q-troops"]
+    assert found(outlet="yonhap") == ["q-troops"]
+    assert found(outlet="Baltic <Ledger>", status="denied") == ["q-hoax"]
+    assert_problem(sample.get("/api/questions", params={"status": "sure"}), 422)
+    assert_problem(sample.get("/api/questions", params={"speaker": "nobody"}), 422)
+
+    page = sample.get("/questions", params={"status": "denied", "speaker": "", "outlet": ""}).text
+    assert "1 question" in page and 'href="/stories/s1#question-q-hoax"' in page
+    assert "How many North Korean" not in page
+    assert_inert(page)
+    assert sample.get("/questions", params={"status": "sure"}).status_code == 422

@@ -20,7 +20,7 @@ from storyline.pipeline import IngestResult
 from storyline.records import Article, Claim, Entity, Story
 from storyline.report import exports
 from storyline.server.changes import CHANGE_KINDS, LedgerChanges, QuestionChange
-from storyline.server.snapshot import ClaimFilter, Page, Snapshot, StoryFilter
+from storyline.server.snapshot import ClaimFilter, Page, QuestionFilter, Snapshot, StoryFilter
 from storyline.server.state import ServerState
 from storyline.stages import ingest
 
@@ -268,6 +268,24 @@ def search_claims(
     )
     page = snap.find_claims(wanted, offset, limit)
     return page_body(page, [claim_body(claim, snap) for claim in page.items])
+
+
+@router.get("/questions", summary="Ledger questions across stories, by status, speaker and outlet")
+def list_questions(
+    snap: CurrentSnapshot,
+    offset: Offset = 0,
+    limit: Limit = 20,
+    status: Status | None = None,
+    speaker: Annotated[str | None, Query(max_length=100, description="An entity id of a position.")] = None,
+    outlet: Annotated[str | None, Query(max_length=200, description="An outlet carrying a position.")] = None,
+) -> dict[str, Any]:
+    wanted = QuestionFilter(
+        status=status.value if status else None,
+        speaker=known_entity(snap, speaker, "speaker"),
+        outlet=known_outlet(snap, outlet),
+    )
+    page = snap.find_questions(wanted, offset, limit)
+    return page_body(page, [{"story": story.id, **plain(question)} for story, question in page.items])
 
 
 @router.get("/status", summary="Whether the store has moved on from the data served (for a live banner)")

@@ -1,5 +1,6 @@
 """The web UI's finding pages: claims searched and filtered (each linked to its sentence and to its ledger
-question), and what the last ingest changed in the ledgers. Same snapshot and filters as the API
+question), the ledgers' questions across stories by status, speaker and outlet, and what the last ingest
+changed in the ledgers. Same snapshot and filters as the API
 (``/api/claims``, ``/api/changes``); the pages only parse the form and format.
 """
 
@@ -14,12 +15,13 @@ from fastapi.responses import HTMLResponse
 from storyline.records import Claim
 from storyline.server.api import CurrentSnapshot, Modality, known_entity, known_outlet, server_state
 from storyline.server.changes import CHANGE_KINDS
-from storyline.server.pages import form_choice, form_query, page_links, render, story_url
-from storyline.server.snapshot import ClaimFilter, Snapshot
+from storyline.server.pages import STATUSES, form_choice, form_query, page_links, render, story_url
+from storyline.server.snapshot import ClaimFilter, QuestionFilter, Snapshot
 
 router = APIRouter(include_in_schema=False)
 
 CLAIMS_PER_PAGE = 50
+QUESTIONS_PER_PAGE = 50
 MODALITIES = tuple(modality.value for modality in Modality)
 
 CHANGE_HEADINGS = {
@@ -74,6 +76,37 @@ def _claim_row(claim: Claim, snap: Snapshot) -> dict[str, Any]:
         "question": place.question if place else None,
         "question_url": question_url(place.story, place.question_id) if place else None,
     }
+
+
+@router.get("/questions", response_class=HTMLResponse)
+def question_list(
+    snap: CurrentSnapshot,
+    status: Annotated[str | None, Query(max_length=20)] = None,
+    speaker: Annotated[str | None, Query(max_length=100)] = None,
+    outlet: Annotated[str | None, Query(max_length=200)] = None,
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+) -> HTMLResponse:
+    wanted = QuestionFilter(
+        status=form_choice(status, "status", STATUSES),
+        speaker=known_entity(snap, speaker, "speaker"),
+        outlet=known_outlet(snap, outlet),
+    )
+    found = snap.find_questions(wanted, (page - 1) * QUESTIONS_PER_PAGE, QUESTIONS_PER_PAGE)
+    query = form_query(status=wanted.status, speaker=wanted.speaker, outlet=wanted.outlet)
+    return render(
+        "questions.html.j2",
+        live=snap.stamp,
+        rows=[
+            {"story": story, "question": question, "url": question_url(story.id, question.id)}
+            for story, question in found.items
+        ],
+        total=found.total,
+        query=query,
+        pages=page_links(query, found.total, QUESTIONS_PER_PAGE, page, path="/questions"),
+        statuses=STATUSES,
+        speakers=snap.speakers(),
+        outlets=snap.outlets,
+    )
 
 
 @router.get("/changes", response_class=HTMLResponse)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeGuard, TypeVar
 
-from storyline.records import Article, Brief, Claim, Entity, Mention, Story
+from storyline.records import Article, Brief, Claim, Entity, Mention, Question, Story
 from storyline.report.views import BriefIndex
 from storyline.server.search import Query, words_of
 from storyline.store.history import ChangeStamp
@@ -65,6 +65,13 @@ class ClaimFilter:
     modality: str | None = None
     story: str | None = None
     outlet: str | None = None  # the outlet of the claim's article
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionFilter:
+    status: str | None = None
+    speaker: str | None = None  # an entity id among a position's speakers
+    outlet: str | None = None  # an outlet carrying a position
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,6 +252,19 @@ class Snapshot:
                 return False
         speaker = self.index.speaker_name(claim.speaker) if claim.speaker else claim.speaker_text
         return query is None or query.matches_text([claim.text, speaker, claim.speaker_text, claim.cue])
+
+    def find_questions(self, wanted: QuestionFilter, offset: int, limit: int) -> Page[tuple[Story, Question]]:
+        """The ledgers' questions across stories (in story order) that match every filter given."""
+        outlet = wanted.outlet.casefold() if wanted.outlet else None
+        matching = [
+            (story, question)
+            for story in self.brief.stories
+            for question in story.questions
+            if (not wanted.status or question.status == wanted.status)
+            and (not wanted.speaker or any(wanted.speaker in p.speakers for p in question.positions))
+            and (not outlet or any(outlet in map(str.casefold, p.outlets) for p in question.positions))
+        ]
+        return paginate(matching, offset, limit)
 
     def find_entities(self, text: str | None, offset: int, limit: int) -> Page[Entity]:
         query = Query(text) if text else None
