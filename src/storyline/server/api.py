@@ -19,7 +19,8 @@ from storyline.errors import StorylineInputError
 from storyline.pipeline import IngestResult
 from storyline.records import Article, Claim, Entity, Story
 from storyline.report import exports
-from storyline.server.snapshot import ClaimFilter, Page, Snapshot, StoryFilter
+from storyline.server.changes import CHANGE_KINDS, LedgerChanges, QuestionChange
+from storyline.server.snapshot import ClaimFilter, Page, QuestionFilter, Snapshot, StoryFilter
 from storyline.server.state import ServerState
 from storyline.stages import ingest
 
@@ -41,7 +42,9 @@ def server_state(request: Request) -> ServerState:
 
 
 def snapshot(request: Request) -> Snapshot:
-    return server_state(request).snapshot
+    state = server_state(request)
+    state.watch_in_background()  # another process may have ingested since: checked, never waited for
+    return state.snapshot
 
 
 CurrentSnapshot = Annotated[Snapshot, Depends(snapshot)]
@@ -80,6 +83,7 @@ def story_summary(story: Story, snap: Snapshot) -> dict[str, Any]:
         "last_published": last,
         "questions": len(story.questions),
         "contested_questions": sum(1 for question in story.questions if len(question.positions) > 1),
+        "statuses": sorted({question.status for question in story.questions}),
     }
 
 
@@ -91,6 +95,7 @@ def claim_body(claim: Claim, snap: Snapshot) -> dict[str, Any]:
         "speaker_name": speaker_name,
         "outlet": article.outlet if article else None,
         "story": snap.story_of_article.get(claim.article),
+        "question": place.question_id if (place := snap.ledger_place.get(claim.id)) else None,
     }
 
 
@@ -105,6 +110,23 @@ def entity_summary(entity: Entity) -> dict[str, Any]:
     }
 
 
+def known_entity(snap: Snapshot, entity_id: str | None, name: str) -> str | None:
+    """An entity id from a filter, refused (422) when the snapshot holds no such entity: an unknown id
+    would only ever give an empty list, which reads as "none" rather than "mistyped"."""
+    if entity_id and snap.entity(entity_id) is None:
+        raise HTTPException(422, f"{name}: no entity with id {entity_id!r}")
+    return entity_id or None
+
+
+def known_outlet(snap: Snapshot, outlet: str | None) -> str | None:
+    if not outlet:
+        return None
+    known = snap.known_outlet(outlet)
+    if known is None:
+        raise HTTPException(422, f"outlet: no article is from {outlet!r} (see the outlets of /api/stories)")
+    return known
+
+
 def _story_or_404(snap: Snapshot, story_id: str) -> Story:
     story = snap.stories.get(story_id)
     if story is None:
@@ -115,24 +137,49 @@ def _story_or_404(snap: Snapshot, story_id: str) -> Story:
 # --- read -----------------------------------------------------------------------------------------------
 
 
+class Status(StrEnum):
+    corroborated = "corroborated"
+    contested = "contested"
+    denied = "denied"
+    unconfirmed = "unconfirmed"
+    single_source = "single-source"
+
+
 @router.get("/stories", summary="Stories, filtered and paginated")
 def list_stories(
     snap: CurrentSnapshot,
     offset: Offset = 0,
     limit: Limit = 20,
-    q: Annotated[str | None, Query(max_length=200, description="Words in titles, outlets, entities.")] = None,
+    q: Annotated[
+        str | None,
+        Query(max_length=200, description="Whole words of titles, outlets, entity names or aliases."),
+    ] = None,
     entity: Annotated[str | None, Query(max_length=100, description="An entity id.")] = None,
     date_from: Annotated[date | None, Query(description="Earliest publication date (ISO).")] = None,
     date_to: Annotated[date | None, Query(description="Latest publication date (ISO).")] = None,
+    undated: Annotated[
+        bool, Query(description="Under a date filter, keep stories with no dated article (after the rest).")
+    ] = True,
+    status: Annotated[Status | None, Query(description="A question of the story has this status.")] = None,
+    speaker: Annotated[str | None, Query(max_length=100, description="An entity id speaking in it.")] = None,
+    outlet: Annotated[str | None, Query(max_length=200, description="An outlet of its articles.")] = None,
 ) -> dict[str, Any]:
     wanted = StoryFilter(
         text=q or None,
-        entity=entity or None,
+        entity=known_entity(snap, entity, "entity"),
         date_from=date_from.isoformat() if date_from else None,
         date_to=date_to.isoformat() if date_to else None,
+        include_undated=undated,
+        status=status.value if status else None,
+        speaker=known_entity(snap, speaker, "speaker"),
+        outlet=known_outlet(snap, outlet),
     )
     page = snap.find_stories(wanted, offset, limit)
-    return page_body(page, [story_summary(story, snap) for story in page.items])
+    return {
+        **page_body(page, [story_summary(story, snap) for story in page.items]),
+        "undated": page.undated,
+        "outlets": list(snap.outlets),
+    }
 
 
 @router.get(
@@ -204,16 +251,72 @@ def search_claims(
     snap: CurrentSnapshot,
     offset: Offset = 0,
     limit: Limit = 20,
-    q: Annotated[str | None, Query(max_length=200, description="Words in the claim, speaker or cue.")] = None,
+    q: Annotated[
+        str | None, Query(max_length=200, description="Whole words of the claim, its speaker or its cue.")
+    ] = None,
     speaker: Annotated[str | None, Query(max_length=100, description="An entity id.")] = None,
     modality: Modality | None = None,
     story: Annotated[str | None, Query(max_length=100)] = None,
+    outlet: Annotated[str | None, Query(max_length=200, description="The outlet of its article.")] = None,
 ) -> dict[str, Any]:
     wanted = ClaimFilter(
-        text=q or None, speaker=speaker, modality=modality.value if modality else None, story=story
+        text=q or None,
+        speaker=known_entity(snap, speaker, "speaker"),
+        modality=modality.value if modality else None,
+        story=story,
+        outlet=known_outlet(snap, outlet),
     )
     page = snap.find_claims(wanted, offset, limit)
     return page_body(page, [claim_body(claim, snap) for claim in page.items])
+
+
+@router.get("/questions", summary="Ledger questions across stories, by status, speaker and outlet")
+def list_questions(
+    snap: CurrentSnapshot,
+    offset: Offset = 0,
+    limit: Limit = 20,
+    status: Status | None = None,
+    speaker: Annotated[str | None, Query(max_length=100, description="An entity id of a position.")] = None,
+    outlet: Annotated[str | None, Query(max_length=200, description="An outlet carrying a position.")] = None,
+) -> dict[str, Any]:
+    wanted = QuestionFilter(
+        status=status.value if status else None,
+        speaker=known_entity(snap, speaker, "speaker"),
+        outlet=known_outlet(snap, outlet),
+    )
+    page = snap.find_questions(wanted, offset, limit)
+    return page_body(page, [{"story": story.id, **plain(question)} for story, question in page.items])
+
+
+@router.get("/status", summary="Whether the store has moved on from the data served (for a live banner)")
+def live_status(request: Request) -> dict[str, Any]:
+    status = server_state(request).live_status()
+    return {**dataclasses.asdict(status), "current": status.current}
+
+
+def change_body(change: QuestionChange, snap: Snapshot) -> dict[str, Any]:
+    story = snap.stories.get(change.story)
+    return {
+        **plain(change),
+        "story_title": story.title if story else None,
+        "in_ledger": change.kind != "gone" and story is not None,
+    }
+
+
+def changes_body(changes: LedgerChanges, snap: Snapshot) -> dict[str, Any]:
+    before, after = changes.before, changes.after
+    return {
+        "since": before.recorded_at if before else None,
+        "at": after.recorded_at if after else None,
+        "articles_before": before.articles if before else 0,
+        "articles_after": after.articles if after else 0,
+        "changes": {kind: [change_body(c, snap) for c in changes.of_kind(kind)] for kind in CHANGE_KINDS},
+    }
+
+
+@router.get("/changes", summary="What the last ingest changed: new questions, moved positions, statuses")
+def ledger_changes(request: Request, snap: CurrentSnapshot) -> dict[str, Any]:
+    return changes_body(server_state(request).changes(), snap)
 
 
 @router.get("/export", summary="The brief (or one story of it) as JSON, JSON Lines, CSV, Markdown, JSON-LD")

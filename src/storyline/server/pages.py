@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
@@ -19,7 +20,7 @@ from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from storyline.records import Article, Story
+from storyline.records import Article, Entity, Story
 from storyline.report.highlight import Highlight, tokenize
 from storyline.report.html import article_highlights, safe_link, story_section
 from storyline.report.views import (
@@ -28,13 +29,15 @@ from storyline.report.views import (
     count_noun,
     format_published,
 )
-from storyline.server.api import CurrentSnapshot, story_summary
+from storyline.server.api import CurrentSnapshot, Status, known_entity, known_outlet, story_summary
 from storyline.server.snapshot import Snapshot, StoryFilter
 
 router = APIRouter(include_in_schema=False)
 
 STORIES_PER_PAGE = 20
 ENTITIES_PER_PAGE = 50
+STATUSES = tuple(status.value for status in Status)
+UNDATED_CHOICES = ("show", "hide")
 
 
 # --- URLs -----------------------------------------------------------------------------------------------
@@ -66,10 +69,16 @@ def _environment() -> Environment:
     environment.filters["count"] = count_noun
     environment.filters["score"] = lambda score: f"{score:.2f}"
     environment.filters["fragment"] = lambda anchor: quote(anchor, safe="")
+    environment.filters["options"] = _options
     # User text shown inline (titles, outlets) is isolated: a right-to-left override inside it must not
     # reorder the text around it.
     environment.filters["bdi"] = lambda text: Markup("<bdi>%s</bdi>") % text
     return environment
+
+
+def _options(choices: Iterable[str | Entity]) -> list[tuple[str, str]]:
+    """A select's (value, label) pairs: an entity is chosen by id and shown by name, a word is itself."""
+    return [(c, c) if isinstance(c, str) else (c.id, c.name) for c in choices]
 
 
 def render_text(template: str, **context: Any) -> str:
@@ -95,10 +104,12 @@ class PageLink:
     current: bool
 
 
-def _page_links(query: dict[str, str], total: int, per_page: int, current: int) -> list[PageLink]:
+def page_links(
+    query: dict[str, str], total: int, per_page: int, current: int, path: str = "/"
+) -> list[PageLink]:
     pages = max(1, math.ceil(total / per_page))
     return [
-        PageLink(number, "/?" + urlencode({**query, "page": str(number)}), number == current)
+        PageLink(number, path + "?" + urlencode({**query, "page": str(number)}), number == current)
         for number in range(1, pages + 1)
     ]
 
@@ -110,35 +121,65 @@ def story_list(
     entity: Annotated[str | None, Query(max_length=100)] = None,
     date_from: Annotated[str | None, Query(max_length=10)] = None,
     date_to: Annotated[str | None, Query(max_length=10)] = None,
+    undated: Annotated[str | None, Query(max_length=10)] = None,
+    status: Annotated[str | None, Query(max_length=20)] = None,
+    speaker: Annotated[str | None, Query(max_length=100)] = None,
+    outlet: Annotated[str | None, Query(max_length=200)] = None,
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ) -> HTMLResponse:
     wanted = StoryFilter(
         text=q or None,
-        entity=entity or None,
+        entity=known_entity(snap, entity, "entity"),
         date_from=_form_date(date_from, "date_from"),
         date_to=_form_date(date_to, "date_to"),
+        include_undated=form_choice(undated, "undated", UNDATED_CHOICES) != "hide",
+        status=form_choice(status, "status", STATUSES),
+        speaker=known_entity(snap, speaker, "speaker"),
+        outlet=known_outlet(snap, outlet),
     )
     found = snap.find_stories(wanted, (page - 1) * STORIES_PER_PAGE, STORIES_PER_PAGE)
-    query = {
-        key: value
-        for key, value in (
-            ("q", q or ""),
-            ("entity", entity or ""),
-            ("date_from", wanted.date_from or ""),
-            ("date_to", wanted.date_to or ""),
-        )
-        if value
-    }
+    query = form_query(
+        q=q,
+        entity=wanted.entity,
+        date_from=wanted.date_from,
+        date_to=wanted.date_to,
+        undated=None if wanted.include_undated else "hide",
+        status=wanted.status,
+        speaker=wanted.speaker,
+        outlet=wanted.outlet,
+    )
     chosen_entity = snap.entity(entity) if entity else None
+    items = [_story_item(story, snap) for story in found.items]
     return render(
         "stories.html.j2",
-        stories=[_story_item(story, snap) for story in found.items],
+        stories=[item for item in items if not (wanted.has_dates and item["undated"])],
+        undated_stories=[item for item in items if wanted.has_dates and item["undated"]],
         total=found.total,
+        undated_total=found.undated,
+        has_dates=wanted.has_dates,
         query=query,
         entity_name=chosen_entity.name if chosen_entity else None,
-        pages=_page_links(query, found.total, STORIES_PER_PAGE, page),
+        pages=page_links(query, found.total, STORIES_PER_PAGE, page),
         article_count=len(snap.brief.articles),
+        statuses=STATUSES,
+        speakers=snap.speakers(),
+        outlets=snap.outlets,
+        live=snap.stamp,
     )
+
+
+def form_query(**fields: str | None) -> dict[str, str]:
+    """The filters a page was asked for, without the empty ones: for its links (pages, bookmarks)."""
+    return {name: value for name, value in fields.items() if value}
+
+
+def form_choice(value: str | None, name: str, choices: tuple[str, ...]) -> str | None:
+    """One of a select's values; empty means "any" (the form always sends every field)."""
+    if not value:
+        return None
+    if value not in choices:
+        raise HTTPException(422, f"{name}: {value!r} is not one of {', '.join(choices)}")
+    return value
 
 
 def _form_date(value: str | None, name: str) -> str | None:
@@ -158,7 +199,7 @@ def _story_item(story: Story, snap: Snapshot) -> dict[str, Any]:
         label = article.label if article else article_id
         if label not in outlets:
             outlets.append(label)
-    return {**story_summary(story, snap), "outlets": outlets}
+    return {**story_summary(story, snap), "outlets": outlets, "undated": snap.is_undated(story)}
 
 
 # --- story ----------------------------------------------------------------------------------------------
@@ -189,6 +230,7 @@ def _story_html(story: Story, snap: Snapshot) -> str:
     ]
     return render_text(
         "story.html.j2",
+        live=snap.stamp,
         section=section,
         story=section.view,
         claim_articles=claim_articles,
@@ -219,6 +261,7 @@ def _article_html(article: Article, snap: Snapshot) -> str:
     story_id = snap.story_of_article.get(article_id)
     return render_text(
         "article.html.j2",
+        live=snap.stamp,
         article=article,
         title=article_title(article),
         published=format_published(article),
@@ -276,6 +319,7 @@ def entity_list(
     pages = max(1, math.ceil(found.total / ENTITIES_PER_PAGE))
     return render(
         "entities.html.j2",
+        live=snap.stamp,
         entities=found.items,
         total=found.total,
         q=q or "",
@@ -296,6 +340,7 @@ def entity_page(entity_id: str, snap: CurrentSnapshot) -> HTMLResponse:
         raise HTTPException(404, f"no entity with id {entity_id!r}")
     return render(
         "entity.html.j2",
+        live=snap.stamp,
         entity=entity,
         stories=[
             {

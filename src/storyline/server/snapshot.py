@@ -12,8 +12,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeGuard, TypeVar
 
-from storyline.records import Article, Brief, Claim, Entity, Mention, Story
+from storyline.records import Article, Brief, Claim, Entity, Mention, Question, Story
 from storyline.report.views import BriefIndex
+from storyline.server.search import Query, words_of
+from storyline.store.history import ChangeStamp
 
 ItemT = TypeVar("ItemT")
 
@@ -33,26 +35,61 @@ class Page(Generic[ItemT]):
 
 
 @dataclass(frozen=True, slots=True)
+class StoryPage(Page[Story]):
+    """A page of stories; ``undated`` of the ``total`` have no dated article and were kept under a date
+    filter (they come after the dated ones)."""
+
+    undated: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class StoryFilter:
-    text: str | None = None  # matched, case-insensitively, in titles and entity names
+    text: str | None = None  # whole words of titles, outlets, entity names and aliases (``search``)
     entity: str | None = None  # an entity id the story's articles must mention
     date_from: str | None = None  # ISO dates; a story matches when one of its articles lies in the range
     date_to: str | None = None
+    include_undated: bool = True  # under a date filter, keep stories no article of which has a date
+    status: str | None = None  # a question of the story has this status
+    speaker: str | None = None  # an entity id that speaks in one of the story's claims
+    outlet: str | None = None  # one of the story's articles is from this outlet
+
+    @property
+    def has_dates(self) -> bool:
+        return bool(self.date_from or self.date_to)
 
 
 @dataclass(frozen=True, slots=True)
 class ClaimFilter:
-    text: str | None = None  # in the claim's words, its speaker or its cue
+    text: str | None = None  # words of the claim, its speaker or its cue
     speaker: str | None = None  # an entity id
     modality: str | None = None
     story: str | None = None
+    outlet: str | None = None  # the outlet of the claim's article
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionFilter:
+    status: str | None = None
+    speaker: str | None = None  # an entity id among a position's speakers
+    outlet: str | None = None  # an outlet carrying a position
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerPlace:
+    """Where a claim stands in a ledger: its story, the question and the position's label."""
+
+    story: str
+    question_id: str
+    question: str
 
 
 class Snapshot:
     """The brief of one store at one moment, indexed for the routes."""
 
-    def __init__(self, brief: Brief) -> None:
+    def __init__(self, brief: Brief, stamp: ChangeStamp | None = None) -> None:
         self.brief = brief
+        # How far the store had got when this brief was read (what a page's live banner compares with).
+        self.stamp = stamp or ChangeStamp(len(brief.articles), 0, 0)
         self.index = BriefIndex(brief)
         self.stories: dict[str, Story] = {story.id: story for story in brief.stories}
         self.story_of_article: dict[str, str] = {
@@ -63,6 +100,17 @@ class Snapshot:
         for entity in brief.entities:
             for mention in entity.mentions:
                 self._entities_by_article[mention.article].add(entity.id)
+        self._story_words: dict[str, list[str]] = {}  # filled as searches need them
+        self.outlets: tuple[str, ...] = tuple(
+            sorted({a.outlet for a in brief.articles if a.outlet}, key=str.casefold)
+        )
+        self.ledger_place: dict[str, LedgerPlace] = {
+            claim_id: LedgerPlace(story.id, question.id, question.question)
+            for story in brief.stories
+            for question in story.questions
+            for position in question.positions
+            for claim_id in position.claims
+        }
 
     def cached(self, key: tuple[str, ...], build: Callable[[], str]) -> str:
         """A rendered page, built once per snapshot: the snapshot never changes, so neither does the page.
@@ -118,31 +166,70 @@ class Snapshot:
         )
         return (dates[0], dates[-1]) if dates else (None, None)
 
+    def is_undated(self, story: Story) -> bool:
+        return self.published_range(story) == (None, None)
+
+    def speakers(self) -> list[Entity]:
+        """The entities that speak in some claim, by name: the choices of a speaker filter."""
+        speaking = {claim.speaker for claim in self.brief.claims if claim.speaker}
+        return sorted((self.index.entities[e] for e in speaking if e in self.index.entities), key=_by_name)
+
+    def known_outlet(self, outlet: str) -> str | None:
+        """The outlet as stored, for one given in any case; None when no article is from it."""
+        return next((known for known in self.outlets if known.casefold() == outlet.casefold()), None)
+
     # --- filters --------------------------------------------------------------------------------------
 
-    def find_stories(self, wanted: StoryFilter, offset: int, limit: int) -> Page[Story]:
-        return paginate([s for s in self.brief.stories if self._story_matches(s, wanted)], offset, limit)
+    def find_stories(self, wanted: StoryFilter, offset: int, limit: int) -> StoryPage:
+        matching = [story for story in self.brief.stories if self._story_matches(story, wanted)]
+        undated: list[Story] = []
+        if wanted.has_dates:
+            # Under a date filter, stories no date places are neither in nor out of the range: they are
+            # kept (unless asked not to), after the dated ones, and counted apart.
+            undated = [story for story in matching if self.is_undated(story)]
+            matching = [story for story in matching if not self.is_undated(story)]
+            if wanted.include_undated:
+                matching += undated
+            else:
+                undated = []
+        page = paginate(matching, offset, limit)
+        return StoryPage(page.items, page.total, page.offset, page.limit, undated=len(undated))
 
     def _story_matches(self, story: Story, wanted: StoryFilter) -> bool:
+        articles = [article for article_id in story.articles if (article := self.article(article_id))]
         if wanted.entity and not any(
             wanted.entity in self._entities_by_article.get(article_id, ()) for article_id in story.articles
         ):
             return False
-        if (wanted.date_from or wanted.date_to) and not any(
-            _within(article.published, wanted.date_from, wanted.date_to)
-            for article_id in story.articles
-            if (article := self.article(article_id))
+        if (
+            wanted.has_dates
+            and not self.is_undated(story)
+            and not any(_within(article.published, wanted.date_from, wanted.date_to) for article in articles)
         ):
             return False
-        return not wanted.text or _contains(self._story_words(story), wanted.text)
+        if wanted.status and all(question.status != wanted.status for question in story.questions):
+            return False
+        if wanted.outlet and all((a.outlet or "").casefold() != wanted.outlet.casefold() for a in articles):
+            return False
+        if wanted.speaker and all(c.speaker != wanted.speaker for c in self.claims_of_story(story)):
+            return False
+        return not wanted.text or Query(wanted.text).matches(self._words_of_story(story))
 
-    def _story_words(self, story: Story) -> list[str]:
-        words = [story.title]
-        for article_id in story.articles:
-            article = self.article(article_id)
-            if article:
-                words += [article.title or "", article.outlet or ""]
-            words += [self.index.entities[e].name for e in self._entities_by_article.get(article_id, ())]
+    def _words_of_story(self, story: Story) -> list[str]:
+        """The story's searchable fields, folded once per snapshot: its title, its articles' titles and
+        outlets, and the names and aliases of the entities they mention."""
+        words = self._story_words.get(story.id)
+        if words is None:
+            texts = [story.title]
+            for article_id in story.articles:
+                article = self.article(article_id)
+                if article:
+                    texts += [article.title or "", article.outlet or ""]
+                for entity_id in self._entities_by_article.get(article_id, ()):
+                    entity = self.index.entities[entity_id]
+                    texts += [entity.name, *entity.aliases]
+            words = [words_of(text) for text in dict.fromkeys(texts) if text]
+            self._story_words[story.id] = words
         return words
 
     def find_claims(self, wanted: ClaimFilter, offset: int, limit: int) -> Page[Claim]:
@@ -150,22 +237,41 @@ class Snapshot:
         if wanted.story:
             story = self.stories.get(wanted.story)
             claims = self.claims_of_story(story) if story else []
-        matching = [claim for claim in claims if self._claim_matches(claim, wanted)]
+        query = Query(wanted.text) if wanted.text else None
+        matching = [claim for claim in claims if self._claim_matches(claim, wanted, query)]
         return paginate(matching, offset, limit)
 
-    def _claim_matches(self, claim: Claim, wanted: ClaimFilter) -> bool:
+    def _claim_matches(self, claim: Claim, wanted: ClaimFilter, query: Query | None) -> bool:
         if wanted.speaker and claim.speaker != wanted.speaker:
             return False
         if wanted.modality and claim.modality != wanted.modality:
             return False
-        speaker = self.index.speaker_name(claim.speaker) if claim.speaker else claim.speaker_text or ""
-        return not wanted.text or _contains([claim.text, speaker, claim.cue], wanted.text)
+        if wanted.outlet:
+            article = self.article(claim.article)
+            if article is None or (article.outlet or "").casefold() != wanted.outlet.casefold():
+                return False
+        speaker = self.index.speaker_name(claim.speaker) if claim.speaker else claim.speaker_text
+        return query is None or query.matches_text([claim.text, speaker, claim.speaker_text, claim.cue])
+
+    def find_questions(self, wanted: QuestionFilter, offset: int, limit: int) -> Page[tuple[Story, Question]]:
+        """The ledgers' questions across stories (in story order) that match every filter given."""
+        outlet = wanted.outlet.casefold() if wanted.outlet else None
+        matching = [
+            (story, question)
+            for story in self.brief.stories
+            for question in story.questions
+            if (not wanted.status or question.status == wanted.status)
+            and (not wanted.speaker or any(wanted.speaker in p.speakers for p in question.positions))
+            and (not outlet or any(outlet in map(str.casefold, p.outlets) for p in question.positions))
+        ]
+        return paginate(matching, offset, limit)
 
     def find_entities(self, text: str | None, offset: int, limit: int) -> Page[Entity]:
+        query = Query(text) if text else None
         matching = [
             entity
             for entity in self.brief.entities
-            if not text or _contains([entity.name, *entity.aliases], text)
+            if query is None or query.matches_text([entity.name, *entity.aliases])
         ]
         return paginate(matching, offset, limit)
 
@@ -174,9 +280,8 @@ def paginate(items: Sequence[ItemT], offset: int, limit: int) -> Page[ItemT]:
     return Page(tuple(items[offset : offset + limit]), len(items), offset, limit)
 
 
-def _contains(haystack: list[str], needle: str) -> bool:
-    wanted = needle.casefold().strip()
-    return any(wanted in text.casefold() for text in haystack)
+def _by_name(entity: Entity) -> str:
+    return entity.name.casefold()
 
 
 def _is_calendar_date(published: str | None) -> TypeGuard[str]:

@@ -25,6 +25,7 @@ from storyline.errors import StorylineError, StorylineStoreError
 from storyline.pipeline import IngestResult
 from storyline.records import Article, Brief, SkippedInput
 from storyline.store import Store
+from storyline.store.history import ChangeStamp
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +65,17 @@ def ingest_job(store_url: str, inputs: list[Article] | Path, settings: Settings)
         return _Failure(type(error), error.args, dict(error.__dict__))
 
 
+def load_job(store_url: str) -> tuple[ChangeStamp, Brief] | _Failure:
+    """Runs in the writer: the brief another process left in the store, with the store's stamp read first
+    (so a change made meanwhile shows as a newer stamp, not as a brief that claims to be current)."""
+    try:
+        with Store.open(store_url, create=False) as store:
+            stamp = store.change_stamp()
+            return stamp, pipeline.load_brief(store)
+    except StorylineError as error:
+        return _Failure(type(error), error.args, dict(error.__dict__))
+
+
 class Writer:
     """The writer process, started on first use; ``run`` blocks the calling thread (not the event loop)."""
 
@@ -78,6 +90,13 @@ class Writer:
         if isinstance(outcome, _Failure):
             raise outcome.error()
         return outcome
+
+    def load(self) -> tuple[ChangeStamp, Brief]:
+        """The store's current brief, read in the writer process (it may have to refresh the stories)."""
+        loaded = self._run(load_job, self.store_url)
+        if isinstance(loaded, _Failure):
+            raise loaded.error()
+        return loaded
 
     def _run(self, job: Callable[..., Any], *arguments: Any) -> Any:
         try:

@@ -178,7 +178,8 @@ def stored_version(connection: Connection) -> int:
 
 def upgrade_schema(connection: Connection) -> None:
     """Bring a store written by an older Storyline to this one's schema: add the columns each later version
-    added (with their defaults, so existing rows stay valid) and record the new version. The table and
+    added (with their defaults, so existing rows stay valid), create the tables it added, and record the
+    new version. The table and
     column names are our own constants, never user input."""
     version = stored_version(connection)
     for step in range(version + 1, tables.SCHEMA_VERSION + 1):
@@ -187,5 +188,7 @@ def upgrade_schema(connection: Connection) -> None:
             # column's definition, both from our own table metadata.
             column = CreateColumn(table.c[column_name]).compile(dialect=connection.dialect)
             connection.execute(DDL("ALTER TABLE %(fullname)s ADD COLUMN " + str(column)).against(table))
+    # Tables a later version added (checked first, so existing ones are left as they are).
+    tables.metadata.create_all(connection)
     if version < tables.SCHEMA_VERSION:
         connection.execute(insert(tables.schema_version).values(version=tables.SCHEMA_VERSION))

@@ -35,7 +35,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from storyline.errors import StorylineConfigurationError, StorylineStoreError
 from storyline.records import ArticleAnalysis, CopyEdge, Entity, Story, StoryEvent, StoryTrack
 from storyline.store import connection as opening
-from storyline.store import rows, tables
+from storyline.store import history, rows, tables
 
 RecordT = TypeVar("RecordT")
 
@@ -150,15 +150,30 @@ class Store:
     def save_cross_article(
         self, entities: Sequence[Entity], copies: Sequence[CopyEdge], stories: Sequence[Story]
     ) -> None:
-        """Replace the stored cross-article results (entities, copies, stories) with these, in one go."""
+        """Replace the stored cross-article results (entities, copies, stories) with these, in one go, and
+        record the ledgers' summary in the ingest history (``history``) in the same transaction."""
         with self._transaction(write=True) as connection:
             for table in tables.CROSS_ARTICLE_TABLES:
                 connection.execute(delete(table))
             _insert_rows(connection, rows.cross_article_rows(entities, copies, stories))
+            articles = connection.execute(select(func.count()).select_from(tables.articles)).scalar_one()
+            history.record_ledger_state(connection, articles, history.summarise_ledgers(stories, entities))
 
     def load_cross_article(self) -> tuple[list[Entity], list[CopyEdge], list[Story]]:
         with self._transaction() as connection:
             return _load_entities(connection), _load_copies(connection), _load_stories(connection)
+
+    def load_ledger_states(self, count: int = 2, up_to: int | None = None) -> list[history.LedgerState]:
+        """The ledgers' summaries after the last ``count`` refreshes that changed them (up to state number
+        ``up_to``), newest first."""
+        with self._transaction() as connection:
+            return history.load_ledger_states(connection, count, up_to)
+
+    def change_stamp(self) -> history.ChangeStamp:
+        """What a reader compares with the brief it holds to know whether the store has moved on."""
+        with self._transaction() as connection:
+            ledger_state = history.last_ledger_seq(connection)
+        return history.ChangeStamp(self.count_articles(), self.count_articles_outside_stories(), ledger_state)
 
     # --- incremental stories ----------------------------------------------------------------------------
 

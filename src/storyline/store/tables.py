@@ -29,7 +29,7 @@ from sqlalchemy import (
 
 # Bump when the tables change, and list what the new version adds in ``COLUMNS_ADDED``: an older store is
 # upgraded in place on opening; a store written by a newer Storyline is refused rather than misread.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 metadata = MetaData()
 
@@ -321,6 +321,19 @@ story_events = Table(
     Column("score", Double, nullable=False),
 )
 
+# --- ingest history (kept across runs: what each refresh left in the ledgers, for "what changed") --------
+
+ledger_states = Table(
+    "ledger_states",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=False),  # order of recording
+    Column("recorded_at", Text, nullable=False),  # ISO 8601, UTC
+    Column("articles", Integer, nullable=False),
+    Column("digest", Text, nullable=False),  # of the questions, so an unchanged refresh records nothing
+    # question id → {story, question, status, positions: {key → {label, speakers, outlets}}}; see history
+    Column("questions", JSON, nullable=False),
+)
+
 # Deleted child-first when cross-article results are replaced (foreign keys forbid the other order).
 CROSS_ARTICLE_TABLES = (
     entity_aliases,
@@ -339,6 +352,7 @@ CROSS_ARTICLE_TABLES = (
 # Columns each schema version added to existing tables (version → (table, column name) pairs), applied in
 # order to a store of an older version. 2: TimeML type and value of time expressions (issue #17).
 # 3: the speakers of a position that name no entity, apart from the entity ids (issue #18).
+# 4: adds no column; the new tables (ledger_states, issue #18) are created on upgrade.
 COLUMNS_ADDED: dict[int, tuple[tuple[Table, str], ...]] = {
     2: (
         (time_expressions, "type"),
