@@ -10,13 +10,14 @@ import re
 import shutil
 import tempfile
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 from storyline import pipeline
 from storyline.config import DEFAULT_SETTINGS, Settings
 from storyline.pipeline import IngestResult
-from storyline.records import Article
+from storyline.records import Article, Brief
 from storyline.server.snapshot import Snapshot
 from storyline.server.writer import IngestOutcome, Writer, renamed_skips
 from storyline.stages.ingest.formats import FORMAT_BY_SUFFIX
@@ -24,6 +25,8 @@ from storyline.store import Store
 
 # An uploaded file keeps only its suffix (which picks the reader); its name never reaches the filesystem.
 SAFE_SUFFIX = re.compile(r"\.[A-Za-z0-9]{1,10}$")
+
+ResultT = TypeVar("ResultT")
 
 
 class ServerState:
@@ -52,6 +55,14 @@ class ServerState:
                 shutil.copyfileobj(stream, copy)
             result = self._swap_in(self._writer.ingest(path, self.settings))
         return renamed_skips(result, filename)
+
+    def change_store(self, change: Callable[[Store, Brief], ResultT]) -> ResultT:
+        """A small write beside the analysis (an analyst's correction, given the brief as shown), run
+        between ingests; the brief it changes is swapped in."""
+        with self._ingest_lock:
+            result = change(self.store, self.snapshot.brief)
+            self.snapshot = Snapshot(pipeline.load_brief(self.store))
+            return result
 
     def _swap_in(self, outcome: IngestOutcome) -> IngestResult:
         if outcome.brief is not None:
