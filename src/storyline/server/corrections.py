@@ -11,7 +11,8 @@ between ingests (``ServerState.change_store``) rather than in the writer.
 from __future__ import annotations
 
 import dataclasses
-from typing import Annotated, Any
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
@@ -36,6 +37,8 @@ from storyline.store import Store
 
 router = APIRouter()
 
+ResultT = TypeVar("ResultT")
+
 MAX_ID_CHARS = 200
 
 
@@ -54,7 +57,7 @@ def correction_body(correction: Correction) -> dict[str, Any]:
     return dataclasses.asdict(correction)
 
 
-def _add(given: CorrectionIn) -> Any:
+def _add(given: CorrectionIn) -> Callable[[Store, Brief], Correction]:
     def change(store: Store, brief: Brief) -> Correction:
         correction = make_correction(
             brief,
@@ -68,6 +71,15 @@ def _add(given: CorrectionIn) -> Any:
         return store.add_correction(correction)
 
     return change
+
+
+async def _change(request: Request, change: Callable[[Store, Brief], ResultT]) -> ResultT:
+    """Run a store change off the event loop (it rebuilds the snapshot)."""
+    return await run_in_threadpool(server_state(request).change_store, change)
+
+
+def _remove(correction_id: int) -> Callable[[Store, Brief], bool]:
+    return lambda store, _brief: store.remove_correction(correction_id)
 
 
 def _replayed(snap: Snapshot, correction_id: int | None) -> Correction | None:
@@ -89,9 +101,8 @@ def list_corrections(snap: CurrentSnapshot) -> dict[str, Any]:
     status_code=201,
 )
 async def add_correction(request: Request, body: CorrectionIn) -> JSONResponse:
-    state = server_state(request)
-    stored = await run_in_threadpool(state.change_store, _add(body))
-    replayed = _replayed(state.snapshot, stored.id) or stored
+    stored = await _change(request, _add(body))
+    replayed = _replayed(server_state(request).snapshot, stored.id) or stored
     return JSONResponse(correction_body(replayed), status_code=201)
 
 
@@ -102,11 +113,7 @@ async def add_correction(request: Request, body: CorrectionIn) -> JSONResponse:
     status_code=204,
 )
 async def remove_correction(request: Request, correction_id: int) -> Response:
-    state = server_state(request)
-    removed = await run_in_threadpool(
-        state.change_store, lambda store, _brief: store.remove_correction(correction_id)
-    )
-    if not removed:
+    if not await _change(request, _remove(correction_id)):
         raise HTTPException(404, f"no correction with id {correction_id}")
     return Response(status_code=204)
 
@@ -143,7 +150,7 @@ async def add_correction_form(
         author=author,
     )
     try:
-        await run_in_threadpool(server_state(request).change_store, _add(given))
+        await _change(request, _add(given))
     except StorylineInputError as error:
         raise HTTPException(422, str(error)) from error  # the HTML error page, for a person
     return RedirectResponse(_back(back), status_code=303)
@@ -153,9 +160,7 @@ async def add_correction_form(
 async def remove_correction_form(
     request: Request, correction_id: int, back: Annotated[str, Form(max_length=2000)] = "/"
 ) -> RedirectResponse:
-    await run_in_threadpool(
-        server_state(request).change_store, lambda store, _brief: store.remove_correction(correction_id)
-    )
+    await _change(request, _remove(correction_id))
     return RedirectResponse(_back(back), status_code=303)
 
 
