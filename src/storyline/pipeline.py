@@ -17,6 +17,7 @@ from pathlib import Path
 
 from storyline import engines
 from storyline.config import DEFAULT_SETTINGS, Settings
+from storyline.corrections import apply_corrections
 from storyline.embeddings import load_embedder, one_torch_thread
 from storyline.errors import StorylineInputError, unknown_story
 from storyline.records import (
@@ -334,22 +335,23 @@ def refresh_store(store: Store, settings: Settings = DEFAULT_SETTINGS) -> Brief:
     analyses = store.load_analyses()
     brief = build_brief(analyses, settings=settings, story_list=stored_stories(store, analyses, settings))
     store.save_cross_article(brief.entities, brief.copies, brief.stories)
-    return brief
+    return apply_corrections(brief, store.list_corrections(), settings.ledger)  # analysis stored uncorrected
 
 
 def load_brief(store: Store) -> Brief:
     """The brief the store holds: analyses plus the stored cross-article results, with each claim's speaker
     linked to its entity. Cross-article results older than the last ingest are computed and stored first.
-    What the server and ``storyline export`` read."""
+    What the server and ``storyline export`` read; analysts' corrections are replayed over it."""
     if store.count_articles_outside_stories():
         return refresh_store(store)
     analyses = store.load_analyses()
     entity_list, copy_edges, story_list = store.load_cross_article()
     claim_list = link_speakers((c for analysis in analyses for c in analysis.claims), entity_list)
-    return Brief(
+    brief = Brief(
         articles=tuple(analysis.article for analysis in analyses),
         entities=tuple(entity_list),
         claims=tuple(claim_list),
         copies=tuple(copy_edges),
         stories=tuple(story_list),
     )
+    return apply_corrections(brief, store.list_corrections())

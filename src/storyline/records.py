@@ -20,6 +20,8 @@ if TYPE_CHECKING:  # spaCy and pandas are heavy (pandas optional); only the type
     import pandas
     from spacy.tokens import Doc
 
+    from storyline.corrections import Correction
+
 BRIEF_SCHEMA = "storyline.brief/1"
 
 # Closed vocabularies of the records, defined once for the code (report/schema.json checks the JSON).
@@ -364,6 +366,8 @@ class Brief:
     copies: tuple[CopyEdge, ...] = ()
     stories: tuple[Story, ...] = ()
     skipped: tuple[SkippedInput, ...] = field(default=())
+    # Analysts' corrections replayed over the analysis, each marked applied or not (``storyline.corrections``)
+    corrections: tuple[Correction, ...] = ()
 
     def __post_init__(self) -> None:
         # The ledger lists a speaker's entity id where one was resolved and the words otherwise; the

@@ -18,7 +18,7 @@ from fastapi.staticfiles import StaticFiles
 
 from storyline.config import DEFAULT_SETTINGS, ServerSettings, Settings
 from storyline.errors import StorylineConfigurationError
-from storyline.server import api, finding, pages
+from storyline.server import api, corrections, finding, pages
 from storyline.server.guards import AllowedHosts, BodyDeadline, TokenGate, slow_client_protocol
 from storyline.server.middleware import BodySizeLimit, HeadAsGet, SecurityHeaders
 from storyline.server.problems import install_handlers
@@ -76,6 +76,7 @@ def create_app(store: Store, token: str, settings: Settings = DEFAULT_SETTINGS) 
     app.include_router(api.router)
     app.include_router(pages.router)
     app.include_router(finding.router)
+    app.include_router(corrections.router)
     static = resources.files("storyline.server").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     # Outermost last: every answer gets the security headers; a wrong Host, a missing token and a late

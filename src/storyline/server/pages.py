@@ -30,6 +30,7 @@ from storyline.report.views import (
     format_published,
 )
 from storyline.server.api import CurrentSnapshot, Status, known_entity, known_outlet, story_summary
+from storyline.server.corrections import article_corrections, entity_corrections, story_corrections
 from storyline.server.snapshot import Snapshot, StoryFilter
 
 router = APIRouter(include_in_schema=False)
@@ -235,6 +236,7 @@ def _story_html(story: Story, snap: Snapshot) -> str:
         story=section.view,
         claim_articles=claim_articles,
         sources=sources,
+        corrections=story_corrections(snap, story),
     )
 
 
@@ -276,6 +278,7 @@ def _article_html(article: Article, snap: Snapshot) -> str:
             for claim in claims
         ],
         entities=_entities_in(article, snap),
+        corrections=article_corrections(snap, article),
         copies=[
             {
                 "edge": edge,
@@ -353,6 +356,7 @@ def entity_page(entity_id: str, snap: CurrentSnapshot) -> HTMLResponse:
         ],
         claims=snap.claims_of_speaker(entity.id),
         labels={article.id: article.label for article in snap.brief.articles},
+        corrections=entity_corrections(snap, entity),
     )
 
 

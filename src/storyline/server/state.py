@@ -16,14 +16,15 @@ import shutil
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 from storyline import pipeline
 from storyline.config import DEFAULT_SETTINGS, Settings
 from storyline.pipeline import IngestResult
-from storyline.records import Article
+from storyline.records import Article, Brief
 from storyline.server.changes import LedgerChanges, compare_states
 from storyline.server.snapshot import Snapshot
 from storyline.server.writer import IngestOutcome, Writer, renamed_skips
@@ -52,6 +53,9 @@ class LiveStatus:
     @property
     def current(self) -> bool:
         return self.stored_articles == self.shown_articles and self.ledger_state == self.shown_ledger_state
+
+
+ResultT = TypeVar("ResultT")
 
 
 class ServerState:
@@ -85,6 +89,14 @@ class ServerState:
                 shutil.copyfileobj(stream, copy)
             result = self._swap_in(self._writer.ingest(path, self.settings))
         return renamed_skips(result, filename)
+
+    def change_store(self, change: Callable[[Store, Brief], ResultT]) -> ResultT:
+        """A small write beside the analysis (an analyst's correction, given the brief as shown), run
+        between ingests; the brief it changes is swapped in."""
+        with self._ingest_lock:
+            result = change(self.store, self.snapshot.brief)
+            self.snapshot = Snapshot(pipeline.load_brief(self.store), self.store.change_stamp())
+            return result
 
     def _swap_in(self, outcome: IngestOutcome) -> IngestResult:
         if outcome.brief is not None:

@@ -35,12 +35,13 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from storyline.errors import StorylineConfigurationError, StorylineStoreError
 from storyline.records import ArticleAnalysis, CopyEdge, Entity, Story, StoryEvent, StoryTrack
 from storyline.store import connection as opening
+from storyline.store import corrections as stored_corrections
 from storyline.store import history, rows, tables
 
 RecordT = TypeVar("RecordT")
 
 
-class Store:
+class Store(stored_corrections.CorrectionStore):
     """A Storyline database. Open it with ``Store.open`` and use it as a context manager."""
 
     def __init__(self, engine: Engine, label: str, temporary_dir: TemporaryDirectory[str] | None = None):
@@ -276,6 +277,7 @@ class Store:
                 if opening.check_schema(connection, self._label):
                     tables.metadata.create_all(connection)
                     connection.execute(insert(tables.schema_version).values(version=tables.SCHEMA_VERSION))
+        stored_corrections.prepare(self._transaction)  # a table newer than the store (no version bump)
 
 
 # --- writing --------------------------------------------------------------------------------------------
