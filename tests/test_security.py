@@ -428,6 +428,17 @@ def test_the_allow_list_and_token_for_reads_are_settings(tmp_path):
         assert client.get("/stories/s1").status_code == 200
 
 
+def test_a_browser_given_the_token_once_can_post_the_correction_forms(sample_app):
+    """Reads are open; writes are not. ``/?token=…`` gives the browser the cookie its forms then carry."""
+    form = {"kind": "note", "target": "nothing", "note": "x"}
+    assert sample_app.post("/corrections", data=form).status_code == 401
+    assert "set-cookie" not in sample_app.get("/", params={"token": "wrong-token-of-some-length"}).headers
+    first = sample_app.get("/", params={"token": TOKEN})
+    assert first.status_code == 200 and "samesite=strict" in first.headers["set-cookie"].lower()
+    # Past the gate: the form is judged on its content now (an unknown target is refused, not unauthorised).
+    assert sample_app.post("/corrections", data=form).status_code == 422
+
+
 def _raw_exchange(port: int, head: bytes, body_chunks: list[bytes] = (), pause_s: float = 0.0) -> bytes:
     """Send ``head`` then the chunks (pausing between them) on one connection; the server's answer."""
     with socket.create_connection(("127.0.0.1", port), timeout=20) as connection:

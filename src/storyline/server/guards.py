@@ -56,7 +56,9 @@ class AllowedHosts:
 
 class TokenGate:
     """Check the token on the headers alone: every write, and with ``reads_too`` every request. A browser
-    may pass it once as ``?token=``; the answer then sets an HttpOnly cookie that carries it after."""
+    may pass it once as ``?token=`` on any page; the answer then sets an HttpOnly, SameSite=Strict cookie
+    that carries it after — to the pages' correction forms as well, which is how an analyst writes from the
+    browser (the strict cookie is not sent with a form another site posts here)."""
 
     def __init__(self, app: ASGIApp, token: str, reads_too: bool) -> None:
         self.app = app
@@ -65,7 +67,8 @@ class TokenGate:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or (scope["method"] in READ_METHODS and not self.reads_too):
-            await self.app(scope, receive, send)
+            given = self._query(scope) if scope["type"] == "http" else ""
+            await self.app(scope, receive, self._setting_cookie(send) if self._matches(given) else send)
             return
         if self._matches(self._bearer(scope)) or self._matches(self._cookie(scope)):
             await self.app(scope, receive, send)
