@@ -35,6 +35,10 @@ class ServerState:
         self._ingest_lock = threading.Lock()
         self._writer = Writer(store.url, store.label)
 
+    def start_writer(self) -> None:
+        """Start the writer process and load its models now (``storyline serve``), not on the first write."""
+        self._writer.start()
+
     def ingest_articles(self, articles: list[Article]) -> IngestResult:
         """Analyse and store the articles the store lacks, then rebuild the cross-article results."""
         with self._ingest_lock:
