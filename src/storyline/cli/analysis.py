@@ -62,8 +62,8 @@ MetaOption = Annotated[
     Path | None,
     typer.Option(
         "--meta",
-        metavar="FILE.csv",
-        help="CSV mapping files to outlet/published/author/title/url.",
+        metavar="CSV",
+        help="A CSV file mapping input files to outlet/published/author/title/url.",
         exists=True,
     ),
 ]

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rich.console import Console
 from rich.markup import escape
 from rich.progress import (
     BarColumn,
@@ -85,7 +86,7 @@ def _inputs_in(path: Path, max_bytes: int) -> int | None:
         return max(1, sum(1 for line in lines if line.strip()))
 
 
-def progress_display(quiet: bool) -> Progress:
+def progress_display(quiet: bool, console: Console = err) -> Progress:
     """The bar on stderr, drawn only on a terminal (rich leaves it out otherwise) and not with --quiet."""
     return Progress(
         SpinnerColumn(),
@@ -96,7 +97,7 @@ def progress_display(quiet: bool) -> Progress:
         TimeElapsedColumn(),
         TextColumn("ETA"),
         TimeRemainingColumn(),
-        console=err,
+        console=console,
         transient=True,
         disable=quiet,
     )
