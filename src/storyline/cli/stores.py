@@ -81,17 +81,22 @@ def _print_csv(columns: list[str], rows: list[dict[str, Any]]) -> None:
 
 def _story_table(rows: list[dict[str, Any]]) -> Table:
     """The listing on screen. The id column never wraps or shrinks: it is what ``--story`` takes, and a
-    narrow terminal cut it to "s-3f9…" before; titles wrap instead."""
+    narrow terminal cut it to "s-3f9…" before. Titles wrap instead; the merges/splits column is shown
+    only when some story has one, so that a title keeps room on an 80-column terminal."""
     table = Table(title=f"{len(rows)} stories")
     id_width = max((len(str(row["id"])) for row in rows), default=2)
     table.add_column("id", no_wrap=True, min_width=id_width)
     shown = ("articles", "first_date", "last_date", "title")
-    for column in (*shown, "merges/splits"):
-        table.add_column(column, overflow="fold")
+    for column in shown:
+        table.add_column(column, no_wrap=column != "title")
+    with_changes = any(row["events"] for row in rows)
+    if with_changes:
+        table.add_column("merges/splits")
     for row in rows:
-        changes = "; ".join(f"{event['kind']} {event['other']}" for event in row["events"])
-        cells = (Text(str(row[column] or "")) for column in shown)
-        table.add_row(Text(str(row["id"])), *cells, Text(changes))
+        cells = [Text(str(row["id"])), *(Text(str(row[column] or "")) for column in shown)]
+        if with_changes:
+            cells.append(Text("; ".join(f"{event['kind']} {event['other']}" for event in row["events"])))
+        table.add_row(*cells)
     return table
 
 
