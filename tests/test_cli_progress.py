@@ -126,6 +126,6 @@ def test_ctrl_c_without_a_store_says_nothing_was_kept(tmp_path: Path, monkeypatc
     stage_interrupted_on_call(1, monkeypatch)
     result = run("analyze", DEMO / "cyber-01.txt")
     assert result.exit_code == 130
-    assert result.stderr.strip() == (
-        "storyline: interrupted — nothing stored (without --db the store is temporary)"
+    assert result.stderr == (
+        "storyline: interrupted — nothing stored (without --db the store is temporary)\n"
     )

@@ -87,7 +87,8 @@ def _inputs_in(path: Path, max_bytes: int) -> int | None:
 
 
 def progress_display(quiet: bool, console: Console = err) -> Progress:
-    """The bar on stderr, drawn only on a terminal (rich leaves it out otherwise) and not with --quiet."""
+    """The bar on stderr, drawn only on a terminal and not with --quiet. (Rich would leave out the bar on
+    a pipe by itself but still end it with an empty line.)"""
     return Progress(
         SpinnerColumn(),
         TextColumn("[progress.description]{task.description}"),
@@ -99,7 +100,7 @@ def progress_display(quiet: bool, console: Console = err) -> Progress:
         TimeRemainingColumn(),
         console=console,
         transient=True,
-        disable=quiet,
+        disable=quiet or not console.is_terminal,
     )
 
 
