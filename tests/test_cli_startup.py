@@ -50,7 +50,14 @@ def test_importing_the_command_line_loads_no_heavy_module() -> None:
 
 @pytest.mark.parametrize(
     "arguments",
-    [["--help"], ["analyze", "--help"], ["serve", "--help"], ["analyze", "--no-such-option", "x"]],
+    [
+        ["--help"],
+        ["analyze", "--help"],
+        ["serve", "--help"],
+        ["analyze", "--no-such-option", "x"],
+        ["analyze", "/no/such/path"],
+        ["analyze", ".", "--scheduler", "tcp://host:8786"],  # --scheduler needs --engine dask
+    ],
 )
 def test_help_and_usage_errors_load_no_heavy_module(arguments: list[str]) -> None:
     code = (

@@ -101,13 +101,14 @@ def analyze(
     quiet: QuietOption = False,
 ) -> None:
     """Analyse articles into a sourced brief: entities, claims, copies, stories, ledger, timeline."""
-    from storyline import pipeline
-    from storyline.store import Store
-
     check_paths(paths)
     settings = _engine_settings(engine, scheduler)
     with one_line_errors():
         check_writable(json_path, html_path, md_path)
+    # After the checks: a usage error answers before spaCy is imported.
+    from storyline import pipeline
+    from storyline.store import Store
+
     run = _Run(db, quiet)
     with run.interruptible(), one_line_errors(), Store.open(db) as store:
         result = run.ingest(store, paths, settings, meta)
@@ -141,10 +142,10 @@ def ingest(
     """Add articles to a persistent store; articles already stored are skipped.
 
     Each new article joins a stored story or starts one."""
-    from storyline.store import Store
-
     check_paths(paths)
     settings = _engine_settings(engine, scheduler)
+    from storyline.store import Store
+
     run = _Run(db, quiet)
     with run.interruptible(), one_line_errors(), Store.open(db) as store:
         result = run.ingest(store, paths, settings, meta)
