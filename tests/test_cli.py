@@ -150,7 +150,8 @@ def test_export_of_an_unknown_story_is_one_line(sample_db: Path) -> None:
 
 def test_export_never_creates_a_store(tmp_path: Path) -> None:
     missing = tmp_path / "typo.db"
-    assert "no such store" in one_error_line(run_cli("export", "--db", missing))
+    result = run_cli("export", "--db", missing)
+    assert result.returncode == 2 and result.stderr.startswith(f"storyline: {missing}: no such store")
     assert not missing.exists()
     assert run_cli("export", "--db", tmp_path / "x.db", "--format", "xlsx").returncode == 2
 

@@ -15,8 +15,7 @@ from storyline.records import Brief
 if TYPE_CHECKING:
     from storyline.pipeline import analyze
 
-__all__ = ["Brief", "analyze"]
-__version__ = "0.1.0"
+__all__ = ["Brief", "__version__", "analyze"]
 
 
 def __getattr__(name: str) -> Any:
@@ -26,4 +25,17 @@ def __getattr__(name: str) -> Any:
         from storyline import pipeline
 
         return getattr(pipeline, name)
+    if name == "__version__":
+        return _installed_version()
     raise AttributeError(f"module 'storyline' has no attribute {name!r}")
+
+
+def _installed_version() -> str:
+    """The version pyproject.toml gives, as installed: one place to change it. A checkout run from its
+    sources without being installed has no metadata and says so."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("storyline")
+    except PackageNotFoundError:
+        return "unknown (not installed)"

@@ -72,6 +72,10 @@ class ServerState:
         self._watch_lock = threading.Lock()  # one stamp check at a time
         self._reloading = threading.Event()
 
+    def start_writer(self) -> None:
+        """Start the writer process and load its models now (``storyline serve``), not on the first write."""
+        self._writer.start()
+
     def ingest_articles(self, articles: list[Article]) -> IngestResult:
         """Analyse and store the articles the store lacks, then rebuild the cross-article results."""
         with self._ingest_lock:
