@@ -173,8 +173,9 @@ def serve(
         if token:
             check_token(token)  # before loading the store: a blank or short token is refused at once
     with one_line_errors(), existing_store(db) as store:
+        shown_token = "$" + TOKEN_ENVIRONMENT_VARIABLE if token else ""
         if not token:
-            token = generate_token()
+            token = shown_token = generate_token()
             err.print(f"write token (set {TOKEN_ENVIRONMENT_VARIABLE} to choose one): {token}")
         err.print(f"loading {db} …")
         server_settings = ServerSettings(
@@ -185,5 +186,7 @@ def serve(
         # reads, so the first write does not wait for them (issue #20).
         web_app.state.storyline.start_writer()
         err.print(f"serving on http://{host}:{port}/")
+        # The pages' correction forms write: opening this address once gives the browser the token's cookie.
+        err.print(f"to correct in the browser, open once: http://{host}:{port}/?token={shown_token}")
         options = uvicorn_options(server_settings)
         uvicorn.run(web_app, host=host, port=port, log_level="warning", **options)
