@@ -3,10 +3,12 @@
 - ``--corpus``: PolNeAR dev (``../shared/data/polnear/dev``): source, cue and content spans of attributions,
   exact-match and overlap P/R/F1, beside the published figures. Articles with several annotators' files are
   scored against the alphabetically first annotator's file (the annotator codes are opaque ids, so this is
-  an arbitrary but fixed choice).
+  an arbitrary but fixed choice). Every claim is scored, statements and acts alike (``Claim.kind``):
+  PolNeAR annotates both ("said the deal was dead", "voted to strike").
 - default: the demo corpus gold (``tests/data/gold/*.json`` over ``examples/demo/``): claim P/R/F1 (a claim
   matches a gold one when its content covers at least half of the gold content and the speakers overlap),
-  and on matched claims quantity value/unit accuracy and modality accuracy.
+  and on matched claims quantity value/unit accuracy and modality accuracy. The demo gold marks statements
+  only (its cues are "said", "denied", "claimed" …), so acts are left out of the demo scores.
 
     python eval/claims.py [--corpus] [--limit N]
 """
@@ -225,7 +227,8 @@ def analyse_demo() -> Brief | None:
 def score_demo(brief: Brief, gold: Sequence[dict[str, Any]]) -> DemoScores:
     by_article: dict[str, list[Claim]] = {}
     for claim in brief.claims:
-        if not claim.outlet_voice:  # an article's own statements are no attributions (claims.outlet_voice)
+        # an article's own statements are no attributions (claims.outlet_voice); the gold marks no acts
+        if not claim.outlet_voice and claim.kind == "statement":
             by_article.setdefault(claim.article, []).append(claim)
     pairs: list[tuple[dict[str, Any], Claim]] = []
     predicted = expected = 0
