@@ -111,20 +111,22 @@ def _read_brat(path: Path) -> Iterable[AttributionSpans]:
 
 
 def predicted_spans(claims: Sequence[Claim]) -> list[AttributionSpans]:
-    """Our claims as PolNeAR attributions: claims sharing cue and content (coordinated speakers, "neither
-    X nor Y") are one attribution whose source spans all the speakers."""
-    grouped: dict[tuple[int, int, int, int], list[Claim]] = {}
+    """Our claims as PolNeAR attributions, one per cue: claims sharing a cue are one attribution whose source
+    spans all the speakers ("neither X nor Y") and whose content is all the contents, as fragments (PolNeAR
+    keeps "“A,” he said. “B.”" as one attribution with a content in two parts; we give each part a claim)."""
+    grouped: dict[tuple[int, int], list[Claim]] = {}
     for claim in claims:
-        grouped.setdefault((claim.cue_start, claim.cue_end, claim.start, claim.end), []).append(claim)
+        grouped.setdefault((claim.cue_start, claim.cue_end), []).append(claim)
     attributions = []
-    for (cue_start, cue_end, start, end), members in grouped.items():
+    for (cue_start, cue_end), members in grouped.items():
         speakers = [
             (c.speaker_start, c.speaker_end)
             for c in members
             if c.speaker_start is not None and c.speaker_end is not None
         ]
         source = ((min(s for s, _ in speakers), max(e for _, e in speakers)),) if speakers else ()
-        attributions.append(AttributionSpans(source, ((cue_start, cue_end),), ((start, end),)))
+        content = tuple(sorted({(c.start, c.end) for c in members}))
+        attributions.append(AttributionSpans(source, ((cue_start, cue_end),), content))
     return attributions
 
 

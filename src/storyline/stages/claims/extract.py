@@ -65,6 +65,7 @@ def extract_claims(
     # --- learned cues (issue #16): what the rules missed, proposed by models trained on PolNeAR ---
     learned = learned_attributions(context, found)
     found += [attribution for attribution in learned if attribution.kind == "statement"]
+    found += continued_quotes(context, found)  # "“A,” he continued. “B.”" after a learned cue too
     found = name_relays(doc, _merge(found), lexicon)
     if resolve_pronouns:
         found = resolve_descriptions(doc, _resolve_speakers(doc, text, lexicon, found), lexicon)
