@@ -3,10 +3,12 @@
 - ``--corpus``: PolNeAR dev (``../shared/data/polnear/dev``): source, cue and content spans of attributions,
   exact-match and overlap P/R/F1, beside the published figures. Articles with several annotators' files are
   scored against the alphabetically first annotator's file (the annotator codes are opaque ids, so this is
-  an arbitrary but fixed choice).
+  an arbitrary but fixed choice). Every claim is scored, statements and acts alike (``Claim.kind``):
+  PolNeAR annotates both ("said the deal was dead", "voted to strike").
 - default: the demo corpus gold (``tests/data/gold/*.json`` over ``examples/demo/``): claim P/R/F1 (a claim
   matches a gold one when its content covers at least half of the gold content and the speakers overlap),
-  and on matched claims quantity value/unit accuracy and modality accuracy.
+  and on matched claims quantity value/unit accuracy and modality accuracy. The demo gold marks statements
+  only (its cues are "said", "denied", "claimed" …), so acts are left out of the demo scores.
 
     python eval/claims.py [--corpus] [--limit N]
 """
@@ -109,20 +111,22 @@ def _read_brat(path: Path) -> Iterable[AttributionSpans]:
 
 
 def predicted_spans(claims: Sequence[Claim]) -> list[AttributionSpans]:
-    """Our claims as PolNeAR attributions: claims sharing cue and content (coordinated speakers, "neither
-    X nor Y") are one attribution whose source spans all the speakers."""
-    grouped: dict[tuple[int, int, int, int], list[Claim]] = {}
+    """Our claims as PolNeAR attributions, one per cue: claims sharing a cue are one attribution whose source
+    spans all the speakers ("neither X nor Y") and whose content is all the contents, as fragments (PolNeAR
+    keeps "“A,” he said. “B.”" as one attribution with a content in two parts; we give each part a claim)."""
+    grouped: dict[tuple[int, int], list[Claim]] = {}
     for claim in claims:
-        grouped.setdefault((claim.cue_start, claim.cue_end, claim.start, claim.end), []).append(claim)
+        grouped.setdefault((claim.cue_start, claim.cue_end), []).append(claim)
     attributions = []
-    for (cue_start, cue_end, start, end), members in grouped.items():
+    for (cue_start, cue_end), members in grouped.items():
         speakers = [
             (c.speaker_start, c.speaker_end)
             for c in members
             if c.speaker_start is not None and c.speaker_end is not None
         ]
         source = ((min(s for s, _ in speakers), max(e for _, e in speakers)),) if speakers else ()
-        attributions.append(AttributionSpans(source, ((cue_start, cue_end),), ((start, end),)))
+        content = tuple(sorted({(c.start, c.end) for c in members}))
+        attributions.append(AttributionSpans(source, ((cue_start, cue_end),), content))
     return attributions
 
 
@@ -225,7 +229,8 @@ def analyse_demo() -> Brief | None:
 def score_demo(brief: Brief, gold: Sequence[dict[str, Any]]) -> DemoScores:
     by_article: dict[str, list[Claim]] = {}
     for claim in brief.claims:
-        if not claim.outlet_voice:  # an article's own statements are no attributions (claims.outlet_voice)
+        # an article's own statements are no attributions (claims.outlet_voice); the gold marks no acts
+        if not claim.outlet_voice and claim.kind == "statement":
             by_article.setdefault(claim.article, []).append(claim)
     pairs: list[tuple[dict[str, Any], Claim]] = []
     predicted = expected = 0

@@ -157,10 +157,12 @@ def require_gold() -> list[dict[str, Any]]:
 def gold_claim_matches(
     brief: Brief, gold: Sequence[dict[str, Any]]
 ) -> list[tuple[dict[str, Any], str | None]]:
-    """Each gold claim with the id of the system claim whose content covers at least half of it (or None)."""
+    """Each gold claim with the id of the system claim whose content covers at least half of it (or None).
+    Acts (``Claim.kind``) are left out: the gold marks statements, and the ledger never weighs an act."""
     by_article: dict[str, list[Any]] = {}
     for claim in brief.claims:
-        by_article.setdefault(claim.article, []).append(claim)
+        if claim.kind == "statement":
+            by_article.setdefault(claim.article, []).append(claim)
     matches = []
     for entry, article in gold_articles(brief, gold):
         for gold_claim in entry.get("claims", []):

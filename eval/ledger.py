@@ -236,12 +236,14 @@ def gold_sentences(story: dict[str, Any], articles: dict[str, Article]) -> list[
 
 
 def predict(sentence: GoldSentence, brief: Brief) -> Predicted:
-    """The claims overlapping the sentence; the speaker is the one of the claim overlapping it most."""
+    """The claims overlapping the sentence; the speaker is the one of the claim overlapping it most. Acts
+    (``Claim.kind``) are left out: the ledger weighs statements only."""
     names = {entity.id: entity.name for entity in brief.entities}
     claims = [
         claim
         for claim in brief.claims
         if claim.article == sentence.article
+        and claim.kind == "statement"
         and overlaps((claim.start, claim.end), (sentence.start, sentence.end))
     ]
     if not claims:

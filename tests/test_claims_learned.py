@@ -63,14 +63,18 @@ def test_shipped_weights_find_a_stance_verb_cue() -> None:
     assert "would hurt families" in blasted[0].text
 
 
-def test_a_learned_cue_reports_statements_not_acts() -> None:
-    # PolNeAR annotates acts ("blasted X for Y", "voted to strike"); the ledger weighs statements only, so a
-    # learned cue needs a finite clause or a quotation as its content.
-    for act in (
-        "Republican senators blasted the governor for the delay in the budget talks.",
-        "Dockworkers voted to accept a 6.5 percent pay rise on Sunday.",
+def test_a_learned_cue_keeps_acts_apart_from_statements() -> None:
+    # PolNeAR annotates acts ("blasted X for Y", "voted to strike"); the brief lists them, but as acts: a
+    # statement needs a finite clause or a quotation as its content, and the ledger weighs statements only.
+    for act, cue in (
+        ("Republican senators blasted the governor for the delay in the budget talks.", "blasted"),
+        ("Dockworkers voted to accept a 6.5 percent pay rise on Sunday.", "voted"),
     ):
-        assert not [claim.cue for claim in claims_of(act)], act
+        claims = claims_of(act)
+        assert [claim.kind for claim in claims] == ["act"], [(c.cue, c.text, c.kind) for c in claims]
+        assert cue in claims[0].cue
+    (stated,) = claims_of("Republican senators blasted the plan as a tax hike that would hurt families.")
+    assert stated.kind == "statement"
 
 
 def test_shipped_weights_find_according_to_variants() -> None:

@@ -3,6 +3,8 @@ these tests; and the typing of numbers before they can answer a question."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from factories import make_claim, make_quantity
 
@@ -48,6 +50,29 @@ def test_a_dateline_is_never_a_speaker() -> None:
     )
     (claim,) = outlet_voice_claims(article, [dateline], ())
     assert claim.outlet_voice and claim.speaker_text is None
+
+
+def test_an_act_is_listed_but_leaves_its_sentence_to_the_outlet_and_stays_out_of_the_ledger() -> None:
+    text = "Dockworkers at the port voted to accept a 6.5 percent pay rise on Sunday night.\n"
+    article = parsed(text)
+    act = make_claim("to accept a 6.5 percent pay rise", article=article.article, cue="voted", kind="act")
+    act = dataclasses.replace(
+        act,
+        speaker_text="Dockworkers at the port",
+        quantities=tuple(find_quantities(article.doc, act.start, act.end, text=text)),
+    )
+    claims = outlet_voice_claims(article, [act], ())
+    assert sorted(claim.kind for claim in claims) == ["act", "statement"]
+    (voiced,) = [claim for claim in claims if claim.kind == "statement"]
+    assert voiced.outlet_voice and voiced.text.startswith("Dockworkers at the port voted")
+    story = Story(id="s", title="pay", articles=("a",))
+    placed = {
+        c
+        for q in build_ledger(story, claims, [article.article], [], [])
+        for p in q.positions
+        for c in p.claims
+    }
+    assert act.id not in placed
 
 
 def numbers_in(text: str) -> list[tuple[float, str]]:

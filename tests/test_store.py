@@ -422,6 +422,7 @@ def test_a_store_of_the_previous_schema_is_upgraded_in_place(tmp_path: Path) -> 
         connection.execute(f"ALTER TABLE {table} DROP COLUMN type")
         connection.execute(f"ALTER TABLE {table} DROP COLUMN value")
     connection.execute("ALTER TABLE positions DROP COLUMN speaker_texts")  # added by schema 3
+    connection.execute("ALTER TABLE claims DROP COLUMN kind")  # added by schema 5
     connection.execute("DELETE FROM schema_version")
     connection.execute("INSERT INTO schema_version (version) VALUES (1)")
     connection.commit()

@@ -35,6 +35,9 @@ QuestionStatus = Literal["corroborated", "contested", "denied", "unconfirmed", "
 CopyKind = Literal["near-duplicate", "syndicated", "translation"]
 # Whether the content is the speaker's words: in quotation marks, reported, or partly quoted.
 QuoteKind = Literal["direct", "indirect", "mixed"]
+# What the speaker is said to have done: stated something ("said the dam was safe"), or an act the article
+# attributes ("voted to strike", "demanded a pay rise"). The ledger weighs statements only (issue #16).
+ClaimKind = Literal["statement", "act"]
 
 
 # --- articles -------------------------------------------------------------------------------------------
@@ -230,6 +233,9 @@ class Claim:
     via_text: str | None = None
     via_start: int | None = None
     via_end: int | None = None
+    # An act is shown with the article's claims but is no proposition: the ledger, outlet-voice statements
+    # and quantity questions leave it out (``claims.learned`` finds acts; the rules find statements).
+    kind: ClaimKind = "statement"
 
     @property
     def outlet_voice(self) -> bool:

@@ -29,7 +29,7 @@ from sqlalchemy import (
 
 # Bump when the tables change, and list what the new version adds in ``COLUMNS_ADDED``: an older store is
 # upgraded in place on opening; a store written by a newer Storyline is refused rather than misread.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 metadata = MetaData()
 
@@ -127,6 +127,7 @@ claims = Table(
     Column("via_text", Text),
     Column("via_start", Integer),
     Column("via_end", Integer),
+    Column("kind", Text, nullable=False, server_default="statement"),  # statement or act (issue #16)
 )
 
 
@@ -353,6 +354,7 @@ CROSS_ARTICLE_TABLES = (
 # order to a store of an older version. 2: TimeML type and value of time expressions (issue #17).
 # 3: the speakers of a position that name no entity, apart from the entity ids (issue #18).
 # 4: adds no column; the new tables (ledger_states, issue #18) are created on upgrade.
+# 5: a claim's kind, statement or act (issue #16); older claims are statements.
 COLUMNS_ADDED: dict[int, tuple[tuple[Table, str], ...]] = {
     2: (
         (time_expressions, "type"),
@@ -361,4 +363,5 @@ COLUMNS_ADDED: dict[int, tuple[tuple[Table, str], ...]] = {
         (claim_times, "value"),
     ),
     3: ((positions, "speaker_texts"),),
+    5: ((claims, "kind"),),
 }

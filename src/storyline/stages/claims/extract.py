@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.records import Claim, Modality, ParsedArticle, QuoteKind, TimeExpr
+from storyline.records import Claim, ClaimKind, Modality, ParsedArticle, QuoteKind, TimeExpr
 from storyline.stages.claims.chains import (
     chain_attributions,
     drop_nested_intentions,
@@ -40,12 +40,13 @@ from storyline.stages.quantities import find_quantities
 QUOTE_PREFERENCE: dict[QuoteKind, int] = {"direct": 2, "mixed": 1, "indirect": 0}
 # Speaker entity types that a later "he"/"she" cannot refer to.
 NON_PERSON_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC"})
+ID_LETTERS: dict[ClaimKind, str] = {"statement": "c", "act": "a"}
 
 
 def extract_claims(
     parsed: ParsedArticle, time_expressions: Sequence[TimeExpr], *, resolve_pronouns: bool = True
 ) -> list[Claim]:
-    """Every attribution in the article, in text order, ids ``{article.id}:c1``, ``:c2`` …
+    """Every attribution in the article, in text order, ids ``{article.id}:c1``, ``:c2`` … (acts ``:a1`` …)
 
     ``resolve_pronouns=False`` keeps "he"/"she" as the speaker span (corpora such as PolNeAR annotate the
     pronoun, not the person it stands for)."""
@@ -62,18 +63,49 @@ def extract_claims(
     found += continued_quotes(context, found)
     found += hedge_adverb_attributions(context, found)
     # --- learned cues (issue #16): what the rules missed, proposed by models trained on PolNeAR ---
-    found += learned_attributions(context, found)
+    learned = learned_attributions(context, found)
+    found += [attribution for attribution in learned if attribution.kind == "statement"]
+    found += continued_quotes(context, found)  # "“A,” he continued. “B.”" after a learned cue too
     found = name_relays(doc, _merge(found), lexicon)
     if resolve_pronouns:
         found = resolve_descriptions(doc, _resolve_speakers(doc, text, lexicon, found), lexicon)
     found += continued_reports(doc, text, found, lexicon)
     found = _fold_nested_first_person(doc, text, _merge(found))
     found = chain_attributions(doc, text, drop_nested_intentions(doc, found, lexicon), lexicon)
+    found += _settled_acts(
+        doc, text, lexicon, found, [a for a in learned if a.kind == "act"], resolve_pronouns
+    )
     found.sort(key=lambda a: (min(a.cue[0], a.content[0]), a.content[0], a.cue[0]))
-    return [
-        _claim(parsed, f"{article.id}:c{number}", attribution, time_expressions, context)
-        for number, attribution in enumerate(found, start=1)
+    # Acts are numbered apart (":a1" …), so a statement's id is the same whether or not acts were found.
+    numbers = {"statement": 0, "act": 0}
+    claims = []
+    for attribution in found:
+        numbers[attribution.kind] += 1
+        claim_id = f"{article.id}:{ID_LETTERS[attribution.kind]}{numbers[attribution.kind]}"
+        claims.append(_claim(parsed, claim_id, attribution, time_expressions, context))
+    return claims
+
+
+def _settled_acts(
+    doc: Doc,
+    text: str,
+    lexicon: ClaimLexicon,
+    statements: list[Attribution],
+    acts: list[Attribution],
+    resolve_pronouns: bool,
+) -> list[Attribution]:
+    """Acts join once the statements are settled, so they never change a statement's speaker, content or
+    modality (what the ledger weighs); an act touching a statement's cue or content is dropped, and a "he"
+    acting becomes the person named before, as a speaker would."""
+    taken = [span for statement in statements for span in (statement.cue, statement.content)]
+    free = [
+        act
+        for act in _merge(acts)
+        if not any(_overlaps(act.cue, s) or _overlaps(act.content, s) for s in taken)
     ]
+    if not resolve_pronouns or not free:
+        return free
+    return [a for a in _resolve_speakers(doc, text, lexicon, [*statements, *free]) if a.kind == "act"]
 
 
 # --- dash quotations ----------------------------------------------------------------------------------------
@@ -314,4 +346,5 @@ def _claim(
         via_text=text[via[0] : via[1]] if via else None,
         via_start=via[0] if via else None,
         via_end=via[1] if via else None,
+        kind=attribution.kind,
     )

@@ -10,7 +10,10 @@ stored coefficients (``storyline/models/attribution.npz``, no pickles):
   without the cue and the source) and, above a threshold, the source.
 
 The rules stay the precise core: this module only adds attributions whose cue the rules did not find, and
-they then go through the same merging, pronoun resolution, nesting and modality as the rules' own. With no
+they then go through the same merging, pronoun resolution, nesting and modality as the rules' own. A
+proposal whose content states nothing (no finite clause, no quotation: "voted to strike", "demanded a pay
+rise") is an act (``Claim.kind``): PolNeAR annotates acts and the brief lists them, but the ledger skips
+them. With no
 weights installed the rules run alone, and a warning says so once. ``scripts/train_attribution.py`` trains
 the models; the model card beside the weights gives data, licence note and figures.
 """
@@ -28,6 +31,7 @@ from importlib import resources
 import numpy as np
 from spacy.tokens import Doc, Span, Token
 
+from storyline.records import ClaimKind
 from storyline.stages.claims.lexicon import ClaimLexicon
 from storyline.stages.claims.modality import cue_modality
 from storyline.stages.claims.quotes import QuoteSpan, inside_quote
@@ -326,10 +330,9 @@ def _attribution_for(
         return []  # the rules passed this verb over: only a named speaker and a real statement overrule them
     if source_head is None and confidence < model.phrase_cue_threshold:
         return []  # an agentless cue ("is expected to") must be a sure one
-    if not _states_something(context, content):
-        # "demanded a pay rise", "voted to strike", "appointed a mediator": an act, not a statement.
-        # PolNeAR annotates such acts; the ledger must not weigh them as claims (precision first).
-        return []
+    # "demanded a pay rise", "voted to strike", "appointed a mediator": an act, not a statement. PolNeAR
+    # annotates such acts and an analyst wants to see them, but the ledger must not weigh them as claims.
+    kind: ClaimKind = "statement" if _states_something(context, content) else "act"
     content, quote = classify_quote(context, clip_to_line(context.text, content, cue[0]), cue)
     speakers: list[CharSpan | None] = [
         span for head in speaker_heads(source_head) if (span := speaker_span(head)) is not None
@@ -337,7 +340,13 @@ def _attribution_for(
     modality = cue_modality(context, anchor, source_head) if anchor.pos_ in ("VERB", "AUX") else None
     return [
         Attribution(
-            cue=cue, content=content, speaker=speaker, quote=quote, cue_modality=modality, anchor=anchor.i
+            cue=cue,
+            content=content,
+            speaker=speaker,
+            quote=quote,
+            cue_modality=modality,
+            anchor=anchor.i,
+            kind=kind,
         )
         for speaker in (speakers or [None])
     ]

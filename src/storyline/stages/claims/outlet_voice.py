@@ -2,7 +2,8 @@
 
 News states much of what a ledger weighs without a cue ("Comey will testify before the House Oversight
 Committee on Thursday"); the ledger counts such a sentence as the outlet's position. A sentence becomes an
-outlet-voice claim only when no attribution already touches it (content, cue or speaker), it is a statement
+outlet-voice claim only when no statement attributed already touches it (content, cue or speaker; an act
+such as "the union voted to strike" leaves the sentence to the outlet's voice), it is a statement
 (ends with a full stop, holds a finite verb, is not a question, stays on one line), it holds no quotation
 marks (quoted words with no speaker are not the outlet's) and it has enough words to say something. A
 dateline ("WASHINGTON (AP) —") is cut from the front: it says where the outlet wrote from, never who speaks;
@@ -37,8 +38,9 @@ def outlet_voice_claims(
 ) -> list[Claim]:
     """The attributions with dateline speakers turned into outlet-voice claims, then the article's
     unattributed statements as outlet-voice claims, in text order."""
-    kept = [_unless_dateline_speaker(claim) for claim in claims]
-    taken = [span for claim in kept for span in _spans(claim)]
+    kept = [_unless_dateline_speaker(claim) for claim in claims if _keeps(claim)]
+    # An act ("the union voted to strike") leaves its sentence free: the outlet narrates the act itself.
+    taken = [span for claim in kept if claim.kind == "statement" for span in _spans(claim)]
     found: list[Claim] = []
     for sentence in parsed.doc.sents:
         if any(start < sentence.end_char and sentence.start_char < end for start, end in taken):
@@ -47,6 +49,12 @@ def outlet_voice_claims(
         if _is_statement(sentence, parsed.article.text[start : sentence.end_char]):
             found.append(_claim(parsed, len(found) + 1, start, sentence.end_char, times))
     return sorted([*kept, *found], key=lambda claim: (claim.start, claim.id))
+
+
+def _keeps(claim: Claim) -> bool:
+    """An act whose only "speaker" is a dateline is a misparse, not an act of the outlet's."""
+    speaker = claim.speaker_text
+    return claim.kind == "statement" or speaker is None or not ONLY_DATELINE.match(speaker)
 
 
 def _spans(claim: Claim) -> list[tuple[int, int]]:

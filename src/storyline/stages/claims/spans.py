@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from storyline.records import Modality, QuoteKind
+from storyline.records import ClaimKind, Modality, QuoteKind
 from storyline.stages.claims.lexicon import ClaimLexicon
 from storyline.stages.claims.quotes import QuoteSpan, has_quote_marks, inside_quote, trim_span
 
@@ -46,6 +46,7 @@ class Attribution:
     cue_modality: Modality | None  # when the cue alone decides (claims.modality); else None
     anchor: int  # token index of the cue word
     via: CharSpan | None = None  # who passed the words on (nested attribution)
+    kind: ClaimKind = "statement"  # an act ("voted to strike") is kept out of the ledger
 
 
 @dataclass(frozen=True, slots=True)

@@ -177,7 +177,9 @@ def _question(
 def _story_claims(story: Story, claims: Sequence[Claim]) -> list[Claim]:
     order = {article_id: index for index, article_id in enumerate(story.articles)}
     return sorted(
-        (claim for claim in claims if claim.article in order), key=lambda c: (order[c.article], c.start)
+        # acts ("voted to strike", Claim.kind) are shown with the claims but are no positions on a question
+        (claim for claim in claims if claim.article in order and claim.kind == "statement"),
+        key=lambda c: (order[c.article], c.start),
     )
 
 
