@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from throughput import polnear_texts, write_corpus
 
 from storyline.config import DEFAULT_SETTINGS, EngineSettings, Settings
-from storyline.embeddings import load_embedder
+from storyline.embeddings import load_embedder, one_torch_thread
 from storyline.pipeline import analyze, iter_articles
 from storyline.records import Article, ParsedArticle
 from storyline.stages import claims, clean, dates, entities, language, nlp
@@ -89,7 +89,9 @@ def per_article_stages(inputs: list[Path], clock: StageClock, profiler: cProfile
     embedder = load_embedder()
     if embedder is not None:
         texts = [_embedded_text(article) for article in analysed]
-        clock.timed("story embedding", lambda: embedder(texts))
+        # on one torch thread, as analyze embeds beside its worker processes
+        with one_torch_thread():
+            clock.timed("story embedding", lambda: embedder(texts))
     return len(articles)
 
 
@@ -105,7 +107,7 @@ def main() -> None:
     options = parser.parse_args()
     # Loading the models is a cost per process, not per article (lingua's take ~4 s): done before timing.
     nlp.load_nlp()("warm up the model once before timing")
-    language.detect_document_language("warm up the language models once before timing")
+    language.warm_up_detectors()
     load_embedder()
     clock = StageClock()
     profiler = cProfile.Profile() if options.cprofile else None
