@@ -6,7 +6,7 @@ import pytest
 
 # Only light imports at the top: worker processes import this module to find ``_square_all``.
 from storyline.config import EngineSettings, Settings
-from storyline.engines import chunked, run_chunks
+from storyline.engines import chunked, run_chunks, worker_usage
 from storyline.errors import StorylineConfigurationError
 
 TEXTS = [
@@ -29,6 +29,15 @@ def test_chunked_keeps_order_and_the_short_tail() -> None:
 def test_local_worker_processes_return_results_in_input_order() -> None:
     settings = EngineSettings(batch_size=2, workers=2)
     assert list(run_chunks(_square_all, range(20), settings)) == [n * n for n in range(20)]
+
+
+def test_workers_report_their_cpu_and_memory_with_each_chunk() -> None:
+    # The fork server's workers are not this process's children: getrusage here cannot see them.
+    worker_usage.by_worker.clear()
+    settings = EngineSettings(batch_size=2, workers=2, worker_chunk_size=1)
+    assert list(run_chunks(_square_all, range(6), settings)) == [n * n for n in range(6)]
+    assert 1 <= len(worker_usage.by_worker) <= 2
+    assert worker_usage.cpu_seconds > 0 and worker_usage.peak_mib > 10
 
 
 def test_unknown_engine_is_refused() -> None:

@@ -8,13 +8,16 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from lingua import Language
 
 from storyline.config import DEFAULT_SETTINGS
 from storyline.records import Article
 from storyline.stages.language import (
     NEWS_LANGUAGES,
+    content_words,
     detect_languages,
     find_foreign_fragments,
+    load_screening_detector,
     normalise_language_tag,
 )
 
@@ -78,6 +81,25 @@ def test_english_sentences_with_foreign_names_are_not_flagged(text: str) -> None
     assert fragments(text) == []
 
 
+def english_on_first_pass(chunk: str) -> float:
+    words = " ".join(content_words(chunk))
+    return load_screening_detector().compute_language_confidence(words, Language.ENGLISH)
+
+
+@pytest.mark.parametrize(("text", "fragment", "language"), QUOTED_FRAGMENTS)
+def test_first_pass_leaves_foreign_fragments_to_the_exact_test(
+    text: str, fragment: str, language: str
+) -> None:
+    # Far below the bar: the cheap pass must never set a real foreign fragment aside as English.
+    assert english_on_first_pass(fragment) < DEFAULT_SETTINGS.language.document_language_screen / 5
+
+
+def test_first_pass_decides_plain_english_sentences() -> None:
+    # Otherwise every chunk would pay for the exact test again (issue #20: half the stage's CPU).
+    sentence = "the report said that the army was ready and that the roads were open again on the weekend"
+    assert english_on_first_pass(sentence) > DEFAULT_SETTINGS.language.document_language_screen
+
+
 def test_language_from_metadata_is_kept() -> None:
     article = detect("The council approved the budget on Tuesday after a long debate.", language="pl")
     assert article.language == "pl"
@@ -112,6 +134,7 @@ def test_constants_are_sane() -> None:
     settings = DEFAULT_SETTINGS.language
     assert 0.5 < settings.foreign_confidence < 1
     assert 0 < settings.document_language_ceiling < 1 - settings.foreign_confidence
+    assert settings.document_language_ceiling < settings.document_language_screen < 1
     assert len(set(NEWS_LANGUAGES)) == len(NEWS_LANGUAGES) and "en" in NEWS_LANGUAGES
 
 

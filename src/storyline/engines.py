@@ -3,7 +3,9 @@
 Per-article work is a picklable function from a chunk of articles to their analyses (one spaCy model per
 worker process, loaded on first use). Every engine yields results in input order — the cross-article
 stages and the store consume a stream whose order does not depend on the engine — and keeps a bounded
-number of chunks in flight, so memory stays flat however long the input is.
+number of chunks in flight, so memory stays flat however long the input is. Each chunk comes back with
+what its worker process has used so far (CPU, peak memory), summed in ``worker_usage``: a fork server's
+workers are not this process's children, so ``getrusage`` here cannot see them.
 """
 
 from __future__ import annotations
@@ -13,11 +15,14 @@ import logging
 import multiprocessing
 import multiprocessing.connection
 import os
+import resource
+import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any, TypeVar
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
 
 from storyline.config import EngineSettings
 from storyline.errors import StorylineConfigurationError
@@ -32,6 +37,53 @@ CHUNKS_IN_FLIGHT_PER_WORKER = 2
 PRELOAD_MODULE = "storyline.preload"
 
 
+@dataclass
+class WorkerUsage:
+    """CPU seconds and peak memory of the worker processes this process has used, latest report per
+    worker. Benchmarks read it; nothing else depends on it."""
+
+    by_worker: dict[tuple[str, int], tuple[float, float]] = field(default_factory=dict)
+
+    def record(self, report: UsageReport) -> None:
+        self.by_worker[(report.host, report.pid)] = (report.cpu_seconds, report.peak_mib)
+
+    @property
+    def cpu_seconds(self) -> float:
+        return sum(cpu for cpu, _ in self.by_worker.values())
+
+    @property
+    def peak_mib(self) -> float:
+        """The largest worker's peak resident memory."""
+        return max((peak for _, peak in self.by_worker.values()), default=0.0)
+
+
+@dataclass(frozen=True)
+class UsageReport:
+    host: str
+    pid: int
+    cpu_seconds: float  # user + system, since the worker process started
+    peak_mib: float
+
+
+@dataclass(frozen=True)
+class Measured(Generic[OutputT]):
+    results: list[OutputT]
+    usage: UsageReport
+
+
+worker_usage = WorkerUsage()
+
+
+def measured(work: ChunkWork[InputT, OutputT], chunk: list[InputT]) -> Measured[OutputT]:
+    """Run in a worker: ``work`` on ``chunk``, with what the worker process has used so far."""
+    results = work(chunk)
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    # ru_maxrss is in KiB on Linux, in bytes on macOS.
+    peak_mib = own.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
+    usage = UsageReport(os.uname().nodename, os.getpid(), own.ru_utime + own.ru_stime, peak_mib)
+    return Measured(results, usage)
+
+
 def chunked(items: Iterable[InputT], size: int) -> Iterator[list[InputT]]:
     """Consecutive lists of ``size`` items (the last may be shorter), read lazily."""
     iterator = iter(items)
@@ -43,11 +95,11 @@ def run_chunks(
     work: ChunkWork[InputT, OutputT], items: Iterable[InputT], settings: EngineSettings
 ) -> Iterator[OutputT]:
     """Apply ``work`` to ``items`` chunk by chunk on the engine ``settings`` names; results in input order."""
-    chunks = chunked(items, settings.batch_size)
     if settings.name == "dask":
+        chunks = chunked(items, settings.batch_size)
         yield from _run_on_dask(work, chunks, settings.scheduler, worker_count(settings))
     elif settings.name == "local":
-        yield from _run_locally(work, chunks, worker_count(settings))
+        yield from _run_locally(work, iter(items), worker_count(settings), settings)
     else:
         raise StorylineConfigurationError(
             "engine", f"unknown engine {settings.name!r} (expected 'local' or 'dask')"
@@ -60,18 +112,20 @@ def worker_count(settings: EngineSettings) -> int:
 
 
 def _run_locally(
-    work: ChunkWork[InputT, OutputT], chunks: Iterator[list[InputT]], workers: int
+    work: ChunkWork[InputT, OutputT], items: Iterator[InputT], workers: int, settings: EngineSettings
 ) -> Iterator[OutputT]:
-    # Starting a worker costs a spaCy load (~2 s); a run of a few chunks is faster in this process.
-    head = list(itertools.islice(chunks, workers + 1))
-    if workers <= 1 or len(head) <= workers:
-        for chunk in itertools.chain(head, chunks):
+    # Starting the workers costs their fork server's model loads (~7 s of CPU); a run of no more than a
+    # batch per worker is faster in this process.
+    head = list(itertools.islice(items, workers * settings.batch_size + 1))
+    if workers <= 1 or len(head) <= workers * settings.batch_size:
+        for chunk in chunked(itertools.chain(head, items), settings.batch_size):
             yield from work(chunk)
         return
+    chunks = chunked(itertools.chain(head, items), settings.worker_chunk_size)
     with ProcessPoolExecutor(
         max_workers=workers, mp_context=_worker_context(), initializer=end_with_parent
     ) as pool:
-        yield from _in_order(pool.submit, work, itertools.chain(head, chunks), workers)
+        yield from _in_order(pool.submit, work, chunks, workers)
 
 
 def _worker_context() -> multiprocessing.context.BaseContext:
@@ -149,11 +203,17 @@ def _in_order(
     **options: Any,
 ) -> Iterator[OutputT]:
     """Submit chunks, at most ``workers × CHUNKS_IN_FLIGHT_PER_WORKER`` pending; yield results in order."""
-    pending: deque[Future[list[OutputT]]] = deque()
+    pending: deque[Future[Measured[OutputT]]] = deque()
     limit = max(workers, 1) * CHUNKS_IN_FLIGHT_PER_WORKER
     for chunk in chunks:
-        pending.append(submit(work, chunk, **options))
+        pending.append(submit(measured, work, chunk, **options))
         if len(pending) >= limit:
-            yield from pending.popleft().result()
+            yield from _results(pending.popleft())
     while pending:
-        yield from pending.popleft().result()
+        yield from _results(pending.popleft())
+
+
+def _results(future: Future[Measured[OutputT]]) -> list[OutputT]:
+    done = future.result()
+    worker_usage.record(done.usage)
+    return done.results

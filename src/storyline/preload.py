@@ -4,14 +4,21 @@ Every worker process is forked from that server, so each starts with the spaCy p
 language models already in memory (shared copy-on-write) instead of loading its own: on two cores that was
 ~9 s of CPU per worker before the first article (issue #20). Loading at import is the point of this module
 and the reason nothing else imports it.
+
+Workers run no torch model (the story embedding runs in the parent), but thinc imports torch whenever it
+is installed: 1.4 s of CPU and ~180 MB per fork server. Marking it absent before spaCy is imported makes
+thinc skip it (its torch support is optional); a worker that did import torch would fail loudly.
 """
 
 from __future__ import annotations
 
-from storyline import pipeline  # noqa: F401  (the per-article stage code the workers run)
-from storyline.stages.language import load_detector
-from storyline.stages.nlp import load_nlp
+import sys
+
+sys.modules.setdefault("torch", None)  # type: ignore[arg-type]
+
+from storyline import pipeline  # noqa: E402, F401  (the per-article stage code the workers run)
+from storyline.stages.language import warm_up_detectors  # noqa: E402
+from storyline.stages.nlp import load_nlp  # noqa: E402
 
 load_nlp()("Warm up the parser once.")
-# lingua loads a language's model on first use; judging one text against every language loads them all.
-load_detector().compute_language_confidence_values("Warm up every language model once.")
+warm_up_detectors()
