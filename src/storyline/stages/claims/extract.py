@@ -181,6 +181,7 @@ def _resolve_speakers(
         if ent.label_ == "PERSON" and _is_subject(ent.root) and not _inside_any(ent.start_char, quoted)
     ]
     resolved: list[Attribution] = []
+    names_a_person = _PersonSpeakers(doc, text, lexicon)
     for attribution in sorted(found, key=lambda a: a.cue[0]):
         speaker = attribution.speaker
         quote = next((q for q in quoted if q[0] <= attribution.cue[0] < q[1]), None)
@@ -199,7 +200,7 @@ def _resolve_speakers(
                 a.speaker
                 for a in resolved
                 if a.speaker is not None
-                and _names_a_person(doc, text, a.speaker, lexicon)
+                and names_a_person(a.speaker)
                 and not _inside_any(a.speaker[0], quoted)
             ]
             before = [c for c in candidates if c[1] <= speaker[0]]
@@ -220,14 +221,27 @@ def _inside_any(offset: int, spans: list[CharSpan]) -> bool:
     return any(start <= offset < end for start, end in spans)
 
 
-def _names_a_person(doc: Doc, text: str, speaker: CharSpan, lexicon: ClaimLexicon) -> bool:
-    words = text[speaker[0] : speaker[1]].lower()
-    if words in lexicon.third_person or words in lexicon.first_person:
-        return False
-    span = doc.char_span(*speaker, alignment_mode="expand")
-    return span is None or not any(
-        ent.label_ in NON_PERSON_LABELS and ent.start <= span.root.i < ent.end for ent in doc.ents
-    )
+class _PersonSpeakers:
+    """Whether a speaker span names a person (not a pronoun of the lexicon, not inside an organisation or
+    place entity). Asked for every earlier speaker at every pronoun, so answers are kept per span and the
+    doc's entities are read once (``doc.ents`` builds new spans on each access)."""
+
+    def __init__(self, doc: Doc, text: str, lexicon: ClaimLexicon) -> None:
+        self.doc, self.text, self.lexicon = doc, text, lexicon
+        self.non_persons = [(ent.start, ent.end) for ent in doc.ents if ent.label_ in NON_PERSON_LABELS]
+        self.known: dict[CharSpan, bool] = {}
+
+    def __call__(self, speaker: CharSpan) -> bool:
+        if speaker not in self.known:
+            self.known[speaker] = self._names_a_person(speaker)
+        return self.known[speaker]
+
+    def _names_a_person(self, speaker: CharSpan) -> bool:
+        words = self.text[speaker[0] : speaker[1]].lower()
+        if words in self.lexicon.third_person or words in self.lexicon.first_person:
+            return False
+        span = self.doc.char_span(*speaker, alignment_mode="expand")
+        return span is None or not any(start <= span.root.i < end for start, end in self.non_persons)
 
 
 def _fold_nested_first_person(doc: Doc, text: str, found: list[Attribution]) -> list[Attribution]:

@@ -42,12 +42,15 @@ def outlet_voice_claims(
     # An act ("the union voted to strike") leaves its sentence free: the outlet narrates the act itself.
     taken = [span for claim in kept if claim.kind == "statement" for span in _spans(claim)]
     found: list[Claim] = []
+    # Read once: each sentence's quantities are looked up by bisecting the tokens' offsets (a pass over the
+    # whole doc per sentence made this stage quadratic in the article's length).
+    token_starts = [token.idx for token in parsed.doc]
     for sentence in parsed.doc.sents:
         if any(start < sentence.end_char and sentence.start_char < end for start, end in taken):
             continue
         start = sentence.start_char + _dateline_length(sentence.text)
         if _is_statement(sentence, parsed.article.text[start : sentence.end_char]):
-            found.append(_claim(parsed, len(found) + 1, start, sentence.end_char, times))
+            found.append(_claim(parsed, len(found) + 1, (start, sentence.end_char), times, token_starts))
     return sorted([*kept, *found], key=lambda claim: (claim.start, claim.id))
 
 
@@ -97,7 +100,14 @@ def _is_statement(sentence: Span, text: str) -> bool:
     )
 
 
-def _claim(parsed: ParsedArticle, number: int, start: int, end: int, times: Sequence[TimeExpr]) -> Claim:
+def _claim(
+    parsed: ParsedArticle,
+    number: int,
+    span: tuple[int, int],
+    times: Sequence[TimeExpr],
+    token_starts: Sequence[int],
+) -> Claim:
+    start, end = span
     text = parsed.article.text
     while end > start and text[end - 1].isspace():
         end -= 1
@@ -111,6 +121,6 @@ def _claim(parsed: ParsedArticle, number: int, start: int, end: int, times: Sequ
         cue_start=start,
         cue_end=start,
         speaker_text=None,
-        quantities=tuple(find_quantities(parsed.doc, start, end, text=text)),
+        quantities=tuple(find_quantities(parsed.doc, start, end, text=text, token_starts=token_starts)),
         times=tuple(t for t in times if start <= t.start and t.end <= end),
     )
