@@ -169,16 +169,28 @@ def ingest_articles(
     # Worker processes on this machine keep every core busy meanwhile (a small run stays in this process).
     beside_workers = settings.engine.scheduler is None and engines.worker_count(settings.engine) > 1
     index: stories.StoryIndex | None = None
-    for chunk in engines.chunked(analysed, settings.engine.batch_size):
-        for analysis in chunk:
-            # Another process ingesting the same article may have stored it since the check above.
-            stored = store.save_analysis(analysis)
-            (added if stored else already_stored).append(analysis.article.id)
-            done += 1
-            if on_progress:
-                on_progress(done, analysis.article)
+
+    def place(batch: list[ArticleAnalysis]) -> None:
+        nonlocal index
         index = index or stories.StoryIndex.from_tracks(store.load_story_tracks(), settings.stories)
-        place_in_stories(store, index, chunk, settings, beside_workers=beside_workers)
+        place_in_stories(store, index, batch, settings, beside_workers=beside_workers)
+
+    unplaced: list[ArticleAnalysis] = []
+    # Each analysis is stored as soon as it arrives (an interrupted run keeps it, and the first result shows
+    # at once); story placement runs once a batch has gathered, where it amortises its embedding.
+    for analysis in analysed:
+        # Another process ingesting the same article may have stored it since the check above.
+        stored = store.save_analysis(analysis)
+        (added if stored else already_stored).append(analysis.article.id)
+        done += 1
+        if on_progress:
+            on_progress(done, analysis.article)
+        unplaced.append(analysis)
+        if len(unplaced) == settings.engine.batch_size:
+            place(unplaced)
+            unplaced = []
+    if unplaced:
+        place(unplaced)
     return IngestResult(tuple(added), tuple(already_stored), tuple(skipped))
 
 
