@@ -100,3 +100,21 @@ def test_story_placements_round_trip(postgres_url: str) -> None:
         assert [t.id for t in tracks] == ["s-1", "s-2"]
         assert tracks[0].articles == ("a1", "a2") and tracks[1].merged_into == "s-1"
         assert store.load_story_events() == [event]
+
+
+def test_corrections_and_ledger_history_work_on_postgresql(postgres_url: str) -> None:
+    """The tables this round added (analysts' corrections, each ingest's ledger state) on the server store."""
+    from tests.test_store_corrections import _note
+
+    with Store.open(postgres_url) as store:
+        for article_id in ("a1", "a2"):
+            store.save_analysis(full_analysis(article_id))
+        store.save_cross_article(*cross_article_results(["a1", "a2"], "one"))
+        first = store.add_correction(_note("first <b>"))
+        store.add_correction(_note("second"))
+        assert [c.note for c in store.list_corrections()] == ["first <b>", "second"]
+        assert first.id is not None and store.remove_correction(first.id)
+        assert store.change_stamp().articles == 2
+        assert len(store.load_ledger_states(2)) >= 1
+    with Store.open(postgres_url) as reopened:
+        assert [c.note for c in reopened.list_corrections()] == ["second"]
