@@ -10,7 +10,7 @@ import sqlite3
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
-from sqlalchemy import DDL, URL, Connection, func, insert, select
+from sqlalchemy import DDL, URL, Connection, func, insert, inspect, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.schema import CreateColumn
@@ -178,12 +178,15 @@ def stored_version(connection: Connection) -> int:
 
 def upgrade_schema(connection: Connection) -> None:
     """Bring a store written by an older Storyline to this one's schema: add the columns each later version
-    added (with their defaults, so existing rows stay valid), create the tables it added, and record the
-    new version. The table and
-    column names are our own constants, never user input."""
+    added (with their defaults, so existing rows stay valid) unless a column is there already (an upgrade
+    cut short before its version was recorded), create the tables it added, and record the new version.
+    The table and column names are our own constants, never user input."""
     version = stored_version(connection)
+    inspector = inspect(connection)
     for step in range(version + 1, tables.SCHEMA_VERSION + 1):
         for table, column_name in tables.COLUMNS_ADDED.get(step, ()):
+            if any(column["name"] == column_name for column in inspector.get_columns(table.name)):
+                continue
             # SQLAlchemy Core has no "add column" construct; DDL quotes the table and CreateColumn writes the
             # column's definition, both from our own table metadata.
             column = CreateColumn(table.c[column_name]).compile(dialect=connection.dialect)
