@@ -67,6 +67,13 @@ def test_help_and_usage_errors_load_no_heavy_module(arguments: list[str]) -> Non
     assert heavy_modules_after(code) == []
 
 
+def test_the_store_opens_without_the_models() -> None:
+    """`stories`, `export` and a reader's missing-store error need the store only: it must not bring spaCy
+    (the corrections it reads once did, through the ledger stage: 3 s before a missing store was named)."""
+    loaded = heavy_modules_after("import storyline.store")
+    assert not {"spacy", "lingua", "torch", "sentence_transformers", "storyline.pipeline"} & set(loaded)
+
+
 def test_version_is_the_installed_version() -> None:
     result = CliRunner().invoke(app, ["--version"])
     assert result.exit_code == 0

@@ -21,6 +21,12 @@ def _square_all(numbers: list[int]) -> list[int]:
     return [number * number for number in numbers]
 
 
+def _interrupt_handlers(numbers: list[int]) -> list[bool]:
+    import signal
+
+    return [signal.getsignal(signal.SIGINT) is signal.SIG_IGN for _ in numbers]
+
+
 def test_chunked_keeps_order_and_the_short_tail() -> None:
     assert list(chunked(range(7), 3)) == [[0, 1, 2], [3, 4, 5], [6]]
     assert list(chunked([], 3)) == []
@@ -38,6 +44,15 @@ def test_workers_report_their_cpu_and_memory_with_each_chunk() -> None:
     assert list(run_chunks(_square_all, range(6), settings)) == [n * n for n in range(6)]
     assert 1 <= len(worker_usage.by_worker) <= 2
     assert worker_usage.cpu_seconds > 0 and worker_usage.peak_mib > 10
+
+
+def test_workers_leave_ctrl_c_to_the_parent_which_keeps_it() -> None:
+    """Ctrl-C reaches the whole process group: only the parent answers it (with what was kept)."""
+    import signal
+
+    settings = EngineSettings(batch_size=2, workers=2)
+    assert all(run_chunks(_interrupt_handlers, range(10), settings))
+    assert signal.getsignal(signal.SIGINT) is not signal.SIG_IGN
 
 
 def test_unknown_engine_is_refused() -> None:

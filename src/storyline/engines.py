@@ -16,6 +16,7 @@ import multiprocessing
 import multiprocessing.connection
 import os
 import resource
+import signal
 import sys
 import threading
 from collections import deque
@@ -145,10 +146,13 @@ def end_with_parent() -> None:
     """Run in each worker process as it starts: exit as soon as the parent is gone. A parent killed with
     SIGKILL cannot stop its workers, and each would otherwise parse on to the end of its chunk (20 s and
     more) before noticing that nobody reads its results. (A fork server's child watches the process that
-    asked for it, not the server.)"""
+    asked for it, not the server.) Ctrl-C at a terminal reaches the whole process group: the parent says
+    what was kept and ends, so a worker ignores it (and ends with the parent) instead of printing its own
+    traceback."""
     parent = multiprocessing.parent_process()
     if parent is None:
         return
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     def exit_when_parent_ends() -> None:
         multiprocessing.connection.wait([parent.sentinel])  # readable once the parent's end closes

@@ -25,12 +25,14 @@ from storyline.corrections.records import (
     position_key,
 )
 from storyline.records import Position, Question, Story, TimelineEntry
-from storyline.stages import ledger
-from storyline.stages.ledger.status import judge_status
 
 
 def rebuild_ledgers(work: Working, settings: LedgerSettings) -> None:
     """Run the ledger stage again over each touched story, with the corrected claims and entities."""
+    # Imported here: the ledger stage brings spaCy, and the store (which reads corrections) must open
+    # without it (`storyline stories` answers in under a second).
+    from storyline.stages import ledger
+
     for index, story in enumerate(work.stories):
         if story.id not in work.touched_stories:
             continue
@@ -80,6 +82,8 @@ def _judged(work: Working, question: Question, positions: Sequence[Position]) ->
     claim_ids = {c for position in positions for c in position.claims}
     claims = [claim for claim in work.claims if claim.id in claim_ids]
     names = {entity.id: entity.name for entity in work.entities}
+    from storyline.stages.ledger.status import judge_status  # as above: spaCy only when a brief is replayed
+
     status, reason = judge_status(positions, claims, None, names)
     return dataclasses.replace(question, positions=tuple(positions), status=status, status_reason=reason)
 
