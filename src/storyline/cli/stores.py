@@ -176,7 +176,9 @@ def serve(
         shown_token = "$" + TOKEN_ENVIRONMENT_VARIABLE if token else ""
         if not token:
             token = shown_token = generate_token()
-            err.print(f"write token (set {TOKEN_ENVIRONMENT_VARIABLE} to choose one): {token}")
+            err.print(
+                f"write token (set {TOKEN_ENVIRONMENT_VARIABLE} to choose one): {token}", soft_wrap=True
+            )
         err.print(f"loading {db} …")
         server_settings = ServerSettings(
             allowed_hosts=(host, *(allow_host or ())), token_for_reads=token_for_reads
@@ -187,6 +189,8 @@ def serve(
         web_app.state.storyline.start_writer()
         err.print(f"serving on http://{host}:{port}/")
         # The pages' correction forms write: opening this address once gives the browser the token's cookie.
-        err.print(f"to correct in the browser, open once: http://{host}:{port}/?token={shown_token}")
+        err.print(
+            f"to correct in the browser, open once: http://{host}:{port}/?token={shown_token}", soft_wrap=True
+        )
         options = uvicorn_options(server_settings)
         uvicorn.run(web_app, host=host, port=port, log_level="warning", **options)
