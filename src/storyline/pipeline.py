@@ -322,8 +322,13 @@ def analyze(
     or, with ``story``, over that one story's articles."""
     with Store.open(db) as store:
         skipped = ingest_into(store, inputs, settings, on_progress, meta_csv)
-        brief = refresh_store(store, settings) if story is None else story_brief(store, story, settings)
-        return dataclasses.replace(brief, skipped=tuple(skipped))
+        return dataclasses.replace(stored_brief(store, story, settings), skipped=tuple(skipped))
+
+
+def stored_brief(store: Store, story: str | None = None, settings: Settings = DEFAULT_SETTINGS) -> Brief:
+    """The brief over everything the store holds (the cross-article stages run again), or with ``story``
+    over that one story's articles."""
+    return refresh_store(store, settings) if story is None else story_brief(store, story, settings)
 
 
 def story_brief(store: Store, story_id: str, settings: Settings = DEFAULT_SETTINGS) -> Brief:

@@ -113,10 +113,7 @@ def analyze(
     with run.interruptible(), one_line_errors(), Store.open(db) as store:
         result = run.ingest(store, paths, settings, meta)
         with run.building_brief():
-            if story is None:
-                brief = pipeline.refresh_store(store, settings)
-            else:
-                brief = pipeline.story_brief(store, story, settings)
+            brief = pipeline.stored_brief(store, story, settings)
     brief = dataclasses.replace(brief, skipped=result.skipped)
     if not brief.articles:
         fail(f"nothing could be analysed: {run.nothing_usable(result)}")

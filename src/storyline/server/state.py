@@ -99,7 +99,8 @@ class ServerState:
         between ingests; the brief it changes is swapped in."""
         with self._ingest_lock:
             result = change(self.store, self.snapshot.brief)
-            self.snapshot = Snapshot(pipeline.load_brief(self.store), self.store.change_stamp())
+            stamp = self.store.change_stamp()  # read first, as at start-up: a later change shows as newer
+            self.snapshot = Snapshot(pipeline.load_brief(self.store), stamp)
             return result
 
     def _swap_in(self, outcome: IngestOutcome) -> IngestResult:
