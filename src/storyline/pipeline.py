@@ -33,6 +33,7 @@ from storyline.records import (
 )
 from storyline.stages import claims, clean, copies, dates, entities, ingest, language, ledger, nlp, stories
 from storyline.stages import timeline as timeline_stage
+from storyline.stages.ledger.grouping import entity_spans
 from storyline.store import Store
 
 # Called after each article with (articles done, article or skipped input); the CLI draws its progress bar.
@@ -280,6 +281,7 @@ def build_brief(
     for position, entity in enumerate(entity_list):
         for article_id in dict.fromkeys(mention.article for mention in entity.mentions):
             entities_of[article_id].append(position)
+    spans = entity_spans(entity_list)  # mentions by article, indexed once rather than per story
     analysis_of = {analysis.article.id: analysis for analysis in analyses}
     for story in story_list:
         members = [analysis_of[article_id] for article_id in story.articles if article_id in analysis_of]
@@ -295,6 +297,7 @@ def build_brief(
             story_copies,
             story_entities,
             settings.ledger,
+            spans,
         )
         story_timeline = timeline_stage.build_timeline(story, members, story_claims, settings.timeline)
         finished_stories.append(dataclasses.replace(story, questions=questions, timeline=story_timeline))

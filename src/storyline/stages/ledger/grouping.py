@@ -156,9 +156,9 @@ def entities_within(spans: EntitySpans, article: str, start: int, end: int) -> f
     )
 
 
-def entity_words(claims: Iterable[Claim], entities: Sequence[Entity]) -> dict[str, frozenset[str]]:
-    """Claim id → "@entity" tokens for the entities mentioned inside its content."""
-    spans = entity_spans(entities)
+def entity_words(claims: Iterable[Claim], spans: EntitySpans) -> dict[str, frozenset[str]]:
+    """Claim id → "@entity" tokens for the entities mentioned inside its content (``spans``: see
+    ``entity_spans``)."""
     return {claim.id: entities_within(spans, claim.article, claim.start, claim.end) for claim in claims}
 
 

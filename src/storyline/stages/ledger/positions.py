@@ -254,15 +254,20 @@ def build_ledger(
     copies: Sequence[CopyEdge],
     entities: Sequence[Entity],
     settings: LedgerSettings = DEFAULT_SETTINGS.ledger,
+    spans: EntitySpans | None = None,
 ) -> tuple[Question, ...]:
     """The questions of one story, each with its positions and status, most carried first. With
-    ``settings.embeddings`` and an installed encoder, content embeddings join the grouping scores."""
+    ``settings.embeddings`` and an installed encoder, content embeddings join the grouping scores.
+    ``spans``: the mentions of every entity by article (``entity_spans``), when the caller indexed them
+    once for all its stories; built from ``entities`` otherwise (walking every mention of each, all
+    articles, so per story it made the stage quadratic in the collection)."""
+    spans = entity_spans(entities) if spans is None else spans
     story_claims = _story_claims(story, claims)
     in_story = set(story.articles)
     by_id = {article.id: article for article in articles if article.id in in_story}
     names = {entity.id: entity.name for entity in entities}
     context = _Context(by_id, origins(list(by_id.values()), copies), settings, names)
-    mentioned = entity_words(story_claims, entities)
+    mentioned = entity_words(story_claims, spans)
     antecedent = _antecedents(story_claims)
     claim_by_id = {claim.id: claim for claim in story_claims}
 
@@ -324,7 +329,7 @@ def build_ledger(
         )
 
     statement_groups = group_statements(statements, settings, vectors)
-    _place_by_context(unplaced, statement_groups, context, entity_spans(entities))
+    _place_by_context(unplaced, statement_groups, context, spans)
     outlet_claims = [claim_by_id[claim_id] for claim_id in narration]
     join_outlet_voice(outlet_claims, narration, statement_groups, settings.outlet_voice_similarity)
     for statement_group in statement_groups:
