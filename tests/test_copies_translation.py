@@ -6,7 +6,7 @@ from factories import make_article
 
 from storyline.records import Article
 from storyline.stages.copies.detect import find_copies
-from storyline.stages.copies.translation import anchors, normalise_number
+from storyline.stages.copies.translation import anchors, normalise_number, starts_sentence
 
 DATA = Path(__file__).parent / "data" / "copies"
 
@@ -25,6 +25,14 @@ def test_numbers_written_three_ways_are_one_anchor() -> None:
     assert normalise_number("7") is None
     assert anchors("Then Zełenski said 11\u00a0000.") == anchors("So Zelensky: 11,000") == {"zelen", "#11000"}
     assert anchors("Rescue teams came. Passengers left") == frozenset()  # sentence starts are no names
+
+
+def test_a_sentence_start_is_found_by_looking_back_over_spaces_and_opening_marks_only() -> None:
+    text = 'Rescue came. "Passengers left," said Ana\n- Mayor Lind: (Rescue) in Oskel.\n  „Boats'
+    opening = [text.index(word) for word in ("Rescue", "Passengers", "Mayor", "Rescue)", "Boats")]
+    inside = [text.index(word) for word in ("Ana", "Lind", "Oskel", "came")]
+    assert all(starts_sentence(text, start) for start in opening)
+    assert not any(starts_sentence(text, start) for start in inside)
 
 
 def test_uncredited_translation_points_at_the_english_original() -> None:
