@@ -15,7 +15,7 @@ from storyline import pipeline
 from storyline.cli import app
 from storyline.cli.progress import ProgressReporter, progress_display, survey_inputs
 from storyline.config import DEFAULT_SETTINGS
-from storyline.records import Article, SkippedInput
+from storyline.records import SkippedInput
 from storyline.stages.ingest import article_from_plain_text
 
 DEMO = Path(__file__).resolve().parents[1] / "examples" / "demo"
@@ -48,11 +48,9 @@ def test_the_bar_shows_the_total_and_time_remaining() -> None:
     new = article_from_plain_text("New one\nThe union said 9,000 workers walked out.", source="<2>")
     with progress_display(quiet=False, console=console) as progress:
         reporter = ProgressReporter(progress, expected=4)
-        items: list[Article | SkippedInput] = [stored, new, SkippedInput("bad.txt", "empty file")]
-        for item in reporter.skipping_stored(items, lambda article_id: article_id == stored.id):
-            if isinstance(item, SkippedInput):
-                reporter(1, item)
-        reporter(2, new)
+        reporter(1, pipeline.AlreadyStored(stored.id))
+        reporter(2, SkippedInput("bad.txt", "empty file"))
+        reporter(3, new)
         progress.refresh()
         assert "3/4" in screen.getvalue() and "ETA" in screen.getvalue()
     assert "skipped bad.txt: empty file" in screen.getvalue()

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 import storyline
+from storyline.pipeline import AlreadyStored
 from storyline.records import Brief
 from storyline.report.json_report import validate_brief
 
@@ -52,6 +53,8 @@ def test_rerun_with_a_store_skips_stored_articles(tmp_path: Path) -> None:
     second = storyline.analyze([DEMO], db=db, on_progress=lambda done, item: seen.append(item))
     assert [a.id for a in second.articles] == [a.id for a in first.articles]
     assert all(not hasattr(item, "text") for item in seen)  # nothing re-analysed; only skips reported
+    reported = [item.article_id for item in seen if isinstance(item, AlreadyStored)]
+    assert sorted(reported) == sorted(article.id for article in first.articles)
 
 
 def test_texts_in_memory() -> None:

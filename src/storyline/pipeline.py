@@ -36,8 +36,17 @@ from storyline.stages import timeline as timeline_stage
 from storyline.stages.ledger.grouping import entity_spans
 from storyline.store import Store
 
-# Called after each article with (articles done, article or skipped input); the CLI draws its progress bar.
-ProgressCallback = Callable[[int, Article | SkippedInput], None]
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class AlreadyStored:
+    """An input article the store held before this run: reported to the progress callback, not analysed."""
+
+    article_id: str
+
+
+# Called after each input with (inputs done, the article analysed, the input skipped, or the article found
+# already stored); the CLI draws its progress bar. The store is asked once per article, here.
+ProgressCallback = Callable[[int, Article | SkippedInput | AlreadyStored], None]
 
 
 def analyze_parsed(parsed: ParsedArticle) -> ArticleAnalysis:
@@ -160,6 +169,9 @@ def ingest_articles(
             elif store.has_article(item.id):
                 seen.add(item.id)
                 already_stored.append(item.id)
+                done += 1
+                if on_progress:
+                    on_progress(done, AlreadyStored(item.id))
             else:
                 seen.add(item.id)
                 yield item

@@ -174,7 +174,7 @@ class _Run:
         self.survey = survey_inputs(paths, settings.ingest, meta)
         with progress_display(self.quiet) as progress:
             reporter = ProgressReporter(progress, self.survey.expected)
-            items = reporter.skipping_stored(pipeline.iter_articles(paths, settings, meta), store.has_article)
+            items = pipeline.iter_articles(paths, settings, meta)
             try:
                 result = pipeline.ingest_articles(store, items, settings, reporter)
             finally:

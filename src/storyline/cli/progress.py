@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -113,30 +113,17 @@ class ProgressReporter:
         self.task: TaskID = progress.add_task("Reading inputs…", total=expected)
         self.stored = 0
         self.already_stored = 0
-        self._finished = 0
 
-    def __call__(self, done: int, item: Article | SkippedInput) -> None:
+    def __call__(self, done: int, item: object) -> None:
+        """The pipeline's progress callback: ``item`` is the article analysed and stored, the input skipped,
+        or (``pipeline.AlreadyStored``) an article the store held already."""
         if isinstance(item, SkippedInput):
             self.progress.console.print(f"[yellow]skipped[/] {escape(str(item))}", markup=True)
-        else:
+        elif isinstance(item, Article):
             self.stored += 1
-        self._finished = done
-        self._advance()
-
-    def skipping_stored(
-        self, items: Iterable[Article | SkippedInput], is_stored: Callable[[str], bool]
-    ) -> Iterator[Article | SkippedInput]:
-        """``items`` unchanged, counting on the bar those the store holds already (the ingest skips them
-        without a report)."""
-        for item in items:
-            if isinstance(item, Article) and is_stored(item.id):
-                self.already_stored += 1
-                self._advance()
-            yield item
-
-    def _advance(self) -> None:
-        completed = self._finished + self.already_stored
-        self.progress.update(self.task, completed=completed, description="Analysing")
+        else:
+            self.already_stored += 1
+        self.progress.update(self.task, completed=done, description="Analysing")
 
 
 def nothing_usable(survey: InputSurvey, skipped: Sequence[SkippedInput]) -> str:
