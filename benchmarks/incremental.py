@@ -40,7 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository r
 from storyline import embeddings
 from storyline.config import StoriesSettings
 from storyline.embeddings import Embedder, Vectors, load_embedder
-from storyline.pipeline import save_placement
+from storyline.pipeline import placement
 from storyline.records import ArticleAnalysis
 from storyline.stages.stories.cluster import StoryIndex, place_articles
 from storyline.store import Store
@@ -143,7 +143,7 @@ def fill_store(
             batch_stories = []
             for analysis, update in zip(batch, place_articles(index, batch, embedder), strict=True):
                 store.save_analysis(analysis)
-                save_placement(store, update)
+                store.save_story_placements([placement(update)])
             if (number + 1) // 10_000 > (number + 1 - len(batch)) // 10_000:  # crossed a ten thousand
                 print(f"  filled {number + 1} articles", flush=True)
             batch = []
@@ -228,7 +228,7 @@ def main() -> None:
             placing = time.perf_counter()
             (update,) = place_articles(index, [analysis], embedder)
             placed = time.perf_counter()
-            save_placement(store, update)
+            store.save_story_placements([placement(update)])
             finished = time.perf_counter()
             parts["total"].append(finished - started)
             parts["encoder + placement"].append(placed - placing)

@@ -35,6 +35,7 @@ from storyline.stages import claims, clean, copies, dates, entities, ingest, lan
 from storyline.stages import timeline as timeline_stage
 from storyline.stages.ledger.grouping import entity_spans
 from storyline.store import Store
+from storyline.store.placement import Placement
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -216,13 +217,14 @@ def place_in_stories(
     beside_workers: bool = False,
 ) -> None:
     """The incremental stories stage: each article joins a stored story or starts one, in the order given;
-    each placement (and any merge it causes) is stored at once. ``beside_workers``: worker processes run
+    the placements (and any merges they cause) are stored together, in one transaction, once all are made:
+    an interrupt loses at most these, and the next run places their articles first (``place_left_over``).
+    ``beside_workers``: worker processes run
     the per-article stages on every core meanwhile, so the embedder gets one thread."""
     embedder = load_embedder() if settings.stories.embeddings else None
     with one_torch_thread() if beside_workers and embedder is not None else contextlib.nullcontext():
         updates = list(stories.place_articles(index, analyses, embedder))
-    for update in updates:
-        save_placement(store, update)
+    store.save_story_placements([placement(update) for update in updates])
 
 
 def place_left_over(store: Store, settings: Settings = DEFAULT_SETTINGS) -> None:
@@ -233,11 +235,9 @@ def place_left_over(store: Store, settings: Settings = DEFAULT_SETTINGS) -> None
         stored_stories(store, [a for a in store.load_analyses() if a.article.id in left_over], settings)
 
 
-def save_placement(store: Store, update: stories.StoryUpdate) -> None:
-    """Store where one article was placed and every story its placement changed."""
-    store.save_story_placement(
-        update.article_id, update.score, (update.story, *update.changed), update.events, update.member_of
-    )
+def placement(update: stories.StoryUpdate) -> Placement:
+    """Where one article was placed and every story its placement changed, as the store records it."""
+    return update.article_id, update.score, (update.story, *update.changed), update.events, update.member_of
 
 
 def stored_stories(

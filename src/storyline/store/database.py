@@ -28,7 +28,6 @@ from sqlalchemy import (
     func,
     insert,
     select,
-    update,
 )
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
@@ -37,6 +36,8 @@ from storyline.records import ArticleAnalysis, CopyEdge, Entity, Story, StoryEve
 from storyline.store import connection as opening
 from storyline.store import corrections as stored_corrections
 from storyline.store import history, rows, tables
+from storyline.store import placement as placements_module
+from storyline.store.placement import Placement
 
 RecordT = TypeVar("RecordT")
 
@@ -201,28 +202,16 @@ class Store(stored_corrections.CorrectionStore):
         when that is a provisionally merged part of it. Later tracks are others that changed, in order: a
         track merged for good (``merged_into`` set, no articles) has its members move to the story it
         joined; provisional parts and stories split off keep theirs. One transaction."""
+        self.save_story_placements([(article_id, score, tracks, events, member_of)])
+
+    def save_story_placements(self, placements: Sequence[Placement]) -> None:
+        """Several placements (each as ``save_story_placement`` takes it), in order, in one transaction: a
+        transaction each cost more than writing the rows. The ingest stores a batch's placements so once
+        its articles are stored; an interrupt loses at most that batch's placements, and the articles left
+        outside any story are placed first on the next run (``pipeline.place_left_over``)."""
         with self._transaction(write=True) as connection:
-            for track in tracks:
-                _upsert_track(connection, track)
-            for merged in tracks[1:]:
-                if merged.merged_into is None or merged.articles:
-                    continue
-                move = update(tables.story_members).where(tables.story_members.c.story_id == merged.id)
-                connection.execute(move.values(story_id=merged.merged_into))
-            members = tables.story_members
-            connection.execute(delete(members).where(members.c.article_id == article_id))
-            next_seq = select(func.coalesce(func.max(members.c.seq), 0) + 1).scalar_subquery()
-            joined = member_of or tracks[0].id
-            connection.execute(
-                insert(members).values(article_id=article_id, story_id=joined, score=score, seq=next_seq)
-            )
-            for event in events:
-                next_event = select(
-                    func.coalesce(func.max(tables.story_events.c.seq), 0) + 1
-                ).scalar_subquery()
-                row = rows.story_event_row(event, seq=0)
-                row["seq"] = next_event
-                connection.execute(insert(tables.story_events).values(**row))
+            for placement in placements:
+                placements_module.write_placement(connection, *placement)
 
     def load_story_events(self) -> list[StoryEvent]:
         with self._transaction() as connection:
@@ -294,18 +283,6 @@ def _insert_analysis(connection: Connection, analysis: ArticleAnalysis) -> None:
     next_seq = select(func.coalesce(func.max(tables.articles.c.seq), 0) + 1).scalar_subquery()
     connection.execute(insert(tables.articles).values(**rows.ARTICLE.row(article), seq=next_seq))
     _insert_rows(connection, rows.analysis_rows(analysis))
-
-
-def _upsert_track(connection: Connection, track: StoryTrack) -> None:
-    tracks = tables.story_tracks
-    seq = connection.execute(select(tracks.c.seq).where(tracks.c.id == track.id)).scalar()
-    if seq is None:
-        seq = connection.execute(select(func.coalesce(func.max(tracks.c.seq), 0) + 1)).scalar_one()
-        connection.execute(insert(tracks).values(**rows.story_track_row(track, seq)))
-    else:
-        connection.execute(
-            update(tracks).where(tracks.c.id == track.id).values(**rows.story_track_row(track, seq))
-        )
 
 
 def _insert_rows(connection: Connection, rows_by_table: rows.Rows) -> None:
