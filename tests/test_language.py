@@ -16,6 +16,7 @@ from storyline.stages.language import (
     NEWS_LANGUAGES,
     content_words,
     detect_languages,
+    distinctive_function_words,
     find_foreign_fragments,
     load_screening_detector,
     normalise_language_tag,
@@ -98,6 +99,23 @@ def test_first_pass_decides_plain_english_sentences() -> None:
     # Otherwise every chunk would pay for the exact test again (issue #20: half the stage's CPU).
     sentence = "the report said that the army was ready and that the roads were open again on the weekend"
     assert english_on_first_pass(sentence) > DEFAULT_SETTINGS.language.document_language_screen
+
+
+@pytest.mark.parametrize(("text", "fragment", "language"), QUOTED_FRAGMENTS)
+def test_function_word_pass_leaves_foreign_fragments_to_lingua(
+    text: str, fragment: str, language: str
+) -> None:
+    found = [word for word in fragment.lower().split() if word in distinctive_function_words("en")]
+    assert len(found) < DEFAULT_SETTINGS.language.function_words_screen
+
+
+def test_function_words_are_those_only_the_language_uses() -> None:
+    english = distinctive_function_words("en")
+    assert {"the", "that", "been"} <= english
+    assert not english & {"a", "to", "in", "i", "on", "die", "was"}  # Polish, German, Dutch words too
+    # Polish whose words English also lists ("to", "a", "do", "na") is still judged by lingua, and flagged.
+    polish = "Ludzie mówią, że to a także do tego na pewno nie było łatwe dla miasta."
+    assert fragments(f"The mayor spoke. {polish}") == [(polish, "pl")]
 
 
 def test_language_from_metadata_is_kept() -> None:
