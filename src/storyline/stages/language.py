@@ -118,9 +118,10 @@ def normalise_language_tag(tag: str) -> str:
     return re.split(r"[-_]", tag.strip(), maxsplit=1)[0].lower()
 
 
-def detect_document_language(text: str) -> str | None:
-    """The language most of the text is written in, or None when lingua cannot tell (empty, digits)."""
-    language = load_detector().detect_language_of(text)
+def detect_document_language(text: str, settings: LanguageSettings = DEFAULT_SETTINGS.language) -> str | None:
+    """The language the text is written in, judged on its opening (``settings.document_sample_chars``), or
+    None when lingua cannot tell (empty, digits)."""
+    language = load_detector().detect_language_of(text[: settings.document_sample_chars])
     return iso_code(language) if language is not None else None
 
 
@@ -249,7 +250,7 @@ def detect_languages(article: Article, settings: LanguageSettings = DEFAULT_SETT
     language = (
         normalise_language_tag(article.language)
         if article.language
-        else detect_document_language(article.text)
+        else detect_document_language(article.text, settings)
     )
     fragments = find_foreign_fragments(article.text, language, settings) if language else []
     return dataclasses.replace(article, language=language, foreign_fragments=tuple(fragments))
