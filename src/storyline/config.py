@@ -177,6 +177,10 @@ class StoriesSettings:
     # scores) as a further overlap cost ECB+ 1-15 precision (0.805 -> 0.790 at weight 0.2): a developing
     # event's figures change.
     other_year_penalty: float = 0.175
+    # Issue #15, the event itself: where a shared specific actor is what would let an article join a story,
+    # its lead must also name an event the story's members report (a trigger lemma in common,
+    # ``stories.triggers``).
+    other_event_penalty: float = 0.1
 
 
 @dataclass(frozen=True, slots=True)

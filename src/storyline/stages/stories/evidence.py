@@ -67,6 +67,16 @@ def same_event_evidence(profile: ArticleProfile, group: GroupProfile, actors: Ac
     return centroid is not None and float(centroid @ profile.vector) >= actors.settings.same_event_cosine
 
 
+def events_agree(profile: ArticleProfile, group: GroupProfile) -> bool:
+    """Whether an article's lead reports an event the story's members report: a trigger lemma in common
+    with them ("earthquake", "arrest"). Shared actors and place alone join two earthquakes of one island;
+    the event words of one earthquake and a flood differ. A side whose lead gave no trigger (a headline
+    without a verb, a store older than schema 6) passes."""
+    if not profile.triggers or not group.triggers:
+        return True
+    return not profile.triggers.isdisjoint(group.triggers)
+
+
 def in_window(group: GroupProfile, days: tuple[date, date] | None, settings: StoriesSettings) -> bool:
     """Whether days (an article's, or another group's first and last) come within the window of the
     group's: a hard test when both sides are dated; an undated side passes, and is kept from bridging
