@@ -119,7 +119,9 @@ def generated_analysis(rng: random.Random, number: int, story: int, start: date)
         make_mention(surface, label, article=article)
         for surface, label in ((speaker, "PERSON"), (place, "GPE"))
     )
-    return ArticleAnalysis(article=article, mentions=mentions)
+    # The lead's event lemmas, as the parse stages would give them: the story's event and one lead verb.
+    triggers = (*event.replace("-", " ").split(), rng.choice(("spread", "continue", "reach", "hold")))
+    return ArticleAnalysis(article=article, mentions=mentions, triggers=triggers)
 
 
 def fill_store(

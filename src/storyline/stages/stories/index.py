@@ -215,7 +215,9 @@ class StoryIndex:
     def _score(self, profile: ArticleProfile, group: GroupProfile) -> float:
         """How well an article fits a group of articles (a story or one side of a merge)."""
         score = self._similarity(profile.actors, profile.words, profile.vector, group)
-        return score if events_agree(profile, group) else score - self._settings.other_event_penalty
+        if events_agree(profile, group, self._actors):
+            return score
+        return score - self._settings.other_event_penalty
 
     def _link_score(self, first: GroupProfile, second: GroupProfile) -> float:
         """How alike two groups are by their own profiles (core actors and words, centroids)."""

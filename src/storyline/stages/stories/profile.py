@@ -1,9 +1,10 @@
 """What the story index compares: one article's profile, and the running profile of a group of articles.
 
 A group is a whole story, or one side of a provisional merge (``stories.index``). Its profile is what a new
-article is scored against — the sum of its members' unit embeddings, how many members name each actor and
-use each lead word and event trigger — plus what names it (title, representative) and its first and last days. It holds no
-article texts: memory per story is bounded by its actor count and ``MAX_PROFILE_WORDS``.
+article is scored against — the sum of its members' unit embeddings, how many members name each actor, use
+each lead word and report each event trigger — plus what names it (title, representative) and its first and
+last days. It holds no article texts: memory per story is bounded by its actor count and
+``MAX_PROFILE_WORDS``.
 """
 
 from __future__ import annotations
