@@ -415,22 +415,31 @@ def test_a_newer_schema_version_is_refused(tmp_path: Path) -> None:
         Store.open(db_path)
 
 
+# The columns schema 6 added: the lead's event triggers of an article, their counts per story track.
+SCHEMA_6_COLUMNS = [("articles", "triggers"), ("story_tracks", "trigger_counts")]
+
+
+def downgrade(db_path: Path, version: int, columns: list[tuple[str, str]]) -> None:
+    """Make a store look as an older Storyline wrote it: without ``columns``, at ``version``."""
+    connection = sqlite3.connect(db_path)
+    for table, column in columns:
+        connection.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+    connection.execute("DELETE FROM schema_version")
+    connection.execute("INSERT INTO schema_version (version) VALUES (?)", (version,))
+    connection.commit()
+    connection.close()
+
+
 def test_a_store_of_the_previous_schema_is_upgraded_in_place(tmp_path: Path) -> None:
     db_path = tmp_path / "store.db"
     with Store.open(db_path) as store:
         store.save_analysis(full_analysis("first"))
-    connection = sqlite3.connect(db_path)  # as schema 1 wrote it: time expressions had no TimeML columns
-    for table in ("time_expressions", "claim_times"):
-        connection.execute(f"ALTER TABLE {table} DROP COLUMN type")
-        connection.execute(f"ALTER TABLE {table} DROP COLUMN value")
-    connection.execute("ALTER TABLE positions DROP COLUMN speaker_texts")  # added by schema 3
-    connection.execute("ALTER TABLE claims DROP COLUMN kind")  # added by schema 5
-    connection.execute("ALTER TABLE articles DROP COLUMN triggers")  # added by schema 6
-    connection.execute("ALTER TABLE story_tracks DROP COLUMN trigger_counts")  # added by schema 6
-    connection.execute("DELETE FROM schema_version")
-    connection.execute("INSERT INTO schema_version (version) VALUES (1)")
-    connection.commit()
-    connection.close()
+    # As schema 1 wrote it: time expressions had no TimeML columns.
+    columns = [
+        (table, column) for table in ("time_expressions", "claim_times") for column in ("type", "value")
+    ]
+    columns += [("positions", "speaker_texts"), ("claims", "kind")]  # added by schemas 3 and 5
+    downgrade(db_path, 1, columns + SCHEMA_6_COLUMNS)
     with Store.open(db_path) as store:
         assert store.load_analyses() == [dataclasses.replace(full_analysis("first"), triggers=())]
         store.save_analysis(full_analysis("second"))
@@ -458,13 +467,7 @@ def test_a_schema_5_store_upgrades_to_event_triggers_keeping_its_data(tmp_path: 
     with Store.open(db_path) as store:
         store.save_analysis(full_analysis("first"))
         store.save_story_placement("first", 1.0, [track])
-    connection = sqlite3.connect(db_path)  # as schema 5 wrote it
-    connection.execute("ALTER TABLE articles DROP COLUMN triggers")
-    connection.execute("ALTER TABLE story_tracks DROP COLUMN trigger_counts")
-    connection.execute("DELETE FROM schema_version")
-    connection.execute("INSERT INTO schema_version (version) VALUES (5)")
-    connection.commit()
-    connection.close()
+    downgrade(db_path, 5, SCHEMA_6_COLUMNS)
     with Store.open(db_path) as store:
         assert store.load_analyses() == [dataclasses.replace(full_analysis("first"), triggers=())]
         assert store.load_story_tracks() == [dataclasses.replace(track, trigger_counts=())]
