@@ -12,6 +12,7 @@ many articles that share only a beat with others count: putting them in one stor
 Publisher and date come from ``metadata.tsv`` through a metadata CSV, as a user's feed would give them.
 
 python eval/stories.py [--no-embeddings] [--corpus ecbplus|polnear] [--topics 1-30] [--month 2016-09]
+                       [--errors]
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import sys
 import tempfile
 import time
 import xml.etree.ElementTree as ElementTree
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -119,15 +121,46 @@ def _write_polnear_metadata(meta_csv: Path, names: set[str]) -> None:
             writer.writerow([str(text), row["publisher"], row["publication_date"]])
 
 
-def score_clusters(analyses: Sequence[ArticleAnalysis], gold: dict[str, str], settings: Settings) -> Scores:
-    """Resolve entities and cluster the analyses as one collection; B³ of the articles in ``gold``."""
+def score_clusters(
+    analyses: Sequence[ArticleAnalysis], gold: dict[str, str], settings: Settings, show_errors: bool = False
+) -> Scores:
+    """Resolve entities and cluster the analyses as one collection; B³ of the articles in ``gold``. With
+    ``show_errors``, print each article placed in a story whose other members mostly report another event."""
     from storyline.stages.entities.resolve import resolve_entities
     from storyline.stages.stories.cluster import cluster_stories
 
     entities = resolve_entities([mention for analysis in analyses for mention in analysis.mentions])
     stories = cluster_stories(analyses, entities, settings.stories)
+    if show_errors:
+        print_false_joins(analyses, [story.articles for story in stories], gold)
     predicted = {article_id: story.id for story in stories for article_id in story.articles}
     return b_cubed(gold, {article_id: predicted[article_id] for article_id in gold})
+
+
+def print_false_joins(
+    analyses: Sequence[ArticleAnalysis], stories: Sequence[Sequence[str]], gold: dict[str, str]
+) -> None:
+    """Per story of more than one gold event: its main event, then each member of another event, with the
+    first line of each text (truncated) and its lead's trigger lemmas."""
+    by_id = {analysis.article.id: analysis for analysis in analyses}
+
+    def line(article_id: str) -> str:
+        analysis = by_id[article_id]
+        first = (analysis.article.title or analysis.article.text.strip().split("\n", 1)[0])[:80]
+        return f"{article_id} [{gold[article_id]}] {first!r} triggers {list(analysis.triggers)}"
+
+    wrong = 0
+    for members in stories:
+        events = Counter(gold[article] for article in members if article in gold)
+        if len(events) < 2:
+            continue
+        main = events.most_common(1)[0][0]
+        print(f"story of {main} ({events[main]} of {sum(events.values())}):", line(members[0]))
+        for article in members:
+            if article in gold and gold[article] != main:
+                wrong += 1
+                print("   joined:", line(article))
+    print(f"{wrong} articles joined a story of another event")
 
 
 def _topics(spec: str) -> list[int]:
@@ -141,6 +174,7 @@ def main() -> None:
     parser.add_argument("--corpus", choices=["ecbplus", "polnear"], default="ecbplus")
     parser.add_argument("--topics", default="1-30", help="ECB+ topics, e.g. 1-30 (default) or 11-30")
     parser.add_argument("--month", default="2016-09", help="the hand-labelled PolNeAR dev month")
+    parser.add_argument("--errors", action="store_true", help="print the articles joined to another event")
     options = parser.parse_args()
     settings = (
         Settings(stories=StoriesSettings(embeddings=not options.no_embeddings))
@@ -155,14 +189,14 @@ def main() -> None:
         print(f"demo corpus ({len(gold)} annotated articles, {len(brief.stories)} stories found)")
         print(score_stories(brief, gold).line("B3 articles -> stories"))
     if options.corpus == "polnear":
-        report_polnear(options.month, settings)
+        report_polnear(options.month, settings, options.errors)
         return
     if not ECBPLUS.is_dir():
         print(f"no ECB+ in {ECBPLUS}: skipped")
         return
     started = time.perf_counter()
     analyses, ecb_gold = analyse_ecbplus(_topics(options.topics))
-    scores = score_clusters(analyses, ecb_gold, settings)
+    scores = score_clusters(analyses, ecb_gold, settings, options.errors)
     stories = len(set(ecb_gold.values()))
     print(
         f"ECB+ topics {options.topics}: {len(analyses)} documents, {stories} gold stories "
@@ -171,7 +205,7 @@ def main() -> None:
     print(scores.line("B3 documents -> stories") + "   published: none")
 
 
-def report_polnear(month: str, settings: Settings) -> None:
+def report_polnear(month: str, settings: Settings, show_errors: bool = False) -> None:
     if not (POLNEAR / "metadata.tsv").is_file() or not polnear_gold(month):
         print(f"no PolNeAR in {POLNEAR} or no gold for {month}: skipped")
         return
@@ -181,7 +215,8 @@ def report_polnear(month: str, settings: Settings) -> None:
         f"PolNeAR dev {month}: {len(analyses)} articles, {len(set(gold.values()))} hand-labelled events "
         f"({time.perf_counter() - started:.0f} s)"
     )
-    print(score_clusters(analyses, gold, settings).line("B3 articles -> events") + "   published: none")
+    scores = score_clusters(analyses, gold, settings, show_errors)
+    print(scores.line("B3 articles -> events") + "   published: none")
 
 
 if __name__ == "__main__":

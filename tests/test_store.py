@@ -29,6 +29,7 @@ from storyline.records import (
     Question,
     RemovedLine,
     Story,
+    StoryTrack,
     TimeExpr,
     TimelineEntry,
 )
@@ -112,6 +113,7 @@ def full_analysis(article_id: str, outlet: str = "Kyiv Independent") -> ArticleA
         ),
         claims=(first_claim, second_claim),
         times=(friday, TimeExpr("already", 0, 0, None, "unknown")),
+        triggers=("reach", "troop"),
     )
 
 
@@ -413,25 +415,70 @@ def test_a_newer_schema_version_is_refused(tmp_path: Path) -> None:
         Store.open(db_path)
 
 
+# The columns schema 6 added: the lead's event triggers of an article, their counts per story track.
+SCHEMA_6_COLUMNS = [("articles", "triggers"), ("story_tracks", "trigger_counts")]
+
+
+def downgrade(db_path: Path, version: int, columns: list[tuple[str, str]]) -> None:
+    """Make a store look as an older Storyline wrote it: without ``columns``, at ``version``."""
+    connection = sqlite3.connect(db_path)
+    for table, column in columns:
+        connection.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+    connection.execute("DELETE FROM schema_version")
+    connection.execute("INSERT INTO schema_version (version) VALUES (?)", (version,))
+    connection.commit()
+    connection.close()
+
+
 def test_a_store_of_the_previous_schema_is_upgraded_in_place(tmp_path: Path) -> None:
     db_path = tmp_path / "store.db"
     with Store.open(db_path) as store:
         store.save_analysis(full_analysis("first"))
-    connection = sqlite3.connect(db_path)  # as schema 1 wrote it: time expressions had no TimeML columns
-    for table in ("time_expressions", "claim_times"):
-        connection.execute(f"ALTER TABLE {table} DROP COLUMN type")
-        connection.execute(f"ALTER TABLE {table} DROP COLUMN value")
-    connection.execute("ALTER TABLE positions DROP COLUMN speaker_texts")  # added by schema 3
-    connection.execute("ALTER TABLE claims DROP COLUMN kind")  # added by schema 5
-    connection.execute("DELETE FROM schema_version")
-    connection.execute("INSERT INTO schema_version (version) VALUES (1)")
-    connection.commit()
-    connection.close()
+    # As schema 1 wrote it: time expressions had no TimeML columns.
+    columns = [
+        (table, column) for table in ("time_expressions", "claim_times") for column in ("type", "value")
+    ]
+    columns += [("positions", "speaker_texts"), ("claims", "kind")]  # added by schemas 3 and 5
+    downgrade(db_path, 1, columns + SCHEMA_6_COLUMNS)
     with Store.open(db_path) as store:
-        assert store.load_analyses() == [full_analysis("first")]
+        assert store.load_analyses() == [dataclasses.replace(full_analysis("first"), triggers=())]
         store.save_analysis(full_analysis("second"))
     with Store.open(db_path) as store:
         assert [a.article.id for a in store.load_analyses()] == ["first", "second"]
+
+
+def test_a_schema_5_store_upgrades_to_event_triggers_keeping_its_data(tmp_path: Path) -> None:
+    """Schema 6 adds the lead's event triggers (articles) and their counts per story track: a store written
+    before them opens with every article and track as it was, reading "no triggers", and takes new ones."""
+    db_path = tmp_path / "store.db"
+    track = StoryTrack(
+        id="s-1",
+        title="Troops reach Kursk",
+        articles=("first",),
+        representative="first",
+        representative_score=0.5,
+        first_date="2024-10-21",
+        last_date="2024-10-21",
+        vector_sum=(0.5, -0.25),
+        actor_counts=(("kursk", 1),),
+        word_counts=(("troops", 1),),
+        trigger_counts=(("reach", 1),),
+    )
+    with Store.open(db_path) as store:
+        store.save_analysis(full_analysis("first"))
+        store.save_story_placement("first", 1.0, [track])
+    downgrade(db_path, 5, SCHEMA_6_COLUMNS)
+    with Store.open(db_path) as store:
+        assert store.load_analyses() == [dataclasses.replace(full_analysis("first"), triggers=())]
+        assert store.load_story_tracks() == [dataclasses.replace(track, trigger_counts=())]
+        store.save_analysis(full_analysis("second"))
+        store.save_story_placement("second", 0.4, [dataclasses.replace(track, articles=("first", "second"))])
+    with Store.open(db_path) as store:
+        assert store.load_analyses()[1] == full_analysis("second")
+        assert store.load_story_tracks()[0].trigger_counts == (("reach", 1),)
+    connection = sqlite3.connect(db_path)
+    assert connection.execute("SELECT max(version) FROM schema_version").fetchone() == (6,)
+    connection.close()
 
 
 def test_writing_to_a_read_only_database_is_a_clear_error(tmp_path: Path) -> None:

@@ -62,6 +62,7 @@ def analyze_parsed(parsed: ParsedArticle) -> ArticleAnalysis:
         # the article's own statements join its attributions: the ledger weighs the outlet's voice too
         claims=tuple(claims.outlet_voice_claims(parsed, attributed, time_expressions)),
         times=tuple(time_expressions),
+        triggers=stories.event_triggers(parsed),
     )
 
 

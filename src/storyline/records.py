@@ -253,6 +253,9 @@ class ArticleAnalysis:
     mentions: tuple[Mention, ...] = ()
     claims: tuple[Claim, ...] = ()
     times: tuple[TimeExpr, ...] = ()
+    # Lemmas of the events the lead reports ("strike", "earthquake"): what tells two events of one place
+    # apart (``stages.stories.triggers``).
+    triggers: tuple[str, ...] = ()
 
 
 # --- cross-article --------------------------------------------------------------------------------------
@@ -345,6 +348,7 @@ class StoryTrack:
     vector_sum: tuple[float, ...] | None = None  # sum of the members' unit embeddings (None: no embedder)
     actor_counts: tuple[tuple[str, int], ...] = ()  # actor key → members naming it
     word_counts: tuple[tuple[str, int], ...] = ()  # lead word → members using it (the most frequent kept)
+    trigger_counts: tuple[tuple[str, int], ...] = ()  # event trigger lemma → members whose lead has it
     # The story this one was merged into. Its ``articles`` still list its members while the merge is
     # provisional (it may be split off again) and are empty once the merge is final.
     merged_into: str | None = None

@@ -281,7 +281,8 @@ def _insert_analysis(connection: Connection, analysis: ArticleAnalysis) -> None:
     article = analysis.article
     # The next insertion number, computed inside the INSERT so it reads and writes under one lock.
     next_seq = select(func.coalesce(func.max(tables.articles.c.seq), 0) + 1).scalar_subquery()
-    connection.execute(insert(tables.articles).values(**rows.ARTICLE.row(article), seq=next_seq))
+    values = rows.ARTICLE.row(article, seq=next_seq, triggers=list(analysis.triggers))
+    connection.execute(insert(tables.articles).values(**values))
     _insert_rows(connection, rows.analysis_rows(analysis))
 
 
@@ -352,6 +353,7 @@ def _load_analyses(connection: Connection) -> list[ArticleAnalysis]:
                 mentions=mentions.get(key, ()),
                 claims=claims.get(key, ()),
                 times=times.get(key, ()),
+                triggers=tuple(row["triggers"] or ()),
             )
         )
     return analyses

@@ -198,6 +198,7 @@ def story_track_row(track: StoryTrack, seq: int) -> dict[str, Any]:
         "vector_sum": vector,
         "actor_counts": [list(pair) for pair in track.actor_counts],
         "word_counts": [list(pair) for pair in track.word_counts],
+        "trigger_counts": [list(pair) for pair in track.trigger_counts],
         "merged_into": track.merged_into,
     }
 
@@ -221,6 +222,7 @@ def story_track_from(row: RowMapping, articles: Sequence[str]) -> StoryTrack:
         vector_sum=vector_sum,
         actor_counts=tuple((key, int(count)) for key, count in row["actor_counts"]),
         word_counts=tuple((key, int(count)) for key, count in row["word_counts"]),
+        trigger_counts=tuple((key, int(count)) for key, count in row["trigger_counts"] or ()),
         merged_into=row["merged_into"],
     )
 

@@ -29,7 +29,7 @@ from sqlalchemy import (
 
 # Bump when the tables change, and list what the new version adds in ``COLUMNS_ADDED``: an older store is
 # upgraded in place on opening; a store written by a newer Storyline is refused rather than misread.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 metadata = MetaData()
 
@@ -64,6 +64,9 @@ articles = Table(
     Column("published_evidence", Text),
     Column("published_window", Text),
     Column("language", Text),
+    # The lead's event trigger lemmas (``ArticleAnalysis.triggers``), a JSON list; NULL in stores older than
+    # schema 6, read as none.
+    Column("triggers", JSON),
 )
 
 removed_lines = Table(
@@ -301,6 +304,7 @@ story_tracks = Table(
     ),  # little-endian float32; NULL when stories were built without embeddings
     Column("actor_counts", JSON, nullable=False),  # [[key, count], …]
     Column("word_counts", JSON, nullable=False),
+    Column("trigger_counts", JSON),  # [[lemma, count], …]; NULL in stores older than schema 6
     Column("merged_into", Text, index=True),
 )
 story_members = Table(
@@ -355,6 +359,8 @@ CROSS_ARTICLE_TABLES = (
 # 3: the speakers of a position that name no entity, apart from the entity ids (issue #18).
 # 4: adds no column; the new tables (ledger_states, issue #18) are created on upgrade.
 # 5: a claim's kind, statement or act (issue #16); older claims are statements.
+# 6: the event trigger lemmas of an article's lead and their counts per story track (issue #15); older
+# articles and tracks have none, which the stories stage reads as "no event evidence" (no gate).
 COLUMNS_ADDED: dict[int, tuple[tuple[Table, str], ...]] = {
     2: (
         (time_expressions, "type"),
@@ -364,4 +370,5 @@ COLUMNS_ADDED: dict[int, tuple[tuple[Table, str], ...]] = {
     ),
     3: ((positions, "speaker_texts"),),
     5: ((claims, "kind"),),
+    6: ((articles, "triggers"), (story_tracks, "trigger_counts")),
 }

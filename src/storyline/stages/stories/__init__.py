@@ -1,14 +1,17 @@
 """The stories stage: articles clustered into stories, in one batch or one article at a time.
 
-Contract: ``cluster_stories(analyses, entities, settings) -> list[Story]`` for a batch;
+Contract: ``event_triggers(parsed) -> tuple[str, ...]`` per article, in the parse stages (the lemmas of the
+events its lead reports); ``cluster_stories(analyses, entities, settings) -> list[Story]`` for a batch;
 ``StoryIndex`` with ``place_articles(index, analyses, embedder) -> Iterator[StoryUpdate]`` for a store that
 grows; ``list_stories(...)`` for the listing the CLI prints.
 Inside: ``cluster`` (profiles and the batch/incremental entry points), ``index`` (the placing index),
-``profile`` (what an article is compared by), ``scoring`` (the join score), ``evidence`` (specific actors
-and time windows: what makes two reports one event), ``centroids`` (nearest-story search).
+``profile`` (what an article is compared by), ``scoring`` (the join score), ``evidence`` (specific actors,
+event triggers and time windows: what makes two reports one event), ``centroids`` (nearest-story search),
+``triggers`` (the lead's event lemmas).
 """
 
 from storyline.stages.stories.cluster import cluster_stories, list_stories, place_articles
 from storyline.stages.stories.index import StoryIndex, StoryUpdate
+from storyline.stages.stories.triggers import event_triggers
 
-__all__ = ["StoryIndex", "StoryUpdate", "cluster_stories", "list_stories", "place_articles"]
+__all__ = ["StoryIndex", "StoryUpdate", "cluster_stories", "event_triggers", "list_stories", "place_articles"]

@@ -86,6 +86,7 @@ def profile_articles(
                     words=frozenset(_lead_words(article) | _year_words(analysis)),
                     vector=None if vectors is None else vectors[offset],
                     has_title=bool(article.title),
+                    triggers=frozenset(analysis.triggers),
                 )
             )
     return profiles

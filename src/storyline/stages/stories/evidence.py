@@ -4,7 +4,10 @@
 large share of the collection: "Trump" in an election month, "Russia" in a war corpus), specific (rare
 enough to tell events apart) and gives the rarity weights of actor overlap. The time tests are hard
 constraints where both sides are dated; an undated article may not bridge two stories unless the year its
-text states fits both (issue #15: undated articles once merged events years apart).
+text states fits both (issue #15: undated articles once merged events years apart). ``events_agree`` says
+whether an article's lead reports the story's event (its trigger lemmas, ``stories.triggers``); the index
+lowers the score of one that does not, rather than forbidding it, because a developing event's reports
+name its acts in many words.
 """
 
 from __future__ import annotations
@@ -65,6 +68,27 @@ def same_event_evidence(profile: ArticleProfile, group: GroupProfile, actors: Ac
         return True
     centroid = group.centroid()
     return centroid is not None and float(centroid @ profile.vector) >= actors.settings.same_event_cosine
+
+
+def events_agree(profile: ArticleProfile, group: GroupProfile, actors: ActorCounts) -> bool:
+    """Whether an article's lead reports an event the story's members report: a trigger lemma in common
+    with what a quarter of them report ("earthquake", "arrest"), an embedding close enough to the story's
+    to say so itself ("captured" and "arrested" share no lemma), or most of the story's rare actors (a
+    developing event's follow-ups report new acts of the same people). Shared actors and place alone join
+    two events of one island, or a fundraising report and an FBI letter of one campaign; their event words
+    differ. A side whose lead gave no trigger (a headline without a verb, a store older than schema 6)
+    passes."""
+    settings = actors.settings
+    group_triggers = group.core(group.triggers)
+    if not profile.triggers or not group_triggers or not profile.triggers.isdisjoint(group_triggers):
+        return True
+    centroid = group.centroid()
+    cosine = None if centroid is None or profile.vector is None else float(centroid @ profile.vector)
+    if cosine is not None and cosine >= settings.same_event_trigger_cosine:
+        return True
+    return (
+        actors.weighted_jaccard(profile.actors, group.core(group.actors)) >= settings.same_event_actor_overlap
+    )
 
 
 def in_window(group: GroupProfile, days: tuple[date, date] | None, settings: StoriesSettings) -> bool:

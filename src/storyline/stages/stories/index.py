@@ -27,7 +27,13 @@ from storyline.config import DEFAULT_SETTINGS, StoriesSettings
 from storyline.embeddings import Vectors
 from storyline.records import Story, StoryEvent, StoryTrack
 from storyline.stages.stories.centroids import CentroidTable
-from storyline.stages.stories.evidence import ActorCounts, in_window, may_merge, same_event_evidence
+from storyline.stages.stories.evidence import (
+    ActorCounts,
+    events_agree,
+    in_window,
+    may_merge,
+    same_event_evidence,
+)
 from storyline.stages.stories.profile import ArticleProfile, GroupProfile
 from storyline.stages.stories.scoring import event_similarity
 
@@ -208,7 +214,10 @@ class StoryIndex:
 
     def _score(self, profile: ArticleProfile, group: GroupProfile) -> float:
         """How well an article fits a group of articles (a story or one side of a merge)."""
-        return self._similarity(profile.actors, profile.words, profile.vector, group)
+        score = self._similarity(profile.actors, profile.words, profile.vector, group)
+        if events_agree(profile, group, self._actors):
+            return score
+        return score - self._settings.other_event_penalty
 
     def _link_score(self, first: GroupProfile, second: GroupProfile) -> float:
         """How alike two groups are by their own profiles (core actors and words, centroids)."""

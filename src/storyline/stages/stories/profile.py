@@ -1,9 +1,10 @@
 """What the story index compares: one article's profile, and the running profile of a group of articles.
 
 A group is a whole story, or one side of a provisional merge (``stories.index``). Its profile is what a new
-article is scored against — the sum of its members' unit embeddings, how many members name each actor and
-use each lead word — plus what names it (title, representative) and its first and last days. It holds no
-article texts: memory per story is bounded by its actor count and ``MAX_PROFILE_WORDS``.
+article is scored against — the sum of its members' unit embeddings, how many members name each actor, use
+each lead word and report each event trigger — plus what names it (title, representative) and its first and
+last days. It holds no article texts: memory per story is bounded by its actor count and
+``MAX_PROFILE_WORDS``.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ class ArticleProfile:
     has_title: bool = False
     # The days a partial publication date allows ("2008-10": the month), when no full date is known.
     period: tuple[date, date] | None = None
+    # The lemmas of the events its lead reports (``stories.triggers``); empty when unknown.
+    triggers: frozenset[str] = frozenset()
 
     def days(self) -> tuple[date, date] | None:
         """The first and last day the article can have been published on; None when undated."""
@@ -55,6 +58,7 @@ class GroupProfile:
     vector_sum: Vectors | None = None
     actors: Counter[str] = field(default_factory=Counter)
     words: Counter[str] = field(default_factory=Counter)
+    triggers: Counter[str] = field(default_factory=Counter)
 
     @classmethod
     def founded_by(cls, profile: ArticleProfile) -> GroupProfile:
@@ -73,6 +77,7 @@ class GroupProfile:
             vector_sum=None if track.vector_sum is None else np.asarray(track.vector_sum, dtype=np.float32),
             actors=Counter(dict(track.actor_counts)),
             words=Counter(dict(track.word_counts)),
+            triggers=Counter(dict(track.trigger_counts)),
         )
 
     def track(self, story_id: str, merged_into: str | None = None) -> StoryTrack:
@@ -88,6 +93,7 @@ class GroupProfile:
             vector_sum=None if self.vector_sum is None else tuple(float(x) for x in self.vector_sum),
             actor_counts=tuple(sorted(self.actors.items())),
             word_counts=tuple(sorted(words)),
+            trigger_counts=tuple(sorted(self.triggers.most_common(MAX_PROFILE_WORDS))),
             merged_into=merged_into,
         )
 
@@ -103,6 +109,7 @@ class GroupProfile:
             None if self.vector_sum is None else self.vector_sum.copy(),
             Counter(self.actors),
             Counter(self.words),
+            Counter(self.triggers),
         )
 
     def core(self, counts: Counter[str]) -> set[str]:
@@ -139,7 +146,9 @@ class GroupProfile:
             )
         self.actors.update(profile.actors)
         self.words.update(profile.words)
+        self.triggers.update(profile.triggers)
         _trim(self.words)
+        _trim(self.triggers)
 
     def absorb(self, other: GroupProfile) -> None:
         """Every member of ``other`` joins this group."""
@@ -155,7 +164,9 @@ class GroupProfile:
             )
         self.actors.update(other.actors)
         self.words.update(other.words)
+        self.triggers.update(other.triggers)
         _trim(self.words)
+        _trim(self.triggers)
 
     def without(self, other: GroupProfile) -> GroupProfile:
         """This group less ``other``'s members (a subset of them): counts and vectors subtracted; name and
@@ -167,7 +178,9 @@ class GroupProfile:
             rest.vector_sum = rest.vector_sum - other.vector_sum
         rest.actors.subtract(other.actors)
         rest.words.subtract(other.words)
-        rest.actors, rest.words = +rest.actors, +rest.words  # drop keys no member carries any more
+        rest.triggers.subtract(other.triggers)
+        # drop keys no member carries any more
+        rest.actors, rest.words, rest.triggers = +rest.actors, +rest.words, +rest.triggers
         return rest
 
 
