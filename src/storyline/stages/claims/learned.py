@@ -335,7 +335,7 @@ def _attribution_for(
     kind: ClaimKind = "statement" if _states_something(context, content) else "act"
     content, quote = classify_quote(context, clip_to_line(context.text, content, cue[0]), cue)
     speakers: list[CharSpan | None] = [
-        span for head in speaker_heads(source_head) if (span := speaker_span(head)) is not None
+        span for head in speaker_heads(source_head) if (span := speaker_span(head, anchor)) is not None
     ]
     modality = cue_modality(context, anchor, source_head) if anchor.pos_ in ("VERB", "AUX") else None
     return [
@@ -386,7 +386,16 @@ def content_from_heads(heads: Sequence[Token], run: Sequence[Token], source: Tok
         start -= 1
     while end + 1 in kept:
         end += 1
-    return token_span(head.doc[start : end + 1])
+    doc = head.doc
+    while start < end and _is_governed_lead(doc[start], kept):
+        start += 1
+    return token_span(doc[start : end + 1])
+
+
+def _is_governed_lead(token: Token, kept: set[int]) -> bool:
+    """A preposition the cue governs ("voted for X", "spoke on his support for Y"): PolNeAR's content is
+    its object, the preposition goes with the cue."""
+    return token.pos_ == "ADP" and token.dep_ == "prep" and token.head.i not in kept
 
 
 def _covered_tokens(context: ParseContext, found: Sequence[Attribution]) -> set[int]:

@@ -1,0 +1,83 @@
+"""Span boundaries of claims on sentences written for these tests: quotations that run on after an
+attribution, speakers described by a restrictive clause, content that starts at the cue's preposition."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from storyline.stages.claims.learned import content_from_heads
+from storyline.stages.nlp import load_nlp
+from tests.test_claims import claims_of
+
+
+def texts_by_cue(text: str, cue: str) -> list[tuple[str | None, str]]:
+    return [(claim.speaker_text, claim.text) for claim in claims_of(text) if claim.cue == cue]
+
+
+# --- quotations continued after the attribution -----------------------------------------------------------
+
+
+def test_quotation_continues_after_a_long_attribution_sentence() -> None:
+    text = (
+        "“We like many of the candidates, some more than others,” Adelson said during an interview in "
+        "Macau, ahead of the opening of his new hotel. “It is changing every day.”"
+    )
+    assert ("Adelson", "It is changing every day.") in texts_by_cue(text, "said")
+
+
+def test_each_pair_of_quotations_continues_with_its_own_speaker() -> None:
+    """The quotation continued is the nearest one before, not the last one found: with three speakers in
+    turn the third's second quotation was lost."""
+    text = (
+        "“The plan is sound,” Smith said. “It will pass.”\n"
+        "The council meets on Monday.\n"
+        "“The plan is doomed,” Jones said. “It will fail.”\n"
+        "The vote is in May.\n"
+        "“The plan is late,” Brown said. “It will wait.”"
+    )
+    claims = texts_by_cue(text, "said")
+    assert ("Jones", "It will fail.") in claims
+    assert ("Brown", "It will wait.") in claims
+    assert ("Smith", "It will fail.") not in claims
+
+
+def test_quotation_after_a_new_main_clause_is_not_continued() -> None:
+    text = "“The plan is sound,” she said, and the mayor nodded. “It will pass.”"
+    assert all(content != "It will pass." for _, content in texts_by_cue(text, "said"))
+
+
+# --- speakers ---------------------------------------------------------------------------------------------
+
+
+def test_restrictive_clause_is_part_of_the_speaker() -> None:
+    text = "A poll conducted by Edison Research found that most voters distrust both candidates."
+    assert texts_by_cue(text, "found") == [
+        ("A poll conducted by Edison Research", "most voters distrust both candidates")
+    ]
+
+
+def test_clause_after_a_comma_is_left_out_of_a_named_speaker() -> None:
+    text = "Chris Cox, who runs the lobbying arm, said the bill was dead."
+    assert texts_by_cue(text, "said") == [("Chris Cox", "the bill was dead")]
+
+
+def test_clause_holding_the_cue_is_not_the_speaker() -> None:
+    text = "The man who told reporters that the plant would close works there."
+    for speaker, _ in texts_by_cue(text, "told"):
+        assert speaker is not None and "told" not in speaker
+
+
+# --- content of a learned cue -----------------------------------------------------------------------------
+
+
+def parse(text: str) -> Doc:
+    return load_nlp()(text)
+
+
+def test_preposition_the_cue_governs_is_left_out_of_the_content() -> None:
+    doc = parse("The governor spoke on his support for tougher rules.")
+    spoke = next(token for token in doc if token.text == "spoke")
+    on = next(token for token in doc if token.text == "on")
+    content = content_from_heads([on], [spoke], None)
+    assert content is not None
+    assert doc.text[content[0] : content[1]] == "his support for tougher rules"
