@@ -144,7 +144,12 @@ def _trimmed(text: str, fragments: Fragments) -> tuple[int, int]:
     while end > start and text[end - 1] in EDGE_CHARS:
         end -= 1
     match = LEADING_THAT.match(text, start, end)
-    return (match.end(), end) if match else (start, end)
+    if match is None:
+        return start, end
+    start = match.end()
+    while start < end and text[start] in EDGE_CHARS:  # 'that “…': the quote mark after the "that" too
+        start += 1
+    return start, end
 
 
 def _overlap(first: Fragments, second: Fragments) -> bool:

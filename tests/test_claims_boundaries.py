@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from storyline.stages.claims.learned import content_from_heads
+from storyline.stages.claims.learned import content_from_heads, with_raised_subject
 from storyline.stages.nlp import load_nlp
 from tests.test_claims import claims_of
 
@@ -46,6 +46,29 @@ def test_quotation_after_a_new_main_clause_is_not_continued() -> None:
     assert all(content != "It will pass." for _, content in texts_by_cue(text, "said"))
 
 
+# --- content clauses --------------------------------------------------------------------------------------
+
+
+def test_an_embedded_question_keeps_whether_and_if() -> None:
+    """ "asked whether the minister would resign" does not assert that he would: the mark stays."""
+    assert texts_by_cue("Reporters asked whether the minister would resign.", "asked") == [
+        ("Reporters", "whether the minister would resign")
+    ]
+    assert texts_by_cue("The mayor wondered if the bridge would hold.", "wondered") == [
+        ("The mayor", "if the bridge would hold")
+    ]
+
+
+def test_a_cue_inside_its_clause_keeps_the_clause_whole() -> None:
+    """ "The deal, he said, was signed": "was signed" alone would be a statement about nothing."""
+    assert texts_by_cue("The deal, he said, was signed.", "said") == [("he", "The deal, he said, was signed")]
+
+
+def test_a_cue_inside_its_clause_after_a_fronted_phrase_keeps_the_longer_side() -> None:
+    text = "In the three years since the floods, Barden says, far too many homes have been lost."
+    assert texts_by_cue(text, "says") == [("Barden", "far too many homes have been lost")]
+
+
 # --- speakers ---------------------------------------------------------------------------------------------
 
 
@@ -81,3 +104,16 @@ def test_preposition_the_cue_governs_is_left_out_of_the_content() -> None:
     content = content_from_heads([on], [spoke], None)
     assert content is not None
     assert doc.text[content[0] : content[1]] == "his support for tougher rules"
+
+
+def test_content_with_nobody_named_runs_from_the_cue_subject() -> None:
+    doc = parse("Pigs are considered unclean in several religions.")
+    considered = next(token for token in doc if token.text == "considered")
+    unclean = next(token for token in doc if token.text == "unclean")
+    content = (unclean.idx, doc[-2].idx + len(doc[-2]))
+    start, end = with_raised_subject(doc.text, considered, content)
+    assert doc.text[start:end] == "Pigs are considered unclean in several religions"
+    relative = parse("The senator, who many consider unbeatable, lost.")
+    consider = next(token for token in relative if token.text == "consider")
+    kept = (consider.idx + 9, consider.idx + 19)
+    assert with_raised_subject(relative.text, consider, kept) == kept  # "who …": a relative pronoun

@@ -134,7 +134,7 @@ def continued_quotes(context: ParseContext, found: list[Attribution]) -> list[At
         last_end = max(previous.content[1], previous.cue[1], previous.speaker[1] if previous.speaker else 0)
         between = text[last_end : quote.start]
         if "\n" in between:
-            continue
+            continue  # a paragraph that opens with a quotation: measured on PolNeAR train, no gain
         if not between.strip(QUOTE_GAP_CHARS) or _rest_of_attribution(
             context, previous, last_end, quote.start
         ):

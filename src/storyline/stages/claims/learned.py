@@ -36,6 +36,7 @@ from storyline.stages.claims.lexicon import ClaimLexicon
 from storyline.stages.claims.modality import cue_modality
 from storyline.stages.claims.quotes import QuoteSpan, inside_quote
 from storyline.stages.claims.spans import (
+    SUBJECT_DEPS,
     Attribution,
     CharSpan,
     ParseContext,
@@ -333,6 +334,8 @@ def _attribution_for(
     # "demanded a pay rise", "voted to strike", "appointed a mediator": an act, not a statement. PolNeAR
     # annotates such acts and an analyst wants to see them, but the ledger must not weigh them as claims.
     kind: ClaimKind = "statement" if _states_something(context, content) else "act"
+    if source_head is None:
+        content = with_raised_subject(context.text, anchor, content)
     content, quote = classify_quote(context, clip_to_line(context.text, content, cue[0]), cue)
     speakers: list[CharSpan | None] = [
         span for head in speaker_heads(source_head) if (span := speaker_span(head, anchor)) is not None
@@ -350,6 +353,21 @@ def _attribution_for(
         )
         for speaker in (speakers or [None])
     ]
+
+
+def with_raised_subject(text: str, anchor: Token, content: CharSpan) -> CharSpan:
+    """ "Pigs are considered unclean", "his supporters seemed unperturbed": with nobody named as the
+    source, the cue's subject is what the content is said of, and PolNeAR's content runs from it over the
+    cue. The claim's kind stays that of the complement alone."""
+    subjects = [
+        c
+        for c in anchor.children
+        if c.dep_ in SUBJECT_DEPS and c.i < anchor.i and c.lower_ not in EMPTY_SPEAKERS
+    ]
+    if not subjects or content[0] < anchor.idx or subjects[0].tag_ in ("WP", "WDT"):
+        return content
+    start = subjects[0].left_edge.idx
+    return content if "\n" in text[start : content[0]] else (start, content[1])
 
 
 def _names_a_speaker(source: Token | None, content: Span | None) -> bool:

@@ -27,7 +27,7 @@ NOT_SPEAKER_DEPS = frozenset(
 RESTRICTIVE_DEPS = frozenset({"relcl", "acl"})
 COORDINATION_OPENERS = frozenset({"neither", "either", "both"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
-CLAUSE_MARKS = frozenset({"that", "whether", "if"})
+CLAUSE_MARKS = frozenset({"that"})
 ENTITY_SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # Between a quotation and the attribution after it: white space and a comma ("…,” said X").
 GAP_AFTER_QUOTE = re.compile(r"[\s,]*")
