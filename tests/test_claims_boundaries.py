@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from storyline.records import Article
+from storyline.stages.claims.extract import extract_claims
 from storyline.stages.claims.learned import content_from_heads, with_raised_subject
-from storyline.stages.nlp import load_nlp
+from storyline.stages.nlp import load_nlp, parse_articles
 from tests.test_claims import claims_of
 
 
@@ -117,3 +119,12 @@ def test_content_with_nobody_named_runs_from_the_cue_subject() -> None:
     consider = next(token for token in relative if token.text == "consider")
     kept = (consider.idx + 9, consider.idx + 19)
     assert with_raised_subject(relative.text, consider, kept) == kept  # "who …": a relative pronoun
+
+
+def test_relative_pronoun_speaker_is_kept_only_when_pronouns_stay_unresolved() -> None:
+    text = "Voters backed Jeb Bush, who said the race was far from over."
+    parsed = next(parse_articles([Article(id="t", text=text)]))
+    resolved = [c for c in extract_claims(parsed, ()) if c.cue == "said"]
+    unresolved = [c for c in extract_claims(parsed, (), resolve_pronouns=False) if c.cue == "said"]
+    assert [c.speaker_text for c in resolved] == ["Jeb Bush"]
+    assert [c.speaker_text for c in unresolved] == ["who"]
