@@ -32,11 +32,16 @@ import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from storyline.records import ClaimKind
+from storyline.stages.claims.learned_spans import (
+    EMPTY_SPEAKERS,
+    content_from_heads,
+    run_anchor,
+    with_raised_subject,
+)
 from storyline.stages.claims.lexicon import ClaimLexicon
 from storyline.stages.claims.modality import cue_modality
 from storyline.stages.claims.quotes import QuoteSpan, inside_quote
 from storyline.stages.claims.spans import (
-    SUBJECT_DEPS,
     Attribution,
     CharSpan,
     ParseContext,
@@ -58,7 +63,6 @@ FUNCTION_DEPS = frozenset({"aux", "auxpass", "neg", "advmod", "prt", "npadvmod"}
 # How likely a sibling of the content head must be to join the content ("criticized X as Y": the object
 # and the "as" phrase are one content).
 SIBLING_THRESHOLD = 0.5
-EMPTY_SPEAKERS = frozenset({"it", "there", "this", "that"})
 MIN_KNOWN_VERB_CONTENT = 3  # tokens
 
 
@@ -281,12 +285,6 @@ def is_quoted(quotes: list[QuoteSpan], token: Token) -> bool:
     return inside_quote(quotes, token.idx, token.idx + len(token)) is not None
 
 
-def run_anchor(run: Sequence[Token]) -> Token:
-    """The token of a cue run whose head lies outside it (the first such)."""
-    indexes = {token.i for token in run}
-    return next((t for t in run if t.head.i not in indexes or t.head.i == t.i), run[0])
-
-
 def best_candidate(
     model: AttributionModel, name: str, anchor: Token, candidates: list[tuple[Token, str]]
 ) -> tuple[Token | None, float]:
@@ -355,21 +353,6 @@ def _attribution_for(
     ]
 
 
-def with_raised_subject(text: str, anchor: Token, content: CharSpan) -> CharSpan:
-    """ "Pigs are considered unclean", "his supporters seemed unperturbed": with nobody named as the
-    source, the cue's subject is what the content is said of, and PolNeAR's content runs from it over the
-    cue. The claim's kind stays that of the complement alone."""
-    subjects = [
-        c
-        for c in anchor.children
-        if c.dep_ in SUBJECT_DEPS and c.i < anchor.i and c.lower_ not in EMPTY_SPEAKERS
-    ]
-    if not subjects or content[0] < anchor.idx or subjects[0].tag_ in ("WP", "WDT"):
-        return content
-    start = subjects[0].left_edge.idx
-    return content if "\n" in text[start : content[0]] else (start, content[1])
-
-
 def _names_a_speaker(source: Token | None, content: Span | None) -> bool:
     """A speaker that is no empty "it" or "what", and a content of a few words ("what the group says")."""
     if source is None or content is None or len(content) < MIN_KNOWN_VERB_CONTENT:
@@ -384,36 +367,6 @@ def _states_something(context: ParseContext, content: CharSpan) -> bool:
     if inside_quote(list(context.quotes), *content) is not None:
         return True
     return any(token.tag_ in FINITE_TAGS for token in span)  # a clause with a finite verb, not "to strike"
-
-
-def content_from_heads(heads: Sequence[Token], run: Sequence[Token], source: Token | None) -> CharSpan | None:
-    """The subtrees of the content heads (the best first) without the cue's or the source's subtree, as one
-    run of tokens around the best head."""
-    head = heads[0]
-    removed = {token.i for token in run}
-    top = run_anchor(run)
-    if top.i != head.i and head.is_ancestor(top):
-        removed |= {token.i for token in top.subtree}
-    if source is not None and source.i != head.i and head.is_ancestor(source):
-        removed |= {token.i for token in source.subtree}
-    if source is not None:
-        removed.add(source.i)
-    kept = {token.i for member in heads for token in member.subtree if token.i not in removed}
-    start = end = head.i
-    while start - 1 in kept:
-        start -= 1
-    while end + 1 in kept:
-        end += 1
-    doc = head.doc
-    while start < end and _is_governed_lead(doc[start], kept):
-        start += 1
-    return token_span(doc[start : end + 1])
-
-
-def _is_governed_lead(token: Token, kept: set[int]) -> bool:
-    """A preposition the cue governs ("voted for X", "spoke on his support for Y"): PolNeAR's content is
-    its object, the preposition goes with the cue."""
-    return token.pos_ == "ADP" and token.dep_ == "prep" and token.head.i not in kept
 
 
 def _covered_tokens(context: ParseContext, found: Sequence[Attribution]) -> set[int]:
