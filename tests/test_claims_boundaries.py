@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 from storyline.records import Article
 from storyline.stages.claims.extract import extract_claims
 from storyline.stages.claims.learned_spans import content_from_heads, with_raised_subject
+from storyline.stages.claims.spans import speaker_span
 from storyline.stages.nlp import load_nlp, parse_articles
 from tests.test_claims import claims_of
 
@@ -128,3 +129,16 @@ def test_relative_pronoun_speaker_is_kept_only_when_pronouns_stay_unresolved() -
     unresolved = [c for c in extract_claims(parsed, (), resolve_pronouns=False) if c.cue == "said"]
     assert [c.speaker_text for c in resolved] == ["Jeb Bush"]
     assert [c.speaker_text for c in unresolved] == ["who"]
+
+
+def test_a_speaker_name_ends_at_a_line_break() -> None:
+    """A live blog's time stamp on the line above is parsed into the subject; the name is the line's."""
+    for text, name in (
+        ("10:20 p.m.\n\nTed Cruz says he will stay in the race.", "Ted Cruz"),
+        ("7:30 p.m.\n\nBernie Sanders says the night belongs to his voters.", "Bernie Sanders"),
+    ):
+        doc = parse(text)
+        says = next(token for token in doc if token.text == "says")
+        subject = next(child for child in says.children if child.dep_ == "nsubj" and child.i > 3)
+        span = speaker_span(subject, says)
+        assert span is not None and doc.text[span[0] : span[1]] == name

@@ -223,10 +223,19 @@ def speaker_span(head: Token, cue: Token | None = None) -> CharSpan | None:
         if names:
             head = names[0]
     kept = [t for t in head.subtree if not _under_excluded_dep(t, head, cue)]
-    run = contiguous_run(kept, head)
+    run = _on_line_of(contiguous_run(kept, head), head)
     while run and run[0].lower_ in COORDINATION_OPENERS:  # "Neither Paris nor Berlin"
         run.pop(0)
     return token_span(run)
+
+
+def _on_line_of(run: list[Token], head: Token) -> list[Token]:
+    """The part of a run of tokens on the head's line: a live blog's "9:30 a.m." line above a sentence is
+    parsed into its subject, but a line break ends a name."""
+    breaks = [token.i for token in run if token.is_space and "\n" in token.text]
+    start = max((i + 1 for i in breaks if i < head.i), default=run[0].i if run else head.i)
+    end = min((i for i in breaks if i > head.i), default=run[-1].i + 1 if run else head.i + 1)
+    return [token for token in run if start <= token.i < end]
 
 
 def content_span(head: Token, lexicon: ClaimLexicon) -> CharSpan | None:
