@@ -1,6 +1,8 @@
 """Score the claims stage.
 
 - ``--corpus``: PolNeAR dev (``../shared/data/polnear/dev``): source, cue and content spans of attributions,
+  or with ``--split train --offset N --limit M`` a slice of train (rules are tuned on train articles 0–149;
+  dev is the reported figure, a train slice beyond 150 a check that the tuning generalises),
   exact-match and overlap P/R/F1, beside the published figures. Articles with several annotators' files are
   scored against the alphabetically first annotator's file (the annotator codes are opaque ids, so this is
   an arbitrary but fixed choice). Every claim is scored, statements and acts alike (``Claim.kind``):
@@ -10,7 +12,7 @@
   and on matched claims quantity value/unit accuracy and modality accuracy. The demo gold marks statements
   only (its cues are "said", "denied", "claimed" …), so acts are left out of the demo scores.
 
-    python eval/claims.py [--corpus] [--limit N]
+    python eval/claims.py [--corpus [--split dev|train] [--offset N]] [--limit N]
 """
 
 from __future__ import annotations
@@ -74,13 +76,17 @@ class PolnearDocument:
 # --- PolNeAR --------------------------------------------------------------------------------------------
 
 
-def load_polnear(directory: Path = POLNEAR_DEV, limit: int | None = None) -> list[PolnearDocument]:
-    """The documents of a PolNeAR split, one annotator file each (the first in sorted order)."""
+def load_polnear(
+    directory: Path = POLNEAR_DEV, limit: int | None = None, offset: int = 0
+) -> list[PolnearDocument]:
+    """The documents of a PolNeAR split, one annotator file each (the first in sorted order), from the
+    ``offset``-th article on."""
     chosen: dict[str, Path] = {}
     for path in sorted((directory / "attributions").glob("*.ann")):
         chosen.setdefault(ANNOTATOR_SUFFIX.sub("", path.name), path)
     documents = []
-    for name, path in sorted(chosen.items())[:limit]:
+    stop = None if limit is None else offset + limit
+    for name, path in sorted(chosen.items())[offset:stop]:
         text = (directory / "text" / f"{name}.txt").read_text(encoding="utf-8")
         annotator = path.name[-len("xxxx.ann") : -len(".ann")]
         documents.append(PolnearDocument(name, annotator, text, tuple(_read_brat(path))))
@@ -138,7 +144,12 @@ def _trimmed(text: str, fragments: Fragments) -> tuple[int, int]:
     while end > start and text[end - 1] in EDGE_CHARS:
         end -= 1
     match = LEADING_THAT.match(text, start, end)
-    return (match.end(), end) if match else (start, end)
+    if match is None:
+        return start, end
+    start = match.end()
+    while start < end and text[start] in EDGE_CHARS:  # 'that “…': the quote mark after the "that" too
+        start += 1
+    return start, end
 
 
 def _overlap(first: Fragments, second: Fragments) -> bool:
@@ -297,14 +308,16 @@ def _same_claim(text: str, gold_claim: dict[str, Any], claim: Claim, aliases: Se
 # --- report -----------------------------------------------------------------------------------------------
 
 
-def report_polnear(limit: int | None) -> dict[str, Scores] | None:
-    if not POLNEAR_DEV.is_dir():
-        print(f"PolNeAR skipped: {POLNEAR_DEV} is absent")
+def report_polnear(limit: int | None, split: str = "dev", offset: int = 0) -> dict[str, Scores] | None:
+    directory = SHARED_DATA / "polnear" / split
+    if not directory.is_dir():
+        print(f"PolNeAR skipped: {directory} is absent")
         return None
-    documents = load_polnear(limit=limit)
+    documents = load_polnear(directory, limit=limit, offset=offset)
     scores = score_polnear(documents)
     gold_count = sum(len(d.attributions) for d in documents)
-    print(f"claims on PolNeAR dev: {len(documents)} articles, {gold_count} gold attributions")
+    where = f"{split}" if not offset else f"{split} from article {offset}"
+    print(f"claims on PolNeAR {where}: {len(documents)} articles, {gold_count} gold attributions")
     print("(one annotator file per article: the alphabetically first; pronoun speakers left unresolved)")
     for name, score in scores.items():
         print(score.line(name))
@@ -339,9 +352,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--corpus", action="store_true", help="score on PolNeAR dev instead of the demo gold")
     parser.add_argument("--limit", type=int, default=None, help="score the first N PolNeAR documents only")
+    parser.add_argument("--split", choices=("dev", "train"), default="dev", help="the PolNeAR split scored")
+    parser.add_argument("--offset", type=int, default=0, help="skip the first N documents of the split")
     arguments = parser.parse_args()
     if arguments.corpus:
-        report_polnear(arguments.limit)
+        report_polnear(arguments.limit, arguments.split, arguments.offset)
     else:
         report_demo()
 

@@ -29,6 +29,8 @@ from storyline.report.views import (
 
 # Only these schemes become clickable links; anything else (javascript:, data:, file:) is shown as text.
 LINKABLE_SCHEMES = frozenset({"http", "https"})
+# An attributed act ("voted to strike") is marked where a claim is shown: no ledger question weighs it.
+ACT_LABEL = "act, "
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +157,8 @@ def article_highlights(article: Article, claims: list[Claim], index: BriefIndex)
                 "claim",
                 key=claim.id,
                 variant=claim.modality,
-                title=f"{speaker} — {claim.cue} ({claim.modality}, {claim.quote} quote)",
+                title=f"{speaker} — {claim.cue} ({ACT_LABEL if claim.kind == 'act' else ''}"
+                f"{claim.modality}, {claim.quote} quote)",
             )
         )
         highlights.append(Highlight(claim.cue_start, claim.cue_end, "cue", title="cue"))

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from storyline.stages.claims.lexicon import ClaimLexicon
 from storyline.stages.claims.spans import Attribution, CharSpan, ParseContext
 
+QUOTE_GAP_CHARS = ' \t.,;:”"»'
 MAX_FOLLOWING_SENTENCES = 2  # a verbless fragment may stand between ("… 12,000 people. soldiers of …")
 
 
@@ -129,9 +130,43 @@ def continued_quotes(context: ParseContext, found: list[Attribution]) -> list[At
         earlier = [a for a in direct + continued if a.content[1] <= quote.start]
         if not earlier:
             continue
-        previous = earlier[-1]
+        previous = max(earlier, key=lambda a: a.content[1])  # the nearest, continued ones included
         last_end = max(previous.content[1], previous.cue[1], previous.speaker[1] if previous.speaker else 0)
         between = text[last_end : quote.start]
-        if "\n" not in between and not between.strip(' \t.,;:”"»'):
+        if "\n" in between:
+            continue  # a paragraph that opens with a quotation: measured on PolNeAR train, no gain
+        if not between.strip(QUOTE_GAP_CHARS) or _rest_of_attribution(
+            context, previous, last_end, quote.start
+        ):
             continued.append(dataclasses.replace(previous, content=content, cue_modality=None))
     return continued
+
+
+def _rest_of_attribution(context: ParseContext, previous: Attribution, start: int, end: int) -> bool:
+    """ "“A,” Adelson said during the interview in Macau, ahead of the opening. “B.”": the words between
+    the cue and the next quotation only finish the attribution's sentence (its time, place, audience), and
+    the next quotation opens a sentence of its own. A quotation before the attribution is needed: after
+    "X said that …" a quotation is a new voice as often as not."""
+    if previous.content[1] > previous.cue[0]:
+        return False
+    cue, first, last = (
+        context.doc[previous.anchor],
+        context.first_token_at(start),
+        context.last_token_before(end),
+    )
+    opening = context.first_token_at(end)
+    if first is None or last is None or opening is None or last.i < first.i:
+        return False
+    sentence = cue.sent
+    return (
+        sentence.start <= first.i
+        and last.i < sentence.end
+        and opening.i >= sentence.end - 1
+        and not any(_opens_clause(token) for token in context.doc[first.i : last.i + 1])
+    )
+
+
+def _opens_clause(token: Token) -> bool:
+    """A subject of a new main clause ("…, and Trump replied"): someone else may speak next. A subject
+    inside an aside ("who already voted", "when asked if he had met Trump") only describes the scene."""
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ in ("ROOT", "conj", "ccomp", "parataxis")

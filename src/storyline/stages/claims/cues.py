@@ -23,6 +23,7 @@ from storyline.stages.claims.modality import (
 )
 from storyline.stages.claims.spans import (
     GAP_BEFORE_QUOTE,
+    SUBJECT_DEPS,
     Attribution,
     CharSpan,
     ParseContext,
@@ -210,7 +211,16 @@ def _clause_after_parenthetical(verb: Token) -> CharSpan | None:
         verb.right_edge.i + 1 < len(verb.doc) and verb.doc[verb.right_edge.i + 1].text == ","
     ):
         return None
-    return token_span(longest_run(subtree_without(verb.head, verb)))
+    rest = subtree_without(verb.head, verb)
+    before = [t for t in rest if t.i < verb.left_edge.i]
+    after = [t for t in rest if t.i > verb.right_edge.i]
+    first, last = token_span(before), token_span(after)
+    subject_before = any(t.dep_ in SUBJECT_DEPS and t.head.i == verb.head.i for t in before)
+    if subject_before and first is not None and last is not None:
+        # "The deal, officials said, would cut tariffs": either side alone is no statement; the content
+        # runs over the interruption, as PolNeAR marks it
+        return first[0], last[1]
+    return token_span(longest_run(rest))
 
 
 def _previous_statement(context: ParseContext, verb: Token) -> CharSpan | None:

@@ -29,6 +29,7 @@ from storyline.stages.claims.quote_cues import colon_line_attributions, quote_at
 from storyline.stages.claims.quotes import QuoteSpan, find_quote_spans, trim_span
 from storyline.stages.claims.spans import (
     MAX_TRAILING_TOKENS,
+    SUBJECT_DEPS,
     Attribution,
     CharSpan,
     ParseContext,
@@ -48,8 +49,8 @@ def extract_claims(
 ) -> list[Claim]:
     """Every attribution in the article, in text order, ids ``{article.id}:c1``, ``:c2`` … (acts ``:a1`` …)
 
-    ``resolve_pronouns=False`` keeps "he"/"she" as the speaker span (corpora such as PolNeAR annotate the
-    pronoun, not the person it stands for)."""
+    ``resolve_pronouns=False`` keeps "he"/"she" and a relative "who" as the speaker span (corpora such as
+    PolNeAR annotate the pronoun, not the person it stands for)."""
     doc, article, text = parsed.doc, parsed.article, parsed.article.text
     if doc.text != text:
         raise ValueError(f"{article.source}: the parse is not of the article's cleaned text")
@@ -69,6 +70,8 @@ def extract_claims(
     found = name_relays(doc, _merge(found), lexicon)
     if resolve_pronouns:
         found = resolve_descriptions(doc, _resolve_speakers(doc, text, lexicon, found), lexicon)
+    else:
+        found = [_unresolved_relative(doc, attribution) for attribution in found]
     found += continued_reports(doc, text, found, lexicon)
     found = _fold_nested_first_person(doc, text, _merge(found))
     found = chain_attributions(doc, text, drop_nested_intentions(doc, found, lexicon), lexicon)
@@ -208,6 +211,17 @@ def _resolve_speakers(
                 attribution = dataclasses.replace(attribution, speaker=max(before, key=lambda c: c[1]))
         resolved.append(attribution)
     return resolved
+
+
+def _unresolved_relative(doc: Doc, attribution: Attribution) -> Attribution:
+    """ "Jeb Bush, who said …": the parse gives the clause's antecedent as its speaker; unresolved, the
+    speaker is the relative pronoun itself."""
+    cue = doc[attribution.anchor]
+    pronouns = [c for c in cue.children if c.dep_ in SUBJECT_DEPS and c.tag_ == "WP"]
+    if cue.dep_ != "relcl" or not pronouns or attribution.speaker != speaker_span(cue.head, cue):
+        return attribution
+    pronoun = pronouns[0]
+    return dataclasses.replace(attribution, speaker=(pronoun.idx, pronoun.idx + len(pronoun)))
 
 
 def _is_subject(token: Token) -> bool:

@@ -32,6 +32,12 @@ import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from storyline.records import ClaimKind
+from storyline.stages.claims.learned_spans import (
+    EMPTY_SPEAKERS,
+    content_from_heads,
+    run_anchor,
+    with_raised_subject,
+)
 from storyline.stages.claims.lexicon import ClaimLexicon
 from storyline.stages.claims.modality import cue_modality
 from storyline.stages.claims.quotes import QuoteSpan, inside_quote
@@ -57,7 +63,6 @@ FUNCTION_DEPS = frozenset({"aux", "auxpass", "neg", "advmod", "prt", "npadvmod"}
 # How likely a sibling of the content head must be to join the content ("criticized X as Y": the object
 # and the "as" phrase are one content).
 SIBLING_THRESHOLD = 0.5
-EMPTY_SPEAKERS = frozenset({"it", "there", "this", "that"})
 MIN_KNOWN_VERB_CONTENT = 3  # tokens
 
 
@@ -280,12 +285,6 @@ def is_quoted(quotes: list[QuoteSpan], token: Token) -> bool:
     return inside_quote(quotes, token.idx, token.idx + len(token)) is not None
 
 
-def run_anchor(run: Sequence[Token]) -> Token:
-    """The token of a cue run whose head lies outside it (the first such)."""
-    indexes = {token.i for token in run}
-    return next((t for t in run if t.head.i not in indexes or t.head.i == t.i), run[0])
-
-
 def best_candidate(
     model: AttributionModel, name: str, anchor: Token, candidates: list[tuple[Token, str]]
 ) -> tuple[Token | None, float]:
@@ -333,9 +332,11 @@ def _attribution_for(
     # "demanded a pay rise", "voted to strike", "appointed a mediator": an act, not a statement. PolNeAR
     # annotates such acts and an analyst wants to see them, but the ledger must not weigh them as claims.
     kind: ClaimKind = "statement" if _states_something(context, content) else "act"
+    if source_head is None:
+        content = with_raised_subject(context.text, anchor, content)
     content, quote = classify_quote(context, clip_to_line(context.text, content, cue[0]), cue)
     speakers: list[CharSpan | None] = [
-        span for head in speaker_heads(source_head) if (span := speaker_span(head)) is not None
+        span for head in speaker_heads(source_head) if (span := speaker_span(head, anchor)) is not None
     ]
     modality = cue_modality(context, anchor, source_head) if anchor.pos_ in ("VERB", "AUX") else None
     return [
@@ -366,27 +367,6 @@ def _states_something(context: ParseContext, content: CharSpan) -> bool:
     if inside_quote(list(context.quotes), *content) is not None:
         return True
     return any(token.tag_ in FINITE_TAGS for token in span)  # a clause with a finite verb, not "to strike"
-
-
-def content_from_heads(heads: Sequence[Token], run: Sequence[Token], source: Token | None) -> CharSpan | None:
-    """The subtrees of the content heads (the best first) without the cue's or the source's subtree, as one
-    run of tokens around the best head."""
-    head = heads[0]
-    removed = {token.i for token in run}
-    top = run_anchor(run)
-    if top.i != head.i and head.is_ancestor(top):
-        removed |= {token.i for token in top.subtree}
-    if source is not None and source.i != head.i and head.is_ancestor(source):
-        removed |= {token.i for token in source.subtree}
-    if source is not None:
-        removed.add(source.i)
-    kept = {token.i for member in heads for token in member.subtree if token.i not in removed}
-    start = end = head.i
-    while start - 1 in kept:
-        start -= 1
-    while end + 1 in kept:
-        end += 1
-    return token_span(head.doc[start : end + 1])
 
 
 def _covered_tokens(context: ParseContext, found: Sequence[Attribution]) -> set[int]:

@@ -24,9 +24,10 @@ SUBJECT_SHARING_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "prep", "ac
 NOT_SPEAKER_DEPS = frozenset(
     {"relcl", "acl", "appos", "punct", "cc", "conj", "preconj", "advcl", "parataxis"}
 )
+RESTRICTIVE_DEPS = frozenset({"relcl", "acl"})
 COORDINATION_OPENERS = frozenset({"neither", "either", "both"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
-CLAUSE_MARKS = frozenset({"that", "whether", "if"})
+CLAUSE_MARKS = frozenset({"that"})
 ENTITY_SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # Between a quotation and the attribution after it: white space and a comma ("…,” said X").
 GAP_AFTER_QUOTE = re.compile(r"[\s,]*")
@@ -213,18 +214,28 @@ def _governing_cue(verb: Token, lexicon: ClaimLexicon) -> Token | None:
     return None
 
 
-def speaker_span(head: Token) -> CharSpan | None:
+def speaker_span(head: Token, cue: Token | None = None) -> CharSpan | None:
     """The words that name the speaker: the subject's phrase without relative clauses and asides; the
-    name in apposition when the subject is a description ("the head of …, Kyrylo Budanov")."""
+    name in apposition when the subject is a description ("the head of …, Kyrylo Budanov"). Given the cue,
+    a restrictive clause that does not hold it stays ("voters who say …", see ``_identifies``)."""
     if head.pos_ != "PROPN":
         names = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
         if names:
             head = names[0]
-    kept = [t for t in head.subtree if not _under_excluded_dep(t, head)]
-    run = contiguous_run(kept, head)
+    kept = [t for t in head.subtree if not _under_excluded_dep(t, head, cue)]
+    run = _on_line_of(contiguous_run(kept, head), head)
     while run and run[0].lower_ in COORDINATION_OPENERS:  # "Neither Paris nor Berlin"
         run.pop(0)
     return token_span(run)
+
+
+def _on_line_of(run: list[Token], head: Token) -> list[Token]:
+    """The part of a run of tokens on the head's line: a live blog's "9:30 a.m." line above a sentence is
+    parsed into its subject, but a line break ends a name."""
+    breaks = [token.i for token in run if token.is_space and "\n" in token.text]
+    start = max((i + 1 for i in breaks if i < head.i), default=run[0].i if run else head.i)
+    end = min((i for i in breaks if i > head.i), default=run[-1].i + 1 if run else head.i + 1)
+    return [token for token in run if start <= token.i < end]
 
 
 def content_span(head: Token, lexicon: ClaimLexicon) -> CharSpan | None:
@@ -243,12 +254,25 @@ def content_span(head: Token, lexicon: ClaimLexicon) -> CharSpan | None:
     return token_span(contiguous_run(kept, head) if commenting else kept)
 
 
-def _under_excluded_dep(token: Token, head: Token) -> bool:
+def _under_excluded_dep(token: Token, head: Token, cue: Token | None) -> bool:
     while token.i != head.i:
-        if token.dep_ in NOT_SPEAKER_DEPS and not _is_word_joiner(token):
+        if token.dep_ in NOT_SPEAKER_DEPS and not _is_word_joiner(token) and not _identifies(token, cue):
             return True
         token = token.head
     return False
+
+
+def _identifies(modifier: Token, cue: Token | None) -> bool:
+    """A modifier that says who the speaker is rather than adding to a name: a restrictive clause on a
+    common noun ("voters who say the economy matters most", "a poll conducted by Edison"), or the state
+    after a town ("a woman in Worcester, Massachusetts")."""
+    head = modifier.head
+    if cue is None or modifier.left_edge.i <= cue.i <= modifier.right_edge.i:
+        return False  # "the man who told reporters …": the clause is the attribution itself
+    if modifier.dep_ in RESTRICTIVE_DEPS:
+        comma_before = modifier.left_edge.i > 0 and modifier.doc[modifier.left_edge.i - 1].text == ","
+        return head.pos_ in ("NOUN", "PRON") and modifier.i > head.i and not comma_before
+    return modifier.dep_ == "appos" and head.ent_type_ == "GPE" and modifier.ent_type_ == "GPE"
 
 
 def _is_word_joiner(token: Token) -> bool:
@@ -283,7 +307,9 @@ def attributions_for(
     content, quote = classify_quote(context, clip_to_line(text, content, cue[0]), cue)
     if content[0] >= content[1] or (quote != "direct" and not same_line(text, content, cue)):
         return []  # a clause on another line is a parse that ran across a headline
-    speakers = [span for head in speaker_heads(subject) if (span := speaker_span(head)) is not None]
+    speakers = [
+        span for head in speaker_heads(subject) if (span := speaker_span(head, cue_token)) is not None
+    ]
     if cue_token.pos_ == "VERB" and not (speakers and all(same_line(text, s, cue) for s in speakers)):
         fallback = noun_phrase_before(cue_token)
         speakers = [fallback] if fallback else [s for s in speakers if same_line(text, s, cue)]

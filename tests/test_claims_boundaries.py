@@ -1,0 +1,144 @@
+"""Span boundaries of claims on sentences written for these tests: quotations that run on after an
+attribution, speakers described by a restrictive clause, content that starts at the cue's preposition."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from storyline.records import Article
+from storyline.stages.claims.extract import extract_claims
+from storyline.stages.claims.learned_spans import content_from_heads, with_raised_subject
+from storyline.stages.claims.spans import speaker_span
+from storyline.stages.nlp import load_nlp, parse_articles
+from tests.test_claims import claims_of
+
+
+def texts_by_cue(text: str, cue: str) -> list[tuple[str | None, str]]:
+    return [(claim.speaker_text, claim.text) for claim in claims_of(text) if claim.cue == cue]
+
+
+# --- quotations continued after the attribution -----------------------------------------------------------
+
+
+def test_quotation_continues_after_a_long_attribution_sentence() -> None:
+    text = (
+        "“We like many of the candidates, some more than others,” Adelson said during an interview in "
+        "Macau, ahead of the opening of his new hotel. “It is changing every day.”"
+    )
+    assert ("Adelson", "It is changing every day.") in texts_by_cue(text, "said")
+
+
+def test_each_pair_of_quotations_continues_with_its_own_speaker() -> None:
+    """The quotation continued is the nearest one before, not the last one found: with three speakers in
+    turn the third's second quotation was lost."""
+    text = (
+        "“The plan is sound,” Smith said. “It will pass.”\n"
+        "The council meets on Monday.\n"
+        "“The plan is doomed,” Jones said. “It will fail.”\n"
+        "The vote is in May.\n"
+        "“The plan is late,” Brown said. “It will wait.”"
+    )
+    claims = texts_by_cue(text, "said")
+    assert ("Jones", "It will fail.") in claims
+    assert ("Brown", "It will wait.") in claims
+    assert ("Smith", "It will fail.") not in claims
+
+
+def test_quotation_after_a_new_main_clause_is_not_continued() -> None:
+    text = "“The plan is sound,” she said, and the mayor nodded. “It will pass.”"
+    assert all(content != "It will pass." for _, content in texts_by_cue(text, "said"))
+
+
+# --- content clauses --------------------------------------------------------------------------------------
+
+
+def test_an_embedded_question_keeps_whether_and_if() -> None:
+    """ "asked whether the minister would resign" does not assert that he would: the mark stays."""
+    assert texts_by_cue("Reporters asked whether the minister would resign.", "asked") == [
+        ("Reporters", "whether the minister would resign")
+    ]
+    assert texts_by_cue("The mayor wondered if the bridge would hold.", "wondered") == [
+        ("The mayor", "if the bridge would hold")
+    ]
+
+
+def test_a_cue_inside_its_clause_keeps_the_clause_whole() -> None:
+    """ "The deal, he said, was signed": "was signed" alone would be a statement about nothing."""
+    assert texts_by_cue("The deal, he said, was signed.", "said") == [("he", "The deal, he said, was signed")]
+
+
+def test_a_cue_inside_its_clause_after_a_fronted_phrase_keeps_the_longer_side() -> None:
+    text = "In the three years since the floods, Barden says, far too many homes have been lost."
+    assert texts_by_cue(text, "says") == [("Barden", "far too many homes have been lost")]
+
+
+# --- speakers ---------------------------------------------------------------------------------------------
+
+
+def test_restrictive_clause_is_part_of_the_speaker() -> None:
+    text = "A poll conducted by Edison Research found that most voters distrust both candidates."
+    assert texts_by_cue(text, "found") == [
+        ("A poll conducted by Edison Research", "most voters distrust both candidates")
+    ]
+
+
+def test_clause_after_a_comma_is_left_out_of_a_named_speaker() -> None:
+    text = "Chris Cox, who runs the lobbying arm, said the bill was dead."
+    assert texts_by_cue(text, "said") == [("Chris Cox", "the bill was dead")]
+
+
+def test_clause_holding_the_cue_is_not_the_speaker() -> None:
+    text = "The man who told reporters that the plant would close works there."
+    for speaker, _ in texts_by_cue(text, "told"):
+        assert speaker is not None and "told" not in speaker
+
+
+# --- content of a learned cue -----------------------------------------------------------------------------
+
+
+def parse(text: str) -> Doc:
+    return load_nlp()(text)
+
+
+def test_preposition_the_cue_governs_is_left_out_of_the_content() -> None:
+    doc = parse("The governor spoke on his support for tougher rules.")
+    spoke = next(token for token in doc if token.text == "spoke")
+    on = next(token for token in doc if token.text == "on")
+    content = content_from_heads([on], [spoke], None)
+    assert content is not None
+    assert doc.text[content[0] : content[1]] == "his support for tougher rules"
+
+
+def test_content_with_nobody_named_runs_from_the_cue_subject() -> None:
+    doc = parse("Pigs are considered unclean in several religions.")
+    considered = next(token for token in doc if token.text == "considered")
+    unclean = next(token for token in doc if token.text == "unclean")
+    content = (unclean.idx, doc[-2].idx + len(doc[-2]))
+    start, end = with_raised_subject(doc.text, considered, content)
+    assert doc.text[start:end] == "Pigs are considered unclean in several religions"
+    relative = parse("The senator, who many consider unbeatable, lost.")
+    consider = next(token for token in relative if token.text == "consider")
+    kept = (consider.idx + 9, consider.idx + 19)
+    assert with_raised_subject(relative.text, consider, kept) == kept  # "who …": a relative pronoun
+
+
+def test_relative_pronoun_speaker_is_kept_only_when_pronouns_stay_unresolved() -> None:
+    text = "Voters backed Jeb Bush, who said the race was far from over."
+    parsed = next(parse_articles([Article(id="t", text=text)]))
+    resolved = [c for c in extract_claims(parsed, ()) if c.cue == "said"]
+    unresolved = [c for c in extract_claims(parsed, (), resolve_pronouns=False) if c.cue == "said"]
+    assert [c.speaker_text for c in resolved] == ["Jeb Bush"]
+    assert [c.speaker_text for c in unresolved] == ["who"]
+
+
+def test_a_speaker_name_ends_at_a_line_break() -> None:
+    """A live blog's time stamp on the line above is parsed into the subject; the name is the line's."""
+    for text, name in (
+        ("10:20 p.m.\n\nTed Cruz says he will stay in the race.", "Ted Cruz"),
+        ("7:30 p.m.\n\nBernie Sanders says the night belongs to his voters.", "Bernie Sanders"),
+    ):
+        doc = parse(text)
+        says = next(token for token in doc if token.text == "says")
+        subject = next(child for child in says.children if child.dep_ == "nsubj" and child.i > 3)
+        span = speaker_span(subject, says)
+        assert span is not None and doc.text[span[0] : span[1]] == name
