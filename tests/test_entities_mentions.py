@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from storyline.records import Article, Mention
-from storyline.stages.entities.mentions import entity_lexicon, extract_mentions, role_matches
+from storyline.stages.entities.descriptions import role_matches
+from storyline.stages.entities.lexicon import entity_lexicon
+from storyline.stages.entities.mentions import extract_mentions
 from storyline.stages.nlp import parse_articles
 
 

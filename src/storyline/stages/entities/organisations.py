@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from scipy.cluster.hierarchy import DisjointSet
 
 from storyline.records import Mention
-from storyline.stages.entities.mentions import entity_lexicon, fold_name
+from storyline.stages.entities.lexicon import entity_lexicon, fold_name
 from storyline.stages.entities.names import NameContext
 
 __all__ = ["OrganisationNames", "localise_organisation_names", "merge_organisation_names"]

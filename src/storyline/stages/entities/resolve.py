@@ -31,14 +31,10 @@ from scipy.cluster.hierarchy import DisjointSet
 
 from storyline.config import DEFAULT_SETTINGS, EntitiesSettings
 from storyline.records import ROLE_LABEL, Entity, Mention
+from storyline.stages.entities.descriptions import role_matches
 from storyline.stages.entities.index import SimilarWords
-from storyline.stages.entities.mentions import (
-    STEM_CHARS,
-    entity_lexicon,
-    extract_mentions,
-    fold_name,
-    role_matches,
-)
+from storyline.stages.entities.lexicon import STEM_CHARS, entity_lexicon, fold_name
+from storyline.stages.entities.mentions import extract_mentions
 from storyline.stages.entities.names import NameContext, merge_person_variants
 from storyline.stages.entities.organisations import localise_organisation_names, merge_organisation_names
 from storyline.stages.entities.transliteration import given_name_rows

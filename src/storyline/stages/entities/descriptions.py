@@ -1,0 +1,135 @@
+"""Descriptions that stand for an actor of the same article: "the interior minister", "the union".
+
+A definite noun phrase headed by a title word is a person description; one headed by an organisation word
+is an organisation description. Each refers back to a name of its article: a person whose role has every
+content word of the description, a salient person just before it (news style avoids repeating the name),
+or the nearest organisation whose name has the description's words. A person description no name of the
+article explains keeps its role text for the collection-wide role index of ``entities.resolve``.
+Hand-written: no library resolves descriptions for news offline; the parse comes from spaCy.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from storyline.records import ROLE_LABEL, Mention
+from storyline.stages.entities.lexicon import EntityLexicon, fold_name, words_match
+
+__all__ = ["SUBJECT_DEPS", "resolve_descriptions", "role_matches"]
+
+# Dependencies that make a name the agent of a statement or act: the subject of a verb.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# How many sentences before a person description may hold the one person it stands for.
+SALIENCE_SENTENCES = 2
+# How far back (characters, about two sentences) "the group" may reach for an organisation named before it.
+GENERIC_ANTECEDENT_CHARS = 400
+
+
+def _content_words(text: str, lexicon: EntityLexicon) -> list[str]:
+    return [word for word in fold_name(text).split() if word not in lexicon.ignorable_words and len(word) > 1]
+
+
+def role_matches(description: str, role: str, lexicon: EntityLexicon) -> bool:
+    """Every content word of the description has a form in the role ("the Lithuanian foreign minister" ~
+    "Lithuanian Foreign Minister"; "the minister" ~ "Interior Minister")."""
+    wanted = _content_words(description, lexicon)
+    offered = _content_words(role, lexicon)
+    return bool(wanted) and all(any(words_match(w, o) for o in offered) for w in wanted)
+
+
+def _find_descriptions(
+    doc: Doc, taken: list[tuple[int, int]], lexicon: EntityLexicon
+) -> list[tuple[int, int, str]]:
+    """Definite noun phrases headed by a title or organisation word: (start, end, kind). Read from each
+    head token's left edge, so possessives count too ("the ministry's website" holds "the ministry")."""
+    found = []
+    for token in doc:
+        kind = (
+            "person"
+            if token.lower_ in lexicon.title_words and token.pos_ in {"NOUN", "PROPN"}
+            else "org"
+            if token.lemma_.lower() in lexicon.org_head_words and token.pos_ in {"NOUN", "PROPN"}
+            else ""
+        )
+        if not kind:
+            continue
+        left = [t for t in token.subtree if t.i <= token.i and not t.is_punct]
+        first = left[0]
+        if first.lower_ not in {"the", "her", "his", "its", "their"} or token.i - first.i > 5:
+            continue
+        start, end = first.idx, token.idx + len(token.text)
+        if any(start < taken_end and taken_start < end for taken_start, taken_end in taken):
+            continue
+        found.append((start, end, kind))
+    return found
+
+
+def resolve_descriptions(
+    doc: Doc, text: str, article_id: str, names: list[Mention], lexicon: EntityLexicon
+) -> list[Mention]:
+    taken = [(m.start, m.end) for m in names]
+    people = [m for m in names if m.label == "PERSON" and m.role]
+    organisations = [m for m in names if m.label == "ORG" and m.refers_to is None]
+    resolved = []
+    for start, end, kind in _find_descriptions(doc, taken, lexicon):
+        surface = text[start:end]
+        if kind == "person":
+            matches = {
+                fold_name(p.text): p for p in people if p.role and role_matches(surface, p.role, lexicon)
+            }
+            if len(matches) == 1:
+                person = next(iter(matches.values()))
+                resolved.append(Mention(article_id, start, end, surface, "PERSON", refers_to=person.text))
+            elif not matches and (salient := _salient_person(doc, start, names)) is not None:
+                resolved.append(
+                    Mention(article_id, start, end, surface, "PERSON", refers_to=salient.text, role=surface)
+                )
+            else:  # no (or no single) antecedent here: the collection's role index may know the person
+                resolved.append(Mention(article_id, start, end, surface, ROLE_LABEL, role=surface))
+            continue
+        antecedent = _organisation_antecedent(surface, start, organisations, lexicon)
+        if antecedent is not None:
+            resolved.append(Mention(article_id, start, end, surface, "ORG", refers_to=antecedent.text))
+    return resolved
+
+
+def _salient_person(doc: Doc, start: int, names: list[Mention]) -> Mention | None:
+    """The person a description names by elegant variation: "The former Dutch Prime Minister stressed …"
+    as the subject of a sentence right after sentences about one person (and only one) — news style for
+    avoiding the name. Only a sentence subject qualifies, and only when the sentences before name no other
+    person."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    first = span[0]
+    noun = first.head if first.dep_ == "det" else first
+    if noun.dep_ not in SUBJECT_DEPS:
+        return None
+    sentences = list(doc.sents)
+    index = next(i for i, sentence in enumerate(sentences) if sentence.start <= first.i < sentence.end)
+    if index == 0:
+        return None
+    window_start = sentences[max(0, index - SALIENCE_SENTENCES)].start_char
+    people = [
+        m for m in names if m.label == "PERSON" and window_start <= m.start < sentences[index].start_char
+    ]
+    if not people or len({(fold_name(m.text).split() or [""])[-1] for m in people}) != 1:
+        return None
+    return max(people, key=lambda m: len(m.text))
+
+
+def _organisation_antecedent(
+    description: str, start: int, organisations: list[Mention], lexicon: EntityLexicon
+) -> Mention | None:
+    """The nearest organisation named before the description whose name has the description's words; for a
+    generic head ("the group") the nearest organisation named within a short distance before it."""
+    before = [org for org in organisations if org.end <= start]
+    wanted = _content_words(description, lexicon)
+    candidates = [
+        org
+        for org in before
+        if all(any(words_match(w, o) for o in fold_name(org.text).split()) for w in wanted)
+    ]
+    if not candidates and wanted and wanted[-1] in lexicon.generic_org_heads:
+        candidates = [org for org in before if start - org.end <= GENERIC_ANTECEDENT_CHARS]
+    return max(candidates, key=lambda org: org.start) if candidates else None
