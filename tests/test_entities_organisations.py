@@ -3,7 +3,7 @@ forms of one organisation and keeps apart what only looks alike."""
 
 from test_entities import groups, mentions
 
-from storyline.records import Mention
+from storyline.records import ROLE_LABEL, Mention
 from storyline.stages.entities.resolve import resolve_entities
 
 
@@ -95,3 +95,44 @@ def test_a_name_tagged_an_organisation_more_often_than_a_person_is_an_organisati
         )
     )
     assert len(found) == 1
+
+
+def test_a_head_written_before_its_subject_is_one_name_with_the_head_after_it() -> None:
+    found = groups(
+        resolve_entities(
+            mentions(
+                ("a", "Ministry of the Interior", "ORG"),
+                ("b", "Interior Ministry", "ORG"),
+                ("c", "Ministry of Defence", "ORG"),
+            )
+        )
+    )
+    assert same_entity(found, "Ministry of the Interior", "Interior Ministry")
+    assert not same_entity(found, "Ministry of Defence", "Interior Ministry")
+
+
+def strike_reports(third_article_actors: tuple[str, ...]) -> list[Mention]:
+    """Two reports naming a union and its people; a third saying only "the union", with given actors."""
+    named = [
+        ("a", "Velsund Dockers' Union", "ORG"),
+        ("a", "Olexandr Hrytsenko", "PERSON"),
+        ("a", "Ingrid Solberg", "PERSON"),
+        ("b", "European Union", "ORG"),
+        ("b", "Mark Rutte", "PERSON"),
+        *(("c", actor, "PERSON") for actor in third_article_actors),
+    ]
+    return [*mentions(*named), Mention("c", 900, 909, "the union", ROLE_LABEL, role="the union")]
+
+
+def test_an_organisation_description_joins_the_one_organisation_of_its_story() -> None:
+    found = groups(resolve_entities(strike_reports(("Olexandr Hrytsenko", "Ingrid Solberg"))))
+    assert same_entity(found, "Velsund Dockers' Union", "the union")
+    assert not same_entity(found, "European Union", "the union")
+
+
+def test_an_organisation_description_outside_any_story_of_the_organisation_stays_unresolved() -> None:
+    found = groups(resolve_entities(strike_reports(("Anna Berglund", "Henrik Dahl"))))
+    assert not any("the union" in group and len(group) > 1 for group in found)
+    # Nor does it become a person's role: "union chairman" is no antecedent of "the union".
+    chairman = [*strike_reports(()), Mention("d", 0, 11, "Jan Nowak", "PERSON", role="union chairman")]
+    assert not same_entity(groups(resolve_entities(chairman)), "Jan Nowak", "the union")

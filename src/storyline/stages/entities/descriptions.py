@@ -10,30 +10,44 @@ Hand-written: no library resolves descriptions for news offline; the parse comes
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from storyline.records import ROLE_LABEL, Mention
 from storyline.stages.entities.lexicon import EntityLexicon, fold_name, words_match
 
-__all__ = ["SUBJECT_DEPS", "resolve_descriptions", "role_matches"]
+__all__ = [
+    "SUBJECT_DEPS",
+    "content_words",
+    "is_organisation_description",
+    "resolve_descriptions",
+    "role_matches",
+]
 
 # Dependencies that make a name the agent of a statement or act: the subject of a verb.
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# A role's possessor ("Estmark's Interior Minister") and the word "minister" with what follows it.
+POSSESSOR = re.compile(r"^.*['’]s\s+")
+MINISTER_OF = re.compile(r"\bminister\s+(?:of|for)\s+(?:the\s+)?(\w[\w\s]*)", re.IGNORECASE)
+MINISTER = re.compile(r"\bminister\b", re.IGNORECASE)
+# Words opening a description that refers back: "the union", "her ministry", "this ministry".
+DETERMINERS = frozenset({"the", "her", "his", "its", "their", "this"})
 # How many sentences before a person description may hold the one person it stands for.
 SALIENCE_SENTENCES = 2
 # How far back (characters, about two sentences) "the group" may reach for an organisation named before it.
 GENERIC_ANTECEDENT_CHARS = 400
 
 
-def _content_words(text: str, lexicon: EntityLexicon) -> list[str]:
+def content_words(text: str, lexicon: EntityLexicon) -> list[str]:
     return [word for word in fold_name(text).split() if word not in lexicon.ignorable_words and len(word) > 1]
 
 
 def role_matches(description: str, role: str, lexicon: EntityLexicon) -> bool:
     """Every content word of the description has a form in the role ("the Lithuanian foreign minister" ~
     "Lithuanian Foreign Minister"; "the minister" ~ "Interior Minister")."""
-    wanted = _content_words(description, lexicon)
-    offered = _content_words(role, lexicon)
+    wanted = content_words(description, lexicon)
+    offered = content_words(role, lexicon)
     return bool(wanted) and all(any(words_match(w, o) for o in offered) for w in wanted)
 
 
@@ -55,7 +69,7 @@ def _find_descriptions(
             continue
         left = [t for t in token.subtree if t.i <= token.i and not t.is_punct]
         first = left[0]
-        if first.lower_ not in {"the", "her", "his", "its", "their"} or token.i - first.i > 5:
+        if first.lower_ not in DETERMINERS or token.i - first.i > 5:
             continue
         start, end = first.idx, token.idx + len(token.text)
         if any(start < taken_end and taken_start < end for taken_start, taken_end in taken):
@@ -88,9 +102,56 @@ def resolve_descriptions(
                 resolved.append(Mention(article_id, start, end, surface, ROLE_LABEL, role=surface))
             continue
         antecedent = _organisation_antecedent(surface, start, organisations, lexicon)
-        if antecedent is not None:
-            resolved.append(Mention(article_id, start, end, surface, "ORG", refers_to=antecedent.text))
+        office = None if antecedent else _office_of_minister(doc, surface, people, lexicon)
+        if antecedent is not None or office is not None:
+            name = antecedent.text if antecedent is not None else office
+            resolved.append(Mention(article_id, start, end, surface, "ORG", refers_to=name))
+        elif is_organisation_description(surface, lexicon):
+            # "the union" in a report that never names it: the story may (``resolve``)
+            resolved.append(Mention(article_id, start, end, surface, ROLE_LABEL, role=surface))
     return resolved
+
+
+def is_organisation_description(description: str, lexicon: EntityLexicon) -> bool:
+    """ "the union", "the port authority": headed by an organisation word that names rarely hold in general
+    ("the group" only ever refers to an organisation named just before it)."""
+    words = content_words(description, lexicon)
+    return bool(words) and words[-1] in lexicon.org_head_words and words[-1] not in lexicon.generic_org_heads
+
+
+def _office_of_minister(
+    doc: Doc, description: str, people: list[Mention], lexicon: EntityLexicon
+) -> str | None:
+    """ "her ministry", "the ministry" in a report naming no ministry but one minister's portfolio ("Public
+    Works Minister Marta Quiroga") is that minister's ministry: "Public Works Ministry" — the form
+    ``organisations`` also gives "Ministry of Public Works", so both spellings meet."""
+    words = content_words(description, lexicon)
+    if words != ["ministry"]:
+        return None
+    demonyms = {fold_name(ent.text) for ent in doc.ents if ent.label_ in {"NORP", "GPE"}}
+    # Every minister of the article counts: beside a prime minister, "her ministry" may be the premier's.
+    ministers = [p.role for p in people if p.role and MINISTER.search(p.role)]
+    portfolios = {_portfolio(role, demonyms, lexicon) for role in ministers}
+    only = portfolios.pop() if len(portfolios) == 1 else None
+    return f"{only} Ministry" if only else None
+
+
+def _portfolio(role: str, places: set[str], lexicon: EntityLexicon) -> str | None:
+    """What a minister is minister of: "Interior" of "Estmark's Interior Minister", "Public Works" of
+    "Minister of Public Works"; none for a prime or deputy minister, or a role that is no minister's."""
+    role = POSSESSOR.split(role)[-1]
+    after = MINISTER_OF.search(role)
+    if after:
+        words = after.group(1).split()
+    else:
+        before = MINISTER.split(role)
+        if len(before) < 2:
+            return None
+        words = before[0].split()
+    words = [w for w in words if fold_name(w) not in lexicon.ignorable_words and fold_name(w) not in places]
+    if not words or any(fold_name(w) in lexicon.non_portfolio_words for w in words):
+        return None
+    return " ".join(w[:1].upper() + w[1:] for w in words)
 
 
 def _salient_person(doc: Doc, start: int, names: list[Mention]) -> Mention | None:
@@ -124,7 +185,7 @@ def _organisation_antecedent(
     """The nearest organisation named before the description whose name has the description's words; for a
     generic head ("the group") the nearest organisation named within a short distance before it."""
     before = [org for org in organisations if org.end <= start]
-    wanted = _content_words(description, lexicon)
+    wanted = content_words(description, lexicon)
     candidates = [
         org
         for org in before

@@ -36,6 +36,8 @@ class EntityLexicon:
     generic_org_tails: frozenset[str]
     country_aliases: dict[str, str]
     seats_of_government: dict[str, str]
+    non_portfolio_words: frozenset[str]
+    inverted_org_heads: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -55,6 +57,8 @@ def entity_lexicon() -> EntityLexicon:
         generic_org_tails=frozenset(data["generic_org_tails"]),
         country_aliases=dict(data["country_aliases"]),
         seats_of_government=dict(data["seats_of_government"]),
+        non_portfolio_words=frozenset(data["non_portfolio_words"]),
+        inverted_org_heads=frozenset(data["inverted_org_heads"]),
     )
 
 

@@ -30,6 +30,8 @@ __all__ = ["extract_mentions"]
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
+# NER labels under which the small model files organisations it does not recognise as such.
+RELABELLED_AS_ORGANISATION = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "NORP"})
 # Dependencies linking title words to the name they precede inside one noun phrase.
 TITLE_DEPS = frozenset({"compound", "amod", "poss", "case", "nmod", "npadvmod"})
 
@@ -156,16 +158,28 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
 def _names(doc: Doc, text: str, article_id: str, lexicon: EntityLexicon) -> list[Mention]:
     mentions = []
     for ent in doc.ents:
-        if ent.label_ not in ACTOR_LABELS:
+        label = ent.label_ if ent.label_ in ACTOR_LABELS else _organisation_by_head(ent, lexicon)
+        if label is None:
             continue
         start, end = _name_span(doc, text, ent)
-        if ent.label_ == "PERSON":
+        if label == "PERSON":
             start = _skip_forms_of_address(text, start, end, lexicon)
         surface = text[start:end]
         if not any(ch.isalpha() for ch in surface) or _is_adjective(doc, start, end):
             continue
-        mentions.append(_standing_for(doc, Mention(article_id, start, end, surface, ent.label_), lexicon))
+        mentions.append(_standing_for(doc, Mention(article_id, start, end, surface, label), lexicon))
     return mentions
+
+
+def _organisation_by_head(ent: Span, lexicon: EntityLexicon) -> str | None:
+    """ "The Velsund Dockers' Union", which the small model tags a work of art: a capitalised name of two or
+    more words whose last word is an organisation's head noun ("union", "ministry", "authority") is an
+    organisation, whatever else NER called it. Dates, numbers and nationalities are left alone."""
+    words = [token for token in ent if not token.is_punct and token.lower_ != "the" and token.dep_ != "case"]
+    if ent.label_ not in RELABELLED_AS_ORGANISATION or len(words) < 2:
+        return None
+    capitalised = all(token.is_title or token.is_upper or token.is_stop for token in words)
+    return "ORG" if capitalised and words[-1].lower_ in lexicon.org_head_words else None
 
 
 def _skip_forms_of_address(text: str, start: int, end: int, lexicon: EntityLexicon) -> int:

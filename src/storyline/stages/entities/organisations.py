@@ -21,10 +21,16 @@ from dataclasses import dataclass
 from scipy.cluster.hierarchy import DisjointSet
 
 from storyline.records import Mention
-from storyline.stages.entities.lexicon import entity_lexicon, fold_name
+from storyline.stages.entities.descriptions import content_words
+from storyline.stages.entities.lexicon import STEM_CHARS, entity_lexicon, fold_name, words_match
 from storyline.stages.entities.names import NameContext
 
-__all__ = ["OrganisationNames", "localise_organisation_names", "merge_organisation_names"]
+__all__ = [
+    "OrganisationNames",
+    "attach_organisation_descriptions",
+    "localise_organisation_names",
+    "merge_organisation_names",
+]
 
 # A mention with its folded key (as in ``resolve``).
 Keyed = tuple[str, Mention]
@@ -47,7 +53,9 @@ def localise_organisation_names(
     keyed: Sequence[Keyed], place_keys: frozenset[str]
 ) -> tuple[list[Keyed], OrganisationNames]:
     """Keys rewritten from each article's own full names; what the merging steps need to know."""
-    without_legal_forms = [(_with_country_name(_without_legal_form(key)), mention) for key, mention in keyed]
+    without_legal_forms = [
+        (_head_last(_with_country_name(_without_legal_form(key))), mention) for key, mention in keyed
+    ]
     qualified_names = _qualified_names({key for key, _ in without_legal_forms})
     localised = _localise_shared_names(without_legal_forms, qualified_names)
     localised = _localise_short_names(localised, place_keys)
@@ -77,6 +85,16 @@ def _without_legal_form(key: str) -> str:
         if len(words) > size and tuple(words[-size:]) == suffix:
             return " ".join(words[:-size])
     return key
+
+
+def _head_last(key: str) -> str:
+    """ "ministry of the interior" → "interior ministry": a head written before its subject
+    (``inverted_org_heads``) is moved after it, so both word orders of one name are one key."""
+    words = key.split()
+    if len(words) < 3 or words[0] not in entity_lexicon().inverted_org_heads or words[1] not in {"of", "for"}:
+        return key
+    subject = words[3:] if words[2] == "the" else words[2:]
+    return " ".join([*subject, words[0]]) if subject else key
 
 
 def _with_country_name(key: str) -> str:
@@ -224,3 +242,54 @@ def _merge_generic_tails(groups: DisjointSet, place_keys: frozenset[str]) -> Non
     for short, full_names in by_short_form.items():
         if short in groups and short not in place_keys and len(full_names) == 1:
             groups.merge(short, next(iter(full_names)))
+
+
+def attach_organisation_descriptions(
+    descriptions: Sequence[Mention],
+    groups: list[list[Mention]],
+    context: NameContext,
+    min_shared: int,
+) -> None:
+    """ "the union" in a report that never names it joins the one organisation of its story whose name has
+    the description's words ("Velsund Dockers' Union", named in the other reports of the strike). The story
+    is the article chain of ``NameContext``: an article naming the organisation shares ``min_shared``
+    other actors with the description's article. Two such organisations, or none, and it stays unresolved;
+    organisations of unrelated stories are never candidates. Blocked by the description's last word."""
+    lexicon = entity_lexicon()
+    by_word: dict[str, set[int]] = defaultdict(set)
+    for index, group in enumerate(groups):
+        for mention in group:
+            if mention.label == "ORG" and mention.refers_to is None:
+                for word in fold_name(mention.text).split():
+                    by_word[word[:STEM_CHARS]].add(index)
+    for description in descriptions:
+        wanted = content_words(description.text, lexicon)
+        blocked = by_word.get(wanted[-1][:STEM_CHARS], set()) if wanted else set()
+        candidates = [
+            index
+            for index in blocked
+            if _named_with(groups[index], wanted)
+            and _in_story(description.article, groups[index], context, min_shared)
+        ]
+        if len(candidates) == 1:
+            group = groups[candidates[0]]
+            name = next(m.text for m in group if m.refers_to is None)
+            start, end = description.start, description.end
+            group.append(Mention(description.article, start, end, description.text, "ORG", refers_to=name))
+
+
+def _named_with(group: list[Mention], wanted: list[str]) -> bool:
+    names = {fold_name(m.text) for m in group if m.refers_to is None}
+    return any(all(any(words_match(w, o) for o in name.split()) for w in wanted) for name in names)
+
+
+def _in_story(article: str, group: list[Mention], context: NameContext, min_shared: int) -> bool:
+    """Whether an article naming the group shares ``min_shared`` other actors (counted by last word, so
+    "Marín" and "José Marín" count once) with ``article``."""
+    own = {fold_name(m.refers_to or m.text).split()[-1] for m in group if fold_name(m.refers_to or m.text)}
+    actors_here = {key.split()[-1] for key in context.keys_of[article] if key} - own
+    for other in {m.article for m in group} - {article}:
+        shared = actors_here & {key.split()[-1] for key in context.keys_of[other] if key}
+        if len(shared) >= min_shared:
+            return True
+    return False

@@ -31,12 +31,16 @@ from scipy.cluster.hierarchy import DisjointSet
 
 from storyline.config import DEFAULT_SETTINGS, EntitiesSettings
 from storyline.records import ROLE_LABEL, Entity, Mention
-from storyline.stages.entities.descriptions import role_matches
+from storyline.stages.entities.descriptions import is_organisation_description, role_matches
 from storyline.stages.entities.index import SimilarWords
 from storyline.stages.entities.lexicon import STEM_CHARS, entity_lexicon, fold_name
 from storyline.stages.entities.mentions import extract_mentions
 from storyline.stages.entities.names import NameContext, merge_person_variants
-from storyline.stages.entities.organisations import localise_organisation_names, merge_organisation_names
+from storyline.stages.entities.organisations import (
+    attach_organisation_descriptions,
+    localise_organisation_names,
+    merge_organisation_names,
+)
 from storyline.stages.entities.transliteration import given_name_rows
 
 __all__ = ["extract_mentions", "fold_name", "resolve_entities", "span_index"]
@@ -202,8 +206,13 @@ def _resolve(mentions: Sequence[Mention], settings: EntitiesSettings) -> list[En
         for group in _group_names(typed_mentions, broad_type, settings, context, place_keys).values():
             groups.append(group)
             types.append(broad_type)
-    _attach_role_descriptions(
-        [m for m in mentions if m.label == ROLE_LABEL], groups, settings.max_role_candidates
+    lexicon = entity_lexicon()
+    descriptions = [m for m in mentions if m.label == ROLE_LABEL]
+    of_organisations = [m for m in descriptions if is_organisation_description(m.text, lexicon)]
+    of_people = [m for m in descriptions if not is_organisation_description(m.text, lexicon)]
+    _attach_role_descriptions(of_people, groups, settings.max_role_candidates)
+    attach_organisation_descriptions(
+        of_organisations, groups, context, settings.transliteration_min_shared_actors
     )
     entities = [_make_entity(group, broad_type) for group, broad_type in zip(groups, types, strict=True)]
     return sorted(entities, key=lambda entity: (-len(entity.mentions), entity.name))
