@@ -144,3 +144,12 @@ def test_a_capitalised_name_ending_in_an_organisation_head_is_an_organisation_wh
     lowercase = Doc(blank_english().vocab, words=["the", "dockers", "union"])
     lowercase.ents = [Span(lowercase, 1, 3, label="WORK_OF_ART")]
     assert _organisation_by_head(lowercase.ents[0], entity_lexicon()) is None
+
+
+def test_the_acronym_of_an_organisation_named_in_full_stands_for_it() -> None:
+    found = mentions_of(
+        "The National Civil Defence Directorate ordered an evacuation. NCDD director Lucía Barrios said "
+        "the water was rising. The UN said nothing."
+    )
+    assert by_text(found, "NCDD").refers_to == "National Civil Defence Directorate"
+    assert all(m.refers_to is None for m in found if m.text == "UN")

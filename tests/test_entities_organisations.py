@@ -136,3 +136,12 @@ def test_an_organisation_description_outside_any_story_of_the_organisation_stays
     # Nor does it become a person's role: "union chairman" is no antecedent of "the union".
     chairman = [*strike_reports(()), Mention("d", 0, 11, "Jan Nowak", "PERSON", role="union chairman")]
     assert not same_entity(groups(resolve_entities(chairman)), "Jan Nowak", "the union")
+
+
+def test_an_organisation_description_before_the_name_in_its_own_article_joins_it() -> None:
+    found = [
+        Mention("a", 0, 18, "the port authority", ROLE_LABEL, role="the port authority"),
+        Mention("a", 40, 62, "Velsund Port Authority", "ORG"),
+        Mention("b", 0, 22, "Halvik Port Authority", "ORG"),
+    ]
+    assert same_entity(groups(resolve_entities(found)), "the port authority", "Velsund Port Authority")

@@ -148,9 +148,9 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
         if not any(s <= m.start < e for s, e in foreign) and not is_noise(doc, text, m)
     ]
     names = _relabel_surnames(names)
-    names = names + _repeated_names(text, names)
+    names = names + _repeated_names(text, names, lexicon)
     names = [_with_role(doc, text, mention, lexicon) for mention in names]
-    names = _link_parenthesised_acronyms(text, names)
+    names = _link_spelt_acronyms(_link_parenthesised_acronyms(text, names), lexicon)
     descriptions = resolve_descriptions(doc, text, article_id, names, lexicon)
     return sorted(names + descriptions, key=lambda mention: (mention.start, mention.end))
 
@@ -193,27 +193,44 @@ def _skip_forms_of_address(text: str, start: int, end: int, lexicon: EntityLexic
     return start + words[skipped].start() if skipped else start
 
 
-def _repeated_names(text: str, names: list[Mention]) -> list[Mention]:
+def _repeated_names(text: str, names: list[Mention], lexicon: EntityLexicon) -> list[Mention]:
     """Further occurrences of the article's person names, surnames and acronyms that NER left untagged (the
-    small model often tags a name once and misses it the next time)."""
+    small model often tags a name once and misses it the next time), and the acronym of an organisation the
+    article names in full ("NCDD director Lucía Barrios" beside "the National Civil Defence Directorate"),
+    which stands for that organisation."""
     taken = [(m.start, m.end) for m in names]
-    forms: dict[str, str] = {}
+    forms: dict[str, tuple[str, str | None]] = {}
     for mention in names:
         if mention.label == "PERSON" and len(mention.text.split()) > 1:
-            forms[mention.text] = "PERSON"
+            forms[mention.text] = ("PERSON", None)
             surname = mention.text.split()[-1]
             if surname[:1].isupper() and len(surname) > 1:
-                forms.setdefault(surname, "PERSON")
+                forms.setdefault(surname, ("PERSON", None))
         elif mention.label == "ORG" and mention.text.isupper() and len(mention.text) >= 2:
-            forms[mention.text] = "ORG"
+            forms[mention.text] = ("ORG", None)
+    for mention in names:
+        acronym = _acronym_of(mention, lexicon)
+        if acronym is not None:
+            forms.setdefault(acronym, ("ORG", mention.text))
     found = []
-    for form, label in sorted(forms.items(), key=lambda item: -len(item[0])):
+    for form, (label, refers_to) in sorted(forms.items(), key=lambda item: -len(item[0])):
         for match in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", text):
             span = (match.start(), match.end())
             if not any(span[0] < end and start < span[1] for start, end in taken):
                 taken.append(span)
-                found.append(Mention(names[0].article, span[0], span[1], form, label))
+                found.append(Mention(names[0].article, span[0], span[1], form, label, refers_to))
     return found
+
+
+def _acronym_of(mention: Mention, lexicon: EntityLexicon) -> str | None:
+    """ "NCDD" of "National Civil Defence Directorate": the initials of an organisation's capitalised words
+    (function words skipped), when there are at least three of them — two letters match too much by chance."""
+    words = [w for w in re.findall(r"[\w']+", mention.text) if w.lower() not in lexicon.acronym_stopwords]
+    if mention.label != "ORG" or mention.refers_to is not None or len(words) < 3:
+        return None
+    if not all(word[:1].isupper() for word in words):
+        return None
+    return "".join(word[0] for word in words)
 
 
 def _standing_for(doc: Doc, mention: Mention, lexicon: EntityLexicon) -> Mention:
@@ -276,6 +293,21 @@ def _with_role(doc: Doc, text: str, mention: Mention, lexicon: EntityLexicon) ->
         mention.refers_to,
         text[span[0] : span[1]],
     )
+
+
+def _link_spelt_acronyms(names: list[Mention], lexicon: EntityLexicon) -> list[Mention]:
+    """A bare acronym ("NCDD") spelling the initials of one organisation the article names in full stands
+    for it; spelling two, or none, it stays itself."""
+    long_forms: dict[str, set[str]] = {}
+    for mention in names:
+        if (acronym := _acronym_of(mention, lexicon)) is not None:
+            long_forms.setdefault(acronym, set()).add(mention.text)
+    return [
+        Mention(m.article, m.start, m.end, m.text, "ORG", refers_to=next(iter(long_forms[m.text])))
+        if m.refers_to is None and len(long_forms.get(m.text, ())) == 1
+        else m
+        for m in names
+    ]
 
 
 def _link_parenthesised_acronyms(text: str, names: list[Mention]) -> list[Mention]:

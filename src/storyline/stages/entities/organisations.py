@@ -288,7 +288,10 @@ def _in_story(article: str, group: list[Mention], context: NameContext, min_shar
     "Marín" and "José Marín" count once) with ``article``."""
     own = {fold_name(m.refers_to or m.text).split()[-1] for m in group if fold_name(m.refers_to or m.text)}
     actors_here = {key.split()[-1] for key in context.keys_of[article] if key} - own
-    for other in {m.article for m in group} - {article}:
+    articles = {m.article for m in group}
+    if article in articles:
+        return True
+    for other in articles:
         shared = actors_here & {key.split()[-1] for key in context.keys_of[other] if key}
         if len(shared) >= min_shared:
             return True
