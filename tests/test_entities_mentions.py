@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 from storyline.records import Article, Mention
 from storyline.stages.entities.descriptions import role_matches
 from storyline.stages.entities.lexicon import entity_lexicon
-from storyline.stages.entities.mentions import _organisation_by_head, extract_mentions
+from storyline.stages.entities.mentions import _organisation_by_head, _split_joined_names, extract_mentions
 from storyline.stages.nlp import parse_articles
 
 
@@ -153,3 +153,15 @@ def test_the_acronym_of_an_organisation_named_in_full_stands_for_it() -> None:
     )
     assert by_text(found, "NCDD").refers_to == "National Civil Defence Directorate"
     assert all(m.refers_to is None for m in found if m.text == "UN")
+
+
+def test_two_names_joined_by_a_hyphen_are_two_actors_when_each_is_named_alone() -> None:
+    found = [
+        Mention("a", 0, 6, "Boeing", "ORG"),
+        Mention("a", 10, 19, "Air Force", "ORG"),
+        Mention("a", 30, 46, "Boeing-Air Force", "ORG"),
+        Mention("a", 50, 61, "Rolls-Royce", "ORG"),
+    ]
+    split = _split_joined_names(found)
+    assert [(m.start, m.end, m.text) for m in split[2:4]] == [(30, 36, "Boeing"), (37, 46, "Air Force")]
+    assert split[4].text == "Rolls-Royce"

@@ -147,12 +147,30 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
         for m in _names(doc, text, article_id, lexicon)
         if not any(s <= m.start < e for s, e in foreign) and not is_noise(doc, text, m)
     ]
-    names = _relabel_surnames(names)
+    names = _relabel_surnames(_split_joined_names(names))
     names = names + _repeated_names(text, names, lexicon)
     names = [_with_role(doc, text, mention, lexicon) for mention in names]
     names = _link_spelt_acronyms(_link_parenthesised_acronyms(text, names), lexicon)
     descriptions = resolve_descriptions(doc, text, article_id, names, lexicon)
     return sorted(names + descriptions, key=lambda mention: (mention.start, mention.end))
+
+
+def _split_joined_names(names: list[Mention]) -> list[Mention]:
+    """ "the Boeing-Air Force tanker deal": a name of two parts joined by a hyphen, each of which the article
+    names on its own ("Boeing", "the Air Force"), is those two actors, not a third. A hyphenated name whose
+    parts are not both named alone ("Rolls-Royce", "Hewlett-Packard") stays one name."""
+    label_of = {fold_name(m.text): m.label for m in names}
+    result = []
+    for mention in names:
+        parts = mention.text.split("-")
+        folded = [fold_name(part) for part in parts]
+        if len(parts) != 2 or not all(key in label_of and key for key in folded):
+            result.append(mention)
+            continue
+        first_end = mention.start + len(parts[0])
+        result.append(Mention(mention.article, mention.start, first_end, parts[0], label_of[folded[0]]))
+        result.append(Mention(mention.article, first_end + 1, mention.end, parts[1], label_of[folded[1]]))
+    return result
 
 
 def _names(doc: Doc, text: str, article_id: str, lexicon: EntityLexicon) -> list[Mention]:
