@@ -9,7 +9,12 @@ from spacy.tokens import Doc, Span
 from storyline.records import Article, Mention
 from storyline.stages.entities.descriptions import role_matches
 from storyline.stages.entities.lexicon import entity_lexicon
-from storyline.stages.entities.mentions import _organisation_by_head, _split_joined_names, extract_mentions
+from storyline.stages.entities.mentions import (
+    _organisation_by_head,
+    _split_joined_names,
+    _without_title_words,
+    extract_mentions,
+)
 from storyline.stages.nlp import parse_articles
 
 
@@ -165,3 +170,17 @@ def test_two_names_joined_by_a_hyphen_are_two_actors_when_each_is_named_alone() 
     split = _split_joined_names(found)
     assert [(m.start, m.end, m.text) for m in split[2:4]] == [(30, 36, "Boeing"), (37, 46, "Air Force")]
     assert split[4].text == "Rolls-Royce"
+
+
+def test_a_portfolio_word_before_a_ministers_title_is_no_organisation() -> None:
+    doc = Doc(
+        blank_english().vocab, words=["Interior", "Minister", "Sara", "Lind", "met", "Kremlin", "spokesman"]
+    )
+    names = [
+        Mention("a", 0, 8, "Interior", "ORG"),
+        Mention("a", doc[5].idx, doc[5].idx + 7, "Kremlin", "ORG"),
+    ]
+    assert [m.text for m in _without_title_words(doc, names, entity_lexicon())] == ["Kremlin"]
+    # A word the article also names on its own is an actor even before a minister's title.
+    again = [*names, Mention("a", 0, 8, "Interior", "ORG")]
+    assert "Interior" in {m.text for m in _without_title_words(doc, again, entity_lexicon())}

@@ -97,6 +97,17 @@ def test_a_name_tagged_an_organisation_more_often_than_a_person_is_an_organisati
     assert len(found) == 1
 
 
+def test_a_full_name_tagged_a_person_once_is_the_organisation_it_is_elsewhere() -> None:
+    found = resolve_entities(
+        mentions(
+            ("a", "Northrop Grumman", "ORG"),
+            ("b", "Northrop Grumman", "ORG"),
+            ("c", "Northrop Grumman", "PERSON"),
+        )
+    )
+    assert [entity.type for entity in found] == ["ORG"]
+
+
 def test_a_head_written_before_its_subject_is_one_name_with_the_head_after_it() -> None:
     found = groups(
         resolve_entities(
@@ -145,3 +156,28 @@ def test_an_organisation_description_before_the_name_in_its_own_article_joins_it
         Mention("b", 0, 22, "Halvik Port Authority", "ORG"),
     ]
     assert same_entity(groups(resolve_entities(found)), "the port authority", "Velsund Port Authority")
+
+
+def test_a_one_word_name_joins_the_one_longer_name_it_opens_unless_that_is_a_division() -> None:
+    reports = [
+        ("a", "Northrop Grumman", "ORG"),
+        ("a", "Boeing", "ORG"),
+        ("b", "Northrop Grumman", "ORG"),
+        ("b", "Boeing", "ORG"),
+        ("c", "Northrop", "ORG"),
+        ("c", "Boeing", "ORG"),
+        ("c", "Boeing Commercial Airplanes", "ORG"),
+        *((article, "Wes Bush", "PERSON") for article in "abc"),
+    ]
+    found = groups(resolve_entities(mentions(*reports)))
+    assert same_entity(found, "Northrop", "Northrop Grumman")
+    assert not same_entity(found, "Boeing", "Boeing Commercial Airplanes")
+
+
+def test_a_one_word_name_opening_two_names_stays_itself() -> None:
+    found = groups(
+        resolve_entities(
+            mentions(("a", "Apple TV", "ORG"), ("a", "Apple Music", "ORG"), ("a", "Apple", "ORG"))
+        )
+    )
+    assert not same_entity(found, "Apple", "Apple TV") and not same_entity(found, "Apple", "Apple Music")

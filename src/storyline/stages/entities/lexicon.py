@@ -37,6 +37,7 @@ class EntityLexicon:
     country_aliases: dict[str, str]
     seats_of_government: dict[str, str]
     non_portfolio_words: frozenset[str]
+    portfolio_titles: frozenset[str]
     inverted_org_heads: frozenset[str]
 
 
@@ -58,6 +59,7 @@ def entity_lexicon() -> EntityLexicon:
         country_aliases=dict(data["country_aliases"]),
         seats_of_government=dict(data["seats_of_government"]),
         non_portfolio_words=frozenset(data["non_portfolio_words"]),
+        portfolio_titles=frozenset(data["portfolio_titles"]),
         inverted_org_heads=frozenset(data["inverted_org_heads"]),
     )
 

@@ -147,12 +147,37 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
         for m in _names(doc, text, article_id, lexicon)
         if not any(s <= m.start < e for s, e in foreign) and not is_noise(doc, text, m)
     ]
-    names = _relabel_surnames(_split_joined_names(names))
+    names = _relabel_surnames(_split_joined_names(_without_title_words(doc, names, lexicon)))
     names = names + _repeated_names(text, names, lexicon)
     names = [_with_role(doc, text, mention, lexicon) for mention in names]
     names = _link_spelt_acronyms(_link_parenthesised_acronyms(text, names), lexicon)
     descriptions = resolve_descriptions(doc, text, article_id, names, lexicon)
     return sorted(names + descriptions, key=lambda mention: (mention.start, mention.end))
+
+
+def _without_title_words(doc: Doc, names: list[Mention], lexicon: EntityLexicon) -> list[Mention]:
+    """ "Interior" of "Interior Minister Sara Lind", which the small model tags an organisation: a single
+    word right before a minister's or secretary's title (``portfolio_titles``), used nowhere else in the
+    article on its own, is the portfolio, not an actor. Before other titles a word is an employer ("Kremlin
+    spokesman", "Google chief"); an acronym or a name the article also uses alone stays."""
+    counts: dict[str, int] = {}
+    for mention in names:
+        counts[fold_name(mention.text)] = counts.get(fold_name(mention.text), 0) + 1
+    kept = []
+    for mention in names:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        portfolio = (
+            span is not None
+            and len(span) == 1
+            and span.end < len(doc)
+            and doc[span.end].lower_ in lexicon.portfolio_titles
+            and mention.label != "PERSON"
+            and not mention.text.isupper()
+            and counts[fold_name(mention.text)] == 1
+        )
+        if not portfolio:
+            kept.append(mention)
+    return kept
 
 
 def _split_joined_names(names: list[Mention]) -> list[Mention]:

@@ -72,6 +72,7 @@ def merge_organisation_names(
     """Collection-wide merges of one organisation's names (``keyed`` as localised)."""
     _merge_qualified_names(groups, names.qualified_names)
     _merge_short_names(groups, context, min_shared)
+    _merge_leading_words(groups, context, min_shared, names.place_keys)
     _merge_generic_tails(groups, names.place_keys)
     _merge_acronyms(keyed, groups)
 
@@ -203,6 +204,28 @@ def _merge_short_names(groups: DisjointSet, context: NameContext, min_shared: in
             full_name = claimants.pop()
             if context.related(key, full_name, groups, min_shared):
                 groups.merge(key, full_name)
+
+
+def _merge_leading_words(
+    groups: DisjointSet, context: NameContext, min_shared: int, place_keys: frozenset[str]
+) -> None:
+    """ "Northrop" is "Northrop Grumman": a one-word name joins the one longer name of the collection that
+    opens with it, used in its story, when the longer name is used in more articles. A parent
+    company is named more often than its divisions, so "Boeing" (in every report) never joins "Boeing
+    Commercial Airplanes"; a one-word name that opens several names ("Apple TV", "Apple Music") or is a
+    place ("Qatar" of "Qatar Airways") stays itself."""
+    by_first_word: dict[str, set[str]] = defaultdict(set)
+    for key in groups:
+        if " " in key:
+            by_first_word[key.split(" ", 1)[0]].add(key)
+    for key in list(groups):
+        claimants = by_first_word.get(key, set()) if " " not in key and key not in place_keys else set()
+        if len(claimants) != 1:
+            continue
+        full_name = next(iter(claimants))
+        more_used = len(context.articles_of[full_name]) > len(context.articles_of[key])
+        if more_used and context.related(key, full_name, groups, min_shared):
+            groups.merge(key, full_name)
 
 
 def _localise_short_names(keyed: Sequence[Keyed], place_keys: frozenset[str]) -> list[Keyed]:

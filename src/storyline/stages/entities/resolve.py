@@ -96,12 +96,13 @@ def _organisation_words(keyed: Sequence[Keyed]) -> set[str]:
 
 
 def _type_of(key: str, mention: Mention, person_keys: _PersonNames, organisation_words: set[str]) -> str:
-    """A full name or surname of a person is a person; a lone capitalised word tagged PERSON that is no
-    person's surname but an organisation's name elsewhere is that organisation (outlets: "Politico"); a
+    """A full name or surname of a person is a person; a name tagged PERSON that is no person's name or
+    surname but an organisation's name elsewhere is that organisation (outlets: "Politico"; "Northrop
+    Grumman", tagged a person once and an organisation seven times); a
     capital the lexicon knows is a place, whatever the small model tagged ("frustrated Kyiv")."""
     if key in person_keys or _starts_with_given_name(key):
         return "PERSON"
-    if mention.label == "PERSON" and " " not in key and key in organisation_words:
+    if mention.label == "PERSON" and key in organisation_words:
         return "ORG"
     # Capitals only: many countries are also names ("Jordan", "Chad"), a capital alone rarely is.
     if mention.refers_to is None and key in entity_lexicon().seats_of_government:
