@@ -181,3 +181,14 @@ def test_a_one_word_name_opening_two_names_stays_itself() -> None:
         )
     )
     assert not same_entity(found, "Apple", "Apple TV") and not same_entity(found, "Apple", "Apple Music")
+
+
+def test_two_spellings_of_the_long_form_an_acronym_is_defined_as_are_one_organisation() -> None:
+    defined = [
+        Mention("a", 0, 38, "European Aeronautic Defence & Space NV", "ORG"),
+        Mention("a", 40, 44, "EADS", "ORG", refers_to="European Aeronautic Defence & Space NV"),
+        Mention("b", 0, 43, "European Aeronautic Defense & Space Company", "ORG"),
+        Mention("b", 45, 49, "EADS", "ORG", refers_to="European Aeronautic Defense & Space Company"),
+        Mention("c", 0, 4, "EADS", "ORG"),
+    ]
+    assert len(resolve_entities(defined)) == 1

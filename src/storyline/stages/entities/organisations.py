@@ -18,8 +18,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
 from scipy.cluster.hierarchy import DisjointSet
 
+from storyline.config import EntitiesSettings
 from storyline.records import Mention
 from storyline.stages.entities.descriptions import content_words
 from storyline.stages.entities.lexicon import STEM_CHARS, entity_lexicon, fold_name, words_match
@@ -67,14 +69,15 @@ def merge_organisation_names(
     groups: DisjointSet,
     names: OrganisationNames,
     context: NameContext,
-    min_shared: int,
+    settings: EntitiesSettings,
 ) -> None:
     """Collection-wide merges of one organisation's names (``keyed`` as localised)."""
+    min_shared = settings.transliteration_min_shared_actors
     _merge_qualified_names(groups, names.qualified_names)
     _merge_short_names(groups, context, min_shared)
     _merge_leading_words(groups, context, min_shared, names.place_keys)
     _merge_generic_tails(groups, names.place_keys)
-    _merge_acronyms(keyed, groups)
+    _merge_acronyms(keyed, groups, settings.long_form_min_ratio)
 
 
 def _without_legal_form(key: str) -> str:
@@ -119,23 +122,45 @@ def _initials(key: str) -> str:
     return "".join(word[0] for word in key.split() if word not in stopwords)
 
 
-def _merge_acronyms(keyed: Sequence[Keyed], groups: DisjointSet) -> None:
+def _merge_acronyms(keyed: Sequence[Keyed], groups: DisjointSet, long_form_min_ratio: float) -> None:
     """A bare acronym joins the one organisation it stands for in the collection: the long form an article
     defined it as ("Singapore Airlines (SIA)"; initials need not match) or whose initials it spells (NCSC
     ↔ National Cyber Security Centre). Two candidates — defined one way, spelt by another name — and it
-    stays itself. Blocked by the initials."""
+    stays itself. Long forms defining one acronym that are spellings of one name ("European Aeronautic
+    Defence & Space NV", "European Aeronautic Defense & Space Company" for EADS) are one candidate.
+    Blocked by the initials."""
     acronyms = {key for key, m in keyed if m.refers_to is None and _is_acronym(m)}
-    candidates: dict[str, set[str]] = defaultdict(set)
+    defined: dict[str, set[str]] = defaultdict(set)
     for key, mention in keyed:
-        if mention.refers_to is not None and _is_acronym(mention) and key in groups:
-            candidates[fold_name(mention.text).replace(" ", "")].add(groups[key])
+        acronym = fold_name(mention.text).replace(" ", "")
+        # "EADS N.V. (EADS)" defines the acronym as itself (its legal form dropped): no long form
+        if mention.refers_to is not None and _is_acronym(mention) and key in groups and key != acronym:
+            defined[acronym].add(key)
+    candidates: dict[str, set[str]] = defaultdict(set)
+    for acronym, long_forms in defined.items():
+        if _spellings_of_one_name(long_forms, long_form_min_ratio):
+            for key in long_forms:
+                groups.merge(next(iter(long_forms)), key)
+        candidates[acronym] = {groups[key] for key in long_forms}
     for key in groups:
         if key not in acronyms and len(key.split()) > 1:
             candidates[_initials(key)].add(groups[key])
     for acronym in acronyms:
-        long_forms = candidates.get(acronym.replace(" ", ""), set())
+        long_forms = candidates.get(acronym.replace(" ", ""), set()) - {groups[acronym]}
         if len(long_forms) == 1:
             groups.merge(acronym, long_forms.pop())
+
+
+def _spellings_of_one_name(keys: set[str], min_ratio: float) -> bool:
+    """Whether every two of these names are one name spelt two ways (rapidfuzz token set ratio: word order,
+    an extra word and one changed letter cost little; "singapore airlines" and "semiconductor industry
+    association" score far apart)."""
+    ordered = sorted(keys)
+    return all(
+        fuzz.token_set_ratio(first, second) >= min_ratio
+        for index, first in enumerate(ordered)
+        for second in ordered[index + 1 :]
+    )
 
 
 def _qualified_names(keys: set[str]) -> dict[str, set[str]]:

@@ -158,9 +158,7 @@ def _group_names(
     if broad_type == "PERSON":
         merge_person_variants(list(groups), groups, settings, context)
     if organisation_names is not None:
-        merge_organisation_names(
-            keyed, groups, organisation_names, context, settings.transliteration_min_shared_actors
-        )
+        merge_organisation_names(keyed, groups, organisation_names, context, settings)
     members: dict[str, list[Mention]] = defaultdict(list)
     for key, mention in keyed:
         members[groups[key]].append(mention)
