@@ -259,3 +259,11 @@ def test_generalisation_stories_entity_scores_stay_above_floors() -> None:
     scores = score_entities(generalise_brief(), generalise_gold(held_out=False))
     assert scores["B3 (gold mentions)"].f1 >= 0.90
     assert scores["B3 (gold mentions)"].precision >= 0.98
+
+
+def test_a_country_ending_a_name_tagged_a_person_stays_a_place() -> None:
+    """The small model tags the airline "Garuda Indonesia" a person; "Indonesia" is not its surname."""
+    found = resolve_entities(
+        mentions(("a", "Garuda Indonesia", "PERSON"), ("a", "Indonesia", "GPE"), ("b", "Indonesia", "GPE"))
+    )
+    assert {entity.name: entity.type for entity in found}["Indonesia"] == "GPE"

@@ -37,6 +37,8 @@ class EntityLexicon:
     country_aliases: dict[str, str]
     seats_of_government: dict[str, str]
     non_portfolio_words: frozenset[str]
+    # Folded names of the countries the lexicon knows (the values of the two tables above).
+    countries: frozenset[str]
     portfolio_titles: frozenset[str]
     inverted_org_heads: frozenset[str]
 
@@ -59,6 +61,11 @@ def entity_lexicon() -> EntityLexicon:
         country_aliases=dict(data["country_aliases"]),
         seats_of_government=dict(data["seats_of_government"]),
         non_portfolio_words=frozenset(data["non_portfolio_words"]),
+        countries=frozenset(
+            fold_name(country)
+            for table in ("country_aliases", "seats_of_government")
+            for country in data[table].values()
+        ),
         portfolio_titles=frozenset(data["portfolio_titles"]),
         inverted_org_heads=frozenset(data["inverted_org_heads"]),
     )

@@ -147,7 +147,7 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
         for m in _names(doc, text, article_id, lexicon)
         if not any(s <= m.start < e for s, e in foreign) and not is_noise(doc, text, m)
     ]
-    names = _relabel_surnames(_split_joined_names(_without_title_words(doc, names, lexicon)))
+    names = _relabel_surnames(_split_joined_names(_without_title_words(doc, names, lexicon)), lexicon)
     names = names + _repeated_names(text, names, lexicon)
     names = [_with_role(doc, text, mention, lexicon) for mention in names]
     names = _link_spelt_acronyms(_link_parenthesised_acronyms(text, names), lexicon)
@@ -247,7 +247,8 @@ def _repeated_names(text: str, names: list[Mention], lexicon: EntityLexicon) -> 
         if mention.label == "PERSON" and len(mention.text.split()) > 1:
             forms[mention.text] = ("PERSON", None)
             surname = mention.text.split()[-1]
-            if surname[:1].isupper() and len(surname) > 1:
+            # "Garuda Indonesia", tagged a person: a country's name standing alone is the country
+            if surname[:1].isupper() and len(surname) > 1 and fold_name(surname) not in lexicon.countries:
                 forms.setdefault(surname, ("PERSON", None))
         elif mention.label == "ORG" and mention.text.isupper() and len(mention.text) >= 2:
             forms[mention.text] = ("ORG", None)
@@ -303,13 +304,14 @@ def _standing_for(doc: Doc, mention: Mention, lexicon: EntityLexicon) -> Mention
     return mention
 
 
-def _relabel_surnames(names: list[Mention]) -> list[Mention]:
-    """A lone word equal to the surname of a person named in full in the article is that person."""
+def _relabel_surnames(names: list[Mention], lexicon: EntityLexicon) -> list[Mention]:
+    """A lone word equal to the surname of a person named in full in the article is that person, unless
+    it is a country ("Indonesia" beside "Garuda Indonesia", an airline the small model tags a person)."""
     surnames = {
         fold_name(m.text).split()[-1]
         for m in names
         if m.label == "PERSON" and len(fold_name(m.text).split()) > 1
-    }
+    } - lexicon.countries
     return [
         Mention(m.article, m.start, m.end, m.text, "PERSON", m.refers_to, m.role)
         if m.label != "PERSON" and m.refers_to is None and fold_name(m.text) in surnames

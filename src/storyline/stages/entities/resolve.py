@@ -77,7 +77,9 @@ class _PersonNames:
             for (key, label) in labels
             if label == "PERSON" and labels[key, "PERSON"] >= labels[key, "ORG"]
         }
-        self.surnames = SimilarWords((name.split()[-1] for name in self.full_names), surname_min_ratio)
+        countries = entity_lexicon().countries  # "Garuda Indonesia" tagged a person: Indonesia stays a place
+        surnames = {name.split()[-1] for name in self.full_names} - countries
+        self.surnames = SimilarWords(surnames, surname_min_ratio)
 
     def __contains__(self, key: object) -> bool:
         if not isinstance(key, str) or not key:
