@@ -12,6 +12,7 @@ from storyline.stages.entities.lexicon import entity_lexicon
 from storyline.stages.entities.mentions import (
     _organisation_by_head,
     _split_joined_names,
+    _trim_glued_words,
     _without_title_words,
     extract_mentions,
 )
@@ -184,3 +185,19 @@ def test_a_portfolio_word_before_a_ministers_title_is_no_organisation() -> None:
     # A word the article also names on its own is an actor even before a minister's title.
     again = [*names, Mention("a", 0, 8, "Interior", "ORG")]
     assert "Interior" in {m.text for m in _without_title_words(doc, again, entity_lexicon())}
+
+
+def test_title_words_and_a_title_tail_glued_onto_an_organisation_are_trimmed() -> None:
+    names = [
+        Mention("a", 0, 16, "Boeing Executive", "ORG"),
+        Mention("a", 20, 29, "Air Force", "ORG"),
+        Mention("a", 40, 80, "Air Force for Acquisition Darleen Druyun", "ORG"),
+        Mention("a", 90, 105, "Bank of America", "ORG"),
+    ]
+    trimmed = _trim_glued_words(names, entity_lexicon())
+    assert [(m.text, m.end) for m in trimmed] == [
+        ("Boeing", 6),
+        ("Air Force", 29),
+        ("Air Force", 49),
+        ("Bank of America", 105),
+    ]

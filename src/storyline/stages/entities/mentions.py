@@ -32,6 +32,8 @@ POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
 # NER labels under which the small model files organisations it does not recognise as such.
 RELABELLED_AS_ORGANISATION = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "NORP"})
+# Where a phrase NER glued onto an organisation's name begins ("Air Force| for Acquisition …").
+GLUED_TAIL = re.compile(r"\s+(?:for|of)\s+")
 # Dependencies linking title words to the name they precede inside one noun phrase.
 TITLE_DEPS = frozenset({"compound", "amod", "poss", "case", "nmod", "npadvmod"})
 
@@ -147,7 +149,8 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
         for m in _names(doc, text, article_id, lexicon)
         if not any(s <= m.start < e for s, e in foreign) and not is_noise(doc, text, m)
     ]
-    names = _relabel_surnames(_split_joined_names(_without_title_words(doc, names, lexicon)), lexicon)
+    names = _trim_glued_words(_split_joined_names(_without_title_words(doc, names, lexicon)), lexicon)
+    names = _relabel_surnames(names, lexicon)
     names = names + _repeated_names(text, names, lexicon)
     names = [_with_role(doc, text, mention, lexicon) for mention in names]
     names = _link_spelt_acronyms(_link_parenthesised_acronyms(text, names), lexicon)
@@ -178,6 +181,36 @@ def _without_title_words(doc: Doc, names: list[Mention], lexicon: EntityLexicon)
         if not portfolio:
             kept.append(mention)
     return kept
+
+
+def _trim_glued_words(names: list[Mention], lexicon: EntityLexicon) -> list[Mention]:
+    """Organisation names NER ran on into a title: "Boeing Executive" (of "Boeing Executive Vice President
+    Scott Carson") loses its trailing title words; "Air Force for Acquisition Darleen Druyun" (of "Assistant
+    Secretary of the Air Force for Acquisition …") is cut back to "Air Force" when the article names that
+    alone — a name the article never uses alone ("Bank of America") keeps its "of"."""
+    alone = {fold_name(m.text) for m in names}
+    trimmed = []
+    for mention in names:
+        keep = mention.text
+        if mention.label == "ORG" and mention.refers_to is None:
+            keep = _without_trailing_titles(keep, lexicon)
+            head = GLUED_TAIL.split(keep, maxsplit=1)[0]
+            if head != keep and " " in head and fold_name(head) in alone:
+                keep = head
+        trimmed.append(
+            mention
+            if keep == mention.text
+            else Mention(mention.article, mention.start, mention.start + len(keep), keep, mention.label)
+        )
+    return trimmed
+
+
+def _without_trailing_titles(name: str, lexicon: EntityLexicon) -> str:
+    """ "Boeing Executive" → "Boeing"; a name of title words only stays whole."""
+    words = list(re.finditer(r"\S+", name))
+    while len(words) > 1 and words[-1].group().lower() in lexicon.title_words:
+        words.pop()
+    return name[: words[-1].end()]
 
 
 def _split_joined_names(names: list[Mention]) -> list[Mention]:
