@@ -9,13 +9,7 @@ from spacy.tokens import Doc, Span
 from storyline.records import Article, Mention
 from storyline.stages.entities.descriptions import role_matches
 from storyline.stages.entities.lexicon import entity_lexicon
-from storyline.stages.entities.mentions import (
-    _organisation_by_head,
-    _split_joined_names,
-    _trim_glued_words,
-    _without_title_words,
-    extract_mentions,
-)
+from storyline.stages.entities.mentions import _organisation_by_head, extract_mentions
 from storyline.stages.nlp import parse_articles
 
 
@@ -159,45 +153,3 @@ def test_the_acronym_of_an_organisation_named_in_full_stands_for_it() -> None:
     )
     assert by_text(found, "NCDD").refers_to == "National Civil Defence Directorate"
     assert all(m.refers_to is None for m in found if m.text == "UN")
-
-
-def test_two_names_joined_by_a_hyphen_are_two_actors_when_each_is_named_alone() -> None:
-    found = [
-        Mention("a", 0, 6, "Boeing", "ORG"),
-        Mention("a", 10, 19, "Air Force", "ORG"),
-        Mention("a", 30, 46, "Boeing-Air Force", "ORG"),
-        Mention("a", 50, 61, "Rolls-Royce", "ORG"),
-    ]
-    split = _split_joined_names(found)
-    assert [(m.start, m.end, m.text) for m in split[2:4]] == [(30, 36, "Boeing"), (37, 46, "Air Force")]
-    assert split[4].text == "Rolls-Royce"
-
-
-def test_a_portfolio_word_before_a_ministers_title_is_no_organisation() -> None:
-    doc = Doc(
-        blank_english().vocab, words=["Interior", "Minister", "Sara", "Lind", "met", "Kremlin", "spokesman"]
-    )
-    names = [
-        Mention("a", 0, 8, "Interior", "ORG"),
-        Mention("a", doc[5].idx, doc[5].idx + 7, "Kremlin", "ORG"),
-    ]
-    assert [m.text for m in _without_title_words(doc, names, entity_lexicon())] == ["Kremlin"]
-    # A word the article also names on its own is an actor even before a minister's title.
-    again = [*names, Mention("a", 0, 8, "Interior", "ORG")]
-    assert "Interior" in {m.text for m in _without_title_words(doc, again, entity_lexicon())}
-
-
-def test_title_words_and_a_title_tail_glued_onto_an_organisation_are_trimmed() -> None:
-    names = [
-        Mention("a", 0, 16, "Boeing Executive", "ORG"),
-        Mention("a", 20, 29, "Air Force", "ORG"),
-        Mention("a", 40, 80, "Air Force for Acquisition Darleen Druyun", "ORG"),
-        Mention("a", 90, 105, "Bank of America", "ORG"),
-    ]
-    trimmed = _trim_glued_words(names, entity_lexicon())
-    assert [(m.text, m.end) for m in trimmed] == [
-        ("Boeing", 6),
-        ("Air Force", 29),
-        ("Air Force", 49),
-        ("Bank of America", 105),
-    ]

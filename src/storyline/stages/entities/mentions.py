@@ -24,6 +24,7 @@ from storyline.records import Mention, ParsedArticle
 from storyline.stages.entities.descriptions import SUBJECT_DEPS, resolve_descriptions
 from storyline.stages.entities.lexicon import EntityLexicon, entity_lexicon, fold_name
 from storyline.stages.entities.noise import is_noise
+from storyline.stages.entities.repair import split_joined_names, trim_glued_words, without_portfolio_words
 
 __all__ = ["extract_mentions"]
 
@@ -32,8 +33,6 @@ POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
 # NER labels under which the small model files organisations it does not recognise as such.
 RELABELLED_AS_ORGANISATION = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "NORP"})
-# Where a phrase NER glued onto an organisation's name begins ("Air Force| for Acquisition …").
-GLUED_TAIL = re.compile(r"\s+(?:for|of)\s+")
 # Dependencies linking title words to the name they precede inside one noun phrase.
 TITLE_DEPS = frozenset({"compound", "amod", "poss", "case", "nmod", "npadvmod"})
 
@@ -149,86 +148,13 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
         for m in _names(doc, text, article_id, lexicon)
         if not any(s <= m.start < e for s, e in foreign) and not is_noise(doc, text, m)
     ]
-    names = _trim_glued_words(_split_joined_names(_without_title_words(doc, names, lexicon)), lexicon)
+    names = trim_glued_words(split_joined_names(without_portfolio_words(doc, names, lexicon)), lexicon)
     names = _relabel_surnames(names, lexicon)
     names = names + _repeated_names(text, names, lexicon)
     names = [_with_role(doc, text, mention, lexicon) for mention in names]
     names = _link_spelt_acronyms(_link_parenthesised_acronyms(text, names), lexicon)
     descriptions = resolve_descriptions(doc, text, article_id, names, lexicon)
     return sorted(names + descriptions, key=lambda mention: (mention.start, mention.end))
-
-
-def _without_title_words(doc: Doc, names: list[Mention], lexicon: EntityLexicon) -> list[Mention]:
-    """ "Interior" of "Interior Minister Sara Lind", which the small model tags an organisation: a single
-    word right before a minister's or secretary's title (``portfolio_titles``), used nowhere else in the
-    article on its own, is the portfolio, not an actor. Before other titles a word is an employer ("Kremlin
-    spokesman", "Google chief"); an acronym or a name the article also uses alone stays."""
-    counts: dict[str, int] = {}
-    for mention in names:
-        counts[fold_name(mention.text)] = counts.get(fold_name(mention.text), 0) + 1
-    kept = []
-    for mention in names:
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        portfolio = (
-            span is not None
-            and len(span) == 1
-            and span.end < len(doc)
-            and doc[span.end].lower_ in lexicon.portfolio_titles
-            and mention.label != "PERSON"
-            and not mention.text.isupper()
-            and counts[fold_name(mention.text)] == 1
-        )
-        if not portfolio:
-            kept.append(mention)
-    return kept
-
-
-def _trim_glued_words(names: list[Mention], lexicon: EntityLexicon) -> list[Mention]:
-    """Organisation names NER ran on into a title: "Boeing Executive" (of "Boeing Executive Vice President
-    Scott Carson") loses its trailing title words; "Air Force for Acquisition Darleen Druyun" (of "Assistant
-    Secretary of the Air Force for Acquisition …") is cut back to "Air Force" when the article names that
-    alone — a name the article never uses alone ("Bank of America") keeps its "of"."""
-    alone = {fold_name(m.text) for m in names}
-    trimmed = []
-    for mention in names:
-        keep = mention.text
-        if mention.label == "ORG" and mention.refers_to is None:
-            keep = _without_trailing_titles(keep, lexicon)
-            head = GLUED_TAIL.split(keep, maxsplit=1)[0]
-            if head != keep and " " in head and fold_name(head) in alone:
-                keep = head
-        trimmed.append(
-            mention
-            if keep == mention.text
-            else Mention(mention.article, mention.start, mention.start + len(keep), keep, mention.label)
-        )
-    return trimmed
-
-
-def _without_trailing_titles(name: str, lexicon: EntityLexicon) -> str:
-    """ "Boeing Executive" → "Boeing"; a name of title words only stays whole."""
-    words = list(re.finditer(r"\S+", name))
-    while len(words) > 1 and words[-1].group().lower() in lexicon.title_words:
-        words.pop()
-    return name[: words[-1].end()]
-
-
-def _split_joined_names(names: list[Mention]) -> list[Mention]:
-    """ "the Boeing-Air Force tanker deal": a name of two parts joined by a hyphen, each of which the article
-    names on its own ("Boeing", "the Air Force"), is those two actors, not a third. A hyphenated name whose
-    parts are not both named alone ("Rolls-Royce", "Hewlett-Packard") stays one name."""
-    label_of = {fold_name(m.text): m.label for m in names}
-    result = []
-    for mention in names:
-        parts = mention.text.split("-")
-        folded = [fold_name(part) for part in parts]
-        if len(parts) != 2 or not all(key in label_of and key for key in folded):
-            result.append(mention)
-            continue
-        first_end = mention.start + len(parts[0])
-        result.append(Mention(mention.article, mention.start, first_end, parts[0], label_of[folded[0]]))
-        result.append(Mention(mention.article, first_end + 1, mention.end, parts[1], label_of[folded[1]]))
-    return result
 
 
 def _names(doc: Doc, text: str, article_id: str, lexicon: EntityLexicon) -> list[Mention]:

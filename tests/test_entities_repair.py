@@ -1,0 +1,53 @@
+"""NER spans repaired before they become mentions (``stages/entities/repair.py``), on spans and parses
+built by hand so that a test does not hinge on what a model version tags."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from storyline.records import Mention
+from storyline.stages.entities.lexicon import entity_lexicon
+from storyline.stages.entities.repair import split_joined_names, trim_glued_words, without_portfolio_words
+
+
+def test_two_names_joined_by_a_hyphen_are_two_actors_when_each_is_named_alone() -> None:
+    found = [
+        Mention("a", 0, 6, "Boeing", "ORG"),
+        Mention("a", 10, 19, "Air Force", "ORG"),
+        Mention("a", 30, 46, "Boeing-Air Force", "ORG"),
+        Mention("a", 50, 61, "Rolls-Royce", "ORG"),
+    ]
+    split = split_joined_names(found)
+    assert [(m.start, m.end, m.text) for m in split[2:4]] == [(30, 36, "Boeing"), (37, 46, "Air Force")]
+    assert split[4].text == "Rolls-Royce"
+
+
+def test_a_portfolio_word_before_a_ministers_title_is_no_organisation() -> None:
+    doc = Doc(
+        spacy.blank("en").vocab, words=["Interior", "Minister", "Sara", "Lind", "met", "Kremlin", "spokesman"]
+    )
+    names = [
+        Mention("a", 0, 8, "Interior", "ORG"),
+        Mention("a", doc[5].idx, doc[5].idx + 7, "Kremlin", "ORG"),
+    ]
+    assert [m.text for m in without_portfolio_words(doc, names, entity_lexicon())] == ["Kremlin"]
+    # A word the article also names on its own is an actor even before a minister's title.
+    again = [*names, Mention("a", 0, 8, "Interior", "ORG")]
+    assert "Interior" in {m.text for m in without_portfolio_words(doc, again, entity_lexicon())}
+
+
+def test_title_words_and_a_title_tail_glued_onto_an_organisation_are_trimmed() -> None:
+    names = [
+        Mention("a", 0, 16, "Boeing Executive", "ORG"),
+        Mention("a", 20, 29, "Air Force", "ORG"),
+        Mention("a", 40, 80, "Air Force for Acquisition Darleen Druyun", "ORG"),
+        Mention("a", 90, 105, "Bank of America", "ORG"),
+    ]
+    trimmed = trim_glued_words(names, entity_lexicon())
+    assert [(m.text, m.end) for m in trimmed] == [
+        ("Boeing", 6),
+        ("Air Force", 29),
+        ("Air Force", 49),
+        ("Bank of America", 105),
+    ]
