@@ -8,7 +8,12 @@ from spacy.tokens import Doc
 
 from storyline.records import Mention
 from storyline.stages.entities.lexicon import entity_lexicon
-from storyline.stages.entities.repair import split_joined_names, trim_glued_words, without_portfolio_words
+from storyline.stages.entities.repair import (
+    people_by_title,
+    split_joined_names,
+    trim_glued_words,
+    without_portfolio_words,
+)
 
 
 def test_two_names_joined_by_a_hyphen_are_two_actors_when_each_is_named_alone() -> None:
@@ -51,3 +56,15 @@ def test_title_words_and_a_title_tail_glued_onto_an_organisation_are_trimmed() -
         ("Air Force", 49),
         ("Bank of America", 105),
     ]
+
+
+def test_a_name_right_after_a_persons_title_is_a_person() -> None:
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=["Opposition", "councillor", "Kari", "Lunde", "met", "Halvik", "Transit"],
+    )
+    names = [
+        Mention("a", doc[2].idx, doc[3].idx + 5, "Kari Lunde", "ORG"),
+        Mention("a", doc[5].idx, doc[6].idx + 7, "Halvik Transit", "ORG"),
+    ]
+    assert [m.label for m in people_by_title(doc, names, entity_lexicon())] == ["PERSON", "ORG"]

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from storyline.records import Mention
 from storyline.stages.entities.lexicon import EntityLexicon, fold_name
 
-__all__ = ["split_joined_names", "trim_glued_words", "without_portfolio_words"]
+__all__ = ["people_by_title", "split_joined_names", "trim_glued_words", "without_portfolio_words"]
 
 # Where a phrase NER glued onto an organisation's name begins ("Air Force| for Acquisition …").
 GLUED_TAIL = re.compile(r"\s+(?:for|of)\s+")
@@ -94,3 +94,26 @@ def split_joined_names(names: list[Mention]) -> list[Mention]:
         result.append(Mention(mention.article, mention.start, first_end, parts[0], label_of[folded[0]]))
         result.append(Mention(mention.article, first_end + 1, mention.end, parts[1], label_of[folded[1]]))
     return result
+
+
+def people_by_title(doc: Doc, names: list[Mention], lexicon: EntityLexicon) -> list[Mention]:
+    """ "Opposition councillor Kari Lunde", which the small model tags an organisation: a name of two or
+    three capitalised words right after a person's title word is a person (titles are given to people)."""
+    relabelled = []
+    for mention in names:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        titled = (
+            span is not None
+            and mention.label != "PERSON"
+            and mention.refers_to is None
+            and 2 <= len(span) <= 3
+            and all(token.is_title and token.is_alpha for token in span)
+            and span.start > 0
+            and doc[span.start - 1].lower_ in lexicon.title_words
+        )
+        relabelled.append(
+            Mention(mention.article, mention.start, mention.end, mention.text, "PERSON")
+            if titled
+            else mention
+        )
+    return relabelled
