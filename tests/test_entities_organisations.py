@@ -7,6 +7,11 @@ from storyline.records import ROLE_LABEL, Mention
 from storyline.stages.entities.resolve import resolve_entities
 
 
+def grouped(*surfaces: tuple[str, str, str]) -> set[frozenset[str]]:
+    """The entities resolved from (article, surface, label) mentions, as sets of their surfaces."""
+    return groups(resolve_entities(mentions(*surfaces)))
+
+
 def same_entity(found: set[frozenset[str]], *surfaces: str) -> bool:
     return any(set(surfaces) <= group for group in found)
 
@@ -109,14 +114,10 @@ def test_a_full_name_tagged_a_person_once_is_the_organisation_it_is_elsewhere() 
 
 
 def test_a_head_written_before_its_subject_is_one_name_with_the_head_after_it() -> None:
-    found = groups(
-        resolve_entities(
-            mentions(
-                ("a", "Ministry of the Interior", "ORG"),
-                ("b", "Interior Ministry", "ORG"),
-                ("c", "Ministry of Defence", "ORG"),
-            )
-        )
+    found = grouped(
+        ("a", "Ministry of the Interior", "ORG"),
+        ("b", "Interior Ministry", "ORG"),
+        ("c", "Ministry of Defence", "ORG"),
     )
     assert same_entity(found, "Ministry of the Interior", "Interior Ministry")
     assert not same_entity(found, "Ministry of Defence", "Interior Ministry")
@@ -169,17 +170,13 @@ def test_a_one_word_name_joins_the_one_longer_name_it_opens_unless_that_is_a_div
         ("c", "Boeing Commercial Airplanes", "ORG"),
         *((article, "Wes Bush", "PERSON") for article in "abc"),
     ]
-    found = groups(resolve_entities(mentions(*reports)))
+    found = grouped(*reports)
     assert same_entity(found, "Northrop", "Northrop Grumman")
     assert not same_entity(found, "Boeing", "Boeing Commercial Airplanes")
 
 
 def test_a_one_word_name_opening_two_names_stays_itself() -> None:
-    found = groups(
-        resolve_entities(
-            mentions(("a", "Apple TV", "ORG"), ("a", "Apple Music", "ORG"), ("a", "Apple", "ORG"))
-        )
-    )
+    found = grouped(("a", "Apple TV", "ORG"), ("a", "Apple Music", "ORG"), ("a", "Apple", "ORG"))
     assert not same_entity(found, "Apple", "Apple TV") and not same_entity(found, "Apple", "Apple Music")
 
 
