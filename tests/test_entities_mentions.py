@@ -153,3 +153,12 @@ def test_the_acronym_of_an_organisation_named_in_full_stands_for_it() -> None:
     )
     assert by_text(found, "NCDD").refers_to == "National Civil Defence Directorate"
     assert all(m.refers_to is None for m in found if m.text == "UN")
+
+
+def test_the_group_is_the_organisation_the_article_introduced_as_a_group() -> None:
+    found = mentions_of(
+        "A group calling itself Frost Owl claimed the attack on the Interior Ministry. Brightwall Security "
+        "said it had studied the attack for a week. The National Cyber Security Centre said the group was "
+        "linked to Karvia."
+    )
+    assert by_text(found, "the group").refers_to == "Frost Owl"

@@ -3,12 +3,15 @@ built by hand so that a test does not hinge on what a model version tags."""
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.tokens import Doc
 
 from storyline.records import Mention
 from storyline.stages.entities.lexicon import entity_lexicon
 from storyline.stages.entities.repair import (
+    introduced_as,
+    organisations_by_introduction,
     people_by_title,
     split_joined_names,
     trim_glued_words,
@@ -68,3 +71,20 @@ def test_a_name_right_after_a_persons_title_is_a_person() -> None:
         Mention("a", doc[5].idx, doc[6].idx + 7, "Halvik Transit", "ORG"),
     ]
     assert [m.label for m in people_by_title(doc, names, entity_lexicon())] == ["PERSON", "ORG"]
+
+
+@pytest.mark.parametrize(
+    ("text", "introduced"),
+    [
+        ("A group calling itself Frost Owl said it was behind the attack.", True),
+        ("The hacking group Frost Owl posted the records.", True),
+        ("Officials blamed Frost Owl, a hacking group linked to Karvia.", True),
+        ("Frost Owl met the group of officials on Monday.", False),
+    ],
+)
+def test_a_name_introduced_as_a_group_is_an_organisation(text: str, introduced: bool) -> None:
+    start = text.index("Frost Owl")
+    name = Mention("a", start, start + 9, "Frost Owl", "PERSON")
+    (found,) = organisations_by_introduction(text, [name], entity_lexicon())
+    assert introduced_as(text, name, "group") is introduced
+    assert found.label == ("ORG" if introduced else "PERSON")

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from storyline.records import ROLE_LABEL, Mention
 from storyline.stages.entities.lexicon import EntityLexicon, fold_name, words_match
+from storyline.stages.entities.repair import introduced_as
 
 __all__ = [
     "SUBJECT_DEPS",
@@ -101,7 +102,7 @@ def resolve_descriptions(
             else:  # no (or no single) antecedent here: the collection's role index may know the person
                 resolved.append(Mention(article_id, start, end, surface, ROLE_LABEL, role=surface))
             continue
-        antecedent = _organisation_antecedent(surface, start, organisations, lexicon)
+        antecedent = _organisation_antecedent(text, surface, start, organisations, lexicon)
         office = None if antecedent else _office_of_minister(doc, surface, people, lexicon)
         if antecedent is not None or office is not None:
             name = antecedent.text if antecedent is not None else office
@@ -180,10 +181,12 @@ def _salient_person(doc: Doc, start: int, names: list[Mention]) -> Mention | Non
 
 
 def _organisation_antecedent(
-    description: str, start: int, organisations: list[Mention], lexicon: EntityLexicon
+    text: str, description: str, start: int, organisations: list[Mention], lexicon: EntityLexicon
 ) -> Mention | None:
-    """The nearest organisation named before the description whose name has the description's words; for a
-    generic head ("the group") the nearest organisation named within a short distance before it."""
+    """The nearest organisation named before the description whose name has the description's words. For a
+    generic head ("the group"): the one organisation the article calls by that word ("A group calling
+    itself Frost Owl", "Frost Owl, a hacking group"), wherever it was introduced; else the nearest
+    organisation named within a short distance before the description."""
     before = [org for org in organisations if org.end <= start]
     wanted = content_words(description, lexicon)
     candidates = [
@@ -192,5 +195,8 @@ def _organisation_antecedent(
         if all(any(words_match(w, o) for o in fold_name(org.text).split()) for w in wanted)
     ]
     if not candidates and wanted and wanted[-1] in lexicon.generic_org_heads:
+        introduced = {fold_name(org.text) for org in organisations if introduced_as(text, org, wanted[-1])}
+        if len(introduced) == 1:
+            return next(org for org in organisations if fold_name(org.text) in introduced)
         candidates = [org for org in before if start - org.end <= GENERIC_ANTECEDENT_CHARS]
     return max(candidates, key=lambda org: org.start) if candidates else None

@@ -25,6 +25,7 @@ from storyline.stages.entities.descriptions import SUBJECT_DEPS, resolve_descrip
 from storyline.stages.entities.lexicon import EntityLexicon, entity_lexicon, fold_name
 from storyline.stages.entities.noise import is_noise
 from storyline.stages.entities.repair import (
+    organisations_by_introduction,
     people_by_title,
     split_joined_names,
     trim_glued_words,
@@ -154,7 +155,7 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
         if not any(s <= m.start < e for s, e in foreign) and not is_noise(doc, text, m)
     ]
     names = trim_glued_words(split_joined_names(without_portfolio_words(doc, names, lexicon)), lexicon)
-    names = people_by_title(doc, names, lexicon)
+    names = organisations_by_introduction(text, people_by_title(doc, names, lexicon), lexicon)
     names = _relabel_surnames(names, lexicon)
     names = names + _repeated_names(text, names, lexicon)
     names = [_with_role(doc, text, mention, lexicon) for mention in names]

@@ -17,8 +17,17 @@ from spacy.tokens import Doc
 from storyline.records import Mention
 from storyline.stages.entities.lexicon import EntityLexicon, fold_name
 
-__all__ = ["people_by_title", "split_joined_names", "trim_glued_words", "without_portfolio_words"]
+__all__ = [
+    "introduced_as",
+    "organisations_by_introduction",
+    "people_by_title",
+    "split_joined_names",
+    "trim_glued_words",
+    "without_portfolio_words",
+]
 
+# How far around a name its introduction ("a group calling itself …", ", a hacking group") is looked for.
+INTRODUCTION_CHARS = 40
 # Where a phrase NER glued onto an organisation's name begins ("Air Force| for Acquisition …").
 GLUED_TAIL = re.compile(r"\s+(?:for|of)\s+")
 
@@ -117,3 +126,32 @@ def people_by_title(doc: Doc, names: list[Mention], lexicon: EntityLexicon) -> l
             else mention
         )
     return relabelled
+
+
+def introduced_as(text: str, name: Mention, head: str) -> bool:
+    """Whether the article calls a name by ``head`` where it names it: "a group calling itself X", "the
+    hacking group X", "the group known as X" before the name, or "X, a hacking group" after it."""
+    before = text[max(0, name.start - INTRODUCTION_CHARS) : name.start]
+    after = text[name.end : name.end + INTRODUCTION_CHARS]
+    word = re.escape(head)
+    return bool(
+        re.search(rf"\b{word}\s+(?:calling itself|known as|called|named)?\s*$", before, re.IGNORECASE)
+        or re.match(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}{word}\b", after, re.IGNORECASE)
+    )
+
+
+def organisations_by_introduction(text: str, names: list[Mention], lexicon: EntityLexicon) -> list[Mention]:
+    """ "A group calling itself Frost Owl", which the small model tags a person: a name the article
+    introduces with a generic organisation word (``generic_org_heads``: group, company, firm …) is an
+    organisation, here and wherever the article repeats it."""
+    introduced = {
+        fold_name(m.text)
+        for m in names
+        if m.label != "ORG" and any(introduced_as(text, m, head) for head in lexicon.generic_org_heads)
+    }
+    return [
+        Mention(m.article, m.start, m.end, m.text, "ORG", m.refers_to, m.role)
+        if fold_name(m.text) in introduced and m.label != "ORG"
+        else m
+        for m in names
+    ]
