@@ -296,28 +296,36 @@ def attach_organisation_descriptions(
     descriptions: Sequence[Mention],
     groups: list[list[Mention]],
     context: NameContext,
-    min_shared: int,
+    settings: EntitiesSettings,
 ) -> None:
     """ "the union" in a report that never names it joins the one organisation of its story whose name has
     the description's words ("Velsund Dockers' Union", named in the other reports of the strike). The story
-    is the article chain of ``NameContext``: an article naming the organisation shares ``min_shared``
-    other actors with the description's article. Two such organisations, or none, and it stays unresolved;
-    organisations of unrelated stories are never candidates. Blocked by the description's last word."""
+    is the article chain of ``NameContext``: an article naming the organisation shares
+    ``transliteration_min_shared_actors`` other actors with the description's article. Two such
+    organisations, or none, and it stays unresolved; organisations of unrelated stories are never
+    candidates. Blocked by the description's last word; a word more than ``max_role_candidates``
+    organisations share ("ministry" in a year of news) is left to each article."""
     lexicon = entity_lexicon()
     by_word: dict[str, set[int]] = defaultdict(set)
+    names_of: dict[int, set[str]] = defaultdict(set)
     for index, group in enumerate(groups):
         for mention in group:
             if mention.label == "ORG" and mention.refers_to is None:
+                names_of[index].add(fold_name(mention.text))
                 for word in fold_name(mention.text).split():
                     by_word[word[:STEM_CHARS]].add(index)
     for description in descriptions:
         wanted = content_words(description.text, lexicon)
         blocked = by_word.get(wanted[-1][:STEM_CHARS], set()) if wanted else set()
+        if len(blocked) > settings.max_role_candidates:
+            continue
         candidates = [
             index
             for index in blocked
-            if _named_with(groups[index], wanted)
-            and _in_story(description.article, groups[index], context, min_shared)
+            if _named_with(names_of[index], wanted)
+            and _in_story(
+                description.article, groups[index], context, settings.transliteration_min_shared_actors
+            )
         ]
         if len(candidates) == 1:
             group = groups[candidates[0]]
@@ -326,8 +334,7 @@ def attach_organisation_descriptions(
             group.append(Mention(description.article, start, end, description.text, "ORG", refers_to=name))
 
 
-def _named_with(group: list[Mention], wanted: list[str]) -> bool:
-    names = {fold_name(m.text) for m in group if m.refers_to is None}
+def _named_with(names: set[str], wanted: list[str]) -> bool:
     return any(all(any(words_match(w, o) for o in name.split()) for w in wanted) for name in names)
 
 

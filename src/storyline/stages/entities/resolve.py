@@ -212,9 +212,7 @@ def _resolve(mentions: Sequence[Mention], settings: EntitiesSettings) -> list[En
     of_organisations = [m for m in descriptions if is_organisation_description(m.text, lexicon)]
     of_people = [m for m in descriptions if not is_organisation_description(m.text, lexicon)]
     _attach_role_descriptions(of_people, groups, settings.max_role_candidates)
-    attach_organisation_descriptions(
-        of_organisations, groups, context, settings.transliteration_min_shared_actors
-    )
+    attach_organisation_descriptions(of_organisations, groups, context, settings)
     entities = [_make_entity(group, broad_type) for group, broad_type in zip(groups, types, strict=True)]
     return sorted(entities, key=lambda entity: (-len(entity.mentions), entity.name))
 
