@@ -2,7 +2,7 @@ import os
 
 import pytest
 
-from storyline.records import Entity, Mention
+from storyline.records import ROLE_LABEL, Entity, Mention
 from storyline.stages.entities.resolve import fold_name, resolve_entities, span_index
 
 
@@ -269,3 +269,19 @@ def test_a_country_ending_a_name_tagged_a_person_stays_a_place() -> None:
         mentions(("a", "Garuda Indonesia", "PERSON"), ("a", "Indonesia", "GPE"), ("b", "Indonesia", "GPE"))
     )
     assert {entity.name: entity.type for entity in found}["Indonesia"] == "GPE"
+
+
+def test_a_role_resolves_within_its_story_never_to_a_person_of_an_unrelated_story() -> None:
+    """Issue #17: what "the Lithuanian foreign minister" resolves to must not depend on other stories."""
+    minister = Mention("a", 0, 21, "Gabrielius Landsbergis", "PERSON", role="Lithuanian Foreign Minister")
+    story = mentions(("a", "Ingrida Simonyte", "PERSON"), ("a", "Vilnius Airport", "ORG"))
+    description = "the Lithuanian foreign minister"
+
+    def resolved(article: str, *actors: str) -> bool:
+        role = Mention(article, 500, 500 + len(description), description, ROLE_LABEL, role=description)
+        others = [Mention(article, 100 * n, 100 * n + len(a), a, "ORG") for n, a in enumerate(actors, 1)]
+        entities = resolve_entities([minister, *story, *others, role])
+        return any(m.text == description for e in entities if e.name == minister.text for m in e.mentions)
+
+    assert resolved("b", "Ingrida Simonyte", "Vilnius Airport")
+    assert not resolved("c", "Port of Velsund", "Halvik Transit")

@@ -323,8 +323,8 @@ def attach_organisation_descriptions(
             index
             for index in blocked
             if _named_with(names_of[index], wanted)
-            and _in_story(
-                description.article, groups[index], context, settings.transliteration_min_shared_actors
+            and context.in_story(
+                description.article, groups[index], settings.transliteration_min_shared_actors
             )
         ]
         if len(candidates) == 1:
@@ -336,18 +336,3 @@ def attach_organisation_descriptions(
 
 def _named_with(names: set[str], wanted: list[str]) -> bool:
     return any(all(any(words_match(w, o) for o in name.split()) for w in wanted) for name in names)
-
-
-def _in_story(article: str, group: list[Mention], context: NameContext, min_shared: int) -> bool:
-    """Whether an article naming the group shares ``min_shared`` other actors (counted by last word, so
-    "Marín" and "José Marín" count once) with ``article``."""
-    own = {fold_name(m.refers_to or m.text).split()[-1] for m in group if fold_name(m.refers_to or m.text)}
-    actors_here = {key.split()[-1] for key in context.keys_of[article] if key} - own
-    articles = {m.article for m in group}
-    if article in articles:
-        return True
-    for other in articles:
-        shared = actors_here & {key.split()[-1] for key in context.keys_of[other] if key}
-        if len(shared) >= min_shared:
-            return True
-    return False

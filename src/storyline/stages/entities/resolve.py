@@ -211,7 +211,7 @@ def _resolve(mentions: Sequence[Mention], settings: EntitiesSettings) -> list[En
     descriptions = [m for m in mentions if m.label == ROLE_LABEL]
     of_organisations = [m for m in descriptions if is_organisation_description(m.text, lexicon)]
     of_people = [m for m in descriptions if not is_organisation_description(m.text, lexicon)]
-    _attach_role_descriptions(of_people, groups, settings.max_role_candidates)
+    _attach_role_descriptions(of_people, groups, context, settings)
     attach_organisation_descriptions(of_organisations, groups, context, settings)
     entities = [_make_entity(group, broad_type) for group, broad_type in zip(groups, types, strict=True)]
     return sorted(entities, key=lambda entity: (-len(entity.mentions), entity.name))
@@ -229,14 +229,20 @@ def _name_context(by_type: dict[str, list[Keyed]]) -> NameContext:
 
 
 def _attach_role_descriptions(
-    descriptions: Sequence[Mention], groups: list[list[Mention]], max_role_candidates: int
+    descriptions: Sequence[Mention],
+    groups: list[list[Mention]],
+    context: NameContext,
+    settings: EntitiesSettings,
 ) -> None:
-    """A description like "the Lithuanian foreign minister" joins the one person whose roles match it.
-    People are blocked by the stems of their role words (``role_matches`` compares words by that prefix),
-    so each description is compared only with the people whose roles hold all its words. A description
-    whose rarest word is in more than ``max_role_candidates`` people's roles is too generic to resolve
-    across a whole collection ("the minister" in a month of news) and stays unresolved."""
+    """A description like "the Lithuanian foreign minister" joins the one person of its story (its article
+    chain, ``NameContext.in_story``) whose roles match it: never a person of an unrelated story, so what a
+    role resolves to does not change as other stories are ingested. People are blocked by the stems of
+    their role words (``role_matches`` compares words by that prefix), so each description is compared
+    only with the people whose roles hold all its words. A description whose rarest word is in more than
+    ``max_role_candidates`` people's roles is too generic to resolve across a whole collection ("the
+    minister" in a month of news) and stays unresolved."""
     lexicon = entity_lexicon()
+    max_role_candidates, min_shared = settings.max_role_candidates, settings.transliteration_min_shared_actors
     roles_of = [{m.role for m in group if m.role and m.label == "PERSON"} for group in groups]
     by_stem: dict[str, set[int]] = defaultdict(set)
     for index, roles in enumerate(roles_of):
@@ -252,7 +258,10 @@ def _attach_role_descriptions(
             continue
         candidates = set.intersection(*blocks)
         matches = [
-            i for i in candidates if any(role_matches(description.text, r, lexicon) for r in roles_of[i])
+            i
+            for i in candidates
+            if any(role_matches(description.text, r, lexicon) for r in roles_of[i])
+            and context.in_story(description.article, groups[i], min_shared)
         ]
         if len(matches) == 1:
             group = groups[matches[0]]
