@@ -2,7 +2,7 @@ import os
 
 import pytest
 
-from storyline.records import Entity, Mention
+from storyline.records import ROLE_LABEL, Entity, Mention
 from storyline.stages.entities.resolve import fold_name, resolve_entities, span_index
 
 
@@ -92,13 +92,15 @@ def test_a_role_speaker_speaks_for_the_actor_before_the_role_not_after() -> None
 
 # Floors: the scores measured on the demo corpus gold (python eval/entities.py) minus a small margin.
 # Issue #2: B3 F1 0.621, pairwise merge precision 0.933. Issue #3: B3 F1 0.759, pairwise P 0.917 F1 0.633.
+# Issue #17 (organisation descriptions across a story, ministries of ministers, introductions): B3 F1 0.877,
+# pairwise P 0.958 F1 0.862.
 def test_demo_corpus_entity_scores_stay_above_floors(demo_brief, demo_gold) -> None:
     from eval.entities import score_entities
 
     scores = score_entities(demo_brief, demo_gold)
-    assert scores["B3 (gold mentions)"].f1 >= 0.73
-    assert scores["pairwise merges"].precision >= 0.90
-    assert scores["pairwise merges"].f1 >= 0.60
+    assert scores["B3 (gold mentions)"].f1 >= 0.85
+    assert scores["pairwise merges"].precision >= 0.93
+    assert scores["pairwise merges"].f1 >= 0.83
 
 
 SEEDS = __import__("pathlib").Path(__file__).resolve().parents[2] / "shared" / "seeds"
@@ -162,9 +164,9 @@ def test_a_demonym_tagged_as_an_organisation_is_not_an_actor() -> None:
 
 # MEANTIME English (python eval/entities.py --corpus meantime), fifth round: B3 F1 0.853 on airbus (the
 # development corpus) and 0.732 on apple (no longer strictly held out: an ablation of the organisation rules
-# was scored on it). Floors are those minus 0.03; on apple the resolution must also beat merging equal
-# strings, or it adds nothing.
-MEANTIME_B3_F1_FLOORS = {"airbus": 0.823, "apple": 0.702}
+# was scored on it). Sixth round (issue #17): airbus 0.886, apple unchanged. Floors are those minus 0.03; on
+# apple the resolution must also beat merging equal strings, or it adds nothing.
+MEANTIME_B3_F1_FLOORS = {"airbus": 0.856, "apple": 0.702}
 
 
 @pytest.mark.parametrize("corpus", sorted(MEANTIME_B3_F1_FLOORS))
@@ -251,11 +253,35 @@ def test_an_organisation_short_name_joins_the_full_name_of_its_article_unless_tw
 
 
 # tests/data/generalise, development stories (python eval/entities.py --corpus generalise): B3 F1 0.628
-# before the transliteration tables, 0.929 with them (issue #17); floor just below.
+# before the transliteration tables, 0.929 with them, 0.948 with people named after a title (issue #17).
 def test_generalisation_stories_entity_scores_stay_above_floors() -> None:
     from eval.common import generalise_brief, generalise_gold
     from eval.entities import score_entities
 
     scores = score_entities(generalise_brief(), generalise_gold(held_out=False))
-    assert scores["B3 (gold mentions)"].f1 >= 0.90
+    assert scores["B3 (gold mentions)"].f1 >= 0.92
     assert scores["B3 (gold mentions)"].precision >= 0.98
+
+
+def test_a_country_ending_a_name_tagged_a_person_stays_a_place() -> None:
+    """The small model tags the airline "Garuda Indonesia" a person; "Indonesia" is not its surname."""
+    found = resolve_entities(
+        mentions(("a", "Garuda Indonesia", "PERSON"), ("a", "Indonesia", "GPE"), ("b", "Indonesia", "GPE"))
+    )
+    assert {entity.name: entity.type for entity in found}["Indonesia"] == "GPE"
+
+
+def test_a_role_resolves_within_its_story_never_to_a_person_of_an_unrelated_story() -> None:
+    """Issue #17: what "the Lithuanian foreign minister" resolves to must not depend on other stories."""
+    minister = Mention("a", 0, 21, "Gabrielius Landsbergis", "PERSON", role="Lithuanian Foreign Minister")
+    story = mentions(("a", "Ingrida Simonyte", "PERSON"), ("a", "Vilnius Airport", "ORG"))
+    description = "the Lithuanian foreign minister"
+
+    def resolved(article: str, *actors: str) -> bool:
+        role = Mention(article, 500, 500 + len(description), description, ROLE_LABEL, role=description)
+        others = [Mention(article, 100 * n, 100 * n + len(a), a, "ORG") for n, a in enumerate(actors, 1)]
+        entities = resolve_entities([minister, *story, *others, role])
+        return any(m.text == description for e in entities if e.name == minister.text for m in e.mentions)
+
+    assert resolved("b", "Ingrida Simonyte", "Vilnius Airport")
+    assert not resolved("c", "Port of Velsund", "Halvik Transit")

@@ -3,8 +3,13 @@ forms of one organisation and keeps apart what only looks alike."""
 
 from test_entities import groups, mentions
 
-from storyline.records import Mention
+from storyline.records import ROLE_LABEL, Mention
 from storyline.stages.entities.resolve import resolve_entities
+
+
+def grouped(*surfaces: tuple[str, str, str]) -> set[frozenset[str]]:
+    """The entities resolved from (article, surface, label) mentions, as sets of their surfaces."""
+    return groups(resolve_entities(mentions(*surfaces)))
 
 
 def same_entity(found: set[frozenset[str]], *surfaces: str) -> bool:
@@ -95,3 +100,92 @@ def test_a_name_tagged_an_organisation_more_often_than_a_person_is_an_organisati
         )
     )
     assert len(found) == 1
+
+
+def test_a_full_name_tagged_a_person_once_is_the_organisation_it_is_elsewhere() -> None:
+    found = resolve_entities(
+        mentions(
+            ("a", "Northrop Grumman", "ORG"),
+            ("b", "Northrop Grumman", "ORG"),
+            ("c", "Northrop Grumman", "PERSON"),
+        )
+    )
+    assert [entity.type for entity in found] == ["ORG"]
+
+
+def test_a_head_written_before_its_subject_is_one_name_with_the_head_after_it() -> None:
+    found = grouped(
+        ("a", "Ministry of the Interior", "ORG"),
+        ("b", "Interior Ministry", "ORG"),
+        ("c", "Ministry of Defence", "ORG"),
+    )
+    assert same_entity(found, "Ministry of the Interior", "Interior Ministry")
+    assert not same_entity(found, "Ministry of Defence", "Interior Ministry")
+
+
+def strike_reports(third_article_actors: tuple[str, ...]) -> list[Mention]:
+    """Two reports naming a union and its people; a third saying only "the union", with given actors."""
+    named = [
+        ("a", "Velsund Dockers' Union", "ORG"),
+        ("a", "Olexandr Hrytsenko", "PERSON"),
+        ("a", "Ingrid Solberg", "PERSON"),
+        ("b", "European Union", "ORG"),
+        ("b", "Mark Rutte", "PERSON"),
+        *(("c", actor, "PERSON") for actor in third_article_actors),
+    ]
+    return [*mentions(*named), Mention("c", 900, 909, "the union", ROLE_LABEL, role="the union")]
+
+
+def test_an_organisation_description_joins_the_one_organisation_of_its_story() -> None:
+    found = groups(resolve_entities(strike_reports(("Olexandr Hrytsenko", "Ingrid Solberg"))))
+    assert same_entity(found, "Velsund Dockers' Union", "the union")
+    assert not same_entity(found, "European Union", "the union")
+
+
+def test_an_organisation_description_outside_any_story_of_the_organisation_stays_unresolved() -> None:
+    found = groups(resolve_entities(strike_reports(("Anna Berglund", "Henrik Dahl"))))
+    assert not any("the union" in group and len(group) > 1 for group in found)
+    # Nor does it become a person's role: "union chairman" is no antecedent of "the union".
+    chairman = [*strike_reports(()), Mention("d", 0, 11, "Jan Nowak", "PERSON", role="union chairman")]
+    assert not same_entity(groups(resolve_entities(chairman)), "Jan Nowak", "the union")
+
+
+def test_an_organisation_description_before_the_name_in_its_own_article_joins_it() -> None:
+    found = [
+        Mention("a", 0, 18, "the port authority", ROLE_LABEL, role="the port authority"),
+        Mention("a", 40, 62, "Velsund Port Authority", "ORG"),
+        Mention("b", 0, 22, "Halvik Port Authority", "ORG"),
+    ]
+    assert same_entity(groups(resolve_entities(found)), "the port authority", "Velsund Port Authority")
+
+
+def test_a_one_word_name_joins_the_one_longer_name_it_opens_unless_that_is_a_division() -> None:
+    reports = [
+        ("a", "Northrop Grumman", "ORG"),
+        ("a", "Boeing", "ORG"),
+        ("b", "Northrop Grumman", "ORG"),
+        ("b", "Boeing", "ORG"),
+        ("c", "Northrop", "ORG"),
+        ("c", "Boeing", "ORG"),
+        ("c", "Boeing Commercial Airplanes", "ORG"),
+        *((article, "Wes Bush", "PERSON") for article in "abc"),
+    ]
+    found = grouped(*reports)
+    assert same_entity(found, "Northrop", "Northrop Grumman")
+    assert not same_entity(found, "Boeing", "Boeing Commercial Airplanes")
+
+
+def test_a_one_word_name_opening_two_names_stays_itself() -> None:
+    found = grouped(("a", "Apple TV", "ORG"), ("a", "Apple Music", "ORG"), ("a", "Apple", "ORG"))
+    assert not same_entity(found, "Apple", "Apple TV") and not same_entity(found, "Apple", "Apple Music")
+
+
+def test_two_spellings_of_the_long_form_an_acronym_is_defined_as_are_one_organisation() -> None:
+    defined = [
+        Mention("a", 0, 38, "European Aeronautic Defence & Space NV", "ORG"),
+        Mention("a", 40, 44, "EADS", "ORG", refers_to="European Aeronautic Defence & Space NV"),
+        Mention("b", 0, 43, "European Aeronautic Defense & Space Company", "ORG"),
+        Mention("b", 45, 49, "EADS", "ORG", refers_to="European Aeronautic Defense & Space Company"),
+        Mention("c", 0, 4, "EADS", "ORG"),
+    ]
+    assert len(resolve_entities(defined)) == 1

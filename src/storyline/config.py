@@ -94,6 +94,10 @@ class EntitiesSettings:
     # A role description ("the minister") whose rarest word is in more than this many people's roles is too
     # generic to resolve across a whole collection and stays unresolved.
     max_role_candidates: int = 50
+    # Two long forms an acronym is defined as are one organisation when their names score this much
+    # (rapidfuzz token set ratio, 0–100): the two spellings of EADS's long form in MEANTIME airbus score 86,
+    # the two expansions of SIA in the tests (an airline, an industry association) 42.
+    long_form_min_ratio: float = 85.0
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,8 +3,11 @@
 Contract: ``extract_mentions(parsed: ParsedArticle) -> list[Mention]`` (per article),
 ``resolve_entities(mentions) -> list[Entity]`` (cross-article) and ``span_index(entities)`` (which entity a
 character span belongs to).
-Inside: ``mentions`` (names, roles, descriptions, acronyms), ``resolve`` (blocking and guarded merges),
-``index`` (the deletion index that finds surname variants).
+Inside: ``mentions`` (names, roles, acronyms, metonymy), ``noise`` and ``repair`` (NER output dropped
+or its spans mended), ``descriptions`` (what "the minister" or "the union" stands for in its article),
+``lexicon`` (the word lists and name folding every module shares), ``resolve`` (blocking and guarded
+merges), ``names`` and ``organisations`` (the merges of each kind), ``index`` (the deletion index that
+finds surname variants).
 """
 
 from storyline.stages.entities.mentions import extract_mentions

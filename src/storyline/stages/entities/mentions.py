@@ -7,8 +7,7 @@ spaCy's NER finds names; rules on its parse add what the small model does not gi
 - roles: a title before a name ("Lithuanian Foreign Minister Gabrielius Landsbergis") or in apposition
   ("the head of Ukraine's military intelligence, Kyrylo Budanov");
 - descriptions that refer back to a named actor of the same article ("the Lithuanian foreign minister",
-  "the union"), linked through ``Mention.refers_to``; a person description no role in the article explains
-  is kept with its role text, for the collection-wide role index of ``entities.resolve_entities``;
+  "the union"): ``entities.descriptions``;
 - acronyms in parentheses after a long form ("National Intelligence Service (NIS)"), other names of countries
   ("DPRK"), and seats of government used as speakers ("Moscow labeled it a hoax", "the Kremlin said") →
   "Government of <country>", kept apart from the place.
@@ -18,80 +17,30 @@ Hand-written: no library resolves descriptions and metonymy for news offline; th
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
-from unidecode import unidecode
 
-from storyline.lexicons import load_lexicon
-from storyline.records import ROLE_LABEL, Mention, ParsedArticle
+from storyline.records import Mention, ParsedArticle
+from storyline.stages.entities.descriptions import SUBJECT_DEPS, resolve_descriptions
+from storyline.stages.entities.lexicon import EntityLexicon, entity_lexicon, fold_name
 from storyline.stages.entities.noise import is_noise
+from storyline.stages.entities.repair import (
+    organisations_by_introduction,
+    people_by_title,
+    split_joined_names,
+    trim_glued_words,
+    without_portfolio_words,
+)
+
+__all__ = ["extract_mentions"]
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
-NON_WORD = re.compile(r"[^a-z0-9]+")
-# Dependencies that make a name the agent of a statement or act: the subject of a verb.
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# NER labels under which the small model files organisations it does not recognise as such.
+RELABELLED_AS_ORGANISATION = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "NORP"})
 # Dependencies linking title words to the name they precede inside one noun phrase.
 TITLE_DEPS = frozenset({"compound", "amod", "poss", "case", "nmod", "npadvmod"})
-# Prefix length from which two words are taken as forms of one ("Lithuania" ~ "Lithuanian", "Ukraine's"
-# ~ "Ukrainian"): long enough to keep "Iran"/"Iraq" apart, short enough for demonyms.
-STEM_CHARS = 5
-# How many sentences before a person description may hold the one person it stands for.
-SALIENCE_SENTENCES = 2
-# How far back (characters, about two sentences) "the group" may reach for an organisation named before it.
-GENERIC_ANTECEDENT_CHARS = 400
-
-
-@dataclass(frozen=True)
-class EntityLexicon:
-    title_words: frozenset[str]
-    honorifics: frozenset[str]
-    org_head_words: frozenset[str]
-    generic_org_heads: frozenset[str]
-    ignorable_words: frozenset[str]
-    acronym_stopwords: frozenset[str]
-    # Longest first, so that "co ltd" is taken before "ltd".
-    legal_forms: tuple[tuple[str, ...], ...]
-    generic_org_tails: frozenset[str]
-    country_aliases: dict[str, str]
-    seats_of_government: dict[str, str]
-
-
-@lru_cache(maxsize=1)
-def entity_lexicon() -> EntityLexicon:
-    """The entities lexicon, typed once per process."""
-    data = load_lexicon("entities")
-    return EntityLexicon(
-        title_words=frozenset(data["title_words"]),
-        honorifics=frozenset(data["honorifics"]),
-        org_head_words=frozenset(data["org_head_words"]) | frozenset(data["generic_org_heads"]),
-        generic_org_heads=frozenset(data["generic_org_heads"]),
-        ignorable_words=frozenset(data["ignorable_description_words"]),
-        acronym_stopwords=frozenset(data["acronym_stopwords"]),
-        legal_forms=tuple(
-            sorted((tuple(form.split()) for form in data["legal_forms"]), key=len, reverse=True)
-        ),
-        generic_org_tails=frozenset(data["generic_org_tails"]),
-        country_aliases=dict(data["country_aliases"]),
-        seats_of_government=dict(data["seats_of_government"]),
-    )
-
-
-@lru_cache(maxsize=1 << 18)  # names repeat across a collection; folding them is the resolution's hot path
-def fold_name(name: str) -> str:
-    """Spelling-insensitive key: "Budánov" → "budanov", "Yoon Suk-yeol" → "yoon suk yeol"."""
-    return NON_WORD.sub(" ", unidecode(name).lower()).strip()
-
-
-def words_match(first: str, second: str) -> bool:
-    """One word in two forms: equal, or sharing a long prefix (demonyms and possessives of countries)."""
-    first, second = fold_name(first), fold_name(second)
-    if first == second:
-        return True
-    return min(len(first), len(second)) >= STEM_CHARS and first[:STEM_CHARS] == second[:STEM_CHARS]
 
 
 # --- names ----------------------------------------------------------------------------------------------
@@ -190,48 +139,6 @@ def _title_in_apposition(text: str, root: Token, lexicon: EntityLexicon) -> tupl
     return (start, end) if end > start else None
 
 
-# --- descriptions ---------------------------------------------------------------------------------------
-
-
-def _content_words(text: str, lexicon: EntityLexicon) -> list[str]:
-    return [word for word in fold_name(text).split() if word not in lexicon.ignorable_words and len(word) > 1]
-
-
-def role_matches(description: str, role: str, lexicon: EntityLexicon) -> bool:
-    """Every content word of the description has a form in the role ("the Lithuanian foreign minister" ~
-    "Lithuanian Foreign Minister"; "the minister" ~ "Interior Minister")."""
-    wanted = _content_words(description, lexicon)
-    offered = _content_words(role, lexicon)
-    return bool(wanted) and all(any(words_match(w, o) for o in offered) for w in wanted)
-
-
-def _descriptions(
-    doc: Doc, taken: list[tuple[int, int]], lexicon: EntityLexicon
-) -> list[tuple[int, int, str]]:
-    """Definite noun phrases headed by a title or organisation word: (start, end, kind). Read from each
-    head token's left edge, so possessives count too ("the ministry's website" holds "the ministry")."""
-    found = []
-    for token in doc:
-        kind = (
-            "person"
-            if token.lower_ in lexicon.title_words and token.pos_ in {"NOUN", "PROPN"}
-            else "org"
-            if token.lemma_.lower() in lexicon.org_head_words and token.pos_ in {"NOUN", "PROPN"}
-            else ""
-        )
-        if not kind:
-            continue
-        left = [t for t in token.subtree if t.i <= token.i and not t.is_punct]
-        first = left[0]
-        if first.lower_ not in {"the", "her", "his", "its", "their"} or token.i - first.i > 5:
-            continue
-        start, end = first.idx, token.idx + len(token.text)
-        if any(start < taken_end and taken_start < end for taken_start, taken_end in taken):
-            continue
-        found.append((start, end, kind))
-    return found
-
-
 # --- the article ----------------------------------------------------------------------------------------
 
 
@@ -247,27 +154,41 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
         for m in _names(doc, text, article_id, lexicon)
         if not any(s <= m.start < e for s, e in foreign) and not is_noise(doc, text, m)
     ]
-    names = _relabel_surnames(names)
-    names = names + _repeated_names(text, names)
+    names = trim_glued_words(split_joined_names(without_portfolio_words(doc, names, lexicon)), lexicon)
+    names = organisations_by_introduction(text, people_by_title(doc, names, lexicon), lexicon)
+    names = _relabel_surnames(names, lexicon)
+    names = names + _repeated_names(text, names, lexicon)
     names = [_with_role(doc, text, mention, lexicon) for mention in names]
-    names = _link_parenthesised_acronyms(text, names)
-    descriptions = _resolve_descriptions(doc, text, article_id, names, lexicon)
+    names = _link_spelt_acronyms(_link_parenthesised_acronyms(text, names), lexicon)
+    descriptions = resolve_descriptions(doc, text, article_id, names, lexicon)
     return sorted(names + descriptions, key=lambda mention: (mention.start, mention.end))
 
 
 def _names(doc: Doc, text: str, article_id: str, lexicon: EntityLexicon) -> list[Mention]:
     mentions = []
     for ent in doc.ents:
-        if ent.label_ not in ACTOR_LABELS:
+        label = ent.label_ if ent.label_ in ACTOR_LABELS else _organisation_by_head(ent, lexicon)
+        if label is None:
             continue
         start, end = _name_span(doc, text, ent)
-        if ent.label_ == "PERSON":
+        if label == "PERSON":
             start = _skip_forms_of_address(text, start, end, lexicon)
         surface = text[start:end]
         if not any(ch.isalpha() for ch in surface) or _is_adjective(doc, start, end):
             continue
-        mentions.append(_standing_for(doc, Mention(article_id, start, end, surface, ent.label_), lexicon))
+        mentions.append(_standing_for(doc, Mention(article_id, start, end, surface, label), lexicon))
     return mentions
+
+
+def _organisation_by_head(ent: Span, lexicon: EntityLexicon) -> str | None:
+    """ "The Velsund Dockers' Union", which the small model tags a work of art: a capitalised name of two or
+    more words whose last word is an organisation's head noun ("union", "ministry", "authority") is an
+    organisation, whatever else NER called it. Dates, numbers and nationalities are left alone."""
+    words = [token for token in ent if not token.is_punct and token.lower_ != "the" and token.dep_ != "case"]
+    if ent.label_ not in RELABELLED_AS_ORGANISATION or len(words) < 2:
+        return None
+    capitalised = all(token.is_title or token.is_upper or token.is_stop for token in words)
+    return "ORG" if capitalised and words[-1].lower_ in lexicon.org_head_words else None
 
 
 def _skip_forms_of_address(text: str, start: int, end: int, lexicon: EntityLexicon) -> int:
@@ -281,27 +202,45 @@ def _skip_forms_of_address(text: str, start: int, end: int, lexicon: EntityLexic
     return start + words[skipped].start() if skipped else start
 
 
-def _repeated_names(text: str, names: list[Mention]) -> list[Mention]:
+def _repeated_names(text: str, names: list[Mention], lexicon: EntityLexicon) -> list[Mention]:
     """Further occurrences of the article's person names, surnames and acronyms that NER left untagged (the
-    small model often tags a name once and misses it the next time)."""
+    small model often tags a name once and misses it the next time), and the acronym of an organisation the
+    article names in full ("NCDD director Lucía Barrios" beside "the National Civil Defence Directorate"),
+    which stands for that organisation."""
     taken = [(m.start, m.end) for m in names]
-    forms: dict[str, str] = {}
+    forms: dict[str, tuple[str, str | None]] = {}
     for mention in names:
         if mention.label == "PERSON" and len(mention.text.split()) > 1:
-            forms[mention.text] = "PERSON"
+            forms[mention.text] = ("PERSON", None)
             surname = mention.text.split()[-1]
-            if surname[:1].isupper() and len(surname) > 1:
-                forms.setdefault(surname, "PERSON")
+            # "Garuda Indonesia", tagged a person: a country's name standing alone is the country
+            if surname[:1].isupper() and len(surname) > 1 and fold_name(surname) not in lexicon.countries:
+                forms.setdefault(surname, ("PERSON", None))
         elif mention.label == "ORG" and mention.text.isupper() and len(mention.text) >= 2:
-            forms[mention.text] = "ORG"
+            forms[mention.text] = ("ORG", None)
+    for mention in names:
+        acronym = _acronym_of(mention, lexicon)
+        if acronym is not None:
+            forms.setdefault(acronym, ("ORG", mention.text))
     found = []
-    for form, label in sorted(forms.items(), key=lambda item: -len(item[0])):
+    for form, (label, refers_to) in sorted(forms.items(), key=lambda item: -len(item[0])):
         for match in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", text):
             span = (match.start(), match.end())
             if not any(span[0] < end and start < span[1] for start, end in taken):
                 taken.append(span)
-                found.append(Mention(names[0].article, span[0], span[1], form, label))
+                found.append(Mention(names[0].article, span[0], span[1], form, label, refers_to))
     return found
+
+
+def _acronym_of(mention: Mention, lexicon: EntityLexicon) -> str | None:
+    """ "NCDD" of "National Civil Defence Directorate": the initials of an organisation's capitalised words
+    (function words skipped), when there are at least three of them — two letters match too much by chance."""
+    words = [w for w in re.findall(r"[\w']+", mention.text) if w.lower() not in lexicon.acronym_stopwords]
+    if mention.label != "ORG" or mention.refers_to is not None or len(words) < 3:
+        return None
+    if not all(word[:1].isupper() for word in words):
+        return None
+    return "".join(word[0] for word in words)
 
 
 def _standing_for(doc: Doc, mention: Mention, lexicon: EntityLexicon) -> Mention:
@@ -331,13 +270,14 @@ def _standing_for(doc: Doc, mention: Mention, lexicon: EntityLexicon) -> Mention
     return mention
 
 
-def _relabel_surnames(names: list[Mention]) -> list[Mention]:
-    """A lone word equal to the surname of a person named in full in the article is that person."""
+def _relabel_surnames(names: list[Mention], lexicon: EntityLexicon) -> list[Mention]:
+    """A lone word equal to the surname of a person named in full in the article is that person, unless
+    it is a country ("Indonesia" beside "Garuda Indonesia", an airline the small model tags a person)."""
     surnames = {
         fold_name(m.text).split()[-1]
         for m in names
         if m.label == "PERSON" and len(fold_name(m.text).split()) > 1
-    }
+    } - lexicon.countries
     return [
         Mention(m.article, m.start, m.end, m.text, "PERSON", m.refers_to, m.role)
         if m.label != "PERSON" and m.refers_to is None and fold_name(m.text) in surnames
@@ -366,6 +306,21 @@ def _with_role(doc: Doc, text: str, mention: Mention, lexicon: EntityLexicon) ->
     )
 
 
+def _link_spelt_acronyms(names: list[Mention], lexicon: EntityLexicon) -> list[Mention]:
+    """A bare acronym ("NCDD") spelling the initials of one organisation the article names in full stands
+    for it; spelling two, or none, it stays itself."""
+    long_forms: dict[str, set[str]] = {}
+    for mention in names:
+        if (acronym := _acronym_of(mention, lexicon)) is not None:
+            long_forms.setdefault(acronym, set()).add(mention.text)
+    return [
+        Mention(m.article, m.start, m.end, m.text, "ORG", refers_to=next(iter(long_forms[m.text])))
+        if m.refers_to is None and len(long_forms.get(m.text, ())) == 1
+        else m
+        for m in names
+    ]
+
+
 def _link_parenthesised_acronyms(text: str, names: list[Mention]) -> list[Mention]:
     """ "National Intelligence Service (NIS)": the acronym stands for the long form just before it."""
     linked = list(names)
@@ -379,74 +334,3 @@ def _link_parenthesised_acronyms(text: str, names: list[Mention]) -> list[Mentio
                 mention.article, mention.start, mention.end, mention.text, "ORG", refers_to=previous.text
             )
     return linked
-
-
-def _resolve_descriptions(
-    doc: Doc, text: str, article_id: str, names: list[Mention], lexicon: EntityLexicon
-) -> list[Mention]:
-    taken = [(m.start, m.end) for m in names]
-    people = [m for m in names if m.label == "PERSON" and m.role]
-    organisations = [m for m in names if m.label == "ORG" and m.refers_to is None]
-    resolved = []
-    for start, end, kind in _descriptions(doc, taken, lexicon):
-        surface = text[start:end]
-        if kind == "person":
-            matches = {
-                fold_name(p.text): p for p in people if p.role and role_matches(surface, p.role, lexicon)
-            }
-            if len(matches) == 1:
-                person = next(iter(matches.values()))
-                resolved.append(Mention(article_id, start, end, surface, "PERSON", refers_to=person.text))
-            elif not matches and (salient := _salient_person(doc, start, names)) is not None:
-                resolved.append(
-                    Mention(article_id, start, end, surface, "PERSON", refers_to=salient.text, role=surface)
-                )
-            else:  # no (or no single) antecedent here: the collection's role index may know the person
-                resolved.append(Mention(article_id, start, end, surface, ROLE_LABEL, role=surface))
-            continue
-        antecedent = _organisation_antecedent(surface, start, organisations, lexicon)
-        if antecedent is not None:
-            resolved.append(Mention(article_id, start, end, surface, "ORG", refers_to=antecedent.text))
-    return resolved
-
-
-def _salient_person(doc: Doc, start: int, names: list[Mention]) -> Mention | None:
-    """The person a description names by elegant variation: "The former Dutch Prime Minister stressed …"
-    as the subject of a sentence right after sentences about one person (and only one) — news style for
-    avoiding the name. Only a sentence subject qualifies, and only when the sentences before name no other
-    person."""
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    if span is None:
-        return None
-    first = span[0]
-    noun = first.head if first.dep_ == "det" else first
-    if noun.dep_ not in SUBJECT_DEPS:
-        return None
-    sentences = list(doc.sents)
-    index = next(i for i, sentence in enumerate(sentences) if sentence.start <= first.i < sentence.end)
-    if index == 0:
-        return None
-    window_start = sentences[max(0, index - SALIENCE_SENTENCES)].start_char
-    people = [
-        m for m in names if m.label == "PERSON" and window_start <= m.start < sentences[index].start_char
-    ]
-    if not people or len({(fold_name(m.text).split() or [""])[-1] for m in people}) != 1:
-        return None
-    return max(people, key=lambda m: len(m.text))
-
-
-def _organisation_antecedent(
-    description: str, start: int, organisations: list[Mention], lexicon: EntityLexicon
-) -> Mention | None:
-    """The nearest organisation named before the description whose name has the description's words; for a
-    generic head ("the group") the nearest organisation named within a short distance before it."""
-    before = [org for org in organisations if org.end <= start]
-    wanted = _content_words(description, lexicon)
-    candidates = [
-        org
-        for org in before
-        if all(any(words_match(w, o) for o in fold_name(org.text).split()) for w in wanted)
-    ]
-    if not candidates and wanted and wanted[-1] in lexicon.generic_org_heads:
-        candidates = [org for org in before if start - org.end <= GENERIC_ANTECEDENT_CHARS]
-    return max(candidates, key=lambda org: org.start) if candidates else None

@@ -23,7 +23,9 @@ from rapidfuzz import fuzz
 from scipy.cluster.hierarchy import DisjointSet
 
 from storyline.config import EntitiesSettings
+from storyline.records import Mention
 from storyline.stages.entities.index import SimilarWords
+from storyline.stages.entities.lexicon import fold_name
 from storyline.stages.entities.transliteration import given_name_rows, readings
 
 __all__ = ["NameContext", "merge_person_variants"]
@@ -59,6 +61,20 @@ class NameContext:
         around_first = self._actors_around(first, groups)
         around_second = self._actors_around(second, groups)
         return len(around_first & around_second) >= min_shared
+
+    def in_story(self, article: str, group: list[Mention], min_shared: int) -> bool:
+        """Whether ``article`` names the group's actor, or shares ``min_shared`` other actors (counted by
+        last word, so "Marín" and "José Marín" count once) with an article that does: the story test of a
+        description no name of its own article explains."""
+        articles = {m.article for m in group}
+        if article in articles:
+            return True
+        own = {key.split()[-1] for m in group if (key := fold_name(m.refers_to or m.text))}
+        actors_here = {key.split()[-1] for key in self.keys_of[article] if key} - own
+        return any(
+            len(actors_here & {key.split()[-1] for key in self.keys_of[other] if key}) >= min_shared
+            for other in articles
+        )
 
     def _actors_around(self, key: str, groups: DisjointSet) -> set[str]:
         own = _entity_of(key, groups)

@@ -18,13 +18,21 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
 from scipy.cluster.hierarchy import DisjointSet
 
+from storyline.config import EntitiesSettings
 from storyline.records import Mention
-from storyline.stages.entities.mentions import entity_lexicon, fold_name
+from storyline.stages.entities.descriptions import content_words
+from storyline.stages.entities.lexicon import STEM_CHARS, entity_lexicon, fold_name, words_match
 from storyline.stages.entities.names import NameContext
 
-__all__ = ["OrganisationNames", "localise_organisation_names", "merge_organisation_names"]
+__all__ = [
+    "OrganisationNames",
+    "attach_organisation_descriptions",
+    "localise_organisation_names",
+    "merge_organisation_names",
+]
 
 # A mention with its folded key (as in ``resolve``).
 Keyed = tuple[str, Mention]
@@ -47,7 +55,9 @@ def localise_organisation_names(
     keyed: Sequence[Keyed], place_keys: frozenset[str]
 ) -> tuple[list[Keyed], OrganisationNames]:
     """Keys rewritten from each article's own full names; what the merging steps need to know."""
-    without_legal_forms = [(_with_country_name(_without_legal_form(key)), mention) for key, mention in keyed]
+    without_legal_forms = [
+        (_head_last(_with_country_name(_without_legal_form(key))), mention) for key, mention in keyed
+    ]
     qualified_names = _qualified_names({key for key, _ in without_legal_forms})
     localised = _localise_shared_names(without_legal_forms, qualified_names)
     localised = _localise_short_names(localised, place_keys)
@@ -59,13 +69,15 @@ def merge_organisation_names(
     groups: DisjointSet,
     names: OrganisationNames,
     context: NameContext,
-    min_shared: int,
+    settings: EntitiesSettings,
 ) -> None:
     """Collection-wide merges of one organisation's names (``keyed`` as localised)."""
+    min_shared = settings.transliteration_min_shared_actors
     _merge_qualified_names(groups, names.qualified_names)
     _merge_short_names(groups, context, min_shared)
+    _merge_leading_words(groups, context, min_shared, names.place_keys)
     _merge_generic_tails(groups, names.place_keys)
-    _merge_acronyms(keyed, groups)
+    _merge_acronyms(keyed, groups, settings.long_form_min_ratio)
 
 
 def _without_legal_form(key: str) -> str:
@@ -77,6 +89,16 @@ def _without_legal_form(key: str) -> str:
         if len(words) > size and tuple(words[-size:]) == suffix:
             return " ".join(words[:-size])
     return key
+
+
+def _head_last(key: str) -> str:
+    """ "ministry of the interior" → "interior ministry": a head written before its subject
+    (``inverted_org_heads``) is moved after it, so both word orders of one name are one key."""
+    words = key.split()
+    if len(words) < 3 or words[0] not in entity_lexicon().inverted_org_heads or words[1] not in {"of", "for"}:
+        return key
+    subject = words[3:] if words[2] == "the" else words[2:]
+    return " ".join([*subject, words[0]]) if subject else key
 
 
 def _with_country_name(key: str) -> str:
@@ -100,23 +122,45 @@ def _initials(key: str) -> str:
     return "".join(word[0] for word in key.split() if word not in stopwords)
 
 
-def _merge_acronyms(keyed: Sequence[Keyed], groups: DisjointSet) -> None:
+def _merge_acronyms(keyed: Sequence[Keyed], groups: DisjointSet, long_form_min_ratio: float) -> None:
     """A bare acronym joins the one organisation it stands for in the collection: the long form an article
     defined it as ("Singapore Airlines (SIA)"; initials need not match) or whose initials it spells (NCSC
     ↔ National Cyber Security Centre). Two candidates — defined one way, spelt by another name — and it
-    stays itself. Blocked by the initials."""
+    stays itself. Long forms defining one acronym that are spellings of one name ("European Aeronautic
+    Defence & Space NV", "European Aeronautic Defense & Space Company" for EADS) are one candidate.
+    Blocked by the initials."""
     acronyms = {key for key, m in keyed if m.refers_to is None and _is_acronym(m)}
-    candidates: dict[str, set[str]] = defaultdict(set)
+    defined: dict[str, set[str]] = defaultdict(set)
     for key, mention in keyed:
-        if mention.refers_to is not None and _is_acronym(mention) and key in groups:
-            candidates[fold_name(mention.text).replace(" ", "")].add(groups[key])
+        acronym = fold_name(mention.text).replace(" ", "")
+        # "EADS N.V. (EADS)" defines the acronym as itself (its legal form dropped): no long form
+        if mention.refers_to is not None and _is_acronym(mention) and key in groups and key != acronym:
+            defined[acronym].add(key)
+    candidates: dict[str, set[str]] = defaultdict(set)
+    for acronym, long_forms in defined.items():
+        if _spellings_of_one_name(long_forms, long_form_min_ratio):
+            for key in long_forms:
+                groups.merge(next(iter(long_forms)), key)
+        candidates[acronym] = {groups[key] for key in long_forms}
     for key in groups:
         if key not in acronyms and len(key.split()) > 1:
             candidates[_initials(key)].add(groups[key])
     for acronym in acronyms:
-        long_forms = candidates.get(acronym.replace(" ", ""), set())
+        long_forms = candidates.get(acronym.replace(" ", ""), set()) - {groups[acronym]}
         if len(long_forms) == 1:
             groups.merge(acronym, long_forms.pop())
+
+
+def _spellings_of_one_name(keys: set[str], min_ratio: float) -> bool:
+    """Whether every two of these names are one name spelt two ways (rapidfuzz token set ratio: word order,
+    an extra word and one changed letter cost little; "singapore airlines" and "semiconductor industry
+    association" score far apart)."""
+    ordered = sorted(keys)
+    return all(
+        fuzz.token_set_ratio(first, second) >= min_ratio
+        for index, first in enumerate(ordered)
+        for second in ordered[index + 1 :]
+    )
 
 
 def _qualified_names(keys: set[str]) -> dict[str, set[str]]:
@@ -187,6 +231,28 @@ def _merge_short_names(groups: DisjointSet, context: NameContext, min_shared: in
                 groups.merge(key, full_name)
 
 
+def _merge_leading_words(
+    groups: DisjointSet, context: NameContext, min_shared: int, place_keys: frozenset[str]
+) -> None:
+    """ "Northrop" is "Northrop Grumman": a one-word name joins the one longer name of the collection that
+    opens with it, used in its story, when the longer name is used in more articles. A parent
+    company is named more often than its divisions, so "Boeing" (in every report) never joins "Boeing
+    Commercial Airplanes"; a one-word name that opens several names ("Apple TV", "Apple Music") or is a
+    place ("Qatar" of "Qatar Airways") stays itself."""
+    by_first_word: dict[str, set[str]] = defaultdict(set)
+    for key in groups:
+        if " " in key:
+            by_first_word[key.split(" ", 1)[0]].add(key)
+    for key in list(groups):
+        claimants = by_first_word.get(key, set()) if " " not in key and key not in place_keys else set()
+        if len(claimants) != 1:
+            continue
+        full_name = next(iter(claimants))
+        more_used = len(context.articles_of[full_name]) > len(context.articles_of[key])
+        if more_used and context.related(key, full_name, groups, min_shared):
+            groups.merge(key, full_name)
+
+
 def _localise_short_names(keyed: Sequence[Keyed], place_keys: frozenset[str]) -> list[Keyed]:
     """An organisation's short name after its full name in one article stands for that full name: the last
     words ("the Red Cross" after "the International Committee of the Red Cross", "Ukrenergo" after
@@ -224,3 +290,49 @@ def _merge_generic_tails(groups: DisjointSet, place_keys: frozenset[str]) -> Non
     for short, full_names in by_short_form.items():
         if short in groups and short not in place_keys and len(full_names) == 1:
             groups.merge(short, next(iter(full_names)))
+
+
+def attach_organisation_descriptions(
+    descriptions: Sequence[Mention],
+    groups: list[list[Mention]],
+    context: NameContext,
+    settings: EntitiesSettings,
+) -> None:
+    """ "the union" in a report that never names it joins the one organisation of its story whose name has
+    the description's words ("Velsund Dockers' Union", named in the other reports of the strike). The story
+    is the article chain of ``NameContext``: an article naming the organisation shares
+    ``transliteration_min_shared_actors`` other actors with the description's article. Two such
+    organisations, or none, and it stays unresolved; organisations of unrelated stories are never
+    candidates. Blocked by the description's last word; a word more than ``max_role_candidates``
+    organisations share ("ministry" in a year of news) is left to each article."""
+    lexicon = entity_lexicon()
+    by_word: dict[str, set[int]] = defaultdict(set)
+    names_of: dict[int, set[str]] = defaultdict(set)
+    for index, group in enumerate(groups):
+        for mention in group:
+            if mention.label == "ORG" and mention.refers_to is None:
+                names_of[index].add(fold_name(mention.text))
+                for word in fold_name(mention.text).split():
+                    by_word[word[:STEM_CHARS]].add(index)
+    for description in descriptions:
+        wanted = content_words(description.text, lexicon)
+        blocked = by_word.get(wanted[-1][:STEM_CHARS], set()) if wanted else set()
+        if len(blocked) > settings.max_role_candidates:
+            continue
+        candidates = [
+            index
+            for index in blocked
+            if _named_with(names_of[index], wanted)
+            and context.in_story(
+                description.article, groups[index], settings.transliteration_min_shared_actors
+            )
+        ]
+        if len(candidates) == 1:
+            group = groups[candidates[0]]
+            name = next(m.text for m in group if m.refers_to is None)
+            start, end = description.start, description.end
+            group.append(Mention(description.article, start, end, description.text, "ORG", refers_to=name))
+
+
+def _named_with(names: set[str], wanted: list[str]) -> bool:
+    return any(all(any(words_match(w, o) for o in name.split()) for w in wanted) for name in names)

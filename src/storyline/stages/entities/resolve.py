@@ -31,16 +31,16 @@ from scipy.cluster.hierarchy import DisjointSet
 
 from storyline.config import DEFAULT_SETTINGS, EntitiesSettings
 from storyline.records import ROLE_LABEL, Entity, Mention
+from storyline.stages.entities.descriptions import is_organisation_description, role_matches
 from storyline.stages.entities.index import SimilarWords
-from storyline.stages.entities.mentions import (
-    STEM_CHARS,
-    entity_lexicon,
-    extract_mentions,
-    fold_name,
-    role_matches,
-)
+from storyline.stages.entities.lexicon import STEM_CHARS, entity_lexicon, fold_name
+from storyline.stages.entities.mentions import extract_mentions
 from storyline.stages.entities.names import NameContext, merge_person_variants
-from storyline.stages.entities.organisations import localise_organisation_names, merge_organisation_names
+from storyline.stages.entities.organisations import (
+    attach_organisation_descriptions,
+    localise_organisation_names,
+    merge_organisation_names,
+)
 from storyline.stages.entities.transliteration import given_name_rows
 
 __all__ = ["extract_mentions", "fold_name", "resolve_entities", "span_index"]
@@ -77,7 +77,9 @@ class _PersonNames:
             for (key, label) in labels
             if label == "PERSON" and labels[key, "PERSON"] >= labels[key, "ORG"]
         }
-        self.surnames = SimilarWords((name.split()[-1] for name in self.full_names), surname_min_ratio)
+        countries = entity_lexicon().countries  # "Garuda Indonesia" tagged a person: Indonesia stays a place
+        surnames = {name.split()[-1] for name in self.full_names} - countries
+        self.surnames = SimilarWords(surnames, surname_min_ratio)
 
     def __contains__(self, key: object) -> bool:
         if not isinstance(key, str) or not key:
@@ -96,12 +98,13 @@ def _organisation_words(keyed: Sequence[Keyed]) -> set[str]:
 
 
 def _type_of(key: str, mention: Mention, person_keys: _PersonNames, organisation_words: set[str]) -> str:
-    """A full name or surname of a person is a person; a lone capitalised word tagged PERSON that is no
-    person's surname but an organisation's name elsewhere is that organisation (outlets: "Politico"); a
+    """A full name or surname of a person is a person; a name tagged PERSON that is no person's name or
+    surname but an organisation's name elsewhere is that organisation (outlets: "Politico"; "Northrop
+    Grumman", tagged a person once and an organisation seven times); a
     capital the lexicon knows is a place, whatever the small model tagged ("frustrated Kyiv")."""
     if key in person_keys or _starts_with_given_name(key):
         return "PERSON"
-    if mention.label == "PERSON" and " " not in key and key in organisation_words:
+    if mention.label == "PERSON" and key in organisation_words:
         return "ORG"
     # Capitals only: many countries are also names ("Jordan", "Chad"), a capital alone rarely is.
     if mention.refers_to is None and key in entity_lexicon().seats_of_government:
@@ -157,9 +160,7 @@ def _group_names(
     if broad_type == "PERSON":
         merge_person_variants(list(groups), groups, settings, context)
     if organisation_names is not None:
-        merge_organisation_names(
-            keyed, groups, organisation_names, context, settings.transliteration_min_shared_actors
-        )
+        merge_organisation_names(keyed, groups, organisation_names, context, settings)
     members: dict[str, list[Mention]] = defaultdict(list)
     for key, mention in keyed:
         members[groups[key]].append(mention)
@@ -206,9 +207,12 @@ def _resolve(mentions: Sequence[Mention], settings: EntitiesSettings) -> list[En
         for group in _group_names(typed_mentions, broad_type, settings, context, place_keys).values():
             groups.append(group)
             types.append(broad_type)
-    _attach_role_descriptions(
-        [m for m in mentions if m.label == ROLE_LABEL], groups, settings.max_role_candidates
-    )
+    lexicon = entity_lexicon()
+    descriptions = [m for m in mentions if m.label == ROLE_LABEL]
+    of_organisations = [m for m in descriptions if is_organisation_description(m.text, lexicon)]
+    of_people = [m for m in descriptions if not is_organisation_description(m.text, lexicon)]
+    _attach_role_descriptions(of_people, groups, context, settings)
+    attach_organisation_descriptions(of_organisations, groups, context, settings)
     entities = [_make_entity(group, broad_type) for group, broad_type in zip(groups, types, strict=True)]
     return sorted(entities, key=lambda entity: (-len(entity.mentions), entity.name))
 
@@ -225,14 +229,20 @@ def _name_context(by_type: dict[str, list[Keyed]]) -> NameContext:
 
 
 def _attach_role_descriptions(
-    descriptions: Sequence[Mention], groups: list[list[Mention]], max_role_candidates: int
+    descriptions: Sequence[Mention],
+    groups: list[list[Mention]],
+    context: NameContext,
+    settings: EntitiesSettings,
 ) -> None:
-    """A description like "the Lithuanian foreign minister" joins the one person whose roles match it.
-    People are blocked by the stems of their role words (``role_matches`` compares words by that prefix),
-    so each description is compared only with the people whose roles hold all its words. A description
-    whose rarest word is in more than ``max_role_candidates`` people's roles is too generic to resolve
-    across a whole collection ("the minister" in a month of news) and stays unresolved."""
+    """A description like "the Lithuanian foreign minister" joins the one person of its story (its article
+    chain, ``NameContext.in_story``) whose roles match it: never a person of an unrelated story, so what a
+    role resolves to does not change as other stories are ingested. People are blocked by the stems of
+    their role words (``role_matches`` compares words by that prefix), so each description is compared
+    only with the people whose roles hold all its words. A description whose rarest word is in more than
+    ``max_role_candidates`` people's roles is too generic to resolve across a whole collection ("the
+    minister" in a month of news) and stays unresolved."""
     lexicon = entity_lexicon()
+    max_role_candidates, min_shared = settings.max_role_candidates, settings.transliteration_min_shared_actors
     roles_of = [{m.role for m in group if m.role and m.label == "PERSON"} for group in groups]
     by_stem: dict[str, set[int]] = defaultdict(set)
     for index, roles in enumerate(roles_of):
@@ -248,7 +258,10 @@ def _attach_role_descriptions(
             continue
         candidates = set.intersection(*blocks)
         matches = [
-            i for i in candidates if any(role_matches(description.text, r, lexicon) for r in roles_of[i])
+            i
+            for i in candidates
+            if any(role_matches(description.text, r, lexicon) for r in roles_of[i])
+            and context.in_story(description.article, groups[i], min_shared)
         ]
         if len(matches) == 1:
             group = groups[matches[0]]

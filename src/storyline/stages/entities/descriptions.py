@@ -1,0 +1,202 @@
+"""Descriptions that stand for an actor of the same article: "the interior minister", "the union".
+
+A definite noun phrase headed by a title word is a person description; one headed by an organisation word
+is an organisation description. Each refers back to a name of its article: a person whose role has every
+content word of the description, a salient person just before it (news style avoids repeating the name),
+or the nearest organisation whose name has the description's words. A person description no name of the
+article explains keeps its role text for the collection-wide role index of ``entities.resolve``.
+Hand-written: no library resolves descriptions for news offline; the parse comes from spaCy.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from storyline.records import ROLE_LABEL, Mention
+from storyline.stages.entities.lexicon import EntityLexicon, fold_name, words_match
+from storyline.stages.entities.repair import introduced_as
+
+__all__ = [
+    "SUBJECT_DEPS",
+    "content_words",
+    "is_organisation_description",
+    "resolve_descriptions",
+    "role_matches",
+]
+
+# Dependencies that make a name the agent of a statement or act: the subject of a verb.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# A role's possessor ("Estmark's Interior Minister") and the word "minister" with what follows it.
+POSSESSOR = re.compile(r"^.*['’]s\s+")
+MINISTER_OF = re.compile(r"\bminister\s+(?:of|for)\s+(?:the\s+)?(\w[\w\s]*)", re.IGNORECASE)
+MINISTER = re.compile(r"\bminister\b", re.IGNORECASE)
+# Words opening a description that refers back: "the union", "her ministry", "this ministry".
+DETERMINERS = frozenset({"the", "her", "his", "its", "their", "this"})
+# How many sentences before a person description may hold the one person it stands for.
+SALIENCE_SENTENCES = 2
+# How far back (characters, about two sentences) "the group" may reach for an organisation named before it.
+GENERIC_ANTECEDENT_CHARS = 400
+
+
+def content_words(text: str, lexicon: EntityLexicon) -> list[str]:
+    return [word for word in fold_name(text).split() if word not in lexicon.ignorable_words and len(word) > 1]
+
+
+def role_matches(description: str, role: str, lexicon: EntityLexicon) -> bool:
+    """Every content word of the description has a form in the role ("the Lithuanian foreign minister" ~
+    "Lithuanian Foreign Minister"; "the minister" ~ "Interior Minister")."""
+    wanted = content_words(description, lexicon)
+    offered = content_words(role, lexicon)
+    return bool(wanted) and all(any(words_match(w, o) for o in offered) for w in wanted)
+
+
+def _find_descriptions(
+    doc: Doc, taken: list[tuple[int, int]], lexicon: EntityLexicon
+) -> list[tuple[int, int, str]]:
+    """Definite noun phrases headed by a title or organisation word: (start, end, kind). Read from each
+    head token's left edge, so possessives count too ("the ministry's website" holds "the ministry")."""
+    found = []
+    for token in doc:
+        kind = (
+            "person"
+            if token.lower_ in lexicon.title_words and token.pos_ in {"NOUN", "PROPN"}
+            else "org"
+            if token.lemma_.lower() in lexicon.org_head_words and token.pos_ in {"NOUN", "PROPN"}
+            else ""
+        )
+        if not kind:
+            continue
+        left = [t for t in token.subtree if t.i <= token.i and not t.is_punct]
+        first = left[0]
+        if first.lower_ not in DETERMINERS or token.i - first.i > 5:
+            continue
+        start, end = first.idx, token.idx + len(token.text)
+        if any(start < taken_end and taken_start < end for taken_start, taken_end in taken):
+            continue
+        found.append((start, end, kind))
+    return found
+
+
+def resolve_descriptions(
+    doc: Doc, text: str, article_id: str, names: list[Mention], lexicon: EntityLexicon
+) -> list[Mention]:
+    taken = [(m.start, m.end) for m in names]
+    people = [m for m in names if m.label == "PERSON" and m.role]
+    organisations = [m for m in names if m.label == "ORG" and m.refers_to is None]
+    resolved = []
+    for start, end, kind in _find_descriptions(doc, taken, lexicon):
+        surface = text[start:end]
+        if kind == "person":
+            matches = {
+                fold_name(p.text): p for p in people if p.role and role_matches(surface, p.role, lexicon)
+            }
+            if len(matches) == 1:
+                person = next(iter(matches.values()))
+                resolved.append(Mention(article_id, start, end, surface, "PERSON", refers_to=person.text))
+            elif not matches and (salient := _salient_person(doc, start, names)) is not None:
+                resolved.append(
+                    Mention(article_id, start, end, surface, "PERSON", refers_to=salient.text, role=surface)
+                )
+            else:  # no (or no single) antecedent here: the collection's role index may know the person
+                resolved.append(Mention(article_id, start, end, surface, ROLE_LABEL, role=surface))
+            continue
+        antecedent = _organisation_antecedent(text, surface, start, organisations, lexicon)
+        office = None if antecedent else _office_of_minister(doc, surface, people, lexicon)
+        if antecedent is not None or office is not None:
+            name = antecedent.text if antecedent is not None else office
+            resolved.append(Mention(article_id, start, end, surface, "ORG", refers_to=name))
+        elif is_organisation_description(surface, lexicon):
+            # "the union" in a report that never names it: the story may (``resolve``)
+            resolved.append(Mention(article_id, start, end, surface, ROLE_LABEL, role=surface))
+    return resolved
+
+
+def is_organisation_description(description: str, lexicon: EntityLexicon) -> bool:
+    """ "the union", "the port authority": headed by an organisation word that names rarely hold in general
+    ("the group" only ever refers to an organisation named just before it)."""
+    words = content_words(description, lexicon)
+    return bool(words) and words[-1] in lexicon.org_head_words and words[-1] not in lexicon.generic_org_heads
+
+
+def _office_of_minister(
+    doc: Doc, description: str, people: list[Mention], lexicon: EntityLexicon
+) -> str | None:
+    """ "her ministry", "the ministry" in a report naming no ministry but one minister's portfolio ("Public
+    Works Minister Marta Quiroga") is that minister's ministry: "Public Works Ministry" — the form
+    ``organisations`` also gives "Ministry of Public Works", so both spellings meet."""
+    words = content_words(description, lexicon)
+    if words != ["ministry"]:
+        return None
+    demonyms = {fold_name(ent.text) for ent in doc.ents if ent.label_ in {"NORP", "GPE"}}
+    # Every minister of the article counts: beside a prime minister, "her ministry" may be the premier's.
+    ministers = [p.role for p in people if p.role and MINISTER.search(p.role)]
+    portfolios = {_portfolio(role, demonyms, lexicon) for role in ministers}
+    only = portfolios.pop() if len(portfolios) == 1 else None
+    return f"{only} Ministry" if only else None
+
+
+def _portfolio(role: str, places: set[str], lexicon: EntityLexicon) -> str | None:
+    """What a minister is minister of: "Interior" of "Estmark's Interior Minister", "Public Works" of
+    "Minister of Public Works"; none for a prime or deputy minister, or a role that is no minister's."""
+    role = POSSESSOR.split(role)[-1]
+    after = MINISTER_OF.search(role)
+    if after:
+        words = after.group(1).split()
+    else:
+        before = MINISTER.split(role)
+        if len(before) < 2:
+            return None
+        words = before[0].split()
+    words = [w for w in words if fold_name(w) not in lexicon.ignorable_words and fold_name(w) not in places]
+    if not words or any(fold_name(w) in lexicon.non_portfolio_words for w in words):
+        return None
+    return " ".join(w[:1].upper() + w[1:] for w in words)
+
+
+def _salient_person(doc: Doc, start: int, names: list[Mention]) -> Mention | None:
+    """The person a description names by elegant variation: "The former Dutch Prime Minister stressed …"
+    as the subject of a sentence right after sentences about one person (and only one) — news style for
+    avoiding the name. Only a sentence subject qualifies, and only when the sentences before name no other
+    person."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    first = span[0]
+    noun = first.head if first.dep_ == "det" else first
+    if noun.dep_ not in SUBJECT_DEPS:
+        return None
+    sentences = list(doc.sents)
+    index = next(i for i, sentence in enumerate(sentences) if sentence.start <= first.i < sentence.end)
+    if index == 0:
+        return None
+    window_start = sentences[max(0, index - SALIENCE_SENTENCES)].start_char
+    people = [
+        m for m in names if m.label == "PERSON" and window_start <= m.start < sentences[index].start_char
+    ]
+    if not people or len({(fold_name(m.text).split() or [""])[-1] for m in people}) != 1:
+        return None
+    return max(people, key=lambda m: len(m.text))
+
+
+def _organisation_antecedent(
+    text: str, description: str, start: int, organisations: list[Mention], lexicon: EntityLexicon
+) -> Mention | None:
+    """The nearest organisation named before the description whose name has the description's words. For a
+    generic head ("the group"): the one organisation the article calls by that word ("A group calling
+    itself Frost Owl", "Frost Owl, a hacking group"), wherever it was introduced; else the nearest
+    organisation named within a short distance before the description."""
+    before = [org for org in organisations if org.end <= start]
+    wanted = content_words(description, lexicon)
+    candidates = [
+        org
+        for org in before
+        if all(any(words_match(w, o) for o in fold_name(org.text).split()) for w in wanted)
+    ]
+    if not candidates and wanted and wanted[-1] in lexicon.generic_org_heads:
+        introduced = {fold_name(org.text) for org in organisations if introduced_as(text, org, wanted[-1])}
+        if len(introduced) == 1:
+            return next(org for org in organisations if fold_name(org.text) in introduced)
+        candidates = [org for org in before if start - org.end <= GENERIC_ANTECEDENT_CHARS]
+    return max(candidates, key=lambda org: org.start) if candidates else None

@@ -1,0 +1,85 @@
+"""The entities lexicon, typed once, and the folding that makes two spellings of a name one key.
+
+Every module of the stage compares names the same way: ``fold_name`` (unidecode, case, punctuation and
+hyphens removed) and ``words_match`` (one word in two forms, by a shared prefix). Kept apart from the
+mention rules so that resolution and the organisation rules read them without importing the parse rules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from unidecode import unidecode
+
+from storyline.lexicons import load_lexicon
+
+__all__ = ["STEM_CHARS", "EntityLexicon", "entity_lexicon", "fold_name", "words_match"]
+
+NON_WORD = re.compile(r"[^a-z0-9]+")
+# Prefix length from which two words are taken as forms of one ("Lithuania" ~ "Lithuanian", "Ukraine's"
+# ~ "Ukrainian"): long enough to keep "Iran"/"Iraq" apart, short enough for demonyms.
+STEM_CHARS = 5
+
+
+@dataclass(frozen=True)
+class EntityLexicon:
+    title_words: frozenset[str]
+    honorifics: frozenset[str]
+    org_head_words: frozenset[str]
+    generic_org_heads: frozenset[str]
+    ignorable_words: frozenset[str]
+    acronym_stopwords: frozenset[str]
+    # Longest first, so that "co ltd" is taken before "ltd".
+    legal_forms: tuple[tuple[str, ...], ...]
+    generic_org_tails: frozenset[str]
+    country_aliases: dict[str, str]
+    seats_of_government: dict[str, str]
+    non_portfolio_words: frozenset[str]
+    # Folded names of the countries the lexicon knows (the values of the two tables above).
+    countries: frozenset[str]
+    portfolio_titles: frozenset[str]
+    inverted_org_heads: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def entity_lexicon() -> EntityLexicon:
+    """The entities lexicon, typed once per process."""
+    data = load_lexicon("entities")
+    return EntityLexicon(
+        title_words=frozenset(data["title_words"]),
+        honorifics=frozenset(data["honorifics"]),
+        org_head_words=frozenset(data["org_head_words"]) | frozenset(data["generic_org_heads"]),
+        generic_org_heads=frozenset(data["generic_org_heads"]),
+        ignorable_words=frozenset(data["ignorable_description_words"]),
+        acronym_stopwords=frozenset(data["acronym_stopwords"]),
+        legal_forms=tuple(
+            sorted((tuple(form.split()) for form in data["legal_forms"]), key=len, reverse=True)
+        ),
+        generic_org_tails=frozenset(data["generic_org_tails"]),
+        country_aliases=dict(data["country_aliases"]),
+        seats_of_government=dict(data["seats_of_government"]),
+        non_portfolio_words=frozenset(data["non_portfolio_words"]),
+        countries=frozenset(
+            fold_name(country)
+            for table in ("country_aliases", "seats_of_government")
+            for country in data[table].values()
+        ),
+        portfolio_titles=frozenset(data["portfolio_titles"]),
+        inverted_org_heads=frozenset(data["inverted_org_heads"]),
+    )
+
+
+@lru_cache(maxsize=1 << 18)  # names repeat across a collection; folding them is the resolution's hot path
+def fold_name(name: str) -> str:
+    """Spelling-insensitive key: "Budánov" → "budanov", "Yoon Suk-yeol" → "yoon suk yeol"."""
+    return NON_WORD.sub(" ", unidecode(name).lower()).strip()
+
+
+def words_match(first: str, second: str) -> bool:
+    """One word in two forms: equal, or sharing a long prefix (demonyms and possessives of countries)."""
+    first, second = fold_name(first), fold_name(second)
+    if first == second:
+        return True
+    return min(len(first), len(second)) >= STEM_CHARS and first[:STEM_CHARS] == second[:STEM_CHARS]

@@ -1,0 +1,157 @@
+"""NER spans repaired before they become mentions: names run together or run on into a title.
+
+The small English model draws some name boundaries wrongly in ways the parse can see: a portfolio word
+tagged an organisation ("Interior" of "Interior Minister"), a name run on into a title ("Boeing Executive",
+"Air Force for Acquisition Darleen Druyun"), two names joined by a hyphen ("Boeing-Air Force"). Each repair
+only shortens or splits a span, and only where the article itself shows the shorter name — so a real name
+with the same shape ("Bank of America", "Rolls-Royce") is left as it is. What is not a name at all is
+``entities.noise``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from storyline.records import Mention
+from storyline.stages.entities.lexicon import EntityLexicon, fold_name
+
+__all__ = [
+    "introduced_as",
+    "organisations_by_introduction",
+    "people_by_title",
+    "split_joined_names",
+    "trim_glued_words",
+    "without_portfolio_words",
+]
+
+# How far around a name its introduction ("a group calling itself …", ", a hacking group") is looked for.
+INTRODUCTION_CHARS = 40
+# Where a phrase NER glued onto an organisation's name begins ("Air Force| for Acquisition …").
+GLUED_TAIL = re.compile(r"\s+(?:for|of)\s+")
+
+
+def without_portfolio_words(doc: Doc, names: list[Mention], lexicon: EntityLexicon) -> list[Mention]:
+    """ "Interior" of "Interior Minister Sara Lind", which the small model tags an organisation: a single
+    word right before a minister's or secretary's title (``portfolio_titles``), used nowhere else in the
+    article on its own, is the portfolio, not an actor. Before other titles a word is an employer ("Kremlin
+    spokesman", "Google chief"); an acronym or a name the article also uses alone stays."""
+    counts: dict[str, int] = {}
+    for mention in names:
+        counts[fold_name(mention.text)] = counts.get(fold_name(mention.text), 0) + 1
+    kept = []
+    for mention in names:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        portfolio = (
+            span is not None
+            and len(span) == 1
+            and span.end < len(doc)
+            and doc[span.end].lower_ in lexicon.portfolio_titles
+            and mention.label != "PERSON"
+            and not mention.text.isupper()
+            and counts[fold_name(mention.text)] == 1
+        )
+        if not portfolio:
+            kept.append(mention)
+    return kept
+
+
+def trim_glued_words(names: list[Mention], lexicon: EntityLexicon) -> list[Mention]:
+    """Organisation names NER ran on into a title: "Boeing Executive" (of "Boeing Executive Vice President
+    Scott Carson") loses its trailing title words; "Air Force for Acquisition Darleen Druyun" (of "Assistant
+    Secretary of the Air Force for Acquisition …") is cut back to "Air Force" when the article names that
+    alone — a name the article never uses alone ("Bank of America") keeps its "of"."""
+    alone = {fold_name(m.text) for m in names}
+    trimmed = []
+    for mention in names:
+        keep = mention.text
+        if mention.label == "ORG" and mention.refers_to is None:
+            keep = _without_trailing_titles(keep, lexicon)
+            head = GLUED_TAIL.split(keep, maxsplit=1)[0]
+            if head != keep and " " in head and fold_name(head) in alone:
+                keep = head
+        trimmed.append(
+            mention
+            if keep == mention.text
+            else Mention(mention.article, mention.start, mention.start + len(keep), keep, mention.label)
+        )
+    return trimmed
+
+
+def _without_trailing_titles(name: str, lexicon: EntityLexicon) -> str:
+    """ "Boeing Executive" → "Boeing"; a name of title words only stays whole."""
+    words = list(re.finditer(r"\S+", name))
+    while len(words) > 1 and words[-1].group().lower() in lexicon.title_words:
+        words.pop()
+    return name[: words[-1].end()]
+
+
+def split_joined_names(names: list[Mention]) -> list[Mention]:
+    """ "the Boeing-Air Force tanker deal": a name of two parts joined by a hyphen, each of which the article
+    names on its own ("Boeing", "the Air Force"), is those two actors, not a third. A hyphenated name whose
+    parts are not both named alone ("Rolls-Royce", "Hewlett-Packard") stays one name."""
+    label_of = {fold_name(m.text): m.label for m in names}
+    result = []
+    for mention in names:
+        parts = mention.text.split("-")
+        folded = [fold_name(part) for part in parts]
+        if len(parts) != 2 or not all(key in label_of and key for key in folded):
+            result.append(mention)
+            continue
+        first_end = mention.start + len(parts[0])
+        result.append(Mention(mention.article, mention.start, first_end, parts[0], label_of[folded[0]]))
+        result.append(Mention(mention.article, first_end + 1, mention.end, parts[1], label_of[folded[1]]))
+    return result
+
+
+def people_by_title(doc: Doc, names: list[Mention], lexicon: EntityLexicon) -> list[Mention]:
+    """ "Opposition councillor Kari Lunde", which the small model tags an organisation: a name of two or
+    three capitalised words right after a person's title word is a person (titles are given to people)."""
+    relabelled = []
+    for mention in names:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        titled = (
+            span is not None
+            and mention.label != "PERSON"
+            and mention.refers_to is None
+            and 2 <= len(span) <= 3
+            and all(token.is_title and token.is_alpha for token in span)
+            and span.start > 0
+            and doc[span.start - 1].lower_ in lexicon.title_words
+        )
+        relabelled.append(
+            Mention(mention.article, mention.start, mention.end, mention.text, "PERSON")
+            if titled
+            else mention
+        )
+    return relabelled
+
+
+def introduced_as(text: str, name: Mention, head: str) -> bool:
+    """Whether the article calls a name by ``head`` where it names it: "a group calling itself X", "the
+    hacking group X", "the group known as X" before the name, or "X, a hacking group" after it."""
+    before = text[max(0, name.start - INTRODUCTION_CHARS) : name.start]
+    after = text[name.end : name.end + INTRODUCTION_CHARS]
+    word = re.escape(head)
+    return bool(
+        re.search(rf"\b{word}\s+(?:calling itself|known as|called|named)?\s*$", before, re.IGNORECASE)
+        or re.match(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}{word}\b", after, re.IGNORECASE)
+    )
+
+
+def organisations_by_introduction(text: str, names: list[Mention], lexicon: EntityLexicon) -> list[Mention]:
+    """ "A group calling itself Frost Owl", which the small model tags a person: a name the article
+    introduces with a generic organisation word (``generic_org_heads``: group, company, firm …) is an
+    organisation, here and wherever the article repeats it."""
+    introduced = {
+        fold_name(m.text)
+        for m in names
+        if m.label != "ORG" and any(introduced_as(text, m, head) for head in lexicon.generic_org_heads)
+    }
+    return [
+        Mention(m.article, m.start, m.end, m.text, "ORG", m.refers_to, m.role)
+        if fold_name(m.text) in introduced and m.label != "ORG"
+        else m
+        for m in names
+    ]

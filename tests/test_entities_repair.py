@@ -1,0 +1,90 @@
+"""NER spans repaired before they become mentions (``stages/entities/repair.py``), on spans and parses
+built by hand so that a test does not hinge on what a model version tags."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from storyline.records import Mention
+from storyline.stages.entities.lexicon import entity_lexicon
+from storyline.stages.entities.repair import (
+    introduced_as,
+    organisations_by_introduction,
+    people_by_title,
+    split_joined_names,
+    trim_glued_words,
+    without_portfolio_words,
+)
+
+
+def test_two_names_joined_by_a_hyphen_are_two_actors_when_each_is_named_alone() -> None:
+    found = [
+        Mention("a", 0, 6, "Boeing", "ORG"),
+        Mention("a", 10, 19, "Air Force", "ORG"),
+        Mention("a", 30, 46, "Boeing-Air Force", "ORG"),
+        Mention("a", 50, 61, "Rolls-Royce", "ORG"),
+    ]
+    split = split_joined_names(found)
+    assert [(m.start, m.end, m.text) for m in split[2:4]] == [(30, 36, "Boeing"), (37, 46, "Air Force")]
+    assert split[4].text == "Rolls-Royce"
+
+
+def test_a_portfolio_word_before_a_ministers_title_is_no_organisation() -> None:
+    doc = Doc(
+        spacy.blank("en").vocab, words=["Interior", "Minister", "Sara", "Lind", "met", "Kremlin", "spokesman"]
+    )
+    names = [
+        Mention("a", 0, 8, "Interior", "ORG"),
+        Mention("a", doc[5].idx, doc[5].idx + 7, "Kremlin", "ORG"),
+    ]
+    assert [m.text for m in without_portfolio_words(doc, names, entity_lexicon())] == ["Kremlin"]
+    # A word the article also names on its own is an actor even before a minister's title.
+    again = [*names, Mention("a", 0, 8, "Interior", "ORG")]
+    assert "Interior" in {m.text for m in without_portfolio_words(doc, again, entity_lexicon())}
+
+
+def test_title_words_and_a_title_tail_glued_onto_an_organisation_are_trimmed() -> None:
+    names = [
+        Mention("a", 0, 16, "Boeing Executive", "ORG"),
+        Mention("a", 20, 29, "Air Force", "ORG"),
+        Mention("a", 40, 80, "Air Force for Acquisition Darleen Druyun", "ORG"),
+        Mention("a", 90, 105, "Bank of America", "ORG"),
+    ]
+    trimmed = trim_glued_words(names, entity_lexicon())
+    assert [(m.text, m.end) for m in trimmed] == [
+        ("Boeing", 6),
+        ("Air Force", 29),
+        ("Air Force", 49),
+        ("Bank of America", 105),
+    ]
+
+
+def test_a_name_right_after_a_persons_title_is_a_person() -> None:
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=["Opposition", "councillor", "Kari", "Lunde", "met", "Halvik", "Transit"],
+    )
+    names = [
+        Mention("a", doc[2].idx, doc[3].idx + 5, "Kari Lunde", "ORG"),
+        Mention("a", doc[5].idx, doc[6].idx + 7, "Halvik Transit", "ORG"),
+    ]
+    assert [m.label for m in people_by_title(doc, names, entity_lexicon())] == ["PERSON", "ORG"]
+
+
+@pytest.mark.parametrize(
+    ("text", "introduced"),
+    [
+        ("A group calling itself Frost Owl said it was behind the attack.", True),
+        ("The hacking group Frost Owl posted the records.", True),
+        ("Officials blamed Frost Owl, a hacking group linked to Karvia.", True),
+        ("Frost Owl met the group of officials on Monday.", False),
+    ],
+)
+def test_a_name_introduced_as_a_group_is_an_organisation(text: str, introduced: bool) -> None:
+    start = text.index("Frost Owl")
+    name = Mention("a", start, start + 9, "Frost Owl", "PERSON")
+    (found,) = organisations_by_introduction(text, [name], entity_lexicon())
+    assert introduced_as(text, name, "group") is introduced
+    assert found.label == ("ORG" if introduced else "PERSON")
