@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from eval.ledger import (
+from eval.ledger_metrics import (
     LEDGER_GOLD,
     POLNEAR,
     PUBLISHERS,

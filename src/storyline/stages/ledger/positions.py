@@ -1,7 +1,7 @@
 """The ledger stage: a story's claims turned into questions, positions and a status per question.
 
-``ledger.grouping`` decides which claims answer the same question (a measured thing, or a proposition);
-this module turns each group into positions and a status:
+``ledger.measures`` and ``ledger.statements`` decide which claims answer the same question (a measured
+thing, or a proposition); this module turns each group into positions and a status:
 
 - positions: for a measured thing, one per distinct value (approximate values within a few percent are one
   position only when one speaker gives both), plus "deny" / "unconfirmed" for claims that deny or cannot
@@ -47,19 +47,16 @@ from storyline.stages.ledger.anaphora import (
 from storyline.stages.ledger.embedding import embed_claims
 from storyline.stages.ledger.grouping import (
     EntitySpans,
-    Measure,
     content_words,
     entities_within,
     entity_spans,
     entity_words,
-    group_measures,
-    is_lower_bound,
     ledger_lexicon,
-    make_measures,
     rarity_weights,
     speaker_key,
 )
 from storyline.stages.ledger.labels import asks_something, central_order, proposition_label, quantity_label
+from storyline.stages.ledger.measures import Measure, group_measures, is_lower_bound, make_measures
 from storyline.stages.ledger.statements import (
     Statement,
     group_statements,
