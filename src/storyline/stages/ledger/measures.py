@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from storyline.config import LedgerSettings
 from storyline.records import Claim, Quantity
@@ -24,6 +24,7 @@ from storyline.stages.ledger.embedding import ContentVectors
 from storyline.stages.ledger.grouping import (
     NO_VECTORS,
     WORD,
+    EntitySpans,
     content_words,
     ledger_lexicon,
     rarity_weights,
@@ -32,6 +33,7 @@ from storyline.stages.ledger.grouping import (
     stem,
     unit_classes,
 )
+from storyline.stages.ledger.shares import share_holder
 from storyline.stages.quantities import number_type
 
 # Where one statement inside a content ends and the next begins ("71 bodies … and 35 people …").
@@ -47,6 +49,7 @@ MAGNITUDE_SPREAD = 10.0
 # How alike statements and figures must be to answer one question is the stage's setting
 # (``config.LedgerSettings``), with the figures that chose it.
 PEOPLE_UNIT = "personnel"
+SHARE = "percent"
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +63,7 @@ class Measure:
     qualifiers: frozenset[str]  # narrowing words between the number and its noun ("special")
     kind: str | None  # kind of count ("dead", "missing", …) when the clause names one
     changing: bool  # the clause speaks of a changing figure ("rose to")
+    holder: str | None = None  # whose share a percentage is (``ledger.shares``): "@<entity id>"
 
 
 def _clause_of(claim: Claim, quantity: Quantity) -> str:
@@ -105,8 +109,11 @@ def _qualifiers(quantity: Quantity) -> frozenset[str]:
     )
 
 
-def make_measures(claim: Claim, extra_words: frozenset[str]) -> list[Measure]:
-    """The claim's quantities worth a question: those with a unit, or whose clause names a kind of count."""
+def make_measures(
+    claim: Claim, extra_words: frozenset[str], spans: EntitySpans | None = None
+) -> list[Measure]:
+    """The claim's quantities worth a question: those with a unit, or whose clause names a kind of count.
+    With the story's entity ``spans``, a percentage names whose share it is when its wording says so."""
     lexicon = ledger_lexicon()
     measures = []
     for quantity in claim.quantities:
@@ -128,9 +135,26 @@ def make_measures(claim: Claim, extra_words: frozenset[str]) -> list[Measure]:
                 qualifiers=_qualifiers(quantity),
                 kind=kind,
                 changing=any(word in lexicon.update_cues for word in raw),
+                holder=share_holder(claim, quantity, spans) if spans is not None and unit == SHARE else None,
             )
         )
     return measures
+
+
+def unify_holders(measures: Sequence[Measure], names: Mapping[str, str]) -> list[Measure]:
+    """A share held by a bare surname ("name:trump", no entity mention there) takes the entity of the
+    story's shares whose name ends with it, when exactly one does ("Donald Trump"); else it stays apart."""
+    by_surname: dict[str, set[str]] = {}
+    for holder in {m.holder for m in measures if m.holder and m.holder.startswith("@")}:
+        surname = names.get(holder[1:], "").split()[-1:]
+        if surname:
+            by_surname.setdefault("name:" + surname[0].lower(), set()).add(holder)
+    return [
+        replace(m, holder=next(iter(by_surname[m.holder])))
+        if m.holder in by_surname and len(by_surname[m.holder]) == 1
+        else m
+        for m in measures
+    ]
 
 
 def _compatible(first: Measure, second: Measure) -> bool:
@@ -186,20 +210,22 @@ def _first_same_voice_conflict(measures: Sequence[Measure]) -> tuple[Measure, Me
     return None
 
 
-Signature = tuple[str, str | None, frozenset[str], float]
+Signature = tuple[str, str | None, frozenset[str], str | None, float]
 
 
 def _signature(measure: Measure) -> Signature:
     """What decides whether a figure can share a question with another (see ``_compatible``)."""
-    return (measure.unit, measure.kind, measure.qualifiers, measure.quantity.value)
+    return (measure.unit, measure.kind, measure.qualifiers, measure.holder, measure.quantity.value)
 
 
 def _signatures_compatible(first: Signature, second: Signature) -> bool:
     """``_compatible`` on signatures: one check per distinct signature pair, not per pair of figures."""
-    unit, kind, qualifiers, value = first
-    other_unit, other_kind, other_qualifiers, other_value = second
-    if unit != other_unit:
-        return False
+    unit, kind, qualifiers, holder, value = first
+    other_unit, other_kind, other_qualifiers, other_holder, other_value = second
+    if unit != other_unit or holder != other_holder:
+        return False  # shares of two candidates, or of a candidate and of anything else, never meet
+    if holder is not None:
+        return True
     same_value = value == other_value
     if kind != other_kind and (not same_value or (kind and other_kind)):
         return False
@@ -245,21 +271,23 @@ def _merge_same_event(measures: Sequence[Measure], clusters: list[list[int]]) ->
     """Clusters whose figures all count one thing (one counted noun class, kind of count and narrowing
     words: "11,000 troops", "12,000 troops") are one question even without a word in common. Money and
     shares never merge so: a dollar or a percent says nothing of what is measured, and on PolNeAR such a
-    merge gathered 13 unrelated dollar figures into one "contested" question. (Counts that share only
-    their noun still merge: the demo's ship and troop counts need it, PolNeAR's email counts suffer.)"""
-    by_key: dict[tuple[str, str | None, frozenset[str]], list[tuple[list[int], list[float]]]] = {}
+    merge gathered 13 unrelated dollar figures into one "contested" question; a share merges so only
+    when its wording names whose share it is (``ledger.shares``: two polls' figures for one candidate).
+    (Counts that share only their noun still merge: the demo's ship and troop counts need it, PolNeAR's
+    email counts suffer.)"""
+    by_key: dict[EventKey, list[tuple[list[int], list[float]]]] = {}
     merged: list[list[int]] = []
     for cluster in sorted(clusters, key=min):
-        keys = {_signature(measures[i])[:3] for i in cluster}
-        counted = all(number_type(measures[i].quantity) == "count" for i in cluster)
-        if len(keys) > 1 or not counted:
+        keys = {_event_key(measures[i]) for i in cluster}
+        key = next(iter(keys))
+        if len(keys) > 1 or key is None:
             merged.append(cluster)
             continue
         # the first group of the same key this cluster fits in magnitude with ("5,500 pages" and "55,000
         # pages" are two groups; "54,000 pages" then joins the second, not a group of its own); each group
         # keeps its smallest and largest positive value, so the check does not walk its members
         low, high = _value_range(measures, cluster)
-        same_key = by_key.setdefault(next(iter(keys)), [])
+        same_key = by_key.setdefault(key, [])
         for members, bounds in same_key:
             if _one_magnitude(min(bounds[0], low), max(bounds[1], high)):
                 members.extend(cluster)
@@ -269,6 +297,19 @@ def _merge_same_event(measures: Sequence[Measure], clusters: list[list[int]]) ->
             same_key.append((list(cluster), [low, high]))
             merged.append(same_key[-1][0])
     return merged
+
+
+EventKey = tuple[str, str | None, frozenset[str], str | None]
+
+
+def _event_key(measure: Measure) -> EventKey | None:
+    """What a figure counts when that alone makes it answer one question: a count's noun class, kind and
+    narrowing words; a share's holder. None for money and shares of no one."""
+    if measure.holder is not None:
+        return (measure.unit, None, frozenset(), measure.holder)
+    if number_type(measure.quantity) == "count":
+        return (measure.unit, measure.kind, measure.qualifiers, None)
+    return None
 
 
 def _value_range(measures: Sequence[Measure], indexes: Sequence[int]) -> tuple[float, float]:

@@ -55,8 +55,20 @@ from storyline.stages.ledger.grouping import (
     rarity_weights,
     speaker_key,
 )
-from storyline.stages.ledger.labels import asks_something, central_order, proposition_label, quantity_label
-from storyline.stages.ledger.measures import Measure, group_measures, is_lower_bound, make_measures
+from storyline.stages.ledger.labels import (
+    asks_something,
+    central_order,
+    proposition_label,
+    quantity_label,
+    share_label,
+)
+from storyline.stages.ledger.measures import (
+    Measure,
+    group_measures,
+    is_lower_bound,
+    make_measures,
+    unify_holders,
+)
 from storyline.stages.ledger.statements import (
     Statement,
     group_statements,
@@ -260,6 +272,7 @@ def build_ledger(
     names = {entity.id: entity.name for entity in entities}
     context = _Context(by_id, origins(list(by_id.values()), copies), settings, names)
     mentioned = entity_words(story_claims, entities)
+    spans = entity_spans(entities)
     antecedent = _antecedents(story_claims)
     claim_by_id = {claim.id: claim for claim in story_claims}
 
@@ -267,10 +280,10 @@ def build_ledger(
         measure
         for claim in story_claims
         if claim.id not in antecedent
-        for measure in make_measures(claim, mentioned[claim.id])
+        for measure in make_measures(claim, mentioned[claim.id], spans)
     ]
     vectors = embed_claims(story_claims, load_embedder() if settings.embeddings else None, settings)
-    measure_groups = group_measures(measures, settings, vectors)
+    measure_groups = group_measures(unify_holders(measures, names), settings, vectors)
     group_of_claim = {m.claim.id: index for index, group in enumerate(measure_groups) for m in group}
     attached: dict[int, list[Claim]] = {}
     statements = []
@@ -310,6 +323,8 @@ def build_ledger(
         key = f"{unit}:" + ",".join(sorted({m.claim.id for m in group}))
         order = central_order([m.words for m in group])
         text, informative = quantity_label(unit, [(m.claim, m.quantity) for m in group], order)
+        if group[0].holder is not None:
+            text, informative = share_label(group[0].holder, names), True
         if not informative and (len(group_claims) < 2 or not text.startswith("How many")):
             continue  # "How many emails?" from one figure, "What share?" from any, ask nothing to weigh
         corroborators = _corroborators(group_claims, mentioned, context.origin)
@@ -321,7 +336,7 @@ def build_ledger(
         )
 
     statement_groups = group_statements(statements, settings, vectors)
-    _place_by_context(unplaced, statement_groups, context, entity_spans(entities))
+    _place_by_context(unplaced, statement_groups, context, spans)
     outlet_claims = [claim_by_id[claim_id] for claim_id in narration]
     join_outlet_voice(outlet_claims, narration, statement_groups, settings.outlet_voice_similarity)
     for statement_group in statement_groups:
