@@ -163,12 +163,15 @@ def _compatible(first: Measure, second: Measure) -> bool:
 
 
 def _same_voice_conflict(first: Measure, second: Measure) -> bool:
-    """One speaker, one article, two values, no word of change: two different measures, not a dispute."""
+    """One speaker, one article, two values, no word of change: two different measures, not a dispute. An
+    outlet giving one candidate's share in its own voice is the exception: it reports one poll after
+    another ("Reuters/Ipsos shows 43 percent … the Real Clear Politics average 47.3 percent")."""
     return (
         first.claim.article == second.claim.article
         and speaker_key(first.claim) == speaker_key(second.claim)
         and first.quantity.value != second.quantity.value
         and not (first.changing or second.changing)
+        and not (first.holder is not None and first.claim.outlet_voice)
     )
 
 
