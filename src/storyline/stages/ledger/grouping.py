@@ -36,6 +36,8 @@ class LedgerLexicon:
     complement_markers: frozenset[str]
     relative_clause_starts: frozenset[str]
     lower_bounds: tuple[str, ...]
+    vague_amounts: tuple[str, ...]
+    uninformative_units: frozenset[str]
     count_kinds: tuple[tuple[str, tuple[str, ...]], ...]
 
 
@@ -51,6 +53,8 @@ def ledger_lexicon() -> LedgerLexicon:
         complement_markers=frozenset(data["complement_markers"]),
         relative_clause_starts=frozenset(data["relative_clause_starts"]),
         lower_bounds=tuple(data["lower_bounds"]),
+        vague_amounts=tuple(data["vague_amounts"]),
+        uninformative_units=frozenset(data["uninformative_units"]),
         count_kinds=tuple((kind, tuple(stems)) for kind, stems in data["count_kinds"].items()),
     )
 

@@ -91,6 +91,12 @@ def is_lower_bound(quantity: Quantity) -> bool:
     return any(text.startswith(bound + " ") for bound in ledger_lexicon().lower_bounds)
 
 
+def is_vague(quantity: Quantity) -> bool:
+    """ "Thousands of messages", "dozens": a plural of scale, no figure (``vague_amounts`` of the lexicon)."""
+    text = " ".join(quantity.text.lower().split())
+    return any(text == amount or text.startswith(amount + " ") for amount in ledger_lexicon().vague_amounts)
+
+
 def _kind_of(words: Iterable[str]) -> str | None:
     for kind, stems in ledger_lexicon().count_kinds:
         if any(word.startswith(s) for word in words for s in stems):
@@ -117,7 +123,7 @@ def make_measures(
     lexicon = ledger_lexicon()
     measures = []
     for quantity in claim.quantities:
-        if number_type(quantity) not in ANSWER_TYPES:
+        if number_type(quantity) not in ANSWER_TYPES or is_vague(quantity):
             continue
         clause = _clause_of(claim, quantity)
         raw = [word.lower() for word in WORD.findall(clause)]

@@ -325,8 +325,12 @@ def build_ledger(
         text, informative = quantity_label(unit, [(m.claim, m.quantity) for m in group], order)
         if group[0].holder is not None:
             text, informative = share_label(group[0].holder, names), True
-        if not informative and (len(group_claims) < 2 or not text.startswith("How many")):
-            continue  # "How many emails?" from one figure, "What share?" from any, ask nothing to weigh
+        if not informative and (
+            len(group_claims) < 2
+            or not text.startswith("How many")
+            or unit in ledger_lexicon().uninformative_units
+        ):
+            continue  # "How many emails?" from one figure, "What share?", "How many things?" ask nothing
         corroborators = _corroborators(group_claims, mentioned, context.origin)
         floors = all(is_lower_bound(m.quantity) for m in answering)
         questions.append(
