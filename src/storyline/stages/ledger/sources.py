@@ -50,12 +50,14 @@ def corroborators(
 
 
 def _relays(claim: Claim, claims: Sequence[Claim]) -> bool:
-    """Whether ``claim``'s content holds the cue of another of ``claims`` in its article ("Davis said the
-    FBI said …"): it passes that claim on."""
+    """Whether ``claim``'s content holds another of ``claims`` whole, its cue included ("Davis said the FBI
+    said …"): it passes that claim on."""
     return any(
         other is not claim
         and other.article == claim.article
-        and bool(other.cue)
-        and claim.start <= other.cue_start < claim.end
+        and other.cue_end > other.cue_start
+        and claim.start < other.cue_start
+        and claim.start <= other.start
+        and other.end <= claim.end
         for other in claims
     )
