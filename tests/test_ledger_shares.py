@@ -20,8 +20,17 @@ def _poll_claim(text: str, content: str, figures: list[tuple[str, float]], id: s
     article = make_article(text, id="a-" + id)
     quantities = tuple(make_quantity(t, v, within=text, unit="percent") for t, v in figures)
     return make_claim(
-        content, article=article, id=id, cue="shows" if "shows" in text else "showed", quantities=quantities
+        content,
+        article=article,
+        id=id,
+        cue=next(c for c in ("shows", "showed", "say") if f" {c} " in text),
+        quantities=quantities,
     )
+
+
+def _ipsos() -> Claim:
+    figures = [("43 percent", 43.0), ("38 percent", 38.0)]
+    return _poll_claim(IPSOS, "Clinton leads Trump by 43 percent to 38 percent", figures, "c1")
 
 
 def _holders(claim: Claim) -> list[str | None]:
@@ -29,12 +38,7 @@ def _holders(claim: Claim) -> list[str | None]:
 
 
 def test_a_match_up_gives_each_figure_its_candidate() -> None:
-    ipsos = _poll_claim(
-        IPSOS,
-        "Clinton leads Trump by 43 percent to 38 percent",
-        [("43 percent", 43), ("38 percent", 38)],
-        "c1",
-    )
+    ipsos = _ipsos()
     assert _holders(ipsos) == ["name:clinton", "name:trump"]
 
 
@@ -61,12 +65,7 @@ def test_a_pronoun_is_no_holder_and_an_unworded_share_has_none() -> None:
 
 
 def test_two_polls_group_by_candidate_not_by_sentence() -> None:
-    ipsos = _poll_claim(
-        IPSOS,
-        "Clinton leads Trump by 43 percent to 38 percent",
-        [("43 percent", 43), ("38 percent", 38)],
-        "c1",
-    )
+    ipsos = _ipsos()
     times = _poll_claim(
         TIMES,
         "Trump is leading Clinton 47.1 percent to 41.7 percent",
@@ -77,3 +76,12 @@ def test_two_polls_group_by_candidate_not_by_sentence() -> None:
     groups = group_measures(measures, DEFAULT_SETTINGS.ledger)
     by_holder = {group[0].holder: sorted(m.quantity.value for m in group) for group in groups}
     assert by_holder == {"name:clinton": [41.7, 43.0], "name:trump": [38.0, 47.1]}
+
+
+def test_a_role_before_the_name_belongs_to_the_holder() -> None:
+    text = (
+        "Polls say 5 percent prefer Libertarian nominee Gary Johnson and 1 percent support the Green Party."
+    )
+    figures = [("5 percent", 5.0), ("1 percent", 1.0)]
+    claim = _poll_claim(text, text.removeprefix("Polls say ").rstrip("."), figures, "c3")
+    assert _holders(claim) == ["name:johnson", "name:party"]

@@ -42,7 +42,8 @@ def share_patterns() -> tuple[re.Pattern[str], ...]:
     )
     backing = (
         rf"(?P<value>{NUMBER}){PERCENT}\s+(?:(?:would|will|said\s+they\s+would|say\s+they\s+will)\s+)?"
-        rf"(?:{verbs('share_backing_verbs')})\s+(?:the\s+)?(?P<holder>{NAME})"
+        rf"(?:{verbs('share_backing_verbs')})\s+(?:the\s+)?"
+        rf"(?P<holder>{NAME}(?:\s+(?:{verbs('share_holder_roles')})\s+{NAME})?)"
     )
     passive = (
         rf"(?P<holder>{NAME})\s+(?:is|was|were|are)\s+(?:{verbs('share_passive_verbs')})\s+by\s+"
