@@ -20,3 +20,18 @@ def test_a_plural_of_scale_is_no_value() -> None:
     )
     assert is_vague(vague) and not is_vague(counted)
     assert [m.quantity.value for m in make_measures(claim, frozenset())] == [110]
+
+
+GOAL = "The department said it fell short of its goal of releasing 43,000 pages; 54,000 pages exist."
+
+
+def test_a_goal_is_a_kind_of_its_own() -> None:
+    article = make_article(GOAL)
+    goal = make_quantity("43,000 pages", 43_000, within=GOAL, unit="page")
+    total = make_quantity("54,000 pages", 54_000, within=GOAL, unit="page")
+    claim = make_claim(
+        "it fell short of its goal of releasing 43,000 pages; 54,000 pages exist",
+        article=article,
+        quantities=(goal, total),
+    )
+    assert [m.kind for m in make_measures(claim, frozenset())] == ["target", None]

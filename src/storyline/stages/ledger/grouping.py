@@ -37,6 +37,7 @@ class LedgerLexicon:
     relative_clause_starts: frozenset[str]
     lower_bounds: tuple[str, ...]
     vague_amounts: tuple[str, ...]
+    target_words: frozenset[str]
     uninformative_units: frozenset[str]
     count_kinds: tuple[tuple[str, tuple[str, ...]], ...]
 
@@ -54,6 +55,7 @@ def ledger_lexicon() -> LedgerLexicon:
         relative_clause_starts=frozenset(data["relative_clause_starts"]),
         lower_bounds=tuple(data["lower_bounds"]),
         vague_amounts=tuple(data["vague_amounts"]),
+        target_words=frozenset(data["target_words"]),
         uninformative_units=frozenset(data["uninformative_units"]),
         count_kinds=tuple((kind, tuple(stems)) for kind, stems in data["count_kinds"].items()),
     )

@@ -50,6 +50,9 @@ MAGNITUDE_SPREAD = 10.0
 # (``config.LedgerSettings``), with the figures that chose it.
 PEOPLE_UNIT = "personnel"
 SHARE = "percent"
+# A figure is a target when a target word lies this many words before it at most ("goal of releasing").
+TARGET = "target"
+TARGET_REACH = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +100,12 @@ def is_vague(quantity: Quantity) -> bool:
     return any(text == amount or text.startswith(amount + " ") for amount in ledger_lexicon().vague_amounts)
 
 
+def _is_target(claim: Claim, quantity: Quantity) -> bool:
+    """A goal, not a count: a target word among the few words before the figure ("goal of releasing")."""
+    before = WORD.findall(claim.text[: max(0, quantity.start - claim.start)])[-TARGET_REACH:]
+    return any(word.lower() in ledger_lexicon().target_words for word in before)
+
+
 def _kind_of(words: Iterable[str]) -> str | None:
     for kind, stems in ledger_lexicon().count_kinds:
         if any(word.startswith(s) for word in words for s in stems):
@@ -128,10 +137,11 @@ def make_measures(
         clause = _clause_of(claim, quantity)
         raw = [word.lower() for word in WORD.findall(clause)]
         words = content_words(clause)
-        kind = _kind_of(raw)
-        unit = _unit_from_clause(quantity, raw) or quantity.unit or (PEOPLE_UNIT if kind else "")
+        count_kind = _kind_of(raw)
+        unit = _unit_from_clause(quantity, raw) or quantity.unit or (PEOPLE_UNIT if count_kind else "")
         if not unit:
             continue
+        kind = TARGET if _is_target(claim, quantity) else count_kind
         measures.append(
             Measure(
                 claim=claim,
