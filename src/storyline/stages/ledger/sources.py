@@ -35,7 +35,12 @@ def source_key(claim: Claim, origin: Mapping[str, str]) -> str:
 
 def independent_sources(claims: Sequence[Claim], origin: Mapping[str, str]) -> set[str]:
     """The distinct sources of ``claims``, relays left out when what they relay is among the claims."""
-    kept = [claim for claim in claims if not _relays(claim, claims)]
+    # only claims of one article can relay each other: compare within articles (a question may hold
+    # thousands of claims, an article a handful)
+    by_article: dict[str, list[Claim]] = {}
+    for claim in claims:
+        by_article.setdefault(claim.article, []).append(claim)
+    kept = [claim for claim in claims if not _relays(claim, by_article[claim.article])]
     return {source_key(claim, origin) for claim in kept or claims}
 
 
@@ -49,15 +54,14 @@ def corroborators(
     )
 
 
-def _relays(claim: Claim, claims: Sequence[Claim]) -> bool:
-    """Whether ``claim``'s content holds another of ``claims`` whole, its cue included ("Davis said the FBI
-    said …"): it passes that claim on."""
+def _relays(claim: Claim, same_article: Sequence[Claim]) -> bool:
+    """Whether ``claim``'s content holds another claim of its article whole, its cue included ("Davis said
+    the FBI said …"): it passes that claim on."""
     return any(
         other is not claim
-        and other.article == claim.article
         and other.cue_end > other.cue_start
         and claim.start < other.cue_start
         and claim.start <= other.start
         and other.end <= claim.end
-        for other in claims
+        for other in same_article
     )
