@@ -7,7 +7,8 @@
 
 - ``--corpus polnear``: the hand-made ledger of PolNeAR stories (``tests/data/ledger/*.json``, its README),
   scored by spans: each story's articles go through the real pipeline and gold sentences meet claims by
-  overlap; the held-out story is printed apart. The demo figures follow.
+  overlap (the metrics: ``eval/ledger_metrics.py``); the held-out story is printed apart. The demo
+  figures follow.
 
     python eval/ledger.py [--corpus polnear [--skip-held-out]]
 """
@@ -17,31 +18,42 @@ from __future__ import annotations
 import argparse
 import csv
 import dataclasses
-import hashlib
-import json
-import re
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from eval.common import (
-    REPO,
-    SHARED_DATA,
     Scores,
     demo_brief,
     gold_claim_matches,
     load_story_gold,
-    overlaps,
     pairwise,
     require_gold,
 )
-from storyline.records import Article, Brief, Position, Question
+from eval.ledger_metrics import (
+    NON_VALUE_TRAPS,
+    POLNEAR,
+    covered,
+    gold_sentences,
+    load_ledger_gold,
+    non_value_positions,
+    other_questions_apart,
+    polnear_text,
+    predict,
+    reviewed_false,
+    same_question_together,
+    sides_right,
+    speakers_right,
+    statuses_right,
+    to_cleaned,
+    top_questions,
+)
+from storyline.records import Brief, Position, Question
 
 
 def _placement(brief: Brief) -> dict[str, tuple[Question, Position]]:
@@ -153,246 +165,7 @@ def _brief_with_ledger_embeddings() -> Brief:
     return storyline.analyze([DEMO], settings=Settings(ledger=LedgerSettings(embeddings=True)))
 
 
-# --- the real-news ledger gold (PolNeAR) ------------------------------------------------------------------
-
-LEDGER_GOLD = REPO / "tests" / "data" / "ledger"
-POLNEAR = SHARED_DATA / "polnear"
-PUBLISHERS = frozenset(
-    {"breitbart", "huff-post", "nyt", "politico", "usa-today", "wash-post", "west-journal"}
-)
-# Trap kinds that must never become a position's value (metric 7): a year is not a count.
-NON_VALUE_TRAPS = frozenset({"year", "age", "ordinal", "date", "time", "duration", "name-number"})
-TOP_QUESTIONS = 20
-
-
-@dataclass(frozen=True)
-class GoldSentence:
-    """One sentence stating a gold position, located in the analysed article (cleaned-text offsets)."""
-
-    article: str
-    start: int
-    end: int
-    question: str
-    position: str
-    speaker: str
-
-
-@dataclass(frozen=True)
-class Predicted:
-    """What the brief did with one gold sentence: the speaker of its best claim and where its claims sit."""
-
-    claimed: bool
-    speaker: str | None
-    placements: frozenset[tuple[str, int]]  # (question id, position index)
-
-
-def load_ledger_gold() -> list[dict[str, Any]]:
-    return [json.loads(path.read_text()) for path in sorted(LEDGER_GOLD.glob("*.json"))]
-
-
-def polnear_text(file: str) -> str:
-    compartment, name = file.split("/")
-    return (POLNEAR / compartment / "text" / f"{name}.txt").read_text(encoding="utf-8")
-
-
-def span_intact(file: str, start: int, end: int, sha1: str) -> bool:
-    return hashlib.sha1(polnear_text(file)[start:end].encode("utf-8")).hexdigest() == sha1
-
-
-def to_cleaned(raw: str, cleaned: str, start: int, end: int) -> tuple[int, int] | None:
-    """The raw span's place in the cleaned text: the same words with any whitespace between them, at the
-    occurrence nearest to where the raw offset falls once the text lost or gained characters before it."""
-    words = raw[start:end].split()
-    if not words:
-        return None
-    pattern = re.compile(r"\s+".join(re.escape(word) for word in words))
-    expected = start - (len(raw) - len(cleaned))
-    found = [(match.start(), match.end()) for match in pattern.finditer(cleaned)]
-    return min(found, key=lambda span: abs(span[0] - expected)) if found else None
-
-
-def position_label(position: dict[str, Any]) -> str:
-    return str(position["value"]) if "value" in position else str(position["stance"])
-
-
-def gold_sentences(story: dict[str, Any], articles: dict[str, Article]) -> list[GoldSentence]:
-    found = []
-    for question in story["questions"]:
-        for position in question["positions"]:
-            for sentence in position["sentences"]:
-                article = articles.get(sentence["file"])
-                if article is None:
-                    continue
-                span = to_cleaned(
-                    polnear_text(sentence["file"]), article.text, sentence["start"], sentence["end"]
-                )
-                if span is not None:
-                    found.append(
-                        GoldSentence(
-                            article.id, *span, question["key"], position_label(position), sentence["speaker"]
-                        )
-                    )
-    return found
-
-
-def predict(sentence: GoldSentence, brief: Brief) -> Predicted:
-    """The claims overlapping the sentence; the speaker is the one of the claim overlapping it most. Acts
-    (``Claim.kind``) are left out: the ledger weighs statements only."""
-    names = {entity.id: entity.name for entity in brief.entities}
-    claims = [
-        claim
-        for claim in brief.claims
-        if claim.article == sentence.article
-        and claim.kind == "statement"
-        and overlaps((claim.start, claim.end), (sentence.start, sentence.end))
-    ]
-    if not claims:
-        return Predicted(False, None, frozenset())
-    best = max(claims, key=lambda claim: min(claim.end, sentence.end) - max(claim.start, sentence.start))
-    speaker = names.get(best.speaker or "", best.speaker_text)
-    ids = {claim.id for claim in claims}
-    placements = frozenset(
-        (question.id, index)
-        for story in brief.stories
-        for question in story.questions
-        for index, position in enumerate(question.positions)
-        if ids & set(position.claims)
-    )
-    return Predicted(True, speaker, placements)
-
-
-def _distinct_pairs(gold: Sequence[GoldSentence]) -> list[tuple[int, int]]:
-    """Index pairs of sentences that are not the same span (one sentence may state two questions)."""
-    return [
-        (i, j)
-        for i in range(len(gold))
-        for j in range(i + 1, len(gold))
-        if (gold[i].article, gold[i].start) != (gold[j].article, gold[j].start)
-    ]
-
-
-def _questions(predicted: Predicted) -> set[str]:
-    return {question for question, _ in predicted.placements}
-
-
-def covered(gold: Sequence[GoldSentence], predicted: Sequence[Predicted]) -> tuple[int, int]:
-    """(1) distinct gold sentences a claim covers, of all distinct gold sentences."""
-    spans = {(g.article, g.start): p.claimed for g, p in zip(gold, predicted, strict=True)}
-    return sum(spans.values()), len(spans)
-
-
-def same_question_together(gold: Sequence[GoldSentence], predicted: Sequence[Predicted]) -> tuple[int, int]:
-    """(2) pairs of one gold question whose sentences share a ledger question."""
-    pairs = [(i, j) for i, j in _distinct_pairs(gold) if gold[i].question == gold[j].question]
-    return sum(bool(_questions(predicted[i]) & _questions(predicted[j])) for i, j in pairs), len(pairs)
-
-
-def other_questions_apart(gold: Sequence[GoldSentence], predicted: Sequence[Predicted]) -> tuple[int, int]:
-    """(3) pairs of different gold questions, both placed, that share no ledger question."""
-    pairs = [
-        (i, j)
-        for i, j in _distinct_pairs(gold)
-        if gold[i].question != gold[j].question and predicted[i].placements and predicted[j].placements
-    ]
-    return sum(not (_questions(predicted[i]) & _questions(predicted[j])) for i, j in pairs), len(pairs)
-
-
-def sides_right(gold: Sequence[GoldSentence], predicted: Sequence[Predicted]) -> tuple[int, int]:
-    """(4) co-grouped pairs of one gold question: in the same position iff in the same gold position."""
-    right = total = 0
-    for i, j in _distinct_pairs(gold):
-        shared = _questions(predicted[i]) & _questions(predicted[j])
-        if gold[i].question != gold[j].question or not shared:
-            continue
-        total += 1
-        same_position = bool(
-            {p for p in predicted[i].placements if p[0] in shared}
-            & {p for p in predicted[j].placements if p[0] in shared}
-        )
-        right += same_position == (gold[i].position == gold[j].position)
-    return right, total
-
-
-def speaker_matches(gold_speaker: str, predicted_speaker: str | None) -> bool:
-    """An outlet speaking in its own voice has no claim speaker; a person matches on a shared last name."""
-    if gold_speaker in PUBLISHERS:
-        return not predicted_speaker
-    if not predicted_speaker:
-        return False
-    gold_words = set(re.findall(r"\w+", gold_speaker.lower()))
-    predicted_words = re.findall(r"\w+", predicted_speaker.lower())
-    return bool(predicted_words) and (
-        predicted_words[-1] in gold_words or gold_speaker.lower().split()[-1] in predicted_words
-    )
-
-
-def speakers_right(gold: Sequence[GoldSentence], predicted: Sequence[Predicted]) -> tuple[int, int]:
-    """(5) claimed gold sentences whose best claim has the gold speaker."""
-    pairs = [(g, p) for g, p in zip(gold, predicted, strict=True) if p.claimed]
-    return sum(speaker_matches(g.speaker, p.speaker) for g, p in pairs), len(pairs)
-
-
-def statuses_right(
-    gold: Sequence[GoldSentence],
-    predicted: Sequence[Predicted],
-    wanted: Mapping[str, str],
-    status_of: Mapping[str, str],
-) -> tuple[int, int]:
-    """(6) gold questions whose majority ledger question has the gold status (unplaced ones count wrong)."""
-    right = 0
-    for key, status in wanted.items():
-        votes = Counter(
-            q
-            for g, p in zip(gold, predicted, strict=True)
-            if g.question == key
-            for q in sorted(_questions(p))
-        )  # sorted: a tie between two ledger questions breaks the same way on every run
-        right += bool(votes) and status_of.get(votes.most_common(1)[0][0]) == status
-    return right, len(wanted)
-
-
-# A quantity that reads as a year ("2008") or an ordinal ("12th") is never an answer, trap or not.
-YEAR_OR_ORDINAL = re.compile(r"(?:19|20)\d\d|\d+(?:st|nd|rd|th)", re.IGNORECASE)
-
-
-def non_value_positions(brief: Brief, traps: Sequence[tuple[str, int, int]]) -> int:
-    """(7) positions whose value rests on a quantity inside a year/age/ordinal… trap (article, start, end)
-    or reading as a year or an ordinal."""
-    quantities = {claim.id: [(claim.article, q) for q in claim.quantities] for claim in brief.claims}
-    count = 0
-    for story in brief.stories:
-        for question in story.questions:
-            for position in question.positions:
-                # only the quantities the value rests on: a claim may also hold a year beside its figure
-                found = [
-                    (article, quantity)
-                    for claim in position.claims
-                    for article, quantity in quantities.get(claim, [])
-                    if quantity.value == position.value
-                ]
-                count += position.value is not None and any(
-                    YEAR_OR_ORDINAL.fullmatch(quantity.text.strip())
-                    or any(
-                        article == t[0] and overlaps((quantity.start, quantity.end), (t[1], t[2]))
-                        for t in traps
-                    )
-                    for article, quantity in found
-                )
-    return count
-
-
-def top_questions(brief: Brief, limit: int = TOP_QUESTIONS) -> list[Question]:
-    return [question for story in brief.stories for question in story.questions][:limit]
-
-
-def reviewed_false(questions: Sequence[Question], review: Sequence[dict[str, str]]) -> tuple[int, int]:
-    """(8) (questions a reviewer marked false or misleading, questions not reviewed yet) among ``questions``;
-    the review names a question by the SHA-1 of its text, so the gold file holds no generated wording."""
-    verdicts = {entry["sha1"]: entry["verdict"] for entry in review}
-    keys = [hashlib.sha1(question.question.encode("utf-8")).hexdigest() for question in questions]
-    return sum(verdicts.get(key) in {"false", "misleading"} for key in keys), sum(
-        key not in verdicts for key in keys
-    )
+# --- the real-news ledger gold (PolNeAR); its metrics are eval/ledger_metrics.py ------------------
 
 
 def score_story(story: dict[str, Any], gold_stories: bool = False) -> dict[str, tuple[int, int]]:

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from eval.ledger import (
+from eval.ledger_metrics import (
     LEDGER_GOLD,
     POLNEAR,
     PUBLISHERS,
@@ -117,6 +117,13 @@ def test_pairs_of_one_question_together_and_of_two_apart() -> None:
     predicted = [_placed(("A", 0)), _placed(("A", 0)), _placed(("B", 0)), _placed(("A", 1))]
     assert same_question_together(GOLD, predicted) == (1, 3)
     assert other_questions_apart(GOLD, predicted) == (1, 3)
+
+
+def test_a_sentence_stating_two_questions_may_share_either() -> None:
+    # sentence 60 states q2 and q3; sentence 80 states q3 only: together in B is right, not a merge
+    gold = [_gold(60, "q2", "affirm"), _gold(60, "q3", "deny"), _gold(80, "q3", "deny"), _gold(0, "q1", "10")]
+    predicted = [_placed(("B", 0)), _placed(("B", 0)), _placed(("B", 0)), _placed(("B", 1))]
+    assert other_questions_apart(gold, predicted) == (0, 3)  # only q1 against the three: merged wrongly
 
 
 def test_co_grouped_pairs_must_split_by_gold_position() -> None:

@@ -235,7 +235,7 @@ class LedgerSettings:
     # Figures join one question only when every pair of them is this alike (weighted word/entity overlap,
     # plus the equal-value bonus): before, any two compatible figures merged, and on PolNeAR one question
     # gathered 13 unrelated dollar figures. Set by hand, not swept: with it (and the order-of-magnitude rule
-    # of ledger.grouping) the demo gold gives grouping F1 0.605 (P 0.825), position 0.725, status 0.600.
+    # of ledger.measures) the demo gold gives grouping F1 0.605 (P 0.825), position 0.725, status 0.600.
     measure_similarity: float = 0.2
     # An outlet-voice statement joins a proposition when this alike (weighted Jaccard) to its closest member;
     # it never seeds one. On the PolNeAR development stories (eval/ledger.py --corpus polnear) 0.2 kept

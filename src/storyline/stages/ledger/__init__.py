@@ -1,10 +1,11 @@
 """The ledger stage (per story): claims grouped into questions, each with positions and a status.
 
 Contract: ``build_ledger(story, claims, entities, articles, copy_edges, ...) -> tuple[Question, ...]``.
-Inside: ``grouping`` (which figures answer one question), ``statements`` (which propositions; outlet-voice
-statements joining them), ``blocking`` (candidate pairs, linkage),
-``anaphora`` (subjectless denials), ``embedding`` (optional claim vectors), ``labels`` (question wording),
-``positions`` (positions and stances), ``status`` (status and its reason).
+Inside: ``grouping`` (the words, entities and overlap claims are compared by), ``measures`` (which figures
+answer one question), ``statements`` (which propositions; outlet-voice statements joining them),
+``blocking`` (candidate pairs, linkage), ``anaphora`` (subjectless denials), ``embedding`` (optional claim
+vectors), ``labels`` (question wording), ``positions`` (positions and stances), ``status`` (status and its
+reason).
 """
 
 from storyline.stages.ledger.positions import build_ledger

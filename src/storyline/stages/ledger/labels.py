@@ -18,7 +18,7 @@ part, so the label does not depend on which article came first.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
 
 from storyline.lexicons import load_lexicon
@@ -122,6 +122,12 @@ def quantity_label(
             return f"{opener} {noun}{' ' + tail if tail else ''}?", bool(tail) or " " in noun
     tail = _tail(claim, quantity)
     return f"{opener} {_plural(unit)}{' ' + tail if tail else ''}?", bool(tail)
+
+
+def share_label(holder: str, names: Mapping[str, str]) -> str:
+    """ "What share back Hillary Clinton?": a share question names whose share it is (``ledger.shares``)."""
+    name = names.get(holder.removeprefix("@")) if holder.startswith("@") else None
+    return f"What share back {name or holder.removeprefix('name:').title()}?"
 
 
 def proposition_label(claims: Sequence[Claim], order: list[int]) -> str:

@@ -1,15 +1,14 @@
 """The ledger stage: a story's claims turned into questions, positions and a status per question.
 
-``ledger.grouping`` decides which claims answer the same question (a measured thing, or a proposition);
-this module turns each group into positions and a status:
+``ledger.measures`` and ``ledger.statements`` decide which claims answer the same question (a measured
+thing, or a proposition); this module turns each group into positions and a status:
 
 - positions: for a measured thing, one per distinct value (approximate values within a few percent are one
   position only when one speaker gives both), plus "deny" / "unconfirmed" for claims that deny or cannot
   confirm the figure; for a proposition, affirm / deny / unconfirmed as ``claims.stance_of`` reads the
   claim (an asserted content with a negation, "there were no sirens", takes the deny side);
-- independent sources: a speaker is one source however many outlets repeat them; a claim without a
-  nameable speaker counts once per originating outlet, copies collapsed through ``copies.origins``
-  (syndicated and translated copies of one outlet count once);
+- independent sources: ``ledger.sources`` (a speaker is one source however many outlets repeat them; a
+  relay is no second source);
 - status: ``ledger.status`` (contested, denied, unconfirmed, corroborated, single-source), with the reason
   naming who and how many.
 """
@@ -47,19 +46,29 @@ from storyline.stages.ledger.anaphora import (
 from storyline.stages.ledger.embedding import embed_claims
 from storyline.stages.ledger.grouping import (
     EntitySpans,
-    Measure,
     content_words,
     entities_within,
     entity_spans,
     entity_words,
-    group_measures,
-    is_lower_bound,
     ledger_lexicon,
-    make_measures,
     rarity_weights,
     speaker_key,
 )
-from storyline.stages.ledger.labels import asks_something, central_order, proposition_label, quantity_label
+from storyline.stages.ledger.labels import (
+    asks_something,
+    central_order,
+    proposition_label,
+    quantity_label,
+    share_label,
+)
+from storyline.stages.ledger.measures import (
+    Measure,
+    group_measures,
+    is_lower_bound,
+    make_measures,
+    unify_holders,
+)
+from storyline.stages.ledger.sources import corroborators, independent_sources, source_key
 from storyline.stages.ledger.statements import (
     Statement,
     group_statements,
@@ -82,20 +91,6 @@ class _Context:
     names: dict[str, str]  # entity id → name, for the status reasons
 
 
-def _source_key(claim: Claim, origin: Mapping[str, str]) -> str:
-    """One independent source: the speaker; for claims with no nameable speaker, the originating outlet."""
-    if claim.speaker:
-        return claim.speaker
-    said_by = (claim.speaker_text or "").lower().strip()
-    if any(c.isdigit() for c in said_by):
-        # "73 percent", "only 52 percent of registered voters": shares of one poll's respondents, one source
-        return f"origin:{origin[claim.article]}:respondents"
-    # "he", "they": only the outlet knows who
-    if not said_by or said_by in ledger_lexicon().stopwords:
-        return f"origin:{origin[claim.article]}:{said_by}"
-    return said_by
-
-
 def _position(
     claims: Sequence[Claim], context: _Context, value: float | None, stance: Stance | None
 ) -> Position:
@@ -112,7 +107,7 @@ def _position(
         claims=tuple(dict.fromkeys(claim.id for claim in claims)),
         speakers=tuple(speakers),
         outlets=tuple(outlets),
-        independent_sources=len({_source_key(claim, context.origin) for claim in claims}),
+        independent_sources=len(independent_sources(claims, context.origin)),
         value=value,
         stance=stance,
         earliest=min(dates) if dates else None,
@@ -161,7 +156,7 @@ def _question(
     origin: Mapping[str, str] = MappingProxyType({}),
     floors_only: bool = False,
 ) -> Question:
-    sources = len({_source_key(claim, origin) for claim in claims}) if origin else None
+    sources = len(independent_sources(claims, origin)) if origin else None
     status, reason = judge_status(positions, claims, corroborators, names, sources, floors_only)
     question_id = "q-" + hashlib.sha1(f"{story.id}:{key}".encode()).hexdigest()[:10]
     return Question(
@@ -275,10 +270,10 @@ def build_ledger(
         measure
         for claim in story_claims
         if claim.id not in antecedent
-        for measure in make_measures(claim, mentioned[claim.id])
+        for measure in make_measures(claim, mentioned[claim.id], spans)
     ]
     vectors = embed_claims(story_claims, load_embedder() if settings.embeddings else None, settings)
-    measure_groups = group_measures(measures, settings, vectors)
+    measure_groups = group_measures(unify_holders(measures, names), settings, vectors)
     group_of_claim = {m.claim.id: index for index, group in enumerate(measure_groups) for m in group}
     attached: dict[int, list[Claim]] = {}
     statements = []
@@ -318,13 +313,19 @@ def build_ledger(
         key = f"{unit}:" + ",".join(sorted({m.claim.id for m in group}))
         order = central_order([m.words for m in group])
         text, informative = quantity_label(unit, [(m.claim, m.quantity) for m in group], order)
-        if not informative and (len(group_claims) < 2 or not text.startswith("How many")):
-            continue  # "How many emails?" from one figure, "What share?" from any, ask nothing to weigh
-        corroborators = _corroborators(group_claims, mentioned, context.origin)
+        if group[0].holder is not None:
+            text, informative = share_label(group[0].holder, names), True
+        if not informative and (
+            len(group_claims) < 2
+            or not text.startswith("How many")
+            or unit in ledger_lexicon().uninformative_units
+        ):
+            continue  # "How many emails?" from one figure, "What share?", "How many things?" ask nothing
+        supporting = corroborators(group_claims, mentioned, context.origin)
         floors = all(is_lower_bound(m.quantity) for m in answering)
         questions.append(
             _question(
-                story, key, text, unit, positions, group_claims, corroborators, names, context.origin, floors
+                story, key, text, unit, positions, group_claims, supporting, names, context.origin, floors
             )
         )
 
@@ -335,7 +336,7 @@ def build_ledger(
     for statement_group in statement_groups:
         group_claims = [statement.claim for statement in statement_group]
         order = central_order([statement.words for statement in statement_group])
-        if len({_source_key(claim, context.origin) for claim in group_claims}) < 2:
+        if len({source_key(claim, context.origin) for claim in group_claims}) < 2:
             continue  # one voice is not a question the ledger can weigh
         if not asks_something(group_claims, order):
             continue  # "Is it true that from his perspective?" is no question
@@ -350,9 +351,9 @@ def build_ledger(
                 others = [p for p in positions if p.stance != "affirm"]
                 positions = [_position(figures + narrated, context, None, "affirm"), *others]
         key = "p:" + ",".join(sorted(claim.id for claim in group_claims))
-        corroborators = _corroborators(group_claims, mentioned, context.origin)
+        supporting = corroborators(group_claims, mentioned, context.origin)
         questions.append(
-            _question(story, key, label, None, positions, group_claims, corroborators, names, context.origin)
+            _question(story, key, label, None, positions, group_claims, supporting, names, context.origin)
         )
     questions.sort(key=_salience, reverse=True)
     return tuple(questions)
@@ -366,12 +367,3 @@ def _salience(question: Question) -> tuple[int, int, int, int]:
         len({outlet for p in question.positions for outlet in p.outlets}),
         sum(len(p.claims) for p in question.positions),
     )
-
-
-def _corroborators(
-    claims: Sequence[Claim], mentioned: dict[str, frozenset[str]], origin: dict[str, str]
-) -> int:
-    """Independent sources among the claims' speakers, leaving out a speaker the claims are about: "Comey
-    said Clinton was careless" is not corroborated by a speaker parsed as "Clinton"."""
-    subjects = frozenset().union(*(mentioned.get(claim.id, frozenset()) for claim in claims))
-    return len({_source_key(c, origin) for c in claims if not c.speaker or "@" + c.speaker not in subjects})

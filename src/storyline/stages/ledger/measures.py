@@ -1,0 +1,343 @@
+"""Which figures of a story answer the same question (a *measured thing*): the quantity half of grouping.
+
+A measured thing is "how many North Korean soldiers are sent?": the quantities of one unit class are
+clustered with complete linkage, so a figure joins a group only when it is compatible with every figure
+already there. Figures are incompatible when the content says they count different things: different
+kinds of count ("38 dead" vs "140 missing"), different narrowing words before the counted noun with
+different values ("1,500 special forces" vs "12,000 soldiers"), or one speaker giving two values in one
+article without a word of change ("11,000 in training … 2,600 to Kursk"). Among compatible figures, the
+most similar contents merge first (shared content words weighted by rarity, shared entities, equal
+values). Words, entities and the overlap score come from ``ledger.grouping``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from storyline.config import LedgerSettings
+from storyline.records import Claim, Quantity
+from storyline.stages.ledger.blocking import candidate_pairs, complete_linkage
+from storyline.stages.ledger.embedding import ContentVectors
+from storyline.stages.ledger.grouping import (
+    NO_VECTORS,
+    WORD,
+    EntitySpans,
+    content_words,
+    ledger_lexicon,
+    rarity_weights,
+    similarity,
+    speaker_key,
+    stem,
+    unit_classes,
+)
+from storyline.stages.ledger.shares import share_holder
+from storyline.stages.quantities import number_type
+
+# Where one statement inside a content ends and the next begins ("71 bodies … and 35 people …").
+CLAUSE_BREAK = re.compile(r"\s+and\s+(?:that\s+)?|;|,\s+(?:while|whereas|but)\s+|\s+but\s+")
+# Distances for complete linkage lie in [0, 1); pairs never compared are at the unknown distance, so a
+# cluster whose members were not all compared joins nothing (``LedgerSettings.measure_similarity`` sets the
+# cut: a figure that matches no question with confidence stays its own).
+UNKNOWN_DISTANCE = 0.999
+# Only these kinds of number answer a question (``quantities.number_type``); a duration is context.
+ANSWER_TYPES = frozenset({"count", "money", "percent"})
+# Figures merged for sharing their counted noun alone must lie within this ratio of each other.
+MAGNITUDE_SPREAD = 10.0
+# How alike statements and figures must be to answer one question is the stage's setting
+# (``config.LedgerSettings``), with the figures that chose it.
+PEOPLE_UNIT = "personnel"
+SHARE = "percent"
+# A figure is a target when a target word lies this many words before it at most ("goal of releasing").
+TARGET = "target"
+TARGET_REACH = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """One quantity of a claim as a ledger item: what it counts and the words of its clause."""
+
+    claim: Claim
+    quantity: Quantity
+    unit: str
+    words: frozenset[str]
+    qualifiers: frozenset[str]  # narrowing words between the number and its noun ("special")
+    kind: str | None  # kind of count ("dead", "missing", …) when the clause names one
+    changing: bool  # the clause speaks of a changing figure ("rose to")
+    holder: str | None = None  # whose share a percentage is (``ledger.shares``): "@<entity id>"
+
+
+def _clause_of(claim: Claim, quantity: Quantity) -> str:
+    """The part of the content holding ``quantity``, so "71 bodies … and 35 missing" splits in two."""
+    offset = quantity.start - claim.start
+    cuts = [0, *(m.end() for m in CLAUSE_BREAK.finditer(claim.text) if m.end() <= offset), len(claim.text)]
+    start = max(cut for cut in cuts if cut <= offset)
+    ends = [m.start() for m in CLAUSE_BREAK.finditer(claim.text) if m.start() >= offset]
+    return claim.text[start : min(ends) if ends else len(claim.text)]
+
+
+def _unit_from_clause(quantity: Quantity, clause_words: Sequence[str]) -> str | None:
+    """A bare number ("had fallen to 29") counts the unit-class noun its clause names ("the number of
+    ships waiting"), whatever the quantities stage guessed from the number alone."""
+    if any(not word[0].isdigit() for word in WORD.findall(quantity.text)):
+        return None
+    classes = [unit_classes().get(w) or unit_classes().get(w.removesuffix("s")) for w in clause_words]
+    named = [unit for unit in classes if unit]
+    return named[0] if named else None
+
+
+def is_lower_bound(quantity: Quantity) -> bool:
+    """ "More than 1,200 emails", "at least 40": the figure is a floor (``lower_bounds`` of the lexicon)."""
+    text = " ".join(quantity.text.lower().split())
+    return any(text.startswith(bound + " ") for bound in ledger_lexicon().lower_bounds)
+
+
+def is_vague(quantity: Quantity) -> bool:
+    """ "Thousands of messages", "dozens": a plural of scale, no figure (``vague_amounts`` of the lexicon)."""
+    text = " ".join(quantity.text.lower().split())
+    return any(text == amount or text.startswith(amount + " ") for amount in ledger_lexicon().vague_amounts)
+
+
+def _is_target(claim: Claim, quantity: Quantity) -> bool:
+    """A goal, not a count: a target word among the few words before the figure ("goal of releasing")."""
+    before = WORD.findall(claim.text[: max(0, quantity.start - claim.start)])[-TARGET_REACH:]
+    return any(word.lower() in ledger_lexicon().target_words for word in before)
+
+
+def _kind_of(words: Iterable[str]) -> str | None:
+    for kind, stems in ledger_lexicon().count_kinds:
+        if any(word.startswith(s) for word in words for s in stems):
+            return kind
+    return None
+
+
+def _qualifiers(quantity: Quantity) -> frozenset[str]:
+    """Lower-case words between the number and the counted noun; names and neutral words do not count."""
+    lexicon = ledger_lexicon()
+    words = [word for word in WORD.findall(quantity.text) if not word[0].isdigit()]
+    return frozenset(
+        stem(word)
+        for word in words[:-1]
+        if word.islower() and word not in lexicon.neutral_qualifiers and word not in lexicon.stopwords
+    )
+
+
+def make_measures(
+    claim: Claim, extra_words: frozenset[str], spans: EntitySpans | None = None
+) -> list[Measure]:
+    """The claim's quantities worth a question: those with a unit, or whose clause names a kind of count.
+    With the story's entity ``spans``, a percentage names whose share it is when its wording says so."""
+    lexicon = ledger_lexicon()
+    measures = []
+    for quantity in claim.quantities:
+        if number_type(quantity) not in ANSWER_TYPES or is_vague(quantity):
+            continue
+        clause = _clause_of(claim, quantity)
+        raw = [word.lower() for word in WORD.findall(clause)]
+        words = content_words(clause)
+        count_kind = _kind_of(raw)
+        unit = _unit_from_clause(quantity, raw) or quantity.unit or (PEOPLE_UNIT if count_kind else "")
+        if not unit:
+            continue
+        kind = TARGET if _is_target(claim, quantity) else count_kind
+        measures.append(
+            Measure(
+                claim=claim,
+                quantity=quantity,
+                unit=unit,
+                words=words | extra_words,
+                qualifiers=_qualifiers(quantity),
+                kind=kind,
+                changing=any(word in lexicon.update_cues for word in raw),
+                holder=share_holder(claim, quantity, spans) if spans is not None and unit == SHARE else None,
+            )
+        )
+    return measures
+
+
+def unify_holders(measures: Sequence[Measure], names: Mapping[str, str]) -> list[Measure]:
+    """A share held by a bare surname ("name:trump", no entity mention there) takes the entity of the
+    story's shares whose name ends with it, when exactly one does ("Donald Trump"); else it stays apart."""
+    by_surname: dict[str, set[str]] = {}
+    for holder in {m.holder for m in measures if m.holder and m.holder.startswith("@")}:
+        surname = names.get(holder[1:], "").split()[-1:]
+        if surname:
+            by_surname.setdefault("name:" + surname[0].lower(), set()).add(holder)
+    return [
+        replace(m, holder=next(iter(by_surname[m.holder])))
+        if m.holder in by_surname and len(by_surname[m.holder]) == 1
+        else m
+        for m in measures
+    ]
+
+
+def _compatible(first: Measure, second: Measure) -> bool:
+    """Could two figures answer one question? Not when the content says they count different things."""
+    return _signatures_compatible(_signature(first), _signature(second))
+
+
+def _same_voice_conflict(first: Measure, second: Measure) -> bool:
+    """One speaker, one article, two values, no word of change: two different measures, not a dispute. An
+    outlet giving one candidate's share in its own voice is the exception: it reports one poll after
+    another ("Reuters/Ipsos shows 43 percent … the Real Clear Politics average 47.3 percent")."""
+    return (
+        first.claim.article == second.claim.article
+        and speaker_key(first.claim) == speaker_key(second.claim)
+        and first.quantity.value != second.quantity.value
+        and not (first.changing or second.changing)
+        and not (first.holder is not None and first.claim.outlet_voice)
+    )
+
+
+def _oddness(measure: Measure, group: Sequence[Measure]) -> float:
+    """How far a figure lies (in orders of magnitude) from the median of the group's other figures."""
+    others = sorted(m.quantity.value for m in group if m is not measure and m.quantity.value > 0)
+    if not others or measure.quantity.value <= 0:
+        return 0.0
+    return abs(math.log10(measure.quantity.value) - math.log10(others[len(others) // 2]))
+
+
+def split_same_voice(group: list[Measure]) -> list[list[Measure]]:
+    """Take out of a group the figure that makes a speaker contradict themself within one article: of the
+    two, the one further from the group's other figures ("11,000 in training" stays with 10,000 and
+    12,000; "2,600 to Kursk" from the same speaker becomes its own question). Only figures of one speaker
+    in one article can conflict, so the search runs per (article, speaker)."""
+    kept, removed = list(group), list[Measure]()
+    while True:
+        conflict = _first_same_voice_conflict(kept)
+        if conflict is None:
+            return [kept] + [[measure] for measure in removed]
+        odd = max(conflict, key=lambda m: _oddness(m, kept))
+        kept = [m for m in kept if m.quantity.value != odd.quantity.value or m.claim.id != odd.claim.id]
+        removed.append(odd)
+
+
+def _first_same_voice_conflict(measures: Sequence[Measure]) -> tuple[Measure, Measure] | None:
+    voices: dict[tuple[str, str], list[Measure]] = {}
+    for measure in measures:
+        voices.setdefault((measure.claim.article, speaker_key(measure.claim)), []).append(measure)
+    for same_voice in voices.values():
+        values = {m.quantity.value for m in same_voice}
+        if len(values) < 2:
+            continue
+        for i, first in enumerate(same_voice):
+            for second in same_voice[i + 1 :]:
+                if _same_voice_conflict(first, second):
+                    return first, second
+    return None
+
+
+Signature = tuple[str, str | None, frozenset[str], str | None, float]
+
+
+def _signature(measure: Measure) -> Signature:
+    """What decides whether a figure can share a question with another (see ``_compatible``)."""
+    return (measure.unit, measure.kind, measure.qualifiers, measure.holder, measure.quantity.value)
+
+
+def _signatures_compatible(first: Signature, second: Signature) -> bool:
+    """``_compatible`` on signatures: one check per distinct signature pair, not per pair of figures."""
+    unit, kind, qualifiers, holder, value = first
+    other_unit, other_kind, other_qualifiers, other_holder, other_value = second
+    if unit != other_unit or holder != other_holder:
+        return False  # shares of two candidates, or of a candidate and of anything else, never meet
+    if holder is not None:
+        return True
+    same_value = value == other_value
+    if kind != other_kind and (not same_value or (kind and other_kind)):
+        return False
+    return same_value or qualifiers == other_qualifiers
+
+
+def _pair_score(first: Measure, second: Measure, weight: dict[str, float], equal_value_bonus: float) -> float:
+    score = similarity(first.words, second.words, weight)
+    return score + equal_value_bonus * (first.quantity.value == second.quantity.value)
+
+
+def group_measures(
+    measures: Sequence[Measure], settings: LedgerSettings, vectors: ContentVectors = NO_VECTORS
+) -> list[list[Measure]]:
+    """Measures of one story → groups about one measured thing each (complete linkage, see module doc).
+
+    Candidates come from ``ledger.blocking``: figures sharing a content word or entity, and figures of one
+    value (the equal-value bonus). Two clusters join only when every cross pair is compatible and alike
+    enough; sharing a unit alone never merges figures ("$2 million raised" and "$5 million spent")."""
+    if not measures:
+        return []
+    weight = rarity_weights([measure.words for measure in measures])
+    tokens = [measure.words | {f"={measure.unit}:{measure.quantity.value:g}"} for measure in measures]
+    distances = {}
+    for first, second in candidate_pairs(tokens, weight):
+        if _compatible(measures[first], measures[second]):
+            score = _pair_score(measures[first], measures[second], weight, settings.equal_value_bonus)
+            score = vectors.blend(score, measures[first].claim, measures[second].claim)
+            distances[first, second] = max(0.0, 1.0 - min(score, 1.0)) * 0.999
+    clusters = complete_linkage(
+        len(measures),
+        distances,
+        UNKNOWN_DISTANCE,
+        1.0 - settings.measure_similarity,
+        lambda index: _signature(measures[index]),
+        _signatures_compatible,
+    )
+    groups = [[measures[i] for i in sorted(cluster)] for cluster in _merge_same_event(measures, clusters)]
+    return [part for group in groups for part in split_same_voice(group)]
+
+
+def _merge_same_event(measures: Sequence[Measure], clusters: list[list[int]]) -> list[list[int]]:
+    """Clusters whose figures all count one thing (one counted noun class, kind of count and narrowing
+    words: "11,000 troops", "12,000 troops") are one question even without a word in common. Money and
+    shares never merge so: a dollar or a percent says nothing of what is measured, and on PolNeAR such a
+    merge gathered 13 unrelated dollar figures into one "contested" question; a share merges so only
+    when its wording names whose share it is (``ledger.shares``: two polls' figures for one candidate).
+    (Counts that share only their noun still merge: the demo's ship and troop counts need it, PolNeAR's
+    email counts suffer.)"""
+    by_key: dict[EventKey, list[tuple[list[int], list[float]]]] = {}
+    merged: list[list[int]] = []
+    for cluster in sorted(clusters, key=min):
+        keys = {_event_key(measures[i]) for i in cluster}
+        key = next(iter(keys))
+        if len(keys) > 1 or key is None:
+            merged.append(cluster)
+            continue
+        # the first group of the same key this cluster fits in magnitude with ("5,500 pages" and "55,000
+        # pages" are two groups; "54,000 pages" then joins the second, not a group of its own); each group
+        # keeps its smallest and largest positive value, so the check does not walk its members
+        low, high = _value_range(measures, cluster)
+        same_key = by_key.setdefault(key, [])
+        for members, bounds in same_key:
+            if _one_magnitude(min(bounds[0], low), max(bounds[1], high)):
+                members.extend(cluster)
+                bounds[:] = [min(bounds[0], low), max(bounds[1], high)]
+                break
+        else:
+            same_key.append((list(cluster), [low, high]))
+            merged.append(same_key[-1][0])
+    return merged
+
+
+EventKey = tuple[str, str | None, frozenset[str], str | None]
+
+
+def _event_key(measure: Measure) -> EventKey | None:
+    """What a figure counts when that alone makes it answer one question: a count's noun class, kind and
+    narrowing words; a share's holder. None for money and shares of no one."""
+    if measure.holder is not None:
+        return (measure.unit, None, frozenset(), measure.holder)
+    if number_type(measure.quantity) == "count":
+        return (measure.unit, measure.kind, measure.qualifiers, None)
+    return None
+
+
+def _value_range(measures: Sequence[Measure], indexes: Sequence[int]) -> tuple[float, float]:
+    """Smallest and largest positive value of the figures (inf, 0 when none is positive)."""
+    values = [measures[i].quantity.value for i in indexes if measures[i].quantity.value > 0]
+    return (min(values), max(values)) if values else (math.inf, 0.0)
+
+
+def _one_magnitude(low: float, high: float) -> bool:
+    """Figures for one thing lie within an order of magnitude of each other (24 to 61 ships, 10,000 to
+    12,000 troops); 18 emails beside 31,000 count different things that share a noun."""
+    return high <= MAGNITUDE_SPREAD * low or low == math.inf

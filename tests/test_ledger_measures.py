@@ -1,0 +1,37 @@
+"""Which figures of a claim can answer a question (``ledger.measures.make_measures``): a plural of scale
+("thousands of messages") is no figure, a written count is."""
+
+from __future__ import annotations
+
+from storyline.stages.ledger.measures import is_vague, make_measures
+from tests.factories import make_article, make_claim, make_quantity
+
+TEXT = "Comey said they discovered thousands of work-related messages and 110 classified emails."
+
+
+def test_a_plural_of_scale_is_no_value() -> None:
+    article = make_article(TEXT)
+    vague = make_quantity("thousands of work-related messages", 2000, within=TEXT, unit="message")
+    counted = make_quantity("110 classified emails", 110, within=TEXT, unit="email")
+    claim = make_claim(
+        "they discovered thousands of work-related messages and 110 classified emails",
+        article=article,
+        quantities=(vague, counted),
+    )
+    assert is_vague(vague) and not is_vague(counted)
+    assert [m.quantity.value for m in make_measures(claim, frozenset())] == [110]
+
+
+GOAL = "The department said it fell short of its goal of releasing 43,000 pages; 54,000 pages exist."
+
+
+def test_a_goal_is_a_kind_of_its_own() -> None:
+    article = make_article(GOAL)
+    goal = make_quantity("43,000 pages", 43_000, within=GOAL, unit="page")
+    total = make_quantity("54,000 pages", 54_000, within=GOAL, unit="page")
+    claim = make_claim(
+        "it fell short of its goal of releasing 43,000 pages; 54,000 pages exist",
+        article=article,
+        quantities=(goal, total),
+    )
+    assert [m.kind for m in make_measures(claim, frozenset())] == ["target", None]
