@@ -58,7 +58,7 @@ def _questions(brief: Brief) -> list[Question]:
 
 def _corrections(brief: Brief) -> dict[str, Correction]:
     """One correction of each kind on the demo brief, by kind."""
-    ministry, duplicate = _entity(brief, "Ministry of the Interior"), _entity(brief, "Interior Ministry")
+    society, duplicate = _entity(brief, "Valdoran Red Cross"), _entity(brief, "Red Cross Valdoran")
     marin = next(e for e in brief.entities if "Its chief executive" in e.aliases)
     red_cross = _entity(brief, "International Federation of Red Cross")
     contested = [q for q in _questions(brief) if len(q.positions) > 2]
@@ -69,7 +69,7 @@ def _corrections(brief: Brief) -> dict[str, Correction]:
     # the split is on a question of another story, so that the merge and the split do not overlap
     vessels = next(q for q in contested if q not in story.questions)
     return {
-        "merge-entities": make_correction(brief, "merge-entities", [ministry.id, duplicate.id], note="one"),
+        "merge-entities": make_correction(brief, "merge-entities", [society.id, duplicate.id], note="one"),
         "split-entity": make_correction(brief, "split-entity", [marin.id], alias="Its chief executive"),
         "reject-claim": make_correction(brief, "reject-claim", [wrong], note="misread <b>27</b>"),
         "reassign-speaker": make_correction(brief, "reassign-speaker", [respoken, red_cross.id]),
@@ -87,7 +87,7 @@ def _check_corrected(brief: Brief, made: dict[str, Correction]) -> None:
     ids = {entity.id for entity in brief.entities}
     kept, absorbed = made["merge-entities"].targets
     assert kept in ids and absorbed not in ids
-    assert "Interior Ministry" in _entity(brief, "Ministry of the Interior").aliases
+    assert "Red Cross Valdoran" in _entity(brief, "Valdoran Red Cross").aliases
     assert all(claim.speaker != absorbed for claim in brief.claims)
     split = _entity(brief, "Its chief executive")
     assert split.mentions and all(m.text == "Its chief executive" for m in split.mentions)
@@ -171,15 +171,15 @@ def test_the_api_adds_lists_and_removes_corrections_behind_the_token(client: Tes
     }
     merge = {
         "kind": "merge-entities",
-        "targets": [entities["Ministry of the Interior"], entities["Interior Ministry"]],
+        "targets": [entities["Valdoran Red Cross"], entities["Red Cross Valdoran"]],
         "note": "<script>alert(1)</script>",
     }
     assert client.post("/api/corrections", json=merge).status_code == 401
     added = client.post("/api/corrections", json=merge, headers=AUTH)
     assert added.status_code == 201, added.text
     assert added.json()["applied"] is True and added.json()["summary"].startswith(MARK)
-    assert client.get(f"/api/entities/{entities['Interior Ministry']}").status_code == 404
-    page = client.get(f"/entities/{entities['Ministry of the Interior']}").text
+    assert client.get(f"/api/entities/{entities['Red Cross Valdoran']}").status_code == 404
+    page = client.get(f"/entities/{entities['Valdoran Red Cross']}").text
     assert MARK in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "<script>alert" not in page
     listed = client.get("/api/corrections").json()["items"]
     assert [c["id"] for c in listed] == [added.json()["id"]]
@@ -194,7 +194,7 @@ def test_the_api_adds_lists_and_removes_corrections_behind_the_token(client: Tes
     assert client.delete(f"/api/corrections/{added.json()['id']}").status_code == 401
     assert client.delete(f"/api/corrections/{added.json()['id']}", headers=AUTH).status_code == 204
     assert client.delete(f"/api/corrections/{added.json()['id']}", headers=AUTH).status_code == 404
-    assert client.get(f"/api/entities/{entities['Interior Ministry']}").status_code == 200
+    assert client.get(f"/api/entities/{entities['Red Cross Valdoran']}").status_code == 200
 
 
 def test_a_form_correction_redirects_back_and_only_to_this_site(client: TestClient) -> None:

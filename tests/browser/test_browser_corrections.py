@@ -44,18 +44,18 @@ def test_a_merge_made_in_the_page_survives_reanalysis(
     db = save_brief_store(demo_brief, tmp_path / "demo.db")
     with running_server(db) as base_url:
         kept, absorbed = (
-            _entity_id(base_url, "Ministry of the Interior"),
-            _entity_id(base_url, "Interior Ministry"),
+            _entity_id(base_url, "Valdoran Red Cross"),
+            _entity_id(base_url, "Red Cross Valdoran"),
         )
         context.add_cookies([{"name": "storyline_token", "value": TOKEN, "url": base_url}])
         page.goto(f"{base_url}/entities/{kept}")
         form = page.locator("#merge-entity")
         form.locator("input[name=other]").fill(absorbed)
-        form.locator("input[name=note]").fill("one ministry <b>twice</b>")
+        form.locator("input[name=note]").fill("one society <b>twice</b>")
         form.get_by_role("button", name="Merge").click()
         page.wait_for_url(f"**/entities/{kept}")
         expect(page.locator(".correction strong")).to_have_text(
-            f"{MARK}: merged 'Interior Ministry' into 'Ministry of the Interior'"
+            f"{MARK}: merged 'Red Cross Valdoran' into 'Valdoran Red Cross'"
         )
         assert httpx.get(f"{base_url}/api/entities/{absorbed}").status_code == 404
 
@@ -64,8 +64,8 @@ def test_a_merge_made_in_the_page_survives_reanalysis(
 
     with running_server(db) as base_url:
         page.goto(f"{base_url}/entities/{kept}")
-        expect(page.locator(".correction strong")).to_contain_text("merged 'Interior Ministry'")
-        expect(page.locator(".correction-note")).to_have_text("one ministry <b>twice</b>")  # shown as text
-        expect(page.locator("dd").filter(has_text="Interior Ministry")).to_have_count(1)  # now an alias
+        expect(page.locator(".correction strong")).to_contain_text("merged 'Red Cross Valdoran'")
+        expect(page.locator(".correction-note")).to_have_text("one society <b>twice</b>")  # shown as text
+        expect(page.locator("dd").filter(has_text="Red Cross Valdoran")).to_have_count(1)  # now an alias
         save_screenshot(page, screenshots, "entity-corrected.png", full_page=True)
         assert httpx.get(f"{base_url}/api/entities/{absorbed}").status_code == 404
