@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from storyline.records import Article, ParsedArticle, SkippedInput
 from storyline.stages import claims, clean, dates, entities, language, nlp, quantities
+from storyline.stages.clean.article import repair_text
 from storyline.stages.ingest.formats import ArticleFields, read_format
 from storyline.stages.ingest.inputs import article_from_text
 
@@ -99,7 +100,7 @@ def _assert_slices(text: str, spans: Iterable[tuple[int, int, str]], what: str) 
 def check_clean(text: str) -> None:
     """clean + language: kept lines are lines of the repaired input; foreign fragments slice the text."""
     cleaned = clean.clean_article(Article(id="fuzz", text=text))
-    repaired_lines = {line.rstrip() for line in clean.repair_text(text).split("\n")}
+    repaired_lines = {line.rstrip() for line in repair_text(text).split("\n")}
     for line in cleaned.text.split("\n") if cleaned.text else ():
         assert line in repaired_lines, f"cleaned line {line!r} is not a line of the input"
     for removed in cleaned.removed:

@@ -13,7 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from storyline.records import Article, Credit
-from storyline.stages.clean import clean_article, repair_text
+from storyline.stages.clean import clean_article
+from storyline.stages.clean.article import repair_text
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 REPO = Path(__file__).resolve().parents[1]

@@ -14,7 +14,8 @@ import storyline
 from storyline.lexicons import load_lexicon
 from storyline.report.views import format_value, unit_word
 from storyline.stages.claims.lexicon import claim_lexicon
-from storyline.stages.clean import clean_lexicon, is_name_line
+from storyline.stages.clean.lexicon import clean_lexicon
+from storyline.stages.clean.lines import is_name_line
 from storyline.stages.dates.patterns import time_lexicon
 from storyline.stages.entities.lexicon import entity_lexicon
 from storyline.stages.ledger.grouping import ledger_lexicon

@@ -10,8 +10,8 @@ import pytest
 
 import storyline.pipeline
 
-STAGE_PACKAGES = ("ingest", "entities", "dates", "claims", "copies", "stories", "ledger")
-STAGE_MODULES = ("clean", "language", "nlp", "quantities", "timeline")
+STAGE_PACKAGES = ("ingest", "clean", "entities", "dates", "claims", "copies", "stories", "ledger")
+STAGE_MODULES = ("language", "nlp", "quantities", "timeline")
 STAGES_DIR = Path(storyline.pipeline.__file__).parent / "stages"
 
 
