@@ -1,0 +1,194 @@
+"""A quantity from a number phrase: the noun it counts gives its unit class, the words before it make it
+approximate, and its span runs from a currency sign or approximator to the counted noun.
+
+A number with no noun of its own ("At least 2,600 would be sent") takes the unit of the nearest earlier
+counted number in the last sentences. ``number_type`` names the kind of number a quantity is, from its
+unit: only numbers of one type compare.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from storyline.records import Quantity
+from storyline.stages.quantities.not_counts import (
+    is_age,
+    is_day,
+    is_fraction,
+    is_modifier_or_ratio,
+    is_name_or_date,
+    is_year,
+)
+from storyline.stages.quantities.numbers import (
+    NumberLexicon,
+    is_digits,
+    number_lexicon,
+    number_phrases,
+    number_value,
+)
+
+# Dependency labels by which a number modifies the noun it counts.
+COUNTING_DEPS = frozenset({"nummod", "compound", "quantmod", "amod", "nmod"})
+# Parts of speech a noun phrase may hold between a number and its head noun ("11,000 North Korean soldiers").
+NOUN_PHRASE_FILLERS = frozenset({"ADJ", "PROPN", "NOUN"})
+MAX_FILLERS = 3
+# What kind of number a quantity is, from its unit (``number_type``): only numbers of one type compare.
+CURRENCY_UNITS = frozenset({"USD", "EUR", "GBP"})
+ELLIPSIS_LOOKBACK_SENTENCES = 2
+
+
+def find_quantities(
+    doc: Doc,
+    start: int,
+    end: int,
+    *,
+    text: str | None = None,
+    token_starts: Sequence[int] | None = None,
+) -> list[Quantity]:
+    """Every count, amount or measure whose number lies in characters ``start``–``end`` of ``doc``.
+
+    A caller looking in many stretches of one doc passes the doc's ``text`` and its tokens' character
+    offsets (``token_starts``), read once: both cost a pass over every token of the doc."""
+    lexicon = number_lexicon()
+    text = doc.text if text is None else text
+    tokens = _tokens_within(doc, start, end, token_starts)
+    found: list[Quantity] = []
+    for phrase in number_phrases(tokens, lexicon):
+        quantity = _quantity(doc, text, phrase, start, end, lexicon)
+        if quantity is not None:
+            found.append(quantity)
+    return found
+
+
+def _tokens_within(doc: Doc, start: int, end: int, token_starts: Sequence[int] | None) -> list[Token]:
+    """The tokens lying wholly in characters ``start``–``end``: a run of consecutive tokens, since tokens
+    follow each other in the text without overlapping."""
+    if token_starts is None:
+        token_starts = [token.idx for token in doc]
+    tokens = []
+    for index in range(bisect.bisect_left(token_starts, start), len(token_starts)):
+        token = doc[index]
+        if token.idx + len(token) > end:
+            break
+        tokens.append(token)
+    return tokens
+
+
+def _quantity(
+    doc: Doc, text: str, phrase: list[Token], start: int, end: int, lexicon: NumberLexicon
+) -> Quantity | None:
+    noun = _counted_noun(phrase, lexicon)
+    if is_name_or_date(phrase, lexicon, noun):
+        return None
+    value = number_value(phrase, lexicon)
+    if value is None or (value == 1 and not any(is_digits(token) for token in phrase)):
+        return None  # "one of them", "a man": not a count anyone disputes
+    if is_year(phrase, noun, lexicon) or is_age(phrase, noun) or is_day(phrase, noun, lexicon):
+        return None
+    if is_fraction(phrase, lexicon) or is_modifier_or_ratio(phrase):
+        return None
+    approximator = _approximator(doc, phrase[0], lexicon)
+    is_vague = tuple(token.lower_ for token in phrase) in lexicon.vague
+    unit = _unit(doc, phrase, noun, lexicon)
+    if unit is None:
+        unit = _antecedent_unit(doc, phrase[0], lexicon)
+    first = approximator[0] if approximator else phrase[0]
+    if phrase[0].i > 0 and doc[phrase[0].i - 1].text in lexicon.prefixes and not approximator:
+        first = doc[phrase[0].i - 1]  # "$5 million" keeps its currency sign
+    span_start = first.idx if first.idx >= start else phrase[0].idx
+    span_end = phrase[-1].idx + len(phrase[-1])
+    if noun is not None and noun.i > phrase[-1].i and noun.idx + len(noun) <= end:
+        span_end = noun.idx + len(noun)
+    return Quantity(
+        value=value,
+        unit=unit,
+        approx=bool(approximator) or is_vague,
+        text=text[span_start:span_end],
+        start=span_start,
+        end=span_end,
+    )
+
+
+def number_type(quantity: Quantity, time_units: frozenset[str] | None = None) -> str:
+    """ "money", "percent", "duration" or "count". Years, dates, ages, ordinals and numbers inside names
+    never become quantities (``find_quantities`` leaves them out), so what remains is one of these."""
+    if quantity.unit in CURRENCY_UNITS:
+        return "money"
+    if quantity.unit == "percent":
+        return "percent"
+    units = number_lexicon().time_units if time_units is None else time_units
+    if quantity.unit in units or quantity.unit.removesuffix("s") in units:
+        return "duration"
+    return "count"
+
+
+def _approximator(doc: Doc, first: Token, lexicon: NumberLexicon) -> list[Token]:
+    for words in lexicon.approximators:
+        begin = first.i - len(words)
+        if begin >= 0 and tuple(token.lower_ for token in doc[begin : first.i]) == words:
+            return list(doc[begin : first.i])
+    return []
+
+
+def _counted_noun(phrase: list[Token], lexicon: NumberLexicon) -> Token | None:
+    """The noun the number counts: its syntactic head, the noun of "of" ("dozens of recruits"), or the
+    noun right after it when the parse attached the number elsewhere."""
+    last = phrase[-1]
+    in_phrase = {token.i for token in phrase}
+    head = last.head
+    while head.i in in_phrase and head.head.i != head.i:
+        head = head.head
+    if last.dep_ in COUNTING_DEPS and head.i > last.i and head.pos_ in ("NOUN", "PROPN", "SYM", "X"):
+        return head
+    for child in (child for token in reversed(phrase) for child in token.children):
+        if child.lower_ == "of":
+            objects = [grandchild for grandchild in child.children if grandchild.dep_ == "pobj"]
+            if objects and objects[0].pos_ == "NOUN":
+                return objects[0]
+            return None  # "1.5 thousand of them": elliptical, resolved from the context
+    following = last.doc[last.i + 1 : last.i + 2 + MAX_FILLERS]
+    for position, token in enumerate(following):
+        if token.pos_ == "NOUN" and not (token.i + 1 < len(token.doc) and token.nbor().pos_ == "NOUN"):
+            return token
+        if token.pos_ not in NOUN_PHRASE_FILLERS or position >= MAX_FILLERS:
+            return None
+    return None
+
+
+def _unit(doc: Doc, phrase: list[Token], noun: Token | None, lexicon: NumberLexicon) -> str | None:
+    """The unit class of a number, or None when nothing in its phrase names one (an elliptical number)."""
+    before = doc[phrase[0].i - 1] if phrase[0].i > 0 else None
+    if before is not None and before.text in lexicon.prefixes:
+        return lexicon.prefixes[before.text]  # "$5 million", "EUR 25 million"
+    if noun is None or noun.pos_ == "PRON":
+        return None
+    lemma = noun.lemma_.lower()
+    for modifier in noun.children:
+        if modifier.dep_ in ("amod", "compound") and modifier.i < noun.i:
+            for pair in (f"{modifier.lemma_} {lemma}", f"{modifier.lower_} {noun.lower_}"):
+                if pair.lower() in lexicon.unit_classes:
+                    return lexicon.unit_classes[pair.lower()]
+    for name in (lemma, noun.lower_, noun.text):
+        if name in lexicon.unit_classes:
+            return lexicon.unit_classes[name]
+    return lemma
+
+
+def _antecedent_unit(doc: Doc, first: Token, lexicon: NumberLexicon) -> str:
+    """The unit of the nearest earlier number with a noun in the last sentences: "1,500 special forces …
+    At least 2,600 would be sent" counts personnel too. Empty when there is none."""
+    sentence_starts = [sentence.start for sentence in doc.sents if sentence.start <= first.i]
+    window_start = sentence_starts[max(0, len(sentence_starts) - 1 - ELLIPSIS_LOOKBACK_SENTENCES)]
+    tokens = list(doc[window_start : first.i])
+    unit = ""
+    for phrase in number_phrases(tokens, lexicon):
+        noun = _counted_noun(phrase, lexicon)
+        if is_name_or_date(phrase, lexicon, noun):
+            continue
+        found = _unit(doc, phrase, noun, lexicon)
+        if found is not None and not is_year(phrase, noun, lexicon):
+            unit = found
+    return unit

@@ -1,0 +1,110 @@
+"""Numbers that are no count anyone disputes: years, days of a month, ages, fractions, hyphenated
+modifiers and ratios, and numbers inside names or dates.
+
+Each test reads the phrase's neighbours in the parse (the word before, the noun it counts, the entity
+label) rather than the number alone: "in 2016" is a year but "2,016 troops" a count, "October 18" a day
+but "in April 200 workers" a count of workers. A test says no only; it never changes a value or a unit.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from storyline.stages.quantities.numbers import NumberLexicon, is_digits
+
+# A comma-less four-digit number after these (determiner, possessive) or before a singular noun is a year.
+YEAR_DETERMINER_TAGS = frozenset({"DT", "PRP$", "POS"})
+SINGULAR_NOUN_TAGS = frozenset({"NN", "NNP"})
+AGE_WORDS = frozenset({"aged", "age", "ages"})
+
+
+def is_name_or_date(phrase: list[Token], lexicon: NumberLexicon, noun: Token | None) -> bool:
+    """Numbers inside names ("Group of Seven", "First Committee") and dates ("October 18") are not counts.
+    The recogniser also calls "Forty ships" a date: a number that counts a noun other than a time unit
+    stays a count."""
+    labels = {token.ent_type_ for token in phrase}
+    if labels & lexicon.date_labels:
+        counts_a_thing = (
+            noun is not None
+            and noun.ent_type_ not in lexicon.date_labels
+            and noun.lemma_.lower() not in lexicon.time_units
+        )
+        if not counts_a_thing:
+            return True
+    return bool(labels & (lexicon.skip_entity_labels - lexicon.date_labels)) or any(
+        token.pos_ == "PROPN" for token in phrase if not is_digits(token)
+    )
+
+
+def is_year(phrase: list[Token], noun: Token | None, lexicon: NumberLexicon) -> bool:
+    """A bare four-digit number in the year range is a year after "in"/"since"…, beside another year
+    ("1950-1953"), or when it counts nothing."""
+    if len(phrase) != 1 or not phrase[0].text.isdigit() or len(phrase[0].text) != 4:
+        return False
+    earliest, latest = lexicon.year_range
+    if not earliest <= int(phrase[0].text) <= latest:
+        return False
+    token = phrase[0]
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    beside_year = after is not None and after.text in "-–—/" and token.i + 2 < len(doc)
+    return (
+        noun is None
+        or (before is not None and before.lower_ in lexicon.year_prepositions)
+        or (beside_year and doc[token.i + 2].text.isdigit())
+        or _modifies_as_year(token, before, noun)
+    )
+
+
+def _modifies_as_year(token: Token, before: Token | None, noun: Token) -> bool:
+    """ "his 1995 tax returns", "the 2012 race": a comma-less four-digit number after a determiner or a
+    possessive, or before a singular noun, names a year. News writes counts of thousands with a comma
+    ("1,995 returns"), so the cost is a rare count written "2000 troops" after "the"."""
+    determined = before is not None and before.tag_ in YEAR_DETERMINER_TAGS
+    return determined or noun.tag_ in SINGULAR_NOUN_TAGS
+
+
+def is_fraction(phrase: list[Token], lexicon: NumberLexicon) -> bool:
+    """ "three-quarters", "two thirds": a share of something, not a count."""
+    doc, last = phrase[0].doc, phrase[-1]
+    following = [token.lower_ for token in doc[last.i + 1 : last.i + 3] if token.text != "-"]
+    return bool(following) and following[0] in lexicon.fractions
+
+
+def is_modifier_or_ratio(phrase: list[Token]) -> bool:
+    """ "a two-way race", "a 3-point lead" (a hyphenated modifier), "eight out of 10" (a ratio): no count."""
+    doc, first, last = phrase[0].doc, phrase[0], phrase[-1]
+    after = [token.lower_ for token in doc[last.i + 1 : last.i + 4]]
+    before = [token.lower_ for token in doc[max(0, first.i - 2) : first.i]]
+    hyphenated = after[:1] == ["-"] and len(after) > 1 and after[1].isalpha()
+    return hyphenated or after[:2] == ["out", "of"] or before == ["out", "of"]
+
+
+def is_day(phrase: list[Token], noun: Token | None, lexicon: NumberLexicon) -> bool:
+    """ "November 1", "Sept. 26": a day of a month, not a count ("in April 200 workers" counts workers)."""
+    first = phrase[0]
+    before = first.doc[first.i - 1] if first.i > 0 else None
+    return noun is None and before is not None and before.lower_.rstrip(".") in lexicon.months
+
+
+def is_age(phrase: list[Token], noun: Token | None) -> bool:
+    """An age is not a count: "a 70-year-old", "aged 68", "Trump, 70, said"."""
+    doc, first, last = phrase[0].doc, phrase[0], phrase[-1]
+    following = " ".join(token.lower_ for token in doc[last.i + 1 : last.i + 5])
+    if re.match(r"(?:- )?years? (?:- )?old\b", following):
+        return True
+    before = doc[first.i - 1] if first.i > 0 else None
+    if before is not None and before.lower_ in AGE_WORDS:
+        return True
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    return (
+        noun is None
+        and before is not None
+        and before.text == ","
+        and before.i > 0
+        and doc[before.i - 1].ent_type_ == "PERSON"
+        and (after is None or after.text in {",", ")"})
+    )

@@ -1,0 +1,154 @@
+"""Numbers as news writes them, read from tokens: "12,000", "10 000", "two thousand", "twenty-five",
+"tens of thousands" → a phrase of tokens and its value.
+
+The number words, scales, vague amounts ("dozens") and approximators are data in ``lexicons/numbers.toml``
+and the unit classes in ``lexicons/units.toml``, loaded once into :class:`NumberLexicon`. Phrases are read
+left to right and never overlap, the longest vague amount first ("tens of thousands" before "thousands").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Token
+
+from storyline.lexicons import load_lexicon
+
+# Digits as news writes them: "12,000", "1.5", "2600". "10 000" arrives as two tokens and is joined below.
+DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+THOUSANDS_GROUP = re.compile(r"^\d{3}$")
+
+
+@dataclass(frozen=True, slots=True)
+class NumberLexicon:
+    words: dict[str, float]
+    scales: dict[str, float]
+    vague: dict[tuple[str, ...], float]
+    approximators: tuple[tuple[str, ...], ...]
+    year_prepositions: frozenset[str]
+    year_range: tuple[int, int]
+    skip_entity_labels: frozenset[str]
+    date_labels: frozenset[str]
+    time_units: frozenset[str]
+    months: frozenset[str]
+    fractions: frozenset[str]
+    unit_classes: dict[str, str]  # member ("special force", "soldier", "$") → class ("personnel", "USD")
+    prefixes: dict[str, str]  # "$" → "USD", "EUR" → "EUR": written before the number
+
+
+@cache
+def number_lexicon() -> NumberLexicon:
+    numbers, units = load_lexicon("numbers"), load_lexicon("units")
+    members = {
+        member.lower(): unit_class for unit_class, names in units["classes"].items() for member in names
+    }
+    return NumberLexicon(
+        words={word: float(value) for word, value in numbers["words"].items()},
+        scales={word: float(value) for word, value in numbers["scales"].items()},
+        vague={tuple(words.split()): float(value) for words, value in numbers["vague"].items()},
+        approximators=tuple(
+            sorted((tuple(p.split()) for p in numbers["approximators"]["phrases"]), key=len, reverse=True)
+        ),
+        year_prepositions=frozenset(numbers["years"]["prepositions"]),
+        year_range=(int(numbers["years"]["earliest"]), int(numbers["years"]["latest"])),
+        skip_entity_labels=frozenset(numbers["skip"]["entity_labels"]),
+        date_labels=frozenset(numbers["skip"]["date_labels"]),
+        time_units=frozenset(numbers["skip"]["time_units"]),
+        months=frozenset(numbers["dates"]["months"]),
+        fractions=frozenset(numbers["fractions"]["nouns"]),
+        unit_classes=members,
+        prefixes=dict(units["prefixes"]),
+    )
+
+
+def number_phrases(tokens: list[Token], lexicon: NumberLexicon) -> Iterator[list[Token]]:
+    """Each number phrase of ``tokens``, left to right, never overlapping."""
+    position = 0
+    while position < len(tokens):
+        phrase = _number_phrase(tokens, position, lexicon)
+        if not phrase:
+            position += 1
+            continue
+        position += len(phrase)
+        yield phrase
+
+
+def _number_phrase(tokens: list[Token], position: int, lexicon: NumberLexicon) -> list[Token]:
+    """The tokens of the number starting at ``tokens[position]`` ("two thousand", "10 000", "dozens")."""
+    first = tokens[position]
+    for words in lexicon.vague:  # "tens of thousands" before "thousands"
+        window = tokens[position : position + len(words)]
+        if tuple(token.lower_ for token in window) == words:
+            return window
+    if not _is_number_token(first, tokens[position + 1] if position + 1 < len(tokens) else None, lexicon):
+        return []
+    phrase = [first]
+    for token in tokens[position + 1 :]:
+        previous = phrase[-1]
+        hyphenated = token.text == "-" and previous.lower_ in lexicon.words  # "twenty-five"
+        if hyphenated or _continues_number(previous, token, lexicon):
+            phrase.append(token)
+        else:
+            break
+    while phrase and not (is_digits(phrase[-1]) or _is_number_word(phrase[-1], lexicon)):
+        phrase.pop()  # a trailing hyphen
+    return phrase
+
+
+def is_digits(token: Token) -> bool:
+    return bool(DIGITS.match(token.text))
+
+
+def _is_number_word(token: Token, lexicon: NumberLexicon) -> bool:
+    lower = token.lower_
+    if lower in ("a", "an"):
+        return False  # only as "a thousand", handled by _is_number_token
+    return (lower in lexicon.words or lower in lexicon.scales) and token.pos_ in ("NUM", "NOUN", "DET")
+
+
+def _is_number_token(token: Token, following: Token | None, lexicon: NumberLexicon) -> bool:
+    if token.lower_ in ("a", "an"):
+        return following is not None and following.lower_ in lexicon.scales
+    return is_digits(token) or _is_number_word(token, lexicon)
+
+
+def _continues_number(previous: Token, token: Token, lexicon: NumberLexicon) -> bool:
+    if token.lower_ in lexicon.scales or (_is_number_word(token, lexicon) and not is_digits(previous)):
+        return True
+    # "10 000": a group of three digits after a short number, one space between (no comma or dash).
+    return (
+        is_digits(previous)
+        and bool(THOUSANDS_GROUP.match(token.text))
+        and previous.whitespace_ == " "
+        and len(previous.text.replace(",", "")) <= 3
+    )
+
+
+def number_value(phrase: list[Token], lexicon: NumberLexicon) -> float | None:
+    vague = lexicon.vague.get(tuple(token.lower_ for token in phrase))
+    if vague is not None:
+        return vague
+    total, current = 0.0, 0.0
+    previous_digits = False
+    for token in phrase:
+        lower = token.lower_
+        if is_digits(token):
+            if previous_digits and THOUSANDS_GROUP.match(token.text):
+                current = current * 1000 + float(token.text)
+            else:
+                current += float(token.text.replace(",", ""))
+            previous_digits = True
+            continue
+        previous_digits = False
+        if lower in lexicon.scales:
+            scale = lexicon.scales[lower]
+            current = (current or 1.0) * scale
+            if scale >= 1000:
+                total, current = total + current, 0.0
+        elif lower in lexicon.words:
+            current += lexicon.words[lower]
+    value = total + current
+    return value if value > 0 else None
