@@ -1,11 +1,11 @@
 """CPU seconds of each per-article stage, serially in this process, on generated articles or a folder.
 
 Where ``benchmarks/throughput.py`` says how far the pipeline is from the parse, this says which stage the
-difference goes to: ingest, clean, language, the spaCy parse, publication date and time expressions,
-mentions, claims, the story embedding of title and lead, and the cross-article stages (store, stories,
-entities, copies, ledger, timeline) of a full ``analyze`` in one process. CPU time (``process_time``) rather
-than wall time, so a busy machine blurs the figures less; ``--cprofile`` prints the hottest functions of the
-extraction stages.
+difference goes to: ingest, clean, language, the spaCy parse, locating time expressions (once, for both
+stages after it), publication date and time expressions, mentions, claims, the story embedding of title and
+lead, and the cross-article stages (store, stories, entities, copies, ledger, timeline) of a full
+``analyze`` in one process. CPU time (``process_time``) rather than wall time, so a busy machine blurs the
+figures less; ``--cprofile`` prints the hottest functions of the extraction stages.
 
     python benchmarks/profile_stages.py [--articles 200] [--folder examples/demo] [--cprofile 30]
     python benchmarks/profile_stages.py --corpus polnear [--limit 84]    # real news: PolNeAR train + dev
@@ -76,11 +76,13 @@ def per_article_stages(inputs: list[Path], clock: StageClock, profiler: cProfile
         profiler.enable()
     analysed = []
     for parsed in parsed_list:
-        dated = ParsedArticle(
-            article=clock.timed("publication date", functools.partial(infer_publication_date, parsed)),
-            doc=parsed.doc,
+        # located once for both, as pipeline.analyze_parsed does
+        located = clock.timed("locating times", functools.partial(dates.locate_time_expressions, parsed))
+        inferred = clock.timed("publication date", functools.partial(infer_publication_date, parsed, located))
+        dated = ParsedArticle(article=inferred, doc=parsed.doc)
+        times = clock.timed(
+            "time expressions", functools.partial(dates.find_time_expressions, dated, located)
         )
-        times = clock.timed("time expressions", functools.partial(dates.find_time_expressions, dated))
         clock.timed("mentions", functools.partial(entities.extract_mentions, dated))
         clock.timed("claims", functools.partial(claims.extract_claims, dated, times))
         analysed.append(dated.article)

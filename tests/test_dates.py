@@ -14,10 +14,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from storyline.config import DEFAULT_SETTINGS
-from storyline.pipeline import iter_articles, run_article_stages
+from storyline.pipeline import analyze_parsed, iter_articles, run_article_stages
 from storyline.records import Article, ParsedArticle, TimeExpr
-from storyline.stages.dates import rules
-from storyline.stages.dates.expressions import find_time_expressions
+from storyline.stages import dates
+from storyline.stages.dates import expressions, rules
+from storyline.stages.dates.expressions import find_time_expressions, locate_time_expressions
 from storyline.stages.dates.publication import StatedDate, infer_from_stated_dates, infer_publication_date
 from storyline.stages.nlp import load_nlp
 
@@ -521,6 +522,23 @@ def test_relative_expressions_rest_on_an_inferred_full_date_and_say_so() -> None
     assert (found["14 October 2024"].date, found["14 October 2024"].inferred) == ("2024-10-14", False)
     assert (found["yesterday"].date, found["yesterday"].inferred) == ("2024-10-13", True)
     assert (found["last week"].date, found["last week"].inferred) == ("2024-W41", True)
+
+
+def test_an_undated_article_is_located_once_with_the_same_times(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "The law was signed on 14 October 2024. Protests began yesterday and grew last week."
+    article = infer_publication_date(parsed_article(text))
+    separately = find_time_expressions(ParsedArticle(article, load_nlp()(text)))
+    calls: list[str] = []
+
+    def counted(parsed: ParsedArticle) -> list[expressions.LocatedTime]:
+        calls.append(parsed.article.id)
+        return locate_time_expressions(parsed)
+
+    monkeypatch.setattr(expressions, "locate_time_expressions", counted)
+    monkeypatch.setattr(dates, "locate_time_expressions", counted)
+    analysis = analyze_parsed(parsed_article(text))
+    assert calls == ["a"]
+    assert analysis.article.published == "2024-10-14" and list(analysis.times) == separately
 
 
 def test_metadata_dates_are_kept_and_not_inferred() -> None:

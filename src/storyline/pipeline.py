@@ -53,8 +53,9 @@ ProgressCallback = Callable[[int, Article | SkippedInput | AlreadyStored], None]
 def analyze_parsed(parsed: ParsedArticle) -> ArticleAnalysis:
     """Every per-article stage that needs the parse, on one parsed article. A publication date the metadata
     lacks is inferred first, because the time expressions resolve against it."""
-    parsed = ParsedArticle(article=dates.infer_publication_date(parsed), doc=parsed.doc)
-    time_expressions = dates.find_time_expressions(parsed)
+    located_times = dates.locate_time_expressions(parsed)  # the text's, whatever the publication date
+    parsed = ParsedArticle(article=dates.infer_publication_date(parsed, located_times), doc=parsed.doc)
+    time_expressions = dates.find_time_expressions(parsed, located_times)
     attributed = claims.extract_claims(parsed, time_expressions)
     return ArticleAnalysis(
         article=parsed.article,

@@ -11,7 +11,7 @@ date (``dates.timeml``); a few kinds ("that year", "a year earlier") read the da
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -57,15 +57,18 @@ YEAR_FREE_KINDS = frozenset({"relative_day", "shifted_unit", "ago"})
 YEAR_EARLIER_KINDS = frozenset({"ago", "year_earlier"})
 
 
-def find_time_expressions(parsed: ParsedArticle) -> list[TimeExpr]:
+def find_time_expressions(
+    parsed: ParsedArticle, located_times: Sequence[LocatedTime] | None = None
+) -> list[TimeExpr]:
     """Every time expression in the article's text, in text order, resolved against its publication date.
     Against an inferred publication date, the values that rest on it are marked ``inferred``; against a
-    yearless one ("--10-18"), they keep month and day and the year stays unknown."""
+    yearless one ("--10-18"), they keep month and day and the year stays unknown. ``located_times``: the
+    article's ``locate_time_expressions``, when the caller has them already."""
     article = parsed.article
     base = rules.parse_publication_date(article.published)
     partial_base = None if base else rules.parse_partial_publication_day(article.published)
     expressions: list[TimeExpr] = []
-    for located in locate_time_expressions(parsed):
+    for located in _located(parsed, located_times):
         if partial_base is not None:
             resolved = resolve_on_partial_base(located, article.text, partial_base)
         else:
@@ -95,19 +98,28 @@ def resolve_in_context(
     return resolved
 
 
-def find_stated_times(parsed: ParsedArticle) -> list[tuple[TimeExpr, str]]:
+def find_stated_times(
+    parsed: ParsedArticle, located_times: Sequence[LocatedTime] | None = None
+) -> list[tuple[TimeExpr, str]]:
     """Every time expression as the text states it, read with no publication date (so relative ones stay
     unknown), with the tense of its clause: the evidence a publication date is inferred from."""
     text = parsed.article.text
     stated = []
-    for located in locate_time_expressions(parsed):
+    for located in _located(parsed, located_times):
         resolved = resolve_candidate(located.candidate, text, None, located.tense)
         if resolved is not None:
             stated.append((as_time_expression(located, text, resolved, False), located.tense))
     return stated
 
 
+def _located(parsed: ParsedArticle, located_times: Sequence[LocatedTime] | None) -> Sequence[LocatedTime]:
+    return locate_time_expressions(parsed) if located_times is None else located_times
+
+
 def locate_time_expressions(parsed: ParsedArticle) -> list[LocatedTime]:
+    """The candidates of the text with their tense: they depend on the text and its parse only, not on the
+    publication date, so an article without one (located for the inference, then resolved against it) can
+    be located once (``pipeline.analyze_parsed``) instead of once for each."""
     text = parsed.article.text
     return [
         LocatedTime(

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from storyline.records import Article, ParsedArticle
-from storyline.stages.dates.expressions import find_stated_times
+from storyline.stages.dates.expressions import LocatedTime, find_stated_times
 from storyline.stages.dates.patterns import time_lexicon
 from storyline.stages.dates.rules import FUTURE, PARTIAL_BASE_YEAR, PAST, PRESENT, shift_month
 
@@ -65,15 +65,18 @@ class PublicationInference:
     evidence: str
 
 
-def infer_publication_date(parsed: ParsedArticle) -> Article:
+def infer_publication_date(
+    parsed: ParsedArticle, located_times: Sequence[LocatedTime] | None = None
+) -> Article:
     """The article with its publication date inferred from the text when its metadata gave none (marked
-    ``published_inferred``, with the evidence and the window); unchanged when it has one."""
+    ``published_inferred``, with the evidence and the window); unchanged when it has one.
+    ``located_times``: the article's ``locate_time_expressions``, when the caller has them already."""
     article = parsed.article
     if article.published:
         return article
     stated = [
         StatedDate(time.text, time.date, time.precision, tense)
-        for time, tense in find_stated_times(parsed)
+        for time, tense in find_stated_times(parsed, located_times)
         if time.date is not None
     ]
     inference = infer_from_stated_dates(stated)
