@@ -33,7 +33,6 @@ from storyline.records import (
 )
 from storyline.stages import claims, clean, copies, dates, entities, ingest, language, ledger, nlp, stories
 from storyline.stages import timeline as timeline_stage
-from storyline.stages.ledger.grouping import entity_spans
 from storyline.store import Store
 from storyline.store.placement import Placement
 
@@ -221,8 +220,8 @@ def place_in_stories(
     """The incremental stories stage: each article joins a stored story or starts one, in the order given;
     the placements (and any merges they cause) are stored together, in one transaction, once all are made:
     an interrupt loses at most these, and the next run places their articles first (``place_left_over``).
-    ``beside_workers``: worker processes run
-    the per-article stages on every core meanwhile, so the embedder gets one thread."""
+    ``beside_workers``: worker processes run the per-article stages on every core meanwhile, so the embedder
+    gets one thread."""
     embedder = load_embedder() if settings.stories.embeddings else None
     with one_torch_thread() if beside_workers and embedder is not None else contextlib.nullcontext():
         updates = list(stories.place_articles(index, analyses, embedder))
@@ -295,7 +294,7 @@ def build_brief(
     for position, entity in enumerate(entity_list):
         for article_id in dict.fromkeys(mention.article for mention in entity.mentions):
             entities_of[article_id].append(position)
-    spans = entity_spans(entity_list)  # mentions by article, indexed once rather than per story
+    spans = ledger.entity_spans(entity_list)  # mentions by article, indexed once rather than per story
     analysis_of = {analysis.article.id: analysis for analysis in analyses}
     for story in story_list:
         members = [analysis_of[article_id] for article_id in story.articles if article_id in analysis_of]

@@ -1,6 +1,7 @@
 """The ledger stage (per story): claims grouped into questions, each with positions and a status.
 
-Contract: ``build_ledger(story, claims, entities, articles, copy_edges, ...) -> tuple[Question, ...]``.
+Contract: ``build_ledger(story, claims, entities, articles, copy_edges, ..., spans) -> tuple[Question, ...]``;
+``entity_spans(entities)`` indexes the mentions by article once, for a caller building many stories' ledgers.
 Inside: ``grouping`` (the words, entities and overlap claims are compared by), ``measures`` (which figures
 answer one question), ``statements`` (which propositions; outlet-voice statements joining them),
 ``blocking`` (candidate pairs, linkage), ``anaphora`` (subjectless denials), ``embedding`` (optional claim
@@ -8,6 +9,7 @@ vectors), ``labels`` (question wording), ``positions`` (positions and stances), 
 reason).
 """
 
+from storyline.stages.ledger.grouping import entity_spans
 from storyline.stages.ledger.positions import build_ledger
 
-__all__ = ["build_ledger"]
+__all__ = ["build_ledger", "entity_spans"]
