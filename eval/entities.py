@@ -5,7 +5,8 @@ system's cluster for it is the entity whose mention overlaps it (a mention the s
 cluster of its own, so misses cost recall, as in B³ over the gold mention set).
 
     python eval/entities.py                       # demo corpus gold
-    python eval/entities.py --corpus meantime     # MEANTIME English: airbus (dev) and apple (held out)
+    python eval/entities.py --corpus meantime     # MEANTIME English: airbus (dev) and apple
+    python eval/entities.py --corpus meantime --errors 20   # ... and the 20 largest wrong splits/merges
     python eval/entities.py --corpus generalise   # tests/data/generalise: development stories
     python eval/entities.py --corpus generalise --held-out   # ... its held-out story (score it rarely)
 
@@ -20,7 +21,9 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -82,8 +85,19 @@ def score_entities(brief: Brief, gold: list[dict[str, object]]) -> dict[str, Sco
     }
 
 
-def score_meantime(corpora: Sequence[str]) -> dict[str, Scores]:
-    """B³ and pairwise scores of our resolution and of the exact-string baseline over MEANTIME's names."""
+@dataclass(frozen=True)
+class MeantimeRun:
+    """Gold and system clusters of MEANTIME's names: item = (article, start, end) of a gold name."""
+
+    gold_cluster: dict[tuple[str, int, int], str]
+    predicted_cluster: dict[tuple[str, int, int], str]
+    baseline_cluster: dict[tuple[str, int, int], str]
+    surfaces: dict[tuple[str, int, int], str]
+    entity_names: dict[str, str]
+
+
+def run_meantime(corpora: Sequence[str]) -> MeantimeRun:
+    """Our resolution and the exact-string baseline over MEANTIME's gold names."""
     from eval.meantime import read_corpus
     from storyline.stages.entities.resolve import extract_mentions, fold_name, resolve_entities
     from storyline.stages.nlp import parse_articles
@@ -92,25 +106,68 @@ def score_meantime(corpora: Sequence[str]) -> dict[str, Scores]:
     articles = [Article(id=f"{d.corpus}/{d.name}", text=d.text) for d in documents]
     mentions = [m for parsed in parse_articles(articles) for m in extract_mentions(parsed)]
     entities = resolve_entities(mentions)
-    gold_cluster: dict[tuple[str, int, int], str] = {}
-    predicted_cluster: dict[tuple[str, int, int], str] = {}
-    baseline_cluster: dict[tuple[str, int, int], str] = {}
+    run = MeantimeRun({}, {}, {}, {}, {entity.id: entity.name for entity in entities})
     spans = _system_spans(entities)
     for document in documents:
         article_id = f"{document.corpus}/{document.name}"
         for gold in document.mentions:
             item = (article_id, gold.start, gold.end)
-            gold_cluster[item] = gold.instance
-            predicted_cluster[item] = _head_match(spans.get(article_id, []), gold, item)
-            baseline_cluster[item] = fold_name(gold.text)
+            run.gold_cluster[item] = gold.instance
+            run.predicted_cluster[item] = _head_match(spans.get(article_id, []), gold, item)
+            run.baseline_cluster[item] = fold_name(gold.text)
+            run.surfaces[item] = gold.text
+    return run
+
+
+def score_meantime(corpora: Sequence[str]) -> dict[str, Scores]:
+    """B³ and pairwise scores of our resolution and of the exact-string baseline over MEANTIME's names."""
+    return score_run(run_meantime(corpora))
+
+
+def score_run(run: MeantimeRun) -> dict[str, Scores]:
+    gold_cluster, predicted_cluster = run.gold_cluster, run.predicted_cluster
     found = sum(not cluster.startswith("missed:") for cluster in predicted_cluster.values())
     return {
         "names found (recall)": Scores(1.0, found / len(gold_cluster) if gold_cluster else 0.0),
         "B3 (gold names)": b_cubed(gold_cluster, predicted_cluster),
         "pairwise merges": pairwise(gold_cluster, predicted_cluster),
-        "baseline: same string, B3": b_cubed(gold_cluster, baseline_cluster),
-        "baseline: same string, pairwise": pairwise(gold_cluster, baseline_cluster),
+        "baseline: same string, B3": b_cubed(gold_cluster, run.baseline_cluster),
+        "baseline: same string, pairwise": pairwise(gold_cluster, run.baseline_cluster),
     }
+
+
+def print_errors(run: MeantimeRun, limit: int) -> None:
+    """The largest wrongly split gold entities and wrongly merged system entities, by pairs lost."""
+    print("wrongly split (gold entity: system entity [surfaces × count] ...), most pairs lost first")
+    for lost, line in _confusions(run.gold_cluster, run.predicted_cluster, run, run.entity_names)[:limit]:
+        print(f"  {lost:5d}  {line}")
+    print("wrongly merged (system entity: gold entity [surfaces × count] ...), most pairs wrong first")
+    for wrong, line in _confusions(run.predicted_cluster, run.gold_cluster, run, {})[:limit]:
+        print(f"  {wrong:5d}  {line}")
+
+
+def _confusions(
+    outer: dict[tuple[str, int, int], str],
+    inner: dict[tuple[str, int, int], str],
+    run: MeantimeRun,
+    inner_names: dict[str, str],
+) -> list[tuple[int, str]]:
+    """For each cluster of ``outer`` cut by ``inner``: the pairs across the cut and what the parts hold."""
+    parts: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
+    for item, cluster in outer.items():
+        parts[cluster][inner[item]][run.surfaces[item]] += 1
+    lines = []
+    for cluster, by_inner in parts.items():
+        sizes = [sum(counter.values()) for counter in by_inner.values()]
+        lost = (sum(sizes) ** 2 - sum(size * size for size in sizes)) // 2
+        if lost:
+            described = "  |  ".join(
+                f"{inner_names.get(name, name)}: "
+                + ", ".join(f"{surface}×{count}" for surface, count in counter.most_common())
+                for name, counter in sorted(by_inner.items(), key=lambda pair: -sum(pair[1].values()))
+            )
+            lines.append((lost, f"{inner_names.get(cluster, cluster)} -> {described}"))
+    return sorted(lines, key=lambda pair: -pair[0])
 
 
 def _system_spans(entities: Sequence[Entity]) -> dict[str, list[tuple[tuple[int, int], str, str]]]:
@@ -151,6 +208,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--corpus", choices=["demo", "meantime", "generalise"], default="demo")
     parser.add_argument("--held-out", action="store_true", help="score the held-out generalisation story")
+    parser.add_argument(
+        "--errors", type=int, metavar="N", help="MEANTIME: print the N largest wrong splits and merges"
+    )
     options = parser.parse_args()
     if options.corpus == "generalise":
         gold = generalise_gold(held_out=options.held_out)
@@ -162,12 +222,15 @@ def main() -> None:
     if options.corpus == "meantime":
         # airbus is the development corpus (its errors were read while building the stage); apple is
         # kept back: its figures say whether the rules generalise.
-        for corpus, role in (("airbus", "development"), ("apple", "held out")):
+        for corpus, role in (("airbus", "development"), ("apple", "second corpus")):
             print(
                 f"entities on MEANTIME English, corpus {corpus} ({role}): cross-document names of PER/ORG/LOC"
             )
-            for name, score in score_meantime([corpus]).items():
+            run = run_meantime([corpus])
+            for name, score in score_run(run).items():
                 print(score.line(name))
+            if options.errors:
+                print_errors(run, options.errors)
         print("(no published figure for this setting; the baseline merges equal folded strings)")
         return
     gold = require_gold()

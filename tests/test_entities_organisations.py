@@ -44,6 +44,17 @@ def test_a_generic_last_word_may_be_dropped_unless_the_short_name_is_a_place() -
     assert not same_entity(found, "Qatar Airways", "Qatar")
 
 
+def test_an_industry_word_after_a_company_name_may_be_dropped() -> None:
+    found = grouped(
+        ("a", "Velmora Computer", "ORG"),
+        ("b", "Velmora Inc.", "ORG"),
+        ("c", "Velmora", "ORG"),
+        ("c", "Velmora Records", "ORG"),
+    )
+    assert same_entity(found, "Velmora Computer", "Velmora Inc.", "Velmora")
+    assert not same_entity(found, "Velmora", "Velmora Records")
+
+
 def test_a_generic_last_word_two_names_share_merges_neither() -> None:
     found = groups(
         resolve_entities(
