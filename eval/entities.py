@@ -68,21 +68,43 @@ def score_entities(brief: Brief, gold: list[dict[str, object]]) -> dict[str, Sco
                 ]
                 predicted_cluster[item] = hits[0] if hits else f"missed:{item}"
                 found += bool(hits)
-    system_total = sum(len(spans) for spans in system_spans.values())
-    matched_system = sum(
-        1
-        for article_id, spans in system_spans.items()
-        for span, _ in spans
-        if any(item[0] == article_id and overlaps(span, item[1:]) for item in gold_cluster)
-    )
+    recall = found / len(gold_cluster) if gold_cluster else 0.0
+    # The gold marks names only: titles and descriptions (mentions carrying themselves as their role,
+    # "Union chairman" of "Union chairman Oleksandr Hrytsenko") are also scored apart from the names.
+    name_spans = {
+        (mention.article, mention.start, mention.end)
+        for entity in brief.entities
+        for mention in entity.mentions
+        if mention.role != mention.text
+    }
     return {
-        "mention detection": Scores(
-            matched_system / system_total if system_total else 0.0,
-            found / len(gold_cluster) if gold_cluster else 0.0,
+        "mention detection": Scores(_matched_share(system_spans, gold_cluster), recall),
+        "mention detection (names, no titles)": Scores(
+            _matched_share(system_spans, gold_cluster, name_spans), recall
         ),
         "B3 (gold mentions)": b_cubed(gold_cluster, predicted_cluster),
         "pairwise merges": pairwise(gold_cluster, predicted_cluster),
     }
+
+
+def _matched_share(
+    system_spans: dict[str, list[tuple[tuple[int, int], str]]],
+    gold_cluster: dict[tuple[str, int, int], str],
+    only: set[tuple[str, int, int]] | None = None,
+) -> float:
+    """The share of system mentions (those in ``only``, if given) that overlap a gold mention."""
+    considered = [
+        (article_id, span)
+        for article_id, spans in system_spans.items()
+        for span, _ in spans
+        if only is None or (article_id, *span) in only
+    ]
+    matched = sum(
+        1
+        for article_id, span in considered
+        if any(item[0] == article_id and overlaps(span, item[1:]) for item in gold_cluster)
+    )
+    return matched / len(considered) if considered else 0.0
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ spaCy's NER finds names; rules on its parse add what the small model does not gi
   "Riho Terhas", which the small model tags as a place);
 - roles: a title before a name ("Lithuanian Foreign Minister Gabrielius Landsbergis") or in apposition
   ("the head of Ukraine's military intelligence, Kyrylo Budanov");
+  the title is also a mention of the person (``entities.references``);
 - descriptions that refer back to a named actor of the same article ("the Lithuanian foreign minister",
   "the union"): ``entities.descriptions``;
 - acronyms in parentheses after a long form ("National Intelligence Service (NIS)"), other names of countries
@@ -24,6 +25,7 @@ from storyline.records import Mention, ParsedArticle
 from storyline.stages.entities.descriptions import SUBJECT_DEPS, resolve_descriptions
 from storyline.stages.entities.lexicon import EntityLexicon, entity_lexicon, fold_name
 from storyline.stages.entities.noise import is_noise
+from storyline.stages.entities.references import title_mentions
 from storyline.stages.entities.repair import (
     organisations_by_introduction,
     people_by_title,
@@ -158,10 +160,11 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
     names = organisations_by_introduction(text, people_by_title(doc, names, lexicon), lexicon)
     names = _relabel_surnames(names, lexicon)
     names = names + _repeated_names(text, names, lexicon)
-    names = [_with_role(doc, text, mention, lexicon) for mention in names]
-    names = _link_spelt_acronyms(_link_parenthesised_acronyms(text, names), lexicon)
+    titled = [_with_role(doc, text, mention, lexicon) for mention in names]
+    names = _link_spelt_acronyms(_link_parenthesised_acronyms(text, [m for m, _ in titled]), lexicon)
     descriptions = resolve_descriptions(doc, text, article_id, names, lexicon)
-    return sorted(names + descriptions, key=lambda mention: (mention.start, mention.end))
+    titles = title_mentions(text, [(m, span) for m, span in titled if span], names + descriptions, lexicon)
+    return sorted(names + descriptions + titles, key=lambda mention: (mention.start, mention.end))
 
 
 def _names(doc: Doc, text: str, article_id: str, lexicon: EntityLexicon) -> list[Mention]:
@@ -286,15 +289,18 @@ def _relabel_surnames(names: list[Mention], lexicon: EntityLexicon) -> list[Ment
     ]
 
 
-def _with_role(doc: Doc, text: str, mention: Mention, lexicon: EntityLexicon) -> Mention:
+def _with_role(
+    doc: Doc, text: str, mention: Mention, lexicon: EntityLexicon
+) -> tuple[Mention, tuple[int, int] | None]:
+    """A person's mention with the title written with it as its role, and that title's span."""
     if mention.label != "PERSON":
-        return mention
+        return mention, None
     span = _title_before(doc, mention.start, lexicon)
     if span is None:
         root = _root_token(doc, mention.start, mention.end)
         span = _title_in_apposition(text, root, lexicon) if root is not None else None
     if span is None:
-        return mention
+        return mention, None
     return Mention(
         mention.article,
         mention.start,
@@ -303,7 +309,7 @@ def _with_role(doc: Doc, text: str, mention: Mention, lexicon: EntityLexicon) ->
         mention.label,
         mention.refers_to,
         text[span[0] : span[1]],
-    )
+    ), span
 
 
 def _link_spelt_acronyms(names: list[Mention], lexicon: EntityLexicon) -> list[Mention]:

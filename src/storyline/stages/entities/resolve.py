@@ -292,11 +292,13 @@ def _make_entity(group: list[Mention], broad_type: str) -> Entity:
     if broad_type == "PLACE":  # a place only ever mistagged (a capital tagged PERSON) is a GPE
         label = place_labels.most_common(1)[0][0] if place_labels else "GPE"
     entity_id = "e-" + hashlib.sha1(f"{_broad_type(label)}:{fold_name(name)}".encode()).hexdigest()[:10]
-    surfaces = dict.fromkeys(m.text for m in sorted(group, key=lambda m: (m.article, m.start)))
+    # A description or title carries itself as its role ("Apple CEO" of "Apple CEO Steve Jobs").
+    ordered_group = sorted(group, key=lambda m: (m.article, m.start))
+    surfaces = dict.fromkeys(m.text for m in ordered_group if m.role != m.text)
     # Aliases are other spellings of the name; descriptions ("the interior minister") stay mentions only.
     aliases = tuple(sorted(s for s in surfaces if s != name and s[:1].isupper() and not s.startswith("The ")))
     roles = _distinct_roles(m.role for m in group if m.role)
-    ordered = tuple(sorted(group, key=lambda m: (m.article, m.start)))
+    ordered = tuple(ordered_group)
     return Entity(id=entity_id, name=name, type=label, aliases=aliases, roles=roles, mentions=ordered)
 
 
