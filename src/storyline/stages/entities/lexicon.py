@@ -21,6 +21,8 @@ NON_WORD = re.compile(r"[^a-z0-9]+")
 # Prefix length from which two words are taken as forms of one ("Lithuania" ~ "Lithuanian", "Ukraine's"
 # ~ "Ukrainian"): long enough to keep "Iran"/"Iraq" apart, short enough for demonyms.
 STEM_CHARS = 5
+# Endings that make a word naming a place into its people or adjective ("Lithuanian", "Japanese").
+DEMONYM_ENDINGS = ("an", "ians", "ans", "ese", "ish", "i", "ic", "ean")
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,8 @@ spaCy's NER finds names; rules on its parse add what the small model does not gi
   "the union"): ``entities.descriptions``;
 - acronyms in parentheses after a long form ("National Intelligence Service (NIS)"), other names of countries
   ("DPRK"), and seats of government used as speakers ("Moscow labeled it a hoax", "the Kremlin said") →
-  "Government of <country>", kept apart from the place.
+  "Government of <country>", kept apart from the place, as are government phrases naming one country
+  ("the Ukrainian government", "officials in Kyiv": ``entities.governments``).
 Hand-written: no library resolves descriptions and metonymy for news offline; the parse comes from spaCy.
 """
 
@@ -23,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.records import Mention, ParsedArticle
 from storyline.stages.entities.descriptions import SUBJECT_DEPS, resolve_descriptions
+from storyline.stages.entities.governments import government_references
 from storyline.stages.entities.lexicon import EntityLexicon, entity_lexicon, fold_name
 from storyline.stages.entities.noise import is_noise
 from storyline.stages.entities.references import title_mentions
@@ -162,9 +164,11 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
     names = names + _repeated_names(text, names, lexicon)
     titled = [_with_role(doc, text, mention, lexicon) for mention in names]
     names = _link_spelt_acronyms(_link_parenthesised_acronyms(text, [m for m, _ in titled]), lexicon)
-    descriptions = resolve_descriptions(doc, text, article_id, names, lexicon)
-    titles = title_mentions(text, [(m, span) for m, span in titled if span], names + descriptions, lexicon)
-    return sorted(names + descriptions + titles, key=lambda mention: (mention.start, mention.end))
+    governments = government_references(doc, text, article_id, names, lexicon)
+    named = names + governments
+    descriptions = resolve_descriptions(doc, text, article_id, named, lexicon)
+    titles = title_mentions(text, [(m, span) for m, span in titled if span], named + descriptions, lexicon)
+    return sorted(named + descriptions + titles, key=lambda mention: (mention.start, mention.end))
 
 
 def _names(doc: Doc, text: str, article_id: str, lexicon: EntityLexicon) -> list[Mention]:

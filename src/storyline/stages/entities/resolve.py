@@ -33,7 +33,7 @@ from storyline.config import DEFAULT_SETTINGS, EntitiesSettings
 from storyline.records import ROLE_LABEL, Entity, Mention
 from storyline.stages.entities.descriptions import is_organisation_description, role_matches
 from storyline.stages.entities.index import SimilarWords
-from storyline.stages.entities.lexicon import STEM_CHARS, entity_lexicon, fold_name
+from storyline.stages.entities.lexicon import DEMONYM_ENDINGS, STEM_CHARS, entity_lexicon, fold_name
 from storyline.stages.entities.mentions import extract_mentions
 from storyline.stages.entities.names import NameContext, merge_person_variants
 from storyline.stages.entities.organisations import (
@@ -117,10 +117,6 @@ def _starts_with_given_name(key: str) -> bool:
     Slavic table are a person's name, whatever the small model tagged (it often calls them organisations)."""
     words = key.split()
     return 2 <= len(words) <= 3 and bool(given_name_rows(words[0]))
-
-
-# Endings that make a word naming a place into its people or adjective ("Lithuanian", "Japanese").
-DEMONYM_ENDINGS = ("an", "ians", "ans", "ese", "ish", "i", "ic", "ean")
 
 
 def _is_demonym(key: str, place_keys: frozenset[str]) -> bool:

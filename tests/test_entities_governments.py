@@ -1,0 +1,50 @@
+"""Government phrases that name one country (``stages/entities/governments.py``), on sentences written for
+the tests: each resolves to "Government of <country>", the entity "the Kremlin said" already stands for."""
+
+from __future__ import annotations
+
+from test_entities_mentions import mentions_of
+
+from storyline.records import Mention
+from storyline.stages.entities.resolve import resolve_entities
+
+
+def governments(text: str) -> dict[str, str | None]:
+    return {
+        m.text: m.refers_to for m in mentions_of(text) if (m.refers_to or "").startswith("Government of ")
+    }
+
+
+def test_a_demonym_possessive_or_of_phrase_names_the_government() -> None:
+    assert governments("The Ukrainian government said the talks would resume on Monday.") == {
+        "The Ukrainian government": "Government of Ukraine"
+    }
+    found = governments(
+        "The government of Lithuania summoned the ambassador. Lithuanian authorities said more."
+    )
+    assert found == {
+        "The government": "Government of Lithuania",
+        "Lithuanian authorities": "Government of Lithuania",
+    }
+    # The possessor's name stays the place; the phrase after it is the government.
+    assert governments("Russia's government denied the report.") == {"government": "Government of Russia"}
+    assert governments("South Korean officials met their counterparts.") == {
+        "South Korean officials": "Government of South Korea"
+    }
+
+
+def test_a_government_phrase_joins_the_metonymy_of_its_capital() -> None:
+    found: list[Mention] = mentions_of(
+        "Russia's government denied the report, and the Kremlin called it a provocation."
+    )
+    (government,) = [e for e in resolve_entities(found) if e.name.startswith("Government of")]
+    assert {m.text for m in government.mentions} == {"government", "Kremlin"}
+
+
+def test_a_bare_or_foreign_qualified_phrase_stays_unresolved() -> None:
+    # Which government "the government" is, the phrase does not say: left to the description rules.
+    assert governments("The government said the dam was safe. The authorities said nothing.") == {}
+    # A US state is no country ("Indiana" shares a stem with "India" but is no demonym); a company's or a
+    # person's officials are not a government.
+    assert governments("Indiana officials disagreed. Boeing officials were silent.") == {}
+    assert governments("The Biden administration said it would respond.") == {}
