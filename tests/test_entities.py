@@ -164,9 +164,10 @@ def test_a_demonym_tagged_as_an_organisation_is_not_an_actor() -> None:
 
 # MEANTIME English (python eval/entities.py --corpus meantime), fifth round: B3 F1 0.853 on airbus (the
 # development corpus) and 0.732 on apple (no longer strictly held out: an ablation of the organisation rules
-# was scored on it). Sixth round (issue #17): airbus 0.886, apple unchanged. Floors are those minus 0.03; on
+# was scored on it). Sixth round (issue #17): airbus 0.886, apple unchanged. Seventh round (its errors read,
+# rules written for any company or person): airbus 0.896, apple 0.858. Floors are those minus 0.03; on
 # apple the resolution must also beat merging equal strings, or it adds nothing.
-MEANTIME_B3_F1_FLOORS = {"airbus": 0.856, "apple": 0.702}
+MEANTIME_B3_F1_FLOORS = {"airbus": 0.866, "apple": 0.828}
 
 
 @pytest.mark.parametrize("corpus", sorted(MEANTIME_B3_F1_FLOORS))
