@@ -90,8 +90,7 @@ def _tail(claim: Claim, quantity: Quantity) -> str:
     words = WORD.findall(after[:cut])[:TAIL_WORDS]
     numbered = [i for i, word in enumerate(words) if word[0].isdigit()]
     words = words[: numbered[0]] if numbered else words
-    stopwords = ledger_lexicon().stopwords
-    while words and words[-1].lower() in stopwords:  # "… to the war in Ukraine to" ends on a content word
+    while words and _dangling(words[-1]):  # "… to the war in Ukraine to" ends on a content word
         words.pop()
     return " ".join(words)
 
@@ -148,11 +147,16 @@ def _label_claim(claims: Sequence[Claim], order: list[int]) -> int:
     return (named_asserted or asserted or named or stated or order)[0]
 
 
+def label_content(claims: Sequence[Claim], order: list[int]) -> str:
+    """The words a proposition's label is made of: the label claim's content, shortened."""
+    return shorten(claims[_label_claim(claims, order)].text)
+
+
 def asks_something(claims: Sequence[Claim], order: list[int]) -> bool:
     """Whether the content a proposition label is built from states something a reader can check: a few
     words at least, not a fragment ("from his perspective", "him to probe claims")."""
     data = load_lexicon("ledger")
-    words = shorten(claims[_label_claim(claims, order)].text).lower().split()
+    words = label_content(claims, order).lower().split()
     first = words[0] if words else ""
     return len(words) >= MIN_PROPOSITION_WORDS and first not in data["fragment_openers"]
 
@@ -169,10 +173,23 @@ def as_question(content: str) -> str:
         auxiliary = contracted.get(bare) or (bare[:-3] if bare.endswith("n't") else bare)
         if _opens_question(words, index, auxiliary, auxiliaries):
             rest = [w for w in words[index + 1 :][:1] if w.lower() not in negations] + words[index + 2 :]
-            subject = " ".join(words[:index])
+            subject = " ".join(_positive(word) for word in words[:index])
             subject = subject if subject[:2] == "I " or not subject[:1].isupper() else _lower_first(subject)
             return f"{auxiliary.capitalize()} {subject} {' '.join(rest)}".strip() + "?"
     return f"Is it true that {_lower_first(content)}?"
+
+
+def _positive(word: str) -> str:
+    """A negative subject word made positive once the label takes the negation out ("none" → "any")."""
+    positive: dict[str, str] = load_lexicon("ledger")["negative_subjects"]
+    found = positive.get(word.lower())
+    return word if found is None else (found.capitalize() if word[:1].isupper() else found)
+
+
+def _dangling(word: str) -> bool:
+    """A word a label does not end on: a function word or a preposition left by a cut."""
+    lower = word.lower()
+    return lower in ledger_lexicon().stopwords or lower in load_lexicon("ledger")["dangling_words"]
 
 
 def _opens_question(words: list[str], index: int, auxiliary: str, auxiliaries: frozenset[str]) -> bool:
@@ -226,5 +243,7 @@ def shorten(text: str) -> str:
     text = " ".join(text.split())
     text = text[: _clause_end(text, MIN_PROPOSITION_WORDS)]
     words = text.split()
-    shortened = " ".join(words[:PROPOSITION_WORDS])
-    return shortened.rstrip(" ,;:") + (" …" if len(words) > PROPOSITION_WORDS else "")
+    kept = words[:PROPOSITION_WORDS]
+    while len(words) > PROPOSITION_WORDS and len(kept) > MIN_PROPOSITION_WORDS and _dangling(kept[-1]):
+        kept.pop()  # a cut at the word limit ends on what it says, not on "… forward with"
+    return " ".join(kept).rstrip(" ,;:") + (" …" if len(words) > PROPOSITION_WORDS else "")

@@ -53,6 +53,8 @@ SHARE = "percent"
 # A figure is a target when a target word lies this many words before it at most ("goal of releasing").
 TARGET = "target"
 TARGET_REACH = 4
+# A figure right after a word of method (at most this many words) is a poll's sample or margin of error.
+METHOD_REACH = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,10 +102,21 @@ def is_vague(quantity: Quantity) -> bool:
     return any(text == amount or text.startswith(amount + " ") for amount in ledger_lexicon().vague_amounts)
 
 
+def _words_before(claim: Claim, quantity: Quantity, reach: int = TARGET_REACH) -> list[str]:
+    return [w.lower() for w in WORD.findall(claim.text[: max(0, quantity.start - claim.start)])[-reach:]]
+
+
 def _is_target(claim: Claim, quantity: Quantity) -> bool:
     """A goal, not a count: a target word among the few words before the figure ("goal of releasing")."""
-    before = WORD.findall(claim.text[: max(0, quantity.start - claim.start)])[-TARGET_REACH:]
-    return any(word.lower() in ledger_lexicon().target_words for word in before)
+    return any(word in ledger_lexicon().target_words for word in _words_before(claim, quantity))
+
+
+def _is_method(claim: Claim, quantity: Quantity) -> bool:
+    """How a finding was made, not a finding: a poll's sample size or margin of error (``method_words``)
+    right before the figure ("sample of 1,001", "plus or minus 4"; not "the sample was part of 3 million
+    records", a demo claim whose figure is the finding)."""
+    before = _words_before(claim, quantity, METHOD_REACH)
+    return any(word in ledger_lexicon().method_words for word in before)
 
 
 def _kind_of(words: Iterable[str]) -> str | None:
@@ -132,7 +145,7 @@ def make_measures(
     lexicon = ledger_lexicon()
     measures = []
     for quantity in claim.quantities:
-        if number_type(quantity) not in ANSWER_TYPES or is_vague(quantity):
+        if number_type(quantity) not in ANSWER_TYPES or is_vague(quantity) or _is_method(claim, quantity):
             continue
         clause = _clause_of(claim, quantity)
         raw = [word.lower() for word in WORD.findall(clause)]

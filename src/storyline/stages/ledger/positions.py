@@ -44,6 +44,12 @@ from storyline.stages.ledger.anaphora import (
     topic_words,
 )
 from storyline.stages.ledger.embedding import embed_claims
+from storyline.stages.ledger.evidence import (
+    is_question,
+    names_a_predicate,
+    speaking_sources,
+    states_a_clause,
+)
 from storyline.stages.ledger.grouping import (
     EntitySpans,
     content_words,
@@ -57,18 +63,20 @@ from storyline.stages.ledger.grouping import (
 from storyline.stages.ledger.labels import (
     asks_something,
     central_order,
+    label_content,
     proposition_label,
     quantity_label,
     share_label,
 )
 from storyline.stages.ledger.measures import (
+    TARGET,
     Measure,
     group_measures,
     is_lower_bound,
     make_measures,
     unify_holders,
 )
-from storyline.stages.ledger.sources import corroborators, independent_sources, source_key
+from storyline.stages.ledger.sources import corroborators, independent_sources
 from storyline.stages.ledger.statements import (
     Statement,
     group_statements,
@@ -257,9 +265,12 @@ def build_ledger(
     once for all its stories; built from ``entities`` otherwise (walking every mention of each, all
     articles, so per story it made the stage quadratic in the collection)."""
     spans = entity_spans(entities) if spans is None else spans
-    story_claims = _story_claims(story, claims)
     in_story = set(story.articles)
     by_id = {article.id: article for article in articles if article.id in in_story}
+    # a quoted question asserts nothing (``ledger.evidence``)
+    story_claims = [
+        claim for claim in _story_claims(story, claims) if not is_question(claim, by_id.get(claim.article))
+    ]
     names = {entity.id: entity.name for entity in entities}
     context = _Context(by_id, origins(list(by_id.values()), copies), settings, names)
     mentioned = entity_words(story_claims, spans)
@@ -301,6 +312,7 @@ def build_ledger(
         statements.append(Statement(claim, words, antecedent=target, response=response))
 
     questions = []
+    doubtful: set[str] = set()  # listed after every question with clear evidence (``_evident``)
     for index, group in enumerate(measure_groups):
         extra = attached.get(index, [])
         answering = [m for m in group if stance_of(m.claim, negation_denies=False) == "affirm"]
@@ -309,6 +321,8 @@ def build_ledger(
             doubting, context, frozenset({"affirm"})
         )
         group_claims = list({claim.id: claim for claim in [m.claim for m in group] + extra}.values())
+        if group[0].kind == TARGET or (len(group_claims) == 1 and len(positions) > 1):
+            continue  # a goal is no count; one sentence's two values are a change ("from 58 to 55 percent")
         unit = group[0].unit
         key = f"{unit}:" + ",".join(sorted({m.claim.id for m in group}))
         order = central_order([m.words for m in group])
@@ -323,11 +337,12 @@ def build_ledger(
             continue  # "How many emails?" from one figure, "What share?", "How many things?" ask nothing
         supporting = corroborators(group_claims, mentioned, context.origin)
         floors = all(is_lower_bound(m.quantity) for m in answering)
-        questions.append(
-            _question(
-                story, key, text, unit, positions, group_claims, supporting, names, context.origin, floors
-            )
+        question = _question(
+            story, key, text, unit, positions, group_claims, supporting, names, context.origin, floors
         )
+        questions.append(question)
+        if not _evident(group, group_claims, text, context):
+            doubtful.add(question.id)
 
     statement_groups = group_statements(statements, settings, vectors)
     _place_by_context(unplaced, statement_groups, context, spans)
@@ -336,10 +351,10 @@ def build_ledger(
     for statement_group in statement_groups:
         group_claims = [statement.claim for statement in statement_group]
         order = central_order([statement.words for statement in statement_group])
-        if len({source_key(claim, context.origin) for claim in group_claims}) < 2:
+        if speaking_sources(group_claims, context.origin) < 2:
             continue  # one voice is not a question the ledger can weigh
-        if not asks_something(group_claims, order):
-            continue  # "Is it true that from his perspective?" is no question
+        if not asks_something(group_claims, order) or not states_a_clause(label_content(group_claims, order)):
+            continue  # "Is it true that from his perspective?", "… that Clinton to win?" are no questions
         label = proposition_label(group_claims, order)
         positions = _stance_positions(group_claims, context)
         if not any(stance_of(claim) == "affirm" for claim in group_claims if not claim.outlet_voice):
@@ -355,8 +370,17 @@ def build_ledger(
         questions.append(
             _question(story, key, label, None, positions, group_claims, supporting, names, context.origin)
         )
-    questions.sort(key=_salience, reverse=True)
+    questions.sort(key=lambda question: (question.id not in doubtful, *_salience(question)), reverse=True)
     return tuple(questions)
+
+
+def _evident(group: Sequence[Measure], claims: Sequence[Claim], label: str, context: _Context) -> bool:
+    """Two speaking sources, a poll share of a named candidate, or a label naming what happened to the
+    counted thing: "How many additional emails?" from one voice is doubtful (``ledger.evidence``) and is
+    listed last, below the story's core (kept: its figure is still the story's)."""
+    if group[0].holder is not None or speaking_sources(claims, context.origin) > 1:
+        return True
+    return names_a_predicate(label)
 
 
 def _salience(question: Question) -> tuple[int, int, int, int]:
