@@ -10,8 +10,8 @@ from storyline.stages.ledger.evidence import (
     speaking_sources,
     states_a_clause,
 )
-from storyline.stages.ledger.labels import as_question, quantity_label, shorten
-from storyline.stages.ledger.measures import make_measures
+from storyline.stages.ledger.labels import as_question, quantity_label, shorten, with_predicate
+from storyline.stages.ledger.measures import make_measures, split_outliers
 from storyline.stages.ledger.positions import build_ledger
 
 
@@ -98,3 +98,32 @@ def test_a_goal_is_no_count_question() -> None:
     ]
     articles = [Article(id="a", text=text, outlet="Post"), Article(id="b", text=text, outlet="Times")]
     assert build_ledger(make_story(["a", "b"]), claims, articles, [], []) == ()
+
+
+def test_a_quantity_label_gains_the_verb_its_noun_hangs_on() -> None:
+    text = "In 2014 she deleted 31,000 additional emails, deeming them personal. Later she spoke."
+    quantity = make_quantity("31,000 additional emails", 31_000, within=text, unit="email")
+    claim = make_claim("she deleted 31,000 additional emails", quantities=(quantity,))
+    label = with_predicate("How many additional emails?", [(claim, quantity)], [0], {"a": text})
+    assert label == "How many additional emails did she delete?"
+    passive = "More than 1,200 emails from her server have now been deemed classified. Nothing else."
+    floor = make_quantity("More than 1,200 emails", 1200, within=passive, unit="email")
+    claim = make_claim(passive, quantities=(floor,))
+    assert (
+        with_predicate("How many emails from her server?", [(claim, floor)], [0], {"a": passive})
+        == "How many emails from her server have been deemed classified?"
+    )
+
+
+def test_a_value_far_from_its_group_counts_something_else() -> None:
+    text = "1100 pages released, 54000 pages and 55000 pages in all"
+    measures = [
+        make_measures(make_claim(text, id=f"c{value}", quantities=(quantity,)), frozenset())[0]
+        for value, quantity in (
+            (value, make_quantity(f"{value} pages", value, within=text, unit="page"))
+            for value in (1_100, 54_000, 55_000)
+        )
+    ]
+    kept, *apart = split_outliers(measures)
+    assert [m.quantity.value for m in kept] == [54_000, 55_000]
+    assert [[m.quantity.value for m in group] for group in apart] == [[1_100]]

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from functools import cache
+from typing import Any
 
 from storyline.lexicons import load_lexicon
 from storyline.records import Claim, Quantity
@@ -247,3 +248,83 @@ def shorten(text: str) -> str:
     while len(words) > PROPOSITION_WORDS and len(kept) > MIN_PROPOSITION_WORDS and _dangling(kept[-1]):
         kept.pop()  # a cut at the word limit ends on what it says, not on "… forward with"
     return " ".join(kept).rstrip(" ,;:") + (" …" if len(words) > PROPOSITION_WORDS else "")
+
+
+# --- the predicate of a quantity label ----------------------------------------------------------------------
+
+PREDICATE_WORDS = 4  # words of a verb's complement or first prepositional phrase a label takes at most
+COMPLEMENTS = frozenset({"oprd", "acomp", "attr", "prt"})
+
+
+def with_predicate(
+    label: str,
+    claims_and_quantities: Sequence[tuple[Claim, Quantity]],
+    order: list[int],
+    texts: Mapping[str, str],
+) -> str:
+    """A quantity label naming no verb gains the one its counted noun hangs on, from the parse of the
+    sentence of the most central figure that has one: "How many additional emails?" → "How many additional
+    emails did she delete?", "How many emails from Hillary Clinton's private server?" → "… have been
+    deemed classified?". Without it the label hides what happened to what is counted (``ledger.evidence``).
+    The sentence, not the claim's content, is parsed: a content often starts after its verb ("[The agency
+    released] roughly 5,500 more pages"). ``texts``: article id → text."""
+    from storyline.stages.ledger.evidence import names_a_predicate
+
+    if not label.startswith("How many") or names_a_predicate(label):
+        return label
+    for index in order:
+        claim, quantity = claims_and_quantities[index]
+        predicate = _predicate(texts.get(claim.article, ""), quantity)
+        if predicate:
+            return f"{label.removesuffix('?')} {predicate}?"
+    return label
+
+
+SENTENCE_REACH = 400  # characters either side of a figure its sentence is looked for in
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the sentence around ``[start, end)``: a full stop and space, or a line break."""
+    low = max(0, start - SENTENCE_REACH)
+    before = text[low:start]
+    cut = max(before.rfind(". "), before.rfind("\n"))
+    after = text[end : end + SENTENCE_REACH]
+    found = [i for i in (after.find(". "), after.find("\n")) if i >= 0]
+    return low + cut + 1 if cut >= 0 else low, end + (min(found) + 1 if found else len(after))
+
+
+def _predicate(text: str, quantity: Quantity) -> str | None:
+    from storyline.stages.nlp import load_nlp  # the pipeline's parser, loaded once per process
+
+    if not text[quantity.start : quantity.end]:
+        return None
+    first, last = _sentence(text, quantity.start, quantity.end)
+    doc = load_nlp()(text[first:last])
+    start, end = quantity.start - first, quantity.end - first
+    inside = [token for token in doc if start <= token.idx < end]
+    heads = [token for token in inside if not start <= token.head.idx < end or token.head is token]
+    if not heads:
+        return None
+    noun, verb = heads[0], heads[0].head
+    if verb.pos_ not in {"VERB", "AUX"} or verb is noun:
+        return None
+    if noun.dep_ in {"nsubj", "nsubjpass"}:
+        auxiliaries = [c.text for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.i < verb.i]
+        return " ".join([*auxiliaries, verb.text, *_complement(verb)])
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if noun.dep_ == "dobj" and subjects and len(list(subjects[0].subtree)) <= PREDICATE_WORDS:
+        subject = " ".join(token.text for token in subjects[0].subtree)
+        return f"did {_lower_first(subject) if subject != 'I' else subject} {verb.lemma_}"
+    return None
+
+
+def _complement(verb: Any) -> list[str]:
+    """The verb's short complement ("classified") or the prepositional phrase right after it ("to the
+    Secret level"), at most ``PREDICATE_WORDS`` words."""
+    for child in verb.children:
+        if child.i > verb.i and (
+            child.dep_ in COMPLEMENTS or (child.dep_ == "prep" and child.i == verb.i + 1)
+        ):
+            words = [token.text for token in child.subtree]
+            return words if len(words) <= PREDICATE_WORDS else []
+    return []

@@ -46,6 +46,8 @@ UNKNOWN_DISTANCE = 0.999
 ANSWER_TYPES = frozenset({"count", "money", "percent"})
 # Figures merged for sharing their counted noun alone must lie within this ratio of each other.
 MAGNITUDE_SPREAD = 10.0
+# A value further than this ratio from its group's median counts something else (``split_outliers``).
+OUTLIER_RATIO = 4.0
 # How alike statements and figures must be to answer one question is the stage's setting
 # (``config.LedgerSettings``), with the figures that chose it.
 PEOPLE_UNIT = "personnel"
@@ -296,7 +298,27 @@ def group_measures(
         _signatures_compatible,
     )
     groups = [[measures[i] for i in sorted(cluster)] for cluster in _merge_same_event(measures, clusters)]
-    return [part for group in groups for part in split_same_voice(group)]
+    return [part for group in groups for split in split_outliers(group) for part in split_same_voice(split)]
+
+
+def split_outliers(group: list[Measure]) -> list[list[Measure]]:
+    """Take out of a group the values more than ``OUTLIER_RATIO`` from its median: sources disputing one
+    figure give figures of one size (10,000 / 11,000 / 12,000 troops; 24 to 61 ships), while 1,100 pages
+    released beside 55,000 pages in all count two things that share words. Each outlying value stays a
+    question of its own, with every claim giving it."""
+    values = sorted(m.quantity.value for m in group if m.quantity.value > 0)
+    if len(set(values)) < 2:
+        return [group]
+    median = values[len(values) // 2]
+    outlying: dict[float, list[Measure]] = {}
+    kept = []
+    for measure in group:
+        value = measure.quantity.value
+        if value > 0 and max(value / median, median / value) > OUTLIER_RATIO:
+            outlying.setdefault(value, []).append(measure)
+        else:
+            kept.append(measure)
+    return [kept, *outlying.values()] if kept else [group]
 
 
 def _merge_same_event(measures: Sequence[Measure], clusters: list[list[int]]) -> list[list[int]]:

@@ -67,6 +67,7 @@ from storyline.stages.ledger.labels import (
     proposition_label,
     quantity_label,
     share_label,
+    with_predicate,
 )
 from storyline.stages.ledger.measures import (
     TARGET,
@@ -97,6 +98,7 @@ class _Context:
     origin: dict[str, str]
     settings: LedgerSettings
     names: dict[str, str]  # entity id → name, for the status reasons
+    texts: dict[str, str]  # article id → text, for the sentence a label's predicate is parsed in
 
 
 def _position(
@@ -272,7 +274,8 @@ def build_ledger(
         claim for claim in _story_claims(story, claims) if not is_question(claim, by_id.get(claim.article))
     ]
     names = {entity.id: entity.name for entity in entities}
-    context = _Context(by_id, origins(list(by_id.values()), copies), settings, names)
+    texts = {article_id: article.text for article_id, article in by_id.items()}
+    context = _Context(by_id, origins(list(by_id.values()), copies), settings, names, texts)
     mentioned = entity_words(story_claims, spans)
     antecedent = _antecedents(story_claims)
     claim_by_id = {claim.id: claim for claim in story_claims}
@@ -327,6 +330,7 @@ def build_ledger(
         key = f"{unit}:" + ",".join(sorted({m.claim.id for m in group}))
         order = central_order([m.words for m in group])
         text, informative = quantity_label(unit, [(m.claim, m.quantity) for m in group], order)
+        text = with_predicate(text, [(m.claim, m.quantity) for m in group], order, context.texts)
         if group[0].holder is not None:
             text, informative = share_label(group[0].holder, names), True
         if not informative and (
