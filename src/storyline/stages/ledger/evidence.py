@@ -5,7 +5,7 @@ question only when its evidence says it is one:
 
 - a proposition needs two *speaking* sources: copies of one span (one sentence parsed with two speakers)
   are one claim, a relay ("Davis said the FBI said …") is the source it relays (``ledger.sources``), and
-  a speaker the text does not name ("who", "he", "a new poll") is its outlet, not a source of its own;
+  a speaker the text does not name ("who", "he") is its outlet, not a source of its own;
 - the claim a proposition is worded from must be a clause with a finite verb: "Clinton to win Monday's
   debate" (from "expect Clinton to win"), "NBC's Lester Holt, the moderator …" or "the email issue" state
   nothing a reader can check. The check parses only that one short content (spaCy, already loaded by the
@@ -14,7 +14,9 @@ question only when its evidence says it is one:
   names a verb ("How many emails were deemed classified?"), not only a noun phrase ("How many additional
   emails?" for emails Clinton deleted). Without two sources or a clear predicate the question is
   doubtful and listed below the story's core (dropping it lost demo positions the gold wants);
-- a quoted question ("will Gennifer Flowers be there?") asserts nothing and takes no side.
+- a quoted question ("will Gennifer Flowers be there?") asserts nothing and takes no side;
+- denials that no one quoted affirms are affirmed by those who count what they deny
+  (``figures_affirming``).
 """
 
 from __future__ import annotations
@@ -24,7 +26,12 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from storyline.records import Article, Claim
+from storyline.stages.claims import stance_of
+from storyline.stages.ledger.anaphora import topic_words
+from storyline.stages.ledger.grouping import rarity_weights
+from storyline.stages.ledger.measures import Measure
 from storyline.stages.ledger.sources import independent_sources
+from storyline.stages.ledger.statements import Statement
 
 # How far past a content's end a question mark still closes its sentence (a closing quote, a space).
 QUESTION_REACH = 3
@@ -76,3 +83,28 @@ def names_a_predicate(label: str) -> bool:
 
     doc = load_nlp()(label)
     return any(token.pos_ == "VERB" for token in doc[2:])
+
+
+def figures_affirming(
+    statements: Sequence[Statement], measure_groups: Sequence[Sequence[Measure]], min_share: float
+) -> list[Claim]:
+    """The claims that affirm, by giving a figure, what a group of denials and non-confirmations rejects.
+
+    "We have no proof of North Korean soldiers fighting in Ukraine" answers a proposition nobody states in
+    so many words: those who affirm it do so by counting ("North Korea has sent 12,000 troops"). Without
+    them the question would read as denied with no one on the other side. The measured thing whose
+    clauses hold the largest (rarity-weighted) share of the group's words — at least ``min_share`` —
+    gives that side; only its asserted figures count."""
+    if not measure_groups:
+        return []
+    # What the group is about, without its words of judgement or of the statement ("no proof", "reports").
+    words = frozenset().union(*(topic_words(statement.claim) for statement in statements))
+    measure_words = [frozenset().union(*(m.words for m in group)) for group in measure_groups]
+    weight = rarity_weights([statement.words for statement in statements] + measure_words)
+    total = sum(weight.get(word, 1.0) for word in words) or 1.0
+    shares = [sum(weight.get(word, 1.0) for word in words & other) / total for other in measure_words]
+    best = max(range(len(shares)), key=lambda i: (shares[i], len(measure_groups[i])))
+    if shares[best] < min_share:
+        return []
+    figures = [m.claim for m in measure_groups[best] if stance_of(m.claim, negation_denies=False) == "affirm"]
+    return list({claim.id: claim for claim in figures}.values())

@@ -45,6 +45,7 @@ from storyline.stages.ledger.anaphora import (
 )
 from storyline.stages.ledger.embedding import embed_claims
 from storyline.stages.ledger.evidence import (
+    figures_affirming,
     is_question,
     names_a_predicate,
     speaking_sources,
@@ -227,31 +228,6 @@ def _place_by_context(
             groups[chosen].append(placed)
 
 
-def _figures_affirming(
-    statements: Sequence[Statement], measure_groups: Sequence[Sequence[Measure]], min_share: float
-) -> list[Claim]:
-    """The claims that affirm, by giving a figure, what a group of denials and non-confirmations rejects.
-
-    "We have no proof of North Korean soldiers fighting in Ukraine" answers a proposition nobody states in
-    so many words: those who affirm it do so by counting ("North Korea has sent 12,000 troops"). Without
-    them the question would read as denied with no one on the other side. The measured thing whose
-    clauses hold the largest (rarity-weighted) share of the group's words — at least ``min_share`` —
-    gives that side; only its asserted figures count."""
-    if not measure_groups:
-        return []
-    # What the group is about, without its words of judgement or of the statement ("no proof", "reports").
-    words = frozenset().union(*(topic_words(statement.claim) for statement in statements))
-    measure_words = [frozenset().union(*(m.words for m in group)) for group in measure_groups]
-    weight = rarity_weights([statement.words for statement in statements] + measure_words)
-    total = sum(weight.get(word, 1.0) for word in words) or 1.0
-    shares = [sum(weight.get(word, 1.0) for word in words & other) / total for other in measure_words]
-    best = max(range(len(shares)), key=lambda i: (shares[i], len(measure_groups[i])))
-    if shares[best] < min_share:
-        return []
-    figures = [m.claim for m in measure_groups[best] if stance_of(m.claim, negation_denies=False) == "affirm"]
-    return list({claim.id: claim for claim in figures}.values())
-
-
 def build_ledger(
     story: Story,
     claims: Sequence[Claim],
@@ -364,7 +340,7 @@ def build_ledger(
         if not any(stance_of(claim) == "affirm" for claim in group_claims if not claim.outlet_voice):
             # no one quoted affirms: those who give a figure for it do (an outlet's narration beside them)
             quoted = [statement for statement in statement_group if not statement.claim.outlet_voice]
-            figures = _figures_affirming(quoted, measure_groups, settings.figure_affirms_min_share)
+            figures = figures_affirming(quoted, measure_groups, settings.figure_affirms_min_share)
             if figures:
                 narrated = [c for c in group_claims if c.outlet_voice and stance_of(c) == "affirm"]
                 others = [p for p in positions if p.stance != "affirm"]
