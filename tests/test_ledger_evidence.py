@@ -127,3 +127,9 @@ def test_a_value_far_from_its_group_counts_something_else() -> None:
     kept, *apart = split_outliers(measures)
     assert [m.quantity.value for m in kept] == [54_000, 55_000]
     assert [[m.quantity.value for m in group] for group in apart] == [[1_100]]
+
+
+def test_a_label_may_end_on_a_number_word() -> None:
+    text = "there were 18 emails between the two, comprising eight email chains"
+    pair = (make_claim(text), make_quantity("18 emails", 18, within=text, unit="email"))
+    assert quantity_label("email", [pair], [0])[0] == "How many emails between the two?"

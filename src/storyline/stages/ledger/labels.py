@@ -188,8 +188,11 @@ def _positive(word: str) -> str:
 
 
 def _dangling(word: str) -> bool:
-    """A word a label does not end on: a function word or a preposition left by a cut."""
+    """A word a label does not end on: a function word or a preposition left by a cut. A number word ends
+    a phrase ("between the two"): it stays."""
     lower = word.lower()
+    if lower in number_lexicon().words:
+        return False
     return lower in ledger_lexicon().stopwords or lower in load_lexicon("ledger")["dangling_words"]
 
 
