@@ -7,6 +7,7 @@ from storyline.records import Article
 from storyline.stages.ledger.evidence import (
     is_question,
     names_a_predicate,
+    speaker_lost,
     speaking_sources,
     states_a_clause,
 )
@@ -133,3 +134,9 @@ def test_a_label_may_end_on_a_number_word() -> None:
     text = "there were 18 emails between the two, comprising eight email chains"
     pair = (make_claim(text), make_quantity("18 emails", 18, within=text, unit="email"))
     assert quantity_label("email", [pair], [0])[0] == "How many emails between the two?"
+
+
+def test_a_relative_pronoun_speaker_takes_no_side() -> None:
+    lost = make_claim("the issue would fade as the primaries began", speaker_text="who")
+    assert speaker_lost(lost)
+    assert not speaker_lost(make_claim("the issue would fade", speaker_text="he"))

@@ -48,6 +48,7 @@ from storyline.stages.ledger.evidence import (
     figures_affirming,
     is_question,
     names_a_predicate,
+    speaker_lost,
     speaking_sources,
     states_a_clause,
 )
@@ -247,7 +248,9 @@ def build_ledger(
     by_id = {article.id: article for article in articles if article.id in in_story}
     # a quoted question asserts nothing (``ledger.evidence``)
     story_claims = [
-        claim for claim in _story_claims(story, claims) if not is_question(claim, by_id.get(claim.article))
+        claim
+        for claim in _story_claims(story, claims)
+        if not is_question(claim, by_id.get(claim.article)) and not speaker_lost(claim)
     ]
     names = {entity.id: entity.name for entity in entities}
     texts = {article_id: article.text for article_id, article in by_id.items()}
