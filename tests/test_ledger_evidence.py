@@ -140,3 +140,11 @@ def test_a_relative_pronoun_speaker_takes_no_side() -> None:
     lost = make_claim("the issue would fade as the primaries began", speaker_text="who")
     assert speaker_lost(lost)
     assert not speaker_lost(make_claim("the issue would fade", speaker_text="he"))
+
+
+def test_a_bare_change_in_points_from_one_voice_is_no_question() -> None:
+    text = "In this poll, Trump rose 1 percentage point since Monday's debate"
+    point = make_quantity("1 percentage point", 1, within=text, unit="point")
+    claim = make_claim(text, article="a", cue="", speaker_text=None, quantities=(point,))
+    articles = [Article(id="a", text=text, outlet="Journal")]
+    assert build_ledger(make_story(["a"]), [claim], articles, [], []) == ()

@@ -318,6 +318,8 @@ def build_ledger(
             or unit in ledger_lexicon().uninformative_units
         ):
             continue  # "How many emails?" from one figure, "What share?", "How many things?" ask nothing
+        if unit in ledger_lexicon().uninformative_units and not names_a_predicate(text):
+            continue  # "How many percentage point since Monday's debate?": whose change, of what?
         supporting = corroborators(group_claims, mentioned, context.origin)
         floors = all(is_lower_bound(m.quantity) for m in answering)
         question = _question(
