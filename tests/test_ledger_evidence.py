@@ -148,3 +148,10 @@ def test_a_bare_change_in_points_from_one_voice_is_no_question() -> None:
     claim = make_claim(text, article="a", cue="", speaker_text=None, quantities=(point,))
     articles = [Article(id="a", text=text, outlet="Journal")]
     assert build_ledger(make_story(["a"]), [claim], articles, [], []) == ()
+
+
+def test_a_partitive_figure_asks_how_many_of_them() -> None:
+    text = "State sent 10 of Clinton's senior staffers to the event"
+    quantity = make_quantity("10 of Clinton's senior staffers", 10, within=text, unit="staffer")
+    label, _informative = quantity_label("staffer", [(make_claim(text), quantity)], [0])
+    assert label.startswith("How many of Clinton's senior staffers")

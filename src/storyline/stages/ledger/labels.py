@@ -80,7 +80,10 @@ def _noun_phrase(quantity: Quantity) -> str:
     words = WORD.findall(quantity.text)
     numbered = [i for i, word in enumerate(words) if word[0].isdigit() or word.lower() in skip]
     rest = words[numbered[-1] + 1 :] if numbered else words
-    return " ".join(word for word in rest if word.lower() not in skip)
+    phrase = " ".join(word for word in rest if word.lower() not in skip)
+    # "10 of Clinton's senior staffers" counts some of them: "How many of Clinton's senior staffers …?"
+    partitive = len(numbered) > 1 and words[numbered[-1]].lower() == "of" and words[numbered[-2]][0].isdigit()
+    return f"of {phrase}" if partitive and phrase else phrase
 
 
 def _tail(claim: Claim, quantity: Quantity) -> str:
