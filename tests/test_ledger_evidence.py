@@ -11,7 +11,13 @@ from storyline.stages.ledger.evidence import (
     speaking_sources,
     states_a_clause,
 )
-from storyline.stages.ledger.labels import as_question, quantity_label, shorten, with_predicate
+from storyline.stages.ledger.labels import (
+    as_question,
+    asks_something,
+    quantity_label,
+    shorten,
+    with_predicate,
+)
 from storyline.stages.ledger.measures import make_measures, split_outliers
 from storyline.stages.ledger.positions import build_ledger
 
@@ -155,3 +161,11 @@ def test_a_partitive_figure_asks_how_many_of_them() -> None:
     quantity = make_quantity("10 of Clinton's senior staffers", 10, within=text, unit="staffer")
     label, _informative = quantity_label("staffer", [(make_claim(text), quantity)], [0])
     assert label.startswith("How many of Clinton's senior staffers")
+
+
+def test_a_subjectless_content_asks_nothing_and_a_contraction_keeps_its_auxiliary() -> None:
+    assert not asks_something([make_claim("should be made public by the end of the month")], [0])
+    assert asks_something([make_claim("the emails should be made public this month")], [0])
+    assert as_question("he's been impressed that he can always call") == (
+        "Is it true that he's been impressed that he can always call?"
+    )

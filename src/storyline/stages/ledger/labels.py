@@ -38,6 +38,8 @@ MIN_SHARE_WORDS = 2
 # Words as written, possessives and hyphens kept ("Russia’s", "Suk-yol").
 WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 CLAUSE_END = re.compile(r"[,;:.!?()\[\]–—]|\s(?:and|but|while|whereas|which|who|because|although|as)\s")
+# A pronoun with its auxiliary contracted ("he's", "they’re"): the subject of a clause that opened already.
+CONTRACTED = re.compile(r"(?:i|you|he|she|it|we|they|that|there|who|what)['’](?:s|re|ve|m|d|ll)$")
 ABBREVIATION_BEFORE = re.compile(r"(?:^|[\s(])([A-Za-z]{1,5})$")
 INITIALS_BEFORE = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?$")
 
@@ -162,7 +164,8 @@ def asks_something(claims: Sequence[Claim], order: list[int]) -> bool:
     data = load_lexicon("ledger")
     words = label_content(claims, order).lower().split()
     first = words[0] if words else ""
-    return len(words) >= MIN_PROPOSITION_WORDS and first not in data["fragment_openers"]
+    openers = {*data["fragment_openers"], *data["subjectless_openers"]}
+    return len(words) >= MIN_PROPOSITION_WORDS and first not in openers and not CONTRACTED.match(first)
 
 
 def as_question(content: str) -> str:
@@ -205,6 +208,8 @@ def _opens_question(words: list[str], index: int, auxiliary: str, auxiliaries: f
     main verb)."""
     if not index or auxiliary not in auxiliaries or any(word.endswith(",") for word in words[:index]):
         return False
+    if any(CONTRACTED.match(word.lower()) for word in words[:index]):
+        return False  # "he's been impressed that he can …": the clause's auxiliary came already
     if auxiliary[:2] not in ("ha", "do", "di") or words[index].lower().endswith(("n't", "n’t")):
         return True
     following = words[index + 1].lower() if index + 1 < len(words) else ""
