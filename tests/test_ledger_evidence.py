@@ -169,3 +169,11 @@ def test_a_subjectless_content_asks_nothing_and_a_contraction_keeps_its_auxiliar
     assert as_question("he's been impressed that he can always call") == (
         "Is it true that he's been impressed that he can always call?"
     )
+
+
+def test_a_tail_cut_inside_a_phrase_runs_to_its_end() -> None:
+    text = "two in the most recent batch were upgraded to the Secret level, a more sensitive class"
+    pair = (make_claim(text), make_quantity("two", 2, within=text, unit="message"))
+    assert quantity_label("message", [pair], [0])[0] == (
+        "How many messages in the most recent batch were upgraded to the Secret level?"
+    )

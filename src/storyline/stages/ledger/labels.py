@@ -32,6 +32,7 @@ OPENERS = {"percent": "What share", "money": "How much money"}
 # say what is counted or claimed, short enough to scan.
 TAIL_WORDS = 8
 PROPOSITION_WORDS = 14
+TAIL_REACH = 4  # words a quantity label's tail may run past TAIL_WORDS to finish a phrase
 MIN_PROPOSITION_WORDS = 4
 MIN_SHARE_WORDS = 2
 # Where a clause ends inside a content: punctuation, or a conjunction/relative word opening the next one.
@@ -93,7 +94,12 @@ def _tail(claim: Claim, quantity: Quantity) -> str:
     number."""
     after = claim.text[quantity.end - claim.start :]
     cut = _clause_end(after)
-    words = WORD.findall(after[:cut])[:TAIL_WORDS]
+    clause = WORD.findall(after[:cut])
+    words = clause[:TAIL_WORDS]
+    # a cut at the word limit inside a phrase ("were upgraded to | the Secret level") runs to the phrase's
+    # end when it is near: dropping "to" would say the messages were upgraded, not to what
+    if len(clause) > TAIL_WORDS and _dangling(words[-1]) and len(clause) <= TAIL_WORDS + TAIL_REACH:
+        words = clause
     numbered = [i for i, word in enumerate(words) if word[0].isdigit()]
     words = words[: numbered[0]] if numbered else words
     while words and _dangling(words[-1]):  # "… to the war in Ukraine to" ends on a content word
