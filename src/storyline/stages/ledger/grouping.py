@@ -38,6 +38,7 @@ class LedgerLexicon:
     lower_bounds: tuple[str, ...]
     vague_amounts: tuple[str, ...]
     target_words: frozenset[str]
+    method_words: frozenset[str]
     uninformative_units: frozenset[str]
     count_kinds: tuple[tuple[str, tuple[str, ...]], ...]
 
@@ -56,6 +57,7 @@ def ledger_lexicon() -> LedgerLexicon:
         lower_bounds=tuple(data["lower_bounds"]),
         vague_amounts=tuple(data["vague_amounts"]),
         target_words=frozenset(data["target_words"]),
+        method_words=frozenset(data["method_words"]),
         uninformative_units=frozenset(data["uninformative_units"]),
         count_kinds=tuple((kind, tuple(stems)) for kind, stems in data["count_kinds"].items()),
     )

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from functools import cache
+from typing import Any
 
 from storyline.lexicons import load_lexicon
 from storyline.records import Claim, Quantity
@@ -31,12 +32,15 @@ OPENERS = {"percent": "What share", "money": "How much money"}
 # say what is counted or claimed, short enough to scan.
 TAIL_WORDS = 8
 PROPOSITION_WORDS = 14
+TAIL_REACH = 4  # words a quantity label's tail may run past TAIL_WORDS to finish a phrase
 MIN_PROPOSITION_WORDS = 4
 MIN_SHARE_WORDS = 2
 # Where a clause ends inside a content: punctuation, or a conjunction/relative word opening the next one.
 # Words as written, possessives and hyphens kept ("Russia’s", "Suk-yol").
 WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 CLAUSE_END = re.compile(r"[,;:.!?()\[\]–—]|\s(?:and|but|while|whereas|which|who|because|although|as)\s")
+# A pronoun with its auxiliary contracted ("he's", "they’re"): the subject of a clause that opened already.
+CONTRACTED = re.compile(r"(?:i|you|he|she|it|we|they|that|there|who|what)['’](?:s|re|ve|m|d|ll)$")
 ABBREVIATION_BEFORE = re.compile(r"(?:^|[\s(])([A-Za-z]{1,5})$")
 INITIALS_BEFORE = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?$")
 
@@ -79,7 +83,10 @@ def _noun_phrase(quantity: Quantity) -> str:
     words = WORD.findall(quantity.text)
     numbered = [i for i, word in enumerate(words) if word[0].isdigit() or word.lower() in skip]
     rest = words[numbered[-1] + 1 :] if numbered else words
-    return " ".join(word for word in rest if word.lower() not in skip)
+    phrase = " ".join(word for word in rest if word.lower() not in skip)
+    # "10 of Clinton's senior staffers" counts some of them: "How many of Clinton's senior staffers …?"
+    partitive = len(numbered) > 1 and words[numbered[-1]].lower() == "of" and words[numbered[-2]][0].isdigit()
+    return f"of {phrase}" if partitive and phrase else phrase
 
 
 def _tail(claim: Claim, quantity: Quantity) -> str:
@@ -87,11 +94,15 @@ def _tail(claim: Claim, quantity: Quantity) -> str:
     number."""
     after = claim.text[quantity.end - claim.start :]
     cut = _clause_end(after)
-    words = WORD.findall(after[:cut])[:TAIL_WORDS]
+    clause = WORD.findall(after[:cut])
+    words = clause[:TAIL_WORDS]
+    # a cut at the word limit inside a phrase ("were upgraded to | the Secret level") runs to the phrase's
+    # end when it is near: dropping "to" would say the messages were upgraded, not to what
+    if len(clause) > TAIL_WORDS and _dangling(words[-1]) and len(clause) <= TAIL_WORDS + TAIL_REACH:
+        words = clause
     numbered = [i for i, word in enumerate(words) if word[0].isdigit()]
     words = words[: numbered[0]] if numbered else words
-    stopwords = ledger_lexicon().stopwords
-    while words and words[-1].lower() in stopwords:  # "… to the war in Ukraine to" ends on a content word
+    while words and _dangling(words[-1]):  # "… to the war in Ukraine to" ends on a content word
         words.pop()
     return " ".join(words)
 
@@ -148,13 +159,19 @@ def _label_claim(claims: Sequence[Claim], order: list[int]) -> int:
     return (named_asserted or asserted or named or stated or order)[0]
 
 
+def label_content(claims: Sequence[Claim], order: list[int]) -> str:
+    """The words a proposition's label is made of: the label claim's content, shortened."""
+    return shorten(claims[_label_claim(claims, order)].text)
+
+
 def asks_something(claims: Sequence[Claim], order: list[int]) -> bool:
     """Whether the content a proposition label is built from states something a reader can check: a few
     words at least, not a fragment ("from his perspective", "him to probe claims")."""
     data = load_lexicon("ledger")
-    words = shorten(claims[_label_claim(claims, order)].text).lower().split()
+    words = label_content(claims, order).lower().split()
     first = words[0] if words else ""
-    return len(words) >= MIN_PROPOSITION_WORDS and first not in data["fragment_openers"]
+    openers = {*data["fragment_openers"], *data["subjectless_openers"]}
+    return len(words) >= MIN_PROPOSITION_WORDS and first not in openers and not CONTRACTED.match(first)
 
 
 def as_question(content: str) -> str:
@@ -169,10 +186,26 @@ def as_question(content: str) -> str:
         auxiliary = contracted.get(bare) or (bare[:-3] if bare.endswith("n't") else bare)
         if _opens_question(words, index, auxiliary, auxiliaries):
             rest = [w for w in words[index + 1 :][:1] if w.lower() not in negations] + words[index + 2 :]
-            subject = " ".join(words[:index])
+            subject = " ".join(_positive(word) for word in words[:index])
             subject = subject if subject[:2] == "I " or not subject[:1].isupper() else _lower_first(subject)
             return f"{auxiliary.capitalize()} {subject} {' '.join(rest)}".strip() + "?"
     return f"Is it true that {_lower_first(content)}?"
+
+
+def _positive(word: str) -> str:
+    """A negative subject word made positive once the label takes the negation out ("none" → "any")."""
+    positive: dict[str, str] = load_lexicon("ledger")["negative_subjects"]
+    found = positive.get(word.lower())
+    return word if found is None else (found.capitalize() if word[:1].isupper() else found)
+
+
+def _dangling(word: str) -> bool:
+    """A word a label does not end on: a function word or a preposition left by a cut. A number word ends
+    a phrase ("between the two"): it stays."""
+    lower = word.lower()
+    if lower in number_lexicon().words:
+        return False
+    return lower in ledger_lexicon().stopwords or lower in load_lexicon("ledger")["dangling_words"]
 
 
 def _opens_question(words: list[str], index: int, auxiliary: str, auxiliaries: frozenset[str]) -> bool:
@@ -181,6 +214,8 @@ def _opens_question(words: list[str], index: int, auxiliary: str, auxiliaries: f
     main verb)."""
     if not index or auxiliary not in auxiliaries or any(word.endswith(",") for word in words[:index]):
         return False
+    if any(CONTRACTED.match(word.lower()) for word in words[:index]):
+        return False  # "he's been impressed that he can …": the clause's auxiliary came already
     if auxiliary[:2] not in ("ha", "do", "di") or words[index].lower().endswith(("n't", "n’t")):
         return True
     following = words[index + 1].lower() if index + 1 < len(words) else ""
@@ -226,5 +261,87 @@ def shorten(text: str) -> str:
     text = " ".join(text.split())
     text = text[: _clause_end(text, MIN_PROPOSITION_WORDS)]
     words = text.split()
-    shortened = " ".join(words[:PROPOSITION_WORDS])
-    return shortened.rstrip(" ,;:") + (" …" if len(words) > PROPOSITION_WORDS else "")
+    kept = words[:PROPOSITION_WORDS]
+    while len(words) > PROPOSITION_WORDS and len(kept) > MIN_PROPOSITION_WORDS and _dangling(kept[-1]):
+        kept.pop()  # a cut at the word limit ends on what it says, not on "… forward with"
+    return " ".join(kept).rstrip(" ,;:") + (" …" if len(words) > PROPOSITION_WORDS else "")
+
+
+# --- the predicate of a quantity label ----------------------------------------------------------------------
+
+PREDICATE_WORDS = 4  # words of a verb's complement or first prepositional phrase a label takes at most
+COMPLEMENTS = frozenset({"oprd", "acomp", "attr", "prt"})
+
+
+def with_predicate(
+    label: str,
+    claims_and_quantities: Sequence[tuple[Claim, Quantity]],
+    order: list[int],
+    texts: Mapping[str, str],
+) -> str:
+    """A quantity label naming no verb gains the one its counted noun hangs on, from the parse of the
+    sentence of the most central figure that has one: "How many additional emails?" → "How many additional
+    emails did she delete?", "How many emails from Hillary Clinton's private server?" → "… have been
+    deemed classified?". Without it the label hides what happened to what is counted (``ledger.evidence``).
+    The sentence, not the claim's content, is parsed: a content often starts after its verb ("[The agency
+    released] roughly 5,500 more pages"). ``texts``: article id → text."""
+    from storyline.stages.ledger.evidence import names_a_predicate
+
+    if not label.startswith("How many") or names_a_predicate(label):
+        return label
+    for index in order:
+        claim, quantity = claims_and_quantities[index]
+        predicate = _predicate(texts.get(claim.article, ""), quantity)
+        if predicate:
+            return f"{label.removesuffix('?')} {predicate}?"
+    return label
+
+
+SENTENCE_REACH = 400  # characters either side of a figure its sentence is looked for in
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the sentence around ``[start, end)``: a full stop and space, or a line break."""
+    low = max(0, start - SENTENCE_REACH)
+    before = text[low:start]
+    cut = max(before.rfind(". "), before.rfind("\n"))
+    after = text[end : end + SENTENCE_REACH]
+    found = [i for i in (after.find(". "), after.find("\n")) if i >= 0]
+    return low + cut + 1 if cut >= 0 else low, end + (min(found) + 1 if found else len(after))
+
+
+def _predicate(text: str, quantity: Quantity) -> str | None:
+    from storyline.stages.nlp import load_nlp  # the pipeline's parser, loaded once per process
+
+    if not text[quantity.start : quantity.end]:
+        return None
+    first, last = _sentence(text, quantity.start, quantity.end)
+    doc = load_nlp()(text[first:last])
+    start, end = quantity.start - first, quantity.end - first
+    inside = [token for token in doc if start <= token.idx < end]
+    heads = [token for token in inside if not start <= token.head.idx < end or token.head is token]
+    if not heads:
+        return None
+    noun, verb = heads[0], heads[0].head
+    if verb.pos_ not in {"VERB", "AUX"} or verb is noun:
+        return None
+    if noun.dep_ in {"nsubj", "nsubjpass"}:
+        auxiliaries = [c.text for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.i < verb.i]
+        return " ".join([*auxiliaries, verb.text, *_complement(verb)])
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if noun.dep_ == "dobj" and subjects and len(list(subjects[0].subtree)) <= PREDICATE_WORDS:
+        subject = " ".join(token.text for token in subjects[0].subtree)
+        return f"did {_lower_first(subject) if subject != 'I' else subject} {verb.lemma_}"
+    return None
+
+
+def _complement(verb: Any) -> list[str]:
+    """The verb's short complement ("classified") or the prepositional phrase right after it ("to the
+    Secret level"), at most ``PREDICATE_WORDS`` words."""
+    for child in verb.children:
+        if child.i > verb.i and (
+            child.dep_ in COMPLEMENTS or (child.dep_ == "prep" and child.i == verb.i + 1)
+        ):
+            words = [token.text for token in child.subtree]
+            return words if len(words) <= PREDICATE_WORDS else []
+    return []

@@ -46,6 +46,8 @@ UNKNOWN_DISTANCE = 0.999
 ANSWER_TYPES = frozenset({"count", "money", "percent"})
 # Figures merged for sharing their counted noun alone must lie within this ratio of each other.
 MAGNITUDE_SPREAD = 10.0
+# A value further than this ratio from its group's median counts something else (``split_outliers``).
+OUTLIER_RATIO = 4.0
 # How alike statements and figures must be to answer one question is the stage's setting
 # (``config.LedgerSettings``), with the figures that chose it.
 PEOPLE_UNIT = "personnel"
@@ -53,6 +55,8 @@ SHARE = "percent"
 # A figure is a target when a target word lies this many words before it at most ("goal of releasing").
 TARGET = "target"
 TARGET_REACH = 4
+# A figure right after a word of method (at most this many words) is a poll's sample or margin of error.
+METHOD_REACH = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,10 +104,21 @@ def is_vague(quantity: Quantity) -> bool:
     return any(text == amount or text.startswith(amount + " ") for amount in ledger_lexicon().vague_amounts)
 
 
+def _words_before(claim: Claim, quantity: Quantity, reach: int = TARGET_REACH) -> list[str]:
+    return [w.lower() for w in WORD.findall(claim.text[: max(0, quantity.start - claim.start)])[-reach:]]
+
+
 def _is_target(claim: Claim, quantity: Quantity) -> bool:
     """A goal, not a count: a target word among the few words before the figure ("goal of releasing")."""
-    before = WORD.findall(claim.text[: max(0, quantity.start - claim.start)])[-TARGET_REACH:]
-    return any(word.lower() in ledger_lexicon().target_words for word in before)
+    return any(word in ledger_lexicon().target_words for word in _words_before(claim, quantity))
+
+
+def _is_method(claim: Claim, quantity: Quantity) -> bool:
+    """How a finding was made, not a finding: a poll's sample size or margin of error (``method_words``)
+    right before the figure ("sample of 1,001", "plus or minus 4"; not "the sample was part of 3 million
+    records", a demo claim whose figure is the finding)."""
+    before = _words_before(claim, quantity, METHOD_REACH)
+    return any(word in ledger_lexicon().method_words for word in before)
 
 
 def _kind_of(words: Iterable[str]) -> str | None:
@@ -132,7 +147,7 @@ def make_measures(
     lexicon = ledger_lexicon()
     measures = []
     for quantity in claim.quantities:
-        if number_type(quantity) not in ANSWER_TYPES or is_vague(quantity):
+        if number_type(quantity) not in ANSWER_TYPES or is_vague(quantity) or _is_method(claim, quantity):
             continue
         clause = _clause_of(claim, quantity)
         raw = [word.lower() for word in WORD.findall(clause)]
@@ -283,7 +298,27 @@ def group_measures(
         _signatures_compatible,
     )
     groups = [[measures[i] for i in sorted(cluster)] for cluster in _merge_same_event(measures, clusters)]
-    return [part for group in groups for part in split_same_voice(group)]
+    return [part for group in groups for split in split_outliers(group) for part in split_same_voice(split)]
+
+
+def split_outliers(group: list[Measure]) -> list[list[Measure]]:
+    """Take out of a group the values more than ``OUTLIER_RATIO`` from its median: sources disputing one
+    figure give figures of one size (10,000 / 11,000 / 12,000 troops; 24 to 61 ships), while 1,100 pages
+    released beside 55,000 pages in all count two things that share words. Each outlying value stays a
+    question of its own, with every claim giving it."""
+    values = sorted(m.quantity.value for m in group if m.quantity.value > 0)
+    if len(set(values)) < 2:
+        return [group]
+    median = values[len(values) // 2]
+    outlying: dict[float, list[Measure]] = {}
+    kept = []
+    for measure in group:
+        value = measure.quantity.value
+        if value > 0 and max(value / median, median / value) > OUTLIER_RATIO:
+            outlying.setdefault(value, []).append(measure)
+        else:
+            kept.append(measure)
+    return [kept, *outlying.values()] if kept else [group]
 
 
 def _merge_same_event(measures: Sequence[Measure], clusters: list[list[int]]) -> list[list[int]]:

@@ -44,6 +44,14 @@ from storyline.stages.ledger.anaphora import (
     topic_words,
 )
 from storyline.stages.ledger.embedding import embed_claims
+from storyline.stages.ledger.evidence import (
+    figures_affirming,
+    is_question,
+    names_a_predicate,
+    speaker_lost,
+    speaking_sources,
+    states_a_clause,
+)
 from storyline.stages.ledger.grouping import (
     EntitySpans,
     content_words,
@@ -57,18 +65,21 @@ from storyline.stages.ledger.grouping import (
 from storyline.stages.ledger.labels import (
     asks_something,
     central_order,
+    label_content,
     proposition_label,
     quantity_label,
     share_label,
+    with_predicate,
 )
 from storyline.stages.ledger.measures import (
+    TARGET,
     Measure,
     group_measures,
     is_lower_bound,
     make_measures,
     unify_holders,
 )
-from storyline.stages.ledger.sources import corroborators, independent_sources, source_key
+from storyline.stages.ledger.sources import corroborators, independent_sources
 from storyline.stages.ledger.statements import (
     Statement,
     group_statements,
@@ -89,6 +100,7 @@ class _Context:
     origin: dict[str, str]
     settings: LedgerSettings
     names: dict[str, str]  # entity id → name, for the status reasons
+    texts: dict[str, str]  # article id → text, for the sentence a label's predicate is parsed in
 
 
 def _position(
@@ -217,31 +229,6 @@ def _place_by_context(
             groups[chosen].append(placed)
 
 
-def _figures_affirming(
-    statements: Sequence[Statement], measure_groups: Sequence[Sequence[Measure]], min_share: float
-) -> list[Claim]:
-    """The claims that affirm, by giving a figure, what a group of denials and non-confirmations rejects.
-
-    "We have no proof of North Korean soldiers fighting in Ukraine" answers a proposition nobody states in
-    so many words: those who affirm it do so by counting ("North Korea has sent 12,000 troops"). Without
-    them the question would read as denied with no one on the other side. The measured thing whose
-    clauses hold the largest (rarity-weighted) share of the group's words — at least ``min_share`` —
-    gives that side; only its asserted figures count."""
-    if not measure_groups:
-        return []
-    # What the group is about, without its words of judgement or of the statement ("no proof", "reports").
-    words = frozenset().union(*(topic_words(statement.claim) for statement in statements))
-    measure_words = [frozenset().union(*(m.words for m in group)) for group in measure_groups]
-    weight = rarity_weights([statement.words for statement in statements] + measure_words)
-    total = sum(weight.get(word, 1.0) for word in words) or 1.0
-    shares = [sum(weight.get(word, 1.0) for word in words & other) / total for other in measure_words]
-    best = max(range(len(shares)), key=lambda i: (shares[i], len(measure_groups[i])))
-    if shares[best] < min_share:
-        return []
-    figures = [m.claim for m in measure_groups[best] if stance_of(m.claim, negation_denies=False) == "affirm"]
-    return list({claim.id: claim for claim in figures}.values())
-
-
 def build_ledger(
     story: Story,
     claims: Sequence[Claim],
@@ -257,11 +244,17 @@ def build_ledger(
     once for all its stories; built from ``entities`` otherwise (walking every mention of each, all
     articles, so per story it made the stage quadratic in the collection)."""
     spans = entity_spans(entities) if spans is None else spans
-    story_claims = _story_claims(story, claims)
     in_story = set(story.articles)
     by_id = {article.id: article for article in articles if article.id in in_story}
+    # a quoted question asserts nothing (``ledger.evidence``)
+    story_claims = [
+        claim
+        for claim in _story_claims(story, claims)
+        if not is_question(claim, by_id.get(claim.article)) and not speaker_lost(claim)
+    ]
     names = {entity.id: entity.name for entity in entities}
-    context = _Context(by_id, origins(list(by_id.values()), copies), settings, names)
+    texts = {article_id: article.text for article_id, article in by_id.items()}
+    context = _Context(by_id, origins(list(by_id.values()), copies), settings, names, texts)
     mentioned = entity_words(story_claims, spans)
     antecedent = _antecedents(story_claims)
     claim_by_id = {claim.id: claim for claim in story_claims}
@@ -301,6 +294,7 @@ def build_ledger(
         statements.append(Statement(claim, words, antecedent=target, response=response))
 
     questions = []
+    doubtful: set[str] = set()  # listed after every question with clear evidence (``_evident``)
     for index, group in enumerate(measure_groups):
         extra = attached.get(index, [])
         answering = [m for m in group if stance_of(m.claim, negation_denies=False) == "affirm"]
@@ -309,10 +303,13 @@ def build_ledger(
             doubting, context, frozenset({"affirm"})
         )
         group_claims = list({claim.id: claim for claim in [m.claim for m in group] + extra}.values())
+        if group[0].kind == TARGET or (len(group_claims) == 1 and len(positions) > 1):
+            continue  # a goal is no count; one sentence's two values are a change ("from 58 to 55 percent")
         unit = group[0].unit
         key = f"{unit}:" + ",".join(sorted({m.claim.id for m in group}))
         order = central_order([m.words for m in group])
         text, informative = quantity_label(unit, [(m.claim, m.quantity) for m in group], order)
+        text = with_predicate(text, [(m.claim, m.quantity) for m in group], order, context.texts)
         if group[0].holder is not None:
             text, informative = share_label(group[0].holder, names), True
         if not informative and (
@@ -321,13 +318,16 @@ def build_ledger(
             or unit in ledger_lexicon().uninformative_units
         ):
             continue  # "How many emails?" from one figure, "What share?", "How many things?" ask nothing
+        if unit in ledger_lexicon().uninformative_units and not names_a_predicate(text):
+            continue  # "How many percentage point since Monday's debate?": whose change, of what?
         supporting = corroborators(group_claims, mentioned, context.origin)
         floors = all(is_lower_bound(m.quantity) for m in answering)
-        questions.append(
-            _question(
-                story, key, text, unit, positions, group_claims, supporting, names, context.origin, floors
-            )
+        question = _question(
+            story, key, text, unit, positions, group_claims, supporting, names, context.origin, floors
         )
+        questions.append(question)
+        if not _evident(group, group_claims, text, context):
+            doubtful.add(question.id)
 
     statement_groups = group_statements(statements, settings, vectors)
     _place_by_context(unplaced, statement_groups, context, spans)
@@ -336,16 +336,16 @@ def build_ledger(
     for statement_group in statement_groups:
         group_claims = [statement.claim for statement in statement_group]
         order = central_order([statement.words for statement in statement_group])
-        if len({source_key(claim, context.origin) for claim in group_claims}) < 2:
+        if speaking_sources(group_claims, context.origin) < 2:
             continue  # one voice is not a question the ledger can weigh
-        if not asks_something(group_claims, order):
-            continue  # "Is it true that from his perspective?" is no question
+        if not asks_something(group_claims, order) or not states_a_clause(label_content(group_claims, order)):
+            continue  # "Is it true that from his perspective?", "… that Clinton to win?" are no questions
         label = proposition_label(group_claims, order)
         positions = _stance_positions(group_claims, context)
         if not any(stance_of(claim) == "affirm" for claim in group_claims if not claim.outlet_voice):
             # no one quoted affirms: those who give a figure for it do (an outlet's narration beside them)
             quoted = [statement for statement in statement_group if not statement.claim.outlet_voice]
-            figures = _figures_affirming(quoted, measure_groups, settings.figure_affirms_min_share)
+            figures = figures_affirming(quoted, measure_groups, settings.figure_affirms_min_share)
             if figures:
                 narrated = [c for c in group_claims if c.outlet_voice and stance_of(c) == "affirm"]
                 others = [p for p in positions if p.stance != "affirm"]
@@ -355,8 +355,17 @@ def build_ledger(
         questions.append(
             _question(story, key, label, None, positions, group_claims, supporting, names, context.origin)
         )
-    questions.sort(key=_salience, reverse=True)
+    questions.sort(key=lambda question: (question.id not in doubtful, *_salience(question)), reverse=True)
     return tuple(questions)
+
+
+def _evident(group: Sequence[Measure], claims: Sequence[Claim], label: str, context: _Context) -> bool:
+    """Two speaking sources, a poll share of a named candidate, or a label naming what happened to the
+    counted thing: "How many additional emails?" from one voice is doubtful (``ledger.evidence``) and is
+    listed last, below the story's core (kept: its figure is still the story's)."""
+    if group[0].holder is not None or speaking_sources(claims, context.origin) > 1:
+        return True
+    return names_a_predicate(label)
 
 
 def _salience(question: Question) -> tuple[int, int, int, int]:
