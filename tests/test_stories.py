@@ -1,4 +1,5 @@
 import dataclasses
+from collections import Counter
 from datetime import date
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from storyline.stages.stories.cluster import (
     published_day,
     story_id,
 )
+from storyline.stages.stories.scoring import dominant_years
 from storyline.store import Store
 
 STRIKE = "Dock workers at the port of Valmora stayed off the job as the union and the operator traded blame."
@@ -318,6 +320,31 @@ def test_a_story_of_another_year_scores_lower_by_the_year_penalty() -> None:
     penalty = DEFAULT_SETTINGS.stories.other_year_penalty
     assert penalty > 0
     assert index._score(same_year, story) - index._score(other_year, story) == pytest.approx(penalty)
+
+
+def test_one_member_of_another_year_does_not_open_the_story_to_that_year() -> None:
+    # Four reports of a 2012 title fight and one of the 2008 fight of the same champion that joined them: a
+    # later 2008 report is still of another year than the story's (issue #15), a 2012 one is not.
+    index = small_index()
+    for number, year in enumerate(("2012", "2012", "2012", "2012", "2008")):
+        article = dataclasses.replace(
+            profile(f"fight-{number}", unit(1, 0.05 * number, 0), {"klitschko"}), words=frozenset({year})
+        )
+        index.add(article)
+    assert [len(story.articles) for story in index.stories()] == [5]
+    story = index._stories[story_id("fight-0")].profile
+    same_year, other_year = (
+        dataclasses.replace(profile(name, unit(1, 0.1, 0), {"klitschko"}), words=frozenset({name}))
+        for name in ("2012", "2008")
+    )
+    penalty = DEFAULT_SETTINGS.stories.other_year_penalty
+    assert index._score(same_year, story) - index._score(other_year, story) == pytest.approx(penalty)
+
+
+def test_the_years_of_a_story_are_those_most_of_its_members_state() -> None:
+    assert dominant_years(Counter({"2012": 4, "2008": 1, "fight": 5})) == {"2012"}
+    assert dominant_years(Counter({"2012": 2, "2013": 1})) == {"2012", "2013"}  # half as often: still its own
+    assert dominant_years(Counter({"fight": 3})) == set()
 
 
 def test_published_month_spans_the_month_and_ignores_other_dates() -> None:
