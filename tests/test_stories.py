@@ -20,6 +20,7 @@ from storyline.stages.stories.cluster import (
     published_day,
     story_id,
 )
+from storyline.stages.stories.profile import GroupProfile
 from storyline.stages.stories.scoring import dominant_years
 from storyline.store import Store
 
@@ -382,3 +383,15 @@ def test_polnear_month_event_stories_stay_above_floor() -> None:
     analyses, gold = analyse_polnear("2016-09")
     scores = score_clusters(analyses, gold, DEFAULT_SETTINGS)
     assert scores.precision >= POLNEAR_MONTH_FLOORS[0] and scores.recall >= POLNEAR_MONTH_FLOORS[1]
+
+
+def test_the_core_of_three_reports_is_what_two_of_them_name() -> None:
+    # Three obituaries of one model each name her and their own crowd of photographers and friends: the
+    # story's core is her, not the union of everyone any of them names (issue #15).
+    crowds = [{"bettie page", "bunny yeager"}, {"bettie page", "irving klaw"}, {"bettie page", "hugh hefner"}]
+    group = GroupProfile.founded_by(profile("obit-0", unit(1, 0, 0), crowds[0]))
+    group.add(profile("obit-0", unit(1, 0, 0), crowds[0]), 0.0)
+    group.add(profile("obit-1", unit(1, 0.1, 0), crowds[1]), 0.5)
+    assert group.core(group.actors) == crowds[0] | crowds[1]  # two members: either one's actors count
+    group.add(profile("obit-2", unit(1, 0.2, 0), crowds[2]), 0.5)
+    assert group.core(group.actors) == {"bettie page"}
