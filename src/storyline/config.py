@@ -150,7 +150,9 @@ class StoriesSettings:
     # Then (issue #15, tuned on ECB+ topics 1-20 only, 21-30 held out) a story's years are those most of
     # its members state (``stories.scoring.dominant_years``) and the window 60 days: thresholds 0.225 /
     # 0.235 / 0.24 / 0.245 gave ECB+ 1-20 0.842/0.840, 0.875/0.835, 0.875/0.828, 0.875/0.810 and PolNeAR
-    # 0.901/0.870 but for 0.245 (0.915/0.870); from 0.829/0.807 and 0.901/0.870 before.
+    # 0.901/0.870 but for 0.245 (0.915/0.870); from 0.829/0.807 and 0.901/0.870 before. With a core of what
+    # two members carry (``stories.profile.GroupProfile.core``), 0.235 / 0.24 / 0.25 gave ECB+ 1-20
+    # 0.864/0.862, 0.864/0.855, 0.868/0.816 and PolNeAR 0.903/0.878, 0.903/0.878, 0.931/0.878.
     embedding_threshold: float = 0.235
     vector_weights: tuple[float, float, float] = (0.45, 0.3, 0.25)
     # An article scoring this much above the join threshold with a second story merges the two (0.2 -> 0.1
@@ -199,6 +201,8 @@ class StoriesSettings:
     # instead merged a one-year corpus (PolNeAR P 0.817 -> 0.634 at 0.05). Numbers of the lead (death tolls,
     # scores) as a further overlap cost ECB+ 1-15 precision (0.805 -> 0.790 at weight 0.2): a developing
     # event's figures change.
+    # Rechecked with dominant years, the 60-day window and the core of two (ECB+ topics 1-20, threshold
+    # 0.235): 0.175 0.864/0.862, 0.2 0.868/0.828.
     other_year_penalty: float = 0.175
     # Issue #15, the event itself: the score falls by ``other_event_penalty`` when an article's lead names
     # no event (trigger lemma, ``stories.triggers``) that a quarter of the story's members name, unless its
