@@ -118,8 +118,8 @@ class GroupProfile:
         """Keys carried by a quarter of the members at least, and by two once the group has three: what the
         group is about, not its noise. Below eight members a quarter is one member, and the union of a few
         reports' actors (an obituary names dozens of people) drowns the few they share; two of three or
-        more keeps those (issue #15: ECB+ topics 1-20 B3 P/R 0.875/0.835 -> 0.864/0.862, PolNeAR dev
-        2016-09 0.901/0.870 -> 0.903/0.878)."""
+        more keeps those (issue #15, threshold 0.235: ECB+ topics 1-20 B3 P/R 0.875/0.835 -> 0.864/0.862,
+        PolNeAR dev 2016-09 0.901/0.870 -> 0.903/0.878)."""
         members = len(self.articles)
         floor = max(MIN_CORE_MEMBERS if members >= MIN_CORE_MEMBERS + 1 else 1, members // 4)
         return {key for key, count in counts.items() if count >= floor}
