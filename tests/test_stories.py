@@ -360,8 +360,10 @@ def test_published_month_spans_the_month_and_ignores_other_dates() -> None:
 # Floors: measured B3 with the event gates (python eval/stories.py --topics 1-5 and --corpus polnear):
 # ECB+ topics 1-5 P 0.881 R 0.712; hand-labelled PolNeAR dev 2016-09 P 0.817 R 0.894. Floors are those
 # less 0.03: precision first, recall kept from collapsing. With event triggers (issue #15): ECB+ 1-5 P 0.935
-# R 0.713, PolNeAR P 0.901 R 0.870; the precision floors rose with them, the recall floors stay.
-ECBPLUS_TOPICS_1_5_FLOORS = (0.905, 0.682)
+# R 0.713, PolNeAR P 0.901 R 0.870; the precision floors rose with them, the recall floors stay. With
+# dominant years, the 60-day window and a core of two members: ECB+ 1-5 P 0.935 R 0.755, PolNeAR P 0.903
+# R 0.878; the ECB+ recall floor rose with it.
+ECBPLUS_TOPICS_1_5_FLOORS = (0.905, 0.725)
 POLNEAR_MONTH_FLOORS = (0.871, 0.864)
 
 
