@@ -4,6 +4,8 @@ On the demo corpus gold, and on ECB+ (``../shared/data/ecbplus``, topics 1–30)
 document is an article, and topic × subset (``*ecb.xml`` / ``*ecbplus.xml``) is one gold story — the two
 subsets of a topic are similar but different events, the hard negatives. No published figure exists for
 document → story clustering on ECB+ (the data README found none); we print "none published".
+Settings are tuned on topics 1-20 (``--topics 1-20``); topics 21-30 are held out (``--topics 21-30``) and
+reported apart from 1-30 (issue #15).
 
 ``--corpus polnear``: one month of PolNeAR dev (``../shared/data/polnear``, US 2016 election coverage from
 seven publishers), every article labelled by hand to the event it reports
