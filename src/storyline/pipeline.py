@@ -18,7 +18,7 @@ from pathlib import Path
 from storyline import engines
 from storyline.config import DEFAULT_SETTINGS, Settings
 from storyline.corrections import apply_corrections
-from storyline.embeddings import load_embedder, one_torch_thread
+from storyline.embeddings import EMBED_BATCH_SIZE, load_embedder, one_torch_thread
 from storyline.errors import StorylineInputError, unknown_story
 from storyline.records import (
     Article,
@@ -180,7 +180,10 @@ def ingest_articles(
 
     place_left_over(store, settings)
     work = functools.partial(analyze_chunk, settings=settings)
-    analysed = engines.run_chunks(work, new_articles(), settings.engine)
+    # The story embedder (torch and the model: seconds of CPU) loads while the workers start, when this
+    # process would only wait, not at the first placement, when the workers keep every core busy.
+    while_starting = load_embedder if settings.stories.embeddings else None
+    analysed = engines.run_chunks(work, new_articles(), settings.engine, while_starting)
     # Worker processes on this machine keep every core busy meanwhile (a small run stays in this process).
     beside_workers = settings.engine.scheduler is None and engines.worker_count(settings.engine) > 1
     index: stories.StoryIndex | None = None
@@ -192,7 +195,9 @@ def ingest_articles(
 
     unplaced: list[ArticleAnalysis] = []
     # Each analysis is stored as soon as it arrives (an interrupted run keeps it, and the first result shows
-    # at once); story placement runs once a batch has gathered, where it amortises its embedding.
+    # at once); story placement runs once an embedder's batch has gathered (EMBED_BATCH_SIZE, the batches
+    # the stories stage embeds in, so the vectors are those of larger placements), beside the workers:
+    # what is left for after the last result (the run's serial tail) is at most one such batch.
     for analysis in analysed:
         # Another process ingesting the same article may have stored it since the check above.
         stored = store.save_analysis(analysis)
@@ -201,7 +206,7 @@ def ingest_articles(
         if on_progress:
             on_progress(done, analysis.article)
         unplaced.append(analysis)
-        if len(unplaced) == settings.engine.batch_size:
+        if len(unplaced) == EMBED_BATCH_SIZE:
             place(unplaced)
             unplaced = []
     if unplaced:
