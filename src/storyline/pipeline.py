@@ -1,9 +1,10 @@
-"""Runs the stages in order — the only module that knows the order.
+"""Runs the stages in order — with ``per_article``, the only modules that know the order.
 
 Per-article stages (ingest → clean → language → nlp → mentions, time expressions, claims) run article by
-article, parsed in batches; each finished article is stored in one transaction, so an interrupted run keeps
-every finished article and a re-run skips them. Cross-article stages (entity resolution, copies, stories,
-ledger, timeline) then run over everything in the store.
+article, parsed in batches (``per_article``: a module of its own, so that worker processes import only the
+code they run); each finished article is stored in one transaction, so an interrupted run keeps every
+finished article and a re-run skips them. Cross-article stages (entity resolution, copies, stories, ledger,
+timeline) then run over everything in the store.
 """
 
 from __future__ import annotations
@@ -20,6 +21,12 @@ from storyline.config import DEFAULT_SETTINGS, Settings
 from storyline.corrections import apply_corrections
 from storyline.embeddings import EMBED_BATCH_SIZE, load_embedder, one_torch_thread
 from storyline.errors import StorylineInputError, unknown_story
+
+# Re-exported: callers (evals, tests) reach the per-article stages through the pipeline.
+from storyline.per_article import analyze_chunk
+from storyline.per_article import analyze_parsed as analyze_parsed
+from storyline.per_article import prepare_article as prepare_article
+from storyline.per_article import run_article_stages as run_article_stages
 from storyline.records import (
     Article,
     ArticleAnalysis,
@@ -27,11 +34,10 @@ from storyline.records import (
     Claim,
     CopyEdge,
     Entity,
-    ParsedArticle,
     SkippedInput,
     Story,
 )
-from storyline.stages import claims, clean, copies, dates, entities, ingest, language, ledger, nlp, stories
+from storyline.stages import copies, entities, ingest, ledger, stories
 from storyline.stages import timeline as timeline_stage
 from storyline.store import Store
 from storyline.store.placement import Placement
@@ -47,42 +53,6 @@ class AlreadyStored:
 # Called after each input with (inputs done, the article analysed, the input skipped, or the article found
 # already stored); the CLI draws its progress bar. The store is asked once per article, here.
 ProgressCallback = Callable[[int, Article | SkippedInput | AlreadyStored], None]
-
-
-def analyze_parsed(parsed: ParsedArticle) -> ArticleAnalysis:
-    """Every per-article stage that needs the parse, on one parsed article. A publication date the metadata
-    lacks is inferred first, because the time expressions resolve against it."""
-    located_times = dates.locate_time_expressions(parsed)  # the text's, whatever the publication date
-    parsed = ParsedArticle(article=dates.infer_publication_date(parsed, located_times), doc=parsed.doc)
-    time_expressions = dates.find_time_expressions(parsed, located_times)
-    attributed = claims.extract_claims(parsed, time_expressions)
-    return ArticleAnalysis(
-        article=parsed.article,
-        mentions=tuple(entities.extract_mentions(parsed)),
-        # the article's own statements join its attributions: the ledger weighs the outlet's voice too
-        claims=tuple(claims.outlet_voice_claims(parsed, attributed, time_expressions)),
-        times=tuple(time_expressions),
-        triggers=stories.event_triggers(parsed),
-    )
-
-
-def prepare_article(article: Article, settings: Settings = DEFAULT_SETTINGS) -> Article:
-    """The per-article stages before the parse: clean, then language."""
-    return language.detect_languages(clean.clean_article(article), settings.language)
-
-
-def run_article_stages(
-    articles: Iterable[Article], settings: Settings = DEFAULT_SETTINGS
-) -> Iterator[ArticleAnalysis]:
-    """Clean, detect languages, parse in batches and extract, one analysis per article, in input order."""
-    prepared = (prepare_article(article, settings) for article in articles)
-    for parsed in nlp.parse_articles(prepared, batch_size=settings.engine.batch_size):
-        yield analyze_parsed(parsed)
-
-
-def analyze_chunk(articles: list[Article], settings: Settings = DEFAULT_SETTINGS) -> list[ArticleAnalysis]:
-    """The per-article stages on one chunk: the unit of work an engine sends to a worker."""
-    return list(run_article_stages(articles, settings))
 
 
 # A str longer than this, or holding a line break, is an article's text rather than a path.
