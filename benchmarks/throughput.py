@@ -127,6 +127,7 @@ class AnalyzeRun:
     articles: int
     stories: int
     fork_server_peak_mib: float
+    fork_server_cpu: float  # its start-up: imports, spaCy's and lingua's models (it only forks after)
     workers_started_seconds: float | None  # from the call until a worker began its first chunk
     last_article_seconds: float  # from the call until the last article was stored
     tree_peak_mib: float  # sum of PSS over this process and its descendants, largest sample
@@ -164,6 +165,7 @@ def time_analyze(inputs: list[Path], settings: Settings) -> AnalyzeRun:
         articles=len(brief.articles),
         stories=len(brief.stories),
         fork_server_peak_mib=fork_server_peak,
+        fork_server_cpu=fork_server_cpu,
         workers_started_seconds=None if first_chunk is None else first_chunk - started_epoch,
         last_article_seconds=stored[-1] if stored else seconds,
         tree_peak_mib=memory.peak_mib,
@@ -198,7 +200,8 @@ def report(
         f"{parallel[0] / run.seconds:.2f} ({processes}-process parse, the same number of processes)"
     )
     print(
-        f"analyze CPU: {run.main_cpu:.1f} s main process + {run.worker_cpu:.1f} s workers and fork server = "
+        f"analyze CPU: {run.main_cpu:.1f} s main process + {run.worker_cpu:.1f} s workers and fork server"
+        f" (its start-up {run.fork_server_cpu:.1f} s) = "
         f"{(run.main_cpu + run.worker_cpu) / run.seconds:.2f} cores busy on average"
     )
     # On a machine shared with other work the wall-clock ratio mostly measures the neighbours; CPU seconds
