@@ -9,15 +9,20 @@ core, stories with embeddings. The embedding model is loaded before timing, as s
 parse baseline is printed twice: one process (the issue's baseline) and ``n_process`` = cores, so the
 share of the ratio that comes from using both cores is visible. Peak memory is this process's, the fork
 server's and the largest worker's (workers share the fork server's pages copy-on-write, so they do not add
-up). Worker CPU is what the workers report with each chunk (``engines.worker_usage``: they are the fork
-server's children, invisible to ``RUSAGE_CHILDREN`` here) plus the fork server's own start-up.
+up), and the run's own, counted once: the largest sum of proportional set sizes over this process and all
+its descendants while analyze runs (``tree_memory``). Worker CPU is what the workers report with each
+chunk (``engines.worker_usage``: they are the fork server's children, invisible to ``RUSAGE_CHILDREN``
+here) plus the fork server's own start-up.
 
     python benchmarks/throughput.py [--articles 1000] [--seed 7]
     python benchmarks/throughput.py --corpus polnear [--limit 84]    # real news: PolNeAR train + dev (924)
 
 With ``--corpus polnear`` the articles are the real texts of ``../shared/data/polnear`` (not copied
 anywhere), and the figure that matters is the ratio against the parse on the same number of processes,
-start-up included (the time to the first stored article is printed beside it).
+start-up included (the time to the first stored article is printed beside it). Where the wall time goes is
+printed as a timeline: the workers' start-up (fork server: imports, spaCy and lingua's models), the first
+and the last article stored, and the serial tail in this process after the last one (the last story
+placement and the cross-article stages).
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.language import Language
+from tree_memory import TreeMemory
 
 from storyline.config import DEFAULT_SETTINGS, Settings
 from storyline.embeddings import load_embedder
@@ -121,6 +127,10 @@ class AnalyzeRun:
     articles: int
     stories: int
     fork_server_peak_mib: float
+    fork_server_cpu: float  # its start-up: imports, spaCy's and lingua's models (it only forks after)
+    workers_started_seconds: float | None  # from the call until a worker began its first chunk
+    last_article_seconds: float  # from the call until the last article was stored
+    tree_peak_mib: float  # sum of PSS over this process and its descendants, largest sample
 
 
 def time_parse(nlp: Language, texts: list[str], processes: int) -> tuple[float, float]:
@@ -133,26 +143,32 @@ def time_parse(nlp: Language, texts: list[str], processes: int) -> tuple[float, 
 
 
 def time_analyze(inputs: list[Path], settings: Settings) -> AnalyzeRun:
-    first: list[float] = []
-    started = time.perf_counter()
+    stored: list[float] = []
+    worker_usage.clear()
+    started, started_epoch = time.perf_counter(), time.time()
 
     def on_progress(done: int, _item: object) -> None:
-        if not first:
-            first.append(time.perf_counter() - started)
+        stored.append(time.perf_counter() - started)
 
     cpu_before = _cpu_seconds()
-    brief = analyze(inputs, settings=settings, on_progress=on_progress)
+    with TreeMemory() as memory:
+        brief = analyze(inputs, settings=settings, on_progress=on_progress)
     seconds = time.perf_counter() - started
     main_after, workers_after = _cpu_seconds()
     fork_server_cpu, fork_server_peak = _fork_server_usage()
+    first_chunk = worker_usage.first_chunk_started
     return AnalyzeRun(
         seconds=seconds,
-        first_article_seconds=first[0] if first else seconds,
-        main_cpu=main_after - cpu_before[0],
+        first_article_seconds=stored[0] if stored else seconds,
+        main_cpu=main_after - cpu_before[0] - memory.sampler_cpu,
         worker_cpu=workers_after - cpu_before[1] + worker_usage.cpu_seconds + fork_server_cpu,
         articles=len(brief.articles),
         stories=len(brief.stories),
         fork_server_peak_mib=fork_server_peak,
+        fork_server_cpu=fork_server_cpu,
+        workers_started_seconds=None if first_chunk is None else first_chunk - started_epoch,
+        last_article_seconds=stored[-1] if stored else seconds,
+        tree_peak_mib=memory.peak_mib,
     )
 
 
@@ -170,12 +186,22 @@ def report(
         f"  {words / run.seconds:8.0f} words/s"
         f"  ({run.seconds:.2f} s; first article stored after {run.first_article_seconds:.2f} s)"
     )
+    started = (
+        "in this process" if run.workers_started_seconds is None else f"{run.workers_started_seconds:.2f} s"
+    )
+    tail = run.seconds - run.last_article_seconds
+    print(
+        f"timeline: workers' first chunk began {started}, first article stored"
+        f" {run.first_article_seconds:.2f} s, last {run.last_article_seconds:.2f} s, then {tail:.2f} s"
+        " in this process (last story placement, cross-article stages)"
+    )
     print(
         f"ratio analyze/parse: {parse[0] / run.seconds:.2f} (one-process parse), "
         f"{parallel[0] / run.seconds:.2f} ({processes}-process parse, the same number of processes)"
     )
     print(
-        f"analyze CPU: {run.main_cpu:.1f} s main process + {run.worker_cpu:.1f} s workers and fork server = "
+        f"analyze CPU: {run.main_cpu:.1f} s main process + {run.worker_cpu:.1f} s workers and fork server"
+        f" (its start-up {run.fork_server_cpu:.1f} s) = "
         f"{(run.main_cpu + run.worker_cpu) / run.seconds:.2f} cores busy on average"
     )
     # On a machine shared with other work the wall-clock ratio mostly measures the neighbours; CPU seconds
@@ -189,6 +215,7 @@ def report(
         f"{worker_usage.peak_mib:.0f} MiB (largest analyze worker, sharing the fork server's pages), "
         f"{child_peak_mib:.0f} MiB (largest parse process)"
     )
+    print(f"peak memory of the analyze run, counted once (sum of PSS): {run.tree_peak_mib:.0f} MiB")
 
 
 def main() -> None:

@@ -11,7 +11,7 @@ import pytest
 from rich.console import Console
 from typer.testing import CliRunner, Result
 
-from storyline import pipeline
+from storyline import per_article, pipeline
 from storyline.cli import app
 from storyline.cli.progress import ProgressReporter, progress_display, survey_inputs
 from storyline.config import DEFAULT_SETTINGS
@@ -83,8 +83,8 @@ def test_inputs_all_rejected_are_counted_with_their_reasons(tmp_path: Path) -> N
 
 
 def stage_interrupted_on_call(number: int, monkeypatch: pytest.MonkeyPatch) -> None:
-    """``pipeline.analyze_parsed`` raises KeyboardInterrupt on its ``number``-th call, as Ctrl-C would."""
-    real = pipeline.analyze_parsed
+    """``per_article.analyze_parsed`` raises KeyboardInterrupt on its ``number``-th call, as Ctrl-C would."""
+    real = per_article.analyze_parsed
     calls = []
 
     def interrupted(parsed):
@@ -93,7 +93,7 @@ def stage_interrupted_on_call(number: int, monkeypatch: pytest.MonkeyPatch) -> N
             raise KeyboardInterrupt
         return real(parsed)
 
-    monkeypatch.setattr(pipeline, "analyze_parsed", interrupted)
+    monkeypatch.setattr(per_article, "analyze_parsed", interrupted)
 
 
 def test_ctrl_c_says_what_was_stored_and_a_rerun_resumes(tmp_path: Path, monkeypatch) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 # Only light imports at the top: worker processes import this module to find ``_square_all``.
@@ -39,11 +41,25 @@ def test_local_worker_processes_return_results_in_input_order() -> None:
 
 def test_workers_report_their_cpu_and_memory_with_each_chunk() -> None:
     # The fork server's workers are not this process's children: getrusage here cannot see them.
-    worker_usage.by_worker.clear()
+    worker_usage.clear()
     settings = EngineSettings(batch_size=2, workers=2, worker_chunk_size=1)
+    before = time.time()
     assert list(run_chunks(_square_all, range(6), settings)) == [n * n for n in range(6)]
     assert 1 <= len(worker_usage.by_worker) <= 2
     assert worker_usage.cpu_seconds > 0 and worker_usage.peak_mib > 10
+    assert worker_usage.first_chunk_started is not None and worker_usage.first_chunk_started >= before
+
+
+def test_while_starting_runs_once_when_chunks_go_to_workers_and_never_in_process() -> None:
+    calls: list[int] = []
+    to_workers = EngineSettings(batch_size=2, workers=2, worker_chunk_size=1)
+    results = run_chunks(_square_all, range(12), to_workers, while_starting=lambda: calls.append(1))
+    assert list(results) == [n * n for n in range(12)]
+    assert calls == [1]
+    in_process = EngineSettings(batch_size=2, workers=1)
+    results = run_chunks(_square_all, range(12), in_process, while_starting=lambda: calls.append(2))
+    assert list(results) == [n * n for n in range(12)]
+    assert calls == [1]
 
 
 def test_workers_leave_ctrl_c_to_the_parent_which_keeps_it() -> None:

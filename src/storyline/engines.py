@@ -19,6 +19,7 @@ import resource
 import signal
 import sys
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -41,12 +42,20 @@ PRELOAD_MODULE = "storyline.preload"
 @dataclass
 class WorkerUsage:
     """CPU seconds and peak memory of the worker processes this process has used, latest report per
-    worker. Benchmarks read it; nothing else depends on it."""
+    worker, and when the first chunk began (wall clock, ``time.time``: the end of the workers' start-up).
+    Benchmarks read it; nothing else depends on it."""
 
     by_worker: dict[tuple[str, int], tuple[float, float]] = field(default_factory=dict)
+    first_chunk_started: float | None = None
 
     def record(self, report: UsageReport) -> None:
         self.by_worker[(report.host, report.pid)] = (report.cpu_seconds, report.peak_mib)
+        if self.first_chunk_started is None or report.chunk_started < self.first_chunk_started:
+            self.first_chunk_started = report.chunk_started
+
+    def clear(self) -> None:
+        self.by_worker.clear()
+        self.first_chunk_started = None
 
     @property
     def cpu_seconds(self) -> float:
@@ -64,6 +73,7 @@ class UsageReport:
     pid: int
     cpu_seconds: float  # user + system, since the worker process started
     peak_mib: float
+    chunk_started: float  # time.time() when the worker began this chunk
 
 
 @dataclass(frozen=True)
@@ -77,11 +87,12 @@ worker_usage = WorkerUsage()
 
 def measured(work: ChunkWork[InputT, OutputT], chunk: list[InputT]) -> Measured[OutputT]:
     """Run in a worker: ``work`` on ``chunk``, with what the worker process has used so far."""
+    started = time.time()
     results = work(chunk)
     own = resource.getrusage(resource.RUSAGE_SELF)
     # ru_maxrss is in KiB on Linux, in bytes on macOS.
     peak_mib = own.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
-    usage = UsageReport(os.uname().nodename, os.getpid(), own.ru_utime + own.ru_stime, peak_mib)
+    usage = UsageReport(os.uname().nodename, os.getpid(), own.ru_utime + own.ru_stime, peak_mib, started)
     return Measured(results, usage)
 
 
@@ -93,14 +104,21 @@ def chunked(items: Iterable[InputT], size: int) -> Iterator[list[InputT]]:
 
 
 def run_chunks(
-    work: ChunkWork[InputT, OutputT], items: Iterable[InputT], settings: EngineSettings
+    work: ChunkWork[InputT, OutputT],
+    items: Iterable[InputT],
+    settings: EngineSettings,
+    while_starting: Callable[[], object] | None = None,
 ) -> Iterator[OutputT]:
-    """Apply ``work`` to ``items`` chunk by chunk on the engine ``settings`` names; results in input order."""
+    """Apply ``work`` to ``items`` chunk by chunk on the engine ``settings`` names; results in input order.
+    ``while_starting`` is called once, in this process, when the first chunks have been sent to workers and
+    before their first result is awaited: their start-up (the fork server loads spaCy and lingua, seconds)
+    leaves this process idle, so work it would do anyway costs no wall time there. Not called when the
+    chunks run in this process."""
     if settings.name == "dask":
         chunks = chunked(items, settings.batch_size)
-        yield from _run_on_dask(work, chunks, settings.scheduler, worker_count(settings))
+        yield from _run_on_dask(work, chunks, settings.scheduler, worker_count(settings), while_starting)
     elif settings.name == "local":
-        yield from _run_locally(work, iter(items), worker_count(settings), settings)
+        yield from _run_locally(work, iter(items), worker_count(settings), settings, while_starting)
     else:
         raise StorylineConfigurationError(
             "engine", f"unknown engine {settings.name!r} (expected 'local' or 'dask')"
@@ -113,7 +131,11 @@ def worker_count(settings: EngineSettings) -> int:
 
 
 def _run_locally(
-    work: ChunkWork[InputT, OutputT], items: Iterator[InputT], workers: int, settings: EngineSettings
+    work: ChunkWork[InputT, OutputT],
+    items: Iterator[InputT],
+    workers: int,
+    settings: EngineSettings,
+    while_starting: Callable[[], object] | None,
 ) -> Iterator[OutputT]:
     # Starting the workers costs their fork server's model loads (~7 s of CPU); a run of no more than a
     # batch per worker is faster in this process.
@@ -126,7 +148,7 @@ def _run_locally(
     with ProcessPoolExecutor(
         max_workers=workers, mp_context=_worker_context(), initializer=end_with_parent
     ) as pool:
-        yield from _in_order(pool.submit, work, chunks, workers)
+        yield from _in_order(pool.submit, work, chunks, workers, while_starting)
 
 
 def _worker_context() -> multiprocessing.context.BaseContext:
@@ -162,7 +184,11 @@ def end_with_parent() -> None:
 
 
 def _run_on_dask(
-    work: ChunkWork[InputT, OutputT], chunks: Iterator[list[InputT]], scheduler: str | None, workers: int
+    work: ChunkWork[InputT, OutputT],
+    chunks: Iterator[list[InputT]],
+    scheduler: str | None,
+    workers: int,
+    while_starting: Callable[[], object] | None,
 ) -> Iterator[OutputT]:
     try:
         from distributed import Client, LocalCluster
@@ -173,7 +199,7 @@ def _run_on_dask(
     if scheduler:
         with _connect(scheduler) as client:
             workers = max(len(client.scheduler_info().get("workers", {})), 1)
-            yield from _in_order(client.submit, work, chunks, workers, pure=False)
+            yield from _in_order(client.submit, work, chunks, workers, while_starting, pure=False)
         return
     # One thread per worker process: spaCy's parse holds the GIL, threads would not run it in parallel.
     cluster = LocalCluster(
@@ -185,7 +211,7 @@ def _run_on_dask(
         silence_logs=logging.ERROR,
     )
     with cluster, Client(cluster) as client:
-        yield from _in_order(client.submit, work, chunks, len(cluster.workers), pure=False)
+        yield from _in_order(client.submit, work, chunks, len(cluster.workers), while_starting, pure=False)
 
 
 def _connect(scheduler: str) -> Any:
@@ -204,15 +230,22 @@ def _in_order(
     work: ChunkWork[InputT, OutputT],
     chunks: Iterable[list[InputT]],
     workers: int,
+    while_starting: Callable[[], object] | None = None,
     **options: Any,
 ) -> Iterator[OutputT]:
-    """Submit chunks, at most ``workers × CHUNKS_IN_FLIGHT_PER_WORKER`` pending; yield results in order."""
+    """Submit chunks, at most ``workers × CHUNKS_IN_FLIGHT_PER_WORKER`` pending; yield results in order.
+    ``while_starting`` runs once the first chunks are sent (all of them, or as many as may be pending)."""
     pending: deque[Future[Measured[OutputT]]] = deque()
     limit = max(workers, 1) * CHUNKS_IN_FLIGHT_PER_WORKER
     for chunk in chunks:
         pending.append(submit(measured, work, chunk, **options))
         if len(pending) >= limit:
+            if while_starting is not None:
+                while_starting()
+                while_starting = None
             yield from _results(pending.popleft())
+    if while_starting is not None:
+        while_starting()
     while pending:
         yield from _results(pending.popleft())
 

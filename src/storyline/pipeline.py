@@ -1,9 +1,10 @@
-"""Runs the stages in order — the only module that knows the order.
+"""Runs the stages in order — with ``per_article``, the only modules that know the order.
 
 Per-article stages (ingest → clean → language → nlp → mentions, time expressions, claims) run article by
-article, parsed in batches; each finished article is stored in one transaction, so an interrupted run keeps
-every finished article and a re-run skips them. Cross-article stages (entity resolution, copies, stories,
-ledger, timeline) then run over everything in the store.
+article, parsed in batches (``per_article``: a module of its own, so that worker processes import only the
+code they run); each finished article is stored in one transaction, so an interrupted run keeps every
+finished article and a re-run skips them. Cross-article stages (entity resolution, copies, stories, ledger,
+timeline) then run over everything in the store.
 """
 
 from __future__ import annotations
@@ -18,8 +19,14 @@ from pathlib import Path
 from storyline import engines
 from storyline.config import DEFAULT_SETTINGS, Settings
 from storyline.corrections import apply_corrections
-from storyline.embeddings import load_embedder, one_torch_thread
+from storyline.embeddings import EMBED_BATCH_SIZE, load_embedder, one_torch_thread
 from storyline.errors import StorylineInputError, unknown_story
+
+# Re-exported: callers (evals, tests) reach the per-article stages through the pipeline.
+from storyline.per_article import analyze_chunk
+from storyline.per_article import analyze_parsed as analyze_parsed
+from storyline.per_article import prepare_article as prepare_article
+from storyline.per_article import run_article_stages as run_article_stages
 from storyline.records import (
     Article,
     ArticleAnalysis,
@@ -27,11 +34,10 @@ from storyline.records import (
     Claim,
     CopyEdge,
     Entity,
-    ParsedArticle,
     SkippedInput,
     Story,
 )
-from storyline.stages import claims, clean, copies, dates, entities, ingest, language, ledger, nlp, stories
+from storyline.stages import copies, entities, ingest, ledger, stories
 from storyline.stages import timeline as timeline_stage
 from storyline.store import Store
 from storyline.store.placement import Placement
@@ -47,42 +53,6 @@ class AlreadyStored:
 # Called after each input with (inputs done, the article analysed, the input skipped, or the article found
 # already stored); the CLI draws its progress bar. The store is asked once per article, here.
 ProgressCallback = Callable[[int, Article | SkippedInput | AlreadyStored], None]
-
-
-def analyze_parsed(parsed: ParsedArticle) -> ArticleAnalysis:
-    """Every per-article stage that needs the parse, on one parsed article. A publication date the metadata
-    lacks is inferred first, because the time expressions resolve against it."""
-    located_times = dates.locate_time_expressions(parsed)  # the text's, whatever the publication date
-    parsed = ParsedArticle(article=dates.infer_publication_date(parsed, located_times), doc=parsed.doc)
-    time_expressions = dates.find_time_expressions(parsed, located_times)
-    attributed = claims.extract_claims(parsed, time_expressions)
-    return ArticleAnalysis(
-        article=parsed.article,
-        mentions=tuple(entities.extract_mentions(parsed)),
-        # the article's own statements join its attributions: the ledger weighs the outlet's voice too
-        claims=tuple(claims.outlet_voice_claims(parsed, attributed, time_expressions)),
-        times=tuple(time_expressions),
-        triggers=stories.event_triggers(parsed),
-    )
-
-
-def prepare_article(article: Article, settings: Settings = DEFAULT_SETTINGS) -> Article:
-    """The per-article stages before the parse: clean, then language."""
-    return language.detect_languages(clean.clean_article(article), settings.language)
-
-
-def run_article_stages(
-    articles: Iterable[Article], settings: Settings = DEFAULT_SETTINGS
-) -> Iterator[ArticleAnalysis]:
-    """Clean, detect languages, parse in batches and extract, one analysis per article, in input order."""
-    prepared = (prepare_article(article, settings) for article in articles)
-    for parsed in nlp.parse_articles(prepared, batch_size=settings.engine.batch_size):
-        yield analyze_parsed(parsed)
-
-
-def analyze_chunk(articles: list[Article], settings: Settings = DEFAULT_SETTINGS) -> list[ArticleAnalysis]:
-    """The per-article stages on one chunk: the unit of work an engine sends to a worker."""
-    return list(run_article_stages(articles, settings))
 
 
 # A str longer than this, or holding a line break, is an article's text rather than a path.
@@ -180,7 +150,10 @@ def ingest_articles(
 
     place_left_over(store, settings)
     work = functools.partial(analyze_chunk, settings=settings)
-    analysed = engines.run_chunks(work, new_articles(), settings.engine)
+    # The story embedder (torch and the model: seconds of CPU) loads while the workers start, when this
+    # process would only wait, not at the first placement, when the workers keep every core busy.
+    while_starting = load_embedder if settings.stories.embeddings else None
+    analysed = engines.run_chunks(work, new_articles(), settings.engine, while_starting)
     # Worker processes on this machine keep every core busy meanwhile (a small run stays in this process).
     beside_workers = settings.engine.scheduler is None and engines.worker_count(settings.engine) > 1
     index: stories.StoryIndex | None = None
@@ -192,7 +165,9 @@ def ingest_articles(
 
     unplaced: list[ArticleAnalysis] = []
     # Each analysis is stored as soon as it arrives (an interrupted run keeps it, and the first result shows
-    # at once); story placement runs once a batch has gathered, where it amortises its embedding.
+    # at once); story placement runs once an embedder's batch has gathered (EMBED_BATCH_SIZE, the batches
+    # the stories stage embeds in, so the vectors are those of larger placements), beside the workers:
+    # what is left for after the last result (the run's serial tail) is at most one such batch.
     for analysis in analysed:
         # Another process ingesting the same article may have stored it since the check above.
         stored = store.save_analysis(analysis)
@@ -201,7 +176,7 @@ def ingest_articles(
         if on_progress:
             on_progress(done, analysis.article)
         unplaced.append(analysis)
-        if len(unplaced) == settings.engine.batch_size:
+        if len(unplaced) == EMBED_BATCH_SIZE:
             place(unplaced)
             unplaced = []
     if unplaced:

@@ -16,7 +16,7 @@ import sys
 
 sys.modules.setdefault("torch", None)  # type: ignore[arg-type]
 
-from storyline import pipeline  # noqa: E402, F401  (the per-article stage code the workers run)
+from storyline import per_article  # noqa: E402, F401  (the per-article stage code the workers run)
 from storyline.stages.language import warm_up_detectors  # noqa: E402
 from storyline.stages.nlp import load_nlp  # noqa: E402
 
