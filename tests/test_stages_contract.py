@@ -1,4 +1,7 @@
-"""Each stage package's ``__init__`` is its contract: the pipeline calls nothing else of it."""
+"""Each stage package's ``__init__`` is its contract: the pipeline calls nothing else of it.
+
+"The pipeline" is two modules: ``pipeline`` (the corpus-wide run) and ``per_article`` (the stages each
+worker runs on one article)."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import storyline.per_article
 import storyline.pipeline
 
 STAGE_PACKAGES = ("ingest", "clean", "entities", "dates", "claims", "copies", "stories", "ledger")
@@ -15,6 +19,7 @@ STAGE_PACKAGES = ("ingest", "clean", "entities", "dates", "claims", "copies", "s
 CALLED_BY_STAGES = ("quantities",)
 STAGE_MODULES = ("language", "nlp", "timeline")
 STAGES_DIR = Path(storyline.pipeline.__file__).parent / "stages"
+PIPELINE_MODULES = (Path(storyline.pipeline.__file__), Path(storyline.per_article.__file__))
 
 
 def _attributes_used(module_file: Path, alias: str) -> set[str]:
@@ -30,7 +35,7 @@ def _attributes_used(module_file: Path, alias: str) -> set[str]:
 @pytest.mark.parametrize("name", STAGE_PACKAGES)
 def test_pipeline_uses_only_the_package_contract(name: str) -> None:
     package = importlib.import_module(f"storyline.stages.{name}")
-    used = _attributes_used(Path(storyline.pipeline.__file__), name)
+    used = set().union(*(_attributes_used(module, name) for module in PIPELINE_MODULES))
     assert used, f"the pipeline no longer calls the {name} stage"
     assert used <= set(package.__all__), f"{name}: pipeline uses {sorted(used - set(package.__all__))}"
     for exported in package.__all__:
