@@ -27,6 +27,7 @@ from storyline.stages.claims.lexicon import ClaimLexicon, claim_lexicon
 from storyline.stages.claims.modality import content_modality, stronger
 from storyline.stages.claims.quote_cues import colon_line_attributions, quote_attributions
 from storyline.stages.claims.quotes import QuoteSpan, find_quote_spans, trim_span
+from storyline.stages.claims.raising import raising_attributions
 from storyline.stages.claims.spans import (
     MAX_TRAILING_TOKENS,
     SUBJECT_DEPS,
@@ -63,6 +64,7 @@ def extract_claims(
     found += colon_line_attributions(context)
     found += continued_quotes(context, found)
     found += hedge_adverb_attributions(context, found)
+    found += raising_attributions(context, found)
     # --- learned cues (issue #16): what the rules missed, proposed by models trained on PolNeAR ---
     learned = learned_attributions(context, found)
     found += [attribution for attribution in learned if attribution.kind == "statement"]

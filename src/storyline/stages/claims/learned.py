@@ -50,6 +50,7 @@ from storyline.stages.claims.spans import (
     speaker_heads,
     speaker_span,
     token_span,
+    with_sentence_end,
 )
 from storyline.stages.claims.speech_acts import FINITE_TAGS
 
@@ -334,7 +335,8 @@ def _attribution_for(
     kind: ClaimKind = "statement" if _states_something(context, content) else "act"
     if source_head is None:
         content = with_raised_subject(context.text, anchor, content)
-    content, quote = classify_quote(context, clip_to_line(context.text, content, cue[0]), cue)
+    content = with_sentence_end(context.text, clip_to_line(context.text, content, cue[0]), cue)
+    content, quote = classify_quote(context, content, cue)
     speakers: list[CharSpan | None] = [
         span for head in speaker_heads(source_head) if (span := speaker_span(head, anchor)) is not None
     ]

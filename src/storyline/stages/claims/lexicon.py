@@ -59,6 +59,8 @@ class ClaimLexicon:
     evidence_nouns: frozenset[str]
     inability_words: frozenset[str]
     negations: frozenset[str]
+    passive_raising_cues: frozenset[str]
+    active_raising_cues: frozenset[str]
 
     @property
     def cue_verbs(self) -> frozenset[str]:
@@ -120,4 +122,6 @@ def claim_lexicon() -> ClaimLexicon:
         evidence_nouns=_words(unconfirmed["evidence_nouns"]),
         inability_words=_words(unconfirmed["inability_words"]),
         negations=_words(unconfirmed["negations"]),
+        passive_raising_cues=_words(cues["raising_cues"]["passive"]),
+        active_raising_cues=_words(cues["raising_cues"]["active"]),
     )

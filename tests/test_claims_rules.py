@@ -1,0 +1,77 @@
+"""Claims rules added for PolNeAR recall and boundaries (issue #16), on sentences written for these tests:
+agentless raising cues, headline leads named later in the article, and content ends ("?", brackets)."""
+
+from __future__ import annotations
+
+from tests.test_claims import claims_of
+
+
+def by_cue(text: str, cue: str) -> list[tuple[str | None, str, str]]:
+    return [(claim.speaker_text, claim.text, claim.kind) for claim in claims_of(text) if claim.cue == cue]
+
+
+# --- raising cues -------------------------------------------------------------------------------------------
+
+
+def test_an_expectation_nobody_is_named_for_is_an_act_around_its_cue() -> None:
+    text = "The mayor is expected to announce a new budget on Monday."
+    assert by_cue(text, "is expected") == [
+        (None, "The mayor is expected to announce a new budget on Monday", "act")
+    ]
+
+
+def test_appear_with_a_subject_is_a_raising_cue() -> None:
+    text = "The new crime figures appear to be fabricated."
+    assert by_cue(text, "appear") == [(None, "The new crime figures appear to be fabricated", "act")]
+
+
+def test_a_raising_cue_inside_a_named_speakers_claim_is_theirs() -> None:
+    text = "The new figures appear to be fabricated, the council said."
+    assert by_cue(text, "appear") == []
+    assert ("the council", "The new figures appear to be fabricated", "statement") in by_cue(text, "said")
+
+
+def test_an_active_expectation_and_an_empty_subject_are_no_raising_cues() -> None:
+    # an empty "it" is no subject the content is said of (the learned model may still propose the cue)
+    assert all(not content.startswith("It") for _, content, _ in by_cue("It appears to be over.", "appears"))
+    # "Analysts expect …" names who expects: a claim of theirs (the rules' own), not an agentless one
+    assert all(claim.speaker_text for claim in claims_of("Analysts expect to see a rise in rents."))
+
+
+def test_a_raising_cue_inside_a_quotation_is_left_to_the_quotation() -> None:
+    text = "“The mayor is expected to resign,” the councillor said."
+    assert by_cue(text, "is expected") == []
+
+
+# --- headline leads -----------------------------------------------------------------------------------------
+
+
+def test_a_headline_lead_the_article_names_later_is_a_speaker() -> None:
+    """The parser tags a lone capitalised word before a headline's colon a common noun; the article's
+    later naming of the person makes it a speaker."""
+    text = (
+        "Whitmore: Brexit’s message could lift rents in London.\n\n"
+        "Senator Gretchen Whitmore said on Sunday that rents would rise."
+    )
+    assert by_cue(text, ":") == [("Whitmore", "Brexit’s message could lift rents in London.", "statement")]
+
+
+def test_a_headline_label_is_no_speaker() -> None:
+    text = (
+        "Budget: Rents could rise in London.\n\n"
+        "Senator Gretchen Whitmore said on Sunday that rents would rise."
+    )
+    assert by_cue(text, ":") == []
+
+
+# --- content ends -------------------------------------------------------------------------------------------
+
+
+def test_a_question_after_its_cue_keeps_its_question_mark() -> None:
+    text = "The head teacher asked the parents, ‘Who will pay for the trip?’ Nobody answered."
+    assert any(content.endswith("the trip?") for _, content, _ in by_cue(text, "asked"))
+
+
+def test_a_closing_bracket_whose_opener_the_content_holds_stays() -> None:
+    text = "Rep. Kim Lee said the vote was a mistake (a costly one)."
+    assert by_cue(text, "said") == [("Rep. Kim Lee", "the vote was a mistake (a costly one)", "statement")]
