@@ -75,3 +75,21 @@ def test_a_question_after_its_cue_keeps_its_question_mark() -> None:
 def test_a_closing_bracket_whose_opener_the_content_holds_stays() -> None:
     text = "Rep. Kim Lee said the vote was a mistake (a costly one)."
     assert by_cue(text, "said") == [("Rep. Kim Lee", "the vote was a mistake (a costly one)", "statement")]
+
+
+# --- questions put to someone unnamed -----------------------------------------------------------------------
+
+
+def test_an_embedded_question_asked_of_an_unnamed_person_is_an_act() -> None:
+    text = "Asked whether the plan would pass, the mayor said no."
+    assert by_cue(text, "Asked") == [(None, "whether the plan would pass", "act")]
+
+
+def test_when_asked_with_a_wh_question_is_one_act() -> None:
+    text = "When asked who leads the party, he named the governor."
+    assert by_cue(text, "asked") == [(None, "who leads the party", "act")]
+
+
+def test_asked_to_do_something_is_no_question() -> None:
+    text = "Asked to describe the device, the engineer said it was small."
+    assert by_cue(text, "Asked") == []

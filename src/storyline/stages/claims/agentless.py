@@ -1,11 +1,12 @@
-"""Agentless raising cues: "Trump is expected to deliver a victory speech", "the figures appear to be
-fabricated".
+"""Agentless cues: raising verbs ("Trump is expected to deliver a victory speech", "the figures appear to
+be fabricated") and a question put to someone unnamed ("Asked whether the plan would pass, the mayor …").
 
 Nobody is named for such a claim, so the cue-verb rules (which drop a cue without a speaker) pass it over,
-and the learned model proposes it only when very sure. PolNeAR marks the subject and the infinitive as the
-content, around the cue; the content here runs from the subject's first word to the complement's last. A
-complement with no finite clause is an act ("is expected to attend"), as the learned route judges it, so
-the ledger never weighs an expectation as somebody's statement.
+and the learned model proposes it only when very sure (PolNeAR train articles 0–149, issue #16). For a
+raising verb PolNeAR marks the subject and the infinitive as the content, around the cue; the content here
+runs from the subject's first word to the complement's last. A complement with no finite clause is an act
+("is expected to attend"), as the learned route judges it, and so is a question (it asserts nothing): the
+ledger never weighs an expectation or a question as somebody's statement.
 """
 
 from __future__ import annotations
@@ -28,22 +29,30 @@ from storyline.stages.claims.speech_acts import FINITE_TAGS
 
 COMPLEMENT_DEPS = frozenset({"xcomp", "acomp"})
 EMPTY_SUBJECTS = frozenset({"it", "there", "this", "that"})
+QUESTION_OPENERS = frozenset({"if", "whether"})
 
 
-def raising_attributions(context: ParseContext, found: list[Attribution]) -> list[Attribution]:
-    """An attribution for each raising cue outside quotations and outside the claims already found."""
+def agentless_attributions(context: ParseContext, found: list[Attribution]) -> list[Attribution]:
+    """An attribution for each raising cue or unattributed question outside quotations and outside the
+    claims already found."""
     anchors = {attribution.anchor for attribution in found}
     contents = [attribution.content for attribution in found]
     quotes = list(context.quotes)
     attributions = []
     for token in context.doc:
-        if token.i in anchors or not _is_raising_cue(context, token):
+        if token.i in anchors:
+            continue
+        question = _question_asked(token)
+        if question is None and not _is_raising_cue(context, token):
             continue
         if inside_quote(quotes, token.idx, token.idx + len(token)) is not None:
             continue  # a speaker's own "it appears": their quotation is the claim
         if any(start <= token.idx < end for start, end in contents):
             continue  # "the figures appear to be fabricated, the council said": the council's claim
-        attribution = _raising_attribution(context, token)
+        if question is not None:
+            attribution = _question_attribution(context, token, question)
+        else:
+            attribution = _raising_attribution(context, token)
         if attribution is not None:
             attributions.append(attribution)
     return attributions
@@ -78,6 +87,29 @@ def _raising_attribution(context: ParseContext, cue_token: Token) -> Attribution
         anchor=cue_token.i,
         kind=_kind(complement),
     )
+
+
+def _question_asked(token: Token) -> Token | None:
+    """The question of "Asked whether …, X said" / "When asked who leads the party, …": a bare participle
+    of "ask" with an embedded question and nobody named as asking."""
+    if token.lower_ != "asked" or token.tag_ != "VBN" or token.dep_ not in ("advcl", "ROOT"):
+        return None
+    if any(child.dep_ in SUBJECT_DEPS or child.dep_ in ("aux", "auxpass") for child in token.children):
+        return None
+    clauses = [c for c in token.children if c.dep_ == "ccomp" and c.i > token.i]
+    if not clauses:
+        return None
+    opener = clauses[0].left_edge
+    return clauses[0] if opener.lower_ in QUESTION_OPENERS or opener.tag_ in ("WDT", "WP", "WRB") else None
+
+
+def _question_attribution(context: ParseContext, cue_token: Token, question: Token) -> Attribution | None:
+    content = token_span(question.subtree)
+    cue = _cue_span(cue_token)
+    if content is None or not same_line(context.text, content, cue):
+        return None
+    content, quote = classify_quote(context, content, cue)
+    return Attribution(cue, content, None, quote, None, cue_token.i, kind="act")
 
 
 def _cue_span(verb: Token) -> CharSpan:
