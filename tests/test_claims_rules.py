@@ -21,14 +21,14 @@ def test_an_expectation_nobody_is_named_for_is_an_act_around_its_cue() -> None:
 
 
 def test_appear_with_a_subject_is_a_raising_cue() -> None:
-    text = "The new crime figures appear to be fabricated."
-    assert by_cue(text, "appear") == [(None, "The new crime figures appear to be fabricated", "act")]
+    text = "The new traffic counts appear to be inflated."
+    assert by_cue(text, "appear") == [(None, "The new traffic counts appear to be inflated", "act")]
 
 
 def test_a_raising_cue_inside_a_named_speakers_claim_is_theirs() -> None:
-    text = "The new figures appear to be fabricated, the council said."
+    text = "The new counts appear to be inflated, the council said."
     assert by_cue(text, "appear") == []
-    assert ("the council", "The new figures appear to be fabricated", "statement") in by_cue(text, "said")
+    assert ("the council", "The new counts appear to be inflated", "statement") in by_cue(text, "said")
 
 
 def test_an_active_expectation_and_an_empty_subject_are_no_raising_cues() -> None:
@@ -50,10 +50,10 @@ def test_a_headline_lead_the_article_names_later_is_a_speaker() -> None:
     """The parser tags a lone capitalised word before a headline's colon a common noun; the article's
     later naming of the person makes it a speaker."""
     text = (
-        "Whitmore: Brexit’s message could lift rents in London.\n\n"
+        "Whitmore: Rent caps could empty London’s flats.\n\n"
         "Senator Gretchen Whitmore said on Sunday that rents would rise."
     )
-    assert by_cue(text, ":") == [("Whitmore", "Brexit’s message could lift rents in London.", "statement")]
+    assert by_cue(text, ":") == [("Whitmore", "Rent caps could empty London’s flats.", "statement")]
 
 
 def test_a_headline_label_is_no_speaker() -> None:
@@ -86,10 +86,26 @@ def test_an_embedded_question_asked_of_an_unnamed_person_is_an_act() -> None:
 
 
 def test_when_asked_with_a_wh_question_is_one_act() -> None:
-    text = "When asked who leads the party, he named the governor."
-    assert by_cue(text, "asked") == [(None, "who leads the party", "act")]
+    text = "When asked who would chair the inquiry, she named the treasurer."
+    assert by_cue(text, "asked") == [(None, "who would chair the inquiry", "act")]
 
 
 def test_asked_to_do_something_is_no_question() -> None:
     text = "Asked to describe the device, the engineer said it was small."
     assert by_cue(text, "Asked") == []
+
+
+# --- wire datelines -----------------------------------------------------------------------------------------
+
+
+def test_a_dateline_place_is_no_speaker_the_name_after_it_is() -> None:
+    text = "DENVER, March 3 (UPI) — Former Governor Ellen Strand told reporters that the dam was at risk."
+    assert by_cue(text, "told") == [("Former Governor Ellen Strand", "the dam was at risk", "statement")]
+
+
+def test_a_participle_after_a_dateline_speaks_for_the_person_named() -> None:
+    text = (
+        "Denver (AFP) – Democrat Ellen Strand has taken aim at the mayor's housing plan, "
+        "saying that rents would rise."
+    )
+    assert [speaker for speaker, _, _ in by_cue(text, "saying")] == ["Democrat Ellen Strand"]

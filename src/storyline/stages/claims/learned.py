@@ -32,6 +32,7 @@ import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from storyline.records import ClaimKind
+from storyline.stages.claims.datelines import past_dateline
 from storyline.stages.claims.learned_spans import (
     EMPTY_SPEAKERS,
     content_from_heads,
@@ -337,6 +338,7 @@ def _attribution_for(
         content = with_raised_subject(context.text, anchor, content)
     content = with_sentence_end(context.text, clip_to_line(context.text, content, cue[0]), cue)
     content, quote = classify_quote(context, content, cue)
+    source_head = past_dateline(source_head, context.text, cue[0])
     speakers: list[CharSpan | None] = [
         span for head in speaker_heads(source_head) if (span := speaker_span(head, anchor)) is not None
     ]

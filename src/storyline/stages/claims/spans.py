@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from storyline.records import ClaimKind, Modality, QuoteKind
+from storyline.stages.claims.datelines import past_dateline
 from storyline.stages.claims.lexicon import ClaimLexicon
 from storyline.stages.claims.quotes import QuoteSpan, has_quote_marks, inside_quote, trim_span
 
@@ -322,6 +323,7 @@ def attributions_for(
     content, quote = classify_quote(context, content, cue)
     if content[0] >= content[1] or (quote != "direct" and not same_line(text, content, cue)):
         return []  # a clause on another line is a parse that ran across a headline
+    subject = past_dateline(subject, text, cue[0])
     speakers = [
         span for head in speaker_heads(subject) if (span := speaker_span(head, cue_token)) is not None
     ]
