@@ -109,3 +109,17 @@ def test_a_participle_after_a_dateline_speaks_for_the_person_named() -> None:
         "saying that rents would rise."
     )
     assert [speaker for speaker, _, _ in by_cue(text, "saying")] == ["Democrat Ellen Strand"]
+
+
+# --- beliefs inside another claim ---------------------------------------------------------------------------
+
+
+def test_a_belief_inside_a_claim_is_part_of_that_claim() -> None:
+    """ "says she believes …" is one claim, as PolNeAR marks it: the belief verb is no second cue."""
+    claims = claims_of("The senator says she believes the plan will pass.")
+    assert [(claim.cue, claim.text) for claim in claims] == [("says", "she believes the plan will pass")]
+
+
+def test_a_belief_reported_of_another_person_stays_inside_the_reporters_claim() -> None:
+    claims = claims_of("Mayor Ruiz said Councillor Webb thinks the bridge is unsafe.")
+    assert [claim.speaker_text for claim in claims] == ["Mayor Ruiz"]

@@ -47,11 +47,14 @@ def chain_attributions(
 
 def drop_nested_intentions(doc: Doc, found: list[Attribution], lexicon: ClaimLexicon) -> list[Attribution]:
     """ "Zelensky said Russia intends to involve 10,000 soldiers": the intention is Zelensky's claim about
-    Russia, not Russia's claim; an intention or attitude verb inside another claim's content is dropped."""
+    Russia, not Russia's claim; an intention, attitude or belief verb inside another claim's content is
+    dropped ("He says he believes the campaign has momentum" is one claim: PolNeAR train articles 0–149
+    mark the outer cue only, issue #16)."""
+    attitudes = lexicon.mental_state_verbs | lexicon.epistemic_verbs
     return [
         inner
         for inner in found
-        if doc[inner.anchor].lemma_.lower() not in lexicon.mental_state_verbs
+        if doc[inner.anchor].lemma_.lower() not in attitudes
         or not any(
             outer is not inner and outer.content[0] <= inner.cue[0] < outer.content[1] for outer in found
         )
