@@ -123,3 +123,20 @@ def test_a_belief_inside_a_claim_is_part_of_that_claim() -> None:
 def test_a_belief_reported_of_another_person_stays_inside_the_reporters_claim() -> None:
     claims = claims_of("Mayor Ruiz said Councillor Webb thinks the bridge is unsafe.")
     assert [claim.speaker_text for claim in claims] == ["Mayor Ruiz"]
+
+
+# --- cues inside a quotation --------------------------------------------------------------------------------
+
+
+def test_a_cue_inside_a_quotation_is_part_of_the_quotation() -> None:
+    text = "“The port will reopen on Monday, and the union says the strike is over,” the harbour master said."
+    claims = claims_of(text)
+    assert [(claim.speaker_text, claim.cue) for claim in claims] == [("the harbour master", "said")]
+
+
+def test_a_denial_inside_a_quotation_stays_a_claim_relayed_by_the_quoted_speaker() -> None:
+    text = "“The pumps failed at dawn. The navy denied any role in the fire,” the minister said."
+    denials = [claim for claim in claims_of(text) if claim.cue == "denied"]
+    assert [(c.speaker_text, c.modality, c.via_text) for c in denials] == [
+        ("The navy", "denied", "the minister")
+    ]

@@ -61,6 +61,22 @@ def drop_nested_intentions(doc: Doc, found: list[Attribution], lexicon: ClaimLex
     ]
 
 
+def drop_quoted_nested(found: list[Attribution]) -> list[Attribution]:
+    """ "“Russia told us it would pull back, and Kyiv says it is ready,” Rutte said": the quotation is
+    Rutte's claim; the cues inside it are words of the quotation, not claims of their own. PolNeAR's
+    annotators mark none of them (train articles 0–149, issue #16: ~95 such cues predicted, ≤ 4 marked).
+    A nested claim whose cue alone sets a modality ("we have no evidence", "denied") stays: the ledger
+    weighs a denial or a non-confirmation even inside a quotation."""
+    quoted = [a.content for a in found if a.quote == "direct"]
+    return [
+        inner
+        for inner in found
+        if inner.speaker is None
+        or inner.cue_modality is not None
+        or not any(start <= inner.cue[0] < end and (start, end) != inner.content for start, end in quoted)
+    ]
+
+
 def _enclosing(
     inner: Attribution, found: list[Attribution], doc: Doc, text: str, lexicon: ClaimLexicon
 ) -> Attribution | None:

@@ -19,6 +19,7 @@ from storyline.stages.claims.agentless import agentless_attributions
 from storyline.stages.claims.chains import (
     chain_attributions,
     drop_nested_intentions,
+    drop_quoted_nested,
     name_relays,
 )
 from storyline.stages.claims.coref import continued_quotes, continued_reports, resolve_descriptions
@@ -78,7 +79,8 @@ def extract_claims(
         found = [_unresolved_relative(doc, attribution) for attribution in found]
     found += continued_reports(doc, text, found, lexicon)
     found = _fold_nested_first_person(doc, text, _merge(found))
-    found = chain_attributions(doc, text, drop_nested_intentions(doc, found, lexicon), lexicon)
+    found = drop_quoted_nested(drop_nested_intentions(doc, found, lexicon))
+    found = chain_attributions(doc, text, found, lexicon)
     found += _settled_acts(doc, text, lexicon, found, acts, resolve_pronouns)
     found.sort(key=lambda a: (min(a.cue[0], a.content[0]), a.content[0], a.cue[0]))
     # Acts are numbered apart (":a1" …), so a statement's id is the same whether or not acts were found.
