@@ -11,6 +11,7 @@ ledger never weighs an expectation or a question as somebody's statement.
 
 from __future__ import annotations
 
+import numpy as np
 from spacy.tokens import Token
 
 from storyline.records import ClaimKind
@@ -39,7 +40,7 @@ def agentless_attributions(context: ParseContext, found: list[Attribution]) -> l
     contents = [attribution.content for attribution in found]
     quotes = list(context.quotes)
     attributions = []
-    for token in context.doc:
+    for token in _candidates(context):
         if token.i in anchors:
             continue
         question = _question_asked(token)
@@ -56,6 +57,17 @@ def agentless_attributions(context: ParseContext, found: list[Attribution]) -> l
         if attribution is not None:
             attributions.append(attribution)
     return attributions
+
+
+def _candidates(context: ParseContext) -> list[Token]:
+    """The tokens whose lemma is a raising cue or "ask", found over the doc's lemma array at once: the
+    claims stage runs on every article, and most have none."""
+    doc, lexicon = context.doc, context.lexicon
+    strings = doc.vocab.strings
+    words = lexicon.passive_raising_cues | lexicon.active_raising_cues | {"ask"}
+    lemmas = doc.to_array("LEMMA")
+    wanted = np.isin(lemmas, [strings[word] for word in words]) | (doc.to_array("LOWER") == strings["asked"])
+    return [doc[int(index)] for index in np.flatnonzero(wanted)]
 
 
 def _is_raising_cue(context: ParseContext, token: Token) -> bool:
