@@ -15,9 +15,11 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from storyline.records import Claim, ClaimKind, Modality, ParsedArticle, QuoteKind, TimeExpr
+from storyline.stages.claims.agentless import agentless_attributions
 from storyline.stages.claims.chains import (
     chain_attributions,
     drop_nested_intentions,
+    drop_quoted_nested,
     name_relays,
 )
 from storyline.stages.claims.coref import continued_quotes, continued_reports, resolve_descriptions
@@ -63,9 +65,12 @@ def extract_claims(
     found += colon_line_attributions(context)
     found += continued_quotes(context, found)
     found += hedge_adverb_attributions(context, found)
+    found += agentless_attributions(context, found)
     # --- learned cues (issue #16): what the rules missed, proposed by models trained on PolNeAR ---
-    learned = learned_attributions(context, found)
-    found += [attribution for attribution in learned if attribution.kind == "statement"]
+    found += learned_attributions(context, found)
+    # acts ("voted to strike", "is expected to attend") join once the statements are settled
+    acts = [attribution for attribution in found if attribution.kind == "act"]
+    found = [attribution for attribution in found if attribution.kind == "statement"]
     found += continued_quotes(context, found)  # "“A,” he continued. “B.”" after a learned cue too
     found = name_relays(doc, _merge(found), lexicon)
     if resolve_pronouns:
@@ -74,10 +79,9 @@ def extract_claims(
         found = [_unresolved_relative(doc, attribution) for attribution in found]
     found += continued_reports(doc, text, found, lexicon)
     found = _fold_nested_first_person(doc, text, _merge(found))
-    found = chain_attributions(doc, text, drop_nested_intentions(doc, found, lexicon), lexicon)
-    found += _settled_acts(
-        doc, text, lexicon, found, [a for a in learned if a.kind == "act"], resolve_pronouns
-    )
+    found = drop_quoted_nested(drop_nested_intentions(doc, found, lexicon))
+    found = chain_attributions(doc, text, found, lexicon)
+    found += _settled_acts(doc, text, lexicon, found, acts, resolve_pronouns)
     found.sort(key=lambda a: (min(a.cue[0], a.content[0]), a.content[0], a.cue[0]))
     # Acts are numbered apart (":a1" …), so a statement's id is the same whether or not acts were found.
     numbers = {"statement": 0, "act": 0}

@@ -32,6 +32,7 @@ import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from storyline.records import ClaimKind
+from storyline.stages.claims.datelines import past_dateline
 from storyline.stages.claims.learned_spans import (
     EMPTY_SPEAKERS,
     content_from_heads,
@@ -50,6 +51,7 @@ from storyline.stages.claims.spans import (
     speaker_heads,
     speaker_span,
     token_span,
+    with_sentence_end,
 )
 from storyline.stages.claims.speech_acts import FINITE_TAGS
 
@@ -334,7 +336,9 @@ def _attribution_for(
     kind: ClaimKind = "statement" if _states_something(context, content) else "act"
     if source_head is None:
         content = with_raised_subject(context.text, anchor, content)
-    content, quote = classify_quote(context, clip_to_line(context.text, content, cue[0]), cue)
+    content = with_sentence_end(context.text, clip_to_line(context.text, content, cue[0]), cue)
+    content, quote = classify_quote(context, content, cue)
+    source_head = past_dateline(source_head, context.text, cue[0])
     speakers: list[CharSpan | None] = [
         span for head in speaker_heads(source_head) if (span := speaker_span(head, anchor)) is not None
     ]

@@ -195,4 +195,16 @@ def _names_a_speaker(context: ParseContext, lead: Span) -> bool:
         or transcript
         or last.lower_ in lexicon.colon_speaker_nouns
         or last.lemma_.lower() in lexicon.colon_speaker_nouns
+        or (len(words) == 1 and _named_elsewhere(last))
+    )
+
+
+def _named_elsewhere(word: Token) -> bool:
+    """ "Sanders: Brexit's message could …": a headline's lone capitalised word is tagged a common noun,
+    but the article names the person or body elsewhere ("Sen. Bernie Sanders said …")."""
+    return word.is_title and any(
+        ent.label_ in SPEAKER_ENTITY_LABELS
+        and word.i not in range(ent.start, ent.end)
+        and word.text in ent.text.split()
+        for ent in word.doc.ents
     )

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from storyline.records import ClaimKind, Modality, QuoteKind
+from storyline.stages.claims.datelines import past_dateline
 from storyline.stages.claims.lexicon import ClaimLexicon
 from storyline.stages.claims.quotes import QuoteSpan, has_quote_marks, inside_quote, trim_span
 
@@ -32,6 +33,8 @@ ENTITY_SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # Between a quotation and the attribution after it: white space and a comma ("…,” said X").
 GAP_AFTER_QUOTE = re.compile(r"[\s,]*")
 GAP_BEFORE_QUOTE = re.compile(r"[\s–—]*")
+SENTENCE_ENDS = frozenset({"?", "!"})
+CLOSING_BRACKETS = {")": "(", "]": "["}
 MAX_ATTRIBUTION_TOKENS = 10  # how far from a quotation its cue verb may stand
 MAX_TRAILING_TOKENS = 6  # ", he argues." after a dash quote
 
@@ -86,10 +89,22 @@ def token_span(tokens: Iterable[Token]) -> CharSpan | None:
     while ordered and (ordered[0].is_punct or ordered[0].is_space or ordered[0].lower_ in CLAUSE_MARKS):
         ordered.pop(0)
     while ordered and (ordered[-1].is_punct or ordered[-1].is_space or ordered[-1].dep_ == "cc"):
+        if _ends_sentence_or_bracket(ordered):
+            break
         ordered.pop()
     if not ordered:
         return None
     return ordered[0].idx, ordered[-1].idx + len(ordered[-1])
+
+
+def _ends_sentence_or_bracket(ordered: list[Token]) -> bool:
+    """A final "?" or "!" is the sentence's own, as a full stop is ("asked whether he would run?"); a
+    closing bracket whose opener the span holds closes an aside of the content ("Sen. Ted Cruz (R-TX)")."""
+    last = ordered[-1].text
+    if last in SENTENCE_ENDS:
+        return len(ordered) > 1 and not ordered[-2].is_punct
+    opener = CLOSING_BRACKETS.get(last)
+    return opener is not None and any(token.text == opener for token in ordered[:-1])
 
 
 def contiguous_run(tokens: Iterable[Token], around: Token) -> list[Token]:
@@ -304,9 +319,11 @@ def attributions_for(
     if content is None or content[0] >= content[1]:
         return []
     text = context.text
-    content, quote = classify_quote(context, clip_to_line(text, content, cue[0]), cue)
+    content = with_sentence_end(text, clip_to_line(text, content, cue[0]), cue)
+    content, quote = classify_quote(context, content, cue)
     if content[0] >= content[1] or (quote != "direct" and not same_line(text, content, cue)):
         return []  # a clause on another line is a parse that ran across a headline
+    subject = past_dateline(subject, text, cue[0])
     speakers = [
         span for head in speaker_heads(subject) if (span := speaker_span(head, cue_token)) is not None
     ]
@@ -322,6 +339,15 @@ def attributions_for(
         )
         for speaker in named
     ]
+
+
+def with_sentence_end(text: str, content: CharSpan, cue: CharSpan) -> CharSpan:
+    """A content after its cue that ends its sentence with "?" or "!" takes the mark, as PolNeAR's
+    annotators do ("asked, ‘How can we …?’"); the parser hangs the mark on the cue's clause."""
+    end = content[1]
+    if cue[1] <= content[0] and end < len(text) and text[end] in SENTENCE_ENDS:
+        return content[0], end + 1
+    return content
 
 
 def same_line(text: str, first: CharSpan, second: CharSpan) -> bool:

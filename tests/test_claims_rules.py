@@ -1,0 +1,142 @@
+"""Claims rules added for PolNeAR recall and boundaries (issue #16), on sentences written for these tests:
+agentless raising cues, headline leads named later in the article, and content ends ("?", brackets)."""
+
+from __future__ import annotations
+
+from tests.test_claims import claims_of
+
+
+def by_cue(text: str, cue: str) -> list[tuple[str | None, str, str]]:
+    return [(claim.speaker_text, claim.text, claim.kind) for claim in claims_of(text) if claim.cue == cue]
+
+
+# --- raising cues -------------------------------------------------------------------------------------------
+
+
+def test_an_expectation_nobody_is_named_for_is_an_act_around_its_cue() -> None:
+    text = "The mayor is expected to announce a new budget on Monday."
+    assert by_cue(text, "is expected") == [
+        (None, "The mayor is expected to announce a new budget on Monday", "act")
+    ]
+
+
+def test_appear_with_a_subject_is_a_raising_cue() -> None:
+    text = "The new traffic counts appear to be inflated."
+    assert by_cue(text, "appear") == [(None, "The new traffic counts appear to be inflated", "act")]
+
+
+def test_a_raising_cue_inside_a_named_speakers_claim_is_theirs() -> None:
+    text = "The new counts appear to be inflated, the council said."
+    assert by_cue(text, "appear") == []
+    assert ("the council", "The new counts appear to be inflated", "statement") in by_cue(text, "said")
+
+
+def test_an_active_expectation_and_an_empty_subject_are_no_raising_cues() -> None:
+    # an empty "it" is no subject the content is said of (the learned model may still propose the cue)
+    assert all(not content.startswith("It") for _, content, _ in by_cue("It appears to be over.", "appears"))
+    # "Analysts expect …" names who expects: a claim of theirs (the rules' own), not an agentless one
+    assert all(claim.speaker_text for claim in claims_of("Analysts expect to see a rise in rents."))
+
+
+def test_a_raising_cue_inside_a_quotation_is_left_to_the_quotation() -> None:
+    text = "“The mayor is expected to resign,” the councillor said."
+    assert by_cue(text, "is expected") == []
+
+
+# --- headline leads -----------------------------------------------------------------------------------------
+
+
+def test_a_headline_lead_the_article_names_later_is_a_speaker() -> None:
+    """The parser tags a lone capitalised word before a headline's colon a common noun; the article's
+    later naming of the person makes it a speaker."""
+    text = (
+        "Whitmore: Rent caps could empty London’s flats.\n\n"
+        "Senator Gretchen Whitmore said on Sunday that rents would rise."
+    )
+    assert by_cue(text, ":") == [("Whitmore", "Rent caps could empty London’s flats.", "statement")]
+
+
+def test_a_headline_label_is_no_speaker() -> None:
+    text = (
+        "Budget: Rents could rise in London.\n\n"
+        "Senator Gretchen Whitmore said on Sunday that rents would rise."
+    )
+    assert by_cue(text, ":") == []
+
+
+# --- content ends -------------------------------------------------------------------------------------------
+
+
+def test_a_question_after_its_cue_keeps_its_question_mark() -> None:
+    text = "The head teacher asked the parents, ‘Who will pay for the trip?’ Nobody answered."
+    assert any(content.endswith("the trip?") for _, content, _ in by_cue(text, "asked"))
+
+
+def test_a_closing_bracket_whose_opener_the_content_holds_stays() -> None:
+    text = "Rep. Kim Lee said the vote was a mistake (a costly one)."
+    assert by_cue(text, "said") == [("Rep. Kim Lee", "the vote was a mistake (a costly one)", "statement")]
+
+
+# --- questions put to someone unnamed -----------------------------------------------------------------------
+
+
+def test_an_embedded_question_asked_of_an_unnamed_person_is_an_act() -> None:
+    text = "Asked whether the plan would pass, the mayor said no."
+    assert by_cue(text, "Asked") == [(None, "whether the plan would pass", "act")]
+
+
+def test_when_asked_with_a_wh_question_is_one_act() -> None:
+    text = "When asked who would chair the inquiry, she named the treasurer."
+    assert by_cue(text, "asked") == [(None, "who would chair the inquiry", "act")]
+
+
+def test_asked_to_do_something_is_no_question() -> None:
+    text = "Asked to describe the device, the engineer said it was small."
+    assert by_cue(text, "Asked") == []
+
+
+# --- wire datelines -----------------------------------------------------------------------------------------
+
+
+def test_a_dateline_place_is_no_speaker_the_name_after_it_is() -> None:
+    text = "DENVER, March 3 (UPI) — Former Governor Ellen Strand told reporters that the dam was at risk."
+    assert by_cue(text, "told") == [("Former Governor Ellen Strand", "the dam was at risk", "statement")]
+
+
+def test_a_participle_after_a_dateline_speaks_for_the_person_named() -> None:
+    text = (
+        "Denver (AFP) – Democrat Ellen Strand has taken aim at the mayor's housing plan, "
+        "saying that rents would rise."
+    )
+    assert [speaker for speaker, _, _ in by_cue(text, "saying")] == ["Democrat Ellen Strand"]
+
+
+# --- beliefs inside another claim ---------------------------------------------------------------------------
+
+
+def test_a_belief_inside_a_claim_is_part_of_that_claim() -> None:
+    """ "says she believes …" is one claim, as PolNeAR marks it: the belief verb is no second cue."""
+    claims = claims_of("The senator says she believes the plan will pass.")
+    assert [(claim.cue, claim.text) for claim in claims] == [("says", "she believes the plan will pass")]
+
+
+def test_a_belief_reported_of_another_person_stays_inside_the_reporters_claim() -> None:
+    claims = claims_of("Mayor Ruiz said Councillor Webb thinks the bridge is unsafe.")
+    assert [claim.speaker_text for claim in claims] == ["Mayor Ruiz"]
+
+
+# --- cues inside a quotation --------------------------------------------------------------------------------
+
+
+def test_a_cue_inside_a_quotation_is_part_of_the_quotation() -> None:
+    text = "“The port will reopen on Monday, and the union says the strike is over,” the harbour master said."
+    claims = claims_of(text)
+    assert [(claim.speaker_text, claim.cue) for claim in claims] == [("the harbour master", "said")]
+
+
+def test_a_denial_inside_a_quotation_stays_a_claim_relayed_by_the_quoted_speaker() -> None:
+    text = "“The pumps failed at dawn. The navy denied any role in the fire,” the minister said."
+    denials = [claim for claim in claims_of(text) if claim.cue == "denied"]
+    assert [(c.speaker_text, c.modality, c.via_text) for c in denials] == [
+        ("The navy", "denied", "the minister")
+    ]
