@@ -39,6 +39,7 @@ from storyline.records import (
 )
 from storyline.stages import copies, entities, ingest, ledger, stories
 from storyline.stages import timeline as timeline_stage
+from storyline.stages.nlp import load_nlp
 from storyline.store import Store
 from storyline.store.placement import Placement
 
@@ -150,9 +151,10 @@ def ingest_articles(
 
     place_left_over(store, settings)
     work = functools.partial(analyze_chunk, settings=settings)
-    # The story embedder (torch and the model: seconds of CPU) loads while the workers start, when this
-    # process would only wait, not at the first placement, when the workers keep every core busy.
-    while_starting = load_embedder if settings.stories.embeddings else None
+    # The story embedder (torch and the model: seconds of CPU) and the parser the ledger reads its labels with
+    # (``ledger.evidence``: 2.3 s of CPU) load while the workers start, when this process would only wait,
+    # not at the first placement or in the serial tail after the last article, when they would hold it up.
+    while_starting = functools.partial(_load_main_process_models, settings)
     analysed = engines.run_chunks(work, new_articles(), settings.engine, while_starting)
     # Worker processes on this machine keep every core busy meanwhile (a small run stays in this process).
     beside_workers = settings.engine.scheduler is None and engines.worker_count(settings.engine) > 1
@@ -201,6 +203,13 @@ def place_in_stories(
     with one_torch_thread() if beside_workers and embedder is not None else contextlib.nullcontext():
         updates = list(stories.place_articles(index, analyses, embedder))
     store.save_story_placements([placement(update) for update in updates])
+
+
+def _load_main_process_models(settings: Settings) -> None:
+    """Load what this process's own stages need while the workers start (``engines.run_chunks``)."""
+    if settings.stories.embeddings:
+        load_embedder()
+    load_nlp()
 
 
 def place_left_over(store: Store, settings: Settings = DEFAULT_SETTINGS) -> None:
