@@ -121,6 +121,7 @@ def test_story_filters_by_status_speaker_and_outlet(sample: TestClient) -> None:
     assert story_ids(sample, status="denied") == ["s1"]
     assert story_ids(sample, status="single-source") == ["s2"]
     assert story_ids(sample, status="corroborated") == []
+    assert story_ids(sample, status="series") == []  # a status of the contract (``ledger.series``), none here
     assert story_ids(sample, speaker="landsbergis") == ["s2"]
     assert story_ids(sample, speaker="nis") == ["s1"]
     assert story_ids(sample, outlet="lrt") == ["s2"]  # any case; as stored: "LRT"
@@ -139,6 +140,7 @@ def test_story_list_page_filters_are_bookmarkable_and_validated(sample: TestClie
     page = sample.get("/", params={"status": "single-source", "speaker": "", "outlet": ""}).text
     assert "NATO boots on the ground" in page and "Troops |" not in page
     assert '<option value="single-source" selected>' in page
+    assert '<option value="series">series</option>' in page
     by_outlet = sample.get("/", params={"outlet": "Baltic <Ledger>"}).text
     assert "Troops |" in by_outlet and "NATO boots" not in by_outlet
     assert '<option value="Baltic &lt;Ledger&gt;" selected>' in by_outlet

@@ -30,7 +30,7 @@ Modality = Literal["asserted", "hedged", "denied", "unconfirmed"]
 # Which side of a proposition a claim takes: ``claims.modality.stance_of`` decides it.
 Stance = Literal["affirm", "deny", "unconfirmed"]
 # Where a question stands once its positions are weighed (``ledger.positions.judge_status``).
-QuestionStatus = Literal["corroborated", "contested", "denied", "unconfirmed", "single-source"]
+QuestionStatus = Literal["corroborated", "contested", "denied", "unconfirmed", "single-source", "series"]
 # How one article copies another (``copies``).
 CopyKind = Literal["near-duplicate", "syndicated", "translation"]
 # Whether the content is the speaker's words: in quotation marks, reported, or partly quoted.

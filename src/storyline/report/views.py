@@ -109,8 +109,9 @@ class QuestionView:
 
     @property
     def disagreement(self) -> bool:
-        """More than one position: the renderers highlight the question's positions as disagreeing."""
-        return len(self.positions) > 1
+        """More than one position: the renderers highlight the question's positions as disagreeing; a series
+        (one source's values by date, ``ledger.series``) is a count moving, not a disagreement."""
+        return len(self.positions) > 1 and self.status != "series"
 
 
 @dataclass(frozen=True, slots=True)

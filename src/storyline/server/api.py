@@ -82,7 +82,10 @@ def story_summary(story: Story, snap: Snapshot) -> dict[str, Any]:
         "first_published": first,
         "last_published": last,
         "questions": len(story.questions),
-        "contested_questions": sum(1 for question in story.questions if len(question.positions) > 1),
+        # positions that differ, a series of one source's values by date (``ledger.series``) aside
+        "contested_questions": sum(
+            1 for question in story.questions if len(question.positions) > 1 and question.status != "series"
+        ),
         "statuses": sorted({question.status for question in story.questions}),
     }
 
@@ -143,6 +146,7 @@ class Status(StrEnum):
     denied = "denied"
     unconfirmed = "unconfirmed"
     single_source = "single-source"
+    series = "series"
 
 
 @router.get("/stories", summary="Stories, filtered and paginated")

@@ -3,7 +3,8 @@
 Contested when independent sources take different sides (values, or an asserted affirmation against a
 denial: the reason says "denied by X"); denied only when no source affirms (a hedged allegation takes no
 side); unconfirmed beside non-confirmations or with only hedged support; corroborated only by two or more
-independent sources other than the claim's own subject; single-source otherwise. Every reason names who.
+independent sources other than the claim's own subject; a series when one source's values move one way
+over successive dates (``ledger.series``); single-source otherwise. Every reason names who.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 
 from storyline.records import Claim, Position, QuestionStatus
+from storyline.stages.ledger.series import series_status
 
 
 def _count(number: int, noun: str) -> str:
@@ -42,9 +44,14 @@ def judge_status(
     when no source affirms; corroborated only by ``corroborators`` independent sources (speakers other than
     the claim's own subject; by default the position's independent sources). ``sources``: independent
     sources of the whole question, when known: one source cannot contest itself (a poll's shares of
-    respondents answering yes and no are one poll's result). ``floors_only``: every value is a floor
+    respondents answering yes and no are one poll's result), though its values on successive dates can be a
+    series (``ledger.series``). ``floors_only``: every value is a floor
     ("more than 1,200", "more than 1,300"), and floors never contradict each other."""
     if sources == 1 and len(positions) > 1:
+        # one source's values on successive dates: a count moving, not a contest (``ledger.series``)
+        series = series_status(positions, _who(positions, names))
+        if series is not None:
+            return series
         return "single-source", f"one source ({_who(positions, names)}) on every side"
     if floors_only and all(p.value is not None for p in positions):
         return _agreeing_floors(positions, corroborators, names)
