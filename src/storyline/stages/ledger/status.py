@@ -49,10 +49,11 @@ def judge_status(
     ("more than 1,200", "more than 1,300"), and floors never contradict each other."""
     if sources == 1 and len(positions) > 1:
         # one source's values on successive dates: a count moving, not a contest (``ledger.series``)
-        series = series_status(positions, _who(positions, names))
+        source = _who(positions, names)
+        series = series_status(positions, source)
         if series is not None:
             return series
-        return "single-source", f"one source ({_who(positions, names)}) on every side"
+        return "single-source", f"one source ({source}) on every side"
     if floors_only and all(p.value is not None for p in positions):
         return _agreeing_floors(positions, corroborators, names)
     answers = [p for p in positions if p.stance != "unconfirmed"]
