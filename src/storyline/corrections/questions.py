@@ -5,7 +5,8 @@ find their subjects.
 Merged positions join by answer (the same value or stance): their claims, speakers and outlets are the
 union, and their independent sources the larger of the two counts — a lower bound, since the two sets may
 share sources and only the ledger's source keys could tell; a corrected brief must not claim more
-corroboration than it can show. Statuses are judged again by the ledger's own ``judge_status``.
+corroboration than it can show. Statuses are judged again by the ledger's own ``judge_status``, which
+knows the question has one source only when one speaker took every side (then a series stays a series).
 """
 
 from __future__ import annotations
@@ -84,8 +85,18 @@ def _judged(work: Working, question: Question, positions: Sequence[Position]) ->
     names = {entity.id: entity.name for entity in work.entities}
     from storyline.stages.ledger.status import judge_status  # as above: spaCy only when a brief is replayed
 
-    status, reason = judge_status(positions, claims, None, names)
+    status, reason = judge_status(positions, claims, None, names, sources=_one_speaker(positions))
     return dataclasses.replace(question, positions=tuple(positions), status=status, status_reason=reason)
+
+
+def _one_speaker(positions: Sequence[Position]) -> int | None:
+    """1 when every position has the same single speaker, else None (unknown). The ledger's source keys
+    (relays, outlets' own voice) are not kept in the brief, so a corrected question knows it has one source
+    only when one speaker took every side: then its values by date can be a series again (``ledger.series``)
+    rather than a contest of that speaker with themself."""
+    speakers = {speaker for position in positions for speaker in position.speakers}
+    every_one_spoke = all(position.speakers for position in positions)
+    return 1 if len(speakers) == 1 and every_one_spoke else None
 
 
 def _joined(first: Position, second: Position) -> Position:
