@@ -6,6 +6,7 @@ in the cleaned text of the matching article.
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 from collections.abc import Iterable, Sequence
@@ -84,6 +85,15 @@ def generalise_gold(*, held_out: bool) -> list[dict[str, Any]]:
     paths = sorted((GENERALISE / "gold").glob("*.json"))
     entries = [json.loads(path.read_text()) for path in paths if path.name != GENERALISE_SERIES.name]
     return [entry for entry in entries if (entry["story"] == GENERALISE_HELD_OUT) == held_out]
+
+
+def corpus_options(doc: str | None) -> argparse.Namespace:
+    """The command line of an eval scored on the demo gold or the generalisation stories: ``--corpus``
+    and ``--held-out``."""
+    parser = argparse.ArgumentParser(description=(doc or "").splitlines()[0])
+    parser.add_argument("--corpus", choices=["demo", "generalise"], default="demo")
+    parser.add_argument("--held-out", action="store_true", help="score the held-out generalisation story")
+    return parser.parse_args()
 
 
 def gold_articles(brief: Brief, gold: Sequence[dict[str, Any]]) -> list[tuple[dict[str, Any], Article]]:

@@ -19,7 +19,6 @@ one line per gold entry saying what the brief shows for it.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from collections.abc import Iterable, Sequence
@@ -34,6 +33,7 @@ from eval.common import (
     GENERALISE_HELD_OUT,
     GENERALISE_SERIES,
     Scores,
+    corpus_options,
     demo_brief,
     generalise_brief,
     generalise_gold,
@@ -196,10 +196,7 @@ def report(scores: SeriesScores, title: str) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--corpus", choices=["demo", "generalise"], default="demo")
-    parser.add_argument("--held-out", action="store_true", help="score the held-out generalisation story")
-    options = parser.parse_args()
+    options = corpus_options(__doc__)
     if options.corpus == "generalise":
         article_gold = generalise_gold(held_out=options.held_out)
         stories = {entry["story"] for entry in article_gold}
