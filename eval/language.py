@@ -10,7 +10,6 @@ ingest, clean and language run.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -19,7 +18,16 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from eval.clean import cleaned_demo_corpus
-from eval.common import DEMO, GENERALISE, Scores, generalise_gold, gold_articles, overlaps, require_gold
+from eval.common import (
+    DEMO,
+    GENERALISE,
+    Scores,
+    corpus_options,
+    generalise_gold,
+    gold_articles,
+    overlaps,
+    require_gold,
+)
 from storyline.records import Article, Brief
 from storyline.stages.language import detect_languages
 
@@ -84,10 +92,7 @@ def _find(text: str, surface: str) -> list[tuple[int, int]]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--corpus", choices=["demo", "generalise"], default="demo")
-    parser.add_argument("--held-out", action="store_true", help="score the held-out generalisation story")
-    options = parser.parse_args()
+    options = corpus_options(__doc__)
     if options.corpus == "generalise":
         gold = generalise_gold(held_out=options.held_out)
         brief = languages_of_demo_corpus(GENERALISE)

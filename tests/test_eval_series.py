@@ -1,0 +1,111 @@
+"""eval/series.py on hand-built briefs: it must tell a right series from a contest, a wrong latest value and
+a disagreement shown as a series, whatever the ledger calls its questions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eval.common import DEMO_SERIES, GENERALISE_HELD_OUT, GENERALISE_SERIES, generalise_gold
+from eval.series import best_question, latest_value, load_series_gold, score_series
+from storyline.records import Brief, Position, Question
+from tests.factories import make_article, make_position, make_question, make_story
+
+GOLD_ARTICLES = [{"file": "q-1.txt", "story": "quake"}, {"file": "q-2.txt", "story": "quake"}]
+SERIES_GOLD: dict[str, dict[str, Any]] = {
+    "quake": {
+        "series": [
+            {
+                "key": "toll",
+                "counted": ["dead", "killed"],
+                "values": [{"value": 12}, {"value": 19}, {"value": 23}],
+                "latest": 23,
+                "distractors": [1991],
+            }
+        ],
+        "not_series": [
+            {"key": "evacuated", "counted": ["evacuated"], "values": [{"value": 3400}, {"value": 5100}]}
+        ],
+    }
+}
+
+
+def valued(value: float, earliest: str, speaker: str) -> Position:
+    return make_position(f"c{value:g}", speakers=(speaker,), value=value, earliest=earliest)
+
+
+def toll(status: str, *positions: Position) -> Question:
+    return make_question("How many people were killed?", *positions, id="toll", unit="people", status=status)
+
+
+def evacuated(status: str) -> Question:
+    return make_question(
+        "How many people were evacuated?",
+        valued(3400, "2025-09-15", "ems"),
+        valued(5100, "2025-09-15", "red-cross"),
+        id="evac",
+        unit="people",
+        status=status,
+    )
+
+
+RISING = (
+    valued(12, "2025-09-14", "minister"),
+    valued(19, "2025-09-15", "minister"),
+    valued(23, "2025-09-16", "minister"),
+)
+
+
+def brief_of(*questions: Question) -> Brief:
+    articles = (make_article(id="a1", path="/x/q-1.txt"), make_article(id="a2", path="/x/q-2.txt"))
+    return Brief(articles=articles, stories=(make_story(articles, questions=questions),))
+
+
+def test_a_rising_toll_shown_as_a_series_with_its_latest_value_scores_full_marks() -> None:
+    scores = score_series(
+        brief_of(toll("series", *RISING), evacuated("contested")), SERIES_GOLD, GOLD_ARTICLES
+    )
+    assert (scores.expected, scores.shown, scores.latest_right) == (1, 1, 1)
+    assert (scores.predicted, scores.predicted_gold, scores.must_not_shown) == (1, 1, 0)
+    assert scores.scores.f1 == 1.0
+
+
+def test_a_rising_toll_shown_as_a_contest_is_missed() -> None:
+    scores = score_series(
+        brief_of(toll("contested", *RISING), evacuated("contested")), SERIES_GOLD, GOLD_ARTICLES
+    )
+    assert (scores.shown, scores.latest_right, scores.predicted) == (0, 0, 0)
+    assert scores.scores.recall == 0.0
+
+
+def test_a_series_whose_latest_value_is_not_the_gold_latest_is_not_counted_right() -> None:
+    # the 1991 quake's toll taken in as the newest value
+    wrong = (*RISING[:2], valued(200, "2025-09-16", "minister"))
+    scores = score_series(brief_of(toll("series", *wrong)), SERIES_GOLD, GOLD_ARTICLES)
+    assert (scores.shown, scores.latest_right) == (1, 0)
+
+
+def test_a_disagreement_shown_as_a_series_is_counted_against_the_brief() -> None:
+    scores = score_series(brief_of(toll("series", *RISING), evacuated("series")), SERIES_GOLD, GOLD_ARTICLES)
+    assert (scores.must_not, scores.must_not_shown) == (1, 1)
+    assert (scores.predicted, scores.predicted_gold) == (2, 1)
+
+
+def test_the_question_of_a_gold_entry_is_the_one_holding_most_of_its_values() -> None:
+    other = make_question("How many were hurt?", valued(12, "2025-09-14", "doctor"), id="hurt")
+    entry = SERIES_GOLD["quake"]["series"][0]
+    assert best_question(entry, [other, toll("series", *RISING)]) == toll("series", *RISING)
+    assert best_question(entry, [other]) is None  # one shared value of three is not enough
+
+
+def test_the_latest_value_needs_a_date_that_orders_it_first() -> None:
+    assert latest_value(toll("series", *RISING)) == 23
+    tied = (RISING[0], valued(19, "2025-09-16", "minister"), RISING[2])
+    assert latest_value(toll("series", *tied)) is None
+
+
+def test_the_series_gold_files_name_stories_of_their_corpus() -> None:
+    stories = {entry["story"] for held_out in (True, False) for entry in generalise_gold(held_out=held_out)}
+    gold = load_series_gold(GENERALISE_SERIES)
+    assert set(gold) <= stories and GENERALISE_HELD_OUT in gold
+    assert gold[GENERALISE_HELD_OUT]["series"] and gold[GENERALISE_HELD_OUT]["not_series"]
+    assert load_series_gold(DEMO_SERIES)["la-corona-dam"]["series"]
