@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 from storyline.records import Article
 from storyline.stages.claims.extract import extract_claims
 from storyline.stages.claims.learned_spans import content_from_heads, with_raised_subject
-from storyline.stages.claims.spans import speaker_span
+from storyline.stages.claims.speakers import speaker_span
 from storyline.stages.nlp import load_nlp, parse_articles
 from tests.test_claims import claims_of
 

@@ -29,15 +29,8 @@ from storyline.stages.claims.lexicon import ClaimLexicon, claim_lexicon
 from storyline.stages.claims.modality import content_modality, stronger
 from storyline.stages.claims.quote_cues import colon_line_attributions, quote_attributions
 from storyline.stages.claims.quotes import QuoteSpan, find_quote_spans, trim_span
-from storyline.stages.claims.spans import (
-    MAX_TRAILING_TOKENS,
-    SUBJECT_DEPS,
-    Attribution,
-    CharSpan,
-    ParseContext,
-    speaker_span,
-    subject_of,
-)
+from storyline.stages.claims.spans import MAX_TRAILING_TOKENS, Attribution, CharSpan, ParseContext
+from storyline.stages.claims.speakers import SUBJECT_DEPS, speaker_span, subject_of
 from storyline.stages.quantities import find_quantities
 
 QUOTE_PREFERENCE: dict[QuoteKind, int] = {"direct": 2, "mixed": 1, "indirect": 0}
