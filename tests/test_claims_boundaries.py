@@ -142,3 +142,31 @@ def test_a_speaker_name_ends_at_a_line_break() -> None:
         subject = next(child for child in says.children if child.dep_ == "nsubj" and child.i > 3)
         span = speaker_span(subject, says)
         assert span is not None and doc.text[span[0] : span[1]] == name
+
+
+# --- coordinated reported clauses -------------------------------------------------------------------------
+
+
+def test_a_second_that_clause_joins_the_reported_content() -> None:
+    """The parser hangs "but that she would …" on "said", not on the first clause."""
+    text = (
+        "The governor said the state must fix its roads and build new schools, but that she would not "
+        "raise taxes to do it."
+    )
+    assert texts_by_cue(text, "said") == [
+        (
+            "The governor",
+            "the state must fix its roads and build new schools, but that she would not raise taxes to do it",
+        )
+    ]
+
+
+def test_a_coordinated_clause_without_that_stays_out_of_the_content() -> None:
+    """ "…, but the council voted against it" may be the writer's narration, not the mayor's words."""
+    text = (
+        "The governor said the state must fix its roads and build new schools, but the legislature voted "
+        "against the plan."
+    )
+    assert texts_by_cue(text, "said") == [
+        ("The governor", "the state must fix its roads and build new schools")
+    ]

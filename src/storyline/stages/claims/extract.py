@@ -29,7 +29,13 @@ from storyline.stages.claims.lexicon import ClaimLexicon, claim_lexicon
 from storyline.stages.claims.modality import content_modality, stronger
 from storyline.stages.claims.quote_cues import colon_line_attributions, quote_attributions
 from storyline.stages.claims.quotes import QuoteSpan, find_quote_spans, trim_span
-from storyline.stages.claims.spans import MAX_TRAILING_TOKENS, Attribution, CharSpan, ParseContext
+from storyline.stages.claims.spans import (
+    MAX_TRAILING_TOKENS,
+    Attribution,
+    CharSpan,
+    ParseContext,
+    with_coordinated_clauses,
+)
 from storyline.stages.claims.speakers import SUBJECT_DEPS, speaker_span, subject_of
 from storyline.stages.quantities import find_quantities
 
@@ -61,6 +67,7 @@ def extract_claims(
     found += agentless_attributions(context, found)
     # --- learned cues (issue #16): what the rules missed, proposed by models trained on PolNeAR ---
     found += learned_attributions(context, found)
+    found = with_coordinated_clauses(context, found)  # before acts part: their cues bound the clauses
     # acts ("voted to strike", "is expected to attend") join once the statements are settled
     acts = [attribution for attribution in found if attribution.kind == "act"]
     found = [attribution for attribution in found if attribution.kind == "statement"]
