@@ -49,6 +49,26 @@ def test_quotation_after_a_new_main_clause_is_not_continued() -> None:
     assert all(content != "It will pass." for _, content in texts_by_cue(text, "said"))
 
 
+def test_quotation_filling_the_next_paragraph_continues() -> None:
+    text = (
+        "“The plan is sound,” Smith said.\n\n"
+        "“It will pass, and the town will be better for it.”\n\n"
+        "The council meets on Monday."
+    )
+    assert ("Smith", "It will pass, and the town will be better for it.") in texts_by_cue(text, "said")
+
+
+def test_next_paragraph_quotation_with_its_own_speaker_is_not_continued() -> None:
+    text = "“The plan is sound,” Smith said.\n\n“It will fail,” Jones said.\n\nThe council meets on Monday."
+    assert ("Smith", "It will fail") not in texts_by_cue(text, "said")
+    assert ("Smith", "It will fail,") not in texts_by_cue(text, "said")
+
+
+def test_next_paragraph_quotation_followed_by_narration_is_not_continued() -> None:
+    text = "“The plan is sound,” Smith said.\n\n“It will pass.” The council meets on Monday."
+    assert all(content != "It will pass." for _, content in texts_by_cue(text, "said"))
+
+
 # --- content clauses --------------------------------------------------------------------------------------
 
 
