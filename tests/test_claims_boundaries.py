@@ -3,6 +3,7 @@ attribution, speakers described by a restrictive clause, content that starts at 
 
 from __future__ import annotations
 
+import pytest
 from spacy.tokens import Doc
 
 from storyline.records import Article
@@ -190,3 +191,21 @@ def test_a_coordinated_clause_without_that_stays_out_of_the_content() -> None:
     assert texts_by_cue(text, "said") == [
         ("The governor", "the state must fix its roads and build new schools")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (  # the sentence split stops the content at "mess."; the quotation it opens goes on
+            "The senator said the budget plan is “a total mess. Nobody in the chamber has read it.”\n\n"
+            "The vote is on Friday.",
+            "the budget plan is “a total mess. Nobody in the chamber has read it.",
+        ),
+        (  # a quotation closed inside the content changes nothing
+            "The senator said the budget plan is “a total mess” and should be withdrawn. The vote is Friday.",
+            "the budget plan is “a total mess” and should be withdrawn",
+        ),
+    ],
+)
+def test_a_quotation_opened_in_the_content_runs_to_its_end(text: str, content: str) -> None:
+    assert texts_by_cue(text, "said") == [("The senator", content)]

@@ -34,7 +34,7 @@ from storyline.stages.claims.spans import (
     Attribution,
     CharSpan,
     ParseContext,
-    with_coordinated_clauses,
+    with_run_on_content,
 )
 from storyline.stages.claims.speakers import SUBJECT_DEPS, speaker_span, subject_of
 from storyline.stages.quantities import find_quantities
@@ -67,7 +67,7 @@ def extract_claims(
     found += agentless_attributions(context, found)
     # --- learned cues (issue #16): what the rules missed, proposed by models trained on PolNeAR ---
     found += learned_attributions(context, found)
-    found = with_coordinated_clauses(context, found)  # before acts part: their cues bound the clauses
+    found = with_run_on_content(context, found)  # before acts part: their cues bound the clauses
     # acts ("voted to strike", "is expected to attend") join once the statements are settled
     acts = [attribution for attribution in found if attribution.kind == "act"]
     found = [attribution for attribution in found if attribution.kind == "statement"]

@@ -200,21 +200,20 @@ def gap_matches(pattern: re.Pattern[str], text: str, start: int, end: int) -> bo
 CLAUSE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl"})
 
 
-def with_coordinated_clauses(context: ParseContext, found: list[Attribution]) -> list[Attribution]:
-    """Each reported clause run on over a second "that" clause coordinated after it ("said the city needs
-    a plan, but that it cannot pay for one"): the "that" marks a complement of the cue, so the speaker
-    reports both, and PolNeAR's content is the whole reported material; the parser hangs the second clause
-    on the cue verb. Not over another attribution's cue, nor across a line.
-
-    A coordinated clause without "that" is left out: on PolNeAR train articles 150–299 it is the writer's
-    narration as often as not ("said it was done without his knowledge, but Mr. Obama was furious")."""
+def with_run_on_content(context: ParseContext, found: list[Attribution]) -> list[Attribution]:
+    """Each content run on to the end of the reported material the parse cut short, as PolNeAR marks it:
+    over a second "that" clause (``coordinated_end``) and to the end of a quotation it opens
+    (``open_quote_end``). Not over another attribution's cue, nor across a line."""
     cues = [attribution.cue for attribution in found]
     extended = []
     for attribution in found:
         start, end = attribution.content
-        new_end = coordinated_end(context.doc[attribution.anchor], attribution.content, context.lexicon)
+        new_end = max(
+            coordinated_end(context.doc[attribution.anchor], attribution.content, context.lexicon) or end,
+            open_quote_end(context, attribution),
+        )
         if (
-            new_end is not None
+            new_end > end
             and same_line(context.text, (start, new_end), attribution.cue)
             and not any(end <= cue[0] < new_end for cue in cues)
         ):
@@ -224,9 +223,25 @@ def with_coordinated_clauses(context: ParseContext, found: list[Attribution]) ->
     return extended
 
 
+def open_quote_end(context: ParseContext, attribution: Attribution) -> int:
+    """Where a quotation that opens inside a content and runs past its end closes ("said Cruz is “for the
+    oil. He's got to be for oil.”"): the sentence split cut the content, but a quotation the content opens
+    is the speaker's words to its end."""
+    start, end = attribution.content
+    if attribution.quote == "direct":
+        return end
+    closing = [quote.inner_end for quote in context.quotes if start <= quote.start < end < quote.inner_end]
+    return max(closing, default=end)
+
+
 def coordinated_end(cue: Token, content: CharSpan, lexicon: ClaimLexicon) -> int | None:
-    """Where a "that" clause coordinated right after a reported clause ends: one with a subject of its own
-    whose verb does not report in turn ("…, and that 4 in 10 said …": a claim of its own)."""
+    """Where a second "that" clause coordinated right after a reported clause ends ("said the city needs a
+    plan, but that it cannot pay for one"): the "that" marks a complement of the cue, so the speaker
+    reports both; the parser hangs the second clause on the cue verb. The clause has a subject of its own
+    and its verb does not report in turn ("…, and that 4 in 10 said …": a claim of its own).
+
+    A coordinated clause without "that" is left out: on PolNeAR train articles 150–299 it is the writer's
+    narration as often as not ("said it was done without his knowledge, but Mr. Obama was furious")."""
     start, end = content
     if cue.idx >= start or not _is_reported_clause(cue, content):
         return None
