@@ -67,7 +67,7 @@ def extract_claims(
     found += agentless_attributions(context, found)
     # --- learned cues (issue #16): what the rules missed, proposed by models trained on PolNeAR ---
     found += learned_attributions(context, found)
-    found = with_run_on_content(context, found)  # before acts part: their cues bound the clauses
+    found = with_run_on_content(context, found)  # before acts are set apart: their cues bound it too
     # acts ("voted to strike", "is expected to attend") join once the statements are settled
     acts = [attribution for attribution in found if attribution.kind == "act"]
     found = [attribution for attribution in found if attribution.kind == "statement"]
