@@ -12,7 +12,9 @@
   and on matched claims quantity value/unit accuracy and modality accuracy. The demo gold marks statements
   only (its cues are "said", "denied", "claimed" …), so acts are left out of the demo scores.
 
-    python eval/claims.py [--corpus [--split dev|train] [--offset N]] [--limit N]
+  ``--errors`` (train only) prints each predicted content that overlaps a gold one with other boundaries.
+
+    python eval/claims.py [--corpus [--split dev|train] [--offset N] [--errors]] [--limit N]
 """
 
 from __future__ import annotations
@@ -170,13 +172,16 @@ def _match_count(text: str, predicted: list[Fragments], gold: list[Fragments], e
     return found
 
 
-def score_polnear(documents: Sequence[PolnearDocument]) -> dict[str, Scores]:
-    """Exact and overlap P/R/F1 per role, and attributions whose cue and content both overlap gold's."""
+def score_polnear(documents: Sequence[PolnearDocument], errors: bool = False) -> dict[str, Scores]:
+    """Exact and overlap P/R/F1 per role, and attributions whose cue and content both overlap gold's;
+    with ``errors``, print each content that overlaps a gold content but has other boundaries."""
     counts = {f"{role} {kind}": [0, 0, 0] for role in ROLES for kind in ("exact", "overlap")}
     counts["attribution (cue + content overlap)"] = [0, 0, 0]
     articles = [Article(id=f"polnear-{document.name}", text=document.text) for document in documents]
     for document, parsed in zip(documents, parse_articles(articles), strict=True):
         predicted = predicted_spans(extract_claims(parsed, (), resolve_pronouns=False))
+        if errors:
+            print_boundary_errors(document, predicted)
         for role in ROLES:
             predicted_role = [a.role(role) for a in predicted if a.role(role)]
             gold_role = [a.role(role) for a in document.attributions if a.role(role)]
@@ -190,6 +195,27 @@ def score_polnear(documents: Sequence[PolnearDocument]) -> dict[str, Scores]:
         tally[1] += len(predicted)
         tally[2] += len(document.attributions)
     return {name: Scores.from_counts(*tally) for name, tally in counts.items()}
+
+
+def print_boundary_errors(document: PolnearDocument, predicted: list[AttributionSpans]) -> None:
+    """Each predicted content that overlaps gold but differs from every gold content once trimmed, beside
+    the gold content it overlaps most: the material for classifying boundary errors (tune on train only)."""
+    text = document.text
+    gold = [attribution.content for attribution in document.attributions if attribution.content]
+    for attribution in predicted:
+        mine = _trimmed(text, attribution.content)
+        overlapping = [spans for spans in gold if _overlap(attribution.content, spans)]
+        if not overlapping or any(_trimmed(text, spans) == mine for spans in gold):
+            continue
+        best = _trimmed(text, max(overlapping, key=lambda spans: _shared(mine, _trimmed(text, spans))))
+        cue = attribution.cue[0]
+        print(f"--- {document.name} cue {text[cue[0] : cue[1]]!r}")
+        print(f"  ours: {text[mine[0] : mine[1]]!r}")
+        print(f"  gold: {text[best[0] : best[1]]!r}")
+
+
+def _shared(first: tuple[int, int], second: tuple[int, int]) -> int:
+    return min(first[1], second[1]) - max(first[0], second[0])
 
 
 def _attribution_matches(predicted: list[AttributionSpans], gold: list[AttributionSpans]) -> int:
@@ -308,13 +334,17 @@ def _same_claim(text: str, gold_claim: dict[str, Any], claim: Claim, aliases: Se
 # --- report -----------------------------------------------------------------------------------------------
 
 
-def report_polnear(limit: int | None, split: str = "dev", offset: int = 0) -> dict[str, Scores] | None:
+def report_polnear(
+    limit: int | None, split: str = "dev", offset: int = 0, errors: bool = False
+) -> dict[str, Scores] | None:
     directory = SHARED_DATA / "polnear" / split
     if not directory.is_dir():
         print(f"PolNeAR skipped: {directory} is absent")
         return None
     documents = load_polnear(directory, limit=limit, offset=offset)
-    scores = score_polnear(documents)
+    if errors and split == "dev":
+        raise SystemExit("--errors lists train errors only: dev is scored, never read")
+    scores = score_polnear(documents, errors)
     gold_count = sum(len(d.attributions) for d in documents)
     where = f"{split}" if not offset else f"{split} from article {offset}"
     print(f"claims on PolNeAR {where}: {len(documents)} articles, {gold_count} gold attributions")
@@ -354,9 +384,12 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="score the first N PolNeAR documents only")
     parser.add_argument("--split", choices=("dev", "train"), default="dev", help="the PolNeAR split scored")
     parser.add_argument("--offset", type=int, default=0, help="skip the first N documents of the split")
+    parser.add_argument(
+        "--errors", action="store_true", help="with --split train: print contents whose boundaries differ"
+    )
     arguments = parser.parse_args()
     if arguments.corpus:
-        report_polnear(arguments.limit, arguments.split, arguments.offset)
+        report_polnear(arguments.limit, arguments.split, arguments.offset, arguments.errors)
     else:
         report_demo()
 

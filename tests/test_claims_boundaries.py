@@ -3,12 +3,13 @@ attribution, speakers described by a restrictive clause, content that starts at 
 
 from __future__ import annotations
 
+import pytest
 from spacy.tokens import Doc
 
 from storyline.records import Article
 from storyline.stages.claims.extract import extract_claims
 from storyline.stages.claims.learned_spans import content_from_heads, with_raised_subject
-from storyline.stages.claims.spans import speaker_span
+from storyline.stages.claims.speakers import speaker_span
 from storyline.stages.nlp import load_nlp, parse_articles
 from tests.test_claims import claims_of
 
@@ -46,6 +47,26 @@ def test_each_pair_of_quotations_continues_with_its_own_speaker() -> None:
 
 def test_quotation_after_a_new_main_clause_is_not_continued() -> None:
     text = "“The plan is sound,” she said, and the mayor nodded. “It will pass.”"
+    assert all(content != "It will pass." for _, content in texts_by_cue(text, "said"))
+
+
+def test_quotation_filling_the_next_paragraph_continues() -> None:
+    text = (
+        "“The plan is sound,” Smith said.\n\n"
+        "“It will pass, and the town will be better for it.”\n\n"
+        "The council meets on Monday."
+    )
+    assert ("Smith", "It will pass, and the town will be better for it.") in texts_by_cue(text, "said")
+
+
+def test_next_paragraph_quotation_with_its_own_speaker_is_not_continued() -> None:
+    text = "“The plan is sound,” Smith said.\n\n“It will fail,” Jones said.\n\nThe council meets on Monday."
+    assert ("Smith", "It will fail") not in texts_by_cue(text, "said")
+    assert ("Smith", "It will fail,") not in texts_by_cue(text, "said")
+
+
+def test_next_paragraph_quotation_followed_by_narration_is_not_continued() -> None:
+    text = "“The plan is sound,” Smith said.\n\n“It will pass.” The council meets on Monday."
     assert all(content != "It will pass." for _, content in texts_by_cue(text, "said"))
 
 
@@ -142,3 +163,49 @@ def test_a_speaker_name_ends_at_a_line_break() -> None:
         subject = next(child for child in says.children if child.dep_ == "nsubj" and child.i > 3)
         span = speaker_span(subject, says)
         assert span is not None and doc.text[span[0] : span[1]] == name
+
+
+# --- coordinated reported clauses -------------------------------------------------------------------------
+
+
+def test_a_second_that_clause_joins_the_reported_content() -> None:
+    """The parser hangs "but that she would …" on "said", not on the first clause."""
+    text = (
+        "The governor said the state must fix its roads and build new schools, but that she would not "
+        "raise taxes to do it."
+    )
+    assert texts_by_cue(text, "said") == [
+        (
+            "The governor",
+            "the state must fix its roads and build new schools, but that she would not raise taxes to do it",
+        )
+    ]
+
+
+def test_a_coordinated_clause_without_that_stays_out_of_the_content() -> None:
+    """ "…, but the council voted against it" may be the writer's narration, not the mayor's words."""
+    text = (
+        "The governor said the state must fix its roads and build new schools, but the legislature voted "
+        "against the plan."
+    )
+    assert texts_by_cue(text, "said") == [
+        ("The governor", "the state must fix its roads and build new schools")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (  # the sentence split stops the content at "mess."; the quotation it opens goes on
+            "The senator said the budget plan is “a total mess. Nobody in the chamber has read it.”\n\n"
+            "The vote is on Friday.",
+            "the budget plan is “a total mess. Nobody in the chamber has read it.",
+        ),
+        (  # a quotation closed inside the content changes nothing
+            "The senator said the budget plan is “a total mess” and should be withdrawn. The vote is Friday.",
+            "the budget plan is “a total mess” and should be withdrawn",
+        ),
+    ],
+)
+def test_a_quotation_opened_in_the_content_runs_to_its_end(text: str, content: str) -> None:
+    assert texts_by_cue(text, "said") == [("The senator", content)]

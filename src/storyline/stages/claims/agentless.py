@@ -18,7 +18,6 @@ from storyline.records import ClaimKind
 from storyline.stages.claims.modality import cue_modality
 from storyline.stages.claims.quotes import inside_quote
 from storyline.stages.claims.spans import (
-    SUBJECT_DEPS,
     Attribution,
     CharSpan,
     ParseContext,
@@ -26,6 +25,7 @@ from storyline.stages.claims.spans import (
     same_line,
     token_span,
 )
+from storyline.stages.claims.speakers import SUBJECT_DEPS
 from storyline.stages.claims.speech_acts import FINITE_TAGS
 
 COMPLEMENT_DEPS = frozenset({"xcomp", "acomp"})

@@ -14,7 +14,8 @@ import dataclasses
 from spacy.tokens import Doc, Token
 
 from storyline.stages.claims.lexicon import ClaimLexicon
-from storyline.stages.claims.spans import Attribution, CharSpan, speaker_span
+from storyline.stages.claims.spans import Attribution, CharSpan
+from storyline.stages.claims.speakers import speaker_span
 
 RECIPIENT_DEPS = frozenset({"dative", "dobj"})
 MEDIUM_PREPOSITIONS = frozenset({"in", "during"})  # "said in an interview with Politico"

@@ -23,19 +23,17 @@ from storyline.stages.claims.modality import (
 )
 from storyline.stages.claims.spans import (
     GAP_BEFORE_QUOTE,
-    SUBJECT_DEPS,
     Attribution,
     CharSpan,
     ParseContext,
-    attributions_for,
     content_span,
     gap_matches,
     longest_run,
     same_line,
-    subject_of,
     subtree_without,
     token_span,
 )
+from storyline.stages.claims.speakers import SUBJECT_DEPS, attributions_for, subject_of
 from storyline.stages.claims.speech_acts import (
     cue_preposition,
     directive_content,

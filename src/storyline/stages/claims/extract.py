@@ -31,13 +31,12 @@ from storyline.stages.claims.quote_cues import colon_line_attributions, quote_at
 from storyline.stages.claims.quotes import QuoteSpan, find_quote_spans, trim_span
 from storyline.stages.claims.spans import (
     MAX_TRAILING_TOKENS,
-    SUBJECT_DEPS,
     Attribution,
     CharSpan,
     ParseContext,
-    speaker_span,
-    subject_of,
+    with_run_on_content,
 )
+from storyline.stages.claims.speakers import SUBJECT_DEPS, speaker_span, subject_of
 from storyline.stages.quantities import find_quantities
 
 QUOTE_PREFERENCE: dict[QuoteKind, int] = {"direct": 2, "mixed": 1, "indirect": 0}
@@ -68,6 +67,7 @@ def extract_claims(
     found += agentless_attributions(context, found)
     # --- learned cues (issue #16): what the rules missed, proposed by models trained on PolNeAR ---
     found += learned_attributions(context, found)
+    found = with_run_on_content(context, found)  # before acts are set apart: their cues bound it too
     # acts ("voted to strike", "is expected to attend") join once the statements are settled
     acts = [attribution for attribution in found if attribution.kind == "act"]
     found = [attribution for attribution in found if attribution.kind == "statement"]

@@ -48,11 +48,10 @@ from storyline.stages.claims.spans import (
     ParseContext,
     classify_quote,
     clip_to_line,
-    speaker_heads,
-    speaker_span,
     token_span,
     with_sentence_end,
 )
+from storyline.stages.claims.speakers import speaker_heads, speaker_span
 from storyline.stages.claims.speech_acts import FINITE_TAGS
 
 LOGGER = logging.getLogger(__name__)

@@ -9,7 +9,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-from storyline.stages.claims.spans import SUBJECT_DEPS, CharSpan, token_span
+from storyline.stages.claims.spans import CharSpan, token_span
+from storyline.stages.claims.speakers import SUBJECT_DEPS
 
 EMPTY_SPEAKERS = frozenset({"it", "there", "this", "that"})
 

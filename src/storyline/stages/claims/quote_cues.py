@@ -18,11 +18,10 @@ from storyline.stages.claims.spans import (
     MAX_ATTRIBUTION_TOKENS,
     Attribution,
     ParseContext,
-    attributions_for,
     classify_quote,
     gap_matches,
-    subject_of,
 )
+from storyline.stages.claims.speakers import attributions_for, subject_of
 
 SIGNATURE_DASHES = frozenset({"―", "—", "–"})
 MAX_SIGNATURE_TOKENS = 4

@@ -1,9 +1,13 @@
-"""Spans over a spaCy parse for the claims stage: the raw attribution record, content and speaker spans,
-subjects through passives, relative clauses and participles."""
+"""Spans over a spaCy parse for the claims stage: the raw attribution record, the parse context, and the
+boundaries of a content span (edge punctuation, runs of tokens, quotations, lines, a final "?" or "!").
+
+Who speaks — subjects, speaker spans and the attribution built from them — is in ``claims.speakers``; this
+module knows nothing of speakers, so that both can use its token spans without a cycle."""
 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -11,25 +15,12 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from storyline.records import ClaimKind, Modality, QuoteKind
-from storyline.stages.claims.datelines import past_dateline
 from storyline.stages.claims.lexicon import ClaimLexicon
 from storyline.stages.claims.quotes import QuoteSpan, has_quote_marks, inside_quote, trim_span
 
 CharSpan = tuple[int, int]
 
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-# Dependencies through which a verb without a subject takes its governor's ("…, saying that …",
-# "refused to confirm", "was unable to confirm").
-SUBJECT_SHARING_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "prep", "acomp"})
-# Parts of a subject's subtree that are not the speaker's name ("Budanov, who claims …").
-NOT_SPEAKER_DEPS = frozenset(
-    {"relcl", "acl", "appos", "punct", "cc", "conj", "preconj", "advcl", "parataxis"}
-)
-RESTRICTIVE_DEPS = frozenset({"relcl", "acl"})
-COORDINATION_OPENERS = frozenset({"neither", "either", "both"})
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 CLAUSE_MARKS = frozenset({"that"})
-ENTITY_SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # Between a quotation and the attribution after it: white space and a comma ("…,” said X").
 GAP_AFTER_QUOTE = re.compile(r"[\s,]*")
 GAP_BEFORE_QUOTE = re.compile(r"[\s–—]*")
@@ -171,88 +162,6 @@ def clip_to_line(text: str, span: CharSpan, anchor: int) -> CharSpan:
     )
 
 
-# --- speakers ---------------------------------------------------------------------------------------------
-
-
-def subject_of(verb: Token, lexicon: ClaimLexicon) -> Token | None:
-    """The token naming who performs ``verb``; for a passive, the agent ("rejected by X")."""
-    current = verb
-    for _ in range(4):
-        relayed = [c for c in current.children if c.dep_ == "nsubjpass"]
-        if relayed and current.lemma_.lower() in lexicon.relay_verbs:
-            return relayed[0]  # "he was quoted by Reuters as saying": he speaks, Reuters relays
-        for child in current.children:
-            if child.dep_ == "agent":
-                objects = [c for c in child.children if c.dep_ == "pobj"]
-                return objects[0] if objects else None
-        subjects = [child for child in current.children if child.dep_ in SUBJECT_DEPS]
-        if subjects:
-            subject = subjects[0]
-            if subject.dep_ == "nsubjpass" and current.lemma_.lower() not in ("quote", "cite"):
-                return None  # "it was reported that …": nobody named
-            if subject.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
-                return current.head
-            if subject.lower_ in ("it", "there"):
-                return None
-            return subject
-        if current.dep_ == "relcl" and verb.lemma_.lower() in lexicon.cue_verbs:
-            return current.head
-        inverted = _inverted_subject(current)
-        if inverted is not None:
-            return inverted
-        if current.dep_ == "acl" and current.head.i < current.i:
-            return current.head  # "“…,” the minister posted on X." parsed as a noun phrase
-        if current.tag_ == "VBG" and current.dep_ == "advcl":
-            governing = _governing_cue(current, lexicon)
-            if governing is not None:
-                current = governing  # "X said that …, reporting that …": X reports
-                continue
-        if current.dep_ not in SUBJECT_SHARING_DEPS or current.head.i == current.i:
-            return None
-        current = current.head
-    return None
-
-
-def _inverted_subject(verb: Token) -> Token | None:
-    """ "“…,” indicated the NIS source": the parser takes the speaker after the verb for its object."""
-    if verb.i == 0 or not (verb.doc[verb.i - 1].is_quote or verb.doc[verb.i - 1].text == ","):
-        return None
-    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
-    clauses_before = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
-    return objects[0] if objects and clauses_before else None
-
-
-def _governing_cue(verb: Token, lexicon: ClaimLexicon) -> Token | None:
-    for ancestor in verb.ancestors:
-        if ancestor.pos_ == "VERB" and ancestor.lemma_.lower() in lexicon.reporting_verbs:
-            return ancestor
-    return None
-
-
-def speaker_span(head: Token, cue: Token | None = None) -> CharSpan | None:
-    """The words that name the speaker: the subject's phrase without relative clauses and asides; the
-    name in apposition when the subject is a description ("the head of …, Kyrylo Budanov"). Given the cue,
-    a restrictive clause that does not hold it stays ("voters who say …", see ``_identifies``)."""
-    if head.pos_ != "PROPN":
-        names = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
-        if names:
-            head = names[0]
-    kept = [t for t in head.subtree if not _under_excluded_dep(t, head, cue)]
-    run = _on_line_of(contiguous_run(kept, head), head)
-    while run and run[0].lower_ in COORDINATION_OPENERS:  # "Neither Paris nor Berlin"
-        run.pop(0)
-    return token_span(run)
-
-
-def _on_line_of(run: list[Token], head: Token) -> list[Token]:
-    """The part of a run of tokens on the head's line: a live blog's "9:30 a.m." line above a sentence is
-    parsed into its subject, but a line break ends a name."""
-    breaks = [token.i for token in run if token.is_space and "\n" in token.text]
-    start = max((i + 1 for i in breaks if i < head.i), default=run[0].i if run else head.i)
-    end = min((i for i in breaks if i > head.i), default=run[-1].i + 1 if run else head.i + 1)
-    return [token for token in run if start <= token.i < end]
-
-
 def content_span(head: Token, lexicon: ClaimLexicon) -> CharSpan | None:
     """A clause or noun phrase as content, without a participle that comments on it with a cue verb of its
     own ("reports that …, calling them baseless rumours")."""
@@ -269,78 +178,6 @@ def content_span(head: Token, lexicon: ClaimLexicon) -> CharSpan | None:
     return token_span(contiguous_run(kept, head) if commenting else kept)
 
 
-def _under_excluded_dep(token: Token, head: Token, cue: Token | None) -> bool:
-    while token.i != head.i:
-        if token.dep_ in NOT_SPEAKER_DEPS and not _is_word_joiner(token) and not _identifies(token, cue):
-            return True
-        token = token.head
-    return False
-
-
-def _identifies(modifier: Token, cue: Token | None) -> bool:
-    """A modifier that says who the speaker is rather than adding to a name: a restrictive clause on a
-    common noun ("voters who say the economy matters most", "a poll conducted by Edison"), or the state
-    after a town ("a woman in Worcester, Massachusetts")."""
-    head = modifier.head
-    if cue is None or modifier.left_edge.i <= cue.i <= modifier.right_edge.i:
-        return False  # "the man who told reporters …": the clause is the attribution itself
-    if modifier.dep_ in RESTRICTIVE_DEPS:
-        comma_before = modifier.left_edge.i > 0 and modifier.doc[modifier.left_edge.i - 1].text == ","
-        return head.pos_ in ("NOUN", "PRON") and modifier.i > head.i and not comma_before
-    return modifier.dep_ == "appos" and head.ent_type_ == "GPE" and modifier.ent_type_ == "GPE"
-
-
-def _is_word_joiner(token: Token) -> bool:
-    """The hyphen of "Secretary-General": punctuation inside a name, not an aside."""
-    return (
-        token.text == "-" and not token.whitespace_ and token.i > 0 and not token.doc[token.i - 1].whitespace_
-    )
-
-
-def speaker_heads(subject: Token | None) -> list[Token]:
-    """One speaker per coordinated subject ("neither Rutte nor Austin confirmed" → Rutte, Austin)."""
-    if subject is None:
-        return []
-    return [subject, *subject.conjuncts]
-
-
-def attributions_for(
-    context: ParseContext,
-    cue_token: Token,
-    cue: CharSpan,
-    content: CharSpan | None,
-    subject: Token | None,
-    modality: Modality | None,
-) -> list[Attribution]:
-    """One attribution per coordinated speaker, with the content classified as a quote or not.
-
-    A cue verb with nobody named for it is dropped unless it is passive ("it was reported that …"): the
-    parse lost its subject, and a claim without a speaker would be worse than none."""
-    if content is None or content[0] >= content[1]:
-        return []
-    text = context.text
-    content = with_sentence_end(text, clip_to_line(text, content, cue[0]), cue)
-    content, quote = classify_quote(context, content, cue)
-    if content[0] >= content[1] or (quote != "direct" and not same_line(text, content, cue)):
-        return []  # a clause on another line is a parse that ran across a headline
-    subject = past_dateline(subject, text, cue[0])
-    speakers = [
-        span for head in speaker_heads(subject) if (span := speaker_span(head, cue_token)) is not None
-    ]
-    if cue_token.pos_ == "VERB" and not (speakers and all(same_line(text, s, cue) for s in speakers)):
-        fallback = noun_phrase_before(cue_token)
-        speakers = [fallback] if fallback else [s for s in speakers if same_line(text, s, cue)]
-    if not speakers and cue_token.pos_ == "VERB" and not _is_passive(cue_token):
-        return []
-    named: list[CharSpan | None] = list(speakers) or [None]
-    return [
-        Attribution(
-            cue=cue, content=content, speaker=speaker, quote=quote, cue_modality=modality, anchor=cue_token.i
-        )
-        for speaker in named
-    ]
-
-
 def with_sentence_end(text: str, content: CharSpan, cue: CharSpan) -> CharSpan:
     """A content after its cue that ends its sentence with "?" or "!" takes the mark, as PolNeAR's
     annotators do ("asked, ‘How can we …?’"); the parser hangs the mark on the cue's clause."""
@@ -355,46 +192,95 @@ def same_line(text: str, first: CharSpan, second: CharSpan) -> bool:
     return "\n" not in text[start:end]
 
 
-# Tokens a name or a description of a speaker is made of, when the parse lost the subject.
-NOUN_PHRASE_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PART", "NUM"})
-NOUN_PHRASE_PREPOSITIONS = frozenset({"of", "to", "from", "for", "at"})  # "the representative to the UN"
-
-
-def noun_phrase_before(verb: Token) -> CharSpan | None:
-    """The noun phrase right before a cue verb ("…, Volodimir Zelensky, said …"), for when the parser
-    attached the subject elsewhere (often across a headline that ran into the sentence)."""
-    doc = verb.doc
-    index = verb.i - 1
-    while (
-        index >= 0
-        and doc[index].pos_ in ("AUX", "ADV", "PART")
-        and doc[index].dep_ in ("aux", "advmod", "neg")
-    ):
-        index -= 1
-    if index >= 0 and doc[index].text == ",":
-        index -= 1
-    end = index
-    while index >= 0 and (
-        doc[index].pos_ in NOUN_PHRASE_POS
-        or _is_word_joiner(doc[index])
-        or (
-            doc[index].lower_ in NOUN_PHRASE_PREPOSITIONS
-            and index > 0
-            and doc[index - 1].pos_ in ("NOUN", "PROPN")
-        )
-    ):
-        if "\n" in doc[index].text:
-            break
-        index -= 1
-    tokens = list(doc[index + 1 : end + 1])
-    if not tokens or tokens[-1].pos_ not in ("PROPN", "NOUN"):
-        return None
-    return token_span(tokens)
-
-
-def _is_passive(verb: Token) -> bool:
-    return any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children)
-
-
 def gap_matches(pattern: re.Pattern[str], text: str, start: int, end: int) -> bool:
     return start <= end and pattern.fullmatch(text, start, end) is not None
+
+
+# Subjects that make a coordinated verb a clause of its own ("…, but a federal judge refused …").
+CLAUSE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl"})
+
+
+def with_run_on_content(context: ParseContext, found: list[Attribution]) -> list[Attribution]:
+    """Each content run on to the end of the reported material the parse cut short, as PolNeAR marks it:
+    over a second "that" clause (``coordinated_end``) and to the end of a quotation it opens
+    (``open_quote_end``). Not over another attribution's cue, nor across a line."""
+    cues = [attribution.cue for attribution in found]
+    extended = []
+    for attribution in found:
+        start, end = attribution.content
+        new_end = max(
+            coordinated_end(context.doc[attribution.anchor], attribution.content, context.lexicon) or end,
+            open_quote_end(context, attribution),
+        )
+        if (
+            new_end > end
+            and same_line(context.text, (start, new_end), attribution.cue)
+            and not any(end <= cue[0] < new_end for cue in cues)
+        ):
+            content, quote = classify_quote(context, (start, new_end), attribution.cue)
+            attribution = dataclasses.replace(attribution, content=content, quote=quote)
+        extended.append(attribution)
+    return extended
+
+
+def open_quote_end(context: ParseContext, attribution: Attribution) -> int:
+    """Where a quotation that opens inside a content and runs past its end closes ("said Cruz is “for the
+    oil. He's got to be for oil.”"): the sentence split cut the content, but a quotation the content opens
+    is the speaker's words to its end."""
+    start, end = attribution.content
+    if attribution.quote == "direct":
+        return end
+    closing = [quote.inner_end for quote in context.quotes if start <= quote.start < end < quote.inner_end]
+    return max(closing, default=end)
+
+
+def coordinated_end(cue: Token, content: CharSpan, lexicon: ClaimLexicon) -> int | None:
+    """Where a second "that" clause coordinated right after a reported clause ends ("said the city needs a
+    plan, but that it cannot pay for one"): the "that" marks a complement of the cue, so the speaker
+    reports both; the parser hangs the second clause on the cue verb. The clause has a subject of its own
+    and its verb does not report in turn ("…, and that 4 in 10 said …": a claim of its own).
+
+    A coordinated clause without "that" is left out: on PolNeAR train articles 150–299 it is the writer's
+    narration as often as not ("said it was done without his knowledge, but Mr. Obama was furious")."""
+    start, end = content
+    if cue.idx >= start or not _is_reported_clause(cue, content):
+        return None
+    for clause in cue.children:
+        if clause.dep_ != "conj" or clause.i < cue.i or not _opens_own_clause(clause, lexicon):
+            continue
+        if not any(child.dep_ == "mark" and child.lower_ in CLAUSE_MARKS for child in clause.children):
+            continue
+        lead = clause.left_edge
+        if lead.idx >= end and _only_joiners(cue.doc, end, lead):
+            tail = token_span(clause.subtree)
+            return tail[1] if tail is not None else None
+    return None
+
+
+def _is_reported_clause(cue: Token, content: CharSpan) -> bool:
+    """A content that is a finite clause of the cue verb with a subject of its own ("says [the voters
+    want …]"), not an object ("launched attacks on X") whose coordination is the writer's narration."""
+    span = cue.doc.char_span(*content, alignment_mode="expand")
+    root = span.root if span is not None else None
+    if root is None or root.dep_ != "ccomp" or root.head.i != cue.i:
+        return False
+    return _opens_own_clause(root, None)
+
+
+def _opens_own_clause(verb: Token, lexicon: ClaimLexicon | None) -> bool:
+    return (
+        verb.pos_ in ("VERB", "AUX")
+        and (lexicon is None or verb.lemma_.lower() not in lexicon.cue_verbs)
+        and any(child.dep_ in CLAUSE_SUBJECT_DEPS for child in verb.children)
+    )
+
+
+def _only_joiners(doc: Doc, end: int, lead: Token) -> bool:
+    """Between the content's end and the clause: punctuation, quote marks and a conjunction only."""
+    index = lead.i - 1
+    while index >= 0 and doc[index].idx >= end:
+        token = doc[index]
+        if not (token.is_punct or token.is_space or token.dep_ == "cc" or token.is_quote):
+            return False
+        index -= 1
+    return True

@@ -8,14 +8,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from storyline.stages.claims.modality import noun_cue_modality
-from storyline.stages.claims.spans import (
-    Attribution,
-    CharSpan,
-    ParseContext,
-    attributions_for,
-    content_span,
-    token_span,
-)
+from storyline.stages.claims.spans import Attribution, CharSpan, ParseContext, content_span, token_span
+from storyline.stages.claims.speakers import attributions_for
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 

@@ -1,0 +1,229 @@
+"""Speakers for the claims stage: the subject of a cue verb (through passives, relative clauses,
+participles and inverted quotes), the words that name the speaker, and one attribution per coordinated
+speaker.
+
+Chosen from the parse rather than from entities: PolNeAR's sources are the subject's words ("a senior
+official", "he"), and a name the recogniser missed is still the subject."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from storyline.records import Modality
+from storyline.stages.claims.datelines import past_dateline
+from storyline.stages.claims.lexicon import ClaimLexicon
+from storyline.stages.claims.spans import (
+    Attribution,
+    CharSpan,
+    ParseContext,
+    classify_quote,
+    clip_to_line,
+    contiguous_run,
+    same_line,
+    token_span,
+    with_sentence_end,
+)
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Dependencies through which a verb without a subject takes its governor's ("…, saying that …",
+# "refused to confirm", "was unable to confirm").
+SUBJECT_SHARING_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "prep", "acomp"})
+# Parts of a subject's subtree that are not the speaker's name ("Budanov, who claims …").
+NOT_SPEAKER_DEPS = frozenset(
+    {"relcl", "acl", "appos", "punct", "cc", "conj", "preconj", "advcl", "parataxis"}
+)
+RESTRICTIVE_DEPS = frozenset({"relcl", "acl"})
+COORDINATION_OPENERS = frozenset({"neither", "either", "both"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+
+def subject_of(verb: Token, lexicon: ClaimLexicon) -> Token | None:
+    """The token naming who performs ``verb``; for a passive, the agent ("rejected by X")."""
+    current = verb
+    for _ in range(4):
+        relayed = [c for c in current.children if c.dep_ == "nsubjpass"]
+        if relayed and current.lemma_.lower() in lexicon.relay_verbs:
+            return relayed[0]  # "he was quoted by Reuters as saying": he speaks, Reuters relays
+        for child in current.children:
+            if child.dep_ == "agent":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                return objects[0] if objects else None
+        subjects = [child for child in current.children if child.dep_ in SUBJECT_DEPS]
+        if subjects:
+            subject = subjects[0]
+            if subject.dep_ == "nsubjpass" and current.lemma_.lower() not in ("quote", "cite"):
+                return None  # "it was reported that …": nobody named
+            if subject.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
+                return current.head
+            if subject.lower_ in ("it", "there"):
+                return None
+            return subject
+        if current.dep_ == "relcl" and verb.lemma_.lower() in lexicon.cue_verbs:
+            return current.head
+        inverted = _inverted_subject(current)
+        if inverted is not None:
+            return inverted
+        if current.dep_ == "acl" and current.head.i < current.i:
+            return current.head  # "“…,” the minister posted on X." parsed as a noun phrase
+        if current.tag_ == "VBG" and current.dep_ == "advcl":
+            governing = _governing_cue(current, lexicon)
+            if governing is not None:
+                current = governing  # "X said that …, reporting that …": X reports
+                continue
+        if current.dep_ not in SUBJECT_SHARING_DEPS or current.head.i == current.i:
+            return None
+        current = current.head
+    return None
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """ "“…,” indicated the NIS source": the parser takes the speaker after the verb for its object."""
+    if verb.i == 0 or not (verb.doc[verb.i - 1].is_quote or verb.doc[verb.i - 1].text == ","):
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    clauses_before = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    return objects[0] if objects and clauses_before else None
+
+
+def _governing_cue(verb: Token, lexicon: ClaimLexicon) -> Token | None:
+    for ancestor in verb.ancestors:
+        if ancestor.pos_ == "VERB" and ancestor.lemma_.lower() in lexicon.reporting_verbs:
+            return ancestor
+    return None
+
+
+def speaker_span(head: Token, cue: Token | None = None) -> CharSpan | None:
+    """The words that name the speaker: the subject's phrase without relative clauses and asides; the
+    name in apposition when the subject is a description ("the head of …, Kyrylo Budanov"). Given the cue,
+    a restrictive clause that does not hold it stays ("voters who say …", see ``_identifies``)."""
+    if head.pos_ != "PROPN":
+        names = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        if names:
+            head = names[0]
+    kept = [t for t in head.subtree if not _under_excluded_dep(t, head, cue)]
+    run = _on_line_of(contiguous_run(kept, head), head)
+    while run and run[0].lower_ in COORDINATION_OPENERS:  # "Neither Paris nor Berlin"
+        run.pop(0)
+    return token_span(run)
+
+
+def _on_line_of(run: list[Token], head: Token) -> list[Token]:
+    """The part of a run of tokens on the head's line: a live blog's "9:30 a.m." line above a sentence is
+    parsed into its subject, but a line break ends a name."""
+    breaks = [token.i for token in run if token.is_space and "\n" in token.text]
+    start = max((i + 1 for i in breaks if i < head.i), default=run[0].i if run else head.i)
+    end = min((i for i in breaks if i > head.i), default=run[-1].i + 1 if run else head.i + 1)
+    return [token for token in run if start <= token.i < end]
+
+
+def _under_excluded_dep(token: Token, head: Token, cue: Token | None) -> bool:
+    while token.i != head.i:
+        if token.dep_ in NOT_SPEAKER_DEPS and not _is_word_joiner(token) and not _identifies(token, cue):
+            return True
+        token = token.head
+    return False
+
+
+def _identifies(modifier: Token, cue: Token | None) -> bool:
+    """A modifier that says who the speaker is rather than adding to a name: a restrictive clause on a
+    common noun ("voters who say the economy matters most", "a poll conducted by Edison"), or the state
+    after a town ("a woman in Worcester, Massachusetts")."""
+    head = modifier.head
+    if cue is None or modifier.left_edge.i <= cue.i <= modifier.right_edge.i:
+        return False  # "the man who told reporters …": the clause is the attribution itself
+    if modifier.dep_ in RESTRICTIVE_DEPS:
+        comma_before = modifier.left_edge.i > 0 and modifier.doc[modifier.left_edge.i - 1].text == ","
+        return head.pos_ in ("NOUN", "PRON") and modifier.i > head.i and not comma_before
+    return modifier.dep_ == "appos" and head.ent_type_ == "GPE" and modifier.ent_type_ == "GPE"
+
+
+def _is_word_joiner(token: Token) -> bool:
+    """The hyphen of "Secretary-General": punctuation inside a name, not an aside."""
+    return (
+        token.text == "-" and not token.whitespace_ and token.i > 0 and not token.doc[token.i - 1].whitespace_
+    )
+
+
+def speaker_heads(subject: Token | None) -> list[Token]:
+    """One speaker per coordinated subject ("neither Rutte nor Austin confirmed" → Rutte, Austin)."""
+    if subject is None:
+        return []
+    return [subject, *subject.conjuncts]
+
+
+def attributions_for(
+    context: ParseContext,
+    cue_token: Token,
+    cue: CharSpan,
+    content: CharSpan | None,
+    subject: Token | None,
+    modality: Modality | None,
+) -> list[Attribution]:
+    """One attribution per coordinated speaker, with the content classified as a quote or not.
+
+    A cue verb with nobody named for it is dropped unless it is passive ("it was reported that …"): the
+    parse lost its subject, and a claim without a speaker would be worse than none."""
+    if content is None or content[0] >= content[1]:
+        return []
+    text = context.text
+    content = with_sentence_end(text, clip_to_line(text, content, cue[0]), cue)
+    content, quote = classify_quote(context, content, cue)
+    if content[0] >= content[1] or (quote != "direct" and not same_line(text, content, cue)):
+        return []  # a clause on another line is a parse that ran across a headline
+    subject = past_dateline(subject, text, cue[0])
+    speakers = [
+        span for head in speaker_heads(subject) if (span := speaker_span(head, cue_token)) is not None
+    ]
+    if cue_token.pos_ == "VERB" and not (speakers and all(same_line(text, s, cue) for s in speakers)):
+        fallback = noun_phrase_before(cue_token)
+        speakers = [fallback] if fallback else [s for s in speakers if same_line(text, s, cue)]
+    if not speakers and cue_token.pos_ == "VERB" and not _is_passive(cue_token):
+        return []
+    named: list[CharSpan | None] = list(speakers) or [None]
+    return [
+        Attribution(
+            cue=cue, content=content, speaker=speaker, quote=quote, cue_modality=modality, anchor=cue_token.i
+        )
+        for speaker in named
+    ]
+
+
+# Tokens a name or a description of a speaker is made of, when the parse lost the subject.
+NOUN_PHRASE_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PART", "NUM"})
+NOUN_PHRASE_PREPOSITIONS = frozenset({"of", "to", "from", "for", "at"})  # "the representative to the UN"
+
+
+def noun_phrase_before(verb: Token) -> CharSpan | None:
+    """The noun phrase right before a cue verb ("…, Volodimir Zelensky, said …"), for when the parser
+    attached the subject elsewhere (often across a headline that ran into the sentence)."""
+    doc = verb.doc
+    index = verb.i - 1
+    while (
+        index >= 0
+        and doc[index].pos_ in ("AUX", "ADV", "PART")
+        and doc[index].dep_ in ("aux", "advmod", "neg")
+    ):
+        index -= 1
+    if index >= 0 and doc[index].text == ",":
+        index -= 1
+    end = index
+    while index >= 0 and (
+        doc[index].pos_ in NOUN_PHRASE_POS
+        or _is_word_joiner(doc[index])
+        or (
+            doc[index].lower_ in NOUN_PHRASE_PREPOSITIONS
+            and index > 0
+            and doc[index - 1].pos_ in ("NOUN", "PROPN")
+        )
+    ):
+        if "\n" in doc[index].text:
+            break
+        index -= 1
+    tokens = list(doc[index + 1 : end + 1])
+    if not tokens or tokens[-1].pos_ not in ("PROPN", "NOUN"):
+        return None
+    return token_span(tokens)
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children)
