@@ -39,7 +39,8 @@ def finite_verbs(doc: Doc, start: int, end: int) -> tuple[int, ...]:
     if span is None:
         return ()
     inside = [token for token in span if start <= token.idx < end]
-    tops = [token for token in inside if token.head is token or not start <= token.head.idx < end]
+    # (a Token is made anew on each access, so a root is found by its index, not by identity)
+    tops = [token for token in inside if token.head.i == token.i or not start <= token.head.idx < end]
     return tuple(token.idx - start for token in tops if is_finite(token))
 
 

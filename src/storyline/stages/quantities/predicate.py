@@ -26,11 +26,11 @@ def predicate_in(doc: Doc, start: int, end: int) -> str:
     and short complement when the phrase is the verb's subject, "did <subject> <lemma>" when it is the
     object of a verb with a short subject; "" otherwise."""
     inside = _tokens(doc, start, end)
-    heads = [token for token in inside if not start <= token.head.idx < end or token.head is token]
+    heads = [token for token in inside if not start <= token.head.idx < end or token.head.i == token.i]
     if not heads:
         return ""
     noun, verb = heads[0], heads[0].head
-    if verb.pos_ not in {"VERB", "AUX"} or verb is noun:
+    if verb.pos_ not in {"VERB", "AUX"} or verb.i == noun.i:  # indexes: each access makes a new Token
         return ""
     if noun.dep_ in SUBJECTS:
         auxiliaries = [c.text for c in verb.children if c.dep_ in AUXILIARIES and c.i < verb.i]
