@@ -98,6 +98,16 @@ def test_the_ledger_reads_a_stored_predicate_without_parsing() -> None:
     )
 
 
+def test_no_stored_predicate_spares_the_label_parse(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_parse(label: str) -> bool:
+        raise AssertionError(f"parsed {label!r}")
+
+    monkeypatch.setattr("storyline.stages.ledger.evidence.names_a_predicate", no_parse)
+    quantity = dataclasses.replace(make_quantity("40 trucks", 40, unit="truck"), predicate="")
+    pairs = [(make_claim("40 trucks"), quantity)]
+    assert with_predicate("How many trucks?", pairs, [0], {}) == "How many trucks?"
+
+
 def test_the_ledger_reads_finite_verbs_within_the_label_words_only() -> None:
     content = (
         "Flowers will not be attending the debate on Monday night in Hempstead, New York, with her lawyer"

@@ -290,7 +290,12 @@ def with_predicate(
     roughly 5,500 more pages"). ``texts``: article id → text."""
     from storyline.stages.ledger.evidence import names_a_predicate
 
-    if not label.startswith("How many") or names_a_predicate(label):
+    if not label.startswith("How many"):
+        return label
+    stored = [claims_and_quantities[index][1].predicate for index in order]
+    if None not in stored and not any(stored):
+        return label  # the worker's parse found no verb to add: the label's own parse would change nothing
+    if names_a_predicate(label):
         return label
     for index in order:
         claim, quantity = claims_and_quantities[index]
