@@ -91,10 +91,15 @@ def full_analysis(article_id: str, outlet: str = "Kyiv Independent") -> ArticleA
         quote="mixed",
         modality="asserted",
         quantities=(
-            make_quantity("about 11,000", 11000.0, within=text, approx=True),
-            make_quantity("troops", 0.25, within=text, unit="percent"),
+            # what the worker read off the parse (schema 7): a predicate, or "" when the parse gave none
+            dataclasses.replace(
+                make_quantity("about 11,000", 11000.0, within=text, approx=True),
+                predicate="had reached Kursk",
+            ),
+            dataclasses.replace(make_quantity("troops", 0.25, within=text, unit="percent"), predicate=""),
         ),
         times=(friday,),
+        finite_verbs=(0, 14),
     )
     second_claim = make_claim(
         "it at 12'000",
@@ -103,6 +108,7 @@ def full_analysis(article_id: str, outlet: str = "Kyiv Independent") -> ArticleA
         cue="put",
         modality="hedged",
         quantities=(make_quantity("12'000", 12000.0, within=text),),
+        finite_verbs=(),
     )
     return ArticleAnalysis(
         article=article,
@@ -417,6 +423,21 @@ def test_a_newer_schema_version_is_refused(tmp_path: Path) -> None:
 
 # The columns schema 6 added: the lead's event triggers of an article, their counts per story track.
 SCHEMA_6_COLUMNS = [("articles", "triggers"), ("story_tracks", "trigger_counts")]
+# The columns schema 7 added: what the ledger reads off the worker's parse instead of parsing again.
+SCHEMA_7_COLUMNS = [("claims", "finite_verbs"), ("quantities", "predicate")]
+
+
+def as_before_schema_7(analysis: ArticleAnalysis) -> ArticleAnalysis:
+    """``analysis`` as a store older than schema 7 reads it back: no finite verbs, no predicates."""
+    claims = tuple(
+        dataclasses.replace(
+            claim,
+            finite_verbs=None,
+            quantities=tuple(dataclasses.replace(q, predicate=None) for q in claim.quantities),
+        )
+        for claim in analysis.claims
+    )
+    return dataclasses.replace(analysis, claims=claims)
 
 
 def downgrade(db_path: Path, version: int, columns: list[tuple[str, str]]) -> None:
@@ -439,9 +460,11 @@ def test_a_store_of_the_previous_schema_is_upgraded_in_place(tmp_path: Path) -> 
         (table, column) for table in ("time_expressions", "claim_times") for column in ("type", "value")
     ]
     columns += [("positions", "speaker_texts"), ("claims", "kind")]  # added by schemas 3 and 5
-    downgrade(db_path, 1, columns + SCHEMA_6_COLUMNS)
+    downgrade(db_path, 1, columns + SCHEMA_6_COLUMNS + SCHEMA_7_COLUMNS)
     with Store.open(db_path) as store:
-        assert store.load_analyses() == [dataclasses.replace(full_analysis("first"), triggers=())]
+        assert store.load_analyses() == [
+            as_before_schema_7(dataclasses.replace(full_analysis("first"), triggers=()))
+        ]
         store.save_analysis(full_analysis("second"))
     with Store.open(db_path) as store:
         assert [a.article.id for a in store.load_analyses()] == ["first", "second"]
@@ -477,7 +500,28 @@ def test_a_schema_5_store_upgrades_to_event_triggers_keeping_its_data(tmp_path: 
         assert store.load_analyses()[1] == full_analysis("second")
         assert store.load_story_tracks()[0].trigger_counts == (("reach", 1),)
     connection = sqlite3.connect(db_path)
-    assert connection.execute("SELECT max(version) FROM schema_version").fetchone() == (6,)
+    assert connection.execute("SELECT max(version) FROM schema_version").fetchone() == (7,)
+    connection.close()
+
+
+def test_a_schema_6_store_upgrades_to_parse_fields_and_the_ledger_reads_them_absent(tmp_path: Path) -> None:
+    """Schema 7 adds a claim's finite verbs and a quantity's predicate: a store written before them opens
+    with every claim and quantity as it was, the new fields None (the ledger then parses, as before), and
+    keeps them for articles saved after the upgrade."""
+    db_path = tmp_path / "store.db"
+    with Store.open(db_path) as store:
+        store.save_analysis(full_analysis("first"))
+    downgrade(db_path, 6, SCHEMA_7_COLUMNS)
+    with Store.open(db_path) as store:
+        old = store.load_analyses()[0]
+        assert old == as_before_schema_7(full_analysis("first"))
+        assert old.claims[0].finite_verbs is None and old.claims[0].quantities[0].predicate is None
+        store.save_analysis(full_analysis("second"))
+    with Store.open(db_path) as store:
+        assert store.load_analyses()[1] == full_analysis("second")
+        assert store.load_analyses()[1].claims[1].finite_verbs == ()  # none found is not "not read"
+    connection = sqlite3.connect(db_path)
+    assert connection.execute("SELECT max(version) FROM schema_version").fetchone() == (7,)
     connection.close()
 
 

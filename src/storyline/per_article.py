@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from storyline.config import DEFAULT_SETTINGS, Settings
 from storyline.records import Article, ArticleAnalysis, ParsedArticle
 from storyline.stages import claims, clean, dates, entities, language, nlp, stories
+from storyline.stages.claims.finite import with_finite_verbs
 
 
 def analyze_parsed(parsed: ParsedArticle) -> ArticleAnalysis:
@@ -23,11 +24,13 @@ def analyze_parsed(parsed: ParsedArticle) -> ArticleAnalysis:
     parsed = ParsedArticle(article=dates.infer_publication_date(parsed, located_times), doc=parsed.doc)
     time_expressions = dates.find_time_expressions(parsed, located_times)
     attributed = claims.extract_claims(parsed, time_expressions)
+    # the article's own statements join its attributions: the ledger weighs the outlet's voice too
+    found = claims.outlet_voice_claims(parsed, attributed, time_expressions)
     return ArticleAnalysis(
         article=parsed.article,
         mentions=tuple(entities.extract_mentions(parsed)),
-        # the article's own statements join its attributions: the ledger weighs the outlet's voice too
-        claims=tuple(claims.outlet_voice_claims(parsed, attributed, time_expressions)),
+        # what the ledger would otherwise parse again in the main process, read off this parse (issue #20)
+        claims=tuple(with_finite_verbs(parsed.doc, found)),
         times=tuple(time_expressions),
         triggers=stories.event_triggers(parsed),
     )

@@ -189,6 +189,10 @@ class Quantity:
     text: str
     start: int
     end: int
+    # The verb its counted noun hangs on, read from the article's parse by the worker that found it ("were
+    # deemed classified", "did she delete"): the ledger's label names what happened to what is counted
+    # (``ledger.labels.with_predicate``). "" when the parse gives none; None in stores older than schema 7.
+    predicate: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,6 +240,10 @@ class Claim:
     # An act is shown with the article's claims but is no proposition: the ledger, outlet-voice statements
     # and quantity questions leave it out (``claims.learned`` finds acts; the rules find statements).
     kind: ClaimKind = "statement"
+    # Where the content's own finite verbs are (characters from ``start``), read from the article's parse by
+    # the worker (``claims.finite``): whether the content states a clause ("Clinton will win", not "Clinton
+    # to win") is then a lookup for the ledger, not a parse. None in stores older than schema 7.
+    finite_verbs: tuple[int, ...] | None = None
 
     @property
     def outlet_voice(self) -> bool:

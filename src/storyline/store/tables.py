@@ -29,7 +29,7 @@ from sqlalchemy import (
 
 # Bump when the tables change, and list what the new version adds in ``COLUMNS_ADDED``: an older store is
 # upgraded in place on opening; a store written by a newer Storyline is refused rather than misread.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 metadata = MetaData()
 
@@ -131,6 +131,8 @@ claims = Table(
     Column("via_start", Integer),
     Column("via_end", Integer),
     Column("kind", Text, nullable=False, server_default="statement"),  # statement or act (issue #16)
+    # Offsets of the content's finite verbs (``Claim.finite_verbs``), a JSON list; NULL in older stores.
+    Column("finite_verbs", JSON),
 )
 
 
@@ -155,6 +157,7 @@ quantities = _claim_child(
     Column("approx", Boolean, nullable=False),
     Column("text", Text, nullable=False),
     *_offsets(),
+    Column("predicate", Text),  # the verb the counted noun hangs on (``Quantity.predicate``); NULL if older
 )
 
 claim_times = _claim_child(
@@ -361,6 +364,8 @@ CROSS_ARTICLE_TABLES = (
 # 5: a claim's kind, statement or act (issue #16); older claims are statements.
 # 6: the event trigger lemmas of an article's lead and their counts per story track (issue #15); older
 # articles and tracks have none, which the stories stage reads as "no event evidence" (no gate).
+# 7: what the ledger read off the worker's parse (issue #20): a claim's finite verbs, a quantity's predicate;
+# NULL in older rows, which the ledger reads by parsing as before.
 COLUMNS_ADDED: dict[int, tuple[tuple[Table, str], ...]] = {
     2: (
         (time_expressions, "type"),
@@ -371,4 +376,5 @@ COLUMNS_ADDED: dict[int, tuple[tuple[Table, str], ...]] = {
     3: ((positions, "speaker_texts"),),
     5: ((claims, "kind"),),
     6: ((articles, "triggers"), (story_tracks, "trigger_counts")),
+    7: ((claims, "finite_verbs"), (quantities, "predicate")),
 }

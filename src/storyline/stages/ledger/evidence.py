@@ -8,8 +8,9 @@ question only when its evidence says it is one:
   a speaker the text does not name ("who", "he") is its outlet, not a source of its own;
 - the claim a proposition is worded from must be a clause with a finite verb: "Clinton to win Monday's
   debate" (from "expect Clinton to win"), "NBC's Lester Holt, the moderator …" or "the email issue" state
-  nothing a reader can check. The check parses only that one short content (spaCy, already loaded by the
-  pipeline), a few per story;
+  nothing a reader can check. The worker that parsed the article noted where each content's finite verbs
+  are (``claims.finite``); the check looks for one before the label's cut. A claim from a store older than
+  that field has its label content parsed here instead (spaCy, already loaded by the pipeline);
 - a quantity question from one speaking source should say what happened to what it counts: its label
   names a verb ("How many emails were deemed classified?"), not only a noun phrase ("How many additional
   emails?" for emails Clinton deleted). Without two sources or a clear predicate the question is
@@ -28,15 +29,16 @@ from functools import lru_cache
 
 from storyline.records import Article, Claim
 from storyline.stages.claims import stance_of
+from storyline.stages.claims.finite import is_finite
 from storyline.stages.ledger.anaphora import topic_words
 from storyline.stages.ledger.grouping import rarity_weights
+from storyline.stages.ledger.labels import label_claim, label_content
 from storyline.stages.ledger.measures import Measure
 from storyline.stages.ledger.sources import independent_sources
 from storyline.stages.ledger.statements import Statement
 
 # How far past a content's end a question mark still closes its sentence (a closing quote, a space).
 QUESTION_REACH = 3
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # Pipeline components the ledger's own parses skip (``nlp.parse_without``): it reads tags, morphology,
 # dependencies and lemmas, never entities; a label's verb needs only the tags (2-3x cheaper than the whole).
 NOT_READ = frozenset({"ner"})
@@ -63,8 +65,21 @@ def is_question(claim: Claim, article: Article | None) -> bool:
     return "?" in after
 
 
+def label_states_a_clause(claims: Sequence[Claim], order: list[int]) -> bool:
+    """Whether the content a proposition's label is worded from (``labels.label_content``) is a clause with a
+    finite verb: one of its claim's finite verbs (``Claim.finite_verbs``, from the worker's parse) lies
+    within the words the label keeps. A claim stored without them has that content parsed instead."""
+    claim, content = label_claim(claims, order), label_content(claims, order)
+    if claim.finite_verbs is None:
+        return states_a_clause(content)
+    kept = len(content.removesuffix(" …").split())
+    ends = [word.end() for word in re.finditer(r"\S+", claim.text)]
+    cut = ends[min(kept, len(ends)) - 1] if kept and ends else 0
+    return any(offset < cut for offset in claim.finite_verbs)
+
+
 def states_a_clause(content: str) -> bool:
-    """Whether ``content`` (a label's words) is a clause with a finite verb, as the parser reads it."""
+    """Whether ``content`` (a label's words) is a clause with a finite verb, as the parser reads it alone."""
     return _finite(re.sub(r"[\"“”]", "", content).strip())
 
 
@@ -73,12 +88,7 @@ def _finite(content: str) -> bool:
     from storyline.stages.nlp import parse_without  # the pipeline's parser, loaded once per process
 
     doc = parse_without(content, NOT_READ)
-    for sentence in doc.sents:
-        root = sentence.root
-        verbs = [root, *(child for child in root.children if child.dep_ in {"aux", "auxpass"})]
-        if any(token.tag_ in FINITE_TAGS or "VerbForm=Fin" in str(token.morph) for token in verbs):
-            return True
-    return False
+    return any(is_finite(sentence.root) for sentence in doc.sents)
 
 
 @lru_cache(maxsize=4096)

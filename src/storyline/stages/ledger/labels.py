@@ -20,12 +20,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from functools import cache
-from typing import Any
 
 from storyline.lexicons import load_lexicon
 from storyline.records import Claim, Quantity
 from storyline.stages.ledger.grouping import ledger_lexicon
 from storyline.stages.quantities import CURRENCY_UNITS, number_lexicon
+from storyline.stages.quantities.predicate import predicate_in
 
 OPENERS = {"percent": "What share", "money": "How much money"}
 # Words of a quantity label's tail, and of a proposition before it is cut at a clause boundary: enough to
@@ -145,6 +145,11 @@ def proposition_label(claims: Sequence[Claim], order: list[int]) -> str:
     """A yes/no question from the most central claim that states the content itself (not "the news that
     …")."""
     return as_question(shorten(claims[_label_claim(claims, order)].text))
+
+
+def label_claim(claims: Sequence[Claim], order: list[int]) -> Claim:
+    """The claim whose words make a proposition's label."""
+    return claims[_label_claim(claims, order)]
 
 
 def _label_claim(claims: Sequence[Claim], order: list[int]) -> int:
@@ -269,9 +274,6 @@ def shorten(text: str) -> str:
 
 # --- the predicate of a quantity label ----------------------------------------------------------------------
 
-PREDICATE_WORDS = 4  # words of a verb's complement or first prepositional phrase a label takes at most
-COMPLEMENTS = frozenset({"oprd", "acomp", "attr", "prt"})
-
 
 def with_predicate(
     label: str,
@@ -279,19 +281,27 @@ def with_predicate(
     order: list[int],
     texts: Mapping[str, str],
 ) -> str:
-    """A quantity label naming no verb gains the one its counted noun hangs on, from the parse of the
-    sentence of the most central figure that has one: "How many additional emails?" → "How many additional
-    emails did she delete?", "How many emails from Hillary Clinton's private server?" → "… have been
-    deemed classified?". Without it the label hides what happened to what is counted (``ledger.evidence``).
-    The sentence, not the claim's content, is parsed: a content often starts after its verb ("[The agency
-    released] roughly 5,500 more pages"). ``texts``: article id → text."""
+    """A quantity label naming no verb gains the one its counted noun hangs on, from the most central figure
+    that has one: "How many additional emails?" → "How many additional emails did she delete?", "How many
+    emails from Hillary Clinton's private server?" → "… have been deemed classified?". Without it the label
+    hides what happened to what is counted (``ledger.evidence``). The worker that found the quantity read
+    the verb off the article's parse (``Quantity.predicate``); a quantity stored before that field has the
+    sentence around it parsed here instead (a content often starts after its verb: "[The agency released]
+    roughly 5,500 more pages"). ``texts``: article id → text."""
     from storyline.stages.ledger.evidence import names_a_predicate
 
-    if not label.startswith("How many") or names_a_predicate(label):
+    if not label.startswith("How many"):
+        return label
+    stored = [claims_and_quantities[index][1].predicate for index in order]
+    if None not in stored and not any(stored):
+        return label  # the worker's parse found no verb to add: the label's own parse would change nothing
+    if names_a_predicate(label):
         return label
     for index in order:
         claim, quantity = claims_and_quantities[index]
-        predicate = _predicate(texts.get(claim.article, ""), quantity)
+        predicate = quantity.predicate
+        if predicate is None:
+            predicate = _parsed_predicate(texts.get(claim.article, ""), quantity)
         if predicate:
             return f"{label.removesuffix('?')} {predicate}?"
     return label
@@ -310,39 +320,13 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return low + cut + 1 if cut >= 0 else low, end + (min(found) + 1 if found else len(after))
 
 
-def _predicate(text: str, quantity: Quantity) -> str | None:
+def _parsed_predicate(text: str, quantity: Quantity) -> str:
+    """The predicate of a quantity stored without one, from a parse of its sentence alone."""
     from storyline.stages.ledger.evidence import NOT_READ
     from storyline.stages.nlp import parse_without  # the pipeline's parser, loaded once per process
 
     if not text[quantity.start : quantity.end]:
-        return None
+        return ""
     first, last = _sentence(text, quantity.start, quantity.end)
     doc = parse_without(text[first:last], NOT_READ)
-    start, end = quantity.start - first, quantity.end - first
-    inside = [token for token in doc if start <= token.idx < end]
-    heads = [token for token in inside if not start <= token.head.idx < end or token.head is token]
-    if not heads:
-        return None
-    noun, verb = heads[0], heads[0].head
-    if verb.pos_ not in {"VERB", "AUX"} or verb is noun:
-        return None
-    if noun.dep_ in {"nsubj", "nsubjpass"}:
-        auxiliaries = [c.text for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.i < verb.i]
-        return " ".join([*auxiliaries, verb.text, *_complement(verb)])
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    if noun.dep_ == "dobj" and subjects and len(list(subjects[0].subtree)) <= PREDICATE_WORDS:
-        subject = " ".join(token.text for token in subjects[0].subtree)
-        return f"did {_lower_first(subject) if subject != 'I' else subject} {verb.lemma_}"
-    return None
-
-
-def _complement(verb: Any) -> list[str]:
-    """The verb's short complement ("classified") or the prepositional phrase right after it ("to the
-    Secret level"), at most ``PREDICATE_WORDS`` words."""
-    for child in verb.children:
-        if child.i > verb.i and (
-            child.dep_ in COMPLEMENTS or (child.dep_ == "prep" and child.i == verb.i + 1)
-        ):
-            words = [token.text for token in child.subtree]
-            return words if len(words) <= PREDICATE_WORDS else []
-    return []
+    return predicate_in(doc, quantity.start - first, quantity.end - first)

@@ -47,10 +47,10 @@ from storyline.stages.ledger.embedding import embed_claims
 from storyline.stages.ledger.evidence import (
     figures_affirming,
     is_question,
+    label_states_a_clause,
     names_a_predicate,
     speaker_lost,
     speaking_sources,
-    states_a_clause,
 )
 from storyline.stages.ledger.grouping import (
     EntitySpans,
@@ -65,7 +65,6 @@ from storyline.stages.ledger.grouping import (
 from storyline.stages.ledger.labels import (
     asks_something,
     central_order,
-    label_content,
     proposition_label,
     quantity_label,
     share_label,
@@ -338,7 +337,7 @@ def build_ledger(
         order = central_order([statement.words for statement in statement_group])
         if speaking_sources(group_claims, context.origin) < 2:
             continue  # one voice is not a question the ledger can weigh
-        if not asks_something(group_claims, order) or not states_a_clause(label_content(group_claims, order)):
+        if not asks_something(group_claims, order) or not label_states_a_clause(group_claims, order):
             continue  # "Is it true that from his perspective?", "… that Clinton to win?" are no questions
         label = proposition_label(group_claims, order)
         positions = _stance_positions(group_claims, context)

@@ -29,6 +29,7 @@ from storyline.stages.quantities.numbers import (
     number_phrases,
     number_value,
 )
+from storyline.stages.quantities.predicate import predicate_in
 
 # Dependency labels by which a number modifies the noun it counts.
 COUNTING_DEPS = frozenset({"nummod", "compound", "quantmod", "amod", "nmod"})
@@ -109,6 +110,7 @@ def _quantity(
         text=text[span_start:span_end],
         start=span_start,
         end=span_end,
+        predicate=predicate_in(doc, span_start, span_end),  # the ledger's label reads it (issue #20)
     )
 
 

@@ -1,0 +1,66 @@
+"""The verb a quantity's counted noun hangs on, read from a parse: "11,000 troops [were sent] to Russia" →
+"were sent to Russia", "[she deleted] 30,000 emails" → "did she delete".
+
+Read in the worker that found the quantity, on the article's own parse (``find_quantities``), so the ledger,
+which labels a quantity question with it ("How many emails did she delete?"), reads a field instead of
+parsing the sentence again in the main process after every article (issue #20). The ledger keeps a parse of
+the sentence only for quantities stored before the field existed (``ledger.labels.with_predicate``), and
+calls ``predicate_in`` on that parse: one reading for both.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+PREDICATE_WORDS = 4  # words of a verb's complement or first prepositional phrase a label takes at most
+COMPLEMENTS = frozenset({"oprd", "acomp", "attr", "prt"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+AUXILIARIES = frozenset({"aux", "auxpass"})
+# A subject's first word a label lower-cases after "did" ("did The agency" → "did the agency"): a function
+# word, as the parse tags it; a name keeps its capital.
+LOWERED_FIRST = frozenset({"DET", "PRON"})
+
+
+def predicate_in(doc: Doc, start: int, end: int) -> str:
+    """The predicate of the noun phrase in characters ``start``–``end`` of ``doc``: its verb with auxiliaries
+    and short complement when the phrase is the verb's subject, "did <subject> <lemma>" when it is the
+    object of a verb with a short subject; "" otherwise."""
+    inside = _tokens(doc, start, end)
+    heads = [token for token in inside if not start <= token.head.idx < end or token.head.i == token.i]
+    if not heads:
+        return ""
+    noun, verb = heads[0], heads[0].head
+    if verb.pos_ not in {"VERB", "AUX"} or verb.i == noun.i:  # indexes: each access makes a new Token
+        return ""
+    if noun.dep_ in SUBJECTS:
+        auxiliaries = [c.text for c in verb.children if c.dep_ in AUXILIARIES and c.i < verb.i]
+        return " ".join([*auxiliaries, verb.text, *_complement(verb)])
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if noun.dep_ == "dobj" and subjects and len(list(subjects[0].subtree)) <= PREDICATE_WORDS:
+        return f"did {_subject(subjects[0])} {verb.lemma_}"
+    return ""
+
+
+def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return [token for token in span if start <= token.idx < end] if span is not None else []
+
+
+def _subject(subject: Token) -> str:
+    words = [token.text for token in subject.subtree]
+    first = next(iter(subject.subtree))
+    if first.pos_ in LOWERED_FIRST and first.text != "I":
+        words[0] = words[0].lower()
+    return " ".join(words)
+
+
+def _complement(verb: Token) -> list[str]:
+    """The verb's short complement ("classified") or the prepositional phrase right after it ("to the
+    Secret level"), at most ``PREDICATE_WORDS`` words."""
+    for child in verb.children:
+        if child.i > verb.i and (
+            child.dep_ in COMPLEMENTS or (child.dep_ == "prep" and child.i == verb.i + 1)
+        ):
+            words = [token.text for token in child.subtree]
+            return words if len(words) <= PREDICATE_WORDS else []
+    return []
