@@ -5,7 +5,7 @@ from datetime import date
 from factories import make_article
 
 from storyline.records import ArticleAnalysis, TimeExpr
-from storyline.stages.stories.cluster import _year_words, dateline_day
+from storyline.stages.stories.cluster import _published, _year_words, dateline_day
 
 
 def dated(text: str, *stated: tuple[str, str]) -> ArticleAnalysis:
@@ -35,3 +35,25 @@ def test_a_date_inside_a_sentence_or_below_the_head_is_no_dateline() -> None:
     assert dateline_day(dated(lead, ("June 24, 2005", "2005-06-24"))) is None
     late = "Dam inquiry opens\nBy a staff writer\nIn Oskel\nJune 24, 2015\nThe inquiry opened."
     assert dateline_day(dated(late, ("June 24, 2015", "2015-06-24"))) is None
+
+
+def inferred(published: str, *stated: tuple[str, str]) -> ArticleAnalysis:
+    """An obituary-like analysis whose publication date the dates stage inferred from its text."""
+    text = " ".join(surface for surface, _iso in stated) + "."
+    times = tuple(
+        TimeExpr(surface, text.index(surface), text.index(surface) + len(surface), iso, "year")
+        for surface, iso in stated
+    )
+    article = make_article(text, id="a", published=published, published_inferred=True)
+    return ArticleAnalysis(article=article, times=times)
+
+
+def test_an_inferred_date_years_before_what_the_text_states_is_a_recalled_event() -> None:
+    # An obituary's newest full date is the birth it recalls; the text states the years of a later life.
+    obituary = inferred("1923-04-22", ("April 22, 1923", "1923-04-22"), ("1955", "1955"), ("2005", "2005"))
+    assert _published(obituary) is None
+    assert _year_words(obituary) == {"2005"}
+    # A report of last year's figures, inferred to this spring, keeps its date.
+    report = inferred("2024-03-02", ("March 2", "2024-03-02"), ("2023", "2023"), ("2025", "2025"))
+    assert _published(report) == date(2024, 3, 2)
+    assert _year_words(report) == {"2024"}
