@@ -9,7 +9,7 @@ from factories import make_position, make_question
 from report_sample import build_brief
 from test_ledger import ARTICLES, STORY, claim
 
-from storyline.records import Brief, Position
+from storyline.records import Brief, Claim, Position
 from storyline.report import render_html, render_markdown, validate_brief
 from storyline.stages.ledger.positions import build_ledger
 from storyline.stages.ledger.status import judge_status
@@ -76,6 +76,113 @@ def test_build_ledger_reads_one_speaker_over_two_days_as_a_series() -> None:
     claims.append(claim("c3", "c", "the Red Cross", 50, unit="dead", text="50 dead"))
     (question,) = build_ledger(STORY, claims, ARTICLES, [], [])
     assert question.status == "contested"
+
+
+# Several sources (``ledger.series``): each source's count must move, all the same way, and keep step.
+TALLIES = {"e-ncdd": "NCDD", "e-red-cross": "Red Cross", "e-gov": "José Ángel Ferreyra"}
+
+
+def test_two_sources_each_rising_in_step_are_one_series_with_each_latest() -> None:
+    positions = [
+        toll(27, "2024-05-11", "e-ncdd"),
+        toll(52, "2024-05-13", "e-ncdd"),
+        toll(61, "2024-05-14", "e-red-cross"),
+        toll(63, "2024-05-14T09:00:00Z", "e-ncdd"),
+        toll(74, "2024-05-16", "e-red-cross"),
+    ]
+    status, reason = judge_status(positions, [], names=TALLIES, sources=2)
+    assert status == "series", reason
+    assert reason == (
+        "rose per 2 sources: NCDD 27 (11 May) to 63 (14 May); Red Cross 61 (14 May) to 74 (16 May); "
+        "latest 63 per NCDD (14 May), 74 per Red Cross (16 May)"
+    )
+
+
+def test_two_sources_a_little_apart_on_one_day_keep_step() -> None:
+    # 71 and 74 on one day: within the tolerance (5 percent), two tallies of one count
+    positions = [
+        toll(63, "2024-05-14", "e-ncdd"),
+        toll(71, "2024-05-16", "e-ncdd"),
+        toll(68, "2024-05-14", "e-red-cross"),
+        toll(74, "2024-05-16", "e-red-cross"),
+    ]
+    assert judge_status(positions, [], names=TALLIES, sources=2)[0] == "contested"  # 63 vs 68: 7 percent
+    assert judge_status(positions, [], names=TALLIES, sources=2, series_tolerance=0.08)[0] == "series"
+
+
+def test_two_sources_clearly_apart_on_one_day_stay_contested() -> None:
+    positions = [
+        toll(27, "2024-05-11", "e-ncdd"),
+        toll(52, "2024-05-13", "e-ncdd"),
+        toll(38, "2024-05-11", "e-gov"),
+        toll(44, "2024-05-12", "e-gov"),
+    ]
+    status, reason = judge_status(positions, [], names=TALLIES, sources=2)
+    assert status == "contested"
+    assert (
+        reason
+        == "2 speakers, 4 values: 27 (NCDD); 52 (NCDD); 38 (José Ángel Ferreyra); 44 (José Ángel Ferreyra)"
+    )
+
+
+def test_a_later_value_behind_another_sources_earlier_one_is_a_dispute() -> None:
+    # each source rises, on no shared day, but the NCDD's 52 on the 13th is far below the 61 of the 12th
+    positions = [
+        toll(27, "2024-05-11", "e-ncdd"),
+        toll(52, "2024-05-13", "e-ncdd"),
+        toll(61, "2024-05-12", "e-red-cross"),
+        toll(68, "2024-05-14", "e-red-cross"),
+    ]
+    assert judge_status(positions, [], names=TALLIES, sources=2)[0] == "contested"
+
+
+def test_sources_holding_one_figure_each_are_sides_not_a_series() -> None:
+    # the evacuated: 3,400 by one service and 5,100 by the Red Cross, each repeated on later days
+    holding = [toll(3400, "2025-09-15", "e-ncdd"), toll(5100, "2025-09-15", "e-red-cross")]
+    assert judge_status(holding, [], names=TALLIES, sources=2)[0] == "contested"
+    # a moving count beside a source that gave one figure once: no sign that figure is the same count
+    beside = [toll(38, "2024-05-10"), toll(44, "2024-05-11"), toll(50, "2024-05-12", "e-red-cross")]
+    assert judge_status(beside, [], names=TALLIES, sources=2)[0] == "contested"
+
+
+def test_an_undated_value_among_several_sources_is_no_series() -> None:
+    # the demo's dam-05: no publication date, only a yearless window inferred from its text
+    positions = [
+        toll(52, "2024-05-13", "e-ncdd"),
+        toll(63, "2024-05-14", "e-ncdd"),
+        toll(61, "2024-05-12", "e-red-cross"),
+        toll(68, "2024-05-14", "e-red-cross"),
+        toll(74, None, "e-red-cross"),
+    ]
+    assert judge_status(positions, [], names=TALLIES, sources=2, series_tolerance=0.2)[0] == "contested"
+    assert judge_status(positions[:4], [], names=TALLIES, sources=2, series_tolerance=0.2)[0] == "series"
+
+
+def test_sums_of_money_are_no_series() -> None:
+    # 50 million allotted one day, 120 million of cost the next: one speaker's two sums, often two things
+    positions = [toll(50e6, "2025-09-15"), toll(120e6, "2025-09-16")]
+    assert judge_status(positions, [], names=GOVERNOR, sources=1)[0] == "series"
+    status, reason = judge_status(positions, [], names=GOVERNOR, sources=1, counted=False)
+    assert (status, reason) == ("single-source", "one source (José Ángel Ferreyra) on every side")
+
+
+def test_build_ledger_reads_no_series_in_sums_of_money() -> None:
+    def money(claim_id: str, article: str, value: float) -> Claim:
+        text = f"the government set aside ${value:g} million for reconstruction"
+        return claim(
+            claim_id, article, "the minister", value * 1e6, "USD", text=text, counted=f"${value:g} million"
+        )
+
+    claims = [money("c1", "b", 50), money("c2", "a", 120)]
+    (question,) = build_ledger(STORY, claims, ARTICLES, [], [])
+    assert question.status == "single-source", question.status_reason
+    # the same two figures as counts of people are a series
+    claims = [
+        claim("c1", "b", "the minister", 50, text="50 dead"),
+        claim("c2", "a", "the minister", 120, text="120 dead"),
+    ]
+    (question,) = build_ledger(STORY, claims, ARTICLES, [], [])
+    assert question.status == "series", question.status_reason
 
 
 def series_brief() -> Brief:

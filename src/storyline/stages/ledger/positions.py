@@ -87,6 +87,7 @@ from storyline.stages.ledger.statements import (
     statement_reference,
 )
 from storyline.stages.ledger.status import judge_status
+from storyline.stages.quantities import number_type
 
 UNATTRIBUTED = "unattributed"
 STANCES: tuple[Stance, ...] = get_args(Stance)  # the order a proposition's positions are listed in
@@ -167,9 +168,13 @@ def _question(
     names: Mapping[str, str] = MappingProxyType({}),
     origin: Mapping[str, str] = MappingProxyType({}),
     floors_only: bool = False,
+    counted: bool = True,
+    settings: LedgerSettings = DEFAULT_SETTINGS.ledger,
 ) -> Question:
     sources = len(independent_sources(claims, origin)) if origin else None
-    status, reason = judge_status(positions, claims, corroborators, names, sources, floors_only)
+    status, reason = judge_status(
+        positions, claims, corroborators, names, sources, floors_only, counted, settings.series_tolerance
+    )
     question_id = "q-" + hashlib.sha1(f"{story.id}:{key}".encode()).hexdigest()[:10]
     return Question(
         id=question_id,
@@ -322,8 +327,21 @@ def build_ledger(
             continue  # "How many percentage point since Monday's debate?": whose change, of what?
         supporting = corroborators(group_claims, mentioned, context.origin)
         floors = all(is_lower_bound(m.quantity) for m in answering)
+        # only counts are read as a series (``ledger.status``): not sums of money, not shares
+        counted = all(number_type(m.quantity) == "count" for m in answering)
         question = _question(
-            story, key, text, unit, positions, group_claims, supporting, names, context.origin, floors
+            story,
+            key,
+            text,
+            unit,
+            positions,
+            group_claims,
+            supporting,
+            names,
+            context.origin,
+            floors,
+            counted,
+            context.settings,
         )
         questions.append(question)
         if not _evident(group, group_claims, text, context):
