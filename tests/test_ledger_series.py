@@ -145,6 +145,67 @@ def test_sources_holding_one_figure_each_are_sides_not_a_series() -> None:
     assert judge_status(beside, [], names=TALLIES, sources=2)[0] == "contested"
 
 
+def test_an_outlet_repeating_the_moving_count_on_its_day_is_an_echo_not_a_side() -> None:
+    names = {"e-min": "the interior minister", "e-wire": "Tbilisi Wire"}
+    positions = [
+        toll(12, "2025-09-14", "e-min"),
+        make_position("c19", speakers=("e-min", "e-wire"), value=19.0, earliest="2025-09-15"),
+        toll(23, "2025-09-16", "e-min"),
+    ]
+    status, reason = judge_status(positions, [], names=names, sources=2)
+    assert status == "series"
+    assert reason == (
+        "rose from 12 (14 Sep) to 19 (15 Sep) to 23 (16 Sep), per the interior minister; latest 23; "
+        "also given by Tbilisi Wire"
+    )
+    # the outlet's own 25 on the 15th is a side, not an echo
+    own = [*positions, toll(25, "2025-09-15", "e-wire")]
+    assert judge_status(own, [], names=names, sources=2)[0] == "contested"
+
+
+def test_build_ledger_keeps_an_increment_apart_from_the_total() -> None:
+    claims = [
+        claim("c1", "b", "the governor", 38, unit="dead", text="38 dead"),
+        claim("c2", "a", "the governor", 44, unit="dead", text="44 dead"),
+        claim(
+            "c3",
+            "c",
+            "the governor",
+            12,
+            unit="dead",
+            text="the toll rose: 12 more dead",
+            counted="12 more dead",
+        ),
+        claim("c4", "c", "the governor", 48, unit="dead", text="48 dead"),
+    ]
+    questions = build_ledger(STORY, claims, ARTICLES, [], [])
+    toll_question = next(q for q in questions if any(p.value == 48 for p in q.positions))
+    assert [p.value for p in toll_question.positions] == [38, 44, 48]
+    assert toll_question.status == "series", toll_question.status_reason
+
+
+def test_build_ledger_keeps_a_historical_toll_from_splitting_the_current_one() -> None:
+    # "12 killed" first clusters with the 1991 quake's "more than 200 killed"; once that outlier leaves,
+    # the 12 still joins the later 19 and 23 of the same count
+    claims = [
+        claim("c1", "b", "the minister", 12, text="12 people were killed", counted="12 people"),
+        claim(
+            "c2",
+            "b",
+            "seismologists",
+            200,
+            text="more than 200 people were killed",
+            counted="more than 200 people",
+        ),
+        claim("c3", "a", "the minister", 19, text="the toll rose to 19", counted="19"),
+        claim("c4", "c", "the minister", 23, text="the toll rose to 23", counted="23"),
+    ]
+    questions = build_ledger(STORY, claims, ARTICLES, [], [])
+    toll_question = next(q for q in questions if any(p.value == 23 for p in q.positions))
+    assert [p.value for p in toll_question.positions] == [12, 19, 23]
+    assert toll_question.status_reason.startswith("rose from 12 (1 Oct) to 19 (2 Oct) to 23 (3 Oct)")
+
+
 def test_an_undated_value_among_several_sources_is_no_series() -> None:
     # the demo's dam-05: no publication date, only a yearless window inferred from its text
     positions = [

@@ -22,10 +22,12 @@ How positions are dated and sources told apart:
 A series needs all of:
 
 - every position a value (no "deny" / "unconfirmed" side), dated, and at least two of them;
-- each source moving: two values or more, on different days (one source giving two values on one day is
-  a correction or a misread, not a series), in one direction; a source that gave one figure once is a
-  side, not a count seen moving, so beside another source it keeps the question contested;
-- every source moving the same way (a toll rising, or a count of missing falling);
+- a source moving: two values or more, on different days (one source giving two values on one day is
+  a correction or a misread, not a series), in one direction; every moving source the same way (a toll
+  rising, or a count of missing falling);
+- every other source an echo: each of its values repeats a moving source's value of the same day (an
+  outlet giving the minister's 19 in its own voice). A source giving a figure of its own once is a side,
+  not a count seen moving, so it keeps the question contested;
 - no disagreement between sources in time: two sources' values of the same day agree within
   ``tolerance`` (relative), and a later value never falls behind another source's earlier one by more
   than that (in a rising count; ahead of it, in a falling one) — 27 against 38 on one day is a dispute.
@@ -124,24 +126,46 @@ def series_status(
     sequences = _sequences(positions, names, one_source)
     if not sequences:
         return None
-    directions = {_moving(dated) for dated in sequences.values()}
-    if len(directions) != 1 or None in directions:
+    movers = {source: dated for source, dated in sequences.items() if _moving(dated)}
+    directions = {_moving(dated) for dated in movers.values()}
+    if len(directions) != 1:
         return None
     direction = directions.pop() or ""
+    echoes = [source for source in sequences if source not in movers]
+    if not all(_echoes(sequences[source], movers, tolerance) for source in echoes):
+        return None
     if _disagree(sequences, direction == "rose", tolerance):
         return None
-    years = len({day.year for dated in sequences.values() for day, _ in dated})
-    if len(sequences) == 1:
-        ((source, dated),) = sequences.items()
+    return "series", _reason(direction, movers, echoes)
+
+
+def _echoes(dated: Sequence[Dated], movers: Mapping[str, Sequence[Dated]], tolerance: float) -> bool:
+    """Whether each of a source's values repeats a moving source's value of the same day (an outlet giving
+    the minister's 19 in its own voice): an echo, where a figure of its own would be a side."""
+    return all(
+        any(
+            day == other_day and abs(value - other) <= tolerance * max(abs(value), abs(other), 1.0)
+            for dated_other in movers.values()
+            for other_day, other in dated_other
+        )
+        for day, value in dated
+    )
+
+
+def _reason(direction: str, movers: Mapping[str, Sequence[Dated]], echoes: Sequence[str]) -> str:
+    """ "rose from 38 (10 May) to 44 (11 May), per X; latest 44", or each source's first and latest."""
+    years = len({day.year for dated in movers.values() for day, _ in dated})
+    also = f"; also given by {', '.join(echoes)}" if echoes else ""
+    if len(movers) == 1:
+        ((source, dated),) = movers.items()
         steps = " to ".join(f"{value:,g} ({_when(day, years)})" for day, value in dated)
-        return "series", f"{direction} from {steps}, per {source}; latest {dated[-1][1]:,g}"
+        return f"{direction} from {steps}, per {source}; latest {dated[-1][1]:,g}{also}"
     each = "; ".join(
         f"{source} {dated[0][1]:,g} ({_when(dated[0][0], years)}) to {dated[-1][1]:,g} "
         f"({_when(dated[-1][0], years)})"
-        for source, dated in sequences.items()
+        for source, dated in movers.items()
     )
     latest = ", ".join(
-        f"{dated[-1][1]:,g} per {source} ({_when(dated[-1][0], years)})"
-        for source, dated in sequences.items()
+        f"{dated[-1][1]:,g} per {source} ({_when(dated[-1][0], years)})" for source, dated in movers.items()
     )
-    return "series", f"{direction} per {len(sequences)} sources: {each}; latest {latest}"
+    return f"{direction} per {len(movers)} sources: {each}; latest {latest}{also}"
