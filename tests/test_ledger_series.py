@@ -219,25 +219,29 @@ def test_an_undated_value_among_several_sources_is_no_series() -> None:
     assert judge_status(positions[:4], [], names=TALLIES, sources=2, series_tolerance=0.2)[0] == "series"
 
 
-def test_sums_of_money_are_no_series() -> None:
+def test_a_figure_of_no_kind_of_count_is_no_series() -> None:
     # 50 million allotted one day, 120 million of cost the next: one speaker's two sums, often two things
     positions = [toll(50e6, "2025-09-15"), toll(120e6, "2025-09-16")]
     assert judge_status(positions, [], names=GOVERNOR, sources=1)[0] == "series"
-    status, reason = judge_status(positions, [], names=GOVERNOR, sources=1, counted=False)
+    status, reason = judge_status(positions, [], names=GOVERNOR, sources=1, tally=False)
     assert (status, reason) == ("single-source", "one source (José Ángel Ferreyra) on every side")
 
 
-def test_build_ledger_reads_no_series_in_sums_of_money() -> None:
-    def money(claim_id: str, article: str, value: float) -> Claim:
-        text = f"the government set aside ${value:g} million for reconstruction"
-        return claim(
-            claim_id, article, "the minister", value * 1e6, "USD", text=text, counted=f"${value:g} million"
-        )
+def sums(unit: str, written: str) -> list[Claim]:
+    def one(claim_id: str, article: str, value: float) -> Claim:
+        counted = written.format(value=value)
+        text = f"the government set aside {counted} for reconstruction"
+        return claim(claim_id, article, "the minister", value * 1e6, unit, text=text, counted=counted)
 
-    claims = [money("c1", "b", 50), money("c2", "a", 120)]
-    (question,) = build_ledger(STORY, claims, ARTICLES, [], [])
-    assert question.status == "single-source", question.status_reason
-    # the same two figures as counts of people are a series
+    return [one("c1", "b", 50), one("c2", "a", 120)]
+
+
+def test_build_ledger_reads_no_series_in_sums_of_money_nor_bare_nouns() -> None:
+    # dollars are money to the quantities stage; lari (a currency it does not know) only a bare noun
+    for claims in (sums("USD", "${value:g} million"), sums("lari", "{value:g} million lari")):
+        (question,) = build_ledger(STORY, claims, ARTICLES, [], [])
+        assert question.status == "single-source", question.status_reason
+    # the same two figures as counts of the dead are a series
     claims = [
         claim("c1", "b", "the minister", 50, text="50 dead"),
         claim("c2", "a", "the minister", 120, text="120 dead"),

@@ -168,12 +168,12 @@ def _question(
     names: Mapping[str, str] = MappingProxyType({}),
     origin: Mapping[str, str] = MappingProxyType({}),
     floors_only: bool = False,
-    counted: bool = True,
+    tally: bool = True,
     settings: LedgerSettings = DEFAULT_SETTINGS.ledger,
 ) -> Question:
     sources = len(independent_sources(claims, origin)) if origin else None
     status, reason = judge_status(
-        positions, claims, corroborators, names, sources, floors_only, counted, settings.series_tolerance
+        positions, claims, corroborators, names, sources, floors_only, tally, settings.series_tolerance
     )
     question_id = "q-" + hashlib.sha1(f"{story.id}:{key}".encode()).hexdigest()[:10]
     return Question(
@@ -327,8 +327,8 @@ def build_ledger(
             continue  # "How many percentage point since Monday's debate?": whose change, of what?
         supporting = corroborators(group_claims, mentioned, context.origin)
         floors = all(is_lower_bound(m.quantity) for m in answering)
-        # only counts are read as a series (``ledger.status``): not sums of money, not shares
-        counted = all(number_type(m.quantity) == "count" for m in answering)
+        # only a tally of a kind of count is read as a series (``ledger.status``): no money, share, bare noun
+        tally = all(number_type(m.quantity) == "count" and m.kind for m in answering)
         question = _question(
             story,
             key,
@@ -340,7 +340,7 @@ def build_ledger(
             names,
             context.origin,
             floors,
-            counted,
+            tally,
             context.settings,
         )
         questions.append(question)
