@@ -82,14 +82,15 @@ def test_build_ledger_reads_one_speaker_over_two_days_as_a_series() -> None:
 TALLIES = {"e-ncdd": "NCDD", "e-red-cross": "Red Cross", "e-gov": "José Ángel Ferreyra"}
 
 
+def counts(source: str, *dated: tuple[float, str | None]) -> list[Position]:
+    """One source's values, each with the date it was first carried."""
+    return [toll(value, day, source) for value, day in dated]
+
+
 def test_two_sources_each_rising_in_step_are_one_series_with_each_latest() -> None:
-    positions = [
-        toll(27, "2024-05-11", "e-ncdd"),
-        toll(52, "2024-05-13", "e-ncdd"),
-        toll(61, "2024-05-14", "e-red-cross"),
-        toll(63, "2024-05-14T09:00:00Z", "e-ncdd"),
-        toll(74, "2024-05-16", "e-red-cross"),
-    ]
+    positions = counts(
+        "e-ncdd", (27, "2024-05-11"), (52, "2024-05-13"), (63, "2024-05-14T09:00:00Z")
+    ) + counts("e-red-cross", (61, "2024-05-14"), (74, "2024-05-16"))
     status, reason = judge_status(positions, [], names=TALLIES, sources=2)
     assert status == "series", reason
     assert reason == (
@@ -100,23 +101,17 @@ def test_two_sources_each_rising_in_step_are_one_series_with_each_latest() -> No
 
 def test_two_sources_a_little_apart_on_one_day_keep_step() -> None:
     # 71 and 74 on one day: within the tolerance (5 percent), two tallies of one count
-    positions = [
-        toll(63, "2024-05-14", "e-ncdd"),
-        toll(71, "2024-05-16", "e-ncdd"),
-        toll(68, "2024-05-14", "e-red-cross"),
-        toll(74, "2024-05-16", "e-red-cross"),
-    ]
+    positions = counts("e-ncdd", (63, "2024-05-14"), (71, "2024-05-16")) + counts(
+        "e-red-cross", (68, "2024-05-14"), (74, "2024-05-16")
+    )
     assert judge_status(positions, [], names=TALLIES, sources=2)[0] == "contested"  # 63 vs 68: 7 percent
     assert judge_status(positions, [], names=TALLIES, sources=2, series_tolerance=0.08)[0] == "series"
 
 
 def test_two_sources_clearly_apart_on_one_day_stay_contested() -> None:
-    positions = [
-        toll(27, "2024-05-11", "e-ncdd"),
-        toll(52, "2024-05-13", "e-ncdd"),
-        toll(38, "2024-05-11", "e-gov"),
-        toll(44, "2024-05-12", "e-gov"),
-    ]
+    positions = counts("e-ncdd", (27, "2024-05-11"), (52, "2024-05-13")) + counts(
+        "e-gov", (38, "2024-05-11"), (44, "2024-05-12")
+    )
     status, reason = judge_status(positions, [], names=TALLIES, sources=2)
     assert status == "contested"
     assert (
@@ -127,12 +122,9 @@ def test_two_sources_clearly_apart_on_one_day_stay_contested() -> None:
 
 def test_a_later_value_behind_another_sources_earlier_one_is_a_dispute() -> None:
     # each source rises, on no shared day, but the NCDD's 52 on the 13th is far below the 61 of the 12th
-    positions = [
-        toll(27, "2024-05-11", "e-ncdd"),
-        toll(52, "2024-05-13", "e-ncdd"),
-        toll(61, "2024-05-12", "e-red-cross"),
-        toll(68, "2024-05-14", "e-red-cross"),
-    ]
+    positions = counts("e-ncdd", (27, "2024-05-11"), (52, "2024-05-13")) + counts(
+        "e-red-cross", (61, "2024-05-12"), (68, "2024-05-14")
+    )
     assert judge_status(positions, [], names=TALLIES, sources=2)[0] == "contested"
 
 
@@ -208,13 +200,9 @@ def test_build_ledger_keeps_a_historical_toll_from_splitting_the_current_one() -
 
 def test_an_undated_value_among_several_sources_is_no_series() -> None:
     # the demo's dam-05: no publication date, only a yearless window inferred from its text
-    positions = [
-        toll(52, "2024-05-13", "e-ncdd"),
-        toll(63, "2024-05-14", "e-ncdd"),
-        toll(61, "2024-05-12", "e-red-cross"),
-        toll(68, "2024-05-14", "e-red-cross"),
-        toll(74, None, "e-red-cross"),
-    ]
+    positions = counts("e-ncdd", (52, "2024-05-13"), (63, "2024-05-14")) + counts(
+        "e-red-cross", (61, "2024-05-12"), (68, "2024-05-14"), (74, None)
+    )
     assert judge_status(positions, [], names=TALLIES, sources=2, series_tolerance=0.2)[0] == "contested"
     assert judge_status(positions[:4], [], names=TALLIES, sources=2, series_tolerance=0.2)[0] == "series"
 
