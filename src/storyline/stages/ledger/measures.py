@@ -339,11 +339,8 @@ def split_outliers(group: list[Measure]) -> list[list[Measure]]:
 
 def _split_outlier_indexes(measures: Sequence[Measure], cluster: list[int]) -> list[list[int]]:
     """``split_outliers`` on a cluster of indexes into ``measures``."""
-    parts = split_outliers([measures[i] for i in cluster])
-    if len(parts) == 1:
-        return [cluster]
     index_of = {id(measures[i]): i for i in cluster}
-    return [[index_of[id(measure)] for measure in part] for part in parts]
+    return [[index_of[id(m)] for m in part] for part in split_outliers([measures[i] for i in cluster])]
 
 
 def _merge_same_event(measures: Sequence[Measure], clusters: list[list[int]]) -> list[list[int]]:

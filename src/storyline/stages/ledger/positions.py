@@ -9,8 +9,9 @@ thing, or a proposition); this module turns each group into positions and a stat
   claim (an asserted content with a negation, "there were no sirens", takes the deny side);
 - independent sources: ``ledger.sources`` (a speaker is one source however many outlets repeat them; a
   relay is no second source);
-- status: ``ledger.status`` (contested, denied, unconfirmed, corroborated, single-source, or a series of
-  one source's values by date: ``ledger.series``), with the reason naming who and how many.
+- status: ``ledger.status`` (contested, denied, unconfirmed, corroborated, single-source, or a series: a
+  count moving by date, from one source or several keeping step, ``ledger.series``), with the reason
+  naming who and how many.
 """
 
 from __future__ import annotations

@@ -10,11 +10,14 @@ How positions are dated and sources told apart:
 
 - a position's date is the calendar day of ``Position.earliest``: the first publication date of the
   articles carrying it ("the same date" is the same day, whatever the hour). Where an article's metadata
-  has none, the dates stage infers one from the text (``dates.publication``) and ``ledger.positions``
-  takes it when it is a full date; a yearless inference ("--05-10", the demo's dam-05, "May 10" told as
-  past) is only the lowest bound of a window (--05-10/--07-01) that cannot place a value among the
-  story's 11-14 May, so such a position is *undated*. An undated position cannot be placed in time, nor
-  checked against another source's value of the same day: a question holding one is no series;
+  has none, the dates stage infers one from its time expressions (``dates.publication``: the newest date
+  the text tells as past, the low end of a window) and ``ledger.positions`` takes it when it is a full
+  date. The demo's dam-05 has no dateline; its text gives "May 10" as past and "by July 1" as future, so
+  the inference is a yearless window (--05-10/--07-01). The story's year would complete it, but not place
+  it: a value known only to be carried on or after 10 May cannot be ordered among the story's 11-14 May,
+  and its weekdays ("on Wednesday") resolve against the very date that is missing. Such a position is
+  *undated*: it cannot be placed in time, nor checked against another source's value of the same day,
+  so a question holding one is no series (the status the other rules give stands);
 - a question the caller knows to have ONE independent source (``ledger.sources``: a speaker however many
   outlets repeat them, relays counted as the source relayed) is one sequence; otherwise each speaker of a
   position is a source of its value (a position named by two speakers counts in both sequences).
