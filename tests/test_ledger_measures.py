@@ -49,3 +49,14 @@ def test_an_increment_is_marked_and_a_floor_is_not() -> None:
     claim = make_claim(CONTENT, article=article, quantities=(increment, floor, pages))
     qualifiers = {m.quantity.value: m.qualifiers for m in make_measures(claim, frozenset())}
     assert qualifiers == {4: frozenset({INCREMENT}), 200: frozenset(), 1100: frozenset({INCREMENT})}
+
+
+EVACUEES = "The emergency service speaks of 3,400 evacuees."
+
+
+def test_evacuees_are_a_count_of_the_displaced() -> None:
+    # "3,400 evacuees" and "5,100 people have been evacuated" answer one question (and disagree)
+    article = make_article(EVACUEES)
+    evacuees = make_quantity("3,400 evacuees", 3400, within=EVACUEES, unit="personnel")
+    claim = make_claim("3,400 evacuees", article=article, cue="speaks of", quantities=(evacuees,))
+    assert [m.kind for m in make_measures(claim, frozenset())] == ["displaced"]
