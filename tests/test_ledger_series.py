@@ -9,7 +9,7 @@ from factories import make_position, make_question
 from report_sample import build_brief
 from test_ledger import ARTICLES, STORY, claim
 
-from storyline.records import Brief, Position
+from storyline.records import Brief, Claim, Position
 from storyline.report import render_html, render_markdown, validate_brief
 from storyline.stages.ledger.positions import build_ledger
 from storyline.stages.ledger.status import judge_status
@@ -76,6 +76,166 @@ def test_build_ledger_reads_one_speaker_over_two_days_as_a_series() -> None:
     claims.append(claim("c3", "c", "the Red Cross", 50, unit="dead", text="50 dead"))
     (question,) = build_ledger(STORY, claims, ARTICLES, [], [])
     assert question.status == "contested"
+
+
+# Several sources (``ledger.series``): each source's count must move, all the same way, and keep step.
+TALLIES = {"e-ncdd": "NCDD", "e-red-cross": "Red Cross", "e-gov": "José Ángel Ferreyra"}
+
+
+def counts(source: str, *dated: tuple[float, str | None]) -> list[Position]:
+    """One source's values, each with the date it was first carried."""
+    return [toll(value, day, source) for value, day in dated]
+
+
+def test_two_sources_each_rising_in_step_are_one_series_with_each_latest() -> None:
+    positions = counts(
+        "e-ncdd", (27, "2024-05-11"), (52, "2024-05-13"), (63, "2024-05-14T09:00:00Z")
+    ) + counts("e-red-cross", (61, "2024-05-14"), (74, "2024-05-16"))
+    status, reason = judge_status(positions, [], names=TALLIES, sources=2)
+    assert status == "series", reason
+    assert reason == (
+        "rose per 2 sources: NCDD 27 (11 May) to 63 (14 May); Red Cross 61 (14 May) to 74 (16 May); "
+        "latest 63 per NCDD (14 May), 74 per Red Cross (16 May)"
+    )
+
+
+def test_two_sources_a_little_apart_on_one_day_keep_step() -> None:
+    # 71 and 74 on one day: within the tolerance (5 percent), two tallies of one count
+    positions = counts("e-ncdd", (63, "2024-05-14"), (71, "2024-05-16")) + counts(
+        "e-red-cross", (68, "2024-05-14"), (74, "2024-05-16")
+    )
+    assert judge_status(positions, [], names=TALLIES, sources=2)[0] == "contested"  # 63 vs 68: 7 percent
+    assert judge_status(positions, [], names=TALLIES, sources=2, series_tolerance=0.08)[0] == "series"
+
+
+def test_two_sources_clearly_apart_on_one_day_stay_contested() -> None:
+    positions = counts("e-ncdd", (27, "2024-05-11"), (52, "2024-05-13")) + counts(
+        "e-gov", (38, "2024-05-11"), (44, "2024-05-12")
+    )
+    status, reason = judge_status(positions, [], names=TALLIES, sources=2)
+    assert status == "contested"
+    assert (
+        reason
+        == "2 speakers, 4 values: 27 (NCDD); 52 (NCDD); 38 (José Ángel Ferreyra); 44 (José Ángel Ferreyra)"
+    )
+
+
+def test_a_later_value_behind_another_sources_earlier_one_is_a_dispute() -> None:
+    # each source rises, on no shared day, but the NCDD's 52 on the 13th is far below the 61 of the 12th
+    positions = counts("e-ncdd", (27, "2024-05-11"), (52, "2024-05-13")) + counts(
+        "e-red-cross", (61, "2024-05-12"), (68, "2024-05-14")
+    )
+    assert judge_status(positions, [], names=TALLIES, sources=2)[0] == "contested"
+
+
+def test_sources_holding_one_figure_each_are_sides_not_a_series() -> None:
+    # the evacuated: 3,400 by one service and 5,100 by the Red Cross, each repeated on later days
+    holding = [toll(3400, "2025-09-15", "e-ncdd"), toll(5100, "2025-09-15", "e-red-cross")]
+    assert judge_status(holding, [], names=TALLIES, sources=2)[0] == "contested"
+    # a moving count beside a source that gave one figure once: no sign that figure is the same count
+    beside = [toll(38, "2024-05-10"), toll(44, "2024-05-11"), toll(50, "2024-05-12", "e-red-cross")]
+    assert judge_status(beside, [], names=TALLIES, sources=2)[0] == "contested"
+
+
+def test_an_outlet_repeating_the_moving_count_on_its_day_is_an_echo_not_a_side() -> None:
+    names = {"e-min": "the interior minister", "e-wire": "Tbilisi Wire"}
+    positions = [
+        toll(12, "2025-09-14", "e-min"),
+        make_position("c19", speakers=("e-min", "e-wire"), value=19.0, earliest="2025-09-15"),
+        toll(23, "2025-09-16", "e-min"),
+    ]
+    status, reason = judge_status(positions, [], names=names, sources=2)
+    assert status == "series"
+    assert reason == (
+        "rose from 12 (14 Sep) to 19 (15 Sep) to 23 (16 Sep), per the interior minister; latest 23; "
+        "also given by Tbilisi Wire"
+    )
+    # the outlet's own 25 on the 15th is a side, not an echo
+    own = [*positions, toll(25, "2025-09-15", "e-wire")]
+    assert judge_status(own, [], names=names, sources=2)[0] == "contested"
+
+
+def test_build_ledger_keeps_an_increment_apart_from_the_total() -> None:
+    claims = [
+        claim("c1", "b", "the governor", 38, unit="dead", text="38 dead"),
+        claim("c2", "a", "the governor", 44, unit="dead", text="44 dead"),
+        claim(
+            "c3",
+            "c",
+            "the governor",
+            12,
+            unit="dead",
+            text="the toll rose: 12 more dead",
+            counted="12 more dead",
+        ),
+        claim("c4", "c", "the governor", 48, unit="dead", text="48 dead"),
+    ]
+    questions = build_ledger(STORY, claims, ARTICLES, [], [])
+    toll_question = next(q for q in questions if any(p.value == 48 for p in q.positions))
+    assert [p.value for p in toll_question.positions] == [38, 44, 48]
+    assert toll_question.status == "series", toll_question.status_reason
+
+
+def test_build_ledger_keeps_a_historical_toll_from_splitting_the_current_one() -> None:
+    # "12 killed" first clusters with the 1991 quake's "more than 200 killed"; once that outlier leaves,
+    # the 12 still joins the later 19 and 23 of the same count
+    claims = [
+        claim("c1", "b", "the minister", 12, text="12 people were killed", counted="12 people"),
+        claim(
+            "c2",
+            "b",
+            "seismologists",
+            200,
+            text="more than 200 people were killed",
+            counted="more than 200 people",
+        ),
+        claim("c3", "a", "the minister", 19, text="the toll rose to 19", counted="19"),
+        claim("c4", "c", "the minister", 23, text="the toll rose to 23", counted="23"),
+    ]
+    questions = build_ledger(STORY, claims, ARTICLES, [], [])
+    toll_question = next(q for q in questions if any(p.value == 23 for p in q.positions))
+    assert [p.value for p in toll_question.positions] == [12, 19, 23]
+    assert toll_question.status_reason.startswith("rose from 12 (1 Oct) to 19 (2 Oct) to 23 (3 Oct)")
+
+
+def test_an_undated_value_among_several_sources_is_no_series() -> None:
+    # the demo's dam-05: no publication date, only a yearless window inferred from its text
+    positions = counts("e-ncdd", (52, "2024-05-13"), (63, "2024-05-14")) + counts(
+        "e-red-cross", (61, "2024-05-12"), (68, "2024-05-14"), (74, None)
+    )
+    assert judge_status(positions, [], names=TALLIES, sources=2, series_tolerance=0.2)[0] == "contested"
+    assert judge_status(positions[:4], [], names=TALLIES, sources=2, series_tolerance=0.2)[0] == "series"
+
+
+def test_a_figure_of_no_kind_of_count_is_no_series() -> None:
+    # 50 million allotted one day, 120 million of cost the next: one speaker's two sums, often two things
+    positions = [toll(50e6, "2025-09-15"), toll(120e6, "2025-09-16")]
+    assert judge_status(positions, [], names=GOVERNOR, sources=1)[0] == "series"
+    status, reason = judge_status(positions, [], names=GOVERNOR, sources=1, tally=False)
+    assert (status, reason) == ("single-source", "one source (José Ángel Ferreyra) on every side")
+
+
+def sums(unit: str, written: str) -> list[Claim]:
+    def one(claim_id: str, article: str, value: float) -> Claim:
+        counted = written.format(value=value)
+        text = f"the government set aside {counted} for reconstruction"
+        return claim(claim_id, article, "the minister", value * 1e6, unit, text=text, counted=counted)
+
+    return [one("c1", "b", 50), one("c2", "a", 120)]
+
+
+def test_build_ledger_reads_no_series_in_sums_of_money_nor_bare_nouns() -> None:
+    # dollars are money to the quantities stage; lari (a currency it does not know) only a bare noun
+    for claims in (sums("USD", "${value:g} million"), sums("lari", "{value:g} million lari")):
+        (question,) = build_ledger(STORY, claims, ARTICLES, [], [])
+        assert question.status == "single-source", question.status_reason
+    # the same two figures as counts of the dead are a series
+    claims = [
+        claim("c1", "b", "the minister", 50, text="50 dead"),
+        claim("c2", "a", "the minister", 120, text="120 dead"),
+    ]
+    (question,) = build_ledger(STORY, claims, ARTICLES, [], [])
+    assert question.status == "series", question.status_reason
 
 
 def series_brief() -> Brief:

@@ -266,6 +266,10 @@ class LedgerSettings:
     response_affinity: float = 1.5
     # Approximate figures this close (relative) from one speaker are one position ("about/nearly 11,000").
     same_speaker_tolerance: float = 0.05
+    # Two sources' values of one count on the same day agree within this (relative) in a series
+    # (``ledger.series``): 71 and 74 dead on one day are two tallies keeping step; 27 against 38, a dispute.
+    # Not tuned: set from the issue #17 brief's example; no development story has a same-day pair near it.
+    series_tolerance: float = 0.05
     # How much of what a group of denials and non-confirmations is about (rarity-weighted share of its
     # words) a measured thing's clauses must hold for the figures' speakers to count as affirming it.
     figure_affirms_min_share: float = 0.5

@@ -36,6 +36,7 @@ class LedgerLexicon:
     complement_markers: frozenset[str]
     relative_clause_starts: frozenset[str]
     lower_bounds: tuple[str, ...]
+    increment_words: frozenset[str]
     vague_amounts: tuple[str, ...]
     target_words: frozenset[str]
     method_words: frozenset[str]
@@ -55,6 +56,7 @@ def ledger_lexicon() -> LedgerLexicon:
         complement_markers=frozenset(data["complement_markers"]),
         relative_clause_starts=frozenset(data["relative_clause_starts"]),
         lower_bounds=tuple(data["lower_bounds"]),
+        increment_words=frozenset(data["increment_words"]),
         vague_amounts=tuple(data["vague_amounts"]),
         target_words=frozenset(data["target_words"]),
         method_words=frozenset(data["method_words"]),

@@ -16,6 +16,7 @@ import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from storyline.config import LedgerSettings
 from storyline.records import Claim, Quantity
@@ -54,6 +55,8 @@ PEOPLE_UNIT = "personnel"
 SHARE = "percent"
 # A figure is a target when a target word lies this many words before it at most ("goal of releasing").
 TARGET = "target"
+# The qualifier of a figure that counts an increase ("four more bodies"), not the count itself.
+INCREMENT = "+increment"
 TARGET_REACH = 4
 # A figure right after a word of method (at most this many words) is a poll's sample or margin of error.
 METHOD_REACH = 2
@@ -129,14 +132,24 @@ def _kind_of(words: Iterable[str]) -> str | None:
 
 
 def _qualifiers(quantity: Quantity) -> frozenset[str]:
-    """Lower-case words between the number and the counted noun; names and neutral words do not count."""
+    """Lower-case words between the number and the counted noun; names and neutral words do not count. An
+    increment ("four more bodies") is marked ``INCREMENT``: it never answers the question of the total."""
     lexicon = ledger_lexicon()
     words = [word for word in WORD.findall(quantity.text) if not word[0].isdigit()]
-    return frozenset(
+    narrowing = frozenset(
         stem(word)
         for word in words[:-1]
         if word.islower() and word not in lexicon.neutral_qualifiers and word not in lexicon.stopwords
     )
+    return narrowing | {INCREMENT} if _is_increment(quantity) else narrowing
+
+
+def _is_increment(quantity: Quantity) -> bool:
+    """ "Seven more bodies", "1,100 additional pages": an increment word followed by a word other than
+    "than" ("more than 100" is a floor, ``is_lower_bound``)."""
+    words = [word.lower() for word in WORD.findall(quantity.text)]
+    increments = ledger_lexicon().increment_words
+    return any(word in increments and after != "than" for word, after in pairwise(words))
 
 
 def make_measures(
@@ -297,6 +310,9 @@ def group_measures(
         lambda index: _signature(measures[index]),
         _signatures_compatible,
     )
+    # outliers leave their cluster before same-event merging too: "12 people had been killed" clustered
+    # with the "more than 200" a 1991 quake killed would otherwise stay apart from the toll's later 19 and 23
+    clusters = [part for cluster in clusters for part in _split_outlier_indexes(measures, cluster)]
     groups = [[measures[i] for i in sorted(cluster)] for cluster in _merge_same_event(measures, clusters)]
     return [part for group in groups for split in split_outliers(group) for part in split_same_voice(split)]
 
@@ -319,6 +335,12 @@ def split_outliers(group: list[Measure]) -> list[list[Measure]]:
         else:
             kept.append(measure)
     return [kept, *outlying.values()] if kept else [group]
+
+
+def _split_outlier_indexes(measures: Sequence[Measure], cluster: list[int]) -> list[list[int]]:
+    """``split_outliers`` on a cluster of indexes into ``measures``."""
+    index_of = {id(measures[i]): i for i in cluster}
+    return [[index_of[id(m)] for m in part] for part in split_outliers([measures[i] for i in cluster])]
 
 
 def _merge_same_event(measures: Sequence[Measure], clusters: list[list[int]]) -> list[list[int]]:

@@ -9,8 +9,9 @@ thing, or a proposition); this module turns each group into positions and a stat
   claim (an asserted content with a negation, "there were no sirens", takes the deny side);
 - independent sources: ``ledger.sources`` (a speaker is one source however many outlets repeat them; a
   relay is no second source);
-- status: ``ledger.status`` (contested, denied, unconfirmed, corroborated, single-source, or a series of
-  one source's values by date: ``ledger.series``), with the reason naming who and how many.
+- status: ``ledger.status`` (contested, denied, unconfirmed, corroborated, single-source, or a series: a
+  count moving by date, from one source or several keeping step, ``ledger.series``), with the reason
+  naming who and how many.
 """
 
 from __future__ import annotations
@@ -86,6 +87,7 @@ from storyline.stages.ledger.statements import (
     statement_reference,
 )
 from storyline.stages.ledger.status import judge_status
+from storyline.stages.quantities import number_type
 
 UNATTRIBUTED = "unattributed"
 STANCES: tuple[Stance, ...] = get_args(Stance)  # the order a proposition's positions are listed in
@@ -166,9 +168,13 @@ def _question(
     names: Mapping[str, str] = MappingProxyType({}),
     origin: Mapping[str, str] = MappingProxyType({}),
     floors_only: bool = False,
+    tally: bool = True,
+    settings: LedgerSettings = DEFAULT_SETTINGS.ledger,
 ) -> Question:
     sources = len(independent_sources(claims, origin)) if origin else None
-    status, reason = judge_status(positions, claims, corroborators, names, sources, floors_only)
+    status, reason = judge_status(
+        positions, claims, corroborators, names, sources, floors_only, tally, settings.series_tolerance
+    )
     question_id = "q-" + hashlib.sha1(f"{story.id}:{key}".encode()).hexdigest()[:10]
     return Question(
         id=question_id,
@@ -321,8 +327,21 @@ def build_ledger(
             continue  # "How many percentage point since Monday's debate?": whose change, of what?
         supporting = corroborators(group_claims, mentioned, context.origin)
         floors = all(is_lower_bound(m.quantity) for m in answering)
+        # only a tally of a kind of count is read as a series (``ledger.status``): no money, share, bare noun
+        tally = all(number_type(m.quantity) == "count" and m.kind for m in answering)
         question = _question(
-            story, key, text, unit, positions, group_claims, supporting, names, context.origin, floors
+            story,
+            key,
+            text,
+            unit,
+            positions,
+            group_claims,
+            supporting,
+            names,
+            context.origin,
+            floors,
+            tally,
+            context.settings,
         )
         questions.append(question)
         if not _evident(group, group_claims, text, context):

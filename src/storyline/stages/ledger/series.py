@@ -1,25 +1,50 @@
-"""A quantity question answered by one source over successive dates: a series, not a contest (issue #17).
+"""A count moving over successive dates: a series, not a contest (issue #17).
 
-A toll that one governor gives as 38 on one day and 44 the next is the count moving, not two sides of a
-dispute. ``series_status`` reads a question's positions as a series (value by date, with the latest value)
-only when every sign says so, and otherwise leaves the status to ``ledger.status`` (precision first: a
-confident "series" over what is really a disagreement would hide it):
+A toll that a governor gives as 38 on one day and 44 the next is the count moving, not two sides of a
+dispute; nor are an agency's 27 → 52 → 63 and a Red Cross's 61 → 68 → 74 when the two counts keep step.
+``series_status`` reads a question's positions as a series (value by date, each source's latest) only when
+every sign says so, and otherwise leaves the status to ``ledger.status`` (precision first: a confident
+"series" over what is really a disagreement would hide it).
 
-- the question has ONE independent source (``ledger.sources``: a speaker however many outlets repeat them,
-  relays counted as the source relayed); a second source giving any value keeps the question contested;
-- every position is a value (no "deny" / "unconfirmed" side) dated by ``Position.earliest``;
-- no two positions share a date (one source giving two values on one day is a correction or a misread, not
-  a series), and there are at least two of them;
-- ordered by date, the values move one way only (a toll rising, or a count of missing falling).
+How positions are dated and sources told apart:
+
+- a position's date is the calendar day of ``Position.earliest``: the first publication date of the
+  articles carrying it ("the same date" is the same day, whatever the hour). Where an article's metadata
+  has none, the dates stage infers one from its time expressions (``dates.publication``: the newest date
+  the text tells as past, the low end of a window) and ``ledger.positions`` takes it when it is a full
+  date. The demo's dam-05 has no dateline; its text gives "May 10" as past and "by July 1" as future, so
+  the inference is a yearless window (--05-10/--07-01). The story's year would complete it, but not place
+  it: a value known only to be carried on or after 10 May cannot be ordered among the story's 11-14 May,
+  and its weekdays ("on Wednesday") resolve against the very date that is missing. Such a position is
+  *undated*: it cannot be placed in time, nor checked against another source's value of the same day,
+  so a question holding one is no series (the status the other rules give stands);
+- a question the caller knows to have ONE independent source (``ledger.sources``: a speaker however many
+  outlets repeat them, relays counted as the source relayed) is one sequence; otherwise each speaker of a
+  position is a source of its value (a position named by two speakers counts in both sequences).
+
+A series needs all of:
+
+- every position a value (no "deny" / "unconfirmed" side), dated, and at least two of them;
+- a source moving: two values or more, on different days (one source giving two values on one day is
+  a correction or a misread, not a series), in one direction; every moving source the same way (a toll
+  rising, or a count of missing falling);
+- every other source an echo: each of its values repeats a moving source's value of the same day (an
+  outlet giving the minister's 19 in its own voice). A source giving a figure of its own once is a side,
+  not a count seen moving, so it keeps the question contested;
+- no disagreement between sources in time: two sources' values of the same day agree within
+  ``tolerance`` (relative), and a later value never falls behind another source's earlier one by more
+  than that (in a rising count; ahead of it, in a falling one) — 27 against 38 on one day is a dispute.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from itertools import pairwise
 
 from storyline.records import Position, QuestionStatus
+
+Dated = tuple[date, float]
 
 
 def _day(iso: str) -> date | None:
@@ -30,18 +55,19 @@ def _day(iso: str) -> date | None:
         return None
 
 
-def _dated(positions: Sequence[Position]) -> list[tuple[date, float]] | None:
-    """(day, value) per position in date order, or None unless every position is a value on its own day."""
-    dated: list[tuple[date, float]] = []
+def _sequences(
+    positions: Sequence[Position], names: Mapping[str, str], one_source: str | None
+) -> dict[str, list[Dated]] | None:
+    """Each source's (day, value) in date order, or None unless every position is a dated value."""
+    sequences: dict[str, list[Dated]] = {}
     for position in positions:
         day = _day(position.earliest) if position.earliest else None
         if position.value is None or position.stance is not None or day is None:
             return None
-        dated.append((day, position.value))
-    dated.sort()
-    if len(dated) < 2 or len({day for day, _ in dated}) < len(dated):
-        return None
-    return dated
+        sources = [one_source] if one_source else [names.get(s, s) for s in position.speakers]
+        for source in dict.fromkeys(sources or [", ".join(position.outlets)]):
+            sequences.setdefault(source, []).append((day, position.value))
+    return {source: sorted(values) for source, values in sequences.items()}
 
 
 def _direction(values: Sequence[float]) -> str | None:
@@ -54,22 +80,95 @@ def _direction(values: Sequence[float]) -> str | None:
     return None
 
 
+def _moving(dated: Sequence[Dated]) -> str | None:
+    """The direction of one source's values: None unless two or more, each on its own day, move one way."""
+    if len(dated) < 2 or len({day for day, _ in dated}) < len(dated):
+        return None
+    return _direction([value for _, value in dated])
+
+
+def _behind(earlier: Dated, later: Dated, rising: bool, tolerance: float) -> bool:
+    """Whether two sources' values disagree: apart on one day, or the later one behind the earlier one."""
+    (first_day, first), (second_day, second) = sorted([earlier, later])
+    margin = tolerance * max(abs(first), abs(second), 1.0)
+    if first_day == second_day:
+        return abs(first - second) > margin
+    return second < first - margin if rising else second > first + margin
+
+
+def _disagree(sequences: Mapping[str, Sequence[Dated]], rising: bool, tolerance: float) -> bool:
+    """Whether any value of one source is out of step with any value of another (``_behind``)."""
+    names = list(sequences)
+    return any(
+        _behind(one, other, rising, tolerance)
+        for index, first in enumerate(names)
+        for second in names[index + 1 :]
+        for one in sequences[first]
+        for other in sequences[second]
+    )
+
+
 def _when(day: date, years: int) -> str:
     # the year only where the series spans more than one: "10 May", "30 Dec 2025"
     return f"{day.day} {day:%b} {day.year}" if years > 1 else f"{day.day} {day:%b}"
 
 
-def series_status(positions: Sequence[Position], source: str) -> tuple[QuestionStatus, str] | None:
-    """("series", reason) when ``positions`` are one source's values over successive dates, else None.
+def series_status(
+    positions: Sequence[Position],
+    names: Mapping[str, str],
+    one_source: str | None = None,
+    tolerance: float = 0.05,
+) -> tuple[QuestionStatus, str] | None:
+    """("series", reason) when ``positions`` are one count moving over successive dates, else None.
 
-    The caller has established that the question has one independent source and names it (``source``); the
-    reason reads "rose from 38 (10 May) to 44 (11 May), per José Ángel Ferreyra; latest 44"."""
-    dated = _dated(positions)
-    if dated is None:
+    ``one_source``: the name of the question's only independent source, when the caller has established
+    there is one; else each speaker is a source. The reason reads "rose from 38 (10 May) to 44 (11 May),
+    per José Ángel Ferreyra; latest 44", or with several sources "rose per 2 sources: NCDD 27 (11 May) to
+    63 (14 May); Red Cross 61 (12 May) to 68 (14 May); latest 63 per NCDD (14 May), 68 per Red Cross
+    (14 May)"."""
+    sequences = _sequences(positions, names, one_source)
+    if not sequences:
         return None
-    direction = _direction([value for _, value in dated])
-    if direction is None:
+    movers = {source: dated for source, dated in sequences.items() if _moving(dated)}
+    directions = {_moving(dated) for dated in movers.values()}
+    if len(directions) != 1:
         return None
-    years = len({day.year for day, _ in dated})
-    steps = " to ".join(f"{value:,g} ({_when(day, years)})" for day, value in dated)
-    return "series", f"{direction} from {steps}, per {source}; latest {dated[-1][1]:,g}"
+    direction = directions.pop() or ""
+    echoes = [source for source in sequences if source not in movers]
+    if not all(_echoes(sequences[source], movers, tolerance) for source in echoes):
+        return None
+    if _disagree(sequences, direction == "rose", tolerance):
+        return None
+    return "series", _reason(direction, movers, echoes)
+
+
+def _echoes(dated: Sequence[Dated], movers: Mapping[str, Sequence[Dated]], tolerance: float) -> bool:
+    """Whether each of a source's values repeats a moving source's value of the same day (an outlet giving
+    the minister's 19 in its own voice): an echo, where a figure of its own would be a side."""
+    return all(
+        any(
+            day == other_day and abs(value - other) <= tolerance * max(abs(value), abs(other), 1.0)
+            for dated_other in movers.values()
+            for other_day, other in dated_other
+        )
+        for day, value in dated
+    )
+
+
+def _reason(direction: str, movers: Mapping[str, Sequence[Dated]], echoes: Sequence[str]) -> str:
+    """ "rose from 38 (10 May) to 44 (11 May), per X; latest 44", or each source's first and latest."""
+    years = len({day.year for dated in movers.values() for day, _ in dated})
+    also = f"; also given by {', '.join(echoes)}" if echoes else ""
+    if len(movers) == 1:
+        ((source, dated),) = movers.items()
+        steps = " to ".join(f"{value:,g} ({_when(day, years)})" for day, value in dated)
+        return f"{direction} from {steps}, per {source}; latest {dated[-1][1]:,g}{also}"
+    each = "; ".join(
+        f"{source} {dated[0][1]:,g} ({_when(dated[0][0], years)}) to {dated[-1][1]:,g} "
+        f"({_when(dated[-1][0], years)})"
+        for source, dated in movers.items()
+    )
+    latest = ", ".join(
+        f"{dated[-1][1]:,g} per {source} ({_when(dated[-1][0], years)})" for source, dated in movers.items()
+    )
+    return f"{direction} per {len(movers)} sources: {each}; latest {latest}{also}"

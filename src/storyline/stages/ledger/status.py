@@ -3,8 +3,11 @@
 Contested when independent sources take different sides (values, or an asserted affirmation against a
 denial: the reason says "denied by X"); denied only when no source affirms (a hedged allegation takes no
 side); unconfirmed beside non-confirmations or with only hedged support; corroborated only by two or more
-independent sources other than the claim's own subject; a series when one source's values move one way
-over successive dates (``ledger.series``); single-source otherwise. Every reason names who.
+independent sources other than the claim's own subject; a series when a count moves one way over
+successive dates, from one source or from several keeping step (``ledger.series``: only a tally of a kind
+of count, the dead, the missing, the displaced, never a sum of money, a share or a count of a bare noun,
+since two such figures one speaker gives on two days are as often two things, 50 million lari allotted and
+then 120 million of cost, as one thing moving); single-source otherwise. Every reason names who.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 
+from storyline.config import DEFAULT_SETTINGS
 from storyline.records import Claim, Position, QuestionStatus
 from storyline.stages.ledger.series import series_status
 
@@ -37,6 +41,8 @@ def judge_status(
     names: Mapping[str, str] = MappingProxyType({}),
     sources: int | None = None,
     floors_only: bool = False,
+    tally: bool = True,
+    series_tolerance: float = DEFAULT_SETTINGS.ledger.series_tolerance,
 ) -> tuple[QuestionStatus, str]:
     """Status and the reason a reader is shown, naming who and how many.
 
@@ -45,15 +51,19 @@ def judge_status(
     the claim's own subject; by default the position's independent sources). ``sources``: independent
     sources of the whole question, when known: one source cannot contest itself (a poll's shares of
     respondents answering yes and no are one poll's result), though its values on successive dates can be a
-    series (``ledger.series``). ``floors_only``: every value is a floor
-    ("more than 1,200", "more than 1,300"), and floors never contradict each other."""
-    if sources == 1 and len(positions) > 1:
-        # one source's values on successive dates: a count moving, not a contest (``ledger.series``)
-        source = _who(positions, names)
-        series = series_status(positions, source)
+    series (``ledger.series``), as can several sources' values keeping step. ``floors_only``: every value is a
+    floor ("more than 1,200", "more than 1,300"), and floors never contradict each other. ``tally``: the
+    values are a tally of a kind of count (the dead, the missing: ``count_kinds``), the only counts read as
+    a series; nor is a question whose ``sources`` were not counted."""
+    one_source = _who(positions, names) if sources == 1 else None
+    # sources not counted (a replayed correction's question): unknown whether one count or sides
+    if tally and sources is not None and len(positions) > 1 and (one_source or not floors_only):
+        # a count moving over successive dates, not a contest (``ledger.series``)
+        series = series_status(positions, names, one_source, series_tolerance)
         if series is not None:
             return series
-        return "single-source", f"one source ({source}) on every side"
+    if one_source and len(positions) > 1:
+        return "single-source", f"one source ({one_source}) on every side"
     if floors_only and all(p.value is not None for p in positions):
         return _agreeing_floors(positions, corroborators, names)
     answers = [p for p in positions if p.stance != "unconfirmed"]
