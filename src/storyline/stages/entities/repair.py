@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from storyline.records import Mention
 from storyline.stages.entities.lexicon import EntityLexicon, fold_name
 
 __all__ = [
     "introduced_as",
+    "is_titled_name",
+    "names_joined_after_title",
     "organisations_by_introduction",
     "people_by_title",
     "split_joined_names",
@@ -105,21 +107,49 @@ def split_joined_names(names: list[Mention]) -> list[Mention]:
     return result
 
 
+def is_titled_name(span: Span | None, lexicon: EntityLexicon) -> bool:
+    """Two or three capitalised words right after a person's title word ("governor Nino Japaridze")."""
+    return (
+        span is not None
+        and 2 <= len(span) <= 3
+        and all(token.is_title and token.is_alpha for token in span)
+        and span.start > 0
+        and span.doc[span.start - 1].lower_ in lexicon.title_words
+    )
+
+
+def names_joined_after_title(doc: Doc, names: list[Mention], lexicon: EntityLexicon) -> list[Mention]:
+    """ "Governor Nino Dschaparidse", which the small model cuts into a place "Nino" and an organisation
+    "Dschaparidse": two one-word names a space apart right after a title word are one name (a place and a
+    person do not stand side by side after a title)."""
+    result: list[Mention] = []
+    for mention in names:
+        previous = result[-1] if result else None
+        joined = (
+            doc.char_span(previous.start, mention.end, alignment_mode="expand")
+            if previous is not None
+            and previous.refers_to is None
+            and mention.refers_to is None
+            and doc.text[previous.end : mention.start] == " "
+            and " " not in previous.text + mention.text
+            else None
+        )
+        if previous is not None and is_titled_name(joined, lexicon):
+            result[-1] = Mention(
+                mention.article, previous.start, mention.end, doc.text[previous.start : mention.end], "PERSON"
+            )
+        else:
+            result.append(mention)
+    return result
+
+
 def people_by_title(doc: Doc, names: list[Mention], lexicon: EntityLexicon) -> list[Mention]:
     """ "Opposition councillor Kari Lunde", which the small model tags an organisation: a name of two or
     three capitalised words right after a person's title word is a person (titles are given to people)."""
     relabelled = []
     for mention in names:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        titled = (
-            span is not None
-            and mention.label != "PERSON"
-            and mention.refers_to is None
-            and 2 <= len(span) <= 3
-            and all(token.is_title and token.is_alpha for token in span)
-            and span.start > 0
-            and doc[span.start - 1].lower_ in lexicon.title_words
-        )
+        titled = mention.label != "PERSON" and mention.refers_to is None and is_titled_name(span, lexicon)
         relabelled.append(
             Mention(mention.article, mention.start, mention.end, mention.text, "PERSON")
             if titled
