@@ -164,3 +164,12 @@ def test_the_group_is_the_organisation_the_article_introduced_as_a_group() -> No
         "linked to Karvia."
     )
     assert by_text(found, "the group").refers_to == "Frost Owl"
+
+
+def test_a_description_refers_back_to_a_matching_person_named_before_it_not_one_named_later() -> None:
+    found = mentions_of(
+        "Interior Minister Sara Lind said on Tuesday that the toll had risen to 23. "
+        "The minister said the search would end on Wednesday. "
+        "Prime Minister Jon Berg told parliament that rebuilding would cost millions."
+    )
+    assert by_text(found, "The minister").refers_to == "Sara Lind"

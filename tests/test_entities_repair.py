@@ -11,6 +11,8 @@ from storyline.records import Mention
 from storyline.stages.entities.lexicon import entity_lexicon
 from storyline.stages.entities.repair import (
     introduced_as,
+    is_titled_name,
+    names_joined_after_title,
     organisations_by_introduction,
     people_by_title,
     split_joined_names,
@@ -71,6 +73,35 @@ def test_a_name_right_after_a_persons_title_is_a_person() -> None:
         Mention("a", doc[5].idx, doc[6].idx + 7, "Halvik Transit", "ORG"),
     ]
     assert [m.label for m in people_by_title(doc, names, entity_lexicon())] == ["PERSON", "ORG"]
+
+
+def test_two_one_word_names_cut_apart_after_a_title_are_one_person() -> None:
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=["Governor", "Mira", "Halvorsen", "met", "Oslo", "Ronda", "Lake", "officials"],
+    )
+    names = [
+        Mention("a", doc[1].idx, doc[1].idx + 4, "Mira", "GPE"),
+        Mention("a", doc[2].idx, doc[2].idx + 9, "Halvorsen", "ORG"),
+        # a place and a name side by side, but after no title: left as they are
+        Mention("a", doc[4].idx, doc[4].idx + 4, "Oslo", "GPE"),
+        Mention("a", doc[5].idx, doc[6].idx + 4, "Ronda Lake", "LOC"),
+    ]
+    joined = names_joined_after_title(doc, names, entity_lexicon())
+    assert [(m.text, m.label) for m in joined] == [
+        ("Mira Halvorsen", "PERSON"),
+        ("Oslo", "GPE"),
+        ("Ronda Lake", "LOC"),
+    ]
+
+
+def test_a_titled_name_is_two_or_three_capitalised_words_after_a_title_word() -> None:
+    doc = Doc(
+        spacy.blank("en").vocab, words=["Regional", "governor", "Nino", "Halvik", "and", "Nordic", "Halvik"]
+    )
+    assert is_titled_name(doc[2:4], entity_lexicon())
+    assert not is_titled_name(doc[5:7], entity_lexicon())  # after "and", no title
+    assert not is_titled_name(doc[2:3], entity_lexicon())  # one word
 
 
 @pytest.mark.parametrize(
