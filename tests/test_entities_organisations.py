@@ -200,3 +200,13 @@ def test_two_spellings_of_the_long_form_an_acronym_is_defined_as_are_one_organis
         Mention("c", 0, 4, "EADS", "ORG"),
     ]
     assert len(resolve_entities(defined)) == 1
+
+
+def test_an_acronym_may_spell_a_long_form_from_its_organisation_word_on() -> None:
+    found = grouped(
+        ("a", "Northern Alliance Office for the Relief of Mountain Villages", "ORG"),
+        ("a", "ORMV", "ORG"),
+        ("a", "NAO", "ORG"),  # the initials of the part before the organisation word: no acronym of it
+    )
+    assert same_entity(found, "Northern Alliance Office for the Relief of Mountain Villages", "ORMV")
+    assert not same_entity(found, "Northern Alliance Office for the Relief of Mountain Villages", "NAO")

@@ -14,6 +14,7 @@ from storyline.stages.entities.repair import (
     is_titled_name,
     names_joined_after_title,
     organisations_by_introduction,
+    organisations_cut_at_a_preposition,
     people_by_title,
     split_joined_names,
     trim_glued_words,
@@ -119,3 +120,22 @@ def test_a_name_introduced_as_a_group_is_an_organisation(text: str, introduced: 
     (found,) = organisations_by_introduction(text, [name], entity_lexicon())
     assert introduced_as(text, name, "group") is introduced
     assert found.label == ("ORG" if introduced else "PERSON")
+
+
+def test_an_organisation_cut_in_two_at_for_the_is_one_name_unless_the_article_uses_the_first_part_alone() -> (
+    None
+):
+    text = "The Northern Office for the Relief of Villages met the Air Force of Halvik."
+    first, second = text.index("Northern Office"), text.index("Relief")
+    air, halvik = text.index("Air Force"), text.index("Halvik")
+    names = [
+        Mention("a", first, first + 15, "Northern Office", "ORG"),
+        Mention("a", second, second + 18, "Relief of Villages", "ORG"),
+        Mention("a", air, air + 9, "Air Force", "ORG"),  # no organisation word at its end
+        Mention("a", halvik, halvik + 6, "Halvik", "ORG"),
+    ]
+    joined = organisations_cut_at_a_preposition(text, names, entity_lexicon())
+    assert [m.text for m in joined] == ["Northern Office for the Relief of Villages", "Air Force", "Halvik"]
+    assert all(text[m.start : m.end] == m.text for m in joined)
+    named_alone = [*names, Mention("a", 90, 105, "Northern Office", "ORG")]
+    assert len(organisations_cut_at_a_preposition(text, named_alone, entity_lexicon())) == 5

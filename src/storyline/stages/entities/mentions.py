@@ -32,6 +32,7 @@ from storyline.stages.entities.repair import (
     is_titled_name,
     names_joined_after_title,
     organisations_by_introduction,
+    organisations_cut_at_a_preposition,
     people_by_title,
     split_joined_names,
     trim_glued_words,
@@ -161,7 +162,7 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
         if not any(s <= m.start < e for s, e in foreign) and not is_noise(doc, text, m)
     ]
     names = trim_glued_words(split_joined_names(without_portfolio_words(doc, names, lexicon)), lexicon)
-    names = names_joined_after_title(doc, names, lexicon)
+    names = organisations_cut_at_a_preposition(text, names_joined_after_title(doc, names, lexicon), lexicon)
     names = organisations_by_introduction(text, people_by_title(doc, names, lexicon), lexicon)
     names = _relabel_surnames(names, lexicon)
     names = names + _repeated_names(text, names, lexicon)

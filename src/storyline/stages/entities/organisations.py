@@ -40,6 +40,8 @@ Keyed = tuple[str, Mention]
 MAX_QUALIFIER_WORDS = 3
 # How long an acronym may be ("NIS", "USAF", "NATO"; longer capitalised words are names, not acronyms).
 ACRONYM_LENGTHS = range(2, 7)
+# The fewest letters of an acronym spelt by part of a long form: two letters match any name by chance.
+MIN_INNER_ACRONYM = 3
 
 
 @dataclass(frozen=True)
@@ -122,10 +124,21 @@ def _initials(key: str) -> str:
     return "".join(word[0] for word in key.split() if word not in stopwords)
 
 
+def _acronyms_spelt(key: str) -> set[str]:
+    """The acronyms a long form may go by: its initials, and the initials from an organisation word on
+    (three letters at least), which name a body without its parent ("OCHA" for "United Nations Office for
+    the Coordination of Humanitarian Affairs", beside "UNOCHA")."""
+    words = key.split()
+    heads = entity_lexicon().org_head_words
+    inner = {_initials(" ".join(words[i:])) for i in range(1, len(words) - 1) if words[i] in heads}
+    return {_initials(key)} | {initials for initials in inner if len(initials) >= MIN_INNER_ACRONYM}
+
+
 def _merge_acronyms(keyed: Sequence[Keyed], groups: DisjointSet, long_form_min_ratio: float) -> None:
     """A bare acronym joins the one organisation it stands for in the collection: the long form an article
     defined it as ("Singapore Airlines (SIA)"; initials need not match) or whose initials it spells (NCSC
-    ↔ National Cyber Security Centre). Two candidates — defined one way, spelt by another name — and it
+    ↔ National Cyber Security Centre; OCHA ↔ United Nations Office for the Coordination of
+    Humanitarian Affairs). Two candidates — defined one way, spelt by another name — and it
     stays itself. Long forms defining one acronym that are spellings of one name ("European Aeronautic
     Defence & Space NV", "European Aeronautic Defense & Space Company" for EADS) are one candidate.
     Blocked by the initials."""
@@ -144,7 +157,8 @@ def _merge_acronyms(keyed: Sequence[Keyed], groups: DisjointSet, long_form_min_r
         candidates[acronym] = {groups[key] for key in long_forms}
     for key in groups:
         if key not in acronyms and len(key.split()) > 1:
-            candidates[_initials(key)].add(groups[key])
+            for initials in _acronyms_spelt(key):
+                candidates[initials].add(groups[key])
     for acronym in acronyms:
         long_forms = candidates.get(acronym.replace(" ", ""), set()) - {groups[acronym]}
         if len(long_forms) == 1:

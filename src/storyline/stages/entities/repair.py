@@ -11,6 +11,7 @@ with the same shape ("Bank of America", "Rolls-Royce") is left as it is. What is
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.tokens import Doc, Span
 
@@ -22,6 +23,7 @@ __all__ = [
     "is_titled_name",
     "names_joined_after_title",
     "organisations_by_introduction",
+    "organisations_cut_at_a_preposition",
     "people_by_title",
     "split_joined_names",
     "trim_glued_words",
@@ -32,6 +34,8 @@ __all__ = [
 INTRODUCTION_CHARS = 40
 # Where a phrase NER glued onto an organisation's name begins ("Air Force| for Acquisition …").
 GLUED_TAIL = re.compile(r"\s+(?:for|of)\s+")
+# What stands between the two parts of a name the model cut in two ("Office| for the |Coordination …").
+JOINING_PREPOSITION = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?")
 
 
 def without_portfolio_words(doc: Doc, names: list[Mention], lexicon: EntityLexicon) -> list[Mention]:
@@ -79,6 +83,42 @@ def trim_glued_words(names: list[Mention], lexicon: EntityLexicon) -> list[Menti
             else Mention(mention.article, mention.start, mention.start + len(keep), keep, mention.label)
         )
     return trimmed
+
+
+def organisations_cut_at_a_preposition(
+    text: str, names: list[Mention], lexicon: EntityLexicon
+) -> list[Mention]:
+    """ "The United Nations Office for the Coordination of Humanitarian Affairs", which the small model cuts
+    into "United Nations Office" and "Coordination of Humanitarian Affairs": an organisation ending in an
+    organisation word (office, committee, agency …) followed by "for"/"of" (the) and a second organisation
+    is one name — unless the article names the first part alone elsewhere (then the cut is the article's)."""
+    counts = Counter(fold_name(m.text) for m in names)
+    result: list[Mention] = []
+    for mention in names:
+        previous = result[-1] if result else None
+        if previous is not None and _cut_at_preposition(text, previous, mention, lexicon, counts):
+            result[-1] = Mention(
+                mention.article, previous.start, mention.end, text[previous.start : mention.end], "ORG"
+            )
+        else:
+            result.append(mention)
+    return result
+
+
+def _cut_at_preposition(
+    text: str, first: Mention, second: Mention, lexicon: EntityLexicon, counts: Counter[str]
+) -> bool:
+    words = fold_name(first.text).split()
+    return (
+        first.label == second.label == "ORG"
+        and first.refers_to is None
+        and second.refers_to is None
+        and bool(words)
+        and words[-1] in lexicon.org_head_words
+        and counts[fold_name(first.text)] == 1
+        and bool(JOINING_PREPOSITION.fullmatch(text[first.end : second.start]))
+        and second.text[:1].isupper()
+    )
 
 
 def _without_trailing_titles(name: str, lexicon: EntityLexicon) -> str:
