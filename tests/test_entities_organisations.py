@@ -210,3 +210,26 @@ def test_an_acronym_may_spell_a_long_form_from_its_organisation_word_on() -> Non
     )
     assert same_entity(found, "Northern Alliance Office for the Relief of Mountain Villages", "ORMV")
     assert not same_entity(found, "Northern Alliance Office for the Relief of Mountain Villages", "NAO")
+
+
+def test_a_movements_name_after_its_national_body_in_one_report_is_that_body_not_another_storys() -> None:
+    """Two stories: a prisoner swap naming the International Committee of the Red Cross, an earthquake
+    naming the Halvik Red Cross Society; "the Red Cross" of each report, and a description pointing at
+    it, stay in their own story."""
+    found = [
+        *mentions(
+            ("a", "International Committee of the Red Cross", "ORG"),
+            ("a", "Red Cross", "ORG"),
+            ("b", "Red Cross Society of Halvik", "ORG"),
+            ("b", "Red Cross", "ORG"),
+            ("c", "Air Force", "ORG"),
+            ("c", "Air Force One", "ORG"),  # no organisation word after "Air Force": not localised
+        ),
+        Mention("b", 900, 920, "the aid organisation", "ORG", refers_to="Red Cross"),
+    ]
+    by_mention = {
+        (m.article, m.start): entity.id for entity in resolve_entities(found) for m in entity.mentions
+    }
+    assert by_mention[("a", 10)] == by_mention[("a", 0)]
+    assert by_mention[("b", 30)] == by_mention[("b", 20)] == by_mention[("b", 900)] != by_mention[("a", 0)]
+    assert by_mention[("c", 40)] != by_mention[("c", 50)]

@@ -274,21 +274,33 @@ def _localise_short_names(keyed: Sequence[Keyed], place_keys: frozenset[str]) ->
     name that is a place of the collection keeps its own key. First words are not taken: they name the
     parent company ("Boeing" of "Boeing Commercial Airplanes") or a product line ("Apple" of "Apple TV")
     as often as the company itself ("Northrop" of "Northrop Grumman"); allowing them cost 0.08 B³ F1 on
-    MEANTIME apple."""
+    MEANTIME apple. Except a name of two words or more opening one that goes on with an organisation word
+    ("the Red Cross" after "the Red Cross Society of Georgia"): a national body of a movement is called by
+    the movement's name in its own report, and resolving that in the article keeps it from joining another
+    story's "Red Cross"."""
     keys_in_article: dict[str, set[str]] = defaultdict(set)
     for key, mention in keyed:
         keys_in_article[mention.article].add(key)
-    localised = []
+    full_name_of: dict[tuple[str, str], str] = {}
     for key, mention in keyed:
-        longer = set()
         if mention.refers_to is None and key not in place_keys:
             longer = {
                 other
                 for other in keys_in_article[mention.article]
-                if other != key and (other.endswith(" " + key))
+                if other != key and (other.endswith(" " + key) or _opens_organisation_name(key, other))
             }
-        localised.append((longer.pop() if len(longer) == 1 else key, mention))
-    return localised
+            if len(longer) == 1:
+                full_name_of[mention.article, key] = longer.pop()
+    # A description pointing at the short name ("the aid organisation" → "Red Cross") follows it.
+    return [(full_name_of.get((mention.article, key), key), mention) for key, mention in keyed]
+
+
+def _opens_organisation_name(short: str, full: str) -> bool:
+    """ "red cross" opens "red cross society of georgia": two words or more, then an organisation word."""
+    if " " not in short or not full.startswith(short + " "):
+        return False
+    rest = full[len(short) + 1 :].split()
+    return rest[0] in entity_lexicon().org_head_words
 
 
 def _merge_generic_tails(groups: DisjointSet, place_keys: frozenset[str]) -> None:
