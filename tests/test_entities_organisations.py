@@ -3,13 +3,18 @@ forms of one organisation and keeps apart what only looks alike."""
 
 from test_entities import groups, mentions
 
-from storyline.records import ROLE_LABEL, Mention
+from storyline.records import ROLE_LABEL, Entity, Mention
 from storyline.stages.entities.resolve import resolve_entities
 
 
 def grouped(*surfaces: tuple[str, str, str]) -> set[frozenset[str]]:
     """The entities resolved from (article, surface, label) mentions, as sets of their surfaces."""
     return groups(resolve_entities(mentions(*surfaces)))
+
+
+def entity_by_mention(entities: list[Entity]) -> dict[tuple[str, int], str]:
+    """Each mention's entity id, by (article, start)."""
+    return {(m.article, m.start): entity.id for entity in entities for m in entity.mentions}
 
 
 def same_entity(found: set[frozenset[str]], *surfaces: str) -> bool:
@@ -76,7 +81,7 @@ def test_an_acronym_defined_in_one_article_stands_for_its_long_form_everywhere()
     # Defined two ways in the collection: the bare acronym stays itself.
     twice = [*defined, Mention("c", 0, 3, "SIA", "ORG", refers_to="Semiconductor Industry Association")]
     twice.append(Mention("c", 5, 38, "Semiconductor Industry Association", "ORG"))
-    by_mention = {(m.article, m.start): e.id for e in resolve_entities(twice) for m in e.mentions}
+    by_mention = entity_by_mention(resolve_entities(twice))
     assert by_mention[("b", 0)] not in {by_mention[("a", 0)], by_mention[("c", 5)]}
 
 
@@ -89,7 +94,7 @@ def test_a_shared_name_follows_the_acronym_its_article_uses() -> None:
             Mention("c", 10, 19, "Air Force", "ORG"),
         ]
     )
-    by_mention = {(m.article, m.start): entity.id for entity in found for m in entity.mentions}
+    by_mention = entity_by_mention(found)
     assert by_mention[("c", 10)] == by_mention[("b", 0)] != by_mention[("a", 0)]
 
 
@@ -227,9 +232,7 @@ def test_a_movements_name_after_its_national_body_in_one_report_is_that_body_not
         ),
         Mention("b", 900, 920, "the aid organisation", "ORG", refers_to="Red Cross"),
     ]
-    by_mention = {
-        (m.article, m.start): entity.id for entity in resolve_entities(found) for m in entity.mentions
-    }
+    by_mention = entity_by_mention(resolve_entities(found))
     assert by_mention[("a", 10)] == by_mention[("a", 0)]
     assert by_mention[("b", 30)] == by_mention[("b", 20)] == by_mention[("b", 900)] != by_mention[("a", 0)]
     assert by_mention[("c", 40)] != by_mention[("c", 50)]
