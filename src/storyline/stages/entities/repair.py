@@ -2,10 +2,13 @@
 
 The small English model draws some name boundaries wrongly in ways the parse can see: a portfolio word
 tagged an organisation ("Interior" of "Interior Minister"), a name run on into a title ("Boeing Executive",
-"Air Force for Acquisition Darleen Druyun"), two names joined by a hyphen ("Boeing-Air Force"). Each repair
-only shortens or splits a span, and only where the article itself shows the shorter name — so a real name
-with the same shape ("Bank of America", "Rolls-Royce") is left as it is. What is not a name at all is
-``entities.noise``.
+"Air Force for Acquisition Darleen Druyun"), two names joined by a hyphen ("Boeing-Air Force"). Those repairs
+only shorten or split a span, and only where the article itself shows the shorter name — so a real name
+with the same shape ("Bank of America", "Rolls-Royce") is left as it is. The model also cuts names in two
+("Governor Nino | Dschaparidse", "United Nations Office | for the | Coordination of …"): two spans are
+joined only in a shape a name has and two actors side by side do not (after a person's title; an
+organisation word, then "for"/"of"), and never where the article uses the first part alone. What is not a
+name at all is ``entities.noise``.
 """
 
 from __future__ import annotations
