@@ -7,8 +7,8 @@ only shorten or split a span, and only where the article itself shows the shorte
 with the same shape ("Bank of America", "Rolls-Royce") is left as it is. The model also cuts names in two
 ("Governor Nino | Dschaparidse", "United Nations Office | for the | Coordination of …"): two spans are
 joined only in a shape a name has and two actors side by side do not (after a person's title; an
-organisation word, then "for"/"of"), and never where the article uses the first part alone. What is not a
-name at all is ``entities.noise``.
+organisation word, then "for"/"of" — and then never where the article uses the first part alone). What
+is not a name at all is ``entities.noise``.
 """
 
 from __future__ import annotations
