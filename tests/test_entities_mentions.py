@@ -157,10 +157,28 @@ def test_the_acronym_of_an_organisation_named_in_full_stands_for_it() -> None:
     assert all(m.refers_to is None for m in found if m.text == "UN")
 
 
-def test_the_group_is_the_organisation_the_article_introduced_as_a_group() -> None:
-    found = mentions_of(
-        "A group calling itself Frost Owl claimed the attack on the Interior Ministry. Brightwall Security "
-        "said it had studied the attack for a week. The National Cyber Security Centre said the group was "
-        "linked to Karvia."
-    )
-    assert by_text(found, "the group").refers_to == "Frost Owl"
+@pytest.mark.parametrize(
+    ("text", "description", "antecedent"),
+    [
+        (
+            "A group calling itself Frost Owl claimed the attack on the Interior Ministry. Brightwall "
+            "Security said it had studied the attack for a week. The National Cyber Security Centre said "
+            "the group was linked to Karvia.",
+            "the group",
+            "Frost Owl",
+        ),
+        # A description refers back: a matching person named before it wins over one named later.
+        (
+            "Interior Minister Sara Lind said on Tuesday that the toll had risen to 23. "
+            "The minister said the search would end on Wednesday. "
+            "Prime Minister Jon Berg told parliament that rebuilding would cost millions.",
+            "The minister",
+            "Sara Lind",
+        ),
+    ],
+    ids=["the group introduced as a group", "the minister named before"],
+)
+def test_a_description_refers_to_the_actor_the_article_named_for_it(
+    text: str, description: str, antecedent: str
+) -> None:
+    assert by_text(mentions_of(text), description).refers_to == antecedent

@@ -3,13 +3,18 @@ forms of one organisation and keeps apart what only looks alike."""
 
 from test_entities import groups, mentions
 
-from storyline.records import ROLE_LABEL, Mention
+from storyline.records import ROLE_LABEL, Entity, Mention
 from storyline.stages.entities.resolve import resolve_entities
 
 
 def grouped(*surfaces: tuple[str, str, str]) -> set[frozenset[str]]:
     """The entities resolved from (article, surface, label) mentions, as sets of their surfaces."""
     return groups(resolve_entities(mentions(*surfaces)))
+
+
+def entity_by_mention(entities: list[Entity]) -> dict[tuple[str, int], str]:
+    """Each mention's entity id, by (article, start)."""
+    return {(m.article, m.start): entity.id for entity in entities for m in entity.mentions}
 
 
 def same_entity(found: set[frozenset[str]], *surfaces: str) -> bool:
@@ -76,7 +81,7 @@ def test_an_acronym_defined_in_one_article_stands_for_its_long_form_everywhere()
     # Defined two ways in the collection: the bare acronym stays itself.
     twice = [*defined, Mention("c", 0, 3, "SIA", "ORG", refers_to="Semiconductor Industry Association")]
     twice.append(Mention("c", 5, 38, "Semiconductor Industry Association", "ORG"))
-    by_mention = {(m.article, m.start): e.id for e in resolve_entities(twice) for m in e.mentions}
+    by_mention = entity_by_mention(resolve_entities(twice))
     assert by_mention[("b", 0)] not in {by_mention[("a", 0)], by_mention[("c", 5)]}
 
 
@@ -89,7 +94,7 @@ def test_a_shared_name_follows_the_acronym_its_article_uses() -> None:
             Mention("c", 10, 19, "Air Force", "ORG"),
         ]
     )
-    by_mention = {(m.article, m.start): entity.id for entity in found for m in entity.mentions}
+    by_mention = entity_by_mention(found)
     assert by_mention[("c", 10)] == by_mention[("b", 0)] != by_mention[("a", 0)]
 
 
@@ -200,3 +205,34 @@ def test_two_spellings_of_the_long_form_an_acronym_is_defined_as_are_one_organis
         Mention("c", 0, 4, "EADS", "ORG"),
     ]
     assert len(resolve_entities(defined)) == 1
+
+
+def test_an_acronym_may_spell_a_long_form_from_its_organisation_word_on() -> None:
+    found = grouped(
+        ("a", "Northern Alliance Office for the Relief of Mountain Villages", "ORG"),
+        ("a", "ORMV", "ORG"),
+        ("a", "NAO", "ORG"),  # the initials of the part before the organisation word: no acronym of it
+    )
+    assert same_entity(found, "Northern Alliance Office for the Relief of Mountain Villages", "ORMV")
+    assert not same_entity(found, "Northern Alliance Office for the Relief of Mountain Villages", "NAO")
+
+
+def test_a_movements_name_after_its_national_body_in_one_report_is_that_body_not_another_storys() -> None:
+    """Two stories: a prisoner swap naming the International Committee of the Red Cross, an earthquake
+    naming the Halvik Red Cross Society; "the Red Cross" of each report, and a description pointing at
+    it, stay in their own story."""
+    found = [
+        *mentions(
+            ("a", "International Committee of the Red Cross", "ORG"),
+            ("a", "Red Cross", "ORG"),
+            ("b", "Red Cross Society of Halvik", "ORG"),
+            ("b", "Red Cross", "ORG"),
+            ("c", "Air Force", "ORG"),
+            ("c", "Air Force One", "ORG"),  # no organisation word after "Air Force": not localised
+        ),
+        Mention("b", 900, 920, "the aid organisation", "ORG", refers_to="Red Cross"),
+    ]
+    by_mention = entity_by_mention(resolve_entities(found))
+    assert by_mention[("a", 10)] == by_mention[("a", 0)]
+    assert by_mention[("b", 30)] == by_mention[("b", 20)] == by_mention[("b", 900)] != by_mention[("a", 0)]
+    assert by_mention[("c", 40)] != by_mention[("c", 50)]

@@ -11,7 +11,10 @@ from storyline.records import Mention
 from storyline.stages.entities.lexicon import entity_lexicon
 from storyline.stages.entities.repair import (
     introduced_as,
+    is_titled_name,
+    names_joined_after_title,
     organisations_by_introduction,
+    organisations_cut_at_a_preposition,
     people_by_title,
     split_joined_names,
     trim_glued_words,
@@ -73,6 +76,35 @@ def test_a_name_right_after_a_persons_title_is_a_person() -> None:
     assert [m.label for m in people_by_title(doc, names, entity_lexicon())] == ["PERSON", "ORG"]
 
 
+def test_two_one_word_names_cut_apart_after_a_title_are_one_person() -> None:
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=["Governor", "Mira", "Halvorsen", "met", "Oslo", "Ronda", "Lake", "officials"],
+    )
+    names = [
+        Mention("a", doc[1].idx, doc[1].idx + 4, "Mira", "GPE"),
+        Mention("a", doc[2].idx, doc[2].idx + 9, "Halvorsen", "ORG"),
+        # a place and a name side by side, but after no title: left as they are
+        Mention("a", doc[4].idx, doc[4].idx + 4, "Oslo", "GPE"),
+        Mention("a", doc[5].idx, doc[6].idx + 4, "Ronda Lake", "LOC"),
+    ]
+    joined = names_joined_after_title(doc, names, entity_lexicon())
+    assert [(m.text, m.label) for m in joined] == [
+        ("Mira Halvorsen", "PERSON"),
+        ("Oslo", "GPE"),
+        ("Ronda Lake", "LOC"),
+    ]
+
+
+def test_a_titled_name_is_two_or_three_capitalised_words_after_a_title_word() -> None:
+    doc = Doc(
+        spacy.blank("en").vocab, words=["Regional", "governor", "Nino", "Halvik", "and", "Nordic", "Halvik"]
+    )
+    assert is_titled_name(doc[2:4], entity_lexicon())
+    assert not is_titled_name(doc[5:7], entity_lexicon())  # after "and", no title
+    assert not is_titled_name(doc[2:3], entity_lexicon())  # one word
+
+
 @pytest.mark.parametrize(
     ("text", "introduced"),
     [
@@ -88,3 +120,22 @@ def test_a_name_introduced_as_a_group_is_an_organisation(text: str, introduced: 
     (found,) = organisations_by_introduction(text, [name], entity_lexicon())
     assert introduced_as(text, name, "group") is introduced
     assert found.label == ("ORG" if introduced else "PERSON")
+
+
+def test_an_organisation_cut_in_two_at_for_the_is_one_name_unless_the_article_uses_the_first_part_alone() -> (
+    None
+):
+    text = "The Northern Office for the Relief of Villages met the Air Force of Halvik."
+    first, second = text.index("Northern Office"), text.index("Relief")
+    air, halvik = text.index("Air Force"), text.index("Halvik")
+    names = [
+        Mention("a", first, first + 15, "Northern Office", "ORG"),
+        Mention("a", second, second + 18, "Relief of Villages", "ORG"),
+        Mention("a", air, air + 9, "Air Force", "ORG"),  # no organisation word at its end
+        Mention("a", halvik, halvik + 6, "Halvik", "ORG"),
+    ]
+    joined = organisations_cut_at_a_preposition(text, names, entity_lexicon())
+    assert [m.text for m in joined] == ["Northern Office for the Relief of Villages", "Air Force", "Halvik"]
+    assert all(text[m.start : m.end] == m.text for m in joined)
+    named_alone = [*names, Mention("a", 90, 105, "Northern Office", "ORG")]
+    assert len(organisations_cut_at_a_preposition(text, named_alone, entity_lexicon())) == 5

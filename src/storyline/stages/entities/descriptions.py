@@ -89,9 +89,7 @@ def resolve_descriptions(
     for start, end, kind in _find_descriptions(doc, taken, lexicon):
         surface = text[start:end]
         if kind == "person":
-            matches = {
-                fold_name(p.text): p for p in people if p.role and role_matches(surface, p.role, lexicon)
-            }
+            matches = _role_antecedents(surface, start, people, lexicon)
             if len(matches) == 1:
                 person = next(iter(matches.values()))
                 resolved.append(Mention(article_id, start, end, surface, "PERSON", refers_to=person.text))
@@ -111,6 +109,17 @@ def resolve_descriptions(
             # "the union" in a report that never names it: the story may (``resolve``)
             resolved.append(Mention(article_id, start, end, surface, ROLE_LABEL, role=surface))
     return resolved
+
+
+def _role_antecedents(
+    description: str, start: int, people: list[Mention], lexicon: EntityLexicon
+) -> dict[str, Mention]:
+    """The people of the article whose role the description matches, by name. A description refers back:
+    when people named before it match, those named after it do not compete ("The minister said" after
+    Interior Minister Kharchilava, with the Prime Minister named only later)."""
+    matches = [p for p in people if p.role and role_matches(description, p.role, lexicon)]
+    before = [p for p in matches if p.end <= start]
+    return {fold_name(p.text): p for p in before or matches}
 
 
 def is_organisation_description(description: str, lexicon: EntityLexicon) -> bool:

@@ -75,8 +75,17 @@ def entity_lexicon() -> EntityLexicon:
 
 @lru_cache(maxsize=1 << 18)  # names repeat across a collection; folding them is the resolution's hot path
 def fold_name(name: str) -> str:
-    """Spelling-insensitive key: "Budánov" → "budanov", "Yoon Suk-yeol" → "yoon suk yeol"."""
-    return NON_WORD.sub(" ", unidecode(name).lower()).strip()
+    """Spelling-insensitive key: "Budánov" → "budanov", "Yoon Suk-yeol" → "yoon suk yeol", "Dżaparidze" →
+    "dzhaparidze" (a letter whose diacritic marks another sound keeps it as a digraph, so the
+    transliteration tables can read it)."""
+    return NON_WORD.sub(" ", unidecode(name.lower().translate(_sound_letters())).lower()).strip()
+
+
+@lru_cache(maxsize=1)
+def _sound_letters() -> dict[int, str]:
+    """``folded_letters`` of ``lexicons/transliteration.toml`` as a ``str.translate`` table: letters that
+    unidecode would fold into another sound (Polish "ż" is "zh", not "z")."""
+    return str.maketrans(load_lexicon("transliteration")["folded_letters"])
 
 
 def words_match(first: str, second: str) -> bool:

@@ -29,7 +29,10 @@ from storyline.stages.entities.lexicon import EntityLexicon, entity_lexicon, fol
 from storyline.stages.entities.noise import is_noise
 from storyline.stages.entities.references import title_mentions
 from storyline.stages.entities.repair import (
+    is_titled_name,
+    names_joined_after_title,
     organisations_by_introduction,
+    organisations_cut_at_a_preposition,
     people_by_title,
     split_joined_names,
     trim_glued_words,
@@ -159,6 +162,7 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
         if not any(s <= m.start < e for s, e in foreign) and not is_noise(doc, text, m)
     ]
     names = trim_glued_words(split_joined_names(without_portfolio_words(doc, names, lexicon)), lexicon)
+    names = organisations_cut_at_a_preposition(text, names_joined_after_title(doc, names, lexicon), lexicon)
     names = organisations_by_introduction(text, people_by_title(doc, names, lexicon), lexicon)
     names = _relabel_surnames(names, lexicon)
     names = names + _repeated_names(text, names, lexicon)
@@ -175,6 +179,8 @@ def _names(doc: Doc, text: str, article_id: str, lexicon: EntityLexicon) -> list
     mentions = []
     for ent in doc.ents:
         label = ent.label_ if ent.label_ in ACTOR_LABELS else _organisation_by_head(ent, lexicon)
+        if label is None and is_titled_name(ent, lexicon):
+            label = "PERSON"  # "Regional governor Nino Japaridze", which the small model tags a nationality
         if label is None:
             continue
         start, end = _name_span(doc, text, ent)

@@ -40,6 +40,8 @@ Keyed = tuple[str, Mention]
 MAX_QUALIFIER_WORDS = 3
 # How long an acronym may be ("NIS", "USAF", "NATO"; longer capitalised words are names, not acronyms).
 ACRONYM_LENGTHS = range(2, 7)
+# The fewest letters of an acronym spelt by part of a long form: two letters match any name by chance.
+MIN_INNER_ACRONYM = 3
 
 
 @dataclass(frozen=True)
@@ -122,10 +124,21 @@ def _initials(key: str) -> str:
     return "".join(word[0] for word in key.split() if word not in stopwords)
 
 
+def _acronyms_spelt(key: str) -> set[str]:
+    """The acronyms a long form may go by: its initials, and the initials from an organisation word on
+    (three letters at least), which name a body without its parent ("OCHA" for "United Nations Office for
+    the Coordination of Humanitarian Affairs", beside "UNOCHA")."""
+    words = key.split()
+    heads = entity_lexicon().org_head_words
+    inner = {_initials(" ".join(words[i:])) for i in range(1, len(words) - 1) if words[i] in heads}
+    return {_initials(key)} | {initials for initials in inner if len(initials) >= MIN_INNER_ACRONYM}
+
+
 def _merge_acronyms(keyed: Sequence[Keyed], groups: DisjointSet, long_form_min_ratio: float) -> None:
     """A bare acronym joins the one organisation it stands for in the collection: the long form an article
     defined it as ("Singapore Airlines (SIA)"; initials need not match) or whose initials it spells (NCSC
-    ↔ National Cyber Security Centre). Two candidates — defined one way, spelt by another name — and it
+    ↔ National Cyber Security Centre; OCHA ↔ United Nations Office for the Coordination of
+    Humanitarian Affairs). Two candidates — defined one way, spelt by another name — and it
     stays itself. Long forms defining one acronym that are spellings of one name ("European Aeronautic
     Defence & Space NV", "European Aeronautic Defense & Space Company" for EADS) are one candidate.
     Blocked by the initials."""
@@ -144,7 +157,8 @@ def _merge_acronyms(keyed: Sequence[Keyed], groups: DisjointSet, long_form_min_r
         candidates[acronym] = {groups[key] for key in long_forms}
     for key in groups:
         if key not in acronyms and len(key.split()) > 1:
-            candidates[_initials(key)].add(groups[key])
+            for initials in _acronyms_spelt(key):
+                candidates[initials].add(groups[key])
     for acronym in acronyms:
         long_forms = candidates.get(acronym.replace(" ", ""), set()) - {groups[acronym]}
         if len(long_forms) == 1:
@@ -260,21 +274,33 @@ def _localise_short_names(keyed: Sequence[Keyed], place_keys: frozenset[str]) ->
     name that is a place of the collection keeps its own key. First words are not taken: they name the
     parent company ("Boeing" of "Boeing Commercial Airplanes") or a product line ("Apple" of "Apple TV")
     as often as the company itself ("Northrop" of "Northrop Grumman"); allowing them cost 0.08 B³ F1 on
-    MEANTIME apple."""
+    MEANTIME apple. Except a name of two words or more opening one that goes on with an organisation word
+    ("the Red Cross" after "the Red Cross Society of Georgia"): a national body of a movement is called by
+    the movement's name in its own report, and resolving that in the article keeps it from joining another
+    story's "Red Cross"."""
     keys_in_article: dict[str, set[str]] = defaultdict(set)
     for key, mention in keyed:
         keys_in_article[mention.article].add(key)
-    localised = []
+    full_name_of: dict[tuple[str, str], str] = {}
     for key, mention in keyed:
-        longer = set()
         if mention.refers_to is None and key not in place_keys:
             longer = {
                 other
                 for other in keys_in_article[mention.article]
-                if other != key and (other.endswith(" " + key))
+                if other != key and (other.endswith(" " + key) or _opens_organisation_name(key, other))
             }
-        localised.append((longer.pop() if len(longer) == 1 else key, mention))
-    return localised
+            if len(longer) == 1:
+                full_name_of[mention.article, key] = longer.pop()
+    # A description pointing at the short name ("the aid organisation" → "Red Cross") follows it.
+    return [(full_name_of.get((mention.article, key), key), mention) for key, mention in keyed]
+
+
+def _opens_organisation_name(short: str, full: str) -> bool:
+    """ "red cross" opens "red cross society of georgia": two words or more, then an organisation word."""
+    if " " not in short or not full.startswith(short + " "):
+        return False
+    rest = full[len(short) + 1 :].split()
+    return rest[0] in entity_lexicon().org_head_words
 
 
 def _merge_generic_tails(groups: DisjointSet, place_keys: frozenset[str]) -> None:

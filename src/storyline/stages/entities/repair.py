@@ -2,24 +2,31 @@
 
 The small English model draws some name boundaries wrongly in ways the parse can see: a portfolio word
 tagged an organisation ("Interior" of "Interior Minister"), a name run on into a title ("Boeing Executive",
-"Air Force for Acquisition Darleen Druyun"), two names joined by a hyphen ("Boeing-Air Force"). Each repair
-only shortens or splits a span, and only where the article itself shows the shorter name — so a real name
-with the same shape ("Bank of America", "Rolls-Royce") is left as it is. What is not a name at all is
-``entities.noise``.
+"Air Force for Acquisition Darleen Druyun"), two names joined by a hyphen ("Boeing-Air Force"). Those repairs
+only shorten or split a span, and only where the article itself shows the shorter name — so a real name
+with the same shape ("Bank of America", "Rolls-Royce") is left as it is. The model also cuts names in two
+("Governor Nino | Dschaparidse", "United Nations Office | for the | Coordination of …"): two spans are
+joined only in a shape a name has and two actors side by side do not (after a person's title; an
+organisation word, then "for"/"of" — and then never where the article uses the first part alone). What
+is not a name at all is ``entities.noise``.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from storyline.records import Mention
 from storyline.stages.entities.lexicon import EntityLexicon, fold_name
 
 __all__ = [
     "introduced_as",
+    "is_titled_name",
+    "names_joined_after_title",
     "organisations_by_introduction",
+    "organisations_cut_at_a_preposition",
     "people_by_title",
     "split_joined_names",
     "trim_glued_words",
@@ -30,6 +37,8 @@ __all__ = [
 INTRODUCTION_CHARS = 40
 # Where a phrase NER glued onto an organisation's name begins ("Air Force| for Acquisition …").
 GLUED_TAIL = re.compile(r"\s+(?:for|of)\s+")
+# What stands between the two parts of a name the model cut in two ("Office| for the |Coordination …").
+JOINING_PREPOSITION = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?")
 
 
 def without_portfolio_words(doc: Doc, names: list[Mention], lexicon: EntityLexicon) -> list[Mention]:
@@ -79,6 +88,42 @@ def trim_glued_words(names: list[Mention], lexicon: EntityLexicon) -> list[Menti
     return trimmed
 
 
+def organisations_cut_at_a_preposition(
+    text: str, names: list[Mention], lexicon: EntityLexicon
+) -> list[Mention]:
+    """ "The United Nations Office for the Coordination of Humanitarian Affairs", which the small model cuts
+    into "United Nations Office" and "Coordination of Humanitarian Affairs": an organisation ending in an
+    organisation word (office, committee, agency …) followed by "for"/"of" (the) and a second organisation
+    is one name — unless the article names the first part alone elsewhere (then the cut is the article's)."""
+    counts = Counter(fold_name(m.text) for m in names)
+    result: list[Mention] = []
+    for mention in names:
+        previous = result[-1] if result else None
+        if previous is not None and _cut_at_preposition(text, previous, mention, lexicon, counts):
+            result[-1] = Mention(
+                mention.article, previous.start, mention.end, text[previous.start : mention.end], "ORG"
+            )
+        else:
+            result.append(mention)
+    return result
+
+
+def _cut_at_preposition(
+    text: str, first: Mention, second: Mention, lexicon: EntityLexicon, counts: Counter[str]
+) -> bool:
+    words = fold_name(first.text).split()
+    return (
+        first.label == second.label == "ORG"
+        and first.refers_to is None
+        and second.refers_to is None
+        and bool(words)
+        and words[-1] in lexicon.org_head_words
+        and counts[fold_name(first.text)] == 1
+        and bool(JOINING_PREPOSITION.fullmatch(text[first.end : second.start]))
+        and second.text[:1].isupper()
+    )
+
+
 def _without_trailing_titles(name: str, lexicon: EntityLexicon) -> str:
     """ "Boeing Executive" → "Boeing"; a name of title words only stays whole."""
     words = list(re.finditer(r"\S+", name))
@@ -105,21 +150,49 @@ def split_joined_names(names: list[Mention]) -> list[Mention]:
     return result
 
 
+def is_titled_name(span: Span | None, lexicon: EntityLexicon) -> bool:
+    """Two or three capitalised words right after a person's title word ("governor Nino Japaridze")."""
+    return (
+        span is not None
+        and 2 <= len(span) <= 3
+        and all(token.is_title and token.is_alpha for token in span)
+        and span.start > 0
+        and span.doc[span.start - 1].lower_ in lexicon.title_words
+    )
+
+
+def names_joined_after_title(doc: Doc, names: list[Mention], lexicon: EntityLexicon) -> list[Mention]:
+    """ "Governor Nino Dschaparidse", which the small model cuts into a place "Nino" and an organisation
+    "Dschaparidse": two one-word names a space apart right after a title word are one name (a place and a
+    person do not stand side by side after a title)."""
+    result: list[Mention] = []
+    for mention in names:
+        previous = result[-1] if result else None
+        joined = (
+            doc.char_span(previous.start, mention.end, alignment_mode="expand")
+            if previous is not None
+            and previous.refers_to is None
+            and mention.refers_to is None
+            and doc.text[previous.end : mention.start] == " "
+            and " " not in previous.text + mention.text
+            else None
+        )
+        if previous is not None and is_titled_name(joined, lexicon):
+            result[-1] = Mention(
+                mention.article, previous.start, mention.end, doc.text[previous.start : mention.end], "PERSON"
+            )
+        else:
+            result.append(mention)
+    return result
+
+
 def people_by_title(doc: Doc, names: list[Mention], lexicon: EntityLexicon) -> list[Mention]:
     """ "Opposition councillor Kari Lunde", which the small model tags an organisation: a name of two or
     three capitalised words right after a person's title word is a person (titles are given to people)."""
     relabelled = []
     for mention in names:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        titled = (
-            span is not None
-            and mention.label != "PERSON"
-            and mention.refers_to is None
-            and 2 <= len(span) <= 3
-            and all(token.is_title and token.is_alpha for token in span)
-            and span.start > 0
-            and doc[span.start - 1].lower_ in lexicon.title_words
-        )
+        titled = mention.label != "PERSON" and mention.refers_to is None and is_titled_name(span, lexicon)
         relabelled.append(
             Mention(mention.article, mention.start, mention.end, mention.text, "PERSON")
             if titled

@@ -19,9 +19,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from unidecode import unidecode
-
 from storyline.lexicons import load_lexicon
+from storyline.stages.entities.lexicon import fold_name
 
 __all__ = ["given_name_rows", "readings", "transliteration_tables"]
 
@@ -35,7 +34,7 @@ class TransliterationTables:
 
 
 def _fold(word: str) -> str:
-    return re.sub(r"[^a-z ]+", "", unidecode(word).lower())
+    return re.sub(r"[^a-z ]+", "", fold_name(word))
 
 
 @lru_cache(maxsize=1)
