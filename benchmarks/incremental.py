@@ -14,7 +14,11 @@ the time split between encoder, placement and store writes, the story index's me
 rebuilt from the store) and the peak resident memory of the process.
 
     python benchmarks/incremental.py [--articles 100000] [--adds 200] [--no-embeddings]
-                                     [--fill-vectors encoder|story]
+                                     [--fill-vectors encoder|story] [--store PATH]
+
+``--store PATH`` keeps the filled store: the first run fills it (and may be left to run at low priority
+on a busy host), a later run reuses it and times the adds alone on a copy of it, so they can be measured
+on a quiet machine without filling again (the copy keeps the kept store as filled).
 
 Run time: the fill grows linearly, ~18.5 ms an article with ``--fill-vectors story`` on the busy two-core
 host (2,000 articles 37 s, 6,000 111 s, both with ``--adds`` 50 or fewer), so ``--articles 100000
@@ -28,6 +32,7 @@ import argparse
 import random
 import re
 import resource
+import shutil
 import statistics
 import sys
 import tempfile
@@ -202,44 +207,59 @@ def main() -> None:
         help="embed every fill article (encoder) or give it its story's vector plus noise (story)",
     )
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--store", type=Path, help="fill this store once and reuse it (see the docstring)")
     options = parser.parse_args()
     embed = not options.no_embeddings
     stories = max(options.articles // 25, 1)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "big.db"
+        if options.store is not None and options.store.exists():
+            shutil.copyfile(options.store, path)
+            print(f"reused the store filled in {options.store} (a copy)")
+        else:
+            with Store.open(options.store or path) as filling:
+                started = time.perf_counter()
+                fill_store(filling, options.articles, stories, embed, options.seed, options.fill_vectors)
+                print(f"filled {options.articles} articles in {time.perf_counter() - started:.0f} s")
+            if options.store is not None:
+                shutil.copyfile(options.store, path)
+        with Store.open(path) as store:
+            time_adds(store, options, stories, embed)
+
+
+def time_adds(store: Store, options: argparse.Namespace, stories: int, embed: bool) -> None:
+    """Load the story index from ``store``, then add ``options.adds`` new articles one at a time."""
     settings = StoriesSettings(embeddings=embed)
-    with tempfile.TemporaryDirectory() as folder, Store.open(Path(folder) / "big.db") as store:
+    started = time.perf_counter()
+    tracemalloc.start()
+    index = StoryIndex.from_tracks(store.load_story_tracks(), settings)
+    index_bytes = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    loaded = time.perf_counter() - started
+    stories_held = len(index.stories())
+    print(f"loaded the story index ({stories_held} stories) in {loaded:.1f} s (traced);", end=" ")
+    print(f"it holds {index_bytes / 2**20:.1f} MiB")
+    embedder = load_embedder() if embed else None
+    rng = random.Random(options.seed + 1)
+    analyses = [
+        generated_analysis(rng, number, rng.randrange(stories + stories // 10), date(2024, 1, 1))
+        for number in range(options.articles, options.articles + options.adds)
+    ]
+    if embedder is not None:
+        leads = [" ".join(f"{a.article.title}\n{a.article.text}".split()[:80]) for a in analyses[:40]]
+        print(encoder_threads(embedder, leads))
+    parts: dict[str, list[float]] = {"total": [], "encoder + placement": [], "store writes": []}
+    for analysis in analyses:
         started = time.perf_counter()
-        fill_store(store, options.articles, stories, embed, options.seed, options.fill_vectors)
-        print(f"filled {options.articles} articles in {time.perf_counter() - started:.0f} s")
-        started = time.perf_counter()
-        tracemalloc.start()
-        index = StoryIndex.from_tracks(store.load_story_tracks(), settings)
-        index_bytes = tracemalloc.get_traced_memory()[0]
-        tracemalloc.stop()
-        loaded = time.perf_counter() - started
-        stories_held = len(index.stories())
-        print(f"loaded the story index ({stories_held} stories) in {loaded:.1f} s (traced);", end=" ")
-        print(f"it holds {index_bytes / 2**20:.1f} MiB")
-        embedder = load_embedder() if embed else None
-        rng = random.Random(options.seed + 1)
-        analyses = [
-            generated_analysis(rng, number, rng.randrange(stories + stories // 10), date(2024, 1, 1))
-            for number in range(options.articles, options.articles + options.adds)
-        ]
-        if embedder is not None:
-            leads = [" ".join(f"{a.article.title}\n{a.article.text}".split()[:80]) for a in analyses[:40]]
-            print(encoder_threads(embedder, leads))
-        parts: dict[str, list[float]] = {"total": [], "encoder + placement": [], "store writes": []}
-        for analysis in analyses:
-            started = time.perf_counter()
-            store.save_analysis(analysis)
-            placing = time.perf_counter()
-            (update,) = place_articles(index, [analysis], embedder)
-            placed = time.perf_counter()
-            store.save_story_placements([placement(update)])
-            finished = time.perf_counter()
-            parts["total"].append(finished - started)
-            parts["encoder + placement"].append(placed - placing)
-            parts["store writes"].append((placing - started) + (finished - placed))
+        store.save_analysis(analysis)
+        placing = time.perf_counter()
+        (update,) = place_articles(index, [analysis], embedder)
+        placed = time.perf_counter()
+        store.save_story_placements([placement(update)])
+        finished = time.perf_counter()
+        parts["total"].append(finished - started)
+        parts["encoder + placement"].append(placed - placing)
+        parts["store writes"].append((placing - started) + (finished - placed))
     mode = "embeddings" if embed else "lexical"
     print(f"add one article to a {options.articles}-article store ({mode}): {percentiles(parts['total'])}")
     for label in ("encoder + placement", "store writes"):
