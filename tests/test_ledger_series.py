@@ -12,6 +12,7 @@ from test_ledger import ARTICLES, STORY, claim
 from storyline.records import Brief, Claim, Position
 from storyline.report import render_html, render_markdown, validate_brief
 from storyline.stages.ledger.positions import build_ledger
+from storyline.stages.ledger.series import series_directions
 from storyline.stages.ledger.status import judge_status
 
 GOVERNOR = {"e-gov": "José Ángel Ferreyra"}
@@ -36,6 +37,17 @@ def test_a_count_falling_is_a_series_too_and_spans_years_by_name() -> None:
     assert status == "series"
     assert reason.startswith("fell from 120 (30 Dec 2025) to 80 (2 Jan 2026) to 12 (5 Jan 2026)")
     assert reason.endswith("latest 12")
+
+
+def test_a_tally_of_the_dead_never_falls_as_a_series() -> None:
+    # bodies recovered each night (6, then 4) are no toll moving; a count of the missing may fall
+    falling = [toll(6, "2026-05-10"), toll(4, "2026-05-11")]
+    dead, missing = series_directions({"dead"}), series_directions({"missing"})
+    assert dead == {"rose"} and missing == {"rose", "fell"}
+    assert judge_status(falling, [], names=GOVERNOR, sources=1, series_directions=dead)[0] == "single-source"
+    assert judge_status(falling, [], names=GOVERNOR, sources=1, series_directions=missing)[0] == "series"
+    rising = [toll(4, "2026-05-10"), toll(6, "2026-05-11")]
+    assert judge_status(rising, [], names=GOVERNOR, sources=1, series_directions=dead)[0] == "series"
 
 
 def test_two_sources_disagreeing_stay_contested() -> None:
@@ -211,7 +223,7 @@ def test_a_figure_of_no_kind_of_count_is_no_series() -> None:
     # 50 million allotted one day, 120 million of cost the next: one speaker's two sums, often two things
     positions = [toll(50e6, "2025-09-15"), toll(120e6, "2025-09-16")]
     assert judge_status(positions, [], names=GOVERNOR, sources=1)[0] == "series"
-    status, reason = judge_status(positions, [], names=GOVERNOR, sources=1, tally=False)
+    status, reason = judge_status(positions, [], names=GOVERNOR, sources=1, series_directions=frozenset())
     assert (status, reason) == ("single-source", "one source (José Ángel Ferreyra) on every side")
 
 

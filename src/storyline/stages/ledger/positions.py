@@ -79,6 +79,7 @@ from storyline.stages.ledger.measures import (
     make_measures,
     unify_holders,
 )
+from storyline.stages.ledger.series import EITHER_WAY, series_directions
 from storyline.stages.ledger.sources import corroborators, independent_sources
 from storyline.stages.ledger.statements import (
     Statement,
@@ -168,12 +169,19 @@ def _question(
     names: Mapping[str, str] = MappingProxyType({}),
     origin: Mapping[str, str] = MappingProxyType({}),
     floors_only: bool = False,
-    tally: bool = True,
+    series_directions: frozenset[str] = EITHER_WAY,
     settings: LedgerSettings = DEFAULT_SETTINGS.ledger,
 ) -> Question:
     sources = len(independent_sources(claims, origin)) if origin else None
     status, reason = judge_status(
-        positions, claims, corroborators, names, sources, floors_only, tally, settings.series_tolerance
+        positions,
+        claims,
+        corroborators,
+        names,
+        sources,
+        floors_only,
+        series_directions,
+        settings.series_tolerance,
     )
     question_id = "q-" + hashlib.sha1(f"{story.id}:{key}".encode()).hexdigest()[:10]
     return Question(
@@ -329,6 +337,7 @@ def build_ledger(
         floors = all(is_lower_bound(m.quantity) for m in answering)
         # only a tally of a kind of count is read as a series (``ledger.status``): no money, share, bare noun
         tally = all(number_type(m.quantity) == "count" and m.kind for m in answering)
+        directions = series_directions({m.kind or "" for m in answering}) if tally else frozenset()
         question = _question(
             story,
             key,
@@ -340,7 +349,7 @@ def build_ledger(
             names,
             context.origin,
             floors,
-            tally,
+            directions,
             context.settings,
         )
         questions.append(question)

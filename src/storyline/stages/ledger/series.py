@@ -46,6 +46,17 @@ from storyline.records import Position, QuestionStatus
 
 Dated = tuple[date, float]
 
+# The ways a series may move. A tally of the dead or the injured only grows: a "toll" that falls is a count
+# of something else (bodies recovered each night, a correction), never one count seen moving; a count of
+# the missing, the displaced or the detained may fall. Kinds as named in lexicons/ledger.toml [count_kinds].
+EITHER_WAY = frozenset({"rose", "fell"})
+ONLY_GROWING_KINDS = frozenset({"dead", "injured"})
+
+
+def series_directions(kinds: set[str]) -> frozenset[str]:
+    """The directions a series of counts of ``kinds`` may move: only "rose" if any kind only grows."""
+    return frozenset({"rose"}) if kinds & ONLY_GROWING_KINDS else EITHER_WAY
+
 
 def _day(iso: str) -> date | None:
     """The calendar day of an ISO date or timestamp ("2026-05-10", "2026-05-10T08:00:00Z"); None if unread."""
@@ -118,6 +129,7 @@ def series_status(
     names: Mapping[str, str],
     one_source: str | None = None,
     tolerance: float = 0.05,
+    directions: frozenset[str] = EITHER_WAY,
 ) -> tuple[QuestionStatus, str] | None:
     """("series", reason) when ``positions`` are one count moving over successive dates, else None.
 
@@ -130,10 +142,12 @@ def series_status(
     if not sequences:
         return None
     movers = {source: dated for source, dated in sequences.items() if _moving(dated)}
-    directions = {_moving(dated) for dated in movers.values()}
-    if len(directions) != 1:
+    moved = {_moving(dated) for dated in movers.values()}
+    if len(moved) != 1:
         return None
-    direction = directions.pop() or ""
+    direction = moved.pop() or ""
+    if direction not in directions:
+        return None
     echoes = [source for source in sequences if source not in movers]
     if not all(_echoes(sequences[source], movers, tolerance) for source in echoes):
         return None

@@ -17,7 +17,7 @@ from types import MappingProxyType
 
 from storyline.config import DEFAULT_SETTINGS
 from storyline.records import Claim, Position, QuestionStatus
-from storyline.stages.ledger.series import series_status
+from storyline.stages.ledger.series import EITHER_WAY, series_status
 
 
 def _count(number: int, noun: str) -> str:
@@ -41,7 +41,7 @@ def judge_status(
     names: Mapping[str, str] = MappingProxyType({}),
     sources: int | None = None,
     floors_only: bool = False,
-    tally: bool = True,
+    series_directions: frozenset[str] = EITHER_WAY,
     series_tolerance: float = DEFAULT_SETTINGS.ledger.series_tolerance,
 ) -> tuple[QuestionStatus, str]:
     """Status and the reason a reader is shown, naming who and how many.
@@ -52,14 +52,15 @@ def judge_status(
     sources of the whole question, when known: one source cannot contest itself (a poll's shares of
     respondents answering yes and no are one poll's result), though its values on successive dates can be a
     series (``ledger.series``), as can several sources' values keeping step. ``floors_only``: every value is a
-    floor ("more than 1,200", "more than 1,300"), and floors never contradict each other. ``tally``: the
-    values are a tally of a kind of count (the dead, the missing: ``count_kinds``), the only counts read as
-    a series; nor is a question whose ``sources`` were not counted."""
+    floor ("more than 1,200", "more than 1,300"), and floors never contradict each other.
+    ``series_directions``: the ways the values may move as a series (``series.series_directions``): none
+    unless they are a tally of a kind of count (the dead, the missing: ``count_kinds``), only "rose" for a
+    tally that only grows; nor is a question whose ``sources`` were not counted a series."""
     one_source = _who(positions, names) if sources == 1 else None
     # sources not counted (a replayed correction's question): unknown whether one count or sides
-    if tally and sources is not None and len(positions) > 1 and (one_source or not floors_only):
+    if series_directions and sources is not None and len(positions) > 1 and (one_source or not floors_only):
         # a count moving over successive dates, not a contest (``ledger.series``)
-        series = series_status(positions, names, one_source, series_tolerance)
+        series = series_status(positions, names, one_source, series_tolerance, series_directions)
         if series is not None:
             return series
     if one_source and len(positions) > 1:
