@@ -28,8 +28,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from storyline.records import Article, Claim
-from storyline.stages.claims import stance_of
-from storyline.stages.claims.finite import is_finite
+from storyline.stages.claims import is_finite, stance_of
 from storyline.stages.ledger.anaphora import topic_words
 from storyline.stages.ledger.grouping import rarity_weights
 from storyline.stages.ledger.labels import label_claim, label_content

@@ -24,8 +24,7 @@ from functools import cache
 from storyline.lexicons import load_lexicon
 from storyline.records import Claim, Quantity
 from storyline.stages.ledger.grouping import ledger_lexicon
-from storyline.stages.quantities import CURRENCY_UNITS, number_lexicon
-from storyline.stages.quantities.predicate import predicate_in
+from storyline.stages.quantities import CURRENCY_UNITS, number_lexicon, predicate_in
 
 OPENERS = {"percent": "What share", "money": "How much money"}
 # Words of a quantity label's tail, and of a proposition before it is cut at a clause boundary: enough to

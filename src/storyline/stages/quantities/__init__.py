@@ -14,5 +14,6 @@ the kind of number it is), ``numbers`` (the number lexicon, and numbers read fro
 
 from storyline.stages.quantities.find import CURRENCY_UNITS, find_quantities, number_type
 from storyline.stages.quantities.numbers import number_lexicon
+from storyline.stages.quantities.predicate import predicate_in
 
-__all__ = ["CURRENCY_UNITS", "find_quantities", "number_lexicon", "number_type"]
+__all__ = ["CURRENCY_UNITS", "find_quantities", "number_lexicon", "number_type", "predicate_in"]
