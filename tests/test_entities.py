@@ -237,6 +237,26 @@ def test_east_slavic_given_name_forms_merge_in_one_story_but_other_given_names_d
     assert frozenset({"Iryna Kondratyuk"}) in found
 
 
+def test_a_name_tagged_a_place_that_reads_as_a_persons_name_is_that_person_in_a_shared_story() -> None:
+    """French "Jounoussov" for "Zhunusov", which the small model tags a place; given name and surname must
+    both read alike ("Aida Jounoussova" is someone else), and the place keeps its type otherwise."""
+    story = [("Red Cross", "ORG"), ("Tatyana Moskalkova", "PERSON")]
+    found = resolve_entities(
+        mentions(
+            ("a", "Bolat Zhunusov", "PERSON"),
+            *[("a", s, label) for s, label in story],
+            ("b", "Bolat Jounoussov", "GPE"),
+            ("b", "Jounoussov", "ORG"),
+            ("b", "Aida Jounoussova", "GPE"),
+            ("b", "Nowa Huta", "GPE"),
+            *[("b", s, label) for s, label in story],
+        )
+    )
+    assert frozenset({"Bolat Zhunusov", "Bolat Jounoussov", "Jounoussov"}) in groups(found)
+    types = {entity.name: entity.type for entity in found}
+    assert types["Aida Jounoussova"] == types["Nowa Huta"] == "GPE"
+
+
 def test_an_organisation_short_name_joins_the_full_name_of_its_article_unless_two_claim_it() -> None:
     found = groups(
         resolve_entities(

@@ -17,6 +17,7 @@ from storyline.stages.entities.repair import (
     organisations_cut_at_a_preposition,
     people_by_title,
     split_joined_names,
+    split_parenthesised_acronyms,
     trim_glued_words,
     without_portfolio_words,
 )
@@ -32,6 +33,27 @@ def test_two_names_joined_by_a_hyphen_are_two_actors_when_each_is_named_alone() 
     split = split_joined_names(found)
     assert [(m.start, m.end, m.text) for m in split[2:4]] == [(30, 36, "Boeing"), (37, 46, "Air Force")]
     assert split[4].text == "Rolls-Royce"
+
+
+def test_an_organisation_run_on_into_its_bracketed_acronym_is_the_name_then_the_acronym() -> None:
+    text = "the Independent Union of Coal Miners (IUCM) and Nordic Mining (NM and the PRC (China"
+    spans = [
+        ("Independent Union of Coal Miners (IUCM", "ORG"),
+        ("Nordic Mining (NM", "ORG"),
+        ("PRC (China", "GPE"),
+    ]
+    found = [
+        Mention("a", text.index(name), text.index(name) + len(name), name, label) for name, label in spans
+    ]
+    split = split_parenthesised_acronyms(found)
+    assert [(m.text, m.refers_to) for m in split] == [
+        ("Independent Union of Coal Miners", None),
+        ("IUCM", "Independent Union of Coal Miners"),
+        ("Nordic Mining", None),
+        ("NM", "Nordic Mining"),
+        ("PRC (China", None),
+    ]
+    assert all(text[m.start : m.end] == m.text for m in split)
 
 
 def test_a_portfolio_word_before_a_ministers_title_is_no_organisation() -> None:

@@ -35,6 +35,7 @@ from storyline.stages.entities.repair import (
     organisations_cut_at_a_preposition,
     people_by_title,
     split_joined_names,
+    split_parenthesised_acronyms,
     trim_glued_words,
     without_portfolio_words,
 )
@@ -161,7 +162,8 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
         for m in _names(doc, text, article_id, lexicon)
         if not any(s <= m.start < e for s, e in foreign) and not is_noise(doc, text, m)
     ]
-    names = trim_glued_words(split_joined_names(without_portfolio_words(doc, names, lexicon)), lexicon)
+    names = split_parenthesised_acronyms(split_joined_names(without_portfolio_words(doc, names, lexicon)))
+    names = trim_glued_words(names, lexicon)
     names = organisations_cut_at_a_preposition(text, names_joined_after_title(doc, names, lexicon), lexicon)
     names = organisations_by_introduction(text, people_by_title(doc, names, lexicon), lexicon)
     names = _relabel_surnames(names, lexicon)

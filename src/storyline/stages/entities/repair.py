@@ -29,6 +29,7 @@ __all__ = [
     "organisations_cut_at_a_preposition",
     "people_by_title",
     "split_joined_names",
+    "split_parenthesised_acronyms",
     "trim_glued_words",
     "without_portfolio_words",
 ]
@@ -37,6 +38,8 @@ __all__ = [
 INTRODUCTION_CHARS = 40
 # Where a phrase NER glued onto an organisation's name begins ("Air Force| for Acquisition …").
 GLUED_TAIL = re.compile(r"\s+(?:for|of)\s+")
+# An organisation's name with the acronym after it in brackets, run together by the model: "… Miners (IUCM".
+RUN_ON_ACRONYM = re.compile(r"(?P<name>\S.*\S)\s*\(\s*(?P<acronym>[A-Z][A-Z&]+)\s*\)?")
 # What stands between the two parts of a name the model cut in two ("Office| for the |Coordination …").
 JOINING_PREPOSITION = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?")
 
@@ -130,6 +133,23 @@ def _without_trailing_titles(name: str, lexicon: EntityLexicon) -> str:
     while len(words) > 1 and words[-1].group().lower() in lexicon.title_words:
         words.pop()
     return name[: words[-1].end()]
+
+
+def split_parenthesised_acronyms(names: list[Mention]) -> list[Mention]:
+    """ "Independent Union of Coal Miners (IUCM": an organisation's name run on into the acronym given after
+    it in brackets is the name, then the acronym standing for it (as when the model draws the two apart)."""
+    result = []
+    for mention in names:
+        run_on = RUN_ON_ACRONYM.fullmatch(mention.text)
+        if mention.label != "ORG" or run_on is None:
+            result.append(mention)
+            continue
+        name, acronym = run_on.group("name"), run_on.group("acronym")
+        start, acronym_start = mention.start, mention.start + run_on.start("acronym")
+        result.append(Mention(mention.article, start, start + len(name), name, "ORG"))
+        acronym_end = acronym_start + len(acronym)
+        result.append(Mention(mention.article, acronym_start, acronym_end, acronym, "ORG", refers_to=name))
+    return result
 
 
 def split_joined_names(names: list[Mention]) -> list[Mention]:

@@ -41,7 +41,7 @@ from storyline.stages.entities.organisations import (
     localise_organisation_names,
     merge_organisation_names,
 )
-from storyline.stages.entities.transliteration import given_name_rows
+from storyline.stages.entities.transliteration import given_name_rows, name_readings
 
 __all__ = ["extract_mentions", "fold_name", "resolve_entities", "span_index"]
 
@@ -77,6 +77,7 @@ class _PersonNames:
             for (key, label) in labels
             if label == "PERSON" and labels[key, "PERSON"] >= labels[key, "ORG"]
         }
+        self.full_names |= _read_as_full_names({key for key, _ in labels}, self.full_names, labels)
         countries = entity_lexicon().countries  # "Garuda Indonesia" tagged a person: Indonesia stays a place
         surnames = {name.split()[-1] for name in self.full_names} - countries
         self.surnames = SimilarWords(surnames, surname_min_ratio)
@@ -87,6 +88,21 @@ class _PersonNames:
         if key in self.full_names:
             return True
         return " " not in key and bool(self.surnames.similar(key))
+
+
+def _read_as_full_names(keys: set[str], full_names: set[str], labels: Counter[tuple[str, str]]) -> set[str]:
+    """Names never tagged a person that read as a person's full name of the collection in another
+    romanisation, given name and surname both ("Bolat Jounoussov", tagged a place, beside the person "Bolat
+    Zhunusov"): the small model knows English spellings of names better than French or German ones. Two or
+    three words, as a full name has."""
+    person_readings = {block for key in full_names for block in name_readings(key.split())}
+    return {
+        key
+        for key in keys - full_names
+        if 2 <= len(key.split()) <= 3
+        and not labels[key, "PERSON"]
+        and not name_readings(key.split()).isdisjoint(person_readings)
+    }
 
 
 def _organisation_words(keyed: Sequence[Keyed]) -> set[str]:
