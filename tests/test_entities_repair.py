@@ -16,6 +16,7 @@ from storyline.stages.entities.repair import (
     organisations_by_introduction,
     organisations_cut_at_a_preposition,
     people_by_title,
+    people_in_apposition,
     split_joined_names,
     split_parenthesised_acronyms,
     trim_glued_words,
@@ -54,6 +55,61 @@ def test_an_organisation_run_on_into_its_bracketed_acronym_is_the_name_then_the_
         ("PRC (China", None),
     ]
     assert all(text[m.start : m.end] == m.text for m in split)
+
+
+def parsed(words: list[str], pos: list[str], heads: list[int], deps: list[str], ents: list[str]) -> Doc:
+    """A parse built by hand: the rule under test hinges on dependency labels, not on a model's guess."""
+    return Doc(spacy.blank("en").vocab, words=words, pos=pos, heads=heads, deps=deps, ents=ents)
+
+
+APPOSITIONS = [
+    # "Askhat Shaimerdenov, the general director, spoke": a title in apposition after the name.
+    (
+        ["Askhat", "Shaimerdenov", ",", "the", "general", "director", ",", "spoke"],
+        ["PROPN", "PROPN", "PUNCT", "DET", "ADJ", "NOUN", "PUNCT", "VERB"],
+        [1, 7, 1, 5, 5, 1, 1, 7],
+        ["compound", "nsubj", "punct", "det", "amod", "appos", "punct", "ROOT"],
+        ["O"] * 8,
+        ["Askhat Shaimerdenov"],
+    ),
+    # "its director general, Aida Nurlanova": the name in apposition to a title (with a compound title).
+    (
+        ["its", "director", "general", ",", "Aida", "Nurlanova"],
+        ["PRON", "NOUN", "NOUN", "PUNCT", "PROPN", "PROPN"],
+        [2, 2, 2, 2, 5, 2],
+        ["poss", "compound", "ROOT", "punct", "compound", "appos"],
+        ["O"] * 6,
+        ["Aida Nurlanova"],
+    ),
+    # The same shape with no title word ("Karaganda Region, the coal basin") is no person.
+    (
+        ["Karaganda", "Region", ",", "the", "coal", "basin"],
+        ["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "NOUN"],
+        [1, 1, 1, 5, 5, 1],
+        ["compound", "ROOT", "punct", "det", "compound", "appos"],
+        ["O"] * 6,
+        [],
+    ),
+    # A name the model already tagged is left to it.
+    (
+        ["Nordic", "Mining", ",", "the", "operator", "chief"],
+        ["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "NOUN"],
+        [1, 1, 1, 5, 5, 1],
+        ["compound", "ROOT", "punct", "det", "compound", "appos"],
+        ["B-ORG", "I-ORG", "O", "O", "O", "O"],
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("words", "pos", "heads", "deps", "ents", "people"), APPOSITIONS)
+def test_proper_nouns_in_apposition_with_a_title_are_a_person(
+    words: list[str], pos: list[str], heads: list[int], deps: list[str], ents: list[str], people: list[str]
+) -> None:
+    doc = parsed(words, pos, heads, deps, ents)
+    found = people_in_apposition(doc, "a", [], entity_lexicon())
+    assert [(m.text, m.label) for m in found] == [(name, "PERSON") for name in people]
+    assert all(doc.text[m.start : m.end] == m.text for m in found)
 
 
 def test_a_portfolio_word_before_a_ministers_title_is_no_organisation() -> None:

@@ -34,6 +34,7 @@ from storyline.stages.entities.repair import (
     organisations_by_introduction,
     organisations_cut_at_a_preposition,
     people_by_title,
+    people_in_apposition,
     split_joined_names,
     split_parenthesised_acronyms,
     trim_glued_words,
@@ -166,6 +167,7 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
     names = trim_glued_words(names, lexicon)
     names = organisations_cut_at_a_preposition(text, names_joined_after_title(doc, names, lexicon), lexicon)
     names = organisations_by_introduction(text, people_by_title(doc, names, lexicon), lexicon)
+    names = people_in_apposition(doc, article_id, names, lexicon)
     names = _relabel_surnames(names, lexicon)
     names = names + _repeated_names(text, names, lexicon)
     titled = [_with_role(doc, text, mention, lexicon) for mention in names]

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from storyline.records import Mention
 from storyline.stages.entities.lexicon import EntityLexicon, fold_name
@@ -28,6 +28,7 @@ __all__ = [
     "organisations_by_introduction",
     "organisations_cut_at_a_preposition",
     "people_by_title",
+    "people_in_apposition",
     "split_joined_names",
     "split_parenthesised_acronyms",
     "trim_glued_words",
@@ -219,6 +220,48 @@ def people_by_title(doc: Doc, names: list[Mention], lexicon: EntityLexicon) -> l
             else mention
         )
     return relabelled
+
+
+def people_in_apposition(
+    doc: Doc, article_id: str, names: list[Mention], lexicon: EntityLexicon
+) -> list[Mention]:
+    """ "Askhat Shaimerdenov, the company's general director" and "its general director, Askhat
+    Shaimerdenov", which the small model leaves untagged (it knows few Kazakh names): two or three
+    capitalised proper nouns outside every entity, in apposition with a person's title word, are a person."""
+    taken = [(m.start, m.end) for m in names]
+    found = []
+    for token in doc:
+        if token.pos_ != "PROPN" or not _titled_by_apposition(token, lexicon):
+            continue
+        span = _proper_name_ending_at(token)
+        if span is None or any(s < span.end_char and span.start_char < e for s, e in taken):
+            continue
+        found.append(Mention(article_id, span.start_char, span.end_char, span.text, "PERSON"))
+    return sorted(names + found, key=lambda mention: (mention.start, mention.end))
+
+
+def _titled_by_apposition(head: Token, lexicon: EntityLexicon) -> bool:
+    """Whether a name's head word stands in apposition with a title word ("director", "director general")."""
+
+    def is_title(token: Token) -> bool:
+        compounds = (child.lower_ for child in token.children if child.dep_ == "compound")
+        return token.lower_ in lexicon.title_words or any(word in lexicon.title_words for word in compounds)
+
+    if head.dep_ == "appos" and is_title(head.head):
+        return True
+    return any(child.dep_ == "appos" and is_title(child) for child in head.children)
+
+
+def _proper_name_ending_at(head: Token) -> Span | None:
+    """The name a proper noun ends: it and the capitalised proper nouns compounded right before it, when
+    two or three words long and untagged by NER."""
+    start = head.i
+    while start > 0 and (before := head.doc[start - 1]).dep_ == "compound" and before.pos_ == "PROPN":
+        start -= 1
+    span = head.doc[start : head.i + 1]
+    if not 2 <= len(span) <= 3 or any(token.ent_iob_ != "O" for token in span):
+        return None
+    return span if all(token.is_title and token.is_alpha for token in span) else None
 
 
 def introduced_as(text: str, name: Mention, head: str) -> bool:
