@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from storyline.records import Mention
 from storyline.stages.entities.lexicon import entity_lexicon
 from storyline.stages.entities.repair import (
+    acronyms_after_organisation_words,
     introduced_as,
     is_titled_name,
     names_joined_after_title,
@@ -110,6 +111,29 @@ def test_proper_nouns_in_apposition_with_a_title_are_a_person(
     found = people_in_apposition(doc, "a", [], entity_lexicon())
     assert [(m.text, m.label) for m in found] == [(name, "PERSON") for name in people]
     assert all(doc.text[m.start : m.end] == m.text for m in found)
+
+
+def test_an_untagged_acronym_right_after_an_organisation_word_is_that_organisation() -> None:
+    words = [
+        "the",
+        "union",
+        "IUCM",
+        "and",
+        "the",
+        "UNION",
+        "SAYS",
+        ",",
+        "not",
+        "the",
+        "NSA",
+        "or",
+        "it",
+        "OK",
+    ]
+    ents = ["O"] * 10 + ["B-ORG"] + ["O"] * 3
+    doc = Doc(spacy.blank("en").vocab, words=words, ents=ents)
+    found = acronyms_after_organisation_words(doc, "a", [], entity_lexicon())
+    assert [(m.text, m.label, doc.text[m.start : m.end]) for m in found] == [("IUCM", "ORG", "IUCM")]
 
 
 def test_a_portfolio_word_before_a_ministers_title_is_no_organisation() -> None:

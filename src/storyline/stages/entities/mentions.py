@@ -29,6 +29,7 @@ from storyline.stages.entities.lexicon import EntityLexicon, entity_lexicon, fol
 from storyline.stages.entities.noise import is_noise
 from storyline.stages.entities.references import title_mentions
 from storyline.stages.entities.repair import (
+    acronyms_after_organisation_words,
     is_titled_name,
     names_joined_after_title,
     organisations_by_introduction,
@@ -168,6 +169,7 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
     names = organisations_cut_at_a_preposition(text, names_joined_after_title(doc, names, lexicon), lexicon)
     names = organisations_by_introduction(text, people_by_title(doc, names, lexicon), lexicon)
     names = people_in_apposition(doc, article_id, names, lexicon)
+    names = acronyms_after_organisation_words(doc, article_id, names, lexicon)
     names = _relabel_surnames(names, lexicon)
     names = names + _repeated_names(text, names, lexicon)
     titled = [_with_role(doc, text, mention, lexicon) for mention in names]

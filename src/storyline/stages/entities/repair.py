@@ -22,6 +22,7 @@ from storyline.records import Mention
 from storyline.stages.entities.lexicon import EntityLexicon, fold_name
 
 __all__ = [
+    "acronyms_after_organisation_words",
     "introduced_as",
     "is_titled_name",
     "names_joined_after_title",
@@ -41,6 +42,8 @@ INTRODUCTION_CHARS = 40
 GLUED_TAIL = re.compile(r"\s+(?:for|of)\s+")
 # An organisation's name with the acronym after it in brackets, run together by the model: "… Miners (IUCM".
 RUN_ON_ACRONYM = re.compile(r"(?P<name>\S.*\S)\s*\(\s*(?P<acronym>[A-Z][A-Z&]+)\s*\)?")
+# An acronym: two to six capital letters.
+ACRONYM = re.compile(r"[A-Z]{2,6}")
 # What stands between the two parts of a name the model cut in two ("Office| for the |Coordination …").
 JOINING_PREPOSITION = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?")
 
@@ -262,6 +265,23 @@ def _proper_name_ending_at(head: Token) -> Span | None:
     if not 2 <= len(span) <= 3 or any(token.ent_iob_ != "O" for token in span):
         return None
     return span if all(token.is_title and token.is_alpha for token in span) else None
+
+
+def acronyms_after_organisation_words(
+    doc: Doc, article_id: str, names: list[Mention], lexicon: EntityLexicon
+) -> list[Mention]:
+    """ "the miners' union IUCM", "the company SCMC": an untagged acronym right after an organisation's
+    head noun names that organisation (the small model tags a bare acronym it has not seen as nothing)."""
+    taken = {m.start for m in names}
+    found = [
+        Mention(article_id, token.idx, token.idx + len(token), token.text, "ORG")
+        for token in doc[1:]
+        if ACRONYM.fullmatch(token.text)
+        and token.ent_iob_ == "O"
+        and token.idx not in taken
+        and doc[token.i - 1].text in lexicon.org_head_words  # lower case: a noun, not part of a name
+    ]
+    return sorted(names + found, key=lambda mention: (mention.start, mention.end))
 
 
 def introduced_as(text: str, name: Mention, head: str) -> bool:
