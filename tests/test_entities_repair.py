@@ -58,56 +58,51 @@ def test_an_organisation_run_on_into_its_bracketed_acronym_is_the_name_then_the_
     assert all(text[m.start : m.end] == m.text for m in split)
 
 
-def parsed(words: list[str], pos: list[str], heads: list[int], deps: list[str], ents: list[str]) -> Doc:
-    """A parse built by hand: the rule under test hinges on dependency labels, not on a model's guess."""
-    return Doc(spacy.blank("en").vocab, words=words, pos=pos, heads=heads, deps=deps, ents=ents)
+def parsed(tokens: str) -> Doc:
+    """A parse built by hand from "word/POS/dep/head/entity" tokens: the rule under test hinges on dependency
+    labels, not on a model's guess."""
+    fields = [token.split("/") for token in tokens.split()]
+    return Doc(
+        spacy.blank("en").vocab,
+        words=[word for word, *_ in fields],
+        pos=[pos for _, pos, *_ in fields],
+        deps=[dep for _, _, dep, *_ in fields],
+        heads=[int(head) for *_, head, _ in fields],
+        ents=[entity for *_, entity in fields],
+    )
 
 
 APPOSITIONS = [
     # "Askhat Shaimerdenov, the general director, spoke": a title in apposition after the name.
     (
-        ["Askhat", "Shaimerdenov", ",", "the", "general", "director", ",", "spoke"],
-        ["PROPN", "PROPN", "PUNCT", "DET", "ADJ", "NOUN", "PUNCT", "VERB"],
-        [1, 7, 1, 5, 5, 1, 1, 7],
-        ["compound", "nsubj", "punct", "det", "amod", "appos", "punct", "ROOT"],
-        ["O"] * 8,
+        "Askhat/PROPN/compound/1/O Shaimerdenov/PROPN/nsubj/7/O ,/PUNCT/punct/1/O the/DET/det/5/O "
+        "general/ADJ/amod/5/O director/NOUN/appos/1/O ,/PUNCT/punct/1/O spoke/VERB/ROOT/7/O",
         ["Askhat Shaimerdenov"],
     ),
     # "its director general, Aida Nurlanova": the name in apposition to a title (with a compound title).
     (
-        ["its", "director", "general", ",", "Aida", "Nurlanova"],
-        ["PRON", "NOUN", "NOUN", "PUNCT", "PROPN", "PROPN"],
-        [2, 2, 2, 2, 5, 2],
-        ["poss", "compound", "ROOT", "punct", "compound", "appos"],
-        ["O"] * 6,
+        "its/PRON/poss/2/O director/NOUN/compound/2/O general/NOUN/ROOT/2/O ,/PUNCT/punct/2/O "
+        "Aida/PROPN/compound/5/O Nurlanova/PROPN/appos/2/O",
         ["Aida Nurlanova"],
     ),
     # The same shape with no title word ("Karaganda Region, the coal basin") is no person.
     (
-        ["Karaganda", "Region", ",", "the", "coal", "basin"],
-        ["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "NOUN"],
-        [1, 1, 1, 5, 5, 1],
-        ["compound", "ROOT", "punct", "det", "compound", "appos"],
-        ["O"] * 6,
+        "Karaganda/PROPN/compound/1/O Region/PROPN/ROOT/1/O ,/PUNCT/punct/1/O the/DET/det/5/O "
+        "coal/NOUN/compound/5/O basin/NOUN/appos/1/O",
         [],
     ),
     # A name the model already tagged is left to it.
     (
-        ["Nordic", "Mining", ",", "the", "operator", "chief"],
-        ["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "NOUN"],
-        [1, 1, 1, 5, 5, 1],
-        ["compound", "ROOT", "punct", "det", "compound", "appos"],
-        ["B-ORG", "I-ORG", "O", "O", "O", "O"],
+        "Nordic/PROPN/compound/1/B-ORG Mining/PROPN/ROOT/1/I-ORG ,/PUNCT/punct/1/O the/DET/det/5/O "
+        "operator/NOUN/compound/5/O chief/NOUN/appos/1/O",
         [],
     ),
 ]
 
 
-@pytest.mark.parametrize(("words", "pos", "heads", "deps", "ents", "people"), APPOSITIONS)
-def test_proper_nouns_in_apposition_with_a_title_are_a_person(
-    words: list[str], pos: list[str], heads: list[int], deps: list[str], ents: list[str], people: list[str]
-) -> None:
-    doc = parsed(words, pos, heads, deps, ents)
+@pytest.mark.parametrize(("tokens", "people"), APPOSITIONS)
+def test_proper_nouns_in_apposition_with_a_title_are_a_person(tokens: str, people: list[str]) -> None:
+    doc = parsed(tokens)
     found = people_in_apposition(doc, "a", [], entity_lexicon())
     assert [(m.text, m.label) for m in found] == [(name, "PERSON") for name in people]
     assert all(doc.text[m.start : m.end] == m.text for m in found)
