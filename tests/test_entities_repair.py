@@ -91,7 +91,13 @@ APPOSITIONS = [
         "coal/NOUN/compound/5/O basin/NOUN/appos/1/O",
         [],
     ),
-    # A name the model already tagged is left to it.
+    # A name the model tagged a place, in apposition to a title, is a person ...
+    (
+        "The/DET/det/1/O governor/NOUN/nsubj/1/O ,/PUNCT/punct/1/O Bolat/PROPN/compound/4/B-GPE "
+        "Jounoussov/PROPN/appos/1/I-GPE",
+        ["Bolat Jounoussov"],
+    ),
+    # ... but one it tagged an organisation is left to it ("the leader of the coalition, Civic Platform").
     (
         "Nordic/PROPN/compound/1/B-ORG Mining/PROPN/ROOT/1/I-ORG ,/PUNCT/punct/1/O the/DET/det/5/O "
         "operator/NOUN/compound/5/O chief/NOUN/appos/1/O",
@@ -103,8 +109,10 @@ APPOSITIONS = [
 @pytest.mark.parametrize(("tokens", "people"), APPOSITIONS)
 def test_proper_nouns_in_apposition_with_a_title_are_a_person(tokens: str, people: list[str]) -> None:
     doc = parsed(tokens)
-    found = people_in_apposition(doc, "a", [], entity_lexicon())
-    assert [(m.text, m.label) for m in found] == [(name, "PERSON") for name in people]
+    tagged = [Mention("a", e.start_char, e.end_char, e.text, e.label_) for e in doc.ents]
+    found = people_in_apposition(doc, "a", tagged, entity_lexicon())
+    assert [m.text for m in found if m.label == "PERSON"] == people
+    assert sorted(m.text for m in found) == sorted(people + [m.text for m in tagged if m.label == "ORG"])
     assert all(doc.text[m.start : m.end] == m.text for m in found)
 
 

@@ -7,8 +7,11 @@ only shorten or split a span, and only where the article itself shows the shorte
 with the same shape ("Bank of America", "Rolls-Royce") is left as it is. The model also cuts names in two
 ("Governor Nino | Dschaparidse", "United Nations Office | for the | Coordination of …"): two spans are
 joined only in a shape a name has and two actors side by side do not (after a person's title; an
-organisation word, then "for"/"of" — and then never where the article uses the first part alone). What
-is not a name at all is ``entities.noise``.
+organisation word, then "for"/"of" — and then never where the article uses the first part alone). It
+misses or mistags names it has not seen (Kazakh names, a new union's acronym): those are added only where
+the parse shows a name's role — proper nouns in apposition with a person's title ("Askhat Shaimerdenov, the
+general director"), an acronym right after an organisation word ("the miners' union IUCM"), an acronym
+run on in brackets ("… Coal Miners (IUCM"). What is not a name at all is ``entities.noise``.
 """
 
 from __future__ import annotations
@@ -42,6 +45,8 @@ INTRODUCTION_CHARS = 40
 GLUED_TAIL = re.compile(r"\s+(?:for|of)\s+")
 # An organisation's name with the acronym after it in brackets, run together by the model: "… Miners (IUCM".
 RUN_ON_ACRONYM = re.compile(r"(?P<name>\S.*\S)\s*\(\s*(?P<acronym>[A-Z][A-Z&]+)\s*\)?")
+# What the small model tags a person's name it does not know, in apposition with a title.
+TITLED_PLACES = frozenset({"GPE", "LOC"})
 # An acronym: two to six capital letters.
 ACRONYM = re.compile(r"[A-Z]{2,6}")
 # What stands between the two parts of a name the model cut in two ("Office| for the |Coordination …").
@@ -229,18 +234,26 @@ def people_in_apposition(
     doc: Doc, article_id: str, names: list[Mention], lexicon: EntityLexicon
 ) -> list[Mention]:
     """ "Askhat Shaimerdenov, the company's general director" and "its general director, Askhat
-    Shaimerdenov", which the small model leaves untagged (it knows few Kazakh names): two or three
-    capitalised proper nouns outside every entity, in apposition with a person's title word, are a person."""
-    taken = [(m.start, m.end) for m in names]
-    found = []
+    Shaimerdenov", which the small model leaves untagged or tags a place (it knows few Kazakh names): two or
+    three capitalised proper nouns in apposition with a person's title word are a person. Organisations
+    are left alone ("the leader of the coalition, Civic Platform")."""
+    places = {
+        (m.start, m.end): i for i, m in enumerate(names) if m.label in TITLED_PLACES and not m.refers_to
+    }
+    relabelled, found = list(names), []
     for token in doc:
-        if token.pos_ != "PROPN" or not _titled_by_apposition(token, lexicon):
+        titled = token.pos_ == "PROPN" and _titled_by_apposition(token, lexicon)
+        span = _proper_name_ending_at(token) if titled else None
+        if span is None:
             continue
-        span = _proper_name_ending_at(token)
-        if span is None or any(s < span.end_char and span.start_char < e for s, e in taken):
-            continue
-        found.append(Mention(article_id, span.start_char, span.end_char, span.text, "PERSON"))
-    return sorted(names + found, key=lambda mention: (mention.start, mention.end))
+        where = (span.start_char, span.end_char)
+        if where in places:
+            relabelled[places[where]] = Mention(article_id, *where, span.text, "PERSON")
+        elif all(t.ent_iob_ == "O" for t in span) and not any(
+            m.start < where[1] and where[0] < m.end for m in names
+        ):
+            found.append(Mention(article_id, *where, span.text, "PERSON"))
+    return sorted(relabelled + found, key=lambda mention: (mention.start, mention.end))
 
 
 def _titled_by_apposition(head: Token, lexicon: EntityLexicon) -> bool:
@@ -257,12 +270,12 @@ def _titled_by_apposition(head: Token, lexicon: EntityLexicon) -> bool:
 
 def _proper_name_ending_at(head: Token) -> Span | None:
     """The name a proper noun ends: it and the capitalised proper nouns compounded right before it, when
-    two or three words long and untagged by NER."""
+    two or three words long."""
     start = head.i
     while start > 0 and (before := head.doc[start - 1]).dep_ == "compound" and before.pos_ == "PROPN":
         start -= 1
     span = head.doc[start : head.i + 1]
-    if not 2 <= len(span) <= 3 or any(token.ent_iob_ != "O" for token in span):
+    if head.pos_ != "PROPN" or not 2 <= len(span) <= 3:
         return None
     return span if all(token.is_title and token.is_alpha for token in span) else None
 
