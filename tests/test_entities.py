@@ -274,13 +274,15 @@ def test_an_organisation_short_name_joins_the_full_name_of_its_article_unless_tw
 
 
 # tests/data/generalise, development stories (python eval/entities.py --corpus generalise): B3 F1 0.628
-# before the transliteration tables, 0.929 with them, 0.948 with people named after a title (issue #17).
+# before the transliteration tables, 0.929 with them, 0.948 with people named after a title (issue #17);
+# 0.979 on swap, grid, odesa and quake, and 1.000 on mine (scored held out at 0.835, then developed on) with
+# the Spanish and word-initial rows, names read as a person's and names in apposition with a title.
 def test_generalisation_stories_entity_scores_stay_above_floors() -> None:
     from eval.common import generalise_brief, generalise_gold
     from eval.entities import score_entities
 
     scores = score_entities(generalise_brief(), generalise_gold(held_out=False))
-    assert scores["B3 (gold mentions)"].f1 >= 0.92
+    assert scores["B3 (gold mentions)"].f1 >= 0.95
     assert scores["B3 (gold mentions)"].precision >= 0.98
 
 

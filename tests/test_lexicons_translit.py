@@ -56,7 +56,13 @@ OTHER_NAMES = [
     ("Zhukov", "Schukow", "Żukow", "Joukov"),
     ("Jong", "Dschong", "Dzong"),
     ("Khalid", "Chalid", "Jalid"),
+    ("Hisham", "Hischam", "Hicham", "Hiszam"),
+    ("Jabir", "Dschabir", "Djabir", "Dżabir"),
+    ("Shukri", "Schukri", "Choukri", "Szukri"),
+    ("Yusuf", "Jussuf", "Youssouf", "Jusuf"),
+    ("Khamenei", "Chamenei", "Jamenei"),
     ("Pyongyang", "Pjöngjang"),
+    ("Chung", "Tschung", "Tchung", "Czung"),
 ]
 
 
