@@ -41,7 +41,7 @@ from storyline.stages.entities.organisations import (
     localise_organisation_names,
     merge_organisation_names,
 )
-from storyline.stages.entities.transliteration import given_name_rows, name_readings
+from storyline.stages.entities.transliteration import given_name_rows, name_readings, readings
 
 __all__ = ["extract_mentions", "fold_name", "resolve_entities", "span_index"]
 
@@ -95,14 +95,16 @@ def _read_as_full_names(keys: set[str], full_names: set[str], labels: Counter[tu
     romanisation, given name and surname both ("Bolat Jounoussov", tagged a place, beside the person "Bolat
     Zhunusov"): the small model knows English spellings of names better than French or German ones. Two or
     three words, as a full name has."""
-    person_readings = {block for key in full_names for block in name_readings(key.split())}
-    return {
-        key
+    surname_readings = {reading for key in full_names for reading in readings(key.rsplit(" ", 1)[-1])}
+    candidates = [
+        words
         for key in keys - full_names
-        if 2 <= len(key.split()) <= 3
+        if 2 <= len(words := key.split()) <= 3
         and not labels[key, "PERSON"]
-        and not name_readings(key.split()).isdisjoint(person_readings)
-    }
+        and not readings(words[-1]).isdisjoint(surname_readings)  # cheap: most keys stop here
+    ]
+    person_readings = {block for key in full_names for block in name_readings(key.split())}
+    return {" ".join(words) for words in candidates if not name_readings(words).isdisjoint(person_readings)}
 
 
 def _organisation_words(keyed: Sequence[Keyed]) -> set[str]:
