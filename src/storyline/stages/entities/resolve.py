@@ -6,7 +6,9 @@ Resolution across articles is blocking + guarded merging, never all-pairs over t
    it stands for (``refers_to``) or of its own text — "Yoon Suk-yeol" = "Yoon Suk Yeol", and a description
    or acronym joins its antecedent; keys equal once spaces go ("Min-jun" / "Minjun") are one;
 2. a key that is a person's full name or surname anywhere in the collection is a person everywhere (the
-   small model tags one surname as a place in one sentence and a person in the next);
+   small model tags one surname as a place in one sentence and a person in the next), and so is a full
+   name that reads as a person's in another romanisation, given name and surname both ("Bolat
+   Jounoussov", tagged a place, beside "Bolat Zhunusov");
 3. person keys are blocked by near spellings of their surname (``entities.index``: one edit apart, one
    jellyfish Metaphone code: Zelensky ~ Zelenskyy) and merged when surnames are near-identical (rapidfuzz)
    and given names compatible (Volodymyr ~ Volodimir); a lone surname joins the one full name with that
