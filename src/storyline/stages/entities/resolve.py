@@ -35,7 +35,13 @@ from storyline.config import DEFAULT_SETTINGS, EntitiesSettings
 from storyline.records import ROLE_LABEL, Entity, Mention
 from storyline.stages.entities.descriptions import is_organisation_description, role_matches
 from storyline.stages.entities.index import SimilarWords
-from storyline.stages.entities.lexicon import DEMONYM_ENDINGS, STEM_CHARS, entity_lexicon, fold_name
+from storyline.stages.entities.lexicon import (
+    DEMONYM_ENDINGS,
+    PLACE_NAME_ENDINGS,
+    STEM_CHARS,
+    entity_lexicon,
+    fold_name,
+)
 from storyline.stages.entities.mentions import extract_mentions
 from storyline.stages.entities.names import NameContext, merge_person_variants
 from storyline.stages.entities.organisations import (
@@ -142,8 +148,12 @@ def _starts_with_given_name(key: str) -> bool:
 def _is_demonym(key: str, place_keys: frozenset[str]) -> bool:
     """A single word that is the demonym of a place of the collection ("lithuanian" beside "lithuania"):
     the small model tags such words as organisations in headlines ("Lithuanian FM calls …"), but a
-    nationality is not an actor of its own."""
-    if " " in key or not key.endswith(DEMONYM_ENDINGS) or len(key) <= STEM_CHARS:
+    nationality is not an actor of its own. "Kazakh" beside "Kazakhstan" is one too."""
+    if " " in key or len(key) < STEM_CHARS:
+        return False
+    if any(key + ending in place_keys for ending in PLACE_NAME_ENDINGS):
+        return True
+    if not key.endswith(DEMONYM_ENDINGS) or len(key) == STEM_CHARS:
         return False
     return any(
         place != key and " " not in place and place[:STEM_CHARS] == key[:STEM_CHARS] for place in place_keys
