@@ -156,10 +156,13 @@ def test_a_demonym_tagged_as_an_organisation_is_not_an_actor() -> None:
         Mention("a1", 0, 10, "Lithuanian", "ORG"),
         Mention("a1", 30, 39, "Lithuania", "GPE"),
         Mention("a2", 0, 8, "Ukrainska", "ORG"),
+        Mention("a3", 0, 6, "Kazakh", "ORG"),
+        Mention("a3", 20, 30, "Kazakhstan", "GPE"),
+        Mention("a3", 40, 45, "Tajik", "ORG"),  # no Tajikistan in the collection: left as it was tagged
     ]
     names = {entity.name for entity in resolve_entities(mentions)}
-    assert "Lithuanian" not in names
-    assert {"Lithuania", "Ukrainska"} <= names
+    assert not {"Lithuanian", "Kazakh"} & names
+    assert {"Lithuania", "Ukrainska", "Kazakhstan", "Tajik"} <= names
 
 
 # MEANTIME English (python eval/entities.py --corpus meantime), fifth round: B3 F1 0.853 on airbus (the
@@ -237,6 +240,26 @@ def test_east_slavic_given_name_forms_merge_in_one_story_but_other_given_names_d
     assert frozenset({"Iryna Kondratyuk"}) in found
 
 
+def test_a_name_tagged_a_place_that_reads_as_a_persons_name_is_that_person_in_a_shared_story() -> None:
+    """French "Jounoussov" for "Zhunusov", which the small model tags a place; given name and surname must
+    both read alike ("Aida Jounoussova" is someone else), and the place keeps its type otherwise."""
+    story = [("Red Cross", "ORG"), ("Tatyana Moskalkova", "PERSON")]
+    found = resolve_entities(
+        mentions(
+            ("a", "Bolat Zhunusov", "PERSON"),
+            *[("a", s, label) for s, label in story],
+            ("b", "Bolat Jounoussov", "GPE"),
+            ("b", "Jounoussov", "ORG"),
+            ("b", "Aida Jounoussova", "GPE"),
+            ("b", "Nowa Huta", "GPE"),
+            *[("b", s, label) for s, label in story],
+        )
+    )
+    assert frozenset({"Bolat Zhunusov", "Bolat Jounoussov", "Jounoussov"}) in groups(found)
+    types = {entity.name: entity.type for entity in found}
+    assert types["Aida Jounoussova"] == types["Nowa Huta"] == "GPE"
+
+
 def test_an_organisation_short_name_joins_the_full_name_of_its_article_unless_two_claim_it() -> None:
     found = groups(
         resolve_entities(
@@ -254,13 +277,15 @@ def test_an_organisation_short_name_joins_the_full_name_of_its_article_unless_tw
 
 
 # tests/data/generalise, development stories (python eval/entities.py --corpus generalise): B3 F1 0.628
-# before the transliteration tables, 0.929 with them, 0.948 with people named after a title (issue #17).
+# before the transliteration tables, 0.929 with them, 0.948 with people named after a title (issue #17);
+# 0.979 on swap, grid, odesa and quake, and 1.000 on mine (scored held out at 0.835, then developed on) with
+# the Spanish and word-initial rows, names read as a person's and names in apposition with a title.
 def test_generalisation_stories_entity_scores_stay_above_floors() -> None:
     from eval.common import generalise_brief, generalise_gold
     from eval.entities import score_entities
 
     scores = score_entities(generalise_brief(), generalise_gold(held_out=False))
-    assert scores["B3 (gold mentions)"].f1 >= 0.92
+    assert scores["B3 (gold mentions)"].f1 >= 0.95
     assert scores["B3 (gold mentions)"].precision >= 0.98
 
 

@@ -10,13 +10,16 @@ from spacy.tokens import Doc
 from storyline.records import Mention
 from storyline.stages.entities.lexicon import entity_lexicon
 from storyline.stages.entities.repair import (
+    acronyms_after_organisation_words,
     introduced_as,
     is_titled_name,
     names_joined_after_title,
     organisations_by_introduction,
     organisations_cut_at_a_preposition,
     people_by_title,
+    people_in_apposition,
     split_joined_names,
+    split_parenthesised_acronyms,
     trim_glued_words,
     without_portfolio_words,
 )
@@ -32,6 +35,108 @@ def test_two_names_joined_by_a_hyphen_are_two_actors_when_each_is_named_alone() 
     split = split_joined_names(found)
     assert [(m.start, m.end, m.text) for m in split[2:4]] == [(30, 36, "Boeing"), (37, 46, "Air Force")]
     assert split[4].text == "Rolls-Royce"
+
+
+def test_an_organisation_run_on_into_its_bracketed_acronym_is_the_name_then_the_acronym() -> None:
+    text = "the Independent Union of Coal Miners (IUCM) and Nordic Mining (NM and the PRC (China"
+    spans = [
+        ("Independent Union of Coal Miners (IUCM", "ORG"),
+        ("Nordic Mining (NM", "ORG"),
+        ("PRC (China", "GPE"),
+    ]
+    found = [
+        Mention("a", text.index(name), text.index(name) + len(name), name, label) for name, label in spans
+    ]
+    split = split_parenthesised_acronyms(found)
+    assert [(m.text, m.refers_to) for m in split] == [
+        ("Independent Union of Coal Miners", None),
+        ("IUCM", "Independent Union of Coal Miners"),
+        ("Nordic Mining", None),
+        ("NM", "Nordic Mining"),
+        ("PRC (China", None),
+    ]
+    assert all(text[m.start : m.end] == m.text for m in split)
+
+
+def parsed(tokens: str) -> Doc:
+    """A parse built by hand from "word/POS/dep/head/entity" tokens: the rule under test hinges on dependency
+    labels, not on a model's guess."""
+    fields = [token.split("/") for token in tokens.split()]
+    return Doc(
+        spacy.blank("en").vocab,
+        words=[word for word, *_ in fields],
+        pos=[pos for _, pos, *_ in fields],
+        deps=[dep for _, _, dep, *_ in fields],
+        heads=[int(head) for *_, head, _ in fields],
+        ents=[entity for *_, entity in fields],
+    )
+
+
+APPOSITIONS = [
+    # "Askhat Shaimerdenov, the general director, spoke": a title in apposition after the name.
+    (
+        "Askhat/PROPN/compound/1/O Shaimerdenov/PROPN/nsubj/7/O ,/PUNCT/punct/1/O the/DET/det/5/O "
+        "general/ADJ/amod/5/O director/NOUN/appos/1/O ,/PUNCT/punct/1/O spoke/VERB/ROOT/7/O",
+        ["Askhat Shaimerdenov"],
+    ),
+    # "its director general, Aida Nurlanova": the name in apposition to a title (with a compound title).
+    (
+        "its/PRON/poss/2/O director/NOUN/compound/2/O general/NOUN/ROOT/2/O ,/PUNCT/punct/2/O "
+        "Aida/PROPN/compound/5/O Nurlanova/PROPN/appos/2/O",
+        ["Aida Nurlanova"],
+    ),
+    # The same shape with no title word ("Karaganda Region, the coal basin") is no person.
+    (
+        "Karaganda/PROPN/compound/1/O Region/PROPN/ROOT/1/O ,/PUNCT/punct/1/O the/DET/det/5/O "
+        "coal/NOUN/compound/5/O basin/NOUN/appos/1/O",
+        [],
+    ),
+    # A name the model tagged a place, in apposition to a title, is a person ...
+    (
+        "The/DET/det/1/O governor/NOUN/nsubj/1/O ,/PUNCT/punct/1/O Bolat/PROPN/compound/4/B-GPE "
+        "Jounoussov/PROPN/appos/1/I-GPE",
+        ["Bolat Jounoussov"],
+    ),
+    # ... but one it tagged an organisation is left to it ("the leader of the coalition, Civic Platform").
+    (
+        "Nordic/PROPN/compound/1/B-ORG Mining/PROPN/ROOT/1/I-ORG ,/PUNCT/punct/1/O the/DET/det/5/O "
+        "operator/NOUN/compound/5/O chief/NOUN/appos/1/O",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("tokens", "people"), APPOSITIONS)
+def test_proper_nouns_in_apposition_with_a_title_are_a_person(tokens: str, people: list[str]) -> None:
+    doc = parsed(tokens)
+    tagged = [Mention("a", e.start_char, e.end_char, e.text, e.label_) for e in doc.ents]
+    found = people_in_apposition(doc, "a", tagged, entity_lexicon())
+    assert [m.text for m in found if m.label == "PERSON"] == people
+    assert sorted(m.text for m in found) == sorted(people + [m.text for m in tagged if m.label == "ORG"])
+    assert all(doc.text[m.start : m.end] == m.text for m in found)
+
+
+def test_an_untagged_acronym_right_after_an_organisation_word_is_that_organisation() -> None:
+    words = [
+        "the",
+        "union",
+        "IUCM",
+        "and",
+        "the",
+        "UNION",
+        "SAYS",
+        ",",
+        "not",
+        "the",
+        "NSA",
+        "or",
+        "it",
+        "OK",
+    ]
+    ents = ["O"] * 10 + ["B-ORG"] + ["O"] * 3
+    doc = Doc(spacy.blank("en").vocab, words=words, ents=ents)
+    found = acronyms_after_organisation_words(doc, "a", [], entity_lexicon())
+    assert [(m.text, m.label, doc.text[m.start : m.end]) for m in found] == [("IUCM", "ORG", "IUCM")]
 
 
 def test_a_portfolio_word_before_a_ministers_title_is_no_organisation() -> None:

@@ -23,6 +23,9 @@ NON_WORD = re.compile(r"[^a-z0-9]+")
 STEM_CHARS = 5
 # Endings that make a word naming a place into its people or adjective ("Lithuanian", "Japanese").
 DEMONYM_ENDINGS = ("an", "ians", "ans", "ese", "ish", "i", "ic", "ean")
+# Endings of a place's name that its demonym drops: Persian "-stan" (land of) in "Kazakhstan" / "Kazakh",
+# "Uzbekistan" / "Uzbek", "Tajikistan" / "Tajik".
+PLACE_NAME_ENDINGS = ("stan", "istan")
 
 
 @dataclass(frozen=True)

@@ -29,12 +29,15 @@ from storyline.stages.entities.lexicon import EntityLexicon, entity_lexicon, fol
 from storyline.stages.entities.noise import is_noise
 from storyline.stages.entities.references import title_mentions
 from storyline.stages.entities.repair import (
+    acronyms_after_organisation_words,
     is_titled_name,
     names_joined_after_title,
     organisations_by_introduction,
     organisations_cut_at_a_preposition,
     people_by_title,
+    people_in_apposition,
     split_joined_names,
+    split_parenthesised_acronyms,
     trim_glued_words,
     without_portfolio_words,
 )
@@ -161,9 +164,12 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
         for m in _names(doc, text, article_id, lexicon)
         if not any(s <= m.start < e for s, e in foreign) and not is_noise(doc, text, m)
     ]
-    names = trim_glued_words(split_joined_names(without_portfolio_words(doc, names, lexicon)), lexicon)
+    names = split_parenthesised_acronyms(split_joined_names(without_portfolio_words(doc, names, lexicon)))
+    names = trim_glued_words(names, lexicon)
     names = organisations_cut_at_a_preposition(text, names_joined_after_title(doc, names, lexicon), lexicon)
     names = organisations_by_introduction(text, people_by_title(doc, names, lexicon), lexicon)
+    names = people_in_apposition(doc, article_id, names, lexicon)
+    names = acronyms_after_organisation_words(doc, article_id, names, lexicon)
     names = _relabel_surnames(names, lexicon)
     names = names + _repeated_names(text, names, lexicon)
     titled = [_with_role(doc, text, mention, lexicon) for mention in names]

@@ -26,7 +26,7 @@ from storyline.config import EntitiesSettings
 from storyline.records import Mention
 from storyline.stages.entities.index import SimilarWords
 from storyline.stages.entities.lexicon import fold_name
-from storyline.stages.entities.transliteration import given_name_rows, readings
+from storyline.stages.entities.transliteration import name_readings
 
 __all__ = ["NameContext", "merge_person_variants"]
 
@@ -165,15 +165,11 @@ def _reading_blocks(full_names: dict[str, dict[str, list[list[str]]]]) -> dict[t
     """Full names by (a reading of the surname, a reading or table row of the given names): names in one
     block read as one name in some romanisation."""
     blocks: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for surname, by_given in full_names.items():
-        surname_readings = readings(surname)
+    for by_given in full_names.values():
         for names in by_given.values():
             for tokens in names:
-                given = "".join(tokens[:-1])
-                tags = {f"row {row}" for row in given_name_rows(tokens[0])} | readings(given)
-                for surname_reading in surname_readings:
-                    for tag in tags:
-                        blocks[surname_reading, tag].add(" ".join(tokens))
+                for block in name_readings(tokens):
+                    blocks[block].add(" ".join(tokens))
     return blocks
 
 

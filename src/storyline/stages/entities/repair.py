@@ -7,8 +7,11 @@ only shorten or split a span, and only where the article itself shows the shorte
 with the same shape ("Bank of America", "Rolls-Royce") is left as it is. The model also cuts names in two
 ("Governor Nino | Dschaparidse", "United Nations Office | for the | Coordination of …"): two spans are
 joined only in a shape a name has and two actors side by side do not (after a person's title; an
-organisation word, then "for"/"of" — and then never where the article uses the first part alone). What
-is not a name at all is ``entities.noise``.
+organisation word, then "for"/"of" — and then never where the article uses the first part alone). It
+misses or mistags names it has not seen (Kazakh names, a new union's acronym): those are added only where
+the parse shows a name's role — proper nouns in apposition with a person's title ("Askhat Shaimerdenov, the
+general director"), an acronym right after an organisation word ("the miners' union IUCM"), an acronym
+run on in brackets ("… Coal Miners (IUCM"). What is not a name at all is ``entities.noise``.
 """
 
 from __future__ import annotations
@@ -16,19 +19,22 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from storyline.records import Mention
 from storyline.stages.entities.lexicon import EntityLexicon, fold_name
 
 __all__ = [
+    "acronyms_after_organisation_words",
     "introduced_as",
     "is_titled_name",
     "names_joined_after_title",
     "organisations_by_introduction",
     "organisations_cut_at_a_preposition",
     "people_by_title",
+    "people_in_apposition",
     "split_joined_names",
+    "split_parenthesised_acronyms",
     "trim_glued_words",
     "without_portfolio_words",
 ]
@@ -37,6 +43,12 @@ __all__ = [
 INTRODUCTION_CHARS = 40
 # Where a phrase NER glued onto an organisation's name begins ("Air Force| for Acquisition …").
 GLUED_TAIL = re.compile(r"\s+(?:for|of)\s+")
+# An organisation's name with the acronym after it in brackets, run together by the model: "… Miners (IUCM".
+RUN_ON_ACRONYM = re.compile(r"(?P<name>\S.*\S)\s*\(\s*(?P<acronym>[A-Z][A-Z&]+)\s*\)?")
+# What the small model tags a person's name it does not know, in apposition with a title.
+TITLED_PLACES = frozenset({"GPE", "LOC"})
+# An acronym: two to six capital letters.
+ACRONYM = re.compile(r"[A-Z]{2,6}")
 # What stands between the two parts of a name the model cut in two ("Office| for the |Coordination …").
 JOINING_PREPOSITION = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?")
 
@@ -132,6 +144,23 @@ def _without_trailing_titles(name: str, lexicon: EntityLexicon) -> str:
     return name[: words[-1].end()]
 
 
+def split_parenthesised_acronyms(names: list[Mention]) -> list[Mention]:
+    """ "Independent Union of Coal Miners (IUCM": an organisation's name run on into the acronym given after
+    it in brackets is the name, then the acronym standing for it (as when the model draws the two apart)."""
+    result = []
+    for mention in names:
+        run_on = RUN_ON_ACRONYM.fullmatch(mention.text)
+        if mention.label != "ORG" or run_on is None:
+            result.append(mention)
+            continue
+        name, acronym = run_on.group("name"), run_on.group("acronym")
+        start, acronym_start = mention.start, mention.start + run_on.start("acronym")
+        result.append(Mention(mention.article, start, start + len(name), name, "ORG"))
+        acronym_end = acronym_start + len(acronym)
+        result.append(Mention(mention.article, acronym_start, acronym_end, acronym, "ORG", refers_to=name))
+    return result
+
+
 def split_joined_names(names: list[Mention]) -> list[Mention]:
     """ "the Boeing-Air Force tanker deal": a name of two parts joined by a hyphen, each of which the article
     names on its own ("Boeing", "the Air Force"), is those two actors, not a third. A hyphenated name whose
@@ -199,6 +228,73 @@ def people_by_title(doc: Doc, names: list[Mention], lexicon: EntityLexicon) -> l
             else mention
         )
     return relabelled
+
+
+def people_in_apposition(
+    doc: Doc, article_id: str, names: list[Mention], lexicon: EntityLexicon
+) -> list[Mention]:
+    """ "Askhat Shaimerdenov, the company's general director" and "its general director, Askhat
+    Shaimerdenov", which the small model leaves untagged or tags a place (it knows few Kazakh names): two or
+    three capitalised proper nouns in apposition with a person's title word are a person. Organisations
+    are left alone ("the leader of the coalition, Civic Platform")."""
+    places = {
+        (m.start, m.end): i for i, m in enumerate(names) if m.label in TITLED_PLACES and not m.refers_to
+    }
+    relabelled, found = list(names), []
+    for token in doc:
+        titled = token.pos_ == "PROPN" and _titled_by_apposition(token, lexicon)
+        span = _proper_name_ending_at(token) if titled else None
+        if span is None:
+            continue
+        where = (span.start_char, span.end_char)
+        if where in places:
+            relabelled[places[where]] = Mention(article_id, *where, span.text, "PERSON")
+        elif all(t.ent_iob_ == "O" for t in span) and not any(
+            m.start < where[1] and where[0] < m.end for m in names
+        ):
+            found.append(Mention(article_id, *where, span.text, "PERSON"))
+    return sorted(relabelled + found, key=lambda mention: (mention.start, mention.end))
+
+
+def _titled_by_apposition(head: Token, lexicon: EntityLexicon) -> bool:
+    """Whether a name's head word stands in apposition with a title word ("director", "director general")."""
+
+    def is_title(token: Token) -> bool:
+        compounds = (child.lower_ for child in token.children if child.dep_ == "compound")
+        return token.lower_ in lexicon.title_words or any(word in lexicon.title_words for word in compounds)
+
+    if head.dep_ == "appos" and is_title(head.head):
+        return True
+    return any(child.dep_ == "appos" and is_title(child) for child in head.children)
+
+
+def _proper_name_ending_at(head: Token) -> Span | None:
+    """The name a proper noun ends: it and the capitalised proper nouns compounded right before it, when
+    two or three words long."""
+    start = head.i
+    while start > 0 and (before := head.doc[start - 1]).dep_ == "compound" and before.pos_ == "PROPN":
+        start -= 1
+    span = head.doc[start : head.i + 1]
+    if head.pos_ != "PROPN" or not 2 <= len(span) <= 3:
+        return None
+    return span if all(token.is_title and token.is_alpha for token in span) else None
+
+
+def acronyms_after_organisation_words(
+    doc: Doc, article_id: str, names: list[Mention], lexicon: EntityLexicon
+) -> list[Mention]:
+    """ "the miners' union IUCM", "the company SCMC": an untagged acronym right after an organisation's
+    head noun names that organisation (the small model tags a bare acronym it has not seen as nothing)."""
+    taken = {m.start for m in names}
+    found = [
+        Mention(article_id, token.idx, token.idx + len(token), token.text, "ORG")
+        for token in doc[1:]
+        if ACRONYM.fullmatch(token.text)
+        and token.ent_iob_ == "O"
+        and token.idx not in taken
+        and doc[token.i - 1].text in lexicon.org_head_words  # lower case: a noun, not part of a name
+    ]
+    return sorted(names + found, key=lambda mention: (mention.start, mention.end))
 
 
 def introduced_as(text: str, name: Mention, head: str) -> bool:

@@ -6,7 +6,9 @@ Resolution across articles is blocking + guarded merging, never all-pairs over t
    it stands for (``refers_to``) or of its own text — "Yoon Suk-yeol" = "Yoon Suk Yeol", and a description
    or acronym joins its antecedent; keys equal once spaces go ("Min-jun" / "Minjun") are one;
 2. a key that is a person's full name or surname anywhere in the collection is a person everywhere (the
-   small model tags one surname as a place in one sentence and a person in the next);
+   small model tags one surname as a place in one sentence and a person in the next), and so is a full
+   name that reads as a person's in another romanisation, given name and surname both ("Bolat
+   Jounoussov", tagged a place, beside "Bolat Zhunusov");
 3. person keys are blocked by near spellings of their surname (``entities.index``: one edit apart, one
    jellyfish Metaphone code: Zelensky ~ Zelenskyy) and merged when surnames are near-identical (rapidfuzz)
    and given names compatible (Volodymyr ~ Volodimir); a lone surname joins the one full name with that
@@ -33,7 +35,13 @@ from storyline.config import DEFAULT_SETTINGS, EntitiesSettings
 from storyline.records import ROLE_LABEL, Entity, Mention
 from storyline.stages.entities.descriptions import is_organisation_description, role_matches
 from storyline.stages.entities.index import SimilarWords
-from storyline.stages.entities.lexicon import DEMONYM_ENDINGS, STEM_CHARS, entity_lexicon, fold_name
+from storyline.stages.entities.lexicon import (
+    DEMONYM_ENDINGS,
+    PLACE_NAME_ENDINGS,
+    STEM_CHARS,
+    entity_lexicon,
+    fold_name,
+)
 from storyline.stages.entities.mentions import extract_mentions
 from storyline.stages.entities.names import NameContext, merge_person_variants
 from storyline.stages.entities.organisations import (
@@ -41,7 +49,7 @@ from storyline.stages.entities.organisations import (
     localise_organisation_names,
     merge_organisation_names,
 )
-from storyline.stages.entities.transliteration import given_name_rows
+from storyline.stages.entities.transliteration import given_name_rows, name_readings, readings
 
 __all__ = ["extract_mentions", "fold_name", "resolve_entities", "span_index"]
 
@@ -77,6 +85,7 @@ class _PersonNames:
             for (key, label) in labels
             if label == "PERSON" and labels[key, "PERSON"] >= labels[key, "ORG"]
         }
+        self.full_names |= _read_as_full_names({key for key, _ in labels}, self.full_names, labels)
         countries = entity_lexicon().countries  # "Garuda Indonesia" tagged a person: Indonesia stays a place
         surnames = {name.split()[-1] for name in self.full_names} - countries
         self.surnames = SimilarWords(surnames, surname_min_ratio)
@@ -87,6 +96,23 @@ class _PersonNames:
         if key in self.full_names:
             return True
         return " " not in key and bool(self.surnames.similar(key))
+
+
+def _read_as_full_names(keys: set[str], full_names: set[str], labels: Counter[tuple[str, str]]) -> set[str]:
+    """Names never tagged a person that read as a person's full name of the collection in another
+    romanisation, given name and surname both ("Bolat Jounoussov", tagged a place, beside the person "Bolat
+    Zhunusov"): the small model knows English spellings of names better than French or German ones. Two or
+    three words, as a full name has."""
+    surname_readings = {reading for key in full_names for reading in readings(key.rsplit(" ", 1)[-1])}
+    candidates = [
+        words
+        for key in keys - full_names
+        if 2 <= len(words := key.split()) <= 3
+        and not labels[key, "PERSON"]
+        and not readings(words[-1]).isdisjoint(surname_readings)  # cheap: most keys stop here
+    ]
+    person_readings = {block for key in full_names for block in name_readings(key.split())}
+    return {" ".join(words) for words in candidates if not name_readings(words).isdisjoint(person_readings)}
 
 
 def _organisation_words(keyed: Sequence[Keyed]) -> set[str]:
@@ -122,8 +148,12 @@ def _starts_with_given_name(key: str) -> bool:
 def _is_demonym(key: str, place_keys: frozenset[str]) -> bool:
     """A single word that is the demonym of a place of the collection ("lithuanian" beside "lithuania"):
     the small model tags such words as organisations in headlines ("Lithuanian FM calls …"), but a
-    nationality is not an actor of its own."""
-    if " " in key or not key.endswith(DEMONYM_ENDINGS) or len(key) <= STEM_CHARS:
+    nationality is not an actor of its own. "Kazakh" beside "Kazakhstan" is one too."""
+    if " " in key or len(key) < STEM_CHARS:
+        return False
+    if any(key + ending in place_keys for ending in PLACE_NAME_ENDINGS):
+        return True
+    if not key.endswith(DEMONYM_ENDINGS) or len(key) == STEM_CHARS:
         return False
     return any(
         place != key and " " not in place and place[:STEM_CHARS] == key[:STEM_CHARS] for place in place_keys

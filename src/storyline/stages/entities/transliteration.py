@@ -16,13 +16,15 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import product
 
 from storyline.lexicons import load_lexicon
 from storyline.stages.entities.lexicon import fold_name
 
-__all__ = ["given_name_rows", "readings", "transliteration_tables"]
+__all__ = ["given_name_rows", "name_readings", "readings", "transliteration_tables"]
 
 
 @dataclass(frozen=True)
@@ -89,3 +91,10 @@ def given_name_rows(word: str) -> frozenset[int]:
     """The rows of the given-name table a folded given name belongs to (none for a name not listed)."""
     rows = transliteration_tables().given_name_rows
     return frozenset(row for reading in readings(word) for row in rows.get(reading, ()))
+
+
+def name_readings(tokens: Sequence[str]) -> frozenset[tuple[str, str]]:
+    """(a reading of the surname, a reading or given-name table row of the given names) of a folded full
+    name split into words: two full names that share one read as one name in some romanisation."""
+    given_tags = {f"row {row}" for row in given_name_rows(tokens[0])} | readings("".join(tokens[:-1]))
+    return frozenset(product(readings(tokens[-1]), given_tags))
