@@ -2,10 +2,11 @@
 
 Where ``benchmarks/throughput.py`` says how far the pipeline is from the parse, this says which stage the
 difference goes to: ingest, clean, language, the spaCy parse, locating time expressions (once, for both
-stages after it), publication date and time expressions, mentions, claims, the story embedding of title and
-lead, and the cross-article stages (store, stories, entities, copies, ledger, timeline) of a full
-``analyze`` in one process. CPU time (``process_time``) rather than wall time, so a busy machine blurs the
-figures less; ``--cprofile`` prints the hottest functions of the extraction stages.
+stages after it), publication date and time expressions, mentions, claims, the outlet's voice, the claims'
+finite verbs and the event triggers (the rest of a worker's work), the story embedding of title and lead,
+and the cross-article stages (store, stories, entities, copies, ledger, timeline) of a full ``analyze`` in
+one process. CPU time (``process_time``) rather than wall time, so a busy machine blurs the figures less;
+``--cprofile`` prints the hottest functions of the extraction stages.
 
     python benchmarks/profile_stages.py [--articles 200] [--folder examples/demo] [--cprofile 30]
     python benchmarks/profile_stages.py --corpus polnear [--limit 84]    # real news: PolNeAR train + dev
@@ -35,8 +36,9 @@ from throughput import polnear_texts, write_corpus
 from storyline.config import DEFAULT_SETTINGS, EngineSettings, Settings
 from storyline.embeddings import load_embedder, one_torch_thread
 from storyline.pipeline import analyze, iter_articles
-from storyline.records import Article, ParsedArticle
-from storyline.stages import claims, clean, dates, entities, language, nlp
+from storyline.records import Article, Claim, ParsedArticle
+from storyline.stages import claims, clean, dates, entities, language, nlp, stories
+from storyline.stages.claims.finite import with_finite_verbs
 from storyline.stages.dates.publication import infer_publication_date
 from storyline.stages.stories.cluster import _embedded_text
 
@@ -65,6 +67,10 @@ class StageClock:
             yield item
 
 
+def _finite(parsed: ParsedArticle, found: list[Claim]) -> list[Claim]:
+    return list(with_finite_verbs(parsed.doc, found))
+
+
 def per_article_stages(inputs: list[Path], clock: StageClock, profiler: cProfile.Profile | None) -> int:
     """Run every per-article stage serially, timing each; returns the number of articles."""
     read = clock.timed("ingest", lambda: list(iter_articles(inputs, DEFAULT_SETTINGS)))
@@ -84,7 +90,13 @@ def per_article_stages(inputs: list[Path], clock: StageClock, profiler: cProfile
             "time expressions", functools.partial(dates.find_time_expressions, dated, located)
         )
         clock.timed("mentions", functools.partial(entities.extract_mentions, dated))
-        clock.timed("claims", functools.partial(claims.extract_claims, dated, times))
+        found = clock.timed("claims", functools.partial(claims.extract_claims, dated, times))
+        # the rest of what a worker runs (``per_article.analyze_parsed``), so the shares add up to it
+        voiced = clock.timed(
+            "outlet voice", functools.partial(claims.outlet_voice_claims, dated, found, times)
+        )
+        clock.timed("finite verbs", functools.partial(_finite, dated, voiced))
+        clock.timed("event triggers", functools.partial(stories.event_triggers, dated))
         analysed.append(dated.article)
     if profiler:
         profiler.disable()

@@ -398,3 +398,26 @@ def test_the_core_of_three_reports_is_what_two_of_them_name() -> None:
     assert group.core(group.actors) == crowds[0] | crowds[1]  # two members: either one's actors count
     group.add(profile("obit-2", unit(1, 0.2, 0), crowds[2]), 0.5)
     assert group.core(group.actors) == {"bettie page"}
+
+
+def test_weighted_jaccard_reads_rarities_at_the_current_counts():
+    # the rarities are cached between count changes: a count (or a restored story) must be seen at once
+    from storyline.stages.stories.evidence import ActorCounts
+
+    counts = ActorCounts(StoriesSettings())
+    for actors in (["a", "b"], ["a", "c"], ["a"], ["d"]):
+        counts.count(actors)
+
+    def reference(first: set[str], second: set[str]) -> float:
+        union = sum(counts.rarity(key) for key in first | second)
+        return sum(counts.rarity(key) for key in first & second) / union
+
+    pairs = [({"a", "b"}, {"b", "c"}), ({"b", "c", "d"}, {"c", "d"}), ({"e"}, {"b", "e"})]
+    for first, second in pairs:
+        assert counts.weighted_jaccard(first, second) == reference(first, second)
+    before = counts.weighted_jaccard({"b"}, {"b", "c"})
+    counts.count(["b", "b2"])
+    assert counts.weighted_jaccard({"b"}, {"b", "c"}) == reference({"b"}, {"b", "c"}) != before
+    counts.naming["c"] += 3  # as StoryIndex restores a stored story: counts and articles change together
+    counts.articles += 3
+    assert counts.weighted_jaccard({"b"}, {"b", "c"}) == reference({"b"}, {"b", "c"})
