@@ -10,7 +10,7 @@ poll's method figures and vague plurals ("dozens") are no answers. ``ledger.meas
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
@@ -23,11 +23,17 @@ from storyline.stages.ledger.grouping import (
     stem,
     unit_classes,
 )
+from storyline.stages.ledger.kinds import PAST_EVENT, counts_people, is_past_event, kind_near
 from storyline.stages.ledger.shares import share_holder
 from storyline.stages.quantities import number_type
 
-# Where one statement inside a content ends and the next begins ("71 bodies … and 35 people …").
-CLAUSE_BREAK = re.compile(r"\s+and\s+(?:that\s+)?|;|,\s+(?:while|whereas|but)\s+|\s+but\s+")
+# Where one statement inside a content ends and the next begins ("71 bodies … and 35 people …"; a new
+# sentence, "Five bodies have been brought up. We have no contact with 31 men"; a former event told in a
+# "when" clause, "the worst since 2023, when a fire killed 46").
+CLAUSE_BREAK = re.compile(
+    r"\s+and\s+(?:that\s+)?|;|,\s+(?:while|whereas|but)\s+|\s+but\s+"
+    r"|(?<=[a-z0-9][.!?])\s+(?=[\"“]?[A-Z])|(?<=[a-z0-9][.!?][\"”])\s+"
+)
 # Only these kinds of number answer a question (``quantities.number_type``); a duration is context.
 ANSWER_TYPES = frozenset({"count", "money", "percent"})
 PEOPLE_UNIT = "personnel"
@@ -55,13 +61,14 @@ class Measure:
     holder: str | None = None  # whose share a percentage is (``ledger.shares``): "@<entity id>"
 
 
-def _clause_of(claim: Claim, quantity: Quantity) -> str:
-    """The part of the content holding ``quantity``, so "71 bodies … and 35 missing" splits in two."""
+def _clause_bounds(claim: Claim, quantity: Quantity) -> tuple[int, int]:
+    """Where in the content the part holding ``quantity`` lies, so "71 bodies … and 35 missing" splits in
+    two (offsets into ``claim.text``)."""
     offset = quantity.start - claim.start
     cuts = [0, *(m.end() for m in CLAUSE_BREAK.finditer(claim.text) if m.end() <= offset), len(claim.text)]
     start = max(cut for cut in cuts if cut <= offset)
     ends = [m.start() for m in CLAUSE_BREAK.finditer(claim.text) if m.start() >= offset]
-    return claim.text[start : min(ends) if ends else len(claim.text)]
+    return start, min(ends) if ends else len(claim.text)
 
 
 def _unit_from_clause(quantity: Quantity, clause_words: Sequence[str]) -> str | None:
@@ -103,13 +110,6 @@ def _is_method(claim: Claim, quantity: Quantity) -> bool:
     return any(word in ledger_lexicon().method_words for word in before)
 
 
-def _kind_of(words: Iterable[str]) -> str | None:
-    for kind, stems in ledger_lexicon().count_kinds:
-        if any(word.startswith(s) for word in words for s in stems):
-            return kind
-    return None
-
-
 def _qualifiers(quantity: Quantity) -> frozenset[str]:
     """Lower-case words between the number and the counted noun; names and neutral words do not count. An
     increment ("four more bodies") is marked ``INCREMENT``: it never answers the question of the total."""
@@ -141,13 +141,19 @@ def make_measures(
     for quantity in claim.quantities:
         if number_type(quantity) not in ANSWER_TYPES or is_vague(quantity) or _is_method(claim, quantity):
             continue
-        clause = _clause_of(claim, quantity)
+        start, end = _clause_bounds(claim, quantity)
+        clause = claim.text[start:end]
         raw = [word.lower() for word in WORD.findall(clause)]
         words = content_words(clause)
-        count_kind = _kind_of(raw)
+        offset = quantity.start - claim.start - start
+        count_kind = kind_near(clause, offset, offset + len(quantity.text))
         unit = _unit_from_clause(quantity, raw) or quantity.unit or (PEOPLE_UNIT if count_kind else "")
         if not unit:
             continue
+        unit = PEOPLE_UNIT if counts_people(count_kind, unit) else unit
+        qualifiers = _qualifiers(quantity)
+        if count_kind and is_past_event(claim, start, end, clause):
+            qualifiers |= {PAST_EVENT}
         kind = TARGET if _is_target(claim, quantity) else count_kind
         measures.append(
             Measure(
@@ -155,7 +161,7 @@ def make_measures(
                 quantity=quantity,
                 unit=unit,
                 words=words | extra_words,
-                qualifiers=_qualifiers(quantity),
+                qualifiers=qualifiers,
                 kind=kind,
                 changing=any(word in lexicon.update_cues for word in raw),
                 holder=share_holder(claim, quantity, spans) if spans is not None and unit == SHARE else None,

@@ -206,7 +206,10 @@ def _merge_same_event(measures: Sequence[Measure], clusters: list[list[int]]) ->
     by_key: dict[EventKey, list[tuple[list[int], list[float]]]] = {}
     merged: list[list[int]] = []
     for cluster in sorted(clusters, key=min):
-        keys = {_event_key(measures[i]) for i in cluster}
+        # a figure of no kind of count rides with the kind its equal value joined ("no contact with 31 men"
+        # beside "31 missing"): the cluster's key is that of its figures naming a kind, when any does
+        kinded = [i for i in cluster if measures[i].kind] or cluster
+        keys = {_event_key(measures[i]) for i in kinded}
         key = next(iter(keys))
         if len(keys) > 1 or key is None:
             merged.append(cluster)
@@ -219,7 +222,10 @@ def _merge_same_event(measures: Sequence[Measure], clusters: list[list[int]]) ->
         for members, bounds in same_key:
             if _one_magnitude(min(bounds[0], low), max(bounds[1], high)):
                 members.extend(cluster)
-                bounds[:] = [min(bounds[0], low), max(bounds[1], high)]
+                # a figure ``split_outliers`` will take out again ("the dead included two children" beside
+                # a toll of 19) joins without stretching the range that later days' figures must fit
+                if max(high, bounds[1]) <= OUTLIER_RATIO * min(low, bounds[0]):
+                    bounds[:] = [min(bounds[0], low), max(bounds[1], high)]
                 break
         else:
             same_key.append((list(cluster), [low, high]))
