@@ -4,7 +4,7 @@ a toll whatever noun it counts, and a former event's toll kept from this event's
 from __future__ import annotations
 
 from storyline.config import DEFAULT_SETTINGS
-from storyline.stages.ledger.kinds import PAST_EVENT, kind_near
+from storyline.stages.ledger.kinds import PART, PAST_EVENT, counts_people, kind_near
 from storyline.stages.ledger.measures import Measure, group_measures, make_measures
 from tests.factories import make_article, make_claim, make_quantity, make_time
 
@@ -69,3 +69,22 @@ def test_the_worst_hit_village_ranks_no_former_event() -> None:
     content = "the worst-hit village counted 12 dead on Monday"
     (figure,) = _measures(f"Officials said {content}.", content, {"12 dead": 12})
     assert PAST_EVENT not in figure.qualifiers
+
+
+def test_a_part_of_a_count_is_no_value_of_the_total() -> None:
+    content = "the dead included two children"
+    (part,) = _measures(f"Officials said {content}.", content, {"two children": 2})
+    assert PART in part.qualifiers
+    of_them = "two of the missing were found alive"
+    (found,) = _measures(f"Officials said {of_them}.", of_them, {"two": 2})
+    assert PART in found.qualifiers
+    total = "the dead numbered 19"
+    (toll,) = _measures(f"Officials said {total}.", total, {"19": 19})
+    assert PART not in toll.qualifiers
+
+
+def test_a_count_named_by_its_kind_word_alone_keeps_that_word() -> None:
+    # "31 missing" leaves unsaid what is missing: it meets counts of "missing", not any count of people
+    assert not counts_people("missing", "missing")
+    assert counts_people("missing", "miner") and counts_people("dead", "passenger")
+    assert not counts_people("dead", "ship") and not counts_people("displaced", "home")

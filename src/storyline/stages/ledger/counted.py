@@ -23,7 +23,14 @@ from storyline.stages.ledger.grouping import (
     stem,
     unit_classes,
 )
-from storyline.stages.ledger.kinds import PAST_EVENT, counts_people, is_past_event, kind_near
+from storyline.stages.ledger.kinds import (
+    PART,
+    PAST_EVENT,
+    counts_people,
+    is_part,
+    is_past_event,
+    kind_near,
+)
 from storyline.stages.ledger.shares import share_holder
 from storyline.stages.quantities import number_type
 
@@ -154,6 +161,8 @@ def make_measures(
         qualifiers = _qualifiers(quantity)
         if count_kind and is_past_event(claim, start, end, clause):
             qualifiers |= {PAST_EVENT}
+        if count_kind and is_part(clause, offset, offset + len(quantity.text)):
+            qualifiers |= {PART}
         kind = TARGET if _is_target(claim, quantity) else count_kind
         measures.append(
             Measure(

@@ -27,6 +27,10 @@ from storyline.stages.quantities import number_lexicon
 
 # The qualifier of a figure of a former event: it never answers the question of this event's count.
 PAST_EVENT = "+past"
+# The qualifier of a part of a count ("the dead included two children", "two of the missing"): no total.
+PART = "+part"
+# How many words before a figure a word of a part may stand ("the dead included two children").
+PART_REACH = 2
 # Kinds whose figure counts people whatever noun follows it (dead, injured, missing, detained); not the
 # displaced, whose words name homes and shelters too ("300 homes destroyed" counts houses).
 PEOPLE_KINDS = frozenset({"dead", "injured", "missing", "detained"})
@@ -65,8 +69,20 @@ def kind_near(clause: str, start: int, end: int) -> str | None:
 
 def counts_people(kind: str | None, unit: str) -> bool:
     """Whether a figure of ``kind`` counted in ``unit`` is a count of people: a people kind, and a noun that
-    is no unit class of its own ("miner", "passenger"; not "ship" or "USD")."""
-    return kind in PEOPLE_KINDS and unit not in set(number_lexicon().unit_classes.values())
+    is no unit class of its own ("miner", "passenger"; not "ship" or "USD"), nor the kind's own word ("31
+    missing", "the dead": what the count is of is left unsaid, so it meets only counts of that word)."""
+    if kind not in PEOPLE_KINDS or _word_kind(unit) is not None:
+        return False
+    return unit not in set(number_lexicon().unit_classes.values())
+
+
+def is_part(clause: str, start: int, end: int) -> bool:
+    """Whether the figure at ``[start, end)`` of ``clause`` counts a part of a count: a word of a part
+    just before it ("included", "among": ``part_words``) or "of" right after the number ("two of the
+    missing", "four of them")."""
+    before = [word.lower() for word in WORD.findall(clause[:start])][-PART_REACH:]
+    after = [word.lower() for word in WORD.findall(clause[end:])][:1]
+    return bool(set(before) & ledger_lexicon().part_words) or after == ["of"]
 
 
 def is_past_event(claim: Claim, clause_start: int, clause_end: int, clause: str) -> bool:

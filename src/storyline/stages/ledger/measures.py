@@ -222,10 +222,7 @@ def _merge_same_event(measures: Sequence[Measure], clusters: list[list[int]]) ->
         for members, bounds in same_key:
             if _one_magnitude(min(bounds[0], low), max(bounds[1], high)):
                 members.extend(cluster)
-                # a figure ``split_outliers`` will take out again ("the dead included two children" beside
-                # a toll of 19) joins without stretching the range that later days' figures must fit
-                if max(high, bounds[1]) <= OUTLIER_RATIO * min(low, bounds[0]):
-                    bounds[:] = [min(bounds[0], low), max(bounds[1], high)]
+                bounds[:] = [min(bounds[0], low), max(bounds[1], high)]
                 break
         else:
             same_key.append((list(cluster), [low, high]))
