@@ -66,6 +66,7 @@ class Measure:
     kind: str | None  # kind of count ("dead", "missing", …) when the clause names one
     changing: bool  # the clause speaks of a changing figure ("rose to")
     holder: str | None = None  # whose share a percentage is (``ledger.shares``): "@<entity id>"
+    source: str | None = None  # whose count it is, once a tally is split by source (``ledger.tallies``)
 
 
 def _clause_bounds(claim: Claim, quantity: Quantity) -> tuple[int, int]:

@@ -93,7 +93,7 @@ def _direction(values: Sequence[float]) -> str | None:
     return None
 
 
-def _moving(dated: Sequence[Dated]) -> str | None:
+def moving(dated: Sequence[Dated]) -> str | None:
     """The direction of one source's values: None unless two or more, each on its own day, move one way."""
     if len(dated) < 2 or len({day for day, _ in dated}) < len(dated):
         return None
@@ -109,7 +109,7 @@ def _behind(earlier: Dated, later: Dated, rising: bool, tolerance: float) -> boo
     return second < first - margin if rising else second > first + margin
 
 
-def _disagree(sequences: Mapping[str, Sequence[Dated]], rising: bool, tolerance: float) -> bool:
+def disagree(sequences: Mapping[str, Sequence[Dated]], rising: bool, tolerance: float) -> bool:
     """Whether any value of one source is out of step with any value of another (``_behind``)."""
     names = list(sequences)
     return any(
@@ -143,8 +143,8 @@ def series_status(
     sequences = _sequences(positions, names, one_source)
     if not sequences:
         return None
-    movers = {source: dated for source, dated in sequences.items() if _moving(dated)}
-    moved = {_moving(dated) for dated in movers.values()}
+    movers = {source: dated for source, dated in sequences.items() if moving(dated)}
+    moved = {moving(dated) for dated in movers.values()}
     if len(moved) != 1:
         return None
     direction = moved.pop() or ""
@@ -153,7 +153,7 @@ def series_status(
     echoes = [source for source in sequences if source not in movers]
     if not all(_echoes(sequences[source], movers, tolerance) for source in echoes):
         return None
-    if _disagree(sequences, direction == "rose", tolerance):
+    if disagree(sequences, direction == "rose", tolerance):
         return None
     return "series", _reason(direction, movers, echoes)
 
