@@ -22,6 +22,12 @@ def _measures(
     return make_measures(claim, frozenset())
 
 
+def _said(content: str, figures: dict[str, float]) -> Measure:
+    """The one figure of "Officials said <content>."."""
+    (measure,) = _measures(f"Officials said {content}.", content, figures)
+    return measure
+
+
 def test_the_kind_is_the_kind_word_nearest_the_figure() -> None:
     clause = "killing at least five miners and leaving 31 missing"
     assert kind_near(clause, clause.index("five"), clause.index("five") + 4) == "dead"
@@ -56,10 +62,10 @@ def test_a_toll_of_a_former_event_is_marked_and_kept_apart() -> None:
     (past,) = _measures(sentence, content, {"46 miners": 46}, times=("October 2023",))
     assert PAST_EVENT in past.qualifiers
     ranked = "the deadliest accident since a fire at the Kostenko mine killed 46 people"
-    (ranked_past,) = _measures(f"Officials said {ranked}.", ranked, {"46 people": 46})
+    ranked_past = _said(ranked, {"46 people": 46})
     assert PAST_EVENT in ranked_past.qualifiers
     current = "the toll rose to 21 people"
-    (now,) = _measures(f"Officials said {current}.", current, {"21 people": 21})
+    now = _said(current, {"21 people": 21})
     assert now.qualifiers == frozenset() and now.kind == "dead"
     groups = group_measures([past, now], DEFAULT_SETTINGS.ledger)
     assert sorted(len(group) for group in groups) == [1, 1]
@@ -67,19 +73,19 @@ def test_a_toll_of_a_former_event_is_marked_and_kept_apart() -> None:
 
 def test_the_worst_hit_village_ranks_no_former_event() -> None:
     content = "the worst-hit village counted 12 dead on Monday"
-    (figure,) = _measures(f"Officials said {content}.", content, {"12 dead": 12})
+    figure = _said(content, {"12 dead": 12})
     assert PAST_EVENT not in figure.qualifiers
 
 
 def test_a_part_of_a_count_is_no_value_of_the_total() -> None:
     content = "the dead included two children"
-    (part,) = _measures(f"Officials said {content}.", content, {"two children": 2})
+    part = _said(content, {"two children": 2})
     assert PART in part.qualifiers
     of_them = "two of the missing were found alive"
-    (found,) = _measures(f"Officials said {of_them}.", of_them, {"two": 2})
+    found = _said(of_them, {"two": 2})
     assert PART in found.qualifiers
     total = "the dead numbered 19"
-    (toll,) = _measures(f"Officials said {total}.", total, {"19": 19})
+    toll = _said(total, {"19": 19})
     assert PART not in toll.qualifiers
 
 
