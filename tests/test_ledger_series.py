@@ -167,6 +167,28 @@ def test_an_outlet_repeating_the_moving_count_on_its_day_is_an_echo_not_a_side()
     assert judge_status(own, [], names=names, sources=2)[0] == "contested"
 
 
+def test_an_outlet_figure_between_the_movers_days_is_a_step_not_a_side() -> None:
+    # an outlet's 17 on the day between the minister's 11 and 21: the same count, seen on a day between
+    names = {"e-min": "the emergencies minister", "e-wire": "Leman Tribune"}
+    positions = [
+        toll(11, "2025-11-19", "e-min"),
+        toll(17, "2025-11-20", "e-wire"),
+        toll(21, "2025-11-21", "e-min"),
+    ]
+    status, reason = judge_status(positions, [], names=names, sources=2)
+    assert status == "series", reason
+    assert reason.endswith("latest 21; also given by Leman Tribune")
+    # outside the mover's path (after its last value, or not between its neighbours) it stays a side
+    after = [
+        toll(11, "2025-11-19", "e-min"),
+        toll(21, "2025-11-20", "e-min"),
+        toll(25, "2025-11-21", "e-wire"),
+    ]
+    assert judge_status(after, [], names=names, sources=2)[0] == "contested"
+    beyond = [*positions[:1], toll(30, "2025-11-20", "e-wire"), positions[2]]
+    assert judge_status(beyond, [], names=names, sources=2)[0] == "contested"
+
+
 def test_build_ledger_keeps_an_increment_apart_from_the_total() -> None:
     claims = [
         claim("c1", "b", "the governor", 38, unit="dead", text="38 dead"),

@@ -270,6 +270,12 @@ class LedgerSettings:
     # (``ledger.series``): 71 and 74 dead on one day are two tallies keeping step; 27 against 38, a dispute.
     # Not tuned: set from the issue #17 brief's example; no development story has a same-day pair near it.
     series_tolerance: float = 0.05
+    # Several sources each counting one thing, each count moving and the counts apart (a flood's dead per
+    # civil defence, Red Cross and governor): one question per source, each a series (``ledger.tallies``).
+    # Off: the demo ledger gold keeps such counts as ONE contested question, so splitting them drops its
+    # grouping from P 0.829 R 0.492 to P 0.778 R 0.355, while the series gold (tests/data/gold/_series.json)
+    # asks for one question per source (on, demo series 0/4 → 1/4 right, 2/4 shown; 0 must-not).
+    tallies_by_source: bool = False
     # How much of what a group of denials and non-confirmations is about (rarity-weighted share of its
     # words) a measured thing's clauses must hold for the figures' speakers to count as affirming it.
     figure_affirms_min_share: float = 0.5

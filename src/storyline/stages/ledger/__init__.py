@@ -2,11 +2,11 @@
 
 Contract: ``build_ledger(story, claims, entities, articles, copy_edges, ..., spans) -> tuple[Question, ...]``;
 ``entity_spans(entities)`` indexes the mentions by article once, for a caller building many stories' ledgers.
-Inside: ``grouping`` (the words, entities and overlap claims are compared by), ``measures`` (which figures
-answer one question), ``statements`` (which propositions; outlet-voice statements joining them),
-``blocking`` (candidate pairs, linkage), ``anaphora`` (subjectless denials), ``embedding`` (optional claim
-vectors), ``labels`` (question wording), ``positions`` (positions and stances), ``status`` (status and its
-reason).
+Inside: ``grouping`` (the words, entities and overlap claims are compared by), ``counted`` (what a figure
+counts), ``measures`` (which figures answer one question), ``statements`` (which propositions; outlet-voice
+statements joining them), ``blocking`` (candidate pairs, linkage), ``anaphora`` (subjectless denials),
+``embedding`` (optional claim vectors), ``labels`` (question wording), ``positions`` (positions and
+stances), ``status`` (status and its reason), ``series`` (a count moving by date).
 """
 
 from storyline.stages.ledger.grouping import entity_spans

@@ -36,6 +36,8 @@ class LedgerLexicon:
     complement_markers: frozenset[str]
     relative_clause_starts: frozenset[str]
     lower_bounds: tuple[str, ...]
+    past_event_superlatives: frozenset[str]
+    part_words: frozenset[str]
     increment_words: frozenset[str]
     vague_amounts: tuple[str, ...]
     target_words: frozenset[str]
@@ -56,6 +58,8 @@ def ledger_lexicon() -> LedgerLexicon:
         complement_markers=frozenset(data["complement_markers"]),
         relative_clause_starts=frozenset(data["relative_clause_starts"]),
         lower_bounds=tuple(data["lower_bounds"]),
+        past_event_superlatives=frozenset(data["past_event_superlatives"]),
+        part_words=frozenset(data["part_words"]),
         increment_words=frozenset(data["increment_words"]),
         vague_amounts=tuple(data["vague_amounts"]),
         target_words=frozenset(data["target_words"]),

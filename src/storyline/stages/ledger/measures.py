@@ -13,192 +13,44 @@ values). Words, entities and the overlap score come from ``ledger.grouping``.
 from __future__ import annotations
 
 import math
-import re
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
-from itertools import pairwise
+from collections.abc import Sequence
 
 from storyline.config import LedgerSettings
-from storyline.records import Claim, Quantity
 from storyline.stages.ledger.blocking import candidate_pairs, complete_linkage
-from storyline.stages.ledger.embedding import ContentVectors
-from storyline.stages.ledger.grouping import (
-    NO_VECTORS,
-    WORD,
-    EntitySpans,
-    content_words,
-    ledger_lexicon,
-    rarity_weights,
-    similarity,
-    speaker_key,
-    stem,
-    unit_classes,
+from storyline.stages.ledger.counted import (
+    INCREMENT,
+    TARGET,
+    Measure,
+    is_lower_bound,
+    is_vague,
+    make_measures,
+    unify_holders,
 )
-from storyline.stages.ledger.shares import share_holder
+from storyline.stages.ledger.embedding import ContentVectors
+from storyline.stages.ledger.grouping import NO_VECTORS, rarity_weights, similarity, speaker_key
 from storyline.stages.quantities import number_type
 
-# Where one statement inside a content ends and the next begins ("71 bodies … and 35 people …").
-CLAUSE_BREAK = re.compile(r"\s+and\s+(?:that\s+)?|;|,\s+(?:while|whereas|but)\s+|\s+but\s+")
+# what the ledger stage reads from here: a figure as an item (``ledger.counted``), and the grouping
+__all__ = [
+    "INCREMENT",
+    "TARGET",
+    "Measure",
+    "group_measures",
+    "is_lower_bound",
+    "is_vague",
+    "make_measures",
+    "split_outliers",
+    "unify_holders",
+]
+
 # Distances for complete linkage lie in [0, 1); pairs never compared are at the unknown distance, so a
 # cluster whose members were not all compared joins nothing (``LedgerSettings.measure_similarity`` sets the
 # cut: a figure that matches no question with confidence stays its own).
 UNKNOWN_DISTANCE = 0.999
-# Only these kinds of number answer a question (``quantities.number_type``); a duration is context.
-ANSWER_TYPES = frozenset({"count", "money", "percent"})
 # Figures merged for sharing their counted noun alone must lie within this ratio of each other.
 MAGNITUDE_SPREAD = 10.0
 # A value further than this ratio from its group's median counts something else (``split_outliers``).
 OUTLIER_RATIO = 4.0
-# How alike statements and figures must be to answer one question is the stage's setting
-# (``config.LedgerSettings``), with the figures that chose it.
-PEOPLE_UNIT = "personnel"
-SHARE = "percent"
-# A figure is a target when a target word lies this many words before it at most ("goal of releasing").
-TARGET = "target"
-# The qualifier of a figure that counts an increase ("four more bodies"), not the count itself.
-INCREMENT = "+increment"
-TARGET_REACH = 4
-# A figure right after a word of method (at most this many words) is a poll's sample or margin of error.
-METHOD_REACH = 2
-
-
-@dataclass(frozen=True, slots=True)
-class Measure:
-    """One quantity of a claim as a ledger item: what it counts and the words of its clause."""
-
-    claim: Claim
-    quantity: Quantity
-    unit: str
-    words: frozenset[str]
-    qualifiers: frozenset[str]  # narrowing words between the number and its noun ("special")
-    kind: str | None  # kind of count ("dead", "missing", …) when the clause names one
-    changing: bool  # the clause speaks of a changing figure ("rose to")
-    holder: str | None = None  # whose share a percentage is (``ledger.shares``): "@<entity id>"
-
-
-def _clause_of(claim: Claim, quantity: Quantity) -> str:
-    """The part of the content holding ``quantity``, so "71 bodies … and 35 missing" splits in two."""
-    offset = quantity.start - claim.start
-    cuts = [0, *(m.end() for m in CLAUSE_BREAK.finditer(claim.text) if m.end() <= offset), len(claim.text)]
-    start = max(cut for cut in cuts if cut <= offset)
-    ends = [m.start() for m in CLAUSE_BREAK.finditer(claim.text) if m.start() >= offset]
-    return claim.text[start : min(ends) if ends else len(claim.text)]
-
-
-def _unit_from_clause(quantity: Quantity, clause_words: Sequence[str]) -> str | None:
-    """A bare number ("had fallen to 29") counts the unit-class noun its clause names ("the number of
-    ships waiting"), whatever the quantities stage guessed from the number alone."""
-    if any(not word[0].isdigit() for word in WORD.findall(quantity.text)):
-        return None
-    classes = [unit_classes().get(w) or unit_classes().get(w.removesuffix("s")) for w in clause_words]
-    named = [unit for unit in classes if unit]
-    return named[0] if named else None
-
-
-def is_lower_bound(quantity: Quantity) -> bool:
-    """ "More than 1,200 emails", "at least 40": the figure is a floor (``lower_bounds`` of the lexicon)."""
-    text = " ".join(quantity.text.lower().split())
-    return any(text.startswith(bound + " ") for bound in ledger_lexicon().lower_bounds)
-
-
-def is_vague(quantity: Quantity) -> bool:
-    """ "Thousands of messages", "dozens": a plural of scale, no figure (``vague_amounts`` of the lexicon)."""
-    text = " ".join(quantity.text.lower().split())
-    return any(text == amount or text.startswith(amount + " ") for amount in ledger_lexicon().vague_amounts)
-
-
-def _words_before(claim: Claim, quantity: Quantity, reach: int = TARGET_REACH) -> list[str]:
-    return [w.lower() for w in WORD.findall(claim.text[: max(0, quantity.start - claim.start)])[-reach:]]
-
-
-def _is_target(claim: Claim, quantity: Quantity) -> bool:
-    """A goal, not a count: a target word among the few words before the figure ("goal of releasing")."""
-    return any(word in ledger_lexicon().target_words for word in _words_before(claim, quantity))
-
-
-def _is_method(claim: Claim, quantity: Quantity) -> bool:
-    """How a finding was made, not a finding: a poll's sample size or margin of error (``method_words``)
-    right before the figure ("sample of 1,001", "plus or minus 4"; not "the sample was part of 3 million
-    records", a demo claim whose figure is the finding)."""
-    before = _words_before(claim, quantity, METHOD_REACH)
-    return any(word in ledger_lexicon().method_words for word in before)
-
-
-def _kind_of(words: Iterable[str]) -> str | None:
-    for kind, stems in ledger_lexicon().count_kinds:
-        if any(word.startswith(s) for word in words for s in stems):
-            return kind
-    return None
-
-
-def _qualifiers(quantity: Quantity) -> frozenset[str]:
-    """Lower-case words between the number and the counted noun; names and neutral words do not count. An
-    increment ("four more bodies") is marked ``INCREMENT``: it never answers the question of the total."""
-    lexicon = ledger_lexicon()
-    words = [word for word in WORD.findall(quantity.text) if not word[0].isdigit()]
-    narrowing = frozenset(
-        stem(word)
-        for word in words[:-1]
-        if word.islower() and word not in lexicon.neutral_qualifiers and word not in lexicon.stopwords
-    )
-    return narrowing | {INCREMENT} if _is_increment(quantity) else narrowing
-
-
-def _is_increment(quantity: Quantity) -> bool:
-    """ "Seven more bodies", "1,100 additional pages": an increment word followed by a word other than
-    "than" ("more than 100" is a floor, ``is_lower_bound``)."""
-    words = [word.lower() for word in WORD.findall(quantity.text)]
-    increments = ledger_lexicon().increment_words
-    return any(word in increments and after != "than" for word, after in pairwise(words))
-
-
-def make_measures(
-    claim: Claim, extra_words: frozenset[str], spans: EntitySpans | None = None
-) -> list[Measure]:
-    """The claim's quantities worth a question: those with a unit, or whose clause names a kind of count.
-    With the story's entity ``spans``, a percentage names whose share it is when its wording says so."""
-    lexicon = ledger_lexicon()
-    measures = []
-    for quantity in claim.quantities:
-        if number_type(quantity) not in ANSWER_TYPES or is_vague(quantity) or _is_method(claim, quantity):
-            continue
-        clause = _clause_of(claim, quantity)
-        raw = [word.lower() for word in WORD.findall(clause)]
-        words = content_words(clause)
-        count_kind = _kind_of(raw)
-        unit = _unit_from_clause(quantity, raw) or quantity.unit or (PEOPLE_UNIT if count_kind else "")
-        if not unit:
-            continue
-        kind = TARGET if _is_target(claim, quantity) else count_kind
-        measures.append(
-            Measure(
-                claim=claim,
-                quantity=quantity,
-                unit=unit,
-                words=words | extra_words,
-                qualifiers=_qualifiers(quantity),
-                kind=kind,
-                changing=any(word in lexicon.update_cues for word in raw),
-                holder=share_holder(claim, quantity, spans) if spans is not None and unit == SHARE else None,
-            )
-        )
-    return measures
-
-
-def unify_holders(measures: Sequence[Measure], names: Mapping[str, str]) -> list[Measure]:
-    """A share held by a bare surname ("name:trump", no entity mention there) takes the entity of the
-    story's shares whose name ends with it, when exactly one does ("Donald Trump"); else it stays apart."""
-    by_surname: dict[str, set[str]] = {}
-    for holder in {m.holder for m in measures if m.holder and m.holder.startswith("@")}:
-        surname = names.get(holder[1:], "").split()[-1:]
-        if surname:
-            by_surname.setdefault("name:" + surname[0].lower(), set()).add(holder)
-    return [
-        replace(m, holder=next(iter(by_surname[m.holder])))
-        if m.holder in by_surname and len(by_surname[m.holder]) == 1
-        else m
-        for m in measures
-    ]
 
 
 def _compatible(first: Measure, second: Measure) -> bool:
@@ -354,7 +206,10 @@ def _merge_same_event(measures: Sequence[Measure], clusters: list[list[int]]) ->
     by_key: dict[EventKey, list[tuple[list[int], list[float]]]] = {}
     merged: list[list[int]] = []
     for cluster in sorted(clusters, key=min):
-        keys = {_event_key(measures[i]) for i in cluster}
+        # a figure of no kind of count rides with the kind its equal value joined ("no contact with 31 men"
+        # beside "31 missing"): the cluster's key is that of its figures naming a kind, when any does
+        kinded = [i for i in cluster if measures[i].kind] or cluster
+        keys = {_event_key(measures[i]) for i in kinded}
         key = next(iter(keys))
         if len(keys) > 1 or key is None:
             merged.append(cluster)

@@ -79,7 +79,7 @@ from storyline.stages.ledger.measures import (
     make_measures,
     unify_holders,
 )
-from storyline.stages.ledger.series import EITHER_WAY, series_directions
+from storyline.stages.ledger.series import EITHER_WAY
 from storyline.stages.ledger.sources import corroborators, independent_sources
 from storyline.stages.ledger.statements import (
     Statement,
@@ -88,7 +88,7 @@ from storyline.stages.ledger.statements import (
     statement_reference,
 )
 from storyline.stages.ledger.status import judge_status
-from storyline.stages.quantities import number_type
+from storyline.stages.ledger.tallies import according_to, split_tallies, tally_directions
 
 UNATTRIBUTED = "unattributed"
 STANCES: tuple[Stance, ...] = get_args(Stance)  # the order a proposition's positions are listed in
@@ -280,6 +280,9 @@ def build_ledger(
     ]
     vectors = embed_claims(story_claims, load_embedder() if settings.embeddings else None, settings)
     measure_groups = group_measures(unify_holders(measures, names), settings, vectors)
+    # several sources each counting one thing, each count moving: a question per source (``ledger.tallies``)
+    if settings.tallies_by_source:
+        measure_groups = split_tallies(measure_groups, by_id, names, settings.series_tolerance)
     group_of_claim = {m.claim.id: index for index, group in enumerate(measure_groups) for m in group}
     attached: dict[int, list[Claim]] = {}
     statements = []
@@ -325,6 +328,8 @@ def build_ledger(
         text = with_predicate(text, [(m.claim, m.quantity) for m in group], order, context.texts)
         if group[0].holder is not None:
             text, informative = share_label(group[0].holder, names), True
+        if group[0].source is not None:
+            text = according_to(text, group[0].source)
         if not informative and (
             len(group_claims) < 2
             or not text.startswith("How many")
@@ -335,9 +340,7 @@ def build_ledger(
             continue  # "How many percentage point since Monday's debate?": whose change, of what?
         supporting = corroborators(group_claims, mentioned, context.origin)
         floors = all(is_lower_bound(m.quantity) for m in answering)
-        # only a tally of a kind of count is read as a series (``ledger.status``): no money, share, bare noun
-        tally = all(number_type(m.quantity) == "count" and m.kind for m in answering)
-        directions = series_directions({m.kind or "" for m in answering}) if tally else frozenset()
+        directions = tally_directions(answering)  # only a tally of a kind of count is read as a series
         question = _question(
             story,
             key,

@@ -29,8 +29,10 @@ A series needs all of:
   a correction or a misread, not a series), in one direction; every moving source the same way (a toll
   rising, or a count of missing falling);
 - every other source an echo: each of its values repeats a moving source's value of the same day (an
-  outlet giving the minister's 19 in its own voice). A source giving a figure of its own once is a side,
-  not a count seen moving, so it keeps the question contested;
+  outlet giving the minister's 19 in its own voice), or lies strictly between a moving source's values of
+  the days either side of it (an outlet's 17 on the day between the minister's 11 and 21). A source giving
+  a figure of its own once, outside any mover's path, is a side, not a count seen moving, so it keeps the
+  question contested;
 - no disagreement between sources in time: two sources' values of the same day agree within
   ``tolerance`` (relative), and a later value never falls behind another source's earlier one by more
   than that (in a rising count; ahead of it, in a falling one) — 27 against 38 on one day is a dispute.
@@ -91,7 +93,7 @@ def _direction(values: Sequence[float]) -> str | None:
     return None
 
 
-def _moving(dated: Sequence[Dated]) -> str | None:
+def moving(dated: Sequence[Dated]) -> str | None:
     """The direction of one source's values: None unless two or more, each on its own day, move one way."""
     if len(dated) < 2 or len({day for day, _ in dated}) < len(dated):
         return None
@@ -107,7 +109,7 @@ def _behind(earlier: Dated, later: Dated, rising: bool, tolerance: float) -> boo
     return second < first - margin if rising else second > first + margin
 
 
-def _disagree(sequences: Mapping[str, Sequence[Dated]], rising: bool, tolerance: float) -> bool:
+def disagree(sequences: Mapping[str, Sequence[Dated]], rising: bool, tolerance: float) -> bool:
     """Whether any value of one source is out of step with any value of another (``_behind``)."""
     names = list(sequences)
     return any(
@@ -141,8 +143,8 @@ def series_status(
     sequences = _sequences(positions, names, one_source)
     if not sequences:
         return None
-    movers = {source: dated for source, dated in sequences.items() if _moving(dated)}
-    moved = {_moving(dated) for dated in movers.values()}
+    movers = {source: dated for source, dated in sequences.items() if moving(dated)}
+    moved = {moving(dated) for dated in movers.values()}
     if len(moved) != 1:
         return None
     direction = moved.pop() or ""
@@ -151,22 +153,36 @@ def series_status(
     echoes = [source for source in sequences if source not in movers]
     if not all(_echoes(sequences[source], movers, tolerance) for source in echoes):
         return None
-    if _disagree(sequences, direction == "rose", tolerance):
+    if disagree(sequences, direction == "rose", tolerance):
         return None
     return "series", _reason(direction, movers, echoes)
 
 
 def _echoes(dated: Sequence[Dated], movers: Mapping[str, Sequence[Dated]], tolerance: float) -> bool:
     """Whether each of a source's values repeats a moving source's value of the same day (an outlet giving
-    the minister's 19 in its own voice): an echo, where a figure of its own would be a side."""
+    the minister's 19 in its own voice), or falls inside a moving source's path (``_within``): an echo or a
+    step of the same count, where a figure of its own would be a side."""
     return all(
         any(
-            day == other_day and abs(value - other) <= tolerance * max(abs(value), abs(other), 1.0)
+            _within(day, value, dated_other)
+            or any(
+                day == other_day and abs(value - other) <= tolerance * max(abs(value), abs(other), 1.0)
+                for other_day, other in dated_other
+            )
             for dated_other in movers.values()
-            for other_day, other in dated_other
         )
         for day, value in dated
     )
+
+
+def _within(day: date, value: float, path: Sequence[Dated]) -> bool:
+    """Whether ``value`` on ``day`` lies strictly between a moving source's values of a day before and a
+    day after it: an outlet's "17" on Thursday between the minister's 11 on Wednesday and 21 on Friday is
+    the count seen on a day the mover was not quoted; a figure after the mover's last one (50 beside a
+    governor's 38 and 44) says nothing of being the same count, and stays a side."""
+    before = [other for other_day, other in path if other_day < day]
+    after = [other for other_day, other in path if other_day > day]
+    return any(min(a, b) < value < max(a, b) for a in before[-1:] for b in after[:1])
 
 
 def _reason(direction: str, movers: Mapping[str, Sequence[Dated]], echoes: Sequence[str]) -> str:

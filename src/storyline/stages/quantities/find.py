@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from storyline.records import Quantity
+from storyline.stages.quantities.currencies import is_currency
 from storyline.stages.quantities.not_counts import (
     is_age,
     is_day,
@@ -117,7 +118,7 @@ def _quantity(
 def number_type(quantity: Quantity, time_units: frozenset[str] | None = None) -> str:
     """ "money", "percent", "duration" or "count". Years, dates, ages, ordinals and numbers inside names
     never become quantities (``find_quantities`` leaves them out), so what remains is one of these."""
-    if quantity.unit in CURRENCY_UNITS:
+    if quantity.unit in CURRENCY_UNITS or is_currency(quantity.unit):
         return "money"
     if quantity.unit == "percent":
         return "percent"

@@ -1,0 +1,101 @@
+"""What happened to what a figure counts (its *kind of count*), and whether it is this event's figure.
+
+A disaster story gives the dead, the injured and the missing in one sentence ("killing at least five
+miners and leaving 31 missing", "rose to 21, with 15 miners still unaccounted for"), so the kind of a
+figure is the kind word *nearest* it in its clause, not the first kind the clause names anywhere (which
+made the 31 missing a death toll). Words come from ``lexicons/ledger.toml`` ``[count_kinds]`` (prefixes,
+so "killed", "killing" and "kills" are one entry, "kill").
+
+The counted noun does not split a toll: "11 dead", "17 miners died", "21 people killed" count one thing, so
+a figure of a people kind (``PEOPLE_KINDS``) whose noun is no unit class of its own ("miners",
+"passengers": a head noun the quantities stage keeps as it is) counts people.
+
+A toll of another event is no value of this one ("the worst since October 2023, when a fire killed 46"):
+a figure whose clause names a past year (a time expression with an explicit year, at month, season or
+year precision: a figure of the story's own days is told by weekday or date) or that ranks this event
+against a former one ("the deadliest … since", ``past_event_superlatives``) is marked ``PAST_EVENT``, a
+qualifier no figure of this event shares.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyline.records import Claim, TimeExpr
+from storyline.stages.ledger.grouping import WORD, ledger_lexicon
+from storyline.stages.quantities import number_lexicon
+
+# The qualifier of a figure of a former event: it never answers the question of this event's count.
+PAST_EVENT = "+past"
+# The qualifier of a part of a count ("the dead included two children", "two of the missing"): no total.
+PART = "+part"
+# How many words before a figure a word of a part may stand ("the dead included two children").
+PART_REACH = 2
+# Kinds whose figure counts people whatever noun follows it (dead, injured, missing, detained); not the
+# displaced, whose words name homes and shelters too ("300 homes destroyed" counts houses).
+PEOPLE_KINDS = frozenset({"dead", "injured", "missing", "detained"})
+# A time expression of a former event names its year ("in 2023", "October 2023") at a coarse precision.
+COARSE_PRECISIONS = frozenset({"year", "month", "season"})
+YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+
+
+def _word_kind(word: str) -> str | None:
+    for kind, stems in ledger_lexicon().count_kinds:
+        if any(word.startswith(s) for s in stems):
+            return kind
+    return None
+
+
+def kind_near(clause: str, start: int, end: int) -> str | None:
+    """The kind of count named by the kind word nearest the figure at ``[start, end)`` of ``clause`` (in
+    words; a word inside the figure's own text is nearest of all, and of two equally near the one after
+    it wins: "31 missing" beside "killing five")."""
+    words = [(match.start(), match.end(), match.group().lower()) for match in WORD.finditer(clause)]
+    best: tuple[int, int, str] | None = None
+    for index, (word_start, word_end, word) in enumerate(words):
+        kind = _word_kind(word)
+        if kind is None:
+            continue
+        if word_end <= start:
+            distance, before = sum(1 for w in words[index + 1 :] if w[1] <= start) + 1, 1
+        elif word_start >= end:
+            distance, before = sum(1 for w in words[:index] if w[0] >= end) + 1, 0
+        else:
+            distance, before = 0, 0
+        if best is None or (distance, before) < best[:2]:
+            best = (distance, before, kind)
+    return best[2] if best else None
+
+
+def counts_people(kind: str | None, unit: str) -> bool:
+    """Whether a figure of ``kind`` counted in ``unit`` is a count of people: a people kind, and a noun that
+    is no unit class of its own ("miner", "passenger"; not "ship" or "USD"), nor the kind's own word ("31
+    missing", "the dead": what the count is of is left unsaid, so it meets only counts of that word)."""
+    if kind not in PEOPLE_KINDS or _word_kind(unit) is not None:
+        return False
+    return unit not in set(number_lexicon().unit_classes.values())
+
+
+def is_part(clause: str, start: int, end: int) -> bool:
+    """Whether the figure at ``[start, end)`` of ``clause`` counts a part of a count: a word of a part
+    just before it ("included", "among": ``part_words``) or "of" right after the number ("two of the
+    missing", "four of them")."""
+    before = [word.lower() for word in WORD.findall(clause[:start])][-PART_REACH:]
+    after = [word.lower() for word in WORD.findall(clause[end:])][:1]
+    return bool(set(before) & ledger_lexicon().part_words) or after == ["of"]
+
+
+def is_past_event(claim: Claim, clause_start: int, clause_end: int, clause: str) -> bool:
+    """Whether the clause at ``[clause_start, clause_end)`` of the claim's content tells a former event:
+    a time expression with an explicit year at a coarse precision, or a superlative followed by "since"."""
+    words = [word.lower() for word in WORD.findall(clause)]
+    superlatives = ledger_lexicon().past_event_superlatives
+    ranked = [index for index, word in enumerate(words) if word in superlatives]
+    if ranked and "since" in words[ranked[0] :]:
+        return True
+    return any(_names_past_year(time, claim, clause_start, clause_end) for time in claim.times)
+
+
+def _names_past_year(time: TimeExpr, claim: Claim, clause_start: int, clause_end: int) -> bool:
+    inside = clause_start <= time.start - claim.start and time.end - claim.start <= clause_end
+    return inside and time.precision in COARSE_PRECISIONS and YEAR.search(time.text) is not None

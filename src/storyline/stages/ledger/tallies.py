@@ -1,0 +1,121 @@
+"""Several sources each counting one thing, each count moving: one question per source (issue #17).
+
+A flood's dead counted by the civil defence (27 → 52 → 63), by the Red Cross (61 → 68) and by a governor
+(38 → 44) are three counts, each seen rising, that disagree with each other on one day: as one question they
+are only "contested", which hides that each count moves; as three, each is a series with its latest value.
+``split_by_source`` splits a tally's group so only when every sign says so (precision first):
+
+- the group is a tally of one kind of count (the caller's ``directions`` are not empty);
+- two sources or more *move*: each gives two values or more on different days, one way, in a direction the
+  kind allows (``ledger.series``), and the movers do not keep step (otherwise ``ledger.series`` reads the
+  whole question as one series already);
+- every other figure is given to the source that gives it: a figure of a mover's own source (an undated
+  article's figure too), or a figure of another speaker (an outlet's own voice, a second spelling of an
+  agency) whose value exactly one mover gives. Figures that fit no mover, or several, stay together as the
+  question they were (a side such as "more than 100 had died" keeps its own status there).
+
+A source is a speaker as a reader knows them: the resolved entity's name, else the words that name them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from datetime import date
+
+from storyline.records import Article, Claim
+from storyline.stages.ledger.counted import Measure
+from storyline.stages.ledger.series import Dated, disagree, moving, series_directions
+from storyline.stages.quantities import number_type
+
+
+def _source(claim: Claim, names: Mapping[str, str]) -> str | None:
+    """The speaker as a reader knows them; None for an outlet's own voice or an unnamed speaker."""
+    if claim.outlet_voice:
+        return None
+    if claim.speaker:
+        return names.get(claim.speaker, claim.speaker)
+    return (claim.speaker_text or "").strip() or None
+
+
+def _movers(
+    group: Sequence[Measure],
+    days: Mapping[str, date | None],
+    names: Mapping[str, str],
+    directions: frozenset[str],
+) -> dict[str, list[Dated]]:
+    """Each source whose dated values move in one allowed direction over two days or more."""
+    dated: dict[str, set[Dated]] = {}
+    for measure in group:
+        source, day = _source(measure.claim, names), days.get(measure.claim.article)
+        if source is not None and day is not None:
+            dated.setdefault(source, set()).add((day, measure.quantity.value))
+    sequences = {source: sorted(values) for source, values in dated.items()}
+    return {source: values for source, values in sequences.items() if moving(values) in directions}
+
+
+def split_by_source(
+    group: list[Measure],
+    days: Mapping[str, date | None],
+    names: Mapping[str, str],
+    directions: frozenset[str],
+    tolerance: float,
+) -> list[list[Measure]]:
+    """The group as one question per moving source, plus the figures no mover claims (see module doc);
+    ``[group]`` unless two sources or more each move and they do not keep step. ``days``: article id →
+    its publication day (None when unknown). Each split figure names its source (``Measure.source``)."""
+    movers = _movers(group, days, names, directions) if directions else {}
+    ways = {moving(values) for values in movers.values()}
+    if len(movers) < 2 or len(ways) != 1 or not disagree(movers, ways == {"rose"}, tolerance):
+        return [group]  # one count moving (or none): ``ledger.series`` reads the whole question
+    parts: dict[str, list[Measure]] = {source: [] for source in movers}
+    rest = []
+    for measure in group:
+        source = _source(measure.claim, names)
+        if source not in movers:
+            givers = [
+                name for name, values in movers.items() if measure.quantity.value in {v for _, v in values}
+            ]
+            source = givers[0] if len(givers) == 1 else None
+        if source is None:
+            rest.append(measure)
+        else:
+            parts[source].append(replace(measure, source=source))
+    return [*parts.values(), *([rest] if rest else [])]
+
+
+def tally_directions(group: Sequence[Measure]) -> frozenset[str]:
+    """The ways a group's values may move as a series: none unless every figure is a count of a kind of
+    count (no money, share or bare noun: ``ledger.status``), only "rose" for the dead or injured."""
+    tally = all(number_type(m.quantity) == "count" and m.kind for m in group)
+    return series_directions({m.kind or "" for m in group}) if tally else frozenset()
+
+
+def split_tallies(
+    groups: Sequence[list[Measure]],
+    articles: Mapping[str, Article],
+    names: Mapping[str, str],
+    tolerance: float,
+) -> list[list[Measure]]:
+    """``split_by_source`` over a story's groups; an article's day is its full publication date."""
+    days = {article_id: _day(article.published) for article_id, article in articles.items()}
+    return [
+        part
+        for group in groups
+        for part in split_by_source(group, days, names, tally_directions(group), tolerance)
+    ]
+
+
+def _day(published: str | None) -> date | None:
+    """The calendar day of a full publication date; None for none or a yearless one ("--05-10")."""
+    if not published or published.startswith("-"):
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def according_to(label: str, source: str) -> str:
+    """ "How many deaths had been confirmed?" → "… confirmed, according to Valdoran Red Cross?"."""
+    return f"{label.rstrip('?')}, according to {source}?"

@@ -1,0 +1,96 @@
+"""What happened to what a figure counts (``ledger.kinds``, issue #17): the kind word nearest the figure,
+a toll whatever noun it counts, and a former event's toll kept from this event's."""
+
+from __future__ import annotations
+
+from storyline.config import DEFAULT_SETTINGS
+from storyline.stages.ledger.kinds import PART, PAST_EVENT, counts_people, kind_near
+from storyline.stages.ledger.measures import Measure, group_measures, make_measures
+from tests.factories import make_article, make_claim, make_quantity, make_time
+
+
+def _measures(
+    sentence: str, content: str, figures: dict[str, float], times: tuple[str, ...] = ()
+) -> list[Measure]:
+    article = make_article(sentence)
+    quantities = tuple(
+        make_quantity(text, value, within=sentence, unit=text.split()[-1].rstrip("s"))
+        for text, value in figures.items()
+    )
+    dated = tuple(make_time(text, None, "month", within=sentence) for text in times)
+    claim = make_claim(content, article=article, quantities=quantities, times=dated)
+    return make_measures(claim, frozenset())
+
+
+def _said(content: str, figures: dict[str, float]) -> Measure:
+    """The one figure of "Officials said <content>."."""
+    (measure,) = _measures(f"Officials said {content}.", content, figures)
+    return measure
+
+
+def test_the_kind_is_the_kind_word_nearest_the_figure() -> None:
+    clause = "killing at least five miners and leaving 31 missing"
+    assert kind_near(clause, clause.index("five"), clause.index("five") + 4) == "dead"
+    assert kind_near(clause, clause.index("31"), clause.index("31") + 2) == "missing"
+    toll = "the toll rose to 21, with 15 miners still unaccounted for"
+    assert kind_near(toll, toll.index("21"), toll.index("21") + 2) == "dead"
+    assert kind_near(toll, toll.index("15"), toll.index("15") + 9) == "missing"
+    assert kind_near("12 passengers were trapped", 0, 2) == "missing"
+    assert kind_near("142 rescuers arrived", 0, 3) is None
+
+
+def test_dead_and_missing_in_one_sentence_are_two_kinds_of_people() -> None:
+    sentence = "The minister said 21 miners were killed and 15 workers remain unaccounted for."
+    content = "21 miners were killed and 15 workers remain unaccounted for"
+    measures = _measures(sentence, content, {"21 miners": 21, "15 workers": 15})
+    assert [(m.quantity.value, m.kind, m.unit) for m in measures] == [
+        (21, "dead", "personnel"),
+        (15, "missing", "personnel"),
+    ]
+
+
+def test_a_new_sentence_names_its_own_kind() -> None:
+    sentence = 'He said: "Five bodies were brought up. We have no contact with 31 men."'
+    content = "Five bodies were brought up. We have no contact with 31 men."
+    measures = _measures(sentence, content, {"Five bodies": 5, "31 men": 31})
+    assert [m.kind for m in measures] == ["dead", None]
+
+
+def test_a_toll_of_a_former_event_is_marked_and_kept_apart() -> None:
+    sentence = "Officials said the worst accident since October 2023, when a fire killed 46 miners."
+    content = "the worst accident since October 2023, when a fire killed 46 miners"
+    (past,) = _measures(sentence, content, {"46 miners": 46}, times=("October 2023",))
+    assert PAST_EVENT in past.qualifiers
+    ranked = "the deadliest accident since a fire at the Kostenko mine killed 46 people"
+    ranked_past = _said(ranked, {"46 people": 46})
+    assert PAST_EVENT in ranked_past.qualifiers
+    current = "the toll rose to 21 people"
+    now = _said(current, {"21 people": 21})
+    assert now.qualifiers == frozenset() and now.kind == "dead"
+    groups = group_measures([past, now], DEFAULT_SETTINGS.ledger)
+    assert sorted(len(group) for group in groups) == [1, 1]
+
+
+def test_the_worst_hit_village_ranks_no_former_event() -> None:
+    content = "the worst-hit village counted 12 dead on Monday"
+    figure = _said(content, {"12 dead": 12})
+    assert PAST_EVENT not in figure.qualifiers
+
+
+def test_a_part_of_a_count_is_no_value_of_the_total() -> None:
+    content = "the dead included two children"
+    part = _said(content, {"two children": 2})
+    assert PART in part.qualifiers
+    of_them = "two of the missing were found alive"
+    found = _said(of_them, {"two": 2})
+    assert PART in found.qualifiers
+    total = "the dead numbered 19"
+    toll = _said(total, {"19": 19})
+    assert PART not in toll.qualifiers
+
+
+def test_a_count_named_by_its_kind_word_alone_keeps_that_word() -> None:
+    # "31 missing" leaves unsaid what is missing: it meets counts of "missing", not any count of people
+    assert not counts_people("missing", "missing")
+    assert counts_people("missing", "miner") and counts_people("dead", "passenger")
+    assert not counts_people("dead", "ship") and not counts_people("displaced", "home")

@@ -1,0 +1,58 @@
+"""Several sources each counting one thing, each count moving and apart: one question per source
+(``ledger.tallies``, issue #17), only when ``LedgerSettings.tallies_by_source`` is on."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from test_ledger import ARTICLES, STORY, claim
+
+from storyline.config import DEFAULT_SETTINGS
+from storyline.records import Claim
+from storyline.stages.ledger.positions import build_ledger
+from storyline.stages.ledger.tallies import according_to
+
+SPLIT = dataclasses.replace(DEFAULT_SETTINGS.ledger, tallies_by_source=True)
+
+
+def dead(claim_id: str, article: str, speaker: str, value: float) -> Claim:
+    return claim(claim_id, article, speaker, value, text=f"{value:g} people died")
+
+
+# days: b = 1 Oct, a = 2 Oct, c = 3 Oct
+TWO_COUNTS = [
+    dead("c1", "b", "the civil defence", 27),
+    dead("c2", "a", "the civil defence", 52),
+    dead("c3", "a", "the Red Cross", 61),
+    dead("c4", "c", "the Red Cross", 68),
+    dead("c5", "c", "the civil defence", 63),
+]
+
+
+def test_two_sources_each_rising_apart_are_a_series_each() -> None:
+    questions = build_ledger(STORY, TWO_COUNTS, ARTICLES, [], [], SPLIT)
+    by_label = {q.question: q for q in questions}
+    civil = next(q for label, q in by_label.items() if label.endswith("according to the civil defence?"))
+    red_cross = next(q for label, q in by_label.items() if label.endswith("according to the Red Cross?"))
+    assert civil.status == "series" and [p.value for p in civil.positions] == [27, 52, 63]
+    assert red_cross.status == "series" and [p.value for p in red_cross.positions] == [61, 68]
+
+
+def test_off_by_default_and_a_side_of_its_own_stays_with_the_rest() -> None:
+    (together,) = build_ledger(STORY, TWO_COUNTS, ARTICLES, [], [])
+    assert together.status == "contested"
+    # an opposition figure no mover gives stays a question of its own, with its own status
+    side = [*TWO_COUNTS, dead("c6", "c", "an opposition deputy", 100)]
+    questions = build_ledger(STORY, side, ARTICLES, [], [], SPLIT)
+    rest = next(q for q in questions if any(p.value == 100 for p in q.positions))
+    assert [p.value for p in rest.positions] == [100] and "according to" not in rest.question
+
+
+def test_one_moving_source_beside_a_single_figure_is_not_split() -> None:
+    claims = [*TWO_COUNTS[:2], TWO_COUNTS[4], dead("c6", "c", "the Red Cross", 70)]
+    (question,) = build_ledger(STORY, claims, ARTICLES, [], [], SPLIT)
+    assert question.status == "contested" and "according to" not in question.question
+
+
+def test_the_label_names_the_source() -> None:
+    assert according_to("How many people died?", "the NCDD") == "How many people died, according to the NCDD?"
