@@ -8,7 +8,7 @@ question, who holds them and its status are ``ledger.sides``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from storyline.config import DEFAULT_SETTINGS, LedgerSettings
 from storyline.embeddings import load_embedder
@@ -64,6 +64,7 @@ from storyline.stages.ledger.measures import (
     make_measures,
     unify_holders,
 )
+from storyline.stages.ledger.propositions import keyed_links, masked_content, proposition_key
 from storyline.stages.ledger.series import series_directions
 from storyline.stages.ledger.sides import (
     Context,
@@ -76,6 +77,7 @@ from storyline.stages.ledger.sources import corroborators
 from storyline.stages.ledger.statements import (
     Statement,
     group_statements,
+    join_keyed_outlet_voice,
     join_outlet_voice,
     statement_reference,
 )
@@ -244,10 +246,15 @@ def build_ledger(
         if not _evident(group, group_claims, text, context):
             doubtful.add(question.id)
 
-    statement_groups = group_statements(statements, settings, vectors)
-    _place_by_context(unplaced, statement_groups, context, spans)
     outlet_claims = [claim_by_id[claim_id] for claim_id in narration]
+    persons = {entity.id: entity.name for entity in entities if entity.type == "PERSON"}
+    keyed = _keyed([s.claim for s in statements] + outlet_claims, mentioned, spans, persons, settings)
+    statement_keyed = {pair: score for pair, score in keyed.items() if pair[1] < len(statements)}
+    statement_groups = group_statements(statements, settings, vectors, statement_keyed)
+    _place_by_context(unplaced, statement_groups, context, spans)
     join_outlet_voice(outlet_claims, narration, statement_groups, settings.outlet_voice_similarity)
+    outlet_links = [(i, j - len(statements)) for i, j in keyed if i < len(statements) <= j]
+    join_keyed_outlet_voice(statements, outlet_claims, outlet_links, narration, statement_groups)
     for statement_group in statement_groups:
         group_claims = [statement.claim for statement in statement_group]
         order = central_order([statement.words for statement in statement_group])
@@ -272,6 +279,32 @@ def build_ledger(
         )
     questions.sort(key=lambda question: (question.id not in doubtful, *_salience(question)), reverse=True)
     return tuple(questions)
+
+
+def _keyed(
+    claims: Sequence[Claim],
+    mentioned: dict[str, frozenset[str]],
+    spans: EntitySpans,
+    persons: Mapping[str, str],
+    settings: LedgerSettings,
+) -> dict[tuple[int, int], float]:
+    """Pairs of claims of one proposition key (``ledger.propositions``), with their link score;
+    ``persons``: the names of the people among the entities."""
+    keys = [proposition_key(claim, mentioned[claim.id], persons, _subject(claim, spans)) for claim in claims]
+    encoder = load_embedder if settings.keyed_embeddings else lambda: None
+
+    def masked(claim: Claim) -> str:
+        return masked_content(claim, [(start, end) for start, end, _id in spans.get(claim.article, [])])
+
+    words = [content_words(claim.text) | mentioned[claim.id] for claim in claims]
+    return keyed_links(claims, keys, words, masked, encoder, settings)
+
+
+def _subject(claim: Claim, spans: EntitySpans) -> frozenset[str]:
+    """The entities of the content named before its first finite verb (none without one)."""
+    if not claim.finite_verbs:
+        return frozenset()
+    return entities_within(spans, claim.article, claim.start, claim.start + claim.finite_verbs[0])
 
 
 def _evident(group: Sequence[Measure], claims: Sequence[Claim], label: str, context: Context) -> bool:
