@@ -22,7 +22,7 @@ from storyline.stages.ledger.propositions import (
     predicates_of,
     proposition_key,
 )
-from storyline.stages.ledger.statements import Statement, group_statements
+from storyline.stages.ledger.statements import Statement, group_statements, join_keyed_outlet_voice
 
 SETTINGS = DEFAULT_SETTINGS.ledger
 
@@ -139,3 +139,14 @@ def test_with_the_encoder_paraphrases_link_and_other_claims_on_one_predicate_do_
     links = keyed_links(claims, keys, words, lambda c: c.text, load_embedder, SETTINGS)
     assert (0, 1) in links
     assert (0, 2) not in links and (1, 2) not in links
+
+
+def test_an_outlet_voice_claim_joins_the_proposition_it_is_keyed_to_and_only_once() -> None:
+    speaker = claim("the director would not recommend charges against the envoy", "recommend", id="a")
+    other = claim("the ministry summoned the ambassador", "summoned", id="b")
+    statements = [Statement(c, content_words(c.text), antecedent=None) for c in (speaker, other)]
+    groups = [[statements[0]], [statements[1]]]
+    narrated = make_claim("The director decided against recommending charges", id="v", cue="")
+    words = {"v": content_words(narrated.text)}
+    join_keyed_outlet_voice(statements, [narrated], [(0, 0), (1, 0)], words, groups)
+    assert [s.claim.id for s in groups[0]] == ["a", "v"] and [s.claim.id for s in groups[1]] == ["b"]

@@ -4,9 +4,10 @@ Contract: ``build_ledger(story, claims, entities, articles, copy_edges, ..., spa
 ``entity_spans(entities)`` indexes the mentions by article once, for a caller building many stories' ledgers.
 Inside: ``grouping`` (the words, entities and overlap claims are compared by), ``measures`` (which figures
 answer one question), ``statements`` (which propositions; outlet-voice statements joining them),
+``propositions`` (statements keyed by predicate and arguments, linked when their masked contents agree),
 ``blocking`` (candidate pairs, linkage), ``anaphora`` (subjectless denials), ``embedding`` (optional claim
-vectors), ``labels`` (question wording), ``positions`` (positions and stances), ``status`` (status and its
-reason).
+vectors), ``labels`` (question wording), ``positions`` (a story's questions built and ordered), ``sides``
+(positions and stances of a question), ``status`` (status and its reason).
 """
 
 from storyline.stages.ledger.grouping import entity_spans
