@@ -12,7 +12,7 @@ from factories import make_claim
 from storyline.config import DEFAULT_SETTINGS
 from storyline.embeddings import load_embedder
 from storyline.records import Claim
-from storyline.stages.ledger.grouping import content_words
+from storyline.stages.ledger.grouping import content_words, rarity_weights, similarity
 from storyline.stages.ledger.propositions import (
     PropositionKey,
     keyed_candidates,
@@ -130,12 +130,14 @@ def test_a_keyed_pair_joins_one_proposition_that_word_overlap_alone_leaves_apart
 @pytest.mark.skipif(load_embedder() is None, reason="no sentence encoder installed")
 def test_with_the_encoder_paraphrases_link_and_other_claims_on_one_predicate_do_not() -> None:
     claims = [
-        claim("none of her emails were marked classified when they were sent", "marked", id="a"),
-        claim("none of the messages was marked classified at the time it was sent", "marked", id="b"),
-        claim("the boxes were marked fragile by the movers", "marked", id="c"),
+        claim("the minister was careless with secret documents", "was", id="a"),
+        claim("the minister was careless in handling classified papers", "was", id="b"),
+        claim("the driver was careless on the icy motorway", "was", id="c"),
     ]
-    keys = [PropositionKey(frozenset({"mark"}), frozenset()) for _ in claims]
+    keys = [PropositionKey(frozenset({"careless"}), frozenset()) for _ in claims]
     words = [content_words(c.text) for c in claims]
+    weight = rarity_weights(words)
+    assert similarity(words[0], words[1], weight) < SETTINGS.proposition_similarity  # words alone: apart
     links = keyed_links(claims, keys, words, lambda c: c.text, load_embedder, SETTINGS)
     assert (0, 1) in links
     assert (0, 2) not in links and (1, 2) not in links

@@ -200,21 +200,26 @@ def keyed_links(
     settings: LedgerSettings,
 ) -> dict[Pair, float]:
     """Candidate pairs (``keyed_candidates``) whose masked contents are alike enough, each scored
-    ``settings.keyed_link_score``: by the embedding cosine when ``load_encoder`` gives an encoder (called
-    only when there is a candidate; one batched call for the statements in a candidate pair, no more), else
-    by weighted word overlap."""
+    ``settings.keyed_link_score``. A pair alike in words as a proposition needs (``proposition_similarity``)
+    or masked to one text is linked at once; the rest by the embedding cosine when ``load_encoder`` gives
+    an encoder (one batched call for their statements, and only when some are left: on generated news,
+    embedding every candidate cost a fifth of the analysis), else by weighted word overlap."""
     pairs = keyed_candidates(keys, words)
     if not pairs:
         return {}
-    embedder = load_encoder()
+    weight = rarity_weights(words)
+    lexical = {(i, j): similarity(words[i], words[j], weight) for i, j in pairs}
+    texts = {index: masked(claims[index]) for pair in pairs for index in pair}
+    linked = {pair for pair in pairs if lexical[pair] >= settings.proposition_similarity}
+    linked |= {(i, j) for i, j in pairs if texts[i] == texts[j]}
+    left = [pair for pair in pairs if pair not in linked]
+    embedder = load_encoder() if left else None
     if embedder is None:
-        weight = rarity_weights(words)
-        alike = [similarity(words[i], words[j], weight) >= settings.keyed_lexical_floor for i, j in pairs]
+        linked |= {pair for pair in left if lexical[pair] >= settings.keyed_lexical_floor}
     else:
-        members = sorted({index for pair in pairs for index in pair})
+        members = sorted({index for pair in left for index in pair})
         row = {index: position for position, index in enumerate(members)}
-        vectors = embedder([masked(claims[index]) for index in members])
-        alike = [
-            float(np.dot(vectors[row[i]], vectors[row[j]])) >= settings.keyed_cosine_floor for i, j in pairs
-        ]
-    return {pair: settings.keyed_link_score for pair, ok in zip(pairs, alike, strict=True) if ok}
+        vectors = embedder([texts[index] for index in members])
+        cosine = {(i, j): float(np.dot(vectors[row[i]], vectors[row[j]])) for i, j in left}
+        linked |= {pair for pair in left if cosine[pair] >= settings.keyed_cosine_floor}
+    return {pair: settings.keyed_link_score for pair in sorted(linked)}
