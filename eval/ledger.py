@@ -10,7 +10,10 @@
   overlap (the metrics: ``eval/ledger_metrics.py``); the held-out story is printed apart. The demo
   figures follow.
 
-    python eval/ledger.py [--corpus polnear [--skip-held-out]]
+    python eval/ledger.py [--corpus polnear [--skip-held-out] [--gold-stories] [--errors] [--cache DIR]]
+
+``--errors`` prints the development stories' together-errors, never the held-out story's; ``--cache DIR``
+reuses the analysed articles and rebuilds only the ledger (``eval/ledger_errors.py``).
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from eval.common import (
     pairwise,
     require_gold,
 )
+from eval.ledger_errors import cached_brief, print_errors
 from eval.ledger_metrics import (
     NON_VALUE_TRAPS,
     POLNEAR,
@@ -139,9 +143,22 @@ def main() -> None:
         action="store_true",
         help="polnear: the ledger over each gold story as one story (the ledger alone, not story clustering)",
     )
+    parser.add_argument(
+        "--errors",
+        action="store_true",
+        help="polnear: print the development stories' together-errors (implies --skip-held-out)",
+    )
+    parser.add_argument(
+        "--cache", type=Path, help="polnear: keep the analysed stories here and rebuild only the ledger"
+    )
     options = parser.parse_args()
     if options.corpus == "polnear":
-        report_polnear(held_out_too=not options.skip_held_out, gold_stories=options.gold_stories)
+        report_polnear(
+            held_out_too=not (options.skip_held_out or options.errors),
+            gold_stories=options.gold_stories,
+            cache=options.cache,
+            errors=options.errors,
+        )
         print()
     gold = require_gold()
     brief = demo_brief() if not options.embeddings else _brief_with_ledger_embeddings()
@@ -168,13 +185,17 @@ def _brief_with_ledger_embeddings() -> Brief:
 # --- the real-news ledger gold (PolNeAR); its metrics are eval/ledger_metrics.py ------------------
 
 
-def score_story(story: dict[str, Any], gold_stories: bool = False) -> dict[str, tuple[int, int]]:
-    brief = _story_brief(story)
+def score_story(
+    story: dict[str, Any], gold_stories: bool = False, cache: Path | None = None, errors: bool = False
+) -> dict[str, tuple[int, int]]:
+    brief = cached_brief(story, cache, _story_brief) if cache else _story_brief(story)
     if gold_stories:
         brief = as_one_story(brief)
     articles = {_gold_file(article.path): article for article in brief.articles if article.path}
     gold = gold_sentences(story, articles)
     predicted = [predict(sentence, brief) for sentence in gold]
+    if errors:
+        print_errors(story, brief, gold, predicted)  # refuses a held-out story
     status_of: dict[str, str] = {q.id: q.status for s in brief.stories for q in s.questions}
     traps = []
     for trap in story["traps"]:
@@ -253,14 +274,16 @@ def _print_scores(title: str, scores: dict[str, tuple[int, int]]) -> None:
         print(f"  {name:<40} {share}   ({hits}/{total})" if "want 0" not in name else f"  {name:<40} {hits}")
 
 
-def report_polnear(held_out_too: bool = True, gold_stories: bool = False) -> None:
+def report_polnear(
+    held_out_too: bool = True, gold_stories: bool = False, cache: Path | None = None, errors: bool = False
+) -> None:
     if not (POLNEAR / "metadata.tsv").is_file():
         print(f"PolNeAR ledger skipped: {POLNEAR} is absent")
         return
     stories = load_ledger_gold()
     for held_out in (False, True) if held_out_too else (False,):
         chosen = [story for story in stories if bool(story.get("held_out")) == held_out]
-        results = [score_story(story, gold_stories) for story in chosen]
+        results = [score_story(story, gold_stories, cache, errors and not held_out) for story in chosen]
         for story, result in zip(chosen, results, strict=True):
             _print_scores(
                 f"ledger on PolNeAR story {story['story']} ({len(story['articles'])} articles)", result

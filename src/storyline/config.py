@@ -276,6 +276,18 @@ class LedgerSettings:
     # grouping from P 0.829 R 0.492 to P 0.778 R 0.355, while the series gold (tests/data/gold/_series.json)
     # asks for one question per source (on, demo series 0/4 → 1/4 right, 2/4 shown; 0 must-not).
     tallies_by_source: bool = False
+    # Statements keyed by one predicate and agreeing arguments (``ledger.propositions``) are linked when
+    # their masked contents are alike: the MiniLM cosine at least ``keyed_cosine_floor`` (an installed
+    # encoder; ``keyed_embeddings``), else weighted word overlap at least ``keyed_lexical_floor``. A linked
+    # pair then scores ``keyed_link_score`` for average linkage. On the PolNeAR development stories
+    # (eval/ledger.py --corpus polnear --skip-held-out --gold-stories) a cosine floor of 0.5 put 3 pairs of
+    # different gold questions together (apart 236/239) for no same-question pair gained; 0.6 kept 197/199,
+    # as without keys. The lexical floor and link score are set by hand (the proposition threshold's 0.22
+    # is reached by the link alone; 0.1 is half the measure threshold), not swept.
+    keyed_embeddings: bool = True
+    keyed_cosine_floor: float = 0.6
+    keyed_lexical_floor: float = 0.1
+    keyed_link_score: float = 0.5
     # How much of what a group of denials and non-confirmations is about (rarity-weighted share of its
     # words) a measured thing's clauses must hold for the figures' speakers to count as affirming it.
     figure_affirms_min_share: float = 0.5

@@ -3,10 +3,13 @@
 Contract: ``build_ledger(story, claims, entities, articles, copy_edges, ..., spans) -> tuple[Question, ...]``;
 ``entity_spans(entities)`` indexes the mentions by article once, for a caller building many stories' ledgers.
 Inside: ``grouping`` (the words, entities and overlap claims are compared by), ``counted`` (what a figure
-counts), ``measures`` (which figures answer one question), ``statements`` (which propositions; outlet-voice
-statements joining them), ``blocking`` (candidate pairs, linkage), ``anaphora`` (subjectless denials),
-``embedding`` (optional claim vectors), ``labels`` (question wording), ``positions`` (positions and
-stances), ``status`` (status and its reason), ``series`` (a count moving by date).
+counts), ``kinds`` (which kind of count: dead, missing, injured…), ``measures`` (which figures answer one
+question), ``tallies`` (one source's moving count as its own question), ``statements`` (which propositions;
+outlet-voice statements joining them), ``propositions`` (statements keyed by predicate and arguments, linked
+when their masked contents agree), ``blocking`` (candidate pairs, linkage), ``anaphora`` (subjectless
+denials), ``embedding`` (optional claim vectors), ``labels`` (question wording), ``positions`` (a story's
+questions built and ordered), ``sides`` (positions and stances of a question), ``status`` (status and its
+reason), ``series`` (a count moving by date).
 """
 
 from storyline.stages.ledger.grouping import entity_spans

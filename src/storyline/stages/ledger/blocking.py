@@ -25,6 +25,15 @@ Pair = tuple[int, int]
 Kind = TypeVar("Kind", bound=Hashable)
 
 
+def posting_lists(token_sets: Sequence[frozenset[str]]) -> dict[str, list[int]]:
+    """Token → the indices of the items holding it, in order (an inverted index)."""
+    postings: dict[str, list[int]] = {}
+    for index, tokens in enumerate(token_sets):
+        for token in tokens:
+            postings.setdefault(token, []).append(index)
+    return postings
+
+
 def candidate_pairs(
     token_sets: Sequence[frozenset[str]],
     weight: Mapping[str, float],
@@ -33,10 +42,7 @@ def candidate_pairs(
 ) -> set[Pair]:
     """Pairs (i < j) of items sharing a token, at most ``max_candidates`` partners per item (most shared
     rarity weight first); tokens held by more than ``max_posting`` items are not used to propose pairs."""
-    postings: dict[str, list[int]] = {}
-    for index, tokens in enumerate(token_sets):
-        for token in tokens:
-            postings.setdefault(token, []).append(index)
+    postings = posting_lists(token_sets)
     pairs: set[Pair] = set()
     for index, tokens in enumerate(token_sets):
         shared: dict[int, float] = {}

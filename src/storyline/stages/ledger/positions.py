@@ -1,26 +1,14 @@
 """The ledger stage: a story's claims turned into questions, positions and a status per question.
 
 ``ledger.measures`` and ``ledger.statements`` decide which claims answer the same question (a measured
-thing, or a proposition); this module turns each group into positions and a status:
-
-- positions: for a measured thing, one per distinct value (approximate values within a few percent are one
-  position only when one speaker gives both), plus "deny" / "unconfirmed" for claims that deny or cannot
-  confirm the figure; for a proposition, affirm / deny / unconfirmed as ``claims.stance_of`` reads the
-  claim (an asserted content with a negation, "there were no sirens", takes the deny side);
-- independent sources: ``ledger.sources`` (a speaker is one source however many outlets repeat them; a
-  relay is no second source);
-- status: ``ledger.status`` (contested, denied, unconfirmed, corroborated, single-source, or a series: a
-  count moving by date, from one source or several keeping step, ``ledger.series``), with the reason
-  naming who and how many.
+thing, or a proposition; ``ledger.propositions`` links statements of one predicate and its arguments); this
+module builds each group into a question and orders a story's questions by salience. The positions of a
+question, who holds them and its status are ``ledger.sides``.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from types import MappingProxyType
-from typing import get_args
 
 from storyline.config import DEFAULT_SETTINGS, LedgerSettings
 from storyline.embeddings import load_embedder
@@ -29,9 +17,7 @@ from storyline.records import (
     Claim,
     CopyEdge,
     Entity,
-    Position,
     Question,
-    Stance,
     Story,
 )
 from storyline.stages.claims import stance_of
@@ -61,7 +47,6 @@ from storyline.stages.ledger.grouping import (
     entity_words,
     ledger_lexicon,
     rarity_weights,
-    speaker_key,
 )
 from storyline.stages.ledger.labels import (
     asks_something,
@@ -79,119 +64,23 @@ from storyline.stages.ledger.measures import (
     make_measures,
     unify_holders,
 )
-from storyline.stages.ledger.series import EITHER_WAY
-from storyline.stages.ledger.sources import corroborators, independent_sources
+from storyline.stages.ledger.propositions import keyed_links, masked_content, proposition_key
+from storyline.stages.ledger.sides import (
+    Context,
+    make_position,
+    make_question,
+    stance_positions,
+    value_positions,
+)
+from storyline.stages.ledger.sources import corroborators
 from storyline.stages.ledger.statements import (
     Statement,
     group_statements,
+    join_keyed_outlet_voice,
     join_outlet_voice,
     statement_reference,
 )
-from storyline.stages.ledger.status import judge_status
 from storyline.stages.ledger.tallies import according_to, split_tallies, tally_directions
-
-UNATTRIBUTED = "unattributed"
-STANCES: tuple[Stance, ...] = get_args(Stance)  # the order a proposition's positions are listed in
-
-
-@dataclass(frozen=True, slots=True)
-class _Context:
-    """What every position of one story needs to look up."""
-
-    by_id: dict[str, Article]
-    origin: dict[str, str]
-    settings: LedgerSettings
-    names: dict[str, str]  # entity id → name, for the status reasons
-    texts: dict[str, str]  # article id → text, for the sentence a label's predicate is parsed in
-
-
-def _position(
-    claims: Sequence[Claim], context: _Context, value: float | None, stance: Stance | None
-) -> Position:
-    articles = [context.by_id[claim.article] for claim in claims]
-    speakers = dict.fromkeys(
-        context.by_id[claim.article].label
-        if claim.outlet_voice
-        else claim.speaker or claim.speaker_text or UNATTRIBUTED
-        for claim in claims
-    )
-    outlets = dict.fromkeys(article.label for article in articles)
-    dates = [article.published for article in articles if article.published and article.published[0] != "-"]
-    return Position(
-        claims=tuple(dict.fromkeys(claim.id for claim in claims)),
-        speakers=tuple(speakers),
-        outlets=tuple(outlets),
-        independent_sources=len(independent_sources(claims, context.origin)),
-        value=value,
-        stance=stance,
-        earliest=min(dates) if dates else None,
-    )
-
-
-def _value_positions(measures: Sequence[Measure], context: _Context) -> list[Position]:
-    """One position per value; a speaker's approximate neighbour values fold into their first value."""
-    by_value: dict[float, list[Claim]] = {}
-    spoken: dict[str, list[float]] = {}
-    for measure in sorted(measures, key=lambda m: (m.quantity.approx, m.quantity.value)):
-        value, speaker = measure.quantity.value, speaker_key(measure.claim)
-        if measure.quantity.approx:
-            near = [
-                v
-                for v in spoken.get(speaker, [])
-                if abs(v - value) <= context.settings.same_speaker_tolerance * max(v, 1)
-            ]
-            value = near[0] if near else value
-        spoken.setdefault(speaker, []).append(value)
-        if all(claim.id != measure.claim.id for claim in by_value.setdefault(value, [])):
-            by_value[value].append(measure.claim)
-    return [_position(claims, context, value, None) for value, claims in sorted(by_value.items())]
-
-
-def _stance_positions(
-    claims: Sequence[Claim], context: _Context, skip: frozenset[Stance] = frozenset()
-) -> list[Position]:
-    by_stance: dict[Stance, list[Claim]] = {}
-    for claim in claims:
-        stance = stance_of(claim)
-        if stance not in skip:
-            by_stance.setdefault(stance, []).append(claim)
-    return [_position(by_stance[stance], context, None, stance) for stance in STANCES if stance in by_stance]
-
-
-def _question(
-    story: Story,
-    key: str,
-    question: str,
-    unit: str | None,
-    positions: Sequence[Position],
-    claims: Sequence[Claim],
-    corroborators: int | None = None,
-    names: Mapping[str, str] = MappingProxyType({}),
-    origin: Mapping[str, str] = MappingProxyType({}),
-    floors_only: bool = False,
-    series_directions: frozenset[str] = EITHER_WAY,
-    settings: LedgerSettings = DEFAULT_SETTINGS.ledger,
-) -> Question:
-    sources = len(independent_sources(claims, origin)) if origin else None
-    status, reason = judge_status(
-        positions,
-        claims,
-        corroborators,
-        names,
-        sources,
-        floors_only,
-        series_directions,
-        settings.series_tolerance,
-    )
-    question_id = "q-" + hashlib.sha1(f"{story.id}:{key}".encode()).hexdigest()[:10]
-    return Question(
-        id=question_id,
-        question=question,
-        unit=unit,
-        status=status,
-        status_reason=reason,
-        positions=tuple(positions),
-    )
 
 
 def _story_claims(story: Story, claims: Sequence[Claim]) -> list[Claim]:
@@ -222,7 +111,7 @@ def _antecedents(claims: Sequence[Claim]) -> dict[str, str]:
 def _place_by_context(
     responses: Sequence[Claim],
     groups: list[list[Statement]],
-    context: _Context,
+    context: Context,
     spans: EntitySpans,
 ) -> None:
     """Each response naming no subject joins the proposition its article was discussing (see
@@ -267,7 +156,7 @@ def build_ledger(
     ]
     names = {entity.id: entity.name for entity in entities}
     texts = {article_id: article.text for article_id, article in by_id.items()}
-    context = _Context(by_id, origins(list(by_id.values()), copies), settings, names, texts)
+    context = Context(by_id, origins(list(by_id.values()), copies), settings, names, texts)
     mentioned = entity_words(story_claims, spans)
     antecedent = _antecedents(story_claims)
     claim_by_id = {claim.id: claim for claim in story_claims}
@@ -315,7 +204,7 @@ def build_ledger(
         extra = attached.get(index, [])
         answering = [m for m in group if stance_of(m.claim, negation_denies=False) == "affirm"]
         doubting = [m.claim for m in group if stance_of(m.claim, negation_denies=False) != "affirm"] + extra
-        positions = _value_positions(answering, context) + _stance_positions(
+        positions = value_positions(answering, context) + stance_positions(
             doubting, context, frozenset({"affirm"})
         )
         group_claims = list({claim.id: claim for claim in [m.claim for m in group] + extra}.values())
@@ -341,7 +230,7 @@ def build_ledger(
         supporting = corroborators(group_claims, mentioned, context.origin)
         floors = all(is_lower_bound(m.quantity) for m in answering)
         directions = tally_directions(answering)  # only a tally of a kind of count is read as a series
-        question = _question(
+        question = make_question(
             story,
             key,
             text,
@@ -359,10 +248,15 @@ def build_ledger(
         if not _evident(group, group_claims, text, context):
             doubtful.add(question.id)
 
-    statement_groups = group_statements(statements, settings, vectors)
-    _place_by_context(unplaced, statement_groups, context, spans)
     outlet_claims = [claim_by_id[claim_id] for claim_id in narration]
+    persons = {entity.id: entity.name for entity in entities if entity.type == "PERSON"}
+    keyed = _keyed([s.claim for s in statements] + outlet_claims, mentioned, spans, persons, settings)
+    statement_keyed = {pair: score for pair, score in keyed.items() if pair[1] < len(statements)}
+    statement_groups = group_statements(statements, settings, vectors, statement_keyed)
+    _place_by_context(unplaced, statement_groups, context, spans)
     join_outlet_voice(outlet_claims, narration, statement_groups, settings.outlet_voice_similarity)
+    outlet_links = [(i, j - len(statements)) for i, j in keyed if i < len(statements) <= j]
+    join_keyed_outlet_voice(statements, outlet_claims, outlet_links, narration, statement_groups)
     for statement_group in statement_groups:
         group_claims = [statement.claim for statement in statement_group]
         order = central_order([statement.words for statement in statement_group])
@@ -371,7 +265,7 @@ def build_ledger(
         if not asks_something(group_claims, order) or not label_states_a_clause(group_claims, order):
             continue  # "Is it true that from his perspective?", "… that Clinton to win?" are no questions
         label = proposition_label(group_claims, order)
-        positions = _stance_positions(group_claims, context)
+        positions = stance_positions(group_claims, context)
         if not any(stance_of(claim) == "affirm" for claim in group_claims if not claim.outlet_voice):
             # no one quoted affirms: those who give a figure for it do (an outlet's narration beside them)
             quoted = [statement for statement in statement_group if not statement.claim.outlet_voice]
@@ -379,17 +273,43 @@ def build_ledger(
             if figures:
                 narrated = [c for c in group_claims if c.outlet_voice and stance_of(c) == "affirm"]
                 others = [p for p in positions if p.stance != "affirm"]
-                positions = [_position(figures + narrated, context, None, "affirm"), *others]
+                positions = [make_position(figures + narrated, context, None, "affirm"), *others]
         key = "p:" + ",".join(sorted(claim.id for claim in group_claims))
         supporting = corroborators(group_claims, mentioned, context.origin)
         questions.append(
-            _question(story, key, label, None, positions, group_claims, supporting, names, context.origin)
+            make_question(story, key, label, None, positions, group_claims, supporting, names, context.origin)
         )
     questions.sort(key=lambda question: (question.id not in doubtful, *_salience(question)), reverse=True)
     return tuple(questions)
 
 
-def _evident(group: Sequence[Measure], claims: Sequence[Claim], label: str, context: _Context) -> bool:
+def _keyed(
+    claims: Sequence[Claim],
+    mentioned: dict[str, frozenset[str]],
+    spans: EntitySpans,
+    persons: Mapping[str, str],
+    settings: LedgerSettings,
+) -> dict[tuple[int, int], float]:
+    """Pairs of claims of one proposition key (``ledger.propositions``), with their link score;
+    ``persons``: the names of the people among the entities."""
+    keys = [proposition_key(claim, mentioned[claim.id], persons, _subject(claim, spans)) for claim in claims]
+    encoder = load_embedder if settings.keyed_embeddings else lambda: None
+
+    def masked(claim: Claim) -> str:
+        return masked_content(claim, [(start, end) for start, end, _id in spans.get(claim.article, [])])
+
+    words = [content_words(claim.text) | mentioned[claim.id] for claim in claims]
+    return keyed_links(claims, keys, words, masked, encoder, settings)
+
+
+def _subject(claim: Claim, spans: EntitySpans) -> frozenset[str]:
+    """The entities of the content named before its first finite verb (none without one)."""
+    if not claim.finite_verbs:
+        return frozenset()
+    return entities_within(spans, claim.article, claim.start, claim.start + claim.finite_verbs[0])
+
+
+def _evident(group: Sequence[Measure], claims: Sequence[Claim], label: str, context: Context) -> bool:
     """Two speaking sources, a poll share of a named candidate, or a label naming what happened to the
     counted thing: "How many additional emails?" from one voice is doubtful (``ledger.evidence``) and is
     listed last, below the story's core (kept: its figure is still the story's)."""

@@ -11,8 +11,9 @@ share words with anything): one joins a group only when it is as alike as a clai
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from storyline.config import LedgerSettings
 from storyline.records import Claim
@@ -51,16 +52,20 @@ def statement_reference(claim: Claim) -> str | None:
 
 
 def group_statements(
-    statements: Sequence[Statement], settings: LedgerSettings, vectors: ContentVectors = NO_VECTORS
+    statements: Sequence[Statement],
+    settings: LedgerSettings,
+    vectors: ContentVectors = NO_VECTORS,
+    keyed: Mapping[tuple[int, int], float] = MappingProxyType({}),
 ) -> list[list[Statement]]:
     """Propositions: statements whose contents are alike (average linkage over weighted Jaccard, on the
-    candidate pairs of ``ledger.blocking``); then each response (denial, non-confirmation) joins the group
-    of the statement it is most like."""
+    candidate pairs of ``ledger.blocking``, a pair of one proposition key scoring at least its ``keyed``
+    score: ``ledger.propositions``); then each response (denial, non-confirmation) joins the group of the
+    statement it is most like."""
     if not statements:
         return []
     weight = rarity_weights([statement.words for statement in statements])
     position = {statement.claim.id: index for index, statement in enumerate(statements)}
-    pairs = candidate_pairs([statement.words for statement in statements], weight)
+    pairs = candidate_pairs([statement.words for statement in statements], weight) | set(keyed)
     for index, statement in enumerate(statements):
         if statement.antecedent in position:
             other = position[statement.antecedent]
@@ -72,7 +77,7 @@ def group_statements(
         score = vectors.blend(similarity(first.words, second.words, weight), first.claim, second.claim)
         if first.response and second.response:
             score = min(1.0, score * settings.response_kinship)
-        scores[i, j] = 1.0 if linked else score
+        scores[i, j] = 1.0 if linked else max(score, keyed.get((i, j), 0.0))
     clusters = average_linkage(len(statements), scores, settings.proposition_similarity)
     nearest: dict[int, tuple[float, int]] = {}
     for (i, j), score in scores.items():
@@ -101,3 +106,25 @@ def join_outlet_voice(
                 best, chosen = score, index
         if chosen is not None:
             groups[chosen].append(Statement(claim, words[claim.id], antecedent=None))
+
+
+def join_keyed_outlet_voice(
+    statements: Sequence[Statement],
+    claims: Sequence[Claim],
+    links: Sequence[tuple[int, int]],
+    words: dict[str, frozenset[str]],
+    groups: list[list[Statement]],
+) -> None:
+    """Each outlet-voice claim still outside every proposition joins the group of the first statement it
+    shares a proposition key with (``links``: statement index, outlet claim index; ``ledger.propositions``).
+    "Comey decided not to recommend indicting Clinton", in the outlet's voice, and "he wouldn't recommend
+    prosecuting her" share few words but one predicate and its argument."""
+    group_of = {id(statement): index for index, group in enumerate(groups) for statement in group}
+    placed = {statement.claim.id for group in groups for statement in group}
+    for statement_index, claim_index in links:
+        claim = claims[claim_index]
+        group = group_of.get(id(statements[statement_index]))
+        if claim.id in placed or group is None:
+            continue
+        groups[group].append(Statement(claim, words[claim.id], antecedent=None))
+        placed.add(claim.id)

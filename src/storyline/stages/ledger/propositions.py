@@ -1,0 +1,225 @@
+"""Statements keyed by what they assert: the predicate and its arguments, not the words they share.
+
+Two outlets report one proposition in different words ("Clinton was extremely careless with classified
+material" / "she exercised extreme carelessness in her handling of classified information"): their word
+overlap is small and average linkage leaves them apart, so neither reaches the two sources a proposition
+needs. Each statement gets a key:
+
+- predicates: the crude stem (``grouping.stem``) of each of the content's main verbs — its finite
+  top-level verbs, read from the article's parse by the worker (``Claim.finite_verbs``) — with light
+  verbs, negation and modality taken out ("was careless" → careless, "decided not to recommend" →
+  recommend, "there is no precedent" → precedent; lexicon ``propositions``). No finite verb, no key:
+  "Clinton to win" asserts nothing to match on.
+- arguments: the entity ids mentioned inside the content, and their names' last words.
+
+Two statements are linked (``keyed_links``) only when every signal agrees: a predicate of each is among
+the other's content words (the same predicate, said with any word order or inflection), their arguments
+do not conflict (they share an entity, or one names none: "she"), and their contents — with entities,
+numbers and negations masked, so that the embedding compares what is said of someone rather than who, and
+"would not prosecute" meets "would prosecute" — are alike: the MiniLM cosine when an encoder is installed,
+else the lexical overlap, each at its own threshold. A linked pair scores as alike as a proposition needs
+(``LedgerSettings.keyed_link_score``); average linkage still decides the groups, so one link does not pull
+a whole cluster in. A statement that matches nothing with confidence stays its own proposition.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+
+from storyline.config import LedgerSettings
+from storyline.embeddings import Embedder
+from storyline.lexicons import load_lexicon
+from storyline.records import Claim
+from storyline.stages.ledger.blocking import posting_lists
+from storyline.stages.ledger.grouping import WORD, ledger_lexicon, rarity_weights, similarity, stem
+
+Pair = tuple[int, int]
+# Words after a light verb looked through for its predicate: "was not even remotely careless" is four.
+PREDICATE_REACH = 4
+# Statements one predicate may link: a predicate held by more says little about any two of them.
+MAX_SHARING = 30
+_MASKED_NUMBER = re.compile(r"\d[\d,.]*")
+
+
+@dataclass(frozen=True, slots=True)
+class PropositionKey:
+    """What a statement asserts: its predicates' stems (one per top-level clause: "she did not send … and
+    no messages were marked …") and the entities ("@id", "~surname") it is asserted of."""
+
+    predicates: frozenset[str]
+    arguments: frozenset[str]
+    subject: frozenset[str] = frozenset()  # the arguments named before the main verb
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    light_verbs: frozenset[str]
+    passed_over: frozenset[str]
+    vacuous: frozenset[str]
+
+
+@cache
+def _words() -> _Words:
+    data = load_lexicon("propositions")
+    return _Words(
+        frozenset(data["light_verbs"]),
+        frozenset(data["passed_over"]) | ledger_lexicon().stopwords,
+        frozenset(stem(word) for word in data["vacuous_predicates"]) | frozenset(data["vacuous_predicates"]),
+    )
+
+
+@cache
+def _irregular_verbs() -> Mapping[str, str]:
+    """Irregular verb forms → lemma ("sent" → "send", "met" → "meet"), from the exceptions table of the
+    pipeline's lemmatizer (loaded once; the ledger's label parses load the pipeline anyway): the crude
+    stem cannot see that "sent" is "send"."""
+    from storyline.stages.nlp import load_nlp  # the pipeline's model, loaded once per process
+
+    lemmatizer = load_nlp().get_pipe("lemmatizer")
+    try:
+        verbs = lemmatizer.lookups.get_table("lemma_exc")["verb"]  # type: ignore[attr-defined]
+    except (KeyError, AttributeError):
+        return {}
+    return {form: lemmas[0] for form, lemmas in verbs.items() if lemmas}
+
+
+def predicate_stem(word: str) -> str:
+    """The stem predicates are compared by: "prosecute", "prosecuted", "prosecuting" → "prosecut";
+    "sent" → "send"."""
+    stemmed = stem(_irregular_verbs().get(word.lower(), word))
+    return stemmed[:-1] if stemmed.endswith("e") and len(stemmed) > 4 else stemmed
+
+
+def predicates_of(claim: Claim) -> frozenset[str]:
+    """The stems of the content's predicates, light verbs and negation passed over: one per top-level
+    finite verb that says something ("the director said she exercised …": not "said"); none when the
+    content has no finite verb of its own ("Clinton to win"), or none says anything ("I think so")."""
+    found = (_predicate_at(claim.text, offset) for offset in claim.finite_verbs or ())
+    return frozenset(predicate for predicate in found if predicate)
+
+
+def _predicate_at(text: str, offset: int) -> str | None:
+    words = _words()
+    tokens = [match.group() for match in WORD.finditer(text, offset)][: 1 + PREDICATE_REACH]
+    if text[offset : offset + 1] in ("'", "’") and tokens:
+        tokens[0] = "'s"  # "there's": WORD skips the apostrophe, the verb is the contraction
+    if not tokens:
+        return None
+    chosen = tokens[0]
+    if chosen.lower() in words.light_verbs:
+        following = [token for token in tokens[1:] if not _passed_over(token, words)]
+        if not following:
+            return None
+        chosen = following[0]
+    predicate = predicate_stem(chosen)
+    if chosen.lower() in words.vacuous or predicate in words.vacuous or len(predicate) < 3:
+        return None
+    return predicate
+
+
+def _passed_over(token: str, words: _Words) -> bool:
+    lowered = token.lower()
+    # a degree adverb ("extremely careless"): the quality is the predicate, not how much of it
+    adverb = len(lowered) > 5 and lowered.endswith("ly")
+    return adverb or lowered in words.passed_over or lowered in words.light_verbs
+
+
+def proposition_key(
+    claim: Claim,
+    entities: frozenset[str],
+    persons: Mapping[str, str],
+    subject: frozenset[str] = frozenset(),
+) -> PropositionKey | None:
+    """The claim's key, ``entities`` being the "@id" tokens of the entities inside its content and
+    ``subject`` those before its main verb. A person (``persons``: id → name) stands as its id and as
+    their name's last word ("~clinton"): the entities stage may leave "Clinton" and "Hillary Clinton" of
+    two outlets apart, and they are one argument here (not so a place: "South Korea" is no "North Korea")."""
+    predicates = predicates_of(claim)
+    if not predicates:
+        return None
+    return PropositionKey(predicates, _with_surnames(entities, persons), _with_surnames(subject, persons))
+
+
+def _with_surnames(entities: frozenset[str], persons: Mapping[str, str]) -> frozenset[str]:
+    surnames = {"~" + persons[token[1:]].split()[-1].lower() for token in entities if persons.get(token[1:])}
+    return entities | frozenset(surnames)
+
+
+def masked_content(claim: Claim, mentions: Sequence[tuple[int, int]]) -> str:
+    """The content with its entity mentions (article offsets), numbers and negations masked: what is
+    said, not of whom, how much, nor on which side."""
+    text = claim.text
+    for start, end in sorted(mentions, reverse=True):
+        if claim.start <= start and end <= claim.end:
+            text = text[: start - claim.start] + "someone" + text[end - claim.start :]
+    text = _MASKED_NUMBER.sub("some", text)
+    negations = {"not", "n't", "never", "no", "none", "neither", "nor"}
+    return " ".join(word for word in text.split() if word.lower().strip("\"'“”‘’,.") not in negations)
+
+
+def _arguments_agree(first: PropositionKey, second: PropositionKey) -> bool:
+    """Their subjects, when both name one, share an entity ("Seoul may send troops" is not "North Korea
+    sent troops", though both name North Korea); and their arguments share an entity, or one names none
+    (a pronoun subject): two disjoint sets of names conflict."""
+    if first.subject and second.subject and not first.subject & second.subject:
+        return False
+    return bool(first.arguments & second.arguments) or not first.arguments or not second.arguments
+
+
+def keyed_candidates(keys: Sequence[PropositionKey | None], words: Sequence[frozenset[str]]) -> list[Pair]:
+    """Pairs (i < j) where a predicate of each appears among the other's content words (one predicate,
+    said with any word order or inflection), their arguments agreeing."""
+    stems = [frozenset(predicate_stem(word) for word in item) for item in words]
+    holders = posting_lists(stems)
+    pairs: set[Pair] = set()
+    for index, key in enumerate(keys):
+        for predicate in key.predicates if key else ():
+            sharing = holders.get(predicate, [])
+            if len(sharing) > MAX_SHARING:
+                continue
+            for other in sharing:
+                other_key = keys[other]
+                if other == index or other_key is None or key is None:
+                    continue
+                if _arguments_agree(key, other_key) and other_key.predicates & stems[index]:
+                    pairs.add((min(index, other), max(index, other)))
+    return sorted(pairs)
+
+
+def keyed_links(
+    claims: Sequence[Claim],
+    keys: Sequence[PropositionKey | None],
+    words: Sequence[frozenset[str]],
+    masked: Callable[[Claim], str],
+    load_encoder: Callable[[], Embedder | None],
+    settings: LedgerSettings,
+) -> dict[Pair, float]:
+    """Candidate pairs (``keyed_candidates``) whose masked contents are alike enough, each scored
+    ``settings.keyed_link_score``. A pair alike in words as a proposition needs (``proposition_similarity``)
+    or masked to one text is linked at once; the rest by the embedding cosine when ``load_encoder`` gives
+    an encoder (one batched call for their statements, and only when some are left: on generated news,
+    embedding every candidate cost a fifth of the analysis), else by weighted word overlap."""
+    pairs = keyed_candidates(keys, words)
+    if not pairs:
+        return {}
+    weight = rarity_weights(words)
+    lexical = {(i, j): similarity(words[i], words[j], weight) for i, j in pairs}
+    texts = {index: masked(claims[index]) for pair in pairs for index in pair}
+    linked = {pair for pair in pairs if lexical[pair] >= settings.proposition_similarity}
+    linked |= {(i, j) for i, j in pairs if texts[i] == texts[j]}
+    left = [pair for pair in pairs if pair not in linked]
+    embedder = load_encoder() if left else None
+    if embedder is None:
+        linked |= {pair for pair in left if lexical[pair] >= settings.keyed_lexical_floor}
+    else:
+        members = sorted({index for pair in left for index in pair})
+        row = {index: position for position, index in enumerate(members)}
+        vectors = embedder([texts[index] for index in members])
+        cosine = {(i, j): float(np.dot(vectors[row[i]], vectors[row[j]])) for i, j in left}
+        linked |= {pair for pair in left if cosine[pair] >= settings.keyed_cosine_floor}
+    return {pair: settings.keyed_link_score for pair in sorted(linked)}

@@ -1,0 +1,136 @@
+"""A ledger question's positions and the question record: who holds which value or stance, and its status.
+
+Split from ``ledger.positions`` (which builds a story's questions) so that building and weighing stay apart:
+
+- positions: for a measured thing, one per distinct value (approximate values within a few percent are one
+  position only when one speaker gives both), plus "deny" / "unconfirmed" for claims that deny or cannot
+  confirm the figure; for a proposition, affirm / deny / unconfirmed as ``claims.stance_of`` reads the
+  claim (an asserted content with a negation, "there were no sirens", takes the deny side);
+- independent sources: ``ledger.sources`` (a speaker is one source however many outlets repeat them; a
+  relay is no second source);
+- status: ``ledger.status`` (contested, denied, unconfirmed, corroborated, single-source, or a series: a
+  count moving by date, from one source or several keeping step, ``ledger.series``), with the reason
+  naming who and how many.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import get_args
+
+from storyline.config import DEFAULT_SETTINGS, LedgerSettings
+from storyline.records import Article, Claim, Position, Question, Stance, Story
+from storyline.stages.claims import stance_of
+from storyline.stages.ledger.grouping import speaker_key
+from storyline.stages.ledger.measures import Measure
+from storyline.stages.ledger.series import EITHER_WAY
+from storyline.stages.ledger.sources import independent_sources
+from storyline.stages.ledger.status import judge_status
+
+UNATTRIBUTED = "unattributed"
+STANCES: tuple[Stance, ...] = get_args(Stance)  # the order a proposition's positions are listed in
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What every position of one story needs to look up."""
+
+    by_id: dict[str, Article]
+    origin: dict[str, str]
+    settings: LedgerSettings
+    names: dict[str, str]  # entity id → name, for the status reasons
+    texts: dict[str, str]  # article id → text, for the sentence a label's predicate is parsed in
+
+
+def make_position(
+    claims: Sequence[Claim], context: Context, value: float | None, stance: Stance | None
+) -> Position:
+    articles = [context.by_id[claim.article] for claim in claims]
+    speakers = dict.fromkeys(
+        context.by_id[claim.article].label
+        if claim.outlet_voice
+        else claim.speaker or claim.speaker_text or UNATTRIBUTED
+        for claim in claims
+    )
+    outlets = dict.fromkeys(article.label for article in articles)
+    dates = [article.published for article in articles if article.published and article.published[0] != "-"]
+    return Position(
+        claims=tuple(dict.fromkeys(claim.id for claim in claims)),
+        speakers=tuple(speakers),
+        outlets=tuple(outlets),
+        independent_sources=len(independent_sources(claims, context.origin)),
+        value=value,
+        stance=stance,
+        earliest=min(dates) if dates else None,
+    )
+
+
+def value_positions(measures: Sequence[Measure], context: Context) -> list[Position]:
+    """One position per value; a speaker's approximate neighbour values fold into their first value."""
+    by_value: dict[float, list[Claim]] = {}
+    spoken: dict[str, list[float]] = {}
+    for measure in sorted(measures, key=lambda m: (m.quantity.approx, m.quantity.value)):
+        value, speaker = measure.quantity.value, speaker_key(measure.claim)
+        if measure.quantity.approx:
+            near = [
+                v
+                for v in spoken.get(speaker, [])
+                if abs(v - value) <= context.settings.same_speaker_tolerance * max(v, 1)
+            ]
+            value = near[0] if near else value
+        spoken.setdefault(speaker, []).append(value)
+        if all(claim.id != measure.claim.id for claim in by_value.setdefault(value, [])):
+            by_value[value].append(measure.claim)
+    return [make_position(claims, context, value, None) for value, claims in sorted(by_value.items())]
+
+
+def stance_positions(
+    claims: Sequence[Claim], context: Context, skip: frozenset[Stance] = frozenset()
+) -> list[Position]:
+    by_stance: dict[Stance, list[Claim]] = {}
+    for claim in claims:
+        stance = stance_of(claim)
+        if stance not in skip:
+            by_stance.setdefault(stance, []).append(claim)
+    return [
+        make_position(by_stance[stance], context, None, stance) for stance in STANCES if stance in by_stance
+    ]
+
+
+def make_question(
+    story: Story,
+    key: str,
+    question: str,
+    unit: str | None,
+    positions: Sequence[Position],
+    claims: Sequence[Claim],
+    corroborators: int | None = None,
+    names: Mapping[str, str] = MappingProxyType({}),
+    origin: Mapping[str, str] = MappingProxyType({}),
+    floors_only: bool = False,
+    series_directions: frozenset[str] = EITHER_WAY,
+    settings: LedgerSettings = DEFAULT_SETTINGS.ledger,
+) -> Question:
+    sources = len(independent_sources(claims, origin)) if origin else None
+    status, reason = judge_status(
+        positions,
+        claims,
+        corroborators,
+        names,
+        sources,
+        floors_only,
+        series_directions,
+        settings.series_tolerance,
+    )
+    question_id = "q-" + hashlib.sha1(f"{story.id}:{key}".encode()).hexdigest()[:10]
+    return Question(
+        id=question_id,
+        question=question,
+        unit=unit,
+        status=status,
+        status_reason=reason,
+        positions=tuple(positions),
+    )

@@ -1,0 +1,154 @@
+"""Statements keyed by predicate and arguments (``ledger.propositions``), on sentences written for them.
+
+The finite-verb offsets a claim carries come from the worker's parse (``claims.finite``); here they are set
+by hand at the verb, as that parse places them (the verb, not its auxiliary).
+"""
+
+from __future__ import annotations
+
+import pytest
+from factories import make_claim
+
+from storyline.config import DEFAULT_SETTINGS
+from storyline.embeddings import load_embedder
+from storyline.records import Claim
+from storyline.stages.ledger.grouping import content_words, rarity_weights, similarity
+from storyline.stages.ledger.propositions import (
+    PropositionKey,
+    keyed_candidates,
+    keyed_links,
+    masked_content,
+    predicate_stem,
+    predicates_of,
+    proposition_key,
+)
+from storyline.stages.ledger.statements import Statement, group_statements, join_keyed_outlet_voice
+
+SETTINGS = DEFAULT_SETTINGS.ledger
+
+
+def claim(text: str, *verbs: str, id: str = "c1") -> Claim:
+    """A claim whose content's top-level finite verbs are the first occurrences of ``verbs``."""
+    return make_claim(text, id=id, speaker_text="Someone", finite_verbs=tuple(text.index(v) for v in verbs))
+
+
+def test_the_predicate_is_the_main_verb_with_light_verbs_negation_and_modality_taken_out() -> None:
+    assert predicates_of(claim("the ministry would not prosecute the envoy", "prosecute")) == {"prosecut"}
+    assert predicates_of(claim("the envoy was extremely careless with the cables", "was")) == {"careless"}
+    assert predicates_of(claim("the agency decided not to recommend charges", "decided")) == {"recommend"}
+    assert predicates_of(claim("there’s no precedent for such a prosecution", "’s")) == {"precedent"}
+    assert predicates_of(claim("he made a mistake in the background check", "made")) == {"mistak"}
+    # each top-level clause gives its predicate
+    both = claim("she did not send the cables and she never signed the order", "send", "signed")
+    assert predicates_of(both) == {"send", "sign"}
+
+
+def test_a_content_without_a_finite_verb_or_saying_nothing_has_no_key() -> None:
+    assert predicates_of(claim("the envoy to resign", *())) == frozenset()
+    assert predicates_of(claim("I think so", "think")) == frozenset()  # a vacuous predicate
+    assert proposition_key(claim("the envoy to resign", *()), frozenset(), {}) is None
+
+
+def test_inflections_and_irregular_forms_meet_on_one_stem() -> None:
+    assert predicate_stem("prosecuted") == predicate_stem("prosecute") == predicate_stem("prosecuting")
+    assert predicate_stem("sent") == predicate_stem("send")
+    assert predicate_stem("met") == predicate_stem("meets")
+    assert predicate_stem("carelessness") == predicate_stem("careless")
+
+
+def test_arguments_are_entity_ids_and_name_last_words() -> None:
+    key = proposition_key(claim("Clinton was careless", "was"), frozenset({"@e1"}), {"e1": "Hillary Clinton"})
+    assert key == PropositionKey(frozenset({"careless"}), frozenset({"@e1", "~clinton"}))
+
+
+def test_two_subjects_that_name_different_entities_conflict_whatever_else_they_share() -> None:
+    words = [
+        content_words("Seoul may send troops to Ukraine after North Korea"),
+        content_words("North Korea had decided to send troops to Ukraine"),
+        content_words("North Korea sent troops to Ukraine"),
+    ]
+    arguments = frozenset({"@seoul", "@nk", "@ukraine"})
+    keys = [
+        PropositionKey(frozenset({"send"}), arguments, subject=frozenset({"@seoul"})),
+        PropositionKey(frozenset({"send"}), frozenset({"@nk", "@ukraine"}), subject=frozenset({"@nk"})),
+        PropositionKey(frozenset({"send"}), frozenset({"@nk", "@ukraine"}), subject=frozenset({"@nk"})),
+    ]
+    assert keyed_candidates(keys, words) == [(1, 2)]
+
+
+def test_candidates_need_a_shared_predicate_and_arguments_that_do_not_conflict() -> None:
+    words = [
+        content_words("Clinton was careless with the cables"),
+        content_words("Hillary Clinton was very careless in handling cables"),
+        content_words("she was careless in handling the cables"),
+        content_words("Trump was careless with his words"),
+        content_words("Clinton was tired after the flight"),
+    ]
+    keys = [
+        PropositionKey(frozenset({"careless"}), frozenset({"@a", "~clinton"})),
+        PropositionKey(frozenset({"careless"}), frozenset({"@b", "~clinton"})),  # another id, one surname
+        PropositionKey(frozenset({"careless"}), frozenset()),  # "she": names no one
+        PropositionKey(frozenset({"careless"}), frozenset({"@t", "~trump"})),
+        PropositionKey(frozenset({"tired"}), frozenset({"@a", "~clinton"})),
+    ]
+    pairs = keyed_candidates(keys, words)
+    assert (0, 1) in pairs and (0, 2) in pairs and (1, 2) in pairs
+    assert (0, 3) not in pairs and (1, 3) not in pairs  # Clinton's carelessness is not Trump's
+    assert not any(4 in pair for pair in pairs)  # another predicate
+    assert keyed_candidates([None, None], words[:2]) == []
+
+
+def test_the_masked_content_keeps_what_is_said_not_of_whom_how_much_or_which_side() -> None:
+    text = "Clinton did not send 300 classified emails"
+    masked = masked_content(make_claim(text, id="c"), [(0, 7)])
+    assert masked == "someone did send some classified emails"
+
+
+def test_without_an_encoder_a_candidate_links_only_when_its_words_are_alike_enough() -> None:
+    claims = [
+        claim("the envoy was careless with the secret cables", "was", id="a"),
+        claim("the envoy was careless in handling secret cables", "was", id="b"),
+        claim("the envoy was careless", "was", id="c"),
+        claim("a driver was careless on the motorway near the harbour bridge at night", "was", id="d"),
+    ]
+    keys = [PropositionKey(frozenset({"careless"}), frozenset()) for _ in claims]
+    words = [content_words(c.text) for c in claims]
+    links = keyed_links(claims, keys, words, lambda c: c.text, lambda: None, SETTINGS)
+    assert links.get((0, 1)) == SETTINGS.keyed_link_score
+    assert (0, 3) not in links and (1, 3) not in links  # one predicate, little else in common
+
+
+def test_a_keyed_pair_joins_one_proposition_that_word_overlap_alone_leaves_apart() -> None:
+    first = claim("Clinton was extremely careless with classified material", "was", id="a")
+    second = claim("Crooked Hillary and her team were careless in handling sensitive data", "were", id="b")
+    statements = [Statement(c, content_words(c.text), antecedent=None) for c in (first, second)]
+    apart = group_statements(statements, SETTINGS)
+    joined = group_statements(statements, SETTINGS, keyed={(0, 1): SETTINGS.keyed_link_score})
+    assert len(apart) == 2 and len(joined) == 1
+
+
+@pytest.mark.skipif(load_embedder() is None, reason="no sentence encoder installed")
+def test_with_the_encoder_paraphrases_link_and_other_claims_on_one_predicate_do_not() -> None:
+    claims = [
+        claim("the minister was careless with secret documents", "was", id="a"),
+        claim("the minister was careless in handling classified papers", "was", id="b"),
+        claim("the driver was careless on the icy motorway", "was", id="c"),
+    ]
+    keys = [PropositionKey(frozenset({"careless"}), frozenset()) for _ in claims]
+    words = [content_words(c.text) for c in claims]
+    weight = rarity_weights(words)
+    assert similarity(words[0], words[1], weight) < SETTINGS.proposition_similarity  # words alone: apart
+    links = keyed_links(claims, keys, words, lambda c: c.text, load_embedder, SETTINGS)
+    assert (0, 1) in links
+    assert (0, 2) not in links and (1, 2) not in links
+
+
+def test_an_outlet_voice_claim_joins_the_proposition_it_is_keyed_to_and_only_once() -> None:
+    speaker = claim("the director would not recommend charges against the envoy", "recommend", id="a")
+    other = claim("the ministry summoned the ambassador", "summoned", id="b")
+    statements = [Statement(c, content_words(c.text), antecedent=None) for c in (speaker, other)]
+    groups = [[statements[0]], [statements[1]]]
+    narrated = make_claim("The director decided against recommending charges", id="v", cue="")
+    words = {"v": content_words(narrated.text)}
+    join_keyed_outlet_voice(statements, [narrated], [(0, 0), (1, 0)], words, groups)
+    assert [s.claim.id for s in groups[0]] == ["a", "v"] and [s.claim.id for s in groups[1]] == ["b"]
