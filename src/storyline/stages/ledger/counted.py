@@ -73,9 +73,10 @@ def _clause_bounds(claim: Claim, quantity: Quantity) -> tuple[int, int]:
     """Where in the content the part holding ``quantity`` lies, so "71 bodies … and 35 missing" splits in
     two (offsets into ``claim.text``)."""
     offset = quantity.start - claim.start
-    cuts = [0, *(m.end() for m in CLAUSE_BREAK.finditer(claim.text) if m.end() <= offset), len(claim.text)]
+    breaks = list(CLAUSE_BREAK.finditer(claim.text))
+    cuts = [0, *(m.end() for m in breaks if m.end() <= offset), len(claim.text)]
     start = max(cut for cut in cuts if cut <= offset)
-    ends = [m.start() for m in CLAUSE_BREAK.finditer(claim.text) if m.start() >= offset]
+    ends = [m.start() for m in breaks if m.start() >= offset]
     return start, min(ends) if ends else len(claim.text)
 
 

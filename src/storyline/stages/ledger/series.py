@@ -60,8 +60,11 @@ def series_directions(kinds: set[str]) -> frozenset[str]:
     return frozenset({"rose"}) if kinds & ONLY_GROWING_KINDS else EITHER_WAY
 
 
-def _day(iso: str) -> date | None:
-    """The calendar day of an ISO date or timestamp ("2026-05-10", "2026-05-10T08:00:00Z"); None if unread."""
+def calendar_day(iso: str | None) -> date | None:
+    """The calendar day of an ISO date or timestamp ("2026-05-10", "2026-05-10T08:00:00Z"); None for none,
+    a yearless date ("--05-10") or a partial one ("2026-05")."""
+    if not iso:
+        return None
     try:
         return date.fromisoformat(iso[:10])
     except ValueError:
@@ -74,7 +77,7 @@ def _sequences(
     """Each source's (day, value) in date order, or None unless every position is a dated value."""
     sequences: dict[str, list[Dated]] = {}
     for position in positions:
-        day = _day(position.earliest) if position.earliest else None
+        day = calendar_day(position.earliest)
         if position.value is None or position.stance is not None or day is None:
             return None
         sources = [one_source] if one_source else [names.get(s, s) for s in position.speakers]

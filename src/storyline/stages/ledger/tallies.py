@@ -25,7 +25,7 @@ from datetime import date
 
 from storyline.records import Article, Claim
 from storyline.stages.ledger.counted import Measure
-from storyline.stages.ledger.series import Dated, disagree, moving, series_directions
+from storyline.stages.ledger.series import Dated, calendar_day, disagree, moving, series_directions
 from storyline.stages.quantities import number_type
 
 
@@ -98,22 +98,12 @@ def split_tallies(
     tolerance: float,
 ) -> list[list[Measure]]:
     """``split_by_source`` over a story's groups; an article's day is its full publication date."""
-    days = {article_id: _day(article.published) for article_id, article in articles.items()}
+    days = {article_id: calendar_day(article.published) for article_id, article in articles.items()}
     return [
         part
         for group in groups
         for part in split_by_source(group, days, names, tally_directions(group), tolerance)
     ]
-
-
-def _day(published: str | None) -> date | None:
-    """The calendar day of a full publication date; None for none or a yearless one ("--05-10")."""
-    if not published or published.startswith("-"):
-        return None
-    try:
-        return date.fromisoformat(published[:10])
-    except ValueError:
-        return None
 
 
 def according_to(label: str, source: str) -> str:

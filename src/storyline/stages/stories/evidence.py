@@ -32,14 +32,14 @@ class ActorCounts:
         # Rarities at the current counts, computed once per key: placing one article scores it against
         # ~30 candidate stories with the same words (1.4 M rarity calls for 200 PolNeAR articles, most of
         # the placement's CPU in the main process). Valid while ``articles`` is unchanged: every change of
-        # the counts (``count``, the index restoring stored stories) adds articles too.
+        # the counts (``count``, the index restoring stored stories) adds articles too, so ``articles`` alone
+        # says when the cache is stale (``_current_rarities``).
         self._rarities: dict[str, float] = {}
         self._rarities_at = 0
 
     def count(self, actors: Iterable[str]) -> None:
         self.articles += 1
         self.naming.update(actors)
-        self._rarities.clear()
 
     def is_common(self, actor: str) -> bool:
         return (
