@@ -35,6 +35,7 @@ from storyline.stages.ledger.kinds import (
     kind_near,
     told_of_past_year,
 )
+from storyline.stages.ledger.series import calendar_day
 from storyline.stages.ledger.shares import share_holder
 from storyline.stages.quantities import number_type
 
@@ -183,7 +184,9 @@ def make_measures(
         if count_kind and is_part(clause, offset, offset + len(quantity.text)):
             qualifiers |= {PART}
         kind = TARGET if _is_target(claim, quantity) else count_kind
-        day = figure_day(claim, quantity, published)
+        # a tally's figure keeps the day its words give it (a series is read by day); any other figure is
+        # dated by its article: "287 men went down on Monday" was carried on the day the union said it
+        day = figure_day(claim, quantity, published) if count_kind else calendar_day(published)
         if INCREMENT in qualifiers and day is not None:
             qualifiers |= {ON_DAY + day.isoformat()}  # two days' increments are two counts, not a dispute
         measures.append(
