@@ -3,7 +3,8 @@
 A figure answers a question only when the ledger can say what it counts: its unit (a counted noun's class,
 or the unit-class noun its clause names), the kind of count its clause names ("dead", "missing": the kind
 word nearest the figure), the narrowing words between number and noun ("1,500 special forces"), and marks
-that keep it from a total of this event (an increment, "four more bodies"). Goals ("a target of 500"), a
+that keep it from a total of this event (an increment: "four more bodies", "another 6", one day's
+recoveries), and the day it is a value of (``ledger.dated``). Goals ("a target of 500"), a
 poll's method figures and vague plurals ("dozens") are no answers. ``ledger.measures`` groups the items.
 """
 

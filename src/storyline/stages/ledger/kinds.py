@@ -14,7 +14,9 @@ A toll of another event is no value of this one ("the worst since October 2023, 
 a figure whose clause names a past year (a time expression with an explicit year, at month, season or
 year precision: a figure of the story's own days is told by weekday or date) or that ranks this event
 against a former one ("the deadliest … since", ``past_event_superlatives``) is marked ``PAST_EVENT``, a
-qualifier no figure of this event shares.
+qualifier no figure of this event shares; so is a figure its sentence tells as that year's event after a
+linking word ("since 2012, when a dam burst and killed eight people": ``told_of_past_year``), which the
+clause alone misses once "and" cuts the year off.
 """
 
 from __future__ import annotations
