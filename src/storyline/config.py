@@ -274,7 +274,10 @@ class LedgerSettings:
     # civil defence, Red Cross and governor): one question per source, each a series (``ledger.tallies``).
     # Off: the demo ledger gold keeps such counts as ONE contested question, so splitting them drops its
     # grouping from P 0.829 R 0.492 to P 0.778 R 0.355, while the series gold (tests/data/gold/_series.json)
-    # asks for one question per source (on, demo series 0/4 → 1/4 right, 2/4 shown; 0 must-not).
+    # asks for one question per source (on, demo series 0/4 → 1/4 right, 2/4 shown; 0 must-not). Off, the
+    # one contested question gives each source's series and latest value in its reason
+    # (``ledger.series.counts_apart``), and eval/series.py reads each source's series there: demo series
+    # 0/4 → 1/4 right, 2/4 shown, with the ledger gold's one question kept (round 10).
     tallies_by_source: bool = False
     # Statements keyed by one predicate and agreeing arguments (``ledger.propositions``) are linked when
     # their masked contents are alike: the MiniLM cosine at least ``keyed_cosine_floor`` (an installed

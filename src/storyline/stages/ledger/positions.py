@@ -165,7 +165,7 @@ def build_ledger(
         measure
         for claim in story_claims
         if claim.id not in antecedent
-        for measure in make_measures(claim, mentioned[claim.id], spans)
+        for measure in make_measures(claim, mentioned[claim.id], spans, by_id[claim.article].published)
     ]
     vectors = embed_claims(story_claims, load_embedder() if settings.embeddings else None, settings)
     measure_groups = group_measures(unify_holders(measures, names), settings, vectors)
