@@ -291,6 +291,10 @@ class LedgerSettings:
     # How much of what a group of denials and non-confirmations is about (rarity-weighted share of its
     # words) a measured thing's clauses must hold for the figures' speakers to count as affirming it.
     figure_affirms_min_share: float = 0.5
+    # A proposition only one voice states is kept as a single-source question when carried by this many
+    # articles or this many distinct sentences (``ledger.single_voice``); listed below every weighed one.
+    single_voice_min_articles: int = 2
+    single_voice_min_sentences: int = 2
 
 
 @dataclass(frozen=True, slots=True)

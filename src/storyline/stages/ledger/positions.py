@@ -72,6 +72,7 @@ from storyline.stages.ledger.sides import (
     stance_positions,
     value_positions,
 )
+from storyline.stages.ledger.single_voice import single_voice_question, worth_alone
 from storyline.stages.ledger.sources import corroborators
 from storyline.stages.ledger.statements import (
     Statement,
@@ -200,6 +201,7 @@ def build_ledger(
 
     questions = []
     doubtful: set[str] = set()  # listed after every question with clear evidence (``_evident``)
+    alone: set[str] = set()  # one voice's propositions, listed last (``ledger.single_voice``)
     for index, group in enumerate(measure_groups):
         extra = attached.get(index, [])
         answering = [m for m in group if stance_of(m.claim, negation_denies=False) == "affirm"]
@@ -260,12 +262,13 @@ def build_ledger(
     for statement_group in statement_groups:
         group_claims = [statement.claim for statement in statement_group]
         order = central_order([statement.words for statement in statement_group])
-        if speaking_sources(group_claims, context.origin) < 2:
-            continue  # one voice is not a question the ledger can weigh
         if not asks_something(group_claims, order) or not label_states_a_clause(group_claims, order):
             continue  # "Is it true that from his perspective?", "… that Clinton to win?" are no questions
         label = proposition_label(group_claims, order)
         positions = stance_positions(group_claims, context)
+        one_voice = speaking_sources(group_claims, context.origin) < 2
+        if one_voice and not worth_alone(group_claims, len(positions), settings):
+            continue  # one voice, said once: the story's body, not a question of it (``ledger.single_voice``)
         if not any(stance_of(claim) == "affirm" for claim in group_claims if not claim.outlet_voice):
             # no one quoted affirms: those who give a figure for it do (an outlet's narration beside them)
             quoted = [statement for statement in statement_group if not statement.claim.outlet_voice]
@@ -276,10 +279,16 @@ def build_ledger(
                 positions = [make_position(figures + narrated, context, None, "affirm"), *others]
         key = "p:" + ",".join(sorted(claim.id for claim in group_claims))
         supporting = corroborators(group_claims, mentioned, context.origin)
-        questions.append(
-            make_question(story, key, label, None, positions, group_claims, supporting, names, context.origin)
+        question = make_question(
+            story, key, label, None, positions, group_claims, supporting, names, context.origin
         )
-    questions.sort(key=lambda question: (question.id not in doubtful, *_salience(question)), reverse=True)
+        if one_voice:
+            question = single_voice_question(question, names)
+            alone.add(question.id)
+        questions.append(question)
+    # one voice's propositions last, then doubtful measures, each tier by salience
+    tier = {**dict.fromkeys(doubtful, 1), **dict.fromkeys(alone, 0)}
+    questions.sort(key=lambda question: (tier.get(question.id, 2), *_salience(question)), reverse=True)
     return tuple(questions)
 
 
