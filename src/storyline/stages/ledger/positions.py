@@ -37,6 +37,7 @@ from storyline.stages.ledger.evidence import (
     label_states_a_clause,
     names_a_predicate,
     speaker_lost,
+    speaker_named_within,
     speaking_sources,
 )
 from storyline.stages.ledger.grouping import (
@@ -147,13 +148,16 @@ def build_ledger(
     once for all its stories; built from ``entities`` otherwise (walking every mention of each, all
     articles, so per story it made the stage quadratic in the collection)."""
     spans = entity_spans(entities) if spans is None else spans
+    persons = {entity.id: entity.name for entity in entities if entity.type == "PERSON"}
     in_story = set(story.articles)
     by_id = {article.id: article for article in articles if article.id in in_story}
     # a quoted question asserts nothing (``ledger.evidence``)
     story_claims = [
         claim
         for claim in _story_claims(story, claims)
-        if not is_question(claim, by_id.get(claim.article)) and not speaker_lost(claim)
+        if not is_question(claim, by_id.get(claim.article))
+        and not speaker_lost(claim)
+        and not speaker_named_within(claim, spans, persons)
     ]
     names = {entity.id: entity.name for entity in entities}
     texts = {article_id: article.text for article_id, article in by_id.items()}
@@ -251,7 +255,6 @@ def build_ledger(
             doubtful.add(question.id)
 
     outlet_claims = [claim_by_id[claim_id] for claim_id in narration]
-    persons = {entity.id: entity.name for entity in entities if entity.type == "PERSON"}
     keyed = _keyed([s.claim for s in statements] + outlet_claims, mentioned, spans, persons, settings)
     statement_keyed = {pair: score for pair, score in keyed.items() if pair[1] < len(statements)}
     statement_groups = group_statements(statements, settings, vectors, statement_keyed)
@@ -261,9 +264,10 @@ def build_ledger(
     join_keyed_outlet_voice(statements, outlet_claims, outlet_links, narration, statement_groups)
     for statement_group in statement_groups:
         group_claims = [statement.claim for statement in statement_group]
-        order = central_order([statement.words for statement in statement_group])
-        if not asks_something(group_claims, order) or not label_states_a_clause(group_claims, order):
+        worded = _worded(group_claims, central_order([statement.words for statement in statement_group]))
+        if worded is None:
             continue  # "Is it true that from his perspective?", "… that Clinton to win?" are no questions
+        order = worded
         label = proposition_label(group_claims, order)
         positions = stance_positions(group_claims, context)
         one_voice = speaking_sources(group_claims, context.origin) < 2
@@ -309,6 +313,19 @@ def _keyed(
 
     words = [content_words(claim.text) | mentioned[claim.id] for claim in claims]
     return keyed_links(claims, keys, words, masked, encoder, settings)
+
+
+def _worded(claims: Sequence[Claim], order: list[int]) -> list[int] | None:
+    """The claims to word a proposition's label from: ``order`` (most central first) when its label states
+    a clause, else the most central claim that does alone ("there's no precedent for prosecuting …" opens
+    with a contraction; "there is precedent for prosecution", beside it, asks the question); None when no
+    claim does. Another claim words the label only when every claim is a clause: a fragment at the centre
+    ("top secret", "Clinton to win Monday's debate") mostly gathered claims about other things."""
+    every_clause = all(claim.finite_verbs for claim in claims)
+    for chosen in (order, *([index] for index in order if every_clause)):
+        if asks_something(claims, chosen) and label_states_a_clause(claims, chosen):
+            return chosen
+    return None
 
 
 def _subject(claim: Claim, spans: EntitySpans) -> frozenset[str]:
