@@ -9,7 +9,7 @@ from factories import make_article, make_claim, make_story, span_of
 
 from storyline.records import Claim
 from storyline.stages.ledger import build_ledger
-from storyline.stages.ledger.evidence import speaker_named_within
+from storyline.stages.ledger.evidence import speaker_named_within, voiced_claims
 
 TEXT = (
     "The senator said there's no precedent for prosecuting a case like this one.\n"
@@ -50,3 +50,25 @@ def test_a_speaker_named_inside_their_own_claim_is_a_misread() -> None:
     assert not speaker_named_within(claim, spans, persons)  # no resolved speaker: nothing to misread
     # a country names itself ("Moscow denied that Russian troops …"): only people are held to it
     assert not speaker_named_within(dataclasses.replace(claim, speaker="e-ortiz"), spans, {})
+
+
+def test_words_without_a_speaker_inside_a_speakers_claim_are_that_speakers() -> None:
+    text = (
+        "Ruiz said there is no belief that the bridge would reopen in May.\n"
+        "Ruiz rejected reports that the bridge had cracked.\n"
+    )
+    article = make_article(text)
+    outer = make_claim(
+        "there is no belief that the bridge would reopen in May", article=article, speaker_text="Ruiz"
+    )
+    inner = make_claim("the bridge would reopen in May", article=article, id="c2", cue="belief")
+    answered = make_claim(
+        "reports that the bridge had cracked", article=article, id="c3", cue="rejected", speaker_text="Ruiz"
+    )
+    reported = make_claim("the bridge had cracked", article=article, id="c4", cue="reports")
+    kept = voiced_claims([outer, inner, answered, reported])
+    # the unattributed "the bridge would reopen" is Ruiz's words under "no belief"; the reports Ruiz
+    # rejects are the side answered, and stay
+    assert [claim.id for claim in kept] == ["c1", "c3", "c4"]
+    elsewhere = dataclasses.replace(inner, article="b")
+    assert voiced_claims([outer, elsewhere]) == [outer, elsewhere]

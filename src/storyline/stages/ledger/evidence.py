@@ -30,7 +30,7 @@ from functools import lru_cache
 from storyline.records import Article, Claim
 from storyline.stages.claims import is_finite, stance_of
 from storyline.stages.ledger.anaphora import topic_words
-from storyline.stages.ledger.grouping import EntitySpans, entities_within, rarity_weights
+from storyline.stages.ledger.grouping import EntitySpans, entities_within, ledger_lexicon, rarity_weights
 from storyline.stages.ledger.labels import label_claim, label_content
 from storyline.stages.ledger.measures import Measure
 from storyline.stages.ledger.sources import independent_sources
@@ -148,3 +148,31 @@ def speaker_named_within(claim: Claim, spans: EntitySpans, persons: Mapping[str,
     if claim.speaker not in persons:
         return False
     return "@" + str(claim.speaker) in entities_within(spans, claim.article, claim.start, claim.end)
+
+
+def voiced_claims(claims: Sequence[Claim]) -> list[Claim]:
+    """``claims`` less each claim with no speaker at all that lies inside the content of a claim someone
+    makes in the same article: its words are that speaker's, read without what governs them. "there's no
+    belief in his own mind that a prosecutor would move forward with that case", said Lewandowski, held an
+    unattributed "a prosecutor would move forward with that case" that became the affirming side of a
+    contested question; "'top secret' information has been found", an unattributed "top secret". Kept
+    when its cue is a statement noun ("rejected accusations that her ministry had been warned", "could
+    not confirm reports that …"): those are the side the outer speaker answers."""
+    by_article: dict[str, list[Claim]] = {}
+    for claim in claims:
+        by_article.setdefault(claim.article, []).append(claim)
+    return [claim for claim in claims if not _voiceless_inside(claim, by_article[claim.article])]
+
+
+def _voiceless_inside(claim: Claim, same_article: Sequence[Claim]) -> bool:
+    if claim.speaker or claim.speaker_text or claim.outlet_voice:
+        return False
+    if claim.cue.lower() in ledger_lexicon().statement_nouns:
+        return False
+    return any(
+        (other.speaker or other.speaker_text)
+        and other.start <= claim.start
+        and claim.end <= other.end
+        and (other.start, other.end) != (claim.start, claim.end)
+        for other in same_article
+    )

@@ -39,6 +39,7 @@ from storyline.stages.ledger.evidence import (
     speaker_lost,
     speaker_named_within,
     speaking_sources,
+    voiced_claims,
 )
 from storyline.stages.ledger.grouping import (
     EntitySpans,
@@ -159,6 +160,7 @@ def build_ledger(
         and not speaker_lost(claim)
         and not speaker_named_within(claim, spans, persons)
     ]
+    story_claims = voiced_claims(story_claims)
     names = {entity.id: entity.name for entity in entities}
     texts = {article_id: article.text for article_id, article in by_id.items()}
     context = Context(by_id, origins(list(by_id.values()), copies), settings, names, texts)
