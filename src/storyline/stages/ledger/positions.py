@@ -2,8 +2,9 @@
 
 ``ledger.measures`` and ``ledger.statements`` decide which claims answer the same question (a measured
 thing, or a proposition; ``ledger.propositions`` links statements of one predicate and its arguments); this
-module builds each group into a question and orders a story's questions by salience. The positions of a
-question, who holds them and its status are ``ledger.sides``.
+module builds each group into a question and orders a story's questions by salience: those two sources
+weigh first, then doubtful measured things, then one voice's propositions (``ledger.single_voice``). The
+positions of a question, who holds them and its status are ``ledger.sides``.
 """
 
 from __future__ import annotations
