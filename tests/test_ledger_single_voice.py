@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from factories import make_article, make_claim, make_story
+from factories import make_article, make_claim, make_position, make_question, make_story
 
 from storyline.config import DEFAULT_SETTINGS
 from storyline.records import Claim
@@ -30,32 +30,41 @@ def voiced(text: str, article_text: str, article: str, claim_id: str, after: int
 def test_one_voice_carried_by_two_articles_or_two_sentences_is_worth_a_question() -> None:
     content = "the eastern bridge will reopen to lorries in May"
     first = voiced(content, BRIDGE, "a1", "c1")
-    assert not worth_alone([first], 1, SETTINGS)  # said once: the story's body, not a question
-    assert worth_alone([first, voiced(content, BRIDGE_AGAIN, "a2", "c2")], 1, SETTINGS)
+    assert not worth_alone([first], SETTINGS)  # said once: the story's body, not a question
+    assert worth_alone([first, voiced(content, BRIDGE_AGAIN, "a2", "c2")], SETTINGS)
     text = BRIDGE + " " + BRIDGE_AGAIN
     second = voiced(content, text, "a1", "c2", after=len(BRIDGE))
-    assert worth_alone([first, second], 1, SETTINGS)
+    assert worth_alone([first, second], SETTINGS)
 
 
 def test_nested_claims_of_one_sentence_count_once() -> None:
     outer = voiced("the eastern bridge will reopen to lorries in May", BRIDGE, "a1", "c1")
     inner = dataclasses.replace(outer, id="c2", start=outer.start + 4, end=outer.end - 7)
-    assert not worth_alone([outer, inner], 1, SETTINGS)
+    assert not worth_alone([outer, inner], SETTINGS)
 
 
-def test_no_question_for_an_unnamed_voice_a_voice_on_both_sides_or_a_phrase() -> None:
+def test_no_question_for_an_unnamed_voice_or_a_phrase() -> None:
     content = "the eastern bridge will reopen to lorries in May"
     pair = [voiced(content, BRIDGE, "a1", "c1"), voiced(content, BRIDGE_AGAIN, "a2", "c2")]
-    assert not worth_alone(pair, 2, SETTINGS)  # one voice affirming and denying: a misread or two things
     unnamed = [dataclasses.replace(claim, speaker=None, speaker_text="he") for claim in pair]
-    assert not worth_alone(unnamed, 1, SETTINGS)
+    assert not worth_alone(unnamed, SETTINGS)
     phrases = [dataclasses.replace(claim, finite_verbs=()) for claim in pair]
-    assert not worth_alone(phrases, 1, SETTINGS)
+    assert not worth_alone(phrases, SETTINGS)
+
+
+def test_no_question_for_one_voice_on_both_sides() -> None:
+    articles = [make_article(BRIDGE, id="a1", outlet="Daily"), make_article(BRIDGE_AGAIN, id="a2")]
+    content = "the eastern bridge will reopen to lorries in May"
+    affirms = voiced(content, BRIDGE, "a1", "c1")
+    denies = dataclasses.replace(voiced(content, BRIDGE_AGAIN, "a2", "c2"), modality="denied")
+    assert build_ledger(make_story(articles), [affirms, denies], articles, [], []) == ()
+    kept = build_ledger(
+        make_story(articles), [affirms, dataclasses.replace(denies, modality="asserted")], articles, [], []
+    )
+    assert len(kept) == 1  # the same voice on one side, twice: its question
 
 
 def test_the_reason_names_the_voice_and_the_outlets() -> None:
-    from factories import make_position, make_question
-
     question = make_question(
         "Will the eastern bridge reopen?",
         make_position("c1", "c2", speakers=("e-minister",), outlets=("Daily", "Courier"), stance="affirm"),

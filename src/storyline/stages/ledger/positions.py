@@ -267,16 +267,18 @@ def build_ledger(
     join_keyed_outlet_voice(statements, outlet_claims, outlet_links, narration, statement_groups)
     for statement_group in statement_groups:
         group_claims = [statement.claim for statement in statement_group]
+        one_voice = speaking_sources(group_claims, context.origin) < 2
+        if one_voice and not worth_alone(group_claims, settings):
+            continue  # one voice, said once: the story's body, not a question of it (``ledger.single_voice``)
         worded = _worded(group_claims, central_order([statement.words for statement in statement_group]))
         if worded is None:
             continue  # "Is it true that from his perspective?", "… that Clinton to win?" are no questions
-        order = worded
-        label = proposition_label(group_claims, order)
+        label = proposition_label(group_claims, worded)
         positions = stance_positions(group_claims, context)
-        one_voice = speaking_sources(group_claims, context.origin) < 2
-        if one_voice and not worth_alone(group_claims, len(positions), settings):
-            continue  # one voice, said once: the story's body, not a question of it (``ledger.single_voice``)
-        if not any(stance_of(claim) == "affirm" for claim in group_claims if not claim.outlet_voice):
+        if one_voice:
+            if len(positions) > 1:
+                continue  # one voice on both sides of a thing: a misread, or two things
+        elif not any(stance_of(claim) == "affirm" for claim in group_claims if not claim.outlet_voice):
             # no one quoted affirms: those who give a figure for it do (an outlet's narration beside them)
             quoted = [statement for statement in statement_group if not statement.claim.outlet_voice]
             figures = figures_affirming(quoted, measure_groups, settings.figure_affirms_min_share)

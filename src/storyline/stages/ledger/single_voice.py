@@ -20,13 +20,13 @@ from storyline.config import LedgerSettings
 from storyline.records import Claim, Question
 
 
-def worth_alone(claims: Sequence[Claim], stances: int, settings: LedgerSettings) -> bool:
+def worth_alone(claims: Sequence[Claim], settings: LedgerSettings) -> bool:
     """Whether one voice's statements are a question worth showing: one named voice (a resolved speaker or
-    the outlet itself, never "73 percent" of a poll's respondents or an unresolved "he"), on one side only
-    (``stances``: the positions taken; one voice on both sides is a misread or two things), carried by
+    the outlet itself, never "73 percent" of a poll's respondents or an unresolved "he"), carried by
     ``single_voice_min_articles`` articles or ``single_voice_min_sentences`` distinct sentences (claims
-    nested in one sentence count once), each a clause with a finite verb."""
-    if stances != 1 or not all(claim.speaker or claim.outlet_voice for claim in claims):
+    nested in one sentence count once), each a clause with a finite verb. (``positions`` also drops one
+    voice on both sides of a thing: a misread, or two things.)"""
+    if not all(claim.speaker or claim.outlet_voice for claim in claims):
         return False
     if not all(claim.finite_verbs for claim in claims):
         return False  # "bemoaning the phony system": a phrase, not a second statement of the thing
