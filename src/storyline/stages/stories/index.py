@@ -50,7 +50,7 @@ class StoryIndex:
         self._stories: dict[str, LiveStory] = {}
         self._story_of: dict[str, str] = {}
         self._postings: dict[str, set[str]] = defaultdict(set)  # actor key → live story ids
-        self._actors = ActorCounts(settings)
+        self._actors = ActorCounts(settings, settings.actor_rarity_min_collection)
         self._words = ActorCounts(settings)  # lead words: the rarer a shared word, the more it says
         self._table = CentroidTable()
 
