@@ -13,7 +13,9 @@ SETTINGS = DEFAULT_SETTINGS.stories
 
 def reaction(article_id: str, *actors: str) -> ArticleProfile:
     """A profile without an embedding or lead words: the lexical score is the actor overlap alone."""
-    return ArticleProfile(article_id=article_id, title=article_id, published=None, actors=frozenset(actors))
+    return ArticleProfile(
+        article_id=article_id, title=article_id, published=None, actors=frozenset(actors), words=frozenset()
+    )
 
 
 # Four reactions to one regulator's decision not to fine a mine, each quoting a different voice, and one

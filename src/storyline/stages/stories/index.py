@@ -71,6 +71,10 @@ class StoryIndex:
                 index._restore_part(track)
         return index
 
+    @property
+    def settings(self) -> StoriesSettings:
+        return self._settings
+
     def story_of(self, article_id: str) -> str | None:
         return self._story_of.get(article_id)
 
