@@ -202,8 +202,8 @@ class StoriesSettings:
     # "asked"), which no trigger lemma links to the decision they react to. PolNeAR dev 2016-09 B3
     # 0.906/0.866, ECB+ topics 1-5 0.935/0.764 and the demo 1.000/1.000 unchanged. 60 random collections of
     # 4-8 articles of that month (two events of two reports each, the rest random; the held-out ledger story
-    # left out) mean B3 P/R 0.995/0.693 -> 0.993/0.693 (one more wrong pair), alike at 6 and 15 (in a batch, 15 leaves
-    # the FBI story in 3). The same floor on lead-word rarities too: 0.986/0.717 at 10, 0.978 at 15.
+    # left out) mean B3 P/R 0.995/0.693 -> 0.993/0.693 (one more wrong pair), alike at 6 and 15 (in a batch,
+    # 15 leaves the FBI story in 3). The same floor on lead-word rarities too: 0.986/0.717 at 10, 0.978 at 15.
     actor_rarity_min_collection: int = 10
     # An article with no full or month date bridges two stories only when the year its text states comes
     # within this many years of both stories' years. As a hard test on every join, years cost ECB+ 1-15 B3
