@@ -5,6 +5,7 @@ events its lead reports); ``cluster_stories(analyses, entities, settings) -> lis
 ``StoryIndex`` with ``place_articles(index, analyses, embedder) -> Iterator[StoryUpdate]`` for a store that
 grows; ``list_stories(...)`` for the listing the CLI prints.
 Inside: ``cluster`` (profiles and the batch/incremental entry points), ``index`` (the placing index),
+``state`` (the index's live stories, provisional parts and updates),
 ``profile`` (what an article is compared by), ``scoring`` (the join score), ``evidence`` (specific actors,
 event triggers and time windows: what makes two reports one event), ``centroids`` (nearest-story search),
 ``triggers`` (the lead's event lemmas).

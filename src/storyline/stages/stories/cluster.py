@@ -50,54 +50,37 @@ __all__ = [
     "story_id",
 ]
 
-# Words of the lead that characterise an article's topic; the rest of the text adds mostly noise.
-LEAD_WORDS = 120
-# Words embedded per article: the title and the first paragraph carry the story, and every extra token
-# costs encoder time (the embedding cost more CPU than the parse at 80 words). 48 words against 80: ECB+
-# topics 1-15 B3 F1 0.841 either way, topics 16-30 0.799 -> 0.821, demo 1.000 either way.
-EMBEDDED_WORDS = 48
+# Tuned lengths and bounds (lead words, embedded words, the dateline, the obituary lag, acronym letters) are
+# the stage's settings (``config.StoriesSettings``), with the figures that chose them.
 WORD = re.compile(r"[^\W\d_]{3,}")
 ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 STATED_YEAR = re.compile(r"^\d{4}(?:-|$)")
 ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+# A title made of a first line is cut here for display (not a tuned figure).
 MAX_TITLE_CHARS = 120
-# A dateline: a full date standing on a short line of its own among an article's first lines ("MONDAY, MAY
-# 23, 2005", "December 15th, 2008, 7:35 am") is when the article was published, even where the dates stage
-# inferred no publication date from it (it reads tense, and a dateline has no verb). Its year is the year
-# the article places itself in (``_year_words``): ECB+ topics 1-20 B3 P/R 0.855/0.861 -> 0.855/0.865,
-# PolNeAR dev 2016-09 unchanged. As the article's day for the time window too it cost precision (ECB+ 1-20
-# P 0.832): the undated reports of the other event then join the dated ones, placed first.
-HEAD_LINES = 3
-MAX_DATELINE_CHARS = 60
-# A publication date the dates stage inferred from the text (its newest past date) is the day of a past
-# event the text recalls when the text states a year more than this after it: an obituary's newest full
-# date is often the birth it recalls (ECB+ topic 4: "April 22, 1923"). Such an article is undated for the
-# time window and takes the newest year it states. ECB+ topics 1-20 B3 P/R 0.864/0.863 -> 0.860/0.869
-# (the obituaries of one death join up; a lag of 2, 5 or 10 alike), PolNeAR dev 2016-09 unchanged.
-MAX_INFERRED_YEAR_LAG = 2
-MIN_ACRONYM_LETTERS = 3
 
 
 def profile_articles(
     analyses: Sequence[ArticleAnalysis],
     embedder: Embedder | None,
     entity_of: Mapping[tuple[str, int, int], str] | None = None,
+    settings: StoriesSettings = DEFAULT_SETTINGS.stories,
 ) -> list[ArticleProfile]:
     """One profile per analysis, in order; titles and leads are embedded in batches."""
     profiles = []
     for start in range(0, len(analyses), EMBED_BATCH_SIZE):
         batch = analyses[start : start + EMBED_BATCH_SIZE]
-        vectors = embedder([_embedded_text(a.article) for a in batch]) if embedder else None
+        vectors = embedder([_embedded_text(a.article, settings) for a in batch]) if embedder else None
         for offset, analysis in enumerate(batch):
             article = analysis.article
             profiles.append(
                 ArticleProfile(
                     article_id=article.id,
                     title=_story_title(article),
-                    published=_published(analysis),
+                    published=_published(analysis, settings),
                     period=published_month(article.published),
-                    actors=frozenset(actor_keys(analysis.mentions, entity_of or {})),
-                    words=frozenset(_lead_words(article) | _year_words(analysis)),
+                    actors=frozenset(actor_keys(analysis.mentions, entity_of or {}, settings)),
+                    words=frozenset(_lead_words(article, settings) | _year_words(analysis, settings)),
                     vector=None if vectors is None else vectors[offset],
                     has_title=bool(article.title),
                     triggers=frozenset(analysis.triggers),
@@ -123,7 +106,7 @@ def cluster_stories(
         for entity in entities
         for mention in entity.mentions
     }
-    profiles = profile_articles(analyses, embedder, entity_of)
+    profiles = profile_articles(analyses, embedder, entity_of, settings)
     index = StoryIndex(settings)
     for profile in sorted(profiles, key=lambda p: (p.published or date.max, p.article_id)):
         index.add(profile)
@@ -136,7 +119,8 @@ def place_articles(
     index: StoryIndex, analyses: Sequence[ArticleAnalysis], embedder: Embedder | None
 ) -> list[StoryUpdate]:
     """Add articles to a live index in the order given (a stream), one update per article."""
-    return [index.add(profile) for profile in profile_articles(analyses, embedder)]
+    profiles = profile_articles(analyses, embedder, settings=index.settings)
+    return [index.add(profile) for profile in profiles]
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,7 +188,11 @@ def live_tracks(tracks: Iterable[StoryTrack]) -> list[StoryTrack]:
     return live
 
 
-def actor_keys(mentions: Iterable[Mention], entity_of: Mapping[tuple[str, int, int], str]) -> set[str]:
+def actor_keys(
+    mentions: Iterable[Mention],
+    entity_of: Mapping[tuple[str, int, int], str],
+    settings: StoriesSettings = DEFAULT_SETTINGS.stories,
+) -> set[str]:
     """Keys of the actors an article names: the resolved entity's id when known, else the normalised name
     (diacritics and case folded, a leading "the" dropped); a person's surname also stands alone, so that
     "Rutte" meets "Mark Rutte" before cross-article resolution has run."""
@@ -224,18 +212,18 @@ def actor_keys(mentions: Iterable[Mention], entity_of: Mapping[tuple[str, int, i
         if mention.label == "PERSON" and len(parts) > 1:
             keys.add(parts[-1])
         elif mention.label == "ORG":
-            keys.update(_acronym(parts))
+            keys.update(_acronym(parts, settings.min_acronym_letters))
     return keys
 
 
-def _acronym(words: Sequence[str]) -> set[str]:
+def _acronym(words: Sequence[str], min_letters: int) -> set[str]:
     """The initials an organisation's long form is abbreviated by ("national civil defence directorate" ->
     "ncdd"), as a key of its own: an article that writes only "NCDD" then meets one that writes the long
     form, as cross-article resolution would join them. Three letters at least: two-letter initials name
     too many bodies to say which."""
     stopwords = load_lexicon("entities")["acronym_stopwords"]
     initials = "".join(word[0] for word in words if word not in stopwords)
-    return {initials} if len(initials) >= MIN_ACRONYM_LETTERS else set()
+    return {initials} if len(initials) >= min_letters else set()
 
 
 def published_day(published: str | None) -> date | None:
@@ -249,13 +237,15 @@ def published_day(published: str | None) -> date | None:
         return None
 
 
-def dateline_day(analysis: ArticleAnalysis) -> date | None:
-    """The full date of the article's dateline (``HEAD_LINES``, ``MAX_DATELINE_CHARS``), else None. Only
-    a line of its own counts: a date inside the lead's sentence may be the day of a past event (an
-    obituary's or an anniversary's)."""
+def dateline_day(
+    analysis: ArticleAnalysis, settings: StoriesSettings = DEFAULT_SETTINGS.stories
+) -> date | None:
+    """The full date of the article's dateline (settings ``dateline_head_lines``, ``max_dateline_chars``),
+    else None. Only a line of its own counts: a date inside the lead's sentence may be the day of a past
+    event (an obituary's or an anniversary's)."""
     text = analysis.article.text
     head_end = -1
-    for _ in range(HEAD_LINES):
+    for _ in range(settings.dateline_head_lines):
         head_end = text.find("\n", head_end + 1)
         if head_end < 0:
             head_end = len(text)
@@ -267,7 +257,7 @@ def dateline_day(analysis: ArticleAnalysis) -> date | None:
         line_end = text.find("\n", time.end)
         line_end = len(text) if line_end < 0 else line_end
         day = published_day(time.date)
-        if day is not None and line_end - line_start <= MAX_DATELINE_CHARS:
+        if day is not None and line_end - line_start <= settings.max_dateline_chars:
             return day
     return None
 
@@ -295,24 +285,26 @@ def _normalised(name: str) -> str:
     return " ".join(words)
 
 
-def _lead_words(article: Article) -> set[str]:
-    lead = " ".join(((article.title or "") + " " + article.text).split()[:LEAD_WORDS])
+def _lead_words(article: Article, settings: StoriesSettings) -> set[str]:
+    lead = " ".join(((article.title or "") + " " + article.text).split()[: settings.lead_words])
     return {word for word in WORD.findall(lead.lower()) if word not in STOP_WORDS}
 
 
-def _year_words(analysis: ArticleAnalysis) -> set[str]:
+def _year_words(analysis: ArticleAnalysis, settings: StoriesSettings = DEFAULT_SETTINGS.stories) -> set[str]:
     """The year the article places itself in, as a lead word ("2008"): its publication year, else its
     dateline's (``dateline_day``), else the newest year its text states. Two events of one frame are often
     years apart while few articles carry a full date; stored with the words, a story's years persist with
     its profile."""
-    day = _published(analysis) or dateline_day(analysis)
+    day = _published(analysis, settings) or dateline_day(analysis, settings)
     if day is not None:
         return {str(day.year)}
     stated = _newest_stated_year(analysis)
     return {str(stated)} if stated is not None else set()
 
 
-def _published(analysis: ArticleAnalysis) -> date | None:
+def _published(
+    analysis: ArticleAnalysis, settings: StoriesSettings = DEFAULT_SETTINGS.stories
+) -> date | None:
     """The article's publication day, unless it was inferred from its text and the text states a year well
     after it: then it is the day of a past event the text recalls (an obituary's birth date, an
     anniversary's event), not the day the article was written."""
@@ -320,7 +312,7 @@ def _published(analysis: ArticleAnalysis) -> date | None:
     if day is None or not analysis.article.published_inferred:
         return day
     stated = _newest_stated_year(analysis)
-    return None if stated is not None and stated - day.year > MAX_INFERRED_YEAR_LAG else day
+    return None if stated is not None and stated - day.year > settings.max_inferred_year_lag else day
 
 
 def _newest_stated_year(analysis: ArticleAnalysis) -> int | None:
@@ -328,8 +320,8 @@ def _newest_stated_year(analysis: ArticleAnalysis) -> int | None:
     return max(stated, default=None)
 
 
-def _embedded_text(article: Article) -> str:
-    return " ".join(((article.title or "") + "\n" + article.text).split()[:EMBEDDED_WORDS])
+def _embedded_text(article: Article, settings: StoriesSettings = DEFAULT_SETTINGS.stories) -> str:
+    return " ".join(((article.title or "") + "\n" + article.text).split()[: settings.embedded_words])
 
 
 def _in_input_order(story: Story, order: Mapping[str, int]) -> Story:

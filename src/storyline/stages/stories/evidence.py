@@ -23,10 +23,16 @@ from storyline.stages.stories.profile import ArticleProfile, GroupProfile
 
 class ActorCounts:
     """Articles seen so far and, per actor key, how many of them name it. The story index keeps a second
-    one for lead words, whose rarity weighs the lead-word overlap the same way (``stories.scoring``)."""
+    one for lead words, whose rarity weighs the lead-word overlap the same way (``stories.scoring``).
 
-    def __init__(self, settings: StoriesSettings) -> None:
+    ``min_collection``: the collection size rarities are read against while fewer articles have been seen.
+    In a handful of articles every name they all carry would weigh nothing (log 1), as if it were "Trump"
+    in an election month, and the reports of one decision could never meet by the names they share; a
+    floor reads a name six of six articles carry as fairly common, not as the beat."""
+
+    def __init__(self, settings: StoriesSettings, min_collection: int = 0) -> None:
         self.settings = settings
+        self.min_collection = min_collection
         self.articles = 0
         self.naming: Counter[str] = Counter()
         # Rarities at the current counts, computed once per key: placing one article scores it against
@@ -50,8 +56,9 @@ class ActorCounts:
     def rarity(self, actor: str) -> float:
         """log(articles / articles naming the actor) over the collection so far, capped: "Trump" in an
         election month weighs nothing, a name one other article carries weighs most, and a name no other
-        article carries (often a misread one) weighs no more than that."""
-        share = max(self.articles, 1) / max(self.naming[actor], 1)
+        article carries (often a misread one) weighs no more than that. Below ``min_collection`` articles,
+        the share is read against that many."""
+        share = max(self.articles, self.min_collection, 1) / max(self.naming[actor], 1)
         return min(max(math.log(share), 0.0), self.settings.actor_rarity_cap)
 
     def is_specific(self, actor: str) -> bool:

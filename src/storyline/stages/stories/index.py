@@ -18,10 +18,8 @@ beyond that a merge is final.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Set
-from dataclasses import dataclass, field
 
 from storyline.config import DEFAULT_SETTINGS, StoriesSettings
 from storyline.embeddings import Vectors
@@ -36,6 +34,7 @@ from storyline.stages.stories.evidence import (
 )
 from storyline.stages.stories.profile import ArticleProfile, GroupProfile
 from storyline.stages.stories.scoring import event_similarity
+from storyline.stages.stories.state import Changes, LiveStory, Part, StoryUpdate, story_id
 
 __all__ = ["ArticleProfile", "StoryIndex", "StoryUpdate", "story_id"]
 
@@ -43,64 +42,15 @@ __all__ = ["ArticleProfile", "StoryIndex", "StoryUpdate", "story_id"]
 # that chose them.
 
 
-@dataclass(frozen=True, slots=True)
-class StoryUpdate:
-    """What one ``StoryIndex.add`` changed: the story the article is in now (``member_of`` names the part of
-    it the article belongs to, when that is a provisionally merged part), the other tracks it changed, in
-    the order to store them (stories merged in — ``merged_into`` set, their members listed while the merge
-    is provisional and empty once final —, and stories split off), and the events to record."""
-
-    article_id: str
-    story: StoryTrack
-    score: float
-    changed: tuple[StoryTrack, ...] = ()
-    events: tuple[StoryEvent, ...] = ()
-    member_of: str | None = None
-
-
-@dataclass
-class _Part:
-    """A story merged provisionally into another, on the strength of one bridging article."""
-
-    id: str
-    row: int  # its old row in the centroid matrix, alive again if it is split off
-    profile: GroupProfile
-    bridge: str  # empty when restored from a store (the merge event names it)
-    joins_since_merge: int = 0
-
-
-@dataclass
-class _LiveStory:
-    """Mutable working state of one story inside the index."""
-
-    id: str
-    row: int  # its row in the centroid matrix
-    profile: GroupProfile  # every member
-    core: GroupProfile | None = None  # the members outside provisional parts; None while there are none
-    parts: dict[str, _Part] = field(default_factory=dict)
-
-    def track(self) -> StoryTrack:
-        return self.profile.track(self.id)
-
-
-@dataclass
-class _Changes:
-    """Tracks and events one ``add`` produced, in order, and the live stories it touched."""
-
-    tracks: list[StoryTrack] = field(default_factory=list)
-    events: list[StoryEvent] = field(default_factory=list)
-    touched: dict[str, None] = field(default_factory=dict)
-
-
 class StoryIndex:
     """Stories so far, and how to place the next article among them."""
 
     def __init__(self, settings: StoriesSettings = DEFAULT_SETTINGS.stories) -> None:
         self._settings = settings
-        self._stories: dict[str, _LiveStory] = {}
+        self._stories: dict[str, LiveStory] = {}
         self._story_of: dict[str, str] = {}
         self._postings: dict[str, set[str]] = defaultdict(set)  # actor key → live story ids
-        self._actors = ActorCounts(settings)
+        self._actors = ActorCounts(settings, settings.actor_rarity_min_collection)
         self._words = ActorCounts(settings)  # lead words: the rarer a shared word, the more it says
         self._table = CentroidTable()
 
@@ -120,6 +70,10 @@ class StoryIndex:
             if track.merged_into in index._stories and track.articles:
                 index._restore_part(track)
         return index
+
+    @property
+    def settings(self) -> StoriesSettings:
+        return self._settings
 
     def story_of(self, article_id: str) -> str | None:
         return self._story_of.get(article_id)
@@ -163,7 +117,7 @@ class StoryIndex:
             story = self._start(profile)
             return StoryUpdate(profile.article_id, story.track(), 1.0, member_of=story.id)
         best_score, _row, best = scored[0]
-        changes = _Changes()
+        changes = Changes()
         changes.touched[best.id] = None
         self._join(best, profile, best_score, changes)
         merge_floor = threshold + self._settings.merge_margin
@@ -194,13 +148,13 @@ class StoryIndex:
             return self._settings.embedding_threshold
         return self._settings.link_threshold
 
-    def _candidates(self, profile: ArticleProfile) -> list[_LiveStory]:
-        found: dict[str, _LiveStory] = {}
+    def _candidates(self, profile: ArticleProfile) -> list[LiveStory]:
+        found: dict[str, LiveStory] = {}
         for actor in sorted(profile.actors, key=lambda key: (self._actors.naming[key], key)):
             if self._actors.is_common(actor):
                 break  # sorted by frequency: every later actor is as common
-            for story_id in sorted(self._postings.get(actor, ())):
-                found.setdefault(story_id, self._stories[story_id])
+            for found_id in sorted(self._postings.get(actor, ())):
+                found.setdefault(found_id, self._stories[found_id])
             if len(found) >= self._settings.max_actor_candidates:
                 break
         if profile.vector is not None and self._stories:
@@ -234,15 +188,15 @@ class StoryIndex:
         self._actors.count(profile.actors)
         self._words.count(profile.words)
 
-    def _start(self, profile: ArticleProfile) -> _LiveStory:
-        story = _LiveStory(
+    def _start(self, profile: ArticleProfile) -> LiveStory:
+        story = LiveStory(
             story_id(profile.article_id), self._table.new_row(), GroupProfile.founded_by(profile)
         )
         self._stories[story.id] = story
-        self._join(story, profile, 0.0, _Changes())
+        self._join(story, profile, 0.0, Changes())
         return story
 
-    def _join(self, story: _LiveStory, profile: ArticleProfile, score: float, changes: _Changes) -> None:
+    def _join(self, story: LiveStory, profile: ArticleProfile, score: float, changes: Changes) -> None:
         """Add the article to the story and, when the story holds provisional parts, to the side it fits
         best; then review those parts with what the article says about them."""
         side_scores = {
@@ -269,11 +223,11 @@ class StoryIndex:
 
     def _review(
         self,
-        story: _LiveStory,
-        part: _Part,
+        story: LiveStory,
+        part: Part,
         side_scores: tuple[float, float],
         article_id: str,
-        changes: _Changes,
+        changes: Changes,
     ) -> None:
         """Confirm a provisional merge (a second bridging article, or the two sides alike on their own), or
         split it off once enough members have joined without either."""
@@ -297,7 +251,7 @@ class StoryIndex:
         return self._settings.link_threshold
 
     def _merge(
-        self, kept: _LiveStory, absorbed: _LiveStory, article_id: str, score: float, changes: _Changes
+        self, kept: LiveStory, absorbed: LiveStory, article_id: str, score: float, changes: Changes
     ) -> None:
         """``absorbed`` joins ``kept``: provisionally (a part) while ``kept`` has room, for good otherwise."""
         for part in list(absorbed.parts.values()):
@@ -317,7 +271,7 @@ class StoryIndex:
         kept.profile.absorb(absorbed.profile)
         merged_track = absorbed.profile.track(absorbed.id, merged_into=kept.id)
         if provisional:
-            kept.parts[absorbed.id] = _Part(absorbed.id, absorbed.row, absorbed.profile, article_id)
+            kept.parts[absorbed.id] = Part(absorbed.id, absorbed.row, absorbed.profile, article_id)
             changes.tracks.append(merged_track)
         else:
             changes.tracks.append(dataclasses.replace(merged_track, articles=()))
@@ -326,7 +280,7 @@ class StoryIndex:
         changes.touched[kept.id] = None
         self._refresh_row(kept)
 
-    def _fuse(self, story: _LiveStory, part: _Part, changes: _Changes) -> None:
+    def _fuse(self, story: LiveStory, part: Part, changes: Changes) -> None:
         """A provisional merge becomes final: the part's members are the story's own."""
         assert story.core is not None
         story.core.absorb(part.profile)
@@ -337,7 +291,7 @@ class StoryIndex:
             dataclasses.replace(part.profile.track(part.id, merged_into=story.id), articles=())
         )
 
-    def _split(self, story: _LiveStory, part: _Part, article_id: str, link: float, changes: _Changes) -> None:
+    def _split(self, story: LiveStory, part: Part, article_id: str, link: float, changes: Changes) -> None:
         """The part becomes a story of its own again; the story keeps its core and its other parts."""
         assert story.core is not None
         del story.parts[part.id]
@@ -351,7 +305,7 @@ class StoryIndex:
             if actor not in story.profile.actors:
                 self._postings[actor].discard(story.id)
             self._postings[actor].add(part.id)
-        split_off = _LiveStory(part.id, part.row, part.profile)
+        split_off = LiveStory(part.id, part.row, part.profile)
         self._stories[split_off.id] = split_off
         for article in part.profile.articles:
             self._story_of[article] = split_off.id
@@ -360,14 +314,14 @@ class StoryIndex:
         changes.touched[split_off.id] = None
         changes.events.append(StoryEvent("split", story.id, part.id, article_id, round(link, 4)))
 
-    def _member_of(self, story: _LiveStory, profile: ArticleProfile) -> str:
+    def _member_of(self, story: LiveStory, profile: ArticleProfile) -> str:
         for part in story.parts.values():
             if profile.article_id in part.profile.articles:
                 return part.id
         return story.id
 
     def _restore(self, track: StoryTrack) -> None:
-        story = _LiveStory(track.id, self._table.new_row(), GroupProfile.from_track(track))
+        story = LiveStory(track.id, self._table.new_row(), GroupProfile.from_track(track))
         self._stories[story.id] = story
         for article_id in story.profile.articles:
             self._story_of[article_id] = story.id
@@ -383,7 +337,7 @@ class StoryIndex:
         """A provisional part: its story's stored profile counts its members already (a store lists them
         under the part only); the story's core is what remains. The review window starts afresh."""
         story = self._stories[track.merged_into or ""]
-        part = _Part(track.id, self._table.new_row(), GroupProfile.from_track(track), bridge="")
+        part = Part(track.id, self._table.new_row(), GroupProfile.from_track(track), bridge="")
         if story.core is None:
             story.core = story.profile.copy()
         story.core = story.core.without(part.profile)
@@ -396,11 +350,6 @@ class StoryIndex:
                 self._words.articles += 1
             self._story_of[article_id] = story.id
 
-    def _refresh_row(self, story: _LiveStory) -> None:
+    def _refresh_row(self, story: LiveStory) -> None:
         group = story.profile
         self._table.set_row(story.row, story.id, group.centroid(), group.first, group.last)
-
-
-def story_id(founder_article_id: str) -> str:
-    """A story's id: fixed by the article that started it, so it survives the story growing."""
-    return "s-" + hashlib.sha1(founder_article_id.encode()).hexdigest()[:10]
