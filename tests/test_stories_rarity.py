@@ -34,8 +34,9 @@ def place(min_collection: int) -> dict[str, str]:
     return {profile.article_id: index.add(profile).story.id for profile in [*REACTIONS, OTHER_EVENT]}
 
 
-def test_reactions_to_one_decision_form_one_story_in_a_small_collection() -> None:
-    story_of = place(SETTINGS.actor_rarity_min_collection)
+def test_reactions_to_one_decision_form_one_story_in_a_small_collection_with_the_floor() -> None:
+    # the floor is off by default (config: it surfaced misleading ledger questions); at 10, as measured
+    story_of = place(10)
     assert len({story_of[profile.article_id] for profile in REACTIONS}) == 1
     assert story_of["ferry"] != story_of["mayor"]
 
