@@ -73,7 +73,7 @@ def test_a_future_day_before_the_found_date_contradicts_it() -> None:
 
 
 def test_the_pipeline_step_dates_undated_members_of_a_story_and_resolves_their_times() -> None:
-    dated = Article(id="a", text="The bridge collapsed on Friday.", published="2024-05-11")
+    dated = Article(id="a", text="The bridge collapsed on Friday.", published="2024-05-11T08:00:00Z")
     undated = Article(
         id="b",
         text="The governor declared a day of mourning on Wednesday, after the bridge collapsed on May 10.",

@@ -75,8 +75,9 @@ def date_within_story(
 
 
 def _full_day(value: str | None) -> date | None:
+    """The day of a full date or timestamp ("2024-05-11", "2024-05-11T08:00:00Z"); None for a partial one."""
     try:
-        return date.fromisoformat(value) if value and len(value) == 10 else None
+        return date.fromisoformat(value[:10]) if value else None
     except ValueError:
         return None
 
