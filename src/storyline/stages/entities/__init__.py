@@ -6,8 +6,8 @@ character span belongs to).
 Inside: ``mentions`` (names, roles, acronyms, metonymy), ``noise`` and ``repair`` (NER output dropped
 or its spans mended), ``descriptions`` (what "the minister" or "the union" stands for in its article),
 ``lexicon`` (the word lists and name folding every module shares), ``resolve`` (blocking and guarded
-merges), ``names`` and ``organisations`` (the merges of each kind), ``index`` (the deletion index that
-finds surname variants).
+merges), ``scopes`` (each story resolved alone, then one actor joined across stories), ``names`` and
+``organisations`` (the merges of each kind), ``index`` (the deletion index that finds surname variants).
 """
 
 from storyline.stages.entities.mentions import extract_mentions
