@@ -61,12 +61,17 @@ def score_entities(brief: Brief, gold: list[dict[str, object]]) -> dict[str, Sco
             for span in occurrences(article.text, surface):
                 item = (article.id, *span)
                 gold_cluster[item] = key
-                hits = [
-                    entity_id
-                    for system_span, entity_id in system_spans.get(article.id, [])
-                    if overlaps(span, system_span)
-                ]
-                predicted_cluster[item] = hits[0] if hits else f"missed:{item}"
+                # the system mention sharing most characters with the gold one ("Regional Prosecutor's
+                # Office" rather than the place inside "Regional Prosecutor's Office in Kyrdzhali")
+                hits = sorted(
+                    (
+                        (min(span[1], system_span[1]) - max(span[0], system_span[0]), entity_id)
+                        for system_span, entity_id in system_spans.get(article.id, [])
+                        if overlaps(span, system_span)
+                    ),
+                    key=lambda hit: -hit[0],
+                )
+                predicted_cluster[item] = hits[0][1] if hits else f"missed:{item}"
                 found += bool(hits)
     recall = found / len(gold_cluster) if gold_cluster else 0.0
     # The gold marks names only: titles and descriptions (mentions carrying themselves as their role,

@@ -139,6 +139,51 @@ def test_an_untagged_acronym_right_after_an_organisation_word_is_that_organisati
     assert [(m.text, m.label, doc.text[m.start : m.end]) for m in found] == [("IUCM", "ORG", "IUCM")]
 
 
+def _mentions_of(doc: Doc, spans: list[tuple[str, str]]) -> list[Mention]:
+    """Mentions of the given (surface, label) pairs, at their first place in the text."""
+    return [
+        Mention("a", doc.text.index(surface), doc.text.index(surface) + len(surface), surface, label)
+        for surface, label in spans
+    ]
+
+
+@pytest.mark.parametrize(
+    ("words", "acronym"),
+    [
+        (["the", "Varna", "Water", "Board", "(", "VVK", ")", "said"], "VVK"),
+        (
+            ["the", "Varna", "Water", "Board", ",", "known", "by", "its", "initials", "VVK", ",", "said"],
+            "VVK",
+        ),
+        (["the", "Varna", "Water", "Board", ",", "known", "as", "VVK", ",", "said"], "VVK"),
+    ],
+)
+def test_an_acronym_given_as_an_organisations_short_name_stands_for_it(
+    words: list[str], acronym: str
+) -> None:
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        sent_starts=[True] + [False] * (len(words) - 1),
+        ents=["O"] * len(words),
+    )
+    board = _mentions_of(doc, [("Varna Water Board", "ORG")])
+    found = acronyms_after_organisation_words(doc, "a", board, entity_lexicon())
+    assert [(m.text, m.refers_to) for m in found] == [
+        ("Varna Water Board", None),
+        (acronym, "Varna Water Board"),
+    ]
+
+
+def test_an_acronym_in_brackets_after_no_organisation_or_after_another_sentence_stands_for_nothing() -> None:
+    words = ["Varna", "Water", "Board", "met", ".", "Its", "initials", "VVK", "and", "Petrov", "(", "MP", ")"]
+    starts = [True, False, False, False, False, True] + [False] * 7
+    doc = Doc(spacy.blank("en").vocab, words=words, sent_starts=starts, ents=["O"] * len(words))
+    named = _mentions_of(doc, [("Varna Water Board", "ORG"), ("Petrov", "PERSON")])
+    found = acronyms_after_organisation_words(doc, "a", named, entity_lexicon())
+    assert [m.text for m in found if m.refers_to is not None] == []
+
+
 def test_a_portfolio_word_before_a_ministers_title_is_no_organisation() -> None:
     doc = Doc(
         spacy.blank("en").vocab, words=["Interior", "Minister", "Sara", "Lind", "met", "Kremlin", "spokesman"]

@@ -63,6 +63,8 @@ OTHER_NAMES = [
     ("Khamenei", "Chamenei", "Jamenei"),
     ("Pyongyang", "Pjöngjang"),
     ("Chung", "Tschung", "Tchung", "Czung"),
+    ("Hristov", "Christow", "Jristov"),
+    ("Haralampiev", "Charałampiew", "Jaralampiev"),
 ]
 
 

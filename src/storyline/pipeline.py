@@ -258,9 +258,10 @@ def build_brief(
     """The cross-article stages, over every analysed article. ``story_list`` gives the stories when they
     are already known (a store's incremental stories); otherwise the articles are clustered here."""
     article_list = [analysis.article for analysis in analyses]
-    entity_list = entities.resolve_entities(
-        [mention for analysis in analyses for mention in analysis.mentions], settings.entities
-    )
+    mention_list = [mention for analysis in analyses for mention in analysis.mentions]
+    # names one article tags and another leaves untagged (a German spelling, an unseen acronym)
+    mention_list += entities.recover_mentions(article_list, mention_list)
+    entity_list = entities.resolve_entities(mention_list, settings.entities)
     claim_list = link_speakers((c for analysis in analyses for c in analysis.claims), entity_list)
     copy_edges = copies.find_copies(article_list, settings.copies)
     if story_list is None:

@@ -1,16 +1,19 @@
 """The entities stage: mentions per article, then one entity per real-world actor across articles.
 
 Contract: ``extract_mentions(parsed: ParsedArticle) -> list[Mention]`` (per article),
-``resolve_entities(mentions) -> list[Entity]`` (cross-article) and ``span_index(entities)`` (which entity a
-character span belongs to).
+``recover_mentions(articles, mentions) -> list[Mention]`` (names one article tags and another leaves
+untagged), ``resolve_entities(mentions) -> list[Entity]`` (cross-article) and ``span_index(entities)``
+(which entity a character span belongs to).
 Inside: ``mentions`` (names, roles, acronyms, metonymy), ``noise`` and ``repair`` (NER output dropped
 or its spans mended), ``descriptions`` (what "the minister" or "the union" stands for in its article),
 ``lexicon`` (the word lists and name folding every module shares), ``resolve`` (blocking and guarded
 merges), ``scopes`` (each story resolved alone, then one actor joined across stories), ``names`` and
-``organisations`` (the merges of each kind), ``index`` (the deletion index that finds surname variants).
+``organisations`` (the merges of each kind), ``index`` (the deletion index that finds surname variants),
+``recovery`` (untagged names the collection knows).
 """
 
 from storyline.stages.entities.mentions import extract_mentions
+from storyline.stages.entities.recovery import recover_mentions
 from storyline.stages.entities.resolve import resolve_entities, span_index
 
-__all__ = ["extract_mentions", "resolve_entities", "span_index"]
+__all__ = ["extract_mentions", "recover_mentions", "resolve_entities", "span_index"]

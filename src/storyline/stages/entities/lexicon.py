@@ -36,6 +36,7 @@ class EntityLexicon:
     generic_org_heads: frozenset[str]
     ignorable_words: frozenset[str]
     acronym_stopwords: frozenset[str]
+    short_name_words: frozenset[str]
     # Longest first, so that "co ltd" is taken before "ltd".
     legal_forms: tuple[tuple[str, ...], ...]
     generic_org_tails: frozenset[str]
@@ -59,6 +60,7 @@ def entity_lexicon() -> EntityLexicon:
         generic_org_heads=frozenset(data["generic_org_heads"]),
         ignorable_words=frozenset(data["ignorable_description_words"]),
         acronym_stopwords=frozenset(data["acronym_stopwords"]),
+        short_name_words=frozenset(data["short_name_words"]),
         legal_forms=tuple(
             sorted((tuple(form.split()) for form in data["legal_forms"]), key=len, reverse=True)
         ),

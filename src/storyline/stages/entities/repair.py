@@ -284,17 +284,39 @@ def acronyms_after_organisation_words(
     doc: Doc, article_id: str, names: list[Mention], lexicon: EntityLexicon
 ) -> list[Mention]:
     """ "the miners' union IUCM", "the company SCMC": an untagged acronym right after an organisation's
-    head noun names that organisation (the small model tags a bare acronym it has not seen as nothing)."""
+    head noun names that organisation (the small model tags a bare acronym it has not seen as nothing).
+    So does one the article gives as an organisation's short name: in brackets right after its full name
+    ("… and Civil Protection (GDPBZN)") or after a word saying so ("known by its Bulgarian initials
+    GDPBZN"), when the acronym spells a name in another language and matches no initials."""
     taken = {m.start for m in names}
-    found = [
-        Mention(article_id, token.idx, token.idx + len(token), token.text, "ORG")
-        for token in doc[1:]
-        if ACRONYM.fullmatch(token.text)
-        and token.ent_iob_ == "O"
-        and token.idx not in taken
-        and doc[token.i - 1].text in lexicon.org_head_words  # lower case: a noun, not part of a name
-    ]
+    organisations = [m for m in names if m.label == "ORG" and m.refers_to is None]
+    found = []
+    for token in doc[1:]:
+        if not ACRONYM.fullmatch(token.text) or token.ent_iob_ != "O" or token.idx in taken:
+            continue
+        previous = doc[token.i - 1]
+        end = token.idx + len(token)
+        if previous.text in lexicon.org_head_words:  # lower case: a noun, not part of a name
+            found.append(Mention(article_id, token.idx, end, token.text, "ORG"))
+        elif (named := _named_short(token, previous, organisations, lexicon)) is not None:
+            found.append(Mention(article_id, token.idx, end, token.text, "ORG", named.text))
     return sorted(names + found, key=lambda mention: (mention.start, mention.end))
+
+
+def _named_short(
+    token: Token, previous: Token, organisations: list[Mention], lexicon: EntityLexicon
+) -> Mention | None:
+    """The organisation an acronym is given as the short name of: the one whose name ends just before the
+    bracket opening it, or, after "initials"/"acronym"/"known as", the last one named earlier in the
+    sentence."""
+    if previous.text == "(" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == ")":
+        return next((m for m in organisations if m.end == previous.idx or m.end == previous.idx - 1), None)
+    known_as = previous.lower_ == "as" and previous.i > 0 and token.doc[previous.i - 1].lower_ == "known"
+    if previous.lower_ not in lexicon.short_name_words and not known_as:
+        return None
+    sentence_start = token.sent.start_char if token.doc.has_annotation("SENT_START") else 0
+    before = [m for m in organisations if sentence_start <= m.start and m.end <= previous.idx]
+    return before[-1] if before else None
 
 
 def introduced_as(text: str, name: Mention, head: str) -> bool:

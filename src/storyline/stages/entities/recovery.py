@@ -1,0 +1,96 @@
+"""Names the parser left untagged in one article though other articles of the collection tag them.
+
+The small English model tags "Volodymyr Zelensky" but often not "Wolodymyr Selenskyj" in a translation
+from German, nor an acronym ("DTEK") it has not seen, so that article's mentions of the actor are lost to
+the brief. Per article, extraction cannot know what the rest of the collection names; here, with every
+article's mentions at hand, a run of capitalised words that reads as a full name another article tags as
+a person (``transliteration.name_readings``: one of the romanisations the tables know), and a bare
+acronym another article tags as an organisation, become mentions — with the surname of a recovered name
+where it stands alone later in the same article. Both need the whole name or acronym, never a part, and
+never a span another mention (a place, a title) already holds or one inside a foreign fragment.
+Hand-written because NER libraries tag one document at a time; none reuses a collection's names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from storyline.records import Article, Mention
+from storyline.stages.entities.lexicon import fold_name
+from storyline.stages.entities.transliteration import name_readings
+
+__all__ = ["recover_mentions"]
+
+# Two or three words, each capitalised or an Arabic article joined to a capitalised one ("Abd al-Kadir").
+NAME_RUN = re.compile(
+    r"(?<![\w'’-])(?:(?:[a-z]{1,3}-)?[^\W\d_a-z][\w'’]*(?:-[\w'’]+)?[ \t]+){1,2}"
+    r"(?:[a-z]{1,3}-)?[^\W\d_a-z][\w'’]*(?:-[\w'’]+)?(?![\w'’-])"
+)
+# An acronym a collection may repeat untagged: three to six capitals (two letters match too much by chance).
+ACRONYM = re.compile(r"(?<![\w-])[A-Z]{3,6}(?![\w-])")
+
+
+def recover_mentions(articles: Sequence[Article], mentions: Sequence[Mention]) -> list[Mention]:
+    """The mentions of ``articles`` that their own extraction missed, read from the collection's names."""
+    known_people = _person_readings(mentions)
+    known_acronyms = {m.text for m in mentions if m.label == "ORG" and ACRONYM.fullmatch(m.text)}
+    taken: dict[str, list[tuple[int, int]]] = {}
+    for mention in mentions:
+        taken.setdefault(mention.article, []).append((mention.start, mention.end))
+    recovered: list[Mention] = []
+    for article in articles:
+        blocked = taken.get(article.id, []) + [(f.start, f.end) for f in article.foreign_fragments]
+        people = _people_in(article, known_people, blocked)
+        blocked = blocked + [(m.start, m.end) for m in people]
+        surnames = {m.text.split()[-1] for m in people}
+        found = people + _words_in(article, surnames, "PERSON", blocked)
+        blocked = blocked + [(m.start, m.end) for m in found]
+        recovered += found + _words_in(article, known_acronyms, "ORG", blocked)
+    return recovered
+
+
+def _person_readings(mentions: Iterable[Mention]) -> frozenset[tuple[str, str]]:
+    """The readings of every full name (two words or more) tagged as a person's name somewhere."""
+    readings: set[tuple[str, str]] = set()
+    for mention in mentions:
+        tokens = fold_name(mention.text).split()
+        if mention.label == "PERSON" and mention.refers_to is None and len(tokens) > 1:
+            readings |= name_readings(tokens)
+    return frozenset(readings)
+
+
+def _free(span: tuple[int, int], blocked: Sequence[tuple[int, int]]) -> bool:
+    return not any(span[0] < end and start < span[1] for start, end in blocked)
+
+
+def _people_in(
+    article: Article, known: frozenset[tuple[str, str]], blocked: list[tuple[int, int]]
+) -> list[Mention]:
+    """Untagged runs of two or three capitalised words reading as a known person's full name (the longest
+    such part of a run: "Wolodymyr Selenskyj" in "Präsident Wolodymyr Selenskyj")."""
+    found = []
+    for match in NAME_RUN.finditer(article.text):
+        words = list(re.finditer(r"\S+", match.group()))
+        parts = [(i, j) for i in range(len(words)) for j in range(len(words), i + 1, -1)]
+        for i, j in sorted(parts, key=lambda part: part[0] - part[1]):  # the longest part first
+            start, end = match.start() + words[i].start(), match.start() + words[j - 1].end()
+            tokens = fold_name(article.text[start:end]).split()
+            if len(tokens) > 1 and _free((start, end), blocked) and name_readings(tokens) & known:
+                found.append(Mention(article.id, start, end, article.text[start:end], "PERSON"))
+                break
+    return found
+
+
+def _words_in(
+    article: Article, words: Iterable[str], label: str, blocked: list[tuple[int, int]]
+) -> list[Mention]:
+    """Untagged whole-word occurrences of ``words`` in the article."""
+    found = []
+    for word in sorted(words, key=len, reverse=True):
+        for match in re.finditer(r"(?<![\w'’-])" + re.escape(word) + r"(?![\w'’-])", article.text):
+            span = (match.start(), match.end())
+            if _free(span, blocked):
+                blocked = [*blocked, span]
+                found.append(Mention(article.id, span[0], span[1], word, label))
+    return found

@@ -1,0 +1,56 @@
+"""Names one article leaves untagged that another tags (``stages/entities/recovery.py``), on our texts."""
+
+from __future__ import annotations
+
+from storyline.records import Article, ForeignFragment, Mention
+from storyline.stages.entities.recovery import recover_mentions
+
+
+def _article(article_id: str, text: str, fragments: tuple[ForeignFragment, ...] = ()) -> Article:
+    return Article(id=article_id, text=text, foreign_fragments=fragments)
+
+
+def _tagged(article: Article, surface: str, label: str) -> Mention:
+    start = article.text.index(surface)
+    return Mention(article.id, start, start + len(surface), surface, label)
+
+
+ENGLISH = _article("en", "Governor Oleksandr Prokudin said the utility DTEK had restored power.")
+
+
+def test_a_name_in_another_romanisation_and_its_surname_alone_are_recovered() -> None:
+    german = _article(
+        "de", "Gouverneur Oleksandr Prokudin sagte. Dann sprach Alexander Prokudin. Prokudin schwieg."
+    )
+    translated = _article(
+        "pl", "The governor, Aleksandr Prokudin, said DTEK crews were at work. Later Prokudin left."
+    )
+    tagged = [_tagged(ENGLISH, "Oleksandr Prokudin", "PERSON"), _tagged(ENGLISH, "DTEK", "ORG")]
+    found = recover_mentions([ENGLISH, translated], tagged)
+    assert sorted((m.article, m.text, m.label) for m in found) == [
+        ("pl", "Aleksandr Prokudin", "PERSON"),
+        ("pl", "DTEK", "ORG"),
+        ("pl", "Prokudin", "PERSON"),
+    ]
+    assert all(translated.text[m.start : m.end] == m.text for m in found)
+    assert recover_mentions([german], []) == []
+
+
+def test_nothing_is_recovered_inside_another_mention_a_foreign_fragment_or_from_a_part_of_a_name() -> None:
+    inside = "Prokudin Street"
+    other = _article(
+        "x",
+        "They met on Oleksandr Prokudin Street. Gouverneur Oleksandr Prokudin sagte nichts. "
+        "Mr Oleksandr spoke.",
+        (ForeignFragment("Gouverneur Oleksandr Prokudin sagte nichts.", "de", 39, 82),),
+    )
+    street = Mention("x", other.text.index("Oleksandr"), other.text.index(inside) + len(inside), "", "FAC")
+    tagged = [_tagged(ENGLISH, "Oleksandr Prokudin", "PERSON"), street]
+    assert recover_mentions([other], tagged) == []
+
+
+def test_a_short_acronym_or_a_name_tagged_only_as_a_place_is_not_recovered() -> None:
+    place = _article("p", "Flooding hit Nova Kakhovka and the UN said so.")
+    tagged = [_tagged(place, "Nova Kakhovka", "GPE"), _tagged(place, "UN", "ORG")]
+    other = _article("q", "In Nova Kakhovka the UN and Nowa Kachowka officials met.")
+    assert recover_mentions([other], tagged) == []
