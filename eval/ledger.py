@@ -12,8 +12,9 @@
 
     python eval/ledger.py [--corpus polnear [--skip-held-out] [--gold-stories] [--errors] [--cache DIR]]
 
-``--errors`` prints the development stories' together-errors, never the held-out story's; ``--cache DIR``
-reuses the analysed articles and rebuilds only the ledger (``eval/ledger_errors.py``).
+``--errors`` prints the development stories' together-, status and speaker errors, each classified, never the
+held-out story's; ``--cache DIR`` reuses the analysed articles and rebuilds only the ledger
+(``eval/ledger_errors.py``).
 """
 
 from __future__ import annotations
@@ -146,7 +147,7 @@ def main() -> None:
     parser.add_argument(
         "--errors",
         action="store_true",
-        help="polnear: print the development stories' together-errors (implies --skip-held-out)",
+        help="polnear: print the development stories' classified errors (implies --skip-held-out)",
     )
     parser.add_argument(
         "--cache", type=Path, help="polnear: keep the analysed stories here and rebuild only the ledger"

@@ -5,9 +5,15 @@ story's errors are never shown: they would be tuned on), each pair of gold sente
 share no ledger question, classified by the first thing that went wrong:
 
 - ``no claim``: a sentence of the pair is covered by no claim (the claims stage's loss);
+- ``other story``: the stories stage put the two sentences' articles in different stories, whose ledgers
+  are built apart (story clustering's loss: no ledger grouping can bring them together);
 - ``not in ledger``: it has a claim, but the claim sits in no ledger question (dropped as one voice, as no
   question, an outlet-voice statement that joined nothing…);
 - ``other question``: both are in the ledger, in different questions (the grouping's loss).
+
+It then prints the status errors (each gold question whose majority ledger question has another status, or
+that no ledger question holds) and the speaker errors (each claimed sentence whose best claim has another
+speaker), each classified, so that the largest class is the one fixed.
 
 ``--cache DIR`` keeps each story's analysed brief (every stage up to the ledger) in DIR, keyed by the story's
 articles and the source of every module outside ``stages/ledger``, and rebuilds only the ledger on later
@@ -20,30 +26,40 @@ import dataclasses
 import hashlib
 import pickle
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
-from eval.ledger_metrics import GoldSentence, Predicted
-from storyline.records import Brief
+from eval.ledger_metrics import PUBLISHERS, GoldSentence, Predicted, speaker_matches
+from storyline.records import Brief, Question
 
 SOURCE = Path(__file__).resolve().parents[1] / "src" / "storyline"
 NO_CLAIM, NOT_IN_LEDGER, OTHER_QUESTION = "no claim", "not in ledger", "other question"
+OTHER_STORY = "other story"
+UNPLACED, WRONG_STATUS = "unplaced", "wrong status"
+OUTLET_WANTED, OUTLET_GIVEN, OTHER_SPEAKER = "outlet wanted", "outlet given", "other speaker"
 
 
-def classify(first: Predicted, second: Predicted) -> str:
-    """The first loss of a pair of one gold question that shares no ledger question."""
+def classify(first: Predicted, second: Predicted, apart: bool = False) -> str:
+    """The first loss of a pair of one gold question that shares no ledger question; ``apart``: their
+    articles are in different stories."""
     if not (first.claimed and second.claimed):
         return NO_CLAIM
+    if apart:
+        return OTHER_STORY
     if not (first.placements and second.placements):
         return NOT_IN_LEDGER
     return OTHER_QUESTION
 
 
 def together_errors(
-    gold: Sequence[GoldSentence], predicted: Sequence[Predicted]
+    gold: Sequence[GoldSentence],
+    predicted: Sequence[Predicted],
+    story_of: Mapping[str, str] = MappingProxyType({}),
 ) -> list[tuple[int, int, str]]:
-    """(i, j, class) for each pair of distinct sentences of one gold question sharing no ledger question."""
+    """(i, j, class) for each pair of distinct sentences of one gold question sharing no ledger question;
+    ``story_of``: article id → story id (articles it lacks are taken to share one story)."""
     errors = []
     for i in range(len(gold)):
         for j in range(i + 1, len(gold)):
@@ -52,7 +68,8 @@ def together_errors(
                 continue
             if {q for q, _ in predicted[i].placements} & {q for q, _ in predicted[j].placements}:
                 continue
-            errors.append((i, j, classify(predicted[i], predicted[j])))
+            apart = story_of.get(gold[i].article) != story_of.get(gold[j].article)
+            errors.append((i, j, classify(predicted[i], predicted[j], apart)))
     return errors
 
 
@@ -64,7 +81,8 @@ def print_errors(
         raise ValueError(f"{story['story']} is held out: its errors are not shown")
     texts = {article.id: article.text for article in brief.articles}
     labels = {q.id: q.question for s in brief.stories for q in s.questions}
-    errors = together_errors(gold, predicted)
+    story_of = {article: one.id for one in brief.stories for article in one.articles}
+    errors = together_errors(gold, predicted, story_of)
     print(f"== together-errors of {story['story']}: {len(errors)}")
     shown: set[int] = set()
     for i, j, kind in errors:
@@ -73,7 +91,74 @@ def print_errors(
             if index not in shown:
                 shown.add(index)
                 _print_sentence(index, gold[index], predicted[index], texts, labels)
-    return Counter(kind for _i, _j, kind in errors)
+    kinds = Counter(kind for _i, _j, kind in errors)
+    print(f"  together-errors by class: {dict(kinds)}")
+    _print_status_errors(story, brief, gold, predicted)
+    _print_speaker_errors(gold, predicted, texts)
+    return kinds
+
+
+def status_errors(
+    gold: Sequence[GoldSentence],
+    predicted: Sequence[Predicted],
+    wanted: Mapping[str, str],
+    questions: Mapping[str, Question],
+) -> list[tuple[str, str, Question | None]]:
+    """(gold question key, class, the majority ledger question) for each gold question whose majority
+    ledger question (as ``ledger_metrics.statuses_right`` votes) has another status: ``unplaced`` when no
+    ledger question holds any of its sentences, else ``wrong status``."""
+    found: list[tuple[str, str, Question | None]] = []
+    for key, status in wanted.items():
+        votes = Counter(
+            question
+            for sentence, placed in zip(gold, predicted, strict=True)
+            if sentence.question == key
+            for question in sorted({question for question, _ in placed.placements})
+        )
+        if not votes:
+            found.append((key, UNPLACED, None))
+            continue
+        question = questions[votes.most_common(1)[0][0]]
+        if question.status != status:
+            found.append((key, WRONG_STATUS, question))
+    return found
+
+
+def speaker_error_class(gold_speaker: str, predicted_speaker: str | None) -> str | None:
+    """None when the speaker is right; else ``outlet wanted`` (the gold speaker is the outlet, a claim
+    names someone), ``outlet given`` (the claim is the outlet's, the gold names someone) or ``other
+    speaker``."""
+    if speaker_matches(gold_speaker, predicted_speaker):
+        return None
+    if gold_speaker in PUBLISHERS:
+        return OUTLET_WANTED
+    return OUTLET_GIVEN if not predicted_speaker else OTHER_SPEAKER
+
+
+def _print_status_errors(
+    story: dict[str, Any], brief: Brief, gold: Sequence[GoldSentence], predicted: Sequence[Predicted]
+) -> None:
+    wanted = {question["key"]: question["status"] for question in story["questions"]}
+    questions = {q.id: q for one in brief.stories for q in one.questions}
+    errors = status_errors(gold, predicted, wanted, questions)
+    print(f"== status errors of {story['story']}: {len(errors)} {dict(Counter(k for _q, k, _l in errors))}")
+    for key, kind, question in errors:
+        got = f"{question.status}: {question.question} | {question.status_reason}" if question else ""
+        print(f"  [{kind}] {key} (want {wanted[key]}) {got}")
+
+
+def _print_speaker_errors(
+    gold: Sequence[GoldSentence], predicted: Sequence[Predicted], texts: Mapping[str, str]
+) -> None:
+    errors = [
+        (sentence, placed.speaker, kind)
+        for sentence, placed in zip(gold, predicted, strict=True)
+        if placed.claimed and (kind := speaker_error_class(sentence.speaker, placed.speaker)) is not None
+    ]
+    print(f"== speaker errors: {len(errors)} {dict(Counter(kind for _s, _p, kind in errors))}")
+    for sentence, speaker, kind in errors:
+        text = " ".join(texts[sentence.article][sentence.start : sentence.end].split())
+        print(f"  [{kind}] want {sentence.speaker!r}, got {speaker!r}: {text[:160]}")
 
 
 def _print_sentence(

@@ -2,11 +2,19 @@
 
 A gold series is one source's count of one thing on successive dates (a death toll an official raises day
 by day); a correct brief shows it as a question of status ``series`` whose latest value (the value of the
-position first carried last, ``Position.earliest``) is the gold's latest. A must-not entry is a quantity
-on which independent sources disagree, or one figure relayed on one day: a series there would hide a
-disagreement or invent a movement. Each gold entry points at the ledger question holding most of its
-values (the counted noun in the question's wording or unit breaks ties), among the questions of the
-stories that hold the gold story's articles: the eval does not depend on how the ledger words a question.
+position first carried last, ``Position.earliest``) is the gold's latest, or, where several sources each
+count the thing and their latest values disagree, as a ``contested`` question whose positions give that
+source's values by date (``source_latest``: the speaker of every position holding a gold value, its values
+moving one way over two days or more, the latest the gold's). The second reading was added in issue #17:
+the demo's flood dead counted by the civil defence, the Red Cross and the governor are three series in the
+series gold and ONE contested question in the ledger gold, and a question has one status, so demanding
+``series`` of each could only be met by splitting the question the ledger gold keeps whole.
+
+A must-not entry is a quantity on which independent sources disagree, or one figure relayed on one day: a
+series there would hide a disagreement or invent a movement (only the status ``series`` counts there). Each
+gold entry points at the ledger question holding most of its values (the counted noun in the question's
+wording or unit breaks ties), among the questions of the stories that hold the gold story's articles: the
+eval does not depend on how the ledger words a question.
 
     python eval/series.py                                  # demo corpus (tests/data/gold/_series.json)
     python eval/series.py --corpus generalise              # tests/data/generalise: development stories
@@ -23,6 +31,7 @@ import json
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -40,9 +49,10 @@ from eval.common import (
     gold_articles,
     require_gold,
 )
-from storyline.records import Brief, Question
+from storyline.records import Brief, Position, Question
 
 SERIES = "series"
+CONTESTED = "contested"
 
 
 @dataclass
@@ -122,6 +132,42 @@ def latest_value(question: Question) -> float | None:
     return values.pop() if len(values) == 1 else None
 
 
+def _speakers(position: Position) -> set[str]:
+    return {*position.speakers, *position.speaker_texts}
+
+
+def source_latest(entry: dict[str, Any], question: Question) -> float | None:
+    """In a question contested between sources that each give a count, the latest value of the gold's
+    source: the speaker of every position holding a gold value, when that speaker's dated values move one
+    way over two days or more (its series, shown by the positions and named in the status reason) and
+    another speaker's do too, to a different latest value; None otherwise (one source's count shown as a
+    contest is no series shown)."""
+    held = [p for p in question.positions if p.value is not None and float(p.value) in gold_values(entry)]
+    common = set.intersection(*(_speakers(p) for p in held)) if len(held) >= 2 else set()
+    movers = _moving_speakers(question)
+    if len(movers) < 2 or len(set(movers.values())) < 2:
+        return None
+    found = [movers[speaker] for speaker in sorted(common) if speaker in movers]
+    return found[0] if found else None
+
+
+def _moving_speakers(question: Question) -> dict[str, float]:
+    """Each speaker whose dated values move one way over two days or more, with its latest value."""
+    by_speaker: dict[str, list[tuple[str, float]]] = {}
+    for position in question.positions:
+        if position.value is not None and position.earliest:
+            for speaker in _speakers(position):
+                by_speaker.setdefault(speaker, []).append((position.earliest[:10], float(position.value)))
+    movers = {}
+    for speaker, dated in by_speaker.items():
+        dated.sort()
+        steps = [later - earlier for (_, earlier), (_, later) in pairwise(dated)]
+        one_way = all(step > 0 for step in steps) or all(step < 0 for step in steps)
+        if len(dated) >= 2 and len({day for day, _ in dated}) == len(dated) and one_way:
+            movers[speaker] = dated[-1][1]
+    return movers
+
+
 def score_series(
     brief: Brief, series_gold: dict[str, dict[str, Any]], article_gold: Sequence[dict[str, Any]]
 ) -> SeriesScores:
@@ -154,6 +200,9 @@ def _score_gold_series(
         pointed.add(question.id)
         shown = question.status == SERIES
         latest = latest_value(question)
+        if question.status == CONTESTED:
+            latest = source_latest(entry, question)
+            shown = latest is not None
         right = shown and latest == float(entry["latest"])
         scores.shown += shown
         scores.latest_right += right

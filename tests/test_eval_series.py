@@ -109,3 +109,18 @@ def test_the_series_gold_files_name_stories_of_their_corpus() -> None:
     assert set(gold) <= stories and GENERALISE_HELD_OUT in gold
     assert gold[GENERALISE_HELD_OUT]["series"] and gold[GENERALISE_HELD_OUT]["not_series"]
     assert load_series_gold(DEMO_SERIES)["la-corona-dam"]["series"]
+
+
+def test_a_source_s_series_inside_a_contest_between_moving_counts_is_shown() -> None:
+    # the minister's toll and the Red Cross's each rise, to different latest values: one contested question
+    # whose positions give each source's values by date shows the minister's series
+    red_cross = (valued(30, "2025-09-15", "red-cross"), valued(41, "2025-09-16", "red-cross"))
+    scores = score_series(brief_of(toll("contested", *RISING, *red_cross)), SERIES_GOLD, GOLD_ARTICLES)
+    assert (scores.shown, scores.latest_right, scores.predicted) == (1, 1, 0)
+    # a contest whose other side does not move is no series shown; nor is a wrong latest right
+    single = (valued(30, "2025-09-15", "red-cross"),)
+    scores = score_series(brief_of(toll("contested", *RISING, *single)), SERIES_GOLD, GOLD_ARTICLES)
+    assert (scores.shown, scores.latest_right) == (0, 0)
+    wrong = (*RISING[:2], valued(25, "2025-09-17", "minister"))
+    scores = score_series(brief_of(toll("contested", *wrong, *red_cross)), SERIES_GOLD, GOLD_ARTICLES)
+    assert (scores.shown, scores.latest_right) == (1, 0)

@@ -4,8 +4,20 @@ held-out story."""
 from __future__ import annotations
 
 import pytest
+from factories import make_position, make_question
 
-from eval.ledger_errors import NO_CLAIM, NOT_IN_LEDGER, OTHER_QUESTION, print_errors, together_errors
+from eval.ledger_errors import (
+    NO_CLAIM,
+    NOT_IN_LEDGER,
+    OTHER_QUESTION,
+    OTHER_STORY,
+    UNPLACED,
+    WRONG_STATUS,
+    print_errors,
+    speaker_error_class,
+    status_errors,
+    together_errors,
+)
 from eval.ledger_metrics import GoldSentence, Predicted
 from storyline.records import Brief
 
@@ -35,3 +47,38 @@ def test_each_pair_of_one_question_sharing_no_ledger_question_is_classified_by_i
 def test_a_held_out_story_is_refused() -> None:
     with pytest.raises(ValueError, match="held out"):
         print_errors({"story": "kept-back", "held_out": True}, Brief(articles=()), [], [])
+
+
+def test_a_pair_whose_articles_are_in_two_stories_is_story_clusterings_loss() -> None:
+    gold = [sentence(0), GoldSentence("b", 0, 5, "q", "affirm", "someone")]
+    predicted = [Predicted(True, "x", frozenset()), Predicted(True, "x", frozenset())]
+    assert together_errors(gold, predicted, {"a": "s1", "b": "s2"}) == [(0, 1, OTHER_STORY)]
+    assert together_errors(gold, predicted, {"a": "s1", "b": "s1"}) == [(0, 1, NOT_IN_LEDGER)]
+    unclaimed = [Predicted(False, None, frozenset()), predicted[1]]
+    assert together_errors(gold, unclaimed, {"a": "s1", "b": "s2"}) == [(0, 1, NO_CLAIM)]
+
+
+def test_status_errors_tell_an_unplaced_question_from_a_wrong_status() -> None:
+    gold = [sentence(0, "held"), sentence(10, "held"), sentence(20, "lost"), sentence(30, "right")]
+    predicted = [
+        Predicted(True, "x", frozenset({("q1", 0)})),
+        Predicted(True, "x", frozenset({("q1", 0)})),
+        Predicted(True, "x", frozenset()),
+        Predicted(True, "x", frozenset({("q2", 0)})),
+    ]
+    questions = {
+        "q1": make_question("Was it?", make_position("c1"), id="q1", status="contested"),
+        "q2": make_question("Is it?", make_position("c2"), id="q2"),
+    }
+    wanted = {"held": "denied", "lost": "single-source", "right": "single-source"}
+    found = status_errors(gold, predicted, wanted, questions)
+    assert [(key, kind) for key, kind, _question in found] == [("held", WRONG_STATUS), ("lost", UNPLACED)]
+    assert found[0][2] is questions["q1"]
+
+
+def test_speaker_errors_are_classed_by_whose_voice_was_wanted() -> None:
+    assert speaker_error_class("politico", "The agency") == "outlet wanted"
+    assert speaker_error_class("Mike Pence", None) == "outlet given"
+    assert speaker_error_class("James Comey", "Clinton") == "other speaker"
+    assert speaker_error_class("James Comey", "Comey") is None
+    assert speaker_error_class("politico", None) is None

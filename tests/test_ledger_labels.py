@@ -1,5 +1,7 @@
 """Question labels: built from the most central claim's own words."""
 
+import dataclasses
+
 import pytest
 from factories import make_claim, make_position, make_quantity
 
@@ -9,6 +11,7 @@ from storyline.stages.ledger.labels import (
     proposition_label,
     quantity_label,
     shorten,
+    with_predicate,
 )
 from storyline.stages.ledger.status import judge_status
 
@@ -98,3 +101,26 @@ def test_a_fragment_asks_nothing() -> None:
     fragment = [make_claim("from his perspective on it", id="c1")]
     stated = [make_claim("her ministry had been warned about cracks", id="c1")]
     assert not asks_something(fragment, [0]) and asks_something(stated, [0])
+
+
+@pytest.mark.parametrize(
+    ("label", "predicate", "expected"),
+    [
+        # the tail holds the predicate already, as an adjective or a phrase a tagger reads as no verb
+        (
+            "How many people were still unaccounted?",
+            "were unaccounted for",
+            "How many people were still unaccounted?",
+        ),
+        ("How many miners were on shift?", "were on shift", "How many miners were on shift?"),
+        # a verb the label lacks is still added
+        ("How many people in the valley?", "were rescued", "How many people in the valley were rescued?"),
+    ],
+)
+def test_a_predicate_the_label_says_already_is_not_added_again(
+    label: str, predicate: str, expected: str
+) -> None:
+    text = "Officials said 24 people in the valley were still unaccounted for on Monday."
+    quantity = dataclasses.replace(make_quantity("24 people", 24, within=text), predicate=predicate)
+    claim = make_claim("24 people in the valley were still unaccounted for on Monday")
+    assert with_predicate(label, [(claim, quantity)], [0], {"a": text}) == expected

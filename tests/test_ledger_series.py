@@ -126,9 +126,10 @@ def test_two_sources_clearly_apart_on_one_day_stay_contested() -> None:
     )
     status, reason = judge_status(positions, [], names=TALLIES, sources=2)
     assert status == "contested"
-    assert (
-        reason
-        == "2 speakers, 4 values: 27 (NCDD); 52 (NCDD); 38 (José Ángel Ferreyra); 44 (José Ángel Ferreyra)"
+    # each source's own count moves: the reason gives each series and the latest values that disagree
+    assert reason == (
+        "2 sources' counts rose and disagree: NCDD 27 (11 May) to 52 (13 May); José Ángel Ferreyra "
+        "38 (11 May) to 44 (12 May); latest 52 per NCDD (13 May), 44 per José Ángel Ferreyra (12 May)"
     )
 
 
@@ -295,3 +296,30 @@ def test_report_and_json_show_a_series_as_no_disagreement() -> None:
     assert '<strong class="status">series</strong>' in page
     assert "per &lt;Zelensky&gt;; latest 44" in page
     assert "**series**: rose from 38" in render_markdown(brief)
+
+
+def test_sources_each_counting_apart_are_contested_with_each_series_in_the_reason() -> None:
+    names = {**GOVERNOR, "e-rc": "Red Cross"}
+    positions = [
+        toll(38, "2026-05-10"),
+        toll(44, "2026-05-11"),
+        toll(61, "2026-05-11", "e-rc"),
+        toll(68, "2026-05-13", "e-rc"),
+        toll(100, None, "e-opposition"),  # an undated side stays among the positions, outside the series
+    ]
+    status, reason = judge_status(
+        positions, [], names=names, sources=3, series_directions=series_directions({"dead"})
+    )
+    assert status == "contested"
+    assert reason == (
+        "2 sources' counts rose and disagree: José Ángel Ferreyra 38 (10 May) to 44 (11 May); Red Cross 61 "
+        "(11 May) to 68 (13 May); latest 44 per José Ángel Ferreyra (11 May), 68 per Red Cross (13 May)"
+    )
+    # a tally that only grows is not read so when a source's count falls, nor is a count of no kind
+    fallen = [*positions[:2], toll(68, "2026-05-11", "e-rc"), toll(61, "2026-05-13", "e-rc")]
+    _status, reason = judge_status(
+        fallen, [], names=names, sources=2, series_directions=series_directions({"dead"})
+    )
+    assert "disagree" not in reason
+    _status, reason = judge_status(positions, [], names=names, sources=3, series_directions=frozenset())
+    assert "disagree" not in reason

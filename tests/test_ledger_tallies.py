@@ -9,8 +9,9 @@ from test_ledger import ARTICLES, STORY, claim
 
 from storyline.config import DEFAULT_SETTINGS
 from storyline.records import Claim
+from storyline.stages.ledger.measures import make_measures
 from storyline.stages.ledger.positions import build_ledger
-from storyline.stages.ledger.tallies import according_to
+from storyline.stages.ledger.tallies import according_to, tally_directions
 
 SPLIT = dataclasses.replace(DEFAULT_SETTINGS.ledger, tallies_by_source=True)
 
@@ -56,3 +57,22 @@ def test_one_moving_source_beside_a_single_figure_is_not_split() -> None:
 
 def test_the_label_names_the_source() -> None:
     assert according_to("How many people died?", "the NCDD") == "How many people died, according to the NCDD?"
+
+
+def test_a_figure_naming_no_kind_rides_with_its_groups_kind() -> None:
+    # "We have no contact with 31 men" beside "31 missing": grouped by its value, it keeps the count a tally
+    missing = [
+        claim("m1", "b", "the minister", 31, text="31 missing"),
+        claim("m2", "b", "the minister", 31, text="no contact with 31 men", counted="31"),
+        claim("m3", "a", "the minister", 25, text="25 missing"),
+        claim("m4", "c", "the minister", 19, text="19 missing"),
+    ]
+    measures = [m for c in missing for m in make_measures(c, frozenset())]
+    assert [m.kind for m in measures] == ["missing", None, "missing", "missing"]
+    assert tally_directions(measures) == frozenset({"rose", "fell"})
+    # two kinds, or none, are no tally
+    assert (
+        tally_directions([*measures, *make_measures(dead("d1", "a", "the minister", 5), frozenset())])
+        == frozenset()
+    )
+    assert tally_directions(measures[1:2]) == frozenset()

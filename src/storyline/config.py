@@ -274,7 +274,10 @@ class LedgerSettings:
     # civil defence, Red Cross and governor): one question per source, each a series (``ledger.tallies``).
     # Off: the demo ledger gold keeps such counts as ONE contested question, so splitting them drops its
     # grouping from P 0.829 R 0.492 to P 0.778 R 0.355, while the series gold (tests/data/gold/_series.json)
-    # asks for one question per source (on, demo series 0/4 → 1/4 right, 2/4 shown; 0 must-not).
+    # asks for one question per source (on, demo series 0/4 → 1/4 right, 2/4 shown; 0 must-not). Off, the
+    # one contested question gives each source's series and latest value in its reason
+    # (``ledger.series.counts_apart``), and eval/series.py reads each source's series there: demo series
+    # 0/4 → 1/4 right, 2/4 shown, with the ledger gold's one question kept (round 10).
     tallies_by_source: bool = False
     # Statements keyed by one predicate and agreeing arguments (``ledger.propositions``) are linked when
     # their masked contents are alike: the MiniLM cosine at least ``keyed_cosine_floor`` (an installed
@@ -291,6 +294,15 @@ class LedgerSettings:
     # How much of what a group of denials and non-confirmations is about (rarity-weighted share of its
     # words) a measured thing's clauses must hold for the figures' speakers to count as affirming it.
     figure_affirms_min_share: float = 0.5
+    # A proposition only one voice states is kept as a single-source question when carried by this many
+    # articles or this many distinct sentences (``ledger.single_voice``); listed below every weighed one.
+    # Set by hand, measured: on the demo gold grouping P 0.829 R 0.492 -> 0.831 / 0.497, status 0.600 ->
+    # 0.650; on the PolNeAR development stories no one-voice group passes with the rest of the filters
+    # (any one-voice group would add 3 top-20 questions there, all misread or reviewed misleading), and
+    # 1 sentence (every lone claim its own question) raised statuses 12 -> 15/40 but put 37 unreviewed
+    # questions, mostly fragments, into the three stories' top 20.
+    single_voice_min_articles: int = 2
+    single_voice_min_sentences: int = 2
 
 
 @dataclass(frozen=True, slots=True)

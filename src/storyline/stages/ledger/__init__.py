@@ -8,8 +8,9 @@ question), ``tallies`` (one source's moving count as its own question), ``statem
 outlet-voice statements joining them), ``propositions`` (statements keyed by predicate and arguments, linked
 when their masked contents agree), ``blocking`` (candidate pairs, linkage), ``anaphora`` (subjectless
 denials), ``embedding`` (optional claim vectors), ``labels`` (question wording), ``positions`` (a story's
-questions built and ordered), ``sides`` (positions and stances of a question), ``status`` (status and its
-reason), ``series`` (a count moving by date).
+questions built and ordered), ``single_voice`` (one voice's propositions, kept as single-source questions),
+``sides`` (positions and stances of a question), ``status`` (status and its reason), ``series`` (a count
+moving by date).
 """
 
 from storyline.stages.ledger.grouping import entity_spans

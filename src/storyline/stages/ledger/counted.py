@@ -3,7 +3,8 @@
 A figure answers a question only when the ledger can say what it counts: its unit (a counted noun's class,
 or the unit-class noun its clause names), the kind of count its clause names ("dead", "missing": the kind
 word nearest the figure), the narrowing words between number and noun ("1,500 special forces"), and marks
-that keep it from a total of this event (an increment, "four more bodies"). Goals ("a target of 500"), a
+that keep it from a total of this event (an increment: "four more bodies", "another 6", one day's
+recoveries), and the day it is a value of (``ledger.dated``). Goals ("a target of 500"), a
 poll's method figures and vague plurals ("dozens") are no answers. ``ledger.measures`` groups the items.
 """
 
@@ -12,9 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from itertools import pairwise
 
+from storyline.lexicons import load_lexicon
 from storyline.records import Claim, Quantity
+from storyline.stages.ledger.dated import counts_one_day, figure_day
 from storyline.stages.ledger.grouping import (
     WORD,
     EntitySpans,
@@ -30,7 +34,9 @@ from storyline.stages.ledger.kinds import (
     is_part,
     is_past_event,
     kind_near,
+    told_of_past_year,
 )
+from storyline.stages.ledger.series import calendar_day
 from storyline.stages.ledger.shares import share_holder
 from storyline.stages.quantities import number_type
 
@@ -49,6 +55,8 @@ SHARE = "percent"
 TARGET = "target"
 # The qualifier of a figure that counts an increase ("four more bodies"), not the count itself.
 INCREMENT = "+increment"
+# The qualifier of an increment's day ("+on:2025-04-08"): increments of two days never share a question.
+ON_DAY = "+on:"
 TARGET_REACH = 4
 # A figure right after a word of method (at most this many words) is a poll's sample or margin of error.
 METHOD_REACH = 2
@@ -67,6 +75,7 @@ class Measure:
     changing: bool  # the clause speaks of a changing figure ("rose to")
     holder: str | None = None  # whose share a percentage is (``ledger.shares``): "@<entity id>"
     source: str | None = None  # whose count it is, once a tally is split by source (``ledger.tallies``)
+    day: date | None = None  # the day it is a value of: its own when its words give one (``ledger.dated``)
 
 
 def _clause_bounds(claim: Claim, quantity: Quantity) -> tuple[int, int]:
@@ -119,9 +128,10 @@ def _is_method(claim: Claim, quantity: Quantity) -> bool:
     return any(word in ledger_lexicon().method_words for word in before)
 
 
-def _qualifiers(quantity: Quantity) -> frozenset[str]:
+def _qualifiers(claim: Claim, quantity: Quantity) -> frozenset[str]:
     """Lower-case words between the number and the counted noun; names and neutral words do not count. An
-    increment ("four more bodies") is marked ``INCREMENT``: it never answers the question of the total."""
+    increment ("four more bodies", "another 6", "six bodies pulled from the mud on Tuesday") is marked
+    ``INCREMENT``: it never answers the question of the total."""
     lexicon = ledger_lexicon()
     words = [word for word in WORD.findall(quantity.text) if not word[0].isdigit()]
     narrowing = frozenset(
@@ -129,22 +139,31 @@ def _qualifiers(quantity: Quantity) -> frozenset[str]:
         for word in words[:-1]
         if word.islower() and word not in lexicon.neutral_qualifiers and word not in lexicon.stopwords
     )
-    return narrowing | {INCREMENT} if _is_increment(quantity) else narrowing
+    return narrowing | {INCREMENT} if _is_increment(claim, quantity) else narrowing
 
 
-def _is_increment(quantity: Quantity) -> bool:
+def _is_increment(claim: Claim, quantity: Quantity) -> bool:
     """ "Seven more bodies", "1,100 additional pages": an increment word followed by a word other than
-    "than" ("more than 100" is a floor, ``is_lower_bound``)."""
+    "than" ("more than 100" is a floor, ``is_lower_bound``); "another 6": an opener right before the
+    figure; or a count of one day's recoveries (``ledger.dated.counts_one_day``)."""
     words = [word.lower() for word in WORD.findall(quantity.text)]
     increments = ledger_lexicon().increment_words
-    return any(word in increments and after != "than" for word, after in pairwise(words))
+    if any(word in increments and after != "than" for word, after in pairwise(words)):
+        return True
+    if set(_words_before(claim, quantity, 1)) & set(load_lexicon("ledger")["increment_openers"]):
+        return True
+    return counts_one_day(claim, quantity)
 
 
 def make_measures(
-    claim: Claim, extra_words: frozenset[str], spans: EntitySpans | None = None
+    claim: Claim,
+    extra_words: frozenset[str],
+    spans: EntitySpans | None = None,
+    published: str | None = None,
 ) -> list[Measure]:
     """The claim's quantities worth a question: those with a unit, or whose clause names a kind of count.
-    With the story's entity ``spans``, a percentage names whose share it is when its wording says so."""
+    With the story's entity ``spans``, a percentage names whose share it is when its wording says so;
+    ``published``: the article's publication date, the day of a figure whose words give none."""
     lexicon = ledger_lexicon()
     measures = []
     for quantity in claim.quantities:
@@ -160,12 +179,17 @@ def make_measures(
         if not unit:
             continue
         unit = PEOPLE_UNIT if counts_people(count_kind, unit) else unit
-        qualifiers = _qualifiers(quantity)
-        if count_kind and is_past_event(claim, start, end, clause):
+        qualifiers = _qualifiers(claim, quantity)
+        if count_kind and (is_past_event(claim, start, end, clause) or told_of_past_year(claim, quantity)):
             qualifiers |= {PAST_EVENT}
         if count_kind and is_part(clause, offset, offset + len(quantity.text)):
             qualifiers |= {PART}
         kind = TARGET if _is_target(claim, quantity) else count_kind
+        # a tally's figure keeps the day its words give it (a series is read by day); any other figure is
+        # dated by its article: "287 men went down on Monday" was carried on the day the union said it
+        day = figure_day(claim, quantity, published) if count_kind else calendar_day(published)
+        if INCREMENT in qualifiers and day is not None:
+            qualifiers |= {ON_DAY + day.isoformat()}  # two days' increments are two counts, not a dispute
         measures.append(
             Measure(
                 claim=claim,
@@ -176,6 +200,7 @@ def make_measures(
                 kind=kind,
                 changing=any(word in lexicon.update_cues for word in raw),
                 holder=share_holder(claim, quantity, spans) if spans is not None and unit == SHARE else None,
+                day=day,
             )
         )
     return measures

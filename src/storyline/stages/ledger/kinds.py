@@ -14,14 +14,17 @@ A toll of another event is no value of this one ("the worst since October 2023, 
 a figure whose clause names a past year (a time expression with an explicit year, at month, season or
 year precision: a figure of the story's own days is told by weekday or date) or that ranks this event
 against a former one ("the deadliest … since", ``past_event_superlatives``) is marked ``PAST_EVENT``, a
-qualifier no figure of this event shares.
+qualifier no figure of this event shares; so is a figure its sentence tells as that year's event after a
+linking word ("since 2012, when a dam burst and killed eight people": ``told_of_past_year``), which the
+clause alone misses once "and" cuts the year off.
 """
 
 from __future__ import annotations
 
 import re
 
-from storyline.records import Claim, TimeExpr
+from storyline.lexicons import load_lexicon
+from storyline.records import Claim, Quantity, TimeExpr
 from storyline.stages.ledger.grouping import WORD, ledger_lexicon
 from storyline.stages.quantities import number_lexicon
 
@@ -37,6 +40,7 @@ PEOPLE_KINDS = frozenset({"dead", "injured", "missing", "detained"})
 # A time expression of a former event names its year ("in 2023", "October 2023") at a coarse precision.
 COARSE_PRECISIONS = frozenset({"year", "month", "season"})
 YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+SENTENCE_END = re.compile(r"[.!?;]\s")
 
 
 def _word_kind(word: str) -> str | None:
@@ -94,6 +98,23 @@ def is_past_event(claim: Claim, clause_start: int, clause_end: int, clause: str)
     if ranked and "since" in words[ranked[0] :]:
         return True
     return any(_names_past_year(time, claim, clause_start, clause_end) for time in claim.times)
+
+
+def told_of_past_year(claim: Claim, quantity: Quantity) -> bool:
+    """Whether the figure's sentence names a former year before it and then tells that year's event ("the
+    deadliest since 2012, when a dam above Biser burst and killed eight people"): a linking word
+    (``past_event_links``) between the year and the figure, no sentence end. The figure's clause alone
+    misses it once "and" cuts the year off."""
+    figure = quantity.start - claim.start
+    links = set(load_lexicon("ledger")["past_event_links"])
+    for time in claim.times:
+        start, end = time.start - claim.start, time.end - claim.start
+        if start < 0 or end > figure or time.precision not in COARSE_PRECISIONS or not YEAR.search(time.text):
+            continue
+        between = claim.text[end:figure]
+        if not SENTENCE_END.search(between) and {word.lower() for word in WORD.findall(between)} & links:
+            return True
+    return False
 
 
 def _names_past_year(time: TimeExpr, claim: Claim, clause_start: int, clause_end: int) -> bool:

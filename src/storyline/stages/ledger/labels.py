@@ -302,8 +302,19 @@ def with_predicate(
         if predicate is None:
             predicate = _parsed_predicate(texts.get(claim.article, ""), quantity)
         if predicate:
-            return f"{label.removesuffix('?')} {predicate}?"
+            return label if _repeats(label, predicate) else f"{label.removesuffix('?')} {predicate}?"
     return label
+
+
+def _repeats(label: str, predicate: str) -> bool:
+    """Whether the label says the predicate already: each of its words that is no function word is a word of
+    the label. The tail of a label can hold the verb a parse does not tag as one ("How many people were still
+    unaccounted" + "were unaccounted for": an adjective; "… were on shift" + "were on shift"), and adding it
+    again doubled it."""
+    said = {word.lower() for word in WORD.findall(label)}
+    words = [word.lower() for word in WORD.findall(predicate)]
+    telling = [word for word in words if not _dangling(word)] or words
+    return all(word in said for word in telling)
 
 
 SENTENCE_REACH = 400  # characters either side of a figure its sentence is looked for in

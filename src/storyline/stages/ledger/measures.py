@@ -19,6 +19,7 @@ from storyline.config import LedgerSettings
 from storyline.stages.ledger.blocking import candidate_pairs, complete_linkage
 from storyline.stages.ledger.counted import (
     INCREMENT,
+    ON_DAY,
     TARGET,
     Measure,
     is_lower_bound,
@@ -59,11 +60,14 @@ def _compatible(first: Measure, second: Measure) -> bool:
 
 
 def _same_voice_conflict(first: Measure, second: Measure) -> bool:
-    """One speaker, one article, two values, no word of change: two different measures, not a dispute. An
-    outlet giving one candidate's share in its own voice is the exception: it reports one poll after
-    another ("Reuters/Ipsos shows 43 percent … the Real Clear Politics average 47.3 percent")."""
+    """One speaker, one article, two values of one day, no word of change: two different measures, not a
+    dispute. An outlet giving one candidate's share in its own voice is the exception: it reports one poll
+    after another ("Reuters/Ipsos shows 43 percent … the Real Clear Politics average 47.3 percent"); so are
+    values the words date to different days ("four remain missing, down from 11 on Wednesday": a count
+    and its earlier value, ``ledger.dated``)."""
     return (
         first.claim.article == second.claim.article
+        and first.day == second.day
         and speaker_key(first.claim) == speaker_key(second.claim)
         and first.quantity.value != second.quantity.value
         and not (first.changing or second.changing)
@@ -126,6 +130,8 @@ def _signatures_compatible(first: Signature, second: Signature) -> bool:
     if holder is not None:
         return True
     same_value = value == other_value
+    if qualifiers != other_qualifiers and any(q.startswith(ON_DAY) for q in qualifiers | other_qualifiers):
+        return False  # one day's increment ("six more bodies overnight") is no other day's, equal or not
     if kind != other_kind and (not same_value or (kind and other_kind)):
         return False
     return same_value or qualifiers == other_qualifiers
@@ -182,11 +188,26 @@ def split_outliers(group: list[Measure]) -> list[list[Measure]]:
     kept = []
     for measure in group:
         value = measure.quantity.value
-        if value > 0 and max(value / median, median / value) > OUTLIER_RATIO:
+        far = value > 0 and max(value / median, median / value) > OUTLIER_RATIO
+        if far and not _moved_from(measure, group):
             outlying.setdefault(value, []).append(measure)
         else:
             kept.append(measure)
     return [kept, *outlying.values()] if kept else [group]
+
+
+def _moved_from(measure: Measure, group: Sequence[Measure]) -> bool:
+    """Whether the figure's own sentence gives the group another value of an earlier day ("four people
+    remain missing, down from 11 on Wednesday", ``ledger.dated``): the count moved there, so however far
+    it moved (a count of the missing falling from 24 to 4), the figure is a value of the same count."""
+    return any(
+        other.claim.id == measure.claim.id
+        and other.quantity.value != measure.quantity.value
+        and other.day is not None
+        and measure.day is not None
+        and other.day < measure.day
+        for other in group
+    )
 
 
 def _split_outlier_indexes(measures: Sequence[Measure], cluster: list[int]) -> list[list[int]]:

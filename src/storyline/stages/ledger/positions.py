@@ -2,8 +2,9 @@
 
 ``ledger.measures`` and ``ledger.statements`` decide which claims answer the same question (a measured
 thing, or a proposition; ``ledger.propositions`` links statements of one predicate and its arguments); this
-module builds each group into a question and orders a story's questions by salience. The positions of a
-question, who holds them and its status are ``ledger.sides``.
+module builds each group into a question and orders a story's questions by salience: those two sources
+weigh first, then doubtful measured things, then one voice's propositions (``ledger.single_voice``). The
+positions of a question, who holds them and its status are ``ledger.sides``.
 """
 
 from __future__ import annotations
@@ -37,7 +38,9 @@ from storyline.stages.ledger.evidence import (
     label_states_a_clause,
     names_a_predicate,
     speaker_lost,
+    speaker_named_within,
     speaking_sources,
+    voiced_claims,
 )
 from storyline.stages.ledger.grouping import (
     EntitySpans,
@@ -72,6 +75,7 @@ from storyline.stages.ledger.sides import (
     stance_positions,
     value_positions,
 )
+from storyline.stages.ledger.single_voice import single_voice_question, worth_alone
 from storyline.stages.ledger.sources import corroborators
 from storyline.stages.ledger.statements import (
     Statement,
@@ -146,14 +150,18 @@ def build_ledger(
     once for all its stories; built from ``entities`` otherwise (walking every mention of each, all
     articles, so per story it made the stage quadratic in the collection)."""
     spans = entity_spans(entities) if spans is None else spans
+    persons = {entity.id: entity.name for entity in entities if entity.type == "PERSON"}
     in_story = set(story.articles)
     by_id = {article.id: article for article in articles if article.id in in_story}
     # a quoted question asserts nothing (``ledger.evidence``)
     story_claims = [
         claim
         for claim in _story_claims(story, claims)
-        if not is_question(claim, by_id.get(claim.article)) and not speaker_lost(claim)
+        if not is_question(claim, by_id.get(claim.article))
+        and not speaker_lost(claim)
+        and not speaker_named_within(claim, spans, persons)
     ]
+    story_claims = voiced_claims(story_claims)
     names = {entity.id: entity.name for entity in entities}
     texts = {article_id: article.text for article_id, article in by_id.items()}
     context = Context(by_id, origins(list(by_id.values()), copies), settings, names, texts)
@@ -165,7 +173,7 @@ def build_ledger(
         measure
         for claim in story_claims
         if claim.id not in antecedent
-        for measure in make_measures(claim, mentioned[claim.id], spans)
+        for measure in make_measures(claim, mentioned[claim.id], spans, by_id[claim.article].published)
     ]
     vectors = embed_claims(story_claims, load_embedder() if settings.embeddings else None, settings)
     measure_groups = group_measures(unify_holders(measures, names), settings, vectors)
@@ -200,6 +208,7 @@ def build_ledger(
 
     questions = []
     doubtful: set[str] = set()  # listed after every question with clear evidence (``_evident``)
+    alone: set[str] = set()  # one voice's propositions, listed last (``ledger.single_voice``)
     for index, group in enumerate(measure_groups):
         extra = attached.get(index, [])
         answering = [m for m in group if stance_of(m.claim, negation_denies=False) == "affirm"]
@@ -249,7 +258,6 @@ def build_ledger(
             doubtful.add(question.id)
 
     outlet_claims = [claim_by_id[claim_id] for claim_id in narration]
-    persons = {entity.id: entity.name for entity in entities if entity.type == "PERSON"}
     keyed = _keyed([s.claim for s in statements] + outlet_claims, mentioned, spans, persons, settings)
     statement_keyed = {pair: score for pair, score in keyed.items() if pair[1] < len(statements)}
     statement_groups = group_statements(statements, settings, vectors, statement_keyed)
@@ -259,14 +267,18 @@ def build_ledger(
     join_keyed_outlet_voice(statements, outlet_claims, outlet_links, narration, statement_groups)
     for statement_group in statement_groups:
         group_claims = [statement.claim for statement in statement_group]
-        order = central_order([statement.words for statement in statement_group])
-        if speaking_sources(group_claims, context.origin) < 2:
-            continue  # one voice is not a question the ledger can weigh
-        if not asks_something(group_claims, order) or not label_states_a_clause(group_claims, order):
+        one_voice = speaking_sources(group_claims, context.origin) < 2
+        if one_voice and not worth_alone(group_claims, settings):
+            continue  # one voice, said once: the story's body, not a question of it (``ledger.single_voice``)
+        worded = _worded(group_claims, central_order([statement.words for statement in statement_group]))
+        if worded is None:
             continue  # "Is it true that from his perspective?", "… that Clinton to win?" are no questions
-        label = proposition_label(group_claims, order)
+        label = proposition_label(group_claims, worded)
         positions = stance_positions(group_claims, context)
-        if not any(stance_of(claim) == "affirm" for claim in group_claims if not claim.outlet_voice):
+        if one_voice:
+            if len(positions) > 1:
+                continue  # one voice on both sides of a thing: a misread, or two things
+        elif not any(stance_of(claim) == "affirm" for claim in group_claims if not claim.outlet_voice):
             # no one quoted affirms: those who give a figure for it do (an outlet's narration beside them)
             quoted = [statement for statement in statement_group if not statement.claim.outlet_voice]
             figures = figures_affirming(quoted, measure_groups, settings.figure_affirms_min_share)
@@ -276,10 +288,16 @@ def build_ledger(
                 positions = [make_position(figures + narrated, context, None, "affirm"), *others]
         key = "p:" + ",".join(sorted(claim.id for claim in group_claims))
         supporting = corroborators(group_claims, mentioned, context.origin)
-        questions.append(
-            make_question(story, key, label, None, positions, group_claims, supporting, names, context.origin)
+        question = make_question(
+            story, key, label, None, positions, group_claims, supporting, names, context.origin
         )
-    questions.sort(key=lambda question: (question.id not in doubtful, *_salience(question)), reverse=True)
+        if one_voice:
+            question = single_voice_question(question, names)
+            alone.add(question.id)
+        questions.append(question)
+    # one voice's propositions last, then doubtful measures, each tier by salience
+    tier = {**dict.fromkeys(doubtful, 1), **dict.fromkeys(alone, 0)}
+    questions.sort(key=lambda question: (tier.get(question.id, 2), *_salience(question)), reverse=True)
     return tuple(questions)
 
 
@@ -300,6 +318,19 @@ def _keyed(
 
     words = [content_words(claim.text) | mentioned[claim.id] for claim in claims]
     return keyed_links(claims, keys, words, masked, encoder, settings)
+
+
+def _worded(claims: Sequence[Claim], order: list[int]) -> list[int] | None:
+    """The claims to word a proposition's label from: ``order`` (most central first) when its label states
+    a clause, else the most central claim that does alone ("there's no precedent for prosecuting …" opens
+    with a contraction; "there is precedent for prosecution", beside it, asks the question); None when no
+    claim does. Another claim words the label only when every claim is a clause: a fragment at the centre
+    ("top secret", "Clinton to win Monday's debate") mostly gathered claims about other things."""
+    every_clause = all(claim.finite_verbs for claim in claims)
+    for chosen in (order, *([index] for index in order if every_clause)):
+        if asks_something(claims, chosen) and label_states_a_clause(claims, chosen):
+            return chosen
+    return None
 
 
 def _subject(claim: Claim, spans: EntitySpans) -> frozenset[str]:

@@ -196,6 +196,14 @@ def _reason(direction: str, movers: Mapping[str, Sequence[Dated]], echoes: Seque
         ((source, dated),) = movers.items()
         steps = " to ".join(f"{value:,g} ({_when(day, years)})" for day, value in dated)
         return f"{direction} from {steps}, per {source}; latest {dated[-1][1]:,g}{also}"
+    each, latest = _each_and_latest(movers)
+    return f"{direction} per {len(movers)} sources: {each}; latest {latest}{also}"
+
+
+def _each_and_latest(movers: Mapping[str, Sequence[Dated]]) -> tuple[str, str]:
+    """ "NCDD 27 (11 May) to 63 (14 May); Red Cross 61 (12 May) to 68 (14 May)" and "63 per NCDD (14 May),
+    68 per Red Cross (14 May)"."""
+    years = len({day.year for dated in movers.values() for day, _ in dated})
     each = "; ".join(
         f"{source} {dated[0][1]:,g} ({_when(dated[0][0], years)}) to {dated[-1][1]:,g} "
         f"({_when(dated[-1][0], years)})"
@@ -204,4 +212,28 @@ def _reason(direction: str, movers: Mapping[str, Sequence[Dated]], echoes: Seque
     latest = ", ".join(
         f"{dated[-1][1]:,g} per {source} ({_when(dated[-1][0], years)})" for source, dated in movers.items()
     )
-    return f"{direction} per {len(movers)} sources: {each}; latest {latest}{also}"
+    return each, latest
+
+
+def counts_apart(
+    positions: Sequence[Position], names: Mapping[str, str], directions: frozenset[str]
+) -> str | None:
+    """The reason of a tally contested between sources whose own counts each move, or None: "2 sources'
+    counts rose and disagree: NCDD 27 (11 May) to 63 (14 May); Red Cross 61 (12 May) to 68 (14 May);
+    latest 63 per NCDD (14 May), 68 per Red Cross (14 May)". A reader sees each source's series and its
+    latest value, and that the question is open because the latest values differ (a flood's dead counted
+    by the civil defence, by the Red Cross and by a governor: issue #17). Only the dated values count; a
+    value no date places (an undated article's) is left to the positions."""
+    sequences: dict[str, list[Dated]] = {}
+    for position in positions:
+        day = calendar_day(position.earliest)
+        if position.value is None or day is None:
+            continue
+        for source in dict.fromkeys(names.get(s, s) for s in position.speakers):
+            sequences.setdefault(source, []).append((day, position.value))
+    movers = {s: sorted(dated) for s, dated in sequences.items() if moving(sorted(dated)) in directions}
+    ways = {moving(dated) for dated in movers.values()}
+    if len(movers) < 2 or len(ways) != 1 or len({dated[-1][1] for dated in movers.values()}) < 2:
+        return None
+    each, latest = _each_and_latest(movers)
+    return f"{len(movers)} sources' counts {ways.pop()} and disagree: {each}; latest {latest}"

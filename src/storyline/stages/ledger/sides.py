@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from types import MappingProxyType
 from typing import get_args
 
@@ -26,7 +27,7 @@ from storyline.records import Article, Claim, Position, Question, Stance, Story
 from storyline.stages.claims import stance_of
 from storyline.stages.ledger.grouping import speaker_key
 from storyline.stages.ledger.measures import Measure
-from storyline.stages.ledger.series import EITHER_WAY
+from storyline.stages.ledger.series import EITHER_WAY, calendar_day
 from storyline.stages.ledger.sources import independent_sources
 from storyline.stages.ledger.status import judge_status
 
@@ -69,8 +70,11 @@ def make_position(
 
 
 def value_positions(measures: Sequence[Measure], context: Context) -> list[Position]:
-    """One position per value; a speaker's approximate neighbour values fold into their first value."""
+    """One position per value; a speaker's approximate neighbour values fold into their first value. A
+    position is first carried on the earliest day of its figures: a value an article relays with the day
+    it was given ("on Monday 24 were missing") dates from that day (``Measure.day``)."""
     by_value: dict[float, list[Claim]] = {}
+    told: dict[float, list[date]] = {}
     spoken: dict[str, list[float]] = {}
     for measure in sorted(measures, key=lambda m: (m.quantity.approx, m.quantity.value)):
         value, speaker = measure.quantity.value, speaker_key(measure.claim)
@@ -84,7 +88,19 @@ def value_positions(measures: Sequence[Measure], context: Context) -> list[Posit
         spoken.setdefault(speaker, []).append(value)
         if all(claim.id != measure.claim.id for claim in by_value.setdefault(value, [])):
             by_value[value].append(measure.claim)
-    return [make_position(claims, context, value, None) for value, claims in sorted(by_value.items())]
+        if measure.day is not None:
+            told.setdefault(value, []).append(measure.day)
+    positions = [make_position(claims, context, value, None) for value, claims in sorted(by_value.items())]
+    return [_told_earlier(position, told.get(position.value or 0.0, [])) for position in positions]
+
+
+def _told_earlier(position: Position, days: Sequence[date]) -> Position:
+    """The position dated by the earliest of its figures' days when that is before its articles' dates."""
+    carried = calendar_day(position.earliest)
+    first = min(days, default=None)
+    if first is None or (carried is not None and carried <= first):
+        return position
+    return replace(position, earliest=first.isoformat())
 
 
 def stance_positions(

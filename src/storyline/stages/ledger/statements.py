@@ -3,8 +3,9 @@
 Claims without a usable quantity are clustered by content similarity (average linkage over rarity-weighted
 word and entity overlap, on the candidate pairs of ``ledger.blocking``); a denial whose content is only
 "the accusation" takes the content of the claim just before it in the article; each response (denial,
-non-confirmation) joins the group of the statement it is most like. A proposition is kept when at least
-two independent sources take part. The outlet's own statements never seed a group (their long sentences
+non-confirmation) joins the group of the statement it is most like. A proposition is weighed when at
+least two independent sources take part; one voice's is kept only as a single-source question
+(``ledger.single_voice``). The outlet's own statements never seed a group (their long sentences
 share words with anything): one joins a group only when it is as alike as a claim of the group
 (``join_outlet_voice``).
 """

@@ -17,7 +17,7 @@ from types import MappingProxyType
 
 from storyline.config import DEFAULT_SETTINGS
 from storyline.records import Claim, Position, QuestionStatus
-from storyline.stages.ledger.series import EITHER_WAY, series_status
+from storyline.stages.ledger.series import EITHER_WAY, counts_apart, series_status
 
 
 def _count(number: int, noun: str) -> str:
@@ -84,6 +84,10 @@ def judge_status(
     if denying:
         return "denied", f"denied by {_who(denying, names)}; no source affirms"
     if len(answers) > 1:
+        # sources each counting a tally, each count moving: their series and latest values (``ledger.series``)
+        apart = counts_apart(answers, names, series_directions) if series_directions else None
+        if apart is not None:
+            return "contested", apart
         kind = "value" if any(p.value is not None for p in answers) else "position"
         named = "; ".join(f"{_answer_text(p)} ({_who([p], names, 2)})" for p in answers)
         return "contested", f"{_count(len(speakers), 'speaker')}, {_count(len(answers), kind)}: {named}"

@@ -47,7 +47,7 @@ def _movers(
     """Each source whose dated values move in one allowed direction over two days or more."""
     dated: dict[str, set[Dated]] = {}
     for measure in group:
-        source, day = _source(measure.claim, names), days.get(measure.claim.article)
+        source, day = _source(measure.claim, names), measure.day or days.get(measure.claim.article)
         if source is not None and day is not None:
             dated.setdefault(source, set()).add((day, measure.quantity.value))
     sequences = {source: sorted(values) for source, values in dated.items()}
@@ -85,10 +85,14 @@ def split_by_source(
 
 
 def tally_directions(group: Sequence[Measure]) -> frozenset[str]:
-    """The ways a group's values may move as a series: none unless every figure is a count of a kind of
-    count (no money, share or bare noun: ``ledger.status``), only "rose" for the dead or injured."""
-    tally = all(number_type(m.quantity) == "count" and m.kind for m in group)
-    return series_directions({m.kind or "" for m in group}) if tally else frozenset()
+    """The ways a group's values may move as a series: none unless every figure is a count and the group a
+    tally of one kind of count (no money, share or bare noun: ``ledger.status``), only "rose" for the dead
+    or injured. A figure naming no kind rides with the kind its group's other figures name ("We have no
+    contact with 31 men" beside "31 missing": grouping joined it by its equal value, ``ledger.measures``),
+    so it does not keep the count of the missing from being read as a series."""
+    kinds = {m.kind for m in group if m.kind}
+    tally = len(kinds) == 1 and all(number_type(m.quantity) == "count" for m in group)
+    return series_directions(kinds) if tally else frozenset()
 
 
 def split_tallies(

@@ -1,0 +1,161 @@
+"""The day a figure is a value of (``ledger.dated``, issue #17): a count a later article relays keeps the
+day its words give it; one day's recoveries are an increment, not the toll. Sentences written for these
+tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from storyline.records import Article, Claim, Story
+from storyline.stages.ledger.counted import INCREMENT, ON_DAY
+from storyline.stages.ledger.dated import counts_one_day, figure_day, told_day
+from storyline.stages.ledger.kinds import PAST_EVENT
+from storyline.stages.ledger.measures import make_measures
+from storyline.stages.ledger.positions import build_ledger
+from tests.factories import make_article, make_claim, make_quantity, make_time
+
+# Thursday 3 October 2024: Monday is the 30th of September, Tuesday the 1st, Wednesday the 2nd
+DAYS = {"Monday": "2024-09-30", "Tuesday": "2024-10-01", "Wednesday": "2024-10-02", "Thursday": "2024-10-03"}
+
+
+def said(content: str, figures: dict[str, float], *, article: str = "a", claim_id: str = "c1") -> Claim:
+    """The claim "<content>" of "Officials said <content>.", its figures and its weekdays placed in it."""
+    text = f"Officials said {content}."
+    quantities = tuple(make_quantity(surface, value, within=text) for surface, value in figures.items())
+    times = tuple(
+        make_time(day, iso, within=text, after=text.index(content))
+        for day, iso in DAYS.items()
+        if day in content
+    )
+    return make_claim(
+        content,
+        article=make_article(text, id=article),
+        id=claim_id,
+        speaker_text="Officials",
+        quantities=quantities,
+        times=times,
+    )
+
+
+def day_of(claim: Claim, index: int = 0) -> date | None:
+    return told_day(claim, claim.quantities[index])
+
+
+@pytest.mark.parametrize(
+    ("content", "figures", "days"),
+    [
+        # a weekday opening the part before the figure, or right after it, dates it
+        ("on Monday 24 people were unaccounted for", {"24 people": 24}, ["2024-09-30"]),
+        (
+            "the minister gave three dead on Monday, nine on Tuesday and 14 on Wednesday",
+            {"three": 3, "nine": 9, "14": 14},
+            ["2024-09-30", "2024-10-01", "2024-10-02"],
+        ),
+        (
+            "four people remain missing, down from 11 on Wednesday",
+            {"four people": 4, "11": 11},
+            [None, "2024-10-02"],
+        ),
+        # a day opening the sentence dates each of its figures
+        (
+            "On Monday the minister had spoken of three dead and 24 missing",
+            {"three": 3, "24": 24},
+            ["2024-09-30"] * 2,
+        ),
+        # the day of the event, a possessive, is not the count's; nor is the start of a span
+        ("the toll from Monday's collapse had reached 19", {"19": 19}, [None]),
+        ("40 people have been missing since Monday", {"40 people": 40}, [None]),
+        # in another part of the clause: the article's day
+        ("rescuers who arrived on Monday with dogs and boats said 30 were missing", {"30": 30}, [None]),
+    ],
+)
+def test_a_figure_takes_the_day_its_words_give(
+    content: str, figures: dict[str, float], days: list[str | None]
+) -> None:
+    claim = said(content, figures)
+    found = [day_of(claim, index) for index in range(len(figures))]
+    assert found == [date.fromisoformat(day) if day else None for day in days]
+
+
+def test_a_told_day_counts_only_before_the_publication_day() -> None:
+    claim = said("on Wednesday 11 people were missing", {"11 people": 11})
+    assert figure_day(claim, claim.quantities[0], "2024-10-03T09:00:00Z") == date(2024, 10, 2)
+    # told for a day not before the article's (a forecast, or the day itself): the article's day
+    assert figure_day(claim, claim.quantities[0], "2024-10-01") == date(2024, 10, 1)
+    assert (
+        figure_day(
+            said("11 were missing", {"11": 11}), said("11 were missing", {"11": 11}).quantities[0], None
+        )
+        is None
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "figures", "one_day"),
+    [
+        ("rescuers pulled six bodies from the mud on Tuesday", {"six bodies": 6}, True),
+        ("teams had recovered nine bodies on Tuesday alone", {"nine bodies": 9}, True),
+        ("divers retrieved two bodies overnight", {"two bodies": 2}, True),
+        # a running total, or no day: the count itself
+        ("rescuers recovered a body on Tuesday, bringing the toll to 19", {"19": 19}, False),
+        ("five bodies have been brought to the surface", {"five bodies": 5}, False),
+        ("on Tuesday 12 people were confirmed dead", {"12 people": 12}, False),
+    ],
+)
+def test_one_days_recoveries_are_an_increment(content: str, figures: dict[str, float], one_day: bool) -> None:
+    claim = said(content, figures)
+    assert counts_one_day(claim, claim.quantities[0]) is one_day
+
+
+def test_another_and_new_figures_are_increments_each_of_its_day() -> None:
+    another = said("another 6 were found dead", {"6": 6})
+    (measure,) = make_measures(another, frozenset(), None, "2024-10-03")
+    assert INCREMENT in measure.qualifiers and f"{ON_DAY}2024-10-03" in measure.qualifiers
+    cases = said("48 new cases were recorded", {"48 new cases": 48})
+    assert INCREMENT in make_measures(cases, frozenset())[0].qualifiers
+
+
+def test_a_former_years_toll_told_after_when_is_no_value_of_this_event() -> None:
+    text = "It is the deadliest collapse in the region since 2012, when a dam burst and killed eight people."
+    eight = make_quantity("eight people", 8, within=text)
+    year = make_time("2012", "2012", "year", within=text)
+    claim = make_claim(text, article=make_article(text), cue="", quantities=(eight,), times=(year,))
+    (measure,) = make_measures(claim, frozenset())
+    assert PAST_EVENT in measure.qualifiers
+
+
+ARTICLES = [
+    Article(id=article_id, text="", outlet=outlet, published=published)
+    for article_id, outlet, published in [
+        ("mon", "Harbour Post", "2024-09-30"),
+        ("tue", "Coast Daily", "2024-10-01"),
+        ("thu", "River Times", "2024-10-03"),
+    ]
+]
+
+
+def _with_text(claims: list[Claim]) -> list[Article]:
+    texts = {claim.article: f"Officials said {claim.text}." for claim in claims}
+    return [Article(id=a.id, text=texts[a.id], outlet=a.outlet, published=a.published) for a in ARTICLES]
+
+
+def test_a_count_relayed_with_its_day_and_its_fall_in_one_sentence_make_one_series() -> None:
+    claims = [
+        said("24 people were missing", {"24 people": 24}, article="mon", claim_id="c1"),
+        said("18 people were missing", {"18 people": 18}, article="tue", claim_id="c2"),
+        # Thursday's: Tuesday's 18 relayed with its day, and the count falling to 4 from Wednesday's 11
+        said("on Tuesday 18 people were missing", {"18 people": 18}, article="thu", claim_id="c3"),
+        said(
+            "four people remain missing, down from 11 on Wednesday",
+            {"four people": 4, "11": 11},
+            article="thu",
+            claim_id="c4",
+        ),
+    ]
+    story = Story(id="s", title="flood", articles=("mon", "tue", "thu"))
+    (question,) = build_ledger(story, claims, _with_text(claims), [], [])
+    assert question.status == "series"
+    by_value = {position.value: position.earliest for position in question.positions}
+    assert by_value == {24: "2024-09-30", 18: "2024-10-01", 11: "2024-10-02", 4: "2024-10-03"}
