@@ -74,10 +74,25 @@ def demo_brief() -> Brief:
 
 @lru_cache(maxsize=1)
 def generalise_brief() -> Brief:
-    """The brief of all the generalisation stories (held-out ones included: resolution sees them all)."""
+    """The brief of all the generalisation stories (held-out ones included: resolution sees them all, and
+    resolves each story in its own scope, ``entities.scopes``)."""
     import storyline
 
-    return storyline.analyze([GENERALISE])
+    return storyline.analyze(generalise_articles())
+
+
+def generalise_articles() -> list[Path]:
+    """The article files of the generalisation folder: what ingest reads as articles there, less the
+    folder's README. Ingest rightly reads a Markdown file in a user's folder as an article (it has no rule
+    for a README, only for metadata files), but this README describes every story and names their actors,
+    so read as one more article it tied all the stories together."""
+    from storyline.stages.ingest.formats import FORMAT_BY_SUFFIX
+
+    return [
+        path
+        for path in sorted(GENERALISE.iterdir())
+        if path.is_file() and path.suffix in FORMAT_BY_SUFFIX and path.stem.upper() != "README"
+    ]
 
 
 def generalise_gold(*, held_out: bool) -> list[dict[str, Any]]:

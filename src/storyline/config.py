@@ -349,6 +349,18 @@ class LedgerSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class DatesSettings:
+    # An undated article placed by its story (``dates.story``): a yearless day it states takes the one year
+    # that puts it within this many days of the story's dated reports (a story's reports span days or
+    # weeks; two months keeps "May 10" from landing in another year's May) ...
+    year_max_days: int = 60
+    # ... and a weekday it names as past counts only up to this many days after the story's last dated
+    # report: one week, so that the weekday names one day, not one of several weeks. The demo's dam-05
+    # ("on Wednesday", after "May 10", in a story dated 2024-05-11 to 2024-05-13) is placed on 2024-05-15.
+    weekday_max_days: int = 7
+
+
+@dataclass(frozen=True, slots=True)
 class TimelineSettings:
     # rapidfuzz token_set_ratio at which two same-date texts report one event: 80 joins a wire story's
     # rewrites ("Ukraine said on Friday …" / "On Friday Ukraine said …") and keeps apart different events
@@ -382,6 +394,7 @@ class Settings:
     engine: EngineSettings = field(default_factory=EngineSettings)
     language: LanguageSettings = field(default_factory=LanguageSettings)
     entities: EntitiesSettings = field(default_factory=EntitiesSettings)
+    dates: DatesSettings = field(default_factory=DatesSettings)
     copies: CopiesSettings = field(default_factory=CopiesSettings)
     stories: StoriesSettings = field(default_factory=StoriesSettings)
     ledger: LedgerSettings = field(default_factory=LedgerSettings)

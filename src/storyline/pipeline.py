@@ -37,7 +37,7 @@ from storyline.records import (
     SkippedInput,
     Story,
 )
-from storyline.stages import copies, entities, ingest, ledger, stories
+from storyline.stages import copies, dates, entities, ingest, ledger, stories
 from storyline.stages import timeline as timeline_stage
 from storyline.stages.nlp import load_nlp
 from storyline.store import Store
@@ -266,6 +266,9 @@ def build_brief(
     copy_edges = copies.find_copies(article_list, settings.copies)
     if story_list is None:
         story_list = stories.cluster_stories(analyses, entity_list, settings.stories)
+    # An undated article is placed by its story's dated reports before its values enter the ledger's series.
+    analyses = dates.date_undated_in_stories(analyses, story_list, settings.dates)
+    article_list = [analysis.article for analysis in analyses]
     finished_stories = []
     # Each story's ledger and timeline see only its own articles' records: handing every story the whole
     # corpus would make these stages quadratic (stories × articles) on a large store.

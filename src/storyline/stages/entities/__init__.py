@@ -7,8 +7,9 @@ untagged), ``resolve_entities(mentions) -> list[Entity]`` (cross-article) and ``
 Inside: ``mentions`` (names, roles, acronyms, metonymy), ``noise`` and ``repair`` (NER output dropped
 or its spans mended), ``descriptions`` (what "the minister" or "the union" stands for in its article),
 ``lexicon`` (the word lists and name folding every module shares), ``resolve`` (blocking and guarded
-merges), ``names`` and ``organisations`` (the merges of each kind), ``index`` (the deletion index that
-finds surname variants), ``recovery`` (untagged names the collection knows).
+merges), ``scopes`` (each story resolved alone, then one actor joined across stories), ``names`` and
+``organisations`` (the merges of each kind), ``index`` (the deletion index that finds surname variants),
+``recovery`` (untagged names the collection knows).
 """
 
 from storyline.stages.entities.mentions import extract_mentions

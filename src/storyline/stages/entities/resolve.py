@@ -49,6 +49,7 @@ from storyline.stages.entities.organisations import (
     localise_organisation_names,
     merge_organisation_names,
 )
+from storyline.stages.entities.scopes import link_scopes, story_scopes
 from storyline.stages.entities.transliteration import given_name_rows, name_readings, readings
 
 __all__ = ["extract_mentions", "fold_name", "resolve_entities", "span_index"]
@@ -211,9 +212,14 @@ def _cycle_collector_paused() -> Iterator[None]:
 def resolve_entities(
     mentions: Sequence[Mention], settings: EntitiesSettings = DEFAULT_SETTINGS.entities
 ) -> list[Entity]:
-    """Group mentions into entities: one per real-world actor, with aliases, roles and every mention."""
+    """Group mentions into entities: one per real-world actor, with aliases, roles and every mention. Each
+    story scope is resolved alone, then the same actor is joined across scopes (``entities.scopes``)."""
     with _cycle_collector_paused():
-        return _resolve(mentions, settings)
+        scopes = story_scopes(mentions, settings.transliteration_min_shared_actors)
+        if len(scopes) <= 1:
+            return _resolve(mentions, settings)
+        scoped = [_resolve(scope, settings) for scope in scopes]
+        return link_scopes(scoped, _resolve(mentions, settings), _make_entity, _broad_type)
 
 
 def _resolve(mentions: Sequence[Mention], settings: EntitiesSettings) -> list[Entity]:

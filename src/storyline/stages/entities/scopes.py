@@ -1,0 +1,135 @@
+"""Resolution scopes: a story's entity decisions never depend on unrelated stories in the store.
+
+Many decisions of resolution are "the one candidate of the collection" (a lone surname joins the one full
+name with that surname, a short name the one full name ending in it, an acronym the one name it spells) or
+counts over the collection (a name tagged an organisation more often than a person is one). Run over a whole
+store, such a decision changes when an unrelated story brings a second candidate: "the Red Cross" of a
+prisoner-exchange report stopped joining the International Committee of the Red Cross once an earthquake
+story named the Red Cross Society of Georgia. So resolution runs per *scope* and then links across scopes:
+1. a scope is a set of articles connected by shared actors: two articles are linked when they share
+   ``min_shared`` actors (names by folded name, people also by surname; places left out, since every
+   story of a war shares its countries) — the story test ``NameContext.in_story`` already applies to
+   descriptions. Links are found through each article's pairs (triples …) of actors, so the work grows with
+   the articles, not with their square; what links two articles depends on those two articles only;
+2. each scope is resolved alone, so its partition of its own mentions is what it would be in an empty store;
+3. the same actor in two scopes (one person in two stories) is one entity: a resolution over the whole
+   collection proposes which scope entities belong together, and a proposal is taken only when it never
+   puts two entities of one scope together — a scope's own decisions stand.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from itertools import combinations
+
+from scipy.cluster.hierarchy import DisjointSet
+
+from storyline.records import ROLE_LABEL, Entity, Mention
+from storyline.stages.entities.lexicon import fold_name
+
+__all__ = ["link_scopes", "story_scopes"]
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# (article, start, end): one mention, whatever resolution relabelled it as.
+SpanKey = tuple[str, int, int]
+
+
+def story_scopes(mentions: Sequence[Mention], min_shared: int) -> list[list[Mention]]:
+    """The mentions grouped by scope (articles sharing ``min_shared`` actors, transitively), in the order
+    of each scope's first mention."""
+    articles = DisjointSet(dict.fromkeys(mention.article for mention in mentions))
+    first_with: dict[tuple[str, ...], str] = {}
+    for article, owners in _handles_by_article(mentions).items():
+        for shared in combinations(sorted(owners), min_shared):
+            if not _of_distinct_actors(shared, owners):
+                continue
+            if shared in first_with:
+                articles.merge(first_with[shared], article)
+            else:
+                first_with[shared] = article
+    scopes: dict[str, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        scopes[articles[mention.article]].append(mention)
+    return list(scopes.values())
+
+
+def _handles_by_article(mentions: Iterable[Mention]) -> dict[str, dict[str, set[str]]]:
+    """Per article, the handles an actor is matched by → the names (folded keys) they come from: every
+    name by itself, and a person's name also by its last word, so that "Zelensky" and "Volodymyr
+    Zelensky" are one actor. An organisation is not matched by its last word ("ministry", "cross" end
+    the names of unrelated bodies); one the small model tagged a person ("Ingrida Simonyte" as ORG) still
+    matches by its full name."""
+    handles: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for mention in mentions:
+        if mention.label in PLACE_LABELS or mention.label == ROLE_LABEL:
+            continue
+        key = fold_name(mention.refers_to or mention.text)
+        if key:
+            owners = handles[mention.article]
+            owners[key].add(key)
+            if mention.label == "PERSON":
+                owners[key.rsplit(" ", 1)[-1]].add(key)
+    return handles
+
+
+def _of_distinct_actors(shared: tuple[str, ...], owners: dict[str, set[str]]) -> bool:
+    """Whether no two of these handles come from one name of the article (a full name and its own last
+    word are one actor, not two)."""
+    return all(owners[first].isdisjoint(owners[second]) for first, second in combinations(shared, 2))
+
+
+def link_scopes(
+    scoped: Sequence[Sequence[Entity]],
+    collection: Sequence[Entity],
+    make_entity: Callable[[list[Mention], str], Entity],
+    broad_type: Callable[[str], str],
+) -> list[Entity]:
+    """The scope entities, those ``collection`` (the whole collection resolved at once) puts together
+    joined, unless the join would hold two entities of one scope."""
+    where: dict[SpanKey, int] = {}
+    scope_of: list[int] = []
+    flat: list[Entity] = []
+    for scope, entities in enumerate(scoped):
+        for entity in entities:
+            for mention in entity.mentions:
+                where.setdefault((mention.article, mention.start, mention.end), len(flat))
+            scope_of.append(scope)
+            flat.append(entity)
+    joined = DisjointSet(range(len(flat)))
+    scopes_in: dict[int, set[int]] = {index: {scope_of[index]} for index in range(len(flat))}
+    for entity in collection:
+        proposed = sorted(
+            {where[span] for m in entity.mentions if (span := (m.article, m.start, m.end)) in where}
+        )
+        for other in proposed[1:]:
+            first, second = joined[proposed[0]], joined[other]
+            if first != second and scopes_in[first].isdisjoint(scopes_in[second]):
+                joined.merge(first, second)
+                scopes_in[joined[first]] = scopes_in[first] | scopes_in[second]
+    linked = [
+        _joined_entity([flat[i] for i in sorted(part)], make_entity, broad_type) for part in joined.subsets()
+    ]
+    return _distinct_ids(sorted(linked, key=lambda entity: (-len(entity.mentions), entity.name)))
+
+
+def _joined_entity(
+    parts: list[Entity], make_entity: Callable[[list[Mention], str], Entity], broad_type: Callable[[str], str]
+) -> Entity:
+    if len(parts) == 1:
+        return parts[0]
+    largest = max(parts, key=lambda entity: len(entity.mentions))
+    return make_entity([m for entity in parts for m in entity.mentions], broad_type(largest.type))
+
+
+def _distinct_ids(entities: list[Entity]) -> list[Entity]:
+    """Ids come from the name and type: two scope entities of one name that could not be joined (each
+    would have merged two entities of the other's scope) keep apart under distinct ids."""
+    seen: dict[str, int] = {}
+    distinct = []
+    for entity in entities:
+        count = seen.get(entity.id, 0)
+        seen[entity.id] = count + 1
+        distinct.append(entity if not count else dataclasses.replace(entity, id=f"{entity.id}-{count + 1}"))
+    return distinct
