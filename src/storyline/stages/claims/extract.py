@@ -22,6 +22,7 @@ from storyline.stages.claims.chains import (
     drop_quoted_nested,
     name_relays,
 )
+from storyline.stages.claims.clauses import with_run_on_content
 from storyline.stages.claims.coref import continued_quotes, continued_reports, resolve_descriptions
 from storyline.stages.claims.cues import cue_word_attributions, hedge_adverb_attributions
 from storyline.stages.claims.learned import learned_attributions
@@ -34,7 +35,6 @@ from storyline.stages.claims.spans import (
     Attribution,
     CharSpan,
     ParseContext,
-    with_run_on_content,
 )
 from storyline.stages.claims.speakers import SUBJECT_DEPS, speaker_span, subject_of
 from storyline.stages.quantities import find_quantities
