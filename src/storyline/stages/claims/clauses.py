@@ -73,7 +73,7 @@ def coordinated_end(cue: Token, content: CharSpan, lexicon: ClaimLexicon) -> int
     if cue.idx >= start or not _is_reported_clause(cue, content):
         return None
     for clause in cue.children:
-        if clause.dep_ != "conj" or clause.i < cue.i or not _opens_own_clause(clause, lexicon):
+        if clause.dep_ != "conj" or clause.i < cue.i or not opens_own_clause(clause, lexicon):
             continue
         if not any(child.dep_ == "mark" and child.lower_ in CLAUSE_MARKS for child in clause.children):
             continue
@@ -91,10 +91,10 @@ def _is_reported_clause(cue: Token, content: CharSpan) -> bool:
     root = span.root if span is not None else None
     if root is None or root.dep_ != "ccomp" or root.head.i != cue.i:
         return False
-    return _opens_own_clause(root, None)
+    return opens_own_clause(root, None)
 
 
-def _opens_own_clause(verb: Token, lexicon: ClaimLexicon | None) -> bool:
+def opens_own_clause(verb: Token, lexicon: ClaimLexicon | None) -> bool:
     return (
         verb.pos_ in ("VERB", "AUX")
         and (lexicon is None or verb.lemma_.lower() not in lexicon.cue_verbs)

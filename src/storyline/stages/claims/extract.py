@@ -28,6 +28,7 @@ from storyline.stages.claims.cues import cue_word_attributions, hedge_adverb_att
 from storyline.stages.claims.learned import learned_attributions
 from storyline.stages.claims.lexicon import ClaimLexicon, claim_lexicon
 from storyline.stages.claims.modality import content_modality, stronger
+from storyline.stages.claims.propositions import split_propositions
 from storyline.stages.claims.quote_cues import colon_line_attributions, quote_attributions
 from storyline.stages.claims.quotes import QuoteSpan, find_quote_spans, trim_span
 from storyline.stages.claims.spans import (
@@ -71,6 +72,7 @@ def extract_claims(
     # acts ("voted to strike", "is expected to attend") join once the statements are settled
     acts = [attribution for attribution in found if attribution.kind == "act"]
     found = [attribution for attribution in found if attribution.kind == "statement"]
+    found = split_propositions(context, found)  # "said A and that B": two claims (the ledger's positions)
     found += continued_quotes(context, found)  # "“A,” he continued. “B.”" after a learned cue too
     found = name_relays(doc, _merge(found), lexicon)
     if resolve_pronouns:

@@ -1,0 +1,98 @@
+"""One content holding two propositions becomes two claims of one speaker and cue (claims.propositions), on
+sentences written for these tests: coordinated "that" complements and a trailing absolute with a figure."""
+
+from __future__ import annotations
+
+from tests.test_claims import claims_of
+
+
+def by_cue(text: str, cue: str) -> list[tuple[str | None, str]]:
+    return [(claim.speaker_text, claim.text) for claim in claims_of(text) if claim.cue == cue]
+
+
+# --- "said A and that B" ------------------------------------------------------------------------------------
+
+
+def test_two_complements_each_opened_by_that_are_two_claims() -> None:
+    text = "The harbour master said that 14 boats had sunk and that the insurers were delaying payment."
+    assert by_cue(text, "said") == [
+        ("The harbour master", "14 boats had sunk"),
+        ("The harbour master", "the insurers were delaying payment"),
+    ]
+
+
+def test_a_first_complement_without_that_is_split_too() -> None:
+    text = "Union leaders told reporters 300 drivers had walked out and that talks would resume on Monday."
+    assert by_cue(text, "told") == [
+        ("Union leaders", "300 drivers had walked out"),
+        ("Union leaders", "talks would resume on Monday"),
+    ]
+
+
+def test_two_complements_opened_by_whether_are_two_claims() -> None:
+    text = "The auditor asked whether the fund had lost money and whether the board had been told."
+    contents = [content for _, content in by_cue(text, "asked")]
+    assert len(contents) == 2
+    assert contents[0].endswith("the fund had lost money")
+    assert contents[1].endswith("the board had been told")
+
+
+def test_and_inside_one_clause_is_no_cut() -> None:
+    assert by_cue("The mayor said the roads and the bridges were closed.", "said") == [
+        ("The mayor", "the roads and the bridges were closed")
+    ]
+    # two clauses joined without a second "that" may be the writer's narration: left whole
+    assert by_cue("The mayor said the roads were closed and the bridges were open.", "said") == [
+        ("The mayor", "the roads were closed and the bridges were open")
+    ]
+
+
+def test_alternatives_joined_by_or_that_stay_one_claim() -> None:
+    text = "The coach said that the striker was injured or that he had been dropped."
+    assert len(by_cue(text, "said")) == 1
+
+
+def test_a_coordination_nested_inside_the_content_is_no_cut() -> None:
+    """The "and that" joins complements of "believed", not of the cue: one proposition of the speaker's."""
+    text = "The senator said voters believed that prices were rising and that wages were falling."
+    assert len(by_cue(text, "said")) == 1
+
+
+def test_a_quotation_is_never_split() -> None:
+    text = "“The boats sank and that is the end of it,” the harbour master said."
+    assert len(by_cue(text, "said")) == 1
+
+
+# --- "…, X said, with 15 miners still unaccounted for" ---------------------------------------------------
+
+
+def test_a_trailing_absolute_with_a_figure_is_the_speakers_second_claim() -> None:
+    text = (
+        "The number of injured rose to 42 overnight, the regional health office said, "
+        "with 9 patients still in intensive care."
+    )
+    assert by_cue(text, "said") == [
+        ("the regional health office", "The number of injured rose to 42 overnight"),
+        ("the regional health office", "9 patients still in intensive care"),
+    ]
+
+
+def test_a_trailing_absolute_after_a_named_speaker_keeps_the_figure() -> None:
+    text = "Forty homes were destroyed, fire chief Tom Alder said on Sunday, with 12 families still missing."
+    contents = [content for _, content in by_cue(text, "said")]
+    assert "12 families still missing" in contents
+    assert all(speaker == "fire chief Tom Alder" for speaker, _ in by_cue(text, "said"))
+
+
+def test_a_trailing_with_phrase_without_a_figure_is_no_claim() -> None:
+    assert by_cue("The strike is over, the union said with a smile.", "said") == [
+        ("the union", "The strike is over")
+    ]
+    text = "The fire is under control, the chief said, with crews still working through the night."
+    assert by_cue(text, "said") == [("the chief", "The fire is under control")]
+
+
+def test_a_with_phrase_inside_a_content_after_the_cue_stays_in_it() -> None:
+    text = "The minister said the toll was 12, with 30 people still missing."
+    contents = [content for _, content in by_cue(text, "said")]
+    assert contents == ["the toll was 12, with 30 people still missing"]
