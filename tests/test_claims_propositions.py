@@ -3,12 +3,7 @@ sentences written for these tests: coordinated "that" complements and a trailing
 
 from __future__ import annotations
 
-from tests.test_claims import claims_of
-
-
-def by_cue(text: str, cue: str) -> list[tuple[str | None, str]]:
-    return [(claim.speaker_text, claim.text) for claim in claims_of(text) if claim.cue == cue]
-
+from tests.test_claims_boundaries import texts_by_cue as by_cue
 
 # --- "said A and that B" ------------------------------------------------------------------------------------
 
