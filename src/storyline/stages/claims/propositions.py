@@ -52,7 +52,11 @@ def _split_complements(context: ParseContext, attribution: Attribution) -> list[
     span = context.doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return [attribution]
-    cuts = [mark for mark in span if _opens_second_complement(mark, span, attribution.anchor)]
+    cuts = [
+        mark
+        for mark in span
+        if _opens_second_complement(mark, span, attribution.anchor) and not _quoted(context, mark.idx)
+    ]
     if not cuts:
         return [attribution]
     pieces: list[Attribution] = []
@@ -64,6 +68,12 @@ def _split_complements(context: ParseContext, attribution: Attribution) -> list[
         content, quote = classify_quote(context, piece, attribution.cue)
         pieces.append(dataclasses.replace(attribution, content=content, quote=quote))
     return pieces
+
+
+def _quoted(context: ParseContext, offset: int) -> bool:
+    """A cut inside a quotation would leave each piece with one quote mark: the quoted words are the
+    speaker's as one ("argued that being American “is an idea and that no group owns it”")."""
+    return any(quote.inner_start <= offset < quote.inner_end for quote in context.quotes)
 
 
 def _opens_second_complement(mark: Token, span: Span, cue_index: int) -> bool:
