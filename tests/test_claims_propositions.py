@@ -56,9 +56,14 @@ def test_a_coordination_nested_inside_the_content_is_no_cut() -> None:
 def test_a_quotation_is_never_split() -> None:
     text = "“The boats sank and that is the end of it,” the harbour master said."
     assert len(by_cue(text, "said")) == 1
-    # a quotation the cut would fall inside: the quoted words stay one claim
-    text = "The coach argued that winning “is a habit and that no club owns a title for ever.”"
-    assert len(by_cue(text, "argued")) == 1
+    # no cut inside a quotation; the "and that" after it is one
+    text = (
+        "The coach said that the club had “lost its way and that nobody had noticed,” and that he would stay."
+    )
+    assert by_cue(text, "said") == [
+        ("The coach", "the club had “lost its way and that nobody had noticed"),
+        ("The coach", "he would stay"),
+    ]
 
 
 # --- "…, X said, with 15 miners still unaccounted for" ---------------------------------------------------

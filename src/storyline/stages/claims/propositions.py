@@ -62,12 +62,18 @@ def _split_complements(context: ParseContext, attribution: Attribution) -> list[
     pieces: list[Attribution] = []
     bounds = [span.start, *(mark.i for mark in cuts), span.end]
     for first, last in itertools.pairwise(bounds):
-        piece = token_span(context.doc[first:last])  # without the joining "and" (a cc) and the "that"
-        if piece is None:
+        tokens = context.doc[first:last]
+        piece = token_span(tokens)  # without the joining "and" (a cc) and the "that"
+        # a quotation the quote finder did not close may run over the cut: then no cut
+        if piece is None or not _balanced_quotes(tokens.text):
             return [attribution]
         content, quote = classify_quote(context, piece, attribution.cue)
         pieces.append(dataclasses.replace(attribution, content=content, quote=quote))
     return pieces
+
+
+def _balanced_quotes(words: str) -> bool:
+    return words.count("“") == words.count("”") and words.count('"') % 2 == 0
 
 
 def _quoted(context: ParseContext, offset: int) -> bool:
