@@ -3,6 +3,12 @@ sentences written for these tests: coordinated "that" complements and a trailing
 
 from __future__ import annotations
 
+from spacy.lang.en import English as blank_english
+from spacy.tokens import Doc
+
+from storyline.stages.claims.lexicon import claim_lexicon
+from storyline.stages.claims.propositions import split_propositions
+from storyline.stages.claims.spans import Attribution, ParseContext
 from tests.test_claims_boundaries import texts_by_cue as by_cue
 
 # --- "said A and that B" ------------------------------------------------------------------------------------
@@ -99,3 +105,40 @@ def test_a_with_phrase_inside_a_content_after_the_cue_stays_in_it() -> None:
     text = "The minister said the toll was 12, with 30 people still missing."
     contents = [content for _, content in by_cue(text, "said")]
     assert contents == ["the toll was 12, with 30 people still missing"]
+
+
+def test_a_trailing_absolute_hung_beside_the_cue_is_found() -> None:
+    """A headline run into the sentence by the parse takes the cue and the absolute as two dependents of
+    its verb (generalise mine-04); the absolute beside the cue is still the cue's. A parse built by hand,
+    as the parser gives it only for some sentences."""
+    words = [
+        "Toll",
+        "rises",
+        "The",
+        "toll",
+        "rose",
+        "to",
+        "21",
+        ",",
+        "Ann",
+        "Lee",
+        "said",
+        ",",
+        "with",
+        "15",
+        "miners",
+        "still",
+        "missing",
+        ".",
+    ]
+    heads = [1, 1, 3, 4, 1, 4, 5, 10, 9, 10, 1, 10, 16, 14, 16, 16, 1, 1]
+    deps = "nsubj ROOT det nsubj parataxis prep pobj punct compound nsubj parataxis punct mark nummod nsubj"
+    deps += " advmod advcl punct"
+    doc = Doc(blank_english().vocab, words=words, heads=heads, deps=deps.split())
+    text = doc.text
+    content = (text.index("The toll"), text.index(" ,"))
+    cue = (doc[10].idx, doc[10].idx + 4)
+    context = ParseContext.build(doc, text, [], claim_lexicon())
+    said = Attribution(cue=cue, content=content, speaker=None, quote="indirect", cue_modality=None, anchor=10)
+    added = split_propositions(context, [said])[1:]
+    assert [text[a.content[0] : a.content[1]] for a in added] == ["15 miners still missing"]

@@ -151,7 +151,9 @@ def _absolute_phrase(opener: Token, cue: Token, content: CharSpan) -> list[Token
     else:
         return None
     hung_on = head.head
-    attached = hung_on.i == cue.i or content[0] <= hung_on.idx < content[1]
+    # on the cue, on the content's clause, or beside the cue on the clause the cue itself hangs on (a
+    # headline run into the sentence by the parse: "… rose to 21, X said, with 15 …" under the headline)
+    attached = hung_on.i in (cue.i, cue.head.i) or content[0] <= hung_on.idx < content[1]
     phrase = list(head.subtree)
     if not (counted and attached) or phrase[0].i != opener.i:
         return None
