@@ -55,17 +55,15 @@ def _split_complements(context: ParseContext, attribution: Attribution) -> list[
     cuts = [
         mark
         for mark in span
-        if _opens_second_complement(mark, span, attribution.anchor) and not _quoted(context, mark.idx)
+        if _opens_second_complement(mark, span, attribution.anchor) and not _quoted(context, start, mark.idx)
     ]
     if not cuts:
         return [attribution]
     pieces: list[Attribution] = []
     bounds = [span.start, *(mark.i for mark in cuts), span.end]
     for first, last in itertools.pairwise(bounds):
-        tokens = context.doc[first:last]
-        piece = token_span(tokens)  # without the joining "and" (a cc) and the "that"
-        # a quotation the quote finder did not close may run over the cut: then no cut
-        if piece is None or not _balanced_quotes(tokens.text):
+        piece = token_span(context.doc[first:last])  # without the joining "and" (a cc) and the "that"
+        if piece is None:
             return [attribution]
         content, quote = classify_quote(context, piece, attribution.cue)
         pieces.append(dataclasses.replace(attribution, content=content, quote=quote))
@@ -76,10 +74,13 @@ def _balanced_quotes(words: str) -> bool:
     return words.count("“") == words.count("”") and words.count('"') % 2 == 0
 
 
-def _quoted(context: ParseContext, offset: int) -> bool:
+def _quoted(context: ParseContext, start: int, offset: int) -> bool:
     """A cut inside a quotation would leave each piece with one quote mark: the quoted words are the
-    speaker's as one ("argued that being American “is an idea and that no group owns it”")."""
-    return any(quote.inner_start <= offset < quote.inner_end for quote in context.quotes)
+    speaker's as one ("argued that being American “is an idea and that no group owns it”"). A quotation the
+    quote finder did not close counts too: a quote mark the content opens before the cut and leaves open."""
+    if any(quote.inner_start <= offset < quote.inner_end for quote in context.quotes):
+        return True
+    return not _balanced_quotes(context.text[start:offset])
 
 
 def _opens_second_complement(mark: Token, span: Span, cue_index: int) -> bool:
