@@ -22,11 +22,13 @@ from storyline.stages.claims.chains import (
     drop_quoted_nested,
     name_relays,
 )
+from storyline.stages.claims.clauses import with_run_on_content
 from storyline.stages.claims.coref import continued_quotes, continued_reports, resolve_descriptions
 from storyline.stages.claims.cues import cue_word_attributions, hedge_adverb_attributions
 from storyline.stages.claims.learned import learned_attributions
 from storyline.stages.claims.lexicon import ClaimLexicon, claim_lexicon
 from storyline.stages.claims.modality import content_modality, stronger
+from storyline.stages.claims.propositions import split_propositions
 from storyline.stages.claims.quote_cues import colon_line_attributions, quote_attributions
 from storyline.stages.claims.quotes import QuoteSpan, find_quote_spans, trim_span
 from storyline.stages.claims.spans import (
@@ -34,7 +36,6 @@ from storyline.stages.claims.spans import (
     Attribution,
     CharSpan,
     ParseContext,
-    with_run_on_content,
 )
 from storyline.stages.claims.speakers import SUBJECT_DEPS, speaker_span, subject_of
 from storyline.stages.quantities import find_quantities
@@ -71,6 +72,7 @@ def extract_claims(
     # acts ("voted to strike", "is expected to attend") join once the statements are settled
     acts = [attribution for attribution in found if attribution.kind == "act"]
     found = [attribution for attribution in found if attribution.kind == "statement"]
+    found = split_propositions(context, found)  # "said A and that B": two claims (the ledger's positions)
     found += continued_quotes(context, found)  # "“A,” he continued. “B.”" after a learned cue too
     found = name_relays(doc, _merge(found), lexicon)
     if resolve_pronouns:

@@ -2,12 +2,12 @@
 boundaries of a content span (edge punctuation, runs of tokens, quotations, lines, a final "?" or "!").
 
 Who speaks — subjects, speaker spans and the attribution built from them — is in ``claims.speakers``; this
-module knows nothing of speakers, so that both can use its token spans without a cycle."""
+module knows nothing of speakers, so that both can use its token spans without a cycle. How far a content
+runs over the other clauses of its sentence is in ``claims.clauses``."""
 
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -194,93 +194,3 @@ def same_line(text: str, first: CharSpan, second: CharSpan) -> bool:
 
 def gap_matches(pattern: re.Pattern[str], text: str, start: int, end: int) -> bool:
     return start <= end and pattern.fullmatch(text, start, end) is not None
-
-
-# Subjects that make a coordinated verb a clause of its own ("…, but a federal judge refused …").
-CLAUSE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl"})
-
-
-def with_run_on_content(context: ParseContext, found: list[Attribution]) -> list[Attribution]:
-    """Each content run on to the end of the reported material the parse cut short, as PolNeAR marks it:
-    over a second "that" clause (``coordinated_end``) and to the end of a quotation it opens
-    (``open_quote_end``). Not over another attribution's cue, nor across a line."""
-    cues = [attribution.cue for attribution in found]
-    extended = []
-    for attribution in found:
-        start, end = attribution.content
-        new_end = max(
-            coordinated_end(context.doc[attribution.anchor], attribution.content, context.lexicon) or end,
-            open_quote_end(context, attribution),
-        )
-        if (
-            new_end > end
-            and same_line(context.text, (start, new_end), attribution.cue)
-            and not any(end <= cue[0] < new_end for cue in cues)
-        ):
-            content, quote = classify_quote(context, (start, new_end), attribution.cue)
-            attribution = dataclasses.replace(attribution, content=content, quote=quote)
-        extended.append(attribution)
-    return extended
-
-
-def open_quote_end(context: ParseContext, attribution: Attribution) -> int:
-    """Where a quotation that opens inside a content and runs past its end closes ("said Cruz is “for the
-    oil. He's got to be for oil.”"): the sentence split cut the content, but a quotation the content opens
-    is the speaker's words to its end."""
-    start, end = attribution.content
-    if attribution.quote == "direct":
-        return end
-    closing = [quote.inner_end for quote in context.quotes if start <= quote.start < end < quote.inner_end]
-    return max(closing, default=end)
-
-
-def coordinated_end(cue: Token, content: CharSpan, lexicon: ClaimLexicon) -> int | None:
-    """Where a second "that" clause coordinated right after a reported clause ends ("said the city needs a
-    plan, but that it cannot pay for one"): the "that" marks a complement of the cue, so the speaker
-    reports both; the parser hangs the second clause on the cue verb. The clause has a subject of its own
-    and its verb does not report in turn ("…, and that 4 in 10 said …": a claim of its own).
-
-    A coordinated clause without "that" is left out: on PolNeAR train articles 150–299 it is the writer's
-    narration as often as not ("said it was done without his knowledge, but Mr. Obama was furious")."""
-    start, end = content
-    if cue.idx >= start or not _is_reported_clause(cue, content):
-        return None
-    for clause in cue.children:
-        if clause.dep_ != "conj" or clause.i < cue.i or not _opens_own_clause(clause, lexicon):
-            continue
-        if not any(child.dep_ == "mark" and child.lower_ in CLAUSE_MARKS for child in clause.children):
-            continue
-        lead = clause.left_edge
-        if lead.idx >= end and _only_joiners(cue.doc, end, lead):
-            tail = token_span(clause.subtree)
-            return tail[1] if tail is not None else None
-    return None
-
-
-def _is_reported_clause(cue: Token, content: CharSpan) -> bool:
-    """A content that is a finite clause of the cue verb with a subject of its own ("says [the voters
-    want …]"), not an object ("launched attacks on X") whose coordination is the writer's narration."""
-    span = cue.doc.char_span(*content, alignment_mode="expand")
-    root = span.root if span is not None else None
-    if root is None or root.dep_ != "ccomp" or root.head.i != cue.i:
-        return False
-    return _opens_own_clause(root, None)
-
-
-def _opens_own_clause(verb: Token, lexicon: ClaimLexicon | None) -> bool:
-    return (
-        verb.pos_ in ("VERB", "AUX")
-        and (lexicon is None or verb.lemma_.lower() not in lexicon.cue_verbs)
-        and any(child.dep_ in CLAUSE_SUBJECT_DEPS for child in verb.children)
-    )
-
-
-def _only_joiners(doc: Doc, end: int, lead: Token) -> bool:
-    """Between the content's end and the clause: punctuation, quote marks and a conjunction only."""
-    index = lead.i - 1
-    while index >= 0 and doc[index].idx >= end:
-        token = doc[index]
-        if not (token.is_punct or token.is_space or token.dep_ == "cc" or token.is_quote):
-            return False
-        index -= 1
-    return True

@@ -1,0 +1,178 @@
+"""One attribution's content that holds two propositions becomes two claims of the same speaker and cue.
+
+The ledger places a claim as one position, so a content holding a toll and an accusation ("said more than
+100 people had died and that the government was holding back the true toll") must reach it as two. Two
+shapes are split, both where the sentence's grammar says so rather than where a word list does:
+
+- Coordinated complements each opened by "that" (or "whether"): "said A and that B" reports A and reports
+  B. "And" inside one clause ("the roads and the bridges were closed", "said A and B were closed") is never
+  a cut: the second complement must be a finite clause with a subject of its own, opened by its own mark.
+- A trailing absolute with a figure after the cue: "The toll rose to 21, the minister said, with 15 miners
+  still unaccounted for." In wire style the tally after the cue is the same source's (PolNeAR's
+  annotators put such a phrase inside the content); our content is one contiguous span, and the cue stands
+  between, so it becomes a second claim. Without a figure ("…, he said, with a smile"; "with rescuers
+  searching") the phrase may be the writer's scene, so it is left out (precision first).
+
+The eval of PolNeAR joins claims sharing a cue into one attribution, so these splits leave its spans as
+they were.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+
+from spacy.tokens import Span, Token
+
+from storyline.stages.claims.clauses import opens_own_clause
+from storyline.stages.claims.spans import Attribution, CharSpan, ParseContext, classify_quote, token_span
+
+COMPLEMENT_MARKS = frozenset({"that", "whether"})
+# "or that" offers alternatives, not two things said; "and"/"but" join two reports.
+COMPLEMENT_JOINERS = frozenset({"and", "but"})
+ABSOLUTE_OPENER = "with"
+
+
+def split_propositions(context: ParseContext, found: list[Attribution]) -> list[Attribution]:
+    """``found`` with each coordinated-complement content split, and a claim added for each trailing
+    absolute with a figure."""
+    split: list[Attribution] = []
+    for attribution in found:
+        split.extend(_split_complements(context, attribution))
+    return split + [absolute for a in found if (absolute := _trailing_absolute(context, a)) is not None]
+
+
+# --- "said A and that B" --------------------------------------------------------------------------------
+
+
+def _split_complements(context: ParseContext, attribution: Attribution) -> list[Attribution]:
+    start, end = attribution.content
+    if attribution.quote == "direct" or attribution.cue[1] > start:
+        return [attribution]
+    span = context.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return [attribution]
+    cuts = [
+        mark
+        for mark in span
+        if _opens_second_complement(mark, span, attribution.anchor) and not _quoted(context, start, mark.idx)
+    ]
+    if not cuts:
+        return [attribution]
+    pieces: list[Attribution] = []
+    bounds = [span.start, *(mark.i for mark in cuts), span.end]
+    for first, last in itertools.pairwise(bounds):
+        piece = token_span(context.doc[first:last])  # without the joining "and" (a cc) and the "that"
+        if piece is None:
+            return [attribution]
+        content, quote = classify_quote(context, piece, attribution.cue)
+        pieces.append(dataclasses.replace(attribution, content=content, quote=quote))
+    return pieces
+
+
+def _balanced_quotes(words: str) -> bool:
+    return words.count("“") == words.count("”") and words.count('"') % 2 == 0
+
+
+def _quoted(context: ParseContext, start: int, offset: int) -> bool:
+    """A cut inside a quotation would leave each piece with one quote mark: the quoted words are the
+    speaker's as one ("argued that being American “is an idea and that no group owns it”"). A quotation the
+    quote finder did not close counts too: a quote mark the content opens before the cut and leaves open."""
+    if any(quote.inner_start <= offset < quote.inner_end for quote in context.quotes):
+        return True
+    return not _balanced_quotes(context.text[start:offset])
+
+
+def _opens_second_complement(mark: Token, span: Span, cue_index: int) -> bool:
+    """``mark`` opens a finite clause coordinated with the content's first clause ("… and that B"), and the
+    first clause is the cue's complement (not a clause nested deeper in the content)."""
+    if mark.lower_ not in COMPLEMENT_MARKS or mark.dep_ != "mark" or mark.i == span.start:
+        return False
+    verb, joiner = mark.head, _previous_word(mark)
+    if joiner is None or joiner.lower_ not in COMPLEMENT_JOINERS or verb.dep_ != "conj":
+        return False
+    first = verb.head
+    if first.i == cue_index:  # the parser hung the second clause on the cue verb itself
+        return opens_own_clause(verb, None)
+    # … or on the first complement, which must be the cue's own (not a clause nested deeper in the content)
+    top_level = first.dep_ == "ccomp" and first.head.i == cue_index and span.start <= first.i < mark.i
+    return top_level and opens_own_clause(verb, None)
+
+
+def _previous_word(token: Token) -> Token | None:
+    index = token.i - 1
+    while index >= 0 and (token.doc[index].is_punct or token.doc[index].is_space):
+        index -= 1
+    return token.doc[index] if index >= 0 else None
+
+
+# --- "…, X said, with 15 miners still unaccounted for" ----------------------------------------------------
+
+
+def _trailing_absolute(context: ParseContext, attribution: Attribution) -> Attribution | None:
+    if attribution.kind != "statement" or attribution.content[1] > attribution.cue[0]:
+        return None
+    cue = context.doc[attribution.anchor]
+    opener = _absolute_opener(cue)
+    if opener is None:
+        return None
+    phrase = _absolute_phrase(opener, cue, attribution.content)
+    if phrase is None or not _ends_sentence(phrase[-1]):
+        return None
+    piece = token_span(phrase[1:])
+    if piece is None:
+        return None
+    content, quote = classify_quote(context, piece, attribution.cue)
+    return dataclasses.replace(attribution, content=content, quote=quote)
+
+
+def _absolute_opener(cue: Token) -> Token | None:
+    """The "with" right after the cue's clause and a comma ("said on Friday, with …")."""
+    for token in cue.doc[cue.i + 1 : cue.sent.end]:
+        if token.lower_ == ABSOLUTE_OPENER:
+            return token if token.i > 0 and token.doc[token.i - 1].text == "," else None
+        if token.is_punct and token.text != ",":
+            return None
+    return None
+
+
+def _absolute_phrase(opener: Token, cue: Token, content: CharSpan) -> list[Token] | None:
+    """The tokens of the absolute "with" opens when it is one with a counted subject and a predicate of its
+    own, hung on the cue or on the content's clause: "with 15 miners still unaccounted for"."""
+    if opener.dep_ == "mark":  # "with [15 miners] [still unaccounted for]" parsed as a clause
+        head, counted = opener.head, _has_counted_subject(opener.head)
+    elif opener.dep_ == "prep":  # a phrase: "with [[15 miners] missing]", "with [15 miners] missing"
+        head = opener
+        counted = any(
+            _has_counted_subject(child)
+            if child.dep_ == "pcomp"
+            else child.dep_ == "pobj" and _counted(child) and _predicate_after(opener, child)
+            for child in opener.children
+        )
+    else:
+        return None
+    hung_on = head.head
+    # on the cue, on the content's clause, or beside the cue on the clause the cue itself hangs on (a
+    # headline run into the sentence by the parse: "… rose to 21, X said, with 15 …" under the headline)
+    attached = hung_on.i in (cue.i, cue.head.i) or content[0] <= hung_on.idx < content[1]
+    phrase = list(head.subtree)
+    if not (counted and attached) or phrase[0].i != opener.i:
+        return None
+    return phrase
+
+
+def _has_counted_subject(verb: Token) -> bool:
+    return any(child.dep_ in ("nsubj", "nsubjpass") and _counted(child) for child in verb.children)
+
+
+def _counted(noun: Token) -> bool:
+    return any(token.like_num for token in noun.subtree)
+
+
+def _predicate_after(opener: Token, noun: Token) -> bool:
+    return any(token.pos_ in ("VERB", "ADJ") and token.i > noun.i for token in opener.subtree)
+
+
+def _ends_sentence(last: Token) -> bool:
+    following = last.doc[last.i + 1 : last.sent.end]
+    return all(token.is_punct or token.is_space for token in following)
