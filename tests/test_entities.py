@@ -23,6 +23,14 @@ def test_fold_name_ignores_diacritics_case_and_hyphens() -> None:
     assert fold_name("Yoon Suk-yeol") == fold_name("Yoon Suk Yeol")
 
 
+def test_fold_name_drops_the_hyphenated_arabic_article_only() -> None:
+    assert fold_name("al-Tikriti") == fold_name("el-Tikriti") == fold_name("At-Tikriti") == "tikriti"
+    assert fold_name("Abd ar-Razzaq as-Samarrai") == "abd razzaq samarrai"
+    assert fold_name("Al Franken") == "al franken"  # a given name, not the article
+    assert fold_name("Zhou En-lai") == "zhou en lai"
+    assert fold_name("Rolls-Royce") == "rolls royce"
+
+
 def test_transliterations_and_partial_names_merge() -> None:
     found = resolve_entities(
         mentions(

@@ -83,7 +83,18 @@ def fold_name(name: str) -> str:
     """Spelling-insensitive key: "Budánov" → "budanov", "Yoon Suk-yeol" → "yoon suk yeol", "Dżaparidze" →
     "dzhaparidze" (a letter whose diacritic marks another sound keeps it as a digraph, so the
     transliteration tables can read it)."""
-    return NON_WORD.sub(" ", unidecode(name.lower().translate(_sound_letters())).lower()).strip()
+    lowered = _name_particles().sub("", name.lower())
+    return NON_WORD.sub(" ", unidecode(lowered.translate(_sound_letters())).lower()).strip()
+
+
+@lru_cache(maxsize=1)
+def _name_particles() -> re.Pattern[str]:
+    """The Arabic article joined to a name by a hyphen, in each romanisation ("al-Jubouri", "el-Joubouri",
+    "as-Saadi", "Abd ar-Rahman"): papers write it, drop it or assimilate it at will, so it is no part of
+    the name's key (``name_particles`` in ``lexicons/entities.toml``). Only the hyphenated form: "Al Gore"
+    keeps his "Al"."""
+    particles = "|".join(sorted(load_lexicon("entities")["name_particles"], key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’-])(?:{particles})[-‐](?=\w)")
 
 
 @lru_cache(maxsize=1)
