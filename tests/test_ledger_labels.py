@@ -115,6 +115,12 @@ def test_a_fragment_asks_nothing() -> None:
         ("How many miners were on shift?", "were on shift", "How many miners were on shift?"),
         # a verb the label lacks is still added
         ("How many people in the valley?", "were rescued", "How many people in the valley were rescued?"),
+        # a predicate the parse cut short ends on what it says, not on a possessive or a preposition
+        (
+            "How many people?",
+            "have drowned in a flood in Ruritania's",
+            "How many people have drowned in a flood?",
+        ),
     ],
 )
 def test_a_predicate_the_label_says_already_is_not_added_again(

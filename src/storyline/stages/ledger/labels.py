@@ -301,9 +301,19 @@ def with_predicate(
         predicate = quantity.predicate
         if predicate is None:
             predicate = _parsed_predicate(texts.get(claim.article, ""), quantity)
+        predicate = _without_dangling_end(predicate or "")
         if predicate:
             return label if _repeats(label, predicate) else f"{label.removesuffix('?')} {predicate}?"
     return label
+
+
+def _without_dangling_end(predicate: str) -> str:
+    """A predicate cut short by the parse's reach ends on what it says: "have died in a cholera outbreak
+    in Iraq's" (a possessive waits for its noun) → "have died in a cholera outbreak"."""
+    words = predicate.split()
+    while len(words) > 1 and (words[-1].endswith(("'s", "’s", "'", "’")) or _dangling(words[-1])):
+        words.pop()
+    return " ".join(words)
 
 
 def _repeats(label: str, predicate: str) -> bool:
