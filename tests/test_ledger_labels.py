@@ -46,6 +46,17 @@ def test_quantity_label_uses_the_counted_noun_phrase_and_what_follows() -> None:
     assert quantity_label("percent", pairs[1:], [0])[0] == "What share would be sent to Kursk?"
 
 
+@pytest.mark.parametrize("figure", ["two of its engineers", "2 of its engineers"])
+def test_a_part_of_a_group_is_asked_with_of_whether_its_number_is_a_word_or_digits(figure: str) -> None:
+    text = f"{figure} had checked the sluice gates"
+    value = 2
+    pair = (make_claim(text, id="c1"), make_quantity(figure, value, within=text))
+    assert (
+        quantity_label("engineer", [pair], [0])[0]
+        == "How many of its engineers had checked the sluice gates?"
+    )
+
+
 def test_a_bare_unit_label_is_not_informative_and_the_tail_stops_at_a_number() -> None:
     text = "Clinton leads 43 percent to 38 percent"
     pair = (make_claim(text, id="c1"), make_quantity("43 percent", 43, within=text, unit="percent"))

@@ -84,7 +84,11 @@ def _noun_phrase(quantity: Quantity) -> str:
     rest = words[numbered[-1] + 1 :] if numbered else words
     phrase = " ".join(word for word in rest if word.lower() not in skip)
     # "10 of Clinton's senior staffers" counts some of them: "How many of Clinton's senior staffers …?"
-    partitive = len(numbered) > 1 and words[numbered[-1]].lower() == "of" and words[numbered[-2]][0].isdigit()
+    # ("two of its members", written in words, too)
+    counted = len(numbered) > 1 and (
+        words[numbered[-2]][0].isdigit() or words[numbered[-2]].lower() in lexicon.words
+    )
+    partitive = counted and words[numbered[-1]].lower() == "of"
     return f"of {phrase}" if partitive and phrase else phrase
 
 
