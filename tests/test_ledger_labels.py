@@ -84,6 +84,16 @@ def test_status_reasons_use_singular_nouns_for_one() -> None:
     assert status == "denied" and reason == "denied by Moscow; no source affirms"
 
 
+def test_a_corroborated_reason_names_as_many_sources_as_it_counts() -> None:
+    affirm = make_position("c1", speakers=("Civil Defence",), outlets=("X", "Y"), stance="affirm")
+    said = make_claim("12,000 people had fled", id="c1", speaker_text="Civil Defence")
+    status, reason = judge_status([affirm], [said], corroborators=2)
+    assert (
+        status == "corroborated"
+        and reason == "2 independent sources agree (Civil Defence and 1 more), no other position"
+    )
+
+
 @pytest.mark.parametrize(
     ("content", "question"),
     [

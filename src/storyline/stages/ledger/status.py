@@ -24,10 +24,13 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
-def _who(positions: Sequence[Position], names: Mapping[str, str], limit: int = 3) -> str:
-    """The positions' speakers as a reader knows them (entity ids → names), the first ``limit`` of them."""
+def _who(positions: Sequence[Position], names: Mapping[str, str], limit: int = 3, sources: int = 0) -> str:
+    """The positions' speakers as a reader knows them (entity ids → names), the first ``limit`` of them.
+    ``sources``: how many sources the reason counts, when some of them name no speaker (an unnamed
+    official, an outlet's own report): "3 independent sources agree (A, B)" would not add up."""
     found = list(dict.fromkeys(names.get(s, s) for position in positions for s in position.speakers))
-    return ", ".join(found[:limit]) + (f" and {len(found) - limit} more" if len(found) > limit else "")
+    more = max(len(found) - limit, sources - len(found), 0)
+    return ", ".join(found[:limit]) + (f" and {more} more" if more else "")
 
 
 def _answer_text(position: Position) -> str:
@@ -104,7 +107,8 @@ def judge_status(
     if sources > 1:
         return (
             "corroborated",
-            f"{sources} independent sources agree ({_who(answers, names)}), no other position",
+            f"{sources} independent sources agree ({_who(answers, names, sources=sources)}), "
+            "no other position",
         )
     return "single-source", f"one source ({_who(answers, names)})"
 
@@ -118,6 +122,7 @@ def _agreeing_floors(
     if sources > 1:
         return (
             "corroborated",
-            f"{sources} independent sources give floors that agree ({floors}: {_who(positions, names)})",
+            f"{sources} independent sources give floors that agree "
+            f"({floors}: {_who(positions, names, sources=sources)})",
         )
     return "single-source", f"one source ({_who(positions, names)}) gives floors ({floors})"
