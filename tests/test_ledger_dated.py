@@ -69,6 +69,12 @@ def day_of(claim: Claim, index: int = 0) -> date | None:
         ("40 people have been missing since Monday", {"40 people": 40}, [None]),
         # in another part of the clause: the article's day
         ("rescuers who arrived on Monday with dogs and boats said 30 were missing", {"30": 30}, [None]),
+        # a day after two figures dates the nearer one only
+        (
+            "the number of injured rose to 52 from 48 on Wednesday",
+            {"52": 52, "48": 48},
+            [None, "2024-10-02"],
+        ),
     ],
 )
 def test_a_figure_takes_the_day_its_words_give(
@@ -102,6 +108,13 @@ def test_a_told_day_counts_only_before_the_publication_day() -> None:
         ("rescuers recovered a body on Tuesday, bringing the toll to 19", {"19": 19}, False),
         ("five bodies have been brought to the surface", {"five bodies": 5}, False),
         ("on Tuesday 12 people were confirmed dead", {"12 people": 12}, False),
+        # a night's or a day's span makes any count its increment, not only recoveries
+        ("police arrested 69 people overnight", {"69 people": 69}, True),
+        (
+            "police said 301 people had been detained in total, 45 of them overnight",
+            {"301 people": 301},
+            False,
+        ),
     ],
 )
 def test_one_days_recoveries_are_an_increment(content: str, figures: dict[str, float], one_day: bool) -> None:

@@ -37,6 +37,7 @@ PART_BREAK = re.compile(r"[,;:]|\s+and\s+")
 SENTENCE_BREAK = re.compile(r"[.!?;]\s+")
 SPAN_BOUNDS = frozenset({"since", "from", "until", "till", "after", "before"})
 POSSESSIVE = re.compile(r"^['’]s\b")
+DIGIT = re.compile(r"\d")
 
 
 def _part(text: str, start: int, end: int) -> tuple[int, int]:
@@ -62,11 +63,16 @@ def _dates_figure(claim: Claim, time: TimeExpr, figure: tuple[int, int], part: t
     before = [word.lower() for word in WORD.findall(text[:start])][-1:]
     if opening in SPAN_BOUNDS or set(before) & SPAN_BOUNDS:
         return None
+    between = (
+        text[figure[1] : start] if start >= figure[1] else text[end : figure[0]] if end <= figure[0] else ""
+    )
+    if DIGIT.search(between):
+        return None  # "rose to 52 from 48 a day earlier": the day is the nearer figure's
     if start >= figure[1]:
-        gap = _words(text[figure[1] : start])
+        gap = _words(between)
         return gap if gap <= NEAR_AFTER else None
     if end <= figure[0]:
-        gap = _words(text[end : figure[0]])
+        gap = _words(between)
         return gap if gap <= NEAR_BEFORE else None
     return None
 
@@ -123,9 +129,11 @@ def counts_one_day(claim: Claim, quantity: Quantity) -> bool:
     part = " ".join(WORD.findall(claim.text[first:last].lower()))
     words = part.split()
     lexicon = load_lexicon("ledger")
-    if not any(word.startswith(tuple(lexicon["recovery_words"])) for word in words):
-        return False
     if any(f" {total} " in f" {part} " for total in lexicon["running_total_words"]):
+        return False
+    if any(f" {span} " in f" {part} " for span in lexicon["one_day_words"]):
+        return True  # "69 people were arrested overnight": any count told for one night or day's span
+    if not any(word.startswith(tuple(lexicon["recovery_words"])) for word in words):
         return False
     within = any(f" {span} " in f" {part} " for span in lexicon["within_day_words"])
     days = [time.start - claim.start for time in _day_times(claim.times)]
