@@ -24,6 +24,7 @@ from storyline.stages.ledger.grouping import (
     EntitySpans,
     content_words,
     ledger_lexicon,
+    part_around,
     stem,
     unit_classes,
 )
@@ -82,11 +83,7 @@ def _clause_bounds(claim: Claim, quantity: Quantity) -> tuple[int, int]:
     """Where in the content the part holding ``quantity`` lies, so "71 bodies … and 35 missing" splits in
     two (offsets into ``claim.text``)."""
     offset = quantity.start - claim.start
-    breaks = list(CLAUSE_BREAK.finditer(claim.text))
-    cuts = [0, *(m.end() for m in breaks if m.end() <= offset), len(claim.text)]
-    start = max(cut for cut in cuts if cut <= offset)
-    ends = [m.start() for m in breaks if m.start() >= offset]
-    return start, min(ends) if ends else len(claim.text)
+    return part_around(claim.text, CLAUSE_BREAK, offset, offset)
 
 
 def _unit_from_clause(quantity: Quantity, clause_words: Sequence[str]) -> str | None:

@@ -21,7 +21,7 @@ from datetime import date
 
 from storyline.lexicons import load_lexicon
 from storyline.records import Claim, Quantity, TimeExpr
-from storyline.stages.ledger.grouping import WORD
+from storyline.stages.ledger.grouping import WORD, part_around
 from storyline.stages.ledger.series import calendar_day
 
 # Words between a figure and a time expression that dates it: after it ("nine on Tuesday", "11 on
@@ -38,14 +38,6 @@ SENTENCE_BREAK = re.compile(r"[.!?;]\s+")
 SPAN_BOUNDS = frozenset({"since", "from", "until", "till", "after", "before"})
 POSSESSIVE = re.compile(r"^['’]s\b")
 DIGIT = re.compile(r"\d")
-
-
-def _part(text: str, start: int, end: int) -> tuple[int, int]:
-    """The bounds of the part of ``text`` around ``[start, end)`` (``PART_BREAK``)."""
-    breaks = list(PART_BREAK.finditer(text))
-    first = max([m.end() for m in breaks if m.end() <= start], default=0)
-    last = min([m.start() for m in breaks if m.start() >= end], default=len(text))
-    return first, last
 
 
 def _words(text: str) -> int:
@@ -94,7 +86,7 @@ def _opens_sentence(claim: Claim, time: TimeExpr, figure: tuple[int, int]) -> bo
 def told_day(claim: Claim, quantity: Quantity) -> date | None:
     """The day the claim's words date the figure to (see the module doc), or None."""
     figure = (quantity.start - claim.start, quantity.end - claim.start)
-    part = _part(claim.text, *figure)
+    part = part_around(claim.text, PART_BREAK, *figure)
     dated: list[tuple[int, date]] = []
     for time in _day_times(claim.times):
         gap = _dates_figure(claim, time, figure, part)
@@ -125,7 +117,7 @@ def counts_one_day(claim: Claim, quantity: Quantity) -> bool:
     Tuesday", "recovered nine bodies on Tuesday alone"): a word of recovery and a day, or a span within
     one, in the figure's part of its clause, and no word of a running total ("bringing the toll to 19")."""
     figure = (quantity.start - claim.start, quantity.end - claim.start)
-    first, last = _part(claim.text, *figure)
+    first, last = part_around(claim.text, PART_BREAK, *figure)
     part = " ".join(WORD.findall(claim.text[first:last].lower()))
     words = part.split()
     lexicon = load_lexicon("ledger")

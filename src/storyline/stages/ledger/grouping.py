@@ -46,6 +46,16 @@ class LedgerLexicon:
     count_kinds: tuple[tuple[str, tuple[str, ...]], ...]
 
 
+def part_around(text: str, breaks: re.Pattern[str], start: int, end: int) -> tuple[int, int]:
+    """The bounds of the stretch of ``text`` holding ``[start, end)`` between two matches of ``breaks``
+    (a clause of a content, a part of a clause): from the last break ending at or before ``start`` to the
+    first one starting at or after ``end``."""
+    found = list(breaks.finditer(text))
+    first = max((m.end() for m in found if m.end() <= start), default=0)
+    last = min((m.start() for m in found if m.start() >= end), default=len(text))
+    return first, last
+
+
 @cache
 def ledger_lexicon() -> LedgerLexicon:
     data = load_lexicon("ledger")
