@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from storyline.stages.ledger.sources import corroborators, independent_sources
+from storyline.records import Entity
+from storyline.stages.ledger.sources import as_voices, corroborators, independent_sources, organisation_voices
 from tests.factories import make_article, make_claim, span_of
 
 TEXT = "Davis said the FBI said that she did nothing illegal. Later, Roe said that she did nothing illegal."
@@ -25,3 +26,46 @@ def test_a_claim_about_a_claim_counts_once() -> None:
     assert independent_sources([relay, relayed, other], ORIGIN) == {"e-fbi", "e-roe"}
     assert corroborators([relay, relayed, other], {}, ORIGIN) == 2
     assert independent_sources([relay, other], ORIGIN) == {"e-davis", "e-roe"}  # what it relays is absent
+
+
+def _entity(
+    id: str, name: str, type: str, roles: tuple[str, ...] = (), aliases: tuple[str, ...] = ()
+) -> Entity:
+    return Entity(id=id, name=name, type=type, aliases=aliases, roles=roles)
+
+
+def test_a_director_or_spokesman_speaks_for_the_organisation_their_role_names() -> None:
+    entities = [
+        _entity("e-ncdd", "National Civil Defence Directorate", "ORG", aliases=("NCDD",)),
+        _entity("e-velsund", "Velsund", "ORG"),
+        _entity("e-union", "Velsund Dockers' Union", "ORG"),
+        _entity("e-uni", "University of Michigan", "ORG"),
+        _entity("e-barrios", "Lucía Barrios", "PERSON", roles=("NCDD director",)),
+        _entity(
+            "e-chair",
+            "Oleksandr Hrytsenko",
+            "PERSON",
+            roles=("Union leader", "chairman of the Velsund Dockers' Union"),
+        ),
+        _entity("e-old", "James Old", "PERSON", roles=("former NCDD director",)),
+        _entity("e-deputy", "Gustavo Peña", "PERSON", roles=("Opposition deputy",)),
+        _entity("e-two", "Ann Two", "PERSON", roles=("NCDD director", "Velsund Dockers' Union spokeswoman")),
+        _entity(
+            "e-coach", "Aaron Kall", "PERSON", roles=("the director of debate at the University of Michigan",)
+        ),
+        # a role resolution lent her beside two of her own kind: not her organisation
+        _entity("e-lent", "Clinton", "PERSON", roles=("Secretary", "head of the NCDD", "The official")),
+    ]
+    # the longer name holds "Velsund": one organisation; a former director, a deputy of no organisation,
+    # a person speaking for two and a director of a programme at a university are their own voice
+    assert organisation_voices(entities) == {"e-barrios": "e-ncdd", "e-chair": "e-union"}
+
+
+def test_an_organisations_voice_is_one_source_with_it() -> None:
+    article = make_article("The NCDD said 63 had died. Barrios said 71 had died.")
+    agency = make_claim("63 had died", article=article, id="c1", speaker="e-ncdd")
+    director = make_claim("71 had died", article=article, id="c2", speaker="e-barrios")
+    voiced = as_voices([agency, director], {"e-barrios": "e-ncdd"})
+    assert [claim.speaker for claim in voiced] == ["e-ncdd", "e-ncdd"]
+    assert independent_sources(voiced, ORIGIN) == {"e-ncdd"}
+    assert independent_sources([agency, director], ORIGIN) == {"e-ncdd", "e-barrios"}

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from types import MappingProxyType
 from typing import get_args
@@ -28,7 +28,7 @@ from storyline.stages.claims import stance_of
 from storyline.stages.ledger.grouping import speaker_key
 from storyline.stages.ledger.measures import Measure
 from storyline.stages.ledger.series import EITHER_WAY, calendar_day
-from storyline.stages.ledger.sources import independent_sources
+from storyline.stages.ledger.sources import as_voices, independent_sources
 from storyline.stages.ledger.status import judge_status
 
 UNATTRIBUTED = "unattributed"
@@ -44,11 +44,15 @@ class Context:
     settings: LedgerSettings
     names: dict[str, str]  # entity id → name, for the status reasons
     texts: dict[str, str]  # article id → text, for the sentence a label's predicate is parsed in
+    # person entity id → the organisation they speak for (``sources.organisation_voices``): a position lists
+    # and counts the organisation
+    voices: Mapping[str, str] = field(default_factory=dict)
 
 
 def make_position(
     claims: Sequence[Claim], context: Context, value: float | None, stance: Stance | None
 ) -> Position:
+    claims = as_voices(claims, context.voices)
     articles = [context.by_id[claim.article] for claim in claims]
     speakers = dict.fromkeys(
         context.by_id[claim.article].label
