@@ -51,6 +51,7 @@ from storyline.stages.ledger.grouping import (
     ledger_lexicon,
     rarity_weights,
 )
+from storyline.stages.ledger.kinds import names_outbreak
 from storyline.stages.ledger.labels import (
     asks_something,
     central_order,
@@ -172,11 +173,14 @@ def build_ledger(
     antecedent = _antecedents(story_claims)
     claim_by_id = {claim.id: claim for claim in story_claims}
 
+    outbreak = {article_id for article_id, article in by_id.items() if names_outbreak(article.text)}
     measures = [
         measure
         for claim in story_claims
         if claim.id not in antecedent
-        for measure in make_measures(claim, mentioned[claim.id], spans, by_id[claim.article].published)
+        for measure in make_measures(
+            claim, mentioned[claim.id], spans, by_id[claim.article].published, claim.article in outbreak
+        )
     ]
     vectors = embed_claims(story_claims, load_embedder() if settings.embeddings else None, settings)
     measure_groups = group_measures(unify_holders(measures, names), settings, vectors)
