@@ -123,3 +123,11 @@ def test_cases_and_infections_are_a_tally_only_in_an_article_about_an_outbreak()
         (None, "case"),
     ]
     assert outbreak_unit("infected", "computer") is None
+
+
+def test_a_kind_word_across_a_preposition_after_the_figure_names_no_kind() -> None:
+    clause = "it received 26 complaints from detainees"
+    assert kind_near(clause, clause.index("26"), clause.index("26") + 13) is None
+    # a kind word of the figure itself, or right after it, still names it; "of" marks a part (``is_part``)
+    assert kind_near("256 people had been detained", 0, 10) == "detained"
+    assert kind_near("two of the missing", 0, 3) == "missing"

@@ -68,6 +68,11 @@ def _outbreak_kinds() -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 
 @cache
+def _complement_prepositions() -> frozenset[str]:
+    return frozenset(load_lexicon("ledger")["kind_complement_prepositions"])
+
+
+@cache
 def _outbreak_words() -> frozenset[str]:
     return frozenset(load_lexicon("ledger")["outbreak"]["words"])
 
@@ -89,8 +94,9 @@ def outbreak_unit(kind: str | None, unit: str) -> str | None:
 def kind_near(clause: str, start: int, end: int, outbreak: bool = False) -> str | None:
     """The kind of count named by the kind word nearest the figure at ``[start, end)`` of ``clause`` (in
     words; a word inside the figure's own text is nearest of all, and of two equally near the one after
-    it wins: "31 missing" beside "killing five"). ``outbreak``: the clause's article is about one, so
-    "cases" and "infections" name a kind too."""
+    it wins: "31 missing" beside "killing five"). A kind word after the figure across a preposition
+    (``kind_complement_prepositions``) names what the counted noun is of or from, not what it counts.
+    ``outbreak``: the clause's article is about one, so "cases" and "infections" name a kind too."""
     words = [(match.start(), match.end(), match.group().lower()) for match in WORD.finditer(clause)]
     best: tuple[int, int, str] | None = None
     for index, (word_start, word_end, word) in enumerate(words):
@@ -100,7 +106,10 @@ def kind_near(clause: str, start: int, end: int, outbreak: bool = False) -> str 
         if word_end <= start:
             distance, before = sum(1 for w in words[index + 1 :] if w[1] <= start) + 1, 1
         elif word_start >= end:
-            distance, before = sum(1 for w in words[:index] if w[0] >= end) + 1, 0
+            between = [w[2] for w in words[:index] if w[0] >= end]
+            if set(between) & _complement_prepositions():
+                continue  # "26 complaints from detainees" counts complaints, not the detained
+            distance, before = len(between) + 1, 0
         else:
             distance, before = 0, 0
         if best is None or (distance, before) < best[:2]:

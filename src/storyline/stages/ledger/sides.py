@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 from types import MappingProxyType
 from typing import get_args
@@ -28,7 +28,7 @@ from storyline.stages.claims import stance_of
 from storyline.stages.ledger.grouping import speaker_key
 from storyline.stages.ledger.measures import Measure
 from storyline.stages.ledger.series import EITHER_WAY, calendar_day
-from storyline.stages.ledger.sources import as_voices, independent_sources
+from storyline.stages.ledger.sources import NO_VOICES, Voices, as_voices, independent_sources
 from storyline.stages.ledger.status import judge_status
 
 UNATTRIBUTED = "unattributed"
@@ -44,9 +44,8 @@ class Context:
     settings: LedgerSettings
     names: dict[str, str]  # entity id → name, for the status reasons
     texts: dict[str, str]  # article id → text, for the sentence a label's predicate is parsed in
-    # person entity id → the organisation they speak for (``sources.organisation_voices``): a position lists
-    # and counts the organisation
-    voices: Mapping[str, str] = field(default_factory=dict)
+    # who speaks as an organisation (``sources.organisation_voices``): a position lists and counts it
+    voices: Voices = NO_VOICES
 
 
 def make_position(

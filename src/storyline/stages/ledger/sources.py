@@ -14,23 +14,26 @@
   her 71 stood apart from the NCDD's 27 → 52 → 63, so the NCDD's count lost its latest value). Read from the
   roles the entities stage gives a person: a role word of ``[voices]`` (director, spokesman, head …) and an
   organisation's name or alias in one role ("NCDD director", "a spokesman for … Hanbit Shipping"), never a
-  former holder, and only when the roles name one organisation (``organisation_voices``).
+  former holder, and only when the roles name one organisation (``organisation_voices``). A speaker the
+  entities stage left unresolved, or resolved to a place, whose words are one organisation's name ("Armenian
+  police", "Police in Armenia": the Police of Armenia) speaks as that organisation too (``voice_of``).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from storyline.lexicons import load_lexicon
 from storyline.records import Claim, Entity
-from storyline.stages.ledger.grouping import ledger_lexicon
+from storyline.stages.ledger.grouping import WORD, ledger_lexicon, stem
 
 ROLE_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 # the longest organisation name looked up among a role's words ("National Civil Defence Directorate")
 LONGEST_NAME = 8
+PLACE_TYPES = frozenset({"GPE", "LOC"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,9 +51,23 @@ def voice_lexicon() -> VoiceLexicon:
     )
 
 
-def organisation_voices(entities: Sequence[Entity]) -> dict[str, str]:
+@dataclass(frozen=True, slots=True)
+class Voices:
+    """Who speaks as an organisation (``organisation_voices``)."""
+
+    people: Mapping[str, str] = field(default_factory=dict)  # person entity id → organisation entity id
+    # an organisation's name as its content words (stemmed, demonyms folded) → its entity id
+    named: Mapping[frozenset[str], str] = field(default_factory=dict)
+    places: frozenset[str] = frozenset()  # entity ids of places (a speaker text naming one's police)
+
+
+NO_VOICES = Voices()
+
+
+def organisation_voices(entities: Sequence[Entity]) -> Voices:
     """Person entity id → the organisation entity id the person speaks for (``_spoken_for``); people whose
-    roles name none, or several, are their own voice."""
+    roles name none, or several, are their own voice. With them, the organisations by the words of their
+    names, for speakers the entities stage left unresolved or resolved to a place (``voice_of``)."""
     organisations = {
         _words(name): entity.id
         for entity in entities
@@ -58,13 +75,47 @@ def organisation_voices(entities: Sequence[Entity]) -> dict[str, str]:
         for name in (entity.name, *entity.aliases)
         if _words(name)
     }
-    voices = {}
+    people = {}
     for entity in entities:
         if entity.type == "PERSON" and entity.roles:
             organisation = _spoken_for(entity.roles, organisations)
             if organisation is not None:
-                voices[entity.id] = organisation
-    return voices
+                people[entity.id] = organisation
+    places = frozenset(entity.id for entity in entities if entity.type in PLACE_TYPES)
+    return Voices(people, _by_name_words(entities), places)
+
+
+def _by_name_words(entities: Sequence[Entity]) -> dict[frozenset[str], str]:
+    """Organisations by the content words of their names, of two words or more, where one organisation
+    alone has them ("Police of Armenia": {police, armenia})."""
+    found: dict[frozenset[str], set[str]] = {}
+    for entity in entities:
+        if entity.type == "ORG":
+            for name in (entity.name, *entity.aliases):
+                words = name_words(name)
+                if len(words) >= 2:
+                    found.setdefault(words, set()).add(entity.id)
+    return {words: ids.pop() for words, ids in found.items() if len(ids) == 1}
+
+
+def name_words(text: str) -> frozenset[str]:
+    """The content words of a name, stemmed, a demonym folded onto its country: "the Armenian police",
+    "Police in Armenia" and "Police of Armenia" are {police, armenia}."""
+    stopwords = ledger_lexicon().stopwords
+    return frozenset(stem(word) for word in WORD.findall(text) if word.lower() not in stopwords)
+
+
+def voice_of(claim: Claim, voices: Voices) -> str | None:
+    """The entity a claim's speaker speaks as: the organisation of a person speaking for one; for a speaker
+    left unresolved, or resolved to a place whose name is only part of the speaker's words ("Police in
+    Armenia" resolved to Armenia), the one organisation whose name has the speaker's words ("Armenian
+    police": the Police of Armenia; in the Yerevan protest story the police's latest count, 301, was an
+    unresolved "Armenian police" beside its earlier ones and read as a side); else the speaker."""
+    if claim.speaker and claim.speaker in voices.people:
+        return voices.people[claim.speaker]
+    if claim.speaker and claim.speaker not in voices.places:
+        return claim.speaker
+    return voices.named.get(name_words(claim.speaker_text or "")) or claim.speaker
 
 
 def _spoken_for(roles: Sequence[str], organisations: Mapping[tuple[str, ...], str]) -> str | None:
@@ -84,15 +135,14 @@ def _spoken_for(roles: Sequence[str], organisations: Mapping[tuple[str, ...], st
     return organisation if sum(1 for role in roles if named[role]) > other_kind else None
 
 
-def as_voices(claims: Sequence[Claim], voices: Mapping[str, str]) -> list[Claim]:
-    """The claims with each speaker who speaks for an organisation replaced by the organisation, for
-    counting sources and listing a position's speakers (the claim itself keeps the person)."""
-    if not voices:
-        return list(claims)
-    return [
-        replace(claim, speaker=voices[claim.speaker]) if claim.speaker and claim.speaker in voices else claim
-        for claim in claims
-    ]
+def as_voices(claims: Sequence[Claim], voices: Voices) -> list[Claim]:
+    """The claims with each speaker replaced by the entity they speak as (``voice_of``), for counting
+    sources and listing a position's speakers (the claim itself keeps the person)."""
+    voiced = []
+    for claim in claims:
+        speaker = voice_of(claim, voices)
+        voiced.append(claim if speaker == claim.speaker else replace(claim, speaker=speaker))
+    return voiced
 
 
 def _words(text: str) -> tuple[str, ...]:
