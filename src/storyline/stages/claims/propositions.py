@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+from collections.abc import Iterator
 from functools import cache
 
 from spacy.tokens import Span, Token
@@ -123,11 +124,9 @@ def _trailing_absolute(context: ParseContext, attribution: Attribution) -> Attri
     if attribution.kind != "statement" or attribution.content[1] > attribution.cue[0]:
         return None
     cue = context.doc[attribution.anchor]
-    opener = _absolute_opener(cue)
-    if opener is None:
-        return None
-    phrase = _absolute_phrase(opener, cue, attribution.content)
-    if phrase is None or not _ends_sentence(phrase[-1]):
+    phrases = (_absolute_phrase(opener, cue, attribution.content) for opener in _absolute_openers(cue))
+    phrase = next((found for found in phrases if found is not None and _ends_sentence(found[-1])), None)
+    if phrase is None:
         return None
     piece = token_span(phrase[1:])
     if piece is None:
@@ -136,14 +135,20 @@ def _trailing_absolute(context: ParseContext, attribution: Attribution) -> Attri
     return dataclasses.replace(attribution, content=content, quote=quote)
 
 
-def _absolute_opener(cue: Token) -> Token | None:
-    """The "with" ("as", "while") right after the cue's clause and a comma ("said on Friday, with …")."""
+def _absolute_openers(cue: Token) -> Iterator[Token]:
+    """The "with" right after the cue's clause and a comma ("said on Friday, with …"), and any "as" or
+    "while" after a comma before it ("said, as the toll rose to 18"), in order; none past other punctuation
+    or a "with" without its comma."""
     for token in cue.doc[cue.i + 1 : cue.sent.end]:
-        if token.lower_ == ABSOLUTE_OPENER or token.lower_ in CHANGE_OPENERS:
-            return token if token.i > 0 and token.doc[token.i - 1].text == "," else None
+        after_comma = token.i > 0 and token.doc[token.i - 1].text == ","
+        if token.lower_ == ABSOLUTE_OPENER:
+            if after_comma:
+                yield token
+            return
+        if token.lower_ in CHANGE_OPENERS and after_comma:
+            yield token
         if token.is_punct and token.text != ",":
-            return None
-    return None
+            return
 
 
 def _absolute_phrase(opener: Token, cue: Token, content: CharSpan) -> list[Token] | None:
