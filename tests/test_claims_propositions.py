@@ -166,4 +166,3 @@ def test_a_trailing_as_clause_without_a_count_moving_is_no_claim() -> None:
     # a figure, but no count moving: the writer's scene
     text = "The talks had failed, the union said on Monday, as 300 protesters gathered outside the ministry."
     assert by_cue(text, "said") == [("the union", "The talks had failed")]
-
