@@ -142,3 +142,27 @@ def test_a_trailing_absolute_hung_beside_the_cue_is_found() -> None:
     said = Attribution(cue=cue, content=content, speaker=None, quote="indirect", cue_modality=None, anchor=10)
     added = split_propositions(context, [said])[1:]
     assert [text[a.content[0] : a.content[1]] for a in added] == ["15 miners still missing"]
+
+
+# --- "…, X said, as the number … rose to N" ----------------------------------------------------------------
+
+
+def test_a_trailing_clause_of_a_count_moving_is_the_speakers_second_claim() -> None:
+    text = (
+        "At least 20 people have died in a measles outbreak in the north, the regional health office said on "
+        "Friday, as the number of confirmed infections rose to 410."
+    )
+    assert by_cue(text, "said") == [
+        ("the regional health office", "At least 20 people have died in a measles outbreak in the north"),
+        ("the regional health office", "the number of confirmed infections rose to 410"),
+    ]
+    text = "Officers had detained 120 people, the police said, while the number of injured climbed to 35."
+    assert ("the police", "the number of injured climbed to 35") in by_cue(text, "said")
+
+
+def test_a_trailing_as_clause_without_a_count_moving_is_no_claim() -> None:
+    text = "The talks had failed, the union said on Monday, as protesters gathered outside the ministry."
+    assert by_cue(text, "said") == [("the union", "The talks had failed")]
+    # a figure, but no count moving: the writer's scene
+    text = "The talks had failed, the union said on Monday, as 300 protesters gathered outside the ministry."
+    assert by_cue(text, "said") == [("the union", "The talks had failed")]

@@ -4,7 +4,14 @@ a toll whatever noun it counts, and a former event's toll kept from this event's
 from __future__ import annotations
 
 from storyline.config import DEFAULT_SETTINGS
-from storyline.stages.ledger.kinds import PART, PAST_EVENT, counts_people, kind_near
+from storyline.stages.ledger.kinds import (
+    PART,
+    PAST_EVENT,
+    counts_people,
+    kind_near,
+    names_outbreak,
+    outbreak_unit,
+)
 from storyline.stages.ledger.measures import Measure, group_measures, make_measures
 from tests.factories import make_article, make_claim, make_quantity, make_time
 
@@ -94,3 +101,33 @@ def test_a_count_named_by_its_kind_word_alone_keeps_that_word() -> None:
     assert not counts_people("missing", "missing")
     assert counts_people("missing", "miner") and counts_people("dead", "passenger")
     assert not counts_people("dead", "ship") and not counts_people("displaced", "home")
+
+
+def test_cases_and_infections_are_a_tally_only_in_an_article_about_an_outbreak() -> None:
+    assert names_outbreak("A measles outbreak has spread to three districts.")
+    assert not names_outbreak("The court heard 40 cases of fraud; a computer virus hit the registry.")
+    sentence = "Officials said 331 laboratory-confirmed infections and 58 cases were recorded."
+    content = "331 laboratory-confirmed infections and 58 cases were recorded"
+    article = make_article(sentence)
+    figures = (
+        make_quantity("331 laboratory-confirmed infections", 331, within=sentence, unit="infection"),
+        make_quantity("58 cases", 58, within=sentence, unit="case"),
+    )
+    claim = make_claim(content, article=article, quantities=figures)
+    # about an outbreak: one kind and one unit whatever noun names them; "laboratory-" narrows nothing
+    outbreak = make_measures(claim, frozenset(), outbreak=True)
+    assert [(m.kind, m.unit, m.qualifiers) for m in outbreak] == [("infected", "case", frozenset())] * 2
+    # court cases elsewhere are no count of people
+    assert [(m.kind, m.unit) for m in make_measures(claim, frozenset())] == [
+        (None, "infection"),
+        (None, "case"),
+    ]
+    assert outbreak_unit("infected", "computer") is None
+
+
+def test_a_kind_word_across_a_preposition_after_the_figure_names_no_kind() -> None:
+    clause = "it received 26 complaints from detainees"
+    assert kind_near(clause, clause.index("26"), clause.index("26") + 13) is None
+    # a kind word of the figure itself, or right after it, still names it; "of" marks a part (``is_part``)
+    assert kind_near("256 people had been detained", 0, 10) == "detained"
+    assert kind_near("two of the missing", 0, 3) == "missing"

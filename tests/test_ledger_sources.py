@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from storyline.stages.ledger.sources import corroborators, independent_sources
+from storyline.records import Entity
+from storyline.stages.ledger.sources import (
+    Voices,
+    as_voices,
+    corroborators,
+    independent_sources,
+    organisation_voices,
+    voice_of,
+)
 from tests.factories import make_article, make_claim, span_of
 
 TEXT = "Davis said the FBI said that she did nothing illegal. Later, Roe said that she did nothing illegal."
@@ -25,3 +33,70 @@ def test_a_claim_about_a_claim_counts_once() -> None:
     assert independent_sources([relay, relayed, other], ORIGIN) == {"e-fbi", "e-roe"}
     assert corroborators([relay, relayed, other], {}, ORIGIN) == 2
     assert independent_sources([relay, other], ORIGIN) == {"e-davis", "e-roe"}  # what it relays is absent
+
+
+def _entity(
+    id: str, name: str, type: str, roles: tuple[str, ...] = (), aliases: tuple[str, ...] = ()
+) -> Entity:
+    return Entity(id=id, name=name, type=type, aliases=aliases, roles=roles)
+
+
+def test_a_director_or_spokesman_speaks_for_the_organisation_their_role_names() -> None:
+    entities = [
+        _entity("e-ncdd", "National Civil Defence Directorate", "ORG", aliases=("NCDD",)),
+        _entity("e-velsund", "Velsund", "ORG"),
+        _entity("e-union", "Velsund Dockers' Union", "ORG"),
+        _entity("e-uni", "University of Michigan", "ORG"),
+        _entity("e-barrios", "Lucía Barrios", "PERSON", roles=("NCDD director",)),
+        _entity(
+            "e-chair",
+            "Oleksandr Hrytsenko",
+            "PERSON",
+            roles=("Union leader", "chairman of the Velsund Dockers' Union"),
+        ),
+        _entity("e-old", "James Old", "PERSON", roles=("former NCDD director",)),
+        _entity("e-deputy", "Gustavo Peña", "PERSON", roles=("Opposition deputy",)),
+        _entity("e-two", "Ann Two", "PERSON", roles=("NCDD director", "Velsund Dockers' Union spokeswoman")),
+        _entity(
+            "e-coach", "Aaron Kall", "PERSON", roles=("the director of debate at the University of Michigan",)
+        ),
+        # a role resolution lent her beside two of her own kind: not her organisation
+        _entity("e-lent", "Clinton", "PERSON", roles=("Secretary", "head of the NCDD", "The official")),
+    ]
+    # the longer name holds "Velsund": one organisation; a former director, a deputy of no organisation,
+    # a person speaking for two and a director of a programme at a university are their own voice
+    assert organisation_voices(entities).people == {"e-barrios": "e-ncdd", "e-chair": "e-union"}
+
+
+def test_an_organisations_voice_is_one_source_with_it() -> None:
+    article = make_article("The NCDD said 63 had died. Barrios said 71 had died.")
+    agency = make_claim("63 had died", article=article, id="c1", speaker="e-ncdd")
+    director = make_claim("71 had died", article=article, id="c2", speaker="e-barrios")
+    voiced = as_voices([agency, director], Voices(people={"e-barrios": "e-ncdd"}))
+    assert [claim.speaker for claim in voiced] == ["e-ncdd", "e-ncdd"]
+    assert independent_sources(voiced, ORIGIN) == {"e-ncdd"}
+    assert independent_sources([agency, director], ORIGIN) == {"e-ncdd", "e-barrios"}
+
+
+def test_an_unresolved_speaker_naming_an_organisation_speaks_as_it() -> None:
+    entities = [
+        _entity("e-police", "Police of Armenia", "ORG"),
+        _entity("e-armenia", "Armenia", "GPE"),
+        _entity("e-org-armenia", "Armenia", "ORG"),
+    ]
+    voices = organisation_voices(entities)
+    article = make_article(
+        "Armenian police said 301 had been held. Police in Armenia said 64. Armenia said so."
+    )
+    unresolved = make_claim("301 had been held", article=article, speaker_text="Armenian police")
+    at_a_place = make_claim(
+        "64", article=article, id="c2", speaker="e-armenia", speaker_text="Police in Armenia"
+    )
+    the_place = make_claim("so", article=article, id="c3", speaker="e-armenia", speaker_text="Armenia")
+    police = make_claim("so", article=article, id="c4", speaker_text="police")
+    assert [voice_of(claim, voices) for claim in (unresolved, at_a_place, the_place, police)] == [
+        "e-police",
+        "e-police",
+        "e-armenia",  # the place itself, not the organisation of one word that shares its name
+        None,  # one word names no organisation surely
+    ]

@@ -12,6 +12,12 @@ shapes are split, both where the sentence's grammar says so rather than where a 
   annotators put such a phrase inside the content); our content is one contiguous span, and the cue stands
   between, so it becomes a second claim. Without a figure ("…, he said, with a smile"; "with rescuers
   searching") the phrase may be the writer's scene, so it is left out (precision first).
+- A trailing clause of a count moving, opened by "as" or "while" (or "with … rising to"): "At least 18
+  people have died, the ministry said on Thursday, as the number of confirmed infections rose to 389." The
+  clause's verb is a changing figure's (``update_cues`` of the ledger lexicon: rose, climbed, reached …) with
+  a figure after it; the count is the source's latest, and without the clause it was lost (issue #17: the
+  cholera story's last value). "…, he said, as protesters gathered outside" names no count and is the
+  writer's scene: left out.
 
 The eval of PolNeAR joins claims sharing a cue into one attribution, so these splits leave its spans as
 they were.
@@ -21,9 +27,12 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+from collections.abc import Iterator
+from functools import cache
 
 from spacy.tokens import Span, Token
 
+from storyline.lexicons import load_lexicon
 from storyline.stages.claims.clauses import opens_own_clause
 from storyline.stages.claims.spans import Attribution, CharSpan, ParseContext, classify_quote, token_span
 
@@ -31,6 +40,8 @@ COMPLEMENT_MARKS = frozenset({"that", "whether"})
 # "or that" offers alternatives, not two things said; "and"/"but" join two reports.
 COMPLEMENT_JOINERS = frozenset({"and", "but"})
 ABSOLUTE_OPENER = "with"
+# openers of a trailing clause that is a claim only when it tells a count moving ("as the toll rose to 18")
+CHANGE_OPENERS = frozenset({"as", "while"})
 
 
 def split_propositions(context: ParseContext, found: list[Attribution]) -> list[Attribution]:
@@ -113,11 +124,9 @@ def _trailing_absolute(context: ParseContext, attribution: Attribution) -> Attri
     if attribution.kind != "statement" or attribution.content[1] > attribution.cue[0]:
         return None
     cue = context.doc[attribution.anchor]
-    opener = _absolute_opener(cue)
-    if opener is None:
-        return None
-    phrase = _absolute_phrase(opener, cue, attribution.content)
-    if phrase is None or not _ends_sentence(phrase[-1]):
+    phrases = (_absolute_phrase(opener, cue, attribution.content) for opener in _absolute_openers(cue))
+    phrase = next((found for found in phrases if found is not None and _ends_sentence(found[-1])), None)
+    if phrase is None:
         return None
     piece = token_span(phrase[1:])
     if piece is None:
@@ -126,25 +135,34 @@ def _trailing_absolute(context: ParseContext, attribution: Attribution) -> Attri
     return dataclasses.replace(attribution, content=content, quote=quote)
 
 
-def _absolute_opener(cue: Token) -> Token | None:
-    """The "with" right after the cue's clause and a comma ("said on Friday, with …")."""
+def _absolute_openers(cue: Token) -> Iterator[Token]:
+    """The "with" right after the cue's clause and a comma ("said on Friday, with …"), and any "as" or
+    "while" after a comma before it ("said, as the toll rose to 18"), in order; none past other punctuation
+    or a "with" without its comma."""
     for token in cue.doc[cue.i + 1 : cue.sent.end]:
+        after_comma = token.i > 0 and token.doc[token.i - 1].text == ","
         if token.lower_ == ABSOLUTE_OPENER:
-            return token if token.i > 0 and token.doc[token.i - 1].text == "," else None
+            if after_comma:
+                yield token
+            return
+        if token.lower_ in CHANGE_OPENERS and after_comma:
+            yield token
         if token.is_punct and token.text != ",":
-            return None
-    return None
+            return
 
 
 def _absolute_phrase(opener: Token, cue: Token, content: CharSpan) -> list[Token] | None:
     """The tokens of the absolute "with" opens when it is one with a counted subject and a predicate of its
-    own, hung on the cue or on the content's clause: "with 15 miners still unaccounted for"."""
+    own, or of a clause telling a count moving, hung on the cue or on the content's clause: "with 15 miners
+    still unaccounted for", "as the number of infections rose to 389"."""
     if opener.dep_ == "mark":  # "with [15 miners] [still unaccounted for]" parsed as a clause
-        head, counted = opener.head, _has_counted_subject(opener.head)
-    elif opener.dep_ == "prep":  # a phrase: "with [[15 miners] missing]", "with [15 miners] missing"
+        head = opener.head
+        counted = _count_moving(head) or (opener.lower_ == ABSOLUTE_OPENER and _has_counted_subject(head))
+    elif opener.dep_ == "prep" and opener.lower_ == ABSOLUTE_OPENER:
+        # a phrase: "with [[15 miners] missing]", "with [15 miners] missing", "with [the toll rising to 9]"
         head = opener
         counted = any(
-            _has_counted_subject(child)
+            _has_counted_subject(child) or _count_moving(child)
             if child.dep_ == "pcomp"
             else child.dep_ == "pobj" and _counted(child) and _predicate_after(opener, child)
             for child in opener.children
@@ -159,6 +177,21 @@ def _absolute_phrase(opener: Token, cue: Token, content: CharSpan) -> list[Token
     if not (counted and attached) or phrase[0].i != opener.i:
         return None
     return phrase
+
+
+@cache
+def _change_words() -> frozenset[str]:
+    return frozenset(load_lexicon("ledger")["update_cues"])
+
+
+def _count_moving(verb: Token) -> bool:
+    """A verb of a changing figure with a subject and a figure after it: "[the number …] rose to 389"."""
+    words = _change_words()
+    return (
+        (verb.lower_ in words or verb.lemma_.lower() in words)
+        and any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children)
+        and any(token.like_num and token.i > verb.i for token in verb.subtree)
+    )
 
 
 def _has_counted_subject(verb: Token) -> bool:

@@ -31,10 +31,12 @@ from storyline.stages.ledger.grouping import (
 from storyline.stages.ledger.kinds import (
     PART,
     PAST_EVENT,
+    PEOPLE_UNIT,
     counts_people,
     is_part,
     is_past_event,
     kind_near,
+    outbreak_unit,
     told_of_past_year,
 )
 from storyline.stages.ledger.series import calendar_day
@@ -48,9 +50,10 @@ CLAUSE_BREAK = re.compile(
     r"\s+and\s+(?:that\s+)?|;|,\s+(?:while|whereas|but)\s+|\s+but\s+"
     r"|(?<=[a-z0-9][.!?])\s+(?=[\"“]?[A-Z])|(?<=[a-z0-9][.!?][\"”])\s+"
 )
+# A hyphenated modifier ("laboratory-confirmed"): its last part says what it does to the counted thing.
+NEUTRAL_COMPOUND = re.compile(r"\b([^\W\d_]+)-([^\W\d_]+)\b")
 # Only these kinds of number answer a question (``quantities.number_type``); a duration is context.
 ANSWER_TYPES = frozenset({"count", "money", "percent"})
-PEOPLE_UNIT = "personnel"
 SHARE = "percent"
 # A figure is a target when a target word lies this many words before it at most ("goal of releasing").
 TARGET = "target"
@@ -130,7 +133,13 @@ def _qualifiers(claim: Claim, quantity: Quantity) -> frozenset[str]:
     increment ("four more bodies", "another 6", "six bodies pulled from the mud on Tuesday") is marked
     ``INCREMENT``: it never answers the question of the total."""
     lexicon = ledger_lexicon()
-    words = [word for word in WORD.findall(quantity.text) if not word[0].isdigit()]
+    # "laboratory-confirmed" confirms as "confirmed" does: a compound ending in a neutral word is neutral
+    # (cholera's "331 laboratory-confirmed infections" stood apart from the ministry's confirmed cases)
+    text = NEUTRAL_COMPOUND.sub(
+        lambda m: m.group(2) if m.group(2).lower() in lexicon.neutral_qualifiers else m.group(0),
+        quantity.text,
+    )
+    words = [word for word in WORD.findall(text) if not word[0].isdigit()]
     narrowing = frozenset(
         stem(word)
         for word in words[:-1]
@@ -157,10 +166,13 @@ def make_measures(
     extra_words: frozenset[str],
     spans: EntitySpans | None = None,
     published: str | None = None,
+    outbreak: bool = False,
 ) -> list[Measure]:
     """The claim's quantities worth a question: those with a unit, or whose clause names a kind of count.
     With the story's entity ``spans``, a percentage names whose share it is when its wording says so;
-    ``published``: the article's publication date, the day of a figure whose words give none."""
+    ``published``: the article's publication date, the day of a figure whose words give none;
+    ``outbreak``: the claim's article is about an outbreak of disease (``kinds.names_outbreak``), so its
+    cases and infections are a tally of the infected, in one unit whatever noun names them."""
     lexicon = ledger_lexicon()
     measures = []
     for quantity in claim.quantities:
@@ -171,11 +183,12 @@ def make_measures(
         raw = [word.lower() for word in WORD.findall(clause)]
         words = content_words(clause)
         offset = quantity.start - claim.start - start
-        count_kind = kind_near(clause, offset, offset + len(quantity.text))
+        count_kind = kind_near(clause, offset, offset + len(quantity.text), outbreak)
         unit = _unit_from_clause(quantity, raw) or quantity.unit or (PEOPLE_UNIT if count_kind else "")
         if not unit:
             continue
         unit = PEOPLE_UNIT if counts_people(count_kind, unit) else unit
+        unit = outbreak_unit(count_kind, unit) or unit
         qualifiers = _qualifiers(claim, quantity)
         if count_kind and (is_past_event(claim, start, end, clause) or told_of_past_year(claim, quantity)):
             qualifiers |= {PAST_EVENT}

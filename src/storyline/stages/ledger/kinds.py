@@ -6,6 +6,11 @@ figure is the kind word *nearest* it in its clause, not the first kind the claus
 made the 31 missing a death toll). Words come from ``lexicons/ledger.toml`` ``[count_kinds]`` (prefixes,
 so "killed", "killing" and "kills" are one entry, "kill").
 
+Cases and infections (``[outbreak_kinds]``: the infected) are a kind only in an article about an outbreak
+(``names_outbreak``: a word of ``[outbreak]``, "cholera", "epidemic"), where "331 laboratory-confirmed
+infections" and "the number of confirmed cases rose to 389" are one tally; elsewhere "cases" are as often
+court cases, which a kind would make a count of people.
+
 The counted noun does not split a toll: "11 dead", "17 miners died", "21 people killed" count one thing, so
 a figure of a people kind (``PEOPLE_KINDS``) whose noun is no unit class of its own ("miners",
 "passengers": a head noun the quantities stage keeps as it is) counts people.
@@ -22,6 +27,7 @@ clause alone misses once "and" cuts the year off.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from storyline.lexicons import load_lexicon
 from storyline.records import Claim, Quantity, TimeExpr
@@ -41,29 +47,69 @@ PEOPLE_KINDS = frozenset({"dead", "injured", "missing", "detained"})
 COARSE_PRECISIONS = frozenset({"year", "month", "season"})
 YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 SENTENCE_END = re.compile(r"[.!?;]\s")
+OUTBREAK_WORD = re.compile(r"[^\W\d_]+(?:-\w+)?")
+# The unit of a tally of the infected, whatever noun it is given in ("cases", "infections", "people").
+OUTBREAK_UNIT = "case"
+PEOPLE_UNIT = "personnel"  # the unit of a count of people
 
 
-def _word_kind(word: str) -> str | None:
-    for kind, stems in ledger_lexicon().count_kinds:
+def _word_kind(word: str, outbreak: bool = False) -> str | None:
+    """The kind of count ``word`` names; the kinds of ``[outbreak_kinds]`` too when ``outbreak``."""
+    kinds = ledger_lexicon().count_kinds + (_outbreak_kinds() if outbreak else ())
+    for kind, stems in kinds:
         if any(word.startswith(s) for s in stems):
             return kind
     return None
 
 
-def kind_near(clause: str, start: int, end: int) -> str | None:
+@cache
+def _outbreak_kinds() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((kind, tuple(stems)) for kind, stems in load_lexicon("ledger")["outbreak_kinds"].items())
+
+
+@cache
+def _complement_prepositions() -> frozenset[str]:
+    return frozenset(load_lexicon("ledger")["kind_complement_prepositions"])
+
+
+@cache
+def _outbreak_words() -> frozenset[str]:
+    return frozenset(load_lexicon("ledger")["outbreak"]["words"])
+
+
+def names_outbreak(text: str) -> bool:
+    """Whether ``text`` (an article) is about an outbreak of disease: it names one (``[outbreak]``)."""
+    words = _outbreak_words()
+    return any(match.group().lower() in words for match in OUTBREAK_WORD.finditer(text))
+
+
+def outbreak_unit(kind: str | None, unit: str) -> str | None:
+    """The one unit of a tally of the infected: "331 infections", "212 cases", "260" (people) → "case";
+    None for any other kind, or a unit of something else ("300 computers infected")."""
+    if kind not in {k for k, _ in _outbreak_kinds()}:
+        return None
+    return OUTBREAK_UNIT if unit in {"", PEOPLE_UNIT} or _word_kind(unit, outbreak=True) == kind else None
+
+
+def kind_near(clause: str, start: int, end: int, outbreak: bool = False) -> str | None:
     """The kind of count named by the kind word nearest the figure at ``[start, end)`` of ``clause`` (in
     words; a word inside the figure's own text is nearest of all, and of two equally near the one after
-    it wins: "31 missing" beside "killing five")."""
+    it wins: "31 missing" beside "killing five"). A kind word after the figure across a preposition
+    (``kind_complement_prepositions``) names what the counted noun is of or from, not what it counts.
+    ``outbreak``: the clause's article is about one, so "cases" and "infections" name a kind too."""
     words = [(match.start(), match.end(), match.group().lower()) for match in WORD.finditer(clause)]
     best: tuple[int, int, str] | None = None
     for index, (word_start, word_end, word) in enumerate(words):
-        kind = _word_kind(word)
+        kind = _word_kind(word, outbreak)
         if kind is None:
             continue
         if word_end <= start:
             distance, before = sum(1 for w in words[index + 1 :] if w[1] <= start) + 1, 1
         elif word_start >= end:
-            distance, before = sum(1 for w in words[:index] if w[0] >= end) + 1, 0
+            between = [w[2] for w in words[:index] if w[0] >= end]
+            if set(between) & _complement_prepositions():
+                continue  # "26 complaints from detainees" counts complaints, not the detained
+            distance, before = len(between) + 1, 0
         else:
             distance, before = 0, 0
         if best is None or (distance, before) < best[:2]:

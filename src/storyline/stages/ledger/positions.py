@@ -51,6 +51,7 @@ from storyline.stages.ledger.grouping import (
     ledger_lexicon,
     rarity_weights,
 )
+from storyline.stages.ledger.kinds import names_outbreak
 from storyline.stages.ledger.labels import (
     asks_something,
     central_order,
@@ -76,7 +77,7 @@ from storyline.stages.ledger.sides import (
     value_positions,
 )
 from storyline.stages.ledger.single_voice import single_voice_question, worth_alone
-from storyline.stages.ledger.sources import corroborators
+from storyline.stages.ledger.sources import as_voices, corroborators, organisation_voices
 from storyline.stages.ledger.statements import (
     Statement,
     group_statements,
@@ -164,16 +165,22 @@ def build_ledger(
     story_claims = voiced_claims(story_claims)
     names = {entity.id: entity.name for entity in entities}
     texts = {article_id: article.text for article_id, article in by_id.items()}
-    context = Context(by_id, origins(list(by_id.values()), copies), settings, names, texts)
+    # a spokesperson or director is their organisation's voice, one source with it (``ledger.sources``);
+    # grouping still tells them apart (one speaker's two values are read as two things, ``ledger.measures``)
+    voices = organisation_voices(entities)
+    context = Context(by_id, origins(list(by_id.values()), copies), settings, names, texts, voices)
     mentioned = entity_words(story_claims, spans)
     antecedent = _antecedents(story_claims)
     claim_by_id = {claim.id: claim for claim in story_claims}
 
+    outbreak = {article_id for article_id, article in by_id.items() if names_outbreak(article.text)}
     measures = [
         measure
         for claim in story_claims
         if claim.id not in antecedent
-        for measure in make_measures(claim, mentioned[claim.id], spans, by_id[claim.article].published)
+        for measure in make_measures(
+            claim, mentioned[claim.id], spans, by_id[claim.article].published, claim.article in outbreak
+        )
     ]
     vectors = embed_claims(story_claims, load_embedder() if settings.embeddings else None, settings)
     measure_groups = group_measures(unify_holders(measures, names), settings, vectors)
@@ -236,7 +243,7 @@ def build_ledger(
             continue  # "How many emails?" from one figure, "What share?", "How many things?" ask nothing
         if unit in ledger_lexicon().uninformative_units and not names_a_predicate(text):
             continue  # "How many percentage point since Monday's debate?": whose change, of what?
-        supporting = corroborators(group_claims, mentioned, context.origin)
+        supporting = corroborators(as_voices(group_claims, voices), mentioned, context.origin)
         floors = all(is_lower_bound(m.quantity) for m in answering)
         directions = tally_directions(answering)  # only a tally of a kind of count is read as a series
         question = make_question(
@@ -245,7 +252,7 @@ def build_ledger(
             text,
             unit,
             positions,
-            group_claims,
+            as_voices(group_claims, voices),
             supporting,
             names,
             context.origin,
@@ -287,9 +294,10 @@ def build_ledger(
                 others = [p for p in positions if p.stance != "affirm"]
                 positions = [make_position(figures + narrated, context, None, "affirm"), *others]
         key = "p:" + ",".join(sorted(claim.id for claim in group_claims))
-        supporting = corroborators(group_claims, mentioned, context.origin)
+        voiced = as_voices(group_claims, voices)
+        supporting = corroborators(voiced, mentioned, context.origin)
         question = make_question(
-            story, key, label, None, positions, group_claims, supporting, names, context.origin
+            story, key, label, None, positions, voiced, supporting, names, context.origin
         )
         if one_voice:
             question = single_voice_question(question, names)

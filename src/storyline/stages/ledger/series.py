@@ -48,11 +48,12 @@ from storyline.records import Position, QuestionStatus
 
 Dated = tuple[date, float]
 
-# The ways a series may move. A tally of the dead or the injured only grows: a "toll" that falls is a count
-# of something else (bodies recovered each night, a correction), never one count seen moving; a count of
-# the missing, the displaced or the detained may fall. Kinds as named in lexicons/ledger.toml [count_kinds].
+# The ways a series may move. A tally of the dead, the injured or the infected (confirmed cases, counted
+# since an outbreak began) only grows: a "toll" that falls is a count of something else (bodies recovered
+# each night, a correction), never one count seen moving; a count of the missing, the displaced or the
+# detained may fall. Kinds as named in lexicons/ledger.toml [count_kinds] and [outbreak_kinds].
 EITHER_WAY = frozenset({"rose", "fell"})
-ONLY_GROWING_KINDS = frozenset({"dead", "injured"})
+ONLY_GROWING_KINDS = frozenset({"dead", "injured", "infected"})
 
 
 def series_directions(kinds: set[str]) -> frozenset[str]:

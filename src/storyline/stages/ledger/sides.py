@@ -28,7 +28,7 @@ from storyline.stages.claims import stance_of
 from storyline.stages.ledger.grouping import speaker_key
 from storyline.stages.ledger.measures import Measure
 from storyline.stages.ledger.series import EITHER_WAY, calendar_day
-from storyline.stages.ledger.sources import independent_sources
+from storyline.stages.ledger.sources import NO_VOICES, Voices, as_voices, independent_sources
 from storyline.stages.ledger.status import judge_status
 
 UNATTRIBUTED = "unattributed"
@@ -44,11 +44,14 @@ class Context:
     settings: LedgerSettings
     names: dict[str, str]  # entity id → name, for the status reasons
     texts: dict[str, str]  # article id → text, for the sentence a label's predicate is parsed in
+    # who speaks as an organisation (``sources.organisation_voices``): a position lists and counts it
+    voices: Voices = NO_VOICES
 
 
 def make_position(
     claims: Sequence[Claim], context: Context, value: float | None, stance: Stance | None
 ) -> Position:
+    claims = as_voices(claims, context.voices)
     articles = [context.by_id[claim.article] for claim in claims]
     speakers = dict.fromkeys(
         context.by_id[claim.article].label

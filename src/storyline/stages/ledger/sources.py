@@ -9,14 +9,184 @@
   there is a misread non-confirmation; left for the claims stage.)
 - the subject of a claim does not corroborate it ("Comey said Clinton was careless" is not corroborated by
   a speaker parsed as "Clinton").
+- a person speaking for an organisation is that organisation's voice, one source with it: "NCDD director
+  Lucía Barrios" giving the toll is the NCDD giving it, not a second source beside it (the demo's flood dead:
+  her 71 stood apart from the NCDD's 27 → 52 → 63, so the NCDD's count lost its latest value). Read from the
+  roles the entities stage gives a person: a role word of ``[voices]`` (director, spokesman, head …) and an
+  organisation's name or alias in one role ("NCDD director", "a spokesman for … Hanbit Shipping"), never a
+  former holder, and only when the roles name one organisation (``organisation_voices``). A speaker the
+  entities stage left unresolved, or resolved to a place, whose words are one organisation's name ("Armenian
+  police", "Police in Armenia": the Police of Armenia) speaks as that organisation too (``voice_of``).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
 
-from storyline.records import Claim
-from storyline.stages.ledger.grouping import ledger_lexicon
+from storyline.lexicons import load_lexicon
+from storyline.records import Claim, Entity
+from storyline.stages.ledger.grouping import WORD, ledger_lexicon, stem
+
+ROLE_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+# the longest organisation name looked up among a role's words ("National Civil Defence Directorate")
+LONGEST_NAME = 8
+PLACE_TYPES = frozenset({"GPE", "LOC"})
+
+
+@dataclass(frozen=True, slots=True)
+class VoiceLexicon:
+    roles: frozenset[str]  # role words of a person speaking for an organisation
+    former: frozenset[str]  # words of a role no longer held
+    links: frozenset[str]  # words between a role word and the organisation it is held at ("head of the")
+
+
+@cache
+def voice_lexicon() -> VoiceLexicon:
+    data = load_lexicon("ledger")["voices"]
+    return VoiceLexicon(
+        roles=frozenset(data["roles"]), former=frozenset(data["former"]), links=frozenset(data["links"])
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Voices:
+    """Who speaks as an organisation (``organisation_voices``)."""
+
+    people: Mapping[str, str] = field(default_factory=dict)  # person entity id → organisation entity id
+    # an organisation's name as its content words (stemmed, demonyms folded) → its entity id
+    named: Mapping[frozenset[str], str] = field(default_factory=dict)
+    places: frozenset[str] = frozenset()  # entity ids of places (a speaker text naming one's police)
+
+
+NO_VOICES = Voices()
+
+
+def organisation_voices(entities: Sequence[Entity]) -> Voices:
+    """Person entity id → the organisation entity id the person speaks for (``_spoken_for``); people whose
+    roles name none, or several, are their own voice. With them, the organisations by the words of their
+    names, for speakers the entities stage left unresolved or resolved to a place (``voice_of``)."""
+    organisations = {
+        _words(name): entity.id
+        for entity in entities
+        if entity.type == "ORG"
+        for name in (entity.name, *entity.aliases)
+        if _words(name)
+    }
+    people = {}
+    for entity in entities:
+        if entity.type == "PERSON" and entity.roles:
+            organisation = _spoken_for(entity.roles, organisations)
+            if organisation is not None:
+                people[entity.id] = organisation
+    places = frozenset(entity.id for entity in entities if entity.type in PLACE_TYPES)
+    return Voices(people, _by_name_words(entities), places)
+
+
+def _by_name_words(entities: Sequence[Entity]) -> dict[frozenset[str], str]:
+    """Organisations by the content words of their names, of two words or more, where one organisation
+    alone has them ("Police of Armenia": {police, armenia})."""
+    found: dict[frozenset[str], set[str]] = {}
+    for entity in entities:
+        if entity.type == "ORG":
+            for name in (entity.name, *entity.aliases):
+                words = name_words(name)
+                if len(words) >= 2:
+                    found.setdefault(words, set()).add(entity.id)
+    return {words: ids.pop() for words, ids in found.items() if len(ids) == 1}
+
+
+def name_words(text: str) -> frozenset[str]:
+    """The content words of a name, stemmed, a demonym folded onto its country: "the Armenian police",
+    "Police in Armenia" and "Police of Armenia" are {police, armenia}."""
+    stopwords = ledger_lexicon().stopwords
+    return frozenset(stem(word) for word in WORD.findall(text) if word.lower() not in stopwords)
+
+
+def voice_of(claim: Claim, voices: Voices) -> str | None:
+    """The entity a claim's speaker speaks as: the organisation of a person speaking for one; for a speaker
+    left unresolved, or resolved to a place whose name is only part of the speaker's words ("Police in
+    Armenia" resolved to Armenia), the one organisation whose name has the speaker's words ("Armenian
+    police": the Police of Armenia; in the Yerevan protest story the police's latest count, 301, was an
+    unresolved "Armenian police" beside its earlier ones and read as a side); else the speaker."""
+    if claim.speaker and claim.speaker in voices.people:
+        return voices.people[claim.speaker]
+    if claim.speaker and claim.speaker not in voices.places:
+        return claim.speaker
+    return voices.named.get(name_words(claim.speaker_text or "")) or claim.speaker
+
+
+def _spoken_for(roles: Sequence[str], organisations: Mapping[tuple[str, ...], str]) -> str | None:
+    """The one organisation a person's roles say they speak for: roles naming it beside a role word
+    outnumber the roles of another kind. A role of another kind is one with a word that is neither a role
+    word, a link nor a word of the organisation's name ("Secretary", "the official"): resolution gave
+    Clinton, beside those, "head of the Center for American Progress", another person's role (PolNeAR)."""
+    named = {role: _named_in_role(role, organisations) for role in roles}
+    found = set().union(*named.values())
+    if len(found) != 1:
+        return None
+    organisation = found.pop()
+    own_words = {word for name, org in organisations.items() if org == organisation for word in name}
+    lexicon = voice_lexicon()
+    allowed = lexicon.roles | lexicon.links | own_words
+    other_kind = sum(1 for role in roles if not named[role] and set(_words(role)) - allowed)
+    return organisation if sum(1 for role in roles if named[role]) > other_kind else None
+
+
+def as_voices(claims: Sequence[Claim], voices: Voices) -> list[Claim]:
+    """The claims with each speaker replaced by the entity they speak as (``voice_of``), for counting
+    sources and listing a position's speakers (the claim itself keeps the person)."""
+    voiced = []
+    for claim in claims:
+        speaker = voice_of(claim, voices)
+        voiced.append(claim if speaker == claim.speaker else replace(claim, speaker=speaker))
+    return voiced
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(word.lower() for word in ROLE_WORD.findall(text))
+
+
+def _named_in_role(role: str, organisations: Mapping[tuple[str, ...], str]) -> set[str]:
+    """The organisations a current role names right beside a role word: after it across links only ("head
+    of the Dhi Qar Health Directorate"), or right before it ("NCDD director", "FBI's director"). "The
+    director of debate at the University of Michigan" directs a programme; he does not speak for the
+    university."""
+    words = _words(role)
+    lexicon = voice_lexicon()
+    if lexicon.former & set(words):
+        return set()
+    found = [
+        (start, end)
+        for start in range(len(words))
+        for end in range(start + 1, min(start + LONGEST_NAME, len(words)) + 1)
+        if words[start:end] in organisations
+    ]
+    # "Velsund" inside "Velsund Dockers' Union" is part of the longer name, not a second organisation
+    longest = [
+        (start, end)
+        for start, end in found
+        if not any(s <= start and end <= e and (s, e) != (start, end) for s, e in found)
+    ]
+    return {
+        organisations[words[start:end]]
+        for start, end in longest
+        if _role_word_before(words[:start], lexicon) or _role_word_after(words[end:], lexicon)
+    }
+
+
+def _role_word_before(before: Sequence[str], lexicon: VoiceLexicon) -> bool:
+    linked = list(before)
+    while linked and linked[-1] in lexicon.links:
+        linked.pop()
+    return len(linked) < len(before) and bool(linked) and linked[-1] in lexicon.roles
+
+
+def _role_word_after(after: Sequence[str], lexicon: VoiceLexicon) -> bool:
+    rest = list(after[1:]) if after[:1] == ["s"] else list(after)  # "FBI's director": "fbi", "s", …
+    return bool(rest) and rest[0] in lexicon.roles
 
 
 def source_key(claim: Claim, origin: Mapping[str, str]) -> str:
