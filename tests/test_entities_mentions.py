@@ -100,6 +100,20 @@ def test_a_description_after_sentences_about_two_people_stays_unresolved() -> No
     assert all(m.refers_to is None for m in found if m.text == "The veteran harbour chief")
 
 
+def test_an_ombudswoman_is_a_title_but_the_ombudsmans_office_is_an_organisation() -> None:
+    """Issue #17: "Ombudswoman" was read as part of the name; and a title word owning an organisation word
+    ("the ombudsman's office") is the organisation, not a description of the person."""
+    found = mentions_of(
+        "Ombudswoman Mara Kellian said detainees had been denied lawyers. The ombudsman's office said it "
+        "would publish a report. The ombudswoman asked the police for a list."
+    )
+    assert by_text(found, "Mara Kellian").role == "Ombudswoman"
+    assert by_text(found, "The ombudswoman").refers_to == "Mara Kellian"
+    office = by_text(found, "The ombudsman's office")
+    assert office.label != "PERSON" and office.refers_to != "Mara Kellian"
+    assert "The ombudsman" not in {m.text for m in found}
+
+
 def test_a_bracketed_foreign_word_and_a_span_over_a_sentence_end_are_not_actors() -> None:
     """NER noise from translated articles (issue #17): the small model tags "[Gefangenenaustausch]" as a
     person; an acronym in parentheses after its long form still counts."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from storyline.records import ROLE_LABEL, Mention
 from storyline.stages.entities.lexicon import EntityLexicon, fold_name, words_match
@@ -61,7 +61,9 @@ def _find_descriptions(
     for token in doc:
         kind = (
             "person"
-            if token.lower_ in lexicon.title_words and token.pos_ in {"NOUN", "PROPN"}
+            if token.lower_ in lexicon.title_words
+            and token.pos_ in {"NOUN", "PROPN"}
+            and not _possessor_of_organisation(token, lexicon)
             else "org"
             if token.lemma_.lower() in lexicon.org_head_words and token.pos_ in {"NOUN", "PROPN"}
             else ""
@@ -77,6 +79,14 @@ def _find_descriptions(
             continue
         found.append((start, end, kind))
     return found
+
+
+def _possessor_of_organisation(token: Token, lexicon: EntityLexicon) -> bool:
+    """ "the ombudsman's office", "the minister's office": a title word owning an organisation word names
+    that organisation's holder, and the phrase is the organisation (read from the organisation word), not a
+    mention of the person."""
+    head = token.head
+    return token.dep_ == "poss" and head.lemma_.lower() in lexicon.org_head_words and head.i != token.i
 
 
 def resolve_descriptions(
