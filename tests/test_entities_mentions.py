@@ -92,6 +92,16 @@ def test_a_description_right_after_sentences_about_one_person_is_that_person() -
     assert by_text(found, "The veteran harbour chief").refers_to in {"Henrik Dahl", "Dahl"}
 
 
+def test_a_description_with_a_title_the_salient_person_was_not_given_is_not_that_person() -> None:
+    """Issue #17: "the governor" right after sentences about an agency's representative is someone else."""
+    found = mentions_of(
+        "Lena Orsk, the agency's representative in the region, said kits were on the way. "
+        "Orsk said more staff would follow. The governor ordered the wells closed."
+    )
+    assert by_text(found, "Lena Orsk").role
+    assert all(m.refers_to is None for m in found if m.text == "The governor")
+
+
 def test_a_description_after_sentences_about_two_people_stays_unresolved() -> None:
     found = mentions_of(
         "Henrik Dahl met Anna Berglund in Velsund on Monday. Both said the port will reopen. "

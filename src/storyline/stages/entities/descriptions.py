@@ -103,7 +103,7 @@ def resolve_descriptions(
             if len(matches) == 1:
                 person = next(iter(matches.values()))
                 resolved.append(Mention(article_id, start, end, surface, "PERSON", refers_to=person.text))
-            elif not matches and (salient := _salient_person(doc, start, names)) is not None:
+            elif not matches and (salient := _salient_person(doc, start, surface, names, lexicon)):
                 resolved.append(
                     Mention(article_id, start, end, surface, "PERSON", refers_to=salient.text, role=surface)
                 )
@@ -174,11 +174,15 @@ def _portfolio(role: str, places: set[str], lexicon: EntityLexicon) -> str | Non
     return " ".join(w[:1].upper() + w[1:] for w in words)
 
 
-def _salient_person(doc: Doc, start: int, names: list[Mention]) -> Mention | None:
+def _salient_person(
+    doc: Doc, start: int, description: str, names: list[Mention], lexicon: EntityLexicon
+) -> Mention | None:
     """The person a description names by elegant variation: "The former Dutch Prime Minister stressed …"
     as the subject of a sentence right after sentences about one person (and only one) — news style for
     avoiding the name. Only a sentence subject qualifies, and only when the sentences before name no other
-    person."""
+    person, and not a person the article gives other titles only: "the governor" after sentences about the
+    WHO's representative is someone else, whom the story may name (issue #17); "the opposition leader"
+    after sentences about the alliance's leader is that leader (the title word is what must agree)."""
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     if span is None:
         return None
@@ -194,9 +198,29 @@ def _salient_person(doc: Doc, start: int, names: list[Mention]) -> Mention | Non
     people = [
         m for m in names if m.label == "PERSON" and window_start <= m.start < sentences[index].start_char
     ]
-    if not people or len({(fold_name(m.text).split() or [""])[-1] for m in people}) != 1:
+    surnames = {(fold_name(m.text).split() or [""])[-1] for m in people}
+    if not people or len(surnames) != 1:
+        return None
+    roles = {m.role for m in names if m.label == "PERSON" and m.role and _surname(m) in surnames}
+    if roles and not _titles_agree(description, roles, lexicon):
         return None
     return max(people, key=lambda m: len(m.text))
+
+
+def _titles_agree(description: str, roles: set[str], lexicon: EntityLexicon) -> bool:
+    """Whether every title word of the description ("governor") stands in one of the roles; the titles of
+    a body's head ("chief", "director", "leader") stand for one another."""
+
+    def office(word: str) -> str:
+        return "head" if word in lexicon.head_titles else word
+
+    titles = [office(word) for word in content_words(description, lexicon) if word in lexicon.title_words]
+    offered = [office(word) for role in roles for word in content_words(role, lexicon)]
+    return all(any(words_match(title, word) for word in offered) for title in titles)
+
+
+def _surname(mention: Mention) -> str:
+    return (fold_name(mention.refers_to or mention.text).split() or [""])[-1]
 
 
 def _organisation_antecedent(
