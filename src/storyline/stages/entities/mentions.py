@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from storyline.records import Mention, ParsedArticle
 from storyline.stages.entities.descriptions import SUBJECT_DEPS, resolve_descriptions
 from storyline.stages.entities.governments import government_references
+from storyline.stages.entities.known import known_organisation_mentions
 from storyline.stages.entities.lexicon import EntityLexicon, entity_lexicon, fold_name
 from storyline.stages.entities.noise import is_noise
 from storyline.stages.entities.references import title_mentions
@@ -164,6 +165,7 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
         for m in _names(doc, text, article_id, lexicon)
         if not any(s <= m.start < e for s, e in foreign) and not is_noise(doc, text, m)
     ]
+    names = known_organisation_mentions(text, names)
     names = split_parenthesised_acronyms(split_joined_names(without_portfolio_words(doc, names, lexicon)))
     names = trim_glued_words(names, lexicon)
     names = organisations_cut_at_a_preposition(text, names_joined_after_title(doc, names, lexicon), lexicon)
