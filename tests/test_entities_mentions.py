@@ -124,6 +124,19 @@ def test_an_ombudswoman_is_a_title_but_the_ombudsmans_office_is_an_organisation(
     assert "The ombudsman" not in {m.text for m in found}
 
 
+def test_a_surname_joined_to_the_arabic_article_is_part_of_the_name_and_found_again_without_it() -> None:
+    """Issue #17: the small model leaves a lower-case "as-" surname outside the name it tags, and a
+    surname written with "al-" once is written without it further down."""
+    found = mentions_of(
+        "Hussein Karim as-Sabbagh, head of the Velsund Health Directorate, said the beds were full. "
+        '"We are coping," as-Sabbagh said. Health Minister Abd ar-Rahman al-Dschabiri visited the clinic '
+        'on Monday. "We publish every figure," said Dschabiri.'
+    )
+    texts = {m.text: m.label for m in found}
+    assert texts["Hussein Karim as-Sabbagh"] == texts["as-Sabbagh"] == "PERSON"
+    assert texts["Abd ar-Rahman al-Dschabiri"] == texts["Dschabiri"] == "PERSON"
+
+
 def test_a_bracketed_foreign_word_and_a_span_over_a_sentence_end_are_not_actors() -> None:
     """NER noise from translated articles (issue #17): the small model tags "[Gefangenenaustausch]" as a
     person; an acronym in parentheses after its long form still counts."""

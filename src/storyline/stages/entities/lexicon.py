@@ -104,6 +104,23 @@ def _name_particles() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'’-])(?:{particles})[-‐](?=\w)")
 
 
+def without_name_particle(word: str) -> str:
+    """ "Dschuburi" of "al-Dschuburi", "Saadi" of "as-Saadi": a surname as papers also write it, without the
+    hyphenated Arabic article (case kept)."""
+    match = _name_particles().match(word.lower())
+    return word[match.end() :] if match else word
+
+
+def particle_name_at(text: str, start: int) -> int | None:
+    """The end of a hyphenated Arabic article and the capitalised name it is joined to ("as-Saadi") when
+    they begin at ``start`` of ``text``; else None."""
+    match = _name_particles().match(text.lower(), start)
+    if match is None or not text[match.end() : match.end() + 1].isupper():
+        return None
+    name = re.match(r"\w+", text[match.end() :])
+    return match.end() + name.end() if name else None
+
+
 @lru_cache(maxsize=1)
 def _sound_letters() -> dict[int, str]:
     """``folded_letters`` of ``lexicons/transliteration.toml`` as a ``str.translate`` table: letters that

@@ -26,7 +26,13 @@ from storyline.records import Mention, ParsedArticle
 from storyline.stages.entities.descriptions import SUBJECT_DEPS, resolve_descriptions
 from storyline.stages.entities.governments import government_references
 from storyline.stages.entities.known import known_organisation_mentions
-from storyline.stages.entities.lexicon import EntityLexicon, entity_lexicon, fold_name
+from storyline.stages.entities.lexicon import (
+    EntityLexicon,
+    entity_lexicon,
+    fold_name,
+    particle_name_at,
+    without_name_particle,
+)
 from storyline.stages.entities.noise import is_noise
 from storyline.stages.entities.references import title_mentions
 from storyline.stages.entities.repair import (
@@ -77,6 +83,7 @@ def _name_span(doc: Doc, text: str, ent: Span) -> tuple[int, int]:
         else:
             break
         end = doc[index - 1].idx + len(doc[index - 1].text)
+    end = _with_particle_surname(text, ent, end)
     leading = LEADING_ARTICLE.match(text[start:end])
     if leading:
         start += leading.end()
@@ -84,6 +91,14 @@ def _name_span(doc: Doc, text: str, ent: Span) -> tuple[int, int]:
     if possessive:
         end -= len(possessive.group())
     return start, end
+
+
+def _with_particle_surname(text: str, ent: Span, end: int) -> int:
+    """ "Hussein Ali" + "as-Saadi": a person's surname joined to the Arabic article, which the small model
+    leaves outside the name it tags (the article is written in lower case)."""
+    if ent.label_ != "PERSON" or text[end : end + 1] != " ":
+        return end
+    return particle_name_at(text, end + 1) or end
 
 
 def _is_adjective(doc: Doc, start: int, end: int) -> bool:
@@ -235,8 +250,12 @@ def _repeated_names(text: str, names: list[Mention], lexicon: EntityLexicon) -> 
             forms[mention.text] = ("PERSON", None)
             surname = mention.text.split()[-1]
             # "Garuda Indonesia", tagged a person: a country's name standing alone is the country
-            if surname[:1].isupper() and len(surname) > 1 and fold_name(surname) not in lexicon.countries:
-                forms.setdefault(surname, ("PERSON", None))
+            if len(surname) > 1 and fold_name(surname) not in lexicon.countries:
+                # "al-Dschuburi" is also "Dschuburi" further down the report
+                bare = without_name_particle(surname)
+                if bare[:1].isupper():
+                    forms.setdefault(surname, ("PERSON", None))
+                    forms.setdefault(bare, ("PERSON", None))
         elif mention.label == "ORG" and mention.text.isupper() and len(mention.text) >= 2:
             forms[mention.text] = ("ORG", None)
     for mention in names:
