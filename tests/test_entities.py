@@ -248,6 +248,22 @@ def test_east_slavic_given_name_forms_merge_in_one_story_but_other_given_names_d
     assert frozenset({"Iryna Kondratyuk"}) in found
 
 
+def test_an_arabic_compound_given_name_reads_alike_however_its_article_is_written() -> None:
+    """Issue #17: "Abd ar-Rahman al-Dschabiri" (German) is "Abdulrahman al-Jabiri" when both are given one
+    role; "Khalid al-Jabiri" is someone else."""
+    found = resolve_entities(
+        [
+            Mention("a", 0, 26, "Abd ar-Rahman al-Dschabiri", "PERSON", role="Health Minister"),
+            Mention("b", 0, 21, "Abdulrahman al-Jabiri", "PERSON", role="Health Minister"),
+            Mention("c", 0, 16, "Khalid al-Jabiri", "PERSON", role="Health Minister"),
+        ]
+    )
+    assert groups(found) == {
+        frozenset({"Abd ar-Rahman al-Dschabiri", "Abdulrahman al-Jabiri"}),
+        frozenset({"Khalid al-Jabiri"}),
+    }
+
+
 def test_a_name_tagged_a_place_that_reads_as_a_persons_name_is_that_person_in_a_shared_story() -> None:
     """French "Jounoussov" for "Zhunusov", which the small model tags a place; given name and surname must
     both read alike ("Aida Jounoussova" is someone else), and the place keeps its type otherwise."""
