@@ -137,6 +137,19 @@ def test_a_surname_joined_to_the_arabic_article_is_part_of_the_name_and_found_ag
     assert texts["Abd ar-Rahman al-Dschabiri"] == texts["Dschabiri"] == "PERSON"
 
 
+def test_the_agency_is_the_agency_named_before_it_else_the_organisation_just_named() -> None:
+    found = mentions_of(
+        "The Nordic Energy Agency warned of shortages. Velsund Power said supplies were safe. "
+        "The agency repeated its warning on Monday."
+    )
+    assert by_text(found, "The agency").refers_to == "Nordic Energy Agency"
+    found = mentions_of(
+        "The Velsund Health Foundation counts 40 deaths. Lena Orsk, its representative in the region, "
+        "said the agency was sending kits."
+    )
+    assert by_text(found, "the agency").refers_to == "Velsund Health Foundation"
+
+
 def test_a_bracketed_foreign_word_and_a_span_over_a_sentence_end_are_not_actors() -> None:
     """NER noise from translated articles (issue #17): the small model tags "[Gefangenenaustausch]" as a
     person; an acronym in parentheses after its long form still counts."""
