@@ -150,6 +150,18 @@ def test_the_agency_is_the_agency_named_before_it_else_the_organisation_just_nam
     assert by_text(found, "the agency").refers_to == "Velsund Health Foundation"
 
 
+def test_an_organisations_short_name_inside_a_title_is_that_organisation_but_a_portfolio_is_not() -> None:
+    """Issue #17: "Zorya" of "Zorya leader Ingrid Solberg" is the Zorya Civic Movement, not the person."""
+    found = mentions_of(
+        "Thousands marched with the Zorya Civic Movement on Sunday. Zorya leader Ingrid Solberg said the "
+        "march would go on. Interior Minister Sara Lind said the Interior Ministry would not ban it."
+    )
+    zorya = by_text(found, "Zorya")
+    assert (zorya.label, zorya.refers_to) == ("ORG", "Zorya Civic Movement")
+    assert by_text(found, "leader").refers_to == "Ingrid Solberg"
+    assert "Interior" not in {m.text for m in found}
+
+
 def test_a_bracketed_foreign_word_and_a_span_over_a_sentence_end_are_not_actors() -> None:
     """NER noise from translated articles (issue #17): the small model tags "[Gefangenenaustausch]" as a
     person; an acronym in parentheses after its long form still counts."""

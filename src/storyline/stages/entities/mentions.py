@@ -34,7 +34,7 @@ from storyline.stages.entities.lexicon import (
     without_name_particle,
 )
 from storyline.stages.entities.noise import is_noise
-from storyline.stages.entities.references import title_mentions
+from storyline.stages.entities.references import organisations_in_titles, title_mentions
 from storyline.stages.entities.repair import (
     acronyms_after_organisation_words,
     is_titled_name,
@@ -191,6 +191,7 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
     names = names + _repeated_names(text, names, lexicon)
     titled = [_with_role(doc, text, mention, lexicon) for mention in names]
     names = _link_spelt_acronyms(_link_parenthesised_acronyms(text, [m for m, _ in titled]), lexicon)
+    names += organisations_in_titles(doc, [(m, span) for m, span in titled if span], names, lexicon)
     governments = government_references(doc, text, article_id, names, lexicon)
     named = names + governments
     descriptions = resolve_descriptions(doc, text, article_id, named, lexicon)
