@@ -7,7 +7,7 @@ import spacy
 from spacy.tokens import Doc, Span
 
 from storyline.records import Article, Mention
-from storyline.stages.entities.descriptions import role_matches
+from storyline.stages.entities.descriptions import _find_descriptions, role_matches
 from storyline.stages.entities.lexicon import entity_lexicon
 from storyline.stages.entities.mentions import _organisation_by_head, extract_mentions
 from storyline.stages.nlp import parse_articles
@@ -160,6 +160,50 @@ def test_an_organisations_short_name_inside_a_title_is_that_organisation_but_a_p
     assert (zorya.label, zorya.refers_to) == ("ORG", "Zorya Civic Movement")
     assert by_text(found, "leader").refers_to == "Ingrid Solberg"
     assert "Interior" not in {m.text for m in found}
+
+
+def _parse_by_hand(
+    words: list[str], pos: list[str], deps: list[str], heads: list[int], ents: list[str]
+) -> Doc:
+    return Doc(
+        blank_english().vocab,
+        words=words,
+        pos=pos,
+        deps=deps,
+        heads=heads,
+        lemmas=[word.lower() for word in words],
+        ents=ents,
+    )
+
+
+def test_a_nationality_before_an_organisation_word_needs_no_article_to_describe_it() -> None:
+    """Issue #17: "Armenian police said …" names the police as "the Armenian police" does; "a European
+    company" is no description, and "European Commission" is a name's."""
+    lexicon = entity_lexicon()
+    armenian = _parse_by_hand(
+        ["Armenian", "police", "said"],
+        ["ADJ", "NOUN", "VERB"],
+        ["amod", "nsubj", "ROOT"],
+        [1, 2, 2],
+        ["B-NORP", "O", "O"],
+    )
+    assert _find_descriptions(armenian, [], lexicon) == [(0, 15, "org")]
+    indefinite = _parse_by_hand(
+        ["a", "European", "company", "said"],
+        ["DET", "ADJ", "NOUN", "VERB"],
+        ["det", "amod", "nsubj", "ROOT"],
+        [2, 2, 3, 3],
+        ["O", "B-NORP", "O", "O"],
+    )
+    assert _find_descriptions(indefinite, [], lexicon) == []
+    named = _parse_by_hand(
+        ["European", "Commission", "said"],
+        ["ADJ", "PROPN", "VERB"],
+        ["amod", "nsubj", "ROOT"],
+        [1, 2, 2],
+        ["B-NORP", "O", "O"],
+    )
+    assert _find_descriptions(named, [], lexicon) == []
 
 
 def test_a_bracketed_foreign_word_and_a_span_over_a_sentence_end_are_not_actors() -> None:

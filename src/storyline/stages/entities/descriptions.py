@@ -71,14 +71,25 @@ def _find_descriptions(
         if not kind:
             continue
         left = [t for t in token.subtree if t.i <= token.i and not t.is_punct]
-        first = left[0]
-        if first.lower_ not in DETERMINERS or token.i - first.i > 5:
+        nationality = _nationality_before(doc, token) if kind == "org" else None
+        first = left[0] if left[0].lower_ in DETERMINERS or nationality is None else nationality
+        if (first.lower_ not in DETERMINERS and nationality is None) or token.i - first.i > 5:
             continue
         start, end = first.idx, token.idx + len(token.text)
         if any(start < taken_end and taken_start < end for taken_start, taken_end in taken):
             continue
         found.append((start, end, kind))
     return found
+
+
+def _nationality_before(doc: Doc, head: Token) -> Token | None:
+    """ "Armenian police said …": a nationality right before an organisation word in lower case, modifying
+    it, needs no article to name that country's body, as "the Armenian police" does. Not a capitalised
+    word (a name's: "European Commission") nor one with an article of its own ("a European company")."""
+    if head.i == 0 or not head.is_lower or any(child.dep_ == "det" for child in head.children):
+        return None
+    before = doc[head.i - 1]
+    return before if before.ent_type_ == "NORP" and before.head.i == head.i else None
 
 
 def _possessor_of_organisation(token: Token, lexicon: EntityLexicon) -> bool:
