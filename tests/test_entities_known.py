@@ -26,3 +26,18 @@ def test_the_names_of_one_listed_organisation_in_several_languages_are_one_entit
         frozenset(text for _, text in names),
         frozenset({"Reporters Without Borders"}),
     }
+
+
+def test_a_listed_acronym_counts_only_written_as_an_acronym() -> None:
+    """ "PAM" is the World Food Programme in French; "Pam" is a given name."""
+    found = resolve_entities(
+        [
+            Mention("a", 0, 20, "World Food Programme", "ORG"),
+            Mention("a", 30, 33, "PAM", "ORG"),
+            Mention("b", 0, 3, "Pam", "PERSON"),
+        ]
+    )
+    assert {frozenset(m.text for m in e.mentions) for e in found} == {
+        frozenset({"World Food Programme", "PAM"}),
+        frozenset({"Pam"}),
+    }

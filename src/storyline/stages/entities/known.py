@@ -38,8 +38,12 @@ def _written_names() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
 
 
-def known_organisation_key(key: str) -> str:
-    """The key of the organisation's first listed name, for a folded key that is one of its names."""
+def known_organisation_key(name: str) -> str:
+    """The folded key of a name, or of the organisation's first listed name when it is one of its names. A
+    one-word name counts only written as an acronym: "PAM" is the World Food Programme, "Pam" a person."""
+    key = fold_name(name)
+    if " " not in key and not name.isupper():
+        return key
     return _canonical_keys().get(key, key)
 
 

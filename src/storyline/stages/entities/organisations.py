@@ -107,7 +107,10 @@ def _head_last(key: str) -> str:
     if len(rest) < 2 or rest[0] not in {"of", "for"}:
         return _one_portfolio(key)
     subject = rest[2:] if rest[1] == "the" else rest[1:]
-    return _one_portfolio(" ".join([*qualifiers, *subject, head])) if subject else key
+    # "foreign ministry of ukraine": a qualified head's "of" names its country, not its portfolio
+    if not subject or (qualifiers and " ".join(subject) in entity_lexicon().countries):
+        return key
+    return _one_portfolio(" ".join([*qualifiers, *subject, head]))
 
 
 def _one_portfolio(key: str) -> str:

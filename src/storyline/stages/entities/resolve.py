@@ -65,7 +65,7 @@ Keyed = tuple[str, Mention]
 
 
 def mention_key(mention: Mention) -> str:
-    return known_organisation_key(fold_name(mention.refers_to or mention.text))
+    return known_organisation_key(mention.refers_to or mention.text)
 
 
 def _broad_type(label: str) -> str:
