@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 from storyline.records import Article, Mention
 from storyline.stages.entities.descriptions import _find_descriptions, role_matches
 from storyline.stages.entities.lexicon import entity_lexicon
-from storyline.stages.entities.mentions import _organisation_by_head, extract_mentions
+from storyline.stages.entities.mentions import _name_span, _organisation_by_head, extract_mentions
 from storyline.stages.nlp import parse_articles
 
 
@@ -204,6 +204,16 @@ def test_a_nationality_before_an_organisation_word_needs_no_article_to_describe_
         ["B-NORP", "O", "O"],
     )
     assert _find_descriptions(named, [], lexicon) == []
+
+
+def test_a_name_goes_on_over_an_untagged_particle_surname_but_not_over_another_entity() -> None:
+    words = ["Karim", "Haddad", "as", "-", "Sabbagh", "and", "Omar", "Nasser", "al", "-", "Qaeda"]
+    spaces = [True, True, False, False, True, True, True, True, False, False, False]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "B-ORG", "I-ORG", "I-ORG"]
+    doc = Doc(blank_english().vocab, words=words, spaces=spaces, ents=ents)
+    first, second = (ent for ent in doc.ents if ent.label_ == "PERSON")
+    assert doc.text[slice(*_name_span(doc, doc.text, first))] == "Karim Haddad as-Sabbagh"
+    assert doc.text[slice(*_name_span(doc, doc.text, second))] == "Omar Nasser"
 
 
 def test_a_bracketed_foreign_word_and_a_span_over_a_sentence_end_are_not_actors() -> None:

@@ -83,7 +83,7 @@ def _name_span(doc: Doc, text: str, ent: Span) -> tuple[int, int]:
         else:
             break
         end = doc[index - 1].idx + len(doc[index - 1].text)
-    end = _with_particle_surname(text, ent, end)
+    end = _with_particle_surname(doc, text, ent, end)
     leading = LEADING_ARTICLE.match(text[start:end])
     if leading:
         start += leading.end()
@@ -93,12 +93,17 @@ def _name_span(doc: Doc, text: str, ent: Span) -> tuple[int, int]:
     return start, end
 
 
-def _with_particle_surname(text: str, ent: Span, end: int) -> int:
+def _with_particle_surname(doc: Doc, text: str, ent: Span, end: int) -> int:
     """ "Hussein Ali" + "as-Saadi": a person's surname joined to the Arabic article, which the small model
-    leaves outside the name it tags (the article is written in lower case)."""
+    leaves outside the name it tags (the article is written in lower case); not a name it tagged as
+    another entity ("al-Qaeda")."""
     if ent.label_ != "PERSON" or text[end : end + 1] != " ":
         return end
-    return particle_name_at(text, end + 1) or end
+    surname_end = particle_name_at(text, end + 1)
+    surname = doc.char_span(end + 1, surname_end, alignment_mode="expand") if surname_end else None
+    if surname is None or any(token.ent_type_ for token in surname):
+        return end
+    return surname_end or end
 
 
 def _is_adjective(doc: Doc, start: int, end: int) -> bool:
