@@ -139,6 +139,23 @@ def test_a_head_written_before_its_subject_is_one_name_with_the_head_after_it() 
     assert not same_entity(found, "Ministry of Defence", "Interior Ministry")
 
 
+def test_a_qualified_inverted_name_and_a_portfolio_named_two_ways_are_one_ministry() -> None:
+    """Issue #17: "Estmarkian Ministry of Health" is the "Ministry of Health" of the story's other reports,
+    and "Ministry of Internal Affairs" the "Interior Ministry"; other portfolios stay apart."""
+    found = grouped(
+        ("a", "Ministry of Health", "ORG"),
+        ("b", "Estmarkian Ministry of Health", "ORG"),
+        ("c", "Health Ministry", "ORG"),
+        ("a", "Ministry of Internal Affairs", "ORG"),
+        ("b", "Interior Ministry", "ORG"),
+        ("c", "Ministry of Foreign Affairs", "ORG"),
+    )
+    assert same_entity(found, "Ministry of Health", "Estmarkian Ministry of Health", "Health Ministry")
+    assert same_entity(found, "Ministry of Internal Affairs", "Interior Ministry")
+    assert not same_entity(found, "Ministry of Foreign Affairs", "Interior Ministry")
+    assert not same_entity(found, "Ministry of Health", "Interior Ministry")
+
+
 def strike_reports(third_article_actors: tuple[str, ...]) -> list[Mention]:
     """Two reports naming a union and its people; a third saying only "the union", with given actors."""
     named = [

@@ -65,6 +65,7 @@ OTHER_NAMES = [
     ("Chung", "Tschung", "Tchung", "Czung"),
     ("Hristov", "Christow", "Jristov"),
     ("Haralampiev", "Charałampiew", "Jaralampiev"),
+    ("Abdulrahman", "Abdelrahman", "Abderrahman", "Abdurrahman"),
 ]
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from storyline.records import ROLE_LABEL, Mention
 from storyline.stages.entities.lexicon import EntityLexicon, fold_name, words_match
@@ -61,7 +61,9 @@ def _find_descriptions(
     for token in doc:
         kind = (
             "person"
-            if token.lower_ in lexicon.title_words and token.pos_ in {"NOUN", "PROPN"}
+            if token.lower_ in lexicon.title_words
+            and token.pos_ in {"NOUN", "PROPN"}
+            and not _possessor_of_organisation(token, lexicon)
             else "org"
             if token.lemma_.lower() in lexicon.org_head_words and token.pos_ in {"NOUN", "PROPN"}
             else ""
@@ -69,14 +71,33 @@ def _find_descriptions(
         if not kind:
             continue
         left = [t for t in token.subtree if t.i <= token.i and not t.is_punct]
-        first = left[0]
-        if first.lower_ not in DETERMINERS or token.i - first.i > 5:
+        nationality = _nationality_before(doc, token) if kind == "org" else None
+        first = left[0] if left[0].lower_ in DETERMINERS or nationality is None else nationality
+        if (first.lower_ not in DETERMINERS and nationality is None) or token.i - first.i > 5:
             continue
         start, end = first.idx, token.idx + len(token.text)
         if any(start < taken_end and taken_start < end for taken_start, taken_end in taken):
             continue
         found.append((start, end, kind))
     return found
+
+
+def _nationality_before(doc: Doc, head: Token) -> Token | None:
+    """ "Armenian police said …": a nationality right before an organisation word in lower case, modifying
+    it, needs no article to name that country's body, as "the Armenian police" does. Not a capitalised
+    word (a name's: "European Commission") nor one with an article of its own ("a European company")."""
+    if head.i == 0 or not head.is_lower or any(child.dep_ == "det" for child in head.children):
+        return None
+    before = doc[head.i - 1]
+    return before if before.ent_type_ == "NORP" and before.head.i == head.i else None
+
+
+def _possessor_of_organisation(token: Token, lexicon: EntityLexicon) -> bool:
+    """ "the ombudsman's office", "the minister's office": a title word owning an organisation word names
+    that organisation's holder, and the phrase is the organisation (read from the organisation word), not a
+    mention of the person."""
+    head = token.head
+    return token.dep_ == "poss" and head.lemma_.lower() in lexicon.org_head_words and head.i != token.i
 
 
 def resolve_descriptions(
@@ -93,7 +114,7 @@ def resolve_descriptions(
             if len(matches) == 1:
                 person = next(iter(matches.values()))
                 resolved.append(Mention(article_id, start, end, surface, "PERSON", refers_to=person.text))
-            elif not matches and (salient := _salient_person(doc, start, names)) is not None:
+            elif not matches and (salient := _salient_person(doc, start, surface, names, lexicon)):
                 resolved.append(
                     Mention(article_id, start, end, surface, "PERSON", refers_to=salient.text, role=surface)
                 )
@@ -164,11 +185,15 @@ def _portfolio(role: str, places: set[str], lexicon: EntityLexicon) -> str | Non
     return " ".join(w[:1].upper() + w[1:] for w in words)
 
 
-def _salient_person(doc: Doc, start: int, names: list[Mention]) -> Mention | None:
+def _salient_person(
+    doc: Doc, start: int, description: str, names: list[Mention], lexicon: EntityLexicon
+) -> Mention | None:
     """The person a description names by elegant variation: "The former Dutch Prime Minister stressed …"
     as the subject of a sentence right after sentences about one person (and only one) — news style for
     avoiding the name. Only a sentence subject qualifies, and only when the sentences before name no other
-    person."""
+    person, and not a person the article gives other titles only: "the governor" after sentences about the
+    WHO's representative is someone else, whom the story may name (issue #17); "the opposition leader"
+    after sentences about the alliance's leader is that leader (the title word is what must agree)."""
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     if span is None:
         return None
@@ -184,9 +209,29 @@ def _salient_person(doc: Doc, start: int, names: list[Mention]) -> Mention | Non
     people = [
         m for m in names if m.label == "PERSON" and window_start <= m.start < sentences[index].start_char
     ]
-    if not people or len({(fold_name(m.text).split() or [""])[-1] for m in people}) != 1:
+    surnames = {(fold_name(m.text).split() or [""])[-1] for m in people}
+    if not people or len(surnames) != 1:
+        return None
+    roles = {m.role for m in names if m.label == "PERSON" and m.role and _surname(m) in surnames}
+    if roles and not _titles_agree(description, roles, lexicon):
         return None
     return max(people, key=lambda m: len(m.text))
+
+
+def _titles_agree(description: str, roles: set[str], lexicon: EntityLexicon) -> bool:
+    """Whether every title word of the description ("governor") stands in one of the roles; the titles of
+    a body's head ("chief", "director", "leader") stand for one another."""
+
+    def office(word: str) -> str:
+        return "head" if word in lexicon.head_titles else word
+
+    titles = [office(word) for word in content_words(description, lexicon) if word in lexicon.title_words]
+    offered = [office(word) for role in roles for word in content_words(role, lexicon)]
+    return all(any(words_match(title, word) for word in offered) for title in titles)
+
+
+def _surname(mention: Mention) -> str:
+    return (fold_name(mention.refers_to or mention.text).split() or [""])[-1]
 
 
 def _organisation_antecedent(

@@ -47,6 +47,9 @@ class EntityLexicon:
     countries: frozenset[str]
     portfolio_titles: frozenset[str]
     inverted_org_heads: frozenset[str]
+    head_titles: frozenset[str]
+    # Folded portfolio → the form kept, longest first ("national defence" before "defense").
+    portfolio_synonyms: tuple[tuple[str, str], ...]
 
 
 @lru_cache(maxsize=1)
@@ -75,6 +78,10 @@ def entity_lexicon() -> EntityLexicon:
         ),
         portfolio_titles=frozenset(data["portfolio_titles"]),
         inverted_org_heads=frozenset(data["inverted_org_heads"]),
+        head_titles=frozenset(data["head_titles"]),
+        portfolio_synonyms=tuple(
+            sorted(data["portfolio_synonyms"].items(), key=lambda pair: len(pair[0]), reverse=True)
+        ),
     )
 
 
@@ -95,6 +102,23 @@ def _name_particles() -> re.Pattern[str]:
     keeps his "Al"."""
     particles = "|".join(sorted(load_lexicon("entities")["name_particles"], key=len, reverse=True))
     return re.compile(rf"(?<![\w'’-])(?:{particles})[-‐](?=\w)")
+
+
+def without_name_particle(word: str) -> str:
+    """ "Dschuburi" of "al-Dschuburi", "Saadi" of "as-Saadi": a surname as papers also write it, without the
+    hyphenated Arabic article (case kept)."""
+    match = _name_particles().match(word.lower())
+    return word[match.end() :] if match else word
+
+
+def particle_name_at(text: str, start: int) -> int | None:
+    """The end of a hyphenated Arabic article and the capitalised name it is joined to ("as-Saadi") when
+    they begin at ``start`` of ``text``; else None."""
+    match = _name_particles().match(text.lower(), start)
+    if match is None or not text[match.end() : match.end() + 1].isupper():
+        return None
+    name = re.match(r"\w+", text[match.end() :])
+    return match.end() + name.end() if name else None
 
 
 @lru_cache(maxsize=1)

@@ -25,9 +25,16 @@ from spacy.tokens import Doc, Span, Token
 from storyline.records import Mention, ParsedArticle
 from storyline.stages.entities.descriptions import SUBJECT_DEPS, resolve_descriptions
 from storyline.stages.entities.governments import government_references
-from storyline.stages.entities.lexicon import EntityLexicon, entity_lexicon, fold_name
+from storyline.stages.entities.known import known_organisation_mentions
+from storyline.stages.entities.lexicon import (
+    EntityLexicon,
+    entity_lexicon,
+    fold_name,
+    particle_name_at,
+    without_name_particle,
+)
 from storyline.stages.entities.noise import is_noise
-from storyline.stages.entities.references import title_mentions
+from storyline.stages.entities.references import organisations_in_titles, title_mentions
 from storyline.stages.entities.repair import (
     acronyms_after_organisation_words,
     is_titled_name,
@@ -76,6 +83,7 @@ def _name_span(doc: Doc, text: str, ent: Span) -> tuple[int, int]:
         else:
             break
         end = doc[index - 1].idx + len(doc[index - 1].text)
+    end = _with_particle_surname(doc, text, ent, end)
     leading = LEADING_ARTICLE.match(text[start:end])
     if leading:
         start += leading.end()
@@ -83,6 +91,19 @@ def _name_span(doc: Doc, text: str, ent: Span) -> tuple[int, int]:
     if possessive:
         end -= len(possessive.group())
     return start, end
+
+
+def _with_particle_surname(doc: Doc, text: str, ent: Span, end: int) -> int:
+    """ "Hussein Ali" + "as-Saadi": a person's surname joined to the Arabic article, which the small model
+    leaves outside the name it tags (the article is written in lower case); not a name it tagged as
+    another entity ("al-Qaeda")."""
+    if ent.label_ != "PERSON" or text[end : end + 1] != " ":
+        return end
+    surname_end = particle_name_at(text, end + 1)
+    surname = doc.char_span(end + 1, surname_end, alignment_mode="expand") if surname_end else None
+    if surname is None or any(token.ent_type_ for token in surname):
+        return end
+    return surname_end or end
 
 
 def _is_adjective(doc: Doc, start: int, end: int) -> bool:
@@ -164,6 +185,7 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
         for m in _names(doc, text, article_id, lexicon)
         if not any(s <= m.start < e for s, e in foreign) and not is_noise(doc, text, m)
     ]
+    names = known_organisation_mentions(text, names)
     names = split_parenthesised_acronyms(split_joined_names(without_portfolio_words(doc, names, lexicon)))
     names = trim_glued_words(names, lexicon)
     names = organisations_cut_at_a_preposition(text, names_joined_after_title(doc, names, lexicon), lexicon)
@@ -174,6 +196,7 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
     names = names + _repeated_names(text, names, lexicon)
     titled = [_with_role(doc, text, mention, lexicon) for mention in names]
     names = _link_spelt_acronyms(_link_parenthesised_acronyms(text, [m for m, _ in titled]), lexicon)
+    names += organisations_in_titles(doc, [(m, span) for m, span in titled if span], names, lexicon)
     governments = government_references(doc, text, article_id, names, lexicon)
     named = names + governments
     descriptions = resolve_descriptions(doc, text, article_id, named, lexicon)
@@ -233,8 +256,12 @@ def _repeated_names(text: str, names: list[Mention], lexicon: EntityLexicon) -> 
             forms[mention.text] = ("PERSON", None)
             surname = mention.text.split()[-1]
             # "Garuda Indonesia", tagged a person: a country's name standing alone is the country
-            if surname[:1].isupper() and len(surname) > 1 and fold_name(surname) not in lexicon.countries:
-                forms.setdefault(surname, ("PERSON", None))
+            if len(surname) > 1 and fold_name(surname) not in lexicon.countries:
+                # "al-Dschuburi" is also "Dschuburi" further down the report
+                bare = without_name_particle(surname)
+                if bare[:1].isupper():
+                    forms.setdefault(surname, ("PERSON", None))
+                    forms.setdefault(bare, ("PERSON", None))
         elif mention.label == "ORG" and mention.text.isupper() and len(mention.text) >= 2:
             forms[mention.text] = ("ORG", None)
     for mention in names:

@@ -94,13 +94,37 @@ def _without_legal_form(key: str) -> str:
 
 
 def _head_last(key: str) -> str:
-    """ "ministry of the interior" → "interior ministry": a head written before its subject
-    (``inverted_org_heads``) is moved after it, so both word orders of one name are one key."""
+    """ "ministry of the interior" → "interior ministry", "iraqi ministry of health" → "iraqi health
+    ministry": a head written before its subject (``inverted_org_heads``) is moved after it, behind any
+    qualifier before it, so both word orders of one name are one key; and the portfolio is written one way
+    ("ministry of internal affairs" → "interior ministry", ``portfolio_synonyms``)."""
     words = key.split()
-    if len(words) < 3 or words[0] not in entity_lexicon().inverted_org_heads or words[1] not in {"of", "for"}:
+    heads = entity_lexicon().inverted_org_heads
+    at = next((i for i, word in enumerate(words[: MAX_QUALIFIER_WORDS + 1]) if word in heads), None)
+    if at is None:
+        return _one_portfolio(key)
+    qualifiers, head, rest = words[:at], words[at], words[at + 1 :]
+    if len(rest) < 2 or rest[0] not in {"of", "for"}:
+        return _one_portfolio(key)
+    subject = rest[2:] if rest[1] == "the" else rest[1:]
+    # "foreign ministry of ukraine": a qualified head's "of" names its country, not its portfolio
+    if not subject or (qualifiers and " ".join(subject) in entity_lexicon().countries):
         return key
-    subject = words[3:] if words[2] == "the" else words[2:]
-    return " ".join([*subject, words[0]]) if subject else key
+    return _one_portfolio(" ".join([*qualifiers, *subject, head]))
+
+
+def _one_portfolio(key: str) -> str:
+    """ "internal affairs ministry" → "interior ministry": the portfolio before a ministry's or department's
+    head word written in the form ``portfolio_synonyms`` keeps."""
+    lexicon = entity_lexicon()
+    words = key.split()
+    if len(words) < 2 or words[-1] not in lexicon.inverted_org_heads:
+        return key
+    subject = " ".join(words[:-1])
+    for portfolio, kept in lexicon.portfolio_synonyms:
+        if subject == portfolio or subject.endswith(" " + portfolio):
+            return f"{subject[: len(subject) - len(portfolio)]}{kept} {words[-1]}"
+    return key
 
 
 def _with_country_name(key: str) -> str:

@@ -35,6 +35,7 @@ from storyline.config import DEFAULT_SETTINGS, EntitiesSettings
 from storyline.records import ROLE_LABEL, Entity, Mention
 from storyline.stages.entities.descriptions import is_organisation_description, role_matches
 from storyline.stages.entities.index import SimilarWords
+from storyline.stages.entities.known import known_organisation_key
 from storyline.stages.entities.lexicon import (
     DEMONYM_ENDINGS,
     PLACE_NAME_ENDINGS,
@@ -64,7 +65,7 @@ Keyed = tuple[str, Mention]
 
 
 def mention_key(mention: Mention) -> str:
-    return fold_name(mention.refers_to or mention.text)
+    return known_organisation_key(mention.refers_to or mention.text)
 
 
 def _broad_type(label: str) -> str:

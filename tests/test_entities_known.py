@@ -1,0 +1,43 @@
+"""Organisations the lexicon knows by several names (``entities.known``)."""
+
+from __future__ import annotations
+
+from storyline.records import Article, Mention
+from storyline.stages.entities.mentions import extract_mentions
+from storyline.stages.entities.resolve import resolve_entities
+from storyline.stages.nlp import parse_articles
+
+
+def test_a_listed_name_is_an_organisation_whatever_ner_tagged_inside_it() -> None:
+    """The small model tags "Without Borders" of "Doctors Without Borders" a person (issue #17)."""
+    text = "Doctors Without Borders (MSF), which runs a clinic in Velsund, said it was treating 80 patients."
+    (parsed,) = parse_articles([Article(id="a", text=text)])
+    found = {m.text: m.label for m in extract_mentions(parsed)}
+    assert found["Doctors Without Borders"] == "ORG"
+    assert "Without Borders" not in found
+
+
+def test_the_names_of_one_listed_organisation_in_several_languages_are_one_entity() -> None:
+    names = [("a", "Doctors Without Borders"), ("b", "Médecins Sans Frontières"), ("c", "MSF")]
+    mentions = [Mention(article, 0, len(text), text, "ORG") for article, text in names]
+    other = Mention("c", 20, 43, "Reporters Without Borders", "ORG")
+    entities = resolve_entities([*mentions, other])
+    assert {frozenset(m.text for m in e.mentions) for e in entities} == {
+        frozenset(text for _, text in names),
+        frozenset({"Reporters Without Borders"}),
+    }
+
+
+def test_a_listed_acronym_counts_only_written_as_an_acronym() -> None:
+    """ "PAM" is the World Food Programme in French; "Pam" is a given name."""
+    found = resolve_entities(
+        [
+            Mention("a", 0, 20, "World Food Programme", "ORG"),
+            Mention("a", 30, 33, "PAM", "ORG"),
+            Mention("b", 0, 3, "Pam", "PERSON"),
+        ]
+    )
+    assert {frozenset(m.text for m in e.mentions) for e in found} == {
+        frozenset({"World Food Programme", "PAM"}),
+        frozenset({"Pam"}),
+    }
