@@ -75,6 +75,29 @@ def test_an_act_is_listed_but_leaves_its_sentence_to_the_outlet_and_stays_out_of
     assert act.id not in placed
 
 
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("A new harbour poll shows that the strike has wide support among residents.", "poll"),
+        ("Only 41 percent of residents said the strike was justified.", "41 percent"),
+        ("A majority of residents believe the strike will end this week.", "A majority of residents"),
+    ],
+)
+def test_a_finding_is_no_speaker_the_outlet_reports_it(text: str, finding: str) -> None:
+    article = parsed(text + "\n")
+    (claim,) = [
+        c for c in outlet_voice_claims(article, extract_claims(article, ()), ()) if c.kind == "statement"
+    ]
+    assert claim.outlet_voice and claim.speaker_text is None
+    assert claim.via_text is not None and finding in claim.via_text
+
+
+def test_a_person_stays_the_speaker() -> None:
+    article = parsed("The harbour master said the strike has wide support among residents.\n")
+    (claim,) = outlet_voice_claims(article, extract_claims(article, ()), ())
+    assert not claim.outlet_voice and claim.speaker_text == "The harbour master"
+
+
 def numbers_in(text: str) -> list[tuple[float, str]]:
     doc = load_nlp()(text)
     return [(q.value, number_type(q)) for q in find_quantities(doc, 0, len(text))]

@@ -32,6 +32,7 @@ class ClaimLexicon:
     outlet_nouns: frozenset[str]
     medium_nouns: frozenset[str]
     relay_verbs: frozenset[str]
+    finding_heads: frozenset[str]
     self_pronouns: frozenset[str]
     particle_verbs: dict[str, str]
     preposition_cues: dict[str, frozenset[str]]
@@ -98,6 +99,7 @@ def claim_lexicon() -> ClaimLexicon:
         outlet_nouns=_words(cues["outlet_nouns"]),
         medium_nouns=_words(cues["medium_nouns"]),
         relay_verbs=_words(cues["relay_verbs"]),
+        finding_heads=_words(cues["finding_heads"]),
         self_pronouns=_words(cues["self_pronouns"]),
         particle_verbs={verb.lower(): part.lower() for verb, part in cues["particle_verbs"].items()},
         preposition_cues={verb.lower(): _words(words) for verb, words in cues["preposition_cues"].items()},
