@@ -24,6 +24,7 @@ class ClaimLexicon:
     object_content_verbs: frozenset[str]
     clause_only_verbs: frozenset[str]
     directive_verbs: frozenset[str]
+    request_verbs: frozenset[str]
     epistemic_verbs: frozenset[str]
     mental_state_verbs: frozenset[str]
     noun_cues: frozenset[str]
@@ -91,6 +92,7 @@ def claim_lexicon() -> ClaimLexicon:
         object_content_verbs=_words(cues["object_content_verbs"]),
         clause_only_verbs=_words(cues["clause_only_verbs"]),
         directive_verbs=_words(cues["directive_verbs"]),
+        request_verbs=_words(cues["request_verbs"]),
         epistemic_verbs=_words(cues["epistemic_verbs"]),
         mental_state_verbs=_words(cues["mental_state_verbs"]),
         noun_cues=_words(cues["noun_cues"]),
