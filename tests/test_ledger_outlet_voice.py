@@ -52,6 +52,17 @@ def test_a_dateline_is_never_a_speaker() -> None:
     assert claim.outlet_voice and claim.speaker_text is None
 
 
+def test_a_transcripts_capitalised_surname_is_a_speaker_not_a_dateline() -> None:
+    text = (
+        "Harbour master Anna Berg spoke to the council on Monday.\n\n"
+        '"BERG: The north pier will stay closed until the inspection is finished.\n'
+    )
+    article = parsed(text)
+    claims = outlet_voice_claims(article, extract_claims(article, ()), ())
+    (said,) = [claim for claim in claims if "north pier" in claim.text]
+    assert said.speaker_text == "BERG" and not said.outlet_voice
+
+
 def test_an_act_is_listed_but_leaves_its_sentence_to_the_outlet_and_stays_out_of_the_ledger() -> None:
     text = "Dockworkers at the port voted to accept a 6.5 percent pay rise on Sunday night.\n"
     article = parsed(text)

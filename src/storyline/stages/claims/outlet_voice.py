@@ -41,8 +41,11 @@ def outlet_voice_claims(
 ) -> list[Claim]:
     """The attributions with dateline speakers turned into outlet-voice claims, then the article's
     unattributed statements as outlet-voice claims, in text order."""
+    surnames = _person_surnames(parsed.doc)
     kept = [
-        _unless_no_voice(_unless_dateline_speaker(claim), parsed.doc) for claim in claims if _keeps(claim)
+        _unless_no_voice(_unless_dateline_speaker(claim, surnames), parsed.doc)
+        for claim in claims
+        if _keeps(claim)
     ]
     # An act ("the union voted to strike") leaves its sentence free: the outlet narrates the act itself.
     taken = [span for claim in kept if claim.kind == "statement" for span in _spans(claim)]
@@ -77,11 +80,20 @@ def _dateline_length(text: str) -> int:
     return match.end() if match else 0
 
 
-def _unless_dateline_speaker(claim: Claim) -> Claim:
-    """ "WASHINGTON (AP) — Clinton said …" parsed with the dateline as speaker: the outlet speaks."""
+def _unless_dateline_speaker(claim: Claim, surnames: frozenset[str] = frozenset()) -> Claim:
+    """ "WASHINGTON (AP) — Clinton said …" parsed with the dateline as speaker: the outlet speaks. A
+    transcript's "PENCE: …" is no dateline: a capitalised lead before a colon that is the surname of a person
+    the article names (``surnames``) stays the speaker."""
     if claim.speaker_text is None or not ONLY_DATELINE.match(claim.speaker_text):
         return claim
+    if claim.cue == ":" and claim.speaker_text.strip().title() in surnames:
+        return claim
     return _as_outlet_voice(claim)
+
+
+def _person_surnames(doc: Doc) -> frozenset[str]:
+    """The last words of the people the parse names ("Mike Pence" → "Pence")."""
+    return frozenset(ent[-1].text for ent in doc.ents if ent.label_ == "PERSON")
 
 
 def _as_outlet_voice(claim: Claim) -> Claim:
