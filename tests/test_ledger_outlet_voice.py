@@ -4,6 +4,7 @@ these tests; and the typing of numbers before they can answer a question."""
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 import pytest
 from factories import make_claim, make_quantity
@@ -203,3 +204,52 @@ def test_modifiers_and_ratios_are_not_counts(text: str) -> None:
 def test_a_percentage_point_is_not_a_share() -> None:
     doc = load_nlp()("Trump rose 1 percentage point while 1 percent backed Stein.")
     assert [q.unit for q in find_quantities(doc, 0, len(doc.text))] == ["point", "percent"]
+
+
+def test_a_revised_estimate_is_a_second_value_not_a_rounding_of_the_first() -> None:
+    daily = Article(
+        id="a",
+        text="Initial estimates put the archive at about 5,500 pages of records.\n"
+        "Subsequent estimates put the archive closer to 5,400 pages of records.\n",
+        outlet="Daily",
+    )
+    weekly = Article(
+        id="b", text="The ministry said the archive holds 5,500 pages of records.\n", outlet="Weekly"
+    )
+
+    def figure(text: str, article: Article, number: str, value: float, **fields: Any) -> Claim:
+        quantity = make_quantity(number, value, within=article.text, unit="page", approx="about" in text)
+        return make_claim(text, article=article, quantities=(quantity,), **fields)
+
+    claims = [
+        figure(
+            "Initial estimates put the archive at about 5,500 pages of records.",
+            daily,
+            "5,500",
+            5500,
+            id="v1",
+            cue="",
+        ),
+        figure(
+            "Subsequent estimates put the archive closer to 5,400 pages of records.",
+            daily,
+            "5,400",
+            5400,
+            id="v2",
+            cue="",
+        ),
+        figure(
+            "the archive holds 5,500 pages of records",
+            weekly,
+            "5,500",
+            5500,
+            id="c1",
+            speaker_text="The ministry",
+        ),
+    ]
+    story = Story(id="s", title="archive", articles=("a", "b"))
+    (question,) = [q for q in build_ledger(story, claims, [daily, weekly], [], []) if q.positions[0].value]
+    assert {(p.value, tuple(sorted(p.claims))) for p in question.positions} == {
+        (5400, ("v2",)),
+        (5500, ("c1", "v1")),
+    }
