@@ -140,3 +140,21 @@ def test_a_denial_inside_a_quotation_stays_a_claim_relayed_by_the_quoted_speaker
     assert [(c.speaker_text, c.modality, c.via_text) for c in denials] == [
         ("The navy", "denied", "the minister")
     ]
+
+
+# --- requests and infinitives (issue #14) ------------------------------------------------------------------
+
+
+def test_a_request_is_an_act_and_its_sentence_the_outlets() -> None:
+    text = "The harbour board asked the port authority to publish the inspection reports."
+    assert [kind for _speaker, _content, kind in by_cue(text, "asked")] == ["act"]
+
+
+def test_an_infinitive_cue_takes_no_speaker_from_the_noun_before_it() -> None:
+    for text in (
+        "The chairmen sent a letter seeking more answers about his decision not to recommend that the pier"
+        " be closed.",
+        "Also Monday, the two chairmen sent a letter to the mayor, signed by 30 councillors, seeking more"
+        " answers about his decisions not to recommend that the pier be closed.",
+    ):
+        assert by_cue(text, "not to recommend") == []

@@ -151,3 +151,19 @@ def test_a_predicate_the_label_says_already_is_not_added_again(
     quantity = dataclasses.replace(make_quantity("24 people", 24, within=text), predicate=predicate)
     claim = make_claim("24 people in the valley were still unaccounted for on Monday")
     assert with_predicate(label, [(claim, quantity)], [0], {"a": text}) == expected
+
+
+def test_a_figure_that_is_the_agent_of_a_participle_asks_what_it_did() -> None:
+    text = "The union sent the harbour board a petition, signed by 300 dockworkers, on Monday."
+    quantity = dataclasses.replace(make_quantity("300 dockworkers", 300, within=text), predicate="")
+    claim = make_claim(text)
+    label = with_predicate("How many dockworkers?", [(claim, quantity)], [0], {"a": text})
+    assert label.startswith("How many dockworkers signed")
+
+
+def test_a_relative_pronoun_is_never_the_subject_a_label_asks_about() -> None:
+    text = "The mayor, who opened three new piers on Friday, spoke at the harbour."
+    quantity = dataclasses.replace(make_quantity("three new piers", 3, within=text), predicate="did who open")
+    claim = make_claim(text)
+    label = with_predicate("How many new piers?", [(claim, quantity)], [0], {"a": text})
+    assert "who" not in label

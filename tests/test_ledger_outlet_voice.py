@@ -4,6 +4,7 @@ these tests; and the typing of numbers before they can answer a question."""
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 import pytest
 from factories import make_claim, make_quantity
@@ -52,6 +53,17 @@ def test_a_dateline_is_never_a_speaker() -> None:
     assert claim.outlet_voice and claim.speaker_text is None
 
 
+def test_a_transcripts_capitalised_surname_is_a_speaker_not_a_dateline() -> None:
+    text = (
+        "Harbour master Anna Berg spoke to the council on Monday.\n\n"
+        '"BERG: The north pier will stay closed until the inspection is finished.\n'
+    )
+    article = parsed(text)
+    claims = outlet_voice_claims(article, extract_claims(article, ()), ())
+    (said,) = [claim for claim in claims if "north pier" in claim.text]
+    assert said.speaker_text == "BERG" and not said.outlet_voice
+
+
 def test_an_act_is_listed_but_leaves_its_sentence_to_the_outlet_and_stays_out_of_the_ledger() -> None:
     text = "Dockworkers at the port voted to accept a 6.5 percent pay rise on Sunday night.\n"
     article = parsed(text)
@@ -73,6 +85,29 @@ def test_an_act_is_listed_but_leaves_its_sentence_to_the_outlet_and_stays_out_of
         for c in p.claims
     }
     assert act.id not in placed
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("A new harbour poll shows that the strike has wide support among residents.", "poll"),
+        ("Only 41 percent of residents said the strike was justified.", "41 percent"),
+        ("A majority of residents believe the strike will end this week.", "A majority of residents"),
+    ],
+)
+def test_a_finding_is_no_speaker_the_outlet_reports_it(text: str, finding: str) -> None:
+    article = parsed(text + "\n")
+    (claim,) = [
+        c for c in outlet_voice_claims(article, extract_claims(article, ()), ()) if c.kind == "statement"
+    ]
+    assert claim.outlet_voice and claim.speaker_text is None
+    assert claim.via_text is not None and finding in claim.via_text
+
+
+def test_a_person_stays_the_speaker() -> None:
+    article = parsed("The harbour master said the strike has wide support among residents.\n")
+    (claim,) = outlet_voice_claims(article, extract_claims(article, ()), ())
+    assert not claim.outlet_voice and claim.speaker_text == "The harbour master"
 
 
 def numbers_in(text: str) -> list[tuple[float, str]]:
@@ -169,3 +204,52 @@ def test_modifiers_and_ratios_are_not_counts(text: str) -> None:
 def test_a_percentage_point_is_not_a_share() -> None:
     doc = load_nlp()("Trump rose 1 percentage point while 1 percent backed Stein.")
     assert [q.unit for q in find_quantities(doc, 0, len(doc.text))] == ["point", "percent"]
+
+
+def test_a_revised_estimate_is_a_second_value_not_a_rounding_of_the_first() -> None:
+    daily = Article(
+        id="a",
+        text="Initial estimates put the archive at about 5,500 pages of records.\n"
+        "Subsequent estimates put the archive closer to 5,400 pages of records.\n",
+        outlet="Daily",
+    )
+    weekly = Article(
+        id="b", text="The ministry said the archive holds 5,500 pages of records.\n", outlet="Weekly"
+    )
+
+    def figure(text: str, article: Article, number: str, value: float, **fields: Any) -> Claim:
+        quantity = make_quantity(number, value, within=article.text, unit="page", approx="about" in text)
+        return make_claim(text, article=article, quantities=(quantity,), **fields)
+
+    claims = [
+        figure(
+            "Initial estimates put the archive at about 5,500 pages of records.",
+            daily,
+            "5,500",
+            5500,
+            id="v1",
+            cue="",
+        ),
+        figure(
+            "Subsequent estimates put the archive closer to 5,400 pages of records.",
+            daily,
+            "5,400",
+            5400,
+            id="v2",
+            cue="",
+        ),
+        figure(
+            "the archive holds 5,500 pages of records",
+            weekly,
+            "5,500",
+            5500,
+            id="c1",
+            speaker_text="The ministry",
+        ),
+    ]
+    story = Story(id="s", title="archive", articles=("a", "b"))
+    (question,) = [q for q in build_ledger(story, claims, [daily, weekly], [], []) if q.positions[0].value]
+    assert {(p.value, tuple(sorted(p.claims))) for p in question.positions} == {
+        (5400, ("v2",)),
+        (5500, ("c1", "v1")),
+    }

@@ -83,6 +83,7 @@ def extract_claims(
     found = _fold_nested_first_person(doc, text, _merge(found))
     found = drop_quoted_nested(drop_nested_intentions(doc, found, lexicon))
     found = chain_attributions(doc, text, found, lexicon)
+    found = [_request_as_act(doc, attribution, lexicon) for attribution in found]
     found += _settled_acts(doc, text, lexicon, found, acts, resolve_pronouns)
     found.sort(key=lambda a: (min(a.cue[0], a.content[0]), a.content[0], a.cue[0]))
     # Acts are numbered apart (":a1" …), so a statement's id is the same whether or not acts were found.
@@ -93,6 +94,16 @@ def extract_claims(
         claim_id = f"{article.id}:{ID_LETTERS[attribution.kind]}{numbers[attribution.kind]}"
         claims.append(_claim(parsed, claim_id, attribution, time_expressions, context))
     return claims
+
+
+def _request_as_act(doc: Doc, attribution: Attribution, lexicon: ClaimLexicon) -> Attribution:
+    """ "asked the Justice Department to investigate …": what is asked for is no proposition the asker holds
+    true, so a request (lexicon ``request_verbs``) is an act, and its sentence is the outlet's to state. Set
+    once the statements are settled: as a statement it folded the verbs inside its content ("urged
+    colleagues to reject the bill" holds no rejection of the senator's)."""
+    if attribution.quote == "direct" or doc[attribution.anchor].lemma_.lower() not in lexicon.request_verbs:
+        return attribution
+    return dataclasses.replace(attribution, kind="act")
 
 
 def _settled_acts(

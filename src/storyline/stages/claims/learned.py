@@ -54,6 +54,8 @@ from storyline.stages.claims.spans import (
 from storyline.stages.claims.speakers import speaker_heads, speaker_span
 from storyline.stages.claims.speech_acts import FINITE_TAGS
 
+NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+
 LOGGER = logging.getLogger(__name__)
 MODEL_FILE = "attribution.npz"
 HASH_BITS = 18  # 262k buckets: collisions cost little at this feature count, and the file stays ~1 MB
@@ -369,7 +371,23 @@ def _states_something(context: ParseContext, content: CharSpan) -> bool:
         return False
     if inside_quote(list(context.quotes), *content) is not None:
         return True
+    tops = [token for token in span if not span.start <= token.head.i < span.end or token.head.i == token.i]
+    if all(top.pos_ in NOMINAL and not _content_clause_on(top) for top in tops):
+        # "released [roughly 5,500 more pages … that Clinton used]", "blasted [Republicans for being sore
+        # losers]": an object, whatever clause describes it, is what was acted on, not what was said
+        return False
     return any(token.tag_ in FINITE_TAGS for token in span)  # a clause with a finite verb, not "to strike"
+
+
+def _content_clause_on(noun: Token) -> bool:
+    """ "reports [that the army had withdrawn]", "the plan [as a tax hike that would hurt families]": a noun
+    whose own clause or "as" predicate is what is said, unlike a relative clause that only describes it."""
+    return any(
+        child.dep_ == "ccomp"
+        or (child.dep_ == "acl" and any(c.dep_ == "mark" for c in child.children))
+        or (child.dep_ == "prep" and child.lower_ == "as")
+        for child in noun.children
+    )
 
 
 def _covered_tokens(context: ParseContext, found: Sequence[Attribution]) -> set[int]:

@@ -24,6 +24,7 @@ class ClaimLexicon:
     object_content_verbs: frozenset[str]
     clause_only_verbs: frozenset[str]
     directive_verbs: frozenset[str]
+    request_verbs: frozenset[str]
     epistemic_verbs: frozenset[str]
     mental_state_verbs: frozenset[str]
     noun_cues: frozenset[str]
@@ -32,6 +33,7 @@ class ClaimLexicon:
     outlet_nouns: frozenset[str]
     medium_nouns: frozenset[str]
     relay_verbs: frozenset[str]
+    finding_heads: frozenset[str]
     self_pronouns: frozenset[str]
     particle_verbs: dict[str, str]
     preposition_cues: dict[str, frozenset[str]]
@@ -90,6 +92,7 @@ def claim_lexicon() -> ClaimLexicon:
         object_content_verbs=_words(cues["object_content_verbs"]),
         clause_only_verbs=_words(cues["clause_only_verbs"]),
         directive_verbs=_words(cues["directive_verbs"]),
+        request_verbs=_words(cues["request_verbs"]),
         epistemic_verbs=_words(cues["epistemic_verbs"]),
         mental_state_verbs=_words(cues["mental_state_verbs"]),
         noun_cues=_words(cues["noun_cues"]),
@@ -98,6 +101,7 @@ def claim_lexicon() -> ClaimLexicon:
         outlet_nouns=_words(cues["outlet_nouns"]),
         medium_nouns=_words(cues["medium_nouns"]),
         relay_verbs=_words(cues["relay_verbs"]),
+        finding_heads=_words(cues["finding_heads"]),
         self_pronouns=_words(cues["self_pronouns"]),
         particle_verbs={verb.lower(): part.lower() for verb, part in cues["particle_verbs"].items()},
         preposition_cues={verb.lower(): _words(words) for verb, words in cues["preposition_cues"].items()},

@@ -7,7 +7,9 @@ such as "the union voted to strike" leaves the sentence to the outlet's voice), 
 (ends with a full stop, holds a finite verb, is not a question, stays on one line), it holds no quotation
 marks (quoted words with no speaker are not the outlet's) and it has enough words to say something. A
 dateline ("WASHINGTON (AP) —") is cut from the front: it says where the outlet wrote from, never who speaks;
-an attribution whose "speaker" is only a dateline becomes an outlet-voice claim too.
+an attribution whose "speaker" is only a dateline becomes an outlet-voice claim too, and so does one whose
+"speaker" is a finding the outlet reports ("73 percent said …", "the poll shows …": lexicon
+``finding_heads``), the finding kept as ``via_text``.
 
 An outlet-voice claim has no speaker and an empty cue at its start (``Claim.outlet_voice``); its id is
 ``{article.id}:v{n}`` so attribution ids stay as the claims stage numbers them.
@@ -19,9 +21,10 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from storyline.records import Claim, ParsedArticle, TimeExpr
+from storyline.stages.claims.lexicon import claim_lexicon
 from storyline.stages.quantities import find_quantities
 
 # "WASHINGTON (AP) —", "NEW YORK —", "LONDON, Sept. 3 (Reuters) -": capitals, an optional wire credit, a dash.
@@ -38,7 +41,12 @@ def outlet_voice_claims(
 ) -> list[Claim]:
     """The attributions with dateline speakers turned into outlet-voice claims, then the article's
     unattributed statements as outlet-voice claims, in text order."""
-    kept = [_unless_dateline_speaker(claim) for claim in claims if _keeps(claim)]
+    surnames = _person_surnames(parsed.doc)
+    kept = [
+        _unless_no_voice(_unless_dateline_speaker(claim, surnames), parsed.doc)
+        for claim in claims
+        if _keeps(claim)
+    ]
     # An act ("the union voted to strike") leaves its sentence free: the outlet narrates the act itself.
     taken = [span for claim in kept if claim.kind == "statement" for span in _spans(claim)]
     found: list[Claim] = []
@@ -72,10 +80,23 @@ def _dateline_length(text: str) -> int:
     return match.end() if match else 0
 
 
-def _unless_dateline_speaker(claim: Claim) -> Claim:
-    """ "WASHINGTON (AP) — Clinton said …" parsed with the dateline as speaker: the outlet speaks."""
+def _unless_dateline_speaker(claim: Claim, surnames: frozenset[str] = frozenset()) -> Claim:
+    """ "WASHINGTON (AP) — Clinton said …" parsed with the dateline as speaker: the outlet speaks. A
+    transcript's "PENCE: …" is no dateline: a capitalised lead before a colon that is the surname of a person
+    the article names (``surnames``) stays the speaker."""
     if claim.speaker_text is None or not ONLY_DATELINE.match(claim.speaker_text):
         return claim
+    if claim.cue == ":" and claim.speaker_text.strip().title() in surnames:
+        return claim
+    return _as_outlet_voice(claim)
+
+
+def _person_surnames(doc: Doc) -> frozenset[str]:
+    """The last words of the people the parse names ("Mike Pence" → "Pence")."""
+    return frozenset(ent[-1].text for ent in doc.ents if ent.label_ == "PERSON")
+
+
+def _as_outlet_voice(claim: Claim) -> Claim:
     return dataclasses.replace(
         claim,
         cue="",
@@ -85,6 +106,23 @@ def _unless_dateline_speaker(claim: Claim) -> Claim:
         speaker_start=None,
         speaker_end=None,
         speaker=None,
+    )
+
+
+def _unless_no_voice(claim: Claim, doc: Doc) -> Claim:
+    """ "73 percent said …", "the Reuters/Ipsos poll shows …", "initial estimates put …": a statement whose
+    "speaker" is a finding (its head noun in the lexicon's ``finding_heads``) is the outlet's, reporting the
+    finding; the finding stays as what the outlet had it through (``via_text``)."""
+    if claim.kind != "statement" or claim.speaker_start is None or claim.speaker_end is None:
+        return claim
+    speaker = doc.char_span(claim.speaker_start, claim.speaker_end, alignment_mode="expand")
+    if speaker is None or speaker.root.lemma_.lower() not in claim_lexicon().finding_heads:
+        return claim
+    return dataclasses.replace(
+        _as_outlet_voice(claim),
+        via_text=claim.speaker_text,
+        via_start=claim.speaker_start,
+        via_end=claim.speaker_end,
     )
 
 

@@ -63,8 +63,10 @@ def subject_of(verb: Token, lexicon: ClaimLexicon) -> Token | None:
         inverted = _inverted_subject(current)
         if inverted is not None:
             return inverted
-        if current.dep_ == "acl" and current.head.i < current.i:
-            return current.head  # "“…,” the minister posted on X." parsed as a noun phrase
+        if current.dep_ == "acl" and current.head.i < current.i and current.tag_ != "VB":
+            # "“…,” the minister posted on X." parsed as a noun phrase; not an infinitive ("answers about
+            # his decision not to recommend …": the noun is no one who recommends)
+            return current.head
         if current.tag_ == "VBG" and current.dep_ == "advcl":
             governing = _governing_cue(current, lexicon)
             if governing is not None:
@@ -175,7 +177,9 @@ def attributions_for(
         span for head in speaker_heads(subject) if (span := speaker_span(head, cue_token)) is not None
     ]
     if cue_token.pos_ == "VERB" and not (speakers and all(same_line(text, s, cue) for s in speakers)):
-        fallback = noun_phrase_before(cue_token)
+        # an infinitive ("his decision not to recommend …") has no subject to lose: the noun before it is
+        # what it modifies, not who speaks
+        fallback = None if _is_infinitive(cue_token) else noun_phrase_before(cue_token)
         speakers = [fallback] if fallback else [s for s in speakers if same_line(text, s, cue)]
     if not speakers and cue_token.pos_ == "VERB" and not _is_passive(cue_token):
         return []
@@ -223,6 +227,10 @@ def noun_phrase_before(verb: Token) -> CharSpan | None:
     if not tokens or tokens[-1].pos_ not in ("PROPN", "NOUN"):
         return None
     return token_span(tokens)
+
+
+def _is_infinitive(verb: Token) -> bool:
+    return verb.tag_ == "VB" and any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
 
 
 def _is_passive(verb: Token) -> bool:

@@ -40,6 +40,9 @@ WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 CLAUSE_END = re.compile(r"[,;:.!?()\[\]–—]|\s(?:and|but|while|whereas|which|who|because|although|as)\s")
 # A pronoun with its auxiliary contracted ("he's", "they’re"): the subject of a clause that opened already.
 CONTRACTED = re.compile(r"(?:i|you|he|she|it|we|they|that|there|who|what)['’](?:s|re|ve|m|d|ll)$")
+# "signed by 200 …", "by about 300": the words before a figure that is the agent of a participle
+AGENT_BEFORE = re.compile(r"\bby\s+(?:(?:about|nearly|almost|some|more|than|over|at|least)\s+)*$", re.I)
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 ABBREVIATION_BEFORE = re.compile(r"(?:^|[\s(])([A-Za-z]{1,5})$")
 INITIALS_BEFORE = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?$")
 
@@ -297,7 +300,11 @@ def with_predicate(
         return label
     stored = [claims_and_quantities[index][1].predicate for index in order]
     if None not in stored and not any(stored):
-        return label  # the worker's parse found no verb to add: the label's own parse would change nothing
+        # the worker's parse found no verb the figure is subject or object of; one it is the agent of
+        # ("a letter signed by 200 House Republicans") is read here, from the most central figure's sentence
+        claim, quantity = claims_and_quantities[order[0]]
+        agent = _agent_predicate(texts.get(claim.article, ""), quantity)
+        return f"{label.removesuffix('?')} {agent}?" if agent else label
     if names_a_predicate(label):
         return label
     for index in order:
@@ -306,9 +313,16 @@ def with_predicate(
         if predicate is None:
             predicate = _parsed_predicate(texts.get(claim.article, ""), quantity)
         predicate = _without_dangling_end(predicate or "")
-        if predicate:
+        if predicate and not _relative_subject(predicate):
             return label if _repeats(label, predicate) else f"{label.removesuffix('?')} {predicate}?"
     return label
+
+
+def _relative_subject(predicate: str) -> bool:
+    """ "did who hold" (from "Clinton, who held three campaign events"): the parse's subject is a relative
+    pronoun, and a label asking "… did who hold?" is no question; the label goes without the verb."""
+    words = predicate.lower().split()
+    return len(words) > 1 and words[0] == "did" and words[1] in RELATIVE_PRONOUNS
 
 
 def _without_dangling_end(predicate: str) -> str:
@@ -342,6 +356,32 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     after = text[end : end + SENTENCE_REACH]
     found = [i for i in (after.find(". "), after.find("\n")) if i >= 0]
     return low + cut + 1 if cut >= 0 else low, end + (min(found) + 1 if found else len(after))
+
+
+def _agent_predicate(text: str, quantity: Quantity) -> str:
+    """ "signed the letter" for "a letter signed by 200 House Republicans": the figure's noun is the agent of
+    a participle that modifies a noun; "" for any other figure."""
+    from storyline.stages.ledger.evidence import NOT_READ
+    from storyline.stages.nlp import parse_without
+
+    if not text[quantity.start : quantity.end] or not AGENT_BEFORE.search(
+        text[max(0, quantity.start - 40) : quantity.start]
+    ):
+        return ""  # no "by" right before the figure: no parse (~15 ms a sentence) needed to know
+    first, last = _sentence(text, quantity.start, quantity.end)
+    doc = parse_without(text[first:last], NOT_READ)
+    span = doc.char_span(quantity.start - first, quantity.end - first, alignment_mode="expand")
+    if span is None:
+        return ""
+    noun = span.root
+    while noun.dep_ in ("compound", "nummod", "amod") and noun.head.i != noun.i:
+        noun = noun.head  # "200" → "Republicans"
+    agent = noun.head
+    verb = agent.head
+    if noun.dep_ != "pobj" or agent.dep_ != "agent" or verb.dep_ != "acl":
+        return ""
+    # the participle alone when the parse hangs it on a name ("a letter to Comey, signed by …")
+    return f"{verb.text} the {verb.head.text}" if verb.head.pos_ == "NOUN" else verb.text
 
 
 def _parsed_predicate(text: str, quantity: Quantity) -> str:

@@ -73,15 +73,21 @@ def make_position(
 
 
 def value_positions(measures: Sequence[Measure], context: Context) -> list[Position]:
-    """One position per value; a speaker's approximate neighbour values fold into their first value. A
+    """One position per value; a speaker's approximate neighbour values fold into their first value, unless
+    the speaker gives a figure as changed or revised ("subsequent estimates put it closer to 54,000"): then
+    "about 55,000" was the earlier value, not a rounding of the later one. A
     position is first carried on the earliest day of its figures: a value an article relays with the day
     it was given ("on Monday 24 were missing") dates from that day (``Measure.day``)."""
     by_value: dict[float, list[Claim]] = {}
     told: dict[float, list[date]] = {}
     spoken: dict[str, list[float]] = {}
+    revised: set[str] = set()  # speakers who give a figure as changed or revised: a new value, no rounding
+    for measure in measures:
+        if measure.changing:
+            revised.add(speaker_key(measure.claim))
     for measure in sorted(measures, key=lambda m: (m.quantity.approx, m.quantity.value)):
         value, speaker = measure.quantity.value, speaker_key(measure.claim)
-        if measure.quantity.approx:
+        if measure.quantity.approx and speaker not in revised:
             near = [
                 v
                 for v in spoken.get(speaker, [])
