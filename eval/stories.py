@@ -28,7 +28,7 @@ import tempfile
 import time
 import xml.etree.ElementTree as ElementTree
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -127,7 +127,8 @@ def score_clusters(
     analyses: Sequence[ArticleAnalysis], gold: dict[str, str], settings: Settings, show_errors: bool = False
 ) -> Scores:
     """Resolve entities and cluster the analyses as one collection; B³ of the articles in ``gold``. With
-    ``show_errors``, print each article placed in a story whose other members mostly report another event."""
+    ``show_errors``, print each article placed in a story whose other members mostly report another event,
+    then each gold event spread over several stories."""
     from storyline.stages.entities.resolve import resolve_entities
     from storyline.stages.stories.cluster import cluster_stories
 
@@ -135,6 +136,7 @@ def score_clusters(
     stories = cluster_stories(analyses, entities, settings.stories)
     if show_errors:
         print_false_joins(analyses, [story.articles for story in stories], gold)
+        print_split_events(analyses, [story.articles for story in stories], gold)
     predicted = {article_id: story.id for story in stories for article_id in story.articles}
     return b_cubed(gold, {article_id: predicted[article_id] for article_id in gold})
 
@@ -144,13 +146,7 @@ def print_false_joins(
 ) -> None:
     """Per story of more than one gold event: its main event, then each member of another event, with the
     first line of each text (truncated) and its lead's trigger lemmas."""
-    by_id = {analysis.article.id: analysis for analysis in analyses}
-
-    def line(article_id: str) -> str:
-        analysis = by_id[article_id]
-        first = (analysis.article.title or analysis.article.text.strip().split("\n", 1)[0])[:80]
-        return f"{article_id} [{gold[article_id]}] {first!r} triggers {list(analysis.triggers)}"
-
+    line = _article_line(analyses, gold)
     wrong = 0
     for members in stories:
         events = Counter(gold[article] for article in members if article in gold)
@@ -165,6 +161,40 @@ def print_false_joins(
     print(f"{wrong} articles joined a story of another event")
 
 
+def print_split_events(
+    analyses: Sequence[ArticleAnalysis], stories: Sequence[Sequence[str]], gold: dict[str, str]
+) -> None:
+    """Per gold event whose articles lie in several stories (what costs recall): each article with the story
+    it was placed in and its publication date, so that follow-ups and reaction pieces kept apart show."""
+    line = _article_line(analyses, gold)
+    story_of = {article: number for number, members in enumerate(stories) for article in members}
+    published = {analysis.article.id: analysis.article.published for analysis in analyses}
+    members_of: dict[str, list[str]] = {}
+    for article in sorted(gold, key=lambda article: (published[article] or "", article)):
+        members_of.setdefault(gold[article], []).append(article)
+    split = 0
+    for event, members in members_of.items():
+        if len({story_of[article] for article in members}) < 2:
+            continue
+        split += 1
+        print(f"event {event} in {len({story_of[article] for article in members})} stories:")
+        for article in members:
+            print(f"   story {story_of[article]} {published[article]}:", line(article))
+    print(f"{split} events spread over several stories")
+
+
+def _article_line(analyses: Sequence[ArticleAnalysis], gold: dict[str, str]) -> Callable[[str], str]:
+    """How an article is shown in the error listings: id, gold event, first line (truncated), triggers."""
+    by_id = {analysis.article.id: analysis for analysis in analyses}
+
+    def line(article_id: str) -> str:
+        analysis = by_id[article_id]
+        first = (analysis.article.title or analysis.article.text.strip().split("\n", 1)[0])[:80]
+        return f"{article_id} [{gold[article_id]}] {first!r} triggers {list(analysis.triggers)}"
+
+    return line
+
+
 def _topics(spec: str) -> list[int]:
     first, _, last = spec.partition("-")
     return list(range(int(first), int(last or first) + 1))
@@ -176,7 +206,11 @@ def main() -> None:
     parser.add_argument("--corpus", choices=["ecbplus", "polnear"], default="ecbplus")
     parser.add_argument("--topics", default="1-30", help="ECB+ topics, e.g. 1-30 (default) or 11-30")
     parser.add_argument("--month", default="2016-09", help="the hand-labelled PolNeAR dev month")
-    parser.add_argument("--errors", action="store_true", help="print the articles joined to another event")
+    parser.add_argument(
+        "--errors",
+        action="store_true",
+        help="print the articles joined to another event and the events split apart",
+    )
     options = parser.parse_args()
     settings = (
         Settings(stories=StoriesSettings(embeddings=not options.no_embeddings))
