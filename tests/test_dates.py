@@ -129,6 +129,21 @@ def test_implicit_year_follows_the_tense() -> None:
     ]
 
 
+def test_a_past_clause_names_a_date_just_ahead_rather_than_one_nearly_a_year_back() -> None:
+    # the past verb is the announcement; the dates it sets lie in the coming weeks
+    declared = "The board declared a dividend, payable Dec. 7 to holders of record Nov. 22."
+    assert values(declared, "2024-10-25") == [
+        ("Dec. 7", "2024-12-07", "day"),
+        ("Nov. 22", "2024-11-22", "day"),
+    ]
+    assert values("The offer was extended to mid-November.", "2024-10-25") == [
+        ("mid-November", "2024-11", "month")
+    ]
+    # a date some months ahead is still read in the past: the year before
+    assert values("The plant closed in March.", "2024-10-25") == [("March", "2024-03", "month")]
+    assert values("The plant was sold on Dec. 7.", "2024-10-25") == [("Dec. 7", "2023-12-07", "day")]
+
+
 def test_a_weekday_beside_a_date_picks_the_year() -> None:
     # told in the past, yet April 25 1998 is the Saturday: the weekday outweighs the tense
     assert values("The vote was held on Saturday, April 25.", "1998-04-24") == [
@@ -305,7 +320,11 @@ def test_without_publication_date_relative_expressions_are_unknown(text: str) ->
 def test_pick_by_tense() -> None:
     base = date(2024, 10, 21)
     candidates = [date(2023, 11, 1), date(2024, 11, 1), date(2025, 11, 1)]
-    assert rules.pick_by_tense(candidates, base, rules.PAST) == date(2023, 11, 1)
+    # past: the day ahead within PRESENT_LOOKAHEAD beats one nearly a year back, unless it is the event's day
+    assert rules.pick_by_tense(candidates, base, rules.PAST) == date(2024, 11, 1)
+    assert rules.pick_by_tense(candidates, base, rules.PAST, event_day=True) == date(2023, 11, 1)
+    september = [date(2023, 9, 1), date(2024, 9, 1), date(2025, 9, 1)]
+    assert rules.pick_by_tense(september, base, rules.PAST) == date(2024, 9, 1)
     assert rules.pick_by_tense(candidates, base, rules.FUTURE) == date(2024, 11, 1)
     # present looks ahead a few weeks at most
     assert rules.pick_by_tense(candidates, base, rules.PRESENT) == date(2024, 11, 1)

@@ -281,7 +281,9 @@ def resolve_month_day(match: re.Match[str], lexicon: TimeLexicon, base: date | N
     named_weekday = match.groupdict().get("weekday")
     weekday = lexicon.weekday(named_weekday) if named_weekday else None
     month = month_number(match, lexicon)
-    return rules.resolve_month_day(month, day, group_int(match, "year"), base, tense, weekday)
+    # "on October 13" in a past clause is the day the event took place, however far back that puts it
+    event_day = bool(context_patterns()["event_day_before"].search(timeml.before_match(match)))
+    return rules.resolve_month_day(month, day, group_int(match, "year"), base, tense, weekday, event_day)
 
 
 def resolve_month(match: re.Match[str], lexicon: TimeLexicon, base: date | None, tense: str) -> Resolved:

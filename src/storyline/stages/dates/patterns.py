@@ -263,6 +263,7 @@ def context_patterns() -> dict[str, re.Pattern[str]]:
         # "by November 1" / "as early as November 1": the marker belongs to the expression
         "deadline_before": re.compile(rf"\b{any_word(lexicon.deadline_markers)}\s+$"),
         "since_before": re.compile(r"(?i:\bsince\s+)$"),
+        "event_day_before": re.compile(r"(?i:\bon\s+)$"),
         "future_cue": re.compile(rf"\b{any_word(lexicon.future_cues)}\b"),
         "duration_start": re.compile(rf"^{any_word(lexicon.duration_markers)}\b"),
         # "for the last year", "over the next month": a stretch of time, not the calendar unit
