@@ -144,6 +144,16 @@ def test_a_past_clause_names_a_date_just_ahead_rather_than_one_nearly_a_year_bac
     assert values("The plant was sold on Dec. 7.", "2024-10-25") == [("Dec. 7", "2023-12-07", "day")]
 
 
+def test_this_season_and_the_current_unit_are_of_the_publication_year() -> None:
+    assert values("The shares began trading this summer.", "2024-11-04") == [
+        ("this summer", "2024-SU", "season")
+    ]
+    assert values("The festival opens this summer.", "2024-03-04") == [("this summer", "2024-SU", "season")]
+    # "in the current year" is the calendar year, not a year's stretch as "in the last year" is
+    found = find("Sales should rise in the current fiscal year.", "2024-11-04")
+    assert [(t.text, t.date, t.type) for t in found] == [("current fiscal year", "2024", "DATE")]
+
+
 def test_a_weekday_beside_a_date_picks_the_year() -> None:
     # told in the past, yet April 25 1998 is the Saturday: the weekday outweighs the tense
     assert values("The vote was held on Saturday, April 25.", "1998-04-24") == [

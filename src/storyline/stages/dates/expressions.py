@@ -252,8 +252,13 @@ def resolve_candidate(candidate: Candidate, text: str, base: date | None, tense:
         surface = text[candidate.start : candidate.end]
         after = text[candidate.end : candidate.end + CONTEXT_CHARS]
         return resolve_entity(surface, before, after, base, tense)
-    if candidate.kind == "shifted_unit" and context_patterns()["stretch_before"].search(before):
-        # "for the last year": a stretch of one unit, not the calendar unit
+    if (
+        candidate.kind == "shifted_unit"
+        and context_patterns()["stretch_before"].search(before)
+        and shift_of(candidate.match, time_lexicon()) != 0
+    ):
+        # "for the last year": a stretch of one unit, not the calendar unit; "in the current year" is the
+        # calendar unit itself
         unit = time_lexicon().duration_units.get(candidate.match.group("unit").lower())
         if unit is not None:
             return timeml.duration(unit, 1.0)

@@ -333,9 +333,11 @@ def resolve_season(
         return UNKNOWN
     starts = [date(y, first_month, 1) for y in range(base.year - 2, base.year + 2)]
     ends = {start: date(*shift_month(start.year, start.month, 3), 1) for start in starts}
-    if shift == 0:  # "this winter" in January is the winter that began last December
-        current = [start for start in starts if start <= base < ends[start]]
-        chosen = current[0] if current else min(start for start in starts if start > base)
+    current = [start for start in starts if start <= base < ends[start]]
+    if shift == 0:
+        # "this winter" in January is the winter that began last December; "this summer" in November the
+        # one just past, in March the one to come: the summer of the publication year
+        chosen = current[0] if current else date(base.year, first_month, 1)
     elif shift is not None and shift < 0:
         chosen = max(start for start in starts if ends[start] <= base)
     elif (shift is not None and shift > 0) or tense == FUTURE:
