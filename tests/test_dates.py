@@ -271,6 +271,10 @@ def test_timeml_values_of_quarters_decades_and_weekends() -> None:
     assert timex("The port was shut all weekend.") == [("all weekend", "DATE", "2024-W42-WE")]
     # the quarter a company reports on is the last one ended before the publication date
     assert timex("Sales fell 5% in the quarter.", "1989-10-26") == [("the quarter", "DATE", "1989-Q3")]
+    # a shifted year's quarter is one expression, in that year
+    assert timex("Sales for last year's fourth quarter fell.", "1989-10-26") == [
+        ("last year's fourth quarter", "DATE", "1988-Q4")
+    ]
 
 
 def test_a_year_earlier_beside_a_quarter_is_that_quarter_a_year_before() -> None:

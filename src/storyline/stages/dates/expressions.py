@@ -333,6 +333,9 @@ def resolve_weekend(match: re.Match[str], lexicon: TimeLexicon, base: date | Non
 
 def resolve_quarter(match: re.Match[str], lexicon: TimeLexicon, base: date | None, tense: str) -> Resolved:
     quarter = lexicon.quarters[match.group("quarter").lower()]
+    shift = shift_of(match, lexicon)
+    if shift is not None:  # "last year's fourth quarter"
+        return rules.as_quarter(base.year + shift, quarter) if base else rules.UNKNOWN
     year = group_int(match, "year") or group_int(match, "year_first")
     return rules.resolve_quarter(quarter, year, base, tense)
 

@@ -179,6 +179,8 @@ def time_patterns() -> tuple[TimePattern, ...]:
         "quarter": [
             rf"\b(?:(?i:the)\s+)?(?:(?P<year_first>{YEAR})(?:'s)?\s+)?(?P<quarter>{any_word(lexicon.quarters)})"
             rf"[-\s](?i:quarter)(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?(?P<year>{YEAR}))?\b",
+            # "last year's fourth quarter": the quarter of the shifted year, one expression
+            rf"\b(?P<shift>{unit_shift})\s+(?i:year's)\s+(?P<quarter>{any_word(lexicon.quarters)})[-\s](?i:quarter)\b",
         ],
         "year_earlier": [r"\b(?:(?i:the)\s+)?(?i:year)[-\s](?i:earlier|ago)(?:\s+(?i:quarter|period))?\b"],
         "latest_quarter": [
