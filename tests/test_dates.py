@@ -179,6 +179,7 @@ def timex(text: str, published: str | None = MONDAY) -> list[tuple[str, str, str
         ("He signed a two-year contract.", ("a two-year", "P2Y")),
         ("The siege lasted nearly twenty-four hours.", ("nearly twenty-four hours", "PT24H")),
         ("Stocks fell for several weeks.", ("several weeks", "PXW")),
+        ("Prices will stay low for a couple of years.", ("a couple of years", "P2Y")),
         ("The company lost money for the year ended March 31.", ("the year", "P1Y")),
     ],
 )
@@ -275,6 +276,11 @@ def test_timeml_values_of_quarters_decades_and_weekends() -> None:
     assert timex("Sales for last year's fourth quarter fell.", "1989-10-26") == [
         ("last year's fourth quarter", "DATE", "1988-Q4")
     ]
+
+
+def test_a_century_is_written_by_its_first_two_digits_and_has_no_date() -> None:
+    found = find("The temple dates from the 11th century.")
+    assert [(t.text, t.type, t.value, t.date) for t in found] == [("the 11th century", "DATE", "10", None)]
 
 
 def test_a_year_earlier_beside_a_quarter_is_that_quarter_a_year_before() -> None:

@@ -390,6 +390,7 @@ RESOLVERS: dict[str, Resolver] = {
     "year_earlier": timeml.resolve_year_earlier,
     "duration": timeml.resolve_duration,
     "set": timeml.resolve_set,
+    "century": timeml.resolve_century,
     "reference": timeml.resolve_reference,
     "anchored": lambda match, lexicon, base, tense: rules.UNKNOWN,  # set by resolve_in_context
 }

@@ -33,6 +33,7 @@ class TimeLexicon:
     shifts: Mapping[str, int]
     counts: Mapping[str, int]
     vague_counts: Mapping[str, int]
+    duration_counts: Mapping[str, int]
     modifiers: tuple[str, ...]
     deadline_markers: tuple[str, ...]
     forward_markers: tuple[str, ...]
@@ -78,6 +79,7 @@ def time_lexicon() -> TimeLexicon:
         shifts=raw["shifts"],
         counts=load_lexicon("numbers")["words"] | raw["counts"],
         vague_counts=raw["vague_counts"],
+        duration_counts=raw["duration_counts"],
         modifiers=tuple(raw["lists"]["modifiers"]),
         deadline_markers=tuple(raw["lists"]["deadline_markers"]),
         forward_markers=tuple(raw["lists"]["forward_markers"]),
@@ -238,6 +240,8 @@ def timeml_sources(
             rf"\b(?P<ref>{any_word(lexicon.references)})\b(?![-\s]+{unit}\b)",
             rf"\b{lead}\s+(?P<expr>(?P<ref>{any_word(lexicon.period_references)}))\b(?![-\s]+{unit}\b)",
         ],
+        # "the 20th century": TimeML writes a century by its first two digits ("19")
+        "century": [r"\b(?:(?i:the)\s+)?(?P<ordinal>\d{1,2})(?i:st|nd|rd|th)[-\s](?i:century)\b"],
         # resolved against the dates told before them (``timeml.resolve_anchored``)
         "anchored": [
             r"\b(?P<anchor>(?i:that|the\s+same|the\s+following|the\s+previous|the\s+preceding))\s+"
