@@ -278,6 +278,16 @@ def test_timeml_values_of_quarters_decades_and_weekends() -> None:
     ]
 
 
+def test_for_the_full_year_is_the_year_reported_on_unless_it_ends_on_a_date() -> None:
+    assert values("It forecast higher earnings for the full year.", "1989-10-30") == [
+        ("the full year", "1989", "year")
+    ]
+    # in a year's first quarter, the year reported on is the one just ended
+    assert values("Sales for the year rose 5%.", "1990-02-12") == [("the year", "1989", "year")]
+    found = find("It lost money for the year ended March 31.", "1989-10-30")
+    assert (found[0].text, found[0].type, found[0].value) == ("the year", "DURATION", "P1Y")
+
+
 def test_a_century_is_written_by_its_first_two_digits_and_has_no_date() -> None:
     found = find("The temple dates from the 11th century.")
     assert [(t.text, t.type, t.value, t.date) for t in found] == [("the 11th century", "DATE", "10", None)]

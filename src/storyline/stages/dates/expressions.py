@@ -389,6 +389,7 @@ RESOLVERS: dict[str, Resolver] = {
     "latest_quarter": timeml.resolve_latest_quarter,
     "year_earlier": timeml.resolve_year_earlier,
     "duration": timeml.resolve_duration,
+    "reported_year": lambda match, lexicon, base, tense: rules.resolve_reported_year(base),
     "set": timeml.resolve_set,
     "century": timeml.resolve_century,
     "reference": timeml.resolve_reference,

@@ -227,9 +227,14 @@ def timeml_sources(
             # "in recent weeks": a stretch up to now whose length is not said (TimeBank: PXW); recent days
             # stay the publication week (``recent``)
             r"\b(?i:recent)\s+(?P<unit>(?i:weeks|months))\b",
-            # "for the year", "in the fiscal year ended March 31": a year's stretch (earnings over it)
-            r"\b(?i:for)\s+(?P<expr>(?i:the)\s+(?:(?i:full|whole|entire|fiscal)\s+)?(?P<unit>(?i:year)))\b(?![-\s]+(?i:ago|earlier)\b|-)",
-            r"\b(?P<expr>(?i:the)\s+(?:(?i:fiscal)\s+)?(?P<unit>(?i:year)))\s+(?=(?i:ended|ending)\b)",
+            # "in the fiscal year ended March 31": a year's stretch (earnings over it)
+            r"\b(?P<expr>(?i:the)\s+(?:(?i:full|whole|entire|fiscal)\s+)?(?P<unit>(?i:year)))\s+(?=(?i:ended|ending)\b)",
+        ],
+        # "sales for the full year", "for the year, volume was flat": the year a company reports on, a date
+        # (TimeBank: 7 of 7 such, while "for the year ended Sept. 30" is a stretch, P1Y, 5 of 5)
+        "reported_year": [
+            r"\b(?i:for)\s+(?P<expr>(?i:the)\s+(?:(?i:full|whole|entire|fiscal)\s+)?(?i:year))\b"
+            r"(?![-\s]+(?i:ago|earlier|ended|ending)\b|-)",
         ],
         "set": [
             rf"\b(?i:every|each|per)\s+(?:(?P<count>{number}|(?i:other))\s+)?(?P<unit>{unit})\b",

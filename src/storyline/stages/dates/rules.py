@@ -212,6 +212,14 @@ def resolve_latest_quarter(base: date | None) -> Resolved:
     return as_quarter(year, (month - 1) // 3 + 1)
 
 
+def resolve_reported_year(base: date | None) -> Resolved:
+    """ "for the full year" → the year a company reports on: the one holding the last quarter ended before
+    the publication date (the publication year from April on; the year before in its first quarter)."""
+    if base is None:
+        return UNKNOWN
+    return as_year(shift_month(base.year, base.month, -3)[0])
+
+
 def resolve_year_range(first: int, last: int) -> Resolved:
     if last < 100:  # "1950-53": the second year shares the first one's century
         last += first - first % 100
