@@ -288,6 +288,14 @@ def test_for_the_full_year_is_the_year_reported_on_unless_it_ends_on_a_date() ->
     assert (found[0].text, found[0].type, found[0].value) == ("the year", "DURATION", "P1Y")
 
 
+def test_a_decade_without_its_century_takes_the_publication_dates() -> None:
+    assert timex("Crime fell through the nineties.", "1998-03-03") == [("the nineties", "DATE", "199")]
+    late_eighties = values("Sales were flat in the late '80s.", "2024-10-21")
+    assert late_eighties == [("the late '80s", "1980/1989", "range")]
+    assert values("Prices rose in the twenties.", "2024-10-21") == [("the twenties", "2020/2029", "range")]
+    assert values("A woman in her 50s was hurt.", "2024-10-21") == []
+
+
 def test_a_century_is_written_by_its_first_two_digits_and_has_no_date() -> None:
     found = find("The temple dates from the 11th century.")
     assert [(t.text, t.type, t.value, t.date) for t in found] == [("the 11th century", "DATE", "10", None)]

@@ -305,6 +305,18 @@ def resolve_decade(match: re.Match[str], lexicon: TimeLexicon, base: date | None
     return rules.resolve_decade(int(match.group("decade")))
 
 
+def resolve_short_decade(
+    match: re.Match[str], lexicon: TimeLexicon, base: date | None, tense: str
+) -> Resolved:
+    """ "the '80s", "the nineties": the latest such decade begun by the publication year."""
+    word = match.group("word")
+    tens = lexicon.decade_words[word.lower()] if word else int(match.group("tens"))
+    if base is None:
+        return rules.UNKNOWN
+    start = base.year - base.year % 100 + tens
+    return rules.resolve_decade(start if start <= base.year else start - 100)
+
+
 def resolve_year(match: re.Match[str], lexicon: TimeLexicon, base: date | None, tense: str) -> Resolved:
     spelled = match.groupdict().get("spelled")
     if spelled:  # "nineteen ninety-six": the century, then the year in it
@@ -375,6 +387,7 @@ Resolver = Callable[[re.Match[str], TimeLexicon, date | None, str], Resolved | N
 RESOLVERS: dict[str, Resolver] = {
     "range": resolve_range,
     "decade": resolve_decade,
+    "short_decade": resolve_short_decade,
     "month_day": resolve_month_day,
     "month": resolve_month,
     "season": resolve_season,

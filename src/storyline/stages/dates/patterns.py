@@ -41,6 +41,7 @@ class TimeLexicon:
     duration_markers: tuple[str, ...]
     frequency_words: tuple[str, ...]
     quarters: Mapping[str, int]
+    decade_words: Mapping[str, int]
     future_cues: tuple[str, ...]
     duration_units: Mapping[str, str]
     references: Mapping[str, str]
@@ -87,6 +88,7 @@ def time_lexicon() -> TimeLexicon:
         duration_markers=tuple(raw["lists"]["duration_markers"]),
         frequency_words=tuple(raw["lists"]["frequency_words"]),
         quarters=raw["quarters"],
+        decade_words=raw["decade_words"],
         future_cues=tuple(raw["lists"]["future_cues"]),
         duration_units=raw["duration_units"],
         references=raw["references"],
@@ -148,6 +150,10 @@ def time_patterns() -> tuple[TimePattern, ...]:
             rf"\b(?P<y1>{YEAR})\s?[-–—]\s?(?P<y2>{YEAR}|\d\d)\b(?![-/]\d)",
         ],
         "decade": [rf"\b(?:(?i:the)\s+)?(?:(?:{modifier})[-\s]+)?(?P<decade>1[6-9]\d0|20\d0)'?s\b"],
+        # "the '80s", "the late nineties": the century is the publication date's ("in his 50s": an age)
+        "short_decade": [
+            rf"\b(?i:the)\s+(?:(?:{modifier})[-\s]+)?(?:['’](?P<tens>[0-9]0)s\b|(?P<word>{any_word(lexicon.decade_words)})\b)"
+        ],
         "month_day": [
             rf"\b(?P<year>{YEAR})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b",
             rf"\b{weekday_prefix}(?P<month>{month})\s*(?P<day>{DAY_NUMBER}){ORDINAL}\b{year_suffix}",
