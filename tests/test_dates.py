@@ -154,6 +154,12 @@ def test_this_season_and_the_current_unit_are_of_the_publication_year() -> None:
     assert [(t.text, t.date, t.type) for t in found] == [("current fiscal year", "2024", "DATE")]
 
 
+def test_a_plan_told_in_the_past_perfect_was_for_a_past_day() -> None:
+    assert values("The offer had been due to expire Friday.") == [("Friday", "2024-10-18", "day")]
+    assert values("The offer had been scheduled to expire Friday.") == [("Friday", "2024-10-18", "day")]
+    assert values("The offer is due to expire Friday.") == [("Friday", "2024-10-25", "day")]
+
+
 def test_a_weekday_beside_a_date_picks_the_year() -> None:
     # told in the past, yet April 25 1998 is the Saturday: the weekday outweighs the tense
     assert values("The vote was held on Saturday, April 25.", "1998-04-24") == [

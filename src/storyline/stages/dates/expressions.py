@@ -228,6 +228,13 @@ def governing_verb(token: Token) -> Token | None:
     return None
 
 
+def is_past_perfect(verb: Token | None) -> bool:
+    """ "had been due", "had planned": the clause's auxiliaries include "had"."""
+    return verb is not None and any(
+        child.dep_ in ("aux", "auxpass") and child.lower_ == "had" for child in verb.children
+    )
+
+
 def verb_tense(verb: Token) -> str:
     """Future with a future auxiliary; past when the finite verb or auxiliary is in the past tense or the
     clause is perfect ("has sent" reports the past); present otherwise — including modals ("must be
@@ -235,7 +242,9 @@ def verb_tense(verb: Token) -> str:
     auxiliaries = sorted((c for c in verb.children if c.dep_ in ("aux", "auxpass")), key=lambda t: t.i)
     words = {aux.lower_ for aux in auxiliaries} | ({verb.lower_} if verb.pos_ == "AUX" else set())
     if words & FUTURE_AUXILIARIES:
-        return FUTURE
+        # "had been scheduled to expire Friday": a plan told in the past perfect was overtaken, its time
+        # is past
+        return PAST if words == {"to"} and is_past_perfect(governing_verb(verb.head)) else FUTURE
     finite = next((aux for aux in auxiliaries if aux.tag_ in FINITE_TAGS), verb)
     if finite.tag_ == "VBD" or (verb.tag_ == "VBN" and words & PERFECT_AUXILIARIES):
         return PAST
