@@ -149,6 +149,9 @@ def test_this_season_and_the_current_unit_are_of_the_publication_year() -> None:
         ("this summer", "2024-SU", "season")
     ]
     assert values("The festival opens this summer.", "2024-03-04") == [("this summer", "2024-SU", "season")]
+    # a modifier inside "the ... summer" keeps the season ("from the lows of the early summer")
+    early = values("Orders rose from the lows of the early summer.", "1989-10-26")
+    assert early == [("the early summer", "1989-SU", "season")]
     # "in the current year" is the calendar year, not a year's stretch as "in the last year" is
     found = find("Sales should rise in the current fiscal year.", "2024-11-04")
     assert [(t.text, t.date, t.type) for t in found] == [("current fiscal year", "2024", "DATE")]

@@ -169,7 +169,7 @@ def time_patterns() -> tuple[TimePattern, ...]:
         "season": [
             rf"\b(?:(?:{modifier})[-\s]+)?(?:(?i:the)\s+)?(?P<season>{season})(?:\s+(?i:of))?\s+(?P<year>{YEAR})\b",
             rf"\b(?:(?:{modifier})[-\s]+)?(?P<shift>{shift})\s+(?P<season>{season})\b",
-            rf"\b{lead}\s+(?P<expr>(?i:the)\s+(?P<season>{season}))\b(?!\s+(?i:of)\b)",
+            rf"\b{lead}\s+(?P<expr>(?i:the)\s+(?:(?:{modifier})[-\s]+)?(?P<season>{season}))\b(?!\s+(?i:of)\b)",
         ],
         "weekday": [rf"\b(?:(?P<shift>{shift})\s+)?(?P<weekday>{weekday})(?:\s+(?P<part>{part})\b)?"],
         "relative_day": [
