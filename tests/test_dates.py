@@ -317,6 +317,12 @@ def test_a_year_earlier_beside_a_quarter_is_that_quarter_a_year_before() -> None
         ("a year earlier", "DATE", "1988-Q3"),
     ]
     assert timex("The mill closed a year earlier.", "1989-10-26") == [("a year earlier", "DATE", "1988")]
+    # "a year-earlier loss" compares too: no one-year duration
+    hyphened = "Third-quarter profit was $5 million, against a year-earlier loss of $4 million."
+    assert timex(hyphened, "1989-10-26") == [
+        ("Third-quarter", "DATE", "1989-Q3"),
+        ("year-earlier", "DATE", "1988-Q3"),
+    ]
 
 
 def test_that_year_and_the_following_month_step_from_the_date_told_before() -> None:

@@ -221,8 +221,8 @@ def timeml_sources(
     number = rf"(?:\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?|{tens}[-\s]{ones}|{count})"
     unit = rf"(?:{any_word(lexicon.duration_units)})"
     edge = any_word((*lexicon.approximators, *lexicon.duration_edges))
-    # "52-year-old", "three years ago": an age and a counted offset, not a duration
-    not_age = r"(?![-\s](?i:old|ago)\b)"
+    # "52-year-old", "three years ago", "a year-earlier loss": an age and counted offsets, not a duration
+    not_age = r"(?![-\s](?i:old|ago)\b|-(?i:earlier)\b)"
     return {
         "duration": [
             rf"\b(?:(?:{edge})\s+)*(?:(?i:the|a|an)\s+)?(?:(?:{edge})\s+)*(?P<count>{number})[-\s]+"
