@@ -253,6 +253,8 @@ def test_ages_rates_fractions_and_nouns_are_no_time_expressions(text: str) -> No
         ("He lost his 1996 campaign.", ("1996", "1996")),
         ("Profit rose in both 1990 and 1991.", ("1990", "1990")),
         ("In nineteen ninety-six the law changed.", ("nineteen ninety-six", "1996")),
+        ("He promised jobs by the year two thousand.", ("by the year two thousand", "2000")),
+        ("The law lapses in the year two thousand and one.", ("the year two thousand and one", "2001")),
     ],
 )
 def test_bare_years(text: str, expected: tuple[str, str]) -> None:

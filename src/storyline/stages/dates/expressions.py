@@ -327,6 +327,9 @@ def resolve_short_decade(
 
 
 def resolve_year(match: re.Match[str], lexicon: TimeLexicon, base: date | None, tense: str) -> Resolved:
+    if "thousand_and" in match.re.groupindex:  # "the year two thousand (and one)"
+        ones = match.group("thousand_and")
+        return rules.as_year(2000 + (lexicon.counts[ones.lower()] if ones else 0))
     spelled = match.groupdict().get("spelled")
     if spelled:  # "nineteen ninety-six": the century, then the year in it
         century, *rest = spelled.lower().replace("-", " ").split()

@@ -267,6 +267,8 @@ def timeml_sources(
             rf"\b(?i:for|and|or)\s+(?P<expr>(?P<year>{YEAR}))(?=\s*[.,;:)\"'”’]|\s*$)",
             # a year said in words, as transcripts write it: "in nineteen ninety-six"
             rf"\b(?P<spelled>(?i:nineteen|twenty)\s+{tens}(?:[-\s]{ones})?)\b(?![-\s](?i:year|percent)\b)",
+            # "the year two thousand (and one)": only after "the year", since "two thousand" alone counts
+            rf"\b(?i:the\s+year)\s+(?i:two\s+thousand)(?:\s+(?:(?i:and)\s+)?(?P<thousand_and>{ones}))?\b",
         ],
     }
 
