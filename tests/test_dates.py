@@ -163,6 +163,14 @@ def test_a_plan_told_in_the_past_perfect_was_for_a_past_day() -> None:
     assert values("The offer is due to expire Friday.") == [("Friday", "2024-10-25", "day")]
 
 
+def test_a_month_as_the_period_of_a_figure() -> None:
+    january = values("The job figures for January were strong.", "1998-02-06")
+    assert january == [("January", "1998-01", "month")]
+    assert values("It revised December's figures.", "1998-02-06") == [("December", "1997-12", "month")]
+    # "for" does not make a bare number a year
+    assert values("Sales for 2000 stores rose.", "1998-02-06") == []
+
+
 def test_a_weekday_beside_a_date_picks_the_year() -> None:
     # told in the past, yet April 25 1998 is the Saturday: the weekday outweighs the tense
     assert values("The vote was held on Saturday, April 25.", "1998-04-24") == [

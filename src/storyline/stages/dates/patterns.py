@@ -165,6 +165,10 @@ def time_patterns() -> tuple[TimePattern, ...]:
             rf"\b(?P<shift>{shift})\s+(?P<month>{month})",
             rf"\b(?:(?:{modifier})[-\s]+|{PHASE}\s+)(?P<month>{month})",
             rf"\b{lead}\s+(?P<expr>(?P<month>{month}))",
+            # "figures for January", "December's figures": a month as the period of a figure ("for" is no
+            # lead of bare years, where it counts: "for 2000 people")
+            rf"\b(?i:for)\s+(?P<expr>(?P<month>{month}))(?!\s*\d)",
+            rf"\b(?P<month>{month})(?='s\b)",
         ],
         "season": [
             rf"\b(?:(?:{modifier})[-\s]+)?(?:(?i:the)\s+)?(?P<season>{season})(?:\s+(?i:of))?\s+(?P<year>{YEAR})\b",
