@@ -204,8 +204,8 @@ def time_patterns() -> tuple[TimePattern, ...]:
         "recent": [r"\b(?P<expr>(?i:recent)\s+(?P<unit>(?i:days)))\b"],
         "year": [
             rf"\b(?i:fiscal)\s+(?:(?i:year)\s+)?(?P<year>{YEAR})\b",
-            # a year used as a modifier: "the 2011 stoppage"
-            rf"\b(?i:the)\s+(?P<expr>(?P<year>{YEAR}))\s+(?=[a-z])",
+            # a year used as a modifier: "the 2011 stoppage", "the 1996 Olympic bombing"
+            rf"\b(?i:the)\s+(?P<expr>(?P<year>{YEAR}))\s+(?=[a-z]|[A-Z][a-z])",
             rf"\b(?:(?:{modifier})[-\s]+|{PHASE}\s+)(?P<year>{YEAR})\b(?!\s?[-–—]\s?\d)",
             rf"\b{lead}\s+(?P<expr>(?:(?i:the\s+year)\s+)?(?P<year>{YEAR}))\b(?!\s?[-–—]\s?\d)",
         ],
