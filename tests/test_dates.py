@@ -152,6 +152,8 @@ def test_this_season_and_the_current_unit_are_of_the_publication_year() -> None:
     # a modifier inside "the ... summer" keeps the season ("from the lows of the early summer")
     early = values("Orders rose from the lows of the early summer.", "1989-10-26")
     assert early == [("the early summer", "1989-SU", "season")]
+    over = values("Over the summer, rivals cut prices.", "1989-10-26")
+    assert over == [("the summer", "1989-SU", "season")]
     # "in the current year" is the calendar year, not a year's stretch as "in the last year" is
     found = find("Sales should rise in the current fiscal year.", "2024-11-04")
     assert [(t.text, t.date, t.type) for t in found] == [("current fiscal year", "2024", "DATE")]

@@ -173,7 +173,9 @@ def time_patterns() -> tuple[TimePattern, ...]:
         "season": [
             rf"\b(?:(?:{modifier})[-\s]+)?(?:(?i:the)\s+)?(?P<season>{season})(?:\s+(?i:of))?\s+(?P<year>{YEAR})\b",
             rf"\b(?:(?:{modifier})[-\s]+)?(?P<shift>{shift})\s+(?P<season>{season})\b",
-            rf"\b{lead}\s+(?P<expr>(?i:the)\s+(?:(?:{modifier})[-\s]+)?(?P<season>{season}))\b(?!\s+(?i:of)\b)",
+            # "over the summer" too: "over" leads no month or year ("over 2000 people")
+            rf"\b(?:{lead}|(?i:over|throughout))\s+(?P<expr>(?i:the)\s+(?:(?:{modifier})[-\s]+)?(?P<season>{season}))\b"
+            rf"(?!\s+(?i:of)\b)",
         ],
         "weekday": [rf"\b(?:(?P<shift>{shift})\s+)?(?P<weekday>{weekday})(?:\s+(?P<part>{part})\b)?"],
         "relative_day": [
