@@ -484,14 +484,14 @@ def test_tempeval3_floor_on_all_of_tbaq() -> None:
     """The issue's bar on every TIMEX3 of TBAQ: relaxed F1 0.90 and value F1 0.78 (HeidelTime on the TE3
     test set: 0.903 and 0.776). Measured when written: relaxed 0.929, value F1 0.781 (TimeBank 0.938 and
     0.784; AQUAINT, kept unseen while the rules were written, 0.909 and 0.774); raised in round 11, rules
-    read off TimeBank and checked on AQUAINT: relaxed 0.930, value F1 0.797 (TimeBank 0.940 and 0.807,
-    AQUAINT 0.908 and 0.777)."""
+    read off TimeBank and checked on AQUAINT: relaxed 0.934, value F1 0.804 (TimeBank 0.944 and 0.815,
+    AQUAINT 0.912 and 0.781)."""
     data_dir = SHARED / "data" / "tempeval3" / "TBAQ-cleaned"
     if not data_dir.is_dir():
         pytest.skip(f"TempEval-3 data not found at {data_dir}")
     every = load_eval_script().score_tempeval(data_dir=data_dir)["all"]
     assert every.relaxed[2] >= 0.90
-    assert every.value_f1 >= 0.790  # measured less 0.007 for parse noise across spaCy builds
+    assert every.value_f1 >= 0.797  # measured less 0.007 for parse noise across spaCy builds
 
 
 # --- publication dates ----------------------------------------------------------------------------------
