@@ -129,6 +129,50 @@ def test_implicit_year_follows_the_tense() -> None:
     ]
 
 
+def test_a_past_clause_names_a_date_just_ahead_rather_than_one_nearly_a_year_back() -> None:
+    # the past verb is the announcement; the dates it sets lie in the coming weeks
+    declared = "The board declared a dividend, payable Dec. 7 to holders of record Nov. 22."
+    assert values(declared, "2024-10-25") == [
+        ("Dec. 7", "2024-12-07", "day"),
+        ("Nov. 22", "2024-11-22", "day"),
+    ]
+    assert values("The offer was extended to mid-November.", "2024-10-25") == [
+        ("mid-November", "2024-11", "month")
+    ]
+    # a date some months ahead is still read in the past: the year before
+    assert values("The plant closed in March.", "2024-10-25") == [("March", "2024-03", "month")]
+    assert values("The plant was sold on Dec. 7.", "2024-10-25") == [("Dec. 7", "2023-12-07", "day")]
+
+
+def test_this_season_and_the_current_unit_are_of_the_publication_year() -> None:
+    assert values("The shares began trading this summer.", "2024-11-04") == [
+        ("this summer", "2024-SU", "season")
+    ]
+    assert values("The festival opens this summer.", "2024-03-04") == [("this summer", "2024-SU", "season")]
+    # a modifier inside "the ... summer" keeps the season ("from the lows of the early summer")
+    early = values("Orders rose from the lows of the early summer.", "1989-10-26")
+    assert early == [("the early summer", "1989-SU", "season")]
+    over = values("Over the summer, rivals cut prices.", "1989-10-26")
+    assert over == [("the summer", "1989-SU", "season")]
+    # "in the current year" is the calendar year, not a year's stretch as "in the last year" is
+    found = find("Sales should rise in the current fiscal year.", "2024-11-04")
+    assert [(t.text, t.date, t.type) for t in found] == [("current fiscal year", "2024", "DATE")]
+
+
+def test_a_plan_told_in_the_past_perfect_was_for_a_past_day() -> None:
+    assert values("The offer had been due to expire Friday.") == [("Friday", "2024-10-18", "day")]
+    assert values("The offer had been scheduled to expire Friday.") == [("Friday", "2024-10-18", "day")]
+    assert values("The offer is due to expire Friday.") == [("Friday", "2024-10-25", "day")]
+
+
+def test_a_month_as_the_period_of_a_figure() -> None:
+    january = values("The job figures for January were strong.", "1998-02-06")
+    assert january == [("January", "1998-01", "month")]
+    assert values("It revised December's figures.", "1998-02-06") == [("December", "1997-12", "month")]
+    # "for" does not make a bare number a year
+    assert values("Sales for 2000 stores rose.", "1998-02-06") == []
+
+
 def test_a_weekday_beside_a_date_picks_the_year() -> None:
     # told in the past, yet April 25 1998 is the Saturday: the weekday outweighs the tense
     assert values("The vote was held on Saturday, April 25.", "1998-04-24") == [
@@ -154,6 +198,7 @@ def timex(text: str, published: str | None = MONDAY) -> list[tuple[str, str, str
         ("He signed a two-year contract.", ("a two-year", "P2Y")),
         ("The siege lasted nearly twenty-four hours.", ("nearly twenty-four hours", "PT24H")),
         ("Stocks fell for several weeks.", ("several weeks", "PXW")),
+        ("Prices will stay low for a couple of years.", ("a couple of years", "P2Y")),
         ("The company lost money for the year ended March 31.", ("the year", "P1Y")),
     ],
 )
@@ -216,8 +261,13 @@ def test_ages_rates_fractions_and_nouns_are_no_time_expressions(text: str) -> No
         ("Turnout fell in 2016.", ("2016", "2016")),
         ("2016's election was close.", ("2016", "2016")),
         ("He lost his 1996 campaign.", ("1996", "1996")),
+        ("A 1996 law named for him still holds.", ("1996", "1996")),
+        ("That 1978 resolution calls for a withdrawal.", ("1978", "1978")),
+        ("He is charged in the 1996 Olympic bombing.", ("1996", "1996")),
         ("Profit rose in both 1990 and 1991.", ("1990", "1990")),
         ("In nineteen ninety-six the law changed.", ("nineteen ninety-six", "1996")),
+        ("He promised jobs by the year two thousand.", ("by the year two thousand", "2000")),
+        ("The law lapses in the year two thousand and one.", ("the year two thousand and one", "2001")),
     ],
 )
 def test_bare_years(text: str, expected: tuple[str, str]) -> None:
@@ -246,6 +296,33 @@ def test_timeml_values_of_quarters_decades_and_weekends() -> None:
     assert timex("The port was shut all weekend.") == [("all weekend", "DATE", "2024-W42-WE")]
     # the quarter a company reports on is the last one ended before the publication date
     assert timex("Sales fell 5% in the quarter.", "1989-10-26") == [("the quarter", "DATE", "1989-Q3")]
+    # a shifted year's quarter is one expression, in that year
+    assert timex("Sales for last year's fourth quarter fell.", "1989-10-26") == [
+        ("last year's fourth quarter", "DATE", "1988-Q4")
+    ]
+
+
+def test_for_the_full_year_is_the_year_reported_on_unless_it_ends_on_a_date() -> None:
+    assert values("It forecast higher earnings for the full year.", "1989-10-30") == [
+        ("the full year", "1989", "year")
+    ]
+    # in a year's first quarter, the year reported on is the one just ended
+    assert values("Sales for the year rose 5%.", "1990-02-12") == [("the year", "1989", "year")]
+    found = find("It lost money for the year ended March 31.", "1989-10-30")
+    assert (found[0].text, found[0].type, found[0].value) == ("the year", "DURATION", "P1Y")
+
+
+def test_a_decade_without_its_century_takes_the_publication_dates() -> None:
+    assert timex("Crime fell through the nineties.", "1998-03-03") == [("the nineties", "DATE", "199")]
+    late_eighties = values("Sales were flat in the late '80s.", "2024-10-21")
+    assert late_eighties == [("the late '80s", "1980/1989", "range")]
+    assert values("Prices rose in the twenties.", "2024-10-21") == [("the twenties", "2020/2029", "range")]
+    assert values("A woman in her 50s was hurt.", "2024-10-21") == []
+
+
+def test_a_century_is_written_by_its_first_two_digits_and_has_no_date() -> None:
+    found = find("The temple dates from the 11th century.")
+    assert [(t.text, t.type, t.value, t.date) for t in found] == [("the 11th century", "DATE", "10", None)]
 
 
 def test_a_year_earlier_beside_a_quarter_is_that_quarter_a_year_before() -> None:
@@ -255,6 +332,12 @@ def test_a_year_earlier_beside_a_quarter_is_that_quarter_a_year_before() -> None
         ("a year earlier", "DATE", "1988-Q3"),
     ]
     assert timex("The mill closed a year earlier.", "1989-10-26") == [("a year earlier", "DATE", "1988")]
+    # "a year-earlier loss" compares too: no one-year duration
+    hyphened = "Third-quarter profit was $5 million, against a year-earlier loss of $4 million."
+    assert timex(hyphened, "1989-10-26") == [
+        ("Third-quarter", "DATE", "1989-Q3"),
+        ("year-earlier", "DATE", "1988-Q3"),
+    ]
 
 
 def test_that_year_and_the_following_month_step_from_the_date_told_before() -> None:
@@ -305,7 +388,11 @@ def test_without_publication_date_relative_expressions_are_unknown(text: str) ->
 def test_pick_by_tense() -> None:
     base = date(2024, 10, 21)
     candidates = [date(2023, 11, 1), date(2024, 11, 1), date(2025, 11, 1)]
-    assert rules.pick_by_tense(candidates, base, rules.PAST) == date(2023, 11, 1)
+    # past: the day ahead within PRESENT_LOOKAHEAD beats one nearly a year back, unless it is the event's day
+    assert rules.pick_by_tense(candidates, base, rules.PAST) == date(2024, 11, 1)
+    assert rules.pick_by_tense(candidates, base, rules.PAST, event_day=True) == date(2023, 11, 1)
+    september = [date(2023, 9, 1), date(2024, 9, 1), date(2025, 9, 1)]
+    assert rules.pick_by_tense(september, base, rules.PAST) == date(2024, 9, 1)
     assert rules.pick_by_tense(candidates, base, rules.FUTURE) == date(2024, 11, 1)
     # present looks ahead a few weeks at most
     assert rules.pick_by_tense(candidates, base, rules.PRESENT) == date(2024, 11, 1)
@@ -396,13 +483,15 @@ def test_tempeval3_floor_on_the_first_40_documents() -> None:
 def test_tempeval3_floor_on_all_of_tbaq() -> None:
     """The issue's bar on every TIMEX3 of TBAQ: relaxed F1 0.90 and value F1 0.78 (HeidelTime on the TE3
     test set: 0.903 and 0.776). Measured when written: relaxed 0.929, value F1 0.781 (TimeBank 0.938 and
-    0.784; AQUAINT, kept unseen while the rules were written, 0.909 and 0.774)."""
+    0.784; AQUAINT, kept unseen while the rules were written, 0.909 and 0.774); raised in round 11, rules
+    read off TimeBank and checked on AQUAINT: relaxed 0.934, value F1 0.804 (TimeBank 0.944 and 0.815,
+    AQUAINT 0.912 and 0.781)."""
     data_dir = SHARED / "data" / "tempeval3" / "TBAQ-cleaned"
     if not data_dir.is_dir():
         pytest.skip(f"TempEval-3 data not found at {data_dir}")
     every = load_eval_script().score_tempeval(data_dir=data_dir)["all"]
     assert every.relaxed[2] >= 0.90
-    assert every.value_f1 >= 0.775  # the bar less 0.005 for parse noise across spaCy builds
+    assert every.value_f1 >= 0.797  # measured less 0.007 for parse noise across spaCy builds
 
 
 # --- publication dates ----------------------------------------------------------------------------------

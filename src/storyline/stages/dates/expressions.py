@@ -228,6 +228,13 @@ def governing_verb(token: Token) -> Token | None:
     return None
 
 
+def is_past_perfect(verb: Token | None) -> bool:
+    """ "had been due", "had planned": the clause's auxiliaries include "had"."""
+    return verb is not None and any(
+        child.dep_ in ("aux", "auxpass") and child.lower_ == "had" for child in verb.children
+    )
+
+
 def verb_tense(verb: Token) -> str:
     """Future with a future auxiliary; past when the finite verb or auxiliary is in the past tense or the
     clause is perfect ("has sent" reports the past); present otherwise — including modals ("must be
@@ -235,7 +242,9 @@ def verb_tense(verb: Token) -> str:
     auxiliaries = sorted((c for c in verb.children if c.dep_ in ("aux", "auxpass")), key=lambda t: t.i)
     words = {aux.lower_ for aux in auxiliaries} | ({verb.lower_} if verb.pos_ == "AUX" else set())
     if words & FUTURE_AUXILIARIES:
-        return FUTURE
+        # "had been scheduled to expire Friday": a plan told in the past perfect was overtaken, its time
+        # is past
+        return PAST if words == {"to"} and is_past_perfect(governing_verb(verb.head)) else FUTURE
     finite = next((aux for aux in auxiliaries if aux.tag_ in FINITE_TAGS), verb)
     if finite.tag_ == "VBD" or (verb.tag_ == "VBN" and words & PERFECT_AUXILIARIES):
         return PAST
@@ -252,8 +261,13 @@ def resolve_candidate(candidate: Candidate, text: str, base: date | None, tense:
         surface = text[candidate.start : candidate.end]
         after = text[candidate.end : candidate.end + CONTEXT_CHARS]
         return resolve_entity(surface, before, after, base, tense)
-    if candidate.kind == "shifted_unit" and context_patterns()["stretch_before"].search(before):
-        # "for the last year": a stretch of one unit, not the calendar unit
+    if (
+        candidate.kind == "shifted_unit"
+        and context_patterns()["stretch_before"].search(before)
+        and shift_of(candidate.match, time_lexicon()) != 0
+    ):
+        # "for the last year": a stretch of one unit, not the calendar unit; "in the current year" is the
+        # calendar unit itself
         unit = time_lexicon().duration_units.get(candidate.match.group("unit").lower())
         if unit is not None:
             return timeml.duration(unit, 1.0)
@@ -281,7 +295,9 @@ def resolve_month_day(match: re.Match[str], lexicon: TimeLexicon, base: date | N
     named_weekday = match.groupdict().get("weekday")
     weekday = lexicon.weekday(named_weekday) if named_weekday else None
     month = month_number(match, lexicon)
-    return rules.resolve_month_day(month, day, group_int(match, "year"), base, tense, weekday)
+    # "on October 13" in a past clause is the day the event took place, however far back that puts it
+    event_day = bool(context_patterns()["event_day_before"].search(timeml.before_match(match)))
+    return rules.resolve_month_day(month, day, group_int(match, "year"), base, tense, weekday, event_day)
 
 
 def resolve_month(match: re.Match[str], lexicon: TimeLexicon, base: date | None, tense: str) -> Resolved:
@@ -298,7 +314,22 @@ def resolve_decade(match: re.Match[str], lexicon: TimeLexicon, base: date | None
     return rules.resolve_decade(int(match.group("decade")))
 
 
+def resolve_short_decade(
+    match: re.Match[str], lexicon: TimeLexicon, base: date | None, tense: str
+) -> Resolved:
+    """ "the '80s", "the nineties": the latest such decade begun by the publication year."""
+    word = match.group("word")
+    tens = lexicon.decade_words[word.lower()] if word else int(match.group("tens"))
+    if base is None:
+        return rules.UNKNOWN
+    start = base.year - base.year % 100 + tens
+    return rules.resolve_decade(start if start <= base.year else start - 100)
+
+
 def resolve_year(match: re.Match[str], lexicon: TimeLexicon, base: date | None, tense: str) -> Resolved:
+    if "thousand_and" in match.re.groupindex:  # "the year two thousand (and one)"
+        ones = match.group("thousand_and")
+        return rules.as_year(2000 + (lexicon.counts[ones.lower()] if ones else 0))
     spelled = match.groupdict().get("spelled")
     if spelled:  # "nineteen ninety-six": the century, then the year in it
         century, *rest = spelled.lower().replace("-", " ").split()
@@ -326,6 +357,9 @@ def resolve_weekend(match: re.Match[str], lexicon: TimeLexicon, base: date | Non
 
 def resolve_quarter(match: re.Match[str], lexicon: TimeLexicon, base: date | None, tense: str) -> Resolved:
     quarter = lexicon.quarters[match.group("quarter").lower()]
+    shift = shift_of(match, lexicon)
+    if shift is not None:  # "last year's fourth quarter"
+        return rules.as_quarter(base.year + shift, quarter) if base else rules.UNKNOWN
     year = group_int(match, "year") or group_int(match, "year_first")
     return rules.resolve_quarter(quarter, year, base, tense)
 
@@ -365,6 +399,7 @@ Resolver = Callable[[re.Match[str], TimeLexicon, date | None, str], Resolved | N
 RESOLVERS: dict[str, Resolver] = {
     "range": resolve_range,
     "decade": resolve_decade,
+    "short_decade": resolve_short_decade,
     "month_day": resolve_month_day,
     "month": resolve_month,
     "season": resolve_season,
@@ -379,7 +414,9 @@ RESOLVERS: dict[str, Resolver] = {
     "latest_quarter": timeml.resolve_latest_quarter,
     "year_earlier": timeml.resolve_year_earlier,
     "duration": timeml.resolve_duration,
+    "reported_year": lambda match, lexicon, base, tense: rules.resolve_reported_year(base),
     "set": timeml.resolve_set,
+    "century": timeml.resolve_century,
     "reference": timeml.resolve_reference,
     "anchored": lambda match, lexicon, base, tense: rules.UNKNOWN,  # set by resolve_in_context
 }

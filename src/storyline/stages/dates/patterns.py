@@ -33,6 +33,7 @@ class TimeLexicon:
     shifts: Mapping[str, int]
     counts: Mapping[str, int]
     vague_counts: Mapping[str, int]
+    duration_counts: Mapping[str, int]
     modifiers: tuple[str, ...]
     deadline_markers: tuple[str, ...]
     forward_markers: tuple[str, ...]
@@ -40,6 +41,7 @@ class TimeLexicon:
     duration_markers: tuple[str, ...]
     frequency_words: tuple[str, ...]
     quarters: Mapping[str, int]
+    decade_words: Mapping[str, int]
     future_cues: tuple[str, ...]
     duration_units: Mapping[str, str]
     references: Mapping[str, str]
@@ -78,6 +80,7 @@ def time_lexicon() -> TimeLexicon:
         shifts=raw["shifts"],
         counts=load_lexicon("numbers")["words"] | raw["counts"],
         vague_counts=raw["vague_counts"],
+        duration_counts=raw["duration_counts"],
         modifiers=tuple(raw["lists"]["modifiers"]),
         deadline_markers=tuple(raw["lists"]["deadline_markers"]),
         forward_markers=tuple(raw["lists"]["forward_markers"]),
@@ -85,6 +88,7 @@ def time_lexicon() -> TimeLexicon:
         duration_markers=tuple(raw["lists"]["duration_markers"]),
         frequency_words=tuple(raw["lists"]["frequency_words"]),
         quarters=raw["quarters"],
+        decade_words=raw["decade_words"],
         future_cues=tuple(raw["lists"]["future_cues"]),
         duration_units=raw["duration_units"],
         references=raw["references"],
@@ -146,6 +150,10 @@ def time_patterns() -> tuple[TimePattern, ...]:
             rf"\b(?P<y1>{YEAR})\s?[-–—]\s?(?P<y2>{YEAR}|\d\d)\b(?![-/]\d)",
         ],
         "decade": [rf"\b(?:(?i:the)\s+)?(?:(?:{modifier})[-\s]+)?(?P<decade>1[6-9]\d0|20\d0)'?s\b"],
+        # "the '80s", "the late nineties": the century is the publication date's ("in his 50s": an age)
+        "short_decade": [
+            rf"\b(?i:the)\s+(?:(?:{modifier})[-\s]+)?(?:['’](?P<tens>[0-9]0)s\b|(?P<word>{any_word(lexicon.decade_words)})\b)"
+        ],
         "month_day": [
             rf"\b(?P<year>{YEAR})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b",
             rf"\b{weekday_prefix}(?P<month>{month})\s*(?P<day>{DAY_NUMBER}){ORDINAL}\b{year_suffix}",
@@ -157,11 +165,17 @@ def time_patterns() -> tuple[TimePattern, ...]:
             rf"\b(?P<shift>{shift})\s+(?P<month>{month})",
             rf"\b(?:(?:{modifier})[-\s]+|{PHASE}\s+)(?P<month>{month})",
             rf"\b{lead}\s+(?P<expr>(?P<month>{month}))",
+            # "figures for January", "December's figures": a month as the period of a figure ("for" is no
+            # lead of bare years, where it counts: "for 2000 people")
+            rf"\b(?i:for)\s+(?P<expr>(?P<month>{month}))(?!\s*\d)",
+            rf"\b(?P<month>{month})(?='s\b)",
         ],
         "season": [
             rf"\b(?:(?:{modifier})[-\s]+)?(?:(?i:the)\s+)?(?P<season>{season})(?:\s+(?i:of))?\s+(?P<year>{YEAR})\b",
             rf"\b(?:(?:{modifier})[-\s]+)?(?P<shift>{shift})\s+(?P<season>{season})\b",
-            rf"\b{lead}\s+(?P<expr>(?i:the)\s+(?P<season>{season}))\b(?!\s+(?i:of)\b)",
+            # "over the summer" too: "over" leads no month or year ("over 2000 people")
+            rf"\b(?:{lead}|(?i:over|throughout))\s+(?P<expr>(?i:the)\s+(?:(?:{modifier})[-\s]+)?(?P<season>{season}))\b"
+            rf"(?!\s+(?i:of)\b)",
         ],
         "weekday": [rf"\b(?:(?P<shift>{shift})\s+)?(?P<weekday>{weekday})(?:\s+(?P<part>{part})\b)?"],
         "relative_day": [
@@ -179,6 +193,8 @@ def time_patterns() -> tuple[TimePattern, ...]:
         "quarter": [
             rf"\b(?:(?i:the)\s+)?(?:(?P<year_first>{YEAR})(?:'s)?\s+)?(?P<quarter>{any_word(lexicon.quarters)})"
             rf"[-\s](?i:quarter)(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?(?P<year>{YEAR}))?\b",
+            # "last year's fourth quarter": the quarter of the shifted year, one expression
+            rf"\b(?P<shift>{unit_shift})\s+(?i:year's)\s+(?P<quarter>{any_word(lexicon.quarters)})[-\s](?i:quarter)\b",
         ],
         "year_earlier": [r"\b(?:(?i:the)\s+)?(?i:year)[-\s](?i:earlier|ago)(?:\s+(?i:quarter|period))?\b"],
         "latest_quarter": [
@@ -190,8 +206,8 @@ def time_patterns() -> tuple[TimePattern, ...]:
         "recent": [r"\b(?P<expr>(?i:recent)\s+(?P<unit>(?i:days)))\b"],
         "year": [
             rf"\b(?i:fiscal)\s+(?:(?i:year)\s+)?(?P<year>{YEAR})\b",
-            # a year used as a modifier: "the 2011 stoppage"
-            rf"\b(?i:the)\s+(?P<expr>(?P<year>{YEAR}))\s+(?=[a-z])",
+            # a year used as a modifier: "the 2011 stoppage", "the 1996 Olympic bombing"
+            rf"\b(?i:the)\s+(?P<expr>(?P<year>{YEAR}))\s+(?=[a-z]|[A-Z][a-z])",
             rf"\b(?:(?:{modifier})[-\s]+|{PHASE}\s+)(?P<year>{YEAR})\b(?!\s?[-–—]\s?\d)",
             rf"\b{lead}\s+(?P<expr>(?:(?i:the\s+year)\s+)?(?P<year>{YEAR}))\b(?!\s?[-–—]\s?\d)",
         ],
@@ -211,8 +227,8 @@ def timeml_sources(
     number = rf"(?:\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?|{tens}[-\s]{ones}|{count})"
     unit = rf"(?:{any_word(lexicon.duration_units)})"
     edge = any_word((*lexicon.approximators, *lexicon.duration_edges))
-    # "52-year-old", "three years ago": an age and a counted offset, not a duration
-    not_age = r"(?![-\s](?i:old|ago)\b)"
+    # "52-year-old", "three years ago", "a year-earlier loss": an age and counted offsets, not a duration
+    not_age = r"(?![-\s](?i:old|ago)\b|-(?i:earlier)\b)"
     return {
         "duration": [
             rf"\b(?:(?:{edge})\s+)*(?:(?i:the|a|an)\s+)?(?:(?:{edge})\s+)*(?P<count>{number})[-\s]+"
@@ -223,9 +239,14 @@ def timeml_sources(
             # "in recent weeks": a stretch up to now whose length is not said (TimeBank: PXW); recent days
             # stay the publication week (``recent``)
             r"\b(?i:recent)\s+(?P<unit>(?i:weeks|months))\b",
-            # "for the year", "in the fiscal year ended March 31": a year's stretch (earnings over it)
-            r"\b(?i:for)\s+(?P<expr>(?i:the)\s+(?:(?i:full|whole|entire|fiscal)\s+)?(?P<unit>(?i:year)))\b(?![-\s]+(?i:ago|earlier)\b|-)",
-            r"\b(?P<expr>(?i:the)\s+(?:(?i:fiscal)\s+)?(?P<unit>(?i:year)))\s+(?=(?i:ended|ending)\b)",
+            # "in the fiscal year ended March 31": a year's stretch (earnings over it)
+            r"\b(?P<expr>(?i:the)\s+(?:(?i:full|whole|entire|fiscal)\s+)?(?P<unit>(?i:year)))\s+(?=(?i:ended|ending)\b)",
+        ],
+        # "sales for the full year", "for the year, volume was flat": the year a company reports on, a date
+        # (TimeBank: 7 of 7 such, while "for the year ended Sept. 30" is a stretch, P1Y, 5 of 5)
+        "reported_year": [
+            r"\b(?i:for)\s+(?P<expr>(?i:the)\s+(?:(?i:full|whole|entire|fiscal)\s+)?(?i:year))\b"
+            r"(?![-\s]+(?i:ago|earlier|ended|ending)\b|-)",
         ],
         "set": [
             rf"\b(?i:every|each|per)\s+(?:(?P<count>{number}|(?i:other))\s+)?(?P<unit>{unit})\b",
@@ -236,6 +257,8 @@ def timeml_sources(
             rf"\b(?P<ref>{any_word(lexicon.references)})\b(?![-\s]+{unit}\b)",
             rf"\b{lead}\s+(?P<expr>(?P<ref>{any_word(lexicon.period_references)}))\b(?![-\s]+{unit}\b)",
         ],
+        # "the 20th century": TimeML writes a century by its first two digits ("19")
+        "century": [r"\b(?:(?i:the)\s+)?(?P<ordinal>\d{1,2})(?i:st|nd|rd|th)[-\s](?i:century)\b"],
         # resolved against the dates told before them (``timeml.resolve_anchored``)
         "anchored": [
             r"\b(?P<anchor>(?i:that|the\s+same|the\s+following|the\s+previous|the\s+preceding))\s+"
@@ -250,6 +273,8 @@ def timeml_sources(
             rf"\b(?i:for|and|or)\s+(?P<expr>(?P<year>{YEAR}))(?=\s*[.,;:)\"'”’]|\s*$)",
             # a year said in words, as transcripts write it: "in nineteen ninety-six"
             rf"\b(?P<spelled>(?i:nineteen|twenty)\s+{tens}(?:[-\s]{ones})?)\b(?![-\s](?i:year|percent)\b)",
+            # "the year two thousand (and one)": only after "the year", since "two thousand" alone counts
+            rf"\b(?i:the\s+year)\s+(?i:two\s+thousand)(?:\s+(?:(?i:and)\s+)?(?P<thousand_and>{ones}))?\b",
         ],
     }
 
@@ -263,6 +288,7 @@ def context_patterns() -> dict[str, re.Pattern[str]]:
         # "by November 1" / "as early as November 1": the marker belongs to the expression
         "deadline_before": re.compile(rf"\b{any_word(lexicon.deadline_markers)}\s+$"),
         "since_before": re.compile(r"(?i:\bsince\s+)$"),
+        "event_day_before": re.compile(r"(?i:\bon\s+)$"),
         "future_cue": re.compile(rf"\b{any_word(lexicon.future_cues)}\b"),
         "duration_start": re.compile(rf"^{any_word(lexicon.duration_markers)}\b"),
         # "for the last year", "over the next month": a stretch of time, not the calendar unit

@@ -19,6 +19,10 @@ from dateparser.date import DateDataParser
 
 PAST, PRESENT, FUTURE = "past", "present", "future"
 PRESENT_LOOKAHEAD = timedelta(days=60)
+# How far back a past clause may send a yearless date before the nearer date ahead wins: news names a
+# date of the last year with its year, so "payable Dec. 7", "extended to Nov. 16" in late October, in a
+# past clause, are the coming ones (TimeBank: 14 yearless dates sent a year back by a past verb).
+PAST_REACH = timedelta(days=183)
 
 # dateparser's period names → our precision names; "time" (a clock time) has no day we can trust.
 DATEPARSER_PRECISION = {"day": "day", "week": "week", "month": "month", "year": "year"}
@@ -117,24 +121,37 @@ def valid_day(year: int, month: int, day: int) -> bool:
     return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
 
 
-def pick_by_tense(candidates: list[date], base: date, tense: str) -> date | None:
+def pick_by_tense(candidates: list[date], base: date, tense: str, event_day: bool = False) -> date | None:
     """Of the dates a yearless expression could mean, the one the tense points at: past → the latest not
     after ``base``; future → the earliest not before it; present → the latest not more than
     PRESENT_LOOKAHEAD after it (news reports look back; when a present-tense clause looks ahead — "is
-    expected in December" — it is to the coming weeks, not to most of a year away)."""
+    expected in December" — it is to the coming weeks, not to most of a year away). A past clause looks
+    ahead too when that date is as near and the past one more than PAST_REACH back — unless the date is the
+    past event's own day (``event_day``: "on October 13, he said")."""
+    later = [day for day in candidates if day >= base]
     if tense == FUTURE:
-        later = [day for day in candidates if day >= base]
         return min(later) if later else None
     limit = base if tense == PAST else base + PRESENT_LOOKAHEAD
     earlier = [day for day in candidates if day <= limit]
-    return max(earlier) if earlier else None
+    chosen = max(earlier) if earlier else None
+    near_ahead = [day for day in later if day - base <= PRESENT_LOOKAHEAD]
+    if chosen is not None and near_ahead and base - chosen > PAST_REACH and not event_day:
+        return min(near_ahead)
+    return chosen
 
 
 def resolve_month_day(
-    month: int, day: int, year: int | None, base: date | None, tense: str, weekday: int | None = None
+    month: int,
+    day: int,
+    year: int | None,
+    base: date | None,
+    tense: str,
+    weekday: int | None = None,
+    event_day: bool = False,
 ) -> Resolved:
     """Month and day: "October 18", "Oct. 18, 2024", "Friday, Oct. 18". A weekday named beside the date
-    picks the year in which the date falls on it, before the tense is asked."""
+    picks the year in which the date falls on it, before the tense is asked; ``event_day``: see
+    ``pick_by_tense``."""
     if year is not None:
         return as_day(date(year, month, day)) if valid_day(year, month, day) else UNKNOWN
     if base is None:  # the year is unknown, and guessing one would put the event on the wrong timeline
@@ -143,7 +160,7 @@ def resolve_month_day(
         date(y, month, day) for y in range(base.year - 1, base.year + 2) if valid_day(y, month, day)
     ]
     on_weekday = [candidate for candidate in candidates if candidate.isoweekday() == weekday]
-    chosen = on_weekday[0] if len(on_weekday) == 1 else pick_by_tense(candidates, base, tense)
+    chosen = on_weekday[0] if len(on_weekday) == 1 else pick_by_tense(candidates, base, tense, event_day)
     return as_day(chosen) if chosen else UNKNOWN
 
 
@@ -193,6 +210,14 @@ def resolve_latest_quarter(base: date | None) -> Resolved:
         return UNKNOWN
     year, month = shift_month(base.year, base.month, -3)
     return as_quarter(year, (month - 1) // 3 + 1)
+
+
+def resolve_reported_year(base: date | None) -> Resolved:
+    """ "for the full year" → the year a company reports on: the one holding the last quarter ended before
+    the publication date (the publication year from April on; the year before in its first quarter)."""
+    if base is None:
+        return UNKNOWN
+    return as_year(shift_month(base.year, base.month, -3)[0])
 
 
 def resolve_year_range(first: int, last: int) -> Resolved:
@@ -316,9 +341,11 @@ def resolve_season(
         return UNKNOWN
     starts = [date(y, first_month, 1) for y in range(base.year - 2, base.year + 2)]
     ends = {start: date(*shift_month(start.year, start.month, 3), 1) for start in starts}
-    if shift == 0:  # "this winter" in January is the winter that began last December
-        current = [start for start in starts if start <= base < ends[start]]
-        chosen = current[0] if current else min(start for start in starts if start > base)
+    current = [start for start in starts if start <= base < ends[start]]
+    if shift == 0:
+        # "this winter" in January is the winter that began last December; "this summer" in November the
+        # one just past, in March the one to come: the summer of the publication year
+        chosen = current[0] if current else date(base.year, first_month, 1)
     elif shift is not None and shift < 0:
         chosen = max(start for start in starts if ends[start] <= base)
     elif (shift is not None and shift > 0) or tense == FUTURE:

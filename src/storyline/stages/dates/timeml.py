@@ -43,6 +43,8 @@ def read_count(text: str | None, lexicon: TimeLexicon) -> float | None:
     words = " ".join(text.lower().replace("-", " ").split())
     if re.fullmatch(r"[\d,]+(?:\.\d+)?", words):
         return float(words.replace(",", ""))
+    if words in lexicon.duration_counts:
+        return float(lexicon.duration_counts[words])
     parts = words.split()
     if words in lexicon.vague_counts or not all(part in lexicon.counts for part in parts):
         return None
@@ -88,6 +90,12 @@ def resolve_reference(match: re.Match[str], lexicon: TimeLexicon, base: date | N
     phrase = " ".join(match.group("ref").lower().split())
     value = lexicon.references.get(phrase) or lexicon.period_references[phrase]
     return Resolved(None, "unknown", "DATE", value)
+
+
+def resolve_century(match: re.Match[str], lexicon: TimeLexicon, base: date | None, tense: str) -> Resolved:
+    """ "the 20th century" → "19": no date a timeline could place, a value TimeML gives."""
+    ordinal = int(match.group("ordinal"))
+    return Resolved(None, "unknown", "DATE", f"{ordinal - 1:02d}") if ordinal > 0 else rules.UNKNOWN
 
 
 def before_match(match: re.Match[str]) -> str:
