@@ -36,8 +36,8 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from spacy.language import Language
 from tree_memory import TreeMemory
 
 from storyline.config import DEFAULT_SETTINGS, Settings
@@ -45,6 +45,9 @@ from storyline.embeddings import load_embedder
 from storyline.engines import worker_count, worker_usage
 from storyline.pipeline import analyze
 from storyline.stages.nlp import load_nlp
+
+if TYPE_CHECKING:  # spaCy is imported through storyline, after it sets the OpenMP wait policy
+    from spacy.language import Language
 
 POLNEAR = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "polnear"
 

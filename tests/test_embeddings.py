@@ -1,5 +1,9 @@
 """The shared embedder: small batches on one torch thread, inputs capped, results independent of both."""
 
+import os
+import subprocess
+import sys
+
 import numpy as np
 import pytest
 
@@ -33,3 +37,18 @@ def test_one_text_embeds_as_it_does_in_a_large_batch() -> None:
     alone = embedder(texts[:1])[0]
     in_batch = embedder(texts)[0]
     assert np.allclose(alone, in_batch, atol=1e-4)
+
+
+def _wait_policy_after_importing_storyline(chosen: dict[str, str]) -> str:
+    """OMP_WAIT_POLICY as a fresh interpreter sees it once ``storyline`` and spaCy are imported, the user
+    having set only what ``chosen`` holds (this process imported storyline already: its value is not
+    passed on)."""
+    environment = {key: value for key, value in os.environ.items() if key != "OMP_WAIT_POLICY"} | chosen
+    code = "import storyline, spacy, os; print(os.environ['OMP_WAIT_POLICY'])"
+    result = subprocess.run([sys.executable, "-c", code], env=environment, capture_output=True, text=True)
+    return result.stdout.strip()
+
+
+def test_importing_storyline_makes_torch_threads_wait_passively_unless_the_user_chose() -> None:
+    assert _wait_policy_after_importing_storyline({}) == "PASSIVE"
+    assert _wait_policy_after_importing_storyline({"OMP_WAIT_POLICY": "ACTIVE"}) == "ACTIVE"

@@ -99,14 +99,38 @@ def join_outlet_voice(
     ``min_similarity`` alike (weighted Jaccard); else it stays out of the ledger's propositions."""
     members = [statement.words for group in groups for statement in group]
     weight = rarity_weights(members + [words[claim.id] for claim in claims])
+    groups_with = _groups_by_word(groups)
     for claim in claims:
         best, chosen = min_similarity, None
-        for index, group in enumerate(groups):
-            score = max(similarity(words[claim.id], statement.words, weight) for statement in group)
+        for index in _groups_sharing_a_word(words[claim.id], groups_with, len(groups), min_similarity):
+            score = max(similarity(words[claim.id], statement.words, weight) for statement in groups[index])
             if score >= best:
                 best, chosen = score, index
         if chosen is not None:
             groups[chosen].append(Statement(claim, words[claim.id], antecedent=None))
+            for word in words[claim.id]:
+                groups_with.setdefault(word, set()).add(chosen)
+
+
+def _groups_by_word(groups: Sequence[Sequence[Statement]]) -> dict[str, set[int]]:
+    """Word → the indices of the groups a statement of which holds it."""
+    holding: dict[str, set[int]] = {}
+    for index, group in enumerate(groups):
+        for statement in group:
+            for word in statement.words:
+                holding.setdefault(word, set()).add(index)
+    return holding
+
+
+def _groups_sharing_a_word(
+    claim_words: frozenset[str], groups_with: Mapping[str, set[int]], group_count: int, min_similarity: float
+) -> list[int]:
+    """The groups worth scoring for an outlet-voice claim, in order: a group none of whose statements shares
+    a word with it scores 0 and cannot reach a positive ``min_similarity``. Scoring every statement of every
+    group took 6.4 s of the 60 s of CPU of the cross-article stages over the 923 PolNeAR texts."""
+    if min_similarity <= 0:
+        return list(range(group_count))
+    return sorted(set().union(*(groups_with.get(word, set()) for word in claim_words)))
 
 
 def join_keyed_outlet_voice(
