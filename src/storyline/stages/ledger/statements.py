@@ -27,6 +27,7 @@ from storyline.stages.ledger.grouping import (
     rarity_weights,
     similarity,
 )
+from storyline.stages.ledger.propositions import predicate_stems, predicates_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,17 +97,33 @@ def join_outlet_voice(
     min_similarity: float,
 ) -> None:
     """Each outlet-voice claim joins the proposition whose closest member it is most like, when at least
-    ``min_similarity`` alike (weighted Jaccard); else it stays out of the ledger's propositions."""
+    ``min_similarity`` alike (weighted Jaccard) and of one predicate with it (``shares_predicate``); else it
+    stays out of the ledger's propositions."""
     members = [statement.words for group in groups for statement in group]
     weight = rarity_weights(members + [words[claim.id] for claim in claims])
     for claim in claims:
         best, chosen = min_similarity, None
         for index, group in enumerate(groups):
-            score = max(similarity(words[claim.id], statement.words, weight) for statement in group)
+            alike = [statement for statement in group if shares_predicate(claim, words[claim.id], statement)]
+            if not alike:
+                continue
+            score = max(similarity(words[claim.id], statement.words, weight) for statement in alike)
             if score >= best:
                 best, chosen = score, index
         if chosen is not None:
             groups[chosen].append(Statement(claim, words[claim.id], antecedent=None))
+
+
+def shares_predicate(claim: Claim, words: frozenset[str], statement: Statement) -> bool:
+    """Whether a predicate of either is among the other's content words (``ledger.propositions``). An
+    outlet's long sentence shares names with anything in its story: "the Justice Department is unlikely to
+    act on the referral" shares the department and Clinton with "the Justice Department would not prosecute
+    Clinton", not what is said of them (PolNeAR fbi-no-charges: that narration stood as the affirming side
+    of Lynch's decision)."""
+    return bool(
+        predicates_of(claim) & predicate_stems(statement.words)
+        or predicates_of(statement.claim) & predicate_stems(words)
+    )
 
 
 def join_keyed_outlet_voice(
