@@ -5,6 +5,7 @@ spaCy model: what the cue decides, what the content's main clause decides, and t
 from __future__ import annotations
 
 import pytest
+from factories import make_claim
 
 from storyline.records import Article, Claim, Modality
 from storyline.stages.claims import extract_claims, stance_of
@@ -135,3 +136,17 @@ def test_a_negated_figure_still_answers_with_its_value() -> None:
     claim = claim_with_cue("The minister said the army did not send soldiers to the border.", "said")
     assert claim.modality == "asserted"
     assert stance_of(claim, negation_denies=False) == "affirm"
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # a sentence's end inside a closing quote mark still ends the main clause: the remark after it is
+        # the speaker's own, not a negation of what they quote
+        ("the crew ‘were careless with the cargo all week.’ Not good!", "affirm"),
+        ('the crew "were careless with the cargo all week." Not good!', "affirm"),
+        ("the crew ‘did not secure the cargo.’ Not good!", "deny"),
+    ],
+)
+def test_a_negation_after_a_quoted_sentence_leaves_the_main_clause_affirming(text: str, stance: str) -> None:
+    assert stance_of(make_claim(text, cue="tweeted", speaker_text="The captain")) == stance

@@ -22,7 +22,12 @@ from storyline.stages.ledger.propositions import (
     predicates_of,
     proposition_key,
 )
-from storyline.stages.ledger.statements import Statement, group_statements, join_keyed_outlet_voice
+from storyline.stages.ledger.statements import (
+    Statement,
+    group_statements,
+    join_keyed_outlet_voice,
+    join_outlet_voice,
+)
 
 SETTINGS = DEFAULT_SETTINGS.ledger
 
@@ -152,3 +157,25 @@ def test_an_outlet_voice_claim_joins_the_proposition_it_is_keyed_to_and_only_onc
     words = {"v": content_words(narrated.text)}
     join_keyed_outlet_voice(statements, [narrated], [(0, 0), (1, 0)], words, groups)
     assert [s.claim.id for s in groups[0]] == ["a", "v"] and [s.claim.id for s in groups[1]] == ["b"]
+
+
+def narration(text: str, verb: str, id: str) -> Claim:
+    """An outlet-voice claim (no speaker, no cue) whose top-level finite verb is the first ``verb``."""
+    return make_claim(text, id=id, cue="", finite_verbs=(text.index(verb),))
+
+
+def test_an_outlet_voice_claim_alike_in_names_but_not_in_predicate_stays_out() -> None:
+    decision = claim("the harbour board would not fine the ferry company", "fine", id="a")
+    groups = [[Statement(decision, content_words(decision.text), antecedent=None)]]
+    # the same board and company, but another thing said of them: no side of the decision
+    unrelated = narration(
+        "The harbour board, run by the city, is unlikely to act on the ferry company", "is", "v"
+    )
+    # the decision itself, in the outlet's words
+    restated = narration("The harbour board chose to fine the ferry company after all", "chose", "w")
+    words = {c.id: content_words(c.text) for c in (unrelated, restated)}
+    weight = rarity_weights([groups[0][0].words, *words.values()])
+    assert unrelated.outlet_voice and restated.outlet_voice
+    assert similarity(words["v"], groups[0][0].words, weight) >= SETTINGS.outlet_voice_similarity
+    join_outlet_voice([unrelated, restated], words, groups, SETTINGS.outlet_voice_similarity)
+    assert [s.claim.id for s in groups[0]] == ["a", "w"]

@@ -37,8 +37,9 @@ SUBORDINATE_DEPS = frozenset(
 )
 # Words of a content's plain text, for the stance check (numbers cannot negate, so only letters count).
 CONTENT_WORD = re.compile(r"[^\W\d_]+(?:'t)?", re.UNICODE)
-# Where a content's main clause ends: a sentence end, a semicolon or dash, or a contrast ("…, not on …").
-MAIN_CLAUSE_END = re.compile(r"[.;!?–—]\s|,\s+(?:but|while|whereas|not|rather)\s|\s+rather\s+than\s")
+# Where a content's main clause ends: a sentence end (a closing quote mark may stand before the space:
+# "…information.’ Not fit!"), a semicolon or dash, or a contrast ("…, not on …").
+MAIN_CLAUSE_END = re.compile(r"[.;!?–—][\"'’”»]*\s|,\s+(?:but|while|whereas|not|rather)\s|\s+rather\s+than\s")
 
 
 def stronger(first: Modality | None, second: Modality | None) -> Modality | None:

@@ -95,6 +95,11 @@ def predicate_stem(word: str) -> str:
     return stemmed[:-1] if stemmed.endswith("e") and len(stemmed) > 4 else stemmed
 
 
+def predicate_stems(words: frozenset[str]) -> frozenset[str]:
+    """Content words stemmed as predicates are ("prosecuted" → "prosecut"), to meet ``predicates_of``."""
+    return frozenset(predicate_stem(word) for word in words)
+
+
 def predicates_of(claim: Claim) -> frozenset[str]:
     """The stems of the content's predicates, light verbs and negation passed over: one per top-level
     finite verb that says something ("the director said she exercised …": not "said"); none when the
@@ -174,7 +179,7 @@ def _arguments_agree(first: PropositionKey, second: PropositionKey) -> bool:
 def keyed_candidates(keys: Sequence[PropositionKey | None], words: Sequence[frozenset[str]]) -> list[Pair]:
     """Pairs (i < j) where a predicate of each appears among the other's content words (one predicate,
     said with any word order or inflection), their arguments agreeing."""
-    stems = [frozenset(predicate_stem(word) for word in item) for item in words]
+    stems = [predicate_stems(item) for item in words]
     holders = posting_lists(stems)
     pairs: set[Pair] = set()
     for index, key in enumerate(keys):

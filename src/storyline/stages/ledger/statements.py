@@ -27,6 +27,7 @@ from storyline.stages.ledger.grouping import (
     rarity_weights,
     similarity,
 )
+from storyline.stages.ledger.propositions import predicate_stems, predicates_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,14 +97,19 @@ def join_outlet_voice(
     min_similarity: float,
 ) -> None:
     """Each outlet-voice claim joins the proposition whose closest member it is most like, when at least
-    ``min_similarity`` alike (weighted Jaccard); else it stays out of the ledger's propositions."""
+    ``min_similarity`` alike (weighted Jaccard) and of one predicate with it (``shares_predicate``); else it
+    stays out of the ledger's propositions."""
     members = [statement.words for group in groups for statement in group]
     weight = rarity_weights(members + [words[claim.id] for claim in claims])
     groups_with = _groups_by_word(groups)
     for claim in claims:
         best, chosen = min_similarity, None
         for index in _groups_sharing_a_word(words[claim.id], groups_with, len(groups), min_similarity):
-            score = max(similarity(words[claim.id], statement.words, weight) for statement in groups[index])
+            group = groups[index]
+            alike = [statement for statement in group if shares_predicate(claim, words[claim.id], statement)]
+            if not alike:
+                continue
+            score = max(similarity(words[claim.id], statement.words, weight) for statement in alike)
             if score >= best:
                 best, chosen = score, index
         if chosen is not None:
@@ -131,6 +137,18 @@ def _groups_sharing_a_word(
     if min_similarity <= 0:
         return list(range(group_count))
     return sorted(set().union(*(groups_with.get(word, set()) for word in claim_words)))
+
+
+def shares_predicate(claim: Claim, words: frozenset[str], statement: Statement) -> bool:
+    """Whether a predicate of either is among the other's content words (``ledger.propositions``). An
+    outlet's long sentence shares names with anything in its story: "the Justice Department is unlikely to
+    act on the referral" shares the department and Clinton with "the Justice Department would not prosecute
+    Clinton", not what is said of them (PolNeAR fbi-no-charges: that narration stood as the affirming side
+    of Lynch's decision)."""
+    return bool(
+        predicates_of(claim) & predicate_stems(statement.words)
+        or predicates_of(statement.claim) & predicate_stems(words)
+    )
 
 
 def join_keyed_outlet_voice(
