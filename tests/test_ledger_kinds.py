@@ -131,3 +131,50 @@ def test_a_kind_word_across_a_preposition_after_the_figure_names_no_kind() -> No
     # a kind word of the figure itself, or right after it, still names it; "of" marks a part (``is_part``)
     assert kind_near("256 people had been detained", 0, 10) == "detained"
     assert kind_near("two of the missing", 0, 3) == "missing"
+
+
+def test_a_state_and_its_opposite_are_kinds_of_their_own() -> None:
+    # ``[state_kinds]``: restored / back online / reconnected against offline / cut off / without access
+    assert kind_near("41 facilities were back online", 0, 13) == "in_service"
+    assert kind_near("12 reconnected facilities", 0, 25) == "in_service"
+    assert kind_near("125 were still cut off from the network", 0, 3) == "out_of_service"
+    assert kind_near("88 remained without access", 0, 2) == "out_of_service"
+    # an entry of several words needs them all, in a row: "cutting supplies" cuts nothing off
+    assert kind_near("cutting supplies to 40 homes for a week", 20, 28) == "displaced"
+    assert kind_near("40 stations cut supplies", 0, 11) is None
+
+
+def _day_report(day: str, content: str, figures: dict[str, float]) -> list[Measure]:
+    """The figures of "The ministry said <content>." in an article of its own, published on ``day``."""
+    sentence = f"The ministry said {content}."
+    article = make_article(sentence, id=day, published=day)
+    quantities = tuple(
+        make_quantity(text, value, within=sentence, unit="facility") for text, value in figures.items()
+    )
+    claim = make_claim(content, article=article, id=f"c-{day}", quantities=quantities)
+    return make_measures(claim, frozenset(), published=day)
+
+
+def test_counts_of_one_state_and_of_its_opposite_are_two_questions() -> None:
+    monday = "12 facilities had been restored and 154 facilities were still offline"
+    tuesday = "41 reconnected facilities and 125 facilities still cut off"
+    figures = _day_report("2025-06-02", monday, {"12 facilities": 12, "154 facilities": 154}) + _day_report(
+        "2025-06-03", tuesday, {"41 reconnected facilities": 41, "125 facilities": 125}
+    )
+    assert [m.kind for m in figures] == ["in_service", "out_of_service"] * 2
+    # the kind word between number and noun ("reconnected") is the kind, no narrowing word
+    assert all(m.qualifiers == frozenset() for m in figures)
+    groups = group_measures(figures, DEFAULT_SETTINGS.ledger)
+    assert sorted(sorted(m.quantity.value for m in group) for group in groups) == [[12, 41], [125, 154]]
+
+
+def test_a_bare_figure_of_a_state_counts_no_people() -> None:
+    # "154 were still offline" says nothing of what is offline: no unit, no item (a kind of people would be
+    # read as people: "31 missing")
+    sentence = "Officials said 154 were still offline."
+    claim = make_claim(
+        "154 were still offline",
+        article=make_article(sentence),
+        quantities=(make_quantity("154", 154, within=sentence, unit=""),),
+    )
+    assert make_measures(claim, frozenset()) == []

@@ -167,3 +167,10 @@ def test_a_relative_pronoun_is_never_the_subject_a_label_asks_about() -> None:
     claim = make_claim(text)
     label = with_predicate("How many new piers?", [(claim, quantity)], [0], {"a": text})
     assert "who" not in label
+
+
+def test_a_unit_ending_in_a_consonant_and_y_reads_as_its_plural() -> None:
+    text = "125 were still cut off from the network"
+    pair = (make_claim(text), make_quantity("125", 125, within=text, unit="facility"))
+    assert quantity_label("facility", [pair], [0])[0].startswith("How many facilities ")
+    assert quantity_label("day", [pair], [0])[0].startswith("How many days ")

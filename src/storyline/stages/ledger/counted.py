@@ -35,7 +35,9 @@ from storyline.stages.ledger.kinds import (
     counts_people,
     is_part,
     is_past_event,
+    is_state_kind,
     kind_near,
+    names_kind,
     outbreak_unit,
     told_of_past_year,
 )
@@ -140,10 +142,15 @@ def _qualifiers(claim: Claim, quantity: Quantity) -> frozenset[str]:
         quantity.text,
     )
     words = [word for word in WORD.findall(text) if not word[0].isdigit()]
+    # a word of the figure's kind ("12 reconnected facilities", "five injured workers") says what happened
+    # to the counted thing, which ``Measure.kind`` holds: it narrows nothing ("41 facilities back online")
     narrowing = frozenset(
         stem(word)
         for word in words[:-1]
-        if word.islower() and word not in lexicon.neutral_qualifiers and word not in lexicon.stopwords
+        if word.islower()
+        and word not in lexicon.neutral_qualifiers
+        and word not in lexicon.stopwords
+        and not names_kind(word)
     )
     return narrowing | {INCREMENT} if _is_increment(claim, quantity) else narrowing
 
@@ -184,7 +191,10 @@ def make_measures(
         words = content_words(clause)
         offset = quantity.start - claim.start - start
         count_kind = kind_near(clause, offset, offset + len(quantity.text), outbreak)
-        unit = _unit_from_clause(quantity, raw) or quantity.unit or (PEOPLE_UNIT if count_kind else "")
+        # a bare figure of a kind counts people ("31 missing"); one of a state says nothing of what it
+        # counts ("154 were still offline": facilities), so it needs a noun like any other figure
+        counts_of_people = count_kind is not None and not is_state_kind(count_kind)
+        unit = _unit_from_clause(quantity, raw) or quantity.unit or (PEOPLE_UNIT if counts_of_people else "")
         if not unit:
             continue
         unit = PEOPLE_UNIT if counts_people(count_kind, unit) else unit

@@ -27,6 +27,7 @@ clause alone misses once "and" cuts the year off.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 
 from storyline.lexicons import load_lexicon
@@ -53,13 +54,46 @@ OUTBREAK_UNIT = "case"
 PEOPLE_UNIT = "personnel"  # the unit of a count of people
 
 
+def _all_kinds(outbreak: bool = False) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Every kind of count and its stems: ``[count_kinds]``, ``[state_kinds]``, and the kinds of
+    ``[outbreak_kinds]`` too when ``outbreak``."""
+    return ledger_lexicon().count_kinds + _state_kinds() + (_outbreak_kinds() if outbreak else ())
+
+
 def _word_kind(word: str, outbreak: bool = False) -> str | None:
     """The kind of count ``word`` names; the kinds of ``[outbreak_kinds]`` too when ``outbreak``."""
-    kinds = ledger_lexicon().count_kinds + (_outbreak_kinds() if outbreak else ())
-    for kind, stems in kinds:
-        if any(word.startswith(s) for s in stems):
+    for kind, stems in _all_kinds(outbreak):
+        if any(" " not in s and word.startswith(s) for s in stems):
             return kind
     return None
+
+
+def _kind_at(words: Sequence[str], index: int, outbreak: bool) -> tuple[str, int] | None:
+    """The kind named by the word at ``index`` of ``words``, or by an entry of several words starting there
+    ("cut off", "without access": the words in a row, the last as a prefix), with how many words it takes."""
+    for kind, stems in _all_kinds(outbreak):
+        for entry in stems:
+            *first, last = entry.split()
+            end = index + len(first)
+            if end < len(words) and list(words[index:end]) == first and words[end].startswith(last):
+                return kind, len(first) + 1
+    return None
+
+
+def names_kind(word: str) -> bool:
+    """Whether ``word`` names a kind of count or a state (``[count_kinds]``, ``[state_kinds]``)."""
+    return _word_kind(word.lower()) is not None
+
+
+@cache
+def _state_kinds() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((kind, tuple(stems)) for kind, stems in load_lexicon("ledger")["state_kinds"].items())
+
+
+def is_state_kind(kind: str | None) -> bool:
+    """Whether ``kind`` is a state of what is counted (``[state_kinds]``: "in_service", "out_of_service"),
+    not a kind of count of people."""
+    return kind in {k for k, _ in _state_kinds()}
 
 
 @cache
@@ -98,13 +132,17 @@ def kind_near(clause: str, start: int, end: int, outbreak: bool = False) -> str 
     (``kind_complement_prepositions``) names what the counted noun is of or from, not what it counts.
     ``outbreak``: the clause's article is about one, so "cases" and "infections" name a kind too."""
     words = [(match.start(), match.end(), match.group().lower()) for match in WORD.finditer(clause)]
+    lowered = [word for _, _, word in words]
     best: tuple[int, int, str] | None = None
-    for index, (word_start, word_end, word) in enumerate(words):
-        kind = _word_kind(word, outbreak)
-        if kind is None:
+    for index, (word_start, _, _) in enumerate(words):
+        named = _kind_at(lowered, index, outbreak)
+        if named is None:
             continue
+        kind, length = named
+        last = index + length - 1
+        word_end = words[last][1]
         if word_end <= start:
-            distance, before = sum(1 for w in words[index + 1 :] if w[1] <= start) + 1, 1
+            distance, before = sum(1 for w in words[last + 1 :] if w[1] <= start) + 1, 1
         elif word_start >= end:
             between = [w[2] for w in words[:index] if w[0] >= end]
             if set(between) & _complement_prepositions():

@@ -116,7 +116,10 @@ def _tail(claim: Claim, quantity: Quantity) -> str:
 def _plural(noun: str) -> str:
     display: dict[str, str] = load_lexicon("units")["display"]
     noun = display.get(noun, noun)
-    return noun if noun.endswith("s") or noun == "people" else noun + "s"
+    if noun.endswith("s") or noun == "people":
+        return noun
+    # "facility" → "facilities" (a consonant before the y), "day" → "days"
+    return noun[:-1] + "ies" if noun.endswith("y") and noun[-2:-1] not in set("aeiou") else noun + "s"
 
 
 def quantity_label(
