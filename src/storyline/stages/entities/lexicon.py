@@ -48,6 +48,8 @@ class EntityLexicon:
     portfolio_titles: frozenset[str]
     inverted_org_heads: frozenset[str]
     head_titles: frozenset[str]
+    # Local title → the English title of the same office ("hokim" → "governor").
+    title_synonyms: dict[str, str]
     # Folded portfolio → the form kept, longest first ("national defence" before "defense").
     portfolio_synonyms: tuple[tuple[str, str], ...]
 
@@ -79,6 +81,7 @@ def entity_lexicon() -> EntityLexicon:
         portfolio_titles=frozenset(data["portfolio_titles"]),
         inverted_org_heads=frozenset(data["inverted_org_heads"]),
         head_titles=frozenset(data["head_titles"]),
+        title_synonyms=dict(data["title_synonyms"]),
         portfolio_synonyms=tuple(
             sorted(data["portfolio_synonyms"].items(), key=lambda pair: len(pair[0]), reverse=True)
         ),
