@@ -129,6 +129,16 @@ def test_an_untagged_capitalised_organisation_phrase_is_a_name_not_a_description
     assert _proper_name_start(lone, 0, len(lone.text)) is None
 
 
+def test_the_firm_is_the_organisation_introduced_as_a_company() -> None:
+    """Issue #17: "the firm" after "the security company Halvard Labs … the Frost Owl group" is the company
+    (a word of its kind), not the group named last."""
+    found = mentions_of(
+        "The security company Halvard Labs studied samples that the Frost Owl group had posted. "
+        "The ministry accused the firm of seeking publicity."
+    )
+    assert by_text(found, "the firm").refers_to == "Halvard Labs"
+
+
 def test_a_description_after_sentences_about_two_people_stays_unresolved() -> None:
     found = mentions_of(
         "Henrik Dahl met Anna Berglund in Velsund on Monday. Both said the port will reopen. "

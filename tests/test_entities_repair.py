@@ -263,6 +263,8 @@ def test_a_titled_name_is_two_or_three_capitalised_words_after_a_title_word() ->
         ("The hacking group Frost Owl posted the records.", True),
         ("Officials blamed Frost Owl, a hacking group linked to Karvia.", True),
         ("Frost Owl met the group of officials on Monday.", False),
+        ("Samples posted by the Frost Owl group were checked.", True),
+        ("Officials said Frost Owl group members had fled.", False),
     ],
 )
 def test_a_name_introduced_as_a_group_is_an_organisation(text: str, introduced: bool) -> None:

@@ -263,8 +263,9 @@ def _organisation_antecedent(
     text: str, description: str, start: int, organisations: list[Mention], lexicon: EntityLexicon
 ) -> Mention | None:
     """The nearest organisation named before the description whose name has the description's words. For a
-    generic head ("the group"): the one organisation the article calls by that word ("A group calling
-    itself Frost Owl", "Frost Owl, a hacking group"), wherever it was introduced; else the nearest
+    generic head ("the group"): the one organisation the article calls by that word or one of its kind ("A
+    group calling itself Frost Owl", "Frost Owl, a hacking group", "the company X" for "the firm"),
+    wherever it was introduced; else the nearest
     organisation named within a short distance before the description."""
     before = [org for org in organisations if org.end <= start]
     wanted = content_words(description, lexicon)
@@ -274,7 +275,12 @@ def _organisation_antecedent(
         if all(any(words_match(w, o) for o in fold_name(org.text).split()) for w in wanted)
     ]
     if not candidates and wanted and wanted[-1] in lexicon.generic_org_heads:
-        introduced = {fold_name(org.text) for org in organisations if introduced_as(text, org, wanted[-1])}
+        kind = lexicon.generic_org_kinds.get(wanted[-1], frozenset({wanted[-1]}))
+        introduced = {
+            fold_name(org.text)
+            for org in organisations
+            if any(introduced_as(text, org, head) for head in kind)
+        }
         if len(introduced) == 1:
             return next(org for org in organisations if fold_name(org.text) in introduced)
         candidates = [org for org in before if start - org.end <= GENERIC_ANTECEDENT_CHARS]
