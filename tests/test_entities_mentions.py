@@ -7,7 +7,7 @@ import spacy
 from spacy.tokens import Doc, Span
 
 from storyline.records import Article, Mention
-from storyline.stages.entities.descriptions import _find_descriptions, role_matches
+from storyline.stages.entities.descriptions import _find_descriptions, _proper_name_start, role_matches
 from storyline.stages.entities.lexicon import entity_lexicon
 from storyline.stages.entities.mentions import _name_span, _organisation_by_head, extract_mentions
 from storyline.stages.nlp import parse_articles
@@ -100,6 +100,43 @@ def test_a_description_with_a_title_the_salient_person_was_not_given_is_not_that
     )
     assert by_text(found, "Lena Orsk").role
     assert all(m.refers_to is None for m in found if m.text == "The governor")
+
+
+def test_a_local_title_is_a_title_and_agrees_with_its_english_one() -> None:
+    """Issue #17: the Uzbek "hokim" (a region's governor) before a name is a title, not part of the name,
+    and "the hokim" is the person the article calls the regional governor."""
+    found = mentions_of(
+        "Hokim Bakhtiyor Rasulov visited the clinics on Tuesday. Rasulov said the crews were at work. "
+        "The hokim rejected the calls."
+    )
+    assert any(m.text == "Bakhtiyor Rasulov" for m in found)
+    assert role_matches("the hokim", "regional governor", entity_lexicon())
+    assert not role_matches("the hokim", "director", entity_lexicon())
+
+
+def test_an_untagged_capitalised_organisation_phrase_is_a_name_not_a_description() -> None:
+    """Issue #17: the small model tagged no entity in "the Samarkand Regional Multidisciplinary Medical
+    Centre"; read as a description it referred to nothing and the hospital was lost. On a parse built by
+    hand (the model's tags vary with the place name): a phrase of proper nouns after "the" is a name, a
+    lower-case one or a lone capitalised head ("the Centre") still refers back."""
+    words = ["At", "the", "Karshi", "Regional", "Medical", "Centre", "and", "the", "medical", "centre"]
+    pos = ["ADP", "DET", "PROPN", "PROPN", "PROPN", "PROPN", "CCONJ", "DET", "ADJ", "NOUN"]
+    doc = Doc(blank_english().vocab, words=words, pos=pos)
+    name, description = doc[1:6], doc[7:10]
+    assert _proper_name_start(doc, name.start_char, name.end_char) == doc[2].idx
+    assert _proper_name_start(doc, description.start_char, description.end_char) is None
+    lone = Doc(blank_english().vocab, words=["the", "Centre"], pos=["DET", "PROPN"])
+    assert _proper_name_start(lone, 0, len(lone.text)) is None
+
+
+def test_the_firm_is_the_organisation_introduced_as_a_company() -> None:
+    """Issue #17: "the firm" after "the security company Halvard Labs … the Frost Owl group" is the company
+    (a word of its kind), not the group named last."""
+    found = mentions_of(
+        "The security company Halvard Labs studied samples that the Frost Owl group had posted. "
+        "The ministry accused the firm of seeking publicity."
+    )
+    assert by_text(found, "the firm").refers_to == "Halvard Labs"
 
 
 def test_a_description_after_sentences_about_two_people_stays_unresolved() -> None:

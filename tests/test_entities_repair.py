@@ -16,6 +16,7 @@ from storyline.stages.entities.repair import (
     names_joined_after_title,
     organisations_by_introduction,
     organisations_cut_at_a_preposition,
+    organisations_without_trailing_place,
     people_by_title,
     people_in_apposition,
     split_joined_names,
@@ -262,6 +263,8 @@ def test_a_titled_name_is_two_or_three_capitalised_words_after_a_title_word() ->
         ("The hacking group Frost Owl posted the records.", True),
         ("Officials blamed Frost Owl, a hacking group linked to Karvia.", True),
         ("Frost Owl met the group of officials on Monday.", False),
+        ("Samples posted by the Frost Owl group were checked.", True),
+        ("Officials said Frost Owl group members had fled.", False),
     ],
 )
 def test_a_name_introduced_as_a_group_is_an_organisation(text: str, introduced: bool) -> None:
@@ -289,3 +292,22 @@ def test_an_organisation_cut_in_two_at_for_the_is_one_name_unless_the_article_us
     assert all(text[m.start : m.end] == m.text for m in joined)
     named_alone = [*names, Mention("a", 90, 105, "Northern Office", "ORG")]
     assert len(organisations_cut_at_a_preposition(text, named_alone, entity_lexicon())) == 5
+
+
+def test_the_place_an_organisation_sits_in_is_no_part_of_its_name() -> None:
+    """Issue #17: "the Ministry of Health in Tashkent", tagged as one organisation, is the Ministry of
+    Health; a known capital or a place the article tags elsewhere is cut, an unknown capitalised word kept."""
+    text = "The Ministry of Finance in Bishkek and the Institute of Physics in Vorlund spoke in Vorlund."
+    doc = Doc(spacy.blank("en").vocab, words=[*text[:-1].split(), "."])
+    doc.ents = [doc.char_span(text.rindex("Vorlund"), len(text) - 1, label="GPE")]
+
+    def organisation(name: str) -> Mention:
+        start = text.index(name)
+        return Mention("a", start, start + len(name), name, "ORG")
+
+    glued = [organisation("Ministry of Finance in Bishkek"), organisation("Institute of Physics in Vorlund")]
+    found = organisations_without_trailing_place(doc, glued, entity_lexicon())
+    assert [m.text for m in found] == ["Ministry of Finance", "Institute of Physics"]
+    assert all(text[m.start : m.end] == m.text for m in found)
+    unknown = Mention("a", 0, 29, "Institute of Physics in Ostby", "ORG")
+    assert organisations_without_trailing_place(doc, [unknown], entity_lexicon()) == [unknown]

@@ -46,9 +46,10 @@ def content_words(text: str, lexicon: EntityLexicon) -> list[str]:
 
 def role_matches(description: str, role: str, lexicon: EntityLexicon) -> bool:
     """Every content word of the description has a form in the role ("the Lithuanian foreign minister" ~
-    "Lithuanian Foreign Minister"; "the minister" ~ "Interior Minister")."""
-    wanted = content_words(description, lexicon)
-    offered = content_words(role, lexicon)
+    "Lithuanian Foreign Minister"; "the minister" ~ "Interior Minister"; "the hokim" ~ "regional
+    governor")."""
+    wanted = [_english_title(word, lexicon) for word in content_words(description, lexicon)]
+    offered = [_english_title(word, lexicon) for word in content_words(role, lexicon)]
     return bool(wanted) and all(any(words_match(w, o) for o in offered) for w in wanted)
 
 
@@ -121,6 +122,9 @@ def resolve_descriptions(
             else:  # no (or no single) antecedent here: the collection's role index may know the person
                 resolved.append(Mention(article_id, start, end, surface, ROLE_LABEL, role=surface))
             continue
+        if (name_start := _proper_name_start(doc, start, end)) is not None:
+            resolved.append(Mention(article_id, name_start, end, text[name_start:end], "ORG"))
+            continue
         antecedent = _organisation_antecedent(text, surface, start, organisations, lexicon)
         office = None if antecedent else _office_of_minister(doc, surface, people, lexicon)
         if antecedent is not None or office is not None:
@@ -130,6 +134,20 @@ def resolve_descriptions(
             # "the union" in a report that never names it: the story may (``resolve``)
             resolved.append(Mention(article_id, start, end, surface, ROLE_LABEL, role=surface))
     return resolved
+
+
+def _proper_name_start(doc: Doc, start: int, end: int) -> int | None:
+    """Where the name begins in "the Samarkand Regional Multidisciplinary Medical Centre": an organisation
+    phrase whose words after the article are all capitalised is a name the small model did not tag, not a
+    description referring back (which is lower case: "the medical centre"). None for anything else, and
+    for a lone capitalised head ("the Centre", a short name that refers back)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) < 3 or span[0].lower_ != "the":
+        return None
+    words = [token for token in span[1:] if not token.is_punct]
+    if len(words) < 2 or not all(token.text[:1].isupper() and token.pos_ == "PROPN" for token in words):
+        return None
+    return span[1].idx
 
 
 def _role_antecedents(
@@ -220,14 +238,21 @@ def _salient_person(
 
 def _titles_agree(description: str, roles: set[str], lexicon: EntityLexicon) -> bool:
     """Whether every title word of the description ("governor") stands in one of the roles; the titles of
-    a body's head ("chief", "director", "leader") stand for one another."""
+    a body's head ("chief", "director", "leader") stand for one another, and a local title for its English
+    one ("hokim" for "governor")."""
 
     def office(word: str) -> str:
+        word = _english_title(word, lexicon)
         return "head" if word in lexicon.head_titles else word
 
     titles = [office(word) for word in content_words(description, lexicon) if word in lexicon.title_words]
     offered = [office(word) for role in roles for word in content_words(role, lexicon)]
     return all(any(words_match(title, word) for word in offered) for title in titles)
+
+
+def _english_title(word: str, lexicon: EntityLexicon) -> str:
+    """A local title as the English title of its office ("hokim" → "governor"); any other word as it is."""
+    return lexicon.title_synonyms.get(word, word)
 
 
 def _surname(mention: Mention) -> str:
@@ -238,8 +263,9 @@ def _organisation_antecedent(
     text: str, description: str, start: int, organisations: list[Mention], lexicon: EntityLexicon
 ) -> Mention | None:
     """The nearest organisation named before the description whose name has the description's words. For a
-    generic head ("the group"): the one organisation the article calls by that word ("A group calling
-    itself Frost Owl", "Frost Owl, a hacking group"), wherever it was introduced; else the nearest
+    generic head ("the group"): the one organisation the article calls by that word or one of its kind ("A
+    group calling itself Frost Owl", "Frost Owl, a hacking group", "the company X" for "the firm"),
+    wherever it was introduced; else the nearest
     organisation named within a short distance before the description."""
     before = [org for org in organisations if org.end <= start]
     wanted = content_words(description, lexicon)
@@ -249,7 +275,12 @@ def _organisation_antecedent(
         if all(any(words_match(w, o) for o in fold_name(org.text).split()) for w in wanted)
     ]
     if not candidates and wanted and wanted[-1] in lexicon.generic_org_heads:
-        introduced = {fold_name(org.text) for org in organisations if introduced_as(text, org, wanted[-1])}
+        kind = lexicon.generic_org_kinds.get(wanted[-1], frozenset({wanted[-1]}))
+        introduced = {
+            fold_name(org.text)
+            for org in organisations
+            if any(introduced_as(text, org, head) for head in kind)
+        }
         if len(introduced) == 1:
             return next(org for org in organisations if fold_name(org.text) in introduced)
         candidates = [org for org in before if start - org.end <= GENERIC_ANTECEDENT_CHARS]

@@ -34,6 +34,8 @@ class EntityLexicon:
     honorifics: frozenset[str]
     org_head_words: frozenset[str]
     generic_org_heads: frozenset[str]
+    # Generic head → the generic heads of the same kind of body, itself included ("firm" → company, firm).
+    generic_org_kinds: dict[str, frozenset[str]]
     ignorable_words: frozenset[str]
     acronym_stopwords: frozenset[str]
     short_name_words: frozenset[str]
@@ -48,6 +50,8 @@ class EntityLexicon:
     portfolio_titles: frozenset[str]
     inverted_org_heads: frozenset[str]
     head_titles: frozenset[str]
+    # Local title → the English title of the same office ("hokim" → "governor").
+    title_synonyms: dict[str, str]
     # Folded portfolio → the form kept, longest first ("national defence" before "defense").
     portfolio_synonyms: tuple[tuple[str, str], ...]
 
@@ -61,6 +65,7 @@ def entity_lexicon() -> EntityLexicon:
         honorifics=frozenset(data["honorifics"]),
         org_head_words=frozenset(data["org_head_words"]) | frozenset(data["generic_org_heads"]),
         generic_org_heads=frozenset(data["generic_org_heads"]),
+        generic_org_kinds={word: frozenset(kind) for kind in data["generic_org_kinds"] for word in kind},
         ignorable_words=frozenset(data["ignorable_description_words"]),
         acronym_stopwords=frozenset(data["acronym_stopwords"]),
         short_name_words=frozenset(data["short_name_words"]),
@@ -79,6 +84,7 @@ def entity_lexicon() -> EntityLexicon:
         portfolio_titles=frozenset(data["portfolio_titles"]),
         inverted_org_heads=frozenset(data["inverted_org_heads"]),
         head_titles=frozenset(data["head_titles"]),
+        title_synonyms=dict(data["title_synonyms"]),
         portfolio_synonyms=tuple(
             sorted(data["portfolio_synonyms"].items(), key=lambda pair: len(pair[0]), reverse=True)
         ),

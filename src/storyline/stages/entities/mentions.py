@@ -41,6 +41,7 @@ from storyline.stages.entities.repair import (
     names_joined_after_title,
     organisations_by_introduction,
     organisations_cut_at_a_preposition,
+    organisations_without_trailing_place,
     people_by_title,
     people_in_apposition,
     split_joined_names,
@@ -187,7 +188,7 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
     ]
     names = known_organisation_mentions(text, names)
     names = split_parenthesised_acronyms(split_joined_names(without_portfolio_words(doc, names, lexicon)))
-    names = trim_glued_words(names, lexicon)
+    names = organisations_without_trailing_place(doc, trim_glued_words(names, lexicon), lexicon)
     names = organisations_cut_at_a_preposition(text, names_joined_after_title(doc, names, lexicon), lexicon)
     names = organisations_by_introduction(text, people_by_title(doc, names, lexicon), lexicon)
     names = people_in_apposition(doc, article_id, names, lexicon)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -50,6 +51,8 @@ TITLED_PLACES = frozenset({"GPE", "LOC"})
 # An acronym: two to six capital letters.
 ACRONYM = re.compile(r"[A-Z]{2,6}")
 # What stands between the two parts of a name the model cut in two ("Office| for the |Coordination …").
+# An organisation's name followed by where it sits: "the Ministry of Health in Tashkent".
+TRAILING_PLACE = re.compile(r"\s+in\s+(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)$")
 JOINING_PREPOSITION = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?")
 
 
@@ -117,6 +120,26 @@ def organisations_cut_at_a_preposition(
             )
         else:
             result.append(mention)
+    return result
+
+
+def organisations_without_trailing_place(
+    doc: Doc, names: list[Mention], lexicon: EntityLexicon
+) -> list[Mention]:
+    """ "Ministry of Health in Tashkent", which the small model tags as one organisation: the place the body
+    sits in is no part of its name (the article names it "Ministry of Health" elsewhere, and other outlets
+    never add the place). Only a place the lexicon knows (a country or capital) or the article tags as a
+    place elsewhere; "Bank of America" has no "in"."""
+    places = {fold_name(ent.text) for ent in doc.ents if ent.label_ in TITLED_PLACES} | lexicon.countries
+    places |= set(lexicon.seats_of_government)
+    result = []
+    for mention in names:
+        tail = TRAILING_PLACE.search(mention.text) if mention.label == "ORG" else None
+        if tail is None or fold_name(tail.group("place")) not in places or tail.start() == 0:
+            result.append(mention)
+            continue
+        end = mention.start + tail.start()
+        result.append(replace(mention, end=end, text=mention.text[: tail.start()]))
     return result
 
 
@@ -321,14 +344,15 @@ def _named_short(
 
 def introduced_as(text: str, name: Mention, head: str) -> bool:
     """Whether the article calls a name by ``head`` where it names it: "a group calling itself X", "the
-    hacking group X", "the group known as X" before the name, or "X, a hacking group" after it — not "X,
-    the agency's representative", where the word owns the title of the person named."""
+    hacking group X", "the group known as X" before the name, "X, a hacking group" or "the X group" after
+    it — not "X, the agency's representative", where the word owns the title of the person named."""
     before = text[max(0, name.start - INTRODUCTION_CHARS) : name.start]
     after = text[name.end : name.end + INTRODUCTION_CHARS]
     word = re.escape(head)
     return bool(
         re.search(rf"\b{word}\s+(?:calling itself|known as|called|named)?\s*$", before, re.IGNORECASE)
         or re.match(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}{word}\b(?!['’]s\b)", after, re.IGNORECASE)
+        or (before.lower().endswith("the ") and re.match(rf"\s+{word}\b(?!['’]s\b)", after))
     )
 
 
