@@ -54,6 +54,7 @@ OUTBREAK_UNIT = "case"
 PEOPLE_UNIT = "personnel"  # the unit of a count of people
 
 
+@cache  # read for every word of a clause (kind_near): built once, not per word
 def _all_kinds(outbreak: bool = False) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Every kind of count and its stems: ``[count_kinds]``, ``[state_kinds]``, and the kinds of
     ``[outbreak_kinds]`` too when ``outbreak``."""
@@ -86,8 +87,13 @@ def names_kind(word: str) -> bool:
 
 
 @cache
+def _kinds_table(section: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """A kinds table of ``lexicons/ledger.toml`` (``state_kinds``, ``outbreak_kinds``): kind → its stems."""
+    return tuple((kind, tuple(stems)) for kind, stems in load_lexicon("ledger")[section].items())
+
+
 def _state_kinds() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    return tuple((kind, tuple(stems)) for kind, stems in load_lexicon("ledger")["state_kinds"].items())
+    return _kinds_table("state_kinds")
 
 
 def is_state_kind(kind: str | None) -> bool:
@@ -96,9 +102,8 @@ def is_state_kind(kind: str | None) -> bool:
     return kind in {k for k, _ in _state_kinds()}
 
 
-@cache
 def _outbreak_kinds() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    return tuple((kind, tuple(stems)) for kind, stems in load_lexicon("ledger")["outbreak_kinds"].items())
+    return _kinds_table("outbreak_kinds")
 
 
 @cache
