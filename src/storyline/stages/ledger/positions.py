@@ -243,7 +243,8 @@ def build_ledger(
             continue  # "How many emails?" from one figure, "What share?", "How many things?" ask nothing
         if unit in ledger_lexicon().uninformative_units and not names_a_predicate(text):
             continue  # "How many percentage point since Monday's debate?": whose change, of what?
-        supporting = corroborators(as_voices(group_claims, voices), mentioned, context.origin)
+        voiced = as_voices(group_claims, voices)
+        supporting = corroborators(voiced, mentioned, context.origin)
         floors = all(is_lower_bound(m.quantity) for m in answering)
         directions = tally_directions(answering)  # only a tally of a kind of count is read as a series
         question = make_question(
@@ -252,7 +253,7 @@ def build_ledger(
             text,
             unit,
             positions,
-            as_voices(group_claims, voices),
+            voiced,
             supporting,
             names,
             context.origin,
