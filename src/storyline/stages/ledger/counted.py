@@ -174,12 +174,14 @@ def make_measures(
     spans: EntitySpans | None = None,
     published: str | None = None,
     outbreak: bool = False,
+    text: str | None = None,
 ) -> list[Measure]:
     """The claim's quantities worth a question: those with a unit, or whose clause names a kind of count.
     With the story's entity ``spans``, a percentage names whose share it is when its wording says so;
     ``published``: the article's publication date, the day of a figure whose words give none;
     ``outbreak``: the claim's article is about an outbreak of disease (``kinds.names_outbreak``), so its
-    cases and infections are a tally of the infected, in one unit whatever noun names them."""
+    cases and infections are a tally of the infected, in one unit whatever noun names them; ``text``: the
+    article's text, where the attribution around the content may give a figure its day (``ledger.dated``)."""
     lexicon = ledger_lexicon()
     measures = []
     for quantity in claim.quantities:
@@ -207,7 +209,7 @@ def make_measures(
         kind = TARGET if _is_target(claim, quantity) else count_kind
         # a tally's figure keeps the day its words give it (a series is read by day); any other figure is
         # dated by its article: "287 men went down on Monday" was carried on the day the union said it
-        day = figure_day(claim, quantity, published) if count_kind else calendar_day(published)
+        day = figure_day(claim, quantity, published, text) if count_kind else calendar_day(published)
         if INCREMENT in qualifiers and day is not None:
             qualifiers |= {ON_DAY + day.isoformat()}  # two days' increments are two counts, not a dispute
         measures.append(

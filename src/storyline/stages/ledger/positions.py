@@ -179,7 +179,12 @@ def build_ledger(
         for claim in story_claims
         if claim.id not in antecedent
         for measure in make_measures(
-            claim, mentioned[claim.id], spans, by_id[claim.article].published, claim.article in outbreak
+            claim,
+            mentioned[claim.id],
+            spans,
+            by_id[claim.article].published,
+            claim.article in outbreak,
+            by_id[claim.article].text,
         )
     ]
     vectors = embed_claims(story_claims, load_embedder() if settings.embeddings else None, settings)
