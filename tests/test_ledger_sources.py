@@ -68,6 +68,23 @@ def test_a_director_or_spokesman_speaks_for_the_organisation_their_role_names() 
     assert organisation_voices(entities).people == {"e-barrios": "e-ncdd", "e-chair": "e-union"}
 
 
+def test_a_minister_speaks_for_the_ministry_whose_portfolio_the_title_names() -> None:
+    entities = [
+        _entity("e-health", "Ministry of Health", "ORG"),
+        _entity("e-interior", "Interior Ministry", "ORG"),
+        _entity("e-health-minister", "Dilshod Yuldashev", "PERSON", roles=("Health Minister",)),
+        _entity("e-interior-minister", "Ana Petrova", "PERSON", roles=("the Minister of the Interior",)),
+        # no ministry of finance among the entities; a deputy, or a former minister, is not the ministry
+        _entity("e-finance", "Ivo Marek", "PERSON", roles=("Finance Minister",)),
+        _entity("e-deputy", "Lena Hart", "PERSON", roles=("Deputy Health Minister",)),
+        _entity("e-former", "Tom Old", "PERSON", roles=("former interior minister",)),
+    ]
+    assert organisation_voices(entities).people == {
+        "e-health-minister": "e-health",
+        "e-interior-minister": "e-interior",
+    }
+
+
 def test_an_organisations_voice_is_one_source_with_it() -> None:
     article = make_article("The NCDD said 63 had died. Barrios said 71 had died.")
     agency = make_claim("63 had died", article=article, id="c1", speaker="e-ncdd")
