@@ -66,6 +66,7 @@ from storyline.stages.ledger.measures import (
     group_measures,
     is_lower_bound,
     make_measures,
+    under_umbrellas,
     unify_holders,
 )
 from storyline.stages.ledger.propositions import keyed_links, masked_content, proposition_key
@@ -194,6 +195,8 @@ def build_ledger(
             by_id[claim.article].text,
         )
     ]
+    # "41 hospitals and clinics" counts the story's facilities (``ledger.counted``)
+    measures = under_umbrellas(measures)
     vectors = embed_claims(story_claims, load_embedder() if settings.embeddings else None, settings)
     measure_groups = group_measures(unify_holders(measures, names), settings, vectors)
     # several sources each counting one thing, each count moving: a question per source (``ledger.tallies``)
