@@ -263,6 +263,13 @@ def _umbrellas() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {umbrella: tuple(tuple(kind.split()) for kind in kinds) for umbrella, kinds in table.items()}
 
 
+@cache
+def _umbrella_kinds() -> tuple[tuple[str, ...], ...]:
+    """Every kind of ``[umbrella_nouns]``, the longest first ("health post" before "post")."""
+    kinds = {kind for table in _umbrellas().values() for kind in table}
+    return tuple(sorted(kinds, key=lambda kind: (-len(kind), kind)))
+
+
 def _is_plural_of(word: str, singular: str) -> bool:
     return word in {singular, singular + "s", singular + "es"} or (
         singular.endswith("y") and word == singular[:-1] + "ies"
@@ -273,9 +280,8 @@ def _kind_at_start(words: Sequence[str]) -> tuple[tuple[str, ...], int] | None:
     """The umbrella kind whose words start among the first ``CONJUNCT_REACH`` words, the last in the plural
     or not ("rural health posts": health post), and how many words it takes up to its end; None when no
     kind does."""
-    kinds = sorted({kind for table in _umbrellas().values() for kind in table}, key=len, reverse=True)
     for start in range(min(CONJUNCT_REACH, len(words))):
-        for kind in kinds:
+        for kind in _umbrella_kinds():
             window = words[start : start + len(kind)]
             same = len(window) == len(kind) and list(window[:-1]) == list(kind[:-1])
             if same and _is_plural_of(window[-1], kind[-1]):
