@@ -18,7 +18,11 @@ from storyline.pipeline import analyze_parsed, iter_articles, run_article_stages
 from storyline.records import Article, ParsedArticle, TimeExpr
 from storyline.stages import dates
 from storyline.stages.dates import expressions, rules
-from storyline.stages.dates.expressions import find_time_expressions, locate_time_expressions
+from storyline.stages.dates.expressions import (
+    find_time_expressions,
+    find_times_in_passage,
+    locate_time_expressions,
+)
 from storyline.stages.dates.publication import StatedDate, infer_from_stated_dates, infer_publication_date
 from storyline.stages.nlp import load_nlp
 
@@ -682,3 +686,11 @@ def test_a_stretch_of_every_calendar_unit_is_a_duration(unit: str) -> None:
     expressions = find(f"Sales fell over the last {unit}, the company said on Monday.")
     stretch = [e for e in expressions if unit in e.text]
     assert stretch and stretch[0].type == "DURATION" and stretch[0].date is None, expressions
+
+
+def test_a_passage_is_read_without_a_parse_in_the_past() -> None:
+    # the ledger dates a recalled figure by the day its attribution names (``ledger.dated``): in Thursday's
+    # paper, "On Monday the agency had reported" is the Monday before, a date as written stays itself
+    found = find_times_in_passage("On Monday the agency had reported; on June 2 it said", "2025-06-05")
+    assert [(time.text, time.date) for time in found] == [("Monday", "2025-06-02"), ("June 2", "2025-06-02")]
+    assert find_times_in_passage("for three years", "2025-06-05") == []  # a duration is no point

@@ -10,7 +10,7 @@ import pytest
 
 from storyline.records import Article, Claim, Story
 from storyline.stages.ledger.counted import INCREMENT, ON_DAY
-from storyline.stages.ledger.dated import counts_one_day, figure_day, told_day
+from storyline.stages.ledger.dated import attribution_day, counts_one_day, figure_day, told_day
 from storyline.stages.ledger.kinds import PAST_EVENT
 from storyline.stages.ledger.measures import make_measures
 from storyline.stages.ledger.positions import build_ledger
@@ -96,6 +96,73 @@ def test_a_told_day_counts_only_before_the_publication_day() -> None:
         )
         is None
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content", "speaker", "cue", "day"),
+    [
+        # a day opening the sentence before the speaker, or right after the cue, dates what was said
+        (
+            "On Monday the agency had reported 40 closed schools and 9 open ones.",
+            "40 closed schools and 9 open ones",
+            "the agency",
+            "reported",
+            "2024-09-30",
+        ),
+        (
+            "The police said on Tuesday that 30 people were held.",
+            "30 people were held",
+            "The police",
+            "said",
+            "2024-10-01",
+        ),
+        (
+            "Thirty people were held, the police told reporters on Wednesday.",
+            "Thirty people were held",
+            "the police",
+            "told",
+            "2024-10-02",
+        ),
+        # a day of another clause, of the event, or a span's bound: none
+        ("Rescuers who came on Monday said 30 were missing.", "30 were missing", "Rescuers", "said", None),
+        (
+            "Monday's figures, the agency said, showed 30 missing.",
+            "showed 30 missing",
+            "the agency",
+            "said",
+            None,
+        ),
+        (
+            "The police said 30 people had been held since Monday.",
+            "30 people had been held",
+            "The police",
+            "said",
+            None,
+        ),
+    ],
+)
+def test_the_attribution_around_a_content_gives_its_day(
+    sentence: str, content: str, speaker: str, cue: str, day: str | None
+) -> None:
+    article = make_article(sentence)
+    claim = make_claim(content, article=article, cue=cue, speaker_text=speaker)
+    assert attribution_day(claim, sentence, "2024-10-03") == (date.fromisoformat(day) if day else None)
+
+
+def test_a_recalled_figure_takes_its_attributions_day_before_the_articles() -> None:
+    text = "Officials spoke. On Monday the ministry had reported 154 sites still offline."
+    figure = make_quantity("154 sites", 154, within=text)
+    claim = make_claim(
+        "154 sites still offline",
+        article=make_article(text),
+        cue="reported",
+        speaker_text="the ministry",
+        quantities=(figure,),
+    )
+    assert figure_day(claim, figure, "2024-10-03", text) == date(2024, 9, 30)
+    # without the article's text, or when the day named is the article's own: the publication day
+    assert figure_day(claim, figure, "2024-10-03") == date(2024, 10, 3)
+    assert figure_day(claim, figure, "2024-09-30", text) == date(2024, 9, 30)
 
 
 @pytest.mark.parametrize(

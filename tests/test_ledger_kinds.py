@@ -4,6 +4,7 @@ a toll whatever noun it counts, and a former event's toll kept from this event's
 from __future__ import annotations
 
 from storyline.config import DEFAULT_SETTINGS
+from storyline.stages.ledger.counted import coordinated_kinds, under_umbrellas
 from storyline.stages.ledger.kinds import (
     PART,
     PAST_EVENT,
@@ -178,3 +179,46 @@ def test_a_bare_figure_of_a_state_counts_no_people() -> None:
         quantities=(make_quantity("154", 154, within=sentence, unit=""),),
     )
     assert make_measures(claim, frozenset()) == []
+
+
+def _report(content: str, figures: dict[str, str], claim_id: str = "c1") -> list[Measure]:
+    """The figures of "Officials said <content>." (``figures``: surface → unit the quantities stage gave)."""
+    sentence = f"Officials said {content}."
+    quantities = tuple(
+        make_quantity(text, float(text.split()[0]), within=sentence, unit=unit)
+        for text, unit in figures.items()
+    )
+    claim = make_claim(
+        content, article=make_article(sentence, id=claim_id), id=claim_id, quantities=quantities
+    )
+    return make_measures(claim, frozenset())
+
+
+def test_kinds_coordinated_after_a_figures_noun_are_read_to_their_end() -> None:
+    def kinds(content: str, figure: str) -> list[tuple[str, ...]]:
+        claim = make_claim(content, article=make_article(content), cue="")
+        return [kind for kind, _ in coordinated_kinds(claim, make_quantity(figure, 1, within=content))]
+
+    assert kinds("40 schools and kindergartens were closed", "40 schools") == [("kindergarten",)]
+    assert kinds("9 ferries, fishing boats or barges sank", "9 ferries") == [("boat",), ("barge",)]
+    assert kinds("15 clinics and rural health posts", "15 clinics") == [("health", "post")]
+    # two figures, a list that is no coordination, a noun of no kind: nothing coordinated
+    assert kinds("12 schools and 3 clinics", "12 schools") == []
+    assert kinds("12 schools, officials said", "12 schools") == []
+    assert kinds("12 schools and the army", "12 schools") == []
+    # what happened to them lies after the coordination: "and" there cuts no clause
+    (closed,) = _report("40 schools and kindergartens were closed", {"40 schools": "school"})
+    assert closed.kind == "out_of_service"
+
+
+def test_a_coordination_of_kinds_counts_the_umbrella_the_story_counts() -> None:
+    coordinated = _report(
+        "20 schools and kindergartens had reopened, and 35 remained closed",
+        {"20 schools": "school", "35": "school"},
+    )
+    umbrella = _report("55 facilities were closed", {"55 facilities": "facility"}, claim_id="c2")
+    alone = _report("12 schools were closed", {"12 schools": "school"}, claim_id="c3")
+    # the bare 35 took its unit from the coordination beside it; "12 schools" alone may be a part
+    assert [m.unit for m in under_umbrellas(coordinated + umbrella + alone)] == ["facility"] * 3 + ["school"]
+    # a story that counts no facilities keeps the kinds' own unit
+    assert [m.unit for m in under_umbrellas(coordinated + alone)] == ["school"] * 3

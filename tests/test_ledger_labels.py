@@ -174,3 +174,18 @@ def test_a_unit_ending_in_a_consonant_and_y_reads_as_its_plural() -> None:
     pair = (make_claim(text), make_quantity("125", 125, within=text, unit="facility"))
     assert quantity_label("facility", [pair], [0])[0].startswith("How many facilities ")
     assert quantity_label("day", [pair], [0])[0].startswith("How many days ")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "label"),
+    [
+        # a particle ending the clause after a verb finishes a phrasal verb: it stays
+        ("40 villages were still cut off", "40 villages", "How many villages were still cut off?"),
+        ("12 mines had been shut down.", "12 mines", "How many mines had been shut down?"),
+        # a particle after a function word is no verb's: it goes
+        ("40 villages were up", "40 villages", "How many villages?"),
+    ],
+)
+def test_a_phrasal_verbs_particle_ends_a_label(text: str, figure: str, label: str) -> None:
+    pair = (make_claim(text, id="c1"), make_quantity(figure, 1, within=text))
+    assert quantity_label("thing", [pair], [0])[0] == label

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from storyline.records import Entity
+from storyline.records import Claim, Entity
+from storyline.stages.ledger.grouping import EntitySpans
 from storyline.stages.ledger.sources import (
     Voices,
     as_voices,
     corroborators,
+    counted_by,
     independent_sources,
     organisation_voices,
     voice_of,
 )
-from tests.factories import make_article, make_claim, span_of
+from tests.factories import make_article, make_claim, make_quantity, span_of
 
 TEXT = "Davis said the FBI said that she did nothing illegal. Later, Roe said that she did nothing illegal."
 ORIGIN = {"a": "a"}
@@ -68,6 +70,23 @@ def test_a_director_or_spokesman_speaks_for_the_organisation_their_role_names() 
     assert organisation_voices(entities).people == {"e-barrios": "e-ncdd", "e-chair": "e-union"}
 
 
+def test_a_minister_speaks_for_the_ministry_whose_portfolio_the_title_names() -> None:
+    entities = [
+        _entity("e-health", "Ministry of Health", "ORG"),
+        _entity("e-interior", "Interior Ministry", "ORG"),
+        _entity("e-health-minister", "Dilshod Yuldashev", "PERSON", roles=("Health Minister",)),
+        _entity("e-interior-minister", "Ana Petrova", "PERSON", roles=("the Minister of the Interior",)),
+        # no ministry of finance among the entities; a deputy, or a former minister, is not the ministry
+        _entity("e-finance", "Ivo Marek", "PERSON", roles=("Finance Minister",)),
+        _entity("e-deputy", "Lena Hart", "PERSON", roles=("Deputy Health Minister",)),
+        _entity("e-former", "Tom Old", "PERSON", roles=("former interior minister",)),
+    ]
+    assert organisation_voices(entities).people == {
+        "e-health-minister": "e-health",
+        "e-interior-minister": "e-interior",
+    }
+
+
 def test_an_organisations_voice_is_one_source_with_it() -> None:
     article = make_article("The NCDD said 63 had died. Barrios said 71 had died.")
     agency = make_claim("63 had died", article=article, id="c1", speaker="e-ncdd")
@@ -100,3 +119,34 @@ def test_an_unresolved_speaker_naming_an_organisation_speaks_as_it() -> None:
         "e-armenia",  # the place itself, not the organisation of one word that shares its name
         None,  # one word names no organisation surely
     ]
+
+
+def _outlet_sentence(text: str, figure: str, value: float, counter: str) -> tuple[Claim, EntitySpans]:
+    """An outlet's own sentence ``text`` holding ``figure``, with ``counter`` a mention of "e-counter"."""
+    article = make_article(text)
+    quantity = make_quantity(figure, value, within=text)
+    claim = make_claim(text, article=article, cue="", quantities=(quantity,))
+    start, end = span_of(text, counter)
+    return claim, {"a": [(start, end, "e-counter")]}
+
+
+def test_an_outlets_sentence_telling_a_count_gives_the_counters_figure() -> None:
+    counted, spans = _outlet_sentence(
+        "On Tuesday the ministry had counted 41 sites back online.", "41 sites", 41, "the ministry"
+    )
+    credited = counted_by(counted, spans, frozenset({"e-counter"}))
+    assert (credited.speaker, credited.speaker_text, credited.outlet_voice) == (
+        "e-counter",
+        "the ministry",
+        False,
+    )
+    # a counter that is not one of the counters (a place), a verb that counts nothing, a counter named
+    # after the figure: the outlet's own sentence stays so
+    assert counted_by(counted, spans, frozenset()) is counted
+    for text, counter in [
+        ("The ministry reconnected 41 sites on Tuesday.", "The ministry"),
+        ("41 sites were back online, more than the ministry counted.", "the ministry"),
+        ("The ministry, which a rival counted among the slowest, has 41 sites.", "The ministry"),
+    ]:
+        claim, spans = _outlet_sentence(text, "41 sites", 41, counter)
+        assert counted_by(claim, spans, frozenset({"e-counter"})) is claim, text

@@ -112,6 +112,21 @@ def find_stated_times(
     return stated
 
 
+def find_times_in_passage(text: str, published: str | None, tense: str = PAST) -> list[TimeExpr]:
+    """The time points the named patterns find in a passage (no parse, offsets into ``text``), resolved
+    against the publication date in ``tense``. For the ledger, which dates a figure another article relays
+    by the day its attribution names ("On Monday the ministry had reported 154 …": a claim keeps the times
+    of its content only, and the day here lies before it); a recalled report is told in the past."""
+    base = rules.parse_publication_date(published)
+    found = []
+    for candidate in select_candidates(text, None):
+        resolved = resolve_candidate(candidate, text, base, tense)
+        if resolved is not None and resolved.date is not None:
+            located = LocatedTime(candidate, candidate.start, tense)
+            found.append(as_time_expression(located, text, resolved, False))
+    return found
+
+
 def _located(parsed: ParsedArticle, located_times: Sequence[LocatedTime] | None) -> Sequence[LocatedTime]:
     return locate_time_expressions(parsed) if located_times is None else located_times
 

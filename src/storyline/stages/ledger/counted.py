@@ -5,15 +5,19 @@ or the unit-class noun its clause names), the kind of count its clause names ("d
 word nearest the figure), the narrowing words between number and noun ("1,500 special forces"), and marks
 that keep it from a total of this event (an increment: "four more bodies", "another 6", one day's
 recoveries), and the day it is a value of (``ledger.dated``). Goals ("a target of 500"), a
-poll's method figures and vague plurals ("dozens") are no answers. ``ledger.measures`` groups the items.
+poll's method figures and vague plurals ("dozens") are no answers. A figure counting a coordination of
+kinds under one umbrella noun ("41 hospitals and clinics") counts the umbrella's thing where the story
+counts it in that noun too ("125 facilities": ``under_umbrellas``). ``ledger.measures`` groups the items.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cache
 from itertools import pairwise
 
 from storyline.lexicons import load_lexicon
@@ -43,7 +47,7 @@ from storyline.stages.ledger.kinds import (
 )
 from storyline.stages.ledger.series import calendar_day
 from storyline.stages.ledger.shares import share_holder
-from storyline.stages.quantities import number_type
+from storyline.stages.quantities import number_lexicon, number_type
 
 # Where one statement inside a content ends and the next begins ("71 bodies … and 35 people …"; a new
 # sentence, "Five bodies have been brought up. We have no contact with 31 men"; a former event told in a
@@ -54,6 +58,12 @@ CLAUSE_BREAK = re.compile(
 )
 # A hyphenated modifier ("laboratory-confirmed"): its last part says what it does to the counted thing.
 NEUTRAL_COMPOUND = re.compile(r"\b([^\W\d_]+)-([^\W\d_]+)\b")
+# The words and commas after a figure's noun, where a coordination of kinds goes on ("and clinics").
+COORDINATION_TOKEN = re.compile(r"[^\W_]+|,")
+CONJUNCTIONS = frozenset({"and", "or"})
+SEPARATORS = CONJUNCTIONS | {","}
+# How many words into a conjunct its kind may start ("and rural health posts": the second word).
+CONJUNCT_REACH = 3
 # Only these kinds of number answer a question (``quantities.number_type``); a duration is context.
 ANSWER_TYPES = frozenset({"count", "money", "percent"})
 SHARE = "percent"
@@ -86,9 +96,11 @@ class Measure:
 
 def _clause_bounds(claim: Claim, quantity: Quantity) -> tuple[int, int]:
     """Where in the content the part holding ``quantity`` lies, so "71 bodies … and 35 missing" splits in
-    two (offsets into ``claim.text``)."""
+    two (offsets into ``claim.text``); a coordination of kinds after the figure's noun is no break ("78
+    hospitals and clinics had been reconnected": what happened to them lies after it)."""
     offset = quantity.start - claim.start
-    return part_around(claim.text, CLAUSE_BREAK, offset, offset)
+    coordinated = coordinated_kinds(claim, quantity)
+    return part_around(claim.text, CLAUSE_BREAK, offset, max([offset, *(end for _, end in coordinated)]))
 
 
 def _unit_from_clause(quantity: Quantity, clause_words: Sequence[str]) -> str | None:
@@ -174,12 +186,14 @@ def make_measures(
     spans: EntitySpans | None = None,
     published: str | None = None,
     outbreak: bool = False,
+    text: str | None = None,
 ) -> list[Measure]:
     """The claim's quantities worth a question: those with a unit, or whose clause names a kind of count.
     With the story's entity ``spans``, a percentage names whose share it is when its wording says so;
     ``published``: the article's publication date, the day of a figure whose words give none;
     ``outbreak``: the claim's article is about an outbreak of disease (``kinds.names_outbreak``), so its
-    cases and infections are a tally of the infected, in one unit whatever noun names them."""
+    cases and infections are a tally of the infected, in one unit whatever noun names them; ``text``: the
+    article's text, where the attribution around the content may give a figure its day (``ledger.dated``)."""
     lexicon = ledger_lexicon()
     measures = []
     for quantity in claim.quantities:
@@ -207,7 +221,7 @@ def make_measures(
         kind = TARGET if _is_target(claim, quantity) else count_kind
         # a tally's figure keeps the day its words give it (a series is read by day); any other figure is
         # dated by its article: "287 men went down on Monday" was carried on the day the union said it
-        day = figure_day(claim, quantity, published) if count_kind else calendar_day(published)
+        day = figure_day(claim, quantity, published, text) if count_kind else calendar_day(published)
         if INCREMENT in qualifiers and day is not None:
             qualifiers |= {ON_DAY + day.isoformat()}  # two days' increments are two counts, not a dispute
         measures.append(
@@ -239,4 +253,104 @@ def unify_holders(measures: Sequence[Measure], names: Mapping[str, str]) -> list
         if m.holder in by_surname and len(by_surname[m.holder]) == 1
         else m
         for m in measures
+    ]
+
+
+@cache
+def _umbrellas() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Umbrella noun → the kinds it covers, each as its words (``[umbrella_nouns]`` of the lexicon)."""
+    table = load_lexicon("ledger")["umbrella_nouns"]
+    return {umbrella: tuple(tuple(kind.split()) for kind in kinds) for umbrella, kinds in table.items()}
+
+
+@cache
+def _umbrella_kinds() -> tuple[tuple[str, ...], ...]:
+    """Every kind of ``[umbrella_nouns]``, the longest first ("health post" before "post")."""
+    kinds = {kind for table in _umbrellas().values() for kind in table}
+    return tuple(sorted(kinds, key=lambda kind: (-len(kind), kind)))
+
+
+def _is_plural_of(word: str, singular: str) -> bool:
+    return word in {singular, singular + "s", singular + "es"} or (
+        singular.endswith("y") and word == singular[:-1] + "ies"
+    )
+
+
+def _kind_at_start(words: Sequence[str]) -> tuple[tuple[str, ...], int] | None:
+    """The umbrella kind whose words start among the first ``CONJUNCT_REACH`` words, the last in the plural
+    or not ("rural health posts": health post), and how many words it takes up to its end; None when no
+    kind does."""
+    for start in range(min(CONJUNCT_REACH, len(words))):
+        for kind in _umbrella_kinds():
+            window = words[start : start + len(kind)]
+            same = len(window) == len(kind) and list(window[:-1]) == list(kind[:-1])
+            if same and _is_plural_of(window[-1], kind[-1]):
+                return kind, start + len(kind)
+    return None
+
+
+def coordinated_kinds(claim: Claim, quantity: Quantity) -> list[tuple[tuple[str, ...], int]]:
+    """The kinds coordinated with the figure's noun after it ("41 hospitals and clinics": clinic;
+    "166 hospitals, family polyclinics and rural health posts": polyclinic, health post), each with where
+    it ends in the content; none unless an "and" or "or" joins them."""
+    after = quantity.end - claim.start
+    tokens = [(m.group().lower(), after + m.end()) for m in COORDINATION_TOKEN.finditer(claim.text[after:])]
+    found: list[tuple[tuple[str, ...], int]] = []
+    joined = False
+    index = 0
+    while index < len(tokens) and tokens[index][0] in SEPARATORS:
+        while index < len(tokens) and tokens[index][0] in SEPARATORS:  # ", and"
+            joined = joined or tokens[index][0] in CONJUNCTIONS
+            index += 1
+        words = [token for token, _ in tokens[index:]]
+        conjunct = list(itertools.takewhile(lambda token: token not in SEPARATORS, words))
+        kind = _kind_at_start(conjunct)
+        if kind is None or any(token[0].isdigit() for token in conjunct[: kind[1]]):
+            break  # "12 hospitals and 3 clinics" are two figures
+        index += kind[1]
+        found.append((kind[0], tokens[index - 1][1]))
+    return found if joined else []
+
+
+def _umbrella_of(measure: Measure, counted_units: set[str]) -> str | None:
+    """The umbrella noun a figure counts under: its noun and the kinds coordinated with it all lie under
+    it, and the story counts figures in that noun itself (``counted_units``)."""
+    coordinated = coordinated_kinds(measure.claim, measure.quantity)
+    if not coordinated:
+        return None
+    kinds = [(measure.unit,), *(kind for kind, _ in coordinated)]
+    shared = [
+        umbrella
+        for umbrella, covered in _umbrellas().items()
+        if umbrella in counted_units and all(kind in covered for kind in kinds)
+    ]
+    return shared[0] if len(shared) == 1 else None
+
+
+def _is_bare(quantity: Quantity) -> bool:
+    """A figure without a noun of its own ("and 88 remained without access"): its unit was lent."""
+    words = WORD.findall(quantity.text)
+    return bool(words) and (words[-1][0].isdigit() or words[-1].lower() in number_lexicon().words)
+
+
+def under_umbrellas(measures: Sequence[Measure]) -> list[Measure]:
+    """The story's figures with a coordination of kinds counted under its umbrella noun ("41 hospitals and
+    clinics" → facility) where the story counts that noun (``_umbrella_of``); so is a bare figure of the
+    same claim whose unit was lent by such a figure ("78 hospitals and clinics had been reconnected …, and
+    88 remained without access"). Any other figure keeps its unit: "12 hospitals" alone may be a part."""
+    counted_units = {measure.unit for measure in measures}
+    lent: dict[tuple[str, str], str] = {}  # (claim id, unit) → umbrella
+    own: dict[int, str] = {}
+    for index, measure in enumerate(measures):
+        umbrella = _umbrella_of(measure, counted_units)
+        if umbrella is not None:
+            own[index] = umbrella
+            lent[measure.claim.id, measure.unit] = umbrella
+    return [
+        replace(measure, unit=own[index])
+        if index in own
+        else replace(measure, unit=lent[measure.claim.id, measure.unit])
+        if (measure.claim.id, measure.unit) in lent and _is_bare(measure.quantity)
+        else measure
+        for index, measure in enumerate(measures)
     ]

@@ -8,9 +8,13 @@ that dates it: a full date at day precision in the same part of its clause (betw
 right after the figure ("nine on Tuesday": at most ``NEAR_AFTER`` words between) or opening the part before
 it ("On Monday the minister had spoken of three dead": at most ``NEAR_BEFORE``), or else the day opening its
 sentence ("On Monday ... three dead and 24 missing": both are Monday's), never a possessive
-("Monday's collapse" dates the event, not the count) nor the bound of a span ("since Monday"). The day
-counts only when it lies before the article's publication day: a figure told for a later day is a forecast,
-and one with no day of its own is the article's (``figure_day``).
+("Monday's collapse" dates the event, not the count) nor the bound of a span ("since Monday"). Where the
+content names no day, the attribution around it may: a day opening the sentence before the speaker ("On
+Monday the ministry had reported 12 reconnected facilities and 154 that were still offline": the claim's
+content starts after the cue, so its times hold no "Monday"), or right after the cue ("the agency said on
+Tuesday that …", "…, the police said on Monday"); ``attribution_day``. The day counts only when it lies
+before the article's publication day: a figure told for a later day is a forecast, and one with no day of
+its own is the article's (``figure_day``).
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from datetime import date
 
 from storyline.lexicons import load_lexicon
 from storyline.records import Claim, Quantity, TimeExpr
+from storyline.stages.dates.expressions import find_times_in_passage
 from storyline.stages.ledger.grouping import WORD, part_around
 from storyline.stages.ledger.series import calendar_day
 
@@ -29,6 +34,9 @@ from storyline.stages.ledger.series import calendar_day
 # five). Set on the generalise corpus's mine and dam stories (tests/data/generalise), none held out.
 NEAR_AFTER = 3
 NEAR_BEFORE = 6
+# Words at most between a cue and the day after it that dates what was said ("told reporters on Monday",
+# "said in a statement on Monday").
+CUE_REACH = 4
 # Where a part of a clause ends: a comma, a semicolon or a colon, or "and" ("three dead on Monday, nine on
 # Tuesday and 14 on Wednesday" are three parts, each with its own day).
 PART_BREAK = re.compile(r"[,;:]|\s+and\s+")
@@ -102,11 +110,56 @@ def _day_times(times: Sequence[TimeExpr]) -> list[TimeExpr]:
     return [time for time in times if time.precision == "day" and calendar_day(time.date) is not None]
 
 
-def figure_day(claim: Claim, quantity: Quantity, published: str | None) -> date | None:
-    """The day a figure is a value of: the day its words give, when before the publication day; else the
-    publication day (None when the article has no full date)."""
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence holding ``[start, end)`` of an article's text begins and ends."""
+    breaks = [match.end() for match in SENTENCE_BREAK.finditer(text, 0, start)]
+    after = SENTENCE_BREAK.search(text, end)
+    return max(breaks, default=0), after.start() + 1 if after else len(text)
+
+
+def attribution_day(claim: Claim, text: str, published: str | None) -> date | None:
+    """The day the words around the claim's content give it, in its sentence (``text``: the article's):
+    a day opening the sentence before the content, at most a preposition before it ("On Monday the ministry
+    had reported …"), or one right after the cue ("the agency had said on Tuesday"); None for none, and
+    for a cue-less claim (an outlet's own sentence is its content, whose times ``told_day`` reads)."""
+    if claim.cue_end <= claim.cue_start:
+        return None
+    first, last = _sentence_around(text, claim.start, claim.end)
+    for time in find_times_in_passage(text[first:last], published):
+        start, end = first + time.start, first + time.end
+        inside = start < claim.end and claim.start < end
+        if inside or time.precision != "day" or POSSESSIVE.match(text[end:]):
+            continue
+        opening = end <= claim.start and _opens(text[first:start])
+        if opening or (start >= claim.cue_end and _follows_cue(text[claim.cue_end : start])):
+            return calendar_day(time.date)
+    return None
+
+
+def _opens(before: str) -> bool:
+    """Whether the words before a time leave it opening its sentence: one preposition at most, none that
+    opens a span ("since Monday")."""
+    words = [word.lower() for word in WORD.findall(before)]
+    return len(words) <= 1 and not set(words) & SPAN_BOUNDS
+
+
+def _follows_cue(between: str) -> bool:
+    """Whether a time after the cue dates the saying: ``CUE_REACH`` words at most between (no figure), the
+    last not a span's bound ("said on Monday", not "said … since Monday")."""
+    words = [word.lower() for word in WORD.findall(between)]
+    return len(words) <= CUE_REACH and not DIGIT.search(between) and not set(words[-1:]) & SPAN_BOUNDS
+
+
+def figure_day(
+    claim: Claim, quantity: Quantity, published: str | None, text: str | None = None
+) -> date | None:
+    """The day a figure is a value of: the day its words give, or else its attribution's (with the
+    article's ``text``), when before the publication day; else the publication day (None when the article
+    has no full date)."""
     day = calendar_day(published)
     told = told_day(claim, quantity)
+    if told is None and text is not None:
+        told = attribution_day(claim, text, published)
     if told is not None and (day is None or told < day):
         return told
     return day

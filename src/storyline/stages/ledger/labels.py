@@ -107,10 +107,20 @@ def _tail(claim: Claim, quantity: Quantity) -> str:
     if len(clause) > TAIL_WORDS and _dangling(words[-1]) and len(clause) <= TAIL_WORDS + TAIL_REACH:
         words = clause
     numbered = [i for i, word in enumerate(words) if word[0].isdigit()]
+    whole = not numbered and len(words) == len(clause)  # the clause's own end, not a cut
     words = words[: numbered[0]] if numbered else words
+    if whole and _finishes_phrasal_verb(words):
+        return " ".join(words)  # "still cut off": the particle is the verb's
     while words and _dangling(words[-1]):  # "… to the war in Ukraine to" ends on a content word
         words.pop()
     return " ".join(words)
+
+
+def _finishes_phrasal_verb(words: Sequence[str]) -> bool:
+    """Whether the words end on a particle right after a content word ("still cut off", "were shut
+    down"): the end of a phrasal verb, not a preposition left dangling (``phrasal_particles``)."""
+    particles = frozenset(load_lexicon("ledger")["phrasal_particles"])
+    return len(words) >= 2 and words[-1].lower() in particles and not _dangling(words[-2])
 
 
 def _plural(noun: str) -> str:

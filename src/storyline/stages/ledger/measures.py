@@ -25,6 +25,7 @@ from storyline.stages.ledger.counted import (
     is_lower_bound,
     is_vague,
     make_measures,
+    under_umbrellas,
     unify_holders,
 )
 from storyline.stages.ledger.embedding import ContentVectors
@@ -41,6 +42,7 @@ __all__ = [
     "is_vague",
     "make_measures",
     "split_outliers",
+    "under_umbrellas",
     "unify_holders",
 ]
 

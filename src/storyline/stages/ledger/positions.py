@@ -66,6 +66,7 @@ from storyline.stages.ledger.measures import (
     group_measures,
     is_lower_bound,
     make_measures,
+    under_umbrellas,
     unify_holders,
 )
 from storyline.stages.ledger.propositions import keyed_links, masked_content, proposition_key
@@ -77,7 +78,7 @@ from storyline.stages.ledger.sides import (
     value_positions,
 )
 from storyline.stages.ledger.single_voice import single_voice_question, worth_alone
-from storyline.stages.ledger.sources import as_voices, corroborators, organisation_voices
+from storyline.stages.ledger.sources import as_voices, corroborators, counted_by, organisation_voices
 from storyline.stages.ledger.statements import (
     Statement,
     group_statements,
@@ -86,6 +87,10 @@ from storyline.stages.ledger.statements import (
     statement_reference,
 )
 from storyline.stages.ledger.tallies import according_to, split_tallies, tally_directions
+
+# Who can be a counter an outlet's sentence names (``sources.counted_by``): not a place ("Uzbekistan has
+# reconnected …" tells what a government did, which the entities stage may type as a place or not).
+COUNTER_TYPES = frozenset({"ORG", "PERSON"})
 
 
 def _story_claims(story: Story, claims: Sequence[Claim]) -> list[Claim]:
@@ -163,6 +168,9 @@ def build_ledger(
         and not speaker_named_within(claim, spans, persons)
     ]
     story_claims = voiced_claims(story_claims)
+    # an outlet's sentence telling what an organisation counted gives that counter's figures
+    counters = frozenset(entity.id for entity in entities if entity.type in COUNTER_TYPES)
+    story_claims = [counted_by(claim, spans, counters) for claim in story_claims]
     names = {entity.id: entity.name for entity in entities}
     texts = {article_id: article.text for article_id, article in by_id.items()}
     # a spokesperson or director is their organisation's voice, one source with it (``ledger.sources``);
@@ -179,9 +187,16 @@ def build_ledger(
         for claim in story_claims
         if claim.id not in antecedent
         for measure in make_measures(
-            claim, mentioned[claim.id], spans, by_id[claim.article].published, claim.article in outbreak
+            claim,
+            mentioned[claim.id],
+            spans,
+            by_id[claim.article].published,
+            claim.article in outbreak,
+            by_id[claim.article].text,
         )
     ]
+    # "41 hospitals and clinics" counts the story's facilities (``ledger.counted``)
+    measures = under_umbrellas(measures)
     vectors = embed_claims(story_claims, load_embedder() if settings.embeddings else None, settings)
     measure_groups = group_measures(unify_holders(measures, names), settings, vectors)
     # several sources each counting one thing, each count moving: a question per source (``ledger.tallies``)

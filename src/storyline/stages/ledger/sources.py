@@ -14,9 +14,15 @@
   her 71 stood apart from the NCDD's 27 → 52 → 63, so the NCDD's count lost its latest value). Read from the
   roles the entities stage gives a person: a role word of ``[voices]`` (director, spokesman, head …) and an
   organisation's name or alias in one role ("NCDD director", "a spokesman for … Hanbit Shipping"), never a
-  former holder, and only when the roles name one organisation (``organisation_voices``). A speaker the
+  former holder, and only when the roles name one organisation (``organisation_voices``); so does a title
+  naming an organisation's portfolio ("Health Minister Dilshod Yuldashev": the Ministry of Health, a title
+  of ``[voices.offices]`` whose other words are the name's other words). A speaker the
   entities stage left unresolved, or resolved to a place, whose words are one organisation's name ("Armenian
   police", "Police in Armenia": the Police of Armenia) speaks as that organisation too (``voice_of``).
+- an outlet's own sentence telling what an organisation or a person counted ("On Tuesday the ministry had
+  counted 41 facilities back online and 125 still cut off") gives the counter's figures: the counter is
+  its speaker (``counted_by``), so a count that an outlet relays this way is the counter's, not a second
+  source beside it.
 """
 
 from __future__ import annotations
@@ -25,10 +31,11 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
+from types import MappingProxyType
 
 from storyline.lexicons import load_lexicon
 from storyline.records import Claim, Entity
-from storyline.stages.ledger.grouping import WORD, ledger_lexicon, stem
+from storyline.stages.ledger.grouping import WORD, EntitySpans, ledger_lexicon, stem
 
 ROLE_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 # the longest organisation name looked up among a role's words ("National Civil Defence Directorate")
@@ -41,13 +48,17 @@ class VoiceLexicon:
     roles: frozenset[str]  # role words of a person speaking for an organisation
     former: frozenset[str]  # words of a role no longer held
     links: frozenset[str]  # words between a role word and the organisation it is held at ("head of the")
+    offices: Mapping[str, str]  # a title → the noun of the office its holder heads ("minister" → "ministry")
 
 
 @cache
 def voice_lexicon() -> VoiceLexicon:
     data = load_lexicon("ledger")["voices"]
     return VoiceLexicon(
-        roles=frozenset(data["roles"]), former=frozenset(data["former"]), links=frozenset(data["links"])
+        roles=frozenset(data["roles"]),
+        former=frozenset(data["former"]),
+        links=frozenset(data["links"]),
+        offices=dict(data["offices"]),
     )
 
 
@@ -75,10 +86,11 @@ def organisation_voices(entities: Sequence[Entity]) -> Voices:
         for name in (entity.name, *entity.aliases)
         if _words(name)
     }
+    portfolios = _portfolios(entities)
     people = {}
     for entity in entities:
         if entity.type == "PERSON" and entity.roles:
-            organisation = _spoken_for(entity.roles, organisations)
+            organisation = _spoken_for(entity.roles, organisations, portfolios)
             if organisation is not None:
                 people[entity.id] = organisation
     places = frozenset(entity.id for entity in entities if entity.type in PLACE_TYPES)
@@ -118,12 +130,17 @@ def voice_of(claim: Claim, voices: Voices) -> str | None:
     return voices.named.get(name_words(claim.speaker_text or "")) or claim.speaker
 
 
-def _spoken_for(roles: Sequence[str], organisations: Mapping[tuple[str, ...], str]) -> str | None:
+def _spoken_for(
+    roles: Sequence[str],
+    organisations: Mapping[tuple[str, ...], str],
+    portfolios: Mapping[Portfolio, str] = MappingProxyType({}),
+) -> str | None:
     """The one organisation a person's roles say they speak for: roles naming it beside a role word
     outnumber the roles of another kind. A role of another kind is one with a word that is neither a role
     word, a link nor a word of the organisation's name ("Secretary", "the official"): resolution gave
-    Clinton, beside those, "head of the Center for American Progress", another person's role (PolNeAR)."""
-    named = {role: _named_in_role(role, organisations) for role in roles}
+    Clinton, beside those, "head of the Center for American Progress", another person's role (PolNeAR).
+    ``portfolios``: the organisations a title heads (``_portfolios``)."""
+    named = {role: _named_in_role(role, organisations) | _headed_in_role(role, portfolios) for role in roles}
     found = set().union(*named.values())
     if len(found) != 1:
         return None
@@ -133,6 +150,49 @@ def _spoken_for(roles: Sequence[str], organisations: Mapping[tuple[str, ...], st
     allowed = lexicon.roles | lexicon.links | own_words
     other_kind = sum(1 for role in roles if not named[role] and set(_words(role)) - allowed)
     return organisation if sum(1 for role in roles if named[role]) > other_kind else None
+
+
+# an office noun and the other words of an organisation's name: ("ministry", {"health"})
+Portfolio = tuple[str, frozenset[str]]
+
+
+def _portfolio(words: Sequence[str], office: str) -> Portfolio:
+    """The office and the words that say which one ("Ministry of the Interior": interior), links aside."""
+    links = voice_lexicon().links
+    return office, frozenset(word for word in words if word != office and word not in links)
+
+
+def _portfolios(entities: Sequence[Entity]) -> dict[Portfolio, str]:
+    """The organisations whose names hold an office noun of ``[voices.offices]`` ("Ministry of Health",
+    "Interior Ministry"), by their portfolio (``_portfolio``), where one organisation alone has it."""
+    offices = set(voice_lexicon().offices.values())
+    found: dict[Portfolio, set[str]] = {}
+    for entity in entities:
+        if entity.type == "ORG":
+            for name in (entity.name, *entity.aliases):
+                words = _words(name)
+                for office in offices & set(words):
+                    portfolio = _portfolio(words, office)
+                    if portfolio[1]:
+                        found.setdefault(portfolio, set()).add(entity.id)
+    return {portfolio: ids.pop() for portfolio, ids in found.items() if len(ids) == 1}
+
+
+def _headed_in_role(role: str, portfolios: Mapping[Portfolio, str]) -> set[str]:
+    """The organisation a title in the role heads: the title's other words are the name's ("Health
+    Minister", "minister of health": the Ministry of Health); none for a former holder, nor when other
+    words are there ("Deputy Health Minister", "Uzbekistan's Health Minister": whose ministry is unsure)."""
+    words = _words(role)
+    lexicon = voice_lexicon()
+    if lexicon.former & set(words):
+        return set()
+    found = set()
+    for title, office in lexicon.offices.items():
+        if title in words:
+            organisation = portfolios.get(_portfolio([w for w in words if w != title], office))
+            if organisation is not None:
+                found.add(organisation)
+    return found
 
 
 def as_voices(claims: Sequence[Claim], voices: Voices) -> list[Claim]:
@@ -187,6 +247,45 @@ def _role_word_before(before: Sequence[str], lexicon: VoiceLexicon) -> bool:
 def _role_word_after(after: Sequence[str], lexicon: VoiceLexicon) -> bool:
     rest = list(after[1:]) if after[:1] == ["s"] else list(after)  # "FBI's director": "fbi", "s", …
     return bool(rest) and rest[0] in lexicon.roles
+
+
+@dataclass(frozen=True, slots=True)
+class CounterLexicon:
+    verbs: frozenset[str]  # verbs of counting ("counted", "recorded")
+    between: frozenset[str]  # words that may stand between the counter and the verb ("had", "so far")
+
+
+@cache
+def counter_lexicon() -> CounterLexicon:
+    data = load_lexicon("ledger")["counters"]
+    return CounterLexicon(verbs=frozenset(data["verbs"]), between=frozenset(data["between"]))
+
+
+def counted_by(claim: Claim, spans: EntitySpans, counters: frozenset[str]) -> Claim:
+    """An outlet's own sentence telling a count as a counter's ("the ministry had counted 41 …"): the claim
+    with that counter as its speaker, an entity of ``counters`` (organisations and people) named right
+    before a verb of counting (``[counters]``), every figure of the content after the verb. Any other
+    claim is returned as it is."""
+    if not claim.outlet_voice or not claim.quantities:
+        return claim
+    first_figure = min(quantity.start for quantity in claim.quantities)
+    lexicon = counter_lexicon()
+    for start, end, entity in spans.get(claim.article, []):
+        if entity not in counters or not claim.start <= start < end <= first_figure:
+            continue
+        words = [
+            word.lower() for word in WORD.findall(claim.text[end - claim.start : first_figure - claim.start])
+        ]
+        verb = next((index for index, word in enumerate(words) if word in lexicon.verbs), None)
+        if verb is not None and set(words[:verb]) <= lexicon.between:
+            return replace(
+                claim,
+                speaker=entity,
+                speaker_text=claim.text[start - claim.start : end - claim.start],
+                speaker_start=start,
+                speaker_end=end,
+            )
+    return claim
 
 
 def source_key(claim: Claim, origin: Mapping[str, str]) -> str:
