@@ -165,6 +165,20 @@ def test_a_keyed_pair_joins_one_proposition_that_word_overlap_alone_leaves_apart
     assert len(apart) == 2 and len(joined) == 1
 
 
+def test_statements_asserting_other_predicates_stay_apart_however_many_words_they_share() -> None:
+    drop = claim("it will drop another batch of cables next week to get the releases back on track", "drop")
+    take = claim("it would take two months to get the releases back on track", "take", id="c2")
+    statements = [Statement(c, content_words(c.text), antecedent=None) for c in (drop, take)]
+    weight = rarity_weights([s.words for s in statements])
+    assert similarity(statements[0].words, statements[1].words, weight) >= SETTINGS.proposition_similarity
+    assert len(group_statements(statements, SETTINGS)) == 2
+    # one predicate, however inflected ("cancelled" through the lemma table), still groups on its words
+    ferry = "the night ferry to the islands was cancelled because of the storm"
+    cancelled = [claim(ferry, "was", id=f"f{n}") for n in (1, 2)]
+    alike = [Statement(c, content_words(c.text), antecedent=None) for c in cancelled]
+    assert len(group_statements(alike, SETTINGS)) == 1
+
+
 @pytest.mark.skipif(load_embedder() is None, reason="no sentence encoder installed")
 def test_with_the_encoder_paraphrases_link_and_other_claims_on_one_predicate_do_not() -> None:
     claims = [

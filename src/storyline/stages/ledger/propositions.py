@@ -135,6 +135,13 @@ def predicate_stems(words: frozenset[str]) -> frozenset[str]:
     return frozenset(predicate_stem(word) for word in words).union(*(nominal_stems(word) for word in words))
 
 
+def text_predicate_stems(text: str) -> frozenset[str]:
+    """Every word of ``text`` stemmed as a predicate is, from the words as written: the content words are
+    stemmed before ``predicate_stems`` sees them, and "cancell" no longer meets the lemma table's
+    "cancelled" → "cancel" that ``predicates_of`` read."""
+    return predicate_stems(frozenset(match.group() for match in WORD.finditer(text)))
+
+
 def predicates_of(claim: Claim) -> frozenset[str]:
     """The stems of the content's predicates, light verbs and negation passed over: one per top-level
     finite verb that says something ("the director said she exercised …": not "said"); none when the
