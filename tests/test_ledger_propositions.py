@@ -59,6 +59,9 @@ def test_a_predicate_coordinated_with_the_finite_verb_is_a_predicate_too() -> No
     assert predicates_of(claim("the envoy was careless and reckless", "was")) == {"careless", "reckless"}
     # a coordinated noun phrase is no second predicate
     assert predicates_of(claim("the envoy sent cables and letters", "sent")) == {"send"}
+    # nor a name opening the next clause, nor a negation ("moving and nothing will move")
+    assert predicates_of(claim("he is a liar and Lester Holt needs to check him", "is")) == {"liar"}
+    assert predicates_of(claim("the barges are moving and nothing will stop them", "moving")) == {"mov"}
 
 
 def test_a_nominalisation_states_the_predicate_of_its_verb() -> None:

@@ -103,6 +103,7 @@ def _irregular_verbs() -> Mapping[str, str]:
     return {form: lemmas[0] for form, lemmas in verbs.items() if lemmas}
 
 
+@cache
 def _verb_stem(word: str) -> str:
     stemmed = stem(_irregular_verbs().get(word.lower(), word))
     return stemmed[:-1] if stemmed.endswith("e") and len(stemmed) > 4 else stemmed
@@ -169,8 +170,10 @@ def _predicates_at(text: str, offset: int) -> list[str]:
             return []
         index = following[0]
     chosen = [tokens[index]]
-    if index + 2 < len(tokens) and tokens[index + 1].lower() in words.coordinators:
-        chosen.append(tokens[index + 2])  # "sent nor received", "careless and reckless"
+    coordinated = tokens[index + 2] if index + 2 < len(tokens) else ""
+    # "sent nor received", "careless and reckless"; not a name opening a clause ("a liar and Lester Holt")
+    if coordinated.islower() and tokens[index + 1].lower() in words.coordinators:
+        chosen.append(coordinated)
     # after a light verb the predicate may be a noun: "made a determination" states "determined"
     return [predicate for token in chosen for predicate in _predicate_of(token, words, nominal=index > 0)]
 
