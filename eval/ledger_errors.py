@@ -93,9 +93,49 @@ def print_errors(
                 _print_sentence(index, gold[index], predicted[index], texts, labels)
     kinds = Counter(kind for _i, _j, kind in errors)
     print(f"  together-errors by class: {dict(kinds)}")
+    _print_apart_errors(gold, predicted, texts, labels)
     _print_status_errors(story, brief, gold, predicted)
     _print_speaker_errors(gold, predicted, texts)
     return kinds
+
+
+def apart_errors(gold: Sequence[GoldSentence], predicted: Sequence[Predicted]) -> list[tuple[int, int, str]]:
+    """(i, j, ledger question id) for each pair of sentences of different gold questions that share a ledger
+    question, as ``ledger_metrics.other_questions_apart`` counts them (a sentence gold for both questions
+    is no such pair)."""
+    states = {(g.article, g.start, g.question) for g in gold}
+    errors: list[tuple[int, int, str]] = []
+    for i in range(len(gold)):
+        for j in range(i + 1, len(gold)):
+            first, second = gold[i], gold[j]
+            if first.question == second.question or (first.article, first.start) == (
+                second.article,
+                second.start,
+            ):
+                continue
+            if (first.article, first.start, second.question) in states:
+                continue
+            if (second.article, second.start, first.question) in states:
+                continue
+            shared = {q for q, _ in predicted[i].placements} & {q for q, _ in predicted[j].placements}
+            errors.extend((i, j, question) for question in sorted(shared)[:1])
+    return errors
+
+
+def _print_apart_errors(
+    gold: Sequence[GoldSentence],
+    predicted: Sequence[Predicted],
+    texts: Mapping[str, str],
+    labels: Mapping[str, str],
+) -> None:
+    """Pairs of different gold questions that one ledger question holds (the grouping's false merges)."""
+    errors = apart_errors(gold, predicted)
+    print(f"== apart-errors (different gold questions in one ledger question): {len(errors)}")
+    for i, j, question in errors:
+        print(f"  {gold[i].question} × {gold[j].question} → {labels.get(question, question)}")
+        for index in (i, j):
+            text = " ".join(texts[gold[index].article][gold[index].start : gold[index].end].split())
+            print(f"    {index} ({gold[index].position}, {gold[index].speaker}): {text[:160]}")
 
 
 def status_errors(

@@ -13,6 +13,7 @@ from eval.ledger_errors import (
     OTHER_STORY,
     UNPLACED,
     WRONG_STATUS,
+    apart_errors,
     print_errors,
     speaker_error_class,
     status_errors,
@@ -82,3 +83,17 @@ def test_speaker_errors_are_classed_by_whose_voice_was_wanted() -> None:
     assert speaker_error_class("James Comey", "Clinton") == "other speaker"
     assert speaker_error_class("James Comey", "Comey") is None
     assert speaker_error_class("politico", None) is None
+
+
+def test_pairs_of_different_gold_questions_in_one_ledger_question_are_apart_errors() -> None:
+    gold = [sentence(0, "q"), sentence(10, "other"), sentence(20, "third"), sentence(30, "third")]
+    predicted = [
+        Predicted(True, "x", frozenset({("q1", 0)})),
+        Predicted(True, "x", frozenset({("q1", 1)})),  # another gold question in q1: an error
+        Predicted(True, "x", frozenset({("q2", 0)})),
+        Predicted(True, "x", frozenset({("q2", 0)})),  # one gold question together: no error
+    ]
+    assert apart_errors(gold, predicted) == [(0, 1, "q1")]
+    # a sentence gold for both questions ("leads by 43 percent to 38 percent") is no pair of them
+    both = [*gold, sentence(0, "other")]
+    assert apart_errors(both, [*predicted, predicted[0]]) == []

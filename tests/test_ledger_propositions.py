@@ -18,7 +18,9 @@ from storyline.stages.ledger.propositions import (
     keyed_candidates,
     keyed_links,
     masked_content,
+    nominal_stems,
     predicate_stem,
+    predicate_stems,
     predicates_of,
     proposition_key,
 )
@@ -46,6 +48,40 @@ def test_the_predicate_is_the_main_verb_with_light_verbs_negation_and_modality_t
     # each top-level clause gives its predicate
     both = claim("she did not send the cables and she never signed the order", "send", "signed")
     assert predicates_of(both) == {"send", "sign"}
+
+
+def test_a_predicate_coordinated_with_the_finite_verb_is_a_predicate_too() -> None:
+    # the parse gives "sent" as the clause's finite verb; "received" is asserted as much
+    assert predicates_of(claim("she neither sent nor received cables marked secret", "sent")) == {
+        "send",
+        "receiv",
+    }
+    assert predicates_of(claim("the envoy was careless and reckless", "was")) == {"careless", "reckless"}
+    # a coordinated noun phrase is no second predicate
+    assert predicates_of(claim("the envoy sent cables and letters", "sent")) == {"send"}
+    # nor a name opening the next clause, nor a negation ("moving and nothing will move")
+    assert predicates_of(claim("he is a liar and Lester Holt needs to check him", "is")) == {"liar"}
+    assert predicates_of(claim("the barges are moving and nothing will stop them", "moving")) == {"mov"}
+
+
+def test_a_nominalisation_states_the_predicate_of_its_verb() -> None:
+    assert "recommend" in nominal_stems("recommendation")
+    assert predicate_stem("recommended") in predicate_stems(frozenset({"recommendation"}))
+    assert predicate_stem("prosecuted") in predicate_stems(frozenset({"prosecution"}))
+    # after a light verb the noun is the predicate, and names its verb's stem too
+    made = predicates_of(claim("the agency has not made a determination", "made"))
+    assert predicate_stem("determined") in made
+    # a verb is never read as a nominalisation ("mention" is no "ment")
+    assert predicates_of(claim("the minister did mention the cables", "mention")) == {"mention"}
+
+
+def test_synonyms_of_one_set_meet_on_one_stem() -> None:
+    assert predicate_stem("indicted") == predicate_stem("prosecute")
+    assert predicate_stem("probed") == predicate_stem("investigating")
+    assert predicate_stem("indictment") != predicate_stem(
+        "prosecute"
+    )  # the noun meets it as a nominalisation
+    assert predicate_stem("prosecute") in nominal_stems("indictment")
 
 
 def test_a_content_without_a_finite_verb_or_saying_nothing_has_no_key() -> None:
@@ -132,6 +168,20 @@ def test_a_keyed_pair_joins_one_proposition_that_word_overlap_alone_leaves_apart
     assert len(apart) == 2 and len(joined) == 1
 
 
+def test_statements_asserting_other_predicates_stay_apart_however_many_words_they_share() -> None:
+    drop = claim("it will drop another batch of cables next week to get the releases back on track", "drop")
+    take = claim("it would take two months to get the releases back on track", "take", id="c2")
+    statements = [Statement(c, content_words(c.text), antecedent=None) for c in (drop, take)]
+    weight = rarity_weights([s.words for s in statements])
+    assert similarity(statements[0].words, statements[1].words, weight) >= SETTINGS.proposition_similarity
+    assert len(group_statements(statements, SETTINGS)) == 2
+    # one predicate, however inflected ("cancelled" through the lemma table), still groups on its words
+    ferry = "the night ferry to the islands was cancelled because of the storm"
+    cancelled = [claim(ferry, "was", id=f"f{n}") for n in (1, 2)]
+    alike = [Statement(c, content_words(c.text), antecedent=None) for c in cancelled]
+    assert len(group_statements(alike, SETTINGS)) == 1
+
+
 @pytest.mark.skipif(load_embedder() is None, reason="no sentence encoder installed")
 def test_with_the_encoder_paraphrases_link_and_other_claims_on_one_predicate_do_not() -> None:
     claims = [
@@ -179,3 +229,13 @@ def test_an_outlet_voice_claim_alike_in_names_but_not_in_predicate_stays_out() -
     assert similarity(words["v"], groups[0][0].words, weight) >= SETTINGS.outlet_voice_similarity
     join_outlet_voice([unrelated, restated], words, groups, SETTINGS.outlet_voice_similarity)
     assert [s.claim.id for s in groups[0]] == ["a", "w"]
+
+
+def test_a_label_of_both_sides_is_worded_from_the_affirming_side() -> None:
+    from storyline.stages.ledger.positions import _affirming_first
+
+    denial = claim("she neither sent nor received cables marked secret", "sent", id="c1")
+    finding = claim("she did receive some cables with secret markings", "did", id="c2")
+    assert _affirming_first([denial, finding], [0, 1]) == [1, 0]
+    # one side only: the central order stands
+    assert _affirming_first([finding, finding], [1, 0]) == [1, 0]

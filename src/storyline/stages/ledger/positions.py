@@ -293,7 +293,8 @@ def build_ledger(
         one_voice = speaking_sources(group_claims, context.origin) < 2
         if one_voice and not worth_alone(group_claims, settings):
             continue  # one voice, said once: the story's body, not a question of it (``ledger.single_voice``)
-        worded = _worded(group_claims, central_order([statement.words for statement in statement_group]))
+        order = _affirming_first(group_claims, central_order([s.words for s in statement_group]))
+        worded = _worded(group_claims, order)
         if worded is None:
             continue  # "Is it true that from his perspective?", "… that Clinton to win?" are no questions
         label = proposition_label(group_claims, worded)
@@ -355,6 +356,16 @@ def _worded(claims: Sequence[Claim], order: list[int]) -> list[int] | None:
         if asks_something(claims, chosen) and label_states_a_clause(claims, chosen):
             return chosen
     return None
+
+
+def _affirming_first(claims: Sequence[Claim], order: list[int]) -> list[int]:
+    """``order`` with the affirming claims first (stable) when the claims take both sides: the label states
+    what the affirming side affirms. Worded from a denial ("Is it true that she neither sent nor received
+    emails marked classified?"), a question whose "affirm" is the finding that she did reads inverted."""
+    affirming = {index for index in order if stance_of(claims[index]) == "affirm"}
+    if not affirming or len(affirming) == len(order):
+        return order
+    return sorted(order, key=lambda index: index not in affirming)
 
 
 def _subject(claim: Claim, spans: EntitySpans) -> frozenset[str]:

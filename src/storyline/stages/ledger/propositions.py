@@ -61,6 +61,8 @@ class _Words:
     light_verbs: frozenset[str]
     passed_over: frozenset[str]
     vacuous: frozenset[str]
+    coordinators: frozenset[str]
+    nominal_suffixes: tuple[tuple[str, str], ...]  # (noun ending, the verb's ending it replaces)
 
 
 @cache
@@ -70,7 +72,20 @@ def _words() -> _Words:
         frozenset(data["light_verbs"]),
         frozenset(data["passed_over"]) | ledger_lexicon().stopwords,
         frozenset(stem(word) for word in data["vacuous_predicates"]) | frozenset(data["vacuous_predicates"]),
+        frozenset(data["coordinators"]),
+        tuple((ending, verb) for ending, verb in data["nominal_suffixes"]),
     )
+
+
+@cache
+def _synonyms() -> Mapping[str, str]:
+    """A predicate's stem → the stem of the first word of its synonym set (lexicon ``propositions``): "indict"
+    and "prosecute" state one predicate, so two outlets choosing either meet on one key."""
+    found: dict[str, str] = {}
+    for members in load_lexicon("propositions")["synonym_sets"]:
+        canonical = _verb_stem(members[0])
+        found.update((_verb_stem(member), canonical) for member in members[1:])
+    return found
 
 
 @cache
@@ -88,43 +103,88 @@ def _irregular_verbs() -> Mapping[str, str]:
     return {form: lemmas[0] for form, lemmas in verbs.items() if lemmas}
 
 
-def predicate_stem(word: str) -> str:
-    """The stem predicates are compared by: "prosecute", "prosecuted", "prosecuting" → "prosecut";
-    "sent" → "send"."""
+@cache
+def _verb_stem(word: str) -> str:
     stemmed = stem(_irregular_verbs().get(word.lower(), word))
     return stemmed[:-1] if stemmed.endswith("e") and len(stemmed) > 4 else stemmed
 
 
+def predicate_stem(word: str) -> str:
+    """The stem predicates are compared by: "prosecute", "prosecuted", "prosecuting" → "prosecut";
+    "sent" → "send"; a synonym → the stem of its set's first word ("indicted" → "prosecut")."""
+    stemmed = _verb_stem(word)
+    return _synonyms().get(stemmed, stemmed)
+
+
+def nominal_stems(word: str) -> frozenset[str]:
+    """The stems of the verbs a nominalisation may name ("recommendation" → "recommend", "prosecution" →
+    "prosecut", "indictment" → "prosecut" by its synonym set): "the FBI's recommendation" states the
+    predicate of "the FBI recommended". Several endings may fit ("determination": "determin" and
+    "determinat"); each is a candidate, and a pair still needs a predicate on both sides
+    (``keyed_candidates``)."""
+    lowered = word.lower()
+    found = set()
+    for ending, verb_ending in _words().nominal_suffixes:
+        if lowered.endswith(ending) and len(lowered) - len(ending) >= 3:
+            found.add(predicate_stem(lowered[: len(lowered) - len(ending)] + verb_ending))
+    return frozenset(found)
+
+
 def predicate_stems(words: frozenset[str]) -> frozenset[str]:
-    """Content words stemmed as predicates are ("prosecuted" → "prosecut"), to meet ``predicates_of``."""
-    return frozenset(predicate_stem(word) for word in words)
+    """Content words stemmed as predicates are ("prosecuted" → "prosecut"), with the verbs their
+    nominalisations name ("prosecution" → "prosecut"), to meet ``predicates_of``."""
+    return frozenset(predicate_stem(word) for word in words).union(*(nominal_stems(word) for word in words))
+
+
+def text_predicate_stems(text: str) -> frozenset[str]:
+    """Every word of ``text`` stemmed as a predicate is, from the words as written: the content words are
+    stemmed before ``predicate_stems`` sees them, and "cancell" no longer meets the lemma table's
+    "cancelled" → "cancel" that ``predicates_of`` read."""
+    return predicate_stems(frozenset(match.group() for match in WORD.finditer(text)))
 
 
 def predicates_of(claim: Claim) -> frozenset[str]:
     """The stems of the content's predicates, light verbs and negation passed over: one per top-level
     finite verb that says something ("the director said she exercised …": not "said"); none when the
     content has no finite verb of its own ("Clinton to win"), or none says anything ("I think so")."""
-    found = (_predicate_at(claim.text, offset) for offset in claim.finite_verbs or ())
-    return frozenset(predicate for predicate in found if predicate)
+    return frozenset(
+        predicate for offset in claim.finite_verbs or () for predicate in _predicates_at(claim.text, offset)
+    )
 
 
-def _predicate_at(text: str, offset: int) -> str | None:
+def _predicates_at(text: str, offset: int) -> list[str]:
+    """The predicate of the verb at ``offset`` and of any predicate coordinated right after it: "she
+    neither sent nor received emails marked classified" asserts both sending and receiving (the parse
+    gives the first verb as the clause's only finite verb)."""
     words = _words()
-    tokens = [match.group() for match in WORD.finditer(text, offset)][: 1 + PREDICATE_REACH]
+    tokens = [match.group() for match in WORD.finditer(text, offset)][: 3 + PREDICATE_REACH]
     if text[offset : offset + 1] in ("'", "’") and tokens:
         tokens[0] = "'s"  # "there's": WORD skips the apostrophe, the verb is the contraction
     if not tokens:
-        return None
-    chosen = tokens[0]
-    if chosen.lower() in words.light_verbs:
-        following = [token for token in tokens[1:] if not _passed_over(token, words)]
+        return []
+    index = 0
+    if tokens[0].lower() in words.light_verbs:
+        reach = range(1, min(len(tokens), 1 + PREDICATE_REACH))
+        following = [i for i in reach if not _passed_over(tokens[i], words)]
         if not following:
-            return None
-        chosen = following[0]
-    predicate = predicate_stem(chosen)
-    if chosen.lower() in words.vacuous or predicate in words.vacuous or len(predicate) < 3:
-        return None
-    return predicate
+            return []
+        index = following[0]
+    chosen = [tokens[index]]
+    coordinated = tokens[index + 2] if index + 2 < len(tokens) else ""
+    # "sent nor received", "careless and reckless"; not a name opening a clause ("a liar and Lester Holt")
+    if coordinated.islower() and tokens[index + 1].lower() in words.coordinators:
+        chosen.append(coordinated)
+    # after a light verb the predicate may be a noun: "made a determination" states "determined"
+    return [predicate for token in chosen for predicate in _predicate_of(token, words, nominal=index > 0)]
+
+
+def _predicate_of(token: str, words: _Words, nominal: bool) -> list[str]:
+    predicate = predicate_stem(token)
+    if _passed_over(token, words) or token.lower() in words.vacuous or predicate in words.vacuous:
+        return []
+    if len(predicate) < 3:
+        return []
+    return [predicate, *sorted(nominal_stems(token))] if nominal else [predicate]
 
 
 def _passed_over(token: str, words: _Words) -> bool:

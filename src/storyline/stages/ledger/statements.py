@@ -3,7 +3,9 @@
 Claims without a usable quantity are clustered by content similarity (average linkage over rarity-weighted
 word and entity overlap, on the candidate pairs of ``ledger.blocking``); a denial whose content is only
 "the accusation" takes the content of the claim just before it in the article; each response (denial,
-non-confirmation) joins the group of the statement it is most like. A proposition is weighed when at
+non-confirmation) joins the group of the statement it is most like. Two statements that each assert a
+predicate the other does not mention, naming no entity in common, are not alike whatever words they share
+(``ledger.propositions``: a question is keyed by what is asserted). A proposition is weighed when at
 least two independent sources take part; one voice's is kept only as a single-source question
 (``ledger.single_voice``). The outlet's own statements never seed a group (their long sentences
 share words with anything): one joins a group only when it is as alike as a claim of the group
@@ -27,7 +29,7 @@ from storyline.stages.ledger.grouping import (
     rarity_weights,
     similarity,
 )
-from storyline.stages.ledger.propositions import predicate_stems, predicates_of
+from storyline.stages.ledger.propositions import predicate_stems, predicates_of, text_predicate_stems
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,10 +75,16 @@ def group_statements(
             other = position[statement.antecedent]
             pairs.add((min(index, other), max(index, other)))
     scores: dict[tuple[int, int], float] = {}
+    predicates = [predicates_of(statement.claim) for statement in statements]
+    stems = [predicate_stems(s.words) | text_predicate_stems(s.claim.text) for s in statements]
     for i, j in pairs:
         first, second = statements[i], statements[j]
         linked = first.antecedent == second.claim.id or second.antecedent == first.claim.id
         score = vectors.blend(similarity(first.words, second.words, weight), first.claim, second.claim)
+        if _other_predicates(predicates[i], predicates[j], stems[i], stems[j]) and not (
+            first.response or second.response or _shared_entities(first.words, second.words)
+        ):
+            score = 0.0
         if first.response and second.response:
             score = min(1.0, score * settings.response_kinship)
         scores[i, j] = 1.0 if linked else max(score, keyed.get((i, j), 0.0))
@@ -88,6 +96,19 @@ def group_statements(
                 nearest[one] = (score, other)
     links = [(one, other) for one, (score, other) in nearest.items() if score >= settings.response_similarity]
     return [[statements[i] for i in group] for group in join_groups(clusters, links)]
+
+
+def _other_predicates(
+    first: frozenset[str], second: frozenset[str], first_stems: frozenset[str], second_stems: frozenset[str]
+) -> bool:
+    """Whether two statements each assert a predicate the other does not even mention: "it will drop
+    another batch next week to get back on track" and "it would take two months to get the releases back
+    on track" share words, not what they assert (issue 14: a question is keyed by what is asked)."""
+    return bool(first and second) and not (first & second_stems or second & first_stems)
+
+
+def _shared_entities(first: frozenset[str], second: frozenset[str]) -> bool:
+    return any(word.startswith("@") for word in first & second)
 
 
 def join_outlet_voice(
