@@ -128,3 +128,55 @@ def test_a_short_name_keeps_the_full_name_of_its_story_when_another_story_brings
     alone = partition_of(story_one, articles)
     assert frozenset({("a", 0, 40), ("b", 30, 39)}) in alone
     assert partition_of(story_one + story_two, articles) == alone
+
+
+def two_stories_with_a_ministry(second_country: str) -> list[Mention]:
+    """Two stories (two articles each, sharing two actors) each naming its own "Ministry of Health"; the
+    first is set in Uzbekistan, the second in ``second_country``."""
+    return mentions(
+        ("a", "Ministry of Health", "ORG"),
+        ("a", "Dilnoza Karimova", "PERSON"),
+        ("a", "Aral Digital", "ORG"),
+        ("a", "Uzbekistan", "GPE"),
+        ("b", "Ministry of Health", "ORG"),
+        ("b", "Karimova", "PERSON"),
+        ("b", "Aral Digital", "ORG"),
+        ("b", "Tashkent", "GPE"),
+        ("c", "Ministry of Health", "ORG"),
+        ("c", "Hassan Jabir", "PERSON"),
+        ("c", "Tigris Relief", "ORG"),
+        ("c", second_country, "GPE"),
+        ("d", "Ministry of Health", "ORG"),
+        ("d", "Jabir", "PERSON"),
+        ("d", "Tigris Relief", "ORG"),
+        ("d", second_country, "GPE"),
+    )
+
+
+@pytest.mark.parametrize(("second_country", "one_ministry"), [("Iraq", False), ("Uzbekistan", True)])
+def test_a_state_body_joins_across_scopes_only_within_its_country(
+    second_country: str, one_ministry: bool
+) -> None:
+    found = resolve_entities(two_stories_with_a_ministry(second_country))
+    ministries = [{m.article for m in e.mentions} for e in found if e.name == "Ministry of Health"]
+    expected = [{"a", "b", "c", "d"}] if one_ministry else [{"a", "b"}, {"c", "d"}]
+    assert sorted(ministries, key=sorted) == expected
+
+
+def test_an_international_body_joins_across_scopes_of_two_countries() -> None:
+    story_one = mentions(
+        ("a", "World Health Organization", "ORG"),
+        ("a", "Dilnoza Karimova", "PERSON"),
+        ("a", "Aral Digital", "ORG"),
+        ("a", "Uzbekistan", "GPE"),
+        ("b", "Karimova", "PERSON"),
+        ("b", "Aral Digital", "ORG"),
+    )
+    story_two = mentions(
+        ("c", "World Health Organization", "ORG"),
+        ("c", "Hassan Jabir", "PERSON"),
+        ("c", "Iraq", "GPE"),
+    )
+    found = resolve_entities(story_one + story_two)
+    (who,) = [e for e in found if e.name == "World Health Organization"]
+    assert {m.article for m in who.mentions} == {"a", "c"}

@@ -54,6 +54,9 @@ class EntityLexicon:
     title_synonyms: dict[str, str]
     # Folded portfolio → the form kept, longest first ("national defence" before "defense").
     portfolio_synonyms: tuple[tuple[str, str], ...]
+    # Words naming a country's state body, and words saying a body is international (entities.scopes).
+    state_body_heads: frozenset[str]
+    international_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -88,6 +91,8 @@ def entity_lexicon() -> EntityLexicon:
         portfolio_synonyms=tuple(
             sorted(data["portfolio_synonyms"].items(), key=lambda pair: len(pair[0]), reverse=True)
         ),
+        state_body_heads=frozenset(data["state_body_heads"]),
+        international_words=frozenset(data["international_words"]),
     )
 
 

@@ -50,7 +50,7 @@ from storyline.stages.entities.organisations import (
     localise_organisation_names,
     merge_organisation_names,
 )
-from storyline.stages.entities.scopes import link_scopes, story_scopes
+from storyline.stages.entities.scopes import is_state_body, link_scopes, scope_country, story_scopes
 from storyline.stages.entities.transliteration import given_name_rows, name_readings, readings
 
 __all__ = ["extract_mentions", "fold_name", "resolve_entities", "span_index"]
@@ -220,7 +220,13 @@ def resolve_entities(
         if len(scopes) <= 1:
             return _resolve(mentions, settings)
         scoped = [_resolve(scope, settings) for scope in scopes]
-        return link_scopes(scoped, _resolve(mentions, settings), _make_entity, _broad_type)
+        lexicon = entity_lexicon()
+        countries = [scope_country(scope, lexicon) for scope in scopes]
+
+        def country_bound(scope: int, entity: Entity) -> str | None:
+            return countries[scope] if is_state_body(entity, lexicon) else None
+
+        return link_scopes(scoped, _resolve(mentions, settings), _make_entity, _broad_type, country_bound)
 
 
 def _resolve(mentions: Sequence[Mention], settings: EntitiesSettings) -> list[Entity]:

@@ -14,22 +14,25 @@ story named the Red Cross Society of Georgia. So resolution runs per *scope* and
 2. each scope is resolved alone, so its partition of its own mentions is what it would be in an empty store;
 3. the same actor in two scopes (one person in two stories) is one entity: a resolution over the whole
    collection proposes which scope entities belong together, and a proposal is taken only when it never
-   puts two entities of one scope together — a scope's own decisions stand.
+   puts two entities of one scope together — a scope's own decisions stand — and never joins a country's
+   state body to one of another country: "the Ministry of Health" of a story set in Uzbekistan is not the
+   Iraqi one of a story set in Iraq, though both stories may call theirs by that bare name. A scope's
+   country is the one its place names name most often (names, other names and capitals the lexicon knows).
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from itertools import combinations
 
 from scipy.cluster.hierarchy import DisjointSet
 
 from storyline.records import ROLE_LABEL, Entity, Mention
-from storyline.stages.entities.lexicon import fold_name
+from storyline.stages.entities.lexicon import EntityLexicon, fold_name
 
-__all__ = ["link_scopes", "story_scopes"]
+__all__ = ["is_state_body", "link_scopes", "scope_country", "story_scopes"]
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # (article, start, end): one mention, whatever resolution relabelled it as.
@@ -80,14 +83,45 @@ def _of_distinct_actors(shared: tuple[str, ...], owners: dict[str, set[str]]) ->
     return all(owners[first].isdisjoint(owners[second]) for first, second in combinations(shared, 2))
 
 
+def scope_country(mentions: Iterable[Mention], lexicon: EntityLexicon) -> str | None:
+    """The country a scope is set in: the one its place names name most often, if one leads."""
+    named: Counter[str] = Counter()
+    for mention in mentions:
+        if mention.label in PLACE_LABELS:
+            country = _country_named(fold_name(mention.refers_to or mention.text), lexicon)
+            if country is not None:
+                named[country] += 1
+    ranked = named.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def _country_named(key: str, lexicon: EntityLexicon) -> str | None:
+    if key in lexicon.countries:
+        return key
+    other = lexicon.country_aliases.get(key) or lexicon.seats_of_government.get(key)
+    return fold_name(other) if other else None
+
+
+def is_state_body(entity: Entity, lexicon: EntityLexicon) -> bool:
+    """Whether an organisation is a country's state body by its name's words ("Ministry of Health",
+    "Police of Armenia"; a name saying it is international is none)."""
+    words = set(fold_name(entity.name).split())
+    return bool(words & lexicon.state_body_heads) and not words & lexicon.international_words
+
+
 def link_scopes(
     scoped: Sequence[Sequence[Entity]],
     collection: Sequence[Entity],
     make_entity: Callable[[list[Mention], str], Entity],
     broad_type: Callable[[str], str],
+    country_bound: Callable[[int, Entity], str | None] = lambda scope, entity: None,
 ) -> list[Entity]:
     """The scope entities, those ``collection`` (the whole collection resolved at once) puts together
-    joined, unless the join would hold two entities of one scope."""
+    joined, unless the join would hold two entities of one scope or state bodies of two countries
+    (``country_bound``: the country a scope's entity belongs to, None when it is not a state body or the
+    scope's country is unknown)."""
     where: dict[SpanKey, int] = {}
     scope_of: list[int] = []
     flat: list[Entity] = []
@@ -99,15 +133,23 @@ def link_scopes(
             flat.append(entity)
     joined = DisjointSet(range(len(flat)))
     scopes_in: dict[int, set[int]] = {index: {scope_of[index]} for index in range(len(flat))}
+    countries_in: dict[int, set[str]] = {
+        index: {country} if (country := country_bound(scope_of[index], flat[index])) else set()
+        for index in range(len(flat))
+    }
     for entity in collection:
         proposed = sorted(
             {where[span] for m in entity.mentions if (span := (m.article, m.start, m.end)) in where}
         )
         for other in proposed[1:]:
             first, second = joined[proposed[0]], joined[other]
-            if first != second and scopes_in[first].isdisjoint(scopes_in[second]):
-                joined.merge(first, second)
-                scopes_in[joined[first]] = scopes_in[first] | scopes_in[second]
+            if first == second or not scopes_in[first].isdisjoint(scopes_in[second]):
+                continue
+            if len(countries_in[first] | countries_in[second]) > 1:
+                continue
+            joined.merge(first, second)
+            scopes_in[joined[first]] = scopes_in[first] | scopes_in[second]
+            countries_in[joined[first]] = countries_in[first] | countries_in[second]
     linked = [
         _joined_entity([flat[i] for i in sorted(part)], make_entity, broad_type) for part in joined.subsets()
     ]
