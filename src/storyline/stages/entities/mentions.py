@@ -19,6 +19,7 @@ Hand-written: no library resolves descriptions and metonymy for news offline; th
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -194,7 +195,7 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
     names = people_in_apposition(doc, article_id, names, lexicon)
     names = acronyms_after_organisation_words(doc, article_id, names, lexicon)
     names = _relabel_surnames(names, lexicon)
-    names = names + _repeated_names(text, names, lexicon)
+    names = _link_given_names(names + _repeated_names(text, names, lexicon))
     titled = [_with_role(doc, text, mention, lexicon) for mention in names]
     names = _link_spelt_acronyms(_link_parenthesised_acronyms(text, [m for m, _ in titled]), lexicon)
     names += organisations_in_titles(doc, [(m, span) for m, span in titled if span], names, lexicon)
@@ -331,6 +332,29 @@ def _relabel_surnames(names: list[Mention], lexicon: EntityLexicon) -> list[Ment
         else m
         for m in names
     ]
+
+
+def _link_given_names(names: list[Mention]) -> list[Mention]:
+    """ "Steve said" after "Steve Jobs": a lone word that begins the full name of exactly one person named
+    before it in the article, and ends nobody's, is that person (quotes and informal copy call people by
+    their given name; MEANTIME apple). Refers back only: "Steve Ballmer", named later, does not compete."""
+    full_names = [
+        m for m in names if m.label == "PERSON" and m.refers_to is None and " " in fold_name(m.text)
+    ]
+    surnames = {fold_name(m.text).split()[-1] for m in full_names}
+    linked = []
+    for mention in names:
+        key = fold_name(mention.text)
+        earlier = {
+            fold_name(person.text): person.text
+            for person in full_names
+            if person.end <= mention.start and fold_name(person.text).split()[0] == key
+        }
+        lone_given_name = mention.label == "PERSON" and mention.refers_to is None and " " not in key
+        if lone_given_name and key not in surnames and len(earlier) == 1:
+            mention = replace(mention, refers_to=next(iter(earlier.values())))
+        linked.append(mention)
+    return linked
 
 
 def _with_role(
