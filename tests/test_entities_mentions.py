@@ -349,3 +349,27 @@ def test_a_lone_given_name_is_the_one_person_named_before_with_it() -> None:
         "Peter Halvorsen and Peter Lindqvist opened the fair in Oslo on Monday. Peter said sales had doubled."
     )
     assert all(m.refers_to is None for m in found if m.text == "Peter")
+
+
+def test_a_trade_in_apposition_before_a_name_describes_it_without_an_article() -> None:
+    """MEANTIME airbus: "Irish low cost airline, Ryanair," and "Russian flag carrier Aeroflot" are
+    descriptions of the name after them; a dateline before them is no part of the phrase."""
+    found = mentions_of(
+        "Velsair buys jets\nMay 4, 2021\n"
+        "Nordic low cost airline, Velsair, said on Monday it would buy ten jets."
+    )
+    assert by_text(found, "Nordic low cost airline").refers_to == "Velsair"
+    found = mentions_of("Estonian flag carrier Nordavia has bought ten jets from Halvard Aero.")
+    description = next(m for m in found if m.text.endswith("flag carrier"))
+    assert description.refers_to == "Nordavia"
+
+
+def test_a_trade_description_is_not_an_organisation_introduced_in_another_trade() -> None:
+    """MEANTIME airbus: "the US manufacturer" just after the airline named as such is the maker named before
+    it, and "US" in it stays a place (not a manufacturer called US)."""
+    found = mentions_of(
+        "Irish low cost airline, Velsair, said it would buy five jets from Boreal Aircraft Corp. This brings "
+        "Velsair's orders with the US manufacturer to 230."
+    )
+    assert by_text(found, "the US manufacturer").refers_to == "Boreal Aircraft Corp."
+    assert by_text(found, "US").label == "GPE"

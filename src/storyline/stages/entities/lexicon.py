@@ -15,8 +15,10 @@ from unidecode import unidecode
 
 from storyline.lexicons import load_lexicon
 
-__all__ = ["STEM_CHARS", "EntityLexicon", "entity_lexicon", "fold_name", "words_match"]
+__all__ = ["PLACE_LABELS", "STEM_CHARS", "EntityLexicon", "entity_lexicon", "fold_name", "words_match"]
 
+# NER labels of places: spaCy often swaps GPE and LOC for one place, so they are one kind of actor.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NON_WORD = re.compile(r"[^a-z0-9]+")
 # Prefix length from which two words are taken as forms of one ("Lithuania" ~ "Lithuanian", "Ukraine's"
 # ~ "Ukrainian"): long enough to keep "Iran"/"Iraq" apart, short enough for demonyms.
@@ -36,6 +38,7 @@ class EntityLexicon:
     generic_org_heads: frozenset[str]
     # Generic head → the generic heads of the same kind of body, itself included ("firm" → company, firm).
     generic_org_kinds: dict[str, frozenset[str]]
+    broad_org_heads: frozenset[str]
     ignorable_words: frozenset[str]
     acronym_stopwords: frozenset[str]
     short_name_words: frozenset[str]
@@ -66,6 +69,7 @@ def entity_lexicon() -> EntityLexicon:
         org_head_words=frozenset(data["org_head_words"]) | frozenset(data["generic_org_heads"]),
         generic_org_heads=frozenset(data["generic_org_heads"]),
         generic_org_kinds={word: frozenset(kind) for kind in data["generic_org_kinds"] for word in kind},
+        broad_org_heads=frozenset(data["broad_org_heads"]),
         ignorable_words=frozenset(data["ignorable_description_words"]),
         acronym_stopwords=frozenset(data["acronym_stopwords"]),
         short_name_words=frozenset(data["short_name_words"]),

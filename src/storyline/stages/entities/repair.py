@@ -344,13 +344,14 @@ def _named_short(
 
 def introduced_as(text: str, name: Mention, head: str) -> bool:
     """Whether the article calls a name by ``head`` where it names it: "a group calling itself X", "the
-    hacking group X", "the group known as X" before the name, "X, a hacking group" or "the X group" after
-    it — not "X, the agency's representative", where the word owns the title of the person named."""
+    hacking group X", "the group known as X", "Irish low cost airline, X" before the name, "X, a hacking
+    group" or "the X group" after it — not "X, the agency's representative", where the word owns the
+    title of the person named."""
     before = text[max(0, name.start - INTRODUCTION_CHARS) : name.start]
     after = text[name.end : name.end + INTRODUCTION_CHARS]
     word = re.escape(head)
     return bool(
-        re.search(rf"\b{word}\s+(?:calling itself|known as|called|named)?\s*$", before, re.IGNORECASE)
+        re.search(rf"\b{word},?\s+(?:calling itself|known as|called|named)?\s*$", before, re.IGNORECASE)
         or re.match(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}{word}\b(?!['’]s\b)", after, re.IGNORECASE)
         or (before.lower().endswith("the ") and re.match(rf"\s+{word}\b(?!['’]s\b)", after))
     )
@@ -363,7 +364,10 @@ def organisations_by_introduction(text: str, names: list[Mention], lexicon: Enti
     introduced = {
         fold_name(m.text)
         for m in names
-        if m.label != "ORG" and any(introduced_as(text, m, head) for head in lexicon.generic_org_heads)
+        if m.label != "ORG"
+        and m.refers_to is None
+        and fold_name(m.text) not in lexicon.countries  # "the US manufacturer" is no manufacturer named US
+        and any(introduced_as(text, m, head) for head in lexicon.generic_org_heads)
     }
     return [
         Mention(m.article, m.start, m.end, m.text, "ORG", m.refers_to, m.role)

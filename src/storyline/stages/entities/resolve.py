@@ -38,6 +38,7 @@ from storyline.stages.entities.index import SimilarWords
 from storyline.stages.entities.known import known_organisation_key
 from storyline.stages.entities.lexicon import (
     DEMONYM_ENDINGS,
+    PLACE_LABELS,
     PLACE_NAME_ENDINGS,
     STEM_CHARS,
     entity_lexicon,
@@ -55,7 +56,6 @@ from storyline.stages.entities.transliteration import given_name_rows, name_read
 
 __all__ = ["extract_mentions", "fold_name", "resolve_entities", "span_index"]
 
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # How alike two spellings of a name must be, and how generic a role may be before it is left unresolved,
 # are the stage's settings (``config.EntitiesSettings``).
 WORD = re.compile(r"[\w-]+")

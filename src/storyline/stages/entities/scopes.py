@@ -27,11 +27,10 @@ from itertools import combinations
 from scipy.cluster.hierarchy import DisjointSet
 
 from storyline.records import ROLE_LABEL, Entity, Mention
-from storyline.stages.entities.lexicon import fold_name
+from storyline.stages.entities.lexicon import PLACE_LABELS, fold_name
 
 __all__ = ["link_scopes", "story_scopes"]
 
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # (article, start, end): one mention, whatever resolution relabelled it as.
 SpanKey = tuple[str, int, int]
 
