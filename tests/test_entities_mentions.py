@@ -373,3 +373,23 @@ def test_a_trade_description_is_not_an_organisation_introduced_in_another_trade(
     )
     assert by_text(found, "the US manufacturer").refers_to == "Boreal Aircraft Corp."
     assert by_text(found, "US").label == "GPE"
+
+
+@pytest.mark.parametrize("title", ["Voivode", "Prefect"])
+def test_a_provincial_governor_in_another_system_is_a_title_and_agrees_with_governor(title: str) -> None:
+    """Issue #17: the Polish voivode and the French prefect govern a province for the state; news keeps the
+    local word, then calls the same person "the governor"."""
+    found = mentions_of(
+        f"{title} Anna Kowalska said on Monday that 40 homes had been flooded. The {title.lower()} added "
+        "that the army would help."
+    )
+    assert by_text(found, "Anna Kowalska").role == title
+    assert by_text(found, f"The {title.lower()}").refers_to == "Anna Kowalska"
+    assert role_matches("the governor", f"Lower Silesian {title}", entity_lexicon())
+
+
+def test_an_organisation_cut_before_a_place_loses_the_dangling_of() -> None:
+    """The small model tags "The State Fire Service of" before "Poland": no name ends in "of"."""
+    found = mentions_of("The State Fire Service of Poland said 12 were rescued. The service sent crews.")
+    assert "State Fire Service" in {m.text for m in found}
+    assert not any(m.text.endswith(" of") for m in found)
