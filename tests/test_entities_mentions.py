@@ -393,3 +393,19 @@ def test_an_organisation_cut_before_a_place_loses_the_dangling_of() -> None:
     found = mentions_of("The State Fire Service of Poland said 12 were rescued. The service sent crews.")
     assert "State Fire Service" in {m.text for m in found}
     assert not any(m.text.endswith(" of") for m in found)
+
+
+def test_a_local_institution_is_an_organisation_and_its_english_description_refers_to_it() -> None:
+    """Issue #17: news keeps a parliament's own name ("Verkhovna Rada", "Mazhilis"), which the small model
+    tags a place or a person, then calls it "the parliament" (``institution_glosses``)."""
+    for text, name in (
+        (
+            "Ukraine's Verkhovna Rada voted on Tuesday to extend martial law. The parliament also approved "
+            "a new budget.",
+            "Verkhovna Rada",
+        ),
+        ("Kazakhstan's Mazhilis passed the bill. The parliament will vote again on Friday.", "Mazhilis"),
+    ):
+        found = mentions_of(text)
+        assert by_text(found, name).label == "ORG"
+        assert by_text(found, "The parliament").refers_to == name

@@ -15,7 +15,13 @@ import re
 from spacy.tokens import Doc, Token
 
 from storyline.records import ROLE_LABEL, Mention
-from storyline.stages.entities.lexicon import PLACE_LABELS, EntityLexicon, fold_name, words_match
+from storyline.stages.entities.lexicon import (
+    PLACE_LABELS,
+    EntityLexicon,
+    fold_name,
+    institution_words,
+    words_match,
+)
 from storyline.stages.entities.repair import introduced_as
 
 __all__ = [
@@ -293,11 +299,11 @@ def _organisation_antecedent(
     wherever it was introduced; else the nearest
     organisation named within a short distance before the description."""
     before = [org for org in organisations if org.end <= start]
-    wanted = content_words(description, lexicon)
+    wanted = [lexicon.institution_glosses.get(word, word) for word in content_words(description, lexicon)]
     candidates = [
         org
         for org in before
-        if all(any(words_match(w, o) for o in fold_name(org.text).split()) for w in wanted)
+        if all(any(words_match(w, o) for o in institution_words(org.text, lexicon)) for w in wanted)
     ]
     if not candidates and wanted and wanted[-1] in lexicon.generic_org_heads:
         kind = lexicon.generic_org_kinds.get(wanted[-1], frozenset({wanted[-1]}))

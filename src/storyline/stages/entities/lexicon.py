@@ -15,7 +15,15 @@ from unidecode import unidecode
 
 from storyline.lexicons import load_lexicon
 
-__all__ = ["PLACE_LABELS", "STEM_CHARS", "EntityLexicon", "entity_lexicon", "fold_name", "words_match"]
+__all__ = [
+    "PLACE_LABELS",
+    "STEM_CHARS",
+    "EntityLexicon",
+    "entity_lexicon",
+    "fold_name",
+    "institution_words",
+    "words_match",
+]
 
 # NER labels of places: spaCy often swaps GPE and LOC for one place, so they are one kind of actor.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -55,6 +63,8 @@ class EntityLexicon:
     head_titles: frozenset[str]
     # Local title → the English title of the same office ("hokim" → "governor").
     title_synonyms: dict[str, str]
+    # Local institution word → the English head word of its descriptions ("rada" → "parliament").
+    institution_glosses: dict[str, str]
     # Folded portfolio → the form kept, longest first ("national defence" before "defense").
     portfolio_synonyms: tuple[tuple[str, str], ...]
 
@@ -89,6 +99,7 @@ def entity_lexicon() -> EntityLexicon:
         inverted_org_heads=frozenset(data["inverted_org_heads"]),
         head_titles=frozenset(data["head_titles"]),
         title_synonyms=dict(data["title_synonyms"]),
+        institution_glosses=dict(data["institution_glosses"]),
         portfolio_synonyms=tuple(
             sorted(data["portfolio_synonyms"].items(), key=lambda pair: len(pair[0]), reverse=True)
         ),
@@ -136,6 +147,12 @@ def _sound_letters() -> dict[int, str]:
     """``folded_letters`` of ``lexicons/transliteration.toml`` as a ``str.translate`` table: letters that
     unidecode would fold into another sound (Polish "ż" is "zh", not "z")."""
     return str.maketrans(load_lexicon("transliteration")["folded_letters"])
+
+
+def institution_words(text: str, lexicon: EntityLexicon) -> list[str]:
+    """The folded words of an organisation's name or description, a local institution word glossed in
+    English ("Verkhovna Rada" → verkhovna, parliament), so that the two compare word by word."""
+    return [lexicon.institution_glosses.get(word, word) for word in fold_name(text).split()]
 
 
 def words_match(first: str, second: str) -> bool:

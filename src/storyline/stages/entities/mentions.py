@@ -210,6 +210,8 @@ def _names(doc: Doc, text: str, article_id: str, lexicon: EntityLexicon) -> list
     mentions = []
     for ent in doc.ents:
         label = ent.label_ if ent.label_ in ACTOR_LABELS else _organisation_by_head(ent, lexicon)
+        if _names_local_institution(ent, lexicon):
+            label = "ORG"  # "Verkhovna Rada", which the small model tags a place; "Mazhilis", a person
         if label is None and is_titled_name(ent, lexicon):
             label = "PERSON"  # "Regional governor Nino Japaridze", which the small model tags a nationality
         if label is None:
@@ -233,6 +235,15 @@ def _organisation_by_head(ent: Span, lexicon: EntityLexicon) -> str | None:
         return None
     capitalised = all(token.is_title or token.is_upper or token.is_stop for token in words)
     return "ORG" if capitalised and words[-1].lower_ in lexicon.org_head_words else None
+
+
+def _names_local_institution(ent: Span, lexicon: EntityLexicon) -> bool:
+    """A name ending in a local institution word (``institution_glosses``: rada, sejm, akimat …) is that
+    institution — but not a person's full name that ends in one ("Ivan Duma")."""
+    words = fold_name(ent.text).split()
+    if not words or words[-1] not in lexicon.institution_glosses:
+        return False
+    return ent.label_ != "PERSON" or len(words) == 1
 
 
 def _skip_forms_of_address(text: str, start: int, end: int, lexicon: EntityLexicon) -> int:
