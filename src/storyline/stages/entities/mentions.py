@@ -3,7 +3,8 @@
 spaCy's NER finds names; rules on its parse add what the small model does not give:
 - spans trimmed of "the" and possessives, and extended over hyphenated name parts ("Yoon Suk" + "-yol");
 - a surname standing alone is a PERSON when the article names that person in full ("Terhas" after
-  "Riho Terhas", which the small model tags as a place);
+  "Riho Terhas", which the small model tags as a place), and a given name standing alone is the one person
+  named before with it ("Steve" after "Steve Jobs"): ``entities.people``;
 - roles: a title before a name ("Lithuanian Foreign Minister Gabrielius Landsbergis") or in apposition
   ("the head of Ukraine's military intelligence, Kyrylo Budanov");
   the title is also a mention of the person (``entities.references``);
@@ -19,7 +20,6 @@ Hand-written: no library resolves descriptions and metonymy for news offline; th
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -35,6 +35,7 @@ from storyline.stages.entities.lexicon import (
     without_name_particle,
 )
 from storyline.stages.entities.noise import is_noise
+from storyline.stages.entities.people import link_given_names, relabel_surnames
 from storyline.stages.entities.references import organisations_in_titles, title_mentions
 from storyline.stages.entities.repair import (
     acronyms_after_organisation_words,
@@ -194,8 +195,8 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
     names = organisations_by_introduction(text, people_by_title(doc, names, lexicon), lexicon)
     names = people_in_apposition(doc, article_id, names, lexicon)
     names = acronyms_after_organisation_words(doc, article_id, names, lexicon)
-    names = _relabel_surnames(names, lexicon)
-    names = _link_given_names(names + _repeated_names(text, names, lexicon))
+    names = relabel_surnames(names, lexicon)
+    names = link_given_names(names + _repeated_names(text, names, lexicon))
     titled = [_with_role(doc, text, mention, lexicon) for mention in names]
     names = _link_spelt_acronyms(_link_parenthesised_acronyms(text, [m for m, _ in titled]), lexicon)
     names += organisations_in_titles(doc, [(m, span) for m, span in titled if span], names, lexicon)
@@ -327,45 +328,6 @@ def _standing_for(doc: Doc, mention: Mention, lexicon: EntityLexicon) -> Mention
             refers_to=f"Government of {country}",
         )
     return mention
-
-
-def _relabel_surnames(names: list[Mention], lexicon: EntityLexicon) -> list[Mention]:
-    """A lone word equal to the surname of a person named in full in the article is that person, unless
-    it is a country ("Indonesia" beside "Garuda Indonesia", an airline the small model tags a person)."""
-    surnames = {
-        fold_name(m.text).split()[-1]
-        for m in names
-        if m.label == "PERSON" and len(fold_name(m.text).split()) > 1
-    } - lexicon.countries
-    return [
-        Mention(m.article, m.start, m.end, m.text, "PERSON", m.refers_to, m.role)
-        if m.label != "PERSON" and m.refers_to is None and fold_name(m.text) in surnames
-        else m
-        for m in names
-    ]
-
-
-def _link_given_names(names: list[Mention]) -> list[Mention]:
-    """ "Steve said" after "Steve Jobs": a lone word that begins the full name of exactly one person named
-    before it in the article, and ends nobody's, is that person (quotes and informal copy call people by
-    their given name; MEANTIME apple). Refers back only: "Steve Ballmer", named later, does not compete."""
-    full_names = [
-        m for m in names if m.label == "PERSON" and m.refers_to is None and " " in fold_name(m.text)
-    ]
-    surnames = {fold_name(m.text).split()[-1] for m in full_names}
-    linked = []
-    for mention in names:
-        key = fold_name(mention.text)
-        earlier = {
-            fold_name(person.text): person.text
-            for person in full_names
-            if person.end <= mention.start and fold_name(person.text).split()[0] == key
-        }
-        lone_given_name = mention.label == "PERSON" and mention.refers_to is None and " " not in key
-        if lone_given_name and key not in surnames and len(earlier) == 1:
-            mention = replace(mention, refers_to=next(iter(earlier.values())))
-        linked.append(mention)
-    return linked
 
 
 def _with_role(
