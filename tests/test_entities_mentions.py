@@ -409,3 +409,10 @@ def test_a_local_institution_is_an_organisation_and_its_english_description_refe
         found = mentions_of(text)
         assert by_text(found, name).label == "ORG"
         assert by_text(found, "The parliament").refers_to == name
+
+
+def test_a_title_with_the_place_it_governs_before_a_name_is_its_role() -> None:
+    """Issue #17: "Akim of Karaganda region Yermek Bulatov": the title word modifies the name and carries the
+    place after it; the whole phrase is the person's role."""
+    found = mentions_of("Akim of Karaganda region Yermek Bulatov said 21 miners died. The akim promised aid.")
+    assert by_text(found, "Yermek Bulatov").role == "Akim of Karaganda region"

@@ -149,6 +149,21 @@ def _title_before(doc: Doc, name_start: int, lexicon: EntityLexicon) -> tuple[in
     return collected[0].idx, collected[-1].idx + len(collected[-1].text)
 
 
+def _title_with_its_place(
+    text: str, root: Token, name_start: int, lexicon: EntityLexicon
+) -> tuple[int, int] | None:
+    """ "Akim of Karaganda region Yermek Bulatov": a title word modifying the name, with the place it governs
+    after it, written right before the name (the words up to the name are the title's)."""
+    for child in root.lefts:
+        if child.dep_ not in TITLE_DEPS or child.lower_ not in lexicon.title_words:
+            continue
+        tokens = list(child.subtree)
+        end = tokens[-1].idx + len(tokens[-1].text)
+        if len(tokens) <= 8 and not any(t.is_punct for t in tokens) and text[end:name_start].isspace():
+            return tokens[0].idx, end
+    return None
+
+
 def _title_in_apposition(text: str, root: Token, lexicon: EntityLexicon) -> tuple[int, int] | None:
     """ "the head of Ukraine's military intelligence, Kyrylo Budanov" or "Kyrylo Budanov, the head of …"."""
     if root.dep_ == "appos" and root.head.lower_ in lexicon.title_words:
@@ -337,9 +352,11 @@ def _with_role(
     if mention.label != "PERSON":
         return mention, None
     span = _title_before(doc, mention.start, lexicon)
-    if span is None:
-        root = _root_token(doc, mention.start, mention.end)
-        span = _title_in_apposition(text, root, lexicon) if root is not None else None
+    root = _root_token(doc, mention.start, mention.end) if span is None else None
+    if root is not None:
+        span = _title_in_apposition(text, root, lexicon) or _title_with_its_place(
+            text, root, mention.start, lexicon
+        )
     if span is None:
         return mention, None
     return Mention(
