@@ -416,3 +416,20 @@ def test_a_title_with_the_place_it_governs_before_a_name_is_its_role() -> None:
     place after it; the whole phrase is the person's role."""
     found = mentions_of("Akim of Karaganda region Yermek Bulatov said 21 miners died. The akim promised aid.")
     assert by_text(found, "Yermek Bulatov").role == "Akim of Karaganda region"
+
+
+def test_a_name_run_on_into_a_verb_is_cut_before_it() -> None:
+    """The small model tags "Zielinski met union representatives" as one organisation: no name holds a
+    finite verb in lower case."""
+    found = mentions_of("Zielinski met union representatives on Wednesday.")
+    assert {m.text for m in found} == {"Zielinski"}
+
+
+def test_the_union_is_the_organisation_the_article_introduced_as_a_union() -> None:
+    """Issue #17: "the union" after "The Solidarity trade union" — a name without the word — is that
+    organisation."""
+    found = mentions_of(
+        "The Solidarity trade union said talks with the owner had failed. Piotr Duda said the union would "
+        "not back down."
+    )
+    assert by_text(found, "the union").refers_to == "Solidarity"

@@ -305,6 +305,10 @@ def _organisation_antecedent(
         for org in before
         if all(any(words_match(w, o) for o in institution_words(org.text, lexicon)) for w in wanted)
     ]
+    if not candidates and wanted and wanted[-1] not in lexicon.generic_org_heads:
+        # "the union" after "the Solidarity trade union": the one organisation the article calls so
+        introduced_so = {fold_name(org.text): org for org in before if introduced_as(text, org, wanted[-1])}
+        return next(iter(introduced_so.values())) if len(introduced_so) == 1 else None
     if not candidates and wanted and wanted[-1] in lexicon.generic_org_heads:
         kind = lexicon.generic_org_kinds.get(wanted[-1], frozenset({wanted[-1]}))
         introduced = {

@@ -59,6 +59,8 @@ POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
 # NER labels under which the small model files organisations it does not recognise as such.
 RELABELLED_AS_ORGANISATION = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "NORP"})
+# Penn tags of finite verbs (past, present third person and non-third person): never inside a name.
+FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 # Dependencies linking title words to the name they precede inside one noun phrase.
 TITLE_DEPS = frozenset({"compound", "amod", "poss", "case", "nmod", "npadvmod"})
 
@@ -67,8 +69,14 @@ TITLE_DEPS = frozenset({"compound", "amod", "poss", "case", "nmod", "npadvmod"})
 
 
 def _name_span(doc: Doc, text: str, ent: Span) -> tuple[int, int]:
-    """Character span of an entity, trimmed of "the"/possessives and extended over "-yol" name parts."""
+    """Character span of an entity, trimmed of "the"/possessives and extended over "-yol" name parts, and
+    cut before a finite verb the small model ran it on into ("Zielinski met union representatives" as an
+    organisation): no name holds one in lower case ("Human Rights Watch" keeps its capitalised "Watch")."""
     start, end = ent.start_char, ent.end_char
+    verb = next((token for token in ent[1:] if token.tag_ in FINITE_VERB_TAGS and token.is_lower), None)
+    if verb is not None:
+        last = doc[verb.i - 1]
+        return start, last.idx + len(last.text)
     index = ent.end
     while ent.label_ == "PERSON" and index < len(doc):
         token = doc[index]

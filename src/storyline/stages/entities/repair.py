@@ -349,7 +349,7 @@ def _named_short(
 def introduced_as(text: str, name: Mention, head: str) -> bool:
     """Whether the article calls a name by ``head`` where it names it: "a group calling itself X", "the
     hacking group X", "the group known as X", "Irish low cost airline, X" before the name, "X, a hacking
-    group" or "the X group" after it — not "X, the agency's representative", where the word owns the
+    group" or "the X (trade) union" after it — not "X, the agency's representative", where the word owns the
     title of the person named."""
     before = text[max(0, name.start - INTRODUCTION_CHARS) : name.start]
     after = text[name.end : name.end + INTRODUCTION_CHARS]
@@ -357,7 +357,7 @@ def introduced_as(text: str, name: Mention, head: str) -> bool:
     return bool(
         re.search(rf"\b{word},?\s+(?:calling itself|known as|called|named)?\s*$", before, re.IGNORECASE)
         or re.match(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}{word}\b(?!['’]s\b)", after, re.IGNORECASE)
-        or (before.lower().endswith("the ") and re.match(rf"\s+{word}\b(?!['’]s\b)", after))
+        or (before.lower().endswith("the ") and re.match(rf"\s+(?:[a-z-]+\s+)?{word}\b(?!['’]s\b)", after))
     )
 
 
