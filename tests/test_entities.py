@@ -348,3 +348,14 @@ def test_the_generalisation_evals_read_the_story_files_not_the_folders_readme() 
     names = {path.name for path in generalise_articles()}
     assert "README.md" not in names and "storyline.toml" not in names
     assert {path.name for path in GENERALISE.glob("*.txt")} <= names
+
+
+def test_a_description_adding_the_level_of_an_office_finds_the_titled_person_of_its_story() -> None:
+    """Issue #17: "Voivode Anna Kowalska" in one report, "the regional governor" in the next: a local title
+    is its English one, and the level of the office need not be in the title."""
+    shared = [("a", "Tomasz Lis", "PERSON"), ("b", "Tomasz Lis", "PERSON")]
+    shared += [("a", "State Fire Service", "ORG"), ("b", "State Fire Service", "ORG")]
+    found = mentions(("a", "Anna Kowalska", "PERSON"), *shared)
+    found[0] = Mention("a", found[0].start, found[0].end, "Anna Kowalska", "PERSON", role="Voivode")
+    found.append(Mention("b", 500, 521, "The regional governor", ROLE_LABEL, role="The regional governor"))
+    assert frozenset({"Anna Kowalska", "The regional governor"}) in groups(resolve_entities(found))

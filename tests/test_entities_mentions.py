@@ -78,6 +78,10 @@ def test_forms_of_address_are_not_part_of_the_name_and_repeated_surnames_are_fou
         ("the former prime minister", "Prime Minister of Estmark", True),
         ("the foreign minister", "Interior Minister", False),
         ("the Iranian president", "Iraqi President", False),
+        # the level of an office may be left out of the title, not the office itself
+        ("the regional governor", "Voivode", True),
+        ("the regional governor", "Regional Director", False),
+        ("the regional", "Voivode", False),
     ],
 )
 def test_role_matching(description: str, role: str, expected: bool) -> None:

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from storyline.records import ROLE_LABEL, Mention
 from storyline.stages.entities.lexicon import (
     PLACE_LABELS,
+    STEM_CHARS,
     EntityLexicon,
     fold_name,
     institution_words,
@@ -30,6 +31,7 @@ __all__ = [
     "is_organisation_description",
     "resolve_descriptions",
     "role_matches",
+    "role_stems",
 ]
 
 # Dependencies that make a name the agent of a statement or act: the subject of a verb.
@@ -53,10 +55,20 @@ def content_words(text: str, lexicon: EntityLexicon) -> list[str]:
 def role_matches(description: str, role: str, lexicon: EntityLexicon) -> bool:
     """Every content word of the description has a form in the role ("the Lithuanian foreign minister" ~
     "Lithuanian Foreign Minister"; "the minister" ~ "Interior Minister"; "the hokim" ~ "regional
-    governor")."""
+    governor"), but for the level of the office, which the role may leave out ("the regional governor" ~
+    "Voivode")."""
     wanted = [_english_title(word, lexicon) for word in content_words(description, lexicon)]
     offered = [_english_title(word, lexicon) for word in content_words(role, lexicon)]
-    return bool(wanted) and all(any(words_match(w, o) for o in offered) for w in wanted)
+    return any(w not in lexicon.office_level_words for w in wanted) and all(
+        any(words_match(w, o) for o in offered) or w in lexicon.office_level_words for w in wanted
+    )
+
+
+def role_stems(text: str, lexicon: EntityLexicon) -> set[str]:
+    """The stems ``role_matches`` compares a role or a description by: content words, a local title as its
+    English one, no level of office — for blocking people by the words of their roles."""
+    words = [_english_title(word, lexicon) for word in content_words(text, lexicon)]
+    return {word[:STEM_CHARS] for word in words if word not in lexicon.office_level_words}
 
 
 def _find_descriptions(doc: Doc, names: list[Mention], lexicon: EntityLexicon) -> list[tuple[int, int, str]]:

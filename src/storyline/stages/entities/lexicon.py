@@ -61,6 +61,7 @@ class EntityLexicon:
     portfolio_titles: frozenset[str]
     inverted_org_heads: frozenset[str]
     head_titles: frozenset[str]
+    office_level_words: frozenset[str]
     # Local title → the English title of the same office ("hokim" → "governor").
     title_synonyms: dict[str, str]
     # Local institution word → the English head word of its descriptions ("rada" → "parliament").
@@ -98,6 +99,7 @@ def entity_lexicon() -> EntityLexicon:
         portfolio_titles=frozenset(data["portfolio_titles"]),
         inverted_org_heads=frozenset(data["inverted_org_heads"]),
         head_titles=frozenset(data["head_titles"]),
+        office_level_words=frozenset(data["office_level_words"]),
         title_synonyms=dict(data["title_synonyms"]),
         institution_glosses=dict(data["institution_glosses"]),
         portfolio_synonyms=tuple(
