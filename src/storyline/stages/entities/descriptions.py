@@ -305,11 +305,14 @@ def _surname(mention: Mention) -> str:
 def _organisation_antecedent(
     text: str, description: str, start: int, organisations: list[Mention], lexicon: EntityLexicon
 ) -> Mention | None:
-    """The nearest organisation named before the description whose name has the description's words. For a
+    """The nearest organisation named before the description whose name has the description's words (a
+    local institution word in English: "the parliament" for "Verkhovna Rada"); else the one organisation
+    named before that the article introduced by the head word ("the Solidarity trade union"). For a
     generic head ("the group"): the one organisation the article calls by that word or one of its kind ("A
     group calling itself Frost Owl", "Frost Owl, a hacking group", "the company X" for "the firm"),
-    wherever it was introduced; else the nearest
-    organisation named within a short distance before the description."""
+    wherever it was introduced; else the nearest organisation named within a short distance before the
+    description that the article did not introduce in another trade ("the US manufacturer" is not the
+    "Irish low cost airline")."""
     before = [org for org in organisations if org.end <= start]
     wanted = [lexicon.institution_glosses.get(word, word) for word in content_words(description, lexicon)]
     candidates = [
