@@ -7,6 +7,7 @@ cluster of its own, so misses cost recall, as in B³ over the gold mention set).
     python eval/entities.py                       # demo corpus gold
     python eval/entities.py --corpus meantime     # MEANTIME English: airbus (dev) and apple
     python eval/entities.py --corpus meantime --errors 20   # ... and the 20 largest wrong splits/merges
+    python eval/entities.py --errors 20           # the same listing on the demo gold (or --corpus generalise)
     python eval/entities.py --corpus generalise   # tests/data/generalise: development stories
     python eval/entities.py --corpus generalise --held-out   # ... its held-out story (score it rarely)
 
@@ -47,32 +48,9 @@ from storyline.records import Article, Brief, Entity
 
 def score_entities(brief: Brief, gold: list[dict[str, object]]) -> dict[str, Scores]:
     """Mention detection (overlap), B³ and pairwise merge scores over the gold mentions."""
-    system_spans: dict[str, list[tuple[tuple[int, int], str]]] = {}
-    for entity in brief.entities:
-        for mention in entity.mentions:
-            system_spans.setdefault(mention.article, []).append(((mention.start, mention.end), entity.id))
-    gold_cluster: dict[tuple[str, int, int], str] = {}
-    predicted_cluster: dict[tuple[str, int, int], str] = {}
-    found = 0
-    for entry, article in gold_articles(brief, gold):
-        mentions = entry.get("mentions", {})
-        assert isinstance(mentions, dict)
-        for surface, key in mentions.items():
-            for span in occurrences(article.text, surface):
-                item = (article.id, *span)
-                gold_cluster[item] = key
-                # the system mention sharing most characters with the gold one ("Regional Prosecutor's
-                # Office" rather than the place inside "Regional Prosecutor's Office in Kyrdzhali")
-                hits = sorted(
-                    (
-                        (min(span[1], system_span[1]) - max(span[0], system_span[0]), entity_id)
-                        for system_span, entity_id in system_spans.get(article.id, [])
-                        if overlaps(span, system_span)
-                    ),
-                    key=lambda hit: -hit[0],
-                )
-                predicted_cluster[item] = hits[0][1] if hits else f"missed:{item}"
-                found += bool(hits)
+    system_spans = _brief_spans(brief)
+    gold_cluster, predicted_cluster, _ = _gold_clusters(brief, gold, system_spans)
+    found = sum(not cluster.startswith("missed:") for cluster in predicted_cluster.values())
     recall = found / len(gold_cluster) if gold_cluster else 0.0
     # The gold marks names only: titles and descriptions (mentions carrying themselves as their role,
     # "Union chairman" of "Union chairman Oleksandr Hrytsenko") are also scored apart from the names.
@@ -90,6 +68,51 @@ def score_entities(brief: Brief, gold: list[dict[str, object]]) -> dict[str, Sco
         "B3 (gold mentions)": b_cubed(gold_cluster, predicted_cluster),
         "pairwise merges": pairwise(gold_cluster, predicted_cluster),
     }
+
+
+def _brief_spans(brief: Brief) -> dict[str, list[tuple[tuple[int, int], str]]]:
+    system_spans: dict[str, list[tuple[tuple[int, int], str]]] = {}
+    for entity in brief.entities:
+        for mention in entity.mentions:
+            system_spans.setdefault(mention.article, []).append(((mention.start, mention.end), entity.id))
+    return system_spans
+
+
+def _gold_clusters(
+    brief: Brief, gold: list[dict[str, object]], system_spans: dict[str, list[tuple[tuple[int, int], str]]]
+) -> tuple[dict[tuple[str, int, int], str], dict[tuple[str, int, int], str], dict[tuple[str, int, int], str]]:
+    """Each gold mention's gold entity, the system entity of the mention sharing most characters with it
+    (``missed:…`` when none) and its surface."""
+    gold_cluster: dict[tuple[str, int, int], str] = {}
+    predicted_cluster: dict[tuple[str, int, int], str] = {}
+    surfaces: dict[tuple[str, int, int], str] = {}
+    for entry, article in gold_articles(brief, gold):
+        mentions = entry.get("mentions", {})
+        assert isinstance(mentions, dict)
+        for surface, key in mentions.items():
+            for span in occurrences(article.text, surface):
+                item = (article.id, *span)
+                gold_cluster[item] = key
+                surfaces[item] = surface
+                # the system mention sharing most characters with the gold one ("Regional Prosecutor's
+                # Office" rather than the place inside "Regional Prosecutor's Office in Kyrdzhali")
+                hits = sorted(
+                    (
+                        (min(span[1], system_span[1]) - max(span[0], system_span[0]), entity_id)
+                        for system_span, entity_id in system_spans.get(article.id, [])
+                        if overlaps(span, system_span)
+                    ),
+                    key=lambda hit: -hit[0],
+                )
+                predicted_cluster[item] = hits[0][1] if hits else f"missed:{item}"
+    return gold_cluster, predicted_cluster, surfaces
+
+
+def brief_run(brief: Brief, gold: list[dict[str, object]]) -> MeantimeRun:
+    """The gold and system clusters of an annotated brief, for ``print_errors`` (no baseline)."""
+    gold_cluster, predicted_cluster, surfaces = _gold_clusters(brief, gold, _brief_spans(brief))
+    names = {entity.id: entity.name for entity in brief.entities}
+    return MeantimeRun(gold_cluster, predicted_cluster, {}, surfaces, names)
 
 
 def _matched_share(
@@ -235,16 +258,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--corpus", choices=["demo", "meantime", "generalise"], default="demo")
     parser.add_argument("--held-out", action="store_true", help="score the held-out generalisation story")
-    parser.add_argument(
-        "--errors", type=int, metavar="N", help="MEANTIME: print the N largest wrong splits and merges"
-    )
+    parser.add_argument("--errors", type=int, metavar="N", help="print the N largest wrong splits and merges")
     options = parser.parse_args()
     if options.corpus == "generalise":
         gold = generalise_gold(held_out=options.held_out)
         role = "held-out story" if options.held_out else "development stories"
         print(f"entities on {GENERALISE.name} ({role}, {len(gold)} annotated articles)")
-        for name, score in score_entities(generalise_brief(), gold).items():
+        brief = generalise_brief()
+        for name, score in score_entities(brief, gold).items():
             print(score.line(name))
+        if options.errors:
+            print_errors(brief_run(brief, gold), options.errors)
         return
     if options.corpus == "meantime":
         # airbus is the development corpus (its errors were read while building the stage); apple is
@@ -261,11 +285,14 @@ def main() -> None:
         print("(no published figure for this setting; the baseline merges equal folded strings)")
         return
     gold = require_gold()
-    scores = score_entities(demo_brief(), gold)
+    brief = demo_brief()
+    scores = score_entities(brief, gold)
     print(f"entities on the demo corpus ({len(gold)} annotated articles)")
     for name, score in scores.items():
         print(score.line(name))
     print("(mention-detection precision counts unannotated places as errors: the gold marks actors only)")
+    if options.errors:
+        print_errors(brief_run(brief, gold), options.errors)
 
 
 if __name__ == "__main__":

@@ -6,7 +6,8 @@ untagged), ``resolve_entities(mentions) -> list[Entity]`` (cross-article) and ``
 (which entity a character span belongs to).
 Inside: ``mentions`` (names, roles, acronyms, metonymy), ``noise`` and ``repair`` (NER output dropped
 or its spans mended), ``descriptions`` (what "the minister" or "the union" stands for in its article),
-``lexicon`` (the word lists and name folding every module shares), ``resolve`` (blocking and guarded
+``people`` (a lone surname or given name as the person the article named in full), ``lexicon`` (the word
+lists and name folding every module shares), ``resolve`` (blocking and guarded
 merges), ``scopes`` (each story resolved alone, then one actor joined across stories), ``names`` and
 ``organisations`` (the merges of each kind), ``index`` (the deletion index that finds surname variants),
 ``recovery`` (untagged names the collection knows), ``known`` (organisations the lexicon knows by

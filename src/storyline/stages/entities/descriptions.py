@@ -15,7 +15,14 @@ import re
 from spacy.tokens import Doc, Token
 
 from storyline.records import ROLE_LABEL, Mention
-from storyline.stages.entities.lexicon import EntityLexicon, fold_name, words_match
+from storyline.stages.entities.lexicon import (
+    PLACE_LABELS,
+    STEM_CHARS,
+    EntityLexicon,
+    fold_name,
+    institution_words,
+    words_match,
+)
 from storyline.stages.entities.repair import introduced_as
 
 __all__ = [
@@ -24,6 +31,7 @@ __all__ = [
     "is_organisation_description",
     "resolve_descriptions",
     "role_matches",
+    "role_stems",
 ]
 
 # Dependencies that make a name the agent of a statement or act: the subject of a verb.
@@ -47,17 +55,32 @@ def content_words(text: str, lexicon: EntityLexicon) -> list[str]:
 def role_matches(description: str, role: str, lexicon: EntityLexicon) -> bool:
     """Every content word of the description has a form in the role ("the Lithuanian foreign minister" ~
     "Lithuanian Foreign Minister"; "the minister" ~ "Interior Minister"; "the hokim" ~ "regional
-    governor")."""
+    governor"), but for the level of the office, which the role may leave out ("the regional governor" ~
+    "Voivode")."""
     wanted = [_english_title(word, lexicon) for word in content_words(description, lexicon)]
     offered = [_english_title(word, lexicon) for word in content_words(role, lexicon)]
-    return bool(wanted) and all(any(words_match(w, o) for o in offered) for w in wanted)
+    return any(w not in lexicon.office_level_words for w in wanted) and all(
+        any(words_match(w, o) for o in offered) or w in lexicon.office_level_words for w in wanted
+    )
 
 
-def _find_descriptions(
-    doc: Doc, taken: list[tuple[int, int]], lexicon: EntityLexicon
-) -> list[tuple[int, int, str]]:
+def role_stems(text: str, lexicon: EntityLexicon) -> set[str]:
+    """The stems ``role_matches`` compares a role or a description by: content words, a local title as its
+    English one, no level of office — for blocking people by the words of their roles."""
+    words = [_english_title(word, lexicon) for word in content_words(text, lexicon)]
+    return {word[:STEM_CHARS] for word in words if word not in lexicon.office_level_words}
+
+
+def _find_descriptions(doc: Doc, names: list[Mention], lexicon: EntityLexicon) -> list[tuple[int, int, str]]:
     """Definite noun phrases headed by a title or organisation word: (start, end, kind). Read from each
-    head token's left edge, so possessives count too ("the ministry's website" holds "the ministry")."""
+    head token's left edge, so possessives count too ("the ministry's website" holds "the ministry"). A
+    generic organisation word may hold a place ("the US manufacturer") and needs no article in apposition
+    right before an organisation's name ("Russian flag carrier Aeroflot", "Irish low cost airline,
+    Ryanair,")."""
+    taken = [(m.start, m.end) for m in names if m.label not in PLACE_LABELS]
+    taken_by_place = [(m.start, m.end) for m in names if m.label in PLACE_LABELS]
+    organisation_ends = {m.start: m.end for m in names if m.label == "ORG"}
+    commas = {token.idx for token in doc if token.text == ","}
     found = []
     for token in doc:
         kind = (
@@ -71,16 +94,37 @@ def _find_descriptions(
         )
         if not kind:
             continue
-        left = [t for t in token.subtree if t.i <= token.i and not t.is_punct]
+        left = [t for t in token.subtree if t.i <= token.i and not t.is_punct and _same_line(doc, t, token)]
         nationality = _nationality_before(doc, token) if kind == "org" else None
+        generic = kind == "org" and token.lower_ in lexicon.generic_org_heads
+        before_name = generic and _in_apposition_before(doc, token, organisation_ends, commas)
         first = left[0] if left[0].lower_ in DETERMINERS or nationality is None else nationality
-        if (first.lower_ not in DETERMINERS and nationality is None) or token.i - first.i > 5:
+        opened = first.lower_ in DETERMINERS or nationality is not None or before_name
+        if not opened or token.i - first.i > 5:
             continue
         start, end = first.idx, token.idx + len(token.text)
-        if any(start < taken_end and taken_start < end for taken_start, taken_end in taken):
+        blocking = taken if generic else taken + taken_by_place
+        if any(start < taken_end and taken_start < end for taken_start, taken_end in blocking):
             continue
         found.append((start, end, kind))
     return found
+
+
+def _same_line(doc: Doc, first: Token, last: Token) -> bool:
+    """Whether no line break falls between two tokens: a dateline or headline is no part of the phrase
+    after it, however the parse joined them ("June 13, 2005\nIrish low cost airline")."""
+    return not any("\n" in doc[i].whitespace_ or doc[i].is_space for i in range(first.i, last.i))
+
+
+def _in_apposition_before(doc: Doc, head: Token, organisation_ends: dict[int, int], commas: set[int]) -> bool:
+    """Whether an organisation's name follows the head word directly ("carrier Aeroflot") or after a comma
+    that another comma closes ("airline, Ryanair, announced"): the phrase before it describes that name."""
+    after = head.i + 1
+    if after < len(doc) and doc[after].idx in organisation_ends:
+        return True
+    if after + 1 >= len(doc) or doc[after].idx not in commas:
+        return False
+    return organisation_ends.get(doc[after + 1].idx, -1) in commas
 
 
 def _nationality_before(doc: Doc, head: Token) -> Token | None:
@@ -104,11 +148,10 @@ def _possessor_of_organisation(token: Token, lexicon: EntityLexicon) -> bool:
 def resolve_descriptions(
     doc: Doc, text: str, article_id: str, names: list[Mention], lexicon: EntityLexicon
 ) -> list[Mention]:
-    taken = [(m.start, m.end) for m in names]
     people = [m for m in names if m.label == "PERSON" and m.role]
     organisations = [m for m in names if m.label == "ORG" and m.refers_to is None]
     resolved = []
-    for start, end, kind in _find_descriptions(doc, taken, lexicon):
+    for start, end, kind in _find_descriptions(doc, names, lexicon):
         surface = text[start:end]
         if kind == "person":
             matches = _role_antecedents(surface, start, people, lexicon)
@@ -262,18 +305,25 @@ def _surname(mention: Mention) -> str:
 def _organisation_antecedent(
     text: str, description: str, start: int, organisations: list[Mention], lexicon: EntityLexicon
 ) -> Mention | None:
-    """The nearest organisation named before the description whose name has the description's words. For a
+    """The nearest organisation named before the description whose name has the description's words (a
+    local institution word in English: "the parliament" for "Verkhovna Rada"); else the one organisation
+    named before that the article introduced by the head word ("the Solidarity trade union"). For a
     generic head ("the group"): the one organisation the article calls by that word or one of its kind ("A
     group calling itself Frost Owl", "Frost Owl, a hacking group", "the company X" for "the firm"),
-    wherever it was introduced; else the nearest
-    organisation named within a short distance before the description."""
+    wherever it was introduced; else the nearest organisation named within a short distance before the
+    description that the article did not introduce in another trade ("the US manufacturer" is not the
+    "Irish low cost airline")."""
     before = [org for org in organisations if org.end <= start]
-    wanted = content_words(description, lexicon)
+    wanted = [lexicon.institution_glosses.get(word, word) for word in content_words(description, lexicon)]
     candidates = [
         org
         for org in before
-        if all(any(words_match(w, o) for o in fold_name(org.text).split()) for w in wanted)
+        if all(any(words_match(w, o) for o in institution_words(org.text, lexicon)) for w in wanted)
     ]
+    if not candidates and wanted and wanted[-1] not in lexicon.generic_org_heads:
+        # "the union" after "the Solidarity trade union": the one organisation the article calls so
+        introduced_so = {fold_name(org.text): org for org in before if introduced_as(text, org, wanted[-1])}
+        return next(iter(introduced_so.values())) if len(introduced_so) == 1 else None
     if not candidates and wanted and wanted[-1] in lexicon.generic_org_heads:
         kind = lexicon.generic_org_kinds.get(wanted[-1], frozenset({wanted[-1]}))
         introduced = {
@@ -283,5 +333,25 @@ def _organisation_antecedent(
         }
         if len(introduced) == 1:
             return next(org for org in organisations if fold_name(org.text) in introduced)
-        candidates = [org for org in before if start - org.end <= GENERIC_ANTECEDENT_CHARS]
+        other_trades = _introduced_in_other_trades(text, kind, organisations, lexicon)
+        candidates = [
+            org
+            for org in before
+            if start - org.end <= GENERIC_ANTECEDENT_CHARS and fold_name(org.text) not in other_trades
+        ]
     return max(candidates, key=lambda org: org.start) if candidates else None
+
+
+def _introduced_in_other_trades(
+    text: str, kind: frozenset[str], organisations: list[Mention], lexicon: EntityLexicon
+) -> set[str]:
+    """The organisations the article introduces by a trade other than the description's ("Irish low cost
+    airline, Ryanair" is not "the US manufacturer"); none for a broad word ("the company" may be any)."""
+    if kind & lexicon.broad_org_heads:
+        return set()
+    trades = lexicon.generic_org_heads - lexicon.broad_org_heads - kind
+    return {
+        fold_name(org.text)
+        for org in organisations
+        if any(introduced_as(text, org, trade) for trade in trades)
+    }

@@ -15,8 +15,18 @@ from unidecode import unidecode
 
 from storyline.lexicons import load_lexicon
 
-__all__ = ["STEM_CHARS", "EntityLexicon", "entity_lexicon", "fold_name", "words_match"]
+__all__ = [
+    "PLACE_LABELS",
+    "STEM_CHARS",
+    "EntityLexicon",
+    "entity_lexicon",
+    "fold_name",
+    "institution_words",
+    "words_match",
+]
 
+# NER labels of places: spaCy often swaps GPE and LOC for one place, so they are one kind of actor.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NON_WORD = re.compile(r"[^a-z0-9]+")
 # Prefix length from which two words are taken as forms of one ("Lithuania" ~ "Lithuanian", "Ukraine's"
 # ~ "Ukrainian"): long enough to keep "Iran"/"Iraq" apart, short enough for demonyms.
@@ -36,6 +46,7 @@ class EntityLexicon:
     generic_org_heads: frozenset[str]
     # Generic head → the generic heads of the same kind of body, itself included ("firm" → company, firm).
     generic_org_kinds: dict[str, frozenset[str]]
+    broad_org_heads: frozenset[str]
     ignorable_words: frozenset[str]
     acronym_stopwords: frozenset[str]
     short_name_words: frozenset[str]
@@ -50,8 +61,11 @@ class EntityLexicon:
     portfolio_titles: frozenset[str]
     inverted_org_heads: frozenset[str]
     head_titles: frozenset[str]
+    office_level_words: frozenset[str]
     # Local title → the English title of the same office ("hokim" → "governor").
     title_synonyms: dict[str, str]
+    # Local institution word → the English head word of its descriptions ("rada" → "parliament").
+    institution_glosses: dict[str, str]
     # Folded portfolio → the form kept, longest first ("national defence" before "defense").
     portfolio_synonyms: tuple[tuple[str, str], ...]
     # Words naming a country's state body, and words saying a body is international (entities.scopes).
@@ -69,6 +83,7 @@ def entity_lexicon() -> EntityLexicon:
         org_head_words=frozenset(data["org_head_words"]) | frozenset(data["generic_org_heads"]),
         generic_org_heads=frozenset(data["generic_org_heads"]),
         generic_org_kinds={word: frozenset(kind) for kind in data["generic_org_kinds"] for word in kind},
+        broad_org_heads=frozenset(data["broad_org_heads"]),
         ignorable_words=frozenset(data["ignorable_description_words"]),
         acronym_stopwords=frozenset(data["acronym_stopwords"]),
         short_name_words=frozenset(data["short_name_words"]),
@@ -87,7 +102,9 @@ def entity_lexicon() -> EntityLexicon:
         portfolio_titles=frozenset(data["portfolio_titles"]),
         inverted_org_heads=frozenset(data["inverted_org_heads"]),
         head_titles=frozenset(data["head_titles"]),
+        office_level_words=frozenset(data["office_level_words"]),
         title_synonyms=dict(data["title_synonyms"]),
+        institution_glosses=dict(data["institution_glosses"]),
         portfolio_synonyms=tuple(
             sorted(data["portfolio_synonyms"].items(), key=lambda pair: len(pair[0]), reverse=True)
         ),
@@ -137,6 +154,12 @@ def _sound_letters() -> dict[int, str]:
     """``folded_letters`` of ``lexicons/transliteration.toml`` as a ``str.translate`` table: letters that
     unidecode would fold into another sound (Polish "ż" is "zh", not "z")."""
     return str.maketrans(load_lexicon("transliteration")["folded_letters"])
+
+
+def institution_words(text: str, lexicon: EntityLexicon) -> list[str]:
+    """The folded words of an organisation's name or description, a local institution word glossed in
+    English ("Verkhovna Rada" → verkhovna, parliament), so that the two compare word by word."""
+    return [lexicon.institution_glosses.get(word, word) for word in fold_name(text).split()]
 
 
 def words_match(first: str, second: str) -> bool:

@@ -3,7 +3,8 @@
 spaCy's NER finds names; rules on its parse add what the small model does not give:
 - spans trimmed of "the" and possessives, and extended over hyphenated name parts ("Yoon Suk" + "-yol");
 - a surname standing alone is a PERSON when the article names that person in full ("Terhas" after
-  "Riho Terhas", which the small model tags as a place);
+  "Riho Terhas", which the small model tags as a place), and a given name standing alone is the one person
+  named before with it ("Steve" after "Steve Jobs"): ``entities.people``;
 - roles: a title before a name ("Lithuanian Foreign Minister Gabrielius Landsbergis") or in apposition
   ("the head of Ukraine's military intelligence, Kyrylo Budanov");
   the title is also a mention of the person (``entities.references``);
@@ -34,6 +35,7 @@ from storyline.stages.entities.lexicon import (
     without_name_particle,
 )
 from storyline.stages.entities.noise import is_noise
+from storyline.stages.entities.people import link_given_names, relabel_surnames
 from storyline.stages.entities.references import organisations_in_titles, title_mentions
 from storyline.stages.entities.repair import (
     acronyms_after_organisation_words,
@@ -57,6 +59,8 @@ POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
 # NER labels under which the small model files organisations it does not recognise as such.
 RELABELLED_AS_ORGANISATION = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "NORP"})
+# Penn tags of finite verbs (past, present third person and non-third person): never inside a name.
+FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 # Dependencies linking title words to the name they precede inside one noun phrase.
 TITLE_DEPS = frozenset({"compound", "amod", "poss", "case", "nmod", "npadvmod"})
 
@@ -65,8 +69,14 @@ TITLE_DEPS = frozenset({"compound", "amod", "poss", "case", "nmod", "npadvmod"})
 
 
 def _name_span(doc: Doc, text: str, ent: Span) -> tuple[int, int]:
-    """Character span of an entity, trimmed of "the"/possessives and extended over "-yol" name parts."""
+    """Character span of an entity, trimmed of "the"/possessives and extended over "-yol" name parts, and
+    cut before a finite verb the small model ran it on into ("Zielinski met union representatives" as an
+    organisation): no name holds one in lower case ("Human Rights Watch" keeps its capitalised "Watch")."""
     start, end = ent.start_char, ent.end_char
+    verb = next((token for token in ent[1:] if token.tag_ in FINITE_VERB_TAGS and token.is_lower), None)
+    if verb is not None:
+        last = doc[verb.i - 1]
+        return start, last.idx + len(last.text)
     index = ent.end
     while ent.label_ == "PERSON" and index < len(doc):
         token = doc[index]
@@ -147,6 +157,21 @@ def _title_before(doc: Doc, name_start: int, lexicon: EntityLexicon) -> tuple[in
     return collected[0].idx, collected[-1].idx + len(collected[-1].text)
 
 
+def _title_with_its_place(
+    text: str, root: Token, name_start: int, lexicon: EntityLexicon
+) -> tuple[int, int] | None:
+    """ "Akim of Karaganda region Yermek Bulatov": a title word modifying the name, with the place it governs
+    after it, written right before the name (the words up to the name are the title's)."""
+    for child in root.lefts:
+        if child.dep_ not in TITLE_DEPS or child.lower_ not in lexicon.title_words:
+            continue
+        tokens = list(child.subtree)
+        end = tokens[-1].idx + len(tokens[-1].text)
+        if len(tokens) <= 8 and not any(t.is_punct for t in tokens) and text[end:name_start].isspace():
+            return tokens[0].idx, end
+    return None
+
+
 def _title_in_apposition(text: str, root: Token, lexicon: EntityLexicon) -> tuple[int, int] | None:
     """ "the head of Ukraine's military intelligence, Kyrylo Budanov" or "Kyrylo Budanov, the head of …"."""
     if root.dep_ == "appos" and root.head.lower_ in lexicon.title_words:
@@ -193,8 +218,8 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
     names = organisations_by_introduction(text, people_by_title(doc, names, lexicon), lexicon)
     names = people_in_apposition(doc, article_id, names, lexicon)
     names = acronyms_after_organisation_words(doc, article_id, names, lexicon)
-    names = _relabel_surnames(names, lexicon)
-    names = names + _repeated_names(text, names, lexicon)
+    names = relabel_surnames(names, lexicon)
+    names = link_given_names(names + _repeated_names(text, names, lexicon))
     titled = [_with_role(doc, text, mention, lexicon) for mention in names]
     names = _link_spelt_acronyms(_link_parenthesised_acronyms(text, [m for m, _ in titled]), lexicon)
     names += organisations_in_titles(doc, [(m, span) for m, span in titled if span], names, lexicon)
@@ -209,6 +234,8 @@ def _names(doc: Doc, text: str, article_id: str, lexicon: EntityLexicon) -> list
     mentions = []
     for ent in doc.ents:
         label = ent.label_ if ent.label_ in ACTOR_LABELS else _organisation_by_head(ent, lexicon)
+        if _names_local_institution(ent, lexicon):
+            label = "ORG"  # "Verkhovna Rada", which the small model tags a place; "Mazhilis", a person
         if label is None and is_titled_name(ent, lexicon):
             label = "PERSON"  # "Regional governor Nino Japaridze", which the small model tags a nationality
         if label is None:
@@ -232,6 +259,15 @@ def _organisation_by_head(ent: Span, lexicon: EntityLexicon) -> str | None:
         return None
     capitalised = all(token.is_title or token.is_upper or token.is_stop for token in words)
     return "ORG" if capitalised and words[-1].lower_ in lexicon.org_head_words else None
+
+
+def _names_local_institution(ent: Span, lexicon: EntityLexicon) -> bool:
+    """A name ending in a local institution word (``institution_glosses``: rada, sejm, akimat …) is that
+    institution — but not a person's full name that ends in one ("Ivan Duma")."""
+    words = fold_name(ent.text).split()
+    if not words or words[-1] not in lexicon.institution_glosses:
+        return False
+    return ent.label_ != "PERSON" or len(words) == 1
 
 
 def _skip_forms_of_address(text: str, start: int, end: int, lexicon: EntityLexicon) -> int:
@@ -317,22 +353,6 @@ def _standing_for(doc: Doc, mention: Mention, lexicon: EntityLexicon) -> Mention
     return mention
 
 
-def _relabel_surnames(names: list[Mention], lexicon: EntityLexicon) -> list[Mention]:
-    """A lone word equal to the surname of a person named in full in the article is that person, unless
-    it is a country ("Indonesia" beside "Garuda Indonesia", an airline the small model tags a person)."""
-    surnames = {
-        fold_name(m.text).split()[-1]
-        for m in names
-        if m.label == "PERSON" and len(fold_name(m.text).split()) > 1
-    } - lexicon.countries
-    return [
-        Mention(m.article, m.start, m.end, m.text, "PERSON", m.refers_to, m.role)
-        if m.label != "PERSON" and m.refers_to is None and fold_name(m.text) in surnames
-        else m
-        for m in names
-    ]
-
-
 def _with_role(
     doc: Doc, text: str, mention: Mention, lexicon: EntityLexicon
 ) -> tuple[Mention, tuple[int, int] | None]:
@@ -340,9 +360,11 @@ def _with_role(
     if mention.label != "PERSON":
         return mention, None
     span = _title_before(doc, mention.start, lexicon)
-    if span is None:
-        root = _root_token(doc, mention.start, mention.end)
-        span = _title_in_apposition(text, root, lexicon) if root is not None else None
+    root = _root_token(doc, mention.start, mention.end) if span is None else None
+    if root is not None:
+        span = _title_in_apposition(text, root, lexicon) or _title_with_its_place(
+            text, root, mention.start, lexicon
+        )
     if span is None:
         return mention, None
     return Mention(

@@ -24,7 +24,13 @@ from scipy.cluster.hierarchy import DisjointSet
 from storyline.config import EntitiesSettings
 from storyline.records import Mention
 from storyline.stages.entities.descriptions import content_words
-from storyline.stages.entities.lexicon import STEM_CHARS, entity_lexicon, fold_name, words_match
+from storyline.stages.entities.lexicon import (
+    STEM_CHARS,
+    entity_lexicon,
+    fold_name,
+    institution_words,
+    words_match,
+)
 from storyline.stages.entities.names import NameContext
 
 __all__ = [
@@ -361,11 +367,12 @@ def attach_organisation_descriptions(
     for index, group in enumerate(groups):
         for mention in group:
             if mention.label == "ORG" and mention.refers_to is None:
-                names_of[index].add(fold_name(mention.text))
-                for word in fold_name(mention.text).split():
+                words = institution_words(mention.text, lexicon)
+                names_of[index].add(" ".join(words))
+                for word in words:
                     by_word[word[:STEM_CHARS]].add(index)
     for description in descriptions:
-        wanted = content_words(description.text, lexicon)
+        wanted = [lexicon.institution_glosses.get(w, w) for w in content_words(description.text, lexicon)]
         blocked = by_word.get(wanted[-1][:STEM_CHARS], set()) if wanted else set()
         if len(blocked) > settings.max_role_candidates:
             continue

@@ -54,6 +54,9 @@ ACRONYM = re.compile(r"[A-Z]{2,6}")
 # An organisation's name followed by where it sits: "the Ministry of Health in Tashkent".
 TRAILING_PLACE = re.compile(r"\s+in\s+(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)$")
 JOINING_PREPOSITION = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?")
+# A function word the small model leaves at the end of a name it cut before a place ("The State Fire Service
+# of| Poland", "Federation of Independent Trade Unions of| Kazakhstan"): no name ends so.
+DANGLING_WORDS = re.compile(r"(?:\s+(?:of|for|the|and|&))+$", re.IGNORECASE)
 
 
 def without_portfolio_words(doc: Doc, names: list[Mention], lexicon: EntityLexicon) -> list[Mention]:
@@ -82,8 +85,9 @@ def without_portfolio_words(doc: Doc, names: list[Mention], lexicon: EntityLexic
 
 
 def trim_glued_words(names: list[Mention], lexicon: EntityLexicon) -> list[Mention]:
-    """Organisation names NER ran on into a title: "Boeing Executive" (of "Boeing Executive Vice President
-    Scott Carson") loses its trailing title words; "Air Force for Acquisition Darleen Druyun" (of "Assistant
+    """Organisation names NER ran on into a title or cut after a function word: "Boeing Executive" (of
+    "Boeing Executive Vice President Scott Carson") loses its trailing title words, "State Fire Service of"
+    (of "… of Poland") its "of"; "Air Force for Acquisition Darleen Druyun" (of "Assistant
     Secretary of the Air Force for Acquisition …") is cut back to "Air Force" when the article names that
     alone — a name the article never uses alone ("Bank of America") keeps its "of"."""
     alone = {fold_name(m.text) for m in names}
@@ -91,7 +95,7 @@ def trim_glued_words(names: list[Mention], lexicon: EntityLexicon) -> list[Menti
     for mention in names:
         keep = mention.text
         if mention.label == "ORG" and mention.refers_to is None:
-            keep = _without_trailing_titles(keep, lexicon)
+            keep = DANGLING_WORDS.sub("", _without_trailing_titles(keep, lexicon))
             head = GLUED_TAIL.split(keep, maxsplit=1)[0]
             if head != keep and " " in head and fold_name(head) in alone:
                 keep = head
@@ -344,15 +348,16 @@ def _named_short(
 
 def introduced_as(text: str, name: Mention, head: str) -> bool:
     """Whether the article calls a name by ``head`` where it names it: "a group calling itself X", "the
-    hacking group X", "the group known as X" before the name, "X, a hacking group" or "the X group" after
-    it — not "X, the agency's representative", where the word owns the title of the person named."""
+    hacking group X", "the group known as X", "Irish low cost airline, X" before the name, "X, a hacking
+    group" or "the X (trade) union" after it — not "X, the agency's representative", where the word owns the
+    title of the person named."""
     before = text[max(0, name.start - INTRODUCTION_CHARS) : name.start]
     after = text[name.end : name.end + INTRODUCTION_CHARS]
     word = re.escape(head)
     return bool(
-        re.search(rf"\b{word}\s+(?:calling itself|known as|called|named)?\s*$", before, re.IGNORECASE)
+        re.search(rf"\b{word},?\s+(?:calling itself|known as|called|named)?\s*$", before, re.IGNORECASE)
         or re.match(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}{word}\b(?!['’]s\b)", after, re.IGNORECASE)
-        or (before.lower().endswith("the ") and re.match(rf"\s+{word}\b(?!['’]s\b)", after))
+        or (before.lower().endswith("the ") and re.match(rf"\s+(?:[a-z-]+\s+)?{word}\b(?!['’]s\b)", after))
     )
 
 
@@ -363,7 +368,10 @@ def organisations_by_introduction(text: str, names: list[Mention], lexicon: Enti
     introduced = {
         fold_name(m.text)
         for m in names
-        if m.label != "ORG" and any(introduced_as(text, m, head) for head in lexicon.generic_org_heads)
+        if m.label != "ORG"
+        and m.refers_to is None
+        and fold_name(m.text) not in lexicon.countries  # "the US manufacturer" is no manufacturer named US
+        and any(introduced_as(text, m, head) for head in lexicon.generic_org_heads)
     }
     return [
         Mention(m.article, m.start, m.end, m.text, "ORG", m.refers_to, m.role)

@@ -33,11 +33,12 @@ from scipy.cluster.hierarchy import DisjointSet
 
 from storyline.config import DEFAULT_SETTINGS, EntitiesSettings
 from storyline.records import ROLE_LABEL, Entity, Mention
-from storyline.stages.entities.descriptions import is_organisation_description, role_matches
+from storyline.stages.entities.descriptions import is_organisation_description, role_matches, role_stems
 from storyline.stages.entities.index import SimilarWords
 from storyline.stages.entities.known import known_organisation_key
 from storyline.stages.entities.lexicon import (
     DEMONYM_ENDINGS,
+    PLACE_LABELS,
     PLACE_NAME_ENDINGS,
     STEM_CHARS,
     entity_lexicon,
@@ -55,7 +56,6 @@ from storyline.stages.entities.transliteration import given_name_rows, name_read
 
 __all__ = ["extract_mentions", "fold_name", "resolve_entities", "span_index"]
 
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # How alike two spellings of a name must be, and how generic a role may be before it is left unresolved,
 # are the stage's settings (``config.EntitiesSettings``).
 WORD = re.compile(r"[\w-]+")
@@ -286,12 +286,10 @@ def _attach_role_descriptions(
     by_stem: dict[str, set[int]] = defaultdict(set)
     for index, roles in enumerate(roles_of):
         for role in roles:
-            for word in fold_name(role).split():
-                by_stem[word[:STEM_CHARS]].add(index)
+            for stem in role_stems(role, lexicon):
+                by_stem[stem].add(index)
     for description in descriptions:
-        stems = {
-            w[:STEM_CHARS] for w in fold_name(description.text).split() if w not in lexicon.ignorable_words
-        }
+        stems = role_stems(description.text, lexicon)
         blocks = sorted((by_stem.get(stem, set()) for stem in stems), key=len)
         if not blocks or len(blocks[0]) > max_role_candidates:
             continue

@@ -30,11 +30,10 @@ from itertools import combinations
 from scipy.cluster.hierarchy import DisjointSet
 
 from storyline.records import ROLE_LABEL, Entity, Mention
-from storyline.stages.entities.lexicon import EntityLexicon, fold_name
+from storyline.stages.entities.lexicon import PLACE_LABELS, EntityLexicon, fold_name
 
 __all__ = ["is_state_body", "link_scopes", "scope_country", "story_scopes"]
 
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # (article, start, end): one mention, whatever resolution relabelled it as.
 SpanKey = tuple[str, int, int]
 
