@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 import storyline
-from storyline.pipeline import AlreadyStored
+from storyline.pipeline import AlreadyStored, ingest_into, refresh_store
 from storyline.records import Brief
 from storyline.report.json_report import validate_brief
+from storyline.store import Store
 
 REPO = Path(__file__).resolve().parents[1]
 DEMO = REPO / "examples" / "demo"
@@ -66,6 +67,16 @@ def test_texts_in_memory() -> None:
     )
     assert len(brief.articles) == 1 and brief.articles[0].title == "Port strike spreads"
     assert_spans_slice_text(brief)
+
+
+def test_a_refresh_not_kept_gives_the_same_brief_and_writes_nothing(tmp_path: Path) -> None:
+    """``analyze`` into a temporary store skips writing the cross-article results; the brief is the same."""
+    with Store.open(tmp_path / "store.sqlite") as store:
+        ingest_into(store, ["Port strike spreads\nThe union said 9,000 workers joined the strike on Monday."])
+        unkept = refresh_store(store, keep_results=False)
+        assert store.count_articles_outside_stories() == 1  # no stored story holds the article yet
+        assert refresh_store(store) == unkept
+        assert store.count_articles_outside_stories() == 0
 
 
 @pytest.fixture(scope="module")

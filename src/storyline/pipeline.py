@@ -326,13 +326,23 @@ def analyze(
     or, with ``story``, over that one story's articles."""
     with Store.open(db) as store:
         skipped = ingest_into(store, inputs, settings, on_progress, meta_csv)
-        return dataclasses.replace(stored_brief(store, story, settings), skipped=tuple(skipped))
+        # A temporary store is removed on return: nothing reads the cross-article results it would keep.
+        brief = stored_brief(store, story, settings, keep_results=db is not None)
+        return dataclasses.replace(brief, skipped=tuple(skipped))
 
 
-def stored_brief(store: Store, story: str | None = None, settings: Settings = DEFAULT_SETTINGS) -> Brief:
+def stored_brief(
+    store: Store,
+    story: str | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
+    *,
+    keep_results: bool = True,
+) -> Brief:
     """The brief over everything the store holds (the cross-article stages run again), or with ``story``
-    over that one story's articles."""
-    return refresh_store(store, settings) if story is None else story_brief(store, story, settings)
+    over that one story's articles. ``keep_results``: see ``refresh_store``."""
+    if story is not None:
+        return story_brief(store, story, settings)
+    return refresh_store(store, settings, keep_results=keep_results)
 
 
 def story_brief(store: Store, story_id: str, settings: Settings = DEFAULT_SETTINGS) -> Brief:
@@ -350,12 +360,16 @@ def story_brief(store: Store, story_id: str, settings: Settings = DEFAULT_SETTIN
     )
 
 
-def refresh_store(store: Store, settings: Settings = DEFAULT_SETTINGS) -> Brief:
+def refresh_store(store: Store, settings: Settings = DEFAULT_SETTINGS, *, keep_results: bool = True) -> Brief:
     """Run the cross-article stages over every article the store holds and persist their results, so that
-    readers of the store (the web server) find entities, copies and stories without recomputing them."""
+    readers of the store (the web server) find entities, copies and stories without recomputing them.
+    ``keep_results`` off: a store no one will read (``analyze`` into a temporary one) is spared the writing,
+    0.5-1.1 s of the serial tail's 8-11 s of CPU on 1,000 generated articles (``benchmarks/profile_main.py``
+    --corpus generated), all of it after the last article, when only this process works."""
     analyses = store.load_analyses()
     brief = build_brief(analyses, settings=settings, story_list=stored_stories(store, analyses, settings))
-    store.save_cross_article(brief.entities, brief.copies, brief.stories)
+    if keep_results:
+        store.save_cross_article(brief.entities, brief.copies, brief.stories)
     return apply_corrections(brief, store.list_corrections(), settings.ledger)  # analysis stored uncorrected
 
 
