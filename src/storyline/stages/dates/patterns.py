@@ -20,6 +20,7 @@ YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 DAY_NUMBER = r"(?:[12]\d|3[01]|0?[1-9])"
 ORDINAL = r"(?:st|nd|rd|th)?"
 PHASE = r"(?i:(?:the\s+)?(?:end|beginning|start|middle|rest)\s+of)"
+CONTEXT_CHARS = 40  # how far around a candidate the context patterns look
 
 
 @dataclass(frozen=True, slots=True)
