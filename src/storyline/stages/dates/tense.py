@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from storyline.stages.dates.patterns import CONTEXT_CHARS, context_patterns
+from storyline.stages.dates.patterns import CONTEXT_CHARS, context_patterns, direction_words
 from storyline.stages.dates.rules import FUTURE, PAST, PRESENT
 
 # Auxiliaries that put a clause in the future; "would" is the future seen from a past report ("said they
@@ -14,24 +14,84 @@ from storyline.stages.dates.rules import FUTURE, PAST, PRESENT
 FUTURE_AUXILIARIES = frozenset({"will", "'ll", "wo", "shall", "would", "to"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 PERFECT_AUXILIARIES = frozenset({"has", "have", "had", "'ve", "'s"})
+PRESENT_FINITE_TAGS = frozenset({"VBZ", "VBP", "MD"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "attr"})  # "the deadline is …", "… is the deadline"
+PREDICATE_DEPS = frozenset({"acomp", "oprd"})  # "is due on Wednesday"
 
 
 def expression_tense(doc: Doc | None, text: str, start: int, end: int) -> str:
     """The tense that decides which date a yearless or weekday expression means. "since June" looks back
-    whatever the verb says ("has been allowed since Jan. 13")."""
-    if context_patterns()["since_before"].search(text[max(0, start - CONTEXT_CHARS) : start]):
+    whatever the verb says ("has been allowed since Jan. 13"); a clause the verb's form leaves open is
+    pointed ahead by its words (``points_ahead``)."""
+    before = text[max(0, start - CONTEXT_CHARS) : start]
+    if context_patterns()["since_before"].search(before):
         return PAST
     tense = clause_tense(doc, start, end)
-    if tense == PRESENT and doc is not None and doc.has_annotation("SENT_START"):
-        # parses miss futures such as "is due to brief the committee on Thursday": look for a cue
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None or len(span) == 0 or is_participle_modifier(governing_verb(span.root)):
-            # "the treaty signed … in June" under "would be in line with": the participle has its own
-            # time, which a cue governing the main clause does not set
-            return tense
-        if context_patterns()["future_cue"].search(text[span.sent.start_char : start]):
-            return FUTURE
+    if doc is None or not doc.has_annotation("SENT_START") or tense == FUTURE:
+        return tense
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return tense
+    verb = governing_verb(span.root)
+    # "before Friday's purchases": a possessive weekday dates its noun, not the clause's bound
+    if verb is not None and span.root.dep_ != "poss" and points_ahead(verb, tense, before):
+        return FUTURE
+    # parses miss futures such as "is due to brief the committee on Thursday": look for a cue. Not under
+    # a participle: "the treaty signed … in June" under "would be in line with" has its own time, which a
+    # cue governing the main clause does not set
+    if (
+        tense == PRESENT
+        and not is_participle_modifier(verb)
+        and context_patterns()["future_cue"].search(text[span.sent.start_char : start])
+    ):
+        return FUTURE
     return tense
+
+
+def points_ahead(verb: Token, tense: str, before: str) -> bool:
+    """Whether the clause's own words send its time ahead of the publication date, where the verb's form
+    does not (issue #17: "the deadline runs out on Wednesday night" in Tuesday's paper is the coming
+    Wednesday, read as the past one before). In a finite present clause: a bound ahead ("remains closed
+    until Wednesday", "must be returned by Friday"), a schedule verb ("the truce expires Friday"), a
+    deadline as its subject ("the deadline is Wednesday") or a schedule predicate ("the vote is due on
+    Wednesday"). In a past one, only a deferral to the date ("were postponed until at least Wednesday"):
+    the decision is past, the day it moved to lies ahead. Otherwise a present clause stays as before,
+    the past (headlines narrate the past in the present)."""
+    patterns = context_patterns()
+    if tense == PAST:
+        return bool(verb_phrases(verb) & direction_words().deferral_verbs) and bool(
+            patterns["deferred_to"].search(before)
+        )
+    if not is_finite_present(verb):
+        return False
+    words = direction_words()
+    return (
+        bool(patterns["bound_ahead"].search(before))
+        or bool(verb_phrases(verb) & words.schedule_verbs)
+        or any(
+            (child.dep_ in SUBJECT_DEPS and child.lemma_.lower() in words.schedule_nouns)
+            or (child.dep_ in PREDICATE_DEPS and child.lower_ in words.schedule_predicates)
+            for child in verb.children
+        )
+        or (verb.tag_ == "VBN" and verb.lower_ in words.schedule_predicates)
+    )
+
+
+def verb_phrases(verb: Token) -> set[str]:
+    """The verb's lemma alone, with its particle and with its bare object noun, as the lexicon writes
+    phrasal and light verbs: "runs out" → "run out", "takes effect" → "take effect"."""
+    lemma = verb.lemma_.lower()
+    particles = [child.lower_ for child in verb.children if child.dep_ == "prt"]
+    objects = [child.lower_ for child in verb.children if child.dep_ == "dobj" and not list(child.children)]
+    return {lemma, " ".join([lemma, *particles])} | {f"{lemma} {noun}" for noun in objects}
+
+
+def is_finite_present(verb: Token) -> bool:
+    """A clause in the present tense or under a modal ("runs out", "is due", "must be returned"): not a
+    bare participle or infinitive, whose time the clause above it sets."""
+    auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    finite = next((aux for aux in auxiliaries if aux.tag_ in FINITE_TAGS), verb)
+    return finite.tag_ in PRESENT_FINITE_TAGS
 
 
 def is_participle_modifier(verb: Token | None) -> bool:
