@@ -121,6 +121,11 @@ def test_last_and_next_move_off_the_publication_day() -> None:
         ("The verdict was postponed until at least Wednesday.", ("Wednesday", "2024-10-23")),
         ("The inquiry has been adjourned to Thursday.", ("Thursday", "2024-10-24")),
         ("The vote was put off until Friday.", ("Friday", "2024-10-25")),
+        # a reported order's deadline: the past perfect only backshifts the report
+        (
+            "The regulator said lenders had been told to repay the loans by Friday.",
+            ("by Friday", "2024-10-25"),
+        ),
     ],
 )
 def test_a_weekday_a_schedule_or_a_deferral_points_to_is_the_coming_one(
@@ -143,6 +148,8 @@ def test_a_weekday_a_schedule_or_a_deferral_points_to_is_the_coming_one(
         ("Shares are below their level before Friday's sell-off.", ("Friday", "2024-10-18")),
         # no sign in the clause: a present weekday stays the past one, as before
         ("Officials say the outage began on Sunday.", ("Sunday", "2024-10-20")),
+        # a plan in the past perfect, reported or not and with no deadline, was overtaken
+        ("The regulator said the offer had been scheduled to expire Friday.", ("Friday", "2024-10-18")),
     ],
 )
 def test_a_weekday_told_as_past_stays_the_past_one(text: str, expected: tuple[str, str]) -> None:

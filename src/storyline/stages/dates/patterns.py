@@ -80,6 +80,7 @@ class DirectionWords:
     deferral_verbs: frozenset[str]
     bound_ahead: tuple[str, ...]
     deferral_prepositions: tuple[str, ...]
+    reporting_verbs: frozenset[str]  # the claims stage's cue verbs (cues.toml), read as written there
 
 
 @lru_cache(maxsize=1)
@@ -92,6 +93,7 @@ def direction_words() -> DirectionWords:
         deferral_verbs=frozenset(raw["deferral_verbs"]),
         bound_ahead=tuple(raw["bound_ahead"]),
         deferral_prepositions=tuple(raw["deferral_prepositions"]),
+        reporting_verbs=frozenset(load_lexicon("cues")["reporting_verbs"]),
     )
 
 

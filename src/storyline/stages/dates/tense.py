@@ -54,13 +54,14 @@ def points_ahead(verb: Token, tense: str, before: str) -> bool:
     Wednesday, read as the past one before). In a finite present clause: a bound ahead ("remains closed
     until Wednesday", "must be returned by Friday"), a schedule verb ("the truce expires Friday"), a
     deadline as its subject ("the deadline is Wednesday") or a schedule predicate ("the vote is due on
-    Wednesday"). In a past one, only a deferral to the date ("were postponed until at least Wednesday"):
-    the decision is past, the day it moved to lies ahead. Otherwise a present clause stays as before,
-    the past (headlines narrate the past in the present)."""
+    Wednesday"). In a past one, only a deferral to the date ("were postponed until at least Wednesday":
+    the decision is past, the day it moved to lies ahead) or a reported order's deadline. Otherwise a
+    present clause stays as before, the past (headlines narrate the past in the present)."""
     patterns = context_patterns()
     if tense == PAST:
-        return bool(verb_phrases(verb) & direction_words().deferral_verbs) and bool(
-            patterns["deferred_to"].search(before)
+        deferred = bool(verb_phrases(verb) & direction_words().deferral_verbs)
+        return (deferred and bool(patterns["deferred_to"].search(before))) or (
+            is_reported_deadline(verb) and bool(patterns["bound_ahead"].search(before))
         )
     if not is_finite_present(verb):
         return False
@@ -127,6 +128,20 @@ def is_past_perfect(verb: Token | None) -> bool:
     )
 
 
+def is_reported_deadline(verb: Token) -> bool:
+    """An infinitive under a past perfect that only backshifts a report: "said the hospitals had been
+    ordered to change their passwords by Monday" tells an order whose deadline (the bound after it) is
+    still to be met, where "the offer had been scheduled to expire Friday" told alone was overtaken."""
+    planner = governing_verb(verb.head)
+    return (
+        any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
+        and is_past_perfect(planner)
+        and planner is not None
+        and planner.dep_ == "ccomp"
+        and planner.head.lemma_.lower() in direction_words().reporting_verbs
+    )
+
+
 def verb_tense(verb: Token) -> str:
     """Future with a future auxiliary; past when the finite verb or auxiliary is in the past tense or the
     clause is perfect ("has sent" reports the past); present otherwise — including modals ("must be
@@ -135,7 +150,7 @@ def verb_tense(verb: Token) -> str:
     words = {aux.lower_ for aux in auxiliaries} | ({verb.lower_} if verb.pos_ == "AUX" else set())
     if words & FUTURE_AUXILIARIES:
         # "had been scheduled to expire Friday": a plan told in the past perfect was overtaken, its time
-        # is past
+        # is past (``points_ahead`` keeps a reported order's deadline ahead)
         return PAST if words == {"to"} and is_past_perfect(governing_verb(verb.head)) else FUTURE
     finite = next((aux for aux in auxiliaries if aux.tag_ in FINITE_TAGS), verb)
     if finite.tag_ == "VBD" or (verb.tag_ == "VBN" and words & PERFECT_AUXILIARIES):
