@@ -105,6 +105,57 @@ def test_last_and_next_move_off_the_publication_day() -> None:
     assert values("Talks resume next Monday.") == [("next Monday", "2024-10-28", "day")]
 
 
+# Issue #17: a bare weekday in a present clause was read as the past one; the clause's own words (a schedule
+# verb, a deadline subject, a bound ahead, a deferral) now point it ahead. MONDAY's Wednesday is 2024-10-23,
+# the one before 2024-10-16.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The rebels' ultimatum runs out on Wednesday night.", ("Wednesday night", "2024-10-23")),
+        ("The grace period expires Friday, the regulator said.", ("Friday", "2024-10-25")),
+        ("The new tariff takes effect on Saturday.", ("Saturday", "2024-10-26")),
+        ("The auditors' report is due on Thursday.", ("Thursday", "2024-10-24")),
+        ("A ruling is expected Friday.", ("Friday", "2024-10-25")),
+        ("The deadline for bids is Wednesday.", ("Wednesday", "2024-10-23")),
+        ("Polling stations remain shut until Thursday.", ("Thursday", "2024-10-24")),
+        ("The verdict was postponed until at least Wednesday.", ("Wednesday", "2024-10-23")),
+        ("The inquiry has been adjourned to Thursday.", ("Thursday", "2024-10-24")),
+        ("The vote was put off until Friday.", ("Friday", "2024-10-25")),
+        # a reported order's deadline: the past perfect only backshifts the report
+        (
+            "The regulator said lenders had been told to repay the loans by Friday.",
+            ("by Friday", "2024-10-25"),
+        ),
+    ],
+)
+def test_a_weekday_a_schedule_or_a_deferral_points_to_is_the_coming_one(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert [(t.text, t.date) for t in find(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the same words told in the past stay past: the deadline ran out, the report was filed
+        ("The rebels' ultimatum ran out on Wednesday night.", ("Wednesday night", "2024-10-16")),
+        ("Regulators said on Friday that the grace period had expired.", ("Friday", "2024-10-18")),
+        ("The agency had reported on Wednesday that the deadline was met.", ("Wednesday", "2024-10-16")),
+        ("Polling stations stayed shut until Thursday.", ("Thursday", "2024-10-17")),
+        ("The strike lasted until Saturday.", ("Saturday", "2024-10-19")),
+        ("By Friday evening, 41 schools had reopened.", ("By Friday evening", "2024-10-18")),
+        # a possessive weekday dates its noun, not the bound of the clause
+        ("Shares are below their level before Friday's sell-off.", ("Friday", "2024-10-18")),
+        # no sign in the clause: a present weekday stays the past one, as before
+        ("Officials say the outage began on Sunday.", ("Sunday", "2024-10-20")),
+        # a plan in the past perfect, reported or not and with no deadline, was overtaken
+        ("The regulator said the offer had been scheduled to expire Friday.", ("Friday", "2024-10-18")),
+    ],
+)
+def test_a_weekday_told_as_past_stays_the_past_one(text: str, expected: tuple[str, str]) -> None:
+    assert [(t.text, t.date) for t in find(text)] == [expected]
+
+
 # --- deadlines ------------------------------------------------------------------------------------------
 
 

@@ -8,8 +8,8 @@ locates the text's time expressions once. Cross-article, once stories are known:
 ``date_undated_in_stories(analyses, stories)`` places undated articles by their story's dated reports.
 Inside: ``patterns`` (named regular expressions from ``lexicons/time_expressions.toml``), ``rules`` (how
 each kind resolves), ``timeml`` (durations, sets, references and TimeML values), ``expressions``
-(candidates, tense, resolution), ``publication`` (date inference), ``story`` (undated articles
-placed by their story).
+(candidates, resolution), ``tense`` (which way a clause points), ``publication`` (date inference),
+``story`` (undated articles placed by their story).
 """
 
 from storyline.stages.dates.expressions import find_time_expressions, locate_time_expressions

@@ -20,6 +20,10 @@ YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 DAY_NUMBER = r"(?:[12]\d|3[01]|0?[1-9])"
 ORDINAL = r"(?:st|nd|rd|th)?"
 PHASE = r"(?i:(?:the\s+)?(?:end|beginning|start|middle|rest)\s+of)"
+CONTEXT_CHARS = 40  # how far around a candidate the context patterns look
+AT_LEAST = (
+    r"(?:(?i:at\s+(?:the\s+)?(?:least|earliest))\s+)?"  # "until at least Wednesday" bounds it as "until"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +68,33 @@ class TimeLexicon:
         if words in self.vague_counts:
             return self.vague_counts[words], True
         return self.counts[words], False
+
+
+@dataclass(frozen=True, slots=True)
+class DirectionWords:
+    """The words that point a clause ahead where its verb's form does not (``dates.tense.points_ahead``)."""
+
+    schedule_verbs: frozenset[str]
+    schedule_nouns: frozenset[str]
+    schedule_predicates: frozenset[str]
+    deferral_verbs: frozenset[str]
+    bound_ahead: tuple[str, ...]
+    deferral_prepositions: tuple[str, ...]
+    reporting_verbs: frozenset[str]  # the claims stage's cue verbs (cues.toml), read as written there
+
+
+@lru_cache(maxsize=1)
+def direction_words() -> DirectionWords:
+    raw = load_lexicon("time_expressions")["direction"]
+    return DirectionWords(
+        schedule_verbs=frozenset(raw["schedule_verbs"]),
+        schedule_nouns=frozenset(raw["schedule_nouns"]),
+        schedule_predicates=frozenset(raw["schedule_predicates"]),
+        deferral_verbs=frozenset(raw["deferral_verbs"]),
+        bound_ahead=tuple(raw["bound_ahead"]),
+        deferral_prepositions=tuple(raw["deferral_prepositions"]),
+        reporting_verbs=frozenset(load_lexicon("cues")["reporting_verbs"]),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -282,7 +313,7 @@ def timeml_sources(
 @lru_cache(maxsize=1)
 def context_patterns() -> dict[str, re.Pattern[str]]:
     """Patterns that look at the words around a candidate rather than at the candidate itself."""
-    lexicon = time_lexicon()
+    lexicon, direction = time_lexicon(), direction_words()
     counted_units = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies))"
     return {
         # "by November 1" / "as early as November 1": the marker belongs to the expression
@@ -290,6 +321,9 @@ def context_patterns() -> dict[str, re.Pattern[str]]:
         "since_before": re.compile(r"(?i:\bsince\s+)$"),
         "event_day_before": re.compile(r"(?i:\bon\s+)$"),
         "future_cue": re.compile(rf"\b{any_word(lexicon.future_cues)}\b"),
+        # "until (at least) Wednesday", "postponed to Friday": the word right before the expression
+        "bound_ahead": re.compile(rf"\b{any_word(direction.bound_ahead)}\s+{AT_LEAST}$"),
+        "deferred_to": re.compile(rf"\b{any_word(direction.deferral_prepositions)}\s+{AT_LEAST}$"),
         "duration_start": re.compile(rf"^{any_word(lexicon.duration_markers)}\b"),
         # "for the last year", "over the next month": a stretch of time, not the calendar unit
         "stretch_before": re.compile(r"(?i:\b(?:for|over|within|during|in|throughout)\s+the\s+)$"),

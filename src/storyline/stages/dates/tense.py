@@ -1,0 +1,158 @@
+"""The tense that decides which date a yearless or weekday expression means: the verb governing it (its
+auxiliaries, a future cue the parse missed), and the words that point a clause ahead whatever its verb's form.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from storyline.stages.dates.patterns import CONTEXT_CHARS, context_patterns, direction_words
+from storyline.stages.dates.rules import FUTURE, PAST, PRESENT
+
+# Auxiliaries that put a clause in the future; "would" is the future seen from a past report ("said they
+# would be ready by November"); "to" marks an infinitive, whose time lies after its governing verb's.
+FUTURE_AUXILIARIES = frozenset({"will", "'ll", "wo", "shall", "would", "to"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+PERFECT_AUXILIARIES = frozenset({"has", "have", "had", "'ve", "'s"})
+PRESENT_FINITE_TAGS = frozenset({"VBZ", "VBP", "MD"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "attr"})  # "the deadline is …", "… is the deadline"
+PREDICATE_DEPS = frozenset({"acomp", "oprd"})  # "is due on Wednesday"
+
+
+def expression_tense(doc: Doc | None, text: str, start: int, end: int) -> str:
+    """The tense that decides which date a yearless or weekday expression means. "since June" looks back
+    whatever the verb says ("has been allowed since Jan. 13"); a clause the verb's form leaves open is
+    pointed ahead by its words (``points_ahead``)."""
+    before = text[max(0, start - CONTEXT_CHARS) : start]
+    if context_patterns()["since_before"].search(before):
+        return PAST
+    tense = clause_tense(doc, start, end)
+    if doc is None or not doc.has_annotation("SENT_START") or tense == FUTURE:
+        return tense
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return tense
+    verb = governing_verb(span.root)
+    # "before Friday's purchases": a possessive weekday dates its noun, not the clause's bound
+    if verb is not None and span.root.dep_ != "poss" and points_ahead(verb, tense, before):
+        return FUTURE
+    # parses miss futures such as "is due to brief the committee on Thursday": look for a cue. Not under
+    # a participle: "the treaty signed … in June" under "would be in line with" has its own time, which a
+    # cue governing the main clause does not set
+    if (
+        tense == PRESENT
+        and not is_participle_modifier(verb)
+        and context_patterns()["future_cue"].search(text[span.sent.start_char : start])
+    ):
+        return FUTURE
+    return tense
+
+
+def points_ahead(verb: Token, tense: str, before: str) -> bool:
+    """Whether the clause's own words send its time ahead of the publication date, where the verb's form
+    does not (issue #17: "the deadline runs out on Wednesday night" in Tuesday's paper is the coming
+    Wednesday, read as the past one before). In a finite present clause: a bound ahead ("remains closed
+    until Wednesday", "must be returned by Friday"), a schedule verb ("the truce expires Friday"), a
+    deadline as its subject ("the deadline is Wednesday") or a schedule predicate ("the vote is due on
+    Wednesday"). In a past one, only a deferral to the date ("were postponed until at least Wednesday":
+    the decision is past, the day it moved to lies ahead) or a reported order's deadline. Otherwise a
+    present clause stays as before, the past (headlines narrate the past in the present)."""
+    patterns = context_patterns()
+    if tense == PAST:
+        deferred = bool(verb_phrases(verb) & direction_words().deferral_verbs)
+        return (deferred and bool(patterns["deferred_to"].search(before))) or (
+            is_reported_deadline(verb) and bool(patterns["bound_ahead"].search(before))
+        )
+    if not is_finite_present(verb):
+        return False
+    words = direction_words()
+    return (
+        bool(patterns["bound_ahead"].search(before))
+        or bool(verb_phrases(verb) & words.schedule_verbs)
+        or any(
+            (child.dep_ in SUBJECT_DEPS and child.lemma_.lower() in words.schedule_nouns)
+            or (child.dep_ in PREDICATE_DEPS and child.lower_ in words.schedule_predicates)
+            for child in verb.children
+        )
+        or (verb.tag_ == "VBN" and verb.lower_ in words.schedule_predicates)
+    )
+
+
+def verb_phrases(verb: Token) -> set[str]:
+    """The verb's lemma alone, with its particle and with its bare object noun, as the lexicon writes
+    phrasal and light verbs: "runs out" → "run out", "takes effect" → "take effect"."""
+    lemma = verb.lemma_.lower()
+    particles = [child.lower_ for child in verb.children if child.dep_ == "prt"]
+    objects = [child.lower_ for child in verb.children if child.dep_ == "dobj" and not list(child.children)]
+    return {lemma, " ".join([lemma, *particles])} | {f"{lemma} {noun}" for noun in objects}
+
+
+def is_finite_present(verb: Token) -> bool:
+    """A clause in the present tense or under a modal ("runs out", "is due", "must be returned"): not a
+    bare participle or infinitive, whose time the clause above it sets."""
+    auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    finite = next((aux for aux in auxiliaries if aux.tag_ in FINITE_TAGS), verb)
+    return finite.tag_ in PRESENT_FINITE_TAGS
+
+
+def is_participle_modifier(verb: Token | None) -> bool:
+    """A past participle modifying a noun ("the treaty signed in June", "a summit set for April")."""
+    return verb is not None and verb.tag_ == "VBN" and verb.dep_ == "acl"
+
+
+def clause_tense(doc: Doc | None, start: int, end: int) -> str:
+    """The tense of the verb governing the expression: past, future or present (the default)."""
+    if doc is None:
+        return PRESENT
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return PRESENT
+    verb = governing_verb(span.root)
+    return verb_tense(verb) if verb is not None else PRESENT
+
+
+def governing_verb(token: Token) -> Token | None:
+    for _ in range(12):  # dependency paths in news sentences are short; the bound guards odd parses
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def is_past_perfect(verb: Token | None) -> bool:
+    """ "had been due", "had planned": the clause's auxiliaries include "had"."""
+    return verb is not None and any(
+        child.dep_ in ("aux", "auxpass") and child.lower_ == "had" for child in verb.children
+    )
+
+
+def is_reported_deadline(verb: Token) -> bool:
+    """An infinitive under a past perfect that only backshifts a report: "said the hospitals had been
+    ordered to change their passwords by Monday" tells an order whose deadline (the bound after it) is
+    still to be met, where "the offer had been scheduled to expire Friday" told alone was overtaken."""
+    planner = governing_verb(verb.head)
+    return (
+        any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
+        and is_past_perfect(planner)
+        and planner is not None
+        and planner.dep_ == "ccomp"
+        and planner.head.lemma_.lower() in direction_words().reporting_verbs
+    )
+
+
+def verb_tense(verb: Token) -> str:
+    """Future with a future auxiliary; past when the finite verb or auxiliary is in the past tense or the
+    clause is perfect ("has sent" reports the past); present otherwise — including modals ("must be
+    returned by") and bare participles ("a summit set for April"), which can point either way."""
+    auxiliaries = sorted((c for c in verb.children if c.dep_ in ("aux", "auxpass")), key=lambda t: t.i)
+    words = {aux.lower_ for aux in auxiliaries} | ({verb.lower_} if verb.pos_ == "AUX" else set())
+    if words & FUTURE_AUXILIARIES:
+        # "had been scheduled to expire Friday": a plan told in the past perfect was overtaken, its time
+        # is past (``points_ahead`` keeps a reported order's deadline ahead)
+        return PAST if words == {"to"} and is_past_perfect(governing_verb(verb.head)) else FUTURE
+    finite = next((aux for aux in auxiliaries if aux.tag_ in FINITE_TAGS), verb)
+    if finite.tag_ == "VBD" or (verb.tag_ == "VBN" and words & PERFECT_AUXILIARIES):
+        return PAST
+    return PRESENT
