@@ -207,3 +207,30 @@ def test_a_trailing_comparison_with_a_clause_or_a_cue_of_its_own_is_no_claim_of_
     assert by_cue(text, "said") == [("the ministry", "The toll rose to 40")]
     text = "The toll rose to 40, the ministry said, up from 12, according to the Red Cross."
     assert all("up from 12" not in content for _, content in by_cue(text, "said"))
+
+
+# --- "…, X announced; 125 facilities were still cut off" ----------------------------------------------------
+
+
+def test_a_count_after_a_semicolon_closing_the_cue_is_the_speakers_second_claim() -> None:
+    text = (
+        "By Monday noon 300 homes had their power back, the grid operator announced; "
+        "1,200 homes were still without electricity."
+    )
+    assert by_cue(text, "announced") == [
+        ("the grid operator", "By Monday noon 300 homes had their power back"),
+        ("the grid operator", "1,200 homes were still without electricity"),
+    ]
+
+
+def test_a_clause_after_a_semicolon_that_is_no_count_or_has_its_own_cue_is_not_the_speakers() -> None:
+    text = "By Monday noon 300 homes had their power back, the grid operator announced; the cause is unknown."
+    assert by_cue(text, "announced") == [
+        ("the grid operator", "By Monday noon 300 homes had their power back")
+    ]
+    # a count, but the content before the cue reports none
+    text = "Power was back in the north, the grid operator announced; 1,200 homes were still without power."
+    assert by_cue(text, "announced") == [("the grid operator", "Power was back in the north")]
+    # a count with a speaker of its own
+    text = "300 homes had their power back, the operator said; 1,200 were still dark, the mayor said."
+    assert ("the operator", "1,200 were still dark") not in by_cue(text, "said")
