@@ -166,3 +166,71 @@ def test_a_trailing_as_clause_without_a_count_moving_is_no_claim() -> None:
     # a figure, but no count moving: the writer's scene
     text = "The talks had failed, the union said on Monday, as 300 protesters gathered outside the ministry."
     assert by_cue(text, "said") == [("the union", "The talks had failed")]
+
+
+# --- "…, X said, up from N on <day>" -----------------------------------------------------------------------
+
+
+def test_a_trailing_comparison_with_a_figure_is_the_speakers_second_claim() -> None:
+    text = (
+        "By Friday night 230 schools had reopened, the education office said, "
+        "up from 150 on Thursday, 90 on Wednesday and 35 on Tuesday."
+    )
+    assert by_cue(text, "said") == [
+        ("the education office", "By Friday night 230 schools had reopened"),
+        ("the education office", "up from 150 on Thursday, 90 on Wednesday and 35 on Tuesday"),
+    ]
+    text = "Six climbers were still missing, the rescue service said on Sunday, down from 14 on Saturday."
+    assert ("the rescue service", "down from 14 on Saturday") in by_cue(text, "said")
+    text = "Prices rose 4.2 percent in May, the statistics office said, compared with 3.1 percent in April."
+    assert ("the statistics office", "compared with 3.1 percent in April") in by_cue(text, "said")
+
+
+def test_a_trailing_participle_carrying_the_count_to_a_figure_is_the_speakers_claim() -> None:
+    text = "Nine more bodies were recovered on Monday, the coast guard said, bringing the total to 61."
+    assert ("the coast guard", "bringing the total to 61") in by_cue(text, "said")
+
+
+def test_a_trailing_phrase_that_carries_no_figure_on_is_no_claim() -> None:
+    # no figure in the comparison, or none reported before the cue
+    text = "Turnout was 48 percent, the commission said, up from the last election."
+    assert by_cue(text, "said") == [("the commission", "Turnout was 48 percent")]
+    text = "Turnout was high, the commission said, up from 40 percent in 2019."
+    assert by_cue(text, "said") == [("the commission", "Turnout was high")]
+    # a participle without "to" a figure: the writer's comment
+    text = "The toll rose to 40, the ministry said, raising the prospect of 3 more weeks of searching."
+    assert by_cue(text, "said") == [("the ministry", "The toll rose to 40")]
+
+
+def test_a_trailing_comparison_with_a_clause_or_a_cue_of_its_own_is_no_claim_of_the_first_speaker() -> None:
+    text = "The toll rose to 40, the ministry said, up from 12 as the rains continued."
+    assert by_cue(text, "said") == [("the ministry", "The toll rose to 40")]
+    text = "The toll rose to 40, the ministry said, up from 12, according to the Red Cross."
+    assert all("up from 12" not in content for _, content in by_cue(text, "said"))
+
+
+# --- "…, X announced; 125 facilities were still cut off" ----------------------------------------------------
+
+
+def test_a_count_after_a_semicolon_closing_the_cue_is_the_speakers_second_claim() -> None:
+    text = (
+        "By Monday noon 300 homes had their power back, the grid operator announced; "
+        "1,200 homes were still without electricity."
+    )
+    assert by_cue(text, "announced") == [
+        ("the grid operator", "By Monday noon 300 homes had their power back"),
+        ("the grid operator", "1,200 homes were still without electricity"),
+    ]
+
+
+def test_a_clause_after_a_semicolon_that_is_no_count_or_has_its_own_cue_is_not_the_speakers() -> None:
+    text = "By Monday noon 300 homes had their power back, the grid operator announced; the cause is unknown."
+    assert by_cue(text, "announced") == [
+        ("the grid operator", "By Monday noon 300 homes had their power back")
+    ]
+    # a count, but the content before the cue reports none
+    text = "Power was back in the north, the grid operator announced; 1,200 homes were still without power."
+    assert by_cue(text, "announced") == [("the grid operator", "Power was back in the north")]
+    # a count with a speaker of its own
+    text = "300 homes had their power back, the operator said; 1,200 were still dark, the mayor said."
+    assert ("the operator", "1,200 were still dark") not in by_cue(text, "said")
