@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from factories import make_claim, make_quantity
+from spacy.tokens import Doc
 
 from storyline.records import Article, Claim, Entity, Mention, ParsedArticle, Story
 from storyline.stages.claims import extract_claims, outlet_voice_claims
@@ -253,3 +254,37 @@ def test_a_revised_estimate_is_a_second_value_not_a_rounding_of_the_first() -> N
         (5400, ("v2",)),
         (5500, ("c1", "v1")),
     }
+
+
+def _split_by_hand(text: str, cut_before: str) -> ParsedArticle:
+    """``text`` parsed with its sentence starts set by hand: one cut mid-line before ``cut_before``, as the
+    parser did in a PolNeAR poll sentence (``outlet_voice._statement_units``)."""
+    nlp = load_nlp()
+    tagged = nlp(text)
+    cut = text.index(cut_before)
+    words = [token.text for token in tagged]
+    spaces = [bool(token.whitespace_) for token in tagged]
+    starts = [token.i == 0 or token.idx == cut or tagged[token.i - 1].text == "\n" for token in tagged]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, sent_starts=starts)
+    for token, source in zip(doc, tagged, strict=True):
+        token.tag_ = source.tag_
+    return ParsedArticle(Article(id="a", text=text, outlet="Daily"), doc)
+
+
+def test_a_sentence_the_parse_cut_mid_line_is_one_outlet_voice_claim() -> None:
+    text = (
+        "Among voters, 46 percent would choose Alvarez and 44 percent would back Brandt, "
+        "while 5 percent prefer Cole.\n"
+    )
+    claims = outlet_voice_claims(_split_by_hand(text, "Brandt, while"), [], ())
+    # the first half ends on no full stop: alone it was no statement, and the second lost the 46 and 44
+    assert [claim.text for claim in claims] == [text.strip()]
+    assert [quantity.value for quantity in claims[0].quantities] == [46, 44, 5]
+
+
+def test_a_capitals_heading_run_into_the_text_stays_apart() -> None:
+    text = (
+        "ALVAREZ GAINS GROUND As the race tightens in the east, the campaign opened twelve offices there.\n"
+    )
+    claims = outlet_voice_claims(_split_by_hand(text, "As the race"), [], ())
+    assert [claim.text for claim in claims] == [text.strip()[len("ALVAREZ GAINS GROUND ") :]]

@@ -53,13 +53,42 @@ def outlet_voice_claims(
     # Read once: each sentence's quantities are looked up by bisecting the tokens' offsets (a pass over the
     # whole doc per sentence made this stage quadratic in the article's length).
     token_starts = [token.idx for token in parsed.doc]
-    for sentence in parsed.doc.sents:
+    for sentence in _statement_units(parsed.doc):
         if any(start < sentence.end_char and sentence.start_char < end for start, end in taken):
             continue
         start = sentence.start_char + _dateline_length(sentence.text)
         if _is_statement(sentence, parsed.article.text[start : sentence.end_char]):
             found.append(_claim(parsed, len(found) + 1, (start, sentence.end_char), times, token_starts))
     return sorted([*kept, *found], key=lambda claim: (claim.start, claim.id))
+
+
+def _statement_units(doc: Doc) -> list[Span]:
+    """The parse's sentences, one cut mid-line where no sentence ends joined to the next: the parser split
+    "… 46 percent would choose Clinton and 44 percent would back | Trump, while 5 percent prefer …" (PolNeAR
+    first-debate), and the first half, ending on no full stop, was no statement while the second lost the
+    shares before it (issue #14)."""
+    units: list[Span] = []
+    for sentence in doc.sents:
+        previous = units[-1] if units else None
+        if previous is not None and _runs_on(previous, sentence):
+            units[-1] = doc[previous.start : sentence.end]
+        else:
+            units.append(sentence)
+    return units
+
+
+def _runs_on(sentence: Span, following: Span) -> bool:
+    """Whether ``sentence`` stops mid-line on a word (no punctuation ending it), ``following`` on its line.
+    A heading in capitals run into the text ("HILLARY CLINTON IS FEELING THE BERN As the race …") stays
+    apart: it ends on a word too, but nothing of it runs on."""
+    text = sentence.text.rstrip()
+    between = sentence.doc.text[sentence.end_char : following.start_char]
+    return (
+        bool(text)
+        and text[-1].isalnum()
+        and "\n" not in sentence.text + between
+        and not all(token.text.isupper() for token in sentence if token.is_alpha)
+    )
 
 
 def _keeps(claim: Claim) -> bool:

@@ -70,6 +70,7 @@ from storyline.stages.ledger.measures import (
     unify_holders,
 )
 from storyline.stages.ledger.propositions import keyed_links, masked_content, proposition_key
+from storyline.stages.ledger.relays import as_relayed, known_as, only_relaying
 from storyline.stages.ledger.sides import (
     Context,
     make_position,
@@ -176,7 +177,8 @@ def build_ledger(
     # a spokesperson or director is their organisation's voice, one source with it (``ledger.sources``);
     # grouping still tells them apart (one speaker's two values are read as two things, ``ledger.measures``)
     voices = organisation_voices(entities)
-    context = Context(by_id, origins(list(by_id.values()), copies), settings, names, texts, voices)
+    origin = origins(list(by_id.values()), copies)
+    context = Context(by_id, origin, settings, names, texts, voices, known_as(entities))
     mentioned = entity_words(story_claims, spans)
     antecedent = _antecedents(story_claims)
     claim_by_id = {claim.id: claim for claim in story_claims}
@@ -259,7 +261,8 @@ def build_ledger(
         if unit in ledger_lexicon().uninformative_units and not names_a_predicate(text):
             continue  # "How many percentage point since Monday's debate?": whose change, of what?
         voiced = as_voices(group_claims, voices)
-        supporting = corroborators(voiced, mentioned, context.origin)
+        relayed = as_relayed(voiced, context.texts, context.known)
+        supporting = corroborators(relayed, mentioned, context.origin)
         floors = all(is_lower_bound(m.quantity) for m in answering)
         directions = tally_directions(answering)  # only a tally of a kind of count is read as a series
         question = make_question(
@@ -268,13 +271,14 @@ def build_ledger(
             text,
             unit,
             positions,
-            voiced,
+            relayed,
             supporting,
             names,
             context.origin,
             floors,
             directions,
             context.settings,
+            only_relaying(voiced, relayed),
         )
         questions.append(question)
         if not _evident(group, group_claims, text, context):
@@ -312,9 +316,19 @@ def build_ledger(
                 positions = [make_position(figures + narrated, context, None, "affirm"), *others]
         key = "p:" + ",".join(sorted(claim.id for claim in group_claims))
         voiced = as_voices(group_claims, voices)
-        supporting = corroborators(voiced, mentioned, context.origin)
+        relayed = as_relayed(voiced, context.texts, context.known)
+        supporting = corroborators(relayed, mentioned, context.origin)
         question = make_question(
-            story, key, label, None, positions, voiced, supporting, names, context.origin
+            story,
+            key,
+            label,
+            None,
+            positions,
+            relayed,
+            supporting,
+            names,
+            context.origin,
+            relayers=only_relaying(voiced, relayed),
         )
         if one_voice:
             question = single_voice_question(question, names)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from types import MappingProxyType
 from typing import get_args
@@ -46,6 +46,8 @@ class Context:
     texts: dict[str, str]  # article id → text, for the sentence a label's predicate is parsed in
     # who speaks as an organisation (``sources.organisation_voices``): a position lists and counts it
     voices: Voices = NO_VOICES
+    # person entity id → the words naming them, for finding whom a relay passes on (``ledger.relays``)
+    known: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 def make_position(
@@ -138,7 +140,9 @@ def make_question(
     floors_only: bool = False,
     series_directions: frozenset[str] = EITHER_WAY,
     settings: LedgerSettings = DEFAULT_SETTINGS.ledger,
+    relayers: frozenset[str] = frozenset(),
 ) -> Question:
+    """``relayers``: speakers who only pass the thing on (``ledger.relays``), named apart in the reason."""
     sources = len(independent_sources(claims, origin)) if origin else None
     status, reason = judge_status(
         positions,
@@ -149,6 +153,7 @@ def make_question(
         floors_only,
         series_directions,
         settings.series_tolerance,
+        relayers,
     )
     question_id = "q-" + hashlib.sha1(f"{story.id}:{key}".encode()).hexdigest()[:10]
     return Question(

@@ -3,7 +3,9 @@
 - a speaker is one source however many outlets repeat them; a claim without a nameable speaker counts once
   per originating outlet (copies collapsed through ``copies.origins``);
 - a relay is no second source: a speaker passing on another's words ("Davis said the FBI said she did
-  nothing illegal": the FBI's claim lies inside Davis's content) counts as the source relayed. (An outlet's
+  nothing illegal": the FBI's claim lies inside Davis's content) counts as the source relayed; so does one
+  whose relayed speaker has no claim of their own there ("quoting Comey's statement": ``ledger.relays``,
+  applied where a question's sources are counted). (An outlet's
   own sentence beside a claim it quotes was tried as a relay too: on the demo gold it turned the Frost Owl
   question from corroborated to single-source, status accuracy 0.600 → 0.550, because the outlet's sentence
   there is a misread non-confirmation; left for the claims stage.)

@@ -13,6 +13,7 @@ then 120 million of cost, as one thing moving); single-source otherwise. Every r
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from types import MappingProxyType
 
 from storyline.config import DEFAULT_SETTINGS
@@ -46,6 +47,7 @@ def judge_status(
     floors_only: bool = False,
     series_directions: frozenset[str] = EITHER_WAY,
     series_tolerance: float = DEFAULT_SETTINGS.ledger.series_tolerance,
+    relayers: frozenset[str] = frozenset(),
 ) -> tuple[QuestionStatus, str]:
     """Status and the reason a reader is shown, naming who and how many.
 
@@ -58,7 +60,9 @@ def judge_status(
     floor ("more than 1,200", "more than 1,300"), and floors never contradict each other.
     ``series_directions``: the ways the values may move as a series (``series.series_directions``): none
     unless they are a tally of a kind of count (the dead, the missing: ``count_kinds``), only "rose" for a
-    tally that only grows; nor is a question whose ``sources`` were not counted a series."""
+    tally that only grows; nor is a question whose ``sources`` were not counted a series. ``relayers``:
+    speakers who only pass another's words on (``ledger.relays``): a corroborated or single-source reason
+    names them apart ("one source (Comey), relayed by Donald Trump"), never as sources."""
     one_source = _who(positions, names) if sources == 1 else None
     # sources not counted (a replayed correction's question): unknown whether one count or sides
     if series_directions and sources is not None and len(positions) > 1 and (one_source or not floors_only):
@@ -104,13 +108,16 @@ def judge_status(
     if not answers or all(claim.modality in {"hedged", "unconfirmed"} for claim in claims):
         return "unconfirmed", f"only hedged or unconfirmed support ({_who(positions, names)})"
     sources = answers[0].independent_sources if corroborators is None else corroborators
+    asserting = [replace(p, speakers=tuple(s for s in p.speakers if s not in relayers)) for p in answers]
+    relaying = [replace(p, speakers=tuple(s for s in p.speakers if s in relayers)) for p in answers]
+    relayed = f"; relayed by {_who(relaying, names)}" if relayers else ""
     if sources > 1:
         return (
             "corroborated",
-            f"{sources} independent sources agree ({_who(answers, names, sources=sources)}), "
-            "no other position",
+            f"{sources} independent sources agree ({_who(asserting, names, sources=sources)}), "
+            f"no other position{relayed}",
         )
-    return "single-source", f"one source ({_who(answers, names)})"
+    return "single-source", f"one source ({_who(asserting, names)}){relayed}"
 
 
 def _agreeing_floors(
