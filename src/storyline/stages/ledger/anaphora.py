@@ -93,11 +93,13 @@ def weighted_cosine(
     first: Mapping[str, float], second: Mapping[str, float], weight: Mapping[str, float]
 ) -> float:
     """Cosine of two bags of words, each word counted with its rarity weight."""
-    shared = sum(first[w] * second[w] * weight.get(w, 1.0) ** 2 for w in first.keys() & second.keys())
+    # fsum: the words come in hash order (a set, bags counted from sets), which a plain sum's rounding
+    # would let PYTHONHASHSEED into the choice of group
+    shared = math.fsum(first[w] * second[w] * weight.get(w, 1.0) ** 2 for w in first.keys() & second.keys())
     if not shared:
         return 0.0
-    norm_first = math.sqrt(sum((count * weight.get(w, 1.0)) ** 2 for w, count in first.items()))
-    norm_second = math.sqrt(sum((count * weight.get(w, 1.0)) ** 2 for w, count in second.items()))
+    norm_first = math.sqrt(math.fsum((count * weight.get(w, 1.0)) ** 2 for w, count in first.items()))
+    norm_second = math.sqrt(math.fsum((count * weight.get(w, 1.0)) ** 2 for w, count in second.items()))
     return shared / (norm_first * norm_second)
 
 

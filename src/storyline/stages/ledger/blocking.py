@@ -46,7 +46,9 @@ def candidate_pairs(
     pairs: set[Pair] = set()
     for index, tokens in enumerate(token_sets):
         shared: dict[int, float] = {}
-        for token in tokens:
+        # in sorted order: summed in a set's hash order, a partner's weight rounds by PYTHONHASHSEED, and
+        # ``nlargest`` ranks near-equal partners by it
+        for token in sorted(tokens):
             holders = postings[token]
             if len(holders) > max_posting:
                 continue

@@ -23,6 +23,7 @@ question only when its evidence says it is one:
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
@@ -115,8 +116,9 @@ def figures_affirming(
     words = frozenset().union(*(topic_words(statement.claim) for statement in statements))
     measure_words = [frozenset().union(*(m.words for m in group)) for group in measure_groups]
     weight = rarity_weights([statement.words for statement in statements] + measure_words)
-    total = sum(weight.get(word, 1.0) for word in words) or 1.0
-    shares = [sum(weight.get(word, 1.0) for word in words & other) / total for other in measure_words]
+    # fsum over sets: a sum in hash order rounds by PYTHONHASHSEED, and ``best`` compares these shares
+    total = math.fsum(weight.get(word, 1.0) for word in words) or 1.0
+    shares = [math.fsum(weight.get(word, 1.0) for word in words & other) / total for other in measure_words]
     best = max(range(len(shares)), key=lambda i: (shares[i], len(measure_groups[i])))
     if shares[best] < min_share:
         return []

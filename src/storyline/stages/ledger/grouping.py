@@ -164,4 +164,8 @@ def similarity(first: frozenset[str], second: frozenset[str], weight: dict[str, 
     union = first | second
     if not union:
         return 0.0
-    return sum(weight.get(word, 1.0) for word in first & second) / sum(weight.get(w, 1.0) for w in union)
+    # fsum: a set of strings iterates in an order PYTHONHASHSEED picks, and a plain sum's last bit moved
+    # with it, enough to reorder tied merges (1,000 generated articles: 2,798 or 2,800 questions by seed)
+    return math.fsum(weight.get(word, 1.0) for word in first & second) / math.fsum(
+        weight.get(w, 1.0) for w in union
+    )
