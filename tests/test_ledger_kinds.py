@@ -145,12 +145,57 @@ def test_a_state_and_its_opposite_are_kinds_of_their_own() -> None:
     assert kind_near("40 stations cut supplies", 0, 11) is None
 
 
-def _day_report(day: str, content: str, figures: dict[str, float]) -> list[Measure]:
+def test_states_of_a_group_of_people_are_kinds_of_their_own() -> None:
+    # ``[people_state_kinds]``: on strike / walked out / downed tools against at their posts / on duty,
+    # and owed wages, on the payroll: each a question of its own
+    assert kind_near("1,720 workers were now on strike", 0, 13) == "on_strike"
+    assert kind_near("600 employees had joined the stoppage", 0, 13) == "on_strike"
+    assert kind_near("2,050 workers had downed tools", 0, 13) == "on_strike"
+    assert kind_near("1,420 employees were at their posts", 0, 15) == "at_work"
+    assert kind_near("1,900 workers remained on duty", 0, 13) == "at_work"
+    assert kind_near("1,340 workers have wage arrears", 0, 13) == "owed"
+    assert kind_near("today it has about 2,700 on its payroll", 13, 24) == "employed"
+    # the strike committee is no strike, and strikers arrested are the detained
+    assert kind_near("the strike committee counted 600 members", 29, 40) is None
+    assert kind_near("two strikers had been arrested", 0, 12) == "detained"
+
+
+def test_counts_of_strikers_and_of_those_at_work_are_two_questions() -> None:
+    monday = "600 workers had walked out, while 1,900 workers were still at their posts"
+    tuesday = "1,150 workers were on strike and 1,420 employees were on duty"
+    figures = _day_report(
+        "2025-11-17", monday, {"600 workers": 600, "1,900 workers": 1900}, "personnel"
+    ) + _day_report("2025-11-18", tuesday, {"1,150 workers": 1150, "1,420 employees": 1420}, "personnel")
+    assert [m.kind for m in figures] == ["on_strike", "at_work"] * 2
+    groups = group_measures(figures, DEFAULT_SETTINGS.ledger)
+    assert sorted(sorted(m.quantity.value for m in group) for group in groups) == [[600, 1150], [1420, 1900]]
+
+
+def test_a_state_of_people_is_no_kind_of_a_sum_or_of_things() -> None:
+    # "41.5 million somoni owed" is a sum owed, not a count of the people owed; kilns at work are no people
+    sentence = "Officials said the workers are owed 41.5 million somoni."
+    claim = make_claim(
+        "the workers are owed 41.5 million somoni",
+        article=make_article(sentence),
+        quantities=(make_quantity("41.5 million somoni", 41.5e6, within=sentence, unit="somoni"),),
+    )
+    assert [(m.kind, m.unit) for m in make_measures(claim, frozenset())] == [(None, "somoni")]
+    # a bare figure of a state of people counts people: "2,050 had downed tools"
+    sentence = "Officials said 2,050 had downed tools."
+    claim = make_claim(
+        "2,050 had downed tools",
+        article=make_article(sentence),
+        quantities=(make_quantity("2,050", 2050, within=sentence, unit=""),),
+    )
+    assert [(m.kind, m.unit) for m in make_measures(claim, frozenset())] == [("on_strike", "personnel")]
+
+
+def _day_report(day: str, content: str, figures: dict[str, float], unit: str = "facility") -> list[Measure]:
     """The figures of "The ministry said <content>." in an article of its own, published on ``day``."""
     sentence = f"The ministry said {content}."
     article = make_article(sentence, id=day, published=day)
     quantities = tuple(
-        make_quantity(text, value, within=sentence, unit="facility") for text, value in figures.items()
+        make_quantity(text, value, within=sentence, unit=unit) for text, value in figures.items()
     )
     claim = make_claim(content, article=article, id=f"c-{day}", quantities=quantities)
     return make_measures(claim, frozenset(), published=day)

@@ -3,7 +3,7 @@
 import dataclasses
 
 import pytest
-from factories import make_claim, make_position, make_quantity
+from factories import make_claim, make_position, make_quantity, make_time
 
 from storyline.stages.ledger.labels import (
     asks_something,
@@ -189,3 +189,18 @@ def test_a_unit_ending_in_a_consonant_and_y_reads_as_its_plural() -> None:
 def test_a_phrasal_verbs_particle_ends_a_label(text: str, figure: str, label: str) -> None:
     pair = (make_claim(text, id="c1"), make_quantity(figure, 1, within=text))
     assert quantity_label("thing", [pair], [0])[0] == label
+
+
+def test_a_question_of_several_days_names_none_of_them() -> None:
+    # issue #17: a count given on four days read "How many employees were at their posts on Tuesday?"
+    text = "1,420 employees were at their posts on Tuesday, compared with 1,900 on Monday"
+    times = (
+        make_time("on Tuesday", "2025-11-18", within=text),
+        make_time("on Monday", "2025-11-17", within=text),
+    )
+    pair = (make_claim(text, times=times), make_quantity("1,420 employees", 1420, within=text))
+    assert quantity_label("personnel", [pair], [0], several_days=True)[0] == (
+        "How many employees were at their posts?"
+    )
+    # a question of one day keeps it
+    assert quantity_label("personnel", [pair], [0])[0] == "How many employees were at their posts on Tuesday?"

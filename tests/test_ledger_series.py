@@ -39,6 +39,21 @@ def test_a_count_falling_is_a_series_too_and_spans_years_by_name() -> None:
     assert reason.endswith("latest 12")
 
 
+def test_a_speaker_named_with_an_owner_is_the_same_speaker_without_it() -> None:
+    # issue #17: "the management" (1,900, 1,420) and "The plant's management" (610) are one falling count
+    positions = [
+        toll(1900, "2025-11-17", "the management"),
+        toll(1420, "2025-11-18", "the management"),
+        toll(610, "2025-11-20", "The plant's management"),
+    ]
+    status, reason = judge_status(positions, [], sources=2)
+    assert status == "series"
+    assert reason.endswith("per the management; latest 610")
+    # without the same words unowned in the question, an owner's speaker stays a source of its own
+    owned = [*positions[:2], toll(610, "2025-11-20", "The plant's union")]
+    assert judge_status(owned, [], sources=2)[0] != "series"
+
+
 def test_a_tally_of_the_dead_never_falls_as_a_series() -> None:
     # bodies recovered each night (6, then 4) are no toll moving; a count of the missing may fall
     falling = [toll(6, "2026-05-10"), toll(4, "2026-05-11")]

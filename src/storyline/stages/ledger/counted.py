@@ -39,6 +39,7 @@ from storyline.stages.ledger.kinds import (
     counts_people,
     is_part,
     is_past_event,
+    is_people_state,
     is_state_kind,
     kind_near,
     names_kind,
@@ -212,6 +213,8 @@ def make_measures(
         if not unit:
             continue
         unit = PEOPLE_UNIT if counts_people(count_kind, unit) else unit
+        if is_people_state(count_kind) and unit != PEOPLE_UNIT:
+            count_kind = None  # "41.5 million somoni owed", "two kilns at work": no count of people
         unit = outbreak_unit(count_kind, unit) or unit
         qualifiers = _qualifiers(claim, quantity)
         if count_kind and (is_past_event(claim, start, end, clause) or told_of_past_year(claim, quantity)):

@@ -11,6 +11,10 @@ Cases and infections (``[outbreak_kinds]``: the infected) are a kind only in an 
 infections" and "the number of confirmed cases rose to 389" are one tally; elsewhere "cases" are as often
 court cases, which a kind would make a count of people.
 
+A state of a counted group of people (``[people_state_kinds]``: on strike, at work, owed wages, on the
+payroll) is a kind too: strikers and those still at their posts are both "workers", yet two questions. It
+is a kind only of a count of people (``is_people_state``; ``ledger.counted`` drops it from a sum owed).
+
 The counted noun does not split a toll: "11 dead", "17 miners died", "21 people killed" count one thing, so
 a figure of a people kind (``PEOPLE_KINDS``) whose noun is no unit class of its own ("miners",
 "passengers": a head noun the quantities stage keeps as it is) counts people.
@@ -56,9 +60,10 @@ PEOPLE_UNIT = "personnel"  # the unit of a count of people
 
 @cache  # read for every word of a clause (kind_near): built once, not per word
 def _all_kinds(outbreak: bool = False) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """Every kind of count and its stems: ``[count_kinds]``, ``[state_kinds]``, and the kinds of
-    ``[outbreak_kinds]`` too when ``outbreak``."""
-    return ledger_lexicon().count_kinds + _state_kinds() + (_outbreak_kinds() if outbreak else ())
+    """Every kind of count and its stems: ``[count_kinds]``, ``[state_kinds]``, ``[people_state_kinds]``,
+    and the kinds of ``[outbreak_kinds]`` too when ``outbreak``."""
+    states = _state_kinds() + _people_state_kinds()
+    return ledger_lexicon().count_kinds + states + (_outbreak_kinds() if outbreak else ())
 
 
 def _word_kind(word: str, outbreak: bool = False) -> str | None:
@@ -100,6 +105,16 @@ def is_state_kind(kind: str | None) -> bool:
     """Whether ``kind`` is a state of what is counted (``[state_kinds]``: "in_service", "out_of_service"),
     not a kind of count of people."""
     return kind in {k for k, _ in _state_kinds()}
+
+
+def _people_state_kinds() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return _kinds_table("people_state_kinds")
+
+
+def is_people_state(kind: str | None) -> bool:
+    """Whether ``kind`` is a state of a counted group of people (``[people_state_kinds]``: "on_strike",
+    "at_work", "owed", "employed"): a kind only of a count of people."""
+    return kind in {k for k, _ in _people_state_kinds()}
 
 
 def _outbreak_kinds() -> tuple[tuple[str, tuple[str, ...]], ...]:

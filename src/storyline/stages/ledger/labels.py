@@ -42,6 +42,10 @@ CLAUSE_END = re.compile(r"[,;:.!?()\[\]–—]|\s(?:and|but|while|whereas|which|
 CONTRACTED = re.compile(r"(?:i|you|he|she|it|we|they|that|there|who|what)['’](?:s|re|ve|m|d|ll)$")
 # "signed by 200 …", "by about 300": the words before a figure that is the agent of a participle
 AGENT_BEFORE = re.compile(r"\bby\s+(?:(?:about|nearly|almost|some|more|than|over|at|least)\s+)*$", re.I)
+# Time expressions of a day or a time of one ("on Tuesday", "Thursday morning"), and a preposition left at
+# the end of the words before one ("… at their posts on"), for ``_days_left_out``.
+DAY_PRECISIONS = frozenset({"day", "time"})
+DAY_PREPOSITION_END = re.compile(r"\s*\b(?:on|by|as of|at|from|until|till)\s*$", re.I)
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 ABBREVIATION_BEFORE = re.compile(r"(?:^|[\s(])([A-Za-z]{1,5})$")
 INITIALS_BEFORE = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?$")
@@ -95,10 +99,11 @@ def _noun_phrase(quantity: Quantity) -> str:
     return f"of {phrase}" if partitive and phrase else phrase
 
 
-def _tail(claim: Claim, quantity: Quantity) -> str:
+def _tail(claim: Claim, quantity: Quantity, without_days: bool = False) -> str:
     """What the clause says after the quantity ("to the war in Ukraine"), up to a clause end or the next
-    number."""
+    number; ``without_days``: the day it names left out (``_days_left_out``)."""
     after = claim.text[quantity.end - claim.start :]
+    after = _days_left_out(claim, quantity, after) if without_days else after
     cut = _clause_end(after)
     clause = WORD.findall(after[:cut])
     words = clause[:TAIL_WORDS]
@@ -114,6 +119,24 @@ def _tail(claim: Claim, quantity: Quantity) -> str:
     while words and _dangling(words[-1]):  # "… to the war in Ukraine to" ends on a content word
         words.pop()
     return " ".join(words)
+
+
+def _days_left_out(claim: Claim, quantity: Quantity, after: str) -> str:
+    """``after`` (the content after the figure) without the days it names and the preposition before each
+    ("were at their posts on Tuesday, compared with …" → "were at their posts, compared with …"): a
+    question whose values are of several days is no question of one of them (issue #17: the strike story's
+    management count, 1,900 → 610 over four days, read "How many employees were at their posts on
+    Tuesday?")."""
+    day_times = sorted(
+        (time for time in claim.times if time.start >= quantity.end and time.precision in DAY_PRECISIONS),
+        key=lambda time: time.start,
+        reverse=True,
+    )
+    for time in day_times:
+        start, end = time.start - quantity.end, time.end - quantity.end
+        if end <= len(after):
+            after = DAY_PREPOSITION_END.sub("", after[:start]) + after[end:]
+    return after
 
 
 def _finishes_phrasal_verb(words: Sequence[str]) -> bool:
@@ -133,24 +156,28 @@ def _plural(noun: str) -> str:
 
 
 def quantity_label(
-    unit: str, claims_and_quantities: Sequence[tuple[Claim, Quantity]], order: list[int]
+    unit: str,
+    claims_and_quantities: Sequence[tuple[Claim, Quantity]],
+    order: list[int],
+    several_days: bool = False,
 ) -> tuple[str, bool]:
     """ "How many/much …?" / "What share …?" from the most central figure whose quantity names what it
-    counts, and whether the label says more than the unit (a bare "How many emails?" asks nothing)."""
+    counts, and whether the label says more than the unit (a bare "How many emails?" asks nothing).
+    ``several_days``: the figures are values of several days, so the label names none of them."""
     claim, quantity = claims_and_quantities[order[0]]
     kind = "money" if unit in CURRENCY_UNITS else unit
     opener = OPENERS.get(kind, "How many")
     if kind in OPENERS:
-        tail = _tail(claim, quantity).removeprefix("of the ").removeprefix("percent ")
+        tail = _tail(claim, quantity, several_days).removeprefix("of the ").removeprefix("percent ")
         # "What share support?" names neither who nor what: two words of context at least
         return f"{opener} {tail}?" if tail else f"{opener}?", len(tail.split()) >= MIN_SHARE_WORDS
     for index in order:
         claim, quantity = claims_and_quantities[index]
         noun = _noun_phrase(quantity)
         if noun:
-            tail = _tail(claim, quantity)
+            tail = _tail(claim, quantity, several_days)
             return f"{opener} {noun}{' ' + tail if tail else ''}?", bool(tail) or " " in noun
-    tail = _tail(claim, quantity)
+    tail = _tail(claim, quantity, several_days)
     return f"{opener} {_plural(unit)}{' ' + tail if tail else ''}?", bool(tail)
 
 

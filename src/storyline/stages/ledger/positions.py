@@ -246,7 +246,8 @@ def build_ledger(
         unit = group[0].unit
         key = f"{unit}:" + ",".join(sorted({m.claim.id for m in group}))
         order = central_order([m.words for m in group])
-        text, informative = quantity_label(unit, [(m.claim, m.quantity) for m in group], order)
+        several_days = len({m.day for m in group if m.day is not None}) > 1
+        text, informative = quantity_label(unit, [(m.claim, m.quantity) for m in group], order, several_days)
         text = with_predicate(text, [(m.claim, m.quantity) for m in group], order, context.texts)
         if group[0].holder is not None:
             text, informative = share_label(group[0].holder, names), True
