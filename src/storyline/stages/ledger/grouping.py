@@ -106,6 +106,7 @@ def unit_classes() -> dict[str, str]:
     return {member: unit for member, unit in number_lexicon().unit_classes.items() if " " not in member}
 
 
+@lru_cache(maxsize=16384)  # a claim's text and its figures' clauses are read by several steps of a story
 def content_words(text: str) -> frozenset[str]:
     lexicon = ledger_lexicon()
     return frozenset(

@@ -27,7 +27,6 @@ clause alone misses once "and" cuts the year off.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from storyline.lexicons import load_lexicon
@@ -80,14 +79,9 @@ def _word_kind(word: str, outbreak: bool = False) -> str | None:
     return None
 
 
-def _kind_at(words: Sequence[str], index: int, outbreak: bool) -> tuple[str, int] | None:
-    """The kind named by the word at ``index`` of ``words``, or by an entry of several words starting there
-    ("cut off", "without access": the words in a row, the last as a prefix), with how many words it takes."""
-    return _kind_opening(tuple(words[index : index + _longest_entry(outbreak)]), outbreak)
-
-
 @cache
 def _longest_entry(outbreak: bool) -> int:
+    """How many words the longest entry takes: how far past a word ``_kind_opening`` needs to look."""
     return max(len(first) + 1 for _, entries in _split_kinds(outbreak) for first, _ in entries)
 
 
@@ -95,7 +89,8 @@ def _longest_entry(outbreak: bool) -> int:
 # of them the same few hundred words): the answer hangs only on the words an entry can reach, so it is kept
 @lru_cache(maxsize=16384)
 def _kind_opening(window: tuple[str, ...], outbreak: bool) -> tuple[str, int] | None:
-    """The kind named by an entry starting at the first word of ``window`` (see ``_kind_at``)."""
+    """The kind named by the first word of ``window``, or by an entry of several words starting there ("cut
+    off", "without access": the words in a row, the last as a prefix), with how many words it takes."""
     for kind, entries in _split_kinds(outbreak):
         for first, last in entries:
             end = len(first)
@@ -160,10 +155,11 @@ def kind_near(clause: str, start: int, end: int, outbreak: bool = False) -> str 
     (``kind_complement_prepositions``) names what the counted noun is of or from, not what it counts.
     ``outbreak``: the clause's article is about one, so "cases" and "infections" name a kind too."""
     words = [(match.start(), match.end(), match.group().lower()) for match in WORD.finditer(clause)]
-    lowered = [word for _, _, word in words]
+    lowered = tuple(word for _, _, word in words)
+    reach = _longest_entry(outbreak)
     best: tuple[int, int, str] | None = None
     for index, (word_start, _, _) in enumerate(words):
-        named = _kind_at(lowered, index, outbreak)
+        named = _kind_opening(lowered[index : index + reach], outbreak)
         if named is None:
             continue
         kind, length = named
