@@ -5,8 +5,10 @@ from factories import make_article, make_claim, make_quantity, make_story
 
 from storyline.records import Article
 from storyline.stages.ledger.evidence import (
+    TAGS_ONLY,
     is_question,
     names_a_predicate,
+    read_label_predicates,
     speaker_lost,
     speaking_sources,
     states_a_clause,
@@ -20,6 +22,7 @@ from storyline.stages.ledger.labels import (
 )
 from storyline.stages.ledger.measures import make_measures, split_outliers
 from storyline.stages.ledger.positions import build_ledger
+from storyline.stages.nlp import parse_without
 
 
 def test_a_label_content_must_be_a_finite_clause() -> None:
@@ -32,6 +35,19 @@ def test_a_label_content_must_be_a_finite_clause() -> None:
 def test_a_quantity_label_names_a_predicate_or_is_doubtful() -> None:
     assert names_a_predicate("How many emails were deemed classified?")
     assert not names_a_predicate("How many additional emails?")
+
+
+def test_labels_tagged_in_one_batch_read_as_each_parsed_alone() -> None:
+    # a story's labels are tagged together (nlp.pipe); a verb must not appear or vanish for it
+    labels = [
+        "How many coal miners were still trapped underground?",
+        "How many rural clinics across the northern district?",
+        "How many ballots did the county officials reject?",
+        "How many further ferries?",
+    ]
+    read_label_predicates(labels)
+    alone = [any(token.pos_ == "VERB" for token in parse_without(label, TAGS_ONLY)[2:]) for label in labels]
+    assert [names_a_predicate(label) for label in labels] == alone == [True, False, True, False]
 
 
 def test_a_quoted_question_is_no_claim() -> None:

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
 from storyline.records import Article, Claim
@@ -91,13 +91,31 @@ def _finite(content: str) -> bool:
     return any(is_finite(sentence.root) for sentence in doc.sents)
 
 
-@lru_cache(maxsize=4096)
+# Labels already read (label → whether it names a verb): one label is asked about up to three times, and
+# ``read_label_predicates`` fills it a story at a time. Emptied when full, so a server's memory stays bounded.
+_LABEL_VERBS: dict[str, bool] = {}
+LABEL_VERBS_KEPT = 4096
+
+
 def names_a_predicate(label: str) -> bool:
     """Whether a quantity question's label names a verb besides its opener ("How many … were killed?")."""
-    from storyline.stages.nlp import parse_without
+    if label not in _LABEL_VERBS:
+        read_label_predicates([label])
+    return _LABEL_VERBS[label]
 
-    doc = parse_without(label, TAGS_ONLY)
-    return any(token.pos_ == "VERB" for token in doc[2:])
+
+def read_label_predicates(labels: Iterable[str]) -> None:
+    """Tag the ``labels`` not read yet in one batch (``nlp.pipe``): a label parsed alone took ~2.2 ms, most
+    of it per-call overhead of a tiny input, against ~1 ms batched (1,000 generated articles, ~700 labels)."""
+    from storyline.stages.nlp import load_nlp
+
+    unread = list(dict.fromkeys(label for label in labels if label not in _LABEL_VERBS))
+    if not unread:
+        return
+    if len(_LABEL_VERBS) + len(unread) > LABEL_VERBS_KEPT:
+        _LABEL_VERBS.clear()
+    for label, doc in zip(unread, load_nlp().pipe(unread, disable=sorted(TAGS_ONLY)), strict=True):
+        _LABEL_VERBS[label] = any(token.pos_ == "VERB" for token in doc[2:])
 
 
 def figures_affirming(

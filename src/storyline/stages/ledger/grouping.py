@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from storyline.lexicons import load_lexicon
 from storyline.records import Claim, Entity
@@ -79,6 +79,7 @@ def ledger_lexicon() -> LedgerLexicon:
     )
 
 
+@lru_cache(maxsize=65536)  # 322k calls on 1,000 generated articles, over a vocabulary of a few thousand
 def stem(word: str) -> str:
     """A crude English stem, enough to let "deaths"/"death" and "warned"/"warning" meet; a capitalised
     demonym folds onto its country ("Korean" → "korea", "Russian" → "russia"), and a noun of a unit class
@@ -105,6 +106,7 @@ def unit_classes() -> dict[str, str]:
     return {member: unit for member, unit in number_lexicon().unit_classes.items() if " " not in member}
 
 
+@lru_cache(maxsize=16384)  # a claim's text and its figures' clauses are read by several steps of a story
 def content_words(text: str) -> frozenset[str]:
     lexicon = ledger_lexicon()
     return frozenset(

@@ -37,6 +37,7 @@ from storyline.stages.ledger.evidence import (
     is_question,
     label_states_a_clause,
     names_a_predicate,
+    read_label_predicates,
     speaker_lost,
     speaker_named_within,
     speaking_sources,
@@ -230,6 +231,7 @@ def build_ledger(
         response = claim.modality in RESPONSE_MODALITIES
         statements.append(Statement(claim, words, antecedent=target, response=response))
 
+    read_label_predicates(_quantity_labels(measure_groups))  # tagged in one batch, not one by one
     questions = []
     doubtful: set[str] = set()  # listed after every question with clear evidence (``_evident``)
     alone: set[str] = set()  # one voice's propositions, listed last (``ledger.single_voice``)
@@ -388,6 +390,17 @@ def _subject(claim: Claim, spans: EntitySpans) -> frozenset[str]:
     if not claim.finite_verbs:
         return frozenset()
     return entities_within(spans, claim.article, claim.start, claim.start + claim.finite_verbs[0])
+
+
+def _quantity_labels(measure_groups: Sequence[Sequence[Measure]]) -> list[str]:
+    """Each measured thing's label before its predicate: the labels whose verbs ``with_predicate`` asks
+    about first (``evidence.read_label_predicates``)."""
+    return [
+        quantity_label(
+            group[0].unit, [(m.claim, m.quantity) for m in group], central_order([m.words for m in group])
+        )[0]
+        for group in measure_groups
+    ]
 
 
 def _evident(group: Sequence[Measure], claims: Sequence[Claim], label: str, context: Context) -> bool:
