@@ -437,3 +437,26 @@ def test_the_union_is_the_organisation_the_article_introduced_as_a_union() -> No
         "not back down."
     )
     assert by_text(found, "the union").refers_to == "Solidarity"
+
+
+def test_the_company_is_never_a_federation_ministry_or_office_named_just_before_it() -> None:
+    """Issue #17: "the company" went to whatever organisation was near (a union federation, a ministry); a
+    business description stands for an organisation whose name makes it a business ("… Mills")."""
+    found = mentions_of(
+        "Workers at the Ostrava Glass Mills stopped work on Monday. The Federation of Glass Workers said it "
+        "had raised the arrears with the company twice. The Ministry of Industry said the company would be "
+        "audited."
+    )
+    companies = [m for m in found if m.text == "the company"]
+    assert len(companies) == 2
+    assert {m.refers_to for m in companies} == {"Ostrava Glass Mills"}
+
+
+def test_the_management_speaks_for_the_company() -> None:
+    """ "The plant's management" and "the management" are the company's voice (issue #17)."""
+    found = mentions_of(
+        "Workers at the Ostrava Glass Mills stopped work on Monday. The plant's management said most of the "
+        "staff were still at work, and the management promised to pay the arrears."
+    )
+    assert by_text(found, "The plant's management").refers_to == "Ostrava Glass Mills"
+    assert by_text(found, "the management").refers_to == "Ostrava Glass Mills"

@@ -334,12 +334,40 @@ def _organisation_antecedent(
         if len(introduced) == 1:
             return next(org for org in organisations if fold_name(org.text) in introduced)
         other_trades = _introduced_in_other_trades(text, kind, organisations, lexicon)
+        business = bool(kind & lexicon.business_heads)
         candidates = [
             org
             for org in before
-            if start - org.end <= GENERIC_ANTECEDENT_CHARS and fold_name(org.text) not in other_trades
+            if start - org.end <= GENERIC_ANTECEDENT_CHARS
+            and fold_name(org.text) not in other_trades
+            and not (business and _name_head(org.text) in lexicon.non_business_name_heads)
         ]
+        if not candidates and business:
+            return _one_business_named_before(before, lexicon)
     return max(candidates, key=lambda org: org.start) if candidates else None
+
+
+def _name_head(name: str) -> str:
+    """The head word of an organisation's name: its last word before any "of" ("federation" of "Federation
+    of Independent Trade Unions", "office" of "Sughd Regional Prosecutor's Office")."""
+    words = fold_name(name).split()
+    before_of = words[: words.index("of")] if "of" in words else words
+    return before_of[-1] if before_of else ""
+
+
+def _one_business_named_before(before: list[Mention], lexicon: EntityLexicon) -> Mention | None:
+    """ "the company" far from any business named just before it: the one organisation the report named
+    before whose name makes it a business ("… Works", "… Ltd"), however far back; none if several."""
+    businesses = {fold_name(org.text): org for org in before if _names_a_business(org.text, lexicon)}
+    return next(iter(businesses.values())) if len(businesses) == 1 else None
+
+
+def _names_a_business(name: str, lexicon: EntityLexicon) -> bool:
+    words = fold_name(name).split()
+    if len(words) < 2:
+        return False
+    ends_in_form = any(tuple(words[-len(form) :]) == form for form in lexicon.legal_forms)
+    return ends_in_form or words[-1] in lexicon.business_name_heads | lexicon.generic_org_tails
 
 
 def _introduced_in_other_trades(
