@@ -76,6 +76,8 @@ class EntityLexicon:
     business_heads: frozenset[str]
     non_business_name_heads: frozenset[str]
     business_name_heads: frozenset[str]
+    # Heads of bodies an article may name only by a description ("the strike committee"; entities.bodies).
+    described_body_heads: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -118,6 +120,7 @@ def entity_lexicon() -> EntityLexicon:
         business_heads=frozenset(data["business_heads"]),
         non_business_name_heads=frozenset(data["non_business_name_heads"]),
         business_name_heads=frozenset(data["business_name_heads"]),
+        described_body_heads=tuple(data["described_body_heads"]),
     )
 
 
