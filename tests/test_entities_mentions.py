@@ -460,3 +460,16 @@ def test_the_management_speaks_for_the_company() -> None:
     )
     assert by_text(found, "The plant's management").refers_to == "Ostrava Glass Mills"
     assert by_text(found, "the management").refers_to == "Ostrava Glass Mills"
+
+
+def test_a_woman_s_title_never_matches_the_man_s_title_of_the_same_office() -> None:
+    """Issue #17: "The chairwoman" went to the man titled "the chairman of the … region" (one stem)."""
+    lexicon = entity_lexicon()
+    assert not role_matches("The chairwoman", "the chairman of the Varna region", lexicon)
+    assert not role_matches("the spokesman", "Its spokeswoman", lexicon)
+    assert role_matches("The chairwoman", "Its chairwoman", lexicon)
+    found = mentions_of(
+        "Pavel Dorin, the chairman of the Varna region, met the strikers on Monday. "
+        "The chairwoman said the strike would go on."
+    )
+    assert by_text(found, "The chairwoman").refers_to != "Pavel Dorin"

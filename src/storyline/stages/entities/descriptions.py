@@ -59,9 +59,18 @@ def role_matches(description: str, role: str, lexicon: EntityLexicon) -> bool:
     "Voivode")."""
     wanted = [_english_title(word, lexicon) for word in content_words(description, lexicon)]
     offered = [_english_title(word, lexicon) for word in content_words(role, lexicon)]
+    if _other_sex(wanted, offered, lexicon):
+        return False
     return any(w not in lexicon.office_level_words for w in wanted) and all(
         any(words_match(w, o) for o in offered) or w in lexicon.office_level_words for w in wanted
     )
+
+
+def _other_sex(wanted: list[str], offered: list[str], lexicon: EntityLexicon) -> bool:
+    """Whether a title of the description is a woman's and the role has the man's (or the reverse):
+    "chairwoman" and "chairman" share a stem but never one holder."""
+    women = lexicon.gendered_titles
+    return any(women.get(w) == o or women.get(o) == w for w in wanted for o in offered)
 
 
 def role_stems(text: str, lexicon: EntityLexicon) -> set[str]:
@@ -282,14 +291,17 @@ def _salient_person(
 def _titles_agree(description: str, roles: set[str], lexicon: EntityLexicon) -> bool:
     """Whether every title word of the description ("governor") stands in one of the roles; the titles of
     a body's head ("chief", "director", "leader") stand for one another, and a local title for its English
-    one ("hokim" for "governor")."""
+    one ("hokim" for "governor") — but a woman's title never for a man's ("chairwoman", "chairman")."""
 
     def office(word: str) -> str:
         word = _english_title(word, lexicon)
         return "head" if word in lexicon.head_titles else word
 
-    titles = [office(word) for word in content_words(description, lexicon) if word in lexicon.title_words]
-    offered = [office(word) for role in roles for word in content_words(role, lexicon)]
+    described = [word for word in content_words(description, lexicon) if word in lexicon.title_words]
+    given = [word for role in roles for word in content_words(role, lexicon)]
+    if _other_sex(described, given, lexicon):
+        return False
+    titles, offered = [office(word) for word in described], [office(word) for word in given]
     return all(any(words_match(title, word) for word in offered) for title in titles)
 
 

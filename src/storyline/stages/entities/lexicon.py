@@ -78,6 +78,8 @@ class EntityLexicon:
     business_name_heads: frozenset[str]
     # Heads of bodies an article may name only by a description ("the strike committee"; entities.bodies).
     described_body_heads: tuple[str, ...]
+    # A woman's title → the man's title of the same office ("chairwoman" → "chairman").
+    gendered_titles: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -121,6 +123,7 @@ def entity_lexicon() -> EntityLexicon:
         non_business_name_heads=frozenset(data["non_business_name_heads"]),
         business_name_heads=frozenset(data["business_name_heads"]),
         described_body_heads=tuple(data["described_body_heads"]),
+        gendered_titles=dict(data["gendered_titles"]),
     )
 
 
