@@ -23,11 +23,15 @@ from storyline.stages.entities.transliteration import name_readings
 
 __all__ = ["recover_mentions"]
 
-# Two or three words, each capitalised or an Arabic article joined to a capitalised one ("Abd al-Kadir").
+# A run of two or more words, each capitalised or an Arabic article joined to a capitalised one ("Abd
+# al-Kadir"); a name is two or three of them. The run is read whole, so that a name after a title of two
+# capitalised words ("Labour Minister Dschamsched Cholmatow") is not cut at its third word.
 NAME_RUN = re.compile(
-    r"(?<![\w'’-])(?:(?:[a-z]{1,3}-)?[^\W\d_a-z][\w'’]*(?:-[\w'’]+)?[ \t]+){1,2}"
+    r"(?<![\w'’-])(?:(?:[a-z]{1,3}-)?[^\W\d_a-z][\w'’]*(?:-[\w'’]+)?[ \t]+)+"
     r"(?:[a-z]{1,3}-)?[^\W\d_a-z][\w'’]*(?:-[\w'’]+)?(?![\w'’-])"
 )
+# The most words of a full name read from a run.
+MAX_NAME_WORDS = 3
 # An acronym a collection may repeat untagged: three to six capitals (two letters match too much by chance).
 ACRONYM = re.compile(r"(?<![\w-])[A-Z]{3,6}(?![\w-])")
 
@@ -73,7 +77,9 @@ def _people_in(
     found = []
     for match in NAME_RUN.finditer(article.text):
         words = list(re.finditer(r"\S+", match.group()))
-        parts = [(i, j) for i in range(len(words)) for j in range(len(words), i + 1, -1)]
+        parts = [
+            (i, j) for i in range(len(words)) for j in range(min(len(words), i + MAX_NAME_WORDS), i + 1, -1)
+        ]
         for i, j in sorted(parts, key=lambda part: part[0] - part[1]):  # the longest part first
             start, end = match.start() + words[i].start(), match.start() + words[j - 1].end()
             tokens = fold_name(article.text[start:end]).split()
