@@ -473,3 +473,14 @@ def test_a_woman_s_title_never_matches_the_man_s_title_of_the_same_office() -> N
         "The chairwoman said the strike would go on."
     )
     assert by_text(found, "The chairwoman").refers_to != "Pavel Dorin"
+
+
+def test_a_title_in_apposition_is_the_name_beside_it_whoever_else_holds_that_title() -> None:
+    """Issue #17: "the chairman" of "X, the chairman of the … region" stayed unresolved because the union's
+    chairman, named before, matched too; the name it stands in apposition with is the one."""
+    found = mentions_of(
+        "The union's chairman, Pavel Dorin, said talks had failed. Ivan Sokolov, the chairman of the Varna "
+        "region, called a meeting for Tuesday."
+    )
+    assert by_text(found, "Ivan Sokolov").role == "the chairman of the Varna region"
+    assert by_text(found, "the chairman").refers_to == "Ivan Sokolov"

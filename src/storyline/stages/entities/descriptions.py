@@ -11,6 +11,7 @@ Hand-written: no library resolves descriptions for news offline; the parse comes
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
@@ -164,6 +165,8 @@ def resolve_descriptions(
         surface = text[start:end]
         if kind == "person":
             matches = _role_antecedents(surface, start, people, lexicon)
+            if len(matches) > 1 and (apposed := _apposed_person(text, start, matches.values())):
+                matches = {fold_name(apposed.text): apposed}
             if len(matches) == 1:
                 person = next(iter(matches.values()))
                 resolved.append(Mention(article_id, start, end, surface, "PERSON", refers_to=person.text))
@@ -211,6 +214,22 @@ def _role_antecedents(
     matches = [p for p in people if p.role and role_matches(description, p.role, lexicon)]
     before = [p for p in matches if p.end <= start]
     return {fold_name(p.text): p for p in before or matches}
+
+
+def _apposed_person(text: str, start: int, people: Iterable[Mention]) -> Mention | None:
+    """ "Abdurakhmon Khojaev, the chairman of the … region" (or "Its chairman, Nuriddin Valiev"): of several
+    people whose roles match, the one whose name stands right beside the description, with the description
+    opening the role the article gave that name — it is that name's apposition, whoever else of the
+    article is a chairman."""
+    for person in people:
+        if not person.role or not text.startswith(person.role, start):
+            continue
+        role_end = start + len(person.role)
+        between = text[person.end : start] if person.end <= start else text[role_end : person.start]
+        if person.end <= start or role_end <= person.start:
+            if len(between) <= 2 and between.strip() in {"", ","}:
+                return person
+    return None
 
 
 def is_organisation_description(description: str, lexicon: EntityLexicon) -> bool:
