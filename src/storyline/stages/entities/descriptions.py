@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 
 from storyline.records import ROLE_LABEL, Mention
+from storyline.stages.entities.businesses import name_head, one_business_named_before
 from storyline.stages.entities.lexicon import (
     PLACE_LABELS,
     STEM_CHARS,
@@ -226,9 +227,9 @@ def _apposed_person(text: str, start: int, people: Iterable[Mention]) -> Mention
             continue
         role_end = start + len(person.role)
         between = text[person.end : start] if person.end <= start else text[role_end : person.start]
-        if person.end <= start or role_end <= person.start:
-            if len(between) <= 2 and between.strip() in {"", ","}:
-                return person
+        beside = person.end <= start or role_end <= person.start
+        if beside and len(between) <= 2 and between.strip() in {"", ","}:
+            return person
     return None
 
 
@@ -371,34 +372,11 @@ def _organisation_antecedent(
             for org in before
             if start - org.end <= GENERIC_ANTECEDENT_CHARS
             and fold_name(org.text) not in other_trades
-            and not (business and _name_head(org.text) in lexicon.non_business_name_heads)
+            and not (business and name_head(org.text) in lexicon.non_business_name_heads)
         ]
         if not candidates and business:
-            return _one_business_named_before(before, lexicon)
+            return one_business_named_before(before, lexicon)
     return max(candidates, key=lambda org: org.start) if candidates else None
-
-
-def _name_head(name: str) -> str:
-    """The head word of an organisation's name: its last word before any "of" ("federation" of "Federation
-    of Independent Trade Unions", "office" of "Sughd Regional Prosecutor's Office")."""
-    words = fold_name(name).split()
-    before_of = words[: words.index("of")] if "of" in words else words
-    return before_of[-1] if before_of else ""
-
-
-def _one_business_named_before(before: list[Mention], lexicon: EntityLexicon) -> Mention | None:
-    """ "the company" far from any business named just before it: the one organisation the report named
-    before whose name makes it a business ("… Works", "… Ltd"), however far back; none if several."""
-    businesses = {fold_name(org.text): org for org in before if _names_a_business(org.text, lexicon)}
-    return next(iter(businesses.values())) if len(businesses) == 1 else None
-
-
-def _names_a_business(name: str, lexicon: EntityLexicon) -> bool:
-    words = fold_name(name).split()
-    if len(words) < 2:
-        return False
-    ends_in_form = any(tuple(words[-len(form) :]) == form for form in lexicon.legal_forms)
-    return ends_in_form or words[-1] in lexicon.business_name_heads | lexicon.generic_org_tails
 
 
 def _introduced_in_other_trades(
