@@ -63,3 +63,17 @@ def test_a_name_after_a_title_of_two_capitalised_words_is_read_whole() -> None:
     tagged = [_tagged(_article("en", "Volodymyr Chernov spoke."), "Volodymyr Chernov", "PERSON")]
     found = recover_mentions([german], tagged)
     assert [(m.text, m.label) for m in found] == [("Wolodymyr Tschernow", "PERSON")]
+
+
+def test_the_surname_alone_of_a_name_tagged_an_organisation_is_recovered_when_it_reads_as_a_person() -> None:
+    """Issue #17: "Its chairman, Nuriddin Walijew," tagged an organisation; "Walijew" alone later was lost."""
+    german = _article("de", "Its chairman, Wolodymyr Tschernow, spoke. Later Tschernow left.")
+    tagged = [
+        _tagged(_article("en", "Volodymyr Chernov spoke."), "Volodymyr Chernov", "PERSON"),
+        _tagged(german, "Wolodymyr Tschernow", "ORG"),
+    ]
+    found = recover_mentions([german], tagged)
+    assert [(m.text, m.label, m.start) for m in found] == [
+        ("Tschernow", "PERSON", german.text.rindex("Tschernow"))
+    ]
+    assert recover_mentions([german], tagged[1:]) == []

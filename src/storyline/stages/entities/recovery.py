@@ -48,7 +48,9 @@ def recover_mentions(articles: Sequence[Article], mentions: Sequence[Mention]) -
         blocked = taken.get(article.id, []) + [(f.start, f.end) for f in article.foreign_fragments]
         people = _people_in(article, known_people, blocked)
         blocked = blocked + [(m.start, m.end) for m in people]
-        surnames = {m.text.split()[-1] for m in people}
+        surnames = {
+            m.text.split()[-1] for m in people + _mistagged_people(article.id, mentions, known_people)
+        }
         found = people + _words_in(article, surnames, "PERSON", blocked)
         blocked = blocked + [(m.start, m.end) for m in found]
         recovered += found + _words_in(article, known_acronyms, "ORG", blocked)
@@ -63,6 +65,22 @@ def _person_readings(mentions: Iterable[Mention]) -> frozenset[tuple[str, str]]:
         if mention.label == "PERSON" and mention.refers_to is None and len(tokens) > 1:
             readings |= name_readings(tokens)
     return frozenset(readings)
+
+
+def _mistagged_people(
+    article_id: str, mentions: Sequence[Mention], known: frozenset[tuple[str, str]]
+) -> list[Mention]:
+    """The article's full names the small model tagged an organisation ("Its chairman, Nuriddin Walijew")
+    that read as a person's name another article tags: their surnames alone are that person too."""
+    return [
+        m
+        for m in mentions
+        if m.article == article_id
+        and m.label == "ORG"
+        and m.refers_to is None
+        and len(tokens := fold_name(m.text).split()) in (2, 3)
+        and name_readings(tokens) & known
+    ]
 
 
 def _free(span: tuple[int, int], blocked: Sequence[tuple[int, int]]) -> bool:
