@@ -437,3 +437,50 @@ def test_the_union_is_the_organisation_the_article_introduced_as_a_union() -> No
         "not back down."
     )
     assert by_text(found, "the union").refers_to == "Solidarity"
+
+
+def test_the_company_is_never_a_federation_ministry_or_office_named_just_before_it() -> None:
+    """Issue #17: "the company" went to whatever organisation was near (a union federation, a ministry); a
+    business description stands for an organisation whose name makes it a business ("… Mills")."""
+    found = mentions_of(
+        "Workers at the Ostrava Glass Mills stopped work on Monday. The Federation of Glass Workers said it "
+        "had raised the arrears with the company twice. The Ministry of Industry said the company would be "
+        "audited."
+    )
+    companies = [m for m in found if m.text == "the company"]
+    assert len(companies) == 2
+    assert {m.refers_to for m in companies} == {"Ostrava Glass Mills"}
+
+
+def test_the_management_speaks_for_the_company() -> None:
+    """ "The plant's management" and "the management" are the company's voice (issue #17)."""
+    found = mentions_of(
+        "Workers at the Ostrava Glass Mills stopped work on Monday. The plant's management said most of the "
+        "staff were still at work, and the management promised to pay the arrears."
+    )
+    assert by_text(found, "The plant's management").refers_to == "Ostrava Glass Mills"
+    assert by_text(found, "the management").refers_to == "Ostrava Glass Mills"
+
+
+def test_a_woman_s_title_never_matches_the_man_s_title_of_the_same_office() -> None:
+    """Issue #17: "The chairwoman" went to the man titled "the chairman of the … region" (one stem)."""
+    lexicon = entity_lexicon()
+    assert not role_matches("The chairwoman", "the chairman of the Varna region", lexicon)
+    assert not role_matches("the spokesman", "Its spokeswoman", lexicon)
+    assert role_matches("The chairwoman", "Its chairwoman", lexicon)
+    found = mentions_of(
+        "Pavel Dorin, the chairman of the Varna region, met the strikers on Monday. "
+        "The chairwoman said the strike would go on."
+    )
+    assert by_text(found, "The chairwoman").refers_to != "Pavel Dorin"
+
+
+def test_a_title_in_apposition_is_the_name_beside_it_whoever_else_holds_that_title() -> None:
+    """Issue #17: "the chairman" of "X, the chairman of the … region" stayed unresolved because the union's
+    chairman, named before, matched too; the name it stands in apposition with is the one."""
+    found = mentions_of(
+        "The union's chairman, Pavel Dorin, said talks had failed. Ivan Sokolov, the chairman of the Varna "
+        "region, called a meeting for Tuesday."
+    )
+    assert by_text(found, "Ivan Sokolov").role == "the chairman of the Varna region"
+    assert by_text(found, "the chairman").refers_to == "Ivan Sokolov"

@@ -253,3 +253,17 @@ def test_a_movements_name_after_its_national_body_in_one_report_is_that_body_not
     assert by_mention[("a", 10)] == by_mention[("a", 0)]
     assert by_mention[("b", 30)] == by_mention[("b", 20)] == by_mention[("b", 900)] != by_mention[("a", 0)]
     assert by_mention[("c", 40)] != by_mention[("c", 50)]
+
+
+def test_a_body_named_with_and_without_its_country_is_one_body() -> None:
+    """Issue #17: "Federation of … of Tajikistan" in one report, without "of Tajikistan" in the next."""
+    found = grouped(
+        ("a", "Confederation of Free Miners' Unions of Kazakhstan", "ORG"),
+        ("b", "Confederation of Free Miners' Unions", "ORG"),
+        ("c", "Bank of America", "ORG"),
+        ("c", "Bank", "ORG"),
+    )
+    assert same_entity(
+        found, "Confederation of Free Miners' Unions of Kazakhstan", "Confederation of Free Miners' Unions"
+    )
+    assert not same_entity(found, "Bank of America", "Bank")

@@ -54,3 +54,26 @@ def test_a_short_acronym_or_a_name_tagged_only_as_a_place_is_not_recovered() -> 
     tagged = [_tagged(place, "Nova Kakhovka", "GPE"), _tagged(place, "UN", "ORG")]
     other = _article("q", "In Nova Kakhovka the UN and Nowa Kachowka officials met.")
     assert recover_mentions([other], tagged) == []
+
+
+def test_a_name_after_a_title_of_two_capitalised_words_is_read_whole() -> None:
+    """Issue #17: "Labour Minister Dschamsched Cholmatow" was read as the run "Labour Minister Dschamsched"
+    and the name lost; the run is read whole, a name being two or three of its words."""
+    german = _article("de", "Interior Minister Wolodymyr Tschernow said the border was calm.")
+    tagged = [_tagged(_article("en", "Volodymyr Chernov spoke."), "Volodymyr Chernov", "PERSON")]
+    found = recover_mentions([german], tagged)
+    assert [(m.text, m.label) for m in found] == [("Wolodymyr Tschernow", "PERSON")]
+
+
+def test_the_surname_alone_of_a_name_tagged_an_organisation_is_recovered_when_it_reads_as_a_person() -> None:
+    """Issue #17: "Its chairman, Nuriddin Walijew," tagged an organisation; "Walijew" alone later was lost."""
+    german = _article("de", "Its chairman, Wolodymyr Tschernow, spoke. Later Tschernow left.")
+    tagged = [
+        _tagged(_article("en", "Volodymyr Chernov spoke."), "Volodymyr Chernov", "PERSON"),
+        _tagged(german, "Wolodymyr Tschernow", "ORG"),
+    ]
+    found = recover_mentions([german], tagged)
+    assert [(m.text, m.label, m.start) for m in found] == [
+        ("Tschernow", "PERSON", german.text.rindex("Tschernow"))
+    ]
+    assert recover_mentions([german], tagged[1:]) == []

@@ -94,6 +94,7 @@ CYRILLIC_LETTERS = {
     "-ев": ("Medvedev", "Medwedew", "Medvedev", "Miedwiediew", "Medvédev"),
     "-ёв after ч": ("Gorbachev", "Gorbatschow", "Gorbatchev", "Gorbaczow", "Gorbachov"),
     "-ова": ("Zakharova", "Sacharowa", "Zakharova", "Zacharowa", "Zajárova"),
+    "-аев (English without y)": ("Nazarbaev", "Nasarbajew", "Nazarbaïev", "Nazarbajew", "Nazarbáyev"),
     "-иев": ("Dmitriyev", "Dmitrijew", "Dmitriev", "Dmitrijew", "Dmítriyev"),
     "-ева": ("Sergeyeva", "Sergejewa", "Sergueïeva", "Siergiejewa", "Serguéyeva"),
     "-ая": ("Tolstaya", "Tolstaja", "Tolstaïa", "Tołstaja", "Tolstaya"),

@@ -11,10 +11,12 @@ Hand-written: no library resolves descriptions for news offline; the parse comes
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
 from storyline.records import ROLE_LABEL, Mention
+from storyline.stages.entities.businesses import name_head, one_business_named_before
 from storyline.stages.entities.lexicon import (
     PLACE_LABELS,
     STEM_CHARS,
@@ -59,9 +61,18 @@ def role_matches(description: str, role: str, lexicon: EntityLexicon) -> bool:
     "Voivode")."""
     wanted = [_english_title(word, lexicon) for word in content_words(description, lexicon)]
     offered = [_english_title(word, lexicon) for word in content_words(role, lexicon)]
+    if _other_sex(wanted, offered, lexicon):
+        return False
     return any(w not in lexicon.office_level_words for w in wanted) and all(
         any(words_match(w, o) for o in offered) or w in lexicon.office_level_words for w in wanted
     )
+
+
+def _other_sex(wanted: list[str], offered: list[str], lexicon: EntityLexicon) -> bool:
+    """Whether a title of the description is a woman's and the role has the man's (or the reverse):
+    "chairwoman" and "chairman" share a stem but never one holder."""
+    women = lexicon.gendered_titles
+    return any(women.get(w) == o or women.get(o) == w for w in wanted for o in offered)
 
 
 def role_stems(text: str, lexicon: EntityLexicon) -> set[str]:
@@ -155,6 +166,8 @@ def resolve_descriptions(
         surface = text[start:end]
         if kind == "person":
             matches = _role_antecedents(surface, start, people, lexicon)
+            if len(matches) > 1 and (apposed := _apposed_person(text, start, matches.values())):
+                matches = {fold_name(apposed.text): apposed}
             if len(matches) == 1:
                 person = next(iter(matches.values()))
                 resolved.append(Mention(article_id, start, end, surface, "PERSON", refers_to=person.text))
@@ -202,6 +215,22 @@ def _role_antecedents(
     matches = [p for p in people if p.role and role_matches(description, p.role, lexicon)]
     before = [p for p in matches if p.end <= start]
     return {fold_name(p.text): p for p in before or matches}
+
+
+def _apposed_person(text: str, start: int, people: Iterable[Mention]) -> Mention | None:
+    """ "Abdurakhmon Khojaev, the chairman of the … region" (or "Its chairman, Nuriddin Valiev"): of several
+    people whose roles match, the one whose name stands right beside the description, with the description
+    opening the role the article gave that name — it is that name's apposition, whoever else of the
+    article is a chairman."""
+    for person in people:
+        if not person.role or not text.startswith(person.role, start):
+            continue
+        role_end = start + len(person.role)
+        between = text[person.end : start] if person.end <= start else text[role_end : person.start]
+        beside = person.end <= start or role_end <= person.start
+        if beside and len(between) <= 2 and between.strip() in {"", ","}:
+            return person
+    return None
 
 
 def is_organisation_description(description: str, lexicon: EntityLexicon) -> bool:
@@ -282,14 +311,17 @@ def _salient_person(
 def _titles_agree(description: str, roles: set[str], lexicon: EntityLexicon) -> bool:
     """Whether every title word of the description ("governor") stands in one of the roles; the titles of
     a body's head ("chief", "director", "leader") stand for one another, and a local title for its English
-    one ("hokim" for "governor")."""
+    one ("hokim" for "governor") — but a woman's title never for a man's ("chairwoman", "chairman")."""
 
     def office(word: str) -> str:
         word = _english_title(word, lexicon)
         return "head" if word in lexicon.head_titles else word
 
-    titles = [office(word) for word in content_words(description, lexicon) if word in lexicon.title_words]
-    offered = [office(word) for role in roles for word in content_words(role, lexicon)]
+    described = [word for word in content_words(description, lexicon) if word in lexicon.title_words]
+    given = [word for role in roles for word in content_words(role, lexicon)]
+    if _other_sex(described, given, lexicon):
+        return False
+    titles, offered = [office(word) for word in described], [office(word) for word in given]
     return all(any(words_match(title, word) for word in offered) for title in titles)
 
 
@@ -334,11 +366,16 @@ def _organisation_antecedent(
         if len(introduced) == 1:
             return next(org for org in organisations if fold_name(org.text) in introduced)
         other_trades = _introduced_in_other_trades(text, kind, organisations, lexicon)
+        business = bool(kind & lexicon.business_heads)
         candidates = [
             org
             for org in before
-            if start - org.end <= GENERIC_ANTECEDENT_CHARS and fold_name(org.text) not in other_trades
+            if start - org.end <= GENERIC_ANTECEDENT_CHARS
+            and fold_name(org.text) not in other_trades
+            and not (business and name_head(org.text) in lexicon.non_business_name_heads)
         ]
+        if not candidates and business:
+            return one_business_named_before(before, lexicon)
     return max(candidates, key=lambda org: org.start) if candidates else None
 
 

@@ -71,6 +71,15 @@ class EntityLexicon:
     # Words naming a country's state body, and words saying a body is international (entities.scopes).
     state_body_heads: frozenset[str]
     international_words: frozenset[str]
+    # Generic heads naming a business, the heads of names of bodies that are none, and the last words of
+    # names that make one a business (descriptions: "the company" is never the federation).
+    business_heads: frozenset[str]
+    non_business_name_heads: frozenset[str]
+    business_name_heads: frozenset[str]
+    # Heads of bodies an article may name only by a description ("the strike committee"; entities.bodies).
+    described_body_heads: tuple[str, ...]
+    # A woman's title → the man's title of the same office ("chairwoman" → "chairman").
+    gendered_titles: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -110,6 +119,11 @@ def entity_lexicon() -> EntityLexicon:
         ),
         state_body_heads=frozenset(data["state_body_heads"]),
         international_words=frozenset(data["international_words"]),
+        business_heads=frozenset(data["business_heads"]),
+        non_business_name_heads=frozenset(data["non_business_name_heads"]),
+        business_name_heads=frozenset(data["business_name_heads"]),
+        described_body_heads=tuple(data["described_body_heads"]),
+        gendered_titles=dict(data["gendered_titles"]),
     )
 
 

@@ -24,6 +24,11 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from storyline.records import Mention, ParsedArticle
+from storyline.stages.entities.bodies import bodies_named_by_description
+from storyline.stages.entities.coordination import (
+    organisations_joined_by_their_acronym,
+    organisations_over_portfolio_lists,
+)
 from storyline.stages.entities.descriptions import SUBJECT_DEPS, resolve_descriptions
 from storyline.stages.entities.governments import government_references
 from storyline.stages.entities.known import known_organisation_mentions
@@ -213,6 +218,8 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
     ]
     names = known_organisation_mentions(text, names)
     names = split_parenthesised_acronyms(split_joined_names(without_portfolio_words(doc, names, lexicon)))
+    names = organisations_joined_by_their_acronym(text, names, lexicon)
+    names = organisations_over_portfolio_lists(doc, names, lexicon)
     names = organisations_without_trailing_place(doc, trim_glued_words(names, lexicon), lexicon)
     names = organisations_cut_at_a_preposition(text, names_joined_after_title(doc, names, lexicon), lexicon)
     names = organisations_by_introduction(text, people_by_title(doc, names, lexicon), lexicon)
@@ -226,6 +233,7 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
     governments = government_references(doc, text, article_id, names, lexicon)
     named = names + governments
     descriptions = resolve_descriptions(doc, text, article_id, named, lexicon)
+    descriptions = bodies_named_by_description(descriptions, named, lexicon)
     titles = title_mentions(text, [(m, span) for m, span in titled if span], named + descriptions, lexicon)
     return sorted(named + descriptions + titles, key=lambda mention: (mention.start, mention.end))
 

@@ -63,8 +63,11 @@ def localise_organisation_names(
     keyed: Sequence[Keyed], place_keys: frozenset[str]
 ) -> tuple[list[Keyed], OrganisationNames]:
     """Keys rewritten from each article's own full names; what the merging steps need to know."""
+    country_named = [(_with_country_name(_without_legal_form(key)), mention) for key, mention in keyed]
+    keys = {key for key, _ in country_named}
+    countries = entity_lexicon().countries | place_keys
     without_legal_forms = [
-        (_head_last(_with_country_name(_without_legal_form(key))), mention) for key, mention in keyed
+        (_head_last(_without_own_country(key, keys, countries)), mention) for key, mention in country_named
     ]
     qualified_names = _qualified_names({key for key, _ in without_legal_forms})
     localised = _localise_shared_names(without_legal_forms, qualified_names)
@@ -130,6 +133,19 @@ def _one_portfolio(key: str) -> str:
     for portfolio, kept in lexicon.portfolio_synonyms:
         if subject == portfolio or subject.endswith(" " + portfolio):
             return f"{subject[: len(subject) - len(portfolio)]}{kept} {words[-1]}"
+    return key
+
+
+def _without_own_country(key: str, keys: set[str], countries: frozenset[str]) -> str:
+    """ "federation of independent trade unions of tajikistan" → "… trade unions" where the collection
+    also names it so: a body's country after its name is left out as often as written (issue #17; the
+    small model also cuts it off). Only names of three words or more before "of" ("Bank of America" is no
+    "bank"), and only a country or a place of the collection."""
+    words = key.split()
+    for at in range(len(words) - 2, 2, -1):
+        if words[at] == "of" and " ".join(words[at + 1 :]) in countries:
+            shorter = " ".join(words[:at])
+            return shorter if shorter in keys else key
     return key
 
 

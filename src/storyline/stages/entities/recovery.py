@@ -23,11 +23,15 @@ from storyline.stages.entities.transliteration import name_readings
 
 __all__ = ["recover_mentions"]
 
-# Two or three words, each capitalised or an Arabic article joined to a capitalised one ("Abd al-Kadir").
+# A run of two or more words, each capitalised or an Arabic article joined to a capitalised one ("Abd
+# al-Kadir"); a name is two or three of them. The run is read whole, so that a name after a title of two
+# capitalised words ("Labour Minister Dschamsched Cholmatow") is not cut at its third word.
 NAME_RUN = re.compile(
-    r"(?<![\w'’-])(?:(?:[a-z]{1,3}-)?[^\W\d_a-z][\w'’]*(?:-[\w'’]+)?[ \t]+){1,2}"
+    r"(?<![\w'’-])(?:(?:[a-z]{1,3}-)?[^\W\d_a-z][\w'’]*(?:-[\w'’]+)?[ \t]+)+"
     r"(?:[a-z]{1,3}-)?[^\W\d_a-z][\w'’]*(?:-[\w'’]+)?(?![\w'’-])"
 )
+# The most words of a full name read from a run.
+MAX_NAME_WORDS = 3
 # An acronym a collection may repeat untagged: three to six capitals (two letters match too much by chance).
 ACRONYM = re.compile(r"(?<![\w-])[A-Z]{3,6}(?![\w-])")
 
@@ -44,7 +48,9 @@ def recover_mentions(articles: Sequence[Article], mentions: Sequence[Mention]) -
         blocked = taken.get(article.id, []) + [(f.start, f.end) for f in article.foreign_fragments]
         people = _people_in(article, known_people, blocked)
         blocked = blocked + [(m.start, m.end) for m in people]
-        surnames = {m.text.split()[-1] for m in people}
+        surnames = {
+            m.text.split()[-1] for m in people + _mistagged_people(article.id, mentions, known_people)
+        }
         found = people + _words_in(article, surnames, "PERSON", blocked)
         blocked = blocked + [(m.start, m.end) for m in found]
         recovered += found + _words_in(article, known_acronyms, "ORG", blocked)
@@ -61,6 +67,22 @@ def _person_readings(mentions: Iterable[Mention]) -> frozenset[tuple[str, str]]:
     return frozenset(readings)
 
 
+def _mistagged_people(
+    article_id: str, mentions: Sequence[Mention], known: frozenset[tuple[str, str]]
+) -> list[Mention]:
+    """The article's full names the small model tagged an organisation ("Its chairman, Nuriddin Walijew")
+    that read as a person's name another article tags: their surnames alone are that person too."""
+    return [
+        m
+        for m in mentions
+        if m.article == article_id
+        and m.label == "ORG"
+        and m.refers_to is None
+        and len(tokens := fold_name(m.text).split()) in (2, 3)
+        and name_readings(tokens) & known
+    ]
+
+
 def _free(span: tuple[int, int], blocked: Sequence[tuple[int, int]]) -> bool:
     return not any(span[0] < end and start < span[1] for start, end in blocked)
 
@@ -73,7 +95,9 @@ def _people_in(
     found = []
     for match in NAME_RUN.finditer(article.text):
         words = list(re.finditer(r"\S+", match.group()))
-        parts = [(i, j) for i in range(len(words)) for j in range(len(words), i + 1, -1)]
+        parts = [
+            (i, j) for i in range(len(words)) for j in range(min(len(words), i + MAX_NAME_WORDS), i + 1, -1)
+        ]
         for i, j in sorted(parts, key=lambda part: part[0] - part[1]):  # the longest part first
             start, end = match.start() + words[i].start(), match.start() + words[j - 1].end()
             tokens = fold_name(article.text[start:end]).split()

@@ -1,0 +1,62 @@
+"""Bodies an article names only by a description: "the strike committee that the workers elected" … "the
+committee said".
+
+A committee set up for the event the story reports (a strike committee, a crisis committee) has no proper
+name, yet the story keeps quoting it — it is the source of a strike's daily counts. A description becomes
+the name of such a body only where the article introduces it with a defining word ("the strike committee")
+and then refers back to it by the head word alone ("the committee"), and only when the article names no
+organisation with that head word (then "the committee" is that one) and introduces no second body of that
+kind ("the strike committee" and "the crisis committee": "the committee" could be either). The name is the
+description without its article ("strike committee"), so the reports of one story meet on it.
+Hand-written over the descriptions of ``entities.descriptions``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from storyline.records import ROLE_LABEL, Mention
+from storyline.stages.entities.lexicon import EntityLexicon, fold_name
+
+__all__ = ["bodies_named_by_description"]
+
+
+def bodies_named_by_description(
+    descriptions: list[Mention], named: list[Mention], lexicon: EntityLexicon
+) -> list[Mention]:
+    """The descriptions with each body named by a description (see the module) as an organisation: its
+    introductions as its name, the bare references after the first introduction as referring to it."""
+    result = list(descriptions)
+    for head in lexicon.described_body_heads:
+        if any(head in fold_name(m.text).split() for m in named if m.label == "ORG"):
+            continue  # "the committee" is the committee the article names
+        result = _name_one_body(result, head)
+    return result
+
+
+def _name_one_body(descriptions: list[Mention], head: str) -> list[Mention]:
+    introduction = re.compile(rf"(?:the|this)\s+(?P<body>[a-z][a-z-]+\s+{head})", re.IGNORECASE)
+    bare = re.compile(rf"(?:the|this)\s+{head}", re.IGNORECASE)
+    introduced = [
+        (m, match)
+        for m in descriptions
+        if m.label == ROLE_LABEL and (match := introduction.fullmatch(m.text)) and match["body"][:1].islower()
+    ]
+    bodies = {match["body"].lower() for _, match in introduced}
+    if len(bodies) != 1:
+        return descriptions
+    first = min(m.start for m, _ in introduced)
+    references = [
+        m for m in descriptions if m.label == ROLE_LABEL and m.start > first and bare.fullmatch(m.text)
+    ]
+    if not references:
+        return descriptions
+    name = introduced[0][1]["body"]
+    renamed: dict[int, Mention] = {}
+    for mention, match in introduced:
+        start = mention.start + match.start("body")
+        renamed[mention.start] = Mention(mention.article, start, mention.end, match["body"], "ORG")
+    for mention in references:
+        renamed[mention.start] = replace(mention, label="ORG", refers_to=name, role=None)
+    return [renamed.get(m.start, m) if m.label == ROLE_LABEL else m for m in descriptions]

@@ -1,0 +1,37 @@
+"""What makes an organisation a business, for descriptions such as "the company" and "the management".
+
+A business description stands for a business only: never for a body whose name's head is a ministry, an
+office, a federation or an organisation ("the company" is not the union federation named just before it),
+and, far from any organisation, for the one organisation the report named whose name makes it a business
+("… Works", "… Mills", a legal form). Word lists in ``lexicons/entities.toml``.
+"""
+
+from __future__ import annotations
+
+from storyline.records import Mention
+from storyline.stages.entities.lexicon import EntityLexicon, fold_name
+
+__all__ = ["name_head", "one_business_named_before"]
+
+
+def name_head(name: str) -> str:
+    """The head word of an organisation's name: its last word before any "of" ("federation" of "Federation
+    of Independent Trade Unions", "office" of "Sughd Regional Prosecutor's Office")."""
+    words = fold_name(name).split()
+    before_of = words[: words.index("of")] if "of" in words else words
+    return before_of[-1] if before_of else ""
+
+
+def one_business_named_before(before: list[Mention], lexicon: EntityLexicon) -> Mention | None:
+    """ "the company" far from any business named just before it: the one organisation the report named
+    before whose name makes it a business ("… Works", "… Ltd"), however far back; none if several."""
+    businesses = {fold_name(org.text): org for org in before if _names_a_business(org.text, lexicon)}
+    return next(iter(businesses.values())) if len(businesses) == 1 else None
+
+
+def _names_a_business(name: str, lexicon: EntityLexicon) -> bool:
+    words = fold_name(name).split()
+    if len(words) < 2:
+        return False
+    ends_in_form = any(tuple(words[-len(form) :]) == form for form in lexicon.legal_forms)
+    return ends_in_form or words[-1] in lexicon.business_name_heads | lexicon.generic_org_tails

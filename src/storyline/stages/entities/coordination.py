@@ -1,0 +1,113 @@
+"""Organisation names with a coordination inside them, which the small model cuts at the "and" or the comma.
+
+"Sughd Cement and Chemical Works" comes out as "Chemical Works" (or "Sughd Cement" | "Chemical Works"), and
+"Ministry of Labour, Migration and Employment" as "Ministry of Labour" | "Migration and Employment". Two
+actors side by side have the same shape ("the Ministry of Health, Oxfam and Unicef"), so a cut is joined
+only on evidence that the words are one name: the parse attaching the list to the name's last word (a
+ministry's portfolios are conjuncts of its first portfolio; Oxfam is a conjunct of the ministry), or an
+acronym in the article spelling the initials of the joined words ("SCCW"). Hand-written over spaCy's parse.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from storyline.records import Mention
+from storyline.stages.entities.lexicon import EntityLexicon
+
+__all__ = ["organisations_joined_by_their_acronym", "organisations_over_portfolio_lists"]
+
+# Capitalised words, then "and", right before a name: "Sughd Cement and |Chemical Works".
+WORDS_AND_BEFORE = re.compile(r"((?:[A-Z][\w'’-]*\s+)+)and\s+$")
+# An acronym word of the article: what the joined name must spell.
+ACRONYM_WORD = re.compile(r"\b[A-Z]{3,6}\b")
+# How far before a name the coordinated words may start.
+COORDINATED_CHARS = 80
+
+
+def organisations_over_portfolio_lists(
+    doc: Doc, names: list[Mention], lexicon: EntityLexicon
+) -> list[Mention]:
+    """ "Ministry of Labour, Migration and Employment": a ministry's (or department's) name continues over
+    ", X and Y" when the parse makes X a conjunct of the name's last word (its first portfolio) and the list
+    is capitalised single words; whatever the model tagged inside the list goes."""
+    result: list[Mention] = []
+    joined_ends: list[tuple[int, int]] = []
+    for mention in names:
+        if any(start <= mention.start < end for start, end in joined_ends):
+            continue
+        end = _portfolio_list_end(doc, mention, lexicon)
+        if end is None:
+            result.append(mention)
+            continue
+        text = doc.text[mention.start : end]
+        result.append(Mention(mention.article, mention.start, end, text, "ORG"))
+        joined_ends.append((mention.end, end))
+    return result
+
+
+def _portfolio_list_end(doc: Doc, mention: Mention, lexicon: EntityLexicon) -> int | None:
+    words = mention.text.lower().split()
+    if mention.label != "ORG" or mention.refers_to is not None or len(words) < 3:
+        return None
+    if words[0] not in lexicon.inverted_org_heads or words[1] not in {"of", "for"}:
+        return None
+    last = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if last is None or last.end + 1 >= len(doc) or doc[last.end].text != ",":
+        return None
+    first_item = doc[last.end + 1]
+    if first_item.dep_ != "conj" or first_item.head.i != last.end - 1:
+        return None
+    items = list(first_item.subtree)
+    if items[0].i != first_item.i or not all(_list_word(token) for token in items):
+        return None
+    if not any(token.lower_ == "and" for token in items):
+        return None
+    return items[-1].idx + len(items[-1].text)
+
+
+def _list_word(token: Token) -> bool:
+    """A word of a portfolio list: a capitalised single word, "and" or a comma — never a nested phrase."""
+    return token.lower_ == "and" or token.text == "," or (token.text[:1].isupper() and token.text.isalpha())
+
+
+def organisations_joined_by_their_acronym(
+    text: str, names: list[Mention], lexicon: EntityLexicon
+) -> list[Mention]:
+    """ "Sughd Cement and Chemical Works (SCCW)", which the small model tags "Chemical Works" or cuts at the
+    "and": an organisation right after capitalised words and "and" is one name with them when an acronym of
+    the article spells the initials of all of them (function words skipped)."""
+    acronyms = set(ACRONYM_WORD.findall(text))
+    joined: dict[int, Mention] = {}
+    for mention in names:
+        if mention.label != "ORG" or mention.refers_to is not None:
+            continue
+        window_start = max(0, mention.start - COORDINATED_CHARS)
+        before = WORDS_AND_BEFORE.search(text[window_start : mention.start])
+        if before is None:
+            continue
+        # the name may start after a capitalised word opening the sentence ("The Sughd Cement and …")
+        starts = [
+            window_start + before.start() + word.start() for word in re.finditer(r"\S+", before.group(1))
+        ]
+        start = next((s for s in starts if _initials(text[s : mention.end], lexicon) in acronyms), None)
+        if start is not None:
+            joined[mention.start] = Mention(
+                mention.article, start, mention.end, text[start : mention.end], "ORG"
+            )
+    if not joined:
+        return names
+    covered = [(m.start, m.end) for m in joined.values()]
+    kept = [
+        joined.get(m.start, m)
+        for m in names
+        if m.start in joined or not any(start <= m.start and m.end <= end for start, end in covered)
+    ]
+    return kept
+
+
+def _initials(name: str, lexicon: EntityLexicon) -> str:
+    words = [w for w in re.findall(r"[\w'’]+", name) if w.lower() not in lexicon.acronym_stopwords]
+    return "".join(word[0] for word in words) if len(words) >= 3 else ""

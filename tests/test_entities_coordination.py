@@ -1,0 +1,53 @@
+"""Organisation names with a coordination inside them (``entities.coordination``) — on sentences written
+for the tests, run through the real parse."""
+
+from __future__ import annotations
+
+from storyline.records import Article, Mention
+from storyline.stages.entities.mentions import extract_mentions
+from storyline.stages.nlp import parse_articles
+
+
+def mentions_of(text: str) -> list[Mention]:
+    (parsed,) = parse_articles([Article(id="a", text=text)])
+    found = extract_mentions(parsed)
+    for mention in found:
+        assert text[mention.start : mention.end] == mention.text
+    return found
+
+
+def organisation_names(found: list[Mention]) -> set[str]:
+    return {m.text for m in found if m.label == "ORG" and m.refers_to is None}
+
+
+def test_a_name_coordinated_inside_is_one_name_when_its_acronym_spells_all_of_it() -> None:
+    """Issue #17: the small model tags "Ceramic Works" of "Ruse Glass and Ceramic Works" an organisation and
+    "Ruse Glass" a person."""
+    found = mentions_of(
+        "Hundreds of employees at the state-owned Ruse Glass and Ceramic Works walked out on Friday, "
+        "demanding pay. The RGCW said the dispute would be settled within a week."
+    )
+    assert "Ruse Glass and Ceramic Works" in organisation_names(found)
+    assert not {"Ceramic Works", "Ruse Glass"} & {m.text for m in found}
+
+
+def test_two_names_side_by_side_stay_two_without_an_acronym_spelling_both() -> None:
+    found = mentions_of("Engineers from Siemens and General Electric inspected the turbine on Friday.")
+    assert "Siemens and General Electric" not in {m.text for m in found}
+
+
+def test_a_ministry_name_continues_over_its_list_of_portfolios() -> None:
+    """Issue #17: "Ministry of Labour, Migration and Employment" was cut at the comma into two bodies."""
+    found = mentions_of(
+        "The Ministry of Labour, Migration and Employment said it had sent inspectors to the plant. "
+        "The ministry did not say when they would report."
+    )
+    assert "Ministry of Labour, Migration and Employment" in organisation_names(found)
+    ministry = next(m for m in found if m.text == "The ministry")
+    assert ministry.refers_to == "Ministry of Labour, Migration and Employment"
+
+
+def test_a_ministry_listed_beside_other_bodies_keeps_its_own_name() -> None:
+    """The parse attaches "Oxfam" to the ministry, not to its portfolio: a list of actors, not portfolios."""
+    found = mentions_of("The Ministry of Health, Oxfam and Unicef sent aid to the flooded villages.")
+    assert not any(m.text.startswith("Ministry of Health,") for m in found)
