@@ -3,6 +3,8 @@ agentless raising cues, headline leads named later in the article, and content e
 
 from __future__ import annotations
 
+import pytest
+
 from tests.test_claims import claims_of
 
 
@@ -109,6 +111,15 @@ def test_a_participle_after_a_dateline_speaks_for_the_person_named() -> None:
         "saying that rents would rise."
     )
     assert [speaker for speaker, _, _ in by_cue(text, "saying")] == ["Democrat Ellen Strand"]
+
+
+@pytest.mark.parametrize("dateline", ["VELSUND — ", "VELSUND, March 3 (Reuters) - ", "NEW HALVIK (AP) — "])
+def test_a_dateline_opening_a_claim_is_no_part_of_its_content(dateline: str) -> None:
+    """The place an outlet wrote from is not what the speaker said (it reached the ledger's labels)."""
+    text = f"{dateline}The frost has killed 84,000 sheep across the valley, the agency said on Monday."
+    assert [content for _, content, _ in by_cue(text, "said")] == [
+        "The frost has killed 84,000 sheep across the valley"
+    ]
 
 
 # --- beliefs inside another claim ---------------------------------------------------------------------------

@@ -15,6 +15,9 @@ import re
 from spacy.tokens import Token
 
 DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][^\n()]{0,60}?\([A-Z][A-Za-z.]{1,15}\)[ \t]*[–—-]+")
+# A dateline opening a line, with or without a wire credit: "WASHINGTON (AP) —", "NEW YORK —",
+# "LONDON, Sept. 3 (Reuters) -", "MANDALGOVI —": capitals, an optional wire credit, a dash.
+LEAD_DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'’-]{2,}(?:,[^—–\n]{0,20})?\s*(?:\([A-Za-z .]+\))?\s*[—–-]+\s*")
 SPEAKER_LABELS = frozenset({"PERSON", "ORG"})  # not NORP: "Democrat Hillary Clinton" is Clinton
 
 
@@ -35,3 +38,13 @@ def past_dateline(subject: Token | None, text: str, cue_start: int) -> Token | N
         if entity.label_ in SPEAKER_LABELS and after <= entity.start_char and entity.end_char <= cue_start
     ]
     return names[0] if names else None
+
+
+def after_lead_dateline(text: str, start: int, end: int) -> int:
+    """Where a claim's content really begins: past a dateline that opens its line ("MANDALGOVI — A brutal
+    winter has killed …, the agency said"), which says where the outlet wrote from and is no part of what the
+    speaker said (it would reach the ledger's question labels); ``start`` when none stands there."""
+    if text[text.rfind("\n", 0, start) + 1 : start].strip():
+        return start
+    match = LEAD_DATELINE.match(text[start:end])
+    return start + match.end() if match and start + match.end() < end else start

@@ -25,6 +25,7 @@ from storyline.stages.claims.chains import (
 from storyline.stages.claims.clauses import with_run_on_content
 from storyline.stages.claims.coref import continued_quotes, continued_reports, resolve_descriptions
 from storyline.stages.claims.cues import cue_word_attributions, hedge_adverb_attributions
+from storyline.stages.claims.datelines import after_lead_dateline
 from storyline.stages.claims.learned import learned_attributions
 from storyline.stages.claims.lexicon import ClaimLexicon, claim_lexicon
 from storyline.stages.claims.modality import content_modality, stronger
@@ -369,6 +370,7 @@ def _claim(
 ) -> Claim:
     text = parsed.article.text
     start, end = attribution.content
+    start = after_lead_dateline(text, start, end)
     speaker, via = attribution.speaker, attribution.via
     return Claim(
         id=claim_id,

@@ -24,11 +24,10 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span
 
 from storyline.records import Claim, ParsedArticle, TimeExpr
+from storyline.stages.claims.datelines import LEAD_DATELINE as DATELINE
 from storyline.stages.claims.lexicon import claim_lexicon
 from storyline.stages.quantities import find_quantities
 
-# "WASHINGTON (AP) —", "NEW YORK —", "LONDON, Sept. 3 (Reuters) -": capitals, an optional wire credit, a dash.
-DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'’-]{2,}(?:,[^—–\n]{0,20})?\s*(?:\([A-Za-z .]+\))?\s*[—–-]+\s*")
 ONLY_DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'’-]{2,}\s*(?:\([A-Za-z .]+\))?\s*[—–-]*\s*$")
 QUOTATION_MARKS = frozenset('"“”')
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
