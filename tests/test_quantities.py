@@ -5,10 +5,12 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from spacy.tokens import Doc
 
 from storyline.records import Quantity
 from storyline.stages.nlp import load_nlp
 from storyline.stages.quantities import find_quantities
+from storyline.stages.quantities.predicate import predicate_in
 
 
 def quantities_in(text: str) -> list[Quantity]:
@@ -142,3 +144,26 @@ def test_a_callers_text_and_token_offsets_give_what_the_doc_alone_gives(start: i
 )
 def test_number_like_word_salad_never_raises(words: list[str]) -> None:
     quantities_in(" ".join(words))
+
+
+def test_a_dateline_is_never_the_subject_of_a_figures_predicate() -> None:
+    """The parser may take a dateline's place for the verb's subject (a label read "did MANDALGOVI — kill?"):
+    a parse built by hand with that misreading, on a sentence written for this test."""
+    words = ["KORVALA", "—", "A", "brutal", "winter", "has", "killed", "84,000", "sheep", "."]
+    heads = [6, 0, 4, 4, 6, 6, 6, 8, 6, 6]
+    deps = ["nsubj", "punct", "det", "amod", "npadvmod", "aux", "ROOT", "nummod", "dobj", "punct"]
+    pos = ["PROPN", "PUNCT", "DET", "ADJ", "NOUN", "AUX", "VERB", "NUM", "NOUN", "PUNCT"]
+    lemmas = ["KORVALA", "—", "a", "brutal", "winter", "have", "kill", "84,000", "sheep", "."]
+    doc = Doc(load_nlp().vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    start = doc.text.index("84,000")
+    assert predicate_in(doc, start, start + len("84,000 sheep")) == ""
+    doc = Doc(
+        load_nlp().vocab,
+        words=words[2:],
+        heads=[h - 2 for h in heads[2:]],
+        deps=["det", "amod", "nsubj", *deps[5:]],
+        pos=pos[2:],
+        lemmas=lemmas[2:],
+    )
+    start = doc.text.index("84,000")
+    assert predicate_in(doc, start, start + len("84,000 sheep")) == "did a brutal winter kill"

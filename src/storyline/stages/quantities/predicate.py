@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+DATELINE_REACH = 100  # characters of a line's start a dateline is looked for in
 PREDICATE_WORDS = 4  # words of a verb's complement or first prepositional phrase a label takes at most
 COMPLEMENTS = frozenset({"oprd", "acomp", "attr", "prt"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -35,10 +36,21 @@ def predicate_in(doc: Doc, start: int, end: int) -> str:
     if noun.dep_ in SUBJECTS:
         auxiliaries = [c.text for c in verb.children if c.dep_ in AUXILIARIES and c.i < verb.i]
         return " ".join([*auxiliaries, verb.text, *_complement(verb)])
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and not _in_lead_dateline(c)]
     if noun.dep_ == "dobj" and subjects and len(list(subjects[0].subtree)) <= PREDICATE_WORDS:
         return f"did {_subject(subjects[0])} {verb.lemma_}"
     return ""
+
+
+def _in_lead_dateline(token: Token) -> bool:
+    """Whether the token lies in a dateline opening its line ("MANDALGOVI — A brutal winter has killed …"):
+    the parser may take the place for the verb's subject, but it only says where the outlet wrote from."""
+    from storyline.stages.claims.datelines import LEAD_DATELINE  # here: the claims stage imports this one
+
+    text = token.doc.text
+    line_start = text.rfind("\n", 0, token.idx) + 1
+    match = LEAD_DATELINE.match(text[line_start : line_start + DATELINE_REACH])
+    return match is not None and token.idx < line_start + match.end()
 
 
 def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
