@@ -3,17 +3,7 @@ run through the real parse."""
 
 from __future__ import annotations
 
-from storyline.records import Article, Mention
-from storyline.stages.entities.mentions import extract_mentions
-from storyline.stages.nlp import parse_articles
-
-
-def mentions_of(text: str) -> list[Mention]:
-    (parsed,) = parse_articles([Article(id="a", text=text)])
-    found = extract_mentions(parsed)
-    for mention in found:
-        assert text[mention.start : mention.end] == mention.text
-    return found
+from tests.test_entities_mentions import mentions_of
 
 
 def test_a_committee_introduced_by_a_description_and_referred_back_to_is_an_actor() -> None:

@@ -3,17 +3,8 @@ for the tests, run through the real parse."""
 
 from __future__ import annotations
 
-from storyline.records import Article, Mention
-from storyline.stages.entities.mentions import extract_mentions
-from storyline.stages.nlp import parse_articles
-
-
-def mentions_of(text: str) -> list[Mention]:
-    (parsed,) = parse_articles([Article(id="a", text=text)])
-    found = extract_mentions(parsed)
-    for mention in found:
-        assert text[mention.start : mention.end] == mention.text
-    return found
+from storyline.records import Mention
+from tests.test_entities_mentions import mentions_of
 
 
 def organisation_names(found: list[Mention]) -> set[str]:
