@@ -341,20 +341,6 @@ def test_a_description_refers_to_the_actor_the_article_named_for_it(
     assert by_text(mentions_of(text), description).refers_to == antecedent
 
 
-def test_a_lone_given_name_is_the_one_person_named_before_with_it() -> None:
-    """MEANTIME apple: "Steve" in quotes after "Steve Jobs" is that person; a namesake named only later does
-    not compete, and a given name shared by two people named before stays itself."""
-    found = mentions_of(
-        "Company founder Peter Halvorsen opened the fair in Oslo on Monday. Peter said sales had doubled. "
-        "Rival chief Peter Lindqvist said nothing."
-    )
-    assert by_text(found, "Peter").refers_to == "Peter Halvorsen"
-    found = mentions_of(
-        "Peter Halvorsen and Peter Lindqvist opened the fair in Oslo on Monday. Peter said sales had doubled."
-    )
-    assert all(m.refers_to is None for m in found if m.text == "Peter")
-
-
 def test_a_trade_in_apposition_before_a_name_describes_it_without_an_article() -> None:
     """MEANTIME airbus: "Irish low cost airline, Ryanair," and "Russian flag carrier Aeroflot" are
     descriptions of the name after them; a dateline before them is no part of the phrase."""

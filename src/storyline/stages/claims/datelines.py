@@ -48,3 +48,9 @@ def after_lead_dateline(text: str, start: int, end: int) -> int:
         return start
     match = LEAD_DATELINE.match(text[start:end])
     return start + match.end() if match and start + match.end() < end else start
+
+
+def lead_dateline_length(line: str) -> int:
+    """How many characters a dateline opening ``line`` takes ("VELSUND — …" → 10), 0 when none does."""
+    match = LEAD_DATELINE.match(line)
+    return match.end() if match else 0

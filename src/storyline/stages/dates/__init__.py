@@ -12,13 +12,18 @@ each kind resolves), ``timeml`` (durations, sets, references and TimeML values),
 ``story`` (undated articles placed by their story).
 """
 
-from storyline.stages.dates.expressions import find_time_expressions, locate_time_expressions
+from storyline.stages.dates.expressions import (
+    find_time_expressions,
+    find_times_in_passage,
+    locate_time_expressions,
+)
 from storyline.stages.dates.publication import infer_publication_date
 from storyline.stages.dates.story import date_undated_in_stories
 
 __all__ = [
     "date_undated_in_stories",
     "find_time_expressions",
+    "find_times_in_passage",
     "infer_publication_date",
     "locate_time_expressions",
 ]

@@ -25,7 +25,7 @@ from datetime import date
 
 from storyline.lexicons import load_lexicon
 from storyline.records import Claim, Quantity, TimeExpr
-from storyline.stages.dates.expressions import find_times_in_passage
+from storyline.stages.dates import find_times_in_passage
 from storyline.stages.ledger.grouping import WORD, part_around
 from storyline.stages.ledger.series import calendar_day
 

@@ -45,12 +45,11 @@ def predicate_in(doc: Doc, start: int, end: int) -> str:
 def _in_lead_dateline(token: Token) -> bool:
     """Whether the token lies in a dateline opening its line ("MANDALGOVI — A brutal winter has killed …"):
     the parser may take the place for the verb's subject, but it only says where the outlet wrote from."""
-    from storyline.stages.claims.datelines import LEAD_DATELINE  # here: the claims stage imports this one
+    from storyline.stages.claims import lead_dateline_length  # here: the claims stage imports this one
 
     text = token.doc.text
     line_start = text.rfind("\n", 0, token.idx) + 1
-    match = LEAD_DATELINE.match(text[line_start : line_start + DATELINE_REACH])
-    return match is not None and token.idx < line_start + match.end()
+    return token.idx < line_start + lead_dateline_length(text[line_start : line_start + DATELINE_REACH])
 
 
 def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
