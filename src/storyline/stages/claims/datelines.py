@@ -46,8 +46,8 @@ def after_lead_dateline(text: str, start: int, end: int) -> int:
     speaker said (it would reach the ledger's question labels); ``start`` when none stands there."""
     if text[text.rfind("\n", 0, start) + 1 : start].strip():
         return start
-    match = LEAD_DATELINE.match(text[start:end])
-    return start + match.end() if match and start + match.end() < end else start
+    length = lead_dateline_length(text[start:end])
+    return start + length if start + length < end else start
 
 
 def lead_dateline_length(line: str) -> int:

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span
 
 from storyline.records import Claim, ParsedArticle, TimeExpr
-from storyline.stages.claims.datelines import LEAD_DATELINE as DATELINE
+from storyline.stages.claims.datelines import lead_dateline_length
 from storyline.stages.claims.lexicon import claim_lexicon
 from storyline.stages.quantities import find_quantities
 
@@ -55,7 +55,7 @@ def outlet_voice_claims(
     for sentence in _statement_units(parsed.doc):
         if any(start < sentence.end_char and sentence.start_char < end for start, end in taken):
             continue
-        start = sentence.start_char + _dateline_length(sentence.text)
+        start = sentence.start_char + lead_dateline_length(sentence.text)
         if _is_statement(sentence, parsed.article.text[start : sentence.end_char]):
             found.append(_claim(parsed, len(found) + 1, (start, sentence.end_char), times, token_starts))
     return sorted([*kept, *found], key=lambda claim: (claim.start, claim.id))
@@ -101,11 +101,6 @@ def _spans(claim: Claim) -> list[tuple[int, int]]:
     if claim.speaker_start is not None and claim.speaker_end is not None:
         spans.append((claim.speaker_start, claim.speaker_end))
     return spans
-
-
-def _dateline_length(text: str) -> int:
-    match = DATELINE.match(text)
-    return match.end() if match else 0
 
 
 def _unless_dateline_speaker(claim: Claim, surnames: frozenset[str] = frozenset()) -> Claim:

@@ -231,7 +231,8 @@ def build_ledger(
         response = claim.modality in RESPONSE_MODALITIES
         statements.append(Statement(claim, words, antecedent=target, response=response))
 
-    read_label_predicates(_quantity_labels(measure_groups))  # tagged in one batch, not one by one
+    labelled = [_labelled(group) for group in measure_groups]
+    read_label_predicates([text for _, text, _ in labelled])  # tagged in one batch, not one by one
     questions = []
     doubtful: set[str] = set()  # listed after every question with clear evidence (``_evident``)
     alone: set[str] = set()  # one voice's propositions, listed last (``ledger.single_voice``)
@@ -247,9 +248,7 @@ def build_ledger(
             continue  # a goal is no count; one sentence's two values are a change ("from 58 to 55 percent")
         unit = group[0].unit
         key = f"{unit}:" + ",".join(sorted({m.claim.id for m in group}))
-        order = central_order([m.words for m in group])
-        several_days = len({m.day for m in group if m.day is not None}) > 1
-        text, informative = quantity_label(unit, [(m.claim, m.quantity) for m in group], order, several_days)
+        order, text, informative = labelled[index]
         text = with_predicate(text, [(m.claim, m.quantity) for m in group], order, context.texts)
         if group[0].holder is not None:
             text, informative = share_label(group[0].holder, names), True
@@ -392,15 +391,15 @@ def _subject(claim: Claim, spans: EntitySpans) -> frozenset[str]:
     return entities_within(spans, claim.article, claim.start, claim.start + claim.finite_verbs[0])
 
 
-def _quantity_labels(measure_groups: Sequence[Sequence[Measure]]) -> list[str]:
-    """Each measured thing's label before its predicate: the labels whose verbs ``with_predicate`` asks
-    about first (``evidence.read_label_predicates``)."""
-    return [
-        quantity_label(
-            group[0].unit, [(m.claim, m.quantity) for m in group], central_order([m.words for m in group])
-        )[0]
-        for group in measure_groups
-    ]
+def _labelled(group: Sequence[Measure]) -> tuple[list[int], str, bool]:
+    """A measured thing's figures, most central first, and its label before its predicate (the labels whose
+    verbs ``with_predicate`` asks about are tagged together first: ``evidence.read_label_predicates``)."""
+    order = central_order([m.words for m in group])
+    several_days = len({m.day for m in group if m.day is not None}) > 1
+    text, informative = quantity_label(
+        group[0].unit, [(m.claim, m.quantity) for m in group], order, several_days
+    )
+    return order, text, informative
 
 
 def _evident(group: Sequence[Measure], claims: Sequence[Claim], label: str, context: Context) -> bool:
