@@ -80,6 +80,8 @@ class EntityLexicon:
     described_body_heads: tuple[str, ...]
     # A woman's title → the man's title of the same office ("chairwoman" → "chairman").
     gendered_titles: dict[str, str]
+    # Folded endings of a patronymic written before the given name (Mongolian "-yn", "-iin").
+    patronymic_endings: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -124,6 +126,7 @@ def entity_lexicon() -> EntityLexicon:
         business_name_heads=frozenset(data["business_name_heads"]),
         described_body_heads=tuple(data["described_body_heads"]),
         gendered_titles=dict(data["gendered_titles"]),
+        patronymic_endings=tuple(data["patronymic_endings"]),
     )
 
 

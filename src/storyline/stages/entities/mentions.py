@@ -40,7 +40,7 @@ from storyline.stages.entities.lexicon import (
     without_name_particle,
 )
 from storyline.stages.entities.noise import is_noise
-from storyline.stages.entities.people import relabel_surnames
+from storyline.stages.entities.people import patronymic_names, relabel_surnames
 from storyline.stages.entities.references import organisations_in_titles, title_mentions
 from storyline.stages.entities.repair import (
     acronyms_after_organisation_words,
@@ -225,7 +225,7 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
     names = organisations_by_introduction(text, people_by_title(doc, names, lexicon), lexicon)
     names = people_in_apposition(doc, article_id, names, lexicon)
     names = acronyms_after_organisation_words(doc, article_id, names, lexicon)
-    names = relabel_surnames(names, lexicon)
+    names = relabel_surnames(patronymic_names(text, names, lexicon), lexicon)
     names = names + _repeated_names(text, names, lexicon)
     titled = [_with_role(doc, text, mention, lexicon) for mention in names]
     names = _link_spelt_acronyms(_link_parenthesised_acronyms(text, [m for m, _ in titled]), lexicon)
