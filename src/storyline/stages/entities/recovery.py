@@ -33,6 +33,9 @@ NAME_RUN = re.compile(
 )
 # The most words of a full name read from a run.
 MAX_NAME_WORDS = 3
+# The fewest letters of a given name looked for alone across the collection: shorter Mongolian given names
+# are English words as often ("Bold", "Bat").
+MIN_GIVEN_NAME_CHARS = 5
 # An acronym a collection may repeat untagged: three to six capitals (two letters match too much by chance).
 ACRONYM = re.compile(r"(?<![\w-])[A-Z]{3,6}(?![\w-])")
 
@@ -74,12 +77,13 @@ def _given_names_after_patronymics(mentions: Iterable[Mention]) -> set[str]:
     the name such a person goes by alone, in reports that never write the patronymic ("D. Enkhjargal")."""
     lexicon = entity_lexicon()
     return {
-        mention.text.split()[-1]
+        given_name
         for mention in mentions
         if mention.label == "PERSON"
         and mention.refers_to is None
         and has_patronymic(fold_name(mention.text).split(), lexicon)
-        and len(mention.text.split()) == 2
+        and len(words := mention.text.split()) == 2
+        and len(given_name := words[-1]) >= MIN_GIVEN_NAME_CHARS
     }
 
 
