@@ -24,7 +24,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from storyline.records import Mention, ParsedArticle
-from storyline.stages.entities.bodies import bodies_named_by_description
+from storyline.stages.entities.bodies import bodies_named_by_description, subdivision_governments
 from storyline.stages.entities.coordination import (
     organisations_joined_by_their_acronym,
     organisations_over_portfolio_lists,
@@ -234,6 +234,7 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
     named = names + governments
     descriptions = resolve_descriptions(doc, text, article_id, named, lexicon)
     descriptions = bodies_named_by_description(descriptions, named, lexicon)
+    descriptions = subdivision_governments(text, descriptions, named, lexicon)
     titles = title_mentions(text, [(m, span) for m, span in titled if span], named + descriptions, lexicon)
     return sorted(named + descriptions + titles, key=lambda mention: (mention.start, mention.end))
 
