@@ -3,6 +3,9 @@ run through the real parse."""
 
 from __future__ import annotations
 
+from storyline.records import ROLE_LABEL, Mention
+from storyline.stages.entities.bodies import subdivision_governments
+from storyline.stages.entities.lexicon import entity_lexicon
 from tests.test_entities_mentions import mentions_of
 
 
@@ -39,3 +42,34 @@ def test_two_committees_of_one_article_leave_the_committee_unresolved() -> None:
 def test_a_committee_never_referred_back_to_is_no_actor() -> None:
     found = mentions_of("The dockers elected a strike committee on Sunday. The port said talks would follow.")
     assert not any(m.text == "strike committee" and m.label == "ORG" for m in found)
+
+
+def test_a_subdivisions_executive_is_named_after_the_place_its_paragraph_names_before_it() -> None:
+    """Issue #17: "the provincial administration" after "In Velmar," and "the provincial government" of
+    the next sentence are the one "Velmar provincial government"; on mentions built by hand (the model's
+    place tags vary). No place before it in the paragraph, a place of its own after it, or a level that is
+    no subdivision's ("local"), and the description stays unresolved."""
+    text = (
+        "In Velmar, the provincial administration opened shelters. The provincial government paid.\n"
+        "The provincial government asked for help. In Ostra, the local government waited.\n"
+        "Near Ostra, the regional government of Brenna said no."
+    )
+
+    def at(surface: str, label: str, occurrence: int = 0) -> Mention:
+        start = -1
+        for _ in range(occurrence + 1):
+            start = text.index(surface, start + 1)
+        role = surface if label == ROLE_LABEL else None
+        return Mention("a", start, start + len(surface), surface, label, role=role)
+
+    places = [at("Velmar", "GPE"), at("Ostra", "GPE"), at("Ostra", "GPE", 1), at("Brenna", "GPE")]
+    descriptions = [
+        at("the provincial administration", ROLE_LABEL),
+        at("The provincial government", ROLE_LABEL),
+        at("The provincial government", ROLE_LABEL, 1),  # a new paragraph that names no place before it
+        at("the local government", ROLE_LABEL),
+        at("the regional government", ROLE_LABEL),
+    ]
+    found = subdivision_governments(text, descriptions, places, entity_lexicon())
+    assert [m.refers_to for m in found] == ["Velmar provincial government"] * 2 + [None] * 3
+    assert [m.label for m in found] == ["ORG"] * 2 + [ROLE_LABEL] * 3

@@ -106,6 +106,16 @@ def test_a_description_with_a_title_the_salient_person_was_not_given_is_not_that
     assert all(m.refers_to is None for m in found if m.text == "The governor")
 
 
+def test_a_description_in_apposition_with_a_name_is_not_the_person_named_before_it() -> None:
+    """Issue #17: "The mayor of Brenna, <name>, said" after sentences about a charity's worker is the mayor
+    named right after it, not that worker."""
+    found = mentions_of(
+        "Mira Holt, who leads the charity's relief work, said volunteers had reached the valley. "
+        "Holt said more help would come. The mayor of Brenna, Oskar Lind, said the roads were shut."
+    )
+    assert all(m.refers_to not in {"Mira Holt", "Holt"} for m in found if m.text == "The mayor")
+
+
 def test_a_local_title_is_a_title_and_agrees_with_its_english_one() -> None:
     """Issue #17: the Uzbek "hokim" (a region's governor) before a name is a title, not part of the name,
     and "the hokim" is the person the article calls the regional governor."""

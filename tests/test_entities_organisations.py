@@ -255,6 +255,24 @@ def test_a_movements_name_after_its_national_body_in_one_report_is_that_body_not
     assert by_mention[("c", 40)] != by_mention[("c", 50)]
 
 
+def test_a_movements_name_inside_its_national_bodys_name_after_the_country_is_that_body() -> None:
+    """Issue #17: "the Halvik Red Cross Society", then "the Red Cross" in the same report, is that society,
+    not the committee another story names; a name going on with no organisation word is not localised."""
+    found = resolve_entities(
+        mentions(
+            ("a", "International Committee of the Red Cross", "ORG"),
+            ("a", "Red Cross", "ORG"),
+            ("b", "Halvik Red Cross Society", "ORG"),
+            ("b", "Red Cross", "ORG"),
+            ("c", "Halvik Air Force Museum", "ORG"),
+            ("c", "Air Force", "ORG"),
+        )
+    )
+    by_mention = entity_by_mention(found)
+    assert by_mention[("b", 30)] == by_mention[("b", 20)] != by_mention[("a", 0)]
+    assert by_mention[("c", 50)] != by_mention[("c", 40)]
+
+
 def test_a_body_named_with_and_without_its_country_is_one_body() -> None:
     """Issue #17: "Federation of … of Tajikistan" in one report, without "of Tajikistan" in the next."""
     found = grouped(

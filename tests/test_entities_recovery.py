@@ -77,3 +77,21 @@ def test_the_surname_alone_of_a_name_tagged_an_organisation_is_recovered_when_it
         ("Tschernow", "PERSON", german.text.rindex("Tschernow"))
     ]
     assert recover_mentions([german], tagged[1:]) == []
+
+
+def test_the_given_name_of_a_mongolian_name_is_recovered_in_a_report_without_the_patronymic() -> None:
+    """Issue #17: a Mongolian name is patronymic (genitive) + given name, and the person goes by the given
+    name, alone or after the patronymic's initial. The surname of a Western name tagged elsewhere is not
+    looked for in a report that never names the person."""
+    named = _article("a", "Lkhagvyn Sarangerel, the deputy governor, met Henrik Dahl and Batyn Bold.")
+    later = _article("b", "L. Sarangerel said the depot was full. Sarangerel left. Dahl stayed. Bold plans.")
+    tagged = [
+        _tagged(named, "Lkhagvyn Sarangerel", "PERSON"),
+        _tagged(named, "Henrik Dahl", "PERSON"),
+        _tagged(named, "Batyn Bold", "PERSON"),  # a given name short enough to be an English word
+    ]
+    found = recover_mentions([named, later], tagged)
+    assert sorted((m.article, m.start, m.text, m.label) for m in found) == [
+        ("b", 3, "Sarangerel", "PERSON"),
+        ("b", 39, "Sarangerel", "PERSON"),
+    ]

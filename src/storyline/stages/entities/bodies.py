@@ -17,9 +17,12 @@ import re
 from dataclasses import replace
 
 from storyline.records import ROLE_LABEL, Mention
-from storyline.stages.entities.lexicon import EntityLexicon, fold_name
+from storyline.stages.entities.lexicon import PLACE_LABELS, EntityLexicon, fold_name
 
-__all__ = ["bodies_named_by_description"]
+__all__ = ["bodies_named_by_description", "subdivision_governments"]
+
+# A description going on with the place it belongs to: "the regional government of Catalonia".
+PLACE_AFTER = re.compile(r"\s+(?:of|in|for)\s+[A-Z]")
 
 
 def bodies_named_by_description(
@@ -60,3 +63,40 @@ def _name_one_body(descriptions: list[Mention], head: str) -> list[Mention]:
     for mention in references:
         renamed[mention.start] = replace(mention, label="ORG", refers_to=name, role=None)
     return [renamed.get(m.start, m) if m.label == ROLE_LABEL else m for m in descriptions]
+
+
+def subdivision_governments(
+    text: str, descriptions: list[Mention], named: list[Mention], lexicon: EntityLexicon
+) -> list[Mention]:
+    """ "In Dundgovi, the provincial administration declared …": a subdivision's executive named by its
+    level and head word refers to "<place> <level> government", the place being the last one the paragraph
+    names before it — so "the provincial government" of the next sentence, and of the next report, meet
+    on it. Nothing where the paragraph names no place before the description, or where the description
+    goes on with its own place ("the regional government of Catalonia", after "Spain")."""
+    places = [m for m in named if m.label in PLACE_LABELS and m.refers_to is None]
+    resolved = []
+    for mention in descriptions:
+        words = fold_name(mention.text).split()
+        own_place = PLACE_AFTER.match(text, mention.end)
+        if own_place or not _describes_subdivision_executive(mention, words, lexicon):
+            resolved.append(mention)
+            continue
+        paragraph_start = text.rfind("\n", 0, mention.start) + 1
+        before = [p for p in places if paragraph_start <= p.start and p.end <= mention.start]
+        if not before:
+            resolved.append(mention)
+            continue
+        place = max(before, key=lambda p: p.start)
+        name = f"{place.text} {words[-2]} government"
+        resolved.append(replace(mention, label="ORG", refers_to=name, role=None))
+    return resolved
+
+
+def _describes_subdivision_executive(mention: Mention, words: list[str], lexicon: EntityLexicon) -> bool:
+    return (
+        mention.label == ROLE_LABEL
+        and len(words) == 3
+        and words[0] == "the"
+        and words[1] in lexicon.subdivision_levels
+        and words[2] in lexicon.subdivision_government_heads
+    )

@@ -46,6 +46,9 @@ MINISTER = re.compile(r"\bminister\b", re.IGNORECASE)
 DETERMINERS = frozenset({"the", "her", "his", "its", "their", "this"})
 # How many sentences before a person description may hold the one person it stands for.
 SALIENCE_SENTENCES = 2
+# What may stand between a description and the name it is in apposition with: the place or body of the
+# office, then a comma ("The governor of the province, <name>, said").
+APPOSED_NAME_GAP = re.compile(r"(?:\s+of\s+[^,.;:]{1,60})?,\s*")
 # How far back (characters, about two sentences) "the group" may reach for an organisation named before it.
 GENERIC_ANTECEDENT_CHARS = 400
 
@@ -289,7 +292,7 @@ def _salient_person(
         return None
     first = span[0]
     noun = first.head if first.dep_ == "det" else first
-    if noun.dep_ not in SUBJECT_DEPS:
+    if noun.dep_ not in SUBJECT_DEPS or _names_in_apposition(doc.text, start + len(description), names):
         return None
     sentences = list(doc.sents)
     index = next(i for i, sentence in enumerate(sentences) if sentence.start <= first.i < sentence.end)
@@ -306,6 +309,15 @@ def _salient_person(
     if roles and not _titles_agree(description, roles, lexicon):
         return None
     return max(people, key=lambda m: len(m.text))
+
+
+def _names_in_apposition(text: str, end: int, names: list[Mention]) -> bool:
+    """Whether a person's name follows the description in apposition ("The governor of Dundgowi, <name>,
+    said"): the description is that person's, never the one the sentences before were about."""
+    return any(
+        m.label == "PERSON" and m.start >= end and APPOSED_NAME_GAP.fullmatch(text, end, m.start)
+        for m in names
+    )
 
 
 def _titles_agree(description: str, roles: set[str], lexicon: EntityLexicon) -> bool:

@@ -78,8 +78,13 @@ class EntityLexicon:
     business_name_heads: frozenset[str]
     # Heads of bodies an article may name only by a description ("the strike committee"; entities.bodies).
     described_body_heads: tuple[str, ...]
+    # Levels of a country's subdivisions and the heads of a description of one's executive.
+    subdivision_levels: frozenset[str]
+    subdivision_government_heads: frozenset[str]
     # A woman's title → the man's title of the same office ("chairwoman" → "chairman").
     gendered_titles: dict[str, str]
+    # Folded endings of a patronymic written before the given name (Mongolian "-yn", "-iin").
+    patronymic_endings: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -123,7 +128,10 @@ def entity_lexicon() -> EntityLexicon:
         non_business_name_heads=frozenset(data["non_business_name_heads"]),
         business_name_heads=frozenset(data["business_name_heads"]),
         described_body_heads=tuple(data["described_body_heads"]),
+        subdivision_levels=frozenset(data["subdivision_levels"]),
+        subdivision_government_heads=frozenset(data["subdivision_government_heads"]),
         gendered_titles=dict(data["gendered_titles"]),
+        patronymic_endings=tuple(data["patronymic_endings"]),
     )
 
 

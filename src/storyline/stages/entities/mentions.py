@@ -24,7 +24,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from storyline.records import Mention, ParsedArticle
-from storyline.stages.entities.bodies import bodies_named_by_description
+from storyline.stages.entities.bodies import bodies_named_by_description, subdivision_governments
 from storyline.stages.entities.coordination import (
     organisations_joined_by_their_acronym,
     organisations_over_portfolio_lists,
@@ -40,7 +40,7 @@ from storyline.stages.entities.lexicon import (
     without_name_particle,
 )
 from storyline.stages.entities.noise import is_noise
-from storyline.stages.entities.people import relabel_surnames
+from storyline.stages.entities.people import patronymic_names, relabel_surnames
 from storyline.stages.entities.references import organisations_in_titles, title_mentions
 from storyline.stages.entities.repair import (
     acronyms_after_organisation_words,
@@ -225,7 +225,7 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
     names = organisations_by_introduction(text, people_by_title(doc, names, lexicon), lexicon)
     names = people_in_apposition(doc, article_id, names, lexicon)
     names = acronyms_after_organisation_words(doc, article_id, names, lexicon)
-    names = relabel_surnames(names, lexicon)
+    names = relabel_surnames(patronymic_names(text, names, lexicon), lexicon)
     names = names + _repeated_names(text, names, lexicon)
     titled = [_with_role(doc, text, mention, lexicon) for mention in names]
     names = _link_spelt_acronyms(_link_parenthesised_acronyms(text, [m for m, _ in titled]), lexicon)
@@ -234,6 +234,7 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
     named = names + governments
     descriptions = resolve_descriptions(doc, text, article_id, named, lexicon)
     descriptions = bodies_named_by_description(descriptions, named, lexicon)
+    descriptions = subdivision_governments(text, descriptions, named, lexicon)
     titles = title_mentions(text, [(m, span) for m, span in titled if span], named + descriptions, lexicon)
     return sorted(named + descriptions + titles, key=lambda mention: (mention.start, mention.end))
 

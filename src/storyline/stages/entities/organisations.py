@@ -320,10 +320,10 @@ def _localise_short_names(keyed: Sequence[Keyed], place_keys: frozenset[str]) ->
     name that is a place of the collection keeps its own key. First words are not taken: they name the
     parent company ("Boeing" of "Boeing Commercial Airplanes") or a product line ("Apple" of "Apple TV")
     as often as the company itself ("Northrop" of "Northrop Grumman"); allowing them cost 0.08 B³ F1 on
-    MEANTIME apple. Except a name of two words or more opening one that goes on with an organisation word
-    ("the Red Cross" after "the Red Cross Society of Georgia"): a national body of a movement is called by
-    the movement's name in its own report, and resolving that in the article keeps it from joining another
-    story's "Red Cross"."""
+    MEANTIME apple. Except a name of two words or more going on with an organisation word, after the
+    country if any ("the Red Cross" after "the Red Cross Society of Georgia" or "the Mongolian Red Cross
+    Society"): a national body of a movement is called by the movement's name in its own report, and
+    resolving that in the article keeps it from joining another story's "Red Cross"."""
     keys_in_article: dict[str, set[str]] = defaultdict(set)
     for key, mention in keyed:
         keys_in_article[mention.article].add(key)
@@ -333,7 +333,7 @@ def _localise_short_names(keyed: Sequence[Keyed], place_keys: frozenset[str]) ->
             longer = {
                 other
                 for other in keys_in_article[mention.article]
-                if other != key and (other.endswith(" " + key) or _opens_organisation_name(key, other))
+                if other != key and (other.endswith(" " + key) or _core_of_organisation_name(key, other))
             }
             if len(longer) == 1:
                 full_name_of[mention.article, key] = longer.pop()
@@ -341,12 +341,18 @@ def _localise_short_names(keyed: Sequence[Keyed], place_keys: frozenset[str]) ->
     return [(full_name_of.get((mention.article, key), key), mention) for key, mention in keyed]
 
 
-def _opens_organisation_name(short: str, full: str) -> bool:
-    """ "red cross" opens "red cross society of georgia": two words or more, then an organisation word."""
-    if " " not in short or not full.startswith(short + " "):
+def _core_of_organisation_name(short: str, full: str) -> bool:
+    """ "red cross" of "red cross society of georgia" and of "mongolian red cross society": two words or
+    more, after at most ``MAX_QUALIFIER_WORDS`` qualifiers (the country), then an organisation word."""
+    short_words, words = short.split(), full.split()
+    if len(short_words) < 2:
         return False
-    rest = full[len(short) + 1 :].split()
-    return rest[0] in entity_lexicon().org_head_words
+    last_start = min(MAX_QUALIFIER_WORDS, len(words) - len(short_words) - 1)
+    return any(
+        words[start : start + len(short_words)] == short_words
+        and words[start + len(short_words)] in entity_lexicon().org_head_words
+        for start in range(last_start + 1)
+    )
 
 
 def _merge_generic_tails(groups: DisjointSet, place_keys: frozenset[str]) -> None:

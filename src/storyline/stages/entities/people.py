@@ -1,16 +1,27 @@
-"""Short forms of a person's name inside one article: a lone surname.
+"""Short forms and whole forms of a person's name inside one article: a lone surname, a patronymic name.
 
 An article names a person in full once and then shortens the name; the small model tags the short form as
 anything (a surname as a place, a given name as a person of its own). Read per article, before resolution
 across articles, because which full name a short form stands for depends on the names of its article.
+A Mongolian name (patronymic in the genitive, then the given name: "Gombyn Tsogtbaatar") is one the small
+model knows least: it tags it an organisation or a place, or only one of its words.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 from storyline.records import Mention
 from storyline.stages.entities.lexicon import EntityLexicon, fold_name
 
-__all__ = ["relabel_surnames"]
+__all__ = ["has_patronymic", "patronymic_names", "relabel_surnames"]
+
+# A capitalised word, then another one that ends the run of capitalised words: a patronymic name is two
+# words, and a third ("Sharavyn Oyuntsetseg Foundation") makes the run something else.
+TWO_WORD_NAME = re.compile(r"(?<![\w'’-])[^\W\d_a-z]\w*[ \t]+[^\W\d_a-z]\w*(?![\w-])(?![ \t]+[^\W\d_a-z])")
+# The fewest letters of a patronymic: "Batyn" (of Bat); shorter words ending so are English ("Glyn").
+MIN_PATRONYMIC_CHARS = 5
 
 
 def relabel_surnames(names: list[Mention], lexicon: EntityLexicon) -> list[Mention]:
@@ -27,3 +38,36 @@ def relabel_surnames(names: list[Mention], lexicon: EntityLexicon) -> list[Menti
         else m
         for m in names
     ]
+
+
+def has_patronymic(words: Sequence[str], lexicon: EntityLexicon) -> bool:
+    """Whether folded words are a patronymic and a given name ("gombyn tsogtbaatar")."""
+    return (
+        len(words) == 2
+        and len(words[0]) >= MIN_PATRONYMIC_CHARS
+        and words[0].endswith(lexicon.patronymic_endings)
+    )
+
+
+def patronymic_names(text: str, names: list[Mention], lexicon: EntityLexicon) -> list[Mention]:
+    """ "Dashdorjiin Enkhjargal", of which the small model tags only "Dashdorjiin", as an organisation: two
+    words the first of which is a patronymic are one person's name, where NER tagged one of the two words
+    alone as a person or an organisation. Not where it tagged both as one name: "Brooklyn Heights" (a
+    place) and "Brooklyn Museum" (an organisation) end in an English "-yn", no patronymic; such a name,
+    and an untagged one, are left to the collection (``recovery``, ``resolve``), which reads them against
+    the names other articles tag as people."""
+    if not names:
+        return names
+    for match in TWO_WORD_NAME.finditer(text):
+        start, end = match.span()
+        if not has_patronymic(fold_name(match.group()).split(), lexicon):
+            continue
+        inside = [m for m in names if m.start < end and start < m.end]
+        words = [(word.start() + start, word.end() + start) for word in re.finditer(r"\S+", match.group())]
+        if len(inside) != 1 or (inside[0].start, inside[0].end) not in words:
+            continue
+        if inside[0].label not in {"PERSON", "ORG"} or inside[0].refers_to is not None:
+            continue
+        person = Mention(names[0].article, start, end, match.group(), "PERSON")
+        names = sorted([m for m in names if m is not inside[0]] + [person], key=lambda m: (m.start, m.end))
+    return names

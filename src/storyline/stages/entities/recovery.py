@@ -18,7 +18,8 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from storyline.records import Article, Mention
-from storyline.stages.entities.lexicon import fold_name
+from storyline.stages.entities.lexicon import PLACE_LABELS, entity_lexicon, fold_name
+from storyline.stages.entities.people import has_patronymic
 from storyline.stages.entities.transliteration import name_readings
 
 __all__ = ["recover_mentions"]
@@ -32,6 +33,9 @@ NAME_RUN = re.compile(
 )
 # The most words of a full name read from a run.
 MAX_NAME_WORDS = 3
+# The fewest letters of a given name looked for alone across the collection: shorter Mongolian given names
+# are English words as often ("Bold", "Bat").
+MIN_GIVEN_NAME_CHARS = 5
 # An acronym a collection may repeat untagged: three to six capitals (two letters match too much by chance).
 ACRONYM = re.compile(r"(?<![\w-])[A-Z]{3,6}(?![\w-])")
 
@@ -40,6 +44,7 @@ def recover_mentions(articles: Sequence[Article], mentions: Sequence[Mention]) -
     """The mentions of ``articles`` that their own extraction missed, read from the collection's names."""
     known_people = _person_readings(mentions)
     known_acronyms = {m.text for m in mentions if m.label == "ORG" and ACRONYM.fullmatch(m.text)}
+    given_names = _given_names_after_patronymics(mentions)
     taken: dict[str, list[tuple[int, int]]] = {}
     for mention in mentions:
         taken.setdefault(mention.article, []).append((mention.start, mention.end))
@@ -48,7 +53,7 @@ def recover_mentions(articles: Sequence[Article], mentions: Sequence[Mention]) -
         blocked = taken.get(article.id, []) + [(f.start, f.end) for f in article.foreign_fragments]
         people = _people_in(article, known_people, blocked)
         blocked = blocked + [(m.start, m.end) for m in people]
-        surnames = {
+        surnames = given_names | {
             m.text.split()[-1] for m in people + _mistagged_people(article.id, mentions, known_people)
         }
         found = people + _words_in(article, surnames, "PERSON", blocked)
@@ -67,16 +72,32 @@ def _person_readings(mentions: Iterable[Mention]) -> frozenset[tuple[str, str]]:
     return frozenset(readings)
 
 
+def _given_names_after_patronymics(mentions: Iterable[Mention]) -> set[str]:
+    """The given names of the collection's Mongolian names ("Enkhjargal" of "Dashdorjiin Enkhjargal"):
+    the name such a person goes by alone, in reports that never write the patronymic ("D. Enkhjargal")."""
+    lexicon = entity_lexicon()
+    return {
+        given_name
+        for mention in mentions
+        if mention.label == "PERSON"
+        and mention.refers_to is None
+        and has_patronymic(fold_name(mention.text).split(), lexicon)
+        and len(words := mention.text.split()) == 2
+        and len(given_name := words[-1]) >= MIN_GIVEN_NAME_CHARS
+    }
+
+
 def _mistagged_people(
     article_id: str, mentions: Sequence[Mention], known: frozenset[tuple[str, str]]
 ) -> list[Mention]:
     """The article's full names the small model tagged an organisation ("Its chairman, Nuriddin Walijew")
-    that read as a person's name another article tags: their surnames alone are that person too."""
+    or a place ("Szarawyn Ojunceceg") that read as a person's name another article tags: their surnames
+    alone are that person too."""
     return [
         m
         for m in mentions
         if m.article == article_id
-        and m.label == "ORG"
+        and (m.label == "ORG" or m.label in PLACE_LABELS)
         and m.refers_to is None
         and len(tokens := fold_name(m.text).split()) in (2, 3)
         and name_readings(tokens) & known
