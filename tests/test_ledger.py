@@ -268,3 +268,16 @@ def test_only_a_negated_main_clause_takes_the_deny_side(text: str, negated: bool
     from storyline.stages.claims.modality import is_negated
 
     assert is_negated(statement("c1", "a", "Someone", text)) is negated
+
+
+def test_a_toll_only_one_article_of_the_story_gives_is_background_not_a_question() -> None:
+    # a column on the agency's record recalls an earlier attack's dead; no other article counts any
+    background = [
+        claim("c1", "a", "Police", 3, unit="people", text="3 people were killed in that attack", counted="3"),
+        claim("c2", "a", "Mayor", 3, unit="people", text="3 people were killed in that attack", counted="3"),
+        statement("c3", "b", "Senator", "the agency ignored every warning it was given"),
+    ]
+    assert not any("killed" in q.question for q in build_ledger(STORY, background, ARTICLES, [], []))
+    # the story's own toll, which another article counts too, stays a question
+    counted = [*background, claim("c4", "b", "Governor", 5, unit="people", text="5 people were injured")]
+    assert any("killed" in q.question for q in build_ledger(STORY, counted, ARTICLES, [], []))

@@ -90,6 +90,11 @@ from storyline.stages.ledger.statements import (
 )
 from storyline.stages.ledger.tallies import according_to, split_tallies, tally_directions
 
+# Kinds of count that are an event's toll (``lexicons/ledger.toml`` ``[count_kinds]``): one article's toll
+# that no other article of the story counts is mostly another event's, told as background (an earlier
+# bombing's dead and injured, recalled in a column on the FBI's record: PolNeAR fbi-no-charges, two of its
+# five false or misleading top-20 questions).
+TOLL_KINDS = frozenset({"dead", "injured", "missing"})
 # Who can be a counter an outlet's sentence names (``sources.counted_by``): not a place ("Uzbekistan has
 # reconnected …" tells what a government did, which the entities stage may type as a place or not).
 COUNTER_TYPES = frozenset({"ORG", "PERSON"})
@@ -206,6 +211,7 @@ def build_ledger(
     if settings.tallies_by_source:
         measure_groups = split_tallies(measure_groups, by_id, names, settings.series_tolerance)
     group_of_claim = {m.claim.id: index for index, group in enumerate(measure_groups) for m in group}
+    toll_articles = {m.claim.article for m in measures if m.kind in TOLL_KINDS}
     attached: dict[int, list[Claim]] = {}
     statements = []
     unplaced: list[Claim] = []  # responses naming no subject: placed by what the article said before them
@@ -246,6 +252,8 @@ def build_ledger(
         group_claims = list({claim.id: claim for claim in [m.claim for m in group] + extra}.values())
         if group[0].kind == TARGET or (len(group_claims) == 1 and len(positions) > 1):
             continue  # a goal is no count; one sentence's two values are a change ("from 58 to 55 percent")
+        if group[0].kind in TOLL_KINDS and len(by_id) > 1 and toll_articles == {group_claims[0].article}:
+            continue  # a toll only one article of several gives: another event's, as background
         unit = group[0].unit
         key = f"{unit}:" + ",".join(sorted({m.claim.id for m in group}))
         order, text, informative = labelled[index]
