@@ -120,3 +120,27 @@ def test_a_narrowing_word_its_own_source_drops_narrows_nothing() -> None:
         frozenset(),
     ]
     assert [m.qualifiers for m in drop_unsaid_qualifiers([first, again, later])] == [frozenset()] * 3
+
+
+def test_a_source_dropping_its_narrowing_word_meets_another_sources_figure() -> None:
+    # no kind of count: the ministry's "2,100 dairy farms" and "2,100 farms" are one figure, so its count
+    # can meet another source's 3,400 farms as two sides of one question
+    first = _farms("b", "the ministry", "2,100 dairy farms were bankrupt", "2,100 dairy farms", 2100)
+    again = _farms("c", "the ministry", "2,100 farms were bankrupt", "2,100 farms", 2100)
+    other = _farms("c", "the union", "3,400 farms were bankrupt", "3,400 farms", 3400)
+    assert drop_unsaid_qualifiers([first, other])[0].qualifiers == frozenset({"dairy"})
+    assert [m.qualifiers for m in drop_unsaid_qualifiers([first, again, other])] == [frozenset()] * 3
+
+
+def _farms(article_id: str, speaker: str, text: str, figure: str, value: float) -> Measure:
+    sentence = f"{speaker.capitalize()} said {text}."
+    quantity = make_quantity(figure, value, within=sentence, unit="farm")
+    claim = make_claim(
+        text,
+        article=make_article(sentence, id=article_id),
+        id=f"{article_id}-{value:g}",
+        speaker_text=speaker.capitalize(),
+        quantities=(quantity,),
+    )
+    (measure,) = make_measures(claim, frozenset(), published="2024-03-01")
+    return measure
