@@ -103,6 +103,8 @@ def test_a_count_named_by_its_kind_word_alone_keeps_that_word() -> None:
     assert not counts_people("missing", "missing")
     assert counts_people("missing", "miner") and counts_people("dead", "passenger")
     assert not counts_people("dead", "ship") and not counts_people("displaced", "home")
+    # a toll of a herd ("842,000 head", "1.1 million dead animals": units.toml livestock) counts no people
+    assert not counts_people("dead", "livestock")
 
 
 def test_cases_and_infections_are_a_tally_only_in_an_article_about_an_outbreak() -> None:
