@@ -44,6 +44,20 @@ def test_a_goal_is_a_kind_of_its_own() -> None:
     assert [m.kind for m in make_measures(claim, frozenset())] == ["target", None]
 
 
+WISH = "The charity wants to give blankets to 4,000 families, its director said."
+
+
+def test_a_figure_of_what_a_speaker_wants_to_do_is_a_goal() -> None:
+    article = make_article(WISH)
+    families = make_quantity("4,000 families", 4000, within=WISH, unit="family")
+    content = "to give blankets to 4,000 families"
+    wanted = make_claim(content, article=article, cue="wants", quantities=(families,))
+    assert [m.kind for m in make_measures(wanted, frozenset())] == ["target"]
+    # the same words said, not wanted, are a count
+    said = make_claim(content, article=article, cue="said", quantities=(families,))
+    assert [m.kind for m in make_measures(said, frozenset())] == [None]
+
+
 CONTENT = "rescuers recovered four more bodies; more than 200 people died in 1991; 1,100 additional pages"
 TOLL = f"Officials said {CONTENT}."
 

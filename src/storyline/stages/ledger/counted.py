@@ -152,8 +152,17 @@ def _words_before(claim: Claim, quantity: Quantity, reach: int = TARGET_REACH) -
 
 
 def _is_target(claim: Claim, quantity: Quantity) -> bool:
-    """A goal, not a count: a target word among the few words before the figure ("goal of releasing")."""
+    """A goal, not a count: a target word among the few words before the figure ("goal of releasing"), or
+    a cue of what the speaker wants or plans (``target_cues``: "wants to distribute … to 10,000
+    households")."""
+    if " ".join(claim.cue.lower().split()) in _target_cues():
+        return True
     return any(word in ledger_lexicon().target_words for word in _words_before(claim, quantity))
+
+
+@cache
+def _target_cues() -> frozenset[str]:
+    return frozenset(load_lexicon("ledger")["target_cues"])
 
 
 def _is_method(claim: Claim, quantity: Quantity) -> bool:
