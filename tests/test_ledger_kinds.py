@@ -9,6 +9,7 @@ from storyline.stages.ledger.kinds import (
     PART,
     PAST_EVENT,
     counts_people,
+    is_part,
     kind_near,
     names_outbreak,
     outbreak_unit,
@@ -102,6 +103,8 @@ def test_a_count_named_by_its_kind_word_alone_keeps_that_word() -> None:
     assert not counts_people("missing", "missing")
     assert counts_people("missing", "miner") and counts_people("dead", "passenger")
     assert not counts_people("dead", "ship") and not counts_people("displaced", "home")
+    # a toll of a herd ("842,000 head", "1.1 million dead animals": units.toml livestock) counts no people
+    assert not counts_people("dead", "livestock")
 
 
 def test_cases_and_infections_are_a_tally_only_in_an_article_about_an_outbreak() -> None:
@@ -267,3 +270,80 @@ def test_a_coordination_of_kinds_counts_the_umbrella_the_story_counts() -> None:
     assert [m.unit for m in under_umbrellas(coordinated + umbrella + alone)] == ["facility"] * 3 + ["school"]
     # a story that counts no facilities keeps the kinds' own unit
     assert [m.unit for m in under_umbrellas(coordinated + alone)] == ["school"] * 3
+
+
+def test_of_after_a_figures_own_noun_marks_no_part() -> None:
+    # "of" after a bare number takes a part of a count; after the figure's noun it says what the noun
+    # measures ("head of cattle"), and the figure is the whole toll
+    (cattle,) = _measures(
+        "Vets said 5,300 head of cattle had died.", "5,300 head of cattle had died", {"5,300 head": 5300}
+    )
+    assert (cattle.kind, cattle.qualifiers) == ("dead", frozenset())
+    assert is_part("three of the missing were found", 0, 5)
+    assert is_part("2 million of the dead", 0, 9)
+    assert not is_part("5,300 head of cattle died", 0, 10)
+
+
+def test_a_word_beginning_with_a_kinds_stem_may_name_no_kind() -> None:
+    # ``[not_kind_words]``: the stems are prefixes, "lives" is in "livestock", "dead" in "deadline"
+    assert kind_near("4,100 farms lost most of their livestock", 0, 11) is None
+    assert kind_near("12 firms missed the deadline", 0, 8) is None
+    assert kind_near("12 lives were lost", 0, 8) == "dead"
+
+
+RAISED = "Floods killed 9,000 sheep in the valley, the ministry said, bringing its tally to 9,400 animals."
+
+
+def test_a_count_raised_by_a_participle_has_the_kind_its_sentence_names() -> None:
+    article = make_article(RAISED)
+    figure = make_quantity("9,400 animals", 9400, within=RAISED, unit="animal")
+    claim = make_claim("bringing its tally to 9,400 animals", article=article, quantities=(figure,))
+    (measure,) = make_measures(claim, frozenset(), text=RAISED)
+    assert (measure.kind, measure.unit) == ("dead", "personnel")
+    # without the article's text, or where the participle raises something that is no count, no kind
+    assert make_measures(claim, frozenset())[0].kind is None
+    fleet = "The navy said it commissioned two frigates, bringing its fleet to 40 ships."
+    ships = make_quantity("40 ships", 40, within=fleet, unit="ship")
+    claim = make_claim("bringing its fleet to 40 ships", article=make_article(fleet), quantities=(ships,))
+    assert make_measures(claim, frozenset(), text=fleet)[0].kind is None
+    hired = "The agency said it hired 30 nurses, bringing its total to 200 nurses."
+    nurses = make_quantity("200 nurses", 200, within=hired, unit="nurse")
+    claim = make_claim("bringing its total to 200 nurses", article=make_article(hired), quantities=(nurses,))
+    assert make_measures(claim, frozenset(), text=hired)[0].kind is None
+
+
+def test_out_of_reach_is_a_state_out_of_service() -> None:
+    assert kind_near("212 villages could not be reached by road", 0, 12) == "out_of_service"
+    assert kind_near("95 farms were still unreachable", 0, 8) == "out_of_service"
+    assert kind_near("95 farms were reached", 0, 8) is None
+
+
+LIST = "The agency said 40 villages were still unreachable on Friday, 75 on Thursday and 90 on Wednesday."
+
+
+def test_a_bare_figure_in_a_list_goes_on_the_count_named_before_it() -> None:
+    # past the "and" that ends a clause, "90 on Wednesday" names no kind of its own
+    content = LIST.removeprefix("The agency said ").rstrip(".")
+    figures = tuple(
+        make_quantity(text, value, within=LIST, unit="village")
+        for text, value in (("40 villages", 40), ("75", 75), ("90", 90))
+    )
+    claim = make_claim(content, article=make_article(LIST), quantities=figures)
+    measures = make_measures(claim, frozenset(), text=LIST)
+    assert [m.kind for m in measures] == ["out_of_service"] * 3
+    # a bare figure lent another noun goes on no count of this one
+    other = (figures[0], make_quantity("90", 90, within=LIST, unit="truck"))
+    claim = make_claim(content, article=make_article(LIST), quantities=other)
+    assert [m.kind for m in make_measures(claim, frozenset(), text=LIST)] == ["out_of_service", None]
+
+
+NUMBERED = "The mayor said the number of village schools still shut had fallen to 14."
+
+
+def test_a_bare_figure_counts_the_noun_its_clause_numbers() -> None:
+    # the quantities stage lent "14" the noun of an earlier figure; "the number of village schools" says
+    content = "the number of village schools still shut had fallen to 14"
+    fourteen = make_quantity("14", 14, within=NUMBERED, unit="tourist")
+    claim = make_claim(content, article=make_article(NUMBERED), quantities=(fourteen,))
+    (measure,) = make_measures(claim, frozenset())
+    assert (measure.unit, measure.kind) == ("school", "out_of_service")

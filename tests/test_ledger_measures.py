@@ -3,7 +3,14 @@
 
 from __future__ import annotations
 
-from storyline.stages.ledger.measures import INCREMENT, is_vague, make_measures
+from storyline.stages.ledger.measures import (
+    INCREMENT,
+    Measure,
+    drop_unsaid_qualifiers,
+    is_vague,
+    make_measures,
+    split_same_voice,
+)
 from tests.factories import make_article, make_claim, make_quantity
 
 TEXT = "Comey said they discovered thousands of work-related messages and 110 classified emails."
@@ -37,6 +44,20 @@ def test_a_goal_is_a_kind_of_its_own() -> None:
     assert [m.kind for m in make_measures(claim, frozenset())] == ["target", None]
 
 
+WISH = "The charity wants to give blankets to 4,000 families, its director said."
+
+
+def test_a_figure_of_what_a_speaker_wants_to_do_is_a_goal() -> None:
+    article = make_article(WISH)
+    families = make_quantity("4,000 families", 4000, within=WISH, unit="family")
+    content = "to give blankets to 4,000 families"
+    wanted = make_claim(content, article=article, cue="wants", quantities=(families,))
+    assert [m.kind for m in make_measures(wanted, frozenset())] == ["target"]
+    # the same words said, not wanted, are a count
+    said = make_claim(content, article=article, cue="said", quantities=(families,))
+    assert [m.kind for m in make_measures(said, frozenset())] == [None]
+
+
 CONTENT = "rescuers recovered four more bodies; more than 200 people died in 1991; 1,100 additional pages"
 TOLL = f"Officials said {CONTENT}."
 
@@ -60,3 +81,80 @@ def test_evacuees_are_a_count_of_the_displaced() -> None:
     evacuees = make_quantity("3,400 evacuees", 3400, within=EVACUEES, unit="personnel")
     claim = make_claim("3,400 evacuees", article=article, cue="speaks of", quantities=(evacuees,))
     assert [m.kind for m in make_measures(claim, frozenset())] == ["displaced"]
+
+
+def _toll(article_id: str, published: str, text: str, figure: str, value: float) -> Measure:
+    sentence = f"The agency said {text}."
+    article = make_article(sentence, id=article_id)
+    quantity = make_quantity(figure, value, within=sentence, unit="sheep")
+    claim = make_claim(
+        text, article=article, id=f"{article_id}-{value:g}", speaker_text="The agency", quantities=(quantity,)
+    )
+    (measure,) = make_measures(claim, frozenset(), published=published)
+    return measure
+
+
+def test_a_floor_said_of_one_voices_exact_figure_leaves_the_count_not_the_figure() -> None:
+    earlier = [
+        _toll("b", "2024-03-01", "700 sheep had died", "700 sheep", 700),
+        _toll("c", "2024-03-02", "900 sheep had died", "900 sheep", 900),
+    ]
+    floor = _toll("a", "2024-03-03", "more than 1,300 sheep had died", "more than 1,300 sheep", 1300)
+    exact = _toll("a", "2024-03-03", "1,340 sheep had died", "1,340 sheep", 1340)
+    kept, *alone = split_same_voice([*earlier, floor, exact])
+    assert [m.quantity.value for m in kept] == [700, 900, 1340]
+    assert [[m.quantity.value for m in part] for part in alone] == [[1300]]
+    # a floor far below the figure is no rounding of it: the figure further from the rest leaves
+    low = _toll("a", "2024-03-03", "more than 800 sheep had died", "more than 800 sheep", 800)
+    kept, *alone = split_same_voice([*earlier, low, exact])
+    assert [[m.quantity.value for m in part] for part in alone] == [[1340]]
+
+
+def _cut_off(article_id: str, published: str, text: str, figure: str, value: float) -> Measure:
+    sentence = f"The agency said {text}."
+    quantity = make_quantity(figure, value, within=sentence, unit="family")
+    claim = make_claim(
+        text,
+        article=make_article(sentence, id=article_id),
+        id=f"{article_id}-{value:g}",
+        speaker_text="The agency",
+        quantities=(quantity,),
+    )
+    (measure,) = make_measures(claim, frozenset(), published=published)
+    return measure
+
+
+def test_a_narrowing_word_its_own_source_drops_narrows_nothing() -> None:
+    first = _cut_off("b", "2024-03-01", "610 farming families were cut off", "610 farming families", 610)
+    again = _cut_off("c", "2024-03-02", "610 families were cut off", "610 families", 610)
+    later = _cut_off("c", "2024-03-02", "480 families were cut off", "480 families", 480)
+    assert first.qualifiers == frozenset({"farm"})
+    assert [m.qualifiers for m in drop_unsaid_qualifiers([first, later])] == [
+        frozenset({"farm"}),
+        frozenset(),
+    ]
+    assert [m.qualifiers for m in drop_unsaid_qualifiers([first, again, later])] == [frozenset()] * 3
+
+
+def test_a_source_dropping_its_narrowing_word_meets_another_sources_figure() -> None:
+    # no kind of count: the ministry's "2,100 dairy farms" and "2,100 farms" are one figure, so its count
+    # can meet another source's 3,400 farms as two sides of one question
+    first = _farms("b", "the ministry", "2,100 dairy farms were bankrupt", "2,100 dairy farms", 2100)
+    again = _farms("c", "the ministry", "2,100 farms were bankrupt", "2,100 farms", 2100)
+    other = _farms("c", "the union", "3,400 farms were bankrupt", "3,400 farms", 3400)
+    assert drop_unsaid_qualifiers([first, other])[0].qualifiers == frozenset({"dairy"})
+    assert [m.qualifiers for m in drop_unsaid_qualifiers([first, again, other])] == [frozenset()] * 3
+
+
+def _farms(article_id: str, speaker: str, text: str, figure: str, value: float) -> Measure:
+    sentence = f"{speaker.capitalize()} said {text}."
+    quantity = make_quantity(figure, value, within=sentence, unit="farm")
+    claim = make_claim(
+        text,
+        article=make_article(sentence, id=article_id),
+        id=f"{article_id}-{value:g}",
+        speaker_text=speaker.capitalize(),
+        quantities=(quantity,),
+    )
+    (measure,) = make_measures(claim, frozenset(), published="2024-03-01")
+    return measure

@@ -46,6 +46,9 @@ def only(text: str) -> Quantity:
         ("Turnout rose to 64% among younger voters.", 64, "percent", False),
         ("Forty ships waited outside the harbour.", 40, "ship", False),
         ("The farm bought 250 sheep in spring.", 250, "sheep", False),
+        # a whole herd is one class whatever its noun; a species (above) keeps its own
+        ("Snow killed 9,500 head of cattle in the valley.", 9500, "livestock", False),
+        ("The storm left 300 dead animals on the plain.", 300, "livestock", False),
     ],
 )
 def test_value_unit_and_approximation(text: str, value: float, unit: str, approx: bool) -> None:

@@ -42,6 +42,7 @@ from storyline.stages.ledger.kinds import (
     is_people_state,
     is_state_kind,
     kind_near,
+    kind_of_raised_count,
     names_kind,
     outbreak_unit,
     told_of_past_year,
@@ -65,6 +66,8 @@ CONJUNCTIONS = frozenset({"and", "or"})
 SEPARATORS = CONJUNCTIONS | {","}
 # How many words into a conjunct its kind may start ("and rural health posts": the second word).
 CONJUNCT_REACH = 3
+# How many words after "the number of" its counted noun may come ("the number of herder families": two).
+NUMBERED_REACH = 3
 # Only these kinds of number answer a question (``quantities.number_type``); a duration is context.
 ANSWER_TYPES = frozenset({"count", "money", "percent"})
 SHARE = "percent"
@@ -111,7 +114,25 @@ def _unit_from_clause(quantity: Quantity, clause_words: Sequence[str]) -> str | 
         return None
     classes = [unit_classes().get(w) or unit_classes().get(w.removesuffix("s")) for w in clause_words]
     named = [unit for unit in classes if unit]
-    return named[0] if named else None
+    return named[0] if named else _noun_numbered(clause_words)
+
+
+def _noun_numbered(clause_words: Sequence[str]) -> str | None:
+    """The plural noun a clause counts in "the number of herder families …" (``numbered_nouns``), singular:
+    the bare figure the clause gives ("had fallen to 730") counts it, not the noun of an earlier figure
+    the quantities stage lent it (in the generalise dzud story the families cut off took the "animals" of
+    the sentence before and left their count)."""
+    for index, word in enumerate(clause_words[:-1]):
+        if word in ledger_lexicon().numbered_nouns and clause_words[index + 1] == "of":
+            plurals = [w for w in clause_words[index + 2 : index + 2 + NUMBERED_REACH] if w.endswith("s")]
+            return _singular(plurals[0]) if plurals else None
+    return None
+
+
+def _singular(plural: str) -> str:
+    """ "families" → "family", "cases" → "case": the lemma the quantities stage gives a counted noun
+    (``stem`` cuts "cases" to "cas", which meets no unit)."""
+    return plural[:-3] + "y" if plural.endswith("ies") else plural.removesuffix("s")
 
 
 def is_lower_bound(quantity: Quantity) -> bool:
@@ -131,8 +152,17 @@ def _words_before(claim: Claim, quantity: Quantity, reach: int = TARGET_REACH) -
 
 
 def _is_target(claim: Claim, quantity: Quantity) -> bool:
-    """A goal, not a count: a target word among the few words before the figure ("goal of releasing")."""
+    """A goal, not a count: a target word among the few words before the figure ("goal of releasing"), or
+    a cue of what the speaker wants or plans (``target_cues``: "wants to distribute … to 10,000
+    households")."""
+    if " ".join(claim.cue.lower().split()) in _target_cues():
+        return True
     return any(word in ledger_lexicon().target_words for word in _words_before(claim, quantity))
+
+
+@cache
+def _target_cues() -> frozenset[str]:
+    return frozenset(load_lexicon("ledger")["target_cues"])
 
 
 def _is_method(claim: Claim, quantity: Quantity) -> bool:
@@ -197,6 +227,13 @@ def make_measures(
     article's text, where the attribution around the content may give a figure its day (``ledger.dated``)."""
     lexicon = ledger_lexicon()
     measures = []
+    # a bare figure goes on the count an earlier figure of the content named, in its noun: a list of one
+    # count's values by day ("390 families were still unreachable …, 730 on Wednesday, 1,120 on Tuesday and
+    # 1,460 on Monday") loses its kind word past the "and" that ends a clause. Only where every figure
+    # has one noun: in "212 cases and seven deaths on Monday, 260 and 11 on Tuesday" two counts alternate,
+    # and the noun the quantities stage lent each bare figure (the nearest before it) may be the other's.
+    listed_kinds: dict[str, str] = {}
+    one_count = len({quantity.unit for quantity in claim.quantities}) == 1
     for quantity in claim.quantities:
         if number_type(quantity) not in ANSWER_TYPES or is_vague(quantity) or _is_method(claim, quantity):
             continue
@@ -206,6 +243,12 @@ def make_measures(
         words = content_words(clause)
         offset = quantity.start - claim.start - start
         count_kind = kind_near(clause, offset, offset + len(quantity.text), outbreak)
+        if count_kind is None and text is not None:
+            count_kind = kind_of_raised_count(claim, quantity, text, outbreak)
+        if count_kind is None and one_count and _is_bare(quantity):
+            count_kind = listed_kinds.get(quantity.unit)  # "…, 1,120 on Tuesday and 1,460 on Monday"
+        if count_kind is not None:
+            listed_kinds[quantity.unit] = count_kind
         # a bare figure of a kind counts people ("31 missing"); one of a state says nothing of what it
         # counts ("154 were still offline": facilities), so it needs a noun like any other figure
         counts_of_people = count_kind is not None and not is_state_kind(count_kind)
@@ -333,7 +376,10 @@ def _umbrella_of(measure: Measure, counted_units: set[str]) -> str | None:
 def _is_bare(quantity: Quantity) -> bool:
     """A figure without a noun of its own ("and 88 remained without access"): its unit was lent."""
     words = WORD.findall(quantity.text)
-    return bool(words) and (words[-1][0].isdigit() or words[-1].lower() in number_lexicon().words)
+    last = words[-1].lower() if words else ""
+    return bool(last) and (
+        last[0].isdigit() or last in number_lexicon().words or last in number_lexicon().scales
+    )
 
 
 def under_umbrellas(measures: Sequence[Measure]) -> list[Measure]:

@@ -44,6 +44,7 @@ class LedgerLexicon:
     method_words: frozenset[str]
     uninformative_units: frozenset[str]
     count_kinds: tuple[tuple[str, tuple[str, ...]], ...]
+    numbered_nouns: frozenset[str]
 
 
 def part_around(text: str, breaks: re.Pattern[str], start: int, end: int) -> tuple[int, int]:
@@ -76,6 +77,7 @@ def ledger_lexicon() -> LedgerLexicon:
         method_words=frozenset(data["method_words"]),
         uninformative_units=frozenset(data["uninformative_units"]),
         count_kinds=tuple((kind, tuple(stems)) for kind, stems in data["count_kinds"].items()),
+        numbered_nouns=frozenset(data["numbered_nouns"]),
     )
 
 

@@ -78,6 +78,8 @@ def _split_kinds(outbreak: bool) -> tuple[tuple[str, tuple[tuple[tuple[str, ...]
 @lru_cache(maxsize=8192)  # asked of the qualifier words and unit of every figure
 def _word_kind(word: str, outbreak: bool = False) -> str | None:
     """The kind of count ``word`` names; the kinds of ``[outbreak_kinds]`` too when ``outbreak``."""
+    if word in _not_kind_words():
+        return None
     for kind, entries in _split_kinds(outbreak):
         if any(not first and word.startswith(last) for first, last in entries):
             return kind
@@ -99,9 +101,17 @@ def _kind_opening(window: tuple[str, ...], outbreak: bool) -> tuple[str, int] | 
     for kind, entries in _split_kinds(outbreak):
         for first, last in entries:
             end = len(first)
-            if end < len(window) and window[:end] == first and window[end].startswith(last):
+            opens = end < len(window) and window[:end] == first and window[end].startswith(last)
+            if opens and window[end] not in _not_kind_words():
                 return kind, end + 1
     return None
+
+
+@cache
+def _not_kind_words() -> frozenset[str]:
+    """Words that begin with a kind's stem yet name no kind ("livestock" is no "lives", ``[not_kind_words]``):
+    the stems are prefixes, so the exceptions are listed where the stems are."""
+    return frozenset(load_lexicon("ledger")["not_kind_words"]["words"])
 
 
 def names_kind(word: str) -> bool:
@@ -194,6 +204,30 @@ def kind_near(clause: str, start: int, end: int, outbreak: bool = False) -> str 
     return best[2] if best else None
 
 
+@cache
+def _raised_count() -> re.Pattern[str]:
+    """ "raising its count to", "putting the total at" right before a figure (``[raised_count]``)."""
+    table = load_lexicon("ledger")["raised_count"]
+    verbs, owners, nouns = ("|".join(map(re.escape, table[key])) for key in ("verbs", "owners", "nouns"))
+    return re.compile(
+        rf"\b(?:{verbs})\s+(?:{owners})\s+(?:[^\W\d_]+\s+)?(?:{nouns})\s+(?:to|at)\s+$", re.IGNORECASE
+    )
+
+
+def kind_of_raised_count(claim: Claim, quantity: Quantity, text: str, outbreak: bool = False) -> str | None:
+    """The kind of a figure a participle raises a count to ("…, raising its count to 1.34 million head"):
+    the kind the article's sentence names nearest before the participle, since "count" names none; None
+    when no such participle comes right before the figure, or the sentence names no kind before it."""
+    before = claim.text[: max(0, quantity.start - claim.start)]
+    raised = _raised_count().search(before)
+    if raised is None:
+        return None
+    participle = claim.start + raised.start()
+    sentence_start = max((m.end() for m in SENTENCE_END.finditer(text, 0, participle)), default=0)
+    stretch = text[sentence_start:participle]
+    return kind_near(stretch, len(stretch), len(stretch), outbreak)
+
+
 def counts_people(kind: str | None, unit: str) -> bool:
     """Whether a figure of ``kind`` counted in ``unit`` is a count of people: a people kind, and a noun that
     is no unit class of its own ("miner", "passenger"; not "ship" or "USD"), nor the kind's own word ("31
@@ -205,11 +239,20 @@ def counts_people(kind: str | None, unit: str) -> bool:
 
 def is_part(clause: str, start: int, end: int) -> bool:
     """Whether the figure at ``[start, end)`` of ``clause`` counts a part of a count: a word of a part
-    just before it ("included", "among": ``part_words``) or "of" right after the number ("two of the
-    missing", "four of them")."""
+    just before it ("included", "among": ``part_words``) or "of" right after a bare number ("two of the
+    missing", "four of them"). After a figure's own noun "of" says what the noun measures, not what it is a
+    part of: "842,000 head of livestock", "300 tonnes of hay" (in the generalise dzud story the head of
+    livestock killed were read as parts, and the toll's values of two days never met)."""
     before = [word.lower() for word in WORD.findall(clause[:start])][-PART_REACH:]
     after = [word.lower() for word in WORD.findall(clause[end:])][:1]
-    return bool(set(before) & ledger_lexicon().part_words) or after == ["of"]
+    return bool(set(before) & ledger_lexicon().part_words) or (after == ["of"] and _bare(clause[start:end]))
+
+
+def _bare(figure: str) -> bool:
+    """Whether a figure's text ends in its number ("two", "1,460"), with no noun of its own."""
+    words = WORD.findall(figure)
+    last = words[-1].lower() if words else ""
+    return not last or last[0].isdigit() or last in number_lexicon().words or last in number_lexicon().scales
 
 
 def is_past_event(claim: Claim, clause_start: int, clause_end: int, clause: str) -> bool:

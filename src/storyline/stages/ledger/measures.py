@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import replace
 
 from storyline.config import LedgerSettings
 from storyline.stages.ledger.blocking import candidate_pairs, complete_linkage
@@ -37,6 +38,7 @@ __all__ = [
     "INCREMENT",
     "TARGET",
     "Measure",
+    "drop_unsaid_qualifiers",
     "group_measures",
     "is_lower_bound",
     "is_vague",
@@ -50,6 +52,9 @@ __all__ = [
 # cluster whose members were not all compared joins nothing (``LedgerSettings.measure_similarity`` sets the
 # cut: a figure that matches no question with confidence stays its own).
 UNKNOWN_DISTANCE = 0.999
+# A floor said of an exact figure rounds it down by less than this share ("more than 1.3 million": 1.34
+# million); a floor far below the figure ("more than 100" beside 1,340) is no rounding of it.
+FLOOR_ROUNDING = 0.1
 # Figures merged for sharing their counted noun alone must lie within this ratio of each other.
 MAGNITUDE_SPREAD = 10.0
 # A value further than this ratio from its group's median counts something else (``split_outliers``).
@@ -95,9 +100,22 @@ def split_same_voice(group: list[Measure]) -> list[list[Measure]]:
         conflict = _first_same_voice_conflict(kept)
         if conflict is None:
             return [kept] + [[measure] for measure in removed]
-        odd = max(conflict, key=lambda m: _oddness(m, kept))
+        odd = _rounded_floor(*conflict) or max(conflict, key=lambda m: _oddness(m, kept))
         kept = [m for m in kept if m.quantity.value != odd.quantity.value or m.claim.id != odd.claim.id]
         removed.append(odd)
+
+
+def _rounded_floor(first: Measure, second: Measure) -> Measure | None:
+    """Of one voice's two figures, a floor the other figure meets within ``FLOOR_ROUNDING``: the exact
+    figure said loosely ("more than 1.3 million animals have died …, raising its count to 1.34 million
+    head"), so the exact one is the count's value (in the generalise dzud story the oddness rule took the
+    exact latest toll out and left its rounded floor); None when neither is such a floor."""
+    for floor, exact in ((first, second), (second, first)):
+        low, value = floor.quantity.value, exact.quantity.value
+        floored = is_lower_bound(floor.quantity) and not is_lower_bound(exact.quantity)
+        if floored and low < value <= low * (1 + FLOOR_ROUNDING):
+            return floor
+    return None
 
 
 def _first_same_voice_conflict(measures: Sequence[Measure]) -> tuple[Measure, Measure] | None:
@@ -154,6 +172,7 @@ def group_measures(
     enough; sharing a unit alone never merges figures ("$2 million raised" and "$5 million spent")."""
     if not measures:
         return []
+    measures = drop_unsaid_qualifiers(measures)
     weight = rarity_weights([measure.words for measure in measures])
     tokens = [measure.words | {f"={measure.unit}:{measure.quantity.value:g}"} for measure in measures]
     distances = {}
@@ -175,6 +194,34 @@ def group_measures(
     clusters = [part for cluster in clusters for part in _split_outlier_indexes(measures, cluster)]
     groups = [[measures[i] for i in sorted(cluster)] for cluster in _merge_same_event(measures, clusters)]
     return [part for group in groups for split in split_outliers(group) for part in split_same_voice(split)]
+
+
+def drop_unsaid_qualifiers(measures: Sequence[Measure]) -> list[Measure]:
+    """The figures with the narrowing words their own source leaves out of the same count dropped: where
+    one source gives one value of a tally as "1,460 herder families" and again as "1,460 families", the
+    word "herder" narrows nothing in that source's count of families, so its "390 families" later is a value
+    of the same count (in the generalise dzud story the families cut off split in two by that word, and the
+    ministry's "3,850 herder households" stood apart from the Red Cross's 6,200 households, a contest no
+    question showed). Only the words the source itself drops, for one noun and kind of count; markers such
+    as an increment stay."""
+    said: dict[tuple[str, str, str | None, float], set[frozenset[str]]] = {}
+    for m in measures:
+        said.setdefault((speaker_key(m.claim), m.unit, m.kind, m.quantity.value), set()).add(m.qualifiers)
+    unsaid: dict[tuple[str, str, str | None], set[str]] = {}
+    for (speaker, unit, kind, _), wordings in said.items():
+        for fuller in wordings:
+            for shorter in wordings:
+                if shorter < fuller:
+                    dropped = {word for word in fuller - shorter if not word.startswith("+")}
+                    unsaid.setdefault((speaker, unit, kind), set()).update(dropped)
+    if not unsaid:
+        return list(measures)
+    return [
+        replace(m, qualifiers=m.qualifiers - unsaid[key])
+        if (key := (speaker_key(m.claim), m.unit, m.kind)) in unsaid
+        else m
+        for m in measures
+    ]
 
 
 def split_outliers(group: list[Measure]) -> list[list[Measure]]:
