@@ -209,3 +209,31 @@ def test_a_coordinated_clause_without_that_stays_out_of_the_content() -> None:
 )
 def test_a_quotation_opened_in_the_content_runs_to_its_end(text: str, content: str) -> None:
     assert texts_by_cue(text, "said") == [("The senator", content)]
+
+
+# --- clauses of other speakers (issue #17) ---------------------------------------------------------------
+
+
+def test_a_cue_after_a_semicolon_takes_nothing_from_the_clause_before() -> None:
+    """The parser may hang the first of two semicolon-joined reports on the second cue as its complement."""
+    text = "The port authority maintains that 85 ships are waiting; the pilots' union insists on 140."
+    claims = claims_of(text)
+    assert [(c.speaker_text, c.cue, c.text) for c in claims] == [
+        ("The port authority", "maintains", "85 ships are waiting"),
+        ("the pilots' union", "insists on", "140"),
+    ]
+
+
+def test_a_contrasting_clause_with_its_own_speaker_is_no_part_of_the_content_before() -> None:
+    text = "The sheriff said three cabins burned, while neighbours said at least nine were lost."
+    assert texts_by_cue(text, "said") == [
+        ("The sheriff", "three cabins burned"),
+        ("neighbours", "at least nine were lost"),
+    ]
+
+
+def test_a_contrasting_clause_without_a_cue_stays_in_the_content() -> None:
+    text = "The sheriff said three cabins burned, while the lodge itself was spared."
+    assert texts_by_cue(text, "said") == [
+        ("The sheriff", "three cabins burned, while the lodge itself was spared")
+    ]

@@ -26,6 +26,7 @@ from storyline.stages.claims.spans import (
     Attribution,
     CharSpan,
     ParseContext,
+    behind_semicolon,
     content_span,
     gap_matches,
     longest_run,
@@ -112,7 +113,7 @@ def _verb_attributions(context: ParseContext, verb: Token) -> list[Attribution]:
     label = _denial_label(context, verb) if lemma in lexicon.labeling_verbs else None
     refused = _refused_action(context, verb) if lemma in lexicon.refusal_verbs else None
     preposition = cue_preposition(context, verb)
-    if preposition is not None and any(c.dep_ == "ccomp" for c in verb.children):
+    if preposition is not None and any(c.dep_ == "ccomp" for c in _complements(verb)):
         preposition = None  # "warned about it that …": the clause is what is said
     clause_verbs = lexicon.reporting_verbs | lexicon.confirm_verbs | lexicon.clause_only_verbs
     if (
@@ -174,7 +175,7 @@ def _verb_content(context: ParseContext, verb: Token) -> CharSpan | None:
     lexicon = context.lexicon
     text = context.text
     for dep in CONTENT_CLAUSE_DEPS:
-        clauses = [c for c in verb.children if c.dep_ == dep]
+        clauses = [c for c in _complements(verb) if c.dep_ == dep]
         # of two clauses, the one on the cue's line (the other is a headline the parse ran into), then the
         # nearest ("…, Zelensky, said yesterday that …" when the sentence before was hung on "said")
         clauses.sort(
@@ -198,6 +199,12 @@ def _verb_content(context: ParseContext, verb: Token) -> CharSpan | None:
         before = [t for t in subtree_without(verb.head, verb) if t.i < verb.left_edge.i]
         return token_span(longest_run(before))
     return _clause_after_parenthetical(verb)
+
+
+def _complements(verb: Token) -> list[Token]:
+    """The verb's dependents, less a clause the writer set before it with a semicolon: a cue's content never
+    reaches back over a semicolon (issue #17: "the ministry maintains …; the committee insists on 2,380")."""
+    return [child for child in verb.children if not behind_semicolon(child, verb)]
 
 
 def _clause_after_parenthetical(verb: Token) -> CharSpan | None:

@@ -164,18 +164,42 @@ def clip_to_line(text: str, span: CharSpan, anchor: int) -> CharSpan:
 
 def content_span(head: Token, lexicon: ClaimLexicon) -> CharSpan | None:
     """A clause or noun phrase as content, without a participle that comments on it with a cue verb of its
-    own ("reports that …, calling them baseless rumours")."""
-    commenting = {
+    own ("reports that …, calling them baseless rumours") and without another speaker's claim set against it
+    ("said two were hurt, while witnesses said …")."""
+    others = {
         t.i
         for child in head.subtree
-        if child.i != head.i
-        and child.dep_ == "advcl"
-        and child.tag_ == "VBG"
-        and child.lemma_.lower() in lexicon.cue_verbs
+        if child.i != head.i and (_comments(child, lexicon) or opposes_with_own_speaker(child, lexicon))
         for t in child.subtree
     }
-    kept = [t for t in head.subtree if t.i not in commenting]
-    return token_span(contiguous_run(kept, head) if commenting else kept)
+    kept = [t for t in head.subtree if t.i not in others]
+    return token_span(contiguous_run(kept, head) if others else kept)
+
+
+def _comments(verb: Token, lexicon: ClaimLexicon) -> bool:
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.lemma_.lower() in lexicon.cue_verbs
+
+
+def opposes_with_own_speaker(verb: Token, lexicon: ClaimLexicon) -> bool:
+    """A cue verb with a subject of its own in a clause set apart from the one before it, by a contrast
+    mark ("…, while witnesses said …") or a semicolon ("…; the rebels claim …"): another speaker's claim,
+    which the parser may hang inside the clause before."""
+    if verb.lemma_.lower() not in lexicon.cue_verbs or not any(
+        child.dep_ in ("nsubj", "nsubjpass") for child in verb.children
+    ):
+        return False
+    marked = any(child.dep_ == "mark" and child.lower_ in lexicon.contrast_marks for child in verb.children)
+    return marked or _after_semicolon(verb.left_edge)
+
+
+def _after_semicolon(token: Token) -> bool:
+    return token.i > 0 and token.doc[token.i - 1].text == ";"
+
+
+def behind_semicolon(clause: Token, cue: Token) -> bool:
+    """A clause before the cue with a semicolon between them: a sentence of its own the writer joined on,
+    which the parser may hang on the cue as its complement ("A maintains X; B insists on Y")."""
+    return clause.i < cue.i and any(token.text == ";" for token in cue.doc[clause.right_edge.i + 1 : cue.i])
 
 
 def with_sentence_end(text: str, content: CharSpan, cue: CharSpan) -> CharSpan:
