@@ -237,3 +237,28 @@ def test_a_contrasting_clause_without_a_cue_stays_in_the_content() -> None:
     assert texts_by_cue(text, "said") == [
         ("The sheriff", "three cabins burned, while the lodge itself was spared")
     ]
+
+
+def test_a_cue_takes_nothing_from_the_clause_after_its_semicolon() -> None:
+    text = (
+        "The council offered to pay two months' fees from its reserves, the union said; the teachers "
+        "rejected the offer as too small."
+    )
+    assert texts_by_cue(text, "said") == [
+        ("the union", "The council offered to pay two months' fees from its reserves")
+    ]
+
+
+def test_no_cue_reaches_over_a_semicolon_whichever_route_found_it() -> None:
+    """Here only the learned route proposes "said", with the clause after the semicolon as its content."""
+    text = "The mayor offered a new park, the council said; residents wanted a school."
+    assert ("the council", "residents wanted a school") not in texts_by_cue(text, "said")
+
+
+def test_a_that_standing_for_what_was_said_is_the_contents_subject() -> None:
+    assert texts_by_cue("The auditors say that leaves the fund short.", "say") == [
+        ("The auditors", "that leaves the fund short")
+    ]
+    assert texts_by_cue("The auditors say that the fund is short.", "say") == [
+        ("The auditors", "the fund is short")
+    ]

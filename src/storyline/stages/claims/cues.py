@@ -26,7 +26,7 @@ from storyline.stages.claims.spans import (
     Attribution,
     CharSpan,
     ParseContext,
-    behind_semicolon,
+    across_semicolon,
     content_span,
     gap_matches,
     longest_run,
@@ -202,9 +202,9 @@ def _verb_content(context: ParseContext, verb: Token) -> CharSpan | None:
 
 
 def _complements(verb: Token) -> list[Token]:
-    """The verb's dependents, less a clause the writer set before it with a semicolon: a cue's content never
-    reaches back over a semicolon (issue #17: "the ministry maintains …; the committee insists on 2,380")."""
-    return [child for child in verb.children if not behind_semicolon(child, verb)]
+    """The verb's dependents, less a clause the writer set apart from it with a semicolon: a cue's content
+    never reaches over a semicolon (issue #17: "the ministry maintains …; the committee insists on 2,380")."""
+    return [child for child in verb.children if not across_semicolon(child, verb)]
 
 
 def _clause_after_parenthetical(verb: Token) -> CharSpan | None:

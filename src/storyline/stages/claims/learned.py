@@ -48,6 +48,7 @@ from storyline.stages.claims.spans import (
     ParseContext,
     classify_quote,
     clip_to_line,
+    semicolon_between,
     token_span,
     with_sentence_end,
 )
@@ -303,7 +304,12 @@ def _attribution_for(
 ) -> list[Attribution]:
     anchor = run_anchor(run)
     known_verb = anchor.pos_ == "VERB" and anchor.lemma_.lower() in context.lexicon.cue_verbs
-    candidates = pair_candidates(anchor, frozenset(token.i for token in run))
+    # nothing across a semicolon: that is a sentence of its own the writer joined on (issue #17)
+    candidates = [
+        (token, path)
+        for token, path in pair_candidates(anchor, frozenset(token.i for token in run))
+        if not semicolon_between(context.doc, anchor.i, token.i)
+    ]
     content_scores = [
         (model.score("content", pair_features(anchor, token, path)), token) for token, path in candidates
     ]

@@ -77,7 +77,7 @@ class ParseContext:
 def token_span(tokens: Iterable[Token]) -> CharSpan | None:
     """The character span of tokens, without punctuation, quote marks or a clause mark at either edge."""
     ordered = sorted(tokens, key=lambda token: token.i)
-    while ordered and (ordered[0].is_punct or ordered[0].is_space or ordered[0].lower_ in CLAUSE_MARKS):
+    while ordered and (ordered[0].is_punct or ordered[0].is_space or _is_clause_mark(ordered[0])):
         ordered.pop(0)
     while ordered and (ordered[-1].is_punct or ordered[-1].is_space or ordered[-1].dep_ == "cc"):
         if _ends_sentence_or_bracket(ordered):
@@ -86,6 +86,17 @@ def token_span(tokens: Iterable[Token]) -> CharSpan | None:
     if not ordered:
         return None
     return ordered[0].idx, ordered[-1].idx + len(ordered[-1])
+
+
+def _is_clause_mark(token: Token) -> bool:
+    """ "said [that] the plan works", but not "say [that] gives them a lever": a "that" standing for what
+    was said before is the clause's subject. One the parser calls a subject before a comma opens the clause
+    ("joked that, among voters, Trump ranks fourth")."""
+    if token.lower_ not in CLAUSE_MARKS:
+        return False
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    is_subject = token.dep_ in ("nsubj", "nsubjpass")
+    return not is_subject or (following is not None and following.text == ",")
 
 
 def _ends_sentence_or_bracket(ordered: list[Token]) -> bool:
@@ -189,17 +200,27 @@ def opposes_with_own_speaker(verb: Token, lexicon: ClaimLexicon) -> bool:
     ):
         return False
     marked = any(child.dep_ == "mark" and child.lower_ in lexicon.contrast_marks for child in verb.children)
-    return marked or _after_semicolon(verb.left_edge)
+    return marked or _after_semicolon(verb)
 
 
-def _after_semicolon(token: Token) -> bool:
-    return token.i > 0 and token.doc[token.i - 1].text == ";"
+def _after_semicolon(verb: Token) -> bool:
+    first_word = min((token.i for token in verb.subtree if not token.is_punct), default=verb.i)
+    return first_word > 0 and verb.doc[first_word - 1].text == ";"
 
 
-def behind_semicolon(clause: Token, cue: Token) -> bool:
-    """A clause before the cue with a semicolon between them: a sentence of its own the writer joined on,
-    which the parser may hang on the cue as its complement ("A maintains X; B insists on Y")."""
-    return clause.i < cue.i and any(token.text == ";" for token in cue.doc[clause.right_edge.i + 1 : cue.i])
+def across_semicolon(clause: Token, cue: Token) -> bool:
+    """A clause with a semicolon between it and the cue: a sentence of its own the writer joined on, which
+    the parser may hang on the cue as its complement ("A maintains X; B insists on Y", "X, B said; C
+    rejected it")."""
+    words = [token.i for token in clause.subtree if not token.is_punct]  # the parser may hang ";" on either
+    if clause.i < cue.i:
+        return semicolon_between(clause.doc, max(words, default=clause.i), cue.i)
+    return semicolon_between(clause.doc, cue.i, min(words, default=clause.i))
+
+
+def semicolon_between(doc: Doc, first: int, last: int) -> bool:
+    """Whether a semicolon stands between token indexes ``first`` and ``last`` (either order)."""
+    return any(token.text == ";" for token in doc[min(first, last) + 1 : max(first, last)])
 
 
 def with_sentence_end(text: str, content: CharSpan, cue: CharSpan) -> CharSpan:

@@ -55,8 +55,8 @@ def subject_of(verb: Token, lexicon: ClaimLexicon) -> Token | None:
                 return None  # "it was reported that …": nobody named
             if subject.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
                 return current.head
-            if subject.lower_ in ("it", "there"):
-                return None
+            if subject.lower_ in ("it", "there", "that"):
+                return None  # "that dismissed the reports": "that" stands for a thing said, not a speaker
             return subject
         if current.dep_ == "relcl" and verb.lemma_.lower() in lexicon.cue_verbs:
             return current.head
