@@ -262,3 +262,16 @@ def test_a_that_standing_for_what_was_said_is_the_contents_subject() -> None:
     assert texts_by_cue("The auditors say that the fund is short.", "say") == [
         ("The auditors", "the fund is short")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The mayor told the council that the audit was "careless and late", but she asked them to wait.',
+        'The warden said that the reports were "baseless" and that the guards had found no weapons.',
+    ],
+)
+def test_a_quotation_inside_a_content_goes_to_no_cue_of_the_clause_after_it(text: str) -> None:
+    """A quotation followed by "but"/"and that" ends mid-sentence: the next clause's cue reports something
+    else, and the quoted words stay in the first cue's content."""
+    assert all(claim.quote != "direct" for claim in claims_of(text))
