@@ -275,3 +275,18 @@ def test_a_quotation_inside_a_content_goes_to_no_cue_of_the_clause_after_it(text
     """A quotation followed by "but"/"and that" ends mid-sentence: the next clause's cue reports something
     else, and the quoted words stay in the first cue's content."""
     assert all(claim.quote != "direct" for claim in claims_of(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Nurses interviewed in the car park said the night shift had been cut.", "Nurses"),
+        ("Fishermen interviewed by radio reporters in the harbour said the catch had halved.", "Fishermen"),
+    ],
+)
+def test_a_participle_describing_the_speaker_names_no_place_or_agent_as_speaker(
+    text: str, speaker: str
+) -> None:
+    """ "X interviewed at/by Y said …": the parser may make the participle a clause with X as its subject."""
+    names = [name for name, _ in texts_by_cue(text, "said")]
+    assert len(names) == 1 and names[0] is not None and names[0].startswith(speaker)

@@ -34,7 +34,7 @@ from storyline.stages.claims.spans import (
     subtree_without,
     token_span,
 )
-from storyline.stages.claims.speakers import SUBJECT_DEPS, attributions_for, subject_of
+from storyline.stages.claims.speakers import SUBJECT_DEPS, attributions_for, reduced_relative, subject_of
 from storyline.stages.claims.speech_acts import (
     cue_preposition,
     directive_content,
@@ -202,9 +202,11 @@ def _verb_content(context: ParseContext, verb: Token) -> CharSpan | None:
 
 
 def _complements(verb: Token) -> list[Token]:
-    """The verb's dependents, less a clause the writer set apart from it with a semicolon: a cue's content
-    never reaches over a semicolon (issue #17: "the ministry maintains …; the committee insists on 2,380")."""
-    return [child for child in verb.children if not across_semicolon(child, verb)]
+    """The verb's dependents, less a participle describing its speaker and a clause the writer set apart
+    from it with a semicolon: a cue's content never reaches over a semicolon (issue #17: "the ministry
+    maintains …; the committee insists on 2,380")."""
+    describing = reduced_relative(verb)  # "Strikers interviewed at the gate said": no complement
+    return [child for child in verb.children if not across_semicolon(child, verb) and child != describing]
 
 
 def _clause_after_parenthetical(verb: Token) -> CharSpan | None:
