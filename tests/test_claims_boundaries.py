@@ -290,3 +290,13 @@ def test_a_participle_describing_the_speaker_names_no_place_or_agent_as_speaker(
     """ "X interviewed at/by Y said …": the parser may make the participle a clause with X as its subject."""
     names = [name for name, _ in texts_by_cue(text, "said")]
     assert len(names) == 1 and names[0] is not None and names[0].startswith(speaker)
+
+
+def test_a_cue_coordinated_after_a_closed_quotation_is_no_part_of_it() -> None:
+    """The parser may hang "and asked …" on the quoted clause; after the closing mark and a comma it is the
+    speaker's next act, not quoted words."""
+    text = (
+        'The dean said in a short note that "every grade given will be reviewed", and asked the students to '
+        "stay calm."
+    )
+    assert texts_by_cue(text, "said") == [("The dean", "every grade given will be reviewed")]

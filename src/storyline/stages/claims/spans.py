@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from storyline.records import ClaimKind, Modality, QuoteKind
 from storyline.stages.claims.lexicon import ClaimLexicon
@@ -180,7 +180,12 @@ def content_span(head: Token, lexicon: ClaimLexicon) -> CharSpan | None:
     others = {
         t.i
         for child in head.subtree
-        if child.i != head.i and (_comments(child, lexicon) or opposes_with_own_speaker(child, lexicon))
+        if child.i != head.i
+        and (
+            _comments(child, lexicon)
+            or opposes_with_own_speaker(child, lexicon)
+            or _acts_after_quotation(head, child, lexicon)
+        )
         for t in child.subtree
     }
     kept = [t for t in head.subtree if t.i not in others]
@@ -189,6 +194,26 @@ def content_span(head: Token, lexicon: ClaimLexicon) -> CharSpan | None:
 
 def _comments(verb: Token, lexicon: ClaimLexicon) -> bool:
     return verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.lemma_.lower() in lexicon.cue_verbs
+
+
+def _acts_after_quotation(head: Token, verb: Token, lexicon: ClaimLexicon) -> bool:
+    """ "said that “every fee will be refunded”, and asked residents to …": a cue verb coordinated after the
+    quotation closes and a comma, with no subject of its own, is the speaker's next act in the writer's
+    narration, which the parser hangs on the quoted clause."""
+    return (
+        verb.dep_ == "conj"
+        and verb.lemma_.lower() in lexicon.cue_verbs
+        and not any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children)
+        and _closing_mark_and_comma(verb.doc[head.i + 1 : verb.i])
+    )
+
+
+def _closing_mark_and_comma(tokens: Span) -> bool:
+    """A closing quotation mark, then a comma: the quoted clause ended ("…,” and asked" or "…”, and asked";
+    without the comma, "said he “lied” and denied them a hearing" may still report the quoted man)."""
+    words = list(tokens)
+    closings = [index for index, token in enumerate(words) if token.tag_ == "''"]
+    return any("," in (t.text for t in words[max(index - 1, 0) : index + 2]) for index in closings)
 
 
 def opposes_with_own_speaker(verb: Token, lexicon: ClaimLexicon) -> bool:
