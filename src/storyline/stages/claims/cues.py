@@ -99,9 +99,22 @@ def is_cue_verb(context: ParseContext, verb: Token) -> bool:
         # "Asked to describe the device, O'Neill said …": O'Neill was asked, not asking; "people who
         # want to …" describes people, it reports nothing
         return False
+    if _asked_of_others(context, verb):
+        return False
     # "quoted as saying": the cue is anchored on "quoted"; "saying" is part of it
     return not (
         verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ in ("quote", "cite")
+    )
+
+
+def _asked_of_others(context: ParseContext, verb: Token) -> bool:
+    """ "asked families to report emergencies", "urged witnesses to confirm …": what others are asked to
+    say is no statement of anyone's (the request is an act of the asker's)."""
+    request = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and request.lemma_.lower() in context.lexicon.request_verbs
+        and any(c.dep_ in ("dobj", "dative") and c.i < verb.i for c in request.children)
     )
 
 
