@@ -300,3 +300,16 @@ def test_a_cue_coordinated_after_a_closed_quotation_is_no_part_of_it() -> None:
         "stay calm."
     )
     assert texts_by_cue(text, "said") == [("The dean", "every grade given will be reviewed")]
+
+
+def test_a_which_clause_after_the_cue_reports_nothing() -> None:
+    text = "Under the rules a merger must be announced in advance, which the bank did not do."
+    assert texts_by_cue(text, "announced") == []
+
+
+def test_a_learned_source_holding_the_cue_is_no_speaker() -> None:
+    assert [
+        c
+        for c in claims_of("The argument over how many ships are delayed also continues.")
+        if c.cue == "over"
+    ] == []

@@ -215,11 +215,25 @@ def _verb_content(context: ParseContext, verb: Token) -> CharSpan | None:
 
 
 def _complements(verb: Token) -> list[Token]:
-    """The verb's dependents, less a participle describing its speaker and a clause the writer set apart
-    from it with a semicolon: a cue's content never reaches over a semicolon (issue #17: "the ministry
-    maintains …; the committee insists on 2,380")."""
+    """The verb's dependents, less a participle describing its speaker, a ", which" clause, and a clause
+    the writer set apart from it with a semicolon: a cue's content never reaches over a semicolon (issue
+    #17: "the ministry maintains …; the committee insists on 2,380")."""
     describing = reduced_relative(verb)  # "Strikers interviewed at the gate said": no complement
-    return [child for child in verb.children if not across_semicolon(child, verb) and child != describing]
+    return [
+        child
+        for child in verb.children
+        if child != describing
+        and not across_semicolon(child, verb)
+        and not _comments_on_sentence(child, verb)
+    ]
+
+
+def _comments_on_sentence(clause: Token, verb: Token) -> bool:
+    """ "a strike must be announced, which the committee did not do": a ", which" clause after the cue
+    comments on the sentence before it; the parser may hang it on the cue as a complement, but nothing is
+    reported in it (unlike "…, which he said were at his side", where the cue is inside the clause)."""
+    lead = clause.left_edge
+    return lead.i > verb.i and lead.lower_ == "which" and lead.doc[lead.i - 1].text == ","
 
 
 def _clause_after_parenthetical(verb: Token) -> CharSpan | None:

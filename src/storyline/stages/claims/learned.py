@@ -347,8 +347,13 @@ def _attribution_for(
     content, quote = classify_quote(context, content, cue)
     source_head = past_dateline(source_head, context.text, cue[0])
     speakers: list[CharSpan | None] = [
-        span for head in speaker_heads(source_head) if (span := speaker_span(head, anchor)) is not None
+        span
+        for head in speaker_heads(source_head)
+        if (span := speaker_span(head, anchor)) is not None
+        and not (_overlap(span, cue) or _overlap(span, content))  # "The dispute over how many …" holds both
     ]
+    if source_head is not None and not speakers:
+        return []
     modality = cue_modality(context, anchor, source_head) if anchor.pos_ in ("VERB", "AUX") else None
     return [
         Attribution(
