@@ -209,3 +209,107 @@ def test_a_coordinated_clause_without_that_stays_out_of_the_content() -> None:
 )
 def test_a_quotation_opened_in_the_content_runs_to_its_end(text: str, content: str) -> None:
     assert texts_by_cue(text, "said") == [("The senator", content)]
+
+
+# --- clauses of other speakers (issue #17) ---------------------------------------------------------------
+
+
+def test_a_cue_after_a_semicolon_takes_nothing_from_the_clause_before() -> None:
+    """The parser may hang the first of two semicolon-joined reports on the second cue as its complement."""
+    text = "The port authority maintains that 85 ships are waiting; the pilots' union insists on 140."
+    claims = claims_of(text)
+    assert [(c.speaker_text, c.cue, c.text) for c in claims] == [
+        ("The port authority", "maintains", "85 ships are waiting"),
+        ("the pilots' union", "insists on", "140"),
+    ]
+
+
+def test_a_contrasting_clause_with_its_own_speaker_is_no_part_of_the_content_before() -> None:
+    text = "The sheriff said three cabins burned, while neighbours said at least nine were lost."
+    assert texts_by_cue(text, "said") == [
+        ("The sheriff", "three cabins burned"),
+        ("neighbours", "at least nine were lost"),
+    ]
+
+
+def test_a_contrasting_clause_without_a_cue_stays_in_the_content() -> None:
+    text = "The sheriff said three cabins burned, while the lodge itself was spared."
+    assert texts_by_cue(text, "said") == [
+        ("The sheriff", "three cabins burned, while the lodge itself was spared")
+    ]
+
+
+def test_a_cue_takes_nothing_from_the_clause_after_its_semicolon() -> None:
+    text = (
+        "The council offered to pay two months' fees from its reserves, the union said; the teachers "
+        "rejected the offer as too small."
+    )
+    assert texts_by_cue(text, "said") == [
+        ("the union", "The council offered to pay two months' fees from its reserves")
+    ]
+
+
+def test_no_cue_reaches_over_a_semicolon_whichever_route_found_it() -> None:
+    """Here only the learned route proposes "said", with the clause after the semicolon as its content."""
+    text = "The mayor offered a new park, the council said; residents wanted a school."
+    assert ("the council", "residents wanted a school") not in texts_by_cue(text, "said")
+
+
+def test_a_that_standing_for_what_was_said_is_the_contents_subject() -> None:
+    assert texts_by_cue("The auditors say that leaves the fund short.", "say") == [
+        ("The auditors", "that leaves the fund short")
+    ]
+    assert texts_by_cue("The auditors say that the fund is short.", "say") == [
+        ("The auditors", "the fund is short")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The mayor told the council that the audit was "careless and late", but she asked them to wait.',
+        'The warden said that the reports were "baseless" and that the guards had found no weapons.',
+    ],
+)
+def test_a_quotation_inside_a_content_goes_to_no_cue_of_the_clause_after_it(text: str) -> None:
+    """A quotation followed by "but"/"and that" ends mid-sentence: the next clause's cue reports something
+    else, and the quoted words stay in the first cue's content."""
+    assert all(claim.quote != "direct" for claim in claims_of(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Nurses interviewed in the car park said the night shift had been cut.", "Nurses"),
+        ("Fishermen interviewed by radio reporters in the harbour said the catch had halved.", "Fishermen"),
+    ],
+)
+def test_a_participle_describing_the_speaker_names_no_place_or_agent_as_speaker(
+    text: str, speaker: str
+) -> None:
+    """ "X interviewed at/by Y said …": the parser may make the participle a clause with X as its subject."""
+    names = [name for name, _ in texts_by_cue(text, "said")]
+    assert len(names) == 1 and names[0] is not None and names[0].startswith(speaker)
+
+
+def test_a_cue_coordinated_after_a_closed_quotation_is_no_part_of_it() -> None:
+    """The parser may hang "and asked …" on the quoted clause; after the closing mark and a comma it is the
+    speaker's next act, not quoted words."""
+    text = (
+        'The dean said in a short note that "every grade given will be reviewed", and asked the students to '
+        "stay calm."
+    )
+    assert texts_by_cue(text, "said") == [("The dean", "every grade given will be reviewed")]
+
+
+def test_a_which_clause_after_the_cue_reports_nothing() -> None:
+    text = "Under the rules a merger must be announced in advance, which the bank did not do."
+    assert texts_by_cue(text, "announced") == []
+
+
+def test_a_learned_source_holding_the_cue_is_no_speaker() -> None:
+    assert [
+        c
+        for c in claims_of("The argument over how many ships are delayed also continues.")
+        if c.cue == "over"
+    ] == []

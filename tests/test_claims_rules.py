@@ -169,3 +169,8 @@ def test_an_infinitive_cue_takes_no_speaker_from_the_noun_before_it() -> None:
         " answers about his decisions not to recommend that the pier be closed.",
     ):
         assert by_cue(text, "not to recommend") == []
+
+
+def test_what_others_are_asked_to_say_is_no_statement() -> None:
+    text = "The coroner asked residents to report any sightings to the police."
+    assert by_cue(text, "report") == []

@@ -26,6 +26,7 @@ from storyline.stages.claims.spans import (
     Attribution,
     CharSpan,
     ParseContext,
+    across_semicolon,
     content_span,
     gap_matches,
     longest_run,
@@ -33,7 +34,7 @@ from storyline.stages.claims.spans import (
     subtree_without,
     token_span,
 )
-from storyline.stages.claims.speakers import SUBJECT_DEPS, attributions_for, subject_of
+from storyline.stages.claims.speakers import SUBJECT_DEPS, attributions_for, reduced_relative, subject_of
 from storyline.stages.claims.speech_acts import (
     cue_preposition,
     directive_content,
@@ -98,9 +99,22 @@ def is_cue_verb(context: ParseContext, verb: Token) -> bool:
         # "Asked to describe the device, O'Neill said …": O'Neill was asked, not asking; "people who
         # want to …" describes people, it reports nothing
         return False
+    if _asked_of_others(context, verb):
+        return False
     # "quoted as saying": the cue is anchored on "quoted"; "saying" is part of it
     return not (
         verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ in ("quote", "cite")
+    )
+
+
+def _asked_of_others(context: ParseContext, verb: Token) -> bool:
+    """ "asked families to report emergencies", "urged witnesses to confirm …": what others are asked to
+    say is no statement of anyone's (the request is an act of the asker's)."""
+    request = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and request.lemma_.lower() in context.lexicon.request_verbs
+        and any(c.dep_ in ("dobj", "dative") and c.i < verb.i for c in request.children)
     )
 
 
@@ -112,7 +126,7 @@ def _verb_attributions(context: ParseContext, verb: Token) -> list[Attribution]:
     label = _denial_label(context, verb) if lemma in lexicon.labeling_verbs else None
     refused = _refused_action(context, verb) if lemma in lexicon.refusal_verbs else None
     preposition = cue_preposition(context, verb)
-    if preposition is not None and any(c.dep_ == "ccomp" for c in verb.children):
+    if preposition is not None and any(c.dep_ == "ccomp" for c in _complements(verb)):
         preposition = None  # "warned about it that …": the clause is what is said
     clause_verbs = lexicon.reporting_verbs | lexicon.confirm_verbs | lexicon.clause_only_verbs
     if (
@@ -174,7 +188,7 @@ def _verb_content(context: ParseContext, verb: Token) -> CharSpan | None:
     lexicon = context.lexicon
     text = context.text
     for dep in CONTENT_CLAUSE_DEPS:
-        clauses = [c for c in verb.children if c.dep_ == dep]
+        clauses = [c for c in _complements(verb) if c.dep_ == dep]
         # of two clauses, the one on the cue's line (the other is a headline the parse ran into), then the
         # nearest ("…, Zelensky, said yesterday that …" when the sentence before was hung on "said")
         clauses.sort(
@@ -198,6 +212,28 @@ def _verb_content(context: ParseContext, verb: Token) -> CharSpan | None:
         before = [t for t in subtree_without(verb.head, verb) if t.i < verb.left_edge.i]
         return token_span(longest_run(before))
     return _clause_after_parenthetical(verb)
+
+
+def _complements(verb: Token) -> list[Token]:
+    """The verb's dependents, less a participle describing its speaker, a ", which" clause, and a clause
+    the writer set apart from it with a semicolon: a cue's content never reaches over a semicolon (issue
+    #17: "the ministry maintains …; the committee insists on 2,380")."""
+    describing = reduced_relative(verb)  # "Strikers interviewed at the gate said": no complement
+    return [
+        child
+        for child in verb.children
+        if child != describing
+        and not across_semicolon(child, verb)
+        and not _comments_on_sentence(child, verb)
+    ]
+
+
+def _comments_on_sentence(clause: Token, verb: Token) -> bool:
+    """ "a strike must be announced, which the committee did not do": a ", which" clause after the cue
+    comments on the sentence before it; the parser may hang it on the cue as a complement, but nothing is
+    reported in it (unlike "…, which he said were at his side", where the cue is inside the clause)."""
+    lead = clause.left_edge
+    return lead.i > verb.i and lead.lower_ == "which" and lead.doc[lead.i - 1].text == ","
 
 
 def _clause_after_parenthetical(verb: Token) -> CharSpan | None:

@@ -48,6 +48,7 @@ from storyline.stages.claims.spans import (
     ParseContext,
     classify_quote,
     clip_to_line,
+    semicolon_between,
     token_span,
     with_sentence_end,
 )
@@ -303,7 +304,12 @@ def _attribution_for(
 ) -> list[Attribution]:
     anchor = run_anchor(run)
     known_verb = anchor.pos_ == "VERB" and anchor.lemma_.lower() in context.lexicon.cue_verbs
-    candidates = pair_candidates(anchor, frozenset(token.i for token in run))
+    # nothing across a semicolon: that is a sentence of its own the writer joined on (issue #17)
+    candidates = [
+        (token, path)
+        for token, path in pair_candidates(anchor, frozenset(token.i for token in run))
+        if not semicolon_between(context.doc, anchor.i, token.i)
+    ]
     content_scores = [
         (model.score("content", pair_features(anchor, token, path)), token) for token, path in candidates
     ]
@@ -341,8 +347,13 @@ def _attribution_for(
     content, quote = classify_quote(context, content, cue)
     source_head = past_dateline(source_head, context.text, cue[0])
     speakers: list[CharSpan | None] = [
-        span for head in speaker_heads(source_head) if (span := speaker_span(head, anchor)) is not None
+        span
+        for head in speaker_heads(source_head)
+        if (span := speaker_span(head, anchor)) is not None
+        and not (_overlap(span, cue) or _overlap(span, content))  # "The dispute over how many …" holds both
     ]
+    if source_head is not None and not speakers:
+        return []
     modality = cue_modality(context, anchor, source_head) if anchor.pos_ in ("VERB", "AUX") else None
     return [
         Attribution(

@@ -23,6 +23,7 @@ class ClaimLexicon:
     reporting_verbs: frozenset[str]
     object_content_verbs: frozenset[str]
     clause_only_verbs: frozenset[str]
+    contrast_marks: frozenset[str]
     directive_verbs: frozenset[str]
     request_verbs: frozenset[str]
     epistemic_verbs: frozenset[str]
@@ -91,6 +92,7 @@ def claim_lexicon() -> ClaimLexicon:
         reporting_verbs=_words(cues["reporting_verbs"]),
         object_content_verbs=_words(cues["object_content_verbs"]),
         clause_only_verbs=_words(cues["clause_only_verbs"]),
+        contrast_marks=_words(cues["contrast_marks"]),
         directive_verbs=_words(cues["directive_verbs"]),
         request_verbs=_words(cues["request_verbs"]),
         epistemic_verbs=_words(cues["epistemic_verbs"]),

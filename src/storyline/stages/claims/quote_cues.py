@@ -13,6 +13,7 @@ from storyline.stages.claims.cues import cue_span, is_cue_verb
 from storyline.stages.claims.modality import cue_modality
 from storyline.stages.claims.quotes import QUOTE_MARKS, QuoteSpan, trim_span
 from storyline.stages.claims.spans import (
+    CLAUSE_MARKS,
     GAP_AFTER_QUOTE,
     GAP_BEFORE_QUOTE,
     MAX_ATTRIBUTION_TOKENS,
@@ -60,6 +61,11 @@ def _cue_after_quote(context: ParseContext, quote: QuoteSpan) -> list[Attributio
     first = context.first_token_at(quote.end)
     text = context.text
     if first is None or not gap_matches(GAP_AFTER_QUOTE, text, quote.end, first.idx):
+        return []
+    lead = next((t for t in context.doc[first.i : first.i + 2] if not t.is_punct), first)
+    if lead.dep_ == "cc" or lead.lower_ in CLAUSE_MARKS:
+        # "… as “justified”, but she urged them …", "… were “unfounded” and that the ministry found …": a
+        # new clause begins after the quotation, whose cue reports something else
         return []
     for token in context.doc[first.i : first.i + MAX_ATTRIBUTION_TOKENS]:
         if token.is_quote or token.text in (".", "!", "?", "\n") or "\n" in token.text:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from storyline.records import ClaimKind, Modality, QuoteKind
 from storyline.stages.claims.lexicon import ClaimLexicon
@@ -77,7 +77,7 @@ class ParseContext:
 def token_span(tokens: Iterable[Token]) -> CharSpan | None:
     """The character span of tokens, without punctuation, quote marks or a clause mark at either edge."""
     ordered = sorted(tokens, key=lambda token: token.i)
-    while ordered and (ordered[0].is_punct or ordered[0].is_space or ordered[0].lower_ in CLAUSE_MARKS):
+    while ordered and (ordered[0].is_punct or ordered[0].is_space or _is_clause_mark(ordered[0])):
         ordered.pop(0)
     while ordered and (ordered[-1].is_punct or ordered[-1].is_space or ordered[-1].dep_ == "cc"):
         if _ends_sentence_or_bracket(ordered):
@@ -86,6 +86,17 @@ def token_span(tokens: Iterable[Token]) -> CharSpan | None:
     if not ordered:
         return None
     return ordered[0].idx, ordered[-1].idx + len(ordered[-1])
+
+
+def _is_clause_mark(token: Token) -> bool:
+    """ "said [that] the plan works", but not "say [that] gives them a lever": a "that" standing for what
+    was said before is the clause's subject. One the parser calls a subject before a comma opens the clause
+    ("joked that, among voters, Trump ranks fourth")."""
+    if token.lower_ not in CLAUSE_MARKS:
+        return False
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    is_subject = token.dep_ in ("nsubj", "nsubjpass")
+    return not is_subject or (following is not None and following.text == ",")
 
 
 def _ends_sentence_or_bracket(ordered: list[Token]) -> bool:
@@ -164,18 +175,77 @@ def clip_to_line(text: str, span: CharSpan, anchor: int) -> CharSpan:
 
 def content_span(head: Token, lexicon: ClaimLexicon) -> CharSpan | None:
     """A clause or noun phrase as content, without a participle that comments on it with a cue verb of its
-    own ("reports that …, calling them baseless rumours")."""
-    commenting = {
+    own ("reports that …, calling them baseless rumours") and without another speaker's claim set against it
+    ("said two were hurt, while witnesses said …")."""
+    others = {
         t.i
         for child in head.subtree
         if child.i != head.i
-        and child.dep_ == "advcl"
-        and child.tag_ == "VBG"
-        and child.lemma_.lower() in lexicon.cue_verbs
+        and (
+            _comments(child, lexicon)
+            or opposes_with_own_speaker(child, lexicon)
+            or _acts_after_quotation(head, child, lexicon)
+        )
         for t in child.subtree
     }
-    kept = [t for t in head.subtree if t.i not in commenting]
-    return token_span(contiguous_run(kept, head) if commenting else kept)
+    kept = [t for t in head.subtree if t.i not in others]
+    return token_span(contiguous_run(kept, head) if others else kept)
+
+
+def _comments(verb: Token, lexicon: ClaimLexicon) -> bool:
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.lemma_.lower() in lexicon.cue_verbs
+
+
+def _acts_after_quotation(head: Token, verb: Token, lexicon: ClaimLexicon) -> bool:
+    """ "said that “every fee will be refunded”, and asked residents to …": a cue verb coordinated after the
+    quotation closes and a comma, with no subject of its own, is the speaker's next act in the writer's
+    narration, which the parser hangs on the quoted clause."""
+    return (
+        verb.dep_ == "conj"
+        and verb.lemma_.lower() in lexicon.cue_verbs
+        and not any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children)
+        and _closing_mark_and_comma(verb.doc[head.i + 1 : verb.i])
+    )
+
+
+def _closing_mark_and_comma(tokens: Span) -> bool:
+    """A closing quotation mark, then a comma: the quoted clause ended ("…,” and asked" or "…”, and asked";
+    without the comma, "said he “lied” and denied them a hearing" may still report the quoted man)."""
+    words = list(tokens)
+    closings = [index for index, token in enumerate(words) if token.tag_ == "''"]
+    return any("," in (t.text for t in words[max(index - 1, 0) : index + 2]) for index in closings)
+
+
+def opposes_with_own_speaker(verb: Token, lexicon: ClaimLexicon) -> bool:
+    """A cue verb with a subject of its own in a clause set apart from the one before it, by a contrast
+    mark ("…, while witnesses said …") or a semicolon ("…; the rebels claim …"): another speaker's claim,
+    which the parser may hang inside the clause before."""
+    if verb.lemma_.lower() not in lexicon.cue_verbs or not any(
+        child.dep_ in ("nsubj", "nsubjpass") for child in verb.children
+    ):
+        return False
+    marked = any(child.dep_ == "mark" and child.lower_ in lexicon.contrast_marks for child in verb.children)
+    return marked or _after_semicolon(verb)
+
+
+def _after_semicolon(verb: Token) -> bool:
+    first_word = min((token.i for token in verb.subtree if not token.is_punct), default=verb.i)
+    return first_word > 0 and verb.doc[first_word - 1].text == ";"
+
+
+def across_semicolon(clause: Token, cue: Token) -> bool:
+    """A clause with a semicolon between it and the cue: a sentence of its own the writer joined on, which
+    the parser may hang on the cue as its complement ("A maintains X; B insists on Y", "X, B said; C
+    rejected it")."""
+    words = [token.i for token in clause.subtree if not token.is_punct]  # the parser may hang ";" on either
+    if clause.i < cue.i:
+        return semicolon_between(clause.doc, max(words, default=clause.i), cue.i)
+    return semicolon_between(clause.doc, cue.i, min(words, default=clause.i))
+
+
+def semicolon_between(doc: Doc, first: int, last: int) -> bool:
+    """Whether a semicolon stands between token indexes ``first`` and ``last`` (either order)."""
+    return any(token.text == ";" for token in doc[min(first, last) + 1 : max(first, last)])
 
 
 def with_sentence_end(text: str, content: CharSpan, cue: CharSpan) -> CharSpan:

@@ -39,6 +39,9 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 
 def subject_of(verb: Token, lexicon: ClaimLexicon) -> Token | None:
     """The token naming who performs ``verb``; for a passive, the agent ("rejected by X")."""
+    participle = reduced_relative(verb)
+    if participle is not None:
+        return next(c for c in participle.children if c.dep_ == "nsubj")
     current = verb
     for _ in range(4):
         relayed = [c for c in current.children if c.dep_ == "nsubjpass"]
@@ -55,8 +58,8 @@ def subject_of(verb: Token, lexicon: ClaimLexicon) -> Token | None:
                 return None  # "it was reported that …": nobody named
             if subject.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
                 return current.head
-            if subject.lower_ in ("it", "there"):
-                return None
+            if subject.lower_ in ("it", "there", "that"):
+                return None  # "that dismissed the reports": "that" stands for a thing said, not a speaker
             return subject
         if current.dep_ == "relcl" and verb.lemma_.lower() in lexicon.cue_verbs:
             return current.head
@@ -76,6 +79,36 @@ def subject_of(verb: Token, lexicon: ClaimLexicon) -> Token | None:
             return None
         current = current.head
     return None
+
+
+def reduced_relative(verb: Token) -> Token | None:
+    """ "Strikers interviewed at the gate said …", "Herders questioned by television said …": the parser
+    takes the participle describing the speaker for a clause of its own, with the speaker as its subject,
+    and hangs the cue on it as a complement, a conjunct or an unlabelled dependent. The participle, when
+    the cue has no subject of its own and nothing (no comma, no conjunction) stands between the
+    participle's phrase and the cue."""
+    if any(child.dep_ in SUBJECT_DEPS for child in verb.children):
+        return None
+    before = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    if verb.dep_ in ("conj", "dep") and verb.head.i < verb.i:
+        before.append(verb.head)
+    for participle in before:
+        gap = verb.doc[participle.i + 1 : verb.i]
+        joined = any(token.is_punct or token.dep_ == "cc" for token in gap)
+        ends_at_cue = participle.dep_ != "ccomp" or participle.right_edge.i == verb.i - 1
+        if _is_bare_participle_after_subject(participle) and not joined and ends_at_cue:
+            return participle
+    return None
+
+
+def _is_bare_participle_after_subject(verb: Token) -> bool:
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return (
+        verb.tag_ in ("VBN", "VBD")
+        and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
+        and len(subjects) == 1
+        and subjects[0].i == verb.i - 1
+    )
 
 
 def _inverted_subject(verb: Token) -> Token | None:
