@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import spacy
 from spacy.tokens import Doc, Span
@@ -9,7 +11,12 @@ from spacy.tokens import Doc, Span
 from storyline.records import Article, Mention
 from storyline.stages.entities.descriptions import _find_descriptions, _proper_name_start, role_matches
 from storyline.stages.entities.lexicon import entity_lexicon
-from storyline.stages.entities.mentions import _name_span, _organisation_by_head, extract_mentions
+from storyline.stages.entities.mentions import (
+    _name_span,
+    _organisation_by_head,
+    _standalone_occurrences,
+    extract_mentions,
+)
 from storyline.stages.nlp import parse_articles
 
 
@@ -480,3 +487,19 @@ def test_a_title_in_apposition_is_the_name_beside_it_whoever_else_holds_that_tit
     )
     assert by_text(found, "Ivan Sokolov").role == "the chairman of the Varna region"
     assert by_text(found, "the chairman").refers_to == "Ivan Sokolov"
+
+
+@pytest.mark.parametrize(
+    ("text", "form"),
+    [
+        ("Okafor said. Okafor-Smith denied it; Okafor's aide and Okafor.", "Okafor"),
+        ("NCDD, the NCDDs and xNCDD: NCDD-led, (NCDD) NCDD", "NCDD"),
+        ("ANANA ANA xANANA ANA_ ANANA", "ANA"),
+        ("Lea Moreau and Lea Moreau-Varga met Lea Moreau.", "Lea Moreau"),
+        ("", "Okafor"),
+    ],
+)
+def test_standalone_occurrences_are_those_of_the_lookbehind_pattern(text: str, form: str) -> None:
+    pattern = r"(?<![\w-])" + re.escape(form) + r"(?![\w-])"
+    expected = [match.span() for match in re.finditer(pattern, text)]
+    assert list(_standalone_occurrences(text, form)) == expected

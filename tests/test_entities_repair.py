@@ -12,6 +12,7 @@ from storyline.stages.entities.lexicon import entity_lexicon
 from storyline.stages.entities.repair import (
     acronyms_after_organisation_words,
     introduced_as,
+    introduced_as_any,
     is_titled_name,
     names_joined_after_title,
     organisations_by_introduction,
@@ -273,6 +274,27 @@ def test_a_name_introduced_as_a_group_is_an_organisation(text: str, introduced: 
     (found,) = organisations_by_introduction(text, [name], entity_lexicon())
     assert introduced_as(text, name, "group") is introduced
     assert found.label == ("ORG" if introduced else "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A group calling itself Frost Owl said it was behind the attack.",
+        "Officials blamed Frost Owl, a hacking group linked to Karvia.",
+        "Officials blamed Frost Owl, a logistics firm linked to Karvia.",
+        "Samples posted by the Frost Owl company were checked.",
+        "The company known as Frost Owl posted the records.",
+        "Frost Owl met the group of officials on Monday.",
+        "Officials blamed Frost Owl, the agency's representative.",
+    ],
+)
+def test_introduced_by_any_head_is_introduced_by_one_of_them(text: str) -> None:
+    """The heads tried at once give what trying each head alone gives."""
+    start = text.index("Frost Owl")
+    name = Mention("a", start, start + 9, "Frost Owl", "PERSON")
+    heads = entity_lexicon().generic_org_heads
+    assert introduced_as_any(text, name, heads) is any(introduced_as(text, name, head) for head in heads)
+    assert introduced_as_any(text, name, frozenset()) is False
 
 
 def test_an_organisation_cut_in_two_at_for_the_is_one_name_unless_the_article_uses_the_first_part_alone() -> (

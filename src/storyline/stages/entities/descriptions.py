@@ -25,7 +25,7 @@ from storyline.stages.entities.lexicon import (
     institution_words,
     words_match,
 )
-from storyline.stages.entities.repair import introduced_as
+from storyline.stages.entities.repair import introduced_as, introduced_as_any
 
 __all__ = [
     "SUBJECT_DEPS",
@@ -370,11 +370,7 @@ def _organisation_antecedent(
         return next(iter(introduced_so.values())) if len(introduced_so) == 1 else None
     if not candidates and wanted and wanted[-1] in lexicon.generic_org_heads:
         kind = lexicon.generic_org_kinds.get(wanted[-1], frozenset({wanted[-1]}))
-        introduced = {
-            fold_name(org.text)
-            for org in organisations
-            if any(introduced_as(text, org, head) for head in kind)
-        }
+        introduced = {fold_name(org.text) for org in organisations if introduced_as_any(text, org, kind)}
         if len(introduced) == 1:
             return next(org for org in organisations if fold_name(org.text) in introduced)
         other_trades = _introduced_in_other_trades(text, kind, organisations, lexicon)
@@ -399,8 +395,4 @@ def _introduced_in_other_trades(
     if kind & lexicon.broad_org_heads:
         return set()
     trades = lexicon.generic_org_heads - lexicon.broad_org_heads - kind
-    return {
-        fold_name(org.text)
-        for org in organisations
-        if any(introduced_as(text, org, trade) for trade in trades)
-    }
+    return {fold_name(org.text) for org in organisations if introduced_as_any(text, org, trades)}

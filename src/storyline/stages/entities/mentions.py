@@ -20,6 +20,7 @@ Hand-written: no library resolves descriptions and metonymy for news offline; th
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
@@ -62,6 +63,8 @@ __all__ = ["extract_mentions"]
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
+# What may not touch a repeated name on either side: a word character or a hyphen ("Ivanov-Smith").
+WORD_OR_HYPHEN = re.compile(r"[\w-]")
 # NER labels under which the small model files organisations it does not recognise as such.
 RELABELLED_AS_ORGANISATION = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "NORP"})
 # Penn tags of finite verbs (past, present third person and non-third person): never inside a name.
@@ -316,12 +319,27 @@ def _repeated_names(text: str, names: list[Mention], lexicon: EntityLexicon) -> 
             forms.setdefault(acronym, ("ORG", mention.text))
     found = []
     for form, (label, refers_to) in sorted(forms.items(), key=lambda item: -len(item[0])):
-        for match in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", text):
-            span = (match.start(), match.end())
+        for span in _standalone_occurrences(text, form):
             if not any(span[0] < end and start < span[1] for start, end in taken):
                 taken.append(span)
                 found.append(Mention(names[0].article, span[0], span[1], form, label, refers_to))
     return found
+
+
+def _standalone_occurrences(text: str, form: str) -> Iterator[tuple[int, int]]:
+    """Where ``form`` stands alone in ``text``, left to right, never overlapping — what
+    ``re.finditer(r"(?<![\\w-])" + re.escape(form) + r"(?![\\w-])", text)`` finds. A pattern that opens with
+    a lookbehind has no literal prefix for the regex engine to skip ahead to, so it is tried at every
+    character, for every form: searched literally first, that was two fifths of the mentions' CPU."""
+    after_form = re.compile(re.escape(form) + r"(?![\w-])")
+    position = 0
+    while (match := after_form.search(text, position)) is not None:
+        start = match.start()
+        if start > 0 and WORD_OR_HYPHEN.match(text, start - 1):
+            position = start + 1  # as the lookbehind would: try the next character
+            continue
+        yield start, match.end()
+        position = match.end()
 
 
 def _acronym_of(mention: Mention, lexicon: EntityLexicon) -> str | None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -28,6 +29,7 @@ from storyline.stages.entities.lexicon import EntityLexicon, fold_name
 __all__ = [
     "acronyms_after_organisation_words",
     "introduced_as",
+    "introduced_as_any",
     "is_titled_name",
     "names_joined_after_title",
     "organisations_by_introduction",
@@ -354,13 +356,33 @@ def introduced_as(text: str, name: Mention, head: str) -> bool:
     hacking group X", "the group known as X", "Irish low cost airline, X" before the name, "X, a hacking
     group" or "the X (trade) union" after it — not "X, the agency's representative", where the word owns the
     title of the person named."""
+    return introduced_as_any(text, name, frozenset({head}))
+
+
+def introduced_as_any(text: str, name: Mention, heads: frozenset[str]) -> bool:
+    """Whether the article calls a name by any of ``heads`` where it names it (``introduced_as``)."""
+    if not heads:
+        return False
     before = text[max(0, name.start - INTRODUCTION_CHARS) : name.start]
     after = text[name.end : name.end + INTRODUCTION_CHARS]
-    word = re.escape(head)
+    called_before, called_after, the_name_head = _introduction_patterns(heads)
     return bool(
-        re.search(rf"\b{word},?\s+(?:calling itself|known as|called|named)?\s*$", before, re.IGNORECASE)
-        or re.match(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}{word}\b(?!['’]s\b)", after, re.IGNORECASE)
-        or (before.lower().endswith("the ") and re.match(rf"\s+(?:[a-z-]+\s+)?{word}\b(?!['’]s\b)", after))
+        called_before.search(before)
+        or called_after.match(after)
+        or (before.lower().endswith("the ") and the_name_head.match(after))
+    )
+
+
+@lru_cache(maxsize=64)
+def _introduction_patterns(heads: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The three shapes of ``introduced_as`` for every head word at once, compiled once: one alternation
+    matches wherever one of its words would (the engine backtracks into the other words), so a name is
+    tried once instead of once per head word and shape — that loop was a fifth of the mentions' CPU."""
+    word = "(?:" + "|".join(re.escape(head) for head in sorted(heads)) + ")"
+    return (
+        re.compile(rf"\b{word},?\s+(?:calling itself|known as|called|named)?\s*$", re.IGNORECASE),
+        re.compile(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}{word}\b(?!['’]s\b)", re.IGNORECASE),
+        re.compile(rf"\s+(?:[a-z-]+\s+)?{word}\b(?!['’]s\b)"),
     )
 
 
@@ -374,7 +396,7 @@ def organisations_by_introduction(text: str, names: list[Mention], lexicon: Enti
         if m.label != "ORG"
         and m.refers_to is None
         and fold_name(m.text) not in lexicon.countries  # "the US manufacturer" is no manufacturer named US
-        and any(introduced_as(text, m, head) for head in lexicon.generic_org_heads)
+        and introduced_as_any(text, m, lexicon.generic_org_heads)
     }
     return [
         Mention(m.article, m.start, m.end, m.text, "ORG", m.refers_to, m.role)
