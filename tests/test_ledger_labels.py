@@ -251,3 +251,14 @@ def test_a_bare_amount_asks_what_it_is_the_amount_of() -> None:
     quantity = dataclasses.replace(make_quantity("3 million crowns", 3e6, within=text), predicate="")
     label = with_predicate("How many crowns?", [(make_claim(text), quantity)], [0], {"a": text})
     assert label == "How many crowns did the Harbour Trust launch an appeal for?"
+
+
+def test_an_objects_recipient_keeps_the_verb_that_gives_to_it() -> None:
+    text = "The council would pay 500 crowns to every family that lost a boat."
+    quantity = dataclasses.replace(
+        make_quantity("500 crowns", 500, within=text), predicate="did the council pay"
+    )
+    label = "How many crowns to every family that lost a boat?"
+    assert with_predicate(label, [(make_claim(text), quantity)], [0], {"a": text}) == (
+        "How many crowns did the council pay to every family that lost a boat?"
+    )

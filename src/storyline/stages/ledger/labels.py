@@ -52,6 +52,7 @@ AGENT_BEFORE = re.compile(r"\bby\s+(?:(?:about|nearly|almost|some|more|than|over
 DAY_PRECISIONS = frozenset({"day", "time"})
 DAY_PREPOSITION_END = re.compile(r"\s*\b(?:on|by|as of|at|from|until|till)\s*$", re.I)
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+RECIPIENT_WORDS = ("to ", "for ")  # a tail's first words that say whom a verb's action on the figure was for
 ABBREVIATION_BEFORE = re.compile(r"(?:^|[\s(])([A-Za-z]{1,5})$")
 INITIALS_BEFORE = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?$")
 
@@ -387,6 +388,9 @@ def with_predicate(
             if held:
                 return f"{label.removesuffix('?')} {held}?"
         return label
+    recipient = _with_recipient_verb(label, claims_and_quantities, order)
+    if recipient:
+        return recipient
     # a bare "How many bitcoin?" names no verb, though a tagger may read a lone noun as one
     bare = {f"How many {_noun_phrase(quantity)}?" for _claim, quantity in claims_and_quantities}
     if label not in bare and names_a_predicate(label):
@@ -400,6 +404,25 @@ def with_predicate(
         if predicate and not _relative_subject(predicate):
             return label if _repeats(label, predicate) else f"{label.removesuffix('?')} {predicate}?"
     return label
+
+
+def _with_recipient_verb(
+    label: str, claims_and_quantities: Sequence[tuple[Claim, Quantity]], order: list[int]
+) -> str:
+    """ "How many leva did the government pay to every family …?" for "How many leva to every family …?":
+    a tail opening with "to"/"for" after a figure that is its verb's object says whom the verb's action was
+    for, and without the verb the label garbles (issue #14). Only the label's own figure's verb: a verb from
+    another claim would put words in this one's mouth. "" when the label is not of that shape."""
+    for index in order:
+        quantity = claims_and_quantities[index][1]
+        noun = _noun_phrase(quantity)
+        if noun:
+            predicate = quantity.predicate or ""
+            rest = label.removeprefix(f"How many {noun} ")
+            if rest == label or not predicate.startswith("did ") or _relative_subject(predicate):
+                return ""
+            return f"How many {noun} {predicate} {rest}" if rest.startswith(RECIPIENT_WORDS) else ""
+    return ""
 
 
 def _relative_subject(predicate: str) -> bool:
