@@ -262,3 +262,14 @@ def test_an_objects_recipient_keeps_the_verb_that_gives_to_it() -> None:
     assert with_predicate(label, [(make_claim(text), quantity)], [0], {"a": text}) == (
         "How many crowns did the council pay to every family that lost a boat?"
     )
+
+
+def test_an_amount_asked_for_a_purpose_asks_who_asked_for_it() -> None:
+    text = "The North Sea Harbour Trust (NSHT) appealed for 3 million crowns to rebuild the piers."
+    quantity = dataclasses.replace(
+        make_quantity("3 million crowns", 3e6, within=text, unit="USD"), predicate=""
+    )
+    label = "How much money to rebuild the piers?"
+    assert with_predicate(label, [(make_claim(text), quantity)], [0], {"a": text}) == (
+        "How much money did the North Sea Harbour Trust appeal for?"
+    )

@@ -20,13 +20,18 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from functools import cache
+from typing import TYPE_CHECKING
 
 from storyline.lexicons import load_lexicon
 from storyline.records import Claim, Quantity
 from storyline.stages.ledger.grouping import ledger_lexicon
 from storyline.stages.quantities import CURRENCY_UNITS, number_lexicon, predicate_in
 
-OPENERS = {"percent": "What share", "money": "How much money"}
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+MONEY_OPENER = "How much money"
+OPENERS = {"percent": "What share", "money": MONEY_OPENER}
 # Words of a quantity label's tail, and of a proposition before it is cut at a clause boundary: enough to
 # say what is counted or claimed, short enough to scan.
 TAIL_WORDS = 8
@@ -45,6 +50,8 @@ CONTRACTED = re.compile(r"(?:i|you|he|she|it|we|they|that|there|who|what)['’](
 HELD_BEFORE = re.compile(
     r"\b(?:for|of)\s+(?:(?:about|nearly|almost|some|up|to|at|least|more|than)\s+)*$", re.I
 )
+NAME_WORDS = 6  # words of a subject that is a name ("the Food and Agriculture Organization") a label takes
+NAME_TAGS = frozenset({"PROPN", "DET", "CCONJ"})
 PREDICATE_WORDS = 4  # words of a subject a label's predicate takes at most, as ``quantities.predicate``
 AGENT_BEFORE = re.compile(r"\bby\s+(?:(?:about|nearly|almost|some|more|than|over|at|least)\s+)*$", re.I)
 # Time expressions of a day or a time of one ("on Tuesday", "Thursday morning"), and a preposition left at
@@ -370,6 +377,8 @@ def with_predicate(
     roughly 5,500 more pages"). ``texts``: article id → text."""
     from storyline.stages.ledger.evidence import names_a_predicate
 
+    if label.startswith(MONEY_OPENER):
+        return _money_with_predicate(label, claims_and_quantities, order, texts)
     if not label.startswith("How many"):
         return label
     stored = [claims_and_quantities[index][1].predicate for index in order]
@@ -403,6 +412,27 @@ def with_predicate(
         predicate = _without_dangling_end(predicate or "")
         if predicate and not _relative_subject(predicate):
             return label if _repeats(label, predicate) else f"{label.removesuffix('?')} {predicate}?"
+    return label
+
+
+def _money_with_predicate(
+    label: str,
+    claims_and_quantities: Sequence[tuple[Claim, Quantity]],
+    order: list[int],
+    texts: Mapping[str, str],
+) -> str:
+    """ "How much money did the FAO appeal for?" for "How much money to keep the surviving animals alive …?":
+    an amount's label whose tail is only a purpose ("to keep …") or nothing names no verb of the amount's
+    own (issue #14); the verb the amount is held by, read off a parse (``_held_predicate``), says who asked
+    for it or paid it. The purpose goes: it is the asker's reason, not what the question asks."""
+    tail = label.removeprefix(MONEY_OPENER).removesuffix("?").strip()
+    if tail and not tail.startswith("to "):
+        return label
+    for index in order:
+        claim, quantity = claims_and_quantities[index]
+        held = _held_predicate(texts.get(claim.article, ""), quantity)
+        if held:
+            return f"{MONEY_OPENER} {held}?"
     return label
 
 
@@ -510,23 +540,36 @@ def _held_predicate(text: str, quantity: Quantity) -> str:
         return ""
     preposition = span.root.head
     holder = preposition.head
-    verb = holder.head
+    verb_held = holder.pos_ == "VERB"  # "the FAO had appealed for $6.8 million": the verb's own preposition
+    verb = holder if verb_held else holder.head
     subjects = [child for child in verb.children if child.dep_ == "nsubj"]
+    words = _subject_words(subjects[0]) if len(subjects) == 1 else []
     if (
         span.root.dep_ != "pobj"
-        or holder.dep_ != "dobj"
-        or holder.pos_ != "NOUN"
+        or (not verb_held and (holder.dep_ != "dobj" or holder.pos_ != "NOUN"))
         or verb.pos_ != "VERB"
-        or len(subjects) != 1
-        or len([token for token in subjects[0].subtree if token.text.strip()]) > PREDICATE_WORDS
+        or not words
         or subjects[0].lower_ in RELATIVE_PRONOUNS
     ):
         return ""
     determiners = [child.text.lower() for child in holder.children if child.dep_ == "det"]
-    words = [token for token in subjects[0].subtree if token.text.strip()]
     lowered = words[0].pos_ in ("DET", "PRON") and words[0].text != "I"  # "The Red Cross" → "the Red Cross"
     subject = " ".join([words[0].text.lower() if lowered else words[0].text] + [t.text for t in words[1:]])
-    return " ".join(["did", subject, verb.lemma_, *determiners, holder.text, preposition.text])
+    held = [] if verb_held else [*determiners, holder.text]
+    return " ".join(["did", subject, verb.lemma_, *held, preposition.text])
+
+
+def _subject_words(subject: Token) -> list[Token]:
+    """The subject's words, a parenthesis left out ("the Food and Agriculture Organization (FAO)"), when
+    short: ``PREDICATE_WORDS`` at most, or ``NAME_WORDS`` for a name (a name is one constituent however
+    many words it has); [] for a longer subject, which would make a label a sentence."""
+    words, depth = [], 0
+    for token in subject.subtree:
+        depth += (token.text == "(") - (token.text == ")")
+        if token.text.strip() and not depth and token.text != ")":
+            words.append(token)
+    named = all(token.pos_ in NAME_TAGS for token in words)
+    return words if len(words) <= (NAME_WORDS if named else PREDICATE_WORDS) else []
 
 
 def _parsed_predicate(text: str, quantity: Quantity) -> str:
