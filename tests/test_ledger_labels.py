@@ -8,6 +8,7 @@ from factories import make_claim, make_position, make_quantity, make_time
 from storyline.stages.ledger.labels import (
     asks_something,
     central_order,
+    ends_open,
     proposition_label,
     quantity_label,
     shorten,
@@ -273,3 +274,29 @@ def test_an_amount_asked_for_a_purpose_asks_who_asked_for_it() -> None:
     assert with_predicate(label, [(make_claim(text), quantity)], [0], {"a": text}) == (
         "How much money did the North Sea Harbour Trust appeal for?"
     )
+
+
+def test_an_objects_predicate_is_never_cut_to_its_auxiliary() -> None:
+    # "today it has about 2,700 on its payroll": "did it have" lost "it" and "have" as function words
+    text = "Today the yard has 900 people on its payroll."
+    quantity = dataclasses.replace(make_quantity("900", 900, within=text), predicate="did it have")
+    label = with_predicate(
+        "How many people on its payroll?", [(make_claim(text), quantity)], [0], {"a": text}
+    )
+    assert label == "How many people on its payroll did it have?"
+
+
+@pytest.mark.parametrize(
+    ("label", "open_end"),
+    [
+        ("How many people have died in a flood in Ruritania's?", True),
+        ("How many people were detained in the?", True),
+        ("Is it true that the reserve had run out?", False),
+        ("How many crowns did the Harbour Trust launch an appeal for?", False),
+        ("How many people on its payroll did it have?", False),
+    ],
+)
+def test_a_label_ending_open_is_told_from_a_phrasal_verb_and_a_stranded_preposition(
+    label: str, open_end: bool
+) -> None:
+    assert ends_open(label) is open_end

@@ -59,6 +59,8 @@ AGENT_BEFORE = re.compile(r"\bby\s+(?:(?:about|nearly|almost|some|more|than|over
 DAY_PRECISIONS = frozenset({"day", "time"})
 DAY_PREPOSITION_END = re.compile(r"\s*\b(?:on|by|as of|at|from|until|till)\s*$", re.I)
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+# the last words of a question on an object: its verb ("did it have") or the preposition it strands
+STRANDED_ENDS = frozenset({"for", "of", "to", "with", "on", "from", "have", "do"})
 RECIPIENT_WORDS = ("to ", "for ")  # a tail's first words that say whom a verb's action on the figure was for
 ABBREVIATION_BEFORE = re.compile(r"(?:^|[\s(])([A-Za-z]{1,5})$")
 INITIALS_BEFORE = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?$")
@@ -153,6 +155,19 @@ def _inside_coordinated_name(text: str, cut: int, words: Sequence[str]) -> bool:
     "in the Dundgowi | and Ömnögowi provinces" would read "in the Dundgowi" (issue #14)."""
     conjunction = re.match(r"\s(?:and|or)\s", text[cut:])
     return bool(conjunction) and len(words) >= 2 and words[-2].lower() == "the" and words[-1][:1].isupper()
+
+
+def ends_open(label: str) -> bool:
+    """Whether a label ends on a word it must not end on (``_ends_open``): "… in Iraq's?", "… in the?";
+    not a phrasal verb's particle ("had run out?"), nor the verb or the stranded preposition that ends a
+    question on an object ("… did it have?", "How many tugrik did the Red Cross launch an appeal for?")."""
+    words = WORD.findall(label)
+    if not words or _finishes_phrasal_verb(words):
+        return False
+    stranded = words[:2] in (["How", "many"], ["How", "much"]) and "did" in words[2:-1]
+    if stranded:
+        return _ends_open(words[-1]) and words[-1].lower() not in STRANDED_ENDS
+    return _ends_open(words[-1])
 
 
 def _ends_open(word: str) -> bool:
@@ -464,7 +479,11 @@ def _relative_subject(predicate: str) -> bool:
 
 def _without_dangling_end(predicate: str) -> str:
     """A predicate cut short by the parse's reach ends on what it says: "have died in a cholera outbreak
-    in Iraq's" (a possessive waits for its noun) → "have died in a cholera outbreak"."""
+    in Iraq's" (a possessive waits for its noun) → "have died in a cholera outbreak". An object's predicate
+    ("did it have") is whole, its verb last: cut, "have" and "it" went as function words and "How many
+    people on its payroll did?" was left."""
+    if predicate.startswith("did "):
+        return predicate
     words = predicate.split()
     while len(words) > 1 and (words[-1].endswith(("'s", "’s", "'", "’")) or _dangling(words[-1])):
         words.pop()
