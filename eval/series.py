@@ -50,6 +50,7 @@ from eval.common import (
     require_gold,
 )
 from storyline.records import Brief, Position, Question
+from storyline.stages.ledger.labels import ends_open
 
 SERIES = "series"
 CONTESTED = "contested"
@@ -64,6 +65,8 @@ class SeriesScores:
     predicted_gold: int = 0  # ... that are the question of a gold series
     must_not: int = 0  # must-not-be-series entries
     must_not_shown: int = 0  # ... shown as a series (should be 0)
+    labels: int = 0  # questions of the scored stories
+    labels_open: int = 0  # ... whose label ends on a possessive or a function word (should be 0, issue #14)
     details: list[str] = field(default_factory=list)
 
     @property
@@ -178,6 +181,10 @@ def score_series(
         gold_questions = _score_gold_series(scores, story_key, story_gold.get("series", []), candidates)
         _score_must_not(scores, story_key, story_gold.get("not_series", []), candidates)
         for question in candidates:
+            scores.labels += 1
+            if ends_open(question.question):
+                scores.labels_open += 1
+                scores.details.append(f"  {story_key}: label ends open: {question.question!r}")
             if question.status == SERIES:
                 scores.predicted += 1
                 scores.predicted_gold += question.id in gold_questions
@@ -240,6 +247,7 @@ def report(scores: SeriesScores, title: str) -> None:
     print(f"{'... with the right latest value':<40} {scores.latest_right}/{scores.expected}")
     print(f"{'series questions that are gold series':<40} {scores.predicted_gold}/{scores.predicted}")
     print(f"{'must-not-be-series shown as series':<40} {scores.must_not_shown}/{scores.must_not}")
+    print(f"{'labels ending on a possessive/function word':<40} {scores.labels_open}/{scores.labels}")
     print(scores.scores.line("series (P: questions, R: right latest)"))
     print("\n".join(scores.details))
 

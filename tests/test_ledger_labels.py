@@ -8,6 +8,7 @@ from factories import make_claim, make_position, make_quantity, make_time
 from storyline.stages.ledger.labels import (
     asks_something,
     central_order,
+    ends_open,
     proposition_label,
     quantity_label,
     shorten,
@@ -204,3 +205,98 @@ def test_a_question_of_several_days_names_none_of_them() -> None:
     )
     # a question of one day keeps it
     assert quantity_label("personnel", [pair], [0])[0] == "How many employees were at their posts on Tuesday?"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "label"),
+    [
+        # issue #14: a possessive waits for its noun; a cut at the word limit runs on to it
+        (
+            "31 sheep have died in a heavy flood in Ruritania's northern valley",
+            "31 sheep",
+            "How many sheep have died in a heavy flood in Ruritania's northern valley?",
+        ),
+        # ... and when the noun is too far, the possessive and its preposition go
+        (
+            "31 sheep have died in a heavy flood in Ruritania's remote very high windswept northern valley",
+            "31 sheep",
+            "How many sheep have died in a heavy flood?",
+        ),
+        # an adverbial clause after the figure is no verb of what is counted: the tail stops before it
+        ("40 villages after the river rose over the dyke", "40 villages", "How many villages?"),
+        # a cut at "and" inside "the Northmoor and Southmoor valleys" leaves no phrase at all
+        (
+            "15 barns were lost in the Northmoor and Southmoor valleys",
+            "15 barns",
+            "How many barns were lost?",
+        ),
+    ],
+)
+def test_a_tail_is_cut_only_where_a_phrase_ends(text: str, figure: str, label: str) -> None:
+    pair = (make_claim(text, id="c1"), make_quantity(figure, 1, within=text))
+    assert quantity_label("thing", [pair], [0])[0] == label
+
+
+def test_a_lone_noun_a_tagger_reads_as_a_verb_still_gains_its_predicate() -> None:
+    # "bitcoin" alone is tagged a verb: "How many bitcoin?" was taken to name one already
+    text = "The gang has demanded 40 bitcoin."
+    quantity = dataclasses.replace(
+        make_quantity("40 bitcoin", 40, within=text), predicate="did the gang demand"
+    )
+    label = with_predicate("How many bitcoin?", [(make_claim(text), quantity)], [0], {"a": text})
+    assert label == "How many bitcoin did the gang demand?"
+
+
+def test_a_bare_amount_asks_what_it_is_the_amount_of() -> None:
+    text = "The Harbour Trust launched an appeal for 3 million crowns on Monday."
+    quantity = dataclasses.replace(make_quantity("3 million crowns", 3e6, within=text), predicate="")
+    label = with_predicate("How many crowns?", [(make_claim(text), quantity)], [0], {"a": text})
+    assert label == "How many crowns did the Harbour Trust launch an appeal for?"
+
+
+def test_an_objects_recipient_keeps_the_verb_that_gives_to_it() -> None:
+    text = "The council would pay 500 crowns to every family that lost a boat."
+    quantity = dataclasses.replace(
+        make_quantity("500 crowns", 500, within=text), predicate="did the council pay"
+    )
+    label = "How many crowns to every family that lost a boat?"
+    assert with_predicate(label, [(make_claim(text), quantity)], [0], {"a": text}) == (
+        "How many crowns did the council pay to every family that lost a boat?"
+    )
+
+
+def test_an_amount_asked_for_a_purpose_asks_who_asked_for_it() -> None:
+    text = "The North Sea Harbour Trust (NSHT) appealed for 3 million crowns to rebuild the piers."
+    quantity = dataclasses.replace(
+        make_quantity("3 million crowns", 3e6, within=text, unit="USD"), predicate=""
+    )
+    label = "How much money to rebuild the piers?"
+    assert with_predicate(label, [(make_claim(text), quantity)], [0], {"a": text}) == (
+        "How much money did the North Sea Harbour Trust appeal for?"
+    )
+
+
+def test_an_objects_predicate_is_never_cut_to_its_auxiliary() -> None:
+    # "today it has about 2,700 on its payroll": "did it have" lost "it" and "have" as function words
+    text = "Today the yard has 900 people on its payroll."
+    quantity = dataclasses.replace(make_quantity("900", 900, within=text), predicate="did it have")
+    label = with_predicate(
+        "How many people on its payroll?", [(make_claim(text), quantity)], [0], {"a": text}
+    )
+    assert label == "How many people on its payroll did it have?"
+
+
+@pytest.mark.parametrize(
+    ("label", "open_end"),
+    [
+        ("How many people have died in a flood in Ruritania's?", True),
+        ("How many people were detained in the?", True),
+        ("Is it true that the reserve had run out?", False),
+        ("How many crowns did the Harbour Trust launch an appeal for?", False),
+        ("How many people on its payroll did it have?", False),
+    ],
+)
+def test_a_label_ending_open_is_told_from_a_phrasal_verb_and_a_stranded_preposition(
+    label: str, open_end: bool
+) -> None:
+    assert ends_open(label) is open_end
