@@ -60,10 +60,14 @@ def score_entities(brief: Brief, gold: list[dict[str, object]]) -> dict[str, Sco
         for mention in entity.mentions
         if mention.role != mention.text
     }
+    # Precision over the scored articles only: the brief also holds the other stories of its corpus (the
+    # held-out story's when scoring development, and the reverse), whose mentions no gold here marks.
+    scored_ids = {article.id for _, article in gold_articles(brief, gold)}
+    scored_spans = {article: spans for article, spans in system_spans.items() if article in scored_ids}
     return {
-        "mention detection": Scores(_matched_share(system_spans, gold_cluster), recall),
+        "mention detection": Scores(_matched_share(scored_spans, gold_cluster), recall),
         "mention detection (names, no titles)": Scores(
-            _matched_share(system_spans, gold_cluster, name_spans), recall
+            _matched_share(scored_spans, gold_cluster, name_spans), recall
         ),
         "B3 (gold mentions)": b_cubed(gold_cluster, predicted_cluster),
         "pairwise merges": pairwise(gold_cluster, predicted_cluster),

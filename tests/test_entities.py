@@ -111,6 +111,26 @@ def test_demo_corpus_entity_scores_stay_above_floors(demo_brief, demo_gold) -> N
     assert scores["pairwise merges"].f1 >= 0.83
 
 
+def test_mention_precision_counts_only_the_scored_articles_mentions(demo_brief, demo_gold) -> None:
+    """Scoring one story of a corpus (the held-out one, say) must not count the mentions of the others, which
+    no gold given here marks: the score is the one of a brief holding that article's mentions alone."""
+    from dataclasses import replace
+
+    from eval.common import gold_articles
+    from eval.entities import score_entities
+
+    entry, article = gold_articles(demo_brief, demo_gold)[0]
+    alone = replace(
+        demo_brief,
+        entities=tuple(
+            replace(entity, mentions=tuple(m for m in entity.mentions if m.article == article.id))
+            for entity in demo_brief.entities
+        ),
+    )
+    within_corpus = score_entities(demo_brief, [entry])["mention detection"]
+    assert within_corpus == score_entities(alone, [entry])["mention detection"]
+
+
 SEEDS = __import__("pathlib").Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 
