@@ -45,6 +45,7 @@ from storyline.stages.ledger.kinds import (
     kind_of_raised_count,
     names_kind,
     outbreak_unit,
+    recalls_former_year,
     told_of_past_year,
 )
 from storyline.stages.ledger.series import calendar_day
@@ -262,6 +263,8 @@ def make_measures(
         qualifiers = _qualifiers(claim, quantity)
         if count_kind and (is_past_event(claim, start, end, clause) or told_of_past_year(claim, quantity)):
             qualifiers |= {PAST_EVENT}
+        elif not count_kind and _tells_former_event(claim, quantity, (start, end), published, text):
+            qualifiers |= {PAST_EVENT}  # "the 10,900 tonnes another tanker spilled in 2007"
         if count_kind and is_part(clause, offset, offset + len(quantity.text)):
             qualifiers |= {PART}
         kind = TARGET if _is_target(claim, quantity) else count_kind
@@ -284,6 +287,22 @@ def make_measures(
             )
         )
     return measures
+
+
+def _tells_former_event(
+    claim: Claim, quantity: Quantity, clause: tuple[int, int], published: str | None, text: str | None
+) -> bool:
+    """Whether a figure of no tally tells an event of a year before its article's (``ledger.kinds``); a
+    year of the article's own may date this event's figure ("the 2026 budget"), so it never counts."""
+    day = calendar_day(published)
+    if day is None:
+        return False
+    start, end = clause
+    if is_past_event(claim, start, end, claim.text[start:end], day.year):
+        return True
+    if told_of_past_year(claim, quantity, day.year):
+        return True
+    return text is not None and recalls_former_year(claim, quantity, text, day.year)
 
 
 def unify_holders(measures: Sequence[Measure], names: Mapping[str, str]) -> list[Measure]:
