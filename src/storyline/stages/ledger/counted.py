@@ -268,9 +268,10 @@ def make_measures(
         if count_kind and is_part(clause, offset, offset + len(quantity.text)):
             qualifiers |= {PART}
         kind = TARGET if _is_target(claim, quantity) else count_kind
-        # a tally's figure keeps the day its words give it (a series is read by day); any other figure is
-        # dated by its article: "287 men went down on Monday" was carried on the day the union said it
-        day = figure_day(claim, quantity, published, text) if count_kind else calendar_day(published)
+        # a figure keeps the day its words give it (a series is read by day), a tally's and a measure's alike:
+        # a wire's recap "put the spill at 1,200 tonnes on Monday, 2,400 on Tuesday" read on its own day was
+        # a source contradicting itself (the generalise spill story); otherwise the article's day
+        day = figure_day(claim, quantity, published, text)
         if INCREMENT in qualifiers and day is not None:
             qualifiers |= {ON_DAY + day.isoformat()}  # two days' increments are two counts, not a dispute
         measures.append(
