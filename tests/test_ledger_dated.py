@@ -252,3 +252,10 @@ def test_a_measure_of_no_tally_keeps_the_day_its_words_give_it() -> None:
     claim = make_claim(recap, article=make_article(text), quantities=figures, times=times)
     measures = make_measures(claim, frozenset(), None, "2024-10-03")
     assert [measure.day for measure in measures] == [date(2024, 9, 30), date(2024, 10, 2)]
+
+
+def test_figures_set_against_earlier_values_are_changing_figures() -> None:
+    moved = said("two climbers remain stranded, down from five on Monday", {"two climbers": 2, "five": 5})
+    assert all(measure.changing for measure in make_measures(moved, frozenset(), None, "2024-10-03"))
+    plain = said("two climbers remain stranded and five are safe", {"two climbers": 2, "five": 5})
+    assert not any(measure.changing for measure in make_measures(plain, frozenset(), None, "2024-10-03"))

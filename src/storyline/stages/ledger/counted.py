@@ -282,12 +282,18 @@ def make_measures(
                 words=words | extra_words,
                 qualifiers=qualifiers,
                 kind=kind,
-                changing=any(word in lexicon.update_cues for word in raw),
+                changing=any(word in lexicon.update_cues for word in raw) or _sets_against_earlier(claim),
                 holder=share_holder(claim, quantity, spans) if spans is not None and unit == SHARE else None,
                 day=day,
             )
         )
     return measures
+
+
+def _sets_against_earlier(claim: Claim) -> bool:
+    """Whether the content sets its figures against earlier values (``earlier_value_cues``: "down from")."""
+    words = " " + " ".join(WORD.findall(claim.text.lower())) + " "
+    return any(f" {cue} " in words for cue in load_lexicon("ledger")["earlier_value_cues"])
 
 
 def _tells_former_event(
