@@ -239,3 +239,23 @@ def test_a_count_relayed_with_its_day_and_its_fall_in_one_sentence_make_one_seri
     assert question.status == "series"
     by_value = {position.value: position.earliest for position in question.positions}
     assert by_value == {24: "2024-09-30", 18: "2024-10-01", 11: "2024-10-02", 4: "2024-10-03"}
+
+
+def test_a_measure_of_no_tally_keeps_the_day_its_words_give_it() -> None:
+    recap = "the leak at 300 litres on Monday and 450 litres on Wednesday"
+    text = f"Officials said {recap}."
+    figures = tuple(
+        make_quantity(surface, value, within=text, unit="litre")
+        for surface, value in (("300 litres", 300), ("450 litres", 450))
+    )
+    times = tuple(make_time(day, DAYS[day], within=text) for day in ("Monday", "Wednesday"))
+    claim = make_claim(recap, article=make_article(text), quantities=figures, times=times)
+    measures = make_measures(claim, frozenset(), None, "2024-10-03")
+    assert [measure.day for measure in measures] == [date(2024, 9, 30), date(2024, 10, 2)]
+
+
+def test_figures_set_against_earlier_values_are_changing_figures() -> None:
+    moved = said("two climbers remain stranded, down from five on Monday", {"two climbers": 2, "five": 5})
+    assert all(measure.changing for measure in make_measures(moved, frozenset(), None, "2024-10-03"))
+    plain = said("two climbers remain stranded and five are safe", {"two climbers": 2, "five": 5})
+    assert not any(measure.changing for measure in make_measures(plain, frozenset(), None, "2024-10-03"))

@@ -347,3 +347,37 @@ def test_a_bare_figure_counts_the_noun_its_clause_numbers() -> None:
     claim = make_claim(content, article=make_article(NUMBERED), quantities=(fourteen,))
     (measure,) = make_measures(claim, frozenset())
     assert (measure.unit, measure.kind) == ("school", "out_of_service")
+
+
+def _tonnes(text: str, content: str, figure: str, times: tuple[tuple[str, str], ...] = ()) -> Measure:
+    """The figure ``figure`` (in tonnes) of the claim ``content`` of an article ``text`` of 2030."""
+    article = make_article(text)
+    quantity = make_quantity(figure, 1.0, within=text, unit="tonne")
+    dated = tuple(make_time(time, date, "year", within=text) for time, date in times)
+    claim = make_claim(content, article=article, quantities=(quantity,), times=dated)
+    (measure,) = make_measures(claim, frozenset(), published="2030-05-04", text=text)
+    return measure
+
+
+def test_a_figure_of_no_tally_told_of_a_former_year_is_kept_apart() -> None:
+    text = "Officials said a freighter dumped 700 tonnes of grain in 2019."
+    content = "a freighter dumped 700 tonnes of grain in 2019"
+    assert PAST_EVENT in _tonnes(text, content, "700 tonnes", (("2019", "2019"),)).qualifiers
+    this_year = "Officials said a freighter dumped 700 tonnes of grain in 2030."
+    own = _tonnes(this_year, this_year[15:-1], "700 tonnes", (("2030", "2030"),))
+    assert PAST_EVENT not in own.qualifiers  # the article's own year may be this event's
+
+
+def test_a_figure_after_that_year_tells_the_year_the_sentence_before_named() -> None:
+    text = "Residents still speak of 2019. That year a freighter dumped 700 tonnes of grain, officials said."
+    content = "That year a freighter dumped 700 tonnes of grain"
+    assert PAST_EVENT in _tonnes(text, content, "700 tonnes").qualifiers
+    recent = (
+        "Residents still speak of Monday. That year a freighter dumped 700 tonnes of grain, officials said."
+    )
+    assert PAST_EVENT not in _tonnes(recent, content, "700 tonnes").qualifiers
+    plain = "Residents still speak of 2019. Now a freighter has dumped 700 tonnes of grain, officials said."
+    assert (
+        PAST_EVENT
+        not in _tonnes(plain, "Now a freighter has dumped 700 tonnes of grain", "700 tonnes").qualifiers
+    )

@@ -300,3 +300,20 @@ def test_a_label_ending_open_is_told_from_a_phrasal_verb_and_a_stranded_preposit
     label: str, open_end: bool
 ) -> None:
     assert ends_open(label) is open_end
+
+
+@pytest.mark.parametrize(
+    ("content", "figure", "value", "noun"),
+    [
+        ("one fisherman remains unaccounted for", "one fisherman", 1, "fishermen"),
+        ("one lifeboat remains unaccounted for", "one lifeboat", 1, "lifeboats"),
+        ("two lifeboats remain unaccounted for", "two lifeboats", 2, "lifeboats"),
+    ],
+)
+def test_a_count_of_one_asks_for_its_noun_in_the_plural(
+    content: str, figure: str, value: float, noun: str
+) -> None:
+    quantity = make_quantity(figure, value, within=content)
+    claim = make_claim(content, quantities=(quantity,))
+    label, _ = quantity_label("personnel", [(claim, quantity)], [0])
+    assert label.startswith(f"How many {noun} "), label

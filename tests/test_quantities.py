@@ -170,3 +170,13 @@ def test_a_dateline_is_never_the_subject_of_a_figures_predicate() -> None:
     )
     start = doc.text.index("84,000")
     assert predicate_in(doc, start, start + len("84,000 sheep")) == "did a brutal winter kill"
+
+
+def test_a_worded_one_counts_only_when_a_later_bare_number_is_set_against_it() -> None:
+    found = quantities_in("By dusk one climber was still stranded, down from three on Sunday.")
+    assert [(quantity.text, quantity.value) for quantity in found] == [("one climber", 1), ("three", 3)]
+    assert quantities_in("One climber said the pass was closed.") == []
+    assert [q.value for q in quantities_in("One of the climbers was stranded, down from three.")] == [3]
+    assert [q.value for q in quantities_in("The one good road was closed, up from two roads last week.")] == [
+        2
+    ]

@@ -45,6 +45,7 @@ from storyline.stages.ledger.kinds import (
     kind_of_raised_count,
     names_kind,
     outbreak_unit,
+    recalls_former_year,
     told_of_past_year,
 )
 from storyline.stages.ledger.series import calendar_day
@@ -262,12 +263,15 @@ def make_measures(
         qualifiers = _qualifiers(claim, quantity)
         if count_kind and (is_past_event(claim, start, end, clause) or told_of_past_year(claim, quantity)):
             qualifiers |= {PAST_EVENT}
+        elif not count_kind and _tells_former_event(claim, quantity, (start, end), published, text):
+            qualifiers |= {PAST_EVENT}  # "the 10,900 tonnes another tanker spilled in 2007"
         if count_kind and is_part(clause, offset, offset + len(quantity.text)):
             qualifiers |= {PART}
         kind = TARGET if _is_target(claim, quantity) else count_kind
-        # a tally's figure keeps the day its words give it (a series is read by day); any other figure is
-        # dated by its article: "287 men went down on Monday" was carried on the day the union said it
-        day = figure_day(claim, quantity, published, text) if count_kind else calendar_day(published)
+        # a figure keeps the day its words give it (a series is read by day), a tally's and a measure's alike:
+        # a wire's recap "put the spill at 1,200 tonnes on Monday, 2,400 on Tuesday" read on its own day was
+        # a source contradicting itself (the generalise spill story); otherwise the article's day
+        day = figure_day(claim, quantity, published, text)
         if INCREMENT in qualifiers and day is not None:
             qualifiers |= {ON_DAY + day.isoformat()}  # two days' increments are two counts, not a dispute
         measures.append(
@@ -278,12 +282,34 @@ def make_measures(
                 words=words | extra_words,
                 qualifiers=qualifiers,
                 kind=kind,
-                changing=any(word in lexicon.update_cues for word in raw),
+                changing=any(word in lexicon.update_cues for word in raw) or _sets_against_earlier(claim),
                 holder=share_holder(claim, quantity, spans) if spans is not None and unit == SHARE else None,
                 day=day,
             )
         )
     return measures
+
+
+def _sets_against_earlier(claim: Claim) -> bool:
+    """Whether the content sets its figures against earlier values (``earlier_value_cues``: "down from")."""
+    words = " " + " ".join(WORD.findall(claim.text.lower())) + " "
+    return any(f" {cue} " in words for cue in load_lexicon("ledger")["earlier_value_cues"])
+
+
+def _tells_former_event(
+    claim: Claim, quantity: Quantity, clause: tuple[int, int], published: str | None, text: str | None
+) -> bool:
+    """Whether a figure of no tally tells an event of a year before its article's (``ledger.kinds``); a
+    year of the article's own may date this event's figure ("the 2026 budget"), so it never counts."""
+    day = calendar_day(published)
+    if day is None:
+        return False
+    start, end = clause
+    if is_past_event(claim, start, end, claim.text[start:end], day.year):
+        return True
+    if told_of_past_year(claim, quantity, day.year):
+        return True
+    return text is not None and recalls_former_year(claim, quantity, text, day.year)
 
 
 def unify_holders(measures: Sequence[Measure], names: Mapping[str, str]) -> list[Measure]:

@@ -26,6 +26,12 @@ against a former one ("the deadliest … since", ``past_event_superlatives``) is
 qualifier no figure of this event shares; so is a figure its sentence tells as that year's event after a
 linking word ("since 2012, when a dam burst and killed eight people": ``told_of_past_year``), which the
 clause alone misses once "and" cuts the year off.
+
+A figure of no tally (tonnes spilled, a sum) is marked so too, by the same words, when the year they name
+lies before the article's (``before_year``: "the 10,900 tonnes released by another tanker in 2007"; a
+figure of the article's own year may be this event's, "the 2026 budget"), or when the words before it in
+its sentence refer back to a time (``former_time_anaphors``: "In December of that year", "At that time")
+and the sentence before names a year before the article's (``recalls_former_year``).
 """
 
 from __future__ import annotations
@@ -255,25 +261,29 @@ def _bare(figure: str) -> bool:
     return not last or last[0].isdigit() or last in number_lexicon().words or last in number_lexicon().scales
 
 
-def is_past_event(claim: Claim, clause_start: int, clause_end: int, clause: str) -> bool:
+def is_past_event(
+    claim: Claim, clause_start: int, clause_end: int, clause: str, before_year: int | None = None
+) -> bool:
     """Whether the clause at ``[clause_start, clause_end)`` of the claim's content tells a former event:
-    a time expression with an explicit year at a coarse precision, or a superlative followed by "since"."""
+    a time expression with an explicit year at a coarse precision (before ``before_year`` when given), or
+    a superlative followed by "since"."""
     words = [word.lower() for word in WORD.findall(clause)]
     superlatives = ledger_lexicon().past_event_superlatives
     ranked = [index for index, word in enumerate(words) if word in superlatives]
     if ranked and "since" in words[ranked[0] :]:
         return True
-    return any(_names_past_year(time, claim, clause_start, clause_end) for time in claim.times)
+    times = _former_times(claim.times, before_year)
+    return any(_names_past_year(time, claim, clause_start, clause_end) for time in times)
 
 
-def told_of_past_year(claim: Claim, quantity: Quantity) -> bool:
+def told_of_past_year(claim: Claim, quantity: Quantity, before_year: int | None = None) -> bool:
     """Whether the figure's sentence names a former year before it and then tells that year's event ("the
     deadliest since 2012, when a dam above Biser burst and killed eight people"): a linking word
     (``past_event_links``) between the year and the figure, no sentence end. The figure's clause alone
     misses it once "and" cuts the year off."""
     figure = quantity.start - claim.start
     links = set(load_lexicon("ledger")["past_event_links"])
-    for time in claim.times:
+    for time in _former_times(claim.times, before_year):
         start, end = time.start - claim.start, time.end - claim.start
         if start < 0 or end > figure or time.precision not in COARSE_PRECISIONS or not YEAR.search(time.text):
             continue
@@ -286,3 +296,27 @@ def told_of_past_year(claim: Claim, quantity: Quantity) -> bool:
 def _names_past_year(time: TimeExpr, claim: Claim, clause_start: int, clause_end: int) -> bool:
     inside = clause_start <= time.start - claim.start and time.end - claim.start <= clause_end
     return inside and time.precision in COARSE_PRECISIONS and YEAR.search(time.text) is not None
+
+
+def _former_times(times: tuple[TimeExpr, ...], before_year: int | None) -> list[TimeExpr]:
+    """The times naming a year before ``before_year`` (all of them when None)."""
+    if before_year is None:
+        return list(times)
+    return [time for time in times if (match := YEAR.search(time.text)) and int(match.group()) < before_year]
+
+
+def recalls_former_year(claim: Claim, quantity: Quantity, text: str, before_year: int) -> bool:
+    """Whether the words before the figure in its sentence refer back to a time ("In December of that
+    year", "At that time": ``former_time_anaphors``) and the sentence before the claim's, in the article's
+    ``text``, names a year before ``before_year`` (a four-digit year, as the anaphor's antecedent)."""
+    figure = quantity.start - claim.start
+    opening = max((match.end() for match in SENTENCE_END.finditer(claim.text, 0, figure)), default=0)
+    before = " " + " ".join(WORD.findall(claim.text[opening:figure].lower())) + " "
+    if not any(f" {anaphor} " in before for anaphor in load_lexicon("ledger")["former_time_anaphors"]):
+        return False
+    sentence_start = claim.start + opening
+    ends = [match.end() for match in SENTENCE_END.finditer(text, 0, sentence_start)]
+    if not ends:
+        return False
+    previous = text[max(ends[:-1], default=0) : ends[-1]]
+    return any(int(match.group()) < before_year for match in YEAR.finditer(previous))

@@ -79,6 +79,11 @@ def _label_words() -> tuple[frozenset[str], dict[str, str], frozenset[str], froz
 
 CENTRAL_SAMPLE = 64
 
+# A head word shorter than this is a symbol ("km", "kg") whose plural is itself.
+MIN_PLURAL_LETTERS = 3
+# A count of one as written: its noun is in the singular ("one man"), a label's in the plural.
+ONE = frozenset({"one", "1"})
+
 
 def _jaccard(first: frozenset[str], second: frozenset[str]) -> float:
     union = first | second
@@ -111,7 +116,20 @@ def _noun_phrase(quantity: Quantity) -> str:
         words[numbered[-2]][0].isdigit() or words[numbered[-2]].lower() in lexicon.words
     )
     partitive = counted and words[numbered[-1]].lower() == "of"
+    if numbered and words[numbered[-1]].lower() in ONE and phrase and not partitive:
+        phrase = _plural_head(phrase)  # "one man still missing" asks "How many men …?"
     return f"of {phrase}" if partitive and phrase else phrase
+
+
+def _plural_head(phrase: str) -> str:
+    """The noun phrase with its last word in the plural ("man" → "men", "boat" → "boats", "facility" →
+    "facilities"; ``irregular_plurals``)."""
+    *before, head = phrase.split()
+    if not head.isalpha() or not head.islower() or len(head) < MIN_PLURAL_LETTERS:
+        return phrase  # "1 km", "one BBC": a symbol or a name has no plural to make
+    irregular: dict[str, str] = load_lexicon("ledger")["irregular_plurals"]
+    plural = irregular.get(head.lower()) or _plural(head)
+    return " ".join([*before, plural])
 
 
 def _tail(claim: Claim, quantity: Quantity, without_days: bool = False, counted: bool = True) -> str:

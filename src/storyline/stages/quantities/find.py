@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
+from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
+from storyline.lexicons import load_lexicon
 from storyline.records import Quantity
 from storyline.stages.quantities.currencies import is_currency
 from storyline.stages.quantities.not_counts import (
@@ -86,7 +88,13 @@ def _quantity(
     if is_name_or_date(phrase, lexicon, noun):
         return None
     value = number_value(phrase, lexicon)
-    if value is None or (value == 1 and not any(is_digits(token) for token in phrase)):
+    if value is None:
+        return None
+    if (
+        value == 1
+        and not any(is_digits(token) for token in phrase)
+        and not _compared_one(phrase, noun, lexicon)
+    ):
         return None  # "one of them", "a man": not a count anyone disputes
     if is_year(phrase, noun, lexicon) or is_age(phrase, noun) or is_day(phrase, noun, lexicon):
         return None
@@ -134,6 +142,23 @@ def _approximator(doc: Doc, first: Token, lexicon: NumberLexicon) -> list[Token]
         if begin >= 0 and tuple(token.lower_ for token in doc[begin : first.i]) == words:
             return list(doc[begin : first.i])
     return []
+
+
+def _compared_one(phrase: list[Token], noun: Token | None, lexicon: NumberLexicon) -> bool:
+    """Whether a worded "one" counts: its noun right after it, no determiner before it ("the one good
+    thing"), and a later bare number of its sentence compared with it ("one man still missing, down from
+    four": ``[one] compared_by``), which counts the same noun."""
+    first, last = phrase[0], phrase[-1]
+    if len(phrase) != 1 or noun is None or noun.i != last.i + 1 or noun.pos_ != "NOUN":
+        return False
+    if first.i > 0 and first.nbor(-1).pos_ == "DET":
+        return False
+    compared_by = frozenset(load_lexicon("numbers")["one"]["compared_by"])
+    later = [token for token in first.sent if token.i > noun.i]
+    for before, token in pairwise(later):
+        if before.lower_ in compared_by and (token.lower_ in lexicon.words or is_digits(token)):
+            return _counted_noun([token], lexicon) is None  # "down from four", not "from four ships"
+    return False
 
 
 def _counted_noun(phrase: list[Token], lexicon: NumberLexicon) -> Token | None:
