@@ -503,3 +503,12 @@ def test_standalone_occurrences_are_those_of_the_lookbehind_pattern(text: str, f
     pattern = r"(?<![\w-])" + re.escape(form) + r"(?![\w-])"
     expected = [match.span() for match in re.finditer(pattern, text)]
     assert list(_standalone_occurrences(text, form)) == expected
+
+
+def test_a_korean_surname_standing_alone_after_the_full_name_is_found_again() -> None:
+    """Issue #17: a Korean name's surname is its first word ("Kang" of "Kang Ji-hoon"), found again alone."""
+    found = mentions_of(
+        "Oyster farmer Kang Ji-hoon, 58, has worked the bay for thirty years. "
+        "Now, Kang says, the oil has taken everything from him."
+    )
+    assert any(m.text == "Kang" and m.label == "PERSON" for m in found)

@@ -110,18 +110,31 @@ def test_a_floor_said_of_one_voices_exact_figure_leaves_the_count_not_the_figure
     assert [[m.quantity.value for m in part] for part in alone] == [[1340]]
 
 
-def _cut_off(article_id: str, published: str, text: str, figure: str, value: float) -> Measure:
-    sentence = f"The agency said {text}."
-    quantity = make_quantity(figure, value, within=sentence, unit="family")
+def _said(
+    article_id: str,
+    speaker: str,
+    text: str,
+    figure: str,
+    value: float,
+    unit: str,
+    published: str = "2024-03-01",
+) -> Measure:
+    """The measure of "<Speaker> said <text>." whose one figure is ``figure``."""
+    sentence = f"{speaker.capitalize()} said {text}."
+    quantity = make_quantity(figure, value, within=sentence, unit=unit)
     claim = make_claim(
         text,
         article=make_article(sentence, id=article_id),
         id=f"{article_id}-{value:g}",
-        speaker_text="The agency",
+        speaker_text=speaker.capitalize(),
         quantities=(quantity,),
     )
     (measure,) = make_measures(claim, frozenset(), published=published)
     return measure
+
+
+def _cut_off(article_id: str, published: str, text: str, figure: str, value: float) -> Measure:
+    return _said(article_id, "the agency", text, figure, value, "family", published)
 
 
 def test_a_narrowing_word_its_own_source_drops_narrows_nothing() -> None:
@@ -147,14 +160,4 @@ def test_a_source_dropping_its_narrowing_word_meets_another_sources_figure() -> 
 
 
 def _farms(article_id: str, speaker: str, text: str, figure: str, value: float) -> Measure:
-    sentence = f"{speaker.capitalize()} said {text}."
-    quantity = make_quantity(figure, value, within=sentence, unit="farm")
-    claim = make_claim(
-        text,
-        article=make_article(sentence, id=article_id),
-        id=f"{article_id}-{value:g}",
-        speaker_text=speaker.capitalize(),
-        quantities=(quantity,),
-    )
-    (measure,) = make_measures(claim, frozenset(), published="2024-03-01")
-    return measure
+    return _said(article_id, speaker, text, figure, value, "farm")
