@@ -503,3 +503,17 @@ def test_standalone_occurrences_are_those_of_the_lookbehind_pattern(text: str, f
     pattern = r"(?<![\w-])" + re.escape(form) + r"(?![\w-])"
     expected = [match.span() for match in re.finditer(pattern, text)]
     assert list(_standalone_occurrences(text, form)) == expected
+
+
+def test_a_coast_guard_and_a_cooperative_are_referred_to_by_their_head_words() -> None:
+    """Issue #17: "The coast guard" opening a sentence and "the cooperative" refer to the named bodies."""
+    found = mentions_of(
+        "The Norland Coast Guard sent four ships after the ferry ran aground near Brekka. "
+        "The coast guard said the crew were safe. The Brekka Mussel Growers' Cooperative counted its losses, "
+        "and the cooperative asked for help."
+    )
+    assert by_text(found, "The coast guard").refers_to == "Norland Coast Guard"
+    assert by_text(found, "the cooperative").refers_to == "Brekka Mussel Growers' Cooperative"
+    # A guard who is a person names no organisation: nothing to refer to.
+    guard = mentions_of("A prison guard in Brekka was hurt on Monday. The guard said the cell had been open.")
+    assert all(m.refers_to is None for m in guard if m.text == "The guard")
