@@ -14,6 +14,7 @@ from storyline.stages.entities.lexicon import entity_lexicon
 from storyline.stages.entities.mentions import (
     _name_span,
     _organisation_by_head,
+    _repeated_names,
     _standalone_occurrences,
     extract_mentions,
 )
@@ -517,3 +518,16 @@ def test_a_coast_guard_and_a_cooperative_are_referred_to_by_their_head_words() -
     # A guard who is a person names no organisation: nothing to refer to.
     guard = mentions_of("A prison guard in Brekka was hurt on Monday. The guard said the cell had been open.")
     assert all(m.refers_to is None for m in guard if m.text == "The guard")
+
+
+def test_a_korean_surname_standing_alone_after_the_full_name_is_found_again() -> None:
+    """Issue #17: a Korean name's surname is its first word ("Kang" of "Kang Ji-hoon"), found again alone
+    where the model tagged only the full name; a Western name's first word is not."""
+    text = "Oyster farmer Kang Ji-hoon met Anna Berglund. Now, Kang says, Anna waits."
+    names = [
+        Mention("a", text.index(name), text.index(name) + len(name), name, "PERSON")
+        for name in ("Kang Ji-hoon", "Anna Berglund")
+    ]
+    found = {m.text for m in _repeated_names(text, names, entity_lexicon())}
+    assert "Kang" in found
+    assert "Anna" not in found
