@@ -3,7 +3,12 @@ for the tests, run through the real parse."""
 
 from __future__ import annotations
 
+import spacy
+from spacy.tokens import Doc
+
 from storyline.records import Mention
+from storyline.stages.entities.coordination import organisations_over_portfolio_lists
+from storyline.stages.entities.lexicon import entity_lexicon
 from tests.test_entities_mentions import mentions_of
 
 
@@ -42,3 +47,27 @@ def test_a_ministry_listed_beside_other_bodies_keeps_its_own_name() -> None:
     """The parse attaches "Oxfam" to the ministry, not to its portfolio: a list of actors, not portfolios."""
     found = mentions_of("The Ministry of Health, Oxfam and Unicef sent aid to the flooded villages.")
     assert not any(m.text.startswith("Ministry of Health,") for m in found)
+
+
+def parsed_ministry(second: str, second_entity: str) -> Doc:
+    """ "The Ministry of Forests and <second> spoke.", parsed by hand as the small model parses it: the
+    second word a conjunct of "Forests", the organisation tag stopping before the "and"."""
+    return Doc(
+        spacy.blank("en").vocab,
+        words=["The", "Ministry", "of", "Forests", "and", second, "spoke", "."],
+        heads=[1, 6, 1, 2, 3, 3, 6, 6],
+        deps=["det", "nsubj", "prep", "pobj", "cc", "conj", "ROOT", "punct"],
+        ents=["O", "B-ORG", "I-ORG", "I-ORG", "O", second_entity, "O", "O"],
+    )
+
+
+def test_a_ministry_name_cut_at_its_and_continues_over_an_untagged_second_portfolio() -> None:
+    """Issue #17: "Ministry of Oceans |and Fisheries" — but a second word the model tagged is an actor."""
+    for second, entity, expected in (
+        ("Wildlife", "O", "Ministry of Forests and Wildlife"),
+        ("Oxfam", "B-NORP", "Ministry of Forests"),
+    ):
+        doc = parsed_ministry(second, entity)
+        cut = Mention("a", 4, 23, doc.text[4:23], "ORG")
+        (found,) = organisations_over_portfolio_lists(doc, [cut], entity_lexicon())
+        assert found.text == expected

@@ -14,6 +14,7 @@ from storyline.stages.entities.lexicon import entity_lexicon
 from storyline.stages.entities.mentions import (
     _name_span,
     _organisation_by_head,
+    _repeated_names,
     _standalone_occurrences,
     extract_mentions,
 )
@@ -505,10 +506,28 @@ def test_standalone_occurrences_are_those_of_the_lookbehind_pattern(text: str, f
     assert list(_standalone_occurrences(text, form)) == expected
 
 
-def test_a_korean_surname_standing_alone_after_the_full_name_is_found_again() -> None:
-    """Issue #17: a Korean name's surname is its first word ("Kang" of "Kang Ji-hoon"), found again alone."""
+def test_a_coast_guard_and_a_cooperative_are_referred_to_by_their_head_words() -> None:
+    """Issue #17: "The coast guard" opening a sentence and "the cooperative" refer to the named bodies."""
     found = mentions_of(
-        "Oyster farmer Kang Ji-hoon, 58, has worked the bay for thirty years. "
-        "Now, Kang says, the oil has taken everything from him."
+        "The Norland Coast Guard sent four ships after the ferry ran aground near Brekka. "
+        "The coast guard said the crew were safe. The Brekka Mussel Growers' Cooperative counted its losses, "
+        "and the cooperative asked for help."
     )
-    assert any(m.text == "Kang" and m.label == "PERSON" for m in found)
+    assert by_text(found, "The coast guard").refers_to == "Norland Coast Guard"
+    assert by_text(found, "the cooperative").refers_to == "Brekka Mussel Growers' Cooperative"
+    # A guard who is a person names no organisation: nothing to refer to.
+    guard = mentions_of("A prison guard in Brekka was hurt on Monday. The guard said the cell had been open.")
+    assert all(m.refers_to is None for m in guard if m.text == "The guard")
+
+
+def test_a_korean_surname_standing_alone_after_the_full_name_is_found_again() -> None:
+    """Issue #17: a Korean name's surname is its first word ("Kang" of "Kang Ji-hoon"), found again alone
+    where the model tagged only the full name; a Western name's first word is not."""
+    text = "Oyster farmer Kang Ji-hoon met Anna Berglund. Now, Kang says, Anna waits."
+    names = [
+        Mention("a", text.index(name), text.index(name) + len(name), name, "PERSON")
+        for name in ("Kang Ji-hoon", "Anna Berglund")
+    ]
+    found = {m.text for m in _repeated_names(text, names, entity_lexicon())}
+    assert "Kang" in found
+    assert "Anna" not in found

@@ -38,7 +38,7 @@ def organisations_over_portfolio_lists(
     for mention in names:
         if any(start <= mention.start < end for start, end in joined_ends):
             continue
-        end = _portfolio_list_end(doc, mention, lexicon)
+        end = _portfolio_list_end(doc, mention, lexicon, names)
         if end is None:
             result.append(mention)
             continue
@@ -48,14 +48,20 @@ def organisations_over_portfolio_lists(
     return result
 
 
-def _portfolio_list_end(doc: Doc, mention: Mention, lexicon: EntityLexicon) -> int | None:
+def _portfolio_list_end(
+    doc: Doc, mention: Mention, lexicon: EntityLexicon, names: list[Mention]
+) -> int | None:
     words = mention.text.lower().split()
     if mention.label != "ORG" or mention.refers_to is not None or len(words) < 3:
         return None
     if words[0] not in lexicon.inverted_org_heads or words[1] not in {"of", "for"}:
         return None
     last = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if last is None or last.end + 1 >= len(doc) or doc[last.end].text != ",":
+    if last is None or last.end + 1 >= len(doc):
+        return None
+    if doc[last.end].lower_ == "and":
+        return _second_portfolio_end(doc, last.end + 1, last.end - 1, names)
+    if doc[last.end].text != ",":
         return None
     first_item = doc[last.end + 1]
     if first_item.dep_ != "conj" or first_item.head.i != last.end - 1:
@@ -66,6 +72,23 @@ def _portfolio_list_end(doc: Doc, mention: Mention, lexicon: EntityLexicon) -> i
     if not any(token.lower_ == "and" for token in items):
         return None
     return items[-1].idx + len(items[-1].text)
+
+
+def _second_portfolio_end(doc: Doc, index: int, last_portfolio: int, names: list[Mention]) -> int | None:
+    """ "Ministry of Oceans |and Fisheries": one capitalised word after the "and", a conjunct of the name's
+    last word in which the model saw no entity at all (it tags "Oxfam" of "the Ministry of Health and Oxfam",
+    if only as a nationality, so Oxfam stays an actor of its own)."""
+    token = doc[index]
+    if (
+        token.dep_ != "conj"
+        or token.head.i != last_portfolio
+        or not _list_word(token)
+        or token.lower_ == "and"
+    ):
+        return None
+    if len(list(token.subtree)) != 1 or token.ent_type_ or any(m.start <= token.idx < m.end for m in names):
+        return None
+    return token.idx + len(token.text)
 
 
 def _list_word(token: Token) -> bool:

@@ -33,6 +33,7 @@ from storyline.stages.entities.coordination import (
 from storyline.stages.entities.descriptions import SUBJECT_DEPS, resolve_descriptions
 from storyline.stages.entities.governments import government_references
 from storyline.stages.entities.known import known_organisation_mentions
+from storyline.stages.entities.korean import korean_order_reading
 from storyline.stages.entities.lexicon import (
     EntityLexicon,
     entity_lexicon,
@@ -311,6 +312,10 @@ def _repeated_names(text: str, names: list[Mention], lexicon: EntityLexicon) -> 
                 if bare[:1].isupper():
                     forms.setdefault(surname, ("PERSON", None))
                     forms.setdefault(bare, ("PERSON", None))
+            # a Korean name's surname is its first word: "Pak" further down after "Pak Min-djoun"
+            first = mention.text.split()[0]
+            if first[:1].isupper() and korean_order_reading(fold_name(mention.text).split()):
+                forms.setdefault(first, ("PERSON", None))
         elif mention.label == "ORG" and mention.text.isupper() and len(mention.text) >= 2:
             forms[mention.text] = ("ORG", None)
     for mention in names:

@@ -25,6 +25,7 @@ from scipy.cluster.hierarchy import DisjointSet
 from storyline.config import EntitiesSettings
 from storyline.records import Mention
 from storyline.stages.entities.index import SimilarWords
+from storyline.stages.entities.korean import korean_surname_reading, korean_surname_row
 from storyline.stages.entities.lexicon import fold_name
 from storyline.stages.entities.transliteration import name_readings
 
@@ -122,6 +123,7 @@ def merge_person_variants(
     surnames = SimilarWords(full_names, settings.surname_min_ratio)
     _merge_near_spellings(full_names, surnames, groups, settings)
     _merge_readings(full_names, groups, settings, context)
+    korean_names = _korean_names_by_surname(full_names)
     for lone in lone_surnames:
         candidates = {
             groups[" ".join(tokens)]
@@ -129,8 +131,23 @@ def merge_person_variants(
             for names in full_names[surname].values()
             for tokens in names
         }
+        row = korean_surname_row(lone)
+        if row is not None:
+            candidates |= {groups[name] for name in korean_names.get(f"korean {row}", ())}
         if len(candidates) == 1:
             groups.merge(lone, candidates.pop())
+
+
+def _korean_names_by_surname(full_names: dict[str, dict[str, list[list[str]]]]) -> dict[str, set[str]]:
+    """Full names read as Korean, by surname row: a Korean surname is the *first* word ("Tschoi" alone
+    joins "Choi Seong-ho" when he is the one Choi of the collection)."""
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    for by_given in full_names.values():
+        for names in by_given.values():
+            for tokens in names:
+                if reading := korean_surname_reading(tokens):
+                    by_surname[reading[0]].add(" ".join(tokens))
+    return by_surname
 
 
 def _merge_near_spellings(

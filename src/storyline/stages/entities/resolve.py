@@ -36,6 +36,7 @@ from storyline.records import ROLE_LABEL, Entity, Mention
 from storyline.stages.entities.descriptions import is_organisation_description, role_matches, role_stems
 from storyline.stages.entities.index import SimilarWords
 from storyline.stages.entities.known import known_organisation_key
+from storyline.stages.entities.korean import korean_surname_reading, korean_surname_row
 from storyline.stages.entities.lexicon import (
     DEMONYM_ENDINGS,
     PLACE_LABELS,
@@ -91,13 +92,20 @@ class _PersonNames:
         countries = entity_lexicon().countries  # "Garuda Indonesia" tagged a person: Indonesia stays a place
         surnames = {name.split()[-1] for name in self.full_names} - countries
         self.surnames = SimilarWords(surnames, surname_min_ratio)
+        # A Korean surname is the first word of its full name: "Tschoi" alone is a person beside "Choi
+        # Seong-ho" (entities.korean), whatever the small model tagged it.
+        self.korean_surnames = {
+            reading[0] for name in self.full_names if (reading := korean_surname_reading(name.split()))
+        }
 
     def __contains__(self, key: object) -> bool:
         if not isinstance(key, str) or not key:
             return False
         if key in self.full_names:
             return True
-        return " " not in key and bool(self.surnames.similar(key))
+        if " " in key:
+            return False
+        return bool(self.surnames.similar(key)) or f"korean {korean_surname_row(key)}" in self.korean_surnames
 
 
 def _read_as_full_names(keys: set[str], full_names: set[str], labels: Counter[tuple[str, str]]) -> set[str]:

@@ -22,6 +22,7 @@ from functools import lru_cache
 from itertools import product
 
 from storyline.lexicons import load_lexicon
+from storyline.stages.entities.korean import korean_readings
 from storyline.stages.entities.lexicon import fold_name
 
 __all__ = ["given_name_rows", "name_readings", "readings", "transliteration_tables"]
@@ -95,6 +96,7 @@ def given_name_rows(word: str) -> frozenset[int]:
 
 def name_readings(tokens: Sequence[str]) -> frozenset[tuple[str, str]]:
     """(a reading of the surname, a reading or given-name table row of the given names) of a folded full
-    name split into words: two full names that share one read as one name in some romanisation."""
+    name split into words: two full names that share one read as one name in some romanisation. A Korean
+    name adds its (surname row, given-name skeleton) reading (``entities.korean``): its surname is first."""
     given_tags = {f"row {row}" for row in given_name_rows(tokens[0])} | readings("".join(tokens[:-1]))
-    return frozenset(product(readings(tokens[-1]), given_tags))
+    return frozenset(product(readings(tokens[-1]), given_tags)) | korean_readings(tokens)
