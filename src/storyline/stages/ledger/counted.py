@@ -48,6 +48,7 @@ from storyline.stages.ledger.kinds import (
     recalls_former_year,
     told_of_past_year,
 )
+from storyline.stages.ledger.plurals import is_plural_of, singular
 from storyline.stages.ledger.series import calendar_day
 from storyline.stages.ledger.shares import share_holder
 from storyline.stages.quantities import number_lexicon, number_type
@@ -126,14 +127,8 @@ def _noun_numbered(clause_words: Sequence[str]) -> str | None:
     for index, word in enumerate(clause_words[:-1]):
         if word in ledger_lexicon().numbered_nouns and clause_words[index + 1] == "of":
             plurals = [w for w in clause_words[index + 2 : index + 2 + NUMBERED_REACH] if w.endswith("s")]
-            return _singular(plurals[0]) if plurals else None
+            return singular(plurals[0]) if plurals else None
     return None
-
-
-def _singular(plural: str) -> str:
-    """ "families" → "family", "cases" → "case": the lemma the quantities stage gives a counted noun
-    (``stem`` cuts "cases" to "cas", which meets no unit)."""
-    return plural[:-3] + "y" if plural.endswith("ies") else plural.removesuffix("s")
 
 
 def is_lower_bound(quantity: Quantity) -> bool:
@@ -342,12 +337,6 @@ def _umbrella_kinds() -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(kinds, key=lambda kind: (-len(kind), kind)))
 
 
-def _is_plural_of(word: str, singular: str) -> bool:
-    return word in {singular, singular + "s", singular + "es"} or (
-        singular.endswith("y") and word == singular[:-1] + "ies"
-    )
-
-
 def _kind_at_start(words: Sequence[str]) -> tuple[tuple[str, ...], int] | None:
     """The umbrella kind whose words start among the first ``CONJUNCT_REACH`` words, the last in the plural
     or not ("rural health posts": health post), and how many words it takes up to its end; None when no
@@ -356,7 +345,7 @@ def _kind_at_start(words: Sequence[str]) -> tuple[tuple[str, ...], int] | None:
         for kind in _umbrella_kinds():
             window = words[start : start + len(kind)]
             same = len(window) == len(kind) and list(window[:-1]) == list(kind[:-1])
-            if same and _is_plural_of(window[-1], kind[-1]):
+            if same and is_plural_of(window[-1], kind[-1]):
                 return kind, start + len(kind)
     return None
 

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from storyline.lexicons import load_lexicon
 from storyline.records import Claim, Quantity
 from storyline.stages.ledger.grouping import ledger_lexicon
+from storyline.stages.ledger.plurals import plural
 from storyline.stages.quantities import CURRENCY_UNITS, number_lexicon, predicate_in
 
 if TYPE_CHECKING:
@@ -220,12 +221,9 @@ def _finishes_phrasal_verb(words: Sequence[str]) -> bool:
 
 
 def _plural(noun: str) -> str:
+    """The unit's plural as a label shows it: its display name (``units.display``) in the plural."""
     display: dict[str, str] = load_lexicon("units")["display"]
-    noun = display.get(noun, noun)
-    if noun.endswith("s") or noun == "people":
-        return noun
-    # "facility" → "facilities" (a consonant before the y), "day" → "days"
-    return noun[:-1] + "ies" if noun.endswith("y") and noun[-2:-1] not in set("aeiou") else noun + "s"
+    return plural(display.get(noun, noun))
 
 
 def quantity_label(
@@ -422,7 +420,7 @@ def with_predicate(
         agent = _agent_predicate(texts.get(claim.article, ""), quantity)
         if agent:
             return f"{label.removesuffix('?')} {agent}?"
-        if label not in {f"How many {_noun_phrase(quantity)}?" for _claim, quantity in claims_and_quantities}:
+        if label not in _bare_labels(claims_and_quantities):
             return label
         for index in order:  # a bare "How many tugrik?": the noun the figure is the amount of, if one
             claim, quantity = claims_and_quantities[index]
@@ -434,8 +432,7 @@ def with_predicate(
     if recipient:
         return recipient
     # a bare "How many bitcoin?" names no verb, though a tagger may read a lone noun as one
-    bare = {f"How many {_noun_phrase(quantity)}?" for _claim, quantity in claims_and_quantities}
-    if label not in bare and names_a_predicate(label):
+    if label not in _bare_labels(claims_and_quantities) and names_a_predicate(label):
         return label
     for index in order:
         claim, quantity = claims_and_quantities[index]
@@ -446,6 +443,11 @@ def with_predicate(
         if predicate and not _relative_subject(predicate):
             return label if _repeats(label, predicate) else f"{label.removesuffix('?')} {predicate}?"
     return label
+
+
+def _bare_labels(claims_and_quantities: Sequence[tuple[Claim, Quantity]]) -> set[str]:
+    """ "How many tugrik?": the labels that name a figure's noun and nothing else."""
+    return {f"How many {_noun_phrase(quantity)}?" for _claim, quantity in claims_and_quantities}
 
 
 def _money_with_predicate(
