@@ -37,6 +37,7 @@ from storyline.stages.ledger.kinds import (
     PAST_EVENT,
     PEOPLE_UNIT,
     counts_people,
+    is_bare_figure,
     is_part,
     is_past_event,
     is_people_state,
@@ -51,7 +52,7 @@ from storyline.stages.ledger.kinds import (
 from storyline.stages.ledger.plurals import is_plural_of, singular
 from storyline.stages.ledger.series import calendar_day
 from storyline.stages.ledger.shares import share_holder
-from storyline.stages.quantities import number_lexicon, number_type
+from storyline.stages.quantities import number_type
 
 # Where one statement inside a content ends and the next begins ("71 bodies … and 35 people …"; a new
 # sentence, "Five bodies have been brought up. We have no contact with 31 men"; a former event told in a
@@ -241,7 +242,7 @@ def make_measures(
         count_kind = kind_near(clause, offset, offset + len(quantity.text), outbreak)
         if count_kind is None and text is not None:
             count_kind = kind_of_raised_count(claim, quantity, text, outbreak)
-        if count_kind is None and one_count and _is_bare(quantity):
+        if count_kind is None and one_count and is_bare_figure(quantity.text):
             count_kind = listed_kinds.get(quantity.unit)  # "…, 1,120 on Tuesday and 1,460 on Monday"
         if count_kind is not None:
             listed_kinds[quantity.unit] = count_kind
@@ -388,15 +389,6 @@ def _umbrella_of(measure: Measure, counted_units: set[str]) -> str | None:
     return shared[0] if len(shared) == 1 else None
 
 
-def _is_bare(quantity: Quantity) -> bool:
-    """A figure without a noun of its own ("and 88 remained without access"): its unit was lent."""
-    words = WORD.findall(quantity.text)
-    last = words[-1].lower() if words else ""
-    return bool(last) and (
-        last[0].isdigit() or last in number_lexicon().words or last in number_lexicon().scales
-    )
-
-
 def under_umbrellas(measures: Sequence[Measure]) -> list[Measure]:
     """The story's figures with a coordination of kinds counted under its umbrella noun ("41 hospitals and
     clinics" → facility) where the story counts that noun (``_umbrella_of``); so is a bare figure of the
@@ -414,7 +406,7 @@ def under_umbrellas(measures: Sequence[Measure]) -> list[Measure]:
         replace(measure, unit=own[index])
         if index in own
         else replace(measure, unit=lent[measure.claim.id, measure.unit])
-        if (measure.claim.id, measure.unit) in lent and _is_bare(measure.quantity)
+        if (measure.claim.id, measure.unit) in lent and is_bare_figure(measure.quantity.text)
         else measure
         for index, measure in enumerate(measures)
     ]

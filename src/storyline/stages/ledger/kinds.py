@@ -251,14 +251,18 @@ def is_part(clause: str, start: int, end: int) -> bool:
     livestock killed were read as parts, and the toll's values of two days never met)."""
     before = [word.lower() for word in WORD.findall(clause[:start])][-PART_REACH:]
     after = [word.lower() for word in WORD.findall(clause[end:])][:1]
-    return bool(set(before) & ledger_lexicon().part_words) or (after == ["of"] and _bare(clause[start:end]))
+    return bool(set(before) & ledger_lexicon().part_words) or (
+        after == ["of"] and is_bare_figure(clause[start:end])
+    )
 
 
-def _bare(figure: str) -> bool:
-    """Whether a figure's text ends in its number ("two", "1,460"), with no noun of its own."""
+def is_bare_figure(figure: str) -> bool:
+    """Whether a figure's text ends in its number ("two", "1,460", "and 88"), with no noun of its own."""
     words = WORD.findall(figure)
     last = words[-1].lower() if words else ""
-    return not last or last[0].isdigit() or last in number_lexicon().words or last in number_lexicon().scales
+    return bool(last) and (
+        last[0].isdigit() or last in number_lexicon().words or last in number_lexicon().scales
+    )
 
 
 def is_past_event(
