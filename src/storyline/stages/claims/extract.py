@@ -37,6 +37,7 @@ from storyline.stages.claims.spans import (
     Attribution,
     CharSpan,
     ParseContext,
+    spans_overlap,
 )
 from storyline.stages.claims.speakers import SUBJECT_DEPS, speaker_span, subject_of
 from storyline.stages.quantities import find_quantities
@@ -122,7 +123,7 @@ def _settled_acts(
     free = [
         act
         for act in _merge(acts)
-        if not any(_overlaps(act.cue, s) or _overlaps(act.content, s) for s in taken)
+        if not any(spans_overlap(act.cue, s) or spans_overlap(act.content, s) for s in taken)
     ]
     if not resolve_pronouns or not free:
         return free
@@ -339,7 +340,7 @@ def _merge(found: list[Attribution]) -> list[Attribution]:
                 for m in merged
                 if m.cue == attribution.cue
                 and m.speaker == attribution.speaker
-                and _overlaps(m.content, attribution.content)
+                and spans_overlap(m.content, attribution.content)
             ),
             None,
         )
@@ -348,10 +349,6 @@ def _merge(found: list[Attribution]) -> list[Attribution]:
         elif _preference(attribution) > _preference(rival):
             merged[merged.index(rival)] = attribution
     return merged
-
-
-def _overlaps(first: CharSpan, second: CharSpan) -> bool:
-    return first[0] < second[1] and second[0] < first[1]
 
 
 def _preference(attribution: Attribution) -> tuple[int, int]:

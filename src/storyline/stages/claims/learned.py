@@ -49,6 +49,7 @@ from storyline.stages.claims.spans import (
     classify_quote,
     clip_to_line,
     semicolon_between,
+    spans_overlap,
     token_span,
     with_sentence_end,
 )
@@ -244,13 +245,9 @@ def learned_attributions(context: ParseContext, found: Sequence[Attribution]) ->
         proposed.extend(
             new
             for new in _attribution_for(context, model, run, confidence)
-            if not any(_overlap(new.content, span) or _overlap(new.cue, span) for span in taken)
+            if not any(spans_overlap(new.content, span) or spans_overlap(new.cue, span) for span in taken)
         )
     return proposed
-
-
-def _overlap(first: CharSpan, second: CharSpan) -> bool:
-    return first[0] < second[1] and second[0] < first[1]
 
 
 def cue_runs(context: ParseContext, model: AttributionModel) -> list[tuple[list[Token], float]]:
@@ -350,7 +347,8 @@ def _attribution_for(
         span
         for head in speaker_heads(source_head)
         if (span := speaker_span(head, anchor)) is not None
-        and not (_overlap(span, cue) or _overlap(span, content))  # "The dispute over how many …" holds both
+        # "The dispute over how many …" holds both
+        and not (spans_overlap(span, cue) or spans_overlap(span, content))
     ]
     if source_head is not None and not speakers:
         return []

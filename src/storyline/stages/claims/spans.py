@@ -20,6 +20,12 @@ from storyline.stages.claims.quotes import QuoteSpan, has_quote_marks, inside_qu
 
 CharSpan = tuple[int, int]
 
+
+def spans_overlap(first: CharSpan, second: CharSpan) -> bool:
+    """Whether two half-open character spans share a character."""
+    return first[0] < second[1] and second[0] < first[1]
+
+
 CLAUSE_MARKS = frozenset({"that"})
 # Between a quotation and the attribution after it: white space and a comma ("…,” said X").
 GAP_AFTER_QUOTE = re.compile(r"[\s,]*")
