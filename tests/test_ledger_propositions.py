@@ -15,6 +15,7 @@ from storyline.records import Claim
 from storyline.stages.ledger.grouping import content_words, rarity_weights, similarity
 from storyline.stages.ledger.propositions import (
     PropositionKey,
+    frames_a_claim,
     keyed_candidates,
     keyed_links,
     masked_content,
@@ -137,6 +138,29 @@ def test_candidates_need_a_shared_predicate_and_arguments_that_do_not_conflict()
     assert (0, 3) not in pairs and (1, 3) not in pairs  # Clinton's carelessness is not Trump's
     assert not any(4 in pair for pair in pairs)  # another predicate
     assert keyed_candidates([None, None], words[:2]) == []
+
+
+def test_a_request_is_keyed_by_what_it_asks_for_and_a_finding_is_not() -> None:
+    texts = [
+        "the union asked the mayor to audit the harbour accounts",
+        "the mayor should audit the harbour accounts",
+        "the union asked for a meeting with the mayor",
+        "inspectors found accounts the harbour failed to audit",
+    ]
+    words = [content_words(text) for text in texts]
+    keys = [
+        proposition_key(claim(texts[0], "asked"), frozenset(), {}),
+        proposition_key(claim(texts[1], "audit"), frozenset(), {}),
+        proposition_key(claim(texts[2], "asked"), frozenset(), {}),
+        proposition_key(claim(texts[3], "found"), frozenset(), {}),
+    ]
+    assert keys[0] is not None and frames_a_claim(keys[0])
+    pairs = keyed_candidates(keys, words)
+    assert (0, 1) in pairs  # the request names the auditing its other states
+    assert (1, 2) not in pairs  # a request for something else
+    # a finding's complement may say the opposite ("failed to audit"), whose polarity is not read
+    assert keys[3] is not None and not frames_a_claim(keys[3])
+    assert (1, 3) not in pairs
 
 
 def test_the_masked_content_keeps_what_is_said_not_of_whom_how_much_or_which_side() -> None:
