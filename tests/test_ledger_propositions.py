@@ -51,6 +51,14 @@ def test_the_predicate_is_the_main_verb_with_light_verbs_negation_and_modality_t
     assert predicates_of(both) == {"send", "sign"}
 
 
+def test_a_copular_idiom_is_a_predicate_though_its_noun_alone_says_nothing() -> None:
+    # "question" alone is vacuous ("the question is…"); "in question" says the thing is doubted
+    doubted = claim("her integrity is in question after the audit", "is")
+    assert predicates_of(doubted) == {"question"}
+    assert predicates_of(claim("that is the question", "is")) == frozenset()
+    assert predicates_of(claim("the harbour deal is at risk", "is")) == {"risk"}
+
+
 def test_a_predicate_coordinated_with_the_finite_verb_is_a_predicate_too() -> None:
     # the parse gives "sent" as the clause's finite verb; "received" is asserted as much
     assert predicates_of(claim("she neither sent nor received cables marked secret", "sent")) == {

@@ -64,6 +64,7 @@ class _Words:
     coordinators: frozenset[str]
     nominal_suffixes: tuple[tuple[str, str], ...]  # (noun ending, the verb's ending it replaces)
     frame_verbs: frozenset[str]  # as predicate stems: verbs whose complement holds what is asserted
+    prepositional: frozenset[tuple[str, str]]  # ("in", "question"): one predicate after a copula
 
 
 @cache
@@ -76,6 +77,7 @@ def _words() -> _Words:
         frozenset(data["coordinators"]),
         tuple((ending, verb) for ending, verb in data["nominal_suffixes"]),
         frozenset(_verb_stem(word) for word in data["frame_verbs"]),
+        frozenset((first, noun) for first, noun in map(str.split, data["prepositional_predicates"])),
     )
 
 
@@ -172,6 +174,8 @@ def _predicates_at(text: str, offset: int) -> list[str]:
         if not following:
             return []
         index = following[0]
+        if (tokens[index - 1].lower(), tokens[index].lower()) in words.prepositional:
+            return [predicate_stem(tokens[index])]  # "is in question": the noun, vacuous alone, says it
     chosen = [tokens[index]]
     coordinated = tokens[index + 2] if index + 2 < len(tokens) else ""
     # "sent nor received", "careless and reckless"; not a name opening a clause ("a liar and Lester Holt")
