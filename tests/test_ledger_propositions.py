@@ -15,6 +15,7 @@ from storyline.records import Claim
 from storyline.stages.ledger.grouping import content_words, rarity_weights, similarity
 from storyline.stages.ledger.propositions import (
     PropositionKey,
+    frames_a_claim,
     keyed_candidates,
     keyed_links,
     masked_content,
@@ -48,6 +49,14 @@ def test_the_predicate_is_the_main_verb_with_light_verbs_negation_and_modality_t
     # each top-level clause gives its predicate
     both = claim("she did not send the cables and she never signed the order", "send", "signed")
     assert predicates_of(both) == {"send", "sign"}
+
+
+def test_a_copular_idiom_is_a_predicate_though_its_noun_alone_says_nothing() -> None:
+    # "question" alone is vacuous ("the question is…"); "in question" says the thing is doubted
+    doubted = claim("her integrity is in question after the audit", "is")
+    assert predicates_of(doubted) == {"question"}
+    assert predicates_of(claim("that is the question", "is")) == frozenset()
+    assert predicates_of(claim("the harbour deal is at risk", "is")) == {"risk"}
 
 
 def test_a_predicate_coordinated_with_the_finite_verb_is_a_predicate_too() -> None:
@@ -137,6 +146,29 @@ def test_candidates_need_a_shared_predicate_and_arguments_that_do_not_conflict()
     assert (0, 3) not in pairs and (1, 3) not in pairs  # Clinton's carelessness is not Trump's
     assert not any(4 in pair for pair in pairs)  # another predicate
     assert keyed_candidates([None, None], words[:2]) == []
+
+
+def test_a_request_is_keyed_by_what_it_asks_for_and_a_finding_is_not() -> None:
+    texts = [
+        "the union asked the mayor to audit the harbour accounts",
+        "the mayor should audit the harbour accounts",
+        "the union asked for a meeting with the mayor",
+        "inspectors found accounts the harbour failed to audit",
+    ]
+    words = [content_words(text) for text in texts]
+    keys = [
+        proposition_key(claim(texts[0], "asked"), frozenset(), {}),
+        proposition_key(claim(texts[1], "audit"), frozenset(), {}),
+        proposition_key(claim(texts[2], "asked"), frozenset(), {}),
+        proposition_key(claim(texts[3], "found"), frozenset(), {}),
+    ]
+    assert keys[0] is not None and frames_a_claim(keys[0])
+    pairs = keyed_candidates(keys, words)
+    assert (0, 1) in pairs  # the request names the auditing its other states
+    assert (1, 2) not in pairs  # a request for something else
+    # a finding's complement may say the opposite ("failed to audit"), whose polarity is not read
+    assert keys[3] is not None and not frames_a_claim(keys[3])
+    assert (1, 3) not in pairs
 
 
 def test_the_masked_content_keeps_what_is_said_not_of_whom_how_much_or_which_side() -> None:

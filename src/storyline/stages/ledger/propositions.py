@@ -63,6 +63,8 @@ class _Words:
     vacuous: frozenset[str]
     coordinators: frozenset[str]
     nominal_suffixes: tuple[tuple[str, str], ...]  # (noun ending, the verb's ending it replaces)
+    frame_verbs: frozenset[str]  # as predicate stems: verbs whose complement holds what is asserted
+    prepositional: frozenset[tuple[str, str]]  # ("in", "question"): one predicate after a copula
 
 
 @cache
@@ -74,6 +76,8 @@ def _words() -> _Words:
         frozenset(stem(word) for word in data["vacuous_predicates"]) | frozenset(data["vacuous_predicates"]),
         frozenset(data["coordinators"]),
         tuple((ending, verb) for ending, verb in data["nominal_suffixes"]),
+        frozenset(_verb_stem(word) for word in data["frame_verbs"]),
+        frozenset((first, noun) for first, noun in map(str.split, data["prepositional_predicates"])),
     )
 
 
@@ -170,6 +174,8 @@ def _predicates_at(text: str, offset: int) -> list[str]:
         if not following:
             return []
         index = following[0]
+        if (tokens[index - 1].lower(), tokens[index].lower()) in words.prepositional:
+            return [predicate_stem(tokens[index])]  # "is in question": the noun, vacuous alone, says it
     chosen = [tokens[index]]
     coordinated = tokens[index + 2] if index + 2 < len(tokens) else ""
     # "sent nor received", "careless and reckless"; not a name opening a clause ("a liar and Lester Holt")
@@ -237,9 +243,18 @@ def _arguments_agree(first: PropositionKey, second: PropositionKey) -> bool:
     return bool(first.arguments & second.arguments) or not first.arguments or not second.arguments
 
 
+def frames_a_claim(key: PropositionKey) -> bool:
+    """Whether every predicate of the key is a frame verb ("asked … to", "expects … to", lexicon
+    ``propositions``): what the statement asks lies in the complement, whose verb the parse does not
+    give as top-level, so the key cannot name it."""
+    return key.predicates <= _words().frame_verbs
+
+
 def keyed_candidates(keys: Sequence[PropositionKey | None], words: Sequence[frozenset[str]]) -> list[Pair]:
     """Pairs (i < j) where a predicate of each appears among the other's content words (one predicate,
-    said with any word order or inflection), their arguments agreeing."""
+    said with any word order or inflection), their arguments agreeing. A statement framing a claim
+    (``frames_a_claim``) is met by the other's predicate among its words alone: "the campaign expects the
+    moderator to fact-check him" and "the moderator needs to fact-check him" ask one thing."""
     stems = [predicate_stems(item) for item in words]
     holders = posting_lists(stems)
     pairs: set[Pair] = set()
@@ -252,7 +267,8 @@ def keyed_candidates(keys: Sequence[PropositionKey | None], words: Sequence[froz
                 other_key = keys[other]
                 if other == index or other_key is None or key is None:
                     continue
-                if _arguments_agree(key, other_key) and other_key.predicates & stems[index]:
+                met = bool(other_key.predicates & stems[index]) or frames_a_claim(other_key)
+                if _arguments_agree(key, other_key) and met:
                     pairs.add((min(index, other), max(index, other)))
     return sorted(pairs)
 
