@@ -136,6 +136,15 @@ def test_a_figure_two_sources_give_is_no_ones_relay() -> None:
     assert relay_outlet_figures(measures, NO_VOICES, 0.05) == measures
 
 
+def test_an_unnamed_speaker_is_no_source_to_relay() -> None:
+    # "he" (only the outlet knows who) or a poll's "73 percent": nothing to give the outlet's figure to
+    for unnamed in ("he", "73 percent"):
+        measures = _measures(
+            [claim("h1", "b", unnamed, 38, unit="dead", text="38 dead"), _outlet("o1", "a", 38)]
+        )
+        assert relay_outlet_figures(measures, NO_VOICES, 0.05) == measures
+
+
 def test_an_approximate_figure_relays_a_near_value_of_the_same_day_only() -> None:
     governor = claim("g1", "a", "the governor", 2380, unit="dead", text="2380 dead")
     about = make_quantity("about 2400", 2400, within="about 2400 dead", unit="dead", approx=True)

@@ -134,7 +134,7 @@ def relay_outlet_figures(group: Sequence[Measure], voices: Voices, rounding: flo
     ``rounding``: how far an approximate figure may lie from the value it restates (the ledger's
     ``same_speaker_tolerance``: ``ledger.sides`` folds one speaker's approximate value into their exact
     one within it)."""
-    attributed = [measure for measure in group if not measure.claim.outlet_voice]
+    attributed = [measure for measure in group if _named_source(measure.claim)]
     by_claim: dict[str, list[Measure]] = {}
     for measure in group:
         if measure.claim.outlet_voice:
@@ -165,6 +165,17 @@ def _relayed_from(
         if value == restated or (near and given.day == figure.day):
             found.setdefault(_voice_key(given.claim, voices), given.claim)
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _named_source(claim: Claim) -> bool:
+    """Whether a claim names whose it is: a resolved speaker, or one written with words of a name ("the
+    coast guard"); not an outlet's own voice, a pronoun ("he": only the outlet knows who) nor a poll's
+    "73 percent" of respondents."""
+    if claim.outlet_voice:
+        return False
+    written = (claim.speaker_text or "").lower().strip()
+    named = written not in ledger_lexicon().stopwords and not any(c.isdigit() for c in written)
+    return bool(claim.speaker) or (bool(written) and named)
 
 
 def _voice_key(claim: Claim, voices: Voices) -> str:
