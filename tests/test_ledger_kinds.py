@@ -137,6 +137,16 @@ def test_a_kind_word_across_a_preposition_after_the_figure_names_no_kind() -> No
     assert kind_near("two of the missing", 0, 3) == "missing"
 
 
+def test_a_verb_after_the_preposition_closes_the_complement() -> None:
+    # the kind is said of the counted noun: "seven sailors from the ferry are still missing"
+    clause = "seven sailors from the ferry are still missing"
+    assert kind_near(clause, 0, 13) == "missing"
+    assert kind_near("40 climbers from the north face were injured", 0, 11) == "injured"
+    # a relative word keeps the kind inside the phrase; a kind word before the verb is still in it
+    assert kind_near("26 letters from families who were evacuated", 0, 10) is None
+    assert kind_near("26 letters from detainees were delivered", 0, 10) is None
+
+
 def test_a_state_and_its_opposite_are_kinds_of_their_own() -> None:
     # ``[state_kinds]``: restored / back online / reconnected against offline / cut off / without access
     assert kind_near("41 facilities were back online", 0, 13) == "in_service"

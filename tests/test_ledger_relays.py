@@ -1,12 +1,25 @@
 """Relays (``ledger.relays``): one passing on another's words counts as that speaker, not a second source."""
 
-from factories import make_article, make_claim
+import dataclasses
+from datetime import date
+
+from factories import make_article, make_claim, make_quantity
+from test_ledger import ARTICLES as LEDGER_ARTICLES
+from test_ledger import STORY, claim
 
 from storyline.config import DEFAULT_SETTINGS
 from storyline.records import Claim, Entity
-from storyline.stages.ledger.relays import as_relayed, known_as, only_relaying, relayed_words
+from storyline.stages.ledger.measures import Measure, make_measures
+from storyline.stages.ledger.positions import build_ledger
+from storyline.stages.ledger.relays import (
+    as_relayed,
+    known_as,
+    only_relaying,
+    relay_outlet_figures,
+    relayed_words,
+)
 from storyline.stages.ledger.sides import Context, make_position
-from storyline.stages.ledger.sources import independent_sources
+from storyline.stages.ledger.sources import NO_VOICES, independent_sources
 from storyline.stages.ledger.status import judge_status
 
 ARTICLE = make_article(
@@ -71,3 +84,88 @@ def test_the_reason_names_relayers_apart_from_the_source() -> None:
     names = {entity.id: entity.name for entity in ENTITIES}
     status, reason = judge_status([position], relayed, 1, names, relayers=only_relaying(claims, relayed))
     assert (status, reason) == ("single-source", "one source (Varga); relayed by Tomas Brill, Lena Ott")
+
+
+# An outlet restating a source's figure in its own voice (``relay_outlet_figures``): dates are the days of
+# ``test_ledger.ARTICLES``: b 1 Oct, a 2 Oct, c 3 Oct.
+def _outlet(claim_id: str, article: str, *values: float) -> Claim:
+    """An outlet's own sentence (no speaker, no cue) giving ``values`` dead."""
+    text = " and ".join(f"{value:g} dead" for value in values)
+    quantities = tuple(make_quantity(f"{value:g}", value, within=text, unit="dead") for value in values)
+    return make_claim(text, article=article, id=claim_id, cue="", quantities=quantities)
+
+
+def _measures(claims: list[Claim]) -> list[Measure]:
+    days = {article.id: date.fromisoformat(article.published or "") for article in LEDGER_ARTICLES}
+    return [
+        dataclasses.replace(measure, day=days[claim.article])
+        for claim in claims
+        for measure in make_measures(claim, frozenset())
+    ]
+
+
+def _speakers(measures: list[Measure]) -> list[str | None]:
+    return [measure.claim.speaker_text for measure in measures]
+
+
+def test_an_outlet_restating_one_sources_earlier_figure_relays_it() -> None:
+    governor = [
+        claim("g1", "b", "the governor", 38, unit="dead", text="38 dead"),
+        claim("g2", "a", "the governor", 44, unit="dead", text="44 dead"),
+    ]
+    measures = _measures([*governor, _outlet("o1", "c", 38)])
+    relayed = relay_outlet_figures(measures, NO_VOICES, 0.05)
+    assert _speakers(relayed) == ["the governor", "the governor", "the governor"]
+    assert not relayed[2].claim.outlet_voice and relayed[2].claim.id == "o1"
+
+
+def test_an_outlet_figure_of_its_own_or_given_before_the_source_stays_the_outlets() -> None:
+    governor = [claim("g1", "a", "the governor", 38, unit="dead", text="38 dead")]
+    # its own 50 beside the governor's 38; a 38 the governor gave only the day after the outlet's
+    for outlet in (_outlet("o1", "c", 50), _outlet("o1", "c", 38, 50), _outlet("o1", "b", 38)):
+        measures = _measures([*governor, outlet])
+        assert relay_outlet_figures(measures, NO_VOICES, 0.05) == measures
+
+
+def test_a_figure_two_sources_give_is_no_ones_relay() -> None:
+    sources = [
+        claim("g1", "b", "the governor", 38, unit="dead", text="38 dead"),
+        claim("r1", "b", "the Red Cross", 38, unit="dead", text="38 dead"),
+    ]
+    measures = _measures([*sources, _outlet("o1", "a", 38)])
+    assert relay_outlet_figures(measures, NO_VOICES, 0.05) == measures
+
+
+def test_an_unnamed_speaker_is_no_source_to_relay() -> None:
+    # "he" (only the outlet knows who) or a poll's "73 percent": nothing to give the outlet's figure to
+    for unnamed in ("he", "73 percent"):
+        measures = _measures(
+            [claim("h1", "b", unnamed, 38, unit="dead", text="38 dead"), _outlet("o1", "a", 38)]
+        )
+        assert relay_outlet_figures(measures, NO_VOICES, 0.05) == measures
+
+
+def test_an_approximate_figure_relays_a_near_value_of_the_same_day_only() -> None:
+    governor = claim("g1", "a", "the governor", 2380, unit="dead", text="2380 dead")
+    about = make_quantity("about 2400", 2400, within="about 2400 dead", unit="dead", approx=True)
+    same_day = make_claim("about 2400 dead", article="a", id="o1", cue="", quantities=(about,))
+    relayed = relay_outlet_figures(_measures([governor, same_day]), NO_VOICES, 0.05)
+    assert _speakers(relayed) == ["the governor", "the governor"]
+    later = dataclasses.replace(same_day, article="c")
+    measures = _measures([governor, later])
+    assert relay_outlet_figures(measures, NO_VOICES, 0.05) == measures
+
+
+def test_build_ledger_reads_a_source_restated_by_outlets_as_its_series() -> None:
+    # the governor's 38 then 44; an outlet recalls the 38 in its own voice a day later: no second source
+    claims = [
+        claim("g1", "b", "the governor", 38, unit="dead", text="38 dead"),
+        claim("g2", "a", "the governor", 44, unit="dead", text="44 dead"),
+        _outlet("o1", "c", 38),
+    ]
+    (question,) = build_ledger(STORY, claims, LEDGER_ARTICLES, [], [])
+    assert question.status == "series", question.status_reason
+    assert question.status_reason == "rose from 38 (1 Oct) to 44 (2 Oct), per the governor; latest 44"
+    # a figure of the outlet's own is still a side
+    (question,) = build_ledger(STORY, [*claims[:2], _outlet("o1", "c", 40)], LEDGER_ARTICLES, [], [])
+    assert question.status == "contested", question.status_reason

@@ -183,6 +183,25 @@ def test_an_outlet_repeating_the_moving_count_on_its_day_is_an_echo_not_a_side()
     assert judge_status(own, [], names=names, sources=2)[0] == "contested"
 
 
+def test_an_outlet_retelling_the_moving_count_day_by_day_is_an_echo_not_a_second_count() -> None:
+    names = {"e-min": "the interior minister", "e-wire": "Tbilisi Wire"}
+    positions = [
+        make_position("c12", speakers=("e-min", "e-wire"), value=12.0, earliest="2025-09-14"),
+        make_position("c19", speakers=("e-min", "e-wire"), value=19.0, earliest="2025-09-15"),
+        toll(23, "2025-09-16", "e-min"),
+    ]
+    status, reason = judge_status(positions, [], names=names, sources=2)
+    assert (status, reason) == (
+        "series",
+        "rose from 12 (14 Sep) to 19 (15 Sep) to 23 (16 Sep), per the interior minister; latest 23; "
+        "also given by Tbilisi Wire",
+    )
+    # a value of a day the minister gave none is the wire's own: a second count, keeping step
+    own = [positions[0], toll(19, "2025-09-15", "e-wire"), positions[2]]
+    status, reason = judge_status(own, [], names=names, sources=2)
+    assert status == "series" and reason.startswith("rose per 2 sources"), reason
+
+
 def test_an_outlet_figure_between_the_movers_days_is_a_step_not_a_side() -> None:
     # an outlet's 17 on the day between the minister's 11 and 21: the same count, seen on a day between
     names = {"e-min": "the emergencies minister", "e-wire": "Leman Tribune"}

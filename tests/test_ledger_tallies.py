@@ -4,12 +4,14 @@
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 
+from factories import make_claim, make_quantity
 from test_ledger import ARTICLES, STORY, claim
 
 from storyline.config import DEFAULT_SETTINGS
 from storyline.records import Claim
-from storyline.stages.ledger.measures import make_measures
+from storyline.stages.ledger.measures import Measure, make_measures
 from storyline.stages.ledger.positions import build_ledger
 from storyline.stages.ledger.tallies import according_to, tally_directions
 
@@ -76,3 +78,30 @@ def test_a_figure_naming_no_kind_rides_with_its_groups_kind() -> None:
         == frozenset()
     )
     assert tally_directions(measures[1:2]) == frozenset()
+
+
+def _tonnes(claim_id: str, values_by_day: dict[str, float]) -> list[Measure]:
+    """One claim's figures of tonnes spilled, each given for its day ("1,200 tonnes on Monday, 2,400 …")."""
+    text = ", ".join(f"{value:g} tonnes" for value in values_by_day.values())
+    quantities = [
+        make_quantity(f"{v:g} tonnes", v, within=text, unit="tonne") for v in values_by_day.values()
+    ]
+    told = make_claim(text, article="c", id=claim_id, speaker_text="the coast guard", quantities=quantities)
+    measures = make_measures(told, frozenset())
+    days = [date.fromisoformat(day) for day in values_by_day]
+    return [dataclasses.replace(measure, day=day) for measure, day in zip(measures, days, strict=True)]
+
+
+def test_a_measure_of_no_kind_moves_only_the_way_its_words_tell_it() -> None:
+    rising = _tonnes("t1", {"2026-03-16": 1200, "2026-03-17": 2400})
+    assert [m.kind for m in rising] == [None, None]
+    assert tally_directions(rising) == frozenset({"rose"})
+    # figures of one day each, no sentence setting them against each other's day: as often two things
+    one_day = _tonnes("t2", {"2026-03-18": 3100}) + _tonnes("t3", {"2026-03-19": 3800})
+    assert tally_directions(one_day) == frozenset()
+    assert tally_directions([*rising, *one_day]) == frozenset({"rose"})
+    # two sentences telling it moving two ways, or one telling two values of one day: no way
+    falling = _tonnes("t4", {"2026-03-16": 900, "2026-03-17": 600})
+    assert tally_directions([*rising, *falling]) == frozenset()
+    same_day = _tonnes("t5", {"2026-03-16": 1200}) + _tonnes("t5", {"2026-03-16": 1300})
+    assert tally_directions(same_day) == frozenset()

@@ -37,6 +37,7 @@ and the sentence before names a year before the article's (``recalls_former_year
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from storyline.lexicons import load_lexicon
@@ -156,8 +157,28 @@ def _outbreak_kinds() -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 
 @cache
-def _complement_prepositions() -> frozenset[str]:
-    return frozenset(load_lexicon("ledger")["kind_complement_prepositions"])
+def _complement_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The prepositions opening a complement of a counted noun, the verbs closing one, the relative words
+    keeping it open (``kind_complement_*`` of the lexicon)."""
+    table = load_lexicon("ledger")
+    opening, closing, relative = (
+        frozenset(table[f"kind_complement_{key}"]) for key in ("prepositions", "closers", "relatives")
+    )
+    return opening, closing, relative
+
+
+def _within_complement(between: Sequence[str]) -> bool:
+    """Whether a kind word after a figure, ``between`` being the words from the figure to it, lies in a
+    complement of the counted noun: after a preposition of ``kind_complement_prepositions`` ("26 complaints
+    from detainees"), unless a verb after the preposition closes the phrase ("six men from the barge are
+    still missing": the kind is said of the men), with no relative word before it ("complaints from people
+    who were detained" still counts complaints)."""
+    prepositions, closers, relatives = _complement_words()
+    opened = [index for index, word in enumerate(between) if word in prepositions]
+    if not opened:
+        return False
+    after = set(between[opened[-1] + 1 :])
+    return bool(after & relatives) or not after & closers
 
 
 @cache
@@ -200,7 +221,7 @@ def kind_near(clause: str, start: int, end: int, outbreak: bool = False) -> str 
             distance, before = sum(1 for w in words[last + 1 :] if w[1] <= start) + 1, 1
         elif word_start >= end:
             between = [w[2] for w in words[:index] if w[0] >= end]
-            if set(between) & _complement_prepositions():
+            if _within_complement(between):
                 continue  # "26 complaints from detainees" counts complaints, not the detained
             distance, before = len(between) + 1, 0
         else:

@@ -71,7 +71,7 @@ from storyline.stages.ledger.measures import (
     unify_holders,
 )
 from storyline.stages.ledger.propositions import keyed_links, masked_content, proposition_key
-from storyline.stages.ledger.relays import as_relayed, known_as, only_relaying
+from storyline.stages.ledger.relays import as_relayed, known_as, only_relaying, relay_outlet_figures
 from storyline.stages.ledger.sides import (
     Context,
     make_position,
@@ -210,6 +210,9 @@ def build_ledger(
     # several sources each counting one thing, each count moving: a question per source (``ledger.tallies``)
     if settings.tallies_by_source:
         measure_groups = split_tallies(measure_groups, by_id, names, settings.series_tolerance)
+    # an outlet restating a source's figure in its own voice relays that source (``ledger.relays``)
+    tolerance = settings.same_speaker_tolerance
+    measure_groups = [relay_outlet_figures(group, voices, tolerance) for group in measure_groups]
     group_of_claim = {m.claim.id: index for index, group in enumerate(measure_groups) for m in group}
     toll_articles = {m.claim.article for m in measures if m.kind in TOLL_KINDS}
     attached: dict[int, list[Claim]] = {}

@@ -22,11 +22,14 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import cache
 
 from storyline.lexicons import load_lexicon
 from storyline.records import Claim, Entity
-from storyline.stages.ledger.grouping import WORD, ledger_lexicon
+from storyline.stages.ledger.counted import Measure
+from storyline.stages.ledger.grouping import WORD, ledger_lexicon, speaker_key
+from storyline.stages.ledger.sources import Voices, voice_of
 
 # the longest relayed name read ("the FBI director", "Secretary of State John Kerry")
 LONGEST_RELAYED = 6
@@ -118,3 +121,76 @@ def only_relaying(claims: Sequence[Claim], relayed: Sequence[Claim]) -> frozense
         claim.speaker for claim, after in zip(claims, relayed, strict=True) if claim.speaker == after.speaker
     }
     return frozenset(claim.speaker for claim in claims if claim.speaker and claim.speaker not in kept)
+
+
+def relay_outlet_figures(group: Sequence[Measure], voices: Voices, rounding: float) -> list[Measure]:
+    """A measured thing's figures with each outlet-voice claim that only restates one attributed source's
+    figures given to that source: the outlet repeating an agency's count ("about 2,400 tonnes had leaked by
+    Tuesday", the coast guard's 2,400 of Tuesday) relays it, no second source beside it (issue #14). In the
+    generalise spill story three outlets restating the coast guard's estimates read as three sources of
+    values of other days, and its rising estimate as a contest. Each of the claim's figures in the group
+    must be ``_relayed_from`` one and the same source; a claim with a figure of its own, or one that two
+    sources give, stays the outlet's (precision first: fewer sources only where the words repeat one).
+    ``rounding``: how far an approximate figure may lie from the value it restates (the ledger's
+    ``same_speaker_tolerance``: ``ledger.sides`` folds one speaker's approximate value into their exact
+    one within it)."""
+    attributed = [measure for measure in group if _named_source(measure.claim)]
+    by_claim: dict[str, list[Measure]] = {}
+    for measure in group:
+        if measure.claim.outlet_voice:
+            by_claim.setdefault(measure.claim.id, []).append(measure)
+    relayed: dict[str, Claim] = {}
+    for claim_id, figures in by_claim.items():
+        sources = [_relayed_from(figure, attributed, voices, rounding) for figure in figures]
+        given = [source for source in sources if source is not None]
+        if len(given) == len(sources) and len({_voice_key(source, voices) for source in given}) == 1:
+            relayed[claim_id] = _as_relay_of(figures[0].claim, given[0])
+    return [replace(m, claim=relayed[m.claim.id]) if m.claim.id in relayed else m for m in group]
+
+
+def _relayed_from(
+    figure: Measure, attributed: Sequence[Measure], voices: Voices, rounding: float
+) -> Claim | None:
+    """The one source's claim whose figure ``figure`` restates, or None (none, or two sources): the same
+    value given on the same day or before it, or an approximate figure ("about 2,400") within ``rounding``
+    of the source's value of the same day. Of one source's claims, the earliest stands for it."""
+    if figure.day is None:
+        return None
+    found: dict[str, Claim] = {}
+    for given in sorted(attributed, key=lambda m: (m.day or date.max, m.claim.article, m.claim.start)):
+        if given.day is None or given.day > figure.day:
+            continue
+        value, restated = given.quantity.value, figure.quantity.value
+        near = figure.quantity.approx and abs(value - restated) <= rounding * max(abs(value), 1.0)
+        if value == restated or (near and given.day == figure.day):
+            found.setdefault(_voice_key(given.claim, voices), given.claim)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _named_source(claim: Claim) -> bool:
+    """Whether a claim names whose it is: a resolved speaker, or one written with words of a name ("the
+    coast guard"); not an outlet's own voice, a pronoun ("he": only the outlet knows who) nor a poll's
+    "73 percent" of respondents."""
+    if claim.outlet_voice:
+        return False
+    written = (claim.speaker_text or "").lower().strip()
+    named = written not in ledger_lexicon().stopwords and not any(c.isdigit() for c in written)
+    return bool(claim.speaker) or (bool(written) and named)
+
+
+def _voice_key(claim: Claim, voices: Voices) -> str:
+    """The source a claim speaks as: its organisation's entity for a spokesperson (``sources.voice_of``),
+    else the speaker as written (``grouping.speaker_key``)."""
+    return voice_of(claim, voices) or speaker_key(claim)
+
+
+def _as_relay_of(claim: Claim, source: Claim) -> Claim:
+    """An outlet's claim spoken by ``source``'s speaker: no span, since the outlet's sentence need not name
+    them (the outlet stays the position's carrier through its article)."""
+    return replace(
+        claim,
+        speaker=source.speaker,
+        speaker_text=source.speaker_text or "",
+        speaker_start=None,
+        speaker_end=None,
+    )

@@ -32,7 +32,8 @@ A series needs all of:
   outlet giving the minister's 19 in its own voice), or lies strictly between a moving source's values of
   the days either side of it (an outlet's 17 on the day between the minister's 11 and 21). A source giving
   a figure of its own once, outside any mover's path, is a side, not a count seen moving, so it keeps the
-  question contested;
+  question contested; a source whose values move but each repeat another mover's value of its day (an
+  outlet's recap of the minister's count) is an echo too, not a second count (``_retold``);
 - no disagreement between sources in time: two sources' values of the same day agree within
   ``tolerance`` (relative), and a later value never falls behind another source's earlier one by more
   than that (in a rising count; ahead of it, in a falling one) — 27 against 38 on one day is a dispute.
@@ -167,7 +168,7 @@ def series_status(
     sequences = _sequences(positions, names, one_source)
     if not sequences:
         return None
-    movers = {source: dated for source, dated in sequences.items() if moving(dated)}
+    movers = _retold({source: dated for source, dated in sequences.items() if moving(dated)}, tolerance)
     moved = {moving(dated) for dated in movers.values()}
     if len(moved) != 1:
         return None
@@ -182,6 +183,27 @@ def series_status(
     return "series", _reason(direction, movers, echoes)
 
 
+def _retold(movers: Mapping[str, Sequence[Dated]], tolerance: float) -> dict[str, Sequence[Dated]]:
+    """The moving sources less those whose every value repeats another's value of the same day: an outlet
+    retelling an agency's count day by day ("nine on Monday, six on Tuesday") tells one count moving, not a
+    second one (in the generalise spill story two outlets' recaps of the missing crew read as "fell per 2
+    sources"). The sources giving most values are kept first; one left out reads as an echo."""
+    kept: dict[str, Sequence[Dated]] = {}
+    for source, dated in sorted(movers.items(), key=lambda item: -len(item[1])):
+        if not any(_repeats(dated, other, tolerance) for other in kept.values()):
+            kept[source] = dated
+    return {source: dated for source, dated in movers.items() if source in kept}
+
+
+def _repeats(dated: Sequence[Dated], other: Sequence[Dated], tolerance: float) -> bool:
+    """Whether each of ``dated``'s values is ``other``'s value of its day, within ``tolerance``."""
+    return all(any(_same_day_value(day, value, *given, tolerance) for given in other) for day, value in dated)
+
+
+def _same_day_value(day: date, value: float, other_day: date, other: float, tolerance: float) -> bool:
+    return day == other_day and abs(value - other) <= tolerance * max(abs(value), abs(other), 1.0)
+
+
 def _echoes(dated: Sequence[Dated], movers: Mapping[str, Sequence[Dated]], tolerance: float) -> bool:
     """Whether each of a source's values repeats a moving source's value of the same day (an outlet giving
     the minister's 19 in its own voice), or falls inside a moving source's path (``_within``): an echo or a
@@ -189,10 +211,7 @@ def _echoes(dated: Sequence[Dated], movers: Mapping[str, Sequence[Dated]], toler
     return all(
         any(
             _within(day, value, dated_other)
-            or any(
-                day == other_day and abs(value - other) <= tolerance * max(abs(value), abs(other), 1.0)
-                for other_day, other in dated_other
-            )
+            or any(_same_day_value(day, value, *given, tolerance) for given in dated_other)
             for dated_other in movers.values()
         )
         for day, value in dated

@@ -85,14 +85,38 @@ def split_by_source(
 
 
 def tally_directions(group: Sequence[Measure]) -> frozenset[str]:
-    """The ways a group's values may move as a series: none unless every figure is a count and the group a
-    tally of one kind of count (no money, share or bare noun: ``ledger.status``), only "rose" for the dead
-    or injured. A figure naming no kind rides with the kind its group's other figures name ("We have no
-    contact with 31 men" beside "31 missing": grouping joined it by its equal value, ``ledger.measures``),
-    so it does not keep the count of the missing from being read as a series."""
+    """The ways a group's values may move as a series: none unless every figure is a count (no money or
+    share: ``ledger.status``) and the group a tally of one kind of count, only "rose" for the dead or
+    injured; or, where no figure names a kind, the way its words tell it moving (``told_directions``). A
+    figure naming no kind rides with the kind its group's other figures name ("We have no contact with 31
+    men" beside "31 missing": grouping joined it by its equal value, ``ledger.measures``), so it does not
+    keep the count of the missing from being read as a series."""
     kinds = {m.kind for m in group if m.kind}
-    tally = len(kinds) == 1 and all(number_type(m.quantity) == "count" for m in group)
-    return series_directions(kinds) if tally else frozenset()
+    if not all(number_type(m.quantity) == "count" for m in group):
+        return frozenset()
+    if not kinds:
+        return told_directions(group)
+    return series_directions(kinds) if len(kinds) == 1 else frozenset()
+
+
+def told_directions(group: Sequence[Measure]) -> frozenset[str]:
+    """The way a measured thing of no kind of count may move as a series: the way its words tell it moving,
+    where a claim gives two of its values for two days ("3,100 tonnes of crude have spilled, against about
+    2,400 tonnes on Tuesday"; "1,200 tonnes on Monday, about 2,400 on Tuesday"), and every such claim tells
+    the same way; none where no claim does. Two figures of a bare noun on two days are as often two things
+    as one thing moving (``ledger.status``), but a sentence setting one against the other's day says they
+    are one (the generalise spill story: the coast guard's rising estimate of the crude spilled)."""
+    told: dict[str, dict[date, set[float]]] = {}
+    for measure in group:
+        if measure.day is not None:
+            told.setdefault(measure.claim.id, {}).setdefault(measure.day, set()).add(measure.quantity.value)
+    ways = {
+        moving(sorted((day, min(values)) for day, values in by_day.items()))
+        for by_day in told.values()
+        if len(by_day) > 1 and all(len(values) == 1 for values in by_day.values())
+    }
+    way = ways.pop() if len(ways) == 1 else None
+    return frozenset({way}) if way else frozenset()
 
 
 def split_tallies(
