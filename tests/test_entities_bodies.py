@@ -73,3 +73,21 @@ def test_a_subdivisions_executive_is_named_after_the_place_its_paragraph_names_b
     found = subdivision_governments(text, descriptions, places, entity_lexicon())
     assert [m.refers_to for m in found] == ["Velmar provincial government"] * 2 + [None] * 3
     assert [m.label for m in found] == ["ORG"] * 2 + [ROLE_LABEL] * 3
+
+
+def test_a_subdivision_as_the_subject_is_its_executive_and_meets_its_office() -> None:
+    """Issue #17, generalise spill: "the county said" and "the county office" are the county's executive,
+    named after the county the article names ("Karsk county"); "the county's beaches" is the place."""
+    found = mentions_of(
+        "The slick reached the shore of Karsk county on Monday.\n\n"
+        "The head of Karsk county said the county office had opened a hotline.\n\n"
+        "Later the county said it had closed the county's beaches."
+    )
+    governments = {m.text: m.refers_to for m in found if m.label == "ORG"}
+    assert governments["the county office"] == governments["the county"] == "Karsk county government"
+    assert not any(m.start == found[0].start and m.text == "the county's" for m in found)
+
+
+def test_a_subdivision_noun_with_no_place_named_before_is_no_mention() -> None:
+    found = mentions_of("Rains fell all week. The province said the roads were closed.")
+    assert not any(m.text == "The province" for m in found)

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 
 from storyline.records import ROLE_LABEL, Mention
-from storyline.stages.entities.businesses import name_head, one_business_named_before
+from storyline.stages.entities.businesses import name_head, one_business_named_before, vessel_names
 from storyline.stages.entities.lexicon import (
     PLACE_LABELS,
     STEM_CHARS,
@@ -163,7 +163,10 @@ def resolve_descriptions(
     doc: Doc, text: str, article_id: str, names: list[Mention], lexicon: EntityLexicon
 ) -> list[Mention]:
     people = [m for m in names if m.label == "PERSON" and m.role]
-    organisations = [m for m in names if m.label == "ORG" and m.refers_to is None]
+    vessels = vessel_names(text, names, lexicon)  # never the antecedent of "the company" (issue #17)
+    organisations = [
+        m for m in names if m.label == "ORG" and m.refers_to is None and fold_name(m.text) not in vessels
+    ]
     resolved = []
     for start, end, kind in _find_descriptions(doc, names, lexicon):
         surface = text[start:end]
