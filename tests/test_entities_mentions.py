@@ -161,6 +161,16 @@ def test_the_firm_is_the_organisation_introduced_as_a_company() -> None:
     assert by_text(found, "the firm").refers_to == "Halvard Labs"
 
 
+def test_a_place_before_a_companys_introduction_is_no_company() -> None:
+    """Issue #17, generalise cyber: in "The Karsk security company Halvard Labs" the word introduces the
+    name after it; "Karsk" was read as a second company and "the firm" went to the group named last."""
+    found = mentions_of(
+        "The Karsk security company Halvard Labs studied samples that the Frost Owl group had posted. "
+        "The ministry accused the firm of seeking publicity."
+    )
+    assert by_text(found, "the firm").refers_to == "Halvard Labs"
+
+
 def test_a_description_after_sentences_about_two_people_stays_unresolved() -> None:
     found = mentions_of(
         "Henrik Dahl met Anna Berglund in Velsund on Monday. Both said the port will reopen. "

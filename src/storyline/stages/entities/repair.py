@@ -382,7 +382,9 @@ def _introduction_patterns(heads: frozenset[str]) -> tuple[re.Pattern[str], re.P
     return (
         re.compile(rf"\b{word},?\s+(?:calling itself|known as|called|named)?\s*$", re.IGNORECASE),
         re.compile(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}{word}\b(?!['’]s\b)", re.IGNORECASE),
-        re.compile(rf"\s+(?:[a-z-]+\s+)?{word}\b(?!['’]s\b)"),
+        # "the X company" introduces X, but not in "the Tashkent cybersecurity company Bastion Labs", where
+        # the word introduces the name after it and X is a modifier (issue #17, generalise cyber).
+        re.compile(rf"\s+(?:[a-z-]+\s+)?{word}\b(?!['’]s\b)(?!\s+[A-Z])"),
     )
 
 
