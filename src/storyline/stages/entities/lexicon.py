@@ -19,6 +19,7 @@ __all__ = [
     "PLACE_LABELS",
     "STEM_CHARS",
     "EntityLexicon",
+    "content_words",
     "entity_lexicon",
     "fold_name",
     "institution_words",
@@ -193,6 +194,11 @@ def institution_words(text: str, lexicon: EntityLexicon) -> list[str]:
     """The folded words of an organisation's name or description, a local institution word glossed in
     English ("Verkhovna Rada" → verkhovna, parliament), so that the two compare word by word."""
     return [lexicon.institution_glosses.get(word, word) for word in fold_name(text).split()]
+
+
+def content_words(text: str, lexicon: EntityLexicon) -> list[str]:
+    """The folded words of a description or role that carry its sense: no article, pronoun or "former"."""
+    return [word for word in fold_name(text).split() if word not in lexicon.ignorable_words and len(word) > 1]
 
 
 def words_match(first: str, second: str) -> bool:
