@@ -197,6 +197,18 @@ def test_the_ministry_after_two_ministries_in_earlier_paragraphs_stays_unresolve
     assert references[second] == "Karsk Ministry of Labour"
 
 
+def test_a_name_tagged_up_to_its_possessive_runs_on_over_the_organisation_word() -> None:
+    """Issue #17, generalise spill: the small model tags "the … Fishermen's" and leaves "Cooperative" out;
+    where it stops before the possessive ("Google's Board"), the name is the possessor alone."""
+    found = mentions_of(
+        "The agency says 40 farms were hit; the Velsund Fishermen's Cooperative puts the figure at 90. "
+        "Google's Board met on Friday."
+    )
+    names = {m.text for m in found if m.label == "ORG"}
+    assert "Velsund Fishermen's Cooperative" in names
+    assert "Google" in names and "Google's Board" not in names
+
+
 def test_a_description_after_sentences_about_two_people_stays_unresolved() -> None:
     found = mentions_of(
         "Henrik Dahl met Anna Berglund in Velsund on Monday. Both said the port will reopen. "

@@ -53,7 +53,7 @@ def test_an_owner_of_no_thing_or_of_a_shop_is_no_business() -> None:
 def test_a_vessel_the_model_tags_an_organisation_is_never_the_company() -> None:
     """Issue #17, generalise spill: "the company" went to the tanker named just before it."""
     found = mentions_of(
-        "The tanker Nordic Swan belongs to Velsund Bulk Lines. Velsund Bulk Lines denied that the Nordic "
-        "Swan had been speeding, and a spokesman said the company would pay for the clean-up."
+        "The tanker Karsk Pioneer belongs to Velsund Bulk Lines. Velsund Bulk Lines denied that the Karsk "
+        "Pioneer had been speeding, and a spokesman said the company would pay for the clean-up."
     )
     assert by_text(found, "the company").refers_to == "Velsund Bulk Lines"

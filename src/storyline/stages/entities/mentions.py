@@ -53,6 +53,7 @@ from storyline.stages.entities.references import organisations_in_titles, title_
 from storyline.stages.entities.repair import (
     acronyms_after_organisation_words,
     is_titled_name,
+    name_run_on_past_possessive,
     names_joined_after_title,
     organisations_by_introduction,
     organisations_cut_at_a_preposition,
@@ -115,7 +116,7 @@ def _name_span(doc: Doc, text: str, ent: Span) -> tuple[int, int]:
         start += leading.end()
     possessive = POSSESSIVE.search(text[start:end])
     if possessive:
-        end -= len(possessive.group())
+        end = name_run_on_past_possessive(doc, ent, entity_lexicon()) or end - len(possessive.group())
     return start, end
 
 
