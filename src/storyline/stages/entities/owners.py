@@ -7,7 +7,8 @@ stands for the business named right after it ("The operator, the Saryarka Coal M
 one business the report named before it, else the one business the report names at all. Precision first: a
 wrong join costs more than a miss, so two businesses and none is chosen; a plural ("the owners") is several;
 "owner" needs the thing owned ("the restaurant's owner" is a person; ``operated_things``), and a modifier
-must be such a thing ("the grid operator", not "the crane operator"). A business is an organisation's name
+or an object must be such a thing ("the grid operator", not "the crane operator" nor "the operator of the
+crane"). A business is an organisation's name
 that makes it one ("… Ltd"), that the report introduces by a business word ("the shipping company X",
 "owned by X") or that a business description already stood for ("the company" → X); never a vessel the
 small model tagged an organisation. Word lists in ``lexicons/entities.toml``.
@@ -77,23 +78,24 @@ def _relation_span(head: Token, lexicon: EntityLexicon) -> tuple[int, int] | Non
     determiners = [t for t in (*left, *(g for c in things for g in c.children)) if t.dep_ in {"det", "poss"}]
     if not any(t.lower_ in DETERMINERS for t in determiners):
         return None
-    owns_a_thing = bool(things) or _of_a_thing(head, lexicon)
-    if head.lemma_.lower() == "owner" and not owns_a_thing:
+    objects = _objects_of(head)
+    if any(obj.lemma_.lower() not in lexicon.operated_things for obj in objects):
+        return None  # "the operator of the crane", "the owner of the bakery": a person as often
+    if head.lemma_.lower() == "owner" and not (things or objects):
         return None
     first = min((t for child in left for t in child.subtree), key=lambda t: t.i)
     return first.idx, head.idx + len(head.text)
 
 
-def _of_a_thing(head: Token, lexicon: EntityLexicon) -> bool:
-    """ "the owner of the tanker": the head governs "of" and a thing."""
-    return any(
-        child.dep_ == "prep"
-        and child.lower_ == "of"
-        and any(
-            obj.dep_ == "pobj" and obj.lemma_.lower() in lexicon.operated_things for obj in child.children
-        )
+def _objects_of(head: Token) -> list[Token]:
+    """What the head is an owner or operator "of": "the tanker" of "the owner of the tanker"."""
+    return [
+        obj
         for child in head.children
-    )
+        if child.dep_ == "prep" and child.lower_ == "of"
+        for obj in child.children
+        if obj.dep_ == "pobj"
+    ]
 
 
 def _apposed_name(text: str, end: int, names: list[Mention]) -> Mention | None:
