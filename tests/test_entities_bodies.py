@@ -6,7 +6,7 @@ from __future__ import annotations
 from storyline.records import ROLE_LABEL, Mention
 from storyline.stages.entities.bodies import subdivision_governments
 from storyline.stages.entities.lexicon import entity_lexicon
-from tests.test_entities_mentions import mentions_of
+from tests.test_entities_mentions import by_text, mentions_of
 
 
 def test_a_committee_introduced_by_a_description_and_referred_back_to_is_an_actor() -> None:
@@ -86,6 +86,18 @@ def test_a_subdivision_as_the_subject_is_its_executive_and_meets_its_office() ->
     governments = {m.text: m.refers_to for m in found if m.label == "ORG"}
     assert governments["the county office"] == governments["the county"] == "Karsk county government"
     assert not any(m.start == found[0].start and m.text == "the county's" for m in found)
+
+
+def test_a_subdivision_as_the_subject_of_what_befalls_a_place_is_the_place() -> None:
+    """ "the county lost its oyster farms": the subject of no statement nor act of office is the place, not
+    its executive (precision first: the executive is read only from ``executive_verbs``)."""
+    found = mentions_of(
+        "The slick reached the shore of Karsk county on Monday.\n\n"
+        "The head of Karsk county said the county office had opened a hotline.\n\n"
+        "By Tuesday the county lost its oyster farms."
+    )
+    assert by_text(found, "the county office").refers_to == "Karsk county government"
+    assert not any(m.text == "the county" for m in found)
 
 
 def test_a_subdivision_noun_with_no_place_named_before_is_no_mention() -> None:

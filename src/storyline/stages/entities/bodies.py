@@ -71,12 +71,15 @@ def subdivision_subjects(
     doc: Doc, article_id: str, taken: list[Mention], lexicon: EntityLexicon
 ) -> list[Mention]:
     """ "the county said", "the province would publish": a subdivision's noun after "the", with no other
-    word, as the subject of a verb — the agent is the subdivision's executive, which
-    ``subdivision_governments`` names. Not where another mention holds the phrase."""
+    word, as the subject of a statement or an act of office (``executive_verbs``) — the agent is the
+    subdivision's executive, which ``subdivision_governments`` names. Not where another mention holds the
+    phrase."""
     found = []
     for token in doc:
-        if token.lower_ not in lexicon.subdivision_nouns or token.dep_ not in {"nsubj", "nsubjpass"}:
+        if token.lower_ not in lexicon.subdivision_nouns or token.dep_ != "nsubj":
             continue
+        if token.head.lemma_.lower() not in lexicon.executive_verbs:
+            continue  # "the region has seen rain": the place
         left = [child for child in token.children if child.i < token.i]
         if len(left) != 1 or left[0].lower_ != "the" or left[0].i != token.i - 1:
             continue

@@ -89,6 +89,8 @@ class EntityLexicon:
     subdivision_government_heads: frozenset[str]
     # A subdivision's noun → its level word ("province" → "provincial"), for "the province said".
     subdivision_nouns: dict[str, str]
+    # Verbs whose subject is an executive, not a place: the reporting verbs of ``cues`` and acts of office.
+    executive_verbs: frozenset[str]
     # A woman's title → the man's title of the same office ("chairwoman" → "chairman").
     gendered_titles: dict[str, str]
     # Folded endings of a patronymic written before the given name (Mongolian "-yn", "-iin").
@@ -142,6 +144,8 @@ def entity_lexicon() -> EntityLexicon:
         subdivision_levels=frozenset(data["subdivision_levels"]),
         subdivision_government_heads=frozenset(data["subdivision_government_heads"]),
         subdivision_nouns=dict(data["subdivision_nouns"]),
+        executive_verbs=frozenset(data["subdivision_acts"])
+        | frozenset(load_lexicon("cues")["reporting_verbs"]),
         gendered_titles=dict(data["gendered_titles"]),
         patronymic_endings=tuple(data["patronymic_endings"]),
     )
