@@ -100,6 +100,18 @@ def test_a_subdivision_as_the_subject_of_what_befalls_a_place_is_the_place() -> 
     assert not any(m.text == "the county" for m in found)
 
 
+def test_a_regional_office_is_no_executive_of_the_place_named_before_it() -> None:
+    """ "the regional office" is as often an agency's branch: only a county's or a district's office is read
+    as its executive."""
+    found = mentions_of(
+        "Floods hit Karsk county on Monday.\n\n"
+        "In Karsk county, the regional office said it was sending tents, and the county office opened a "
+        "shelter."
+    )
+    assert by_text(found, "the county office").refers_to == "Karsk county government"
+    assert by_text(found, "the regional office").refers_to is None
+
+
 def test_a_subdivision_noun_with_no_place_named_before_is_no_mention() -> None:
     found = mentions_of("Rains fell all week. The province said the roads were closed.")
     assert not any(m.text == "The province" for m in found)

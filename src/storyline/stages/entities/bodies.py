@@ -139,18 +139,15 @@ def _place_of_subdivision(
 
 def _subdivision_level(mention: Mention, words: list[str], lexicon: EntityLexicon) -> str | None:
     """The level word of a description of a subdivision's executive ("provincial" of "the provincial
-    administration", of "the province"), or None for any other mention."""
+    administration", of "the province"; "county" of "the county office"), or None for any other mention."""
     if mention.label != ROLE_LABEL or not words or words[0] != "the":
         return None
     if len(words) == 2:
         return lexicon.subdivision_nouns.get(words[1])
-    if (
-        len(words) == 3
-        and words[1] in lexicon.subdivision_levels
-        and words[2] in lexicon.subdivision_government_heads
-    ):
-        return words[1]
-    return None
+    if len(words) != 3 or words[1] not in lexicon.subdivision_levels:
+        return None
+    office = words[2] == "office" and words[1] in lexicon.subdivision_office_levels
+    return words[1] if office or words[2] in lexicon.subdivision_government_heads else None
 
 
 def _without_level(place: str, lexicon: EntityLexicon) -> str:

@@ -89,6 +89,8 @@ class EntityLexicon:
     subdivision_government_heads: frozenset[str]
     # A subdivision's noun → its level word ("province" → "provincial"), for "the province said".
     subdivision_nouns: dict[str, str]
+    # Levels whose "office" is the executive ("the county office"), not an agency's branch.
+    subdivision_office_levels: frozenset[str]
     # Verbs whose subject is an executive, not a place: the reporting verbs of ``cues`` and acts of office.
     executive_verbs: frozenset[str]
     # A woman's title → the man's title of the same office ("chairwoman" → "chairman").
@@ -144,6 +146,7 @@ def entity_lexicon() -> EntityLexicon:
         subdivision_levels=frozenset(data["subdivision_levels"]),
         subdivision_government_heads=frozenset(data["subdivision_government_heads"]),
         subdivision_nouns=dict(data["subdivision_nouns"]),
+        subdivision_office_levels=frozenset(data["subdivision_office_levels"]),
         executive_verbs=frozenset(data["subdivision_acts"])
         | frozenset(load_lexicon("cues")["reporting_verbs"]),
         gendered_titles=dict(data["gendered_titles"]),
