@@ -6,7 +6,7 @@ from __future__ import annotations
 from storyline.records import ROLE_LABEL, Mention
 from storyline.stages.entities.bodies import subdivision_governments
 from storyline.stages.entities.lexicon import entity_lexicon
-from tests.test_entities_mentions import mentions_of
+from tests.test_entities_mentions import by_text, mentions_of
 
 
 def test_a_committee_introduced_by_a_description_and_referred_back_to_is_an_actor() -> None:
@@ -73,3 +73,45 @@ def test_a_subdivisions_executive_is_named_after_the_place_its_paragraph_names_b
     found = subdivision_governments(text, descriptions, places, entity_lexicon())
     assert [m.refers_to for m in found] == ["Velmar provincial government"] * 2 + [None] * 3
     assert [m.label for m in found] == ["ORG"] * 2 + [ROLE_LABEL] * 3
+
+
+def test_a_subdivision_as_the_subject_is_its_executive_and_meets_its_office() -> None:
+    """Issue #17, generalise spill: "the county said" and "the county office" are the county's executive,
+    named after the county the article names ("Karsk county"); "the county's beaches" is the place."""
+    found = mentions_of(
+        "The slick reached the shore of Karsk county on Monday.\n\n"
+        "The head of Karsk county said the county office had opened a hotline.\n\n"
+        "Later the county said it had closed the county's beaches."
+    )
+    governments = {m.text: m.refers_to for m in found if m.label == "ORG"}
+    assert governments["the county office"] == governments["the county"] == "Karsk county government"
+    assert not any(m.start == found[0].start and m.text == "the county's" for m in found)
+
+
+def test_a_subdivision_as_the_subject_of_what_befalls_a_place_is_the_place() -> None:
+    """ "the county lost its oyster farms": the subject of no statement nor act of office is the place, not
+    its executive (precision first: the executive is read only from ``executive_verbs``)."""
+    found = mentions_of(
+        "The slick reached the shore of Karsk county on Monday.\n\n"
+        "The head of Karsk county said the county office had opened a hotline.\n\n"
+        "By Tuesday the county lost its oyster farms."
+    )
+    assert by_text(found, "the county office").refers_to == "Karsk county government"
+    assert not any(m.text == "the county" for m in found)
+
+
+def test_a_regional_office_is_no_executive_of_the_place_named_before_it() -> None:
+    """ "the regional office" is as often an agency's branch: only a county's or a district's office is read
+    as its executive."""
+    found = mentions_of(
+        "Floods hit Karsk county on Monday.\n\n"
+        "In Karsk county, the regional office said it was sending tents, and the county office opened a "
+        "shelter."
+    )
+    assert by_text(found, "the county office").refers_to == "Karsk county government"
+    assert by_text(found, "the regional office").refers_to is None
+
+
+def test_a_subdivision_noun_with_no_place_named_before_is_no_mention() -> None:
+    found = mentions_of("Rains fell all week. The province said the roads were closed.")
+    assert not any(m.text == "The province" for m in found)

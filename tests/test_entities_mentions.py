@@ -161,6 +161,54 @@ def test_the_firm_is_the_organisation_introduced_as_a_company() -> None:
     assert by_text(found, "the firm").refers_to == "Halvard Labs"
 
 
+def test_a_place_before_a_companys_introduction_is_no_company() -> None:
+    """Issue #17, generalise cyber: in "The Karsk security company Halvard Labs" the word introduces the
+    name after it; "Karsk" was read as a second company and "the firm" went to the group named last."""
+    found = mentions_of(
+        "The Karsk security company Halvard Labs studied samples that the Frost Owl group had posted. "
+        "The ministry accused the firm of seeking publicity."
+    )
+    assert by_text(found, "the firm").refers_to == "Halvard Labs"
+
+
+def test_an_acronym_names_its_organisation_where_it_stands_for_a_description_after_it() -> None:
+    """Issue #17, generalise cyber: "deputy head of the SCC, said the agency …" — the long form was named
+    paragraphs before, out of the generic description's reach; the acronym beside it is that agency."""
+    filler = "Rescue teams worked through the night to restore the hospital systems of the region. " * 6
+    found = mentions_of(
+        f"The Karsk Cyber Defence Centre (KCDC) said on Monday that it was investigating. {filler}\n\n"
+        "Lena Orsk, deputy head of the KCDC, said the agency had traced the attackers."
+    )
+    assert by_text(found, "the agency").refers_to == "Karsk Cyber Defence Centre"
+
+
+def test_the_ministry_after_two_ministries_in_earlier_paragraphs_stays_unresolved() -> None:
+    """Issue #17, generalise strike: after the Ministry of Labour and the Ministry of Finance, "The ministry"
+    of a paragraph naming neither could be either; the one its own paragraph names is meant."""
+    found = mentions_of(
+        "The Karsk Ministry of Labour said 1,300 workers were owed wages.\n\n"
+        "The first money from the Karsk Ministry of Finance reached the workers on Thursday.\n\n"
+        "The ministry also denied that its inspectors had drawn up lists of strikers.\n\n"
+        "The Karsk Ministry of Labour will meet the union. The ministry said talks would go on."
+    )
+    references = {m.start: m.refers_to for m in found if m.text == "The ministry"}
+    first, second = sorted(references)
+    assert references[first] is None
+    assert references[second] == "Karsk Ministry of Labour"
+
+
+def test_a_name_tagged_up_to_its_possessive_runs_on_over_the_organisation_word() -> None:
+    """Issue #17, generalise spill: the small model tags "the … Fishermen's" and leaves "Cooperative" out;
+    where it stops before the possessive ("Google's Board"), the name is the possessor alone."""
+    found = mentions_of(
+        "The agency says 40 farms were hit; the Velsund Fishermen's Cooperative puts the figure at 90. "
+        "Google's Board met on Friday."
+    )
+    names = {m.text for m in found if m.label == "ORG"}
+    assert "Velsund Fishermen's Cooperative" in names
+    assert "Google" in names and "Google's Board" not in names
+
+
 def test_a_description_after_sentences_about_two_people_stays_unresolved() -> None:
     found = mentions_of(
         "Henrik Dahl met Anna Berglund in Velsund on Monday. Both said the port will reopen. "

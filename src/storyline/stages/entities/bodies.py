@@ -16,10 +16,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from spacy.tokens import Doc
+
 from storyline.records import ROLE_LABEL, Mention
 from storyline.stages.entities.lexicon import PLACE_LABELS, EntityLexicon, fold_name
 
-__all__ = ["bodies_named_by_description", "subdivision_governments"]
+__all__ = ["bodies_named_by_description", "subdivision_governments", "subdivision_subjects"]
 
 # A description going on with the place it belongs to: "the regional government of Catalonia".
 PLACE_AFTER = re.compile(r"\s+(?:of|in|for)\s+[A-Z]")
@@ -65,38 +67,92 @@ def _name_one_body(descriptions: list[Mention], head: str) -> list[Mention]:
     return [renamed.get(m.start, m) if m.label == ROLE_LABEL else m for m in descriptions]
 
 
+def subdivision_subjects(
+    doc: Doc, article_id: str, taken: list[Mention], lexicon: EntityLexicon
+) -> list[Mention]:
+    """ "the county said", "the province would publish": a subdivision's noun after "the", with no other
+    word, as the subject of a statement or an act of office (``executive_verbs``) — the agent is the
+    subdivision's executive, which ``subdivision_governments`` names. Not where another mention holds the
+    phrase."""
+    found = []
+    for token in doc:
+        if token.lower_ not in lexicon.subdivision_nouns or token.dep_ != "nsubj":
+            continue
+        if token.head.lemma_.lower() not in lexicon.executive_verbs:
+            continue  # "the region has seen rain": the place
+        left = [child for child in token.children if child.i < token.i]
+        if len(left) != 1 or left[0].lower_ != "the" or left[0].i != token.i - 1:
+            continue
+        start, end = left[0].idx, token.idx + len(token.text)
+        if not any(start < m.end and m.start < end for m in taken):
+            found.append(
+                Mention(article_id, start, end, doc.text[start:end], ROLE_LABEL, role=doc.text[start:end])
+            )
+    return found
+
+
 def subdivision_governments(
     text: str, descriptions: list[Mention], named: list[Mention], lexicon: EntityLexicon
 ) -> list[Mention]:
     """ "In Dundgovi, the provincial administration declared …": a subdivision's executive named by its
-    level and head word refers to "<place> <level> government", the place being the last one the paragraph
-    names before it — so "the provincial government" of the next sentence, and of the next report, meet
-    on it. Nothing where the paragraph names no place before the description, or where the description
-    goes on with its own place ("the regional government of Catalonia", after "Spain")."""
+    level and head word (or by its noun as a subject: "the county said", ``subdivision_subjects``) refers
+    to "<place> <level> government", the place being the last one the paragraph names before it — so "the
+    provincial government" of the next sentence, and of the next report, meet on it. Nothing where the
+    paragraph names no place before the description (a subdivision's noun alone is then dropped: it is
+    read only as such an executive), or where the description goes on with its own place ("the regional
+    government of Catalonia", after "Spain")."""
     places = [m for m in named if m.label in PLACE_LABELS and m.refers_to is None]
     resolved = []
     for mention in descriptions:
         words = fold_name(mention.text).split()
+        level = _subdivision_level(mention, words, lexicon)
         own_place = PLACE_AFTER.match(text, mention.end)
-        if own_place or not _describes_subdivision_executive(mention, words, lexicon):
-            resolved.append(mention)
+        if own_place or level is None:
+            if not (level and words[-1] in lexicon.subdivision_nouns):
+                resolved.append(mention)
             continue
-        paragraph_start = text.rfind("\n", 0, mention.start) + 1
-        before = [p for p in places if paragraph_start <= p.start and p.end <= mention.start]
-        if not before:
-            resolved.append(mention)
+        place = _place_of_subdivision(text, mention, words, places, lexicon)
+        if place is None:
+            if words[-1] not in lexicon.subdivision_nouns:
+                resolved.append(mention)
             continue
-        place = max(before, key=lambda p: p.start)
-        name = f"{place.text} {words[-2]} government"
+        name = f"{_without_level(place.text, lexicon)} {level} government"
         resolved.append(replace(mention, label="ORG", refers_to=name, role=None))
     return resolved
 
 
-def _describes_subdivision_executive(mention: Mention, words: list[str], lexicon: EntityLexicon) -> bool:
-    return (
-        mention.label == ROLE_LABEL
-        and len(words) == 3
-        and words[0] == "the"
-        and words[1] in lexicon.subdivision_levels
-        and words[2] in lexicon.subdivision_government_heads
-    )
+def _place_of_subdivision(
+    text: str, mention: Mention, words: list[str], places: list[Mention], lexicon: EntityLexicon
+) -> Mention | None:
+    """The last place the paragraph names before the description; for "the county" alone, else the one
+    place the article named before it with that noun ("Taean county"), however far back."""
+    paragraph_start = text.rfind("\n", 0, mention.start) + 1
+    before = [p for p in places if p.end <= mention.start]
+    in_paragraph = [p for p in before if paragraph_start <= p.start]
+    if in_paragraph:
+        return max(in_paragraph, key=lambda p: p.start)
+    if words[-1] not in lexicon.subdivision_nouns:
+        return None
+    so_named = {fold_name(p.text): p for p in before if fold_name(p.text).split()[-1:] == words[-1:]}
+    return next(iter(so_named.values())) if len(so_named) == 1 else None
+
+
+def _subdivision_level(mention: Mention, words: list[str], lexicon: EntityLexicon) -> str | None:
+    """The level word of a description of a subdivision's executive ("provincial" of "the provincial
+    administration", of "the province"; "county" of "the county office"), or None for any other mention."""
+    if mention.label != ROLE_LABEL or not words or words[0] != "the":
+        return None
+    if len(words) == 2:
+        return lexicon.subdivision_nouns.get(words[1])
+    if len(words) != 3 or words[1] not in lexicon.subdivision_levels:
+        return None
+    office = words[2] == "office" and words[1] in lexicon.subdivision_office_levels
+    return words[1] if office or words[2] in lexicon.subdivision_government_heads else None
+
+
+def _without_level(place: str, lexicon: EntityLexicon) -> str:
+    """ "Taean" of "Taean county": the place's name without the subdivision word the level repeats."""
+    words = place.split()
+    last = fold_name(words[-1]) if words else ""
+    level_words = set(lexicon.subdivision_nouns) | lexicon.subdivision_levels
+    return " ".join(words[:-1]) if len(words) > 1 and last in level_words else place

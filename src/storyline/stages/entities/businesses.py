@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from storyline.records import Mention
 from storyline.stages.entities.lexicon import EntityLexicon, fold_name
+from storyline.stages.entities.repair import introduced_as_any
 
-__all__ = ["name_head", "one_business_named_before"]
+__all__ = ["name_head", "names_a_business", "one_business_named_before", "vessel_names"]
 
 
 def name_head(name: str) -> str:
@@ -25,13 +26,19 @@ def name_head(name: str) -> str:
 def one_business_named_before(before: list[Mention], lexicon: EntityLexicon) -> Mention | None:
     """ "the company" far from any business named just before it: the one organisation the report named
     before whose name makes it a business ("… Works", "… Ltd"), however far back; none if several."""
-    businesses = {fold_name(org.text): org for org in before if _names_a_business(org.text, lexicon)}
+    businesses = {fold_name(org.text): org for org in before if names_a_business(org.text, lexicon)}
     return next(iter(businesses.values())) if len(businesses) == 1 else None
 
 
-def _names_a_business(name: str, lexicon: EntityLexicon) -> bool:
+def names_a_business(name: str, lexicon: EntityLexicon) -> bool:
     words = fold_name(name).split()
     if len(words) < 2:
         return False
     ends_in_form = any(tuple(words[-len(form) :]) == form for form in lexicon.legal_forms)
     return ends_in_form or words[-1] in lexicon.business_name_heads | lexicon.generic_org_tails
+
+
+def vessel_names(text: str, names: list[Mention], lexicon: EntityLexicon) -> set[str]:
+    """The folded names the report introduces as a vessel anywhere ("the tanker Haedong Pioneer", "the
+    barge Seosan 3"): things, whatever label the small model gave each of their mentions."""
+    return {fold_name(m.text) for m in names if introduced_as_any(text, m, lexicon.vessel_words)}

@@ -12,19 +12,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
 from storyline.records import ROLE_LABEL, Mention
-from storyline.stages.entities.businesses import name_head, one_business_named_before
+from storyline.stages.entities.businesses import name_head, one_business_named_before, vessel_names
 from storyline.stages.entities.lexicon import (
     PLACE_LABELS,
     STEM_CHARS,
     EntityLexicon,
+    content_words,
     fold_name,
     institution_words,
     words_match,
 )
+from storyline.stages.entities.ministries import office_of_minister
 from storyline.stages.entities.repair import introduced_as, introduced_as_any
 
 __all__ = [
@@ -38,10 +41,6 @@ __all__ = [
 
 # Dependencies that make a name the agent of a statement or act: the subject of a verb.
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-# A role's possessor ("Estmark's Interior Minister") and the word "minister" with what follows it.
-POSSESSOR = re.compile(r"^.*['’]s\s+")
-MINISTER_OF = re.compile(r"\bminister\s+(?:of|for)\s+(?:the\s+)?(\w[\w\s]*)", re.IGNORECASE)
-MINISTER = re.compile(r"\bminister\b", re.IGNORECASE)
 # Words opening a description that refers back: "the union", "her ministry", "this ministry".
 DETERMINERS = frozenset({"the", "her", "his", "its", "their", "this"})
 # How many sentences before a person description may hold the one person it stands for.
@@ -51,10 +50,6 @@ SALIENCE_SENTENCES = 2
 APPOSED_NAME_GAP = re.compile(r"(?:\s+of\s+[^,.;:]{1,60})?,\s*")
 # How far back (characters, about two sentences) "the group" may reach for an organisation named before it.
 GENERIC_ANTECEDENT_CHARS = 400
-
-
-def content_words(text: str, lexicon: EntityLexicon) -> list[str]:
-    return [word for word in fold_name(text).split() if word not in lexicon.ignorable_words and len(word) > 1]
 
 
 def role_matches(description: str, role: str, lexicon: EntityLexicon) -> bool:
@@ -163,7 +158,15 @@ def resolve_descriptions(
     doc: Doc, text: str, article_id: str, names: list[Mention], lexicon: EntityLexicon
 ) -> list[Mention]:
     people = [m for m in names if m.label == "PERSON" and m.role]
-    organisations = [m for m in names if m.label == "ORG" and m.refers_to is None]
+    vessels = vessel_names(text, names, lexicon)  # never the antecedent of "the company" (issue #17)
+    organisations = [
+        m for m in names if m.label == "ORG" and m.refers_to is None and fold_name(m.text) not in vessels
+    ]
+    # An acronym names its organisation where it stands ("deputy head of the SCC, said the agency …").
+    long_forms = {m.text for m in organisations}
+    organisations += [
+        replace(m, text=m.refers_to) for m in names if m.label == "ORG" and m.refers_to in long_forms
+    ]
     resolved = []
     for start, end, kind in _find_descriptions(doc, names, lexicon):
         surface = text[start:end]
@@ -185,7 +188,7 @@ def resolve_descriptions(
             resolved.append(Mention(article_id, name_start, end, text[name_start:end], "ORG"))
             continue
         antecedent = _organisation_antecedent(text, surface, start, organisations, lexicon)
-        office = None if antecedent else _office_of_minister(doc, surface, people, lexicon)
+        office = None if antecedent else office_of_minister(doc, surface, people, lexicon)
         if antecedent is not None or office is not None:
             name = antecedent.text if antecedent is not None else office
             resolved.append(Mention(article_id, start, end, surface, "ORG", refers_to=name))
@@ -241,41 +244,6 @@ def is_organisation_description(description: str, lexicon: EntityLexicon) -> boo
     ("the group" only ever refers to an organisation named just before it)."""
     words = content_words(description, lexicon)
     return bool(words) and words[-1] in lexicon.org_head_words and words[-1] not in lexicon.generic_org_heads
-
-
-def _office_of_minister(
-    doc: Doc, description: str, people: list[Mention], lexicon: EntityLexicon
-) -> str | None:
-    """ "her ministry", "the ministry" in a report naming no ministry but one minister's portfolio ("Public
-    Works Minister Marta Quiroga") is that minister's ministry: "Public Works Ministry" — the form
-    ``organisations`` also gives "Ministry of Public Works", so both spellings meet."""
-    words = content_words(description, lexicon)
-    if words != ["ministry"]:
-        return None
-    demonyms = {fold_name(ent.text) for ent in doc.ents if ent.label_ in {"NORP", "GPE"}}
-    # Every minister of the article counts: beside a prime minister, "her ministry" may be the premier's.
-    ministers = [p.role for p in people if p.role and MINISTER.search(p.role)]
-    portfolios = {_portfolio(role, demonyms, lexicon) for role in ministers}
-    only = portfolios.pop() if len(portfolios) == 1 else None
-    return f"{only} Ministry" if only else None
-
-
-def _portfolio(role: str, places: set[str], lexicon: EntityLexicon) -> str | None:
-    """What a minister is minister of: "Interior" of "Estmark's Interior Minister", "Public Works" of
-    "Minister of Public Works"; none for a prime or deputy minister, or a role that is no minister's."""
-    role = POSSESSOR.split(role)[-1]
-    after = MINISTER_OF.search(role)
-    if after:
-        words = after.group(1).split()
-    else:
-        before = MINISTER.split(role)
-        if len(before) < 2:
-            return None
-        words = before[0].split()
-    words = [w for w in words if fold_name(w) not in lexicon.ignorable_words and fold_name(w) not in places]
-    if not words or any(fold_name(w) in lexicon.non_portfolio_words for w in words):
-        return None
-    return " ".join(w[:1].upper() + w[1:] for w in words)
 
 
 def _salient_person(
@@ -364,11 +332,13 @@ def _organisation_antecedent(
         for org in before
         if all(any(words_match(w, o) for o in institution_words(org.text, lexicon)) for w in wanted)
     ]
-    if not candidates and wanted and wanted[-1] not in lexicon.generic_org_heads:
+    if candidates:
+        return _nearest_unrivalled(text, start, candidates)
+    if wanted and wanted[-1] not in lexicon.generic_org_heads:
         # "the union" after "the Solidarity trade union": the one organisation the article calls so
         introduced_so = {fold_name(org.text): org for org in before if introduced_as(text, org, wanted[-1])}
         return next(iter(introduced_so.values())) if len(introduced_so) == 1 else None
-    if not candidates and wanted and wanted[-1] in lexicon.generic_org_heads:
+    if wanted and wanted[-1] in lexicon.generic_org_heads:
         kind = lexicon.generic_org_kinds.get(wanted[-1], frozenset({wanted[-1]}))
         introduced = {fold_name(org.text) for org in organisations if introduced_as_any(text, org, kind)}
         if len(introduced) == 1:
@@ -384,6 +354,17 @@ def _organisation_antecedent(
         ]
         if not candidates and business:
             return one_business_named_before(before, lexicon)
+    return max(candidates, key=lambda org: org.start) if candidates else None
+
+
+def _nearest_unrivalled(text: str, start: int, candidates: list[Mention]) -> Mention | None:
+    """The nearest of the organisations whose names hold the description's words; but where two of them
+    were named before ("the Ministry of Labour" … "the Ministry of Finance" … "The ministry denied"), only
+    one the description's paragraph names, else none: a wrong join costs more than a miss (issue #17,
+    generalise strike)."""
+    if len({frozenset(fold_name(org.text).split()) for org in candidates}) > 1:
+        paragraph_start = text.rfind("\n", 0, start) + 1
+        candidates = [org for org in candidates if org.start >= paragraph_start]
     return max(candidates, key=lambda org: org.start) if candidates else None
 
 

@@ -19,6 +19,7 @@ __all__ = [
     "PLACE_LABELS",
     "STEM_CHARS",
     "EntityLexicon",
+    "content_words",
     "entity_lexicon",
     "fold_name",
     "institution_words",
@@ -76,11 +77,22 @@ class EntityLexicon:
     business_heads: frozenset[str]
     non_business_name_heads: frozenset[str]
     business_name_heads: frozenset[str]
+    # Words introducing a vessel's name (a thing, not an actor), and descriptions of a business by what it
+    # owns or runs ("the operator", "the tanker's owner") with the things they name (entities.owners).
+    vessel_words: frozenset[str]
+    business_relation_heads: frozenset[str]
+    operated_things: frozenset[str]
     # Heads of bodies an article may name only by a description ("the strike committee"; entities.bodies).
     described_body_heads: tuple[str, ...]
     # Levels of a country's subdivisions and the heads of a description of one's executive.
     subdivision_levels: frozenset[str]
     subdivision_government_heads: frozenset[str]
+    # A subdivision's noun → its level word ("province" → "provincial"), for "the province said".
+    subdivision_nouns: dict[str, str]
+    # Levels whose "office" is the executive ("the county office"), not an agency's branch.
+    subdivision_office_levels: frozenset[str]
+    # Verbs whose subject is an executive, not a place: the reporting verbs of ``cues`` and acts of office.
+    executive_verbs: frozenset[str]
     # A woman's title → the man's title of the same office ("chairwoman" → "chairman").
     gendered_titles: dict[str, str]
     # Folded endings of a patronymic written before the given name (Mongolian "-yn", "-iin").
@@ -127,9 +139,16 @@ def entity_lexicon() -> EntityLexicon:
         business_heads=frozenset(data["business_heads"]),
         non_business_name_heads=frozenset(data["non_business_name_heads"]),
         business_name_heads=frozenset(data["business_name_heads"]),
+        vessel_words=frozenset(data["vessel_words"]),
+        business_relation_heads=frozenset(data["business_relation_heads"]),
+        operated_things=frozenset(data["operated_things"]) | frozenset(data["vessel_words"]),
         described_body_heads=tuple(data["described_body_heads"]),
         subdivision_levels=frozenset(data["subdivision_levels"]),
         subdivision_government_heads=frozenset(data["subdivision_government_heads"]),
+        subdivision_nouns=dict(data["subdivision_nouns"]),
+        subdivision_office_levels=frozenset(data["subdivision_office_levels"]),
+        executive_verbs=frozenset(data["subdivision_acts"])
+        | frozenset(load_lexicon("cues")["reporting_verbs"]),
         gendered_titles=dict(data["gendered_titles"]),
         patronymic_endings=tuple(data["patronymic_endings"]),
     )
@@ -182,6 +201,11 @@ def institution_words(text: str, lexicon: EntityLexicon) -> list[str]:
     """The folded words of an organisation's name or description, a local institution word glossed in
     English ("Verkhovna Rada" → verkhovna, parliament), so that the two compare word by word."""
     return [lexicon.institution_glosses.get(word, word) for word in fold_name(text).split()]
+
+
+def content_words(text: str, lexicon: EntityLexicon) -> list[str]:
+    """The folded words of a description or role that carry its sense: no article, pronoun or "former"."""
+    return [word for word in fold_name(text).split() if word not in lexicon.ignorable_words and len(word) > 1]
 
 
 def words_match(first: str, second: str) -> bool:

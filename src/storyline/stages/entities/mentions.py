@@ -9,7 +9,8 @@ spaCy's NER finds names; rules on its parse add what the small model does not gi
   ("the head of Ukraine's military intelligence, Kyrylo Budanov");
   the title is also a mention of the person (``entities.references``);
 - descriptions that refer back to a named actor of the same article ("the Lithuanian foreign minister",
-  "the union"): ``entities.descriptions``;
+  "the union"): ``entities.descriptions``; a business by what it owns or runs ("the tanker's owner",
+  "the operator"): ``entities.owners``;
 - acronyms in parentheses after a long form ("National Intelligence Service (NIS)"), other names of countries
   ("DPRK"), and seats of government used as speakers ("Moscow labeled it a hoax", "the Kremlin said") →
   "Government of <country>", kept apart from the place, as are government phrases naming one country
@@ -25,7 +26,11 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from storyline.records import Mention, ParsedArticle
-from storyline.stages.entities.bodies import bodies_named_by_description, subdivision_governments
+from storyline.stages.entities.bodies import (
+    bodies_named_by_description,
+    subdivision_governments,
+    subdivision_subjects,
+)
 from storyline.stages.entities.coordination import (
     organisations_joined_by_their_acronym,
     organisations_over_portfolio_lists,
@@ -42,11 +47,13 @@ from storyline.stages.entities.lexicon import (
     without_name_particle,
 )
 from storyline.stages.entities.noise import is_noise
+from storyline.stages.entities.owners import business_relation_descriptions
 from storyline.stages.entities.people import patronymic_names, relabel_surnames
 from storyline.stages.entities.references import organisations_in_titles, title_mentions
 from storyline.stages.entities.repair import (
     acronyms_after_organisation_words,
     is_titled_name,
+    name_run_on_past_possessive,
     names_joined_after_title,
     organisations_by_introduction,
     organisations_cut_at_a_preposition,
@@ -109,7 +116,7 @@ def _name_span(doc: Doc, text: str, ent: Span) -> tuple[int, int]:
         start += leading.end()
     possessive = POSSESSIVE.search(text[start:end])
     if possessive:
-        end -= len(possessive.group())
+        end = name_run_on_past_possessive(doc, ent, entity_lexicon()) or end - len(possessive.group())
     return start, end
 
 
@@ -238,7 +245,9 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
     named = names + governments
     descriptions = resolve_descriptions(doc, text, article_id, named, lexicon)
     descriptions = bodies_named_by_description(descriptions, named, lexicon)
+    descriptions += subdivision_subjects(doc, article_id, named + descriptions, lexicon)
     descriptions = subdivision_governments(text, descriptions, named, lexicon)
+    descriptions += business_relation_descriptions(doc, article_id, named, descriptions, lexicon)
     titles = title_mentions(text, [(m, span) for m, span in titled if span], named + descriptions, lexicon)
     return sorted(named + descriptions + titles, key=lambda mention: (mention.start, mention.end))
 

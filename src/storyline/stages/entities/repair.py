@@ -31,6 +31,7 @@ __all__ = [
     "introduced_as",
     "introduced_as_any",
     "is_titled_name",
+    "name_run_on_past_possessive",
     "names_joined_after_title",
     "organisations_by_introduction",
     "organisations_cut_at_a_preposition",
@@ -382,7 +383,9 @@ def _introduction_patterns(heads: frozenset[str]) -> tuple[re.Pattern[str], re.P
     return (
         re.compile(rf"\b{word},?\s+(?:calling itself|known as|called|named)?\s*$", re.IGNORECASE),
         re.compile(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}{word}\b(?!['’]s\b)", re.IGNORECASE),
-        re.compile(rf"\s+(?:[a-z-]+\s+)?{word}\b(?!['’]s\b)"),
+        # "the X company" introduces X, but not in "the Tashkent cybersecurity company Bastion Labs", where
+        # the word introduces the name after it and X is a modifier (issue #17, generalise cyber).
+        re.compile(rf"\s+(?:[a-z-]+\s+)?{word}\b(?!['’]s\b)(?!\s+[A-Z])"),
     )
 
 
@@ -404,3 +407,19 @@ def organisations_by_introduction(text: str, names: list[Mention], lexicon: Enti
         else m
         for m in names
     ]
+
+
+def name_run_on_past_possessive(doc: Doc, ent: Span, lexicon: EntityLexicon) -> int | None:
+    """ "the Taean Fishermen's| Cooperative": an organisation the small model tagged up to a possessive it
+    took into the name, leaving out the capitalised organisation word after it, runs on over that word
+    (issue #17, generalise spill) — where the model stops before the possessive ("Google's Board") the
+    name is only the possessor. The end of the longer name, or None."""
+    if ent.label_ != "ORG" or len(ent) < 2 or ent[-1].tag_ != "POS" or ent.end + 1 > len(doc):
+        return None
+    head = doc[ent.end]
+    after = doc[ent.end + 1] if ent.end + 1 < len(doc) else None
+    if not head.is_title or head.lower_ not in lexicon.org_head_words or head.ent_type_:
+        return None
+    if after is not None and after.is_title and not after.is_sent_start:
+        return None  # the name goes on beyond one word: not a shape this repair knows
+    return head.idx + len(head.text)
