@@ -4,10 +4,11 @@ Contested when independent sources take different sides (values, or an asserted 
 denial: the reason says "denied by X"); denied only when no source affirms (a hedged allegation takes no
 side); unconfirmed beside non-confirmations or with only hedged support; corroborated only by two or more
 independent sources other than the claim's own subject; a series when a count moves one way over
-successive dates, from one source or from several keeping step (``ledger.series``: only a tally of a kind
-of count, the dead, the missing, the displaced, never a sum of money, a share or a count of a bare noun,
-since two such figures one speaker gives on two days are as often two things, 50 million lari allotted and
-then 120 million of cost, as one thing moving); single-source otherwise. Every reason names who.
+successive dates, from one source or from several keeping step (``ledger.series``: a tally of a kind of
+count, the dead, the missing, the displaced; never a sum of money or a share; a count of a bare noun only
+where a sentence sets two of its values on two days against each other, ``tallies.told_directions``, since
+two such figures one speaker gives on two days are as often two things, 50 million lari allotted and then
+120 million of cost, as one thing moving); single-source otherwise. Every reason names who.
 """
 
 from __future__ import annotations
@@ -59,8 +60,9 @@ def judge_status(
     series (``ledger.series``), as can several sources' values keeping step. ``floors_only``: every value is a
     floor ("more than 1,200", "more than 1,300"), and floors never contradict each other.
     ``series_directions``: the ways the values may move as a series (``series.series_directions``): none
-    unless they are a tally of a kind of count (the dead, the missing: ``count_kinds``), only "rose" for a
-    tally that only grows; nor is a question whose ``sources`` were not counted a series. ``relayers``:
+    unless they are a tally of a kind of count (the dead, the missing: ``count_kinds``) or a figure a sentence
+    tells moving (``tallies.told_directions``), only "rose" for a tally that only grows; nor is a question
+    whose ``sources`` were not counted a series. ``relayers``:
     speakers who only pass another's words on (``ledger.relays``): a corroborated or single-source reason
     names them apart ("one source (Comey), relayed by Donald Trump"), never as sources."""
     one_source = _who(positions, names) if sources == 1 else None
