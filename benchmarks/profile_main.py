@@ -52,9 +52,10 @@ PARTS: list[tuple[str, object, str]] = [
     ("entities: resolve (tail)", pipeline.entities, "resolve_entities"),
     ("claims: link speakers (tail)", pipeline, "link_speakers"),
     ("copies (tail)", pipeline.copies, "find_copies"),
-    ("ledger (tail)", pipeline.ledger, "build_ledger"),
+    ("ledger (tail)", pipeline.ledger, "build_ledgers"),
     ("  of which quantity labels' predicates", positions, "with_predicate"),
-    ("  of which keyed-proposition links", positions, "_keyed"),
+    ("  of which keyed-proposition candidates", positions, "_keyed"),
+    ("  of which keyed links' one encoder call", positions, "_keyed_encoder"),
     ("timeline (tail)", pipeline.timeline_stage, "build_timeline"),
     ("store: save cross-article results (tail)", Store, "save_cross_article"),
 ]

@@ -52,3 +52,9 @@ def _wait_policy_after_importing_storyline(chosen: dict[str, str]) -> str:
 def test_importing_storyline_makes_torch_threads_wait_passively_unless_the_user_chose() -> None:
     assert _wait_policy_after_importing_storyline({}) == "PASSIVE"
     assert _wait_policy_after_importing_storyline({"OMP_WAIT_POLICY": "ACTIVE"}) == "ACTIVE"
+
+
+def test_texts_embedded_before_are_looked_up_by_text_in_the_order_asked() -> None:
+    vectors = np.eye(3, dtype=np.float32)
+    embedded = embeddings.EmbeddedTexts(["ferry", "strike", "flood"], vectors)
+    assert embedded(["flood", "ferry", "flood"]).tolist() == [[0, 0, 1], [1, 0, 0], [0, 0, 1]]

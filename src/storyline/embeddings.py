@@ -61,6 +61,19 @@ class SentenceEmbedder:
         return np.asarray(encoded, dtype=np.float32)
 
 
+class EmbeddedTexts:
+    """An encoder of texts embedded before, in one call: their rows looked up by text. Callers that need
+    many small sets of vectors (a ledger's keyed links, one set a story) embed them all at once and hand
+    each user this, whose vectors are those the encoder gave for the whole set."""
+
+    def __init__(self, texts: Sequence[str], vectors: Vectors) -> None:
+        self._row = {text: row for row, text in enumerate(texts)}
+        self._vectors = vectors
+
+    def __call__(self, texts: Sequence[str]) -> Vectors:
+        return self._vectors[[self._row[text] for text in texts]]
+
+
 def _threads_for(text_count: int) -> AbstractContextManager[None]:
     """One torch thread for a small batch; the process's setting otherwise."""
     return one_torch_thread() if text_count < SINGLE_THREAD_BELOW else nullcontext()
