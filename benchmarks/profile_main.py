@@ -37,6 +37,7 @@ from throughput import polnear_texts, write_corpus
 
 from storyline import pipeline
 from storyline.config import DEFAULT_SETTINGS
+from storyline.embeddings import EmbeddedTexts
 from storyline.stages import stories
 from storyline.stages.ledger import positions
 from storyline.store import Store
@@ -55,7 +56,7 @@ PARTS: list[tuple[str, object, str]] = [
     ("ledger (tail)", pipeline.ledger, "build_ledgers"),
     ("  of which quantity labels' predicates", positions, "with_predicate"),
     ("  of which keyed-proposition candidates", positions, "_keyed"),
-    ("  of which keyed links' one encoder call", positions, "_keyed_encoder"),
+    ("  of which keyed links' encoder calls", EmbeddedTexts, "add"),
     ("timeline (tail)", pipeline.timeline_stage, "build_timeline"),
     ("store: save cross-article results (tail)", Store, "save_cross_article"),
 ]

@@ -332,6 +332,8 @@ def test_keyed_links_from_vectors_embedded_for_many_stories_are_those_of_one_cal
     texts = ["the ferry strike ended on Monday", *draft.to_embed(), "floods closed the coast road"]
     embedder = load_embedder()
     assert embedder is not None
-    from_many = finish_keyed(draft, EmbeddedTexts(texts, embedder(texts)), settings)
+    embedded = EmbeddedTexts()
+    embedded.add(embedder, texts)
+    from_many = finish_keyed(draft, embedded, settings)
     assert from_many == keyed_links(claims, keys, words, lambda c: c.text, load_embedder, settings)
     assert (0, 1) in from_many and (0, 2) not in from_many

@@ -271,6 +271,11 @@ class KeyedDraft:
         """The masked contents the encoder is asked for, in claim order (none when no pair is left)."""
         return [self.texts[index] for index in sorted({index for pair in self.left for index in pair})]
 
+    def restricted(self, wanted: Callable[[Pair], bool]) -> KeyedDraft:
+        """Only the ``wanted`` pairs: a caller that reads some links only in some cases embeds no more."""
+        linked = frozenset(pair for pair in self.linked if wanted(pair))
+        return KeyedDraft(linked, tuple(pair for pair in self.left if wanted(pair)), self.lexical, self.texts)
+
 
 def keyed_links(
     claims: Sequence[Claim],
