@@ -365,7 +365,7 @@ def _ledger_steps(
     draft = _keyed(keyed_claims, mentioned, spans, persons, settings)
     # Two rounds of the encoder, each embedding only links that are read: those between statements, then
     # those of an outlet's claim that no proposition took by its words to a statement (no link between two
-    # outlet claims is read: on 600 PolNeAR texts those and the placed claims' were a third of the texts).
+    # outlet claims is read: on 600 PolNeAR texts those and the placed claims' were a quarter of the texts).
     between = draft.restricted(lambda pair: pair[1] < len(statements))
     statement_keyed = finish_keyed(between, (yield between.to_embed()), settings)
     statement_groups = group_statements(statements, settings, vectors, statement_keyed)
