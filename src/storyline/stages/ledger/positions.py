@@ -227,7 +227,7 @@ def _ledger_steps(
     settings: LedgerSettings,
     spans: EntitySpans | None,
 ) -> LedgerSteps:
-    """``build_ledger``'s work, paused once for the encoder (``LedgerSteps``)."""
+    """``build_ledger``'s work, paused twice for the encoder (``LedgerSteps``)."""
     spans = entity_spans(entities) if spans is None else spans
     persons = {entity.id: entity.name for entity in entities if entity.type == "PERSON"}
     in_story = set(story.articles)
