@@ -10,10 +10,13 @@ cross-article stage of the tail. With ``--top N``, under cProfile, the N hottest
 process by cumulative and own time. cProfile's own timer is the wall clock
 (a CPU-time timer is a Python call per event and inflated Python-heavy code three to five times): on a
 busy host its figures include waiting for a core, and the profiled run's tail and CPU are inflated too, so
-take those from a run without ``--top``.
+take those from a run without ``--top``. With ``--stored``, only the serial tail, over a copy of a store an
+earlier run kept (``storyline analyze --db``): the same parts, run after run on the same analyses, without
+waiting for the workers (the models load first, as a real run loads them while its workers start).
 
     python benchmarks/profile_main.py [--limit 200] [--folder PATH] [--top 40]
     python benchmarks/profile_main.py --corpus generated [--articles 1000]
+    python benchmarks/profile_main.py --stored STORE.db [--top 40]
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import argparse
 import cProfile
 import functools
 import pstats
+import shutil
 import sys
 import tempfile
 import time
@@ -37,6 +41,7 @@ from throughput import polnear_texts, write_corpus
 
 from storyline import pipeline
 from storyline.config import DEFAULT_SETTINGS
+from storyline.embeddings import EmbeddedTexts
 from storyline.stages import stories
 from storyline.stages.ledger import positions
 from storyline.store import Store
@@ -52,9 +57,10 @@ PARTS: list[tuple[str, object, str]] = [
     ("entities: resolve (tail)", pipeline.entities, "resolve_entities"),
     ("claims: link speakers (tail)", pipeline, "link_speakers"),
     ("copies (tail)", pipeline.copies, "find_copies"),
-    ("ledger (tail)", pipeline.ledger, "build_ledger"),
+    ("ledger (tail)", pipeline.ledger, "build_ledgers"),
     ("  of which quantity labels' predicates", positions, "with_predicate"),
-    ("  of which keyed-proposition links", positions, "_keyed"),
+    ("  of which keyed-proposition candidates", positions, "_keyed"),
+    ("  of which keyed links' encoder calls", EmbeddedTexts, "add"),
     ("timeline (tail)", pipeline.timeline_stage, "build_timeline"),
     ("store: save cross-article results (tail)", Store, "save_cross_article"),
 ]
@@ -93,7 +99,11 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--folder", type=Path, help="analyse these inputs instead of PolNeAR")
     parser.add_argument("--top", type=int, default=0, help="profile; print this many functions per ordering")
+    parser.add_argument("--stored", type=Path, help="time only the serial tail, over a copy of this store")
     options = parser.parse_args()
+    if options.stored:
+        profile_tail(options.stored, options.top)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         if options.folder:
             inputs: list[Path] = [options.folder]
@@ -103,6 +113,30 @@ def main() -> None:
         else:
             inputs = polnear_texts(options.limit)
         profile_run(inputs, options.top)
+
+
+def profile_tail(stored: Path, top: int) -> None:
+    """The cross-article stages over a copy of ``stored`` (``pipeline.refresh_store``, nothing written)."""
+    pipeline._load_main_process_models(DEFAULT_SETTINGS)
+    spent: dict[str, float] = defaultdict(float)
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / stored.name
+        shutil.copy(stored, copy)
+        with Store.open(copy) as store:
+            profiler = cProfile.Profile() if top else None
+            started, cpu_before = time.perf_counter(), time.process_time()
+            if profiler:
+                profiler.enable()
+            with timed_parts(spent):
+                brief = pipeline.refresh_store(store, keep_results=False)
+            if profiler:
+                profiler.disable()
+            print(
+                f"articles: {len(brief.articles)}  stories: {len(brief.stories)}"
+                f"  serial tail {time.perf_counter() - started:.1f} s"
+                f"  CPU {time.process_time() - cpu_before:.1f} s{' (profiled)' if profiler else ''}"
+            )
+    print_parts(spent, profiler, top)
 
 
 def profile_run(inputs: list[Path], top: int) -> None:
@@ -128,6 +162,10 @@ def profile_run(inputs: list[Path], top: int) -> None:
     )
     print("main-process CPU seconds by part (the rest: model loads, reading inputs, and the per-article")
     print("stages when a small run stays in this process)")
+    print_parts(spent, profiler, top)
+
+
+def print_parts(spent: dict[str, float], profiler: cProfile.Profile | None, top: int) -> None:
     for label, _owner, _name in PARTS:
         print(f"  {label:44s} {spent[label]:6.2f} s")
     if profiler is None:

@@ -3,6 +3,7 @@
 import os
 import subprocess
 import sys
+from collections.abc import Sequence
 
 import numpy as np
 import pytest
@@ -52,3 +53,17 @@ def _wait_policy_after_importing_storyline(chosen: dict[str, str]) -> str:
 def test_importing_storyline_makes_torch_threads_wait_passively_unless_the_user_chose() -> None:
     assert _wait_policy_after_importing_storyline({}) == "PASSIVE"
     assert _wait_policy_after_importing_storyline({"OMP_WAIT_POLICY": "ACTIVE"}) == "ACTIVE"
+
+
+def test_texts_embedded_before_are_looked_up_by_text_and_each_embedded_once() -> None:
+    asked: list[list[str]] = []
+
+    def one_hot(texts: Sequence[str]) -> embeddings.Vectors:
+        asked.append(list(texts))
+        return np.eye(3, dtype=np.float32)[[len(text) % 3 for text in texts]]
+
+    embedded = embeddings.EmbeddedTexts()
+    embedded.add(one_hot, ["ferry", "strike", "ferry"])
+    embedded.add(one_hot, ["strike", "flood!"])
+    assert asked == [["ferry", "strike"], ["flood!"]]  # each round asks only for texts new to it, once
+    assert embedded(["flood!", "ferry", "strike"]).tolist() == [[1, 0, 0], [0, 0, 1], [1, 0, 0]]

@@ -4,8 +4,12 @@ from pathlib import Path
 import pytest
 from factories import make_claim, make_quantity
 
+from storyline.config import DEFAULT_SETTINGS
+from storyline.embeddings import EmbeddedTexts, load_embedder
 from storyline.records import Article, Claim, CopyEdge, Story
-from storyline.stages.ledger.positions import build_ledger
+from storyline.stages.ledger.grouping import content_words
+from storyline.stages.ledger.positions import StoryRecords, build_ledger, build_ledgers
+from storyline.stages.ledger.propositions import PropositionKey, finish_keyed, keyed_draft, keyed_links
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
@@ -281,3 +285,55 @@ def test_a_toll_only_one_article_of_the_story_gives_is_background_not_a_question
     # the story's own toll, which another article counts too, stays a question
     counted = [*background, claim("c4", "b", "Governor", 5, unit="people", text="5 people were injured")]
     assert any("killed" in q.question for q in build_ledger(STORY, counted, ARTICLES, [], []))
+
+
+def keyed_statement(claim_id: str, article: str, speaker: str, text: str) -> Claim:
+    """A statement whose top-level finite verb is its first "was" (as the worker's parse places it)."""
+    verbs = (text.index("was"),)
+    return make_claim(text, article=article, id=claim_id, speaker_text=speaker, finite_verbs=verbs)
+
+
+def test_stories_built_together_get_the_questions_each_gets_alone() -> None:
+    # every story's keyed links share one encoder call: each must still get its own texts' vectors
+    careless = [
+        keyed_statement("c1", "a", "Auditor", "the minister was careless with secret documents"),
+        keyed_statement("c2", "b", "Inspector", "the minister was careless in handling classified papers"),
+    ]
+    icy = [
+        keyed_statement("c3", "c", "Police", "the driver was careless on the icy motorway"),
+        keyed_statement("c4", "d", "Witness", "the driver was careless on the frozen road at night"),
+    ]
+    articles = [*ARTICLES, Article(id="d", text="x", outlet="Hill Gazette", published="2024-10-03")]
+    stories = [
+        StoryRecords(Story(id="s1", title="minister", articles=("a", "b")), careless, articles, [], []),
+        StoryRecords(Story(id="s2", title="driver", articles=("c", "d")), icy, articles, [], []),
+    ]
+    together = build_ledgers(stories)
+    assert together == [build_ledger(s.story, s.claims, s.articles, [], []) for s in stories]
+    assert [[q.question for q in questions] for questions in together] == [
+        ["Was the minister careless with secret documents?"],
+        ["Was the driver careless on the icy motorway?"],
+    ]
+
+
+@pytest.mark.skipif(load_embedder() is None, reason="no sentence encoder installed")
+def test_keyed_links_from_vectors_embedded_for_many_stories_are_those_of_one_call_per_story() -> None:
+    settings = DEFAULT_SETTINGS.ledger
+    claims = [
+        keyed_statement("a", "a", "Someone", "the minister was careless with secret documents"),
+        keyed_statement("b", "b", "Someone", "the minister was careless in handling classified papers"),
+        keyed_statement("c", "c", "Someone", "the driver was careless on the icy motorway"),
+    ]
+    keys = [PropositionKey(frozenset({"careless"}), frozenset()) for _ in claims]
+    words = [content_words(claim.text) for claim in claims]
+    draft = keyed_draft(claims, keys, words, lambda c: c.text, settings)
+    assert draft.left  # the encoder decides these pairs, not the words
+    # another story's texts embedded in the same call, before and among this one's
+    texts = ["the ferry strike ended on Monday", *draft.to_embed(), "floods closed the coast road"]
+    embedder = load_embedder()
+    assert embedder is not None
+    embedded = EmbeddedTexts()
+    embedded.add(embedder, texts)
+    from_many = finish_keyed(draft, embedded, settings)
+    assert from_many == keyed_links(claims, keys, words, lambda c: c.text, load_embedder, settings)
+    assert (0, 1) in from_many and (0, 2) not in from_many

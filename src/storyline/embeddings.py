@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from functools import lru_cache
 from typing import Protocol
@@ -59,6 +59,26 @@ class SentenceEmbedder:
                 convert_to_numpy=True,
             )
         return np.asarray(encoded, dtype=np.float32)
+
+
+class EmbeddedTexts:
+    """Vectors of texts embedded before, looked up by text; an encoder of those texts. A caller that needs
+    many small sets of vectors (a ledger's keyed links: one set a story, in two rounds) embeds each round's
+    new texts in one call (``add``) and hands every user this: one call a story cost ~11 ms of fixed CPU
+    and padded each text to the longest of the story's few."""
+
+    def __init__(self) -> None:
+        self._vectors: dict[str, Vectors] = {}
+
+    def add(self, embedder: Embedder, texts: Iterable[str]) -> None:
+        """Embed, in one call, those of ``texts`` not embedded yet."""
+        new = [text for text in dict.fromkeys(texts) if text not in self._vectors]
+        self._vectors.update(zip(new, embedder(new), strict=True))
+
+    def __call__(self, texts: Sequence[str]) -> Vectors:
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        return np.stack([self._vectors[text] for text in texts])
 
 
 def _threads_for(text_count: int) -> AbstractContextManager[None]:

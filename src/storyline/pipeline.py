@@ -284,23 +284,25 @@ def build_brief(
             entities_of[article_id].append(position)
     spans = ledger.entity_spans(entity_list)  # mentions by article, indexed once rather than per story
     analysis_of = {analysis.article.id: analysis for analysis in analyses}
-    for story in story_list:
-        members = [analysis_of[article_id] for article_id in story.articles if article_id in analysis_of]
+    members_of = [
+        [analysis_of[article_id] for article_id in story.articles if article_id in analysis_of]
+        for story in story_list
+    ]
+    story_records = []
+    for story, members in zip(story_list, members_of, strict=True):
         story_claims = [claim for analysis in members for claim in claims_of[analysis.article.id]]
         story_copies = [edge for analysis in members for edge in copies_of[analysis.article.id]]
         positions = sorted({n for analysis in members for n in entities_of[analysis.article.id]})
         story_entities = [entity_list[position] for position in positions]
         story_articles = [analysis.article for analysis in members]
-        questions = ledger.build_ledger(
-            story,
-            story_claims,
-            story_articles,
-            story_copies,
-            story_entities,
-            settings.ledger,
-            spans,
+        story_records.append(
+            ledger.StoryRecords(story, story_claims, story_articles, story_copies, story_entities)
         )
-        story_timeline = timeline_stage.build_timeline(story, members, story_claims, settings.timeline)
+    # every story's ledger at once: their keyed links share one encoder call (``ledger.build_ledgers``)
+    ledgers = ledger.build_ledgers(story_records, settings.ledger, spans)
+    for records, members, questions in zip(story_records, members_of, ledgers, strict=True):
+        story = records.story
+        story_timeline = timeline_stage.build_timeline(story, members, records.claims, settings.timeline)
         finished_stories.append(dataclasses.replace(story, questions=questions, timeline=story_timeline))
     return Brief(
         articles=tuple(article_list),

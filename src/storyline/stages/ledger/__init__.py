@@ -1,7 +1,8 @@
 """The ledger stage (per story): claims grouped into questions, each with positions and a status.
 
 Contract: ``build_ledger(story, claims, entities, articles, copy_edges, ..., spans) -> tuple[Question, ...]``;
-``entity_spans(entities)`` indexes the mentions by article once, for a caller building many stories' ledgers.
+``entity_spans(entities)`` indexes the mentions by article once, for a caller building many stories' ledgers;
+``build_ledgers([StoryRecords(...), ...], settings, spans)`` builds them with one encoder call for them all.
 Inside: ``grouping`` (the words, entities and overlap claims are compared by), ``counted`` (what a figure
 counts), ``kinds`` (which kind of count: dead, missing, injured…), ``measures`` (which figures answer one
 question), ``tallies`` (one source's moving count as its own question), ``statements`` (which propositions;
@@ -14,6 +15,6 @@ moving by date).
 """
 
 from storyline.stages.ledger.grouping import entity_spans
-from storyline.stages.ledger.positions import build_ledger
+from storyline.stages.ledger.positions import StoryRecords, build_ledger, build_ledgers
 
-__all__ = ["build_ledger", "entity_spans"]
+__all__ = ["StoryRecords", "build_ledger", "build_ledgers", "entity_spans"]

@@ -273,6 +273,26 @@ def keyed_candidates(keys: Sequence[PropositionKey | None], words: Sequence[froz
     return sorted(pairs)
 
 
+@dataclass(frozen=True, slots=True)
+class KeyedDraft:
+    """A story's keyed links before the encoder has its say: the pairs already linked, the candidate pairs
+    left to the embedding cosine or the lexical floor, and the masked content of each of their claims."""
+
+    linked: frozenset[Pair]
+    left: tuple[Pair, ...]
+    lexical: Mapping[Pair, float]
+    texts: Mapping[int, str]
+
+    def to_embed(self) -> list[str]:
+        """The masked contents the encoder is asked for, in claim order (none when no pair is left)."""
+        return [self.texts[index] for index in sorted({index for pair in self.left for index in pair})]
+
+    def restricted(self, wanted: Callable[[Pair], bool]) -> KeyedDraft:
+        """Only the ``wanted`` pairs: a caller that reads some links only in some cases embeds no more."""
+        linked = frozenset(pair for pair in self.linked if wanted(pair))
+        return KeyedDraft(linked, tuple(pair for pair in self.left if wanted(pair)), self.lexical, self.texts)
+
+
 def keyed_links(
     claims: Sequence[Claim],
     keys: Sequence[PropositionKey | None],
@@ -286,22 +306,41 @@ def keyed_links(
     or masked to one text is linked at once; the rest by the embedding cosine when ``load_encoder`` gives
     an encoder (one batched call for their statements, and only when some are left: on generated news,
     embedding every candidate cost a fifth of the analysis), else by weighted word overlap."""
+    draft = keyed_draft(claims, keys, words, masked, settings)
+    return finish_keyed(draft, load_encoder() if draft.left else None, settings)
+
+
+def keyed_draft(
+    claims: Sequence[Claim],
+    keys: Sequence[PropositionKey | None],
+    words: Sequence[frozenset[str]],
+    masked: Callable[[Claim], str],
+    settings: LedgerSettings,
+) -> KeyedDraft:
+    """``keyed_links`` up to the encoder: a caller linking many stories embeds every story's ``to_embed``
+    in one call (``ledger.positions.build_ledgers``) before ``finish_keyed``."""
     pairs = keyed_candidates(keys, words)
     if not pairs:
-        return {}
+        return KeyedDraft(frozenset(), (), {}, {})
     weight = rarity_weights(words)
     lexical = {(i, j): similarity(words[i], words[j], weight) for i, j in pairs}
     texts = {index: masked(claims[index]) for pair in pairs for index in pair}
     linked = {pair for pair in pairs if lexical[pair] >= settings.proposition_similarity}
     linked |= {(i, j) for i, j in pairs if texts[i] == texts[j]}
-    left = [pair for pair in pairs if pair not in linked]
-    embedder = load_encoder() if left else None
+    left = tuple(pair for pair in pairs if pair not in linked)
+    return KeyedDraft(frozenset(linked), left, lexical, texts)
+
+
+def finish_keyed(draft: KeyedDraft, embedder: Embedder | None, settings: LedgerSettings) -> dict[Pair, float]:
+    """The links of ``draft``: its pairs left linked by the cosine of ``embedder``'s vectors of their masked
+    contents, or without an embedder by the lexical floor."""
+    linked = set(draft.linked)
     if embedder is None:
-        linked |= {pair for pair in left if lexical[pair] >= settings.keyed_lexical_floor}
-    else:
-        members = sorted({index for pair in left for index in pair})
+        linked |= {pair for pair in draft.left if draft.lexical[pair] >= settings.keyed_lexical_floor}
+    elif draft.left:
+        members = sorted({index for pair in draft.left for index in pair})
         row = {index: position for position, index in enumerate(members)}
-        vectors = embedder([texts[index] for index in members])
-        cosine = {(i, j): float(np.dot(vectors[row[i]], vectors[row[j]])) for i, j in left}
-        linked |= {pair for pair in left if cosine[pair] >= settings.keyed_cosine_floor}
+        vectors = embedder(draft.to_embed())
+        cosine = {(i, j): float(np.dot(vectors[row[i]], vectors[row[j]])) for i, j in draft.left}
+        linked |= {pair for pair in draft.left if cosine[pair] >= settings.keyed_cosine_floor}
     return {pair: settings.keyed_link_score for pair in sorted(linked)}
