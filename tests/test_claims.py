@@ -141,6 +141,21 @@ def test_quote_pairing_handles_straight_curly_guillemets_and_strays() -> None:
     assert inner == ["one two", "three “four” five", "six"]
 
 
+def test_two_apostrophes_pair_as_a_quote_mark_and_a_lone_one_does_not() -> None:
+    text = "''We sail at dawn,'' the skipper's mate said, ''and we return with 'the big one.'''"
+    inner = [text[q.inner_start : q.inner_end] for q in find_quote_spans(text)]
+    assert inner == ["We sail at dawn", "and we return with 'the big one.'"]
+
+
+def test_a_quote_in_two_apostrophes_continued_after_its_cue_is_the_speakers() -> None:
+    text = "''The bridge will hold,'' the engineer said. ''We tested every cable twice.''"
+    claims = claims_of(text)
+    assert [(c.speaker_text, c.text) for c in claims] == [
+        ("the engineer", "The bridge will hold"),
+        ("the engineer", "We tested every cable twice."),
+    ]
+
+
 # --- denials, non-confirmation, hedges ----------------------------------------------------------------------
 
 

@@ -234,3 +234,29 @@ def test_a_clause_after_a_semicolon_that_is_no_count_or_has_its_own_cue_is_not_t
     # a count with a speaker of its own
     text = "300 homes had their power back, the operator said; 1,200 were still dark, the mayor said."
     assert ("the operator", "1,200 were still dark") not in by_cue(text, "said")
+
+
+# --- "…, X said, and four sailors remain unaccounted for" ------------------------------------------------
+
+
+def test_a_count_joined_by_and_after_the_cue_is_the_speakers_second_claim() -> None:
+    text = (
+        "Three more climbers were rescued on Sunday, the mountain police said, "
+        "and five hikers are still missing, down from nine on Saturday."
+    )
+    assert by_cue(text, "said") == [
+        ("the mountain police", "Three more climbers were rescued on Sunday"),
+        ("the mountain police", "five hikers are still missing, down from nine on Saturday"),
+    ]
+
+
+def test_a_clause_joined_by_and_that_is_no_count_or_has_its_own_cue_is_not_the_speakers() -> None:
+    # no count in the joined clause: the writer's narration
+    text = "Three more climbers were rescued on Sunday, the mountain police said, and the pass was closed."
+    assert by_cue(text, "said") == [("the mountain police", "Three more climbers were rescued on Sunday")]
+    # no count before the cue
+    text = "The climbers were rescued on Sunday, the mountain police said, and five hikers are still missing."
+    assert by_cue(text, "said") == [("the mountain police", "The climbers were rescued on Sunday")]
+    # a count with a cue of its own
+    text = "Three climbers were rescued, the police said, and five are missing, the mayor told reporters."
+    assert ("the police", "five are missing") not in by_cue(text, "said")
