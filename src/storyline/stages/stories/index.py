@@ -20,6 +20,7 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable, Set
+from datetime import date
 
 from storyline.config import DEFAULT_SETTINGS, StoriesSettings
 from storyline.embeddings import Vectors
@@ -168,19 +169,25 @@ class StoryIndex:
 
     def _score(self, profile: ArticleProfile, group: GroupProfile) -> float:
         """How well an article fits a group of articles (a story or one side of a merge)."""
-        score = self._similarity(profile.actors, profile.words, profile.vector, group)
+        score = self._similarity(profile.actors, profile.words, profile.vector, group, profile.days())
         if events_agree(profile, group, self._actors):
             return score
         return score - self._settings.other_event_penalty
 
     def _link_score(self, first: GroupProfile, second: GroupProfile) -> float:
         """How alike two groups are by their own profiles (core actors and words, centroids)."""
-        return self._similarity(first.core(first.actors), first.core(first.words), first.centroid(), second)
+        core_actors, core_words = first.core(first.actors), first.core(first.words)
+        return self._similarity(core_actors, core_words, first.centroid(), second, first.days())
 
     def _similarity(
-        self, actors: Set[str], words: Set[str], vector: Vectors | None, group: GroupProfile
+        self,
+        actors: Set[str],
+        words: Set[str],
+        vector: Vectors | None,
+        group: GroupProfile,
+        days: tuple[date, date] | None,
     ) -> float:
-        return event_similarity(self._actors, self._words, actors, words, vector, group)
+        return event_similarity(self._actors, self._words, actors, words, vector, group, days)
 
     # --- changing stories -------------------------------------------------------------------------------
 
