@@ -323,6 +323,25 @@ def test_a_story_of_another_year_scores_lower_by_the_year_penalty() -> None:
     assert index._score(same_year, story) - index._score(other_year, story) == pytest.approx(penalty)
 
 
+def test_dated_reports_either_side_of_new_year_are_not_of_another_year() -> None:
+    # A release reported on 31 December and its follow-up a month later: the day window says they are close
+    # (issue #14); only an undated report's stated year is evidence of when.
+    index = small_index()
+    december = dataclasses.replace(
+        profile("release", unit(1, 0, 0), {"kirby"}, published="2015-12-31"), words=frozenset({"2015"})
+    )
+    index.add(december)
+    story = index._stories[story_id("release")].profile
+    january = dataclasses.replace(
+        profile("follow-up", unit(1, 0.1, 0), {"kirby"}, published="2016-01-31"), words=frozenset({"2016"})
+    )
+    undated = dataclasses.replace(january, published=None)
+    same_year = dataclasses.replace(january, words=frozenset({"2015"}))
+    assert index._score(january, story) == pytest.approx(index._score(same_year, story))
+    penalty = DEFAULT_SETTINGS.stories.other_year_penalty
+    assert index._score(january, story) - index._score(undated, story) == pytest.approx(penalty)
+
+
 def test_one_member_of_another_year_does_not_open_the_story_to_that_year() -> None:
     # Four reports of a 2012 title fight and one of the 2008 fight of the same champion that joined them: a
     # later 2008 report is still of another year than the story's (issue #15), a 2012 one is not.

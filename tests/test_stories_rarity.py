@@ -3,10 +3,12 @@
 import dataclasses
 import math
 
+import numpy as np
+
 from storyline.config import DEFAULT_SETTINGS
-from storyline.stages.stories.evidence import ActorCounts
+from storyline.stages.stories.evidence import ActorCounts, events_agree
 from storyline.stages.stories.index import StoryIndex
-from storyline.stages.stories.profile import ArticleProfile
+from storyline.stages.stories.profile import ArticleProfile, GroupProfile
 
 SETTINGS = DEFAULT_SETTINGS.stories
 
@@ -35,8 +37,7 @@ def place(min_collection: int) -> dict[str, str]:
 
 
 def test_reactions_to_one_decision_form_one_story_in_a_small_collection_with_the_floor() -> None:
-    # the floor is off by default (config: it surfaced misleading ledger questions); at 10, as measured
-    story_of = place(10)
+    story_of = place(SETTINGS.actor_rarity_min_collection)  # 10, as measured (config)
     assert len({story_of[profile.article_id] for profile in REACTIONS}) == 1
     assert story_of["ferry"] != story_of["mayor"]
 
@@ -62,3 +63,27 @@ def test_rarity_reads_a_small_collection_against_the_floor_and_a_large_one_as_it
     # past the floor the floor changes nothing: log(40 / 6) either way
     assert math.isclose(small.rarity("odile varga"), math.log(40 / 6))
     assert small.rarity("odile varga") == plain.rarity("odile varga")
+
+
+def test_a_reaction_naming_its_own_people_still_reports_the_decision_it_shares_names_with() -> None:
+    # A reaction reports its own act ("blasted", no trigger of the decision's) and names a dozen people of its
+    # own, who drown the two names it shares with the decision; none of them could be shared by any story.
+    decision = dataclasses.replace(
+        reaction("decision", "odile varga", "kestrel mining", "mayor tobin"),
+        vector=np.array([1.0, 0.0], dtype=np.float32),
+        triggers=frozenset({"fine"}),
+    )
+    own_people = [f"voice {number}" for number in range(12)]
+    blast = dataclasses.replace(
+        reaction("senator", "odile varga", "kestrel mining", *own_people),
+        vector=np.array([0.5, np.sqrt(0.75)], dtype=np.float32),  # cosine 0.5: too far to agree by itself
+        triggers=frozenset({"blast"}),
+    )
+    counts = ActorCounts(SETTINGS, SETTINGS.actor_rarity_min_collection)
+    counts.count(decision.actors)
+    group = GroupProfile.founded_by(decision)
+    group.add(decision, 0.0)
+    assert not events_agree(blast, group, counts)
+    assert events_agree(blast, group, counts, unshared=counts.unseen(blast.actors))
+    other_event = dataclasses.replace(blast, actors=frozenset({"lindqvist", *own_people}))
+    assert not events_agree(other_event, group, counts, unshared=counts.unseen(other_event.actors))

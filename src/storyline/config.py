@@ -204,9 +204,9 @@ class StoriesSettings:
     # 4-8 articles of that month (two events of two reports each, the rest random; the held-out ledger story
     # left out) mean B3 P/R 0.995/0.693 -> 0.993/0.693 (one more wrong pair), alike at 6 and 15 (in a batch,
     # 15 leaves the FBI story in 3). The same floor on lead-word rarities too: 0.986/0.717 at 10, 0.978 at 15.
-    # OFF (0) for now: at 10 the merged stories surface ledger questions the hand review marks misleading
-    # (python eval/ledger.py --corpus polnear --skip-held-out: false or misleading 4/31 -> 6/32, together
-    # 25 -> 26/118), and the stories evals above do not move; precision first until the ledger holds.
+    # It was OFF (0) until round 14: at 10 the merged stories surfaced ledger questions the hand review marks
+    # misleading (python eval/ledger.py --corpus polnear --skip-held-out: false or misleading 4/31 -> 6/32,
+    # together 25 -> 26/118), and the stories evals above did not move; precision first until the ledger held.
     # Why (round 11): the ledger, not the join, is what turns misleading. With the gold stories (``eval/
     # ledger.py --corpus polnear --gold-stories --skip-held-out``) fbi-no-charges' ledger gives 6 questions,
     # all reviewed false or misleading (unrelated claims of the reactions shown as corroborating, a relayed
@@ -219,7 +219,15 @@ class StoriesSettings:
     # city) across events; so do they close in time (the actor exemption at 0.1 within two days: 0.892/0.866).
     # Passing through reaction verbs ("blasted the decision") to their object in the trigger lemmas moved none
     # of these figures.
-    actor_rarity_min_collection: int = 0
+    # ON at 10 (issue #14, round 14), with ``same_event_shared_actor_overlap`` (an article's names no
+    # earlier article carries left out of the actor overlap, ``stories.evidence.events_agree``): the six FBI
+    # reactions join as one story (6 -> 1); the ledger now holds (eval/ledger.py --corpus polnear
+    # --skip-held-out, with the dated-years rule of ``other_year_penalty``): together 38 -> 51/118 (as with
+    # --gold-stories), false or misleading 3/33 -> 3/32, apart 225/226 -> 249/251 (the two of
+    # classified-emails under --gold-stories too). PolNeAR dev 2016-09 0.906/0.866 and ECB+ topics 1-30
+    # 0.855/0.859 kept; 60 random collections of 4-8 articles of that month as above, placed one by one:
+    # 0.997/0.710 -> 0.997/0.727, the same one wrong pair.
+    actor_rarity_min_collection: int = 10
     # An article with no full or month date bridges two stories only when the year its text states comes
     # within this many years of both stories' years. As a hard test on every join, years cost ECB+ 1-15 B3
     # R 0.84 -> 0.64 (a stated year is only a floor of the publication's): they guard bridges only.
@@ -233,6 +241,9 @@ class StoriesSettings:
     # event's figures change.
     # Rechecked with dominant years, the 60-day window and the core of two (ECB+ topics 1-20, threshold
     # 0.235): 0.175 0.864/0.862, 0.2 0.868/0.828.
+    # Issue #14: not where both sides are dated (the day window already says when; a report of 31 December
+    # and its follow-up of January are a month apart, not a year): PolNeAR's classified-emails ledger story
+    # 3 -> 1 stories; ECB+ topics 1-30 0.855/0.859, PolNeAR dev 2016-09 0.906/0.866, demo 1.000/1.000 kept.
     other_year_penalty: float = 0.175
     # Issue #15, the event itself: the score falls by ``other_event_penalty`` when an article's lead names
     # no event (trigger lemma, ``stories.triggers``) that a quarter of the story's members name, unless its
@@ -256,6 +267,13 @@ class StoriesSettings:
     other_event_penalty: float = 0.1
     same_event_trigger_cosine: float = 0.6
     same_event_actor_overlap: float = 0.2
+    # Issue #14: the same exemption with the article's names no earlier article carries left out of the
+    # overlap, at a higher share (what is left is mostly names it shares). As the only actor test: at 0.2
+    # PolNeAR dev 2016-09 B3 P 0.906 -> 0.892 (a contempt vote and an immunity-deal hearing of one week
+    # joined), at 0.3 ECB+ topics 1-5 R 0.731 -> 0.717 (under its floor); beside the full overlap (either
+    # passes), 0.3 and 0.4 alike: PolNeAR 0.906/0.866, ECB+ 1-30 0.855/0.859, 1-5 0.935/0.731 unchanged,
+    # the FBI reactions 6 -> 1 story with the floor (``actor_rarity_min_collection``; 5 without).
+    same_event_shared_actor_overlap: float = 0.3
     # What an article is compared by (``stories.cluster``, issue #14: moved here from that module).
     # Words of the lead that characterise an article's topic; the rest of the text adds mostly noise.
     lead_words: int = 120

@@ -61,6 +61,10 @@ class ActorCounts:
         share = max(self.articles, self.min_collection, 1) / max(self.naming[actor], 1)
         return min(max(math.log(share), 0.0), self.settings.actor_rarity_cap)
 
+    def unseen(self, actors: Iterable[str]) -> frozenset[str]:
+        """The keys no article counted so far names."""
+        return frozenset(actor for actor in actors if not self.naming[actor])
+
     def is_specific(self, actor: str) -> bool:
         if self.articles < self.settings.min_articles_for_share:
             return True  # too few articles to tell a specific actor from a common one
@@ -96,14 +100,18 @@ def same_event_evidence(profile: ArticleProfile, group: GroupProfile, actors: Ac
     return centroid is not None and float(centroid @ profile.vector) >= actors.settings.same_event_cosine
 
 
-def events_agree(profile: ArticleProfile, group: GroupProfile, actors: ActorCounts) -> bool:
+def events_agree(
+    profile: ArticleProfile, group: GroupProfile, actors: ActorCounts, unshared: Set[str] = frozenset()
+) -> bool:
     """Whether an article's lead reports an event the story's members report: a trigger lemma in common
     with what a quarter of them report ("earthquake", "arrest"), an embedding close enough to the story's
     to say so itself ("captured" and "arrested" share no lemma), or most of the story's rare actors (a
-    developing event's follow-ups report new acts of the same people). Shared actors and place alone join
-    two events of one island, or a fundraising report and an FBI letter of one campaign; their event words
-    differ. A side whose lead gave no trigger (a headline without a verb, a store older than schema 6)
-    passes."""
+    developing event's follow-ups report new acts of the same people), or, with ``unshared`` left out (the
+    names of the article no earlier article carries: no story could share them), a higher share of them
+    (issue #14: a reaction naming its own dozen people drowned the three it shares). Shared actors and place
+    alone join two events of one island, or a fundraising report and an FBI letter of one campaign; their
+    event words differ. A side whose lead gave no trigger (a headline without a verb, a store older than
+    schema 6) passes."""
     settings = actors.settings
     group_triggers = group.core(group.triggers)
     if not profile.triggers or not group_triggers or not profile.triggers.isdisjoint(group_triggers):
@@ -112,9 +120,11 @@ def events_agree(profile: ArticleProfile, group: GroupProfile, actors: ActorCoun
     cosine = None if centroid is None or profile.vector is None else float(centroid @ profile.vector)
     if cosine is not None and cosine >= settings.same_event_trigger_cosine:
         return True
-    return (
-        actors.weighted_jaccard(profile.actors, group.core(group.actors)) >= settings.same_event_actor_overlap
-    )
+    core_actors = group.core(group.actors)
+    if actors.weighted_jaccard(profile.actors, core_actors) >= settings.same_event_actor_overlap:
+        return True
+    shared_overlap = actors.weighted_jaccard(profile.actors - unshared, core_actors)
+    return shared_overlap >= settings.same_event_shared_actor_overlap
 
 
 def in_window(group: GroupProfile, days: tuple[date, date] | None, settings: StoriesSettings) -> bool:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable, Set
+from datetime import date
 
 from storyline.config import DEFAULT_SETTINGS, StoriesSettings
 from storyline.embeddings import Vectors
@@ -103,9 +104,10 @@ class StoryIndex:
             return StoryUpdate(
                 profile.article_id, story.track(), 0.0, member_of=self._member_of(story, profile)
             )
+        unshared = self._actors.unseen(profile.actors)
         scored = sorted(
             (
-                (self._score(profile, story.profile), story.row, story)
+                (self._score(profile, story.profile, unshared), story.row, story)
                 for story in self._candidates(profile)
                 if same_event_evidence(profile, story.profile, self._actors)
             ),
@@ -119,7 +121,7 @@ class StoryIndex:
         best_score, _row, best = scored[0]
         changes = Changes()
         changes.touched[best.id] = None
-        self._join(best, profile, best_score, changes)
+        self._join(best, profile, best_score, changes, unshared)
         merge_floor = threshold + self._settings.merge_margin
         for score, _row, other in scored[1:]:
             if score < merge_floor or any(event.kind == "split" for event in changes.events):
@@ -166,21 +168,28 @@ class StoryIndex:
         days = profile.days()
         return [story for story in found.values() if in_window(story.profile, days, self._settings)]
 
-    def _score(self, profile: ArticleProfile, group: GroupProfile) -> float:
-        """How well an article fits a group of articles (a story or one side of a merge)."""
-        score = self._similarity(profile.actors, profile.words, profile.vector, group)
-        if events_agree(profile, group, self._actors):
+    def _score(self, profile: ArticleProfile, group: GroupProfile, unshared: Set[str] = frozenset()) -> float:
+        """How well an article fits a group of articles (a story or one side of a merge); ``unshared``: its
+        actors no article placed before it names (``evidence.events_agree``)."""
+        score = self._similarity(profile.actors, profile.words, profile.vector, group, profile.days())
+        if events_agree(profile, group, self._actors, unshared):
             return score
         return score - self._settings.other_event_penalty
 
     def _link_score(self, first: GroupProfile, second: GroupProfile) -> float:
         """How alike two groups are by their own profiles (core actors and words, centroids)."""
-        return self._similarity(first.core(first.actors), first.core(first.words), first.centroid(), second)
+        core_actors, core_words = first.core(first.actors), first.core(first.words)
+        return self._similarity(core_actors, core_words, first.centroid(), second, first.days())
 
     def _similarity(
-        self, actors: Set[str], words: Set[str], vector: Vectors | None, group: GroupProfile
+        self,
+        actors: Set[str],
+        words: Set[str],
+        vector: Vectors | None,
+        group: GroupProfile,
+        days: tuple[date, date] | None,
     ) -> float:
-        return event_similarity(self._actors, self._words, actors, words, vector, group)
+        return event_similarity(self._actors, self._words, actors, words, vector, group, days)
 
     # --- changing stories -------------------------------------------------------------------------------
 
@@ -196,18 +205,25 @@ class StoryIndex:
         self._join(story, profile, 0.0, Changes())
         return story
 
-    def _join(self, story: LiveStory, profile: ArticleProfile, score: float, changes: Changes) -> None:
+    def _join(
+        self,
+        story: LiveStory,
+        profile: ArticleProfile,
+        score: float,
+        changes: Changes,
+        unshared: Set[str] = frozenset(),
+    ) -> None:
         """Add the article to the story and, when the story holds provisional parts, to the side it fits
         best; then review those parts with what the article says about them."""
         side_scores = {
             part.id: (
-                self._score(profile, part.profile),
-                self._score(profile, story.profile.without(part.profile)),
+                self._score(profile, part.profile, unshared),
+                self._score(profile, story.profile.without(part.profile), unshared),
             )
             for part in story.parts.values()
         }
         if story.core is not None:
-            core_score = self._score(profile, story.core)
+            core_score = self._score(profile, story.core, unshared)
             best_part = max(story.parts.values(), key=lambda part: side_scores[part.id][0])
             if side_scores[best_part.id][0] > core_score:
                 best_part.profile.add(profile, score)

@@ -10,12 +10,18 @@ own, so a differing year lowers the score rather than forbidding the join. A sto
 of its members state, not any member's: one report of another year that joined it (same kind of event,
 same main actor) must not open the story to every later report of that year (ECB+ topics 1-20 B3 P/R
 0.854/0.846 -> 0.875/0.828 at threshold 0.24).
+Years are the evidence of when only where a side has no date: when both the article and the story are
+dated, the day window (``evidence.in_window``, a hard test on every candidate) already says whether they
+are close in time, and a calendar year between them says nothing more — a report of 31 December and its
+follow-up of 31 January differ in year by one day's distance (issue #14: PolNeAR's State Department
+releases of Clinton's emails, Dec 2015 - Jan 2016, stayed apart on the year alone, cosine 0.72).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Set
+from datetime import date
 
 from storyline.embeddings import Vectors
 from storyline.stages.stories.evidence import ActorCounts
@@ -29,9 +35,11 @@ def event_similarity(
     words: Set[str],
     vector: Vectors | None,
     group: GroupProfile,
+    days: tuple[date, date] | None = None,
 ) -> float:
     """The score of ``actors``, ``words`` and ``vector`` (an article's, or another group's core) against
-    ``group``, weighted as ``StoriesSettings`` says (calibrated as a set)."""
+    ``group``, weighted as ``StoriesSettings`` says (calibrated as a set). ``days``: the article's (or the
+    other group's) first and last day, when dated."""
     settings = actor_counts.settings
     lead_words, years = split_years(words)
     group_words, _ = split_years(group.core(group.words))
@@ -47,7 +55,7 @@ def event_similarity(
     score = (
         vector_weight * float(centroid @ vector) + actor_weight * actor_overlap + word_weight * word_overlap
     )
-    if years and group_years and not years & group_years:
+    if years and group_years and not years & group_years and not (days and group.days()):
         score -= settings.other_year_penalty
     return score
 
