@@ -383,6 +383,8 @@ def test_published_month_spans_the_month_and_ignores_other_dates() -> None:
 # dominant years, the 60-day window and a core of two members: ECB+ 1-5 P 0.935 R 0.755, PolNeAR P 0.903
 # R 0.878; the ECB+ recall floor rose with it. With the dateline year, the obituary rule and the event
 # penalty 0.1: ECB+ 1-5 P 0.935 R 0.764, PolNeAR P 0.906 R 0.866 (floors unchanged).
+# Measured again at 4f8b786 (fourteenth round): ECB+ 1-5 P 0.935 R 0.731 (recall lost between rounds,
+# not traced to one commit; the floor 0.725 holds), PolNeAR P 0.906 R 0.866.
 ECBPLUS_TOPICS_1_5_FLOORS = (0.905, 0.725)
 POLNEAR_MONTH_FLOORS = (0.871, 0.864)
 
