@@ -69,6 +69,12 @@ def day_of(claim: Claim, index: int = 0) -> date | None:
         ("40 people have been missing since Monday", {"40 people": 40}, [None]),
         # in another part of the clause: the article's day
         ("rescuers who arrived on Monday with dogs and boats said 30 were missing", {"30": 30}, [None]),
+        # a day between two figures, as near to each, dates the one before it: "7 on Monday"
+        (
+            "the number of open shelters fell from 7 on Monday to 5 on Tuesday",
+            {"7": 7, "5": 5},
+            ["2024-09-30", "2024-10-01"],
+        ),
         # a day after two figures dates the nearer one only
         (
             "the number of injured rose to 52 from 48 on Wednesday",

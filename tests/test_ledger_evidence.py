@@ -152,6 +152,19 @@ def test_a_value_far_from_its_group_counts_something_else() -> None:
     assert [[m.quantity.value for m in group] for group in apart] == [[1_100]]
 
 
+def test_a_handful_apart_is_no_outlier() -> None:
+    # a small count falling (8, 5, 3, 1 shelters) moves by more than the ratio, yet by a few units only
+    text = "8 shelters, 5 shelters, 3 shelters and 1 shelters open"
+    measures = [
+        make_measures(make_claim(text, id=f"c{value}", quantities=(quantity,)), frozenset())[0]
+        for value, quantity in (
+            (value, make_quantity(f"{value} shelters", value, within=text, unit="shelter"))
+            for value in (8, 5, 3, 1)
+        )
+    ]
+    assert [[m.quantity.value for m in group] for group in split_outliers(measures)] == [[8, 5, 3, 1]]
+
+
 def test_a_label_may_end_on_a_number_word() -> None:
     text = "there were 18 emails between the two, comprising eight email chains"
     pair = (make_claim(text), make_quantity("18 emails", 18, within=text, unit="email"))

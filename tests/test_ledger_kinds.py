@@ -347,6 +347,21 @@ def test_a_bare_figure_in_a_list_goes_on_the_count_named_before_it() -> None:
     assert [m.kind for m in make_measures(claim, frozenset(), text=LIST)] == ["out_of_service", None]
 
 
+NARROWED = "The agency said 12 mobile clinics were open on Friday, against 9 on Thursday."
+
+
+def test_a_bare_figure_in_a_list_keeps_the_narrowing_words_of_the_count_named_before_it() -> None:
+    content = NARROWED.removeprefix("The agency said ").rstrip(".")
+    figures = tuple(
+        make_quantity(text, value, within=NARROWED, unit="clinic")
+        for text, value in (("12 mobile clinics", 12), ("9", 9))
+    )
+    claim = make_claim(content, article=make_article(NARROWED), quantities=figures)
+    assert [m.qualifiers for m in make_measures(claim, frozenset(), text=NARROWED)] == [
+        frozenset({"mobile"})
+    ] * 2
+
+
 NUMBERED = "The mayor said the number of village schools still shut had fallen to 14."
 
 

@@ -172,6 +172,27 @@ def test_a_dateline_is_never_the_subject_of_a_figures_predicate() -> None:
     assert predicate_in(doc, start, start + len("84,000 sheep")) == "did a brutal winter kill"
 
 
+def test_a_number_of_named_things_counts_them_not_the_figure_before() -> None:
+    text = "The flood covered 900 acres on Monday. The number of bridges still closed fell from 9 to 4."
+    assert [(q.value, q.unit) for q in quantities_in(text)] == [(900, "acre"), (9, "bridge"), (4, "bridge")]
+    # a kind of count ("the number of dead") or a coordination names no one counted thing: the count
+    # before gives the unit, as for any bare number
+    dead = "Rescuers found 12 people. The number of dead rose to 14."
+    assert [(q.value, q.unit) for q in quantities_in(dead)] == [(12, "personnel"), (14, "personnel")]
+    both = "Workers reopened 30 facilities. The number of schools and clinics still shut fell to 8."
+    assert [(q.value, q.unit) for q in quantities_in(both)] == [(30, "facility"), (8, "facility")]
+
+
+def test_a_worded_one_left_of_a_count_counts() -> None:
+    found = quantities_in("Crews cleared the pass, leaving one open lane for trucks.")
+    assert [(quantity.text, quantity.value, quantity.unit) for quantity in found] == [
+        ("one open lane", 1, "lane")
+    ]
+    assert [q.value for q in quantities_in("The strike is down to one depot.")] == [1]
+    assert quantities_in("He left one morning for the pass.") == []
+    assert quantities_in("Leaving one of the trucks, they walked.") == []
+
+
 def test_a_worded_one_counts_only_when_a_later_bare_number_is_set_against_it() -> None:
     found = quantities_in("By dusk one climber was still stranded, down from three on Sunday.")
     assert [(quantity.text, quantity.value) for quantity in found] == [("one climber", 1), ("three", 3)]

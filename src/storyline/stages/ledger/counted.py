@@ -230,6 +230,9 @@ def make_measures(
     # has one noun: in "212 cases and seven deaths on Monday, 260 and 11 on Tuesday" two counts alternate,
     # and the noun the quantities stage lent each bare figure (the nearest before it) may be the other's.
     listed_kinds: dict[str, str] = {}
+    # so too its narrowing words: "only 3 active fronts remain, against 5 on Tuesday" counts active fronts
+    # twice (the generalise wildfire story's 5 stood apart from its 3 for want of "active")
+    listed_qualifiers: dict[str, frozenset[str]] = {}
     one_count = len({quantity.unit for quantity in claim.quantities}) == 1
     for quantity in claim.quantities:
         if number_type(quantity) not in ANSWER_TYPES or is_vague(quantity) or _is_method(claim, quantity):
@@ -257,6 +260,10 @@ def make_measures(
             count_kind = None  # "41.5 million somoni owed", "two kilns at work": no count of people
         unit = outbreak_unit(count_kind, unit) or unit
         qualifiers = _qualifiers(claim, quantity)
+        if one_count and is_bare_figure(quantity.text):
+            qualifiers |= listed_qualifiers.get(quantity.unit, frozenset())
+        else:  # words only: an increment's marks ("six more bodies …, taking the toll to 17") stay its own
+            listed_qualifiers[quantity.unit] = frozenset(q for q in qualifiers if not q.startswith("+"))
         if count_kind and (is_past_event(claim, start, end, clause) or told_of_past_year(claim, quantity)):
             qualifiers |= {PAST_EVENT}
         elif not count_kind and _tells_former_event(claim, quantity, (start, end), published, text):

@@ -95,15 +95,17 @@ def told_day(claim: Claim, quantity: Quantity) -> date | None:
     """The day the claim's words date the figure to (see the module doc), or None."""
     figure = (quantity.start - claim.start, quantity.end - claim.start)
     part = part_around(claim.text, PART_BREAK, *figure)
-    dated: list[tuple[int, date]] = []
+    dated: list[tuple[int, bool, date]] = []
     for time in _day_times(claim.times):
         gap = _dates_figure(claim, time, figure, part)
         if gap is None and _opens_sentence(claim, time, figure):
             gap = NEAR_BEFORE + 1  # the sentence's day, unless a nearer time dates the figure itself
         day = calendar_day(time.date)
         if gap is not None and day is not None:
-            dated.append((gap, day))
-    return min(dated)[1] if dated else None
+            # at an equal distance the day after the figure dates it: in "from 7 on Monday to 5 on
+            # Tuesday" Monday, one word before the 5, is the 7's day
+            dated.append((gap, time.start < quantity.start, day))
+    return min(dated)[2] if dated else None
 
 
 def _day_times(times: Sequence[TimeExpr]) -> list[TimeExpr]:

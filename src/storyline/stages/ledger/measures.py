@@ -57,8 +57,11 @@ UNKNOWN_DISTANCE = 0.999
 FLOOR_ROUNDING = 0.1
 # Figures merged for sharing their counted noun alone must lie within this ratio of each other.
 MAGNITUDE_SPREAD = 10.0
-# A value further than this ratio from its group's median counts something else (``split_outliers``).
+# A value further than this ratio from its group's median counts something else (``split_outliers``),
+# unless it lies within this many units of it: among a handful a ratio says nothing (a fire's active
+# fronts falling from 7 to 5 to 3 to one, the generalise wildfire story, are one count).
 OUTLIER_RATIO = 4.0
+OUTLIER_MIN_GAP = 10.0
 
 
 def _compatible(first: Measure, second: Measure) -> bool:
@@ -238,6 +241,7 @@ def split_outliers(group: list[Measure]) -> list[list[Measure]]:
     for measure in group:
         value = measure.quantity.value
         far = value > 0 and max(value / median, median / value) > OUTLIER_RATIO
+        far = far and abs(value - median) > OUTLIER_MIN_GAP
         if far and not _moved_from(measure, group):
             outlying.setdefault(value, []).append(measure)
         else:

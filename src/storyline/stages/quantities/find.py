@@ -94,6 +94,7 @@ def _quantity(
         value == 1
         and not any(is_digits(token) for token in phrase)
         and not _compared_one(phrase, noun, lexicon)
+        and not _remaining_one(phrase, noun)
     ):
         return None  # "one of them", "a man": not a count anyone disputes
     if is_year(phrase, noun, lexicon) or is_age(phrase, noun) or is_day(phrase, noun, lexicon):
@@ -104,7 +105,7 @@ def _quantity(
     is_vague = tuple(token.lower_ for token in phrase) in lexicon.vague
     unit = _unit(doc, phrase, noun, lexicon)
     if unit is None:
-        unit = _antecedent_unit(doc, phrase[0], lexicon)
+        unit = _named_count_unit(phrase[0], lexicon) or _antecedent_unit(doc, phrase[0], lexicon)
     first = approximator[0] if approximator else phrase[0]
     if phrase[0].i > 0 and doc[phrase[0].i - 1].text in lexicon.prefixes and not approximator:
         first = doc[phrase[0].i - 1]  # "$5 million" keeps its currency sign
@@ -161,6 +162,20 @@ def _compared_one(phrase: list[Token], noun: Token | None, lexicon: NumberLexico
     return False
 
 
+def _remaining_one(phrase: list[Token], noun: Token | None) -> bool:
+    """Whether a worded "one" is what is left of a count: a noun it counts in its own noun phrase, and a
+    word of what remains right before it ("down to one front", "leaving one active front":
+    ``[one] remaining_after``)."""
+    first = phrase[0]
+    if len(phrase) != 1 or noun is None or noun.pos_ != "NOUN" or noun.i <= first.i:
+        return False
+    if any(token.pos_ not in NOUN_PHRASE_FILLERS for token in first.doc[first.i + 1 : noun.i]):
+        return False  # "leaving one of the trucks": one of them, no count
+    before = " ".join(token.lower_ for token in first.doc[max(0, first.i - 2) : first.i])
+    remaining_after = load_lexicon("numbers")["one"]["remaining_after"]
+    return any(f" {before}".endswith(f" {words}") for words in remaining_after)
+
+
 def _counted_noun(phrase: list[Token], lexicon: NumberLexicon) -> Token | None:
     """The noun the number counts: its syntactic head, the noun of "of" ("dozens of recruits"), or the
     noun right after it when the parse attached the number elsewhere."""
@@ -203,6 +218,34 @@ def _unit(doc: Doc, phrase: list[Token], noun: Token | None, lexicon: NumberLexi
         if name in lexicon.unit_classes:
             return lexicon.unit_classes[name]
     return lemma
+
+
+def _named_count_unit(first: Token, lexicon: NumberLexicon) -> str | None:
+    """The unit of the noun that the number's sentence names as counted before it ("the number of fronts
+    … fell from 7 to 5"): the sentence says what its bare numbers count, so no earlier figure's unit
+    (hectares a sentence before) is borrowed. None when the sentence names none."""
+    count_nouns = frozenset(load_lexicon("numbers")["elliptical"]["count_nouns"])
+    unit = None
+    for token in first.sent:
+        if token.i >= first.i:
+            break
+        if token.lower_ not in count_nouns or token.pos_ != "NOUN":
+            continue
+        for preposition in (child for child in token.children if child.lower_ == "of"):
+            objects = [
+                noun for noun in preposition.children if noun.dep_ == "pobj" and _names_one_thing(noun)
+            ]
+            if objects:
+                unit = _unit(first.doc, [objects[0]], objects[0], lexicon)
+    return unit
+
+
+def _names_one_thing(noun: Token) -> bool:
+    """Whether a plural noun names one counted thing: not "the number of dead" (a kind of count, whose
+    unit the ledger reads), nor "the number of hospitals and clinics" (a coordination, which an umbrella
+    noun of an earlier figure names: "facilities")."""
+    coordinated = any(child.dep_ == "conj" for child in noun.children)
+    return noun.pos_ == "NOUN" and noun.tag_ == "NNS" and not coordinated
 
 
 def _antecedent_unit(doc: Doc, first: Token, lexicon: NumberLexicon) -> str:
