@@ -8,10 +8,10 @@ one business the report named before it, else the one business the report names 
 wrong join costs more than a miss, so two businesses and none is chosen; a plural ("the owners") is several;
 "owner" needs the thing owned ("the restaurant's owner" is a person; ``operated_things``), and a modifier
 or an object must be such a thing ("the grid operator", not "the crane operator" nor "the operator of the
-crane"). A business is an organisation's name
-that makes it one ("… Ltd"), that the report introduces by a business word ("the shipping company X",
-"owned by X") or that a business description already stood for ("the company" → X); never a vessel the
-small model tagged an organisation. Word lists in ``lexicons/entities.toml``.
+crane"). A business is an organisation's name that makes it one ("… Ltd"), that the report introduces by a
+business word ("the shipping company X", "owned by X") or that a business description already stood for ("the
+company" → X); never a vessel the small model tagged an organisation. Word lists in
+``lexicons/entities.toml``.
 """
 
 from __future__ import annotations
