@@ -579,3 +579,18 @@ def test_a_korean_surname_standing_alone_after_the_full_name_is_found_again() ->
     found = {m.text for m in _repeated_names(text, names, entity_lexicon())}
     assert "Kang" in found
     assert "Anna" not in found
+
+
+def test_a_fire_brigade_and_a_fire_service_are_one_kind_of_body_in_either_direction() -> None:
+    """Issue #17: British and Greek news call a fire service "the fire brigade", American news "the fire
+    department"; the description refers back to the named service whichever name it carries."""
+    service = mentions_of(
+        "The Marvonian Fire Service sent twelve engines to the hills above Ostrava. "
+        "Later the fire brigade said the wind had turned."
+    )
+    assert by_text(service, "the fire brigade").refers_to == "Marvonian Fire Service"
+    brigade = mentions_of(
+        "The Kelbridge Fire Brigade sent twelve engines to the hills above the town. "
+        "Later the fire service said the wind had turned."
+    )
+    assert by_text(brigade, "the fire service").refers_to == "Kelbridge Fire Brigade"
