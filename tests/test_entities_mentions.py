@@ -594,3 +594,15 @@ def test_a_fire_brigade_and_a_fire_service_are_one_kind_of_body_in_either_direct
         "Later the fire service said the wind had turned."
     )
     assert by_text(brigade, "the fire service").refers_to == "Kelbridge Fire Brigade"
+
+
+def test_a_subdivision_named_officially_is_the_body_the_region_said_refers_to() -> None:
+    """Issue #17: "the Region of Western Thessaly" is a body the small model tags as nothing; "the region
+    said" after it means that region, not the town the paragraph named last."""
+    found = mentions_of(
+        "The governor of the Region of Western Thessaly visited Kalambaka on Monday. "
+        "The region said it would pay for new roofs in the town."
+    )
+    region = by_text(found, "Region of Western Thessaly")
+    assert region.label == "ORG"
+    assert by_text(found, "The region").refers_to == "Region of Western Thessaly"

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from storyline.records import Mention, ParsedArticle
 from storyline.stages.entities.bodies import (
     bodies_named_by_description,
+    named_subdivisions,
     subdivision_governments,
     subdivision_subjects,
 )
@@ -227,7 +228,7 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
         for m in _names(doc, text, article_id, lexicon)
         if not any(s <= m.start < e for s, e in foreign) and not is_noise(doc, text, m)
     ]
-    names = known_organisation_mentions(text, names)
+    names = named_subdivisions(text, article_id, known_organisation_mentions(text, names), lexicon)
     names = split_parenthesised_acronyms(split_joined_names(without_portfolio_words(doc, names, lexicon)))
     names = organisations_joined_by_their_acronym(text, names, lexicon)
     names = organisations_over_portfolio_lists(doc, names, lexicon)
