@@ -371,6 +371,20 @@ def test_a_capitalised_name_ending_in_an_organisation_head_is_an_organisation_wh
     assert _organisation_by_head(lowercase.ents[0], entity_lexicon()) is None
 
 
+def test_a_long_place_tagged_name_ending_in_an_organisation_head_is_an_organisation() -> None:
+    """Issue #17: the small model tags "South Kellos Mountain Rescue Team" a place for the place it starts
+    with; from three words such a name is the organisation. "West Bank", two words, stays a place."""
+    team = Doc(blank_english().vocab, words=["the", "South", "Kellos", "Mountain", "Rescue", "Team", "said"])
+    team.ents = [Span(team, 1, 6, label="LOC")]
+    assert _organisation_by_head(team.ents[0], entity_lexicon()) == "ORG"
+    bank = Doc(blank_english().vocab, words=["in", "the", "West", "Bank"])
+    bank.ents = [Span(bank, 2, 4, label="GPE")]
+    assert _organisation_by_head(bank.ents[0], entity_lexicon()) is None
+    valley = Doc(blank_english().vocab, words=["the", "Upper", "Kellos", "Valley"])
+    valley.ents = [Span(valley, 1, 4, label="LOC")]
+    assert _organisation_by_head(valley.ents[0], entity_lexicon()) is None
+
+
 def test_the_acronym_of_an_organisation_named_in_full_stands_for_it() -> None:
     found = mentions_of(
         "The National Civil Defence Directorate ordered an evacuation. NCDD director Lucía Barrios said "
