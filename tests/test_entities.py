@@ -269,6 +269,42 @@ def test_east_slavic_given_name_forms_merge_in_one_story_but_other_given_names_d
     assert frozenset({"Iryna Kondratyuk"}) in found
 
 
+def test_greek_given_name_forms_and_spellings_merge_in_one_story_but_other_given_names_do_not() -> None:
+    """Issue #17: the everyday and the church form of a Greek given name, the surname spelled letter by
+    letter or by sound ("Chatzi-" / "Jatzi-"), are one person in one story; another given name is not."""
+    story = [("Hellenic Coast Guard", "ORG"), ("Petros Lambrakis", "PERSON")]
+    found = groups(
+        resolve_entities(
+            mentions(
+                ("a", "Konstantinos Chatzipetrou", "PERSON"),
+                *[("a", s, label) for s, label in story],
+                ("b", "Kostas Jatzipetru", "PERSON"),
+                *[("b", s, label) for s, label in story],
+                ("b", "Stavros Chatzipetrou", "PERSON"),
+            )
+        )
+    )
+    assert frozenset({"Konstantinos Chatzipetrou", "Kostas Jatzipetru"}) in found
+    assert frozenset({"Stavros Chatzipetrou"}) in found
+
+
+def test_a_name_written_surname_first_joins_the_same_name_in_the_usual_order() -> None:
+    """Greek official lists print "Mavridis Giorgos"; it is "Giorgos Mavridis" when both are in the
+    collection. Two words in reverse where neither is a listed given name stay apart."""
+    found = groups(
+        resolve_entities(
+            mentions(
+                ("a", "Giorgos Mavridis", "PERSON"),
+                ("b", "Mavridis Giorgos", "PERSON"),
+                ("c", "Wei Lan", "PERSON"),
+                ("d", "Lan Wei", "PERSON"),
+            )
+        )
+    )
+    assert frozenset({"Giorgos Mavridis", "Mavridis Giorgos"}) in found
+    assert frozenset({"Wei Lan"}) in found and frozenset({"Lan Wei"}) in found
+
+
 def test_an_arabic_compound_given_name_reads_alike_however_its_article_is_written() -> None:
     """Issue #17: "Abd ar-Rahman al-Dschabiri" (German) is "Abdulrahman al-Jabiri" when both are given one
     role; "Khalid al-Jabiri" is someone else."""

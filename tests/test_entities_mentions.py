@@ -371,6 +371,20 @@ def test_a_capitalised_name_ending_in_an_organisation_head_is_an_organisation_wh
     assert _organisation_by_head(lowercase.ents[0], entity_lexicon()) is None
 
 
+def test_a_long_place_tagged_name_ending_in_an_organisation_head_is_an_organisation() -> None:
+    """Issue #17: the small model tags "South Kellos Mountain Rescue Team" a place for the place it starts
+    with; from three words such a name is the organisation. "West Bank", two words, stays a place."""
+    team = Doc(blank_english().vocab, words=["the", "South", "Kellos", "Mountain", "Rescue", "Team", "said"])
+    team.ents = [Span(team, 1, 6, label="LOC")]
+    assert _organisation_by_head(team.ents[0], entity_lexicon()) == "ORG"
+    bank = Doc(blank_english().vocab, words=["in", "the", "West", "Bank"])
+    bank.ents = [Span(bank, 2, 4, label="GPE")]
+    assert _organisation_by_head(bank.ents[0], entity_lexicon()) is None
+    valley = Doc(blank_english().vocab, words=["the", "Upper", "Kellos", "Valley"])
+    valley.ents = [Span(valley, 1, 4, label="LOC")]
+    assert _organisation_by_head(valley.ents[0], entity_lexicon()) is None
+
+
 def test_the_acronym_of_an_organisation_named_in_full_stands_for_it() -> None:
     found = mentions_of(
         "The National Civil Defence Directorate ordered an evacuation. NCDD director Lucía Barrios said "
@@ -579,3 +593,30 @@ def test_a_korean_surname_standing_alone_after_the_full_name_is_found_again() ->
     found = {m.text for m in _repeated_names(text, names, entity_lexicon())}
     assert "Kang" in found
     assert "Anna" not in found
+
+
+def test_a_fire_brigade_and_a_fire_service_are_one_kind_of_body_in_either_direction() -> None:
+    """Issue #17: British and Greek news call a fire service "the fire brigade", American news "the fire
+    department"; the description refers back to the named service whichever name it carries."""
+    service = mentions_of(
+        "The Marvonian Fire Service sent twelve engines to the hills above Ostrava. "
+        "Later the fire brigade said the wind had turned."
+    )
+    assert by_text(service, "the fire brigade").refers_to == "Marvonian Fire Service"
+    brigade = mentions_of(
+        "The Kelbridge Fire Brigade sent twelve engines to the hills above the town. "
+        "Later the fire service said the wind had turned."
+    )
+    assert by_text(brigade, "the fire service").refers_to == "Kelbridge Fire Brigade"
+
+
+def test_a_subdivision_named_officially_is_the_body_the_region_said_refers_to() -> None:
+    """Issue #17: "the Region of Western Thessaly" is a body the small model tags as nothing; "the region
+    said" after it means that region, not the town the paragraph named last."""
+    found = mentions_of(
+        "The governor of the Region of Western Thessaly visited Kalambaka on Monday. "
+        "The region said it would pay for new roofs in the town."
+    )
+    region = by_text(found, "Region of Western Thessaly")
+    assert region.label == "ORG"
+    assert by_text(found, "The region").refers_to == "Region of Western Thessaly"

@@ -21,10 +21,18 @@ from spacy.tokens import Doc
 from storyline.records import ROLE_LABEL, Mention
 from storyline.stages.entities.lexicon import PLACE_LABELS, EntityLexicon, fold_name
 
-__all__ = ["bodies_named_by_description", "subdivision_governments", "subdivision_subjects"]
+__all__ = [
+    "bodies_named_by_description",
+    "named_subdivisions",
+    "subdivision_governments",
+    "subdivision_subjects",
+]
 
 # A description going on with the place it belongs to: "the regional government of Catalonia".
 PLACE_AFTER = re.compile(r"\s+(?:of|in|for)\s+[A-Z]")
+# A subdivision's official name, its noun capitalised before "of" and a proper name: "Region of Central
+# Greece", "Province of Cádiz" (Greek, Italian, Spanish and Philippine subdivisions are so named in English).
+NAMED_SUBDIVISION = re.compile(r"\b(?P<noun>[A-Z][a-z]+) of (?:[A-Z][\w'-]*)(?: [A-Z][\w'-]*)*")
 
 
 def bodies_named_by_description(
@@ -91,6 +99,25 @@ def subdivision_subjects(
     return found
 
 
+def named_subdivisions(
+    text: str, article_id: str, names: list[Mention], lexicon: EntityLexicon
+) -> list[Mention]:
+    """The names with each subdivision named by its official name ("the Region of Central Greece"), which
+    the small model often tags as nothing, as an organisation: the body that governs it, as the story's
+    "the region said" means. It takes the place of the place name inside it ("Thessaly" of "Region of
+    Thessaly"); another name holding a word of it leaves it alone."""
+    found = list(names)
+    for match in NAMED_SUBDIVISION.finditer(text):
+        if match["noun"].lower() not in lexicon.subdivision_nouns:
+            continue
+        start, end = match.span()
+        overlapping = [m for m in found if start < m.end and m.start < end]
+        if all(m.label in PLACE_LABELS and start <= m.start and m.end <= end for m in overlapping):
+            found = [m for m in found if m not in overlapping]
+            found.append(Mention(article_id, start, end, match.group(), "ORG"))
+    return found
+
+
 def subdivision_governments(
     text: str, descriptions: list[Mention], named: list[Mention], lexicon: EntityLexicon
 ) -> list[Mention]:
@@ -111,6 +138,10 @@ def subdivision_governments(
             if not (level and words[-1] in lexicon.subdivision_nouns):
                 resolved.append(mention)
             continue
+        so_named = _named_subdivision(mention, words, named)
+        if so_named is not None:
+            resolved.append(replace(mention, label="ORG", refers_to=so_named, role=None))
+            continue
         place = _place_of_subdivision(text, mention, words, places, lexicon)
         if place is None:
             if words[-1] not in lexicon.subdivision_nouns:
@@ -119,6 +150,20 @@ def subdivision_governments(
         name = f"{_without_level(place.text, lexicon)} {level} government"
         resolved.append(replace(mention, label="ORG", refers_to=name, role=None))
     return resolved
+
+
+def _named_subdivision(mention: Mention, words: list[str], named: list[Mention]) -> str | None:
+    """For "the region" alone: the one subdivision the article named before by that noun ("Region of
+    Central Greece", ``named_subdivisions``), which the paragraph's last place ("Mantoudi", a municipality
+    of it) is not."""
+    if len(words) != 2:
+        return None
+    names = {
+        m.text
+        for m in named
+        if m.label == "ORG" and m.end <= mention.start and fold_name(m.text).split()[:2] == [words[1], "of"]
+    }
+    return names.pop() if len(names) == 1 else None
 
 
 def _place_of_subdivision(

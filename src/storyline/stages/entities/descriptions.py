@@ -23,6 +23,7 @@ from storyline.stages.entities.lexicon import (
     STEM_CHARS,
     EntityLexicon,
     content_words,
+    described_words,
     fold_name,
     institution_words,
     words_match,
@@ -326,7 +327,7 @@ def _organisation_antecedent(
     description that the article did not introduce in another trade ("the US manufacturer" is not the
     "Irish low cost airline")."""
     before = [org for org in organisations if org.end <= start]
-    wanted = [lexicon.institution_glosses.get(word, word) for word in content_words(description, lexicon)]
+    wanted = described_words(description, lexicon)
     candidates = [
         org
         for org in before

@@ -67,6 +67,7 @@ class EntityLexicon:
     title_synonyms: dict[str, str]
     # Local institution word → the English head word of its descriptions ("rada" → "parliament").
     institution_glosses: dict[str, str]
+    institution_synonyms: tuple[tuple[re.Pattern[str], str], ...]
     # Folded portfolio → the form kept, longest first ("national defence" before "defense").
     portfolio_synonyms: tuple[tuple[str, str], ...]
     # Words naming a country's state body, and words saying a body is international (entities.scopes).
@@ -131,6 +132,10 @@ def entity_lexicon() -> EntityLexicon:
         office_level_words=frozenset(data["office_level_words"]),
         title_synonyms=dict(data["title_synonyms"]),
         institution_glosses=dict(data["institution_glosses"]),
+        institution_synonyms=tuple(
+            (re.compile(rf"\b{re.escape(phrase)}\b"), english)
+            for phrase, english in data["institution_synonyms"].items()
+        ),
         portfolio_synonyms=tuple(
             sorted(data["portfolio_synonyms"].items(), key=lambda pair: len(pair[0]), reverse=True)
         ),
@@ -200,7 +205,22 @@ def _sound_letters() -> dict[int, str]:
 def institution_words(text: str, lexicon: EntityLexicon) -> list[str]:
     """The folded words of an organisation's name or description, a local institution word glossed in
     English ("Verkhovna Rada" → verkhovna, parliament), so that the two compare word by word."""
-    return [lexicon.institution_glosses.get(word, word) for word in fold_name(text).split()]
+    return [
+        lexicon.institution_glosses.get(word, word)
+        for word in _with_synonyms(fold_name(text), lexicon).split()
+    ]
+
+
+def described_words(text: str, lexicon: EntityLexicon) -> list[str]:
+    """The content words of a description read as ``institution_words`` reads a name ("the fire brigade"
+    → fire, service), so that the two compare word by word."""
+    return institution_words(" ".join(content_words(text, lexicon)), lexicon)
+
+
+def _with_synonyms(folded: str, lexicon: EntityLexicon) -> str:
+    for phrase, english in lexicon.institution_synonyms:
+        folded = phrase.sub(english, folded)
+    return folded
 
 
 def content_words(text: str, lexicon: EntityLexicon) -> list[str]:

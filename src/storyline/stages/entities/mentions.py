@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from storyline.records import Mention, ParsedArticle
 from storyline.stages.entities.bodies import (
     bodies_named_by_description,
+    named_subdivisions,
     subdivision_governments,
     subdivision_subjects,
 )
@@ -40,6 +41,7 @@ from storyline.stages.entities.governments import government_references
 from storyline.stages.entities.known import known_organisation_mentions
 from storyline.stages.entities.korean import korean_order_reading
 from storyline.stages.entities.lexicon import (
+    PLACE_LABELS,
     EntityLexicon,
     entity_lexicon,
     fold_name,
@@ -75,6 +77,9 @@ LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
 WORD_OR_HYPHEN = re.compile(r"[\w-]")
 # NER labels under which the small model files organisations it does not recognise as such.
 RELABELLED_AS_ORGANISATION = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "NORP"})
+# A place label too, from this many words: "North Evia Volunteer Rescue Team", tagged a place for the place
+# it starts with (generalise wildfire); a two-word place ending in a head noun is a place ("West Bank").
+MIN_WORDS_OF_PLACE_RELABELLED = 3
 # Penn tags of finite verbs (past, present third person and non-third person): never inside a name.
 FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 # Dependencies linking title words to the name they precede inside one noun phrase.
@@ -227,7 +232,7 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
         for m in _names(doc, text, article_id, lexicon)
         if not any(s <= m.start < e for s, e in foreign) and not is_noise(doc, text, m)
     ]
-    names = known_organisation_mentions(text, names)
+    names = named_subdivisions(text, article_id, known_organisation_mentions(text, names), lexicon)
     names = split_parenthesised_acronyms(split_joined_names(without_portfolio_words(doc, names, lexicon)))
     names = organisations_joined_by_their_acronym(text, names, lexicon)
     names = organisations_over_portfolio_lists(doc, names, lexicon)
@@ -255,7 +260,7 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
 def _names(doc: Doc, text: str, article_id: str, lexicon: EntityLexicon) -> list[Mention]:
     mentions = []
     for ent in doc.ents:
-        label = ent.label_ if ent.label_ in ACTOR_LABELS else _organisation_by_head(ent, lexicon)
+        label = _organisation_by_head(ent, lexicon) or (ent.label_ if ent.label_ in ACTOR_LABELS else None)
         if _names_local_institution(ent, lexicon):
             label = "ORG"  # "Verkhovna Rada", which the small model tags a place; "Mazhilis", a person
         if label is None and is_titled_name(ent, lexicon):
@@ -277,7 +282,8 @@ def _organisation_by_head(ent: Span, lexicon: EntityLexicon) -> str | None:
     more words whose last word is an organisation's head noun ("union", "ministry", "authority") is an
     organisation, whatever else NER called it. Dates, numbers and nationalities are left alone."""
     words = [token for token in ent if not token.is_punct and token.lower_ != "the" and token.dep_ != "case"]
-    if ent.label_ not in RELABELLED_AS_ORGANISATION or len(words) < 2:
+    relabelled = ent.label_ in RELABELLED_AS_ORGANISATION and len(words) >= 2
+    if not relabelled and not (ent.label_ in PLACE_LABELS and len(words) >= MIN_WORDS_OF_PLACE_RELABELLED):
         return None
     capitalised = all(token.is_title or token.is_upper or token.is_stop for token in words)
     return "ORG" if capitalised and words[-1].lower_ in lexicon.org_head_words else None

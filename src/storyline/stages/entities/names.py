@@ -9,6 +9,7 @@ spellings of one name, not with the square of the collection:
    East Slavic forms (Olena / Yelena) or read alike. Such a match is weak — "Galushchenko" and
    "Halushchenko" may be two people — so it merges only in a shared context: the two spellings in one
    article, given one role, or in articles that share other actors (an article chain).
+A two-word name printed surname first ("Papadakis Nikos") joins the same two words in the usual order.
 A lone surname then joins the one full name with that surname, only when exactly one exists.
 """
 
@@ -27,7 +28,7 @@ from storyline.records import Mention
 from storyline.stages.entities.index import SimilarWords
 from storyline.stages.entities.korean import korean_surname_reading, korean_surname_row
 from storyline.stages.entities.lexicon import fold_name
-from storyline.stages.entities.transliteration import name_readings
+from storyline.stages.entities.transliteration import given_name_rows, name_readings
 
 __all__ = ["NameContext", "merge_person_variants"]
 
@@ -123,6 +124,7 @@ def merge_person_variants(
     surnames = SimilarWords(full_names, settings.surname_min_ratio)
     _merge_near_spellings(full_names, surnames, groups, settings)
     _merge_readings(full_names, groups, settings, context)
+    _merge_surname_first(full_names, groups)
     korean_names = _korean_names_by_surname(full_names)
     for lone in lone_surnames:
         candidates = {
@@ -136,6 +138,26 @@ def merge_person_variants(
             candidates |= {groups[name] for name in korean_names.get(f"korean {row}", ())}
         if len(candidates) == 1:
             groups.merge(lone, candidates.pop())
+
+
+def _merge_surname_first(full_names: dict[str, dict[str, list[list[str]]]], groups: DisjointSet) -> None:
+    """A two-word name written surname first, as Greek, Hungarian or Chinese official lists print it
+    ("Papadakis Nikos"), joins the same two words in the usual order when the word that moved to the end is
+    a given name of the table: two people whose names are each other's reverse are rare, one of them with a
+    listed given name for a surname rarer still."""
+    keys = {
+        " ".join(tokens)
+        for by_given in full_names.values()
+        for names in by_given.values()
+        for tokens in names
+    }
+    for key in keys:
+        words = key.split()
+        if len(words) != 2:
+            continue
+        usual_order = f"{words[1]} {words[0]}"
+        if usual_order in keys and given_name_rows(words[1]) and not given_name_rows(words[0]):
+            groups.merge(key, usual_order)
 
 
 def _korean_names_by_surname(full_names: dict[str, dict[str, list[list[str]]]]) -> dict[str, set[str]]:

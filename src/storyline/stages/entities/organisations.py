@@ -23,9 +23,9 @@ from scipy.cluster.hierarchy import DisjointSet
 
 from storyline.config import EntitiesSettings
 from storyline.records import Mention
-from storyline.stages.entities.descriptions import content_words
 from storyline.stages.entities.lexicon import (
     STEM_CHARS,
+    described_words,
     entity_lexicon,
     fold_name,
     institution_words,
@@ -394,7 +394,7 @@ def attach_organisation_descriptions(
                 for word in words:
                     by_word[word[:STEM_CHARS]].add(index)
     for description in descriptions:
-        wanted = [lexicon.institution_glosses.get(w, w) for w in content_words(description.text, lexicon)]
+        wanted = described_words(description.text, lexicon)
         blocked = by_word.get(wanted[-1][:STEM_CHARS], set()) if wanted else set()
         if len(blocked) > settings.max_role_candidates:
             continue

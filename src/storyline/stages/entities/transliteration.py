@@ -9,7 +9,8 @@ normalised for the variation English spelling itself allows (y/i, doubled letter
 the Russian "g"). Two names that share a reading may be one name; which language a name came from is not
 known, so every table is tried — readings only block candidates, they never merge on their own.
 ``lexicons/given_names.toml`` lists given names that are one name in their Ukrainian and Russian forms
-(Olena / Yelena, Volodymyr / Vladimir), which no letter table can derive.
+(Olena / Yelena, Volodymyr / Vladimir) or their Greek everyday and church forms (Kostas / Konstantinos),
+which no letter table can derive.
 """
 
 from __future__ import annotations
