@@ -87,6 +87,21 @@ def test_a_minister_speaks_for_the_ministry_whose_portfolio_the_title_names() ->
     }
 
 
+def test_a_role_naming_the_tail_of_one_organisations_name_speaks_for_it() -> None:
+    entities = [
+        _entity("e-guard", "Varnian Coast Guard", "ORG"),
+        _entity("e-health", "Ministry of Health", "ORG"),
+        _entity("e-north", "Northern Rail Authority", "ORG"),
+        _entity("e-south", "Southern Rail Authority", "ORG"),
+        _entity("e-quell", "Marta Quell", "PERSON", roles=("the spokeswoman of the coast guard",)),
+        # "of health" opens on a link: no name of the ministry
+        _entity("e-lind", "Ola Lind", "PERSON", roles=("director of health",)),
+        # two organisations end in "Rail Authority": the tail names neither
+        _entity("e-voss", "Per Voss", "PERSON", roles=("a spokesman of the rail authority",)),
+    ]
+    assert organisation_voices(entities).people == {"e-quell": "e-guard"}
+
+
 def test_an_organisations_voice_is_one_source_with_it() -> None:
     article = make_article("The NCDD said 63 had died. Barrios said 71 had died.")
     agency = make_claim("63 had died", article=article, id="c1", speaker="e-ncdd")
