@@ -4,7 +4,7 @@ a toll whatever noun it counts, and a former event's toll kept from this event's
 from __future__ import annotations
 
 from storyline.config import DEFAULT_SETTINGS
-from storyline.stages.ledger.counted import coordinated_kinds, under_umbrellas
+from storyline.stages.ledger.counted import coordinated_kinds, former_year, under_umbrellas
 from storyline.stages.ledger.kinds import (
     PART,
     PAST_EVENT,
@@ -391,6 +391,23 @@ def test_a_figure_of_no_tally_told_of_a_former_year_is_kept_apart() -> None:
     this_year = "Officials said a freighter dumped 700 tonnes of grain in 2030."
     own = _tonnes(this_year, this_year[15:-1], "700 tonnes", (("2030", "2030"),))
     assert PAST_EVENT not in own.qualifiers  # the article's own year may be this event's
+
+
+def test_a_former_events_figures_name_their_one_year() -> None:
+    text = "Officials said a freighter dumped 700 tonnes of grain in 2019."
+    content = "a freighter dumped 700 tonnes of grain in 2019"
+    past = _tonnes(text, content, "700 tonnes", (("2019", "2019"),))
+    assert former_year([past]) == 2019
+    other = "Officials said a barge dumped 700 tonnes of grain in 2018."
+    earlier = _tonnes(other, other[15:-1], "700 tonnes", (("2018", "2018"),))
+    assert former_year([past, earlier]) is None  # two years: no one year to ask of
+    this_year = "Officials said a freighter dumped 700 tonnes of grain in 2030."
+    own = _tonnes(this_year, this_year[15:-1], "700 tonnes", (("2030", "2030"),))
+    assert former_year([own]) is None and former_year([past, own]) is None
+    # the year of one thing the figure includes is not the figure's year
+    career = "Officials said she handled 700 tonnes of claims, including the 2019 grain case."
+    including = _tonnes(career, career[15:-1], "700 tonnes", (("2019", "2019"),))
+    assert PAST_EVENT in including.qualifiers and former_year([including]) is None
 
 
 def test_a_figure_after_that_year_tells_the_year_the_sentence_before_named() -> None:

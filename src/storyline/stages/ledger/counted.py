@@ -21,7 +21,7 @@ from functools import cache
 from itertools import pairwise
 
 from storyline.lexicons import load_lexicon
-from storyline.records import Claim, Quantity
+from storyline.records import Claim, Quantity, TimeExpr
 from storyline.stages.ledger.dated import counts_one_day, figure_day
 from storyline.stages.ledger.grouping import (
     WORD,
@@ -48,6 +48,7 @@ from storyline.stages.ledger.kinds import (
     outbreak_unit,
     recalls_former_year,
     told_of_past_year,
+    year_of,
 )
 from storyline.stages.ledger.plurals import is_plural_of, singular
 from storyline.stages.ledger.series import calendar_day
@@ -313,6 +314,42 @@ def _tells_former_event(
     if told_of_past_year(claim, quantity, day.year):
         return True
     return text is not None and recalls_former_year(claim, quantity, text, day.year)
+
+
+def former_year(group: Sequence[Measure]) -> int | None:
+    """The one year before their days that every figure of a former event names in its claim, before the
+    figure ("the summer of 2021, when about 50,000 hectares burned") or as its time after it ("expelled two
+    diplomats in 2022", ``_dates_figure``): the question asks of that year, and its label must say so,
+    or "How many hectares burned?" reads as this story's (the generalise wildfire story). None when a
+    figure is no former event's, names no such year, or the figures name several."""
+    years: set[int] = set()
+    for measure in group:
+        if PAST_EVENT not in measure.qualifiers or measure.day is None:
+            return None
+        named = {
+            year
+            for time in measure.claim.times
+            if (year := year_of(time)) is not None
+            and year < measure.day.year
+            and _dates_figure(measure.claim, measure.quantity, time)
+        }
+        if not named:
+            return None
+        years |= named
+    return years.pop() if len(years) == 1 else None
+
+
+# A year after a figure dates it when a preposition of time opens it and no comma parts them: "expelled two
+# diplomats in 2022", not "thirty disputes, including the 2011 stoppage" (a career's count, not 2011's).
+YEAR_AFTER_FIGURE = re.compile(r"[^,;]*\b(?:in|during)\s+(?:\w+\s+)?$")
+
+
+def _dates_figure(claim: Claim, quantity: Quantity, time: TimeExpr) -> bool:
+    """Whether ``time`` names the figure's time: before it in the content, or after it as its time."""
+    if time.start < quantity.start:
+        return True
+    between = claim.text[quantity.end - claim.start : time.start - claim.start]
+    return YEAR_AFTER_FIGURE.fullmatch(between) is not None
 
 
 def unify_holders(measures: Sequence[Measure], names: Mapping[str, str]) -> list[Measure]:

@@ -323,6 +323,12 @@ def _names_past_year(time: TimeExpr, claim: Claim, clause_start: int, clause_end
     return inside and time.precision in COARSE_PRECISIONS and YEAR.search(time.text) is not None
 
 
+def year_of(time: TimeExpr) -> int | None:
+    """The year a time expression names in its words ("the summer of 2021": 2021), None without one."""
+    match = YEAR.search(time.text)
+    return int(match.group()) if match else None
+
+
 def _former_times(times: tuple[TimeExpr, ...], before_year: int | None) -> list[TimeExpr]:
     """The times naming a year before ``before_year`` (all of them when None)."""
     if before_year is None:

@@ -65,6 +65,7 @@ from storyline.stages.ledger.labels import (
 from storyline.stages.ledger.measures import (
     TARGET,
     Measure,
+    former_year,
     group_measures,
     is_lower_bound,
     make_measures,
@@ -327,6 +328,7 @@ def _ledger_steps(
         key = f"{unit}:" + ",".join(sorted({m.claim.id for m in group}))
         order, text, informative = labelled[index]
         text = with_predicate(text, [(m.claim, m.quantity) for m in group], order, context.texts)
+        text = _of_former_year(text, group)
         if group[0].holder is not None:
             text, informative = share_label(group[0].holder, names), True
         if group[0].source is not None:
@@ -486,6 +488,15 @@ def _labelled(group: Sequence[Measure]) -> tuple[list[int], str, bool]:
         group[0].unit, [(m.claim, m.quantity) for m in group], order, several_days
     )
     return order, text, informative
+
+
+def _of_former_year(label: str, group: Sequence[Measure]) -> str:
+    """The label of a former event's figures asks of its year ("… went up in flames in 2021?"), lest it
+    read as this story's (``counted.former_year``)."""
+    year = former_year(group)
+    if year is None or str(year) in label:
+        return label
+    return f"{label.removesuffix('?')} in {year}?"
 
 
 def _evident(group: Sequence[Measure], claims: Sequence[Claim], label: str, context: Context) -> bool:
