@@ -277,6 +277,9 @@ def make_measures(
         day = figure_day(claim, quantity, published, text)
         if INCREMENT in qualifiers and day is not None:
             qualifiers |= {ON_DAY + day.isoformat()}  # two days' increments are two counts, not a dispute
+        forecast_day = _forecast_day(claim, (start, end), raw)
+        if forecast_day is not None:
+            qualifiers |= {ON_DAY + forecast_day}  # a forecast is no side of a measure, nor of another day's
         measures.append(
             Measure(
                 claim=claim,
@@ -291,6 +294,17 @@ def make_measures(
             )
         )
     return measures
+
+
+def _forecast_day(claim: Claim, clause: tuple[int, int], raw: Sequence[str]) -> str | None:
+    """The day a forecast figure is told for ("39 degrees are forecast for Wednesday": its date, "ahead"
+    when the clause names none), or None when the figure's clause holds no word of a forecast."""
+    words = " " + " ".join(raw) + " "
+    if not any(f" {cue} " in words for cue in load_lexicon("ledger")["forecast_words"]):
+        return None
+    start, end = clause
+    inside = [time for time in claim.times if start <= time.start - claim.start < end]
+    return next((time.value or time.date or "" for time in inside if time.value or time.date), "ahead")
 
 
 def _sets_against_earlier(claim: Claim) -> bool:
