@@ -81,6 +81,9 @@ INCREMENT = "+increment"
 # The qualifier of an increment's day ("+on:2025-04-08"): increments of two days never share a question.
 ON_DAY = "+on:"
 TARGET_REACH = 4
+# The qualifier of a figure whose noun a participle with its agent narrows ("+agent:sent": "planes sent by
+# Italy"): a subset, no side of the count of all.
+AGENT = "+agent:"
 # A figure right after a word of method (at most this many words) is a poll's sample or margin of error.
 METHOD_REACH = 2
 
@@ -192,7 +195,21 @@ def _qualifiers(claim: Claim, quantity: Quantity) -> frozenset[str]:
         and word not in lexicon.stopwords
         and not names_kind(word)
     )
+    narrowing |= _agent_participle(claim, quantity)
     return narrowing | {INCREMENT} if _is_increment(claim, quantity) else narrowing
+
+
+def _agent_participle(claim: Claim, quantity: Quantity) -> frozenset[str]:
+    """``AGENT`` with the participle right after the figure's noun when "by" follows it ("four planes sent
+    by Italy"); empty otherwise ("two planes were held back": a predicate, not a narrowing)."""
+    after = [w.lower() for w in WORD.findall(claim.text[quantity.end - claim.start :])[:2]]
+    if len(after) < 2 or after[1] != "by":
+        return frozenset()
+    participle = after[0]
+    irregular = load_lexicon("ledger")["irregular_participles"]
+    if participle.endswith("ed") or participle in irregular:
+        return frozenset({AGENT + participle})
+    return frozenset()
 
 
 def _is_increment(claim: Claim, quantity: Quantity) -> bool:
