@@ -121,6 +121,9 @@ def test_last_and_next_move_off_the_publication_day() -> None:
         ("The verdict was postponed until at least Wednesday.", ("Wednesday", "2024-10-23")),
         ("The inquiry has been adjourned to Thursday.", ("Thursday", "2024-10-24")),
         ("The vote was put off until Friday.", ("Friday", "2024-10-25")),
+        # a forecast tells a day ahead; a schedule reported in the past is backshifted, still ahead
+        ("Highs of 35 degrees are forecast for Wednesday.", ("Wednesday", "2024-10-23")),
+        ("The governor said two ferries were expected on Thursday.", ("Thursday", "2024-10-24")),
         # a reported order's deadline: the past perfect only backshifts the report
         (
             "The regulator said lenders had been told to repay the loans by Friday.",
@@ -143,6 +146,9 @@ def test_a_weekday_a_schedule_or_a_deferral_points_to_is_the_coming_one(
         ("The agency had reported on Wednesday that the deadline was met.", ("Wednesday", "2024-10-16")),
         ("Polling stations stayed shut until Thursday.", ("Thursday", "2024-10-17")),
         ("The strike lasted until Saturday.", ("Saturday", "2024-10-19")),
+        # a schedule told alone in the past, or overtaken in the past perfect, stays past
+        ("Two ferries were expected on Thursday but never came.", ("Thursday", "2024-10-17")),
+        ("The governor said two ferries had been expected on Thursday.", ("Thursday", "2024-10-17")),
         ("By Friday evening, 41 schools had reopened.", ("By Friday evening", "2024-10-18")),
         # a possessive weekday dates its noun, not the bound of the clause
         ("Shares are below their level before Friday's sell-off.", ("Friday", "2024-10-18")),

@@ -265,3 +265,15 @@ def test_figures_set_against_earlier_values_are_changing_figures() -> None:
     assert all(measure.changing for measure in make_measures(moved, frozenset(), None, "2024-10-03"))
     plain = said("two climbers remain stranded and five are safe", {"two climbers": 2, "five": 5})
     assert not any(measure.changing for measure in make_measures(plain, frozenset(), None, "2024-10-03"))
+
+
+def test_a_forecast_is_no_side_of_a_measure_nor_of_another_days_forecast() -> None:
+    measured = said("the river stood at 6 metres", {"6 metres": 6})
+    thursday = said("the river is forecast to reach 4 metres on Thursday", {"4 metres": 4})
+    later = said("the river is expected to fall to 2 metres", {"2 metres": 2})
+    (now,) = make_measures(measured, frozenset(), None, "2024-10-01")
+    (ahead,) = make_measures(thursday, frozenset(), None, "2024-10-01")
+    (unnamed,) = make_measures(later, frozenset(), None, "2024-10-01")
+    assert not any(q.startswith(ON_DAY) for q in now.qualifiers)
+    assert f"{ON_DAY}{DAYS['Thursday']}" in ahead.qualifiers
+    assert f"{ON_DAY}ahead" in unnamed.qualifiers

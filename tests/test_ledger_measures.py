@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from storyline.stages.ledger.counted import AGENT
 from storyline.stages.ledger.measures import (
     INCREMENT,
     Measure,
@@ -161,3 +162,15 @@ def test_a_source_dropping_its_narrowing_word_meets_another_sources_figure() -> 
 
 def _farms(article_id: str, speaker: str, text: str, figure: str, value: float) -> Measure:
     return _said(article_id, speaker, text, figure, value, "farm")
+
+
+FLEET = "Officials said three ferries were idle, and that the six ferries chartered by the port kept sailing."
+
+
+def test_a_participle_with_its_agent_narrows_a_figure() -> None:
+    article = make_article(FLEET)
+    idle = make_quantity("three ferries", 3, within=FLEET, unit="ferry")
+    chartered = make_quantity("six ferries", 6, within=FLEET, unit="ferry")
+    claim = make_claim(FLEET, article=article, quantities=(idle, chartered))
+    qualifiers = {m.quantity.value: m.qualifiers for m in make_measures(claim, frozenset())}
+    assert qualifiers == {3: frozenset(), 6: frozenset({f"{AGENT}chartered"})}

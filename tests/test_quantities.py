@@ -201,3 +201,18 @@ def test_a_worded_one_counts_only_when_a_later_bare_number_is_set_against_it() -
     assert [q.value for q in quantities_in("The one good road was closed, up from two roads last week.")] == [
         2
     ]
+
+
+def test_a_telephone_code_is_no_count() -> None:
+    # after a word of calling or of a line, or naming a single number: a code
+    assert quantities_in("Hikers lost on the ridge should dial 999 at once.") == []
+    assert quantities_in("Parents can ring the council hotline 0800 for advice.") == []
+    found = quantities_in("Alerts reached 30 towns through the 911 alert number that night.")
+    assert [(q.value, q.unit) for q in found] == [(30, "town")]
+    # lines counted in the plural stay a count
+    assert [q.value for q in quantities_in("The storm cut 3 phone lines in the valley.")] == [3]
+
+
+def test_a_rank_on_a_scale_is_no_count_and_borrows_no_unit() -> None:
+    text = "Gusts hit 90 km/h on the coast, category 4 on the storm scale, and level 3 alerts followed."
+    assert [(q.value, q.unit) for q in quantities_in(text)] == [(90, "km")]

@@ -60,8 +60,10 @@ def points_ahead(verb: Token, tense: str, before: str) -> bool:
     patterns = context_patterns()
     if tense == PAST:
         deferred = bool(verb_phrases(verb) & direction_words().deferral_verbs)
-        return (deferred and bool(patterns["deferred_to"].search(before))) or (
-            is_reported_deadline(verb) and bool(patterns["bound_ahead"].search(before))
+        return (
+            (deferred and bool(patterns["deferred_to"].search(before)))
+            or (is_reported_deadline(verb) and bool(patterns["bound_ahead"].search(before)))
+            or is_reported_schedule(verb)
         )
     if not is_finite_present(verb):
         return False
@@ -140,6 +142,21 @@ def is_reported_deadline(verb: Token) -> bool:
         and planner.dep_ == "ccomp"
         and planner.head.lemma_.lower() in direction_words().reporting_verbs
     )
+
+
+def is_reported_schedule(verb: Token) -> bool:
+    """A schedule predicate told in the simple past inside a report ("the minister said that two planes
+    were expected on Tuesday"): the past only backshifts the report, the day is still ahead. Not in the
+    past perfect ("had been expected on Friday" was overtaken), nor alone ("the verdict was expected on
+    Friday" may tell a plan that failed)."""
+    if verb.tag_ != "VBN" or verb.lower_ not in direction_words().schedule_predicates:
+        return False
+    if is_past_perfect(verb):
+        return False
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:  # "said it had asked …, and that … were"
+        clause = clause.head
+    return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in direction_words().reporting_verbs
 
 
 def verb_tense(verb: Token) -> str:

@@ -82,6 +82,9 @@ INCREMENT = "+increment"
 # The qualifier of an increment's day ("+on:2025-04-08"): increments of two days never share a question.
 ON_DAY = "+on:"
 TARGET_REACH = 4
+# The qualifier of a figure whose noun a participle with its agent narrows ("+agent:sent": "planes sent by
+# Italy"): a subset, no side of the count of all.
+AGENT = "+agent:"
 # A figure right after a word of method (at most this many words) is a poll's sample or margin of error.
 METHOD_REACH = 2
 
@@ -193,7 +196,21 @@ def _qualifiers(claim: Claim, quantity: Quantity) -> frozenset[str]:
         and word not in lexicon.stopwords
         and not names_kind(word)
     )
+    narrowing |= _agent_participle(claim, quantity)
     return narrowing | {INCREMENT} if _is_increment(claim, quantity) else narrowing
+
+
+def _agent_participle(claim: Claim, quantity: Quantity) -> frozenset[str]:
+    """``AGENT`` with the participle right after the figure's noun when "by" follows it ("four planes sent
+    by Italy"); empty otherwise ("two planes were held back": a predicate, not a narrowing)."""
+    after = [w.lower() for w in WORD.findall(claim.text[quantity.end - claim.start :])[:2]]
+    if len(after) < 2 or after[1] != "by":
+        return frozenset()
+    participle = after[0]
+    irregular = load_lexicon("ledger")["irregular_participles"]
+    if participle.endswith("ed") or participle in irregular:
+        return frozenset({AGENT + participle})
+    return frozenset()
 
 
 def _is_increment(claim: Claim, quantity: Quantity) -> bool:
@@ -278,6 +295,9 @@ def make_measures(
         day = figure_day(claim, quantity, published, text)
         if INCREMENT in qualifiers and day is not None:
             qualifiers |= {ON_DAY + day.isoformat()}  # two days' increments are two counts, not a dispute
+        forecast_day = _forecast_day(claim, (start, end), raw)
+        if forecast_day is not None:
+            qualifiers |= {ON_DAY + forecast_day}  # a forecast is no side of a measure, nor of another day's
         measures.append(
             Measure(
                 claim=claim,
@@ -292,6 +312,17 @@ def make_measures(
             )
         )
     return measures
+
+
+def _forecast_day(claim: Claim, clause: tuple[int, int], raw: Sequence[str]) -> str | None:
+    """The day a forecast figure is told for ("39 degrees are forecast for Wednesday": its date, "ahead"
+    when the clause names none), or None when the figure's clause holds no word of a forecast."""
+    words = " " + " ".join(raw) + " "
+    if not any(f" {cue} " in words for cue in load_lexicon("ledger")["forecast_words"]):
+        return None
+    start, end = clause
+    inside = [time for time in claim.times if start <= time.start - claim.start < end]
+    return next((time.value or time.date or "" for time in inside if time.value or time.date), "ahead")
 
 
 def _sets_against_earlier(claim: Claim) -> bool:

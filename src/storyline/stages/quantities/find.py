@@ -19,6 +19,7 @@ from storyline.records import Quantity
 from storyline.stages.quantities.currencies import is_currency
 from storyline.stages.quantities.not_counts import (
     is_age,
+    is_code_or_scale,
     is_day,
     is_fraction,
     is_modifier_or_ratio,
@@ -100,6 +101,8 @@ def _quantity(
     if is_year(phrase, noun, lexicon) or is_age(phrase, noun) or is_day(phrase, noun, lexicon):
         return None
     if is_fraction(phrase, lexicon) or is_modifier_or_ratio(phrase):
+        return None
+    if is_code_or_scale(phrase, noun):
         return None
     approximator = _approximator(doc, phrase[0], lexicon)
     is_vague = tuple(token.lower_ for token in phrase) in lexicon.vague
@@ -257,7 +260,7 @@ def _antecedent_unit(doc: Doc, first: Token, lexicon: NumberLexicon) -> str:
     unit = ""
     for phrase in number_phrases(tokens, lexicon):
         noun = _counted_noun(phrase, lexicon)
-        if is_name_or_date(phrase, lexicon, noun):
+        if is_name_or_date(phrase, lexicon, noun) or is_code_or_scale(phrase, noun):
             continue
         found = _unit(doc, phrase, noun, lexicon)
         if found is not None and not is_year(phrase, noun, lexicon):

@@ -12,6 +12,7 @@ import re
 
 from spacy.tokens import Token
 
+from storyline.lexicons import load_lexicon
 from storyline.stages.quantities.numbers import NumberLexicon, is_digits
 
 # A comma-less four-digit number after these (determiner, possessive) or before a singular noun is a year.
@@ -108,3 +109,19 @@ def is_age(phrase: list[Token], noun: Token | None) -> bool:
         and doc[before.i - 1].ent_type_ == "PERSON"
         and (after is None or after.text in {",", ")"})
     )
+
+
+def is_code_or_scale(phrase: list[Token], noun: Token | None) -> bool:
+    """A telephone code ("call 112", "the 112 emergency number") or a rank on a scale ("force 8",
+    "category 5"): no count, and no unit to take from a figure nearby (``[codes]`` in numbers.toml)."""
+    codes = load_lexicon("numbers")["codes"]
+    first = phrase[0]
+    before = first.doc[first.i - 1].lower_ if first.i > 0 else ""
+    if before in codes["code_after"] or before in codes["scale_after"]:
+        return True
+    if noun is None or noun.i < phrase[-1].i:
+        return False
+    # The head of a compound too: in "the 112 alert number" the number may modify "alert".
+    nouns = [noun, noun.head] if noun.dep_ == "compound" else [noun]
+    # Singular only: "3 phone lines were cut" counts lines, "the 112 emergency number" names one.
+    return any(token.tag_ == "NN" and token.lower_ in codes["code_nouns"] for token in nouns)
