@@ -333,7 +333,7 @@ def _former_times(times: tuple[TimeExpr, ...], before_year: int | None) -> list[
     """The times naming a year before ``before_year`` (all of them when None)."""
     if before_year is None:
         return list(times)
-    return [time for time in times if (match := YEAR.search(time.text)) and int(match.group()) < before_year]
+    return [time for time in times if (year := year_of(time)) is not None and year < before_year]
 
 
 def recalls_former_year(claim: Claim, quantity: Quantity, text: str, before_year: int) -> bool:
