@@ -58,6 +58,17 @@ def test_a_quoted_question_is_no_claim() -> None:
     assert is_question(asked, article) and not is_question(answered, article)
 
 
+def test_a_quote_that_asks_on_the_way_asserts_what_follows() -> None:
+    text = (
+        'Berg said: "Who checked the valves? Nobody. The plant lost 3,000 litres." '
+        'Ode said: "The plant lost water. Who checked the valves?"'
+    )
+    article = make_article(text)
+    rhetorical = make_claim("Who checked the valves? Nobody. The plant lost 3,000 litres", article=article)
+    ending = make_claim("The plant lost water. Who checked the valves", article=article)
+    assert not is_question(rhetorical, article) and is_question(ending, article)
+
+
 def test_one_span_read_twice_or_an_unnamed_speaker_is_one_source() -> None:
     origin = {"a": "a", "b": "b"}
     text = "I'm not okay with Anderson Cooper"

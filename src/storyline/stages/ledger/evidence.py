@@ -39,6 +39,8 @@ from storyline.stages.ledger.statements import Statement
 
 # How far past a content's end a question mark still closes its sentence (a closing quote, a space).
 QUESTION_REACH = 3
+# Where one sentence of a content ends and the next begins: a stop, closing quotes, space, a capital.
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z])")
 # Pipeline components the ledger's own parses skip (``nlp.parse_without``): it reads tags, morphology,
 # dependencies and lemmas, never entities; a label's verb needs only the tags (2-3x cheaper than the whole).
 NOT_READ = frozenset({"ner"})
@@ -58,8 +60,11 @@ def _named_or_outlet(source: str) -> str:
 
 
 def is_question(claim: Claim, article: Article | None) -> bool:
-    """Whether the content is a question: a question mark inside it or just after it."""
-    if "?" in claim.text:
+    """Whether the content is a question: a question mark in its last sentence or just after it. A quote
+    of several sentences that asks on the way asserts the rest: a rhetorical question inside Giuliani's
+    long quote (PolNeAR fbi-no-charges, "You know what …? To prove intent. …") had taken the whole quote,
+    and the count of destroyed emails it ends on, out of the ledger."""
+    if "?" in SENTENCE_END.split(claim.text.rstrip())[-1]:
         return True
     after = article.text[claim.end : claim.end + QUESTION_REACH] if article is not None else ""
     return "?" in after
