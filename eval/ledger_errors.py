@@ -11,6 +11,16 @@ share no ledger question, classified by the first thing that went wrong:
   question, an outlet-voice statement that joined nothing…);
 - ``other question``: both are in the ledger, in different questions (the grouping's loss).
 
+A pair lost in the ledger (``not in ledger``, ``other question``) is classified further by how far its
+claims got through the proposition keys (``storyline.stages.ledger.propositions``), the furthest any
+claim of one sentence got with any claim of the other: ``no key`` (a side's content asserts no predicate
+the keys read: no finite verb of its own, or only "said"), ``other predicates`` (neither side's predicate
+is among the other's words), ``arguments conflict`` (their subjects name different entities, or their
+arguments share none), ``under the gate`` (a candidate whose masked contents are not alike enough: the
+MiniLM cosine, or without an encoder the word overlap) and ``keyed`` (linked by its key, lost after:
+average linkage, one voice, a measured thing, a speaker filter). The class with most pairs is where keying
+loses most.
+
 It then prints the status errors (each gold question whose majority ledger question has another status, or
 that no ledger question holds) and the speaker errors (each claimed sentence whose best claim has another
 speaker), each classified, so that the largest class is the one fixed.
@@ -31,14 +41,28 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from eval.ledger_metrics import PUBLISHERS, GoldSentence, Predicted, speaker_matches
-from storyline.records import Brief, Question
+from eval.ledger_metrics import PUBLISHERS, GoldSentence, Predicted, claims_of, speaker_matches
+from storyline.config import DEFAULT_SETTINGS
+from storyline.embeddings import Embedder, load_embedder
+from storyline.records import Brief, Claim, Question
+from storyline.stages.ledger.grouping import EntitySpans, content_words, entities_within, entity_spans
+from storyline.stages.ledger.propositions import (
+    PropositionKey,
+    keyed_candidates,
+    keyed_links,
+    masked_content,
+    proposition_key,
+)
 
 SOURCE = Path(__file__).resolve().parents[1] / "src" / "storyline"
 NO_CLAIM, NOT_IN_LEDGER, OTHER_QUESTION = "no claim", "not in ledger", "other question"
 OTHER_STORY = "other story"
 UNPLACED, WRONG_STATUS = "unplaced", "wrong status"
 OUTLET_WANTED, OUTLET_GIVEN, OTHER_SPEAKER = "outlet wanted", "outlet given", "other speaker"
+NO_KEY, OTHER_PREDICATES, ARGUMENTS_CONFLICT = "no key", "other predicates", "arguments conflict"
+UNDER_THE_GATE, KEYED = "under the gate", "keyed"
+# how far a pair of claims got through the keys, furthest last (``key_stage``)
+KEY_STAGES = (NO_KEY, OTHER_PREDICATES, ARGUMENTS_CONFLICT, UNDER_THE_GATE, KEYED)
 
 
 def classify(first: Predicted, second: Predicted, apart: bool = False) -> str:
@@ -51,6 +75,58 @@ def classify(first: Predicted, second: Predicted, apart: bool = False) -> str:
     if not (first.placements and second.placements):
         return NOT_IN_LEDGER
     return OTHER_QUESTION
+
+
+@dataclasses.dataclass(frozen=True)
+class KeyReader:
+    """What keying a claim needs from a brief: its entities' mentions by article, its people's names, and
+    the encoder of the keyed links' gate (None: the word-overlap floor, as the ledger without one)."""
+
+    spans: EntitySpans
+    persons: Mapping[str, str]
+    encoder: Embedder | None = None
+
+    @classmethod
+    def of(cls, brief: Brief, encoder: Embedder | None = None) -> KeyReader:
+        persons = {entity.id: entity.name for entity in brief.entities if entity.type == "PERSON"}
+        return cls(entity_spans(brief.entities), persons, encoder)
+
+    def key(self, claim: Claim) -> PropositionKey | None:
+        """The claim's key as the ledger reads it (``ledger.positions``): its entities, and those named
+        before its first finite verb as its subject."""
+        mentioned = entities_within(self.spans, claim.article, claim.start, claim.end)
+        verb = claim.start + claim.finite_verbs[0] if claim.finite_verbs else claim.start
+        subject = entities_within(self.spans, claim.article, claim.start, verb)
+        return proposition_key(claim, mentioned, self.persons, subject)
+
+    def words(self, claim: Claim) -> frozenset[str]:
+        return content_words(claim.text) | entities_within(self.spans, claim.article, claim.start, claim.end)
+
+    def masked(self, claim: Claim) -> str:
+        return masked_content(claim, [(start, end) for start, end, _id in self.spans.get(claim.article, [])])
+
+
+def key_stage(first: Claim, second: Claim, reader: KeyReader) -> str:
+    """How far two claims got through the proposition keys (``KEY_STAGES``)."""
+    first_key, second_key = reader.key(first), reader.key(second)
+    if first_key is None or second_key is None:
+        return NO_KEY
+    keys = [first_key, second_key]
+    words = [reader.words(first), reader.words(second)]
+    if not keyed_candidates(keys, words):
+        unargued = [dataclasses.replace(key, arguments=frozenset(), subject=frozenset()) for key in keys]
+        return ARGUMENTS_CONFLICT if keyed_candidates(unargued, words) else OTHER_PREDICATES
+    links = keyed_links(
+        [first, second], keys, words, reader.masked, lambda: reader.encoder, DEFAULT_SETTINGS.ledger
+    )
+    return KEYED if links else UNDER_THE_GATE
+
+
+def pair_key_stage(first: Sequence[Claim], second: Sequence[Claim], reader: KeyReader) -> str:
+    """The furthest ``key_stage`` of any claim of one sentence with any claim of the other (``no key``
+    when a sentence has none)."""
+    stages = [key_stage(one, other, reader) for one in first for other in second if one.id != other.id]
+    return max(stages, key=KEY_STAGES.index, default=NO_KEY)
 
 
 def together_errors(
@@ -85,14 +161,24 @@ def print_errors(
     errors = together_errors(gold, predicted, story_of)
     print(f"== together-errors of {story['story']}: {len(errors)}")
     shown: set[int] = set()
+    reader = KeyReader.of(brief, load_embedder())
+    stages: Counter[str] = Counter()
     for i, j, kind in errors:
-        print(f"  [{kind}] {gold[i].question}: sentence {i} × {j}")
+        stage = ""
+        if kind in (NOT_IN_LEDGER, OTHER_QUESTION):
+            stages[
+                stage := pair_key_stage(
+                    claims_of(gold[i], brief.claims), claims_of(gold[j], brief.claims), reader
+                )
+            ] += 1
+        print(f"  [{kind}{', ' + stage if stage else ''}] {gold[i].question}: sentence {i} × {j}")
         for index in (i, j):
             if index not in shown:
                 shown.add(index)
                 _print_sentence(index, gold[index], predicted[index], texts, labels)
     kinds = Counter(kind for _i, _j, kind in errors)
     print(f"  together-errors by class: {dict(kinds)}")
+    print(f"  lost in the ledger, by key stage: {dict(stages)}")
     _print_apart_errors(gold, predicted, texts, labels)
     _print_status_errors(story, brief, gold, predicted)
     _print_speaker_errors(gold, predicted, texts)

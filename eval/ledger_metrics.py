@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from eval.common import REPO, SHARED_DATA, overlaps
-from storyline.records import Article, Brief, Question
+from storyline.records import Article, Brief, Claim, Question
 
 LEDGER_GOLD = REPO / "tests" / "data" / "ledger"
 POLNEAR = SHARED_DATA / "polnear"
@@ -101,17 +101,23 @@ def gold_sentences(story: dict[str, Any], articles: dict[str, Article]) -> list[
     return found
 
 
-def predict(sentence: GoldSentence, brief: Brief) -> Predicted:
-    """The claims overlapping the sentence; the speaker is the one of the claim overlapping it most. Acts
-    (``Claim.kind``) are left out: the ledger weighs statements only."""
-    names = {entity.id: entity.name for entity in brief.entities}
-    claims = [
+def claims_of(sentence: GoldSentence, claims: Sequence[Claim]) -> list[Claim]:
+    """The statements overlapping the sentence (acts, ``Claim.kind``, are no positions: the ledger weighs
+    statements only)."""
+    return [
         claim
-        for claim in brief.claims
+        for claim in claims
         if claim.article == sentence.article
         and claim.kind == "statement"
         and overlaps((claim.start, claim.end), (sentence.start, sentence.end))
     ]
+
+
+def predict(sentence: GoldSentence, brief: Brief) -> Predicted:
+    """The claims overlapping the sentence; the speaker is the one of the claim overlapping it most. Acts
+    (``Claim.kind``) are left out: the ledger weighs statements only."""
+    names = {entity.id: entity.name for entity in brief.entities}
+    claims = claims_of(sentence, brief.claims)
     if not claims:
         return Predicted(False, None, frozenset())
     best = max(claims, key=lambda claim: min(claim.end, sentence.end) - max(claim.start, sentence.start))

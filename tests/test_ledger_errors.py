@@ -4,23 +4,31 @@ held-out story."""
 from __future__ import annotations
 
 import pytest
-from factories import make_position, make_question
+from factories import make_claim, make_position, make_question
 
 from eval.ledger_errors import (
+    ARGUMENTS_CONFLICT,
+    KEYED,
     NO_CLAIM,
+    NO_KEY,
     NOT_IN_LEDGER,
+    OTHER_PREDICATES,
     OTHER_QUESTION,
     OTHER_STORY,
+    UNDER_THE_GATE,
     UNPLACED,
     WRONG_STATUS,
+    KeyReader,
     apart_errors,
+    key_stage,
+    pair_key_stage,
     print_errors,
     speaker_error_class,
     status_errors,
     together_errors,
 )
 from eval.ledger_metrics import GoldSentence, Predicted
-from storyline.records import Brief
+from storyline.records import Brief, Claim
 
 
 def sentence(start: int, question: str = "q") -> GoldSentence:
@@ -97,3 +105,31 @@ def test_pairs_of_different_gold_questions_in_one_ledger_question_are_apart_erro
     # a sentence gold for both questions ("leads by 43 percent to 38 percent") is no pair of them
     both = [*gold, sentence(0, "other")]
     assert apart_errors(both, [*predicted, predicted[0]]) == []
+
+
+def keyed(text: str, verb: str, article: str = "a", id: str = "c1") -> Claim:
+    """A claim whose content's one top-level finite verb is the first occurrence of ``verb``."""
+    return make_claim(text, article=article, id=id, speaker_text="Someone", finite_verbs=(text.index(verb),))
+
+
+def test_a_pair_lost_in_the_ledger_is_classed_by_how_far_its_claims_got_through_the_keys() -> None:
+    reader = KeyReader(spans={}, persons={})  # no encoder: the gate is the word-overlap floor
+    refusal = keyed("the ministry would not prosecute the envoy", "prosecute")
+    assert key_stage(refusal, make_claim("the envoy to face charges", id="c2"), reader) == NO_KEY
+    careless = keyed("the envoy was careless with the cables", "was", id="c2")
+    assert key_stage(refusal, careless, reader) == OTHER_PREDICATES
+    decision = keyed("the ministry will prosecute the envoy", "prosecute", id="c2")
+    assert key_stage(refusal, decision, reader) == KEYED
+    # one predicate, little else in common: the gate keeps them apart
+    theft = "they prosecuted a cook in a village near the harbour last spring for stealing bread and cheese"
+    assert key_stage(refusal, keyed(theft, "prosecuted", id="c2"), reader) == UNDER_THE_GATE
+    # of the furthest pair of claims of two sentences
+    assert pair_key_stage([refusal], [careless, decision], reader) == KEYED
+    assert pair_key_stage([refusal], [], reader) == NO_KEY
+
+
+def test_subjects_naming_different_entities_are_an_arguments_conflict() -> None:
+    first = keyed("Seoul may send troops to the border", "send")
+    second = keyed("Pyongyang sent troops to the border", "sent", article="b", id="c2")
+    reader = KeyReader(spans={"a": [(0, 5, "seoul")], "b": [(0, 9, "pyongyang")]}, persons={})
+    assert key_stage(first, second, reader) == ARGUMENTS_CONFLICT
