@@ -1,8 +1,12 @@
 """Status rules of the ledger (``ledger.status``) through ``build_ledger`` on hand-made claims."""
 
+import dataclasses
+
+from factories import make_claim, make_position
 from test_ledger import ARTICLES, STORY, claim
 
 from storyline.stages.ledger.positions import build_ledger
+from storyline.stages.ledger.status import judge_status
 
 
 def test_floors_from_two_sources_agree_rather_than_contest() -> None:
@@ -43,3 +47,23 @@ def test_one_source_giving_two_values_does_not_contest_itself() -> None:
     ]
     (question,) = build_ledger(STORY, claims, ARTICLES, [], [])
     assert question.status == "single-source", question.status_reason
+
+
+def test_a_denied_report_no_one_is_named_for_is_denied_not_contested() -> None:
+    # "The Hellenic Police denied reports in the Greek press that a man had been arrested": the report is
+    # what is denied, known only through the denial (the generalise fire story)
+    reported = make_claim("a man had been arrested", id="c1", cue="reports")
+    denial = make_claim("reports that a man had been arrested", id="c2", cue="denied", modality="denied")
+    denial = dataclasses.replace(denial, speaker_text="Police")
+    affirm = make_position("c1", speakers=("unattributed",), outlets=("Heraldo",), stance="affirm")
+    deny = make_position("c2", speakers=("Police",), outlets=("Heraldo",), stance="deny")
+    status, reason = judge_status([affirm, deny], [reported, denial])
+    assert status == "denied"
+    assert reason == "denied by Police; no named source affirms (only unnamed reports, carried by Heraldo)"
+    # a named source affirming, or an outlet's own report, is a side: contested
+    for named in (
+        dataclasses.replace(reported, speaker_text="Kathimerini"),
+        dataclasses.replace(reported, cue=""),
+    ):
+        status, reason = judge_status([affirm, deny], [named, denial])
+        assert status == "contested" and "denied by Police" in reason

@@ -19,6 +19,7 @@ from types import MappingProxyType
 
 from storyline.config import DEFAULT_SETTINGS
 from storyline.records import Claim, Position, QuestionStatus
+from storyline.stages.ledger.grouping import ledger_lexicon
 from storyline.stages.ledger.series import EITHER_WAY, counts_apart, series_status
 
 
@@ -85,6 +86,15 @@ def judge_status(
     ]
     not_confirmed = [p for p in positions if p.stance == "unconfirmed"]
     speakers = {speaker for position in positions for speaker in position.speakers}
+    reported = [p for p in affirming if _only_unnamed_reports(p, claims)]
+    if denying and reported and len(reported) == len(affirming):
+        # "denied reports in the Greek press that a man had been arrested": the report is what is denied,
+        # known only through the denial, no source that could be weighed against it
+        carried = ", ".join(dict.fromkeys(o for p in reported for o in p.outlets))
+        return "denied", (
+            f"denied by {_who(denying, names)}; no named source affirms (only unnamed reports, "
+            f"carried by {carried})"
+        )
     if denying and affirming:
         sources = sum(p.independent_sources for p in affirming)
         return "contested", (
@@ -120,6 +130,18 @@ def judge_status(
             f"no other position{relayed}",
         )
     return "single-source", f"one source ({_who(asserting, names)}){relayed}"
+
+
+def _only_unnamed_reports(position: Position, claims: Sequence[Claim]) -> bool:
+    """Whether every claim of the position is a report no one is named for ("denied reports in the Greek
+    press that a man had been arrested", "faced questions about reports on Greek television that …"): a
+    statement noun as its cue, no speaker, not the outlet's own voice."""
+    nouns = ledger_lexicon().statement_nouns
+    held = [claim for claim in claims if claim.id in set(position.claims)]
+    return bool(held) and all(
+        claim.cue.lower() in nouns and not (claim.speaker or claim.speaker_text or claim.outlet_voice)
+        for claim in held
+    )
 
 
 def _agreeing_floors(
