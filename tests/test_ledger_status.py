@@ -2,7 +2,7 @@
 
 import dataclasses
 
-from factories import make_claim, make_position
+from factories import make_claim, make_position, make_quantity
 from test_ledger import ARTICLES, STORY, claim
 
 from storyline.stages.ledger.positions import build_ledger
@@ -67,3 +67,30 @@ def test_a_denied_report_no_one_is_named_for_is_denied_not_contested() -> None:
     ):
         status, reason = judge_status([affirm, deny], [named, denial])
         assert status == "contested" and "denied by Police" in reason
+
+
+def test_a_later_floor_above_an_earlier_figure_agrees_with_it() -> None:
+    # a running total: 1,274 emails classified on 31 December, "more than 1,300" on 31 January (PolNeAR
+    # classified-emails) is no contest; the same floor given before the smaller figure is one
+    figure = make_quantity("1,274 emails", 1274, within="1,274 emails")
+    floor = make_quantity("more than 1,300 emails", 1300, within="more than 1,300 emails")
+    exact = make_claim("1,274 emails", id="c1", cue="", quantities=(figure,))
+    floored = make_claim("more than 1,300 emails", id="c2", speaker_text="reviewers", quantities=(floor,))
+    claims = [exact, floored]
+    for floor_day, status in (("2016-01-31", "corroborated"), ("2015-12-01", "contested")):
+        positions = [
+            make_position(
+                "c1", speakers=("politico",), outlets=("politico",), value=1274.0, earliest="2015-12-31"
+            ),
+            make_position(
+                "c2", speakers=("reviewers",), outlets=("wash-post",), value=1300.0, earliest=floor_day
+            ),
+        ]
+        got, reason = judge_status(positions, claims, corroborators=2)
+        assert got == status, reason
+    assert reason.startswith("2 speakers, 2 values")
+    positions[1] = dataclasses.replace(positions[1], earliest="2016-01-31")
+    assert judge_status(positions, claims, corroborators=2)[1] == (
+        "2 independent sources give figures that agree "
+        "(1,274 (31 Dec 2015), more than 1,300 (31 Jan 2016): politico, reviewers)"
+    )
