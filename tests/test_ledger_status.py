@@ -2,7 +2,7 @@
 
 import dataclasses
 
-from factories import make_claim, make_position, make_quantity
+from factories import make_claim, make_position, make_quantity, make_question
 from test_ledger import ARTICLES, STORY, claim
 
 from storyline.stages.ledger.positions import build_ledger
@@ -94,3 +94,18 @@ def test_a_later_floor_above_an_earlier_figure_agrees_with_it() -> None:
         "2 independent sources give figures that agree "
         "(1,274 (31 Dec 2015), more than 1,300 (31 Jan 2016): politico, reviewers)"
     )
+
+
+def test_a_figure_every_outlet_carries_outranks_one_outlets_figure_with_more_speakers() -> None:
+    from storyline.stages.ledger.positions import _salience
+
+    # one agency's count restated by three outlets (relays count once) against one outlet quoting two
+    # people for one source's figure: sources tie, the outlets carrying it decide
+    carried = make_position("c1", speakers=("Agency",), outlets=("A", "B", "C"), value=3500.0)
+    quoted = make_position("c2", speakers=("Mayor", "Aide"), outlets=("A",), value=40.0)
+    ranked = sorted(
+        [make_question("How many aides?", quoted, id="q2"), make_question("How many hectares?", carried)],
+        key=_salience,
+        reverse=True,
+    )
+    assert [question.id for question in ranked] == ["q1", "q2"]

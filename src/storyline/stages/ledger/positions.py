@@ -509,10 +509,12 @@ def _evident(group: Sequence[Measure], claims: Sequence[Claim], label: str, cont
 
 
 def _salience(question: Question) -> tuple[int, int, int, int]:
-    """Independent sources, then speakers, outlets and claims: the top of a story is its core."""
+    """Independent sources, then outlets carrying it, speakers and claims: the top of a story is its core
+    (a count every outlet restates from one agency, one source since relays count once, outranks one
+    outlet's figure that quotes two people)."""
     return (
         sum(p.independent_sources for p in question.positions),
-        len({speaker for p in question.positions for speaker in p.speakers}),
         len({outlet for p in question.positions for outlet in p.outlets}),
+        len({speaker for p in question.positions for speaker in p.speakers}),
         sum(len(p.claims) for p in question.positions),
     )

@@ -1,16 +1,16 @@
 """A question's status and the reason a reader is shown, from its positions (``judge_status``).
 
-Contested when independent sources take different sides (values, or an asserted affirmation against a
-denial: the reason says "denied by X"); denied only when no source affirms (a hedged allegation takes no
-side, nor does a report no one is named for, "denied reports in the Greek press that…": it is what the
-denial answers); floors agree with each other, and with an exact value that meets them or that came
-before them (a running total); unconfirmed beside non-confirmations or with only hedged support; corroborated only by two or more
-independent sources other than the claim's own subject; a series when a count moves one way over
-successive dates, from one source or from several keeping step (``ledger.series``: a tally of a kind of
-count, the dead, the missing, the displaced; never a sum of money or a share; a count of a bare noun only
-where a sentence sets two of its values on two days against each other, ``tallies.told_directions``, since
-two such figures one speaker gives on two days are as often two things, 50 million lari allotted and then
-120 million of cost, as one thing moving); single-source otherwise. Every reason names who.
+Contested when independent sources take different sides (values, or an asserted affirmation against a denial:
+the reason says "denied by X"); denied only when no source affirms (a hedged allegation takes no side, nor
+does a report no one is named for, "denied reports in the Greek press that…": it is what the denial answers);
+floors agree with each other, and with an exact value that meets them or that came before them (a running
+total); unconfirmed beside non-confirmations or with only hedged support; corroborated only by two or more
+independent sources other than the claim's own subject; a series when a count moves one way over successive
+dates, from one source or from several keeping step (``ledger.series``: a tally of a kind of count, the dead,
+the missing, the displaced; never a sum of money or a share; a count of a bare noun only where a sentence sets
+two of its values on two days against each other, ``tallies.told_directions``, since two such figures one
+speaker gives on two days are as often two things, 50 million lari allotted and then 120 million of cost, as
+one thing moving); single-source otherwise. Every reason names who.
 """
 
 from __future__ import annotations
