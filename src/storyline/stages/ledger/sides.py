@@ -27,6 +27,7 @@ from storyline.records import Article, Claim, Position, Question, Stance, Story
 from storyline.stages.claims import stance_of
 from storyline.stages.ledger.grouping import speaker_key
 from storyline.stages.ledger.measures import Measure
+from storyline.stages.ledger.relays import as_relayed
 from storyline.stages.ledger.series import EITHER_WAY, calendar_day
 from storyline.stages.ledger.sources import NO_VOICES, Voices, as_voices, independent_sources
 from storyline.stages.ledger.status import judge_status
@@ -67,7 +68,10 @@ def make_position(
         claims=tuple(dict.fromkeys(claim.id for claim in claims)),
         speakers=tuple(speakers),
         outlets=tuple(outlets),
-        independent_sources=len(independent_sources(claims, context.origin)),
+        # a relay of a speaker the position holds ("McCaul said the FBI director said …") is no second source
+        independent_sources=len(
+            independent_sources(as_relayed(claims, context.texts, context.known), context.origin)
+        ),
         value=value,
         stance=stance,
         earliest=min(dates) if dates else None,
