@@ -12,7 +12,9 @@ from storyline.stages.ledger.sources import (
     corroborators,
     counted_by,
     independent_sources,
+    is_unnamed_report,
     organisation_voices,
+    report_words,
     voice_of,
 )
 from tests.factories import make_article, make_claim, make_quantity, span_of
@@ -210,3 +212,18 @@ def test_a_sentence_pointing_back_takes_the_counter_the_sentence_before_names() 
     sentence = "It was the worst fire since 2021, when 50,000 hectares burned."
     claim, spans = _after_counter(before + sentence, sentence, "50,000 hectares", 50000)
     assert counted_by(claim, spans, counters, before + sentence) is claim
+
+
+def test_a_report_no_one_is_named_for_is_named_by_its_words() -> None:
+    text = "The police denied reports in the Greek press that a man had been arrested."
+    article = make_article(text)
+    reported = make_claim("a man had been arrested", article=article, cue="reports")
+    assert is_unnamed_report(reported)
+    assert report_words(reported, text) == "reports in the Greek press"
+    bare = "The police denied reports that a man had been arrested."
+    assert report_words(
+        make_claim("a man had been arrested", article=make_article(bare), cue="reports"), bare
+    ) == ("unnamed reports")
+    # a named report, or a speaker's claim, is no unnamed report
+    assert not is_unnamed_report(replace(reported, speaker_text="Kathimerini"))
+    assert not is_unnamed_report(replace(reported, cue="said"))

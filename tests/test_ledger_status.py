@@ -55,11 +55,13 @@ def test_a_denied_report_no_one_is_named_for_is_denied_not_contested() -> None:
     reported = make_claim("a man had been arrested", id="c1", cue="reports")
     denial = make_claim("reports that a man had been arrested", id="c2", cue="denied", modality="denied")
     denial = dataclasses.replace(denial, speaker_text="Police")
-    affirm = make_position("c1", speakers=("unattributed",), outlets=("Heraldo",), stance="affirm")
+    affirm = make_position("c1", speakers=("reports in the press",), outlets=("Heraldo",), stance="affirm")
     deny = make_position("c2", speakers=("Police",), outlets=("Heraldo",), stance="deny")
     status, reason = judge_status([affirm, deny], [reported, denial])
     assert status == "denied"
-    assert reason == "denied by Police; no named source affirms (only unnamed reports, carried by Heraldo)"
+    assert reason == (
+        "denied by Police; no named source affirms (only reports in the press, carried by Heraldo)"
+    )
     # a named source affirming, or an outlet's own report, is a side: contested
     for named in (
         dataclasses.replace(reported, speaker_text="Kathimerini"),

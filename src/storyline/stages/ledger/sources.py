@@ -44,6 +44,8 @@ ROLE_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 # the longest organisation name looked up among a role's words ("National Civil Defence Directorate")
 LONGEST_NAME = 8
 PLACE_TYPES = frozenset({"GPE", "LOC"})
+# words between a report's noun and what it says ("reports in the Greek press that …")
+REPORT_OPENERS = frozenset({"that", "saying", "whether", "claiming", "suggesting"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,6 +349,24 @@ def _counted_before(claim: Claim, spans: EntitySpans, counters: frozenset[str], 
 
 def _spoken_by(claim: Claim, entity: str, start: int, end: int, surface: str) -> Claim:
     return replace(claim, speaker=entity, speaker_text=surface, speaker_start=start, speaker_end=end)
+
+
+def is_unnamed_report(claim: Claim) -> bool:
+    """A report no one is named for ("denied reports in the Greek press that a man had been arrested",
+    "faced questions about reports on Greek television that …"): a statement noun as its cue, no speaker,
+    not the outlet's own voice. It is what a denial answers, no source to weigh against it."""
+    if claim.speaker or claim.speaker_text or claim.outlet_voice:
+        return False
+    return claim.cue.lower() in ledger_lexicon().statement_nouns
+
+
+def report_words(claim: Claim, text: str) -> str:
+    """The words naming an unnamed report, from its cue to its content ("reports in the Greek press"); a
+    bare noun as "unnamed reports"."""
+    words = text[claim.cue_start : claim.start].split()
+    while words and words[-1].lower() in REPORT_OPENERS:
+        words.pop()
+    return " ".join(words) if len(words) > 1 else f"unnamed {claim.cue}"
 
 
 def source_key(claim: Claim, origin: Mapping[str, str]) -> str:

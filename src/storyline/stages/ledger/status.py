@@ -22,8 +22,8 @@ from types import MappingProxyType
 from storyline.config import DEFAULT_SETTINGS
 from storyline.records import Claim, Position, QuestionStatus
 from storyline.stages.ledger.counted import is_lower_bound
-from storyline.stages.ledger.grouping import ledger_lexicon
 from storyline.stages.ledger.series import EITHER_WAY, calendar_day, counts_apart, day_label, series_status
+from storyline.stages.ledger.sources import is_unnamed_report
 
 
 def _count(number: int, noun: str) -> str:
@@ -97,7 +97,7 @@ def judge_status(
         # known only through the denial, no source that could be weighed against it
         carried = ", ".join(dict.fromkeys(o for p in reported for o in p.outlets))
         return "denied", (
-            f"denied by {_who(denying, names)}; no named source affirms (only unnamed reports, "
+            f"denied by {_who(denying, names)}; no named source affirms (only {_who(reported, names)}, "
             f"carried by {carried})"
         )
     if denying and affirming:
@@ -138,15 +138,9 @@ def judge_status(
 
 
 def _only_unnamed_reports(position: Position, claims: Sequence[Claim]) -> bool:
-    """Whether every claim of the position is a report no one is named for ("denied reports in the Greek
-    press that a man had been arrested", "faced questions about reports on Greek television that …"): a
-    statement noun as its cue, no speaker, not the outlet's own voice."""
-    nouns = ledger_lexicon().statement_nouns
+    """Whether every claim of the position is a report no one is named for (``sources.is_unnamed_report``)."""
     held = [claim for claim in claims if claim.id in set(position.claims)]
-    return bool(held) and all(
-        claim.cue.lower() in nouns and not (claim.speaker or claim.speaker_text or claim.outlet_voice)
-        for claim in held
-    )
+    return bool(held) and all(is_unnamed_report(claim) for claim in held)
 
 
 def _agreeing_floors(
