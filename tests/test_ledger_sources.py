@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from storyline.records import Claim, Entity
+from storyline.stages.ledger.counters import counted_by
 from storyline.stages.ledger.grouping import EntitySpans
 from storyline.stages.ledger.sources import (
     Voices,
     as_voices,
     corroborators,
-    counted_by,
     independent_sources,
     is_unnamed_report,
     organisation_voices,

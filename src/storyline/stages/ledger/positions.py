@@ -32,6 +32,7 @@ from storyline.stages.ledger.anaphora import (
     names_no_subject,
     topic_words,
 )
+from storyline.stages.ledger.counters import counted_by
 from storyline.stages.ledger.embedding import embed_claims
 from storyline.stages.ledger.evidence import (
     figures_affirming,
@@ -88,7 +89,7 @@ from storyline.stages.ledger.sides import (
     value_positions,
 )
 from storyline.stages.ledger.single_voice import single_voice_question, worth_alone
-from storyline.stages.ledger.sources import as_voices, corroborators, counted_by, organisation_voices
+from storyline.stages.ledger.sources import as_voices, corroborators, organisation_voices
 from storyline.stages.ledger.statements import (
     Statement,
     group_statements,
@@ -103,7 +104,7 @@ from storyline.stages.ledger.tallies import according_to, split_tallies, tally_d
 # bombing's dead and injured, recalled in a column on the FBI's record: PolNeAR fbi-no-charges, two of its
 # five false or misleading top-20 questions).
 TOLL_KINDS = frozenset({"dead", "injured", "missing"})
-# Who can be a counter an outlet's sentence names (``sources.counted_by``): not a place ("Uzbekistan has
+# Who can be a counter an outlet's sentence names (``counters.counted_by``): not a place ("Uzbekistan has
 # reconnected …" tells what a government did, which the entities stage may type as a place or not).
 COUNTER_TYPES = frozenset({"ORG", "PERSON"})
 
