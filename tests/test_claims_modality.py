@@ -126,6 +126,9 @@ def test_every_modality_has_a_strength() -> None:
         ("The ministry denied that its troops had crossed the border.", "denied", "deny"),
         ("Officials could not confirm that the convoy had arrived.", "could not confirm", "unconfirmed"),
         ("The mayor said the dam had possibly failed overnight.", "said", "affirm"),
+        # a negation in a clause of cause is not the main clause's; one before "because" still is
+        ("TV said that aircraft stayed grounded because there was not enough fuel.", "said", "affirm"),
+        ("The mayor said the dam did not fail because of the rain.", "said", "deny"),
     ],
 )
 def test_stance_of_a_claim(text: str, cue: str, stance: str) -> None:

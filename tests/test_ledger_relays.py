@@ -84,6 +84,11 @@ def test_the_reason_names_relayers_apart_from_the_source() -> None:
     names = {entity.id: entity.name for entity in ENTITIES}
     status, reason = judge_status([position], relayed, 1, names, relayers=only_relaying(claims, relayed))
     assert (status, reason) == ("single-source", "one source (Varga); relayed by Tomas Brill, Lena Ott")
+    # the position's own count agrees with the reason once the names are known: one source, not three
+    # (PolNeAR fbi-no-charges showed "one source (Comey)" over a position of 3 independent sources)
+    assert position.independent_sources == 3
+    context = dataclasses.replace(context, known=known_as(ENTITIES))
+    assert make_position(claims, context, None, "affirm").independent_sources == 1
 
 
 # An outlet restating a source's figure in its own voice (``relay_outlet_figures``): dates are the days of

@@ -5,14 +5,16 @@ from __future__ import annotations
 from dataclasses import replace
 
 from storyline.records import Claim, Entity
+from storyline.stages.ledger.counters import counted_by
 from storyline.stages.ledger.grouping import EntitySpans
 from storyline.stages.ledger.sources import (
     Voices,
     as_voices,
     corroborators,
-    counted_by,
     independent_sources,
+    is_unnamed_report,
     organisation_voices,
+    report_words,
     voice_of,
 )
 from tests.factories import make_article, make_claim, make_quantity, span_of
@@ -165,3 +167,63 @@ def test_an_outlets_sentence_telling_a_count_gives_the_counters_figure() -> None
     ]:
         claim, spans = _outlet_sentence(text, "41 sites", 41, counter)
         assert counted_by(claim, spans, frozenset({"e-counter"})) is claim, text
+
+
+def test_a_figure_set_at_an_estimate_is_the_counters() -> None:
+    # "put … at" sets an estimate: the subject's figure (the generalise fire story's hectares, credited to
+    # the wire that recapped them)
+    for text in (
+        "On Monday the fire brigade had put the burned area at 3,500 hectares.",
+        "The fire brigade put the area burned at more than 3,500 hectares on Thursday.",
+    ):
+        claim, spans = _outlet_sentence(text, "3,500 hectares", 3500, "fire brigade")
+        assert counted_by(claim, spans, frozenset({"e-counter"})).speaker == "e-counter", text
+    # "put" with no "at" before the figure estimates nothing
+    claim, spans = _outlet_sentence(
+        "The fire brigade put 300 firefighters on the ridge.", "300 firefighters", 300, "fire brigade"
+    )
+    assert counted_by(claim, spans, frozenset({"e-counter"})) is claim
+
+
+def _after_counter(text: str, sentence: str, figure: str, value: float) -> tuple[Claim, EntitySpans]:
+    """The outlet's ``sentence`` ending ``text``, holding ``figure``; "fire service" names "e-counter"."""
+    article = make_article(text)
+    quantity = make_quantity(figure, value, within=text)
+    claim = make_claim(sentence, article=article, cue="", quantities=(quantity,))
+    start, end = span_of(text, "fire service")
+    return claim, {"a": [(start, end, "e-counter")]}
+
+
+def test_a_sentence_pointing_back_takes_the_counter_the_sentence_before_names() -> None:
+    counters = frozenset({"e-counter"})
+    before = "The fire service put the area at 14,000 hectares on Thursday. "
+    for sentence in (
+        "Its estimates have risen every day: 3,500 hectares on Monday.",
+        "It had put the area at 3,500 hectares on Monday.",
+    ):
+        claim, spans = _after_counter(before + sentence, sentence, "3,500 hectares", 3500)
+        assert counted_by(claim, spans, counters, before + sentence).speaker == "e-counter", sentence
+        # without the article's text, or with the counter named two sentences before: the outlet's
+        assert counted_by(claim, spans, counters) is claim
+        farther = "The fire service spoke. The wind rose. " + sentence
+        claim, spans = _after_counter(farther, sentence, "3,500 hectares", 3500)
+        assert counted_by(claim, spans, counters, farther) is claim
+    # an "It" that points at no count
+    sentence = "It was the worst fire since 2021, when 50,000 hectares burned."
+    claim, spans = _after_counter(before + sentence, sentence, "50,000 hectares", 50000)
+    assert counted_by(claim, spans, counters, before + sentence) is claim
+
+
+def test_a_report_no_one_is_named_for_is_named_by_its_words() -> None:
+    text = "The police denied reports in the Greek press that a man had been arrested."
+    article = make_article(text)
+    reported = make_claim("a man had been arrested", article=article, cue="reports")
+    assert is_unnamed_report(reported)
+    assert report_words(reported, text) == "reports in the Greek press"
+    bare = "The police denied reports that a man had been arrested."
+    assert report_words(
+        make_claim("a man had been arrested", article=make_article(bare), cue="reports"), bare
+    ) == ("unnamed reports")
+    # a named report, or a speaker's claim, is no unnamed report
+    assert not is_unnamed_report(replace(reported, speaker_text="Kathimerini"))
+    assert not is_unnamed_report(replace(reported, cue="said"))

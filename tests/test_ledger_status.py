@@ -1,8 +1,12 @@
 """Status rules of the ledger (``ledger.status``) through ``build_ledger`` on hand-made claims."""
 
+import dataclasses
+
+from factories import make_claim, make_position, make_quantity, make_question
 from test_ledger import ARTICLES, STORY, claim
 
 from storyline.stages.ledger.positions import build_ledger
+from storyline.stages.ledger.status import judge_status
 
 
 def test_floors_from_two_sources_agree_rather_than_contest() -> None:
@@ -43,3 +47,67 @@ def test_one_source_giving_two_values_does_not_contest_itself() -> None:
     ]
     (question,) = build_ledger(STORY, claims, ARTICLES, [], [])
     assert question.status == "single-source", question.status_reason
+
+
+def test_a_denied_report_no_one_is_named_for_is_denied_not_contested() -> None:
+    # "The Hellenic Police denied reports in the Greek press that a man had been arrested": the report is
+    # what is denied, known only through the denial (the generalise fire story)
+    reported = make_claim("a man had been arrested", id="c1", cue="reports")
+    denial = make_claim("reports that a man had been arrested", id="c2", cue="denied", modality="denied")
+    denial = dataclasses.replace(denial, speaker_text="Police")
+    affirm = make_position("c1", speakers=("reports in the press",), outlets=("Heraldo",), stance="affirm")
+    deny = make_position("c2", speakers=("Police",), outlets=("Heraldo",), stance="deny")
+    status, reason = judge_status([affirm, deny], [reported, denial])
+    assert status == "denied"
+    assert reason == (
+        "denied by Police; no named source affirms (only reports in the press, carried by Heraldo)"
+    )
+    # a named source affirming, or an outlet's own report, is a side: contested
+    for named in (
+        dataclasses.replace(reported, speaker_text="Kathimerini"),
+        dataclasses.replace(reported, cue=""),
+    ):
+        status, reason = judge_status([affirm, deny], [named, denial])
+        assert status == "contested" and "denied by Police" in reason
+
+
+def test_a_later_floor_above_an_earlier_figure_agrees_with_it() -> None:
+    # a running total: 1,274 emails classified on 31 December, "more than 1,300" on 31 January (PolNeAR
+    # classified-emails) is no contest; the same floor given before the smaller figure is one
+    figure = make_quantity("1,274 emails", 1274, within="1,274 emails")
+    floor = make_quantity("more than 1,300 emails", 1300, within="more than 1,300 emails")
+    exact = make_claim("1,274 emails", id="c1", cue="", quantities=(figure,))
+    floored = make_claim("more than 1,300 emails", id="c2", speaker_text="reviewers", quantities=(floor,))
+    claims = [exact, floored]
+    for floor_day, status in (("2016-01-31", "corroborated"), ("2015-12-01", "contested")):
+        positions = [
+            make_position(
+                "c1", speakers=("politico",), outlets=("politico",), value=1274.0, earliest="2015-12-31"
+            ),
+            make_position(
+                "c2", speakers=("reviewers",), outlets=("wash-post",), value=1300.0, earliest=floor_day
+            ),
+        ]
+        got, reason = judge_status(positions, claims, corroborators=2)
+        assert got == status, reason
+    assert reason.startswith("2 speakers, 2 values")
+    positions[1] = dataclasses.replace(positions[1], earliest="2016-01-31")
+    assert judge_status(positions, claims, corroborators=2)[1] == (
+        "2 independent sources give figures that agree "
+        "(1,274 (31 Dec 2015), more than 1,300 (31 Jan 2016): politico, reviewers)"
+    )
+
+
+def test_a_figure_every_outlet_carries_outranks_one_outlets_figure_with_more_speakers() -> None:
+    from storyline.stages.ledger.positions import _salience
+
+    # one agency's count restated by three outlets (relays count once) against one outlet quoting two
+    # people for one source's figure: sources tie, the outlets carrying it decide
+    carried = make_position("c1", speakers=("Agency",), outlets=("A", "B", "C"), value=3500.0)
+    quoted = make_position("c2", speakers=("Mayor", "Aide"), outlets=("A",), value=40.0)
+    ranked = sorted(
+        [make_question("How many aides?", quoted, id="q2"), make_question("How many hectares?", carried)],
+        key=_salience,
+        reverse=True,
+    )
+    assert [question.id for question in ranked] == ["q1", "q2"]

@@ -215,4 +215,13 @@ def test_a_telephone_code_is_no_count() -> None:
 
 def test_a_rank_on_a_scale_is_no_count_and_borrows_no_unit() -> None:
     text = "Gusts hit 90 km/h on the coast, category 4 on the storm scale, and level 3 alerts followed."
-    assert [(q.value, q.unit) for q in quantities_in(text)] == [(90, "km")]
+    assert [(q.value, q.unit) for q in quantities_in(text)] == [(90, "km/h")]
+
+
+def test_a_unit_per_a_time_is_a_rate_not_a_distance() -> None:
+    # a wind speed is no distance (the generalise fire story's "70 km/h" asked "How many km?")
+    found = quantities_in("Winds reached 70 km/h in the afternoon, with gusts of 90 kilometres per hour.")
+    assert [(q.value, q.unit) for q in found] == [(70, "km/h"), (90, "km/h")]
+    # a distance stays one, whatever follows it
+    found = quantities_in("Police closed 23 km of road, 5 km a day ahead of the fire.")
+    assert [(q.value, q.unit) for q in found] == [(23, "km"), (5, "km")]

@@ -38,8 +38,12 @@ SUBORDINATE_DEPS = frozenset(
 # Words of a content's plain text, for the stance check (numbers cannot negate, so only letters count).
 CONTENT_WORD = re.compile(r"[^\W\d_]+(?:'t)?", re.UNICODE)
 # Where a content's main clause ends: a sentence end (a closing quote mark may stand before the space:
-# "…information.’ Not fit!"), a semicolon or dash, or a contrast ("…, not on …").
-MAIN_CLAUSE_END = re.compile(r"[.;!?–—][\"'’”»]*\s|,\s+(?:but|while|whereas|not|rather)\s|\s+rather\s+than\s")
+# "…information.’ Not fit!"), a semicolon or dash, a contrast ("…, not on …") or a cause ("aircraft had
+# stayed on the ground because there was not enough fuel": the generalise fire story's report, read as a
+# denial).
+MAIN_CLAUSE_END = re.compile(
+    r"[.;!?–—][\"'’”»]*\s|,\s+(?:but|while|whereas|not|rather)\s|\s+rather\s+than\s|\s+because\s"
+)
 
 
 def stronger(first: Modality | None, second: Modality | None) -> Modality | None:

@@ -32,6 +32,7 @@ from storyline.stages.ledger.anaphora import (
     names_no_subject,
     topic_words,
 )
+from storyline.stages.ledger.counters import counted_by
 from storyline.stages.ledger.embedding import embed_claims
 from storyline.stages.ledger.evidence import (
     figures_affirming,
@@ -88,7 +89,7 @@ from storyline.stages.ledger.sides import (
     value_positions,
 )
 from storyline.stages.ledger.single_voice import single_voice_question, worth_alone
-from storyline.stages.ledger.sources import as_voices, corroborators, counted_by, organisation_voices
+from storyline.stages.ledger.sources import as_voices, corroborators, organisation_voices
 from storyline.stages.ledger.statements import (
     Statement,
     group_statements,
@@ -103,7 +104,7 @@ from storyline.stages.ledger.tallies import according_to, split_tallies, tally_d
 # bombing's dead and injured, recalled in a column on the FBI's record: PolNeAR fbi-no-charges, two of its
 # five false or misleading top-20 questions).
 TOLL_KINDS = frozenset({"dead", "injured", "missing"})
-# Who can be a counter an outlet's sentence names (``sources.counted_by``): not a place ("Uzbekistan has
+# Who can be a counter an outlet's sentence names (``counters.counted_by``): not a place ("Uzbekistan has
 # reconnected …" tells what a government did, which the entities stage may type as a place or not).
 COUNTER_TYPES = frozenset({"ORG", "PERSON"})
 
@@ -244,7 +245,7 @@ def _ledger_steps(
     story_claims = voiced_claims(story_claims)
     # an outlet's sentence telling what an organisation counted gives that counter's figures
     counters = frozenset(entity.id for entity in entities if entity.type in COUNTER_TYPES)
-    story_claims = [counted_by(claim, spans, counters) for claim in story_claims]
+    story_claims = [counted_by(c, spans, counters, by_id[c.article].text) for c in story_claims]
     names = {entity.id: entity.name for entity in entities}
     texts = {article_id: article.text for article_id, article in by_id.items()}
     # a spokesperson or director is their organisation's voice, one source with it (``ledger.sources``);
@@ -509,10 +510,12 @@ def _evident(group: Sequence[Measure], claims: Sequence[Claim], label: str, cont
 
 
 def _salience(question: Question) -> tuple[int, int, int, int]:
-    """Independent sources, then speakers, outlets and claims: the top of a story is its core."""
+    """Independent sources, then outlets carrying it, speakers and claims: the top of a story is its core
+    (a count every outlet restates from one agency, one source since relays count once, outranks one
+    outlet's figure that quotes two people)."""
     return (
         sum(p.independent_sources for p in question.positions),
-        len({speaker for p in question.positions for speaker in p.speakers}),
         len({outlet for p in question.positions for outlet in p.outlets}),
+        len({speaker for p in question.positions for speaker in p.speakers}),
         sum(len(p.claims) for p in question.positions),
     )

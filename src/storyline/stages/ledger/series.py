@@ -146,7 +146,7 @@ def disagree(sequences: Mapping[str, Sequence[Dated]], rising: bool, tolerance: 
     )
 
 
-def _when(day: date, years: int) -> str:
+def day_label(day: date, years: int) -> str:
     # the year only where the series spans more than one: "10 May", "30 Dec 2025"
     return f"{day.day} {day:%b} {day.year}" if years > 1 else f"{day.day} {day:%b}"
 
@@ -234,7 +234,7 @@ def _reason(direction: str, movers: Mapping[str, Sequence[Dated]], echoes: Seque
     also = f"; also given by {', '.join(echoes)}" if echoes else ""
     if len(movers) == 1:
         ((source, dated),) = movers.items()
-        steps = " to ".join(f"{value:,g} ({_when(day, years)})" for day, value in dated)
+        steps = " to ".join(f"{value:,g} ({day_label(day, years)})" for day, value in dated)
         return f"{direction} from {steps}, per {source}; latest {dated[-1][1]:,g}{also}"
     each, latest = _each_and_latest(movers)
     return f"{direction} per {len(movers)} sources: {each}; latest {latest}{also}"
@@ -245,12 +245,13 @@ def _each_and_latest(movers: Mapping[str, Sequence[Dated]]) -> tuple[str, str]:
     68 per Red Cross (14 May)"."""
     years = len({day.year for dated in movers.values() for day, _ in dated})
     each = "; ".join(
-        f"{source} {dated[0][1]:,g} ({_when(dated[0][0], years)}) to {dated[-1][1]:,g} "
-        f"({_when(dated[-1][0], years)})"
+        f"{source} {dated[0][1]:,g} ({day_label(dated[0][0], years)}) to {dated[-1][1]:,g} "
+        f"({day_label(dated[-1][0], years)})"
         for source, dated in movers.items()
     )
     latest = ", ".join(
-        f"{dated[-1][1]:,g} per {source} ({_when(dated[-1][0], years)})" for source, dated in movers.items()
+        f"{dated[-1][1]:,g} per {source} ({day_label(dated[-1][0], years)})"
+        for source, dated in movers.items()
     )
     return each, latest
 

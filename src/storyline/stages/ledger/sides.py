@@ -27,8 +27,16 @@ from storyline.records import Article, Claim, Position, Question, Stance, Story
 from storyline.stages.claims import stance_of
 from storyline.stages.ledger.grouping import speaker_key
 from storyline.stages.ledger.measures import Measure
+from storyline.stages.ledger.relays import as_relayed
 from storyline.stages.ledger.series import EITHER_WAY, calendar_day
-from storyline.stages.ledger.sources import NO_VOICES, Voices, as_voices, independent_sources
+from storyline.stages.ledger.sources import (
+    NO_VOICES,
+    Voices,
+    as_voices,
+    independent_sources,
+    is_unnamed_report,
+    report_words,
+)
 from storyline.stages.ledger.status import judge_status
 
 UNATTRIBUTED = "unattributed"
@@ -55,23 +63,31 @@ def make_position(
 ) -> Position:
     claims = as_voices(claims, context.voices)
     articles = [context.by_id[claim.article] for claim in claims]
-    speakers = dict.fromkeys(
-        context.by_id[claim.article].label
-        if claim.outlet_voice
-        else claim.speaker or claim.speaker_text or UNATTRIBUTED
-        for claim in claims
-    )
+    speakers = dict.fromkeys(_speaker_shown(claim, context) for claim in claims)
     outlets = dict.fromkeys(article.label for article in articles)
     dates = [article.published for article in articles if article.published and article.published[0] != "-"]
     return Position(
         claims=tuple(dict.fromkeys(claim.id for claim in claims)),
         speakers=tuple(speakers),
         outlets=tuple(outlets),
-        independent_sources=len(independent_sources(claims, context.origin)),
+        # a relay of a speaker the position holds ("McCaul said the FBI director said …") is no second source
+        independent_sources=len(
+            independent_sources(as_relayed(claims, context.texts, context.known), context.origin)
+        ),
         value=value,
         stance=stance,
         earliest=min(dates) if dates else None,
     )
+
+
+def _speaker_shown(claim: Claim, context: Context) -> str:
+    """Who a position lists for a claim: its speaker, the outlet for its own voice, the words naming a
+    report no one is named for ("reports in the Greek press"), else unattributed."""
+    if claim.outlet_voice:
+        return context.by_id[claim.article].label
+    if is_unnamed_report(claim) and claim.article in context.texts:
+        return report_words(claim, context.texts[claim.article])
+    return claim.speaker or claim.speaker_text or UNATTRIBUTED
 
 
 def value_positions(measures: Sequence[Measure], context: Context) -> list[Position]:

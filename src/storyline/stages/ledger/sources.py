@@ -23,8 +23,8 @@
   police", "Police in Armenia": the Police of Armenia) speaks as that organisation too (``voice_of``).
 - an outlet's own sentence telling what an organisation or a person counted ("On Tuesday the ministry had
   counted 41 facilities back online and 125 still cut off") gives the counter's figures: the counter is
-  its speaker (``counted_by``), so a count that an outlet relays this way is the counter's, not a second
-  source beside it.
+  its speaker (``ledger.counters``), so a count that an outlet relays this way is the counter's, not a
+  second source beside it.
 """
 
 from __future__ import annotations
@@ -37,12 +37,14 @@ from types import MappingProxyType
 
 from storyline.lexicons import load_lexicon
 from storyline.records import Claim, Entity
-from storyline.stages.ledger.grouping import WORD, EntitySpans, ledger_lexicon, stem
+from storyline.stages.ledger.grouping import WORD, ledger_lexicon, stem
 
 ROLE_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 # the longest organisation name looked up among a role's words ("National Civil Defence Directorate")
 LONGEST_NAME = 8
 PLACE_TYPES = frozenset({"GPE", "LOC"})
+# words between a report's noun and what it says ("reports in the Greek press that …")
+REPORT_OPENERS = frozenset({"that", "saying", "whether", "claiming", "suggesting"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,43 +270,22 @@ def _role_word_after(after: Sequence[str], lexicon: VoiceLexicon) -> bool:
     return bool(rest) and rest[0] in lexicon.roles
 
 
-@dataclass(frozen=True, slots=True)
-class CounterLexicon:
-    verbs: frozenset[str]  # verbs of counting ("counted", "recorded")
-    between: frozenset[str]  # words that may stand between the counter and the verb ("had", "so far")
+def is_unnamed_report(claim: Claim) -> bool:
+    """A report no one is named for ("denied reports in the Greek press that a man had been arrested",
+    "faced questions about reports on Greek television that …"): a statement noun as its cue, no speaker,
+    not the outlet's own voice. It is what a denial answers, no source to weigh against it."""
+    if claim.speaker or claim.speaker_text or claim.outlet_voice:
+        return False
+    return claim.cue.lower() in ledger_lexicon().statement_nouns
 
 
-@cache
-def counter_lexicon() -> CounterLexicon:
-    data = load_lexicon("ledger")["counters"]
-    return CounterLexicon(verbs=frozenset(data["verbs"]), between=frozenset(data["between"]))
-
-
-def counted_by(claim: Claim, spans: EntitySpans, counters: frozenset[str]) -> Claim:
-    """An outlet's own sentence telling a count as a counter's ("the ministry had counted 41 …"): the claim
-    with that counter as its speaker, an entity of ``counters`` (organisations and people) named right
-    before a verb of counting (``[counters]``), every figure of the content after the verb. Any other
-    claim is returned as it is."""
-    if not claim.outlet_voice or not claim.quantities:
-        return claim
-    first_figure = min(quantity.start for quantity in claim.quantities)
-    lexicon = counter_lexicon()
-    for start, end, entity in spans.get(claim.article, []):
-        if entity not in counters or not claim.start <= start < end <= first_figure:
-            continue
-        words = [
-            word.lower() for word in WORD.findall(claim.text[end - claim.start : first_figure - claim.start])
-        ]
-        verb = next((index for index, word in enumerate(words) if word in lexicon.verbs), None)
-        if verb is not None and set(words[:verb]) <= lexicon.between:
-            return replace(
-                claim,
-                speaker=entity,
-                speaker_text=claim.text[start - claim.start : end - claim.start],
-                speaker_start=start,
-                speaker_end=end,
-            )
-    return claim
+def report_words(claim: Claim, text: str) -> str:
+    """The words naming an unnamed report, from its cue to its content ("reports in the Greek press"); a
+    bare noun as "unnamed reports"."""
+    words = text[claim.cue_start : claim.start].split()
+    while words and words[-1].lower() in REPORT_OPENERS:
+        words.pop()
+    return " ".join(words) if len(words) > 1 else f"unnamed {claim.cue}"
 
 
 def source_key(claim: Claim, origin: Mapping[str, str]) -> str:

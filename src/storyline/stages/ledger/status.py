@@ -1,14 +1,16 @@
 """A question's status and the reason a reader is shown, from its positions (``judge_status``).
 
-Contested when independent sources take different sides (values, or an asserted affirmation against a
-denial: the reason says "denied by X"); denied only when no source affirms (a hedged allegation takes no
-side); unconfirmed beside non-confirmations or with only hedged support; corroborated only by two or more
-independent sources other than the claim's own subject; a series when a count moves one way over
-successive dates, from one source or from several keeping step (``ledger.series``: a tally of a kind of
-count, the dead, the missing, the displaced; never a sum of money or a share; a count of a bare noun only
-where a sentence sets two of its values on two days against each other, ``tallies.told_directions``, since
-two such figures one speaker gives on two days are as often two things, 50 million lari allotted and then
-120 million of cost, as one thing moving); single-source otherwise. Every reason names who.
+Contested when independent sources take different sides (values, or an asserted affirmation against a denial:
+the reason says "denied by X"); denied only when no source affirms (a hedged allegation takes no side, nor
+does a report no one is named for, "denied reports in the Greek press that…": it is what the denial answers);
+floors agree with each other, and with an exact value that meets them or that came before them (a running
+total); unconfirmed beside non-confirmations or with only hedged support; corroborated only by two or more
+independent sources other than the claim's own subject; a series when a count moves one way over successive
+dates, from one source or from several keeping step (``ledger.series``: a tally of a kind of count, the dead,
+the missing, the displaced; never a sum of money or a share; a count of a bare noun only where a sentence sets
+two of its values on two days against each other, ``tallies.told_directions``, since two such figures one
+speaker gives on two days are as often two things, 50 million lari allotted and then 120 million of cost, as
+one thing moving); single-source otherwise. Every reason names who.
 """
 
 from __future__ import annotations
@@ -19,7 +21,9 @@ from types import MappingProxyType
 
 from storyline.config import DEFAULT_SETTINGS
 from storyline.records import Claim, Position, QuestionStatus
-from storyline.stages.ledger.series import EITHER_WAY, counts_apart, series_status
+from storyline.stages.ledger.counted import is_lower_bound
+from storyline.stages.ledger.series import EITHER_WAY, calendar_day, counts_apart, day_label, series_status
+from storyline.stages.ledger.sources import is_unnamed_report
 
 
 def _count(number: int, noun: str) -> str:
@@ -76,6 +80,8 @@ def judge_status(
         return "single-source", f"one source ({one_source}) on every side"
     if floors_only and all(p.value is not None for p in positions):
         return _agreeing_floors(positions, corroborators, names)
+    if len(positions) > 1 and _floors_met(positions, claims):
+        return _agreeing_floors(positions, corroborators, names, _floors(positions, claims))
     answers = [p for p in positions if p.stance != "unconfirmed"]
     denying = [p for p in answers if p.stance == "deny"]
     modality = {claim.id: claim.modality for claim in claims}
@@ -85,6 +91,15 @@ def judge_status(
     ]
     not_confirmed = [p for p in positions if p.stance == "unconfirmed"]
     speakers = {speaker for position in positions for speaker in position.speakers}
+    reported = [p for p in affirming if _only_unnamed_reports(p, claims)]
+    if denying and reported and len(reported) == len(affirming):
+        # "denied reports in the Greek press that a man had been arrested": the report is what is denied,
+        # known only through the denial, no source that could be weighed against it
+        carried = ", ".join(dict.fromkeys(o for p in reported for o in p.outlets))
+        return "denied", (
+            f"denied by {_who(denying, names)}; no named source affirms (only {_who(reported, names)}, "
+            f"carried by {carried})"
+        )
     if denying and affirming:
         sources = sum(p.independent_sources for p in affirming)
         return "contested", (
@@ -122,16 +137,72 @@ def judge_status(
     return "single-source", f"one source ({_who(asserting, names)}){relayed}"
 
 
+def _only_unnamed_reports(position: Position, claims: Sequence[Claim]) -> bool:
+    """Whether every claim of the position is a report no one is named for (``sources.is_unnamed_report``)."""
+    held = [claim for claim in claims if claim.id in set(position.claims)]
+    return bool(held) and all(is_unnamed_report(claim) for claim in held)
+
+
 def _agreeing_floors(
-    positions: Sequence[Position], corroborators: int | None, names: Mapping[str, str]
+    positions: Sequence[Position],
+    corroborators: int | None,
+    names: Mapping[str, str],
+    floors: frozenset[float] | None = None,
 ) -> tuple[QuestionStatus, str]:
-    """Values that are all floors: corroborated when two independent sources give them, else one source."""
+    """Values that are all floors, or ``floors`` beside exact values that meet them (``_floors_met``):
+    corroborated when two independent sources give them, else one source."""
     sources = sum(p.independent_sources for p in positions) if corroborators is None else corroborators
-    floors = ", ".join(f"more than {_answer_text(p)}" for p in positions)
+    figures = ", ".join(_figure(p, floors, positions) for p in positions)
     if sources > 1:
         return (
             "corroborated",
-            f"{sources} independent sources give floors that agree "
-            f"({floors}: {_who(positions, names, sources=sources)})",
+            f"{sources} independent sources give {'floors' if floors is None else 'figures'} that agree "
+            f"({figures}: {_who(positions, names, sources=sources)})",
         )
-    return "single-source", f"one source ({_who(positions, names)}) gives floors ({floors})"
+    return "single-source", f"one source ({_who(positions, names)}) gives floors ({figures})"
+
+
+def _figure(position: Position, floors: frozenset[float] | None, positions: Sequence[Position]) -> str:
+    """ "more than 1,200"; beside an exact value, each figure with its day ("1,274 (31 Dec 2015)")."""
+    floor = "more than " if floors is None or position.value in floors else ""
+    day = calendar_day(position.earliest)
+    if floors is None or day is None:
+        return floor + _answer_text(position)
+    years = len({d.year for p in positions if (d := calendar_day(p.earliest)) is not None})
+    return f"{floor}{_answer_text(position)} ({day_label(day, years)})"
+
+
+def _floors(positions: Sequence[Position], claims: Sequence[Claim]) -> frozenset[float]:
+    """The positions' values that are floors ("more than 1,300"): every figure of that value is one."""
+    held = {claim.id: claim for claim in claims}
+    floors = set()
+    for position in positions:
+        figures = [
+            quantity
+            for claim_id in position.claims
+            if claim_id in held
+            for quantity in held[claim_id].quantities
+            if quantity.value == position.value
+        ]
+        if figures and position.value is not None and all(is_lower_bound(q) for q in figures):
+            floors.add(position.value)
+    return frozenset(floors)
+
+
+def _floors_met(positions: Sequence[Position], claims: Sequence[Claim]) -> bool:
+    """Whether one exact value and floors answer without contradiction: every floor is met by the exact
+    value, or was given on a later day than it (a running total: 1,274 emails classified on 31 December,
+    "more than 1,300" on 31 January, PolNeAR classified-emails). Two exact values still contest."""
+    if any(p.value is None or p.stance is not None for p in positions):
+        return False
+    floors = _floors(positions, claims)
+    exact = [p for p in positions if p.value not in floors]
+    if not floors or len(exact) != 1:
+        return False
+    value, day = exact[0].value or 0.0, calendar_day(exact[0].earliest)
+    return all(
+        value >= (p.value or 0.0)
+        or (day is not None and (later := calendar_day(p.earliest)) is not None and later > day)
+        for p in positions
+        if p.value in floors
+    )

@@ -217,10 +217,20 @@ def _unit(doc: Doc, phrase: list[Token], noun: Token | None, lexicon: NumberLexi
             for pair in (f"{modifier.lemma_} {lemma}", f"{modifier.lower_} {noun.lower_}"):
                 if pair.lower() in lexicon.unit_classes:
                     return lexicon.unit_classes[pair.lower()]
-    for name in (lemma, noun.lower_, noun.text):
-        if name in lexicon.unit_classes:
-            return lexicon.unit_classes[name]
-    return lemma
+    names = (lemma, noun.lower_, noun.text)
+    unit = next((lexicon.unit_classes[name] for name in names if name in lexicon.unit_classes), lemma)
+    return unit + _per_time(noun, lexicon)
+
+
+def _per_time(noun: Token, lexicon: NumberLexicon) -> str:
+    """ "/h" when the unit noun is followed by a time unit that makes it a rate ("70 km/h", "kilometres per
+    hour"), else ""."""
+    following = noun.doc[noun.i + 1 : noun.i + 3]
+    if len(following) == 2 and following[0].lower_ in lexicon.rate_words:
+        time = lexicon.rate_times.get(following[1].lower_) or lexicon.rate_times.get(following[1].lemma_)
+        if time is not None:
+            return f"/{time}"
+    return ""
 
 
 def _named_count_unit(first: Token, lexicon: NumberLexicon) -> str | None:

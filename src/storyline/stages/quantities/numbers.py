@@ -37,6 +37,8 @@ class NumberLexicon:
     fractions: frozenset[str]
     unit_classes: dict[str, str]  # member ("special force", "soldier", "$") → class ("personnel", "USD")
     prefixes: dict[str, str]  # "$" → "USD", "EUR" → "EUR": written before the number
+    rate_words: frozenset[str]  # words between a unit and a time unit that make a rate ("/", "per")
+    rate_times: dict[str, str]  # a time unit ("hour", "h") → the symbol a rate's class ends in ("h")
 
 
 @cache
@@ -61,6 +63,8 @@ def number_lexicon() -> NumberLexicon:
         fractions=frozenset(numbers["fractions"]["nouns"]),
         unit_classes=members,
         prefixes=dict(units["prefixes"]),
+        rate_words=frozenset(units["rates"]["between"]),
+        rate_times=dict(units["rates"]["times"]),
     )
 
 
