@@ -51,6 +51,7 @@ from storyline.stages.entities.lexicon import (
 from storyline.stages.entities.noise import is_noise
 from storyline.stages.entities.owners import business_relation_descriptions
 from storyline.stages.entities.people import patronymic_names, relabel_surnames
+from storyline.stages.entities.places import places_by_context
 from storyline.stages.entities.references import organisations_in_titles, title_mentions
 from storyline.stages.entities.repair import (
     acronyms_after_organisation_words,
@@ -232,6 +233,7 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
         for m in _names(doc, text, article_id, lexicon)
         if not any(s <= m.start < e for s, e in foreign) and not is_noise(doc, text, m)
     ]
+    names = places_by_context(doc, text, names, lexicon)
     names = named_subdivisions(text, article_id, known_organisation_mentions(text, names), lexicon)
     names = split_parenthesised_acronyms(split_joined_names(without_portfolio_words(doc, names, lexicon)))
     names = organisations_joined_by_their_acronym(text, names, lexicon)

@@ -31,9 +31,12 @@ from scipy.cluster.hierarchy import DisjointSet
 
 from storyline.records import ROLE_LABEL, Entity, Mention
 from storyline.stages.entities.lexicon import PLACE_LABELS, EntityLexicon, fold_name
+from storyline.stages.entities.transliteration import readings
 
 __all__ = ["is_state_body", "link_scopes", "scope_country", "story_scopes"]
 
+# Prefix of a handle that is an English reading of a surname, kept apart from the names themselves.
+READING_HANDLE = "~"
 # (article, start, end): one mention, whatever resolution relabelled it as.
 SpanKey = tuple[str, int, int]
 
@@ -72,7 +75,13 @@ def _handles_by_article(mentions: Iterable[Mention]) -> dict[str, dict[str, set[
             owners = handles[mention.article]
             owners[key].add(key)
             if mention.label == "PERSON":
-                owners[key.rsplit(" ", 1)[-1]].add(key)
+                surname = key.rsplit(" ", 1)[-1]
+                owners[surname].add(key)
+                # "Charczilawa" (Polish) and "Chartschilawa" (German) are one minister: by their English
+                # readings. Without them a translated report was tied to its story only by a village the
+                # small model tagged a person (generalise racha-quake).
+                for reading in readings(surname):
+                    owners[READING_HANDLE + reading].add(key)
     return handles
 
 
