@@ -15,11 +15,17 @@ from storyline.stages.nlp import parse_articles
 def labels_after(text: str, tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """(surface, label) of each hand-tagged name (every occurrence of the surface) after the rule."""
     (parsed,) = parse_articles([Article(id="a", text=text)])
+    occurrences = [
+        Mention("a", match.start(), match.end(), surface, label)
+        for surface, label in tagged
+        for match in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text)
+    ]
+    # an occurrence inside a longer tagged name is that name's ("Limni" of "Limni and Rovies")
     names = sorted(
         (
-            Mention("a", match.start(), match.end(), surface, label)
-            for surface, label in tagged
-            for match in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text)
+            m
+            for m in occurrences
+            if not any(o.start <= m.start and m.end <= o.end and o != m for o in occurrences)
         ),
         key=lambda mention: mention.start,
     )
@@ -107,3 +113,18 @@ def test_a_surname_of_the_story_stays_a_person_where_ner_also_tags_it_a_place() 
         ]
     )
     assert [(entity.name, entity.type) for entity in found] == [("Tamaz Lomidze", "PERSON")]
+
+
+def test_a_place_based_name_is_the_place_and_places_joined_by_and_are_places() -> None:
+    text = (
+        "The tanker is owned by Busan-based Haedong. Limni burned first. The road between Limni and Rovies "
+        "closed. Fire reached Rovies. Limni and Rovies burned."
+    )
+    tagged = [("Busan-based", "PERSON"), ("Limni", "GPE"), ("Rovies", "GPE"), ("Limni and Rovies", "ORG")]
+    assert labels_after(text, tagged) == [
+        ("Busan", "GPE"),
+        ("Limni", "GPE"),
+        ("Limni and Rovies", "GPE"),
+        ("Rovies", "GPE"),
+        ("Limni and Rovies", "ORG"),  # no preposition puts it as a place
+    ]

@@ -95,3 +95,12 @@ def test_the_given_name_of_a_mongolian_name_is_recovered_in_a_report_without_the
         ("b", 3, "Sarangerel", "PERSON"),
         ("b", 39, "Sarangerel", "PERSON"),
     ]
+
+
+def test_a_number_ending_a_name_tagged_a_person_is_no_surname() -> None:
+    """ "Seosan 3", a barge the small model tags a person: its "3" is not recovered in "3,800 tonnes"."""
+    report = _article(
+        "sp", "The barge Seosan 3 sank. The slick has grown to 3,800 tonnes; Seosan 3 was found."
+    )
+    found = recover_mentions([report], [_tagged(report, "Seosan 3", "PERSON")])
+    assert all(m.text != "3" for m in found)

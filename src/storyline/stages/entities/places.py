@@ -30,6 +30,8 @@ __all__ = ["places_by_context", "tagged_place_keys"]
 # A dateline: capitalised place names opening a paragraph, maybe a country or date after a comma, then a
 # dash or a full stop ("LIMNI/ATHENS - ", "KARDZHALI, Bulgaria - ", "CHUDSCHAND. On the second day").
 DATELINE = re.compile(r"(?m)^(?P<places>[^\W\d_a-z][^\W\d_a-z /'-]{2,})(?:,[^\n]{0,40}?)?\s*(?:[-—–]\s|\.\s)")
+# "Busan-based", "Athens-born": the name before it is a place.
+PLACE_BASED = re.compile(r"(?<=\w)-(?:based|born)$")
 ACTOR_LABELS = frozenset({"PERSON", "ORG"})
 WORD_AFTER = re.compile(r"\s+(\w+)")
 WORD_BEFORE = re.compile(r"(\w+)\s+$")
@@ -52,7 +54,7 @@ def places_by_context(doc: Doc, text: str, names: list[Mention], lexicon: Entity
     def put_as_place(mention: Mention) -> bool:
         after_preposition = _after_place_preposition(text, mention.start, lexicon)
         return _eligible(mention) and (
-            (after_preposition and fold_name(mention.text) in place_keys)
+            (after_preposition and _is_place_key(fold_name(mention.text), place_keys))
             or _coordinated_with(doc, mention, place_roots, lexicon)
         )
 
@@ -60,6 +62,12 @@ def places_by_context(doc: Doc, text: str, names: list[Mention], lexicon: Entity
         _as_place(mention) if is_place or put_as_place(mention) else mention
         for mention, is_place in zip(names, written_as_place, strict=True)
     ]
+
+
+def _is_place_key(key: str, place_keys: set[str]) -> bool:
+    """A place's name, or places joined by "and" that the small model tagged one name ("between Limni and
+    Rovies" as an organisation)."""
+    return key in place_keys or all(part in place_keys for part in key.split(" and "))
 
 
 def _eligible(mention: Mention) -> bool:
@@ -75,7 +83,10 @@ def _is_written_as_place(
     after = WORD_AFTER.match(text, mention.end)
     noun_after = after is not None and after.group(1) in lexicon.place_nouns
     return (
-        in_dateline or noun_after or _word_before(text, mention.start, NOUN_OF_BEFORE) in lexicon.place_nouns
+        PLACE_BASED.search(mention.text) is not None
+        or in_dateline
+        or noun_after
+        or _word_before(text, mention.start, NOUN_OF_BEFORE) in lexicon.place_nouns
     )
 
 
@@ -116,7 +127,10 @@ def _coordinated_with(doc: Doc, mention: Mention, place_roots: set[int], lexicon
 
 
 def _as_place(mention: Mention) -> Mention:
-    return Mention(mention.article, mention.start, mention.end, mention.text, "GPE")
+    """The place a name is, less the "-based" of "Busan-based" (the small model tags it a person)."""
+    based = PLACE_BASED.search(mention.text)
+    end = mention.start + based.start() if based else mention.end
+    return Mention(mention.article, mention.start, end, mention.text[: end - mention.start], "GPE")
 
 
 def tagged_place_keys(keyed: Sequence[tuple[str, Mention]]) -> frozenset[str]:

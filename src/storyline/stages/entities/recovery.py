@@ -53,9 +53,11 @@ def recover_mentions(articles: Sequence[Article], mentions: Sequence[Mention]) -
         blocked = taken.get(article.id, []) + [(f.start, f.end) for f in article.foreign_fragments]
         people = _people_in(article, known_people, blocked)
         blocked = blocked + [(m.start, m.end) for m in people]
-        surnames = given_names | {
+        # a word with a letter: "3" of the barge "Seosan 3", tagged a person, is no surname
+        last_words = {
             m.text.split()[-1] for m in people + _mistagged_people(article.id, mentions, known_people)
         }
+        surnames = given_names | {word for word in last_words if any(char.isalpha() for char in word)}
         found = people + _words_in(article, surnames, "PERSON", blocked)
         blocked = blocked + [(m.start, m.end) for m in found]
         recovered += found + _words_in(article, known_acronyms, "ORG", blocked)
