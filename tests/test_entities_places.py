@@ -128,3 +128,29 @@ def test_a_place_based_name_is_the_place_and_places_joined_by_and_are_places() -
         ("Rovies", "GPE"),
         ("Limni and Rovies", "ORG"),  # no preposition puts it as a place
     ]
+
+
+def test_a_capital_tagged_an_organisation_after_a_place_preposition_is_no_government() -> None:
+    from storyline.stages.entities.mentions import _standing_for
+
+    text = "The minister told reporters in Ulaanbaatar that Ulaanbaatar would pay."
+    (parsed,) = parse_articles([Article(id="a", text=text)])
+    after_in, subject = (m.start() for m in re.finditer("Ulaanbaatar", text))
+    place = _standing_for(
+        parsed.doc, Mention("a", after_in, after_in + 11, "Ulaanbaatar", "ORG"), entity_lexicon()
+    )
+    government = _standing_for(
+        parsed.doc, Mention("a", subject, subject + 11, "Ulaanbaatar", "ORG"), entity_lexicon()
+    )
+    assert place.refers_to is None and government.refers_to == "Government of Mongolia"
+
+
+def test_a_capital_ending_a_name_tagged_a_person_is_no_surname() -> None:
+    """ "Electric Yerevan", a protest movement the small model tags a person, does not make "Yerevan" one."""
+    found = resolve_entities(
+        [Mention("a", 0, 16, "Electric Yerevan", "PERSON"), Mention("a", 30, 37, "Yerevan", "PERSON")]
+    )
+    assert sorted((entity.name, entity.type) for entity in found) == [
+        ("Electric Yerevan", "PERSON"),
+        ("Yerevan", "GPE"),
+    ]

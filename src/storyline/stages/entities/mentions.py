@@ -389,7 +389,12 @@ def _standing_for(doc: Doc, mention: Mention, lexicon: EntityLexicon) -> Mention
         )
     country = lexicon.seats_of_government.get(key)
     root = _root_token(doc, mention.start, mention.end)
-    acting = root is not None and (root.dep_ in SUBJECT_DEPS or mention.label == "ORG")
+    # tagged an organisation, a capital is its government unless a preposition puts it as a place
+    # ("told reporters in Ulaanbaatar")
+    acting = root is not None and (
+        root.dep_ in SUBJECT_DEPS
+        or (mention.label == "ORG" and doc[root.left_edge.i - 1].lower_ not in lexicon.place_prepositions)
+    )
     if country and acting:
         return Mention(
             mention.article,

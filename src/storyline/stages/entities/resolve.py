@@ -93,8 +93,13 @@ class _PersonNames:
             and labels[key, label] > labels[key, "PLACE"]
         }
         self.full_names |= _read_as_full_names({key for key, _ in labels}, self.full_names, labels)
-        countries = entity_lexicon().countries  # "Garuda Indonesia" tagged a person: Indonesia stays a place
-        surnames = {name.split()[-1] for name in self.full_names} - countries
+        # "Garuda Indonesia" tagged a person: Indonesia stays a place; so does a capital ("Electric Yerevan")
+        lexicon = entity_lexicon()
+        surnames = (
+            {name.split()[-1] for name in self.full_names}
+            - lexicon.countries
+            - set(lexicon.seats_of_government)
+        )
         self.surnames = SimilarWords(surnames, surname_min_ratio)
         # A Korean surname is the first word of its full name: "Tschoi" alone is a person beside "Choi
         # Seong-ho" (entities.korean), whatever the small model tagged it.
