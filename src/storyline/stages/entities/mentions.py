@@ -117,6 +117,7 @@ def _name_span(doc: Doc, text: str, ent: Span) -> tuple[int, int]:
             break
         end = doc[index - 1].idx + len(doc[index - 1].text)
     end = _with_particle_surname(doc, text, ent, end)
+    end = _with_head_word(doc, ent, end)
     leading = LEADING_ARTICLE.match(text[start:end])
     if leading:
         start += leading.end()
@@ -124,6 +125,17 @@ def _name_span(doc: Doc, text: str, ent: Span) -> tuple[int, int]:
     if possessive:
         end = name_run_on_past_possessive(doc, ent, entity_lexicon()) or end - len(possessive.group())
     return start, end
+
+
+def _with_head_word(doc: Doc, ent: Span, end: int) -> int:
+    """ "the EU Civil Protection" + "Mechanism": an organisation's capitalised head word right after the
+    name, which the small model left outside it (generalise wildfire: "the mechanism" then found no name)."""
+    if ent.label_ != "ORG" or ent.end >= len(doc) or end != ent.end_char:
+        return end
+    following = doc[ent.end]
+    if following.is_title and not following.ent_type_ and following.lower_ in entity_lexicon().org_head_words:
+        return following.idx + len(following.text)
+    return end
 
 
 def _with_particle_surname(doc: Doc, text: str, ent: Span, end: int) -> int:
