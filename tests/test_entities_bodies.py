@@ -115,3 +115,18 @@ def test_a_regional_office_is_no_executive_of_the_place_named_before_it() -> Non
 def test_a_subdivision_noun_with_no_place_named_before_is_no_mention() -> None:
     found = mentions_of("Rains fell all week. The province said the roads were closed.")
     assert not any(m.text == "The province" for m in found)
+
+
+def test_a_subdivision_accused_counting_or_acting_by_a_passive_is_its_executive_its_beaches_the_place() -> (
+    None
+):
+    """Issue #17, generalise wildfire: "accuses the region of ignoring", "the region's count", "listed by the
+    region" are the Region of Central Greece; "the region's beaches" is the place."""
+    text = (
+        "Fire reached the Region of Central Greece on Monday.\n\n"
+        "The mayor accuses the region of ignoring old houses that were never listed by the region. "
+        "The region's count came later, and the region's beaches stayed open."
+    )
+    executive = [m for m in mentions_of(text) if m.text.lower() == "the region"]
+    assert [m.text for m in executive] == ["the region", "the region", "The region"]
+    assert all(m.label == "ORG" and m.refers_to == "Region of Central Greece" for m in executive)

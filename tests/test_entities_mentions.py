@@ -620,3 +620,21 @@ def test_a_subdivision_named_officially_is_the_body_the_region_said_refers_to() 
     region = by_text(found, "Region of Western Thessaly")
     assert region.label == "ORG"
     assert by_text(found, "The region").refers_to == "Region of Western Thessaly"
+
+
+def test_an_organisation_goes_on_over_its_capitalised_head_word_left_outside_it() -> None:
+    """ "the EU Civil Protection" + "Mechanism" (generalise wildfire); "EU officials" stays "EU"."""
+    words = ["the", "EU", "Civil", "Protection", "Mechanism", "and", "EU", "Officials", "met"]
+    ents = ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "B-ORG", "O", "O"]
+    doc = Doc(blank_english().vocab, words=words, ents=ents)
+    mechanism, eu = doc.ents
+    assert doc.text[slice(*_name_span(doc, doc.text, mechanism))] == "EU Civil Protection Mechanism"
+    assert doc.text[slice(*_name_span(doc, doc.text, eu))] == "EU"
+
+
+def test_the_mechanism_refers_back_to_the_named_mechanism() -> None:
+    found = mentions_of(
+        "Planes came through the EU Civil Protection Mechanism on Monday. The mechanism has worked well, "
+        "the minister said."
+    )
+    assert by_text(found, "The mechanism").refers_to == "EU Civil Protection Mechanism"

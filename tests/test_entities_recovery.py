@@ -95,3 +95,29 @@ def test_the_given_name_of_a_mongolian_name_is_recovered_in_a_report_without_the
         ("b", 3, "Sarangerel", "PERSON"),
         ("b", 39, "Sarangerel", "PERSON"),
     ]
+
+
+def test_a_number_ending_a_name_tagged_a_person_is_no_surname() -> None:
+    """ "Seosan 3", a barge the small model tags a person: its "3" is not recovered in "3,800 tonnes"."""
+    report = _article(
+        "sp", "The barge Seosan 3 sank. The slick has grown to 3,800 tonnes; Seosan 3 was found."
+    )
+    found = recover_mentions([report], [_tagged(report, "Seosan 3", "PERSON")])
+    assert all(m.text != "3" for m in found)
+
+
+def test_an_organisations_full_name_is_recovered_over_a_place_inside_it_not_one_tagged_a_place() -> None:
+    """ "North Evia Volunteer Rescue Team" tagged in one report is the organisation in another that tagged
+    only "North Evia" inside it; "La Corona Dam", tagged a place elsewhere, is not recovered."""
+    first = _article("1", "The North Evia Volunteer Rescue Team and the La Corona Dam were named.")
+    second = _article(
+        "2", "Eleni, coordinator of the North Evia Volunteer Rescue Team, spoke of La Corona Dam."
+    )
+    tagged = [
+        _tagged(first, "North Evia Volunteer Rescue Team", "ORG"),
+        _tagged(first, "La Corona Dam", "ORG"),
+        _tagged(second, "North Evia", "GPE"),
+        _tagged(second, "La Corona Dam", "FAC"),
+    ]
+    found = recover_mentions([first, second], tagged)
+    assert [(m.article, m.text, m.label) for m in found] == [("2", "North Evia Volunteer Rescue Team", "ORG")]

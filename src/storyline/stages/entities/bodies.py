@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from storyline.records import ROLE_LABEL, Mention
 from storyline.stages.entities.lexicon import PLACE_LABELS, EntityLexicon, fold_name
@@ -84,9 +84,7 @@ def subdivision_subjects(
     phrase."""
     found = []
     for token in doc:
-        if token.lower_ not in lexicon.subdivision_nouns or token.dep_ != "nsubj":
-            continue
-        if token.head.lemma_.lower() not in lexicon.executive_verbs:
+        if token.lower_ not in lexicon.subdivision_nouns or not _acts_as_executive(token, lexicon):
             continue  # "the region has seen rain": the place
         left = [child for child in token.children if child.i < token.i]
         if len(left) != 1 or left[0].lower_ != "the" or left[0].i != token.i - 1:
@@ -97,6 +95,25 @@ def subdivision_subjects(
                 Mention(article_id, start, end, doc.text[start:end], ROLE_LABEL, role=doc.text[start:end])
             )
     return found
+
+
+def _acts_as_executive(token: Token, lexicon: EntityLexicon) -> bool:
+    """Whether a subdivision's noun stands as an actor: the subject of an act of office ("the county said"),
+    the agent of a passive ("listed by the region"), the object of a verb taking an actor ("accuses the
+    region"), the possessor of an executive's word ("the region's count") or "of" it after an office
+    ("officials of the region")."""
+    head = token.head
+    if token.dep_ == "nsubj":
+        return head.lemma_.lower() in lexicon.executive_verbs
+    if token.dep_ == "dobj":
+        return head.lemma_.lower() in lexicon.actor_object_verbs
+    if token.dep_ == "poss":
+        return head.lower_ in lexicon.executive_possessions
+    if token.dep_ == "pobj":
+        return head.dep_ == "agent" or (
+            head.lower_ == "of" and head.head.lower_ in lexicon.executive_possessions
+        )
+    return False
 
 
 def named_subdivisions(

@@ -92,6 +92,12 @@ class EntityLexicon:
     subdivision_nouns: dict[str, str]
     # Levels whose "office" is the executive ("the county office"), not an agency's branch.
     subdivision_office_levels: frozenset[str]
+    # Where a subdivision's noun is its executive, beside the subject of an act (entities.bodies).
+    actor_object_verbs: frozenset[str]
+    executive_possessions: frozenset[str]
+    # Nouns of a kind of place, and prepositions putting a name as a place (entities.places).
+    place_nouns: frozenset[str]
+    place_prepositions: frozenset[str]
     # Verbs whose subject is an executive, not a place: the reporting verbs of ``cues`` and acts of office.
     executive_verbs: frozenset[str]
     # A woman's title → the man's title of the same office ("chairwoman" → "chairman").
@@ -152,6 +158,10 @@ def entity_lexicon() -> EntityLexicon:
         subdivision_government_heads=frozenset(data["subdivision_government_heads"]),
         subdivision_nouns=dict(data["subdivision_nouns"]),
         subdivision_office_levels=frozenset(data["subdivision_office_levels"]),
+        actor_object_verbs=frozenset(data["actor_object_verbs"]),
+        executive_possessions=frozenset(data["executive_possessions"]),
+        place_nouns=frozenset(data["place_nouns"]),
+        place_prepositions=frozenset(data["place_prepositions"]),
         executive_verbs=frozenset(data["subdivision_acts"])
         | frozenset(load_lexicon("cues")["reporting_verbs"]),
         gendered_titles=dict(data["gendered_titles"]),

@@ -51,6 +51,7 @@ from storyline.stages.entities.lexicon import (
 from storyline.stages.entities.noise import is_noise
 from storyline.stages.entities.owners import business_relation_descriptions
 from storyline.stages.entities.people import patronymic_names, relabel_surnames
+from storyline.stages.entities.places import places_by_context
 from storyline.stages.entities.references import organisations_in_titles, title_mentions
 from storyline.stages.entities.repair import (
     acronyms_after_organisation_words,
@@ -116,6 +117,7 @@ def _name_span(doc: Doc, text: str, ent: Span) -> tuple[int, int]:
             break
         end = doc[index - 1].idx + len(doc[index - 1].text)
     end = _with_particle_surname(doc, text, ent, end)
+    end = _with_head_word(doc, ent, end)
     leading = LEADING_ARTICLE.match(text[start:end])
     if leading:
         start += leading.end()
@@ -123,6 +125,17 @@ def _name_span(doc: Doc, text: str, ent: Span) -> tuple[int, int]:
     if possessive:
         end = name_run_on_past_possessive(doc, ent, entity_lexicon()) or end - len(possessive.group())
     return start, end
+
+
+def _with_head_word(doc: Doc, ent: Span, end: int) -> int:
+    """ "the EU Civil Protection" + "Mechanism": an organisation's capitalised head word right after the
+    name, which the small model left outside it (generalise wildfire: "the mechanism" then found no name)."""
+    if ent.label_ != "ORG" or ent.end >= len(doc) or end != ent.end_char:
+        return end
+    following = doc[ent.end]
+    if following.is_title and not following.ent_type_ and following.lower_ in entity_lexicon().org_head_words:
+        return following.idx + len(following.text)
+    return end
 
 
 def _with_particle_surname(doc: Doc, text: str, ent: Span, end: int) -> int:
@@ -232,6 +245,7 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
         for m in _names(doc, text, article_id, lexicon)
         if not any(s <= m.start < e for s, e in foreign) and not is_noise(doc, text, m)
     ]
+    names = places_by_context(doc, text, names, lexicon)
     names = named_subdivisions(text, article_id, known_organisation_mentions(text, names), lexicon)
     names = split_parenthesised_acronyms(split_joined_names(without_portfolio_words(doc, names, lexicon)))
     names = organisations_joined_by_their_acronym(text, names, lexicon)
@@ -387,7 +401,12 @@ def _standing_for(doc: Doc, mention: Mention, lexicon: EntityLexicon) -> Mention
         )
     country = lexicon.seats_of_government.get(key)
     root = _root_token(doc, mention.start, mention.end)
-    acting = root is not None and (root.dep_ in SUBJECT_DEPS or mention.label == "ORG")
+    # tagged an organisation, a capital is its government unless a preposition puts it as a place
+    # ("told reporters in Ulaanbaatar")
+    acting = root is not None and (
+        root.dep_ in SUBJECT_DEPS
+        or (mention.label == "ORG" and doc[root.left_edge.i - 1].lower_ not in lexicon.place_prepositions)
+    )
     if country and acting:
         return Mention(
             mention.article,

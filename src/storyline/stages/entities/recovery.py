@@ -36,6 +36,9 @@ MAX_NAME_WORDS = 3
 # The fewest letters of a given name looked for alone across the collection: shorter Mongolian given names
 # are English words as often ("Bold", "Bat").
 MIN_GIVEN_NAME_CHARS = 5
+# The fewest words of an organisation's name looked for whole across the collection: shorter ones are
+# often a place and a head word ("Kharkiv Police") that an article means otherwise.
+MIN_ORGANISATION_WORDS = 3
 # An acronym a collection may repeat untagged: three to six capitals (two letters match too much by chance).
 ACRONYM = re.compile(r"(?<![\w-])[A-Z]{3,6}(?![\w-])")
 
@@ -45,21 +48,49 @@ def recover_mentions(articles: Sequence[Article], mentions: Sequence[Mention]) -
     known_people = _person_readings(mentions)
     known_acronyms = {m.text for m in mentions if m.label == "ORG" and ACRONYM.fullmatch(m.text)}
     given_names = _given_names_after_patronymics(mentions)
+    known_organisations = _organisation_full_names(mentions)
     taken: dict[str, list[tuple[int, int]]] = {}
+    held_by_actors: dict[str, list[tuple[int, int]]] = {}
     for mention in mentions:
         taken.setdefault(mention.article, []).append((mention.start, mention.end))
+        if mention.label not in PLACE_LABELS:
+            held_by_actors.setdefault(mention.article, []).append((mention.start, mention.end))
     recovered: list[Mention] = []
     for article in articles:
         blocked = taken.get(article.id, []) + [(f.start, f.end) for f in article.foreign_fragments]
         people = _people_in(article, known_people, blocked)
         blocked = blocked + [(m.start, m.end) for m in people]
-        surnames = given_names | {
+        # a word with a letter: "3" of the barge "Seosan 3", tagged a person, is no surname
+        last_words = {
             m.text.split()[-1] for m in people + _mistagged_people(article.id, mentions, known_people)
         }
+        surnames = given_names | {word for word in last_words if any(char.isalpha() for char in word)}
         found = people + _words_in(article, surnames, "PERSON", blocked)
         blocked = blocked + [(m.start, m.end) for m in found]
         recovered += found + _words_in(article, known_acronyms, "ORG", blocked)
+        # an organisation's full name may hold a place the small model tagged alone ("North Evia" of "North
+        # Evia Volunteer Rescue Team"): only actors' mentions and fragments block it
+        fragments = [(f.start, f.end) for f in article.foreign_fragments]
+        held = held_by_actors.get(article.id, []) + fragments + [(m.start, m.end) for m in recovered]
+        recovered += _words_in(article, known_organisations, "ORG", held)
     return recovered
+
+
+def _organisation_full_names(mentions: Iterable[Mention]) -> frozenset[str]:
+    """Names of three words or more an article tags an organisation, as written (function words aside,
+    capitalised): the whole name is looked for in the other articles, never a part of it. Not one the
+    collection also tags a place ("La Corona Dam", an organisation once and a facility four times)."""
+    lexicon = entity_lexicon()
+    places = {m.text for m in mentions if m.label in PLACE_LABELS}
+    return frozenset(
+        m.text
+        for m in mentions
+        if m.label == "ORG"
+        and m.text not in places
+        and m.refers_to is None
+        and len(words := m.text.split()) >= MIN_ORGANISATION_WORDS
+        and all(word[:1].isupper() or word.lower() in lexicon.acronym_stopwords for word in words)
+    )
 
 
 def _person_readings(mentions: Iterable[Mention]) -> frozenset[tuple[str, str]]:

@@ -52,6 +52,7 @@ from storyline.stages.entities.organisations import (
     localise_organisation_names,
     merge_organisation_names,
 )
+from storyline.stages.entities.places import tagged_place_keys
 from storyline.stages.entities.scopes import is_state_body, link_scopes, scope_country, story_scopes
 from storyline.stages.entities.transliteration import given_name_rows, name_readings, readings
 
@@ -82,15 +83,23 @@ class _PersonNames:
     def __init__(self, keyed: Sequence[Keyed], surname_min_ratio: float) -> None:
         # A name the small model tags an organisation more often than a person is an organisation's
         # ("Northrop Grumman" once PERSON, seven times ORG).
-        labels = Counter((key, mention.label) for key, mention in keyed if " " in key)
+        # So is a name tagged a place more often than a person ("Dhi Qar", twice PERSON, five times a place).
+        labels = Counter((key, _broad_type(mention.label)) for key, mention in keyed if " " in key)
         self.full_names = {
             key
             for (key, label) in labels
-            if label == "PERSON" and labels[key, "PERSON"] >= labels[key, "ORG"]
+            if label == "PERSON"
+            and labels[key, "PERSON"] >= labels[key, "ORG"]
+            and labels[key, label] > labels[key, "PLACE"]
         }
         self.full_names |= _read_as_full_names({key for key, _ in labels}, self.full_names, labels)
-        countries = entity_lexicon().countries  # "Garuda Indonesia" tagged a person: Indonesia stays a place
-        surnames = {name.split()[-1] for name in self.full_names} - countries
+        # "Garuda Indonesia" tagged a person: Indonesia stays a place; so does a capital ("Electric Yerevan")
+        lexicon = entity_lexicon()
+        surnames = (
+            {name.split()[-1] for name in self.full_names}
+            - lexicon.countries
+            - set(lexicon.seats_of_government)
+        )
         self.surnames = SimilarWords(surnames, surname_min_ratio)
         # A Korean surname is the first word of its full name: "Tschoi" alone is a person beside "Choi
         # Seong-ho" (entities.korean), whatever the small model tagged it.
@@ -133,13 +142,21 @@ def _organisation_words(keyed: Sequence[Keyed]) -> set[str]:
     return edges | set(org_keys)
 
 
-def _type_of(key: str, mention: Mention, person_keys: _PersonNames, organisation_words: set[str]) -> str:
+def _type_of(
+    key: str,
+    mention: Mention,
+    person_keys: _PersonNames,
+    organisation_words: set[str],
+    place_keys: frozenset[str],
+) -> str:
     """A full name or surname of a person is a person; a name tagged PERSON that is no person's name or
     surname but an organisation's name elsewhere is that organisation (outlets: "Politico"; "Northrop
     Grumman", tagged a person once and an organisation seven times); a
     capital the lexicon knows is a place, whatever the small model tagged ("frustrated Kyiv")."""
     if key in person_keys or _starts_with_given_name(key):
         return "PERSON"
+    if mention.refers_to is None and key in place_keys:
+        return "PLACE"
     if mention.label == "PERSON" and key in organisation_words:
         return "ORG"
     # Capitals only: many countries are also names ("Jordan", "Chad"), a capital alone rarely is.
@@ -234,17 +251,23 @@ def resolve_entities(
         def country_bound(scope: int, entity: Entity) -> str | None:
             return countries[scope] if is_state_body(entity, lexicon) else None
 
-        return link_scopes(scoped, _resolve(mentions, settings), _make_entity, _broad_type, country_bound)
+        collection = _resolve(mentions, settings, within_story=False)
+        return link_scopes(scoped, collection, _make_entity, _broad_type, country_bound)
 
 
-def _resolve(mentions: Sequence[Mention], settings: EntitiesSettings) -> list[Entity]:
+def _resolve(
+    mentions: Sequence[Mention], settings: EntitiesSettings, *, within_story: bool = True
+) -> list[Entity]:
+    """One scope's entities; ``within_story`` False for the whole collection's proposals, which do not read
+    a story's places into another ("Jordan", a place in one story, a person in the next)."""
     # Each mention's key is folded once here and travels with it: the passes below look it up often.
     keyed = [(mention_key(mention), mention) for mention in mentions if mention.label != ROLE_LABEL]
     person_keys = _PersonNames(keyed, settings.surname_min_ratio)
     organisation_words = _organisation_words(keyed)
+    tagged_places = tagged_place_keys(keyed) if within_story else frozenset()
     by_type: dict[str, list[Keyed]] = defaultdict(list)
     for key, mention in keyed:
-        by_type[_type_of(key, mention, person_keys, organisation_words)].append((key, mention))
+        by_type[_type_of(key, mention, person_keys, organisation_words, tagged_places)].append((key, mention))
     context = _name_context(by_type)
     place_keys = frozenset(key for key, _ in by_type["PLACE"])
     by_type["ORG"] = [(key, m) for key, m in by_type["ORG"] if not _is_demonym(key, place_keys)]
