@@ -313,3 +313,58 @@ def test_a_learned_source_holding_the_cue_is_no_speaker() -> None:
         for c in claims_of("The argument over how many ships are delayed also continues.")
         if c.cue == "over"
     ] == []
+
+
+# --- quotations inside the narration's own clause (issue #14) ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This is “the same lead she has held all week,” the agency reported.",
+        "This is “the same lead she has held all week,” reported the agency.",
+    ],
+)
+def test_a_quotation_the_narration_runs_into_is_claimed_with_its_clause(text: str) -> None:
+    """The quoted words alone ("the same lead …") assert nothing; the clause they finish does."""
+    claims = [claim for claim in claims_of(text) if claim.cue == "reported"]
+    assert [(claim.text, claim.quote) for claim in claims] == [
+        ("This is “the same lead she has held all week", "mixed")
+    ]
+
+
+def test_a_quoted_show_name_is_neither_content_nor_speaker() -> None:
+    text = "The senator criticised the plan on CBS’s “Face the Nation,” calling it a “disaster” for farmers."
+    claims = claims_of(text)
+    assert all("Face the Nation" not in (claim.text, claim.speaker_text) for claim in claims)
+
+
+def test_a_quotation_reporting_a_named_source_claims_the_reported_clause() -> None:
+    text = "“Interpol said that she broke no rule and that the money was returned,” Lee said."
+    assert texts_by_cue(text, "said") == [("Lee", "she broke no rule and that the money was returned")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“People say that the plan is dead,” Lee said.",  # a crowd's words, set up to be answered
+        "“Interpol denied that she broke any rule,” Lee said.",  # the report takes a side
+    ],
+)
+def test_a_quotation_reporting_no_named_neutral_source_stays_whole(text: str) -> None:
+    quoted = text[1 : text.index(",”")]
+    assert ("Lee", quoted) in texts_by_cue(text, "said")
+
+
+def test_a_mixed_quote_goes_on_in_the_next_quotation() -> None:
+    text = (
+        "The new budget is “a step backwards for every family,” says Ann Smith, who leads the teachers’ "
+        "union. “We will fight it in court.”"
+    )
+    assert ("Ann Smith", "We will fight it in court.") in texts_by_cue(text, "says")
+
+
+def test_doubled_apostrophes_mark_a_mixed_quote() -> None:
+    text = "Paying no tax ''makes me clever,'' the candidate said last week."
+    claims = [claim for claim in claims_of(text) if claim.cue == "said"]
+    assert [(claim.text, claim.quote) for claim in claims] == [("Paying no tax ''makes me clever", "mixed")]

@@ -123,7 +123,13 @@ def continued_quotes(context: ParseContext, found: list[Attribution]) -> list[At
     when B is the whole next paragraph (``_next_paragraph_quote``)."""
     attributed = {a.content for a in found if a.quote == "direct"}
     cues = [a.cue for a in found]
-    direct = sorted((a for a in found if a.quote == "direct"), key=lambda a: a.content[0])
+    # a mixed quote that ends on its quotation ("The budget is “a step backwards,” says X. “B.”")
+    # goes on in the next quotation as a direct one does
+    quoted_ends = {quote.inner_end for quote in context.quotes}
+    direct = sorted(
+        (a for a in found if a.quote == "direct" or (a.quote == "mixed" and a.content[1] in quoted_ends)),
+        key=lambda a: a.content[0],
+    )
     text = context.text
     continued: list[Attribution] = []
     for quote in context.quotes:
@@ -141,7 +147,9 @@ def continued_quotes(context: ParseContext, found: list[Attribution]) -> list[At
         if not between.strip(QUOTE_GAP_CHARS + "\n") or _rest_of_attribution(
             context, previous, last_end, quote.start
         ):
-            continued.append(dataclasses.replace(previous, content=content, cue_modality=None))
+            continued.append(
+                dataclasses.replace(previous, content=content, quote="direct", cue_modality=None)
+            )
     return continued
 
 

@@ -22,7 +22,7 @@ from storyline.stages.claims.chains import (
     drop_quoted_nested,
     name_relays,
 )
-from storyline.stages.claims.clauses import with_run_on_content
+from storyline.stages.claims.clauses import reported_within_quotes, with_run_on_content
 from storyline.stages.claims.coref import continued_quotes, continued_reports, resolve_descriptions
 from storyline.stages.claims.cues import cue_word_attributions, hedge_adverb_attributions
 from storyline.stages.claims.datelines import after_lead_dateline
@@ -86,6 +86,7 @@ def extract_claims(
     found = drop_quoted_nested(drop_nested_intentions(doc, found, lexicon))
     found = chain_attributions(doc, text, found, lexicon)
     found = [_request_as_act(doc, attribution, lexicon) for attribution in found]
+    found = reported_within_quotes(context, found)
     found += _settled_acts(doc, text, lexicon, found, acts, resolve_pronouns)
     found.sort(key=lambda a: (min(a.cue[0], a.content[0]), a.content[0], a.cue[0]))
     # Acts are numbered apart (":a1" …), so a statement's id is the same whether or not acts were found.

@@ -145,4 +145,4 @@ def inside_quote(quotes: list[QuoteSpan], start: int, end: int) -> QuoteSpan | N
 
 
 def has_quote_marks(text: str) -> bool:
-    return any(char in QUOTE_MARKS - {"’"} for char in text)
+    return any(char in QUOTE_MARKS - {"’"} for char in text) or DOUBLED_MARK in text

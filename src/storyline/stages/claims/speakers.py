@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from storyline.records import Modality
+from storyline.records import Modality, QuoteKind
 from storyline.stages.claims.datelines import past_dateline
 from storyline.stages.claims.lexicon import ClaimLexicon
 from storyline.stages.claims.spans import (
@@ -20,6 +20,7 @@ from storyline.stages.claims.spans import (
     clip_to_line,
     contiguous_run,
     same_line,
+    spans_overlap,
     token_span,
     with_sentence_end,
 )
@@ -216,13 +217,26 @@ def attributions_for(
         speakers = [fallback] if fallback else [s for s in speakers if same_line(text, s, cue)]
     if not speakers and cue_token.pos_ == "VERB" and not _is_passive(cue_token):
         return []
-    named: list[CharSpan | None] = list(speakers) or [None]
+    quoted = [speaker for speaker in speakers if _quoted_speaker(context, speaker, content, quote)]
+    if quoted and len(quoted) == len(speakers):
+        return []
+    named: list[CharSpan | None] = [speaker for speaker in speakers if speaker not in quoted] or [None]
     return [
         Attribution(
             cue=cue, content=content, speaker=speaker, quote=quote, cue_modality=modality, anchor=cue_token.i
         )
         for speaker in named
     ]
+
+
+def _quoted_speaker(context: ParseContext, speaker: CharSpan, content: CharSpan, quote: QuoteKind) -> bool:
+    """A speaker that is quoted words: a parse that made a quotation the subject of the cue after it ("on
+    CBS’s “Face the Nation,” calling it …": a show's name, as speaker and as content). A speaker inside
+    the quotation it says, or the whole of a quotation (a title in quote marks, not someone). An indirect
+    content may hold its speaker ("The plan, the mayor often says, is …")."""
+    if quote == "direct" and spans_overlap(speaker, content):
+        return True
+    return any(speaker == (q.inner_start, q.inner_end) for q in context.quotes)
 
 
 # Tokens a name or a description of a speaker is made of, when the parse lost the subject.
