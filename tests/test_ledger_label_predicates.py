@@ -100,3 +100,18 @@ def test_an_objects_predicate_is_never_cut_to_its_auxiliary() -> None:
         "How many people on its payroll?", [(make_claim(text), quantity)], [0], {"a": text}
     )
     assert label == "How many people on its payroll did it have?"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # the speed is the object of what reached it: its subject says whose speed the question asks
+        ("Gusts reached 90 km/h over the ridge on Sunday.", "What speed did gusts reach over the ridge?"),
+        # a speed that is no verb's object gains nothing: "What speed were recorded?" would not read
+        ("Gusts of 90 km/h were recorded over the ridge on Sunday.", "What speed over the ridge?"),
+    ],
+)
+def test_a_speed_asks_what_reached_it(text: str, label: str) -> None:
+    quantity = dataclasses.replace(make_quantity("90 km", 90, within=text, unit="km/h"), predicate="")
+    claim = make_claim(text)
+    assert with_predicate("What speed over the ridge?", [(claim, quantity)], [0], {"a": text}) == label

@@ -125,3 +125,31 @@ def test_a_count_of_one_asks_for_its_noun_in_the_plural(
     claim = make_claim(content, quantities=(quantity,))
     label, _ = quantity_label("personnel", [(claim, quantity)], [0])
     assert label.startswith(f"How many {noun} "), label
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "unit", "label"),
+    [
+        # a figure's span ends before its time unit ("90 km" of "90 km/h"): the tail read "How many km h …?"
+        ("Gusts reached 90 km/h over the ridge", "90 km", "km/h", "What speed over the ridge?"),
+        (
+            "Gusts reached 90 kilometres per hour over the ridge",
+            "90 kilometres",
+            "km/h",
+            "What speed over the ridge?",
+        ),
+        ("Gusts reached 55 mph over the ridge", "55 mph", "mile/h", "What speed over the ridge?"),
+        # a rate that is no speed reads its time unit in words
+        (
+            "The pumps moved 300 tonnes an hour into the reservoir",
+            "300 tonnes",
+            "tonne/h",
+            "How many tonnes per hour into the reservoir?",
+        ),
+    ],
+)
+def test_a_rate_is_asked_as_a_speed_or_per_its_time_unit(
+    text: str, figure: str, unit: str, label: str
+) -> None:
+    pair = (make_claim(text, id="c1"), make_quantity(figure, 1, within=text, unit=unit))
+    assert quantity_label(unit, [pair], [0]) == (label, True)

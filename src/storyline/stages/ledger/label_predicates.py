@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING
 
 from storyline.records import Claim, Quantity
 from storyline.stages.ledger.label_cuts import WORD, dangling
-from storyline.stages.ledger.quantity_labels import MONEY_OPENER, noun_phrase
+from storyline.stages.ledger.quantity_labels import MONEY_OPENER, SPEED_OPENER, noun_phrase, rate_written
 from storyline.stages.quantities import predicate_in
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 # "an appeal for 1.9 billion", "fines of up to 100,000": the words before a figure that is a noun's amount
 HELD_BEFORE = re.compile(
@@ -48,6 +48,9 @@ def with_predicate(
 
     if label.startswith(MONEY_OPENER):
         return _money_with_predicate(label, claims_and_quantities, order, texts)
+    if label.startswith(SPEED_OPENER):
+        claim, quantity = claims_and_quantities[order[0]]
+        return _speed_with_predicate(label, texts.get(claim.article, ""), quantity)
     if not label.startswith("How many"):
         return label
     stored = [claims_and_quantities[index][1].predicate for index in order]
@@ -107,6 +110,37 @@ def _money_with_predicate(
         if held:
             return f"{MONEY_OPENER} {held}?"
     return label
+
+
+def _speed_with_predicate(label: str, text: str, quantity: Quantity) -> str:
+    """ "What speed did winds reach in the afternoon?" for "What speed in the afternoon?" ("Winds reached 70
+    km/h in the afternoon"): a speed is the object of what reached or kept it, and without that verb and its
+    subject the label does not say whose speed it asks. Only the label's own figure's sentence (its tail's),
+    and only a verb the speed is the object of: "What speed were recorded?" would not read."""
+    from storyline.stages.ledger.evidence import NOT_READ
+    from storyline.stages.nlp import parse_without
+
+    if not text[quantity.start : quantity.end]:
+        return label
+    # the figure's span ends before its time unit ("70 km" of "70 km/h"): parsed alone, "km" hangs on "h"
+    end = quantity.end + rate_written(text[quantity.end : quantity.end + SENTENCE_REACH])
+    first, last = _sentence(text, quantity.start, end)
+    doc = parse_without(text[first:last], NOT_READ)
+    predicate = predicate_in(doc, quantity.start - first, end - first)
+    if not predicate.startswith("did ") or _relative_subject(predicate):
+        return label
+    tail = label.removeprefix(SPEED_OPENER).removesuffix("?")
+    return f"{SPEED_OPENER} {_common_noun_lowered(predicate, doc)}{tail}?"
+
+
+def _common_noun_lowered(predicate: str, doc: Doc) -> str:
+    """ "did winds reach" for "did Winds reach": a common noun opening the sentence is capitalised only
+    there."""
+    did, subject, *rest = predicate.split()
+    opening = next((token for token in doc if not token.is_space), None)
+    if opening is not None and opening.text == subject and opening.pos_ == "NOUN":
+        subject = subject.lower()
+    return " ".join([did, subject, *rest])
 
 
 def _with_recipient_verb(

@@ -1,9 +1,10 @@
 """Quantity question labels: "How many <counted noun phrase as worded> <what follows it in the clause>?"
 ("How many special forces to the war in Ukraine?"). The noun phrase is the quantity's own words after the
 number ("about 11,000 North Korean infantrymen" → "North Korean infantrymen"); a share reads "What share
-<what follows>?", an amount of money "How much money <what follows>?"; the tail stops before the next
-number ("to 41" says nothing of what is counted). The words come from the claim, so a label reads as the
-outlets wrote it; a label left without a verb gains one in ``label_predicates``.
+<what follows>?", an amount of money "How much money <what follows>?", a speed (a distance per a time
+unit) "What speed <what follows>?" and any other rate "How many tonnes per hour …?"; the tail stops before
+the next number ("to 41" says nothing of what is counted). The words come from the claim, so a label reads
+as the outlets wrote it; a label left without a verb gains one in ``label_predicates``.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from storyline.stages.ledger.plurals import plural
 from storyline.stages.quantities import CURRENCY_UNITS, number_lexicon
 
 MONEY_OPENER = "How much money"
+SPEED_OPENER = "What speed"
 OPENERS = {"percent": "What share", "money": MONEY_OPENER}
 # Words of a quantity label's tail: enough to say what is counted, short enough to scan.
 TAIL_WORDS = 8
@@ -41,6 +43,9 @@ def noun_phrase(quantity: Quantity) -> str:
     numbered = [i for i, word in enumerate(words) if word[0].isdigit() or word.lower() in skip]
     rest = words[numbered[-1] + 1 :] if numbered else words
     phrase = " ".join(word for word in rest if word.lower() not in skip)
+    rate = rate_of(quantity.unit)
+    if rate is not None:
+        return _rate_noun(phrase, rate[1])
     # "10 of Clinton's senior staffers" counts some of them: "How many of Clinton's senior staffers …?"
     # ("two of its members", written in words, too)
     counted = len(numbered) > 1 and (
@@ -63,6 +68,45 @@ def _plural_head(phrase: str) -> str:
     return " ".join([*before, plural])
 
 
+def rate_of(unit: str) -> tuple[str, str] | None:
+    """("km", "h") for the rate class "km/h" (``quantities``: a unit per a time unit); None for any other."""
+    per, slash, time = unit.rpartition("/")
+    return (per, time) if slash and per and time in number_lexicon().rate_times.values() else None
+
+
+def is_speed(unit: str) -> bool:
+    """Whether the unit is a distance per a time ("km/h"): a speed, asked "What speed …?"
+    (``speed_units``)."""
+    rate = rate_of(unit)
+    return rate is not None and rate[0] in load_lexicon("ledger")["speed_units"]
+
+
+def rate_written(text: str) -> int:
+    """How many characters at the start of ``text`` write a rate's time unit after its figure ("/h in the
+    afternoon" → 2, " per hour" → 9): the figure's span ends before them ("70 km"), and a tail reading them
+    asked "How many km h …?". 0 when none do."""
+    lexicon = number_lexicon()
+    # a word between unit and time ("per", "an") needs a space after it; a sign ("/") does not
+    spaced = {word: r"\s+" if word.isalpha() else r"\s*" for word in lexicon.rate_words}
+    between = "|".join(re.escape(word) + space for word, space in spaced.items())
+    times = "|".join(sorted(map(re.escape, lexicon.rate_times), key=len, reverse=True))
+    found = re.match(rf"\s*(?:{between})(?:{times})s?\b", text, re.I)
+    return found.end() if found else 0
+
+
+def _rate_noun(phrase: str, time: str) -> str:
+    """ "tonnes per hour" for a rate written "tonnes/h" or "tonnes an hour": its unit's words, its time unit
+    in words (``rate_time_words``)."""
+    words = phrase.split()
+    lexicon = number_lexicon()
+    if words and (words[-1].lower() in lexicon.rate_times or words[-1].lower()[:-1] in lexicon.rate_times):
+        words.pop()  # the span held the time unit ("km h" from "70 km/h")
+        if words and words[-1].lower() in lexicon.rate_words:
+            words.pop()
+    time_words: dict[str, str] = load_lexicon("ledger")["rate_time_words"]
+    return " ".join([*words, "per", time_words.get(time, time)])
+
+
 def _tail(claim: Claim, quantity: Quantity, without_days: bool = False, counted: bool = True) -> str:
     """What the clause says after the quantity ("to the war in Ukraine"), up to a clause end or the next
     number; ``without_days``: the day it names left out (``_days_left_out``). ``counted``: a count's tail
@@ -70,6 +114,7 @@ def _tail(claim: Claim, quantity: Quantity, without_days: bool = False, counted:
     a share's or an amount's label gains no verb, and one left without a tail is dropped as asking nothing
     (the demo's position accuracy fell 0.732 → 0.720 when they were cut too)."""
     after = claim.text[quantity.end - claim.start :]
+    after = after[rate_written(after) :] if rate_of(quantity.unit) else after
     after = _days_left_out(claim, quantity, after) if without_days else after
     cut = min(clause_end(after), _subordinate_clause(after) if counted else len(after))
     clause = WORD.findall(after[:cut])
@@ -136,10 +181,14 @@ def quantity_label(
     order: list[int],
     several_days: bool = False,
 ) -> tuple[str, bool]:
-    """ "How many/much …?" / "What share …?" from the most central figure whose quantity names what it
-    counts, and whether the label says more than the unit (a bare "How many emails?" asks nothing).
-    ``several_days``: the figures are values of several days, so the label names none of them."""
+    """ "How many/much …?" / "What share …?" / "What speed …?" from the most central figure whose quantity
+    names what it counts, and whether the label says more than the unit (a bare "How many emails?" asks
+    nothing). ``several_days``: the figures are values of several days, so the label names none of them."""
     claim, quantity = claims_and_quantities[order[0]]
+    if is_speed(unit):
+        # "What speed in the afternoon?": ``with_predicate`` adds what reached it ("did winds reach")
+        tail = _tail(claim, quantity, several_days)
+        return f"{SPEED_OPENER} {tail}?" if tail else f"{SPEED_OPENER}?", bool(tail)
     kind = "money" if unit in CURRENCY_UNITS else unit
     opener = OPENERS.get(kind, "How many")
     if kind in OPENERS:
