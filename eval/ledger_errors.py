@@ -48,8 +48,9 @@ from storyline.records import Brief, Claim, Question
 from storyline.stages.ledger.grouping import EntitySpans, content_words, entities_within, entity_spans
 from storyline.stages.ledger.propositions import (
     PropositionKey,
+    finish_keyed,
     keyed_candidates,
-    keyed_links,
+    keyed_draft,
     masked_content,
     proposition_key,
 )
@@ -116,9 +117,8 @@ def key_stage(first: Claim, second: Claim, reader: KeyReader) -> str:
     if not keyed_candidates(keys, words):
         unargued = [dataclasses.replace(key, arguments=frozenset(), subject=frozenset()) for key in keys]
         return ARGUMENTS_CONFLICT if keyed_candidates(unargued, words) else OTHER_PREDICATES
-    links = keyed_links(
-        [first, second], keys, words, reader.masked, lambda: reader.encoder, DEFAULT_SETTINGS.ledger
-    )
+    draft = keyed_draft([first, second], keys, words, reader.masked, DEFAULT_SETTINGS.ledger)
+    links = finish_keyed(draft, reader.encoder, DEFAULT_SETTINGS.ledger)
     return KEYED if links else UNDER_THE_GATE
 
 

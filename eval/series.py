@@ -50,7 +50,7 @@ from eval.common import (
     require_gold,
 )
 from storyline.records import Brief, Position, Question
-from storyline.stages.ledger.labels import ends_open
+from storyline.stages.ledger.label_cuts import ends_open
 
 SERIES = "series"
 CONTESTED = "contested"

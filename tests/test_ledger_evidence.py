@@ -13,15 +13,11 @@ from storyline.stages.ledger.evidence import (
     speaking_sources,
     states_a_clause,
 )
-from storyline.stages.ledger.labels import (
-    as_question,
-    asks_something,
-    quantity_label,
-    shorten,
-    with_predicate,
-)
+from storyline.stages.ledger.label_predicates import with_predicate
+from storyline.stages.ledger.labels import as_question, asks_something, shorten
 from storyline.stages.ledger.measures import make_measures, split_outliers
 from storyline.stages.ledger.positions import build_ledger
+from storyline.stages.ledger.quantity_labels import quantity_label
 from storyline.stages.nlp import parse_without
 
 

@@ -10,14 +10,16 @@ import pytest
 from factories import make_claim
 
 from storyline.config import DEFAULT_SETTINGS
-from storyline.embeddings import load_embedder
+from storyline.embeddings import Embedder, load_embedder
 from storyline.records import Claim
 from storyline.stages.ledger.grouping import content_words, rarity_weights, similarity
 from storyline.stages.ledger.propositions import (
+    Pair,
     PropositionKey,
+    finish_keyed,
     frames_a_claim,
     keyed_candidates,
-    keyed_links,
+    keyed_draft,
     masked_content,
     nominal_stems,
     predicate_stem,
@@ -33,6 +35,15 @@ from storyline.stages.ledger.statements import (
 )
 
 SETTINGS = DEFAULT_SETTINGS.ledger
+
+
+def keyed_links(
+    claims: list[Claim], keys: list[PropositionKey], words: list[frozenset[str]], embedder: Embedder | None
+) -> dict[Pair, float]:
+    """The keyed links of one story's ``claims`` as ``ledger.positions`` makes them: the draft, then
+    ``embedder`` (or the lexical floor without one) on the pairs it leaves."""
+    draft = keyed_draft(claims, keys, words, lambda c: c.text, SETTINGS)
+    return finish_keyed(draft, embedder, SETTINGS)
 
 
 def claim(text: str, *verbs: str, id: str = "c1") -> Claim:
@@ -186,7 +197,7 @@ def test_without_an_encoder_a_candidate_links_only_when_its_words_are_alike_enou
     ]
     keys = [PropositionKey(frozenset({"careless"}), frozenset()) for _ in claims]
     words = [content_words(c.text) for c in claims]
-    links = keyed_links(claims, keys, words, lambda c: c.text, lambda: None, SETTINGS)
+    links = keyed_links(claims, keys, words, None)
     assert links.get((0, 1)) == SETTINGS.keyed_link_score
     assert (0, 3) not in links and (1, 3) not in links  # one predicate, little else in common
 
@@ -225,7 +236,7 @@ def test_with_the_encoder_paraphrases_link_and_other_claims_on_one_predicate_do_
     words = [content_words(c.text) for c in claims]
     weight = rarity_weights(words)
     assert similarity(words[0], words[1], weight) < SETTINGS.proposition_similarity  # words alone: apart
-    links = keyed_links(claims, keys, words, lambda c: c.text, load_embedder, SETTINGS)
+    links = keyed_links(claims, keys, words, load_embedder())
     assert (0, 1) in links
     assert (0, 2) not in links and (1, 2) not in links
 

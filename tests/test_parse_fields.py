@@ -13,7 +13,7 @@ from storyline.per_article import run_article_stages
 from storyline.records import Quantity
 from storyline.stages.claims.finite import finite_verbs
 from storyline.stages.ledger.evidence import label_states_a_clause
-from storyline.stages.ledger.labels import with_predicate
+from storyline.stages.ledger.label_predicates import with_predicate
 from storyline.stages.nlp import load_nlp
 from storyline.stages.quantities import find_quantities
 

@@ -191,7 +191,8 @@ class Quantity:
     end: int
     # The verb its counted noun hangs on, read from the article's parse by the worker that found it ("were
     # deemed classified", "did she delete"): the ledger's label names what happened to what is counted
-    # (``ledger.labels.with_predicate``). "" when the parse gives none; None in stores older than schema 7.
+    # (``ledger.label_predicates.with_predicate``). "" when the parse gives none; None in stores older than
+    # schema 7.
     predicate: str | None = None
 
 

@@ -8,10 +8,11 @@ counts), ``kinds`` (which kind of count: dead, missing, injured…), ``measures`
 question), ``tallies`` (one source's moving count as its own question), ``statements`` (which propositions;
 outlet-voice statements joining them), ``propositions`` (statements keyed by predicate and arguments, linked
 when their masked contents agree), ``blocking`` (candidate pairs, linkage), ``anaphora`` (subjectless
-denials), ``embedding`` (optional claim vectors), ``labels`` (question wording), ``positions`` (a story's
-questions built and ordered), ``single_voice`` (one voice's propositions, kept as single-source questions),
-``sides`` (positions and stances of a question), ``status`` (status and its reason), ``series`` (a count
-moving by date).
+denials), ``embedding`` (optional claim vectors), ``labels`` (proposition labels, the claim a question is
+worded from), ``quantity_labels`` and ``label_predicates`` (a measured thing's label and its verb),
+``label_cuts`` (where labels are cut), ``positions`` (a story's questions built and ordered), ``single_voice``
+(one voice's propositions, kept as single-source questions), ``sides`` (positions and stances of a question),
+``status`` (status and its reason), ``series`` (a count moving by date).
 """
 
 from storyline.stages.ledger.grouping import entity_spans

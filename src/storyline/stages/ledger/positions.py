@@ -55,14 +55,8 @@ from storyline.stages.ledger.grouping import (
     rarity_weights,
 )
 from storyline.stages.ledger.kinds import names_outbreak
-from storyline.stages.ledger.labels import (
-    asks_something,
-    central_order,
-    proposition_label,
-    quantity_label,
-    share_label,
-    with_predicate,
-)
+from storyline.stages.ledger.label_predicates import with_predicate
+from storyline.stages.ledger.labels import asks_something, central_order, proposition_label
 from storyline.stages.ledger.measures import (
     TARGET,
     Measure,
@@ -80,6 +74,7 @@ from storyline.stages.ledger.propositions import (
     masked_content,
     proposition_key,
 )
+from storyline.stages.ledger.quantity_labels import quantity_label, share_label
 from storyline.stages.ledger.relays import as_relayed, known_as, only_relaying, relay_outlet_figures
 from storyline.stages.ledger.sides import (
     Context,

@@ -12,15 +12,14 @@ needs. Each statement gets a key:
   "Clinton to win" asserts nothing to match on.
 - arguments: the entity ids mentioned inside the content, and their names' last words.
 
-Two statements are linked (``keyed_links``) only when every signal agrees: a predicate of each is among
-the other's content words (the same predicate, said with any word order or inflection), their arguments
-do not conflict (they share an entity, or one names none: "she"), and their contents — with entities,
-numbers and negations masked, so that the embedding compares what is said of someone rather than who, and
-"would not prosecute" meets "would prosecute" — are alike: the MiniLM cosine when an encoder is installed,
-else the lexical overlap, each at its own threshold. A linked pair scores as alike as a proposition needs
-(``LedgerSettings.keyed_link_score``); average linkage still decides the groups, so one link does not pull
-a whole cluster in. A statement that matches nothing with confidence stays its own proposition.
-"""
+Two statements are linked (``keyed_draft``, ``finish_keyed``) only when every signal agrees: a predicate of
+each is among the other's content words (the same predicate, said with any word order or inflection), their
+arguments do not conflict (they share an entity, or one names none: "she"), and their contents — with
+entities, numbers and negations masked, so that the embedding compares what is said of someone rather than
+who, and "would not prosecute" meets "would prosecute" — are alike: the MiniLM cosine when an encoder is
+installed, else the lexical overlap, each at its own threshold. A linked pair scores as alike as a proposition
+needs (``LedgerSettings.keyed_link_score``); average linkage still decides the groups, so one link does not
+pull a whole cluster in. A statement that matches nothing with confidence stays its own proposition."""
 
 from __future__ import annotations
 
@@ -295,23 +294,6 @@ class KeyedDraft:
         return KeyedDraft(linked, tuple(pair for pair in self.left if wanted(pair)), self.lexical, self.texts)
 
 
-def keyed_links(
-    claims: Sequence[Claim],
-    keys: Sequence[PropositionKey | None],
-    words: Sequence[frozenset[str]],
-    masked: Callable[[Claim], str],
-    load_encoder: Callable[[], Embedder | None],
-    settings: LedgerSettings,
-) -> dict[Pair, float]:
-    """Candidate pairs (``keyed_candidates``) whose masked contents are alike enough, each scored
-    ``settings.keyed_link_score``. A pair alike in words as a proposition needs (``proposition_similarity``)
-    or masked to one text is linked at once; the rest by the embedding cosine when ``load_encoder`` gives
-    an encoder (one batched call for their statements, and only when some are left: on generated news,
-    embedding every candidate cost a fifth of the analysis), else by weighted word overlap."""
-    draft = keyed_draft(claims, keys, words, masked, settings)
-    return finish_keyed(draft, load_encoder() if draft.left else None, settings)
-
-
 def keyed_draft(
     claims: Sequence[Claim],
     keys: Sequence[PropositionKey | None],
@@ -319,8 +301,11 @@ def keyed_draft(
     masked: Callable[[Claim], str],
     settings: LedgerSettings,
 ) -> KeyedDraft:
-    """``keyed_links`` up to the encoder: a caller linking many stories embeds every story's ``to_embed``
-    in one call (``ledger.positions.build_ledgers``) before ``finish_keyed``."""
+    """Candidate pairs (``keyed_candidates``) up to the encoder: a pair alike in words as a proposition needs
+    (``proposition_similarity``) or masked to one text is linked at once; the rest are left to
+    ``finish_keyed``. A caller linking many stories embeds every story's ``to_embed`` in one call
+    (``ledger.positions.build_ledgers``), and only the pairs left: on generated news, embedding every
+    candidate cost a fifth of the analysis."""
     pairs = keyed_candidates(keys, words)
     if not pairs:
         return KeyedDraft(frozenset(), (), {}, {})
@@ -334,8 +319,9 @@ def keyed_draft(
 
 
 def finish_keyed(draft: KeyedDraft, embedder: Embedder | None, settings: LedgerSettings) -> dict[Pair, float]:
-    """The links of ``draft``: its pairs left linked by the cosine of ``embedder``'s vectors of their masked
-    contents, or without an embedder by the lexical floor."""
+    """The links of ``draft``, each scored ``settings.keyed_link_score``: its pairs left linked by the cosine
+    of ``embedder``'s vectors of their masked contents, or without an embedder by weighted word overlap at
+    the lexical floor."""
     linked = set(draft.linked)
     if embedder is None:
         linked |= {pair for pair in draft.left if draft.lexical[pair] >= settings.keyed_lexical_floor}

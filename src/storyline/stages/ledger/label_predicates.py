@@ -1,0 +1,295 @@
+"""The verb of a quantity label: "How many additional emails?" → "How many additional emails did she
+delete?". A label naming no verb hides what happened to what is counted; the verb comes from the figure's
+own sentence (``Quantity.predicate``, or a parse of the sentence here for a figure that is an agent or an
+amount held by a noun, and for quantities stored before that field), never from another claim's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from storyline.records import Claim, Quantity
+from storyline.stages.ledger.label_cuts import WORD, dangling
+from storyline.stages.ledger.quantity_labels import MONEY_OPENER, SPEED_OPENER, noun_phrase, rate_written
+from storyline.stages.quantities import predicate_in
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# "an appeal for 1.9 billion", "fines of up to 100,000": the words before a figure that is a noun's amount
+HELD_BEFORE = re.compile(
+    r"\b(?:for|of)\s+(?:(?:about|nearly|almost|some|up|to|at|least|more|than)\s+)*$", re.I
+)
+# "signed by 200 …", "by about 300": the words before a figure that is the agent of a participle
+AGENT_BEFORE = re.compile(r"\bby\s+(?:(?:about|nearly|almost|some|more|than|over|at|least)\s+)*$", re.I)
+NAME_WORDS = 6  # words of a subject that is a name ("the Food and Agriculture Organization") a label takes
+NAME_TAGS = frozenset({"PROPN", "DET", "CCONJ"})
+PREDICATE_WORDS = 4  # words of a subject a label's predicate takes at most, as ``quantities.predicate``
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+RECIPIENT_WORDS = ("to ", "for ")  # a tail's first words that say whom a verb's action on the figure was for
+
+
+def with_predicate(
+    label: str,
+    claims_and_quantities: Sequence[tuple[Claim, Quantity]],
+    order: list[int],
+    texts: Mapping[str, str],
+) -> str:
+    """A quantity label naming no verb gains the one its counted noun hangs on, from the most central figure
+    that has one: "How many additional emails?" → "How many additional emails did she delete?", "How many
+    emails from Hillary Clinton's private server?" → "… have been deemed classified?". Without it the label
+    hides what happened to what is counted (``ledger.evidence``). The worker that found the quantity read
+    the verb off the article's parse (``Quantity.predicate``); a quantity stored before that field has the
+    sentence around it parsed here instead (a content often starts after its verb: "[The agency released]
+    roughly 5,500 more pages"). ``texts``: article id → text."""
+    from storyline.stages.ledger.evidence import names_a_predicate
+
+    if label.startswith(MONEY_OPENER):
+        return _money_with_predicate(label, claims_and_quantities, order, texts)
+    if label.startswith(SPEED_OPENER):
+        claim, quantity = claims_and_quantities[order[0]]
+        return _speed_with_predicate(label, texts.get(claim.article, ""), quantity)
+    if not label.startswith("How many"):
+        return label
+    stored = [claims_and_quantities[index][1].predicate for index in order]
+    if None not in stored and not any(stored):
+        # the worker's parse found no verb the figure is subject or object of; one it is the agent of
+        # ("a letter signed by 200 House Republicans") is read here, from the most central figure's sentence
+        claim, quantity = claims_and_quantities[order[0]]
+        agent = _agent_predicate(texts.get(claim.article, ""), quantity)
+        if agent:
+            return f"{label.removesuffix('?')} {agent}?"
+        if label not in _bare_labels(claims_and_quantities):
+            return label
+        for index in order:  # a bare "How many tugrik?": the noun the figure is the amount of, if one
+            claim, quantity = claims_and_quantities[index]
+            held = _held_predicate(texts.get(claim.article, ""), quantity)
+            if held:
+                return f"{label.removesuffix('?')} {held}?"
+        return label
+    recipient = _with_recipient_verb(label, claims_and_quantities, order)
+    if recipient:
+        return recipient
+    # a bare "How many bitcoin?" names no verb, though a tagger may read a lone noun as one
+    if label not in _bare_labels(claims_and_quantities) and names_a_predicate(label):
+        return label
+    for index in order:
+        claim, quantity = claims_and_quantities[index]
+        predicate = quantity.predicate
+        if predicate is None:
+            predicate = _parsed_predicate(texts.get(claim.article, ""), quantity)
+        predicate = _without_dangling_end(predicate or "")
+        if predicate and not _relative_subject(predicate):
+            return label if _repeats(label, predicate) else f"{label.removesuffix('?')} {predicate}?"
+    return label
+
+
+def _bare_labels(claims_and_quantities: Sequence[tuple[Claim, Quantity]]) -> set[str]:
+    """ "How many tugrik?": the labels that name a figure's noun and nothing else."""
+    return {f"How many {noun_phrase(quantity)}?" for _claim, quantity in claims_and_quantities}
+
+
+def _money_with_predicate(
+    label: str,
+    claims_and_quantities: Sequence[tuple[Claim, Quantity]],
+    order: list[int],
+    texts: Mapping[str, str],
+) -> str:
+    """ "How much money did the FAO appeal for?" for "How much money to keep the surviving animals alive …?":
+    an amount's label whose tail is only a purpose ("to keep …") or nothing names no verb of the amount's
+    own (issue #14); the verb the amount is held by, read off a parse (``_held_predicate``), says who asked
+    for it or paid it. The purpose goes: it is the asker's reason, not what the question asks."""
+    tail = label.removeprefix(MONEY_OPENER).removesuffix("?").strip()
+    if tail and not tail.startswith("to "):
+        return label
+    for index in order:
+        claim, quantity = claims_and_quantities[index]
+        held = _held_predicate(texts.get(claim.article, ""), quantity)
+        if held:
+            return f"{MONEY_OPENER} {held}?"
+    return label
+
+
+def _speed_with_predicate(label: str, text: str, quantity: Quantity) -> str:
+    """ "What speed did winds reach in the afternoon?" for "What speed in the afternoon?" ("Winds reached 70
+    km/h in the afternoon"): a speed is the object of what reached or kept it, and without that verb and its
+    subject the label does not say whose speed it asks. Only the label's own figure's sentence (its tail's),
+    and only a verb the speed is the object of: "What speed were recorded?" would not read."""
+    from storyline.stages.ledger.evidence import NOT_READ
+    from storyline.stages.nlp import parse_without
+
+    if not text[quantity.start : quantity.end]:
+        return label
+    # the figure's span ends before its time unit ("70 km" of "70 km/h"): parsed alone, "km" hangs on "h"
+    end = quantity.end + rate_written(text[quantity.end : quantity.end + SENTENCE_REACH])
+    first, last = _sentence(text, quantity.start, end)
+    doc = parse_without(text[first:last], NOT_READ)
+    predicate = predicate_in(doc, quantity.start - first, end - first)
+    if not predicate.startswith("did ") or _relative_subject(predicate):
+        return label
+    tail = label.removeprefix(SPEED_OPENER).removesuffix("?")
+    return f"{SPEED_OPENER} {_common_noun_lowered(predicate, doc)}{tail}?"
+
+
+def _common_noun_lowered(predicate: str, doc: Doc) -> str:
+    """ "did winds reach" for "did Winds reach": a common noun opening the sentence is capitalised only
+    there."""
+    did, subject, *rest = predicate.split()
+    opening = next((token for token in doc if not token.is_space), None)
+    if opening is not None and opening.text == subject and opening.pos_ == "NOUN":
+        subject = subject.lower()
+    return " ".join([did, subject, *rest])
+
+
+def _with_recipient_verb(
+    label: str, claims_and_quantities: Sequence[tuple[Claim, Quantity]], order: list[int]
+) -> str:
+    """ "How many leva did the government pay to every family …?" for "How many leva to every family …?":
+    a tail opening with "to"/"for" after a figure that is its verb's object says whom the verb's action was
+    for, and without the verb the label garbles (issue #14). Only the label's own figure's verb: a verb from
+    another claim would put words in this one's mouth. "" when the label is not of that shape."""
+    for index in order:
+        quantity = claims_and_quantities[index][1]
+        noun = noun_phrase(quantity)
+        if noun:
+            predicate = quantity.predicate or ""
+            rest = label.removeprefix(f"How many {noun} ")
+            if rest == label or not predicate.startswith("did ") or _relative_subject(predicate):
+                return ""
+            return f"How many {noun} {predicate} {rest}" if rest.startswith(RECIPIENT_WORDS) else ""
+    return ""
+
+
+def _relative_subject(predicate: str) -> bool:
+    """ "did who hold" (from "Clinton, who held three campaign events"): the parse's subject is a relative
+    pronoun, and a label asking "… did who hold?" is no question; the label goes without the verb."""
+    words = predicate.lower().split()
+    return len(words) > 1 and words[0] == "did" and words[1] in RELATIVE_PRONOUNS
+
+
+def _without_dangling_end(predicate: str) -> str:
+    """A predicate cut short by the parse's reach ends on what it says: "have died in a cholera outbreak
+    in Iraq's" (a possessive waits for its noun) → "have died in a cholera outbreak". An object's predicate
+    ("did it have") is whole, its verb last: cut, "have" and "it" went as function words and "How many
+    people on its payroll did?" was left."""
+    if predicate.startswith("did "):
+        return predicate
+    words = predicate.split()
+    while len(words) > 1 and (words[-1].endswith(("'s", "’s", "'", "’")) or dangling(words[-1])):
+        words.pop()
+    return " ".join(words)
+
+
+def _repeats(label: str, predicate: str) -> bool:
+    """Whether the label says the predicate already: each of its words that is no function word is a word of
+    the label. The tail of a label can hold the verb a parse does not tag as one ("How many people were still
+    unaccounted" + "were unaccounted for": an adjective; "… were on shift" + "were on shift"), and adding it
+    again doubled it."""
+    said = {word.lower() for word in WORD.findall(label)}
+    words = [word.lower() for word in WORD.findall(predicate)]
+    telling = [word for word in words if not dangling(word)] or words
+    return all(word in said for word in telling)
+
+
+SENTENCE_REACH = 400  # characters either side of a figure its sentence is looked for in
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the sentence around ``[start, end)``: a full stop and space, or a line break."""
+    low = max(0, start - SENTENCE_REACH)
+    before = text[low:start]
+    cut = max(before.rfind(". "), before.rfind("\n"))
+    after = text[end : end + SENTENCE_REACH]
+    found = [i for i in (after.find(". "), after.find("\n")) if i >= 0]
+    return low + cut + 1 if cut >= 0 else low, end + (min(found) + 1 if found else len(after))
+
+
+def _agent_predicate(text: str, quantity: Quantity) -> str:
+    """ "signed the letter" for "a letter signed by 200 House Republicans": the figure's noun is the agent of
+    a participle that modifies a noun; "" for any other figure."""
+    from storyline.stages.ledger.evidence import NOT_READ
+    from storyline.stages.nlp import parse_without
+
+    if not text[quantity.start : quantity.end] or not AGENT_BEFORE.search(
+        text[max(0, quantity.start - 40) : quantity.start]
+    ):
+        return ""  # no "by" right before the figure: no parse (~15 ms a sentence) needed to know
+    first, last = _sentence(text, quantity.start, quantity.end)
+    doc = parse_without(text[first:last], NOT_READ)
+    span = doc.char_span(quantity.start - first, quantity.end - first, alignment_mode="expand")
+    if span is None:
+        return ""
+    noun = span.root
+    while noun.dep_ in ("compound", "nummod", "amod") and noun.head.i != noun.i:
+        noun = noun.head  # "200" → "Republicans"
+    agent = noun.head
+    verb = agent.head
+    if noun.dep_ != "pobj" or agent.dep_ != "agent" or verb.dep_ != "acl":
+        return ""
+    # the participle alone when the parse hangs it on a name ("a letter to Comey, signed by …")
+    return f"{verb.text} the {verb.head.text}" if verb.head.pos_ == "NOUN" else verb.text
+
+
+def _held_predicate(text: str, quantity: Quantity) -> str:
+    """ "did the Red Cross launch an appeal for" for "The Red Cross launched an appeal for 1.9 billion
+    tugrik": the figure is the object of a preposition after a noun that is the object of a verb with a short
+    subject; "" for any other figure. A bare amount ("How many tugrik?") asks nothing of what it is
+    (issue #14), and the sentence's own words say it without adding any."""
+    from storyline.stages.ledger.evidence import NOT_READ
+    from storyline.stages.nlp import parse_without
+
+    if not text[quantity.start : quantity.end] or not HELD_BEFORE.search(
+        text[max(0, quantity.start - 40) : quantity.start]
+    ):
+        return ""  # no "for"/"of" right before the figure: no parse needed to know
+    first, last = _sentence(text, quantity.start, quantity.end)
+    doc = parse_without(text[first:last], NOT_READ)
+    span = doc.char_span(quantity.start - first, quantity.end - first, alignment_mode="expand")
+    if span is None:
+        return ""
+    preposition = span.root.head
+    holder = preposition.head
+    verb_held = holder.pos_ == "VERB"  # "the FAO had appealed for $6.8 million": the verb's own preposition
+    verb = holder if verb_held else holder.head
+    subjects = [child for child in verb.children if child.dep_ == "nsubj"]
+    words = _subject_words(subjects[0]) if len(subjects) == 1 else []
+    if (
+        span.root.dep_ != "pobj"
+        or (not verb_held and (holder.dep_ != "dobj" or holder.pos_ != "NOUN"))
+        or verb.pos_ != "VERB"
+        or not words
+        or subjects[0].lower_ in RELATIVE_PRONOUNS
+    ):
+        return ""
+    determiners = [child.text.lower() for child in holder.children if child.dep_ == "det"]
+    lowered = words[0].pos_ in ("DET", "PRON") and words[0].text != "I"  # "The Red Cross" → "the Red Cross"
+    subject = " ".join([words[0].text.lower() if lowered else words[0].text] + [t.text for t in words[1:]])
+    held = [] if verb_held else [*determiners, holder.text]
+    return " ".join(["did", subject, verb.lemma_, *held, preposition.text])
+
+
+def _subject_words(subject: Token) -> list[Token]:
+    """The subject's words, a parenthesis left out ("the Food and Agriculture Organization (FAO)"), when
+    short: ``PREDICATE_WORDS`` at most, or ``NAME_WORDS`` for a name (a name is one constituent however
+    many words it has); [] for a longer subject, which would make a label a sentence."""
+    words, depth = [], 0
+    for token in subject.subtree:
+        depth += (token.text == "(") - (token.text == ")")
+        if token.text.strip() and not depth and token.text != ")":
+            words.append(token)
+    named = all(token.pos_ in NAME_TAGS for token in words)
+    return words if len(words) <= (NAME_WORDS if named else PREDICATE_WORDS) else []
+
+
+def _parsed_predicate(text: str, quantity: Quantity) -> str:
+    """The predicate of a quantity stored without one, from a parse of its sentence alone."""
+    from storyline.stages.ledger.evidence import NOT_READ
+    from storyline.stages.nlp import parse_without  # the pipeline's parser, loaded once per process
+
+    if not text[quantity.start : quantity.end]:
+        return ""
+    first, last = _sentence(text, quantity.start, quantity.end)
+    doc = parse_without(text[first:last], NOT_READ)
+    return predicate_in(doc, quantity.start - first, quantity.end - first)

@@ -1,0 +1,212 @@
+"""Quantity question labels: "How many <counted noun phrase as worded> <what follows it in the clause>?"
+("How many special forces to the war in Ukraine?"). The noun phrase is the quantity's own words after the
+number ("about 11,000 North Korean infantrymen" → "North Korean infantrymen"); a share reads "What share
+<what follows>?", an amount of money "How much money <what follows>?", a speed (a distance per a time
+unit) "What speed <what follows>?" and any other rate "How many tonnes per hour …?"; the tail stops before
+the next number ("to 41" says nothing of what is counted). The words come from the claim, so a label reads
+as the outlets wrote it; a label left without a verb gains one in ``label_predicates``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from storyline.lexicons import load_lexicon
+from storyline.records import Claim, Quantity
+from storyline.stages.ledger.label_cuts import WORD, clause_end, finishes_phrasal_verb, open_word
+from storyline.stages.ledger.plurals import plural
+from storyline.stages.quantities import CURRENCY_UNITS, number_lexicon
+
+MONEY_OPENER = "How much money"
+SPEED_OPENER = "What speed"
+OPENERS = {"percent": "What share", "money": MONEY_OPENER}
+# Words of a quantity label's tail: enough to say what is counted, short enough to scan.
+TAIL_WORDS = 8
+TAIL_REACH = 4  # words a quantity label's tail may run past TAIL_WORDS to finish a phrase
+MIN_SHARE_WORDS = 2
+# A head word shorter than this is a symbol ("km", "kg") whose plural is itself.
+MIN_PLURAL_LETTERS = 3
+# A count of one as written: its noun is in the singular ("one man"), a label's in the plural.
+ONE = frozenset({"one", "1"})
+# Time expressions of a day or a time of one ("on Tuesday", "Thursday morning"), and a preposition left at
+# the end of the words before one ("… at their posts on"), for ``_days_left_out``.
+DAY_PRECISIONS = frozenset({"day", "time"})
+DAY_PREPOSITION_END = re.compile(r"\s*\b(?:on|by|as of|at|from|until|till)\s*$", re.I)
+
+
+def noun_phrase(quantity: Quantity) -> str:
+    """The quantity's words after its number, scale words ("thousand") and approximators left out."""
+    lexicon = number_lexicon()
+    skip = set(lexicon.words) | set(lexicon.scales) | {w for words in lexicon.approximators for w in words}
+    words = WORD.findall(quantity.text)
+    numbered = [i for i, word in enumerate(words) if word[0].isdigit() or word.lower() in skip]
+    rest = words[numbered[-1] + 1 :] if numbered else words
+    phrase = " ".join(word for word in rest if word.lower() not in skip)
+    rate = rate_of(quantity.unit)
+    if rate is not None:
+        return _rate_noun(phrase, rate[1])
+    # "10 of Clinton's senior staffers" counts some of them: "How many of Clinton's senior staffers …?"
+    # ("two of its members", written in words, too)
+    counted = len(numbered) > 1 and (
+        words[numbered[-2]][0].isdigit() or words[numbered[-2]].lower() in lexicon.words
+    )
+    partitive = counted and words[numbered[-1]].lower() == "of"
+    if numbered and words[numbered[-1]].lower() in ONE and phrase and not partitive:
+        phrase = _plural_head(phrase)  # "one man still missing" asks "How many men …?"
+    return f"of {phrase}" if partitive and phrase else phrase
+
+
+def _plural_head(phrase: str) -> str:
+    """The noun phrase with its last word in the plural ("man" → "men", "boat" → "boats", "facility" →
+    "facilities"; ``irregular_plurals``)."""
+    *before, head = phrase.split()
+    if not head.isalpha() or not head.islower() or len(head) < MIN_PLURAL_LETTERS:
+        return phrase  # "1 km", "one BBC": a symbol or a name has no plural to make
+    irregular: dict[str, str] = load_lexicon("ledger")["irregular_plurals"]
+    plural = irregular.get(head.lower()) or _plural(head)
+    return " ".join([*before, plural])
+
+
+def rate_of(unit: str) -> tuple[str, str] | None:
+    """("km", "h") for the rate class "km/h" (``quantities``: a unit per a time unit); None for any other."""
+    per, slash, time = unit.rpartition("/")
+    return (per, time) if slash and per and time in number_lexicon().rate_times.values() else None
+
+
+def is_speed(unit: str) -> bool:
+    """Whether the unit is a distance per a time ("km/h"): a speed, asked "What speed …?"
+    (``speed_units``)."""
+    rate = rate_of(unit)
+    return rate is not None and rate[0] in load_lexicon("ledger")["speed_units"]
+
+
+def rate_written(text: str) -> int:
+    """How many characters at the start of ``text`` write a rate's time unit after its figure ("/h in the
+    afternoon" → 2, " per hour" → 9): the figure's span ends before them ("70 km"), and a tail reading them
+    asked "How many km h …?". 0 when none do."""
+    lexicon = number_lexicon()
+    # a word between unit and time ("per", "an") needs a space after it; a sign ("/") does not
+    spaced = {word: r"\s+" if word.isalpha() else r"\s*" for word in lexicon.rate_words}
+    between = "|".join(re.escape(word) + space for word, space in spaced.items())
+    times = "|".join(sorted(map(re.escape, lexicon.rate_times), key=len, reverse=True))
+    found = re.match(rf"\s*(?:{between})(?:{times})s?\b", text, re.I)
+    return found.end() if found else 0
+
+
+def _rate_noun(phrase: str, time: str) -> str:
+    """ "tonnes per hour" for a rate written "tonnes/h" or "tonnes an hour": its unit's words, its time unit
+    in words (``rate_time_words``)."""
+    words = phrase.split()
+    lexicon = number_lexicon()
+    if words and (words[-1].lower() in lexicon.rate_times or words[-1].lower()[:-1] in lexicon.rate_times):
+        words.pop()  # the span held the time unit ("km h" from "70 km/h")
+        if words and words[-1].lower() in lexicon.rate_words:
+            words.pop()
+    time_words: dict[str, str] = load_lexicon("ledger")["rate_time_words"]
+    return " ".join([*words, "per", time_words.get(time, time)])
+
+
+def _tail(claim: Claim, quantity: Quantity, without_days: bool = False, counted: bool = True) -> str:
+    """What the clause says after the quantity ("to the war in Ukraine"), up to a clause end or the next
+    number; ``without_days``: the day it names left out (``_days_left_out``). ``counted``: a count's tail
+    also stops before an adverbial clause, since ``with_predicate`` then asks the counted noun's own verb;
+    a share's or an amount's label gains no verb, and one left without a tail is dropped as asking nothing
+    (the demo's position accuracy fell 0.732 → 0.720 when they were cut too)."""
+    after = claim.text[quantity.end - claim.start :]
+    after = after[rate_written(after) :] if rate_of(quantity.unit) else after
+    after = _days_left_out(claim, quantity, after) if without_days else after
+    cut = min(clause_end(after), _subordinate_clause(after) if counted else len(after))
+    clause = WORD.findall(after[:cut])
+    if _inside_coordinated_name(after, cut, clause):
+        clause = clause[:-2]  # the phrase's noun lies past the cut: the preposition before it goes too
+    words = clause[:TAIL_WORDS]
+    # a cut at the word limit inside a phrase ("were upgraded to | the Secret level") runs to the phrase's
+    # end when it is near: dropping "to" would say the messages were upgraded, not to what
+    if len(clause) > TAIL_WORDS and open_word(words[-1]) and len(clause) <= TAIL_WORDS + TAIL_REACH:
+        words = clause
+    numbered = [i for i, word in enumerate(words) if word[0].isdigit()]
+    whole = not numbered and len(words) == len(clause)  # the clause's own end, not a cut
+    words = words[: numbered[0]] if numbered else words
+    if whole and finishes_phrasal_verb(words):
+        return " ".join(words)  # "still cut off": the particle is the verb's
+    while words and open_word(words[-1]):  # "… to the war in Ukraine to" ends on a content word
+        words.pop()
+    return " ".join(words)
+
+
+def _subordinate_clause(text: str) -> int:
+    """Where an adverbial clause opens in a quantity's tail ("detained 64 people | after thousands of
+    protesters blocked …"), or the text's length: that clause's verb is not what happened to the counted
+    thing, and a label reading it as one garbles (issue #14; ``tail_subordinators``)."""
+    subordinators = load_lexicon("ledger")["tail_subordinators"]
+    found = re.search(rf"(?:^|\s)(?:{'|'.join(subordinators)})\s", text, re.I)
+    return found.start() if found else len(text)
+
+
+def _inside_coordinated_name(text: str, cut: int, words: Sequence[str]) -> bool:
+    """Whether the tail was cut at "and"/"or" inside a noun phrase that coordinates names before its noun:
+    "in the Dundgowi | and Ömnögowi provinces" would read "in the Dundgowi" (issue #14)."""
+    conjunction = re.match(r"\s(?:and|or)\s", text[cut:])
+    return bool(conjunction) and len(words) >= 2 and words[-2].lower() == "the" and words[-1][:1].isupper()
+
+
+def _days_left_out(claim: Claim, quantity: Quantity, after: str) -> str:
+    """``after`` (the content after the figure) without the days it names and the preposition before each
+    ("were at their posts on Tuesday, compared with …" → "were at their posts, compared with …"): a
+    question whose values are of several days is no question of one of them (issue #17: the strike story's
+    management count, 1,900 → 610 over four days, read "How many employees were at their posts on
+    Tuesday?")."""
+    day_times = sorted(
+        (time for time in claim.times if time.start >= quantity.end and time.precision in DAY_PRECISIONS),
+        key=lambda time: time.start,
+        reverse=True,
+    )
+    for time in day_times:
+        start, end = time.start - quantity.end, time.end - quantity.end
+        if end <= len(after):
+            after = DAY_PREPOSITION_END.sub("", after[:start]) + after[end:]
+    return after
+
+
+def _plural(noun: str) -> str:
+    """The unit's plural as a label shows it: its display name (``units.display``) in the plural."""
+    display: dict[str, str] = load_lexicon("units")["display"]
+    return plural(display.get(noun, noun))
+
+
+def quantity_label(
+    unit: str,
+    claims_and_quantities: Sequence[tuple[Claim, Quantity]],
+    order: list[int],
+    several_days: bool = False,
+) -> tuple[str, bool]:
+    """ "How many/much …?" / "What share …?" / "What speed …?" from the most central figure whose quantity
+    names what it counts, and whether the label says more than the unit (a bare "How many emails?" asks
+    nothing). ``several_days``: the figures are values of several days, so the label names none of them."""
+    claim, quantity = claims_and_quantities[order[0]]
+    if is_speed(unit):
+        # "What speed in the afternoon?": ``with_predicate`` adds what reached it ("did winds reach")
+        tail = _tail(claim, quantity, several_days)
+        return f"{SPEED_OPENER} {tail}?" if tail else f"{SPEED_OPENER}?", bool(tail)
+    kind = "money" if unit in CURRENCY_UNITS else unit
+    opener = OPENERS.get(kind, "How many")
+    if kind in OPENERS:
+        tail = _tail(claim, quantity, several_days, counted=False)
+        tail = tail.removeprefix("of the ").removeprefix("percent ")
+        # "What share support?" names neither who nor what: two words of context at least
+        return f"{opener} {tail}?" if tail else f"{opener}?", len(tail.split()) >= MIN_SHARE_WORDS
+    for index in order:
+        claim, quantity = claims_and_quantities[index]
+        noun = noun_phrase(quantity)
+        if noun:
+            tail = _tail(claim, quantity, several_days)
+            return f"{opener} {noun}{' ' + tail if tail else ''}?", bool(tail) or " " in noun
+    tail = _tail(claim, quantity, several_days)
+    return f"{opener} {_plural(unit)}{' ' + tail if tail else ''}?", bool(tail)
+
+
+def share_label(holder: str, names: Mapping[str, str]) -> str:
+    """ "What share back Hillary Clinton?": a share question names whose share it is (``ledger.shares``)."""
+    name = names.get(holder.removeprefix("@")) if holder.startswith("@") else None
+    return f"What share back {name or holder.removeprefix('name:').title()}?"

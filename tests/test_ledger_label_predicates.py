@@ -1,0 +1,117 @@
+"""The verb a quantity label gains from its figure's own sentence."""
+
+import dataclasses
+
+import pytest
+from factories import make_claim, make_quantity
+
+from storyline.stages.ledger.label_predicates import with_predicate
+
+
+@pytest.mark.parametrize(
+    ("label", "predicate", "expected"),
+    [
+        # the tail holds the predicate already, as an adjective or a phrase a tagger reads as no verb
+        (
+            "How many people were still unaccounted?",
+            "were unaccounted for",
+            "How many people were still unaccounted?",
+        ),
+        ("How many miners were on shift?", "were on shift", "How many miners were on shift?"),
+        # a verb the label lacks is still added
+        ("How many people in the valley?", "were rescued", "How many people in the valley were rescued?"),
+        # a predicate the parse cut short ends on what it says, not on a possessive or a preposition
+        (
+            "How many people?",
+            "have drowned in a flood in Ruritania's",
+            "How many people have drowned in a flood?",
+        ),
+    ],
+)
+def test_a_predicate_the_label_says_already_is_not_added_again(
+    label: str, predicate: str, expected: str
+) -> None:
+    text = "Officials said 24 people in the valley were still unaccounted for on Monday."
+    quantity = dataclasses.replace(make_quantity("24 people", 24, within=text), predicate=predicate)
+    claim = make_claim("24 people in the valley were still unaccounted for on Monday")
+    assert with_predicate(label, [(claim, quantity)], [0], {"a": text}) == expected
+
+
+def test_a_figure_that_is_the_agent_of_a_participle_asks_what_it_did() -> None:
+    text = "The union sent the harbour board a petition, signed by 300 dockworkers, on Monday."
+    quantity = dataclasses.replace(make_quantity("300 dockworkers", 300, within=text), predicate="")
+    claim = make_claim(text)
+    label = with_predicate("How many dockworkers?", [(claim, quantity)], [0], {"a": text})
+    assert label.startswith("How many dockworkers signed")
+
+
+def test_a_relative_pronoun_is_never_the_subject_a_label_asks_about() -> None:
+    text = "The mayor, who opened three new piers on Friday, spoke at the harbour."
+    quantity = dataclasses.replace(make_quantity("three new piers", 3, within=text), predicate="did who open")
+    claim = make_claim(text)
+    label = with_predicate("How many new piers?", [(claim, quantity)], [0], {"a": text})
+    assert "who" not in label
+
+
+def test_a_lone_noun_a_tagger_reads_as_a_verb_still_gains_its_predicate() -> None:
+    # "bitcoin" alone is tagged a verb: "How many bitcoin?" was taken to name one already
+    text = "The gang has demanded 40 bitcoin."
+    quantity = dataclasses.replace(
+        make_quantity("40 bitcoin", 40, within=text), predicate="did the gang demand"
+    )
+    label = with_predicate("How many bitcoin?", [(make_claim(text), quantity)], [0], {"a": text})
+    assert label == "How many bitcoin did the gang demand?"
+
+
+def test_a_bare_amount_asks_what_it_is_the_amount_of() -> None:
+    text = "The Harbour Trust launched an appeal for 3 million crowns on Monday."
+    quantity = dataclasses.replace(make_quantity("3 million crowns", 3e6, within=text), predicate="")
+    label = with_predicate("How many crowns?", [(make_claim(text), quantity)], [0], {"a": text})
+    assert label == "How many crowns did the Harbour Trust launch an appeal for?"
+
+
+def test_an_objects_recipient_keeps_the_verb_that_gives_to_it() -> None:
+    text = "The council would pay 500 crowns to every family that lost a boat."
+    quantity = dataclasses.replace(
+        make_quantity("500 crowns", 500, within=text), predicate="did the council pay"
+    )
+    label = "How many crowns to every family that lost a boat?"
+    assert with_predicate(label, [(make_claim(text), quantity)], [0], {"a": text}) == (
+        "How many crowns did the council pay to every family that lost a boat?"
+    )
+
+
+def test_an_amount_asked_for_a_purpose_asks_who_asked_for_it() -> None:
+    text = "The North Sea Harbour Trust (NSHT) appealed for 3 million crowns to rebuild the piers."
+    quantity = dataclasses.replace(
+        make_quantity("3 million crowns", 3e6, within=text, unit="USD"), predicate=""
+    )
+    label = "How much money to rebuild the piers?"
+    assert with_predicate(label, [(make_claim(text), quantity)], [0], {"a": text}) == (
+        "How much money did the North Sea Harbour Trust appeal for?"
+    )
+
+
+def test_an_objects_predicate_is_never_cut_to_its_auxiliary() -> None:
+    # "today it has about 2,700 on its payroll": "did it have" lost "it" and "have" as function words
+    text = "Today the yard has 900 people on its payroll."
+    quantity = dataclasses.replace(make_quantity("900", 900, within=text), predicate="did it have")
+    label = with_predicate(
+        "How many people on its payroll?", [(make_claim(text), quantity)], [0], {"a": text}
+    )
+    assert label == "How many people on its payroll did it have?"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # the speed is the object of what reached it: its subject says whose speed the question asks
+        ("Gusts reached 90 km/h over the ridge on Sunday.", "What speed did gusts reach over the ridge?"),
+        # a speed that is no verb's object gains nothing: "What speed were recorded?" would not read
+        ("Gusts of 90 km/h were recorded over the ridge on Sunday.", "What speed over the ridge?"),
+    ],
+)
+def test_a_speed_asks_what_reached_it(text: str, label: str) -> None:
+    quantity = dataclasses.replace(make_quantity("90 km", 90, within=text, unit="km/h"), predicate="")
+    claim = make_claim(text)
+    assert with_predicate("What speed over the ridge?", [(claim, quantity)], [0], {"a": text}) == label

@@ -1,0 +1,155 @@
+"""Quantity question labels: the counted noun phrase as worded and what follows it in the clause."""
+
+import pytest
+from factories import make_claim, make_quantity, make_time
+
+from storyline.stages.ledger.quantity_labels import quantity_label
+
+
+def test_quantity_label_uses_the_counted_noun_phrase_and_what_follows() -> None:
+    first = "Officials said about 11,000 North Korean infantrymen are training in eastern Russia, he said"
+    second = "At least 2,600 would be sent to Kursk"
+    pairs = [
+        (
+            make_claim(first, id="c1"),
+            make_quantity("about 11,000 North Korean infantrymen", 11000, within=first),
+        ),
+        (make_claim(second, id="c2"), make_quantity("At least 2,600", 2600, within=second)),
+    ]
+    assert quantity_label("personnel", pairs, [1, 0]) == (
+        "How many North Korean infantrymen are training in eastern Russia?",
+        True,
+    )
+    # a unit class reads as its display word; money and shares have their own openers
+    assert quantity_label("personnel", pairs[1:], [0]) == ("How many people would be sent to Kursk?", True)
+    assert quantity_label("USD", pairs[1:], [0])[0] == "How much money would be sent to Kursk?"
+    assert quantity_label("percent", pairs[1:], [0])[0] == "What share would be sent to Kursk?"
+
+
+@pytest.mark.parametrize("figure", ["two of its engineers", "2 of its engineers"])
+def test_a_part_of_a_group_is_asked_with_of_whether_its_number_is_a_word_or_digits(figure: str) -> None:
+    text = f"{figure} had checked the sluice gates"
+    value = 2
+    pair = (make_claim(text, id="c1"), make_quantity(figure, value, within=text))
+    assert (
+        quantity_label("engineer", [pair], [0])[0]
+        == "How many of its engineers had checked the sluice gates?"
+    )
+
+
+def test_a_bare_unit_label_is_not_informative_and_the_tail_stops_at_a_number() -> None:
+    text = "Clinton leads 43 percent to 38 percent"
+    pair = (make_claim(text, id="c1"), make_quantity("43 percent", 43, within=text, unit="percent"))
+    assert quantity_label("percent", [pair], [0]) == ("What share?", False)
+
+
+def test_a_unit_ending_in_a_consonant_and_y_reads_as_its_plural() -> None:
+    text = "125 were still cut off from the network"
+    pair = (make_claim(text), make_quantity("125", 125, within=text, unit="facility"))
+    assert quantity_label("facility", [pair], [0])[0].startswith("How many facilities ")
+    assert quantity_label("day", [pair], [0])[0].startswith("How many days ")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "label"),
+    [
+        # a particle ending the clause after a verb finishes a phrasal verb: it stays
+        ("40 villages were still cut off", "40 villages", "How many villages were still cut off?"),
+        ("12 mines had been shut down.", "12 mines", "How many mines had been shut down?"),
+        # a particle after a function word is no verb's: it goes
+        ("40 villages were up", "40 villages", "How many villages?"),
+    ],
+)
+def test_a_phrasal_verbs_particle_ends_a_label(text: str, figure: str, label: str) -> None:
+    pair = (make_claim(text, id="c1"), make_quantity(figure, 1, within=text))
+    assert quantity_label("thing", [pair], [0])[0] == label
+
+
+def test_a_question_of_several_days_names_none_of_them() -> None:
+    # issue #17: a count given on four days read "How many employees were at their posts on Tuesday?"
+    text = "1,420 employees were at their posts on Tuesday, compared with 1,900 on Monday"
+    times = (
+        make_time("on Tuesday", "2025-11-18", within=text),
+        make_time("on Monday", "2025-11-17", within=text),
+    )
+    pair = (make_claim(text, times=times), make_quantity("1,420 employees", 1420, within=text))
+    assert quantity_label("personnel", [pair], [0], several_days=True)[0] == (
+        "How many employees were at their posts?"
+    )
+    # a question of one day keeps it
+    assert quantity_label("personnel", [pair], [0])[0] == "How many employees were at their posts on Tuesday?"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "label"),
+    [
+        # issue #14: a possessive waits for its noun; a cut at the word limit runs on to it
+        (
+            "31 sheep have died in a heavy flood in Ruritania's northern valley",
+            "31 sheep",
+            "How many sheep have died in a heavy flood in Ruritania's northern valley?",
+        ),
+        # ... and when the noun is too far, the possessive and its preposition go
+        (
+            "31 sheep have died in a heavy flood in Ruritania's remote very high windswept northern valley",
+            "31 sheep",
+            "How many sheep have died in a heavy flood?",
+        ),
+        # an adverbial clause after the figure is no verb of what is counted: the tail stops before it
+        ("40 villages after the river rose over the dyke", "40 villages", "How many villages?"),
+        # a cut at "and" inside "the Northmoor and Southmoor valleys" leaves no phrase at all
+        (
+            "15 barns were lost in the Northmoor and Southmoor valleys",
+            "15 barns",
+            "How many barns were lost?",
+        ),
+    ],
+)
+def test_a_tail_is_cut_only_where_a_phrase_ends(text: str, figure: str, label: str) -> None:
+    pair = (make_claim(text, id="c1"), make_quantity(figure, 1, within=text))
+    assert quantity_label("thing", [pair], [0])[0] == label
+
+
+@pytest.mark.parametrize(
+    ("content", "figure", "value", "noun"),
+    [
+        ("one fisherman remains unaccounted for", "one fisherman", 1, "fishermen"),
+        ("one lifeboat remains unaccounted for", "one lifeboat", 1, "lifeboats"),
+        ("two lifeboats remain unaccounted for", "two lifeboats", 2, "lifeboats"),
+    ],
+)
+def test_a_count_of_one_asks_for_its_noun_in_the_plural(
+    content: str, figure: str, value: float, noun: str
+) -> None:
+    quantity = make_quantity(figure, value, within=content)
+    claim = make_claim(content, quantities=(quantity,))
+    label, _ = quantity_label("personnel", [(claim, quantity)], [0])
+    assert label.startswith(f"How many {noun} "), label
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "unit", "label"),
+    [
+        # a figure's span ends before its time unit ("90 km" of "90 km/h"): the tail read "How many km h …?"
+        ("Gusts reached 90 km/h over the ridge", "90 km", "km/h", "What speed over the ridge?"),
+        (
+            "Gusts reached 90 kilometres per hour over the ridge",
+            "90 kilometres",
+            "km/h",
+            "What speed over the ridge?",
+        ),
+        ("Gusts reached 55 mph over the ridge", "55 mph", "mile/h", "What speed over the ridge?"),
+        # a rate that is no speed reads its time unit in words
+        (
+            "The pumps moved 300 tonnes an hour into the reservoir",
+            "300 tonnes",
+            "tonne/h",
+            "How many tonnes per hour into the reservoir?",
+        ),
+    ],
+)
+def test_a_rate_is_asked_as_a_speed_or_per_its_time_unit(
+    text: str, figure: str, unit: str, label: str
+) -> None:
+    pair = (make_claim(text, id="c1"), make_quantity(figure, 1, within=text, unit=unit))
+    assert quantity_label(unit, [pair], [0]) == (label, True)
