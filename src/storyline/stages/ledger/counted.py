@@ -267,7 +267,8 @@ def make_measures(
     # so too its narrowing words: "only 3 active fronts remain, against 5 on Tuesday" counts active fronts
     # twice (the generalise wildfire story's 5 stood apart from its 3 for want of "active")
     listed_qualifiers: dict[str, frozenset[str]] = {}
-    one_count = len({quantity.unit for quantity in claim.quantities}) == 1
+    # a duration beside the figures ("after two days of rain") is context, no second count
+    one_count = len({q.unit for q in claim.quantities if number_type(q) in ANSWER_TYPES}) == 1
     for quantity in claim.quantities:
         if number_type(quantity) not in ANSWER_TYPES or is_vague(quantity) or _is_method(claim, quantity):
             continue
