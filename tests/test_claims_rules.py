@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_claims import claims_of
+from tests.test_claims import claims_of, find
 
 
 def by_cue(text: str, cue: str) -> list[tuple[str | None, str, str]]:
@@ -174,3 +174,27 @@ def test_an_infinitive_cue_takes_no_speaker_from_the_noun_before_it() -> None:
 def test_what_others_are_asked_to_say_is_no_statement() -> None:
     text = "The coroner asked residents to report any sightings to the police."
     assert by_cue(text, "report") == []
+
+
+def test_a_that_clause_hung_on_the_cues_adjunct_is_its_content() -> None:
+    # the parser hangs "that …" on "statement" / "hearing", not on the cue verb
+    claims = claims_of("The utility said in a statement that the pumps had failed twice before the flood.")
+    said = find(claims, "said")
+    assert (said.speaker_text, said.text) == ("The utility", "the pumps had failed twice before the flood")
+    mused = find(
+        claims_of("The idea came from Senator Ada Morrow, who mused at a hearing that the port was unsafe."),
+        "mused",
+    )
+    assert mused.text == "the port was unsafe"
+
+
+def test_a_that_clause_of_another_verb_inside_the_adjunct_is_not_the_cues() -> None:
+    claims = claims_of("She wrote in a letter to farmers who argued that the levy was unfair.")
+    assert all(claim.cue != "wrote" for claim in claims)
+
+
+def test_a_that_clause_on_the_cues_topic_is_no_statement_of_it() -> None:
+    # the news is what the envoy would not comment on: a refusal, not his claim that troops were sent
+    text = "The envoy declined to comment on the news that his country was sending troops to the front."
+    claims = claims_of(text)
+    assert [(claim.cue, claim.modality) for claim in claims] == [("declined to comment", "denied")]

@@ -108,6 +108,19 @@ def test_a_poll_sample_or_margin_of_error_is_no_answer() -> None:
     assert len(make_measures(make_claim(finding, quantities=(records,)), frozenset())) == 1
 
 
+def test_the_figures_of_a_phrase_of_method_are_no_answers() -> None:
+    text = "the tracker puts him 2.5 points ahead, using an average of the four latest surveys in 9 states"
+    lead = make_quantity("2.5 points", 2.5, within=text, unit="point")
+    polls = make_quantity("four latest surveys", 4, within=text, unit="survey")
+    states = make_quantity("9 states", 9, within=text, unit="state")
+    measures = make_measures(make_claim(text, quantities=(lead, polls, states)), frozenset())
+    assert [measure.quantity for measure in measures] == [lead]
+    # a figure before the phrase, or with no phrase of method set off by a comma, stays a finding
+    fleet = "the navy said 40 ships were used in the blockade, more than ever"
+    ships = make_quantity("40 ships", 40, within=fleet, unit="ship")
+    assert len(make_measures(make_claim(fleet, quantities=(ships,)), frozenset())) == 1
+
+
 def test_one_sentence_giving_two_values_is_a_change_not_a_question() -> None:
     text = "approval declined from 58 percent in the last poll to 55 percent now"
     quantities = (

@@ -347,6 +347,27 @@ def test_a_bare_figure_in_a_list_goes_on_the_count_named_before_it() -> None:
     assert [m.kind for m in make_measures(claim, frozenset(), text=LIST)] == ["out_of_service", None]
 
 
+RAINED = (
+    "The agency said 40 villages were unreachable after two days of rain, 75 on Thursday and 90 on Friday."
+)
+
+
+def test_a_duration_beside_a_list_is_no_second_count() -> None:
+    # "two days" is a quantity of type duration: context, so the list still counts villages alone
+    content = RAINED.removeprefix("The agency said ").rstrip(".")
+    figures = tuple(
+        make_quantity(text, value, within=RAINED, unit=unit)
+        for text, value, unit in (
+            ("40 villages", 40, "village"),
+            ("two days", 2, "day"),
+            ("75", 75, "village"),
+        )
+    )
+    quantities = (*figures, make_quantity("90", 90, within=RAINED, unit="village"))
+    claim = make_claim(content, article=make_article(RAINED), quantities=quantities)
+    assert [m.kind for m in make_measures(claim, frozenset(), text=RAINED)] == ["out_of_service"] * 3
+
+
 NARROWED = "The agency said 12 mobile clinics were open on Friday, against 9 on Thursday."
 
 

@@ -42,6 +42,38 @@ def test_unattributed_statements_become_outlet_voice_claims_without_the_dateline
     assert not any(claim.outlet_voice for claim in attributed)
 
 
+def run_together(doc: Doc) -> Doc:
+    """``doc`` with every sentence's root hung on the first one's, as when the parser runs paragraphs into
+    one sentence."""
+    first, *others = [sentence.root.i for sentence in doc.sents]
+    heads = [token.head.i for token in doc]
+    deps = [token.dep_ for token in doc]
+    for root in others:
+        heads[root], deps[root] = first, "conj"
+    return Doc(
+        doc.vocab,
+        words=[token.text for token in doc],
+        spaces=[bool(token.whitespace_) for token in doc],
+        tags=[token.tag_ for token in doc],
+        pos=[token.pos_ for token in doc],
+        lemmas=[token.lemma_ for token in doc],
+        heads=heads,
+        deps=deps,
+    )
+
+
+def test_a_sentence_the_parser_ran_over_a_paragraph_break_is_cut_there() -> None:
+    text = "Two polls put the mayor ahead by 4 points in the city.\n\nA third shows him ahead by 6 points.\n"
+    doc = run_together(load_nlp()(text))
+    assert len(list(doc.sents)) == 1
+    claims = outlet_voice_claims(ParsedArticle(Article(id="a", text=text, outlet="Daily"), doc), [], ())
+    assert [claim.text for claim in claims] == [
+        "Two polls put the mayor ahead by 4 points in the city.",
+        "A third shows him ahead by 6 points.",
+    ]
+    assert [quantity.value for quantity in claims[1].quantities] == [6]
+
+
 def test_a_dateline_is_never_a_speaker() -> None:
     article = parsed("WASHINGTON (AP) — Officials said 40 ships waited in the harbour overnight.\n")
     dateline = make_claim(

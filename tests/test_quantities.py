@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from storyline.records import Quantity
 from storyline.stages.nlp import load_nlp
-from storyline.stages.quantities import find_quantities
+from storyline.stages.quantities import find_quantities, number_type
 from storyline.stages.quantities.predicate import predicate_in
 
 
@@ -75,6 +75,16 @@ def test_quantity_span_runs_from_the_approximator_to_the_counted_noun() -> None:
 )
 def test_years_dates_ordinals_and_names_are_not_quantities(text: str) -> None:
     assert quantities_in(text) == []
+
+
+def test_a_duration_the_recogniser_labels_a_time_is_a_quantity_typed_duration() -> None:
+    sirens = only("The sirens had sounded about forty minutes before the dam gave way on Friday night.")
+    assert (sirens.value, sirens.unit, sirens.approx) == (40, "minute", True)
+    assert sirens.text == "about forty minutes"
+    assert number_type(sirens) == "duration"  # context, never an answer to a ledger question
+    # a bare number after a duration borrows no unit from it
+    search = quantities_in("The search went on for about forty minutes. At least 12 were found alive.")
+    assert [(q.value, q.unit) for q in search] == [(40, "minute"), (12, "")]
 
 
 def test_a_number_without_a_noun_takes_the_unit_of_the_count_before_it() -> None:

@@ -87,6 +87,8 @@ TARGET_REACH = 4
 AGENT = "+agent:"
 # A figure right after a word of method (at most this many words) is a poll's sample or margin of error.
 METHOD_REACH = 2
+# Where a phrase of method begins: the last comma, semicolon, colon, dash or bracket before its figure.
+PHRASE_BREAK = re.compile(r"[,;:()\u2013\u2014]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,9 +171,23 @@ def _target_cues() -> frozenset[str]:
 def _is_method(claim: Claim, quantity: Quantity) -> bool:
     """How a finding was made, not a finding: a poll's sample size or margin of error (``method_words``)
     right before the figure ("sample of 1,001", "plus or minus 4"; not "the sample was part of 3 million
-    records", a demo claim whose figure is the finding)."""
+    records", a demo claim whose figure is the finding), or any figure of a phrase of method."""
     before = _words_before(claim, quantity, METHOD_REACH)
-    return any(word in ledger_lexicon().method_words for word in before)
+    return any(word in ledger_lexicon().method_words for word in before) or _in_method_phrase(claim, quantity)
+
+
+def _in_method_phrase(claim: Claim, quantity: Quantity) -> bool:
+    """Whether the figure lies in a phrase set off by a comma that opens on a word of method
+    (``method_openers``: "…, using an average of the four latest polls in 9 states"): the phrase runs
+    from the last break before the figure."""
+    phrase = PHRASE_BREAK.split(claim.text[: max(0, quantity.start - claim.start)])[-1]
+    opening = " ".join(word.lower() for word in WORD.findall(phrase)[:2])
+    return any(f"{opening} ".startswith(f"{opener} ") for opener in _method_openers())
+
+
+@cache
+def _method_openers() -> frozenset[str]:
+    return frozenset(load_lexicon("ledger")["method_openers"])
 
 
 def _qualifiers(claim: Claim, quantity: Quantity) -> frozenset[str]:
@@ -251,7 +267,8 @@ def make_measures(
     # so too its narrowing words: "only 3 active fronts remain, against 5 on Tuesday" counts active fronts
     # twice (the generalise wildfire story's 5 stood apart from its 3 for want of "active")
     listed_qualifiers: dict[str, frozenset[str]] = {}
-    one_count = len({quantity.unit for quantity in claim.quantities}) == 1
+    # a duration beside the figures ("after two days of rain") is context, no second count
+    one_count = len({q.unit for q in claim.quantities if number_type(q) in ANSWER_TYPES}) == 1
     for quantity in claim.quantities:
         if number_type(quantity) not in ANSWER_TYPES or is_vague(quantity) or _is_method(claim, quantity):
             continue

@@ -86,7 +86,7 @@ def _quantity(
     doc: Doc, text: str, phrase: list[Token], start: int, end: int, lexicon: NumberLexicon
 ) -> Quantity | None:
     noun = _counted_noun(phrase, lexicon)
-    if is_name_or_date(phrase, lexicon, noun):
+    if is_name_or_date(phrase, lexicon, noun, durations=True):
         return None
     value = number_value(phrase, lexicon)
     if value is None:

@@ -21,10 +21,14 @@ SINGULAR_NOUN_TAGS = frozenset({"NN", "NNP"})
 AGE_WORDS = frozenset({"aged", "age", "ages"})
 
 
-def is_name_or_date(phrase: list[Token], lexicon: NumberLexicon, noun: Token | None) -> bool:
+def is_name_or_date(
+    phrase: list[Token], lexicon: NumberLexicon, noun: Token | None, *, durations: bool = False
+) -> bool:
     """Numbers inside names ("Group of Seven", "First Committee") and dates ("October 18") are not counts.
     The recogniser also calls "Forty ships" a date: a number that counts a noun other than a time unit
-    stays a count."""
+    stays a count. With ``durations``, so does one that counts a time unit after it: the recogniser labels
+    "about forty minutes" TIME, yet it is a duration, a quantity ``number_type`` types as one (the demo
+    gold marks it in both dam articles' sirens claim); the ledger never takes one for a count."""
     labels = {token.ent_type_ for token in phrase}
     if labels & lexicon.date_labels:
         counts_a_thing = (
@@ -32,11 +36,16 @@ def is_name_or_date(phrase: list[Token], lexicon: NumberLexicon, noun: Token | N
             and noun.ent_type_ not in lexicon.date_labels
             and noun.lemma_.lower() not in lexicon.time_units
         )
-        if not counts_a_thing:
+        if not (counts_a_thing or (durations and _counts_time(phrase, noun, lexicon))):
             return True
     return bool(labels & (lexicon.skip_entity_labels - lexicon.date_labels)) or any(
         token.pos_ == "PROPN" for token in phrase if not is_digits(token)
     )
+
+
+def _counts_time(phrase: list[Token], noun: Token | None, lexicon: NumberLexicon) -> bool:
+    """Whether the number counts the time unit right after it ("forty minutes", "three long years")."""
+    return noun is not None and noun.i > phrase[-1].i and noun.lemma_.lower() in lexicon.time_units
 
 
 def is_year(phrase: list[Token], noun: Token | None, lexicon: NumberLexicon) -> bool:
