@@ -43,6 +43,7 @@ from eval.ledger_errors import cached_brief, print_errors
 from eval.ledger_metrics import (
     NON_VALUE_TRAPS,
     POLNEAR,
+    brief_order,
     covered,
     gold_sentences,
     load_ledger_gold,
@@ -217,7 +218,7 @@ def score_story(
         "other-question pairs apart": other_questions_apart(gold, predicted),
         "co-grouped pairs on the right side": sides_right(gold, predicted),
         "speakers right": speakers_right(gold, predicted),
-        "statuses right": statuses_right(gold, predicted, wanted, status_of),
+        "statuses right": statuses_right(gold, predicted, wanted, status_of, brief_order(brief)),
         "year/age/ordinal positions (want 0)": (non_value_positions(brief, traps), 0),
         "false or misleading in top 20": (flagged, len(questions)),
         "unreviewed in top 20": (unreviewed, len(questions)),

@@ -41,7 +41,14 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from eval.ledger_metrics import PUBLISHERS, GoldSentence, Predicted, claims_of, speaker_matches
+from eval.ledger_metrics import (
+    PUBLISHERS,
+    GoldSentence,
+    Predicted,
+    claims_of,
+    majority_question,
+    speaker_matches,
+)
 from storyline.config import DEFAULT_SETTINGS
 from storyline.embeddings import Embedder, load_embedder
 from storyline.records import Brief, Claim, Question
@@ -231,20 +238,16 @@ def status_errors(
     questions: Mapping[str, Question],
 ) -> list[tuple[str, str, Question | None]]:
     """(gold question key, class, the majority ledger question) for each gold question whose majority
-    ledger question (as ``ledger_metrics.statuses_right`` votes) has another status: ``unplaced`` when no
-    ledger question holds any of its sentences, else ``wrong status``."""
+    ledger question (``ledger_metrics.majority_question``; ``questions`` in the brief's order) has another
+    status: ``unplaced`` when no ledger question holds any of its sentences, else ``wrong status``."""
     found: list[tuple[str, str, Question | None]] = []
+    order = {question: place for place, question in enumerate(questions)}
     for key, status in wanted.items():
-        votes = Counter(
-            question
-            for sentence, placed in zip(gold, predicted, strict=True)
-            if sentence.question == key
-            for question in sorted({question for question, _ in placed.placements})
-        )
-        if not votes:
+        majority = majority_question(gold, predicted, key, order)
+        if majority is None:
             found.append((key, UNPLACED, None))
             continue
-        question = questions[votes.most_common(1)[0][0]]
+        question = questions[majority]
         if question.status != status:
             found.append((key, WRONG_STATUS, question))
     return found

@@ -211,22 +211,39 @@ def speakers_right(gold: Sequence[GoldSentence], predicted: Sequence[Predicted])
     return sum(speaker_matches(g.speaker, p.speaker) for g, p in pairs), len(pairs)
 
 
+def majority_question(
+    gold: Sequence[GoldSentence], predicted: Sequence[Predicted], key: str, order: Mapping[str, int]
+) -> str | None:
+    """The ledger question holding most of gold question ``key``'s sentences, None when none holds any.
+
+    A tie goes to the question the brief shows first (``order``: question id -> its place in the brief,
+    stories in order, each story's questions by salience): the one an analyst meets first. Ties used to
+    break on sorted question ids, which are content hashes: a claim added elsewhere could flip them."""
+    placed = (p for g, p in zip(gold, predicted, strict=True) if g.question == key)
+    votes = Counter(question for p in placed for question in _questions(p))
+    if not votes:
+        return None
+    return min(votes, key=lambda q: (-votes[q], order.get(q, len(order)), q))
+
+
+def brief_order(brief: Brief) -> dict[str, int]:
+    """Question id -> its place in the brief (stories in order, each story's questions as shown)."""
+    ids = (question.id for story in brief.stories for question in story.questions)
+    return {question: place for place, question in enumerate(ids)}
+
+
 def statuses_right(
     gold: Sequence[GoldSentence],
     predicted: Sequence[Predicted],
     wanted: Mapping[str, str],
     status_of: Mapping[str, str],
+    order: Mapping[str, int] | None = None,
 ) -> tuple[int, int]:
     """(6) gold questions whose majority ledger question has the gold status (unplaced ones count wrong)."""
     right = 0
     for key, status in wanted.items():
-        votes = Counter(
-            q
-            for g, p in zip(gold, predicted, strict=True)
-            if g.question == key
-            for q in sorted(_questions(p))
-        )  # sorted: a tie between two ledger questions breaks the same way on every run
-        right += bool(votes) and status_of.get(votes.most_common(1)[0][0]) == status
+        question = majority_question(gold, predicted, key, order or {})
+        right += question is not None and status_of.get(question) == status
     return right, len(wanted)
 
 

@@ -175,3 +175,13 @@ def test_raw_spans_are_found_again_in_the_cleaned_text() -> None:
     start = raw.rindex("She said")
     assert to_cleaned(raw, cleaned, start, len(raw) - 1) == (19, 36)
     assert to_cleaned(raw, cleaned, 0, 5) is None
+
+
+def test_a_tie_between_two_ledger_questions_goes_to_the_one_the_brief_shows_first() -> None:
+    """Two questions hold one sentence each of gold q1: the one ranked higher in the brief is the majority."""
+    unplaced = Predicted(False, None, frozenset())
+    predicted = [_placed(("B", 0)), _placed(("A", 0)), unplaced, unplaced]
+    status_of = {"A": "contested", "B": "single-source"}
+    wanted = {"q1": "single-source"}
+    assert statuses_right(GOLD, predicted, wanted, status_of, {"B": 0, "A": 1}) == (1, 1)
+    assert statuses_right(GOLD, predicted, wanted, status_of, {"A": 0, "B": 1}) == (0, 1)

@@ -4,8 +4,8 @@
 Read in the worker that found the quantity, on the article's own parse (``find_quantities``), so the ledger,
 which labels a quantity question with it ("How many emails did she delete?"), reads a field instead of
 parsing the sentence again in the main process after every article (issue #20). The ledger keeps a parse of
-the sentence only for quantities stored before the field existed (``ledger.labels.with_predicate``), and
-calls ``predicate_in`` on that parse: one reading for both.
+the sentence only for quantities stored before the field existed
+(``ledger.label_predicates.with_predicate``), and calls ``predicate_in`` on that parse: one reading for both.
 """
 
 from __future__ import annotations
