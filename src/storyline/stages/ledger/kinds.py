@@ -105,6 +105,8 @@ def _longest_entry(outbreak: bool) -> int:
 def _kind_opening(window: tuple[str, ...], outbreak: bool) -> tuple[str, int] | None:
     """The kind named by the first word of ``window``, or by an entry of several words starting there ("cut
     off", "without access": the words in a row, the last as a prefix), with how many words it takes."""
+    if not window or not _may_open(window[0], outbreak):
+        return None  # most words open no entry: told by a few set lookups, not a walk of every entry
     for kind, entries in _split_kinds(outbreak):
         for first, last in entries:
             end = len(first)
@@ -112,6 +114,21 @@ def _kind_opening(window: tuple[str, ...], outbreak: bool) -> tuple[str, int] | 
             if opens and window[end] not in _not_kind_words():
                 return kind, end + 1
     return None
+
+
+@cache
+def _entry_openings(outbreak: bool) -> tuple[frozenset[str], frozenset[str]]:
+    """The first words of the entries of several words, and the one-word entries (prefixes)."""
+    entries = [entry for _, kind_entries in _split_kinds(outbreak) for entry in kind_entries]
+    firsts = frozenset(first[0] for first, _ in entries if first)
+    return firsts, frozenset(last for first, last in entries if not first)
+
+
+def _may_open(word: str, outbreak: bool) -> bool:
+    """Whether an entry can start at ``word``: it is the first of one of several words, or a one-word entry
+    is a prefix of it (what ``_kind_opening`` then checks in full)."""
+    firsts, stems = _entry_openings(outbreak)
+    return word in firsts or any(word[:length] in stems for length in range(1, len(word) + 1))
 
 
 @cache
