@@ -100,8 +100,8 @@ class KeyReader:
         return cls(entity_spans(brief.entities), persons, encoder)
 
     def key(self, claim: Claim) -> PropositionKey | None:
-        """The claim's key as the ledger reads it (``ledger.positions``): its entities, and those named
-        before its first finite verb as its subject."""
+        """The claim's key as the ledger reads it (``ledger.proposition_questions``): its entities, and
+        those named before its first finite verb as its subject."""
         mentioned = entities_within(self.spans, claim.article, claim.start, claim.end)
         verb = claim.start + claim.finite_verbs[0] if claim.finite_verbs else claim.start
         subject = entities_within(self.spans, claim.article, claim.start, verb)

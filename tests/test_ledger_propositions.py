@@ -40,8 +40,8 @@ SETTINGS = DEFAULT_SETTINGS.ledger
 def keyed_links(
     claims: list[Claim], keys: list[PropositionKey], words: list[frozenset[str]], embedder: Embedder | None
 ) -> dict[Pair, float]:
-    """The keyed links of one story's ``claims`` as ``ledger.positions`` makes them: the draft, then
-    ``embedder`` (or the lexical floor without one) on the pairs it leaves."""
+    """The keyed links of one story's ``claims`` as ``ledger.proposition_questions`` makes them: the draft,
+    then ``embedder`` (or the lexical floor without one) on the pairs it leaves."""
     draft = keyed_draft(claims, keys, words, lambda c: c.text, SETTINGS)
     return finish_keyed(draft, embedder, SETTINGS)
 
@@ -272,13 +272,3 @@ def test_an_outlet_voice_claim_alike_in_names_but_not_in_predicate_stays_out() -
     assert similarity(words["v"], groups[0][0].words, weight) >= SETTINGS.outlet_voice_similarity
     join_outlet_voice([unrelated, restated], words, groups, SETTINGS.outlet_voice_similarity)
     assert [s.claim.id for s in groups[0]] == ["a", "w"]
-
-
-def test_a_label_of_both_sides_is_worded_from_the_affirming_side() -> None:
-    from storyline.stages.ledger.positions import _affirming_first
-
-    denial = claim("she neither sent nor received cables marked secret", "sent", id="c1")
-    finding = claim("she did receive some cables with secret markings", "did", id="c2")
-    assert _affirming_first([denial, finding], [0, 1]) == [1, 0]
-    # one side only: the central order stands
-    assert _affirming_first([finding, finding], [1, 0]) == [1, 0]

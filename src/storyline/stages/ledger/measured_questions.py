@@ -1,0 +1,200 @@
+"""A story's measured questions: its figures grouped into measured things, each asked as a question.
+
+Apart from ``ledger.positions`` (which runs the phases and orders the questions) and from the propositions
+(``ledger.proposition_questions``) because a measured thing is asked from its figures' unit, values and
+label, and dropped for reasons of its own (a goal, a change read as two values, another event's toll, a label
+that asks nothing); the propositions only read its groups to find who affirms by counting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from storyline.records import Claim, Question
+from storyline.stages.claims import stance_of
+from storyline.stages.ledger.embedding import ContentVectors
+from storyline.stages.ledger.evidence import names_a_predicate, read_label_predicates, speaking_sources
+from storyline.stages.ledger.grouping import ledger_lexicon
+from storyline.stages.ledger.kinds import names_outbreak
+from storyline.stages.ledger.label_predicates import with_predicate
+from storyline.stages.ledger.labels import central_order
+from storyline.stages.ledger.measures import (
+    TARGET,
+    Measure,
+    former_year,
+    group_measures,
+    is_lower_bound,
+    make_measures,
+    under_umbrellas,
+    unify_holders,
+)
+from storyline.stages.ledger.quantity_labels import quantity_label, share_label
+from storyline.stages.ledger.relays import relay_outlet_figures
+from storyline.stages.ledger.sides import Context, make_question, stance_positions, value_positions
+from storyline.stages.ledger.story_reading import StoryReading, sourcing
+from storyline.stages.ledger.tallies import according_to, split_tallies, tally_directions
+
+# Kinds of count that are an event's toll (``lexicons/ledger.toml`` ``[count_kinds]``): one article's toll
+# that no other article of the story counts is mostly another event's, told as background (an earlier
+# bombing's dead and injured, recalled in a column on the FBI's record: PolNeAR fbi-no-charges, two of its
+# five false or misleading top-20 questions).
+TOLL_KINDS = frozenset({"dead", "injured", "missing"})
+
+# A measured thing's figures, most central first, its label before its predicate, and whether it informs.
+Labelled = tuple[list[int], str, bool]
+
+
+def story_measures(reading: StoryReading) -> list[Measure]:
+    """The figures of every claim that is not a reference to another ("the accusation")."""
+    by_id = reading.context.by_id
+    outbreak = {article_id for article_id, article in by_id.items() if names_outbreak(article.text)}
+    measures = [
+        measure
+        for claim in reading.claims
+        if claim.id not in reading.antecedent
+        for measure in make_measures(
+            claim,
+            reading.mentioned[claim.id],
+            reading.spans,
+            by_id[claim.article].published,
+            claim.article in outbreak,
+            by_id[claim.article].text,
+        )
+    ]
+    # "41 hospitals and clinics" counts the story's facilities (``ledger.counted``)
+    return under_umbrellas(measures)
+
+
+def measured_things(
+    reading: StoryReading, measures: Sequence[Measure], vectors: ContentVectors
+) -> list[list[Measure]]:
+    """The figures grouped into measured things, a source's tallies apart and an outlet's restated figures
+    given to their source."""
+    context = reading.context
+    settings = context.settings
+    groups = group_measures(unify_holders(measures, context.names), settings, vectors)
+    # several sources each counting one thing, each count moving: a question per source (``ledger.tallies``)
+    if settings.tallies_by_source:
+        groups = split_tallies(groups, context.by_id, context.names, settings.series_tolerance)
+    # an outlet restating a source's figure in its own voice relays that source (``ledger.relays``)
+    tolerance = settings.same_speaker_tolerance
+    return [relay_outlet_figures(group, context.voices, tolerance) for group in groups]
+
+
+def measured_questions(
+    reading: StoryReading,
+    measures: Sequence[Measure],
+    groups: Sequence[Sequence[Measure]],
+    attached: Mapping[int, list[Claim]],
+) -> tuple[list[Question], set[str]]:
+    """The questions of the measured things that ask something, and the ids of those whose evidence is
+    doubtful (``_evident``). ``attached``: by group index, the claims that name a group's claim
+    ("the figure")."""
+    labelled = [_labelled(group) for group in groups]
+    read_label_predicates([text for _, text, _ in labelled])  # tagged in one batch, not one by one
+    toll_articles = {m.claim.article for m in measures if m.kind in TOLL_KINDS}
+    questions = []
+    doubtful: set[str] = set()  # listed after every question with clear evidence (``_evident``)
+    for index, group in enumerate(groups):
+        asked = _measured_question(reading, group, attached.get(index, []), labelled[index], toll_articles)
+        if asked is None:
+            continue
+        question, evident = asked
+        questions.append(question)
+        if not evident:
+            doubtful.add(question.id)
+    return questions, doubtful
+
+
+def _measured_question(
+    reading: StoryReading,
+    group: Sequence[Measure],
+    extra: Sequence[Claim],
+    labelled: Labelled,
+    toll_articles: set[str],
+) -> tuple[Question, bool] | None:
+    """The question of one measured thing and whether its evidence is clear (``_evident``); None when it
+    asks nothing: a goal, a change, another event's toll or a label that says nothing."""
+    context = reading.context
+    answering = [m for m in group if stance_of(m.claim, negation_denies=False) == "affirm"]
+    doubting = [m.claim for m in group if stance_of(m.claim, negation_denies=False) != "affirm"] + list(extra)
+    positions = value_positions(answering, context) + stance_positions(
+        doubting, context, frozenset({"affirm"})
+    )
+    group_claims = list({claim.id: claim for claim in [m.claim for m in group] + list(extra)}.values())
+    if group[0].kind == TARGET or (len(group_claims) == 1 and len(positions) > 1):
+        return None  # a goal is no count; one sentence's two values are a change ("from 58 to 55 percent")
+    if group[0].kind in TOLL_KINDS and len(context.by_id) > 1 and toll_articles == {group_claims[0].article}:
+        return None  # a toll only one article of several gives: another event's, as background
+    unit = group[0].unit
+    text, informative = _measured_label(group, labelled, context)
+    if _asks_nothing(text, informative, unit, len(group_claims)):
+        return None
+    sources = sourcing(group_claims, reading)
+    question = make_question(
+        reading.story,
+        f"{unit}:" + ",".join(sorted({m.claim.id for m in group})),
+        text,
+        unit,
+        positions,
+        sources.relayed,
+        sources.supporting,
+        context.names,
+        context.origin,
+        all(is_lower_bound(m.quantity) for m in answering),
+        tally_directions(answering),  # only a tally of a kind of count is read as a series
+        context.settings,
+        sources.relayers,
+    )
+    return question, _evident(group, group_claims, text, context)
+
+
+def _measured_label(group: Sequence[Measure], labelled: Labelled, context: Context) -> tuple[str, bool]:
+    """The label of a measured thing with its predicate, its year when a former event's, whose share it is
+    and whose figures, and whether it informs."""
+    order, text, informative = labelled
+    text = with_predicate(text, [(m.claim, m.quantity) for m in group], order, context.texts)
+    text = _of_former_year(text, group)
+    if group[0].holder is not None:
+        text, informative = share_label(group[0].holder, context.names), True
+    if group[0].source is not None:
+        text = according_to(text, group[0].source)
+    return text, informative
+
+
+def _asks_nothing(text: str, informative: bool, unit: str, claim_count: int) -> bool:
+    """A label that asks nothing of its figures."""
+    uninformative_unit = unit in ledger_lexicon().uninformative_units
+    if not informative and (claim_count < 2 or not text.startswith("How many") or uninformative_unit):
+        return True  # "How many emails?" from one figure, "What share?", "How many things?" ask nothing
+    # "How many percentage point since Monday's debate?": whose change, of what?
+    return uninformative_unit and not names_a_predicate(text)
+
+
+def _labelled(group: Sequence[Measure]) -> Labelled:
+    """A measured thing's figures, most central first, and its label before its predicate (the labels whose
+    verbs ``with_predicate`` asks about are tagged together first: ``evidence.read_label_predicates``)."""
+    order = central_order([m.words for m in group])
+    several_days = len({m.day for m in group if m.day is not None}) > 1
+    text, informative = quantity_label(
+        group[0].unit, [(m.claim, m.quantity) for m in group], order, several_days
+    )
+    return order, text, informative
+
+
+def _of_former_year(label: str, group: Sequence[Measure]) -> str:
+    """The label of a former event's figures asks of its year ("… went up in flames in 2021?"), lest it
+    read as this story's (``counted.former_year``)."""
+    year = former_year(group)
+    if year is None or str(year) in label:
+        return label
+    return f"{label.removesuffix('?')} in {year}?"
+
+
+def _evident(group: Sequence[Measure], claims: Sequence[Claim], label: str, context: Context) -> bool:
+    """Two speaking sources, a poll share of a named candidate, or a label naming what happened to the
+    counted thing: "How many additional emails?" from one voice is doubtful (``ledger.evidence``) and is
+    listed last, below the story's core (kept: its figure is still the story's)."""
+    if group[0].holder is not None or speaking_sources(claims, context.origin) > 1:
+        return True
+    return names_a_predicate(label)

@@ -1,0 +1,246 @@
+"""A story's proposition questions: its claims outside measured things grouped into propositions and asked.
+
+Apart from ``ledger.positions`` (which runs the phases and orders the questions) and from the measured
+questions (``ledger.measured_questions``) because propositions are grouped in two rounds of the encoder
+(``group_propositions`` pauses for it, a generator that ``positions`` delegates to) and asked from a worded
+clause and the sides taken on it, not from figures.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Generator, Sequence
+from dataclasses import dataclass, field
+
+from storyline.embeddings import Embedder
+from storyline.records import Claim, Position, Question
+from storyline.stages.claims import stance_of
+from storyline.stages.ledger.anaphora import (
+    RESPONSE_MODALITIES,
+    answered_group,
+    context_span,
+    context_text,
+    names_no_subject,
+    topic_words,
+)
+from storyline.stages.ledger.embedding import ContentVectors
+from storyline.stages.ledger.evidence import figures_affirming, label_states_a_clause, speaking_sources
+from storyline.stages.ledger.grouping import content_words, entities_within, rarity_weights
+from storyline.stages.ledger.labels import asks_something, central_order, proposition_label
+from storyline.stages.ledger.measures import Measure
+from storyline.stages.ledger.propositions import (
+    KeyedDraft,
+    finish_keyed,
+    keyed_draft,
+    masked_content,
+    proposition_key,
+)
+from storyline.stages.ledger.sides import make_position, make_question, stance_positions
+from storyline.stages.ledger.single_voice import single_voice_question, worth_alone
+from storyline.stages.ledger.statements import (
+    Statement,
+    group_statements,
+    join_keyed_outlet_voice,
+    join_outlet_voice,
+    statement_reference,
+)
+from storyline.stages.ledger.story_reading import StoryReading, sourcing
+
+# The grouping of a story's propositions run around the encoder: it yields the masked contents its keyed
+# links need embedded next, is sent an encoder of them (None: link by words), and returns the groups.
+PropositionSteps = Generator[list[str], Embedder | None, list[list[Statement]]]
+
+
+@dataclass(frozen=True, slots=True)
+class Unmeasured:
+    """The claims of no measured thing, sorted by how they join a question."""
+
+    # by measured group index, the claims that name one of its claims ("the figure")
+    attached: dict[int, list[Claim]] = field(default_factory=dict)
+    statements: list[Statement] = field(default_factory=list)  # propositions' items, each may seed one
+    unplaced: list[Claim] = field(default_factory=list)  # responses naming no subject: placed by context
+    # outlet-voice claims by id, with their words: they join a proposition only when alike enough, never
+    # seed one
+    narration: dict[str, frozenset[str]] = field(default_factory=dict)
+
+
+def sort_unmeasured(reading: StoryReading, groups: Sequence[Sequence[Measure]]) -> Unmeasured:
+    """Each claim outside the measured ``groups`` sorted (``Unmeasured``); a reference ("the accusation")
+    reads as what it refers to."""
+    group_of_claim = {m.claim.id: index for index, group in enumerate(groups) for m in group}
+    mentioned = reading.mentioned
+    unmeasured = Unmeasured()
+    for claim in reading.claims:
+        if claim.id in group_of_claim:
+            continue
+        target = reading.antecedent.get(claim.id)
+        if target in group_of_claim:
+            unmeasured.attached.setdefault(group_of_claim[target], []).append(claim)
+            continue
+        words = content_words(claim.text) | mentioned[claim.id]
+        if claim.outlet_voice:
+            unmeasured.narration[claim.id] = words
+            continue
+        if target and statement_reference(claim) == "bare":  # "the accusation" stands for what came before
+            words = content_words(reading.claim_by_id[target].text) | mentioned[target] | mentioned[claim.id]
+        elif names_no_subject(claim):
+            unmeasured.unplaced.append(claim)
+            continue
+        else:
+            target = None
+        response = claim.modality in RESPONSE_MODALITIES
+        unmeasured.statements.append(Statement(claim, words, antecedent=target, response=response))
+    return unmeasured
+
+
+def group_propositions(
+    reading: StoryReading, unmeasured: Unmeasured, vectors: ContentVectors
+) -> PropositionSteps:
+    """The statements grouped into propositions, responses placed by context and the outlet's narration
+    joined, paused for the encoder (``PropositionSteps``)."""
+    settings = reading.context.settings
+    statements = unmeasured.statements
+    narration = unmeasured.narration
+    outlet_claims = [reading.claim_by_id[claim_id] for claim_id in narration]
+    keyed_claims = [s.claim for s in statements] + outlet_claims
+    draft = _keyed(keyed_claims, reading)
+    # Two rounds of the encoder, each embedding only links that are read: those between statements, then
+    # those of an outlet's claim that no proposition took by its words to a statement (no link between two
+    # outlet claims is read: on 600 PolNeAR texts those and the placed claims' were a quarter of the texts).
+    between = draft.restricted(lambda pair: pair[1] < len(statements))
+    statement_keyed = finish_keyed(between, (yield between.to_embed()), settings)
+    groups = group_statements(statements, settings, vectors, statement_keyed)
+    _place_by_context(unmeasured.unplaced, groups, reading)
+    join_outlet_voice(outlet_claims, narration, groups, settings.outlet_voice_similarity)
+    placed = {statement.claim.id for group in groups for statement in group}
+    to_outlet = draft.restricted(
+        lambda pair: pair[0] < len(statements) <= pair[1] and keyed_claims[pair[1]].id not in placed
+    )
+    outlet_keyed = finish_keyed(to_outlet, (yield to_outlet.to_embed()), settings)
+    outlet_links = [(i, j - len(statements)) for i, j in outlet_keyed]
+    join_keyed_outlet_voice(statements, outlet_claims, outlet_links, narration, groups)
+    return groups
+
+
+def proposition_question(
+    reading: StoryReading, group: Sequence[Statement], measure_groups: Sequence[Sequence[Measure]]
+) -> tuple[Question, bool] | None:
+    """The question of one proposition and whether one voice alone holds it (``ledger.single_voice``);
+    None when it is the story's body or asks nothing. ``measure_groups``: the story's measured things,
+    whose figures may affirm what no one quoted does."""
+    context = reading.context
+    group_claims = [statement.claim for statement in group]
+    one_voice = speaking_sources(group_claims, context.origin) < 2
+    if one_voice and not worth_alone(group_claims, context.settings):
+        return None  # one voice, said once: the story's body, not a question of it (``ledger.single_voice``)
+    order = affirming_first(group_claims, central_order([s.words for s in group]))
+    worded = _worded(group_claims, order)
+    if worded is None:
+        return None  # "Is it true that from his perspective?", "… that Clinton to win?" are no questions
+    label = proposition_label(group_claims, worded)
+    positions = stance_positions(group_claims, context)
+    if one_voice:
+        if len(positions) > 1:
+            return None  # one voice on both sides of a thing: a misread, or two things
+    elif not any(stance_of(claim) == "affirm" for claim in group_claims if not claim.outlet_voice):
+        positions = _affirmed_by_figures(reading, group, positions, measure_groups)
+    sources = sourcing(group_claims, reading)
+    question = make_question(
+        reading.story,
+        "p:" + ",".join(sorted(claim.id for claim in group_claims)),
+        label,
+        None,
+        positions,
+        sources.relayed,
+        sources.supporting,
+        context.names,
+        context.origin,
+        relayers=sources.relayers,
+    )
+    if one_voice:
+        return single_voice_question(question, context.names), True
+    return question, False
+
+
+def _affirmed_by_figures(
+    reading: StoryReading,
+    group: Sequence[Statement],
+    positions: list[Position],
+    measure_groups: Sequence[Sequence[Measure]],
+) -> list[Position]:
+    """No one quoted affirms: those who give a figure for it do (an outlet's narration beside them)."""
+    settings = reading.context.settings
+    quoted = [statement for statement in group if not statement.claim.outlet_voice]
+    figures = figures_affirming(quoted, measure_groups, settings.figure_affirms_min_share)
+    if not figures:
+        return positions
+    narrated = [s.claim for s in group if s.claim.outlet_voice and stance_of(s.claim) == "affirm"]
+    others = [p for p in positions if p.stance != "affirm"]
+    return [make_position(figures + narrated, reading.context, None, "affirm"), *others]
+
+
+def _place_by_context(
+    responses: Sequence[Claim], groups: list[list[Statement]], reading: StoryReading
+) -> None:
+    """Each response naming no subject joins the proposition its article was discussing (see
+    ``ledger.anaphora``); with no proposition in the story, it stands alone."""
+    context = reading.context
+    weight = rarity_weights([statement.words for group in groups for statement in group])
+    for claim in responses:
+        article = context.by_id[claim.article]
+        start, end = context_span(claim, article)
+        words = content_words(context_text(claim, article)) | entities_within(
+            reading.spans, claim.article, start, end
+        )
+        chosen = answered_group(claim, words, groups, weight, context.settings)
+        placed = Statement(claim, topic_words(claim), antecedent=None, response=True)
+        if chosen is None:
+            groups.append([placed])
+        else:
+            groups[chosen].append(placed)
+
+
+def _keyed(claims: Sequence[Claim], reading: StoryReading) -> KeyedDraft:
+    """Pairs of claims of one proposition key (``ledger.propositions``), before the encoder links those
+    their words leave in doubt; the keys name people by ``reading.persons``."""
+    spans = reading.spans
+    mentioned = reading.mentioned
+    keys = [
+        proposition_key(claim, mentioned[claim.id], reading.persons, _subject(claim, reading))
+        for claim in claims
+    ]
+
+    def masked(claim: Claim) -> str:
+        return masked_content(claim, [(start, end) for start, end, _id in spans.get(claim.article, [])])
+
+    words = [content_words(claim.text) | mentioned[claim.id] for claim in claims]
+    return keyed_draft(claims, keys, words, masked, reading.context.settings)
+
+
+def _worded(claims: Sequence[Claim], order: list[int]) -> list[int] | None:
+    """The claims to word a proposition's label from: ``order`` (most central first) when its label states
+    a clause, else the most central claim that does alone ("there's no precedent for prosecuting …" opens
+    with a contraction; "there is precedent for prosecution", beside it, asks the question); None when no
+    claim does. Another claim words the label only when every claim is a clause: a fragment at the centre
+    ("top secret", "Clinton to win Monday's debate") mostly gathered claims about other things."""
+    every_clause = all(claim.finite_verbs for claim in claims)
+    for chosen in (order, *([index] for index in order if every_clause)):
+        if asks_something(claims, chosen) and label_states_a_clause(claims, chosen):
+            return chosen
+    return None
+
+
+def affirming_first(claims: Sequence[Claim], order: list[int]) -> list[int]:
+    """``order`` with the affirming claims first (stable) when the claims take both sides: the label states
+    what the affirming side affirms. Worded from a denial ("Is it true that she neither sent nor received
+    emails marked classified?"), a question whose "affirm" is the finding that she did reads inverted."""
+    affirming = {index for index in order if stance_of(claims[index]) == "affirm"}
+    if not affirming or len(affirming) == len(order):
+        return order
+    return sorted(order, key=lambda index: index not in affirming)
+
+
+def _subject(claim: Claim, reading: StoryReading) -> frozenset[str]:
+    """The entities of the content named before its first finite verb (none without one)."""
+    if not claim.finite_verbs:
+        return frozenset()
+    return entities_within(reading.spans, claim.article, claim.start, claim.start + claim.finite_verbs[0])

@@ -1,0 +1,130 @@
+"""What the ledger reads of one story before it asks anything: the claims it keeps, what it looks them up in.
+
+Apart from ``ledger.positions`` (which runs the phases and orders the questions) because every phase reads
+this one record: the measured questions (``ledger.measured_questions``), the propositions
+(``ledger.proposition_questions``) and the sources a question is credited to (``sourcing``, one way for both).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from storyline.config import LedgerSettings
+from storyline.records import Article, Claim, CopyEdge, Entity, Story
+from storyline.stages.copies import origins
+from storyline.stages.ledger.counters import counted_by
+from storyline.stages.ledger.evidence import is_question, speaker_lost, speaker_named_within, voiced_claims
+from storyline.stages.ledger.grouping import EntitySpans, entity_spans, entity_words
+from storyline.stages.ledger.relays import as_relayed, known_as, only_relaying
+from storyline.stages.ledger.sides import Context
+from storyline.stages.ledger.sources import as_voices, corroborators, organisation_voices
+from storyline.stages.ledger.statements import statement_reference
+
+# Who can be a counter an outlet's sentence names (``counters.counted_by``): not a place ("Uzbekistan has
+# reconnected …" tells what a government did, which the entities stage may type as a place or not).
+COUNTER_TYPES = frozenset({"ORG", "PERSON"})
+
+
+@dataclass(frozen=True, slots=True)
+class StoryReading:
+    """One story's claims as the ledger keeps them, and what every phase looks them up in."""
+
+    story: Story
+    claims: list[Claim]  # its statements that assert something, in article order
+    context: Context  # what every position looks up (articles, origins, names, voices)
+    spans: EntitySpans
+    persons: Mapping[str, str]  # person entity id → name, for proposition keys
+    mentioned: dict[str, frozenset[str]]  # claim id → the entities its content names
+    antecedent: dict[str, str]  # claim id of a content naming a statement → the claim it refers to
+    claim_by_id: dict[str, Claim]
+
+
+@dataclass(frozen=True, slots=True)
+class Sourcing:
+    """Whom a question's claims are credited to: relays resolved to their source, the independent sources
+    among them, and the speakers who only pass the thing on."""
+
+    relayed: list[Claim]
+    supporting: int
+    relayers: frozenset[str]
+
+
+def read_story(
+    story: Story,
+    claims: Sequence[Claim],
+    articles: Sequence[Article],
+    copies: Sequence[CopyEdge],
+    entities: Sequence[Entity],
+    settings: LedgerSettings,
+    spans: EntitySpans | None,
+) -> StoryReading:
+    """The story's claims that assert something, voiced, and the lookups every phase shares."""
+    spans = entity_spans(entities) if spans is None else spans
+    persons = {entity.id: entity.name for entity in entities if entity.type == "PERSON"}
+    in_story = set(story.articles)
+    by_id = {article.id: article for article in articles if article.id in in_story}
+    # a quoted question asserts nothing (``ledger.evidence``)
+    story_claims = [
+        claim
+        for claim in _story_claims(story, claims)
+        if not is_question(claim, by_id.get(claim.article))
+        and not speaker_lost(claim)
+        and not speaker_named_within(claim, spans, persons)
+    ]
+    story_claims = voiced_claims(story_claims)
+    # an outlet's sentence telling what an organisation counted gives that counter's figures
+    counters = frozenset(entity.id for entity in entities if entity.type in COUNTER_TYPES)
+    story_claims = [counted_by(c, spans, counters, by_id[c.article].text) for c in story_claims]
+    names = {entity.id: entity.name for entity in entities}
+    texts = {article_id: article.text for article_id, article in by_id.items()}
+    # a spokesperson or director is their organisation's voice, one source with it (``ledger.sources``);
+    # grouping still tells them apart (one speaker's two values are read as two things, ``ledger.measures``)
+    voices = organisation_voices(entities)
+    origin = origins(list(by_id.values()), copies)
+    context = Context(by_id, origin, settings, names, texts, voices, known_as(entities))
+    return StoryReading(
+        story=story,
+        claims=story_claims,
+        context=context,
+        spans=spans,
+        persons=persons,
+        mentioned=entity_words(story_claims, spans),
+        antecedent=_antecedents(story_claims),
+        claim_by_id={claim.id: claim for claim in story_claims},
+    )
+
+
+def sourcing(claims: Sequence[Claim], reading: StoryReading) -> Sourcing:
+    """Whom ``claims`` are credited to (``Sourcing``): an organisation's voice counts as it, a relay as
+    the source it names."""
+    context = reading.context
+    voiced = as_voices(claims, context.voices)
+    relayed = as_relayed(voiced, context.texts, context.known)
+    supporting = corroborators(relayed, reading.mentioned, context.origin)
+    return Sourcing(relayed, supporting, only_relaying(voiced, relayed))
+
+
+def _story_claims(story: Story, claims: Sequence[Claim]) -> list[Claim]:
+    order = {article_id: index for index, article_id in enumerate(story.articles)}
+    return sorted(
+        # acts ("voted to strike", Claim.kind) are shown with the claims but are no positions on a question
+        (claim for claim in claims if claim.article in order and claim.kind == "statement"),
+        key=lambda c: (order[c.article], c.start),
+    )
+
+
+def _antecedents(claims: Sequence[Claim]) -> dict[str, str]:
+    """Claim id of a content naming a statement ("the accusation") → the last claim before it in its article
+    that is not itself such a reference (what it refers to)."""
+    found: dict[str, str] = {}
+    previous: Claim | None = None
+    for claim in claims:
+        if previous is not None and previous.article != claim.article:
+            previous = None
+        if statement_reference(claim):
+            if previous is not None:
+                found[claim.id] = previous.id
+        else:
+            previous = claim
+    return found
