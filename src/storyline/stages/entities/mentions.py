@@ -48,7 +48,7 @@ from storyline.stages.entities.lexicon import (
     particle_name_at,
     without_name_particle,
 )
-from storyline.stages.entities.noise import is_noise
+from storyline.stages.entities.noise import is_noise, without_vessels
 from storyline.stages.entities.owners import business_relation_descriptions
 from storyline.stages.entities.people import patronymic_names, relabel_surnames
 from storyline.stages.entities.places import places_by_context
@@ -268,7 +268,8 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
     descriptions = subdivision_governments(text, descriptions, named, lexicon)
     descriptions += business_relation_descriptions(doc, article_id, named, descriptions, lexicon)
     titles = title_mentions(text, [(m, span) for m, span in titled if span], named + descriptions, lexicon)
-    return sorted(named + descriptions + titles, key=lambda mention: (mention.start, mention.end))
+    mentions = without_vessels(text, named, named + descriptions + titles, lexicon)
+    return sorted(mentions, key=lambda mention: (mention.start, mention.end))
 
 
 def _names(doc: Doc, text: str, article_id: str, lexicon: EntityLexicon) -> list[Mention]:

@@ -5,6 +5,11 @@ The small English model tags what looks like a name: a German word an editor lef
 as an organisation), a span that runs over a sentence end ("X. They" as an organisation). Each test reads
 the parse (sentence starts, part of speech) and the brackets around the span; words inside a foreign fragment
 are dropped by ``mentions.extract_mentions`` from the language stage's spans.
+
+A vessel's name ("the tanker Haedong Pioneer", "the barge Seosan 3"), which the small model tags an
+organisation or a person, is a thing: OntoNotes files vehicles under PRODUCT, and the brief, whose entities
+are actors and places, shows it as neither (``without_vessels``), here and wherever the article repeats it
+(issue #17, generalise spill: a third of that story's wrong actors). Its owner stays the actor.
 """
 
 from __future__ import annotations
@@ -14,8 +19,11 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from storyline.records import Mention
+from storyline.stages.entities.businesses import vessel_names
+from storyline.stages.entities.lexicon import EntityLexicon, fold_name
 
-__all__ = ["is_noise"]
+__all__ = ["is_noise", "without_vessels"]
+ACTOR_LABELS = frozenset({"PERSON", "ORG"})
 
 BRACKETS = {"[": "]", "(": ")"}
 
@@ -49,3 +57,26 @@ def _bracketed_word(text: str, mention: Mention) -> bool:
 
 def _crosses_sentence_end(span: Span) -> bool:
     return any(token.is_sent_start for token in span[1:])
+
+
+def without_vessels(
+    text: str, names: list[Mention], mentions: list[Mention], lexicon: EntityLexicon
+) -> list[Mention]:
+    """``mentions`` less the actor mentions of a vessel the article introduces among ``names``: its name,
+    a tail of it ("Spirit" of "the Hebei Spirit", the model's span) or a mention standing for it."""
+    vessels = vessel_names(text, names, lexicon)
+    if not vessels:
+        return mentions
+    surfaces = {m.text for m in names if fold_name(m.text) in vessels}
+
+    def is_vessel(mention: Mention) -> bool:
+        if mention.label not in ACTOR_LABELS:
+            return False
+        if mention.refers_to is not None:
+            return fold_name(mention.refers_to) in vessels
+        return fold_name(mention.text) in vessels or any(
+            len(surface) > len(mention.text) and text.startswith(surface, mention.end - len(surface))
+            for surface in surfaces
+        )
+
+    return [mention for mention in mentions if not is_vessel(mention)]
