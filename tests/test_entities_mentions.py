@@ -665,3 +665,19 @@ def test_a_vessel_the_article_introduces_is_no_actor_anywhere_in_it_and_its_owne
     unintroduced = text.replace("The tanker Sea Falcon hit the barge", "Sea Falcon hit")
     names = hand_tagged(unintroduced)
     assert without_vessels(unintroduced, names, names, entity_lexicon()) == names
+
+
+def test_a_lower_case_phrase_is_no_name_unless_an_organisations_head_ends_it() -> None:
+    from storyline.stages.entities.noise import is_noise
+
+    text = "The state fodder reserve is empty, the foreign ministry said. Kestrel Marine agreed."
+    (parsed,) = parse_articles([Article(id="a", text=text)])
+
+    def noise(surface: str) -> bool:
+        start = text.index(surface)
+        mention = Mention("a", start, start + len(surface), surface, "ORG")
+        return is_noise(parsed.doc, text, mention, entity_lexicon())
+
+    assert noise("state fodder reserve")
+    assert not noise("foreign ministry")
+    assert not noise("Kestrel Marine")

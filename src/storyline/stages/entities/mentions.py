@@ -243,7 +243,7 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
     names = [
         m
         for m in _names(doc, text, article_id, lexicon)
-        if not any(s <= m.start < e for s, e in foreign) and not is_noise(doc, text, m)
+        if not any(s <= m.start < e for s, e in foreign) and not is_noise(doc, text, m, lexicon)
     ]
     names = places_by_context(doc, text, names, lexicon)
     names = named_subdivisions(text, article_id, known_organisation_mentions(text, names), lexicon)

@@ -2,7 +2,8 @@
 
 The small English model tags what looks like a name: a German word an editor left in brackets
 ("[Gefangenenaustausch]" as a person), a capitalised common word opening a sentence ("Email", "Army chief …"
-as an organisation), a span that runs over a sentence end ("X. They" as an organisation). Each test reads
+as an organisation), a span that runs over a sentence end ("X. They" as an organisation), a phrase in lower
+case ("the state fodder reserve" as an organisation, "the lorry fleet" as a person). Each test reads
 the parse (sentence starts, part of speech) and the brackets around the span; words inside a foreign fragment
 are dropped by ``mentions.extract_mentions`` from the language stage's spans.
 
@@ -28,17 +29,25 @@ ACTOR_LABELS = frozenset({"PERSON", "ORG"})
 BRACKETS = {"[": "]", "(": ")"}
 
 
-def is_noise(doc: Doc, text: str, mention: Mention) -> bool:
-    """Whether a name found by NER is a bracketed word, a sentence-initial common word or runs over a
-    sentence end."""
+def is_noise(doc: Doc, text: str, mention: Mention, lexicon: EntityLexicon) -> bool:
+    """Whether a name found by NER is a bracketed word, a sentence-initial common word, runs over a
+    sentence end or is a phrase in lower case with no organisation's head word."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None or not len(span):
         return False
     return (
-        _bracketed_word(text, mention)
+        _lower_case_phrase(mention, lexicon)
+        or _bracketed_word(text, mention)
         or _crosses_sentence_end(span)
         or (len(span) == 1 and bool(span[0].is_sent_start) and _common_word(span[0], text))
     )
+
+
+def _lower_case_phrase(mention: Mention, lexicon: EntityLexicon) -> bool:
+    """ "the state fodder reserve", "the plant's lorry fleet": a phrase the article writes in lower case is
+    no name, unless its head is an organisation's ("foreign ministry", which ``ministries`` names)."""
+    words = mention.text.split()
+    return mention.text.islower() and words[-1] not in lexicon.org_head_words
 
 
 def _common_word(token: Token, text: str) -> bool:
