@@ -85,6 +85,12 @@ def test_a_place_ending_makes_a_place_of_a_name_the_article_writes_after_preposi
     ]
 
 
+def test_a_name_after_an_adjective_only_places_take_is_a_place() -> None:
+    text = "Cases were reported in neighbouring Maysan and in the southern Gobi. Western Union said nothing."
+    tagged = [("Maysan", "ORG"), ("Gobi", "PERSON"), ("Western Union", "ORG")]
+    assert labels_after(text, tagged) == [("Maysan", "GPE"), ("Gobi", "GPE"), ("Western Union", "ORG")]
+
+
 def test_a_seat_of_government_speaking_is_left_to_the_lexicon() -> None:
     text = "The village of Moscow is small."
     (parsed,) = parse_articles([Article(id="a", text=text)])

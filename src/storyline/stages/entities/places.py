@@ -6,7 +6,8 @@ generalise: place names were a third of the wrong actors), and an analyst reads 
 itself says what they are, so a PERSON or ORG name is relabelled a place (GPE) on the article's evidence:
 - a dateline opening a paragraph ("LIMNI, Greece - ", "NASIRIYAH - ", "KHUJAND, Nov 20 —");
 - a place noun right after it in lower case ("the Karaganda region", "Delgertsogt soum"), or before it with
-  "of" ("the village of Biser", "the governorate of Dhi Qar");
+  "of" ("the village of Biser", "the governorate of Dhi Qar"), or an adjective only places take before it
+  ("neighbouring Maysan", "the southern Gobi");
 - a place preposition before it ("in Chakhtinsk", "from Ghebi") or coordination with a place ("Athens and
   Thessaloniki"), when the article also writes the same name as a place by one of the above or by NER:
   a preposition alone also puts organisations ("shares in Airbus", "a report from Amnesty"), unless the
@@ -38,6 +39,7 @@ ACTOR_LABELS = frozenset({"PERSON", "ORG"})
 WORD_AFTER = re.compile(r"\s+(\w+)")
 WORD_BEFORE = re.compile(r"(\w+)\s+$")
 NOUN_OF_BEFORE = re.compile(r"(\w+)\s+of\s+$")
+ADJECTIVE_BEFORE = re.compile(r"\b([a-z]+)\s+$")  # in lower case: "Northern Rock" is a name's own word
 
 
 def places_by_context(doc: Doc, text: str, names: list[Mention], lexicon: EntityLexicon) -> list[Mention]:
@@ -104,6 +106,7 @@ def _is_written_as_place(
         or in_dateline
         or noun_after
         or _word_before(text, mention.start, NOUN_OF_BEFORE) in lexicon.place_nouns
+        or _word_before(text, mention.start, ADJECTIVE_BEFORE) in lexicon.place_adjectives
     )
 
 
