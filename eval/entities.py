@@ -15,6 +15,15 @@ On MEANTIME the per-article mention stage and the cross-document resolution run 
 (no ingest or clean, so offsets stay the gold's); gold mentions are the names of person, organisation and
 location instances (``eval/meantime.py``). No published figure exists for this setting; the line printed
 beside ours is a baseline that merges two mentions exactly when their folded strings are equal.
+
+Actor precision is the share of the names the brief shows as actors (mentions of its PERSON and ORG
+entities) that overlap a gold actor mention; actor recall the share of gold actor mentions that such a name
+overlaps. Mention-detection precision counts every place as an error (the demo and generalise gold marks
+actors only), so a place relabelled from actor to place does not move it; actor precision does. Gold actors
+are every demo and generalise gold mention (its few GPE-typed entities are countries that act: "the
+government"), and on MEANTIME the names of its person and organisation instances (its LOC names are not).
+MEANTIME marks not every name (not the headline's, nor products'), so its actor precision counts only our
+actor names that overlap a gold name of any type: the share of them the gold types PER or ORG, not LOC.
 """
 
 from __future__ import annotations
@@ -23,8 +32,8 @@ import argparse
 import re
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -45,6 +54,10 @@ from eval.common import (
 from eval.meantime import GoldMention
 from storyline.records import Article, Brief, Entity
 
+ACTOR_TYPES = frozenset({"PERSON", "ORG"})
+MEANTIME_ACTOR_TYPES = frozenset({"PER", "ORG"})
+Spans = Mapping[str, Sequence[tuple[int, int]]]
+
 
 def score_entities(brief: Brief, gold: list[dict[str, object]]) -> dict[str, Scores]:
     """Mention detection (overlap), B³ and pairwise merge scores over the gold mentions."""
@@ -64,14 +77,52 @@ def score_entities(brief: Brief, gold: list[dict[str, object]]) -> dict[str, Sco
     # held-out story's when scoring development, and the reverse), whose mentions no gold here marks.
     scored_ids = {article.id for _, article in gold_articles(brief, gold)}
     scored_spans = {article: spans for article, spans in system_spans.items() if article in scored_ids}
+    gold_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for article_id, start, end in gold_cluster:
+        gold_spans[article_id].append((start, end))
     return {
         "mention detection": Scores(_matched_share(scored_spans, gold_cluster), recall),
         "mention detection (names, no titles)": Scores(
             _matched_share(scored_spans, gold_cluster, name_spans), recall
         ),
+        "actors (PERSON/ORG names)": actor_scores(_actor_spans(brief.entities, scored_ids), gold_spans),
         "B3 (gold mentions)": b_cubed(gold_cluster, predicted_cluster),
         "pairwise merges": pairwise(gold_cluster, predicted_cluster),
     }
+
+
+def actor_scores(predicted: Spans, gold: Spans, judged: Spans | None = None) -> Scores:
+    """Actor precision and recall: the predicted actor spans that overlap a gold actor span of their article,
+    and the gold actor spans that a predicted one overlaps. With ``judged``, precision counts only the
+    predicted spans overlapping one of those (the names a gold that is not exhaustive did classify)."""
+
+    def hits(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
+        return any(overlaps(span, other) for other in spans)
+
+    counted = [
+        (article, span)
+        for article, spans in predicted.items()
+        for span in spans
+        if judged is None or hits(span, judged.get(article, ()))
+    ]
+    right = sum(hits(span, gold.get(article, ())) for article, span in counted)
+    found = sum(hits(span, predicted.get(article, ())) for article, spans in gold.items() for span in spans)
+    gold_count = sum(map(len, gold.values()))
+    return Scores(right / len(counted) if counted else 0.0, found / gold_count if gold_count else 0.0)
+
+
+def _actor_spans(
+    entities: Sequence[Entity], articles: set[str] | None = None
+) -> dict[str, list[tuple[int, int]]]:
+    """The names (not titles or descriptions) of the PERSON and ORG entities, by article (of ``articles``)."""
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for entity in entities:
+        if entity.type not in ACTOR_TYPES:
+            continue
+        for mention in entity.mentions:
+            if mention.role != mention.text and (articles is None or mention.article in articles):
+                spans[mention.article].append((mention.start, mention.end))
+    return spans
 
 
 def _brief_spans(brief: Brief) -> dict[str, list[tuple[tuple[int, int], str]]]:
@@ -148,6 +199,10 @@ class MeantimeRun:
     baseline_cluster: dict[tuple[str, int, int], str]
     surfaces: dict[tuple[str, int, int], str]
     entity_names: dict[str, str]
+    # MEANTIME only: the names of our PERSON/ORG entities and the gold's PER/ORG names, for actor_scores
+    actor_spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    gold_actor_spans: dict[str, list[tuple[int, int]]] = field(default_factory=lambda: defaultdict(list))
+    gold_name_spans: dict[str, list[tuple[int, int]]] = field(default_factory=lambda: defaultdict(list))
 
 
 def run_meantime(corpora: Sequence[str]) -> MeantimeRun:
@@ -160,7 +215,8 @@ def run_meantime(corpora: Sequence[str]) -> MeantimeRun:
     articles = [Article(id=f"{d.corpus}/{d.name}", text=d.text) for d in documents]
     mentions = [m for parsed in parse_articles(articles) for m in extract_mentions(parsed)]
     entities = resolve_entities(mentions)
-    run = MeantimeRun({}, {}, {}, {}, {entity.id: entity.name for entity in entities})
+    names = {entity.id: entity.name for entity in entities}
+    run = MeantimeRun({}, {}, {}, {}, names, _actor_spans(entities))
     spans = _system_spans(entities)
     for document in documents:
         article_id = f"{document.corpus}/{document.name}"
@@ -170,6 +226,9 @@ def run_meantime(corpora: Sequence[str]) -> MeantimeRun:
             run.predicted_cluster[item] = _head_match(spans.get(article_id, []), gold, item)
             run.baseline_cluster[item] = fold_name(gold.text)
             run.surfaces[item] = gold.text
+            run.gold_name_spans[article_id].append((gold.start, gold.end))
+            if gold.entity_type in MEANTIME_ACTOR_TYPES:
+                run.gold_actor_spans[article_id].append((gold.start, gold.end))
     return run
 
 
@@ -183,6 +242,9 @@ def score_run(run: MeantimeRun) -> dict[str, Scores]:
     found = sum(not cluster.startswith("missed:") for cluster in predicted_cluster.values())
     return {
         "names found (recall)": Scores(1.0, found / len(gold_cluster) if gold_cluster else 0.0),
+        "actors (PERSON/ORG names; gold PER/ORG)": actor_scores(
+            run.actor_spans, run.gold_actor_spans, run.gold_name_spans
+        ),
         "B3 (gold names)": b_cubed(gold_cluster, predicted_cluster),
         "pairwise merges": pairwise(gold_cluster, predicted_cluster),
         "baseline: same string, B3": b_cubed(gold_cluster, run.baseline_cluster),

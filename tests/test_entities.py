@@ -109,6 +109,24 @@ def test_demo_corpus_entity_scores_stay_above_floors(demo_brief, demo_gold) -> N
     assert scores["B3 (gold mentions)"].f1 >= 0.85
     assert scores["pairwise merges"].precision >= 0.93
     assert scores["pairwise merges"].f1 >= 0.83
+    # actor precision 0.899 when it was added (issue #17, fifteenth round)
+    assert scores["actors (PERSON/ORG names)"].precision >= 0.88
+
+
+def test_actor_scores_count_places_called_actors_and_gold_actors_found_within_their_article() -> None:
+    from eval.entities import actor_scores
+
+    gold = {"a": [(0, 5), (20, 25)], "b": [(0, 5)]}
+    # (10, 15) is a place named as an actor; (22, 24) in "b" has the offsets of a gold actor of "a" only
+    predicted = {"a": [(0, 5), (10, 15)], "b": [(22, 24)]}
+    scores = actor_scores(predicted, gold)
+    assert (scores.precision, scores.recall) == (1 / 3, 1 / 3)
+    # relabelling the place an actor no more raises precision, and leaves recall
+    relabelled = actor_scores({"a": [(0, 5)], "b": [(22, 24)]}, gold)
+    assert (relabelled.precision, relabelled.recall) == (0.5, 1 / 3)
+    # a gold that does not mark every name judges only the names it marks (any type)
+    judged = actor_scores(predicted, gold, judged={"a": [(0, 5)], "b": []})
+    assert (judged.precision, judged.recall) == (1.0, 1 / 3)
 
 
 def test_mention_precision_counts_only_the_scored_articles_mentions(demo_brief, demo_gold) -> None:

@@ -638,3 +638,46 @@ def test_the_mechanism_refers_back_to_the_named_mechanism() -> None:
         "the minister said."
     )
     assert by_text(found, "The mechanism").refers_to == "EU Civil Protection Mechanism"
+
+
+def test_a_vessel_the_article_introduces_is_no_actor_anywhere_in_it_and_its_owner_stays() -> None:
+    from storyline.stages.entities.noise import without_vessels
+
+    tagged = [("Sea Falcon", "ORG"), ("Orion 2", "PERSON"), ("Kestrel Marine", "ORG")]
+
+    def hand_tagged(text: str) -> list[Mention]:
+        return [
+            Mention("a", match.start(), match.end(), surface, label)
+            for surface, label in tagged
+            for match in re.finditer(re.escape(surface), text)
+        ]
+
+    text = (
+        "The tanker Sea Falcon hit the barge Orion 2, owned by Kestrel Marine. At dawn the Sea Falcon was "
+        "towed away. Kestrel Marine said nobody was hurt."
+    )
+    names = hand_tagged(text)
+    # the small model's span of the second "Sea Falcon" may be its tail only
+    tail = Mention("a", text.rindex("Falcon"), text.rindex("Falcon") + len("Falcon"), "Falcon", "PERSON")
+    kept = without_vessels(text, names, [*names, tail], entity_lexicon())
+    assert [m.text for m in kept] == ["Kestrel Marine", "Kestrel Marine"]
+    # a name no vessel word introduces stays an actor
+    unintroduced = text.replace("The tanker Sea Falcon hit the barge", "Sea Falcon hit")
+    names = hand_tagged(unintroduced)
+    assert without_vessels(unintroduced, names, names, entity_lexicon()) == names
+
+
+def test_a_lower_case_phrase_is_no_name_unless_an_organisations_head_ends_it() -> None:
+    from storyline.stages.entities.noise import is_noise
+
+    text = "The state fodder reserve is empty, the foreign ministry said. Kestrel Marine agreed."
+    (parsed,) = parse_articles([Article(id="a", text=text)])
+
+    def noise(surface: str) -> bool:
+        start = text.index(surface)
+        mention = Mention("a", start, start + len(surface), surface, "ORG")
+        return is_noise(parsed.doc, text, mention, entity_lexicon())
+
+    assert noise("state fodder reserve")
+    assert not noise("foreign ministry")
+    assert not noise("Kestrel Marine")

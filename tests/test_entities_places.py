@@ -69,6 +69,28 @@ def test_a_preposition_makes_a_place_only_of_a_name_the_article_writes_as_one() 
     ]
 
 
+def test_a_place_ending_makes_a_place_of_a_name_the_article_writes_after_prepositions_only() -> None:
+    text = (
+        "Volunteers came from Korvinsk overnight. Temperatures in Korvinsk fell. Ferries sail to Brennsund. "
+        "A letter went to Musk. Talks were held in Dalstad, and Dalstad said it would reply."
+    )
+    tagged = [("Korvinsk", "ORG"), ("Brennsund", "ORG"), ("Musk", "PERSON"), ("Dalstad", "ORG")]
+    assert labels_after(text, tagged) == [
+        ("Korvinsk", "GPE"),
+        ("Korvinsk", "GPE"),
+        ("Brennsund", "GPE"),
+        ("Musk", "PERSON"),  # -sk after a vowel or r/l/m only: surnames end in -usk
+        ("Dalstad", "ORG"),  # also written as an actor in the article
+        ("Dalstad", "ORG"),
+    ]
+
+
+def test_a_name_after_an_adjective_only_places_take_is_a_place() -> None:
+    text = "Cases were reported in neighbouring Maysan and in the southern Gobi. Western Union said nothing."
+    tagged = [("Maysan", "ORG"), ("Gobi", "PERSON"), ("Western Union", "ORG")]
+    assert labels_after(text, tagged) == [("Maysan", "GPE"), ("Gobi", "GPE"), ("Western Union", "ORG")]
+
+
 def test_a_seat_of_government_speaking_is_left_to_the_lexicon() -> None:
     text = "The village of Moscow is small."
     (parsed,) = parse_articles([Article(id="a", text=text)])

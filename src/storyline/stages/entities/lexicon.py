@@ -98,6 +98,8 @@ class EntityLexicon:
     # Nouns of a kind of place, and prepositions putting a name as a place (entities.places).
     place_nouns: frozenset[str]
     place_prepositions: frozenset[str]
+    place_name_endings: tuple[str, ...]
+    place_adjectives: frozenset[str]
     # Verbs whose subject is an executive, not a place: the reporting verbs of ``cues`` and acts of office.
     executive_verbs: frozenset[str]
     # A woman's title → the man's title of the same office ("chairwoman" → "chairman").
@@ -162,6 +164,8 @@ def entity_lexicon() -> EntityLexicon:
         executive_possessions=frozenset(data["executive_possessions"]),
         place_nouns=frozenset(data["place_nouns"]),
         place_prepositions=frozenset(data["place_prepositions"]),
+        place_name_endings=tuple(data["place_name_endings"]),
+        place_adjectives=frozenset(data["place_adjectives"]),
         executive_verbs=frozenset(data["subdivision_acts"])
         | frozenset(load_lexicon("cues")["reporting_verbs"]),
         gendered_titles=dict(data["gendered_titles"]),

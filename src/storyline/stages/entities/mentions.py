@@ -48,7 +48,7 @@ from storyline.stages.entities.lexicon import (
     particle_name_at,
     without_name_particle,
 )
-from storyline.stages.entities.noise import is_noise
+from storyline.stages.entities.noise import is_noise, without_vessels
 from storyline.stages.entities.owners import business_relation_descriptions
 from storyline.stages.entities.people import patronymic_names, relabel_surnames
 from storyline.stages.entities.places import places_by_context
@@ -243,7 +243,7 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
     names = [
         m
         for m in _names(doc, text, article_id, lexicon)
-        if not any(s <= m.start < e for s, e in foreign) and not is_noise(doc, text, m)
+        if not any(s <= m.start < e for s, e in foreign) and not is_noise(doc, text, m, lexicon)
     ]
     names = places_by_context(doc, text, names, lexicon)
     names = named_subdivisions(text, article_id, known_organisation_mentions(text, names), lexicon)
@@ -268,7 +268,8 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
     descriptions = subdivision_governments(text, descriptions, named, lexicon)
     descriptions += business_relation_descriptions(doc, article_id, named, descriptions, lexicon)
     titles = title_mentions(text, [(m, span) for m, span in titled if span], named + descriptions, lexicon)
-    return sorted(named + descriptions + titles, key=lambda mention: (mention.start, mention.end))
+    mentions = without_vessels(text, named, named + descriptions + titles, lexicon)
+    return sorted(mentions, key=lambda mention: (mention.start, mention.end))
 
 
 def _names(doc: Doc, text: str, article_id: str, lexicon: EntityLexicon) -> list[Mention]:

@@ -2,9 +2,15 @@
 
 The small English model tags what looks like a name: a German word an editor left in brackets
 ("[Gefangenenaustausch]" as a person), a capitalised common word opening a sentence ("Email", "Army chief …"
-as an organisation), a span that runs over a sentence end ("X. They" as an organisation). Each test reads
+as an organisation), a span that runs over a sentence end ("X. They" as an organisation), a phrase in lower
+case ("the state fodder reserve" as an organisation, "the lorry fleet" as a person). Each test reads
 the parse (sentence starts, part of speech) and the brackets around the span; words inside a foreign fragment
 are dropped by ``mentions.extract_mentions`` from the language stage's spans.
+
+A vessel's name ("the tanker Haedong Pioneer", "the barge Seosan 3"), which the small model tags an
+organisation or a person, is a thing: OntoNotes files vehicles under PRODUCT, and the brief, whose entities
+are actors and places, shows it as neither (``without_vessels``), here and wherever the article repeats it
+(issue #17, generalise spill: a third of that story's wrong actors). Its owner stays the actor.
 """
 
 from __future__ import annotations
@@ -14,23 +20,34 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from storyline.records import Mention
+from storyline.stages.entities.businesses import vessel_names
+from storyline.stages.entities.lexicon import EntityLexicon, fold_name
 
-__all__ = ["is_noise"]
+__all__ = ["is_noise", "without_vessels"]
+ACTOR_LABELS = frozenset({"PERSON", "ORG"})
 
 BRACKETS = {"[": "]", "(": ")"}
 
 
-def is_noise(doc: Doc, text: str, mention: Mention) -> bool:
-    """Whether a name found by NER is a bracketed word, a sentence-initial common word or runs over a
-    sentence end."""
+def is_noise(doc: Doc, text: str, mention: Mention, lexicon: EntityLexicon) -> bool:
+    """Whether a name found by NER is a bracketed word, a sentence-initial common word, runs over a
+    sentence end or is a phrase in lower case with no organisation's head word."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None or not len(span):
         return False
     return (
-        _bracketed_word(text, mention)
+        _lower_case_phrase(mention, lexicon)
+        or _bracketed_word(text, mention)
         or _crosses_sentence_end(span)
         or (len(span) == 1 and bool(span[0].is_sent_start) and _common_word(span[0], text))
     )
+
+
+def _lower_case_phrase(mention: Mention, lexicon: EntityLexicon) -> bool:
+    """ "the state fodder reserve", "the plant's lorry fleet": a phrase the article writes in lower case is
+    no name, unless its head is an organisation's ("foreign ministry", which ``ministries`` names)."""
+    words = mention.text.split()
+    return mention.text.islower() and words[-1] not in lexicon.org_head_words
 
 
 def _common_word(token: Token, text: str) -> bool:
@@ -49,3 +66,26 @@ def _bracketed_word(text: str, mention: Mention) -> bool:
 
 def _crosses_sentence_end(span: Span) -> bool:
     return any(token.is_sent_start for token in span[1:])
+
+
+def without_vessels(
+    text: str, names: list[Mention], mentions: list[Mention], lexicon: EntityLexicon
+) -> list[Mention]:
+    """``mentions`` less the actor mentions of a vessel the article introduces among ``names``: its name,
+    a tail of it ("Spirit" of "the Hebei Spirit", the model's span) or a mention standing for it."""
+    vessels = vessel_names(text, names, lexicon)
+    if not vessels:
+        return mentions
+    surfaces = {m.text for m in names if fold_name(m.text) in vessels}
+
+    def is_vessel(mention: Mention) -> bool:
+        if mention.label not in ACTOR_LABELS:
+            return False
+        if mention.refers_to is not None:
+            return fold_name(mention.refers_to) in vessels
+        return fold_name(mention.text) in vessels or any(
+            len(surface) > len(mention.text) and text.startswith(surface, mention.end - len(surface))
+            for surface in surfaces
+        )
+
+    return [mention for mention in mentions if not is_vessel(mention)]

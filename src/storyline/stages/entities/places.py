@@ -6,10 +6,13 @@ generalise: place names were a third of the wrong actors), and an analyst reads 
 itself says what they are, so a PERSON or ORG name is relabelled a place (GPE) on the article's evidence:
 - a dateline opening a paragraph ("LIMNI, Greece - ", "NASIRIYAH - ", "KHUJAND, Nov 20 —");
 - a place noun right after it in lower case ("the Karaganda region", "Delgertsogt soum"), or before it with
-  "of" ("the village of Biser", "the governorate of Dhi Qar");
+  "of" ("the village of Biser", "the governorate of Dhi Qar"), or an adjective only places take before it
+  ("neighbouring Maysan", "the southern Gobi");
 - a place preposition before it ("in Chakhtinsk", "from Ghebi") or coordination with a place ("Athens and
   Thessaloniki"), when the article also writes the same name as a place by one of the above or by NER:
-  a preposition alone also puts organisations ("shares in Airbus", "a report from Amnesty").
+  a preposition alone also puts organisations ("shares in Airbus", "a report from Amnesty"), unless the
+  name is one word with an ending typical of a language's place names ("from Chakhtinsk", "to Velsund":
+  ``place_name_endings``) that the article writes after such prepositions only.
 A name that resolution finds is a person's (a surname of a full name, ``resolve._type_of``) stays a person.
 A name the lexicon resolves to something else (a seat of government speaking) is left as it is.
 """
@@ -36,6 +39,7 @@ ACTOR_LABELS = frozenset({"PERSON", "ORG"})
 WORD_AFTER = re.compile(r"\s+(\w+)")
 WORD_BEFORE = re.compile(r"(\w+)\s+$")
 NOUN_OF_BEFORE = re.compile(r"(\w+)\s+of\s+$")
+ADJECTIVE_BEFORE = re.compile(r"\b([a-z]+)\s+$")  # in lower case: "Northern Rock" is a name's own word
 
 
 def places_by_context(doc: Doc, text: str, names: list[Mention], lexicon: EntityLexicon) -> list[Mention]:
@@ -50,11 +54,21 @@ def places_by_context(doc: Doc, text: str, names: list[Mention], lexicon: Entity
         if is_place or mention.label in PLACE_LABELS
     }
     place_roots = _place_roots(doc, names, written_as_place)
+    # names the article writes only after a place preposition: "said Tarnholm was trying" is a government
+    # acting, so the ending alone does not make "in Tarnholm" of the same article a place
+    not_after_preposition = {
+        fold_name(m.text) for m in names if not _after_place_preposition(text, m.start, lexicon)
+    }
 
     def put_as_place(mention: Mention) -> bool:
         after_preposition = _after_place_preposition(text, mention.start, lexicon)
         return _eligible(mention) and (
             (after_preposition and _is_place_key(fold_name(mention.text), place_keys))
+            or (
+                after_preposition
+                and _has_place_ending(mention.text, lexicon)
+                and fold_name(mention.text) not in not_after_preposition
+            )
             or _coordinated_with(doc, mention, place_roots, lexicon)
         )
 
@@ -68,6 +82,11 @@ def _is_place_key(key: str, place_keys: set[str]) -> bool:
     """A place's name, or places joined by "and" that the small model tagged one name ("between Limni and
     Rovies" as an organisation)."""
     return key in place_keys or all(part in place_keys for part in key.split(" and "))
+
+
+def _has_place_ending(name: str, lexicon: EntityLexicon) -> bool:
+    """One capitalised word, not an acronym, ending as a language's place names do."""
+    return name.isalpha() and name[1:].islower() and name.lower().endswith(lexicon.place_name_endings)
 
 
 def _eligible(mention: Mention) -> bool:
@@ -87,6 +106,7 @@ def _is_written_as_place(
         or in_dateline
         or noun_after
         or _word_before(text, mention.start, NOUN_OF_BEFORE) in lexicon.place_nouns
+        or _word_before(text, mention.start, ADJECTIVE_BEFORE) in lexicon.place_adjectives
     )
 
 
