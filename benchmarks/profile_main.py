@@ -43,7 +43,7 @@ from storyline import pipeline
 from storyline.config import DEFAULT_SETTINGS
 from storyline.embeddings import EmbeddedTexts
 from storyline.stages import stories
-from storyline.stages.ledger import positions
+from storyline.stages.ledger import measured_questions, proposition_questions
 from storyline.store import Store
 
 # The parts of the main process's work, each a function the pipeline calls through a module attribute: a
@@ -58,8 +58,8 @@ PARTS: list[tuple[str, object, str]] = [
     ("claims: link speakers (tail)", pipeline, "link_speakers"),
     ("copies (tail)", pipeline.copies, "find_copies"),
     ("ledger (tail)", pipeline.ledger, "build_ledgers"),
-    ("  of which quantity labels' predicates", positions, "with_predicate"),
-    ("  of which keyed-proposition candidates", positions, "_keyed"),
+    ("  of which quantity labels' predicates", measured_questions, "with_predicate"),
+    ("  of which keyed-proposition candidates", proposition_questions, "_keyed"),
     ("  of which keyed links' encoder calls", EmbeddedTexts, "add"),
     ("timeline (tail)", pipeline.timeline_stage, "build_timeline"),
     ("store: save cross-article results (tail)", Store, "save_cross_article"),

