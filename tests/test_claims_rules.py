@@ -113,13 +113,31 @@ def test_a_participle_after_a_dateline_speaks_for_the_person_named() -> None:
     assert [speaker for speaker, _, _ in by_cue(text, "saying")] == ["Democrat Ellen Strand"]
 
 
-@pytest.mark.parametrize("dateline", ["VELSUND — ", "VELSUND, March 3 (Reuters) - ", "NEW HALVIK (AP) — "])
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "VELSUND — ",
+        "VELSUND, March 3 (Reuters) - ",
+        "NEW HALVIK (AP) — ",
+        "VELSUND, Oct 15 - ",
+        "HALVIK/VELSUND - ",
+        "VELSUND, October 15 (Reuters) — ",
+    ],
+)
 def test_a_dateline_opening_a_claim_is_no_part_of_its_content(dateline: str) -> None:
     """The place an outlet wrote from is not what the speaker said (it reached the ledger's labels)."""
     text = f"{dateline}The frost has killed 84,000 sheep across the valley, the agency said on Monday."
     assert [content for _, content, _ in by_cue(text, "said")] == [
         "The frost has killed 84,000 sheep across the valley"
     ]
+
+
+@pytest.mark.parametrize(
+    "dateline", ["VELSUND, Oct 15 - ", "HALVIK/VELSUND - ", "VELSUND, October 15 (Reuters) — "]
+)
+def test_a_dateline_with_a_date_is_no_part_of_the_speaker(dateline: str) -> None:
+    text = f"{dateline}Local port officials said on Monday that the frost had closed 12 berths."
+    assert [speaker for speaker, _, _ in by_cue(text, "said")] == ["Local port officials"]
 
 
 # --- beliefs inside another claim ---------------------------------------------------------------------------

@@ -214,6 +214,35 @@ def test_a_sentence_pointing_back_takes_the_counter_the_sentence_before_names() 
     assert counted_by(claim, spans, counters, before + sentence) is claim
 
 
+def test_a_sentence_going_on_with_a_counters_figure_is_that_counters() -> None:
+    counters = frozenset({"e-counter"})
+    before = "Only 12 berths were still shut on Wednesday, according to the port authority. "
+    text = before + "On Tuesday there were still 31 berths shut."
+    article = make_article(text)
+    twelve = make_quantity("12 berths", 12, within=text, unit="berth")
+    source = make_claim(
+        "Only 12 berths were still shut on Wednesday",
+        article=article,
+        cue="according to",
+        speaker_text="the port authority",
+        speaker="e-counter",
+        quantities=(twelve,),
+    )
+    outlet = make_claim(  # derived: no speaker, no cue
+        "On Tuesday there were still 31 berths shut.",
+        article=article,
+        id="c2",
+        cue="",
+        quantities=(make_quantity("31 berths", 31, within=text, unit="berth"),),
+    )
+    spans: EntitySpans = {"a": [(*span_of(text, "the port authority"), "e-counter")]}
+    assert counted_by(outlet, spans, counters, text, [source, outlet]).speaker == "e-counter"
+    # another thing counted, or no counter's claim in the sentence before: the outlet's own
+    other = replace(source, quantities=(replace(twelve, unit="ship"),))
+    assert counted_by(outlet, spans, counters, text, [other, outlet]) is outlet
+    assert counted_by(outlet, spans, counters, text, [outlet]) is outlet
+
+
 def test_a_report_no_one_is_named_for_is_named_by_its_words() -> None:
     text = "The police denied reports in the Greek press that a man had been arrested."
     article = make_article(text)
@@ -227,3 +256,29 @@ def test_a_report_no_one_is_named_for_is_named_by_its_words() -> None:
     # a named report, or a speaker's claim, is no unnamed report
     assert not is_unnamed_report(replace(reported, speaker_text="Kathimerini"))
     assert not is_unnamed_report(replace(reported, cue="said"))
+
+
+def test_officials_named_by_a_domain_speak_for_the_one_organisation_of_that_stem() -> None:
+    entities = [
+        _entity("e-board", "National Electoral Board", "ORG", aliases=("NEB",)),
+        _entity("e-harbour", "Velsund Harbour Authority", "ORG"),
+        _entity("e-port-one", "Port of Velsund", "ORG"),
+        _entity("e-port-two", "Halvik Port Company", "ORG"),
+        # resolution joined the group to the government: an alias holding a group noun is no name
+        _entity("e-gov", "Government of Norland", "ORG", aliases=("Norlandian election officials",)),
+    ]
+    voices = organisation_voices(entities)
+    article = make_article(
+        "Norlandian election officials, harbour officials, port officials, officials, NEB officials and "
+        "election monitors said 40."
+    )
+
+    def said_by(words: str, speaker: str | None = None) -> str | None:
+        return voice_of(make_claim("40", article=article, speaker=speaker, speaker_text=words), voices)
+
+    assert said_by("Norlandian election officials", "e-gov") == "e-board"  # the demonym says whose
+    assert said_by("harbour officials") == "e-harbour"
+    assert said_by("port officials") is None  # two organisations share the stem
+    assert said_by("officials") is None  # no domain: whose is unsure
+    assert said_by("NEB officials", "e-board") == "e-board"  # a named group is the entities stage's
+    assert said_by("election monitors") is None  # not a group of officials

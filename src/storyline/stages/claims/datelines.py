@@ -17,7 +17,8 @@ from spacy.tokens import Token
 DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][^\n()]{0,60}?\([A-Z][A-Za-z.]{1,15}\)[ \t]*[–—-]+")
 # A dateline opening a line, with or without a wire credit: "WASHINGTON (AP) —", "NEW YORK —",
 # "LONDON, Sept. 3 (Reuters) -", "MANDALGOVI —": capitals, an optional wire credit, a dash.
-LEAD_DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'’-]{2,}(?:,[^—–\n]{0,20})?\s*(?:\([A-Za-z .]+\))?\s*[—–-]+\s*")
+LEAD_DATELINE = re.compile(r"^\s*[A-Z][A-Z .,/'’-]{2,}(?:,[^—–\n]{0,20})?\s*(?:\([A-Za-z .]+\))?\s*[—–-]+\s*")
+DATELINE_REACH = 100  # characters of a line's start a dateline is looked for in
 SPEAKER_LABELS = frozenset({"PERSON", "ORG"})  # not NORP: "Democrat Hillary Clinton" is Clinton
 
 
@@ -27,17 +28,25 @@ def past_dateline(subject: Token | None, text: str, cue_start: int) -> Token | N
     when no name stands there."""
     if subject is None:
         return None
-    line_start = text.rfind("\n", 0, subject.idx) + 1
-    match = DATELINE.match(text, line_start)
-    if match is None or subject.idx + len(subject) > match.end():
+    after = _dateline_end(text, text.rfind("\n", 0, subject.idx) + 1)
+    if after is None or subject.idx + len(subject) > after:
         return subject
-    after = match.end()
     names = [
         entity.root
         for entity in subject.doc.ents
         if entity.label_ in SPEAKER_LABELS and after <= entity.start_char and entity.end_char <= cue_start
     ]
     return names[0] if names else None
+
+
+def _dateline_end(text: str, line_start: int) -> int | None:
+    """Where a dateline opening the line ends, a wire credit's ("CLEVELAND, July 19 (UPI) —") or a plain
+    one ("YEREVAN, Oct 15 - ", "GJUMRI/YEREVAN - "); None when the line opens with none."""
+    match = DATELINE.match(text, line_start)
+    if match is not None:
+        return match.end()
+    length = lead_dateline_length(text[line_start : line_start + DATELINE_REACH])
+    return line_start + length if length else None
 
 
 def after_lead_dateline(text: str, start: int, end: int) -> int:

@@ -10,6 +10,7 @@ words are ``[counters]`` of ``lexicons/ledger.toml``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -42,14 +43,23 @@ def counter_lexicon() -> CounterLexicon:
     )
 
 
-def counted_by(claim: Claim, spans: EntitySpans, counters: frozenset[str], text: str = "") -> Claim:
+def counted_by(
+    claim: Claim,
+    spans: EntitySpans,
+    counters: frozenset[str],
+    text: str = "",
+    article_claims: Sequence[Claim] = (),
+) -> Claim:
     """An outlet's own sentence telling a count as a counter's ("the ministry had counted 41 …", "the fire
     service put the burned area at 3,500 hectares"): the claim with that counter as its speaker, an entity
     of ``counters`` (organisations and people) named right before a verb of counting or of estimate
     (``[counters]``), every figure of the content after the verb. A sentence opening with a pronoun or a
     possessive that points back ("It put the spill at …", "Its estimates have risen …") takes the counter
-    the article's ``text`` names last before it, in the sentence before. Any other claim is returned as it
-    is."""
+    the article's ``text`` names last before it, in the sentence before. A sentence naming no counter that
+    goes on with a figure of the thing a counter's claim in the sentence before counts ("… with only 12
+    stations still waiting, according to the commission. On Tuesday there were still 31 stations pending.")
+    is that counter's too (``_continued``, among the article's ``article_claims``). Any other claim is
+    returned as it is."""
     if not claim.outlet_voice or not claim.quantities:
         return claim
     first_figure = min(quantity.start for quantity in claim.quantities)
@@ -58,7 +68,48 @@ def counted_by(claim: Claim, spans: EntitySpans, counters: frozenset[str], text:
             continue
         if _counts(claim.text[end - claim.start : first_figure - claim.start]):
             return _spoken_by(claim, entity, start, end, claim.text[start - claim.start : end - claim.start])
-    return _counted_before(claim, spans, counters, text) if text else claim
+    if not text:
+        return claim
+    pointed = _counted_before(claim, spans, counters, text)
+    return pointed if pointed is not claim else _continued(claim, spans, counters, text, article_claims)
+
+
+def _previous_sentence_start(text: str, start: int) -> int:
+    before = text[:start].rstrip()[:-1]  # up to the previous sentence's closing stop
+    return max((match.end() for match in SENTENCE_END.finditer(before)), default=0)
+
+
+def _continued(
+    claim: Claim, spans: EntitySpans, counters: frozenset[str], text: str, article_claims: Sequence[Claim]
+) -> Claim:
+    """The claim as the count of the one counter whose claim ends in the sentence right before it and
+    counts the same thing (a figure of one unit), when the claim's own words before its first figure name
+    no counter and it opens a sentence."""
+    first_figure = min(quantity.start for quantity in claim.quantities)
+    if not text[claim.start : claim.start + 1].isupper() or any(
+        entity in counters and claim.start <= start < first_figure
+        for start, _, entity in spans.get(claim.article, [])
+    ):
+        return claim
+    opened = _previous_sentence_start(text, claim.start)
+    units = {quantity.unit for quantity in claim.quantities if quantity.unit}
+    sources = {
+        other
+        for other in article_claims
+        if not other.outlet_voice
+        and other.speaker in counters
+        and opened < other.end <= claim.start
+        and units & {quantity.unit for quantity in other.quantities}
+    }
+    speakers = {other.speaker for other in sources}
+    if len(speakers) != 1:
+        return claim
+    source = min(sources, key=lambda other: other.start)
+    if source.speaker_start is None or source.speaker_end is None or source.speaker is None:
+        return claim
+    return _spoken_by(
+        claim, source.speaker, source.speaker_start, source.speaker_end, source.speaker_text or ""
+    )
 
 
 def _counts(words_before_figure: str) -> bool:
@@ -82,8 +133,7 @@ def _counted_before(claim: Claim, spans: EntitySpans, counters: frozenset[str], 
     possessive = len(words) > 1 and words[0] in lexicon.possessives and words[1] in lexicon.count_nouns
     if not (pronoun or possessive) or not text[claim.start : claim.start + 1].isupper():
         return claim
-    before = text[: claim.start].rstrip()[:-1]  # up to the previous sentence's closing stop
-    opened = max((match.end() for match in SENTENCE_END.finditer(before)), default=0)
+    opened = _previous_sentence_start(text, claim.start)
     named = [
         (start, end, entity)
         for start, end, entity in spans.get(claim.article, [])

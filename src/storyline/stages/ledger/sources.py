@@ -53,6 +53,8 @@ class VoiceLexicon:
     former: frozenset[str]  # words of a role no longer held
     links: frozenset[str]  # words between a role word and the organisation it is held at ("head of the")
     offices: Mapping[str, str]  # a title → the noun of the office its holder heads ("minister" → "ministry")
+    groups: frozenset[str]  # nouns of a group of unnamed officials ("officials")
+    domain_stem: int  # letters two words share to share a stem ("elect": election, electoral)
 
 
 @cache
@@ -63,6 +65,8 @@ def voice_lexicon() -> VoiceLexicon:
         former=frozenset(data["former"]),
         links=frozenset(data["links"]),
         offices=dict(data["offices"]),
+        groups=frozenset(data["groups"]["nouns"]),
+        domain_stem=data["groups"]["domain_stem"],
     )
 
 
@@ -74,6 +78,8 @@ class Voices:
     # an organisation's name as its content words (stemmed, demonyms folded) → its entity id
     named: Mapping[frozenset[str], str] = field(default_factory=dict)
     places: frozenset[str] = frozenset()  # entity ids of places (a speaker text naming one's police)
+    # each organisation's name words, lower case, for a group of officials named by its domain
+    organisations: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 NO_VOICES = Voices()
@@ -92,7 +98,25 @@ def organisation_voices(entities: Sequence[Entity]) -> Voices:
             if organisation is not None:
                 people[entity.id] = organisation
     places = frozenset(entity.id for entity in entities if entity.type in PLACE_TYPES)
-    return Voices(people, _by_name_words(entities), places)
+    return Voices(people, _by_name_words(entities), places, _organisation_words(entities))
+
+
+def _organisation_words(entities: Sequence[Entity]) -> dict[str, frozenset[str]]:
+    """Each organisation's entity id → the words of its names, lower case, links left out. A name holding a
+    group noun is a group of officials resolution joined to the organisation ("Armenian election officials"
+    as an alias of the Government of Armenia), no name of it."""
+    lexicon = voice_lexicon()
+    return {
+        entity.id: frozenset(
+            word
+            for name in (entity.name, *entity.aliases)
+            if not lexicon.groups & set(words := _words(name))
+            for word in words
+            if word not in lexicon.links
+        )
+        for entity in entities
+        if entity.type == "ORG"
+    }
 
 
 def _organisations_by_name(entities: Sequence[Entity]) -> dict[tuple[str, ...], str]:
@@ -146,9 +170,41 @@ def voice_of(claim: Claim, voices: Voices) -> str | None:
     unresolved "Armenian police" beside its earlier ones and read as a side); else the speaker."""
     if claim.speaker and claim.speaker in voices.people:
         return voices.people[claim.speaker]
+    domain = _domain_voice(claim.speaker_text or "", voices)
+    if domain is not None:
+        return domain
     if claim.speaker and claim.speaker not in voices.places:
         return claim.speaker
     return voices.named.get(name_words(claim.speaker_text or "")) or claim.speaker
+
+
+def _domain_voice(speaker: str, voices: Voices) -> str | None:
+    """The organisation a group of unnamed officials named by their domain speaks for ("Armenian election
+    officials": the Central Electoral Commission): the speaker's words are a group noun after lower-case
+    domain words and perhaps a demonym, and one organisation alone has, for each domain word, a name word
+    of the same stem (``[voices.groups]``). A named group ("CEC officials") is the entities stage's."""
+    lexicon = voice_lexicon()
+    words = [word for word in ROLE_WORD.findall(speaker) if word.lower() not in lexicon.links]
+    if len(words) < 2 or words[-1] not in lexicon.groups:
+        return None
+    domain = [word for word in words[:-1] if not _is_demonym(word)]
+    if not domain or any(not word.islower() or len(word) < lexicon.domain_stem for word in domain):
+        return None
+    found = [
+        organisation
+        for organisation, names in voices.organisations.items()
+        if all(any(_share_stem(word, name, lexicon.domain_stem) for name in names) for word in domain)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _is_demonym(word: str) -> bool:
+    """A capitalised demonym ("Armenian", "Korean"): it says whose officials, not which domain."""
+    return word[:1].isupper() and word.endswith(("ian", "ean"))
+
+
+def _share_stem(word: str, other: str, letters: int) -> bool:
+    return len(other) >= letters and word[:letters] == other[:letters]
 
 
 def _spoken_for(

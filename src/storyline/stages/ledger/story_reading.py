@@ -75,7 +75,12 @@ def read_story(
     story_claims = voiced_claims(story_claims)
     # an outlet's sentence telling what an organisation counted gives that counter's figures
     counters = frozenset(entity.id for entity in entities if entity.type in COUNTER_TYPES)
-    story_claims = [counted_by(c, spans, counters, by_id[c.article].text) for c in story_claims]
+    by_article: dict[str, list[Claim]] = {}
+    for claim in story_claims:
+        by_article.setdefault(claim.article, []).append(claim)
+    story_claims = [
+        counted_by(c, spans, counters, by_id[c.article].text, by_article[c.article]) for c in story_claims
+    ]
     names = {entity.id: entity.name for entity in entities}
     texts = {article_id: article.text for article_id, article in by_id.items()}
     # a spokesperson or director is their organisation's voice, one source with it (``ledger.sources``);
