@@ -58,6 +58,12 @@ def test_an_election_incumbent_is_a_title_a_later_description_refers_to() -> Non
     assert next(m for m in found if m.start == later).refers_to == "Karen Vardanyan"
 
 
+def test_a_name_run_on_into_a_share_is_cut_before_the_number() -> None:
+    doc = Doc(blank_english().vocab, words=["Vardanyan", "47.9", "percent", "and", "Airbus", "A380"])
+    assert doc.text[slice(*_name_span(doc, doc.text, Span(doc, 0, 3, label="ORG")))] == "Vardanyan"
+    assert doc.text[slice(*_name_span(doc, doc.text, Span(doc, 4, 6, label="ORG")))] == "Airbus A380"
+
+
 def test_role_in_apposition() -> None:
     found = mentions_of("The head of the port authority, Anna Berglund, said ships were waiting offshore.")
     assert by_text(found, "Anna Berglund").role == "The head of the port authority"
