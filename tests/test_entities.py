@@ -377,6 +377,24 @@ def test_a_name_tagged_a_place_that_reads_as_a_persons_name_is_that_person_in_a_
     assert types["Aida Jounoussova"] == types["Nowa Huta"] == "GPE"
 
 
+@pytest.mark.parametrize("with_province", [False, True])
+def test_a_one_word_name_of_a_province_does_not_join_the_organisation_it_opens(with_province: bool) -> None:
+    story = [("Lorri Development Party", "ORG"), ("Karen Vardanyan", "PERSON"), ("Ani Petrosyan", "PERSON")]
+    province = [("a", "Lorri province", "GPE")] if with_province else []
+    found = groups(
+        resolve_entities(
+            mentions(
+                *[("a", s, label) for s, label in story],
+                ("a", "Lorri", "ORG"),  # "the Lorri electoral commission"
+                *province,
+                *[("b", s, label) for s, label in story],
+            )
+        )
+    )
+    joined = frozenset({"Lorri Development Party", "Lorri"}) in found
+    assert joined is not with_province
+
+
 def test_an_organisation_short_name_joins_the_full_name_of_its_article_unless_two_claim_it() -> None:
     found = groups(
         resolve_entities(
