@@ -65,6 +65,24 @@ def test_different_people_stay_apart() -> None:
     assert len(found) == 6
 
 
+def test_a_lone_surname_is_the_person_its_article_names_in_full_though_the_collection_has_two() -> None:
+    found = resolve_entities(
+        mentions(
+            ("a", "Karen Vardanyan", "PERSON"),
+            ("a", "Vardanyan", "PERSON"),
+            ("b", "Karen Vardanyan", "PERSON"),
+            ("c", "Aram Vardanyan", "PERSON"),
+            ("c", "Vardanyan", "PERSON"),
+            ("d", "Vardanyan", "PERSON"),  # no full name in its article, two in the collection: joins neither
+        )
+    )
+    karen = next(e for e in found if e.name == "Karen Vardanyan")
+    aram = next(e for e in found if e.name == "Aram Vardanyan")
+    assert {m.article for m in karen.mentions} == {"a", "b"}
+    assert [(m.article, m.text) for m in aram.mentions] == [("c", "Aram Vardanyan"), ("c", "Vardanyan")]
+    assert not any(m.article == "d" for e in (karen, aram) for m in e.mentions)
+
+
 def test_places_and_organisations_do_not_merge_with_people() -> None:
     found = resolve_entities(
         mentions(("a", "Jordan", "GPE"), ("b", "Jordan", "PERSON"), ("c", "Jordan", "LOC"))
@@ -357,6 +375,24 @@ def test_a_name_tagged_a_place_that_reads_as_a_persons_name_is_that_person_in_a_
     assert frozenset({"Bolat Zhunusov", "Bolat Jounoussov", "Jounoussov"}) in groups(found)
     types = {entity.name: entity.type for entity in found}
     assert types["Aida Jounoussova"] == types["Nowa Huta"] == "GPE"
+
+
+@pytest.mark.parametrize("with_province", [False, True])
+def test_a_one_word_name_of_a_province_does_not_join_the_organisation_it_opens(with_province: bool) -> None:
+    story = [("Lorri Development Party", "ORG"), ("Karen Vardanyan", "PERSON"), ("Ani Petrosyan", "PERSON")]
+    province = [("a", "Lorri province", "GPE")] if with_province else []
+    found = groups(
+        resolve_entities(
+            mentions(
+                *[("a", s, label) for s, label in story],
+                ("a", "Lorri", "ORG"),  # "the Lorri electoral commission"
+                *province,
+                *[("b", s, label) for s, label in story],
+            )
+        )
+    )
+    joined = frozenset({"Lorri Development Party", "Lorri"}) in found
+    assert joined is not with_province
 
 
 def test_an_organisation_short_name_joins_the_full_name_of_its_article_unless_two_claim_it() -> None:

@@ -46,6 +46,24 @@ def test_title_before_a_name_becomes_its_role_and_a_later_description_refers_to_
     assert by_text(found, "the interior minister").refers_to == "Sara Lind"
 
 
+def test_an_election_incumbent_is_a_title_a_later_description_refers_to() -> None:
+    text = (
+        "Preliminary results gave the incumbent, Karen Vardanyan of the Harbour Party, 51 percent. "
+        "The rival camp filed complaints at twelve stations on Monday. "
+        "On Tuesday the incumbent said he would accept a recount."
+    )
+    found = mentions_of(text)
+    assert by_text(found, "Karen Vardanyan").role == "the incumbent"
+    later = text.index("the incumbent said")
+    assert next(m for m in found if m.start == later).refers_to == "Karen Vardanyan"
+
+
+def test_a_name_run_on_into_a_share_is_cut_before_the_number() -> None:
+    doc = Doc(blank_english().vocab, words=["Vardanyan", "47.9", "percent", "and", "Airbus", "A380"])
+    assert doc.text[slice(*_name_span(doc, doc.text, Span(doc, 0, 3, label="ORG")))] == "Vardanyan"
+    assert doc.text[slice(*_name_span(doc, doc.text, Span(doc, 4, 6, label="ORG")))] == "Airbus A380"
+
+
 def test_role_in_apposition() -> None:
     found = mentions_of("The head of the port authority, Anna Berglund, said ships were waiting offshore.")
     assert by_text(found, "Anna Berglund").role == "The head of the port authority"

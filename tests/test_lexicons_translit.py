@@ -178,6 +178,32 @@ def test_greek_surnames_of_different_people_keep_apart() -> None:
     assert not given_name_rows("dimitris") & given_name_rows("demos")
 
 
+# Armenian surnames none of the rows was written from, in English (BGN/PCGN), as German papers print them
+# ("-jan", "w", "sch", "tsch", "ch" for "kh") and as Spanish ones do ("-ián", "j" for "kh", Russian-mediated
+# forms without the "h").
+ARMENIAN_NAMES = [
+    ("Sahakyan", "Saakjan", "Saakián"),
+    ("Hovsepyan", "Owsepjan", "Ovsepián"),
+    ("Harutyunyan", "Harutjunjan", "Arutiunián"),
+    ("Khachikyan", "Chatschikjan", "Jachikián"),
+    ("Vardanyan", "Wardanjan", "Vardanián"),
+    ("Shahinyan", "Schahinjan", "Shahinián"),
+]
+
+
+@pytest.mark.parametrize("forms", ARMENIAN_NAMES, ids=lambda forms: forms[0])
+def test_armenian_names_read_alike_in_every_spelling(forms: tuple[str, ...]) -> None:
+    english = readings(folded(forms[0]))
+    for form in forms[1:]:
+        assert readings(folded(form)) & english, form
+
+
+def test_armenian_surnames_of_different_people_keep_apart() -> None:
+    assert not readings("hakobyan") & readings("akopov")
+    assert not readings("sargsyan") & readings("sarkisov")
+    assert not given_name_rows("hovhannes") & given_name_rows("hakob")
+
+
 @pytest.mark.parametrize("forms", OTHER_NAMES, ids=lambda forms: forms[0])
 def test_other_names_read_alike_in_every_romanisation(forms: tuple[str, ...]) -> None:
     english = readings(folded(forms[0]))

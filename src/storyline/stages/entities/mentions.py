@@ -83,6 +83,9 @@ RELABELLED_AS_ORGANISATION = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW"
 MIN_WORDS_OF_PLACE_RELABELLED = 3
 # Penn tags of finite verbs (past, present third person and non-third person): never inside a name.
 FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+# Words after a number that make it a share, never part of a name ("Howhannisjan 47.9 percent", which the
+# small model tags an organisation after "received 50.2 percent … and").
+PERCENT_WORDS = frozenset({"percent", "per", "%", "pct"})
 # Dependencies linking title words to the name they precede inside one noun phrase.
 TITLE_DEPS = frozenset({"compound", "amod", "poss", "case", "nmod", "npadvmod"})
 
@@ -93,11 +96,13 @@ TITLE_DEPS = frozenset({"compound", "amod", "poss", "case", "nmod", "npadvmod"})
 def _name_span(doc: Doc, text: str, ent: Span) -> tuple[int, int]:
     """Character span of an entity, trimmed of "the"/possessives and extended over "-yol" name parts, and
     cut before a finite verb the small model ran it on into ("Zielinski met union representatives" as an
-    organisation): no name holds one in lower case ("Human Rights Watch" keeps its capitalised "Watch")."""
+    organisation): no name holds one in lower case ("Human Rights Watch" keeps its capitalised "Watch"), nor
+    a share ("Howhannisjan 47.9 percent")."""
     start, end = ent.start_char, ent.end_char
-    verb = next((token for token in ent[1:] if token.tag_ in FINITE_VERB_TAGS and token.is_lower), None)
-    if verb is not None:
-        last = doc[verb.i - 1]
+    cut = next((token for token in ent[1:] if token.tag_ in FINITE_VERB_TAGS and token.is_lower), None)
+    cut = cut or next((token for token in ent[1:] if _starts_a_share(doc, token)), None)
+    if cut is not None:
+        last = doc[cut.i - 1]
         return start, last.idx + len(last.text)
     index = ent.end
     while ent.label_ == "PERSON" and index < len(doc):
@@ -125,6 +130,12 @@ def _name_span(doc: Doc, text: str, ent: Span) -> tuple[int, int]:
     if possessive:
         end = name_run_on_past_possessive(doc, ent, entity_lexicon()) or end - len(possessive.group())
     return start, end
+
+
+def _starts_a_share(doc: Doc, token: Token) -> bool:
+    """A number followed by "percent": a vote share or a rate the small model ran a name on into."""
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return token.like_num and after is not None and after.lower_ in PERCENT_WORDS
 
 
 def _with_head_word(doc: Doc, ent: Span, end: int) -> int:

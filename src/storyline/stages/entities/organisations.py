@@ -298,7 +298,12 @@ def _merge_leading_words(
     opens with it, used in its story, when the longer name is used in more articles. A parent
     company is named more often than its divisions, so "Boeing" (in every report) never joins "Boeing
     Commercial Airplanes"; a one-word name that opens several names ("Apple TV", "Apple Music") or is a
-    place ("Qatar" of "Qatar Airways") stays itself."""
+    place ("Qatar" of "Qatar Airways") or names one ("Shirak" beside "Shirak province": "the Shirak
+    territorial electoral commission" is no "Shirak Development Party") stays itself."""
+    place_nouns = entity_lexicon().place_nouns
+    split_places = (key.split() for key in place_keys)
+    place_words = {words[0] for words in split_places if len(words) == 2 and words[1] in place_nouns}
+    place_keys = place_keys | place_words
     by_first_word: dict[str, set[str]] = defaultdict(set)
     for key in groups:
         if " " in key:
