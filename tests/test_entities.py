@@ -65,24 +65,6 @@ def test_different_people_stay_apart() -> None:
     assert len(found) == 6
 
 
-def test_a_lone_surname_is_the_person_its_article_names_in_full_though_the_collection_has_two() -> None:
-    found = resolve_entities(
-        mentions(
-            ("a", "Karen Vardanyan", "PERSON"),
-            ("a", "Vardanyan", "PERSON"),
-            ("b", "Karen Vardanyan", "PERSON"),
-            ("c", "Aram Vardanyan", "PERSON"),
-            ("c", "Vardanyan", "PERSON"),
-            ("d", "Vardanyan", "PERSON"),  # no full name in its article, two in the collection: joins neither
-        )
-    )
-    karen = next(e for e in found if e.name == "Karen Vardanyan")
-    aram = next(e for e in found if e.name == "Aram Vardanyan")
-    assert {m.article for m in karen.mentions} == {"a", "b"}
-    assert [(m.article, m.text) for m in aram.mentions] == [("c", "Aram Vardanyan"), ("c", "Vardanyan")]
-    assert not any(m.article == "d" for e in (karen, aram) for m in e.mentions)
-
-
 def test_places_and_organisations_do_not_merge_with_people() -> None:
     found = resolve_entities(
         mentions(("a", "Jordan", "GPE"), ("b", "Jordan", "PERSON"), ("c", "Jordan", "LOC"))

@@ -261,9 +261,7 @@ def _resolve(
     """One scope's entities; ``within_story`` False for the whole collection's proposals, which do not read
     a story's places into another ("Jordan", a place in one story, a person in the next)."""
     # Each mention's key is folded once here and travels with it: the passes below look it up often.
-    keyed = _lone_surnames_keyed_as_their_article_name(
-        [(mention_key(mention), mention) for mention in mentions if mention.label != ROLE_LABEL]
-    )
+    keyed = [(mention_key(mention), mention) for mention in mentions if mention.label != ROLE_LABEL]
     person_keys = _PersonNames(keyed, settings.surname_min_ratio)
     organisation_words = _organisation_words(keyed)
     tagged_places = tagged_place_keys(keyed) if within_story else frozenset()
@@ -287,23 +285,6 @@ def _resolve(
     attach_organisation_descriptions(of_organisations, groups, context, settings)
     entities = [_make_entity(group, broad_type) for group, broad_type in zip(groups, types, strict=True)]
     return sorted(entities, key=lambda entity: (-len(entity.mentions), entity.name))
-
-
-def _lone_surnames_keyed_as_their_article_name(keyed: list[Keyed]) -> list[Keyed]:
-    """A lone surname tagged a person stands for the one person its article names in full with that
-    surname: keyed so, it joins that name even where the scope holds two people of one surname (a mayor
-    Ghazaryan in one story, an interior minister Ghazaryan in another that shares its country's actors),
-    which the scope-wide rule "the one full name with that surname" leaves unresolved."""
-    full_names: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for key, mention in keyed:
-        words = key.split()
-        if mention.label == "PERSON" and len(words) > 1:
-            full_names[(mention.article, words[-1])].add(key)
-    result = []
-    for key, mention in keyed:
-        names = full_names.get((mention.article, key), set()) if mention.label == "PERSON" else set()
-        result.append((next(iter(names)), mention) if len(names) == 1 else (key, mention))
-    return result
 
 
 def _name_context(by_type: dict[str, list[Keyed]]) -> NameContext:
