@@ -12,10 +12,17 @@ the word lists they look up.
 The ledger asks ``stance_of`` (affirm / deny / unconfirmed) rather than deciding a claim's stance again.
 """
 
-from storyline.stages.claims.datelines import lead_dateline_length
+from storyline.stages.claims.datelines import lead_dateline_length, line_lead_dateline_end
 from storyline.stages.claims.extract import extract_claims
 from storyline.stages.claims.finite import is_finite
 from storyline.stages.claims.modality import stance_of
 from storyline.stages.claims.outlet_voice import outlet_voice_claims
 
-__all__ = ["extract_claims", "is_finite", "lead_dateline_length", "outlet_voice_claims", "stance_of"]
+__all__ = [
+    "extract_claims",
+    "is_finite",
+    "lead_dateline_length",
+    "line_lead_dateline_end",
+    "outlet_voice_claims",
+    "stance_of",
+]

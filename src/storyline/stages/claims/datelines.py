@@ -45,8 +45,14 @@ def _dateline_end(text: str, line_start: int) -> int | None:
     match = DATELINE.match(text, line_start)
     if match is not None:
         return match.end()
-    length = lead_dateline_length(text[line_start : line_start + DATELINE_REACH])
-    return line_start + length if length else None
+    end = line_lead_dateline_end(text, line_start)
+    return end if end > line_start else None
+
+
+def line_lead_dateline_end(text: str, line_start: int) -> int:
+    """Where a dateline without a wire credit that opens the line at ``line_start`` ends ("VELSUND — …"),
+    ``line_start`` when the line opens with none."""
+    return line_start + lead_dateline_length(text[line_start : line_start + DATELINE_REACH])
 
 
 def after_lead_dateline(text: str, start: int, end: int) -> int:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-DATELINE_REACH = 100  # characters of a line's start a dateline is looked for in
 PREDICATE_WORDS = 4  # words of a verb's complement or first prepositional phrase a label takes at most
 COMPLEMENTS = frozenset({"oprd", "acomp", "attr", "prt"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -45,11 +44,10 @@ def predicate_in(doc: Doc, start: int, end: int) -> str:
 def _in_lead_dateline(token: Token) -> bool:
     """Whether the token lies in a dateline opening its line ("MANDALGOVI — A brutal winter has killed …"):
     the parser may take the place for the verb's subject, but it only says where the outlet wrote from."""
-    from storyline.stages.claims import lead_dateline_length  # here: the claims stage imports this one
+    from storyline.stages.claims import line_lead_dateline_end  # here: the claims stage imports this one
 
     text = token.doc.text
-    line_start = text.rfind("\n", 0, token.idx) + 1
-    return token.idx < line_start + lead_dateline_length(text[line_start : line_start + DATELINE_REACH])
+    return token.idx < line_lead_dateline_end(text, text.rfind("\n", 0, token.idx) + 1)
 
 
 def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
