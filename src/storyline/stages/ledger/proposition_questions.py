@@ -9,7 +9,7 @@ clause and the sides taken on it, not from figures.
 from __future__ import annotations
 
 from collections.abc import Generator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from storyline.embeddings import Embedder
 from storyline.records import Claim, Position, Question
@@ -55,12 +55,12 @@ class Unmeasured:
     """The claims of no measured thing, sorted by how they join a question."""
 
     # by measured group index, the claims that name one of its claims ("the figure")
-    attached: dict[int, list[Claim]] = field(default_factory=dict)
-    statements: list[Statement] = field(default_factory=list)  # propositions' items, each may seed one
-    unplaced: list[Claim] = field(default_factory=list)  # responses naming no subject: placed by context
+    attached: dict[int, list[Claim]]
+    statements: list[Statement]  # propositions' items, each may seed one
+    unplaced: list[Claim]  # responses naming no subject: placed by context
     # outlet-voice claims by id, with their words: they join a proposition only when alike enough, never
     # seed one
-    narration: dict[str, frozenset[str]] = field(default_factory=dict)
+    narration: dict[str, frozenset[str]]
 
 
 def sort_unmeasured(reading: StoryReading, groups: Sequence[Sequence[Measure]]) -> Unmeasured:
@@ -68,28 +68,31 @@ def sort_unmeasured(reading: StoryReading, groups: Sequence[Sequence[Measure]]) 
     reads as what it refers to."""
     group_of_claim = {m.claim.id: index for index, group in enumerate(groups) for m in group}
     mentioned = reading.mentioned
-    unmeasured = Unmeasured()
+    attached: dict[int, list[Claim]] = {}
+    statements: list[Statement] = []
+    unplaced: list[Claim] = []
+    narration: dict[str, frozenset[str]] = {}
     for claim in reading.claims:
         if claim.id in group_of_claim:
             continue
         target = reading.antecedent.get(claim.id)
         if target in group_of_claim:
-            unmeasured.attached.setdefault(group_of_claim[target], []).append(claim)
+            attached.setdefault(group_of_claim[target], []).append(claim)
             continue
         words = content_words(claim.text) | mentioned[claim.id]
         if claim.outlet_voice:
-            unmeasured.narration[claim.id] = words
+            narration[claim.id] = words
             continue
         if target and statement_reference(claim) == "bare":  # "the accusation" stands for what came before
             words = content_words(reading.claim_by_id[target].text) | mentioned[target] | mentioned[claim.id]
         elif names_no_subject(claim):
-            unmeasured.unplaced.append(claim)
+            unplaced.append(claim)
             continue
         else:
             target = None
         response = claim.modality in RESPONSE_MODALITIES
-        unmeasured.statements.append(Statement(claim, words, antecedent=target, response=response))
-    return unmeasured
+        statements.append(Statement(claim, words, antecedent=target, response=response))
+    return Unmeasured(attached, statements, unplaced, narration)
 
 
 def group_propositions(
