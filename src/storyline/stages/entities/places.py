@@ -56,12 +56,12 @@ def places_by_context(doc: Doc, text: str, names: list[Mention], lexicon: Entity
     place_roots = _place_roots(doc, names, written_as_place)
     # names the article writes only after a place preposition: "said Tarnholm was trying" is a government
     # acting, so the ending alone does not make "in Tarnholm" of the same article a place
+    after_preposition_of = [_after_place_preposition(text, m.start, lexicon) for m in names]
     not_after_preposition = {
-        fold_name(m.text) for m in names if not _after_place_preposition(text, m.start, lexicon)
+        fold_name(m.text) for m, after in zip(names, after_preposition_of, strict=True) if not after
     }
 
-    def put_as_place(mention: Mention) -> bool:
-        after_preposition = _after_place_preposition(text, mention.start, lexicon)
+    def put_as_place(mention: Mention, after_preposition: bool) -> bool:
         return _eligible(mention) and (
             (after_preposition and _is_place_key(fold_name(mention.text), place_keys))
             or (
@@ -73,8 +73,8 @@ def places_by_context(doc: Doc, text: str, names: list[Mention], lexicon: Entity
         )
 
     return [
-        _as_place(mention) if is_place or put_as_place(mention) else mention
-        for mention, is_place in zip(names, written_as_place, strict=True)
+        _as_place(mention) if is_place or put_as_place(mention, after) else mention
+        for mention, is_place, after in zip(names, written_as_place, after_preposition_of, strict=True)
     ]
 
 
