@@ -7,7 +7,7 @@
 
 - ``--corpus polnear``: the hand-made ledger of PolNeAR stories (``tests/data/ledger/*.json``, its README),
   scored by spans: each story's articles go through the real pipeline and gold sentences meet claims by
-  overlap (the metrics: ``eval/ledger_metrics.py``); the held-out story is printed apart. The demo
+  overlap (the metrics: ``eval/ledger_metrics.py``); the held-out stories are printed apart. The demo
   figures follow.
 
     python eval/ledger.py [--corpus polnear [--skip-held-out] [--gold-stories] [--errors] [--cache DIR]]
@@ -138,7 +138,7 @@ def main() -> None:
         "--corpus", choices=["demo", "polnear"], default="demo", help="polnear: also the real-news gold"
     )
     parser.add_argument(
-        "--skip-held-out", action="store_true", help="polnear: leave the held-out story unseen (tuning)"
+        "--skip-held-out", action="store_true", help="polnear: leave the held-out stories unseen (tuning)"
     )
     parser.add_argument(
         "--gold-stories",

@@ -52,9 +52,10 @@ def _spans(story: dict[str, Any]) -> list[dict[str, Any]]:
 # --- the gold files -------------------------------------------------------------------------------------
 
 
-def test_there_are_four_stories_one_held_out() -> None:
+def test_there_are_at_least_four_stories_some_held_out() -> None:
     assert len(STORIES) >= 4, f"ledger gold missing in {LEDGER_GOLD}"
-    assert sum(story["held_out"] is True for story in STORIES) == 1
+    held_out = sum(story["held_out"] is True for story in STORIES)
+    assert 1 <= held_out < len(STORIES) - 2  # at least three development stories to tune on
 
 
 @pytest.mark.parametrize("story", STORIES, ids=[story["story"] for story in STORIES])
