@@ -65,6 +65,25 @@ def test_different_people_stay_apart() -> None:
     assert len(found) == 6
 
 
+def test_a_lone_surname_is_the_person_its_article_names_in_full_though_the_scope_has_two() -> None:
+    people = [
+        ("a", "Karen Vardanyan", "PERSON"),
+        ("a", "Vardanyan", "PERSON"),
+        ("b", "Karen Vardanyan", "PERSON"),
+        ("c", "Aram Vardanyan", "PERSON"),
+        ("c", "Vardanyan", "PERSON"),
+    ]
+    found = resolve_entities(mentions(*people))
+    karen = next(e for e in found if e.name == "Karen Vardanyan")
+    aram = next(e for e in found if e.name == "Aram Vardanyan")
+    assert [(m.article, m.text) for m in karen.mentions] == [
+        ("a", "Karen Vardanyan"),
+        ("a", "Vardanyan"),
+        ("b", "Karen Vardanyan"),
+    ]
+    assert [(m.article, m.text) for m in aram.mentions] == [("c", "Aram Vardanyan"), ("c", "Vardanyan")]
+
+
 def test_places_and_organisations_do_not_merge_with_people() -> None:
     found = resolve_entities(
         mentions(("a", "Jordan", "GPE"), ("b", "Jordan", "PERSON"), ("c", "Jordan", "LOC"))

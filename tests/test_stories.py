@@ -261,6 +261,19 @@ def test_a_description_no_name_explained_is_not_an_actor_key() -> None:
     assert actor_keys(mentions, {}) == {"marta quiroga", "quiroga"}
 
 
+def test_a_resolved_person_is_also_keyed_by_surname_so_a_lone_surname_meets_the_full_name() -> None:
+    from storyline.stages.stories.cluster import actor_keys
+
+    full = make_mention("Marta Quiroga", article="a")
+    lone = make_mention("Quiroga", article="b")
+    place = make_mention("Quiroga", "GPE", article="c")
+    # Resolution made two entities of them (the lone surname joined no full name in its scope).
+    entity_of = {(m.article, m.start, m.end): f"e-{m.article}" for m in (full, lone, place)}
+    assert actor_keys([full], entity_of) == {"e-a", "quiroga"}
+    assert actor_keys([lone], entity_of) == {"e-b", "quiroga"}
+    assert actor_keys([place], entity_of) == {"e-c"}  # a place's name is no surname
+
+
 def test_an_organisation_is_also_keyed_by_its_initials_so_an_acronym_meets_it() -> None:
     from storyline.stages.stories.cluster import actor_keys
 

@@ -194,25 +194,26 @@ def actor_keys(
     settings: StoriesSettings = DEFAULT_SETTINGS.stories,
 ) -> set[str]:
     """Keys of the actors an article names: the resolved entity's id when known, else the normalised name
-    (diacritics and case folded, a leading "the" dropped); a person's surname also stands alone, so that
-    "Rutte" meets "Mark Rutte" before cross-article resolution has run."""
+    (diacritics and case folded, a leading "the" dropped). A person's surname also stands alone, resolved or
+    not: "Rutte" meets "Mark Rutte" before cross-article resolution has run, and a report that writes only
+    "Jackman" meets one that names "Hugh Jackman" whichever entity resolution made of each. Resolution joins
+    a lone surname to its article's full name in some articles and not in others (``entities.resolve``);
+    keyed by the entity alone, reports of one event lost the actor they shared (with that rule, PolNeAR
+    2016-09 B3 P 0.892 keyed by entity alone, 0.906 with the surname)."""
     keys = set()
     for mention in mentions:
         if mention.label == ROLE_LABEL:
             continue  # "its director", "the minister": a description no name explained is no actor to share
+        name = _normalised(mention.refers_to or mention.text)
         entity = entity_of.get((mention.article, mention.start, mention.end))
         if entity is not None:
             keys.add(entity)
-            continue
-        name = _normalised(mention.refers_to or mention.text)
-        if not name:
-            continue
-        keys.add(name)
-        parts = name.split()
-        if mention.label == "PERSON" and len(parts) > 1:
-            keys.add(parts[-1])
-        elif mention.label == "ORG":
-            keys.update(_acronym(parts, settings.min_acronym_letters))
+        elif name:
+            keys.add(name)
+            if mention.label == "ORG":
+                keys.update(_acronym(name.split(), settings.min_acronym_letters))
+        if mention.label == "PERSON" and name:
+            keys.add(name.split()[-1])
     return keys
 
 
