@@ -6,6 +6,9 @@ by hand at the verb, as that parse places them (the verb, not its auxiliary).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+import numpy as np
 import pytest
 from factories import make_claim
 
@@ -14,14 +17,18 @@ from storyline.embeddings import Embedder, load_embedder
 from storyline.records import Claim
 from storyline.stages.ledger.grouping import content_words, rarity_weights, similarity
 from storyline.stages.ledger.propositions import (
+    KeyedDraft,
     Pair,
     PropositionKey,
+    class_candidates,
     finish_keyed,
     frames_a_claim,
     keyed_candidates,
     keyed_draft,
+    lowered_floors,
     masked_content,
     nominal_stems,
+    predicate_classes,
     predicate_stem,
     predicate_stems,
     predicates_of,
@@ -180,6 +187,71 @@ def test_a_request_is_keyed_by_what_it_asks_for_and_a_finding_is_not() -> None:
     # a finding's complement may say the opposite ("failed to audit"), whose polarity is not read
     assert keys[3] is not None and not frames_a_claim(keys[3])
     assert (1, 3) not in pairs
+
+
+def _keys(texts_and_verbs: list[tuple[str, str, frozenset[str]]]) -> list[PropositionKey | None]:
+    """Keys of claims written for a test: (content, its finite verb, the "@id" entities it names)."""
+    return [proposition_key(claim(text, verb), named, {}) for text, verb, named in texts_and_verbs]
+
+
+def test_other_predicates_of_one_class_are_candidates_only_when_they_name_one_entity() -> None:
+    ostrava, brno = frozenset({"@ostrava"}), frozenset({"@brno"})
+    keys = _keys(
+        [
+            ("Ostrava's council vote was rigged", "was", ostrava),
+            ("the Ostrava council vote was a phony contest", "was", ostrava),
+            ("it was a phony contest", "was", frozenset()),  # names no one: a class is looser
+            ("the Brno council vote was fair", "was", brno),  # another vote
+            ("Ostrava's council vote was delayed", "was", ostrava),  # a predicate of no class
+            ("the Ostrava council vote was rigged again", "was", ostrava),  # one predicate: not a class pair
+        ]
+    )
+    assert predicate_classes(frozenset({predicate_stem("rigged")})) == predicate_classes(
+        frozenset({predicate_stem("phony")})
+    )
+    assert class_candidates(keys) == [(0, 1), (1, 5)]  # not (0, 5): one predicate
+    words = [content_words(text) for text in ("vote rigged", "vote phony contest")]
+    assert keyed_candidates(keys[:2], words) == [(0, 1)]  # the class pairs are keyed candidates too
+
+
+def test_the_frame_verbs_are_one_class_a_request_and_an_expectation_of_one_person() -> None:
+    mayor = frozenset({"@mayor", "@union"})
+    keys = _keys(
+        [
+            ("the union asked the mayor to audit the harbour accounts", "asked", mayor),
+            ("the union expects the mayor to open the harbour books", "expects", mayor),
+        ]
+    )
+    assert class_candidates(keys) == [(0, 1)]
+
+
+def test_only_a_class_pair_naming_one_entity_gets_the_class_floor() -> None:
+    ostrava = frozenset({"@ostrava"})
+    keys = _keys(
+        [
+            ("Ostrava's council vote was rigged", "was", ostrava),
+            ("the Ostrava council vote was a phony contest", "was", ostrava),
+            ("it was a phony contest", "was", frozenset()),
+            ("the Ostrava council vote was rigged again", "was", ostrava),
+        ]
+    )
+    floors = lowered_floors([(0, 1), (0, 2), (0, 3)], keys, SETTINGS)
+    assert floors == {(0, 1): SETTINGS.keyed_class_cosine_floor}
+
+
+def test_a_pair_left_to_the_encoder_is_linked_at_its_own_floor() -> None:
+    # two pairs whose masked contents are equally alike (cosine 0.55, between the floors): the pair of one
+    # predicate class is linked at its lower floor, the other is not at the default one
+    assert SETTINGS.keyed_class_cosine_floor < 0.55 < SETTINGS.keyed_cosine_floor
+    angle = np.arccos(0.55)
+    vectors = {"a": [1.0, 0.0], "b": [float(np.cos(angle)), float(np.sin(angle))]}
+    texts = {0: "a", 1: "b", 2: "a", 3: "b"}
+    draft = KeyedDraft(frozenset(), ((0, 1), (2, 3)), {}, texts, {(0, 1): SETTINGS.keyed_class_cosine_floor})
+
+    def embedder(batch: Sequence[str]) -> np.ndarray:  # a stand-in encoder with vectors set by hand
+        return np.array([vectors[text] for text in batch])
+
+    assert finish_keyed(draft, embedder, SETTINGS) == {(0, 1): SETTINGS.keyed_link_score}
 
 
 def test_the_masked_content_keeps_what_is_said_not_of_whom_how_much_or_which_side() -> None:

@@ -19,13 +19,18 @@ entities, numbers and negations masked, so that the embedding compares what is s
 who, and "would not prosecute" meets "would prosecute" — are alike: the MiniLM cosine when an encoder is
 installed, else the lexical overlap, each at its own threshold. A linked pair scores as alike as a proposition
 needs (``LedgerSettings.keyed_link_score``); average linkage still decides the groups, so one link does not
-pull a whole cluster in. A statement that matches nothing with confidence stays its own proposition."""
+pull a whole cluster in. A statement that matches nothing with confidence stays its own proposition.
+
+Two outlets may also answer one question with other predicates ("it's a phony system" / "the system is
+being rigged"): predicates of one class (lexicon ``propositions``, the frame verbs one more) are candidates
+too (``class_candidates``), only when their arguments share an entity, at a cosine floor of their own
+(``lowered_floors``)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 import numpy as np
@@ -89,6 +94,25 @@ def _synonyms() -> Mapping[str, str]:
         canonical = _verb_stem(members[0])
         found.update((_verb_stem(member), canonical) for member in members[1:])
     return found
+
+
+@cache
+def _classes() -> Mapping[str, str]:
+    """A predicate's stem → the name of its predicate class (lexicon ``propositions``): "phony" and "rig"
+    answer whether a contest is fair, though neither outlet's word is the other's. The frame verbs are one
+    class more: "the campaign asked the moderator to fact-check him" and "the campaign expects the moderator
+    to call out his lies" make one request, the thing asked lying in complements the keys do not read."""
+    data = load_lexicon("propositions")
+    classes = {predicate_stem(word): "frame" for word in data["frame_verbs"]}
+    for name, members in data["predicate_classes"].items():
+        classes.update((predicate_stem(word), name) for word in members)
+    return classes
+
+
+def predicate_classes(predicates: frozenset[str]) -> frozenset[str]:
+    """The classes of ``predicates`` (stems): none for a predicate of no class."""
+    classes = _classes()
+    return frozenset(classes[predicate] for predicate in predicates if predicate in classes)
 
 
 @cache
@@ -255,7 +279,8 @@ def keyed_candidates(keys: Sequence[PropositionKey | None], words: Sequence[froz
     (``frames_a_claim``) is met by the other's predicate among its words alone: "the campaign expects the
     moderator to fact-check him" and "the moderator needs to fact-check him" ask one thing. Both ways, not
     one: with a predicate of one among the other's words enough, the PolNeAR development stories (round 15,
-    eval/ledger.py --corpus polnear --skip-held-out) went together 49 -> 47/118, apart 250/251 -> 314/320."""
+    eval/ledger.py --corpus polnear --skip-held-out) went together 49 -> 47/118, apart 250/251 -> 314/320.
+    With them, the pairs of one predicate class (``class_candidates``)."""
     stems = [predicate_stems(item) for item in words]
     holders = posting_lists(stems)
     pairs: set[Pair] = set()
@@ -271,7 +296,45 @@ def keyed_candidates(keys: Sequence[PropositionKey | None], words: Sequence[froz
                 met = bool(other_key.predicates & stems[index]) or frames_a_claim(other_key)
                 if _arguments_agree(key, other_key) and met:
                     pairs.add((min(index, other), max(index, other)))
+    return sorted(pairs | set(class_candidates(keys)))
+
+
+def class_candidates(keys: Sequence[PropositionKey | None]) -> list[Pair]:
+    """Pairs (i < j) whose predicates differ but fall in one predicate class (lexicon ``propositions``:
+    "it's a phony system", "the system is being rigged") and whose arguments name one entity: a class is
+    looser than one predicate, so a pronoun on either side ("she", "it") is not enough."""
+    classes = [predicate_classes(key.predicates) if key else frozenset() for key in keys]
+    pairs: set[Pair] = set()
+    for members in posting_lists(classes).values():
+        if len(members) > MAX_SHARING:
+            continue
+        for position, index in enumerate(members):
+            for other in members[position + 1 :]:
+                first, second = keys[index], keys[other]
+                if first and second and _same_arguments(first, second):
+                    pairs.add((index, other))
     return sorted(pairs)
+
+
+def _same_arguments(first: PropositionKey, second: PropositionKey) -> bool:
+    """Other predicates of one class, both naming an entity they share, their subjects not conflicting."""
+    shared = first.arguments & second.arguments
+    return bool(shared) and not first.predicates & second.predicates and _arguments_agree(first, second)
+
+
+def lowered_floors(
+    pairs: Sequence[Pair], keys: Sequence[PropositionKey | None], settings: LedgerSettings
+) -> dict[Pair, float]:
+    """The cosine floor of each pair of one predicate class, no shared predicate and a shared entity
+    (``class_candidates``): ``keyed_class_cosine_floor``; the other pairs keep ``keyed_cosine_floor``."""
+    floors = {}
+    for i, j in pairs:
+        first, second = keys[i], keys[j]
+        if not (first and second and _same_arguments(first, second)):
+            continue
+        if predicate_classes(first.predicates) & predicate_classes(second.predicates):
+            floors[(i, j)] = settings.keyed_class_cosine_floor
+    return floors
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,6 +346,7 @@ class KeyedDraft:
     left: tuple[Pair, ...]
     lexical: Mapping[Pair, float]
     texts: Mapping[int, str]
+    floors: Mapping[Pair, float] = field(default_factory=dict)  # left pairs' own floors (``lowered_floors``)
 
     def to_embed(self) -> list[str]:
         """The masked contents the encoder is asked for, in claim order (none when no pair is left)."""
@@ -291,7 +355,8 @@ class KeyedDraft:
     def restricted(self, wanted: Callable[[Pair], bool]) -> KeyedDraft:
         """Only the ``wanted`` pairs: a caller that reads some links only in some cases embeds no more."""
         linked = frozenset(pair for pair in self.linked if wanted(pair))
-        return KeyedDraft(linked, tuple(pair for pair in self.left if wanted(pair)), self.lexical, self.texts)
+        left = tuple(pair for pair in self.left if wanted(pair))
+        return KeyedDraft(linked, left, self.lexical, self.texts, self.floors)
 
 
 def keyed_draft(
@@ -315,7 +380,7 @@ def keyed_draft(
     linked = {pair for pair in pairs if lexical[pair] >= settings.proposition_similarity}
     linked |= {(i, j) for i, j in pairs if texts[i] == texts[j]}
     left = tuple(pair for pair in pairs if pair not in linked)
-    return KeyedDraft(frozenset(linked), left, lexical, texts)
+    return KeyedDraft(frozenset(linked), left, lexical, texts, lowered_floors(left, keys, settings))
 
 
 def finish_keyed(draft: KeyedDraft, embedder: Embedder | None, settings: LedgerSettings) -> dict[Pair, float]:
@@ -330,5 +395,6 @@ def finish_keyed(draft: KeyedDraft, embedder: Embedder | None, settings: LedgerS
         row = {index: position for position, index in enumerate(members)}
         vectors = embedder(draft.to_embed())
         cosine = {(i, j): float(np.dot(vectors[row[i]], vectors[row[j]])) for i, j in draft.left}
-        linked |= {pair for pair in draft.left if cosine[pair] >= settings.keyed_cosine_floor}
+        floor = settings.keyed_cosine_floor
+        linked |= {pair for pair in draft.left if cosine[pair] >= draft.floors.get(pair, floor)}
     return {pair: settings.keyed_link_score for pair in sorted(linked)}
