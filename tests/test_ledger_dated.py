@@ -10,7 +10,13 @@ import pytest
 
 from storyline.records import Article, Claim, Story
 from storyline.stages.ledger.counted import INCREMENT, ON_DAY
-from storyline.stages.ledger.dated import attribution_day, counts_one_day, figure_day, told_day
+from storyline.stages.ledger.dated import (
+    attribution_day,
+    counts_one_day,
+    earlier_in_chain,
+    figure_day,
+    told_day,
+)
 from storyline.stages.ledger.kinds import PAST_EVENT
 from storyline.stages.ledger.measures import make_measures
 from storyline.stages.ledger.positions import build_ledger
@@ -277,3 +283,19 @@ def test_a_forecast_is_no_side_of_a_measure_nor_of_another_days_forecast() -> No
     assert not any(q.startswith(ON_DAY) for q in now.qualifiers)
     assert f"{ON_DAY}{DAYS['Thursday']}" in ahead.qualifiers
     assert f"{ON_DAY}ahead" in unnamed.qualifiers
+
+
+def test_an_earlier_value_of_a_chain_of_change_has_no_day_unless_its_words_give_one() -> None:
+    chain = said("the count of open shelters fell from 58 to 37 and then to 9", {"58": 58, "37": 37, "9": 9})
+    assert [earlier_in_chain(chain, q) for q in chain.quantities] == [True, True, False]
+    # the earlier values are no values of the article's day; the last one is the count now
+    days = [figure_day(chain, q, DAYS["Thursday"]) for q in chain.quantities]
+    assert days == [None, None, date(2024, 10, 3)]
+    dated = said("the count fell from 7 on Monday to 5 on Tuesday", {"7": 7, "5": 5})
+    assert [figure_day(dated, q, DAYS["Thursday"]) for q in dated.quantities] == [
+        date(2024, 9, 30),
+        date(2024, 10, 1),
+    ]
+    # a day opening the sentence dates the count now, not the values it moved through
+    opened = said("on Wednesday the count fell from 12 to 8", {"12": 12, "8": 8})
+    assert [figure_day(opened, q, DAYS["Thursday"]) for q in opened.quantities] == [None, date(2024, 10, 2)]

@@ -7,8 +7,10 @@ from storyline.stages.ledger.counted import AGENT
 from storyline.stages.ledger.measures import (
     INCREMENT,
     Measure,
+    drop_one_modifier,
     drop_unsaid_qualifiers,
     is_vague,
+    join_paths,
     make_measures,
     split_same_voice,
 )
@@ -174,3 +176,40 @@ def test_a_participle_with_its_agent_narrows_a_figure() -> None:
     claim = make_claim(FLEET, article=article, quantities=(idle, chartered))
     qualifiers = {m.quantity.value: m.qualifiers for m in make_measures(claim, frozenset())}
     assert qualifiers == {3: frozenset(), 6: frozenset({f"{AGENT}chartered"})}
+
+
+def _hospitals(article_id: str, speaker: str, figure: str, value: float, published: str) -> Measure:
+    return _said(article_id, speaker, f"{figure} were open", figure, value, "hospital", published)
+
+
+def test_a_modifier_a_source_gives_its_noun_once_and_leaves_out_once_narrows_nothing() -> None:
+    # "40 field hospitals" and later "25 hospitals", one source's count of one thing written two ways
+    modified = _hospitals("b", "the agency", "40 field hospitals", 40, "2024-03-01")
+    bare = _hospitals("c", "the agency", "25 hospitals", 25, "2024-03-02")
+    assert modified.qualifiers == frozenset({"field"})
+    assert [m.qualifiers for m in drop_one_modifier([modified, bare])] == [frozenset()] * 2
+    # another source's bare figure says nothing of how the agency words its count
+    other = _hospitals("c", "the army", "25 hospitals", 25, "2024-03-02")
+    assert drop_one_modifier([modified, other])[0].qualifiers == frozenset({"field"})
+    # where the story counts the noun with another modifier too, the modifier may tell two counts apart
+    mobile = _hospitals("c", "the army", "6 mobile hospitals", 6, "2024-03-02")
+    assert drop_one_modifier([modified, bare, mobile])[0].qualifiers == frozenset({"field"})
+
+
+def _shelters(article_id: str, speaker: str, value: float, day: int) -> Measure:
+    figure = f"{value:g} shelters"
+    return _said(article_id, speaker, f"{figure} were open", figure, value, "shelter", f"2024-03-0{day}")
+
+
+def test_one_sources_count_moving_one_way_on_three_days_is_one_count_however_far() -> None:
+    path = [_shelters(f"a{day}", "the agency", value, day) for day, value in ((1, 80), (2, 50), (3, 20))]
+    last = _shelters("a4", "the agency", 4, 4)
+    groups = join_paths([path, [last]])
+    assert [[m.quantity.value for m in group] for group in groups] == [[80, 50, 20, 4]]
+    # on two days only, a figure twenty times smaller may count something else
+    assert len(join_paths([path[:1], [last]])) == 2
+    # another source's figure continues no path of the agency's
+    assert len(join_paths([path, [_shelters("a4", "the army", 4, 4)]])) == 2
+    # a second new value on one day is a second count ("80 open out of 120"), no path
+    whole = _shelters("a1", "the agency", 120, 1)
+    assert len(join_paths([[*path, whole], [last]])) == 2

@@ -105,3 +105,16 @@ def test_a_measure_of_no_kind_moves_only_the_way_its_words_tell_it() -> None:
     assert tally_directions([*rising, *falling]) == frozenset()
     same_day = _tonnes("t5", {"2026-03-16": 1200}) + _tonnes("t5", {"2026-03-16": 1300})
     assert tally_directions(same_day) == frozenset()
+
+
+def test_a_chain_of_change_tells_the_way_its_count_moves() -> None:
+    text = "the number of ferries in the queue fell from 58 to 37 and then to 9"
+    figures = [make_quantity(f"{v}", v, within=text, unit="ferry") for v in (58, 37, 9)]
+    told = make_claim(text, article="c", id="s1", speaker_text="the agency", quantities=figures)
+    measures = make_measures(told, frozenset(), published="2026-03-18")
+    assert tally_directions(measures) == frozenset({"fell"})
+    # the same figures told apart, no chain: no way
+    listed = "ferries in the queue: 58 in the north, 37 in the south, 9 in the west"
+    figures = [make_quantity(f"{v}", v, within=listed, unit="ferry") for v in (58, 37, 9)]
+    apart = make_claim(listed, article="c", id="s2", speaker_text="the agency", quantities=figures)
+    assert tally_directions(make_measures(apart, frozenset(), published="2026-03-18")) == frozenset()

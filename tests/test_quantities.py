@@ -235,3 +235,31 @@ def test_a_unit_per_a_time_is_a_rate_not_a_distance() -> None:
     # a distance stays one, whatever follows it
     found = quantities_in("Police closed 23 km of road, 5 km a day ahead of the fire.")
     assert [(q.value, q.unit) for q in found] == [(23, "km"), (5, "km")]
+
+
+def test_a_chain_of_values_after_a_verb_of_change_is_a_count_not_a_date() -> None:
+    # the recogniser may label "12 to 19" a time or "58 to 37" a date; after "climbed from" or "fell from"
+    # they are the values a count moved through
+    toll = "The death toll climbed from 12 to 19 overnight, officials said."
+    assert [q.value for q in quantities_in(toll)] == [12, 19]
+    shelters = "The number of shelters still open fell from 58 to 37 and then to 9, the agency said."
+    assert [(q.value, q.unit) for q in quantities_in(shelters)] == [
+        (58, "shelter"),
+        (37, "shelter"),
+        (9, "shelter"),
+    ]
+    # a span of days, and numbers after a verb that changes no amount, stay what the recogniser says
+    assert quantities_in("The hearing was moved from 10 to 12 October.") == []
+    assert quantities_in("The visit was put back from 14 to 21 March, the embassy said.") == []
+
+
+def test_a_bare_number_compared_with_a_later_figure_counts_its_noun() -> None:
+    text = "Crews reopened 14 bridges. The office had logged 240 by Friday, compared with 180 formal appeals."
+    assert [(q.value, q.unit) for q in quantities_in(text)] == [
+        (14, "bridge"),
+        (240, "appeal"),
+        (180, "appeal"),
+    ]
+    # with no figure compared after it, the bare number keeps the unit of the count before it
+    alone = "Crews reopened 14 bridges. By Friday they had reopened 20."
+    assert [(q.value, q.unit) for q in quantities_in(alone)] == [(14, "bridge"), (20, "bridge")]

@@ -14,7 +14,9 @@ Monday the ministry had reported 12 reconnected facilities and 154 that were sti
 content starts after the cue, so its times hold no "Monday"), or right after the cue ("the agency said on
 Tuesday that …", "…, the police said on Monday"); ``attribution_day``. The day counts only when it lies
 before the article's publication day: a figure told for a later day is a forecast, and one with no day of
-its own is the article's (``figure_day``).
+its own is the article's (``figure_day``). An earlier value of a count its sentence tells moving ("fell from
+46 to 31 and then to 12": 46 and 31) is no value of the sentence's day: only a day its own words give dates
+it ("from 7 on Monday to 5 on Tuesday"), else it has none (``earlier_in_chain``).
 """
 
 from __future__ import annotations
@@ -45,6 +47,10 @@ PART_BREAK = re.compile(r"[,;:]|\s+and\s+")
 SENTENCE_BREAK = re.compile(r"[.!?;]\s+")
 SPAN_BOUNDS = frozenset({"since", "from", "until", "till", "after", "before"})
 POSSESSIVE = re.compile(r"^['’]s\b")
+# What follows an earlier value of a chain of change before the next value: "46 to 31", "31 and then to 12",
+# "14 to 9, then to 6" (a day of its own may lie between: "7 on Monday to 5").
+NEXT_IN_CHAIN = re.compile(r"\s*(?:on\s+\w+\s+)?,?\s*(?:and\s+)?(?:then\s+)?to\s+\d", re.IGNORECASE)
+CHAIN_OPENERS = frozenset({"from", "to"})
 DIGIT = re.compile(r"\d")
 
 
@@ -91,12 +97,27 @@ def _opens_sentence(claim: Claim, time: TimeExpr, figure: tuple[int, int]) -> bo
     return opening <= start and len(before) <= 1 and not {first, *before} & SPAN_BOUNDS
 
 
-def told_day(claim: Claim, quantity: Quantity) -> date | None:
-    """The day the claim's words date the figure to (see the module doc), or None."""
+def earlier_in_chain(claim: Claim, quantity: Quantity) -> bool:
+    """Whether the figure is an earlier value of a chain of change in the content: "from" or "to" right
+    before it, "to" and the next value after it ("fell from 46 to 31 and then to 12": 46 and 31, not 12)."""
+    before = [word.lower() for word in WORD.findall(claim.text[: max(0, quantity.start - claim.start)])]
+    return (
+        bool(before)
+        and before[-1] in CHAIN_OPENERS
+        and bool(NEXT_IN_CHAIN.match(claim.text[quantity.end - claim.start :]))
+    )
+
+
+def told_day(claim: Claim, quantity: Quantity, *, after_only: bool = False) -> date | None:
+    """The day the claim's words date the figure to (see the module doc), or None; with ``after_only``,
+    only a day right after the figure ("7 on Monday"), not one before it, which dates the count the
+    sentence tells now ("On Wednesday the count fell from 12 to 8": 8 is Wednesday's)."""
     figure = (quantity.start - claim.start, quantity.end - claim.start)
     part = part_around(claim.text, PART_BREAK, *figure)
     dated: list[tuple[int, bool, date]] = []
     for time in _day_times(claim.times):
+        if after_only and time.start < quantity.end:
+            continue
         gap = _dates_figure(claim, time, figure, part)
         if gap is None and _opens_sentence(claim, time, figure):
             gap = NEAR_BEFORE + 1  # the sentence's day, unless a nearer time dates the figure itself
@@ -157,8 +178,11 @@ def figure_day(
 ) -> date | None:
     """The day a figure is a value of: the day its words give, or else its attribution's (with the
     article's ``text``), when before the publication day; else the publication day (None when the article
-    has no full date)."""
+    has no full date). An earlier value of a chain of change has only the day of its own words, or none."""
     day = calendar_day(published)
+    if earlier_in_chain(claim, quantity):
+        own = told_day(claim, quantity, after_only=True)
+        return own if own is not None and (day is None or own < day) else None
     told = told_day(claim, quantity)
     if told is None and text is not None:
         told = attribution_day(claim, text, published)

@@ -72,7 +72,7 @@ def measured_things(
     given to their source."""
     context = reading.context
     settings = context.settings
-    groups = group_measures(unify_holders(measures, context.names), settings, vectors)
+    groups = group_measures(unify_holders(measures, context.names), settings, vectors, context.voices)
     # several sources each counting one thing, each count moving: a question per source (``ledger.tallies``)
     if settings.tallies_by_source:
         groups = split_tallies(groups, context.by_id, context.names, settings.series_tolerance)

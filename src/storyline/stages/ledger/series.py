@@ -108,7 +108,7 @@ def _sequences(
     return {source: sorted(values) for source, values in sequences.items()}
 
 
-def _direction(values: Sequence[float]) -> str | None:
+def direction(values: Sequence[float]) -> str | None:
     """Rose or fell: "rose" ("fell") when each value is above (below) the one before, else None."""
     steps = list(pairwise(values))
     if all(later > earlier for earlier, later in steps):
@@ -122,7 +122,7 @@ def moving(dated: Sequence[Dated]) -> str | None:
     """The direction of one source's values: None unless two or more, each on its own day, move one way."""
     if len(dated) < 2 or len({day for day, _ in dated}) < len(dated):
         return None
-    return _direction([value for _, value in dated])
+    return direction([value for _, value in dated])
 
 
 def _behind(earlier: Dated, later: Dated, rising: bool, tolerance: float) -> bool:

@@ -25,7 +25,8 @@ from datetime import date
 
 from storyline.records import Article, Claim
 from storyline.stages.ledger.counted import Measure
-from storyline.stages.ledger.series import Dated, calendar_day, disagree, moving, series_directions
+from storyline.stages.ledger.dated import earlier_in_chain
+from storyline.stages.ledger.series import Dated, calendar_day, direction, disagree, moving, series_directions
 from storyline.stages.quantities import number_type
 
 
@@ -102,8 +103,9 @@ def tally_directions(group: Sequence[Measure]) -> frozenset[str]:
 def told_directions(group: Sequence[Measure]) -> frozenset[str]:
     """The way a measured thing of no kind of count may move as a series: the way its words tell it moving,
     where a claim gives two of its values for two days ("3,100 tonnes of crude have spilled, against about
-    2,400 tonnes on Tuesday"; "1,200 tonnes on Monday, about 2,400 on Tuesday"), and every such claim tells
-    the same way; none where no claim does. Two figures of a bare noun on two days are as often two things
+    2,400 tonnes on Tuesday"; "1,200 tonnes on Monday, about 2,400 on Tuesday") or tells it moving through
+    a chain of values ("fell from 46 to 31 and then to 12", ``_chains``), and every such claim tells the
+    same way; none where no claim does. Two figures of a bare noun on two days are as often two things
     as one thing moving (``ledger.status``), but a sentence setting one against the other's day says they
     are one (the generalise spill story: the coast guard's rising estimate of the crude spilled)."""
     told: dict[str, dict[date, set[float]]] = {}
@@ -115,8 +117,27 @@ def told_directions(group: Sequence[Measure]) -> frozenset[str]:
         for by_day in told.values()
         if len(by_day) > 1 and all(len(values) == 1 for values in by_day.values())
     }
+    ways |= {direction(values) for values in _chains(group)}
     way = ways.pop() if len(ways) == 1 else None
     return frozenset({way}) if way else frozenset()
+
+
+def _chains(group: Sequence[Measure]) -> list[list[float]]:
+    """The values of each chain of change a claim of the group tells, in its order ("fell from 46 to 31 and
+    then to 12": 46, 31, 12): the sentence says the count moves, and which way (``ledger.dated``)."""
+    by_claim: dict[str, list[Measure]] = {}
+    for measure in group:
+        by_claim.setdefault(measure.claim.id, []).append(measure)
+    chains = []
+    for measures in by_claim.values():
+        chain: list[float] = []
+        for measure in sorted(measures, key=lambda m: m.quantity.start):
+            chain.append(measure.quantity.value)
+            if not earlier_in_chain(measure.claim, measure.quantity):
+                if len(chain) > 1:
+                    chains.append(chain)
+                chain = []
+    return chains
 
 
 def split_tallies(

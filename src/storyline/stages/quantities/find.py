@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from storyline.lexicons import load_lexicon
 from storyline.records import Quantity
+from storyline.stages.quantities.changes import is_changed_value
 from storyline.stages.quantities.currencies import is_currency
 from storyline.stages.quantities.not_counts import (
     is_age,
@@ -86,7 +87,8 @@ def _quantity(
     doc: Doc, text: str, phrase: list[Token], start: int, end: int, lexicon: NumberLexicon
 ) -> Quantity | None:
     noun = _counted_noun(phrase, lexicon)
-    if is_name_or_date(phrase, lexicon, noun, durations=True):
+    named_or_dated = is_name_or_date(phrase, lexicon, noun, durations=True)
+    if named_or_dated and not _changed_not_date(phrase, noun, lexicon):
         return None
     value = number_value(phrase, lexicon)
     if value is None:
@@ -108,7 +110,11 @@ def _quantity(
     is_vague = tuple(token.lower_ for token in phrase) in lexicon.vague
     unit = _unit(doc, phrase, noun, lexicon)
     if unit is None:
-        unit = _named_count_unit(phrase[0], lexicon) or _antecedent_unit(doc, phrase[0], lexicon)
+        unit = (
+            _named_count_unit(phrase[0], lexicon)
+            or _compared_unit(phrase[-1], lexicon)
+            or _antecedent_unit(doc, phrase[0], lexicon)
+        )
     first = approximator[0] if approximator else phrase[0]
     if phrase[0].i > 0 and doc[phrase[0].i - 1].text in lexicon.prefixes and not approximator:
         first = doc[phrase[0].i - 1]  # "$5 million" keeps its currency sign
@@ -125,6 +131,14 @@ def _quantity(
         end=span_end,
         predicate=predicate_in(doc, span_start, span_end),  # the ledger's label reads it (issue #20)
     )
+
+
+def _changed_not_date(phrase: list[Token], noun: Token | None, lexicon: NumberLexicon) -> bool:
+    """Whether a bare number the recogniser labels a date is a value of a count its sentence tells as
+    changing ("fell from 46 to 31 and then to 12": ``quantities.changes``); only the date label is lifted."""
+    labels = {token.ent_type_ for token in phrase}
+    dated = bool(labels) and labels <= lexicon.date_labels
+    return noun is None and dated and is_changed_value(phrase, lexicon)
 
 
 def number_type(quantity: Quantity, time_units: frozenset[str] | None = None) -> str:
@@ -251,6 +265,26 @@ def _named_count_unit(first: Token, lexicon: NumberLexicon) -> str | None:
             if objects:
                 unit = _unit(first.doc, [objects[0]], objects[0], lexicon)
     return unit
+
+
+def _compared_unit(last: Token, lexicon: NumberLexicon) -> str | None:
+    """The unit of the figure that the number's sentence compares it with after it ("registered 112 …,
+    compared with 71 formal complaints": complaints): the two count one thing, so the bare number takes
+    the noun its sentence gives, not an earlier sentence's. None when no such figure with a noun follows."""
+    compared = [tuple(words.split()) for words in load_lexicon("numbers")["elliptical"]["compared_with"]]
+    after = [token for token in last.sent if token.i > last.i]
+    lower = [token.lower_ for token in after]
+    for start in range(len(after)):
+        words = next((w for w in compared if tuple(lower[start : start + len(w)]) == w), None)
+        if words is None:
+            continue
+        rest = after[start + len(words) :]
+        phrase = next(number_phrases(rest[: 1 + MAX_FILLERS], lexicon), None)
+        noun = _counted_noun(phrase, lexicon) if phrase else None
+        if phrase is None or noun is None or noun.i < phrase[-1].i:
+            return None
+        return _unit(last.doc, phrase, noun, lexicon)
+    return None
 
 
 def _names_one_thing(noun: Token) -> bool:
