@@ -76,3 +76,12 @@ def test_a_fragment_asks_nothing() -> None:
     fragment = [make_claim("from his perspective on it", id="c1")]
     stated = [make_claim("her ministry had been warned about cracks", id="c1")]
     assert not asks_something(fragment, [0]) and asks_something(stated, [0])
+
+
+def test_a_request_label_keeps_what_was_asked_past_an_appositive() -> None:
+    content = "The union has urged the city, the largest employer in the region, to raise wages this year"
+    label = proposition_label([make_claim(content)], [0])
+    assert label == "Has the union urged the city to raise wages this year?"
+    # an appositive that is no request's object is cut at its comma as any other clause
+    other = "The union has met the city, the largest employer in the region, to talk about wages"
+    assert proposition_label([make_claim(other)], [0]) == "Is it true that the union has met the city?"

@@ -20,7 +20,14 @@ from collections.abc import Sequence
 from storyline.lexicons import load_lexicon
 from storyline.records import Claim
 from storyline.stages.ledger.grouping import ledger_lexicon
-from storyline.stages.ledger.label_cuts import CONTRACTED, WORD, clause_end, label_words, open_word
+from storyline.stages.ledger.label_cuts import (
+    CONTRACTED,
+    WORD,
+    clause_end,
+    keep_request,
+    label_words,
+    open_word,
+)
 
 # Words of a proposition before it is cut at a clause boundary: enough to say what is claimed, short enough
 # to scan.
@@ -137,8 +144,9 @@ def _opens_with_statement_noun(text: str, nouns: frozenset[str]) -> bool:
 
 
 def shorten(text: str) -> str:
-    """The text cut at the first clause end after a few words, and at most ``PROPOSITION_WORDS`` words."""
-    text = " ".join(text.split())
+    """The text cut at the first clause end after a few words, and at most ``PROPOSITION_WORDS`` words; a
+    request keeps what it asks (``keep_request``)."""
+    text = keep_request(" ".join(text.split()))
     text = text[: clause_end(text, MIN_PROPOSITION_WORDS)]
     words = text.split()
     kept = words[:PROPOSITION_WORDS]
