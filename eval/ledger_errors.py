@@ -52,7 +52,6 @@ from eval.ledger_metrics import (
 from storyline.config import DEFAULT_SETTINGS
 from storyline.embeddings import Embedder, load_embedder
 from storyline.records import Brief, Claim, Question
-from storyline.stages.ledger.complements import subject_span
 from storyline.stages.ledger.grouping import EntitySpans, content_words, entities_within, entity_spans
 from storyline.stages.ledger.propositions import (
     PropositionKey,
@@ -102,10 +101,10 @@ class KeyReader:
 
     def key(self, claim: Claim) -> PropositionKey | None:
         """The claim's key as the ledger reads it (``ledger.proposition_questions``): its entities, and
-        those named before its first finite verb (``ledger.complements.subject_span``) as its subject."""
+        those named before its first finite verb as its subject."""
         mentioned = entities_within(self.spans, claim.article, claim.start, claim.end)
-        start, end = subject_span(claim) or (0, 0)
-        subject = entities_within(self.spans, claim.article, claim.start + start, claim.start + end)
+        verb = claim.start + claim.finite_verbs[0] if claim.finite_verbs else claim.start
+        subject = entities_within(self.spans, claim.article, claim.start, verb)
         return proposition_key(claim, mentioned, self.persons, subject)
 
     def words(self, claim: Claim) -> frozenset[str]:

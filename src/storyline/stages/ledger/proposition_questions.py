@@ -22,7 +22,6 @@ from storyline.stages.ledger.anaphora import (
     names_no_subject,
     topic_words,
 )
-from storyline.stages.ledger.complements import subject_span
 from storyline.stages.ledger.embedding import ContentVectors
 from storyline.stages.ledger.evidence import figures_affirming, label_states_a_clause, speaking_sources
 from storyline.stages.ledger.grouping import content_words, entities_within, rarity_weights
@@ -244,9 +243,7 @@ def affirming_first(claims: Sequence[Claim], order: list[int]) -> list[int]:
 
 
 def _subject(claim: Claim, reading: StoryReading) -> frozenset[str]:
-    """The entities of the content named before its first finite verb, or between a verb of saying or
-    thinking and the verb of its clause (``ledger.complements``); none without one."""
-    span = subject_span(claim)
-    if span is None:
+    """The entities of the content named before its first finite verb (none without one)."""
+    if not claim.finite_verbs:
         return frozenset()
-    return entities_within(reading.spans, claim.article, claim.start + span[0], claim.start + span[1])
+    return entities_within(reading.spans, claim.article, claim.start, claim.start + claim.finite_verbs[0])

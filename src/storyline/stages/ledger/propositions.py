@@ -40,7 +40,6 @@ from storyline.embeddings import Embedder
 from storyline.lexicons import load_lexicon
 from storyline.records import Claim
 from storyline.stages.ledger.blocking import posting_lists
-from storyline.stages.ledger.complements import keyed_offsets
 from storyline.stages.ledger.grouping import WORD, ledger_lexicon, rarity_weights, similarity, stem
 
 Pair = tuple[int, int]
@@ -174,12 +173,10 @@ def text_predicate_stems(text: str) -> frozenset[str]:
 
 def predicates_of(claim: Claim) -> frozenset[str]:
     """The stems of the content's predicates, light verbs and negation passed over: one per top-level
-    finite verb that says something ("the director said she exercised …": not "said"), a verb of saying or
-    thinking standing for its clause's ("I think the system is rigged": rigged, ``ledger.complements``);
-    none when the content has no finite verb of its own ("Clinton to win"), or none says anything ("I think
-    so")."""
+    finite verb that says something ("the director said she exercised …": not "said"); none when the
+    content has no finite verb of its own ("Clinton to win"), or none says anything ("I think so")."""
     return frozenset(
-        predicate for offset in keyed_offsets(claim) for predicate in _predicates_at(claim.text, offset)
+        predicate for offset in claim.finite_verbs or () for predicate in _predicates_at(claim.text, offset)
     )
 
 
