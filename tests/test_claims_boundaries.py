@@ -368,3 +368,45 @@ def test_doubled_apostrophes_mark_a_mixed_quote() -> None:
     text = "Paying no tax ''makes me clever,'' the candidate said last week."
     claims = [claim for claim in claims_of(text) if claim.cue == "said"]
     assert [(claim.text, claim.quote) for claim in claims] == [("Paying no tax ''makes me clever", "mixed")]
+
+
+# --- "according to" a source with an apposition -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "According to the harbour master, Lena Holm, the ferries at 12 piers stayed moored on Monday.",
+            "Lena Holm",
+            "the ferries at 12 piers stayed moored on Monday",
+        ),
+        (
+            "According to the police spokesman, Tom Hale, the road will reopen on Friday.",
+            "Tom Hale",
+            "the road will reopen on Friday",
+        ),
+        (
+            "According to the company's founder, Ann Berg, there were no injuries.",
+            "Ann Berg",
+            "there were no injuries",
+        ),
+        (
+            "According to Maria Lopez, the city's fire chief, two houses burned down overnight.",
+            "Maria Lopez",
+            "two houses burned down overnight",
+        ),
+    ],
+)
+def test_apposition_after_according_to_names_the_source(text: str, speaker: str, content: str) -> None:
+    """The apposition beside the source of "according to" is the source's, when the clause after it has a
+    subject of its own: the content starts after it."""
+    assert (speaker, content) in texts_by_cue(text, "According to")
+
+
+def test_apposition_without_a_subject_after_it_is_the_content_subject() -> None:
+    """The parser hangs a clause's subject on the source when nothing else is its subject."""
+    text = "According to Yonhap, North Korea's representative to the UN confirmed the talks."
+    assert ("Yonhap", "North Korea's representative to the UN confirmed the talks") in texts_by_cue(
+        text, "According to"
+    )

@@ -260,3 +260,26 @@ def test_a_clause_joined_by_and_that_is_no_count_or_has_its_own_cue_is_not_the_s
     # a count with a cue of its own
     text = "Three climbers were rescued, the police said, and five are missing, the mayor told reporters."
     assert ("the police", "five are missing") not in by_cue(text, "said")
+
+
+def test_a_count_after_the_semicolon_ending_a_content_after_its_cue_is_the_speakers_second_claim() -> None:
+    text = (
+        "According to the harbour master, the ferries at 12 piers stayed moored on Monday; "
+        "a day earlier there had been 19."
+    )
+    assert by_cue(text, "According to") == [
+        ("the harbour master", "the ferries at 12 piers stayed moored on Monday"),
+        ("the harbour master", "a day earlier there had been 19"),
+    ]
+
+
+def test_a_clause_after_the_semicolon_ending_a_content_after_its_cue_must_go_on_with_a_count() -> None:
+    # no figure in the clause
+    text = "According to the harbour master, the ferries at 12 piers stayed moored; the cause is unknown."
+    assert len(by_cue(text, "According to")) == 1
+    # no figure in the content
+    text = "According to the harbour master, the ferries stayed moored; a day earlier there had been 19."
+    assert len(by_cue(text, "According to")) == 1
+    # a cue of its own
+    text = "According to the harbour master, 12 ferries stayed moored; 19 had left, the mayor said."
+    assert ("the harbour master", "19 had left") not in by_cue(text, "According to")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from storyline.records import Quantity
 from storyline.stages.nlp import load_nlp
@@ -263,3 +263,73 @@ def test_a_bare_number_compared_with_a_later_figure_counts_its_noun() -> None:
     # with no figure compared after it, the bare number keeps the unit of the count before it
     alone = "Crews reopened 14 bridges. By Friday they had reopened 20."
     assert [(q.value, q.unit) for q in quantities_in(alone)] == [(14, "bridge"), (20, "bridge")]
+
+
+def _labelled_date(text: str, words: str) -> Doc:
+    """The parse of ``text`` with ``words`` labelled DATE as one entity, as the recogniser labels "a day
+    earlier there had been 46" in some stories and not in others."""
+    doc = load_nlp()(text)
+    start = text.index(words)
+    span = doc.char_span(start, start + len(words))
+    assert span is not None
+    doc.ents = [e for e in doc.ents if e.end <= span.start or e.start >= span.end] + [
+        Span(doc, span.start, span.end, label="DATE")
+    ]
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "unit"),
+    [
+        (
+            "The port authority said 12 ferries were stuck in the harbour on Monday evening; a day earlier "
+            "there had been 19.",
+            "a day earlier there had been 19",
+            "ferry",
+        ),
+        (
+            "The agency said 14 shelters remained open on Thursday night. Two days earlier there were 37.",
+            "Two days earlier there were 37",
+            "shelter",
+        ),
+        # several things counted before it: which one it goes on with is a guess
+        (
+            "The agency said 14 shelters and 40 tents were in use on Thursday; "
+            "two days earlier there were 37.",
+            "two days earlier there were 37",
+            None,
+        ),
+        # money, shares and durations are no count to go on with
+        (
+            "The council spent $12 million on roads on Friday; a week earlier there had been 30.",
+            "a week earlier there had been 30",
+            None,
+        ),
+        (
+            "Turnout was 46 percent on Sunday; a day earlier there had been 31.",
+            "a day earlier there had been 31",
+            None,
+        ),
+        # a number after a preposition is a day or a time
+        (
+            "The agency said 14 shelters remained open on Thursday; the week before they closed on 12.",
+            "the week before they closed on 12",
+            None,
+        ),
+        # a count of another paragraph is not the one this number goes on with
+        (
+            "The agency said 14 shelters remained open on Thursday.\n\nTwo days earlier there were 37.",
+            "Two days earlier there were 37",
+            None,
+        ),
+    ],
+)
+def test_a_bare_number_labelled_a_date_goes_on_with_the_one_count_before_it(
+    text: str, words: str, unit: str | None
+) -> None:
+    doc = _labelled_date(text, words)
+    number = words.split()[-1]
+    at = text.index(words) + len(words) - len(number)
+    found = [q for q in find_quantities(doc, 0, len(text)) if q.start == at]
+    assert [q.unit for q in found] == ([unit] if unit else [])
+    assert all(q.value == float(number) for q in found)

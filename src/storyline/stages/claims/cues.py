@@ -53,6 +53,8 @@ LABEL_DEPS = frozenset({"dobj", "oprd", "attr", "xcomp", "ccomp", "acomp"})
 # What a cue is on or about: its topic, the content of a refusal ("declined to comment on …").
 TOPIC_PREPOSITIONS = frozenset({"on", "about", "regarding"})
 EVIDENCE_PREPOSITIONS = frozenset({"of", "for", "that"})
+# What makes a clause after "according to X," a content of its own ("there were", "the ballots had").
+CONTENT_SUBJECT_DEPS = SUBJECT_DEPS | {"expl", "csubj"}
 
 
 # --- cue words -------------------------------------------------------------------------------------------
@@ -399,16 +401,56 @@ def _phrase_attributions(context: ParseContext, first: Token) -> list[Attributio
     clause = first.head
     if clause.pos_ not in ("VERB", "AUX"):
         clause = first.sent.root
-    # "According to Yonhap, North Korea's representative … confirmed": the parser may hang the clause's
-    # subject on the source as an apposition; it belongs to the content.
-    asides = {t.i for c in objects[0].children if c.dep_ == "appos" for t in c.subtree}
-    cue_words = {t.i for t in first.subtree} - asides
+    source = objects[0]
+    name = _name_after_source(source, clause)
+    cue_words = ({t.i for t in first.subtree} - _subject_as_aside(source, clause)) | {t.i for t in name}
     content_tokens = [t for t in clause.subtree if t.i not in cue_words]
     content = token_span(longest_run(content_tokens))
     cue = token_span([first, seconds[0]])
     if cue is None:
         return []
-    return attributions_for(context, first, cue, content, objects[0], None)
+    return attributions_for(context, first, cue, content, name[-1] if name else source, None)
+
+
+def _subject_as_aside(source: Token, clause: Token) -> set[int]:
+    """The tokens of an apposition on the source of "according to" that is the content's subject.
+
+    "According to Yonhap, North Korea's representative … confirmed": the parser may hang the clause's
+    subject on the source as an apposition; it belongs to the content. When the clause has a subject of its
+    own ("According to the CEC chairman, Armen Chatschatrjan, the ballots … had to be recounted"; "according
+    to Maria Lopez, the fire chief, two houses burned"), the apposition names the source: no content. Of
+    several, only the last can be the subject; those before it name the source."""
+    appositions = [child for child in source.children if child.dep_ == "appos"]
+    asides = {t.i for apposition in appositions for t in apposition.subtree}
+    if not appositions or _has_own_subject(clause, asides):
+        return set()
+    return {t.i for t in appositions[-1].subtree}  # "the harbour master, Lena Holm, the ferries … stayed"
+
+
+def _has_own_subject(clause: Token, outside: set[int]) -> bool:
+    return any(child.dep_ in CONTENT_SUBJECT_DEPS and child.i not in outside for child in clause.children)
+
+
+def _name_after_source(source: Token, clause: Token) -> list[Token]:
+    """The name between commas right after a described source of "according to" ("According to the police
+    spokesman, Tom Hale, the road …"), which the parser may hang on the comma rather than on the source:
+    the source's words, not the content's, when the clause has a subject of its own. Empty when there is
+    none."""
+    doc = source.doc
+    after = source.right_edge.i + 1
+    if source.pos_ != "NOUN" or after >= len(doc) or doc[after].text != ",":
+        return []
+    name = []
+    for token in doc[after + 1 : clause.sent.end]:
+        if token.text == ",":
+            break
+        if token.pos_ != "PROPN" or token.ent_type_ != "PERSON":
+            return []
+        name.append(token)
+    closed = bool(name) and name[-1].i + 1 < clause.sent.end and doc[name[-1].i + 1].text == ","
+    if not closed or not _has_own_subject(clause, {t.i for t in name}):
+        return []
+    return name
 
 
 def _evidence_attributions(context: ParseContext, noun: Token) -> list[Attribution]:

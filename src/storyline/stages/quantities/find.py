@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from storyline.lexicons import load_lexicon
 from storyline.records import Quantity
 from storyline.stages.quantities.changes import is_changed_value
+from storyline.stages.quantities.continued import is_bare_continuation
 from storyline.stages.quantities.currencies import is_currency
 from storyline.stages.quantities.not_counts import (
     is_age,
@@ -88,8 +89,11 @@ def _quantity(
 ) -> Quantity | None:
     noun = _counted_noun(phrase, lexicon)
     named_or_dated = is_name_or_date(phrase, lexicon, noun, durations=True)
+    continued_unit = None
     if named_or_dated and not _changed_not_date(phrase, noun, lexicon):
-        return None
+        continued_unit = _continued_unit(doc, text, phrase, noun, lexicon)
+        if continued_unit is None:
+            return None
     value = number_value(phrase, lexicon)
     if value is None:
         return None
@@ -111,7 +115,8 @@ def _quantity(
     unit = _unit(doc, phrase, noun, lexicon)
     if unit is None:
         unit = (
-            _named_count_unit(phrase[0], lexicon)
+            continued_unit
+            or _named_count_unit(phrase[0], lexicon)
             or _compared_unit(phrase[-1], lexicon)
             or _antecedent_unit(doc, phrase[0], lexicon)
         )
@@ -144,12 +149,17 @@ def _changed_not_date(phrase: list[Token], noun: Token | None, lexicon: NumberLe
 def number_type(quantity: Quantity, time_units: frozenset[str] | None = None) -> str:
     """ "money", "percent", "duration" or "count". Years, dates, ages, ordinals and numbers inside names
     never become quantities (``find_quantities`` leaves them out), so what remains is one of these."""
-    if quantity.unit in CURRENCY_UNITS or is_currency(quantity.unit):
+    return unit_type(quantity.unit, time_units)
+
+
+def unit_type(unit: str, time_units: frozenset[str] | None = None) -> str:
+    """The kind of number (``number_type``) a unit class makes."""
+    if unit in CURRENCY_UNITS or is_currency(unit):
         return "money"
-    if quantity.unit == "percent":
+    if unit == "percent":
         return "percent"
     units = number_lexicon().time_units if time_units is None else time_units
-    if quantity.unit in units or quantity.unit.removesuffix("s") in units:
+    if unit in units or unit.removesuffix("s") in units:
         return "duration"
     return "count"
 
@@ -293,6 +303,35 @@ def _names_one_thing(noun: Token) -> bool:
     noun of an earlier figure names: "facilities")."""
     coordinated = any(child.dep_ == "conj" for child in noun.children)
     return noun.pos_ == "NOUN" and noun.tag_ == "NNS" and not coordinated
+
+
+def _continued_unit(
+    doc: Doc, text: str, phrase: list[Token], noun: Token | None, lexicon: NumberLexicon
+) -> str | None:
+    """The unit of the one count a bare number labelled a date goes on with ("… 31 polling stations …; a day
+    earlier there had been 46": ``quantities.continued``): the figures with a noun of its sentence before it
+    and of the sentence before that, in its paragraph, must all count one thing, and a count, not money,
+    a share or a duration. None when they count several things or none."""
+    first = phrase[0]
+    if not is_bare_continuation(phrase, noun, lexicon):
+        return None
+    sentence_starts = [sentence.start for sentence in doc.sents if sentence.start <= first.i]
+    window_start = sentence_starts[max(0, len(sentence_starts) - 2)]
+    paragraph_start = text.rfind("\n", 0, first.idx) + 1
+    tokens = [token for token in doc[window_start : first.i] if token.idx >= paragraph_start]
+    units = set()
+    for earlier in number_phrases(tokens, lexicon):
+        earlier_noun = _counted_noun(earlier, lexicon)
+        if earlier_noun is None or is_name_or_date(earlier, lexicon, earlier_noun):
+            continue
+        if is_year(earlier, earlier_noun, lexicon) or is_code_or_scale(earlier, earlier_noun):
+            continue
+        unit = _unit(doc, earlier, earlier_noun, lexicon)
+        if unit is not None:
+            units.add(unit)
+    if len(units) != 1 or unit_type(next(iter(units))) != "count":
+        return None
+    return units.pop()
 
 
 def _antecedent_unit(doc: Doc, first: Token, lexicon: NumberLexicon) -> str:
