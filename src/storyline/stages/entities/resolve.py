@@ -11,8 +11,9 @@ Resolution across articles is blocking + guarded merging, never all-pairs over t
    Jounoussov", tagged a place, beside "Bolat Zhunusov");
 3. person keys are blocked by near spellings of their surname (``entities.index``: one edit apart, one
    jellyfish Metaphone code: Zelensky ~ Zelenskyy) and merged when surnames are near-identical (rapidfuzz)
-   and given names compatible (Volodymyr ~ Volodimir); a lone surname joins the one full name with that
-   surname, only when exactly one exists;
+   and given names compatible (Volodymyr ~ Volodimir); a lone surname joins the full name its own article
+   gives where the scope names two people of that surname, else the one full name with that surname, only
+   when exactly one exists: it never makes two people of one surname one;
 4. an acronym joins the one organisation whose initials it spells (NCSC ↔ National Cyber Security Centre);
 5. a person description no article explained ("the Lithuanian foreign minister") joins the one person
    whose roles match it, across the collection.
@@ -28,6 +29,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from itertools import combinations
 
 from scipy.cluster.hierarchy import DisjointSet
 
@@ -290,40 +292,71 @@ def _resolve(
 
 
 def _lone_surnames_keyed_as_their_article_name(keyed: list[Keyed]) -> list[Keyed]:
-    """A lone surname tagged a person stands for the one person its article names in full with that
-    surname: keyed so, it joins that name where the articles that write it alone name two people of one
-    surname (a mayor Ghazaryan in one story, an interior minister Ghazaryan in another that shares its
-    country's actors), which the scope-wide rule "the one full name with that surname" leaves unresolved or
-    joins into one through the lone surname. Only where every article that writes the surname alone names
-    one such person: where one does not ("Jackman" beside "Hugh Jackman" and a mis-tagged "Having Jackman"
-    in one ECB+ report), moving the others to their full name left that report an entity of its own the
-    rest no longer share, and the reports of one event fell into two stories (ECB+ topics 1-5 B3 R 0.746 ->
-    0.732, though the stories stage keys every person by surname too)."""
+    """A lone surname tagged a person stands for the one person its own article names in full with that
+    surname, where the scope names two people or more of that surname: keyed so, it joins that name and
+    never bridges two people of one surname ("Lena Moreau" and "Moreau" in one article, "Paul Moreau" and
+    "Moreau" in another; a mayor Ghazaryan and an interior minister Ghazaryan; "Kim" beside "Kim Jong Il"
+    and beside "Kim Jong Un", a Korean surname being the name's first word). An article that names two
+    people of the surname ("Paul Moreau and Lena Moreau … Mr Moreau") or none leaves its lone surname to
+    the scope-wide rule, which joins it to a full name only where one person has that surname. Where the
+    scope names one person of the surname the scope-wide rule decides alone (read by this one, MEANTIME
+    apple's lone "Cook" took a description the gold gives another person: B3 0.863 -> 0.862). The lone
+    "Jackman" of ECB+ topic 2, its own entity beside "Hugh Jackman" before (a mis-tagged "Having Jackman"
+    made two candidates), now joins him in each report that names him alone; the reports, no longer sharing
+    that second entity, fell into one more story (topics 1-5 B3 R 0.746 -> 0.732, P 0.935 unchanged)."""
     full_names = _full_names_by_article(keyed)
-    lone_in: dict[str, set[str]] = defaultdict(set)
-    for key, mention in keyed:
-        if mention.label == "PERSON" and " " not in key:
-            lone_in[key].add(mention.article)
+    names_of: dict[str, set[str]] = defaultdict(set)
+    for (_, surname), names in full_names.items():
+        names_of[surname] |= names
     read: dict[tuple[str, str], str] = {}
-    for surname, articles in lone_in.items():
-        named = {article: full_names.get((article, surname), set()) for article in articles}
-        # Articles that all name one person leave it to the scope-wide rule (read by this one, MEANTIME
-        # apple's lone "Cook" took a description the gold gives another person: B3 0.863 -> 0.862).
-        if all(len(names) == 1 for names in named.values()) and len(set().union(*named.values())) > 1:
-            read.update({(article, surname): next(iter(names)) for article, names in named.items()})
+    for key, mention in keyed:
+        if mention.label != "PERSON" or " " in key:
+            continue
+        for surname in _surname_handles(key):
+            names = full_names.get((mention.article, surname), set())
+            if len(names) == 1 and _names_two_people(names_of[surname], surname):
+                read[mention.article, key] = next(iter(names))
     return [
         (read.get((mention.article, key), key) if mention.label == "PERSON" else key, mention)
         for key, mention in keyed
     ]
 
 
-def _full_names_by_article(keyed: Iterable[Keyed]) -> dict[tuple[str, str], set[str]]:
-    """(article, surname) -> the keys of the full person names that article gives with that surname."""
+def _names_two_people(names: Iterable[str], surname: str) -> bool:
+    """Whether full names of one surname are two people or more: two whose given names are not one the
+    short form of the other ("Tim Cook" and "Timothy D. Cook" may be one man; "Kim Jong Il" and "Kim Jong
+    Un" are two)."""
+    given = sorted({_given_names(name, surname) for name in names}, key=len)
+    return any(not longer.startswith(shorter) for shorter, longer in combinations(given, 2))
+
+
+def _given_names(name: str, surname: str) -> str:
+    """The words of a full name other than its surname (the last word, or the first of a Korean name),
+    spaces removed."""
+    words = name.split()
+    return "".join(words[:-1] if words[-1] == surname else words[1:])
+
+
+def _surname_handles(lone: str) -> list[str]:
+    """What a lone word is matched to full names by: itself as the last word, and its row of the Korean
+    surname table as the first word of a Korean name ("Kim" of "Kim Jong Un")."""
+    row = korean_surname_row(lone)
+    return [lone] if row is None else [lone, f"korean {row}"]
+
+
+def _full_names_by_article(keyed: Sequence[Keyed]) -> dict[tuple[str, str], set[str]]:
+    """(article, surname) -> the keys of the full person names that article gives with that surname: the
+    last word, or the Korean surname row of a name read in Korean order. A name tagged a person anywhere
+    in the scope counts wherever it is written: the small model tagged "Hugh Jackman" a place in two ECB+
+    reports whose lone "Jackman" it tagged a person."""
+    people = {key for key, mention in keyed if mention.label == "PERSON" and " " in key}
     full_names: dict[tuple[str, str], set[str]] = defaultdict(set)
     for key, mention in keyed:
         words = key.split()
-        if mention.label == "PERSON" and len(words) > 1:
+        if key in people:
             full_names[(mention.article, words[-1])].add(key)
+            if korean := korean_surname_reading(words):
+                full_names[(mention.article, korean[0])].add(key)
     return full_names
 
 

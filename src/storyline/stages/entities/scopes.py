@@ -18,6 +18,8 @@ story named the Red Cross Society of Georgia. So resolution runs per *scope* and
    state body to one of another country: "the Ministry of Health" of a story set in Uzbekistan is not the
    Iraqi one of a story set in Iraq, though both stories may call theirs by that bare name. A scope's
    country is the one its place names name most often (names, other names and capitals the lexicon knows).
+   Nor does it join two people whose full names the collection keeps apart through what else they share
+   (a surname each story also writes alone: "Lena Moreau" of one story, "Paul Moreau" of another).
 """
 
 from __future__ import annotations
@@ -162,6 +164,7 @@ def link_scopes(
         index: {country} if (country := country_bound(scope_of[index], flat[index])) else set()
         for index in range(len(flat))
     }
+    named_as = _full_names_named_as(flat, collection)
     for entity in collection:
         proposed = sorted(
             {where[span] for m in entity.mentions if (span := (m.article, m.start, m.end)) in where}
@@ -172,13 +175,39 @@ def link_scopes(
                 continue
             if len(countries_in[first] | countries_in[second]) > 1:
                 continue
+            if named_as[first] and named_as[second] and named_as[first].isdisjoint(named_as[second]):
+                continue
             joined.merge(first, second)
             scopes_in[joined[first]] = scopes_in[first] | scopes_in[second]
             countries_in[joined[first]] = countries_in[first] | countries_in[second]
+            named_as[joined[first]] = named_as[first] | named_as[second]
     linked = [
         _joined_entity([flat[i] for i in sorted(part)], make_entity, broad_type) for part in joined.subsets()
     ]
     return _distinct_ids(sorted(linked, key=lambda entity: (-len(entity.mentions), entity.name)))
+
+
+def _full_names_named_as(flat: Sequence[Entity], collection: Sequence[Entity]) -> dict[int, set[int]]:
+    """Per scope entity, the collection entities that hold the full person names it is written by. Two
+    scope entities whose full names the collection keeps apart are two people, whatever else of theirs it
+    puts together: "Moreau" written alone in a report of each of two stories is one name across the
+    collection, yet "Lena Moreau" of one story and "Paul Moreau" of the other are not one person."""
+    collection_of = {
+        (m.article, m.start, m.end): index for index, entity in enumerate(collection) for m in entity.mentions
+    }
+    return {
+        index: {
+            collection_of[span]
+            for m in entity.mentions
+            if _is_full_person_name(m) and (span := (m.article, m.start, m.end)) in collection_of
+        }
+        for index, entity in enumerate(flat)
+    }
+
+
+def _is_full_person_name(mention: Mention) -> bool:
+    """A person's name of two words or more as the article writes it (not a description given a name)."""
+    return mention.label == "PERSON" and mention.refers_to is None and " " in fold_name(mention.text)
 
 
 def _joined_entity(
