@@ -38,6 +38,7 @@ from storyline.stages.entities.coordination import (
 )
 from storyline.stages.entities.descriptions import SUBJECT_DEPS, resolve_descriptions
 from storyline.stages.entities.governments import government_references
+from storyline.stages.entities.kinds import organisations_named_by_kind
 from storyline.stages.entities.known import known_organisation_mentions
 from storyline.stages.entities.korean import korean_order_reading
 from storyline.stages.entities.lexicon import (
@@ -263,7 +264,8 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
     names = organisations_over_portfolio_lists(doc, names, lexicon)
     names = organisations_without_trailing_place(doc, trim_glued_words(names, lexicon), lexicon)
     names = organisations_cut_at_a_preposition(text, names_joined_after_title(doc, names, lexicon), lexicon)
-    names = organisations_by_introduction(text, people_by_title(doc, names, lexicon), lexicon)
+    names = organisations_named_by_kind(doc, article_id, people_by_title(doc, names, lexicon), lexicon)
+    names = organisations_by_introduction(text, names, lexicon)
     names = people_in_apposition(doc, article_id, names, lexicon)
     names = acronyms_after_organisation_words(doc, article_id, names, lexicon)
     names = relabel_surnames(patronymic_names(text, names, lexicon), lexicon)
