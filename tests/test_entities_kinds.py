@@ -39,6 +39,12 @@ def test_a_name_its_kind_word_introduces_is_an_organisation_that_the_kind_word_t
     assert by_text(found, f"The {kind}").refers_to == name
 
 
+def test_a_name_a_kind_word_introduced_is_found_again_where_the_article_repeats_it() -> None:
+    text, name = KIND_SENTENCES["bloc"]
+    found = mentions_of(f"{text} The mayor's party spent more than {name} did.")
+    assert [m.label for m in found if m.text == name] == ["ORG", "ORG"]
+
+
 @pytest.mark.parametrize("kind", sorted(KIND_SENTENCES))
 def test_a_kind_word_no_name_introduced_stands_for_nothing(kind: str) -> None:
     """ "The initiative" alone is as often a plan as a body: no description, no role left for the story."""

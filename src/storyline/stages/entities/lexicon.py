@@ -50,6 +50,8 @@ class EntityLexicon:
     broad_org_heads: frozenset[str]
     # Lower-case kind words that make the name before them an organisation ("Free City bloc"; entities.kinds).
     introduced_org_kinds: frozenset[str]
+    # Plural members standing for the one body a report counts them with ("the observers"; entities.members).
+    member_nouns: frozenset[str]
     ignorable_words: frozenset[str]
     acronym_stopwords: frozenset[str]
     short_name_words: frozenset[str]
@@ -122,6 +124,7 @@ def entity_lexicon() -> EntityLexicon:
         generic_org_kinds={word: frozenset(kind) for kind in data["generic_org_kinds"] for word in kind},
         broad_org_heads=frozenset(data["broad_org_heads"]),
         introduced_org_kinds=frozenset(data["introduced_org_kinds"]),
+        member_nouns=frozenset(data["member_nouns"]),
         ignorable_words=frozenset(data["ignorable_description_words"]),
         acronym_stopwords=frozenset(data["acronym_stopwords"]),
         short_name_words=frozenset(data["short_name_words"]),

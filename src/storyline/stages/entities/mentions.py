@@ -38,7 +38,7 @@ from storyline.stages.entities.coordination import (
 )
 from storyline.stages.entities.descriptions import SUBJECT_DEPS, resolve_descriptions
 from storyline.stages.entities.governments import government_references
-from storyline.stages.entities.kinds import organisations_named_by_kind
+from storyline.stages.entities.kinds import introduced_by_kind, organisations_named_by_kind
 from storyline.stages.entities.known import known_organisation_mentions
 from storyline.stages.entities.korean import korean_order_reading
 from storyline.stages.entities.lexicon import (
@@ -49,6 +49,7 @@ from storyline.stages.entities.lexicon import (
     particle_name_at,
     without_name_particle,
 )
+from storyline.stages.entities.members import members_standing_for_bodies
 from storyline.stages.entities.noise import is_noise, without_vessels
 from storyline.stages.entities.owners import business_relation_descriptions
 from storyline.stages.entities.people import patronymic_names, relabel_surnames
@@ -280,6 +281,7 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
     descriptions += subdivision_subjects(doc, article_id, named + descriptions, lexicon)
     descriptions = subdivision_governments(text, descriptions, named, lexicon)
     descriptions += business_relation_descriptions(doc, article_id, named, descriptions, lexicon)
+    descriptions += members_standing_for_bodies(doc, article_id, named, lexicon)
     titles = title_mentions(text, [(m, span) for m, span in titled if span], named + descriptions, lexicon)
     mentions = without_vessels(text, named, named + descriptions + titles, lexicon)
     return sorted(mentions, key=lambda mention: (mention.start, mention.end))
@@ -338,10 +340,11 @@ def _skip_forms_of_address(text: str, start: int, end: int, lexicon: EntityLexic
 
 
 def _repeated_names(text: str, names: list[Mention], lexicon: EntityLexicon) -> list[Mention]:
-    """Further occurrences of the article's person names, surnames and acronyms that NER left untagged (the
-    small model often tags a name once and misses it the next time), and the acronym of an organisation the
-    article names in full ("NCDD director Lucía Barrios" beside "the National Civil Defence Directorate"),
-    which stands for that organisation."""
+    """Further occurrences of the article's person names, surnames, acronyms and names a kind word
+    introduced ("the Free City bloc" … "as much as Free City") that NER left untagged (the small model often
+    tags a name once and misses it the next time), and the acronym of an organisation the article names in
+    full ("NCDD director Lucía Barrios" beside "the National Civil Defence Directorate"), which stands for
+    that organisation."""
     taken = [(m.start, m.end) for m in names]
     forms: dict[str, tuple[str, str | None]] = {}
     for mention in names:
@@ -361,6 +364,8 @@ def _repeated_names(text: str, names: list[Mention], lexicon: EntityLexicon) -> 
                 forms.setdefault(first, ("PERSON", None))
         elif mention.label == "ORG" and mention.text.isupper() and len(mention.text) >= 2:
             forms[mention.text] = ("ORG", None)
+        elif mention.label == "ORG" and introduced_by_kind(text, mention, lexicon.introduced_org_kinds):
+            forms[mention.text] = ("ORG", None)  # "as much as Free City" after "the Free City bloc"
     for mention in names:
         acronym = _acronym_of(mention, lexicon)
         if acronym is not None:
