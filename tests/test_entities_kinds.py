@@ -87,3 +87,24 @@ def test_introduced_by_a_kind_word(text: str, introduced: bool) -> None:
     name = Mention("a", start, start + 9, "Free City", "LOC")
     assert introduced_by_kind(text, name, frozenset({"bloc"})) is introduced
     assert introduced_by_kind(text, name, frozenset()) is False
+
+
+def test_a_description_repeating_a_kind_phrase_stands_for_the_name_before_that_phrase() -> None:
+    """Issue #17: "the territorial commission" after "the Shirak territorial electoral commission", whose
+    name the small model tags a person; the one-word "the commission" is left to names holding the word."""
+    found = mentions_of(
+        "The Korvath Unity Party won the vote. Officials said the Korvath territorial electoral commission "
+        "would recount the ballots. The territorial commission began the work on Monday, and the commission "
+        "in the capital waited."
+    )
+    assert by_text(found, "The territorial commission").refers_to == "Korvath"
+    assert by_text(found, "the commission").refers_to is None
+
+
+def test_a_kind_phrase_needs_the_name_to_modify_its_head() -> None:
+    """ "The Ministry of the Interior took its online services": the words follow the name, which is the
+    subject of a verb, not a modifier of "services"."""
+    found = mentions_of(
+        "The Ministry of the Interior took its online services offline. The online services returned."
+    )
+    assert not [m for m in found if m.text == "The online services" and m.refers_to]

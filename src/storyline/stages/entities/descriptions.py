@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from storyline.records import ROLE_LABEL, Mention
 from storyline.stages.entities.businesses import name_head, one_business_named_before, vessel_names
-from storyline.stages.entities.kinds import introduced_by_kind
+from storyline.stages.entities.kinds import introduced_by_kind, named_before_its_kind_phrase
 from storyline.stages.entities.lexicon import (
     PLACE_LABELS,
     STEM_CHARS,
@@ -191,7 +191,9 @@ def resolve_descriptions(
         if (name_start := _proper_name_start(doc, start, end)) is not None:
             resolved.append(Mention(article_id, name_start, end, text[name_start:end], "ORG"))
             continue
-        antecedent = _organisation_antecedent(text, surface, start, organisations, lexicon)
+        antecedent = _organisation_antecedent(
+            text, surface, start, organisations, lexicon
+        ) or named_before_its_kind_phrase(doc, text, surface, start, names, lexicon)
         office = None if antecedent else office_of_minister(doc, surface, people, lexicon)
         if antecedent is not None or office is not None:
             name = antecedent.text if antecedent is not None else office

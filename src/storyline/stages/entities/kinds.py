@@ -22,12 +22,15 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from storyline.records import Mention
-from storyline.stages.entities.lexicon import EntityLexicon, fold_name
+from storyline.stages.entities.lexicon import PLACE_LABELS, EntityLexicon, described_words, fold_name
 
-__all__ = ["introduced_by_kind", "organisations_named_by_kind"]
+__all__ = ["introduced_by_kind", "named_before_its_kind_phrase", "organisations_named_by_kind"]
 
 # How far around a name its introduction ("the opposition … bloc") is looked for.
 INTRODUCTION_CHARS = 40
+# The lower-case words right after a name, where a kind phrase stands ("Shirak| territorial electoral
+# commission had"): at most four, the phrase ending at its head word.
+KIND_PHRASE = re.compile(r"\s+((?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]*)(?![\w'’-])")
 # One capitalised word of a name, hyphenated parts capitalised too ("Free", "Nor-Ost"; not "Kremlin-backed").
 NAME_WORD = r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*"
 
@@ -76,3 +79,47 @@ def organisations_named_by_kind(
         if not any(start < other_end and other_start < end for other_start, other_end in tagged):
             found.append(Mention(article_id, start, end, match.group("name"), "ORG"))
     return sorted(names + found, key=lambda mention: (mention.start, mention.end))
+
+
+def named_before_its_kind_phrase(
+    doc: Doc, text: str, description: str, start: int, names: list[Mention], lexicon: EntityLexicon
+) -> Mention | None:
+    """The name a description of two words or more repeats the kind phrase of: "the territorial commission"
+    after "the Shirak territorial electoral commission", whose name the small model tags a person. Every
+    word of the description must stand in the lower-case phrase right after the name, its head word last;
+    the name must modify that head word in the parse (not "the ministry took its online services"), be an
+    organisation's in the article (tagged one, or the first word of one: "Shirak Development Party"), never
+    a place's, and be the only name so introduced before the description. A one-word description ("the
+    commission") is left to the names that hold the word."""
+    wanted = described_words(description, lexicon)
+    if len(wanted) < 2:
+        return None
+    organisation_words = {
+        word
+        for m in names
+        if m.label == "ORG"
+        for word in (fold_name(m.text), *fold_name(m.text).split()[:1])
+    }
+    introduced = {}
+    for name in names:
+        if name.end > start or name.refers_to or name.label in PLACE_LABELS:
+            continue
+        phrase = KIND_PHRASE.match(text, name.end)
+        words = described_words(phrase.group(1), lexicon) if phrase else []
+        kind_phrase = words[: words.index(wanted[-1]) + 1] if wanted[-1] in words else []
+        if (
+            set(wanted) <= set(kind_phrase)
+            and fold_name(name.text) in organisation_words
+            and _modifies_a_later_word(doc, name)
+        ):
+            introduced[fold_name(name.text)] = name
+    return next(iter(introduced.values())) if len(introduced) == 1 else None
+
+
+def _modifies_a_later_word(doc: Doc, name: Mention) -> bool:
+    """Whether the name's last word hangs on a word after it in its phrase ("Shirak" on "commission")."""
+    span = doc.char_span(name.start, name.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return root.head.i > span.end - 1 and root.dep_ in {"compound", "nmod", "amod"}
