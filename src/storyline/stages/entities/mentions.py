@@ -53,7 +53,7 @@ from storyline.stages.entities.members import members_standing_for_bodies
 from storyline.stages.entities.noise import is_noise, without_vessels
 from storyline.stages.entities.owners import business_relation_descriptions
 from storyline.stages.entities.people import patronymic_names, relabel_surnames
-from storyline.stages.entities.places import places_by_context
+from storyline.stages.entities.places import after_dateline, places_by_context
 from storyline.stages.entities.references import organisations_in_titles, title_mentions
 from storyline.stages.entities.repair import (
     acronyms_after_organisation_words,
@@ -125,6 +125,7 @@ def _name_span(doc: Doc, text: str, ent: Span) -> tuple[int, int]:
         end = doc[index - 1].idx + len(doc[index - 1].text)
     end = _with_particle_surname(doc, text, ent, end)
     end = _with_head_word(doc, ent, end)
+    start = after_dateline(text, start, end)
     leading = LEADING_ARTICLE.match(text[start:end])
     if leading:
         start += leading.end()
