@@ -10,6 +10,9 @@ kind word would introduce instead ("the civic initiative Open Ballot"). As with 
 Free City"), and "the bloc" then stands for the name so introduced (``descriptions``). Here the names the
 model left untagged are added; a name it tagged as something else is relabelled by
 ``repair.organisations_by_introduction``, which reads the same introduction.
+A body's kind phrase may be longer, headed by any organisation word ("the Shirak territorial electoral
+commission"): a later description repeating its words ("the territorial commission") stands for the name
+before it (``named_before_its_kind_phrase``), whatever the model tagged that name.
 Hand-written over the text: the pattern is one of wording and case, which the small model's parse of an
 unknown name does not give more reliably (issue #17, generalise gyumri-recount).
 """
@@ -31,6 +34,8 @@ INTRODUCTION_CHARS = 40
 # The lower-case words right after a name, where a kind phrase stands ("Shirak| territorial electoral
 # commission had"): at most four, the phrase ending at its head word.
 KIND_PHRASE = re.compile(r"\s+((?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]*)(?![\w'’-])")
+# How a name hangs on the head word of the kind phrase after it, in spaCy's English parse.
+MODIFIER_DEPS = frozenset({"compound", "nmod", "amod"})
 # One capitalised word of a name, hyphenated parts capitalised too ("Free", "Nor-Ost"; not "Kremlin-backed").
 NAME_WORD = r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*"
 
@@ -121,5 +126,4 @@ def _modifies_a_later_word(doc: Doc, name: Mention) -> bool:
     span = doc.char_span(name.start, name.end, alignment_mode="expand")
     if span is None or not len(span):
         return False
-    root = span.root
-    return root.head.i > span.end - 1 and root.dep_ in {"compound", "nmod", "amod"}
+    return span.root.head.i >= span.end and span.root.dep_ in MODIFIER_DEPS

@@ -10,7 +10,9 @@ spaCy's NER finds names; rules on its parse add what the small model does not gi
   the title is also a mention of the person (``entities.references``);
 - descriptions that refer back to a named actor of the same article ("the Lithuanian foreign minister",
   "the union"): ``entities.descriptions``; a business by what it owns or runs ("the tanker's owner",
-  "the operator"): ``entities.owners``;
+  "the operator"): ``entities.owners``; a body by its members ("the observers"): ``entities.members``;
+- a name introduced by a lower-case kind word ("the opposition Free City bloc"), which the small model tags
+  a place or nothing: ``entities.kinds``;
 - acronyms in parentheses after a long form ("National Intelligence Service (NIS)"), other names of countries
   ("DPRK"), and seats of government used as speakers ("Moscow labeled it a hoax", "the Kremlin said") →
   "Government of <country>", kept apart from the place, as are government phrases naming one country
