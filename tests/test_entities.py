@@ -342,6 +342,21 @@ def test_a_name_written_surname_first_joins_the_same_name_in_the_usual_order() -
     assert frozenset({"Wei Lan"}) in found and frozenset({"Lan Wei"}) in found
 
 
+def test_a_name_printed_surname_first_in_another_spelling_joins_the_person_it_reads_as() -> None:
+    """Issue #17: "Sargsjan Lilit" of a German report, which the small model tags an organisation, is the
+    person "Lilit Sargsyan" of an English report on the same actors; not of a report sharing none."""
+    shared = [("Central Electoral Commission", "ORG"), ("Free City", "ORG"), ("Open Ballot", "ORG")]
+    english = [("a", "Lilit Sargsyan", "PERSON"), *(("a", name, label) for name, label in shared)]
+    german = [("b", "Sargsjan Lilit", "ORG"), *(("b", name, label) for name, label in shared)]
+    found = groups(resolve_entities(mentions(*english, *german)))
+    assert frozenset({"Lilit Sargsyan", "Sargsjan Lilit"}) in found
+    entities = resolve_entities(mentions(*english, *german))
+    (person,) = [e for e in entities if any(m.text == "Sargsjan Lilit" for m in e.mentions)]
+    assert person.type == "PERSON"
+    elsewhere = [("c", "Sargsjan Lilit", "ORG"), ("c", "Harbour Authority", "ORG")]
+    assert frozenset({"Lilit Sargsyan"}) in groups(resolve_entities(mentions(*english, *elsewhere)))
+
+
 def test_an_arabic_compound_given_name_reads_alike_however_its_article_is_written() -> None:
     """Issue #17: "Abd ar-Rahman al-Dschabiri" (German) is "Abdulrahman al-Jabiri" when both are given one
     role; "Khalid al-Jabiri" is someone else."""

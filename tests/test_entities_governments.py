@@ -48,3 +48,12 @@ def test_a_bare_or_foreign_qualified_phrase_stays_unresolved() -> None:
     # person's officials are not a government.
     assert governments("Indiana officials disagreed. Boeing officials were silent.") == {}
     assert governments("The Biden administration said it would respond.") == {}
+
+
+def test_a_dateline_the_parse_runs_into_a_government_phrase_is_no_part_of_it() -> None:
+    """Issue #17: "YEREVAN, Oct 15 - Armenian election officials said" gave the mention "Oct 15 - Armenian
+    election officials"; a dash between spaces ends the dateline, a hyphen inside a word does not."""
+    found = governments(
+        "YEREVAN, Oct 15 - Armenian election officials said on Thursday that counting went on."
+    )
+    assert found == {"Armenian election officials": "Government of Armenia"}

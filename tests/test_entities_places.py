@@ -7,7 +7,7 @@ import re
 
 from storyline.records import Article, Mention
 from storyline.stages.entities.lexicon import entity_lexicon
-from storyline.stages.entities.places import places_by_context, tagged_place_keys
+from storyline.stages.entities.places import after_dateline, places_by_context, tagged_place_keys
 from storyline.stages.entities.resolve import resolve_entities
 from storyline.stages.nlp import parse_articles
 
@@ -176,3 +176,13 @@ def test_a_capital_ending_a_name_tagged_a_person_is_no_surname() -> None:
         ("Electric Yerevan", "PERSON"),
         ("Yerevan", "GPE"),
     ]
+
+
+def test_a_dateline_run_into_a_name_is_cut_at_its_dash_only_where_it_opens_the_line() -> None:
+    """Issue #17: "GYUMRI, Armenia - Gyumri's incumbent mayor", tagged one organisation from "Armenia" on,
+    starts at "Gyumri"; a dash between spaces elsewhere ("Wal - Mart" of a tokenised text) is kept."""
+    text = "Headline\nGYUMRI, Armenia - Gyumri's incumbent mayor held on.\nShares of Wal - Mart rose."
+    start = text.index("Armenia")
+    assert text[after_dateline(text, start, start + 17) :].startswith("Gyumri's")
+    walmart = text.index("Wal")
+    assert after_dateline(text, walmart, walmart + 10) == walmart

@@ -276,6 +276,17 @@ def test_a_name_introduced_as_a_group_is_an_organisation(text: str, introduced: 
     assert found.label == ("ORG" if introduced else "PERSON")
 
 
+def test_a_name_a_kind_word_of_civic_bodies_introduces_is_an_organisation_wherever_repeated() -> None:
+    """Issue #17: "the opposition Free City bloc", whose name the small model tags a place."""
+    text = "Voters backed the opposition Free City bloc. Free City won 40 seats."
+    first, second = text.index("Free City"), text.rindex("Free City")
+    names = [
+        Mention("a", first, first + 9, "Free City", "LOC"),
+        Mention("a", second, second + 9, "Free City", "LOC"),
+    ]
+    assert [m.label for m in organisations_by_introduction(text, names, entity_lexicon())] == ["ORG", "ORG"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

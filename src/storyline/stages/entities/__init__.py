@@ -10,7 +10,9 @@ or its spans mended), ``descriptions`` (what "the minister" or "the union" stand
 lists and name folding every module shares), ``resolve`` (blocking and guarded
 merges), ``scopes`` (each story resolved alone, then one actor joined across stories), ``names`` and
 ``organisations`` (the merges of each kind), ``index`` (the deletion index that finds surname variants),
-``recovery`` (untagged names the collection knows), ``known`` (organisations the lexicon knows by
+``recovery`` (untagged names the collection knows), ``kinds`` (a name introduced by a lower-case kind
+word: "the opposition Free City bloc"), ``members`` ("the observers" for the body that sent
+them), ``known`` (organisations the lexicon knows by
 several names: "Doctors Without Borders" = "Médecins Sans Frontières" = "MSF").
 """
 

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from storyline.records import ROLE_LABEL, Mention
 from storyline.stages.entities.businesses import name_head, one_business_named_before, vessel_names
+from storyline.stages.entities.kinds import introduced_by_kind, named_before_its_kind_phrase
 from storyline.stages.entities.lexicon import (
     PLACE_LABELS,
     STEM_CHARS,
@@ -91,6 +92,8 @@ def _find_descriptions(doc: Doc, names: list[Mention], lexicon: EntityLexicon) -
     taken_by_place = [(m.start, m.end) for m in names if m.label in PLACE_LABELS]
     organisation_ends = {m.start: m.end for m in names if m.label == "ORG"}
     commas = {token.idx for token in doc if token.text == ","}
+    # "the bloc" is a description only of a body introduced so (``kinds``): never one left unresolved
+    organisation_words = lexicon.org_head_words | lexicon.introduced_org_kinds
     found = []
     for token in doc:
         kind = (
@@ -99,7 +102,7 @@ def _find_descriptions(doc: Doc, names: list[Mention], lexicon: EntityLexicon) -
             and token.pos_ in {"NOUN", "PROPN"}
             and not _possessor_of_organisation(token, lexicon)
             else "org"
-            if token.lemma_.lower() in lexicon.org_head_words and token.pos_ in {"NOUN", "PROPN"}
+            if token.lemma_.lower() in organisation_words and token.pos_ in {"NOUN", "PROPN"}
             else ""
         )
         if not kind:
@@ -188,7 +191,9 @@ def resolve_descriptions(
         if (name_start := _proper_name_start(doc, start, end)) is not None:
             resolved.append(Mention(article_id, name_start, end, text[name_start:end], "ORG"))
             continue
-        antecedent = _organisation_antecedent(text, surface, start, organisations, lexicon)
+        antecedent = _organisation_antecedent(
+            text, surface, start, organisations, lexicon
+        ) or named_before_its_kind_phrase(doc, text, surface, start, names, lexicon)
         office = None if antecedent else office_of_minister(doc, surface, people, lexicon)
         if antecedent is not None or office is not None:
             name = antecedent.text if antecedent is not None else office
@@ -336,8 +341,14 @@ def _organisation_antecedent(
     if candidates:
         return _nearest_unrivalled(text, start, candidates)
     if wanted and wanted[-1] not in lexicon.generic_org_heads:
-        # "the union" after "the Solidarity trade union": the one organisation the article calls so
-        introduced_so = {fold_name(org.text): org for org in before if introduced_as(text, org, wanted[-1])}
+        # "the union" after "the Solidarity trade union": the one organisation the article calls so;
+        # "the bloc" after "the opposition Free City bloc" (``kinds``)
+        kind_word = lexicon.introduced_org_kinds & {wanted[-1]}
+        introduced_so = {
+            fold_name(org.text): org
+            for org in before
+            if introduced_as(text, org, wanted[-1]) or introduced_by_kind(text, org, kind_word)
+        }
         return next(iter(introduced_so.values())) if len(introduced_so) == 1 else None
     if wanted and wanted[-1] in lexicon.generic_org_heads:
         kind = lexicon.generic_org_kinds.get(wanted[-1], frozenset({wanted[-1]}))

@@ -25,6 +25,7 @@ __all__ = ["government_references"]
 # country after them ("the government of Lithuania", "officials in Kyiv").
 GOVERNMENT_HEADS = frozenset({"government", "authorities", "officials", "administration"})
 COUNTRY_PREPOSITIONS = frozenset({"of", "in"})
+DASHES = frozenset({"-", "–", "—", "--"})
 # What stands between a possessor's name and the head: "Ukraine|'s |government".
 POSSESSIVE_GAP = re.compile(r"(?:\s|['’]s\b|['’])*")
 
@@ -56,9 +57,19 @@ def government_references(
 
 
 def _left_part(head: Token) -> tuple[int, int]:
-    """Token range of the head word and the words before it in its phrase ("the Ukrainian government")."""
-    left = [t for t in head.subtree if t.i <= head.i and not t.is_punct]
-    return left[0].i, head.i + 1
+    """Token range of the head word and the words before it in its phrase ("the Ukrainian government"),
+    from after the last dash standing between spaces: a dateline the parse ran into the phrase ("YEREVAN,
+    Oct 15 - Armenian election officials") is no part of it, nor are its words qualifiers."""
+    left = [t for t in head.subtree if t.i <= head.i]
+    after_dash = [t for t in left if t.i > max((t.i for t in left if _spaced_dash(t)), default=-1)]
+    return next(t.i for t in after_dash if not t.is_punct), head.i + 1
+
+
+def _spaced_dash(token: Token) -> bool:
+    """A dash with a space on either side ("Oct 15 - Armenian"), not a hyphen in a word ("pro-Russian")."""
+    if token.i == 0 or token.text not in DASHES:
+        return False
+    return bool(token.whitespace_) and bool(token.nbor(-1).whitespace_)
 
 
 def _object_after(head: Token) -> list[Token]:

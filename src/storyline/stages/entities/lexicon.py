@@ -48,6 +48,10 @@ class EntityLexicon:
     # Generic head → the generic heads of the same kind of body, itself included ("firm" → company, firm).
     generic_org_kinds: dict[str, frozenset[str]]
     broad_org_heads: frozenset[str]
+    # Lower-case kind words that make the name before them an organisation ("Free City bloc"; entities.kinds).
+    introduced_org_kinds: frozenset[str]
+    # Plural members standing for the one body a report counts them with ("the observers"; entities.members).
+    member_nouns: frozenset[str]
     ignorable_words: frozenset[str]
     acronym_stopwords: frozenset[str]
     short_name_words: frozenset[str]
@@ -119,6 +123,8 @@ def entity_lexicon() -> EntityLexicon:
         generic_org_heads=frozenset(data["generic_org_heads"]),
         generic_org_kinds={word: frozenset(kind) for kind in data["generic_org_kinds"] for word in kind},
         broad_org_heads=frozenset(data["broad_org_heads"]),
+        introduced_org_kinds=frozenset(data["introduced_org_kinds"]),
+        member_nouns=frozenset(data["member_nouns"]),
         ignorable_words=frozenset(data["ignorable_description_words"]),
         acronym_stopwords=frozenset(data["acronym_stopwords"]),
         short_name_words=frozenset(data["short_name_words"]),

@@ -10,7 +10,9 @@ spaCy's NER finds names; rules on its parse add what the small model does not gi
   the title is also a mention of the person (``entities.references``);
 - descriptions that refer back to a named actor of the same article ("the Lithuanian foreign minister",
   "the union"): ``entities.descriptions``; a business by what it owns or runs ("the tanker's owner",
-  "the operator"): ``entities.owners``;
+  "the operator"): ``entities.owners``; a body by its members ("the observers"): ``entities.members``;
+- a name introduced by a lower-case kind word ("the opposition Free City bloc"), which the small model tags
+  a place or nothing: ``entities.kinds``;
 - acronyms in parentheses after a long form ("National Intelligence Service (NIS)"), other names of countries
   ("DPRK"), and seats of government used as speakers ("Moscow labeled it a hoax", "the Kremlin said") →
   "Government of <country>", kept apart from the place, as are government phrases naming one country
@@ -38,6 +40,7 @@ from storyline.stages.entities.coordination import (
 )
 from storyline.stages.entities.descriptions import SUBJECT_DEPS, resolve_descriptions
 from storyline.stages.entities.governments import government_references
+from storyline.stages.entities.kinds import introduced_by_kind, organisations_named_by_kind
 from storyline.stages.entities.known import known_organisation_mentions
 from storyline.stages.entities.korean import korean_order_reading
 from storyline.stages.entities.lexicon import (
@@ -48,10 +51,11 @@ from storyline.stages.entities.lexicon import (
     particle_name_at,
     without_name_particle,
 )
+from storyline.stages.entities.members import members_standing_for_bodies
 from storyline.stages.entities.noise import is_noise, without_vessels
 from storyline.stages.entities.owners import business_relation_descriptions
 from storyline.stages.entities.people import patronymic_names, relabel_surnames
-from storyline.stages.entities.places import places_by_context
+from storyline.stages.entities.places import after_dateline, places_by_context
 from storyline.stages.entities.references import organisations_in_titles, title_mentions
 from storyline.stages.entities.repair import (
     acronyms_after_organisation_words,
@@ -123,6 +127,7 @@ def _name_span(doc: Doc, text: str, ent: Span) -> tuple[int, int]:
         end = doc[index - 1].idx + len(doc[index - 1].text)
     end = _with_particle_surname(doc, text, ent, end)
     end = _with_head_word(doc, ent, end)
+    start = after_dateline(text, start, end)
     leading = LEADING_ARTICLE.match(text[start:end])
     if leading:
         start += leading.end()
@@ -263,7 +268,8 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
     names = organisations_over_portfolio_lists(doc, names, lexicon)
     names = organisations_without_trailing_place(doc, trim_glued_words(names, lexicon), lexicon)
     names = organisations_cut_at_a_preposition(text, names_joined_after_title(doc, names, lexicon), lexicon)
-    names = organisations_by_introduction(text, people_by_title(doc, names, lexicon), lexicon)
+    names = organisations_named_by_kind(doc, article_id, people_by_title(doc, names, lexicon), lexicon)
+    names = organisations_by_introduction(text, names, lexicon)
     names = people_in_apposition(doc, article_id, names, lexicon)
     names = acronyms_after_organisation_words(doc, article_id, names, lexicon)
     names = relabel_surnames(patronymic_names(text, names, lexicon), lexicon)
@@ -278,6 +284,7 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
     descriptions += subdivision_subjects(doc, article_id, named + descriptions, lexicon)
     descriptions = subdivision_governments(text, descriptions, named, lexicon)
     descriptions += business_relation_descriptions(doc, article_id, named, descriptions, lexicon)
+    descriptions += members_standing_for_bodies(doc, article_id, named, lexicon)
     titles = title_mentions(text, [(m, span) for m, span in titled if span], named + descriptions, lexicon)
     mentions = without_vessels(text, named, named + descriptions + titles, lexicon)
     return sorted(mentions, key=lambda mention: (mention.start, mention.end))
@@ -336,10 +343,11 @@ def _skip_forms_of_address(text: str, start: int, end: int, lexicon: EntityLexic
 
 
 def _repeated_names(text: str, names: list[Mention], lexicon: EntityLexicon) -> list[Mention]:
-    """Further occurrences of the article's person names, surnames and acronyms that NER left untagged (the
-    small model often tags a name once and misses it the next time), and the acronym of an organisation the
-    article names in full ("NCDD director Lucía Barrios" beside "the National Civil Defence Directorate"),
-    which stands for that organisation."""
+    """Further occurrences of the article's person names, surnames, acronyms and names a kind word
+    introduced ("the Free City bloc" … "as much as Free City") that NER left untagged (the small model often
+    tags a name once and misses it the next time), and the acronym of an organisation the article names in
+    full ("NCDD director Lucía Barrios" beside "the National Civil Defence Directorate"), which stands for
+    that organisation."""
     taken = [(m.start, m.end) for m in names]
     forms: dict[str, tuple[str, str | None]] = {}
     for mention in names:
@@ -359,6 +367,8 @@ def _repeated_names(text: str, names: list[Mention], lexicon: EntityLexicon) -> 
                 forms.setdefault(first, ("PERSON", None))
         elif mention.label == "ORG" and mention.text.isupper() and len(mention.text) >= 2:
             forms[mention.text] = ("ORG", None)
+        elif mention.label == "ORG" and introduced_by_kind(text, mention, lexicon.introduced_org_kinds):
+            forms[mention.text] = ("ORG", None)  # "as much as Free City" after "the Free City bloc"
     for mention in names:
         acronym = _acronym_of(mention, lexicon)
         if acronym is not None:

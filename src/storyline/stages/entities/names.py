@@ -15,7 +15,7 @@ A lone surname then joins the one full name with that surname, only when exactly
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -123,8 +123,9 @@ def merge_person_variants(
             lone_surnames.append(key)
     surnames = SimilarWords(full_names, settings.surname_min_ratio)
     _merge_near_spellings(full_names, surnames, groups, settings)
-    _merge_readings(full_names, groups, settings, context)
-    _merge_surname_first(full_names, groups)
+    blocks = _reading_blocks(full_names)
+    _merge_readings(blocks, groups, settings, context)
+    _merge_surname_first(full_names, blocks, groups, settings, context)
     korean_names = _korean_names_by_surname(full_names)
     for lone in lone_surnames:
         candidates = {
@@ -140,24 +141,45 @@ def merge_person_variants(
             groups.merge(lone, candidates.pop())
 
 
-def _merge_surname_first(full_names: dict[str, dict[str, list[list[str]]]], groups: DisjointSet) -> None:
+def _merge_surname_first(
+    full_names: dict[str, dict[str, list[list[str]]]],
+    blocks: dict[tuple[str, str], set[str]],
+    groups: DisjointSet,
+    settings: EntitiesSettings,
+    context: NameContext,
+) -> None:
     """A two-word name written surname first, as Greek, Hungarian or Chinese official lists print it
     ("Papadakis Nikos"), joins the same two words in the usual order when the word that moved to the end is
     a given name of the table: two people whose names are each other's reverse are rare, one of them with a
-    listed given name for a surname rarer still."""
+    listed given name for a surname rarer still. A given name the table lacks needs a reverse spelt
+    otherwise ("Sargsjan Lilit" in a German report, "Lilit Sargsyan" in English ones: a translated list, not
+    two people) that reads alike (``name_readings``), in a shared context as any reading, with the two
+    words used so in the collection only: the moved word no other name's surname, the first word no other
+    name's given name (not "Wei Lan" beside "Lan Wei", where no report says which order is whose)."""
     keys = {
         " ".join(tokens)
         for by_given in full_names.values()
         for names in by_given.values()
         for tokens in names
     }
+    first_words = Counter(key.split()[0] for key in keys)
+    last_words = Counter(key.split()[-1] for key in keys)
+    spelt_otherwise = []
     for key in keys:
         words = key.split()
         if len(words) != 2:
             continue
         usual_order = f"{words[1]} {words[0]}"
-        if usual_order in keys and given_name_rows(words[1]) and not given_name_rows(words[0]):
-            groups.merge(key, usual_order)
+        if usual_order in keys:
+            if given_name_rows(words[1]) and not given_name_rows(words[0]):
+                groups.merge(key, usual_order)
+        elif last_words[words[1]] == 1 and first_words[words[0]] == 1:
+            spelt_otherwise.append(key)
+    for key in spelt_otherwise:
+        read_alike = {other for block in name_readings(key.split()[::-1]) for other in blocks.get(block, ())}
+        for other in sorted(read_alike - {key}):
+            if context.related(key, other, groups, settings.transliteration_min_shared_actors):
+                groups.merge(key, other)
 
 
 def _korean_names_by_surname(full_names: dict[str, dict[str, list[list[str]]]]) -> dict[str, set[str]]:
@@ -213,14 +235,14 @@ def _reading_blocks(full_names: dict[str, dict[str, list[list[str]]]]) -> dict[t
 
 
 def _merge_readings(
-    full_names: dict[str, dict[str, list[list[str]]]],
+    reading_blocks: dict[tuple[str, str], set[str]],
     groups: DisjointSet,
     settings: EntitiesSettings,
     context: NameContext,
 ) -> None:
     """Weak matches (one reading, given names alike) merge only in a shared context. Two rounds: a merge
     in the first makes the actors around a name the same entity, which the second can count."""
-    blocks = [sorted(block) for block in _reading_blocks(full_names).values() if len(block) > 1]
+    blocks = [sorted(block) for block in reading_blocks.values() if len(block) > 1]
     blocks = [block for block in blocks if len(block) <= MAX_READING_BLOCK]
     for _ in range(2):
         for block in blocks:

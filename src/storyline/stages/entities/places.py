@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 from storyline.records import Mention
 from storyline.stages.entities.lexicon import PLACE_LABELS, EntityLexicon, fold_name
 
-__all__ = ["places_by_context", "tagged_place_keys"]
+__all__ = ["after_dateline", "places_by_context", "tagged_place_keys"]
 
 # A dateline: capitalised place names opening a paragraph, maybe a country or date after a comma, then a
 # dash or a full stop ("LIMNI/ATHENS - ", "KARDZHALI, Bulgaria - ", "CHUDSCHAND. On the second day").
@@ -40,6 +40,15 @@ WORD_AFTER = re.compile(r"\s+(\w+)")
 WORD_BEFORE = re.compile(r"(\w+)\s+$")
 NOUN_OF_BEFORE = re.compile(r"(\w+)\s+of\s+$")
 ADJECTIVE_BEFORE = re.compile(r"\b([a-z]+)\s+$")  # in lower case: "Northern Rock" is a name's own word
+
+
+def after_dateline(text: str, start: int, end: int) -> int:
+    """Where a name starts once a dateline the small model ran into it is cut off ("GYUMRI, Armenia -
+    Gyumri's incumbent mayor", tagged one organisation from "Armenia" on): after the dateline's dash when
+    that falls inside the span, else ``start``. Only a dateline opening the line: "Wal - Mart" of a
+    tokenised text keeps its dash."""
+    dateline = DATELINE.match(text, text.rfind("\n", 0, start) + 1)
+    return dateline.end() if dateline is not None and start < dateline.end() < end else start
 
 
 def places_by_context(doc: Doc, text: str, names: list[Mention], lexicon: EntityLexicon) -> list[Mention]:

@@ -24,6 +24,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from storyline.records import Mention
+from storyline.stages.entities.kinds import introduced_by_kind
 from storyline.stages.entities.lexicon import EntityLexicon, fold_name
 
 __all__ = [
@@ -391,7 +392,8 @@ def _introduction_patterns(heads: frozenset[str]) -> tuple[re.Pattern[str], re.P
 
 def organisations_by_introduction(text: str, names: list[Mention], lexicon: EntityLexicon) -> list[Mention]:
     """ "A group calling itself Frost Owl", which the small model tags a person: a name the article
-    introduces with a generic organisation word (``generic_org_heads``: group, company, firm …) is an
+    introduces with a generic organisation word (``generic_org_heads``: group, company, firm …) or a kind
+    word of civic bodies ("the opposition Free City bloc", tagged a place: ``introduced_org_kinds``) is an
     organisation, here and wherever the article repeats it."""
     introduced = {
         fold_name(m.text)
@@ -399,7 +401,10 @@ def organisations_by_introduction(text: str, names: list[Mention], lexicon: Enti
         if m.label != "ORG"
         and m.refers_to is None
         and fold_name(m.text) not in lexicon.countries  # "the US manufacturer" is no manufacturer named US
-        and introduced_as_any(text, m, lexicon.generic_org_heads)
+        and (
+            introduced_as_any(text, m, lexicon.generic_org_heads)
+            or introduced_by_kind(text, m, lexicon.introduced_org_kinds)
+        )
     }
     return [
         Mention(m.article, m.start, m.end, m.text, "ORG", m.refers_to, m.role)

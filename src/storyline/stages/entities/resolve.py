@@ -123,7 +123,8 @@ def _read_as_full_names(keys: set[str], full_names: set[str], labels: Counter[tu
     """Names never tagged a person that read as a person's full name of the collection in another
     romanisation, given name and surname both ("Bolat Jounoussov", tagged a place, beside the person "Bolat
     Zhunusov"): the small model knows English spellings of names better than French or German ones. Two or
-    three words, as a full name has."""
+    three words, as a full name has; two may be printed surname first ("Sargsjan Lilit", tagged an
+    organisation, beside the person "Lilit Sargsyan"), as ``names._merge_surname_first`` reads them."""
     surname_readings = {reading for key in full_names for reading in readings(key.rsplit(" ", 1)[-1])}
     candidates = [
         words
@@ -132,8 +133,21 @@ def _read_as_full_names(keys: set[str], full_names: set[str], labels: Counter[tu
         and not labels[key, "PERSON"]
         and not readings(words[-1]).isdisjoint(surname_readings)  # cheap: most keys stop here
     ]
+    surname_first = [
+        words
+        for key in keys - full_names
+        if len(words := key.split()) == 2
+        and not labels[key, "PERSON"]
+        and not readings(words[0]).isdisjoint(surname_readings)
+    ]
     person_readings = {block for key in full_names for block in name_readings(key.split())}
-    return {" ".join(words) for words in candidates if not name_readings(words).isdisjoint(person_readings)}
+    return {
+        " ".join(words) for words in candidates if not name_readings(words).isdisjoint(person_readings)
+    } | {
+        " ".join(words)
+        for words in surname_first
+        if not name_readings(words[::-1]).isdisjoint(person_readings)
+    }
 
 
 def _organisation_words(keyed: Sequence[Keyed]) -> set[str]:
