@@ -699,3 +699,69 @@ def test_a_lower_case_phrase_is_no_name_unless_an_organisations_head_ends_it() -
     assert noise("state fodder reserve")
     assert not noise("foreign ministry")
     assert not noise("Kestrel Marine")
+
+
+def tagged_doc(words: list[tuple[str, str, str]]) -> Doc:
+    """A hand-parsed sentence of (word, Penn tag, part of speech): the small model's own tagging of a test
+    sentence need not be the one it gave the report the rule is for."""
+    return Doc(
+        blank_english().vocab,
+        words=[word for word, _, _ in words],
+        tags=[tag for _, tag, _ in words],
+        pos=[pos for _, _, pos in words],
+        sent_starts=[index == 0 for index in range(len(words))],
+    )
+
+
+def test_a_word_run_on_into_the_front_of_a_name_is_cut_off() -> None:
+    from storyline.stages.entities.noise import without_leading_word
+
+    def leading_cut(words: list[tuple[str, str, str]], text: str = "", at: int = 0) -> str | None:
+        """What is kept of the person's name NER found in the two words from ``at``."""
+        doc = tagged_doc(words)
+        name = doc[at : at + 2]
+        mention = Mention("a", name.start_char, name.end_char, name.text, "PERSON")
+        kept = without_leading_word(doc, doc.text + text, mention, [mention])
+        assert kept is None or doc.text[kept.start : kept.end] == kept.text
+        return None if kept is None else kept.text
+
+    # a sentence-opening gerund or participle the model ran into the surname after it
+    assert leading_cut(
+        [("Having", "VBG", "VERB"), ("Marlow", "NNP", "PROPN"), ("pleased", "VBD", "VERB")]
+    ) == ("Marlow")
+    assert leading_cut(
+        [("Asked", "VBN", "VERB"), ("Marlow", "NNP", "PROPN"), ("declined", "VBD", "VERB")]
+    ) == ("Marlow")
+    # a common adverb opening the sentence, which the article also writes in lower case
+    meanwhile = [("Meanwhile", "RB", "ADV"), ("Marlow", "NNP", "PROPN"), ("left", "VBD", "VERB")]
+    assert leading_cut(meanwhile, text=" Rates meanwhile rose.") == "Marlow"
+    # a given name stays, whatever the parse made of it: a listed one, or a proper noun
+    assert leading_cut([("Oleh", "RB", "ADV"), ("Marlow", "NNP", "PROPN"), ("left", "VBD", "VERB")]) == (
+        "Oleh Marlow"
+    )
+    assert leading_cut([("Will", "NNP", "PROPN"), ("Marlow", "NNP", "PROPN"), ("left", "VBD", "VERB")]) == (
+        "Will Marlow"
+    )
+    # inside a sentence a capitalised verb form is part of a title the model took for a name
+    title = [
+        ("the", "DT", "DET"),
+        ("sequel", "NN", "NOUN"),
+        ("Chasing", "VBG", "VERB"),
+        ("Marlow", "NNP", "PROPN"),
+    ]
+    assert leading_cut(title, at=2) == "Chasing Marlow"
+    # nothing of a name is left: dropped
+    assert leading_cut([("Having", "VBG", "VERB"), ("-", "HYPH", "PUNCT"), ("won", "VBD", "VERB")]) is None
+
+
+def test_an_organisation_loses_a_leading_verb_only_where_the_article_names_the_rest_alone() -> None:
+    from storyline.stages.entities.noise import without_leading_word
+
+    doc = tagged_doc([("Feeding", "VBG", "VERB"), ("Varrow", "NNP", "PROPN"), ("grew", "VBD", "VERB")])
+    name, rest = doc[0:2], doc[1:2]
+    mention = Mention("a", name.start_char, name.end_char, name.text, "ORG")
+    assert without_leading_word(doc, doc.text, mention, [mention]) == mention
+    named_alone = [mention, Mention("a", rest.start_char, rest.end_char, rest.text, "ORG")]
+    assert without_leading_word(doc, doc.text, mention, named_alone) == Mention(
+        "a", rest.start_char, rest.end_char, "Varrow", "ORG"
+    )

@@ -52,7 +52,7 @@ from storyline.stages.entities.lexicon import (
     without_name_particle,
 )
 from storyline.stages.entities.members import members_standing_for_bodies
-from storyline.stages.entities.noise import is_noise, without_vessels
+from storyline.stages.entities.noise import is_noise, without_leading_word, without_vessels
 from storyline.stages.entities.owners import business_relation_descriptions
 from storyline.stages.entities.people import patronymic_names, relabel_surnames
 from storyline.stages.entities.places import after_dateline, places_by_context
@@ -256,10 +256,14 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
     text = doc.text
     lexicon = entity_lexicon()
     foreign = [(f.start, f.end) for f in parsed.article.foreign_fragments]
+    found = _names(doc, text, article_id, lexicon)
+    trimmed = [without_leading_word(doc, text, m, found) for m in found]
     names = [
         m
-        for m in _names(doc, text, article_id, lexicon)
-        if not any(s <= m.start < e for s, e in foreign) and not is_noise(doc, text, m, lexicon)
+        for m in trimmed
+        if m is not None
+        and not any(s <= m.start < e for s, e in foreign)
+        and not is_noise(doc, text, m, lexicon)
     ]
     names = places_by_context(doc, text, names, lexicon)
     names = named_subdivisions(text, article_id, known_organisation_mentions(text, names), lexicon)

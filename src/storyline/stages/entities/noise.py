@@ -3,9 +3,11 @@
 The small English model tags what looks like a name: a German word an editor left in brackets
 ("[Gefangenenaustausch]" as a person), a capitalised common word opening a sentence ("Email", "Army chief …"
 as an organisation), a span that runs over a sentence end ("X. They" as an organisation), a phrase in lower
-case ("the state fodder reserve" as an organisation, "the lorry fleet" as a person). Each test reads
-the parse (sentence starts, part of speech) and the brackets around the span; words inside a foreign fragment
-are dropped by ``mentions.extract_mentions`` from the language stage's spans.
+case ("the state fodder reserve" as an organisation, "the lorry fleet" as a person). A word run on into the
+front of a name ("Having Jackman" as a person: a sentence-opening gerund) is cut off
+(``without_leading_word``, issue #17). Each test reads the parse (sentence starts, part of speech) and the
+brackets around the span; words inside a foreign fragment are dropped by ``mentions.extract_mentions``
+from the language stage's spans.
 
 A vessel's name ("the tanker Haedong Pioneer", "the barge Seosan 3"), which the small model tags an
 organisation or a person, is a thing: OntoNotes files vehicles under PRODUCT, and the brief, whose entities
@@ -16,15 +18,23 @@ are actors and places, shows it as neither (``without_vessels``), here and where
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
 from storyline.records import Mention
 from storyline.stages.entities.businesses import vessel_names
 from storyline.stages.entities.lexicon import EntityLexicon, fold_name
+from storyline.stages.entities.transliteration import given_name_rows
 
-__all__ = ["is_noise", "without_vessels"]
+__all__ = ["is_noise", "without_leading_word", "without_vessels"]
 ACTOR_LABELS = frozenset({"PERSON", "ORG"})
+# Penn tags of a verb's base form and participles: "Having Jackman", "Asked Smith" — no name opens with one
+# (the small model tags a given name inside a name NNP, and a finite verb is cut in ``mentions._name_span``).
+VERB_FORM_TAGS = frozenset({"VB", "VBG", "VBN"})
+# Parts of speech of a sentence-opening word that is no part of the name after it ("Meanwhile Jackman",
+# "But Jackman"); nouns and adjectives may be a given name the model misread ("Rose", "Frank").
+NOT_NAME_POS = frozenset({"VERB", "AUX", "ADV", "ADP", "CCONJ", "SCONJ", "PRON", "DET", "PART", "INTJ"})
 
 BRACKETS = {"[": "]", "(": ")"}
 
@@ -40,6 +50,46 @@ def is_noise(doc: Doc, text: str, mention: Mention, lexicon: EntityLexicon) -> b
         or _bracketed_word(text, mention)
         or _crosses_sentence_end(span)
         or (len(span) == 1 and bool(span[0].is_sent_start) and _common_word(span[0], text))
+    )
+
+
+def without_leading_word(doc: Doc, text: str, mention: Mention, names: list[Mention]) -> Mention | None:
+    """A person's or organisation's name less the sentence's opening word when it is not part of it: a verb
+    form ("Having Jackman", tagged a person in ECB+ 2_4, whose lone "Jackman" then had two people to join),
+    or a common word the parse reads as no noun ("Meanwhile Jackman") and that is no given name of the
+    lexicon's tables. None when nothing of the name is left. An organisation is cut only where the article
+    names the rest alone ("Feeding America" stays unless "America" stands alone elsewhere)."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if (
+        mention.label not in ACTOR_LABELS
+        or span is None
+        or len(span) < 2
+        or not _leading_non_name(span[0], text)
+    ):
+        return mention
+    rest = span[1:]
+    if not any(token.is_alpha for token in rest):
+        return None
+    start = max(rest.start_char, mention.start)
+    surface = mention.text[start - mention.start :]
+    if mention.label == "ORG" and not any(fold_name(m.text) == fold_name(surface) for m in names):
+        return mention
+    return replace(mention, start=start, text=surface)
+
+
+def _leading_non_name(token: Token, text: str) -> bool:
+    """Only a sentence's first word: capitalised inside a sentence, a verb form belongs to a title the model
+    tagged a name ("the sequel Catching Fire", "Charged with Murdering Sheriff's Deputy" in ECB+ topics 6
+    and 16), and cutting it leaves a common word standing as an actor."""
+    if not token.is_sent_start:
+        return False
+    if token.tag_ in VERB_FORM_TAGS:
+        return True
+    return (
+        token.pos_ in NOT_NAME_POS
+        and not token.is_upper
+        and _common_word(token, text)
+        and not given_name_rows(fold_name(token.text))
     )
 
 
