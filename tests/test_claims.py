@@ -95,6 +95,32 @@ def test_pronoun_speaker_becomes_the_person_named_before() -> None:
     assert claim.speaker_start == text.index("Mayor")
 
 
+def test_pronoun_after_a_cue_of_its_sentence_is_that_cues_speaker() -> None:
+    """Parallel subjects: the second "he" is the first cue's speaker, not the nearer name in its content."""
+    text = (
+        "While Senator Tom Reed said there was clear evidence that Mayor Lisa Grant was careless with the "
+        "funds, he said there is no precedent for prosecuting such a case."
+    )
+    second = [c for c in claims_of(text) if c.cue == "said"][1]
+    assert (second.speaker_text, second.speaker_start) == ("Senator Tom Reed", text.index("Senator"))
+
+
+def test_pronoun_after_a_cue_of_the_sentence_before_is_that_cues_speaker() -> None:
+    text = "Senator Tom Reed said on Monday that Mayor Lisa Grant had lied. He said the inquiry would go on."
+    assert [c.speaker_text for c in claims_of(text)] == ["Senator Tom Reed", "Senator Tom Reed"]
+
+
+def test_pronoun_after_a_plural_speakers_cue_is_the_person_named_before() -> None:
+    text = "Officials said the plan was sound after Tom Reed spoke. He said it would pass."
+    assert [c.speaker_text for c in claims_of(text)] == ["Officials", "Tom Reed"]
+
+
+def test_pronoun_of_the_other_gender_is_not_the_cue_before() -> None:
+    """ "she said …; he said …" are two people: the "he" goes to the person named before, not to her."""
+    text = "Tom Reed spoke after Anna Berg left. She said the plan was sound. He said it would pass."
+    assert [c.speaker_text for c in claims_of(text)] == ["Anna Berg", "Tom Reed"]
+
+
 # --- quotations ---------------------------------------------------------------------------------------------
 
 

@@ -46,6 +46,7 @@ QUOTE_PREFERENCE: dict[QuoteKind, int] = {"direct": 2, "mixed": 1, "indirect": 0
 # Speaker entity types that a later "he"/"she" cannot refer to.
 NON_PERSON_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC"})
 ID_LETTERS: dict[ClaimKind, str] = {"statement": "c", "act": "a"}
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
 
 def extract_claims(
@@ -193,10 +194,11 @@ def _opens_with_speaker(sentence: Span, lexicon: ClaimLexicon) -> bool:
 def _resolve_speakers(
     doc: Doc, text: str, lexicon: ClaimLexicon, found: list[Attribution]
 ) -> list[Attribution]:
-    """ "he"/"she" → the nearest person named before as a subject or a speaker: a PERSON entity that is a
-    subject, or an earlier claim's speaker that is not an organisation or place and not inside a quote.
-    Objects are left out ("the deal with Kim … he believes" is not Kim), and so are other claims' quoted
-    words."""
+    """ "he"/"she" → the speaker of the cue before it in its sentence or the one before, when that speaker
+    is one person of the pronoun's gender as far as the article tells (``_parallel_speaker``); else the
+    nearest person named before as a subject or a speaker: a PERSON entity that is a subject, or an earlier
+    claim's speaker that is not an organisation or place and not inside a quote. Objects are left out ("the
+    deal with Kim … he believes" is not Kim), and so are other claims' quoted words."""
     quoted = [a.content for a in found if a.quote == "direct"]
     persons = [
         speaker_span(ent.root) or (ent.start_char, ent.end_char)  # with the title: "Mayor Anna Berg"
@@ -205,6 +207,7 @@ def _resolve_speakers(
     ]
     resolved: list[Attribution] = []
     names_a_person = _PersonSpeakers(doc, text, lexicon)
+    genders = _KnownGenders(text)
     for attribution in sorted(found, key=lambda a: a.cue[0]):
         speaker = attribution.speaker
         quote = next((q for q in quoted if q[0] <= attribution.cue[0] < q[1]), None)
@@ -219,6 +222,11 @@ def _resolve_speakers(
             if named:
                 attribution = dataclasses.replace(attribution, speaker=named[-1])
         elif speaker is not None and is_pronoun:
+            gender = (
+                "feminine"
+                if text[speaker[0] : speaker[1]].lower() in lexicon.feminine_pronouns
+                else "masculine"
+            )
             candidates = persons + [
                 a.speaker
                 for a in resolved
@@ -226,11 +234,75 @@ def _resolve_speakers(
                 and names_a_person(a.speaker)
                 and not _inside_any(a.speaker[0], quoted)
             ]
-            before = [c for c in candidates if c[1] <= speaker[0]]
-            if before:
+            before = [c for c in candidates if c[1] <= speaker[0] and genders.may_be(c, gender)]
+            parallel = _parallel_speaker(doc, attribution, resolved, quoted, names_a_person)
+            if parallel is not None and genders.may_be(parallel, gender):
+                attribution = dataclasses.replace(attribution, speaker=parallel)
+            elif before:
                 attribution = dataclasses.replace(attribution, speaker=max(before, key=lambda c: c[1]))
+            if attribution.speaker is not None and attribution.speaker != speaker:
+                genders.learn(attribution.speaker, gender)
         resolved.append(attribution)
     return resolved
+
+
+def _parallel_speaker(
+    doc: Doc,
+    attribution: Attribution,
+    earlier: list[Attribution],
+    quoted: list[CharSpan],
+    names_a_person: _PersonSpeakers,
+) -> CharSpan | None:
+    """ "While Comey said there was evidence that Clinton was careless, he said …": the second cue's "he" is
+    the first cue's speaker (parallel subjects), not the nearer name inside the first claim. Taken from the
+    last cue before the pronoun in its sentence or the sentence before, outside quotations, when its
+    speaker is one person (not a plural or coordinated noun phrase)."""
+    speaker = attribution.speaker
+    if speaker is None:
+        return None
+    sentence = doc[attribution.anchor].sent
+    window_start = doc[sentence.start - 1].sent.start_char if sentence.start > 0 else sentence.start_char
+    cues = [
+        a
+        for a in earlier
+        if window_start <= a.cue[0] and a.cue[1] <= speaker[0] and not _inside_any(a.cue[0], quoted)
+    ]
+    if not cues:
+        return None
+    last = max(cues, key=lambda a: a.cue[0])
+    if last.speaker is None or not names_a_person(last.speaker) or not _one_person(doc, last.speaker):
+        return None
+    return last.speaker
+
+
+def _one_person(doc: Doc, speaker: CharSpan) -> bool:
+    """A singular noun phrase: not "officials", not "Trump and Pence"."""
+    span = doc.char_span(*speaker, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.tag_ not in PLURAL_TAGS and not any(child.dep_ == "conj" for child in root.children)
+
+
+class _KnownGenders:
+    """The gender the article gives a person by the pronouns resolved to them so far, kept per surname (the
+    last word: "Mayor Anna Berg" and "Berg" are one person); a surname given both ("Clinton": Bill and
+    Hillary) tells nothing. A "he" never goes to a person the article calls "she", and the other way."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.seen: dict[str, set[str]] = {}
+
+    def _surname(self, person: CharSpan) -> str:
+        words = self.text[person[0] : person[1]].split()
+        return words[-1].lower() if words else ""
+
+    def learn(self, person: CharSpan, gender: str) -> None:
+        self.seen.setdefault(self._surname(person), set()).add(gender)
+
+    def may_be(self, person: CharSpan, gender: str) -> bool:
+        known = self.seen.get(self._surname(person))
+        return not known or gender in known
 
 
 def _unresolved_relative(doc: Doc, attribution: Attribution) -> Attribution:

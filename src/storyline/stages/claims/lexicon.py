@@ -40,6 +40,7 @@ class ClaimLexicon:
     preposition_cues: dict[str, frozenset[str]]
     phrase_cues: dict[str, str]
     third_person: frozenset[str]
+    feminine_pronouns: frozenset[str]
     first_person: frozenset[str]
     anaphoric_objects: frozenset[str]
     anaphoric_modifiers: frozenset[str]
@@ -109,6 +110,7 @@ def claim_lexicon() -> ClaimLexicon:
         preposition_cues={verb.lower(): _words(words) for verb, words in cues["preposition_cues"].items()},
         phrase_cues={first.lower(): second.lower() for first, second in cues["phrase_cues"].items()},
         third_person=_words(pronouns["third_person"]),
+        feminine_pronouns=_words(pronouns["feminine"]),
         first_person=_words(pronouns["first_person"]),
         anaphoric_objects=_words(pronouns["anaphoric_objects"]),
         anaphoric_modifiers=_words(pronouns["anaphoric_modifiers"]),
