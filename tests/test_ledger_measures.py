@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from storyline.stages.ledger.counted import AGENT
 from storyline.stages.ledger.measures import (
     INCREMENT,
@@ -30,6 +32,27 @@ def test_a_plural_of_scale_is_no_value() -> None:
     )
     assert is_vague(vague) and not is_vague(counted)
     assert [m.quantity.value for m in make_measures(claim, frozenset())] == [110]
+
+
+@pytest.mark.parametrize(
+    ("content", "figure", "counts"),
+    [
+        # a numeral standing for the two people named before, no count of the letters
+        ("it found 14 letters between the two, written over a year", "two", False),
+        ("the three of them signed 14 letters", "three", False),
+        # a figure with its own noun, or one a word other than "of" follows, stays a count
+        ("the two letters were signed", "two letters", True),
+        ("the 14 sent before May were signed", "14", True),
+        ("they signed 14 letters, up from 9", "9", True),
+    ],
+)
+def test_a_numeral_standing_for_things_named_before_is_no_figure(
+    content: str, figure: str, counts: bool
+) -> None:
+    text = f"The clerk said {content}."
+    number = make_quantity(figure, 2, within=text, unit="letter")
+    claim = make_claim(content, article=make_article(text), quantities=(number,))
+    assert bool(make_measures(claim, frozenset())) is counts
 
 
 GOAL = "The department said it fell short of its goal of releasing 43,000 pages; 54,000 pages exist."

@@ -19,7 +19,7 @@ from storyline.stages.ledger.relays import (
     relayed_words,
 )
 from storyline.stages.ledger.sides import Context, make_position
-from storyline.stages.ledger.sources import NO_VOICES, independent_sources
+from storyline.stages.ledger.sources import NO_VOICES, as_voices, independent_sources, organisation_voices
 from storyline.stages.ledger.status import judge_status
 
 ARTICLE = make_article(
@@ -74,6 +74,23 @@ def test_a_relay_counts_as_the_speaker_it_names_among_those_asserting() -> None:
 def test_no_one_asserting_leaves_relays_as_they_are() -> None:
     claims = _claims()[1:3]
     assert as_relayed(claims, TEXTS, known_as(ENTITIES)) == claims
+
+
+def test_a_relay_naming_an_organisations_voice_counts_as_the_organisation() -> None:
+    # Ines Varga is the army chief: her claim counts as the army's (``as_voices``), and a relay naming her,
+    # by her role or her name, relays the army, not a second source beside it
+    entities = [
+        Entity("e-army", "National Army", "ORG", aliases=("army",)),
+        Entity("e-varga", "Ines Varga", "PERSON", roles=("army chief",)),
+        *ENTITIES[2:],
+    ]
+    voices = organisation_voices(entities)
+    claims = as_voices(_claims()[:3], voices)
+    relayed = as_relayed(claims, TEXTS, known_as(entities, voices))
+    assert [claim.speaker for claim in relayed] == ["e-army", "e-army", "e-army"]
+    assert only_relaying(claims, relayed) == {"e-brill", "e-ott"}
+    # without the voices the organisation is known by no one's words: three sources, as before the fix
+    assert len(independent_sources(as_relayed(claims, TEXTS, known_as(entities)), {ARTICLE.id: ""})) == 3
 
 
 def test_the_reason_names_relayers_apart_from_the_source() -> None:

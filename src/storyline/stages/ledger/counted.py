@@ -176,6 +176,17 @@ def _is_method(claim: Claim, quantity: Quantity) -> bool:
     return any(word in ledger_lexicon().method_words for word in before) or _in_method_phrase(claim, quantity)
 
 
+def _stands_for_named(claim: Claim, quantity: Quantity) -> bool:
+    """A numeral standing for things named before it, no count: a bare figure right after a determiner
+    (``pronoun_determiners``) that no noun follows, only a break or "of" ("emails between the two,
+    comprising …", "the three of them")."""
+    before = _words_before(claim, quantity, 1)
+    if not (is_bare_figure(quantity.text) and before and before[0] in ledger_lexicon().pronoun_determiners):
+        return False
+    following = claim.text[quantity.end - claim.start :].lstrip()
+    return not following[:1].isalnum() or following.lower().startswith("of ")
+
+
 def _in_method_phrase(claim: Claim, quantity: Quantity) -> bool:
     """Whether the figure lies in a phrase set off by a comma that opens on a word of method
     (``method_openers``: "…, using an average of the four latest polls in 9 states"): the phrase runs
@@ -271,6 +282,8 @@ def make_measures(
     one_count = len({q.unit for q in claim.quantities if number_type(q) in ANSWER_TYPES}) == 1
     for quantity in claim.quantities:
         if number_type(quantity) not in ANSWER_TYPES or is_vague(quantity) or _is_method(claim, quantity):
+            continue
+        if _stands_for_named(claim, quantity):
             continue
         start, end = _clause_bounds(claim, quantity)
         clause = claim.text[start:end]

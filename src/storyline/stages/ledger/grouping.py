@@ -42,6 +42,7 @@ class LedgerLexicon:
     vague_amounts: tuple[str, ...]
     target_words: frozenset[str]
     method_words: frozenset[str]
+    pronoun_determiners: frozenset[str]
     uninformative_units: frozenset[str]
     count_kinds: tuple[tuple[str, tuple[str, ...]], ...]
     numbered_nouns: frozenset[str]
@@ -75,6 +76,7 @@ def ledger_lexicon() -> LedgerLexicon:
         vague_amounts=tuple(data["vague_amounts"]),
         target_words=frozenset(data["target_words"]),
         method_words=frozenset(data["method_words"]),
+        pronoun_determiners=frozenset(data["pronoun_determiners"]),
         uninformative_units=frozenset(data["uninformative_units"]),
         count_kinds=tuple((kind, tuple(stems)) for kind, stems in data["count_kinds"].items()),
         numbered_nouns=frozenset(data["numbered_nouns"]),

@@ -29,7 +29,7 @@ from storyline.lexicons import load_lexicon
 from storyline.records import Claim, Entity
 from storyline.stages.ledger.counted import Measure
 from storyline.stages.ledger.grouping import WORD, ledger_lexicon, speaker_key
-from storyline.stages.ledger.sources import Voices, voice_of
+from storyline.stages.ledger.sources import NO_VOICES, Voices, voice_of
 
 # the longest relayed name read ("the FBI director", "Secretary of State John Kerry")
 LONGEST_RELAYED = 6
@@ -55,9 +55,25 @@ def relay_lexicon() -> RelayLexicon:
     )
 
 
-def known_as(entities: Sequence[Entity]) -> dict[str, frozenset[str]]:
+def known_as(entities: Sequence[Entity], voices: Voices = NO_VOICES) -> dict[str, frozenset[str]]:
     """Person entity id → the words a reader may name them by: their name, aliases and roles, and the
-    roles of another person entity of the same surname (one person the entities stage kept as two)."""
+    roles of another person entity of the same surname (one person the entities stage kept as two). An
+    organisation a person speaks for (``voices``) is known by its names and by the words of each of its
+    voices: sources are counted after ``sources.as_voices``, so Comey asserting "extremely careless" is the
+    FBI's claim, and McCaul's "The FBI director said …" and Trump's "quoting Comey's statement" relay the
+    FBI (PolNeAR fbi-no-charges: the FBI, Trump and McCaul read as 2 sources, issue #14)."""
+    known = _people_known_as(entities)
+    organisations = {entity.id: entity for entity in entities if entity.type == "ORG"}
+    for person, organisation in voices.people.items():
+        if organisation in organisations and person in known:
+            entity = organisations[organisation]
+            own = known.get(organisation, frozenset(_words(" ".join((entity.name, *entity.aliases)))))
+            known[organisation] = own | known[person]
+    return known
+
+
+def _people_known_as(entities: Sequence[Entity]) -> dict[str, frozenset[str]]:
+    """Person entity id → their name, aliases and roles as words, with the roles of a namesake."""
     people = [entity for entity in entities if entity.type == "PERSON"]
     by_surname: dict[str, set[str]] = {}
     for entity in people:

@@ -87,7 +87,7 @@ def read_story(
     # grouping still tells them apart (one speaker's two values are read as two things, ``ledger.measures``)
     voices = organisation_voices(entities)
     origin = origins(list(by_id.values()), copies)
-    context = Context(by_id, origin, settings, names, texts, voices, known_as(entities))
+    context = Context(by_id, origin, settings, names, texts, voices, known_as(entities, voices))
     return StoryReading(
         story=story,
         claims=story_claims,
