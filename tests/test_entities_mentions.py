@@ -58,6 +58,18 @@ def test_an_election_incumbent_is_a_title_a_later_description_refers_to() -> Non
     assert next(m for m in found if m.start == later).refers_to == "Karen Vardanyan"
 
 
+def test_a_challenger_is_never_the_witness_quoted_just_before() -> None:
+    """Issue #17: "the challenger said" after sentences about a witness went to the witness by salience; a
+    contest's side is the story's candidate, left to the story's role index (``resolve``)."""
+    text = (
+        "A precinct member, Mira Arakelyan, said she had refused to sign the protocol. "
+        '"I will not concede," the challenger said.'
+    )
+    found = mentions_of(text)
+    later = next(m for m in found if m.start == text.index("the challenger"))
+    assert later.refers_to is None and later.role == "the challenger"
+
+
 def test_a_name_run_on_into_a_share_is_cut_before_the_number() -> None:
     doc = Doc(blank_english().vocab, words=["Vardanyan", "47.9", "percent", "and", "Airbus", "A380"])
     assert doc.text[slice(*_name_span(doc, doc.text, Span(doc, 0, 3, label="ORG")))] == "Vardanyan"

@@ -260,9 +260,10 @@ def _salient_person(
     avoiding the name. Only a sentence subject qualifies, and only when the sentences before name no other
     person, and not a person the article gives other titles only: "the governor" after sentences about the
     WHO's representative is someone else, whom the story may name (issue #17); "the opposition leader"
-    after sentences about the alliance's leader is that leader (the title word is what must agree)."""
+    after sentences about the alliance's leader is that leader (the title word is what must agree). Never
+    a contest's side ("the challenger"): that is the story's candidate, found by role (``resolve``)."""
     span = doc.char_span(start, start + 1, alignment_mode="expand")
-    if span is None:
+    if span is None or lexicon.contest_titles & set(content_words(description, lexicon)):
         return None
     first = span[0]
     noun = first.head if first.dep_ == "det" else first
