@@ -357,6 +357,19 @@ def test_a_name_printed_surname_first_in_another_spelling_joins_the_person_it_re
     assert frozenset({"Lilit Sargsyan"}) in groups(resolve_entities(mentions(*english, *elsewhere)))
 
 
+def test_a_lone_surname_of_a_name_printed_surname_first_joins_that_person() -> None:
+    """Issue #17: "said Sargsjan" after "Sargsjan Lilit" (tagged an organisation, whose first word is thus
+    an organisation's edge word) is the person "Lilit Sargsyan" of the English report; not where no report
+    reads the printed name as a person."""
+    shared = [("Central Electoral Commission", "ORG"), ("Free City", "ORG"), ("Open Ballot", "ORG")]
+    english = [("a", "Lilit Sargsyan", "PERSON"), *(("a", name, label) for name, label in shared)]
+    german = [("b", "Sargsjan Lilit", "ORG"), ("b", "Sargsjan", "PERSON")]
+    german += [("b", name, label) for name, label in shared]
+    found = groups(resolve_entities(mentions(*english, *german)))
+    assert frozenset({"Lilit Sargsyan", "Sargsjan Lilit", "Sargsjan"}) in found
+    assert frozenset({"Lilit Sargsyan"}) in groups(resolve_entities(mentions(english[0], *german)))
+
+
 def test_an_arabic_compound_given_name_reads_alike_however_its_article_is_written() -> None:
     """Issue #17: "Abd ar-Rahman al-Dschabiri" (German) is "Abdulrahman al-Jabiri" when both are given one
     role; "Khalid al-Jabiri" is someone else."""
