@@ -261,6 +261,17 @@ def test_an_ombudswoman_is_a_title_but_the_ombudsmans_office_is_an_organisation(
     assert "The ombudsman" not in {m.text for m in found}
 
 
+def test_a_title_owning_a_body_its_holder_does_not_run_is_the_person_too() -> None:
+    """Issue #17: "the mayor's party" (generalise gyumri-recount) names the mayor as well as the party; the
+    holder's own office ("the mayor's office") stays the office alone."""
+    found = mentions_of(
+        "Mayor Karen Vardanyan said the count was fair. Observers said the mayor's party had overspent. "
+        "The mayor's office declined to comment."
+    )
+    assert by_text(found, "the mayor").refers_to == "Karen Vardanyan"
+    assert "The mayor" not in {m.text for m in found}
+
+
 def test_a_surname_joined_to_the_arabic_article_is_part_of_the_name_and_found_again_without_it() -> None:
     """Issue #17: the small model leaves a lower-case "as-" surname outside the name it tags, and a
     surname written with "al-" once is written without it further down."""

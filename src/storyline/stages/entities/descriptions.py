@@ -151,11 +151,12 @@ def _nationality_before(doc: Doc, head: Token) -> Token | None:
 
 
 def _possessor_of_organisation(token: Token, lexicon: EntityLexicon) -> bool:
-    """ "the ombudsman's office", "the minister's office": a title word owning an organisation word names
-    that organisation's holder, and the phrase is the organisation (read from the organisation word), not a
-    mention of the person."""
+    """ "the ombudsman's office", "the minister's office": a title word owning the word of the office its
+    holder runs names that office's holder, and the phrase is the office (read from the organisation word),
+    not a mention of the person. A title owning another organisation word ("the mayor's party") is the
+    person as well."""
     head = token.head
-    return token.dep_ == "poss" and head.lemma_.lower() in lexicon.org_head_words and head.i != token.i
+    return token.dep_ == "poss" and head.lemma_.lower() in lexicon.holder_office_heads and head.i != token.i
 
 
 def resolve_descriptions(
