@@ -490,6 +490,19 @@ def test_the_generalisation_evals_read_the_story_files_not_the_folders_readme() 
     assert {path.name for path in GENERALISE.glob("*.txt")} <= names
 
 
+def test_a_generalisation_gold_key_names_one_actor_across_the_development_stories() -> None:
+    """The entities eval pools the stories' gold by key: the interior minister Vahe Ghazaryan (yerevan
+    protests) and the mayor Gagik Ghazaryan (gyumri recount) shared the key "ghazaryan", so the pooled B3
+    counted their correct separation as a split (364 pairs)."""
+    from eval.common import generalise_gold
+
+    names: dict[str, set[str]] = {}
+    for entry in generalise_gold(held_out=False):
+        for key, entity in entry.get("entities", {}).items():
+            names.setdefault(key, set()).add(entity["name"])
+    assert {key: found for key, found in names.items() if len(found) > 1} == {}
+
+
 def test_a_description_adding_the_level_of_an_office_finds_the_titled_person_of_its_story() -> None:
     """Issue #17: "Voivode Anna Kowalska" in one report, "the regional governor" in the next: a local title
     is its English one, and the level of the office need not be in the title."""
