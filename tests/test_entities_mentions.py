@@ -58,6 +58,18 @@ def test_an_election_incumbent_is_a_title_a_later_description_refers_to() -> Non
     assert next(m for m in found if m.start == later).refers_to == "Karen Vardanyan"
 
 
+def test_a_challenger_is_never_the_witness_quoted_just_before() -> None:
+    """Issue #17: "the challenger said" after sentences about a witness went to the witness by salience; a
+    contest's side is the story's candidate, left to the story's role index (``resolve``)."""
+    text = (
+        "A precinct member, Mira Arakelyan, said she had refused to sign the protocol. "
+        '"I will not concede," the challenger said.'
+    )
+    found = mentions_of(text)
+    later = next(m for m in found if m.start == text.index("the challenger"))
+    assert later.refers_to is None and later.role == "the challenger"
+
+
 def test_a_name_run_on_into_a_share_is_cut_before_the_number() -> None:
     doc = Doc(blank_english().vocab, words=["Vardanyan", "47.9", "percent", "and", "Airbus", "A380"])
     assert doc.text[slice(*_name_span(doc, doc.text, Span(doc, 0, 3, label="ORG")))] == "Vardanyan"
@@ -247,6 +259,17 @@ def test_an_ombudswoman_is_a_title_but_the_ombudsmans_office_is_an_organisation(
     office = by_text(found, "The ombudsman's office")
     assert office.label != "PERSON" and office.refers_to != "Mara Kellian"
     assert "The ombudsman" not in {m.text for m in found}
+
+
+def test_a_title_owning_a_body_its_holder_does_not_run_is_the_person_too() -> None:
+    """Issue #17: "the mayor's party" (generalise gyumri-recount) names the mayor as well as the party; the
+    holder's own office ("the mayor's office") stays the office alone."""
+    found = mentions_of(
+        "Mayor Karen Vardanyan said the count was fair. Observers said the mayor's party had overspent. "
+        "The mayor's office declined to comment."
+    )
+    assert by_text(found, "the mayor").refers_to == "Karen Vardanyan"
+    assert "The mayor" not in {m.text for m in found}
 
 
 def test_a_surname_joined_to_the_arabic_article_is_part_of_the_name_and_found_again_without_it() -> None:

@@ -121,3 +121,19 @@ def test_an_organisations_full_name_is_recovered_over_a_place_inside_it_not_one_
     ]
     found = recover_mentions([first, second], tagged)
     assert [(m.article, m.text, m.label) for m in found] == [("2", "North Evia Volunteer Rescue Team", "ORG")]
+
+
+def test_the_surname_alone_of_a_name_printed_surname_first_is_recovered() -> None:
+    """Issue #17: a translated list prints "Petrosjan Narine" (tagged an organisation), other reports write
+    "Narine Petrosyan"; "said Petrosjan" later in the list's article was lost. Nothing is recovered where no
+    article names the person in the usual order, nor from the given name that ends the printed name."""
+    listed = _article("de", "One witness is Petrosjan Narine, a teacher. Narine spoke, said Petrosjan.")
+    tagged = [
+        _tagged(_article("en", "Narine Petrosyan spoke."), "Narine Petrosyan", "PERSON"),
+        _tagged(listed, "Petrosjan Narine", "ORG"),
+    ]
+    found = recover_mentions([listed], tagged)
+    assert [(m.text, m.label, m.start) for m in found] == [
+        ("Petrosjan", "PERSON", listed.text.rindex("Petrosjan"))
+    ]
+    assert recover_mentions([listed], tagged[1:]) == []

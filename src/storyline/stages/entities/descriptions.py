@@ -151,11 +151,12 @@ def _nationality_before(doc: Doc, head: Token) -> Token | None:
 
 
 def _possessor_of_organisation(token: Token, lexicon: EntityLexicon) -> bool:
-    """ "the ombudsman's office", "the minister's office": a title word owning an organisation word names
-    that organisation's holder, and the phrase is the organisation (read from the organisation word), not a
-    mention of the person."""
+    """ "the ombudsman's office", "the minister's office": a title word owning the word of the office its
+    holder runs names that office's holder, and the phrase is the office (read from the organisation word),
+    not a mention of the person. A title owning another organisation word ("the mayor's party") is the
+    person as well."""
     head = token.head
-    return token.dep_ == "poss" and head.lemma_.lower() in lexicon.org_head_words and head.i != token.i
+    return token.dep_ == "poss" and head.lemma_.lower() in lexicon.holder_office_heads and head.i != token.i
 
 
 def resolve_descriptions(
@@ -260,9 +261,10 @@ def _salient_person(
     avoiding the name. Only a sentence subject qualifies, and only when the sentences before name no other
     person, and not a person the article gives other titles only: "the governor" after sentences about the
     WHO's representative is someone else, whom the story may name (issue #17); "the opposition leader"
-    after sentences about the alliance's leader is that leader (the title word is what must agree)."""
+    after sentences about the alliance's leader is that leader (the title word is what must agree). Never
+    a contest's side ("the challenger"): that is the story's candidate, found by role (``resolve``)."""
     span = doc.char_span(start, start + 1, alignment_mode="expand")
-    if span is None:
+    if span is None or lexicon.contest_titles & set(content_words(description, lexicon)):
         return None
     first = span[0]
     noun = first.head if first.dep_ == "det" else first

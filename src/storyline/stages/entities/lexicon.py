@@ -66,6 +66,10 @@ class EntityLexicon:
     portfolio_titles: frozenset[str]
     inverted_org_heads: frozenset[str]
     head_titles: frozenset[str]
+    # Titles of a side of a contest ("challenger"): never read by salience (descriptions).
+    contest_titles: frozenset[str]
+    # Organisation words naming the office a title's holder runs ("the ombudsman's office"; descriptions).
+    holder_office_heads: frozenset[str]
     office_level_words: frozenset[str]
     # Local title → the English title of the same office ("hokim" → "governor").
     title_synonyms: dict[str, str]
@@ -143,6 +147,8 @@ def entity_lexicon() -> EntityLexicon:
         portfolio_titles=frozenset(data["portfolio_titles"]),
         inverted_org_heads=frozenset(data["inverted_org_heads"]),
         head_titles=frozenset(data["head_titles"]),
+        contest_titles=frozenset(data["contest_titles"]),
+        holder_office_heads=frozenset(data["holder_office_heads"]),
         office_level_words=frozenset(data["office_level_words"]),
         title_synonyms=dict(data["title_synonyms"]),
         institution_glosses=dict(data["institution_glosses"]),

@@ -125,7 +125,7 @@ def merge_person_variants(
     _merge_near_spellings(full_names, surnames, groups, settings)
     blocks = _reading_blocks(full_names)
     _merge_readings(blocks, groups, settings, context)
-    _merge_surname_first(full_names, blocks, groups, settings, context)
+    printed_surname_first = _merge_surname_first(full_names, blocks, groups, settings, context)
     korean_names = _korean_names_by_surname(full_names)
     for lone in lone_surnames:
         candidates = {
@@ -134,6 +134,8 @@ def merge_person_variants(
             for names in full_names[surname].values()
             for tokens in names
         }
+        # "said Sargsjan" after "Sargsjan Lilit": that name's surname is its first word
+        candidates |= {groups[name] for name in printed_surname_first.get(lone, ())}
         row = korean_surname_row(lone)
         if row is not None:
             candidates |= {groups[name] for name in korean_names.get(f"korean {row}", ())}
@@ -147,7 +149,7 @@ def _merge_surname_first(
     groups: DisjointSet,
     settings: EntitiesSettings,
     context: NameContext,
-) -> None:
+) -> dict[str, set[str]]:
     """A two-word name written surname first, as Greek, Hungarian or Chinese official lists print it
     ("Papadakis Nikos"), joins the same two words in the usual order when the word that moved to the end is
     a given name of the table: two people whose names are each other's reverse are rare, one of them with a
@@ -155,7 +157,9 @@ def _merge_surname_first(
     otherwise ("Sargsjan Lilit" in a German report, "Lilit Sargsyan" in English ones: a translated list, not
     two people) that reads alike (``name_readings``), in a shared context as any reading, with the two
     words used so in the collection only: the moved word no other name's surname, the first word no other
-    name's given name (not "Wei Lan" beside "Lan Wei", where no report says which order is whose)."""
+    name's given name (not "Wei Lan" beside "Lan Wei", where no report says which order is whose).
+    Returns the names so joined by their first word, the surname that word is: a lone surname may be that
+    name's (``merge_person_variants``)."""
     keys = {
         " ".join(tokens)
         for by_given in full_names.values()
@@ -165,6 +169,7 @@ def _merge_surname_first(
     first_words = Counter(key.split()[0] for key in keys)
     last_words = Counter(key.split()[-1] for key in keys)
     spelt_otherwise = []
+    by_surname: dict[str, set[str]] = defaultdict(set)
     for key in keys:
         words = key.split()
         if len(words) != 2:
@@ -173,6 +178,7 @@ def _merge_surname_first(
         if usual_order in keys:
             if given_name_rows(words[1]) and not given_name_rows(words[0]):
                 groups.merge(key, usual_order)
+                by_surname[words[0]].add(key)
         elif last_words[words[1]] == 1 and first_words[words[0]] == 1:
             spelt_otherwise.append(key)
     for key in spelt_otherwise:
@@ -180,6 +186,8 @@ def _merge_surname_first(
         for other in sorted(read_alike - {key}):
             if context.related(key, other, groups, settings.transliteration_min_shared_actors):
                 groups.merge(key, other)
+                by_surname[key.split()[0]].add(key)
+    return by_surname
 
 
 def _korean_names_by_surname(full_names: dict[str, dict[str, list[list[str]]]]) -> dict[str, set[str]]:

@@ -65,6 +65,7 @@ def recover_mentions(articles: Sequence[Article], mentions: Sequence[Mention]) -
         blocked = blocked + [(m.start, m.end) for m in people]
         # a word with a letter: "3" of the barge "Seosan 3", tagged a person, is no surname
         last_words = {m.text.split()[-1] for m in people + _mistagged_people(own, known_people)}
+        last_words |= _surnames_written_first(own, known_people)
         surnames = given_names | {word for word in last_words if any(char.isalpha() for char in word)}
         found = people + _words_in(article, surnames, "PERSON", blocked)
         blocked = blocked + [(m.start, m.end) for m in found]
@@ -131,6 +132,23 @@ def _mistagged_people(mentions: Sequence[Mention], known: frozenset[tuple[str, s
         and len(tokens := fold_name(m.text).split()) in (2, 3)
         and name_readings(tokens) & known
     ]
+
+
+def _surnames_written_first(mentions: Sequence[Mention], known: frozenset[tuple[str, str]]) -> set[str]:
+    """The first words of one article's two-word person names printed surname first, as a translated
+    list prints them ("Sargsjan Lilit" in a German report whose English counterparts write "Lilit
+    Sargsyan"): turned round, the name reads as a person another article tags, so its first word is the
+    surname the article goes on to use alone ("said Sargsjan"), which the small model left untagged. The
+    name may be tagged anything: the model read "Sargsjan Lilit" as an organisation."""
+    return {
+        m.text.split()[0]
+        for m in mentions
+        if (m.label in {"PERSON", "ORG"} or m.label in PLACE_LABELS)
+        and m.refers_to is None
+        and len(m.text.split()) == 2
+        and len(tokens := fold_name(m.text).split()) == 2
+        and name_readings(tokens[::-1]) & known
+    }
 
 
 def _free(span: tuple[int, int], blocked: Sequence[tuple[int, int]]) -> bool:

@@ -94,11 +94,18 @@ class _PersonNames:
             and labels[key, "PERSON"] >= labels[key, "ORG"]
             and labels[key, label] > labels[key, "PLACE"]
         }
-        self.full_names |= _read_as_full_names({key for key, _ in labels}, self.full_names, labels)
+        read_as_names, printed_surname_first = _read_as_full_names(
+            {key for key, _ in labels}, self.full_names, labels
+        )
+        self.full_names |= read_as_names
         # "Garuda Indonesia" tagged a person: Indonesia stays a place; so does a capital ("Electric Yerevan")
         lexicon = entity_lexicon()
+        # a name read surname first ("Sargsjan Lilit") lends its first word too: "said Sargsjan"
         surnames = (
-            {name.split()[-1] for name in self.full_names}
+            (
+                {name.split()[-1] for name in self.full_names}
+                | {name.split()[0] for name in printed_surname_first}
+            )
             - lexicon.countries
             - set(lexicon.seats_of_government)
         )
@@ -119,12 +126,16 @@ class _PersonNames:
         return bool(self.surnames.similar(key)) or f"korean {korean_surname_row(key)}" in self.korean_surnames
 
 
-def _read_as_full_names(keys: set[str], full_names: set[str], labels: Counter[tuple[str, str]]) -> set[str]:
+def _read_as_full_names(
+    keys: set[str], full_names: set[str], labels: Counter[tuple[str, str]]
+) -> tuple[set[str], set[str]]:
     """Names never tagged a person that read as a person's full name of the collection in another
     romanisation, given name and surname both ("Bolat Jounoussov", tagged a place, beside the person "Bolat
     Zhunusov"): the small model knows English spellings of names better than French or German ones. Two or
     three words, as a full name has; two may be printed surname first ("Sargsjan Lilit", tagged an
-    organisation, beside the person "Lilit Sargsyan"), as ``names._merge_surname_first`` reads them."""
+    organisation, beside the person "Lilit Sargsyan"), as ``names._merge_surname_first`` reads them. All
+    those names, and those of them read surname first (whose first word is the surname a lone "Sargsjan"
+    spells)."""
     surname_readings = {reading for key in full_names for reading in readings(key.rsplit(" ", 1)[-1])}
     candidates = [
         words
@@ -141,13 +152,15 @@ def _read_as_full_names(keys: set[str], full_names: set[str], labels: Counter[tu
         and not readings(words[0]).isdisjoint(surname_readings)
     ]
     person_readings = {block for key in full_names for block in name_readings(key.split())}
-    return {
-        " ".join(words) for words in candidates if not name_readings(words).isdisjoint(person_readings)
-    } | {
+    read_surname_first = {
         " ".join(words)
         for words in surname_first
         if not name_readings(words[::-1]).isdisjoint(person_readings)
     }
+    read_in_order = {
+        " ".join(words) for words in candidates if not name_readings(words).isdisjoint(person_readings)
+    }
+    return read_in_order | read_surname_first, read_surname_first - read_in_order
 
 
 def _organisation_words(keyed: Sequence[Keyed]) -> set[str]:
