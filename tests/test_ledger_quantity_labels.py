@@ -1,5 +1,7 @@
 """Quantity question labels: the counted noun phrase as worded and what follows it in the clause."""
 
+from dataclasses import replace
+
 import pytest
 from factories import make_claim, make_quantity, make_time
 
@@ -153,3 +155,16 @@ def test_a_rate_is_asked_as_a_speed_or_per_its_time_unit(
 ) -> None:
     pair = (make_claim(text, id="c1"), make_quantity(figure, 1, within=text, unit=unit))
     assert quantity_label(unit, [pair], [0]) == (label, True)
+
+
+def test_a_ranked_groups_share_names_the_group_or_asks_nothing() -> None:
+    text = "The wealthiest 10 percent owned 62 percent of the farmland in 2019"
+    quantity = make_quantity("62 percent", 62, within=text, unit="percent")
+    named = replace(quantity, predicate="did the wealthiest 10 percent own")
+    assert quantity_label("percent", [(make_claim(text, id="c1"), named)], [0]) == (
+        "What share of the farmland did the wealthiest 10 percent own?",
+        True,
+    )
+    # a predicate that does not name the group: the label cannot say whose share it is
+    unnamed = replace(quantity, predicate="")
+    assert quantity_label("percent", [(make_claim(text, id="c1"), unnamed)], [0])[1] is False

@@ -333,3 +333,17 @@ def test_a_bare_number_labelled_a_date_goes_on_with_the_one_count_before_it(
     found = [q for q in find_quantities(doc, 0, len(text)) if q.start == at]
     assert [q.unit for q in found] == ([unit] if unit else [])
     assert all(q.value == float(number) for q in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("The bottom 40 percent of households would get nothing from the plan.", []),
+        ("Economists expect the richest 5% to gain most from the change.", []),
+        ("The wealthiest 10 percent owned 62 percent of the farmland.", [62]),
+        # "top" before a rate's noun names a bracket's rate, a figure
+        ("The bill lowers the top 39 percent rate for couples.", [39]),
+    ],
+)
+def test_a_ranked_group_is_no_share(text: str, kept: list[float]) -> None:
+    assert [quantity.value for quantity in quantities_in(text)] == kept

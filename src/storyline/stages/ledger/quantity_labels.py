@@ -16,7 +16,7 @@ from storyline.lexicons import load_lexicon
 from storyline.records import Claim, Quantity
 from storyline.stages.ledger.label_cuts import WORD, clause_end, finishes_phrasal_verb, open_word
 from storyline.stages.ledger.plurals import plural
-from storyline.stages.quantities import CURRENCY_UNITS, number_lexicon
+from storyline.stages.quantities import CURRENCY_UNITS, number_lexicon, ranked_groups_in
 
 MONEY_OPENER = "How much money"
 SPEED_OPENER = "What speed"
@@ -33,6 +33,7 @@ ONE = frozenset({"one", "1"})
 # the end of the words before one ("… at their posts on"), for ``_days_left_out``.
 DAY_PRECISIONS = frozenset({"day", "time"})
 DAY_PREPOSITION_END = re.compile(r"\s*\b(?:on|by|as of|at|from|until|till)\s*$", re.I)
+HOLDER_VERB_WORDS = 3  # words of a verb between a share's holder and the share ("the top 1 percent [paid]")
 
 
 def noun_phrase(quantity: Quantity) -> str:
@@ -193,6 +194,9 @@ def quantity_label(
     opener = OPENERS.get(kind, "How many")
     if kind in OPENERS:
         tail = _tail(claim, quantity, several_days, counted=False)
+        if _held_by_ranked_group(claim, quantity):
+            # "of the" stays: "What share of the farmland did …", not "What share farmland did …"
+            return _ranked_group_share(opener, tail.removeprefix("percent "), quantity)
         tail = tail.removeprefix("of the ").removeprefix("percent ")
         # "What share support?" names neither who nor what: two words of context at least
         return f"{opener} {tail}?" if tail else f"{opener}?", len(tail.split()) >= MIN_SHARE_WORDS
@@ -204,6 +208,28 @@ def quantity_label(
             return f"{opener} {noun}{' ' + tail if tail else ''}?", bool(tail) or " " in noun
     tail = _tail(claim, quantity, several_days)
     return f"{opener} {_plural(unit)}{' ' + tail if tail else ''}?", bool(tail)
+
+
+def _held_by_ranked_group(claim: Claim, quantity: Quantity) -> bool:
+    """Whether a ranked group is the subject of the verb right before the figure ("the top 1 percent paid
+    25.4 percent of all federal taxes"): the share is that group's, and a label without it asks the share
+    of everyone (issue #14)."""
+    before = claim.text[: quantity.start - claim.start]
+    groups = ranked_groups_in(before)
+    if not groups:
+        return False
+    between = before[groups[-1] :]
+    return len(between.split()) <= HOLDER_VERB_WORDS and not re.search(r"[,;:.]", between)
+
+
+def _ranked_group_share(opener: str, tail: str, quantity: Quantity) -> tuple[str, bool]:
+    """ "What share of all federal taxes did the top 1 percent pay?": a ranked group's share names
+    the group, read off the figure's predicate ("did <subject> <verb>", ``quantities.predicate``); when the
+    predicate does not name it, the label cannot, and it asks nothing."""
+    predicate = quantity.predicate or ""
+    if not (predicate.startswith("did ") and ranked_groups_in(predicate) and tail):
+        return f"{opener}?", False
+    return f"{opener} {tail} {predicate}?", True
 
 
 def share_label(holder: str, names: Mapping[str, str]) -> str:

@@ -9,11 +9,20 @@ the words before it that make it approximate.
 Called by the claims stage (``find_quantities``) and the ledger (``number_type``, the unit classes of
 ``number_lexicon``), not by the pipeline. Inside: ``find`` (a number's unit, span and approximation, and
 the kind of number it is), ``numbers`` (the number lexicon, and numbers read from digits and words),
-``not_counts`` (years, days, ages, fractions, modifiers and numbers inside names: no count).
+``not_counts`` (years, days, ages, fractions, modifiers, ranked groups and numbers inside names: no
+count).
 """
 
 from storyline.stages.quantities.find import CURRENCY_UNITS, find_quantities, number_type
+from storyline.stages.quantities.not_counts import ranked_groups_in
 from storyline.stages.quantities.numbers import number_lexicon
 from storyline.stages.quantities.predicate import predicate_in
 
-__all__ = ["CURRENCY_UNITS", "find_quantities", "number_lexicon", "number_type", "predicate_in"]
+__all__ = [
+    "CURRENCY_UNITS",
+    "find_quantities",
+    "number_lexicon",
+    "number_type",
+    "predicate_in",
+    "ranked_groups_in",
+]

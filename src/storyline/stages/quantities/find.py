@@ -26,6 +26,7 @@ from storyline.stages.quantities.not_counts import (
     is_fraction,
     is_modifier_or_ratio,
     is_name_or_date,
+    is_ranked_group,
     is_year,
 )
 from storyline.stages.quantities.numbers import (
@@ -108,7 +109,7 @@ def _quantity(
         return None
     if is_fraction(phrase, lexicon) or is_modifier_or_ratio(phrase):
         return None
-    if is_code_or_scale(phrase, noun):
+    if is_code_or_scale(phrase, noun) or is_ranked_group(phrase, noun):
         return None
     approximator = _approximator(doc, phrase[0], lexicon)
     is_vague = tuple(token.lower_ for token in phrase) in lexicon.vague

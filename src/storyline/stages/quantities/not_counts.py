@@ -1,5 +1,5 @@
 """Numbers that are no count anyone disputes: years, days of a month, ages, fractions, hyphenated
-modifiers and ratios, and numbers inside names or dates.
+modifiers and ratios, ranked groups ("the top 1 percent"), and numbers inside names or dates.
 
 Each test reads the phrase's neighbours in the parse (the word before, the noun it counts, the entity
 label) rather than the number alone: "in 2016" is a year but "2,016 troops" a count, "October 18" a day
@@ -9,11 +9,12 @@ but "in April 200 workers" a count of workers. A test says no only; it never cha
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.tokens import Token
 
 from storyline.lexicons import load_lexicon
-from storyline.stages.quantities.numbers import NumberLexicon, is_digits
+from storyline.stages.quantities.numbers import NumberLexicon, is_digits, number_lexicon
 
 # A comma-less four-digit number after these (determiner, possessive) or before a singular noun is a year.
 YEAR_DETERMINER_TAGS = frozenset({"DT", "PRP$", "POS"})
@@ -134,3 +135,32 @@ def is_code_or_scale(phrase: list[Token], noun: Token | None) -> bool:
     nouns = [noun, noun.head] if noun.dep_ == "compound" else [noun]
     # Singular only: "3 phone lines were cut" counts lines, "the 112 emergency number" names one.
     return any(token.tag_ == "NN" and token.lower_ in codes["code_nouns"] for token in nouns)
+
+
+def is_ranked_group(phrase: list[Token], noun: Token | None) -> bool:
+    """ "the top 1 percent", "the richest 10% of Americans": a group of people ranked by income or wealth
+    (``[groups] ranks``), who hold or get a figure, not a share of anything; the number is no answer to a
+    question. A rank word before a share that modifies a noun ("the top 33 percent rate") names a rate:
+    kept."""
+    first = phrase[0]
+    before = first.doc[first.i - 1] if first.i > 0 else None
+    if before is None or before.lower_ not in load_lexicon("numbers")["groups"]["ranks"]:
+        return False
+    if noun is None or noun.lower_ not in load_lexicon("units")["classes"]["percent"]:
+        return False
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    return noun.dep_ != "compound" and (after is None or after.pos_ not in {"NOUN", "PROPN"})
+
+
+def ranked_groups_in(text: str) -> list[int]:
+    """Where each ranked group named in ``text`` ends ("the top 1 percent| paid"), in order: a share
+    question whose figure such a group holds must name it (``ledger.quantity_labels``)."""
+    return [found.end() for found in _ranked_group_pattern().finditer(text)]
+
+
+@cache
+def _ranked_group_pattern() -> re.Pattern[str]:
+    ranks = "|".join(map(re.escape, load_lexicon("numbers")["groups"]["ranks"]))
+    words = "|".join(map(re.escape, number_lexicon().words))
+    shares = "|".join(map(re.escape, load_lexicon("units")["classes"]["percent"]))
+    return re.compile(rf"\b(?:{ranks})\s+(?:[\d.,]+|{words})\s*(?:{shares})", re.I)
