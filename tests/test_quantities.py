@@ -347,3 +347,10 @@ def test_a_bare_number_labelled_a_date_goes_on_with_the_one_count_before_it(
 )
 def test_a_ranked_group_is_no_share(text: str, kept: list[float]) -> None:
     assert [quantity.value for quantity in quantities_in(text)] == kept
+
+
+def test_a_number_before_suspended_coordinated_modifiers_counts_their_noun() -> None:
+    text = "A review found the rule would cut pay for 3 million part- and full-time nurses."
+    quantity = only(text)
+    assert quantity.text == "3 million part- and full-time nurses"
+    assert quantity.unit != "review"

@@ -214,6 +214,10 @@ def _counted_noun(phrase: list[Token], lexicon: NumberLexicon) -> Token | None:
         head = head.head
     if last.dep_ in COUNTING_DEPS and head.i > last.i and head.pos_ in ("NOUN", "PROPN", "SYM", "X"):
         return head
+    if last.dep_ in COUNTING_DEPS and head.i > last.i and _suspended_modifier(head):
+        # "8 million low- and middle-income Americans": the parse hangs the number on the first of two
+        # coordinated modifiers; the noun they both modify is what it counts, not an earlier figure's unit
+        return head.head
     for child in (child for token in reversed(phrase) for child in token.children):
         if child.lower_ == "of":
             objects = [grandchild for grandchild in child.children if grandchild.dep_ == "pobj"]
@@ -227,6 +231,21 @@ def _counted_noun(phrase: list[Token], lexicon: NumberLexicon) -> Token | None:
         if token.pos_ not in NOUN_PHRASE_FILLERS or position >= MAX_FILLERS:
             return None
     return None
+
+
+def _suspended_modifier(head: Token) -> bool:
+    """Whether ``head`` is a modifier left open by a hyphen ("low-") and coordinated with another before a
+    noun after it: "low- and middle-income Americans"."""
+    noun = head.head
+    coordinated = any(child.dep_ == "cc" for child in head.children)
+    return (
+        head.pos_ == "ADJ"
+        and head.dep_ == "amod"
+        and head.text.endswith("-")
+        and coordinated
+        and noun.i > head.i
+        and noun.pos_ in ("NOUN", "PROPN")
+    )
 
 
 def _unit(doc: Doc, phrase: list[Token], noun: Token | None, lexicon: NumberLexicon) -> str | None:
