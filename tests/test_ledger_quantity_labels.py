@@ -168,3 +168,9 @@ def test_a_ranked_groups_share_names_the_group_or_asks_nothing() -> None:
     # a predicate that does not name the group: the label cannot say whose share it is
     unnamed = replace(quantity, predicate="")
     assert quantity_label("percent", [(make_claim(text, id="c1"), unnamed)], [0])[1] is False
+
+
+def test_an_amount_whose_tail_opens_a_relative_clause_asks_nothing() -> None:
+    text = "The firm booked a $40 million charge that it may use to offset profits"
+    pair = (make_claim(text, id="c1"), make_quantity("$40 million charge", 4e7, within=text, unit="USD"))
+    assert quantity_label("USD", [pair], [0])[1] is False

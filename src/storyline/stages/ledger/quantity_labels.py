@@ -33,6 +33,8 @@ ONE = frozenset({"one", "1"})
 # the end of the words before one ("… at their posts on"), for ``_days_left_out``.
 DAY_PRECISIONS = frozenset({"day", "time"})
 DAY_PREPOSITION_END = re.compile(r"\s*\b(?:on|by|as of|at|from|until|till)\s*$", re.I)
+# A tail's first word that opens a relative clause: its antecedent is not in the label (issue #14).
+RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "whose"})
 HOLDER_VERB_WORDS = 3  # words of a verb between a share's holder and the share ("the top 1 percent [paid]")
 
 
@@ -198,8 +200,10 @@ def quantity_label(
             # "of the" stays: "What share of the farmland did …", not "What share farmland did …"
             return _ranked_group_share(opener, tail.removeprefix("percent "), quantity)
         tail = tail.removeprefix("of the ").removeprefix("percent ")
-        # "What share support?" names neither who nor what: two words of context at least
-        return f"{opener} {tail}?" if tail else f"{opener}?", len(tail.split()) >= MIN_SHARE_WORDS
+        # "What share support?" names neither who nor what: two words of context at least; "How much money
+        # that he may have used …?" opens a relative clause whose noun ("loss") the figure's span took
+        informative = len(tail.split()) >= MIN_SHARE_WORDS and tail.split()[0].lower() not in RELATIVE_WORDS
+        return f"{opener} {tail}?" if tail else f"{opener}?", informative
     for index in order:
         claim, quantity = claims_and_quantities[index]
         noun = noun_phrase(quantity)
