@@ -814,3 +814,13 @@ def test_the_central_bank_and_the_prosecution_refer_to_the_national_bank_and_the
     )
     assert by_text(found, "the central bank").refers_to == "National Bank of Marvonia"
     assert by_text(found, "The prosecution").refers_to == "Prosecutor General's Office"
+
+
+def test_a_name_the_model_missed_after_a_dateline_is_what_a_later_description_refers_to() -> None:
+    """Issue #17: after a dateline the small model may tag no name ("ALMATY - The Harlow District Court"); the
+    name found by its capitalised words is still the antecedent of "the court" further on."""
+    found = mentions_of(
+        "ALMATY - The Harlow District Court began reading its verdicts on Monday. "
+        "Later the court said five were sentenced."
+    )
+    assert by_text(found, "the court").refers_to == "Harlow District Court"
