@@ -788,3 +788,39 @@ def test_an_organisation_loses_a_leading_verb_only_where_the_article_names_the_r
     assert without_leading_word(doc, doc.text, mention, named_alone) == Mention(
         "a", rest.start_char, rest.end_char, "Varrow", "ORG"
     )
+
+
+def test_a_lawyer_is_a_title_kept_out_of_the_name_and_a_later_description_refers_to_it() -> None:
+    """Issue #17: news of a trial titles the defence by its profession ("Lawyer Tomas Brandt", "His lawyer,
+    Tomas Brandt") and then names it by that word ("the lawyer said")."""
+    opening = mentions_of("Lawyer Tomas Brandt repeated that there was no evidence. The lawyer left at noon.")
+    assert by_text(opening, "Tomas Brandt").role == "Lawyer"
+    assert by_text(opening, "The lawyer").refers_to == "Tomas Brandt"
+    apposed = mentions_of(
+        "The banker Ivo Marsh was jailed on Monday. His lawyer, Tomas Brandt, said he would appeal. "
+        "Later the lawyer told reporters that the file was thin."
+    )
+    assert by_text(apposed, "the lawyer").refers_to == "Tomas Brandt"
+
+
+def test_the_central_bank_and_the_prosecution_refer_to_the_national_bank_and_the_prosecutors_office() -> None:
+    """Issue #17: a state's national bank is its central bank, and court news calls the prosecutor's office
+    "the prosecution": either description refers back to the named body."""
+    found = mentions_of(
+        "The National Bank of Marvonia raised its key rate on Monday. "
+        "Later the central bank said prices were rising too fast. "
+        "The Prosecutor General's Office charged two bankers on Tuesday. "
+        "The prosecution said the men had hidden the losses."
+    )
+    assert by_text(found, "the central bank").refers_to == "National Bank of Marvonia"
+    assert by_text(found, "The prosecution").refers_to == "Prosecutor General's Office"
+
+
+def test_a_name_the_model_missed_after_a_dateline_is_what_a_later_description_refers_to() -> None:
+    """Issue #17: after a dateline the small model may tag no name ("ALMATY - The Harlow District Court"); the
+    name found by its capitalised words is still the antecedent of "the court" further on."""
+    found = mentions_of(
+        "ALMATY - The Harlow District Court began reading its verdicts on Monday. "
+        "Later the court said five were sentenced."
+    )
+    assert by_text(found, "the court").refers_to == "Harlow District Court"

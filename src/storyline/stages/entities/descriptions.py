@@ -191,6 +191,9 @@ def resolve_descriptions(
             continue
         if (name_start := _proper_name_start(doc, start, end)) is not None:
             resolved.append(Mention(article_id, name_start, end, text[name_start:end], "ORG"))
+            # a name the small model missed (after a dateline: "ALMATY - The Harlow District Court …")
+            # is still what "the court" further on refers back to
+            organisations.append(resolved[-1])
             continue
         antecedent = _organisation_antecedent(
             text, surface, start, organisations, lexicon
