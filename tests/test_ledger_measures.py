@@ -3,17 +3,22 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
+from storyline.config import DEFAULT_SETTINGS
 from storyline.stages.ledger.counted import AGENT
 from storyline.stages.ledger.measures import (
     INCREMENT,
     Measure,
     drop_one_modifier,
     drop_unsaid_qualifiers,
+    group_measures,
     is_vague,
     join_paths,
     make_measures,
+    predicate_verb,
     split_same_voice,
 )
 from tests.factories import make_article, make_claim, make_quantity
@@ -236,3 +241,33 @@ def test_one_sources_count_moving_one_way_on_three_days_is_one_count_however_far
     # a second new value on one day is a second count ("80 open out of 120"), no path
     whole = _shelters("a1", "the agency", 120, 1)
     assert len(join_paths([[*path, whole], [last]])) == 2
+
+
+def _depositors(claim_id: str, text: str, value: float, predicate: str) -> list[Measure]:
+    figure = replace(
+        make_quantity(text.split()[0], value, within=text, unit="depositor"), predicate=predicate
+    )
+    told = make_claim(text, article=claim_id, id=claim_id, speaker_text="the agency", quantities=[figure])
+    return make_measures(told, frozenset())
+
+
+def test_predicate_verb_skips_auxiliaries_and_adverbs_of_time() -> None:
+    assert predicate_verb("had so far been repaid from seized assets") == "repaid"
+    assert predicate_verb("did the agency count") == "count"
+    assert predicate_verb("lost") == "lost"
+    assert predicate_verb("") == ""
+
+
+def test_counts_of_one_noun_told_with_other_verbs_and_words_stay_apart() -> None:
+    repaid = _depositors("r1", "4,000 depositors had been repaid from the fund", 4000, "had been repaid")
+    lost = _depositors("l1", "9,000 depositors lost their savings", 9000, "lost")
+    unsaid = _depositors("u1", "9,500 depositors in all", 9500, "")
+    groups = group_measures([*repaid, *lost, *unsaid], DEFAULT_SETTINGS.ledger)
+    values = sorted(sorted(m.quantity.value for m in group) for group in groups)
+    # a figure telling no verb still joins a count of its noun by its size
+    assert [9500.0] not in values
+    assert not any({4000.0, 9000.0} <= set(group) for group in values)
+    # one verb, or no verb on one side: one count by its noun, as before
+    more_lost = _depositors("l2", "6,000 depositors lost money", 6000, "lost")
+    together = group_measures([*lost, *more_lost], DEFAULT_SETTINGS.ledger)
+    assert len(together) == 1

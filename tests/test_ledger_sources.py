@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from storyline.records import Claim, Entity
+from storyline.records import Claim, Entity, Mention
 from storyline.stages.ledger.counters import counted_by
 from storyline.stages.ledger.grouping import EntitySpans
 from storyline.stages.ledger.sources import (
@@ -282,3 +282,21 @@ def test_officials_named_by_a_domain_speak_for_the_one_organisation_of_that_stem
     assert said_by("officials") is None  # no domain: whose is unsure
     assert said_by("NEB officials", "e-board") == "e-board"  # a named group is the entities stage's
     assert said_by("election monitors") is None  # not a group of officials
+
+
+def test_press_staff_or_a_role_for_an_organisation_named_by_its_noun_speak_as_it() -> None:
+    tribunal = _entity("e-tribunal", "Norland Regional Tribunal", "ORG")
+    supreme = _entity("e-supreme", "Supreme Tribunal", "ORG")
+    described = replace(tribunal, mentions=(Mention("a", 0, 12, "The tribunal", "ORG"),))
+    words = "the tribunal's press office", "a spokeswoman for the tribunal", "a clerk for the tribunal"
+
+    def voices_said(entities: list[Entity]) -> list[str | None]:
+        voices = organisation_voices(entities)
+        return [voice_of(make_claim("40", article="a", speaker_text=text), voices) for text in words]
+
+    # "the tribunal" named one organisation alone: its press office and its spokeswoman speak as it
+    assert voices_said([described, supreme]) == ["e-tribunal", "e-tribunal", None]
+    # no description given, one organisation with the noun in its name
+    assert voices_said([tribunal]) == ["e-tribunal", "e-tribunal", None]
+    # two such organisations and no description: whose is unsure
+    assert voices_said([tribunal, supreme]) == [None, None, None]

@@ -118,3 +118,32 @@ def test_a_chain_of_change_tells_the_way_its_count_moves() -> None:
     figures = [make_quantity(f"{v}", v, within=listed, unit="ferry") for v in (58, 37, 9)]
     apart = make_claim(listed, article="c", id="s2", speaker_text="the agency", quantities=figures)
     assert tally_directions(make_measures(apart, frozenset(), published="2026-03-18")) == frozenset()
+
+
+def _sentenced(claim_id: str, speaker: str | None, value: float, day: str) -> list[Measure]:
+    """A count of no kind, one figure a day: "<value> defendants had been sentenced" (no speaker: the
+    outlet's own voice)."""
+    text = f"{value:g} defendants had been sentenced"
+    figure = make_quantity(f"{value:g} defendants", value, within=text, unit="defendant")
+    cue = "said" if speaker else ""
+    told = make_claim(text, article=claim_id, id=claim_id, cue=cue, speaker_text=speaker, quantities=[figure])
+    return [dataclasses.replace(m, day=date.fromisoformat(day)) for m in make_measures(told, frozenset())]
+
+
+def test_one_sources_count_of_no_kind_moving_on_three_days_moves_its_way() -> None:
+    days = ("2026-11-16", "2026-11-17", "2026-11-19")
+    path = [
+        m
+        for day, value in zip(days, (5, 11, 23), strict=True)
+        for m in _sentenced(day, "the court", value, day)
+    ]
+    assert [m.kind for m in path] == [None, None, None]
+    assert tally_directions(path) == frozenset({"rose"})
+    # an outlet retelling a value in its own voice keeps no count: the court's path still moves
+    retold = _sentenced("o1", None, 5, days[0])
+    assert retold[0].claim.outlet_voice
+    assert tally_directions([*path, *retold]) == frozenset({"rose"})
+    # on two days only, or split between two sources, no path
+    assert tally_directions(path[:2]) == frozenset()
+    other = _sentenced("x1", "the bar association", 23, days[2])
+    assert tally_directions([*path[:2], *other]) == frozenset()

@@ -142,7 +142,7 @@ def _measured_question(
         context.names,
         context.origin,
         all(is_lower_bound(m.quantity) for m in answering),
-        tally_directions(answering),  # only a tally of a kind of count is read as a series
+        tally_directions(answering, context.voices),  # a tally, or one count seen moving: maybe a series
         context.settings,
         sources.relayers,
     )

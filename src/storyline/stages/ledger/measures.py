@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
+from functools import cache
 
 from storyline.config import LedgerSettings
+from storyline.lexicons import load_lexicon
 from storyline.stages.ledger.blocking import candidate_pairs, complete_linkage
 from storyline.stages.ledger.counted import (
     INCREMENT,
@@ -54,6 +56,7 @@ __all__ = [
     "is_vague",
     "join_paths",
     "make_measures",
+    "path_direction",
     "split_outliers",
     "under_umbrellas",
     "unify_holders",
@@ -376,17 +379,22 @@ def one_path(measures: Sequence[Measure], voices: Voices = NO_VOICES) -> bool:
     count, not a figure of another size counting something else. A value repeating one of an earlier day
     (a recap of the count) is no new value; an undated figure is left out; two new values on one day are
     two counts (46 stations to recount out of 94), no path."""
+    return path_direction(measures, voices) is not None
+
+
+def path_direction(measures: Sequence[Measure], voices: Voices = NO_VOICES) -> str | None:
+    """The way the figures move when they are one source's count seen moving (``one_path``), else None."""
     if len({_source(m, voices) for m in measures}) != 1:
-        return False
+        return None
     seen: set[float] = set()
     path: list[tuple[date, float]] = []
     for day in sorted({m.day for m in measures if m.day is not None}):
         new = {m.quantity.value for m in measures if m.day == day} - seen
         if len(new) > 1:
-            return False
+            return None
         seen |= new
         path.extend((day, value) for value in new)
-    return len(path) >= PATH_DAYS and moving(path) is not None
+    return moving(path) if len(path) >= PATH_DAYS else None
 
 
 def _split_outlier_indexes(measures: Sequence[Measure], cluster: list[int]) -> list[list[int]]:
@@ -402,8 +410,8 @@ def _merge_same_event(measures: Sequence[Measure], clusters: list[list[int]]) ->
     merge gathered 13 unrelated dollar figures into one "contested" question; a share merges so only
     when its wording names whose share it is (``ledger.shares``: two polls' figures for one candidate).
     (Counts that share only their noun still merge: the demo's ship and troop counts need it, PolNeAR's
-    email counts suffer.)"""
-    by_key: dict[EventKey, list[tuple[list[int], list[float]]]] = {}
+    email counts suffer; unless, naming no kind, they tell different things of it: ``_told_apart``.)"""
+    by_key: dict[EventKey, list[_SameKey]] = {}
     merged: list[list[int]] = []
     for cluster in sorted(clusters, key=min):
         # a figure of no kind of count rides with the kind its equal value joined ("no contact with 31 men"
@@ -418,16 +426,76 @@ def _merge_same_event(measures: Sequence[Measure], clusters: list[list[int]]) ->
         # pages" are two groups; "54,000 pages" then joins the second, not a group of its own); each group
         # keeps its smallest and largest positive value, so the check does not walk its members
         low, high = _value_range(measures, cluster)
+        words, verbs = _telling(measures, cluster, key[0])
         same_key = by_key.setdefault(key, [])
-        for members, bounds in same_key:
-            if _one_magnitude(min(bounds[0], low), max(bounds[1], high)):
-                members.extend(cluster)
-                bounds[:] = [min(bounds[0], low), max(bounds[1], high)]
-                break
+        fitting = [
+            group
+            for group in same_key
+            if _one_magnitude(min(group.bounds[0], low), max(group.bounds[1], high))
+            and not (key[1] is None and _told_apart((words, verbs), (group.words, group.verbs)))
+        ]
+        # of the groups it fits, the one most alike in words ("the true number is 17,500" goes with "the
+        # number of depositors who lost their savings", not with the depositors repaid)
+        if fitting:
+            group = max(fitting, key=lambda group: len(group.words & words))
+            group.members.extend(cluster)
+            group.bounds[:] = [min(group.bounds[0], low), max(group.bounds[1], high)]
+            group.words |= words
+            group.verbs |= verbs
         else:
-            same_key.append((list(cluster), [low, high]))
-            merged.append(same_key[-1][0])
+            same_key.append(_SameKey(list(cluster), [low, high], set(words), set(verbs)))
+            merged.append(same_key[-1].members)
     return merged
+
+
+@dataclass
+class _SameKey:
+    """A group of clusters of one event key (``_merge_same_event``): its figures' indexes, smallest and
+    largest value, the content words of its figures but the counted noun, and its predicates' verbs."""
+
+    members: list[int]
+    bounds: list[float]
+    words: set[str]
+    verbs: set[str]
+
+
+def _telling(measures: Sequence[Measure], cluster: Sequence[int], noun: str) -> tuple[set[str], set[str]]:
+    """The content words of a cluster's figures but their counted noun, and the verbs of its figures'
+    predicates (``predicate_verb``)."""
+    words = {word for i in cluster for word in measures[i].words if word != noun}
+    verbs = {predicate_verb(measures[i].quantity.predicate or "") for i in cluster}
+    return words, verbs - {""}
+
+
+def _told_apart(first: tuple[set[str], set[str]], second: tuple[set[str], set[str]]) -> bool:
+    """Whether two clusters sharing only their counted noun tell different things of it: each names a
+    predicate, no verb in common, and no other word ("2,140 depositors had been repaid from seized assets"
+    beside "11,800 depositors lost their savings": in the generalise trial story the count of repaid
+    depositors and the contest over those who lost their savings were one question; issue #17). Asked only
+    of figures naming no kind of count: a kind says what happened to what is counted, whatever the verb
+    (the demo's "71 bodies had been identified" is the toll of the dead "confirmed" elsewhere)."""
+    (words, verbs), (other_words, other_verbs) = first, second
+    return bool(verbs) and bool(other_verbs) and not verbs & other_verbs and not words & other_words
+
+
+def predicate_verb(predicate: str) -> str:
+    """The verb of a figure's predicate (``Quantity.predicate``), lower case: "had been repaid from seized
+    assets" → "repaid", "did the police arrest" → "arrest"; "" for none."""
+    words = predicate.lower().split()
+    if words[:1] == ["did"]:
+        return words[-1]
+    skipped = _before_verb()
+    return next((word for word in words if word not in skipped), "")
+
+
+@cache
+def _before_verb() -> frozenset[str]:
+    """Words a predicate may open on before its verb: auxiliaries, "been", adverbs of time ("had so far
+    been"), as the ledger lexicon lists them for labels and counters."""
+    lexicon = load_lexicon("ledger")
+    return frozenset(
+        [*lexicon["auxiliaries"], *lexicon["subjectless_openers"], *lexicon["counters"]["between"]]
+    )
 
 
 EventKey = tuple[str, str | None, frozenset[str], str | None]

@@ -47,9 +47,18 @@ PLACE_TYPES = frozenset({"GPE", "LOC"})
 REPORT_OPENERS = frozenset({"that", "saying", "whether", "claiming", "suggesting"})
 
 
+# An organisation's voice, the organisation written as a common noun: "the court's press service", "a
+# spokeswoman for the court" (``_owner_voice``; the role is checked against ``[voices]``).
+OWNED_ROLE = re.compile(r"^(?:the\s+)?(?P<owner>[^\W\d_]+)['’]s\s+(?P<role>[^\W\d_][\w -]*)$", re.I)
+ROLE_FOR = re.compile(
+    r"^(?:an?|the)\s+(?P<role>[\w -]+?)\s+(?:for|of|at)\s+the\s+(?P<owner>[^\W\d_]+)$", re.I
+)
+
+
 @dataclass(frozen=True, slots=True)
 class VoiceLexicon:
     roles: frozenset[str]  # role words of a person speaking for an organisation
+    press: frozenset[str]  # an organisation's press staff, who speak as it ("press service")
     former: frozenset[str]  # words of a role no longer held
     links: frozenset[str]  # words between a role word and the organisation it is held at ("head of the")
     offices: Mapping[str, str]  # a title → the noun of the office its holder heads ("minister" → "ministry")
@@ -62,6 +71,7 @@ def voice_lexicon() -> VoiceLexicon:
     data = load_lexicon("ledger")["voices"]
     return VoiceLexicon(
         roles=frozenset(data["roles"]),
+        press=frozenset(data["press"]),
         former=frozenset(data["former"]),
         links=frozenset(data["links"]),
         offices=dict(data["offices"]),
@@ -80,6 +90,8 @@ class Voices:
     places: frozenset[str] = frozenset()  # entity ids of places (a speaker text naming one's police)
     # each organisation's name words, lower case, for a group of officials named by its domain
     organisations: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # a description resolution gave one organisation alone ("the court"), lower case → its entity id
+    described: Mapping[str, str] = field(default_factory=dict)
 
 
 NO_VOICES = Voices()
@@ -98,7 +110,24 @@ def organisation_voices(entities: Sequence[Entity]) -> Voices:
             if organisation is not None:
                 people[entity.id] = organisation
     places = frozenset(entity.id for entity in entities if entity.type in PLACE_TYPES)
-    return Voices(people, _by_name_words(entities), places, _organisation_words(entities))
+    return Voices(
+        people, _by_name_words(entities), places, _organisation_words(entities), _descriptions(entities)
+    )
+
+
+def _descriptions(entities: Sequence[Entity]) -> dict[str, str]:
+    """Descriptions of one organisation alone ("the court" for the Pervomaisky District Court, where the
+    Supreme Court is never "the court"), lower case → its entity id: mentions opening on "the" that are
+    none of its names."""
+    found: dict[str, set[str]] = {}
+    for entity in entities:
+        if entity.type == "ORG":
+            names = {name.lower() for name in (entity.name, *entity.aliases)}
+            for mention in entity.mentions:
+                text = mention.text.lower()
+                if text.startswith("the ") and text not in names:
+                    found.setdefault(text, set()).add(entity.id)
+    return {text: ids.pop() for text, ids in found.items() if len(ids) == 1}
 
 
 def _organisation_words(entities: Sequence[Entity]) -> dict[str, frozenset[str]]:
@@ -175,7 +204,25 @@ def voice_of(claim: Claim, voices: Voices) -> str | None:
         return domain
     if claim.speaker and claim.speaker not in voices.places:
         return claim.speaker
-    return voices.named.get(name_words(claim.speaker_text or "")) or claim.speaker
+    owner = None if claim.speaker else _owner_voice(claim.speaker_text or "", voices)
+    return owner or voices.named.get(name_words(claim.speaker_text or "")) or claim.speaker
+
+
+def _owner_voice(speaker: str, voices: Voices) -> str | None:
+    """The organisation an unresolved speaker speaks as where the words name its press staff or a role held
+    for it, the organisation written as a common noun ("the court's press service", "a spokeswoman for the
+    court"): the organisation resolution gave that description to, else the one whose name has the noun
+    (the Pervomaisky District Court, beside a Supreme Court never called "the court"). In the
+    generalise trial story the court's count of defendants sentenced came through its press service, a
+    spokeswoman and the court named, three sources of three values (issue #17). None for other words, or
+    where several organisations' names have the noun."""
+    match = OWNED_ROLE.match(speaker.strip()) or ROLE_FOR.match(speaker.strip())
+    lexicon = voice_lexicon()
+    if match is None or match["role"].lower() not in lexicon.roles | lexicon.press:
+        return None
+    owner = match["owner"].lower()
+    found = [organisation for organisation, names in voices.organisations.items() if owner in names]
+    return voices.described.get(f"the {owner}") or (found[0] if len(found) == 1 else None)
 
 
 def _domain_voice(speaker: str, voices: Voices) -> str | None:
