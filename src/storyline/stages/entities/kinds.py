@@ -74,13 +74,13 @@ def organisations_named_by_kind(
     found = []
     for match in _introduction(lexicon.introduced_org_kinds).finditer(text):
         start, end = match.span("name")
+        if fold_name(match.group("name")) in lexicon.countries:
+            continue
         tagged = [(m.start, m.end) for m in names] + [
             (ent.start_char, ent.end_char)
             for ent in doc.ents
             if not (match.start() <= ent.start_char <= start and ent.end_char == match.end())
         ]
-        if fold_name(match.group("name")) in lexicon.countries:
-            continue
         if not any(start < other_end and other_start < end for other_start, other_end in tagged):
             found.append(Mention(article_id, start, end, match.group("name"), "ORG"))
     return sorted(names + found, key=lambda mention: (mention.start, mention.end))
