@@ -22,6 +22,7 @@ from functools import cache
 
 from storyline.config import LedgerSettings
 from storyline.lexicons import load_lexicon
+from storyline.stages.ledger.abstentions import ABSTAINED
 from storyline.stages.ledger.blocking import candidate_pairs, complete_linkage
 from storyline.stages.ledger.counted import (
     INCREMENT,
@@ -503,10 +504,11 @@ EventKey = tuple[str, str | None, frozenset[str], str | None]
 
 def _event_key(measure: Measure) -> EventKey | None:
     """What a figure counts when that alone makes it answer one question: a count's noun class, kind and
-    narrowing words; a share's holder. None for money and shares of no one."""
+    narrowing words, as a span of an event not done's (``ledger.abstentions``); a share's or a loss's holder.
+    None for other money and shares of no one."""
     if measure.holder is not None:
         return (measure.unit, None, frozenset(), measure.holder)
-    if number_type(measure.quantity) == "count":
+    if number_type(measure.quantity) == "count" or (measure.kind or "").startswith(ABSTAINED):
         return (measure.unit, measure.kind, measure.qualifiers, None)
     return None
 
