@@ -4,12 +4,14 @@ named holder of losses, none when the story names several. Sentences written for
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from storyline.config import DEFAULT_SETTINGS
 from storyline.records import Claim
 from storyline.stages.ledger.counted import Measure, make_measures
 from storyline.stages.ledger.losses import LOSS, loss_label, mark_losses, names_loss
 from storyline.stages.ledger.measures import group_measures
-from tests.factories import make_article, make_claim, make_quantity
+from tests.factories import make_article, make_claim, make_quantity, make_time
 
 NOUN = "Analysts said the airline posted a net loss of more than $40 million in 2019."
 VERB = "The paper reported that Jane Roe lost nearly $41 million that year."
@@ -76,3 +78,21 @@ def test_an_unnamed_loss_takes_no_holder_when_the_story_names_several() -> None:
 
 def test_a_loss_is_asked_of_its_holder() -> None:
     assert loss_label("@roe", {"roe": "Jane Roe '"}) == "How much did Jane Roe lose?"
+
+
+def test_one_holder_s_losses_of_two_years_are_two_questions() -> None:
+    texts = [
+        "The paper reported that Jane Roe lost $41 million in 2015.",
+        "The paper reported that Jane Roe lost $38 million in 2016.",
+    ]
+    claims = []
+    for index, text in enumerate(texts):
+        content = text.removeprefix("The paper reported that ").rstrip(".")
+        claim = _claim(text, content, " ".join(content.split()[3:5]), 41e6 - 3e6 * index, f"c{index}")
+        year = content.split()[-1]
+        claims.append(replace(claim, times=(make_time(year, year, "year", within=text),)))
+    spans = {claim.article: _roe_spans(claim)[claim.article] for claim in claims}
+    marked = mark_losses(_measures(claims), spans, {"roe"})
+    assert [m.holder for m in marked] == ["@roe", "@roe"]
+    groups = group_measures(marked, DEFAULT_SETTINGS.ledger)
+    assert sorted(sorted(m.claim.id for m in group) for group in groups) == [["c0"], ["c1"]]

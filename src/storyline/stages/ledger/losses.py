@@ -7,7 +7,8 @@ noun or verb is a loss (``[losses]`` of the ledger lexicon) is a loss of its hol
 nearest before it in its claim ("Donald Trump had a net loss of …"); a loss whose claim names no one ("he
 took …", "What kind of genius loses …") is a loss of the one holder the story's losses name, and stays of
 no holder when they name several or none. The losses of one holder are one question (``ledger.measures``
-keys them as it keys a candidate's poll shares), asked "How much did <holder> lose?".
+keys them as it keys a candidate's poll shares), asked "How much did <holder> lose?", unless they are told
+of different years (``YEAR_MARK``: a firm's 2015 and 2016 losses are no dispute).
 """
 
 from __future__ import annotations
@@ -18,11 +19,14 @@ from functools import cache
 
 from storyline.lexicons import load_lexicon
 from storyline.records import Claim, Quantity
-from storyline.stages.ledger.counted import Measure
+from storyline.stages.ledger.counted import Measure, dates_figure
 from storyline.stages.ledger.grouping import WORD, EntitySpans
+from storyline.stages.ledger.kinds import year_of
 from storyline.stages.quantities import number_type
 
 LOSS = "loss"  # the kind of a money figure that is a sum lost
+# The mark of a year a loss is told of ("+year:1995"): one holder's losses of two years are two questions.
+YEAR_MARK = "+year:"
 # Words the figure's noun may trail it by after "in" ("$1 billion in Trump company losses").
 NOUN_AFTER_REACH = 4
 # Words a loss word may stand before the figure ("a net loss of more than $915 million": four between).
@@ -69,9 +73,29 @@ def mark_losses(measures: Sequence[Measure], spans: EntitySpans, persons: Collec
     named = {holder for holder in losses.values() if holder is not None}
     only = next(iter(named)) if len(named) == 1 else None
     return [
-        replace(m, kind=LOSS, holder=(losses[index] or only)) if index in losses else m
+        replace(m, kind=LOSS, holder=(losses[index] or only), qualifiers=m.qualifiers | _years(m))
+        if index in losses
+        else m
         for index, m in enumerate(measures)
     ]
+
+
+def _years(measure: Measure) -> frozenset[str]:
+    """``YEAR_MARK`` with each year the claim names as the figure's time ("a net loss of $915 million in
+    1995", "returns from 1995 that showed … lost $916 million": ``counted.dates_figure``)."""
+    claim = measure.claim
+    return frozenset(
+        f"{YEAR_MARK}{year}"
+        for time in claim.times
+        if (year := year_of(time)) is not None and dates_figure(claim, measure.quantity, time)
+    )
+
+
+def years_agree(qualifiers: frozenset[str], other: frozenset[str]) -> bool:
+    """Whether two losses may be of one year: both tell a year and share one, or either tells none."""
+    years = {q for q in qualifiers if q.startswith(YEAR_MARK)}
+    other_years = {q for q in other if q.startswith(YEAR_MARK)}
+    return not years or not other_years or bool(years & other_years)
 
 
 def _loser(claim: Claim, quantity: Quantity, spans: EntitySpans, persons: Collection[str]) -> str | None:
