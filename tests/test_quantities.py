@@ -43,6 +43,9 @@ def only(text: str) -> Quantity:
         ("The ministry sent two thousand workers.", 2000, "personnel", False),
         ("The fund lost $5 million last year.", 5_000_000, "USD", False),
         ("The budget grew by EUR 25 million.", 25_000_000, "EUR", False),
+        # an approximator before the currency sign makes a sum approximate too
+        ("The fund lost nearly $5 million last year.", 5_000_000, "USD", True),
+        ("The mill owes more than $2 million to its suppliers.", 2_000_000, "USD", True),
         ("Turnout rose to 64% among younger voters.", 64, "percent", False),
         ("Forty ships waited outside the harbour.", 40, "ship", False),
         ("The farm bought 250 sheep in spring.", 250, "sheep", False),
@@ -60,6 +63,8 @@ def test_quantity_span_runs_from_the_approximator_to_the_counted_noun() -> None:
     assert only("They said about 9,000 North Korean soldiers had arrived.").text == (
         "about 9,000 North Korean soldiers"
     )
+    # and from one before a currency sign: the ledger reads a floor of money off its words
+    assert only("The mill owes more than $2 million to its suppliers.").text == "more than $2 million"
 
 
 @pytest.mark.parametrize(

@@ -380,7 +380,7 @@ def _tells_former_event(
 def former_year(group: Sequence[Measure]) -> int | None:
     """The one year before their days that every figure of a former event names in its claim, before the
     figure ("the summer of 2021, when about 50,000 hectares burned") or as its time after it ("expelled two
-    diplomats in 2022", ``_dates_figure``): the question asks of that year, and its label must say so,
+    diplomats in 2022", ``dates_figure``): the question asks of that year, and its label must say so,
     or "How many hectares burned?" reads as this story's (the generalise wildfire story). None when a
     figure is no former event's, names no such year, or the figures name several."""
     years: set[int] = set()
@@ -392,7 +392,7 @@ def former_year(group: Sequence[Measure]) -> int | None:
             for time in measure.claim.times
             if (year := year_of(time)) is not None
             and year < measure.day.year
-            and _dates_figure(measure.claim, measure.quantity, time)
+            and dates_figure(measure.claim, measure.quantity, time)
         }
         if not named:
             return None
@@ -405,7 +405,7 @@ def former_year(group: Sequence[Measure]) -> int | None:
 YEAR_AFTER_FIGURE = re.compile(r"[^,;]*\b(?:in|during)\s+(?:\w+\s+)?$")
 
 
-def _dates_figure(claim: Claim, quantity: Quantity, time: TimeExpr) -> bool:
+def dates_figure(claim: Claim, quantity: Quantity, time: TimeExpr) -> bool:
     """Whether ``time`` names the figure's time: before it in the content, or after it as its time."""
     if time.start < quantity.start:
         return True

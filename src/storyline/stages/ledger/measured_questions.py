@@ -8,16 +8,24 @@ that asks nothing); the propositions only read its groups to find who affirms by
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from storyline.records import Claim, Question
 from storyline.stages.claims import stance_of
+from storyline.stages.ledger.abstentions import (
+    ABSTAINED,
+    abstention_label,
+    abstention_measures,
+    answered_twice,
+)
 from storyline.stages.ledger.embedding import ContentVectors
 from storyline.stages.ledger.evidence import names_a_predicate, read_label_predicates, speaking_sources
 from storyline.stages.ledger.grouping import ledger_lexicon
 from storyline.stages.ledger.kinds import names_outbreak
 from storyline.stages.ledger.label_predicates import with_predicate
 from storyline.stages.ledger.labels import central_order
+from storyline.stages.ledger.losses import LOSS, loss_label, mark_losses, person_before, person_name
 from storyline.stages.ledger.measures import (
     TARGET,
     Measure,
@@ -60,9 +68,15 @@ def story_measures(reading: StoryReading) -> list[Measure]:
             claim.article in outbreak,
             by_id[claim.article].text,
         )
+        # the span of an event not done ("avoid paying taxes for 18 years", ``ledger.abstentions``)
+        + abstention_measures(
+            claim, reading.mentioned[claim.id], by_id[claim.article].published, by_id[claim.article].text
+        )
     ]
-    # "41 hospitals and clinics" counts the story's facilities (``ledger.counted``)
-    return under_umbrellas(measures)
+    measures = answered_twice(measures)
+    # "41 hospitals and clinics" counts the story's facilities (``ledger.counted``); a sum lost is a loss of
+    # its holder (``ledger.losses``)
+    return mark_losses(under_umbrellas(measures), reading.spans, reading.persons)
 
 
 def measured_things(
@@ -127,7 +141,7 @@ def _measured_question(
     if group[0].kind in TOLL_KINDS and len(context.by_id) > 1 and toll_articles == {group_claims[0].article}:
         return None  # a toll only one article of several gives: another event's, as background
     unit = group[0].unit
-    text, informative = _measured_label(group, labelled, context)
+    text, informative = _measured_label(group, labelled, reading)
     if _asks_nothing(text, informative, unit, len(group_claims)):
         return None
     sources = sourcing(group_claims, reading)
@@ -149,17 +163,34 @@ def _measured_question(
     return question, _evident(group, group_claims, text, context)
 
 
-def _measured_label(group: Sequence[Measure], labelled: Labelled, context: Context) -> tuple[str, bool]:
-    """The label of a measured thing with its predicate, its year when a former event's, whose share it is
-    and whose figures, and whether it informs."""
+def _measured_label(group: Sequence[Measure], labelled: Labelled, reading: StoryReading) -> tuple[str, bool]:
+    """The label of a measured thing with its predicate, its year when a former event's, whose share or
+    loss it is, of whom a span not done is (``_subject``) and whose figures, and whether it informs."""
+    context = reading.context
     order, text, informative = labelled
     text = with_predicate(text, [(m.claim, m.quantity) for m in group], order, context.texts)
+    holder, kind = group[0].holder, group[0].kind or ""
+    if kind.startswith(ABSTAINED):
+        text, informative = abstention_label(group[order[0]], _subject(group, reading)), True
+    if holder is not None and kind == LOSS:
+        text, informative = loss_label(holder, context.names), True
     text = _of_former_year(text, group)
-    if group[0].holder is not None:
-        text, informative = share_label(group[0].holder, context.names), True
+    if holder is not None and kind != LOSS:
+        text, informative = share_label(holder, context.names), True
     if group[0].source is not None:
         text = according_to(text, group[0].source)
     return text, informative
+
+
+def _subject(group: Sequence[Measure], reading: StoryReading) -> str | None:
+    """The person most of a group's claims name before their figure ("Trump may not have paid … for nearly
+    two decades"), by name; None when none names one."""
+    named = Counter(
+        person
+        for m in group
+        if (person := person_before(m.claim, m.quantity.start, reading.spans, reading.persons)) is not None
+    )
+    return person_name(named.most_common(1)[0][0], reading.context.names) if named else None
 
 
 def _asks_nothing(text: str, informative: bool, unit: str, claim_count: int) -> bool:

@@ -22,6 +22,7 @@ from functools import cache
 
 from storyline.config import LedgerSettings
 from storyline.lexicons import load_lexicon
+from storyline.stages.ledger.abstentions import ABSTAINED
 from storyline.stages.ledger.blocking import candidate_pairs, complete_linkage
 from storyline.stages.ledger.counted import (
     INCREMENT,
@@ -38,6 +39,7 @@ from storyline.stages.ledger.counted import (
 from storyline.stages.ledger.embedding import ContentVectors
 from storyline.stages.ledger.grouping import NO_VECTORS, WORD, rarity_weights, similarity, speaker_key
 from storyline.stages.ledger.kinds import is_bare_figure
+from storyline.stages.ledger.losses import LOSS, YEAR_MARK, years_agree
 from storyline.stages.ledger.plurals import is_plural_of
 from storyline.stages.ledger.series import moving
 from storyline.stages.ledger.sources import NO_VOICES, Voices, voice_of
@@ -98,7 +100,7 @@ def _same_voice_conflict(first: Measure, second: Measure) -> bool:
         and speaker_key(first.claim) == speaker_key(second.claim)
         and first.quantity.value != second.quantity.value
         and not (first.changing or second.changing)
-        and not (first.holder is not None and first.claim.outlet_voice)
+        and not (first.holder is not None and first.kind != LOSS and first.claim.outlet_voice)
     )
 
 
@@ -168,7 +170,7 @@ def _signatures_compatible(first: Signature, second: Signature) -> bool:
     if unit != other_unit or holder != other_holder:
         return False  # shares of two candidates, or of a candidate and of anything else, never meet
     if holder is not None:
-        return True
+        return years_agree(qualifiers, other_qualifiers)  # a loss of 1995 is no loss of 2005
     same_value = value == other_value
     if qualifiers != other_qualifiers and any(q.startswith(ON_DAY) for q in qualifiers | other_qualifiers):
         return False  # one day's increment ("six more bodies overnight") is no other day's, equal or not
@@ -503,10 +505,12 @@ EventKey = tuple[str, str | None, frozenset[str], str | None]
 
 def _event_key(measure: Measure) -> EventKey | None:
     """What a figure counts when that alone makes it answer one question: a count's noun class, kind and
-    narrowing words; a share's holder. None for money and shares of no one."""
+    narrowing words, as a span of an event not done's (``ledger.abstentions``); a share's or a loss's holder.
+    None for other money and shares of no one."""
     if measure.holder is not None:
-        return (measure.unit, None, frozenset(), measure.holder)
-    if number_type(measure.quantity) == "count":
+        years = frozenset(q for q in measure.qualifiers if q.startswith(YEAR_MARK))
+        return (measure.unit, None, years, measure.holder)
+    if number_type(measure.quantity) == "count" or (measure.kind or "").startswith(ABSTAINED):
         return (measure.unit, measure.kind, measure.qualifiers, None)
     return None
 

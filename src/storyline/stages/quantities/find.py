@@ -111,7 +111,9 @@ def _quantity(
         return None
     if is_code_or_scale(phrase, noun) or is_ranked_group(phrase, noun):
         return None
-    approximator = _approximator(doc, phrase[0], lexicon)
+    # "more than $915 million", "nearly $916 million": the approximator stands before the currency sign
+    prefixed = phrase[0].i > 0 and doc[phrase[0].i - 1].text in lexicon.prefixes
+    approximator = _approximator(doc, doc[phrase[0].i - 1] if prefixed else phrase[0], lexicon)
     is_vague = tuple(token.lower_ for token in phrase) in lexicon.vague
     unit = _unit(doc, phrase, noun, lexicon)
     if unit is None:
@@ -122,7 +124,7 @@ def _quantity(
             or _antecedent_unit(doc, phrase[0], lexicon)
         )
     first = approximator[0] if approximator else phrase[0]
-    if phrase[0].i > 0 and doc[phrase[0].i - 1].text in lexicon.prefixes and not approximator:
+    if prefixed and not approximator:
         first = doc[phrase[0].i - 1]  # "$5 million" keeps its currency sign
     span_start = first.idx if first.idx >= start else phrase[0].idx
     span_end = phrase[-1].idx + len(phrase[-1])
