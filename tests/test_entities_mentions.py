@@ -824,3 +824,50 @@ def test_a_name_the_model_missed_after_a_dateline_is_what_a_later_description_re
         "Later the court said five were sentenced."
     )
     assert by_text(found, "the court").refers_to == "Harlow District Court"
+
+
+def test_the_regulator_the_security_service_and_prosecutors_refer_to_the_bodies_so_named() -> None:
+    """Issue #17: news calls a central bank "the regulator", a state security committee "the security
+    service", and writes "Prosecutors said" for the prosecutor's office; each refers to the body named."""
+    found = mentions_of(
+        "The National Bank of Marvonia licensed the fund in 2019. "
+        "The regulator said on Monday it had warned depositors. "
+        "The State Committee for National Security arrested the founder in June. "
+        "The security service said he had tried to flee. "
+        "The Prosecutor General's Office charged him with fraud. "
+        "Prosecutors asked for twelve years."
+    )
+    assert by_text(found, "The regulator").refers_to == "National Bank of Marvonia"
+    assert by_text(found, "The security service").refers_to == "State Committee for National Security"
+    assert by_text(found, "Prosecutors").refers_to == "Prosecutor General's Office"
+
+
+def test_a_staff_plural_with_a_word_of_its_own_is_not_the_office() -> None:
+    found = mentions_of(
+        "The Prosecutor General's Office charged him with fraud. Three prosecutors left the court early."
+    )
+    assert not any(m.text.endswith("prosecutors") for m in found)
+
+
+def test_a_description_before_any_name_it_fits_refers_to_the_one_named_after_it() -> None:
+    """Issue #17: "conceal from the regulator" in a report naming the National Bank only further on."""
+    found = mentions_of(
+        "The accountant hid the losses from the regulator for years. "
+        "On Friday the National Bank of Marvonia said it had not known."
+    )
+    assert by_text(found, "the regulator").refers_to == "National Bank of Marvonia"
+
+
+def test_a_kind_phrase_right_before_a_name_describes_that_name() -> None:
+    """Issue #17: "the savings cooperative Ala-Too Kredit" says what the name after it is."""
+    found = mentions_of("The court sentenced five former branch managers of the savings bank Velsund Kredit.")
+    assert by_text(found, "the savings bank").refers_to == "Velsund Kredit"
+
+
+def test_a_name_keeps_no_stray_quote_mark_at_its_edges() -> None:
+    """Issue #14: doubled single quotes of NYT text ("Donald Trump ''doesn't") were kept in the name."""
+    found = mentions_of(
+        "The candidate said on Monday that Donald Trump ''doesn't want the American people to know.''"
+    )
+    assert "Donald Trump" in {m.text for m in found}
+    assert not any(m.text[-1:] in "'’\"" for m in found)

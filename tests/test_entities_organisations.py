@@ -285,3 +285,32 @@ def test_a_body_named_with_and_without_its_country_is_one_body() -> None:
         found, "Confederation of Free Miners' Unions of Kazakhstan", "Confederation of Free Miners' Unions"
     )
     assert not same_entity(found, "Bank of America", "Bank")
+
+
+def test_a_body_named_by_two_words_and_the_official_name_of_its_country_is_one_with_the_two() -> None:
+    """Issue #17: "National Bank of the Kyrgyz Republic" in one report, "National Bank" in the next."""
+    found = grouped(
+        ("a", "Central Bank of the Russian Federation", "ORG"),
+        ("b", "Central Bank", "ORG"),
+    )
+    assert same_entity(found, "Central Bank of the Russian Federation", "Central Bank")
+
+
+def test_an_organisation_description_joins_the_one_organisation_its_story_called_so() -> None:
+    """Issue #17: "the cooperative" in a report naming only "Velsund Kredit", which the other reports of
+    the story call "the savings cooperative"; a kind no report gives the name finds nothing."""
+    named = mentions(
+        ("a", "Velsund Kredit", "ORG"),
+        ("a", "Harbour Bank", "ORG"),
+        ("a", "Olexandr Hrytsenko", "PERSON"),
+        ("c", "Velsund Kredit", "ORG"),
+        ("c", "Olexandr Hrytsenko", "PERSON"),
+    )
+    called = Mention("a", 500, 523, "the savings cooperative", "ORG", refers_to="Velsund Kredit")
+    unresolved = [
+        Mention("c", 900, 915, "the cooperative", ROLE_LABEL, role="the cooperative"),
+        Mention("c", 950, 961, "the society", ROLE_LABEL, role="the society"),
+    ]
+    found = groups(resolve_entities([*named, called, *unresolved]))
+    assert same_entity(found, "Velsund Kredit", "the savings cooperative", "the cooperative")
+    assert not any("the society" in group and len(group) > 1 for group in found)

@@ -9,18 +9,26 @@ and, far from any organisation, for the one organisation the report named whose 
 from __future__ import annotations
 
 from storyline.records import Mention
-from storyline.stages.entities.lexicon import EntityLexicon, fold_name
+from storyline.stages.entities.lexicon import EntityLexicon, fold_name, institution_words
 from storyline.stages.entities.repair import introduced_as_any
 
-__all__ = ["name_head", "names_a_business", "one_business_named_before", "vessel_names"]
+__all__ = ["name_head", "names_a_business", "names_no_business", "one_business_named_before", "vessel_names"]
 
 
 def name_head(name: str) -> str:
-    """The head word of an organisation's name: its last word before any "of" ("federation" of "Federation
-    of Independent Trade Unions", "office" of "Sughd Regional Prosecutor's Office")."""
+    """The head word of an organisation's name: its last word before any "of" or "for" ("federation" of
+    "Federation of Independent Trade Unions", "office" of "Sughd Regional Prosecutor's Office", "committee"
+    of "State Committee for National Security")."""
     words = fold_name(name).split()
-    before_of = words[: words.index("of")] if "of" in words else words
-    return before_of[-1] if before_of else ""
+    at = next((i for i, word in enumerate(words) if word in {"of", "for"}), len(words))
+    return words[at - 1] if at else ""
+
+
+def names_no_business(name: str, lexicon: EntityLexicon) -> bool:
+    """Whether the name's head, read as ``institution_words`` reads it, is a body's that is no business
+    (``non_business_name_heads``): "… Prosecutor's Office", and a central bank, which news calls the
+    regulator ("National Bank of the Kyrgyz Republic" is never "the company" of the trial reports)."""
+    return name_head(" ".join(institution_words(name, lexicon))) in lexicon.non_business_name_heads
 
 
 def one_business_named_before(before: list[Mention], lexicon: EntityLexicon) -> Mention | None:

@@ -17,7 +17,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from storyline.records import ROLE_LABEL, Mention
-from storyline.stages.entities.businesses import name_head, one_business_named_before, vessel_names
+from storyline.stages.entities.businesses import names_no_business, one_business_named_before, vessel_names
 from storyline.stages.entities.kinds import introduced_by_kind, named_before_its_kind_phrase
 from storyline.stages.entities.lexicon import (
     PLACE_LABELS,
@@ -102,7 +102,8 @@ def _find_descriptions(doc: Doc, names: list[Mention], lexicon: EntityLexicon) -
             and token.pos_ in {"NOUN", "PROPN"}
             and not _possessor_of_organisation(token, lexicon)
             else "org"
-            if token.lemma_.lower() in organisation_words and token.pos_ in {"NOUN", "PROPN"}
+            if (token.lemma_.lower() in organisation_words or token.lower_ in lexicon.staff_plurals)
+            and token.pos_ in {"NOUN", "PROPN"}
             else ""
         )
         if not kind:
@@ -111,8 +112,12 @@ def _find_descriptions(doc: Doc, names: list[Mention], lexicon: EntityLexicon) -
         nationality = _nationality_before(doc, token) if kind == "org" else None
         generic = kind == "org" and token.lower_ in lexicon.generic_org_heads
         before_name = generic and _in_apposition_before(doc, token, organisation_ends, commas)
+        # "Prosecutors said": a staff plural needs no article, but no word of its own either
+        bare_staff = token.lower_ in lexicon.staff_plurals and all(t.lower_ == "the" for t in left[:-1])
         first = left[0] if left[0].lower_ in DETERMINERS or nationality is None else nationality
-        opened = first.lower_ in DETERMINERS or nationality is not None or before_name
+        if kind == "org" and (article := _article_of_name_after(doc, token, left[0], organisation_ends)):
+            first = article
+        opened = first.lower_ in DETERMINERS or nationality is not None or before_name or bare_staff
         if not opened or token.i - first.i > 5:
             continue
         start, end = first.idx, token.idx + len(token.text)
@@ -138,6 +143,19 @@ def _in_apposition_before(doc: Doc, head: Token, organisation_ends: dict[int, in
     if after + 1 >= len(doc) or doc[after].idx not in commas:
         return False
     return organisation_ends.get(doc[after + 1].idx, -1) in commas
+
+
+def _article_of_name_after(
+    doc: Doc, head: Token, left_edge: Token, organisation_ends: dict[int, int]
+) -> Token | None:
+    """ "the savings cooperative Ala-Too Kredit": a kind phrase right before an organisation's name, which
+    the parse hangs with the article on the name; the article opens the phrase, which describes that
+    name (``resolve_descriptions``). None where no name follows or no article opens the phrase."""
+    after = head.i + 1
+    if after >= len(doc) or doc[after].idx not in organisation_ends or left_edge.i == 0:
+        return None
+    article = doc[left_edge.i - 1]
+    return article if article.lower_ == "the" and article.head.i == head.head.i != head.i else None
 
 
 def _nationality_before(doc: Doc, head: Token) -> Token | None:
@@ -195,9 +213,11 @@ def resolve_descriptions(
             # is still what "the court" further on refers back to
             organisations.append(resolved[-1])
             continue
-        antecedent = _organisation_antecedent(
-            text, surface, start, organisations, lexicon
-        ) or named_before_its_kind_phrase(doc, text, surface, start, names, lexicon)
+        antecedent = (
+            _name_right_after(text, end, organisations)
+            or _organisation_antecedent(text, surface, start, organisations, lexicon)
+            or named_before_its_kind_phrase(doc, text, surface, start, names, lexicon)
+        )
         office = None if antecedent else office_of_minister(doc, surface, people, lexicon)
         if antecedent is not None or office is not None:
             name = antecedent.text if antecedent is not None else office
@@ -206,6 +226,13 @@ def resolve_descriptions(
             # "the union" in a report that never names it: the story may (``resolve``)
             resolved.append(Mention(article_id, start, end, surface, ROLE_LABEL, role=surface))
     return resolved
+
+
+def _name_right_after(text: str, end: int, organisations: list[Mention]) -> Mention | None:
+    """The organisation whose name follows the description after a space: the description is in
+    apposition before it and says what it is ("the savings cooperative Ala-Too Kredit")."""
+    follows = end + len(text[end:]) - len(text[end:].lstrip(" "))
+    return next((org for org in organisations if org.start == follows and follows > end), None)
 
 
 def _proper_name_start(doc: Doc, start: int, end: int) -> int | None:
@@ -251,9 +278,11 @@ def _apposed_person(text: str, start: int, people: Iterable[Mention]) -> Mention
 
 def is_organisation_description(description: str, lexicon: EntityLexicon) -> bool:
     """ "the union", "the port authority": headed by an organisation word that names rarely hold in general
-    ("the group" only ever refers to an organisation named just before it)."""
+    ("the group" only ever refers to an organisation named just before it), or by a staff plural standing
+    for its office ("Prosecutors", which the story's prosecutor's office may explain)."""
     words = content_words(description, lexicon)
-    return bool(words) and words[-1] in lexicon.org_head_words and words[-1] not in lexicon.generic_org_heads
+    head_words = lexicon.org_head_words | lexicon.staff_plurals
+    return bool(words) and words[-1] in head_words and words[-1] not in lexicon.generic_org_heads
 
 
 def _salient_person(
@@ -330,7 +359,8 @@ def _organisation_antecedent(
 ) -> Mention | None:
     """The nearest organisation named before the description whose name has the description's words (a
     local institution word in English: "the parliament" for "Verkhovna Rada"); else the one organisation
-    named before that the article introduced by the head word ("the Solidarity trade union"). For a
+    named before that the article introduced by the head word ("the Solidarity trade union"); else the one
+    organisation named after the description with its words (``_one_named_after``). For a
     generic head ("the group"): the one organisation the article calls by that word or one of its kind ("A
     group calling itself Frost Owl", "Frost Owl, a hacking group", "the company X" for "the firm"),
     wherever it was introduced; else the nearest organisation named within a short distance before the
@@ -338,11 +368,7 @@ def _organisation_antecedent(
     "Irish low cost airline")."""
     before = [org for org in organisations if org.end <= start]
     wanted = described_words(description, lexicon)
-    candidates = [
-        org
-        for org in before
-        if all(any(words_match(w, o) for o in institution_words(org.text, lexicon)) for w in wanted)
-    ]
+    candidates = [org for org in before if _named_with(org, wanted, lexicon)]
     if candidates:
         return _nearest_unrivalled(text, start, candidates)
     if wanted and wanted[-1] not in lexicon.generic_org_heads:
@@ -354,7 +380,9 @@ def _organisation_antecedent(
             for org in before
             if introduced_as(text, org, wanted[-1]) or introduced_by_kind(text, org, kind_word)
         }
-        return next(iter(introduced_so.values())) if len(introduced_so) == 1 else None
+        if len(introduced_so) == 1:
+            return next(iter(introduced_so.values()))
+        return None if introduced_so else _one_named_after(start, wanted, organisations, lexicon)
     if wanted and wanted[-1] in lexicon.generic_org_heads:
         kind = lexicon.generic_org_kinds.get(wanted[-1], frozenset({wanted[-1]}))
         introduced = {fold_name(org.text) for org in organisations if introduced_as_any(text, org, kind)}
@@ -367,11 +395,31 @@ def _organisation_antecedent(
             for org in before
             if start - org.end <= GENERIC_ANTECEDENT_CHARS
             and fold_name(org.text) not in other_trades
-            and not (business and name_head(org.text) in lexicon.non_business_name_heads)
+            and not (business and names_no_business(org.text, lexicon))
         ]
         if not candidates and business:
             return one_business_named_before(before, lexicon)
     return max(candidates, key=lambda org: org.start) if candidates else None
+
+
+def _one_named_after(
+    start: int, wanted: list[str], organisations: list[Mention], lexicon: EntityLexicon
+) -> Mention | None:
+    """ "conceal from the regulator …" in a report that names the National Bank only further on: a
+    description written before any name it fits refers to the one organisation the article names after it
+    with the description's words; two such names, or none, and it stays unresolved."""
+    after = {
+        fold_name(org.text): org
+        for org in organisations
+        if org.start > start and _named_with(org, wanted, lexicon)
+    }
+    return next(iter(after.values())) if len(after) == 1 else None
+
+
+def _named_with(organisation: Mention, wanted: list[str], lexicon: EntityLexicon) -> bool:
+    """Whether the organisation's name has every word of the description (``institution_words``)."""
+    words = institution_words(organisation.text, lexicon)
+    return all(any(words_match(w, o) for o in words) for w in wanted)
 
 
 def _nearest_unrivalled(text: str, start: int, candidates: list[Mention]) -> Mention | None:

@@ -52,6 +52,8 @@ class EntityLexicon:
     introduced_org_kinds: frozenset[str]
     # Plural members standing for the one body a report counts them with ("the observers"; entities.members).
     member_nouns: frozenset[str]
+    # Plural staff standing for their office ("Prosecutors said"; entities.descriptions).
+    staff_plurals: frozenset[str]
     ignorable_words: frozenset[str]
     acronym_stopwords: frozenset[str]
     short_name_words: frozenset[str]
@@ -129,6 +131,7 @@ def entity_lexicon() -> EntityLexicon:
         broad_org_heads=frozenset(data["broad_org_heads"]),
         introduced_org_kinds=frozenset(data["introduced_org_kinds"]),
         member_nouns=frozenset(data["member_nouns"]),
+        staff_plurals=frozenset(data["staff_plurals"]),
         ignorable_words=frozenset(data["ignorable_description_words"]),
         acronym_stopwords=frozenset(data["acronym_stopwords"]),
         short_name_words=frozenset(data["short_name_words"]),

@@ -78,6 +78,12 @@ __all__ = ["extract_mentions"]
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
+# Quote marks the small model takes into a name at its edges ("Donald Trump ''doesn't want" in the doubled
+# single quotes of NYT text gave the name "Donald Trump '"; issue #14): a name never ends in one, nor opens
+# with a double or an opening single one. A plain apostrophe right before a letter may open a name
+# ("'Ndrangheta"), so only one standing apart opens nothing.
+STRAY_END = re.compile(r"[\s'’‘\"“”`]+$")
+STRAY_START = re.compile(r"(?:[\s\"“”‘`]|'(?=\s))+")
 # What may not touch a repeated name on either side: a word character or a hyphen ("Ivanov-Smith").
 WORD_OR_HYPHEN = re.compile(r"[\w-]")
 # NER labels under which the small model files organisations it does not recognise as such.
@@ -134,6 +140,15 @@ def _name_span(doc: Doc, text: str, ent: Span) -> tuple[int, int]:
     possessive = POSSESSIVE.search(text[start:end])
     if possessive:
         end = name_run_on_past_possessive(doc, ent, entity_lexicon()) or end - len(possessive.group())
+    return _without_stray_quotes(text, start, end)
+
+
+def _without_stray_quotes(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span less the quote marks and spaces at its edges (``STRAY_END``, ``STRAY_START``)."""
+    if trailing := STRAY_END.search(text, start, end):
+        end = trailing.start()
+    if leading := STRAY_START.match(text, start, end):
+        start = leading.end()
     return start, end
 
 

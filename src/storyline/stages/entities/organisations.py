@@ -25,6 +25,7 @@ from storyline.config import EntitiesSettings
 from storyline.records import Mention
 from storyline.stages.entities.lexicon import (
     STEM_CHARS,
+    EntityLexicon,
     described_words,
     entity_lexicon,
     fold_name,
@@ -139,11 +140,14 @@ def _one_portfolio(key: str) -> str:
 def _without_own_country(key: str, keys: set[str], countries: frozenset[str]) -> str:
     """ "federation of independent trade unions of tajikistan" → "… trade unions" where the collection
     also names it so: a body's country after its name is left out as often as written (issue #17; the
-    small model also cuts it off). Only names of three words or more before "of" ("Bank of America" is no
-    "bank"), and only a country or a place of the collection."""
+    small model also cuts it off). Only names of two words or more before "of" ("Bank of America" is no
+    "bank"; "National Bank of the Kyrgyz Republic" is the "National Bank" of the trial reports, issue #17),
+    and only a country (by any name the lexicon knows, after "the") or a place of the collection."""
     words = key.split()
-    for at in range(len(words) - 2, 2, -1):
-        if words[at] == "of" and " ".join(words[at + 1 :]) in countries:
+    aliases = entity_lexicon().country_aliases
+    for at in range(len(words) - 2, 1, -1):
+        country = " ".join(words[at + 2 :] if words[at + 1] == "the" else words[at + 1 :])
+        if words[at] == "of" and (country in countries or country in aliases):
             shorter = " ".join(words[:at])
             return shorter if shorter in keys else key
     return key
@@ -382,7 +386,9 @@ def attach_organisation_descriptions(
     settings: EntitiesSettings,
 ) -> None:
     """ "the union" in a report that never names it joins the one organisation of its story whose name has
-    the description's words ("Velsund Dockers' Union", named in the other reports of the strike). The story
+    the description's words ("Velsund Dockers' Union", named in the other reports of the strike), or that
+    another report of the story called so ("the cooperative" in a report naming only "Ala-Too Kredit", which
+    the other reports call "the savings cooperative": issue #17, generalise trial). The story
     is the article chain of ``NameContext``: an article naming the organisation shares
     ``transliteration_min_shared_actors`` other actors with the description's article. Two such
     organisations, or none, and it stays unresolved; organisations of unrelated stories are never
@@ -392,9 +398,11 @@ def attach_organisation_descriptions(
     by_word: dict[str, set[int]] = defaultdict(set)
     names_of: dict[int, set[str]] = defaultdict(set)
     for index, group in enumerate(groups):
+        if all(mention.refers_to is not None for mention in group):
+            continue  # no name to give the description (descriptions the collection grouped alone)
         for mention in group:
-            if mention.label == "ORG" and mention.refers_to is None:
-                words = institution_words(mention.text, lexicon)
+            words = _called_by(mention, lexicon)
+            if words:
                 names_of[index].add(" ".join(words))
                 for word in words:
                     by_word[word[:STEM_CHARS]].add(index)
@@ -416,6 +424,20 @@ def attach_organisation_descriptions(
             name = next(m.text for m in group if m.refers_to is None)
             start, end = description.start, description.end
             group.append(Mention(description.article, start, end, description.text, "ORG", refers_to=name))
+
+
+def _called_by(mention: Mention, lexicon: EntityLexicon) -> list[str]:
+    """The words an organisation's mention calls it by: its name's (``institution_words``), or those of a
+    description its own article resolved to it ("the savings cooperative"), but for a generic head ("the
+    company"), which says no kind. None for any other mention (an acronym's words are its long form's)."""
+    if mention.label != "ORG":
+        return []
+    if mention.refers_to is None:
+        return institution_words(mention.text, lexicon)
+    if mention.text.split(" ", 1)[0].lower() != "the":
+        return []
+    words = described_words(mention.text, lexicon)
+    return words if words and words[-1] not in lexicon.generic_org_heads else []
 
 
 def _named_with(names: set[str], wanted: list[str]) -> bool:

@@ -21,7 +21,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from storyline.records import Mention
-from storyline.stages.entities.businesses import name_head, names_a_business, vessel_names
+from storyline.stages.entities.businesses import names_a_business, names_no_business, vessel_names
 from storyline.stages.entities.lexicon import EntityLexicon, fold_name
 from storyline.stages.entities.repair import introduced_as_any
 
@@ -121,7 +121,7 @@ def _businesses(
         if m.label == "ORG"
         and m.refers_to is None
         and fold_name(m.text) not in vessels
-        and name_head(m.text) not in lexicon.non_business_name_heads
+        and not names_no_business(m.text, lexicon)
     ]
     keys = {
         fold_name(m.text)
