@@ -175,3 +175,14 @@ def test_a_denial_beside_a_hedged_affirmation_says_who_affirmed() -> None:
     ]
     status, reason = judge_status([hedged, deny], claims)
     assert status == "denied" and reason == "denied by Host; affirmed only with a hedge (Several guests)"
+
+
+def test_an_opinion_one_speaker_rejects_is_not_contested_as_fact() -> None:
+    holds = make_position("c1", speakers=("Mayor",), outlets=("X",), stance="affirm")
+    rejects = make_position("c2", speakers=("Rival",), outlets=("Y",), stance="deny")
+    claims = [
+        make_claim("the old plan was a disgrace", id="c1", speaker_text="Mayor"),
+        make_claim("the old plan was not a disgrace", article="b", id="c2", speaker_text="Rival"),
+    ]
+    status, reason = judge_status([holds, rejects], claims)
+    assert status == "single-source" and reason.startswith("an opinion (Mayor)")

@@ -86,7 +86,9 @@ def judge_status(
         relayers,
     )
     if status in ("corroborated", "contested") and _an_opinion(positions, claims):
-        return "single-source", f"an opinion ({_who(positions, names)}), not a fact sources can weigh"
+        # those who hold it, not those who reject it, nor a quote read around it
+        holding = [p for p in positions if p.stance == "affirm"] or list(positions)
+        return "single-source", f"an opinion ({_who(holding, names)}), not a fact sources can weigh"
     return status, reason
 
 
