@@ -344,3 +344,20 @@ def test_an_outlet_voice_claim_alike_in_names_but_not_in_predicate_stays_out() -
     assert similarity(words["v"], groups[0][0].words, weight) >= SETTINGS.outlet_voice_similarity
     join_outlet_voice([unrelated, restated], words, groups, SETTINGS.outlet_voice_similarity)
     assert [s.claim.id for s in groups[0]] == ["a", "w"]
+
+
+def test_sharing_only_an_evidential_verb_is_no_shared_predicate() -> None:
+    # what a review or a revelation "shows" lies in its complement: two findings are not one question by it
+    words = [
+        content_words("the audit shows no clerk leaked the ledger of the Mayor"),
+        content_words("the leaks about the Mayor show the need for reform"),
+        content_words("the audit of the Mayor shows no clerk leaked it"),
+    ]
+    keys = [
+        PropositionKey(frozenset({predicate_stem("show"), predicate_stem("leak")}), frozenset({"@m"})),
+        PropositionKey(frozenset({predicate_stem("show")}), frozenset({"@m"})),
+        PropositionKey(frozenset({predicate_stem("show"), predicate_stem("leak")}), frozenset({"@m"})),
+    ]
+    pairs = keyed_candidates(keys, words)
+    assert (0, 2) in pairs  # one finding: "leaked" shared
+    assert (0, 1) not in pairs and (1, 2) not in pairs

@@ -111,3 +111,78 @@ def test_a_figure_every_outlet_carries_outranks_one_outlets_figure_with_more_spe
         reverse=True,
     )
     assert [question.id for question in ranked] == ["q1", "q2"]
+
+
+def test_two_speakers_sharing_an_opinion_do_not_corroborate_it() -> None:
+    # a judgement, not a fact: agreeing on it is no corroboration (``ledger.opinions``)
+    agree = make_position("c1", "c2", speakers=("Mayor", "Rival"), outlets=("X",), stance="affirm")
+    claims = [
+        make_claim("the new bridge is a disgrace to the city", id="c1", speaker_text="Mayor"),
+        make_claim("You're right, the bridge is ugly", id="c2", speaker_text="Rival"),
+    ]
+    status, reason = judge_status([agree], claims, corroborators=2)
+    assert status == "single-source" and reason.startswith("an opinion (Mayor, Rival)")
+
+
+def test_a_fact_two_speakers_state_stays_corroborated() -> None:
+    agree = make_position("c1", "c2", speakers=("Mayor", "Rival"), outlets=("X",), stance="affirm")
+    claims = [
+        make_claim("the new bridge opened on Monday", id="c1", speaker_text="Mayor"),
+        make_claim("the bridge opened to traffic on Monday", id="c2", speaker_text="Rival"),
+    ]
+    status, _ = judge_status([agree], claims, corroborators=2)
+    assert status == "corroborated"
+
+
+def test_a_negation_a_modal_hedges_is_no_denial() -> None:
+    # "may not have paid": the speaker allows it, denies nothing
+    allowed = make_position("c1", speakers=("Critic",), outlets=("X",), stance="deny")
+    claims = [
+        make_claim("the firm may not have paid its suppliers for years", id="c1", speaker_text="Critic")
+    ]
+    status, reason = judge_status([allowed], claims)
+    assert status == "unconfirmed" and "Critic" in reason
+
+
+def test_a_plain_negation_still_denies() -> None:
+    denial = make_position("c1", speakers=("Firm",), outlets=("X",), stance="deny")
+    claims = [make_claim("the firm has not missed a payment", id="c1", speaker_text="Firm")]
+    assert judge_status([denial], claims)[0] == "denied"
+
+
+def test_a_negation_around_anothers_quote_takes_no_side() -> None:
+    # "footage of the mayor saying 'the plan works,' when critics faulted him for not funding it": the "not"
+    # lies in the words around the mayor's quote, which the outer claim holds whole
+    inner = dataclasses.replace(make_claim("the plan works", id="c1", speaker_text="Mayor"), start=10, end=24)
+    outer = make_claim(
+        "the plan works, when critics faulted him for not funding it", id="c2", speaker_text="The clip"
+    )
+    outer = dataclasses.replace(outer, start=10, end=70)
+    affirm = make_position("c1", speakers=("Mayor",), outlets=("X",), stance="affirm")
+    deny = make_position("c2", speakers=("The clip",), outlets=("X",), stance="deny")
+    status, _ = judge_status([affirm, deny], [inner, outer])
+    assert status == "single-source"
+
+
+def test_a_denial_beside_a_hedged_affirmation_says_who_affirmed() -> None:
+    hedged = make_position("c1", speakers=("Several guests",), outlets=("X",), stance="affirm")
+    deny = make_position("c2", speakers=("Host",), outlets=("X",), stance="deny")
+    claims = [
+        make_claim(
+            "the host may have hidden the invoices", id="c1", speaker_text="Several guests", modality="hedged"
+        ),
+        make_claim("the claims", id="c2", speaker_text="Host", modality="denied"),
+    ]
+    status, reason = judge_status([hedged, deny], claims)
+    assert status == "denied" and reason == "denied by Host; affirmed only with a hedge (Several guests)"
+
+
+def test_an_opinion_one_speaker_rejects_is_not_contested_as_fact() -> None:
+    holds = make_position("c1", speakers=("Mayor",), outlets=("X",), stance="affirm")
+    rejects = make_position("c2", speakers=("Rival",), outlets=("Y",), stance="deny")
+    claims = [
+        make_claim("the old plan was a disgrace", id="c1", speaker_text="Mayor"),
+        make_claim("the old plan was not a disgrace", article="b", id="c2", speaker_text="Rival"),
+    ]
+    status, reason = judge_status([holds, rejects], claims)
+    assert status == "single-source" and reason.startswith("an opinion (Mayor)")

@@ -12,7 +12,8 @@ denials), ``embedding`` (optional claim vectors), ``labels`` (proposition labels
 worded from), ``quantity_labels`` and ``label_predicates`` (a measured thing's label and its verb),
 ``label_cuts`` (where labels are cut), ``positions`` (a story's questions built and ordered), ``single_voice``
 (one voice's propositions, kept as single-source questions), ``sides`` (positions and stances of a question),
-``status`` (status and its reason), ``series`` (a count moving by date).
+``status`` (status and its reason), ``opinions`` (opinions and hedged negations a status does not weigh as
+fact), ``addressees`` (an addressee or a document is no second source), ``series`` (a count moving by date).
 """
 
 from storyline.stages.ledger.grouping import entity_spans

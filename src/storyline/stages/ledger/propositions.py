@@ -68,6 +68,7 @@ class _Words:
     coordinators: frozenset[str]
     nominal_suffixes: tuple[tuple[str, str], ...]  # (noun ending, the verb's ending it replaces)
     frame_verbs: frozenset[str]  # as predicate stems: verbs whose complement holds what is asserted
+    evidential: frozenset[str]  # as predicate stems: what evidence "shows", asserted in their complement
     prepositional: frozenset[tuple[str, str]]  # ("in", "question"): one predicate after a copula
 
 
@@ -81,6 +82,7 @@ def _words() -> _Words:
         frozenset(data["coordinators"]),
         tuple((ending, verb) for ending, verb in data["nominal_suffixes"]),
         frozenset(_verb_stem(word) for word in data["frame_verbs"]),
+        frozenset(predicate_stem(word) for word in data["evidential_verbs"]),
         frozenset((first, noun) for first, noun in map(str.split, data["prepositional_predicates"])),
     )
 
@@ -280,12 +282,15 @@ def keyed_candidates(keys: Sequence[PropositionKey | None], words: Sequence[froz
     moderator to fact-check him" and "the moderator needs to fact-check him" ask one thing. Both ways, not
     one: with a predicate of one among the other's words enough, the PolNeAR development stories (round 15,
     eval/ledger.py --corpus polnear --skip-held-out) went together 49 -> 47/118, apart 250/251 -> 314/320.
-    With them, the pairs of one predicate class (``class_candidates``)."""
+    An evidential verb ("the review shows no one released them", "revelations show the need for reform") is
+    no shared predicate: what each asserts lies in its complement, which the key does not read. With them,
+    the pairs of one predicate class (``class_candidates``)."""
     stems = [predicate_stems(item) for item in words]
     holders = posting_lists(stems)
+    evidential = _words().evidential
     pairs: set[Pair] = set()
     for index, key in enumerate(keys):
-        for predicate in key.predicates if key else ():
+        for predicate in key.predicates - evidential if key else ():
             sharing = holders.get(predicate, [])
             if len(sharing) > MAX_SHARING:
                 continue
@@ -293,7 +298,7 @@ def keyed_candidates(keys: Sequence[PropositionKey | None], words: Sequence[froz
                 other_key = keys[other]
                 if other == index or other_key is None or key is None:
                     continue
-                met = bool(other_key.predicates & stems[index]) or frames_a_claim(other_key)
+                met = bool((other_key.predicates - evidential) & stems[index]) or frames_a_claim(other_key)
                 if _arguments_agree(key, other_key) and met:
                     pairs.add((min(index, other), max(index, other)))
     return sorted(pairs | set(class_candidates(keys)))

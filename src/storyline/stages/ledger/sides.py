@@ -25,6 +25,7 @@ from typing import get_args
 from storyline.config import DEFAULT_SETTINGS, LedgerSettings
 from storyline.records import Article, Claim, Position, Question, Stance, Story
 from storyline.stages.claims import stance_of
+from storyline.stages.ledger.addressees import as_filed
 from storyline.stages.ledger.grouping import speaker_key
 from storyline.stages.ledger.measures import Measure
 from storyline.stages.ledger.relays import as_relayed
@@ -61,7 +62,7 @@ class Context:
 def make_position(
     claims: Sequence[Claim], context: Context, value: float | None, stance: Stance | None
 ) -> Position:
-    claims = as_voices(claims, context.voices)
+    claims = as_voices(as_filed(claims, context.texts, context.names), context.voices)
     articles = [context.by_id[claim.article] for claim in claims]
     speakers = dict.fromkeys(_speaker_shown(claim, context) for claim in claims)
     outlets = dict.fromkeys(article.label for article in articles)

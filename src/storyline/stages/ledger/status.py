@@ -10,7 +10,9 @@ dates, from one source or from several keeping step (``ledger.series``: a tally 
 the missing, the displaced; never a sum of money or a share; a count of a bare noun only where a sentence sets
 two of its values on two days against each other, ``tallies.told_directions``, since two such figures one
 speaker gives on two days are as often two things, 50 million lari allotted and then 120 million of cost, as
-one thing moving); single-source otherwise. Every reason names who.
+one thing moving); single-source otherwise. An opinion ("… has run amok", "that makes me smart") is neither
+corroborated nor contested, a negation a modal hedges ("may not have paid") denies nothing, and a negation in
+words read around another's quote takes no side (``ledger.opinions``). Every reason names who.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from types import MappingProxyType
 from storyline.config import DEFAULT_SETTINGS
 from storyline.records import Claim, Position, QuestionStatus
 from storyline.stages.ledger.counted import is_lower_bound
+from storyline.stages.ledger.opinions import all_opinions, hedges_its_negation, quotes_around
 from storyline.stages.ledger.series import EITHER_WAY, calendar_day, counts_apart, day_label, series_status
 from storyline.stages.ledger.sources import is_unnamed_report
 
@@ -68,7 +71,44 @@ def judge_status(
     tells moving (``tallies.told_directions``), only "rose" for a tally that only grows; nor is a question
     whose ``sources`` were not counted a series. ``relayers``:
     speakers who only pass another's words on (``ledger.relays``): a corroborated or single-source reason
-    names them apart ("one source (Comey), relayed by Donald Trump"), never as sources."""
+    names them apart ("one source (Comey), relayed by Donald Trump"), never as sources. A question whose
+    every claim is an opinion is never corroborated nor contested: the opinion of those who hold it
+    (``ledger.opinions``)."""
+    status, reason = _weighed(
+        positions,
+        claims,
+        corroborators,
+        names,
+        sources,
+        floors_only,
+        series_directions,
+        series_tolerance,
+        relayers,
+    )
+    if status in ("corroborated", "contested") and _an_opinion(positions, claims):
+        # those who hold it, not those who reject it, nor a quote read around it
+        holding = [p for p in positions if p.stance == "affirm"] or list(positions)
+        return "single-source", f"an opinion ({_who(holding, names)}), not a fact sources can weigh"
+    return status, reason
+
+
+def _an_opinion(positions: Sequence[Position], claims: Sequence[Claim]) -> bool:
+    """Whether the question is a proposition every claim of which judges rather than states."""
+    return all(p.value is None for p in positions) and all_opinions(claims)
+
+
+def _weighed(
+    positions: Sequence[Position],
+    claims: Sequence[Claim],
+    corroborators: int | None,
+    names: Mapping[str, str],
+    sources: int | None,
+    floors_only: bool,
+    series_directions: frozenset[str],
+    series_tolerance: float,
+    relayers: frozenset[str],
+) -> tuple[QuestionStatus, str]:
+    """``judge_status`` before an opinion is told apart."""
     one_source = _who(positions, names) if sources == 1 else None
     # sources not counted (a replayed correction's question): unknown whether one count or sides
     if series_directions and sources is not None and len(positions) > 1 and (one_source or not floors_only):
@@ -82,7 +122,11 @@ def judge_status(
         return _agreeing_floors(positions, corroborators, names)
     if len(positions) > 1 and _floors_met(positions, claims):
         return _agreeing_floors(positions, corroborators, names, _floors(positions, claims))
-    answers = [p for p in positions if p.stance != "unconfirmed"]
+    # a negation in words read around another's quote is no side against it (``opinions.quotes_around``)
+    answers = [p for p in positions if p.stance != "unconfirmed" and not _negation_around_a_quote(p, claims)]
+    if answers and all(_hedged_denial(p, claims) for p in answers):
+        # "Trump may not have paid a dime": allowed, not denied (``opinions.hedges_its_negation``)
+        return "unconfirmed", f"only hedged support (may not: {_who(answers, names)})"
     denying = [p for p in answers if p.stance == "deny"]
     modality = {claim.id: claim.modality for claim in claims}
     # An allegation relayed with a hedge ("had allegedly been warned") takes no side against a denial.
@@ -106,6 +150,12 @@ def judge_status(
             f"{_count(sources, 'source')} affirm ({_who(affirming, names)}); denied by {_who(denying, names)}"
         )
     if denying:
+        hedged = [p for p in answers if p.stance != "deny"]
+        if hedged:  # affirmed only with a hedge: denied, but not as though no one affirmed it
+            return (
+                "denied",
+                f"denied by {_who(denying, names)}; affirmed only with a hedge ({_who(hedged, names)})",
+            )
         return "denied", f"denied by {_who(denying, names)}; no source affirms"
     if len(answers) > 1:
         # sources each counting a tally, each count moving: their series and latest values (``ledger.series``)
@@ -135,6 +185,32 @@ def judge_status(
             f"no other position{relayed}",
         )
     return "single-source", f"one source ({_who(asserting, names)}){relayed}"
+
+
+def _held(position: Position, claims: Sequence[Claim]) -> list[Claim]:
+    ids = set(position.claims)
+    return [claim for claim in claims if claim.id in ids]
+
+
+def _hedged_denial(position: Position, claims: Sequence[Claim]) -> bool:
+    """A position denying only by negations a modal hedges ("may not have paid"), none a denial proper."""
+    held = _held(position, claims)
+    return (
+        position.stance == "deny"
+        and bool(held)
+        and all(claim.modality != "denied" and hedges_its_negation(claim) for claim in held)
+    )
+
+
+def _negation_around_a_quote(position: Position, claims: Sequence[Claim]) -> bool:
+    """A position denying only by a negation in words read around another claim's quote (no denial proper):
+    "footage of Trump saying 'That makes me smart,' when Clinton blasted him for not paying"."""
+    held = _held(position, claims)
+    return (
+        position.stance == "deny"
+        and bool(held)
+        and all(claim.modality != "denied" and quotes_around(claim, claims) for claim in held)
+    )
 
 
 def _only_unnamed_reports(position: Position, claims: Sequence[Claim]) -> bool:

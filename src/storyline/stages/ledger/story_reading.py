@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from storyline.config import LedgerSettings
 from storyline.records import Article, Claim, CopyEdge, Entity, Story
 from storyline.stages.copies import origins
+from storyline.stages.ledger.addressees import as_filed
 from storyline.stages.ledger.counters import counted_by
 from storyline.stages.ledger.evidence import is_question, speaker_lost, speaker_named_within, voiced_claims
 from storyline.stages.ledger.grouping import EntitySpans, entity_spans, entity_words
@@ -104,7 +105,7 @@ def sourcing(claims: Sequence[Claim], reading: StoryReading) -> Sourcing:
     """Whom ``claims`` are credited to (``Sourcing``): an organisation's voice counts as it, a relay as
     the source it names."""
     context = reading.context
-    voiced = as_voices(claims, context.voices)
+    voiced = as_voices(as_filed(claims, context.texts, context.names), context.voices)
     relayed = as_relayed(voiced, context.texts, context.known)
     supporting = corroborators(relayed, reading.mentioned, context.origin)
     return Sourcing(relayed, supporting, only_relaying(voiced, relayed))

@@ -1,0 +1,94 @@
+"""Who is no source of a claim though the parse names them its speaker (lexicon ``ledger`` ``[addressees]``).
+
+- an addressee or target: an entity the speaker's words name only after "to", "against", "before" … ("The
+  GOP's complaint to the D.C. Court of Appeals' Board on Professional Responsibility says …") receives the
+  claim, it does not make it: the speaker is the words before the marker, unresolved;
+- a document ("the complaint", "the letter", "the spot") is the voice of whoever an earlier attribution of
+  its article said filed it: "The RNC is filing a complaint …, claiming that Mills had a conflict of
+  interest. The GOP's complaint … says Mills violated professional conduct standards" is the RNC twice.
+
+In PolNeAR's trump-taxes story the RNC's complaint stood corroborated by the RNC and the board it was filed
+with (issue #14). Applied before the voices of ``ledger.sources``, where a position's speakers are listed and
+a question's sources counted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+
+from storyline.lexicons import load_lexicon
+from storyline.records import Claim
+from storyline.stages.ledger.grouping import ledger_lexicon
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class AddresseeLexicon:
+    markers: re.Pattern[str]  # the first marker of an addressee in a speaker's words
+    documents: frozenset[str]
+
+
+@cache
+def addressee_lexicon() -> AddresseeLexicon:
+    data = load_lexicon("ledger")["addressees"]
+    markers = sorted(data["addressee_markers"], key=len, reverse=True)
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(m) for m in markers) + r")\b", re.I)
+    return AddresseeLexicon(pattern, frozenset(data["documents"]))
+
+
+def _content_words(text: str) -> set[str]:
+    stopwords = ledger_lexicon().stopwords
+    return {word for word in _WORD.findall(text.lower()) if word not in stopwords}
+
+
+def as_filed(claims: Sequence[Claim], texts: Mapping[str, str], names: Mapping[str, str]) -> list[Claim]:
+    """The claims with an addressee speaker cut to the words before its marker, and a document speaker
+    replaced by whoever an earlier claim of the same claims and article says filed it."""
+    cut = [_without_addressee(claim, names) for claim in claims]
+    return [_filer(claim, cut, texts) for claim in cut]
+
+
+def _without_addressee(claim: Claim, names: Mapping[str, str]) -> Claim:
+    """The claim with its speaker unresolved when the entity is named only after an addressee marker (the
+    speaker's words may stop inside the name: "… complaint to the D.C. Court of Appeals")."""
+    said_by = claim.speaker_text or ""
+    marker = addressee_lexicon().markers.search(said_by)
+    name = names.get(claim.speaker or "", "")
+    if marker is None or not name or marker.start() == 0:
+        return claim
+    head, tail = _content_words(said_by[: marker.start()]), _content_words(said_by[marker.end() :])
+    named = _content_words(name)
+    if head & named or not named & tail:
+        return claim
+    return replace(claim, speaker=None, speaker_text=said_by[: marker.start()].strip())
+
+
+def _filer(claim: Claim, claims: Sequence[Claim], texts: Mapping[str, str]) -> Claim:
+    """A document speaker as the speaker of the nearest earlier claim of its article whose attribution
+    (from its speaker to its content) names that document."""
+    said_by = (claim.speaker_text or "").lower().replace("’", "'")
+    head = said_by.split("'s ")[-1].split()
+    documents = addressee_lexicon().documents
+    document = next((word for word in head[:2] if word in documents), None)
+    text = texts.get(claim.article)
+    if claim.speaker or document is None or text is None:
+        return claim
+    earlier = [
+        other
+        for other in claims
+        if other.article == claim.article and other.end <= claim.start and other.speaker_text
+        if document in _WORD.findall(text[_attribution_start(other) : other.start].lower())
+    ]
+    if not earlier:
+        return claim
+    filer = max(earlier, key=lambda other: other.end)
+    return replace(claim, speaker=filer.speaker, speaker_text=filer.speaker_text)
+
+
+def _attribution_start(claim: Claim) -> int:
+    """Where the claim's attribution opens: its speaker, or its cue when that comes first or none is known."""
+    return claim.cue_start if claim.speaker_start is None else min(claim.speaker_start, claim.cue_start)
