@@ -41,7 +41,12 @@ def test_a_figure_that_sizes_a_known_set_is_no_count() -> None:
     text = "a law that requires the nominee of the two major parties to release their tax returns"
     parties = _measure(text, "two major parties", 2, "party")
     assert not _asked("How many major parties to release their tax returns?", parties)
-    # an approximate or a large figure after "the" is a count the story reports ("the 30,000 emails")
+    # a figure in digits, a large or an approximate one after "the" is a count the story reports, and "all
+    # 23 crew" reports one
+    crew = _measure("all 23 crew aboard the tanker were safe", "23 crew", 23)
+    assert _asked("How many crew aboard the tanker were safe?", crew)
+    provinces = _measure("the 12 provinces had lost half of their animals", "12 provinces", 12, "province")
+    assert _asked("How many provinces had lost half of their animals?", provinces)
     assert _asked(
         "How many emails did she delete?", _measure("the 30,000 emails she deleted", "30,000 emails", 3e4)
     )

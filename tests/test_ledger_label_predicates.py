@@ -159,3 +159,29 @@ def test_an_amount_that_is_its_verbs_object_is_asked_with_the_verb() -> None:
     assert with_predicate(label, [(make_claim(text), quantity)], [0], {"a": text}) == (
         "How much money did Soros contribute to the super PAC?"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "label", "asked"),
+    [
+        # the figure is the object of a preposition after its verb's own object
+        (
+            "Trump would actually raise taxes on 8 million low-income Americans.",
+            "8 million low-income Americans",
+            "How many low-income Americans?",
+            "How many low-income Americans would Trump raise taxes on?",
+        ),
+        # the figure is the object of an infinitive under another verb
+        (
+            "Sanders said he wants to attack four provisions in the tax code.",
+            "four provisions",
+            "How many provisions in the tax code?",
+            "How many provisions in the tax code does he want to attack?",
+        ),
+    ],
+)
+def test_a_count_whose_verb_the_worker_did_not_read_gains_it(
+    text: str, figure: str, label: str, asked: str
+) -> None:
+    quantity = dataclasses.replace(make_quantity(figure, 4, within=text), predicate="")
+    assert with_predicate(label, [(make_claim(text), quantity)], [0], {"a": text}) == asked

@@ -7,8 +7,8 @@ right questions than fifty doubtful ones).
   and "How much money for those in the middle of the income?" (a tax cut) name neither;
 - a share names what it is a share of ("What share of likely voters …?") or a verb ("What share rate he
   has proposed …?"): "What share rate far lower than the top?" names neither;
-- a count is no count when its figure only sizes a known set ("the nominee of the two major parties", "the
-  50 states"), nor when its noun is the first of a list the figure counts together ("more than 20 former
+- a count is no count when its figure only sizes a known set ("the nominee of the two major parties", "both
+  houses"), nor when its noun is the first of a list the figure counts together ("more than 20 former
   crew members, editors and contestants": the label would name the first only).
 """
 
@@ -30,12 +30,12 @@ from storyline.stages.ledger.quantity_labels import (
 from storyline.stages.quantities import CURRENCY_UNITS
 
 SHARE_OPENER = OPENERS["percent"]
-# A definite article or a totality word right before a count: "the two major parties", "both houses",
-# "all 50 states" size a set the reader knows; the article does not report how many there are.
-KNOWN_SET_BEFORE = re.compile(r"(?:^|\s)(?:the|both|all)\s+$", re.I)
-# The size of a set everyone knows is small ("the two parties", "the 50 states", "the 27 member states");
-# "the 30,000 emails" is a definite reference to a count the story reports, and stays a figure.
-KNOWN_SET_MAX = 100
+# "both" before a count, or "the" before a small count written in words: "the two major parties", "the two
+# sides", "both houses" size a set the reader knows; the article does not report how many there are. A count
+# in digits or a larger one after "the" ("the 30,000 emails", "the 12 provinces") refers to a count the story
+# reports, and "all 23 crew" reports one: they stay figures.
+KNOWN_SET_BEFORE = re.compile(r"(?:^|\s)(?:the|both)\s+$", re.I)
+KNOWN_SET_MAX = 3
 # The figure's words are followed by a coordination ("…, editors and contestants", "… and editors"):
 # checked on a parse only when the text after the figure opens like one.
 LIST_AFTER = re.compile(r"\s*(?:,\s*[a-z][\w-]*|,?\s+(?:and|or)\s+[a-z])")
@@ -66,15 +66,14 @@ def says_what_is_asked(
 
 
 def _sizes_known_set(claim: Claim, quantity: Quantity) -> bool:
-    """Whether the figure sizes a set the reader knows ("the two major parties"): a definite article or
-    "both"/"all" right before a small whole number written plainly (no "about", no "more than")."""
+    """Whether the figure sizes a set the reader knows ("the two major parties"): "both", or "the" before a
+    small whole number written in words, plainly (no "about", no "more than")."""
     before = claim.text[: quantity.start - claim.start]
-    return (
-        not quantity.approx
-        and float(quantity.value).is_integer()
-        and 1 < quantity.value <= KNOWN_SET_MAX
-        and bool(KNOWN_SET_BEFORE.search(before))
-    )
+    found = KNOWN_SET_BEFORE.search(before)
+    if quantity.approx or found is None or not float(quantity.value).is_integer():
+        return False
+    in_words = not quantity.text[:1].isdigit()
+    return found.group().strip().lower() == "both" or (in_words and 1 < quantity.value <= KNOWN_SET_MAX)
 
 
 def _counts_list(measure: Measure, texts: Mapping[str, str]) -> bool:

@@ -37,6 +37,9 @@ NAME_TAGS = frozenset({"PROPN", "DET", "CCONJ"})
 PREDICATE_WORDS = 4  # words of a subject a label's predicate takes at most, as ``quantities.predicate``
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 RECIPIENT_WORDS = ("to ", "for ")  # a tail's first words that say whom a verb's action on the figure was for
+# "raise taxes on 8 million Americans": prepositions after a verb's object whose object the figure is
+CHAINED_PREPOSITIONS = frozenset({"on", "to", "against"})
+TENSE_AUXILIARIES = {"VBD": "did", "VBZ": "does", "VBP": "do"}  # a finite verb's tense, asked with "do"
 
 
 def with_predicate(
@@ -69,6 +72,10 @@ def with_predicate(
         agent = _agent_predicate(texts.get(claim.article, ""), quantity)
         if agent:
             return f"{label.removesuffix('?')} {agent}?"
+        bare = label in _bare_labels(claims_and_quantities)
+        chained = _chained_predicate(texts.get(claim.article, ""), quantity, bare)
+        if chained and not names_a_predicate(label):
+            return f"{label.removesuffix('?')} {chained}?"
         if label not in _bare_labels(claims_and_quantities):
             return label
         for index in order:  # a bare "How many tugrik?": the noun the figure is the amount of, if one
@@ -342,6 +349,52 @@ def _held_predicate(text: str, quantity: Quantity) -> str:
     subject = " ".join([words[0].text.lower() if lowered else words[0].text] + [t.text for t in words[1:]])
     held = [] if verb_held else [*determiners, holder.text]
     return " ".join(["did", subject, verb.lemma_, *held, preposition.text])
+
+
+def _chained_predicate(text: str, quantity: Quantity, bare: bool) -> str:
+    """ "would Trump raise taxes on" for "Trump would actually raise taxes on 8 million … Americans", "does he
+    want to attack" for "he wants to attack four provisions": the verb the counted noun is the object of
+    when the worker's parse gave none (an infinitive under another verb, or a preposition after the verb's
+    own object), with its subject and tense; without it "How many provisions in the tax code?" asks how
+    many the code has (issue #14). A preposition's figure only for a ``bare`` label: after a tail of its own
+    ("How many patients on the leak site … do its analysts find data on?") the verb no longer reads as the
+    figure's. "" for any other figure, for a long or relative subject, and for a verb whose tense a
+    question cannot take from one auxiliary ("have found")."""
+    from storyline.stages.ledger.evidence import NOT_READ
+    from storyline.stages.nlp import parse_without
+
+    if not text[quantity.start : quantity.end]:
+        return ""
+    first, last = sentence_bounds(text, quantity.start, quantity.end)
+    doc = parse_without(text[first:last], NOT_READ)
+    span = doc.char_span(quantity.start - first, quantity.end - first, alignment_mode="expand")
+    if span is None:
+        return ""
+    noun, after = span.root, []
+    on_object = noun.dep_ == "pobj" and noun.head.lower_ in CHAINED_PREPOSITIONS
+    if bare and on_object and noun.head.head.pos_ == "VERB":
+        objects = [child for child in noun.head.head.children if child.dep_ == "dobj"]
+        if len(objects) != 1 or len(list(objects[0].subtree)) > PREDICATE_WORDS:
+            return ""
+        after = [token.text for token in objects[0].subtree] + [noun.head.text]
+        verb = noun.head.head
+    elif noun.dep_ == "dobj" and noun.head.dep_ == "xcomp" and noun.head.pos_ == "VERB":
+        verb = noun.head
+    else:
+        return ""
+    main = verb.head if verb.dep_ == "xcomp" else verb
+    subjects = [child for child in main.children if child.dep_ == "nsubj"]
+    words = _subject_words(subjects[0]) if len(subjects) == 1 else []
+    if not words or main.pos_ not in ("VERB", "AUX") or subjects[0].lower_ in RELATIVE_PRONOUNS:
+        return ""
+    lowered = words[0].pos_ in ("DET", "PRON") and words[0].text != "I"
+    subject = " ".join([words[0].text.lower() if lowered else words[0].text] + [t.text for t in words[1:]])
+    modals = [child.text.lower() for child in main.children if child.dep_ == "aux" and child.tag_ == "MD"]
+    auxiliary = modals[0] if modals else TENSE_AUXILIARIES.get(main.tag_, "")
+    if not auxiliary or (not modals and any(child.dep_ in ("aux", "auxpass") for child in main.children)):
+        return ""
+    chain = [main.lemma_] + (["to", verb.text] if verb.i != main.i else [])
+    return " ".join([auxiliary, subject, *chain, *after])
 
 
 def _subject_words(subject: Token) -> list[Token]:
