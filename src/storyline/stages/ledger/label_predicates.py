@@ -39,6 +39,9 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 RECIPIENT_WORDS = ("to ", "for ")  # a tail's first words that say whom a verb's action on the figure was for
 # "raise taxes on 8 million Americans": prepositions after a verb's object whose object the figure is
 CHAINED_PREPOSITIONS = frozenset({"on", "to", "against"})
+# the words before a figure that may be an infinitive's object ("to attack four provisions") or a chained
+# preposition's ("raise taxes on 8 million"): only then is the sentence parsed for ``_chained_predicate``
+CHAIN_BEFORE = re.compile(r"\b(?:on|to|against)\s+(?:\S+\s+){0,3}$", re.I)
 TENSE_AUXILIARIES = {"VBD": "did", "VBZ": "does", "VBP": "do"}  # a finite verb's tense, asked with "do"
 
 
@@ -73,8 +76,12 @@ def with_predicate(
         if agent:
             return f"{label.removesuffix('?')} {agent}?"
         bare = label in _bare_labels(claims_and_quantities)
-        chained = _chained_predicate(texts.get(claim.article, ""), quantity, bare)
-        if chained and not names_a_predicate(label):
+        chained = (
+            ""
+            if names_a_predicate(label)
+            else _chained_predicate(texts.get(claim.article, ""), quantity, bare)
+        )
+        if chained:
             return f"{label.removesuffix('?')} {chained}?"
         if label not in _bare_labels(claims_and_quantities):
             return label
@@ -363,8 +370,10 @@ def _chained_predicate(text: str, quantity: Quantity, bare: bool) -> str:
     from storyline.stages.ledger.evidence import NOT_READ
     from storyline.stages.nlp import parse_without
 
-    if not text[quantity.start : quantity.end]:
-        return ""
+    if not text[quantity.start : quantity.end] or not CHAIN_BEFORE.search(
+        text[max(0, quantity.start - 40) : quantity.start]
+    ):
+        return ""  # no "to <verb>" nor a chained preposition right before the figure: no parse needed to know
     first, last = sentence_bounds(text, quantity.start, quantity.end)
     doc = parse_without(text[first:last], NOT_READ)
     span = doc.char_span(quantity.start - first, quantity.end - first, alignment_mode="expand")
