@@ -9,6 +9,7 @@ join it: the ledger runs in two processes with different seeds and must give the
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import subprocess
 import sys
@@ -41,6 +42,8 @@ def _reported(
     text = f"{speaker} said {content}."
     article = make_article(text, id=key, outlet=f"Outlet {key}", published="2024-10-01")
     quantity = make_quantity(figure, value, within=text, unit=unit)
+    if unit == "USD":  # an amount's label names who paid it, or the ledger does not ask it (``label_gate``)
+        quantity = dataclasses.replace(quantity, predicate="did the port pay")
     claim = make_claim(content, article=article, id=f"{key}1", speaker_text=speaker, quantities=(quantity,))
     return claim, article
 

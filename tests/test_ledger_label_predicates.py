@@ -115,3 +115,73 @@ def test_a_speed_asks_what_reached_it(text: str, label: str) -> None:
     quantity = dataclasses.replace(make_quantity("90 km", 90, within=text, unit="km/h"), predicate="")
     claim = make_claim(text)
     assert with_predicate("What speed over the ridge?", [(claim, quantity)], [0], {"a": text}) == label
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "label", "asked"),
+    [
+        # the noun the amount is "of" says what the money is
+        (
+            "The government opened an emergency fund of $50 million for families who lost their homes.",
+            "$50 million",
+            "How much money for families?",
+            "How much was the emergency fund for families?",
+        ),
+        # the subject of the copula the amount completes, its circumstance left out
+        (
+            "She said the true bill would be well over EUR 120 million once new depots were included.",
+            "EUR 120 million",
+            "How much money once new depots?",
+            "How much is the true bill?",
+        ),
+        # a noun that only says how much ("a low of") names nothing: the label stays, and the gate drops it
+        (
+            "His holdings fell to a low of about $1 billion in the red by 1991.",
+            "$1 billion",
+            "How much money in the red?",
+            "How much money in the red?",
+        ),
+    ],
+)
+def test_an_amount_without_a_verb_is_named_by_its_noun(
+    text: str, figure: str, label: str, asked: str
+) -> None:
+    quantity = dataclasses.replace(make_quantity(figure, 1e6, within=text, unit="USD"), predicate="")
+    assert with_predicate(label, [(make_claim(text), quantity)], [0], {"a": text}) == asked
+
+
+def test_an_amount_that_is_its_verbs_object_is_asked_with_the_verb() -> None:
+    text = "Soros contributed more than $2 million to the super PAC."
+    quantity = dataclasses.replace(
+        make_quantity("$2 million", 2e6, within=text, unit="USD"), predicate="did Soros contribute"
+    )
+    label = "How much money to the super PAC?"
+    assert with_predicate(label, [(make_claim(text), quantity)], [0], {"a": text}) == (
+        "How much money did Soros contribute to the super PAC?"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "label", "asked"),
+    [
+        # the figure is the object of a preposition after its verb's own object
+        (
+            "Trump would actually raise taxes on 8 million low-income Americans.",
+            "8 million low-income Americans",
+            "How many low-income Americans?",
+            "How many low-income Americans would Trump raise taxes on?",
+        ),
+        # the figure is the object of an infinitive under another verb
+        (
+            "Sanders said he wants to attack four provisions in the tax code.",
+            "four provisions",
+            "How many provisions in the tax code?",
+            "How many provisions in the tax code does he want to attack?",
+        ),
+    ],
+)
+def test_a_count_whose_verb_the_worker_did_not_read_gains_it(
+    text: str, figure: str, label: str, asked: str
+) -> None:
+    quantity = dataclasses.replace(make_quantity(figure, 4, within=text), predicate="")
+    assert with_predicate(label, [(make_claim(text), quantity)], [0], {"a": text}) == asked

@@ -3,7 +3,13 @@
 import pytest
 from factories import make_claim, make_position
 
-from storyline.stages.ledger.labels import asks_something, central_order, proposition_label, shorten
+from storyline.stages.ledger.labels import (
+    as_question,
+    asks_something,
+    central_order,
+    proposition_label,
+    shorten,
+)
 from storyline.stages.ledger.status import judge_status
 
 
@@ -85,3 +91,26 @@ def test_a_request_label_keeps_what_was_asked_past_an_appositive() -> None:
     # an appositive that is no request's object is cut at its comma as any other clause
     other = "The union has met the city, the largest employer in the region, to talk about wages"
     assert proposition_label([make_claim(other)], [0]) == "Is it true that the union has met the city?"
+
+
+@pytest.mark.parametrize(
+    ("content", "label"),
+    [
+        # an implication frame goes, and a hedge on a past event asks whether it happened (issue #14)
+        (
+            "it means Trump may not have paid a dime in federal income taxes",
+            "Did Trump pay a dime in federal income taxes?",
+        ),
+        ("The losses mean that he might have avoided federal taxes", "Did he avoid federal taxes?"),
+        # "could": an ability, or a counterfactual, keeps its modal
+        ("it could not comment on an ongoing investigation", "Could it comment on an ongoing investigation?"),
+        # a long subject is the claim itself, and a frame without a clause after it is no frame
+        (
+            "revelations about the nominee's tax history show the need for reform",
+            "Is it true that revelations about the nominee's tax history show the need for reform?",
+        ),
+        ("the FBI means business in this case", "Is it true that the FBI means business in this case?"),
+    ],
+)
+def test_a_label_keeps_the_propositions_own_clause(content: str, label: str) -> None:
+    assert as_question(content) == label

@@ -171,6 +171,20 @@ def test_a_ranked_groups_share_names_the_group_or_asks_nothing() -> None:
 
 
 def test_an_amount_whose_tail_opens_a_relative_clause_asks_nothing() -> None:
+    text = "The firm booked $40 million that it may use to offset profits"
+    pair = (make_claim(text, id="c1"), make_quantity("$40 million", 4e7, within=text, unit="USD"))
+    assert quantity_label("USD", [pair], [0])[1] is False
+
+
+def test_an_amount_that_names_what_the_money_is_asks_of_it() -> None:
+    # the relative clause has its noun in the label now: "the charge that …"
     text = "The firm booked a $40 million charge that it may use to offset profits"
     pair = (make_claim(text, id="c1"), make_quantity("$40 million charge", 4e7, within=text, unit="USD"))
-    assert quantity_label("USD", [pair], [0])[1] is False
+    assert quantity_label("USD", [pair], [0]) == (
+        "How much was the charge that it may use to offset profits?",
+        True,
+    )
+    # a currency's own name is no thing the money is: "5 million dollars" names nothing
+    text = "The firm paid 5 million dollars for the site"
+    pair = (make_claim(text, id="c1"), make_quantity("5 million dollars", 5e6, within=text, unit="USD"))
+    assert quantity_label("USD", [pair], [0])[0] == "How much money for the site?"

@@ -288,7 +288,11 @@ def sums(unit: str, written: str) -> list[Claim]:
     def one(claim_id: str, article: str, value: float) -> Claim:
         counted = written.format(value=value)
         text = f"the government set aside {counted} for reconstruction"
-        return claim(claim_id, article, "the minister", value * 1e6, unit, text=text, counted=counted)
+        made = claim(claim_id, article, "the minister", value * 1e6, unit, text=text, counted=counted)
+        # the verb the parse gives the amount: without one the label would not say whose money it is
+        # (``ledger.label_gate``)
+        quantity = dataclasses.replace(made.quantities[0], predicate="did the government set aside")
+        return dataclasses.replace(made, quantities=(quantity,))
 
     return [one("c1", "b", 50), one("c2", "a", 120)]
 

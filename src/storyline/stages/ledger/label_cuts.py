@@ -22,6 +22,10 @@ CLAUSE_END = re.compile(r"[,;:.!?()\[\]–—]|\s(?:and|but|while|whereas|which|
 CONTRACTED = re.compile(r"(?:i|you|he|she|it|we|they|that|there|who|what)['’](?:s|re|ve|m|d|ll)$")
 # the last words of a question on an object: its verb ("did it have") or the preposition it strands
 STRANDED_ENDS = frozenset({"for", "of", "to", "with", "on", "from", "have", "do"})
+# the auxiliary that opens a question on an object ("did she delete", "would Trump raise taxes on")
+OBJECT_AUXILIARIES = frozenset(
+    {"did", "does", "do", "would", "will", "could", "can", "should", "might", "may"}
+)
 # An appositive set off by commas between a request's object and what is asked of it ("asked the mayor, the
 # head of the council, to resign"): the first comma would cut the label before what was asked. The
 # appositive opens with a determiner and holds no comma; the request verbs are the lexicon's frame verbs.
@@ -44,11 +48,12 @@ def label_words() -> tuple[frozenset[str], dict[str, str], frozenset[str], froze
 def ends_open(label: str) -> bool:
     """Whether a label ends on a word it must not end on (``open_word``): "… in Iraq's?", "… in the?";
     not a phrasal verb's particle ("had run out?"), nor the verb or the stranded preposition that ends a
-    question on an object ("… did it have?", "How many tugrik did the Red Cross launch an appeal for?")."""
+    question on an object ("… did it have?", "How many tugrik did the Red Cross launch an appeal for?", "How
+    many Americans would Trump raise taxes on?")."""
     words = WORD.findall(label)
     if not words or finishes_phrasal_verb(words):
         return False
-    stranded = words[:2] in (["How", "many"], ["How", "much"]) and "did" in words[2:-1]
+    stranded = words[:2] in (["How", "many"], ["How", "much"]) and bool(OBJECT_AUXILIARIES & set(words[2:-1]))
     if stranded:
         return open_word(words[-1]) and words[-1].lower() not in STRANDED_ENDS
     return open_word(words[-1])

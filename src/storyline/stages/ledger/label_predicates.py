@@ -10,9 +10,17 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from storyline.lexicons import load_lexicon
 from storyline.records import Claim, Quantity
 from storyline.stages.ledger.label_cuts import WORD, dangling
-from storyline.stages.ledger.quantity_labels import MONEY_OPENER, SPEED_OPENER, noun_phrase, rate_written
+from storyline.stages.ledger.quantity_labels import (
+    MONEY_OPENER,
+    NAMED_MONEY_OPENER,
+    PRESENT_MONEY_OPENER,
+    SPEED_OPENER,
+    noun_phrase,
+    rate_written,
+)
 from storyline.stages.quantities import predicate_in
 
 if TYPE_CHECKING:
@@ -29,6 +37,12 @@ NAME_TAGS = frozenset({"PROPN", "DET", "CCONJ"})
 PREDICATE_WORDS = 4  # words of a subject a label's predicate takes at most, as ``quantities.predicate``
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 RECIPIENT_WORDS = ("to ", "for ")  # a tail's first words that say whom a verb's action on the figure was for
+# "raise taxes on 8 million Americans": prepositions after a verb's object whose object the figure is
+CHAINED_PREPOSITIONS = frozenset({"on", "to", "against"})
+# the words before a figure that may be an infinitive's object ("to attack four provisions") or a chained
+# preposition's ("raise taxes on 8 million"): only then is the sentence parsed for ``_chained_predicate``
+CHAIN_BEFORE = re.compile(r"\b(?:on|to|against)\s+(?:\S+\s+){0,3}$", re.I)
+TENSE_AUXILIARIES = {"VBD": "did", "VBZ": "does", "VBP": "do"}  # a finite verb's tense, asked with "do"
 
 
 def with_predicate(
@@ -61,6 +75,14 @@ def with_predicate(
         agent = _agent_predicate(texts.get(claim.article, ""), quantity)
         if agent:
             return f"{label.removesuffix('?')} {agent}?"
+        bare = label in _bare_labels(claims_and_quantities)
+        chained = (
+            ""
+            if names_a_predicate(label)
+            else _chained_predicate(texts.get(claim.article, ""), quantity, bare)
+        )
+        if chained:
+            return f"{label.removesuffix('?')} {chained}?"
         if label not in _bare_labels(claims_and_quantities):
             return label
         for index in order:  # a bare "How many tugrik?": the noun the figure is the amount of, if one
@@ -103,13 +125,79 @@ def _money_with_predicate(
     for it or paid it. The purpose goes: it is the asker's reason, not what the question asks."""
     tail = label.removeprefix(MONEY_OPENER).removesuffix("?").strip()
     if tail and not tail.startswith("to "):
-        return label
+        return _money_with_own_verb(label, tail, claims_and_quantities, order, texts)
     for index in order:
         claim, quantity = claims_and_quantities[index]
         held = _held_predicate(texts.get(claim.article, ""), quantity)
         if held:
             return f"{MONEY_OPENER} {held}?"
+    return _money_with_own_verb(label, tail, claims_and_quantities, order, texts)
+
+
+def _money_with_own_verb(
+    label: str,
+    tail: str,
+    claims_and_quantities: Sequence[tuple[Claim, Quantity]],
+    order: list[int],
+    texts: Mapping[str, str],
+) -> str:
+    """ "How much money did Soros contribute to pro-Clinton super PAC Priorities USA?" for "How much money to
+    pro-Clinton …?": an amount that is the object of its sentence's verb (``Quantity.predicate``, the label's
+    own figure's) is asked with that verb and its subject, the tail kept; without one the label names no
+    verb: the noun the amount is "of" names it instead ("How much was the emergency fund for families?"),
+    and a label naming neither is dropped by ``ledger.label_gate`` (issue #14). A label that names a verb
+    stays."""
+    from storyline.stages.ledger.evidence import names_a_predicate
+
+    if names_a_predicate(label):
+        return label
+    claim, quantity = claims_and_quantities[order[0]]
+    predicate = quantity.predicate or ""
+    if predicate.startswith("did ") and not _relative_subject(predicate):
+        return f"{MONEY_OPENER} {predicate}{' ' + tail if tail else ''}?"
+    return _money_named_by_noun(label, tail, texts.get(claim.article, ""), quantity)
+
+
+def _money_named_by_noun(label: str, tail: str, text: str, quantity: Quantity) -> str:
+    """ "How much was the emergency fund for families?" for "an emergency fund of $50 million for families"
+    (the noun the amount is "of", with the words that narrow it), "How much is the true bill?" for "the true
+    bill would be well over EUR 120 million once …" (the subject of the copula the amount completes: its
+    tail is the clause's circumstance, left out); ``label`` when the parse names no such noun."""
+    from storyline.stages.ledger.evidence import NOT_READ
+    from storyline.stages.nlp import parse_without
+
+    if not text[quantity.start : quantity.end]:
+        return label
+    first, last = sentence_bounds(text, quantity.start, quantity.end)
+    doc = parse_without(text[first:last], NOT_READ)
+    span = doc.char_span(quantity.start - first, quantity.end - first, alignment_mode="expand")
+    if span is None:
+        return label
+    root = span.root
+    amount_nouns = frozenset(load_lexicon("ledger")["amount_nouns"])
+    if (
+        root.dep_ == "pobj"
+        and root.head.lower_ == "of"
+        and root.head.head.pos_ == "NOUN"
+        and root.head.head.lemma_.lower() not in amount_nouns
+    ):
+        return f"{NAMED_MONEY_OPENER} {_narrowed(root.head.head)}{' ' + tail if tail else ''}?"
+    copula = root.head.head if root.dep_ == "pobj" and root.head.dep_ == "prep" else root.head
+    subjects = [
+        child
+        for child in copula.children
+        if child.dep_ == "nsubj" and child.pos_ == "NOUN" and child.lemma_.lower() not in amount_nouns
+    ]
+    if root.dep_ in ("attr", "pobj") and copula.lemma_ == "be" and len(subjects) == 1:
+        opener = NAMED_MONEY_OPENER if copula.tag_ == "VBD" else PRESENT_MONEY_OPENER
+        return f"{opener} {_narrowed(subjects[0])}?"
     return label
+
+
+def _narrowed(noun: Token) -> str:
+    """The noun with the lower-case words before it that narrow it ("emergency fund", "true bill")."""
+    narrowing = [child for child in noun.lefts if child.dep_ in ("compound", "amod") and child.is_lower]
+    return " ".join(token.text for token in [*narrowing, noun])
 
 
 def _speed_with_predicate(label: str, text: str, quantity: Quantity) -> str:
@@ -124,7 +212,7 @@ def _speed_with_predicate(label: str, text: str, quantity: Quantity) -> str:
         return label
     # the figure's span ends before its time unit ("70 km" of "70 km/h"): parsed alone, "km" hangs on "h"
     end = quantity.end + rate_written(text[quantity.end : quantity.end + SENTENCE_REACH])
-    first, last = _sentence(text, quantity.start, end)
+    first, last = sentence_bounds(text, quantity.start, end)
     doc = parse_without(text[first:last], NOT_READ)
     predicate = predicate_in(doc, quantity.start - first, end - first)
     if not predicate.startswith("did ") or _relative_subject(predicate):
@@ -196,7 +284,7 @@ def _repeats(label: str, predicate: str) -> bool:
 SENTENCE_REACH = 400  # characters either side of a figure its sentence is looked for in
 
 
-def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The bounds of the sentence around ``[start, end)``: a full stop and space, or a line break."""
     low = max(0, start - SENTENCE_REACH)
     before = text[low:start]
@@ -216,7 +304,7 @@ def _agent_predicate(text: str, quantity: Quantity) -> str:
         text[max(0, quantity.start - 40) : quantity.start]
     ):
         return ""  # no "by" right before the figure: no parse (~15 ms a sentence) needed to know
-    first, last = _sentence(text, quantity.start, quantity.end)
+    first, last = sentence_bounds(text, quantity.start, quantity.end)
     doc = parse_without(text[first:last], NOT_READ)
     span = doc.char_span(quantity.start - first, quantity.end - first, alignment_mode="expand")
     if span is None:
@@ -244,7 +332,7 @@ def _held_predicate(text: str, quantity: Quantity) -> str:
         text[max(0, quantity.start - 40) : quantity.start]
     ):
         return ""  # no "for"/"of" right before the figure: no parse needed to know
-    first, last = _sentence(text, quantity.start, quantity.end)
+    first, last = sentence_bounds(text, quantity.start, quantity.end)
     doc = parse_without(text[first:last], NOT_READ)
     span = doc.char_span(quantity.start - first, quantity.end - first, alignment_mode="expand")
     if span is None:
@@ -270,6 +358,54 @@ def _held_predicate(text: str, quantity: Quantity) -> str:
     return " ".join(["did", subject, verb.lemma_, *held, preposition.text])
 
 
+def _chained_predicate(text: str, quantity: Quantity, bare: bool) -> str:
+    """ "would Trump raise taxes on" for "Trump would actually raise taxes on 8 million … Americans", "does he
+    want to attack" for "he wants to attack four provisions": the verb the counted noun is the object of
+    when the worker's parse gave none (an infinitive under another verb, or a preposition after the verb's
+    own object), with its subject and tense; without it "How many provisions in the tax code?" asks how
+    many the code has (issue #14). A preposition's figure only for a ``bare`` label: after a tail of its own
+    ("How many patients on the leak site … do its analysts find data on?") the verb no longer reads as the
+    figure's. "" for any other figure, for a long or relative subject, and for a verb whose tense a
+    question cannot take from one auxiliary ("have found")."""
+    from storyline.stages.ledger.evidence import NOT_READ
+    from storyline.stages.nlp import parse_without
+
+    if not text[quantity.start : quantity.end] or not CHAIN_BEFORE.search(
+        text[max(0, quantity.start - 40) : quantity.start]
+    ):
+        return ""  # no "to <verb>" nor a chained preposition right before the figure: no parse needed to know
+    first, last = sentence_bounds(text, quantity.start, quantity.end)
+    doc = parse_without(text[first:last], NOT_READ)
+    span = doc.char_span(quantity.start - first, quantity.end - first, alignment_mode="expand")
+    if span is None:
+        return ""
+    noun, after = span.root, []
+    on_object = noun.dep_ == "pobj" and noun.head.lower_ in CHAINED_PREPOSITIONS
+    if bare and on_object and noun.head.head.pos_ == "VERB":
+        objects = [child for child in noun.head.head.children if child.dep_ == "dobj"]
+        if len(objects) != 1 or len(list(objects[0].subtree)) > PREDICATE_WORDS:
+            return ""
+        after = [token.text for token in objects[0].subtree] + [noun.head.text]
+        verb = noun.head.head
+    elif noun.dep_ == "dobj" and noun.head.dep_ == "xcomp" and noun.head.pos_ == "VERB":
+        verb = noun.head
+    else:
+        return ""
+    main = verb.head if verb.dep_ == "xcomp" else verb
+    subjects = [child for child in main.children if child.dep_ == "nsubj"]
+    words = _subject_words(subjects[0]) if len(subjects) == 1 else []
+    if not words or main.pos_ not in ("VERB", "AUX") or subjects[0].lower_ in RELATIVE_PRONOUNS:
+        return ""
+    lowered = words[0].pos_ in ("DET", "PRON") and words[0].text != "I"
+    subject = " ".join([words[0].text.lower() if lowered else words[0].text] + [t.text for t in words[1:]])
+    modals = [child.text.lower() for child in main.children if child.dep_ == "aux" and child.tag_ == "MD"]
+    auxiliary = modals[0] if modals else TENSE_AUXILIARIES.get(main.tag_, "")
+    if not auxiliary or (not modals and any(child.dep_ in ("aux", "auxpass") for child in main.children)):
+        return ""
+    chain = [main.lemma_] + (["to", verb.text] if verb.i != main.i else [])
+    return " ".join([auxiliary, subject, *chain, *after])
+
+
 def _subject_words(subject: Token) -> list[Token]:
     """The subject's words, a parenthesis left out ("the Food and Agriculture Organization (FAO)"), when
     short: ``PREDICATE_WORDS`` at most, or ``NAME_WORDS`` for a name (a name is one constituent however
@@ -290,6 +426,6 @@ def _parsed_predicate(text: str, quantity: Quantity) -> str:
 
     if not text[quantity.start : quantity.end]:
         return ""
-    first, last = _sentence(text, quantity.start, quantity.end)
+    first, last = sentence_bounds(text, quantity.start, quantity.end)
     doc = parse_without(text[first:last], NOT_READ)
     return predicate_in(doc, quantity.start - first, quantity.end - first)

@@ -3,7 +3,9 @@
 - a proposition: a yes/no question, the content's first auxiliary moved before its subject and its
   negation taken out ("Flowers will not be attending the debate" → "Will Flowers be attending the
   debate?"); a content without one reads "Is it true that <content>?". The content is cut at the first
-  clause boundary past a few words, never at the full stop of an abbreviation ("Ms.", "U.S.").
+  clause boundary past a few words, never at the full stop of an abbreviation ("Ms.", "U.S."). A short
+  frame that only says what something implies goes ("it means Trump may not have paid …"), and a hedge on a
+  past event asks whether it happened ("Did Trump pay …?", not "May Trump have paid …?").
 
 The representative claim of a question (a proposition's or a measured thing's) is the most central one: the
 highest summed word/entity overlap (Jaccard, so a long claim is not favoured for its length) with the
@@ -33,6 +35,7 @@ from storyline.stages.ledger.label_cuts import (
 # to scan.
 PROPOSITION_WORDS = 14
 MIN_PROPOSITION_WORDS = 4
+FRAME_SUBJECT_WORDS = 3  # words of the subject of an implication frame ("the losses mean …") at most
 CENTRAL_SAMPLE = 64
 
 
@@ -97,7 +100,7 @@ def as_question(content: str) -> str:
     auxiliaries, contracted, negations, _abbreviations = label_words()
     # quotation marks go: a label cut inside a quotation would leave one unbalanced ("had "strong?")
     content = re.sub(r"[\"“”]", "", content).removesuffix(" …").rstrip(" .,;:").removeprefix("that ")
-    words = content.split()
+    words = _without_frame(content.split(), auxiliaries)
     for index, word in enumerate(words[: MIN_PROPOSITION_WORDS + 2]):
         bare = word.lower().replace("’", "'")
         auxiliary = contracted.get(bare) or (bare[:-3] if bare.endswith("n't") else bare)
@@ -105,8 +108,51 @@ def as_question(content: str) -> str:
             rest = [w for w in words[index + 1 :][:1] if w.lower() not in negations] + words[index + 2 :]
             subject = " ".join(_positive(word) for word in words[:index])
             subject = subject if subject[:2] == "I " or not subject[:1].isupper() else _lower_first(subject)
+            auxiliary, rest = _past_of_hedge(auxiliary, rest)
             return f"{auxiliary.capitalize()} {subject} {' '.join(rest)}".strip() + "?"
-    return f"Is it true that {_lower_first(content)}?"
+    return f"Is it true that {_lower_first(' '.join(words))}?"
+
+
+def _without_frame(words: list[str], auxiliaries: frozenset[str]) -> list[str]:
+    """The proposition's own clause when the content opens with a short frame that only says what something
+    implies ("it means Trump may not have paid …", "the losses mean that …": ``implication_frames``); a
+    label built from the frame read "May it means Trump have paid …?" (issue #14). Only when a clause with
+    an auxiliary follows: "revelations … show the need for tax reform" is itself the claim."""
+    frames = frozenset(load_lexicon("ledger")["implication_frames"])
+    for index, word in enumerate(words[: FRAME_SUBJECT_WORDS + 1]):
+        if word.endswith(","):
+            return words
+        if index and word.lower() in frames:
+            rest = words[index + 1 :]
+            rest = rest[1:] if rest[:1] and rest[0].lower() == "that" else rest
+            opens_clause = any(later.lower() in auxiliaries for later in rest[1 : FRAME_SUBJECT_WORDS + 2])
+            return rest if opens_clause and len(rest) >= MIN_PROPOSITION_WORDS else words
+    return words
+
+
+def _past_of_hedge(auxiliary: str, rest: list[str]) -> tuple[str, list[str]]:
+    """ "did", "pay a dime …" for a hedge on a past event ("may", "have paid a dime …"): the question is
+    whether it happened, and the modal is the speaker's hedge, not what is asked ("Did Trump pay a dime …?",
+    not "May Trump have paid a dime …?"; ``hedging_modals``). Other auxiliaries and forms stay."""
+    if (
+        auxiliary not in load_lexicon("ledger")["hedging_modals"]
+        or len(rest) < 2
+        or rest[0].lower() != "have"
+    ):
+        return auxiliary, rest
+    lemma = _base_form(rest[1])
+    return ("did", [lemma, *rest[2:]]) if lemma else (auxiliary, rest)
+
+
+def _base_form(word: str) -> str:
+    """The base form of a past participle ("paid" → "pay"), as the pipeline's tagger and lemmatiser read it
+    after "have"; "" when it does not read one."""
+    from storyline.stages.ledger.evidence import NOT_READ
+    from storyline.stages.nlp import parse_without
+
+    doc = parse_without(f"They have {word}", NOT_READ)
+    token = doc[-1]
+    return token.lemma_ if token.tag_ == "VBN" and token.lemma_.isalpha() else ""
 
 
 def _positive(word: str) -> str:

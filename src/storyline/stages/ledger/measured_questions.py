@@ -3,7 +3,8 @@
 Apart from ``ledger.positions`` (which runs the phases and orders the questions) and from the propositions
 (``ledger.proposition_questions``) because a measured thing is asked from its figures' unit, values and
 label, and dropped for reasons of its own (a goal, a change read as two values, another event's toll, a label
-that asks nothing); the propositions only read its groups to find who affirms by counting.
+that asks nothing or does not say what it asks: ``ledger.label_gate``); the propositions only read its groups
+to find who affirms by counting.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from storyline.stages.ledger.embedding import ContentVectors
 from storyline.stages.ledger.evidence import names_a_predicate, read_label_predicates, speaking_sources
 from storyline.stages.ledger.grouping import ledger_lexicon
 from storyline.stages.ledger.kinds import names_outbreak
+from storyline.stages.ledger.label_gate import says_what_is_asked
 from storyline.stages.ledger.label_predicates import with_predicate
 from storyline.stages.ledger.labels import central_order
 from storyline.stages.ledger.losses import LOSS, loss_label, mark_losses, person_before, person_name
@@ -36,7 +38,7 @@ from storyline.stages.ledger.measures import (
     under_umbrellas,
     unify_holders,
 )
-from storyline.stages.ledger.quantity_labels import quantity_label, share_label
+from storyline.stages.ledger.quantity_labels import NAMED_MONEY_OPENER, quantity_label, share_label
 from storyline.stages.ledger.relays import relay_outlet_figures
 from storyline.stages.ledger.sides import Context, make_question, stance_positions, value_positions
 from storyline.stages.ledger.story_reading import StoryReading, sourcing
@@ -144,6 +146,8 @@ def _measured_question(
     text, informative = _measured_label(group, labelled, reading)
     if _asks_nothing(text, informative, unit, len(group_claims)):
         return None
+    if not says_what_is_asked(text, group, labelled[0], context.texts):
+        return None  # a figure whose label cannot say what is asked stays a claim (``ledger.label_gate``)
     sources = sourcing(group_claims, reading)
     question = make_question(
         reading.story,
@@ -219,6 +223,10 @@ def _of_former_year(label: str, group: Sequence[Measure]) -> str:
     year = former_year(group)
     if year is None or str(year) in label:
         return label
+    if label.startswith(NAMED_MONEY_OPENER):
+        # "How much was the 1995 loss that he may have used …?": at the end the year would read as the
+        # relative clause's ("… used to avoid paying in 1995")
+        return label.replace(NAMED_MONEY_OPENER, f"{NAMED_MONEY_OPENER} {year}", 1)
     return f"{label.removesuffix('?')} in {year}?"
 
 

@@ -1,10 +1,12 @@
 """Quantity question labels: "How many <counted noun phrase as worded> <what follows it in the clause>?"
 ("How many special forces to the war in Ukraine?"). The noun phrase is the quantity's own words after the
 number ("about 11,000 North Korean infantrymen" → "North Korean infantrymen"); a share reads "What share
-<what follows>?", an amount of money "How much money <what follows>?", a speed (a distance per a time
-unit) "What speed <what follows>?" and any other rate "How many tonnes per hour …?"; the tail stops before
-the next number ("to 41" says nothing of what is counted). The words come from the claim, so a label reads
-as the outlets wrote it; a label left without a verb gains one in ``label_predicates``.
+<what follows>?", an amount of money "How much money <what follows>?" or, when its figure names what the
+money is ("an improper $25,000 contribution"), "How much was the contribution <what follows>?", a speed
+(a distance per a time unit) "What speed <what follows>?" and any other rate "How many tonnes per hour
+…?"; the tail stops before the next number ("to 41" says nothing of what is counted). The words come
+from the claim, so a label reads as the outlets wrote it; a label left without a verb gains one in
+``label_predicates``.
 """
 
 from __future__ import annotations
@@ -19,6 +21,10 @@ from storyline.stages.ledger.plurals import plural
 from storyline.stages.quantities import CURRENCY_UNITS, number_lexicon, ranked_groups_in
 
 MONEY_OPENER = "How much money"
+# An amount whose figure names what the money is ("an improper $25,000 contribution"): "How much was the
+# contribution from …?" says what is asked, where "How much money from …?" left the contribution out.
+NAMED_MONEY_OPENER = "How much was the"
+PRESENT_MONEY_OPENER = "How much is the"  # "the true bill would be well over EUR 120 million"
 SPEED_OPENER = "What speed"
 OPENERS = {"percent": "What share", "money": MONEY_OPENER}
 # Words of a quantity label's tail: enough to say what is counted, short enough to scan.
@@ -200,6 +206,9 @@ def quantity_label(
             # "of the" stays: "What share of the farmland did …", not "What share farmland did …"
             return _ranked_group_share(opener, tail.removeprefix("percent "), quantity)
         tail = tail.removeprefix("of the ").removeprefix("percent ")
+        thing = _money_thing(quantity) if kind == "money" else ""
+        if thing:
+            return f"{NAMED_MONEY_OPENER} {thing}{' ' + tail if tail else ''}?", True
         # "What share support?" names neither who nor what: two words of context at least; "How much money
         # that he may have used …?" opens a relative clause whose noun ("loss") the figure's span took
         informative = len(tail.split()) >= MIN_SHARE_WORDS and tail.split()[0].lower() not in RELATIVE_WORDS
@@ -212,6 +221,16 @@ def quantity_label(
             return f"{opener} {noun}{' ' + tail if tail else ''}?", bool(tail) or " " in noun
     tail = _tail(claim, quantity, several_days)
     return f"{opener} {_plural(unit)}{' ' + tail if tail else ''}?", bool(tail)
+
+
+def _money_thing(quantity: Quantity) -> str:
+    """What an amount's figure says the money is ("$25,000 contribution" → "contribution", "$916 million
+    loss" → "loss"); "" for a bare amount or one whose words are only its currency ("5 million dollars")."""
+    words = noun_phrase(quantity).split()
+    currencies = number_lexicon().unit_classes
+    if not words or any(word.lower() in currencies or word.lower()[:-1] in currencies for word in words):
+        return ""
+    return " ".join(words) if all(word.isalpha() and word.islower() for word in words) else ""
 
 
 def _held_by_ranked_group(claim: Claim, quantity: Quantity) -> bool:

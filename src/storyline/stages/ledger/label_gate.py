@@ -1,0 +1,103 @@
+"""Whether a measured thing's finished label says what is asked: a question is shown only when it does, and
+a figure whose label cannot say it stays a claim of the story (issue #14: an analyst would rather read ten
+right questions than fifty doubtful ones).
+
+- an amount of money names what the money is ("How much was the contribution from …?") or the verb it is
+  the object of ("How much money did the FAO appeal for?"): "How much money in a single year?" (a loss)
+  and "How much money for those in the middle of the income?" (a tax cut) name neither;
+- a share names what it is a share of ("What share of likely voters …?") or a verb ("What share rate he
+  has proposed …?"): "What share rate far lower than the top?" names neither;
+- a count is no count when its figure only sizes a known set ("the nominee of the two major parties", "both
+  houses"), nor when its noun is the first of a list the figure counts together ("more than 20 former
+  crew members, editors and contestants": the label would name the first only).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from storyline.records import Claim, Quantity
+from storyline.stages.ledger.counted import Measure, coordinated_kinds
+from storyline.stages.ledger.evidence import NOT_READ, names_a_predicate
+from storyline.stages.ledger.label_predicates import sentence_bounds
+from storyline.stages.ledger.quantity_labels import (
+    MONEY_OPENER,
+    NAMED_MONEY_OPENER,
+    OPENERS,
+    PRESENT_MONEY_OPENER,
+)
+from storyline.stages.quantities import CURRENCY_UNITS
+
+SHARE_OPENER = OPENERS["percent"]
+# "both" before a count, or "the" before a small count written in words: "the two major parties", "the two
+# sides", "both houses" size a set the reader knows; the article does not report how many there are. A count
+# in digits or a larger one after "the" ("the 30,000 emails", "the 12 provinces") refers to a count the story
+# reports, and "all 23 crew" reports one: they stay figures.
+KNOWN_SET_BEFORE = re.compile(r"(?:^|\s)(?:the|both)\s+$", re.I)
+KNOWN_SET_MAX = 3
+# The figure's words are followed by a coordination ("…, editors and contestants", "… and editors"):
+# checked on a parse only when the text after the figure opens like one.
+LIST_AFTER = re.compile(r"\s*(?:,\s*[a-z][\w-]*|,?\s+(?:and|or)\s+[a-z])")
+
+
+def says_what_is_asked(
+    label: str, group: Sequence[Measure], order: Sequence[int], texts: Mapping[str, str]
+) -> bool:
+    """Whether the finished ``label`` of a measured thing says what it asks (the module's rules). A poll
+    share of a named candidate says it by construction ("What share back …?")."""
+    if group[0].holder is not None:
+        return True
+    if label.startswith(MONEY_OPENER):
+        # "did the Red Cross appeal for": the verb ``label_predicates`` gave it, which a tagger reading the
+        # label alone may take for a noun
+        return label.removeprefix(MONEY_OPENER).startswith(" did ") or names_a_predicate(label)
+    if label.startswith(SHARE_OPENER):
+        return label.removeprefix(SHARE_OPENER).startswith(" of ") or names_a_predicate(label)
+    if (
+        label.startswith((NAMED_MONEY_OPENER, PRESENT_MONEY_OPENER))
+        or group[0].unit in CURRENCY_UNITS
+        or group[0].unit == "percent"
+    ):
+        return True
+    # the label's own figure: another figure of the group may be written plainly
+    labelled = group[order[0]]
+    return not (_sizes_known_set(labelled.claim, labelled.quantity) or _counts_list(labelled, texts))
+
+
+def _sizes_known_set(claim: Claim, quantity: Quantity) -> bool:
+    """Whether the figure sizes a set the reader knows ("the two major parties"): "both", or "the" before a
+    small whole number written in words, plainly (no "about", no "more than")."""
+    before = claim.text[: quantity.start - claim.start]
+    found = KNOWN_SET_BEFORE.search(before)
+    if quantity.approx or found is None or not float(quantity.value).is_integer():
+        return False
+    in_words = not quantity.text[:1].isdigit()
+    return found.group().strip().lower() == "both" or (in_words and 1 < quantity.value <= KNOWN_SET_MAX)
+
+
+def _counts_list(measure: Measure, texts: Mapping[str, str]) -> bool:
+    """Whether the figure's noun is the first of nouns it counts together ("20 former crew members, editors
+    and contestants"), read off the parse of its sentence: a conjunct of the figure's noun that has no
+    number of its own. Kinds under an umbrella noun ("41 hospitals and clinics") are counted as the
+    umbrella's thing already (``counted.under_umbrellas``) and stay."""
+    from storyline.stages.nlp import parse_without
+
+    claim, quantity = measure.claim, measure.quantity
+    after = claim.text[quantity.end - claim.start :]
+    if not LIST_AFTER.match(after) or coordinated_kinds(claim, quantity):
+        return False  # nothing after the figure opens a list: no parse needed to know
+    text = texts.get(claim.article, "")
+    if text[quantity.start : quantity.end] != quantity.text:
+        return False
+    first, last = sentence_bounds(text, quantity.start, quantity.end)
+    doc = parse_without(text[first:last], NOT_READ)
+    span = doc.char_span(quantity.start - first, quantity.end - first, alignment_mode="expand")
+    if span is None:
+        return False
+    noun = span.root
+    conjuncts = [token for token in noun.conjuncts if token.i > noun.i]
+    return any(
+        token.pos_ in ("NOUN", "PROPN") and not any(child.dep_ == "nummod" for child in token.children)
+        for token in conjuncts
+    )

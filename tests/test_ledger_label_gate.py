@@ -1,0 +1,68 @@
+"""A measured thing's question is shown only when its label says what is asked (``ledger.label_gate``)."""
+
+from __future__ import annotations
+
+from factories import make_claim, make_quantity
+
+from storyline.stages.ledger.counted import Measure
+from storyline.stages.ledger.label_gate import says_what_is_asked
+
+
+def _measure(text: str, figure: str, value: float, unit: str = "personnel", approx: bool = False) -> Measure:
+    """``figure`` in the claim ``text``, which is the whole of article "a"."""
+    quantity = make_quantity(figure, value, within=text, unit=unit, approx=approx)
+    claim = make_claim(text, id="c1", quantities=(quantity,))
+    return Measure(claim, quantity, unit, frozenset(), frozenset(), None, False)
+
+
+def _asked(label: str, measure: Measure) -> bool:
+    return says_what_is_asked(label, [measure], [0], {"a": measure.claim.text})
+
+
+def test_an_amount_is_asked_only_with_what_the_money_is() -> None:
+    lost = _measure(
+        "the businessman lost nearly $916 million in a single year", "$916 million", 9.16e8, "USD"
+    )
+    assert not _asked("How much money in a single year?", lost)
+    appeal = _measure("The Red Cross appealed for $6 million", "$6 million", 6e6, "USD")
+    assert _asked("How much money did the Red Cross appeal for?", appeal)
+    given = _measure("a $25,000 contribution from his foundation", "$25,000 contribution", 25e3, "USD")
+    assert _asked("How much was the contribution from his foundation?", given)
+
+
+def test_a_share_is_asked_only_with_what_it_is_a_share_of() -> None:
+    rate = _measure("a new low 15 percent rate far lower than the top", "15 percent", 15, "percent")
+    assert not _asked("What share rate far lower than the top?", rate)
+    voters = _measure("74 percent of likely voters said he should release", "74 percent", 74, "percent")
+    assert _asked("What share of likely voters said he should release?", voters)
+
+
+def test_a_figure_that_sizes_a_known_set_is_no_count() -> None:
+    text = "a law that requires the nominee of the two major parties to release their tax returns"
+    parties = _measure(text, "two major parties", 2, "party")
+    assert not _asked("How many major parties to release their tax returns?", parties)
+    # a figure in digits, a large or an approximate one after "the" is a count the story reports, and "all
+    # 23 crew" reports one
+    crew = _measure("all 23 crew aboard the tanker were safe", "23 crew", 23)
+    assert _asked("How many crew aboard the tanker were safe?", crew)
+    provinces = _measure("the 12 provinces had lost half of their animals", "12 provinces", 12, "province")
+    assert _asked("How many provinces had lost half of their animals?", provinces)
+    assert _asked(
+        "How many emails did she delete?", _measure("the 30,000 emails she deleted", "30,000 emails", 3e4)
+    )
+    assert _asked(
+        "How many parties?", _measure("the some 12 parties", "12 parties", 12, "party", approx=True)
+    )
+
+
+def test_a_figure_that_counts_a_list_is_not_asked_as_its_first_noun() -> None:
+    text = "The Associated Press interviewed more than 20 former crew members, editors and contestants."
+    crew = _measure(text, "more than 20 former crew members", 20)
+    assert not _asked("How many former crew members did the Associated Press interview?", crew)
+    alone = _measure(
+        "The agency interviewed more than 20 former crew members.", "more than 20 former crew members", 20
+    )
+    assert _asked("How many former crew members did the agency interview?", alone)
+    # two figures, each with its own number, are two counts
+    two = _measure("Police arrested 12 men and 3 women.", "12 men", 12)
+    assert _asked("How many men did police arrest?", two)
