@@ -134,6 +134,13 @@ def test_a_speed_asks_what_reached_it(text: str, label: str) -> None:
             "How much money once new depots?",
             "How much is the true bill?",
         ),
+        # an approximator inside the figure's span ("well over") heads it in the parse: the same copula
+        (
+            "Critics said the real price would be well over EUR 80 million once the new wing was counted.",
+            "well over EUR 80 million",
+            "How much money once the new wing?",
+            "How much is the real price?",
+        ),
         # a noun that only says how much ("a low of") names nothing: the label stays, and the gate drops it
         (
             "His holdings fell to a low of about $1 billion in the red by 1991.",

@@ -174,6 +174,11 @@ def _money_named_by_noun(label: str, tail: str, text: str, quantity: Quantity) -
     if span is None:
         return label
     root = span.root
+    # an approximator in the span ("well over EUR 120 million") heads it in the parse: the amount is its
+    # object
+    objects = [child for child in root.children if child.dep_ == "pobj" and child in span]
+    if root.dep_ == "prep" and len(objects) == 1:
+        root = objects[0]
     amount_nouns = frozenset(load_lexicon("ledger")["amount_nouns"])
     if (
         root.dep_ == "pobj"
