@@ -43,7 +43,9 @@ __all__ = [
     "StoryIndex",
     "StoryListing",
     "StoryUpdate",
+    "article_triggers",
     "cluster_stories",
+    "headline_mentions",
     "list_stories",
     "live_tracks",
     "profile_articles",
@@ -79,11 +81,13 @@ def profile_articles(
                     title=_story_title(article),
                     published=_published(analysis, settings),
                     period=published_month(article.published),
-                    actors=frozenset(actor_keys(analysis.mentions, entity_of or {}, settings)),
+                    actors=frozenset(
+                        actor_keys(headline_mentions(analysis, settings), entity_of or {}, settings)
+                    ),
                     words=frozenset(_lead_words(article, settings) | _year_words(analysis, settings)),
                     vector=None if vectors is None else vectors[offset],
                     has_title=bool(article.title),
-                    triggers=frozenset(analysis.triggers),
+                    triggers=article_triggers(analysis, settings),
                 )
             )
     return profiles
@@ -215,6 +219,64 @@ def actor_keys(
         if mention.label == "PERSON" and name:
             keys.add(name.split()[-1])
     return keys
+
+
+def headline_mentions(
+    analysis: ArticleAnalysis, settings: StoriesSettings = DEFAULT_SETTINGS.stories
+) -> tuple[Mention, ...]:
+    """The mentions an article is placed by: all of them, but for a live blog (``min_live_blog_stamps`` entry
+    stamps, ``lexicons/stories.toml``) those of its title and first entry, the entry its title reports. Its
+    other entries report the day's other events; with their names counted, a live blog on a leaked tax return
+    shared too small a part of its dozens of names with the other reports of that leak (issue #14)."""
+    stamp = re.compile(load_lexicon("stories")["live_blog_stamp"], re.MULTILINE | re.IGNORECASE)
+    stamps = list(stamp.finditer(analysis.article.text))
+    if len(stamps) < settings.min_live_blog_stamps:
+        return analysis.mentions
+    second_entry = stamps[1].start()
+    return tuple(mention for mention in analysis.mentions if mention.start < second_entry)
+
+
+def article_triggers(
+    analysis: ArticleAnalysis, settings: StoriesSettings = DEFAULT_SETTINGS.stories
+) -> frozenset[str]:
+    """What the story index compares an article's event by (``stories.evidence.events_agree``): its lead's
+    trigger lemmas less the words of the people it names, and the past years it is about (``past_years``)."""
+    lemmas = frozenset(analysis.triggers) - person_name_words(analysis.mentions)
+    return lemmas | past_years(analysis, settings)
+
+
+def person_name_words(mentions: Iterable[Mention]) -> set[str]:
+    """The words of the people an article names. A headline parses a name as a verb or a common noun ("Trump
+    still ducks on taxes", "Trump not walking the walk": "trump" the root verb), and a lemma that is a name
+    names no event: unrelated reports about one person shared it as their event (issue #14: a live blog
+    joined PolNeAR's debate story by it alone)."""
+    return {
+        word
+        for mention in mentions
+        if mention.label == "PERSON"
+        for word in _normalised(mention.refers_to or mention.text).split()
+    }
+
+
+def past_years(analysis: ArticleAnalysis, settings: StoriesSettings = DEFAULT_SETTINGS.stories) -> set[str]:
+    """The years, as digits, that a text writes out at least ``min_past_year_mentions`` times and that lie
+    ``min_past_year_gap`` years or more before the year it places itself in (``_year_words``): the past the
+    report is about ("Trump's 1995 tax return"), which its follow-ups and reactions state too, whatever verbs
+    their leads use."""
+    placed = _year_words(analysis, settings)
+    if not placed:
+        return set()
+    latest = int(max(placed)) - settings.min_past_year_gap
+    written = Counter(
+        time.date[:4]
+        for time in analysis.times
+        if time.date and STATED_YEAR.match(time.date) and time.date[:4] in time.text
+    )
+    return {
+        year
+        for year, count in written.items()
+        if count >= settings.min_past_year_mentions and int(year) <= latest
+    }
 
 
 def _acronym(words: Sequence[str], min_letters: int) -> set[str]:
