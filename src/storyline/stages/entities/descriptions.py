@@ -31,6 +31,7 @@ from storyline.stages.entities.lexicon import (
 )
 from storyline.stages.entities.ministries import office_of_minister
 from storyline.stages.entities.repair import introduced_as, introduced_as_any
+from storyline.stages.entities.roles import NO_ROLES, ArticleRoles, with_role_nouns
 
 __all__ = [
     "SUBJECT_DEPS",
@@ -178,9 +179,21 @@ def _possessor_of_organisation(token: Token, lexicon: EntityLexicon) -> bool:
 
 
 def resolve_descriptions(
-    doc: Doc, text: str, article_id: str, names: list[Mention], lexicon: EntityLexicon
+    doc: Doc,
+    text: str,
+    article_id: str,
+    names: list[Mention],
+    lexicon: EntityLexicon,
+    roles: ArticleRoles = NO_ROLES,
 ) -> list[Mention]:
+    """The descriptions of the article, each resolved to the actor it stands for where one is found.
+    ``roles``: the role nouns the article gives its people (read as title words here) and the roles it
+    gives them in apposition, by copula or by verb, matched as the titles written with names are."""
     people = [m for m in names if m.label == "PERSON" and m.role]
+    # each person with a role given, and for a role read from the parse its noun (``_role_antecedents``)
+    titled: list[tuple[Mention, str, str | None]] = [(m, m.role or "", None) for m in people]
+    holders = titled + [(given.person, given.role, given.noun) for given in roles.given]
+    written_at = roles.written_at
     vessels = vessel_names(text, names, lexicon)  # never the antecedent of "the company" (issue #17)
     organisations = [
         m for m in names if m.label == "ORG" and m.refers_to is None and fold_name(m.text) not in vessels
@@ -191,15 +204,29 @@ def resolve_descriptions(
         replace(m, text=m.refers_to) for m in names if m.label == "ORG" and m.refers_to in long_forms
     ]
     resolved = []
-    for start, end, kind in _find_descriptions(doc, names, lexicon):
+    for start, end, kind in _find_descriptions(doc, names, with_role_nouns(lexicon, roles)):
         surface = text[start:end]
         if kind == "person":
-            matches = _role_antecedents(surface, start, people, lexicon)
+            # a description in apposition with a name ("Its chairman, Nuriddin Walijew") or giving a role
+            # itself ("Ron Howard, the former actor"; "Brand is the man") refers back to no role read from
+            # the parse: not to "Jussufowa, who chairs …" named before, nor to the name it gives the role
+            giving = _names_in_apposition(text, end, names, labels=frozenset({"PERSON", "ORG"}))
+            giving = giving or end - len(_head_word(surface)) in written_at
+            matches = _role_antecedents(surface, start, titled if giving else holders, lexicon)
+            if _head_word(surface) in roles.nouns:
+                # a role only this article made one (no title word): its one holder, named before it
+                everyone = _role_antecedents(surface, len(text), holders, lexicon)
+                person = next(iter(matches.values()), None)
+                if not giving and len(everyone) == 1 and person is not None and person.end <= start:
+                    refers_to = person.refers_to or person.text
+                    resolved.append(Mention(article_id, start, end, surface, "PERSON", refers_to=refers_to))
+                continue
             if len(matches) > 1 and (apposed := _apposed_person(text, start, matches.values())):
                 matches = {fold_name(apposed.text): apposed}
             if len(matches) == 1:
                 person = next(iter(matches.values()))
-                resolved.append(Mention(article_id, start, end, surface, "PERSON", refers_to=person.text))
+                refers_to = person.refers_to or person.text
+                resolved.append(Mention(article_id, start, end, surface, "PERSON", refers_to=refers_to))
             elif not matches and (salient := _salient_person(doc, start, surface, names, lexicon)):
                 resolved.append(
                     Mention(article_id, start, end, surface, "PERSON", refers_to=salient.text, role=surface)
@@ -250,14 +277,29 @@ def _proper_name_start(doc: Doc, start: int, end: int) -> int | None:
 
 
 def _role_antecedents(
-    description: str, start: int, people: list[Mention], lexicon: EntityLexicon
+    description: str, start: int, holders: list[tuple[Mention, str, str | None]], lexicon: EntityLexicon
 ) -> dict[str, Mention]:
-    """The people of the article whose role the description matches, by name. A description refers back:
-    when people named before it match, those named after it do not compete ("The minister said" after
-    Interior Minister Kharchilava, with the Prime Minister named only later)."""
-    matches = [p for p in people if p.role and role_matches(description, p.role, lexicon)]
+    """The people of the article whose role the description matches, by name (``holders``: each person
+    with a role given and, for a role read from the parse, its noun, which must be the description's head:
+    "his head" is not "the fourth head coach"). A description refers back: when people named before it
+    match, those named after it do not compete ("The minister said" after Interior Minister Kharchilava,
+    with the Prime Minister named only later)."""
+    head = _head_word(description)
+    matches = [
+        p
+        for p, role, noun in holders
+        if role and role_matches(description, role, lexicon) and (noun is None or words_match(head, noun))
+    ]
     before = [p for p in matches if p.end <= start]
-    return {fold_name(p.text): p for p in before or matches}
+    antecedents: dict[str, Mention] = {}
+    for person in before or matches:  # the titled mention first: it holds its title (``_apposed_person``)
+        antecedents.setdefault(fold_name(person.refers_to or person.text), person)
+    return antecedents
+
+
+def _head_word(description: str) -> str:
+    """The last word of a description, its head ("the main defendant" → "defendant")."""
+    return (description.lower().split() or [""])[-1]
 
 
 def _apposed_person(text: str, start: int, people: Iterable[Mention]) -> Mention | None:
@@ -319,12 +361,14 @@ def _salient_person(
     return max(people, key=lambda m: len(m.text))
 
 
-def _names_in_apposition(text: str, end: int, names: list[Mention]) -> bool:
+def _names_in_apposition(
+    text: str, end: int, names: list[Mention], labels: frozenset[str] = frozenset({"PERSON"})
+) -> bool:
     """Whether a person's name follows the description in apposition ("The governor of Dundgowi, <name>,
-    said"): the description is that person's, never the one the sentences before were about."""
+    said"): the description is that person's, never the one the sentences before were about. ``labels``
+    may admit a person's name the small model tagged an organisation ("Its chairman, Nuriddin Walijew")."""
     return any(
-        m.label == "PERSON" and m.start >= end and APPOSED_NAME_GAP.fullmatch(text, end, m.start)
-        for m in names
+        m.label in labels and m.start >= end and APPOSED_NAME_GAP.fullmatch(text, end, m.start) for m in names
     )
 
 

@@ -70,6 +70,9 @@ class EntityLexicon:
     head_titles: frozenset[str]
     # Titles of a side of a contest ("challenger"): never read by salience (descriptions).
     contest_titles: frozenset[str]
+    # Verb → the role noun its subject (its passive subject) is then called by (entities.roles).
+    role_verbs: dict[str, str]
+    passive_role_verbs: dict[str, str]
     # Organisation words naming the office a title's holder runs ("the ombudsman's office"; descriptions).
     holder_office_heads: frozenset[str]
     office_level_words: frozenset[str]
@@ -151,6 +154,8 @@ def entity_lexicon() -> EntityLexicon:
         inverted_org_heads=frozenset(data["inverted_org_heads"]),
         head_titles=frozenset(data["head_titles"]),
         contest_titles=frozenset(data["contest_titles"]),
+        role_verbs=dict(data["role_verbs"]),
+        passive_role_verbs=dict(data["passive_role_verbs"]),
         holder_office_heads=frozenset(data["holder_office_heads"]),
         office_level_words=frozenset(data["office_level_words"]),
         title_synonyms=dict(data["title_synonyms"]),

@@ -6,7 +6,8 @@ spaCy's NER finds names; rules on its parse add what the small model does not gi
   "Riho Terhas", which the small model tags as a place), and a given name standing alone is the one person
   named before with it ("Steve" after "Steve Jobs"): ``entities.people``;
 - roles: a title before a name ("Lithuanian Foreign Minister Gabrielius Landsbergis") or in apposition
-  ("the head of Ukraine's military intelligence, Kyrylo Budanov");
+  ("the head of Ukraine's military intelligence, Kyrylo Budanov"); the role nouns the article gives its
+  people beyond the title words ("the main defendant, W"; "X was sentenced"): ``entities.roles``;
   the title is also a mention of the person (``entities.references``);
 - descriptions that refer back to a named actor of the same article ("the Lithuanian foreign minister",
   "the union"): ``entities.descriptions``; a business by what it owns or runs ("the tanker's owner",
@@ -72,6 +73,7 @@ from storyline.stages.entities.repair import (
     trim_glued_words,
     without_portfolio_words,
 )
+from storyline.stages.entities.roles import article_roles
 
 __all__ = ["extract_mentions"]
 
@@ -293,12 +295,13 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
     names = acronyms_after_organisation_words(doc, article_id, names, lexicon)
     names = relabel_surnames(patronymic_names(text, names, lexicon), lexicon)
     names = names + _repeated_names(text, names, lexicon)
+    roles = article_roles(doc, names, lexicon)
     titled = [_with_role(doc, text, mention, lexicon) for mention in names]
     names = _link_spelt_acronyms(_link_parenthesised_acronyms(text, [m for m, _ in titled]), lexicon)
     names += organisations_in_titles(doc, [(m, span) for m, span in titled if span], names, lexicon)
     governments = government_references(doc, text, article_id, names, lexicon)
     named = names + governments
-    descriptions = resolve_descriptions(doc, text, article_id, named, lexicon)
+    descriptions = resolve_descriptions(doc, text, article_id, named, lexicon, roles)
     descriptions = bodies_named_by_description(descriptions, named, lexicon)
     descriptions += subdivision_subjects(doc, article_id, named + descriptions, lexicon)
     descriptions = subdivision_governments(text, descriptions, named, lexicon)

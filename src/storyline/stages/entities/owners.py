@@ -25,7 +25,7 @@ from storyline.stages.entities.businesses import names_a_business, names_no_busi
 from storyline.stages.entities.lexicon import EntityLexicon, fold_name
 from storyline.stages.entities.repair import introduced_as_any
 
-__all__ = ["business_relation_descriptions"]
+__all__ = ["business_relation_descriptions", "business_relation_span"]
 
 # Determiners a relation description opens with ("the operator", "its owner").
 DETERMINERS = frozenset({"the", "its", "their"})
@@ -50,7 +50,7 @@ def business_relation_descriptions(
     businesses = _businesses(text, names, descriptions, lexicon)
     found = []
     for token in doc:
-        span = _relation_span(token, lexicon)
+        span = business_relation_span(token, lexicon)
         if span is None or any(span[0] < end and start < span[1] for start, end in taken):
             continue
         business = _apposed_name(text, span[1], names) or _one_business(span[0], businesses)
@@ -60,7 +60,7 @@ def business_relation_descriptions(
     return found
 
 
-def _relation_span(head: Token, lexicon: EntityLexicon) -> tuple[int, int] | None:
+def business_relation_span(head: Token, lexicon: EntityLexicon) -> tuple[int, int] | None:
     """The span of a definite description headed by an owner or operator word, read from the head's left
     edge; None for a plural, an indefinite phrase, a modifier that is no thing, or an owner of no thing."""
     if (

@@ -1,0 +1,70 @@
+"""Role nouns an article gives its own people (``stages/entities/roles.py``) and the descriptions they
+resolve (``stages/entities/descriptions.py``), on sentences written for the tests (issue #17)."""
+
+from __future__ import annotations
+
+from test_entities_mentions import mentions_of
+
+from storyline.records import Mention
+
+
+def person_of(found: list[Mention], surface: str) -> str | None:
+    """The person a description stands for; None where it is no person's mention (or no mention)."""
+    matches = [m for m in found if m.text == surface]
+    return next((m.refers_to for m in matches if m.label == "PERSON"), None)
+
+
+def test_a_role_noun_given_in_apposition_names_its_one_holder_later() -> None:
+    found = mentions_of(
+        "The main defendant, Walter Brill, denied the charges on Monday. "
+        "Dana Kirk testified for the prosecution. Later the defendant said he was innocent."
+    )
+    assert person_of(found, "the defendant") == "Walter Brill"
+    assert person_of(found, "The main defendant") is None  # the phrase giving the role refers to nothing
+
+
+def test_a_trial_verb_makes_its_passive_subject_the_defendant() -> None:
+    found = mentions_of(
+        "Kubat Osmonov was sentenced on Monday to nine years in prison. "
+        "The presiding judge, Aida Bekova, read the verdict. The defendant said nothing."
+    )
+    assert person_of(found, "The defendant") == "Kubat Osmonov"
+
+
+def test_who_heads_gives_the_role_its_possessor_phrase_names() -> None:
+    found = mentions_of(
+        "Aida Bekova, who heads the Velsund association, met Walter Brill on Monday. "
+        "The association's head said the fund was empty."
+    )
+    assert person_of(found, "The association's head") == "Aida Bekova"
+
+
+def test_the_copula_gives_a_role_and_its_own_phrase_is_no_reference() -> None:
+    found = mentions_of(
+        "Walter Brill is the owner of the Velsund farm. Dana Kirk, a neighbour, visited him on Monday. "
+        "The owner said the farm would close."
+    )
+    assert person_of(found, "The owner") == "Walter Brill"
+    assert person_of(found, "the owner") is None
+
+
+def test_a_role_two_people_hold_resolves_to_neither() -> None:
+    found = mentions_of("Walter Brill and Dana Kirk were sentenced on Monday. The defendant said nothing.")
+    assert person_of(found, "The defendant") is None
+
+
+def test_plural_generic_and_unheld_roles_resolve_to_no_one() -> None:
+    found = mentions_of(
+        "The defendant said nothing on Monday. Walter Brill was sentenced on Tuesday. "
+        "Defendants have the right to appeal."
+    )
+    assert person_of(found, "The defendant") is None  # written before anyone was given the role
+    assert person_of(found, "Defendants") is None
+
+
+def test_a_description_in_apposition_with_a_name_is_that_names_not_a_verbs_holder() -> None:
+    found = mentions_of(
+        "Mavjuda Yusufova, who chairs the strike committee, spoke at the gate. "
+        "Its chairman, Nuriddin Valiev, said the union would negotiate."
+    )
+    assert person_of(found, "Its chairman") != "Mavjuda Yusufova"
