@@ -8,7 +8,7 @@ different values ("1,500 special forces" vs "12,000 soldiers"), or one speaker g
 article without a word of change ("11,000 in training … 2,600 to Kursk"). Among compatible figures, the
 most similar contents merge first (shared content words weighted by rarity, shared entities, equal
 values). Words, entities and the overlap score come from ``ledger.grouping``. A source's count seen moving
-one way on three days or more is one count, however far it moved (``join_paths``: 46 stations left to
+one way on three days or more is one count, however far it moved (``ledger.paths``: 46 stations left to
 recount, then 31, 12 and 3).
 """
 
@@ -16,13 +16,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from datetime import date
+from dataclasses import dataclass
 from functools import cache
 
 from storyline.config import LedgerSettings
 from storyline.lexicons import load_lexicon
-from storyline.stages.ledger.abstentions import ABSTAINED
 from storyline.stages.ledger.blocking import candidate_pairs, complete_linkage
 from storyline.stages.ledger.counted import (
     INCREMENT,
@@ -37,28 +35,22 @@ from storyline.stages.ledger.counted import (
     unify_holders,
 )
 from storyline.stages.ledger.embedding import ContentVectors
-from storyline.stages.ledger.grouping import NO_VECTORS, WORD, rarity_weights, similarity, speaker_key
-from storyline.stages.ledger.kinds import is_bare_figure
-from storyline.stages.ledger.losses import LOSS, YEAR_MARK, years_agree
-from storyline.stages.ledger.plurals import is_plural_of
-from storyline.stages.ledger.series import moving
-from storyline.stages.ledger.sources import NO_VOICES, Voices, voice_of
-from storyline.stages.quantities import number_type
+from storyline.stages.ledger.grouping import NO_VECTORS, rarity_weights, similarity, speaker_key
+from storyline.stages.ledger.losses import LOSS, years_agree
+from storyline.stages.ledger.modifiers import drop_one_modifier, drop_unsaid_qualifiers
+from storyline.stages.ledger.paths import EventKey, event_key, join_paths
+from storyline.stages.ledger.sources import NO_VOICES, Voices
 
 # what the ledger stage reads from here: a figure as an item (``ledger.counted``), and the grouping
 __all__ = [
     "INCREMENT",
     "TARGET",
     "Measure",
-    "drop_one_modifier",
-    "drop_unsaid_qualifiers",
     "former_year",
     "group_measures",
     "is_lower_bound",
     "is_vague",
-    "join_paths",
     "make_measures",
-    "path_direction",
     "split_outliers",
     "under_umbrellas",
     "unify_holders",
@@ -78,9 +70,6 @@ MAGNITUDE_SPREAD = 10.0
 # fronts falling from 7 to 5 to 3 to one, the generalise wildfire story, are one count).
 OUTLIER_RATIO = 4.0
 OUTLIER_MIN_GAP = 10.0
-# A source's values on this many days or more, moving one way, are its count seen moving (``one_path``),
-# however far apart: on two days only, 55,000 pages and then 1,100 may count two things.
-PATH_DAYS = 3
 
 
 def _compatible(first: Measure, second: Measure) -> bool:
@@ -196,7 +185,7 @@ def group_measures(
     value (the equal-value bonus). Two clusters join only when every cross pair is compatible and alike
     enough; sharing a unit alone never merges figures ("$2 million raised" and "$5 million spent").
     ``voices``: who speaks as an organisation, so that one source's wordings of its count are read together
-    (``drop_one_modifier``)."""
+    (``ledger.modifiers``)."""
     if not measures:
         return []
     measures = drop_one_modifier(drop_unsaid_qualifiers(measures), voices)
@@ -224,95 +213,11 @@ def group_measures(
     return join_paths(split, voices)
 
 
-def drop_unsaid_qualifiers(measures: Sequence[Measure]) -> list[Measure]:
-    """The figures with the narrowing words their own source leaves out of the same count dropped: where
-    one source gives one value of a tally as "1,460 herder families" and again as "1,460 families", the
-    word "herder" narrows nothing in that source's count of families, so its "390 families" later is a value
-    of the same count (in the generalise dzud story the families cut off split in two by that word, and the
-    ministry's "3,850 herder households" stood apart from the Red Cross's 6,200 households, a contest no
-    question showed). Only the words the source itself drops, for one noun and kind of count; markers such
-    as an increment stay."""
-    said: dict[tuple[str, str, str | None, float], set[frozenset[str]]] = {}
-    for m in measures:
-        said.setdefault((speaker_key(m.claim), m.unit, m.kind, m.quantity.value), set()).add(m.qualifiers)
-    unsaid: dict[tuple[str, str, str | None], set[str]] = {}
-    for (speaker, unit, kind, _), wordings in said.items():
-        for fuller in wordings:
-            for shorter in wordings:
-                if shorter < fuller:
-                    dropped = {word for word in fuller - shorter if not word.startswith("+")}
-                    unsaid.setdefault((speaker, unit, kind), set()).update(dropped)
-    if not unsaid:
-        return list(measures)
-    return [
-        replace(m, qualifiers=m.qualifiers - unsaid[key])
-        if (key := (speaker_key(m.claim), m.unit, m.kind)) in unsaid
-        else m
-        for m in measures
-    ]
-
-
-def _words_of(measure: Measure) -> frozenset[str]:
-    """A figure's narrowing words, less the marks (an increment, an agent, a former event: "+...")."""
-    return frozenset(q for q in measure.qualifiers if not q.startswith("+"))
-
-
-def drop_one_modifier(measures: Sequence[Measure], voices: Voices = NO_VOICES) -> list[Measure]:
-    """The one modifier a source gives its counted noun in some figures and leaves out in others ("46
-    polling stations", "31 stations") dropped from that source's figures of the noun, when no figure of the
-    story gives the noun another modifier: the source counts one thing written two ways (in the generalise
-    election story the commission's stations still to recount split in two by "polling", its latest value
-    apart from the earlier ones). ``drop_unsaid_qualifiers`` reads one value's wordings; this one reads
-    the source's count across its values, so it asks more of the story: where another figure counts
-    "mobile stations", "polling" may tell the source's two counts apart, and nothing is dropped. A source
-    is the organisation its speaker speaks as (``ledger.sources.voice_of``: a chairman, "election
-    officials"). Only a modifier of the noun itself: a figure whose words end in another noun than its
-    unit's ("some thirty metres" read as a count of the dead) modifies nothing of it. Marks such as an
-    increment stay."""
-    story_wordings: dict[str, set[frozenset[str]]] = {}
-    source_wordings: dict[tuple[str, str, str | None], set[frozenset[str]]] = {}
-    unheaded: set[tuple[str, str, str | None]] = set()
-    for m in measures:
-        key = (_source(m, voices), m.unit, m.kind)
-        story_wordings.setdefault(m.unit, set()).add(_words_of(m))
-        source_wordings.setdefault(key, set()).add(_words_of(m))
-        if _words_of(m) and not _ends_in_unit(m):
-            unheaded.add(key)
-    dropped: dict[tuple[str, str, str | None], frozenset[str]] = {}
-    for key, wordings in source_wordings.items():
-        modifiers = wordings - {frozenset()}
-        one = frozenset() in wordings and len(modifiers) == 1 and key not in unheaded
-        if one and story_wordings[key[1]] <= wordings:
-            dropped[key] = next(iter(modifiers))
-    if not dropped:
-        return list(measures)
-    return [
-        replace(m, qualifiers=m.qualifiers - dropped[key])
-        if (key := (_source(m, voices), m.unit, m.kind)) in dropped
-        else m
-        for m in measures
-    ]
-
-
-def _ends_in_unit(measure: Measure) -> bool:
-    """Whether the figure's words end in its unit's noun ("46 polling stations": station), or in its number
-    (a bare figure, whose words its clause lent it)."""
-    text = measure.quantity.text
-    words = WORD.findall(text.lower())
-    return is_bare_figure(text) or (bool(words) and is_plural_of(words[-1], measure.unit))
-
-
-def _source(measure: Measure, voices: Voices) -> str:
-    """Whose count a figure is: the organisation its speaker speaks as, else the speaker (``speaker_key``)."""
-    claim = measure.claim
-    return (None if claim.outlet_voice else voice_of(claim, voices)) or speaker_key(claim)
-
-
 def split_outliers(group: list[Measure]) -> list[list[Measure]]:
     """Take out of a group the values more than ``OUTLIER_RATIO`` from its median: sources disputing one
     figure give figures of one size (10,000 / 11,000 / 12,000 troops; 24 to 61 ships), while 1,100 pages
     released beside 55,000 pages in all count two things that share words. Each outlying value stays a
-    question of its own, with every claim giving it (``join_paths`` joins again a value its source's count
+    question of its own, with every claim giving it (``ledger.paths`` joins again a value its source's count
     moved to)."""
     values = sorted(m.quantity.value for m in group if m.quantity.value > 0)
     if len(set(values)) < 2:
@@ -345,60 +250,6 @@ def _moved_from(measure: Measure, group: Sequence[Measure]) -> bool:
     )
 
 
-def join_paths(groups: Sequence[list[Measure]], voices: Voices = NO_VOICES) -> list[list[Measure]]:
-    """The groups with a group of the same count (``_event_key``) joined to an earlier one when the two
-    are one source's count seen moving (``one_path``): grouping by size and by words keeps apart a count
-    that moved far ("46 polling stations" to recount on Monday, "only 3" on Thursday, the generalise
-    election story), and the outlier split takes such a value out again."""
-    joined: list[list[Measure]] = []
-    # each kept group by its one event key and source, so a group is checked only against its own
-    by_count: dict[tuple[EventKey, str], list[list[Measure]]] = {}
-    for group in groups:
-        count = _one_count(group, voices)
-        same = by_count.get(count, []) if count is not None else []
-        target = next((kept for kept in same if one_path([*kept, *group], voices)), None)
-        if target is not None:
-            target.extend(group)
-            continue
-        joined.append(list(group))
-        if count is not None:
-            by_count.setdefault(count, []).append(joined[-1])
-    return joined
-
-
-def _one_count(group: Sequence[Measure], voices: Voices) -> tuple[EventKey, str] | None:
-    """The one event key (``_event_key``) and the one source of a group's figures; None when they have
-    several, or no key."""
-    keys = {_event_key(measure) for measure in group}
-    sources = {_source(measure, voices) for measure in group}
-    key = keys.pop() if len(keys) == 1 else None
-    return (key, sources.pop()) if key is not None and len(sources) == 1 else None
-
-
-def one_path(measures: Sequence[Measure], voices: Voices = NO_VOICES) -> bool:
-    """Whether the figures are one source's count seen moving one way on ``PATH_DAYS`` days or more, a
-    new value each day: however far it moves (46 stations left to recount, then 31, 12 and 3), it is one
-    count, not a figure of another size counting something else. A value repeating one of an earlier day
-    (a recap of the count) is no new value; an undated figure is left out; two new values on one day are
-    two counts (46 stations to recount out of 94), no path."""
-    return path_direction(measures, voices) is not None
-
-
-def path_direction(measures: Sequence[Measure], voices: Voices = NO_VOICES) -> str | None:
-    """The way the figures move when they are one source's count seen moving (``one_path``), else None."""
-    if len({_source(m, voices) for m in measures}) != 1:
-        return None
-    seen: set[float] = set()
-    path: list[tuple[date, float]] = []
-    for day in sorted({m.day for m in measures if m.day is not None}):
-        new = {m.quantity.value for m in measures if m.day == day} - seen
-        if len(new) > 1:
-            return None
-        seen |= new
-        path.extend((day, value) for value in new)
-    return moving(path) if len(path) >= PATH_DAYS else None
-
-
 def _split_outlier_indexes(measures: Sequence[Measure], cluster: list[int]) -> list[list[int]]:
     """``split_outliers`` on a cluster of indexes into ``measures``."""
     index_of = {id(measures[i]): i for i in cluster}
@@ -419,7 +270,7 @@ def _merge_same_event(measures: Sequence[Measure], clusters: list[list[int]]) ->
         # a figure of no kind of count rides with the kind its equal value joined ("no contact with 31 men"
         # beside "31 missing"): the cluster's key is that of its figures naming a kind, when any does
         kinded = [i for i in cluster if measures[i].kind] or cluster
-        keys = {_event_key(measures[i]) for i in kinded}
+        keys = {event_key(measures[i]) for i in kinded}
         key = next(iter(keys))
         if len(keys) > 1 or key is None:
             merged.append(cluster)
@@ -498,21 +349,6 @@ def _before_verb() -> frozenset[str]:
     return frozenset(
         [*lexicon["auxiliaries"], *lexicon["subjectless_openers"], *lexicon["counters"]["between"]]
     )
-
-
-EventKey = tuple[str, str | None, frozenset[str], str | None]
-
-
-def _event_key(measure: Measure) -> EventKey | None:
-    """What a figure counts when that alone makes it answer one question: a count's noun class, kind and
-    narrowing words, as a span of an event not done's (``ledger.abstentions``); a share's or a loss's holder.
-    None for other money and shares of no one."""
-    if measure.holder is not None:
-        years = frozenset(q for q in measure.qualifiers if q.startswith(YEAR_MARK))
-        return (measure.unit, None, years, measure.holder)
-    if number_type(measure.quantity) == "count" or (measure.kind or "").startswith(ABSTAINED):
-        return (measure.unit, measure.kind, measure.qualifiers, None)
-    return None
 
 
 def _value_range(measures: Sequence[Measure], indexes: Sequence[int]) -> tuple[float, float]:

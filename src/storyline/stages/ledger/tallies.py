@@ -26,7 +26,7 @@ from datetime import date
 from storyline.records import Article, Claim
 from storyline.stages.ledger.counted import Measure
 from storyline.stages.ledger.dated import earlier_in_chain
-from storyline.stages.ledger.measures import path_direction
+from storyline.stages.ledger.paths import path_direction
 from storyline.stages.ledger.series import Dated, calendar_day, direction, disagree, moving, series_directions
 from storyline.stages.ledger.sources import NO_VOICES, Voices
 from storyline.stages.quantities import number_type
@@ -95,7 +95,7 @@ def tally_directions(group: Sequence[Measure], voices: Voices = NO_VOICES) -> fr
     men" beside "31 missing": grouping joined it by its equal value, ``ledger.measures``), so it does not
     keep the count of the missing from being read as a series. Where no figure names a kind and no
     sentence tells the count moving, one source's values moving one way on three days or more
-    (``measures.path_direction``, its speakers read as the organisation they speak for: ``voices``) are its
+    (``paths.path_direction``, its speakers read as the organisation they speak for: ``voices``) are its
     count seen moving: the generalise trial story's court gave the defendants sentenced as 5, 11 and 23
     through its press service, a spokeswoman and in its own name (issue #17). An outlet's own voice is left
     out of the path: it retells a count, it keeps none; ``ledger.series`` still checks its values."""
