@@ -364,6 +364,18 @@ def test_a_report_relayed_by_a_speaker_is_the_reports_claim(text: str, speaker: 
     assert [(c.speaker_text, c.via_text, c.cue) for c in claims] == [(speaker, via, "report")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "State law requires the candidates to disclose their assets and sources of income.",
+        "The court ordered the company to disclose its accounts to the regulator.",
+        "The senator wants the company to disclose its accounts to the regulator.",
+    ],
+)
+def test_what_others_are_required_to_say_is_no_statement(text: str) -> None:
+    assert not [c for c in claims_of(text) if c.cue == "disclose"]
+
+
 def test_a_report_answered_by_a_denial_stays_the_deniers_claim() -> None:
     text = "The governor denied a Tribune report that the mill lost $90 million in 2001."
     claim = find(claims_of(text), "denied")
