@@ -344,6 +344,44 @@ def test_source_cited_by_an_outlet_and_the_aforementioned_source() -> None:
     assert claim.via_text == "the Daily Courier"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "via"),
+    [
+        (
+            "The senator is seizing upon a Tribune report that the mill lost $90 million in 2001.",
+            "Tribune",
+            "The senator",
+        ),
+        (
+            "The mayor pointed to the agency's report that the river had risen two metres.",
+            "the agency",
+            "The mayor",
+        ),
+    ],
+)
+def test_a_report_relayed_by_a_speaker_is_the_reports_claim(text: str, speaker: str, via: str) -> None:
+    claims = [c for c in claims_of(text) if c.text.startswith(("the mill", "the river"))]
+    assert [(c.speaker_text, c.via_text, c.cue) for c in claims] == [(speaker, via, "report")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "State law requires the candidates to disclose their assets and sources of income.",
+        "The court ordered the company to disclose its accounts to the regulator.",
+        "The senator wants the company to disclose its accounts to the regulator.",
+    ],
+)
+def test_what_others_are_required_to_say_is_no_statement(text: str) -> None:
+    assert not [c for c in claims_of(text) if c.cue == "disclose"]
+
+
+def test_a_report_answered_by_a_denial_stays_the_deniers_claim() -> None:
+    text = "The governor denied a Tribune report that the mill lost $90 million in 2001."
+    claim = find(claims_of(text), "denied")
+    assert (claim.speaker_text, claim.modality) == ("The governor", "denied")
+
+
 def test_a_relative_clause_is_not_relayed_by_the_outer_speaker() -> None:
     text = "The mayor confirmed the story, which the council has labeled a hoax."
     claim = find(claims_of(text), "labeled a hoax")

@@ -8,7 +8,7 @@ import pytest
 from factories import make_claim
 
 from storyline.records import Article, Claim, Modality
-from storyline.stages.claims import extract_claims, stance_of
+from storyline.stages.claims import extract_claims, outlet_voice_claims, stance_of
 from storyline.stages.claims.modality import MODALITY_STRENGTH, stronger
 from storyline.stages.nlp import parse_articles
 
@@ -16,6 +16,13 @@ from storyline.stages.nlp import parse_articles
 def claims_of(text: str) -> list[Claim]:
     parsed = next(parse_articles([Article(id="t", text=text)]))
     return extract_claims(parsed, ())
+
+
+def outlet_claim(text: str) -> Claim:
+    parsed = next(parse_articles([Article(id="t", text=text)]))
+    claims = outlet_voice_claims(parsed, extract_claims(parsed, ()), ())
+    assert len(claims) == 1 and claims[0].outlet_voice, [(c.cue, c.text) for c in claims]
+    return claims[0]
 
 
 def claim_with_cue(text: str, cue: str) -> Claim:
@@ -79,12 +86,39 @@ def test_a_hedge_adverb_claim_has_no_speaker() -> None:
         # a hedge adverb in the content, or on the cue
         ("The mayor said the dam had possibly failed overnight.", "hedged"),
         ("The mayor reportedly said the dam had failed overnight.", "hedged"),
-        # a negated modal says what did not happen: no hedge
+        # a negated modal says what did not happen: no hedge; with the perfect it weighs what was
         ("The spokesman said he could not comment on the matter.", "asserted"),
+        ("The mayor said the owner may not have paid any tax on the land for years.", "hedged"),
+        # a deontic or negated modal of permission is no hedge
+        ("The mayor said the governor may not run again.", "asserted"),
+        ("The mayor said the governor should release his records.", "asserted"),
     ],
 )
 def test_the_content_decides(text: str, modality: Modality) -> None:
     assert claim_with_cue(text, "said").modality == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        # the main predicate under an epistemic modal, negated or not, or a hedge adverb or frame
+        ("The owner may have used the loss to avoid paying taxes for a decade.", "hedged"),
+        ("The deal could have allowed the firm to avoid paying any tax for years.", "hedged"),
+        ("The owner perhaps paid no income tax on the land for many years.", "hedged"),
+        ("It is possible that the owner paid no income tax for many years.", "hedged"),
+        # a verb of inference passes to its clause
+        ("The losses mean the owner may not have paid any income tax for two decades.", "hedged"),
+        ("The losses mean the owner paid no income tax for two decades.", "asserted"),
+        # deontic modals, negated or not, are no hedge
+        ("The governor should release his tax returns before the vote.", "asserted"),
+        ("Under the state constitution, the governor may not run again after two terms.", "asserted"),
+        # a modal in a later or subordinate clause is not the sentence's
+        ("The owner has done nothing to dispel the rumour, and in fact may be fuelling it.", "asserted"),
+        ("The delay raises questions about what the owner might be hiding from the voters.", "asserted"),
+    ],
+)
+def test_the_main_predicate_decides_an_outlet_voice_claim(text: str, modality: Modality) -> None:
+    assert outlet_claim(text).modality == modality
 
 
 # --- two routes, one claim ----------------------------------------------------------------------------------

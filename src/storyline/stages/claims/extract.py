@@ -40,6 +40,7 @@ from storyline.stages.claims.spans import (
     spans_overlap,
 )
 from storyline.stages.claims.speakers import SUBJECT_DEPS, speaker_span, subject_of
+from storyline.stages.claims.speech_acts import relayed_reports
 from storyline.stages.quantities import find_quantities
 
 QUOTE_PREFERENCE: dict[QuoteKind, int] = {"direct": 2, "mixed": 1, "indirect": 0}
@@ -77,6 +78,7 @@ def extract_claims(
     found = [attribution for attribution in found if attribution.kind == "statement"]
     found = split_propositions(context, found)  # "said A and that B": two claims (the ledger's positions)
     found += continued_quotes(context, found)  # "“A,” he continued. “B.”" after a learned cue too
+    found = relayed_reports(context, found)  # "cites a Times report that …": the Times' claim
     found = name_relays(doc, _merge(found), lexicon)
     if resolve_pronouns:
         found = resolve_descriptions(doc, _resolve_speakers(doc, text, lexicon, found), lexicon)

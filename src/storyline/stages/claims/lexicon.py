@@ -34,6 +34,8 @@ class ClaimLexicon:
     outlet_nouns: frozenset[str]
     medium_nouns: frozenset[str]
     relay_verbs: frozenset[str]
+    report_relay_verbs: frozenset[str]
+    report_nouns: frozenset[str]
     finding_heads: frozenset[str]
     self_pronouns: frozenset[str]
     particle_verbs: dict[str, str]
@@ -52,6 +54,8 @@ class ClaimLexicon:
     hedge_modals: frozenset[str]
     hedge_phrases: tuple[tuple[str, ...], ...]
     hedging_cues: frozenset[str]
+    hedge_adjectives: frozenset[str]
+    inference_verbs: frozenset[str]
     denial_verbs: frozenset[str]
     denial_nouns: frozenset[str]
     negation_idioms: tuple[str, ...]  # in file order: each is cut from the text in turn
@@ -104,6 +108,8 @@ def claim_lexicon() -> ClaimLexicon:
         outlet_nouns=_words(cues["outlet_nouns"]),
         medium_nouns=_words(cues["medium_nouns"]),
         relay_verbs=_words(cues["relay_verbs"]),
+        report_relay_verbs=_words(cues["report_relay_verbs"]),
+        report_nouns=_words(cues["noun_cues"]) | _words(cues["report_nouns"]),
         finding_heads=_words(cues["finding_heads"]),
         self_pronouns=_words(cues["self_pronouns"]),
         particle_verbs={verb.lower(): part.lower() for verb, part in cues["particle_verbs"].items()},
@@ -122,6 +128,8 @@ def claim_lexicon() -> ClaimLexicon:
         hedge_modals=_words(hedges["modals"]),
         hedge_phrases=tuple(tuple(phrase.lower().split()) for phrase in hedges["phrases"]),
         hedging_cues=_words(hedges["hedging_cues"]),
+        hedge_adjectives=_words(hedges["adjectives"]),
+        inference_verbs=_words(hedges["inference_verbs"]),
         denial_verbs=_words(denials["verbs"]),
         denial_nouns=_words(denials["nouns"]),
         negation_idioms=tuple(idiom.lower() for idiom in denials["negation_idioms"]),

@@ -157,11 +157,44 @@ def _is_hedged(span: Span, cue: Span, lexicon: ClaimLexicon) -> bool:
         return True  # "X reportedly said"
     if any(word in lexicon.hedge_adverbs for word in words):
         return True
-    modals = [t for t in span if t.lower_ in lexicon.hedge_modals and t.tag_ == "MD"]
-    # "could not comment" is not a hedge: the negated modal states what did not happen
-    if any(not any(c.dep_ == "neg" for c in modal.head.children) for modal in modals):
+    if any(is_hedging_modal(token, lexicon) for token in span):
         return True
     return any(tuple(words[i : i + len(p)]) == p for p in lexicon.hedge_phrases for i in range(len(words)))
+
+
+def is_hedging_modal(token: Token, lexicon: ClaimLexicon) -> bool:
+    """An epistemic "may", "might", "could". Negated, a modal mostly states what did not or must not happen
+    ("could not comment", "may not run again"), so it is no hedge; but with the perfect ("may not have paid",
+    "could have allowed") the modal can only weigh what was: a hedge, negated or not."""
+    if token.lower_ not in lexicon.hedge_modals or token.tag_ != "MD":
+        return False
+    siblings = list(token.head.children)
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.i > token.i for c in siblings)
+    return perfect or not any(c.dep_ == "neg" for c in siblings)
+
+
+def predicate_modality(span: Span, lexicon: ClaimLexicon) -> Modality:
+    """How a sentence with no cue (the outlet's own voice) is put, read on its main predicate alone: hedged
+    under an epistemic modal ("Trump may have used the loss"), a hedge adverb ("perhaps", "possibly") or an
+    "it is possible that" frame; a modal in a later or subordinate clause ("…, and may be fuelling it", "what
+    he might be concealing") leaves the sentence asserted, and a deontic modal ("should release") is none.
+    A verb of inference passes to its clause ("the losses mean he may not have paid …": what is put
+    forward is the clause)."""
+    predicate = span.root
+    while predicate.lemma_.lower() in lexicon.inference_verbs:
+        clauses = [c for c in predicate.children if c.dep_ == "ccomp"]
+        if not clauses:
+            break
+        predicate = clauses[0]
+    children = list(predicate.children)
+    if any(is_hedging_modal(c, lexicon) for c in children if c.dep_ == "aux"):
+        return "hedged"
+    if any(c.dep_ == "advmod" and c.lower_ in lexicon.hedge_adverbs for c in children):
+        return "hedged"
+    framed = any(c.dep_ == "acomp" and c.lemma_.lower() in lexicon.hedge_adjectives for c in children)
+    if framed and any(c.dep_ in ("ccomp", "csubj", "xcomp") for c in children):
+        return "hedged"  # "it is possible that …", "he is likely to …"
+    return "asserted"
 
 
 # --- stance, for the ledger ---------------------------------------------------------------------------------

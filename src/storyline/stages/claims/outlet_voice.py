@@ -23,9 +23,10 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
 
-from storyline.records import Claim, ParsedArticle, TimeExpr
+from storyline.records import Claim, Modality, ParsedArticle, TimeExpr
 from storyline.stages.claims.datelines import lead_dateline_length
 from storyline.stages.claims.lexicon import claim_lexicon
+from storyline.stages.claims.modality import predicate_modality
 from storyline.stages.quantities import find_quantities
 
 ONLY_DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'’-]{2,}\s*(?:\([A-Za-z .]+\))?\s*[—–-]*\s*$")
@@ -207,4 +208,11 @@ def _claim(
         speaker_text=None,
         quantities=tuple(find_quantities(parsed.doc, start, end, text=text, token_starts=token_starts)),
         times=tuple(t for t in times if start <= t.start and t.end <= end),
+        modality=_modality(parsed.doc, start, end),
     )
+
+
+def _modality(doc: Doc, start: int, end: int) -> Modality:
+    """The sentence's own hedge, on its main predicate (``claims.modality.predicate_modality``)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return "asserted" if span is None else predicate_modality(span, claim_lexicon())

@@ -5,11 +5,13 @@ are the speaker's own hedge ("I think …"), not an attribution."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from spacy.tokens import Token
 
 from storyline.stages.claims.modality import noun_cue_modality
 from storyline.stages.claims.spans import Attribution, CharSpan, ParseContext, content_span, token_span
-from storyline.stages.claims.speakers import attributions_for
+from storyline.stages.claims.speakers import attributions_for, speaker_span
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
@@ -120,3 +122,93 @@ def noun_speaker(noun: Token) -> Token | None:
             if objects:
                 return objects[0]
     return None
+
+
+def relayed_reports(context: ParseContext, found: list[Attribution]) -> list[Attribution]:
+    """ "Clinton is seizing upon a New York Times report that Trump had a net loss …": the loss is the
+    Times' word, Clinton passes it on. An attribution whose cue is a relaying verb (lexicon
+    ``report_relay_verbs``: cite, seize on, tout, point to …) and whose object is a report with its own
+    speaker named on the noun ("a New York Times report", "the agency's study", "a report by the IRS") and a
+    "that" clause becomes the report's claim of that clause, relayed by the verb's speaker; the noun
+    route's reading of the same report (``noun_attributions``, no relay) gives way to it."""
+    settled = [_as_relayed_report(context, attribution) for attribution in found]
+    relayed = {(a.cue, a.content) for a, before in zip(settled, found, strict=True) if a is not before}
+    return [
+        a
+        for a, before in zip(settled, found, strict=True)
+        if a is not before or (a.cue, a.content) not in relayed
+    ]
+
+
+def _as_relayed_report(context: ParseContext, attribution: Attribution) -> Attribution:
+    lexicon = context.lexicon
+    verb = context.doc[attribution.anchor]
+    if (
+        attribution.quote == "direct"
+        or attribution.cue_modality is not None
+        or attribution.speaker is None
+        or verb.lemma_.lower() not in lexicon.report_relay_verbs
+    ):
+        return attribution
+    for noun in _objects(verb):
+        clause = _that_clause(noun) or _that_clause_on_verb(verb, noun)
+        owner = noun_speaker(noun) if noun.lemma_.lower() in lexicon.report_nouns else None
+        if clause is None or owner is None:
+            continue
+        speaker = _without_possessive(owner, speaker_span(owner, noun))
+        content = content_span(clause, lexicon)
+        if speaker is None or content is None or speaker == attribution.speaker:
+            continue
+        return dataclasses.replace(
+            attribution,
+            cue=(noun.idx, noun.idx + len(noun)),
+            content=content,
+            speaker=speaker,
+            via=attribution.speaker,
+            cue_modality=noun_cue_modality(noun, lexicon),
+            anchor=noun.i,
+        )
+    return attribution
+
+
+def _objects(verb: Token) -> list[Token]:
+    """What the verb takes: its object, or the object of its preposition or particle ("seizing upon",
+    "pointed to")."""
+    found = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    for preposition in (c for c in verb.children if c.dep_ in ("prep", "prt")):
+        found += [c for c in preposition.children if c.dep_ == "pobj"]
+    return found
+
+
+def _that_clause(noun: Token) -> Token | None:
+    """The noun's complement clause opened by "that" as a conjunction ("a report that he lost …"), never a
+    relative clause ("a report that found …", where "that" is the subject)."""
+    for clause in noun.children:
+        if (
+            clause.dep_ in ("acl", "ccomp", "relcl")
+            and clause.i > noun.i
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+        ):
+            return clause
+    return None
+
+
+def _that_clause_on_verb(verb: Token, noun: Token) -> Token | None:
+    """The parser may hang the report's "that" clause on the verb ("seizing upon a Tribune report | that
+    …"): a clause of the verb's opening right where the noun's phrase ends is the noun's."""
+    for clause in verb.children:
+        if (
+            clause.dep_ == "ccomp"
+            and clause.left_edge.i == noun.right_edge.i + 1
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+        ):
+            return clause
+    return None
+
+
+def _without_possessive(owner: Token, span: CharSpan | None) -> CharSpan | None:
+    """ "the agency's report": the speaker is "the agency", not its possessive ending."""
+    endings = [c for c in owner.children if c.dep_ == "case" and c.i > owner.i]
+    if span is None or not endings or span[1] != endings[-1].idx + len(endings[-1]):
+        return span
+    return (span[0], owner.idx + len(owner))
