@@ -35,7 +35,6 @@ from scipy.cluster.hierarchy import DisjointSet
 
 from storyline.config import DEFAULT_SETTINGS, EntitiesSettings
 from storyline.records import ROLE_LABEL, Entity, Mention
-from storyline.stages.entities.descriptions import is_organisation_description, role_matches, role_stems
 from storyline.stages.entities.index import SimilarWords
 from storyline.stages.entities.known import known_organisation_key
 from storyline.stages.entities.korean import korean_surname_reading, korean_surname_row
@@ -49,11 +48,13 @@ from storyline.stages.entities.lexicon import (
 )
 from storyline.stages.entities.mentions import extract_mentions
 from storyline.stages.entities.names import NameContext, merge_person_variants
+from storyline.stages.entities.organisation_descriptions import is_organisation_description
 from storyline.stages.entities.organisations import (
     attach_organisation_descriptions,
     localise_organisation_names,
     merge_organisation_names,
 )
+from storyline.stages.entities.person_descriptions import role_matches, role_stems
 from storyline.stages.entities.places import tagged_place_keys
 from storyline.stages.entities.scopes import is_state_body, link_scopes, scope_country, story_scopes
 from storyline.stages.entities.transliteration import (
