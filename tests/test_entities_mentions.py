@@ -9,7 +9,7 @@ import spacy
 from spacy.tokens import Doc, Span
 
 from storyline.records import Article, Mention
-from storyline.stages.entities.descriptions import _find_descriptions, _proper_name_start, role_matches
+from storyline.stages.entities.descriptions import _find_descriptions, _proper_name_start
 from storyline.stages.entities.lexicon import entity_lexicon
 from storyline.stages.entities.mentions import (
     _name_span,
@@ -18,6 +18,7 @@ from storyline.stages.entities.mentions import (
     _standalone_occurrences,
     extract_mentions,
 )
+from storyline.stages.entities.person_descriptions import role_matches
 from storyline.stages.nlp import parse_articles
 
 

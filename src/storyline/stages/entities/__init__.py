@@ -5,7 +5,8 @@ Contract: ``extract_mentions(parsed: ParsedArticle) -> list[Mention]`` (per arti
 untagged), ``resolve_entities(mentions) -> list[Entity]`` (cross-article) and ``span_index(entities)``
 (which entity a character span belongs to).
 Inside: ``mentions`` (names, roles, acronyms, metonymy), ``noise`` and ``repair`` (NER output dropped
-or its spans mended), ``descriptions`` (what "the minister" or "the union" stands for in its article),
+or its spans mended), ``descriptions`` (what "the minister" or "the union" stands for in its article:
+found there, resolved by ``person_descriptions`` and ``organisation_descriptions``),
 ``people`` (a lone surname or given name as the person the article named in full), ``lexicon`` (the word
 lists and name folding every module shares), ``resolve`` (blocking and guarded
 merges), ``scopes`` (each story resolved alone, then one actor joined across stories), ``names`` and

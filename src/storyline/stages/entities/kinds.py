@@ -7,8 +7,8 @@ it: "the" (and at most one lower-case word: "the opposition …"), a run of capi
 lower-case words, then a kind word of ``introduced_org_kinds`` — and no capitalised word after it, which the
 kind word would introduce instead ("the civic initiative Open Ballot"). As with "the Solidarity trade union"
 (``repair.introduced_as``), the name is the capitalised run: other reports drop the kind word ("as much as
-Free City"), and "the bloc" then stands for the name so introduced (``descriptions``). Here the names the
-model left untagged are added; a name it tagged as something else is relabelled by
+Free City"), and "the bloc" then stands for the name so introduced (``organisation_descriptions``). Here
+the names the model left untagged are added; a name it tagged as something else is relabelled by
 ``repair.organisations_by_introduction``, which reads the same introduction.
 A body's kind phrase may be longer, headed by any organisation word ("the Shirak territorial electoral
 commission"): a later description repeating its words ("the territorial commission") stands for the name

@@ -39,7 +39,7 @@ from storyline.stages.entities.coordination import (
     organisations_joined_by_their_acronym,
     organisations_over_portfolio_lists,
 )
-from storyline.stages.entities.descriptions import SUBJECT_DEPS, resolve_descriptions
+from storyline.stages.entities.descriptions import resolve_descriptions
 from storyline.stages.entities.governments import government_references
 from storyline.stages.entities.kinds import introduced_by_kind, organisations_named_by_kind
 from storyline.stages.entities.known import known_organisation_mentions
@@ -56,6 +56,7 @@ from storyline.stages.entities.members import members_standing_for_bodies
 from storyline.stages.entities.noise import is_noise, without_leading_word, without_vessels
 from storyline.stages.entities.owners import business_relation_descriptions
 from storyline.stages.entities.people import patronymic_names, relabel_surnames
+from storyline.stages.entities.person_descriptions import SUBJECT_DEPS
 from storyline.stages.entities.places import after_dateline, places_by_context
 from storyline.stages.entities.references import organisations_in_titles, title_mentions
 from storyline.stages.entities.repair import (

@@ -3,7 +3,7 @@
 A report that names a minister by portfolio ("Public Works Minister Marta Quiroga") and never the ministry
 means that minister's ministry by "the ministry"; the portfolio is read from the role's words, in either
 English order ("Interior Minister", "Minister of Public Works"). Hand-written over the roles of
-``entities.mentions``; split from ``entities.descriptions``, which calls it.
+``entities.mentions``; split from ``entities.descriptions``; ``entities.organisation_descriptions`` calls it.
 """
 
 from __future__ import annotations

@@ -28,7 +28,7 @@ from storyline.records import Mention
 from storyline.stages.entities.index import SimilarWords
 from storyline.stages.entities.korean import korean_surname_reading, korean_surname_row
 from storyline.stages.entities.lexicon import fold_name
-from storyline.stages.entities.transliteration import given_name_rows, name_readings
+from storyline.stages.entities.transliteration import given_name_rows, name_readings, surname_first_readings
 
 __all__ = ["NameContext", "merge_person_variants"]
 
@@ -155,9 +155,10 @@ def _merge_surname_first(
     a given name of the table: two people whose names are each other's reverse are rare, one of them with a
     listed given name for a surname rarer still. A given name the table lacks needs a reverse spelt
     otherwise ("Sargsjan Lilit" in a German report, "Lilit Sargsyan" in English ones: a translated list, not
-    two people) that reads alike (``name_readings``), in a shared context as any reading, with the two
-    words used so in the collection only: the moved word no other name's surname, the first word no other
-    name's given name (not "Wei Lan" beside "Lan Wei", where no report says which order is whose).
+    two people) that reads alike (``transliteration.surname_first_readings``), in a shared context as any
+    reading, with the two words used so in the collection only: the moved word no other name's surname, the
+    first word no other name's given name (not "Wei Lan" beside "Lan Wei", where no report says which order
+    is whose).
     Returns the names so joined by their first word, the surname that word is: a lone surname may be that
     name's (``merge_person_variants``)."""
     keys = {
@@ -182,7 +183,9 @@ def _merge_surname_first(
         elif last_words[words[1]] == 1 and first_words[words[0]] == 1:
             spelt_otherwise.append(key)
     for key in spelt_otherwise:
-        read_alike = {other for block in name_readings(key.split()[::-1]) for other in blocks.get(block, ())}
+        read_alike = {
+            other for block in surname_first_readings(key.split(), blocks) for other in blocks[block]
+        }
         for other in sorted(read_alike - {key}):
             if context.related(key, other, groups, settings.transliteration_min_shared_actors):
                 groups.merge(key, other)

@@ -20,7 +20,7 @@ from functools import lru_cache
 from storyline.records import Article, Mention
 from storyline.stages.entities.lexicon import PLACE_LABELS, entity_lexicon, fold_name
 from storyline.stages.entities.people import has_patronymic
-from storyline.stages.entities.transliteration import name_readings
+from storyline.stages.entities.transliteration import name_readings, surname_first_readings
 
 __all__ = ["recover_mentions"]
 
@@ -147,7 +147,7 @@ def _surnames_written_first(mentions: Sequence[Mention], known: frozenset[tuple[
         and m.refers_to is None
         and len(m.text.split()) == 2
         and len(tokens := fold_name(m.text).split()) == 2
-        and name_readings(tokens[::-1]) & known
+        and surname_first_readings(tokens, known)
     }
 
 

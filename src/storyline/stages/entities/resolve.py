@@ -35,7 +35,6 @@ from scipy.cluster.hierarchy import DisjointSet
 
 from storyline.config import DEFAULT_SETTINGS, EntitiesSettings
 from storyline.records import ROLE_LABEL, Entity, Mention
-from storyline.stages.entities.descriptions import is_organisation_description, role_matches, role_stems
 from storyline.stages.entities.index import SimilarWords
 from storyline.stages.entities.known import known_organisation_key
 from storyline.stages.entities.korean import korean_surname_reading, korean_surname_row
@@ -49,14 +48,21 @@ from storyline.stages.entities.lexicon import (
 )
 from storyline.stages.entities.mentions import extract_mentions
 from storyline.stages.entities.names import NameContext, merge_person_variants
+from storyline.stages.entities.organisation_descriptions import is_organisation_description
 from storyline.stages.entities.organisations import (
     attach_organisation_descriptions,
     localise_organisation_names,
     merge_organisation_names,
 )
+from storyline.stages.entities.person_descriptions import role_matches, role_stems
 from storyline.stages.entities.places import tagged_place_keys
 from storyline.stages.entities.scopes import is_state_body, link_scopes, scope_country, story_scopes
-from storyline.stages.entities.transliteration import given_name_rows, name_readings, readings
+from storyline.stages.entities.transliteration import (
+    given_name_rows,
+    name_readings,
+    readings,
+    surname_first_readings,
+)
 
 __all__ = ["extract_mentions", "fold_name", "resolve_entities", "span_index"]
 
@@ -133,9 +139,9 @@ def _read_as_full_names(
     romanisation, given name and surname both ("Bolat Jounoussov", tagged a place, beside the person "Bolat
     Zhunusov"): the small model knows English spellings of names better than French or German ones. Two or
     three words, as a full name has; two may be printed surname first ("Sargsjan Lilit", tagged an
-    organisation, beside the person "Lilit Sargsyan"), as ``names._merge_surname_first`` reads them. All
-    those names, and those of them read surname first (whose first word is the surname a lone "Sargsjan"
-    spells)."""
+    organisation, beside the person "Lilit Sargsyan"), as ``names`` reads them (``surname_first_readings``).
+    All those names, and those of them read surname first (whose first word is the surname a lone
+    "Sargsjan" spells)."""
     surname_readings = {reading for key in full_names for reading in readings(key.rsplit(" ", 1)[-1])}
     candidates = [
         words
@@ -153,9 +159,7 @@ def _read_as_full_names(
     ]
     person_readings = {block for key in full_names for block in name_readings(key.split())}
     read_surname_first = {
-        " ".join(words)
-        for words in surname_first
-        if not name_readings(words[::-1]).isdisjoint(person_readings)
+        " ".join(words) for words in surname_first if surname_first_readings(words, person_readings)
     }
     read_in_order = {
         " ".join(words) for words in candidates if not name_readings(words).isdisjoint(person_readings)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
@@ -26,7 +26,13 @@ from storyline.lexicons import load_lexicon
 from storyline.stages.entities.korean import korean_readings
 from storyline.stages.entities.lexicon import fold_name
 
-__all__ = ["given_name_rows", "name_readings", "readings", "transliteration_tables"]
+__all__ = [
+    "given_name_rows",
+    "name_readings",
+    "readings",
+    "surname_first_readings",
+    "transliteration_tables",
+]
 
 
 @dataclass(frozen=True)
@@ -101,3 +107,14 @@ def name_readings(tokens: Sequence[str]) -> frozenset[tuple[str, str]]:
     name adds its (surname row, given-name skeleton) reading (``entities.korean``): its surname is first."""
     given_tags = {f"row {row}" for row in given_name_rows(tokens[0])} | readings("".join(tokens[:-1]))
     return frozenset(product(readings(tokens[-1]), given_tags)) | korean_readings(tokens)
+
+
+def surname_first_readings(
+    words: Sequence[str], known: Container[tuple[str, str]]
+) -> frozenset[tuple[str, str]]:
+    """The readings of a folded two-word name printed surname first ("sargsjan lilit", as a translated list
+    prints it) that, turned round, it shares with ``known`` (the ``name_readings`` of a collection's
+    people: "lilit sargsyan"); none where the name read so is no known person. Merging names
+    (``entities.names``), typing keys (``entities.resolve``) and recovering untagged surnames
+    (``entities.recovery``) each ask it in their own phase."""
+    return frozenset(reading for reading in name_readings(words[::-1]) if reading in known)

@@ -1,0 +1,183 @@
+"""Which organisation of its article an organisation description stands for: "the union", "the ministry".
+
+The organisation whose name follows it in apposition ("the savings cooperative Ala-Too Kredit"); else the
+nearest one named before it whose name has the description's words, or the one the article introduced by
+its head word or kind (``entities.kinds``); else a minister's office (``entities.ministries``). A generic
+head ("the group", "the company") reaches only a short way back, and never to an organisation the article
+introduced in another trade. A description none explains, headed by a word names rarely hold ("the
+union"), keeps its role text for the story's organisations (``entities.resolve``). Split from
+``entities.descriptions``, which finds the descriptions and calls ``resolve_organisation_description``.
+Hand-written: no library resolves descriptions for news offline; the parse comes from spaCy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from storyline.records import ROLE_LABEL, Mention
+from storyline.stages.entities.businesses import names_no_business, one_business_named_before, vessel_names
+from storyline.stages.entities.kinds import introduced_by_kind, named_before_its_kind_phrase
+from storyline.stages.entities.lexicon import (
+    EntityLexicon,
+    content_words,
+    described_words,
+    fold_name,
+    institution_words,
+    words_match,
+)
+from storyline.stages.entities.ministries import office_of_minister
+from storyline.stages.entities.repair import introduced_as, introduced_as_any
+
+if TYPE_CHECKING:  # descriptions calls this module
+    from storyline.stages.entities.descriptions import DescribedArticle
+
+__all__ = ["is_organisation_description", "named_organisations", "resolve_organisation_description"]
+
+# How far back (characters, about two sentences) "the group" may reach for an organisation named before it.
+GENERIC_ANTECEDENT_CHARS = 400
+
+
+def resolve_organisation_description(
+    article: DescribedArticle, start: int, end: int, organisations: list[Mention], lexicon: EntityLexicon
+) -> Mention | None:
+    """The mention of the organisation description at ``start:end``: the organisation it stands for (one
+    of ``organisations``, ``named_organisations``), or the office of a minister of the article
+    (``ministries``); else its role text where names rarely hold its head word
+    (``is_organisation_description``); else None."""
+    doc, text, article_id, names = article.doc, article.text, article.article_id, article.names
+    surface = text[start:end]
+    antecedent = (
+        _name_right_after(text, end, organisations)
+        or _organisation_antecedent(text, surface, start, organisations, lexicon)
+        or named_before_its_kind_phrase(doc, text, surface, start, names, lexicon)
+    )
+    office = None if antecedent else office_of_minister(doc, surface, article.people, lexicon)
+    if antecedent is not None or office is not None:
+        name = antecedent.text if antecedent is not None else office
+        return Mention(article_id, start, end, surface, "ORG", refers_to=name)
+    if is_organisation_description(surface, lexicon):
+        # "the union" in a report that never names it: the story may (``resolve``)
+        return Mention(article_id, start, end, surface, ROLE_LABEL, role=surface)
+    return None
+
+
+def named_organisations(text: str, names: list[Mention], lexicon: EntityLexicon) -> list[Mention]:
+    """The organisations of the article a description may stand for: those it names, never a vessel's
+    name, and an acronym's long form where the acronym stands."""
+    vessels = vessel_names(text, names, lexicon)  # never the antecedent of "the company" (issue #17)
+    organisations = [
+        m for m in names if m.label == "ORG" and m.refers_to is None and fold_name(m.text) not in vessels
+    ]
+    # An acronym names its organisation where it stands ("deputy head of the SCC, said the agency …").
+    long_forms = {m.text for m in organisations}
+    organisations += [
+        replace(m, text=m.refers_to) for m in names if m.label == "ORG" and m.refers_to in long_forms
+    ]
+    return organisations
+
+
+def _name_right_after(text: str, end: int, organisations: list[Mention]) -> Mention | None:
+    """The organisation whose name follows the description after a space: the description is in
+    apposition before it and says what it is ("the savings cooperative Ala-Too Kredit")."""
+    follows = end + len(text[end:]) - len(text[end:].lstrip(" "))
+    return next((org for org in organisations if org.start == follows and follows > end), None)
+
+
+def is_organisation_description(description: str, lexicon: EntityLexicon) -> bool:
+    """ "the union", "the port authority": headed by an organisation word that names rarely hold in general
+    ("the group" only ever refers to an organisation named just before it), or by a staff plural standing
+    for its office ("Prosecutors", which the story's prosecutor's office may explain)."""
+    words = content_words(description, lexicon)
+    head_words = lexicon.org_head_words | lexicon.staff_plurals
+    return bool(words) and words[-1] in head_words and words[-1] not in lexicon.generic_org_heads
+
+
+def _organisation_antecedent(
+    text: str, description: str, start: int, organisations: list[Mention], lexicon: EntityLexicon
+) -> Mention | None:
+    """The nearest organisation named before the description whose name has the description's words (a
+    local institution word in English: "the parliament" for "Verkhovna Rada"); else the one organisation
+    named before that the article introduced by the head word ("the Solidarity trade union"); else the one
+    organisation named after the description with its words (``_one_named_after``). For a
+    generic head ("the group"): the one organisation the article calls by that word or one of its kind ("A
+    group calling itself Frost Owl", "Frost Owl, a hacking group", "the company X" for "the firm"),
+    wherever it was introduced; else the nearest organisation named within a short distance before the
+    description that the article did not introduce in another trade ("the US manufacturer" is not the
+    "Irish low cost airline")."""
+    before = [org for org in organisations if org.end <= start]
+    wanted = described_words(description, lexicon)
+    candidates = [org for org in before if _named_with(org, wanted, lexicon)]
+    if candidates:
+        return _nearest_unrivalled(text, start, candidates)
+    if wanted and wanted[-1] not in lexicon.generic_org_heads:
+        # "the union" after "the Solidarity trade union": the one organisation the article calls so;
+        # "the bloc" after "the opposition Free City bloc" (``kinds``)
+        kind_word = lexicon.introduced_org_kinds & {wanted[-1]}
+        introduced_so = {
+            fold_name(org.text): org
+            for org in before
+            if introduced_as(text, org, wanted[-1]) or introduced_by_kind(text, org, kind_word)
+        }
+        if len(introduced_so) == 1:
+            return next(iter(introduced_so.values()))
+        return None if introduced_so else _one_named_after(start, wanted, organisations, lexicon)
+    if wanted and wanted[-1] in lexicon.generic_org_heads:
+        kind = lexicon.generic_org_kinds.get(wanted[-1], frozenset({wanted[-1]}))
+        introduced = {fold_name(org.text) for org in organisations if introduced_as_any(text, org, kind)}
+        if len(introduced) == 1:
+            return next(org for org in organisations if fold_name(org.text) in introduced)
+        other_trades = _introduced_in_other_trades(text, kind, organisations, lexicon)
+        business = bool(kind & lexicon.business_heads)
+        candidates = [
+            org
+            for org in before
+            if start - org.end <= GENERIC_ANTECEDENT_CHARS
+            and fold_name(org.text) not in other_trades
+            and not (business and names_no_business(org.text, lexicon))
+        ]
+        if not candidates and business:
+            return one_business_named_before(before, lexicon)
+    return max(candidates, key=lambda org: org.start) if candidates else None
+
+
+def _one_named_after(
+    start: int, wanted: list[str], organisations: list[Mention], lexicon: EntityLexicon
+) -> Mention | None:
+    """ "conceal from the regulator …" in a report that names the National Bank only further on: a
+    description written before any name it fits refers to the one organisation the article names after it
+    with the description's words; two such names, or none, and it stays unresolved."""
+    after = {
+        fold_name(org.text): org
+        for org in organisations
+        if org.start > start and _named_with(org, wanted, lexicon)
+    }
+    return next(iter(after.values())) if len(after) == 1 else None
+
+
+def _named_with(organisation: Mention, wanted: list[str], lexicon: EntityLexicon) -> bool:
+    """Whether the organisation's name has every word of the description (``institution_words``)."""
+    words = institution_words(organisation.text, lexicon)
+    return all(any(words_match(w, o) for o in words) for w in wanted)
+
+
+def _nearest_unrivalled(text: str, start: int, candidates: list[Mention]) -> Mention | None:
+    """The nearest of the organisations whose names hold the description's words; but where two of them
+    were named before ("the Ministry of Labour" … "the Ministry of Finance" … "The ministry denied"), only
+    one the description's paragraph names, else none: a wrong join costs more than a miss (issue #17,
+    generalise strike)."""
+    if len({frozenset(fold_name(org.text).split()) for org in candidates}) > 1:
+        paragraph_start = text.rfind("\n", 0, start) + 1
+        candidates = [org for org in candidates if org.start >= paragraph_start]
+    return max(candidates, key=lambda org: org.start) if candidates else None
+
+
+def _introduced_in_other_trades(
+    text: str, kind: frozenset[str], organisations: list[Mention], lexicon: EntityLexicon
+) -> set[str]:
+    """The organisations the article introduces by a trade other than the description's ("Irish low cost
+    airline, Ryanair" is not "the US manufacturer"); none for a broad word ("the company" may be any)."""
+    if kind & lexicon.broad_org_heads:
+        return set()
+    trades = lexicon.generic_org_heads - lexicon.broad_org_heads - kind
+    return {fold_name(org.text) for org in organisations if introduced_as_any(text, org, trades)}

@@ -1,0 +1,214 @@
+"""Which person of its article a person description stands for: "the interior minister", "the chairman".
+
+A person whose role has every content word of the description (a local title read as its English one,
+the level of the office optional), one named before it where any is; of several, the one in apposition
+with it; of none, a salient person just before it (news style avoids repeating the name). A description no
+name of the article explains keeps its role text for the collection-wide role index of ``entities.resolve``,
+which compares roles by ``role_matches`` and blocks people by ``role_stems``. Split from
+``entities.descriptions``, which finds the descriptions and calls ``resolve_person_description``.
+Hand-written: no library resolves descriptions for news offline; the parse comes from spaCy.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
+
+from storyline.records import ROLE_LABEL, Mention
+from storyline.stages.entities.lexicon import STEM_CHARS, EntityLexicon, content_words, fold_name, words_match
+from storyline.stages.entities.roles import ArticleRoles
+
+if TYPE_CHECKING:  # descriptions calls this module
+    from storyline.stages.entities.descriptions import DescribedArticle
+
+__all__ = ["SUBJECT_DEPS", "resolve_person_description", "role_matches", "role_stems"]
+
+# Dependencies that make a name the agent of a statement or act: the subject of a verb.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# How many sentences before a person description may hold the one person it stands for.
+SALIENCE_SENTENCES = 2
+# What may stand between a description and the name it is in apposition with: the place or body of the
+# office, then a comma ("The governor of the province, <name>, said").
+APPOSED_NAME_GAP = re.compile(r"(?:\s+of\s+[^,.;:]{1,60})?,\s*")
+
+
+def resolve_person_description(
+    article: DescribedArticle, start: int, end: int, roles: ArticleRoles, lexicon: EntityLexicon
+) -> Mention | None:
+    """The mention of the person description at ``start:end``: the person it stands for, or its role text
+    for the collection's role index where no single person of the article explains it; None for a role only
+    this article made one whose one holder is not named before it. ``roles``: the roles the parse gave the
+    article's people (``entities.roles``)."""
+    doc, text, article_id, names = article.doc, article.text, article.article_id, article.names
+    surface = text[start:end]
+    # each person with a role given, and for a role read from the parse its noun (``_role_antecedents``)
+    titled: list[tuple[Mention, str, str | None]] = [(m, m.role or "", None) for m in article.people]
+    holders = titled + [(given.person, given.role, given.noun) for given in roles.given]
+    # a description in apposition with a name ("Its chairman, Nuriddin Walijew") or giving a role
+    # itself ("Ron Howard, the former actor"; "Brand is the man") refers back to no role read from
+    # the parse: not to "Jussufowa, who chairs …" named before, nor to the name it gives the role
+    giving = _names_in_apposition(text, end, names, labels=frozenset({"PERSON", "ORG"}))
+    giving = giving or end - len(_head_word(surface)) in roles.written_at
+    matches = _role_antecedents(surface, start, titled if giving else holders, lexicon)
+    if _head_word(surface) in roles.nouns:
+        # a role only this article made one (no title word): its one holder, named before it
+        everyone = _role_antecedents(surface, len(text), holders, lexicon)
+        person = next(iter(matches.values()), None)
+        if not giving and len(everyone) == 1 and person is not None and person.end <= start:
+            refers_to = person.refers_to or person.text
+            return Mention(article_id, start, end, surface, "PERSON", refers_to=refers_to)
+        return None
+    if len(matches) > 1 and (apposed := _apposed_person(text, start, matches.values())):
+        matches = {fold_name(apposed.text): apposed}
+    if len(matches) == 1:
+        person = next(iter(matches.values()))
+        refers_to = person.refers_to or person.text
+        return Mention(article_id, start, end, surface, "PERSON", refers_to=refers_to)
+    if not matches and (salient := _salient_person(doc, start, surface, names, lexicon)):
+        return Mention(article_id, start, end, surface, "PERSON", refers_to=salient.text, role=surface)
+    # no (or no single) antecedent here: the collection's role index may know the person
+    return Mention(article_id, start, end, surface, ROLE_LABEL, role=surface)
+
+
+def role_matches(description: str, role: str, lexicon: EntityLexicon) -> bool:
+    """Every content word of the description has a form in the role ("the Lithuanian foreign minister" ~
+    "Lithuanian Foreign Minister"; "the minister" ~ "Interior Minister"; "the hokim" ~ "regional
+    governor"), but for the level of the office, which the role may leave out ("the regional governor" ~
+    "Voivode")."""
+    wanted = [_english_title(word, lexicon) for word in content_words(description, lexicon)]
+    offered = [_english_title(word, lexicon) for word in content_words(role, lexicon)]
+    if _other_sex(wanted, offered, lexicon):
+        return False
+    return any(w not in lexicon.office_level_words for w in wanted) and all(
+        any(words_match(w, o) for o in offered) or w in lexicon.office_level_words for w in wanted
+    )
+
+
+def _other_sex(wanted: list[str], offered: list[str], lexicon: EntityLexicon) -> bool:
+    """Whether a title of the description is a woman's and the role has the man's (or the reverse):
+    "chairwoman" and "chairman" share a stem but never one holder."""
+    women = lexicon.gendered_titles
+    return any(women.get(w) == o or women.get(o) == w for w in wanted for o in offered)
+
+
+def role_stems(text: str, lexicon: EntityLexicon) -> set[str]:
+    """The stems ``role_matches`` compares a role or a description by: content words, a local title as its
+    English one, no level of office — for blocking people by the words of their roles."""
+    words = [_english_title(word, lexicon) for word in content_words(text, lexicon)]
+    return {word[:STEM_CHARS] for word in words if word not in lexicon.office_level_words}
+
+
+def _role_antecedents(
+    description: str, start: int, holders: list[tuple[Mention, str, str | None]], lexicon: EntityLexicon
+) -> dict[str, Mention]:
+    """The people of the article whose role the description matches, by name (``holders``: each person
+    with a role given and, for a role read from the parse, its noun, which must be the description's head:
+    "his head" is not "the fourth head coach"). A description refers back: when people named before it
+    match, those named after it do not compete ("The minister said" after Interior Minister Kharchilava,
+    with the Prime Minister named only later)."""
+    head = _head_word(description)
+    matches = [
+        p
+        for p, role, noun in holders
+        if role and role_matches(description, role, lexicon) and (noun is None or words_match(head, noun))
+    ]
+    before = [p for p in matches if p.end <= start]
+    antecedents: dict[str, Mention] = {}
+    for person in before or matches:  # the titled mention first: it holds its title (``_apposed_person``)
+        antecedents.setdefault(fold_name(person.refers_to or person.text), person)
+    return antecedents
+
+
+def _head_word(description: str) -> str:
+    """The last word of a description, its head ("the main defendant" → "defendant")."""
+    return (description.lower().split() or [""])[-1]
+
+
+def _apposed_person(text: str, start: int, people: Iterable[Mention]) -> Mention | None:
+    """ "Abdurakhmon Khojaev, the chairman of the … region" (or "Its chairman, Nuriddin Valiev"): of several
+    people whose roles match, the one whose name stands right beside the description, with the description
+    opening the role the article gave that name — it is that name's apposition, whoever else of the
+    article is a chairman."""
+    for person in people:
+        if not person.role or not text.startswith(person.role, start):
+            continue
+        role_end = start + len(person.role)
+        between = text[person.end : start] if person.end <= start else text[role_end : person.start]
+        beside = person.end <= start or role_end <= person.start
+        if beside and len(between) <= 2 and between.strip() in {"", ","}:
+            return person
+    return None
+
+
+def _salient_person(
+    doc: Doc, start: int, description: str, names: list[Mention], lexicon: EntityLexicon
+) -> Mention | None:
+    """The person a description names by elegant variation: "The former Dutch Prime Minister stressed …"
+    as the subject of a sentence right after sentences about one person (and only one) — news style for
+    avoiding the name. Only a sentence subject qualifies, and only when the sentences before name no other
+    person, and not a person the article gives other titles only: "the governor" after sentences about the
+    WHO's representative is someone else, whom the story may name (issue #17); "the opposition leader"
+    after sentences about the alliance's leader is that leader (the title word is what must agree). Never
+    a contest's side ("the challenger"): that is the story's candidate, found by role (``resolve``)."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or lexicon.contest_titles & set(content_words(description, lexicon)):
+        return None
+    first = span[0]
+    noun = first.head if first.dep_ == "det" else first
+    if noun.dep_ not in SUBJECT_DEPS or _names_in_apposition(doc.text, start + len(description), names):
+        return None
+    sentences = list(doc.sents)
+    index = next(i for i, sentence in enumerate(sentences) if sentence.start <= first.i < sentence.end)
+    if index == 0:
+        return None
+    window_start = sentences[max(0, index - SALIENCE_SENTENCES)].start_char
+    people = [
+        m for m in names if m.label == "PERSON" and window_start <= m.start < sentences[index].start_char
+    ]
+    surnames = {(fold_name(m.text).split() or [""])[-1] for m in people}
+    if not people or len(surnames) != 1:
+        return None
+    roles = {m.role for m in names if m.label == "PERSON" and m.role and _surname(m) in surnames}
+    if roles and not _titles_agree(description, roles, lexicon):
+        return None
+    return max(people, key=lambda m: len(m.text))
+
+
+def _names_in_apposition(
+    text: str, end: int, names: list[Mention], labels: frozenset[str] = frozenset({"PERSON"})
+) -> bool:
+    """Whether a person's name follows the description in apposition ("The governor of Dundgowi, <name>,
+    said"): the description is that person's, never the one the sentences before were about. ``labels``
+    may admit a person's name the small model tagged an organisation ("Its chairman, Nuriddin Walijew")."""
+    return any(
+        m.label in labels and m.start >= end and APPOSED_NAME_GAP.fullmatch(text, end, m.start) for m in names
+    )
+
+
+def _titles_agree(description: str, roles: set[str], lexicon: EntityLexicon) -> bool:
+    """Whether every title word of the description ("governor") stands in one of the roles; the titles of
+    a body's head ("chief", "director", "leader") stand for one another, and a local title for its English
+    one ("hokim" for "governor") — but a woman's title never for a man's ("chairwoman", "chairman")."""
+
+    def office(word: str) -> str:
+        word = _english_title(word, lexicon)
+        return "head" if word in lexicon.head_titles else word
+
+    described = [word for word in content_words(description, lexicon) if word in lexicon.title_words]
+    given = [word for role in roles for word in content_words(role, lexicon)]
+    if _other_sex(described, given, lexicon):
+        return False
+    titles, offered = [office(word) for word in described], [office(word) for word in given]
+    return all(any(words_match(title, word) for word in offered) for title in titles)
+
+
+def _english_title(word: str, lexicon: EntityLexicon) -> str:
+    """A local title as the English title of its office ("hokim" → "governor"); any other word as it is."""
+    return lexicon.title_synonyms.get(word, word)
+
+
+def _surname(mention: Mention) -> str:
+    return (fold_name(mention.refers_to or mention.text).split() or [""])[-1]
