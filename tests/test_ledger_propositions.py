@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 import numpy as np
 import pytest
-from factories import make_claim
+from factories import make_article, make_claim
 
 from storyline.config import DEFAULT_SETTINGS
 from storyline.embeddings import Embedder, load_embedder
@@ -115,6 +115,52 @@ def test_a_content_without_a_finite_verb_or_saying_nothing_has_no_key() -> None:
     assert predicates_of(claim("the envoy to resign", *())) == frozenset()
     assert predicates_of(claim("I think so", "think")) == frozenset()  # a vacuous predicate
     assert proposition_key(claim("the envoy to resign", *()), frozenset(), {}) is None
+
+
+def test_a_verb_of_will_or_refusal_is_keyed_by_its_complement_as_the_question_it_answers() -> None:
+    # "won't", "has refused to", "does not prevent him from": the polarity is the side's, the verb the key
+    wont = claim("the mayor won't publish the audit while the inquiry runs", "publish", id="a")
+    refused = claim("the mayor has refused to publish the audit", "refused", id="b")
+    prevented = claim("the inquiry does not prevent him from publishing it", "prevent", id="c")
+    keys = [proposition_key(c, frozenset(), {}) for c in (wont, refused, prevented)]
+    assert {key.predicates for key in keys if key} == {frozenset({"publish"})}
+    words = [content_words(c.text) for c in (wont, refused, prevented)]
+    assert keyed_candidates(keys, words) == [(0, 1), (0, 2), (1, 2)]
+    # a verb of will heading its object, not a complement, keeps the object's predicate as a light verb does
+    assert predicates_of(claim("the council declined the offer", "declined")) == {"offer"}
+
+
+def test_a_verb_of_saying_or_thinking_is_keyed_by_the_clause_it_reports() -> None:
+    assert predicates_of(claim("I think that the tender is being rigged", "think")) == {"rig"}
+    assert predicates_of(claim("I think it's going to be a very unfair count", "think")) == {"unfair"}
+    # an abbreviation's full stop does not end the reported clause
+    said = claim("most voters said Mr. Dane should resign before May", "said")
+    assert predicates_of(said) == {"resign"}
+    # a possessive "'s" is no verb; without an auxiliary the clause's verb is not told from a noun
+    assert predicates_of(claim("he thought the mayor's cables contained secrets", "thought")) == frozenset()
+    assert predicates_of(claim("I think so", "think")) == frozenset()
+
+
+def test_a_content_opening_on_its_verb_or_holding_a_clause_is_keyed_without_a_finite_verb() -> None:
+    # the complement of a cue ("wants | to publish the audit", "called for | scrapping the levy")
+    assert predicates_of(claim("to publish the audit", *())) == {"publish"}
+    assert predicates_of(claim("scrapping the levy on ferries", *())) == {"scrap"}
+    # a noun phrase holding a clause: "cited the inquiry as the reason | he's not publishing it"
+    assert predicates_of(claim("the inquiry as the reason he's not publishing the audit", *())) == {"publish"}
+    # a free relative names no predicate; "being" opens no clause; a headline's clause has its subject first
+    assert predicates_of(claim("to do what every mayor has done", *())) == frozenset()
+    assert predicates_of(claim("the board for being sore losers", *())) == frozenset()
+    assert predicates_of(claim("nothing new in the audit", *())) == frozenset()
+
+
+def test_a_negation_of_manner_is_passed_over_to_the_predicate() -> None:
+    assert predicates_of(claim("inquiries are in no way affected by publicity", "are")) == {"affect"}
+
+
+def test_a_stem_ending_in_s_meets_its_predicate_among_the_content_words() -> None:
+    # "releasing" stems to "releas": stemmed again it lost its "s" and met no "he won't release them"
+    assert predicate_stem("release") in predicate_stems(content_words("nothing stops his releasing them"))
+    assert predicate_stem("discussed") in predicate_stems(content_words("they are discussing the levy"))
 
 
 def test_inflections_and_irregular_forms_meet_on_one_stem() -> None:
@@ -322,6 +368,25 @@ def test_an_outlet_voice_claim_joins_the_proposition_it_is_keyed_to_and_only_onc
     words = {"v": content_words(narrated.text)}
     join_keyed_outlet_voice(statements, [narrated], [(0, 0), (1, 0)], words, groups)
     assert [s.claim.id for s in groups[0]] == ["a", "v"] and [s.claim.id for s in groups[1]] == ["b"]
+
+
+def test_an_outlet_voice_claim_inside_a_claims_content_does_not_join_it_as_a_second_voice() -> None:
+    text = "The commissioner says an internal review shows no clerk leaked the filings."
+    article = make_article(text)
+    review = make_claim(
+        "an internal review shows no clerk leaked the filings",
+        article=article,
+        id="a",
+        cue="says",
+        speaker_text="The commissioner",
+        finite_verbs=(19,),
+    )
+    nested = make_claim("no clerk leaked the filings", article=article, id="v", cue="", finite_verbs=(9,))
+    groups = [[Statement(review, content_words(review.text), antecedent=None)]]
+    words = {"v": content_words(nested.text)}
+    join_outlet_voice([nested], words, groups, SETTINGS.outlet_voice_similarity)
+    join_keyed_outlet_voice(groups[0], [nested], [(0, 0)], words, groups)
+    assert [s.claim.id for s in groups[0]] == ["a"]
 
 
 def narration(text: str, verb: str, id: str) -> Claim:

@@ -8,8 +8,11 @@ needs. Each statement gets a key:
 - predicates: the crude stem (``grouping.stem``) of each of the content's main verbs — its finite
   top-level verbs, read from the article's parse by the worker (``Claim.finite_verbs``) — with light
   verbs, negation and modality taken out ("was careless" → careless, "decided not to recommend" →
-  recommend, "there is no precedent" → precedent; lexicon ``propositions``). No finite verb, no key:
-  "Clinton to win" asserts nothing to match on.
+  recommend, "has refused to release" / "does not prevent him from releasing" → release, "there is no
+  precedent" → precedent; lexicon ``propositions``). A verb of saying or thinking is keyed by the clause
+  it reports ("I think the system is being rigged" → rig). A content without a finite verb is keyed by
+  the verb it opens on ("wants | to release his taxes") or by a clause inside it ("cited the audit as the
+  reason | he's not releasing them"); else no key: "Clinton to win" asserts nothing to match on.
 - arguments: the entity ids mentioned inside the content, and their names' last words.
 
 Two statements are linked (``keyed_draft``, ``finish_keyed``) only when every signal agrees: a predicate of
@@ -43,8 +46,18 @@ from storyline.stages.ledger.blocking import posting_lists
 from storyline.stages.ledger.grouping import WORD, ledger_lexicon, rarity_weights, similarity, stem
 
 Pair = tuple[int, int]
-# Words after a light verb looked through for its predicate: "was not even remotely careless" is four.
-PREDICATE_REACH = 4
+# Words after a light verb looked through for its predicate: "was not even remotely careless" is four, "'s
+# going to be a very unfair" six.
+PREDICATE_REACH = 6
+# Words after a verb of saying looked through for its clause's verb: "said Mr. Dane's lawyers should" is five.
+REPORT_REACH = 8
+# Pronouns whose "'s" is "is" or "has", not a possessive ("it's rigged", not "Clinton's emails").
+# A sentence's end, not an abbreviation's full stop ("Mr. Trump should"): the reported clause ends there.
+_SENTENCE_END = re.compile(r"[;:?!]|(?<=\w{4})\.(?:\s|$)")
+# Words opening a free relative after a light verb ("to do what every candidate has done"): the predicate
+# is the relative's, unknown here, not the noun that follows.
+_FREE_RELATIVES = frozenset({"what", "whatever"})
+_CONTRACTING = frozenset({"it", "he", "she", "that", "there", "what", "who", "here", "where"})
 # Statements one predicate may link: a predicate held by more says little about any two of them.
 MAX_SHARING = 30
 _MASKED_NUMBER = re.compile(r"\d[\d,.]*")
@@ -70,6 +83,8 @@ class _Words:
     frame_verbs: frozenset[str]  # as predicate stems: verbs whose complement holds what is asserted
     evidential: frozenset[str]  # as predicate stems: what evidence "shows", asserted in their complement
     prepositional: frozenset[tuple[str, str]]  # ("in", "question"): one predicate after a copula
+    report_verbs: frozenset[str]  # "think", "said": their complement clause holds what is asserted
+    finite_auxiliaries: frozenset[str]  # "is", "has", "won't": a clause's finite verb, not "being"
 
 
 @cache
@@ -84,6 +99,8 @@ def _words() -> _Words:
         frozenset(_verb_stem(word) for word in data["frame_verbs"]),
         frozenset(predicate_stem(word) for word in data["evidential_verbs"]),
         frozenset((first, noun) for first, noun in map(str.split, data["prepositional_predicates"])),
+        frozenset(data["report_verbs"]),
+        frozenset(data["finite_auxiliaries"]),
     )
 
 
@@ -134,8 +151,7 @@ def _irregular_verbs() -> Mapping[str, str]:
 
 @cache
 def _verb_stem(word: str) -> str:
-    stemmed = stem(_irregular_verbs().get(word.lower(), word))
-    return stemmed[:-1] if stemmed.endswith("e") and len(stemmed) > 4 else stemmed
+    return _trimmed(stem(_irregular_verbs().get(word.lower(), word)))
 
 
 def predicate_stem(word: str) -> str:
@@ -162,8 +178,17 @@ def nominal_stems(word: str) -> frozenset[str]:
 
 def predicate_stems(words: frozenset[str]) -> frozenset[str]:
     """Content words stemmed as predicates are ("prosecuted" → "prosecut"), with the verbs their
-    nominalisations name ("prosecution" → "prosecut"), to meet ``predicates_of``."""
-    return frozenset(predicate_stem(word) for word in words).union(*(nominal_stems(word) for word in words))
+    nominalisations name ("prosecution" → "prosecut"), to meet ``predicates_of``. A content word already
+    stemmed is read as a stem too: stemmed again, a stem ending in "s" loses it ("releasing" → "releas" →
+    "relea"), and "he won't release them" would not meet "nothing prevents his releasing them"."""
+    as_stems = frozenset(_synonyms().get(_trimmed(word), _trimmed(word)) for word in words)
+    as_words = frozenset(predicate_stem(word) for word in words)
+    return (as_words | as_stems).union(*(nominal_stems(word) for word in words))
+
+
+def _trimmed(stemmed: str) -> str:
+    """A stem as ``_verb_stem`` leaves it: "release" (the stem of "release") → "releas"."""
+    return stemmed[:-1] if stemmed.endswith("e") and len(stemmed) > 4 else stemmed
 
 
 def text_predicate_stems(text: str) -> frozenset[str]:
@@ -176,10 +201,25 @@ def text_predicate_stems(text: str) -> frozenset[str]:
 def predicates_of(claim: Claim) -> frozenset[str]:
     """The stems of the content's predicates, light verbs and negation passed over: one per top-level
     finite verb that says something ("the director said she exercised …": not "said"); none when the
-    content has no finite verb of its own ("Clinton to win"), or none says anything ("I think so")."""
-    return frozenset(
-        predicate for offset in claim.finite_verbs or () for predicate in _predicates_at(claim.text, offset)
-    )
+    content has no finite verb of its own ("Clinton to win"), or none says anything ("I think so"). A
+    content with no finite verb that opens on its verb is the complement of the cue ("wants | to release
+    his taxes", "called for | eliminating the loophole"): that verb is its predicate."""
+    offsets = claim.finite_verbs or _complement_verb(claim.text)
+    return frozenset(predicate for offset in offsets for predicate in _predicates_at(claim.text, offset))
+
+
+def _complement_verb(text: str) -> tuple[int, ...]:
+    """Where a non-finite content's verb is when the content opens on it: after an opening "to" (an
+    infinitive), or a lower-case first word in "-ing" (a gerund; not "nothing"); none otherwise ("Clinton
+    to win" is a headline's clause, its subject first, and keyed by nothing)."""
+    tokens = list(WORD.finditer(text))[:2]
+    if len(tokens) == 2 and tokens[0].group() == "to" and tokens[1].group().islower():
+        return (tokens[1].start(),)
+    first = tokens[0].group() if tokens else ""
+    if first.islower() and first.endswith("ing") and len(first) > 5 and not first.endswith("thing"):
+        return (tokens[0].start(),)
+    embedded = _reported_verb(text, 0, _words(), finite_only=True)
+    return (embedded,) if embedded is not None else ()
 
 
 def _predicates_at(text: str, offset: int) -> list[str]:
@@ -192,11 +232,14 @@ def _predicates_at(text: str, offset: int) -> list[str]:
         tokens[0] = "'s"  # "there's": WORD skips the apostrophe, the verb is the contraction
     if not tokens:
         return []
+    if tokens[0].lower() in words.report_verbs:
+        reported = _reported_verb(text, offset, words)
+        return _predicates_at(text, reported) if reported is not None else []
     index = 0
     if tokens[0].lower() in words.light_verbs:
         reach = range(1, min(len(tokens), 1 + PREDICATE_REACH))
         following = [i for i in reach if not _passed_over(tokens[i], words)]
-        if not following:
+        if not following or any(token.lower() in _FREE_RELATIVES for token in tokens[: following[0]]):
             return []
         index = following[0]
         if (tokens[index - 1].lower(), tokens[index].lower()) in words.prepositional:
@@ -208,6 +251,23 @@ def _predicates_at(text: str, offset: int) -> list[str]:
         chosen.append(coordinated)
     # after a light verb the predicate may be a noun: "made a determination" states "determined"
     return [predicate for token in chosen for predicate in _predicate_of(token, words, nominal=index > 0)]
+
+
+def _reported_verb(text: str, offset: int, words: _Words, finite_only: bool = False) -> int | None:
+    """Where the clause reported by the verb of saying or thinking at ``offset`` has its finite verb: its
+    first light verb or modal within ``REPORT_REACH`` words of the same sentence ("I think | it's going to
+    be unfair", "voters said Mr. Trump | should release"), a contraction read as the verb after a pronoun
+    only ("it's", not "Clinton's"). None when the clause has neither ("he thought the emails contained …"):
+    its verb is not told from a noun without the parse."""
+    sentence_end = _SENTENCE_END.search(text, offset)
+    clause = text[offset : sentence_end.start() if sentence_end else len(text)]
+    matches = list(WORD.finditer(clause))[1 : 1 + REPORT_REACH]
+    for before, match in zip([None, *matches], matches, strict=False):
+        word = match.group().lower()
+        contracted = word == "s" and before is not None and before.group().lower() in _CONTRACTING
+        if (word in words.finite_auxiliaries if finite_only else word in words.light_verbs) or contracted:
+            return offset + match.start() - (1 if contracted else 0)
+    return None
 
 
 def _predicate_of(token: str, words: _Words, nominal: bool) -> list[str]:

@@ -132,6 +132,7 @@ def join_outlet_voice(
                 statement
                 for statement in group
                 if shares_predicate(claim, words[claim.id], statement, predicates)
+                and not restates(claim, statement.claim)
             ]
             if not alike:
                 continue
@@ -142,6 +143,16 @@ def join_outlet_voice(
             groups[chosen].append(Statement(claim, words[claim.id], antecedent=None))
             for word in words[claim.id]:
                 groups_with.setdefault(word, set()).add(chosen)
+
+
+def restates(outlet_claim: Claim, claim: Claim) -> bool:
+    """Whether the outlet-voice claim lies inside the content of ``claim`` (one article): the complement of
+    the claim's own verb ("the commissioner says | a review shows | no one leaked the filings"), the same
+    words of the same source, not the outlet stating it again. Joined to it, a proposition of one sentence
+    stood as two sources (PolNeAR trump-taxes, issue #14). The complement follows the verb reporting it, so
+    it starts after the content does."""
+    inside = claim.start < outlet_claim.start < outlet_claim.end <= claim.end
+    return outlet_claim.article == claim.article and inside
 
 
 def _groups_by_word(groups: Sequence[Sequence[Statement]]) -> dict[str, set[int]]:
@@ -217,7 +228,7 @@ def join_keyed_outlet_voice(
     for statement_index, claim_index in links:
         claim = claims[claim_index]
         group = group_of.get(id(statements[statement_index]))
-        if claim.id in placed or group is None:
+        if claim.id in placed or group is None or restates(claim, statements[statement_index].claim):
             continue
         groups[group].append(Statement(claim, words[claim.id], antecedent=None))
         placed.add(claim.id)
