@@ -6,7 +6,9 @@ untagged), ``resolve_entities(mentions) -> list[Entity]`` (cross-article) and ``
 (which entity a character span belongs to).
 Inside: ``mentions`` (names, roles, acronyms, metonymy), ``noise`` and ``repair`` (NER output dropped
 or its spans mended), ``descriptions`` (what "the minister" or "the union" stands for in its article:
-found there, resolved by ``person_descriptions`` and ``organisation_descriptions``),
+found there, resolved by ``person_descriptions`` and ``organisation_descriptions``), ``roles`` (the role
+an article gives a named person — "the main defendant, W", "who heads the association" — that a later "the
+defendant" or "the head" stands for),
 ``people`` (a lone surname or given name as the person the article named in full), ``lexicon`` (the word
 lists and name folding every module shares), ``resolve`` (blocking and guarded
 merges), ``scopes`` (each story resolved alone, then one actor joined across stories), ``names`` and

@@ -5,12 +5,16 @@ Contract: ``build_ledger(story, claims, entities, articles, copy_edges, ..., spa
 ``build_ledgers([StoryRecords(...), ...], settings, spans)`` builds them with one encoder call for them all.
 Inside: ``grouping`` (the words, entities and overlap claims are compared by), ``counted`` (what a figure
 counts), ``kinds`` (which kind of count: dead, missing, injured…), ``measures`` (which figures answer one
-question), ``tallies`` (one source's moving count as its own question), ``statements`` (which propositions;
+question), ``modifiers`` (a count's modifiers its sources leave unsaid), ``paths`` (a count moving over dates
+read as one path), ``losses`` (a sum lost, keyed by its holder), ``abstentions`` (the span of an event
+not done, keyed by the event), ``tallies`` (one source's moving count as its own question), ``statements``
+(which propositions;
 outlet-voice statements joining them), ``propositions`` (statements keyed by predicate and arguments, linked
 when their masked contents agree), ``blocking`` (candidate pairs, linkage), ``anaphora`` (subjectless
 denials), ``embedding`` (optional claim vectors), ``labels`` (proposition labels, the claim a question is
 worded from), ``quantity_labels`` and ``label_predicates`` (a measured thing's label and its verb),
-``label_cuts`` (where labels are cut), ``positions`` (a story's questions built and ordered), ``single_voice``
+``label_cuts`` (where labels are cut), ``label_gate`` (a quantity question shown only when its label says
+what is asked), ``positions`` (a story's questions built and ordered), ``single_voice``
 (one voice's propositions, kept as single-source questions), ``sides`` (positions and stances of a question),
 ``status`` (status and its reason), ``opinions`` (opinions and hedged negations a status does not weigh as
 fact), ``addressees`` (an addressee or a document is no second source), ``series`` (a count moving by date).
