@@ -4,7 +4,10 @@ agentless raising cues, headline leads named later in the article, and content e
 from __future__ import annotations
 
 import pytest
+from spacy.lang.en import English as blank_english
+from spacy.tokens import Doc
 
+from storyline.stages.claims.speakers import noun_phrase_before
 from tests.test_claims import claims_of, find
 
 
@@ -216,3 +219,19 @@ def test_a_that_clause_on_the_cues_topic_is_no_statement_of_it() -> None:
     text = "The envoy declined to comment on the news that his country was sending troops to the front."
     claims = claims_of(text)
     assert [(claim.cue, claim.modality) for claim in claims] == [("declined to comment", "denied")]
+
+
+def test_a_participle_cue_takes_no_speaker_from_a_prepositions_object() -> None:
+    """Issue #14: "…, when questioned after the debate, asserting, “…”" — the debate is when, not who; a
+    finite cue keeps the noun phrase before it (the parse lost its subject, the claim's content is right)."""
+    words = ["when", "questioned", "after", "the", "debate", ",", "asserting", "it"]
+    pos = ["SCONJ", "VERB", "ADP", "DET", "NOUN", "PUNCT", "VERB", "PRON"]
+    tags = ["WRB", "VBN", "IN", "DT", "NN", ",", "VBG", "PRP"]
+    heads = [1, 6, 1, 4, 2, 6, 6, 6]
+    deps = ["advmod", "advcl", "prep", "det", "pobj", "punct", "ROOT", "dobj"]
+    doc = Doc(blank_english().vocab, words=words, pos=pos, tags=tags, heads=heads, deps=deps)
+    assert noun_phrase_before(doc[6]) is None
+    finite = Doc(
+        blank_english().vocab, words=words, pos=pos, tags=[*tags[:6], "VBD", "PRP"], heads=heads, deps=deps
+    )
+    assert noun_phrase_before(finite[6]) == (finite[3].idx, finite[4].idx + len(finite[4]))

@@ -167,6 +167,19 @@ def test_a_local_title_is_a_title_and_agrees_with_its_english_one() -> None:
     assert not role_matches("the hokim", "director", entity_lexicon())
 
 
+def test_an_abbreviated_title_is_a_title_and_agrees_with_its_full_one() -> None:
+    """Issue #14: "Sen." before a name is the title the article later calls the person by ("The senator
+    said"), even when another person is named between; a title without its full stop is no abbreviation."""
+    found = mentions_of(
+        "Ohio Sen. Mara Keel opposes the Daniel Ruiz plan. Keel on Tuesday said she would vote against it. "
+        "The senator said the plan was unfair."
+    )
+    assert by_text(found, "The senator").refers_to == "Mara Keel"
+    assert role_matches("the senator", "Ohio Sen.", entity_lexicon())
+    assert not role_matches("the governor", "Ohio Sen.", entity_lexicon())
+    assert "sen" not in entity_lexicon().title_words
+
+
 def test_an_untagged_capitalised_organisation_phrase_is_a_name_not_a_description() -> None:
     """Issue #17: the small model tagged no entity in "the Samarkand Regional Multidisciplinary Medical
     Centre"; read as a description it referred to nothing and the hospital was lost. On a parse built by

@@ -41,6 +41,7 @@ from storyline.stages.claims.spans import (
 )
 from storyline.stages.claims.speakers import SUBJECT_DEPS, speaker_span, subject_of
 from storyline.stages.claims.speech_acts import relayed_reports
+from storyline.stages.claims.works import resolve_works
 from storyline.stages.quantities import find_quantities
 
 QUOTE_PREFERENCE: dict[QuoteKind, int] = {"direct": 2, "mixed": 1, "indirect": 0}
@@ -82,6 +83,7 @@ def extract_claims(
     found = name_relays(doc, _merge(found), lexicon)
     if resolve_pronouns:
         found = resolve_descriptions(doc, _resolve_speakers(doc, text, lexicon, found), lexicon)
+        found = resolve_works(doc, found, lexicon)  # "the spot" → the campaign that made it
     else:
         found = [_unresolved_relative(doc, attribution) for attribution in found]
     found += continued_reports(doc, text, found, lexicon)

@@ -36,6 +36,9 @@ class ClaimLexicon:
     relay_verbs: frozenset[str]
     report_relay_verbs: frozenset[str]
     report_nouns: frozenset[str]
+    # Each word of a kind of work that speaks for its maker → its kind (the list's first word).
+    work_kinds: dict[str, str]
+    work_maker_verbs: frozenset[str]
     finding_heads: frozenset[str]
     self_pronouns: frozenset[str]
     particle_verbs: dict[str, str]
@@ -110,6 +113,8 @@ def claim_lexicon() -> ClaimLexicon:
         relay_verbs=_words(cues["relay_verbs"]),
         report_relay_verbs=_words(cues["report_relay_verbs"]),
         report_nouns=_words(cues["noun_cues"]) | _words(cues["report_nouns"]),
+        work_kinds={word.lower(): kind[0].lower() for kind in cues["work_nouns"] for word in kind},
+        work_maker_verbs=_words(cues["work_maker_verbs"]),
         finding_heads=_words(cues["finding_heads"]),
         self_pronouns=_words(cues["self_pronouns"]),
         particle_verbs={verb.lower(): part.lower() for verb, part in cues["particle_verbs"].items()},

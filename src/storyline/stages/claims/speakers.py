@@ -271,9 +271,18 @@ def noun_phrase_before(verb: Token) -> CharSpan | None:
             break
         index -= 1
     tokens = list(doc[index + 1 : end + 1])
-    if not tokens or tokens[-1].pos_ not in ("PROPN", "NOUN"):
+    if not tokens or tokens[-1].pos_ not in ("PROPN", "NOUN") or _scene_before_participle(verb, tokens):
         return None
     return token_span(tokens)
+
+
+def _scene_before_participle(verb: Token, tokens: list[Token]) -> bool:
+    """ "when questioned after the debate, asserting …": before a participle cue, a noun phrase governed by
+    the preposition right before it is where or when, never who speaks (PolNeAR trump-taxes gave the debate
+    a quotation, issue #14). A finite cue keeps it: there the parse lost a subject ("President Obama,
+    dedicating the museum on Saturday, said"), and the claim, its content right, stays."""
+    head, before = tokens[-1], tokens[0].i - 1
+    return verb.tag_ == "VBG" and head.dep_ == "pobj" and before >= 0 and head.head.i == before
 
 
 def _is_infinitive(verb: Token) -> bool:

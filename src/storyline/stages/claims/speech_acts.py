@@ -155,7 +155,7 @@ def _as_relayed_report(context: ParseContext, attribution: Attribution) -> Attri
         owner = noun_speaker(noun) if noun.lemma_.lower() in lexicon.report_nouns else None
         if clause is None or owner is None:
             continue
-        speaker = _without_possessive(owner, speaker_span(owner, noun))
+        speaker = without_possessive(owner, speaker_span(owner, noun))
         content = content_span(clause, lexicon)
         if speaker is None or content is None or speaker == attribution.speaker:
             continue
@@ -206,7 +206,7 @@ def _that_clause_on_verb(verb: Token, noun: Token) -> Token | None:
     return None
 
 
-def _without_possessive(owner: Token, span: CharSpan | None) -> CharSpan | None:
+def without_possessive(owner: Token, span: CharSpan | None) -> CharSpan | None:
     """ "the agency's report": the speaker is "the agency", not its possessive ending."""
     endings = [c for c in owner.children if c.dep_ == "case" and c.i > owner.i]
     if span is None or not endings or span[1] != endings[-1].idx + len(endings[-1]):

@@ -76,7 +76,7 @@ class EntityLexicon:
     # Organisation words naming the office a title's holder runs ("the ombudsman's office"; descriptions).
     holder_office_heads: frozenset[str]
     office_level_words: frozenset[str]
-    # Local title → the English title of the same office ("hokim" → "governor").
+    # Local or abbreviated title → the English title of its office ("hokim" → "governor", "sen" → "senator").
     title_synonyms: dict[str, str]
     # Local institution word → the English head word of its descriptions ("rada" → "parliament").
     institution_glosses: dict[str, str]
@@ -121,12 +121,17 @@ class EntityLexicon:
     patronymic_endings: tuple[str, ...]
 
 
+def _folded_abbreviations(abbreviations: dict[str, str]) -> dict[str, str]:
+    """ "sen." → "senator" keyed as ``content_words`` folds a role's words ("Vermont Sen." → "sen")."""
+    return {fold_name(short): title for short, title in abbreviations.items()}
+
+
 @lru_cache(maxsize=1)
 def entity_lexicon() -> EntityLexicon:
     """The entities lexicon, typed once per process."""
     data = load_lexicon("entities")
     return EntityLexicon(
-        title_words=frozenset(data["title_words"]),
+        title_words=frozenset(data["title_words"]) | frozenset(data["title_abbreviations"]),
         honorifics=frozenset(data["honorifics"]),
         org_head_words=frozenset(data["org_head_words"]) | frozenset(data["generic_org_heads"]),
         generic_org_heads=frozenset(data["generic_org_heads"]),
@@ -158,7 +163,7 @@ def entity_lexicon() -> EntityLexicon:
         passive_role_verbs=dict(data["passive_role_verbs"]),
         holder_office_heads=frozenset(data["holder_office_heads"]),
         office_level_words=frozenset(data["office_level_words"]),
-        title_synonyms=dict(data["title_synonyms"]),
+        title_synonyms=dict(data["title_synonyms"]) | _folded_abbreviations(data["title_abbreviations"]),
         institution_glosses=dict(data["institution_glosses"]),
         institution_synonyms=tuple(
             (re.compile(rf"\b{re.escape(phrase)}\b"), english)
