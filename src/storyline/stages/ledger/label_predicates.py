@@ -76,12 +76,9 @@ def with_predicate(
         if agent:
             return f"{label.removesuffix('?')} {agent}?"
         bare = label in _bare_labels(claims_and_quantities)
-        chained = (
-            ""
-            if names_a_predicate(label)
-            else _chained_predicate(texts.get(claim.article, ""), quantity, bare)
-        )
-        if chained:
+        # the label's own parse only when the sentence offers a chained verb (most do not)
+        chained = _chained_predicate(texts.get(claim.article, ""), quantity, bare)
+        if chained and not names_a_predicate(label):
             return f"{label.removesuffix('?')} {chained}?"
         if label not in _bare_labels(claims_and_quantities):
             return label
