@@ -4,6 +4,7 @@ tests."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -13,6 +14,7 @@ from storyline.stages.ledger.counted import INCREMENT, ON_DAY
 from storyline.stages.ledger.dated import (
     attribution_day,
     counts_one_day,
+    days_back,
     earlier_in_chain,
     figure_day,
     told_day,
@@ -194,6 +196,10 @@ def test_a_recalled_figure_takes_its_attributions_day_before_the_articles() -> N
             {"301 people": 301},
             False,
         ),
+        # those freed on one day are that day's increment; freed by a day, or a day of another event, no
+        ("the 27 passengers freed on Tuesday were brought down the hill", {"27 passengers": 27}, True),
+        ("by Tuesday afternoon 58 hostages had been released", {"58 hostages": 58}, False),
+        ("84 of the passengers seized on Monday had now been freed", {"84": 84}, False),
     ],
 )
 def test_one_days_recoveries_are_an_increment(content: str, figures: dict[str, float], one_day: bool) -> None:
@@ -299,3 +305,35 @@ def test_an_earlier_value_of_a_chain_of_change_has_no_day_unless_its_words_give_
     # a day opening the sentence dates the count now, not the values it moved through
     opened = said("on Wednesday the count fell from 12 to 8", {"12": 12, "8": 8})
     assert [figure_day(opened, q, DAYS["Thursday"]) for q in opened.quantities] == [None, date(2024, 10, 2)]
+
+
+def test_a_day_in_the_figures_subject_dates_its_noun_not_the_figure() -> None:
+    # "the passengers seized on Monday": Monday is the seizure's day; the count is the sentence's
+    claim = said("84 passengers seized on Monday had now been freed", {"84 passengers": 84})
+    assert day_of(claim) == date(2024, 9, 30)  # no predicate parsed: the day right after dates it
+    parsed = replace(claim.quantities[0], predicate="had been freed")
+    assert told_day(claim, parsed) is None
+    # a predicate the day belongs to, or one that asks of an object, leaves the day to the figure
+    assert told_day(claim, replace(parsed, predicate="seized on Monday")) == date(2024, 9, 30)
+    assert told_day(claim, replace(parsed, predicate="did the ministry free")) == date(2024, 9, 30)
+
+
+def test_a_value_of_the_day_before_is_dated_from_its_sentences_day() -> None:
+    text = "On Wednesday the department said 84 people had been freed, against 58 the day before."
+    content = "84 people had been freed, against 58 the day before"
+    claim = make_claim(
+        content,
+        article=make_article(text),
+        cue="said",
+        speaker_text="the department",
+        quantities=(make_quantity("84 people", 84, within=text), make_quantity("58", 58, within=text)),
+    )
+    freed, before = claim.quantities
+    assert [days_back(claim, q) for q in claim.quantities] == [0, 1]
+    assert figure_day(claim, freed, DAYS["Thursday"], text) == date(2024, 10, 2)
+    assert figure_day(claim, before, DAYS["Thursday"], text) == date(2024, 10, 1)
+    # with no day in its sentence, the day before the article's
+    assert figure_day(claim, before, DAYS["Thursday"]) == date(2024, 10, 2)
+    # the words must follow the figure closely, in its part of the clause
+    far = said("58 were freed, officials said the day before", {"58": 58})
+    assert days_back(far, far.quantities[0]) == 0

@@ -3,6 +3,8 @@ a toll whatever noun it counts, and a former event's toll kept from this event's
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from storyline.config import DEFAULT_SETTINGS
 from storyline.stages.ledger.counted import coordinated_kinds, former_year, under_umbrellas
 from storyline.stages.ledger.kinds import (
@@ -444,3 +446,45 @@ def test_a_figure_after_that_year_tells_the_year_the_sentence_before_named() -> 
         PAST_EVENT
         not in _tonnes(plain, "Now a freighter has dumped 700 tonnes of grain", "700 tonnes").qualifiers
     )
+
+
+def test_the_held_the_freed_and_those_aboard_are_kinds_of_their_own() -> None:
+    # ``[people_state_kinds]``: hostages still held, hostages freed, passengers aboard: three counts
+    assert kind_near("87 passengers were still being held by the gunmen", 0, 13) == "held_captive"
+    assert kind_near("60 people remain in the hands of the kidnappers", 0, 9) == "held_captive"
+    assert kind_near("12 remain held in the mountains", 0, 2) == "held_captive"
+    assert kind_near("58 of the hostages had been released", 0, 2) == "freed"
+    assert kind_near("the 9 climbers rescued by the army", 4, 14) == "freed"
+    assert kind_near("131 passengers had boarded the coaches", 0, 14) == "aboard"
+    # "held talks" holds no one; "freedom" frees no one
+    assert kind_near("the elders held talks with 40 tribesmen", 27, 39) is None
+    assert kind_near("they demanded freedom for 40 tribesmen", 26, 38) is None
+
+
+def test_a_figures_predicate_names_its_kind_past_the_commas_of_its_clause() -> None:
+    sentence = "Officials said 31 passengers, most of them women and children, had been freed."
+    figure = replace(
+        make_quantity("31 passengers", 31, within=sentence, unit="personnel"), predicate="had been freed"
+    )
+    claim = make_claim(
+        "31 passengers, most of them women and children, had been freed",
+        article=make_article(sentence),
+        quantities=(figure,),
+    )
+    assert [m.kind for m in make_measures(claim, frozenset())] == ["freed"]
+    unparsed = replace(claim, quantities=(replace(figure, predicate=None),))
+    assert [m.kind for m in make_measures(unparsed, frozenset())] == [None]
+
+
+def test_counts_of_the_held_the_freed_and_those_aboard_are_three_questions() -> None:
+    monday = "31 passengers had been freed and 87 passengers were still being held"
+    tuesday = "58 passengers had been released while 60 passengers remain in captivity"
+    aboard = "131 passengers were aboard the coaches"
+    figures = (
+        _day_report("2025-11-17", monday, {"31 passengers": 31, "87 passengers": 87}, "personnel")
+        + _day_report("2025-11-18", tuesday, {"58 passengers": 58, "60 passengers": 60}, "personnel")
+        + _day_report("2025-11-19", aboard, {"131 passengers": 131}, "personnel")
+    )
+    assert [m.kind for m in figures] == ["freed", "held_captive"] * 2 + ["aboard"]
+    groups = group_measures(figures, DEFAULT_SETTINGS.ledger)
+    assert sorted(sorted(m.quantity.value for m in group) for group in groups) == [[31, 58], [60, 87], [131]]

@@ -41,6 +41,9 @@ def only(text: str) -> Quantity:
         ("Up to 40 km of road was closed.", 40, "km", True),
         ("Dozens of recruits queued for uniforms.", 24, "personnel", True),
         ("The ministry sent two thousand workers.", 2000, "personnel", False),
+        # the people of a kidnapping are people, whatever noun names them (issue #17)
+        ("The gunmen still held 60 hostages.", 60, "personnel", False),
+        ("Six captives were handed over.", 6, "personnel", False),
         ("The fund lost $5 million last year.", 5_000_000, "USD", False),
         ("The budget grew by EUR 25 million.", 25_000_000, "EUR", False),
         # an approximator before the currency sign makes a sum approximate too

@@ -43,6 +43,7 @@ from storyline.stages.ledger.kinds import (
     is_people_state,
     is_state_kind,
     kind_near,
+    kind_of_predicate,
     kind_of_raised_count,
     names_kind,
     outbreak_unit,
@@ -293,6 +294,8 @@ def make_measures(
         count_kind = kind_near(clause, offset, offset + len(quantity.text), outbreak)
         if count_kind is None and text is not None:
             count_kind = kind_of_raised_count(claim, quantity, text, outbreak)
+        if count_kind is None:
+            count_kind = kind_of_predicate(quantity, outbreak)
         if count_kind is None and one_count and is_bare_figure(quantity.text):
             count_kind = listed_kinds.get(quantity.unit)  # "…, 1,120 on Tuesday and 1,460 on Monday"
         if count_kind is not None:

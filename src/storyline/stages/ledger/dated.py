@@ -16,14 +16,19 @@ Tuesday that …", "…, the police said on Monday"); ``attribution_day``. The d
 before the article's publication day: a figure told for a later day is a forecast, and one with no day of
 its own is the article's (``figure_day``). An earlier value of a count its sentence tells moving ("fell from
 46 to 31 and then to 12": 46 and 31) is no value of the sentence's day: only a day its own words give dates
-it ("from 7 on Monday to 5 on Tuesday"), else it has none (``earlier_in_chain``).
+it ("from 7 on Monday to 5 on Tuesday"), else it has none (``earlier_in_chain``). A day in the figure's
+subject, before its predicate, dates what the noun tells, not the count ("84 of the passengers abducted on
+Sunday had now been freed"); a figure followed by "the day before" is a value of the day before its
+sentence's day, not the article's (``days_back``; the generalise hostage story, issue #17).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
+from functools import cache
+from typing import Any
 
 from storyline.lexicons import load_lexicon
 from storyline.records import Claim, Quantity, TimeExpr
@@ -58,9 +63,12 @@ def _words(text: str) -> int:
     return len(WORD.findall(text))
 
 
-def _dates_figure(claim: Claim, time: TimeExpr, figure: tuple[int, int], part: tuple[int, int]) -> int | None:
+def _dates_figure(
+    claim: Claim, time: TimeExpr, figure: tuple[int, int], part: tuple[int, int], predicate: str = ""
+) -> int | None:
     """How many words lie between ``time`` and the figure when the time dates it, else None (``figure`` and
-    ``part``: offsets into the claim's content; the time's offsets are the article's)."""
+    ``part``: offsets into the claim's content; the time's offsets are the article's; ``predicate``: the
+    figure's, ``Quantity.predicate``)."""
     text = claim.text
     start, end = time.start - claim.start, time.end - claim.start
     if start < part[0] or end > part[1] or POSSESSIVE.match(text[end:]):
@@ -76,11 +84,23 @@ def _dates_figure(claim: Claim, time: TimeExpr, figure: tuple[int, int], part: t
         return None  # "rose to 52 from 48 a day earlier": the day is the nearer figure's
     if start >= figure[1]:
         gap = _words(between)
-        return gap if gap <= NEAR_AFTER else None
+        return gap if gap <= NEAR_AFTER and not _predicate_after(text, end, predicate) else None
     if end <= figure[0]:
         gap = _words(between)
         return gap if gap <= NEAR_BEFORE else None
     return None
+
+
+def _predicate_after(text: str, time_end: int, predicate: str) -> bool:
+    """Whether the figure's predicate comes after a time that follows the figure: the time then lies in the
+    figure's subject and dates what its noun tells ("84 of the passengers abducted on Sunday had now been
+    freed": Sunday is the abduction's day, not the count's), not the figure. The predicate is the parse's,
+    its adverbs dropped ("had been freed"), so its last word stands for it; a question's ("did its
+    manifests show") asks of a figure that is the object, whose verb comes before it."""
+    words = predicate.lower().split()
+    if not words or words[0] == "did":
+        return False
+    return words[-1] in {word.lower() for word in WORD.findall(text[time_end:])}
 
 
 def _opens_sentence(claim: Claim, time: TimeExpr, figure: tuple[int, int]) -> bool:
@@ -118,7 +138,7 @@ def told_day(claim: Claim, quantity: Quantity, *, after_only: bool = False) -> d
     for time in _day_times(claim.times):
         if after_only and time.start < quantity.end:
             continue
-        gap = _dates_figure(claim, time, figure, part)
+        gap = _dates_figure(claim, time, figure, part, quantity.predicate or "")
         if gap is None and _opens_sentence(claim, time, figure):
             gap = NEAR_BEFORE + 1  # the sentence's day, unless a nearer time dates the figure itself
         day = calendar_day(time.date)
@@ -180,6 +200,11 @@ def figure_day(
     article's ``text``), when before the publication day; else the publication day (None when the article
     has no full date). An earlier value of a chain of change has only the day of its own words, or none."""
     day = calendar_day(published)
+    back = days_back(claim, quantity)
+    if back:
+        anchor = attribution_day(claim, text, published) if text is not None else None
+        anchor = anchor or day
+        return anchor - timedelta(days=back) if anchor is not None else None
     if earlier_in_chain(claim, quantity):
         own = told_day(claim, quantity, after_only=True)
         return own if own is not None and (day is None or own < day) else None
@@ -189,6 +214,31 @@ def figure_day(
     if told is not None and (day is None or told < day):
         return told
     return day
+
+
+def days_back(claim: Claim, quantity: Quantity) -> int:
+    """How many days before its sentence's day a figure is told for by the words right after it
+    (``[earlier_days]`` of the ledger lexicon: "against 58 the day before" → 1), at most ``NEAR_AFTER``
+    words on and in its part of the clause; 0 for none. The dates stage anchors "a day earlier" at the
+    article's day, while the sentence may tell another ("On Wednesday evening … 84 had been freed, against
+    58 the day before")."""
+    end = quantity.end - claim.start
+    part_end = part_around(claim.text, PART_BREAK, quantity.start - claim.start, end)[1]
+    words = " " + " ".join(word.lower() for word in WORD.findall(claim.text[end:part_end])) + " "
+    found = [
+        (words.index(f" {phrase} "), back)
+        for phrase, back in _earlier_days().items()
+        if f" {phrase} " in words
+    ]
+    if not found:
+        return 0
+    position, back = min(found)
+    return back if _words(words[:position]) <= NEAR_AFTER and not DIGIT.search(words[:position]) else 0
+
+
+@cache
+def _earlier_days() -> dict[str, int]:
+    return {phrase: int(back) for phrase, back in load_lexicon("ledger")["earlier_days"].items()}
 
 
 def counts_one_day(claim: Claim, quantity: Quantity) -> bool:
@@ -208,4 +258,21 @@ def counts_one_day(claim: Claim, quantity: Quantity) -> bool:
         return False
     within = any(f" {span} " in f" {part} " for span in lexicon["within_day_words"])
     days = [time.start - claim.start for time in _day_times(claim.times)]
-    return within or any(first <= start < last for start in days)
+    return within or any(
+        first <= start < last and _day_of_recovery(claim.text, (first, start), figure[0], lexicon)
+        for start in days
+    )
+
+
+def _day_of_recovery(text: str, before: tuple[int, int], figure: int, lexicon: dict[str, Any]) -> bool:
+    """Whether the day at ``before[1]`` of the claim's content (in the part from ``before[0]``) tells when
+    the counted were recovered or freed: not a running total's bound ("By Tuesday afternoon 58 had been
+    released", ``running_total_day_bounds``), and, after the figure, only after a word of recovery ("the 27
+    passengers freed on Tuesday"; in "84 of the passengers abducted on Sunday had been freed" Sunday is the
+    abduction's day)."""
+    words = [word.lower() for word in WORD.findall(text[before[0] : before[1]])]
+    if words[-1:] and words[-1] in lexicon["running_total_day_bounds"]:
+        return False
+    if before[1] < figure:
+        return True
+    return any(word.startswith(tuple(lexicon["recovery_words"])) for word in words)

@@ -13,7 +13,9 @@ court cases, which a kind would make a count of people.
 
 A state of a counted group of people (``[people_state_kinds]``: on strike, at work, owed wages, on the
 payroll) is a kind too: strikers and those still at their posts are both "workers", yet two questions. It
-is a kind only of a count of people (``is_people_state``; ``ledger.counted`` drops it from a sum owed).
+is a kind only of a count of people (``is_people_state``; ``ledger.counted`` drops it from a sum owed). So
+are the held, the freed and those aboard of a kidnapping. Where the figure's clause names no kind, its
+parsed predicate may ("31 passengers, most of them women, had been freed": ``kind_of_predicate``).
 
 The counted noun does not split a toll: "11 dead", "17 miners died", "21 people killed" count one thing, so
 a figure of a people kind (``PEOPLE_KINDS``) whose noun is no unit class of its own ("miners",
@@ -270,6 +272,14 @@ def kind_of_raised_count(claim: Claim, quantity: Quantity, text: str, outbreak: 
     sentence_start = max((m.end() for m in SENTENCE_END.finditer(text, 0, participle)), default=0)
     stretch = text[sentence_start:participle]
     return kind_near(stretch, len(stretch), len(stretch), outbreak)
+
+
+def kind_of_predicate(quantity: Quantity, outbreak: bool = False) -> str | None:
+    """The kind of count the figure's own predicate names (``Quantity.predicate``, from the parse): "31
+    passengers, most of them women, children and elderly men, had been freed" names its kind past the
+    commas that end the figure's clause, so the clause alone tells none; None when it names none."""
+    predicate = quantity.predicate or ""
+    return kind_near(predicate, 0, 0, outbreak) if predicate else None
 
 
 def counts_people(kind: str | None, unit: str) -> bool:
