@@ -109,6 +109,25 @@ def test_forms_of_address_are_not_part_of_the_name_and_repeated_surnames_are_fou
     assert by_text(found, "Union leader").refers_to == "Chidi Okafor"
 
 
+@pytest.mark.parametrize("form", ["Haji", "Hadschi", "Sardar", "Nawab"])
+def test_south_asian_forms_of_address_are_not_part_of_the_name(form: str) -> None:
+    found = mentions_of(f"The council chairman, {form} Abdul Karim Marri, said on Monday that talks resume.")
+    names = {m.text for m in found if m.label == "PERSON"}
+    assert "Abdul Karim Marri" in names
+    assert not any(name.startswith(form) for name in names)
+
+
+def test_an_acronym_after_an_organisation_of_a_country_stands_for_the_organisation() -> None:
+    found = mentions_of("The Human Rights Commission of Nepal (HRCN) said the count would end on Friday.")
+    acronym = by_text(found, "HRCN")
+    assert acronym.refers_to is not None and acronym.refers_to.startswith("Human Rights Commission")
+
+
+def test_a_name_after_a_form_of_address_is_a_person_whatever_its_tag() -> None:
+    found = mentions_of("The bus belongs to Hadschi Gul Mohammad Marri, who runs a fleet from Sibi.")
+    assert by_text(found, "Gul Mohammad Marri").label == "PERSON"
+
+
 @pytest.mark.parametrize(
     ("description", "role", "expected"),
     [
