@@ -904,3 +904,13 @@ def test_a_name_keeps_no_stray_quote_mark_at_its_edges() -> None:
     )
     assert "Donald Trump" in {m.text for m in found}
     assert not any(m.text[-1:] in "'’\"" for m in found)
+
+
+@pytest.mark.parametrize("clause", [", which calls itself the", " calling itself the", ", known as the"])
+def test_a_description_before_the_clause_that_names_it_stands_for_that_name(clause: str) -> None:
+    """Issue #17: news introduces a group it knows little of before its name ("The group, which calls
+    itself the …"); the description stands for the name its clause gives."""
+    found = mentions_of(
+        f"Police blamed the attack on rebels. The group{clause} Northern Valley Front, wants a ransom."
+    )
+    assert by_text(found, "The group").refers_to == "Northern Valley Front"
