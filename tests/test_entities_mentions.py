@@ -914,3 +914,11 @@ def test_a_description_before_the_clause_that_names_it_stands_for_that_name(clau
         f"Police blamed the attack on rebels. The group{clause} Northern Valley Front, wants a ransom."
     )
     assert by_text(found, "The group").refers_to == "Northern Valley Front"
+
+
+def test_the_faction_stands_for_the_group_named_before_it() -> None:
+    """Issue #17: "the faction" is what news calls a group it named just before."""
+    found = mentions_of(
+        "The Northern Valley Front claimed the attack on Monday. Police said the faction had demanded money."
+    )
+    assert by_text(found, "the faction").refers_to == "Northern Valley Front"
