@@ -109,6 +109,25 @@ def test_forms_of_address_are_not_part_of_the_name_and_repeated_surnames_are_fou
     assert by_text(found, "Union leader").refers_to == "Chidi Okafor"
 
 
+@pytest.mark.parametrize("form", ["Haji", "Hadschi", "Sardar", "Nawab"])
+def test_south_asian_forms_of_address_are_not_part_of_the_name(form: str) -> None:
+    found = mentions_of(f"The council chairman, {form} Abdul Karim Marri, said on Monday that talks resume.")
+    names = {m.text for m in found if m.label == "PERSON"}
+    assert "Abdul Karim Marri" in names
+    assert not any(name.startswith(form) for name in names)
+
+
+def test_an_acronym_after_an_organisation_of_a_country_stands_for_the_organisation() -> None:
+    found = mentions_of("The Human Rights Commission of Nepal (HRCN) said the count would end on Friday.")
+    acronym = by_text(found, "HRCN")
+    assert acronym.refers_to is not None and acronym.refers_to.startswith("Human Rights Commission")
+
+
+def test_a_name_after_a_form_of_address_is_a_person_whatever_its_tag() -> None:
+    found = mentions_of("The bus belongs to Hadschi Gul Mohammad Marri, who runs a fleet from Sibi.")
+    assert by_text(found, "Gul Mohammad Marri").label == "PERSON"
+
+
 @pytest.mark.parametrize(
     ("description", "role", "expected"),
     [
@@ -885,3 +904,21 @@ def test_a_name_keeps_no_stray_quote_mark_at_its_edges() -> None:
     )
     assert "Donald Trump" in {m.text for m in found}
     assert not any(m.text[-1:] in "'’\"" for m in found)
+
+
+@pytest.mark.parametrize("clause", [", which calls itself the", " calling itself the", ", known as the"])
+def test_a_description_before_the_clause_that_names_it_stands_for_that_name(clause: str) -> None:
+    """Issue #17: news introduces a group it knows little of before its name ("The group, which calls
+    itself the …"); the description stands for the name its clause gives."""
+    found = mentions_of(
+        f"Police blamed the attack on rebels. The group{clause} Northern Valley Front, wants a ransom."
+    )
+    assert by_text(found, "The group").refers_to == "Northern Valley Front"
+
+
+def test_the_faction_stands_for_the_group_named_before_it() -> None:
+    """Issue #17: "the faction" is what news calls a group it named just before."""
+    found = mentions_of(
+        "The Northern Valley Front claimed the attack on Monday. Police said the faction had demanded money."
+    )
+    assert by_text(found, "the faction").refers_to == "Northern Valley Front"

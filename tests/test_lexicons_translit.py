@@ -58,6 +58,11 @@ OTHER_NAMES = [
     ("Khalid", "Chalid", "Jalid"),
     ("Hisham", "Hischam", "Hicham", "Hiszam"),
     ("Jabir", "Dschabir", "Djabir", "Dżabir"),
+    # Long vowels of Urdu and Arabic names, doubled in English and sounded in German and French spellings
+    ("Mahmood", "Mahmud", "Machmud", "Mahmoud"),
+    ("Rasheed", "Raschid", "Rachid", "Rashid"),
+    ("Masood", "Massud", "Massoud"),
+    ("Javeed", "Dschawid", "Djavid"),
     ("Shukri", "Schukri", "Choukri", "Szukri"),
     ("Yusuf", "Jussuf", "Youssouf", "Jusuf"),
     ("Khamenei", "Chamenei", "Jamenei"),

@@ -81,6 +81,11 @@ __all__ = ["extract_mentions"]
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
+# What may stand between a long form and its parenthesised acronym: nothing, or the place the body is "of"
+# or "for" ("Human Rights Commission of Pakistan (HRCP)").
+ACRONYM_AFTER_LONG_FORM = re.compile(
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?\s*\(\s*"
+)
 # Quote marks the small model takes into a name at its edges ("Donald Trump ''doesn't want" in the doubled
 # single quotes of NYT text gave the name "Donald Trump '"; issue #14): a name never ends in one, nor opens
 # with a double or an opening single one. A plain apostrophe right before a letter may open a name
@@ -316,11 +321,14 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
 def _names(doc: Doc, text: str, article_id: str, lexicon: EntityLexicon) -> list[Mention]:
     mentions = []
     for ent in doc.ents:
-        label = _organisation_by_head(ent, lexicon) or (ent.label_ if ent.label_ in ACTOR_LABELS else None)
+        by_head = _organisation_by_head(ent, lexicon)
+        label = by_head or (ent.label_ if ent.label_ in ACTOR_LABELS else None)
         if _names_local_institution(ent, lexicon):
             label = "ORG"  # "Verkhovna Rada", which the small model tags a place; "Mazhilis", a person
         if label is None and is_titled_name(ent, lexicon):
             label = "PERSON"  # "Regional governor Nino Japaridze", which the small model tags a nationality
+        if by_head is None and _addressed_by_form(ent, lexicon):
+            label = "PERSON"  # "Hadschi Chuda Bachsch Raisani", which the small model tags an organisation
         if label is None:
             continue
         start, end = _name_span(doc, text, ent)
@@ -331,6 +339,14 @@ def _names(doc: Doc, text: str, article_id: str, lexicon: EntityLexicon) -> list
             continue
         mentions.append(_standing_for(doc, Mention(article_id, start, end, surface, label), lexicon))
     return mentions
+
+
+def _addressed_by_form(ent: Span, lexicon: EntityLexicon) -> bool:
+    """A name of two words or more after a form of address ("Haji", "Sardar", "Mr") is a person's,
+    whatever the small model tagged it: unfamiliar names after an unfamiliar honorific read to it as a
+    firm's."""
+    words = [token for token in ent if not token.is_punct]
+    return len(words) > 2 and words[0].lower_.rstrip(".") in lexicon.honorifics and words[1].is_title
 
 
 def _organisation_by_head(ent: Span, lexicon: EntityLexicon) -> str | None:
@@ -505,14 +521,18 @@ def _link_spelt_acronyms(names: list[Mention], lexicon: EntityLexicon) -> list[M
 
 
 def _link_parenthesised_acronyms(text: str, names: list[Mention]) -> list[Mention]:
-    """ "National Intelligence Service (NIS)": the acronym stands for the long form just before it."""
+    """ "National Intelligence Service (NIS)": the acronym stands for the long form just before it, also
+    where the long form goes on with the country or region it is "of" ("Human Rights Commission of
+    Pakistan (HRCP)"), which the name itself may have lost (cut off, or tagged a place of its own)."""
     linked = list(names)
     for index, mention in enumerate(names):
         if not mention.text.isupper() or index == 0:
             continue
         previous = names[index - 1]
-        between = text[previous.end : mention.start]
-        if re.fullmatch(r"\s*\(\s*", between) and previous.label == "ORG" and previous.refers_to is None:
+        if previous.label in PLACE_LABELS and index > 1:
+            previous = names[index - 2]
+        spelt_after = ACRONYM_AFTER_LONG_FORM.fullmatch(text[previous.end : mention.start])
+        if spelt_after and previous.label == "ORG" and previous.refers_to is None:
             linked[index] = Mention(
                 mention.article, mention.start, mention.end, mention.text, "ORG", refers_to=previous.text
             )

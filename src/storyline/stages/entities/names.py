@@ -28,7 +28,12 @@ from storyline.records import Mention
 from storyline.stages.entities.index import SimilarWords
 from storyline.stages.entities.korean import korean_surname_reading, korean_surname_row
 from storyline.stages.entities.lexicon import fold_name
-from storyline.stages.entities.transliteration import given_name_rows, name_readings, surname_first_readings
+from storyline.stages.entities.transliteration import (
+    given_name_rows,
+    name_readings,
+    readings_without_first_given_name,
+    surname_first_readings,
+)
 
 __all__ = ["NameContext", "merge_person_variants"]
 
@@ -240,7 +245,7 @@ def _reading_blocks(full_names: dict[str, dict[str, list[list[str]]]]) -> dict[t
     for by_given in full_names.values():
         for names in by_given.values():
             for tokens in names:
-                for block in name_readings(tokens):
+                for block in name_readings(tokens) | readings_without_first_given_name(tokens):
                     blocks[block].add(" ".join(tokens))
     return blocks
 

@@ -12,6 +12,7 @@ Hand-written: no library resolves descriptions for news offline; the parse comes
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -34,6 +35,12 @@ if TYPE_CHECKING:  # descriptions calls this module
 
 __all__ = ["is_organisation_description", "named_organisations", "resolve_organisation_description"]
 
+# A clause between a description and the name it introduces: "The group, which calls itself the …",
+# "a faction calling itself …", "an outfit known as …".
+NAMING_CLAUSE = re.compile(
+    r",?\s+(?:(?:which|that|who)\s+calls?\s+(?:itself|themselves)|calling\s+(?:itself|themselves)"
+    r"|(?:known|styled)\s+as)\s+(?:the\s+)?"
+)
 # How far back (characters, about two sentences) "the group" may reach for an organisation named before it.
 GENERIC_ANTECEDENT_CHARS = 400
 
@@ -79,9 +86,15 @@ def named_organisations(text: str, names: list[Mention], lexicon: EntityLexicon)
 
 def _name_right_after(text: str, end: int, organisations: list[Mention]) -> Mention | None:
     """The organisation whose name follows the description after a space: the description is in
-    apposition before it and says what it is ("the savings cooperative Ala-Too Kredit")."""
+    apposition before it and says what it is ("the savings cooperative Ala-Too Kredit"); or after a clause
+    that gives the name ("The group, which calls itself the Jhalawan Freedom Army"), as news introduces
+    a group it knows little of."""
     follows = end + len(text[end:]) - len(text[end:].lstrip(" "))
-    return next((org for org in organisations if org.start == follows and follows > end), None)
+    naming = NAMING_CLAUSE.match(text, end)
+    named = naming.end() if naming else None
+    return next(
+        (org for org in organisations if (org.start == follows and follows > end) or org.start == named), None
+    )
 
 
 def is_organisation_description(description: str, lexicon: EntityLexicon) -> bool:

@@ -30,6 +30,7 @@ __all__ = [
     "given_name_rows",
     "name_readings",
     "readings",
+    "readings_without_first_given_name",
     "surname_first_readings",
     "transliteration_tables",
 ]
@@ -107,6 +108,17 @@ def name_readings(tokens: Sequence[str]) -> frozenset[tuple[str, str]]:
     name adds its (surname row, given-name skeleton) reading (``entities.korean``): its surname is first."""
     given_tags = {f"row {row}" for row in given_name_rows(tokens[0])} | readings("".join(tokens[:-1]))
     return frozenset(product(readings(tokens[-1]), given_tags)) | korean_readings(tokens)
+
+
+def readings_without_first_given_name(tokens: Sequence[str]) -> frozenset[tuple[str, str]]:
+    """The ``name_readings`` of a folded full name of three words or more with its first given name left
+    out, which papers and taggers drop: "Ghafour Chahwani" for "Abdul Ghafoor Shahwani", "Chan Afridi"
+    for "Nawid Chan Afridi" (issue #17, kalat-hostages), "Hunter Biden" for "Robert Hunter Biden". For
+    merging names (``entities.names``) only: a run of words read as a name (``entities.recovery``) would
+    take a title before it ("Minister Wolodymyr Tschernow") for a first given name."""
+    if len(tokens) < 3:
+        return frozenset()
+    return frozenset(product(readings(tokens[-1]), readings("".join(tokens[1:-1]))))
 
 
 def surname_first_readings(
