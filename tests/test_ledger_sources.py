@@ -317,5 +317,7 @@ def test_a_speaker_written_as_a_description_resolution_gave_one_person_is_that_p
     # two people both called "the judge": whose the words are is unsure, so they stay apart
     voices = organisation_voices([marlow, judge("e-venn", "Tom Venn")])
     assert voice_of(described, voices) is None
+    # nor in an article where resolution never called anyone so
+    assert voice_of(replace(described, article="b"), organisation_voices([marlow])) is None
     # a description never given to the person is no name of theirs
     assert voice_of(replace(described, speaker_text="a federal judge"), organisation_voices([marlow])) is None

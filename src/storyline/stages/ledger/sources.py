@@ -95,8 +95,9 @@ class Voices:
     organisations: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # a description resolution gave one organisation alone ("the court"), lower case → its entity id
     described: Mapping[str, str] = field(default_factory=dict)
-    # a description resolution gave one person alone ("the judge"), lower case → the person's entity id
-    people_described: Mapping[str, str] = field(default_factory=dict)
+    # (article id, a description resolution gave one person alone there and in no other article to anyone
+    # else: "the judge"), lower case → the person's entity id
+    people_described: Mapping[tuple[str, str], str] = field(default_factory=dict)
 
 
 NO_VOICES = Voices()
@@ -121,8 +122,22 @@ def organisation_voices(entities: Sequence[Entity]) -> Voices:
         places,
         _organisation_words(entities),
         _descriptions(entities),
-        _descriptions(entities, "PERSON"),
+        _people_described(entities),
     )
+
+
+def _people_described(entities: Sequence[Entity]) -> dict[tuple[str, str], str]:
+    """(article id, description) → the one person it describes (``_descriptions``), for the articles
+    where resolution gave it that person: "The judge" speaks as Curiel only where the article itself
+    calls him so, not in an article whose judge resolution never reached."""
+    described = _descriptions(entities, "PERSON")
+    return {
+        (mention.article, text): entity.id
+        for entity in entities
+        if entity.type == "PERSON"
+        for mention in entity.mentions
+        if described.get(text := mention.text.lower()) == entity.id
+    }
 
 
 def _descriptions(entities: Sequence[Entity], kind: str = "ORG") -> dict[str, str]:
@@ -219,7 +234,7 @@ def voice_of(claim: Claim, voices: Voices) -> str | None:
     # "The judge" beside Gonzalo P. Curiel: the person resolution gave that description, one source with
     # the name, not a second one (curiel-trump-university, issue #14)
     described = (claim.speaker_text or "").strip().lower()
-    person = None if claim.speaker else voices.people_described.get(described)
+    person = None if claim.speaker else voices.people_described.get((claim.article, described))
     if person is not None:
         return voices.people.get(person, person)
     return owner or voices.named.get(name_words(claim.speaker_text or "")) or claim.speaker
