@@ -9,6 +9,7 @@ from storyline.stages.ledger.evidence import (
     is_question,
     names_a_predicate,
     read_label_predicates,
+    reporters_note,
     speaker_lost,
     speaking_sources,
     states_a_clause,
@@ -226,3 +227,16 @@ def test_a_tail_cut_inside_a_phrase_runs_to_its_end() -> None:
     assert quantity_label("message", [pair], [0])[0] == (
         "How many messages in the most recent batch were upgraded to the Secret level?"
     )
+
+
+def test_a_reporters_note_on_whom_it_tried_to_reach_is_no_claim() -> None:
+    notes = (
+        "Lawyers for the mayor could not be reached for comment Saturday.",
+        "The company did not respond to a request for comment.",
+        "A spokesman declined to comment",
+    )
+    assert all(reporters_note(make_claim(note, cue="")) for note in notes)
+    # a note inside a sentence that goes on to say something else leaves the sentence a claim
+    said = "The mayor, who declined to comment, was born in a small town near the coast."
+    assert not reporters_note(make_claim(said, cue=""))
+    assert not reporters_note(make_claim("The council could not be reached by road", cue=""))  # no note

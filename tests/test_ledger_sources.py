@@ -300,3 +300,24 @@ def test_press_staff_or_a_role_for_an_organisation_named_by_its_noun_speak_as_it
     assert voices_said([tribunal]) == ["e-tribunal", "e-tribunal", None]
     # two such organisations and no description: whose is unsure
     assert voices_said([tribunal, supreme]) == [None, None, None]
+
+
+def test_a_speaker_written_as_a_description_resolution_gave_one_person_is_that_person() -> None:
+    def judge(id: str, name: str) -> Entity:
+        mentions = (Mention("a", 0, 9, "the judge", "PERSON"), Mention("a", 20, 24, name, "PERSON"))
+        return replace(_entity(id, name, "PERSON"), mentions=mentions)
+
+    marlow = judge("e-marlow", "Ada Marlow")
+    named = make_claim("the order stands", article="a", id="c1", speaker="e-marlow", speaker_text="Marlow")
+    described = make_claim("the order stands", article="a", id="c2", speaker_text="The judge")
+    voices = organisation_voices([marlow])
+    assert voice_of(described, voices) == "e-marlow"
+    # one person, not two independent sources
+    assert independent_sources(as_voices([named, described], voices), ORIGIN) == {"e-marlow"}
+    # two people both called "the judge": whose the words are is unsure, so they stay apart
+    voices = organisation_voices([marlow, judge("e-venn", "Tom Venn")])
+    assert voice_of(described, voices) is None
+    # nor in an article where resolution never called anyone so
+    assert voice_of(replace(described, article="b"), organisation_voices([marlow])) is None
+    # a description never given to the person is no name of theirs
+    assert voice_of(replace(described, speaker_text="a federal judge"), organisation_voices([marlow])) is None

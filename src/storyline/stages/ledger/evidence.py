@@ -28,6 +28,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
+from storyline.lexicons import load_lexicon
 from storyline.records import Article, Claim
 from storyline.stages.claims import is_finite, stance_of
 from storyline.stages.ledger.anaphora import topic_words
@@ -160,6 +161,28 @@ def speaker_lost(claim: Claim) -> bool:
     wants; dropping them too lowered position accuracy 0.725 -> 0.675.)"""
     said_by = (claim.speaker_text or "").lower().strip()
     return bool(claim.cue) and not claim.speaker and said_by in RELATIVE_SPEAKERS
+
+
+@lru_cache(maxsize=1)
+def _reporters_notes() -> tuple[re.Pattern[str], int]:
+    data = load_lexicon("ledger")["reporters_notes"]
+    phrases = sorted(data["phrases"], key=len, reverse=True)
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b(?P<tail>[^.;:!?]*)", re.I)
+    return pattern, int(data["tail_words"])
+
+
+def reporters_note(claim: Claim) -> bool:
+    """Whether the claim is a reporter's note on whom the outlet tried to reach ("Campaign and legal
+    representatives for X could not be reached for comment Saturday", "did not respond to a request for
+    comment"): how the story was reported, no proposition anyone takes a side on, so no question may be built
+    from it (issue #14). Only a note ending its sentence counts, bar a few words of when: "Y, who declined
+    to comment, was born in …" says where Y was born."""
+    pattern, tail_words = _reporters_notes()
+    text = claim.text.strip()
+    return any(
+        match.end() >= len(text.rstrip(" .\"'”’")) and len(match["tail"].split()) <= tail_words
+        for match in pattern.finditer(text)
+    )
 
 
 def speaker_named_within(claim: Claim, spans: EntitySpans, persons: Mapping[str, str]) -> bool:

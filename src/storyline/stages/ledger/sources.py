@@ -21,6 +21,9 @@
   of ``[voices.offices]`` whose other words are the name's other words). A speaker the
   entities stage left unresolved, or resolved to a place, whose words are one organisation's name ("Armenian
   police", "Police in Armenia": the Police of Armenia) speaks as that organisation too (``voice_of``).
+- a speaker the entities stage left unresolved whose words are a description resolution gave one person
+  alone ("The judge", a mention of Curiel's and of no one else's) is that person: one source with the
+  name, not a second one beside it (issue #14); two people both called so keep the words apart.
 - an outlet's own sentence telling what an organisation or a person counted ("On Tuesday the ministry had
   counted 41 facilities back online and 125 still cut off") gives the counter's figures: the counter is
   its speaker (``ledger.counters``), so a count that an outlet relays this way is the counter's, not a
@@ -92,6 +95,9 @@ class Voices:
     organisations: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # a description resolution gave one organisation alone ("the court"), lower case → its entity id
     described: Mapping[str, str] = field(default_factory=dict)
+    # (article id, a description resolution gave one person alone there and in no other article to anyone
+    # else: "the judge"), lower case → the person's entity id
+    people_described: Mapping[tuple[str, str], str] = field(default_factory=dict)
 
 
 NO_VOICES = Voices()
@@ -111,17 +117,37 @@ def organisation_voices(entities: Sequence[Entity]) -> Voices:
                 people[entity.id] = organisation
     places = frozenset(entity.id for entity in entities if entity.type in PLACE_TYPES)
     return Voices(
-        people, _by_name_words(entities), places, _organisation_words(entities), _descriptions(entities)
+        people,
+        _by_name_words(entities),
+        places,
+        _organisation_words(entities),
+        _descriptions(entities),
+        _people_described(entities),
     )
 
 
-def _descriptions(entities: Sequence[Entity]) -> dict[str, str]:
-    """Descriptions of one organisation alone ("the court" for the Pervomaisky District Court, where the
-    Supreme Court is never "the court"), lower case → its entity id: mentions opening on "the" that are
-    none of its names."""
+def _people_described(entities: Sequence[Entity]) -> dict[tuple[str, str], str]:
+    """(article id, description) → the one person it describes (``_descriptions``), for the articles
+    where resolution gave it that person: "The judge" speaks as Curiel only where the article itself
+    calls him so, not in an article whose judge resolution never reached."""
+    described = _descriptions(entities, "PERSON")
+    return {
+        (mention.article, text): entity.id
+        for entity in entities
+        if entity.type == "PERSON"
+        for mention in entity.mentions
+        if described.get(text := mention.text.lower()) == entity.id
+    }
+
+
+def _descriptions(entities: Sequence[Entity], kind: str = "ORG") -> dict[str, str]:
+    """Descriptions of one organisation (or person, ``kind``) alone ("the court" for the Pervomaisky
+    District Court, where the Supreme Court is never "the court"; "the judge" for Curiel where no other
+    person is called so), lower case → its entity id: mentions opening on "the" that are none of its
+    names. Two people both called "the judge" give the description to neither."""
     found: dict[str, set[str]] = {}
     for entity in entities:
-        if entity.type == "ORG":
+        if entity.type == kind:
             names = {name.lower() for name in (entity.name, *entity.aliases)}
             for mention in entity.mentions:
                 text = mention.text.lower()
@@ -205,6 +231,12 @@ def voice_of(claim: Claim, voices: Voices) -> str | None:
     if claim.speaker and claim.speaker not in voices.places:
         return claim.speaker
     owner = None if claim.speaker else _owner_voice(claim.speaker_text or "", voices)
+    # "The judge" beside Gonzalo P. Curiel: the person resolution gave that description, one source with
+    # the name, not a second one (curiel-trump-university, issue #14)
+    described = (claim.speaker_text or "").strip().lower()
+    person = None if claim.speaker else voices.people_described.get((claim.article, described))
+    if person is not None:
+        return voices.people.get(person, person)
     return owner or voices.named.get(name_words(claim.speaker_text or "")) or claim.speaker
 
 

@@ -15,7 +15,13 @@ from storyline.records import Article, Claim, CopyEdge, Entity, Story
 from storyline.stages.copies import origins
 from storyline.stages.ledger.addressees import as_filed
 from storyline.stages.ledger.counters import counted_by
-from storyline.stages.ledger.evidence import is_question, speaker_lost, speaker_named_within, voiced_claims
+from storyline.stages.ledger.evidence import (
+    is_question,
+    reporters_note,
+    speaker_lost,
+    speaker_named_within,
+    voiced_claims,
+)
 from storyline.stages.ledger.grouping import EntitySpans, entity_spans, entity_words
 from storyline.stages.ledger.relays import as_relayed, known_as, only_relaying
 from storyline.stages.ledger.sides import Context
@@ -72,6 +78,8 @@ def read_story(
         if not is_question(claim, by_id.get(claim.article))
         and not speaker_lost(claim)
         and not speaker_named_within(claim, spans, persons)
+        # "could not be reached for comment": how the outlet reported, no claim (issue #14)
+        and not reporters_note(claim)
     ]
     story_claims = voiced_claims(story_claims)
     # an outlet's sentence telling what an organisation counted gives that counter's figures
