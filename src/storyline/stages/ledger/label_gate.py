@@ -19,8 +19,8 @@ from collections.abc import Mapping, Sequence
 
 from storyline.records import Claim, Quantity
 from storyline.stages.ledger.counted import Measure, coordinated_kinds
-from storyline.stages.ledger.evidence import NOT_READ, names_a_predicate
-from storyline.stages.ledger.label_predicates import sentence_bounds
+from storyline.stages.ledger.evidence import names_a_predicate
+from storyline.stages.ledger.label_predicates import figure_in_parse
 from storyline.stages.ledger.quantity_labels import (
     MONEY_OPENER,
     NAMED_MONEY_OPENER,
@@ -81,7 +81,6 @@ def _counts_list(measure: Measure, texts: Mapping[str, str]) -> bool:
     and contestants"), read off the parse of its sentence: a conjunct of the figure's noun that has no
     number of its own. Kinds under an umbrella noun ("41 hospitals and clinics") are counted as the
     umbrella's thing already (``counted.under_umbrellas``) and stay."""
-    from storyline.stages.nlp import parse_without
 
     claim, quantity = measure.claim, measure.quantity
     after = claim.text[quantity.end - claim.start :]
@@ -90,9 +89,7 @@ def _counts_list(measure: Measure, texts: Mapping[str, str]) -> bool:
     text = texts.get(claim.article, "")
     if text[quantity.start : quantity.end] != quantity.text:
         return False
-    first, last = sentence_bounds(text, quantity.start, quantity.end)
-    doc = parse_without(text[first:last], NOT_READ)
-    span = doc.char_span(quantity.start - first, quantity.end - first, alignment_mode="expand")
+    span = figure_in_parse(text, quantity)
     if span is None:
         return False
     noun = span.root

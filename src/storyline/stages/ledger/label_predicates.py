@@ -24,7 +24,7 @@ from storyline.stages.ledger.quantity_labels import (
 from storyline.stages.quantities import predicate_in
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 # "an appeal for 1.9 billion", "fines of up to 100,000": the words before a figure that is a noun's amount
 HELD_BEFORE = re.compile(
@@ -160,14 +160,10 @@ def _money_named_by_noun(label: str, tail: str, text: str, quantity: Quantity) -
     (the noun the amount is "of", with the words that narrow it), "How much is the true bill?" for "the true
     bill would be well over EUR 120 million once …" (the subject of the copula the amount completes: its
     tail is the clause's circumstance, left out); ``label`` when the parse names no such noun."""
-    from storyline.stages.ledger.evidence import NOT_READ
-    from storyline.stages.nlp import parse_without
 
     if not text[quantity.start : quantity.end]:
         return label
-    first, last = sentence_bounds(text, quantity.start, quantity.end)
-    doc = parse_without(text[first:last], NOT_READ)
-    span = doc.char_span(quantity.start - first, quantity.end - first, alignment_mode="expand")
+    span = figure_in_parse(text, quantity)
     if span is None:
         return label
     root = span.root
@@ -296,19 +292,26 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return low + cut + 1 if cut >= 0 else low, end + (min(found) + 1 if found else len(after))
 
 
+def figure_in_parse(text: str, quantity: Quantity) -> Span | None:
+    """The figure's span in a parse of its sentence (``sentence_bounds``), or None where the parse's tokens
+    do not cover it."""
+    from storyline.stages.ledger.evidence import NOT_READ
+    from storyline.stages.nlp import parse_without
+
+    first, last = sentence_bounds(text, quantity.start, quantity.end)
+    doc = parse_without(text[first:last], NOT_READ)
+    return doc.char_span(quantity.start - first, quantity.end - first, alignment_mode="expand")
+
+
 def _agent_predicate(text: str, quantity: Quantity) -> str:
     """ "signed the letter" for "a letter signed by 200 House Republicans": the figure's noun is the agent of
     a participle that modifies a noun; "" for any other figure."""
-    from storyline.stages.ledger.evidence import NOT_READ
-    from storyline.stages.nlp import parse_without
 
     if not text[quantity.start : quantity.end] or not AGENT_BEFORE.search(
         text[max(0, quantity.start - 40) : quantity.start]
     ):
         return ""  # no "by" right before the figure: no parse (~15 ms a sentence) needed to know
-    first, last = sentence_bounds(text, quantity.start, quantity.end)
-    doc = parse_without(text[first:last], NOT_READ)
-    span = doc.char_span(quantity.start - first, quantity.end - first, alignment_mode="expand")
+    span = figure_in_parse(text, quantity)
     if span is None:
         return ""
     noun = span.root
@@ -327,16 +330,12 @@ def _held_predicate(text: str, quantity: Quantity) -> str:
     tugrik": the figure is the object of a preposition after a noun that is the object of a verb with a short
     subject; "" for any other figure. A bare amount ("How many tugrik?") asks nothing of what it is
     (issue #14), and the sentence's own words say it without adding any."""
-    from storyline.stages.ledger.evidence import NOT_READ
-    from storyline.stages.nlp import parse_without
 
     if not text[quantity.start : quantity.end] or not HELD_BEFORE.search(
         text[max(0, quantity.start - 40) : quantity.start]
     ):
         return ""  # no "for"/"of" right before the figure: no parse needed to know
-    first, last = sentence_bounds(text, quantity.start, quantity.end)
-    doc = parse_without(text[first:last], NOT_READ)
-    span = doc.char_span(quantity.start - first, quantity.end - first, alignment_mode="expand")
+    span = figure_in_parse(text, quantity)
     if span is None:
         return ""
     preposition = span.root.head
@@ -369,16 +368,12 @@ def _chained_predicate(text: str, quantity: Quantity, bare: bool) -> str:
     ("How many patients on the leak site … do its analysts find data on?") the verb no longer reads as the
     figure's. "" for any other figure, for a long or relative subject, and for a verb whose tense a
     question cannot take from one auxiliary ("have found")."""
-    from storyline.stages.ledger.evidence import NOT_READ
-    from storyline.stages.nlp import parse_without
 
     if not text[quantity.start : quantity.end] or not CHAIN_BEFORE.search(
         text[max(0, quantity.start - 40) : quantity.start]
     ):
         return ""  # no "to <verb>" nor a chained preposition right before the figure: no parse needed to know
-    first, last = sentence_bounds(text, quantity.start, quantity.end)
-    doc = parse_without(text[first:last], NOT_READ)
-    span = doc.char_span(quantity.start - first, quantity.end - first, alignment_mode="expand")
+    span = figure_in_parse(text, quantity)
     if span is None:
         return ""
     noun, after = span.root, []
