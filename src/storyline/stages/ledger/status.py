@@ -17,7 +17,7 @@ words read around another's quote takes no side (``ledger.opinions``). Every rea
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from types import MappingProxyType
 
@@ -194,28 +194,28 @@ def _held(position: Position, claims: Sequence[Claim]) -> list[Claim]:
 
 def _hedged_denial(position: Position, claims: Sequence[Claim]) -> bool:
     """A position denying only by negations a modal hedges ("may not have paid"), none a denial proper."""
-    held = _held(position, claims)
-    return (
-        position.stance == "deny"
-        and bool(held)
-        and all(claim.modality != "denied" and hedges_its_negation(claim) for claim in held)
-    )
+    return _denies_only_by(position, claims, hedges_its_negation)
 
 
 def _negation_around_a_quote(position: Position, claims: Sequence[Claim]) -> bool:
     """A position denying only by a negation in words read around another claim's quote (no denial proper):
     "footage of Trump saying 'That makes me smart,' when Clinton blasted him for not paying"."""
+    return _denies_only_by(position, claims, lambda claim: quotes_around(claim, claims))
+
+
+def _denies_only_by(position: Position, claims: Sequence[Claim], reading: Callable[[Claim], bool]) -> bool:
+    """A denying position every claim of which is no denial proper and denies only by ``reading``."""
     held = _held(position, claims)
     return (
         position.stance == "deny"
         and bool(held)
-        and all(claim.modality != "denied" and quotes_around(claim, claims) for claim in held)
+        and all(claim.modality != "denied" and reading(claim) for claim in held)
     )
 
 
 def _only_unnamed_reports(position: Position, claims: Sequence[Claim]) -> bool:
     """Whether every claim of the position is a report no one is named for (``sources.is_unnamed_report``)."""
-    held = [claim for claim in claims if claim.id in set(position.claims)]
+    held = _held(position, claims)
     return bool(held) and all(is_unnamed_report(claim) for claim in held)
 
 
