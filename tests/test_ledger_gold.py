@@ -206,7 +206,9 @@ MOST_FALSE_IN_A_STORY_TOP_20 = 2  # issue #14's ceiling, per story
 # joined, until it reaches the older stories' (trump-taxes at 8b49b71: covered 42/44, together 2/143,
 # apart 77/80, speakers 35/51, statuses 4/15, 13 of its top 20 reviewed false or misleading; raised at
 # 8fc93b4, the seventeenth round's end: covered 41/44, together 15/143, apart 98/99, speakers 40/50,
-# statuses 5/15, 4 of its top 17 false or misleading).
+# statuses 5/15, 4 of its top 17 false or misleading; curiel-trump-university joined at ec03dbc, the
+# eighteenth round's start: covered 57/64, together 5/450, apart 155/156, speakers 40/75, statuses 3/15,
+# 16 of its top 20 false or misleading).
 FLOORS_OF_LATE_STORIES = {
     "trump-taxes": (
         {
@@ -217,6 +219,16 @@ FLOORS_OF_LATE_STORIES = {
             "statuses right": 0.30,
         },
         4,
+    ),
+    "curiel-trump-university": (
+        {
+            "sentences covered by a claim": 0.85,
+            "same-question pairs together": 0.01,
+            "other-question pairs apart": 0.95,
+            "speakers right": 0.50,
+            "statuses right": 0.20,
+        },
+        16,
     ),
 }
 
