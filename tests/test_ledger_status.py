@@ -186,3 +186,38 @@ def test_an_opinion_one_speaker_rejects_is_not_contested_as_fact() -> None:
     ]
     status, reason = judge_status([holds, rejects], claims)
     assert status == "single-source" and reason.startswith("an opinion (Mayor)")
+
+
+def test_hedged_estimates_that_differ_are_unconfirmed_not_contested() -> None:
+    # "could have let him avoid tax for the next 18 years" beside "may not have paid for nearly two
+    # decades" (PolNeAR trump-taxes): estimates each allowed with a hedge contradict nothing
+    claims = [
+        claim("c1", "a", "Union", 9000, modality="hedged"),
+        claim("c2", "b", "Operator", 12000, modality="hedged"),
+    ]
+    (question,) = build_ledger(STORY, claims, ARTICLES, [], [])
+    assert question.status == "unconfirmed", question.status_reason
+    assert question.status_reason.startswith(
+        "only hedged estimates, none asserted (2 speakers: 9,000 (Union)"
+    )
+    # one figure asserted: a side taken against the other, contested as before
+    asserted = [claims[0], dataclasses.replace(claims[1], modality="asserted")]
+    (question,) = build_ledger(STORY, asserted, ARTICLES, [], [])
+    assert question.status == "contested"
+
+
+def test_a_speaker_the_text_does_not_name_corroborates_nothing() -> None:
+    # "It", "the candidate": maybe the named speaker again (PolNeAR curiel, "Trump University is a fraud"
+    # credited to Trump and to "It"); a name in the words ("State's reviewers") is a source
+    named = claim("c1", "a", "Union", 9000)
+    for unnamed in ("It", "the union leader", "deadlock"):
+        claims = [named, claim("c2", "b", unnamed, 9000)]
+        (question,) = build_ledger(STORY, claims, ARTICLES, [], [])
+        assert question.status == "single-source", (unnamed, question.status_reason)
+        assert question.status_reason == f"one source (Union); not counted, naming no one: {unnamed}"
+    for other in ("Operator", "State's reviewers"):
+        (question,) = build_ledger(STORY, [named, claim("c2", "b", other, 9000)], ARTICLES, [], [])
+        assert question.status == "corroborated", (other, question.status_reason)
+    # alone, such a voice is still the one source, named as written
+    (question,) = build_ledger(STORY, [claim("c2", "b", "one study", 9000)], ARTICLES, [], [])
+    assert question.status_reason == "one source (one study)"

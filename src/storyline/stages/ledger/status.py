@@ -4,19 +4,23 @@ Contested when independent sources take different sides (values, or an asserted 
 the reason says "denied by X"); denied only when no source affirms (a hedged allegation takes no side, nor
 does a report no one is named for, "denied reports in the Greek press that…": it is what the denial answers);
 floors agree with each other, and with an exact value that meets them or that came before them (a running
-total); unconfirmed beside non-confirmations or with only hedged support; corroborated only by two or more
-independent sources other than the claim's own subject; a series when a count moves one way over successive
-dates, from one source or from several keeping step (``ledger.series``: a tally of a kind of count, the dead,
-the missing, the displaced; never a sum of money or a share; a count of a bare noun only where a sentence sets
-two of its values on two days against each other, ``tallies.told_directions``, since two such figures one
-speaker gives on two days are as often two things, 50 million lari allotted and then 120 million of cost, as
-one thing moving); single-source otherwise. An opinion ("… has run amok", "that makes me smart") is neither
-corroborated nor contested, a negation a modal hedges ("may not have paid") denies nothing, and a negation in
-words read around another's quote takes no side (``ledger.opinions``). Every reason names who.
+total); unconfirmed beside non-confirmations or with only hedged support, different figures each given with a
+hedge included ("could have … 18 years", "may not have … nearly two decades": estimates, no contest);
+corroborated only by two or more independent sources other than the claim's own subject, and beside a speaker
+the text names, not by one it does not ("It", "the candidate": ``corroborating``); a series when a count moves
+one way over successive dates, from one source or from several keeping step (``ledger.series``: a tally of a
+kind of count, the dead, the missing, the displaced; never a sum of money or a share; a count of a bare noun
+only where a sentence sets two of its values on two days against each other, ``tallies.told_directions``,
+since two such figures one speaker gives on two days are as often two things, 50 million lari allotted and
+then 120 million of cost, as one thing moving); single-source otherwise. An opinion ("… has run amok", "that
+makes me smart") is neither corroborated nor contested, a negation a modal hedges ("may not have paid") denies
+nothing, and a negation in words read around another's quote takes no side (``ledger.opinions``). Every reason
+names who.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from types import MappingProxyType
@@ -24,9 +28,36 @@ from types import MappingProxyType
 from storyline.config import DEFAULT_SETTINGS
 from storyline.records import Claim, Position, QuestionStatus
 from storyline.stages.ledger.counted import is_lower_bound
+from storyline.stages.ledger.grouping import ledger_lexicon
 from storyline.stages.ledger.opinions import all_opinions, hedges_its_negation, quotes_around
 from storyline.stages.ledger.series import EITHER_WAY, calendar_day, counts_apart, day_label, series_status
 from storyline.stages.ledger.sources import is_unnamed_report
+
+# The words of a speaker span, for whether any names someone (``names_its_speaker``).
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def names_its_speaker(claim: Claim) -> bool:
+    """Whether the text names who makes the claim: a resolved speaker, the outlet's own voice, or words with
+    a name in them ("State's reviewers", "Democratic sources"), not a pronoun ("It"), a description ("the
+    candidate", "the committee chairmen") or a noun the parse took for a speaker ("deadlock")."""
+    if claim.speaker or claim.outlet_voice:
+        return True
+    stopwords = ledger_lexicon().stopwords
+    return any(
+        word[0].isupper() and word.lower() not in stopwords
+        for word in _WORDS.findall(claim.speaker_text or "")
+    )
+
+
+def corroborating(claims: Sequence[Claim]) -> list[Claim]:
+    """The claims whose speakers may corroborate: beside a speaker the text names, only those naming theirs
+    (``names_its_speaker``). "It" or "the candidate" may be the named man again (issue #14: on PolNeAR's
+    curiel story they made Trump's own charges corroborated by two and three independent sources); with
+    no name anywhere, two outlets each citing "they" are still two reports. Such a voice keeps its
+    position and may still contest."""
+    named = [claim for claim in claims if names_its_speaker(claim)]
+    return named or list(claims)
 
 
 def _count(number: int, noun: str) -> str:
@@ -85,7 +116,7 @@ def judge_status(
         series_tolerance,
         relayers,
     )
-    if status in ("corroborated", "contested") and _an_opinion(positions, claims):
+    if status in ("corroborated", "contested", "single-source") and _an_opinion(positions, claims):
         # those who hold it, not those who reject it, nor a quote read around it
         holding = [p for p in positions if p.stance == "affirm"] or list(positions)
         return "single-source", f"an opinion ({_who(holding, names)}), not a fact sources can weigh"
@@ -157,6 +188,14 @@ def _weighed(
                 f"denied by {_who(denying, names)}; affirmed only with a hedge ({_who(hedged, names)})",
             )
         return "denied", f"denied by {_who(denying, names)}; no source affirms"
+    if len(answers) > 1 and _only_hedged_estimates(answers, claims):
+        # "could have let him avoid tax for 18 years", "may not have paid for nearly two decades": estimates
+        # each put with a hedge allow a figure and contradict none, so they are no contest
+        named = "; ".join(f"{_answer_text(p)} ({_who([p], names, 2)})" for p in answers)
+        return (
+            "unconfirmed",
+            f"only hedged estimates, none asserted ({_count(len(speakers), 'speaker')}: {named})",
+        )
     if len(answers) > 1:
         # sources each counting a tally, each count moving: their series and latest values (``ledger.series``)
         apart = counts_apart(answers, names, series_directions) if series_directions else None
@@ -175,9 +214,14 @@ def _weighed(
     if not answers or all(claim.modality in {"hedged", "unconfirmed"} for claim in claims):
         return "unconfirmed", f"only hedged or unconfirmed support ({_who(positions, names)})"
     sources = answers[0].independent_sources if corroborators is None else corroborators
-    asserting = [replace(p, speakers=tuple(s for s in p.speakers if s not in relayers)) for p in answers]
+    # counted apart (``corroborators``): speakers the text does not name, shown as not counted
+    unnamed = _unnamed(answers, claims) if corroborators is not None else frozenset()
+    uncounted = relayers | unnamed
+    asserting = [replace(p, speakers=tuple(s for s in p.speakers if s not in uncounted)) for p in answers]
     relaying = [replace(p, speakers=tuple(s for s in p.speakers if s in relayers)) for p in answers]
     relayed = f"; relayed by {_who(relaying, names)}" if relayers else ""
+    if unnamed:
+        relayed += f"; not counted, naming no one: {', '.join(sorted(unnamed))}"
     if sources > 1:
         return (
             "corroborated",
@@ -185,6 +229,27 @@ def _weighed(
             f"no other position{relayed}",
         )
     return "single-source", f"one source ({_who(asserting, names)}){relayed}"
+
+
+def _unnamed(answers: Sequence[Position], claims: Sequence[Claim]) -> frozenset[str]:
+    """The speakers the answers list for claims ``corroborating`` leaves out: "It" beside Donald Trump."""
+    held = [claim for position in answers for claim in _held(position, claims)]
+    counted = {claim.id for claim in corroborating(held)}
+    shown = {speaker for position in answers for speaker in position.speakers}
+    return frozenset(
+        claim.speaker_text
+        for claim in held
+        if claim.id not in counted and claim.speaker_text and claim.speaker_text in shown
+    )
+
+
+def _only_hedged_estimates(answers: Sequence[Position], claims: Sequence[Claim]) -> bool:
+    """Whether every answer is a value and every claim giving one is hedged ("could have", "may", "possibly"):
+    estimates allowed, none asserted (PolNeAR trump-taxes: 18 years, "nearly two decades")."""
+    held = [_held(position, claims) for position in answers]
+    return all(p.value is not None for p in answers) and all(
+        bool(one) and all(claim.modality == "hedged" for claim in one) for one in held
+    )
 
 
 def _held(position: Position, claims: Sequence[Claim]) -> list[Claim]:

@@ -27,6 +27,7 @@ from storyline.stages.ledger.relays import as_relayed, known_as, only_relaying
 from storyline.stages.ledger.sides import Context
 from storyline.stages.ledger.sources import as_voices, corroborators, organisation_voices
 from storyline.stages.ledger.statements import statement_reference
+from storyline.stages.ledger.status import corroborating
 
 # Who can be a counter an outlet's sentence names (``counters.counted_by``): not a place ("Uzbekistan has
 # reconnected …" tells what a government did, which the entities stage may type as a place or not).
@@ -111,11 +112,12 @@ def read_story(
 
 def sourcing(claims: Sequence[Claim], reading: StoryReading) -> Sourcing:
     """Whom ``claims`` are credited to (``Sourcing``): an organisation's voice counts as it, a relay as
-    the source it names."""
+    the source it names; beside a speaker the text names, only such speakers corroborate
+    (``status.corroborating``)."""
     context = reading.context
     voiced = as_voices(as_filed(claims, context.texts, context.names), context.voices)
     relayed = as_relayed(voiced, context.texts, context.known)
-    supporting = corroborators(relayed, reading.mentioned, context.origin)
+    supporting = corroborators(corroborating(relayed), reading.mentioned, context.origin)
     return Sourcing(relayed, supporting, only_relaying(voiced, relayed))
 
 
