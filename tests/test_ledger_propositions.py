@@ -69,6 +69,22 @@ def test_the_predicate_is_the_main_verb_with_light_verbs_negation_and_modality_t
     assert predicates_of(both) == {"send", "sign"}
 
 
+def test_after_a_light_verb_the_noun_phrase_head_is_a_predicate_beside_its_first_word() -> None:
+    # head-final: the noun heads what is had, the adjective before it is kept ("a phony contest" asks
+    # whether it is phony)
+    conflict = claim("the arbiter had an inherent conflict of interest in the case", "had")
+    assert predicates_of(conflict) == {"inherent", "conflict"}
+    assert predicates_of(claim("the port had a net loss of 9 million", "had")) == {"net", "loss"}
+    assert predicates_of(claim("it was a phony contest", "was")) == {"phony", "contest"}
+    # the run ends at a participle opening a modifier, a coordinator, a name or a function word
+    assert predicates_of(claim("the union has a new ad attacking the mayor", "has")) == {"new"}
+    assert predicates_of(claim("he is a liar and Lester Holt needs to check him", "is")) == {"liar"}
+    assert predicates_of(claim("the envoy was extremely careless with the cables", "was")) == {"careless"}
+    assert predicates_of(claim("the vote was a mistake, voters say", "was")) == {"mistak"}
+    # no article, no noun phrase: a verb's complement is no head of it
+    assert predicates_of(claim("the agency decided not to recommend charges", "decided")) == {"recommend"}
+
+
 def test_a_copular_idiom_is_a_predicate_though_its_noun_alone_says_nothing() -> None:
     # "question" alone is vacuous ("the question is…"); "in question" says the thing is doubted
     doubted = claim("her integrity is in question after the audit", "is")
@@ -131,7 +147,9 @@ def test_a_verb_of_will_or_refusal_is_keyed_by_its_complement_as_the_question_it
 
 def test_a_verb_of_saying_or_thinking_is_keyed_by_the_clause_it_reports() -> None:
     assert predicates_of(claim("I think that the tender is being rigged", "think")) == {"rig"}
-    assert predicates_of(claim("I think it's going to be a very unfair count", "think")) == {"unfair"}
+    # the reported clause's predicate, with its noun phrase's head ("a very unfair count")
+    unfair = claim("I think it's going to be a very unfair count", "think")
+    assert predicates_of(unfair) == {"unfair", "count"}
     # an abbreviation's full stop does not end the reported clause
     said = claim("most voters said Mr. Dane should resign before May", "said")
     assert predicates_of(said) == {"resign"}
@@ -340,6 +358,24 @@ def test_statements_asserting_other_predicates_stay_apart_however_many_words_the
     cancelled = [claim(ferry, "was", id=f"f{n}") for n in (1, 2)]
     alike = [Statement(c, content_words(c.text), antecedent=None) for c in cancelled]
     assert len(group_statements(alike, SETTINGS)) == 1
+
+
+def test_predicates_of_one_class_are_not_other_predicates_when_statements_are_grouped() -> None:
+    # "was biased" and "had a conflict of interest" answer whether an arbiter is partial (class
+    # ``partiality``): the words they share count, as they would for one predicate
+    biased = claim("the port arbiter was biased against the union because of his heritage", "was", id="a")
+    conflict = claim(
+        "the port arbiter had a conflict of interest against the union because of his heritage", "had"
+    )
+    assert predicate_classes(predicates_of(biased)) & predicate_classes(predicates_of(conflict))
+    statements = [Statement(c, content_words(c.text), antecedent=None) for c in (biased, conflict)]
+    weight = rarity_weights([s.words for s in statements])
+    assert similarity(statements[0].words, statements[1].words, weight) >= SETTINGS.proposition_similarity
+    assert len(group_statements(statements, SETTINGS)) == 1
+    # a predicate of no class is another predicate: as many shared words leave them apart
+    delayed = claim("the port arbiter was delayed against the union because of his heritage", "was", id="c")
+    other = [Statement(c, content_words(c.text), antecedent=None) for c in (delayed, conflict)]
+    assert len(group_statements(other, SETTINGS)) == 2
 
 
 @pytest.mark.skipif(load_embedder() is None, reason="no sentence encoder installed")

@@ -9,8 +9,10 @@ needs. Each statement gets a key:
   top-level verbs, read from the article's parse by the worker (``Claim.finite_verbs``) — with light
   verbs, negation and modality taken out ("was careless" → careless, "decided not to recommend" →
   recommend, "has refused to release" / "does not prevent him from releasing" → release, "there is no
-  precedent" → precedent; lexicon ``propositions``). A verb of saying or thinking is keyed by the clause
-  it reports ("I think the system is being rigged" → rig). A content without a finite verb is keyed by
+  precedent" → precedent; lexicon ``propositions``); a noun phrase after a light verb gives its head
+  too, English phrases being head-final ("had an inherent conflict of interest" → inherent, conflict). A
+  verb of saying or thinking is keyed by the clause it reports ("I think the system is being rigged" →
+  rig). A content without a finite verb is keyed by
   the verb it opens on ("wants | to release his taxes") or by a clause inside it ("cited the audit as the
   reason | he's not releasing them"); else no key: "Clinton to win" asserts nothing to match on.
 - arguments: the entity ids mentioned inside the content, and their names' last words.
@@ -57,6 +59,9 @@ _SENTENCE_END = re.compile(r"[;:?!]|(?<=\w{4})\.(?:\s|$)")
 # Words opening a free relative after a light verb ("to do what every candidate has done"): the predicate
 # is the relative's, unknown here, not the noun that follows.
 _FREE_RELATIVES = frozenset({"what", "whatever"})
+# Articles opening the noun phrase a light verb's complement may be ("had an inherent conflict of interest"),
+# not a verb's ("decided not to recommend charges").
+_ARTICLES = frozenset({"a", "an", "the"})
 _CONTRACTING = frozenset({"it", "he", "she", "that", "there", "what", "who", "here", "where"})
 # Statements one predicate may link: a predicate held by more says little about any two of them.
 MAX_SHARING = 30
@@ -227,7 +232,8 @@ def _predicates_at(text: str, offset: int) -> list[str]:
     neither sent nor received emails marked classified" asserts both sending and receiving (the parse
     gives the first verb as the clause's only finite verb)."""
     words = _words()
-    tokens = [match.group() for match in WORD.finditer(text, offset)][: 3 + PREDICATE_REACH]
+    matches = list(WORD.finditer(text, offset))[: 3 + PREDICATE_REACH]
+    tokens = [match.group() for match in matches]
     if text[offset : offset + 1] in ("'", "’") and tokens:
         tokens[0] = "'s"  # "there's": WORD skips the apostrophe, the verb is the contraction
     if not tokens:
@@ -245,12 +251,35 @@ def _predicates_at(text: str, offset: int) -> list[str]:
         if (tokens[index - 1].lower(), tokens[index].lower()) in words.prepositional:
             return [predicate_stem(tokens[index])]  # "is in question": the noun, vacuous alone, says it
     chosen = [tokens[index]]
+    if any(token.lower() in _ARTICLES for token in tokens[1:index]):  # a noun phrase: "had an inherent …"
+        chosen.extend(_phrase_head(text, matches, index, words))
     coordinated = tokens[index + 2] if index + 2 < len(tokens) else ""
     # "sent nor received", "careless and reckless"; not a name opening a clause ("a liar and Lester Holt")
     if coordinated.islower() and tokens[index + 1].lower() in words.coordinators:
         chosen.append(coordinated)
     # after a light verb the predicate may be a noun: "made a determination" states "determined"
     return [predicate for token in chosen for predicate in _predicate_of(token, words, nominal=index > 0)]
+
+
+def _phrase_head(text: str, matches: Sequence[re.Match[str]], index: int, words: _Words) -> list[str]:
+    """The head of the noun phrase, opened by an article, that a light verb's complement holds from the
+    word at ``index``, when it is a later word. English noun phrases are head-final: the head is the last of
+    the lower-case words running on from the first ("had [a net loss] of", "was [the textbook definition]
+    of", "is [a very hostile judge] to"); the run ends at a function word, a coordinator, punctuation or a
+    participle opening a modifier ("[a new ad] hitting Trump"). The first word stays a predicate too: "a
+    phony system" asks whether it is phony."""
+    head = index
+    for position in range(index + 1, min(len(matches), index + 1 + PREDICATE_REACH)):
+        token = matches[position].group()
+        lowered = token.lower()
+        if text[matches[position - 1].end() : matches[position].start()].strip():
+            break  # punctuation between: "a mistake, people say"
+        if not token.isalpha() or not token.islower() or _passed_over(token, words):
+            break
+        if lowered in words.coordinators or lowered.endswith(("ing", "ed")):
+            break
+        head = position
+    return [matches[head].group()] if head > index else []
 
 
 def _reported_verb(text: str, offset: int, words: _Words, finite_only: bool = False) -> int | None:
