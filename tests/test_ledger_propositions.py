@@ -461,3 +461,13 @@ def test_sharing_only_an_evidential_verb_is_no_shared_predicate() -> None:
     pairs = keyed_candidates(keys, words)
     assert (0, 2) in pairs  # one finding: "leaked" shared
     assert (0, 1) not in pairs and (1, 2) not in pairs
+
+
+def test_an_evidential_verb_is_keyed_by_the_clause_it_reports_when_one_is_found() -> None:
+    # "the losses mean he may not have paid": what the evidence shows is the clause's predicate, as with a
+    # verb of saying; without an auxiliary or modal in reach the clause's verb is not told from a noun, and
+    # the evidential verb stays the key (one that no pair shares: ``keyed_candidates``)
+    meant = claim("the losses mean the port may not have paid its dues for years", "mean")
+    assert predicates_of(meant) == {predicate_stem("paid")}
+    shows = claim("the audit shows no clerk leaked the ledger", "shows")
+    assert predicates_of(shows) == {predicate_stem("show")}

@@ -12,7 +12,8 @@ needs. Each statement gets a key:
   precedent" → precedent; lexicon ``propositions``); a noun phrase after a light verb gives its head
   too, English phrases being head-final ("had an inherent conflict of interest" → inherent, conflict). A
   verb of saying or thinking is keyed by the clause it reports ("I think the system is being rigged" →
-  rig). A content without a finite verb is keyed by
+  rig), and so is an evidential verb when its clause is found ("the losses mean he may not have paid" →
+  pay). A content without a finite verb is keyed by
   the verb it opens on ("wants | to release his taxes") or by a clause inside it ("cited the audit as the
   reason | he's not releasing them"); else no key: "Clinton to win" asserts nothing to match on.
 - arguments: the entity ids mentioned inside the content, and their names' last words.
@@ -238,9 +239,15 @@ def _predicates_at(text: str, offset: int) -> list[str]:
         tokens[0] = "'s"  # "there's": WORD skips the apostrophe, the verb is the contraction
     if not tokens:
         return []
-    if tokens[0].lower() in words.report_verbs:
+    reports = tokens[0].lower() in words.report_verbs
+    if reports or predicate_stem(tokens[0]) in words.evidential:
+        # "the losses mean he may not have paid": what evidence shows is asserted in its clause, as what is
+        # said is; an evidential verb whose clause is not found stays its key (one no pair shares)
         reported = _reported_verb(text, offset, words)
-        return _predicates_at(text, reported) if reported is not None else []
+        if reported is not None:
+            return _predicates_at(text, reported)
+        if reports:
+            return []
     index = 0
     if tokens[0].lower() in words.light_verbs:
         reach = range(1, min(len(tokens), 1 + PREDICATE_REACH))
