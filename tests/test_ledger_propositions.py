@@ -471,3 +471,15 @@ def test_an_evidential_verb_is_keyed_by_the_clause_it_reports_when_one_is_found(
     assert predicates_of(meant) == {predicate_stem("paid")}
     shows = claim("the audit shows no clerk leaked the ledger", "shows")
     assert predicates_of(shows) == {predicate_stem("show")}
+
+
+def test_a_judgement_of_an_extraposed_clause_is_keyed_by_the_clause() -> None:
+    # "it was unfortunate that …", "it has never made sense to me that …": the clause is what is asserted
+    sorry = claim("it was unfortunate that my remarks have been misconstrued as an attack", "was")
+    assert predicates_of(sorry) == {predicate_stem("misconstrued")}
+    sense = claim("It should have been common sense that the school was fraudulent", "been")
+    assert predicates_of(sense) == {predicate_stem("fraudulent")}
+    assert predicates_of(claim("it is unclear whether the mayor will resign", "is")) == {"resign"}
+    # a subject of its own, or no clause after the judgement: the judgement stays the predicate
+    assert predicates_of(claim("the levy is necessary to keep the port open", "is")) == {"necessary"}
+    assert predicates_of(claim("it is clear", "is")) == {"clear"}

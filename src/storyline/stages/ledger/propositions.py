@@ -13,7 +13,8 @@ needs. Each statement gets a key:
   too, English phrases being head-final ("had an inherent conflict of interest" → inherent, conflict). A
   verb of saying or thinking is keyed by the clause it reports ("I think the system is being rigged" →
   rig), and so is an evidential verb when its clause is found ("the losses mean he may not have paid" →
-  pay). A content without a finite verb is keyed by
+  pay) and a judgement of an extraposed clause ("it was unfortunate that my comments were misconstrued" →
+  misconstrue). A content without a finite verb is keyed by
   the verb it opens on ("wants | to release his taxes") or by a clause inside it ("cited the audit as the
   reason | he's not releasing them"); else no key: "Clinton to win" asserts nothing to match on.
 - arguments: the entity ids mentioned inside the content, and their names' last words.
@@ -63,6 +64,11 @@ _FREE_RELATIVES = frozenset({"what", "whatever"})
 # Articles opening the noun phrase a light verb's complement may be ("had an inherent conflict of interest"),
 # not a verb's ("decided not to recommend charges").
 _ARTICLES = frozenset({"a", "an", "the"})
+# What opens an extraposed clause after "it is <judgement>" (``_extraposed_clause``), and how many words
+# after the judgement it may come: "made sense to me that" is three.
+_COMPLEMENTISERS = frozenset({"that", "if", "whether"})
+_EXTRAPOSED_REACH = 4
+_NEGATIONS = frozenset({"not", "n't", "never"})
 _CONTRACTING = frozenset({"it", "he", "she", "that", "there", "what", "who", "here", "where"})
 # Statements one predicate may link: a predicate held by more says little about any two of them.
 MAX_SHARING = 30
@@ -257,6 +263,9 @@ def _predicates_at(text: str, offset: int) -> list[str]:
         index = following[0]
         if (tokens[index - 1].lower(), tokens[index].lower()) in words.prepositional:
             return [predicate_stem(tokens[index])]  # "is in question": the noun, vacuous alone, says it
+        extraposed = _extraposed_clause(text, offset, matches, index, words)
+        if extraposed is not None:
+            return _predicates_at(text, extraposed)
     chosen = [tokens[index]]
     if any(token.lower() in _ARTICLES for token in tokens[1:index]):  # a noun phrase: "had an inherent …"
         chosen.extend(_phrase_head(text, matches, index, words))
@@ -266,6 +275,27 @@ def _predicates_at(text: str, offset: int) -> list[str]:
         chosen.append(coordinated)
     # after a light verb the predicate may be a noun: "made a determination" states "determined"
     return [predicate for token in chosen for predicate in _predicate_of(token, words, nominal=index > 0)]
+
+
+def _extraposed_clause(
+    text: str, offset: int, matches: Sequence[re.Match[str]], index: int, words: _Words
+) -> int | None:
+    """Where the verb of an extraposed clause is, when the light verb at ``offset`` has "it" for subject and
+    its complement (at ``index``) is followed by the clause: "it was unfortunate that my comments have been
+    misconstrued", "it should have been common sense that this school was fraudulent", "it has never made
+    sense to me that she can be held responsible". The judgement is the speaker's, of what the clause
+    asserts, and the clause is what another outlet reports (English extraposition); its verb is found as a
+    reported clause's is (``_reported_verb``). None otherwise, or when the clause's verb is not found."""
+    before = [match.group().lower() for match in WORD.finditer(text, 0, offset)]
+    while before and (before[-1] in words.light_verbs or before[-1] in _NEGATIONS):
+        before.pop()
+    if not before or before[-1] != "it":
+        return None
+    for position in range(index + 1, min(len(matches), index + 1 + _EXTRAPOSED_REACH)):
+        word = matches[position].group().lower()
+        if word in _COMPLEMENTISERS:
+            return _reported_verb(text, matches[position].start(), words)
+    return None
 
 
 def _phrase_head(text: str, matches: Sequence[re.Match[str]], index: int, words: _Words) -> list[str]:
