@@ -483,3 +483,15 @@ def test_a_judgement_of_an_extraposed_clause_is_keyed_by_the_clause() -> None:
     # a subject of its own, or no clause after the judgement: the judgement stays the predicate
     assert predicates_of(claim("the levy is necessary to keep the port open", "is")) == {"necessary"}
     assert predicates_of(claim("it is clear", "is")) == {"clear"}
+
+
+def test_a_predicate_that_says_nothing_is_keyed_by_the_clause_it_frames() -> None:
+    # "questioning whether …", "the question is whether …": the clause states what is asked
+    asking = claim("he was simply questioning whether he was receiving a fair hearing", "questioning")
+    assert predicates_of(asking) == {predicate_stem("receiving")}
+    whether = claim("the question is whether the mayor will resign", "is")
+    assert predicates_of(whether) == {"resign"}
+    # an object pronoun before a secondary predicate is passed over
+    assert predicates_of(claim("that makes me smart", "makes")) == {"smart"}
+    # no clause: still nothing
+    assert predicates_of(claim("that is the question", "is")) == frozenset()

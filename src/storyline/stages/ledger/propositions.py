@@ -64,10 +64,10 @@ _FREE_RELATIVES = frozenset({"what", "whatever"})
 # Articles opening the noun phrase a light verb's complement may be ("had an inherent conflict of interest"),
 # not a verb's ("decided not to recommend charges").
 _ARTICLES = frozenset({"a", "an", "the"})
-# What opens an extraposed clause after "it is <judgement>" (``_extraposed_clause``), and how many words
-# after the judgement it may come: "made sense to me that" is three.
+# What opens a clause a predicate only frames ("it is <judgement> that", "looking at whether":
+# ``_clause_instead``), and how many words after the predicate it may come: "made sense to me that" is three.
 _COMPLEMENTISERS = frozenset({"that", "if", "whether"})
-_EXTRAPOSED_REACH = 4
+_FRAMED_REACH = 4
 _NEGATIONS = frozenset({"not", "n't", "never"})
 _CONTRACTING = frozenset({"it", "he", "she", "that", "there", "what", "who", "here", "where"})
 # Statements one predicate may link: a predicate held by more says little about any two of them.
@@ -263,9 +263,9 @@ def _predicates_at(text: str, offset: int) -> list[str]:
         index = following[0]
         if (tokens[index - 1].lower(), tokens[index].lower()) in words.prepositional:
             return [predicate_stem(tokens[index])]  # "is in question": the noun, vacuous alone, says it
-        extraposed = _extraposed_clause(text, offset, matches, index, words)
-        if extraposed is not None:
-            return _predicates_at(text, extraposed)
+    clause = _clause_instead(text, offset, matches, index, words)
+    if clause is not None:
+        return _predicates_at(text, clause)
     chosen = [tokens[index]]
     if any(token.lower() in _ARTICLES for token in tokens[1:index]):  # a noun phrase: "had an inherent …"
         chosen.extend(_phrase_head(text, matches, index, words))
@@ -277,25 +277,40 @@ def _predicates_at(text: str, offset: int) -> list[str]:
     return [predicate for token in chosen for predicate in _predicate_of(token, words, nominal=index > 0)]
 
 
-def _extraposed_clause(
+def _clause_instead(
     text: str, offset: int, matches: Sequence[re.Match[str]], index: int, words: _Words
 ) -> int | None:
-    """Where the verb of an extraposed clause is, when the light verb at ``offset`` has "it" for subject and
-    its complement (at ``index``) is followed by the clause: "it was unfortunate that my comments have been
+    """Where the verb is of a clause that states what the predicate at ``index`` (of the verb at
+    ``offset``) only frames: a clause opened by "that", "if" or "whether" a few words on, after a judgement
+    whose subject is "it" (English extraposition: "it was unfortunate that my comments have been
     misconstrued", "it should have been common sense that this school was fraudulent", "it has never made
-    sense to me that she can be held responsible". The judgement is the speaker's, of what the clause
-    asserts, and the clause is what another outlet reports (English extraposition); its verb is found as a
-    reported clause's is (``_reported_verb``). None otherwise, or when the clause's verb is not found."""
+    sense to me that she can be held responsible"), or after a predicate that says nothing ("investigators
+    are looking at whether anyone mishandled …", "he was questioning whether he was receiving a fair
+    trial"), or that a copula's complement is ("the question is whether the mayor will resign"). The
+    judgement is the speaker's, of what the clause asserts, and the clause is what another
+    outlet reports; its verb is found as a reported clause's is (``_reported_verb``). None otherwise, or
+    when the clause's verb is not found."""
+    opening = [
+        position for position in range(1, index) if matches[position].group().lower() in _COMPLEMENTISERS
+    ]
+    if opening:  # "the question is whether the mayor will resign": the copula's complement is the clause
+        return _reported_verb(text, matches[opening[0]].start(), words)
+    framed = index > 0 and _expletive_subject(text, offset, words)
+    token = matches[index].group()
+    if not framed and not (token.lower() in words.vacuous or predicate_stem(token) in words.vacuous):
+        return None
+    for position in range(index + 1, min(len(matches), index + 1 + _FRAMED_REACH)):
+        if matches[position].group().lower() in _COMPLEMENTISERS:
+            return _reported_verb(text, matches[position].start(), words)
+    return None
+
+
+def _expletive_subject(text: str, offset: int, words: _Words) -> bool:
+    """Whether the verb at ``offset`` has "it" for subject, its auxiliaries and negation passed over."""
     before = [match.group().lower() for match in WORD.finditer(text, 0, offset)]
     while before and (before[-1] in words.light_verbs or before[-1] in _NEGATIONS):
         before.pop()
-    if not before or before[-1] != "it":
-        return None
-    for position in range(index + 1, min(len(matches), index + 1 + _EXTRAPOSED_REACH)):
-        word = matches[position].group().lower()
-        if word in _COMPLEMENTISERS:
-            return _reported_verb(text, matches[position].start(), words)
-    return None
+    return bool(before) and before[-1] == "it"
 
 
 def _phrase_head(text: str, matches: Sequence[re.Match[str]], index: int, words: _Words) -> list[str]:
