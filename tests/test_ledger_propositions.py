@@ -69,6 +69,22 @@ def test_the_predicate_is_the_main_verb_with_light_verbs_negation_and_modality_t
     assert predicates_of(both) == {"send", "sign"}
 
 
+def test_after_a_light_verb_the_noun_phrase_head_is_a_predicate_beside_its_first_word() -> None:
+    # head-final: the noun heads what is had, the adjective before it is kept ("a phony contest" asks
+    # whether it is phony)
+    conflict = claim("the arbiter had an inherent conflict of interest in the case", "had")
+    assert predicates_of(conflict) == {"inherent", "conflict"}
+    assert predicates_of(claim("the port had a net loss of 9 million", "had")) == {"net", "loss"}
+    assert predicates_of(claim("it was a phony contest", "was")) == {"phony", "contest"}
+    # the run ends at a participle opening a modifier, a coordinator, a name or a function word
+    assert predicates_of(claim("the union has a new ad attacking the mayor", "has")) == {"new"}
+    assert predicates_of(claim("he is a liar and Lester Holt needs to check him", "is")) == {"liar"}
+    assert predicates_of(claim("the envoy was extremely careless with the cables", "was")) == {"careless"}
+    assert predicates_of(claim("the vote was a mistake, voters say", "was")) == {"mistak"}
+    # no article, no noun phrase: a verb's complement is no head of it
+    assert predicates_of(claim("the agency decided not to recommend charges", "decided")) == {"recommend"}
+
+
 def test_a_copular_idiom_is_a_predicate_though_its_noun_alone_says_nothing() -> None:
     # "question" alone is vacuous ("the question is…"); "in question" says the thing is doubted
     doubted = claim("her integrity is in question after the audit", "is")
@@ -131,7 +147,9 @@ def test_a_verb_of_will_or_refusal_is_keyed_by_its_complement_as_the_question_it
 
 def test_a_verb_of_saying_or_thinking_is_keyed_by_the_clause_it_reports() -> None:
     assert predicates_of(claim("I think that the tender is being rigged", "think")) == {"rig"}
-    assert predicates_of(claim("I think it's going to be a very unfair count", "think")) == {"unfair"}
+    # the reported clause's predicate, with its noun phrase's head ("a very unfair count")
+    unfair = claim("I think it's going to be a very unfair count", "think")
+    assert predicates_of(unfair) == {"unfair", "count"}
     # an abbreviation's full stop does not end the reported clause
     said = claim("most voters said Mr. Dane should resign before May", "said")
     assert predicates_of(said) == {"resign"}
@@ -342,6 +360,24 @@ def test_statements_asserting_other_predicates_stay_apart_however_many_words_the
     assert len(group_statements(alike, SETTINGS)) == 1
 
 
+def test_predicates_of_one_class_are_not_other_predicates_when_statements_are_grouped() -> None:
+    # "was biased" and "had a conflict of interest" answer whether an arbiter is partial (class
+    # ``partiality``): the words they share count, as they would for one predicate
+    biased = claim("the port arbiter was biased against the union because of his heritage", "was", id="a")
+    conflict = claim(
+        "the port arbiter had a conflict of interest against the union because of his heritage", "had"
+    )
+    assert predicate_classes(predicates_of(biased)) & predicate_classes(predicates_of(conflict))
+    statements = [Statement(c, content_words(c.text), antecedent=None) for c in (biased, conflict)]
+    weight = rarity_weights([s.words for s in statements])
+    assert similarity(statements[0].words, statements[1].words, weight) >= SETTINGS.proposition_similarity
+    assert len(group_statements(statements, SETTINGS)) == 1
+    # a predicate of no class is another predicate: as many shared words leave them apart
+    delayed = claim("the port arbiter was delayed against the union because of his heritage", "was", id="c")
+    other = [Statement(c, content_words(c.text), antecedent=None) for c in (delayed, conflict)]
+    assert len(group_statements(other, SETTINGS)) == 2
+
+
 @pytest.mark.skipif(load_embedder() is None, reason="no sentence encoder installed")
 def test_with_the_encoder_paraphrases_link_and_other_claims_on_one_predicate_do_not() -> None:
     claims = [
@@ -425,3 +461,37 @@ def test_sharing_only_an_evidential_verb_is_no_shared_predicate() -> None:
     pairs = keyed_candidates(keys, words)
     assert (0, 2) in pairs  # one finding: "leaked" shared
     assert (0, 1) not in pairs and (1, 2) not in pairs
+
+
+def test_an_evidential_verb_is_keyed_by_the_clause_it_reports_when_one_is_found() -> None:
+    # "the losses mean he may not have paid": what the evidence shows is the clause's predicate, as with a
+    # verb of saying; without an auxiliary or modal in reach the clause's verb is not told from a noun, and
+    # the evidential verb stays the key (one that no pair shares: ``keyed_candidates``)
+    meant = claim("the losses mean the port may not have paid its dues for years", "mean")
+    assert predicates_of(meant) == {predicate_stem("paid")}
+    shows = claim("the audit shows no clerk leaked the ledger", "shows")
+    assert predicates_of(shows) == {predicate_stem("show")}
+
+
+def test_a_judgement_of_an_extraposed_clause_is_keyed_by_the_clause() -> None:
+    # "it was unfortunate that …", "it has never made sense to me that …": the clause is what is asserted
+    sorry = claim("it was unfortunate that my remarks have been misconstrued as an attack", "was")
+    assert predicates_of(sorry) == {predicate_stem("misconstrued")}
+    sense = claim("It should have been common sense that the school was fraudulent", "been")
+    assert predicates_of(sense) == {predicate_stem("fraudulent")}
+    assert predicates_of(claim("it is unclear whether the mayor will resign", "is")) == {"resign"}
+    # a subject of its own, or no clause after the judgement: the judgement stays the predicate
+    assert predicates_of(claim("the levy is necessary to keep the port open", "is")) == {"necessary"}
+    assert predicates_of(claim("it is clear", "is")) == {"clear"}
+
+
+def test_a_predicate_that_says_nothing_is_keyed_by_the_clause_it_frames() -> None:
+    # "questioning whether …", "the question is whether …": the clause states what is asked
+    asking = claim("he was simply questioning whether he was receiving a fair hearing", "questioning")
+    assert predicates_of(asking) == {predicate_stem("receiving")}
+    whether = claim("the question is whether the mayor will resign", "is")
+    assert predicates_of(whether) == {"resign"}
+    # an object pronoun before a secondary predicate is passed over
+    assert predicates_of(claim("that makes me smart", "makes")) == {"smart"}
+    # no clause: still nothing
+    assert predicates_of(claim("that is the question", "is")) == frozenset()

@@ -9,8 +9,12 @@ needs. Each statement gets a key:
   top-level verbs, read from the article's parse by the worker (``Claim.finite_verbs``) — with light
   verbs, negation and modality taken out ("was careless" → careless, "decided not to recommend" →
   recommend, "has refused to release" / "does not prevent him from releasing" → release, "there is no
-  precedent" → precedent; lexicon ``propositions``). A verb of saying or thinking is keyed by the clause
-  it reports ("I think the system is being rigged" → rig). A content without a finite verb is keyed by
+  precedent" → precedent; lexicon ``propositions``); a noun phrase after a light verb gives its head
+  too, English phrases being head-final ("had an inherent conflict of interest" → inherent, conflict). A
+  verb of saying or thinking is keyed by the clause it reports ("I think the system is being rigged" →
+  rig), and so is an evidential verb when its clause is found ("the losses mean he may not have paid" →
+  pay) and a judgement of an extraposed clause ("it was unfortunate that my comments were misconstrued" →
+  misconstrue). A content without a finite verb is keyed by
   the verb it opens on ("wants | to release his taxes") or by a clause inside it ("cited the audit as the
   reason | he's not releasing them"); else no key: "Clinton to win" asserts nothing to match on.
 - arguments: the entity ids mentioned inside the content, and their names' last words.
@@ -57,6 +61,14 @@ _SENTENCE_END = re.compile(r"[;:?!]|(?<=\w{4})\.(?:\s|$)")
 # Words opening a free relative after a light verb ("to do what every candidate has done"): the predicate
 # is the relative's, unknown here, not the noun that follows.
 _FREE_RELATIVES = frozenset({"what", "whatever"})
+# Articles opening the noun phrase a light verb's complement may be ("had an inherent conflict of interest"),
+# not a verb's ("decided not to recommend charges").
+_ARTICLES = frozenset({"a", "an", "the"})
+# What opens a clause a predicate only frames ("it is <judgement> that", "looking at whether":
+# ``_clause_instead``), and how many words after the predicate it may come: "made sense to me that" is three.
+_COMPLEMENTISERS = frozenset({"that", "if", "whether"})
+_FRAMED_REACH = 4
+_NEGATIONS = frozenset({"not", "n't", "never"})
 _CONTRACTING = frozenset({"it", "he", "she", "that", "there", "what", "who", "here", "where"})
 # Statements one predicate may link: a predicate held by more says little about any two of them.
 MAX_SHARING = 30
@@ -227,14 +239,21 @@ def _predicates_at(text: str, offset: int) -> list[str]:
     neither sent nor received emails marked classified" asserts both sending and receiving (the parse
     gives the first verb as the clause's only finite verb)."""
     words = _words()
-    tokens = [match.group() for match in WORD.finditer(text, offset)][: 3 + PREDICATE_REACH]
+    matches = list(WORD.finditer(text, offset))[: 3 + PREDICATE_REACH]
+    tokens = [match.group() for match in matches]
     if text[offset : offset + 1] in ("'", "’") and tokens:
         tokens[0] = "'s"  # "there's": WORD skips the apostrophe, the verb is the contraction
     if not tokens:
         return []
-    if tokens[0].lower() in words.report_verbs:
+    reports = tokens[0].lower() in words.report_verbs
+    if reports or predicate_stem(tokens[0]) in words.evidential:
+        # "the losses mean he may not have paid": what evidence shows is asserted in its clause, as what is
+        # said is; an evidential verb whose clause is not found stays its key (one no pair shares)
         reported = _reported_verb(text, offset, words)
-        return _predicates_at(text, reported) if reported is not None else []
+        if reported is not None:
+            return _predicates_at(text, reported)
+        if reports:
+            return []
     index = 0
     if tokens[0].lower() in words.light_verbs:
         reach = range(1, min(len(tokens), 1 + PREDICATE_REACH))
@@ -244,13 +263,75 @@ def _predicates_at(text: str, offset: int) -> list[str]:
         index = following[0]
         if (tokens[index - 1].lower(), tokens[index].lower()) in words.prepositional:
             return [predicate_stem(tokens[index])]  # "is in question": the noun, vacuous alone, says it
+    clause = _clause_instead(text, offset, matches, index, words)
+    if clause is not None:
+        return _predicates_at(text, clause)
     chosen = [tokens[index]]
+    if any(token.lower() in _ARTICLES for token in tokens[1:index]):  # a noun phrase: "had an inherent …"
+        chosen.extend(_phrase_head(text, matches, index, words))
     coordinated = tokens[index + 2] if index + 2 < len(tokens) else ""
     # "sent nor received", "careless and reckless"; not a name opening a clause ("a liar and Lester Holt")
     if coordinated.islower() and tokens[index + 1].lower() in words.coordinators:
         chosen.append(coordinated)
     # after a light verb the predicate may be a noun: "made a determination" states "determined"
     return [predicate for token in chosen for predicate in _predicate_of(token, words, nominal=index > 0)]
+
+
+def _clause_instead(
+    text: str, offset: int, matches: Sequence[re.Match[str]], index: int, words: _Words
+) -> int | None:
+    """Where the verb is of a clause that states what the predicate at ``index`` (of the verb at
+    ``offset``) only frames: a clause opened by "that", "if" or "whether" a few words on, after a judgement
+    whose subject is "it" (English extraposition: "it was unfortunate that my comments have been
+    misconstrued", "it should have been common sense that this school was fraudulent", "it has never made
+    sense to me that she can be held responsible"), or after a predicate that says nothing ("investigators
+    are looking at whether anyone mishandled …", "he was questioning whether he was receiving a fair
+    trial"), or that a copula's complement is ("the question is whether the mayor will resign"). The
+    judgement is the speaker's, of what the clause asserts, and the clause is what another
+    outlet reports; its verb is found as a reported clause's is (``_reported_verb``). None otherwise, or
+    when the clause's verb is not found."""
+    opening = [
+        position for position in range(1, index) if matches[position].group().lower() in _COMPLEMENTISERS
+    ]
+    if opening:  # "the question is whether the mayor will resign": the copula's complement is the clause
+        return _reported_verb(text, matches[opening[0]].start(), words)
+    framed = index > 0 and _expletive_subject(text, offset, words)
+    token = matches[index].group()
+    if not framed and not (token.lower() in words.vacuous or predicate_stem(token) in words.vacuous):
+        return None
+    for position in range(index + 1, min(len(matches), index + 1 + _FRAMED_REACH)):
+        if matches[position].group().lower() in _COMPLEMENTISERS:
+            return _reported_verb(text, matches[position].start(), words)
+    return None
+
+
+def _expletive_subject(text: str, offset: int, words: _Words) -> bool:
+    """Whether the verb at ``offset`` has "it" for subject, its auxiliaries and negation passed over."""
+    before = [match.group().lower() for match in WORD.finditer(text, 0, offset)]
+    while before and (before[-1] in words.light_verbs or before[-1] in _NEGATIONS):
+        before.pop()
+    return bool(before) and before[-1] == "it"
+
+
+def _phrase_head(text: str, matches: Sequence[re.Match[str]], index: int, words: _Words) -> list[str]:
+    """The head of the noun phrase, opened by an article, that a light verb's complement holds from the
+    word at ``index``, when it is a later word. English noun phrases are head-final: the head is the last of
+    the lower-case words running on from the first ("had [a net loss] of", "was [the textbook definition]
+    of", "is [a very hostile judge] to"); the run ends at a function word, a coordinator, punctuation or a
+    participle opening a modifier ("[a new ad] hitting Trump"). The first word stays a predicate too: "a
+    phony system" asks whether it is phony."""
+    head = index
+    for position in range(index + 1, min(len(matches), index + 1 + PREDICATE_REACH)):
+        token = matches[position].group()
+        lowered = token.lower()
+        if text[matches[position - 1].end() : matches[position].start()].strip():
+            break  # punctuation between: "a mistake, people say"
+        if not token.isalpha() or not token.islower() or _passed_over(token, words):
+            break
+        if lowered in words.coordinators or lowered.endswith(("ing", "ed")):
+            break
+        head = position
+    return [matches[head].group()] if head > index else []
 
 
 def _reported_verb(text: str, offset: int, words: _Words, finite_only: bool = False) -> int | None:

@@ -29,7 +29,12 @@ from storyline.stages.ledger.grouping import (
     rarity_weights,
     similarity,
 )
-from storyline.stages.ledger.propositions import predicate_stems, predicates_of, text_predicate_stems
+from storyline.stages.ledger.propositions import (
+    predicate_classes,
+    predicate_stems,
+    predicates_of,
+    text_predicate_stems,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +108,10 @@ def _other_predicates(
 ) -> bool:
     """Whether two statements each assert a predicate the other does not even mention: "it will drop
     another batch next week to get back on track" and "it would take two months to get the releases back
-    on track" share words, not what they assert (issue 14: a question is keyed by what is asked)."""
+    on track" share words, not what they assert (issue 14: a question is keyed by what is asked). Predicates
+    of one class (lexicon ``propositions``: "was biased", "had a conflict of interest") are not other ones."""
+    if predicate_classes(first) & predicate_classes(second):
+        return False
     return bool(first and second) and not (first & second_stems or second & first_stems)
 
 
