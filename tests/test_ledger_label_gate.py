@@ -66,3 +66,34 @@ def test_a_figure_that_counts_a_list_is_not_asked_as_its_first_noun() -> None:
     # two figures, each with its own number, are two counts
     two = _measure("Police arrested 12 men and 3 women.", "12 men", 12)
     assert _asked("How many men did police arrest?", two)
+
+
+def test_a_label_in_a_chats_shorthand_says_nothing() -> None:
+    tweet = _measure("deporting 2 million ppl n children", "2 million ppl", 2e6, "person")
+    assert not _asked("How many ppl n children?", tweet)
+
+
+def test_a_count_whose_verb_the_label_lost_is_not_asked() -> None:
+    # "deport" has no subject of its own: the label could not take it, and a bare noun drops the claim
+    promised = _measure(
+        "his promise to build a new road and deport 3 million foreign workers",
+        "3 million foreign workers",
+        3e6,
+        "worker",
+    )
+    assert not _asked("How many foreign workers?", promised)
+    # no verb acts on the figure: its count is asked plainly
+    held = _measure(
+        "in the wake of his six corporate bankruptcies", "six corporate bankruptcies", 6, "bankruptcy"
+    )
+    assert _asked("How many corporate bankruptcies?", held)
+
+
+def test_a_verb_of_an_adverbial_clause_is_no_verb_of_the_amount() -> None:
+    price = _measure(
+        "customers were pushed to buy courses costing up to $20,000 after taking a free class",
+        "up to $20,000",
+        2e4,
+        "USD",
+    )
+    assert not _asked("How much money after taking a free class?", price)

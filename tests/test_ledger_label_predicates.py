@@ -192,3 +192,21 @@ def test_a_count_whose_verb_the_worker_did_not_read_gains_it(
 ) -> None:
     quantity = dataclasses.replace(make_quantity(figure, 4, within=text), predicate="")
     assert with_predicate(label, [(make_claim(text), quantity)], [0], {"a": text}) == asked
+
+
+def test_a_share_that_is_its_verbs_object_names_whose_share_it_is() -> None:
+    text = "The governor holds only 21 percent of the rural vote compared to his rival's 60 percent."
+    quantity = make_quantity("21 percent", 21, within=text, unit="percent")
+    label = "What share rural vote compared to his rival?"
+    assert with_predicate(label, [(make_claim(text), quantity)], [0], {"a": text}) == (
+        "What share of the rural vote does the governor hold?"
+    )
+
+
+def test_an_amount_a_thing_costs_asks_its_price() -> None:
+    text = "Staff pushed clients to buy premium packages costing up to $20,000 after a free trial."
+    quantity = dataclasses.replace(make_quantity("up to $20,000", 2e4, within=text, unit="USD"), predicate="")
+    label = "How much money after a free trial?"
+    assert with_predicate(label, [(make_claim(text), quantity)], [0], {"a": text}) == (
+        "How much do the premium packages cost?"
+    )

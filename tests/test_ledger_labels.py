@@ -33,8 +33,45 @@ def test_proposition_label_is_the_central_content_cut_at_a_clause() -> None:
         "Is it true that we have no proof of soldiers fighting in the south?"
     )
     assert shorten(
-        "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
+        "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
+        " seventeen eighteen nineteen twenty"
     ).endswith("…")
+
+
+@pytest.mark.parametrize(
+    ("content", "label"),
+    [
+        # fourteen words end inside "the plainest example of a planning failure": the label runs to its end
+        (
+            "The mayor said the new bridge over the river was the plainest example of a planning failure",
+            "The mayor said the new bridge over the river was the plainest example of a planning failure",
+        ),
+        # past the reach, the cut goes back to a whole phrase, a verb's adverbial left out
+        (
+            "The workers were paid their wages in full on Friday by the regional office of the national"
+            " textile company after a long dispute",
+            "The workers were paid their wages in full on Friday …",
+        ),
+    ],
+)
+def test_a_label_cut_past_the_word_limit_ends_on_a_whole_phrase(content: str, label: str) -> None:
+    assert shorten(content) == label
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "ppl n children will pay the price for the new rules",  # a chat's shorthand
+        "I think that the council has no more trouble with the plan",  # whose "I"?
+        "we are not going to pay a single cent for the new bridge",  # whose "we"?
+    ],
+)
+def test_a_content_no_question_can_read_whole_asks_nothing(content: str) -> None:
+    assert not asks_something([make_claim(content)], [0])
+
+
+def test_a_capital_letter_is_no_shorthand() -> None:
+    assert asks_something([make_claim("U.S. officials said the N. Korean troops had crossed")], [0])
 
 
 def test_status_reasons_use_singular_nouns_for_one() -> None:

@@ -178,3 +178,32 @@ def test_counts_of_one_noun_told_with_other_verbs_and_words_stay_apart() -> None
     more_lost = _depositors("l2", "6,000 depositors lost money", 6000, "lost")
     together = group_measures([*lost, *more_lost], DEFAULT_SETTINGS.ledger)
     assert len(together) == 1
+
+
+@pytest.mark.parametrize(
+    ("content", "figure", "unit", "counts"),
+    [
+        # the length of the outlet's own list, no count
+        (
+            "we collected just nine outrageous things he had said about farmers",
+            "nine outrageous things",
+            "thing",
+            False,
+        ),
+        ("here are five of the mayor's promises", "five", "promise", False),
+        ("inspectors found nine faults in the dam", "nine faults", "fault", True),
+    ],
+)
+def test_a_lists_length_is_no_count(content: str, figure: str, unit: str, counts: bool) -> None:
+    text = f"The paper said {content}."
+    number = make_quantity(figure, 9, within=text, unit=unit)
+    claim = make_claim(content, article=make_article(text), quantities=(number,))
+    assert bool(make_measures(claim, frozenset())) is counts
+
+
+def test_a_figure_written_with_its_currency_sign_keeps_it_as_its_unit() -> None:
+    content = "sales staff were told to get people to pay $1,500 for a weekend course"
+    text = f"The lawsuit said {content}."
+    number = make_quantity("$1,500", 1500, within=text, unit="USD")
+    claim = make_claim(content, article=make_article(text), quantities=(number,))
+    assert [measure.unit for measure in make_measures(claim, frozenset())] == ["USD"]

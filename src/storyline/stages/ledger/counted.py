@@ -54,8 +54,9 @@ from storyline.stages.ledger.kinds import (
 from storyline.stages.ledger.plurals import is_plural_of, singular
 from storyline.stages.ledger.series import calendar_day
 from storyline.stages.ledger.shares import share_holder
-from storyline.stages.quantities import number_type
+from storyline.stages.quantities import number_lexicon, number_type
 
+LIST_OPENER_WORDS = 2  # words before a figure that may open a list ("list of", "here are")
 # Where one statement inside a content ends and the next begins ("71 bodies … and 35 people …"; a new
 # sentence, "Five bodies have been brought up. We have no contact with 31 men"; a former event told in a
 # "when" clause, "the worst since 2023, when a fire killed 46").
@@ -119,12 +120,19 @@ def _clause_bounds(claim: Claim, quantity: Quantity) -> tuple[int, int]:
 
 def _unit_from_clause(quantity: Quantity, clause_words: Sequence[str]) -> str | None:
     """A bare number ("had fallen to 29") counts the unit-class noun its clause names ("the number of
-    ships waiting"), whatever the quantities stage guessed from the number alone."""
-    if any(not word[0].isdigit() for word in WORD.findall(quantity.text)):
+    ships waiting"), whatever the quantities stage guessed from the number alone. A figure written with its
+    currency sign ("$1,495") is no bare number: the sign is its unit, and "to get people to pay $1,495"
+    read as a count of people asked "How many people … did people pay?" (issue #14)."""
+    if any(not word[0].isdigit() for word in WORD.findall(quantity.text)) or _signed(quantity.text):
         return None
     classes = [unit_classes().get(w) or unit_classes().get(w.removesuffix("s")) for w in clause_words]
     named = [unit for unit in classes if unit]
     return named[0] if named else _noun_numbered(clause_words)
+
+
+def _signed(figure: str) -> bool:
+    """Whether a figure carries a sign written before a number as its unit ("$", "€": ``units.prefixes``)."""
+    return any(sign in figure for sign in number_lexicon().prefixes if not sign.isalpha())
 
 
 def _noun_numbered(clause_words: Sequence[str]) -> str | None:
@@ -175,6 +183,18 @@ def _is_method(claim: Claim, quantity: Quantity) -> bool:
     records", a demo claim whose figure is the finding), or any figure of a phrase of method."""
     before = _words_before(claim, quantity, METHOD_REACH)
     return any(word in ledger_lexicon().method_words for word in before) or _in_method_phrase(claim, quantity)
+
+
+def _numbers_a_list(claim: Claim, quantity: Quantity, unit: str) -> bool:
+    """A list's length, no count: a figure of list items ("nine particularly outrageous things he had
+    said") or one right after the words that open a list ("our list of 9", "here are five": ``list_openers``).
+    An outlet's selection of examples is as long as it chose; nobody reports or disputes how many there are
+    (issue #14)."""
+    lexicon = load_lexicon("ledger")
+    before = " ".join(_words_before(claim, quantity, LIST_OPENER_WORDS))
+    return unit in lexicon["list_item_units"] or any(
+        re.search(rf"(?:^|\s){re.escape(opener)}$", before) for opener in lexicon["list_openers"]
+    )
 
 
 def _stands_for_named(claim: Claim, quantity: Quantity) -> bool:
@@ -304,7 +324,7 @@ def make_measures(
         # counts ("154 were still offline": facilities), so it needs a noun like any other figure
         counts_of_people = count_kind is not None and not is_state_kind(count_kind)
         unit = _unit_from_clause(quantity, raw) or quantity.unit or (PEOPLE_UNIT if counts_of_people else "")
-        if not unit:
+        if not unit or _numbers_a_list(claim, quantity, unit):
             continue
         unit = PEOPLE_UNIT if counts_people(count_kind, unit) else unit
         if is_people_state(count_kind) and unit != PEOPLE_UNIT:

@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
 from storyline.lexicons import load_lexicon
 from storyline.stages.ledger.grouping import ledger_lexicon
 from storyline.stages.quantities import number_lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # Words as written, possessives and hyphens kept ("Russia’s", "Suk-yol").
 WORD = re.compile(r"\w+(?:[’'-]\w+)*")
@@ -30,8 +34,15 @@ OBJECT_AUXILIARIES = frozenset(
 # head of the council, to resign"): the first comma would cut the label before what was asked. The
 # appositive opens with a determiner and holds no comma; the request verbs are the lexicon's frame verbs.
 APPOSITIVE = r",\s+(?:the|a|an|his|her|its|their)\s[^,]{1,100},\s+(?=to\s)"
+# Dependents of a verb a label may leave out when cut: its adverbials and what is coordinated with it, not
+# its object or complement (``whole_cuts``).
+ADJUNCT_DEPS = frozenset({"prep", "advcl", "advmod", "npadvmod", "cc", "conj", "mark", "agent"})
 ABBREVIATION_BEFORE = re.compile(r"(?:^|[\s(])([A-Za-z]{1,5})$")
 INITIALS_BEFORE = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?$")
+
+
+# Words as a chat writes them, a slash kept ("w/", "b/c"): matched against ``chat_shorthand`` as written.
+SHORTHAND_WORD = re.compile(r"[\w/]+")
 
 
 @cache
@@ -59,6 +70,13 @@ def ends_open(label: str) -> bool:
     return open_word(words[-1])
 
 
+def writes_shorthand(text: str) -> bool:
+    """Whether ``text`` holds a chat's shorthand ("ppl n children": ``chat_shorthand``), written in lower
+    case: "U.S." and "N. Korea" are no "u" nor "n". A label in such words is no question an analyst reads."""
+    shorthand = frozenset(load_lexicon("ledger")["chat_shorthand"])
+    return any(word in shorthand for word in SHORTHAND_WORD.findall(text))
+
+
 def open_word(word: str) -> bool:
     """A word a label does not end on: a dangling word (``dangling``) or a possessive, which waits for its
     noun ("in Iraq's")."""
@@ -79,6 +97,59 @@ def dangling(word: str) -> bool:
     if lower in number_lexicon().words:
         return False
     return lower in ledger_lexicon().stopwords or lower in load_lexicon("ledger")["dangling_words"]
+
+
+def whole_cut(text: str, limit: int, minimum: int, reach: int, last: int) -> int | None:
+    """How many of ``text``'s words (split at spaces) a label cut near ``limit`` keeps so that it ends on a
+    whole phrase (``whole_cuts``): the first such count from ``limit`` to ``limit + reach`` (at most
+    ``last``, where its clause ends), else the largest from ``minimum`` below it; None when no cut there
+    leaves one. A cut at the word count alone read "… pay any single cent for such a?" and "… was the
+    textbook definition?" (issue #14); the clause's own end is no whole phrase when it falls inside one
+    ("in their handling of very sensitive | , highly classified information")."""
+    cuts = whole_cuts(text)
+    ahead = [count for count in range(limit, min(limit + reach, last) + 1) if count in cuts]
+    behind = [count for count in range(limit - 1, minimum - 1, -1) if count in cuts]
+    found = ahead or behind
+    return found[0] if found else None
+
+
+@lru_cache(maxsize=4096)
+def whole_cuts(text: str) -> frozenset[int]:
+    """The word counts (words split at spaces) after which ``text`` can be cut leaving whole phrases, as
+    the pipeline's parser reads it: no word kept waits for one cut off (its head lies after the cut: "with
+    what Trump | said"), and no word cut off completes a kept noun or preposition ("the textbook definition
+    | of a racist comment", "for such a | stupid wall") or is a verb's object or complement ("pay | any
+    single cent"): only what ``_may_go`` may go; and the kept words do not end on an open word ("… said
+    than", "… check it")."""
+    from storyline.stages.ledger.evidence import NOT_READ
+    from storyline.stages.nlp import parse_without  # the pipeline's parser, loaded once per process
+
+    doc = parse_without(text, NOT_READ)
+    starts = [found.start() for found in re.finditer(r"\S+", text)]
+    cuts = set()
+    for count, boundary in enumerate([*starts[1:], len(text)], start=1):
+        kept = [token for token in doc if token.idx < boundary]
+        dropped = [token for token in doc if token.idx >= boundary and token.head.idx < boundary]
+        if (
+            all(token.head.idx < boundary for token in kept)
+            and all(_may_go(token) for token in dropped)
+            and not open_word((WORD.findall(text[starts[count - 1] : boundary]) or [""])[-1])
+        ):
+            cuts.add(count)
+    return frozenset(cuts)
+
+
+def _may_go(token: Token) -> bool:
+    """Whether a cut may leave out ``token``, whose head it keeps: a verb's adverbial (``ADJUNCT_DEPS``), or
+    a noun's or an adjective's prepositional modifier other than an "of" phrase, which completes it
+    ("during the campaign | for the nomination", "careless | in their handling" read whole; "the textbook
+    definition | of a racist comment" does not)."""
+    head = token.head.pos_
+    if token.dep_ == "punct" or (token.dep_ in ADJUNCT_DEPS and head in ("VERB", "AUX")):
+        return True
+    if token.dep_ == "relcl":
+        return True  # "the judge | who is handling the case": a clause end the labels cut at already
+    return token.dep_ == "prep" and head in ("NOUN", "PROPN", "ADJ") and token.lower_ != "of"
 
 
 def clause_end(text: str, from_word: int = 0) -> int:

@@ -7,6 +7,8 @@ right questions than fifty doubtful ones).
   and "How much money for those in the middle of the income?" (a tax cut) name neither;
 - a share names what it is a share of ("What share of likely voters …?") or a verb ("What share rate he
   has proposed …?"): "What share rate far lower than the top?" names neither;
+- a count whose label names only its noun ("How many illegal immigrants?") from one claim, where its
+  figure is the object of a verb the label could not take, drops what was done to what is counted;
 - a count is no count when its figure only sizes a known set ("the nominee of the two major parties", "both
   houses"), nor when its noun is the first of a list the figure counts together ("more than 20 former
   crew members, editors and contestants": the label would name the first only).
@@ -20,16 +22,18 @@ from collections.abc import Mapping, Sequence
 from storyline.records import Claim, Quantity
 from storyline.stages.ledger.counted import Measure, coordinated_kinds
 from storyline.stages.ledger.evidence import names_a_predicate
+from storyline.stages.ledger.label_cuts import writes_shorthand
 from storyline.stages.ledger.label_predicates import figure_in_parse
 from storyline.stages.ledger.quantity_labels import (
     MONEY_OPENER,
     NAMED_MONEY_OPENER,
-    OPENERS,
     PRESENT_MONEY_OPENER,
+    SHARE_OPENER,
+    noun_phrase,
+    subordinate_clause,
 )
 from storyline.stages.quantities import CURRENCY_UNITS
 
-SHARE_OPENER = OPENERS["percent"]
 # "both" before a count, or "the" before a small count written in words: "the two major parties", "the two
 # sides", "both houses" size a set the reader knows; the article does not report how many there are. A count
 # in digits or a larger one after "the" ("the 30,000 emails", "the 12 provinces") refers to a count the story
@@ -45,13 +49,20 @@ def says_what_is_asked(
     label: str, group: Sequence[Measure], order: Sequence[int], texts: Mapping[str, str]
 ) -> bool:
     """Whether the finished ``label`` of a measured thing says what it asks (the module's rules). A poll
-    share of a named candidate says it by construction ("What share back …?")."""
+    share of a named candidate says it by construction ("What share back …?"). A label in a chat's
+    shorthand ("How many ppl n children …?") says nothing an analyst reads
+    (``label_cuts.writes_shorthand``)."""
+    if writes_shorthand(label):
+        return False
     if group[0].holder is not None:
         return True
     if label.startswith(MONEY_OPENER):
         # "did the Red Cross appeal for": the verb ``label_predicates`` gave it, which a tagger reading the
-        # label alone may take for a noun
-        return label.removeprefix(MONEY_OPENER).startswith(" did ") or names_a_predicate(label)
+        # label alone may take for a noun. A verb of an adverbial clause is no verb of the amount's: "How
+        # much money after taking free introductory courses?" says neither what the money is nor who paid
+        tail = label.removeprefix(MONEY_OPENER)
+        own = tail[: subordinate_clause(tail)].rstrip(" ?")
+        return tail.startswith(" did ") or (bool(own) and names_a_predicate(f"{MONEY_OPENER}{own}?"))
     if label.startswith(SHARE_OPENER):
         return label.removeprefix(SHARE_OPENER).startswith(" of ") or names_a_predicate(label)
     if (
@@ -62,7 +73,27 @@ def says_what_is_asked(
         return True
     # the label's own figure: another figure of the group may be written plainly
     labelled = group[order[0]]
+    if _verb_left_out(label, group, labelled, texts):
+        return False
     return not (_sizes_known_set(labelled.claim, labelled.quantity) or _counts_list(labelled, texts))
+
+
+def _verb_left_out(label: str, group: Sequence[Measure], labelled: Measure, texts: Mapping[str, str]) -> bool:
+    """Whether a count's label names its figure's noun and nothing else ("How many illegal immigrants?")
+    while one claim gives the figure and the figure is the object of a verb the label could not take
+    ("promises to … deport 11 million illegal immigrants": the verb has no subject of its own): what was
+    done to what is counted is the claim, and the label drops it (issue #14). A figure no verb acts on
+    ("in the wake of his six corporate bankruptcies") asks its count plainly, and several claims of one bare
+    noun ("How many pages?") still ask one thing they each count."""
+    bare = len({m.claim.id for m in group}) == 1 and label in {
+        f"How many {noun_phrase(m.quantity)}?" for m in group
+    }
+    text = texts.get(labelled.claim.article, "")
+    quantity = labelled.quantity
+    if not bare or text[quantity.start : quantity.end] != quantity.text:
+        return False
+    span = figure_in_parse(text, quantity)
+    return span is not None and span.root.dep_ == "dobj" and span.root.head.pos_ == "VERB"
 
 
 def _sizes_known_set(claim: Claim, quantity: Quantity) -> bool:

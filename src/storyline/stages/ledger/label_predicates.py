@@ -17,9 +17,11 @@ from storyline.stages.ledger.quantity_labels import (
     MONEY_OPENER,
     NAMED_MONEY_OPENER,
     PRESENT_MONEY_OPENER,
+    SHARE_OPENER,
     SPEED_OPENER,
     noun_phrase,
     rate_written,
+    subordinate_clause,
 )
 from storyline.stages.quantities import predicate_in
 
@@ -43,6 +45,7 @@ CHAINED_PREPOSITIONS = frozenset({"on", "to", "against"})
 # preposition's ("raise taxes on 8 million"): only then is the sentence parsed for ``_chained_predicate``
 CHAIN_BEFORE = re.compile(r"\b(?:on|to|against)\s+(?:\S+\s+){0,3}$", re.I)
 TENSE_AUXILIARIES = {"VBD": "did", "VBZ": "does", "VBP": "do"}  # a finite verb's tense, asked with "do"
+SHARE_OF_WORDS = 8  # words of the "of" phrase a share's label takes ("of the Latino vote")
 
 
 def with_predicate(
@@ -65,6 +68,9 @@ def with_predicate(
     if label.startswith(SPEED_OPENER):
         claim, quantity = claims_and_quantities[order[0]]
         return _speed_with_predicate(label, texts.get(claim.article, ""), quantity)
+    if label.startswith(SHARE_OPENER) and not label.startswith(f"{SHARE_OPENER} of "):
+        claim, quantity = claims_and_quantities[order[0]]
+        return _share_with_holder(texts.get(claim.article, ""), quantity) or label
     if not label.startswith("How many"):
         return label
     stored = [claims_and_quantities[index][1].predicate for index in order]
@@ -146,7 +152,10 @@ def _money_with_own_verb(
     stays."""
     from storyline.stages.ledger.evidence import names_a_predicate
 
-    if names_a_predicate(label):
+    # a verb of an adverbial clause in the tail ("after taking free introductory courses") is not the
+    # amount's: the label still needs one of its own
+    own = tail[: subordinate_clause(tail)].strip()
+    if own and names_a_predicate(f"{MONEY_OPENER} {own}?"):
         return label
     claim, quantity = claims_and_quantities[order[0]]
     predicate = quantity.predicate or ""
@@ -180,6 +189,9 @@ def _money_named_by_noun(label: str, tail: str, text: str, quantity: Quantity) -
         and root.head.head.lemma_.lower() not in amount_nouns
     ):
         return f"{NAMED_MONEY_OPENER} {_narrowed(root.head.head)}{' ' + tail if tail else ''}?"
+    priced = _priced_noun(root, amount_nouns)
+    if priced:
+        return priced
     copula = root.head.head if root.dep_ == "pobj" and root.head.dep_ == "prep" else root.head
     subjects = [
         child
@@ -190,6 +202,66 @@ def _money_named_by_noun(label: str, tail: str, text: str, quantity: Quantity) -
         opener = NAMED_MONEY_OPENER if copula.tag_ == "VBD" else PRESENT_MONEY_OPENER
         return f"{opener} {_narrowed(subjects[0])}?"
     return label
+
+
+def _priced_noun(amount: Token, amount_nouns: frozenset[str]) -> str:
+    """ "How much do the expensive follow-ups cost?" for "expensive follow-ups costing up to $35,000": an
+    amount that is the object of a price verb (``price_verbs``) modifying a noun is that noun's price; ""
+    for any other amount. The noun's number and the participle's present give the tense."""
+    verb = amount.head
+    noun = verb.head
+    if (
+        amount.dep_ != "dobj"
+        or verb.dep_ != "acl"
+        or verb.lemma_.lower() not in load_lexicon("ledger")["price_verbs"]
+        or noun.pos_ != "NOUN"
+        or noun.lemma_.lower() in amount_nouns
+    ):
+        return ""
+    auxiliary = "do" if noun.tag_ == "NNS" else "does"
+    if verb.tag_ in ("VBD", "VBN"):
+        auxiliary = "did"
+    return f"How much {auxiliary} the {_narrowed_text(noun)} {verb.lemma_}?"
+
+
+def _narrowed_text(noun: Token) -> str:
+    """The noun with the lower-case words before it that narrow it, as written ("expensive follow-ups")."""
+    narrowing = [child for child in noun.lefts if child.dep_ in ("compound", "amod") and child.is_lower]
+    first = narrowing[0] if narrowing else noun
+    return noun.doc.text[first.idx : noun.idx + len(noun)]
+
+
+def _share_with_holder(text: str, quantity: Quantity) -> str:
+    """ "What share of the Latino vote does Trump hold?" for "Trump holds only 14 percent of the Latino
+    vote compared to Hillary Clinton's 76 percent": a share that is the object of a verb with a short
+    subject is that subject's, and a label without it ("What share Latino vote compared to Hillary?")
+    never says whose (issue #14). The share's own "of" phrase says what it is a share of; "" where the
+    parse gives no subject, verb or "of" phrase (``label_gate`` then drops a label naming neither)."""
+    if not text[quantity.start : quantity.end]:
+        return ""
+    span = figure_in_parse(text, quantity)
+    if span is None:
+        return ""
+    share, verb = span.root, span.root.head
+    subjects = [child for child in verb.children if child.dep_ == "nsubj"]
+    words = _subject_words(subjects[0]) if len(subjects) == 1 else []
+    of_phrases = [child for child in share.children if child.dep_ == "prep" and child.lower_ == "of"]
+    if (
+        share.dep_ != "dobj"
+        or verb.pos_ != "VERB"
+        or not words
+        or subjects[0].lower_ in RELATIVE_PRONOUNS
+        or len(of_phrases) != 1
+    ):
+        return ""
+    modals = [child.text.lower() for child in verb.children if child.dep_ == "aux" and child.tag_ == "MD"]
+    auxiliary = modals[0] if modals else TENSE_AUXILIARIES.get(verb.tag_, "")
+    of_words = [token.text for token in of_phrases[0].subtree]
+    if not auxiliary or len(of_words) > SHARE_OF_WORDS:
+        return ""
+    lowered = words[0].pos_ in ("DET", "PRON") and words[0].text != "I"
+    subject = " ".join([words[0].text.lower() if lowered else words[0].text] + [t.text for t in words[1:]])
+    return f"{SHARE_OPENER} {' '.join(of_words)} {auxiliary} {subject} {verb.lemma_}?"
 
 
 def _narrowed(noun: Token) -> str:

@@ -3,9 +3,11 @@
 - a proposition: a yes/no question, the content's first auxiliary moved before its subject and its
   negation taken out ("Flowers will not be attending the debate" → "Will Flowers be attending the
   debate?"); a content without one reads "Is it true that <content>?". The content is cut at the first
-  clause boundary past a few words, never at the full stop of an abbreviation ("Ms.", "U.S."). A short
-  frame that only says what something implies goes ("it means Trump may not have paid …"), and a hedge on a
-  past event asks whether it happened ("Did Trump pay …?", not "May Trump have paid …?").
+  clause boundary past a few words, never at the full stop of an abbreviation ("Ms.", "U.S."), and past
+  the word limit on a whole phrase (``label_cuts.whole_cut``). A short frame that only says what something
+  implies goes ("it means Trump may not have paid …"), and a hedge on a past event asks whether it happened
+  ("Did Trump pay …?", not "May Trump have paid …?"). A content that no cut leaves whole, names its speaker
+  or hearer ("I", "we", "you") or writes a chat's shorthand asks nothing (``asks_something``).
 
 The representative claim of a question (a proposition's or a measured thing's) is the most central one: the
 highest summed word/entity overlap (Jaccard, so a long claim is not favoured for its length) with the
@@ -29,12 +31,15 @@ from storyline.stages.ledger.label_cuts import (
     keep_request,
     label_words,
     open_word,
+    whole_cut,
+    writes_shorthand,
 )
 
 # Words of a proposition before it is cut at a clause boundary: enough to say what is claimed, short enough
 # to scan.
 PROPOSITION_WORDS = 14
 MIN_PROPOSITION_WORDS = 4
+PHRASE_REACH = 4  # words a label may run past PROPOSITION_WORDS to end on a whole phrase
 FRAME_SUBJECT_WORDS = 3  # words of the subject of an implication frame ("the losses mean …") at most
 CENTRAL_SAMPLE = 64
 
@@ -86,12 +91,30 @@ def label_content(claims: Sequence[Claim], order: list[int]) -> str:
 
 def asks_something(claims: Sequence[Claim], order: list[int]) -> bool:
     """Whether the content a proposition label is built from states something a reader can check: a few
-    words at least, not a fragment ("from his perspective", "him to probe claims")."""
+    words at least, not a fragment ("from his perspective", "him to probe claims"), nor a chat's shorthand
+    (``label_cuts.writes_shorthand``), nor words that name the speaker or the one spoken to
+    (``_speaker_relative``), nor a content cut inside a phrase (``cut_whole``)."""
     data = load_lexicon("ledger")
-    words = label_content(claims, order).lower().split()
+    content = label_content(claims, order)
+    if (
+        writes_shorthand(content)
+        or _speaker_relative(content)
+        or not cut_whole(label_claim(claims, order).text)
+    ):
+        return False
+    words = content.lower().split()
     first = words[0] if words else ""
     openers = {*data["fragment_openers"], *data["subjectless_openers"]}
     return len(words) >= MIN_PROPOSITION_WORDS and first not in openers and not CONTRACTED.match(first)
+
+
+def _speaker_relative(content: str) -> bool:
+    """Whether the content names its speaker or the one spoken to by a pronoun (``speaker_pronouns``): a
+    question asked of every source cannot say who "I" or "you" is."""
+    pronouns = frozenset(load_lexicon("ledger")["speaker_pronouns"])
+    return any(
+        word in pronouns or (word != "I" and word.lower() in pronouns) for word in WORD.findall(content)
+    )
 
 
 def as_question(content: str) -> str:
@@ -190,12 +213,28 @@ def _opens_with_statement_noun(text: str, nouns: frozenset[str]) -> bool:
 
 
 def shorten(text: str) -> str:
-    """The text cut at the first clause end after a few words, and at most ``PROPOSITION_WORDS`` words; a
-    request keeps what it asks (``keep_request``)."""
-    text = keep_request(" ".join(text.split()))
-    text = text[: clause_end(text, MIN_PROPOSITION_WORDS)]
-    words = text.split()
-    kept = words[:PROPOSITION_WORDS]
-    while len(words) > PROPOSITION_WORDS and len(kept) > MIN_PROPOSITION_WORDS and open_word(kept[-1]):
+    """The text cut at the first clause end after a few words, and at most ``PROPOSITION_WORDS`` words or
+    a few more to end on a whole phrase (``label_cuts.whole_cut``); a request keeps what it asks
+    (``keep_request``)."""
+    words, cut = _cut(text)
+    kept = words[: cut or PROPOSITION_WORDS]
+    while cut is None and len(kept) > MIN_PROPOSITION_WORDS and open_word(kept[-1]):
         kept.pop()  # a cut at the word limit ends on what it says, not on "… forward with"
-    return " ".join(kept).rstrip(" ,;:") + (" …" if len(words) > PROPOSITION_WORDS else "")
+    return " ".join(kept).rstrip(" ,;:") + (" …" if len(kept) < len(words) else "")
+
+
+def _cut(text: str) -> tuple[list[str], int | None]:
+    """The words of ``text``'s first clause (``clause_end``), a request's object kept (``keep_request``),
+    and how many a label keeps: all within the word limit; past it, a whole phrase's worth read off a parse
+    of the whole text (``label_cuts.whole_cut``), or None when no cut near the limit leaves one."""
+    full = keep_request(" ".join(text.split()))
+    words = full[: clause_end(full, MIN_PROPOSITION_WORDS)].split()
+    if len(words) <= PROPOSITION_WORDS:
+        return words, len(words)
+    return words, whole_cut(full, PROPOSITION_WORDS, MIN_PROPOSITION_WORDS, PHRASE_REACH, len(words))
+
+
+def cut_whole(text: str) -> bool:
+    """Whether ``shorten`` cuts ``text`` on a whole phrase (``_cut``). A label cut inside a phrase ("… for
+    such a?") cannot be read whole, and its question is left out (precision first)."""
+    return _cut(text)[1] is not None

@@ -26,7 +26,8 @@ MONEY_OPENER = "How much money"
 NAMED_MONEY_OPENER = "How much was the"
 PRESENT_MONEY_OPENER = "How much is the"  # "the true bill would be well over EUR 120 million"
 SPEED_OPENER = "What speed"
-OPENERS = {"percent": "What share", "money": MONEY_OPENER}
+SHARE_OPENER = "What share"
+OPENERS = {"percent": SHARE_OPENER, "money": MONEY_OPENER}
 # Words of a quantity label's tail: enough to say what is counted, short enough to scan.
 TAIL_WORDS = 8
 TAIL_REACH = 4  # words a quantity label's tail may run past TAIL_WORDS to finish a phrase
@@ -125,7 +126,7 @@ def _tail(claim: Claim, quantity: Quantity, without_days: bool = False, counted:
     after = claim.text[quantity.end - claim.start :]
     after = after[rate_written(after) :] if rate_of(quantity.unit) else after
     after = _days_left_out(claim, quantity, after) if without_days else after
-    cut = min(clause_end(after), _subordinate_clause(after) if counted else len(after))
+    cut = min(clause_end(after), subordinate_clause(after) if counted else len(after))
     clause = WORD.findall(after[:cut])
     if _inside_coordinated_name(after, cut, clause):
         clause = clause[:-2]  # the phrase's noun lies past the cut: the preposition before it goes too
@@ -144,7 +145,7 @@ def _tail(claim: Claim, quantity: Quantity, without_days: bool = False, counted:
     return " ".join(words)
 
 
-def _subordinate_clause(text: str) -> int:
+def subordinate_clause(text: str) -> int:
     """Where an adverbial clause opens in a quantity's tail ("detained 64 people | after thousands of
     protesters blocked …"), or the text's length: that clause's verb is not what happened to the counted
     thing, and a label reading it as one garbles (issue #14; ``tail_subordinators``)."""
