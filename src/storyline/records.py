@@ -358,6 +358,7 @@ class StoryTrack:
     actor_counts: tuple[tuple[str, int], ...] = ()  # actor key → members naming it
     word_counts: tuple[tuple[str, int], ...] = ()  # lead word → members using it (the most frequent kept)
     trigger_counts: tuple[tuple[str, int], ...] = ()  # event trigger lemma → members whose lead has it
+    salient_counts: tuple[tuple[str, int], ...] = ()  # rare actor key → members naming it most (schema 8)
     # The story this one was merged into. Its ``articles`` still list its members while the merge is
     # provisional (it may be split off again) and are empty once the merge is final.
     merged_into: str | None = None

@@ -208,6 +208,7 @@ def story_track_row(track: StoryTrack, seq: int) -> dict[str, Any]:
         "actor_counts": [list(pair) for pair in track.actor_counts],
         "word_counts": [list(pair) for pair in track.word_counts],
         "trigger_counts": [list(pair) for pair in track.trigger_counts],
+        "salient_counts": [list(pair) for pair in track.salient_counts],
         "merged_into": track.merged_into,
     }
 
@@ -232,6 +233,7 @@ def story_track_from(row: RowMapping, articles: Sequence[str]) -> StoryTrack:
         actor_counts=tuple((key, int(count)) for key, count in row["actor_counts"]),
         word_counts=tuple((key, int(count)) for key, count in row["word_counts"]),
         trigger_counts=tuple((key, int(count)) for key, count in row["trigger_counts"] or ()),
+        salient_counts=tuple((key, int(count)) for key, count in row["salient_counts"] or ()),
         merged_into=row["merged_into"],
     )
 

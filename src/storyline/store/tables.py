@@ -29,7 +29,7 @@ from sqlalchemy import (
 
 # Bump when the tables change, and list what the new version adds in ``COLUMNS_ADDED``: an older store is
 # upgraded in place on opening; a store written by a newer Storyline is refused rather than misread.
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 metadata = MetaData()
 
@@ -308,6 +308,7 @@ story_tracks = Table(
     Column("actor_counts", JSON, nullable=False),  # [[key, count], …]
     Column("word_counts", JSON, nullable=False),
     Column("trigger_counts", JSON),  # [[lemma, count], …]; NULL in stores older than schema 6
+    Column("salient_counts", JSON),  # [[actor key, count], …]; NULL in stores older than schema 8
     Column("merged_into", Text, index=True),
 )
 story_members = Table(
@@ -366,6 +367,8 @@ CROSS_ARTICLE_TABLES = (
 # articles and tracks have none, which the stories stage reads as "no event evidence" (no gate).
 # 7: what the ledger read off the worker's parse (issue #20): a claim's finite verbs, a quantity's predicate;
 # NULL in older rows, which the ledger reads by parsing as before.
+# 8: the rare actors a story's members are about, counted per story track (issue #14); older tracks have
+# none, which the stories stage reads as "no such evidence".
 COLUMNS_ADDED: dict[int, tuple[tuple[Table, str], ...]] = {
     2: (
         (time_expressions, "type"),
@@ -377,4 +380,5 @@ COLUMNS_ADDED: dict[int, tuple[tuple[Table, str], ...]] = {
     5: ((claims, "kind"),),
     6: ((articles, "triggers"), (story_tracks, "trigger_counts")),
     7: ((claims, "finite_verbs"), (quantities, "predicate")),
+    8: ((story_tracks, "salient_counts"),),
 }

@@ -127,6 +127,23 @@ def events_agree(
     return shared_overlap >= settings.same_event_shared_actor_overlap
 
 
+def shared_subject(profile: ArticleProfile, group: GroupProfile, actors: ActorCounts) -> bool:
+    """Whether an article and a story, both dated within ``salient_actor_days``, are about one rare actor:
+    one of the article's salient actors (``stories.cluster.salient_actors``: named most, by an unfamiliar
+    name) that the story's members are about too (its core) and that is specific in the collection so far.
+    The reports of a story that runs for weeks (a judge's ruling, the candidate's attacks on him, the
+    reactions) each lead with their own act in their own words, and the event test kept them apart while
+    the rare person they were all about was the evidence (issue #14: PolNeAR's Curiel reports). Undated
+    reports never pass: time is half of the evidence."""
+    days = profile.days()
+    if days is None or group.first is None or group.last is None:
+        return False
+    window = actors.settings.salient_actor_days
+    if (group.first - days[1]).days > window or (days[0] - group.last).days > window:
+        return False
+    return any(actors.is_specific(actor) for actor in profile.salient & group.core(group.salient))
+
+
 def in_window(group: GroupProfile, days: tuple[date, date] | None, settings: StoriesSettings) -> bool:
     """Whether days (an article's, or another group's first and last) come within the window of the
     group's: a hard test when both sides are dated; an undated side passes, and is kept from bridging

@@ -32,6 +32,7 @@ from storyline.stages.stories.evidence import (
     in_window,
     may_merge,
     same_event_evidence,
+    shared_subject,
 )
 from storyline.stages.stories.profile import ArticleProfile, GroupProfile
 from storyline.stages.stories.scoring import event_similarity
@@ -172,6 +173,8 @@ class StoryIndex:
         """How well an article fits a group of articles (a story or one side of a merge); ``unshared``: its
         actors no article placed before it names (``evidence.events_agree``)."""
         score = self._similarity(profile.actors, profile.words, profile.vector, group, profile.days())
+        if shared_subject(profile, group, self._actors):  # one rare person's story: no event test either
+            return score + self._settings.salient_actor_bonus
         if events_agree(profile, group, self._actors, unshared):
             return score
         return score - self._settings.other_event_penalty

@@ -40,6 +40,8 @@ class ArticleProfile:
     period: tuple[date, date] | None = None
     # The lemmas of the events its lead reports (``stories.triggers``); empty when unknown.
     triggers: frozenset[str] = frozenset()
+    # The rare actors it is about (``stories.cluster.salient_actors``); empty without the encoder.
+    salient: frozenset[str] = frozenset()
 
     def days(self) -> tuple[date, date] | None:
         """The first and last day the article can have been published on; None when undated."""
@@ -61,6 +63,7 @@ class GroupProfile:
     actors: Counter[str] = field(default_factory=Counter)
     words: Counter[str] = field(default_factory=Counter)
     triggers: Counter[str] = field(default_factory=Counter)
+    salient: Counter[str] = field(default_factory=Counter)
 
     @classmethod
     def founded_by(cls, profile: ArticleProfile) -> GroupProfile:
@@ -80,6 +83,7 @@ class GroupProfile:
             actors=Counter(dict(track.actor_counts)),
             words=Counter(dict(track.word_counts)),
             triggers=Counter(dict(track.trigger_counts)),
+            salient=Counter(dict(track.salient_counts)),
         )
 
     def track(self, story_id: str, merged_into: str | None = None) -> StoryTrack:
@@ -96,6 +100,7 @@ class GroupProfile:
             actor_counts=tuple(sorted(self.actors.items())),
             word_counts=tuple(sorted(words)),
             trigger_counts=tuple(sorted(self.triggers.most_common(MAX_PROFILE_WORDS))),
+            salient_counts=tuple(sorted(self.salient.items())),
             merged_into=merged_into,
         )
 
@@ -112,6 +117,7 @@ class GroupProfile:
             Counter(self.actors),
             Counter(self.words),
             Counter(self.triggers),
+            Counter(self.salient),
         )
 
     def core(self, counts: Counter[str]) -> set[str]:
@@ -154,6 +160,7 @@ class GroupProfile:
         self.actors.update(profile.actors)
         self.words.update(profile.words)
         self.triggers.update(profile.triggers)
+        self.salient.update(profile.salient)
         _trim(self.words)
         _trim(self.triggers)
 
@@ -172,6 +179,7 @@ class GroupProfile:
         self.actors.update(other.actors)
         self.words.update(other.words)
         self.triggers.update(other.triggers)
+        self.salient.update(other.salient)
         _trim(self.words)
         _trim(self.triggers)
 
@@ -186,8 +194,10 @@ class GroupProfile:
         rest.actors.subtract(other.actors)
         rest.words.subtract(other.words)
         rest.triggers.subtract(other.triggers)
+        rest.salient.subtract(other.salient)
         # drop keys no member carries any more
         rest.actors, rest.words, rest.triggers = +rest.actors, +rest.words, +rest.triggers
+        rest.salient = +rest.salient
         return rest
 
 

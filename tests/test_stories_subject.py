@@ -1,0 +1,86 @@
+"""Reports about one rare person within days are one story (issue #14): the salient actors of a report, the
+unfamiliar-name prior that tells a story's person from a beat's, and what the index makes of them."""
+
+import dataclasses
+
+import numpy as np
+import pytest
+from factories import make_article, make_mention
+
+from storyline.config import DEFAULT_SETTINGS
+from storyline.embeddings import general_vocabulary
+from storyline.records import ArticleAnalysis
+from storyline.stages.stories.cluster import published_day, salient_actors, unfamiliar_name
+from storyline.stages.stories.index import ArticleProfile, StoryIndex, story_id
+
+needs_vocabulary = pytest.mark.skipif(general_vocabulary() is None, reason="the encoder is not installed")
+
+
+def named(text: str, names: list[tuple[str, str]]) -> ArticleAnalysis:
+    """An article of ``text`` with a mention at every occurrence of each (name, label)."""
+    article = make_article(text, published="2016-06-02")
+    mentions = []
+    for name, label in names:
+        start = text.find(name)
+        while start >= 0:
+            mentions.append(make_mention(name, label, article=article, after=start))
+            start = text.find(name, start + len(name))
+    return ArticleAnalysis(article=article, mentions=tuple(mentions))
+
+
+@needs_vocabulary
+def test_a_name_general_text_seldom_writes_is_unfamiliar() -> None:
+    vocabulary = general_vocabulary()
+    assert vocabulary is not None
+    assert unfamiliar_name("velkaroz", vocabulary) and unfamiliar_name("judge velkaroz", vocabulary)
+    assert not unfamiliar_name("brown", vocabulary) and not unfamiliar_name("united states", vocabulary)
+
+
+@needs_vocabulary
+def test_a_report_is_about_the_rare_person_it_names_most_not_a_familiar_one() -> None:
+    text = (
+        "Senator Brown attacked Judge Velkaroz. Brown said Velkaroz was biased. Velkaroz declined to "
+        "comment, and Brown spoke again. Mr. Zandrith, a lawyer, saw Zandrith's client leave."
+    )
+    people = [("Brown", "PERSON"), ("Velkaroz", "PERSON"), ("Zandrith", "PERSON")]
+    about = salient_actors(named(text, people), {})
+    assert about == frozenset({"velkaroz"})  # Brown is familiar; Zandrith is named twice only
+
+
+@needs_vocabulary
+def test_a_person_of_a_familiar_surname_is_familiar_whatever_the_first_name() -> None:
+    text = "Ivrana Brown spoke. Ivrana Brown left. Ivrana Brown returned."
+    assert salient_actors(named(text, [("Ivrana Brown", "PERSON")]), {}) == frozenset()
+
+
+def profile(article_id: str, vector: tuple[float, ...], published: str, salient: set[str]) -> ArticleProfile:
+    unit = np.asarray(vector, dtype=np.float32)
+    return ArticleProfile(
+        article_id=article_id,
+        title=article_id,
+        published=published_day(published),
+        actors=frozenset({f"{article_id} {role}" for role in ("source", "aide", "place")} | salient),
+        words=frozenset(),
+        vector=unit / np.linalg.norm(unit),
+        triggers=frozenset({article_id}),  # each report leads with its own act and names its own people
+        salient=frozenset(salient),
+    )
+
+
+def test_reports_about_one_rare_person_within_days_are_one_story() -> None:
+    index = StoryIndex(DEFAULT_SETTINGS.stories)
+    ruling = index.add(profile("ruling", (1, 0, 0), "2016-05-29", {"velkaroz"}))
+    attacks = index.add(profile("attacks", (0.4, 1, 0), "2016-06-02", {"velkaroz"}))
+    assert attacks.story.id == ruling.story.id == story_id("ruling")
+
+
+def test_without_the_rare_person_or_weeks_later_they_stay_apart() -> None:
+    settings = DEFAULT_SETTINGS.stories
+    for other in (
+        profile("attacks", (0.4, 1, 0), "2016-06-02", set()),
+        profile("attacks", (0.4, 1, 0), "2016-07-18", {"velkaroz"}),
+        dataclasses.replace(profile("attacks", (0.4, 1, 0), "2016-06-02", {"velkaroz"}), published=None),
+    ):
+        index = StoryIndex(settings)
+        index.add(profile("ruling", (1, 0, 0), "2016-05-29", {"velkaroz"}))
+        assert index.add(other).story.id == story_id("attacks")
