@@ -70,3 +70,14 @@ def test_a_description_in_apposition_with_a_name_is_that_names_not_a_verbs_holde
         "Its chairman, Nuriddin Valiev, said the union would negotiate."
     )
     assert person_of(found, "Its chairman") != "Mavjuda Yusufova"
+
+
+def test_the_head_of_a_body_of_people_is_one_of_them() -> None:
+    active = mentions_of(
+        "The talks are led by Walter Brill, who heads a council of 11 elders. The elder said talks resume."
+    )
+    assert person_of(active, "The elder") == "Walter Brill"
+    passive = mentions_of("The council of 11 elders is led by Walter Brill, 74. The elder said talks resume.")
+    assert person_of(passive, "The elder") == "Walter Brill"
+    things = mentions_of("Walter Brill, who heads a convoy of 30 trucks, arrived. The truck said nothing.")
+    assert person_of(things, "The truck") is None
