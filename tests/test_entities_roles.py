@@ -20,7 +20,9 @@ def test_a_role_noun_given_in_apposition_names_its_one_holder_later() -> None:
         "Dana Kirk testified for the prosecution. Later the defendant said he was innocent."
     )
     assert person_of(found, "the defendant") == "Walter Brill"
-    assert person_of(found, "The main defendant") is None  # the phrase giving the role refers to nothing
+    # the phrase giving the role in apposition is that person's mention, as the gold marks "Its owner, X"
+    # and "X, the commander of …" (issue #17, kalat-hostages)
+    assert person_of(found, "The main defendant") == "Walter Brill"
 
 
 def test_a_trial_verb_makes_its_passive_subject_the_defendant() -> None:
@@ -68,3 +70,14 @@ def test_a_description_in_apposition_with_a_name_is_that_names_not_a_verbs_holde
         "Its chairman, Nuriddin Valiev, said the union would negotiate."
     )
     assert person_of(found, "Its chairman") != "Mavjuda Yusufova"
+
+
+def test_the_head_of_a_body_of_people_is_one_of_them() -> None:
+    active = mentions_of(
+        "The talks are led by Walter Brill, who heads a council of 11 elders. The elder said talks resume."
+    )
+    assert person_of(active, "The elder") == "Walter Brill"
+    passive = mentions_of("The council of 11 elders is led by Walter Brill, 74. The elder said talks resume.")
+    assert person_of(passive, "The elder") == "Walter Brill"
+    things = mentions_of("Walter Brill, who heads a convoy of 30 trucks, arrived. The truck said nothing.")
+    assert person_of(things, "The truck") is None

@@ -61,6 +61,8 @@ def resolve_descriptions(
     for start, end, kind in _find_descriptions(doc, names, with_role_nouns(lexicon, roles)):
         if kind == "person":
             found = resolve_person_description(article, start, end, roles, lexicon)
+        elif kind == "apposed":
+            found = _apposed_organisation_mention(doc, text, article_id, start, end, organisations)
         elif (name_start := _proper_name_start(doc, start, end)) is not None:
             found = Mention(article_id, name_start, end, text[name_start:end], "ORG")
             # a name the small model missed (after a dateline: "ALMATY - The Harlow District Court …")
@@ -99,6 +101,11 @@ def _find_descriptions(doc: Doc, names: list[Mention], lexicon: EntityLexicon) -
         )
         if not kind:
             continue
+        possessed = _possessed_in_apposition(token, organisation_ends, lexicon) if kind == "org" else None
+        if possessed is not None:
+            # "The army's media wing, Inter-Services Public Relations": the phrase is that name's, and the
+            # army owning the wing is no mention of an organisation named with "army"
+            token, kind = possessed, "apposed"
         left = [t for t in token.subtree if t.i <= token.i and not t.is_punct and _same_line(doc, t, token)]
         nationality = _nationality_before(doc, token) if kind == "org" else None
         generic = kind == "org" and token.lower_ in lexicon.generic_org_heads
@@ -117,6 +124,45 @@ def _find_descriptions(doc: Doc, names: list[Mention], lexicon: EntityLexicon) -
             continue
         found.append((start, end, kind))
     return found
+
+
+def _possessed_in_apposition(
+    possessor: Token, organisation_ends: dict[int, int], lexicon: EntityLexicon
+) -> Token | None:
+    """The noun an organisation word owns when an organisation's name stands in apposition with it ("the
+    military's media wing" beside "Inter-Services Public Relations"); else None. Never a title ("Farzana
+    Achakzai, the commission's vice-chair", a person the small model may tag an organisation)."""
+    possessed = possessor.head
+    if possessor.dep_ != "poss" or possessed.i == possessor.i:
+        return None
+    # the whole written word: "vice-chair", which the parse splits at its hyphen
+    word = possessed.doc.text[possessed.idx :].split(maxsplit=1)[0].strip(",.;:").lower()
+    if {possessed.lower_, word, word.rsplit("-", 1)[-1]} & lexicon.title_words:
+        return None
+    apposed = [child for child in possessed.children if child.dep_ == "appos"]
+    apposed += [possessed.head] if possessed.dep_ == "appos" else []
+    return possessed if any(_in_name(token, organisation_ends) for token in apposed) else None
+
+
+def _in_name(token: Token, organisation_ends: dict[int, int]) -> bool:
+    return any(start <= token.idx < end for start, end in organisation_ends.items())
+
+
+def _apposed_organisation_mention(
+    doc: Doc, text: str, article_id: str, start: int, end: int, organisations: list[Mention]
+) -> Mention | None:
+    """The phrase at ``start:end`` as a mention of the organisation whose name is in apposition with its
+    head (``_possessed_in_apposition``)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    head = span.root
+    apposed = [child for child in head.children if child.dep_ == "appos"]
+    apposed += [head.head] if head.dep_ == "appos" else []
+    named = next((o for o in organisations for t in apposed if o.start <= t.idx < o.end), None)
+    if named is None:
+        return None
+    return Mention(article_id, start, end, text[start:end], "ORG", refers_to=named.text)
 
 
 def _same_line(doc: Doc, first: Token, last: Token) -> bool:

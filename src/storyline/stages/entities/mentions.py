@@ -41,6 +41,7 @@ from storyline.stages.entities.coordination import (
 )
 from storyline.stages.entities.descriptions import resolve_descriptions
 from storyline.stages.entities.governments import government_references
+from storyline.stages.entities.groups import group_descriptions
 from storyline.stages.entities.kinds import introduced_by_kind, organisations_named_by_kind
 from storyline.stages.entities.known import known_organisation_mentions
 from storyline.stages.entities.korean import korean_order_reading
@@ -117,6 +118,14 @@ def _name_span(doc: Doc, text: str, ent: Span) -> tuple[int, int]:
     organisation): no name holds one in lower case ("Human Rights Watch" keeps its capitalised "Watch"), nor
     a share ("Howhannisjan 47.9 percent")."""
     start, end = ent.start_char, ent.end_char
+    # no name runs over a line break ("… correspondent in Quetta" and "Group by group" opening the next
+    # paragraph, tagged one organisation): the name is the first line's part
+    if "\n" in text[start:end]:
+        first_line_end = text.index("\n", start)
+        if text[start:first_line_end].strip():
+            end = first_line_end
+        else:
+            start = text.rindex("\n", start, end) + 1
     cut = next((token for token in ent[1:] if token.tag_ in FINITE_VERB_TAGS and token.is_lower), None)
     cut = cut or next((token for token in ent[1:] if _starts_a_share(doc, token)), None)
     if cut is not None:
@@ -313,6 +322,7 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
     descriptions = subdivision_governments(text, descriptions, named, lexicon)
     descriptions += business_relation_descriptions(doc, article_id, named, descriptions, lexicon)
     descriptions += members_standing_for_bodies(doc, article_id, named, lexicon)
+    descriptions = group_descriptions(doc, article_id, named, descriptions, lexicon)
     titles = title_mentions(text, [(m, span) for m, span in titled if span], named + descriptions, lexicon)
     mentions = without_vessels(text, named, named + descriptions + titles, lexicon)
     return sorted(mentions, key=lambda mention: (mention.start, mention.end))

@@ -17,7 +17,12 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from storyline.records import ROLE_LABEL, Mention
-from storyline.stages.entities.businesses import names_no_business, one_business_named_before, vessel_names
+from storyline.stages.entities.businesses import (
+    names_a_business,
+    names_no_business,
+    one_business_named_before,
+    vessel_names,
+)
 from storyline.stages.entities.kinds import introduced_by_kind, named_before_its_kind_phrase
 from storyline.stages.entities.lexicon import (
     EntityLexicon,
@@ -149,9 +154,40 @@ def _organisation_antecedent(
             and fold_name(org.text) not in other_trades
             and not (business and names_no_business(org.text, lexicon))
         ]
+        same_trade = [org for org in before if fold_name(org.text) not in other_trades]
         if not candidates and business:
-            return one_business_named_before(before, lexicon)
+            return one_business_named_before(before, lexicon) or _one_shown_business(
+                text, same_trade, lexicon
+            )
+        if business and candidates:
+            return _business_before(text, same_trade, max(candidates, key=lambda org: org.start), lexicon)
     return max(candidates, key=lambda org: org.start) if candidates else None
+
+
+def _one_shown_business(text: str, before: list[Mention], lexicon: EntityLexicon) -> Mention | None:
+    """The one organisation named before that the article shows to be a business — introduced by a
+    business word or by what it runs ("the operator Bolan Star Coaches"), or with a name that makes it one
+    ("… Ltd") — at its mention nearest the description; None where it shows two, or none."""
+    words = lexicon.business_heads | lexicon.business_relation_heads
+    shown = {
+        fold_name(org.text)
+        for org in before
+        if not names_no_business(org.text, lexicon)
+        and (names_a_business(org.text, lexicon) or introduced_as_any(text, org, words))
+    }
+    if len(shown) != 1:
+        return None
+    return max((org for org in before if fold_name(org.text) in shown), key=lambda org: org.start)
+
+
+def _business_before(text: str, before: list[Mention], nearest: Mention, lexicon: EntityLexicon) -> Mention:
+    """ "The bus company still says …" after "the operator Bolan Star Coaches" and, nearer, "the army's
+    media wing, Inter-Services Public Relations": where the nearest organisation is none the article shows
+    to be a business, the one business it showed before, however far back (``_one_shown_business``); else
+    the nearest, as where it shows two ("Airbus" … "Ryanair"). Issue #17, kalat-hostages: "the company"
+    went to the military's press office named just before it."""
+    business = _one_shown_business(text, before, lexicon)
+    return business if business is not None else nearest
 
 
 def _one_named_after(

@@ -33,6 +33,9 @@ SALIENCE_SENTENCES = 2
 # What may stand between a description and the name it is in apposition with: the place or body of the
 # office, then a comma ("The governor of the province, <name>, said").
 APPOSED_NAME_GAP = re.compile(r"(?:\s+of\s+[^,.;:]{1,60})?,\s*")
+# Between a role and the name the parse gives it in apposition after it: a comma and a form of address
+# the name leaves out ("Its owner, Hadji Khouda Bakhch Raïssani").
+GIVEN_NAME_GAP = re.compile(r",\s*(?:[A-Z][\w.]*\s+)?")
 
 
 def resolve_person_description(
@@ -52,6 +55,13 @@ def resolve_person_description(
     # the parse: not to "Jussufowa, who chairs …" named before, nor to the name it gives the role
     giving = _names_in_apposition(text, end, names, labels=frozenset({"PERSON", "ORG"}))
     giving = giving or end - len(_head_word(surface)) in roles.written_at
+    owned_by_body = set(content_words(surface, lexicon)[:-1]) & lexicon.org_head_words
+    apposed = None if owned_by_body else _person_given_the_role(text, start, end, names, roles)
+    if apposed is not None:
+        # the description is that person's, said beside the name: "Naveed Khan Afridi, the commander of
+        # the paramilitary force"; "Its owner, Hadji Khouda Bakhch Raïssani" (issue #17, kalat-hostages);
+        # not "The company's owner, X", which holds a mention of the company the description reads apart
+        return Mention(article_id, start, end, surface, "PERSON", refers_to=apposed.refers_to or apposed.text)
     matches = _role_antecedents(surface, start, titled if giving else holders, lexicon)
     if _head_word(surface) in roles.nouns:
         # a role only this article made one (no title word): its one holder, named before it
@@ -175,6 +185,34 @@ def _salient_person(
     if roles and not _titles_agree(description, roles, lexicon):
         return None
     return max(people, key=lambda m: len(m.text))
+
+
+def _person_given_the_role(
+    text: str, start: int, end: int, names: list[Mention], roles: ArticleRoles
+) -> Mention | None:
+    """The person a description stands beside in apposition: the one the parse gave the role whose noun
+    is the description's head, named right before it ("X, the commander of …") or, where the description
+    is no apposition of what precedes it ("in Nasiriyah, the regional capital, X said"), right after it
+    ("Its owner, Hadji X"); else a person's name right after it ("Its owner, X"); None for any other
+    description."""
+    head = _head_word(text[start:end])
+    given = [g.person for g in roles.given if g.at is not None and g.at == end - len(head) and g.noun == head]
+    before = [p for p in given if p.end <= start and re.fullmatch(r"\s*,\s*", text[p.end : start])]
+    if before:
+        return before[0]
+    if text[:start].rstrip().endswith(","):
+        return None
+    after = [p for p in given if p.start >= end and GIVEN_NAME_GAP.fullmatch(text, end, p.start)]
+    if after:
+        return after[0]
+    return next(
+        (
+            m
+            for m in names
+            if m.label == "PERSON" and m.start >= end and APPOSED_NAME_GAP.fullmatch(text, end, m.start)
+        ),
+        None,
+    )
 
 
 def _names_in_apposition(

@@ -383,7 +383,11 @@ def _introduction_patterns(heads: frozenset[str]) -> tuple[re.Pattern[str], re.P
     word = "(?:" + "|".join(re.escape(head) for head in sorted(heads)) + ")"
     return (
         re.compile(rf"\b{word},?\s+(?:calling itself|known as|called|named)?\s*$", re.IGNORECASE),
-        re.compile(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}{word}\b(?!['’]s\b)", re.IGNORECASE),
+        # "X, a hacking group"; "X (JFA), a separatist group", its acronym between
+        re.compile(
+            rf"(?:\s*\([^()\n]{{1,20}}\))?,\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}{word}\b(?!['’]s\b)",
+            re.IGNORECASE,
+        ),
         # "the X company" introduces X, but not in "the Tashkent cybersecurity company Bastion Labs", where
         # the word introduces the name after it and X is a modifier (issue #17, generalise cyber).
         re.compile(rf"\s+(?:[a-z-]+\s+)?{word}\b(?!['’]s\b)(?!\s+[A-Z])"),

@@ -28,6 +28,11 @@ __all__ = ["NO_ROLES", "ArticleRoles", "GivenRole", "article_roles", "with_role_
 
 # Dependencies of a person's name on the verb that gives its subject a role.
 ACTIVE_SUBJECT, PASSIVE_SUBJECT = "nsubj", "nsubjpass"
+# Collective nouns of a body of people whose head is one of its members ("a jirga of 11 elders", "a team
+# of doctors"). Written for this project from the bodies news reports name by their members.
+PEOPLE_BODIES = frozenset(
+    {"jirga", "shura", "council", "delegation", "team", "panel", "committee", "board", "group", "body"}
+)
 
 
 @dataclass(frozen=True)
@@ -163,10 +168,38 @@ def _roles_by_verb(root: Token, lexicon: EntityLexicon) -> Iterator[tuple[str, s
                 objects = [child for child in act.children if child.dep_ == "dobj"]
                 noun = lexicon.role_verbs[lemma]
                 yield noun, " ".join([noun, *(_words(objects[0]) if objects else [])]), None
+                yield from _member_of_body_led(objects)
         if dependency == ACTIVE_SUBJECT and verb.lemma_ == "be":
             for attribute in verb.children:
                 if attribute.dep_ == "attr" and _is_role_noun(attribute, lexicon):
                     yield attribute.lower_, " ".join(_words(attribute)), attribute.idx
+    # "The jirga of 11 elders is led by X": the agent of a role verb heads its passive subject
+    if (
+        root.dep_ == "pobj"
+        and root.head.dep_ == "agent"
+        and root.head.head.lemma_.lower() in lexicon.role_verbs
+    ):
+        verb = root.head.head
+        yield from _member_of_body_led([child for child in verb.children if child.dep_ == PASSIVE_SUBJECT])
+
+
+def _member_of_body_led(bodies: list[Token]) -> Iterator[tuple[str, str, int | None]]:
+    """ "X, who heads a jirga of 11 elders": the head of a body of people is one of them, and the report
+    may call X "the elder" after. Only a collective noun of people (``PEOPLE_BODIES``) with a plural
+    after "of" — not "a convoy of trucks"."""
+    for body in bodies:
+        if body.lemma_.lower() not in PEOPLE_BODIES:
+            continue
+        members = [
+            obj
+            for prep in body.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for obj in prep.children
+            if obj.dep_ == "pobj" and obj.tag_ == "NNS" and obj.is_lower and obj.is_alpha
+        ]
+        for member in members:
+            noun = member.lemma_.lower()
+            yield noun, noun, None
 
 
 def _words(head: Token, name: Token | None = None) -> list[str]:
