@@ -83,11 +83,20 @@ def make_quantity(
     after: int = 0,
     unit: str = "personnel",
     approx: bool = False,
+    earlier_in_chain: bool = False,
 ) -> Quantity:
     """``value`` written as ``text`` at its first occurrence in ``within`` (the article text: a quantity's
     offsets are the article's, not its claim's), else at 0."""
     start, end = span_of(text if within is None else within, text, after)
-    return Quantity(value=value, unit=unit, approx=approx, text=text, start=start, end=end)
+    return Quantity(
+        value=value,
+        unit=unit,
+        approx=approx,
+        text=text,
+        start=start,
+        end=end,
+        earlier_in_chain=earlier_in_chain,
+    )
 
 
 def make_time(

@@ -15,7 +15,6 @@ from storyline.stages.ledger.dated import (
     attribution_day,
     counts_one_day,
     days_back,
-    earlier_in_chain,
     figure_day,
     told_day,
 )
@@ -291,19 +290,28 @@ def test_a_forecast_is_no_side_of_a_measure_nor_of_another_days_forecast() -> No
     assert f"{ON_DAY}ahead" in unnamed.qualifiers
 
 
+def chained(claim: Claim) -> Claim:
+    """``claim`` with its figures but the last marked as the earlier values of one chain of change, as the
+    quantities stage marks "fell from 58 to 37 and then to 9" (``Quantity.earlier_in_chain``)."""
+    last = len(claim.quantities) - 1
+    marked = (replace(q, earlier_in_chain=index < last) for index, q in enumerate(claim.quantities))
+    return replace(claim, quantities=tuple(marked))
+
+
 def test_an_earlier_value_of_a_chain_of_change_has_no_day_unless_its_words_give_one() -> None:
-    chain = said("the count of open shelters fell from 58 to 37 and then to 9", {"58": 58, "37": 37, "9": 9})
-    assert [earlier_in_chain(chain, q) for q in chain.quantities] == [True, True, False]
+    chain = chained(
+        said("the count of open shelters fell from 58 to 37 and then to 9", {"58": 58, "37": 37, "9": 9})
+    )
     # the earlier values are no values of the article's day; the last one is the count now
     days = [figure_day(chain, q, DAYS["Thursday"]) for q in chain.quantities]
     assert days == [None, None, date(2024, 10, 3)]
-    dated = said("the count fell from 7 on Monday to 5 on Tuesday", {"7": 7, "5": 5})
+    dated = chained(said("the count fell from 7 on Monday to 5 on Tuesday", {"7": 7, "5": 5}))
     assert [figure_day(dated, q, DAYS["Thursday"]) for q in dated.quantities] == [
         date(2024, 9, 30),
         date(2024, 10, 1),
     ]
     # a day opening the sentence dates the count now, not the values it moved through
-    opened = said("on Wednesday the count fell from 12 to 8", {"12": 12, "8": 8})
+    opened = chained(said("on Wednesday the count fell from 12 to 8", {"12": 12, "8": 8}))
     assert [figure_day(opened, q, DAYS["Thursday"]) for q in opened.quantities] == [None, date(2024, 10, 2)]
 
 

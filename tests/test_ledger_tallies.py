@@ -109,7 +109,9 @@ def test_a_measure_of_no_kind_moves_only_the_way_its_words_tell_it() -> None:
 
 def test_a_chain_of_change_tells_the_way_its_count_moves() -> None:
     text = "the number of ferries in the queue fell from 58 to 37 and then to 9"
-    figures = [make_quantity(f"{v}", v, within=text, unit="ferry") for v in (58, 37, 9)]
+    figures = [
+        make_quantity(f"{v}", v, within=text, unit="ferry", earlier_in_chain=v != 9) for v in (58, 37, 9)
+    ]
     told = make_claim(text, article="c", id="s1", speaker_text="the agency", quantities=figures)
     measures = make_measures(told, frozenset(), published="2026-03-18")
     assert tally_directions(measures) == frozenset({"fell"})

@@ -251,11 +251,13 @@ def test_a_chain_of_values_after_a_verb_of_change_is_a_count_not_a_date() -> Non
     toll = "The death toll climbed from 12 to 19 overnight, officials said."
     assert [q.value for q in quantities_in(toll)] == [12, 19]
     shelters = "The number of shelters still open fell from 58 to 37 and then to 9, the agency said."
-    assert [(q.value, q.unit) for q in quantities_in(shelters)] == [
-        (58, "shelter"),
-        (37, "shelter"),
-        (9, "shelter"),
+    assert [(q.value, q.unit, q.earlier_in_chain) for q in quantities_in(shelters)] == [
+        (58, "shelter", True),
+        (37, "shelter", True),
+        (9, "shelter", False),
     ]
+    # the values a count moved through are marked, the one it has now is not (the ledger dates them apart)
+    assert [q.earlier_in_chain for q in quantities_in(toll)] == [True, False]
     # a span of days, and numbers after a verb that changes no amount, stay what the recogniser says
     assert quantities_in("The hearing was moved from 10 to 12 October.") == []
     assert quantities_in("The visit was put back from 14 to 21 March, the embassy said.") == []

@@ -34,6 +34,7 @@ from storyline.records import (
     TimelineEntry,
 )
 from storyline.store import Store
+from storyline.store.tables import SCHEMA_VERSION
 
 ARTICLE_TABLES = (
     "articles",
@@ -96,7 +97,11 @@ def full_analysis(article_id: str, outlet: str = "Kyiv Independent") -> ArticleA
                 make_quantity("about 11,000", 11000.0, within=text, approx=True),
                 predicate="had reached Kursk",
             ),
-            dataclasses.replace(make_quantity("troops", 0.25, within=text, unit="percent"), predicate=""),
+            # and whether it is an earlier value of a chain of change (schema 8)
+            dataclasses.replace(
+                make_quantity("troops", 0.25, within=text, unit="percent", earlier_in_chain=True),
+                predicate="",
+            ),
         ),
         times=(friday,),
         finite_verbs=(0, 14),
@@ -427,6 +432,8 @@ SCHEMA_6_COLUMNS = [("articles", "triggers"), ("story_tracks", "trigger_counts")
 SCHEMA_7_COLUMNS = [("claims", "finite_verbs"), ("quantities", "predicate")]
 # The column schema 8 added: the rare actors a story's members are about, counted per story track.
 SCHEMA_8_COLUMNS = [("story_tracks", "salient_counts")]
+# The column schema 9 added: the quantities stage's mark of an earlier value of a chain of change.
+SCHEMA_9_COLUMNS = [("quantities", "earlier_in_chain")]
 
 
 def as_before_schema_7(analysis: ArticleAnalysis) -> ArticleAnalysis:
@@ -502,7 +509,7 @@ def test_a_schema_5_store_upgrades_to_event_triggers_keeping_its_data(tmp_path: 
         assert store.load_analyses()[1] == full_analysis("second")
         assert store.load_story_tracks()[0].trigger_counts == (("reach", 1),)
     connection = sqlite3.connect(db_path)
-    assert connection.execute("SELECT max(version) FROM schema_version").fetchone() == (8,)
+    assert connection.execute("SELECT max(version) FROM schema_version").fetchone() == (SCHEMA_VERSION,)
     connection.close()
 
 
@@ -523,7 +530,7 @@ def test_a_schema_6_store_upgrades_to_parse_fields_and_the_ledger_reads_them_abs
         assert store.load_analyses()[1] == full_analysis("second")
         assert store.load_analyses()[1].claims[1].finite_verbs == ()  # none found is not "not read"
     connection = sqlite3.connect(db_path)
-    assert connection.execute("SELECT max(version) FROM schema_version").fetchone() == (8,)
+    assert connection.execute("SELECT max(version) FROM schema_version").fetchone() == (SCHEMA_VERSION,)
     connection.close()
 
 
@@ -542,6 +549,21 @@ def test_a_schema_7_store_upgrades_to_salient_counts_keeping_its_tracks(tmp_path
         store.save_story_placement("first", 1.0, [about])
     with Store.open(db_path) as store:
         assert store.load_story_tracks()[0].salient_counts == (("velkaroz", 1),)
+
+
+def test_a_schema_8_store_upgrades_to_chain_marks_reading_none(tmp_path: Path) -> None:
+    """Schema 9 adds whether a quantity is an earlier value of a chain of change: a store written before it
+    opens with every quantity marked as no such value, and keeps the mark for articles saved after."""
+    db_path = tmp_path / "store.db"
+    with Store.open(db_path) as store:
+        store.save_analysis(full_analysis("first"))
+    downgrade(db_path, 8, SCHEMA_9_COLUMNS)
+    with Store.open(db_path) as store:
+        old = store.load_analyses()[0]
+        assert not any(q.earlier_in_chain for claim in old.claims for q in claim.quantities)
+        store.save_analysis(full_analysis("second"))
+    with Store.open(db_path) as store:
+        assert store.load_analyses()[1] == full_analysis("second")
 
 
 def test_writing_to_a_read_only_database_is_a_clear_error(tmp_path: Path) -> None:

@@ -194,6 +194,10 @@ class Quantity:
     # (``ledger.label_predicates.with_predicate``). "" when the parse gives none; None in stores older than
     # schema 7.
     predicate: str | None = None
+    # An earlier value of a chain its sentence tells the count moving through ("fell from 46 to 31 and then
+    # to 12": 46 and 31, not 12; ``quantities.changes``): the ledger dates it by its own words only. False
+    # in stores older than schema 9.
+    earlier_in_chain: bool = False
 
 
 @dataclass(frozen=True, slots=True)

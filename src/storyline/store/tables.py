@@ -25,11 +25,12 @@ from sqlalchemy import (
     MetaData,
     Table,
     Text,
+    false,
 )
 
 # Bump when the tables change, and list what the new version adds in ``COLUMNS_ADDED``: an older store is
 # upgraded in place on opening; a store written by a newer Storyline is refused rather than misread.
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 metadata = MetaData()
 
@@ -158,6 +159,8 @@ quantities = _claim_child(
     Column("text", Text, nullable=False),
     *_offsets(),
     Column("predicate", Text),  # the verb the counted noun hangs on (``Quantity.predicate``); NULL if older
+    # an earlier value of a chain of change (``Quantity.earlier_in_chain``); false in older rows
+    Column("earlier_in_chain", Boolean, nullable=False, server_default=false()),
 )
 
 claim_times = _claim_child(
@@ -369,6 +372,8 @@ CROSS_ARTICLE_TABLES = (
 # NULL in older rows, which the ledger reads by parsing as before.
 # 8: the rare actors a story's members are about, counted per story track (issue #14); older tracks have
 # none, which the stories stage reads as "no such evidence".
+# 9: whether a quantity is an earlier value of a chain of change, read off the parse by the quantities stage;
+# older rows read false (no chain).
 COLUMNS_ADDED: dict[int, tuple[tuple[Table, str], ...]] = {
     2: (
         (time_expressions, "type"),
@@ -381,4 +386,5 @@ COLUMNS_ADDED: dict[int, tuple[tuple[Table, str], ...]] = {
     6: ((articles, "triggers"), (story_tracks, "trigger_counts")),
     7: ((claims, "finite_verbs"), (quantities, "predicate")),
     8: ((story_tracks, "salient_counts"),),
+    9: ((quantities, "earlier_in_chain"),),
 }

@@ -16,10 +16,11 @@ Tuesday that …", "…, the police said on Monday"); ``attribution_day``. The d
 before the article's publication day: a figure told for a later day is a forecast, and one with no day of
 its own is the article's (``figure_day``). An earlier value of a count its sentence tells moving ("fell from
 46 to 31 and then to 12": 46 and 31) is no value of the sentence's day: only a day its own words give dates
-it ("from 7 on Monday to 5 on Tuesday"), else it has none (``earlier_in_chain``). A day in the figure's
-subject, before its predicate, dates what the noun tells, not the count ("84 of the passengers abducted on
-Sunday had now been freed"); a figure followed by "the day before" is a value of the day before its
-sentence's day, not the article's (``days_back``; the generalise hostage story, issue #17).
+it ("from 7 on Monday to 5 on Tuesday"), else it has none (``Quantity.earlier_in_chain``, which the
+quantities stage reads off the parse). A day in the figure's subject, before its predicate, dates what the
+noun tells, not the count ("84 of the passengers abducted on Sunday had now been freed"); a figure followed
+by "the day before" is a value of the day before its sentence's day, not the article's (``days_back``; the
+generalise hostage story, issue #17).
 """
 
 from __future__ import annotations
@@ -52,10 +53,6 @@ PART_BREAK = re.compile(r"[,;:]|\s+and\s+")
 SENTENCE_BREAK = re.compile(r"[.!?;]\s+")
 SPAN_BOUNDS = frozenset({"since", "from", "until", "till", "after", "before"})
 POSSESSIVE = re.compile(r"^['’]s\b")
-# What follows an earlier value of a chain of change before the next value: "46 to 31", "31 and then to 12",
-# "14 to 9, then to 6" (a day of its own may lie between: "7 on Monday to 5").
-NEXT_IN_CHAIN = re.compile(r"\s*(?:on\s+\w+\s+)?,?\s*(?:and\s+)?(?:then\s+)?to\s+\d", re.IGNORECASE)
-CHAIN_OPENERS = frozenset({"from", "to"})
 DIGIT = re.compile(r"\d")
 
 
@@ -115,17 +112,6 @@ def _opens_sentence(claim: Claim, time: TimeExpr, figure: tuple[int, int]) -> bo
     before = [word.lower() for word in WORD.findall(claim.text[opening:start])]
     first = (WORD.findall(time.text.lower()) or [""])[0]
     return opening <= start and len(before) <= 1 and not {first, *before} & SPAN_BOUNDS
-
-
-def earlier_in_chain(claim: Claim, quantity: Quantity) -> bool:
-    """Whether the figure is an earlier value of a chain of change in the content: "from" or "to" right
-    before it, "to" and the next value after it ("fell from 46 to 31 and then to 12": 46 and 31, not 12)."""
-    before = [word.lower() for word in WORD.findall(claim.text[: max(0, quantity.start - claim.start)])]
-    return (
-        bool(before)
-        and before[-1] in CHAIN_OPENERS
-        and bool(NEXT_IN_CHAIN.match(claim.text[quantity.end - claim.start :]))
-    )
 
 
 def told_day(claim: Claim, quantity: Quantity, *, after_only: bool = False) -> date | None:
@@ -205,7 +191,7 @@ def figure_day(
         anchor = attribution_day(claim, text, published) if text is not None else None
         anchor = anchor or day
         return anchor - timedelta(days=back) if anchor is not None else None
-    if earlier_in_chain(claim, quantity):
+    if quantity.earlier_in_chain:
         own = told_day(claim, quantity, after_only=True)
         return own if own is not None and (day is None or own < day) else None
     told = told_day(claim, quantity)

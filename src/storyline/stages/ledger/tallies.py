@@ -25,7 +25,6 @@ from datetime import date
 
 from storyline.records import Article, Claim
 from storyline.stages.ledger.counted import Measure
-from storyline.stages.ledger.dated import earlier_in_chain
 from storyline.stages.ledger.paths import path_direction
 from storyline.stages.ledger.series import Dated, calendar_day, direction, disagree, moving, series_directions
 from storyline.stages.ledger.sources import NO_VOICES, Voices
@@ -138,7 +137,8 @@ def told_directions(group: Sequence[Measure]) -> frozenset[str]:
 
 def _chains(group: Sequence[Measure]) -> list[list[float]]:
     """The values of each chain of change a claim of the group tells, in its order ("fell from 46 to 31 and
-    then to 12": 46, 31, 12): the sentence says the count moves, and which way (``ledger.dated``)."""
+    then to 12": 46, 31, 12): the sentence says the count moves, and which way (``Quantity.earlier_in_chain``
+    marks each value but the last)."""
     by_claim: dict[str, list[Measure]] = {}
     for measure in group:
         by_claim.setdefault(measure.claim.id, []).append(measure)
@@ -147,7 +147,7 @@ def _chains(group: Sequence[Measure]) -> list[list[float]]:
         chain: list[float] = []
         for measure in sorted(measures, key=lambda m: m.quantity.start):
             chain.append(measure.quantity.value)
-            if not earlier_in_chain(measure.claim, measure.quantity):
+            if not measure.quantity.earlier_in_chain:
                 if len(chain) > 1:
                     chains.append(chain)
                 chain = []

@@ -35,8 +35,24 @@ def _change_lexicon() -> tuple[frozenset[str], str, str]:
 def is_changed_value(phrase: Sequence[Token], lexicon: NumberLexicon) -> bool:
     """Whether the number phrase is one value of a chain of bare numbers its sentence tells a count moving
     through (see the module doc)."""
-    sentence = phrase[0].sent
-    return any(phrase[0].i in {p[0].i for p in chain} for chain in _chains(sentence, lexicon))
+    return bool(_chain_holding(phrase, lexicon))
+
+
+def is_earlier_changed_value(phrase: Sequence[Token], lexicon: NumberLexicon) -> bool:
+    """Whether the number phrase is an earlier value of such a chain, not its last ("fell from 46 to 31 and
+    then to 12": 46 and 31): a value the count had, not the one the sentence tells it has now
+    (``Quantity.earlier_in_chain``, which the ledger dates)."""
+    chain = _chain_holding(phrase, lexicon)
+    return bool(chain) and chain[-1][0].i != phrase[0].i
+
+
+def _chain_holding(phrase: Sequence[Token], lexicon: NumberLexicon) -> list[list[Token]]:
+    """The chain of changed values that holds the number phrase, or [] for none."""
+    _, opener, linker = _change_lexicon()
+    first = phrase[0]
+    if first.i == 0 or first.nbor(-1).lower_ not in (opener, linker):
+        return []  # a value of a chain comes right after its "from" or a "to": no need to read the sentence
+    return next((chain for chain in _chains(first.sent, lexicon) if first.i in {p[0].i for p in chain}), [])
 
 
 def _chains(sentence: Span, lexicon: NumberLexicon) -> list[list[list[Token]]]:

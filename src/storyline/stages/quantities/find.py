@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from storyline.lexicons import load_lexicon
 from storyline.records import Quantity
-from storyline.stages.quantities.changes import is_changed_value
+from storyline.stages.quantities.changes import is_changed_value, is_earlier_changed_value
 from storyline.stages.quantities.continued import is_bare_continuation
 from storyline.stages.quantities.currencies import is_currency
 from storyline.stages.quantities.not_counts import (
@@ -138,6 +138,7 @@ def _quantity(
         start=span_start,
         end=span_end,
         predicate=predicate_in(doc, span_start, span_end),  # the ledger's label reads it (issue #20)
+        earlier_in_chain=is_earlier_changed_value(phrase, lexicon),
     )
 
 
