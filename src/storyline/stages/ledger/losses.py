@@ -115,10 +115,10 @@ def person_before(claim: Claim, offset: int, spans: EntitySpans, persons: Collec
 
 
 def person_name(holder: str, names: Mapping[str, str]) -> str:
-    """A holder's name as a label shows it: an entity's name may keep a quote its mention ended on ("Donald
-    Trump '")."""
+    """A holder's name as a label shows it: its entity's name (the entities stage keeps no quote mark at a
+    name's edges, ``entities.mentions.STRAY_END``), else the words that name it, title-cased."""
     name = names.get(holder.removeprefix("@")) if holder.startswith("@") else None
-    return name.strip(" '’\"”") if name else holder.removeprefix("name:").title()
+    return name or holder.removeprefix("name:").title()
 
 
 def loss_label(holder: str, names: Mapping[str, str]) -> str:
