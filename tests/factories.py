@@ -88,15 +88,7 @@ def make_quantity(
     """``value`` written as ``text`` at its first occurrence in ``within`` (the article text: a quantity's
     offsets are the article's, not its claim's), else at 0."""
     start, end = span_of(text if within is None else within, text, after)
-    return Quantity(
-        value=value,
-        unit=unit,
-        approx=approx,
-        text=text,
-        start=start,
-        end=end,
-        earlier_in_chain=earlier_in_chain,
-    )
+    return Quantity(value, unit, approx, text, start, end, earlier_in_chain=earlier_in_chain)
 
 
 def make_time(
