@@ -104,6 +104,16 @@ def test_span_index_prefers_person_inside_speaker_words() -> None:
     assert entity_at("b", 0, 38) is None
 
 
+def test_people_of_a_person_are_not_that_person_but_a_thing_of_theirs_speaks_for_them() -> None:
+    """Issue #14 (PolNeAR classified-emails): "Some Clinton allies" are not Clinton; "Clinton's campaign"
+    still speaks for her."""
+    entities = resolve_entities([Mention("a", 5, 12, "Clinton", "PERSON")])
+    entity_at = span_index(entities)
+    assert entity_at("a", 0, 19, "Some Clinton allies") is None
+    assert entity_at("a", 5, 23, "Clinton's campaign") == entities[0].id
+    assert entity_at("a", 5, 12, "Clinton") == entities[0].id
+
+
 def test_a_role_speaker_speaks_for_the_actor_before_the_role_not_after() -> None:
     words = "North Korea's representative to the United Nations"
     found = resolve_entities(

@@ -164,6 +164,17 @@ def test_a_description_with_a_title_the_salient_person_was_not_given_is_not_that
     assert all(m.refers_to is None for m in found if m.text == "The governor")
 
 
+def test_a_description_is_not_the_salient_person_its_own_sentence_names() -> None:
+    """Issue #14 (PolNeAR curiel): "The attorney general … is suing Trump" after sentences about Trump is
+    someone who acts on Trump; elegant variation replaces a name, it never stands beside it."""
+    found = mentions_of(
+        "Donald Trump opened the school in 2005. He said the courses were worth the money. "
+        "The attorney general is suing Trump over the school."
+    )
+    described = [m for m in found if m.text == "The attorney general"]
+    assert described and all(m.refers_to != "Donald Trump" for m in described)
+
+
 def test_a_description_in_apposition_with_a_name_is_not_the_person_named_before_it() -> None:
     """Issue #17: "The mayor of Brenna, <name>, said" after sentences about a charity's worker is the mayor
     named right after it, not that worker."""

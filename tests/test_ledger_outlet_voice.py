@@ -126,6 +126,8 @@ def test_an_act_is_listed_but_leaves_its_sentence_to_the_outlet_and_stays_out_of
         ("A new harbour poll shows that the strike has wide support among residents.", "poll"),
         ("Only 41 percent of residents said the strike was justified.", "41 percent"),
         ("A majority of residents believe the strike will end this week.", "A majority of residents"),
+        # issue #14 (PolNeAR curiel): documents are what the outlet read, no one who speaks
+        ("Internal documents showed that the owner ran the marketing himself.", "Internal documents"),
     ],
 )
 def test_a_finding_is_no_speaker_the_outlet_reports_it(text: str, finding: str) -> None:

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from storyline.stages.claims.lexicon import ClaimLexicon
 from storyline.stages.claims.quotes import QuoteSpan
 from storyline.stages.claims.spans import Attribution, CharSpan, ParseContext
+from storyline.stages.claims.speakers import speaker_span
 
 QUOTE_GAP_CHARS = ' \t.,;:”"»'
 MAX_FOLLOWING_SENTENCES = 2  # a verbless fragment may stand between ("… 12,000 people. soldiers of …")
@@ -113,6 +114,68 @@ def _continuing_subject(sentence: Span, lexicon: ClaimLexicon) -> Token | None:
         if partitive or backshifted:
             return subject
     return None
+
+
+# --- who a pronoun speaker is (``claims.extract`` resolves "he"/"she" with these) ---------------------------
+
+
+def possessors_before(doc: Doc, pronoun: CharSpan, quoted: list[CharSpan]) -> list[CharSpan]:
+    """People named as owners earlier in the pronoun's own sentence ("One of Trump's earlier jeremiads came
+    in February, when he told Fox News …"; "Trump's comments — and his suggestion that …"): what the
+    sentence is about, though no subject. A person by a PERSON entity or a surname one gives (the small
+    model tags an owner "Trump's" an organisation as often as not). Objects stay out ("the deal with Kim …
+    he believes")."""
+    token = doc.char_span(*pronoun, alignment_mode="expand")
+    if token is None:
+        return []
+    sentence = token[0].sent
+    entities = list(doc.ents)
+    surnames = {ent[-1].lower_ for ent in entities if ent.label_ == "PERSON"}
+    owners = []
+    for owner in doc[sentence.start : token[0].i]:
+        if owner.dep_ != "poss" or owner.pos_ != "PROPN" or _inside(owner.idx, quoted):
+            continue
+        named = next((ent for ent in entities if ent.start <= owner.i < ent.end), None)
+        label = named.label_ if named is not None else ""
+        if label == "PERSON" or (label in ("", "ORG") and owner.lower_ in surnames):
+            first = named.start_char if named is not None else owner.idx
+            owners.append((first, owner.idx + len(owner)))
+    return owners
+
+
+def relative_antecedent(doc: Doc, attribution: Attribution) -> Attribution:
+    """ "Trump, who previously questioned whether …": a speaker that is a relative pronoun (a route that
+    read the clause's own subject) is the one the clause describes, when a name: a common noun ("Clinton
+    supporters, who had hoped …") names no one the ledger could count, and as a speaker it joined a
+    group's claims to a question on other grounds (PolNeAR classified-emails: a new misleading top
+    question), so the pronoun stays, as before."""
+    span = None if attribution.speaker is None else doc.char_span(*attribution.speaker)
+    if span is None or len(span) != 1 or span[0].tag_ not in ("WP", "WDT"):
+        return attribution
+    clause = span[0].head
+    if clause.dep_ != "relcl" or clause.head.pos_ != "PROPN":
+        return attribution
+    antecedent = speaker_span(clause.head, doc[attribution.anchor])
+    return attribution if antecedent is None else dataclasses.replace(attribution, speaker=antecedent)
+
+
+def surnames_in(doc: Doc, text: str, content: CharSpan) -> set[str]:
+    """The surnames of the people named inside a claim's content: its "he" is none of them ("He insisted
+    Curiel had a conflict of interest" is not Curiel's claim; a pronoun never binds a name it governs)."""
+    return {
+        surname_of(text, (ent.start_char, ent.end_char))
+        for ent in doc.ents
+        if ent.label_ == "PERSON" and content[0] <= ent.start_char and ent.end_char <= content[1]
+    }
+
+
+def surname_of(text: str, person: CharSpan) -> str:
+    words = text[person[0] : person[1]].replace("’s", "").replace("'s", "").split()
+    return words[-1].lower() if words else ""
+
+
+def _inside(offset: int, spans: list[CharSpan]) -> bool:
+    return any(start <= offset < end for start, end in spans)
 
 
 # --- quotations that run on after the attribution -----------------------------------------------------------

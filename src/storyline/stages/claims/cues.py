@@ -52,6 +52,8 @@ ADJUNCT_LINKS = frozenset({"pobj", "prep", "compound", "poss", "appos"})
 LABEL_DEPS = frozenset({"dobj", "oprd", "attr", "xcomp", "ccomp", "acomp"})
 # What a cue is on or about: its topic, the content of a refusal ("declined to comment on …").
 TOPIC_PREPOSITIONS = frozenset({"on", "about", "regarding"})
+# What a relative "that" stands for in its clause when it is one: its subject, object or predicate.
+RELATIVE_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "dative", "oprd"})
 EVIDENCE_PREPOSITIONS = frozenset({"of", "for", "that"})
 # What makes a clause after "according to X," a content of its own ("there were", "the ballots had").
 CONTENT_SUBJECT_DEPS = SUBJECT_DEPS | {"expl", "csubj"}
@@ -257,11 +259,19 @@ def _nouns_between(token: Token, noun: Token) -> bool:
 
 
 def _marked_that(clause: Token) -> bool:
-    """Whether the clause opens on the subordinator "that" (dependency ``mark``) and has a finite verb."""
-    return is_finite(clause) and any(
-        child.dep_ == "mark" and child.lower_ == "that" and child.i == clause.left_edge.i
-        for child in clause.children
-    )
+    """Whether the clause opens on the subordinator "that" (dependency ``mark``) and has a finite verb. A
+    "that" the parser read as a relative pronoun counts too when it fills no subject or object of the clause,
+    which has a subject of its own: "alleged in the suit that Trump personally earned $5 million from the
+    enterprise" (PolNeAR curiel, issue #14), where "that" was parsed the object of a later preposition."""
+    if not is_finite(clause):
+        return False
+    lead = clause.left_edge
+    if lead.lower_ != "that":
+        return False
+    if any(child.dep_ == "mark" and child.i == lead.i for child in clause.children):
+        return True
+    own_subject = any(child.dep_ in ("nsubj", "nsubjpass") and child.i != lead.i for child in clause.children)
+    return own_subject and lead.dep_ not in RELATIVE_ARGUMENT_DEPS
 
 
 def _complements(verb: Token) -> list[Token]:

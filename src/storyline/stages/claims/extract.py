@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
@@ -23,7 +24,15 @@ from storyline.stages.claims.chains import (
     name_relays,
 )
 from storyline.stages.claims.clauses import reported_within_quotes, with_run_on_content
-from storyline.stages.claims.coref import continued_quotes, continued_reports, resolve_descriptions
+from storyline.stages.claims.coref import (
+    continued_quotes,
+    continued_reports,
+    possessors_before,
+    relative_antecedent,
+    resolve_descriptions,
+    surname_of,
+    surnames_in,
+)
 from storyline.stages.claims.cues import cue_word_attributions, hedge_adverb_attributions
 from storyline.stages.claims.datelines import after_lead_dateline
 from storyline.stages.claims.learned import learned_attributions
@@ -201,8 +210,11 @@ def _resolve_speakers(
     """ "he"/"she" → the speaker of the cue before it in its sentence or the one before, when that speaker
     is one person of the pronoun's gender as far as the article tells (``_parallel_speaker``); else the
     nearest person named before as a subject or a speaker: a PERSON entity that is a subject, or an earlier
-    claim's speaker that is not an organisation or place and not inside a quote. Objects are left out ("the
-    deal with Kim … he believes" is not Kim), and so are other claims' quoted words."""
+    claim's speaker that is not an organisation or place and not inside a quote, or an owner named earlier
+    in the pronoun's sentence (``coref.possessors_before``). Objects are left out ("the deal with Kim … he
+    believes" is not Kim), and so are other claims' quoted words, and anyone the claim's content names (a
+    pronoun never binds a name it governs). A pronoun no one named explains is no speaker (issue #14: "He"
+    stood in the ledger as a source of its own); a relative "who" is the name its clause describes."""
     quoted = [a.content for a in found if a.quote == "direct"]
     persons = [
         speaker_span(ent.root) or (ent.start_char, ent.end_char)  # with the title: "Mayor Anna Berg"
@@ -213,6 +225,7 @@ def _resolve_speakers(
     names_a_person = _PersonSpeakers(doc, text, lexicon)
     genders = _KnownGenders(text)
     for attribution in sorted(found, key=lambda a: a.cue[0]):
+        attribution = relative_antecedent(doc, attribution)
         speaker = attribution.speaker
         quote = next((q for q in quoted if q[0] <= attribution.cue[0] < q[1]), None)
         is_pronoun = speaker is not None and text[speaker[0] : speaker[1]].lower() in lexicon.third_person
@@ -226,28 +239,71 @@ def _resolve_speakers(
             if named:
                 attribution = dataclasses.replace(attribution, speaker=named[-1])
         elif speaker is not None and is_pronoun:
-            gender = (
-                "feminine"
-                if text[speaker[0] : speaker[1]].lower() in lexicon.feminine_pronouns
-                else "masculine"
+            attribution = _resolve_pronoun(
+                _PronounContext(doc, text, lexicon, quoted, persons, names_a_person, genders),
+                attribution,
+                resolved,
             )
-            candidates = persons + [
-                a.speaker
-                for a in resolved
-                if a.speaker is not None
-                and names_a_person(a.speaker)
-                and not _inside_any(a.speaker[0], quoted)
-            ]
-            before = [c for c in candidates if c[1] <= speaker[0] and genders.may_be(c, gender)]
-            parallel = _parallel_speaker(doc, attribution, resolved, quoted, names_a_person)
-            if parallel is not None and genders.may_be(parallel, gender):
-                attribution = dataclasses.replace(attribution, speaker=parallel)
-            elif before:
-                attribution = dataclasses.replace(attribution, speaker=max(before, key=lambda c: c[1]))
-            if attribution.speaker is not None and attribution.speaker != speaker:
-                genders.learn(attribution.speaker, gender)
         resolved.append(attribution)
     return resolved
+
+
+@dataclass(frozen=True)
+class _PronounContext:
+    """What resolving one pronoun reads: the article, its quotations, the people named as subjects before,
+    and what the article told so far of who is a person and of which gender."""
+
+    doc: Doc
+    text: str
+    lexicon: ClaimLexicon
+    quoted: list[CharSpan]
+    persons: list[CharSpan]
+    names_a_person: _PersonSpeakers
+    genders: _KnownGenders
+
+
+def _resolve_pronoun(
+    context: _PronounContext, attribution: Attribution, resolved: list[Attribution]
+) -> Attribution:
+    """The attribution of a "he"/"she" with its speaker resolved (``_resolve_speakers``), or with none."""
+    doc, text, quoted = context.doc, context.text, context.quoted
+    speaker = attribution.speaker
+    assert speaker is not None
+    pronoun = text[speaker[0] : speaker[1]].lower()
+    gender = "feminine" if pronoun in context.lexicon.feminine_pronouns else "masculine"
+    owners = possessors_before(doc, speaker, quoted)
+    earlier = [
+        a.speaker
+        for a in resolved
+        if a.speaker is not None
+        and context.names_a_person(a.speaker)
+        and not _inside_any(a.speaker[0], quoted)
+    ]
+    named_inside = surnames_in(doc, text, attribution.content)
+    before = [
+        c
+        for c in context.persons + owners + earlier
+        if c[1] <= speaker[0]
+        and context.genders.may_be(c, gender)
+        and surname_of(text, c) not in named_inside
+    ]
+    parallel = _parallel_speaker(doc, attribution, resolved, quoted, context.names_a_person)
+    sentence_start = doc[attribution.anchor].sent.start_char
+    if parallel is not None and (
+        surname_of(text, parallel) in named_inside
+        # the sentence's own owner beats a subject of the sentence before
+        or (parallel[0] < sentence_start and any(c in before for c in owners))
+    ):
+        parallel = None
+    if parallel is not None and context.genders.may_be(parallel, gender):
+        found: CharSpan | None = parallel
+    elif before:
+        found = max(before, key=lambda c: c[1])
+    else:
+        found = None  # no one the article named: only the outlet knows who, and a pronoun is no source
+    if found is not None:
+        context.genders.learn(found, gender)
+    return dataclasses.replace(attribution, speaker=found)
 
 
 def _parallel_speaker(
@@ -351,7 +407,13 @@ class _PersonSpeakers:
         if words in self.lexicon.third_person or words in self.lexicon.first_person:
             return False
         span = self.doc.char_span(*speaker, alignment_mode="expand")
-        return span is None or not any(start <= span.root.i < end for start, end in self.non_persons)
+        if span is None:
+            return True
+        # "It", "which", "a statement", "the report": a pronoun or a document speaks, no one "he" can be
+        lemma = span.root.lemma_.lower()
+        if span.root.pos_ == "PRON" or lemma in self.lexicon.report_nouns or lemma in self.lexicon.work_kinds:
+            return False
+        return not any(start <= span.root.i < end for start, end in self.non_persons)
 
 
 def _fold_nested_first_person(doc: Doc, text: str, found: list[Attribution]) -> list[Attribution]:

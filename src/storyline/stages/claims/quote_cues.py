@@ -172,12 +172,22 @@ def _colon_before_quote(context: ParseContext, quote: QuoteSpan) -> list[Attribu
     if name_end.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE"):
         return []
     entity = next((ent for ent in context.doc.ents if ent.start <= name_end.i < ent.end), None)
-    if entity is None:
+    if entity is None or _ends_a_clause(entity):
         return []
     cue = (colon.idx, colon.idx + 1)
     content = (quote.inner_start, quote.inner_end)
     speaker = (entity.start_char, entity.end_char)
     return [Attribution(cue, content, speaker, "direct", None, colon.i)]
+
+
+def _ends_a_clause(name: Span) -> bool:
+    """ "… he erroneously suggested Curiel was from Mexico: “The judge …”": a name that ends a clause with
+    a verb of its own before it is part of what the clause says, not the label of a speaker's line; one in
+    apposition still names who speaks ("… backed by the French minister, Jean Morel: – …")."""
+    sentence = name.sent
+    return name.root.dep_ != "appos" and any(
+        token.pos_ in ("VERB", "AUX") for token in name.doc[sentence.start : name.start]
+    )
 
 
 def _name_after_quote(context: ParseContext, quote: QuoteSpan) -> list[Attribution]:

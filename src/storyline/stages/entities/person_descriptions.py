@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from storyline.records import ROLE_LABEL, Mention
 from storyline.stages.entities.lexicon import STEM_CHARS, EntityLexicon, content_words, fold_name, words_match
@@ -184,6 +184,8 @@ def _salient_person(
     roles = {m.role for m in names if m.label == "PERSON" and m.role and _surname(m) in surnames}
     if roles and not _titles_agree(description, roles, lexicon):
         return None
+    if _named_in_sentence(sentences[index], start, surnames, names):
+        return None
     return max(people, key=lambda m: len(m.text))
 
 
@@ -212,6 +214,19 @@ def _person_given_the_role(
             if m.label == "PERSON" and m.start >= end and APPOSED_NAME_GAP.fullmatch(text, end, m.start)
         ),
         None,
+    )
+
+
+def _named_in_sentence(sentence: Span, start: int, surnames: set[str], names: list[Mention]) -> bool:
+    """Whether the description's own sentence names the salient person: then the description is someone
+    else, who acts on that person ("The attorney general of … New York is suing Trump", "The federal judge
+    Trump was referring to is …"). Elegant variation replaces the name; it never stands beside it."""
+    return any(
+        m.label == "PERSON"
+        and m.start != start
+        and sentence.start_char <= m.start < sentence.end_char
+        and _surname(m) in surnames
+        for m in names
     )
 
 

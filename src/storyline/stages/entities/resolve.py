@@ -511,12 +511,26 @@ def span_index(entities: Sequence[Entity]) -> Callable[..., str | None]:
         role_at = _role_word_offset(words) if words else None
         if role_at is not None and not any(mention.label == "PERSON" for mention, _ in inside):
             inside = [(mention, entity_id) for mention, entity_id in inside if mention.end <= start + role_at]
+        elif words:
+            inside = [pair for pair in inside if not _owned_by_person(pair[0], start, words)]
         if not inside:
             return None
         best = min(inside, key=lambda pair: (rank.get(pair[0].label, 2), -(pair[0].end - pair[0].start)))
         return best[1]
 
     return entity_at
+
+
+def _owned_by_person(mention: Mention, start: int, words: str) -> bool:
+    """A person's name before a plural common noun that heads the speaker's words ("Clinton supporters, who
+    had hoped …", "some of Clinton's allies"): the speaker is people of that person's, not the person
+    (issue #14, PolNeAR classified-emails). A thing of theirs ("Clinton's campaign", "another Slaughter
+    email") still speaks for them; a role word after the name goes by ``_role_word_offset``."""
+    if mention.label != "PERSON":
+        return False
+    after = [match.group() for match in WORD.finditer(words[max(0, mention.end - start) :])]
+    head = after[-1] if after else ""
+    return head.islower() and len(head) > 2 and head.endswith("s") and not head.endswith(("ss", "selves"))
 
 
 def _role_word_offset(words: str) -> int | None:

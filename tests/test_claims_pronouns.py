@@ -1,0 +1,57 @@
+"""Who a pronoun speaker is (``claims.extract``): the person named before it, never one its own claim
+names, the owner its sentence is about, and no one where the article named no one (issue #14)."""
+
+from __future__ import annotations
+
+from storyline.records import Article, Claim
+from storyline.stages.claims.extract import extract_claims
+from storyline.stages.nlp import parse_articles
+
+
+def claims_of(text: str) -> list[Claim]:
+    return extract_claims(next(parse_articles([Article(id="t", text=text)])), ())
+
+
+def speaker_of(text: str, cue: str) -> str | None:
+    matching = [claim for claim in claims_of(text) if claim.cue == cue]
+    assert matching, [(claim.cue, claim.text) for claim in claims_of(text)]
+    return matching[0].speaker_text
+
+
+def test_a_pronoun_is_not_a_person_its_own_claim_names() -> None:
+    """ "He insisted Curiel had a conflict": a "he" never stands for a name it governs."""
+    text = (
+        "Donald Trump said the judge was unfair to him. Gonzalo Curiel was born in Indiana. "
+        "He insisted Curiel had a conflict of interest."
+    )
+    assert speaker_of(text, "insisted") == "Donald Trump"
+
+
+def test_a_pronoun_is_the_owner_its_sentence_is_about() -> None:
+    """ "One of Trump's attacks came in February, when he told Fox News …": Trump, not the professor who
+    spoke in the sentence before."""
+    text = (
+        "Donald Trump has attacked the judge for months. "
+        "Charles Geyh, a law professor, said he had no problem with criticism of judges. "
+        "One of Trump's earlier attacks came in February, when he told Fox News that the judge was biased."
+    )
+    assert speaker_of(text, "told") == "Trump"
+
+
+def test_a_pronoun_with_no_one_named_before_it_is_no_speaker() -> None:
+    assert speaker_of("He steadfastly insists that the audit is the reason.", "insists") is None
+
+
+def test_a_name_ending_a_clause_before_a_colon_is_no_speaker_of_the_quotation() -> None:
+    """ "… suggested Curiel was from Mexico: “…”": Mexico says nothing."""
+    text = 'Trump suggested Curiel was from Mexico: "The judge is Mexican, which is great."'
+    assert all(claim.speaker_text != "Mexico" for claim in claims_of(text))
+
+
+def test_a_that_clause_parsed_as_a_relative_on_the_cue_adjunct_is_what_is_alleged() -> None:
+    """ "alleged in the suit that Trump personally earned …": the parse read "that" as a relative pronoun
+    filling no gap of its clause; the clause is the allegation (PolNeAR curiel)."""
+    text = "Schneiderman alleged in the suit that Trump personally earned $5 million from the enterprise."
+    claim = next(claim for claim in claims_of(text) if claim.cue == "alleged")
+    assert claim.speaker_text == "Schneiderman"
+    assert claim.text.startswith("Trump personally earned $5 million")
