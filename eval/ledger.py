@@ -11,9 +11,11 @@
   figures follow.
 
     python eval/ledger.py [--corpus polnear [--skip-held-out] [--gold-stories] [--errors] [--cache DIR]]
+    python eval/ledger.py --corpus polnear --gate-cosines [--cache DIR]
 
 ``--errors`` prints the development stories' together-, status and speaker errors, each classified, never the
-held-out story's; ``--cache DIR`` reuses the analysed articles and rebuilds only the ledger
+held-out story's; ``--gate-cosines`` prints the keyed links' gate cosines of the development stories only
+(``eval/ledger_gate.py``); ``--cache DIR`` reuses the analysed articles and rebuilds only the ledger
 (``eval/ledger_errors.py``).
 """
 
@@ -40,6 +42,7 @@ from eval.common import (
     require_gold,
 )
 from eval.ledger_errors import cached_brief, print_errors
+from eval.ledger_gate import gate_pairs, print_gate
 from eval.ledger_metrics import (
     NON_VALUE_TRAPS,
     POLNEAR,
@@ -151,9 +154,17 @@ def main() -> None:
         help="polnear: print the development stories' classified errors (implies --skip-held-out)",
     )
     parser.add_argument(
+        "--gate-cosines",
+        action="store_true",
+        help="polnear: print the keyed pairs' gate cosines, same vs other gold question (development only)",
+    )
+    parser.add_argument(
         "--cache", type=Path, help="polnear: keep the analysed stories here and rebuild only the ledger"
     )
     options = parser.parse_args()
+    if options.gate_cosines:
+        report_gate(options.cache)
+        return
     if options.corpus == "polnear":
         report_polnear(
             held_out_too=not (options.skip_held_out or options.errors),
@@ -263,6 +274,24 @@ def as_one_story(brief: Brief) -> Brief:
     story = Story(id="s-gold", title="", articles=tuple(article.id for article in brief.articles))
     questions = build_ledger(story, brief.claims, brief.articles, brief.copies, brief.entities)
     return dataclasses.replace(brief, stories=(dataclasses.replace(story, questions=questions),))
+
+
+def report_gate(cache: Path | None = None) -> None:
+    """The keyed links' gate cosines over the development stories (``eval/ledger_gate.py``)."""
+    from storyline.embeddings import load_embedder
+
+    encoder = load_embedder()
+    if encoder is None or not (POLNEAR / "metadata.tsv").is_file():
+        print("gate cosines skipped: no encoder installed or PolNeAR absent")
+        return
+    pairs = []
+    for story in load_ledger_gold():
+        if story.get("held_out"):
+            continue  # a floor is never chosen on the held-out story
+        brief = cached_brief(story, cache, _story_brief) if cache else _story_brief(story)
+        articles = {_gold_file(article.path): article for article in brief.articles if article.path}
+        pairs.extend(gate_pairs(brief, gold_sentences(story, articles), encoder))
+    print_gate(pairs)
 
 
 def _pooled(results: Sequence[dict[str, tuple[int, int]]]) -> dict[str, tuple[int, int]]:
