@@ -11,7 +11,8 @@ an armed kind word ("a separatist group"), "the movement", and a plural of armed
 "the insurgents") — a plural is no mention of any single person. Two groups, or none, and none of these
 is resolved: a wrong join costs more than a miss (issue #17, kalat-hostages). A rival ("a rival faction",
 "another group") is never the article's group. Word lists written for this project from the wording of
-conflict reports. Hand-written over spaCy's parse.
+conflict reports (``group_heads``, ``armed_kind_words`` … in ``lexicons/entities.toml``). Hand-written
+over spaCy's parse.
 """
 
 from __future__ import annotations
@@ -28,29 +29,10 @@ from storyline.stages.entities.organisation_descriptions import NAMING_CLAUSE, n
 
 __all__ = ["group_descriptions"]
 
-# Head nouns of a phrase naming a group by its kind ("a separatist faction", "the movement").
-GROUP_HEADS = frozenset({"group", "faction", "movement", "outfit", "militia", "organisation", "organization"})
-# Words that make a group phrase an armed group's by itself, without a name beside it ("a separatist
-# group"); a phrase without one ("a group of parents") is only read in apposition with a name.
-ARMED_KIND_WORDS = frozenset(
-    {
-        "separatist", "militant", "rebel", "insurgent", "armed", "jihadist", "guerrilla", "extremist",
-        "terrorist", "islamist", "banned", "outlawed", "proscribed", "underground",
-    }
-)  # fmt: skip
-# Plural members standing for their armed group ("the militants"); not "the attackers" nor "the
-# kidnappers", whom a report often leaves unattributed (the cyber gold does not join them to the group).
-ARMED_MEMBER_PLURALS = frozenset(
-    {"militants", "insurgents", "rebels", "separatists", "guerrillas", "jihadists", "gunmen", "fighters"}
-)
-# Words in a name that make the organisation an armed group ("Jhalawan Freedom Army", "… Liberation Front").
-ARMED_NAME_WORDS = frozenset({"army", "front", "brigade", "brigades", "militia", "liberation", "mujahideen"})
 # How far (characters, about two sentences) an indefinite armed phrase reaches to the group phrase after it.
 INTRODUCTION_REACH_CHARS = 300
 # The most words a group phrase holds, its article and head included ("a little-known separatist faction").
 MAX_PHRASE_WORDS = 6
-# Words making a group phrase another group than the one named: "a rival faction", "another group".
-OTHER_GROUP_WORDS = frozenset({"rival", "another", "other", "second", "splinter", "breakaway", "new"})
 # What may stand between a name and the group phrase in apposition after it: "X (JFA), a … group".
 NAME_TO_PHRASE_GAP = re.compile(r"(?:\s*\([^()\n]{1,20}\))?\s*,\s*")
 PHRASE_TO_NAME_GAP = re.compile(r"\s*,\s*(?:the\s+)?")
@@ -78,7 +60,9 @@ def group_descriptions(
     organisations = named_organisations(text, names, lexicon)
     resolved = [m for m in descriptions if m.label != ROLE_LABEL]
     taken = [(m.start, m.end) for m in names + resolved]
-    phrases = [p for p in _group_phrases(doc, text, organisations) if not _overlaps(p.start, p.end, taken)]
+    phrases = [
+        p for p in _group_phrases(doc, text, organisations, lexicon) if not _overlaps(p.start, p.end, taken)
+    ]
     group = _the_group(phrases, resolved, organisations, lexicon)
     found = []
     for phrase in phrases:
@@ -91,31 +75,33 @@ def group_descriptions(
     if group is not None:
         found += [
             Mention(article_id, start, end, text[start:end], "ORG", refers_to=group.text)
-            for start, end in _member_plurals(doc)
+            for start, end in _member_plurals(doc, lexicon)
             if not _overlaps(start, end, taken)
         ]
     replaced = [(m.start, m.end) for m in found]
     return [m for m in descriptions if not _overlaps(m.start, m.end, replaced)] + found
 
 
-def _group_phrases(doc: Doc, text: str, organisations: list[Mention]) -> Iterator[GroupPhrase]:
+def _group_phrases(
+    doc: Doc, text: str, organisations: list[Mention], lexicon: EntityLexicon
+) -> Iterator[GroupPhrase]:
     """Every singular phrase headed by a group word and opened by an article, read from its head's left
     edge on the head's line, with the organisation it is in apposition with, if any."""
     for token in doc:
-        if token.lemma_.lower() not in GROUP_HEADS or token.pos_ != "NOUN" or token.tag_ != "NN":
+        if token.lemma_.lower() not in lexicon.group_heads or token.pos_ != "NOUN" or token.tag_ != "NN":
             continue
         left = [t for t in token.subtree if t.i <= token.i and not t.is_punct]
         if not left or left[0].lower_ not in {"a", "an", "the"} or "\n" in text[left[0].idx : token.idx]:
             continue
         words = {t.lower_ for t in left}
-        if words & OTHER_GROUP_WORDS or len(left) > MAX_PHRASE_WORDS:
+        if words & lexicon.other_group_words or len(left) > MAX_PHRASE_WORDS:
             continue
         start, end = left[0].idx, token.idx + len(token.text)
         yield GroupPhrase(
             start,
             end,
             indefinite=left[0].lower_ != "the",
-            armed=bool(words & ARMED_KIND_WORDS),
+            armed=bool(words & lexicon.armed_kind_words),
             named=_apposed_organisation(token, text, start, end, organisations),
         )
 
@@ -150,19 +136,19 @@ def _the_group(
     ties = ties or [
         (m.start, m.refers_to)
         for m in resolved
-        if m.refers_to and m.label == "ORG" and (fold_name(m.text).split() or [""])[-1] in GROUP_HEADS
+        if m.refers_to and m.label == "ORG" and (fold_name(m.text).split() or [""])[-1] in lexicon.group_heads
     ]
     groups = {fold_name(name) for _, name in ties}
     if len(groups) != 1:
         return None
     key = groups.pop()
     group = next((org for org in organisations if fold_name(org.text) == key), None)
-    if group is None or not _armed(group, phrases, [start for start, _ in ties]):
+    if group is None or not _armed(group, phrases, [start for start, _ in ties], lexicon):
         return None
     return group
 
 
-def _armed(group: Mention, phrases: list[GroupPhrase], tied_at: list[int]) -> bool:
+def _armed(group: Mention, phrases: list[GroupPhrase], tied_at: list[int], lexicon: EntityLexicon) -> bool:
     """Whether the article shows the group to be armed: a phrase with an armed kind word tied to it ("X, a
     separatist group"), an armed word in its name ("… Freedom Army"), or an indefinite armed phrase
     shortly before a group phrase that stands for it ("a little-known separatist faction … The group,
@@ -170,7 +156,7 @@ def _armed(group: Mention, phrases: list[GroupPhrase], tied_at: list[int]) -> bo
     key = fold_name(group.text)
     if any(p.armed and p.named is not None and fold_name(p.named.text) == key for p in phrases):
         return True
-    if set(fold_name(group.text).split()) & ARMED_NAME_WORDS:
+    if set(fold_name(group.text).split()) & lexicon.armed_name_words:
         return True
     return any(
         p.indefinite and p.armed and p.named is None and 0 <= at - p.end <= INTRODUCTION_REACH_CHARS
@@ -202,10 +188,10 @@ def _explained_by_kind(phrase: GroupPhrase, text: str) -> bool:
     return fold_name(text[phrase.start : phrase.end]).split()[-1] == "movement"
 
 
-def _member_plurals(doc: Doc) -> Iterator[tuple[int, int]]:
+def _member_plurals(doc: Doc, lexicon: EntityLexicon) -> Iterator[tuple[int, int]]:
     """ "the militants": a plural of armed members right after "the", in lower case."""
     for token in doc:
-        if token.text in ARMED_MEMBER_PLURALS and token.i and doc[token.i - 1].lower_ == "the":
+        if token.text in lexicon.armed_member_plurals and token.i and doc[token.i - 1].lower_ == "the":
             yield doc[token.i - 1].idx, token.idx + len(token.text)
 
 

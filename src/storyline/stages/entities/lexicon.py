@@ -54,6 +54,14 @@ class EntityLexicon:
     member_nouns: frozenset[str]
     # Plural staff standing for their office ("Prosecutors said"; entities.descriptions).
     staff_plurals: frozenset[str]
+    # An armed group by its kind and its members (entities.groups): the head nouns of a group phrase, the
+    # words making one armed, its members' plurals, the words of an armed group's name, and the words
+    # making a phrase another group's ("a rival faction").
+    group_heads: frozenset[str]
+    armed_kind_words: frozenset[str]
+    armed_member_plurals: frozenset[str]
+    armed_name_words: frozenset[str]
+    other_group_words: frozenset[str]
     ignorable_words: frozenset[str]
     acronym_stopwords: frozenset[str]
     short_name_words: frozenset[str]
@@ -140,6 +148,11 @@ def entity_lexicon() -> EntityLexicon:
         introduced_org_kinds=frozenset(data["introduced_org_kinds"]),
         member_nouns=frozenset(data["member_nouns"]),
         staff_plurals=frozenset(data["staff_plurals"]),
+        group_heads=frozenset(data["group_heads"]),
+        armed_kind_words=frozenset(data["armed_kind_words"]),
+        armed_member_plurals=frozenset(data["armed_member_plurals"]),
+        armed_name_words=frozenset(data["armed_name_words"]),
+        other_group_words=frozenset(data["other_group_words"]),
         ignorable_words=frozenset(data["ignorable_description_words"]),
         acronym_stopwords=frozenset(data["acronym_stopwords"]),
         short_name_words=frozenset(data["short_name_words"]),

@@ -1,0 +1,30 @@
+"""The entities lexicon's typed view (``stages/entities/lexicon.py``): each word list of
+``lexicons/entities.toml`` that a rule reads arrives whole, in the form the rule compares."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.lexicons import load_lexicon
+from storyline.stages.entities.lexicon import entity_lexicon
+
+# The armed-group sections (read by ``stages/entities/groups.py``) and a word each must hold: the word the
+# rule was written for ("a separatist faction", "the militants", "… Liberation Front", "a rival faction").
+GROUP_SECTIONS = {
+    "group_heads": "faction",
+    "armed_kind_words": "separatist",
+    "armed_member_plurals": "militants",
+    "armed_name_words": "liberation",
+    "other_group_words": "rival",
+}
+
+
+@pytest.mark.parametrize("section", sorted(GROUP_SECTIONS))
+def test_group_word_lists_load_whole_and_in_lower_case(section: str) -> None:
+    words = load_lexicon("entities")[section]
+    loaded = getattr(entity_lexicon(), section)
+    assert loaded == frozenset(words)
+    assert GROUP_SECTIONS[section] in loaded
+    # the rules compare lemmas, folded names and lower-case plurals as written: an entry in capitals
+    # would never match
+    assert all(word == word.lower() for word in loaded), section
