@@ -86,7 +86,8 @@ def _find_descriptions(doc: Doc, names: list[Mention], lexicon: EntityLexicon) -
     organisation_ends = {m.start: m.end for m in names if m.label == "ORG"}
     commas = {token.idx for token in doc if token.text == ","}
     # "the bloc" is a description only of a body introduced so (``kinds``): never one left unresolved
-    organisation_words = lexicon.org_head_words | lexicon.introduced_org_kinds
+    # "the force" only for an armed body named before it (``forces``), else it stays unresolved
+    organisation_words = lexicon.org_head_words | lexicon.introduced_org_kinds | lexicon.armed_force_heads
     found = []
     for token in doc:
         kind = (
