@@ -31,8 +31,9 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # How many sentences before a person description may hold the one person it stands for.
 SALIENCE_SENTENCES = 2
 # What may stand between a description and the name it is in apposition with: the place or body of the
-# office, then a comma ("The governor of the province, <name>, said").
-APPOSED_NAME_GAP = re.compile(r"(?:\s+of\s+[^,.;:]{1,60})?,\s*")
+# office, then a comma and at most two capitalised words the name leaves out, a title or a form of address
+# ("The governor of the province, <name>, said"; "The commander of the FC …, General <name>").
+APPOSED_NAME_GAP = re.compile(r"(?:\s+of\s+[^,.;:]{1,60})?,\s*(?:[A-Z][\w.]*\s+){0,2}")
 # Between a role and the name the parse gives it in apposition after it: a comma and a form of address
 # the name leaves out ("Its owner, Hadji Khouda Bakhch Raïssani").
 GIVEN_NAME_GAP = re.compile(r",\s*(?:[A-Z][\w.]*\s+)?")
