@@ -124,6 +124,8 @@ class EntityLexicon:
     # Heads of a description of an armed body, and each kind word's name words (entities.forces).
     armed_force_heads: frozenset[str]
     armed_force_kinds: dict[str, frozenset[str]]
+    # Owners of a body named in apposition ("the military's media wing, ISPR"; entities.descriptions).
+    body_possessors: frozenset[str]
 
 
 def _folded_abbreviations(abbreviations: dict[str, str]) -> dict[str, str]:
@@ -202,6 +204,7 @@ def entity_lexicon() -> EntityLexicon:
         patronymic_endings=tuple(data["patronymic_endings"]),
         location_affixes=frozenset(data["described_bodies"]["location_affixes"]),
         armed_force_heads=frozenset(data["described_bodies"]["armed_force_heads"]),
+        body_possessors=frozenset(data["described_bodies"]["body_possessors"]),
         armed_force_kinds={
             word: frozenset(names) for word, names in data["described_bodies"]["armed_force_kinds"].items()
         },
