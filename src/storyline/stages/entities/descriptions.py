@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -62,7 +62,10 @@ def resolve_descriptions(
     article = DescribedArticle(doc, text, article_id, names, people)
     organisations = named_organisations(text, names, lexicon)
     resolved = []
-    for start, end, kind in _find_descriptions(doc, names, with_role_nouns(lexicon, roles)):
+    finding = with_role_nouns(lexicon, roles)
+    # "The retired teacher": an occupation is found as a title is, and resolved by salience only
+    finding = replace(finding, title_words=finding.title_words | lexicon.occupation_nouns)
+    for start, end, kind in _find_descriptions(doc, names, finding):
         if kind == "person":
             found = resolve_person_description(article, start, end, roles, lexicon)
         elif kind == "apposed":

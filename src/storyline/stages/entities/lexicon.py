@@ -126,6 +126,8 @@ class EntityLexicon:
     armed_force_kinds: dict[str, frozenset[str]]
     # Owners of a body named in apposition ("the military's media wing, ISPR"; entities.descriptions).
     body_possessors: frozenset[str]
+    # Occupations heading a description of the one person just written about ("the retired teacher").
+    occupation_nouns: frozenset[str]
 
 
 def _folded_abbreviations(abbreviations: dict[str, str]) -> dict[str, str]:
@@ -205,6 +207,7 @@ def entity_lexicon() -> EntityLexicon:
         location_affixes=frozenset(data["described_bodies"]["location_affixes"]),
         armed_force_heads=frozenset(data["described_bodies"]["armed_force_heads"]),
         body_possessors=frozenset(data["described_bodies"]["body_possessors"]),
+        occupation_nouns=frozenset(data["described_people"]["occupation_nouns"]),
         armed_force_kinds={
             word: frozenset(names) for word, names in data["described_bodies"]["armed_force_kinds"].items()
         },

@@ -80,6 +80,8 @@ def resolve_person_description(
         return Mention(article_id, start, end, surface, "PERSON", refers_to=refers_to)
     if not matches and (salient := _salient_person(doc, start, surface, names, lexicon)):
         return Mention(article_id, start, end, surface, "PERSON", refers_to=salient.text, role=surface)
+    if _head_word(surface) in lexicon.occupation_nouns:
+        return None  # "the teacher" is no office the role index may match in another report
     # no (or no single) antecedent here: the collection's role index may know the person
     return Mention(article_id, start, end, surface, ROLE_LABEL, role=surface)
 
