@@ -58,3 +58,12 @@ def test_a_vessel_the_model_tags_an_organisation_is_never_the_company() -> None:
         "Pioneer had been speeding, and a spokesman said the company would pay for the clean-up."
     )
     assert by_text(found, "the company").refers_to == "Velsund Bulk Lines"
+
+
+def test_a_place_modifying_the_operator_does_not_block_it() -> None:
+    """Issue #17, generalise kalat-hostages: "the Quetta-based operator" went to the place."""
+    found = mentions_of(
+        "The ferries, run by the Karsk-based operator Velsund Bulk Lines, stayed in port on Monday. "
+        "Velsund Bulk Lines said the boats were safe."
+    )
+    assert refers(found, "the Karsk-based operator") == "Velsund Bulk Lines"

@@ -81,3 +81,25 @@ def test_the_head_of_a_body_of_people_is_one_of_them() -> None:
     assert person_of(passive, "The elder") == "Walter Brill"
     things = mentions_of("Walter Brill, who heads a convoy of 30 trucks, arrived. The truck said nothing.")
     assert person_of(things, "The truck") is None
+
+
+def test_a_role_holding_an_organisation_before_the_name_is_that_persons() -> None:
+    """Issue #17, kalat-hostages: "The owner of the operator <company>, Hadschi <name>" (the parse hangs
+    the name on the company's) and "The commander of the <body> …, General <name>" (a title the name
+    leaves out) are the named person's."""
+    found = mentions_of(
+        "The count is disputed. The owner of the shipping line Velsund Bulk Lines, Haji Arvid Holm, insists "
+        "on 131 passengers. The commander of the Karsk Border Corps in the north, General Tomas Berg, said "
+        "his men were ready."
+    )
+    assert person_of(found, "The owner") == "Arvid Holm"
+    assert person_of(found, "The commander") == "Tomas Berg"
+
+
+def test_a_name_after_a_common_noun_of_a_body_keeps_that_noun() -> None:
+    """ "the Free City bloc of the challenger X": X is the challenger, never "the bloc"."""
+    found = mentions_of(
+        "Most complaints come from the opposition Free City bloc of the challenger Anahit Hovhannisyan. The "
+        "bloc also said that employees had been called."
+    )
+    assert person_of(found, "The bloc") is None

@@ -12,7 +12,9 @@ Hand-written: no library resolves descriptions for news offline; the parse comes
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -29,6 +31,8 @@ __all__ = ["DescribedArticle", "resolve_descriptions"]
 
 # Words opening a description that refers back: "the union", "her ministry", "this ministry".
 DETERMINERS = frozenset({"the", "her", "his", "its", "their", "this"})
+# Between an organisation's name and a phrase in apposition after it: its acronym in brackets, a comma.
+APPOSITION_GAP = re.compile(r"(?:\s*\([^()\n]{1,20}\))?,\s*")
 
 
 @dataclass(frozen=True)
@@ -58,7 +62,10 @@ def resolve_descriptions(
     article = DescribedArticle(doc, text, article_id, names, people)
     organisations = named_organisations(text, names, lexicon)
     resolved = []
-    for start, end, kind in _find_descriptions(doc, names, with_role_nouns(lexicon, roles)):
+    finding = with_role_nouns(lexicon, roles)
+    # "The retired teacher": an occupation is found as a title is, and resolved by salience only
+    finding = replace(finding, title_words=finding.title_words | lexicon.occupation_nouns)
+    for start, end, kind in _find_descriptions(doc, names, finding):
         if kind == "person":
             found = resolve_person_description(article, start, end, roles, lexicon)
         elif kind == "apposed":
@@ -86,7 +93,8 @@ def _find_descriptions(doc: Doc, names: list[Mention], lexicon: EntityLexicon) -
     organisation_ends = {m.start: m.end for m in names if m.label == "ORG"}
     commas = {token.idx for token in doc if token.text == ","}
     # "the bloc" is a description only of a body introduced so (``kinds``): never one left unresolved
-    organisation_words = lexicon.org_head_words | lexicon.introduced_org_kinds
+    # "the force" only for an armed body named before it (``forces``), else it stays unresolved
+    organisation_words = lexicon.org_head_words | lexicon.introduced_org_kinds | lexicon.armed_force_heads
     found = []
     for token in doc:
         kind = (
@@ -99,9 +107,11 @@ def _find_descriptions(doc: Doc, names: list[Mention], lexicon: EntityLexicon) -
             and token.pos_ in {"NOUN", "PROPN"}
             else ""
         )
-        if not kind:
+        # "the military's media wing": a possessor no description is headed by, read only as such an owner
+        owner = kind == "org" or token.lower_ in lexicon.body_possessors
+        possessed = _possessed_in_apposition(token, organisation_ends, lexicon) if owner else None
+        if not kind and possessed is None:
             continue
-        possessed = _possessed_in_apposition(token, organisation_ends, lexicon) if kind == "org" else None
         if possessed is not None:
             # "The army's media wing, Inter-Services Public Relations": the phrase is that name's, and the
             # army owning the wing is no mention of an organisation named with "army"
@@ -141,7 +151,22 @@ def _possessed_in_apposition(
         return None
     apposed = [child for child in possessed.children if child.dep_ == "appos"]
     apposed += [possessed.head] if possessed.dep_ == "appos" else []
-    return possessed if any(_in_name(token, organisation_ends) for token in apposed) else None
+    if any(_in_name(token, organisation_ends) for token in apposed):
+        return possessed
+    after_name = _name_before_comma(possessed.doc.text, possessor.left_edge.idx, organisation_ends.items())
+    return possessed if after_name is not None and _closes_apposition(possessed) else None
+
+
+def _name_before_comma(text: str, start: int, names: Iterable[tuple[int, int]]) -> tuple[int, int] | None:
+    """The name (start, end) the phrase at ``start`` follows after a comma, its acronym in brackets between
+    ("Inter-Services Public Relations (ISPR), the military's media wing"): the apposition the small model
+    may parse as no apposition at all."""
+    return next((name for name in names if APPOSITION_GAP.fullmatch(text, name[1], start)), None)
+
+
+def _closes_apposition(head: Token) -> bool:
+    """Whether the phrase headed here ends its apposition: a comma or the sentence's end right after it."""
+    return bool(re.match(r"\s*[,.;]", head.doc.text[head.idx + len(head.text) :]))
 
 
 def _in_name(token: Token, organisation_ends: dict[int, int]) -> bool:
@@ -160,6 +185,10 @@ def _apposed_organisation_mention(
     apposed = [child for child in head.children if child.dep_ == "appos"]
     apposed += [head.head] if head.dep_ == "appos" else []
     named = next((o for o in organisations for t in apposed if o.start <= t.idx < o.end), None)
+    if named is None:
+        spans = {(o.start, o.end): o for o in organisations}
+        before = _name_before_comma(text, start, spans)
+        named = spans[before] if before is not None else None
     if named is None:
         return None
     return Mention(article_id, start, end, text[start:end], "ORG", refers_to=named.text)

@@ -127,6 +127,15 @@ class EntityLexicon:
     gendered_titles: dict[str, str]
     # Folded endings of a patronymic written before the given name (Mongolian "-yn", "-iin").
     patronymic_endings: tuple[str, ...]
+    # Words after a place and a hyphen that make it a modifier ("Quetta-based"; entities.located).
+    location_affixes: frozenset[str]
+    # Heads of a description of an armed body, and each kind word's name words (entities.forces).
+    armed_force_heads: frozenset[str]
+    armed_force_kinds: dict[str, frozenset[str]]
+    # Owners of a body named in apposition ("the military's media wing, ISPR"; entities.descriptions).
+    body_possessors: frozenset[str]
+    # Occupations heading a description of the one person just written about ("the retired teacher").
+    occupation_nouns: frozenset[str]
 
 
 def _folded_abbreviations(abbreviations: dict[str, str]) -> dict[str, str]:
@@ -208,6 +217,13 @@ def entity_lexicon() -> EntityLexicon:
         | frozenset(load_lexicon("cues")["reporting_verbs"]),
         gendered_titles=dict(data["gendered_titles"]),
         patronymic_endings=tuple(data["patronymic_endings"]),
+        location_affixes=frozenset(data["described_bodies"]["location_affixes"]),
+        armed_force_heads=frozenset(data["described_bodies"]["armed_force_heads"]),
+        body_possessors=frozenset(data["described_bodies"]["body_possessors"]),
+        occupation_nouns=frozenset(data["described_people"]["occupation_nouns"]),
+        armed_force_kinds={
+            word: frozenset(names) for word, names in data["described_bodies"]["armed_force_kinds"].items()
+        },
     )
 
 

@@ -55,6 +55,7 @@ from storyline.stages.entities.lexicon import (
 )
 from storyline.stages.entities.members import members_standing_for_bodies
 from storyline.stages.entities.noise import is_noise, without_leading_word, without_vessels
+from storyline.stages.entities.outlets import dateline_outlets
 from storyline.stages.entities.owners import business_relation_descriptions
 from storyline.stages.entities.people import patronymic_names, relabel_surnames
 from storyline.stages.entities.person_descriptions import SUBJECT_DEPS
@@ -297,7 +298,7 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
         and not any(s <= m.start < e for s, e in foreign)
         and not is_noise(doc, text, m, lexicon)
     ]
-    names = places_by_context(doc, text, names, lexicon)
+    names = dateline_outlets(text, article_id, places_by_context(doc, text, names, lexicon))
     names = named_subdivisions(text, article_id, known_organisation_mentions(text, names), lexicon)
     names = split_parenthesised_acronyms(split_joined_names(without_portfolio_words(doc, names, lexicon)))
     names = organisations_joined_by_their_acronym(text, names, lexicon)

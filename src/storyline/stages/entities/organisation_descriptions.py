@@ -23,6 +23,7 @@ from storyline.stages.entities.businesses import (
     one_business_named_before,
     vessel_names,
 )
+from storyline.stages.entities.forces import armed_body_antecedent
 from storyline.stages.entities.kinds import introduced_by_kind, named_before_its_kind_phrase
 from storyline.stages.entities.lexicon import (
     EntityLexicon,
@@ -63,6 +64,7 @@ def resolve_organisation_description(
         _name_right_after(text, end, organisations)
         or _organisation_antecedent(text, surface, start, organisations, lexicon)
         or named_before_its_kind_phrase(doc, text, surface, start, names, lexicon)
+        or armed_body_antecedent(surface, start, organisations, lexicon)
     )
     office = None if antecedent else office_of_minister(doc, surface, article.people, lexicon)
     if antecedent is not None or office is not None:

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 from storyline.records import Mention
 from storyline.stages.entities.businesses import names_a_business, names_no_business, vessel_names
 from storyline.stages.entities.lexicon import EntityLexicon, fold_name
+from storyline.stages.entities.located import locates_a_description
 from storyline.stages.entities.repair import introduced_as_any
 
 __all__ = ["business_relation_descriptions", "business_relation_span"]
@@ -46,7 +47,8 @@ def business_relation_descriptions(
     """ "the operator", "the tanker's owner" of one article as mentions of the business each stands for;
     those with no single business to stand for are left out."""
     text = doc.text
-    taken = [(m.start, m.end) for m in names + descriptions]
+    # "the Quetta-based operator": the place's name is no rival of the description it modifies (``located``)
+    taken = [(m.start, m.end) for m in names + descriptions if not locates_a_description(text, m, lexicon)]
     businesses = _businesses(text, names, descriptions, lexicon)
     found = []
     for token in doc:

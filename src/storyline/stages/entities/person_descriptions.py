@@ -31,8 +31,9 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # How many sentences before a person description may hold the one person it stands for.
 SALIENCE_SENTENCES = 2
 # What may stand between a description and the name it is in apposition with: the place or body of the
-# office, then a comma ("The governor of the province, <name>, said").
-APPOSED_NAME_GAP = re.compile(r"(?:\s+of\s+[^,.;:]{1,60})?,\s*")
+# office, then a comma and at most two capitalised words the name leaves out, a title or a form of address
+# ("The governor of the province, <name>, said"; "The commander of the FC …, General <name>").
+APPOSED_NAME_GAP = re.compile(r"(?:\s+of\s+[^,.;:]{1,60})?,\s*(?:[A-Z][\w.]*\s+){0,2}")
 # Between a role and the name the parse gives it in apposition after it: a comma and a form of address
 # the name leaves out ("Its owner, Hadji Khouda Bakhch Raïssani").
 GIVEN_NAME_GAP = re.compile(r",\s*(?:[A-Z][\w.]*\s+)?")
@@ -79,6 +80,8 @@ def resolve_person_description(
         return Mention(article_id, start, end, surface, "PERSON", refers_to=refers_to)
     if not matches and (salient := _salient_person(doc, start, surface, names, lexicon)):
         return Mention(article_id, start, end, surface, "PERSON", refers_to=salient.text, role=surface)
+    if _head_word(surface) in lexicon.occupation_nouns:
+        return None  # "the teacher" is no office the role index may match in another report
     # no (or no single) antecedent here: the collection's role index may know the person
     return Mention(article_id, start, end, surface, ROLE_LABEL, role=surface)
 

@@ -138,6 +138,25 @@ def _apposed_role_nouns(root: Token, lexicon: EntityLexicon) -> Iterator[Token]:
     if root.dep_ == "appos" and _is_apposed_role_noun(root.head, lexicon):
         yield root.head
     yield from (c for c in root.children if c.dep_ == "appos" and _is_apposed_role_noun(c, lexicon))
+    yield from _role_of_apposed_body(root, lexicon)
+
+
+def _role_of_apposed_body(root: Token, lexicon: EntityLexicon) -> Iterator[Token]:
+    """ "The owner of the operator Bolan Star Coaches, Hadschi X": the small model hangs the name in
+    apposition on the organisation's name, which no person's name can be; the apposition is the role's
+    whose "of" holds that organisation (issue #17, kalat-hostages)."""
+    if root.dep_ != "appos":
+        return
+    if root.head.pos_ != "PROPN":
+        return  # "the bloc of the challenger X": X is the challenger, a common noun the parse got right
+    body = root.head
+    while body.dep_ == "appos" and body.head.i != body.i:
+        body = body.head  # "the operator Bolan Star Coaches": the name in apposition with its kind
+    owner = body
+    while owner.dep_ == "pobj" and owner.head.lower_ == "of" and owner.head.head.i != owner.head.i:
+        owner = owner.head.head  # "The mayor of the municipality of Mantoudi, X": the mayor, not the body
+    if owner is not body and _is_apposed_role_noun(owner, lexicon):
+        yield owner
 
 
 def _roles_by_verb(root: Token, lexicon: EntityLexicon) -> Iterator[tuple[str, str, int | None]]:
