@@ -69,3 +69,11 @@ def test_a_suggestion_called_false_was_put_forward_unless_the_content_hedges() -
     hedged = claims_of("At the rally the mayor wrongly suggested that the inspector may have been bribed.")
     assert [c.modality for c in hedged if not c.outlet_voice] == ["hedged"]
     assert [stance_of(c) for c in framed(hedged)] == ["deny"]
+
+
+def test_a_fact_the_person_ignored_is_the_outlets_statement() -> None:
+    claims = claims_of("He continually ignored the fact that the inspector was an American, born in Ohio.")
+    stated = [(c.outlet_voice, c.text) for c in claims]
+    assert stated == [(True, "the inspector was an American, born in Ohio")]
+    acknowledged = claims_of("The mayor acknowledged the fact that the inspector was born in Ohio.")
+    assert any(c.speaker_text == "The mayor" for c in acknowledged), [(c.cue, c.text) for c in acknowledged]

@@ -41,6 +41,7 @@ def with_framing(parsed: ParsedArticle, claims: Sequence[Claim]) -> list[Claim]:
     found: list[Claim] = []
     framed = 0
     for claim in claims:
+        claim = _unless_fact_not_said(parsed.doc, claim, lexicon)
         modality = _outlet_modality(claim)
         if modality is None or not _called_false(parsed.doc, claim, lexicon):
             found.append(claim)
@@ -49,6 +50,22 @@ def with_framing(parsed: ParsedArticle, claims: Sequence[Claim]) -> list[Claim]:
         found.append(_put_forward(parsed.doc, claim, lexicon))
         found.append(_outlet_claim(claim, f"{parsed.article.id}:f{framed}", modality))
     return found
+
+
+def _unless_fact_not_said(doc: Doc, claim: Claim, lexicon: ClaimLexicon) -> Claim:
+    """ "He ignored the fact that Curiel was an American": a content the outlet calls a fact (lexicon
+    ``fact_framing``) under a verb that reports nothing is the outlet's own statement of the clause, not
+    the person's (who said nothing of it); under a cue verb ("acknowledged the fact that …") it stays."""
+    if claim.kind != "statement" or claim.outlet_voice or claim.quote != "indirect":
+        return claim  # a quotation is the speaker's words, whatever they call a fact
+    phrase = next((p for p in lexicon.fact_phrases if claim.text.lower().startswith(p)), None)
+    cue = doc.char_span(claim.cue_start, claim.cue_end, alignment_mode="expand")
+    if phrase is None or cue is None or cue.root.lemma_.lower() in lexicon.cue_verbs:
+        return claim
+    start = claim.start + len(phrase)
+    outlet = _outlet_claim(claim, claim.id, "asserted")
+    clause = claim.text[len(phrase) :]
+    return dataclasses.replace(outlet, text=clause, start=start, cue_start=start, cue_end=start)
 
 
 def _put_forward(doc: Doc, claim: Claim, lexicon: ClaimLexicon) -> Claim:
