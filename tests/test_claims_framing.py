@@ -77,3 +77,9 @@ def test_a_fact_the_person_ignored_is_the_outlets_statement() -> None:
     assert stated == [(True, "the inspector was an American, born in Ohio")]
     acknowledged = claims_of("The mayor acknowledged the fact that the inspector was born in Ohio.")
     assert any(c.speaker_text == "The mayor" for c in acknowledged), [(c.cue, c.text) for c in acknowledged]
+
+
+def test_a_falsity_word_inside_another_speakers_content_is_not_the_outlets() -> None:
+    text = "The farmer has alleged that the mayor falsely claimed that the bridge had been closed."
+    claims = claims_of(text)
+    assert not framed(claims), [(c.id, c.cue, c.speaker_text, c.text) for c in claims]

@@ -43,7 +43,7 @@ def with_framing(parsed: ParsedArticle, claims: Sequence[Claim]) -> list[Claim]:
     for claim in claims:
         claim = _unless_fact_not_said(parsed.doc, claim, lexicon)
         modality = _outlet_modality(claim)
-        if modality is None or not _called_false(parsed.doc, claim, lexicon):
+        if modality is None or _nested(claim, claims) or not _called_false(parsed.doc, claim, lexicon):
             found.append(claim)
             continue
         framed += 1
@@ -66,6 +66,15 @@ def _unless_fact_not_said(doc: Doc, claim: Claim, lexicon: ClaimLexicon) -> Clai
     outlet = _outlet_claim(claim, claim.id, "asserted")
     clause = claim.text[len(phrase) :]
     return dataclasses.replace(outlet, text=clause, start=start, cue_start=start, cue_end=start)
+
+
+def _nested(claim: Claim, claims: Sequence[Claim]) -> bool:
+    """Whether the claim's cue lies inside another speaker's content: "Chauhan alleged that the sect's head
+    falsely claimed …" calls it false in Chauhan's words, not the outlet's."""
+    return any(
+        other.id != claim.id and not other.outlet_voice and other.start <= claim.cue_start < other.end
+        for other in claims
+    )
 
 
 def _put_forward(doc: Doc, claim: Claim, lexicon: ClaimLexicon) -> Claim:
