@@ -39,6 +39,7 @@ from storyline.stages.ledger.statements import (
     group_statements,
     join_keyed_outlet_voice,
     join_outlet_voice,
+    join_same_span,
 )
 
 SETTINGS = DEFAULT_SETTINGS.ledger
@@ -422,6 +423,20 @@ def test_an_outlet_voice_claim_inside_a_claims_content_does_not_join_it_as_a_sec
     join_outlet_voice([nested], words, groups, SETTINGS.outlet_voice_similarity)
     join_keyed_outlet_voice(groups[0], [nested], [(0, 0)], words, groups)
     assert [s.claim.id for s in groups[0]] == ["a"]
+
+
+def test_the_outlets_side_on_a_reported_contents_very_span_joins_it() -> None:
+    # "the mayor wrongly suggested the inspector is part of a group …": the outlet denies the same words
+    text = "The mayor wrongly suggested the inspector is part of a group organising the protests."
+    article = make_article(text)
+    content = "the inspector is part of a group organising the protests"
+    reported = make_claim(content, article=article, id="c", cue="suggested", speaker_text="The mayor")
+    outlet = make_claim(content, article=article, id="f", cue="", modality="denied")
+    other = make_claim("The mayor wrongly suggested", article=article, id="v", cue="")
+    groups = [[Statement(reported, content_words(content), antecedent=None)]]
+    words = {c.id: content_words(c.text) for c in (outlet, other)}
+    assert [c.id for c in join_same_span([outlet, other], words, groups)] == ["v"]
+    assert [s.claim.id for s in groups[0]] == ["c", "f"]
 
 
 def narration(text: str, verb: str, id: str) -> Claim:

@@ -70,6 +70,10 @@ class ClaimLexicon:
     evidence_nouns: frozenset[str]
     inability_words: frozenset[str]
     negations: frozenset[str]
+    # Words by which the outlet calls a reported content false (``claims.framing``).
+    falsity_adverbs: frozenset[str]
+    falsity_adjectives: frozenset[str]
+    fact_phrases: tuple[str, ...]
     passive_raising_cues: frozenset[str]
     active_raising_cues: frozenset[str]
 
@@ -146,6 +150,9 @@ def claim_lexicon() -> ClaimLexicon:
         evidence_nouns=_words(unconfirmed["evidence_nouns"]),
         inability_words=_words(unconfirmed["inability_words"]),
         negations=_words(unconfirmed["negations"]),
+        falsity_adverbs=_words(denials["falsity_framing"]["adverbs"]),
+        falsity_adjectives=_words(denials["falsity_framing"]["adjectives"]),
+        fact_phrases=tuple(phrase.lower() + " " for phrase in denials["fact_framing"]["phrases"]),
         passive_raising_cues=_words(cues["raising_cues"]["passive"]),
         active_raising_cues=_words(cues["raising_cues"]["active"]),
     )

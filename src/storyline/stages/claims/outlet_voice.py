@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 
 from storyline.records import Claim, Modality, ParsedArticle, TimeExpr
 from storyline.stages.claims.datelines import lead_dateline_length
+from storyline.stages.claims.framing import with_framing
 from storyline.stages.claims.lexicon import claim_lexicon
 from storyline.stages.claims.modality import predicate_modality
 from storyline.stages.quantities import find_quantities
@@ -39,8 +40,9 @@ MIN_WORDS = 6
 def outlet_voice_claims(
     parsed: ParsedArticle, claims: Sequence[Claim], times: Sequence[TimeExpr]
 ) -> list[Claim]:
-    """The attributions with dateline speakers turned into outlet-voice claims, then the article's
-    unattributed statements as outlet-voice claims, in text order."""
+    """The attributions with dateline speakers turned into outlet-voice claims, the outlet's own
+    claims on contents it calls false (``claims.framing``), then the article's unattributed statements as
+    outlet-voice claims, in text order."""
     surnames = _person_surnames(parsed.doc)
     kept = [
         _unless_no_voice(_unless_dateline_speaker(claim, surnames), parsed.doc)
@@ -59,7 +61,8 @@ def outlet_voice_claims(
         start = sentence.start_char + lead_dateline_length(sentence.text)
         if _is_statement(sentence, parsed.article.text[start : sentence.end_char]):
             found.append(_claim(parsed, len(found) + 1, (start, sentence.end_char), times, token_starts))
-    return sorted([*kept, *found], key=lambda claim: (claim.start, claim.id))
+    # the outlet's own side on what it reports false ("erroneously suggested …"), beside the report
+    return sorted([*with_framing(parsed, kept), *found], key=lambda claim: (claim.start, claim.id))
 
 
 def _statement_units(doc: Doc) -> list[Span]:

@@ -3,9 +3,10 @@
 An analyst would rather read ten right questions than fifty doubtful ones, so a group of claims becomes a
 question only when its evidence says it is one:
 
-- a proposition needs two *speaking* sources: copies of one span (one sentence parsed with two speakers)
-  are one claim, a relay ("Davis said the FBI said …") is the source it relays (``ledger.sources``), and
-  a speaker the text does not name ("who", "he") is its outlet, not a source of its own;
+- a proposition needs two *speaking* sources: copies of one span taking one side (one sentence parsed
+  with two speakers) are one claim, a relay ("Davis said the FBI said …") is the source it relays
+  (``ledger.sources``), and a speaker the text does not name ("who", "he") is its outlet, not a source of
+  its own;
 - the claim a proposition is worded from must be a clause with a finite verb: "Clinton to win Monday's
   debate" (from "expect Clinton to win"), "NBC's Lester Holt, the moderator …" or "the email issue" state
   nothing a reader can check. The worker that parsed the article noted where each content's finite verbs
@@ -50,8 +51,12 @@ TAGS_ONLY = frozenset({"ner", "parser", "lemmatizer"})
 
 def speaking_sources(claims: Sequence[Claim], origin: Mapping[str, str]) -> int:
     """Independent sources of ``claims`` once copies of one span are one claim and unnamed speakers are
-    their outlet (see the module docstring)."""
-    unique = list({(claim.article, claim.start, claim.end): claim for claim in claims}.values())
+    their outlet (see the module docstring). A copy takes the same side: the outlet's claim on a content
+    it calls false ("erroneously suggested …", ``claims.framing``) takes the other side of that span, and
+    is a voice of its own."""
+    unique = list(
+        {(claim.article, claim.start, claim.end, stance_of(claim)): claim for claim in claims}.values()
+    )
     return len({_named_or_outlet(source) for source in independent_sources(unique, origin)})
 
 

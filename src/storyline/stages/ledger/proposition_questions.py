@@ -41,6 +41,7 @@ from storyline.stages.ledger.statements import (
     group_statements,
     join_keyed_outlet_voice,
     join_outlet_voice,
+    join_same_span,
     statement_reference,
 )
 from storyline.stages.ledger.story_reading import StoryReading, sourcing
@@ -113,7 +114,8 @@ def group_propositions(
     statement_keyed = finish_keyed(between, (yield between.to_embed()), settings)
     groups = group_statements(statements, settings, vectors, statement_keyed)
     _place_by_context(unmeasured.unplaced, groups, reading)
-    join_outlet_voice(outlet_claims, narration, groups, settings.outlet_voice_similarity)
+    unjoined = join_same_span(outlet_claims, narration, groups)
+    join_outlet_voice(unjoined, narration, groups, settings.outlet_voice_similarity)
     placed = {statement.claim.id for group in groups for statement in group}
     to_outlet = draft.restricted(
         lambda pair: pair[0] < len(statements) <= pair[1] and keyed_claims[pair[1]].id not in placed

@@ -119,6 +119,30 @@ def _shared_entities(first: frozenset[str], second: frozenset[str]) -> bool:
     return any(word.startswith("@") for word in first & second)
 
 
+def join_same_span(
+    claims: Sequence[Claim], words: dict[str, frozenset[str]], groups: list[list[Statement]]
+) -> list[Claim]:
+    """Each outlet-voice claim of the very span of an attributed statement joins that statement's group; the
+    others are returned. Only the outlet's own side on a content it reports shares a reported content's
+    span ("Trump erroneously suggested Curiel was from Mexico": ``claims.framing``); its words are the
+    statement's, and a predicate the ledger cannot read ("is part of a group") must not keep the outlet's
+    side from the very claim it answers."""
+    group_of = {
+        (statement.claim.article, statement.claim.start, statement.claim.end): index
+        for index, group in enumerate(groups)
+        for statement in group
+        if not statement.claim.outlet_voice
+    }
+    rest: list[Claim] = []
+    for claim in claims:
+        index = group_of.get((claim.article, claim.start, claim.end))
+        if index is None:
+            rest.append(claim)
+        else:
+            groups[index].append(Statement(claim, words[claim.id], antecedent=None))
+    return rest
+
+
 def join_outlet_voice(
     claims: Sequence[Claim],
     words: dict[str, frozenset[str]],
