@@ -9,6 +9,7 @@ from storyline.stages.ledger.labels import (
     central_order,
     proposition_label,
     shorten,
+    title_case,
 )
 from storyline.stages.ledger.status import judge_status
 
@@ -151,3 +152,27 @@ def test_a_request_label_keeps_what_was_asked_past_an_appositive() -> None:
 )
 def test_a_label_keeps_the_propositions_own_clause(content: str, label: str) -> None:
     assert as_question(content) == label
+
+
+def test_a_label_is_not_cut_inside_a_coordinated_subject_before_its_verb() -> None:
+    content = 'the new city mayor\'s "temper" and "candour" are in doubt after the hearing'
+    claim = make_claim(content, finite_verbs=(content.index("are"),))
+    assert (
+        proposition_label([claim], [0])
+        == "Is it true that the new city mayor's temper and candour are in doubt after the hearing?"
+    )
+    # without the parse's verbs, the first clause still ends at the conjunction
+    assert shorten(content) == 'the new city mayor\'s "temper"'
+
+
+def test_a_headline_in_title_case_does_not_word_the_label() -> None:
+    headline = make_claim("Mayor Jones's Temper Is In Doubt", id="c1")
+    body = "the mayor's temper is in doubt after the council hearing"
+    sentence = make_claim(body, id="c2", finite_verbs=(body.index("is"),))
+    assert (
+        proposition_label([headline, sentence], [0, 1])
+        == "Is the mayor's temper in doubt after the council hearing?"
+    )
+    # alone, a headline still words its question; a name of a few words is no headline
+    assert proposition_label([headline], [0]).startswith("Is")
+    assert not title_case("Pat Kennedy left")

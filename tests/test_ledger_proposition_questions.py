@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from factories import make_claim
 
 from storyline.records import Claim
-from storyline.stages.ledger.proposition_questions import affirming_first
+from storyline.stages.ledger.proposition_questions import _contests, affirming_first
+from storyline.stages.ledger.statements import Statement
 
 
 def claim(text: str, verb: str, id: str) -> Claim:
@@ -19,3 +22,17 @@ def test_a_label_of_both_sides_is_worded_from_the_affirming_side() -> None:
     assert affirming_first([denial, finding], [0, 1]) == [1, 0]
     # one side only: the central order stands
     assert affirming_first([finding, finding], [1, 0]) == [1, 0]
+
+
+def test_only_a_lone_denial_of_another_speaker_on_one_entity_contests_an_affirmation() -> None:
+    affirmed = Statement(
+        claim("the mayor's candour is in doubt", "is", id="c1"), frozenset({"candour", "@mayor"}), None
+    )
+    doubt = make_claim("it never made sense that the mayor is to blame", id="c2", speaker_text="Another")
+    denial = Statement(doubt, frozenset({"blame", "@mayor"}), None)
+    assert _contests(denial, affirmed)
+    assert not _contests(affirmed, denial)  # a lone affirmation would reword the question it joins
+    unnamed = Statement(doubt, frozenset({"blame", "~mayor"}), None)
+    assert not _contests(unnamed, affirmed)  # a surname alone names no one entity
+    same_voice = Statement(dataclasses.replace(doubt, speaker_text="Someone"), denial.words, None)
+    assert not _contests(same_voice, affirmed)

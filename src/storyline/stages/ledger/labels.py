@@ -42,6 +42,7 @@ MIN_PROPOSITION_WORDS = 4
 PHRASE_REACH = 4  # words a label may run past PROPOSITION_WORDS to end on a whole phrase
 FRAME_SUBJECT_WORDS = 3  # words of the subject of an implication frame ("the losses mean …") at most
 CENTRAL_SAMPLE = 64
+TITLE_CASE_WORDS = 4  # a headline in Title Case: fewer words may all be a name ("Pat Kennedy")
 
 
 def _jaccard(first: frozenset[str], second: frozenset[str]) -> float:
@@ -64,7 +65,7 @@ def central_order(word_sets: Sequence[frozenset[str]]) -> list[int]:
 def proposition_label(claims: Sequence[Claim], order: list[int]) -> str:
     """A yes/no question from the most central claim that states the content itself (not "the news that
     …")."""
-    return as_question(shorten(claims[_label_claim(claims, order)].text))
+    return as_question(label_content(claims, order))
 
 
 def label_claim(claims: Sequence[Claim], order: list[int]) -> Claim:
@@ -76,6 +77,9 @@ def _label_claim(claims: Sequence[Claim], order: list[int]) -> int:
     """The claim whose words make the label (see ``proposition_label``)."""
     nouns, stopwords = ledger_lexicon().statement_nouns, ledger_lexicon().stopwords
     stated = [i for i in order if not _opens_with_statement_noun(claims[i].text, nouns)]
+    # A headline's Title Case ("Hillary Clinton's 'Honesty Is In Question") reads as a fragment in a
+    # question: a sentence of the body saying the same thing words it.
+    stated = [i for i in stated if not title_case(claims[i].text)] or stated
     # The question is best put in the words of a claim that asserts it and names its subject: "North Korea
     # has sent troops" reads as the question; "we have no proof of …" reads as one side's answer.
     named = [i for i in stated if (WORD.findall(claims[i].text) or [""])[0].lower() not in stopwords]
@@ -84,9 +88,21 @@ def _label_claim(claims: Sequence[Claim], order: list[int]) -> int:
     return (named_asserted or asserted or named or stated or order)[0]
 
 
+def title_case(text: str) -> bool:
+    """Whether every word of a content of a few words opens with a capital: a headline's style."""
+    words = [word for word in WORD.findall(text) if len(word) > 1 and not word[0].isdigit()]  # not "’s"
+    return len(words) >= TITLE_CASE_WORDS and all(word[0].isupper() for word in words)
+
+
 def label_content(claims: Sequence[Claim], order: list[int]) -> str:
     """The words a proposition's label is made of: the label claim's content, shortened."""
-    return shorten(claims[_label_claim(claims, order)].text)
+    claim = claims[_label_claim(claims, order)]
+    return shorten(claim.text, _first_verb(claim))
+
+
+def _first_verb(claim: Claim) -> int | None:
+    """Where the content's first finite verb is (characters), when the parse gave it."""
+    return claim.finite_verbs[0] if claim.finite_verbs else None
 
 
 def asks_something(claims: Sequence[Claim], order: list[int]) -> bool:
@@ -99,7 +115,7 @@ def asks_something(claims: Sequence[Claim], order: list[int]) -> bool:
     if (
         writes_shorthand(content)
         or _speaker_relative(content)
-        or not cut_whole(label_claim(claims, order).text)
+        or not cut_whole(label_claim(claims, order).text, _first_verb(label_claim(claims, order)))
     ):
         return False
     words = content.lower().split()
@@ -212,29 +228,34 @@ def _opens_with_statement_noun(text: str, nouns: frozenset[str]) -> bool:
     return any(word in nouns for word in words)
 
 
-def shorten(text: str) -> str:
+def shorten(text: str, verb_at: int | None = None) -> str:
     """The text cut at the first clause end after a few words, and at most ``PROPOSITION_WORDS`` words or
     a few more to end on a whole phrase (``label_cuts.whole_cut``); a request keeps what it asks
-    (``keep_request``)."""
-    words, cut = _cut(text)
+    (``keep_request``). ``verb_at``: where the first finite verb is, when known: the first clause ends after
+    it (``_cut``)."""
+    words, cut = _cut(text, verb_at)
     kept = words[: cut or PROPOSITION_WORDS]
     while cut is None and len(kept) > MIN_PROPOSITION_WORDS and open_word(kept[-1]):
         kept.pop()  # a cut at the word limit ends on what it says, not on "… forward with"
     return " ".join(kept).rstrip(" ,;:") + (" …" if len(kept) < len(words) else "")
 
 
-def _cut(text: str) -> tuple[list[str], int | None]:
+def _cut(text: str, verb_at: int | None = None) -> tuple[list[str], int | None]:
     """The words of ``text``'s first clause (``clause_end``), a request's object kept (``keep_request``),
-    and how many a label keeps: all within the word limit; past it, a whole phrase's worth read off a parse
-    of the whole text (``label_cuts.whole_cut``), or None when no cut near the limit leaves one."""
+    never ending before its first finite verb (``verb_at``, characters): "Clinton's "judgment" and
+    "honesty" are in question" is one clause whose subject is coordinated, cut at "and" it asked nothing
+    (PolNeAR classified-emails); and how many a label keeps: all within the word limit; past it, a whole
+    phrase's worth read off a parse of the whole text (``label_cuts.whole_cut``), or None when no cut near
+    the limit leaves one."""
     full = keep_request(" ".join(text.split()))
-    words = full[: clause_end(full, MIN_PROPOSITION_WORDS)].split()
+    subject = len(WORD.findall(text[:verb_at])) if verb_at else 0
+    words = full[: clause_end(full, max(MIN_PROPOSITION_WORDS, subject))].split()
     if len(words) <= PROPOSITION_WORDS:
         return words, len(words)
     return words, whole_cut(full, PROPOSITION_WORDS, MIN_PROPOSITION_WORDS, PHRASE_REACH, len(words))
 
 
-def cut_whole(text: str) -> bool:
+def cut_whole(text: str, verb_at: int | None = None) -> bool:
     """Whether ``shorten`` cuts ``text`` on a whole phrase (``_cut``). A label cut inside a phrase ("… for
     such a?") cannot be read whole, and its question is left out (precision first)."""
-    return _cut(text)[1] is not None
+    return _cut(text, verb_at)[1] is not None
