@@ -66,9 +66,11 @@ def test_a_director_or_spokesman_speaks_for_the_organisation_their_role_names() 
         ),
         # a role resolution lent her beside two of her own kind: not her organisation
         _entity("e-lent", "Clinton", "PERSON", roles=("Secretary", "head of the NCDD", "The official")),
+        _entity("e-staff", "Dana Roe", "PERSON", roles=("NCDD Chief of Staff",)),
     ]
     # the longer name holds "Velsund": one organisation; a former director, a deputy of no organisation,
-    # a person speaking for two and a director of a programme at a university are their own voice
+    # a person speaking for two, a director of a programme at a university and a chief of the
+    # organisation's staff are their own voice
     assert organisation_voices(entities).people == {"e-barrios": "e-ncdd", "e-chair": "e-union"}
 
 

@@ -124,6 +124,21 @@ def test_two_speakers_sharing_an_opinion_do_not_corroborate_it() -> None:
     assert status == "single-source" and reason.startswith("an opinion (Mayor, Rival)")
 
 
+def test_praise_closing_on_a_superlative_is_an_opinion_a_count_of_the_greatest_is_not() -> None:
+    agree = make_position("c1", "c2", speakers=("Aide", "Envoy"), outlets=("X",), stance="affirm")
+    claims = [
+        make_claim("Lee Park is the greatest!!!", id="c1", speaker_text="Aide"),
+        make_claim("Convoy left an hour ago. Another Lee Park miracle", id="c2", speaker_text="Envoy"),
+    ]
+    status, reason = judge_status([agree], claims, corroborators=2)
+    assert status == "single-source" and reason.startswith("an opinion (Aide, Envoy)")
+    counted = [
+        make_claim("the flood caused the greatest number of deaths", id="c1", speaker_text="Aide"),
+        make_claim("the flood caused the most deaths", id="c2", speaker_text="Envoy"),
+    ]
+    assert judge_status([agree], counted, corroborators=2)[0] == "corroborated"
+
+
 def test_a_fact_two_speakers_state_stays_corroborated() -> None:
     agree = make_position("c1", "c2", speakers=("Mayor", "Rival"), outlets=("X",), stance="affirm")
     claims = [

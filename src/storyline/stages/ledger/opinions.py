@@ -1,7 +1,9 @@
 """Statements of opinion and hedged negations: what a question's status may not weigh as fact.
 
-- an opinion ("political correctness has run amok", "that makes me smart", "I think …", "you're right"):
-  a content judging rather than describing (lexicon ``ledger`` ``[opinions]``). Two speakers holding it do
+- an opinion ("political correctness has run amok", "that makes me smart", "I think …", "you're right",
+  "Pat Kennedy is the greatest!!!"): a content judging rather than describing (lexicon ``ledger``
+  ``[opinions]``; a superlative of praise or blame counts only closing a sentence, "the greatest number of
+  …" still counts something). Two speakers holding it do
   not corroborate it, nor does one rejecting it contest it: ``status`` gives a question whose every claim
   is one as the opinion of those who hold it (single-source), never as a fact weighed (issue #14: in
   PolNeAR's trump-taxes story a town-hall questioner's opinion and Trump's agreement stood corroborated);
@@ -23,12 +25,15 @@ from storyline.lexicons import load_lexicon
 from storyline.records import Claim
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# a sentence's end within a claim's content, for a superlative closing it
+_SENTENCE_END = re.compile(r"[.!?]+")
 
 
 @dataclass(frozen=True, slots=True)
 class OpinionLexicon:
     evaluative: frozenset[str]
     phrases: tuple[str, ...]
+    closing_superlatives: frozenset[str]
     hedged_negations: tuple[str, ...]
 
 
@@ -38,6 +43,7 @@ def opinion_lexicon() -> OpinionLexicon:
     return OpinionLexicon(
         frozenset(data["opinions"]["evaluative"]),
         tuple(data["opinions"]["phrases"]),
+        frozenset(data["opinions"]["closing_superlatives"]),
         tuple(data["hedged_negations"]["phrases"]),
     )
 
@@ -48,11 +54,26 @@ def _plain(text: str) -> str:
 
 
 def is_opinion(claim: Claim) -> bool:
-    """Whether the content judges rather than states (``[opinions]``): an evaluative word, or an opinion said
-    in the first person or granted to another."""
+    """Whether the content judges rather than states (``[opinions]``): an evaluative word, an opinion said
+    in the first person or granted to another, or a superlative closing a sentence
+    (``_closing_superlative``)."""
     lexicon = opinion_lexicon()
     text = _plain(claim.text)
-    return bool(set(text.split()) & lexicon.evaluative) or any(f" {p} " in text for p in lexicon.phrases)
+    return (
+        bool(set(text.split()) & lexicon.evaluative)
+        or any(f" {p} " in text for p in lexicon.phrases)
+        or _closing_superlative(claim.text, lexicon.closing_superlatives)
+    )
+
+
+def _closing_superlative(text: str, superlatives: frozenset[str]) -> bool:
+    """ "Pat Kennedy is the greatest!!!", "he's the best.": "the" and a superlative with nothing after them
+    in their sentence, a verdict on someone; "the greatest number of deaths" goes on to count something."""
+    for sentence in _SENTENCE_END.split(text):
+        words = _plain(sentence).split()
+        if len(words) >= 2 and words[-2] == "the" and words[-1] in superlatives:
+            return True
+    return False
 
 
 def all_opinions(claims: Iterable[Claim]) -> bool:

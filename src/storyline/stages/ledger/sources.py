@@ -401,8 +401,15 @@ def _role_word_before(before: Sequence[str], lexicon: VoiceLexicon) -> bool:
 
 
 def _role_word_after(after: Sequence[str], lexicon: VoiceLexicon) -> bool:
+    """A role word right after the organisation ("NCDD director", "FBI's director"), unless a link and other
+    words follow it: "White House Chief of Staff" heads the staff, a post inside the organisation, no voice of
+    it (PolNeAR classified-emails: McDonough's praise in a released email stood as the Government of the
+    United States', issue #14), as "the director of debate at the University of Michigan" directs a
+    programme."""
     rest = list(after[1:]) if after[:1] == ["s"] else list(after)  # "FBI's director": "fbi", "s", …
-    return bool(rest) and rest[0] in lexicon.roles
+    if not rest or rest[0] not in lexicon.roles:
+        return False
+    return not (len(rest) > 2 and rest[1] in lexicon.links and rest[2] not in lexicon.links)
 
 
 def is_unnamed_report(claim: Claim) -> bool:
