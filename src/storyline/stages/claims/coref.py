@@ -6,6 +6,7 @@ Rutte's too."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -119,17 +120,19 @@ def _continuing_subject(sentence: Span, lexicon: ClaimLexicon) -> Token | None:
 # --- who a pronoun speaker is (``claims.extract`` resolves "he"/"she" with these) ---------------------------
 
 
-def possessors_before(doc: Doc, pronoun: CharSpan, quoted: list[CharSpan]) -> list[CharSpan]:
+def possessors_before(
+    doc: Doc, pronoun: CharSpan, quoted: list[CharSpan], entities: Sequence[Span]
+) -> list[CharSpan]:
     """People named as owners earlier in the pronoun's own sentence ("One of Trump's earlier jeremiads came
     in February, when he told Fox News …"; "Trump's comments — and his suggestion that …"): what the
     sentence is about, though no subject. A person by a PERSON entity or a surname one gives (the small
     model tags an owner "Trump's" an organisation as often as not). Objects stay out ("the deal with Kim …
-    he believes")."""
+    he believes"). ``entities`` is ``doc.ents``, built once per article by the caller (spaCy builds its
+    spans anew on each read)."""
     token = doc.char_span(*pronoun, alignment_mode="expand")
     if token is None:
         return []
     sentence = token[0].sent
-    entities = list(doc.ents)
     surnames = {ent[-1].lower_ for ent in entities if ent.label_ == "PERSON"}
     owners = []
     for owner in doc[sentence.start : token[0].i]:
@@ -159,12 +162,13 @@ def relative_antecedent(doc: Doc, attribution: Attribution) -> Attribution:
     return attribution if antecedent is None else dataclasses.replace(attribution, speaker=antecedent)
 
 
-def surnames_in(doc: Doc, text: str, content: CharSpan) -> set[str]:
+def surnames_in(text: str, content: CharSpan, entities: Sequence[Span]) -> set[str]:
     """The surnames of the people named inside a claim's content: its "he" is none of them ("He insisted
-    Curiel had a conflict of interest" is not Curiel's claim; a pronoun never binds a name it governs)."""
+    Curiel had a conflict of interest" is not Curiel's claim; a pronoun never binds a name it governs).
+    ``entities``: the article's ``doc.ents``."""
     return {
         surname_of(text, (ent.start_char, ent.end_char))
-        for ent in doc.ents
+        for ent in entities
         if ent.label_ == "PERSON" and content[0] <= ent.start_char and ent.end_char <= content[1]
     }
 

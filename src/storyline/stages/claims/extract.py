@@ -216,9 +216,10 @@ def _resolve_speakers(
     pronoun never binds a name it governs). A pronoun no one named explains is no speaker (issue #14: "He"
     stood in the ledger as a source of its own); a relative "who" is the name its clause describes."""
     quoted = [a.content for a in found if a.quote == "direct"]
+    entities = tuple(doc.ents)  # once: spaCy builds the spans anew on each read, and every pronoun reads them
     persons = [
         speaker_span(ent.root) or (ent.start_char, ent.end_char)  # with the title: "Mayor Anna Berg"
-        for ent in doc.ents
+        for ent in entities
         if ent.label_ == "PERSON" and _is_subject(ent.root) and not _inside_any(ent.start_char, quoted)
     ]
     resolved: list[Attribution] = []
@@ -240,7 +241,7 @@ def _resolve_speakers(
                 attribution = dataclasses.replace(attribution, speaker=named[-1])
         elif speaker is not None and is_pronoun:
             attribution = _resolve_pronoun(
-                _PronounContext(doc, text, lexicon, quoted, persons, names_a_person, genders),
+                _PronounContext(doc, text, lexicon, quoted, entities, persons, names_a_person, genders),
                 attribution,
                 resolved,
             )
@@ -257,6 +258,7 @@ class _PronounContext:
     text: str
     lexicon: ClaimLexicon
     quoted: list[CharSpan]
+    entities: tuple[Span, ...]
     persons: list[CharSpan]
     names_a_person: _PersonSpeakers
     genders: _KnownGenders
@@ -271,7 +273,7 @@ def _resolve_pronoun(
     assert speaker is not None
     pronoun = text[speaker[0] : speaker[1]].lower()
     gender = "feminine" if pronoun in context.lexicon.feminine_pronouns else "masculine"
-    owners = possessors_before(doc, speaker, quoted)
+    owners = possessors_before(doc, speaker, quoted, context.entities)
     earlier = [
         a.speaker
         for a in resolved
@@ -279,7 +281,7 @@ def _resolve_pronoun(
         and context.names_a_person(a.speaker)
         and not _inside_any(a.speaker[0], quoted)
     ]
-    named_inside = surnames_in(doc, text, attribution.content)
+    named_inside = surnames_in(text, attribution.content, context.entities)
     before = [
         c
         for c in context.persons + owners + earlier
