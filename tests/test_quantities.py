@@ -85,6 +85,13 @@ def test_years_dates_ordinals_and_names_are_not_quantities(text: str) -> None:
     assert quantities_in(text) == []
 
 
+def test_number_words_that_do_not_add_up_are_no_sum() -> None:
+    # "fifteen-eighty" is a price said aloud (15.80), not 95; "twenty-five" and "one hundred twenty" add up
+    assert [q.value for q in quantities_in("Fifteen-eighty gets the bidder close.")] != [95]
+    assert only("The ministry sent twenty-five trucks.").value == 25
+    assert only("The ministry sent one hundred twenty trucks.").value == 120
+
+
 def test_a_duration_the_recogniser_labels_a_time_is_a_quantity_typed_duration() -> None:
     sirens = only("The sirens had sounded about forty minutes before the dam gave way on Friday night.")
     assert (sirens.value, sirens.unit, sirens.approx) == (40, "minute", True)

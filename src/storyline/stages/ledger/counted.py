@@ -53,7 +53,7 @@ from storyline.stages.ledger.kinds import (
 )
 from storyline.stages.ledger.plurals import is_plural_of, singular
 from storyline.stages.ledger.series import calendar_day
-from storyline.stages.ledger.shares import share_holder
+from storyline.stages.ledger.shares import OFFER, STAKE, offer_holder, share_holder
 from storyline.stages.quantities import number_lexicon, number_type
 
 LIST_OPENER_WORDS = 2  # words before a figure that may open a list ("list of", "here are")
@@ -360,11 +360,26 @@ def make_measures(
                 qualifiers=qualifiers,
                 kind=kind,
                 changing=any(word in lexicon.update_cues for word in raw) or _sets_against_earlier(claim),
-                holder=share_holder(claim, quantity, spans) if spans is not None and unit == SHARE else None,
+                holder=_holder(claim, quantity, unit, spans, qualifiers),
                 day=day,
             )
         )
     return measures
+
+
+def _holder(
+    claim: Claim, quantity: Quantity, unit: str, spans: EntitySpans | None, qualifiers: frozenset[str]
+) -> str | None:
+    """Whose share a percentage is, or a sum a price offered (``ledger.shares``); a stake or a price of a
+    former event ("in 2019 … offered €9.60 a share, but only 22.5% was tendered" to an earlier bidder) is
+    no value of this story's, so it keeps none."""
+    if number_type(quantity) == "money":
+        holder = offer_holder(claim, quantity)
+    elif unit == SHARE and spans is not None:
+        holder = share_holder(claim, quantity, spans)
+    else:
+        return None
+    return None if holder in (STAKE, OFFER) and PAST_EVENT in qualifiers else holder
 
 
 def _forecast_day(claim: Claim, clause: tuple[int, int], raw: Sequence[str]) -> str | None:

@@ -18,6 +18,7 @@ from storyline.lexicons import load_lexicon
 from storyline.records import Claim, Quantity
 from storyline.stages.ledger.label_cuts import WORD, clause_end, finishes_phrasal_verb, open_word
 from storyline.stages.ledger.plurals import plural
+from storyline.stages.ledger.shares import OFFER, STAKE
 from storyline.stages.quantities import CURRENCY_UNITS, number_lexicon, ranked_groups_in
 
 MONEY_OPENER = "How much money"
@@ -258,5 +259,9 @@ def _ranked_group_share(opener: str, tail: str, quantity: Quantity) -> tuple[str
 
 def share_label(holder: str, names: Mapping[str, str]) -> str:
     """ "What share back Hillary Clinton?": a share question names whose share it is (``ledger.shares``)."""
+    if holder == STAKE:
+        return "What share of the company is held?"
+    if holder == OFFER:
+        return "What price is offered?"
     name = names.get(holder.removeprefix("@")) if holder.startswith("@") else None
     return f"What share back {name or holder.removeprefix('name:').title()}?"

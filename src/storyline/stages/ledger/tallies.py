@@ -27,6 +27,7 @@ from storyline.records import Article, Claim
 from storyline.stages.ledger.counted import Measure
 from storyline.stages.ledger.paths import path_direction
 from storyline.stages.ledger.series import Dated, calendar_day, direction, disagree, moving, series_directions
+from storyline.stages.ledger.shares import OFFER, STAKE
 from storyline.stages.ledger.sources import NO_VOICES, Voices
 from storyline.stages.quantities import number_type
 
@@ -99,8 +100,8 @@ def tally_directions(group: Sequence[Measure], voices: Voices = NO_VOICES) -> fr
     through its press service, a spokeswoman and in its own name (issue #17). An outlet's own voice is left
     out of the path: it retells a count, it keeps none; ``ledger.series`` still checks its values."""
     kinds = {m.kind for m in group if m.kind}
-    if not all(number_type(m.quantity) == "count" for m in group):
-        return frozenset()
+    if not all(number_type(m.quantity) == "count" or m.holder in (STAKE, OFFER) for m in group):
+        return frozenset()  # a stake held or a price offered is one count seen moving (``ledger.shares``)
     if not kinds:
         return told_directions(group) or _path_directions(group, voices)
     return series_directions(kinds) if len(kinds) == 1 else frozenset()

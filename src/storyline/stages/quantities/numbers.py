@@ -153,6 +153,17 @@ def number_value(phrase: list[Token], lexicon: NumberLexicon) -> float | None:
             if scale >= 1000:
                 total, current = total + current, 0.0
         elif lower in lexicon.words:
-            current += lexicon.words[lower]
+            word = lexicon.words[lower]
+            if not _adds_up(current, word):
+                return None  # "fifteen-eighty" (a price said aloud), "nineteen ninety": no sum of words
+            current += word
     value = total + current
     return value if value > 0 else None
+
+
+def _adds_up(current: float, word: float) -> bool:
+    """Whether a number word goes on the words before it as one number: after nothing or a hundred
+    ("one hundred twenty"), or a unit after a tens word ("twenty-five"); not a tens word after a teen
+    ("fifteen-eighty" is 15.80 said aloud, not 95)."""
+    rest = current % 100
+    return rest == 0 or (rest % 10 == 0 and word < 10)
