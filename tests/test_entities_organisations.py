@@ -346,3 +346,19 @@ def test_an_organisation_description_joins_the_one_organisation_its_story_called
     found = groups(resolve_entities([*named, called, *unresolved]))
     assert same_entity(found, "Velsund Kredit", "the savings cooperative", "the cooperative")
     assert not any("the society" in group and len(group) > 1 for group in found)
+
+
+def test_a_ticker_opening_one_company_name_is_that_company() -> None:
+    """Issue #17: "the KORF share" is Korfez Sanayi Holding's; three capitals, or a ticker opening two
+    names, join none."""
+    found = grouped(
+        ("a", "Korfez Sanayi Holding", "ORG"),
+        ("b", "KORF", "ORG"),
+        ("b", "KOR", "ORG"),
+        ("c", "Velmora Airlines", "ORG"),
+        ("c", "Velmark Systems", "ORG"),
+        ("c", "VELM", "ORG"),
+    )
+    assert same_entity(found, "Korfez Sanayi Holding", "KORF")
+    assert not same_entity(found, "Korfez Sanayi Holding", "KOR")
+    assert not any("VELM" in group and len(group) > 1 for group in found)

@@ -51,6 +51,9 @@ MAX_QUALIFIER_WORDS = 3
 ACRONYM_LENGTHS = range(2, 7)
 # The fewest letters of an acronym spelt by part of a long form: two letters match any name by chance.
 MIN_INNER_ACRONYM = 3
+# The fewest letters of a ticker read as the opening of a company's name ("THERM"): a word of three capitals
+# opens too many names by chance.
+MIN_TICKER = 4
 
 
 @dataclass(frozen=True)
@@ -211,10 +214,28 @@ def _merge_acronyms(keyed: Sequence[Keyed], groups: DisjointSet, long_form_min_r
         if key not in acronyms and len(key.split()) > 1:
             for initials in _acronyms_spelt(key):
                 candidates[initials].add(groups[key])
+    by_opening = _names_by_opening(groups, acronyms)
     for acronym in acronyms:
         long_forms = candidates.get(acronym.replace(" ", ""), set()) - {groups[acronym]}
+        if not long_forms:
+            opening = by_opening.get(acronym.replace(" ", ""), set())
+            long_forms = {groups[key] for key in opening} - {groups[acronym]}
         if len(long_forms) == 1:
             groups.merge(acronym, long_forms.pop())
+
+
+def _names_by_opening(groups: DisjointSet, acronyms: set[str]) -> dict[str, set[str]]:
+    """ "THERM" for "Thermaikos Shipping and Ports": a capitalised word that spells no name's initials may be
+    a stock ticker, the first letters of the company's name (issue #17, generalise thessaloniki-bid). The
+    names of the collection by each opening of their first word, from ``MIN_TICKER`` letters to one short
+    of the word (indexed once: the collection's acronyms each look it up)."""
+    by_opening: dict[str, set[str]] = defaultdict(set)
+    for key in groups:
+        if key not in acronyms:
+            first = key.split()[0]
+            for length in range(MIN_TICKER, len(first)):
+                by_opening[first[:length]].add(key)
+    return by_opening
 
 
 def _spellings_of_one_name(keys: set[str], min_ratio: float) -> bool:
