@@ -7,7 +7,10 @@ import spacy
 from spacy.tokens import Doc
 
 from storyline.records import Mention
-from storyline.stages.entities.coordination import organisations_over_portfolio_lists
+from storyline.stages.entities.coordination import (
+    organisations_joined_over_trade_words,
+    organisations_over_portfolio_lists,
+)
 from storyline.stages.entities.lexicon import entity_lexicon
 from tests.test_entities_mentions import mentions_of
 
@@ -71,3 +74,21 @@ def test_a_ministry_name_cut_at_its_and_continues_over_an_untagged_second_portfo
         cut = Mention("a", 4, 23, doc.text[4:23], "ORG")
         (found,) = organisations_over_portfolio_lists(doc, [cut], entity_lexicon())
         assert found.text == expected
+
+
+def test_a_company_name_cut_at_the_and_between_two_trade_words_is_one_name() -> None:
+    """Issue #17: the small model cuts "Aigaion Shipping and Ports" into "Aigaion Shipping" (a person, in one
+    report) and "Ports"; a trade word alone names no one. Two companies side by side stay two."""
+    text = "Korfez bid for Aigaion Shipping and Ports, the port operator, and for Velmora and Ports."
+    names = [
+        Mention("a", 15, 31, "Aigaion Shipping", "PERSON"),
+        Mention("a", 36, 41, "Ports", "ORG"),
+        Mention("a", 70, 77, "Velmora", "ORG"),
+        Mention("a", 82, 87, "Ports", "ORG"),
+    ]
+    joined = organisations_joined_over_trade_words(text, names, entity_lexicon())
+    assert [(m.text, m.label) for m in joined] == [
+        ("Aigaion Shipping and Ports", "ORG"),
+        ("Velmora", "ORG"),
+        ("Ports", "ORG"),
+    ]

@@ -49,6 +49,38 @@ def test_a_generic_last_word_may_be_dropped_unless_the_short_name_is_a_place() -
     assert not same_entity(found, "Qatar Airways", "Qatar")
 
 
+def test_several_generic_words_and_a_coordinated_trade_may_be_dropped() -> None:
+    """Issue #17: a holding's name less "Sanayi Holding", a carrier's less "Shipping and Ports", join it
+    (and the forms between); two different tails after one name stay two companies."""
+    found = grouped(
+        ("a", "Korfez Sanayi Holding", "ORG"),
+        ("b", "Korfez", "ORG"),
+        ("c", "Aigaion Shipping and Ports", "ORG"),
+        ("d", "Aigaion Shipping", "ORG"),
+        ("d", "Aigaion", "ORG"),
+        ("e", "Velmora Airlines", "ORG"),
+        ("f", "Velmora Holdings", "ORG"),
+        ("f", "Velmora", "ORG"),
+    )
+    assert same_entity(found, "Korfez Sanayi Holding", "Korfez")
+    assert same_entity(found, "Aigaion Shipping and Ports", "Aigaion Shipping", "Aigaion")
+    assert not same_entity(found, "Velmora Airlines", "Velmora Holdings")
+
+
+def test_a_company_short_name_tagged_a_place_is_the_company_its_story_names_in_full() -> None:
+    """Issue #17: the small model tags an unfamiliar holding's short name a place as often as an actor;
+    the story's full name "Korfez Sanayi Holding" says what it is. A country stays a place."""
+    found = grouped(
+        ("a", "Korfez Sanayi Holding", "PERSON"),
+        ("a", "Korfez", "GPE"),
+        ("a", "Korfez", "ORG"),
+        ("a", "Qatar Airways", "ORG"),
+        ("a", "Qatar", "GPE"),
+    )
+    assert same_entity(found, "Korfez Sanayi Holding", "Korfez")
+    assert not same_entity(found, "Qatar Airways", "Qatar")
+
+
 def test_an_industry_word_after_a_company_name_may_be_dropped() -> None:
     found = grouped(
         ("a", "Velmora Computer", "ORG"),
@@ -314,3 +346,19 @@ def test_an_organisation_description_joins_the_one_organisation_its_story_called
     found = groups(resolve_entities([*named, called, *unresolved]))
     assert same_entity(found, "Velsund Kredit", "the savings cooperative", "the cooperative")
     assert not any("the society" in group and len(group) > 1 for group in found)
+
+
+def test_a_ticker_opening_one_company_name_is_that_company() -> None:
+    """Issue #17: "the KORF share" is Korfez Sanayi Holding's; three capitals, or a ticker opening two
+    names, join none."""
+    found = grouped(
+        ("a", "Korfez Sanayi Holding", "ORG"),
+        ("b", "KORF", "ORG"),
+        ("b", "KOR", "ORG"),
+        ("c", "Velmora Airlines", "ORG"),
+        ("c", "Velmark Systems", "ORG"),
+        ("c", "VELM", "ORG"),
+    )
+    assert same_entity(found, "Korfez Sanayi Holding", "KORF")
+    assert not same_entity(found, "Korfez Sanayi Holding", "KOR")
+    assert not any("VELM" in group and len(group) > 1 for group in found)

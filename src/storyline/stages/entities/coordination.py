@@ -17,12 +17,18 @@ from spacy.tokens import Doc, Token
 from storyline.records import Mention
 from storyline.stages.entities.lexicon import EntityLexicon
 
-__all__ = ["organisations_joined_by_their_acronym", "organisations_over_portfolio_lists"]
+__all__ = [
+    "organisations_joined_by_their_acronym",
+    "organisations_joined_over_trade_words",
+    "organisations_over_portfolio_lists",
+]
 
 # Capitalised words, then "and", right before a name: "Sughd Cement and |Chemical Works".
 WORDS_AND_BEFORE = re.compile(r"((?:[A-Z][\w'’-]*\s+)+)and\s+$")
 # An acronym word of the article: what the joined name must spell.
 ACRONYM_WORD = re.compile(r"\b[A-Z]{3,6}\b")
+# "and" and one capitalised word after a name, the name going on no further: "Thermaikos Shipping| and Ports".
+AND_ONE_WORD_AFTER = re.compile(r"\s+(?:and|&)\s+([A-Z][a-z]+)\b(?![ \t]+[A-Z])")
 # How far before a name the coordinated words may start.
 COORDINATED_CHARS = 80
 
@@ -134,3 +140,29 @@ def organisations_joined_by_their_acronym(
 def _initials(name: str, lexicon: EntityLexicon) -> str:
     words = [w for w in re.findall(r"[\w'’]+", name) if w.lower() not in lexicon.acronym_stopwords]
     return "".join(word[0] for word in words) if len(words) >= 3 else ""
+
+
+def organisations_joined_over_trade_words(
+    text: str, names: list[Mention], lexicon: EntityLexicon
+) -> list[Mention]:
+    """ "Thermaikos Shipping and Ports", which the small model cuts into "Thermaikos Shipping" (an
+    organisation or a person) and "Ports" (issue #17, generalise thessaloniki-bid): a name ending in a word
+    of trade (``coordinated_trade_words``: shipping, oil, mining …) goes on over "and" and one more such
+    word. A trade word alone names no one, so two actors side by side ("Apple and Microsoft") never have
+    that shape."""
+    trades = lexicon.coordinated_trade_words
+    joined: list[Mention] = []
+    for mention in names:
+        words = mention.text.split()
+        if mention.label not in {"ORG", "PERSON"} or mention.refers_to is not None or len(words) < 2:
+            continue
+        after = AND_ONE_WORD_AFTER.match(text, mention.end)
+        if after is None or words[-1].lower() not in trades or after.group(1).lower() not in trades:
+            continue
+        end = after.end(1)
+        joined.append(Mention(mention.article, mention.start, end, text[mention.start : end], "ORG"))
+    if not joined:
+        return names
+    covered = [(m.start, m.end) for m in joined]
+    kept = [m for m in names if not any(start <= m.start and m.end <= end for start, end in covered)]
+    return sorted(kept + joined, key=lambda m: (m.start, m.end))

@@ -68,6 +68,7 @@ class EntityLexicon:
     # Longest first, so that "co ltd" is taken before "ltd".
     legal_forms: tuple[tuple[str, ...], ...]
     generic_org_tails: frozenset[str]
+    coordinated_trade_words: frozenset[str]
     country_aliases: dict[str, str]
     seats_of_government: dict[str, str]
     non_portfolio_words: frozenset[str]
@@ -169,6 +170,7 @@ def entity_lexicon() -> EntityLexicon:
             sorted((tuple(form.split()) for form in data["legal_forms"]), key=len, reverse=True)
         ),
         generic_org_tails=frozenset(data["generic_org_tails"]),
+        coordinated_trade_words=frozenset(data["coordinated_trade_words"]),
         country_aliases=dict(data["country_aliases"]),
         seats_of_government=dict(data["seats_of_government"]),
         non_portfolio_words=frozenset(data["non_portfolio_words"]),

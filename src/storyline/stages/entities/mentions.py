@@ -37,6 +37,7 @@ from storyline.stages.entities.bodies import (
 )
 from storyline.stages.entities.coordination import (
     organisations_joined_by_their_acronym,
+    organisations_joined_over_trade_words,
     organisations_over_portfolio_lists,
 )
 from storyline.stages.entities.descriptions import resolve_descriptions
@@ -302,6 +303,7 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
     names = named_subdivisions(text, article_id, known_organisation_mentions(text, names), lexicon)
     names = split_parenthesised_acronyms(split_joined_names(without_portfolio_words(doc, names, lexicon)))
     names = organisations_joined_by_their_acronym(text, names, lexicon)
+    names = organisations_joined_over_trade_words(text, names, lexicon)
     names = organisations_over_portfolio_lists(doc, names, lexicon)
     names = organisations_without_trailing_place(doc, trim_glued_words(names, lexicon), lexicon)
     names = organisations_cut_at_a_preposition(text, names_joined_after_title(doc, names, lexicon), lexicon)

@@ -39,6 +39,8 @@ __all__ = [
     "attach_organisation_descriptions",
     "localise_organisation_names",
     "merge_organisation_names",
+    "own_names_of_organisations",
+    "without_generic_tail",
 ]
 
 # A mention with its folded key (as in ``resolve``).
@@ -49,6 +51,9 @@ MAX_QUALIFIER_WORDS = 3
 ACRONYM_LENGTHS = range(2, 7)
 # The fewest letters of an acronym spelt by part of a long form: two letters match any name by chance.
 MIN_INNER_ACRONYM = 3
+# The fewest letters of a ticker read as the opening of a company's name ("THERM"): a word of three capitals
+# opens too many names by chance.
+MIN_TICKER = 4
 
 
 @dataclass(frozen=True)
@@ -209,10 +214,28 @@ def _merge_acronyms(keyed: Sequence[Keyed], groups: DisjointSet, long_form_min_r
         if key not in acronyms and len(key.split()) > 1:
             for initials in _acronyms_spelt(key):
                 candidates[initials].add(groups[key])
+    by_opening = _names_by_opening(groups, acronyms)
     for acronym in acronyms:
         long_forms = candidates.get(acronym.replace(" ", ""), set()) - {groups[acronym]}
+        if not long_forms:
+            opening = by_opening.get(acronym.replace(" ", ""), set())
+            long_forms = {groups[key] for key in opening} - {groups[acronym]}
         if len(long_forms) == 1:
             groups.merge(acronym, long_forms.pop())
+
+
+def _names_by_opening(groups: DisjointSet, acronyms: set[str]) -> dict[str, set[str]]:
+    """ "THERM" for "Thermaikos Shipping and Ports": a capitalised word that spells no name's initials may be
+    a stock ticker, the first letters of the company's name (issue #17, generalise thessaloniki-bid). The
+    names of the collection by each opening of their first word, from ``MIN_TICKER`` letters to one short
+    of the word (indexed once: the collection's acronyms each look it up)."""
+    by_opening: dict[str, set[str]] = defaultdict(set)
+    for key in groups:
+        if key not in acronyms:
+            first = key.split()[0]
+            for length in range(MIN_TICKER, len(first)):
+                by_opening[first[:length]].add(key)
+    return by_opening
 
 
 def _spellings_of_one_name(keys: set[str], min_ratio: float) -> bool:
@@ -365,18 +388,58 @@ def _core_of_organisation_name(short: str, full: str) -> bool:
 
 
 def _merge_generic_tails(groups: DisjointSet, place_keys: frozenset[str]) -> None:
-    """ "AirTran" is "AirTran Airways", "China Eastern" is "China Eastern Airlines": a name joins the one
-    name of the collection that adds only a generic word to it (``generic_org_tails``: airlines, group,
-    holdings …), unless it is a place ("Qatar" the country beside "Qatar Airways")."""
-    tails = entity_lexicon().generic_org_tails
+    """ "AirTran" is "AirTran Airways", "China Eastern" is "China Eastern Airlines": a name joins the
+    names of the collection that add only generic words to it (``generic_org_tails``: airlines, group,
+    holdings …; "Thermaikos" of "Thermaikos Shipping" and "Thermaikos Shipping and Ports", where "and" and a
+    trade word go too), when each of those names opens the longest of them (two different tails, "X
+    Airlines" and "X Holdings", are two companies of one parent), unless it is a place ("Qatar" the
+    country beside "Qatar Airways")."""
     by_short_form: dict[str, set[str]] = defaultdict(set)
     for key in groups:
-        words = key.split()
-        if len(words) > 1 and words[-1] in tails:
-            by_short_form[" ".join(words[:-1])].add(key)
+        short = without_generic_tail(key)
+        if short != key:
+            by_short_form[short].add(key)
     for short, full_names in by_short_form.items():
-        if short in groups and short not in place_keys and len(full_names) == 1:
-            groups.merge(short, next(iter(full_names)))
+        if short not in groups or short in place_keys:
+            continue
+        longest = max(full_names, key=len)
+        if all(longest == name or longest.startswith(name + " ") for name in full_names):
+            for name in full_names:
+                groups.merge(short, name)
+
+
+def own_names_of_organisations(keyed: Sequence[Keyed]) -> frozenset[str]:
+    """ "altinova" of "Altınova Sanayi Holding": the names a story's organisations go by less their generic
+    tails, where the story also calls the short name an actor (tags it an organisation or a person) and
+    the lexicon knows no country or capital of that name ("Qatar" of "Qatar Airways"). The small model tags
+    an unfamiliar company's short name a place as often as not (issue #17, generalise thessaloniki-bid:
+    "Altınova" nine times a place, seven times an actor); its full name, which the story also prints, says
+    what it is."""
+    lexicon = entity_lexicon()
+    actors = {key for key, m in keyed if m.label in {"ORG", "PERSON"} and m.refers_to is None}
+    shorts = {without_generic_tail(key) for key in actors if without_generic_tail(key) != key}
+    return frozenset(
+        short
+        for short in shorts & actors
+        if short not in lexicon.countries and short not in lexicon.seats_of_government
+    )
+
+
+def without_generic_tail(key: str) -> str:
+    """ "altinova sanayi holding" → "altinova", "thermaikos shipping and ports" → "thermaikos": a name less
+    its last generic words, and the coordinated trade words with them; one word at least stays."""
+    lexicon = entity_lexicon()
+    trades = lexicon.coordinated_trade_words
+    words = key.split()
+    tail = len(words)
+    while tail > 1:
+        if words[tail - 1] in lexicon.generic_org_tails:
+            tail -= 1
+        elif tail > 3 and words[tail - 2] == "and" and {words[tail - 1], words[tail - 3]} <= trades:
+            tail -= 2  # "… shipping and ports" → "… shipping", whose "shipping" may go next
+        else:
+            break
+    return " ".join(words[:tail])
 
 
 def attach_organisation_descriptions(

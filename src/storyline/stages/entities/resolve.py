@@ -53,6 +53,8 @@ from storyline.stages.entities.organisations import (
     attach_organisation_descriptions,
     localise_organisation_names,
     merge_organisation_names,
+    own_names_of_organisations,
+    without_generic_tail,
 )
 from storyline.stages.entities.person_descriptions import role_matches, role_stems
 from storyline.stages.entities.places import tagged_place_keys
@@ -169,8 +171,13 @@ def _read_as_full_names(
 
 def _organisation_words(keyed: Sequence[Keyed]) -> set[str]:
     """Single words that name, begin or end an organisation somewhere ("Yonhap" of "Yonhap news agency",
-    "Ukrenergo" of "National Energy Company Ukrenergo": the small model tags the short name a person)."""
-    org_keys = [key for key, mention in keyed if mention.label == "ORG"]
+    "Ukrenergo" of "National Energy Company Ukrenergo": the small model tags the short name a person). A
+    name ending in a generic company word ("… Sanayi Holding", tagged a person) is an organisation's."""
+    org_keys = [
+        key
+        for key, mention in keyed
+        if mention.label == "ORG" or (mention.label == "PERSON" and without_generic_tail(key) != key)
+    ]
     edges = {word for key in org_keys if key for word in (key.split()[0], key.split()[-1])}
     return edges | set(org_keys)
 
@@ -185,7 +192,10 @@ def _type_of(
     """A full name or surname of a person is a person; a name tagged PERSON that is no person's name or
     surname but an organisation's name elsewhere is that organisation (outlets: "Politico"; "Northrop
     Grumman", tagged a person once and an organisation seven times); a
-    capital the lexicon knows is a place, whatever the small model tagged ("frustrated Kyiv")."""
+    capital the lexicon knows is a place, whatever the small model tagged ("frustrated Kyiv"). No person's
+    name ends in a generic company word ("… Sanayi Holding", tagged a person: issue #17)."""
+    if mention.label == "PERSON" and " " in key and without_generic_tail(key) != key:
+        return "ORG"
     if key in person_keys or _starts_with_given_name(key):
         return "PERSON"
     if mention.refers_to is None and key in place_keys:
@@ -300,9 +310,13 @@ def _resolve(
     person_keys = _PersonNames(keyed, settings.surname_min_ratio)
     organisation_words = _organisation_words(keyed)
     tagged_places = tagged_place_keys(keyed) if within_story else frozenset()
+    short_names = own_names_of_organisations(keyed) if within_story else frozenset()
     by_type: dict[str, list[Keyed]] = defaultdict(list)
     for key, mention in keyed:
-        by_type[_type_of(key, mention, person_keys, organisation_words, tagged_places)].append((key, mention))
+        broad_type = _type_of(key, mention, person_keys, organisation_words, tagged_places - short_names)
+        if key in short_names and broad_type == "PLACE" and mention.refers_to is None:
+            broad_type = "ORG"  # "Altınova" of "Altınova Sanayi Holding", tagged a place
+        by_type[broad_type].append((key, mention))
     context = _name_context(by_type)
     place_keys = frozenset(key for key, _ in by_type["PLACE"])
     by_type["ORG"] = [(key, m) for key, m in by_type["ORG"] if not _is_demonym(key, place_keys)]
