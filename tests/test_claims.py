@@ -388,6 +388,19 @@ def test_a_relative_clause_is_not_relayed_by_the_outer_speaker() -> None:
     assert (claim.speaker_text, claim.modality, claim.via_text) == ("the council", "denied", None)
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        ("The mayor rebuked Mr. Lund for suggesting that the dam had been sold.", "suggesting", "Mr. Lund"),
+        ("The senator accused Ms. Berg of claiming that the dam had been sold.", "claiming", "Ms. Berg"),
+    ],
+)
+def test_words_a_speaker_rebukes_another_for_are_the_others(text: str, cue: str, speaker: str) -> None:
+    # the one who rebukes them rejects the words: shown as their speaker, she would stand on their side
+    claim = find(claims_of(text), cue)
+    assert claim.speaker_text == speaker
+
+
 def test_partitive_sentence_after_a_report_continues_it() -> None:
     text = (
         "The ministry announced that the army will send 9,000 soldiers to the coast. "
