@@ -106,6 +106,7 @@ def test_a_worded_fraction_is_one_share_not_two_counts(text: str, share: float, 
         "Police arrested 12 of 40 protesters.",  # no round whole: the arrested are counted
         "Two of the three suspects fled.",  # a part of named people
         "He won 5 in 2016.",  # a year, no whole
+        "Her son was one of four soldiers killed.",  # one member of a group
     ],
 )
 def test_a_part_of_a_group_or_a_year_is_no_fraction(text: str) -> None:

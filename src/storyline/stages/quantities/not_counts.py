@@ -112,6 +112,8 @@ def worded_fraction(phrase: list[Token], lexicon: NumberLexicon) -> tuple[float,
     if not denominator or denominator[0].i != last.i + 2:
         return None
     part, whole = number_value(phrase, lexicon), number_value(denominator, lexicon)
+    if part == 1 and doc[last.i + 1].lower_ == "of":
+        return None  # "he was one of four Americans killed": one member of a group, four counted
     if part is None or whole is None or not 0 < part < whole or not _fraction_whole(whole):
         return None
     return round(100 * part / whole, 1), denominator[-1]
