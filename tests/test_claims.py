@@ -95,6 +95,15 @@ def test_pronoun_speaker_becomes_the_person_named_before() -> None:
     assert claim.speaker_start == text.index("Mayor")
 
 
+def test_pronoun_after_a_lone_surname_the_recogniser_missed_is_that_person() -> None:
+    # "Woods" alone gets no PERSON label, yet the article named her in full: "she" is not Mayor Grant
+    text = (
+        "Nurse Dorothy Woods spoke to the council on Monday. Mayor Lisa Grant was there too. "
+        "Woods continued by answering critics of the plan. “I was shocked by the vote,” she said."
+    )
+    assert find(claims_of(text), "said").speaker_text == "Woods"
+
+
 def test_pronoun_after_a_cue_of_its_sentence_is_that_cues_speaker() -> None:
     """Parallel subjects: the second "he" is the first cue's speaker, not the nearer name in its content."""
     text = (
