@@ -95,6 +95,15 @@ def test_pronoun_speaker_becomes_the_person_named_before() -> None:
     assert claim.speaker_start == text.index("Mayor")
 
 
+def test_pronoun_after_a_lone_surname_the_recogniser_missed_is_that_person() -> None:
+    # "Woods" alone gets no PERSON label, yet the article named her in full: "she" is not Mayor Grant
+    text = (
+        "Nurse Dorothy Woods spoke to the council on Monday. Mayor Lisa Grant was there too. "
+        "Woods continued by answering critics of the plan. “I was shocked by the vote,” she said."
+    )
+    assert find(claims_of(text), "said").speaker_text == "Woods"
+
+
 def test_pronoun_after_a_cue_of_its_sentence_is_that_cues_speaker() -> None:
     """Parallel subjects: the second "he" is the first cue's speaker, not the nearer name in its content."""
     text = (
@@ -386,6 +395,19 @@ def test_a_relative_clause_is_not_relayed_by_the_outer_speaker() -> None:
     text = "The mayor confirmed the story, which the council has labeled a hoax."
     claim = find(claims_of(text), "labeled a hoax")
     assert (claim.speaker_text, claim.modality, claim.via_text) == ("the council", "denied", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        ("The mayor rebuked Mr. Lund for suggesting that the dam had been sold.", "suggesting", "Mr. Lund"),
+        ("The senator accused Ms. Berg of claiming that the dam had been sold.", "claiming", "Ms. Berg"),
+    ],
+)
+def test_words_a_speaker_rebukes_another_for_are_the_others(text: str, cue: str, speaker: str) -> None:
+    # the one who rebukes them rejects the words: shown as their speaker, she would stand on their side
+    claim = find(claims_of(text), cue)
+    assert claim.speaker_text == speaker
 
 
 def test_partitive_sentence_after_a_report_continues_it() -> None:

@@ -7,7 +7,11 @@ import dataclasses
 from factories import make_claim
 
 from storyline.records import Claim
-from storyline.stages.ledger.proposition_questions import _contests, affirming_first
+from storyline.stages.ledger.proposition_questions import (
+    _contests,
+    _without_self_contradiction,
+    affirming_first,
+)
 from storyline.stages.ledger.statements import Statement
 
 
@@ -36,3 +40,17 @@ def test_only_a_lone_denial_of_another_speaker_on_one_entity_contests_an_affirma
     assert not _contests(unnamed, affirmed)  # a surname alone names no one entity
     same_voice = Statement(dataclasses.replace(doubt, speaker_text="Someone"), denial.words, None)
     assert not _contests(same_voice, affirmed)
+
+
+def test_a_speaker_who_denies_the_thing_in_an_article_does_not_also_affirm_it_there() -> None:
+    def said(text: str, id: str, speaker: str, article: str = "a") -> Statement:
+        made = make_claim(text, id=id, article=article, speaker_text=speaker, speaker=speaker)
+        return Statement(made, frozenset({"dam"}), None)
+
+    misread = said("the dam had lost its purpose", "c1", "@berg")
+    denial = said("the dam is no longer safe", "c2", "@berg")
+    other = said("the dam will always be safe", "c3", "@lund")
+    later = said("the dam is safe after all", "c4", "@berg", article="b")
+    kept = _without_self_contradiction([misread, denial, other, later])
+    # another article's affirmation may be a change of mind; only the same article's is the misread
+    assert [statement.claim.id for statement in kept] == ["c2", "c3", "c4"]

@@ -28,6 +28,13 @@ def test_quantity_label_uses_the_counted_noun_phrase_and_what_follows() -> None:
     assert quantity_label("percent", pairs[1:], [0])[0] == "What share would be sent to Kursk?"
 
 
+@pytest.mark.parametrize("figure", ["three of four residents", "two in three residents"])
+def test_a_share_told_as_a_fraction_is_asked_of_its_whole(figure: str) -> None:
+    text = f"{figure} opposed the new dam"
+    pair = (make_claim(text, id="c1"), make_quantity(figure, 75, within=text, unit="percent"))
+    assert quantity_label("percent", [pair], [0])[0] == "What share of residents opposed the new dam?"
+
+
 @pytest.mark.parametrize("figure", ["two of its engineers", "2 of its engineers"])
 def test_a_part_of_a_group_is_asked_with_of_whether_its_number_is_a_word_or_digits(figure: str) -> None:
     text = f"{figure} had checked the sluice gates"

@@ -85,6 +85,34 @@ def test_years_dates_ordinals_and_names_are_not_quantities(text: str) -> None:
     assert quantities_in(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "share", "span"),
+    [
+        ("Three of four residents opposed the plan.", 75, "Three of four residents"),
+        ("Two in three farmers said the dam leaks.", 66.7, "Two in three farmers"),
+        ("Four in 10 voters had not decided.", 40, "Four in 10 voters"),
+        ("One in five pupils missed the exam.", 20, "One in five pupils"),
+    ],
+)
+def test_a_worded_fraction_is_one_share_not_two_counts(text: str, share: float, span: str) -> None:
+    # neither the part ("three people") nor the whole ("four residents") is a count anyone gave
+    quantity = only(text)
+    assert (quantity.value, quantity.unit, quantity.text) == (share, "percent", span)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police arrested 12 of 40 protesters.",  # no round whole: the arrested are counted
+        "Two of the three suspects fled.",  # a part of named people
+        "He won 5 in 2016.",  # a year, no whole
+        "Her son was one of four soldiers killed.",  # one member of a group
+    ],
+)
+def test_a_part_of_a_group_or_a_year_is_no_fraction(text: str) -> None:
+    assert all(quantity.unit != "percent" for quantity in quantities_in(text))
+
+
 def test_number_words_that_do_not_add_up_are_no_sum() -> None:
     # "fifteen-eighty" is a price said aloud (15.80), not 95; "twenty-five" and "one hundred twenty" add up
     assert [q.value for q in quantities_in("Fifteen-eighty gets the bidder close.")] != [95]

@@ -222,8 +222,18 @@ def _resolve_speakers(
         for ent in entities
         if ent.label_ == "PERSON" and _is_subject(ent.root) and not _inside_any(ent.start_char, quoted)
     ]
+    surnames = person_surnames(entities)
+    persons += [
+        (token.idx, token.idx + len(token))
+        for token in doc
+        if token.text in surnames
+        and token.pos_ in ("PROPN", "NOUN")  # "Woods continued …" opens a sentence tagged as a noun
+        and _is_subject(token)
+        and token.ent_type_ != "PERSON"
+        and not _inside_any(token.idx, quoted)
+    ]
     resolved: list[Attribution] = []
-    names_a_person = _PersonSpeakers(doc, text, lexicon)
+    names_a_person = _PersonSpeakers(doc, text, lexicon, surnames)
     genders = _KnownGenders(text)
     for attribution in sorted(found, key=lambda a: a.cue[0]):
         attribution = relative_antecedent(doc, attribution)
@@ -378,6 +388,17 @@ def _unresolved_relative(doc: Doc, attribution: Attribution) -> Attribution:
     return dataclasses.replace(attribution, speaker=(pronoun.idx, pronoun.idx + len(pronoun)))
 
 
+def person_surnames(entities: Sequence[Span]) -> frozenset[str]:
+    """The surnames of the people the article names in full ("Dorothy Woods" → "Woods"): the recogniser
+    labels the lone surname later in the article ORG or nothing as often as PERSON ("Woods continued …"),
+    and a "she" after it would go to a person named before her."""
+    return frozenset(
+        ent[-1].text
+        for ent in entities
+        if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].pos_ == "PROPN" and ent[-1].text.istitle()
+    )
+
+
 def _is_subject(token: Token) -> bool:
     """A subject, or a name in apposition to one ("the head of …, Kyrylo Budanov, confirmed")."""
     return token.dep_ in ("nsubj", "nsubjpass") or (
@@ -394,9 +415,14 @@ class _PersonSpeakers:
     place entity). Asked for every earlier speaker at every pronoun, so answers are kept per span and the
     doc's entities are read once (``doc.ents`` builds new spans on each access)."""
 
-    def __init__(self, doc: Doc, text: str, lexicon: ClaimLexicon) -> None:
+    def __init__(self, doc: Doc, text: str, lexicon: ClaimLexicon, surnames: frozenset[str]) -> None:
         self.doc, self.text, self.lexicon = doc, text, lexicon
-        self.non_persons = [(ent.start, ent.end) for ent in doc.ents if ent.label_ in NON_PERSON_LABELS]
+        # a lone surname of a person named before is that person, whatever label it got ("Woods" as ORG)
+        self.non_persons = [
+            (ent.start, ent.end)
+            for ent in doc.ents
+            if ent.label_ in NON_PERSON_LABELS and ent.text not in surnames
+        ]
         self.known: dict[CharSpan, bool] = {}
 
     def __call__(self, speaker: CharSpan) -> bool:

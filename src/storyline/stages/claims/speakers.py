@@ -33,6 +33,9 @@ SUBJECT_SHARING_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "prep", "ac
 NOT_SPEAKER_DEPS = frozenset(
     {"relcl", "acl", "appos", "punct", "cc", "conj", "preconj", "advcl", "parataxis"}
 )
+# Prepositions by which a gerund takes its doer from the object of the verb it hangs on ("rebuked him for
+# saying", "accused her of claiming": ``_object_controller``).
+CONTROLLING_PREPOSITIONS = frozenset({"for", "of"})
 RESTRICTIVE_DEPS = frozenset({"relcl", "acl"})
 COORDINATION_OPENERS = frozenset({"neither", "either", "both"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
@@ -71,6 +74,9 @@ def subject_of(verb: Token, lexicon: ClaimLexicon) -> Token | None:
             # "“…,” the minister posted on X." parsed as a noun phrase; not an infinitive ("answers about
             # his decision not to recommend …": the noun is no one who recommends)
             return current.head
+        controller = _object_controller(current)
+        if controller is not None:
+            return controller
         if current.tag_ == "VBG" and current.dep_ == "advcl":
             governing = _governing_cue(current, lexicon)
             if governing is not None:
@@ -80,6 +86,22 @@ def subject_of(verb: Token, lexicon: ClaimLexicon) -> Token | None:
             return None
         current = current.head
     return None
+
+
+def _object_controller(verb: Token) -> Token | None:
+    """Who says what a gerund after "for"/"of" says when the verb it hangs on has a named object: "Ms. Khan
+    rebuked Mr. Trump for suggesting that …", "accused her of claiming that …": the object speaks, and the
+    subject, who rejects the words, would be shown holding them. A named object only (a name or a
+    pronoun): "took time for explaining" has none."""
+    if verb.tag_ != "VBG" or verb.dep_ != "pcomp":
+        return None
+    preposition = verb.head
+    if preposition.lower_ not in CONTROLLING_PREPOSITIONS or preposition.dep_ != "prep":
+        return None
+    objects = [child for child in preposition.head.children if child.dep_ == "dobj"]
+    if not objects or objects[0].i > preposition.i or objects[0].pos_ not in ("PROPN", "PRON"):
+        return None
+    return objects[0]
 
 
 def reduced_relative(verb: Token) -> Token | None:

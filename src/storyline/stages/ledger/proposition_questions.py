@@ -184,6 +184,25 @@ def _said_once(group: Sequence[Statement], reading: StoryReading) -> bool:
     return one_voice and not worth_alone(claims, reading.context.settings)
 
 
+def _without_self_contradiction(group: Sequence[Statement]) -> list[Statement]:
+    """``group`` without the affirming claims of a speaker who also denies its proposition in one article:
+    a denial is read from words ("France is no longer France"), an affirmation only from their absence, so
+    the speaker's other claim that merely joins the group ("France had lost its identity") is the misread,
+    and kept it would stand him on both sides beside the other voices. Across articles a speaker may change
+    his mind: kept."""
+    denying = {
+        (statement.claim.article, statement.claim.speaker)
+        for statement in group
+        if statement.claim.speaker and stance_of(statement.claim) == "deny"
+    }
+    return [
+        statement
+        for statement in group
+        if stance_of(statement.claim) != "affirm"
+        or (statement.claim.article, statement.claim.speaker) not in denying
+    ]
+
+
 def proposition_question(
     reading: StoryReading, group: Sequence[Statement], measure_groups: Sequence[Sequence[Measure]]
 ) -> tuple[Question, bool] | None:
@@ -193,6 +212,10 @@ def proposition_question(
     context = reading.context
     group_claims = [statement.claim for statement in group]
     one_voice = speaking_sources(group_claims, context.origin) < 2
+    if not one_voice:  # one voice on both sides asks nothing at all (below)
+        group = _without_self_contradiction(group)
+        group_claims = [statement.claim for statement in group]
+        one_voice = speaking_sources(group_claims, context.origin) < 2
     if one_voice and not worth_alone(group_claims, context.settings):
         return None  # one voice, said once: the story's body, not a question of it (``ledger.single_voice``)
     order = affirming_first(group_claims, central_order([s.words for s in group]))

@@ -43,6 +43,9 @@ DAY_PRECISIONS = frozenset({"day", "time"})
 DAY_PREPOSITION_END = re.compile(r"\s*\b(?:on|by|as of|at|from|until|till)\s*$", re.I)
 # A tail's first word that opens a relative clause: its antecedent is not in the label (issue #14).
 RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "whose"})
+# A share told as a fraction of a named whole ("three of four Americans", ``quantities.not_counts``): the
+# whole is what the share is of.
+FRACTION_WHOLE = re.compile(r"^\S+ (?:of|in) \S+ (?P<whole>[^\W\d_][\w’'-]*(?: [^\W\d_][\w’'-]*)*)$")
 HOLDER_VERB_WORDS = 3  # words of a verb between a share's holder and the share ("the top 1 percent [paid]")
 
 
@@ -208,6 +211,9 @@ def quantity_label(
             # "of the" stays: "What share of the farmland did …", not "What share farmland did …"
             return _ranked_group_share(opener, tail.removeprefix("percent "), quantity)
         tail = tail.removeprefix("of the ").removeprefix("percent ")
+        whole = FRACTION_WHOLE.match(quantity.text) if kind == "percent" else None
+        if whole:  # "What share of Americans disapproved …?"
+            tail = f"of {whole['whole']}{' ' + tail if tail else ''}"
         thing = _money_thing(quantity) if kind == "money" else ""
         if thing:
             return f"{NAMED_MONEY_OPENER} {thing}{' ' + tail if tail else ''}?", True

@@ -24,10 +24,12 @@ from storyline.stages.quantities.not_counts import (
     is_code_or_scale,
     is_day,
     is_fraction,
+    is_fraction_denominator,
     is_modifier_or_ratio,
     is_name_or_date,
     is_ranked_group,
     is_year,
+    worded_fraction,
 )
 from storyline.stages.quantities.numbers import (
     NumberLexicon,
@@ -98,6 +100,11 @@ def _quantity(
     value = number_value(phrase, lexicon)
     if value is None:
         return None
+    share = worded_fraction(phrase, lexicon)
+    if share is not None:
+        return _fraction_share(doc, text, phrase, share, start, end)
+    if is_fraction_denominator(phrase, lexicon):
+        return None
     if (
         value == 1
         and not any(is_digits(token) for token in phrase)
@@ -139,6 +146,28 @@ def _quantity(
         end=span_end,
         predicate=predicate_in(doc, span_start, span_end),  # the ledger's label reads it (issue #20)
         earlier_in_chain=is_earlier_changed_value(phrase, lexicon),
+    )
+
+
+def _fraction_share(
+    doc: Doc, text: str, phrase: list[Token], share: tuple[float, Token], start: int, end: int
+) -> Quantity | None:
+    """ "three of four Americans" as the share it is (75 percent), its span running to the whole's noun."""
+    percent, whole_end = share
+    span_start, span_end = phrase[0].idx, whole_end.idx + len(whole_end)
+    noun = whole_end.head if whole_end.head.i > whole_end.i else None
+    if noun is not None and noun.pos_ in ("NOUN", "PROPN") and noun.idx + len(noun) <= end:
+        span_end = noun.idx + len(noun)
+    if span_end > end or span_start < start:
+        return None
+    return Quantity(
+        value=percent,
+        unit="percent",
+        approx=False,
+        text=text[span_start:span_end],
+        start=span_start,
+        end=span_end,
+        predicate=predicate_in(doc, span_start, span_end),
     )
 
 

@@ -14,12 +14,22 @@ from functools import cache
 from spacy.tokens import Token
 
 from storyline.lexicons import load_lexicon
-from storyline.stages.quantities.numbers import NumberLexicon, is_digits, number_lexicon
+from storyline.stages.quantities.numbers import (
+    NumberLexicon,
+    is_digits,
+    number_lexicon,
+    number_phrases,
+    number_value,
+)
 
 # A comma-less four-digit number after these (determiner, possessive) or before a singular noun is a year.
 YEAR_DETERMINER_TAGS = frozenset({"DT", "PRP$", "POS"})
 SINGULAR_NOUN_TAGS = frozenset({"NN", "NNP"})
 AGE_WORDS = frozenset({"aged", "age", "ages"})
+# The wholes a fraction is told of ("three of four", "four in 10", "one in 100"): "arrested 12 of 40
+# protesters" counts the arrested, and "5 in 2016" is a year.
+MAX_SMALL_WHOLE = 10
+ROUND_WHOLES = frozenset({100.0})
 
 
 def is_name_or_date(
@@ -83,6 +93,44 @@ def is_fraction(phrase: list[Token], lexicon: NumberLexicon) -> bool:
     doc, last = phrase[0].doc, phrase[-1]
     following = [token.lower_ for token in doc[last.i + 1 : last.i + 3] if token.text != "-"]
     return bool(following) and following[0] in lexicon.fractions
+
+
+# The word between a worded fraction's two numbers: "three of four Americans", "two in three voters".
+FRACTION_LINKS = frozenset({"of", "in"})
+
+
+def worded_fraction(phrase: list[Token], lexicon: NumberLexicon) -> tuple[float, Token] | None:
+    """ "three of four Americans", "two in three voters", "4 in 10": a share (75, 66.7, 40 percent) and the
+    last token of its denominator, when ``phrase`` is the numerator. Neither number is a count: the
+    denominator is the whole the share is of, and the numerator a part of an unnamed whole. The
+    denominator must be a bare number larger than the numerator, small or a hundred ("two of the three"
+    names people, "arrested 12 of 40 protesters" counts the arrested)."""
+    doc, last = phrase[0].doc, phrase[-1]
+    if last.i + 2 >= len(doc) or doc[last.i + 1].lower_ not in FRACTION_LINKS:
+        return None
+    denominator = next(number_phrases(list(doc[last.i + 2 : last.i + 5]), lexicon), None)
+    if not denominator or denominator[0].i != last.i + 2:
+        return None
+    part, whole = number_value(phrase, lexicon), number_value(denominator, lexicon)
+    if part == 1 and doc[last.i + 1].lower_ == "of":
+        return None  # "he was one of four Americans killed": one member of a group, four counted
+    if part is None or whole is None or not 0 < part < whole or not _fraction_whole(whole):
+        return None
+    return round(100 * part / whole, 1), denominator[-1]
+
+
+def _fraction_whole(whole: float) -> bool:
+    return whole.is_integer() and (whole <= MAX_SMALL_WHOLE or whole in ROUND_WHOLES)
+
+
+def is_fraction_denominator(phrase: list[Token], lexicon: NumberLexicon) -> bool:
+    """The "four" of "three of four Americans": the whole of a worded fraction (``worded_fraction``)."""
+    doc, first = phrase[0].doc, phrase[0]
+    if first.i < 2 or doc[first.i - 1].lower_ not in FRACTION_LINKS:
+        return False
+    before = doc[max(0, first.i - 4) : first.i - 1]
+    numerators = [found for found in number_phrases(list(before), lexicon) if found[-1].i == first.i - 2]
+    return any(worded_fraction(numerator, lexicon) is not None for numerator in numerators)
 
 
 def is_modifier_or_ratio(phrase: list[Token]) -> bool:
