@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from storyline.records import Claim, Modality, ParsedArticle
 from storyline.stages.claims.lexicon import ClaimLexicon, claim_lexicon
 from storyline.stages.claims.modality import is_negated, predicate_modality
+from storyline.stages.claims.spans import as_outlet_voice
 
 # What the outlet's claim says, by the reported claim's modality: a claim put forward (asserted, hedged)
 # called false is denied; a denial called false is affirmed. Unconfirmed contents take no side to reverse.
@@ -112,15 +113,8 @@ def _is_falsity_word(token: Token, lexicon: ClaimLexicon) -> bool:
 def _outlet_claim(claim: Claim, claim_id: str, modality: Modality) -> Claim:
     """The reported content as the outlet's own statement: same span, no speaker, no cue, no relay."""
     return dataclasses.replace(
-        claim,
+        as_outlet_voice(claim),
         id=claim_id,
-        cue="",
-        cue_start=claim.start,
-        cue_end=claim.start,
-        speaker_text=None,
-        speaker_start=None,
-        speaker_end=None,
-        speaker=None,
         quote="indirect",
         modality=modality,
         via_text=None,

@@ -28,6 +28,7 @@ from storyline.stages.claims.datelines import lead_dateline_length
 from storyline.stages.claims.framing import with_framing
 from storyline.stages.claims.lexicon import claim_lexicon
 from storyline.stages.claims.modality import predicate_modality
+from storyline.stages.claims.spans import as_outlet_voice
 from storyline.stages.quantities import find_quantities
 
 ONLY_DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'’-]{2,}\s*(?:\([A-Za-z .]+\))?\s*[—–-]*\s*$")
@@ -138,25 +139,12 @@ def _unless_dateline_speaker(claim: Claim, surnames: frozenset[str] = frozenset(
         return claim
     if claim.cue == ":" and claim.speaker_text.strip().title() in surnames:
         return claim
-    return _as_outlet_voice(claim)
+    return as_outlet_voice(claim)
 
 
 def _person_surnames(doc: Doc) -> frozenset[str]:
     """The last words of the people the parse names ("Mike Pence" → "Pence")."""
     return frozenset(ent[-1].text for ent in doc.ents if ent.label_ == "PERSON")
-
-
-def _as_outlet_voice(claim: Claim) -> Claim:
-    return dataclasses.replace(
-        claim,
-        cue="",
-        cue_start=claim.start,
-        cue_end=claim.start,
-        speaker_text=None,
-        speaker_start=None,
-        speaker_end=None,
-        speaker=None,
-    )
 
 
 def _unless_no_voice(claim: Claim, doc: Doc) -> Claim:
@@ -169,7 +157,7 @@ def _unless_no_voice(claim: Claim, doc: Doc) -> Claim:
     if speaker is None or speaker.root.lemma_.lower() not in claim_lexicon().finding_heads:
         return claim
     return dataclasses.replace(
-        _as_outlet_voice(claim),
+        as_outlet_voice(claim),
         via_text=claim.speaker_text,
         via_start=claim.speaker_start,
         via_end=claim.speaker_end,

@@ -8,13 +8,14 @@ runs over the other clauses of its sentence is in ``claims.clauses``."""
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.records import ClaimKind, Modality, QuoteKind
+from storyline.records import Claim, ClaimKind, Modality, QuoteKind
 from storyline.stages.claims.lexicon import ClaimLexicon
 from storyline.stages.claims.quotes import QuoteSpan, has_quote_marks, inside_quote, trim_span
 
@@ -270,3 +271,17 @@ def same_line(text: str, first: CharSpan, second: CharSpan) -> bool:
 
 def gap_matches(pattern: re.Pattern[str], text: str, start: int, end: int) -> bool:
     return start <= end and pattern.fullmatch(text, start, end) is not None
+
+
+def as_outlet_voice(claim: Claim) -> Claim:
+    """The claim as the outlet's own statement: the same content span, no speaker, an empty cue."""
+    return dataclasses.replace(
+        claim,
+        cue="",
+        cue_start=claim.start,
+        cue_end=claim.start,
+        speaker_text=None,
+        speaker_start=None,
+        speaker_end=None,
+        speaker=None,
+    )
