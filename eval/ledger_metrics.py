@@ -259,12 +259,14 @@ def non_value_positions(brief: Brief, traps: Sequence[tuple[str, int, int]]) -> 
     for story in brief.stories:
         for question in story.questions:
             for position in question.positions:
-                # only the quantities the value rests on: a claim may also hold a year beside its figure
+                # only the quantities the value rests on: a claim may also hold a year beside its figure, or
+                # another number of the same value ("two teenagers … less than two weeks ago"): the question's
+                # unit says which of them answers it
                 found = [
                     (article, quantity)
                     for claim in position.claims
                     for article, quantity in quantities.get(claim, [])
-                    if quantity.value == position.value
+                    if quantity.value == position.value and question.unit in (None, quantity.unit)
                 ]
                 count += position.value is not None and any(
                     YEAR_OR_ORDINAL.fullmatch(quantity.text.strip())
