@@ -9,7 +9,9 @@ the entities stage whether two spellings could be one name (``transliteration.re
 
 - *same*: the share of names whose two spellings may be one name (recall of the tables);
 - *apart*: the share of pairs of different names of the language, one in each convention, that may NOT be
-  one name (precision: readings that join different names are candidate merges a context must refuse).
+  one name (precision: readings that join different names are candidate merges a context must refuse);
+- *near*: the same on the file's pairs of different names a letter or two apart (Ivanov / Ivanova), each
+  pair in both orders.
 
     python eval/transliteration.py               # the table, per language and pair of conventions
     python eval/transliteration.py --misses      # ... and every spelling pair missed or joined wrongly
@@ -22,7 +24,7 @@ import sys
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import combinations, combinations_with_replacement
+from itertools import combinations
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -37,7 +39,7 @@ NAMES = REPO / "tests" / "data" / "transliteration" / "names.toml"
 
 @dataclass(frozen=True)
 class PairScore:
-    """One language's pair of conventions: spellings of one name joined, and of different names kept apart."""
+    """One language's pair of conventions: spellings of one name joined, different names kept apart."""
 
     language: str
     first: str
@@ -46,22 +48,34 @@ class PairScore:
     names: int
     joined_wrongly: int
     different_pairs: int
+    near_joined: int
+    near_pairs: int
     misses: tuple[tuple[str, str], ...]
     false_joins: tuple[tuple[str, str], ...]
 
     def line(self) -> str:
         apart = self.different_pairs - self.joined_wrongly
+        near = self.near_pairs - self.near_joined
         return (
             f"{self.language:<11} {self.first:>3}/{self.second:<3} same {self.same:3d}/{self.names:<3d}"
             f" {self.same / self.names:6.3f}   apart {apart:5d}/{self.different_pairs:<5d}"
-            f" {apart / self.different_pairs:6.3f}"
+            f" {apart / self.different_pairs:6.3f}   near {near:3d}/{self.near_pairs:<3d}"
         )
 
 
-def load_names() -> dict[str, list[str]]:
-    """The names of each language, in its own script."""
+@dataclass(frozen=True)
+class LanguageNames:
+    names: list[str]
+    near: list[tuple[str, str]]
+
+
+def load_names() -> dict[str, LanguageNames]:
+    """The names of each language, in its own script, and its pairs of different names a letter apart."""
     data = tomllib.loads(NAMES.read_text(encoding="utf-8"))
-    return {language: section["names"] for language, section in data.items()}
+    return {
+        language: LanguageNames(section["names"], [(a, b) for a, b in section.get("near", [])])
+        for language, section in data.items()
+    }
 
 
 def may_be_one_name(first: str, second: str) -> bool:
@@ -74,19 +88,26 @@ def may_be_one_name(first: str, second: str) -> bool:
     return bool(name_readings(first_words) & name_readings(second_words))
 
 
-def score_pair(language: str, names: Sequence[str], first: str, second: str) -> PairScore:
-    """Both rates for one pair of conventions (a convention with itself tests only keeping names apart)."""
+def score_pair(language: str, listed: LanguageNames, first: str, second: str) -> PairScore:
+    """The three rates for one pair of conventions."""
+    names = listed.names
     first_spellings = [romanise(language, first, name) for name in names]
     second_spellings = [romanise(language, second, name) for name in names]
     misses = tuple(
         (a, b) for a, b in zip(first_spellings, second_spellings, strict=True) if not may_be_one_name(a, b)
     )
+    different = [(i, j) for i in range(len(names)) for j in range(len(names)) if i != j]
     false_joins = tuple(
         (first_spellings[i], second_spellings[j])
-        for i, j in _different_pairs(len(names), first == second)
+        for i, j in different
         if may_be_one_name(first_spellings[i], second_spellings[j])
     )
-    different = len(_different_pairs(len(names), first == second))
+    near = [
+        (romanise(language, one, a), romanise(language, other, b))
+        for a, b in listed.near
+        for one, other in ((first, second), (second, first))
+    ]
+    near_joined = tuple(pair for pair in near if may_be_one_name(*pair))
     return PairScore(
         language,
         first,
@@ -94,36 +115,35 @@ def score_pair(language: str, names: Sequence[str], first: str, second: str) -> 
         len(names) - len(misses),
         len(names),
         len(false_joins),
-        different,
+        len(different),
+        len(near_joined),
+        len(near),
         misses,
-        false_joins,
+        false_joins + near_joined,
     )
 
 
-def _different_pairs(count: int, one_convention: bool) -> list[tuple[int, int]]:
-    """Index pairs of different names: unordered within one convention, ordered across two."""
-    if one_convention:
-        return list(combinations(range(count), 2))
-    return [(i, j) for i in range(count) for j in range(count) if i != j]
-
-
 def score_all() -> list[PairScore]:
-    scores = []
-    for language, names in load_names().items():
-        for first, second in combinations_with_replacement(CONVENTIONS[language], 2):
-            if first != second:
-                scores.append(score_pair(language, names, first, second))
-    return scores
+    return [
+        score_pair(language, listed, first, second)
+        for language, listed in load_names().items()
+        for first, second in combinations(CONVENTIONS[language], 2)
+    ]
+
+
+def _rate(kept: int, total: int) -> str:
+    return f"{kept:6d}/{total:<6d} {kept / total if total else 1.0:6.3f}"
 
 
 def totals(scores: Sequence[PairScore]) -> str:
     same = sum(score.same for score in scores)
     names = sum(score.names for score in scores)
-    joined = sum(score.joined_wrongly for score in scores)
     different = sum(score.different_pairs for score in scores)
+    apart = different - sum(score.joined_wrongly for score in scores)
+    near = sum(score.near_pairs for score in scores)
+    near_apart = near - sum(score.near_joined for score in scores)
     return (
-        f"{'all':<19} same {same:4d}/{names:<4d} {same / names:6.3f}   apart {different - joined:6d}/"
-        f"{different:<6d} {(different - joined) / different:6.3f}"
+        f"all  same {_rate(same, names)}   apart {_rate(apart, different)}   near {_rate(near_apart, near)}"
     )
 
 

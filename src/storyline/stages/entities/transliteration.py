@@ -37,6 +37,11 @@ __all__ = [
 ]
 
 
+# A word has 2^n readings for n matches of optional rows: a surname has one to three, but the given names a
+# full name joins into one word ("name_readings") may have a dozen; past four the rest are only rewritten.
+MAX_OPTIONAL_MATCHES = 4
+
+
 @dataclass(frozen=True)
 class TransliterationTables:
     languages: dict[str, re.Pattern[str]]
@@ -94,12 +99,14 @@ def rewrites(word: str, language: str, tables: TransliterationTables) -> frozens
     the next as the other ("Maisuradse")."""
     english, optional = tables.replacements[language], tables.optional[language]
     pieces: list[tuple[str, ...]] = []
-    end = 0
+    end, both_ways = 0, 0
     for match in tables.languages[language].finditer(word):
         row = (match.lastindex or 1) - 1
+        read_both = optional[row] and both_ways < MAX_OPTIONAL_MATCHES
+        both_ways += read_both
         pieces += [
             (word[end : match.start()],),
-            (english[row], match.group()) if optional[row] else (english[row],),
+            (english[row], match.group()) if read_both else (english[row],),
         ]
         end = match.end()
     pieces.append((word[end:],))
