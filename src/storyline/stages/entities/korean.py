@@ -21,6 +21,7 @@ from storyline.lexicons import load_lexicon
 from storyline.stages.entities.lexicon import fold_name
 
 __all__ = [
+    "given_name_skeleton",
     "korean_order_reading",
     "korean_readings",
     "korean_surname_reading",
@@ -65,8 +66,17 @@ def _letters(word: str) -> str:
 
 def skeleton(letters: str, tables: KoreanTables | None = None) -> str:
     """Folded letters rewritten by the Korean rows in one pass, doubled letters made single."""
+    return given_name_skeleton([letters], tables)
+
+
+def given_name_skeleton(words: Sequence[str], tables: KoreanTables | None = None) -> str:
+    """The skeleton of a given name's words ("seong", "ho"), each rewritten on its own so that a row may
+    read a letter at the start of a syllable (German "Kjo" for "Gyo"), doubled letters made single once
+    joined (so "Sang-gil" and "Sanggil" give one skeleton)."""
     tables = tables or korean_tables()
-    rewritten = tables.pattern.sub(lambda match: tables.skeletons[(match.lastindex or 1) - 1], letters)
+    rewritten = "".join(
+        tables.pattern.sub(lambda match: tables.skeletons[(match.lastindex or 1) - 1], word) for word in words
+    )
     return re.sub(r"([a-z])\1", r"\1", rewritten)
 
 
@@ -102,7 +112,7 @@ def korean_order_reading(tokens: Sequence[str]) -> tuple[str, str] | None:
     row = korean_surname_row(tokens[0]) if len(tokens) >= 2 else None
     if row is None or not _given_name(tokens[1:]):
         return None
-    return f"korean {row}", skeleton("".join(tokens[1:]))
+    return f"korean {row}", given_name_skeleton(tokens[1:])
 
 
 def western_order_reading(tokens: Sequence[str]) -> tuple[str, str] | None:
@@ -112,7 +122,7 @@ def western_order_reading(tokens: Sequence[str]) -> tuple[str, str] | None:
     row = korean_surname_row(tokens[-1]) if len(tokens) >= 3 else None
     if row is None or not _given_name(tokens[:-1]):
         return None
-    return f"korean {row}", skeleton("".join(tokens[:-1]))
+    return f"korean {row}", given_name_skeleton(tokens[:-1])
 
 
 def korean_readings(tokens: Sequence[str]) -> frozenset[tuple[str, str]]:

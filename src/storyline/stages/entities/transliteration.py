@@ -4,7 +4,8 @@ News about Ukraine, Russia, Georgia, Korea or the Arab world reaches English rea
 French and Spanish outlets, each romanising names its own way: "Selenskyj", "Terechow", "Szojgu",
 "Tchernychev" are "Zelensky", "Terekhov", "Shoygu", "Chernyshev". ``lexicons/transliteration.toml`` holds
 the letter correspondences, one row per spelling of a sound, per language; a name's *readings* are the name
-rewritten by each language's rows (one pass, so a rewritten letter is not rewritten again), each then
+rewritten by each language's rows (one pass, so a rewritten letter is not rewritten again; a row marked
+optional, for a letter that is as often the letter it looks like, is read both ways), each then
 normalised for the variation English spelling itself allows (y/i, doubled letters, the Ukrainian "h" for
 the Russian "g"). Two names that share a reading may be one name; which language a name came from is not
 known, so every table is tried — readings only block candidates, they never merge on their own.
@@ -36,10 +37,16 @@ __all__ = [
 ]
 
 
+# A word has 2^n readings for n matches of optional rows: a surname has one to three, but the given names a
+# full name joins into one word ("name_readings") may have a dozen; past four the rest are only rewritten.
+MAX_OPTIONAL_MATCHES = 4
+
+
 @dataclass(frozen=True)
 class TransliterationTables:
     languages: dict[str, re.Pattern[str]]
     replacements: dict[str, tuple[str, ...]]
+    optional: dict[str, tuple[bool, ...]]
     english_variants: tuple[tuple[re.Pattern[str], str], ...]
     given_name_rows: dict[str, frozenset[int]]
 
@@ -60,15 +67,23 @@ def transliteration_tables() -> TransliterationTables:
         for language, rows in by_language.items()
     }
     replacements = {language: tuple(row["english"] for row in rows) for language, rows in by_language.items()}
+    optional = {
+        language: tuple(bool(row.get("optional", False)) for row in rows)
+        for language, rows in by_language.items()
+    }
     variants = tuple((re.compile(pattern), english) for pattern, english in data["english_variants"].items())
-    tables = TransliterationTables(languages, replacements, variants, {})
+    tables = TransliterationTables(languages, replacements, optional, variants, {})
     rows_of: dict[str, set[int]] = defaultdict(set)
     for index, forms in enumerate(load_lexicon("given_names")["rows"]):
         for form in forms:
             for reading in _readings(_fold(form), tables):
                 rows_of[reading].add(index)
     return TransliterationTables(
-        languages, replacements, variants, {reading: frozenset(rows) for reading, rows in rows_of.items()}
+        languages,
+        replacements,
+        optional,
+        variants,
+        {reading: frozenset(rows) for reading, rows in rows_of.items()},
     )
 
 
@@ -76,6 +91,26 @@ def rewrite(word: str, language: str, tables: TransliterationTables) -> str:
     """A folded word with one language's spellings replaced by the English ones, in a single pass."""
     english = tables.replacements[language]
     return tables.languages[language].sub(lambda match: english[(match.lastindex or 1) - 1], word)
+
+
+def rewrites(word: str, language: str, tables: TransliterationTables) -> frozenset[str]:
+    """``rewrite`` with each spelling of an *optional* row both replaced and kept: a German "s" before a vowel
+    is the Russian "з" or "с" (Sacharow is Zakharov, Sawtschenko Savchenko), one letter of a name as one,
+    the next as the other ("Maisuradse")."""
+    english, optional = tables.replacements[language], tables.optional[language]
+    pieces: list[tuple[str, ...]] = []
+    end, both_ways = 0, 0
+    for match in tables.languages[language].finditer(word):
+        row = (match.lastindex or 1) - 1
+        read_both = optional[row] and both_ways < MAX_OPTIONAL_MATCHES
+        both_ways += read_both
+        pieces += [
+            (word[end : match.start()],),
+            (english[row], match.group()) if read_both else (english[row],),
+        ]
+        end = match.end()
+    pieces.append((word[end:],))
+    return frozenset("".join(choice) for choice in product(*pieces))
 
 
 def english_variant(word: str, tables: TransliterationTables) -> str:
@@ -86,7 +121,7 @@ def english_variant(word: str, tables: TransliterationTables) -> str:
 
 
 def _readings(word: str, tables: TransliterationTables) -> frozenset[str]:
-    rewritten = {word} | {rewrite(word, language, tables) for language in tables.languages}
+    rewritten = {word}.union(*(rewrites(word, language, tables) for language in tables.languages))
     return frozenset(english_variant(form, tables) for form in rewritten)
 
 
