@@ -83,6 +83,7 @@ class PropositionKey:
     predicates: frozenset[str]
     arguments: frozenset[str]
     subject: frozenset[str] = frozenset()  # the arguments named before the main verb
+    subject_noun: str = ""  # the stem of the common noun heading the subject ("a federal judge"), if any
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +138,9 @@ def _classes() -> Mapping[str, str]:
     classes = {predicate_stem(word): "frame" for word in data["frame_verbs"]}
     for name, members in data["predicate_classes"].items():
         classes.update((predicate_stem(word), name) for word in members)
+    # an opposite ("impartial" of "biased") is a class of its own: linked, its side would read inverted
+    for name, members in data["predicate_class_opposites"].items():
+        classes.update((predicate_stem(word), f"{name}, opposite") for word in members)
     return classes
 
 
@@ -380,7 +384,34 @@ def proposition_key(
     predicates = predicates_of(claim)
     if not predicates:
         return None
-    return PropositionKey(predicates, _with_surnames(entities, persons), _with_surnames(subject, persons))
+    noun = subject_noun(claim.text, claim.finite_verbs[0]) if claim.finite_verbs else ""
+    return PropositionKey(
+        predicates, _with_surnames(entities, persons), _with_surnames(subject, persons), noun
+    )
+
+
+def subject_noun(text: str, verb: int) -> str:
+    """The stem of the common noun heading the subject before the verb at ``verb``: English noun phrases
+    are head-final, so the last word of the run that opens the subject after its determiners, up to a
+    function word, a comma or a participle opening a modifier ("a federal judge", "the judge | handling
+    the lawsuits", "a Mexican-American judge | in a case"). None ("") for a pronoun or a name ("he",
+    "Curiel": those are the entities' and the pronoun's, read as arguments) or a subject held in no run."""
+    words = _words()
+    stopwords = ledger_lexicon().stopwords
+    run: list[re.Match[str]] = []
+    for match in WORD.finditer(text, 0, verb):
+        token = match.group()
+        lowered = token.lower()
+        between = text[run[-1].end() : match.start()] if run else ""
+        if not run and lowered in _ARTICLES | ledger_lexicon().pronoun_determiners:
+            continue
+        if lowered in stopwords or lowered in words.passed_over or "," in between:
+            break
+        if run and token.islower() and lowered.endswith(("ing", "ed")):
+            break
+        run.append(match)
+    head = run[-1].group() if run else ""
+    return stem(head) if head.isalpha() and head.islower() and len(head) > 2 else ""
 
 
 def _with_surnames(entities: frozenset[str], persons: Mapping[str, str]) -> frozenset[str]:
@@ -447,8 +478,9 @@ def keyed_candidates(keys: Sequence[PropositionKey | None], words: Sequence[froz
 
 def class_candidates(keys: Sequence[PropositionKey | None]) -> list[Pair]:
     """Pairs (i < j) whose predicates differ but fall in one predicate class (lexicon ``propositions``:
-    "it's a phony system", "the system is being rigged") and whose arguments name one entity: a class is
-    looser than one predicate, so a pronoun on either side ("she", "it") is not enough."""
+    "it's a phony system", "the system is being rigged") and whose arguments name one entity, or whose
+    subjects are headed by one common noun (``subject_noun``): a class is looser than one predicate, so a
+    pronoun on either side ("she", "it") is not enough."""
     classes = [predicate_classes(key.predicates) if key else frozenset() for key in keys]
     pairs: set[Pair] = set()
     for members in posting_lists(classes).values():
@@ -463,9 +495,13 @@ def class_candidates(keys: Sequence[PropositionKey | None]) -> list[Pair]:
 
 
 def _same_arguments(first: PropositionKey, second: PropositionKey) -> bool:
-    """Other predicates of one class, both naming an entity they share, their subjects not conflicting."""
+    """Other predicates of one class, both naming an entity they share or both headed by one common noun
+    ("a federal judge was biased" / "the judge handling the lawsuits can't be impartial": the noun is the
+    argument the writers chose not to name), their arguments not conflicting."""
     shared = first.arguments & second.arguments
-    return bool(shared) and not first.predicates & second.predicates and _arguments_agree(first, second)
+    one_noun = bool(first.subject_noun) and first.subject_noun == second.subject_noun
+    other = not first.predicates & second.predicates
+    return (bool(shared) or one_noun) and other and _arguments_agree(first, second)
 
 
 def lowered_floors(
