@@ -30,8 +30,9 @@ pull a whole cluster in. A statement that matches nothing with confidence stays 
 
 Two outlets may also answer one question with other predicates ("it's a phony system" / "the system is
 being rigged"): predicates of one class (lexicon ``propositions``, the frame verbs one more) are candidates
-too (``class_candidates``), only when their arguments share an entity, at a cosine floor of their own
-(``lowered_floors``)."""
+too (``class_candidates``), only when their arguments share an entity or one common noun heads both
+subjects ("a federal judge", ``subject_noun``), at a cosine floor of their own (``lowered_floors``); a
+class's opposites ("impartial" of "biased") are a class of their own, the side being read from negation."""
 
 from __future__ import annotations
 
