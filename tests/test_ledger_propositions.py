@@ -22,6 +22,7 @@ from storyline.stages.ledger.propositions import (
     Pair,
     PropositionKey,
     class_candidates,
+    demonstrative_subject,
     finish_keyed,
     frames_a_claim,
     keyed_candidates,
@@ -311,6 +312,38 @@ def test_other_predicates_of_one_class_are_candidates_when_one_common_noun_heads
     assert class_candidates(keys) == [(0, 1), (0, 4), (0, 5)]
     floors = lowered_floors([(0, 1), (0, 2)], keys, SETTINGS)
     assert floors == {(0, 1): SETTINGS.keyed_class_cosine_floor}
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "act"),
+    [
+        ("And that was reckless", "was", True),
+        ("but this is a disgrace", "is", True),
+        ("that decision was reckless", "was", False),  # a determiner: the noun says what
+        ("Okafor was reckless", "was", False),
+        ("he was reckless", "was", False),
+    ],
+)
+def test_a_bare_demonstrative_subject_is_an_act(text: str, verb: str, act: bool) -> None:
+    assert demonstrative_subject(text, text.index(f" {verb}") + 1) is act
+
+
+def test_a_statement_of_an_act_and_one_of_a_named_person_are_no_candidates() -> None:
+    words = [content_words("Okafor had been reckless with him"), content_words("And that was reckless")]
+    persons = {"okafor": "Chidi Okafor"}
+    keys = [
+        proposition_key(
+            claim("Okafor had been reckless with him", "had"),
+            frozenset({"@okafor"}),
+            persons,
+            frozenset({"@okafor"}),
+        ),
+        proposition_key(claim("And that was reckless", "was"), frozenset(), persons),
+        proposition_key(claim("he was reckless", "was"), frozenset(), persons),
+    ]
+    assert keys[1] is not None and keys[1].subject_act
+    # not (0, 1); "he" names no one, so it conflicts with neither (the rule reads named people only)
+    assert keyed_candidates(keys, [*words, content_words("he was reckless")]) == [(0, 2), (1, 2)]
 
 
 @pytest.mark.parametrize(

@@ -74,6 +74,9 @@ _CONTRACTING = frozenset({"it", "he", "she", "that", "there", "what", "who", "he
 # Statements one predicate may link: a predicate held by more says little about any two of them.
 MAX_SHARING = 30
 _MASKED_NUMBER = re.compile(r"\d[\d,.]*")
+# Demonstrative pronouns a subject may be (``demonstrative_subject``), and the conjunctions before one.
+_DEMONSTRATIVES = frozenset({"that", "this"})
+_CONJUNCTIONS = frozenset({"but", "yet", "so"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +88,7 @@ class PropositionKey:
     arguments: frozenset[str]
     subject: frozenset[str] = frozenset()  # the arguments named before the main verb
     subject_noun: str = ""  # the stem of the common noun heading the subject ("a federal judge"), if any
+    subject_act: bool = False  # the subject is a demonstrative ("that was unfair"): an act, not a person
 
 
 @dataclass(frozen=True, slots=True)
@@ -385,10 +389,22 @@ def proposition_key(
     predicates = predicates_of(claim)
     if not predicates:
         return None
-    noun = subject_noun(claim.text, claim.finite_verbs[0]) if claim.finite_verbs else ""
+    verb = claim.finite_verbs[0] if claim.finite_verbs else None
+    noun = subject_noun(claim.text, verb) if verb is not None else ""
+    act = verb is not None and demonstrative_subject(claim.text, verb)
     return PropositionKey(
-        predicates, _with_surnames(entities, persons), _with_surnames(subject, persons), noun
+        predicates, _with_surnames(entities, persons), _with_surnames(subject, persons), noun, act
     )
+
+
+def demonstrative_subject(text: str, verb: int) -> bool:
+    """Whether the subject before the verb at ``verb`` is a bare demonstrative, conjunctions passed over
+    ("And that was unfair", "this is a disgrace"): English demonstrative pronouns stand for an act, a
+    statement or a thing, seldom for a person, so such a subject is no person another statement names."""
+    before = [word.lower() for word in WORD.findall(text, 0, verb)]
+    while before and (before[0] in _words().coordinators or before[0] in _CONJUNCTIONS):
+        before.pop(0)
+    return len(before) == 1 and before[0] in _DEMONSTRATIVES
 
 
 def subject_noun(text: str, verb: int) -> str:
@@ -438,7 +454,17 @@ def _arguments_agree(first: PropositionKey, second: PropositionKey) -> bool:
     (a pronoun subject): two disjoint sets of names conflict."""
     if first.subject and second.subject and not first.subject & second.subject:
         return False
+    if _act_and_person(first, second) or _act_and_person(second, first):
+        return False
     return bool(first.arguments & second.arguments) or not first.arguments or not second.arguments
+
+
+def _act_and_person(first: PropositionKey, second: PropositionKey) -> bool:
+    """Whether ``first``'s subject is a demonstrative (an act: "that was unfair") and ``second``'s names a
+    person ("~surname", ``proposition_key``): "Khan had been unfair to him" is said of a person, "that was
+    unfair" of what was done; linked, a condemnation of one man's words stood as corroborating his own
+    complaint (PolNeAR khan-family, issue #14)."""
+    return first.subject_act and any(token.startswith("~") for token in second.subject)
 
 
 def frames_a_claim(key: PropositionKey) -> bool:
