@@ -14,6 +14,7 @@ from factories import make_article, make_claim
 
 from storyline.config import DEFAULT_SETTINGS
 from storyline.embeddings import Embedder, load_embedder
+from storyline.lexicons import load_lexicon
 from storyline.records import Claim
 from storyline.stages.ledger.grouping import content_words, rarity_weights, similarity
 from storyline.stages.ledger.propositions import (
@@ -21,6 +22,7 @@ from storyline.stages.ledger.propositions import (
     Pair,
     PropositionKey,
     class_candidates,
+    demonstrative_subject,
     finish_keyed,
     frames_a_claim,
     keyed_candidates,
@@ -33,6 +35,7 @@ from storyline.stages.ledger.propositions import (
     predicate_stems,
     predicates_of,
     proposition_key,
+    subject_noun,
 )
 from storyline.stages.ledger.statements import (
     Statement,
@@ -276,6 +279,95 @@ def test_other_predicates_of_one_class_are_candidates_only_when_they_name_one_en
     assert class_candidates(keys) == [(0, 1), (1, 5)]  # not (0, 5): one predicate
     words = [content_words(text) for text in ("vote rigged", "vote phony contest")]
     assert keyed_candidates(keys[:2], words) == [(0, 1)]  # the class pairs are keyed candidates too
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "noun"),
+    [
+        ("a regional referee was partial", "was", "referee"),
+        ("the referee handling the final was biased", "was", "referee"),  # a participle opens a modifier
+        ("a Spanish-born referee in the cup final was hostile", "was", "referee"),
+        ("the city's chief referee, a former player, was biased", "was", "referee"),
+        ("Okafor was biased", "was", ""),  # a name: an entity's, read as an argument
+        ("he was biased", "was", ""),  # a pronoun
+        ("whether the referee was biased", "was", ""),  # no subject run: a complementiser first
+    ],
+)
+def test_the_subject_noun_is_the_head_of_the_run_opening_the_subject(text: str, verb: str, noun: str) -> None:
+    assert subject_noun(text, text.index(f" {verb}") + 1) == noun
+
+
+def test_other_predicates_of_one_class_are_candidates_when_one_common_noun_heads_both_subjects() -> None:
+    keys = _keys(
+        [
+            ("a regional referee was biased", "was", frozenset()),
+            ("the referee handling the final was partial", "was", frozenset()),
+            ("the linesman was partial", "was", frozenset()),  # another noun
+            ("he was partial", "was", frozenset()),  # a pronoun is not enough for a class
+            ("the referee from Lagos was partial", "was", frozenset({"@lagos"})),
+            ("the referee from Accra was partial", "was", frozenset({"@accra"})),
+        ]
+    )
+    # not (0, 2) nor (0, 3); (0, 4) and (0, 5): one names no entity; (4, 5) is one predicate, no class pair
+    assert class_candidates(keys) == [(0, 1), (0, 4), (0, 5)]
+    floors = lowered_floors([(0, 1), (0, 2)], keys, SETTINGS)
+    assert floors == {(0, 1): SETTINGS.keyed_class_cosine_floor}
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "act"),
+    [
+        ("And that was reckless", "was", True),
+        ("but this is a disgrace", "is", True),
+        ("that decision was reckless", "was", False),  # a determiner: the noun says what
+        ("Okafor was reckless", "was", False),
+        ("he was reckless", "was", False),
+    ],
+)
+def test_a_bare_demonstrative_subject_is_an_act(text: str, verb: str, act: bool) -> None:
+    assert demonstrative_subject(text, text.index(f" {verb}") + 1) is act
+
+
+def test_a_statement_of_an_act_and_one_of_a_named_person_are_no_candidates() -> None:
+    words = [content_words("Okafor had been reckless with him"), content_words("And that was reckless")]
+    persons = {"okafor": "Chidi Okafor"}
+    keys = [
+        proposition_key(
+            claim("Okafor had been reckless with him", "had"),
+            frozenset({"@okafor"}),
+            persons,
+            frozenset({"@okafor"}),
+        ),
+        proposition_key(claim("And that was reckless", "was"), frozenset(), persons),
+        proposition_key(claim("he was reckless", "was"), frozenset(), persons),
+    ]
+    assert keys[1] is not None and keys[1].subject_act
+    # not (0, 1); "he" names no one, so it conflicts with neither (the rule reads named people only)
+    assert keyed_candidates(keys, [*words, content_words("he was reckless")]) == [(0, 2), (1, 2)]
+
+
+@pytest.mark.parametrize(
+    ("name", "opposite"),
+    [
+        (name, word)
+        for name, words in load_lexicon("propositions")["predicate_class_opposites"].items()
+        for word in words
+    ],
+)
+def test_an_opposite_of_a_class_is_no_class_pair_with_its_other_members(name: str, opposite: str) -> None:
+    """Each row of ``predicate_class_opposites``: a word of its class that answers the class's question
+    the other way, so a pair of it and another member would take inverted sides; it is a class of its own."""
+    members = load_lexicon("propositions")["predicate_classes"][name]
+    assert opposite in members
+    others = [
+        word
+        for word in members
+        if word not in load_lexicon("propositions")["predicate_class_opposites"][name]
+    ]
+    opposite_class = predicate_classes(frozenset({predicate_stem(opposite)}))
+    assert opposite_class and all(
+        not opposite_class & predicate_classes(frozenset({predicate_stem(word)})) for word in others
+    )
 
 
 def test_the_frame_verbs_are_one_class_a_request_and_an_expectation_of_one_person() -> None:

@@ -30,8 +30,9 @@ pull a whole cluster in. A statement that matches nothing with confidence stays 
 
 Two outlets may also answer one question with other predicates ("it's a phony system" / "the system is
 being rigged"): predicates of one class (lexicon ``propositions``, the frame verbs one more) are candidates
-too (``class_candidates``), only when their arguments share an entity, at a cosine floor of their own
-(``lowered_floors``)."""
+too (``class_candidates``), only when their arguments share an entity or one common noun heads both
+subjects ("a federal judge", ``subject_noun``), at a cosine floor of their own (``lowered_floors``); a
+class's opposites ("impartial" of "biased") are a class of their own, the side being read from negation."""
 
 from __future__ import annotations
 
@@ -73,6 +74,9 @@ _CONTRACTING = frozenset({"it", "he", "she", "that", "there", "what", "who", "he
 # Statements one predicate may link: a predicate held by more says little about any two of them.
 MAX_SHARING = 30
 _MASKED_NUMBER = re.compile(r"\d[\d,.]*")
+# Demonstrative pronouns a subject may be (``demonstrative_subject``), and the conjunctions before one.
+_DEMONSTRATIVES = frozenset({"that", "this"})
+_CONJUNCTIONS = frozenset({"but", "yet", "so"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +87,8 @@ class PropositionKey:
     predicates: frozenset[str]
     arguments: frozenset[str]
     subject: frozenset[str] = frozenset()  # the arguments named before the main verb
+    subject_noun: str = ""  # the stem of the common noun heading the subject ("a federal judge"), if any
+    subject_act: bool = False  # the subject is a demonstrative ("that was unfair"): an act, not a person
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +143,9 @@ def _classes() -> Mapping[str, str]:
     classes = {predicate_stem(word): "frame" for word in data["frame_verbs"]}
     for name, members in data["predicate_classes"].items():
         classes.update((predicate_stem(word), name) for word in members)
+    # an opposite ("impartial" of "biased") is a class of its own: linked, its side would read inverted
+    for name, members in data["predicate_class_opposites"].items():
+        classes.update((predicate_stem(word), f"{name}, opposite") for word in members)
     return classes
 
 
@@ -380,7 +389,46 @@ def proposition_key(
     predicates = predicates_of(claim)
     if not predicates:
         return None
-    return PropositionKey(predicates, _with_surnames(entities, persons), _with_surnames(subject, persons))
+    verb = claim.finite_verbs[0] if claim.finite_verbs else None
+    noun = subject_noun(claim.text, verb) if verb is not None else ""
+    act = verb is not None and demonstrative_subject(claim.text, verb)
+    return PropositionKey(
+        predicates, _with_surnames(entities, persons), _with_surnames(subject, persons), noun, act
+    )
+
+
+def demonstrative_subject(text: str, verb: int) -> bool:
+    """Whether the subject before the verb at ``verb`` is a bare demonstrative, conjunctions passed over
+    ("And that was unfair", "this is a disgrace"): English demonstrative pronouns stand for an act, a
+    statement or a thing, seldom for a person, so such a subject is no person another statement names."""
+    before = [word.lower() for word in WORD.findall(text, 0, verb)]
+    while before and (before[0] in _words().coordinators or before[0] in _CONJUNCTIONS):
+        before.pop(0)
+    return len(before) == 1 and before[0] in _DEMONSTRATIVES
+
+
+def subject_noun(text: str, verb: int) -> str:
+    """The stem of the common noun heading the subject before the verb at ``verb``: English noun phrases
+    are head-final, so the last word of the run that opens the subject after its determiners, up to a
+    function word, a comma or a participle opening a modifier ("a federal judge", "the judge | handling
+    the lawsuits", "a Mexican-American judge | in a case"). None ("") for a pronoun or a name ("he",
+    "Curiel": those are the entities' and the pronoun's, read as arguments) or a subject held in no run."""
+    words = _words()
+    stopwords = ledger_lexicon().stopwords
+    run: list[re.Match[str]] = []
+    for match in WORD.finditer(text, 0, verb):
+        token = match.group()
+        lowered = token.lower()
+        between = text[run[-1].end() : match.start()] if run else ""
+        if not run and lowered in _ARTICLES | ledger_lexicon().pronoun_determiners:
+            continue
+        if lowered in stopwords or lowered in words.passed_over or "," in between:
+            break
+        if run and token.islower() and lowered.endswith(("ing", "ed")):
+            break
+        run.append(match)
+    head = run[-1].group() if run else ""
+    return stem(head) if head.isalpha() and head.islower() and len(head) > 2 else ""
 
 
 def _with_surnames(entities: frozenset[str], persons: Mapping[str, str]) -> frozenset[str]:
@@ -406,7 +454,17 @@ def _arguments_agree(first: PropositionKey, second: PropositionKey) -> bool:
     (a pronoun subject): two disjoint sets of names conflict."""
     if first.subject and second.subject and not first.subject & second.subject:
         return False
+    if _act_and_person(first, second) or _act_and_person(second, first):
+        return False
     return bool(first.arguments & second.arguments) or not first.arguments or not second.arguments
+
+
+def _act_and_person(first: PropositionKey, second: PropositionKey) -> bool:
+    """Whether ``first``'s subject is a demonstrative (an act: "that was unfair") and ``second``'s names a
+    person ("~surname", ``proposition_key``): "Khan had been unfair to him" is said of a person, "that was
+    unfair" of what was done; linked, a condemnation of one man's words stood as corroborating his own
+    complaint (PolNeAR khan-family, issue #14)."""
+    return first.subject_act and any(token.startswith("~") for token in second.subject)
 
 
 def frames_a_claim(key: PropositionKey) -> bool:
@@ -447,8 +505,9 @@ def keyed_candidates(keys: Sequence[PropositionKey | None], words: Sequence[froz
 
 def class_candidates(keys: Sequence[PropositionKey | None]) -> list[Pair]:
     """Pairs (i < j) whose predicates differ but fall in one predicate class (lexicon ``propositions``:
-    "it's a phony system", "the system is being rigged") and whose arguments name one entity: a class is
-    looser than one predicate, so a pronoun on either side ("she", "it") is not enough."""
+    "it's a phony system", "the system is being rigged") and whose arguments name one entity, or whose
+    subjects are headed by one common noun (``subject_noun``): a class is looser than one predicate, so a
+    pronoun on either side ("she", "it") is not enough."""
     classes = [predicate_classes(key.predicates) if key else frozenset() for key in keys]
     pairs: set[Pair] = set()
     for members in posting_lists(classes).values():
@@ -463,9 +522,13 @@ def class_candidates(keys: Sequence[PropositionKey | None]) -> list[Pair]:
 
 
 def _same_arguments(first: PropositionKey, second: PropositionKey) -> bool:
-    """Other predicates of one class, both naming an entity they share, their subjects not conflicting."""
+    """Other predicates of one class, both naming an entity they share or both headed by one common noun
+    ("a federal judge was biased" / "the judge handling the lawsuits can't be impartial": the noun is the
+    argument the writers chose not to name), their arguments not conflicting."""
     shared = first.arguments & second.arguments
-    return bool(shared) and not first.predicates & second.predicates and _arguments_agree(first, second)
+    one_noun = bool(first.subject_noun) and first.subject_noun == second.subject_noun
+    other = not first.predicates & second.predicates
+    return (bool(shared) or one_noun) and other and _arguments_agree(first, second)
 
 
 def lowered_floors(
