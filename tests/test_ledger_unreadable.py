@@ -103,6 +103,14 @@ def _antecedents(text: str, first: str, first_speaker: str | None) -> dict[str, 
 def test_the_allegations_stand_for_the_claim_that_makes_them_not_one_that_tells_of_them() -> None:
     made = "A contractor said the mayor took bribes. His lawyer said the allegations had no substance."
     assert _antecedents(made, "the mayor took bribes", "A contractor") == {"c2": "c1"}
+    # a speaker's own response before the reference is the same response: it stays the antecedent
+    same = (
+        "His lawyer said the mayor never took a bribe and the allegations were invented. "
+        "He said the allegations had no substance."
+    )
+    assert _antecedents(
+        same, "the mayor never took a bribe and the allegations were invented", "His lawyer"
+    ) == {"c2": "c1"}
     told = (
         "The bribery allegations were raised during the campaign by his rivals. "
         "His lawyer said the allegations had no substance."

@@ -135,23 +135,25 @@ def _story_claims(story: Story, claims: Sequence[Claim]) -> list[Claim]:
 
 def _antecedents(claims: Sequence[Claim]) -> dict[str, str]:
     """Claim id of a content naming a statement ("the accusation") → the last claim before it in its article
-    that is not itself such a reference (what it refers to). A last claim that names statements itself ("the
-    fraud allegations were highlighted in the campaign") tells of them and does not make them: what the
-    reference stands for is not in the text before it, so it has none (in PolNeAR's curiel story a denial
-    that "the allegations had no substance" was read as denying that they were raised: issue #14)."""
+    that is not itself such a reference (what it refers to). A last claim in the outlet's own voice that names
+    statements ("the fraud allegations were highlighted in the campaign") tells of them and does not make
+    them: what the reference stands for is not in the text before it, so it has none (in PolNeAR's curiel
+    story a denial that "the allegations had no substance" was read as denying that they were raised: issue
+    #14). A speaker's own "there is no evidence for these claims" before "the claims were groundless" is
+    the same response, and stays its antecedent."""
     found: dict[str, str] = {}
     previous: Claim | None = None
     for claim in claims:
         if previous is not None and previous.article != claim.article:
             previous = None
         if statement_reference(claim):
-            if previous is not None and not _names_statements(previous):
+            if previous is not None and not _tells_of_statements(previous):
                 found[claim.id] = previous.id
         else:
             previous = claim
     return found
 
 
-def _names_statements(claim: Claim) -> bool:
+def _tells_of_statements(claim: Claim) -> bool:
     nouns = ledger_lexicon().statement_nouns
-    return any(word.lower() in nouns for word in WORD.findall(claim.text))
+    return claim.outlet_voice and any(word.lower() in nouns for word in WORD.findall(claim.text))
