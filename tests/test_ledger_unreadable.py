@@ -13,6 +13,7 @@ from storyline.stages.ledger.story_reading import read_story
 from storyline.stages.ledger.unreadable import (
     ascribed,
     judges_unnamed_antecedent,
+    left_unsaid,
     side_unreadable,
     unnamed_set_speaker,
 )
@@ -45,6 +46,14 @@ def test_the_outlet_retelling_what_someone_meant_is_no_second_source() -> None:
     # with its cue, "implied" is the person's position (PolNeAR's gold reads it so)
     assert not ascribed(make_claim("the inspectors were bribed", cue="implied", speaker_text="He"))
     assert not ascribed(make_claim("He inspected the dam twice.", cue=""))
+
+
+def test_what_a_speaker_did_not_even_suggest_is_no_doubt_of_it() -> None:
+    unsaid = make_claim("the mayor would run again", cue="even suggesting", modality="unconfirmed")
+    assert left_unsaid(unsaid) and side_unreadable(unsaid)
+    # a speaker who could not confirm a thing doubts it; one who suggested it affirms it
+    assert not left_unsaid(make_claim("the mayor would run again", cue="confirm", modality="unconfirmed"))
+    assert not left_unsaid(make_claim("the mayor would run again", cue="suggested"))
 
 
 def test_the_ledger_reads_no_side_from_an_unreadable_claim() -> None:

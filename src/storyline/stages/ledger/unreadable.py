@@ -12,7 +12,10 @@ are lexicon data (``lexicons/ledger.toml`` ``[unreadable]``):
 - a content in the outlet's voice that opens with a pronoun and a verb of meaning ("He implied
   immigrants were …"): the outlet retelling what the person meant, so no second source beside the person's
   own words, yet it stood as one and made one man's opinion "corroborated". A claim whose cue is such a
-  verb ("Trump implied the judge was biased") stays the person's: PolNeAR's gold reads it as his position.
+  verb ("Trump implied the judge was biased") stays the person's: PolNeAR's gold reads it as his position;
+- a negated verb of suggesting ("…, he said, not even suggesting X"), which the claims stage reads as not
+  confirming X: it tells what the speaker did not say, no side on X, yet it stood as the doubt that made a
+  question "unconfirmed".
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ class UnreadableLexicon:
     opening_conjunctions: frozenset[str]
     demonstrative_verbs: frozenset[str]
     ascribing_verbs: frozenset[str]
+    unsaid_cues: frozenset[str]
 
 
 @cache
@@ -48,12 +52,18 @@ def unreadable_lexicon() -> UnreadableLexicon:
         frozenset(data["opening_conjunctions"]),
         frozenset(data["demonstrative_verbs"]),
         frozenset(data["ascribing_verbs"]),
+        frozenset(data["unsaid_cues"]),
     )
 
 
 def side_unreadable(claim: Claim) -> bool:
-    """Whether no side can be read from ``claim`` (the module's three classes)."""
-    return unnamed_set_speaker(claim) or judges_unnamed_antecedent(claim) or ascribed(claim)
+    """Whether no side can be read from ``claim`` (the module's four classes)."""
+    return (
+        unnamed_set_speaker(claim)
+        or judges_unnamed_antecedent(claim)
+        or ascribed(claim)
+        or left_unsaid(claim)
+    )
 
 
 def unnamed_set_speaker(claim: Claim) -> bool:
@@ -78,6 +88,12 @@ def ascribed(claim: Claim) -> bool:
     words = _opening_words(claim.text, 2)
     verbs = unreadable_lexicon().ascribing_verbs
     return len(words) == 2 and words[0] in SUBJECT_PRONOUNS and words[1] in verbs
+
+
+def left_unsaid(claim: Claim) -> bool:
+    """ "Not even suggesting X": a negated verb of suggesting, which the claims stage read as unconfirmed."""
+    cue = claim.cue.lower().split()
+    return claim.modality == "unconfirmed" and bool(cue) and cue[-1] in unreadable_lexicon().unsaid_cues
 
 
 def _opening_words(text: str, count: int) -> list[str]:
