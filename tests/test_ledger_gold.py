@@ -228,7 +228,9 @@ MOST_FALSE_IN_A_STORY_TOP_20 = 2  # issue #14's ceiling, per story
 # 16 of its top 20 false or misleading). Raised at the eighteenth round's end (16c692f): trump-taxes speakers
 # 42/50, 2 of its top 16 false or misleading; curiel speakers 52/75, statuses 5/15, 8 of its top 18.
 # khan-family joined at the nineteenth round's start (82256ae): covered 51/54, together 2/208, apart 31/32,
-# speakers 45/56, statuses 4/15, 6 of its top 11 false or misleading.
+# speakers 45/56, statuses 4/15, 6 of its top 11 false or misleading. Lowered in the nineteenth round
+# (precision19: claims no side is read from, background figures, counts of "other" things): khan-family 2 of
+# its top 7 false or misleading, curiel-trump-university 4 of its top 14.
 FLOORS_OF_LATE_STORIES = {
     "trump-taxes": (
         {
@@ -248,7 +250,7 @@ FLOORS_OF_LATE_STORIES = {
             "speakers right": 0.65,
             "statuses right": 0.30,
         },
-        8,
+        4,
     ),
     "khan-family": (
         {
@@ -258,7 +260,7 @@ FLOORS_OF_LATE_STORIES = {
             "speakers right": 0.78,
             "statuses right": 0.25,
         },
-        6,
+        2,
     ),
 }
 

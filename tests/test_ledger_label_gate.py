@@ -97,3 +97,10 @@ def test_a_verb_of_an_adverbial_clause_is_no_verb_of_the_amount() -> None:
         "USD",
     )
     assert not _asked("How much money after taking a free class?", price)
+
+
+def test_a_count_of_other_things_does_not_say_what_they_are_beside() -> None:
+    others = _measure("There are three other lawsuits over the dam", "three other lawsuits", 3, "lawsuit")
+    assert not _asked("How many other lawsuits over the dam?", others)
+    lawsuits = _measure("There are three lawsuits over the dam", "three lawsuits", 3, "lawsuit")
+    assert _asked("How many lawsuits over the dam?", lawsuits)

@@ -17,7 +17,9 @@ worded from), ``quantity_labels`` and ``label_predicates`` (a measured thing's l
 what is asked), ``positions`` (a story's questions built and ordered), ``single_voice``
 (one voice's propositions, kept as single-source questions), ``sides`` (positions and stances of a question),
 ``status`` (status and its reason), ``opinions`` (opinions and hedged negations a status does not weigh as
-fact), ``addressees`` (an addressee or a document is no second source), ``series`` (a count moving by date).
+fact), ``unreadable`` (claims no side can be read from), ``background`` (a figure one sentence gives as
+background, no question), ``addressees`` (an addressee or a document is no second source), ``series`` (a
+count moving by date).
 """
 
 from storyline.stages.ledger.grouping import entity_spans

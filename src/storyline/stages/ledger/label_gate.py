@@ -9,6 +9,9 @@ right questions than fifty doubtful ones).
   has proposed …?"): "What share rate far lower than the top?" names neither;
 - a count whose label names only its noun ("How many illegal immigrants?") from one claim, where its
   figure is the object of a verb the label could not take, drops what was done to what is counted;
+- a count of "other" things ("How many other class action suits …?") counts beside a set the label does
+  not name: the reader cannot tell what else there is (issue #14, PolNeAR curiel story). "Additional" is
+  not read so: "How many additional emails did she delete?" asks what the gold wants (classified-emails);
 - a count is no count when its figure only sizes a known set ("the nominee of the two major parties", "both
   houses"), nor when its noun is the first of a list the figure counts together ("more than 20 former
   crew members, editors and contestants": the label would name the first only).
@@ -40,6 +43,8 @@ from storyline.stages.quantities import CURRENCY_UNITS
 # reports, and "all 23 crew" reports one: they stay figures.
 KNOWN_SET_BEFORE = re.compile(r"(?:^|\s)(?:the|both)\s+$", re.I)
 KNOWN_SET_MAX = 3
+# A count's noun opened by "other": what it is beside is not in the label.
+BESIDE_UNNAMED = re.compile(r"^How many other\b", re.I)
 # The figure's words are followed by a coordination ("…, editors and contestants", "… and editors"):
 # checked on a parse only when the text after the figure opens like one.
 LIST_AFTER = re.compile(r"\s*(?:,\s*[a-z][\w-]*|,?\s+(?:and|or)\s+[a-z])")
@@ -52,7 +57,7 @@ def says_what_is_asked(
     share of a named candidate says it by construction ("What share back …?"). A label in a chat's
     shorthand ("How many ppl n children …?") says nothing an analyst reads
     (``label_cuts.writes_shorthand``)."""
-    if writes_shorthand(label):
+    if writes_shorthand(label) or BESIDE_UNNAMED.match(label):
         return False
     if group[0].holder is not None:
         return True

@@ -20,6 +20,7 @@ from storyline.stages.ledger.abstentions import (
     abstention_measures,
     answered_twice,
 )
+from storyline.stages.ledger.background import told_as_background
 from storyline.stages.ledger.embedding import ContentVectors
 from storyline.stages.ledger.evidence import names_a_predicate, read_label_predicates, speaking_sources
 from storyline.stages.ledger.grouping import ledger_lexicon
@@ -142,6 +143,8 @@ def _measured_question(
         return None  # a goal is no count; one sentence's two values are a change ("from 58 to 55 percent")
     if group[0].kind in TOLL_KINDS and len(context.by_id) > 1 and toll_articles == {group_claims[0].article}:
         return None  # a toll only one article of several gives: another event's, as background
+    if told_as_background(group, context.texts):
+        return None  # "following two attacks in July": the sentence dates itself by another event
     unit = group[0].unit
     text, informative = _measured_label(group, labelled, reading)
     if _asks_nothing(text, informative, unit, len(group_claims)):

@@ -22,12 +22,13 @@ from storyline.stages.ledger.evidence import (
     speaker_named_within,
     voiced_claims,
 )
-from storyline.stages.ledger.grouping import EntitySpans, entity_spans, entity_words
+from storyline.stages.ledger.grouping import WORD, EntitySpans, entity_spans, entity_words, ledger_lexicon
 from storyline.stages.ledger.relays import as_relayed, known_as, only_relaying
 from storyline.stages.ledger.sides import Context
 from storyline.stages.ledger.sources import as_voices, corroborators, organisation_voices
 from storyline.stages.ledger.statements import statement_reference
 from storyline.stages.ledger.status import corroborating
+from storyline.stages.ledger.unreadable import side_unreadable
 
 # Who can be a counter an outlet's sentence names (``counters.counted_by``): not a place ("Uzbekistan has
 # reconnected …" tells what a government did, which the entities stage may type as a place or not).
@@ -81,6 +82,8 @@ def read_story(
         and not speaker_named_within(claim, spans, persons)
         # "could not be reached for comment": how the outlet reported, no claim (issue #14)
         and not reporters_note(claim)
+        # "those who believe …", "and that was unfair", "he implied …": no side to read (issue #14)
+        and not side_unreadable(claim)
     ]
     story_claims = voiced_claims(story_claims)
     # an outlet's sentence telling what an organisation counted gives that counter's figures
@@ -132,15 +135,25 @@ def _story_claims(story: Story, claims: Sequence[Claim]) -> list[Claim]:
 
 def _antecedents(claims: Sequence[Claim]) -> dict[str, str]:
     """Claim id of a content naming a statement ("the accusation") → the last claim before it in its article
-    that is not itself such a reference (what it refers to)."""
+    that is not itself such a reference (what it refers to). A last claim in the outlet's own voice that names
+    statements ("the fraud allegations were highlighted in the campaign") tells of them and does not make
+    them: what the reference stands for is not in the text before it, so it has none (in PolNeAR's curiel
+    story a denial that "the allegations had no substance" was read as denying that they were raised: issue
+    #14). A speaker's own "there is no evidence for these claims" before "the claims were groundless" is
+    the same response, and stays its antecedent."""
     found: dict[str, str] = {}
     previous: Claim | None = None
     for claim in claims:
         if previous is not None and previous.article != claim.article:
             previous = None
         if statement_reference(claim):
-            if previous is not None:
+            if previous is not None and not _tells_of_statements(previous):
                 found[claim.id] = previous.id
         else:
             previous = claim
     return found
+
+
+def _tells_of_statements(claim: Claim) -> bool:
+    nouns = ledger_lexicon().statement_nouns
+    return claim.outlet_voice and any(word.lower() in nouns for word in WORD.findall(claim.text))

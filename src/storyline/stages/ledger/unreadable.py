@@ -1,0 +1,100 @@
+"""Claims the ledger cannot read a side from: kept among the story's claims, never a position on a question.
+
+Precision before recall (issue #14: an analyst would rather read ten right questions than fifty doubtful
+ones). Each class put a false or misleading question in the top 20 of a PolNeAR story; the words of each
+are lexicon data (``lexicons/ledger.toml`` ``[unreadable]``):
+
+- a speaker named only as an unnamed set ("those who believe …", "some say …"): no one the reader can weigh
+  holds the side, yet it stood as the denial that made a defence "contested";
+- a content whose whole subject is a demonstrative ("and that was unfair …"): it judges something said
+  before it without naming it, so its words joined a proposition it never stated and a critic was shown
+  corroborating the complaint he condemned;
+- a content in the outlet's voice that opens with a pronoun and a verb of meaning ("He implied
+  immigrants were …"): the outlet retelling what the person meant, so no second source beside the person's
+  own words, yet it stood as one and made one man's opinion "corroborated". A claim whose cue is such a
+  verb ("Trump implied the judge was biased") stays the person's: PolNeAR's gold reads it as his position;
+- a negated verb of suggesting ("…, he said, not even suggesting X"), which the claims stage reads as not
+  confirming X: it tells what the speaker did not say, no side on X, yet it stood as the doubt that made a
+  question "unconfirmed".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from storyline.lexicons import load_lexicon
+from storyline.records import Claim
+
+# words, an "'s" apart from the word it is joined to ("that's" is "that" and "'s")
+_WORD = re.compile(r"[^\W\d_]+|['’]s\b")
+# the subject pronouns before a verb of meaning at the head of a content the claims stage gave no cue
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it"})
+
+
+@dataclass(frozen=True, slots=True)
+class UnreadableLexicon:
+    unnamed_set_speakers: frozenset[str]
+    demonstratives: frozenset[str]
+    opening_conjunctions: frozenset[str]
+    demonstrative_verbs: frozenset[str]
+    ascribing_verbs: frozenset[str]
+    unsaid_cues: frozenset[str]
+
+
+@cache
+def unreadable_lexicon() -> UnreadableLexicon:
+    data = load_lexicon("ledger")["unreadable"]
+    return UnreadableLexicon(
+        frozenset(data["unnamed_set_speakers"]),
+        frozenset(data["demonstratives"]),
+        frozenset(data["opening_conjunctions"]),
+        frozenset(data["demonstrative_verbs"]),
+        frozenset(data["ascribing_verbs"]),
+        frozenset(data["unsaid_cues"]),
+    )
+
+
+def side_unreadable(claim: Claim) -> bool:
+    """Whether no side can be read from ``claim`` (the module's four classes)."""
+    return (
+        unnamed_set_speaker(claim)
+        or judges_unnamed_antecedent(claim)
+        or ascribed(claim)
+        or left_unsaid(claim)
+    )
+
+
+def unnamed_set_speaker(claim: Claim) -> bool:
+    """ "those" (who believe …), "some" (say …): an unresolved speaker named only as an unnamed set."""
+    said_by = (claim.speaker_text or "").lower().strip()
+    return not claim.speaker and said_by in unreadable_lexicon().unnamed_set_speakers
+
+
+def judges_unnamed_antecedent(claim: Claim) -> bool:
+    """ "And that was unfair …": a demonstrative, alone, is the content's subject, right before its verb."""
+    lexicon = unreadable_lexicon()
+    words = _opening_words(claim.text, 3)
+    if words and words[0] in lexicon.opening_conjunctions:
+        words = words[1:]
+    return len(words) >= 2 and words[0] in lexicon.demonstratives and words[1] in lexicon.demonstrative_verbs
+
+
+def ascribed(claim: Claim) -> bool:
+    """ "He implied …" opening a content with no cue: the outlet's retelling of someone's meaning."""
+    if claim.cue:
+        return False
+    words = _opening_words(claim.text, 2)
+    verbs = unreadable_lexicon().ascribing_verbs
+    return len(words) == 2 and words[0] in SUBJECT_PRONOUNS and words[1] in verbs
+
+
+def left_unsaid(claim: Claim) -> bool:
+    """ "Not even suggesting X": a negated verb of suggesting, which the claims stage read as unconfirmed."""
+    cue = claim.cue.lower().split()
+    return claim.modality == "unconfirmed" and bool(cue) and cue[-1] in unreadable_lexicon().unsaid_cues
+
+
+def _opening_words(text: str, count: int) -> list[str]:
+    return [word.lower() for word in _WORD.findall(text[:80])[:count]]

@@ -1,0 +1,130 @@
+"""Claims no side can be read from stay claims and take no position (``ledger.unreadable``), and figures told
+as background are no question (``ledger.background``), and "the allegations" takes no content from a sentence
+that only tells of them (``ledger.story_reading``): precision before recall (issue #14)."""
+
+from __future__ import annotations
+
+from factories import make_article, make_claim, make_quantity, make_story
+
+from storyline.config import DEFAULT_SETTINGS
+from storyline.stages.ledger.background import told_as_background
+from storyline.stages.ledger.counted import Measure
+from storyline.stages.ledger.story_reading import read_story
+from storyline.stages.ledger.unreadable import (
+    ascribed,
+    judges_unnamed_antecedent,
+    left_unsaid,
+    side_unreadable,
+    unnamed_set_speaker,
+)
+
+
+def test_a_speaker_named_only_as_an_unnamed_set_takes_no_side() -> None:
+    assert unnamed_set_speaker(make_claim("the mayor should resign", cue="argue", speaker_text="those"))
+    assert unnamed_set_speaker(make_claim("the dam will hold", cue="say", speaker_text="Some"))
+    # a resolved speaker, a personal pronoun and a named group are speakers the reader can weigh
+    assert not unnamed_set_speaker(
+        make_claim("the dam will hold", cue="say", speaker_text="some", speaker="e-engineers")
+    )
+    assert not unnamed_set_speaker(make_claim("the dam will hold", cue="said", speaker_text="he"))
+    assert not unnamed_set_speaker(make_claim("the dam will hold", cue="said", speaker_text="engineers"))
+
+
+def test_a_content_whose_subject_is_a_bare_demonstrative_takes_no_side() -> None:
+    assert judges_unnamed_antecedent(make_claim("And that was reckless and cruel."))
+    assert judges_unnamed_antecedent(make_claim("this is a disgrace"))
+    assert judges_unnamed_antecedent(make_claim("That's not how a mayor behaves"))
+    # a demonstrative before a noun, or a content that names what it judges, says what it is about
+    assert not judges_unnamed_antecedent(make_claim("that bridge was never inspected"))
+    assert not judges_unnamed_antecedent(make_claim("the mayor was reckless"))
+    assert not judges_unnamed_antecedent(make_claim("the report said that was untrue"))
+
+
+def test_the_outlet_retelling_what_someone_meant_is_no_second_source() -> None:
+    retold = make_claim("He implied the inspectors were bribed.", cue="")
+    assert ascribed(retold) and side_unreadable(retold)
+    # with its cue, "implied" is the person's position (PolNeAR's gold reads it so)
+    assert not ascribed(make_claim("the inspectors were bribed", cue="implied", speaker_text="He"))
+    assert not ascribed(make_claim("He inspected the dam twice.", cue=""))
+
+
+def test_what_a_speaker_did_not_even_suggest_is_no_doubt_of_it() -> None:
+    unsaid = make_claim("the mayor would run again", cue="even suggesting", modality="unconfirmed")
+    assert left_unsaid(unsaid) and side_unreadable(unsaid)
+    # a speaker who could not confirm a thing doubts it; one who suggested it affirms it
+    assert not left_unsaid(make_claim("the mayor would run again", cue="confirm", modality="unconfirmed"))
+    assert not left_unsaid(make_claim("the mayor would run again", cue="suggested"))
+
+
+def test_the_ledger_reads_no_side_from_an_unreadable_claim() -> None:
+    # the critic's "that was unfair" shares "unfair" with the mayor's complaint, but judges something else
+    text = "The mayor said the council had been unfair to him. Ms. Reyes said: And that was unfair."
+    article = make_article(text, id="a")
+    claims = [
+        make_claim("the council had been unfair to him", article=article, id="c1", speaker_text="The mayor"),
+        make_claim("And that was unfair.", article=article, id="c2", speaker_text="Ms. Reyes"),
+    ]
+    reading = read_story(make_story([article]), claims, [article], [], [], DEFAULT_SETTINGS.ledger, None)
+    assert [claim.id for claim in reading.claims] == ["c1"]
+
+
+def _measure(text: str, figure: str, value: float, unit: str, cue: str = "") -> Measure:
+    quantity = make_quantity(figure, value, within=text, unit=unit)
+    claim = make_claim(text, id="c1", quantities=(quantity,), cue=cue)
+    return Measure(claim, quantity, unit, frozenset(), frozenset(), None, False)
+
+
+def _background(measure: Measure) -> bool:
+    return told_as_background([measure], {"a": measure.claim.text})
+
+
+def test_a_figure_the_sentence_dates_itself_by_is_background() -> None:
+    after = "The minister has faced sharp questions following three deadly floods in May."
+    assert _background(_measure(after, "three deadly floods", 3, "flood"))
+    # the same figure as what the sentence asserts is the story's
+    asserted = "Three deadly floods struck the valley in May."
+    assert not _background(_measure(asserted, "Three deadly floods", 3, "flood"))
+
+
+def test_a_figure_that_places_a_person_in_a_set_is_background() -> None:
+    text = "Ana Ruiz, whose brother was one of six miners trapped in the 2019 collapse, spoke on Monday."
+    assert _background(_measure(text, "six miners", 6, "miner"))
+
+
+def test_a_background_reading_needs_one_claim_in_the_outlets_voice() -> None:
+    text = "The minister has faced sharp questions following three deadly floods in May."
+    # a speaker's figure is a position of theirs, whatever its syntax
+    assert not _background(_measure(text, "three deadly floods", 3, "flood", cue="said"))
+
+
+def _antecedents(text: str, first: str, first_speaker: str | None) -> dict[str, str]:
+    article = make_article(text, id="a")
+    claims = [
+        make_claim(
+            first, article=article, id="c1", cue="said" if first_speaker else "", speaker_text=first_speaker
+        ),
+        make_claim("the allegations had no substance", article=article, id="c2", speaker_text="His lawyer"),
+    ]
+    reading = read_story(make_story([article]), claims, [article], [], [], DEFAULT_SETTINGS.ledger, None)
+    return reading.antecedent
+
+
+def test_the_allegations_stand_for_the_claim_that_makes_them_not_one_that_tells_of_them() -> None:
+    made = "A contractor said the mayor took bribes. His lawyer said the allegations had no substance."
+    assert _antecedents(made, "the mayor took bribes", "A contractor") == {"c2": "c1"}
+    # a speaker's own response before the reference is the same response: it stays the antecedent
+    same = (
+        "His lawyer said the mayor never took a bribe and the allegations were invented. "
+        "He said the allegations had no substance."
+    )
+    assert _antecedents(
+        same, "the mayor never took a bribe and the allegations were invented", "His lawyer"
+    ) == {"c2": "c1"}
+    told = (
+        "The bribery allegations were raised during the campaign by his rivals. "
+        "His lawyer said the allegations had no substance."
+    )
+    assert (
+        _antecedents(told, "The bribery allegations were raised during the campaign by his rivals.", None)
+        == {}
+    )
