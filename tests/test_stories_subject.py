@@ -66,6 +66,15 @@ def test_with_rare_family_names_a_familiar_surname_is_judged_by_its_full_names()
     assert salient_actors(named(surname_alone, [("Brown", "PERSON")]), {}, settings) == frozenset()
 
 
+@needs_vocabulary
+def test_an_organisation_named_after_a_person_the_report_names_is_rare() -> None:
+    venture = "Donald Brown founded Brown Academy. Brown Academy sold courses. Brown Academy was sued."
+    names = [("Donald Brown", "PERSON"), ("Brown Academy", "ORG")]
+    assert salient_actors(named(venture, names), {}) == frozenset({"brown academy"})
+    nobody_of_that_name = "Brown Academy sold courses. Brown Academy was sued. Brown Academy closed."
+    assert salient_actors(named(nobody_of_that_name, [("Brown Academy", "ORG")]), {}) == frozenset()
+
+
 def profile(article_id: str, vector: tuple[float, ...], published: str, salient: set[str]) -> ArticleProfile:
     unit = np.asarray(vector, dtype=np.float32)
     return ArticleProfile(
