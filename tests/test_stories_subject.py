@@ -53,6 +53,28 @@ def test_a_person_of_a_familiar_surname_is_familiar_whatever_the_first_name() ->
     assert salient_actors(named(text, [("Ivrana Brown", "PERSON")]), {}) == frozenset()
 
 
+@needs_vocabulary
+def test_with_rare_family_names_a_familiar_surname_is_judged_by_its_full_names() -> None:
+    settings = dataclasses.replace(DEFAULT_SETTINGS.stories, rare_family_names=True)
+    family = "Ivrana Brown spoke. Brown left. Zalmoud Brown returned, and Brown spoke again."
+    names = [("Ivrana Brown", "PERSON"), ("Zalmoud Brown", "PERSON"), ("Brown", "PERSON")]
+    assert salient_actors(named(family, names), {}, settings) == frozenset({"brown"})  # a rare family
+    beside_a_familiar_one = family + " Donald Brown, her uncle, agreed."
+    names.append(("Donald Brown", "PERSON"))
+    assert salient_actors(named(beside_a_familiar_one, names), {}, settings) == frozenset()
+    surname_alone = "Brown spoke. Brown left. Brown returned."
+    assert salient_actors(named(surname_alone, [("Brown", "PERSON")]), {}, settings) == frozenset()
+
+
+@needs_vocabulary
+def test_an_organisation_named_after_a_person_the_report_names_is_rare() -> None:
+    venture = "Donald Brown founded Brown Academy. Brown Academy sold courses. Brown Academy was sued."
+    names = [("Donald Brown", "PERSON"), ("Brown Academy", "ORG")]
+    assert salient_actors(named(venture, names), {}) == frozenset({"brown academy"})
+    nobody_of_that_name = "Brown Academy sold courses. Brown Academy was sued. Brown Academy closed."
+    assert salient_actors(named(nobody_of_that_name, [("Brown Academy", "ORG")]), {}) == frozenset()
+
+
 def profile(article_id: str, vector: tuple[float, ...], published: str, salient: set[str]) -> ArticleProfile:
     unit = np.asarray(vector, dtype=np.float32)
     return ArticleProfile(

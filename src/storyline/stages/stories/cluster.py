@@ -229,37 +229,88 @@ def salient_actors(
 ) -> frozenset[str]:
     """The actor keys of what a report is about, when the name is a rare one: among its
     ``salient_actor_rank`` most often named (``min_salient_mentions`` times at least) and with a word that
-    general text seldom uses (``unfamiliar_name``). Such a name is named by the reports of its story, and
-    of little else, whoever else they quote: "Curiel", the judge of the Trump University suits, beside
-    "Trump" (issue #14). A name every report of a beat carries (a candidate, a country) is familiar, and
-    where a collection is large its counts tell the rest (``stories.evidence.shared_subject``). Empty
-    without the encoder's vocabulary."""
+    general text seldom uses (``unfamiliar_name``; a person by ``rare_surnames``). Such a name is named by
+    the reports of its story, and of little else, whoever else they quote: "Curiel", the judge of the Trump
+    University suits, beside "Trump" (issue #14). A name every report of a beat carries (a candidate, a
+    country) is familiar, and where a collection is large its counts tell the rest
+    (``stories.evidence.shared_subject``). Empty without the encoder's vocabulary."""
     vocabulary = general_vocabulary()
     if vocabulary is None:
         return frozenset()
+    mentions = headline_mentions(analysis, settings)
+    full_names = person_full_names(mentions)
+    surnames = rare_surnames(full_names, vocabulary, settings.rare_family_names)
     counts: Counter[str] = Counter()
     rare: set[str] = set()
-    for mention in headline_mentions(analysis, settings):
+    for mention in mentions:
         keys = actor_keys((mention,), entity_of, settings)
         counts.update(keys)
         entity = entity_of.get((mention.article, mention.start, mention.end))
-        rare.update(_unfamiliar_keys(mention, keys, entity, vocabulary))
+        rare.update(_unfamiliar_keys(mention, keys, entity, vocabulary, surnames, set(full_names)))
     ranked = sorted(set(counts.values()), reverse=True)[: settings.salient_actor_rank]
     floor = max([settings.min_salient_mentions, *ranked[-1:]])
     return frozenset(key for key in rare if counts[key] >= floor)
 
 
-def _unfamiliar_keys(
-    mention: Mention, keys: Iterable[str], entity: str | None, vocabulary: Set[str]
+def person_full_names(mentions: Iterable[Mention]) -> dict[str, list[str]]:
+    """Each surname of the people an article names, with the full names it writes it in (a lone surname
+    adds none)."""
+    full_names: defaultdict[str, list[str]] = defaultdict(list)
+    for mention in mentions:
+        if mention.label == "PERSON":
+            words = _normalised(mention.refers_to or mention.text).split()
+            if words:
+                full_names[words[-1]] += [" ".join(words)] if len(words) > 1 else []
+    return dict(full_names)
+
+
+def rare_surnames(
+    full_names: Mapping[str, Sequence[str]], vocabulary: Set[str], by_full_names: bool = True
 ) -> set[str]:
-    """The keys of a mention whose name is unfamiliar. A person is judged by the surname: "Ivanka Trump"
-    is of a familiar family (and entity resolution joined "Ivana Trump" to her in a PolNeAR report: a
-    divorce file and a leave plan were one story by it). Otherwise a key of name words is judged by its
-    own words, an entity's id by the name it was written with."""
+    """The surnames (of ``person_full_names``) whose people have rare names: an unfamiliar surname, or (with
+    ``by_full_names``, settings ``rare_family_names``) a familiar word that every full name the article
+    writes with it makes rare. "Khan" is a word of general text, but a report that names only Khizr, Ghazala
+    and Humayun Khan is about one family whose name few reports write (issue #14: PolNeAR's reports of
+    Trump's clash with the Khans were four stories). A family with one familiar full name stays familiar: a
+    report on Ivanka Trump names "Donald Trump" too, and "Trump" is what every report of that beat writes."""
+    return {
+        surname
+        for surname, names in full_names.items()
+        if unfamiliar_name(surname, vocabulary)
+        or (by_full_names and bool(names) and all(unfamiliar_name(name, vocabulary) for name in names))
+    }
+
+
+def _unfamiliar_keys(
+    mention: Mention,
+    keys: Iterable[str],
+    entity: str | None,
+    vocabulary: Set[str],
+    surnames: Set[str],
+    people: Set[str],
+) -> set[str]:
+    """The keys of a mention whose name is unfamiliar. A person is judged by the surname, among the article's
+    ``rare_surnames``: "Ivanka Trump" is of a familiar family (and entity resolution joined "Ivana Trump" to
+    her in a PolNeAR report: a divorce file and a leave plan were one story by it). An organisation named
+    after a person the article names (``people``, their surnames) is rare whatever its words
+    (``named_after_a_person``). Otherwise a key of name words is judged by its own words, an entity's id by
+    the name it was written with."""
     name = _normalised(mention.refers_to or mention.text)
     if mention.label == "PERSON":
-        return set(keys) if unfamiliar_name(" ".join(name.split()[-1:]), vocabulary) else set()
+        return set(keys) if name and name.split()[-1] in surnames else set()
+    if mention.label == "ORG" and named_after_a_person(name, people):
+        return set(keys)
     return {key for key in keys if unfamiliar_name(name if key == entity else key, vocabulary)}
+
+
+def named_after_a_person(name: str, people: Set[str]) -> bool:
+    """Whether an organisation's name is a person's surname (one of ``people``) followed by more words:
+    "Trump University", "Clinton Foundation", one person's venture. Every word of it is familiar, yet it
+    names one body that few reports name, as a rare person's name does (issue #14: PolNeAR's explainer of
+    the Trump University suits and the report of their judge's unsealing order, nine days apart, were two
+    stories; the suits were what both were about)."""
+    words = name.split()
+    return len(words) > 1 and words[0] in people
 
 
 def unfamiliar_name(name: str, vocabulary: Set[str]) -> bool:
