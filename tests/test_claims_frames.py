@@ -1,11 +1,14 @@
 """Sentences of real news that had no claim (issue #14, PolNeAR ledger gold), as rules on sentences written
 for these tests: a quotation framed by any verb, a verb coordinated with a passive one, a quotation that
-closes its sentence, a quotation run over paragraphs, a quoted label read as an act."""
+closes its sentence, a quotation run over paragraphs, a quoted label read as an act, and a narrated
+sentence whose only link to a claim is the name a later pronoun resolves to."""
 
 from __future__ import annotations
 
-from storyline.records import Claim
+from storyline.records import Article, Claim, ParsedArticle
+from storyline.stages.claims import extract_claims, outlet_voice_claims
 from storyline.stages.claims.quotes import find_quote_spans
+from storyline.stages.nlp import load_nlp
 from tests.test_claims import claims_of
 
 
@@ -101,3 +104,19 @@ def test_a_quoted_label_on_a_named_object_is_never_an_act() -> None:
 def test_a_label_on_a_pronoun_is_no_statement() -> None:
     # "it" is labelled elsewhere: the quoted label makes no statement of "it a hoax"
     assert all(claim.kind == "act" for claim in _label_claims('Hale called it a "hoax" on Monday.'))
+
+
+# --- a sentence whose only link to a claim is the name a later pronoun resolves to ------------------------
+
+
+def test_a_sentence_naming_a_later_pronouns_speaker_stays_the_outlets() -> None:
+    text = (
+        "Mary Hale, the engineer the council hired last spring, grew up beside the river.\n\n"
+        "She said the new bridge would open in May."
+    )
+    article = ParsedArticle(Article(id="a", text=text, outlet="Daily"), load_nlp()(text))
+    claims = outlet_voice_claims(article, extract_claims(article, ()), ())
+    (said,) = [claim for claim in claims if claim.cue == "said"]
+    assert said.speaker_text == "Mary Hale"
+    voiced = [claim.text for claim in claims if claim.outlet_voice]
+    assert voiced == ["Mary Hale, the engineer the council hired last spring, grew up beside the river."]
