@@ -35,6 +35,7 @@ from storyline.stages.claims.coref import (
 )
 from storyline.stages.claims.cues import cue_word_attributions, hedge_adverb_attributions
 from storyline.stages.claims.datelines import after_lead_dateline
+from storyline.stages.claims.labels import quoted_label_attributions
 from storyline.stages.claims.learned import learned_attributions
 from storyline.stages.claims.lexicon import ClaimLexicon, claim_lexicon
 from storyline.stages.claims.modality import content_modality, stronger
@@ -82,6 +83,7 @@ def extract_claims(
     found += agentless_attributions(context, found)
     # --- learned cues (issue #16): what the rules missed, proposed by models trained on PolNeAR ---
     found += learned_attributions(context, found)
+    found += quoted_label_attributions(context, found)  # "called the judge a “hater …”": a statement
     found = with_run_on_content(context, found)  # before acts are set apart: their cues bound it too
     # acts ("voted to strike", "is expected to attend") join once the statements are settled
     acts = [attribution for attribution in found if attribution.kind == "act"]

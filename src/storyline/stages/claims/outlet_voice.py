@@ -2,7 +2,8 @@
 
 News states much of what a ledger weighs without a cue ("Comey will testify before the House Oversight
 Committee on Thursday"); the ledger counts such a sentence as the outlet's position. A sentence becomes an
-outlet-voice claim only when no statement attributed already touches it (content, cue or speaker; an act
+outlet-voice claim only when no statement attributed already touches it (content, cue, or a speaker named in
+the cue's sentence: a "he" resolved to a name earlier leaves that sentence to the outlet; an act
 such as "the union voted to strike" leaves the sentence to the outlet's voice), it is a statement
 (ends with a full stop, holds a finite verb, is not a question, stays on one line), it holds no quotation
 marks (quoted words with no speaker are not the outlet's) and it has enough words to say something. A
@@ -51,7 +52,7 @@ def outlet_voice_claims(
         if _keeps(claim)
     ]
     # An act ("the union voted to strike") leaves its sentence free: the outlet narrates the act itself.
-    taken = [span for claim in kept if claim.kind == "statement" for span in _spans(claim)]
+    taken = [span for claim in kept if claim.kind == "statement" for span in _spans(claim, parsed.doc)]
     found: list[Claim] = []
     # Read once: each sentence's quantities are looked up by bisecting the tokens' offsets (a pass over the
     # whole doc per sentence made this stage quadratic in the article's length).
@@ -124,11 +125,25 @@ def _keeps(claim: Claim) -> bool:
     return claim.kind == "statement" or speaker is None or not ONLY_DATELINE.match(speaker)
 
 
-def _spans(claim: Claim) -> list[tuple[int, int]]:
+def _spans(claim: Claim, doc: Doc) -> list[tuple[int, int]]:
+    """The claim's content and cue, and its speaker when named in the cue's sentence. A speaker resolved
+    from a pronoun stands where the person was named, in an earlier sentence of the outlet's own ("The judge
+    Trump was referring to is Gonzalo Curiel …. He insisted …": PolNeAR curiel, issue #14); that sentence
+    was left with no claim at all."""
     spans = [(claim.start, claim.end), (claim.cue_start, claim.cue_end)]
-    if claim.speaker_start is not None and claim.speaker_end is not None:
-        spans.append((claim.speaker_start, claim.speaker_end))
+    speaker = claim.speaker_start, claim.speaker_end
+    if (
+        speaker[0] is not None
+        and speaker[1] is not None
+        and (_sentence_start(doc, speaker[0]) == _sentence_start(doc, claim.cue_start))
+    ):
+        spans.append((speaker[0], speaker[1]))
     return spans
+
+
+def _sentence_start(doc: Doc, offset: int) -> int | None:
+    span = doc.char_span(offset, min(offset + 1, len(doc.text)), alignment_mode="expand")
+    return None if span is None or not len(span) else span[0].sent.start_char
 
 
 def _unless_dateline_speaker(claim: Claim, surnames: frozenset[str] = frozenset()) -> Claim:

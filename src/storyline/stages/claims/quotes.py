@@ -55,13 +55,30 @@ def _paired_quotes(text: str) -> list[QuoteSpan]:
     found: list[QuoteSpan] = []
     paragraph_start = 0
     for paragraph_break in PARAGRAPH_BREAK.finditer(text):
-        found.extend(_pair_in_paragraph(text, paragraph_start, paragraph_break.start()))
+        opening = text[paragraph_break.end() : paragraph_break.end() + len(DOUBLED_MARK)]
+        found.extend(_pair_in_paragraph(text, paragraph_start, paragraph_break.start(), opening))
         paragraph_start = paragraph_break.end()
     found.extend(_pair_in_paragraph(text, paragraph_start, len(text)))
     return found
 
 
-def _pair_in_paragraph(text: str, start: int, end: int) -> list[QuoteSpan]:
+def _continued_open(text: str, opened_at: int | None, end: int, next_opening: str) -> list[QuoteSpan]:
+    """A quotation left open at its paragraph's end when the next paragraph opens on the same mark: the
+    convention of a quotation that runs over paragraphs (no closing mark until its last paragraph, an opening
+    mark on each), as the New York Times writes it (PolNeAR curiel: "''The American justice system … that
+    standard.¶''I do not feel …''"). Its part in this paragraph is a quotation to its end; any other open
+    mark at a paragraph break is still a typo, and stays unpaired, and so does one with any quote mark after
+    it in its paragraph (marks mixed: “there is precedent," … "gross negligence." in PolNeAR fbi)."""
+    if opened_at is None:
+        return []
+    mark = DOUBLED_MARK if text.startswith(DOUBLED_MARK, opened_at) else text[opened_at]
+    if not next_opening.startswith(mark) or has_quote_marks(text[opened_at + len(mark) : end]):
+        return []
+    inner_start, inner_end = trim_span(text, opened_at + len(mark), end)
+    return [QuoteSpan(opened_at, end, inner_start, inner_end, "marks")] if inner_start < inner_end else []
+
+
+def _pair_in_paragraph(text: str, start: int, end: int, next_opening: str = "") -> list[QuoteSpan]:
     found: list[QuoteSpan] = []
     open_marks: list[tuple[int, str]] = []  # (offset, expected closers) of curly/guillemet openers
     straight_open: int | None = None
@@ -94,6 +111,9 @@ def _pair_in_paragraph(text: str, start: int, end: int) -> list[QuoteSpan]:
             open_marks.append((offset, PAIRED_MARKS[char]))
         # any other closing mark has no opener (a stray, as after a truncated quote) and is ignored
         offset += 1
+    left_open = (doubled_open, straight_open, open_marks[0][0] if open_marks else None)
+    for left in left_open:
+        found.extend(_continued_open(text, left, end, next_opening))
     return found
 
 

@@ -51,7 +51,9 @@ def subject_of(verb: Token, lexicon: ClaimLexicon) -> Token | None:
         relayed = [c for c in current.children if c.dep_ == "nsubjpass"]
         if relayed and current.lemma_.lower() in lexicon.relay_verbs:
             return relayed[0]  # "he was quoted by Reuters as saying": he speaks, Reuters relays
-        for child in current.children:
+        # "was pressed by reporters and said": the passive's agent is not who said
+        conjunct = _active_conjunct_of(verb, current)
+        for child in () if conjunct else current.children:
             if child.dep_ == "agent":
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 return objects[0] if objects else None
@@ -59,7 +61,9 @@ def subject_of(verb: Token, lexicon: ClaimLexicon) -> Token | None:
         if subjects:
             subject = subjects[0]
             if subject.dep_ == "nsubjpass" and current.lemma_.lower() not in ("quote", "cite"):
-                return None  # "it was reported that …": nobody named
+                # "it was reported that …": nobody named; but an active verb coordinated with a passive
+                # one shares its subject ("Mr. Trump was forced into damage control and said that …")
+                return subject if conjunct else None
             if subject.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
                 return current.head
             if subject.lower_ in ("it", "there", "that"):
@@ -86,6 +90,20 @@ def subject_of(verb: Token, lexicon: ClaimLexicon) -> Token | None:
             return None
         current = current.head
     return None
+
+
+def _active_conjunct_of(verb: Token, head: Token) -> bool:
+    """Whether ``verb`` is active and coordinated with ``head`` (``conj`` links alone): its subject is
+    ``head``'s, passive or not. Not through ``xcomp``: "was asked to comment" is no comment of the subject's
+    (PolNeAR curiel: "was forced into a rare moment of damage control and said that …" lost its speaker)."""
+    if verb.i == head.i or _is_passive(verb):
+        return False
+    current = verb
+    while current.dep_ == "conj" and current.head.i != current.i:
+        current = current.head
+        if current.i == head.i:
+            return True
+    return False
 
 
 def _object_controller(verb: Token) -> Token | None:
