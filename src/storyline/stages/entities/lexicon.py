@@ -137,6 +137,8 @@ class EntityLexicon:
     body_possessors: frozenset[str]
     # Occupations heading a description of the one person just written about ("the retired teacher").
     occupation_nouns: frozenset[str]
+    # Collective nouns of people whose head is one of them ("a jirga of 11 elders"; entities.roles).
+    people_bodies: frozenset[str]
 
 
 def _folded_abbreviations(abbreviations: dict[str, str]) -> dict[str, str]:
@@ -223,6 +225,7 @@ def entity_lexicon() -> EntityLexicon:
         armed_force_heads=frozenset(data["described_bodies"]["armed_force_heads"]),
         body_possessors=frozenset(data["described_bodies"]["body_possessors"]),
         occupation_nouns=frozenset(data["described_people"]["occupation_nouns"]),
+        people_bodies=frozenset(data["described_people"]["people_bodies"]),
         armed_force_kinds={
             word: frozenset(names) for word, names in data["described_bodies"]["armed_force_kinds"].items()
         },
