@@ -57,3 +57,27 @@ def test_a_dateline_the_parse_runs_into_a_government_phrase_is_no_part_of_it() -
         "YEREVAN, Oct 15 - Armenian election officials said on Thursday that counting went on."
     )
     assert found == {"Armenian election officials": "Government of Armenia"}
+
+
+def test_a_demonym_not_sharing_its_countrys_stem_names_the_government() -> None:
+    """Issue #17, generalise thessaloniki-bid: "Greek" shares no stem with "Greece" (irregular_demonyms)."""
+    assert governments("The Greek government maintains a prudent distance.") == {
+        "The Greek government": "Government of Greece"
+    }
+
+
+def test_a_capital_in_a_dateline_is_the_place_filed_from_not_its_government() -> None:
+    found = mentions_of("ATHENS, Dec 3 - Korvex Industries raised its offer. Athens said nothing more.")
+    assert all(m.refers_to is None for m in found if m.start == 0)
+    assert [m.refers_to for m in found if m.text == "Athens"] == ["Government of Greece"]
+
+
+def test_a_seat_stands_for_the_one_body_seated_there_that_its_article_names() -> None:
+    """ "if Brussels blocks the deal" beside "the European Commission" is the Commission (seats_of_bodies);
+    without one of its bodies named, Brussels acting stays Belgium's government."""
+    named = mentions_of(
+        "Korvex needs clearance from the European Commission. Brussels blocked a similar deal in 2019."
+    )
+    assert [m.refers_to for m in named if m.text == "Brussels"] == ["European Commission"]
+    alone = mentions_of("Korvex needs clearance from regulators. Brussels blocked a similar deal in 2019.")
+    assert [m.refers_to for m in alone if m.text == "Brussels"] == ["Government of Belgium"]

@@ -159,10 +159,10 @@ def test_a_capital_tagged_an_organisation_after_a_place_preposition_is_no_govern
     (parsed,) = parse_articles([Article(id="a", text=text)])
     after_in, subject = (m.start() for m in re.finditer("Ulaanbaatar", text))
     place = _standing_for(
-        parsed.doc, Mention("a", after_in, after_in + 11, "Ulaanbaatar", "ORG"), entity_lexicon()
+        parsed.doc, text, Mention("a", after_in, after_in + 11, "Ulaanbaatar", "ORG"), entity_lexicon()
     )
     government = _standing_for(
-        parsed.doc, Mention("a", subject, subject + 11, "Ulaanbaatar", "ORG"), entity_lexicon()
+        parsed.doc, text, Mention("a", subject, subject + 11, "Ulaanbaatar", "ORG"), entity_lexicon()
     )
     assert place.refers_to is None and government.refers_to == "Government of Mongolia"
 

@@ -137,3 +137,14 @@ def test_the_surname_alone_of_a_name_printed_surname_first_is_recovered() -> Non
         ("Petrosjan", "PERSON", listed.text.rindex("Petrosjan"))
     ]
     assert recover_mentions([listed], tagged[1:]) == []
+
+
+def test_a_name_recovered_in_one_article_does_not_block_the_same_offsets_in_the_next() -> None:
+    """Issue #17, generalise thessaloniki-bid: "Altinova Sanayi Holding" recovered at characters 16-39 of
+    one report hid the same name at 16-39 of the next, which spans of the first article blocked."""
+    tagged_in = _article("a", "Korvex Sanayi Holding made an offer.")
+    first = _article("b", "ANKARA, Dec 3 - Korvex Sanayi Holding said.")
+    second = _article("c", "ATHENS, Dec 3 - Korvex Sanayi Holding raised.")
+    tagged = [_tagged(tagged_in, "Korvex Sanayi Holding", "ORG")]
+    found = recover_mentions([tagged_in, first, second], tagged)
+    assert sorted((m.article, m.start) for m in found) == [("b", 16), ("c", 16)]

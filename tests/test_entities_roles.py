@@ -3,8 +3,10 @@ resolve (``stages/entities/descriptions.py``), on sentences written for the test
 
 from __future__ import annotations
 
+import pytest
 from test_entities_mentions import mentions_of
 
+from storyline.lexicons import load_lexicon
 from storyline.records import Mention
 
 
@@ -103,3 +105,13 @@ def test_a_name_after_a_common_noun_of_a_body_keeps_that_noun() -> None:
         "bloc also said that employees had been called."
     )
     assert person_of(found, "The bloc") is None
+
+
+@pytest.mark.parametrize("body", sorted(load_lexicon("entities")["described_people"]["people_bodies"]))
+def test_each_body_of_people_makes_its_head_one_of_its_members(body: str) -> None:
+    """Every row of ``people_bodies`` (lexicons/entities.toml): the head of such a body of elders is then
+    "the elder", as the rule was written for the jirga."""
+    found = mentions_of(
+        f"The talks are led by Walter Brill, who heads a {body} of 11 elders. The elder said talks resume."
+    )
+    assert person_of(found, "The elder") == "Walter Brill"

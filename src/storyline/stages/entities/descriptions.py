@@ -103,7 +103,10 @@ def _find_descriptions(doc: Doc, names: list[Mention], lexicon: EntityLexicon) -
             and token.pos_ in {"NOUN", "PROPN"}
             and not _possessor_of_organisation(token, lexicon)
             else "org"
-            if (token.lemma_.lower() in organisation_words or token.lower_ in lexicon.staff_plurals)
+            if (
+                token.lemma_.lower() in organisation_words
+                or token.lower_ in lexicon.staff_plurals | lexicon.governing_body_nouns
+            )
             and token.pos_ in {"NOUN", "PROPN"}
             else ""
         )

@@ -13,13 +13,14 @@ Read from the parse: the head word's left modifiers, and the object of an "of" o
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
 from storyline.records import Mention
 from storyline.stages.entities.lexicon import DEMONYM_ENDINGS, EntityLexicon, fold_name, words_match
 
-__all__ = ["government_references"]
+__all__ = ["government_references", "seats_standing_for_bodies"]
 
 # Head words of a phrase that may name a country's government, and the prepositions introducing the
 # country after them ("the government of Lithuania", "officials in Kyiv").
@@ -110,6 +111,8 @@ def _country_of(words: list[Token], countries: dict[str, str], lexicon: EntityLe
         return None
     known = countries.get(key) or lexicon.country_aliases.get(key) or lexicon.seats_of_government.get(key)
     adjective = words[-1].pos_ == "ADJ" or words[-1].ent_type_ == "NORP"
+    if not known and adjective and key in lexicon.irregular_demonyms:
+        return lexicon.irregular_demonyms[key]  # "The Greek government"
     if known or not adjective or not key.endswith(DEMONYM_ENDINGS):
         return known
     demonym = [
@@ -131,3 +134,18 @@ def _outside_names(text: str, doc: Doc, span: tuple[int, int], names: list[Menti
         gap = POSSESSIVE_GAP.match(text, start)
         start = gap.end() if gap else start
     return start, end
+
+
+def seats_standing_for_bodies(names: list[Mention], lexicon: EntityLexicon) -> list[Mention]:
+    """The names with each seat of government acting ("if Brussels blocks the deal", which the metonymy of
+    ``entities.mentions`` made its country's government) referring instead to the one international body
+    seated there that the article names ("European Commission"; ``seats_of_bodies``). Where it names none
+    of them, or two, the seat stays its government: which body is meant is then a guess."""
+    named = {fold_name(m.text): m.text for m in names if m.label == "ORG" and m.refers_to is None}
+    result = []
+    for mention in names:
+        bodies = lexicon.seats_of_bodies.get(fold_name(mention.text), ())
+        seated = {named[key] for body in bodies if (key := fold_name(body)) in named}
+        governing = (mention.refers_to or "").startswith("Government of ")
+        result.append(replace(mention, refers_to=seated.pop()) if governing and len(seated) == 1 else mention)
+    return result

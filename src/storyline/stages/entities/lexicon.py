@@ -54,6 +54,8 @@ class EntityLexicon:
     member_nouns: frozenset[str]
     # Plural staff standing for their office ("Prosecutors said"; entities.descriptions).
     staff_plurals: frozenset[str]
+    # A company's governing body standing for it ("the board of X" … "the board said"; entities.bodies).
+    governing_body_nouns: frozenset[str]
     # An armed group by its kind and its members (entities.groups): the head nouns of a group phrase, the
     # words making one armed, its members' plurals, the words of an armed group's name, and the words
     # making a phrase another group's ("a rival faction").
@@ -71,6 +73,10 @@ class EntityLexicon:
     coordinated_trade_words: frozenset[str]
     country_aliases: dict[str, str]
     seats_of_government: dict[str, str]
+    # A seat (folded) → the international bodies news calls by it ("brussels" → European Commission, …).
+    seats_of_bodies: dict[str, tuple[str, ...]]
+    # Demonym (folded) → its country, for those that do not share the country's stem ("greek" → Greece).
+    irregular_demonyms: dict[str, str]
     non_portfolio_words: frozenset[str]
     # Folded names of the countries the lexicon knows (the values of the two tables above).
     countries: frozenset[str]
@@ -137,6 +143,10 @@ class EntityLexicon:
     body_possessors: frozenset[str]
     # Occupations heading a description of the one person just written about ("the retired teacher").
     occupation_nouns: frozenset[str]
+    # Collective nouns of people whose head is one of them ("a jirga of 11 elders"; entities.roles).
+    people_bodies: frozenset[str]
+    # Nouns making a surname before them a family's ("the Xanthakis brothers"; entities.noise).
+    family_nouns: frozenset[str]
 
 
 def _folded_abbreviations(abbreviations: dict[str, str]) -> dict[str, str]:
@@ -158,6 +168,7 @@ def entity_lexicon() -> EntityLexicon:
         introduced_org_kinds=frozenset(data["introduced_org_kinds"]),
         member_nouns=frozenset(data["member_nouns"]),
         staff_plurals=frozenset(data["staff_plurals"]),
+        governing_body_nouns=frozenset(data["governing_body_nouns"]),
         group_heads=frozenset(data["group_heads"]),
         armed_kind_words=frozenset(data["armed_kind_words"]),
         armed_member_plurals=frozenset(data["armed_member_plurals"]),
@@ -173,6 +184,8 @@ def entity_lexicon() -> EntityLexicon:
         coordinated_trade_words=frozenset(data["coordinated_trade_words"]),
         country_aliases=dict(data["country_aliases"]),
         seats_of_government=dict(data["seats_of_government"]),
+        seats_of_bodies={seat: tuple(bodies) for seat, bodies in data["seats_of_bodies"].items()},
+        irregular_demonyms=dict(data["irregular_demonyms"]),
         non_portfolio_words=frozenset(data["non_portfolio_words"]),
         countries=frozenset(
             fold_name(country)
@@ -223,6 +236,8 @@ def entity_lexicon() -> EntityLexicon:
         armed_force_heads=frozenset(data["described_bodies"]["armed_force_heads"]),
         body_possessors=frozenset(data["described_bodies"]["body_possessors"]),
         occupation_nouns=frozenset(data["described_people"]["occupation_nouns"]),
+        people_bodies=frozenset(data["described_people"]["people_bodies"]),
+        family_nouns=frozenset(data["described_people"]["family_nouns"]),
         armed_force_kinds={
             word: frozenset(names) for word, names in data["described_bodies"]["armed_force_kinds"].items()
         },

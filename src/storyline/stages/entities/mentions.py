@@ -41,7 +41,7 @@ from storyline.stages.entities.coordination import (
     organisations_over_portfolio_lists,
 )
 from storyline.stages.entities.descriptions import resolve_descriptions
-from storyline.stages.entities.governments import government_references
+from storyline.stages.entities.governments import government_references, seats_standing_for_bodies
 from storyline.stages.entities.groups import group_descriptions
 from storyline.stages.entities.kinds import introduced_by_kind, organisations_named_by_kind
 from storyline.stages.entities.known import known_organisation_mentions
@@ -55,12 +55,17 @@ from storyline.stages.entities.lexicon import (
     without_name_particle,
 )
 from storyline.stages.entities.members import members_standing_for_bodies
-from storyline.stages.entities.noise import is_noise, without_leading_word, without_vessels
+from storyline.stages.entities.noise import (
+    as_family_descriptions,
+    is_noise,
+    without_leading_word,
+    without_vessels,
+)
 from storyline.stages.entities.outlets import dateline_outlets
 from storyline.stages.entities.owners import business_relation_descriptions
 from storyline.stages.entities.people import patronymic_names, relabel_surnames
 from storyline.stages.entities.person_descriptions import SUBJECT_DEPS
-from storyline.stages.entities.places import after_dateline, places_by_context
+from storyline.stages.entities.places import after_dateline, in_dateline, places_by_context
 from storyline.stages.entities.references import organisations_in_titles, title_mentions
 from storyline.stages.entities.repair import (
     acronyms_after_organisation_words,
@@ -312,11 +317,12 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
     names = people_in_apposition(doc, article_id, names, lexicon)
     names = acronyms_after_organisation_words(doc, article_id, names, lexicon)
     names = relabel_surnames(patronymic_names(text, names, lexicon), lexicon)
-    names = names + _repeated_names(text, names, lexicon)
+    names = as_family_descriptions(text, names + _repeated_names(text, names, lexicon), lexicon)
     roles = article_roles(doc, names, lexicon)
     titled = [_with_role(doc, text, mention, lexicon) for mention in names]
     names = _link_spelt_acronyms(_link_parenthesised_acronyms(text, [m for m, _ in titled]), lexicon)
     names += organisations_in_titles(doc, [(m, span) for m, span in titled if span], names, lexicon)
+    names = seats_standing_for_bodies(names, lexicon)
     governments = government_references(doc, text, article_id, names, lexicon)
     named = names + governments
     descriptions = resolve_descriptions(doc, text, article_id, named, lexicon, roles)
@@ -350,7 +356,7 @@ def _names(doc: Doc, text: str, article_id: str, lexicon: EntityLexicon) -> list
         surface = text[start:end]
         if not any(ch.isalpha() for ch in surface) or _is_adjective(doc, start, end):
             continue
-        mentions.append(_standing_for(doc, Mention(article_id, start, end, surface, label), lexicon))
+        mentions.append(_standing_for(doc, text, Mention(article_id, start, end, surface, label), lexicon))
     return mentions
 
 
@@ -461,8 +467,10 @@ def _acronym_of(mention: Mention, lexicon: EntityLexicon) -> str | None:
     return "".join(word[0] for word in words)
 
 
-def _standing_for(doc: Doc, mention: Mention, lexicon: EntityLexicon) -> Mention:
-    """Other names of countries, and seats of government acting as subjects, point at what they stand for."""
+def _standing_for(doc: Doc, text: str, mention: Mention, lexicon: EntityLexicon) -> Mention:
+    """Other names of countries, and seats of government acting as subjects, point at what they stand for;
+    never a capital in a dateline ("ATHENS, Dec 3 - …", which the small model tags an organisation: the
+    place the report was filed from, left for ``places_by_context`` to relabel)."""
     key = fold_name(mention.text)
     if key in lexicon.country_aliases:
         return Mention(
@@ -474,6 +482,8 @@ def _standing_for(doc: Doc, mention: Mention, lexicon: EntityLexicon) -> Mention
             refers_to=lexicon.country_aliases[key],
         )
     country = lexicon.seats_of_government.get(key)
+    if country and in_dateline(text, mention.start, mention.end):
+        return mention
     root = _root_token(doc, mention.start, mention.end)
     # tagged an organisation, a capital is its government unless a preposition puts it as a place
     # ("told reporters in Ulaanbaatar")

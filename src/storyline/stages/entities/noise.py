@@ -22,12 +22,12 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.records import Mention
+from storyline.records import ROLE_LABEL, Mention
 from storyline.stages.entities.businesses import vessel_names
 from storyline.stages.entities.lexicon import EntityLexicon, fold_name
 from storyline.stages.entities.transliteration import given_name_rows
 
-__all__ = ["is_noise", "without_leading_word", "without_vessels"]
+__all__ = ["as_family_descriptions", "is_noise", "without_leading_word", "without_vessels"]
 ACTOR_LABELS = frozenset({"PERSON", "ORG"})
 # Penn tags of a verb's base form and participles: "Having Jackman", "Asked Smith" — no name opens with one
 # (the small model tags a given name inside a name NNP, and a finite verb is cut in ``mentions._name_span``).
@@ -37,6 +37,8 @@ VERB_FORM_TAGS = frozenset({"VB", "VBG", "VBN"})
 NOT_NAME_POS = frozenset({"VERB", "AUX", "ADV", "ADP", "CCONJ", "SCONJ", "PRON", "DET", "PART", "INTJ"})
 
 BRACKETS = {"[": "]", "(": ")"}
+# The word right after a name ("family" of "the Xantakis family").
+FAMILY_WORD = re.compile(r" ([a-z]+)\b")
 
 
 def is_noise(doc: Doc, text: str, mention: Mention, lexicon: EntityLexicon) -> bool:
@@ -51,6 +53,30 @@ def is_noise(doc: Doc, text: str, mention: Mention, lexicon: EntityLexicon) -> b
         or _crosses_sentence_end(span)
         or (len(span) == 1 and bool(span[0].is_sent_start) and _common_word(span[0], text))
     )
+
+
+def as_family_descriptions(text: str, names: list[Mention], lexicon: EntityLexicon) -> list[Mention]:
+    """The names with each lone surname tagged a person between "the" and a family noun ("the Xantakis
+    family", "the Xanthakis brothers") made the description of that family: it names several people, and
+    joined to one of them it made a family one brother (issue #17, generalise thessaloniki-bid). Kept as a
+    description, not dropped, so that recovery does not find the surname there again."""
+    result = []
+    for mention in names:
+        after = FAMILY_WORD.match(text, mention.end)
+        start = mention.start - len("the ")
+        family = (
+            mention.label == "PERSON"
+            and " " not in mention.text
+            and after is not None
+            and after[1] in lexicon.family_nouns
+            and text[max(start, 0) : mention.start].lower() == "the "
+        )
+        if family and after is not None:
+            phrase = text[start : after.end()]
+            result.append(Mention(mention.article, start, after.end(), phrase, ROLE_LABEL, role=phrase))
+        else:
+            result.append(mention)
+    return result
 
 
 def without_leading_word(doc: Doc, text: str, mention: Mention, names: list[Mention]) -> Mention | None:

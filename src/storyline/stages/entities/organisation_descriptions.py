@@ -23,6 +23,7 @@ from storyline.stages.entities.businesses import (
     one_business_named_before,
     vessel_names,
 )
+from storyline.stages.entities.company_bodies import body_owner
 from storyline.stages.entities.forces import armed_body_antecedent
 from storyline.stages.entities.kinds import introduced_by_kind, named_before_its_kind_phrase
 from storyline.stages.entities.lexicon import (
@@ -34,6 +35,11 @@ from storyline.stages.entities.lexicon import (
     words_match,
 )
 from storyline.stages.entities.ministries import office_of_minister
+from storyline.stages.entities.nationalities import (
+    description_nationality,
+    introduced_with_nationality,
+    is_national_description,
+)
 from storyline.stages.entities.repair import introduced_as, introduced_as_any
 
 if TYPE_CHECKING:  # descriptions calls this module
@@ -60,8 +66,19 @@ def resolve_organisation_description(
     (``is_organisation_description``); else None."""
     doc, text, article_id, names = article.doc, article.text, article.article_id, article.names
     surface = text[start:end]
+    nationality = _nationality_of_company(article, surface, start, end, lexicon)
+    if nationality is not None:
+        antecedent = _name_right_after(text, end, organisations) or introduced_with_nationality(
+            text, nationality, start, organisations, _introducing_kinds(lexicon)
+        )
+        if antecedent is not None:
+            return Mention(article_id, start, end, surface, "ORG", refers_to=antecedent.text)
+        # "The Turkish group" in a report that introduces no Turkish company: the story may (``resolve``)
+        national = is_national_description(surface, lexicon)
+        return Mention(article_id, start, end, surface, ROLE_LABEL, role=surface) if national else None
     antecedent = (
         _name_right_after(text, end, organisations)
+        or body_owner(text, surface, start, end, organisations, lexicon)
         or _organisation_antecedent(text, surface, start, organisations, lexicon)
         or named_before_its_kind_phrase(doc, text, surface, start, names, lexicon)
         or armed_body_antecedent(surface, start, organisations, lexicon)
@@ -74,6 +91,24 @@ def resolve_organisation_description(
         # "the union" in a report that never names it: the story may (``resolve``)
         return Mention(article_id, start, end, surface, ROLE_LABEL, role=surface)
     return None
+
+
+def _nationality_of_company(
+    article: DescribedArticle, surface: str, start: int, end: int, lexicon: EntityLexicon
+) -> str | None:
+    """The nationality written in a description headed by a generic word or a governing body's noun ("the
+    Turkish group", "the Greek board"), which then names only an organisation introduced with it
+    (``nationalities``); None for any other description ("the Armenian police" is the police named so)."""
+    words = content_words(surface, lexicon)
+    if not words or words[-1] not in lexicon.generic_org_heads | lexicon.governing_body_nouns:
+        return None
+    return description_nationality(article.doc, start, end)
+
+
+def _introducing_kinds(lexicon: EntityLexicon) -> frozenset[str]:
+    """The words for a body that introduce an organisation with its nationality ("Turkish conglomerate
+    Altınova", "the Greek port operator Thermaikos")."""
+    return lexicon.org_head_words | lexicon.business_relation_heads
 
 
 def named_organisations(text: str, names: list[Mention], lexicon: EntityLexicon) -> list[Mention]:
@@ -107,10 +142,12 @@ def _name_right_after(text: str, end: int, organisations: list[Mention]) -> Ment
 def is_organisation_description(description: str, lexicon: EntityLexicon) -> bool:
     """ "the union", "the port authority": headed by an organisation word that names rarely hold in general
     ("the group" only ever refers to an organisation named just before it), or by a staff plural standing
-    for its office ("Prosecutors", which the story's prosecutor's office may explain)."""
+    for its office ("Prosecutors", which the story's prosecutor's office may explain); or by a generic word
+    qualified by a nationality ("the Turkish group", ``nationalities``)."""
     words = content_words(description, lexicon)
     head_words = lexicon.org_head_words | lexicon.staff_plurals
-    return bool(words) and words[-1] in head_words and words[-1] not in lexicon.generic_org_heads
+    specific = bool(words) and words[-1] in head_words and words[-1] not in lexicon.generic_org_heads
+    return specific or is_national_description(description, lexicon)
 
 
 def _organisation_antecedent(
@@ -144,7 +181,18 @@ def _organisation_antecedent(
         return None if introduced_so else _one_named_after(start, wanted, organisations, lexicon)
     if wanted and wanted[-1] in lexicon.generic_org_heads:
         kind = lexicon.generic_org_kinds.get(wanted[-1], frozenset({wanted[-1]}))
-        introduced = {fold_name(org.text) for org in organisations if introduced_as_any(text, org, kind)}
+        # a business introduced before the description or in its paragraph: "the company" in a report that
+        # introduces "the investment company Pelagos Capital" only paragraphs later is not Pelagos (issue
+        # #17, thessaloniki-bid); "the group" holding hostages is the one introduced a paragraph on
+        # (kalat-hostages), as a report tells of kidnappers before it names them
+        paragraph_end = (
+            text.find("\n", start) % (len(text) + 1) if kind & lexicon.business_heads else len(text)
+        )
+        introduced = {
+            fold_name(org.text)
+            for org in organisations
+            if org.start < paragraph_end and introduced_as_any(text, org, kind)
+        }
         if len(introduced) == 1:
             return next(org for org in organisations if fold_name(org.text) in introduced)
         other_trades = _introduced_in_other_trades(text, kind, organisations, lexicon)

@@ -33,6 +33,7 @@ from storyline.stages.entities.lexicon import (
     words_match,
 )
 from storyline.stages.entities.names import NameContext
+from storyline.stages.entities.nationalities import is_national_description
 
 __all__ = [
     "OrganisationNames",
@@ -492,7 +493,8 @@ def attach_organisation_descriptions(
 def _called_by(mention: Mention, lexicon: EntityLexicon) -> list[str]:
     """The words an organisation's mention calls it by: its name's (``institution_words``), or those of a
     description its own article resolved to it ("the savings cooperative"), but for a generic head ("the
-    company"), which says no kind. None for any other mention (an acronym's words are its long form's)."""
+    company"), which says no kind, unless a nationality qualifies it ("the Turkish group"). None for any
+    other mention (an acronym's words are its long form's)."""
     if mention.label != "ORG":
         return []
     if mention.refers_to is None:
@@ -500,7 +502,9 @@ def _called_by(mention: Mention, lexicon: EntityLexicon) -> list[str]:
     if mention.text.split(" ", 1)[0].lower() != "the":
         return []
     words = described_words(mention.text, lexicon)
-    return words if words and words[-1] not in lexicon.generic_org_heads else []
+    specific = words and words[-1] not in lexicon.generic_org_heads
+    # "the Turkish conglomerate" says which company as "the union" does (``nationalities``)
+    return words if specific or is_national_description(mention.text, lexicon) else []
 
 
 def _named_with(names: set[str], wanted: list[str]) -> bool:

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 from storyline.records import Mention
 from storyline.stages.entities.lexicon import PLACE_LABELS, EntityLexicon, fold_name
 
-__all__ = ["after_dateline", "places_by_context", "tagged_place_keys"]
+__all__ = ["after_dateline", "in_dateline", "places_by_context", "tagged_place_keys"]
 
 # A dateline: capitalised place names opening a paragraph, maybe a country or date after a comma, then a
 # dash or a full stop ("LIMNI/ATHENS - ", "KARDZHALI, Bulgaria - ", "CHUDSCHAND. On the second day").
@@ -49,6 +49,12 @@ def after_dateline(text: str, start: int, end: int) -> int:
     tokenised text keeps its dash."""
     dateline = DATELINE.match(text, text.rfind("\n", 0, start) + 1)
     return dateline.end() if dateline is not None and start < dateline.end() < end else start
+
+
+def in_dateline(text: str, start: int, end: int) -> bool:
+    """Whether ``start:end`` lies in the place names of a dateline opening its line ("ATHENS, Dec 3 - ")."""
+    dateline = DATELINE.match(text, text.rfind("\n", 0, start) + 1)
+    return dateline is not None and dateline.start("places") <= start and end <= dateline.end("places")
 
 
 def places_by_context(doc: Doc, text: str, names: list[Mention], lexicon: EntityLexicon) -> list[Mention]:

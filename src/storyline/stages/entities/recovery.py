@@ -69,12 +69,14 @@ def recover_mentions(articles: Sequence[Article], mentions: Sequence[Mention]) -
         surnames = given_names | {word for word in last_words if any(char.isalpha() for char in word)}
         found = people + _words_in(article, surnames, "PERSON", blocked)
         blocked = blocked + [(m.start, m.end) for m in found]
-        recovered += found + _words_in(article, known_acronyms, "ORG", blocked)
+        found += _words_in(article, known_acronyms, "ORG", blocked)
         # an organisation's full name may hold a place the small model tagged alone ("North Evia" of "North
-        # Evia Volunteer Rescue Team"): only actors' mentions and fragments block it
+        # Evia Volunteer Rescue Team"): only actors' mentions and fragments block it — this article's only
+        # (another article's recovered span at the same offsets hid "Altinova Sanayi Holding" in the
+        # generalise thessaloniki-bid)
         fragments = [(f.start, f.end) for f in article.foreign_fragments]
-        held = held_by_actors.get(article.id, []) + fragments + [(m.start, m.end) for m in recovered]
-        recovered += _words_in(article, known_organisations, "ORG", held)
+        held = held_by_actors.get(article.id, []) + fragments + [(m.start, m.end) for m in found]
+        recovered += found + _words_in(article, known_organisations, "ORG", held)
     return recovered
 
 

@@ -28,11 +28,6 @@ __all__ = ["NO_ROLES", "ArticleRoles", "GivenRole", "article_roles", "with_role_
 
 # Dependencies of a person's name on the verb that gives its subject a role.
 ACTIVE_SUBJECT, PASSIVE_SUBJECT = "nsubj", "nsubjpass"
-# Collective nouns of a body of people whose head is one of its members ("a jirga of 11 elders", "a team
-# of doctors"). Written for this project from the bodies news reports name by their members.
-PEOPLE_BODIES = frozenset(
-    {"jirga", "shura", "council", "delegation", "team", "panel", "committee", "board", "group", "body"}
-)
 
 
 @dataclass(frozen=True)
@@ -187,7 +182,7 @@ def _roles_by_verb(root: Token, lexicon: EntityLexicon) -> Iterator[tuple[str, s
                 objects = [child for child in act.children if child.dep_ == "dobj"]
                 noun = lexicon.role_verbs[lemma]
                 yield noun, " ".join([noun, *(_words(objects[0]) if objects else [])]), None
-                yield from _member_of_body_led(objects)
+                yield from _member_of_body_led(objects, lexicon)
         if dependency == ACTIVE_SUBJECT and verb.lemma_ == "be":
             for attribute in verb.children:
                 if attribute.dep_ == "attr" and _is_role_noun(attribute, lexicon):
@@ -199,15 +194,16 @@ def _roles_by_verb(root: Token, lexicon: EntityLexicon) -> Iterator[tuple[str, s
         and root.head.head.lemma_.lower() in lexicon.role_verbs
     ):
         verb = root.head.head
-        yield from _member_of_body_led([child for child in verb.children if child.dep_ == PASSIVE_SUBJECT])
+        passive_subjects = [child for child in verb.children if child.dep_ == PASSIVE_SUBJECT]
+        yield from _member_of_body_led(passive_subjects, lexicon)
 
 
-def _member_of_body_led(bodies: list[Token]) -> Iterator[tuple[str, str, int | None]]:
+def _member_of_body_led(bodies: list[Token], lexicon: EntityLexicon) -> Iterator[tuple[str, str, int | None]]:
     """ "X, who heads a jirga of 11 elders": the head of a body of people is one of them, and the report
-    may call X "the elder" after. Only a collective noun of people (``PEOPLE_BODIES``) with a plural
+    may call X "the elder" after. Only a collective noun of people (``people_bodies``) with a plural
     after "of" — not "a convoy of trucks"."""
     for body in bodies:
-        if body.lemma_.lower() not in PEOPLE_BODIES:
+        if body.lemma_.lower() not in lexicon.people_bodies:
             continue
         members = [
             obj
