@@ -45,12 +45,21 @@ def test_the_matcher_asked_is_the_one_of_the_entities_stage() -> None:
 
 
 def test_spellings_of_one_name_read_alike_and_different_names_apart() -> None:
-    """Floors: 1844/2023 spelling pairs of one name joined, 69367/69402 pairs of different names and 941/976
+    """Floors: 1967/2023 spelling pairs of one name joined, 69367/69402 pairs of different names and 941/976
     pairs of near names kept apart (python eval/transliteration.py, with the Arabic, Turkish and Armenian
-    names before rows of their own); never lower them."""
+    names); never lower them. Of the 35 wrong joins 16 are Arabic "Ghassan" / "Hasan" (the Russian-mediated
+    "gh" and the Ukrainian "h" both read "g"), there before the Arabic rows."""
     scores = score_all()
-    assert sum(score.same for score in scores) >= 1844
+    assert sum(score.same for score in scores) >= 1967
     assert sum(score.joined_wrongly for score in scores) <= 35
     assert sum(score.near_joined for score in scores) <= 35
     assert sum(score.names for score in scores) == 2023
     assert sum(score.near_pairs for score in scores) == 976
+
+
+def test_west_asian_names_keep_apart_from_their_near_names() -> None:
+    """Hasan / Husayn, Mehmet / Mahmut, Armen / Arman and the rest of the file's near pairs of the three
+    languages: none joined in any pair of conventions (python eval/transliteration.py)."""
+    west_asian = [score for score in score_all() if score.language in ("arabic", "turkish", "armenian")]
+    assert sum(score.near_pairs for score in west_asian) == 372
+    assert sum(score.near_joined for score in west_asian) == 0
