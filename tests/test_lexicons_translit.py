@@ -83,7 +83,7 @@ OTHER_NAMES = [
     ("Hanafi", "Hanafy"),
     ("Zaydan", "Zeidan", "Seidan"),
     ("Layla", "Leila"),
-    ("Jawad", "Gawad", "Djawad"),
+    ("Jawad", "Djawad", "Dschawad"),
     ("Nabil", "Nabel"),
 ]
 
@@ -249,7 +249,8 @@ TURKISH_NAMES = [
     ("Kurtuluş", "Kurtulus", "Kurtulusch"),
     ("Şahin", "Sahin", "Schahin"),
     ("Beşiktaş", "Besiktas", "Beschiktasch", "Bechiktach", "Beshiktash"),
-    ("Çiçek", "Cicek", "Tschitschek", "Tchitchek", "Chichek"),
+    ("Çiçek", "Cicek", "Tschitschek", "Tchitchek"),
+    ("Keçeci", "Kececi", "Ketschedschi", "Kecheci"),
     ("Cengiz", "Dschengiz", "Djengiz"),
     ("Güneş", "Gunes", "Guenesch", "Gunech"),
     ("Köprülü", "Koprulu", "Koepruelue"),
