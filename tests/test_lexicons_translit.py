@@ -162,6 +162,16 @@ DIFFERENT_NAMES = [
     ("Volkov", "Vlasov"),
     ("Lavrov", "Lvov"),
     ("Yerlan", "Ruslan"),
+    # Other names the Arabic and Turkish rows must leave alone: the Egyptian "g" (Gang and Jang are two
+    # Korean surnames), the Spanish "ch" of "ç" and the French "ch" of "ş" at the start of a name.
+    ("Gang", "Jang"),
+    ("Garcia", "Jarcia"),
+    ("Chen", "Cen"),
+    ("Chung", "Cung"),
+    ("Chang", "Sang"),
+    ("Chan", "San"),
+    ("Hasan", "Husayn"),
+    ("Mehmet", "Mahmut"),
 ]
 
 
