@@ -18,43 +18,21 @@ from the standards, never from ``lexicons/transliteration.toml``:
 - Korean: Revised Romanization (2000), McCune–Reischauer (press form: no breves, no apostrophes), German
   press (MR with j, dsch, tsch, sch), French press (MR with tch, dj, ou, eu).
 
-A scheme is an ordered list of (pattern on the lower-case native word, spelling), applied in one pass,
-first rule first at each position: context rules (the start of a word, after a vowel) come before the
-letters.
+Arabic, Turkish and Armenian names are spelled by ``eval/romanisations_west_asia.py``. A scheme
+(``eval/romanisation_scheme.py``) is an ordered list of (pattern on the lower-case native word, spelling),
+applied in one pass, first rule first at each position: context rules (the start of a word, after a vowel)
+come before the letters.
 """
 
 from __future__ import annotations
 
-import re
 import unicodedata
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from functools import cached_property
+from collections.abc import Callable
+
+from eval.romanisation_scheme import Scheme, spelled_by
+from eval.romanisations_west_asia import WEST_ASIAN_CONVENTIONS
 
 __all__ = ["CONVENTIONS", "romanise"]
-
-
-@dataclass(frozen=True)
-class Scheme:
-    """One convention's rules: context rules first (tried in order), then one spelling per letter."""
-
-    context: tuple[tuple[str, str], ...]
-    letters: dict[str, str]
-
-    def extended(
-        self, context: Sequence[tuple[str, str]] = (), letters: dict[str, str] | None = None
-    ) -> Scheme:
-        """The scheme with another language's rules in front of its own and its letters added or replaced."""
-        return Scheme(tuple(context) + self.context, {**self.letters, **(letters or {})})
-
-    @cached_property
-    def _compiled(self) -> tuple[re.Pattern[str], tuple[str, ...]]:
-        rules = [*self.context, *((re.escape(letter), spelling) for letter, spelling in self.letters.items())]
-        return re.compile("|".join(f"({pattern})" for pattern, _ in rules)), tuple(s for _, s in rules)
-
-    def spell(self, word: str) -> str:
-        pattern, spellings = self._compiled
-        return pattern.sub(lambda match: spellings[(match.lastindex or 1) - 1], word)
 
 
 # --- Cyrillic --------------------------------------------------------------------------------------------
@@ -339,27 +317,16 @@ def _mccune_given(given: str) -> str:
     return f"{first}-{whole[len(first) :]}" if len(given) > 1 else whole
 
 
-# --- Conventions -----------------------------------------------------------------------------------------
-def _words(scheme: Scheme, prepare: Callable[[str], str] = str.lower) -> Callable[[str], str]:
-    """A whole name spelled word by word, each word capitalised as papers print it."""
-    return lambda name: " ".join(scheme.spell(prepare(word)).capitalize() for word in name.split())
-
-
-def _conventions(
-    schemes: dict[str, Scheme], prepare: Callable[[str], str] = str.lower
-) -> dict[str, Callable[[str], str]]:
-    return {convention: _words(scheme, prepare) for convention, scheme in schemes.items()}
-
-
 # language → newspaper convention → the name in that convention's spelling
 CONVENTIONS: dict[str, dict[str, Callable[[str], str]]] = {
-    "russian": _conventions(RUSSIAN),
-    "ukrainian": _conventions(UKRAINIAN),
-    "belarusian": _conventions(BELARUSIAN),
-    "kazakh": _conventions(KAZAKH),
-    "georgian": _conventions(GEORGIAN),
-    "greek": _conventions(GREEK, _greek_word),
+    "russian": spelled_by(RUSSIAN),
+    "ukrainian": spelled_by(UKRAINIAN),
+    "belarusian": spelled_by(BELARUSIAN),
+    "kazakh": spelled_by(KAZAKH),
+    "georgian": spelled_by(GEORGIAN),
+    "greek": spelled_by(GREEK, _greek_word),
     "korean": {convention: _korean(convention) for convention in ("rr", "mr", "de", "fr")},
+    **WEST_ASIAN_CONVENTIONS,
 }
 
 

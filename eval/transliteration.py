@@ -3,9 +3,11 @@
 Each name of ``tests/data/transliteration/names.toml`` (in its own script) is spelled in every newspaper
 convention of its language by ``eval/romanisations.py``, whose schemes are written from the standards
 (BGN/PCGN, Duden, PWN, French and Spanish press usage, the Georgian national system, ELOT 743, RR and
-McCune–Reischauer), never from ``lexicons/transliteration.toml``. For each pair of conventions the eval asks
-the entities stage whether two spellings could be one name (``transliteration.readings`` and
-``given_name_rows`` for a one-word name, ``name_readings`` for a Korean full name):
+McCune–Reischauer; ALA-LC and press usage for Arabic, Turkish and Armenian names in
+``eval/romanisations_west_asia.py``), never from ``lexicons/transliteration.toml``. For each pair of
+conventions the eval asks the entities stage whether two spellings could be one name
+(``transliteration.readings`` and ``given_name_rows`` for a one-word name, ``name_readings`` for a Korean
+full name):
 
 - *same*: the share of names whose two spellings may be one name (recall of the tables);
 - *apart*: the share of pairs of different names of the language, one in each convention, that may NOT be

@@ -75,6 +75,16 @@ OTHER_NAMES = [
     ("Hristov", "Christow", "Jristov"),
     ("Haralampiev", "Charałampiew", "Jaralampiev"),
     ("Abdulrahman", "Abdelrahman", "Abderrahman", "Abdurrahman"),
+    # "servant of God" with its article doubled, single or assimilated
+    ("Abdallah", "Abdulah", "Abdoullah", "Abdollah"),
+    # Arabic "aw" before a consonant, "q" as "k", "ay" as "ei", the Egyptian "g" and the sounded "e"
+    ("Fawzi", "Fausi", "Faouzi"),
+    ("Qadir", "Kadir", "Kader"),
+    ("Hanafi", "Hanafy"),
+    ("Zaydan", "Zeidan", "Seidan"),
+    ("Layla", "Leila"),
+    ("Jawad", "Djawad", "Dschawad"),
+    ("Nabil", "Nabel"),
 ]
 
 
@@ -152,6 +162,16 @@ DIFFERENT_NAMES = [
     ("Volkov", "Vlasov"),
     ("Lavrov", "Lvov"),
     ("Yerlan", "Ruslan"),
+    # Other names the Arabic and Turkish rows must leave alone: the Egyptian "g" (Gang and Jang are two
+    # Korean surnames), the Spanish "ch" of "ç" and the French "ch" of "ş" at the start of a name.
+    ("Gang", "Jang"),
+    ("Garcia", "Jarcia"),
+    ("Chen", "Cen"),
+    ("Chung", "Cung"),
+    ("Chang", "Sang"),
+    ("Chan", "San"),
+    ("Hasan", "Husayn"),
+    ("Mehmet", "Mahmut"),
 ]
 
 
@@ -200,6 +220,10 @@ ARMENIAN_NAMES = [
     ("Khachikyan", "Chatschikjan", "Jachikián"),
     ("Vardanyan", "Wardanjan", "Vardanián"),
     ("Shahinyan", "Schahinjan", "Shahinián"),
+    # French "ou" and German "j" read with the Russian-mediated spelling that has no "h"
+    ("Hovhannisyan", "Ovannisyan", "Hovhannissian"),
+    ("Harutyunyan", "Haroutiounian", "Arutyunyan"),
+    ("Hayrapetyan", "Hajrapetjan", "Ayrapetyan"),
 ]
 
 
@@ -234,7 +258,13 @@ def test_letters_whose_diacritic_marks_another_sound_keep_it_when_folded() -> No
 TURKISH_NAMES = [
     ("Kurtuluş", "Kurtulus", "Kurtulusch"),
     ("Şahin", "Sahin", "Schahin"),
-    ("Beşiktaş", "Besiktas", "Beschiktasch"),
+    ("Beşiktaş", "Besiktas", "Beschiktasch", "Bechiktach", "Beshiktash"),
+    ("Çiçek", "Cicek", "Tschitschek", "Tchitchek"),
+    ("Keçeci", "Kececi", "Ketschedschi", "Kecheci"),
+    ("Cengiz", "Dschengiz", "Djengiz"),
+    ("Güneş", "Gunes", "Guenesch", "Gunech"),
+    ("Köprülü", "Koprulu", "Koepruelue"),
+    ("Yücel", "Juedschel", "Yudjel"),
 ]
 
 
