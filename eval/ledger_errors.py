@@ -53,14 +53,8 @@ from storyline.config import DEFAULT_SETTINGS
 from storyline.embeddings import Embedder, load_embedder
 from storyline.records import Brief, Claim, Question
 from storyline.stages.ledger.grouping import EntitySpans, content_words, entities_within, entity_spans
-from storyline.stages.ledger.propositions import (
-    PropositionKey,
-    finish_keyed,
-    keyed_candidates,
-    keyed_draft,
-    masked_content,
-    proposition_key,
-)
+from storyline.stages.ledger.proposition_links import finish_keyed, keyed_candidates, keyed_draft
+from storyline.stages.ledger.propositions import PropositionKey, masked_content, proposition_key
 
 SOURCE = Path(__file__).resolve().parents[1] / "src" / "storyline"
 NO_CLAIM, NOT_IN_LEDGER, OTHER_QUESTION = "no claim", "not in ledger", "other question"

@@ -3,7 +3,7 @@ real-news ledger gold, same gold question against other gold questions.
 
 ``python eval/ledger.py --corpus polnear --gate-cosines [--cache DIR]`` prints, pooled over the development
 stories only (the held-out story is never read: a floor chosen on it would be tuned on it), each pair of
-claims of two gold sentences that the proposition keys make a candidate (``ledger.propositions
+claims of two gold sentences that the proposition keys make a candidate (``ledger.proposition_links
 .keyed_candidates``), split by how strongly the keys agree (``pair_kind``) and by whether the two sentences
 answer one gold question, with the MiniLM cosine of their masked contents (what ``finish_keyed`` gates on).
 Under it, for each floor, how many same-question and other-question pairs would pass: a floor is worth
@@ -22,7 +22,8 @@ from eval.ledger_errors import KeyReader
 from eval.ledger_metrics import GoldSentence, claims_of
 from storyline.embeddings import Embedder
 from storyline.records import Brief, Claim
-from storyline.stages.ledger.propositions import PropositionKey, keyed_candidates
+from storyline.stages.ledger.proposition_links import keyed_candidates
+from storyline.stages.ledger.propositions import PropositionKey
 
 ONE_ENTITY, ONE_PREDICATE, ONE_CLASS = "one predicate, one named entity", "one predicate", "one class"
 PAIR_KINDS = (ONE_ENTITY, ONE_PREDICATE, ONE_CLASS)

@@ -9,7 +9,8 @@ from storyline.embeddings import EmbeddedTexts, load_embedder
 from storyline.records import Article, Claim, CopyEdge, Story
 from storyline.stages.ledger.grouping import content_words
 from storyline.stages.ledger.positions import StoryRecords, build_ledger, build_ledgers
-from storyline.stages.ledger.propositions import PropositionKey, finish_keyed, keyed_draft
+from storyline.stages.ledger.proposition_links import finish_keyed, keyed_draft
+from storyline.stages.ledger.propositions import PropositionKey
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 

@@ -17,23 +17,27 @@ from storyline.embeddings import Embedder, load_embedder
 from storyline.lexicons import load_lexicon
 from storyline.records import Claim
 from storyline.stages.ledger.grouping import content_words, rarity_weights, similarity
-from storyline.stages.ledger.propositions import (
+from storyline.stages.ledger.proposition_links import (
     KeyedDraft,
     Pair,
-    PropositionKey,
     class_candidates,
-    demonstrative_subject,
     finish_keyed,
     frames_a_claim,
     keyed_candidates,
     keyed_draft,
     lowered_floors,
-    masked_content,
+)
+from storyline.stages.ledger.proposition_predicates import (
     nominal_stems,
     predicate_classes,
     predicate_stem,
     predicate_stems,
     predicates_of,
+)
+from storyline.stages.ledger.propositions import (
+    PropositionKey,
+    demonstrative_subject,
+    masked_content,
     proposition_key,
     subject_noun,
 )

@@ -402,7 +402,7 @@ class LedgerSettings:
     # (``ledger.series.counts_apart``), and eval/series.py reads each source's series there: demo series
     # 0/4 → 1/4 right, 2/4 shown, with the ledger gold's one question kept (round 10).
     tallies_by_source: bool = False
-    # Statements keyed by one predicate and agreeing arguments (``ledger.propositions``) are linked when
+    # Statements keyed by one predicate and agreeing arguments (``ledger.proposition_links``) are linked when
     # their masked contents are alike: the MiniLM cosine at least ``keyed_cosine_floor`` (an installed
     # encoder; ``keyed_embeddings``), else weighted word overlap at least ``keyed_lexical_floor``. A linked
     # pair then scores ``keyed_link_score`` for average linkage. On the PolNeAR development stories

@@ -9,8 +9,10 @@ question), ``modifiers`` (a count's modifiers its sources leave unsaid), ``paths
 read as one path), ``losses`` (a sum lost, keyed by its holder), ``abstentions`` (the span of an event
 not done, keyed by the event), ``tallies`` (one source's moving count as its own question), ``statements``
 (which propositions;
-outlet-voice statements joining them), ``propositions`` (statements keyed by predicate and arguments, linked
-when their masked contents agree), ``blocking`` (candidate pairs, linkage), ``anaphora`` (subjectless
+outlet-voice statements joining them), ``propositions`` (statements keyed by predicate and arguments),
+``proposition_predicates`` (a content's predicates, as stems), ``proposition_links`` (which keys link two
+statements: one predicate or one class, agreeing arguments, masked contents alike),
+``blocking`` (candidate pairs, linkage), ``anaphora`` (subjectless
 denials), ``embedding`` (optional claim vectors), ``labels`` (proposition labels, the claim a question is
 worded from), ``quantity_labels`` and ``label_predicates`` (a measured thing's label and its verb),
 ``label_cuts`` (where labels are cut), ``label_gate`` (a quantity question shown only when its label says

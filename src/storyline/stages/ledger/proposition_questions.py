@@ -29,13 +29,8 @@ from storyline.stages.ledger.evidence import figures_affirming, label_states_a_c
 from storyline.stages.ledger.grouping import content_words, entities_within, rarity_weights, speaker_key
 from storyline.stages.ledger.labels import asks_something, central_order, proposition_label, title_case
 from storyline.stages.ledger.measures import Measure
-from storyline.stages.ledger.propositions import (
-    KeyedDraft,
-    finish_keyed,
-    keyed_draft,
-    masked_content,
-    proposition_key,
-)
+from storyline.stages.ledger.proposition_links import KeyedDraft, finish_keyed, keyed_draft
+from storyline.stages.ledger.propositions import masked_content, proposition_key
 from storyline.stages.ledger.sides import make_position, make_question, stance_positions
 from storyline.stages.ledger.single_voice import single_voice_question, worth_alone
 from storyline.stages.ledger.statements import (

@@ -3,76 +3,27 @@
 Two outlets report one proposition in different words ("Clinton was extremely careless with classified
 material" / "she exercised extreme carelessness in her handling of classified information"): their word
 overlap is small and average linkage leaves them apart, so neither reaches the two sources a proposition
-needs. Each statement gets a key:
+needs. Each statement gets a key (``proposition_key``):
 
-- predicates: the crude stem (``grouping.stem``) of each of the content's main verbs — its finite
-  top-level verbs, read from the article's parse by the worker (``Claim.finite_verbs``) — with light
-  verbs, negation and modality taken out ("was careless" → careless, "decided not to recommend" →
-  recommend, "has refused to release" / "does not prevent him from releasing" → release, "there is no
-  precedent" → precedent; lexicon ``propositions``); a noun phrase after a light verb gives its head
-  too, English phrases being head-final ("had an inherent conflict of interest" → inherent, conflict). A
-  verb of saying or thinking is keyed by the clause it reports ("I think the system is being rigged" →
-  rig), and so is an evidential verb when its clause is found ("the losses mean he may not have paid" →
-  pay) and a judgement of an extraposed clause ("it was unfortunate that my comments were misconstrued" →
-  misconstrue). A content without a finite verb is keyed by
-  the verb it opens on ("wants | to release his taxes") or by a clause inside it ("cited the audit as the
-  reason | he's not releasing them"); else no key: "Clinton to win" asserts nothing to match on.
-- arguments: the entity ids mentioned inside the content, and their names' last words.
+- predicates: the stems of the content's main verbs (``ledger.proposition_predicates``, which holds how
+  they are read); a content with none has no key: "Clinton to win" asserts nothing to match on.
+- arguments: the entity ids mentioned inside the content, and their names' last words; the subject's apart
+  (those named before the main verb), with the common noun heading it ("a federal judge", ``subject_noun``)
+  and whether it is a bare demonstrative, an act rather than a person (``demonstrative_subject``).
 
-Two statements are linked (``keyed_draft``, ``finish_keyed``) only when every signal agrees: a predicate of
-each is among the other's content words (the same predicate, said with any word order or inflection), their
-arguments do not conflict (they share an entity, or one names none: "she"), and their contents — with
-entities, numbers and negations masked, so that the embedding compares what is said of someone rather than
-who, and "would not prosecute" meets "would prosecute" — are alike: the MiniLM cosine when an encoder is
-installed, else the lexical overlap, each at its own threshold. A linked pair scores as alike as a proposition
-needs (``LedgerSettings.keyed_link_score``); average linkage still decides the groups, so one link does not
-pull a whole cluster in. A statement that matches nothing with confidence stays its own proposition.
-
-Two outlets may also answer one question with other predicates ("it's a phony system" / "the system is
-being rigged"): predicates of one class (lexicon ``propositions``, the frame verbs one more) are candidates
-too (``class_candidates``), only when their arguments share an entity or one common noun heads both
-subjects ("a federal judge", ``subject_noun``), at a cosine floor of their own (``lowered_floors``); a
-class's opposites ("impartial" of "biased") are a class of their own, the side being read from negation."""
+This module reads a statement into its key and masks its content for the encoder (``masked_content``);
+which keys link two statements is ``ledger.proposition_links``."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
-from functools import cache
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
-import numpy as np
-
-from storyline.config import LedgerSettings
-from storyline.embeddings import Embedder
-from storyline.lexicons import load_lexicon
 from storyline.records import Claim
-from storyline.stages.ledger.blocking import posting_lists
-from storyline.stages.ledger.grouping import WORD, ledger_lexicon, rarity_weights, similarity, stem
+from storyline.stages.ledger.grouping import WORD, ledger_lexicon, stem
+from storyline.stages.ledger.proposition_predicates import ARTICLES, predicates_of, proposition_words
 
-Pair = tuple[int, int]
-# Words after a light verb looked through for its predicate: "was not even remotely careless" is four, "'s
-# going to be a very unfair" six.
-PREDICATE_REACH = 6
-# Words after a verb of saying looked through for its clause's verb: "said Mr. Dane's lawyers should" is five.
-REPORT_REACH = 8
-# Pronouns whose "'s" is "is" or "has", not a possessive ("it's rigged", not "Clinton's emails").
-# A sentence's end, not an abbreviation's full stop ("Mr. Trump should"): the reported clause ends there.
-_SENTENCE_END = re.compile(r"[;:?!]|(?<=\w{4})\.(?:\s|$)")
-# Words opening a free relative after a light verb ("to do what every candidate has done"): the predicate
-# is the relative's, unknown here, not the noun that follows.
-_FREE_RELATIVES = frozenset({"what", "whatever"})
-# Articles opening the noun phrase a light verb's complement may be ("had an inherent conflict of interest"),
-# not a verb's ("decided not to recommend charges").
-_ARTICLES = frozenset({"a", "an", "the"})
-# What opens a clause a predicate only frames ("it is <judgement> that", "looking at whether":
-# ``_clause_instead``), and how many words after the predicate it may come: "made sense to me that" is three.
-_COMPLEMENTISERS = frozenset({"that", "if", "whether"})
-_FRAMED_REACH = 4
-_NEGATIONS = frozenset({"not", "n't", "never"})
-_CONTRACTING = frozenset({"it", "he", "she", "that", "there", "what", "who", "here", "where"})
-# Statements one predicate may link: a predicate held by more says little about any two of them.
-MAX_SHARING = 30
 _MASKED_NUMBER = re.compile(r"\d[\d,.]*")
 # Demonstrative pronouns a subject may be (``demonstrative_subject``), and the conjunctions before one.
 _DEMONSTRATIVES = frozenset({"that", "this"})
@@ -89,291 +40,6 @@ class PropositionKey:
     subject: frozenset[str] = frozenset()  # the arguments named before the main verb
     subject_noun: str = ""  # the stem of the common noun heading the subject ("a federal judge"), if any
     subject_act: bool = False  # the subject is a demonstrative ("that was unfair"): an act, not a person
-
-
-@dataclass(frozen=True, slots=True)
-class _Words:
-    light_verbs: frozenset[str]
-    passed_over: frozenset[str]
-    vacuous: frozenset[str]
-    coordinators: frozenset[str]
-    nominal_suffixes: tuple[tuple[str, str], ...]  # (noun ending, the verb's ending it replaces)
-    frame_verbs: frozenset[str]  # as predicate stems: verbs whose complement holds what is asserted
-    evidential: frozenset[str]  # as predicate stems: what evidence "shows", asserted in their complement
-    prepositional: frozenset[tuple[str, str]]  # ("in", "question"): one predicate after a copula
-    report_verbs: frozenset[str]  # "think", "said": their complement clause holds what is asserted
-    finite_auxiliaries: frozenset[str]  # "is", "has", "won't": a clause's finite verb, not "being"
-
-
-@cache
-def _words() -> _Words:
-    data = load_lexicon("propositions")
-    return _Words(
-        frozenset(data["light_verbs"]),
-        frozenset(data["passed_over"]) | ledger_lexicon().stopwords,
-        frozenset(stem(word) for word in data["vacuous_predicates"]) | frozenset(data["vacuous_predicates"]),
-        frozenset(data["coordinators"]),
-        tuple((ending, verb) for ending, verb in data["nominal_suffixes"]),
-        frozenset(_verb_stem(word) for word in data["frame_verbs"]),
-        frozenset(predicate_stem(word) for word in data["evidential_verbs"]),
-        frozenset((first, noun) for first, noun in map(str.split, data["prepositional_predicates"])),
-        frozenset(data["report_verbs"]),
-        frozenset(data["finite_auxiliaries"]),
-    )
-
-
-@cache
-def _synonyms() -> Mapping[str, str]:
-    """A predicate's stem → the stem of the first word of its synonym set (lexicon ``propositions``): "indict"
-    and "prosecute" state one predicate, so two outlets choosing either meet on one key."""
-    found: dict[str, str] = {}
-    for members in load_lexicon("propositions")["synonym_sets"]:
-        canonical = _verb_stem(members[0])
-        found.update((_verb_stem(member), canonical) for member in members[1:])
-    return found
-
-
-@cache
-def _classes() -> Mapping[str, str]:
-    """A predicate's stem → the name of its predicate class (lexicon ``propositions``): "phony" and "rig"
-    answer whether a contest is fair, though neither outlet's word is the other's. The frame verbs are one
-    class more: "the campaign asked the moderator to fact-check him" and "the campaign expects the moderator
-    to call out his lies" make one request, the thing asked lying in complements the keys do not read."""
-    data = load_lexicon("propositions")
-    classes = {predicate_stem(word): "frame" for word in data["frame_verbs"]}
-    for name, members in data["predicate_classes"].items():
-        classes.update((predicate_stem(word), name) for word in members)
-    # an opposite ("impartial" of "biased") is a class of its own: linked, its side would read inverted
-    for name, members in data["predicate_class_opposites"].items():
-        classes.update((predicate_stem(word), f"{name}, opposite") for word in members)
-    return classes
-
-
-def predicate_classes(predicates: frozenset[str]) -> frozenset[str]:
-    """The classes of ``predicates`` (stems): none for a predicate of no class."""
-    classes = _classes()
-    return frozenset(classes[predicate] for predicate in predicates if predicate in classes)
-
-
-@cache
-def _irregular_verbs() -> Mapping[str, str]:
-    """Irregular verb forms → lemma ("sent" → "send", "met" → "meet"), from the exceptions table of the
-    pipeline's lemmatizer (loaded once; the ledger's label parses load the pipeline anyway): the crude
-    stem cannot see that "sent" is "send"."""
-    from storyline.stages.nlp import load_nlp  # the pipeline's model, loaded once per process
-
-    lemmatizer = load_nlp().get_pipe("lemmatizer")
-    try:
-        verbs = lemmatizer.lookups.get_table("lemma_exc")["verb"]  # type: ignore[attr-defined]
-    except (KeyError, AttributeError):
-        return {}
-    return {form: lemmas[0] for form, lemmas in verbs.items() if lemmas}
-
-
-@cache
-def _verb_stem(word: str) -> str:
-    return _trimmed(stem(_irregular_verbs().get(word.lower(), word)))
-
-
-def predicate_stem(word: str) -> str:
-    """The stem predicates are compared by: "prosecute", "prosecuted", "prosecuting" → "prosecut";
-    "sent" → "send"; a synonym → the stem of its set's first word ("indicted" → "prosecut")."""
-    stemmed = _verb_stem(word)
-    return _synonyms().get(stemmed, stemmed)
-
-
-@cache  # ~1 M calls over a 300-text store, on a vocabulary of a few thousand words
-def nominal_stems(word: str) -> frozenset[str]:
-    """The stems of the verbs a nominalisation may name ("recommendation" → "recommend", "prosecution" →
-    "prosecut", "indictment" → "prosecut" by its synonym set): "the FBI's recommendation" states the
-    predicate of "the FBI recommended". Several endings may fit ("determination": "determin" and
-    "determinat"); each is a candidate, and a pair still needs a predicate on both sides
-    (``keyed_candidates``)."""
-    lowered = word.lower()
-    found = set()
-    for ending, verb_ending in _words().nominal_suffixes:
-        if lowered.endswith(ending) and len(lowered) - len(ending) >= 3:
-            found.add(predicate_stem(lowered[: len(lowered) - len(ending)] + verb_ending))
-    return frozenset(found)
-
-
-def predicate_stems(words: frozenset[str]) -> frozenset[str]:
-    """Content words stemmed as predicates are ("prosecuted" → "prosecut"), with the verbs their
-    nominalisations name ("prosecution" → "prosecut"), to meet ``predicates_of``. A content word already
-    stemmed is read as a stem too: stemmed again, a stem ending in "s" loses it ("releasing" → "releas" →
-    "relea"), and "he won't release them" would not meet "nothing prevents his releasing them"."""
-    as_stems = frozenset(_synonyms().get(_trimmed(word), _trimmed(word)) for word in words)
-    as_words = frozenset(predicate_stem(word) for word in words)
-    return (as_words | as_stems).union(*(nominal_stems(word) for word in words))
-
-
-def _trimmed(stemmed: str) -> str:
-    """A stem as ``_verb_stem`` leaves it: "release" (the stem of "release") → "releas"."""
-    return stemmed[:-1] if stemmed.endswith("e") and len(stemmed) > 4 else stemmed
-
-
-def text_predicate_stems(text: str) -> frozenset[str]:
-    """Every word of ``text`` stemmed as a predicate is, from the words as written: the content words are
-    stemmed before ``predicate_stems`` sees them, and "cancell" no longer meets the lemma table's
-    "cancelled" → "cancel" that ``predicates_of`` read."""
-    return predicate_stems(frozenset(match.group() for match in WORD.finditer(text)))
-
-
-def predicates_of(claim: Claim) -> frozenset[str]:
-    """The stems of the content's predicates, light verbs and negation passed over: one per top-level
-    finite verb that says something ("the director said she exercised …": not "said"); none when the
-    content has no finite verb of its own ("Clinton to win"), or none says anything ("I think so"). A
-    content with no finite verb that opens on its verb is the complement of the cue ("wants | to release
-    his taxes", "called for | eliminating the loophole"): that verb is its predicate."""
-    offsets = claim.finite_verbs or _complement_verb(claim.text)
-    return frozenset(predicate for offset in offsets for predicate in _predicates_at(claim.text, offset))
-
-
-def _complement_verb(text: str) -> tuple[int, ...]:
-    """Where a non-finite content's verb is when the content opens on it: after an opening "to" (an
-    infinitive), or a lower-case first word in "-ing" (a gerund; not "nothing"); none otherwise ("Clinton
-    to win" is a headline's clause, its subject first, and keyed by nothing)."""
-    tokens = list(WORD.finditer(text))[:2]
-    if len(tokens) == 2 and tokens[0].group() == "to" and tokens[1].group().islower():
-        return (tokens[1].start(),)
-    first = tokens[0].group() if tokens else ""
-    if first.islower() and first.endswith("ing") and len(first) > 5 and not first.endswith("thing"):
-        return (tokens[0].start(),)
-    embedded = _reported_verb(text, 0, _words(), finite_only=True)
-    return (embedded,) if embedded is not None else ()
-
-
-def _predicates_at(text: str, offset: int) -> list[str]:
-    """The predicate of the verb at ``offset`` and of any predicate coordinated right after it: "she
-    neither sent nor received emails marked classified" asserts both sending and receiving (the parse
-    gives the first verb as the clause's only finite verb)."""
-    words = _words()
-    matches = list(WORD.finditer(text, offset))[: 3 + PREDICATE_REACH]
-    tokens = [match.group() for match in matches]
-    if text[offset : offset + 1] in ("'", "’") and tokens:
-        tokens[0] = "'s"  # "there's": WORD skips the apostrophe, the verb is the contraction
-    if not tokens:
-        return []
-    reports = tokens[0].lower() in words.report_verbs
-    if reports or predicate_stem(tokens[0]) in words.evidential:
-        # "the losses mean he may not have paid": what evidence shows is asserted in its clause, as what is
-        # said is; an evidential verb whose clause is not found stays its key (one no pair shares)
-        reported = _reported_verb(text, offset, words)
-        if reported is not None:
-            return _predicates_at(text, reported)
-        if reports:
-            return []
-    index = 0
-    if tokens[0].lower() in words.light_verbs:
-        reach = range(1, min(len(tokens), 1 + PREDICATE_REACH))
-        following = [i for i in reach if not _passed_over(tokens[i], words)]
-        if not following or any(token.lower() in _FREE_RELATIVES for token in tokens[: following[0]]):
-            return []
-        index = following[0]
-        if (tokens[index - 1].lower(), tokens[index].lower()) in words.prepositional:
-            return [predicate_stem(tokens[index])]  # "is in question": the noun, vacuous alone, says it
-    clause = _clause_instead(text, offset, matches, index, words)
-    if clause is not None:
-        return _predicates_at(text, clause)
-    chosen = [tokens[index]]
-    if any(token.lower() in _ARTICLES for token in tokens[1:index]):  # a noun phrase: "had an inherent …"
-        chosen.extend(_phrase_head(text, matches, index, words))
-    coordinated = tokens[index + 2] if index + 2 < len(tokens) else ""
-    # "sent nor received", "careless and reckless"; not a name opening a clause ("a liar and Lester Holt")
-    if coordinated.islower() and tokens[index + 1].lower() in words.coordinators:
-        chosen.append(coordinated)
-    # after a light verb the predicate may be a noun: "made a determination" states "determined"
-    return [predicate for token in chosen for predicate in _predicate_of(token, words, nominal=index > 0)]
-
-
-def _clause_instead(
-    text: str, offset: int, matches: Sequence[re.Match[str]], index: int, words: _Words
-) -> int | None:
-    """Where the verb is of a clause that states what the predicate at ``index`` (of the verb at
-    ``offset``) only frames: a clause opened by "that", "if" or "whether" a few words on, after a judgement
-    whose subject is "it" (English extraposition: "it was unfortunate that my comments have been
-    misconstrued", "it should have been common sense that this school was fraudulent", "it has never made
-    sense to me that she can be held responsible"), or after a predicate that says nothing ("investigators
-    are looking at whether anyone mishandled …", "he was questioning whether he was receiving a fair
-    trial"), or that a copula's complement is ("the question is whether the mayor will resign"). The
-    judgement is the speaker's, of what the clause asserts, and the clause is what another
-    outlet reports; its verb is found as a reported clause's is (``_reported_verb``). None otherwise, or
-    when the clause's verb is not found."""
-    opening = [
-        position for position in range(1, index) if matches[position].group().lower() in _COMPLEMENTISERS
-    ]
-    if opening:  # "the question is whether the mayor will resign": the copula's complement is the clause
-        return _reported_verb(text, matches[opening[0]].start(), words)
-    framed = index > 0 and _expletive_subject(text, offset, words)
-    token = matches[index].group()
-    if not framed and not (token.lower() in words.vacuous or predicate_stem(token) in words.vacuous):
-        return None
-    for position in range(index + 1, min(len(matches), index + 1 + _FRAMED_REACH)):
-        if matches[position].group().lower() in _COMPLEMENTISERS:
-            return _reported_verb(text, matches[position].start(), words)
-    return None
-
-
-def _expletive_subject(text: str, offset: int, words: _Words) -> bool:
-    """Whether the verb at ``offset`` has "it" for subject, its auxiliaries and negation passed over."""
-    before = [match.group().lower() for match in WORD.finditer(text, 0, offset)]
-    while before and (before[-1] in words.light_verbs or before[-1] in _NEGATIONS):
-        before.pop()
-    return bool(before) and before[-1] == "it"
-
-
-def _phrase_head(text: str, matches: Sequence[re.Match[str]], index: int, words: _Words) -> list[str]:
-    """The head of the noun phrase, opened by an article, that a light verb's complement holds from the
-    word at ``index``, when it is a later word. English noun phrases are head-final: the head is the last of
-    the lower-case words running on from the first ("had [a net loss] of", "was [the textbook definition]
-    of", "is [a very hostile judge] to"); the run ends at a function word, a coordinator, punctuation or a
-    participle opening a modifier ("[a new ad] hitting Trump"). The first word stays a predicate too: "a
-    phony system" asks whether it is phony."""
-    head = index
-    for position in range(index + 1, min(len(matches), index + 1 + PREDICATE_REACH)):
-        token = matches[position].group()
-        lowered = token.lower()
-        if text[matches[position - 1].end() : matches[position].start()].strip():
-            break  # punctuation between: "a mistake, people say"
-        if not token.isalpha() or not token.islower() or _passed_over(token, words):
-            break
-        if lowered in words.coordinators or lowered.endswith(("ing", "ed")):
-            break
-        head = position
-    return [matches[head].group()] if head > index else []
-
-
-def _reported_verb(text: str, offset: int, words: _Words, finite_only: bool = False) -> int | None:
-    """Where the clause reported by the verb of saying or thinking at ``offset`` has its finite verb: its
-    first light verb or modal within ``REPORT_REACH`` words of the same sentence ("I think | it's going to
-    be unfair", "voters said Mr. Trump | should release"), a contraction read as the verb after a pronoun
-    only ("it's", not "Clinton's"). None when the clause has neither ("he thought the emails contained …"):
-    its verb is not told from a noun without the parse."""
-    sentence_end = _SENTENCE_END.search(text, offset)
-    clause = text[offset : sentence_end.start() if sentence_end else len(text)]
-    matches = list(WORD.finditer(clause))[1 : 1 + REPORT_REACH]
-    for before, match in zip([None, *matches], matches, strict=False):
-        word = match.group().lower()
-        contracted = word == "s" and before is not None and before.group().lower() in _CONTRACTING
-        if (word in words.finite_auxiliaries if finite_only else word in words.light_verbs) or contracted:
-            return offset + match.start() - (1 if contracted else 0)
-    return None
-
-
-def _predicate_of(token: str, words: _Words, nominal: bool) -> list[str]:
-    predicate = predicate_stem(token)
-    if _passed_over(token, words) or token.lower() in words.vacuous or predicate in words.vacuous:
-        return []
-    if len(predicate) < 3:
-        return []
-    return [predicate, *sorted(nominal_stems(token))] if nominal else [predicate]
-
-
-def _passed_over(token: str, words: _Words) -> bool:
-    lowered = token.lower()
-    # a degree adverb ("extremely careless"): the quality is the predicate, not how much of it
-    adverb = len(lowered) > 5 and lowered.endswith("ly")
-    return adverb or lowered in words.passed_over or lowered in words.light_verbs
 
 
 def proposition_key(
@@ -402,7 +68,7 @@ def demonstrative_subject(text: str, verb: int) -> bool:
     ("And that was unfair", "this is a disgrace"): English demonstrative pronouns stand for an act, a
     statement or a thing, seldom for a person, so such a subject is no person another statement names."""
     before = [word.lower() for word in WORD.findall(text, 0, verb)]
-    while before and (before[0] in _words().coordinators or before[0] in _CONJUNCTIONS):
+    while before and (before[0] in proposition_words().coordinators or before[0] in _CONJUNCTIONS):
         before.pop(0)
     return len(before) == 1 and before[0] in _DEMONSTRATIVES
 
@@ -413,14 +79,14 @@ def subject_noun(text: str, verb: int) -> str:
     function word, a comma or a participle opening a modifier ("a federal judge", "the judge | handling
     the lawsuits", "a Mexican-American judge | in a case"). None ("") for a pronoun or a name ("he",
     "Curiel": those are the entities' and the pronoun's, read as arguments) or a subject held in no run."""
-    words = _words()
+    words = proposition_words()
     stopwords = ledger_lexicon().stopwords
     run: list[re.Match[str]] = []
     for match in WORD.finditer(text, 0, verb):
         token = match.group()
         lowered = token.lower()
         between = text[run[-1].end() : match.start()] if run else ""
-        if not run and lowered in _ARTICLES | ledger_lexicon().pronoun_determiners:
+        if not run and lowered in ARTICLES | ledger_lexicon().pronoun_determiners:
             continue
         if lowered in stopwords or lowered in words.passed_over or "," in between:
             break
@@ -446,164 +112,3 @@ def masked_content(claim: Claim, mentions: Sequence[tuple[int, int]]) -> str:
     text = _MASKED_NUMBER.sub("some", text)
     negations = {"not", "n't", "never", "no", "none", "neither", "nor"}
     return " ".join(word for word in text.split() if word.lower().strip("\"'“”‘’,.") not in negations)
-
-
-def _arguments_agree(first: PropositionKey, second: PropositionKey) -> bool:
-    """Their subjects, when both name one, share an entity ("Seoul may send troops" is not "North Korea
-    sent troops", though both name North Korea); and their arguments share an entity, or one names none
-    (a pronoun subject): two disjoint sets of names conflict."""
-    if first.subject and second.subject and not first.subject & second.subject:
-        return False
-    if _act_and_person(first, second) or _act_and_person(second, first):
-        return False
-    return bool(first.arguments & second.arguments) or not first.arguments or not second.arguments
-
-
-def _act_and_person(first: PropositionKey, second: PropositionKey) -> bool:
-    """Whether ``first``'s subject is a demonstrative (an act: "that was unfair") and ``second``'s names a
-    person ("~surname", ``proposition_key``): "Khan had been unfair to him" is said of a person, "that was
-    unfair" of what was done; linked, a condemnation of one man's words stood as corroborating his own
-    complaint (PolNeAR khan-family, issue #14)."""
-    return first.subject_act and any(token.startswith("~") for token in second.subject)
-
-
-def frames_a_claim(key: PropositionKey) -> bool:
-    """Whether every predicate of the key is a frame verb ("asked … to", "expects … to", lexicon
-    ``propositions``): what the statement asks lies in the complement, whose verb the parse does not
-    give as top-level, so the key cannot name it."""
-    return key.predicates <= _words().frame_verbs
-
-
-def keyed_candidates(keys: Sequence[PropositionKey | None], words: Sequence[frozenset[str]]) -> list[Pair]:
-    """Pairs (i < j) where a predicate of each appears among the other's content words (one predicate,
-    said with any word order or inflection), their arguments agreeing. A statement framing a claim
-    (``frames_a_claim``) is met by the other's predicate among its words alone: "the campaign expects the
-    moderator to fact-check him" and "the moderator needs to fact-check him" ask one thing. Both ways, not
-    one: with a predicate of one among the other's words enough, the PolNeAR development stories (round 15,
-    eval/ledger.py --corpus polnear --skip-held-out) went together 49 -> 47/118, apart 250/251 -> 314/320.
-    An evidential verb ("the review shows no one released them", "revelations show the need for reform") is
-    no shared predicate: what each asserts lies in its complement, which the key does not read. With them,
-    the pairs of one predicate class (``class_candidates``)."""
-    stems = [predicate_stems(item) for item in words]
-    holders = posting_lists(stems)
-    evidential = _words().evidential
-    pairs: set[Pair] = set()
-    for index, key in enumerate(keys):
-        for predicate in key.predicates - evidential if key else ():
-            sharing = holders.get(predicate, [])
-            if len(sharing) > MAX_SHARING:
-                continue
-            for other in sharing:
-                other_key = keys[other]
-                if other == index or other_key is None or key is None:
-                    continue
-                met = bool((other_key.predicates - evidential) & stems[index]) or frames_a_claim(other_key)
-                if _arguments_agree(key, other_key) and met:
-                    pairs.add((min(index, other), max(index, other)))
-    return sorted(pairs | set(class_candidates(keys)))
-
-
-def class_candidates(keys: Sequence[PropositionKey | None]) -> list[Pair]:
-    """Pairs (i < j) whose predicates differ but fall in one predicate class (lexicon ``propositions``:
-    "it's a phony system", "the system is being rigged") and whose arguments name one entity, or whose
-    subjects are headed by one common noun (``subject_noun``): a class is looser than one predicate, so a
-    pronoun on either side ("she", "it") is not enough."""
-    classes = [predicate_classes(key.predicates) if key else frozenset() for key in keys]
-    pairs: set[Pair] = set()
-    for members in posting_lists(classes).values():
-        if len(members) > MAX_SHARING:
-            continue
-        for position, index in enumerate(members):
-            for other in members[position + 1 :]:
-                first, second = keys[index], keys[other]
-                if first and second and _same_arguments(first, second):
-                    pairs.add((index, other))
-    return sorted(pairs)
-
-
-def _same_arguments(first: PropositionKey, second: PropositionKey) -> bool:
-    """Other predicates of one class, both naming an entity they share or both headed by one common noun
-    ("a federal judge was biased" / "the judge handling the lawsuits can't be impartial": the noun is the
-    argument the writers chose not to name), their arguments not conflicting."""
-    shared = first.arguments & second.arguments
-    one_noun = bool(first.subject_noun) and first.subject_noun == second.subject_noun
-    other = not first.predicates & second.predicates
-    return (bool(shared) or one_noun) and other and _arguments_agree(first, second)
-
-
-def lowered_floors(
-    pairs: Sequence[Pair], keys: Sequence[PropositionKey | None], settings: LedgerSettings
-) -> dict[Pair, float]:
-    """The cosine floor of each pair of one predicate class, no shared predicate and a shared entity
-    (``class_candidates``): ``keyed_class_cosine_floor``; the other pairs keep ``keyed_cosine_floor``."""
-    floors = {}
-    for i, j in pairs:
-        first, second = keys[i], keys[j]
-        if not (first and second and _same_arguments(first, second)):
-            continue
-        if predicate_classes(first.predicates) & predicate_classes(second.predicates):
-            floors[(i, j)] = settings.keyed_class_cosine_floor
-    return floors
-
-
-@dataclass(frozen=True, slots=True)
-class KeyedDraft:
-    """A story's keyed links before the encoder has its say: the pairs already linked, the candidate pairs
-    left to the embedding cosine or the lexical floor, and the masked content of each of their claims."""
-
-    linked: frozenset[Pair]
-    left: tuple[Pair, ...]
-    lexical: Mapping[Pair, float]
-    texts: Mapping[int, str]
-    floors: Mapping[Pair, float] = field(default_factory=dict)  # left pairs' own floors (``lowered_floors``)
-
-    def to_embed(self) -> list[str]:
-        """The masked contents the encoder is asked for, in claim order (none when no pair is left)."""
-        return [self.texts[index] for index in sorted({index for pair in self.left for index in pair})]
-
-    def restricted(self, wanted: Callable[[Pair], bool]) -> KeyedDraft:
-        """Only the ``wanted`` pairs: a caller that reads some links only in some cases embeds no more."""
-        linked = frozenset(pair for pair in self.linked if wanted(pair))
-        left = tuple(pair for pair in self.left if wanted(pair))
-        return KeyedDraft(linked, left, self.lexical, self.texts, self.floors)
-
-
-def keyed_draft(
-    claims: Sequence[Claim],
-    keys: Sequence[PropositionKey | None],
-    words: Sequence[frozenset[str]],
-    masked: Callable[[Claim], str],
-    settings: LedgerSettings,
-) -> KeyedDraft:
-    """Candidate pairs (``keyed_candidates``) up to the encoder: a pair alike in words as a proposition needs
-    (``proposition_similarity``) or masked to one text is linked at once; the rest are left to
-    ``finish_keyed``. A caller linking many stories embeds every story's ``to_embed`` in one call
-    (``ledger.positions.build_ledgers``), and only the pairs left: on generated news, embedding every
-    candidate cost a fifth of the analysis."""
-    pairs = keyed_candidates(keys, words)
-    if not pairs:
-        return KeyedDraft(frozenset(), (), {}, {})
-    weight = rarity_weights(words)
-    lexical = {(i, j): similarity(words[i], words[j], weight) for i, j in pairs}
-    texts = {index: masked(claims[index]) for pair in pairs for index in pair}
-    linked = {pair for pair in pairs if lexical[pair] >= settings.proposition_similarity}
-    linked |= {(i, j) for i, j in pairs if texts[i] == texts[j]}
-    left = tuple(pair for pair in pairs if pair not in linked)
-    return KeyedDraft(frozenset(linked), left, lexical, texts, lowered_floors(left, keys, settings))
-
-
-def finish_keyed(draft: KeyedDraft, embedder: Embedder | None, settings: LedgerSettings) -> dict[Pair, float]:
-    """The links of ``draft``, each scored ``settings.keyed_link_score``: its pairs left linked by the cosine
-    of ``embedder``'s vectors of their masked contents, or without an embedder by weighted word overlap at
-    the lexical floor."""
-    linked = set(draft.linked)
-    if embedder is None:
-        linked |= {pair for pair in draft.left if draft.lexical[pair] >= settings.keyed_lexical_floor}
-    elif draft.left:
-        members = sorted({index for pair in draft.left for index in pair})
-        row = {index: position for position, index in enumerate(members)}
-        vectors = embedder(draft.to_embed())
-        cosine = {(i, j): float(np.dot(vectors[row[i]], vectors[row[j]])) for i, j in draft.left}
-        floor = settings.keyed_cosine_floor
-        linked |= {pair for pair in draft.left if cosine[pair] >= draft.floors.get(pair, floor)}
-    return {pair: settings.keyed_link_score for pair in sorted(linked)}

@@ -29,7 +29,7 @@ from storyline.stages.ledger.grouping import (
     rarity_weights,
     similarity,
 )
-from storyline.stages.ledger.propositions import (
+from storyline.stages.ledger.proposition_predicates import (
     predicate_classes,
     predicate_stems,
     predicates_of,
@@ -68,7 +68,7 @@ def group_statements(
 ) -> list[list[Statement]]:
     """Propositions: statements whose contents are alike (average linkage over weighted Jaccard, on the
     candidate pairs of ``ledger.blocking``, a pair of one proposition key scoring at least its ``keyed``
-    score: ``ledger.propositions``); then each response (denial, non-confirmation) joins the group of the
+    score: ``ledger.proposition_links``); then each response (denial, non-confirmation) joins the group of the
     statement it is most like."""
     if not statements:
         return []
@@ -232,7 +232,7 @@ class _Predicates:
 def shares_predicate(
     claim: Claim, words: frozenset[str], statement: Statement, predicates: _Predicates | None = None
 ) -> bool:
-    """Whether a predicate of either is among the other's content words (``ledger.propositions``). An
+    """Whether a predicate of either is among the other's content words (``proposition_predicates``). An
     outlet's long sentence shares names with anything in its story: "the Justice Department is unlikely to
     act on the referral" shares the department and Clinton with "the Justice Department would not prosecute
     Clinton", not what is said of them (PolNeAR fbi-no-charges: that narration stood as the affirming side
