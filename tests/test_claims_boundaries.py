@@ -18,6 +18,16 @@ def texts_by_cue(text: str, cue: str) -> list[tuple[str | None, str]]:
     return [(claim.speaker_text, claim.text) for claim in claims_of(text) if claim.cue == cue]
 
 
+def test_a_plea_to_others_to_reject_a_thing_is_no_denial_of_it() -> None:
+    """What a speaker pleads with others to reject is asked of them, not denied by the speaker (PolNeAR
+    khan-family, issue #14); a verb of meeting is no request: its subject denies."""
+    assert texts_by_cue("Ann Lee pleaded with the voters to reject the new tax plan.", "reject") == []
+    assert texts_by_cue("Ann Lee appealed to the voters to reject the new tax plan.", "reject") == []
+    assert texts_by_cue("The senator met with reporters to deny the report.", "deny") == [
+        ("The senator", "the report")
+    ]
+
+
 # --- quotations continued after the attribution -----------------------------------------------------------
 
 
@@ -343,6 +353,16 @@ def test_a_quoted_show_name_is_neither_content_nor_speaker() -> None:
 def test_a_quotation_reporting_a_named_source_claims_the_reported_clause() -> None:
     text = "“Interpol said that she broke no rule and that the money was returned,” Lee said."
     assert texts_by_cue(text, "said") == [("Lee", "she broke no rule and that the money was returned")]
+
+
+def test_a_quoted_source_speaking_of_itself_made_the_claim_the_relayer_passed_on() -> None:
+    """ "“The mayor said he has made sacrifices,” his rival said": the mayor's boast, relayed by the rival
+    (PolNeAR khan-family, issue #14: a relayed boast the relayer then rejects stood as her own)."""
+    text = "“Mayor Tom Reed said he has made many sacrifices,” Ann Lee said."
+    claims = [claim for claim in claims_of(text) if claim.text == "he has made many sacrifices"]
+    assert [(claim.speaker_text, claim.cue, claim.via_text) for claim in claims] == [
+        ("Mayor Tom Reed", "said", "Ann Lee")
+    ]
 
 
 @pytest.mark.parametrize(

@@ -65,6 +65,8 @@ def test_a_label_cut_past_the_word_limit_ends_on_a_whole_phrase(content: str, la
         "ppl n children will pay the price for the new rules",  # a chat's shorthand
         "I think that the council has no more trouble with the plan",  # whose "I"?
         "we are not going to pay a single cent for the new bridge",  # whose "we"?
+        "Mr. Lee, you're the one who must pay for the new bridge",  # whose "you", contracted?
+        "we've never paid a single cent for the new bridge in all these years",  # whose "we"?
     ],
 )
 def test_a_content_no_question_can_read_whole_asks_nothing(content: str) -> None:

@@ -11,6 +11,7 @@ from storyline.stages.ledger.background import told_as_background
 from storyline.stages.ledger.counted import Measure
 from storyline.stages.ledger.story_reading import read_story
 from storyline.stages.ledger.unreadable import (
+    addressed_to_hearer,
     ascribed,
     judges_unnamed_antecedent,
     left_unsaid,
@@ -54,6 +55,16 @@ def test_what_a_speaker_did_not_even_suggest_is_no_doubt_of_it() -> None:
     # a speaker who could not confirm a thing doubts it; one who suggested it affirms it
     assert not left_unsaid(make_claim("the mayor would run again", cue="confirm", modality="unconfirmed"))
     assert not left_unsaid(make_claim("the mayor would run again", cue="suggested"))
+
+
+def test_words_said_to_a_named_hearer_take_no_side() -> None:
+    spoken_to = make_claim("Mr. Lee, you're a doctor", cue="say", speaker_text="they")
+    assert addressed_to_hearer(spoken_to) and side_unreadable(spoken_to)
+    assert addressed_to_hearer(make_claim("Madam Mayor, your plan will fail"))
+    # a name that opens a sentence before its own clause, or a date, calls no one
+    assert not addressed_to_hearer(make_claim("Mr. Lee, who is a doctor, treated them"))
+    assert not addressed_to_hearer(make_claim("In 2016, you could buy a house there"))
+    assert not addressed_to_hearer(make_claim("Mr. Lee is a doctor"))
 
 
 def test_the_ledger_reads_no_side_from_an_unreadable_claim() -> None:

@@ -30,6 +30,8 @@ CLAUSE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl"})
 # A named source whose words a quotation reports ("“Interpol said that …,” Lee said"); not a pronoun,
 # a crowd or a second person ("People say …", "You say …"), whose words the speaker sets up to answer.
 SOURCE_ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# A person's reported clause about that person ("Trump said he has …"): its subject is one of these.
+SELF_PRONOUNS = frozenset({"he", "she"})
 
 
 def with_run_on_content(context: ParseContext, found: list[Attribution]) -> list[Attribution]:
@@ -124,21 +126,42 @@ def reported_within_quotes(context: ParseContext, found: list[Attribution]) -> l
     the speaker kept (PolNeAR fbi-no-charges, issue #14: such a quotation's only predicate was "said", and
     the ledger could key nothing from it). Not when the report itself takes a side ("denied", "did not
     say": its modality would be lost), nor an attitude ("believes", "You'd think …"), nor a crowd's or an
-    unnamed speaker's words set up to be answered ("People say that …"). Settled after merging, which
-    prefers the longer of two overlapping quotes."""
+    unnamed speaker's words set up to be answered ("People say that …"). A source that speaks of itself
+    ("“The mayor said he has made sacrifices,” his rival said") made the claim: the relayer
+    passes on a boast she answers, and PolNeAR credits the source (``_relayed_self_report``). Settled after
+    merging, which prefers the longer of two overlapping quotes."""
     quoted = {(quote.inner_start, quote.inner_end) for quote in context.quotes}
     return [
-        dataclasses.replace(attribution, content=_reported_clause(context, attribution.content))
+        _with_reported_clause(context, attribution)
         if attribution.quote == "direct" and attribution.content in quoted
         else attribution
         for attribution in found
     ]
 
 
-def _reported_clause(context: ParseContext, quoted: CharSpan) -> CharSpan:
+def _with_reported_clause(context: ParseContext, attribution: Attribution) -> Attribution:
+    reported = _reported_source(context, attribution.content)
+    if reported is None:
+        return attribution
+    verb, subject, clause = reported
+    content = (clause[0], attribution.content[1])
+    if not _relayed_self_report(verb, subject):
+        return dataclasses.replace(attribution, content=content)
+    return dataclasses.replace(
+        attribution,
+        content=content,
+        cue=(verb.idx, verb.idx + len(verb.text)),
+        anchor=verb.i,
+        speaker=token_span(subject.subtree),
+        via=attribution.speaker,
+    )
+
+
+def _reported_source(context: ParseContext, quoted: CharSpan) -> tuple[Token, Token, CharSpan] | None:
+    """The reporting verb, its named subject and the clause it reports, when the quotation opens so."""
     span = context.doc.char_span(*quoted, alignment_mode="expand")
     if span is None or len({token.sent.start for token in span}) != 1:
-        return quoted
+        return None
     verb, lexicon = span.root, context.lexicon
     subject = subject_of(verb, lexicon)
     lemma = verb.lemma_.lower()
@@ -150,10 +173,25 @@ def _reported_clause(context: ParseContext, quoted: CharSpan) -> CharSpan:
         or _first_word(span).i != subject.left_edge.i  # "Of course, …, the panel concluded …"
         or cue_modality(context, verb, subject) is not None
     ):
-        return quoted
+        return None
     clause = next((child for child in verb.children if child.dep_ == "ccomp" and child.i > verb.i), None)
     reported = token_span(clause.subtree) if clause is not None else None
-    return (reported[0], quoted[1]) if reported is not None and reported[0] < quoted[1] else quoted
+    if reported is None or reported[0] >= quoted[1]:
+        return None
+    return verb, subject, reported
+
+
+def _relayed_self_report(verb: Token, subject: Token) -> bool:
+    """Whether a person's reported clause speaks of that person ("Trump said he has made …"): its subject a
+    third-person pronoun of the person's number. Another's subject ("Interpol said that she …") leaves the
+    relayer the speaker, as PolNeAR marks a finding cited in support."""
+    clause = next((child for child in verb.children if child.dep_ == "ccomp" and child.i > verb.i), None)
+    own = (
+        next((child for child in clause.children if child.dep_ in CLAUSE_SUBJECT_DEPS), None)
+        if clause
+        else None
+    )
+    return subject.ent_type_ == "PERSON" and own is not None and own.lower_ in SELF_PRONOUNS
 
 
 def _first_word(span: Span) -> Token:

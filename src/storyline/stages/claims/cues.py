@@ -64,6 +64,8 @@ CONTENT_SUBJECT_DEPS = SUBJECT_DEPS | {"expl", "csubj"}
 
 # Subordinators that make a clause hypothetical: its reporting verb reports nobody's position.
 CONDITIONAL_MARKS = frozenset({"if", "unless"})
+# The prepositions by which a request names whom it asks ("pleaded with them to …", "appealed to voters to").
+REQUEST_PREPOSITIONS = frozenset({"with", "to"})
 
 
 def _is_conditional(verb: Token) -> bool:
@@ -106,7 +108,7 @@ def is_cue_verb(context: ParseContext, verb: Token) -> bool:
         # "Asked to describe the device, O'Neill said …": O'Neill was asked, not asking; "people who
         # want to …" describes people, it reports nothing
         return False
-    if _asked_of_others(context, verb):
+    if asked_of_others(context, verb):
         return False
     # "quoted as saying": the cue is anchored on "quoted"; "saying" is part of it
     return not (
@@ -114,7 +116,7 @@ def is_cue_verb(context: ParseContext, verb: Token) -> bool:
     )
 
 
-def _asked_of_others(context: ParseContext, verb: Token) -> bool:
+def asked_of_others(context: ParseContext, verb: Token) -> bool:
     """ "asked families to report emergencies", "urged witnesses to confirm …", "the law requires
     candidates to disclose their assets", "the court ordered the firm to disclose …": what others are asked,
     ordered or required to say is no statement of anyone's (the request is an act of the asker's). Read on
@@ -124,10 +126,25 @@ def _asked_of_others(context: ParseContext, verb: Token) -> bool:
     infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
     if infinitive and verb.dep_ == "ccomp" and any(c.dep_ == "nsubj" for c in verb.children):
         return True  # "wants the company to disclose …", parsed as a clause with its own subject
+    requested = request.lemma_.lower() in context.lexicon.request_verbs
+    # "pleaded with them to reject …" parses as a purpose clause; of a request verb it is what is asked
+    asked_clause = (verb.dep_ == "xcomp" and (infinitive or requested)) or (
+        verb.dep_ == "advcl" and infinitive and requested
+    )
+    return asked_clause and any(_asked_object(c, requested) and c.i < verb.i for c in request.children)
+
+
+def _asked_object(child: Token, requested: bool) -> bool:
+    """Whom a request asks: its object, or, of a request verb, one after "with"/"to" ("pleaded with them to
+    reject the plan": PolNeAR khan-family read Khan's plea as his own denial, issue #14). Not
+    of any verb: "met with reporters to deny …" is the subject's own denial."""
+    if child.dep_ in ("dobj", "dative"):
+        return True
     return (
-        verb.dep_ == "xcomp"
-        and (infinitive or request.lemma_.lower() in context.lexicon.request_verbs)
-        and any(c.dep_ in ("dobj", "dative") and c.i < verb.i for c in request.children)
+        requested
+        and child.dep_ == "prep"
+        and child.lower_ in REQUEST_PREPOSITIONS
+        and any(c.dep_ == "pobj" for c in child.children)
     )
 
 

@@ -32,6 +32,7 @@ import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from storyline.records import ClaimKind
+from storyline.stages.claims.cues import asked_of_others
 from storyline.stages.claims.datelines import past_dateline
 from storyline.stages.claims.learned_spans import (
     EMPTY_SPEAKERS,
@@ -333,6 +334,8 @@ def _attribution_for(
         return []
     if known_verb and not _names_a_speaker(source_head, context.doc.char_span(*content)):
         return []  # the rules passed this verb over: only a named speaker and a real statement overrule them
+    if known_verb and asked_of_others(context, anchor):
+        return []  # "pleaded with them to reject …": what others are asked to say, the parse shows it
     if source_head is None and confidence < model.phrase_cue_threshold:
         return []  # an agentless cue ("is expected to") must be a sure one
     # "demanded a pay rise", "voted to strike", "appointed a mediator": an act, not a statement. PolNeAR

@@ -126,11 +126,15 @@ def asks_something(claims: Sequence[Claim], order: list[int]) -> bool:
 
 def _speaker_relative(content: str) -> bool:
     """Whether the content names its speaker or the one spoken to by a pronoun (``speaker_pronouns``): a
-    question asked of every source cannot say who "I" or "you" is."""
+    question asked of every source cannot say who "I" or "you" is. A contracted pronoun is read without its
+    auxiliary ("Mr. Lee, you're a doctor": children's words a father quotes in PolNeAR's khan-family,
+    issue #14)."""
     pronouns = frozenset(load_lexicon("ledger")["speaker_pronouns"])
-    return any(
-        word in pronouns or (word != "I" and word.lower() in pronouns) for word in WORD.findall(content)
-    )
+    words = [
+        re.split(r"['’]", word)[0] if CONTRACTED.match(word.lower()) else word
+        for word in WORD.findall(content)
+    ]
+    return any(word in pronouns or (word != "I" and word.lower() in pronouns) for word in words)
 
 
 def as_question(content: str) -> str:

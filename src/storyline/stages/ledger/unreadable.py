@@ -15,7 +15,11 @@ are lexicon data (``lexicons/ledger.toml`` ``[unreadable]``):
   verb ("Trump implied the judge was biased") stays the person's: PolNeAR's gold reads it as his position;
 - a negated verb of suggesting ("…, he said, not even suggesting X"), which the claims stage reads as not
   confirming X: it tells what the speaker did not say, no side on X, yet it stood as the doubt that made a
-  question "unconfirmed".
+  question "unconfirmed";
+- a content that opens by calling its hearer by name and speaks to them ("Mr. Lee, you're a doctor";
+  in PolNeAR's khan-family, children's words that Khizr Khan quotes): words said to someone about them, whose
+  "you" the ledger cannot match to a name, yet they joined Trump's complaint about Khan on "Mr. Khan" and made
+  it "corroborated" (issue #14).
 """
 
 from __future__ import annotations
@@ -31,6 +35,8 @@ from storyline.records import Claim
 _WORD = re.compile(r"[^\W\d_]+|['’]s\b")
 # the subject pronouns before a verb of meaning at the head of a content the claims stage gave no cue
 SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it"})
+# a name of one to four capitalised words ("Mr. Lee", "Madam Secretary") and a comma before the next word
+VOCATIVE = re.compile(r"(?:[A-Z][\w.’']*\s){0,3}[A-Z][\w.’']*,\s+([^\W\d_]+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +47,7 @@ class UnreadableLexicon:
     demonstrative_verbs: frozenset[str]
     ascribing_verbs: frozenset[str]
     unsaid_cues: frozenset[str]
+    hearer_pronouns: frozenset[str]
 
 
 @cache
@@ -53,16 +60,18 @@ def unreadable_lexicon() -> UnreadableLexicon:
         frozenset(data["demonstrative_verbs"]),
         frozenset(data["ascribing_verbs"]),
         frozenset(data["unsaid_cues"]),
+        frozenset(data["hearer_pronouns"]),
     )
 
 
 def side_unreadable(claim: Claim) -> bool:
-    """Whether no side can be read from ``claim`` (the module's four classes)."""
+    """Whether no side can be read from ``claim`` (the module's five classes)."""
     return (
         unnamed_set_speaker(claim)
         or judges_unnamed_antecedent(claim)
         or ascribed(claim)
         or left_unsaid(claim)
+        or addressed_to_hearer(claim)
     )
 
 
@@ -94,6 +103,12 @@ def left_unsaid(claim: Claim) -> bool:
     """ "Not even suggesting X": a negated verb of suggesting, which the claims stage read as unconfirmed."""
     cue = claim.cue.lower().split()
     return claim.modality == "unconfirmed" and bool(cue) and cue[-1] in unreadable_lexicon().unsaid_cues
+
+
+def addressed_to_hearer(claim: Claim) -> bool:
+    """ "Mr. Lee, you're …": a name of a few capitalised words, a comma, then a second-person pronoun."""
+    match = VOCATIVE.match(claim.text)
+    return match is not None and match.group(1).lower() in unreadable_lexicon().hearer_pronouns
 
 
 def _opening_words(text: str, count: int) -> list[str]:
