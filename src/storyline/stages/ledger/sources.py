@@ -33,7 +33,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from functools import cache
 from types import MappingProxyType
@@ -165,18 +167,27 @@ class Described:
 # Every story's ledger reads the descriptions of the entities its articles name, and an entity named all
 # over a collection is in hundreds of stories, each time with every mention it has: read per story, the
 # walk was quadratic (377 stories of 1,000 generated articles: 7.1 M ``str.lower`` calls, a quarter of the
-# serial tail's CPU). So each entity is read once, looked up by identity (the entry holds the entity, so its
-# id is not reused while cached); the cache starts afresh past this many entities.
-MAX_DESCRIBED_ENTITIES = 100_000
-_described: dict[int, tuple[Entity, Described]] = {}
+# serial tail's CPU). Within ``descriptions_read_once`` (every story's ledger at once) each entity is read
+# once, looked up by identity (the entry holds the entity, so its id is not reused meanwhile); the cache is
+# dropped after, so no run's entities outlive it.
+_described: ContextVar[dict[int, tuple[Entity, Described]] | None] = ContextVar("described", default=None)
+
+
+@contextmanager
+def descriptions_read_once() -> Iterator[None]:
+    """Each entity's descriptions read once in the block (a decorator of ``positions.build_ledgers``)."""
+    token = _described.set({})
+    try:
+        yield
+    finally:
+        _described.reset(token)
 
 
 def _described_as(entity: Entity) -> Described:
-    cached = _described.get(id(entity))
+    cache = _described.get()
+    cached = None if cache is None else cache.get(id(entity))
     if cached is not None and cached[0] is entity:
         return cached[1]
-    if len(_described) >= MAX_DESCRIBED_ENTITIES:
-        _described.clear()
     names = {name.lower() for name in (entity.name, *entity.aliases)}
     mentions: dict[tuple[str, str], None] = {}
     for mention in entity.mentions:
@@ -184,7 +195,8 @@ def _described_as(entity: Entity) -> Described:
         if text.startswith("the ") and text not in names:
             mentions[(mention.article, text)] = None
     described = Described(tuple(dict.fromkeys(text for _, text in mentions)), tuple(mentions))
-    _described[id(entity)] = (entity, described)
+    if cache is not None:
+        cache[id(entity)] = (entity, described)
     return described
 
 
