@@ -49,7 +49,7 @@ from storyline.store import Store
 # The parts of the main process's work, each a function the pipeline calls through a module attribute: a
 # part's CPU is summed over its calls (``process_time``, this thread) while the real ``analyze`` runs.
 PARTS: list[tuple[str, object, str]] = [
-    ("store: save analysis", Store, "save_analysis"),
+    ("store: save analyses (a chunk each)", Store, "save_analyses"),
     ("store: save placements", Store, "save_story_placements"),
     ("stories: embed and place (beside workers)", stories, "place_articles"),
     ("store: load analyses (tail)", Store, "load_analyses"),

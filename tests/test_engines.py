@@ -8,7 +8,7 @@ import pytest
 
 # Only light imports at the top: worker processes import this module to find ``_square_all``.
 from storyline.config import EngineSettings, Settings
-from storyline.engines import chunked, run_chunks, worker_usage
+from storyline.engines import chunked, run_chunk_results, run_chunks, worker_usage
 from storyline.errors import StorylineConfigurationError
 
 TEXTS = [
@@ -37,6 +37,13 @@ def test_chunked_keeps_order_and_the_short_tail() -> None:
 def test_local_worker_processes_return_results_in_input_order() -> None:
     settings = EngineSettings(batch_size=2, workers=2)
     assert list(run_chunks(_square_all, range(20), settings)) == [n * n for n in range(20)]
+
+
+def test_chunk_results_come_as_the_chunks_were_cut_in_workers_and_in_process() -> None:
+    to_workers = EngineSettings(batch_size=2, workers=2, worker_chunk_size=3)
+    assert list(run_chunk_results(_square_all, range(8), to_workers)) == [[0, 1, 4], [9, 16, 25], [36, 49]]
+    in_process = EngineSettings(batch_size=3, workers=1)
+    assert list(run_chunk_results(_square_all, range(5), in_process)) == [[0, 1, 4], [9, 16]]
 
 
 def test_workers_report_their_cpu_and_memory_with_each_chunk() -> None:

@@ -253,6 +253,20 @@ def test_saving_an_article_again_changes_nothing(tmp_path: Path) -> None:
     assert counts_once["claims"] == 2 and counts_once["quantities"] == 3
 
 
+def test_a_chunk_saved_at_once_is_the_articles_saved_one_by_one(tmp_path: Path) -> None:
+    chunk = [full_analysis("zz-second-id"), full_analysis("aa-first-id", outlet="Yonhap"), bulk_analysis(3)]
+    with Store.open(tmp_path / "one-by-one.db") as store:
+        for analysis in chunk:
+            store.save_analysis(analysis)
+    with Store.open(tmp_path / "chunk.db") as store:
+        store.save_analysis(chunk[1])
+        # one already held, one twice in the chunk: each stored once, in the chunk's order after the held
+        assert store.save_analyses([chunk[0], chunk[1], chunk[2], chunk[0]]) == [True, False, True, False]
+        assert store.load_analyses() == [chunk[1], chunk[0], chunk[2]]
+        assert store.save_analyses([]) == []
+    assert row_counts(tmp_path / "chunk.db") == row_counts(tmp_path / "one-by-one.db")
+
+
 def test_a_save_failing_midway_leaves_no_partial_article(tmp_path: Path) -> None:
     db_path = tmp_path / "store.db"
     good = full_analysis("good")

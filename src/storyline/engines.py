@@ -114,6 +114,18 @@ def run_chunks(
     before their first result is awaited: their start-up (the fork server loads spaCy and lingua, seconds)
     leaves this process idle, so work it would do anyway costs no wall time there. Not called when the
     chunks run in this process."""
+    for results in run_chunk_results(work, items, settings, while_starting):
+        yield from results
+
+
+def run_chunk_results(
+    work: ChunkWork[InputT, OutputT],
+    items: Iterable[InputT],
+    settings: EngineSettings,
+    while_starting: Callable[[], object] | None = None,
+) -> Iterator[list[OutputT]]:
+    """``run_chunks``, each chunk's results as one list, as they arrive together: a caller that stores them
+    writes a chunk at once."""
     if settings.name == "dask":
         chunks = chunked(items, settings.batch_size)
         yield from _run_on_dask(work, chunks, settings.scheduler, worker_count(settings), while_starting)
@@ -136,13 +148,13 @@ def _run_locally(
     workers: int,
     settings: EngineSettings,
     while_starting: Callable[[], object] | None,
-) -> Iterator[OutputT]:
+) -> Iterator[list[OutputT]]:
     # Starting the workers costs their fork server's model loads (~7 s of CPU); a run of no more than a
     # batch per worker is faster in this process.
     head = list(itertools.islice(items, workers * settings.batch_size + 1))
     if workers <= 1 or len(head) <= workers * settings.batch_size:
         for chunk in chunked(itertools.chain(head, items), settings.batch_size):
-            yield from work(chunk)
+            yield work(chunk)
         return
     chunks = chunked(itertools.chain(head, items), settings.worker_chunk_size)
     with ProcessPoolExecutor(
@@ -189,7 +201,7 @@ def _run_on_dask(
     scheduler: str | None,
     workers: int,
     while_starting: Callable[[], object] | None,
-) -> Iterator[OutputT]:
+) -> Iterator[list[OutputT]]:
     try:
         from distributed import Client, LocalCluster
     except ImportError as error:
@@ -232,8 +244,9 @@ def _in_order(
     workers: int,
     while_starting: Callable[[], object] | None = None,
     **options: Any,
-) -> Iterator[OutputT]:
-    """Submit chunks, at most ``workers × CHUNKS_IN_FLIGHT_PER_WORKER`` pending; yield results in order.
+) -> Iterator[list[OutputT]]:
+    """Submit chunks, at most ``workers × CHUNKS_IN_FLIGHT_PER_WORKER`` pending; yield each chunk's results,
+    in order.
     ``while_starting`` runs once the first chunks are sent (all of them, or as many as may be pending)."""
     pending: deque[Future[Measured[OutputT]]] = deque()
     limit = max(workers, 1) * CHUNKS_IN_FLIGHT_PER_WORKER
@@ -243,11 +256,11 @@ def _in_order(
             if while_starting is not None:
                 while_starting()
                 while_starting = None
-            yield from _results(pending.popleft())
+            yield _results(pending.popleft())
     if while_starting is not None:
         while_starting()
     while pending:
-        yield from _results(pending.popleft())
+        yield _results(pending.popleft())
 
 
 def _results(future: Future[Measured[OutputT]]) -> list[OutputT]:

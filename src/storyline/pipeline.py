@@ -2,9 +2,9 @@
 
 Per-article stages (ingest → clean → language → nlp → mentions, time expressions, claims) run article by
 article, parsed in batches (``per_article``: a module of its own, so that worker processes import only the
-code they run); each finished article is stored in one transaction, so an interrupted run keeps every
-finished article and a re-run skips them. Cross-article stages (entity resolution, copies, stories, ledger,
-timeline) then run over everything in the store.
+code they run); the finished articles a worker returns together are stored in one transaction, so an
+interrupted run keeps every finished article and a re-run skips them. Cross-article stages (entity
+resolution, copies, stories, ledger, timeline) then run over everything in the store.
 """
 
 from __future__ import annotations
@@ -155,7 +155,7 @@ def ingest_articles(
     # (``ledger.evidence``: 2.3 s of CPU) load while the workers start, when this process would only wait,
     # not at the first placement or in the serial tail after the last article, when they would hold it up.
     while_starting = functools.partial(_load_main_process_models, settings)
-    analysed = engines.run_chunks(work, new_articles(), settings.engine, while_starting)
+    analysed = engines.run_chunk_results(work, new_articles(), settings.engine, while_starting)
     # Worker processes on this machine keep every core busy meanwhile (a small run stays in this process).
     beside_workers = settings.engine.scheduler is None and engines.worker_count(settings.engine) > 1
     index: stories.StoryIndex | None = None
@@ -166,21 +166,22 @@ def ingest_articles(
         place_in_stories(store, index, batch, settings, beside_workers=beside_workers)
 
     unplaced: list[ArticleAnalysis] = []
-    # Each analysis is stored as soon as it arrives (an interrupted run keeps it, and the first result shows
-    # at once); story placement runs once an embedder's batch has gathered (EMBED_BATCH_SIZE, the batches
-    # the stories stage embeds in, so the vectors are those of larger placements), beside the workers:
-    # what is left for after the last result (the run's serial tail) is at most one such batch.
-    for analysis in analysed:
+    # Each chunk's analyses are stored as soon as they arrive, together as a worker returns them, in one
+    # transaction (an interrupted run keeps them, and the first result shows at once); story placement runs
+    # once an embedder's batch has gathered (EMBED_BATCH_SIZE, the batches the stories stage embeds in, so
+    # the vectors are those of larger placements), beside the workers: what is left for after the last
+    # result (the run's serial tail) is at most one such batch.
+    for chunk in analysed:
         # Another process ingesting the same article may have stored it since the check above.
-        stored = store.save_analysis(analysis)
-        (added if stored else already_stored).append(analysis.article.id)
-        done += 1
-        if on_progress:
-            on_progress(done, analysis.article)
-        unplaced.append(analysis)
-        if len(unplaced) == EMBED_BATCH_SIZE:
-            place(unplaced)
-            unplaced = []
+        for analysis, stored in zip(chunk, store.save_analyses(chunk), strict=True):
+            (added if stored else already_stored).append(analysis.article.id)
+            done += 1
+            if on_progress:
+                on_progress(done, analysis.article)
+            unplaced.append(analysis)
+            if len(unplaced) == EMBED_BATCH_SIZE:
+                place(unplaced)
+                unplaced = []
     if unplaced:
         place(unplaced)
     return IngestResult(tuple(added), tuple(already_stored), tuple(skipped))

@@ -142,6 +142,24 @@ class Store(stored_corrections.CorrectionStore):
                 return False
             raise
 
+    def save_analyses(self, analyses: Sequence[ArticleAnalysis]) -> list[bool]:
+        """``save_analysis`` of each, in one transaction: the analyses a worker returns together (a chunk)
+        arrive at once, and a transaction each cost more CPU than writing their rows (1,000 generated
+        articles: 1.5 s of the main process's). An article already held, or earlier in ``analyses``, is
+        left as it is (False). On PostgreSQL a writer storing one of them meanwhile makes the batch fail as
+        a whole: it is then stored one by one."""
+        try:
+            with self._transaction(write=True) as connection:
+                held = _held_articles(connection, [analysis.article.id for analysis in analyses])
+                stored = []
+                for analysis in analyses:
+                    stored.append(analysis.article.id not in held)
+                    held.add(analysis.article.id)
+                _insert_analyses(connection, [a for a, new in zip(analyses, stored, strict=True) if new])
+                return stored
+        except IntegrityError:
+            return [self.save_analysis(analysis) for analysis in analyses]
+
     def load_analyses(self) -> list[ArticleAnalysis]:
         """Every stored analysis, in the order the articles were stored."""
         with self._transaction() as connection:
@@ -277,13 +295,29 @@ def _holds_article(connection: Connection, article_id: str) -> bool:
     return connection.execute(query).first() is not None
 
 
+def _held_articles(connection: Connection, article_ids: Sequence[str]) -> set[str]:
+    query = select(tables.articles.c.id).where(tables.articles.c.id.in_(article_ids))
+    return set(connection.execute(query).scalars())
+
+
 def _insert_analysis(connection: Connection, analysis: ArticleAnalysis) -> None:
-    article = analysis.article
+    _insert_analyses(connection, [analysis])
+
+
+def _insert_analyses(connection: Connection, analyses: Sequence[ArticleAnalysis]) -> None:
+    """The articles in order (each numbered after the last stored), then their rows table by table."""
+    if not analyses:
+        return
     # The next insertion number, computed inside the INSERT so it reads and writes under one lock.
     next_seq = select(func.coalesce(func.max(tables.articles.c.seq), 0) + 1).scalar_subquery()
-    values = rows.ARTICLE.row(article, seq=next_seq, triggers=list(analysis.triggers))
-    connection.execute(insert(tables.articles).values(**values))
-    _insert_rows(connection, rows.analysis_rows(analysis))
+    for analysis in analyses:
+        values = rows.ARTICLE.row(analysis.article, seq=next_seq, triggers=list(analysis.triggers))
+        connection.execute(insert(tables.articles).values(**values))
+    rows_by_table: rows.Rows = defaultdict(list)
+    for analysis in analyses:
+        for table, table_rows in rows.analysis_rows(analysis).items():
+            rows_by_table[table] += table_rows
+    _insert_rows(connection, rows_by_table)
 
 
 def _insert_rows(connection: Connection, rows_by_table: rows.Rows) -> None:

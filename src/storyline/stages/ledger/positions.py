@@ -25,6 +25,7 @@ from storyline.stages.ledger.proposition_questions import (
     proposition_question,
     sort_unmeasured,
 )
+from storyline.stages.ledger.sources import descriptions_read_once
 from storyline.stages.ledger.story_reading import read_story
 
 
@@ -63,6 +64,7 @@ def build_ledger(
     return questions
 
 
+@descriptions_read_once()
 def build_ledgers(
     stories: Sequence[StoryRecords],
     settings: LedgerSettings = DEFAULT_SETTINGS.ledger,
