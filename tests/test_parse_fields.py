@@ -42,6 +42,22 @@ def verbs_of(sentence: str, content: str) -> list[str]:
         # a content that is its whole sentence: the verb heading the sentence is its own
         ("The council voted 31 to 24 on Monday.", "The council voted 31 to 24 on Monday", ["voted"]),
         ("Aides discussed the email issue at length on Sunday.", "the email issue", []),
+        # the tagger's VBN for a past tense with its own subject and object: a clause all the same
+        (
+            "The senator said on Tuesday Chinese spies hacked into state election computers and stole data.",
+            "Chinese spies hacked into state election computers",
+            ["hacked"],
+        ),
+        # a bare participle with a subject is a headline's passive, its "were" elided: no clause
+        ("Aides say remarks misconstrued.", "remarks misconstrued", []),
+        # what a verb of thinking heads is asserted: its clause's verb is the content's too
+        (
+            "Analysts said they believed Moscow planned the leak to sway the vote.",
+            "they believed Moscow planned the leak to sway the vote",
+            ["believed", "planned"],
+        ),
+        # an evidential verb keeps its own reading (``ledger.proposition_predicates``)
+        ("The report shows the mayor lied.", "The report shows the mayor lied", ["shows"]),
     ],
 )
 def test_a_content_has_finite_verbs_only_where_it_states_a_clause(

@@ -142,6 +142,18 @@ def test_only_numbers_inside_the_range_are_returned() -> None:
     assert [q.value for q in find_quantities(doc, start, len(text))] == [200]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator faces a challenger in the Aug. 30 primary.",
+        "Voters pick a governor in the Nov. 8 election.",
+        "The panel meets again after its March 14 hearing.",
+    ],
+)
+def test_a_day_after_a_month_counts_no_noun_after_it(text: str) -> None:
+    assert quantities_in(text) == []
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200))
 def test_arbitrary_text_never_raises_and_spans_slice_the_text(text: str) -> None:

@@ -30,6 +30,7 @@ AGE_WORDS = frozenset({"aged", "age", "ages"})
 # protesters" counts the arrested, and "5 in 2016" is a year.
 MAX_SMALL_WHOLE = 10
 ROUND_WHOLES = frozenset({100.0})
+MAX_DAY = 31
 
 
 def is_name_or_date(
@@ -143,10 +144,19 @@ def is_modifier_or_ratio(phrase: list[Token]) -> bool:
 
 
 def is_day(phrase: list[Token], noun: Token | None, lexicon: NumberLexicon) -> bool:
-    """ "November 1", "Sept. 26": a day of a month, not a count ("in April 200 workers" counts workers)."""
+    """ "November 1", "Sept. 26": a day of a month, not a count. A day number right after a capitalised
+    month is a day whatever noun follows: "the Aug. 30 primary" and "the Nov. 8 election" date a primary
+    and an election, they count none. No month has a day past 31, so "in April 200 workers" counts."""
     first = phrase[0]
     before = first.doc[first.i - 1] if first.i > 0 else None
-    return noun is None and before is not None and before.lower_.rstrip(".") in lexicon.months
+    if before is None or before.lower_.rstrip(".") not in lexicon.months:
+        return False
+    return noun is None or (_is_day_number(phrase) and before.text[:1].isupper())
+
+
+def _is_day_number(phrase: list[Token]) -> bool:
+    """One token of digits from 1 to 31: "30" may be a day, "200" or "thirty" is not."""
+    return len(phrase) == 1 and phrase[0].text.isdigit() and 1 <= int(phrase[0].text) <= MAX_DAY
 
 
 def is_age(phrase: list[Token], noun: Token | None) -> bool:
