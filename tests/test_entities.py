@@ -522,3 +522,33 @@ def test_a_description_adding_the_level_of_an_office_finds_the_titled_person_of_
     found[0] = Mention("a", found[0].start, found[0].end, "Anna Kowalska", "PERSON", role="Voivode")
     found.append(Mention("b", 500, 521, "The regional governor", ROLE_LABEL, role="The regional governor"))
     assert frozenset({"Anna Kowalska", "The regional governor"}) in groups(resolve_entities(found))
+
+
+def test_a_full_name_after_a_nationality_joins_the_person_it_reads_as() -> None:
+    """Issue #17 (generalise tbilisi-doping): "Kazakh Yerlan Schumabekow" of a German report, tagged an
+    organisation with its nationality, is the person "Yerlan Zhumabekov" of an English report on the same
+    actors."""
+    shared = [("Rowing Integrity Unit", "ORG"), ("Kelbridge Laboratory", "ORG"), ("Tamar Beridze", "PERSON")]
+    english = [("a", "Yerlan Zhumabekov", "PERSON"), *(("a", name, label) for name, label in shared)]
+    german = [("b", "Kazakh Yerlan Schumabekow", "ORG"), *(("b", name, label) for name, label in shared)]
+    entities = resolve_entities(mentions(*english, *german))
+    assert frozenset({"Yerlan Zhumabekov", "Kazakh Yerlan Schumabekow"}) in groups(entities)
+    (person,) = [e for e in entities if any(m.text == "Kazakh Yerlan Schumabekow" for m in e.mentions)]
+    assert person.type == "PERSON"
+
+
+def test_full_names_tagged_places_whose_surname_alone_is_a_person_are_that_person() -> None:
+    """Issue #17 (generalise tbilisi-doping): the small model tagged each spelling of "Tamar Kvaratskhelia"
+    a place and only the bare surname a person; the names are a person's, one person across spellings. A
+    name tagged an organisation ("Bastion Douglas") keeps its type beside a person "Douglas"."""
+    shared = [("Rowing Integrity Unit", "ORG"), ("Kelbridge Laboratory", "ORG")]
+    english = [("a", "Tamar Kvaratskhelia", "GPE"), ("a", "Kvaratskhelia", "PERSON")]
+    german = [("b", "Tamar Kwaratschelia", "LOC"), ("b", "Kwaratschelia", "PERSON")]
+    rows = [*english, *german, *((article, name, label) for article in "ab" for name, label in shared)]
+    entities = resolve_entities(mentions(*rows))
+    (person,) = [e for e in entities if any(m.text == "Tamar Kwaratschelia" for m in e.mentions)]
+    assert person.type == "PERSON"
+    assert {m.text for m in person.mentions} >= {"Tamar Kvaratskhelia", "Tamar Kwaratschelia"}
+    company = resolve_entities(mentions(("c", "Bastion Douglas", "ORG"), ("c", "Douglas", "PERSON")))
+    (bastion,) = [e for e in company if any(m.text == "Bastion Douglas" for m in e.mentions)]
+    assert bastion.type == "ORG"

@@ -933,3 +933,17 @@ def test_the_faction_stands_for_the_group_named_before_it() -> None:
         "The Northern Valley Front claimed the attack on Monday. Police said the faction had demanded money."
     )
     assert by_text(found, "the faction").refers_to == "Northern Valley Front"
+
+
+def test_the_unit_and_the_lab_refer_back_to_the_body_named_with_the_word() -> None:
+    """Issue #17 (generalise tbilisi-doping): "the unit" stands for a named "… Unit", and "the lab" as
+    "the laboratory" for a named "… Laboratory"; a unit no organisation is named with refers to none."""
+    found = mentions_of(
+        "The Rowing Integrity Unit opened a case after the Kelbridge Anti-Doping Laboratory reported two "
+        "samples. The unit said the lab had kept the bottles, and the laboratory confirmed it."
+    )
+    assert by_text(found, "The unit").refers_to == "Rowing Integrity Unit"
+    assert by_text(found, "the lab").refers_to == "Kelbridge Anti-Doping Laboratory"
+    assert by_text(found, "the laboratory").refers_to == "Kelbridge Anti-Doping Laboratory"
+    unnamed = mentions_of("Police in Ostrava said the unit on the third floor was empty when they arrived.")
+    assert not [mention for mention in unnamed if mention.text == "the unit" and mention.refers_to]

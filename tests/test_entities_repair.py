@@ -118,6 +118,34 @@ def test_proper_nouns_in_apposition_with_a_title_are_a_person(tokens: str, peopl
     assert all(doc.text[m.start : m.end] == m.text for m in found)
 
 
+@pytest.mark.parametrize(
+    ("tokens", "people"),
+    [
+        # issue #17 (generalise tbilisi-doping): the title right before the name tagged an organisation
+        (
+            "The/DET/det/2/O sports/NOUN/compound/2/O minister/NOUN/nsubj/7/O ,/PUNCT/punct/2/O "
+            "Tamar/PROPN/compound/5/B-ORG Beridze/PROPN/appos/2/I-ORG ,/PUNCT/punct/2/O said/VERB/ROOT/7/O",
+            ["Tamar Beridze"],
+        ),
+        # a word of the name heads an organisation's name: left to the model
+        (
+            "The/DET/det/2/O sports/NOUN/compound/2/O minister/NOUN/nsubj/7/O ,/PUNCT/punct/2/O "
+            "Tamar/PROPN/compound/5/B-ORG Federation/PROPN/appos/2/I-ORG ,/PUNCT/punct/2/O "
+            "said/VERB/ROOT/7/O",
+            [],
+        ),
+    ],
+)
+def test_a_name_tagged_an_organisation_right_after_a_title_and_comma_is_a_person(
+    tokens: str, people: list[str]
+) -> None:
+    doc = parsed(tokens)
+    tagged = [Mention("a", e.start_char, e.end_char, e.text, e.label_) for e in doc.ents]
+    found = people_in_apposition(doc, "a", tagged, entity_lexicon())
+    assert [m.text for m in found if m.label == "PERSON"] == people
+    assert len(found) == len(tagged)
+
+
 def test_an_untagged_acronym_right_after_an_organisation_word_is_that_organisation() -> None:
     words = [
         "the",

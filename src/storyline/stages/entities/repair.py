@@ -270,9 +270,14 @@ def people_in_apposition(
     """ "Askhat Shaimerdenov, the company's general director" and "its general director, Askhat
     Shaimerdenov", which the small model leaves untagged or tags a place (it knows few Kazakh names): two or
     three capitalised proper nouns in apposition with a person's title word are a person. Organisations
-    are left alone ("the leader of the coalition, Civic Platform")."""
+    are left alone ("the leader of the coalition, Civic Platform") unless the title stands right before the
+    name and no word of the name is an organisation's ("Georgia's sports minister, Shota Chanturishvili",
+    tagged an organisation; issue #17, generalise tbilisi-doping)."""
     places = {
-        (m.start, m.end): i for i, m in enumerate(names) if m.label in TITLED_PLACES and not m.refers_to
+        (m.start, m.end): i
+        for i, m in enumerate(names)
+        if not m.refers_to
+        and (m.label in TITLED_PLACES or (m.label == "ORG" and _titled_right_before(doc, m, lexicon)))
     }
     relabelled, found = list(names), []
     for token in doc:
@@ -288,6 +293,17 @@ def people_in_apposition(
         ):
             found.append(Mention(article_id, *where, span.text, "PERSON"))
     return sorted(relabelled + found, key=lambda mention: (mention.start, mention.end))
+
+
+def _titled_right_before(doc: Doc, name: Mention, lexicon: EntityLexicon) -> bool:
+    """ "sports minister, Shota Chanturishvili": a title word, a comma, then the name, none of whose words
+    heads an organisation's name."""
+    span = doc.char_span(name.start, name.end)
+    if span is None or span.start < 2 or doc[span.start - 1].text != ",":
+        return False
+    return doc[span.start - 2].lower_ in lexicon.title_words and not any(
+        token.lower_ in lexicon.org_head_words for token in span
+    )
 
 
 def _titled_by_apposition(head: Token, lexicon: EntityLexicon) -> bool:

@@ -63,6 +63,7 @@ from storyline.stages.entities.transliteration import (
     given_name_rows,
     name_readings,
     readings,
+    readings_without_first_given_name,
     surname_first_readings,
 )
 
@@ -106,6 +107,7 @@ class _PersonNames:
             {key for key, _ in labels}, self.full_names, labels
         )
         self.full_names |= read_as_names
+        self.full_names |= _read_as_tagged_surnames(keyed, {key for key, _ in labels}, self.full_names)
         # "Garuda Indonesia" tagged a person: Indonesia stays a place; so does a capital ("Electric Yerevan")
         lexicon = entity_lexicon()
         # a name read surname first ("Sargsjan Lilit") lends its first word too: "said Sargsjan"
@@ -163,10 +165,46 @@ def _read_as_full_names(
     read_surname_first = {
         " ".join(words) for words in surname_first if surname_first_readings(words, person_readings)
     }
+    # a word before the given name ("Kazakh Dauren Schaksylykow", tagged an organisation) is left out as
+    # ``names`` leaves it out when merging (issue #17, generalise tbilisi-doping)
     read_in_order = {
-        " ".join(words) for words in candidates if not name_readings(words).isdisjoint(person_readings)
+        " ".join(words)
+        for words in candidates
+        if not (name_readings(words) | readings_without_first_given_name(words)).isdisjoint(person_readings)
     }
     return read_in_order | read_surname_first, read_surname_first - read_in_order
+
+
+def _read_as_tagged_surnames(keyed: Sequence[Keyed], keys: set[str], full_names: set[str]) -> set[str]:
+    """Two-word names never tagged a person whose surname reads as a lone word tagged only a person, where
+    no full name of the collection has that surname: the small model tagged every full spelling of a person
+    a place ("Nino Abaszidze", "Nino Abaschidse", "Nino Abashidze") and only the bare surname a person
+    ("Abaszidze said"; issue #17, generalise tbilisi-doping). Two words of letters, neither of them a
+    country or capital, the first no lone person's name, the name never tagged an organisation: on MEANTIME
+    "McDonnell Douglas", "Northrop Grumman" and "iPod Nano" end in a word tagged a person alone."""
+    labels = Counter((key, _broad_type(mention.label)) for key, mention in keyed if key and " " not in key)
+    lone_people = {
+        key
+        for (key, label), count in labels.items()
+        if label == "PERSON"
+        and count == sum(labels[key, other] for other in ("PERSON", "ORG", "PLACE", "NORP"))
+    }
+    lexicon = entity_lexicon()
+    places = lexicon.countries | set(lexicon.seats_of_government)
+    full_surnames = {reading for key in full_names for reading in readings(key.rsplit(" ", 1)[-1])}
+    surname_readings = {
+        reading for key in lone_people - places for reading in readings(key) if reading not in full_surnames
+    }
+    tagged_organisation = {key for key, mention in keyed if mention.label == "ORG"}
+    return {
+        key
+        for key in keys - full_names - tagged_organisation
+        if len(words := key.split()) == 2  # a given name and a surname
+        and all(word.isalpha() for word in words)
+        and not places.intersection(words)
+        and words[0] not in lone_people
+        and not readings(words[-1]).isdisjoint(surname_readings)
+    }
 
 
 def _organisation_words(keyed: Sequence[Keyed]) -> set[str]:
