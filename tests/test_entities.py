@@ -457,13 +457,14 @@ def test_an_organisation_short_name_joins_the_full_name_of_its_article_unless_tw
 # 0.986 once each story is resolved in its own scope (entities.scopes) and the folder's README is no article.
 # 0.960 (P 0.995) with the cholera story added, 0.999 (P 1.000) once its errors were read (issue #17:
 # translated organisation names, qualified ministries, Arabic compound given names and "as-" surnames, roles
-# resolved only to a holder of that title).
+# resolved only to a holder of that title). 0.971 (P 0.991) at the nineteenth round's end with the takeover
+# story (0.706 → 0.836 on it: nationality descriptions, boards, "Brussels", families).
 def test_generalisation_stories_entity_scores_stay_above_floors() -> None:
     from eval.common import generalise_brief, generalise_gold
     from eval.entities import score_entities
 
     scores = score_entities(generalise_brief(), generalise_gold(held_out=False))
-    assert scores["B3 (gold mentions)"].f1 >= 0.95
+    assert scores["B3 (gold mentions)"].f1 >= 0.96
     assert scores["B3 (gold mentions)"].precision >= 0.98
 
 

@@ -230,7 +230,9 @@ MOST_FALSE_IN_A_STORY_TOP_20 = 2  # issue #14's ceiling, per story
 # khan-family joined at the nineteenth round's start (82256ae): covered 51/54, together 2/208, apart 31/32,
 # speakers 45/56, statuses 4/15, 6 of its top 11 false or misleading. Lowered in the nineteenth round
 # (precision19: claims no side is read from, background figures, counts of "other" things): khan-family 2 of
-# its top 7 false or misleading, curiel-trump-university 4 of its top 14.
+# its top 7 false or misleading, curiel-trump-university 4 of its top 14. Raised at the nineteenth round's end
+# (21d127a): curiel covered 61/64, together 11/450, speakers 57/80, statuses 6/15; khan-family (one story now)
+# covered 52/54, together 4/208, speakers 49/58, 2 of its top 8.
 FLOORS_OF_LATE_STORIES = {
     "trump-taxes": (
         {
@@ -244,20 +246,20 @@ FLOORS_OF_LATE_STORIES = {
     ),
     "curiel-trump-university": (
         {
-            "sentences covered by a claim": 0.85,
-            "same-question pairs together": 0.01,
+            "sentences covered by a claim": 0.90,
+            "same-question pairs together": 0.02,
             "other-question pairs apart": 0.95,
-            "speakers right": 0.65,
-            "statuses right": 0.30,
+            "speakers right": 0.70,
+            "statuses right": 0.35,
         },
         4,
     ),
     "khan-family": (
         {
-            "sentences covered by a claim": 0.90,
-            "same-question pairs together": 0.005,
+            "sentences covered by a claim": 0.95,
+            "same-question pairs together": 0.015,
             "other-question pairs apart": 0.95,
-            "speakers right": 0.78,
+            "speakers right": 0.82,
             "statuses right": 0.25,
         },
         2,
