@@ -150,10 +150,10 @@ def test_a_participle_with_its_agent_narrows_a_figure() -> None:
     assert qualifiers == {3: frozenset(), 6: frozenset({f"{AGENT}chartered"})}
 
 
-def _depositors(claim_id: str, text: str, value: float, predicate: str) -> list[Measure]:
-    figure = replace(
-        make_quantity(text.split()[0], value, within=text, unit="depositor"), predicate=predicate
-    )
+def _depositors(
+    claim_id: str, text: str, value: float, predicate: str, unit: str = "depositor"
+) -> list[Measure]:
+    figure = replace(make_quantity(text.split()[0], value, within=text, unit=unit), predicate=predicate)
     told = make_claim(text, article=claim_id, id=claim_id, speaker_text="the agency", quantities=[figure])
     return make_measures(told, frozenset())
 
@@ -178,6 +178,15 @@ def test_counts_of_one_noun_told_with_other_verbs_and_words_stay_apart() -> None
     more_lost = _depositors("l2", "6,000 depositors lost money", 6000, "lost")
     together = group_measures([*lost, *more_lost], DEFAULT_SETTINGS.ledger)
     assert len(together) == 1
+
+
+def test_a_noun_whose_plural_stems_otherwise_is_no_word_in_common() -> None:
+    # "samples" stems to "sampl", "sample" stays whole: neither is a word the two counts share
+    tested = _depositors("t1", "300 samples had been tested at the lab", 300, "had been tested", "sample")
+    spoiled = _depositors("s1", "90 samples were spoiled in transit", 90, "were spoiled", "sample")
+    groups = group_measures([*tested, *spoiled], DEFAULT_SETTINGS.ledger)
+    values = [sorted(m.quantity.value for m in group) for group in groups]
+    assert not any({300.0, 90.0} <= set(group) for group in values)
 
 
 @pytest.mark.parametrize(

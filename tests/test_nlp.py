@@ -20,3 +20,21 @@ def test_parse_without_the_parser_still_tags() -> None:
     partial = parse_without(text, {"ner", "parser", "lemmatizer"})
     assert [t.pos_ for t in partial] == [t.pos_ for t in load_nlp()(text)]
     assert not partial.has_annotation("DEP")
+
+
+def test_a_prefixed_verb_stays_one_token_and_keeps_its_object() -> None:
+    # split at the hyphen, "re" read as the verb and the counted noun hung on an adjective
+    doc = load_nlp()("The agency has re-tested 80 urine samples since March.")
+    verb = next(token for token in doc if token.text == "re-tested")
+    assert verb.tag_ == "VBN"
+    assert next(token for token in doc if token.text == "samples").head.i == verb.i
+    # a name after a prefix, and other hyphenated words, are split as before
+    assert [t.text for t in load_nlp()("a well-known non-Georgian")] == [
+        "a",
+        "well",
+        "-",
+        "known",
+        "non",
+        "-",
+        "Georgian",
+    ]

@@ -278,6 +278,14 @@ def test_a_telephone_code_is_no_count() -> None:
     assert [q.value for q in quantities_in("The storm cut 3 phone lines in the valley.")] == [3]
 
 
+def test_a_room_or_flat_number_is_an_address_not_a_count() -> None:
+    # right after a word naming one room or dwelling: an address; rooms in the plural stay a count
+    found = quantities_in("Inspectors searched room 212 of the guest house and found 35 vials.")
+    assert [(q.value, q.unit) for q in found] == [(35, "vial")]
+    assert quantities_in("The letters were sent to flat 9 on the third floor.") == []
+    assert [q.value for q in quantities_in("The hotel has 120 rooms near the stadium.")] == [120]
+
+
 def test_a_rank_on_a_scale_is_no_count_and_borrows_no_unit() -> None:
     text = "Gusts hit 90 km/h on the coast, category 4 on the storm scale, and level 3 alerts followed."
     assert [(q.value, q.unit) for q in quantities_in(text)] == [(90, "km/h")]

