@@ -116,6 +116,26 @@ def test_a_participle_after_a_dateline_speaks_for_the_person_named() -> None:
     assert [speaker for speaker, _, _ in by_cue(text, "saying")] == ["Democrat Ellen Strand"]
 
 
+def test_after_a_dateline_the_first_verbs_subject_speaks_not_a_name_in_its_object() -> None:
+    """ "X raised its offer for Y and Z … and said …": X says it, however the recogniser typed X; Y and Z,
+    objects of "for", are no speakers, one or two."""
+    text = (
+        "VELSUND, Dec 3 - Norrhavn Brygga Gruppen raised its offer for Halvik Ferries and Docks on "
+        "Thursday, to €9.40 a share, and said its stake in the ferry operator had reached 41.2%."
+    )
+    assert [speaker for speaker, _, _ in by_cue(text, "said")] == ["Norrhavn Brygga Gruppen"]
+
+
+def test_after_a_dateline_a_name_in_a_prepositional_phrase_is_no_speaker() -> None:
+    """With no other subject after the dateline, the first name is the speaker only if no preposition
+    governs it: "the offer for Halvik Ferries" names what the talks are about."""
+    text = (
+        "VELSUND, Dec 3 - Talks on the offer for Halvik Ferries resumed on Thursday "
+        "and said the stake had reached 41.2%."
+    )
+    assert all(speaker is None or "Halvik" not in speaker for speaker, _, _ in by_cue(text, "said"))
+
+
 @pytest.mark.parametrize(
     "dateline",
     [
