@@ -23,11 +23,9 @@ from dataclasses import dataclass
 from storyline.records import Claim
 from storyline.stages.ledger.grouping import WORD, ledger_lexicon, stem
 from storyline.stages.ledger.proposition_predicates import ARTICLES, predicates_of, proposition_words
+from storyline.stages.ledger.unreadable import unreadable_lexicon
 
 _MASKED_NUMBER = re.compile(r"\d[\d,.]*")
-# Demonstrative pronouns a subject may be (``demonstrative_subject``), and the conjunctions before one.
-_DEMONSTRATIVES = frozenset({"that", "this"})
-_CONJUNCTIONS = frozenset({"but", "yet", "so"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,10 +65,14 @@ def demonstrative_subject(text: str, verb: int) -> bool:
     """Whether the subject before the verb at ``verb`` is a bare demonstrative, conjunctions passed over
     ("And that was unfair", "this is a disgrace"): English demonstrative pronouns stand for an act, a
     statement or a thing, seldom for a person, so such a subject is no person another statement names."""
+    # the demonstratives and opening conjunctions are the ones ``ledger.unreadable`` reads a content's
+    # opening with (``[unreadable]`` in lexicons/ledger.toml): one word list for both readings
+    words = unreadable_lexicon()
+    conjunctions = proposition_words().coordinators | words.opening_conjunctions
     before = [word.lower() for word in WORD.findall(text, 0, verb)]
-    while before and (before[0] in proposition_words().coordinators or before[0] in _CONJUNCTIONS):
+    while before and before[0] in conjunctions:
         before.pop(0)
-    return len(before) == 1 and before[0] in _DEMONSTRATIVES
+    return len(before) == 1 and before[0] in words.demonstratives
 
 
 def subject_noun(text: str, verb: int) -> str:
