@@ -232,7 +232,9 @@ MOST_FALSE_IN_A_STORY_TOP_20 = 2  # issue #14's ceiling, per story
 # (precision19: claims no side is read from, background figures, counts of "other" things): khan-family 2 of
 # its top 7 false or misleading, curiel-trump-university 4 of its top 14. Raised at the nineteenth round's end
 # (21d127a): curiel covered 61/64, together 11/450, speakers 57/80, statuses 6/15; khan-family (one story now)
-# covered 52/54, together 4/208, speakers 49/58, 2 of its top 8.
+# covered 52/54, together 4/208, speakers 49/58, 2 of its top 8. dnc-email-leak joined at the twentieth
+# round's start (49e032c): covered 21/24, together 1/51, apart 17/17, speakers 16/28, statuses 3/15, 6 of its
+# top 9 false or misleading.
 FLOORS_OF_LATE_STORIES = {
     "trump-taxes": (
         {
@@ -263,6 +265,16 @@ FLOORS_OF_LATE_STORIES = {
             "statuses right": 0.25,
         },
         2,
+    ),
+    "dnc-email-leak": (
+        {
+            "sentences covered by a claim": 0.85,
+            "same-question pairs together": 0.015,
+            "other-question pairs apart": 0.95,
+            "speakers right": 0.55,
+            "statuses right": 0.20,
+        },
+        6,
     ),
 }
 
