@@ -100,6 +100,22 @@ def test_a_part_of_a_count_is_no_value_of_the_total() -> None:
     assert PART not in toll.qualifiers
 
 
+def test_those_who_tested_positive_are_one_count_of_people_whatever_the_noun() -> None:
+    # issue #17: a doping affair's weightlifters, athletes, lifters and cases that failed a test
+    for content, figure, value in [
+        ("six weightlifters have tested positive for banned substances", "six weightlifters", 6),
+        ("nine athletes had now returned positive tests", "nine athletes", 9),
+        ("fourteen lifters from the championships have now failed drug tests", "fourteen lifters", 14),
+        ("we have six confirmed adverse findings today", "six confirmed adverse findings", 6),
+    ]:
+        measure = _said(content, {figure: value})
+        assert (measure.kind, measure.unit) == ("positive", "personnel"), content
+        # the words of the kind's entry ("adverse findings") narrow nothing
+        assert measure.qualifiers == frozenset(), content
+    # "positive" alone names no kind: an outlook, a response
+    assert kind_near("12 ministers gave a positive response", 0, 2) is None
+
+
 def test_a_count_named_by_its_kind_word_alone_keeps_that_word() -> None:
     # "31 missing" leaves unsaid what is missing: it meets counts of "missing", not any count of people
     assert not counts_people("missing", "missing")
@@ -107,6 +123,8 @@ def test_a_count_named_by_its_kind_word_alone_keeps_that_word() -> None:
     assert not counts_people("dead", "ship") and not counts_people("displaced", "home")
     # a toll of a herd ("842,000 head", "1.1 million dead animals": units.toml livestock) counts no people
     assert not counts_people("dead", "livestock")
+    # nor does a length or a weight ("some thirty metres" beside six bodies; units.toml metre, kg)
+    assert not counts_people("dead", "metre") and not counts_people("positive", "kg")
 
 
 def test_cases_and_infections_are_a_tally_only_in_an_article_about_an_outbreak() -> None:

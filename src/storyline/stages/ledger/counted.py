@@ -42,6 +42,7 @@ from storyline.stages.ledger.kinds import (
     is_past_event,
     is_people_state,
     is_state_kind,
+    kind_entry_words,
     kind_near,
     kind_of_predicate,
     kind_of_raised_count,
@@ -236,16 +237,29 @@ def _qualifiers(claim: Claim, quantity: Quantity) -> frozenset[str]:
     words = [word for word in WORD.findall(text) if not word[0].isdigit()]
     # a word of the figure's kind ("12 reconnected facilities", "five injured workers") says what happened
     # to the counted thing, which ``Measure.kind`` holds: it narrows nothing ("41 facilities back online")
+    # so does a word of a kind's entry of several words ("six confirmed adverse findings": those who tested
+    # positive, one count with "nine athletes had returned positive tests")
+    in_kind = kind_entry_words(words)
     narrowing = frozenset(
         stem(word)
-        for word in words[:-1]
+        for index, word in enumerate(words[:-1])
         if word.islower()
         and word not in lexicon.neutral_qualifiers
         and word not in lexicon.stopwords
         and not names_kind(word)
+        and index not in in_kind
+        and not _number_word(word)
     )
     narrowing |= _agent_participle(claim, quantity)
     return narrowing | {INCREMENT} if _is_increment(claim, quantity) else narrowing
+
+
+def _number_word(word: str) -> bool:
+    """Whether a word is the figure's own number written out ("fourteen", "twenty-five", "million"): it
+    narrows nothing, and as a qualifier it kept "fourteen lifters" from the same count's "nine athletes"
+    (the stopwords list only one to ten)."""
+    numbers = number_lexicon()
+    return all(part in numbers.words or part in numbers.scales for part in word.lower().split("-"))
 
 
 def _agent_participle(claim: Claim, quantity: Quantity) -> frozenset[str]:

@@ -53,9 +53,11 @@ PAST_EVENT = "+past"
 PART = "+part"
 # How many words before a figure a word of a part may stand ("the dead included two children").
 PART_REACH = 2
-# Kinds whose figure counts people whatever noun follows it (dead, injured, missing, detained); not the
-# displaced, whose words name homes and shelters too ("300 homes destroyed" counts houses).
-PEOPLE_KINDS = frozenset({"dead", "injured", "missing", "detained"})
+# Kinds whose figure counts people whatever noun follows it (dead, injured, missing, detained, those who
+# tested positive: "Six weightlifters", "nine athletes", "Fourteen lifters" and "11 positive cases" are one
+# count of one doping affair); not the displaced, whose words name homes and shelters too ("300 homes
+# destroyed" counts houses).
+PEOPLE_KINDS = frozenset({"dead", "injured", "missing", "detained", "positive"})
 # A time expression of a former event names its year ("in 2023", "October 2023") at a coarse precision.
 COARSE_PRECISIONS = frozenset({"year", "month", "season"})
 YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
@@ -143,6 +145,20 @@ def _not_kind_words() -> frozenset[str]:
 def names_kind(word: str) -> bool:
     """Whether ``word`` names a kind of count or a state (``[count_kinds]``, ``[state_kinds]``)."""
     return _word_kind(word.lower()) is not None
+
+
+def kind_entry_words(words: Sequence[str]) -> frozenset[int]:
+    """The indexes of ``words`` inside an entry naming a kind ("six confirmed adverse findings": "adverse"
+    and "findings"): such a word says what happened to the counted thing, as ``names_kind`` says of one
+    word, and narrows nothing (``ledger.counted``)."""
+    lowered = tuple(word.lower() for word in words)
+    reach = _longest_entry(False)
+    covered: set[int] = set()
+    for index in range(len(lowered)):
+        named = _kind_opening(lowered[index : index + reach], False)
+        if named is not None:
+            covered.update(range(index, index + named[1]))
+    return frozenset(covered)
 
 
 @cache

@@ -50,14 +50,17 @@ from storyline.records import Position, QuestionStatus
 
 Dated = tuple[date, float]
 
-# The ways a series may move. A tally of the dead, the injured or the infected (confirmed cases, counted
-# since an outbreak began) only grows: a "toll" that falls is a count of something else (bodies recovered
-# each night, a correction), never one count seen moving; a count of the missing, the displaced or the
-# detained may fall. Kinds as named in lexicons/ledger.toml [count_kinds] and [outbreak_kinds].
+# The ways a series may move. A tally of the dead, the injured, the infected (confirmed cases, counted
+# since an outbreak began) or those who tested positive (a doping affair's count) only grows: a "toll"
+# that falls is a count of something else (bodies recovered each night, a correction), never one count
+# seen moving; a count of the missing, the displaced or the detained may fall. Kinds as named in
+# lexicons/ledger.toml [count_kinds] and [outbreak_kinds].
 EITHER_WAY = frozenset({"rose", "fell"})
 # An owner before a speaker's noun, as written: "the plant's ", "The company’s " (``_source_names``).
 POSSESSOR = re.compile(r"^(?:the\s+)?[^\W\d_]+['’]s\s+", re.IGNORECASE)
-ONLY_GROWING_KINDS = frozenset({"dead", "injured", "infected"})
+# The words of a description of a source ("the integrity body") and of a name (``_described``).
+DESCRIPTION_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+ONLY_GROWING_KINDS = frozenset({"dead", "injured", "infected", "positive"})
 
 
 def series_directions(kinds: set[str]) -> frozenset[str]:
@@ -86,10 +89,33 @@ def _source_names(positions: Sequence[Position], names: Mapping[str, str]) -> di
     speakers = {speaker for position in positions for speaker in position.speakers}
     written = {s: s.strip() for s in speakers if s not in names}
     sources = {s: names[s] for s in speakers if s in names}
+    named = sorted(set(sources.values()))
     for speaker, text in written.items():
         unowned = POSSESSOR.sub("the ", text)
-        sources[speaker] = unowned if unowned in written.values() else text
+        owned = unowned != text and unowned in written.values()
+        sources[speaker] = unowned if owned else _described(unowned, named) or text
     return sources
+
+
+def _described(description: str, named: Sequence[str]) -> str | None:
+    """The one named source of the question a description of an organisation names ("the integrity body",
+    "the unit": the Weightlifting Integrity Unit), or None. A description is "the" and lower-case words; it
+    names a source whose name holds each of its words before the head noun, or, with no such words, whose
+    name ends in its head noun. In the generalise doping story the unit's latest count came from "the
+    sport's integrity body" and read as a second source giving a figure of its own (issue #17)."""
+    words = DESCRIPTION_WORD.findall(description)
+    if len(words) < 2 or words[0].lower() != "the" or any(not word.islower() for word in words[1:]):
+        return None
+    *modifiers, head = words[1:]
+    found = [name for name in named if _names_description(name, modifiers, head)]
+    return found[0] if len(found) == 1 else None
+
+
+def _names_description(name: str, modifiers: Sequence[str], head: str) -> bool:
+    name_words = [word.lower() for word in DESCRIPTION_WORD.findall(name)]
+    if modifiers:
+        return all(modifier in name_words for modifier in modifiers)
+    return name_words[-1:] == [head]
 
 
 def _sequences(
