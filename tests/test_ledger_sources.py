@@ -106,6 +106,27 @@ def test_a_role_naming_the_tail_of_one_organisations_name_speaks_for_it() -> Non
     assert organisation_voices(entities).people == {"e-quell": "e-guard"}
 
 
+def test_a_person_speaks_for_the_organisation_the_storys_own_articles_give_him() -> None:
+    # one name in two stories is one entity with both stories' roles; each story reads its own
+    def said(article: str, role: str) -> Mention:
+        return Mention(article, 0, 5, "Giorgos Christodoulou", "PERSON", role=role)
+
+    spokesman = Entity(
+        id="e-gc",
+        name="Giorgos Christodoulou",
+        type="PERSON",
+        roles=("the spokesman of the fire service", "the spokesman for the coast guard"),
+        mentions=(
+            said("a-fire", "the spokesman of the fire service"),
+            said("a-wreck", "the spokesman for the coast guard"),
+        ),
+    )
+    fire = _entity("e-fire", "Hellenic Fire Service", "ORG")
+    assert organisation_voices([spokesman, fire], {"a-fire"}).people == {"e-gc": "e-fire"}
+    assert organisation_voices([spokesman, fire]).people == {}  # every role: a second one of another kind
+    assert organisation_voices([spokesman, fire], {"a-wreck"}).people == {}
+
+
 def test_an_organisations_voice_is_one_source_with_it() -> None:
     article = make_article("The NCDD said 63 had died. Barrios said 71 had died.")
     agency = make_claim("63 had died", article=article, id="c1", speaker="e-ncdd")

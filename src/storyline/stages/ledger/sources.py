@@ -33,7 +33,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
@@ -105,16 +105,18 @@ class Voices:
 NO_VOICES = Voices()
 
 
-def organisation_voices(entities: Sequence[Entity]) -> Voices:
+def organisation_voices(entities: Sequence[Entity], articles: Collection[str] | None = None) -> Voices:
     """Person entity id → the organisation entity id the person speaks for (``_spoken_for``); people whose
     roles name none, or several, are their own voice. With them, the organisations by the words of their
-    names, for speakers the entities stage left unresolved or resolved to a place (``voice_of``)."""
+    names, for speakers the entities stage left unresolved or resolved to a place (``voice_of``).
+    ``articles``: the story's article ids, whose roles alone are read (``_roles_in``); None: every role."""
     organisations = _organisations_by_name(entities)
     portfolios = _portfolios(entities)
     people = {}
     for entity in entities:
-        if entity.type == "PERSON" and entity.roles:
-            organisation = _spoken_for(entity.roles, organisations, portfolios)
+        roles = _roles_in(entity, articles)
+        if entity.type == "PERSON" and roles:
+            organisation = _spoken_for(roles, organisations, portfolios)
             if organisation is not None:
                 people[entity.id] = organisation
     places = frozenset(entity.id for entity in entities if entity.type in PLACE_TYPES)
@@ -126,6 +128,18 @@ def organisation_voices(entities: Sequence[Entity]) -> Voices:
         _descriptions(entities),
         _people_described(entities),
     )
+
+
+def _roles_in(entity: Entity, articles: Collection[str] | None) -> tuple[str, ...]:
+    """The entity's roles given in the story's articles, in the entity's order. One name in two stories is
+    one entity, with the roles of both: the wildfire's spokesman for the fire service and a shipwreck's
+    spokesman for the coast guard, both Giorgos Christodoulou, read as a person speaking for two
+    organisations spoke for neither in either story, and his fire service count stood as a second source
+    against his service's (the generalise corpus, issue #17: results must not depend on other stories)."""
+    if articles is None:
+        return entity.roles
+    given = {mention.role for mention in entity.mentions if mention.role and mention.article in articles}
+    return tuple(role for role in entity.roles if role in given)
 
 
 def _people_described(entities: Sequence[Entity]) -> dict[tuple[str, str], str]:

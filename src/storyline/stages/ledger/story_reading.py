@@ -98,7 +98,7 @@ def read_story(
     texts = {article_id: article.text for article_id, article in by_id.items()}
     # a spokesperson or director is their organisation's voice, one source with it (``ledger.sources``);
     # grouping still tells them apart (one speaker's two values are read as two things, ``ledger.measures``)
-    voices = organisation_voices(entities)
+    voices = organisation_voices(entities, in_story)
     origin = origins(list(by_id.values()), copies)
     context = Context(by_id, origin, settings, names, texts, voices, known_as(entities, voices))
     return StoryReading(
