@@ -234,7 +234,8 @@ MOST_FALSE_IN_A_STORY_TOP_20 = 2  # issue #14's ceiling, per story
 # (21d127a): curiel covered 61/64, together 11/450, speakers 57/80, statuses 6/15; khan-family (one story now)
 # covered 52/54, together 4/208, speakers 49/58, 2 of its top 8. dnc-email-leak joined at the twentieth
 # round's start (49e032c): covered 21/24, together 1/51, apart 17/17, speakers 16/28, statuses 3/15, 6 of its
-# top 9 false or misleading.
+# top 9 false or misleading. Raised in the twentieth round (group-level merges of propositions,
+# ``ledger.proposition_merges``): curiel together 13/450.
 FLOORS_OF_LATE_STORIES = {
     "trump-taxes": (
         {
@@ -249,7 +250,7 @@ FLOORS_OF_LATE_STORIES = {
     "curiel-trump-university": (
         {
             "sentences covered by a claim": 0.90,
-            "same-question pairs together": 0.02,
+            "same-question pairs together": 0.025,
             "other-question pairs apart": 0.95,
             "speakers right": 0.70,
             "statuses right": 0.35,

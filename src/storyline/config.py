@@ -440,6 +440,20 @@ class LedgerSettings:
     keyed_class_cosine_floor: float = 0.5
     keyed_lexical_floor: float = 0.1
     keyed_link_score: float = 0.5
+    # Two proposition groups of one subject, no side conflict and two speakers between them, each the other's
+    # most alike, merge when the centroids of their masked contents reach this MiniLM cosine
+    # (``ledger.proposition_merges``). Round 20, eval/ledger.py --corpus polnear --skip-held-out --cache DIR
+    # (seven development stories, pooled; before the pass: together 85/970, apart 674/678, sides 77/85):
+    # 0.6 gives together 87/970, apart 696/700, sides 79/87, false 16/80 (one merge: curiel, the Speaker's
+    # "textbook definition of a racist comment" and Bush's "should retract his comments"); 0.55 adds a khan
+    # merge of two questions (apart 703/708); 0.65 merges nothing. The group-level masked cosine hardly
+    # separates questions (over every pair of groups of the gold claims, same/other question at or above
+    # 0.6: 17/12, 0.5: 33/38), so the subject is what the pass stands on. Tried and not kept: a predicate of
+    # one group among the other's words instead of one subject (0.6: together 105/970 but apart 727/755;
+    # 0.7: together 91/970, apart kept, sides 77/85 -> 79/91, the khan sacrifice question's gold sentences
+    # holding claims of both sides); one subject and one object entity both (as the issue proposed): no
+    # merge at 0.6, two wrong ones at 0.3-0.5.
+    group_merge_cosine: float = 0.6
     # How much of what a group of denials and non-confirmations is about (rarity-weighted share of its
     # words) a measured thing's clauses must hold for the figures' speakers to count as affirming it.
     figure_affirms_min_share: float = 0.5

@@ -102,7 +102,7 @@ def _ledger_steps(
     settings: LedgerSettings,
     spans: EntitySpans | None,
 ) -> LedgerSteps:
-    """``build_ledger``'s work, paused twice for the encoder (``LedgerSteps``) while its propositions are
+    """``build_ledger``'s work, paused for the encoder (``LedgerSteps``) while its propositions are
     grouped (``proposition_questions.group_propositions``)."""
     reading = read_story(story, claims, articles, copies, entities, settings, spans)
     measures = story_measures(reading)

@@ -1,7 +1,7 @@
 """A story's proposition questions: its claims outside measured things grouped into propositions and asked.
 
 Apart from ``ledger.positions`` (which runs the phases and orders the questions) and from the measured
-questions (``ledger.measured_questions``) because propositions are grouped in two rounds of the encoder
+questions (``ledger.measured_questions``) because propositions are grouped in three rounds of the encoder
 (``group_propositions`` pauses for it, a generator that ``positions`` delegates to) and asked from a worded
 clause and the sides taken on it, not from figures.
 """
@@ -30,7 +30,8 @@ from storyline.stages.ledger.grouping import content_words, entities_within, rar
 from storyline.stages.ledger.labels import asks_something, central_order, proposition_label, title_case
 from storyline.stages.ledger.measures import Measure
 from storyline.stages.ledger.proposition_links import KeyedDraft, finish_keyed, keyed_draft
-from storyline.stages.ledger.propositions import masked_content, proposition_key
+from storyline.stages.ledger.proposition_merges import merge_draft, merged_groups
+from storyline.stages.ledger.propositions import PropositionKey, masked_content, proposition_key
 from storyline.stages.ledger.sides import make_position, make_question, stance_positions
 from storyline.stages.ledger.single_voice import single_voice_question, worth_alone
 from storyline.stages.ledger.statements import (
@@ -103,13 +104,16 @@ def group_propositions(
     narration = unmeasured.narration
     outlet_claims = [reading.claim_by_id[claim_id] for claim_id in narration]
     keyed_claims = [s.claim for s in statements] + outlet_claims
-    draft = _keyed(keyed_claims, reading)
-    # Two rounds of the encoder, each embedding only links that are read: those between statements, then
-    # those of an outlet's claim that no proposition took by its words to a statement (no link between two
-    # outlet claims is read: on 600 PolNeAR texts those and the placed claims' were a quarter of the texts).
+    keys = _keys(keyed_claims, reading)
+    draft = _keyed(keyed_claims, keys, reading)
+    # Three rounds of the encoder, each embedding only what is read: the links between statements, the
+    # groups a group-level merge may join (``ledger.proposition_merges``), then the links of an outlet's
+    # claim that no proposition took by its words to a statement (no link between two outlet claims is
+    # read: on 600 PolNeAR texts those and the placed claims' were a quarter of the texts).
     between = draft.restricted(lambda pair: pair[1] < len(statements))
     statement_keyed = finish_keyed(between, (yield between.to_embed()), settings)
     groups = group_statements(statements, settings, vectors, statement_keyed)
+    groups = yield from _merged(groups, statements, keys, reading)
     _place_by_context(unmeasured.unplaced, groups, reading)
     unjoined = join_same_span(outlet_claims, narration, groups)
     join_outlet_voice(unjoined, narration, groups, settings.outlet_voice_similarity)
@@ -280,21 +284,43 @@ def _place_by_context(
             groups[chosen].append(placed)
 
 
-def _keyed(claims: Sequence[Claim], reading: StoryReading) -> KeyedDraft:
-    """Pairs of claims of one proposition key (``ledger.propositions``), before the encoder links those
-    their words leave in doubt; the keys name people by ``reading.persons``."""
-    spans = reading.spans
+def _keys(claims: Sequence[Claim], reading: StoryReading) -> list[PropositionKey | None]:
+    """Each claim's proposition key (``ledger.propositions``), people named by ``reading.persons``."""
     mentioned = reading.mentioned
-    keys = [
+    return [
         proposition_key(claim, mentioned[claim.id], reading.persons, _subject(claim, reading))
         for claim in claims
     ]
 
-    def masked(claim: Claim) -> str:
-        return masked_content(claim, [(start, end) for start, end, _id in spans.get(claim.article, [])])
 
-    words = [content_words(claim.text) | mentioned[claim.id] for claim in claims]
-    return keyed_draft(claims, keys, words, masked, reading.context.settings)
+def _masked(claim: Claim, reading: StoryReading) -> str:
+    """The claim's content with the story's entity mentions, numbers and negations masked."""
+    spans = reading.spans.get(claim.article, [])
+    return masked_content(claim, [(start, end) for start, end, _id in spans])
+
+
+def _keyed(
+    claims: Sequence[Claim], keys: Sequence[PropositionKey | None], reading: StoryReading
+) -> KeyedDraft:
+    """Pairs of claims of one proposition key (``keys``), before the encoder links those their words leave
+    in doubt."""
+    words = [content_words(claim.text) | reading.mentioned[claim.id] for claim in claims]
+    return keyed_draft(claims, keys, words, lambda claim: _masked(claim, reading), reading.context.settings)
+
+
+def _merged(
+    groups: list[list[Statement]],
+    statements: Sequence[Statement],
+    keys: Sequence[PropositionKey | None],
+    reading: StoryReading,
+) -> Generator[list[str], Embedder | None, list[list[Statement]]]:
+    """``groups`` after the group-level pass (``ledger.proposition_merges``), paused for the encoder of the
+    masked contents of the candidate groups' statements. ``keys``: of ``statements``, in order."""
+    index_of = {id(statement): index for index, statement in enumerate(statements)}
+    draft = merge_draft(groups, [keys[index_of[id(statement)]] for group in groups for statement in group])
+    flat = [statement for group in groups for statement in group]
+    texts = [_masked(flat[index].claim, reading) for index in draft.members()]
+    return merged_groups(groups, draft, texts, (yield texts), reading.context.settings)
 
 
 def _worded(claims: Sequence[Claim], order: list[int]) -> list[int] | None:

@@ -1,0 +1,185 @@
+"""A second, group-level pass over a story's propositions: two groups merged when they agree as groups.
+
+Keyed links (``ledger.proposition_links``) pair two statements, and average linkage decides the groups: a
+single link rarely pulls two clusters together, and statements keyed by other verbs ("hacked", "engineered",
+"was behind") never meet at all. This pass reads each group whole (a singleton too) and merges two groups
+(``merged_groups``) only when every group-level signal agrees:
+
+- one subject: a resolved entity named before the main verb in both groups, or one common noun heading
+  both groups' subjects ("a federal judge", ``PropositionKey.subject_noun``), and no two subjects that
+  conflict (``subjects_conflict``);
+- what is said is alike: the centroids of the groups' masked contents (``ledger.propositions
+  .masked_content``: who, how much and which side masked out) at a MiniLM cosine of at least
+  ``LedgerSettings.group_merge_cosine``; without an encoder nothing is merged (word overlap already made the
+  groups);
+- no side conflict (``sides_conflict``): no predicate class against its opposite ("biased" / "impartial":
+  merged, one side would read inverted) and no speaker affirming in one group what he denies in the other;
+- another source: the two groups together have two speakers at least (a question needs two sources).
+
+Two groups merge only when each is the other's most alike candidate (``mutual_best``), so a chain of
+weak resemblances does not grow one question out of many."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from storyline.config import LedgerSettings
+from storyline.embeddings import Embedder
+from storyline.stages.claims import stance_of
+from storyline.stages.ledger.blocking import join_groups
+from storyline.stages.ledger.grouping import speaker_key
+from storyline.stages.ledger.proposition_predicates import predicate_classes
+from storyline.stages.ledger.propositions import PropositionKey
+from storyline.stages.ledger.statements import Statement
+
+Pair = tuple[int, int]
+OPPOSITE = ", opposite"  # how ``proposition_predicates`` names a class's opposite ("fair, opposite")
+
+
+@dataclass(frozen=True, slots=True)
+class GroupEvidence:
+    """What a group of statements asserts of whom, read from its members' keys, and who says it."""
+
+    subjects: frozenset[str]  # resolved entities ("@id") named as a member's subject
+    subject_nouns: frozenset[str]  # the common nouns heading members' subjects ("judg")
+    objects: frozenset[str]  # resolved entities named by a member after its subject
+    classes: frozenset[str]  # the predicate classes of its members' predicates
+    sides: frozenset[tuple[str, str]]  # (speaker, stance) of each member
+    members: tuple[int, ...]  # statement indices
+
+
+def group_evidence(
+    members: Sequence[int], keys: Sequence[PropositionKey | None], statements: Sequence[Statement]
+) -> GroupEvidence:
+    """The evidence of the group of statements ``members`` (indices into ``keys`` and ``statements``)."""
+    held = [key for key in (keys[index] for index in members) if key is not None]
+    named = [frozenset(token for token in key.subject if token.startswith("@")) for key in held]
+    # the subject every member naming one names: an entity inside one member's subject phrase ("Trump's
+    # criticism of the judge, Gonzalo Curiel") is no subject of the group
+    subjects = frozenset.intersection(*[one for one in named if one]) if any(named) else frozenset()
+    objects = {token for key in held for token in key.arguments - key.subject if token.startswith("@")}
+    return GroupEvidence(
+        subjects,
+        frozenset(key.subject_noun for key in held if key.subject_noun),
+        frozenset(objects),
+        predicate_classes(frozenset(predicate for key in held for predicate in key.predicates)),
+        frozenset(
+            (speaker_key(statements[index].claim), stance_of(statements[index].claim)) for index in members
+        ),
+        tuple(members),
+    )
+
+
+def one_subject(first: GroupEvidence, second: GroupEvidence) -> bool:
+    """Whether the groups share a resolved subject entity, or a common noun heading their subjects and an
+    entity named after it ("the information … in emails of her server"): a noun alone is too common."""
+    one_noun = first.subject_nouns & second.subject_nouns and first.objects & second.objects
+    return bool(first.subjects & second.subjects or one_noun)
+
+
+def subjects_conflict(first: GroupEvidence, second: GroupEvidence) -> bool:
+    """Whether both groups name a subject and the two share none ("Seoul" / "North Korea")."""
+    return bool(first.subjects and second.subjects and not first.subjects & second.subjects)
+
+
+def sides_conflict(first: GroupEvidence, second: GroupEvidence) -> bool:
+    """Whether merged the groups would put a side wrong: a predicate class in one and its opposite in the
+    other (the side is read from negation, so "impartial" beside "biased" would stand inverted), or one
+    speaker affirming in one what he denies in the other (one voice on both sides asks nothing)."""
+    opposite = {name + OPPOSITE for name in first.classes} & second.classes
+    opposite |= {name + OPPOSITE for name in second.classes} & first.classes
+    stances: dict[str, set[str]] = {}
+    for speaker, stance in first.sides | second.sides:
+        stances.setdefault(speaker, set()).add(stance)
+    both_ways = any({"affirm", "deny"} <= held for held in stances.values())
+    return bool(opposite) or both_ways
+
+
+def another_source(first: GroupEvidence, second: GroupEvidence) -> bool:
+    """Whether the two groups together hold two speakers at least: a question needs two sources."""
+    return len({speaker for speaker, _stance in first.sides | second.sides}) >= 2
+
+
+def merge_candidates(evidence: Sequence[GroupEvidence]) -> list[Pair]:
+    """Pairs of groups (i < j) of one subject, no conflict of subjects or sides, two sources between them."""
+    return [
+        (i, j)
+        for i, first in enumerate(evidence)
+        for j in range(i + 1, len(evidence))
+        if one_subject(first, evidence[j])
+        and not subjects_conflict(first, evidence[j])
+        and another_source(first, evidence[j])
+        and not sides_conflict(first, evidence[j])
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class MergeDraft:
+    """A story's groups read as evidence, and the candidate pairs the encoder is left to decide."""
+
+    evidence: tuple[GroupEvidence, ...]
+    pairs: tuple[Pair, ...]
+
+    def members(self) -> list[int]:
+        """The statement indices of every group in a candidate pair, sorted: whose texts are embedded."""
+        groups = {group for pair in self.pairs for group in pair}
+        return sorted(index for group in groups for index in self.evidence[group].members)
+
+
+def merge_draft(groups: Sequence[Sequence[Statement]], keys: Sequence[PropositionKey | None]) -> MergeDraft:
+    """The evidence of ``groups`` (their statements, in order, being those ``keys`` are of) and their
+    candidate pairs (``merge_candidates``)."""
+    statements = [statement for group in groups for statement in group]
+    evidence, offset = [], 0
+    for group in groups:
+        evidence.append(group_evidence(range(offset, offset + len(group)), keys, statements))
+        offset += len(group)
+    return MergeDraft(tuple(evidence), tuple(merge_candidates(evidence)))
+
+
+def centroid_cosines(
+    evidence: Sequence[GroupEvidence], pairs: Sequence[Pair], vectors: Callable[[int], np.ndarray]
+) -> dict[Pair, float]:
+    """The cosine of the two groups' centroids (mean of their members' unit vectors, ``vectors``: statement
+    index → its masked content's vector) for each pair."""
+    centroids: dict[int, np.ndarray] = {}
+    for group in sorted({group for pair in pairs for group in pair}):
+        mean = np.mean([vectors(index) for index in evidence[group].members], axis=0)
+        centroids[group] = mean / (np.linalg.norm(mean) or 1.0)
+    return {(i, j): float(centroids[i] @ centroids[j]) for i, j in pairs}
+
+
+def merged_groups(
+    groups: list[list[Statement]],
+    draft: MergeDraft,
+    texts: Sequence[str],
+    embedder: Embedder | None,
+    settings: LedgerSettings,
+) -> list[list[Statement]]:
+    """``groups`` with two candidate groups of ``draft`` merged when each is the other's most alike and their
+    centroids' cosine reaches ``settings.group_merge_cosine``; ``texts``: the masked contents of
+    ``draft.members()``, in order. Unchanged without an encoder."""
+    if embedder is None or not draft.pairs:
+        return groups
+    members = draft.members()
+    row = {index: position for position, index in enumerate(members)}
+    embedded = embedder(texts)
+    cosine = centroid_cosines(draft.evidence, draft.pairs, lambda index: embedded[row[index]])
+    links = mutual_best(cosine, settings.group_merge_cosine)
+    merged = join_groups([[g] for g in range(len(groups))], links)
+    return [[statement for g in indices for statement in groups[g]] for indices in sorted(merged)]
+
+
+def mutual_best(scores: Mapping[Pair, float], floor: float) -> list[Pair]:
+    """The pairs (i < j) scoring at least ``floor`` whose two groups are each other's best: a group most
+    like several others pulls none of them in, so no chain of resemblances grows one question of many."""
+    best: dict[int, tuple[float, int]] = {}
+    for (i, j), score in sorted(scores.items()):
+        for one, other in ((i, j), (j, i)):
+            if score >= floor and score > best.get(one, (-1.0, 0))[0]:
+                best[one] = (score, other)
+    mutual = [(one, other) for one, (_score, other) in best.items() if best[other][1] == one]
+    return sorted(pair for pair in mutual if pair[0] < pair[1])

@@ -1,0 +1,113 @@
+"""The group-level pass over a story's propositions (``ledger.proposition_merges``), on groups of sentences
+written for it. Keys are set by hand (subject, arguments) as ``ledger.propositions`` reads them; the encoder
+is a stand-in that gives each masked content a vector by hand, so the test reads the rule, not MiniLM.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+from factories import make_claim
+
+from storyline.config import LedgerSettings
+from storyline.embeddings import Vectors
+from storyline.stages.ledger.proposition_merges import (
+    GroupEvidence,
+    merge_candidates,
+    merge_draft,
+    merged_groups,
+    mutual_best,
+    sides_conflict,
+)
+from storyline.stages.ledger.propositions import PropositionKey
+from storyline.stages.ledger.statements import Statement
+
+SETTINGS = LedgerSettings()
+
+
+def statement(text: str, speaker: str, id: str) -> Statement:
+    claim = make_claim(text, id=id, speaker_text=speaker)
+    return Statement(claim, frozenset(text.lower().split()), antecedent=None)
+
+
+def key(subject: Sequence[str], others: Sequence[str] = (), predicate: str = "say") -> PropositionKey:
+    return PropositionKey(frozenset({predicate}), frozenset([*subject, *others]), frozenset(subject))
+
+
+def evidence(
+    subjects: Sequence[str] = (),
+    sides: Sequence[tuple[str, str]] = (("a", "affirm"),),
+    classes: Sequence[str] = (),
+    nouns: Sequence[str] = (),
+    objects: Sequence[str] = (),
+) -> GroupEvidence:
+    return GroupEvidence(
+        frozenset(subjects), frozenset(nouns), frozenset(objects), frozenset(classes), frozenset(sides), (0,)
+    )
+
+
+class Vectorised:
+    """An encoder of known texts: each text's unit vector as given."""
+
+    def __init__(self, vectors: Mapping[str, Sequence[float]]) -> None:
+        self._vectors = {text: np.asarray(vector, dtype=np.float32) for text, vector in vectors.items()}
+
+    def __call__(self, texts: Sequence[str]) -> Vectors:
+        rows = [self._vectors[text] / np.linalg.norm(self._vectors[text]) for text in texts]
+        return np.stack(rows) if rows else np.zeros((0, 3), dtype=np.float32)
+
+
+def test_two_groups_of_one_subject_and_two_speakers_alike_as_groups_merge() -> None:
+    groups = [
+        [statement("the minister's plan was reckless", "Okafor", "a")],
+        [statement("the minister should withdraw the plan", "Adeyemi", "b")],
+    ]
+    keys = [key(["@minister"]), key(["@minister"])]
+    draft = merge_draft(groups, keys)
+    assert draft.pairs == ((0, 1),)
+    texts = ["plan reckless", "withdraw plan"]
+    alike = Vectorised({"plan reckless": [1.0, 0.2, 0.0], "withdraw plan": [1.0, 0.0, 0.2]})
+    merged = merged_groups(groups, draft, texts, alike, SETTINGS)
+    assert [[s.claim.id for s in group] for group in merged] == [["a", "b"]]
+    apart = Vectorised({"plan reckless": [1.0, 0.0, 0.0], "withdraw plan": [0.0, 1.0, 0.0]})
+    assert merged_groups(groups, draft, texts, apart, SETTINGS) == groups
+    assert merged_groups(groups, draft, texts, None, SETTINGS) == groups  # no encoder: no merge
+
+
+def test_the_subject_of_a_group_is_the_one_every_member_naming_a_subject_names() -> None:
+    # "the minister's attack on the governor" names the governor inside its subject phrase; alone it may be
+    # either's, but beside "the minister should apologise" the group's subject is the minister alone
+    groups = [
+        [statement("the minister's attack on the governor was unfair", "Okafor", "a")],
+        [statement("the governor had failed the city", "Adeyemi", "b")],
+    ]
+    keys = [key(["@minister", "@governor"]), key(["@governor"])]
+    assert merge_draft(groups, keys).pairs == ((0, 1),)
+    groups[0].append(statement("the minister should apologise", "Bello", "c"))
+    keys = [key(["@minister", "@governor"]), key(["@minister"]), key(["@governor"])]
+    assert merge_draft(groups, keys).pairs == ()
+
+
+def test_a_common_subject_noun_needs_an_entity_named_after_it_too() -> None:
+    one_noun = evidence(nouns=["judg"], sides=[("a", "affirm")])
+    other = evidence(nouns=["judg"], sides=[("b", "affirm")])
+    assert merge_candidates([one_noun, other]) == []
+    with_object = evidence(nouns=["judg"], objects=["@university"], sides=[("a", "affirm")])
+    also = evidence(nouns=["judg"], objects=["@university"], sides=[("b", "affirm")])
+    assert merge_candidates([with_object, also]) == [(0, 1)]
+
+
+def test_one_voice_alone_or_a_side_conflict_keeps_two_groups_apart() -> None:
+    same_voice = [evidence(["@m"], [("a", "affirm")]), evidence(["@m"], [("a", "affirm")])]
+    assert merge_candidates(same_voice) == []  # a question needs two sources
+    both_ways = [evidence(["@m"], [("a", "affirm")]), evidence(["@m"], [("a", "deny"), ("b", "affirm")])]
+    assert sides_conflict(*both_ways) and merge_candidates(both_ways) == []
+    opposite = [evidence(["@m"], classes=["fair"]), evidence(["@m"], [("b", "affirm")], ["fair, opposite"])]
+    assert sides_conflict(*opposite) and merge_candidates(opposite) == []
+
+
+def test_only_groups_that_are_each_others_most_alike_merge() -> None:
+    scores = {(0, 1): 0.7, (1, 2): 0.8, (0, 2): 0.65}
+    assert mutual_best(scores, 0.6) == [(1, 2)]  # 0's best is 1, whose best is 2: 0 stays apart
+    assert mutual_best(scores, 0.85) == []
