@@ -10,7 +10,7 @@ from factories import make_article, make_mention
 from storyline.config import DEFAULT_SETTINGS
 from storyline.embeddings import general_vocabulary
 from storyline.records import ArticleAnalysis
-from storyline.stages.stories.cluster import published_day, salient_actors, unfamiliar_name
+from storyline.stages.stories.cluster import published_day, repeated_actors, salient_actors, unfamiliar_name
 from storyline.stages.stories.index import ArticleProfile, StoryIndex, story_id
 
 needs_vocabulary = pytest.mark.skipif(general_vocabulary() is None, reason="the encoder is not installed")
@@ -108,3 +108,47 @@ def test_without_the_rare_person_or_weeks_later_they_stay_apart() -> None:
         index = StoryIndex(settings)
         index.add(profile("ruling", (1, 0, 0), "2016-05-29", {"velkaroz"}))
         assert index.add(other).story.id == story_id("attacks")
+
+
+def test_a_report_repeats_a_name_it_writes_twice_a_resolved_description_counting() -> None:
+    text = "Brown attacked the judge. Later the judge ruled. Brown left."
+    article = make_article(text)
+    mentions = (
+        make_mention("Brown", article=article),
+        make_mention("the judge", article=article, refers_to="Velkaroz"),
+        make_mention("the judge", article=article, after=20, refers_to="Velkaroz"),
+        make_mention("Brown", article=article, after=10),
+    )
+    assert repeated_actors(ArticleAnalysis(article=article, mentions=mentions), {}) == {"brown", "velkaroz"}
+    once = ArticleAnalysis(article=article, mentions=mentions[:2])
+    assert repeated_actors(once, {}) == frozenset()
+
+
+def reaction(repeated: set[str], published: str = "2016-06-08") -> ArticleProfile:
+    """A senator's rebuke: about the senator (salient), naming the story's rare person too, its event words
+    the story's (no trigger of its own)."""
+    senator = profile("rebuke", (0.4, 1, 0), published, {"brownfield"})
+    return dataclasses.replace(
+        senator, actors=senator.actors | {"velkaroz"}, triggers=frozenset(), repeated=frozenset(repeated)
+    )
+
+
+@pytest.mark.parametrize(
+    ("named_subjects", "repeated", "published", "joins"),
+    [
+        (True, {"velkaroz", "brownfield"}, "2016-06-08", True),
+        (True, {"brownfield"}, "2016-06-08", False),  # named once, in passing
+        (True, {"velkaroz", "brownfield"}, "2016-07-18", False),  # weeks later
+        (False, {"velkaroz", "brownfield"}, "2016-06-08", False),
+    ],
+)
+def test_a_reaction_naming_the_stories_rare_person_more_than_once_joins_it(
+    named_subjects: bool, repeated: set[str], published: str, joins: bool
+) -> None:
+    settings = dataclasses.replace(DEFAULT_SETTINGS.stories, named_subjects=named_subjects)
+    index = StoryIndex(settings)
+    ruling = index.add(
+        dataclasses.replace(profile("ruling", (1, 0, 0), "2016-06-07", {"velkaroz"}), triggers=frozenset())
+    )
+    placed = index.add(reaction(repeated, published))
+    assert (placed.story.id == ruling.story.id) is joins

@@ -49,6 +49,7 @@ __all__ = [
     "list_stories",
     "live_tracks",
     "profile_articles",
+    "repeated_actors",
     "story_id",
 ]
 
@@ -89,6 +90,7 @@ def profile_articles(
                     has_title=bool(article.title),
                     triggers=article_triggers(analysis, settings),
                     salient=salient_actors(analysis, entity_of or {}, settings),
+                    repeated=repeated_actors(analysis, entity_of or {}, settings),
                 )
             )
     return profiles
@@ -250,6 +252,20 @@ def salient_actors(
     ranked = sorted(set(counts.values()), reverse=True)[: settings.salient_actor_rank]
     floor = max([settings.min_salient_mentions, *ranked[-1:]])
     return frozenset(key for key in rare if counts[key] >= floor)
+
+
+def repeated_actors(
+    analysis: ArticleAnalysis,
+    entity_of: Mapping[tuple[str, int, int], str],
+    settings: StoriesSettings = DEFAULT_SETTINGS.stories,
+) -> frozenset[str]:
+    """The actor keys an article names ``min_subject_mentions`` times at least among its
+    ``headline_mentions`` (a mention resolved to a name counts for it: "the judge"): what it names more than
+    in passing (``stories.evidence.names_subject``)."""
+    counts: Counter[str] = Counter()
+    for mention in headline_mentions(analysis, settings):
+        counts.update(actor_keys((mention,), entity_of, settings))
+    return frozenset(key for key, count in counts.items() if count >= settings.min_subject_mentions)
 
 
 def person_full_names(mentions: Iterable[Mention]) -> dict[str, list[str]]:

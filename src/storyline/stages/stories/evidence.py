@@ -135,13 +135,32 @@ def shared_subject(profile: ArticleProfile, group: GroupProfile, actors: ActorCo
     reactions) each lead with their own act in their own words, and the event test kept them apart while
     the rare person they were all about was the evidence (issue #14: PolNeAR's Curiel reports). Undated
     reports never pass: time is half of the evidence."""
+    return _dated_near(profile, group, actors.settings) and _specific_subject(profile.salient, group, actors)
+
+
+def names_subject(profile: ArticleProfile, group: GroupProfile, actors: ActorCounts) -> bool:
+    """Whether an article, dated within ``salient_actor_days`` of a story, names a rare actor the story is
+    about more than in passing (``ArticleProfile.repeated``), though its own salient actors are others. A
+    reaction is about its reactors: a senator's and a speaker's rebukes of the candidate's attacks on a
+    judge name the senator and the speaker most and the judge twice, and three reports about the judge
+    were their story (issue #14: PolNeAR's curiel-trump-university reports in 3 stories). A report that
+    names the person once, in a closing line of background, is not of the story (PolNeAR 2016-09: a
+    Charlotte shooting report recalls the Tulsa victim whose death Clinton's remarks were about)."""
+    return _dated_near(profile, group, actors.settings) and _specific_subject(profile.repeated, group, actors)
+
+
+def _dated_near(profile: ArticleProfile, group: GroupProfile, settings: StoriesSettings) -> bool:
+    """Whether both sides are dated and the article comes within ``salient_actor_days`` of the story."""
     days = profile.days()
     if days is None or group.first is None or group.last is None:
         return False
-    window = actors.settings.salient_actor_days
-    if (group.first - days[1]).days > window or (days[0] - group.last).days > window:
-        return False
-    return any(actors.is_specific(actor) for actor in profile.salient & group.core(group.salient))
+    window = settings.salient_actor_days
+    return (group.first - days[1]).days <= window and (days[0] - group.last).days <= window
+
+
+def _specific_subject(keys: Set[str], group: GroupProfile, actors: ActorCounts) -> bool:
+    """Whether one of ``keys`` is a salient actor of the story's core, specific in the collection so far."""
+    return any(actors.is_specific(actor) for actor in keys & group.core(group.salient))
 
 
 def in_window(group: GroupProfile, days: tuple[date, date] | None, settings: StoriesSettings) -> bool:

@@ -31,6 +31,7 @@ from storyline.stages.stories.evidence import (
     events_agree,
     in_window,
     may_merge,
+    names_subject,
     same_event_evidence,
     shared_subject,
 )
@@ -175,9 +176,11 @@ class StoryIndex:
         score = self._similarity(profile.actors, profile.words, profile.vector, group, profile.days())
         if shared_subject(profile, group, self._actors):  # one rare person's story: no event test either
             return score + self._settings.salient_actor_bonus
-        if events_agree(profile, group, self._actors, unshared):
-            return score
-        return score - self._settings.other_event_penalty
+        if not events_agree(profile, group, self._actors, unshared):
+            return score - self._settings.other_event_penalty
+        if self._settings.named_subjects and names_subject(profile, group, self._actors):
+            return score + self._settings.salient_actor_bonus  # a reaction to that person's story
+        return score
 
     def _link_score(self, first: GroupProfile, second: GroupProfile) -> float:
         """How alike two groups are by their own profiles (core actors and words, centroids)."""

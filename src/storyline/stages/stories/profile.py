@@ -42,6 +42,8 @@ class ArticleProfile:
     triggers: frozenset[str] = frozenset()
     # The rare actors it is about (``stories.cluster.salient_actors``); empty without the encoder.
     salient: frozenset[str] = frozenset()
+    # The actors it names more than in passing (``stories.cluster.repeated_actors``); empty when unknown.
+    repeated: frozenset[str] = frozenset()
 
     def days(self) -> tuple[date, date] | None:
         """The first and last day the article can have been published on; None when undated."""
