@@ -104,3 +104,34 @@ def test_a_count_of_other_things_does_not_say_what_they_are_beside() -> None:
     assert not _asked("How many other lawsuits over the dam?", others)
     lawsuits = _measure("There are three lawsuits over the dam", "three lawsuits", 3, "lawsuit")
     assert _asked("How many lawsuits over the dam?", lawsuits)
+
+
+def test_a_share_that_is_its_verbs_subject_says_of_nothing() -> None:
+    # issue #14: "What share is modified?" said of what the share is nowhere
+    part = _measure(
+        "a report may be 90 percent right, but 10 percent is invented", "10 percent", 10, "percent"
+    )
+    assert not _asked("What share is invented?", part)
+    # a share whose label names its whole still asks
+    assert _asked("What share of the report is invented?", part)
+
+
+def test_some_of_a_ranking_is_no_count() -> None:
+    # issue #14: "Two of the biggest names …" describes whom it picks; it tallies nothing
+    text = "Two of the largest unions in the port walked out on Monday."
+    unions = _measure(text, "Two of the largest unions", 2, "union")
+    assert not _asked("How many of the largest unions in the port walked out?", unions)
+    # a partitive of a plain set is a count
+    text = "Two of the unions in the port walked out on Monday."
+    assert _asked(
+        "How many of the unions in the port walked out?", _measure(text, "Two of the unions", 2, "union")
+    )
+
+
+def test_what_a_false_report_told_is_no_count() -> None:
+    # issue #14: the hoax's "two explosions" read as a count of real ones
+    text = "Hackers posted fake reports of three fires at the harbour that had injured a minister."
+    fires = _measure(text, "three fires", 3, "fire")
+    assert not _asked("How many fires at the harbour that had injured a minister?", fires)
+    text = "Firefighters put out three fires at the harbour after reports of smoke."
+    assert _asked("How many fires did firefighters put out?", _measure(text, "three fires", 3, "fire"))

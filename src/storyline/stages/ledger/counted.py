@@ -169,12 +169,24 @@ def _is_target(claim: Claim, quantity: Quantity) -> bool:
     households")."""
     if " ".join(claim.cue.lower().split()) in _target_cues():
         return True
+    if _first_person_wish().search(claim.text[: max(0, quantity.start - claim.start)]):
+        return True
     return any(word in ledger_lexicon().target_words for word in _words_before(claim, quantity))
 
 
 @cache
 def _target_cues() -> frozenset[str]:
     return frozenset(load_lexicon("ledger")["target_cues"])
+
+
+@cache
+def _first_person_wish() -> re.Pattern[str]:
+    """A quoted speaker's own wish before a figure ("I hope you're able to find the 30,000 emails that are
+    missing"): what the speaker wants found or done, no count the speaker reports (issue #14, PolNeAR
+    dnc-email-leak: Trump's call on Russia read as a count of the leaked emails). The cue is inside the
+    content, so ``claim.cue`` (the reporting verb) does not carry it."""
+    cues = "|".join(sorted(_target_cues(), key=len, reverse=True))
+    return re.compile(rf"\b(?:I|[Ww]e)\s+(?:really\s+|just\s+|do\s+)?(?:{cues})\b")
 
 
 def _is_method(claim: Claim, quantity: Quantity) -> bool:

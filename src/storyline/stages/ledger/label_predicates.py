@@ -46,10 +46,23 @@ CHAINED_PREPOSITIONS = frozenset({"on", "to", "against"})
 # preposition's ("raise taxes on 8 million"): only then is the sentence parsed for ``_chained_predicate``
 CHAIN_BEFORE = re.compile(r"\b(?:on|to|against)\s+(?:\S+\s+){0,3}$", re.I)
 TENSE_AUXILIARIES = {"VBD": "did", "VBZ": "does", "VBP": "do"}  # a finite verb's tense, asked with "do"
+# A possessive ending set off from its name by a space ("Trump ’s"), as tokens joined by spaces write it
+SPLIT_POSSESSIVE = re.compile(r"(?<=\w)\s+(['’]s)\b")
 SHARE_OF_WORDS = 8  # words of the "of" phrase a share's label takes ("of the Latino vote")
 
 
 def with_predicate(
+    label: str,
+    claims_and_quantities: Sequence[tuple[Claim, Quantity]],
+    order: list[int],
+    texts: Mapping[str, str],
+) -> str:
+    """``_with_predicate``, a possessive the parse split off its name joined again: a predicate is the
+    parse's tokens joined by spaces, and "did Trump ’s campaign raise" is no word an outlet wrote."""
+    return SPLIT_POSSESSIVE.sub(r"\1", _with_predicate(label, claims_and_quantities, order, texts))
+
+
+def _with_predicate(
     label: str,
     claims_and_quantities: Sequence[tuple[Claim, Quantity]],
     order: list[int],
@@ -153,16 +166,43 @@ def _money_with_own_verb(
     stays."""
     from storyline.stages.ledger.evidence import names_a_predicate
 
+    claim, quantity = claims_and_quantities[order[0]]
+    named = _named_subject_relative(tail, texts.get(claim.article, ""), quantity)
+    if named:
+        return named
     # a verb of an adverbial clause in the tail ("after taking free introductory courses") is not the
     # amount's: the label still needs one of its own
     own = tail[: subordinate_clause(tail)].strip()
     if own and names_a_predicate(f"{MONEY_OPENER} {own}?"):
         return label
-    claim, quantity = claims_and_quantities[order[0]]
     predicate = quantity.predicate or ""
     if predicate.startswith("did ") and not _relative_subject(predicate):
         return f"{MONEY_OPENER} {predicate}{' ' + tail if tail else ''}?"
     return _money_named_by_noun(label, tail, texts.get(claim.article, ""), quantity)
+
+
+def _named_subject_relative(tail: str, text: str, quantity: Quantity) -> str:
+    """ "How much money did Wasserman Schultz raise between …?" for "the $3 million Wasserman Schultz raised
+    between …": an amount followed by a name and then a finite verb is the object of a relative clause
+    without its pronoun, and the name is the verb's subject. Without it the label asked "How much money
+    raised between …?", which does not say whose money, beside another candidate's (issue #14, PolNeAR
+    dnc-email-leak). The figure's span may hold the name (the quantity reader takes capitalised words after
+    a figure for its noun); "" for any other amount."""
+    name = noun_phrase(quantity).split()
+    verb_words = tail.split()
+    if not name or not verb_words or not all(word[:1].isupper() and word.isalpha() for word in name):
+        return ""
+    if not text[quantity.start : quantity.end]:
+        return ""
+    span = figure_in_parse(text, quantity)
+    if span is None or span.end >= len(span.doc):
+        return ""
+    verb = span.doc[span.end]
+    auxiliary = TENSE_AUXILIARIES.get(verb.tag_, "")
+    if verb.pos_ != "VERB" or verb.text != verb_words[0] or not auxiliary:
+        return ""
+    rest = " ".join(verb_words[1:])
+    return f"{MONEY_OPENER} {auxiliary} {' '.join(name)} {verb.lemma_}{' ' + rest if rest else ''}?"
 
 
 def _money_named_by_noun(label: str, tail: str, text: str, quantity: Quantity) -> str:
