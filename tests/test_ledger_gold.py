@@ -234,7 +234,9 @@ MOST_FALSE_IN_A_STORY_TOP_20 = 2  # issue #14's ceiling, per story
 # (21d127a): curiel covered 61/64, together 11/450, speakers 57/80, statuses 6/15; khan-family (one story now)
 # covered 52/54, together 4/208, speakers 49/58, 2 of its top 8. dnc-email-leak joined at the twentieth
 # round's start (49e032c): covered 21/24, together 1/51, apart 17/17, speakers 16/28, statuses 3/15, 6 of its
-# top 9 false or misleading.
+# top 9 false or misleading. Lowered in the twentieth round (labels20: quantity labels that say whose figure
+# it is; no question of a share with no whole, some of a ranking, a false report's figure, a speaker's wish):
+# dnc-email-leak 0 of its top 5; its ceiling is now issue #14's, as the older stories'.
 FLOORS_OF_LATE_STORIES = {
     "trump-taxes": (
         {
@@ -274,7 +276,7 @@ FLOORS_OF_LATE_STORIES = {
             "speakers right": 0.55,
             "statuses right": 0.20,
         },
-        6,
+        MOST_FALSE_IN_A_STORY_TOP_20,
     ),
 }
 
