@@ -48,6 +48,15 @@ CHAIN_BEFORE = re.compile(r"\b(?:on|to|against)\s+(?:\S+\s+){0,3}$", re.I)
 TENSE_AUXILIARIES = {"VBD": "did", "VBZ": "does", "VBP": "do"}  # a finite verb's tense, asked with "do"
 # A possessive ending set off from its name by a space ("Trump ’s"), as tokens joined by spaces write it
 SPLIT_POSSESSIVE = re.compile(r"(?<=\w)\s+(['’]s)\b")
+# A name, a comma and a relative pronoun, its verb and at most two more words right before a figure
+# ("Clinton, who held | three campaign events"), for ``_antecedent_named``
+NAMED_ANTECEDENT = re.compile(
+    r"(?:^|[^\w’'])(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}),\s+(?P<pronoun>who|which)\s+"
+    r"(?P<verb>\S+(?:\s+\S+){0,2})\s+$"
+)
+# an auxiliary and a participle as a relative clause's verb ("who is handling", "who has filed"): the question
+# keeps them ("is Curiel handling"), where "did … handle" would move the clause to the past
+PERFECT_OR_PROGRESSIVE = frozenset({"is", "are", "was", "were", "has", "have", "had"})
 SHARE_OF_WORDS = 8  # words of the "of" phrase a share's label takes ("of the Latino vote")
 
 
@@ -119,7 +128,7 @@ def _with_predicate(
         predicate = quantity.predicate
         if predicate is None:
             predicate = _parsed_predicate(texts.get(claim.article, ""), quantity)
-        predicate = _without_dangling_end(predicate or "")
+        predicate = _antecedent_named(_without_dangling_end(predicate or ""), claim, quantity)
         if predicate and not _relative_subject(predicate):
             return label if _repeats(label, predicate) else f"{label.removesuffix('?')} {predicate}?"
     return label
@@ -175,7 +184,7 @@ def _money_with_own_verb(
     own = tail[: subordinate_clause(tail)].strip()
     if own and names_a_predicate(f"{MONEY_OPENER} {own}?"):
         return label
-    predicate = quantity.predicate or ""
+    predicate = _antecedent_named(quantity.predicate or "", claim, quantity)
     if predicate.startswith("did ") and not _relative_subject(predicate):
         return f"{MONEY_OPENER} {predicate}{' ' + tail if tail else ''}?"
     return _money_named_by_noun(label, tail, texts.get(claim.article, ""), quantity)
@@ -356,6 +365,24 @@ def _with_recipient_verb(
                 return ""
             return f"How many {noun} {predicate} {rest}" if rest.startswith(RECIPIENT_WORDS) else ""
     return ""
+
+
+def _antecedent_named(predicate: str, claim: Claim, quantity: Quantity) -> str:
+    """ "did Clinton hold" for "did who hold" when the claim names the relative pronoun's antecedent right
+    before it ("Clinton, who held three campaign events across Iowa"): the label then says whose events it
+    asks of, where without the verb "How many campaign events across Iowa?" said no one's (issue #14). A
+    pronoun with no name before it stays (``_relative_subject`` then drops the verb)."""
+    if not _relative_subject(predicate):
+        return predicate
+    before = claim.text[: max(0, quantity.start - claim.start)]
+    named = NAMED_ANTECEDENT.search(before)
+    if named is None or named["pronoun"].lower() != predicate.split()[1].lower():
+        return predicate
+    verb = named["verb"].split()
+    if len(verb) == 2 and verb[0].lower() in PERFECT_OR_PROGRESSIVE and verb[1].isalpha():
+        return f"{verb[0].lower()} {named['name']} {verb[1]}"  # "is Curiel handling"
+    did, _pronoun, *rest = predicate.split()
+    return " ".join([did, named["name"], *rest])
 
 
 def _relative_subject(predicate: str) -> bool:
