@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from factories import make_claim, make_quantity
+from factories import make_claim, make_position, make_quantity, make_question
 
 from storyline.stages.ledger.counted import Measure
-from storyline.stages.ledger.label_gate import says_what_is_asked
+from storyline.stages.ledger.label_gate import names_several_things, says_what_is_asked
 
 
 def _measure(text: str, figure: str, value: float, unit: str = "personnel", approx: bool = False) -> Measure:
@@ -135,3 +135,27 @@ def test_what_a_false_report_told_is_no_count() -> None:
     assert not _asked("How many fires at the harbour that had injured a minister?", fires)
     text = "Firefighters put out three fires at the harbour after reports of smoke."
     assert _asked("How many fires did firefighters put out?", _measure(text, "three fires", 3, "fire"))
+
+
+def test_a_bare_noun_over_one_sources_several_values_names_several_things() -> None:
+    # issue #14 (PolNeAR classified-emails): seven chains of one kind and eight of another, one source,
+    # asked "How many email chains?" as though the count were in doubt
+    text = "The ministry said 40 files sat in seven folders, and 30 files were in eight folders."
+    seven = _measure(text, "seven folders", 7, "folder")
+    eight = _measure(text, "eight folders", 8, "folder")
+    sides = (make_position("c1", value=7.0), make_position("c1", value=8.0))
+    question = make_question("How many folders?", *sides, status_reason="one source (ministry) on every side")
+    assert names_several_things("How many folders?", [seven, eight], question)
+    # a label that says more tells them apart; one value, or two sources, is no such doubt
+    assert not names_several_things("How many folders held the files?", [seven, eight], question)
+    one = make_question("How many folders?", sides[0])
+    assert not names_several_things("How many folders?", [seven], one)
+    contested = make_question("How many folders?", *sides, status="contested")
+    assert not names_several_things("How many folders?", [seven, eight], contested)
+    # floors from one source are one running total
+    text = "The ministry said more than 40 files were found, then more than 30 files were found."
+    floors = [
+        _measure(text, "more than 40 files", 40, "file"),
+        _measure(text, "more than 30 files", 30, "file"),
+    ]
+    assert not names_several_things("How many files?", floors, question)

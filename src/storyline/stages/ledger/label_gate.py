@@ -12,6 +12,9 @@ right questions than fifty doubtful ones).
 - a count of "other" things ("How many other class action suits …?") counts beside a set the label does
   not name: the reader cannot tell what else there is (issue #14, PolNeAR curiel story). "Additional" is
   not read so: "How many additional emails did she delete?" asks what the gold wants (classified-emails);
+- a count's bare noun over several values one source gives ("How many email chains?": seven of one kind,
+  eight of another) cannot tell the things apart (``names_several_things``, once the status is known;
+  floors are one running total);
 - a share that is its verb's subject ("5 percent is modified": "What share is modified?") says of what it
   is a share nowhere (issue #14, PolNeAR dnc-email-leak);
 - a count is no count when its figure only sizes a known set ("the nominee of the two major parties", "both
@@ -28,8 +31,8 @@ import re
 from collections.abc import Mapping, Sequence
 
 from storyline.lexicons import load_lexicon
-from storyline.records import Claim, Quantity
-from storyline.stages.ledger.counted import Measure, coordinated_kinds
+from storyline.records import Claim, Quantity, Question
+from storyline.stages.ledger.counted import Measure, coordinated_kinds, is_lower_bound
 from storyline.stages.ledger.evidence import names_a_predicate
 from storyline.stages.ledger.label_cuts import WORD, label_words, writes_shorthand
 from storyline.stages.ledger.label_predicates import figure_in_parse
@@ -101,6 +104,19 @@ def says_what_is_asked(
         or _picks_of_a_ranking(quantity, texts.get(claim.article, ""))
         or _told_by_a_false_report(claim, quantity)
     )
+
+
+def names_several_things(label: str, group: Sequence[Measure], question: Question) -> bool:
+    """Whether a count's label is its bare noun ("How many email chains?") while one source gives several
+    values of it that are no series ("one source on every side": ``status``): the source counts several
+    things ("seven email chains" holding top-secret material, "eight email chains" between two people), and
+    the bare noun cannot tell them apart, so the question reads as a count in doubt (issue #14, PolNeAR
+    classified-emails)."""
+    values = {position.value for position in question.positions if position.value is not None}
+    bare = {f"How many {noun_phrase(m.quantity)}?" for m in group}
+    # floors ("more than 1,200", then "more than 1,300") are one running total, not several things
+    floors = any(is_lower_bound(m.quantity) for m in group)
+    return question.status == "single-source" and len(values) > 1 and label in bare and not floors
 
 
 def _verb_left_out(label: str, group: Sequence[Measure], labelled: Measure, texts: Mapping[str, str]) -> bool:
