@@ -220,6 +220,7 @@ def test_a_figure_written_with_its_currency_sign_keeps_it_as_its_unit() -> None:
 
 HOPE = 'The mayor said: "I hope the police find the 300 bicycles that were stolen."'
 FOUND = 'The mayor said: "We found the 300 bicycles that were stolen."'
+SO = 'The mayor said: "I hope so. The police found the 300 bicycles that were stolen."'
 
 
 def test_a_figure_of_a_speakers_own_wish_is_a_goal() -> None:
@@ -235,3 +236,9 @@ def test_a_figure_of_a_speakers_own_wish_is_a_goal() -> None:
     content = "We found the 300 bicycles that were stolen."
     found = make_claim(content, article=article, cue="said", quantities=(bicycles,))
     assert [m.kind for m in make_measures(found, frozenset())] == [None]
+    # nor is a wish in a sentence before the figure's
+    article = make_article(SO)
+    bicycles = make_quantity("300 bicycles", 300, within=SO, unit="bicycle")
+    content = "I hope so. The police found the 300 bicycles that were stolen."
+    reported = make_claim(content, article=article, cue="said", quantities=(bicycles,))
+    assert [m.kind for m in make_measures(reported, frozenset())] == [None]

@@ -169,7 +169,9 @@ def _is_target(claim: Claim, quantity: Quantity) -> bool:
     households")."""
     if tells_an_intention(claim):
         return True
-    if _first_person_wish().search(claim.text[: max(0, quantity.start - claim.start)]):
+    # the figure's own sentence only: "I hope so. Police found 300 bicycles" reports a count
+    sentence = re.split(r"[.!?]\s", claim.text[: max(0, quantity.start - claim.start)])[-1]
+    if _first_person_wish().search(sentence):
         return True
     return any(word in ledger_lexicon().target_words for word in _words_before(claim, quantity))
 
