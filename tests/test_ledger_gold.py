@@ -236,6 +236,9 @@ MOST_FALSE_IN_A_STORY_TOP_20 = 2  # issue #14's ceiling, per story
 # round's start (49e032c): covered 21/24, together 1/51, apart 17/17, speakers 16/28, statuses 3/15, 6 of its
 # top 9 false or misleading. Raised in the twentieth round (group-level merges of propositions,
 # ``ledger.proposition_merges``): curiel together 13/450.
+# Lowered in the twentieth round (labels20: quantity labels that say whose figure
+# it is; no question of a share with no whole, some of a ranking, a false report's figure, a speaker's wish):
+# dnc-email-leak 0 of its top 5; its ceiling is now issue #14's, as the older stories'.
 FLOORS_OF_LATE_STORIES = {
     "trump-taxes": (
         {
@@ -275,7 +278,7 @@ FLOORS_OF_LATE_STORIES = {
             "speakers right": 0.55,
             "statuses right": 0.20,
         },
-        6,
+        MOST_FALSE_IN_A_STORY_TOP_20,
     ),
 }
 
