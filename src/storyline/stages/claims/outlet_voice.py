@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span
 from storyline.records import Claim, Modality, ParsedArticle, TimeExpr
 from storyline.stages.claims.datelines import lead_dateline_length
 from storyline.stages.claims.framing import with_framing
+from storyline.stages.claims.letters import with_letter_writers
 from storyline.stages.claims.lexicon import claim_lexicon
 from storyline.stages.claims.modality import predicate_modality
 from storyline.stages.claims.spans import as_outlet_voice
@@ -44,7 +45,8 @@ def outlet_voice_claims(
 ) -> list[Claim]:
     """The attributions with dateline speakers turned into outlet-voice claims, the outlet's own
     claims on contents it calls false (``claims.framing``), then the article's unattributed statements as
-    outlet-voice claims, in text order."""
+    outlet-voice claims, in text order; on a letters page those in a signed letter are its writer's
+    (``claims.letters``)."""
     surnames = _person_surnames(parsed.doc)
     kept = [
         _unless_no_voice(_unless_dateline_speaker(claim, surnames), parsed.doc)
@@ -64,7 +66,9 @@ def outlet_voice_claims(
         if _is_statement(sentence, parsed.article.text[start : sentence.end_char]):
             found.append(_claim(parsed, len(found) + 1, (start, sentence.end_char), times, token_starts))
     # the outlet's own side on what it reports false ("erroneously suggested …"), beside the report
-    return sorted([*with_framing(parsed, kept), *found], key=lambda claim: (claim.start, claim.id))
+    claims_found = sorted([*with_framing(parsed, kept), *found], key=lambda claim: (claim.start, claim.id))
+    # on a letters page the unattributed sentences are the letter writers', not the outlet's
+    return with_letter_writers(parsed.doc, claims_found)
 
 
 def _statement_units(doc: Doc) -> list[Span]:
