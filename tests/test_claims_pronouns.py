@@ -55,3 +55,25 @@ def test_a_that_clause_parsed_as_a_relative_on_the_cue_adjunct_is_what_is_allege
     claim = next(claim for claim in claims_of(text) if claim.cue == "alleged")
     assert claim.speaker_text == "Schneiderman"
     assert claim.text.startswith("Trump personally earned $5 million")
+
+
+def test_a_speaker_that_is_someones_words_is_their_owner() -> None:
+    """ "his response focused on how …": the owner of the words speaks, and "his" resolves as "he" does."""
+    text = (
+        "Mayor Anna Berg was asked about the closure on Monday. When the mayor was pressed on the radio, her "
+        "response focused on how the council had ignored the engineers' warnings."
+    )
+    assert speaker_of(text, "focused on") == "Mayor Anna Berg"
+    assert speaker_of("Tom Reed's statement said the bridge would close in May.", "said") == "Tom Reed"
+
+
+def test_a_participle_after_a_comma_is_the_clauses_subjects_not_its_objects() -> None:
+    """ "X made a third attempt to deflect the criticism, writing that …": X writes, not the attempt."""
+    text = (
+        "On Sunday, Mayor Anna Berg made a third attempt to deflect the criticism, writing on Twitter that "
+        "the real issue was the budget."
+    )
+    assert speaker_of(text, "writing") == "Mayor Anna Berg"
+    assert speaker_of("The ministry issued a statement saying that the bridge would close.", "saying") == (
+        "a statement"
+    )

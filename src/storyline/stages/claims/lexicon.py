@@ -28,7 +28,10 @@ class ClaimLexicon:
     request_verbs: frozenset[str]
     epistemic_verbs: frozenset[str]
     mental_state_verbs: frozenset[str]
+    leave_adjectives: frozenset[str]
     noun_cues: frozenset[str]
+    utterance_nouns: frozenset[str]
+    judgment_verbs: frozenset[str]
     colon_labels: frozenset[str]
     colon_speaker_nouns: frozenset[str]
     outlet_nouns: frozenset[str]
@@ -109,7 +112,10 @@ def claim_lexicon() -> ClaimLexicon:
         request_verbs=_words(cues["request_verbs"]),
         epistemic_verbs=_words(cues["epistemic_verbs"]),
         mental_state_verbs=_words(cues["mental_state_verbs"]),
+        leave_adjectives=_words(cues["leave_adjectives"]),
         noun_cues=_words(cues["noun_cues"]),
+        utterance_nouns=_words(cues["utterance_nouns"]),
+        judgment_verbs=_words(cues["judgment_verbs"]),
         colon_labels=_words(cues["colon_labels"]),
         colon_speaker_nouns=_words(cues["colon_speaker_nouns"]),
         outlet_nouns=_words(cues["outlet_nouns"]),
