@@ -43,6 +43,8 @@ class ClaimLexicon:
     work_kinds: dict[str, str]
     work_maker_verbs: frozenset[str]
     finding_heads: frozenset[str]
+    self_announcing_verbs: frozenset[str]
+    future_auxiliaries: frozenset[str]
     self_pronouns: frozenset[str]
     particle_verbs: dict[str, str]
     preposition_cues: dict[str, frozenset[str]]
@@ -126,6 +128,8 @@ def claim_lexicon() -> ClaimLexicon:
         work_kinds={word.lower(): kind[0].lower() for kind in cues["work_nouns"] for word in kind},
         work_maker_verbs=_words(cues["work_maker_verbs"]),
         finding_heads=_words(cues["finding_heads"]),
+        self_announcing_verbs=_words(cues["self_announcing_verbs"]),
+        future_auxiliaries=_words(cues["future_auxiliaries"]),
         self_pronouns=_words(cues["self_pronouns"]),
         particle_verbs={verb.lower(): part.lower() for verb, part in cues["particle_verbs"].items()},
         preposition_cues={verb.lower(): _words(words) for verb, words in cues["preposition_cues"].items()},

@@ -49,7 +49,9 @@ def outlet_voice_claims(
     (``claims.letters``)."""
     surnames = _person_surnames(parsed.doc)
     kept = [
-        _unless_no_voice(_unless_dateline_speaker(claim, surnames), parsed.doc)
+        _unless_own_announcement(
+            _unless_no_voice(_unless_dateline_speaker(claim, surnames), parsed.doc), parsed.doc
+        )
         for claim in claims
         if _keeps(claim)
     ]
@@ -174,6 +176,31 @@ def _unless_no_voice(claim: Claim, doc: Doc) -> Claim:
         return claim
     speaker = doc.char_span(claim.speaker_start, claim.speaker_end, alignment_mode="expand")
     if speaker is None or speaker.root.lemma_.lower() not in claim_lexicon().finding_heads:
+        return claim
+    return dataclasses.replace(
+        as_outlet_voice(claim),
+        via_text=claim.speaker_text,
+        via_start=claim.speaker_start,
+        via_end=claim.speaker_end,
+    )
+
+
+def _unless_own_announcement(claim: Claim, doc: Doc) -> Claim:
+    """ "Debbie Wasserman Schultz announced Sunday she will resign her post": an announcement of the
+    announcer's own coming act (lexicon ``self_announcing_verbs``; the content's subject a "he"/"she", its
+    verb future) is the act itself, which the outlet reports in its own voice; the announcer stays as who it
+    came through (``via_text``)."""
+    lexicon = claim_lexicon()
+    if claim.kind != "statement" or claim.quote != "indirect" or claim.speaker_text is None:
+        return claim
+    cue = doc.char_span(claim.cue_start, claim.cue_end, alignment_mode="expand")
+    content = doc.char_span(claim.start, claim.end, alignment_mode="expand")
+    if cue is None or content is None or cue.root.lemma_.lower() not in lexicon.self_announcing_verbs:
+        return claim
+    verb = content.root
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    future = any(c.dep_ == "aux" and c.lower_ in lexicon.future_auxiliaries for c in verb.children)
+    if not future or not subjects or subjects[0].lower_ not in ("he", "she"):
         return claim
     return dataclasses.replace(
         as_outlet_voice(claim),

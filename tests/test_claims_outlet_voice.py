@@ -1,0 +1,34 @@
+"""Outlet-voice claims (``claims.outlet_voice``), on sentences written for these tests and parsed with the
+real spaCy model: an announcement of the announcer's own coming act is the outlet's report of it."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.records import Article, Claim
+from storyline.stages.claims import extract_claims, outlet_voice_claims
+from storyline.stages.nlp import parse_articles
+
+
+def claims_of(text: str) -> list[Claim]:
+    parsed = next(parse_articles([Article(id="t", text=text)]))
+    return outlet_voice_claims(parsed, extract_claims(parsed, ()), ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Council Chair Anna Berg announced Sunday she will resign her post after the budget vote.",
+        "Mayor Tom Reed announced that he would not seek a third term.",
+    ],
+)
+def test_an_announcement_of_ones_own_coming_act_is_the_outlets_report(text: str) -> None:
+    claims = claims_of(text)
+    assert len(claims) == 1 and claims[0].outlet_voice, claims
+    assert claims[0].text.startswith(("she will", "he would")) and claims[0].via_text
+
+
+def test_an_announcement_about_someone_else_stays_the_announcers() -> None:
+    text = "On Tuesday, Director Tom Reed announced that the mayor would be careless with the funds."
+    claims = claims_of(text)
+    assert [(claim.speaker_text, claim.cue) for claim in claims] == [("Director Tom Reed", "announced")]
