@@ -32,3 +32,16 @@ def test_an_announcement_about_someone_else_stays_the_announcers() -> None:
     text = "On Tuesday, Director Tom Reed announced that the mayor would be careless with the funds."
     claims = claims_of(text)
     assert [(claim.speaker_text, claim.cue) for claim in claims] == [("Director Tom Reed", "announced")]
+
+
+def test_a_transcripts_capitalised_leads_are_speakers_a_lone_dateline_is_not() -> None:
+    transcript = (
+        '"BRENNAN: Let us start with the vote. And she has accepted that invitation.\n\n'
+        '"ORTIZ: Well, look, the voters have an important choice to make on Tuesday.\n\n'
+        '"BRENNAN: But the council said the count would be fair and quick.\n\n'
+        '"ORTIZ: The council has been wrong about the count for three years now.'
+    )
+    leads = [claim.speaker_text for claim in claims_of(transcript) if claim.cue == ":"]
+    assert leads == ["BRENNAN", "ORTIZ", "BRENNAN", "ORTIZ"]
+    dateline = claims_of("WASHINGTON: The senator said the bill would pass on Monday.")
+    assert not [claim for claim in dateline if claim.cue == ":"], dateline

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
@@ -35,6 +36,7 @@ from storyline.stages.quantities import find_quantities
 
 ONLY_DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'’-]{2,}\s*(?:\([A-Za-z .]+\))?\s*[—–-]*\s*$")
 QUOTATION_MARKS = frozenset('"“”')
+TRANSCRIPT_LEAD = re.compile(r"(?m)^[ \t\"“]*([A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)?):")
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # Fewer words than this rarely state a checkable fact ("Not so.", "That changed.").
 MIN_WORDS = 6
@@ -47,7 +49,7 @@ def outlet_voice_claims(
     claims on contents it calls false (``claims.framing``), then the article's unattributed statements as
     outlet-voice claims, in text order; on a letters page those in a signed letter are its writer's
     (``claims.letters``)."""
-    surnames = _person_surnames(parsed.doc)
+    surnames = _person_surnames(parsed.doc) | _transcript_leads(parsed.article.text)
     kept = [
         _unless_own_announcement(
             _unless_no_voice(_unless_dateline_speaker(claim, surnames), parsed.doc), parsed.doc
@@ -155,12 +157,20 @@ def _sentence_start(doc: Doc, offset: int) -> int | None:
 def _unless_dateline_speaker(claim: Claim, surnames: frozenset[str] = frozenset()) -> Claim:
     """ "WASHINGTON (AP) — Clinton said …" parsed with the dateline as speaker: the outlet speaks. A
     transcript's "PENCE: …" is no dateline: a capitalised lead before a colon that is the surname of a person
-    the article names (``surnames``) stays the speaker."""
+    the article names or a lead of two lines or more (``surnames``) stays the speaker."""
     if claim.speaker_text is None or not ONLY_DATELINE.match(claim.speaker_text):
         return claim
     if claim.cue == ":" and claim.speaker_text.strip().title() in surnames:
         return claim
     return as_outlet_voice(claim)
+
+
+def _transcript_leads(text: str) -> frozenset[str]:
+    """The capitalised leads before a colon that open two lines or more ("WALLACE: …", "PENCE: …", in the
+    title case ``_unless_dateline_speaker`` compares): a transcript's speakers, whom the recogniser may not
+    know as people (PolNeAR first-debate: "WALLACE:" lines went to the outlet); a dateline opens one line."""
+    leads = Counter(match.group(1).title() for match in TRANSCRIPT_LEAD.finditer(text))
+    return frozenset(lead for lead, count in leads.items() if count >= 2)
 
 
 def _person_surnames(doc: Doc) -> frozenset[str]:
