@@ -45,3 +45,27 @@ def test_a_transcripts_capitalised_leads_are_speakers_a_lone_dateline_is_not() -
     assert leads == ["BRENNAN", "ORTIZ", "BRENNAN", "ORTIZ"]
     dateline = claims_of("WASHINGTON: The senator said the bill would pass on Monday.")
     assert not [claim for claim in dateline if claim.cue == ":"], dateline
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Everyone in town can see it. He knows this bridge scheme will hurt the families who live nearby.",
+        "Mayors of both parties have understood that it is necessary to show their budgets to the voters.",
+    ],
+)
+def test_the_clause_under_a_factive_verb_is_the_outlets(text: str) -> None:
+    clauses = ("this bridge", "it is necessary")
+    factive = [claim for claim in claims_of(text) if claim.text.startswith(clauses)]
+    assert factive and all(claim.outlet_voice for claim in factive), claims_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor does not know whether the bridge will close in May.",
+        "“The mayor knows the bridge will close in May,” Anna Berg said.",
+    ],
+)
+def test_an_embedded_question_or_a_quoted_factive_is_no_outlet_statement(text: str) -> None:
+    assert not any(claim.outlet_voice and "bridge will close" in claim.text for claim in claims_of(text))

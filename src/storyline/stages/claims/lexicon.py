@@ -45,6 +45,8 @@ class ClaimLexicon:
     finding_heads: frozenset[str]
     self_announcing_verbs: frozenset[str]
     future_auxiliaries: frozenset[str]
+    factive_verbs: frozenset[str]
+    question_openers: frozenset[str]
     self_pronouns: frozenset[str]
     particle_verbs: dict[str, str]
     preposition_cues: dict[str, frozenset[str]]
@@ -130,6 +132,8 @@ def claim_lexicon() -> ClaimLexicon:
         finding_heads=_words(cues["finding_heads"]),
         self_announcing_verbs=_words(cues["self_announcing_verbs"]),
         future_auxiliaries=_words(cues["future_auxiliaries"]),
+        factive_verbs=_words(cues["factive_verbs"]),
+        question_openers=_words(cues["question_openers"]),
         self_pronouns=_words(cues["self_pronouns"]),
         particle_verbs={verb.lower(): part.lower() for verb, part in cues["particle_verbs"].items()},
         preposition_cues={verb.lower(): _words(words) for verb, words in cues["preposition_cues"].items()},

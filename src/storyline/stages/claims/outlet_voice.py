@@ -57,6 +57,7 @@ def outlet_voice_claims(
         for claim in claims
         if _keeps(claim)
     ]
+    kept = [_unless_factive(claim, parsed.doc, kept) for claim in kept]
     # An act ("the union voted to strike") leaves its sentence free: the outlet narrates the act itself.
     taken = [span for claim in kept if claim.kind == "statement" for span in _spans(claim, parsed.doc)]
     found: list[Claim] = []
@@ -218,6 +219,25 @@ def _unless_own_announcement(claim: Claim, doc: Doc) -> Claim:
         via_start=claim.speaker_start,
         via_end=claim.speaker_end,
     )
+
+
+def _unless_factive(claim: Claim, doc: Doc, claims: Sequence[Claim]) -> Claim:
+    """ "He knows this scam will hurt him": the clause under a factive verb (lexicon ``factive_verbs``) is
+    what the writer holds true, no statement of the subject's; the outlet states it. Not an embedded question
+    ("does not know whether …"), a quotation, or a cue inside another speaker's words (theirs to hold)."""
+    lexicon = claim_lexicon()
+    if claim.kind != "statement" or claim.outlet_voice or claim.quote == "direct":
+        return claim
+    cue = doc.char_span(claim.cue_start, claim.cue_end, alignment_mode="expand")
+    if cue is None or cue.root.lemma_.lower() not in lexicon.factive_verbs:
+        return claim
+    opening = claim.text.split(maxsplit=1)[0].lower() if claim.text.strip() else ""
+    if opening in lexicon.question_openers or any(
+        other.id != claim.id and not other.outlet_voice and other.start <= claim.cue_start < other.end
+        for other in claims
+    ):
+        return claim
+    return as_outlet_voice(claim)
 
 
 def _is_statement(sentence: Span, text: str) -> bool:
