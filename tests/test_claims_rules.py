@@ -292,3 +292,19 @@ def test_an_infinitive_of_leave_is_no_statement_and_hides_no_attribution() -> No
 def test_a_judgment_on_someones_words_is_a_statement(text: str, content: str) -> None:
     found = [claim for claim in claims_of(text) if claim.text.startswith(content)]
     assert found and found[0].kind == "statement" and found[0].speaker_text, claims_of(text)
+
+
+def test_a_quotation_paragraph_after_a_statement_put_out_is_that_statement() -> None:
+    text = (
+        "On Monday the council issued a statement apologizing to the nurses for the emails.\n\n"
+        "“On behalf of everyone at the council, we want to offer a sincere apology to the nurses. These "
+        "comments do not reflect our values.”\n\nThe statement was signed by the mayor."
+    )
+    statement = [claim for claim in claims_of(text) if claim.text.startswith("On behalf of")]
+    assert statement and statement[0].speaker_text == "the council", claims_of(text)
+
+
+def test_a_factive_verb_over_a_noun_is_left_alone() -> None:
+    assert by_cue("The senator understood the risks of the vote, his aides said.", "said") == [
+        ("his aides", "The senator understood the risks of the vote", "statement")
+    ]

@@ -223,14 +223,18 @@ def _unless_own_announcement(claim: Claim, doc: Doc) -> Claim:
 
 def _unless_factive(claim: Claim, doc: Doc, claims: Sequence[Claim]) -> Claim:
     """ "He knows this scam will hurt him": the clause under a factive verb (lexicon ``factive_verbs``) is
-    what the writer holds true, no statement of the subject's; the outlet states it. Not an embedded question
-    ("does not know whether …"), a quotation, or a cue inside another speaker's words (theirs to hold)."""
+    what the writer holds true, no statement of the subject's; the outlet states it. A finite clause only, not
+    an embedded question ("does not know whether …"), a quotation, or a cue inside another speaker's words
+    (theirs to hold)."""
     lexicon = claim_lexicon()
     if claim.kind != "statement" or claim.outlet_voice or claim.quote == "direct":
         return claim
     cue = doc.char_span(claim.cue_start, claim.cue_end, alignment_mode="expand")
     if cue is None or cue.root.lemma_.lower() not in lexicon.factive_verbs:
         return claim
+    content = doc.char_span(claim.start, claim.end, alignment_mode="expand")
+    if content is None or not any(token.tag_ in FINITE_TAGS for token in content):
+        return claim  # "understood the risks": no clause the writer could hold true
     opening = claim.text.split(maxsplit=1)[0].lower() if claim.text.strip() else ""
     if opening in lexicon.question_openers or any(
         other.id != claim.id and not other.outlet_voice and other.start <= claim.cue_start < other.end
