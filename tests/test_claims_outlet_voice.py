@@ -64,8 +64,9 @@ def test_the_clause_under_a_factive_verb_is_the_outlets(text: str) -> None:
     "text",
     [
         "The mayor does not know whether the bridge will close in May.",
+        "With the records we would know exactly what repairs the bridge will need in May.",
         "“The mayor knows the bridge will close in May,” Anna Berg said.",
     ],
 )
 def test_an_embedded_question_or_a_quoted_factive_is_no_outlet_statement(text: str) -> None:
-    assert not any(claim.outlet_voice and "bridge will close" in claim.text for claim in claims_of(text))
+    assert not any(claim.outlet_voice and "bridge will" in claim.text for claim in claims_of(text))

@@ -235,7 +235,8 @@ def _unless_factive(claim: Claim, doc: Doc, claims: Sequence[Claim]) -> Claim:
     content = doc.char_span(claim.start, claim.end, alignment_mode="expand")
     if content is None or not any(token.tag_ in FINITE_TAGS for token in content):
         return claim  # "understood the risks": no clause the writer could hold true
-    opening = claim.text.split(maxsplit=1)[0].lower() if claim.text.strip() else ""
+    # "would know exactly what loopholes …": the first word past any adverb opens the question
+    opening = next((token.lower_ for token in content if token.pos_ != "ADV"), "")
     if opening in lexicon.question_openers or any(
         other.id != claim.id and not other.outlet_voice and other.start <= claim.cue_start < other.end
         for other in claims
