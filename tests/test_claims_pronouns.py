@@ -65,15 +65,3 @@ def test_a_speaker_that_is_someones_words_is_their_owner() -> None:
     )
     assert speaker_of(text, "focused on") == "Mayor Anna Berg"
     assert speaker_of("Tom Reed's statement said the bridge would close in May.", "said") == "Tom Reed"
-
-
-def test_a_participle_after_a_comma_is_the_clauses_subjects_not_its_objects() -> None:
-    """ "X made a third attempt to deflect the criticism, writing that …": X writes, not the attempt."""
-    text = (
-        "On Sunday, Mayor Anna Berg made a third attempt to deflect the criticism, writing on Twitter that "
-        "the real issue was the budget."
-    )
-    assert speaker_of(text, "writing") == "Mayor Anna Berg"
-    assert speaker_of("The ministry issued a statement saying that the bridge would close.", "saying") == (
-        "a statement"
-    )

@@ -74,10 +74,6 @@ def subject_of(verb: Token, lexicon: ClaimLexicon) -> Token | None:
         inverted = _inverted_subject(current)
         if inverted is not None:
             return inverted
-        clause_verb = _verb_of_participle_aside(current)
-        if clause_verb is not None:
-            current = clause_verb  # "X made a third attempt …, writing on Twitter that …": X writes
-            continue
         if current.dep_ == "acl" and current.head.i < current.i and current.tag_ != "VB":
             # "“…,” the minister posted on X." parsed as a noun phrase; not an infinitive ("answers about
             # his decision not to recommend …": the noun is no one who recommends)
@@ -94,19 +90,6 @@ def subject_of(verb: Token, lexicon: ClaimLexicon) -> Token | None:
             return None
         current = current.head
     return None
-
-
-def _verb_of_participle_aside(verb: Token) -> Token | None:
-    """The verb of the clause a participle set off by a comma comments on, when the parser hung the
-    participle on that clause's object ("Mr. Trump made a third attempt to deflect Mr. Khan's criticism,
-    writing on Twitter that …": "writing" as a modifier of "attempt" gave the attempt as who wrote, PolNeAR
-    khan-family, issue #14). A participle right after its noun ("a statement saying …") stays the noun's."""
-    if verb.dep_ != "acl" or verb.tag_ != "VBG" or verb.head.i > verb.i:
-        return None
-    before = verb.left_edge.i - 1
-    if before < 0 or verb.doc[before].text != "," or verb.head.dep_ not in ("dobj", "pobj", "attr"):
-        return None
-    return next((a for a in verb.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
 
 
 def _active_conjunct_of(verb: Token, head: Token) -> bool:
