@@ -242,7 +242,13 @@ def _unless_factive(claim: Claim, doc: Doc, claims: Sequence[Claim]) -> Claim:
         for other in claims
     ):
         return claim
-    return as_outlet_voice(claim)
+    outlet = as_outlet_voice(claim)
+    # "ignored the fact that …": the outlet states the clause, not the phrase that calls it a fact
+    phrase = next((p for p in lexicon.fact_phrases if claim.text.lower().startswith(p)), "")
+    start = claim.start + len(phrase)
+    return dataclasses.replace(
+        outlet, text=claim.text[len(phrase) :], start=start, cue_start=start, cue_end=start
+    )
 
 
 def _is_statement(sentence: Span, text: str) -> bool:
