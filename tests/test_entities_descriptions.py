@@ -101,3 +101,14 @@ def test_a_repeated_description_after_a_rival_is_named_stays_unresolved() -> Non
     )
     last = [m for m in found if m.text == "the federation"][-1]
     assert last.refers_to is None
+
+
+def test_a_body_word_saying_the_trade_of_an_apposed_role_keeps_it_the_persons() -> None:
+    """Issue #17, tbilisi-doping: "X, the former laboratory technician whose allegations …" is X; only a
+    body owning the role ("The company's owner") is read apart from the name beside it."""
+    found = mentions_of(
+        "The Velsund Anti-Doping Laboratory was closed. Ingrid Solberg, the former laboratory technician "
+        "whose allegations first surfaced on Monday, stood by her account."
+    )
+    person = next(m for m in found if m.text == "the former laboratory technician")
+    assert person.label == "PERSON" and person.refers_to == "Ingrid Solberg"

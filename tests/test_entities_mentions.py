@@ -785,17 +785,27 @@ def test_a_lower_case_phrase_with_the_words_of_a_named_body_is_its_description()
 
 def test_an_organisation_named_with_a_given_name_is_a_person_in_the_article() -> None:
     """ "Olena Kowaltschuk", which the small model tagged an organisation, took "the unit" before it as its
-    description; a name opening with a given name of the table and no organisation's word is a person."""
+    description, and "Nino Abaschidse", tagged a place, no title: a name opening with a given name of the
+    table and holding no word of a body's or a place's name is a person."""
     from storyline.stages.entities.repair import people_by_title
 
-    text = "The unit reported nine cases, Olena Kowaltschuk said. Olena Rowing Federation agreed."
+    text = (
+        "The unit reported nine cases, Olena Kowaltschuk said. Olena Rowing Federation agreed. Nino "
+        "Abaschidse repeated her accusations in the Tamar Valley."
+    )
     (parsed,) = parse_articles([Article(id="a", text=text)])
+    tagged = [
+        ("Olena Kowaltschuk", "ORG"),
+        ("Olena Rowing Federation", "ORG"),
+        ("Nino Abaschidse", "LOC"),
+        ("Tamar Valley", "LOC"),
+    ]
     names = [
-        Mention("a", text.index(surface), text.index(surface) + len(surface), surface, "ORG")
-        for surface in ("Olena Kowaltschuk", "Olena Rowing Federation")
+        Mention("a", text.index(surface), text.index(surface) + len(surface), surface, label)
+        for surface, label in tagged
     ]
     labels = [m.label for m in people_by_title(parsed.doc, names, entity_lexicon())]
-    assert labels == ["PERSON", "ORG"]
+    assert labels == ["PERSON", "ORG", "PERSON", "LOC"]
 
 
 def tagged_doc(words: list[tuple[str, str, str]]) -> Doc:

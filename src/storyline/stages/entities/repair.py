@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.records import Mention
 from storyline.stages.entities.kinds import introduced_by_kind
-from storyline.stages.entities.lexicon import EntityLexicon, fold_name
+from storyline.stages.entities.lexicon import PLACE_LABELS, EntityLexicon, fold_name
 from storyline.stages.entities.transliteration import opens_with_given_name
 
 __all__ = [
@@ -273,11 +273,13 @@ def people_by_title(doc: Doc, names: list[Mention], lexicon: EntityLexicon) -> l
 
 
 def _given_name_of_organisation(mention: Mention, lexicon: EntityLexicon) -> bool:
+    """An organisation's or a place's name opening with a given name of the table and holding no word of a
+    body's or a place's name ("Nino Abashidze", tagged a place)."""
     folded = fold_name(mention.text)
     return (
-        mention.label == "ORG"
+        mention.label in {"ORG", *PLACE_LABELS}
         and opens_with_given_name(folded)
-        and not set(folded.split()) & lexicon.org_head_words
+        and not set(folded.split()) & (lexicon.org_head_words | lexicon.place_nouns)
     )
 
 
