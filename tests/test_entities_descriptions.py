@@ -112,3 +112,11 @@ def test_a_body_word_saying_the_trade_of_an_apposed_role_keeps_it_the_persons() 
     )
     person = next(m for m in found if m.text == "the former laboratory technician")
     assert person.label == "PERSON" and person.refers_to == "Ingrid Solberg"
+
+
+def test_a_trade_written_before_a_name_is_that_persons_title() -> None:
+    """Issue #17, tbilisi-doping: "The former technician Nino Abaschidse repeated her accusations" is one
+    person, as "Fisherman Kim Young-ho" is."""
+    found = mentions_of("The former technician Ingrid Solberg repeated her accusations on Wednesday.")
+    title = next(m for m in found if m.text.endswith("technician"))
+    assert title.label == "PERSON" and title.refers_to == "Ingrid Solberg"
