@@ -120,3 +120,13 @@ def test_a_trade_written_before_a_name_is_that_persons_title() -> None:
     found = mentions_of("The former technician Ingrid Solberg repeated her accusations on Wednesday.")
     title = next(m for m in found if m.text.endswith("technician"))
     assert title.label == "PERSON" and title.refers_to == "Ingrid Solberg"
+
+
+def test_a_post_in_apposition_before_a_name_is_that_person() -> None:
+    """Issue #17, tbilisi-doping: "A former employee of the lab, the 34-year-old Nino Abaszidze" is her."""
+    found = mentions_of(
+        "The Velsund Anti-Doping Laboratory is under scrutiny. A former employee of the lab, the 34-year-old "
+        "Ingrid Solberg, maintains that samples were destroyed there."
+    )
+    post = next(m for m in found if m.text.startswith("A former employee"))
+    assert post.label == "PERSON" and post.refers_to == "Ingrid Solberg"
