@@ -24,6 +24,7 @@ from storyline.lexicons import load_lexicon
 from storyline.records import Claim, Quantity, TimeExpr
 from storyline.stages.ledger.dated import counts_one_day, figure_day
 from storyline.stages.ledger.grouping import (
+    TOKEN_MARK,
     WORD,
     EntitySpans,
     content_words,
@@ -78,13 +79,16 @@ NUMBERED_REACH = 3
 # Only these kinds of number answer a question (``quantities.number_type``); a duration is context.
 ANSWER_TYPES = frozenset({"count", "money", "percent"})
 SHARE = "percent"
-# A figure is a target when a target word lies this many words before it at most ("goal of releasing").
+# The kind of a goal's figure ("a goal of releasing 43,000 pages", ``_is_target``): a question of its own.
 TARGET = "target"
 # The qualifier of a figure that counts an increase ("four more bodies"), not the count itself.
 INCREMENT = "+increment"
 # The qualifier of an increment's day ("+on:2025-04-08"): increments of two days never share a question.
 ON_DAY = "+on:"
+# A figure is a target when a target word lies this many words before it at most ("goal of releasing").
 TARGET_REACH = 4
+# Where a sentence ends inside a claim: a first-person wish is read in the figure's own sentence only.
+SENTENCE_END = re.compile(r"[.!?]\s")
 # The qualifier of a figure whose noun a participle with its agent narrows ("+agent:sent": "planes sent by
 # Italy"): a subset, no side of the count of all.
 AGENT = "+agent:"
@@ -171,7 +175,7 @@ def _is_target(claim: Claim, quantity: Quantity) -> bool:
     if tells_an_intention(claim):
         return True
     # the figure's own sentence only: "I hope so. Police found 300 bicycles" reports a count
-    sentence = re.split(r"[.!?]\s", claim.text[: max(0, quantity.start - claim.start)])[-1]
+    sentence = SENTENCE_END.split(claim.text[: max(0, quantity.start - claim.start)])[-1]
     if _first_person_wish().search(sentence):
         return True
     return any(word in ledger_lexicon().target_words for word in _words_before(claim, quantity))
@@ -490,8 +494,8 @@ def unify_holders(measures: Sequence[Measure], names: Mapping[str, str]) -> list
     """A share held by a bare surname ("name:trump", no entity mention there) takes the entity of the
     story's shares whose name ends with it, when exactly one does ("Donald Trump"); else it stays apart."""
     by_surname: dict[str, set[str]] = {}
-    for holder in {m.holder for m in measures if m.holder and m.holder.startswith("@")}:
-        surname = names.get(holder[1:], "").split()[-1:]
+    for holder in {m.holder for m in measures if m.holder and m.holder.startswith(TOKEN_MARK)}:
+        surname = names.get(holder.removeprefix(TOKEN_MARK), "").split()[-1:]
         if surname:
             by_surname.setdefault("name:" + surname[0].lower(), set()).add(holder)
     return [
