@@ -5,8 +5,9 @@ Contract: ``build_ledger(story, claims, entities, articles, copy_edges, ..., spa
 ``build_ledgers([StoryRecords(...), ...], settings, spans)`` builds them with one encoder call for them all.
 Inside: ``story_reading`` (what the ledger reads of a story first: the claims it keeps, what it looks them up
 in), ``grouping`` (the words, entities and overlap claims are compared by), ``counted`` (what a figure
-counts), ``counters`` (whose count an outlet's own sentence tells), ``dated`` (the day a figure is told for),
-``kinds`` (which kind of count: dead, missing, injured…), ``measures`` (which figures answer one question),
+counts), ``non_counts`` (figures that count nothing that happened: goals, a poll's method, a list's length),
+``counters`` (whose count an outlet's own sentence tells), ``dated`` (the day a figure is told for), ``kinds``
+(which kind of count: dead, missing, injured…), ``measures`` (which figures answer one question),
 ``measured_questions`` (measured things asked as questions), ``plurals`` (plurals and singulars of counted
 nouns), ``shares`` (whose share a poll percentage is), ``modifiers`` (a count's modifiers its sources leave
 unsaid), ``paths`` (a count moving over dates read as one path), ``losses`` (a sum lost, keyed by its holder),

@@ -27,8 +27,9 @@ from types import MappingProxyType
 
 from storyline.config import DEFAULT_SETTINGS
 from storyline.records import Claim, Position, QuestionStatus
-from storyline.stages.ledger.counted import is_lower_bound, tells_an_intention
+from storyline.stages.ledger.counted import is_lower_bound
 from storyline.stages.ledger.grouping import ledger_lexicon
+from storyline.stages.ledger.non_counts import tells_an_intention
 from storyline.stages.ledger.opinions import all_opinions, hedges_its_negation, quotes_around
 from storyline.stages.ledger.series import EITHER_WAY, calendar_day, counts_apart, day_label, series_status
 from storyline.stages.ledger.sources import is_unnamed_report
