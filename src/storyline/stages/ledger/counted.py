@@ -12,12 +12,10 @@ that noun too ("125 facilities": ``under_umbrellas``). ``ledger.measures`` group
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cache
 from itertools import pairwise
 
 from storyline.lexicons import load_lexicon
@@ -60,9 +58,10 @@ from storyline.stages.ledger.non_counts import (
     stands_for_named,
     words_before,
 )
-from storyline.stages.ledger.plurals import is_plural_of, singular
+from storyline.stages.ledger.plurals import singular
 from storyline.stages.ledger.series import calendar_day
 from storyline.stages.ledger.shares import OFFER, STAKE, offer_holder, share_holder
+from storyline.stages.ledger.umbrellas import coordinated_kinds, umbrella_covering
 from storyline.stages.quantities import number_lexicon, number_type
 
 # Where one statement inside a content ends and the next begins ("71 bodies … and 35 people …"; a new
@@ -74,12 +73,6 @@ CLAUSE_BREAK = re.compile(
 )
 # A hyphenated modifier ("laboratory-confirmed"): its last part says what it does to the counted thing.
 NEUTRAL_COMPOUND = re.compile(r"\b([^\W\d_]+)-([^\W\d_]+)\b")
-# The words and commas after a figure's noun, where a coordination of kinds goes on ("and clinics").
-COORDINATION_TOKEN = re.compile(r"[^\W_]+|,")
-CONJUNCTIONS = frozenset({"and", "or"})
-SEPARATORS = CONJUNCTIONS | {","}
-# How many words into a conjunct its kind may start ("and rural health posts": the second word).
-CONJUNCT_REACH = 3
 # How many words after "the number of" its counted noun may come ("the number of herder families": two).
 NUMBERED_REACH = 3
 # Only these kinds of number answer a question (``quantities.number_type``); a duration is context.
@@ -420,69 +413,13 @@ def unify_holders(measures: Sequence[Measure], names: Mapping[str, str]) -> list
     ]
 
 
-@cache
-def _umbrellas() -> dict[str, tuple[tuple[str, ...], ...]]:
-    """Umbrella noun → the kinds it covers, each as its words (``[umbrella_nouns]`` of the lexicon)."""
-    table = load_lexicon("ledger")["umbrella_nouns"]
-    return {umbrella: tuple(tuple(kind.split()) for kind in kinds) for umbrella, kinds in table.items()}
-
-
-@cache
-def _umbrella_kinds() -> tuple[tuple[str, ...], ...]:
-    """Every kind of ``[umbrella_nouns]``, the longest first ("health post" before "post")."""
-    kinds = {kind for table in _umbrellas().values() for kind in table}
-    return tuple(sorted(kinds, key=lambda kind: (-len(kind), kind)))
-
-
-def _kind_at_start(words: Sequence[str]) -> tuple[tuple[str, ...], int] | None:
-    """The umbrella kind whose words start among the first ``CONJUNCT_REACH`` words, the last in the plural
-    or not ("rural health posts": health post), and how many words it takes up to its end; None when no
-    kind does."""
-    for start in range(min(CONJUNCT_REACH, len(words))):
-        for kind in _umbrella_kinds():
-            window = words[start : start + len(kind)]
-            same = len(window) == len(kind) and list(window[:-1]) == list(kind[:-1])
-            if same and is_plural_of(window[-1], kind[-1]):
-                return kind, start + len(kind)
-    return None
-
-
-def coordinated_kinds(claim: Claim, quantity: Quantity) -> list[tuple[tuple[str, ...], int]]:
-    """The kinds coordinated with the figure's noun after it ("41 hospitals and clinics": clinic;
-    "166 hospitals, family polyclinics and rural health posts": polyclinic, health post), each with where
-    it ends in the content; none unless an "and" or "or" joins them."""
-    after = quantity.end - claim.start
-    tokens = [(m.group().lower(), after + m.end()) for m in COORDINATION_TOKEN.finditer(claim.text[after:])]
-    found: list[tuple[tuple[str, ...], int]] = []
-    joined = False
-    index = 0
-    while index < len(tokens) and tokens[index][0] in SEPARATORS:
-        while index < len(tokens) and tokens[index][0] in SEPARATORS:  # ", and"
-            joined = joined or tokens[index][0] in CONJUNCTIONS
-            index += 1
-        words = [token for token, _ in tokens[index:]]
-        conjunct = list(itertools.takewhile(lambda token: token not in SEPARATORS, words))
-        kind = _kind_at_start(conjunct)
-        if kind is None or any(token[0].isdigit() for token in conjunct[: kind[1]]):
-            break  # "12 hospitals and 3 clinics" are two figures
-        index += kind[1]
-        found.append((kind[0], tokens[index - 1][1]))
-    return found if joined else []
-
-
 def _umbrella_of(measure: Measure, counted_units: set[str]) -> str | None:
     """The umbrella noun a figure counts under: its noun and the kinds coordinated with it all lie under
     it, and the story counts figures in that noun itself (``counted_units``)."""
     coordinated = coordinated_kinds(measure.claim, measure.quantity)
     if not coordinated:
         return None
-    kinds = [(measure.unit,), *(kind for kind, _ in coordinated)]
-    shared = [
-        umbrella
-        for umbrella, covered in _umbrellas().items()
-        if umbrella in counted_units and all(kind in covered for kind in kinds)
-    ]
-    return shared[0] if len(shared) == 1 else None
+    return umbrella_covering([(measure.unit,), *(kind for kind, _ in coordinated)], counted_units)
 
 
 def under_umbrellas(measures: Sequence[Measure]) -> list[Measure]:

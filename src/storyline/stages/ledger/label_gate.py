@@ -33,7 +33,7 @@ from functools import cache
 
 from storyline.lexicons import load_lexicon
 from storyline.records import Claim, Quantity, Question
-from storyline.stages.ledger.counted import Measure, coordinated_kinds, is_lower_bound
+from storyline.stages.ledger.counted import Measure, is_lower_bound
 from storyline.stages.ledger.evidence import names_a_predicate
 from storyline.stages.ledger.label_cuts import WORD, label_words, writes_shorthand
 from storyline.stages.ledger.label_predicates import figure_in_parse
@@ -45,6 +45,7 @@ from storyline.stages.ledger.quantity_labels import (
     noun_phrase,
     subordinate_clause,
 )
+from storyline.stages.ledger.umbrellas import coordinated_kinds
 from storyline.stages.quantities import CURRENCY_UNITS
 
 # "both" before a count, or "the" before a small count written in words: "the two major parties", "the two
