@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from storyline.config import DEFAULT_SETTINGS
-from storyline.stages.ledger.counted import coordinated_kinds, former_year, under_umbrellas
+from storyline.stages.ledger.counted import former_year, under_umbrellas
 from storyline.stages.ledger.kinds import (
     PART,
     PAST_EVENT,
@@ -17,6 +17,7 @@ from storyline.stages.ledger.kinds import (
     outbreak_unit,
 )
 from storyline.stages.ledger.measures import Measure, group_measures, make_measures
+from storyline.stages.ledger.umbrellas import coordinated_kinds
 from tests.factories import make_article, make_claim, make_quantity, make_time
 
 

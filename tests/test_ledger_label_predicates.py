@@ -5,6 +5,7 @@ import dataclasses
 import pytest
 from factories import make_claim, make_quantity
 
+from storyline.records import Quantity
 from storyline.stages.ledger.label_predicates import with_predicate
 
 
@@ -76,19 +77,8 @@ def test_an_objects_recipient_keeps_the_verb_that_gives_to_it() -> None:
         make_quantity("500 crowns", 500, within=text), predicate="did the council pay"
     )
     label = "How many crowns to every family that lost a boat?"
-    assert with_predicate(label, [(make_claim(text), quantity)], [0], {"a": text}) == (
+    assert _labelled(label, text, quantity) == (
         "How many crowns did the council pay to every family that lost a boat?"
-    )
-
-
-def test_an_amount_asked_for_a_purpose_asks_who_asked_for_it() -> None:
-    text = "The North Sea Harbour Trust (NSHT) appealed for 3 million crowns to rebuild the piers."
-    quantity = dataclasses.replace(
-        make_quantity("3 million crowns", 3e6, within=text, unit="USD"), predicate=""
-    )
-    label = "How much money to rebuild the piers?"
-    assert with_predicate(label, [(make_claim(text), quantity)], [0], {"a": text}) == (
-        "How much money did the North Sea Harbour Trust appeal for?"
     )
 
 
@@ -120,57 +110,6 @@ def test_a_speed_asks_what_reached_it(text: str, label: str) -> None:
 @pytest.mark.parametrize(
     ("text", "figure", "label", "asked"),
     [
-        # the noun the amount is "of" says what the money is
-        (
-            "The government opened an emergency fund of $50 million for families who lost their homes.",
-            "$50 million",
-            "How much money for families?",
-            "How much was the emergency fund for families?",
-        ),
-        # the subject of the copula the amount completes, its circumstance left out
-        (
-            "She said the true bill would be well over EUR 120 million once new depots were included.",
-            "EUR 120 million",
-            "How much money once new depots?",
-            "How much is the true bill?",
-        ),
-        # an approximator inside the figure's span ("well over") heads it in the parse: the same copula
-        (
-            "Critics said the real price would be well over EUR 80 million once the new wing was counted.",
-            "well over EUR 80 million",
-            "How much money once the new wing?",
-            "How much is the real price?",
-        ),
-        # a noun that only says how much ("a low of") names nothing: the label stays, and the gate drops it
-        (
-            "His holdings fell to a low of about $1 billion in the red by 1991.",
-            "$1 billion",
-            "How much money in the red?",
-            "How much money in the red?",
-        ),
-    ],
-)
-def test_an_amount_without_a_verb_is_named_by_its_noun(
-    text: str, figure: str, label: str, asked: str
-) -> None:
-    quantity = dataclasses.replace(make_quantity(figure, 1e6, within=text, unit="USD"), predicate="")
-    assert with_predicate(label, [(make_claim(text), quantity)], [0], {"a": text}) == asked
-
-
-def test_an_amount_that_is_its_verbs_object_is_asked_with_the_verb() -> None:
-    text = "Soros contributed more than $2 million to the super PAC."
-    quantity = dataclasses.replace(
-        make_quantity("$2 million", 2e6, within=text, unit="USD"), predicate="did Soros contribute"
-    )
-    label = "How much money to the super PAC?"
-    assert with_predicate(label, [(make_claim(text), quantity)], [0], {"a": text}) == (
-        "How much money did Soros contribute to the super PAC?"
-    )
-
-
-@pytest.mark.parametrize(
-    ("text", "figure", "label", "asked"),
-    [
         # the figure is the object of a preposition after its verb's own object
         (
             "Trump would actually raise taxes on 8 million low-income Americans.",
@@ -191,37 +130,14 @@ def test_a_count_whose_verb_the_worker_did_not_read_gains_it(
     text: str, figure: str, label: str, asked: str
 ) -> None:
     quantity = dataclasses.replace(make_quantity(figure, 4, within=text), predicate="")
-    assert with_predicate(label, [(make_claim(text), quantity)], [0], {"a": text}) == asked
+    assert _labelled(label, text, quantity) == asked
 
 
 def test_a_share_that_is_its_verbs_object_names_whose_share_it_is() -> None:
     text = "The governor holds only 21 percent of the rural vote compared to his rival's 60 percent."
     quantity = make_quantity("21 percent", 21, within=text, unit="percent")
     label = "What share rural vote compared to his rival?"
-    assert with_predicate(label, [(make_claim(text), quantity)], [0], {"a": text}) == (
-        "What share of the rural vote does the governor hold?"
-    )
-
-
-def test_an_amount_a_thing_costs_asks_its_price() -> None:
-    text = "Staff pushed clients to buy premium packages costing up to $20,000 after a free trial."
-    quantity = dataclasses.replace(make_quantity("up to $20,000", 2e4, within=text, unit="USD"), predicate="")
-    label = "How much money after a free trial?"
-    assert with_predicate(label, [(make_claim(text), quantity)], [0], {"a": text}) == (
-        "How much do the premium packages cost?"
-    )
-
-
-def test_an_amount_a_name_then_a_verb_follow_is_that_names_object() -> None:
-    # issue #14: "the $3 million Wasserman Schultz raised …" asked "How much money raised …?", whose money?
-    text = "By contrast, the $2 million Anna Lindqvist raised between March and May came from unions."
-    quantity = dataclasses.replace(
-        make_quantity("$2 million Anna Lindqvist", 2e6, within=text, unit="USD"), predicate="raised"
-    )
-    label = "How much money raised between March and May?"
-    assert with_predicate(label, [(make_claim(text), quantity)], [0], {"a": text}) == (
-        "How much money did Anna Lindqvist raise between March and May?"
-    )
+    assert _labelled(label, text, quantity) == "What share of the rural vote does the governor hold?"
 
 
 def test_a_possessive_the_parse_split_off_is_joined_again() -> None:
@@ -233,27 +149,43 @@ def test_a_possessive_the_parse_split_off_is_joined_again() -> None:
     assert label == "How much money did mayor’s campaign raise in May?"
 
 
-def test_a_relative_pronoun_named_right_before_is_the_subject_a_label_asks_about() -> None:
-    # issue #14: "Clinton, who held three campaign events …" asked "How many campaign events …?", no one's
-    text = "Mayor Lindqvist, who opened four new piers on Friday, praised the crews."
-    quantity = dataclasses.replace(
-        make_quantity("four new piers", 4, within=text, unit="pier"), predicate="did who open"
-    )
-    label = with_predicate("How many new piers on Friday?", [(make_claim(text), quantity)], [0], {"a": text})
-    assert label == "How many new piers on Friday did Mayor Lindqvist open?"
-    # an auxiliary and a participle keep their tense
-    text = "Judge Anna Berg, who is hearing two lawsuits against the port, was praised."
-    quantity = dataclasses.replace(
-        make_quantity("two lawsuits", 2, within=text, unit="lawsuit"), predicate="did who hear"
-    )
-    label = with_predicate(
-        "How many lawsuits against the port?", [(make_claim(text), quantity)], [0], {"a": text}
-    )
-    assert label == "How many lawsuits against the port is Judge Anna Berg hearing?"
-    # no name before the pronoun: the verb still goes
-    text = "the crews, who opened four new piers on Friday, were praised."
-    quantity = dataclasses.replace(
-        make_quantity("four new piers", 4, within=text, unit="pier"), predicate="did who open"
-    )
-    label = with_predicate("How many new piers on Friday?", [(make_claim(text), quantity)], [0], {"a": text})
-    assert label == "How many new piers on Friday?"
+@pytest.mark.parametrize(
+    ("text", "figure", "predicate", "label", "asked"),
+    [
+        # issue #14: "Clinton, who held three campaign events …" asked "How many campaign events …?", no one's
+        (
+            "Mayor Lindqvist, who opened four new piers on Friday, praised the crews.",
+            "four new piers",
+            "did who open",
+            "How many new piers on Friday?",
+            "How many new piers on Friday did Mayor Lindqvist open?",
+        ),
+        # an auxiliary and a participle keep their tense
+        (
+            "Judge Anna Berg, who is hearing two lawsuits against the port, was praised.",
+            "two lawsuits",
+            "did who hear",
+            "How many lawsuits against the port?",
+            "How many lawsuits against the port is Judge Anna Berg hearing?",
+        ),
+        # no name before the pronoun: the verb still goes
+        (
+            "the crews, who opened four new piers on Friday, were praised.",
+            "four new piers",
+            "did who open",
+            "How many new piers on Friday?",
+            "How many new piers on Friday?",
+        ),
+    ],
+)
+def test_a_relative_pronoun_named_right_before_is_the_subject_a_label_asks_about(
+    text: str, figure: str, predicate: str, label: str, asked: str
+) -> None:
+    unit = figure.split()[-1].removesuffix("s")  # "pier", "lawsuit"
+    quantity = dataclasses.replace(make_quantity(figure, 4, within=text, unit=unit), predicate=predicate)
+    assert _labelled(label, text, quantity) == asked
+
+
+def _labelled(label: str, text: str, quantity: Quantity) -> str:
+    """``with_predicate``'s label for one figure of a claim that is the whole text of article "a"."""
+    return with_predicate(label, [(make_claim(text), quantity)], [0], {"a": text})

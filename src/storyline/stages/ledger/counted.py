@@ -1,29 +1,28 @@
 """What one figure of a claim counts: the ledger item (``Measure``) a quantity becomes.
 
-A figure answers a question only when the ledger can say what it counts: its unit (a counted noun's class,
-or the unit-class noun its clause names), the kind of count its clause names ("dead", "missing": the kind
-word nearest the figure), the narrowing words between number and noun ("1,500 special forces"), and marks
-that keep it from a total of this event (an increment: "four more bodies", "another 6", one day's
-recoveries), and the day it is a value of (``ledger.dated``). Goals ("a target of 500"), a
-poll's method figures and vague plurals ("dozens") are no answers. A figure counting a coordination of
-kinds under one umbrella noun ("41 hospitals and clinics") counts the umbrella's thing where the story
-counts it in that noun too ("125 facilities": ``under_umbrellas``). ``ledger.measures`` groups the items.
+A figure answers a question only when the ledger can say what it counts: its unit (a counted noun's class, or
+the unit-class noun its clause names), the kind of count its clause names ("dead", "missing": the kind word
+nearest the figure), the narrowing words between number and noun ("1,500 special forces"), and marks that keep
+it from a total of this event (an increment: "four more bodies", "another 6", one day's recoveries), and the
+day it is a value of (``ledger.dated``). Goals ("a target of 500"), a poll's method figures, a list's length
+(``ledger.non_counts``) and vague plurals ("dozens") are no answers. A figure counting a coordination of kinds
+under one umbrella noun ("41 hospitals and clinics") counts the umbrella's thing where the story counts it in
+that noun too ("125 facilities": ``under_umbrellas``). ``ledger.measures`` groups the items.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cache
 from itertools import pairwise
 
 from storyline.lexicons import load_lexicon
 from storyline.records import Claim, Quantity, TimeExpr
 from storyline.stages.ledger.dated import counts_one_day, figure_day
 from storyline.stages.ledger.grouping import (
+    TOKEN_MARK,
     WORD,
     EntitySpans,
     content_words,
@@ -52,12 +51,19 @@ from storyline.stages.ledger.kinds import (
     told_of_past_year,
     year_of,
 )
-from storyline.stages.ledger.plurals import is_plural_of, singular
+from storyline.stages.ledger.non_counts import (
+    is_method,
+    is_target,
+    numbers_a_list,
+    stands_for_named,
+    words_before,
+)
+from storyline.stages.ledger.plurals import singular
 from storyline.stages.ledger.series import calendar_day
 from storyline.stages.ledger.shares import OFFER, STAKE, offer_holder, share_holder
+from storyline.stages.ledger.umbrellas import coordinated_kinds, umbrella_covering
 from storyline.stages.quantities import number_lexicon, number_type
 
-LIST_OPENER_WORDS = 2  # words before a figure that may open a list ("list of", "here are")
 # Where one statement inside a content ends and the next begins ("71 bodies … and 35 people …"; a new
 # sentence, "Five bodies have been brought up. We have no contact with 31 men"; a former event told in a
 # "when" clause, "the worst since 2023, when a fire killed 46").
@@ -67,31 +73,20 @@ CLAUSE_BREAK = re.compile(
 )
 # A hyphenated modifier ("laboratory-confirmed"): its last part says what it does to the counted thing.
 NEUTRAL_COMPOUND = re.compile(r"\b([^\W\d_]+)-([^\W\d_]+)\b")
-# The words and commas after a figure's noun, where a coordination of kinds goes on ("and clinics").
-COORDINATION_TOKEN = re.compile(r"[^\W_]+|,")
-CONJUNCTIONS = frozenset({"and", "or"})
-SEPARATORS = CONJUNCTIONS | {","}
-# How many words into a conjunct its kind may start ("and rural health posts": the second word).
-CONJUNCT_REACH = 3
 # How many words after "the number of" its counted noun may come ("the number of herder families": two).
 NUMBERED_REACH = 3
 # Only these kinds of number answer a question (``quantities.number_type``); a duration is context.
 ANSWER_TYPES = frozenset({"count", "money", "percent"})
 SHARE = "percent"
-# A figure is a target when a target word lies this many words before it at most ("goal of releasing").
+# The kind of a goal's figure ("a goal of releasing 43,000 pages", ``is_target``): a question of its own.
 TARGET = "target"
 # The qualifier of a figure that counts an increase ("four more bodies"), not the count itself.
 INCREMENT = "+increment"
 # The qualifier of an increment's day ("+on:2025-04-08"): increments of two days never share a question.
 ON_DAY = "+on:"
-TARGET_REACH = 4
 # The qualifier of a figure whose noun a participle with its agent narrows ("+agent:sent": "planes sent by
 # Italy"): a subset, no side of the count of all.
 AGENT = "+agent:"
-# A figure right after a word of method (at most this many words) is a poll's sample or margin of error.
-METHOD_REACH = 2
-# Where a phrase of method begins: the last comma, semicolon, colon, dash or bracket before its figure.
-PHRASE_BREAK = re.compile(r"[,;:()\u2013\u2014]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,90 +155,6 @@ def is_vague(quantity: Quantity) -> bool:
     return any(text == amount or text.startswith(amount + " ") for amount in ledger_lexicon().vague_amounts)
 
 
-def _words_before(claim: Claim, quantity: Quantity, reach: int = TARGET_REACH) -> list[str]:
-    return [w.lower() for w in WORD.findall(claim.text[: max(0, quantity.start - claim.start)])[-reach:]]
-
-
-def _is_target(claim: Claim, quantity: Quantity) -> bool:
-    """A goal, not a count: a target word among the few words before the figure ("goal of releasing"), or
-    a cue of what the speaker wants or plans (``target_cues``: "wants to distribute … to 10,000
-    households")."""
-    if tells_an_intention(claim):
-        return True
-    # the figure's own sentence only: "I hope so. Police found 300 bicycles" reports a count
-    sentence = re.split(r"[.!?]\s", claim.text[: max(0, quantity.start - claim.start)])[-1]
-    if _first_person_wish().search(sentence):
-        return True
-    return any(word in ledger_lexicon().target_words for word in _words_before(claim, quantity))
-
-
-@cache
-def target_cues() -> frozenset[str]:
-    return frozenset(load_lexicon("ledger")["target_cues"])
-
-
-def tells_an_intention(claim: Claim) -> bool:
-    """Whether the claim's cue tells what its speaker wants, plans or means to do (``target_cues``): a
-    figure in it is a goal (``_is_target``), and a proposition it states is the speaker's plan, which
-    corroborates nothing others assert (``status.corroborating``)."""
-    return " ".join(claim.cue.lower().split()) in target_cues()
-
-
-@cache
-def _first_person_wish() -> re.Pattern[str]:
-    """A quoted speaker's own wish before a figure ("I hope you're able to find the 30,000 emails that are
-    missing"): what the speaker wants found or done, no count the speaker reports (issue #14, PolNeAR
-    dnc-email-leak: Trump's call on Russia read as a count of the leaked emails). The cue is inside the
-    content, so ``claim.cue`` (the reporting verb) does not carry it."""
-    cues = "|".join(sorted(target_cues(), key=len, reverse=True))
-    return re.compile(rf"\b(?:I|[Ww]e)\s+(?:really\s+|just\s+|do\s+)?(?:{cues})\b")
-
-
-def _is_method(claim: Claim, quantity: Quantity) -> bool:
-    """How a finding was made, not a finding: a poll's sample size or margin of error (``method_words``)
-    right before the figure ("sample of 1,001", "plus or minus 4"; not "the sample was part of 3 million
-    records", a demo claim whose figure is the finding), or any figure of a phrase of method."""
-    before = _words_before(claim, quantity, METHOD_REACH)
-    return any(word in ledger_lexicon().method_words for word in before) or _in_method_phrase(claim, quantity)
-
-
-def _numbers_a_list(claim: Claim, quantity: Quantity, unit: str) -> bool:
-    """A list's length, no count: a figure of list items ("nine particularly outrageous things he had
-    said") or one right after the words that open a list ("our list of 9", "here are five": ``list_openers``).
-    An outlet's selection of examples is as long as it chose; nobody reports or disputes how many there are
-    (issue #14)."""
-    lexicon = load_lexicon("ledger")
-    before = " ".join(_words_before(claim, quantity, LIST_OPENER_WORDS))
-    return unit in lexicon["list_item_units"] or any(
-        re.search(rf"(?:^|\s){re.escape(opener)}$", before) for opener in lexicon["list_openers"]
-    )
-
-
-def _stands_for_named(claim: Claim, quantity: Quantity) -> bool:
-    """A numeral standing for things named before it, no count: a bare figure right after a determiner
-    (``pronoun_determiners``) that no noun follows, only a break or "of" ("emails between the two,
-    comprising …", "the three of them")."""
-    before = _words_before(claim, quantity, 1)
-    if not (is_bare_figure(quantity.text) and before and before[0] in ledger_lexicon().pronoun_determiners):
-        return False
-    following = claim.text[quantity.end - claim.start :].lstrip()
-    return not following[:1].isalnum() or following.lower().startswith("of ")
-
-
-def _in_method_phrase(claim: Claim, quantity: Quantity) -> bool:
-    """Whether the figure lies in a phrase set off by a comma that opens on a word of method
-    (``method_openers``: "…, using an average of the four latest polls in 9 states"): the phrase runs
-    from the last break before the figure."""
-    phrase = PHRASE_BREAK.split(claim.text[: max(0, quantity.start - claim.start)])[-1]
-    opening = " ".join(word.lower() for word in WORD.findall(phrase)[:2])
-    return any(f"{opening} ".startswith(f"{opener} ") for opener in _method_openers())
-
-
-@cache
-def _method_openers() -> frozenset[str]:
-    return frozenset(load_lexicon("ledger")["method_openers"])
-
-
 def _qualifiers(claim: Claim, quantity: Quantity) -> frozenset[str]:
     """Lower-case words between the number and the counted noun; names and neutral words do not count. An
     increment ("four more bodies", "another 6", "six bodies pulled from the mud on Tuesday") is marked
@@ -304,7 +215,7 @@ def _is_increment(claim: Claim, quantity: Quantity) -> bool:
     increments = ledger_lexicon().increment_words
     if any(word in increments and after != "than" for word, after in pairwise(words)):
         return True
-    if set(_words_before(claim, quantity, 1)) & set(load_lexicon("ledger")["increment_openers"]):
+    if set(words_before(claim, quantity, 1)) & set(load_lexicon("ledger")["increment_openers"]):
         return True
     return counts_one_day(claim, quantity)
 
@@ -337,9 +248,9 @@ def make_measures(
     # a duration beside the figures ("after two days of rain") is context, no second count
     one_count = len({q.unit for q in claim.quantities if number_type(q) in ANSWER_TYPES}) == 1
     for quantity in claim.quantities:
-        if number_type(quantity) not in ANSWER_TYPES or is_vague(quantity) or _is_method(claim, quantity):
+        if number_type(quantity) not in ANSWER_TYPES or is_vague(quantity) or is_method(claim, quantity):
             continue
-        if _stands_for_named(claim, quantity):
+        if stands_for_named(claim, quantity):
             continue
         start, end = _clause_bounds(claim, quantity)
         clause = claim.text[start:end]
@@ -359,7 +270,7 @@ def make_measures(
         # counts ("154 were still offline": facilities), so it needs a noun like any other figure
         counts_of_people = count_kind is not None and not is_state_kind(count_kind)
         unit = _unit_from_clause(quantity, raw) or quantity.unit or (PEOPLE_UNIT if counts_of_people else "")
-        if not unit or _numbers_a_list(claim, quantity, unit):
+        if not unit or numbers_a_list(claim, quantity, unit):
             continue
         unit = PEOPLE_UNIT if counts_people(count_kind, unit) else unit
         if is_people_state(count_kind) and unit != PEOPLE_UNIT:
@@ -376,7 +287,7 @@ def make_measures(
             qualifiers |= {PAST_EVENT}  # "the 10,900 tonnes another tanker spilled in 2007"
         if count_kind and is_part(clause, offset, offset + len(quantity.text)):
             qualifiers |= {PART}
-        kind = TARGET if _is_target(claim, quantity) else count_kind
+        kind = TARGET if is_target(claim, quantity) else count_kind
         # a figure keeps the day its words give it (a series is read by day), a tally's and a measure's alike:
         # a wire's recap "put the spill at 1,200 tonnes on Monday, 2,400 on Tuesday" read on its own day was
         # a source contradicting itself (the generalise spill story); otherwise the article's day
@@ -490,8 +401,8 @@ def unify_holders(measures: Sequence[Measure], names: Mapping[str, str]) -> list
     """A share held by a bare surname ("name:trump", no entity mention there) takes the entity of the
     story's shares whose name ends with it, when exactly one does ("Donald Trump"); else it stays apart."""
     by_surname: dict[str, set[str]] = {}
-    for holder in {m.holder for m in measures if m.holder and m.holder.startswith("@")}:
-        surname = names.get(holder[1:], "").split()[-1:]
+    for holder in {m.holder for m in measures if m.holder and m.holder.startswith(TOKEN_MARK)}:
+        surname = names.get(holder.removeprefix(TOKEN_MARK), "").split()[-1:]
         if surname:
             by_surname.setdefault("name:" + surname[0].lower(), set()).add(holder)
     return [
@@ -502,69 +413,13 @@ def unify_holders(measures: Sequence[Measure], names: Mapping[str, str]) -> list
     ]
 
 
-@cache
-def _umbrellas() -> dict[str, tuple[tuple[str, ...], ...]]:
-    """Umbrella noun → the kinds it covers, each as its words (``[umbrella_nouns]`` of the lexicon)."""
-    table = load_lexicon("ledger")["umbrella_nouns"]
-    return {umbrella: tuple(tuple(kind.split()) for kind in kinds) for umbrella, kinds in table.items()}
-
-
-@cache
-def _umbrella_kinds() -> tuple[tuple[str, ...], ...]:
-    """Every kind of ``[umbrella_nouns]``, the longest first ("health post" before "post")."""
-    kinds = {kind for table in _umbrellas().values() for kind in table}
-    return tuple(sorted(kinds, key=lambda kind: (-len(kind), kind)))
-
-
-def _kind_at_start(words: Sequence[str]) -> tuple[tuple[str, ...], int] | None:
-    """The umbrella kind whose words start among the first ``CONJUNCT_REACH`` words, the last in the plural
-    or not ("rural health posts": health post), and how many words it takes up to its end; None when no
-    kind does."""
-    for start in range(min(CONJUNCT_REACH, len(words))):
-        for kind in _umbrella_kinds():
-            window = words[start : start + len(kind)]
-            same = len(window) == len(kind) and list(window[:-1]) == list(kind[:-1])
-            if same and is_plural_of(window[-1], kind[-1]):
-                return kind, start + len(kind)
-    return None
-
-
-def coordinated_kinds(claim: Claim, quantity: Quantity) -> list[tuple[tuple[str, ...], int]]:
-    """The kinds coordinated with the figure's noun after it ("41 hospitals and clinics": clinic;
-    "166 hospitals, family polyclinics and rural health posts": polyclinic, health post), each with where
-    it ends in the content; none unless an "and" or "or" joins them."""
-    after = quantity.end - claim.start
-    tokens = [(m.group().lower(), after + m.end()) for m in COORDINATION_TOKEN.finditer(claim.text[after:])]
-    found: list[tuple[tuple[str, ...], int]] = []
-    joined = False
-    index = 0
-    while index < len(tokens) and tokens[index][0] in SEPARATORS:
-        while index < len(tokens) and tokens[index][0] in SEPARATORS:  # ", and"
-            joined = joined or tokens[index][0] in CONJUNCTIONS
-            index += 1
-        words = [token for token, _ in tokens[index:]]
-        conjunct = list(itertools.takewhile(lambda token: token not in SEPARATORS, words))
-        kind = _kind_at_start(conjunct)
-        if kind is None or any(token[0].isdigit() for token in conjunct[: kind[1]]):
-            break  # "12 hospitals and 3 clinics" are two figures
-        index += kind[1]
-        found.append((kind[0], tokens[index - 1][1]))
-    return found if joined else []
-
-
 def _umbrella_of(measure: Measure, counted_units: set[str]) -> str | None:
     """The umbrella noun a figure counts under: its noun and the kinds coordinated with it all lie under
     it, and the story counts figures in that noun itself (``counted_units``)."""
     coordinated = coordinated_kinds(measure.claim, measure.quantity)
     if not coordinated:
         return None
-    kinds = [(measure.unit,), *(kind for kind, _ in coordinated)]
-    shared = [
-        umbrella
-        for umbrella, covered in _umbrellas().items()
-        if umbrella in counted_units and all(kind in covered for kind in kinds)
-    ]
-    return shared[0] if len(shared) == 1 else None
+    return umbrella_covering([(measure.unit,), *(kind for kind, _ in coordinated)], counted_units)
 
 
 def under_umbrellas(measures: Sequence[Measure]) -> list[Measure]:

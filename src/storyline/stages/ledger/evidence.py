@@ -33,7 +33,13 @@ from storyline.lexicons import load_lexicon
 from storyline.records import Article, Claim
 from storyline.stages.claims import is_finite, stance_of
 from storyline.stages.ledger.anaphora import topic_words
-from storyline.stages.ledger.grouping import EntitySpans, entities_within, ledger_lexicon, rarity_weights
+from storyline.stages.ledger.grouping import (
+    TOKEN_MARK,
+    EntitySpans,
+    entities_within,
+    ledger_lexicon,
+    rarity_weights,
+)
 from storyline.stages.ledger.labels import label_claim, label_content
 from storyline.stages.ledger.measures import Measure
 from storyline.stages.ledger.sources import independent_sources
@@ -200,7 +206,7 @@ def speaker_named_within(claim: Claim, spans: EntitySpans, persons: Mapping[str,
     troops …"): those are kept."""
     if claim.speaker not in persons:
         return False
-    return "@" + str(claim.speaker) in entities_within(spans, claim.article, claim.start, claim.end)
+    return TOKEN_MARK + str(claim.speaker) in entities_within(spans, claim.article, claim.start, claim.end)
 
 
 def voiced_claims(claims: Sequence[Claim]) -> list[Claim]:

@@ -23,6 +23,9 @@ from storyline.stages.ledger.embedding import ContentVectors
 from storyline.stages.quantities import number_lexicon
 
 WORD = re.compile(r"[^\W\d_]+(?:'t)?|\d[\d,.]*", re.UNICODE)
+# What marks a token that is no word of the text: a unit class ("troops" → "@personnel", ``stem``) or a
+# resolved entity ("@<entity id>", ``entities_within``). No word ``WORD`` reads begins with it.
+TOKEN_MARK = "@"
 NO_VECTORS = ContentVectors()
 
 
@@ -93,7 +96,7 @@ def stem(word: str) -> str:
     word = word.lower().removesuffix("'s").removesuffix("’s")
     unit_class = unit_classes().get(word) or unit_classes().get(word.removesuffix("s"))
     if unit_class:
-        return "@" + unit_class
+        return TOKEN_MARK + unit_class
     # "carelessness", "carelessly", "careless"; "extremely", "extreme": one quality, said three ways
     for suffix in ("ness", "ly"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
@@ -143,7 +146,7 @@ def entity_spans(entities: Sequence[Entity]) -> EntitySpans:
 def entities_within(spans: EntitySpans, article: str, start: int, end: int) -> frozenset[str]:
     """ "@entity" tokens for the entities mentioned inside ``[start, end)`` of an article."""
     return frozenset(
-        "@" + entity_id
+        TOKEN_MARK + entity_id
         for mention_start, mention_end, entity_id in spans.get(article, [])
         if start <= mention_start and mention_end <= end
     )

@@ -39,7 +39,7 @@ and the sentence before names a year before the article's (``recalls_former_year
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
 
 from storyline.lexicons import load_lexicon
@@ -152,13 +152,17 @@ def kind_entry_words(words: Sequence[str]) -> frozenset[int]:
     and "findings"): such a word says what happened to the counted thing, as ``names_kind`` says of one
     word, and narrows nothing (``ledger.counted``)."""
     lowered = tuple(word.lower() for word in words)
-    reach = _longest_entry(False)
-    covered: set[int] = set()
+    openings = _kind_openings(lowered, outbreak=False)
+    return frozenset(covered for index, _kind, length in openings for covered in range(index, index + length))
+
+
+def _kind_openings(lowered: tuple[str, ...], outbreak: bool) -> Iterator[tuple[int, str, int]]:
+    """(index, kind, how many words) of each entry naming a kind that opens at a word of ``lowered``."""
+    reach = _longest_entry(outbreak)
     for index in range(len(lowered)):
-        named = _kind_opening(lowered[index : index + reach], False)
+        named = _kind_opening(lowered[index : index + reach], outbreak)
         if named is not None:
-            covered.update(range(index, index + named[1]))
-    return frozenset(covered)
+            yield index, *named
 
 
 @cache
@@ -243,13 +247,9 @@ def kind_near(clause: str, start: int, end: int, outbreak: bool = False) -> str 
     ``outbreak``: the clause's article is about one, so "cases" and "infections" name a kind too."""
     words = [(match.start(), match.end(), match.group().lower()) for match in WORD.finditer(clause)]
     lowered = tuple(word for _, _, word in words)
-    reach = _longest_entry(outbreak)
     best: tuple[int, int, str] | None = None
-    for index, (word_start, _, _) in enumerate(words):
-        named = _kind_opening(lowered[index : index + reach], outbreak)
-        if named is None:
-            continue
-        kind, length = named
+    for index, kind, length in _kind_openings(lowered, outbreak):
+        word_start = words[index][0]
         last = index + length - 1
         word_end = words[last][1]
         if word_end <= start:

@@ -29,10 +29,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from functools import cache
 
 from storyline.lexicons import load_lexicon
 from storyline.records import Claim, Quantity, Question
-from storyline.stages.ledger.counted import Measure, coordinated_kinds, is_lower_bound
+from storyline.stages.ledger.counted import Measure, is_lower_bound
 from storyline.stages.ledger.evidence import names_a_predicate
 from storyline.stages.ledger.label_cuts import WORD, label_words, writes_shorthand
 from storyline.stages.ledger.label_predicates import figure_in_parse
@@ -44,6 +45,7 @@ from storyline.stages.ledger.quantity_labels import (
     noun_phrase,
     subordinate_clause,
 )
+from storyline.stages.ledger.umbrellas import coordinated_kinds
 from storyline.stages.quantities import CURRENCY_UNITS
 
 # "both" before a count, or "the" before a small count written in words: "the two major parties", "the two
@@ -76,17 +78,9 @@ def says_what_is_asked(
     if group[0].holder is not None:
         return True
     if label.startswith(MONEY_OPENER):
-        # "did the Red Cross appeal for": the verb ``label_predicates`` gave it, which a tagger reading the
-        # label alone may take for a noun. A verb of an adverbial clause is no verb of the amount's: "How
-        # much money after taking free introductory courses?" says neither what the money is nor who paid
-        tail = label.removeprefix(MONEY_OPENER)
-        own = tail[: subordinate_clause(tail)].rstrip(" ?")
-        return tail.startswith(" did ") or (bool(own) and names_a_predicate(f"{MONEY_OPENER}{own}?"))
+        return _money_names_a_verb(label)
     if label.startswith(SHARE_OPENER):
-        rest = label.removeprefix(SHARE_OPENER).split()
-        if rest and rest[0].lower() in label_words()[0]:
-            return False  # "What share is modified?": the share is the subject, of nothing the label names
-        return label.removeprefix(SHARE_OPENER).startswith(" of ") or names_a_predicate(label)
+        return _share_names_its_whole(label)
     if (
         label.startswith((NAMED_MONEY_OPENER, PRESENT_MONEY_OPENER))
         or group[0].unit in CURRENCY_UNITS
@@ -104,6 +98,27 @@ def says_what_is_asked(
         or _picks_of_a_ranking(quantity, texts.get(claim.article, ""))
         or _told_by_a_false_report(claim, quantity)
     )
+
+
+def _money_names_a_verb(label: str) -> bool:
+    """Whether a "How much money …" label names a verb of the amount's own. "did the Red Cross appeal for":
+    the verb ``label_predicates`` gave it, which a tagger reading the label alone may take for a noun. A verb
+    of an adverbial clause is no verb of the amount's: "How much money after taking free introductory
+    courses?" says neither what the money is nor who paid."""
+    tail = label.removeprefix(MONEY_OPENER)
+    own = tail[: subordinate_clause(tail)].rstrip(" ?")
+    return tail.startswith(" did ") or (bool(own) and names_a_predicate(f"{MONEY_OPENER}{own}?"))
+
+
+def _share_names_its_whole(label: str) -> bool:
+    """Whether a "What share …" label says of what the share is: an "of" phrase, or a verb with its subject.
+    "What share is modified?" (an auxiliary first: the share is the subject) names nothing it is of."""
+    rest = label.removeprefix(SHARE_OPENER)
+    auxiliaries = label_words()[0]
+    first_word = rest.split()[:1]
+    if first_word and first_word[0].lower() in auxiliaries:
+        return False
+    return rest.startswith(" of ") or names_a_predicate(label)
 
 
 def names_several_things(label: str, group: Sequence[Measure], question: Question) -> bool:
@@ -151,14 +166,20 @@ def _told_by_a_false_report(claim: Claim, quantity: Quantity) -> bool:
     """Whether the figure is what a report the claim calls false told ("tweeting out falsified reports of two
     explosions at the White House": a hoax, nothing counted): a word of ``false_report_words`` a few words
     before it, right before a report noun or one word before it ("false news reports")."""
-    lexicon = load_lexicon("ledger")
-    falsity, reports = frozenset(lexicon["false_report_words"]), frozenset(lexicon["report_nouns"])
+    falsity, reports = _false_report_words()
     before = [w.lower() for w in WORD.findall(claim.text[: max(0, quantity.start - claim.start)])]
     reach = before[-FALSE_REPORT_REACH:]
     return any(
         word in falsity and any(noun in reports for noun in reach[index + 1 : index + 3])
         for index, word in enumerate(reach)
     )
+
+
+@cache
+def _false_report_words() -> tuple[frozenset[str], frozenset[str]]:
+    """``false_report_words`` and ``report_nouns`` of ``lexicons/ledger.toml``."""
+    lexicon = load_lexicon("ledger")
+    return frozenset(lexicon["false_report_words"]), frozenset(lexicon["report_nouns"])
 
 
 def _sizes_known_set(claim: Claim, quantity: Quantity) -> bool:

@@ -111,7 +111,6 @@ def _money_named_by_noun(label: str, tail: str, text: str, quantity: Quantity) -
     (the noun the amount is "of", with the words that narrow it), "How much is the true bill?" for "the true
     bill would be well over EUR 120 million once …" (the subject of the copula the amount completes: its
     tail is the clause's circumstance, left out); ``label`` when the parse names no such noun."""
-
     if not text[quantity.start : quantity.end]:
         return label
     span = figure_in_parse(text, quantity)
@@ -167,13 +166,17 @@ def _priced_noun(amount: Token, amount_nouns: frozenset[str]) -> str:
 
 
 def _narrowed_text(noun: Token) -> str:
-    """The noun with the lower-case words before it that narrow it, as written ("expensive follow-ups")."""
-    narrowing = [child for child in noun.lefts if child.dep_ in ("compound", "amod") and child.is_lower]
-    first = narrowing[0] if narrowing else noun
+    """The noun with the words that narrow it (``_narrowing``), as written ("expensive follow-ups")."""
+    first = next(iter(_narrowing(noun)), noun)
     return noun.doc.text[first.idx : noun.idx + len(noun)]
 
 
 def _narrowed(noun: Token) -> str:
-    """The noun with the lower-case words before it that narrow it ("emergency fund", "true bill")."""
-    narrowing = [child for child in noun.lefts if child.dep_ in ("compound", "amod") and child.is_lower]
-    return " ".join(token.text for token in [*narrowing, noun])
+    """The noun with the words that narrow it (``_narrowing``), one space apart ("emergency fund", "true
+    bill")."""
+    return " ".join(token.text for token in [*_narrowing(noun), noun])
+
+
+def _narrowing(noun: Token) -> list[Token]:
+    """The lower-case compounds and adjectives before the noun, in order: the words that narrow it."""
+    return [child for child in noun.lefts if child.dep_ in ("compound", "amod") and child.is_lower]

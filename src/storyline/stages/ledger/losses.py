@@ -20,7 +20,7 @@ from functools import cache
 from storyline.lexicons import load_lexicon
 from storyline.records import Claim, Quantity
 from storyline.stages.ledger.counted import Measure, dates_figure
-from storyline.stages.ledger.grouping import WORD, EntitySpans
+from storyline.stages.ledger.grouping import TOKEN_MARK, WORD, EntitySpans
 from storyline.stages.ledger.kinds import year_of
 from storyline.stages.quantities import number_type
 
@@ -111,13 +111,13 @@ def person_before(claim: Claim, offset: int, spans: EntitySpans, persons: Collec
         for start, end, entity in spans.get(claim.article, [])
         if entity in persons and claim.start <= start and end <= offset
     ]
-    return "@" + max(before)[1] if before else None
+    return TOKEN_MARK + max(before)[1] if before else None
 
 
 def person_name(holder: str, names: Mapping[str, str]) -> str:
     """A holder's name as a label shows it: its entity's name (the entities stage keeps no quote mark at a
     name's edges, ``entities.mentions.STRAY_END``), else the words that name it, title-cased."""
-    name = names.get(holder.removeprefix("@")) if holder.startswith("@") else None
+    name = names.get(holder.removeprefix(TOKEN_MARK)) if holder.startswith(TOKEN_MARK) else None
     return name or holder.removeprefix("name:").title()
 
 

@@ -35,7 +35,14 @@ from storyline.stages.ledger.counted import (
     unify_holders,
 )
 from storyline.stages.ledger.embedding import ContentVectors
-from storyline.stages.ledger.grouping import NO_VECTORS, rarity_weights, similarity, speaker_key, stem
+from storyline.stages.ledger.grouping import (
+    NO_VECTORS,
+    TOKEN_MARK,
+    rarity_weights,
+    similarity,
+    speaker_key,
+    stem,
+)
 from storyline.stages.ledger.losses import LOSS, years_agree
 from storyline.stages.ledger.modifiers import drop_one_modifier, drop_unsaid_qualifiers
 from storyline.stages.ledger.paths import EventKey, event_key, join_paths
@@ -63,8 +70,6 @@ UNKNOWN_DISTANCE = 0.999
 # A floor said of an exact figure rounds it down by less than this share ("more than 1.3 million": 1.34
 # million); a floor far below the figure ("more than 100" beside 1,340) is no rounding of it.
 FLOOR_ROUNDING = 0.1
-# How ``grouping.stem`` marks a noun of a unit class ("troops" → "@personnel").
-UNIT_CLASS_MARK = "@"
 # Figures merged for sharing their counted noun alone must lie within this ratio of each other.
 MAGNITUDE_SPREAD = 10.0
 # A value further than this ratio from its group's median counts something else (``split_outliers``),
@@ -322,7 +327,7 @@ def _telling(measures: Sequence[Measure], cluster: Sequence[int], noun: str) -> 
     destroyed joined those re-analysed; issue #17). A unit class's mark ("@personnel") stays a word they
     share: left out too, the demo ledger's grouping recall fell from 0.531 to 0.474."""
     stems = {stem(noun), stem(f"{noun}s")}
-    counted = {noun} | {word for word in stems if not word.startswith(UNIT_CLASS_MARK)}
+    counted = {noun} | {word for word in stems if not word.startswith(TOKEN_MARK)}
     words = {word for i in cluster for word in measures[i].words if word not in counted}
     verbs = {predicate_verb(measures[i].quantity.predicate or "") for i in cluster}
     return words, verbs - {""}

@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 
 from storyline.lexicons import load_lexicon
 from storyline.records import Claim, Quantity
+from storyline.stages.ledger.grouping import TOKEN_MARK
 from storyline.stages.ledger.label_cuts import WORD, clause_end, finishes_phrasal_verb, open_word
 from storyline.stages.ledger.plurals import plural
 from storyline.stages.ledger.shares import OFFER, STAKE
@@ -41,6 +42,8 @@ ONE = frozenset({"one", "1"})
 # the end of the words before one ("… at their posts on"), for ``_days_left_out``.
 DAY_PRECISIONS = frozenset({"day", "time"})
 DAY_PREPOSITION_END = re.compile(r"\s*\b(?:on|by|as of|at|from|until|till)\s*$", re.I)
+# The "and" that closes a "between" right after a clause's cut ("between January | and June 30").
+BETWEEN_CLOSER = re.compile(r"\sand\s")
 # A tail's first word that opens a relative clause: its antecedent is not in the label (issue #14).
 RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "whose"})
 # A share told as a fraction of a named whole ("three of four Americans", ``quantities.not_counts``): the
@@ -130,8 +133,9 @@ def _tail(claim: Claim, quantity: Quantity, without_days: bool = False, counted:
     after = claim.text[quantity.end - claim.start :]
     after = after[rate_written(after) :] if rate_of(quantity.unit) else after
     after = _days_left_out(claim, quantity, after) if without_days else after
-    ends = _clause_end_past_between(claim, quantity.end, after) if not without_days else clause_end(after)
-    cut = min(ends, subordinate_clause(after) if counted else len(after))
+    # with its days left out ``after`` no longer stands at article offsets, which the claim's times are in
+    clause_cut = clause_end(after) if without_days else _clause_end_past_between(claim, quantity.end, after)
+    cut = min(clause_cut, subordinate_clause(after) if counted else len(after))
     clause = WORD.findall(after[:cut])
     if _inside_coordinated_name(after, cut, clause):
         clause = clause[:-2]  # the phrase's noun lies past the cut: the preposition before it goes too
@@ -157,7 +161,7 @@ def _clause_end_past_between(claim: Claim, offset: int, text: str) -> int:
     read "… between January?", a period without its end: issue #14)."""
     cut = clause_end(text)
     kept = [word.lower() for word in WORD.findall(text[:cut])]
-    conjunction = re.match(r"\sand\s", text[cut:])
+    conjunction = BETWEEN_CLOSER.match(text[cut:])
     if "between" not in kept or conjunction is None or "and" in kept[kept.index("between") :]:
         return cut
     second = cut + conjunction.end()
@@ -313,5 +317,5 @@ def share_label(holder: str, names: Mapping[str, str]) -> str:
         return "What share of the company is held?"
     if holder == OFFER:
         return "What price is offered?"
-    name = names.get(holder.removeprefix("@")) if holder.startswith("@") else None
+    name = names.get(holder.removeprefix(TOKEN_MARK)) if holder.startswith(TOKEN_MARK) else None
     return f"What share back {name or holder.removeprefix('name:').title()}?"

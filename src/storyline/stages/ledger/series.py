@@ -56,11 +56,11 @@ Dated = tuple[date, float]
 # seen moving; a count of the missing, the displaced or the detained may fall. Kinds as named in
 # lexicons/ledger.toml [count_kinds] and [outbreak_kinds].
 EITHER_WAY = frozenset({"rose", "fell"})
+ONLY_GROWING_KINDS = frozenset({"dead", "injured", "infected", "positive"})
 # An owner before a speaker's noun, as written: "the plant's ", "The company’s " (``_source_names``).
 POSSESSOR = re.compile(r"^(?:the\s+)?[^\W\d_]+['’]s\s+", re.IGNORECASE)
 # The words of a description of a source ("the integrity body") and of a name (``_described``).
 DESCRIPTION_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-ONLY_GROWING_KINDS = frozenset({"dead", "injured", "infected", "positive"})
 
 
 def series_directions(kinds: set[str]) -> frozenset[str]:
@@ -112,6 +112,8 @@ def _described(description: str, named: Sequence[str]) -> str | None:
 
 
 def _names_description(name: str, modifiers: Sequence[str], head: str) -> bool:
+    """Whether a source's ``name`` holds every word of a description before its head noun ("integrity" of
+    "the integrity body"), or, with no such words, ends in the head noun ("the unit": "… Integrity Unit")."""
     name_words = [word.lower() for word in DESCRIPTION_WORD.findall(name)]
     if modifiers:
         return all(modifier in name_words for modifier in modifiers)

@@ -42,7 +42,7 @@ from types import MappingProxyType
 
 from storyline.lexicons import load_lexicon
 from storyline.records import Claim, Entity
-from storyline.stages.ledger.grouping import WORD, ledger_lexicon, stem
+from storyline.stages.ledger.grouping import TOKEN_MARK, WORD, ledger_lexicon, stem
 
 ROLE_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 # the longest organisation name looked up among a role's words ("National Civil Defence Directorate")
@@ -518,9 +518,8 @@ def corroborators(
 ) -> int:
     """Independent sources among the claims' speakers, leaving out a speaker the claims are about."""
     subjects = frozenset().union(*(mentioned.get(claim.id, frozenset()) for claim in claims))
-    return len(
-        independent_sources([c for c in claims if not c.speaker or "@" + c.speaker not in subjects], origin)
-    )
+    outside = [claim for claim in claims if not claim.speaker or TOKEN_MARK + claim.speaker not in subjects]
+    return len(independent_sources(outside, origin))
 
 
 def _relays(claim: Claim, same_article: Sequence[Claim]) -> bool:

@@ -27,14 +27,18 @@ from types import MappingProxyType
 
 from storyline.config import DEFAULT_SETTINGS
 from storyline.records import Claim, Position, QuestionStatus
-from storyline.stages.ledger.counted import is_lower_bound, tells_an_intention
+from storyline.stages.ledger.counted import is_lower_bound
 from storyline.stages.ledger.grouping import ledger_lexicon
+from storyline.stages.ledger.non_counts import tells_an_intention
 from storyline.stages.ledger.opinions import all_opinions, hedges_its_negation, quotes_around
 from storyline.stages.ledger.series import EITHER_WAY, calendar_day, counts_apart, day_label, series_status
 from storyline.stages.ledger.sources import is_unnamed_report
 
 # The words of a speaker span, for whether any names someone (``names_its_speaker``).
 _WORDS = re.compile(r"[^\W\d_]+")
+# No speaker left uncounted (``_uncounted``: none naming no one, none telling their own plans), where the
+# sources are not counted apart.
+NONE_UNCOUNTED: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 
 
 def names_its_speaker(claim: Claim) -> bool:
@@ -218,25 +222,36 @@ def _weighed(
         return "unconfirmed", f"only hedged or unconfirmed support ({_who(positions, names)})"
     sources = answers[0].independent_sources if corroborators is None else corroborators
     # counted apart (``corroborators``): speakers the text does not name, shown as not counted
-    unnamed, intending = (
-        _uncounted(answers, claims) if corroborators is not None else (frozenset(), frozenset())
-    )
+    unnamed, intending = _uncounted(answers, claims) if corroborators is not None else NONE_UNCOUNTED
     uncounted = relayers | unnamed | intending
     asserting = [replace(p, speakers=tuple(s for s in p.speakers if s not in uncounted)) for p in answers]
-    relaying = [replace(p, speakers=tuple(s for s in p.speakers if s in relayers)) for p in answers]
-    relayed = f"; relayed by {_who(relaying, names)}" if relayers else ""
-    if unnamed:
-        relayed += f"; not counted, naming no one: {', '.join(sorted(unnamed))}"
-    if intending:
-        planning = sorted(names.get(speaker, speaker) for speaker in intending)
-        relayed += f"; not counted, telling their own plans: {', '.join(planning)}"
+    not_counted = _not_counted_note(answers, names, relayers, unnamed, intending)
     if sources > 1:
         return (
             "corroborated",
             f"{sources} independent sources agree ({_who(asserting, names, sources=sources)}), "
-            f"no other position{relayed}",
+            f"no other position{not_counted}",
         )
-    return "single-source", f"one source ({_who(asserting, names)}){relayed}"
+    return "single-source", f"one source ({_who(asserting, names)}){not_counted}"
+
+
+def _not_counted_note(
+    answers: Sequence[Position],
+    names: Mapping[str, str],
+    relayers: frozenset[str],
+    unnamed: frozenset[str],
+    intending: frozenset[str],
+) -> str:
+    """What a reason adds of the answers' speakers it does not count: those relaying another's words, those
+    the text names no one for (by their words) and those telling their own plans (``_uncounted``)."""
+    relaying = [replace(p, speakers=tuple(s for s in p.speakers if s in relayers)) for p in answers]
+    note = f"; relayed by {_who(relaying, names)}" if relayers else ""
+    if unnamed:
+        note += f"; not counted, naming no one: {', '.join(sorted(unnamed))}"
+    if intending:
+        planning = sorted(names.get(speaker, speaker) for speaker in intending)
+        note += f"; not counted, telling their own plans: {', '.join(planning)}"
+    return note
 
 
 def _uncounted(answers: Sequence[Position], claims: Sequence[Claim]) -> tuple[frozenset[str], frozenset[str]]:

@@ -1,0 +1,112 @@
+"""Figures that are no count of what happened: a goal, a poll's method, a list's length, a numeral for
+things named before. Each is told by the few words around the figure (lexicons/ledger.toml), before any
+grouping: a goal ("a target of 500", what a speaker wants or plans) is a question of its own
+(``counted.TARGET``), the others answer none (``counted.make_measures``). A speaker's own plan corroborates
+nothing others assert either (``tells_an_intention``, read by ``ledger.status``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from storyline.lexicons import load_lexicon
+from storyline.records import Claim, Quantity
+from storyline.stages.ledger.grouping import WORD, ledger_lexicon
+from storyline.stages.ledger.kinds import is_bare_figure
+
+LIST_OPENER_WORDS = 2  # words before a figure that may open a list ("list of", "here are")
+# A figure is a target when a target word lies this many words before it at most ("goal of releasing").
+TARGET_REACH = 4
+# Where a sentence ends inside a claim: a first-person wish is read in the figure's own sentence only.
+SENTENCE_END = re.compile(r"[.!?]\s")
+# A figure right after a word of method (at most this many words) is a poll's sample or margin of error.
+METHOD_REACH = 2
+# Where a phrase of method begins: the last comma, semicolon, colon, dash or bracket before its figure.
+PHRASE_BREAK = re.compile(r"[,;:()\u2013\u2014]")
+
+
+def words_before(claim: Claim, quantity: Quantity, reach: int = TARGET_REACH) -> list[str]:
+    """The claim's last ``reach`` words before the figure, lower-cased."""
+    return [w.lower() for w in WORD.findall(claim.text[: max(0, quantity.start - claim.start)])[-reach:]]
+
+
+def is_target(claim: Claim, quantity: Quantity) -> bool:
+    """A goal, not a count: a target word among the few words before the figure ("goal of releasing"), or
+    a cue of what the speaker wants or plans (``target_cues``: "wants to distribute … to 10,000
+    households")."""
+    if tells_an_intention(claim):
+        return True
+    # the figure's own sentence only: "I hope so. Police found 300 bicycles" reports a count
+    sentence = SENTENCE_END.split(claim.text[: max(0, quantity.start - claim.start)])[-1]
+    if _first_person_wish().search(sentence):
+        return True
+    return any(word in ledger_lexicon().target_words for word in words_before(claim, quantity))
+
+
+@cache
+def target_cues() -> frozenset[str]:
+    """The cues of what a speaker wants, plans or means to do (``target_cues`` of the lexicon)."""
+    return frozenset(load_lexicon("ledger")["target_cues"])
+
+
+def tells_an_intention(claim: Claim) -> bool:
+    """Whether the claim's cue tells what its speaker wants, plans or means to do (``target_cues``): a
+    figure in it is a goal (``is_target``), and a proposition it states is the speaker's plan, which
+    corroborates nothing others assert (``status.corroborating``)."""
+    return " ".join(claim.cue.lower().split()) in target_cues()
+
+
+@cache
+def _first_person_wish() -> re.Pattern[str]:
+    """A quoted speaker's own wish before a figure ("I hope you're able to find the 30,000 emails that are
+    missing"): what the speaker wants found or done, no count the speaker reports (issue #14, PolNeAR
+    dnc-email-leak: Trump's call on Russia read as a count of the leaked emails). The cue is inside the
+    content, so ``claim.cue`` (the reporting verb) does not carry it."""
+    cues = "|".join(sorted(target_cues(), key=len, reverse=True))
+    return re.compile(rf"\b(?:I|[Ww]e)\s+(?:really\s+|just\s+|do\s+)?(?:{cues})\b")
+
+
+def is_method(claim: Claim, quantity: Quantity) -> bool:
+    """How a finding was made, not a finding: a poll's sample size or margin of error (``method_words``)
+    right before the figure ("sample of 1,001", "plus or minus 4"; not "the sample was part of 3 million
+    records", a demo claim whose figure is the finding), or any figure of a phrase of method."""
+    before = words_before(claim, quantity, METHOD_REACH)
+    return any(word in ledger_lexicon().method_words for word in before) or _in_method_phrase(claim, quantity)
+
+
+def numbers_a_list(claim: Claim, quantity: Quantity, unit: str) -> bool:
+    """A list's length, no count: a figure of list items ("nine particularly outrageous things he had
+    said") or one right after the words that open a list ("our list of 9", "here are five": ``list_openers``).
+    An outlet's selection of examples is as long as it chose; nobody reports or disputes how many there are
+    (issue #14)."""
+    lexicon = load_lexicon("ledger")
+    before = " ".join(words_before(claim, quantity, LIST_OPENER_WORDS))
+    return unit in lexicon["list_item_units"] or any(
+        re.search(rf"(?:^|\s){re.escape(opener)}$", before) for opener in lexicon["list_openers"]
+    )
+
+
+def stands_for_named(claim: Claim, quantity: Quantity) -> bool:
+    """A numeral standing for things named before it, no count: a bare figure right after a determiner
+    (``pronoun_determiners``) that no noun follows, only a break or "of" ("emails between the two,
+    comprising …", "the three of them")."""
+    before = words_before(claim, quantity, 1)
+    if not (is_bare_figure(quantity.text) and before and before[0] in ledger_lexicon().pronoun_determiners):
+        return False
+    following = claim.text[quantity.end - claim.start :].lstrip()
+    return not following[:1].isalnum() or following.lower().startswith("of ")
+
+
+def _in_method_phrase(claim: Claim, quantity: Quantity) -> bool:
+    """Whether the figure lies in a phrase set off by a comma that opens on a word of method
+    (``method_openers``: "…, using an average of the four latest polls in 9 states"): the phrase runs
+    from the last break before the figure."""
+    phrase = PHRASE_BREAK.split(claim.text[: max(0, quantity.start - claim.start)])[-1]
+    opening = " ".join(word.lower() for word in WORD.findall(phrase)[:2])
+    return any(f"{opening} ".startswith(f"{opener} ") for opener in _method_openers())
+
+
+@cache
+def _method_openers() -> frozenset[str]:
+    return frozenset(load_lexicon("ledger")["method_openers"])

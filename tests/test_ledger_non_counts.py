@@ -1,0 +1,40 @@
+"""Figures that count nothing that happened (``ledger.non_counts``): a goal, what a speaker wants or
+plans."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.stages.ledger.non_counts import is_target
+from tests.factories import make_article, make_claim, make_quantity
+
+WISH = "The charity wants to give blankets to 4,000 families, its director said."
+
+
+def test_a_figure_of_what_a_speaker_wants_to_do_is_a_goal() -> None:
+    article = make_article(WISH)
+    families = make_quantity("4,000 families", 4000, within=WISH, unit="family")
+    content = "to give blankets to 4,000 families"
+    wanted = make_claim(content, article=article, cue="wants", quantities=(families,))
+    assert is_target(wanted, families)
+    # the same words said, not wanted, are a count
+    said = make_claim(content, article=article, cue="said", quantities=(families,))
+    assert not is_target(said, families)
+
+
+@pytest.mark.parametrize(
+    ("content", "goal"),
+    [
+        # issue #14: a quoted "I hope you find the 30,000 emails" read as a count the speaker reports
+        ("I hope the police find the 300 bicycles that were stolen.", True),
+        # a first person who reports is no wish
+        ("We found the 300 bicycles that were stolen.", False),
+        # nor is a wish in a sentence before the figure's
+        ("I hope so. The police found the 300 bicycles that were stolen.", False),
+    ],
+)
+def test_a_figure_of_a_speakers_own_wish_is_a_goal(content: str, goal: bool) -> None:
+    text = f'The mayor said: "{content}"'
+    bicycles = make_quantity("300 bicycles", 300, within=text, unit="bicycle")
+    claim = make_claim(content, article=make_article(text), cue="said", quantities=(bicycles,))
+    assert is_target(claim, bicycles) is goal
