@@ -293,8 +293,11 @@ def _place_by_context(
 def _keys(claims: Sequence[Claim], reading: StoryReading) -> list[PropositionKey | None]:
     """Each claim's proposition key (``ledger.propositions``), people named by ``reading.persons``, a
     country whose demonym modifies a noun of the content among the arguments (``demonym_countries``), which
-    a class pair must share; not among the subject's, which conflict when disjoint (PolNeAR development
-    stories, round 20: with only the subject's demonyms among the arguments, no pair gained)."""
+    a class pair must share. PolNeAR development stories, round 20: with only the demonyms before the verb
+    among the arguments, no pair gained; with those also among the subject, the same figures as without, so
+    the subject is left as the entities name it (a disjoint subject is a conflict). Nor is a pronoun subject
+    resolved: "I" of a quotation read as its speaker, "he"/"she" of reported speech as the speaker when the
+    sentence names no other person, changed no figure (round 20)."""
     countries = story_countries(reading.context.names)
     return [
         proposition_key(
