@@ -55,3 +55,13 @@ def test_a_that_clause_parsed_as_a_relative_on_the_cue_adjunct_is_what_is_allege
     claim = next(claim for claim in claims_of(text) if claim.cue == "alleged")
     assert claim.speaker_text == "Schneiderman"
     assert claim.text.startswith("Trump personally earned $5 million")
+
+
+def test_a_speaker_that_is_someones_words_is_their_owner() -> None:
+    """ "his response focused on how …": the owner of the words speaks, and "his" resolves as "he" does."""
+    text = (
+        "Mayor Anna Berg was asked about the closure on Monday. When the mayor was pressed on the radio, her "
+        "response focused on how the council had ignored the engineers' warnings."
+    )
+    assert speaker_of(text, "focused on") == "Mayor Anna Berg"
+    assert speaker_of("Tom Reed's statement said the bridge would close in May.", "said") == "Tom Reed"

@@ -255,3 +255,56 @@ def test_a_participle_cue_takes_no_speaker_from_a_prepositions_object() -> None:
         blank_english().vocab, words=words, pos=pos, tags=[*tags[:6], "VBD", "PRP"], heads=heads, deps=deps
     )
     assert noun_phrase_before(finite[6]) == (finite[3].idx, finite[4].idx + len(finite[4]))
+
+
+# --- leave adjectives and judgments (issue #14) -------------------------------------------------------------
+
+
+def test_an_infinitive_of_leave_is_no_statement_and_hides_no_attribution() -> None:
+    """ "is free to disclose his returns" discloses nothing: the "as … pointed out" cue keeps the sentence."""
+    text = (
+        "As many tax lawyers, including Mr. Dunn, have pointed out, the mayor is free to disclose her "
+        "records even if they are being reviewed."
+    )
+    assert by_cue(text, "disclose") == []
+    assert by_cue(text, "have pointed out") == [
+        (
+            "many tax lawyers",
+            "the mayor is free to disclose her records even if they are being reviewed",
+            "statement",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Representative Tom Reed of Ohio, a veteran of the Navy, denounced Mayor Berg's remarks.",
+            "Mayor Berg's",
+        ),
+        (
+            "Senator Jane Ortiz singled out the mayor's criticism of the nurses as beyond the pale.",
+            "the mayor's",
+        ),
+    ],
+)
+def test_a_judgment_on_someones_words_is_a_statement(text: str, content: str) -> None:
+    found = [claim for claim in claims_of(text) if claim.text.startswith(content)]
+    assert found and found[0].kind == "statement" and found[0].speaker_text, claims_of(text)
+
+
+def test_a_quotation_paragraph_after_a_statement_put_out_is_that_statement() -> None:
+    text = (
+        "On Monday the council issued a statement apologizing to the nurses for the emails.\n\n"
+        "“On behalf of everyone at the council, we want to offer a sincere apology to the nurses. These "
+        "comments do not reflect our values.”\n\nThe statement was signed by the mayor."
+    )
+    statement = [claim for claim in claims_of(text) if claim.text.startswith("On behalf of")]
+    assert statement and statement[0].speaker_text == "the council", claims_of(text)
+
+
+def test_a_factive_verb_over_a_noun_is_left_alone() -> None:
+    assert by_cue("The senator understood the risks of the vote, his aides said.", "said") == [
+        ("his aides", "The senator understood the risks of the vote", "statement")
+    ]

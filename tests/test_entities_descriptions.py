@@ -41,3 +41,92 @@ def test_an_occupation_no_person_explains_is_no_mention() -> None:
     """Not an office: "the teacher" of one report is no one the role index may find in another."""
     found = mentions_of("Arvid Holmberg and Tomas Berg met on Monday. The teacher said the school was shut.")
     assert all(m.text != "The teacher" for m in found)
+
+
+def test_a_qualified_body_is_the_federation_named_before() -> None:
+    """Issue #17, tbilisi-doping: "the governing body" is a sport's federation, the nearest one named."""
+    found = mentions_of(
+        "The Velsund Rowing Federation suspended two crews. Its president, Arne Lid, defended the governing "
+        "body's testing programme on Monday."
+    )
+    assert refers(found, "the governing body") == "Velsund Rowing Federation"
+
+
+def test_a_body_without_a_word_saying_which_is_no_description() -> None:
+    found = mentions_of(
+        "The Velsund Rowing Federation suspended two crews. Police said the body was found near the lake."
+    )
+    assert all(m.text != "the body" for m in found)
+
+
+def test_a_qualified_body_names_the_organisation_by_its_own_words() -> None:
+    """ "the sport's integrity body" before the name: the possessor says what it serves, "integrity" which
+    body it is; "the governing body" with no federation named finds none."""
+    found = mentions_of(
+        "Nine rowers failed tests, the sport's integrity body said on Friday, as the governing body met. "
+        "The Rowing Integrity Unit said three more athletes had returned positive samples."
+    )
+    assert refers(found, "the sport's integrity body") == "Rowing Integrity Unit"
+    assert all(m.text != "the governing body" for m in found)
+
+
+def test_a_qualified_body_in_apposition_is_the_name_before_it() -> None:
+    """generalise yerevan-protests: "ODIHR, the election body of the OSCE" is not the electoral commission
+    named before it, although its name has the word."""
+    found = mentions_of(
+        "The Central Electoral Commission published the count. The Office for Democratic Institutions and "
+        "Human Rights (ODIHR), the election body of the OSCE, asked for the protocols."
+    )
+    assert refers(found, "the election body") == "Office for Democratic Institutions and Human Rights"
+
+
+def test_a_repeated_description_keeps_the_body_it_stood_for() -> None:
+    """Issue #17, tbilisi-doping: two federations named, "the federation" resolved in the paragraph naming
+    one of them, then written again paragraphs on with only other bodies named between."""
+    found = mentions_of(
+        "The Velsund Rowing Federation called the claims groundless.\n\n"
+        "The World Rowing Federation said 600 controls were carried out, and that the federation would "
+        "publish every result.\n\n"
+        "The Olympic Committee said it expected full transparency from the federation."
+    )
+    repeated = [m for m in found if m.text == "the federation"]
+    assert len(repeated) == 2 and {m.refers_to for m in repeated} == {"World Rowing Federation"}
+
+
+def test_a_repeated_description_after_a_rival_is_named_stays_unresolved() -> None:
+    found = mentions_of(
+        "The World Rowing Federation said that the federation would publish every result.\n\n"
+        "The Velsund Rowing Federation called the claims groundless.\n\n"
+        "The committee expected full transparency from the federation."
+    )
+    last = [m for m in found if m.text == "the federation"][-1]
+    assert last.refers_to is None
+
+
+def test_a_body_word_saying_the_trade_of_an_apposed_role_keeps_it_the_persons() -> None:
+    """Issue #17, tbilisi-doping: "X, the former laboratory technician whose allegations …" is X; only a
+    body owning the role ("The company's owner") is read apart from the name beside it."""
+    found = mentions_of(
+        "The Velsund Anti-Doping Laboratory was closed. Ingrid Solberg, the former laboratory technician "
+        "whose allegations first surfaced on Monday, stood by her account."
+    )
+    person = next(m for m in found if m.text == "the former laboratory technician")
+    assert person.label == "PERSON" and person.refers_to == "Ingrid Solberg"
+
+
+def test_a_trade_written_before_a_name_is_that_persons_title() -> None:
+    """Issue #17, tbilisi-doping: "The former technician Nino Abaschidse repeated her accusations" is one
+    person, as "Fisherman Kim Young-ho" is."""
+    found = mentions_of("The former technician Ingrid Solberg repeated her accusations on Wednesday.")
+    title = next(m for m in found if m.text.endswith("technician"))
+    assert title.label == "PERSON" and title.refers_to == "Ingrid Solberg"
+
+
+def test_a_post_in_apposition_before_a_name_is_that_person() -> None:
+    """Issue #17, tbilisi-doping: "A former employee of the lab, the 34-year-old Nino Abaszidze" is her."""
+    found = mentions_of(
+        "The Velsund Anti-Doping Laboratory is under scrutiny. A former employee of the lab, the 34-year-old "
+        "Ingrid Solberg, maintains that samples were destroyed there."
+    )
+    post = next(m for m in found if m.text.startswith("A former employee"))
+    assert post.label == "PERSON" and post.refers_to == "Ingrid Solberg"

@@ -768,6 +768,46 @@ def test_a_lower_case_phrase_is_no_name_unless_an_organisations_head_ends_it() -
     assert not noise("Kestrel Marine")
 
 
+def test_a_lower_case_phrase_with_the_words_of_a_named_body_is_its_description() -> None:
+    """Issue #17, tbilisi-doping: "world federation" and "Georgian federation", tagged names by the small
+    model, made bodies apart from the "Federation of World Weightlifting" and the "Georgian Weightlifting
+    Federation"; a phrase no name explains ("foreign ministry") stays a name."""
+    from storyline.stages.entities.noise import without_descriptions_of_named_bodies
+
+    def name(surface: str, label: str = "ORG") -> Mention:
+        return Mention("a", 0, len(surface), surface, label)
+
+    named = [name("Federation of World Rowing"), name("Velsund Rowing Federation")]
+    phrases = [name("world federation"), name("Velsund federation", "GPE"), name("foreign ministry")]
+    kept = without_descriptions_of_named_bodies(named + phrases, entity_lexicon())
+    assert [m.text for m in kept] == [*(m.text for m in named), "foreign ministry"]
+
+
+def test_an_organisation_named_with_a_given_name_is_a_person_in_the_article() -> None:
+    """ "Olena Kowaltschuk", which the small model tagged an organisation, took "the unit" before it as its
+    description, and "Nino Abaschidse", tagged a place, no title: a name opening with a given name of the
+    table and holding no word of a body's or a place's name is a person."""
+    from storyline.stages.entities.repair import people_by_title
+
+    text = (
+        "The unit reported nine cases, Olena Kowaltschuk said. Olena Rowing Federation agreed. Nino "
+        "Abaschidse repeated her accusations in the Tamar Valley."
+    )
+    (parsed,) = parse_articles([Article(id="a", text=text)])
+    tagged = [
+        ("Olena Kowaltschuk", "ORG"),
+        ("Olena Rowing Federation", "ORG"),
+        ("Nino Abaschidse", "LOC"),
+        ("Tamar Valley", "LOC"),
+    ]
+    names = [
+        Mention("a", text.index(surface), text.index(surface) + len(surface), surface, label)
+        for surface, label in tagged
+    ]
+    labels = [m.label for m in people_by_title(parsed.doc, names, entity_lexicon())]
+    assert labels == ["PERSON", "ORG", "PERSON", "LOC"]
+
+
 def tagged_doc(words: list[tuple[str, str, str]]) -> Doc:
     """A hand-parsed sentence of (word, Penn tag, part of speech): the small model's own tagging of a test
     sentence need not be the one it gave the report the rule is for."""

@@ -235,9 +235,12 @@ MOST_FALSE_IN_A_STORY_TOP_20 = 2  # issue #14's ceiling, per story
 # covered 52/54, together 4/208, speakers 49/58, 2 of its top 8. dnc-email-leak joined at the twentieth
 # round's start (49e032c): covered 21/24, together 1/51, apart 17/17, speakers 16/28, statuses 3/15, 6 of its
 # top 9 false or misleading. Raised in the twentieth round (group-level merges of propositions,
-# ``ledger.proposition_merges``): curiel together 13/450. Raised in the twentieth round (a demonym's country
-# among a proposition's arguments, breaking in and standing behind it one predicate class): dnc-email-leak
-# together 3/51.
+# ``ledger.proposition_merges``): curiel together 13/450.
+# Lowered in the twentieth round (labels20: quantity labels that say whose figure
+# it is; no question of a share with no whole, some of a ranking, a false report's figure, a speaker's wish):
+# dnc-email-leak 0 of its top 5; its ceiling is now issue #14's, as the older stories'. Raised in the
+# twentieth round (subj20: a demonym's country among a proposition's arguments, breaking in and standing
+# behind it one predicate class): dnc-email-leak together 3/51.
 FLOORS_OF_LATE_STORIES = {
     "trump-taxes": (
         {
@@ -277,7 +280,7 @@ FLOORS_OF_LATE_STORIES = {
             "speakers right": 0.55,
             "statuses right": 0.20,
         },
-        6,
+        MOST_FALSE_IN_A_STORY_TOP_20,
     ),
 }
 

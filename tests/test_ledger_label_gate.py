@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from factories import make_claim, make_quantity
+from factories import make_claim, make_position, make_quantity, make_question
 
 from storyline.stages.ledger.counted import Measure
-from storyline.stages.ledger.label_gate import says_what_is_asked
+from storyline.stages.ledger.label_gate import names_several_things, says_what_is_asked
 
 
 def _measure(text: str, figure: str, value: float, unit: str = "personnel", approx: bool = False) -> Measure:
@@ -104,3 +104,58 @@ def test_a_count_of_other_things_does_not_say_what_they_are_beside() -> None:
     assert not _asked("How many other lawsuits over the dam?", others)
     lawsuits = _measure("There are three lawsuits over the dam", "three lawsuits", 3, "lawsuit")
     assert _asked("How many lawsuits over the dam?", lawsuits)
+
+
+def test_a_share_that_is_its_verbs_subject_says_of_nothing() -> None:
+    # issue #14: "What share is modified?" said of what the share is nowhere
+    part = _measure(
+        "a report may be 90 percent right, but 10 percent is invented", "10 percent", 10, "percent"
+    )
+    assert not _asked("What share is invented?", part)
+    # a share whose label names its whole still asks
+    assert _asked("What share of the report is invented?", part)
+
+
+def test_some_of_a_ranking_is_no_count() -> None:
+    # issue #14: "Two of the biggest names …" describes whom it picks; it tallies nothing
+    text = "Two of the largest unions in the port walked out on Monday."
+    unions = _measure(text, "Two of the largest unions", 2, "union")
+    assert not _asked("How many of the largest unions in the port walked out?", unions)
+    # a partitive of a plain set is a count
+    text = "Two of the unions in the port walked out on Monday."
+    assert _asked(
+        "How many of the unions in the port walked out?", _measure(text, "Two of the unions", 2, "union")
+    )
+
+
+def test_what_a_false_report_told_is_no_count() -> None:
+    # issue #14: the hoax's "two explosions" read as a count of real ones
+    text = "Hackers posted fake reports of three fires at the harbour that had injured a minister."
+    fires = _measure(text, "three fires", 3, "fire")
+    assert not _asked("How many fires at the harbour that had injured a minister?", fires)
+    text = "Firefighters put out three fires at the harbour after reports of smoke."
+    assert _asked("How many fires did firefighters put out?", _measure(text, "three fires", 3, "fire"))
+
+
+def test_a_bare_noun_over_one_sources_several_values_names_several_things() -> None:
+    # issue #14 (PolNeAR classified-emails): seven chains of one kind and eight of another, one source,
+    # asked "How many email chains?" as though the count were in doubt
+    text = "The ministry said 40 files sat in seven folders, and 30 files were in eight folders."
+    seven = _measure(text, "seven folders", 7, "folder")
+    eight = _measure(text, "eight folders", 8, "folder")
+    sides = (make_position("c1", value=7.0), make_position("c1", value=8.0))
+    question = make_question("How many folders?", *sides, status_reason="one source (ministry) on every side")
+    assert names_several_things("How many folders?", [seven, eight], question)
+    # a label that says more tells them apart; one value, or two sources, is no such doubt
+    assert not names_several_things("How many folders held the files?", [seven, eight], question)
+    one = make_question("How many folders?", sides[0])
+    assert not names_several_things("How many folders?", [seven], one)
+    contested = make_question("How many folders?", *sides, status="contested")
+    assert not names_several_things("How many folders?", [seven, eight], contested)
+    # floors from one source are one running total
+    text = "The ministry said more than 40 files were found, then more than 30 files were found."
+    floors = [
+        _measure(text, "more than 40 files", 40, "file"),
+        _measure(text, "more than 30 files", 30, "file"),
+    ]
+    assert not names_several_things("How many files?", floors, question)

@@ -210,3 +210,50 @@ def test_an_amount_a_thing_costs_asks_its_price() -> None:
     assert with_predicate(label, [(make_claim(text), quantity)], [0], {"a": text}) == (
         "How much do the premium packages cost?"
     )
+
+
+def test_an_amount_a_name_then_a_verb_follow_is_that_names_object() -> None:
+    # issue #14: "the $3 million Wasserman Schultz raised …" asked "How much money raised …?", whose money?
+    text = "By contrast, the $2 million Anna Lindqvist raised between March and May came from unions."
+    quantity = dataclasses.replace(
+        make_quantity("$2 million Anna Lindqvist", 2e6, within=text, unit="USD"), predicate="raised"
+    )
+    label = "How much money raised between March and May?"
+    assert with_predicate(label, [(make_claim(text), quantity)], [0], {"a": text}) == (
+        "How much money did Anna Lindqvist raise between March and May?"
+    )
+
+
+def test_a_possessive_the_parse_split_off_is_joined_again() -> None:
+    text = "The mayor’s campaign raised $5 million in May."
+    quantity = dataclasses.replace(
+        make_quantity("$5 million", 5e6, within=text, unit="USD"), predicate="did mayor ’s campaign raise"
+    )
+    label = with_predicate("How much money in May?", [(make_claim(text), quantity)], [0], {"a": text})
+    assert label == "How much money did mayor’s campaign raise in May?"
+
+
+def test_a_relative_pronoun_named_right_before_is_the_subject_a_label_asks_about() -> None:
+    # issue #14: "Clinton, who held three campaign events …" asked "How many campaign events …?", no one's
+    text = "Mayor Lindqvist, who opened four new piers on Friday, praised the crews."
+    quantity = dataclasses.replace(
+        make_quantity("four new piers", 4, within=text, unit="pier"), predicate="did who open"
+    )
+    label = with_predicate("How many new piers on Friday?", [(make_claim(text), quantity)], [0], {"a": text})
+    assert label == "How many new piers on Friday did Mayor Lindqvist open?"
+    # an auxiliary and a participle keep their tense
+    text = "Judge Anna Berg, who is hearing two lawsuits against the port, was praised."
+    quantity = dataclasses.replace(
+        make_quantity("two lawsuits", 2, within=text, unit="lawsuit"), predicate="did who hear"
+    )
+    label = with_predicate(
+        "How many lawsuits against the port?", [(make_claim(text), quantity)], [0], {"a": text}
+    )
+    assert label == "How many lawsuits against the port is Judge Anna Berg hearing?"
+    # no name before the pronoun: the verb still goes
+    text = "the crews, who opened four new piers on Friday, were praised."
+    quantity = dataclasses.replace(
+        make_quantity("four new piers", 4, within=text, unit="pier"), predicate="did who open"
+    )
+    label = with_predicate("How many new piers on Friday?", [(make_claim(text), quantity)], [0], {"a": text})
+    assert label == "How many new piers on Friday?"

@@ -216,3 +216,29 @@ def test_a_figure_written_with_its_currency_sign_keeps_it_as_its_unit() -> None:
     number = make_quantity("$1,500", 1500, within=text, unit="USD")
     claim = make_claim(content, article=make_article(text), quantities=(number,))
     assert [measure.unit for measure in make_measures(claim, frozenset())] == ["USD"]
+
+
+HOPE = 'The mayor said: "I hope the police find the 300 bicycles that were stolen."'
+FOUND = 'The mayor said: "We found the 300 bicycles that were stolen."'
+SO = 'The mayor said: "I hope so. The police found the 300 bicycles that were stolen."'
+
+
+def test_a_figure_of_a_speakers_own_wish_is_a_goal() -> None:
+    # issue #14: a quoted "I hope you find the 30,000 emails" read as a count the speaker reports
+    article = make_article(HOPE)
+    bicycles = make_quantity("300 bicycles", 300, within=HOPE, unit="bicycle")
+    content = "I hope the police find the 300 bicycles that were stolen."
+    hoped = make_claim(content, article=article, cue="said", quantities=(bicycles,))
+    assert [m.kind for m in make_measures(hoped, frozenset())] == ["target"]
+    # a first person who reports is no wish
+    article = make_article(FOUND)
+    bicycles = make_quantity("300 bicycles", 300, within=FOUND, unit="bicycle")
+    content = "We found the 300 bicycles that were stolen."
+    found = make_claim(content, article=article, cue="said", quantities=(bicycles,))
+    assert [m.kind for m in make_measures(found, frozenset())] == [None]
+    # nor is a wish in a sentence before the figure's
+    article = make_article(SO)
+    bicycles = make_quantity("300 bicycles", 300, within=SO, unit="bicycle")
+    content = "I hope so. The police found the 300 bicycles that were stolen."
+    reported = make_claim(content, article=article, cue="said", quantities=(bicycles,))
+    assert [m.kind for m in make_measures(reported, frozenset())] == [None]

@@ -195,3 +195,23 @@ def test_an_amount_that_names_what_the_money_is_asks_of_it() -> None:
     text = "The firm paid 5 million dollars for the site"
     pair = (make_claim(text, id="c1"), make_quantity("5 million dollars", 5e6, within=text, unit="USD"))
     assert quantity_label("USD", [pair], [0])[0] == "How much money for the site?"
+
+
+def test_an_amount_dated_by_the_words_after_it_asks_with_the_date_as_its_tail() -> None:
+    # issue #14: "$26 million last month" asked "How much was the last month?"
+    text = "The campaign raised more than $26 million last month, most of it online"
+    times = (make_time("last month", "2016-07", "month", within=text),)
+    figure = make_quantity("more than $26 million last month", 2.6e7, within=text, unit="USD")
+    assert quantity_label("USD", [(make_claim(text, times=times), figure)], [0])[0] == (
+        "How much money last month?"
+    )
+
+
+def test_a_period_between_two_dates_keeps_its_end() -> None:
+    # issue #14: "between January and June 30" read "… between January?"
+    text = "She raised $3 million between January and June 30, the filing shows"
+    times = (make_time("June 30", "2016-06-30", within=text),)
+    figure = make_quantity("$3 million", 3e6, within=text, unit="USD")
+    assert quantity_label("USD", [(make_claim(text, times=times), figure)], [0])[0] == (
+        "How much money between January and June 30?"
+    )

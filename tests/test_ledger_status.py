@@ -6,7 +6,7 @@ from factories import make_claim, make_position, make_quantity, make_question
 from test_ledger import ARTICLES, STORY, claim
 
 from storyline.stages.ledger.positions import build_ledger
-from storyline.stages.ledger.status import judge_status
+from storyline.stages.ledger.status import corroborating, judge_status
 
 
 def test_floors_from_two_sources_agree_rather_than_contest() -> None:
@@ -236,3 +236,23 @@ def test_a_speaker_the_text_does_not_name_corroborates_nothing() -> None:
     # alone, such a voice is still the one source, named as written
     (question,) = build_ledger(STORY, [claim("c2", "b", "one study", 9000)], ARTICLES, [], [])
     assert question.status_reason == "one source (one study)"
+
+
+def test_a_speakers_own_plan_corroborates_nothing() -> None:
+    # issue #14 (PolNeAR trump-taxes): "Pence plans to release his own returns" and "Trump wants to release
+    # his taxes" stood among three sources agreeing that Trump should release his returns
+    agree = make_position(
+        "c1", "c2", "c3", speakers=("Mayor", "Council", "Engineer"), outlets=("X",), stance="affirm"
+    )
+    claims = [
+        make_claim("the council should rebuild the old bridge", id="c1", speaker_text="Mayor"),
+        make_claim("to rebuild the old bridge", id="c2", speaker_text="Council", cue="plans"),
+        make_claim("the old bridge must be rebuilt", id="c3", speaker_text="Engineer"),
+    ]
+    assert [c.id for c in corroborating(claims)] == ["c1", "c3"]
+    status, reason = judge_status([agree], claims, corroborators=2)
+    assert status == "corroborated"
+    assert reason.endswith("no other position; not counted, telling their own plans: Council"), reason
+    # every claim a plan: they still count as before
+    plans = [dataclasses.replace(c, cue="plans") for c in claims]
+    assert len(corroborating(plans)) == len(plans)

@@ -162,6 +162,20 @@ def relative_antecedent(doc: Doc, attribution: Attribution) -> Attribution:
     return attribution if antecedent is None else dataclasses.replace(attribution, speaker=antecedent)
 
 
+def utterance_owner(doc: Doc, attribution: Attribution, lexicon: ClaimLexicon) -> Attribution:
+    """ "his response focused on how …", "Trump's remarks suggested …": a speaker that is someone's words
+    (lexicon ``utterance_nouns``) is their owner; a "his" then resolves as a "he" would."""
+    span = _span(doc, attribution.speaker)
+    if span is None or span.root.lemma_.lower() not in lexicon.utterance_nouns:
+        return attribution
+    owners = [c for c in span.root.children if c.dep_ == "poss" and c.pos_ in ("PRON", "PROPN")]
+    if not owners:
+        return attribution
+    owner = [token for token in owners[0].subtree if token.dep_ != "case"]
+    start, end = owner[0].idx, owner[-1].idx + len(owner[-1])
+    return dataclasses.replace(attribution, speaker=(start, end))
+
+
 def surnames_in(text: str, content: CharSpan, entities: Sequence[Span]) -> set[str]:
     """The surnames of the people named inside a claim's content: its "he" is none of them ("He insisted
     Curiel had a conflict of interest" is not Curiel's claim; a pronoun never binds a name it governs).

@@ -108,11 +108,23 @@ def is_cue_verb(context: ParseContext, verb: Token) -> bool:
         # "Asked to describe the device, O'Neill said …": O'Neill was asked, not asking; "people who
         # want to …" describes people, it reports nothing
         return False
-    if asked_of_others(context, verb):
+    if asked_of_others(context, verb) or _left_free_to(context, verb):
         return False
     # "quoted as saying": the cue is anchored on "quoted"; "saying" is part of it
     return not (
         verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ in ("quote", "cite")
+    )
+
+
+def _left_free_to(context: ParseContext, verb: Token) -> bool:
+    """ "is free to disclose his returns", "would be willing to confirm": an infinitive on an adjective of
+    leave or readiness (lexicon ``leave_adjectives``) is what someone may do, no statement made."""
+    infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+    return (
+        infinitive
+        and verb.dep_ == "xcomp"
+        and verb.head.pos_ == "ADJ"
+        and verb.head.lemma_.lower() in context.lexicon.leave_adjectives
     )
 
 

@@ -32,6 +32,7 @@ from storyline.stages.claims.coref import (
     resolve_descriptions,
     surname_of,
     surnames_in,
+    utterance_owner,
 )
 from storyline.stages.claims.cues import cue_word_attributions, hedge_adverb_attributions
 from storyline.stages.claims.datelines import after_lead_dateline
@@ -85,6 +86,7 @@ def extract_claims(
     found += learned_attributions(context, found)
     found += quoted_label_attributions(context, found)  # "called the judge a “hater …”": a statement
     found = with_run_on_content(context, found)  # before acts are set apart: their cues bound it too
+    found = [_judgment_as_statement(doc, attribution, lexicon) for attribution in found]
     # acts ("voted to strike", "is expected to attend") join once the statements are settled
     acts = [attribution for attribution in found if attribution.kind == "act"]
     found = [attribution for attribution in found if attribution.kind == "statement"]
@@ -113,6 +115,23 @@ def extract_claims(
         claim_id = f"{article.id}:{ID_LETTERS[attribution.kind]}{numbers[attribution.kind]}"
         claims.append(_claim(parsed, claim_id, attribution, time_expressions, context))
     return claims
+
+
+def _judgment_as_statement(doc: Doc, attribution: Attribution, lexicon: ClaimLexicon) -> Attribution:
+    """ "Representative Mike Coffman … denounced Mr. Trump's remarks": a verb of judgment (lexicon
+    ``judgment_verbs``) on someone's words (``utterance_nouns``, the head of the content) states the
+    speaker's view of them, a statement rather than an act."""
+    if attribution.kind != "act" or attribution.speaker is None:
+        return attribution
+    cue = doc[attribution.anchor]
+    particles = [c.lower_ for c in cue.children if c.dep_ == "prt"]
+    verb = " ".join([cue.lemma_.lower(), *particles])
+    content = doc.char_span(*attribution.content, alignment_mode="expand")
+    if verb not in lexicon.judgment_verbs or content is None:
+        return attribution
+    if content.root.lemma_.lower() not in lexicon.utterance_nouns:
+        return attribution
+    return dataclasses.replace(attribution, kind="statement")
 
 
 def _request_as_act(doc: Doc, attribution: Attribution, lexicon: ClaimLexicon) -> Attribution:
@@ -238,7 +257,7 @@ def _resolve_speakers(
     names_a_person = _PersonSpeakers(doc, text, lexicon, surnames)
     genders = _KnownGenders(text)
     for attribution in sorted(found, key=lambda a: a.cue[0]):
-        attribution = relative_antecedent(doc, attribution)
+        attribution = utterance_owner(doc, relative_antecedent(doc, attribution), lexicon)
         speaker = attribution.speaker
         quote = next((q for q in quoted if q[0] <= attribution.cue[0] < q[1]), None)
         is_pronoun = speaker is not None and text[speaker[0] : speaker[1]].lower() in lexicon.third_person

@@ -28,7 +28,10 @@ class ClaimLexicon:
     request_verbs: frozenset[str]
     epistemic_verbs: frozenset[str]
     mental_state_verbs: frozenset[str]
+    leave_adjectives: frozenset[str]
     noun_cues: frozenset[str]
+    utterance_nouns: frozenset[str]
+    judgment_verbs: frozenset[str]
     colon_labels: frozenset[str]
     colon_speaker_nouns: frozenset[str]
     outlet_nouns: frozenset[str]
@@ -40,6 +43,10 @@ class ClaimLexicon:
     work_kinds: dict[str, str]
     work_maker_verbs: frozenset[str]
     finding_heads: frozenset[str]
+    self_announcing_verbs: frozenset[str]
+    future_auxiliaries: frozenset[str]
+    factive_verbs: frozenset[str]
+    question_openers: frozenset[str]
     self_pronouns: frozenset[str]
     particle_verbs: dict[str, str]
     preposition_cues: dict[str, frozenset[str]]
@@ -109,7 +116,10 @@ def claim_lexicon() -> ClaimLexicon:
         request_verbs=_words(cues["request_verbs"]),
         epistemic_verbs=_words(cues["epistemic_verbs"]),
         mental_state_verbs=_words(cues["mental_state_verbs"]),
+        leave_adjectives=_words(cues["leave_adjectives"]),
         noun_cues=_words(cues["noun_cues"]),
+        utterance_nouns=_words(cues["utterance_nouns"]),
+        judgment_verbs=_words(cues["judgment_verbs"]),
         colon_labels=_words(cues["colon_labels"]),
         colon_speaker_nouns=_words(cues["colon_speaker_nouns"]),
         outlet_nouns=_words(cues["outlet_nouns"]),
@@ -120,6 +130,10 @@ def claim_lexicon() -> ClaimLexicon:
         work_kinds={word.lower(): kind[0].lower() for kind in cues["work_nouns"] for word in kind},
         work_maker_verbs=_words(cues["work_maker_verbs"]),
         finding_heads=_words(cues["finding_heads"]),
+        self_announcing_verbs=_words(cues["self_announcing_verbs"]),
+        future_auxiliaries=_words(cues["future_auxiliaries"]),
+        factive_verbs=_words(cues["factive_verbs"]),
+        question_openers=_words(cues["question_openers"]),
         self_pronouns=_words(cues["self_pronouns"]),
         particle_verbs={verb.lower(): part.lower() for verb, part in cues["particle_verbs"].items()},
         preposition_cues={verb.lower(): _words(words) for verb, words in cues["preposition_cues"].items()},

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
@@ -27,6 +28,7 @@ from spacy.tokens import Doc, Span
 from storyline.records import Claim, Modality, ParsedArticle, TimeExpr
 from storyline.stages.claims.datelines import lead_dateline_length
 from storyline.stages.claims.framing import with_framing
+from storyline.stages.claims.letters import with_letter_writers
 from storyline.stages.claims.lexicon import claim_lexicon
 from storyline.stages.claims.modality import predicate_modality
 from storyline.stages.claims.spans import as_outlet_voice
@@ -34,6 +36,7 @@ from storyline.stages.quantities import find_quantities
 
 ONLY_DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'’-]{2,}\s*(?:\([A-Za-z .]+\))?\s*[—–-]*\s*$")
 QUOTATION_MARKS = frozenset('"“”')
+TRANSCRIPT_LEAD = re.compile(r"(?m)^[ \t\"“]*([A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)?):")
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # Fewer words than this rarely state a checkable fact ("Not so.", "That changed.").
 MIN_WORDS = 6
@@ -44,13 +47,17 @@ def outlet_voice_claims(
 ) -> list[Claim]:
     """The attributions with dateline speakers turned into outlet-voice claims, the outlet's own
     claims on contents it calls false (``claims.framing``), then the article's unattributed statements as
-    outlet-voice claims, in text order."""
-    surnames = _person_surnames(parsed.doc)
+    outlet-voice claims, in text order; on a letters page those in a signed letter are its writer's
+    (``claims.letters``)."""
+    surnames = _person_surnames(parsed.doc) | _transcript_leads(parsed.article.text)
     kept = [
-        _unless_no_voice(_unless_dateline_speaker(claim, surnames), parsed.doc)
+        _unless_own_announcement(
+            _unless_no_voice(_unless_dateline_speaker(claim, surnames), parsed.doc), parsed.doc
+        )
         for claim in claims
         if _keeps(claim)
     ]
+    kept = [_unless_factive(claim, parsed.doc, kept) for claim in kept]
     # An act ("the union voted to strike") leaves its sentence free: the outlet narrates the act itself.
     taken = [span for claim in kept if claim.kind == "statement" for span in _spans(claim, parsed.doc)]
     found: list[Claim] = []
@@ -64,7 +71,9 @@ def outlet_voice_claims(
         if _is_statement(sentence, parsed.article.text[start : sentence.end_char]):
             found.append(_claim(parsed, len(found) + 1, (start, sentence.end_char), times, token_starts))
     # the outlet's own side on what it reports false ("erroneously suggested …"), beside the report
-    return sorted([*with_framing(parsed, kept), *found], key=lambda claim: (claim.start, claim.id))
+    claims_found = sorted([*with_framing(parsed, kept), *found], key=lambda claim: (claim.start, claim.id))
+    # on a letters page the unattributed sentences are the letter writers', not the outlet's
+    return with_letter_writers(parsed.doc, claims_found)
 
 
 def _statement_units(doc: Doc) -> list[Span]:
@@ -149,12 +158,20 @@ def _sentence_start(doc: Doc, offset: int) -> int | None:
 def _unless_dateline_speaker(claim: Claim, surnames: frozenset[str] = frozenset()) -> Claim:
     """ "WASHINGTON (AP) — Clinton said …" parsed with the dateline as speaker: the outlet speaks. A
     transcript's "PENCE: …" is no dateline: a capitalised lead before a colon that is the surname of a person
-    the article names (``surnames``) stays the speaker."""
+    the article names or a lead of two lines or more (``surnames``) stays the speaker."""
     if claim.speaker_text is None or not ONLY_DATELINE.match(claim.speaker_text):
         return claim
     if claim.cue == ":" and claim.speaker_text.strip().title() in surnames:
         return claim
     return as_outlet_voice(claim)
+
+
+def _transcript_leads(text: str) -> frozenset[str]:
+    """The capitalised leads before a colon that open two lines or more ("WALLACE: …", "PENCE: …", in the
+    title case ``_unless_dateline_speaker`` compares): a transcript's speakers, whom the recogniser may not
+    know as people (PolNeAR first-debate: "WALLACE:" lines went to the outlet); a dateline opens one line."""
+    leads = Counter(match.group(1).title() for match in TRANSCRIPT_LEAD.finditer(text))
+    return frozenset(lead for lead, count in leads.items() if count >= 2)
 
 
 def _person_surnames(doc: Doc) -> frozenset[str]:
@@ -176,6 +193,61 @@ def _unless_no_voice(claim: Claim, doc: Doc) -> Claim:
         via_text=claim.speaker_text,
         via_start=claim.speaker_start,
         via_end=claim.speaker_end,
+    )
+
+
+def _unless_own_announcement(claim: Claim, doc: Doc) -> Claim:
+    """ "Debbie Wasserman Schultz announced Sunday she will resign her post": an announcement of the
+    announcer's own coming act (lexicon ``self_announcing_verbs``; the content's subject a "he"/"she", its
+    verb future) is the act itself, which the outlet reports in its own voice; the announcer stays as who it
+    came through (``via_text``)."""
+    lexicon = claim_lexicon()
+    if claim.kind != "statement" or claim.quote != "indirect" or claim.speaker_text is None:
+        return claim
+    cue = doc.char_span(claim.cue_start, claim.cue_end, alignment_mode="expand")
+    content = doc.char_span(claim.start, claim.end, alignment_mode="expand")
+    if cue is None or content is None or cue.root.lemma_.lower() not in lexicon.self_announcing_verbs:
+        return claim
+    verb = content.root
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    future = any(c.dep_ == "aux" and c.lower_ in lexicon.future_auxiliaries for c in verb.children)
+    if not future or not subjects or subjects[0].lower_ not in ("he", "she"):
+        return claim
+    return dataclasses.replace(
+        as_outlet_voice(claim),
+        via_text=claim.speaker_text,
+        via_start=claim.speaker_start,
+        via_end=claim.speaker_end,
+    )
+
+
+def _unless_factive(claim: Claim, doc: Doc, claims: Sequence[Claim]) -> Claim:
+    """ "He knows this scam will hurt him": the clause under a factive verb (lexicon ``factive_verbs``) is
+    what the writer holds true, no statement of the subject's; the outlet states it. A finite clause only, not
+    an embedded question ("does not know whether …"), a quotation, or a cue inside another speaker's words
+    (theirs to hold)."""
+    lexicon = claim_lexicon()
+    if claim.kind != "statement" or claim.outlet_voice or claim.quote == "direct":
+        return claim
+    cue = doc.char_span(claim.cue_start, claim.cue_end, alignment_mode="expand")
+    if cue is None or cue.root.lemma_.lower() not in lexicon.factive_verbs:
+        return claim
+    content = doc.char_span(claim.start, claim.end, alignment_mode="expand")
+    if content is None or not any(token.tag_ in FINITE_TAGS for token in content):
+        return claim  # "understood the risks": no clause the writer could hold true
+    # "would know exactly what loopholes …": the first word past any adverb opens the question
+    opening = next((token.lower_ for token in content if token.pos_ != "ADV"), "")
+    if opening in lexicon.question_openers or any(
+        other.id != claim.id and not other.outlet_voice and other.start <= claim.cue_start < other.end
+        for other in claims
+    ):
+        return claim
+    outlet = as_outlet_voice(claim)
+    # "ignored the fact that …": the outlet states the clause, not the phrase that calls it a fact
+    phrase = next((p for p in lexicon.fact_phrases if claim.text.lower().startswith(p)), "")
+    start = claim.start + len(phrase)
+    return dataclasses.replace(
+        outlet, text=claim.text[len(phrase) :], start=start, cue_start=start, cue_end=start
     )
 
 

@@ -24,7 +24,7 @@ from storyline.stages.claims.spans import (
     gap_matches,
     token_span,
 )
-from storyline.stages.claims.speakers import attributions_for, subject_of
+from storyline.stages.claims.speakers import attributions_for, speaker_span, subject_of
 
 SIGNATURE_DASHES = frozenset({"―", "—", "–"})
 MAX_SIGNATURE_TOKENS = 4
@@ -45,6 +45,7 @@ def quote_attributions(context: ParseContext) -> list[Attribution]:
             or _cue_before_quote(context, quote)
             or _colon_before_quote(context, quote)
             or _name_after_quote(context, quote)
+            or _statement_before_quote(context, quote)
         )
     return found
 
@@ -218,6 +219,32 @@ def _colon_before_quote(context: ParseContext, quote: QuoteSpan) -> list[Attribu
     content = (quote.inner_start, quote.inner_end)
     speaker = (entity.start_char, entity.end_char)
     return [Attribution(cue, content, speaker, "direct", None, colon.i)]
+
+
+def _statement_before_quote(context: ParseContext, quote: QuoteSpan) -> list[Attribution]:
+    """ "The party issued a statement apologizing to Sanders …¶“On behalf of everyone at the party, we …”": a
+    quotation that opens the paragraph right after one ending on a sentence in which someone puts out a
+    statement (a verb of ``work_maker_verbs`` with "statement" as its object) is that statement, the one who
+    put it out its speaker (PolNeAR dnc-email-leak: the apology stood with "we" as its speaker, issue #14)."""
+    text = context.text
+    paragraph_start = text.rfind("\n", 0, quote.start) + 1
+    if text[paragraph_start : quote.start].strip() or not text[:paragraph_start].rstrip().endswith("."):
+        return []
+    last = context.last_token_before(len(text[:paragraph_start].rstrip()))
+    if last is None:
+        return []
+    for noun in last.sent:
+        verb = noun.head
+        if noun.lemma_.lower() != "statement" or noun.dep_ != "dobj":
+            continue
+        if verb.lemma_.lower() not in context.lexicon.work_maker_verbs:
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        speaker = speaker_span(subjects[0], noun) if subjects else None
+        if speaker is not None:
+            content = (quote.inner_start, quote.inner_end)
+            return [Attribution((noun.idx, noun.idx + len(noun)), content, speaker, "direct", None, noun.i)]
+    return []
 
 
 def _ends_a_clause(name: Span) -> bool:

@@ -13,15 +13,16 @@ Hand-written: no library resolves descriptions for news offline; the parse comes
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from storyline.records import Mention
+from storyline.records import ROLE_LABEL, Mention
 from storyline.stages.entities.lexicon import PLACE_LABELS, EntityLexicon
 from storyline.stages.entities.organisation_descriptions import (
+    name_before_comma,
     named_organisations,
+    repeated_description,
     resolve_organisation_description,
 )
 from storyline.stages.entities.person_descriptions import resolve_person_description
@@ -31,8 +32,8 @@ __all__ = ["DescribedArticle", "resolve_descriptions"]
 
 # Words opening a description that refers back: "the union", "her ministry", "this ministry".
 DETERMINERS = frozenset({"the", "her", "his", "its", "their", "this"})
-# Between an organisation's name and a phrase in apposition after it: its acronym in brackets, a comma.
-APPOSITION_GAP = re.compile(r"(?:\s*\([^()\n]{1,20}\))?,\s*")
+# Modifiers that make "body" a description of one organisation: "the governing body", "the sports body".
+QUALIFYING_DEPS = frozenset({"amod", "compound"})
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ def resolve_descriptions(
     people = [m for m in names if m.label == "PERSON" and m.role]
     article = DescribedArticle(doc, text, article_id, names, people)
     organisations = named_organisations(text, names, lexicon)
-    resolved = []
+    resolved: list[Mention] = []
     finding = with_role_nouns(lexicon, roles)
     # "The retired teacher": an occupation is found as a title is, and resolved by salience only
     finding = replace(finding, title_words=finding.title_words | lexicon.occupation_nouns)
@@ -77,6 +78,8 @@ def resolve_descriptions(
             organisations.append(found)
         else:
             found = resolve_organisation_description(article, start, end, organisations, lexicon)
+            if found is None or found.label == ROLE_LABEL:
+                found = repeated_description(article, start, end, resolved, organisations, lexicon) or found
         if found is not None:
             resolved.append(found)
     return resolved
@@ -106,6 +109,7 @@ def _find_descriptions(doc: Doc, names: list[Mention], lexicon: EntityLexicon) -
             if (
                 token.lemma_.lower() in organisation_words
                 or token.lower_ in lexicon.staff_plurals | lexicon.governing_body_nouns
+                or _qualified_body(token, lexicon)
             )
             and token.pos_ in {"NOUN", "PROPN"}
             else ""
@@ -139,6 +143,13 @@ def _find_descriptions(doc: Doc, names: list[Mention], lexicon: EntityLexicon) -
     return found
 
 
+def _qualified_body(token: Token, lexicon: EntityLexicon) -> bool:
+    """ "the governing body": a head naming any organisation, with a modifier that says which one."""
+    return token.lower_ in lexicon.qualified_org_heads and any(
+        child.dep_ in QUALIFYING_DEPS for child in token.children
+    )
+
+
 def _possessed_in_apposition(
     possessor: Token, organisation_ends: dict[int, int], lexicon: EntityLexicon
 ) -> Token | None:
@@ -156,15 +167,8 @@ def _possessed_in_apposition(
     apposed += [possessed.head] if possessed.dep_ == "appos" else []
     if any(_in_name(token, organisation_ends) for token in apposed):
         return possessed
-    after_name = _name_before_comma(possessed.doc.text, possessor.left_edge.idx, organisation_ends.items())
+    after_name = name_before_comma(possessed.doc.text, possessor.left_edge.idx, organisation_ends.items())
     return possessed if after_name is not None and _closes_apposition(possessed) else None
-
-
-def _name_before_comma(text: str, start: int, names: Iterable[tuple[int, int]]) -> tuple[int, int] | None:
-    """The name (start, end) the phrase at ``start`` follows after a comma, its acronym in brackets between
-    ("Inter-Services Public Relations (ISPR), the military's media wing"): the apposition the small model
-    may parse as no apposition at all."""
-    return next((name for name in names if APPOSITION_GAP.fullmatch(text, name[1], start)), None)
 
 
 def _closes_apposition(head: Token) -> bool:
@@ -190,7 +194,7 @@ def _apposed_organisation_mention(
     named = next((o for o in organisations for t in apposed if o.start <= t.idx < o.end), None)
     if named is None:
         spans = {(o.start, o.end): o for o in organisations}
-        before = _name_before_comma(text, start, spans)
+        before = name_before_comma(text, start, spans)
         named = spans[before] if before is not None else None
     if named is None:
         return None

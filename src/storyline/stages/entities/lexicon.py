@@ -56,6 +56,8 @@ class EntityLexicon:
     staff_plurals: frozenset[str]
     # A company's governing body standing for it ("the board of X" … "the board said"; entities.bodies).
     governing_body_nouns: frozenset[str]
+    # Heads naming any body, a description only with a modifier ("the governing body"; entities.descriptions).
+    qualified_org_heads: frozenset[str]
     # An armed group by its kind and its members (entities.groups): the head nouns of a group phrase, the
     # words making one armed, its members' plurals, the words of an armed group's name, and the words
     # making a phrase another group's ("a rival faction").
@@ -169,6 +171,7 @@ def entity_lexicon() -> EntityLexicon:
         member_nouns=frozenset(data["member_nouns"]),
         staff_plurals=frozenset(data["staff_plurals"]),
         governing_body_nouns=frozenset(data["governing_body_nouns"]),
+        qualified_org_heads=frozenset(data["qualified_org_heads"]),
         group_heads=frozenset(data["group_heads"]),
         armed_kind_words=frozenset(data["armed_kind_words"]),
         armed_member_plurals=frozenset(data["armed_member_plurals"]),
@@ -299,7 +302,9 @@ def institution_words(text: str, lexicon: EntityLexicon) -> list[str]:
 def described_words(text: str, lexicon: EntityLexicon) -> list[str]:
     """The content words of a description read as ``institution_words`` reads a name ("the fire brigade"
     → fire, service), so that the two compare word by word."""
-    return institution_words(" ".join(content_words(text, lexicon)), lexicon)
+    words = institution_words(" ".join(content_words(text, lexicon)), lexicon)
+    # "the integrity body": a head naming any organisation says nothing of which one
+    return words[:-1] if words and words[-1] in lexicon.qualified_org_heads else words
 
 
 def _with_synonyms(folded: str, lexicon: EntityLexicon) -> str:

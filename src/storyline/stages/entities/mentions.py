@@ -58,6 +58,7 @@ from storyline.stages.entities.members import members_standing_for_bodies
 from storyline.stages.entities.noise import (
     as_family_descriptions,
     is_noise,
+    without_descriptions_of_named_bodies,
     without_leading_word,
     without_vessels,
 )
@@ -318,6 +319,7 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
     names = acronyms_after_organisation_words(doc, article_id, names, lexicon)
     names = relabel_surnames(patronymic_names(text, names, lexicon), lexicon)
     names = as_family_descriptions(text, names + _repeated_names(text, names, lexicon), lexicon)
+    names = without_descriptions_of_named_bodies(names, lexicon)
     roles = article_roles(doc, names, lexicon)
     titled = [_with_role(doc, text, mention, lexicon) for mention in names]
     names = _link_spelt_acronyms(_link_parenthesised_acronyms(text, [m for m, _ in titled]), lexicon)

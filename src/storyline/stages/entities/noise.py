@@ -24,10 +24,22 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.records import ROLE_LABEL, Mention
 from storyline.stages.entities.businesses import vessel_names
-from storyline.stages.entities.lexicon import EntityLexicon, fold_name
+from storyline.stages.entities.lexicon import (
+    EntityLexicon,
+    described_words,
+    fold_name,
+    institution_words,
+    words_match,
+)
 from storyline.stages.entities.transliteration import given_name_rows
 
-__all__ = ["as_family_descriptions", "is_noise", "without_leading_word", "without_vessels"]
+__all__ = [
+    "as_family_descriptions",
+    "is_noise",
+    "without_descriptions_of_named_bodies",
+    "without_leading_word",
+    "without_vessels",
+]
 ACTOR_LABELS = frozenset({"PERSON", "ORG"})
 # Penn tags of a verb's base form and participles: "Having Jackman", "Asked Smith" — no name opens with one
 # (the small model tags a given name inside a name NNP, and a finite verb is cut in ``mentions._name_span``).
@@ -77,6 +89,31 @@ def as_family_descriptions(text: str, names: list[Mention], lexicon: EntityLexic
         else:
             result.append(mention)
     return result
+
+
+def without_descriptions_of_named_bodies(names: list[Mention], lexicon: EntityLexicon) -> list[Mention]:
+    """``names`` less each phrase with an organisation's head word in lower case ("world federation",
+    "Georgian federation", which the small model tags an organisation or a place) whose words all stand in
+    the name of an organisation the article writes capitalised ("Federation of World Weightlifting"):
+    it describes that body, and the description rules (``entities.descriptions``) read it so. Kept as a
+    name, it made a second body (issue #17, generalise tbilisi-doping). A phrase no name explains stays:
+    "foreign ministry" is the country's ministry (``entities.ministries``)."""
+    named = [institution_words(m.text, lexicon) for m in names if m.label == "ORG" and _capitalised_head(m)]
+
+    def describes_named_body(mention: Mention) -> bool:
+        words = mention.text.split()
+        if len(words) < 2 or not words[-1].islower() or words[-1] not in lexicon.org_head_words:
+            return False
+        wanted = described_words(mention.text, lexicon)
+        return any(all(any(words_match(w, o) for o in name) for w in wanted) for name in named)
+
+    return [mention for mention in names if not describes_named_body(mention)]
+
+
+def _capitalised_head(mention: Mention) -> bool:
+    """Whether a name's words before any "of" end in a capitalised word ("Federation of World …")."""
+    head = mention.text.split(" of ")[0].split()
+    return bool(head) and head[-1][:1].isupper()
 
 
 def without_leading_word(doc: Doc, text: str, mention: Mention, names: list[Mention]) -> Mention | None:

@@ -13,8 +13,11 @@ Hand-written: no library resolves descriptions for news offline; the parse comes
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
 
 from storyline.records import ROLE_LABEL, Mention
 from storyline.stages.entities.businesses import (
@@ -41,11 +44,18 @@ from storyline.stages.entities.nationalities import (
     is_national_description,
 )
 from storyline.stages.entities.repair import introduced_as, introduced_as_any
+from storyline.stages.entities.transliteration import opens_with_given_name
 
 if TYPE_CHECKING:  # descriptions calls this module
     from storyline.stages.entities.descriptions import DescribedArticle
 
-__all__ = ["is_organisation_description", "named_organisations", "resolve_organisation_description"]
+__all__ = [
+    "is_organisation_description",
+    "name_before_comma",
+    "named_organisations",
+    "repeated_description",
+    "resolve_organisation_description",
+]
 
 # A clause between a description and the name it introduces: "The group, which calls itself the …",
 # "a faction calling itself …", "an outfit known as …".
@@ -53,6 +63,8 @@ NAMING_CLAUSE = re.compile(
     r",?\s+(?:(?:which|that|who)\s+calls?\s+(?:itself|themselves)|calling\s+(?:itself|themselves)"
     r"|(?:known|styled)\s+as)\s+(?:the\s+)?"
 )
+# Between an organisation's name and a phrase in apposition after it: its acronym in brackets, a comma.
+APPOSITION_GAP = re.compile(r"(?:\s*\([^()\n]{1,20}\))?,\s*")
 # How far back (characters, about two sentences) "the group" may reach for an organisation named before it.
 GENERIC_ANTECEDENT_CHARS = 400
 
@@ -78,8 +90,11 @@ def resolve_organisation_description(
         return Mention(article_id, start, end, surface, ROLE_LABEL, role=surface) if national else None
     antecedent = (
         _name_right_after(text, end, organisations)
+        or _apposed_body(text, surface, start, organisations, lexicon)
         or body_owner(text, surface, start, end, organisations, lexicon)
-        or _organisation_antecedent(text, surface, start, organisations, lexicon)
+        or _organisation_antecedent(
+            text, _described_part(doc, start, end, lexicon), start, organisations, lexicon
+        )
         or named_before_its_kind_phrase(doc, text, surface, start, names, lexicon)
         or armed_body_antecedent(surface, start, organisations, lexicon)
     )
@@ -91,6 +106,74 @@ def resolve_organisation_description(
         # "the union" in a report that never names it: the story may (``resolve``)
         return Mention(article_id, start, end, surface, ROLE_LABEL, role=surface)
     return None
+
+
+def repeated_description(
+    article: DescribedArticle,
+    start: int,
+    end: int,
+    resolved: list[Mention],
+    organisations: list[Mention],
+    lexicon: EntityLexicon,
+) -> Mention | None:
+    """ "from the federation" at the end of a report that named two federations: the body the same
+    description stood for where the article last wrote it ("the federation's tests", resolved in the
+    paragraph naming the world federation), when no other body with its words was named since: a writer
+    repeats a description for the body the reader has in mind (issue #17, generalise tbilisi-doping). None
+    where the article did not resolve it before, or named a rival since."""
+    surface = article.text[start:end]
+    if (content_words(surface, lexicon) or [""])[-1] in lexicon.governing_body_nouns:
+        return None  # "the board" is whose board the article names (``company_bodies``), not a name's word
+    earlier = [
+        m
+        for m in resolved
+        if m.label == "ORG" and m.refers_to and m.end <= start and fold_name(m.text) == fold_name(surface)
+    ]
+    if not earlier:
+        return None
+    last = max(earlier, key=lambda m: m.start)
+    wanted = described_words(surface, lexicon)
+    rivals = [
+        org
+        for org in organisations
+        if last.end <= org.start < start
+        and fold_name(org.text) != fold_name(last.refers_to or "")
+        and _named_with(org, wanted, lexicon)
+    ]
+    return (
+        None if rivals else Mention(article.article_id, start, end, surface, "ORG", refers_to=last.refers_to)
+    )
+
+
+def name_before_comma(text: str, start: int, names: Iterable[tuple[int, int]]) -> tuple[int, int] | None:
+    """The name (start, end) the phrase at ``start`` follows after a comma, its acronym in brackets between
+    ("Inter-Services Public Relations (ISPR), the military's media wing"): the apposition the small model
+    may parse as no apposition at all."""
+    return next((name for name in names if APPOSITION_GAP.fullmatch(text, name[1], start)), None)
+
+
+def _apposed_body(
+    text: str, surface: str, start: int, organisations: list[Mention], lexicon: EntityLexicon
+) -> Mention | None:
+    """ "The Office for Democratic Institutions and Human Rights (ODIHR), the election body of the OSCE":
+    a description headed by a word naming any body is the organisation it stands in apposition after,
+    whatever the words of its name (the nearest body named with "election" was the electoral commission)."""
+    if (content_words(surface, lexicon) or [""])[-1] not in lexicon.qualified_org_heads:
+        return None
+    spans = {(org.start, org.end): org for org in organisations}
+    before = name_before_comma(text, start, spans)
+    return spans[before] if before is not None else None
+
+
+def _described_part(doc: Doc, start: int, end: int, lexicon: EntityLexicon) -> str:
+    """The words of a description that say which body it is: all of them, but for a head naming any body
+    ("the sport's integrity body"), whose possessor names what the body serves, not the body ("integrity
+    body"; issue #17, generalise tbilisi-doping)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.root.lower_ not in lexicon.qualified_org_heads:
+        return doc.text[start:end]
+    possessors = {t.i for child in span.root.children if child.dep_ == "poss" for t in child.subtree}
+    return " ".join(t.text for t in span if t.i not in possessors)
 
 
 def _nationality_of_company(
@@ -115,8 +198,15 @@ def named_organisations(text: str, names: list[Mention], lexicon: EntityLexicon)
     """The organisations of the article a description may stand for: those it names, never a vessel's
     name, and an acronym's long form where the acronym stands."""
     vessels = vessel_names(text, names, lexicon)  # never the antecedent of "the company" (issue #17)
+    # nor a person's name the small model tagged an organisation ("head of the unit Olena Kowaltschuk",
+    # issue #17, generalise tbilisi-doping), which ``resolve`` reads as a person all the same
     organisations = [
-        m for m in names if m.label == "ORG" and m.refers_to is None and fold_name(m.text) not in vessels
+        m
+        for m in names
+        if m.label == "ORG"
+        and m.refers_to is None
+        and fold_name(m.text) not in vessels
+        and not opens_with_given_name(fold_name(m.text))
     ]
     # An acronym names its organisation where it stands ("deputy head of the SCC, said the agency …").
     long_forms = {m.text for m in organisations}
@@ -164,6 +254,8 @@ def _organisation_antecedent(
     "Irish low cost airline")."""
     before = [org for org in organisations if org.end <= start]
     wanted = described_words(description, lexicon)
+    if not wanted:
+        return None  # "the former body": no word says which
     candidates = [org for org in before if _named_with(org, wanted, lexicon)]
     if candidates:
         return _nearest_unrivalled(text, start, candidates)

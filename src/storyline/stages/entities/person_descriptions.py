@@ -28,6 +28,8 @@ __all__ = ["SUBJECT_DEPS", "resolve_person_description", "role_matches", "role_s
 
 # Dependencies that make a name the agent of a statement or act: the subject of a verb.
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# A possessor in a description: "the company's", "the plant’s".
+POSSESSOR = re.compile(r"(\w+)['’]s\b")
 # How many sentences before a person description may hold the one person it stands for.
 SALIENCE_SENTENCES = 2
 # What may stand between a description and the name it is in apposition with: the place or body of the
@@ -56,7 +58,9 @@ def resolve_person_description(
     # the parse: not to "Jussufowa, who chairs …" named before, nor to the name it gives the role
     giving = _names_in_apposition(text, end, names, labels=frozenset({"PERSON", "ORG"}))
     giving = giving or end - len(_head_word(surface)) in roles.written_at
-    owned_by_body = set(content_words(surface, lexicon)[:-1]) & lexicon.org_head_words
+    # a body owning the role ("The company's owner, X"), not one that only says its trade ("the former
+    # laboratory technician", in apposition with the technician's name: issue #17, tbilisi-doping)
+    owned_by_body = set(POSSESSOR.findall(surface.lower())) & lexicon.org_head_words
     apposed = None if owned_by_body else _person_given_the_role(text, start, end, names, roles)
     if apposed is not None:
         # the description is that person's, said beside the name: "Naveed Khan Afridi, the commander of

@@ -25,7 +25,8 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.records import Mention
 from storyline.stages.entities.kinds import introduced_by_kind
-from storyline.stages.entities.lexicon import EntityLexicon, fold_name
+from storyline.stages.entities.lexicon import PLACE_LABELS, EntityLexicon, fold_name
+from storyline.stages.entities.transliteration import opens_with_given_name
 
 __all__ = [
     "acronyms_after_organisation_words",
@@ -251,17 +252,35 @@ def names_joined_after_title(doc: Doc, names: list[Mention], lexicon: EntityLexi
 
 def people_by_title(doc: Doc, names: list[Mention], lexicon: EntityLexicon) -> list[Mention]:
     """ "Opposition councillor Kari Lunde", which the small model tags an organisation: a name of two or
-    three capitalised words right after a person's title word is a person (titles are given to people)."""
+    three capitalised words right after a person's title word is a person (titles are given to people).
+    So is an organisation's name opening with a given name of the table and holding no organisation's
+    word ("head of the unit Olena Kowaltschuk"), as ``resolve`` reads it: here too, so that the title
+    before it is the person's and "the unit" no description of it (issue #17, generalise tbilisi-doping)."""
     relabelled = []
     for mention in names:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        titled = mention.label != "PERSON" and mention.refers_to is None and is_titled_name(span, lexicon)
+        titled = (
+            mention.label != "PERSON"
+            and mention.refers_to is None
+            and (is_titled_name(span, lexicon) or _given_name_of_organisation(mention, lexicon))
+        )
         relabelled.append(
             Mention(mention.article, mention.start, mention.end, mention.text, "PERSON")
             if titled
             else mention
         )
     return relabelled
+
+
+def _given_name_of_organisation(mention: Mention, lexicon: EntityLexicon) -> bool:
+    """An organisation's or a place's name opening with a given name of the table and holding no word of a
+    body's or a place's name ("Nino Abashidze", tagged a place)."""
+    folded = fold_name(mention.text)
+    return (
+        mention.label in {"ORG", *PLACE_LABELS}
+        and opens_with_given_name(folded)
+        and not set(folded.split()) & (lexicon.org_head_words | lexicon.place_nouns)
+    )
 
 
 def people_in_apposition(

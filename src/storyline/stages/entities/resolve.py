@@ -60,8 +60,8 @@ from storyline.stages.entities.person_descriptions import role_matches, role_ste
 from storyline.stages.entities.places import tagged_place_keys
 from storyline.stages.entities.scopes import is_state_body, link_scopes, scope_country, story_scopes
 from storyline.stages.entities.transliteration import (
-    given_name_rows,
     name_readings,
+    opens_with_given_name,
     readings,
     readings_without_first_given_name,
     surname_first_readings,
@@ -234,7 +234,7 @@ def _type_of(
     name ends in a generic company word ("… Sanayi Holding", tagged a person: issue #17)."""
     if mention.label == "PERSON" and " " in key and without_generic_tail(key) != key:
         return "ORG"
-    if key in person_keys or _starts_with_given_name(key):
+    if key in person_keys or opens_with_given_name(key):
         return "PERSON"
     if mention.refers_to is None and key in place_keys:
         return "PLACE"
@@ -244,13 +244,6 @@ def _type_of(
     if mention.refers_to is None and key in entity_lexicon().seats_of_government:
         return "PLACE"
     return _broad_type(mention.label)
-
-
-def _starts_with_given_name(key: str) -> bool:
-    """ "Olena Kondratiuk", "Oleksandr Syrskyi": two or three words opening with a given name of the East
-    Slavic table are a person's name, whatever the small model tagged (it often calls them organisations)."""
-    words = key.split()
-    return 2 <= len(words) <= 3 and bool(given_name_rows(words[0]))
 
 
 def _is_demonym(key: str, place_keys: frozenset[str]) -> bool:

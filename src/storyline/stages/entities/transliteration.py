@@ -30,6 +30,7 @@ from storyline.stages.entities.lexicon import fold_name
 __all__ = [
     "given_name_rows",
     "name_readings",
+    "opens_with_given_name",
     "readings",
     "readings_without_first_given_name",
     "surname_first_readings",
@@ -135,6 +136,13 @@ def given_name_rows(word: str) -> frozenset[int]:
     """The rows of the given-name table a folded given name belongs to (none for a name not listed)."""
     rows = transliteration_tables().given_name_rows
     return frozenset(row for reading in readings(word) for row in rows.get(reading, ()))
+
+
+def opens_with_given_name(key: str) -> bool:
+    """ "Olena Kondratiuk", "Oleksandr Syrskyi": two or three words (folded) opening with a given name of
+    the table are a person's name, whatever the small model tagged (it often calls them organisations)."""
+    words = key.split()
+    return 2 <= len(words) <= 3 and bool(given_name_rows(words[0]))
 
 
 def name_readings(tokens: Sequence[str]) -> frozenset[tuple[str, str]]:

@@ -14,7 +14,8 @@ outlet-voice statements joining them), ``propositions`` (statements keyed by pre
 statements: one predicate or one class, agreeing arguments, masked contents alike),
 ``blocking`` (candidate pairs, linkage), ``anaphora`` (subjectless
 denials), ``embedding`` (optional claim vectors), ``labels`` (proposition labels, the claim a question is
-worded from), ``quantity_labels`` and ``label_predicates`` (a measured thing's label and its verb),
+worded from), ``quantity_labels`` and ``label_predicates`` (a measured thing's label and its verb;
+an amount's in ``label_money``),
 ``label_cuts`` (where labels are cut), ``label_gate`` (a quantity question shown only when its label says
 what is asked), ``positions`` (a story's questions built and ordered), ``single_voice``
 (one voice's propositions, kept as single-source questions), ``sides`` (positions and stances of a question),

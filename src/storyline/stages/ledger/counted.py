@@ -168,14 +168,35 @@ def _is_target(claim: Claim, quantity: Quantity) -> bool:
     """A goal, not a count: a target word among the few words before the figure ("goal of releasing"), or
     a cue of what the speaker wants or plans (``target_cues``: "wants to distribute … to 10,000
     households")."""
-    if " ".join(claim.cue.lower().split()) in _target_cues():
+    if tells_an_intention(claim):
+        return True
+    # the figure's own sentence only: "I hope so. Police found 300 bicycles" reports a count
+    sentence = re.split(r"[.!?]\s", claim.text[: max(0, quantity.start - claim.start)])[-1]
+    if _first_person_wish().search(sentence):
         return True
     return any(word in ledger_lexicon().target_words for word in _words_before(claim, quantity))
 
 
 @cache
-def _target_cues() -> frozenset[str]:
+def target_cues() -> frozenset[str]:
     return frozenset(load_lexicon("ledger")["target_cues"])
+
+
+def tells_an_intention(claim: Claim) -> bool:
+    """Whether the claim's cue tells what its speaker wants, plans or means to do (``target_cues``): a
+    figure in it is a goal (``_is_target``), and a proposition it states is the speaker's plan, which
+    corroborates nothing others assert (``status.corroborating``)."""
+    return " ".join(claim.cue.lower().split()) in target_cues()
+
+
+@cache
+def _first_person_wish() -> re.Pattern[str]:
+    """A quoted speaker's own wish before a figure ("I hope you're able to find the 30,000 emails that are
+    missing"): what the speaker wants found or done, no count the speaker reports (issue #14, PolNeAR
+    dnc-email-leak: Trump's call on Russia read as a count of the leaked emails). The cue is inside the
+    content, so ``claim.cue`` (the reporting verb) does not carry it."""
+    cues = "|".join(sorted(target_cues(), key=len, reverse=True))
+    return re.compile(rf"\b(?:I|[Ww]e)\s+(?:really\s+|just\s+|do\s+)?(?:{cues})\b")
 
 
 def _is_method(claim: Claim, quantity: Quantity) -> bool:

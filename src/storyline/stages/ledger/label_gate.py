@@ -12,9 +12,17 @@ right questions than fifty doubtful ones).
 - a count of "other" things ("How many other class action suits …?") counts beside a set the label does
   not name: the reader cannot tell what else there is (issue #14, PolNeAR curiel story). "Additional" is
   not read so: "How many additional emails did she delete?" asks what the gold wants (classified-emails);
+- a count's bare noun over several values one source gives ("How many email chains?": seven of one kind,
+  eight of another) cannot tell the things apart (``names_several_things``, once the status is known;
+  floors are one running total);
+- a share that is its verb's subject ("5 percent is modified": "What share is modified?") says of what it
+  is a share nowhere (issue #14, PolNeAR dnc-email-leak);
 - a count is no count when its figure only sizes a known set ("the nominee of the two major parties", "both
   houses"), nor when its noun is the first of a list the figure counts together ("more than 20 former
-  crew members, editors and contestants": the label would name the first only).
+  crew members, editors and contestants": the label would name the first only), nor when it picks some
+  of a ranking ("Two of the biggest names in government data leaks": who they are is the news, not how
+  many; a superlative after "of the"), nor when it counts what a false report told ("falsified reports of
+  two explosions at the White House": nothing was counted; ``false_report_words``).
 """
 
 from __future__ import annotations
@@ -22,10 +30,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from storyline.records import Claim, Quantity
-from storyline.stages.ledger.counted import Measure, coordinated_kinds
+from storyline.lexicons import load_lexicon
+from storyline.records import Claim, Quantity, Question
+from storyline.stages.ledger.counted import Measure, coordinated_kinds, is_lower_bound
 from storyline.stages.ledger.evidence import names_a_predicate
-from storyline.stages.ledger.label_cuts import writes_shorthand
+from storyline.stages.ledger.label_cuts import WORD, label_words, writes_shorthand
 from storyline.stages.ledger.label_predicates import figure_in_parse
 from storyline.stages.ledger.quantity_labels import (
     MONEY_OPENER,
@@ -45,6 +54,11 @@ KNOWN_SET_BEFORE = re.compile(r"(?:^|\s)(?:the|both)\s+$", re.I)
 KNOWN_SET_MAX = 3
 # A count's noun opened by "other": what it is beside is not in the label.
 BESIDE_UNNAMED = re.compile(r"^How many other\b", re.I)
+# A figure's span that picks "of the" something ("Two of the biggest names"), and the tags of a superlative
+PARTITIVE_OF_THE = re.compile(r"^\S+\s+of\s+the\s", re.I)
+SUPERLATIVE_TAGS = frozenset({"JJS", "RBS"})
+# words before a figure a false report's words are looked for in ("falsified reports of | two explosions")
+FALSE_REPORT_REACH = 5
 # The figure's words are followed by a coordination ("…, editors and contestants", "… and editors"):
 # checked on a parse only when the text after the figure opens like one.
 LIST_AFTER = re.compile(r"\s*(?:,\s*[a-z][\w-]*|,?\s+(?:and|or)\s+[a-z])")
@@ -69,6 +83,9 @@ def says_what_is_asked(
         own = tail[: subordinate_clause(tail)].rstrip(" ?")
         return tail.startswith(" did ") or (bool(own) and names_a_predicate(f"{MONEY_OPENER}{own}?"))
     if label.startswith(SHARE_OPENER):
+        rest = label.removeprefix(SHARE_OPENER).split()
+        if rest and rest[0].lower() in label_words()[0]:
+            return False  # "What share is modified?": the share is the subject, of nothing the label names
         return label.removeprefix(SHARE_OPENER).startswith(" of ") or names_a_predicate(label)
     if (
         label.startswith((NAMED_MONEY_OPENER, PRESENT_MONEY_OPENER))
@@ -80,7 +97,26 @@ def says_what_is_asked(
     labelled = group[order[0]]
     if _verb_left_out(label, group, labelled, texts):
         return False
-    return not (_sizes_known_set(labelled.claim, labelled.quantity) or _counts_list(labelled, texts))
+    claim, quantity = labelled.claim, labelled.quantity
+    return not (
+        _sizes_known_set(claim, quantity)
+        or _counts_list(labelled, texts)
+        or _picks_of_a_ranking(quantity, texts.get(claim.article, ""))
+        or _told_by_a_false_report(claim, quantity)
+    )
+
+
+def names_several_things(label: str, group: Sequence[Measure], question: Question) -> bool:
+    """Whether a count's label is its bare noun ("How many email chains?") while one source gives several
+    values of it that are no series ("one source on every side": ``status``): the source counts several
+    things ("seven email chains" holding top-secret material, "eight email chains" between two people), and
+    the bare noun cannot tell them apart, so the question reads as a count in doubt (issue #14, PolNeAR
+    classified-emails)."""
+    values = {position.value for position in question.positions if position.value is not None}
+    bare = {f"How many {noun_phrase(m.quantity)}?" for m in group}
+    # floors ("more than 1,200", then "more than 1,300") are one running total, not several things
+    floors = any(is_lower_bound(m.quantity) for m in group)
+    return question.status == "single-source" and len(values) > 1 and label in bare and not floors
 
 
 def _verb_left_out(label: str, group: Sequence[Measure], labelled: Measure, texts: Mapping[str, str]) -> bool:
@@ -99,6 +135,30 @@ def _verb_left_out(label: str, group: Sequence[Measure], labelled: Measure, text
         return False
     span = figure_in_parse(text, quantity)
     return span is not None and span.root.dep_ == "dobj" and span.root.head.pos_ == "VERB"
+
+
+def _picks_of_a_ranking(quantity: Quantity, text: str) -> bool:
+    """Whether the figure picks some of a ranked set ("Two of the biggest names", "one of the most senior
+    officials"): a superlative after the figure's "of the", read off the parse of its sentence. Such a figure
+    describes whom it names; it tallies nothing a source could dispute (issue #14)."""
+    if not PARTITIVE_OF_THE.match(quantity.text) or text[quantity.start : quantity.end] != quantity.text:
+        return False  # no "of the" after the figure: no parse needed to know
+    span = figure_in_parse(text, quantity)
+    return span is not None and any(token.tag_ in SUPERLATIVE_TAGS for token in span)
+
+
+def _told_by_a_false_report(claim: Claim, quantity: Quantity) -> bool:
+    """Whether the figure is what a report the claim calls false told ("tweeting out falsified reports of two
+    explosions at the White House": a hoax, nothing counted): a word of ``false_report_words`` a few words
+    before it, right before a report noun or one word before it ("false news reports")."""
+    lexicon = load_lexicon("ledger")
+    falsity, reports = frozenset(lexicon["false_report_words"]), frozenset(lexicon["report_nouns"])
+    before = [w.lower() for w in WORD.findall(claim.text[: max(0, quantity.start - claim.start)])]
+    reach = before[-FALSE_REPORT_REACH:]
+    return any(
+        word in falsity and any(noun in reports for noun in reach[index + 1 : index + 3])
+        for index, word in enumerate(reach)
+    )
 
 
 def _sizes_known_set(claim: Claim, quantity: Quantity) -> bool:

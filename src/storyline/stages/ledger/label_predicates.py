@@ -1,7 +1,8 @@
 """The verb of a quantity label: "How many additional emails?" → "How many additional emails did she
 delete?". A label naming no verb hides what happened to what is counted; the verb comes from the figure's
 own sentence (``Quantity.predicate``, or a parse of the sentence here for a figure that is an agent or an
-amount held by a noun, and for quantities stored before that field), never from another claim's.
+amount held by a noun, and for quantities stored before that field), never from another claim's. An amount of
+money's verb or noun is ``label_money``'s, on this module's parse.
 """
 
 from __future__ import annotations
@@ -11,18 +12,14 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from storyline.lexicons import load_lexicon
 from storyline.records import Claim, Quantity
 from storyline.stages.ledger.label_cuts import WORD, dangling
 from storyline.stages.ledger.quantity_labels import (
     MONEY_OPENER,
-    NAMED_MONEY_OPENER,
-    PRESENT_MONEY_OPENER,
     SHARE_OPENER,
     SPEED_OPENER,
     noun_phrase,
     rate_written,
-    subordinate_clause,
 )
 from storyline.stages.quantities import predicate_in
 
@@ -46,10 +43,32 @@ CHAINED_PREPOSITIONS = frozenset({"on", "to", "against"})
 # preposition's ("raise taxes on 8 million"): only then is the sentence parsed for ``_chained_predicate``
 CHAIN_BEFORE = re.compile(r"\b(?:on|to|against)\s+(?:\S+\s+){0,3}$", re.I)
 TENSE_AUXILIARIES = {"VBD": "did", "VBZ": "does", "VBP": "do"}  # a finite verb's tense, asked with "do"
+# A possessive ending set off from its name by a space ("Trump ’s"), as tokens joined by spaces write it
+SPLIT_POSSESSIVE = re.compile(r"(?<=\w)\s+(['’]s)\b")
+# A name, a comma and a relative pronoun, its verb and at most two more words right before a figure
+# ("Clinton, who held | three campaign events"), for ``antecedent_named``
+NAMED_ANTECEDENT = re.compile(
+    r"(?:^|[^\w’'])(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}),\s+(?P<pronoun>who|which)\s+"
+    r"(?P<verb>\S+(?:\s+\S+){0,2})\s+$"
+)
+# an auxiliary and a participle as a relative clause's verb ("who is handling", "who has filed"): the question
+# keeps them ("is Curiel handling"), where "did … handle" would move the clause to the past
+PERFECT_OR_PROGRESSIVE = frozenset({"is", "are", "was", "were", "has", "have", "had"})
 SHARE_OF_WORDS = 8  # words of the "of" phrase a share's label takes ("of the Latino vote")
 
 
 def with_predicate(
+    label: str,
+    claims_and_quantities: Sequence[tuple[Claim, Quantity]],
+    order: list[int],
+    texts: Mapping[str, str],
+) -> str:
+    """``_with_predicate``, a possessive the parse split off its name joined again: a predicate is the
+    parse's tokens joined by spaces, and "did Trump ’s campaign raise" is no word an outlet wrote."""
+    return SPLIT_POSSESSIVE.sub(r"\1", _with_predicate(label, claims_and_quantities, order, texts))
+
+
+def _with_predicate(
     label: str,
     claims_and_quantities: Sequence[tuple[Claim, Quantity]],
     order: list[int],
@@ -63,9 +82,10 @@ def with_predicate(
     sentence around it parsed here instead (a content often starts after its verb: "[The agency released]
     roughly 5,500 more pages"). ``texts``: article id → text."""
     from storyline.stages.ledger.evidence import names_a_predicate
+    from storyline.stages.ledger.label_money import money_with_predicate  # it reads this module's parse
 
     if label.startswith(MONEY_OPENER):
-        return _money_with_predicate(label, claims_and_quantities, order, texts)
+        return money_with_predicate(label, claims_and_quantities, order, texts)
     if label.startswith(SPEED_OPENER):
         claim, quantity = claims_and_quantities[order[0]]
         return _speed_with_predicate(label, texts.get(claim.article, ""), quantity)
@@ -91,7 +111,7 @@ def with_predicate(
             return label
         for index in order:  # a bare "How many tugrik?": the noun the figure is the amount of, if one
             claim, quantity = claims_and_quantities[index]
-            held = _held_predicate(texts.get(claim.article, ""), quantity)
+            held = held_predicate(texts.get(claim.article, ""), quantity)
             if held:
                 return f"{label.removesuffix('?')} {held}?"
         return label
@@ -106,8 +126,8 @@ def with_predicate(
         predicate = quantity.predicate
         if predicate is None:
             predicate = _parsed_predicate(texts.get(claim.article, ""), quantity)
-        predicate = _without_dangling_end(predicate or "")
-        if predicate and not _relative_subject(predicate):
+        predicate = antecedent_named(_without_dangling_end(predicate or ""), claim, quantity)
+        if predicate and not relative_subject(predicate):
             return label if _repeats(label, predicate) else f"{label.removesuffix('?')} {predicate}?"
     return label
 
@@ -115,121 +135,6 @@ def with_predicate(
 def _bare_labels(claims_and_quantities: Sequence[tuple[Claim, Quantity]]) -> set[str]:
     """ "How many tugrik?": the labels that name a figure's noun and nothing else."""
     return {f"How many {noun_phrase(quantity)}?" for _claim, quantity in claims_and_quantities}
-
-
-def _money_with_predicate(
-    label: str,
-    claims_and_quantities: Sequence[tuple[Claim, Quantity]],
-    order: list[int],
-    texts: Mapping[str, str],
-) -> str:
-    """ "How much money did the FAO appeal for?" for "How much money to keep the surviving animals alive …?":
-    an amount's label whose tail is only a purpose ("to keep …") or nothing names no verb of the amount's
-    own (issue #14); the verb the amount is held by, read off a parse (``_held_predicate``), says who asked
-    for it or paid it. The purpose goes: it is the asker's reason, not what the question asks."""
-    tail = label.removeprefix(MONEY_OPENER).removesuffix("?").strip()
-    if tail and not tail.startswith("to "):
-        return _money_with_own_verb(label, tail, claims_and_quantities, order, texts)
-    for index in order:
-        claim, quantity = claims_and_quantities[index]
-        held = _held_predicate(texts.get(claim.article, ""), quantity)
-        if held:
-            return f"{MONEY_OPENER} {held}?"
-    return _money_with_own_verb(label, tail, claims_and_quantities, order, texts)
-
-
-def _money_with_own_verb(
-    label: str,
-    tail: str,
-    claims_and_quantities: Sequence[tuple[Claim, Quantity]],
-    order: list[int],
-    texts: Mapping[str, str],
-) -> str:
-    """ "How much money did Soros contribute to pro-Clinton super PAC Priorities USA?" for "How much money to
-    pro-Clinton …?": an amount that is the object of its sentence's verb (``Quantity.predicate``, the label's
-    own figure's) is asked with that verb and its subject, the tail kept; without one the label names no
-    verb: the noun the amount is "of" names it instead ("How much was the emergency fund for families?"),
-    and a label naming neither is dropped by ``ledger.label_gate`` (issue #14). A label that names a verb
-    stays."""
-    from storyline.stages.ledger.evidence import names_a_predicate
-
-    # a verb of an adverbial clause in the tail ("after taking free introductory courses") is not the
-    # amount's: the label still needs one of its own
-    own = tail[: subordinate_clause(tail)].strip()
-    if own and names_a_predicate(f"{MONEY_OPENER} {own}?"):
-        return label
-    claim, quantity = claims_and_quantities[order[0]]
-    predicate = quantity.predicate or ""
-    if predicate.startswith("did ") and not _relative_subject(predicate):
-        return f"{MONEY_OPENER} {predicate}{' ' + tail if tail else ''}?"
-    return _money_named_by_noun(label, tail, texts.get(claim.article, ""), quantity)
-
-
-def _money_named_by_noun(label: str, tail: str, text: str, quantity: Quantity) -> str:
-    """ "How much was the emergency fund for families?" for "an emergency fund of $50 million for families"
-    (the noun the amount is "of", with the words that narrow it), "How much is the true bill?" for "the true
-    bill would be well over EUR 120 million once …" (the subject of the copula the amount completes: its
-    tail is the clause's circumstance, left out); ``label`` when the parse names no such noun."""
-
-    if not text[quantity.start : quantity.end]:
-        return label
-    span = figure_in_parse(text, quantity)
-    if span is None:
-        return label
-    root = span.root
-    # an approximator in the span ("well over EUR 120 million") heads it in the parse: the amount is its
-    # object
-    objects = [child for child in root.children if child.dep_ == "pobj" and child in span]
-    if root.dep_ == "prep" and len(objects) == 1:
-        root = objects[0]
-    amount_nouns = frozenset(load_lexicon("ledger")["amount_nouns"])
-    if (
-        root.dep_ == "pobj"
-        and root.head.lower_ == "of"
-        and root.head.head.pos_ == "NOUN"
-        and root.head.head.lemma_.lower() not in amount_nouns
-    ):
-        return f"{NAMED_MONEY_OPENER} {_narrowed(root.head.head)}{' ' + tail if tail else ''}?"
-    priced = _priced_noun(root, amount_nouns)
-    if priced:
-        return priced
-    copula = root.head.head if root.dep_ == "pobj" and root.head.dep_ == "prep" else root.head
-    subjects = [
-        child
-        for child in copula.children
-        if child.dep_ == "nsubj" and child.pos_ == "NOUN" and child.lemma_.lower() not in amount_nouns
-    ]
-    if root.dep_ in ("attr", "pobj") and copula.lemma_ == "be" and len(subjects) == 1:
-        opener = NAMED_MONEY_OPENER if copula.tag_ == "VBD" else PRESENT_MONEY_OPENER
-        return f"{opener} {_narrowed(subjects[0])}?"
-    return label
-
-
-def _priced_noun(amount: Token, amount_nouns: frozenset[str]) -> str:
-    """ "How much do the expensive follow-ups cost?" for "expensive follow-ups costing up to $35,000": an
-    amount that is the object of a price verb (``price_verbs``) modifying a noun is that noun's price; ""
-    for any other amount. The noun's number and the participle's present give the tense."""
-    verb = amount.head
-    noun = verb.head
-    if (
-        amount.dep_ != "dobj"
-        or verb.dep_ != "acl"
-        or verb.lemma_.lower() not in load_lexicon("ledger")["price_verbs"]
-        or noun.pos_ != "NOUN"
-        or noun.lemma_.lower() in amount_nouns
-    ):
-        return ""
-    auxiliary = "do" if noun.tag_ == "NNS" else "does"
-    if verb.tag_ in ("VBD", "VBN"):
-        auxiliary = "did"
-    return f"How much {auxiliary} the {_narrowed_text(noun)} {verb.lemma_}?"
-
-
-def _narrowed_text(noun: Token) -> str:
-    """The noun with the lower-case words before it that narrow it, as written ("expensive follow-ups")."""
-    narrowing = [child for child in noun.lefts if child.dep_ in ("compound", "amod") and child.is_lower]
-    first = narrowing[0] if narrowing else noun
-    return noun.doc.text[first.idx : noun.idx + len(noun)]
 
 
 def _share_with_holder(text: str, quantity: Quantity) -> str:
@@ -265,12 +170,6 @@ def _share_with_holder(text: str, quantity: Quantity) -> str:
     return f"{SHARE_OPENER} {' '.join(of_words)} {auxiliary} {subject} {verb.lemma_}?"
 
 
-def _narrowed(noun: Token) -> str:
-    """The noun with the lower-case words before it that narrow it ("emergency fund", "true bill")."""
-    narrowing = [child for child in noun.lefts if child.dep_ in ("compound", "amod") and child.is_lower]
-    return " ".join(token.text for token in [*narrowing, noun])
-
-
 def _speed_with_predicate(label: str, text: str, quantity: Quantity) -> str:
     """ "What speed did winds reach in the afternoon?" for "What speed in the afternoon?" ("Winds reached 70
     km/h in the afternoon"): a speed is the object of what reached or kept it, and without that verb and its
@@ -283,7 +182,7 @@ def _speed_with_predicate(label: str, text: str, quantity: Quantity) -> str:
     first, last = sentence_bounds(text, quantity.start, end)
     doc = sentence_parse(text[first:last])
     predicate = predicate_in(doc, quantity.start - first, end - first)
-    if not predicate.startswith("did ") or _relative_subject(predicate):
+    if not predicate.startswith("did ") or relative_subject(predicate):
         return label
     tail = label.removeprefix(SPEED_OPENER).removesuffix("?")
     return f"{SPEED_OPENER} {_common_noun_lowered(predicate, doc)}{tail}?"
@@ -312,13 +211,31 @@ def _with_recipient_verb(
         if noun:
             predicate = quantity.predicate or ""
             rest = label.removeprefix(f"How many {noun} ")
-            if rest == label or not predicate.startswith("did ") or _relative_subject(predicate):
+            if rest == label or not predicate.startswith("did ") or relative_subject(predicate):
                 return ""
             return f"How many {noun} {predicate} {rest}" if rest.startswith(RECIPIENT_WORDS) else ""
     return ""
 
 
-def _relative_subject(predicate: str) -> bool:
+def antecedent_named(predicate: str, claim: Claim, quantity: Quantity) -> str:
+    """ "did Clinton hold" for "did who hold" when the claim names the relative pronoun's antecedent right
+    before it ("Clinton, who held three campaign events across Iowa"): the label then says whose events it
+    asks of, where without the verb "How many campaign events across Iowa?" said no one's (issue #14). A
+    pronoun with no name before it stays (``relative_subject`` then drops the verb)."""
+    if not relative_subject(predicate):
+        return predicate
+    before = claim.text[: max(0, quantity.start - claim.start)]
+    named = NAMED_ANTECEDENT.search(before)
+    if named is None or named["pronoun"].lower() != predicate.split()[1].lower():
+        return predicate
+    verb = named["verb"].split()
+    if len(verb) == 2 and verb[0].lower() in PERFECT_OR_PROGRESSIVE and verb[1].isalpha():
+        return f"{verb[0].lower()} {named['name']} {verb[1]}"  # "is Curiel handling"
+    did, _pronoun, *rest = predicate.split()
+    return " ".join([did, named["name"], *rest])
+
+
+def relative_subject(predicate: str) -> bool:
     """ "did who hold" (from "Clinton, who held three campaign events"): the parse's subject is a relative
     pronoun, and a label asking "… did who hold?" is no question; the label goes without the verb."""
     words = predicate.lower().split()
@@ -403,7 +320,7 @@ def _agent_predicate(text: str, quantity: Quantity) -> str:
     return f"{verb.text} the {verb.head.text}" if verb.head.pos_ == "NOUN" else verb.text
 
 
-def _held_predicate(text: str, quantity: Quantity) -> str:
+def held_predicate(text: str, quantity: Quantity) -> str:
     """ "did the Red Cross launch an appeal for" for "The Red Cross launched an appeal for 1.9 billion
     tugrik": the figure is the object of a preposition after a noun that is the object of a verb with a short
     subject; "" for any other figure. A bare amount ("How many tugrik?") asks nothing of what it is

@@ -25,7 +25,7 @@ from storyline.stages.ledger.embedding import ContentVectors
 from storyline.stages.ledger.evidence import names_a_predicate, read_label_predicates, speaking_sources
 from storyline.stages.ledger.grouping import ledger_lexicon
 from storyline.stages.ledger.kinds import names_outbreak
-from storyline.stages.ledger.label_gate import says_what_is_asked
+from storyline.stages.ledger.label_gate import names_several_things, says_what_is_asked
 from storyline.stages.ledger.label_predicates import with_predicate
 from storyline.stages.ledger.labels import central_order
 from storyline.stages.ledger.losses import LOSS, loss_label, mark_losses, person_before, person_name
@@ -167,6 +167,8 @@ def _measured_question(
         context.settings,
         sources.relayers,
     )
+    if names_several_things(text, group, question):
+        return None  # one source's two figures a bare noun cannot tell apart (``ledger.label_gate``)
     return question, _evident(group, group_claims, text, context)
 
 

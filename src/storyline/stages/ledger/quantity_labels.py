@@ -130,7 +130,8 @@ def _tail(claim: Claim, quantity: Quantity, without_days: bool = False, counted:
     after = claim.text[quantity.end - claim.start :]
     after = after[rate_written(after) :] if rate_of(quantity.unit) else after
     after = _days_left_out(claim, quantity, after) if without_days else after
-    cut = min(clause_end(after), subordinate_clause(after) if counted else len(after))
+    ends = _clause_end_past_between(claim, quantity.end, after) if not without_days else clause_end(after)
+    cut = min(ends, subordinate_clause(after) if counted else len(after))
     clause = WORD.findall(after[:cut])
     if _inside_coordinated_name(after, cut, clause):
         clause = clause[:-2]  # the phrase's noun lies past the cut: the preposition before it goes too
@@ -139,7 +140,8 @@ def _tail(claim: Claim, quantity: Quantity, without_days: bool = False, counted:
     # end when it is near: dropping "to" would say the messages were upgraded, not to what
     if len(clause) > TAIL_WORDS and open_word(words[-1]) and len(clause) <= TAIL_WORDS + TAIL_REACH:
         words = clause
-    numbered = [i for i, word in enumerate(words) if word[0].isdigit()]
+    dates = set() if without_days else _date_words(claim, quantity.end, after[:cut])
+    numbered = [i for i, word in enumerate(words) if word[0].isdigit() and i not in dates]
     whole = not numbered and len(words) == len(clause)  # the clause's own end, not a cut
     words = words[: numbered[0]] if numbered else words
     if whole and finishes_phrasal_verb(words):
@@ -147,6 +149,37 @@ def _tail(claim: Claim, quantity: Quantity, without_days: bool = False, counted:
     while words and open_word(words[-1]):  # "… to the war in Ukraine to" ends on a content word
         words.pop()
     return " ".join(words)
+
+
+def _clause_end_past_between(claim: Claim, offset: int, text: str) -> int:
+    """``label_cuts.clause_end`` of ``text`` (which starts at article offset ``offset``), read past the
+    "and" that closes a "between" to the end of the date after it ("raised between January | and June 30"
+    read "… between January?", a period without its end: issue #14)."""
+    cut = clause_end(text)
+    kept = [word.lower() for word in WORD.findall(text[:cut])]
+    conjunction = re.match(r"\sand\s", text[cut:])
+    if "between" not in kept or conjunction is None or "and" in kept[kept.index("between") :]:
+        return cut
+    second = cut + conjunction.end()
+    ends = [time.end - offset for time in claim.times if time.start - offset == second]
+    return max(ends) if ends else cut
+
+
+def _date_words(claim: Claim, offset: int, text: str) -> set[int]:
+    """The indexes of ``text``'s words (``WORD``; ``text`` starts at article offset ``offset``) that lie in
+    one of the claim's days: "June 30" dates the clause, and its number is no next figure to stop a tail
+    at. A duration's ("in the 72 hours since …") still is: it measures, and the tail stops before it; so
+    is a year's ("in 2014"), which ``_of_former_year`` puts after the label's verb."""
+    spans = [
+        (time.start - offset, time.end - offset)
+        for time in claim.times
+        if time.type == "DATE" and time.precision in DAY_PRECISIONS
+    ]
+    return {
+        index
+        for index, found in enumerate(WORD.finditer(text))
+        if any(start <= found.start() and found.end() <= end for start, end in spans)
+    }
 
 
 def subordinate_clause(text: str) -> int:
@@ -215,6 +248,10 @@ def quantity_label(
         if whole:  # "What share of Americans disapproved …?"
             tail = f"of {whole['whole']}{' ' + tail if tail else ''}"
         thing = _money_thing(quantity) if kind == "money" else ""
+        if thing and _names_a_time(claim, quantity):
+            # "more than $26 million last month": the words after the figure date it, they are no thing the
+            # money is ("How much was the last month?" asked nothing, issue #14): they stay as the tail
+            tail, thing = f"{thing}{' ' + tail if tail else ''}", ""
         if thing:
             return f"{NAMED_MONEY_OPENER} {thing}{' ' + tail if tail else ''}?", True
         # "What share support?" names neither who nor what: two words of context at least; "How much money
@@ -239,6 +276,13 @@ def _money_thing(quantity: Quantity) -> str:
     if not words or any(word.lower() in currencies or word.lower()[:-1] in currencies for word in words):
         return ""
     return " ".join(words) if all(word.isalpha() and word.islower() for word in words) else ""
+
+
+def _names_a_time(claim: Claim, quantity: Quantity) -> bool:
+    """Whether a time expression of the claim ends the figure's span ("$26 million last month")."""
+    return any(
+        quantity.start < time.start < quantity.end and time.end >= quantity.end for time in claim.times
+    )
 
 
 def _held_by_ranked_group(claim: Claim, quantity: Quantity) -> bool:

@@ -27,7 +27,7 @@ from types import MappingProxyType
 
 from storyline.config import DEFAULT_SETTINGS
 from storyline.records import Claim, Position, QuestionStatus
-from storyline.stages.ledger.counted import is_lower_bound
+from storyline.stages.ledger.counted import is_lower_bound, tells_an_intention
 from storyline.stages.ledger.grouping import ledger_lexicon
 from storyline.stages.ledger.opinions import all_opinions, hedges_its_negation, quotes_around
 from storyline.stages.ledger.series import EITHER_WAY, calendar_day, counts_apart, day_label, series_status
@@ -55,9 +55,12 @@ def corroborating(claims: Sequence[Claim]) -> list[Claim]:
     (``names_its_speaker``). "It" or "the candidate" may be the named man again (issue #14: on PolNeAR's
     curiel story they made Trump's own charges corroborated by two and three independent sources); with
     no name anywhere, two outlets each citing "they" are still two reports. Such a voice keeps its
-    position and may still contest."""
-    named = [claim for claim in claims if names_its_speaker(claim)]
-    return named or list(claims)
+    position and may still contest. Nor does a speaker's own intention ("Pence plans to release his own
+    returns", "Trump wants to release his taxes": ``tells_an_intention``) corroborate what others assert
+    (issue #14: PolNeAR trump-taxes showed both among three sources agreeing that Trump should release his
+    returns); unless every claim is one, they keep their position and are not counted."""
+    named = [claim for claim in claims if names_its_speaker(claim)] or list(claims)
+    return [claim for claim in named if not tells_an_intention(claim)] or named
 
 
 def _count(number: int, noun: str) -> str:
@@ -215,13 +218,18 @@ def _weighed(
         return "unconfirmed", f"only hedged or unconfirmed support ({_who(positions, names)})"
     sources = answers[0].independent_sources if corroborators is None else corroborators
     # counted apart (``corroborators``): speakers the text does not name, shown as not counted
-    unnamed = _unnamed(answers, claims) if corroborators is not None else frozenset()
-    uncounted = relayers | unnamed
+    unnamed, intending = (
+        _uncounted(answers, claims) if corroborators is not None else (frozenset(), frozenset())
+    )
+    uncounted = relayers | unnamed | intending
     asserting = [replace(p, speakers=tuple(s for s in p.speakers if s not in uncounted)) for p in answers]
     relaying = [replace(p, speakers=tuple(s for s in p.speakers if s in relayers)) for p in answers]
     relayed = f"; relayed by {_who(relaying, names)}" if relayers else ""
     if unnamed:
         relayed += f"; not counted, naming no one: {', '.join(sorted(unnamed))}"
+    if intending:
+        planning = sorted(names.get(speaker, speaker) for speaker in intending)
+        relayed += f"; not counted, telling their own plans: {', '.join(planning)}"
     if sources > 1:
         return (
             "corroborated",
@@ -231,16 +239,29 @@ def _weighed(
     return "single-source", f"one source ({_who(asserting, names)}){relayed}"
 
 
-def _unnamed(answers: Sequence[Position], claims: Sequence[Claim]) -> frozenset[str]:
-    """The speakers the answers list for claims ``corroborating`` leaves out: "It" beside Donald Trump."""
+def _uncounted(answers: Sequence[Position], claims: Sequence[Claim]) -> tuple[frozenset[str], frozenset[str]]:
+    """The speakers the answers list for claims ``corroborating`` leaves out: those the text names no one
+    for ("It" beside Donald Trump, by their words), and those telling their own intention (by the key the
+    position lists them by) who assert nothing counted besides."""
     held = [claim for position in answers for claim in _held(position, claims)]
     counted = {claim.id for claim in corroborating(held)}
     shown = {speaker for position in answers for speaker in position.speakers}
-    return frozenset(
+    left = [claim for claim in held if claim.id not in counted]
+    unnamed = frozenset(
         claim.speaker_text
-        for claim in held
-        if claim.id not in counted and claim.speaker_text and claim.speaker_text in shown
+        for claim in left
+        if not tells_an_intention(claim) and claim.speaker_text and claim.speaker_text in shown
     )
+    asserting = {claim.speaker or claim.speaker_text for claim in held if claim.id in counted}
+    intending = frozenset(
+        key
+        for claim in left
+        if tells_an_intention(claim)
+        and (key := claim.speaker or claim.speaker_text)
+        and key in shown
+        and key not in asserting
+    )
+    return unnamed, intending
 
 
 def _only_hedged_estimates(answers: Sequence[Position], claims: Sequence[Claim]) -> bool:

@@ -1,0 +1,72 @@
+"""Outlet-voice claims (``claims.outlet_voice``), on sentences written for these tests and parsed with the
+real spaCy model: an announcement of the announcer's own coming act is the outlet's report of it."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.records import Article, Claim
+from storyline.stages.claims import extract_claims, outlet_voice_claims
+from storyline.stages.nlp import parse_articles
+
+
+def claims_of(text: str) -> list[Claim]:
+    parsed = next(parse_articles([Article(id="t", text=text)]))
+    return outlet_voice_claims(parsed, extract_claims(parsed, ()), ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Council Chair Anna Berg announced Sunday she will resign her post after the budget vote.",
+        "Mayor Tom Reed announced that he would not seek a third term.",
+    ],
+)
+def test_an_announcement_of_ones_own_coming_act_is_the_outlets_report(text: str) -> None:
+    claims = claims_of(text)
+    assert len(claims) == 1 and claims[0].outlet_voice, claims
+    assert claims[0].text.startswith(("she will", "he would")) and claims[0].via_text
+
+
+def test_an_announcement_about_someone_else_stays_the_announcers() -> None:
+    text = "On Tuesday, Director Tom Reed announced that the mayor would be careless with the funds."
+    claims = claims_of(text)
+    assert [(claim.speaker_text, claim.cue) for claim in claims] == [("Director Tom Reed", "announced")]
+
+
+def test_a_transcripts_capitalised_leads_are_speakers_a_lone_dateline_is_not() -> None:
+    transcript = (
+        '"BRENNAN: Let us start with the vote. And she has accepted that invitation.\n\n'
+        '"ORTIZ: Well, look, the voters have an important choice to make on Tuesday.\n\n'
+        '"BRENNAN: But the council said the count would be fair and quick.\n\n'
+        '"ORTIZ: The council has been wrong about the count for three years now.'
+    )
+    leads = [claim.speaker_text for claim in claims_of(transcript) if claim.cue == ":"]
+    assert leads == ["BRENNAN", "ORTIZ", "BRENNAN", "ORTIZ"]
+    dateline = claims_of("WASHINGTON: The senator said the bill would pass on Monday.")
+    assert not [claim for claim in dateline if claim.cue == ":"], dateline
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Everyone in town can see it. He knows this bridge scheme will hurt the families who live nearby.",
+        "Mayors of both parties have understood that it is necessary to show their budgets to the voters.",
+    ],
+)
+def test_the_clause_under_a_factive_verb_is_the_outlets(text: str) -> None:
+    clauses = ("this bridge", "it is necessary")
+    factive = [claim for claim in claims_of(text) if claim.text.startswith(clauses)]
+    assert factive and all(claim.outlet_voice for claim in factive), claims_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor does not know whether the bridge will close in May.",
+        "With the records we would know exactly what repairs the bridge will need in May.",
+        "“The mayor knows the bridge will close in May,” Anna Berg said.",
+    ],
+)
+def test_an_embedded_question_or_a_quoted_factive_is_no_outlet_statement(text: str) -> None:
+    assert not any(claim.outlet_voice and "bridge will" in claim.text for claim in claims_of(text))
