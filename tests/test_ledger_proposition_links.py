@@ -123,6 +123,19 @@ def test_other_predicates_of_one_class_are_candidates_only_when_they_name_one_en
     assert keyed_candidates(keys[:2], words) == [(0, 1)]  # the class pairs are keyed candidates too
 
 
+def test_breaking_in_and_standing_behind_it_are_one_class_when_one_country_is_named() -> None:
+    moldova = frozenset({"@md"})
+    keys = _keys(
+        [
+            ("Moldovan intelligence services hacked the ministry", "hacked", moldova),
+            ("Moldova engineered the release of the files", "engineered", moldova),
+            ("the Moldovan government was behind the leak", "was", moldova),
+            ("Ukraine was behind the leak", "was", frozenset({"@ua"})),  # another country
+        ]
+    )
+    assert class_candidates(keys) == [(0, 1), (0, 2), (1, 2)]
+
+
 def test_other_predicates_of_one_class_are_candidates_when_one_common_noun_heads_both_subjects() -> None:
     keys = _keys(
         [

@@ -18,8 +18,10 @@ from storyline.stages.ledger.proposition_predicates import predicate_classes, pr
 from storyline.stages.ledger.propositions import (
     PropositionKey,
     demonstrative_subject,
+    demonym_countries,
     masked_content,
     proposition_key,
+    story_countries,
     subject_noun,
 )
 from storyline.stages.ledger.statements import (
@@ -77,6 +79,34 @@ def test_the_subject_noun_is_the_head_of_the_run_opening_the_subject(text: str, 
 )
 def test_a_bare_demonstrative_subject_is_an_act(text: str, verb: str, act: bool) -> None:
     assert demonstrative_subject(text, text.index(f" {verb}") + 1) is act
+
+
+# A story's entities: two countries, a country's government and a person (entity id → name).
+STORY_NAMES = {"md": "Moldova", "us": "United States", "gov": "Government of Moldova", "p": "Ion Popa"}
+
+
+def test_a_storys_countries_are_its_entities_the_lexicon_knows_as_countries_by_each_name() -> None:
+    countries = story_countries(STORY_NAMES)
+    assert countries["moldova"] == "md"
+    assert countries["america"] == countries["united states"] == "us"  # an alias of the lexicon
+    assert "md" in countries.values() and not {"gov", "p"} & set(countries.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Moldovan hackers broke into the ministry's servers", {"@md"}),
+        ("the Moldovan government was behind the leak", {"@md"}),  # beside the government's own entity
+        ("Moldovans voted early", {"@md"}),  # a people
+        ("American officials blamed the leak on Chisinau", {"@us"}),  # by the country's alias
+        ("a Moldovan-born engineer was hired", set()),  # a hyphen: a person's origins
+        ("the engineer is Moldovan", set()),  # a predicate, not an actor
+        ("Georgian hackers broke in", set()),  # a country the story does not name
+        ("the Democratic committee was hacked", set()),  # no country's stem
+    ],
+)
+def test_a_demonym_modifying_a_noun_names_its_country(text: str, named: set[str]) -> None:
+    assert demonym_countries(text, story_countries(STORY_NAMES)) == frozenset(named)
 
 
 def test_the_masked_content_keeps_what_is_said_not_of_whom_how_much_or_which_side() -> None:

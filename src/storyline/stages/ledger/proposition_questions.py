@@ -31,7 +31,13 @@ from storyline.stages.ledger.labels import asks_something, central_order, propos
 from storyline.stages.ledger.measures import Measure
 from storyline.stages.ledger.proposition_links import KeyedDraft, finish_keyed, keyed_draft
 from storyline.stages.ledger.proposition_merges import merge_draft, merged_groups
-from storyline.stages.ledger.propositions import PropositionKey, masked_content, proposition_key
+from storyline.stages.ledger.propositions import (
+    PropositionKey,
+    demonym_countries,
+    masked_content,
+    proposition_key,
+    story_countries,
+)
 from storyline.stages.ledger.sides import make_position, make_question, stance_positions
 from storyline.stages.ledger.single_voice import single_voice_question, worth_alone
 from storyline.stages.ledger.statements import (
@@ -285,10 +291,21 @@ def _place_by_context(
 
 
 def _keys(claims: Sequence[Claim], reading: StoryReading) -> list[PropositionKey | None]:
-    """Each claim's proposition key (``ledger.propositions``), people named by ``reading.persons``."""
-    mentioned = reading.mentioned
+    """Each claim's proposition key (``ledger.propositions``), people named by ``reading.persons``, a
+    country whose demonym modifies a noun of the content among the arguments (``demonym_countries``), which
+    a class pair must share. PolNeAR development stories, round 20: with only the demonyms before the verb
+    among the arguments, no pair gained; with those also among the subject, the same figures as without, so
+    the subject is left as the entities name it (a disjoint subject is a conflict). Nor is a pronoun subject
+    resolved: "I" of a quotation read as its speaker, "he"/"she" of reported speech as the speaker when the
+    sentence names no other person, changed no figure (round 20)."""
+    countries = story_countries(reading.context.names)
     return [
-        proposition_key(claim, mentioned[claim.id], reading.persons, _subject(claim, reading))
+        proposition_key(
+            claim,
+            reading.mentioned[claim.id] | demonym_countries(claim.text, countries),
+            reading.persons,
+            _subject(claim, reading),
+        )
         for claim in claims
     ]
 
