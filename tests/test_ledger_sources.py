@@ -127,6 +127,17 @@ def test_a_person_speaks_for_the_organisation_the_storys_own_articles_give_him()
     assert organisation_voices([spokesman, fire], {"a-wreck"}).people == {}
 
 
+def test_a_role_naming_a_description_of_one_organisation_speaks_for_it() -> None:
+    # "the fire brigade" is a description resolution gave the fire service, not one of its names
+    brigade = Mention("a", 0, 16, "the fire brigade", "ORG")
+    fire = Entity(id="e-fire", name="Hellenic Fire Service", type="ORG", mentions=(brigade,))
+    roles = ("the spokesman of the fire service", "spokesman of the fire brigade")
+    spokesman = _entity("e-gc", "Giorgos Christodoulou", "PERSON", roles=roles)
+    assert organisation_voices([spokesman, fire]).people == {"e-gc": "e-fire"}
+    # without the description the second role reads as one at another organisation: no voice
+    assert organisation_voices([spokesman, replace(fire, mentions=())]).people == {}
+
+
 def test_an_organisations_voice_is_one_source_with_it() -> None:
     article = make_article("The NCDD said 63 had died. Barrios said 71 had died.")
     agency = make_claim("63 had died", article=article, id="c1", speaker="e-ncdd")
