@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from test_entities import mentions
 
-from storyline.records import Mention
+from storyline.records import ROLE_LABEL, Mention
 from storyline.stages.entities.resolve import resolve_entities
 from storyline.stages.entities.scopes import story_scopes
 
@@ -180,3 +180,25 @@ def test_an_international_body_joins_across_scopes_of_two_countries() -> None:
     found = resolve_entities(story_one + story_two)
     (who,) = [e for e in found if e.name == "World Health Organization"]
     assert {m.article for m in who.mentions} == {"a", "c"}
+
+
+def test_a_role_stands_for_the_person_its_own_article_names_before_another_storys() -> None:
+    """ "the minister" of a wildfire report naming its minister stood for him alone, and went unresolved
+    once a ferry story sharing the store (and two actors: the scope is one) named a minister too."""
+    # names and roles after the made-up offsets of ``mentions`` (10 a mention)
+    wildfire = [
+        Mention("a", 100, 116, "Vasilis Kontaxis", "PERSON", role="minister for civil protection"),
+        *mentions(("a", "Giorgos Christodoulou", "PERSON"), ("a", "Hellenic Police", "ORG")),
+        Mention("a", 120, 132, "the minister", ROLE_LABEL, role="the minister"),
+        *mentions(
+            ("b", "Kontaxis", "PERSON"), ("b", "Christodoulou", "PERSON"), ("b", "Hellenic Police", "ORG")
+        ),
+    ]
+    ferry = [
+        Mention("c", 100, 116, "Vasilis Petrakis", "PERSON", role="minister for shipping"),
+        *mentions(("c", "Giorgos Christodoulou", "PERSON"), ("c", "Hellenic Police", "ORG")),
+    ]
+    articles = {"a", "b"}
+    alone = partition_of(wildfire, articles)
+    assert frozenset({("a", 100, 116), ("a", 120, 132), ("b", 0, 8)}) in alone
+    assert partition_of(wildfire + ferry, articles) == alone

@@ -83,6 +83,17 @@ class NameContext:
             for other in articles
         )
 
+    def nearest(
+        self, article: str, candidates: Iterable[int], groups: list[list[Mention]], min_shared: int
+    ) -> list[int]:
+        """The candidate groups a description of ``article`` may stand for: those the article itself names,
+        else those of its story (``in_story``). The article first, so that another story's actor of the
+        same role never makes its own actor ambiguous: "the minister" of a wildfire report naming its
+        minister went unresolved once a ferry story in the same scope named a minister too (issue #17)."""
+        candidates = list(candidates)
+        named_here = [i for i in candidates if any(m.article == article for m in groups[i])]
+        return named_here or [i for i in candidates if self.in_story(article, groups[i], min_shared)]
+
     def _actors_around(self, key: str, groups: DisjointSet) -> set[str]:
         own = _entity_of(key, groups)
         around = {

@@ -454,10 +454,11 @@ def attach_organisation_descriptions(
     another report of the story called so ("the cooperative" in a report naming only "Ala-Too Kredit", which
     the other reports call "the savings cooperative": issue #17, generalise trial). The story
     is the article chain of ``NameContext``: an article naming the organisation shares
-    ``transliteration_min_shared_actors`` other actors with the description's article. Two such
-    organisations, or none, and it stays unresolved; organisations of unrelated stories are never
-    candidates. Blocked by the description's last word; a word more than ``max_role_candidates``
-    organisations share ("ministry" in a year of news) is left to each article."""
+    ``transliteration_min_shared_actors`` other actors with the description's article; those the
+    description's own article names come first (``NameContext.nearest``). Two such organisations, or none,
+    and it stays unresolved; organisations of unrelated stories are never candidates. Blocked by the
+    description's last word; a word more than ``max_role_candidates`` organisations share ("ministry" in a
+    year of news) is left to each article."""
     lexicon = entity_lexicon()
     by_word: dict[str, set[int]] = defaultdict(set)
     names_of: dict[int, set[str]] = defaultdict(set)
@@ -475,14 +476,10 @@ def attach_organisation_descriptions(
         blocked = by_word.get(wanted[-1][:STEM_CHARS], set()) if wanted else set()
         if len(blocked) > settings.max_role_candidates:
             continue
-        candidates = [
-            index
-            for index in blocked
-            if _named_with(names_of[index], wanted)
-            and context.in_story(
-                description.article, groups[index], settings.transliteration_min_shared_actors
-            )
-        ]
+        named_with = (index for index in blocked if _named_with(names_of[index], wanted))
+        candidates = context.nearest(
+            description.article, named_with, groups, settings.transliteration_min_shared_actors
+        )
         if len(candidates) == 1:
             group = groups[candidates[0]]
             name = next(m.text for m in group if m.refers_to is None)

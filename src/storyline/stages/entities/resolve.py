@@ -454,13 +454,13 @@ def _attach_role_descriptions(
     context: NameContext,
     settings: EntitiesSettings,
 ) -> None:
-    """A description like "the Lithuanian foreign minister" joins the one person of its story (its article
-    chain, ``NameContext.in_story``) whose roles match it: never a person of an unrelated story, so what a
-    role resolves to does not change as other stories are ingested. People are blocked by the stems of
-    their role words (``role_matches`` compares words by that prefix), so each description is compared
-    only with the people whose roles hold all its words. A description whose rarest word is in more than
-    ``max_role_candidates`` people's roles is too generic to resolve across a whole collection ("the
-    minister" in a month of news) and stays unresolved."""
+    """A description like "the Lithuanian foreign minister" joins the one person of its article, else of
+    its story (its article chain, ``NameContext.nearest``), whose roles match it: never a person of an
+    unrelated story, so what a role resolves to does not change as other stories are ingested. People
+    are blocked by the stems of their role words (``role_matches`` compares words by that prefix), so
+    each description is compared only with the people whose roles hold all its words. A description
+    whose rarest word is in more than ``max_role_candidates`` people's roles is too generic to resolve
+    across a whole collection ("the minister" in a month of news) and stays unresolved."""
     lexicon = entity_lexicon()
     max_role_candidates, min_shared = settings.max_role_candidates, settings.transliteration_min_shared_actors
     roles_of = [{m.role for m in group if m.role and m.label == "PERSON"} for group in groups]
@@ -475,12 +475,10 @@ def _attach_role_descriptions(
         if not blocks or len(blocks[0]) > max_role_candidates:
             continue
         candidates = set.intersection(*blocks)
-        matches = [
-            i
-            for i in candidates
-            if any(role_matches(description.text, r, lexicon) for r in roles_of[i])
-            and context.in_story(description.article, groups[i], min_shared)
-        ]
+        fitting = (
+            i for i in candidates if any(role_matches(description.text, r, lexicon) for r in roles_of[i])
+        )
+        matches = context.nearest(description.article, fitting, groups, min_shared)
         if len(matches) == 1:
             group = groups[matches[0]]
             person = group[0]
