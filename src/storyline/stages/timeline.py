@@ -177,24 +177,30 @@ def _season_first_month() -> dict[str, int]:
 
 def merge_same_events(events: Sequence[Event], same_event_similarity: int) -> list[TimelineEntry]:
     """Events in order; one with the date of an earlier entry and similar text joins that entry."""
-    entries: list[TimelineEntry] = []
+    # An entry is the first event of its kind with the sources of all of them, made once they are all
+    # gathered: remade at each join, an entry that many reports repeat cost time quadratic in its sources.
+    firsts: list[Event] = []
+    sources: list[list[TimelineSource]] = []
     index_by_date: dict[str, list[int]] = defaultdict(list)
     for event in events:
         match = next(
             (
                 i
                 for i in index_by_date[event.date]
-                if fuzz.token_set_ratio(entries[i].text, event.text) >= same_event_similarity
+                if fuzz.token_set_ratio(firsts[i].text, event.text) >= same_event_similarity
             ),
             None,
         )
         if match is None:
-            index_by_date[event.date].append(len(entries))
-            entries.append(entry_of(event.date, event.precision, event.text, (event.source,)))
+            index_by_date[event.date].append(len(firsts))
+            firsts.append(event)
+            sources.append([event.source])
         else:
-            entry = entries[match]
-            entries[match] = entry_of(entry.date, entry.precision, entry.text, (*entry.sources, event.source))
-    return entries
+            sources[match].append(event.source)
+    return [
+        entry_of(first.date, first.precision, first.text, tuple(cited))
+        for first, cited in zip(firsts, sources, strict=True)
+    ]
 
 
 def entry_of(date: str, precision: str, text: str, sources: tuple[TimelineSource, ...]) -> TimelineEntry:
