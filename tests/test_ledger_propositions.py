@@ -13,6 +13,7 @@ from factories import make_article, make_claim
 
 from storyline.config import DEFAULT_SETTINGS
 from storyline.records import Claim
+from storyline.stages.entities import country_ids
 from storyline.stages.ledger.grouping import content_words, rarity_weights, similarity
 from storyline.stages.ledger.proposition_predicates import predicate_classes, predicates_of
 from storyline.stages.ledger.propositions import (
@@ -21,7 +22,6 @@ from storyline.stages.ledger.propositions import (
     demonym_countries,
     masked_content,
     proposition_key,
-    story_countries,
     subject_noun,
 )
 from storyline.stages.ledger.statements import (
@@ -86,7 +86,7 @@ STORY_NAMES = {"md": "Moldova", "us": "United States", "gov": "Government of Mol
 
 
 def test_a_storys_countries_are_its_entities_the_lexicon_knows_as_countries_by_each_name() -> None:
-    countries = story_countries(STORY_NAMES)
+    countries = country_ids(STORY_NAMES)
     assert countries["moldova"] == "md"
     assert countries["america"] == countries["united states"] == "us"  # an alias of the lexicon
     assert "md" in countries.values() and not {"gov", "p"} & set(countries.values())
@@ -106,7 +106,7 @@ def test_a_storys_countries_are_its_entities_the_lexicon_knows_as_countries_by_e
     ],
 )
 def test_a_demonym_modifying_a_noun_names_its_country(text: str, named: set[str]) -> None:
-    assert demonym_countries(text, story_countries(STORY_NAMES)) == frozenset(named)
+    assert demonym_countries(text, country_ids(STORY_NAMES)) == frozenset(named)
 
 
 def test_the_masked_content_keeps_what_is_said_not_of_whom_how_much_or_which_side() -> None:

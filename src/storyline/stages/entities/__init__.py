@@ -3,7 +3,8 @@
 Contract: ``extract_mentions(parsed: ParsedArticle) -> list[Mention]`` (per article),
 ``recover_mentions(articles, mentions) -> list[Mention]`` (names one article tags and another leaves
 untagged), ``resolve_entities(mentions) -> list[Entity]`` (cross-article) and ``span_index(entities)``
-(which entity a character span belongs to).
+(which entity a character span belongs to); for other stages, ``country_ids(names)`` and
+``demonym_country_ids(word, countries)`` (the countries a story names, and the ones a demonym stands for).
 Inside: ``mentions`` (names, roles, acronyms, metonymy), ``noise`` and ``repair`` (NER output dropped
 or its spans mended), ``descriptions`` (what "the minister" or "the union" stands for in its article:
 found there, resolved by ``person_descriptions`` and ``organisation_descriptions``), ``roles`` (the role
@@ -20,7 +21,15 @@ several names: "Doctors Without Borders" = "Médecins Sans Frontières" = "MSF")
 """
 
 from storyline.stages.entities.mentions import extract_mentions
+from storyline.stages.entities.nationalities import country_ids, demonym_country_ids
 from storyline.stages.entities.recovery import recover_mentions
 from storyline.stages.entities.resolve import resolve_entities, span_index
 
-__all__ = ["extract_mentions", "recover_mentions", "resolve_entities", "span_index"]
+__all__ = [
+    "country_ids",
+    "demonym_country_ids",
+    "extract_mentions",
+    "recover_mentions",
+    "resolve_entities",
+    "span_index",
+]

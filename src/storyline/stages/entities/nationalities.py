@@ -14,12 +14,20 @@ Hand-written over the parse's entity types.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 
 from spacy.tokens import Doc
 
 from storyline.records import Mention
-from storyline.stages.entities.lexicon import EntityLexicon, content_words, fold_name
+from storyline.stages.entities.lexicon import (
+    DEMONYM_ENDINGS,
+    EntityLexicon,
+    content_words,
+    entity_lexicon,
+    fold_name,
+    words_match,
+)
 
 __all__ = ["description_nationality", "introduced_with_nationality", "is_national_description"]
 
@@ -84,3 +92,31 @@ def _patterns(nationality: str, kinds: frozenset[str]) -> tuple[re.Pattern[str],
             rf"{word}\s+(?:[a-z][\w-]*\s+){{0,2}}{kind}\b"
         ),
     )
+
+
+def country_ids(names: Mapping[str, str]) -> dict[str, str]:
+    """The entities among ``names`` (id → name) that are countries the lexicon knows, by each folded name
+    news calls them: "russia"; "america" of the United States (``country_aliases``)."""
+    lexicon = entity_lexicon()
+    folded = {entity_id: fold_name(name) for entity_id, name in names.items()}
+    by_name = {name: entity_id for entity_id, name in folded.items() if name in lexicon.countries}
+    aliases = {
+        alias: by_name[fold_name(country)]
+        for alias, country in lexicon.country_aliases.items()
+        if fold_name(country) in by_name
+    }
+    return by_name | aliases
+
+
+def demonym_country_ids(word: str, countries: Mapping[str, str]) -> frozenset[str]:
+    """The ids of the countries (``country_ids``) a demonym names: an irregular one ("British"), or a word of
+    a demonym's ending sharing a one-word country name's stem ("Russian" ~ "Russia", ``words_match``)."""
+    folded = fold_name(word)
+    irregular = fold_name(entity_lexicon().irregular_demonyms.get(folded, ""))
+    if irregular in countries:
+        return frozenset({countries[irregular]})
+    if folded.endswith(DEMONYM_ENDINGS):
+        return frozenset(
+            countries[name] for name in countries if " " not in name and words_match(folded, name)
+        )
+    return frozenset()

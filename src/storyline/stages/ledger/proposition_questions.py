@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from storyline.embeddings import Embedder
 from storyline.records import Claim, Position, Question
 from storyline.stages.claims import stance_of
+from storyline.stages.entities import country_ids
 from storyline.stages.ledger.anaphora import (
     RESPONSE_MODALITIES,
     answered_group,
@@ -36,7 +37,6 @@ from storyline.stages.ledger.propositions import (
     demonym_countries,
     masked_content,
     proposition_key,
-    story_countries,
 )
 from storyline.stages.ledger.sides import make_position, make_question, stance_positions
 from storyline.stages.ledger.single_voice import single_voice_question, worth_alone
@@ -298,7 +298,7 @@ def _keys(claims: Sequence[Claim], reading: StoryReading) -> list[PropositionKey
     the subject is left as the entities name it (a disjoint subject is a conflict). Nor is a pronoun subject
     resolved: "I" of a quotation read as its speaker, "he"/"she" of reported speech as the speaker when the
     sentence names no other person, changed no figure (round 20)."""
-    countries = story_countries(reading.context.names)
+    countries = country_ids(reading.context.names)
     return [
         proposition_key(
             claim,

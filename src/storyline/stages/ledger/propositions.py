@@ -23,7 +23,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from storyline.records import Claim
-from storyline.stages.entities.lexicon import DEMONYM_ENDINGS, entity_lexicon, fold_name, words_match
+from storyline.stages.entities import demonym_country_ids
 from storyline.stages.ledger.grouping import WORD, ledger_lexicon, stem
 from storyline.stages.ledger.proposition_predicates import ARTICLES, predicates_of, proposition_words
 from storyline.stages.ledger.unreadable import unreadable_lexicon
@@ -103,31 +103,16 @@ def subject_noun(text: str, verb: int) -> str:
     return stem(head) if head.isalpha() and head.islower() and len(head) > 2 else ""
 
 
-def story_countries(names: Mapping[str, str]) -> dict[str, str]:
-    """The story's entities that are countries the entities lexicon knows (``names``: id → name), by each
-    folded name news calls them: "russia"; "america" of the United States (``country_aliases``)."""
-    lexicon = entity_lexicon()
-    folded = {entity_id: fold_name(name) for entity_id, name in names.items()}
-    by_name = {name: entity_id for entity_id, name in folded.items() if name in lexicon.countries}
-    aliases = {
-        alias: by_name[fold_name(country)]
-        for alias, country in lexicon.country_aliases.items()
-        if fold_name(country) in by_name
-    }
-    return by_name | aliases
-
-
 def demonym_countries(text: str, countries: Mapping[str, str]) -> frozenset[str]:
-    """The "@id" of each country (``story_countries``) whose demonym heads or modifies a noun phrase of the
-    content: "Russian hackers struck", "the Russian government was behind", "Russians hacked" are said of
+    """The "@id" of each country (``entities.country_ids``) whose demonym heads or modifies a noun phrase of
+    the content: "Russian hackers struck", "the Russian government was behind", "Russians hacked" are said of
     Russia, which another outlet names ("Russia engineered the release"), though the entities stage resolves
-    the phrase to no country, or to the country's government. A demonym is a capitalised word of a
-    demonym's ending sharing a one-word country name's stem ("Russian" ~ "Russia",
-    ``entities.lexicon.words_match``), or an irregular one ("British"), before a lower-case word or plural
-    (a people, "Russians"); not a predicate ("because he is Mexican") nor one joined by a hyphen ("a
-    Mexican-American judge", "Russian-born"): those tell a person's origins, not the country acting."""
-    lexicon = entity_lexicon()
-    found = set()
+    the phrase to no country, or to the country's government. A demonym is a capitalised word of a demonym's
+    ending sharing a one-word country name's stem ("Russian" ~ "Russia", ``entities.demonym_country_ids``), or
+    an irregular one ("British"), before a lower-case word or plural (a people, "Russians"); not a predicate
+    ("because he is Mexican") nor one joined by a hyphen ("a Mexican-American judge", "Russian-born"): those
+    tell a person's origins, not the country acting."""
+    found: set[str] = set()
     for match in WORD.finditer(text):
         word = match.group()
         if not word[:1].isupper() or _hyphenated(text, match.start(), match.end()):
@@ -136,14 +121,7 @@ def demonym_countries(text: str, countries: Mapping[str, str]) -> frozenset[str]
         attributive = following is not None and text[match.end()] == " " and following.group().islower()
         if not attributive and not word.endswith("s"):
             continue
-        folded = fold_name(word)
-        irregular = fold_name(lexicon.irregular_demonyms.get(folded, ""))
-        if irregular in countries:
-            found.add("@" + countries[irregular])
-        elif folded.endswith(DEMONYM_ENDINGS):
-            found |= {
-                "@" + countries[name] for name in countries if " " not in name and words_match(folded, name)
-            }
+        found |= {"@" + country for country in demonym_country_ids(word, countries)}
     return frozenset(found)
 
 
