@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 
 from storyline.records import Mention
 from storyline.stages.entities.coordination import (
+    acronyms_given_in_brackets,
     organisations_joined_over_trade_words,
     organisations_over_portfolio_lists,
 )
@@ -92,3 +93,22 @@ def test_a_company_name_cut_at_the_and_between_two_trade_words_is_one_name() -> 
         ("Velmora", "ORG"),
         ("Ports", "ORG"),
     ]
+
+
+def test_an_untagged_acronym_in_brackets_after_the_name_it_spells_stands_for_that_name() -> None:
+    """Issue #17: "(OSRC)" after "Open Sea Rescue Collective" was no mention at all, there or later."""
+    text = (
+        "The Harbour Volunteer Rescue Network (HVRN) relayed the call. The HVRN said the boat was overloaded."
+    )
+    name = "Harbour Volunteer Rescue Network"
+    found = acronyms_given_in_brackets(text, [Mention("a", 4, 4 + len(name), name, "ORG")], entity_lexicon())
+    acronyms = [m for m in found if m.text == "HVRN"]
+    assert [text[m.start : m.end] for m in acronyms] == ["HVRN", "HVRN"]
+    assert {m.refers_to for m in acronyms} == {name}
+
+
+def test_a_bracketed_acronym_that_does_not_spell_the_name_before_it_is_left_alone() -> None:
+    text = "The Harbour Volunteer Rescue Network (XQZT) said it relayed the call on Sunday."
+    name = "Harbour Volunteer Rescue Network"
+    names = [Mention("a", 4, 4 + len(name), name, "ORG")]
+    assert acronyms_given_in_brackets(text, names, entity_lexicon()) == names

@@ -41,3 +41,14 @@ def test_a_listed_acronym_counts_only_written_as_an_acronym() -> None:
         frozenset({"World Food Programme", "PAM"}),
         frozenset({"Pam"}),
     }
+
+
+def test_the_lower_case_news_names_of_a_listed_organisation_are_its_names() -> None:
+    """Issue #17: news writes "the UN refugee agency" and "the EU border agency" for UNHCR and Frontex."""
+    names = [("a", "UNHCR"), ("b", "UN refugee agency"), ("c", "Frontex"), ("d", "EU border agency")]
+    mentions = [Mention(article, 0, len(text), text, "ORG") for article, text in names]
+    entities = resolve_entities(mentions)
+    assert {frozenset(m.text for m in e.mentions) for e in entities} == {
+        frozenset({"UNHCR", "UN refugee agency"}),
+        frozenset({"Frontex", "EU border agency"}),
+    }

@@ -134,6 +134,18 @@ def test_proper_nouns_in_apposition_with_a_title_are_a_person(tokens: str, peopl
             "said/VERB/ROOT/7/O",
             [],
         ),
+        # issue #17 (generalise shipwreck): a title only a person holds, in apposition after the name
+        (
+            "Tomasz/PROPN/compound/1/B-ORG Wierzbicki/PROPN/nsubj/7/I-ORG ,/PUNCT/punct/1/O a/DET/det/4/O "
+            "spokesman/NOUN/appos/1/O for/ADP/prep/4/O Frontex/PROPN/pobj/5/B-ORG said/VERB/ROOT/7/O",
+            ["Tomasz Wierzbicki"],
+        ),
+        # a title a body may hold ("Civic Platform, the leader of the coalition"): left to the model
+        (
+            "Civic/PROPN/compound/1/B-ORG Platform/PROPN/nsubj/7/I-ORG ,/PUNCT/punct/1/O the/DET/det/4/O "
+            "leader/NOUN/appos/1/O of/ADP/prep/4/O Frontex/PROPN/pobj/5/B-ORG said/VERB/ROOT/7/O",
+            [],
+        ),
     ],
 )
 def test_a_name_tagged_an_organisation_right_after_a_title_and_comma_is_a_person(

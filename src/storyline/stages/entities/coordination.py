@@ -18,6 +18,7 @@ from storyline.records import Mention
 from storyline.stages.entities.lexicon import EntityLexicon
 
 __all__ = [
+    "acronyms_given_in_brackets",
     "organisations_joined_by_their_acronym",
     "organisations_joined_over_trade_words",
     "organisations_over_portfolio_lists",
@@ -27,6 +28,8 @@ __all__ = [
 WORDS_AND_BEFORE = re.compile(r"((?:[A-Z][\w'’-]*\s+)+)and\s+$")
 # An acronym word of the article: what the joined name must spell.
 ACRONYM_WORD = re.compile(r"\b[A-Z]{3,6}\b")
+# An acronym in brackets right after a name: "Open Sea Rescue Collective (OSRC)".
+BRACKETED_ACRONYM = re.compile(r"\s*\(\s*([A-Z]{3,6})\s*\)")
 # "and" and one capitalised word after a name, the name going on no further: "Thermaikos Shipping| and Ports".
 AND_ONE_WORD_AFTER = re.compile(r"\s+(?:and|&)\s+([A-Z][a-z]+)\b(?![ \t]+[A-Z])")
 # How far before a name the coordinated words may start.
@@ -135,6 +138,27 @@ def organisations_joined_by_their_acronym(
         if m.start in joined or not any(start <= m.start and m.end <= end for start, end in covered)
     ]
     return kept
+
+
+def acronyms_given_in_brackets(text: str, names: list[Mention], lexicon: EntityLexicon) -> list[Mention]:
+    """ "Open Sea Rescue Collective (OSRC)": an acronym the small model left untagged, in brackets right after
+    an organisation whose initials it spells, is a mention of that organisation there and wherever else the
+    article writes it (issue #17, generalise shipwreck: a volunteer group introduced so in every report).
+    The spelling is the evidence: "(AFP)" after a name that does not spell it is left alone."""
+    found: list[Mention] = []
+    for mention in names:
+        bracketed = BRACKETED_ACRONYM.match(text, mention.end)
+        if mention.label != "ORG" or mention.refers_to is not None or bracketed is None:
+            continue
+        acronym = bracketed.group(1)
+        if _initials(mention.text, lexicon).upper() != acronym:
+            continue
+        for written in re.finditer(rf"\b{acronym}\b", text):
+            if not any(m.start < written.end() and written.start() < m.end for m in names + found):
+                found.append(
+                    Mention(mention.article, written.start(), written.end(), acronym, "ORG", mention.text)
+                )
+    return sorted(names + found, key=lambda m: (m.start, m.end)) if found else names
 
 
 def _initials(name: str, lexicon: EntityLexicon) -> str:

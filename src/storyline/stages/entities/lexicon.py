@@ -42,6 +42,7 @@ PLACE_NAME_ENDINGS = ("stan", "istan")
 @dataclass(frozen=True)
 class EntityLexicon:
     title_words: frozenset[str]
+    personal_titles: frozenset[str]
     honorifics: frozenset[str]
     org_head_words: frozenset[str]
     generic_org_heads: frozenset[str]
@@ -162,6 +163,7 @@ def entity_lexicon() -> EntityLexicon:
     data = load_lexicon("entities")
     return EntityLexicon(
         title_words=frozenset(data["title_words"]) | frozenset(data["title_abbreviations"]),
+        personal_titles=frozenset(data["personal_titles"]),
         honorifics=frozenset(data["honorifics"]),
         org_head_words=frozenset(data["org_head_words"]) | frozenset(data["generic_org_heads"]),
         generic_org_heads=frozenset(data["generic_org_heads"]),

@@ -36,6 +36,7 @@ from storyline.stages.entities.bodies import (
     subdivision_subjects,
 )
 from storyline.stages.entities.coordination import (
+    acronyms_given_in_brackets,
     organisations_joined_by_their_acronym,
     organisations_joined_over_trade_words,
     organisations_over_portfolio_lists,
@@ -336,6 +337,9 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
     descriptions = group_descriptions(doc, article_id, named, descriptions, lexicon)
     titles = title_mentions(text, [(m, span) for m, span in titled if span], named + descriptions, lexicon)
     mentions = without_vessels(text, named, named + descriptions + titles, lexicon)
+    # last: the long form may be a name the descriptions found ("the Open Sea Rescue Collective (OSRC), a
+    # volunteer group", untagged by the small model)
+    mentions = acronyms_given_in_brackets(text, mentions, lexicon)
     return sorted(mentions, key=lambda mention: (mention.start, mention.end))
 
 

@@ -296,7 +296,7 @@ def people_in_apposition(
         (m.start, m.end): i
         for i, m in enumerate(names)
         if not m.refers_to
-        and (m.label in TITLED_PLACES or (m.label == "ORG" and _titled_right_before(doc, m, lexicon)))
+        and (m.label in TITLED_PLACES or (m.label == "ORG" and _titled_as_a_person(doc, m, lexicon)))
     }
     relabelled, found = list(names), []
     for token in doc:
@@ -312,6 +312,21 @@ def people_in_apposition(
         ):
             found.append(Mention(article_id, *where, span.text, "PERSON"))
     return sorted(relabelled + found, key=lambda mention: (mention.start, mention.end))
+
+
+def _titled_as_a_person(doc: Doc, name: Mention, lexicon: EntityLexicon) -> bool:
+    """An organisation's tag on a name that is a person's: a title right before it, or in apposition a
+    title only a person holds ("Tomasz Wierzbicki, a spokesman for …"; "A spokesman for …, Tomasz
+    Wierzbicki"), no word of the name heading an organisation's name."""
+    if _titled_right_before(doc, name, lexicon):
+        return True
+    span = doc.char_span(name.start, name.end)
+    if span is None or any(token.lower_ in lexicon.org_head_words for token in span):
+        return False
+    head = span.root
+    apposed = [head.head] if head.dep_ == "appos" else []
+    apposed += [child for child in head.children if child.dep_ == "appos"]
+    return any(token.lower_ in lexicon.personal_titles for token in apposed)
 
 
 def _titled_right_before(doc: Doc, name: Mention, lexicon: EntityLexicon) -> bool:
