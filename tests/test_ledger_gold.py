@@ -240,14 +240,16 @@ MOST_FALSE_IN_A_STORY_TOP_20 = 2  # issue #14's ceiling, per story
 # it is; no question of a share with no whole, some of a ranking, a false report's figure, a speaker's wish):
 # dnc-email-leak 0 of its top 5; its ceiling is now issue #14's, as the older stories'. Raised in the
 # twentieth round (subj20: a demonym's country among a proposition's arguments, breaking in and standing
-# behind it one predicate class): dnc-email-leak together 3/51.
+# behind it one predicate class): dnc-email-leak together 3/51. Raised at the twentieth round's end (72dc645;
+# spk20: readers' letters, knowing verbs, announcements, transcripts): speakers trump-taxes 44/50, curiel
+# 62/80, khan-family 52/58, dnc-email-leak 18/28.
 FLOORS_OF_LATE_STORIES = {
     "trump-taxes": (
         {
             "sentences covered by a claim": 0.90,
             "same-question pairs together": 0.10,
             "other-question pairs apart": 0.95,
-            "speakers right": 0.80,
+            "speakers right": 0.85,
             "statuses right": 0.30,
         },
         2,
@@ -257,7 +259,7 @@ FLOORS_OF_LATE_STORIES = {
             "sentences covered by a claim": 0.90,
             "same-question pairs together": 0.025,
             "other-question pairs apart": 0.95,
-            "speakers right": 0.70,
+            "speakers right": 0.75,
             "statuses right": 0.35,
         },
         4,
@@ -267,7 +269,7 @@ FLOORS_OF_LATE_STORIES = {
             "sentences covered by a claim": 0.95,
             "same-question pairs together": 0.015,
             "other-question pairs apart": 0.95,
-            "speakers right": 0.82,
+            "speakers right": 0.85,
             "statuses right": 0.25,
         },
         2,
@@ -277,7 +279,7 @@ FLOORS_OF_LATE_STORIES = {
             "sentences covered by a claim": 0.85,
             "same-question pairs together": 0.05,
             "other-question pairs apart": 0.95,
-            "speakers right": 0.55,
+            "speakers right": 0.60,
             "statuses right": 0.20,
         },
         MOST_FALSE_IN_A_STORY_TOP_20,
