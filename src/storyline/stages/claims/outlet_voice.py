@@ -179,6 +179,16 @@ def _person_surnames(doc: Doc) -> frozenset[str]:
     return frozenset(ent[-1].text for ent in doc.ents if ent.label_ == "PERSON")
 
 
+def _outlet_voice_via_speaker(claim: Claim) -> Claim:
+    """The claim as the outlet's statement, its speaker kept as who it came through (``via_text``)."""
+    return dataclasses.replace(
+        as_outlet_voice(claim),
+        via_text=claim.speaker_text,
+        via_start=claim.speaker_start,
+        via_end=claim.speaker_end,
+    )
+
+
 def _unless_no_voice(claim: Claim, doc: Doc) -> Claim:
     """ "73 percent said …", "the Reuters/Ipsos poll shows …", "initial estimates put …": a statement whose
     "speaker" is a finding (its head noun in the lexicon's ``finding_heads``) is the outlet's, reporting the
@@ -188,12 +198,7 @@ def _unless_no_voice(claim: Claim, doc: Doc) -> Claim:
     speaker = doc.char_span(claim.speaker_start, claim.speaker_end, alignment_mode="expand")
     if speaker is None or speaker.root.lemma_.lower() not in claim_lexicon().finding_heads:
         return claim
-    return dataclasses.replace(
-        as_outlet_voice(claim),
-        via_text=claim.speaker_text,
-        via_start=claim.speaker_start,
-        via_end=claim.speaker_end,
-    )
+    return _outlet_voice_via_speaker(claim)
 
 
 def _unless_own_announcement(claim: Claim, doc: Doc) -> Claim:
@@ -213,12 +218,7 @@ def _unless_own_announcement(claim: Claim, doc: Doc) -> Claim:
     future = any(c.dep_ == "aux" and c.lower_ in lexicon.future_auxiliaries for c in verb.children)
     if not future or not subjects or subjects[0].lower_ not in ("he", "she"):
         return claim
-    return dataclasses.replace(
-        as_outlet_voice(claim),
-        via_text=claim.speaker_text,
-        via_start=claim.speaker_start,
-        via_end=claim.speaker_end,
-    )
+    return _outlet_voice_via_speaker(claim)
 
 
 def _unless_factive(claim: Claim, doc: Doc, claims: Sequence[Claim]) -> Claim:
