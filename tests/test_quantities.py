@@ -276,6 +276,9 @@ def test_a_telephone_code_is_no_count() -> None:
     assert [(q.value, q.unit) for q in found] == [(30, "town")]
     # lines counted in the plural stay a count
     assert [q.value for q in quantities_in("The storm cut 3 phone lines in the valley.")] == [3]
+    # the number one call was made to; calls in the plural stay a count
+    assert quantities_in("She told the operator in a 999 call that the car had left the road.") == []
+    assert [q.value for q in quantities_in("The station took 40 calls in an hour.")] == [40]
 
 
 def test_a_room_or_flat_number_is_an_address_not_a_count() -> None:
