@@ -30,7 +30,7 @@ from storyline.config import LedgerSettings
 from storyline.embeddings import Embedder
 from storyline.stages.claims import stance_of
 from storyline.stages.ledger.blocking import join_groups
-from storyline.stages.ledger.grouping import speaker_key
+from storyline.stages.ledger.grouping import TOKEN_MARK, speaker_key
 from storyline.stages.ledger.proposition_predicates import predicate_classes
 from storyline.stages.ledger.propositions import PropositionKey
 from storyline.stages.ledger.statements import Statement
@@ -56,11 +56,11 @@ def group_evidence(
 ) -> GroupEvidence:
     """The evidence of the group of statements ``members`` (indices into ``keys`` and ``statements``)."""
     held = [key for key in (keys[index] for index in members) if key is not None]
-    named = [frozenset(token for token in key.subject if token.startswith("@")) for key in held]
+    named = [frozenset(token for token in key.subject if token.startswith(TOKEN_MARK)) for key in held]
     # the subject every member naming one names: an entity inside one member's subject phrase ("Trump's
     # criticism of the judge, Gonzalo Curiel") is no subject of the group
     subjects = frozenset.intersection(*[one for one in named if one]) if any(named) else frozenset()
-    objects = {token for key in held for token in key.arguments - key.subject if token.startswith("@")}
+    objects = {token for key in held for token in key.arguments - key.subject if token.startswith(TOKEN_MARK)}
     return GroupEvidence(
         subjects,
         frozenset(key.subject_noun for key in held if key.subject_noun),

@@ -27,7 +27,13 @@ from storyline.stages.ledger.anaphora import (
 from storyline.stages.ledger.blocking import join_groups
 from storyline.stages.ledger.embedding import ContentVectors
 from storyline.stages.ledger.evidence import figures_affirming, label_states_a_clause, speaking_sources
-from storyline.stages.ledger.grouping import content_words, entities_within, rarity_weights, speaker_key
+from storyline.stages.ledger.grouping import (
+    TOKEN_MARK,
+    content_words,
+    entities_within,
+    rarity_weights,
+    speaker_key,
+)
 from storyline.stages.ledger.labels import asks_something, central_order, proposition_label, title_case
 from storyline.stages.ledger.measures import Measure
 from storyline.stages.ledger.proposition_links import KeyedDraft, finish_keyed, keyed_draft
@@ -178,7 +184,7 @@ def _contests(said_once: Statement, other: Statement) -> bool:
     not enough: "the Justice Department would not prosecute Clinton" and "several people have been
     prosecuted" share it."""
     sides = stance_of(said_once.claim) != "affirm" and stance_of(other.claim) == "affirm"
-    entity = any(word.startswith("@") for word in said_once.words & other.words)
+    entity = any(word.startswith(TOKEN_MARK) for word in said_once.words & other.words)
     return sides and entity and speaker_key(said_once.claim) != speaker_key(other.claim)
 
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from storyline.records import Claim
 from storyline.stages.entities import demonym_country_ids
-from storyline.stages.ledger.grouping import WORD, ledger_lexicon, stem
+from storyline.stages.ledger.grouping import TOKEN_MARK, WORD, ledger_lexicon, stem
 from storyline.stages.ledger.proposition_predicates import ARTICLES, predicates_of, proposition_words
 from storyline.stages.ledger.unreadable import unreadable_lexicon
 
@@ -121,7 +121,7 @@ def demonym_countries(text: str, countries: Mapping[str, str]) -> frozenset[str]
         attributive = following is not None and text[match.end()] == " " and following.group().islower()
         if not attributive and not word.endswith("s"):
             continue
-        found |= {"@" + country for country in demonym_country_ids(word, countries)}
+        found |= {TOKEN_MARK + country for country in demonym_country_ids(word, countries)}
     return frozenset(found)
 
 

@@ -24,6 +24,7 @@ from storyline.stages.ledger.blocking import average_linkage, candidate_pairs, j
 from storyline.stages.ledger.embedding import ContentVectors
 from storyline.stages.ledger.grouping import (
     NO_VECTORS,
+    TOKEN_MARK,
     WORD,
     ledger_lexicon,
     rarity_weights,
@@ -116,7 +117,7 @@ def _other_predicates(
 
 
 def _shared_entities(first: frozenset[str], second: frozenset[str]) -> bool:
-    return any(word.startswith("@") for word in first & second)
+    return any(word.startswith(TOKEN_MARK) for word in first & second)
 
 
 def join_same_span(
