@@ -242,7 +242,9 @@ MOST_FALSE_IN_A_STORY_TOP_20 = 2  # issue #14's ceiling, per story
 # twentieth round (subj20: a demonym's country among a proposition's arguments, breaking in and standing
 # behind it one predicate class): dnc-email-leak together 3/51. Raised at the twentieth round's end (72dc645;
 # spk20: readers' letters, knowing verbs, announcements, transcripts): speakers trump-taxes 44/50, curiel
-# 62/80, khan-family 52/58, dnc-email-leak 18/28.
+# 62/80, khan-family 52/58, dnc-email-leak 18/28. orlando-shooting-response joined at the twenty-first
+# round's start (3326679): covered 51/57, together 1/221, apart 31/31, speakers 43/59, statuses 2/15, 7 of its
+# top 10 false or misleading.
 FLOORS_OF_LATE_STORIES = {
     "trump-taxes": (
         {
@@ -283,6 +285,16 @@ FLOORS_OF_LATE_STORIES = {
             "statuses right": 0.20,
         },
         MOST_FALSE_IN_A_STORY_TOP_20,
+    ),
+    "orlando-shooting-response": (
+        {
+            "sentences covered by a claim": 0.85,
+            "same-question pairs together": 0.004,
+            "other-question pairs apart": 0.95,
+            "speakers right": 0.70,
+            "statuses right": 0.10,
+        },
+        7,
     ),
 }
 
