@@ -14,8 +14,17 @@ event triggers and time windows: what makes two reports one event), ``centroids`
 """
 
 from storyline.stages.stories.cluster import cluster_stories, place_articles
+from storyline.stages.stories.developing import developing_stories
 from storyline.stages.stories.index import StoryIndex, StoryUpdate
 from storyline.stages.stories.listing import list_stories
 from storyline.stages.stories.triggers import event_triggers
 
-__all__ = ["StoryIndex", "StoryUpdate", "cluster_stories", "event_triggers", "list_stories", "place_articles"]
+__all__ = [
+    "StoryIndex",
+    "StoryUpdate",
+    "cluster_stories",
+    "developing_stories",
+    "event_triggers",
+    "list_stories",
+    "place_articles",
+]

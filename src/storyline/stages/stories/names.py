@@ -63,22 +63,50 @@ def salient_actors(
     University suits, beside "Trump" (issue #14). A name every report of a beat carries (a candidate, a
     country) is familiar, and where a collection is large its counts tell the rest
     (``stories.evidence.shared_subject``). Empty without the encoder's vocabulary."""
-    vocabulary = general_vocabulary()
-    if vocabulary is None:
-        return frozenset()
-    mentions = headline_mentions(analysis, settings)
-    full_names = person_full_names(mentions)
-    surnames = rare_surnames(full_names, vocabulary, settings.rare_family_names)
-    counts: Counter[str] = Counter()
-    rare: set[str] = set()
-    for mention in mentions:
-        keys = actor_keys((mention,), entity_of, settings)
-        counts.update(keys)
-        entity = entity_of.get((mention.article, mention.start, mention.end))
-        rare.update(_unfamiliar_keys(mention, keys, entity, vocabulary, surnames, set(full_names)))
+    counts, rare = _rare_name_counts(analysis, entity_of, settings)
     ranked = sorted(set(counts.values()), reverse=True)[: settings.salient_actor_rank]
     floor = max([settings.min_salient_mentions, *ranked[-1:]])
     return frozenset(key for key in rare if counts[key] >= floor)
+
+
+def rare_subjects(
+    analysis: ArticleAnalysis,
+    entity_of: Mapping[tuple[str, int, int], str],
+    settings: StoriesSettings = DEFAULT_SETTINGS.stories,
+) -> frozenset[str]:
+    """The keys of the people of unfamiliar names (as ``salient_actors`` judges them) that a report names
+    ``min_subject_mentions`` times at least, whatever else it names more: the gunman that a report on the
+    candidates' responses to a shooting names twice (``stories.developing``). People only: an unfamiliar
+    organisation is as often an acronym of the beat ("GOP", "DNC"), which joined reports of a week's
+    politics. Empty without the encoder's vocabulary."""
+    counts, rare = _rare_name_counts(analysis, entity_of, settings, people_only=True)
+    return frozenset(key for key in rare if counts[key] >= settings.min_subject_mentions)
+
+
+def _rare_name_counts(
+    analysis: ArticleAnalysis,
+    entity_of: Mapping[tuple[str, int, int], str],
+    settings: StoriesSettings,
+    people_only: bool = False,
+) -> tuple[Counter[str], set[str]]:
+    """How often an article's ``headline_mentions`` name each actor key, and which keys are of unfamiliar
+    names (none without the encoder's vocabulary; with ``people_only``, of people's names only)."""
+    vocabulary = general_vocabulary()
+    counts: Counter[str] = Counter()
+    rare: set[str] = set()
+    if vocabulary is None:
+        return counts, rare
+    mentions = headline_mentions(analysis, settings)
+    full_names = person_full_names(mentions)
+    surnames = rare_surnames(full_names, vocabulary, settings.rare_family_names)
+    for mention in mentions:
+        keys = actor_keys((mention,), entity_of, settings)
+        counts.update(keys)
+        if people_only and mention.label != "PERSON":
+            continue
+        entity = entity_of.get((mention.article, mention.start, mention.end))
+        rare.update(_unfamiliar_keys(mention, keys, entity, vocabulary, surnames, set(full_names)))
+    return counts, rare
 
 
 def repeated_actors(
