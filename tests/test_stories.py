@@ -17,9 +17,9 @@ from storyline.stages.stories.cluster import (
     StoryIndex,
     cluster_stories,
     list_stories,
-    published_day,
     story_id,
 )
+from storyline.stages.stories.dates import published_day
 from storyline.stages.stories.profile import GroupProfile
 from storyline.stages.stories.scoring import dominant_years
 from storyline.store import Store
@@ -252,7 +252,7 @@ def test_the_shared_embedder_gives_unit_vectors_that_rank_the_same_story_closer(
 
 
 def test_a_description_no_name_explained_is_not_an_actor_key() -> None:
-    from storyline.stages.stories.cluster import actor_keys
+    from storyline.stages.stories.names import actor_keys
 
     mentions = [
         make_mention("its director", "ROLE", role="its director"),
@@ -262,7 +262,7 @@ def test_a_description_no_name_explained_is_not_an_actor_key() -> None:
 
 
 def test_a_resolved_person_is_also_keyed_by_surname_so_a_lone_surname_meets_the_full_name() -> None:
-    from storyline.stages.stories.cluster import actor_keys
+    from storyline.stages.stories.names import actor_keys
 
     full = make_mention("Marta Quiroga", article="a")
     lone = make_mention("Quiroga", article="b")
@@ -275,7 +275,7 @@ def test_a_resolved_person_is_also_keyed_by_surname_so_a_lone_surname_meets_the_
 
 
 def test_an_organisation_is_also_keyed_by_its_initials_so_an_acronym_meets_it() -> None:
-    from storyline.stages.stories.cluster import actor_keys
+    from storyline.stages.stories.names import actor_keys
 
     long_form = actor_keys([make_mention("National Civil Defence Directorate", "ORG")], {})
     acronym = actor_keys([make_mention("NCDD", "ORG")], {})
@@ -381,7 +381,7 @@ def test_the_years_of_a_story_are_those_most_of_its_members_state() -> None:
 
 
 def test_published_month_spans_the_month_and_ignores_other_dates() -> None:
-    from storyline.stages.stories.cluster import published_month
+    from storyline.stages.stories.dates import published_month
 
     assert published_month("2008-12") == (date(2008, 12, 1), date(2008, 12, 31))
     assert published_month("2024-02") == (date(2024, 2, 1), date(2024, 2, 29))

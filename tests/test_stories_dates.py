@@ -5,7 +5,7 @@ from datetime import date
 from factories import make_article
 
 from storyline.records import ArticleAnalysis, TimeExpr
-from storyline.stages.stories.cluster import _published, _year_words, dateline_day
+from storyline.stages.stories.dates import dateline_day, publication_day, year_words
 
 
 def dated(text: str, *stated: tuple[str, str]) -> ArticleAnalysis:
@@ -26,7 +26,7 @@ def test_a_date_on_a_line_of_its_own_at_the_head_is_the_dateline() -> None:
     assert dateline_day(article) == date(2005, 5, 23)
     # With no publication date, the dateline gives the year the article places itself in, not the newest
     # year its text states.
-    assert _year_words(article) == {"2005"}
+    assert year_words(article) == {"2005"}
 
 
 def test_a_date_inside_a_sentence_or_below_the_head_is_no_dateline() -> None:
@@ -51,9 +51,9 @@ def inferred(published: str, *stated: tuple[str, str]) -> ArticleAnalysis:
 def test_an_inferred_date_years_before_what_the_text_states_is_a_recalled_event() -> None:
     # An obituary's newest full date is the birth it recalls; the text states the years of a later life.
     obituary = inferred("1923-04-22", ("April 22, 1923", "1923-04-22"), ("1955", "1955"), ("2005", "2005"))
-    assert _published(obituary) is None
-    assert _year_words(obituary) == {"2005"}
+    assert publication_day(obituary) is None
+    assert year_words(obituary) == {"2005"}
     # A report of last year's figures, inferred to this spring, keeps its date.
     report = inferred("2024-03-02", ("March 2", "2024-03-02"), ("2023", "2023"), ("2025", "2025"))
-    assert _published(report) == date(2024, 3, 2)
-    assert _year_words(report) == {"2024"}
+    assert publication_day(report) == date(2024, 3, 2)
+    assert year_words(report) == {"2024"}

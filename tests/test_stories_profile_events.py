@@ -6,7 +6,9 @@ import re
 from factories import make_article
 
 from storyline.records import ArticleAnalysis, Mention, TimeExpr
-from storyline.stages.stories.cluster import article_triggers, headline_mentions, past_years
+from storyline.stages.stories.dates import past_years
+from storyline.stages.stories.names import headline_mentions
+from storyline.stages.stories.triggers import article_triggers
 
 
 def person(text: str, start: int = 0) -> Mention:

@@ -6,7 +6,8 @@ from factories import make_article, make_mention
 
 from storyline.config import DEFAULT_SETTINGS
 from storyline.records import ArticleAnalysis
-from storyline.stages.stories.cluster import actor_keys, profile_articles
+from storyline.stages.stories.cluster import profile_articles
+from storyline.stages.stories.names import actor_keys
 
 SETTINGS = DEFAULT_SETTINGS.stories
 

@@ -10,8 +10,9 @@ from factories import make_article, make_mention
 from storyline.config import DEFAULT_SETTINGS
 from storyline.embeddings import general_vocabulary
 from storyline.records import ArticleAnalysis
-from storyline.stages.stories.cluster import published_day, repeated_actors, salient_actors, unfamiliar_name
+from storyline.stages.stories.dates import published_day
 from storyline.stages.stories.index import ArticleProfile, StoryIndex, story_id
+from storyline.stages.stories.names import repeated_actors, salient_actors, unfamiliar_name
 
 needs_vocabulary = pytest.mark.skipif(general_vocabulary() is None, reason="the encoder is not installed")
 

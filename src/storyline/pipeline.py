@@ -267,6 +267,8 @@ def build_brief(
     copy_edges = copies.find_copies(article_list, settings.copies)
     if story_list is None:
         story_list = stories.cluster_stories(analyses, entity_list, settings.stories)
+    if settings.stories.developing_stories:  # the event stories of one incident, as one story
+        story_list = stories.developing_stories(story_list, analyses, entity_list, settings.stories)
     # An undated article is placed by its story's dated reports before its values enter the ledger's series.
     analyses = dates.date_undated_in_stories(analyses, story_list, settings.dates)
     article_list = [analysis.article for analysis in analyses]

@@ -54,7 +54,7 @@ def stories(
 ) -> None:
     """List the stories of a store: id, title, articles, first and last dates, representative article."""
     with one_line_errors(), existing_store(db) as store:
-        from storyline.stages.stories.cluster import list_stories  # after the store check: a typo is quick
+        from storyline.stages.stories.listing import list_stories  # after the store check: a typo is quick
 
         listing = list_stories(
             store.load_story_tracks(), store.load_article_outlets(), store.load_story_events()

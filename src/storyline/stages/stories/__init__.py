@@ -4,15 +4,27 @@ Contract: ``event_triggers(parsed) -> tuple[str, ...]`` per article, in the pars
 events its lead reports); ``cluster_stories(analyses, entities, settings) -> list[Story]`` for a batch;
 ``StoryIndex`` with ``place_articles(index, analyses, embedder) -> Iterator[StoryUpdate]`` for a store that
 grows; ``list_stories(...)`` for the listing the CLI prints.
-Inside: ``cluster`` (profiles and the batch/incremental entry points), ``index`` (the placing index),
+Inside: ``cluster`` (profiles and the batch/incremental entry points), ``names`` (the actor keys an article
+is placed by and which of them are rare), ``dates`` (when it was published, the years it is of),
+``listing`` (stored stories as rows), ``index`` (the placing index),
 ``state`` (the index's live stories, provisional parts and updates),
 ``profile`` (what an article is compared by), ``scoring`` (the join score), ``evidence`` (specific actors,
 event triggers and time windows: what makes two reports one event), ``centroids`` (nearest-story search),
-``triggers`` (the lead's event lemmas).
+``triggers`` (the lead's event lemmas, and the event keys an article is compared by).
 """
 
-from storyline.stages.stories.cluster import cluster_stories, list_stories, place_articles
+from storyline.stages.stories.cluster import cluster_stories, place_articles
+from storyline.stages.stories.developing import developing_stories
 from storyline.stages.stories.index import StoryIndex, StoryUpdate
+from storyline.stages.stories.listing import list_stories
 from storyline.stages.stories.triggers import event_triggers
 
-__all__ = ["StoryIndex", "StoryUpdate", "cluster_stories", "event_triggers", "list_stories", "place_articles"]
+__all__ = [
+    "StoryIndex",
+    "StoryUpdate",
+    "cluster_stories",
+    "developing_stories",
+    "event_triggers",
+    "list_stories",
+    "place_articles",
+]

@@ -129,7 +129,7 @@ def events_agree(
 
 def shared_subject(profile: ArticleProfile, group: GroupProfile, actors: ActorCounts) -> bool:
     """Whether an article and a story, both dated within ``salient_actor_days``, are about one rare actor:
-    one of the article's salient actors (``stories.cluster.salient_actors``: named most, by an unfamiliar
+    one of the article's salient actors (``stories.names.salient_actors``: named most, by an unfamiliar
     name) that the story's members are about too (its core) and that is specific in the collection so far.
     The reports of a story that runs for weeks (a judge's ruling, the candidate's attacks on him, the
     reactions) each lead with their own act in their own words, and the event test kept them apart while
@@ -202,5 +202,5 @@ def may_merge(
 
 
 def _years(words: Iterable[str]) -> set[int]:
-    """The years among profile words (``stories.cluster`` adds the year an article places itself in)."""
+    """The years among profile words (``stories.dates.year_words``: the year an article places itself in)."""
     return {int(word) for word in words if word.isdigit()}

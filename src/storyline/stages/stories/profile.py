@@ -40,9 +40,9 @@ class ArticleProfile:
     period: tuple[date, date] | None = None
     # The lemmas of the events its lead reports (``stories.triggers``); empty when unknown.
     triggers: frozenset[str] = frozenset()
-    # The rare actors it is about (``stories.cluster.salient_actors``); empty without the encoder.
+    # The rare actors it is about (``stories.names.salient_actors``); empty without the encoder.
     salient: frozenset[str] = frozenset()
-    # The actors it names more than in passing (``stories.cluster.repeated_actors``); empty when unknown.
+    # The actors it names more than in passing (``stories.names.repeated_actors``); empty when unknown.
     repeated: frozenset[str] = frozenset()
 
     def days(self) -> tuple[date, date] | None:

@@ -61,7 +61,7 @@ def event_similarity(
 
 
 def split_years(words: Iterable[str]) -> tuple[set[str], set[str]]:
-    """A profile's words as (lead words, years): ``stories.cluster`` adds the year as a word of digits."""
+    """A profile's words as (lead words, years): ``stories.dates.year_words`` adds the year as digits."""
     lead_words: set[str] = set()
     years: set[str] = set()
     for word in words:

@@ -19,8 +19,11 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
+from storyline.config import DEFAULT_SETTINGS, StoriesSettings
 from storyline.lexicons import load_lexicon
-from storyline.records import ParsedArticle
+from storyline.records import ArticleAnalysis, ParsedArticle
+from storyline.stages.stories.dates import past_years
+from storyline.stages.stories.names import person_name_words
 
 # Sentences of the lead: the headline (ECB+ puts it first) and the first sentence say what happened; later
 # ones give background that other events share. 2 against 3 (penalty 0.05, cosine exemption 0.6, before the
@@ -79,3 +82,12 @@ def _words() -> dict[str, frozenset[str]]:
         "reporting": frozenset(load_lexicon("cues")["reporting_verbs"]),
         "light": frozenset(stories["light_verbs"]),
     }
+
+
+def article_triggers(
+    analysis: ArticleAnalysis, settings: StoriesSettings = DEFAULT_SETTINGS.stories
+) -> frozenset[str]:
+    """What the story index compares an article's event by (``stories.evidence.events_agree``): its lead's
+    trigger lemmas less the words of the people it names, and the past years it is about (``past_years``)."""
+    lemmas = frozenset(analysis.triggers) - person_name_words(analysis.mentions)
+    return lemmas | past_years(analysis, settings)

@@ -1,0 +1,124 @@
+"""Developing stories: the event stories of one incident, joined by the rare name they share within days.
+
+The story index clusters by event (issue #15: tuned to PolNeAR's hand-labelled events): each report joins
+the story whose event its lead reports. An analyst's story is wider: a shooting, then the candidates'
+responses, the experts' rebuke of one response, the gunman's employer, the President's answer, each lead
+reporting its own act in its own words, all within days, most naming the gunman (issue #14: PolNeAR's
+orlando-shooting-response reports were six stories). This second level joins two event stories when a
+report of one is about a rare person (``names.salient_actors``: among its most named, by an unfamiliar
+name) whom a report of the other names more than in passing (``names.rare_subjects``: twice at least), the
+name specific in the collection, while the joined story stays within ``developing_story_days``: a
+bound on the whole span, not a window per join, so that no chain of joins gathers a month (the first
+wave's complaint). The event stories themselves are unchanged (the store keeps them, and ``eval/stories.py``
+scores them against PolNeAR's events); the brief, its ledger and timeline read the developing ones when
+``developing_stories`` is on.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from storyline.config import DEFAULT_SETTINGS, StoriesSettings
+from storyline.records import ArticleAnalysis, Entity, Story
+from storyline.stages.stories.evidence import ActorCounts
+from storyline.stages.stories.names import actor_keys, headline_mentions, rare_subjects, salient_actors
+
+
+@dataclass
+class _Developing:
+    """Event stories joined so far, with their span and the rare subjects their reports name."""
+
+    stories: list[Story]
+    first: date
+    last: date
+    salient: set[str] = field(default_factory=set)
+    named: set[str] = field(default_factory=set)
+
+    def span_with(self, first: date, last: date) -> int:
+        return (max(self.last, last) - min(self.first, first)).days
+
+
+def developing_stories(
+    stories: Sequence[Story],
+    analyses: Iterable[ArticleAnalysis],
+    entities: Sequence[Entity] = (),
+    settings: StoriesSettings = DEFAULT_SETTINGS.stories,
+) -> list[Story]:
+    """The event stories joined into developing stories (the earliest event story's first within each; the
+    largest one's id, title and representative kept). Undated stories stay as they are: time is half the
+    evidence. The stories of a batch and of a store alike: both come here through ``pipeline.build_brief``,
+    with the entities resolved over every article."""
+    entity_of = {
+        (mention.article, mention.start, mention.end): entity.id
+        for entity in entities
+        for mention in entity.mentions
+    }
+    counts = ActorCounts(settings, settings.actor_rarity_min_collection)
+    salient_of: dict[str, frozenset[str]] = {}
+    named_of: dict[str, frozenset[str]] = {}
+    for analysis in analyses:
+        counts.count(actor_keys(headline_mentions(analysis, settings), entity_of, settings))
+        salient_of[analysis.article.id] = salient_actors(analysis, entity_of, settings)
+        named_of[analysis.article.id] = rare_subjects(analysis, entity_of, settings)
+    groups: list[_Developing] = []
+    about: dict[str, list[_Developing]] = defaultdict(list)  # salient key -> developing stories about it
+    naming: dict[str, list[_Developing]] = defaultdict(list)  # named key -> developing stories naming it
+    dated = [story for story in stories if story.first_date and story.last_date]
+    undated = [story for story in stories if not (story.first_date and story.last_date)]
+    for story in sorted(dated, key=lambda story: (story.first_date or "", story.id)):
+        first, last = date.fromisoformat(story.first_date or ""), date.fromisoformat(story.last_date or "")
+        salient = _specific(story.articles, salient_of, counts)
+        named = _specific(story.articles, named_of, counts)
+        candidates = [group for key in sorted(named) for group in about.get(key, ())]
+        candidates += [group for key in sorted(salient) for group in naming.get(key, ())]
+        joined = _joinable(candidates, first, last, settings)
+        if joined is None:
+            joined = _Developing([], first, last)
+            groups.append(joined)
+        joined.stories.append(story)
+        joined.first, joined.last = min(joined.first, first), max(joined.last, last)
+        for key in salient - joined.salient:
+            about[key].append(joined)
+        for key in named - joined.named:
+            naming[key].append(joined)
+        joined.salient |= salient
+        joined.named |= named
+    return [_as_story(group.stories) for group in groups] + undated
+
+
+def _specific(
+    articles: Iterable[str], keys_of: Mapping[str, frozenset[str]], counts: ActorCounts
+) -> set[str]:
+    """The keys of any of ``articles`` that are specific in the collection (not a name of the beat)."""
+    return {key for article in articles for key in keys_of.get(article, ()) if counts.is_specific(key)}
+
+
+def _joinable(
+    candidates: Iterable[_Developing], first: date, last: date, settings: StoriesSettings
+) -> _Developing | None:
+    """The earliest of the developing stories sharing a rare subject that the event story can join within
+    the span."""
+    fitting = [
+        group for group in candidates if group.span_with(first, last) <= settings.developing_story_days
+    ]
+    return min(fitting, key=lambda group: (group.first, group.stories[0].id), default=None)
+
+
+def _as_story(stories: list[Story]) -> Story:
+    """One story of event stories: the largest one's id, title and representative, all their articles."""
+    if len(stories) == 1:
+        return stories[0]
+    lead = max(stories, key=lambda story: len(story.articles))
+    firsts = [story.first_date for story in stories if story.first_date]
+    lasts = [story.last_date for story in stories if story.last_date]
+    return Story(
+        id=lead.id,
+        title=lead.title,
+        articles=tuple(article for story in stories for article in story.articles),
+        representative=lead.representative,
+        first_date=min(firsts, default=None),
+        last_date=max(lasts, default=None),
+    )

@@ -1,0 +1,86 @@
+"""Developing stories (issue #14): the event stories of one incident join when a report of one is about a
+rare person whom a report of the other names more than in passing, within a bounded span of days."""
+
+import dataclasses
+
+import pytest
+from factories import make_article, make_mention, make_story
+
+from storyline.config import DEFAULT_SETTINGS
+from storyline.embeddings import general_vocabulary
+from storyline.records import ArticleAnalysis, Story
+from storyline.stages.stories.developing import developing_stories
+from storyline.stages.stories.names import rare_subjects
+
+needs_vocabulary = pytest.mark.skipif(general_vocabulary() is None, reason="the encoder is not installed")
+SETTINGS = dataclasses.replace(DEFAULT_SETTINGS.stories, developing_stories=True, developing_story_days=3)
+
+# Invented names: "Velkaroz" is unfamiliar to general text, "Brown" and "Green" are words of it.
+ABOUT_THE_GUNMAN = (
+    "Velkaroz worked for a guard firm. Velkaroz held a licence. Velkaroz had been questioned twice. "
+    "Brown said so."
+)
+NAMING_THE_GUNMAN = (
+    "Brown rebuked Green over the attack. Velkaroz had pledged allegiance, Brown said of Velkaroz."
+)
+NAMING_HIM_ONCE = "Brown rebuked Green over the attack, which Velkaroz carried out. Green answered Brown."
+
+
+def analysis(article_id: str, text: str, published: str) -> ArticleAnalysis:
+    """An article whose every occurrence of the three names is a PERSON mention."""
+    article = make_article(text, id=article_id, published=published)
+    mentions = []
+    for name in ("Velkaroz", "Brown", "Green"):
+        start = text.find(name)
+        while start >= 0:
+            mentions.append(make_mention(name, article=article, after=start))
+            start = text.find(name, start + len(name))
+    return ArticleAnalysis(article=article, mentions=tuple(mentions))
+
+
+def event_story(item: ArticleAnalysis) -> Story:
+    published = item.article.published
+    return make_story([item.article], id=f"s-{item.article.id}", first_date=published, last_date=published)
+
+
+def developing(*items: ArticleAnalysis) -> list[tuple[str, ...]]:
+    stories = developing_stories([event_story(item) for item in items], items, settings=SETTINGS)
+    return sorted(story.articles for story in stories)
+
+
+@needs_vocabulary
+def test_a_rare_person_one_report_is_about_and_another_names_twice_joins_their_stories() -> None:
+    about = analysis("about", ABOUT_THE_GUNMAN, "2016-06-13")
+    naming = analysis("naming", NAMING_THE_GUNMAN, "2016-06-16")
+    assert rare_subjects(naming, {}, SETTINGS) == frozenset({"velkaroz"})  # Brown is a familiar name
+    assert developing(about, naming) == [("about", "naming")]
+
+
+@needs_vocabulary
+def test_a_rare_person_named_once_or_a_familiar_one_joins_nothing() -> None:
+    about = analysis("about", ABOUT_THE_GUNMAN, "2016-06-13")
+    once = analysis("once", NAMING_HIM_ONCE, "2016-06-13")
+    assert developing(about, once) == [("about",), ("once",)]
+
+
+@needs_vocabulary
+def test_two_reports_that_only_name_a_rare_person_twice_are_about_someone_else() -> None:
+    # neither report is about Velkaroz (named most, three times at least): a passing figure of two reports
+    first = analysis("first", NAMING_THE_GUNMAN, "2016-06-13")
+    second = analysis("second", NAMING_THE_GUNMAN.replace("attack", "vote"), "2016-06-14")
+    assert developing(first, second) == [("first",), ("second",)]
+
+
+@needs_vocabulary
+def test_the_whole_developing_story_stays_within_its_span_of_days() -> None:
+    about = analysis("about", ABOUT_THE_GUNMAN, "2016-06-13")
+    within = analysis("within", NAMING_THE_GUNMAN, "2016-06-15")
+    beyond = analysis("beyond", NAMING_THE_GUNMAN, "2016-06-17")  # 2 days after the last, 4 after the first
+    assert developing(about, within, beyond) == [("about", "within"), ("beyond",)]
+
+
+def test_undated_stories_stay_as_they_are() -> None:
+    about = analysis("about", ABOUT_THE_GUNMAN, "2016-06-13")
+    undated = dataclasses.replace(event_story(analysis("undated", NAMING_THE_GUNMAN, "")), first_date=None)
+    stories = developing_stories([event_story(about), undated], [about], settings=SETTINGS)
+    assert [story.articles for story in stories] == [("about",), ("undated",)]
