@@ -36,9 +36,15 @@ from storyline.stages.ledger.sources import is_unnamed_report
 
 # The words of a speaker span, for whether any names someone (``names_its_speaker``).
 _WORDS = re.compile(r"[^\W\d_]+")
-# No speaker left uncounted (``_uncounted``: none naming no one, none telling their own plans), where the
-# sources are not counted apart.
-NONE_UNCOUNTED: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+# No speaker left uncounted (``_uncounted``: none naming no one, none telling their own plans, none only
+# allowing it with a hedge), where the sources are not counted apart.
+NONE_UNCOUNTED: tuple[frozenset[str], frozenset[str], frozenset[str]] = (
+    frozenset(),
+    frozenset(),
+    frozenset(),
+)
+# The modalities of a claim that allows what it says without asserting it ("there may be some generals …")
+NOT_ASSERTING = frozenset({"hedged", "unconfirmed"})
 
 
 def names_its_speaker(claim: Claim) -> bool:
@@ -62,9 +68,13 @@ def corroborating(claims: Sequence[Claim]) -> list[Claim]:
     position and may still contest. Nor does a speaker's own intention ("Pence plans to release his own
     returns", "Trump wants to release his taxes": ``tells_an_intention``) corroborate what others assert
     (issue #14: PolNeAR trump-taxes showed both among three sources agreeing that Trump should release his
-    returns); unless every claim is one, they keep their position and are not counted."""
+    returns); unless every claim is one, they keep their position and are not counted. Nor, beside an
+    assertion, does a hedged claim ("there may be some out-of-the-loop generals … But those who are
+    involved …": a concession that the speaker goes on to answer) agree with it: it allows, and PolNeAR's
+    orlando story called Trump's claim that generals agree with him corroborated by his critic's hedge."""
     named = [claim for claim in claims if names_its_speaker(claim)] or list(claims)
-    return [claim for claim in named if not tells_an_intention(claim)] or named
+    meant = [claim for claim in named if not tells_an_intention(claim)] or named
+    return [claim for claim in meant if claim.modality not in NOT_ASSERTING] or meant
 
 
 def _count(number: int, noun: str) -> str:
@@ -222,10 +232,10 @@ def _weighed(
         return "unconfirmed", f"only hedged or unconfirmed support ({_who(positions, names)})"
     sources = answers[0].independent_sources if corroborators is None else corroborators
     # counted apart (``corroborators``): speakers the text does not name, shown as not counted
-    unnamed, intending = _uncounted(answers, claims) if corroborators is not None else NONE_UNCOUNTED
-    uncounted = relayers | unnamed | intending
+    unnamed, intending, hedging = _uncounted(answers, claims) if corroborators is not None else NONE_UNCOUNTED
+    uncounted = relayers | unnamed | intending | hedging
     asserting = [replace(p, speakers=tuple(s for s in p.speakers if s not in uncounted)) for p in answers]
-    not_counted = _not_counted_note(answers, names, relayers, unnamed, intending)
+    not_counted = _not_counted_note(answers, names, relayers, (unnamed, intending, hedging))
     if sources > 1:
         return (
             "corroborated",
@@ -239,11 +249,12 @@ def _not_counted_note(
     answers: Sequence[Position],
     names: Mapping[str, str],
     relayers: frozenset[str],
-    unnamed: frozenset[str],
-    intending: frozenset[str],
+    uncounted: tuple[frozenset[str], frozenset[str], frozenset[str]],
 ) -> str:
     """What a reason adds of the answers' speakers it does not count: those relaying another's words, those
-    the text names no one for (by their words) and those telling their own plans (``_uncounted``)."""
+    the text names no one for (by their words), those telling their own plans and those only allowing it
+    with a hedge (``_uncounted``)."""
+    unnamed, intending, hedging = uncounted
     relaying = [replace(p, speakers=tuple(s for s in p.speakers if s in relayers)) for p in answers]
     note = f"; relayed by {_who(relaying, names)}" if relayers else ""
     if unnamed:
@@ -251,13 +262,18 @@ def _not_counted_note(
     if intending:
         planning = sorted(names.get(speaker, speaker) for speaker in intending)
         note += f"; not counted, telling their own plans: {', '.join(planning)}"
+    if hedging:
+        allowing = sorted(names.get(speaker, speaker) for speaker in hedging)
+        note += f"; not counted, only allowing it with a hedge: {', '.join(allowing)}"
     return note
 
 
-def _uncounted(answers: Sequence[Position], claims: Sequence[Claim]) -> tuple[frozenset[str], frozenset[str]]:
+def _uncounted(
+    answers: Sequence[Position], claims: Sequence[Claim]
+) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """The speakers the answers list for claims ``corroborating`` leaves out: those the text names no one
-    for ("It" beside Donald Trump, by their words), and those telling their own intention (by the key the
-    position lists them by) who assert nothing counted besides."""
+    for ("It" beside Donald Trump, by their words), and those telling their own intention or only allowing
+    it with a hedge (by the key the position lists them by) who assert nothing counted besides."""
     held = [claim for position in answers for claim in _held(position, claims)]
     counted = {claim.id for claim in corroborating(held)}
     shown = {speaker for position in answers for speaker in position.speakers}
@@ -265,18 +281,29 @@ def _uncounted(answers: Sequence[Position], claims: Sequence[Claim]) -> tuple[fr
     unnamed = frozenset(
         claim.speaker_text
         for claim in left
-        if not tells_an_intention(claim) and claim.speaker_text and claim.speaker_text in shown
+        if not tells_an_intention(claim)
+        and not (names_its_speaker(claim) and claim.modality in NOT_ASSERTING)  # left for its hedge
+        and claim.speaker_text
+        and claim.speaker_text in shown
     )
     asserting = {claim.speaker or claim.speaker_text for claim in held if claim.id in counted}
-    intending = frozenset(
+    intending = _left_keys(left, tells_an_intention, shown, asserting)
+    hedging = _left_keys(left, lambda claim: claim.modality in NOT_ASSERTING, shown, asserting)
+    return unnamed, intending, hedging - intending - unnamed  # each speaker left out once, for one reason
+
+
+def _left_keys(
+    left: Sequence[Claim], reading: Callable[[Claim], bool], shown: set[str], asserting: set[str | None]
+) -> frozenset[str]:
+    """The position keys of the left-out claims ``reading`` tells, whose speakers assert nothing counted."""
+    return frozenset(
         key
         for claim in left
-        if tells_an_intention(claim)
+        if reading(claim)
         and (key := claim.speaker or claim.speaker_text)
         and key in shown
         and key not in asserting
     )
-    return unnamed, intending
 
 
 def _only_hedged_estimates(answers: Sequence[Position], claims: Sequence[Claim]) -> bool:
