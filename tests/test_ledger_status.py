@@ -165,6 +165,18 @@ def test_a_plain_negation_still_denies() -> None:
     assert judge_status([denial], claims)[0] == "denied"
 
 
+def test_a_denial_by_several_sources_says_how_many() -> None:
+    # issue #14: a reason names who and how many, on the denying side as on the affirming one
+    claims = [
+        make_claim("the firm has not missed a payment", id="c1", speaker_text="Firm"),
+        make_claim("the firm never missed a payment", id="c2", speaker_text="Bank"),
+    ]
+    denial = make_position(
+        "c1", "c2", speakers=("Firm", "Bank"), outlets=("X",), stance="deny", independent_sources=2
+    )
+    assert judge_status([denial], claims) == ("denied", "denied by 2 sources (Firm, Bank); no source affirms")
+
+
 def test_a_negation_around_anothers_quote_takes_no_side() -> None:
     # "footage of the mayor saying 'the plan works,' when critics faulted him for not funding it": the "not"
     # lies in the words around the mayor's quote, which the outer claim holds whole

@@ -1,8 +1,9 @@
 """Figures that are no count of what happened: a goal, a poll's method, a list's length, a numeral for
-things named before, things picked by their place in time ("the last two attacks"). Each is told by the few words around the figure (lexicons/ledger.toml), before any
-grouping: a goal ("a target of 500", what a speaker wants or plans) is a question of its own
-(``counted.TARGET``), the others answer none (``counted.make_measures``). A speaker's own plan corroborates
-nothing others assert either (``tells_an_intention``, read by ``ledger.status``).
+things named before, things picked by their place in time ("the last two attacks"). Each is told by the few
+words around the figure (lexicons/ledger.toml), before any grouping: a goal ("a target of 500", what a
+speaker wants or plans) is a question of its own (``counted.TARGET``), the others answer none
+(``counted.make_measures``). A speaker's own plan corroborates nothing others assert either
+(``tells_an_intention``, read by ``ledger.status``).
 """
 
 from __future__ import annotations
