@@ -146,8 +146,9 @@ def test_a_denial_of_the_claim_joins_what_it_denies() -> None:
     (question,) = build_ledger(STORY, claims, ARTICLES, [], [])
     stances = {p.stance: p.claims for p in question.positions}
     assert stances == {"affirm": ("c1",), "deny": ("c2", "c3")}
-    # one side affirms, independent sources deny: contested, and the reason names who denies
-    assert question.status == "contested" and "denied by Ministry" in question.status_reason
+    # one side affirms, independent sources deny: contested, and the reason names who denies and how many
+    assert question.status == "contested"
+    assert "denied by 2 sources (Ministry, Spokeswoman)" in question.status_reason
 
 
 def test_non_confirmation_beside_one_claimed_figure_is_unconfirmed() -> None:

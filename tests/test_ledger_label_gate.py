@@ -82,6 +82,13 @@ def test_a_count_whose_verb_the_label_lost_is_not_asked() -> None:
         "worker",
     )
     assert not _asked("How many foreign workers?", promised)
+    # issue #14 (PolNeAR orlando): a label with a tail but no verb drops what was done to the counted
+    # thing, whether the figure is the verb's object or the object of an "of" after it
+    shot = _measure("A gunman shot dead 14 people in San Bernardino.", "14 people", 14)
+    assert not _asked("How many people in San Bernardino?", shot)
+    lives = _measure("a man who took the lives of 49 club goers in Orlando", "49 club goers", 49, "goer")
+    assert not _asked("How many club goers in Orlando?", lives)
+    assert _asked("How many people did a gunman shoot dead in San Bernardino?", shot)
     # no verb acts on the figure: its count is asked plainly
     held = _measure(
         "in the wake of his six corporate bankruptcies", "six corporate bankruptcies", 6, "bankruptcy"

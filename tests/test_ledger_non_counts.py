@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.stages.ledger.non_counts import is_target
+from storyline.stages.ledger.non_counts import is_target, picks_by_order
 from tests.factories import make_article, make_claim, make_quantity
 
 WISH = "The charity wants to give blankets to 4,000 families, its director said."
@@ -38,3 +38,20 @@ def test_a_figure_of_a_speakers_own_wish_is_a_goal(content: str, goal: bool) -> 
     bicycles = make_quantity("300 bicycles", 300, within=text, unit="bicycle")
     claim = make_claim(content, article=make_article(text), cue="said", quantities=(bicycles,))
     assert is_target(claim, bicycles) is goal
+
+
+@pytest.mark.parametrize(
+    ("content", "figure", "picked"),
+    [
+        # issue #14 (PolNeAR orlando): Obama's last two attacks asked "How many terrorist attacks …?"
+        ("The last two terrorist attacks on our soil were homegrown", "two terrorist attacks", True),
+        ("her first three debates went badly", "three debates", True),
+        # a count after "the" alone, or after "at last", counts
+        ("the two attacks on the city were homegrown", "two attacks", False),
+        ("At last 300 people were evacuated", "300 people", False),
+    ],
+)
+def test_things_picked_by_their_place_in_time_are_no_count(content: str, figure: str, picked: bool) -> None:
+    quantity = make_quantity(figure, 2, within=content)
+    claim = make_claim(content, quantities=(quantity,))
+    assert picks_by_order(claim, quantity) is picked

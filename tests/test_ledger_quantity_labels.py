@@ -46,6 +46,22 @@ def test_a_part_of_a_group_is_asked_with_of_whether_its_number_is_a_word_or_digi
     )
 
 
+def test_the_whole_of_a_part_is_not_asked_with_the_parts_verb() -> None:
+    # issue #14 (PolNeAR orlando): "23 of the 53 wounded remained hospitalized" asked "How many people
+    # wounded remained hospitalized?" of the 53
+    text = "Twenty-three of the 53 wounded remained hospitalized, six in critical condition"
+    part = replace(make_quantity("Twenty-three", 23, within=text), predicate="remained hospitalized")
+    whole = make_quantity("53", 53, within=text)
+    claim = make_claim(text, id="c1", quantities=(part, whole))
+    assert quantity_label("personnel", [(claim, whole)], [0])[0] == "How many people wounded?"
+    # without a part before it, the verb after the figure is its own
+    alone = "the 53 wounded remained hospitalized"
+    figure = make_quantity("53", 53, within=alone)
+    own = make_claim(alone, id="c1", quantities=(figure,))
+    label = quantity_label("personnel", [(own, figure)], [0])[0]
+    assert label == "How many people wounded remained hospitalized?"
+
+
 def test_a_bare_unit_label_is_not_informative_and_the_tail_stops_at_a_number() -> None:
     text = "Clinton leads 43 percent to 38 percent"
     pair = (make_claim(text, id="c1"), make_quantity("43 percent", 43, within=text, unit="percent"))

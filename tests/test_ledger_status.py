@@ -165,6 +165,18 @@ def test_a_plain_negation_still_denies() -> None:
     assert judge_status([denial], claims)[0] == "denied"
 
 
+def test_a_denial_by_several_sources_says_how_many() -> None:
+    # issue #14: a reason names who and how many, on the denying side as on the affirming one
+    claims = [
+        make_claim("the firm has not missed a payment", id="c1", speaker_text="Firm"),
+        make_claim("the firm never missed a payment", id="c2", speaker_text="Bank"),
+    ]
+    denial = make_position(
+        "c1", "c2", speakers=("Firm", "Bank"), outlets=("X",), stance="deny", independent_sources=2
+    )
+    assert judge_status([denial], claims) == ("denied", "denied by 2 sources (Firm, Bank); no source affirms")
+
+
 def test_a_negation_around_anothers_quote_takes_no_side() -> None:
     # "footage of the mayor saying 'the plan works,' when critics faulted him for not funding it": the "not"
     # lies in the words around the mayor's quote, which the outer claim holds whole
@@ -256,3 +268,20 @@ def test_a_speakers_own_plan_corroborates_nothing() -> None:
     # every claim a plan: they still count as before
     plans = [dataclasses.replace(c, cue="plans") for c in claims]
     assert len(corroborating(plans)) == len(plans)
+
+
+def test_a_hedged_claim_beside_an_assertion_corroborates_nothing() -> None:
+    # issue #14 (PolNeAR orlando-shooting-response): a critic conceding "there may be some generals …" before
+    # answering stood with Trump's "there are generals who agree with him" as two independent sources
+    agree = make_position("c1", "c2", speakers=("Mayor", "Engineer"), outlets=("X",), stance="affirm")
+    claims = [
+        make_claim("the old bridge is unsafe", id="c1", speaker_text="Mayor"),
+        make_claim("the old bridge may be unsafe", id="c2", speaker_text="Engineer", modality="hedged"),
+    ]
+    assert [c.id for c in corroborating(claims)] == ["c1"]
+    status, reason = judge_status([agree], claims, corroborators=1)
+    assert status == "single-source"
+    assert reason == "one source (Mayor); not counted, only allowing it with a hedge: Engineer", reason
+    # two assertions still corroborate
+    asserted = [dataclasses.replace(c, modality="asserted") for c in claims]
+    assert len(corroborating(asserted)) == len(asserted)

@@ -55,6 +55,7 @@ from storyline.stages.ledger.non_counts import (
     is_method,
     is_target,
     numbers_a_list,
+    picks_by_order,
     stands_for_named,
     words_before,
 )
@@ -250,7 +251,7 @@ def make_measures(
     for quantity in claim.quantities:
         if number_type(quantity) not in ANSWER_TYPES or is_vague(quantity) or is_method(claim, quantity):
             continue
-        if stands_for_named(claim, quantity):
+        if stands_for_named(claim, quantity) or picks_by_order(claim, quantity):
             continue
         start, end = _clause_bounds(claim, quantity)
         clause = claim.text[start:end]

@@ -7,8 +7,10 @@ right questions than fifty doubtful ones).
   and "How much money for those in the middle of the income?" (a tax cut) name neither;
 - a share names what it is a share of ("What share of likely voters …?") or a verb ("What share rate he
   has proposed …?"): "What share rate far lower than the top?" names neither;
-- a count whose label names only its noun ("How many illegal immigrants?") from one claim, where its
-  figure is the object of a verb the label could not take, drops what was done to what is counted;
+- a count whose label names no verb ("How many illegal immigrants?", "How many people in San
+  Bernardino?") from one claim, where its figure is the object of a verb the label could not take (or of
+  an "of" after that verb's object: "took the lives of 49 club goers"), drops what was done to what is
+  counted;
 - a count of "other" things ("How many other class action suits …?") counts beside a set the label does
   not name: the reader cannot tell what else there is (issue #14, PolNeAR curiel story). "Additional" is
   not read so: "How many additional emails did she delete?" asks what the gold wants (classified-emails);
@@ -30,6 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from functools import cache
+from typing import TYPE_CHECKING
 
 from storyline.lexicons import load_lexicon
 from storyline.records import Claim, Quantity, Question
@@ -47,6 +50,9 @@ from storyline.stages.ledger.quantity_labels import (
 )
 from storyline.stages.ledger.umbrellas import coordinated_kinds
 from storyline.stages.quantities import CURRENCY_UNITS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # "both" before a count, or "the" before a small count written in words: "the two major parties", "the two
 # sides", "both houses" size a set the reader knows; the article does not report how many there are. A count
@@ -141,15 +147,33 @@ def _verb_left_out(label: str, group: Sequence[Measure], labelled: Measure, text
     done to what is counted is the claim, and the label drops it (issue #14). A figure no verb acts on
     ("in the wake of his six corporate bankruptcies") asks its count plainly, and several claims of one bare
     noun ("How many pages?") still ask one thing they each count."""
-    bare = len({m.claim.id for m in group}) == 1 and label in {
-        f"How many {noun_phrase(m.quantity)}?" for m in group
-    }
+    one_claim = len({m.claim.id for m in group}) == 1
+    bare = {f"How many {noun_phrase(m.quantity)}?" for m in group}
+    verbless = label in bare or _names_no_verb(label)
     text = texts.get(labelled.claim.article, "")
     quantity = labelled.quantity
-    if not bare or text[quantity.start : quantity.end] != quantity.text:
+    if not (one_claim and verbless) or text[quantity.start : quantity.end] != quantity.text:
         return False
     span = figure_in_parse(text, quantity)
-    return span is not None and span.root.dep_ == "dobj" and span.root.head.pos_ == "VERB"
+    return span is not None and _object_of_a_verb(span.root)
+
+
+def _names_no_verb(label: str) -> bool:
+    """Whether a count's label names no verb after its opener: no auxiliary ("did the agency interview",
+    "were killed": a tagger reading the label alone may take a question's last verb for a noun) and no
+    word the tagger reads as a verb."""
+    auxiliaries = label_words()[0]
+    after_opener = [word.lower() for word in WORD.findall(label)[2:]]
+    return not any(word in auxiliaries for word in after_opener) and not names_a_predicate(label)
+
+
+def _object_of_a_verb(noun: Token) -> bool:
+    """Whether the figure's noun is a verb's object ("shot dead 14 people"), or the object of an "of" after
+    a noun that is ("took the lives of 49 club goers"): what the verb did to the counted thing is the
+    claim."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "dobj":
+        noun = noun.head.head
+    return noun.dep_ == "dobj" and noun.head.pos_ == "VERB"
 
 
 def _picks_of_a_ranking(quantity: Quantity, text: str) -> bool:

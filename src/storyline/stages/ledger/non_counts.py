@@ -1,8 +1,9 @@
 """Figures that are no count of what happened: a goal, a poll's method, a list's length, a numeral for
-things named before. Each is told by the few words around the figure (lexicons/ledger.toml), before any
-grouping: a goal ("a target of 500", what a speaker wants or plans) is a question of its own
-(``counted.TARGET``), the others answer none (``counted.make_measures``). A speaker's own plan corroborates
-nothing others assert either (``tells_an_intention``, read by ``ledger.status``).
+things named before, things picked by their place in time ("the last two attacks"). Each is told by the few
+words around the figure (lexicons/ledger.toml), before any grouping: a goal ("a target of 500", what a
+speaker wants or plans) is a question of its own (``counted.TARGET``), the others answer none
+(``counted.make_measures``). A speaker's own plan corroborates nothing others assert either
+(``tells_an_intention``, read by ``ledger.status``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from storyline.stages.ledger.grouping import WORD, ledger_lexicon
 from storyline.stages.ledger.kinds import is_bare_figure
 
 LIST_OPENER_WORDS = 2  # words before a figure that may open a list ("list of", "here are")
+SELECTION_OPENER_WORDS = 3  # a determiner and a word of order before a figure ("the most recent")
 # A figure is a target when a target word lies this many words before it at most ("goal of releasing").
 TARGET_REACH = 4
 # Where a sentence ends inside a claim: a first-person wish is read in the figure's own sentence only.
@@ -84,6 +86,20 @@ def numbers_a_list(claim: Claim, quantity: Quantity, unit: str) -> bool:
     before = " ".join(words_before(claim, quantity, LIST_OPENER_WORDS))
     return unit in lexicon["list_item_units"] or any(
         re.search(rf"(?:^|\s){re.escape(opener)}$", before) for opener in lexicon["list_openers"]
+    )
+
+
+def picks_by_order(claim: Claim, quantity: Quantity) -> bool:
+    """Things picked out by their place in time, no count: a figure right after a determiner and a word of
+    order ("the last two terrorist attacks", "her first three debates": ``selection_determiners``,
+    ``selection_orders``). The speaker chose how many to name; nobody reports or disputes how many there are
+    (issue #14)."""
+    lexicon = load_lexicon("ledger")
+    before = " ".join(words_before(claim, quantity, SELECTION_OPENER_WORDS))
+    return any(
+        re.search(rf"(?:^|\s){re.escape(determiner)} {re.escape(order)}$", before)
+        for determiner in lexicon["selection_determiners"]
+        for order in lexicon["selection_orders"]
     )
 
 

@@ -49,6 +49,9 @@ RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "whose"})
 # A share told as a fraction of a named whole ("three of four Americans", ``quantities.not_counts``): the
 # whole is what the share is of.
 FRACTION_WHOLE = re.compile(r"^\S+ (?:of|in) \S+ (?P<whole>[^\W\d_][\w’'-]*(?: [^\W\d_][\w’'-]*)*)$")
+# The words right before the whole of a partitive ("Twenty-three | of the | 53 wounded remained …"): the part
+# they open is a figure of its own, and the verb after the whole is the part's.
+WHOLE_OF_PART_BEFORE = re.compile(r"(?P<part>\S+)\s+of\s+the\s+$", re.I)
 HOLDER_VERB_WORDS = 3  # words of a verb between a share's holder and the share ("the top 1 percent [paid]")
 
 
@@ -135,7 +138,9 @@ def _tail(claim: Claim, quantity: Quantity, without_days: bool = False, counted:
     after = _days_left_out(claim, quantity, after) if without_days else after
     # with its days left out ``after`` no longer stands at article offsets, which the claim's times are in
     clause_cut = clause_end(after) if without_days else _clause_end_past_between(claim, quantity.end, after)
-    cut = min(clause_cut, subordinate_clause(after) if counted else len(after))
+    cut = min(
+        clause_cut, subordinate_clause(after) if counted else len(after), _part_verb(claim, quantity, after)
+    )
     clause = WORD.findall(after[:cut])
     if _inside_coordinated_name(after, cut, clause):
         clause = clause[:-2]  # the phrase's noun lies past the cut: the preposition before it goes too
@@ -153,6 +158,24 @@ def _tail(claim: Claim, quantity: Quantity, without_days: bool = False, counted:
     while words and open_word(words[-1]):  # "… to the war in Ukraine to" ends on a content word
         words.pop()
     return " ".join(words)
+
+
+def _part_verb(claim: Claim, quantity: Quantity, after: str) -> int:
+    """Where in ``after`` (the words after the figure) the verb of the part it is the whole of begins
+    ("Twenty-three of the 53 wounded | remained hospitalized"), or its length: what the verb says is true
+    of the 23, and the whole's label reading it asked "How many people wounded remained hospitalized?" of
+    the 53 (issue #14, PolNeAR orlando-shooting-response). The part's verb is its own figure's predicate."""
+    found = WHOLE_OF_PART_BEFORE.search(claim.text[: max(0, quantity.start - claim.start)])
+    if found is None:
+        return len(after)
+    part_start = claim.start + found.start("part")
+    predicates = [
+        part.predicate
+        for part in claim.quantities
+        if part.start <= part_start < part.end and part.predicate and not part.predicate.startswith("did ")
+    ]
+    at = after.find(f" {predicates[0]}") if predicates else -1
+    return at if at >= 0 else len(after)
 
 
 def _clause_end_past_between(claim: Claim, offset: int, text: str) -> int:

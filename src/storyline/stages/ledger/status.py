@@ -33,12 +33,25 @@ from storyline.stages.ledger.non_counts import tells_an_intention
 from storyline.stages.ledger.opinions import all_opinions, hedges_its_negation, quotes_around
 from storyline.stages.ledger.series import EITHER_WAY, calendar_day, counts_apart, day_label, series_status
 from storyline.stages.ledger.sources import is_unnamed_report
+from storyline.stages.ledger.status_reasons import (
+    answer_text,
+    count_of,
+    deniers,
+    not_counted_note,
+    who_of,
+)
 
 # The words of a speaker span, for whether any names someone (``names_its_speaker``).
 _WORDS = re.compile(r"[^\W\d_]+")
-# No speaker left uncounted (``_uncounted``: none naming no one, none telling their own plans), where the
-# sources are not counted apart.
-NONE_UNCOUNTED: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+# No speaker left uncounted (``_uncounted``: none naming no one, none telling their own plans, none only
+# allowing it with a hedge), where the sources are not counted apart.
+NONE_UNCOUNTED: tuple[frozenset[str], frozenset[str], frozenset[str]] = (
+    frozenset(),
+    frozenset(),
+    frozenset(),
+)
+# The modalities of a claim that allows what it says without asserting it ("there may be some generals …")
+NOT_ASSERTING = frozenset({"hedged", "unconfirmed"})
 
 
 def names_its_speaker(claim: Claim) -> bool:
@@ -62,26 +75,13 @@ def corroborating(claims: Sequence[Claim]) -> list[Claim]:
     position and may still contest. Nor does a speaker's own intention ("Pence plans to release his own
     returns", "Trump wants to release his taxes": ``tells_an_intention``) corroborate what others assert
     (issue #14: PolNeAR trump-taxes showed both among three sources agreeing that Trump should release his
-    returns); unless every claim is one, they keep their position and are not counted."""
+    returns); unless every claim is one, they keep their position and are not counted. Nor, beside an
+    assertion, does a hedged claim ("there may be some out-of-the-loop generals … But those who are
+    involved …": a concession that the speaker goes on to answer) agree with it: it allows, and PolNeAR's
+    orlando story called Trump's claim that generals agree with him corroborated by his critic's hedge."""
     named = [claim for claim in claims if names_its_speaker(claim)] or list(claims)
-    return [claim for claim in named if not tells_an_intention(claim)] or named
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
-
-
-def _who(positions: Sequence[Position], names: Mapping[str, str], limit: int = 3, sources: int = 0) -> str:
-    """The positions' speakers as a reader knows them (entity ids → names), the first ``limit`` of them.
-    ``sources``: how many sources the reason counts, when some of them name no speaker (an unnamed
-    official, an outlet's own report): "3 independent sources agree (A, B)" would not add up."""
-    found = list(dict.fromkeys(names.get(s, s) for position in positions for s in position.speakers))
-    more = max(len(found) - limit, sources - len(found), 0)
-    return ", ".join(found[:limit]) + (f" and {more} more" if more else "")
-
-
-def _answer_text(position: Position) -> str:
-    return f"{position.value:,g}" if position.value is not None else str(position.stance)
+    meant = [claim for claim in named if not tells_an_intention(claim)] or named
+    return [claim for claim in meant if claim.modality not in NOT_ASSERTING] or meant
 
 
 def judge_status(
@@ -126,7 +126,7 @@ def judge_status(
     if status in ("corroborated", "contested", "single-source") and _an_opinion(positions, claims):
         # those who hold it, not those who reject it, nor a quote read around it
         holding = [p for p in positions if p.stance == "affirm"] or list(positions)
-        return "single-source", f"an opinion ({_who(holding, names)}), not a fact sources can weigh"
+        return "single-source", f"an opinion ({who_of(holding, names)}), not a fact sources can weigh"
     return status, reason
 
 
@@ -147,7 +147,7 @@ def _weighed(
     relayers: frozenset[str],
 ) -> tuple[QuestionStatus, str]:
     """``judge_status`` before an opinion is told apart."""
-    one_source = _who(positions, names) if sources == 1 else None
+    one_source = who_of(positions, names) if sources == 1 else None
     # sources not counted (a replayed correction's question): unknown whether one count or sides
     if series_directions and sources is not None and len(positions) > 1 and (one_source or not floors_only):
         # a count moving over successive dates, not a contest (``ledger.series``)
@@ -164,7 +164,7 @@ def _weighed(
     answers = [p for p in positions if p.stance != "unconfirmed" and not _negation_around_a_quote(p, claims)]
     if answers and all(_hedged_denial(p, claims) for p in answers):
         # "Trump may not have paid a dime": allowed, not denied (``opinions.hedges_its_negation``)
-        return "unconfirmed", f"only hedged support (may not: {_who(answers, names)})"
+        return "unconfirmed", f"only hedged support (may not: {who_of(answers, names)})"
     denying = [p for p in answers if p.stance == "deny"]
     modality = {claim.id: claim.modality for claim in claims}
     # An allegation relayed with a hedge ("had allegedly been warned") takes no side against a denial.
@@ -179,29 +179,28 @@ def _weighed(
         # known only through the denial, no source that could be weighed against it
         carried = ", ".join(dict.fromkeys(o for p in reported for o in p.outlets))
         return "denied", (
-            f"denied by {_who(denying, names)}; no named source affirms (only {_who(reported, names)}, "
+            f"denied by {deniers(denying, names)}; no named source affirms (only {who_of(reported, names)}, "
             f"carried by {carried})"
         )
     if denying and affirming:
         sources = sum(p.independent_sources for p in affirming)
-        return "contested", (
-            f"{_count(sources, 'source')} affirm ({_who(affirming, names)}); denied by {_who(denying, names)}"
-        )
+        affirm = f"{count_of(sources, 'source')} affirm ({who_of(affirming, names)})"
+        return "contested", f"{affirm}; denied by {deniers(denying, names)}"
     if denying:
         hedged = [p for p in answers if p.stance != "deny"]
         if hedged:  # affirmed only with a hedge: denied, but not as though no one affirmed it
             return (
                 "denied",
-                f"denied by {_who(denying, names)}; affirmed only with a hedge ({_who(hedged, names)})",
+                f"denied by {deniers(denying, names)}; affirmed only with a hedge ({who_of(hedged, names)})",
             )
-        return "denied", f"denied by {_who(denying, names)}; no source affirms"
+        return "denied", f"denied by {deniers(denying, names)}; no source affirms"
     if len(answers) > 1 and _only_hedged_estimates(answers, claims):
         # "could have let him avoid tax for 18 years", "may not have paid for nearly two decades": estimates
         # each put with a hedge allow a figure and contradict none, so they are no contest
-        named = "; ".join(f"{_answer_text(p)} ({_who([p], names, 2)})" for p in answers)
+        named = "; ".join(f"{answer_text(p)} ({who_of([p], names, 2)})" for p in answers)
         return (
             "unconfirmed",
-            f"only hedged estimates, none asserted ({_count(len(speakers), 'speaker')}: {named})",
+            f"only hedged estimates, none asserted ({count_of(len(speakers), 'speaker')}: {named})",
         )
     if len(answers) > 1:
         # sources each counting a tally, each count moving: their series and latest values (``ledger.series``)
@@ -209,55 +208,38 @@ def _weighed(
         if apart is not None:
             return "contested", apart
         kind = "value" if any(p.value is not None for p in answers) else "position"
-        named = "; ".join(f"{_answer_text(p)} ({_who([p], names, 2)})" for p in answers)
-        return "contested", f"{_count(len(speakers), 'speaker')}, {_count(len(answers), kind)}: {named}"
+        named = "; ".join(f"{answer_text(p)} ({who_of([p], names, 2)})" for p in answers)
+        return "contested", f"{count_of(len(speakers), 'speaker')}, {count_of(len(answers), kind)}: {named}"
     if not_confirmed and answers:
-        who = _count(not_confirmed[0].independent_sources, "source")
+        who = count_of(not_confirmed[0].independent_sources, "source")
         return (
             "unconfirmed",
-            f"{who} cannot confirm ({_who(not_confirmed, names)}); "
-            f"{_count(answers[0].independent_sources, 'source')} claim it ({_who(answers, names)})",
+            f"{who} cannot confirm ({who_of(not_confirmed, names)}); "
+            f"{count_of(answers[0].independent_sources, 'source')} claim it ({who_of(answers, names)})",
         )
     if not answers or all(claim.modality in {"hedged", "unconfirmed"} for claim in claims):
-        return "unconfirmed", f"only hedged or unconfirmed support ({_who(positions, names)})"
+        return "unconfirmed", f"only hedged or unconfirmed support ({who_of(positions, names)})"
     sources = answers[0].independent_sources if corroborators is None else corroborators
     # counted apart (``corroborators``): speakers the text does not name, shown as not counted
-    unnamed, intending = _uncounted(answers, claims) if corroborators is not None else NONE_UNCOUNTED
-    uncounted = relayers | unnamed | intending
+    unnamed, intending, hedging = _uncounted(answers, claims) if corroborators is not None else NONE_UNCOUNTED
+    uncounted = relayers | unnamed | intending | hedging
     asserting = [replace(p, speakers=tuple(s for s in p.speakers if s not in uncounted)) for p in answers]
-    not_counted = _not_counted_note(answers, names, relayers, unnamed, intending)
+    not_counted = not_counted_note(answers, names, relayers, (unnamed, intending, hedging))
     if sources > 1:
         return (
             "corroborated",
-            f"{sources} independent sources agree ({_who(asserting, names, sources=sources)}), "
+            f"{sources} independent sources agree ({who_of(asserting, names, sources=sources)}), "
             f"no other position{not_counted}",
         )
-    return "single-source", f"one source ({_who(asserting, names)}){not_counted}"
+    return "single-source", f"one source ({who_of(asserting, names)}){not_counted}"
 
 
-def _not_counted_note(
-    answers: Sequence[Position],
-    names: Mapping[str, str],
-    relayers: frozenset[str],
-    unnamed: frozenset[str],
-    intending: frozenset[str],
-) -> str:
-    """What a reason adds of the answers' speakers it does not count: those relaying another's words, those
-    the text names no one for (by their words) and those telling their own plans (``_uncounted``)."""
-    relaying = [replace(p, speakers=tuple(s for s in p.speakers if s in relayers)) for p in answers]
-    note = f"; relayed by {_who(relaying, names)}" if relayers else ""
-    if unnamed:
-        note += f"; not counted, naming no one: {', '.join(sorted(unnamed))}"
-    if intending:
-        planning = sorted(names.get(speaker, speaker) for speaker in intending)
-        note += f"; not counted, telling their own plans: {', '.join(planning)}"
-    return note
-
-
-def _uncounted(answers: Sequence[Position], claims: Sequence[Claim]) -> tuple[frozenset[str], frozenset[str]]:
+def _uncounted(
+    answers: Sequence[Position], claims: Sequence[Claim]
+) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """The speakers the answers list for claims ``corroborating`` leaves out: those the text names no one
-    for ("It" beside Donald Trump, by their words), and those telling their own intention (by the key the
-    position lists them by) who assert nothing counted besides."""
+    for ("It" beside Donald Trump, by their words), and those telling their own intention or only allowing
+    it with a hedge (by the key the position lists them by) who assert nothing counted besides."""
     held = [claim for position in answers for claim in _held(position, claims)]
     counted = {claim.id for claim in corroborating(held)}
     shown = {speaker for position in answers for speaker in position.speakers}
@@ -265,18 +247,29 @@ def _uncounted(answers: Sequence[Position], claims: Sequence[Claim]) -> tuple[fr
     unnamed = frozenset(
         claim.speaker_text
         for claim in left
-        if not tells_an_intention(claim) and claim.speaker_text and claim.speaker_text in shown
+        if not tells_an_intention(claim)
+        and not (names_its_speaker(claim) and claim.modality in NOT_ASSERTING)  # left for its hedge
+        and claim.speaker_text
+        and claim.speaker_text in shown
     )
     asserting = {claim.speaker or claim.speaker_text for claim in held if claim.id in counted}
-    intending = frozenset(
+    intending = _left_keys(left, tells_an_intention, shown, asserting)
+    hedging = _left_keys(left, lambda claim: claim.modality in NOT_ASSERTING, shown, asserting)
+    return unnamed, intending, hedging - intending - unnamed  # each speaker left out once, for one reason
+
+
+def _left_keys(
+    left: Sequence[Claim], reading: Callable[[Claim], bool], shown: set[str], asserting: set[str | None]
+) -> frozenset[str]:
+    """The position keys of the left-out claims ``reading`` tells, whose speakers assert nothing counted."""
+    return frozenset(
         key
         for claim in left
-        if tells_an_intention(claim)
+        if reading(claim)
         and (key := claim.speaker or claim.speaker_text)
         and key in shown
         and key not in asserting
     )
-    return unnamed, intending
 
 
 def _only_hedged_estimates(answers: Sequence[Position], claims: Sequence[Claim]) -> bool:
@@ -334,9 +327,9 @@ def _agreeing_floors(
         return (
             "corroborated",
             f"{sources} independent sources give {'floors' if floors is None else 'figures'} that agree "
-            f"({figures}: {_who(positions, names, sources=sources)})",
+            f"({figures}: {who_of(positions, names, sources=sources)})",
         )
-    return "single-source", f"one source ({_who(positions, names)}) gives floors ({figures})"
+    return "single-source", f"one source ({who_of(positions, names)}) gives floors ({figures})"
 
 
 def _figure(position: Position, floors: frozenset[float] | None, positions: Sequence[Position]) -> str:
@@ -344,9 +337,9 @@ def _figure(position: Position, floors: frozenset[float] | None, positions: Sequ
     floor = "more than " if floors is None or position.value in floors else ""
     day = calendar_day(position.earliest)
     if floors is None or day is None:
-        return floor + _answer_text(position)
+        return floor + answer_text(position)
     years = len({d.year for p in positions if (d := calendar_day(p.earliest)) is not None})
-    return f"{floor}{_answer_text(position)} ({day_label(day, years)})"
+    return f"{floor}{answer_text(position)} ({day_label(day, years)})"
 
 
 def _floors(positions: Sequence[Position], claims: Sequence[Claim]) -> frozenset[float]:
