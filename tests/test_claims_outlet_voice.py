@@ -78,3 +78,8 @@ def test_a_quoted_title_in_narration_leaves_the_sentence_to_the_outlet_other_quo
     # words in quotation marks that are no title are someone's, and the outlet does not state them
     quoted = "The senator, who called the plan “a disgrace,” lost his temper over the budget cuts."
     assert not any(claim.outlet_voice for claim in claims_of(quoted))
+
+
+def test_a_titled_work_that_tells_something_is_no_fact_of_the_outlets() -> None:
+    text = "The new spot, titled “Fair Share,” features a report that the senator paid no tax for years."
+    assert not any(claim.outlet_voice for claim in claims_of(text))
