@@ -176,6 +176,28 @@ def test_quote_pairing_handles_straight_curly_guillemets_and_strays() -> None:
     assert inner == ["one two", "three “four” five", "six"]
 
 
+def test_straight_and_curly_marks_mixed_in_a_paragraph_pair_by_their_place() -> None:
+    text = '“We will rebuild," the mayor said. "The bridge matters.”'
+    inner = [text[q.inner_start : q.inner_end] for q in find_quote_spans(text)]
+    assert inner == ["We will rebuild", "The bridge matters."]
+    assert [(c.speaker_text, c.text) for c in claims_of(text)] == [
+        ("the mayor", "We will rebuild"),
+        ("the mayor", "The bridge matters."),
+    ]
+    # a straight opening closed nowhere in its paragraph (a transcript run over paragraphs) holds nothing
+    transcript = '"HALE: Well, this is an episode of “Open Season.” It is serious.'
+    assert [transcript[q.inner_start : q.inner_end] for q in find_quote_spans(transcript)] == ["Open Season."]
+
+
+def test_single_marks_quote_on_headline_lines_only() -> None:
+    text = (
+        "Mayor calls council plan 'reckless,' but signs it;\nCritics' doubts grow over ‘hidden costs.’\n\n"
+        "The mayor's aides said the 'plan' was 'fine' and the council's vote stood."
+    )
+    inner = [text[q.inner_start : q.inner_end] for q in find_quote_spans(text)]
+    assert inner == ["reckless", "hidden costs."]
+
+
 def test_two_apostrophes_pair_as_a_quote_mark_and_a_lone_one_does_not() -> None:
     text = "''We sail at dawn,'' the skipper's mate said, ''and we return with 'the big one.'''"
     inner = [text[q.inner_start : q.inner_end] for q in find_quote_spans(text)]

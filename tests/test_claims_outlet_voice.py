@@ -70,3 +70,16 @@ def test_the_clause_under_a_factive_verb_is_the_outlets(text: str) -> None:
 )
 def test_an_embedded_question_or_a_quoted_factive_is_no_outlet_statement(text: str) -> None:
     assert not any(claim.outlet_voice and "bridge will" in claim.text for claim in claims_of(text))
+
+
+def test_a_quoted_title_in_narration_leaves_the_sentence_to_the_outlet_other_quotations_do_not() -> None:
+    titled = "The senator, who hosts the weekly show “Ask the Senate,” lost his temper over the budget cuts."
+    assert [(claim.outlet_voice, claim.text) for claim in claims_of(titled)] == [(True, titled)]
+    # words in quotation marks that are no title are someone's, and the outlet does not state them
+    quoted = "The senator, who called the plan “a disgrace,” lost his temper over the budget cuts."
+    assert not any(claim.outlet_voice for claim in claims_of(quoted))
+
+
+def test_a_titled_work_that_tells_something_is_no_fact_of_the_outlets() -> None:
+    text = "The new spot, titled “Fair Share,” features a report that the senator paid no tax for years."
+    assert not any(claim.outlet_voice for claim in claims_of(text))

@@ -56,6 +56,13 @@ def verbs_of(sentence: str, content: str) -> list[str]:
             "they believed Moscow planned the leak to sway the vote",
             ["believed", "planned"],
         ),
+        # a noun's "that" clause is what the noun holds true; a relative clause on it is none of the content
+        (
+            "Critics voiced doubts that the new dam could stop the floods.",
+            "doubts that the new dam could stop the floods",
+            ["stop"],
+        ),
+        ("The clerk filed the letters that the mayor signed.", "the letters that the mayor signed", []),
         # an evidential verb keeps its own reading (``ledger.proposition_predicates``)
         ("The report shows the mayor lied.", "The report shows the mayor lied", ["shows"]),
     ],

@@ -30,6 +30,7 @@ AUXILIARIES = frozenset({"aux", "auxpass"})
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "conj", "advcl"})
 # What an active verb governs: an object, a particle or a preposition ("hacked into", "hacked the DNC").
 ACTIVE_COMPLEMENTS = frozenset({"dobj", "dative", "prt", "prep"})
+NOUNS = frozenset({"NOUN", "PROPN"})
 
 
 def with_finite_verbs(doc: Doc, claims: Iterable[Claim]) -> list[Claim]:
@@ -49,7 +50,8 @@ def finite_verbs(doc: Doc, start: int, end: int) -> tuple[int, ...]:
     tops = [token for token in inside if token.head.i == token.i or not start <= token.head.idx < end]
     finite = [token for token in tops if _states_a_clause(token)]
     reported = [verb for token in finite for verb in _reported_clauses(token, start, end)]
-    return tuple(sorted(token.idx - start for token in (*finite, *reported)))
+    complements = [verb for token in tops for verb in _noun_complement_clauses(token, start, end)]
+    return tuple(sorted({token.idx - start for token in (*finite, *reported, *complements)}))
 
 
 def _states_a_clause(verb: Token) -> bool:
@@ -68,6 +70,26 @@ def _reported_clauses(verb: Token, start: int, end: int) -> list[Token]:
         child
         for child in verb.children
         if child.dep_ == "ccomp" and start <= child.idx < end and _states_a_clause(child)
+    ]
+
+
+def _noun_complement_clauses(noun: Token, start: int, end: int) -> list[Token]:
+    """The finite verb of a "that" clause completing a noun that heads the content: "expressed similar
+    doubts that military action could have any effect", "denied the claim that he had paid no taxes"
+    assert (or deny) the clause, as a content "that military action could have any effect" would, and
+    read as a noun phrase the content keyed by nothing and joined no other source's words (PolNeAR
+    orlando-shooting-response, issue #14). The parse attaches such a clause to its noun as ``acl`` with
+    "that" as its ``mark``; a relative clause ("the emails that he sent") is ``relcl``, its "that" a
+    pronoun, and is not read."""
+    if noun.pos_ not in NOUNS:
+        return []
+    return [
+        child
+        for child in noun.children
+        if child.dep_ == "acl"
+        and start <= child.idx < end
+        and any(mark.dep_ == "mark" and mark.lower_ == "that" for mark in child.children)
+        and _states_a_clause(child)
     ]
 
 
