@@ -155,15 +155,21 @@ def _gold_clusters(
                 surfaces[item] = surface
                 # the system mention sharing most characters with the gold one ("Regional Prosecutor's
                 # Office" rather than the place inside "Regional Prosecutor's Office in Kyrdzhali")
+                # (of two sharing as many, the shorter: "the coast guard" inside "the spokesman for the
+                # coast guard" is the guard's mention, not the spokesman's)
                 hits = sorted(
                     (
-                        (min(span[1], system_span[1]) - max(span[0], system_span[0]), entity_id)
+                        (
+                            min(span[1], system_span[1]) - max(span[0], system_span[0]),
+                            system_span[1] - system_span[0],
+                            entity_id,
+                        )
                         for system_span, entity_id in system_spans.get(article.id, [])
                         if overlaps(span, system_span)
                     ),
-                    key=lambda hit: -hit[0],
+                    key=lambda hit: (-hit[0], hit[1]),
                 )
-                predicted_cluster[item] = hits[0][1] if hits else f"missed:{item}"
+                predicted_cluster[item] = hits[0][2] if hits else f"missed:{item}"
     return gold_cluster, predicted_cluster, surfaces
 
 

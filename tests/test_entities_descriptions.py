@@ -130,3 +130,38 @@ def test_a_post_in_apposition_before_a_name_is_that_person() -> None:
     )
     post = next(m for m in found if m.text.startswith("A former employee"))
     assert post.label == "PERSON" and post.refers_to == "Ingrid Solberg"
+
+
+def test_a_post_spans_the_body_it_serves() -> None:
+    """Issue #17, generalise (tbilisi-doping, thessaloniki-bid, ionian-shipwreck): "a spokesman for the
+    border agency", "The director of the laboratory" are the person, the whole phrase; cut at the title word
+    they were shorter than the body's name inside them. The body keeps its own mention; the phrase stops
+    before a place ("in Warsaw") and after a body's name of several words."""
+    found = mentions_of(
+        "The Velsund Anti-Doping Laboratory was closed. The director of the laboratory, Arne Lid, insists "
+        "that there were eight. Tomas Berg, a spokesman for the border agency in Warsaw, said Frontex had "
+        "no evidence. Ingrid Solberg, the president of the Federation of World Weightlifting, said the tests "
+        "were sound."
+    )
+    assert refers(found, "The director of the laboratory") == "Arne Lid"
+    assert refers(found, "a spokesman for the border agency") == "Tomas Berg"
+    assert refers(found, "the president of the Federation of World Weightlifting") == "Ingrid Solberg"
+    assert any(m.text == "Federation of World Weightlifting" and m.label == "ORG" for m in found)
+
+
+def test_a_post_spans_no_phrase_without_a_body() -> None:
+    """ "the head of state" names no body: the person's phrase stays the title."""
+    found = mentions_of("Arne Lid, the head of state, said the border would stay open.")
+    assert all("state" not in m.text for m in found if m.label == "PERSON")
+
+
+def test_a_description_between_commas_after_a_name_is_that_person() -> None:
+    """Issue #17, tbilisi-doping: "X, the head of the unit, told reporters" is X, though another person of
+    the article is a "head coach"; "After meeting X, the minister said" is someone else."""
+    found = mentions_of(
+        "The Velsund Integrity Unit found six cases. The national team's head coach, Giorgi Tsintsadze, "
+        'said his lifters were clean. "We have six findings," said Olena Kovalchuk, the head of the unit, '
+        "at a hotel. After meeting Arne Lid, the minister said nothing."
+    )
+    assert refers(found, "the head of the unit") == "Olena Kovalchuk"
+    assert refers(found, "the minister") is None

@@ -42,12 +42,29 @@ def test_a_government_phrase_joins_the_metonymy_of_its_capital() -> None:
 
 
 def test_a_bare_or_foreign_qualified_phrase_stays_unresolved() -> None:
-    # Which government "the government" is, the phrase does not say: left to the description rules.
+    # Which government "the government" is, neither the phrase nor the article says: no country named.
     assert governments("The government said the dam was safe. The authorities said nothing.") == {}
     # A US state is no country ("Indiana" shares a stem with "India" but is no demonym); a company's or a
     # person's officials are not a government.
     assert governments("Indiana officials disagreed. Boeing officials were silent.") == {}
     assert governments("The Biden administration said it would respond.") == {}
+
+
+def test_a_bare_government_is_the_one_its_sentence_or_article_names() -> None:
+    """Issue #17 (generalise thessaloniki-bid, tbilisi-doping, kalat-hostages): "the government" is the
+    government of the country its sentence names, else of the government phrase named before, else of the
+    country the article names most; not a lower level's ("the provincial government") and, where two
+    countries are named as often, no one's."""
+    found = governments(
+        "A Turkish group bid for the port on Monday. In Athens, the minister said the government would wait."
+    )
+    assert found == {"the government": "Government of Greece"}
+    found = governments(
+        "Gunmen took 17 passengers in Pakistan. Both the government and the insurgents talked. The "
+        "provincial government said nothing."
+    )
+    assert found == {"the government": "Government of Pakistan"}
+    assert governments("Poland and Bulgaria signed. Later the government said it would pay.") == {}
 
 
 def test_a_dateline_the_parse_runs_into_a_government_phrase_is_no_part_of_it() -> None:

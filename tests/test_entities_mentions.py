@@ -634,7 +634,8 @@ def test_a_title_in_apposition_is_the_name_beside_it_whoever_else_holds_that_tit
         "region, called a meeting for Tuesday."
     )
     assert by_text(found, "Ivan Sokolov").role == "the chairman of the Varna region"
-    assert by_text(found, "the chairman").refers_to == "Ivan Sokolov"
+    # the description spans the body of the office (``entities.offices``)
+    assert by_text(found, "the chairman of the Varna region").refers_to == "Ivan Sokolov"
 
 
 @pytest.mark.parametrize(
@@ -987,3 +988,15 @@ def test_the_unit_and_the_lab_refer_back_to_the_body_named_with_the_word() -> No
     assert by_text(found, "the laboratory").refers_to == "Kelbridge Anti-Doping Laboratory"
     unnamed = mentions_of("Police in Ostrava said the unit on the third floor was empty when they arrived.")
     assert not [mention for mention in unnamed if mention.text == "the unit" and mention.refers_to]
+
+
+@pytest.mark.parametrize("address", ["Dr", "Dr."])
+def test_a_doctors_form_of_address_is_the_title_the_article_later_calls_her_by(address: str) -> None:
+    """Issue #17, generalise shipwreck: "Dr Katerina Lambrou … the doctor said", a quote later."""
+    found = mentions_of(
+        f"At Karsk General Hospital, {address} Ingrid Solberg, who runs the emergency department, said most "
+        'patients were stable. Several had burns from fuel. "We have put mattresses in the corridors," the '
+        "doctor said."
+    )
+    assert by_text(found, "Ingrid Solberg").role == address
+    assert by_text(found, "the doctor").refers_to == "Ingrid Solberg"

@@ -94,8 +94,9 @@ def test_a_role_holding_an_organisation_before_the_name_is_that_persons() -> Non
         "on 131 passengers. The commander of the Karsk Border Corps in the north, General Tomas Berg, said "
         "his men were ready."
     )
-    assert person_of(found, "The owner") == "Arvid Holm"
-    assert person_of(found, "The commander") == "Tomas Berg"
+    # each description spans the body of its office (``entities.offices``)
+    assert person_of(found, "The owner of the shipping line Velsund Bulk Lines") == "Arvid Holm"
+    assert person_of(found, "The commander of the Karsk Border Corps") == "Tomas Berg"
 
 
 def test_a_name_after_a_common_noun_of_a_body_keeps_that_noun() -> None:

@@ -4,18 +4,22 @@ of ``entities.mentions`` gives "Moscow said" and "the Kremlin said".
 
 Precision first: the phrase itself must name exactly one country the lexicon knows — by name, demonym
 ("Ukrainian" ~ "Ukraine", compared as ``words_match`` compares country forms), other name ("DPRK") or
-seat of government ("Kyiv"). A bare "the government" or "the authorities" is left to the description
-rules: an article may speak of several governments, and the lexicon does not know every country. A
-phrase holding another actor's name ("the Biden administration", "Boeing officials") is left alone.
+seat of government ("Kyiv"). A bare "the government" is the government of the one country its sentence
+names, else of the government phrase named before it, else of the country the article names most (issue
+#17: unresolved, it was no actor at all); where two countries are named as often it is left alone, as is
+"the authorities" (an article may speak of several governments, and the lexicon does not know every
+country). A phrase holding another actor's name ("the Biden administration", "Boeing officials") is left
+alone.
 Read from the parse: the head word's left modifiers, and the object of an "of" or "in" after it.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from storyline.records import Mention
 from storyline.stages.entities.lexicon import DEMONYM_ENDINGS, EntityLexicon, fold_name, words_match
@@ -43,12 +47,17 @@ def government_references(
         fold_name(country): country
         for country in (*lexicon.country_aliases.values(), *lexicon.seats_of_government.values())
     }
+    home = _most_named_country(doc[:], countries, lexicon)
     for token in heads:
         span = _left_part(token)
         qualifiers = [t for t in doc[span[0] : span[1]] if t.i != token.i] + _object_after(token)
         if _names_another_actor(qualifiers, names):
             continue
         country = _one_country(qualifiers, countries, lexicon)
+        if country is None and _bare_government(token, qualifiers):
+            # whose: the country its sentence names ("In Athens, the minister said the government …"),
+            # else the government named last, else the country the article names most
+            country = _most_named_country(token.sent, countries, lexicon) or _last_government(found) or home
         start, end = _outside_names(text, doc, span, names)
         if country is None or start >= end:
             continue
@@ -57,13 +66,43 @@ def government_references(
     return found
 
 
+def _bare_government(head: Token, qualifiers: list[Token]) -> bool:
+    """ "the government" (or "both the government and …") with no word saying whose. Not "the provincial
+    government" (a level below the country's), "a government", nor "the governments"."""
+    words = [t.lower_ for t in qualifiers if t.dep_ != "preconj"]
+    return head.lower_ == "government" and words == ["the"]
+
+
+def _last_government(found: list[Mention]) -> str | None:
+    """The country of the last government phrase named before: "The Greek government … the government"."""
+    return found[-1].refers_to.removeprefix("Government of ") if found and found[-1].refers_to else None
+
+
+def _most_named_country(span: Span, countries: dict[str, str], lexicon: EntityLexicon) -> str | None:
+    """The one country a stretch of the article names most, by name, other name, seat of government or
+    demonym, inside an organisation's name too ("Human Rights Commission of Pakistan"): whose government a
+    bare "the government" is (issue #17: "Georgia's sports minister said the government had nothing to
+    hide"). None where none is named, or two as often."""
+    named = Counter(
+        country
+        for token in span
+        if token.pos_ in {"PROPN", "ADJ"} or token.ent_type_ == "NORP"
+        if (country := _country_of([token], countries, lexicon))
+    )
+    ranked = named.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
 def _left_part(head: Token) -> tuple[int, int]:
     """Token range of the head word and the words before it in its phrase ("the Ukrainian government"),
     from after the last dash standing between spaces: a dateline the parse ran into the phrase ("YEREVAN,
     Oct 15 - Armenian election officials") is no part of it, nor are its words qualifiers."""
     left = [t for t in head.subtree if t.i <= head.i]
     after_dash = [t for t in left if t.i > max((t.i for t in left if _spaced_dash(t)), default=-1)]
-    return next(t.i for t in after_dash if not t.is_punct), head.i + 1
+    # "both| the government and …": a correlative opens no part of the phrase
+    return next(t.i for t in after_dash if not t.is_punct and t.dep_ != "preconj"), head.i + 1
 
 
 def _spaced_dash(token: Token) -> bool:

@@ -63,6 +63,7 @@ from storyline.stages.entities.noise import (
     without_leading_word,
     without_vessels,
 )
+from storyline.stages.entities.offices import with_bodies_of_office
 from storyline.stages.entities.outlets import dateline_outlets
 from storyline.stages.entities.owners import business_relation_descriptions
 from storyline.stages.entities.people import patronymic_names, relabel_surnames
@@ -336,7 +337,9 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
     descriptions += members_standing_for_bodies(doc, article_id, named, lexicon)
     descriptions = group_descriptions(doc, article_id, named, descriptions, lexicon)
     titles = title_mentions(text, [(m, span) for m, span in titled if span], named + descriptions, lexicon)
-    mentions = without_vessels(text, named, named + descriptions + titles, lexicon)
+    # the people's phrases run over the bodies of their offices once every body has its mention
+    spanned = with_bodies_of_office(doc, text, named + descriptions + titles)
+    mentions = without_vessels(text, named, spanned, lexicon)
     # last: the long form may be a name the descriptions found ("the Open Sea Rescue Collective (OSRC), a
     # volunteer group", untagged by the small model)
     mentions = acronyms_given_in_brackets(text, mentions, lexicon)

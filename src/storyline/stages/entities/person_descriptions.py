@@ -39,6 +39,8 @@ APPOSED_NAME_GAP = re.compile(r"(?:\s+of\s+[^,.;:]{1,60})?,\s*(?:[A-Z][\w.]*\s+)
 # Between a role and the name the parse gives it in apposition after it: a comma and a form of address
 # the name leaves out ("Its owner, Hadji Khouda Bakhch Raïssani").
 GIVEN_NAME_GAP = re.compile(r",\s*(?:[A-Z][\w.]*\s+)?")
+# What closes a description in apposition after a name: the body of the office, then a comma.
+CLOSED_APPOSITION = re.compile(r"(?:\s+(?:of|for|at)\s+[^,.;:]{1,60})?\s*,")
 
 
 def resolve_person_description(
@@ -210,7 +212,7 @@ def _person_given_the_role(
     if before:
         return before[0]
     if text[:start].rstrip().endswith(","):
-        return None
+        return _name_closing_apposition(text, start, end, names)
     after = [p for p in given if p.start >= end and GIVEN_NAME_GAP.fullmatch(text, end, p.start)]
     if after:
         return after[0]
@@ -219,6 +221,23 @@ def _person_given_the_role(
             m
             for m in names
             if m.label == "PERSON" and m.start >= end and APPOSED_NAME_GAP.fullmatch(text, end, m.start)
+        ),
+        None,
+    )
+
+
+def _name_closing_apposition(text: str, start: int, end: int, names: list[Mention]) -> Mention | None:
+    """ "Olena Kovalchuk, the head of the unit, told reporters": a person's name right before a comma that
+    opens the description, which a comma closes, is the person it describes (issue #17, tbilisi-doping:
+    another person of the article was a "head coach"). Not "After meeting X, the minister said", whose
+    description opens a clause, nor "in Nasiriyah, the regional capital, X said", a place's apposition."""
+    if not CLOSED_APPOSITION.match(text, end):
+        return None
+    return next(
+        (
+            m
+            for m in names
+            if m.label == "PERSON" and m.end <= start and re.fullmatch(r"\s*,\s*", text[m.end : start])
         ),
         None,
     )
