@@ -13,6 +13,7 @@ from storyline.stages.ledger.grouping import content_words
 from storyline.stages.ledger.proposition_links import keyed_candidates
 from storyline.stages.ledger.proposition_predicates import (
     nominal_stems,
+    phrasal_predicates,
     predicate_classes,
     predicate_stem,
     predicate_stems,
@@ -200,3 +201,36 @@ def test_a_predicate_that_says_nothing_is_keyed_by_the_clause_it_frames() -> Non
     assert predicates_of(claim("that makes me smart", "makes")) == {"smart"}
     # no clause: still nothing
     assert predicates_of(claim("that is the question", "is")) == frozenset()
+
+
+def test_a_phrasal_verb_is_keyed_by_the_verb_it_states() -> None:
+    # "step down" is resigning, in any form of the verb; "called for" is a demand (a frame verb)
+    assert predicates_of(claim("the mayor should step down", "should")) == {"resign"}
+    assert predicates_of(claim("the mayor stepped down on Friday", "stepped")) == {"resign"}
+    assert predicates_of(claim("the union called for the mayor to resign", "called")) == {"demand"}
+    # without its particle the verb is itself: "called the mayor a liar" asks nothing of resigning
+    assert predicates_of(claim("the union called the mayor a liar", "called")) == {"call"}
+    # the content words lose the order that makes the phrase: its verb is given beside them
+    assert phrasal_predicates("for that alone he should step down") == {"resign"}
+    assert phrasal_predicates("the union called on the mayor to go") == {"urge"}
+    assert phrasal_predicates("the mayor stepped onto the stage") == frozenset()
+
+
+def test_a_resignation_called_for_meets_the_resignation_demanded() -> None:
+    texts = ["the union called for the mayor to resign", "the mayor should step down now"]
+    keys = [proposition_key(claim(texts[0], "called"), frozenset(), {})]
+    keys.append(proposition_key(claim(texts[1], "should"), frozenset(), {}))
+    words = [content_words(text) | phrasal_predicates(text) for text in texts]
+    assert keyed_candidates(keys, words) == [(0, 1)]
+
+
+def test_an_accusation_is_keyed_by_the_act_it_charges_beside_its_verb() -> None:
+    behind = claim("the ministry has not accused Ruritania of being behind the leak", "accused")
+    assert predicates_of(behind) == {predicate_stem("accused"), "behind"}
+    blamed = claim("the mayor blamed the union for the strike", "blamed")
+    assert predicates_of(blamed) == {predicate_stem("blamed"), predicate_stem("strike")}
+    charged = claim("the envoy was charged with lying to the council", "was")
+    assert predicates_of(charged) == {predicate_stem("charged"), predicate_stem("lying")}
+    # no preposition of the charge: the verb alone; "in charge of" charges nothing
+    assert predicates_of(claim("she accused him.", "accused")) == {predicate_stem("accused")}
+    assert predicates_of(claim("the envoy is in charge of the port", "is")) == {predicate_stem("charge")}

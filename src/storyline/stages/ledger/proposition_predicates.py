@@ -10,7 +10,9 @@ precedent; lexicon ``propositions``); a noun phrase after a light verb gives its
 being head-final ("had an inherent conflict of interest" → inherent, conflict). A verb of saying or thinking
 is keyed by the clause it reports ("I think the system is being rigged" → rig), and so is an evidential verb
 when its clause is found ("the losses mean he may not have paid" → pay) and a judgement of an extraposed
-clause ("it was unfortunate that my comments were misconstrued" → misconstrue). A content without a finite
+clause ("it was unfortunate that my comments were misconstrued" → misconstrue); a verb of accusation gives
+the act it charges beside itself ("accused Russia of being behind the hack" → accuse, behind) and a phrasal
+verb the one verb it states ("should step down" → resign). A content without a finite
 verb is keyed by the verb it opens on ("wants | to release his taxes") or by a clause inside it ("cited the
 audit as the reason | he's not releasing them"); else no key: "Clinton to win" asserts nothing to match on.
 
@@ -24,6 +26,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from storyline.lexicons import load_lexicon
 from storyline.records import Claim
@@ -65,6 +68,8 @@ class PropositionWords:
     prepositional: frozenset[tuple[str, str]]  # ("in", "question"): one predicate after a copula
     report_verbs: frozenset[str]  # "think", "said": their complement clause holds what is asserted
     finite_auxiliaries: frozenset[str]  # "is", "has", "won't": a clause's finite verb, not "being"
+    phrasal: Mapping[tuple[str, str], str]  # (verb's stem, particle) → the one verb it states
+    accusations: Mapping[str, frozenset[str]]  # verb's stem → the prepositions opening what it charges
 
 
 @cache
@@ -81,7 +86,15 @@ def proposition_words() -> PropositionWords:
         frozenset((first, noun) for first, noun in map(str.split, data["prepositional_predicates"])),
         frozenset(data["report_verbs"]),
         frozenset(data["finite_auxiliaries"]),
+        {_phrasal_key(phrase): verb for phrase, verb in data["phrasal_predicates"].items()},
+        {_verb_stem(verb): frozenset(opening) for verb, opening in data["accusation_verbs"].items()},
     )
+
+
+def _phrasal_key(phrase: str) -> tuple[str, str]:
+    """ "step down" → ("step", "down"): the verb as ``predicate_stem`` reads any of its forms."""
+    verb, particle = phrase.split()
+    return _verb_stem(verb), particle
 
 
 @cache
@@ -174,6 +187,19 @@ def _trimmed(stemmed: str) -> str:
     return stemmed[:-1] if stemmed.endswith("e") and len(stemmed) > 4 else stemmed
 
 
+def phrasal_predicates(text: str) -> frozenset[str]:
+    """The verbs the phrasal verbs of ``text`` state (lexicon ``propositions``: "he should step down" →
+    "resign", "called for the mayor to resign" → "demand"): the content words lose the order that makes
+    "step" and "down" one predicate, so a statement's words are given these beside them, to meet the
+    predicate ``predicates_of`` reads of the phrase (``ledger.proposition_links``)."""
+    phrasal = proposition_words().phrasal
+    tokens = [match.group() for match in WORD.finditer(text)]
+    pairs = pairwise(tokens)
+    return frozenset(
+        verb for verb in (phrasal.get((_verb_stem(first), second.lower())) for first, second in pairs) if verb
+    )
+
+
 def text_predicate_stems(text: str) -> frozenset[str]:
     """Every word of ``text`` stemmed as a predicate is, from the words as written: the content words are
     stemmed before ``predicate_stems`` sees them, and "cancell" no longer meets the lemma table's
@@ -234,6 +260,13 @@ def _predicates_at(text: str, offset: int) -> list[str]:
         index = following[0]
         if (tokens[index - 1].lower(), tokens[index].lower()) in words.prepositional:
             return [predicate_stem(tokens[index])]  # "is in question": the noun, vacuous alone, says it
+    charged = _charged_act(text, matches[index].start(), words)
+    if charged is not None:  # "accused Russia of being behind the hack": the charge is the predicate too
+        return [predicate_stem(tokens[index]), *_predicates_at(text, charged)]
+    particle = tokens[index + 1].lower() if index + 1 < len(tokens) else ""
+    phrasal = words.phrasal.get((_verb_stem(tokens[index]), particle))
+    if phrasal is not None:  # "he should step down" states resigning, "called for" a demand
+        return [predicate_stem(phrasal)]
     clause = _clause_instead(text, offset, matches, index, words)
     if clause is not None:
         return _predicates_at(text, clause)
@@ -305,6 +338,28 @@ def _phrase_head(
             break
         head = position
     return [matches[head].group()] if head > index else []
+
+
+def _charged_act(text: str, offset: int, words: PropositionWords) -> int | None:
+    """Where the act charged by the verb of accusation at ``offset`` opens ("accused Russia | of | being
+    behind the hack", "blamed the union | for | the strike", lexicon ``propositions``): the word after the
+    verb's preposition, articles and possessives passed over, within ``REPORT_REACH`` words of the same
+    sentence. None for another verb, or when no such preposition follows ("accused him": of what is not
+    said)."""
+    verb = WORD.match(text, offset)
+    opening = words.accusations.get(_verb_stem(verb.group())) if verb else None
+    if not opening:
+        return None
+    sentence_end = _SENTENCE_END.search(text, offset)
+    end = sentence_end.start() if sentence_end else len(text)
+    matches = list(WORD.finditer(text, offset, end))[1 : 1 + REPORT_REACH]
+    skipped = ARTICLES | ledger_lexicon().pronoun_determiners
+    for position, match in enumerate(matches):
+        if match.group().lower() not in opening:
+            continue
+        after = [later for later in matches[position + 1 :] if later.group().lower() not in skipped]
+        return after[0].start() if after else None
+    return None
 
 
 def _reported_verb(text: str, offset: int, words: PropositionWords, finite_only: bool = False) -> int | None:
