@@ -50,6 +50,7 @@ ARTICLES = frozenset({"a", "an", "the"})
 _COMPLEMENTISERS = frozenset({"that", "if", "whether"})
 _FRAMED_REACH = 4
 _NEGATIONS = frozenset({"not", "n't", "never"})
+FRAME_CLASS = "frame"  # the class of the frame verbs ("asked … to", "expects … to")
 # Pronouns whose "'s" is "is" or "has", not a possessive ("it's rigged", not "Clinton's emails").
 _CONTRACTING = frozenset({"it", "he", "she", "that", "there", "what", "who", "here", "where"})
 
@@ -115,7 +116,7 @@ def _classes() -> Mapping[str, str]:
     class more: "the campaign asked the moderator to fact-check him" and "the campaign expects the moderator
     to call out his lies" make one request, the thing asked lying in complements the keys do not read."""
     data = load_lexicon("propositions")
-    classes = {predicate_stem(word): "frame" for word in data["frame_verbs"]}
+    classes = {predicate_stem(word): FRAME_CLASS for word in data["frame_verbs"]}
     for name, members in data["predicate_classes"].items():
         classes.update((predicate_stem(word), name) for word in members)
     # an opposite ("impartial" of "biased") is a class of its own: linked, its side would read inverted
