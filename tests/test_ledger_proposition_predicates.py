@@ -234,3 +234,14 @@ def test_an_accusation_is_keyed_by_the_act_it_charges_beside_its_verb() -> None:
     # no preposition of the charge: the verb alone; "in charge of" charges nothing
     assert predicates_of(claim("she accused him.", "accused")) == {predicate_stem("accused")}
     assert predicates_of(claim("the envoy is in charge of the port", "is")) == {predicate_stem("charge")}
+
+
+def test_before_to_a_word_of_permission_or_obligation_leaves_the_predicate_to_the_infinitive() -> None:
+    free = claim("the mayor is free to disclose the audit even while it runs", "is")
+    assert predicates_of(free) == {predicate_stem("disclose")}
+    right = claim("the union had no right to criticize him", "had")
+    assert predicates_of(right) == {predicate_stem("criticize")}
+    # not before "to": the word is the predicate ("the right call" asks whether it was right)
+    assert predicate_stem("right") in predicates_of(claim("that was the right call", "was"))
+    # disclosing a document is releasing it: one synonym set
+    assert predicate_stem("disclosed") == predicate_stem("released")

@@ -71,6 +71,7 @@ class PropositionWords:
     finite_auxiliaries: frozenset[str]  # "is", "has", "won't": a clause's finite verb, not "being"
     phrasal: Mapping[tuple[str, str], str]  # (verb's stem, particle) → the one verb it states
     accusations: Mapping[str, frozenset[str]]  # verb's stem → the prepositions opening what it charges
+    complement_heads: frozenset[str]  # "free", "right": before "to", the infinitive is the predicate
 
 
 @cache
@@ -89,6 +90,7 @@ def proposition_words() -> PropositionWords:
         frozenset(data["finite_auxiliaries"]),
         {_phrasal_key(phrase): verb for phrase, verb in data["phrasal_predicates"].items()},
         {_verb_stem(verb): frozenset(opening) for verb, opening in data["accusation_verbs"].items()},
+        frozenset(data["complement_heads"]),
     )
 
 
@@ -255,7 +257,9 @@ def _predicates_at(text: str, offset: int) -> list[str]:
     index = 0
     if tokens[0].lower() in words.light_verbs:
         reach = range(1, min(len(tokens), 1 + PREDICATE_REACH))
-        following = [i for i in reach if not _passed_over(tokens[i], words)]
+        following = [
+            i for i in reach if not _passed_over(tokens[i], words) and not _heads_a_complement(tokens, i)
+        ]
         if not following or any(token.lower() in _FREE_RELATIVES for token in tokens[: following[0]]):
             return []
         index = following[0]
@@ -387,6 +391,14 @@ def _predicate_of(token: str, words: PropositionWords, nominal: bool) -> list[st
     if len(predicate) < 3:
         return []
     return [predicate, *sorted(nominal_stems(token))] if nominal else [predicate]
+
+
+def _heads_a_complement(tokens: Sequence[str], index: int) -> bool:
+    """Whether the word at ``index`` is an adjective or noun of permission, ability or obligation before
+    "to" ("is free to disclose his returns", "had no right to criticize him"): the infinitive says what is
+    asserted, as after "refused to" (lexicon ``propositions``)."""
+    following = tokens[index + 1].lower() if index + 1 < len(tokens) else ""
+    return following == "to" and tokens[index].lower() in proposition_words().complement_heads
 
 
 def _passed_over(token: str, words: PropositionWords) -> bool:
