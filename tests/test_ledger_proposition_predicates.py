@@ -224,7 +224,7 @@ def test_a_resignation_called_for_meets_the_resignation_demanded() -> None:
     assert keyed_candidates(keys, words) == [(0, 1)]
 
 
-def test_an_accusation_is_keyed_by_the_act_it_charges_beside_its_verb() -> None:
+def test_an_accusation_or_a_hindrance_is_keyed_by_the_act_it_names_beside_its_verb() -> None:
     behind = claim("the ministry has not accused Ruritania of being behind the leak", "accused")
     assert predicates_of(behind) == {predicate_stem("accused"), "behind"}
     blamed = claim("the mayor blamed the union for the strike", "blamed")
@@ -234,6 +234,11 @@ def test_an_accusation_is_keyed_by_the_act_it_charges_beside_its_verb() -> None:
     # no preposition of the charge: the verb alone; "in charge of" charges nothing
     assert predicates_of(claim("she accused him.", "accused")) == {predicate_stem("accused")}
     assert predicates_of(claim("the envoy is in charge of the port", "is")) == {predicate_stem("charge")}
+    # what hinders an act is said of the act: "nothing prevents her from releasing them" asks of releasing
+    prevents = claim("the audit should not prevent her from releasing the accounts", "should")
+    assert predicates_of(prevents) == {predicate_stem("prevent"), predicate_stem("releasing")}
+    barred = claim("the court barred the agency from publishing the files", "barred")
+    assert predicates_of(barred) == {predicate_stem("barred"), predicate_stem("publishing")}
 
 
 def test_before_to_a_word_of_permission_or_obligation_leaves_the_predicate_to_the_infinitive() -> None:

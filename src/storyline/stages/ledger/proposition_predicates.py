@@ -5,16 +5,17 @@ of; this module reads the first half, from the words alone and the finite-verb o
 left on the claim (``Claim.finite_verbs``), so that it can be tested on a sentence without loading a parse.
 Each predicate is the crude stem (``grouping.stem``) of one of the content's top-level verbs, with light
 verbs, negation and modality taken out ("was careless" → careless, "decided not to recommend" → recommend,
-"has refused to release" / "does not prevent him from releasing" → release, "there is no precedent" →
-precedent; lexicon ``propositions``); a noun phrase after a light verb gives its head too, English phrases
-being head-final ("had an inherent conflict of interest" → inherent, conflict). A verb of saying or thinking
-is keyed by the clause it reports ("I think the system is being rigged" → rig), and so is an evidential verb
-when its clause is found ("the losses mean he may not have paid" → pay) and a judgement of an extraposed
-clause ("it was unfortunate that my comments were misconstrued" → misconstrue); a verb of accusation gives
-the act it charges beside itself ("accused Russia of being behind the hack" → accuse, behind) and a phrasal
-verb the one verb it states ("should step down" → resign). A content without a finite
-verb is keyed by the verb it opens on ("wants | to release his taxes") or by a clause inside it ("cited the
-audit as the reason | he's not releasing them"); else no key: "Clinton to win" asserts nothing to match on.
+"has refused to release" → release, "there is no precedent" → precedent; lexicon ``propositions``); a noun
+phrase after a light verb gives its head too, English phrases being head-final ("had an inherent conflict of
+interest" → inherent, conflict). A verb of saying or thinking is keyed by the clause it reports ("I think the
+system is being rigged" → rig), and so is an evidential verb when its clause is found ("the losses mean he
+may not have paid" → pay) and a judgement of an extraposed clause ("it was unfortunate that my comments were
+misconstrued" → misconstrue); a verb of accusation or hindrance gives the act it is about beside itself
+("accused Russia of being behind the hack" → accuse, behind; "does not prevent him from releasing" →
+prevent, release) and a phrasal verb the one verb it states ("should step down" → resign). A content without
+a finite verb is keyed by the verb it opens on ("wants | to release his taxes") or by a clause inside it
+("cited the audit as the reason | he's not releasing them"); else no key: "Clinton to win" asserts nothing
+to match on.
 
 Stems are compared through irregular forms ("sent" → send), synonym sets ("indicted" → prosecut) and
 nominalisations ("recommendation" → recommend); predicates of one class ("phony", "rig") share the class's
@@ -70,7 +71,7 @@ class PropositionWords:
     report_verbs: frozenset[str]  # "think", "said": their complement clause holds what is asserted
     finite_auxiliaries: frozenset[str]  # "is", "has", "won't": a clause's finite verb, not "being"
     phrasal: Mapping[tuple[str, str], str]  # (verb's stem, particle) → the one verb it states
-    accusations: Mapping[str, frozenset[str]]  # verb's stem → the prepositions opening what it charges
+    act_verbs: Mapping[str, frozenset[str]]  # verb's stem → the prepositions opening the act it is about
     complement_heads: frozenset[str]  # "free", "right": before "to", the infinitive is the predicate
 
 
@@ -89,7 +90,7 @@ def proposition_words() -> PropositionWords:
         frozenset(data["report_verbs"]),
         frozenset(data["finite_auxiliaries"]),
         {_phrasal_key(phrase): verb for phrase, verb in data["phrasal_predicates"].items()},
-        {_verb_stem(verb): frozenset(opening) for verb, opening in data["accusation_verbs"].items()},
+        {_verb_stem(verb): frozenset(opening) for verb, opening in data["act_verbs"].items()},
         frozenset(data["complement_heads"]),
     )
 
@@ -265,9 +266,9 @@ def _predicates_at(text: str, offset: int) -> list[str]:
         index = following[0]
         if (tokens[index - 1].lower(), tokens[index].lower()) in words.prepositional:
             return [predicate_stem(tokens[index])]  # "is in question": the noun, vacuous alone, says it
-    charged = _charged_act(text, matches[index].start(), words)
-    if charged is not None:  # "accused Russia of being behind the hack": the charge is the predicate too
-        return [predicate_stem(tokens[index]), *_predicates_at(text, charged)]
+    act = _act_named(text, matches[index].start(), words)
+    if act is not None:  # "accused Russia of being behind the hack": the act is a predicate too
+        return [predicate_stem(tokens[index]), *_predicates_at(text, act)]
     particle = tokens[index + 1].lower() if index + 1 < len(tokens) else ""
     phrasal = words.phrasal.get((_verb_stem(tokens[index]), particle))
     if phrasal is not None:  # "he should step down" states resigning, "called for" a demand
@@ -345,14 +346,14 @@ def _phrase_head(
     return [matches[head].group()] if head > index else []
 
 
-def _charged_act(text: str, offset: int, words: PropositionWords) -> int | None:
-    """Where the act charged by the verb of accusation at ``offset`` opens ("accused Russia | of | being
-    behind the hack", "blamed the union | for | the strike", lexicon ``propositions``): the word after the
-    verb's preposition, articles and possessives passed over, within ``REPORT_REACH`` words of the same
-    sentence. None for another verb, or when no such preposition follows ("accused him": of what is not
-    said)."""
+def _act_named(text: str, offset: int, words: PropositionWords) -> int | None:
+    """Where the act named by the verb of accusation or hindrance at ``offset`` opens ("accused Russia |
+    of | being behind the hack", "prevents him | from | releasing his returns", lexicon ``propositions``
+    ``act_verbs``): the word after the verb's preposition, articles and possessives passed over, within
+    ``REPORT_REACH`` words of the same sentence. None for another verb, or when no such preposition follows
+    ("accused him": of what is not said)."""
     verb = WORD.match(text, offset)
-    opening = words.accusations.get(_verb_stem(verb.group())) if verb else None
+    opening = words.act_verbs.get(_verb_stem(verb.group())) if verb else None
     if not opening:
         return None
     sentence_end = _SENTENCE_END.search(text, offset)
