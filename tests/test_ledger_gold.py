@@ -245,22 +245,24 @@ MOST_FALSE_IN_A_STORY_TOP_20 = 2  # issue #14's ceiling, per story
 # 62/80, khan-family 52/58, dnc-email-leak 18/28. orlando-shooting-response joined at the twenty-first
 # round's start (3326679): covered 51/57, together 1/221, apart 31/31, speakers 43/59, statuses 2/15, 7 of its
 # top 10 false or misleading. Raised in the twenty-first round (nokey21: quote marks mixed in a paragraph
-# paired by their place): orlando-shooting-response covered 54/57, speakers 49/62.
+# paired by their place): orlando-shooting-response covered 54/57, speakers 49/62; (props21: accusations keyed
+# by the act they charge, phrasal verbs, "free to disclose", group merges of one predicate class): curiel
+# together 17/450, dnc-email-leak together 6/51 and statuses 4/15, trump-taxes together 16/143 and statuses 6/15.
 FLOORS_OF_LATE_STORIES = {
     "trump-taxes": (
         {
             "sentences covered by a claim": 0.90,
-            "same-question pairs together": 0.10,
+            "same-question pairs together": 0.11,
             "other-question pairs apart": 0.95,
             "speakers right": 0.85,
-            "statuses right": 0.30,
+            "statuses right": 0.35,
         },
         2,
     ),
     "curiel-trump-university": (
         {
             "sentences covered by a claim": 0.90,
-            "same-question pairs together": 0.025,
+            "same-question pairs together": 0.035,
             "other-question pairs apart": 0.95,
             "speakers right": 0.75,
             "statuses right": 0.35,
@@ -280,10 +282,10 @@ FLOORS_OF_LATE_STORIES = {
     "dnc-email-leak": (
         {
             "sentences covered by a claim": 0.85,
-            "same-question pairs together": 0.05,
+            "same-question pairs together": 0.10,
             "other-question pairs apart": 0.95,
             "speakers right": 0.60,
-            "statuses right": 0.20,
+            "statuses right": 0.25,
         },
         MOST_FALSE_IN_A_STORY_TOP_20,
     ),

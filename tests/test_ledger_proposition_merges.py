@@ -6,6 +6,7 @@ is a stand-in that gives each masked content a vector by hand, so the test reads
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 import numpy as np
 from factories import make_claim
@@ -32,6 +33,7 @@ def statement(text: str, speaker: str, id: str) -> Statement:
 
 
 def key(subject: Sequence[str], others: Sequence[str] = (), predicate: str = "say") -> PropositionKey:
+    """A key of one predicate (a stem, as ``predicates_of`` reads it) said of ``subject``."""
     return PropositionKey(frozenset({predicate}), frozenset([*subject, *others]), frozenset(subject))
 
 
@@ -111,3 +113,38 @@ def test_only_groups_that_are_each_others_most_alike_merge() -> None:
     scores = {(0, 1): 0.7, (1, 2): 0.8, (0, 2): 0.65}
     assert mutual_best(scores, 0.6) == [(1, 2)]  # 0's best is 1, whose best is 2: 0 stays apart
     assert mutual_best(scores, 0.85) == []
+
+
+def test_groups_of_one_predicate_class_need_only_a_subject_some_member_names() -> None:
+    # the second group's subject is misread in one member ("@photo"): no subject every member names, but
+    # beside the class both share ("biased" / "conflict", partiality) the arbiter some member names is enough
+    groups = [
+        [statement("the arbiter was biased against the union", "Okafor", "a")],
+        [
+            statement("the arbiter had a conflict of interest", "Adeyemi", "b"),
+            statement("the federal arbiter had a conflict of interest", "Bello", "c"),
+        ],
+    ]
+    keys = [key(["@arbiter"], predicate="bias"), key(["@arbiter"], predicate="conflict")]
+    keys.append(key(["@photo"], predicate="conflict"))
+    draft = merge_draft(groups, keys)
+    assert draft.pairs == ((0, 1),)
+    texts = ["arbiter biased", "arbiter conflict", "federal arbiter conflict"]
+    # centroid cosine about 0.55: under the merge floor, over the class's
+    vectors = {texts[0]: [1.0, 0.9, 0.0], texts[1]: [1.0, 0.0, 0.9], texts[2]: [1.0, 0.0, 0.9]}
+    merged = merged_groups(groups, draft, texts, Vectorised(vectors), SETTINGS)
+    assert [[s.claim.id for s in group] for group in merged] == [["a", "b", "c"]]
+    # of no class: the misread member leaves the second group no subject, and nothing merges
+    plain = [key(["@arbiter"], predicate="slow"), key(["@arbiter"]), key(["@photo"])]
+    assert merge_draft(groups, plain).pairs == ()
+
+
+def test_a_class_subject_is_not_read_for_requests_nor_opposites() -> None:
+    request = evidence(classes=["frame"], sides=[("a", "affirm")])
+    also = evidence(classes=["frame"], sides=[("b", "affirm")])
+    request, also = (replace(one, named=frozenset({"@mayor"})) for one in (request, also))
+    assert merge_candidates([request, also]) == []  # two requests of one person may ask two things
+    partial = replace(request, classes=frozenset({"partiality"}))
+    assert merge_candidates([partial, replace(also, classes=frozenset({"partiality"}))]) == [(0, 1)]
+    impartial = replace(also, classes=frozenset({"partiality, opposite"}))
+    assert merge_candidates([partial, impartial]) == []

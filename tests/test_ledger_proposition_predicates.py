@@ -13,6 +13,7 @@ from storyline.stages.ledger.grouping import content_words
 from storyline.stages.ledger.proposition_links import keyed_candidates
 from storyline.stages.ledger.proposition_predicates import (
     nominal_stems,
+    phrasal_predicates,
     predicate_classes,
     predicate_stem,
     predicate_stems,
@@ -200,3 +201,52 @@ def test_a_predicate_that_says_nothing_is_keyed_by_the_clause_it_frames() -> Non
     assert predicates_of(claim("that makes me smart", "makes")) == {"smart"}
     # no clause: still nothing
     assert predicates_of(claim("that is the question", "is")) == frozenset()
+
+
+def test_a_phrasal_verb_is_keyed_by_the_verb_it_states() -> None:
+    # "step down" is resigning, in any form of the verb; "called for" is a demand (a frame verb)
+    assert predicates_of(claim("the mayor should step down", "should")) == {"resign"}
+    assert predicates_of(claim("the mayor stepped down on Friday", "stepped")) == {"resign"}
+    assert predicates_of(claim("the union called for the mayor to resign", "called")) == {"demand"}
+    # without its particle the verb is itself: "called the mayor a liar" asks nothing of resigning
+    assert predicates_of(claim("the union called the mayor a liar", "called")) == {"call"}
+    # the content words lose the order that makes the phrase: its verb is given beside them
+    assert phrasal_predicates("for that alone he should step down") == {"resign"}
+    assert phrasal_predicates("the union called on the mayor to go") == {"urge"}
+    assert phrasal_predicates("the mayor stepped onto the stage") == frozenset()
+
+
+def test_a_resignation_called_for_meets_the_resignation_demanded() -> None:
+    texts = ["the union called for the mayor to resign", "the mayor should step down now"]
+    keys = [proposition_key(claim(texts[0], "called"), frozenset(), {})]
+    keys.append(proposition_key(claim(texts[1], "should"), frozenset(), {}))
+    words = [content_words(text) | phrasal_predicates(text) for text in texts]
+    assert keyed_candidates(keys, words) == [(0, 1)]
+
+
+def test_an_accusation_or_a_hindrance_is_keyed_by_the_act_it_names_beside_its_verb() -> None:
+    behind = claim("the ministry has not accused Ruritania of being behind the leak", "accused")
+    assert predicates_of(behind) == {predicate_stem("accused"), "behind"}
+    blamed = claim("the mayor blamed the union for the strike", "blamed")
+    assert predicates_of(blamed) == {predicate_stem("blamed"), predicate_stem("strike")}
+    charged = claim("the envoy was charged with lying to the council", "was")
+    assert predicates_of(charged) == {predicate_stem("charged"), predicate_stem("lying")}
+    # no preposition of the charge: the verb alone; "in charge of" charges nothing
+    assert predicates_of(claim("she accused him.", "accused")) == {predicate_stem("accused")}
+    assert predicates_of(claim("the envoy is in charge of the port", "is")) == {predicate_stem("charge")}
+    # what hinders an act is said of the act: "nothing prevents her from releasing them" asks of releasing
+    prevents = claim("the audit should not prevent her from releasing the accounts", "should")
+    assert predicates_of(prevents) == {predicate_stem("prevent"), predicate_stem("releasing")}
+    barred = claim("the court barred the agency from publishing the files", "barred")
+    assert predicates_of(barred) == {predicate_stem("barred"), predicate_stem("publishing")}
+
+
+def test_before_to_a_word_of_permission_or_obligation_leaves_the_predicate_to_the_infinitive() -> None:
+    free = claim("the mayor is free to disclose the audit even while it runs", "is")
+    assert predicates_of(free) == {predicate_stem("disclose")}
+    right = claim("the union had no right to criticize him", "had")
+    assert predicates_of(right) == {predicate_stem("criticize")}
+    # not before "to": the word is the predicate ("the right call" asks whether it was right)
+    assert predicate_stem("right") in predicates_of(claim("that was the right call", "was"))
+    # disclosing a document is releasing it: one synonym set
+    assert predicate_stem("disclosed") == predicate_stem("released")

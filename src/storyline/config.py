@@ -493,6 +493,15 @@ class LedgerSettings:
     # holding claims of both sides); one subject and one object entity both (as the issue proposed): no
     # merge at 0.6, two wrong ones at 0.3-0.5.
     group_merge_cosine: float = 0.6
+    # Two groups of one predicate class (lexicon ``propositions``, not the frame verbs) and an entity some
+    # member of each names as its subject merge at this centroid cosine (``proposition_merges
+    # .one_class_subject``). Round 21, eval/ledger.py --corpus polnear --skip-held-out --cache DIR (eight
+    # development stories, pooled: together 93/1191, apart 741/744): any subject a member names, at 0.6
+    # for every pair, merged nothing; with this floor at 0.5 (0.4 and 0.45 the same) one curiel merge, the
+    # judge "was biased" beside "had an inherent conflict of interest" and "a Mexican-American judge … was
+    # biased against him" (partiality): together 97/1191, apart 775/780, the two pairs of other gold
+    # questions being sentences the gold gives to the remarks and the fraud questions besides the judge's.
+    group_class_merge_cosine: float = 0.5
     # How much of what a group of denials and non-confirmations is about (rarity-weighted share of its
     # words) a measured thing's clauses must hold for the figures' speakers to count as affirming it.
     figure_affirms_min_share: float = 0.5

@@ -7,11 +7,13 @@ single link rarely pulls two clusters together, and statements keyed by other ve
 
 - one subject: a resolved entity named before the main verb in both groups, or one common noun heading
   both groups' subjects ("a federal judge", ``PropositionKey.subject_noun``), and no two subjects that
-  conflict (``subjects_conflict``);
+  conflict (``subjects_conflict``); two groups of one predicate class (lexicon ``propositions``: "was
+  biased" / "had an inherent conflict of interest") need only an entity some member of each names as its
+  subject (``one_class_subject``): the class says what one subject phrase misread would not;
 - what is said is alike: the centroids of the groups' masked contents (``ledger.propositions
   .masked_content``: who, how much and which side masked out) at a MiniLM cosine of at least
-  ``LedgerSettings.group_merge_cosine``; without an encoder nothing is merged (word overlap already made the
-  groups);
+  ``LedgerSettings.group_merge_cosine``, or ``group_class_merge_cosine`` for two groups of one predicate
+  class; without an encoder nothing is merged (word overlap already made the groups);
 - no side conflict (``sides_conflict``): no predicate class against its opposite ("biased" / "impartial":
   merged, one side would read inverted) and no speaker affirming in one group what he denies in the other;
 - another source: the two groups together have two speakers at least (a question needs two sources).
@@ -31,7 +33,7 @@ from storyline.embeddings import Embedder
 from storyline.stages.claims import stance_of
 from storyline.stages.ledger.blocking import join_groups
 from storyline.stages.ledger.grouping import TOKEN_MARK, speaker_key
-from storyline.stages.ledger.proposition_predicates import predicate_classes
+from storyline.stages.ledger.proposition_predicates import FRAME_CLASS, predicate_classes
 from storyline.stages.ledger.propositions import PropositionKey
 from storyline.stages.ledger.statements import Statement
 
@@ -49,6 +51,7 @@ class GroupEvidence:
     classes: frozenset[str]  # the predicate classes of its members' predicates
     sides: frozenset[tuple[str, str]]  # (speaker, stance) of each member
     members: tuple[int, ...]  # statement indices
+    named: frozenset[str] = frozenset()  # resolved entities any member names as its subject
 
 
 def group_evidence(
@@ -70,6 +73,7 @@ def group_evidence(
             (speaker_key(statements[index].claim), stance_of(statements[index].claim)) for index in members
         ),
         tuple(members),
+        frozenset().union(*named),
     )
 
 
@@ -78,6 +82,22 @@ def one_subject(first: GroupEvidence, second: GroupEvidence) -> bool:
     entity named after it ("the information … in emails of her server"): a noun alone is too common."""
     one_noun = first.subject_nouns & second.subject_nouns and first.objects & second.objects
     return bool(first.subjects & second.subjects or one_noun)
+
+
+def shared_class(first: GroupEvidence, second: GroupEvidence) -> bool:
+    """Whether the groups share a predicate class, not the frame verbs' (two requests of one person may
+    ask two things) nor an opposite (``sides_conflict`` keeps those apart)."""
+    shared = first.classes & second.classes
+    return any(name != FRAME_CLASS and not name.endswith(OPPOSITE) for name in shared)
+
+
+def one_class_subject(first: GroupEvidence, second: GroupEvidence) -> bool:
+    """Whether the groups share a predicate class (``shared_class``) and an entity some member of each names
+    as its subject. The group's subject is the entity every member naming one names (``group_evidence``),
+    so one member whose subject phrase the entities stage misread ("the federal judge" resolved to a photo
+    credit's name) leaves the group none; beside a class both share, any member's subject is enough
+    (PolNeAR curiel-trump-university: the judge "was biased" and "had an inherent conflict of interest")."""
+    return shared_class(first, second) and bool(first.named & second.named)
 
 
 def subjects_conflict(first: GroupEvidence, second: GroupEvidence) -> bool:
@@ -109,7 +129,7 @@ def merge_candidates(evidence: Sequence[GroupEvidence]) -> list[Pair]:
         (i, j)
         for i, first in enumerate(evidence)
         for j in range(i + 1, len(evidence))
-        if one_subject(first, evidence[j])
+        if (one_subject(first, evidence[j]) or one_class_subject(first, evidence[j]))
         and not subjects_conflict(first, evidence[j])
         and another_source(first, evidence[j])
         and not sides_conflict(first, evidence[j])
@@ -160,15 +180,27 @@ def merged_groups(
     settings: LedgerSettings,
 ) -> list[list[Statement]]:
     """``groups`` with two candidate groups of ``draft`` merged when each is the other's most alike and their
-    centroids' cosine reaches ``settings.group_merge_cosine``; ``texts``: the masked contents of
-    ``draft.members()``, in order. Unchanged without an encoder."""
+    centroids' cosine reaches ``settings.group_merge_cosine`` (``group_class_merge_cosine`` for two groups
+    of one predicate class); ``texts``: the masked contents of ``draft.members()``, in order. Each pair is
+    scored by its cosine's margin over its own floor, so "most alike" weighs the class's lower floor too.
+    Unchanged without an encoder."""
     if embedder is None or not draft.pairs:
         return groups
     members = draft.members()
     row = {index: position for position, index in enumerate(members)}
     embedded = embedder(texts)
     cosine = centroid_cosines(draft.evidence, draft.pairs, lambda index: embedded[row[index]])
-    links = mutual_best(cosine, settings.group_merge_cosine)
+    evidence = draft.evidence
+    margins = {
+        (i, j): value
+        - (
+            settings.group_class_merge_cosine
+            if shared_class(evidence[i], evidence[j])
+            else settings.group_merge_cosine
+        )
+        for (i, j), value in cosine.items()
+    }
+    links = mutual_best(margins, 0.0)
     merged = join_groups([[g] for g in range(len(groups))], links)
     return [[statement for g in indices for statement in groups[g]] for indices in sorted(merged)]
 

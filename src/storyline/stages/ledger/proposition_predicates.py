@@ -5,14 +5,17 @@ of; this module reads the first half, from the words alone and the finite-verb o
 left on the claim (``Claim.finite_verbs``), so that it can be tested on a sentence without loading a parse.
 Each predicate is the crude stem (``grouping.stem``) of one of the content's top-level verbs, with light
 verbs, negation and modality taken out ("was careless" → careless, "decided not to recommend" → recommend,
-"has refused to release" / "does not prevent him from releasing" → release, "there is no precedent" →
-precedent; lexicon ``propositions``); a noun phrase after a light verb gives its head too, English phrases
-being head-final ("had an inherent conflict of interest" → inherent, conflict). A verb of saying or thinking
-is keyed by the clause it reports ("I think the system is being rigged" → rig), and so is an evidential verb
-when its clause is found ("the losses mean he may not have paid" → pay) and a judgement of an extraposed
-clause ("it was unfortunate that my comments were misconstrued" → misconstrue). A content without a finite
-verb is keyed by the verb it opens on ("wants | to release his taxes") or by a clause inside it ("cited the
-audit as the reason | he's not releasing them"); else no key: "Clinton to win" asserts nothing to match on.
+"has refused to release" → release, "there is no precedent" → precedent; lexicon ``propositions``); a noun
+phrase after a light verb gives its head too, English phrases being head-final ("had an inherent conflict of
+interest" → inherent, conflict). A verb of saying or thinking is keyed by the clause it reports ("I think the
+system is being rigged" → rig), and so is an evidential verb when its clause is found ("the losses mean he
+may not have paid" → pay) and a judgement of an extraposed clause ("it was unfortunate that my comments were
+misconstrued" → misconstrue); a verb of accusation or hindrance gives the act it is about beside itself
+("accused Russia of being behind the hack" → accuse, behind; "does not prevent him from releasing" →
+prevent, release) and a phrasal verb the one verb it states ("should step down" → resign). A content without
+a finite verb is keyed by the verb it opens on ("wants | to release his taxes") or by a clause inside it
+("cited the audit as the reason | he's not releasing them"); else no key: "Clinton to win" asserts nothing
+to match on.
 
 Stems are compared through irregular forms ("sent" → send), synonym sets ("indicted" → prosecut) and
 nominalisations ("recommendation" → recommend); predicates of one class ("phony", "rig") share the class's
@@ -24,6 +27,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from storyline.lexicons import load_lexicon
 from storyline.records import Claim
@@ -47,6 +51,7 @@ ARTICLES = frozenset({"a", "an", "the"})
 _COMPLEMENTISERS = frozenset({"that", "if", "whether"})
 _FRAMED_REACH = 4
 _NEGATIONS = frozenset({"not", "n't", "never"})
+FRAME_CLASS = "frame"  # the class of the frame verbs ("asked … to", "expects … to")
 # Pronouns whose "'s" is "is" or "has", not a possessive ("it's rigged", not "Clinton's emails").
 _CONTRACTING = frozenset({"it", "he", "she", "that", "there", "what", "who", "here", "where"})
 
@@ -65,6 +70,9 @@ class PropositionWords:
     prepositional: frozenset[tuple[str, str]]  # ("in", "question"): one predicate after a copula
     report_verbs: frozenset[str]  # "think", "said": their complement clause holds what is asserted
     finite_auxiliaries: frozenset[str]  # "is", "has", "won't": a clause's finite verb, not "being"
+    phrasal: Mapping[tuple[str, str], str]  # (verb's stem, particle) → the one verb it states
+    act_verbs: Mapping[str, frozenset[str]]  # verb's stem → the prepositions opening the act it is about
+    complement_heads: frozenset[str]  # "free", "right": before "to", the infinitive is the predicate
 
 
 @cache
@@ -81,7 +89,16 @@ def proposition_words() -> PropositionWords:
         frozenset((first, noun) for first, noun in map(str.split, data["prepositional_predicates"])),
         frozenset(data["report_verbs"]),
         frozenset(data["finite_auxiliaries"]),
+        {_phrasal_key(phrase): verb for phrase, verb in data["phrasal_predicates"].items()},
+        {_verb_stem(verb): frozenset(opening) for verb, opening in data["act_verbs"].items()},
+        frozenset(data["complement_heads"]),
     )
+
+
+def _phrasal_key(phrase: str) -> tuple[str, str]:
+    """ "step down" → ("step", "down"): the verb as ``predicate_stem`` reads any of its forms."""
+    verb, particle = phrase.split()
+    return _verb_stem(verb), particle
 
 
 @cache
@@ -102,7 +119,7 @@ def _classes() -> Mapping[str, str]:
     class more: "the campaign asked the moderator to fact-check him" and "the campaign expects the moderator
     to call out his lies" make one request, the thing asked lying in complements the keys do not read."""
     data = load_lexicon("propositions")
-    classes = {predicate_stem(word): "frame" for word in data["frame_verbs"]}
+    classes = {predicate_stem(word): FRAME_CLASS for word in data["frame_verbs"]}
     for name, members in data["predicate_classes"].items():
         classes.update((predicate_stem(word), name) for word in members)
     # an opposite ("impartial" of "biased") is a class of its own: linked, its side would read inverted
@@ -174,6 +191,19 @@ def _trimmed(stemmed: str) -> str:
     return stemmed[:-1] if stemmed.endswith("e") and len(stemmed) > 4 else stemmed
 
 
+def phrasal_predicates(text: str) -> frozenset[str]:
+    """The verbs the phrasal verbs of ``text`` state (lexicon ``propositions``: "he should step down" →
+    "resign", "called for the mayor to resign" → "demand"): the content words lose the order that makes
+    "step" and "down" one predicate, so a statement's words are given these beside them, to meet the
+    predicate ``predicates_of`` reads of the phrase (``ledger.proposition_links``)."""
+    phrasal = proposition_words().phrasal
+    tokens = [match.group() for match in WORD.finditer(text)]
+    pairs = pairwise(tokens)
+    return frozenset(
+        verb for verb in (phrasal.get((_verb_stem(first), second.lower())) for first, second in pairs) if verb
+    )
+
+
 def text_predicate_stems(text: str) -> frozenset[str]:
     """Every word of ``text`` stemmed as a predicate is, from the words as written: the content words are
     stemmed before ``predicate_stems`` sees them, and "cancell" no longer meets the lemma table's
@@ -228,12 +258,21 @@ def _predicates_at(text: str, offset: int) -> list[str]:
     index = 0
     if tokens[0].lower() in words.light_verbs:
         reach = range(1, min(len(tokens), 1 + PREDICATE_REACH))
-        following = [i for i in reach if not _passed_over(tokens[i], words)]
+        following = [
+            i for i in reach if not _passed_over(tokens[i], words) and not _heads_a_complement(tokens, i)
+        ]
         if not following or any(token.lower() in _FREE_RELATIVES for token in tokens[: following[0]]):
             return []
         index = following[0]
         if (tokens[index - 1].lower(), tokens[index].lower()) in words.prepositional:
             return [predicate_stem(tokens[index])]  # "is in question": the noun, vacuous alone, says it
+    act = _act_named(text, matches[index].start(), words)
+    if act is not None:  # "accused Russia of being behind the hack": the act is a predicate too
+        return [predicate_stem(tokens[index]), *_predicates_at(text, act)]
+    particle = tokens[index + 1].lower() if index + 1 < len(tokens) else ""
+    phrasal = words.phrasal.get((_verb_stem(tokens[index]), particle))
+    if phrasal is not None:  # "he should step down" states resigning, "called for" a demand
+        return [predicate_stem(phrasal)]
     clause = _clause_instead(text, offset, matches, index, words)
     if clause is not None:
         return _predicates_at(text, clause)
@@ -307,6 +346,28 @@ def _phrase_head(
     return [matches[head].group()] if head > index else []
 
 
+def _act_named(text: str, offset: int, words: PropositionWords) -> int | None:
+    """Where the act named by the verb of accusation or hindrance at ``offset`` opens ("accused Russia |
+    of | being behind the hack", "prevents him | from | releasing his returns", lexicon ``propositions``
+    ``act_verbs``): the word after the verb's preposition, articles and possessives passed over, within
+    ``REPORT_REACH`` words of the same sentence. None for another verb, or when no such preposition follows
+    ("accused him": of what is not said)."""
+    verb = WORD.match(text, offset)
+    opening = words.act_verbs.get(_verb_stem(verb.group())) if verb else None
+    if not opening:
+        return None
+    sentence_end = _SENTENCE_END.search(text, offset)
+    end = sentence_end.start() if sentence_end else len(text)
+    matches = list(WORD.finditer(text, offset, end))[1 : 1 + REPORT_REACH]
+    skipped = ARTICLES | ledger_lexicon().pronoun_determiners
+    for position, match in enumerate(matches):
+        if match.group().lower() not in opening:
+            continue
+        after = [later for later in matches[position + 1 :] if later.group().lower() not in skipped]
+        return after[0].start() if after else None
+    return None
+
+
 def _reported_verb(text: str, offset: int, words: PropositionWords, finite_only: bool = False) -> int | None:
     """Where the clause reported by the verb of saying or thinking at ``offset`` has its finite verb: its
     first light verb or modal within ``REPORT_REACH`` words of the same sentence ("I think | it's going to
@@ -331,6 +392,14 @@ def _predicate_of(token: str, words: PropositionWords, nominal: bool) -> list[st
     if len(predicate) < 3:
         return []
     return [predicate, *sorted(nominal_stems(token))] if nominal else [predicate]
+
+
+def _heads_a_complement(tokens: Sequence[str], index: int) -> bool:
+    """Whether the word at ``index`` is an adjective or noun of permission, ability or obligation before
+    "to" ("is free to disclose his returns", "had no right to criticize him"): the infinitive says what is
+    asserted, as after "refused to" (lexicon ``propositions``)."""
+    following = tokens[index + 1].lower() if index + 1 < len(tokens) else ""
+    return following == "to" and tokens[index].lower() in proposition_words().complement_heads
 
 
 def _passed_over(token: str, words: PropositionWords) -> bool:

@@ -38,6 +38,7 @@ from storyline.stages.ledger.labels import asks_something, central_order, propos
 from storyline.stages.ledger.measures import Measure
 from storyline.stages.ledger.proposition_links import KeyedDraft, finish_keyed, keyed_draft
 from storyline.stages.ledger.proposition_merges import merge_draft, merged_groups
+from storyline.stages.ledger.proposition_predicates import phrasal_predicates
 from storyline.stages.ledger.propositions import (
     PropositionKey,
     demonym_countries,
@@ -326,8 +327,11 @@ def _keyed(
     claims: Sequence[Claim], keys: Sequence[PropositionKey | None], reading: StoryReading
 ) -> KeyedDraft:
     """Pairs of claims of one proposition key (``keys``), before the encoder links those their words leave
-    in doubt."""
-    words = [content_words(claim.text) | reading.mentioned[claim.id] for claim in claims]
+    in doubt. A phrasal verb's one verb joins the words ("step down": resign, ``phrasal_predicates``)."""
+    words = [
+        content_words(claim.text) | reading.mentioned[claim.id] | phrasal_predicates(claim.text)
+        for claim in claims
+    ]
     return keyed_draft(claims, keys, words, lambda claim: _masked(claim, reading), reading.context.settings)
 
 
