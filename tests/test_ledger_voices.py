@@ -209,3 +209,26 @@ def test_a_speaker_written_as_a_description_resolution_gave_one_person_is_that_p
     assert voice_of(replace(described, article="b"), organisation_voices([marlow])) is None
     # a description never given to the person is no name of theirs
     assert voice_of(replace(described, speaker_text="a federal judge"), organisation_voices([marlow])) is None
+
+
+def test_a_description_of_one_organisation_speaks_as_it() -> None:
+    # issue #17: a unit's latest count given by "the sport's integrity body" is the unit's, one source
+    unit = _entity("e-unit", "Weightlifting Integrity Unit", "ORG")
+    lab = _entity("e-lab", "Anti-Doping Laboratory", "ORG")
+    court = _entity("e-court", "Court of Arbitration for Sport", "ORG")
+
+    def voice(text: str, *entities: Entity) -> str | None:
+        return voice_of(make_claim("14", article="a", speaker_text=text), organisation_voices(entities))
+
+    assert voice("the sport's integrity body", unit, lab) == "e-unit"
+    # a head noun alone names the organisation whose name it heads ("the unit", "the court")
+    assert voice("the unit", unit, lab) == "e-unit"
+    assert voice("The court", unit, court) == "e-court"
+    # words no name holds, or a noun heading none ("the sport": a word of the court's name), name none
+    assert voice("the national federation", unit, lab) is None
+    assert voice("the sport", unit, court) is None
+    # nor does a description name an organisation when two fit it
+    labs = (_entity("e-unit", "Anti-Doping Unit", "ORG"), lab)
+    assert voice("the anti-doping body", *labs) is None
+    # a name written in capitals is the entities stage's to resolve
+    assert voice("the Integrity Body", unit, lab) is None

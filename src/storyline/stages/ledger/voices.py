@@ -38,6 +38,8 @@ PLACE_TYPES = frozenset({"GPE", "LOC"})
 # An organisation's voice, the organisation written as a common noun: "the court's press service", "a
 # spokeswoman for the court" (``_owner_voice``; the role is checked against ``[voices]``).
 OWNED_ROLE = re.compile(r"^(?:the\s+)?(?P<owner>[^\W\d_]+)['’]s\s+(?P<role>[^\W\d_][\w -]*)$", re.I)
+# An owner before a description's noun, as written: "the sport's " of "the sport's integrity body".
+POSSESSOR = re.compile(r"^(?:the\s+)?[^\W\d_]+['’]s\s+", re.IGNORECASE)
 ROLE_FOR = re.compile(
     r"^(?:an?|the)\s+(?P<role>[\w -]+?)\s+(?:for|of|at)\s+the\s+(?P<owner>[^\W\d_]+)$", re.I
 )
@@ -78,6 +80,9 @@ class Voices:
     places: frozenset[str] = frozenset()  # entity ids of places (a speaker text naming one's police)
     # each organisation's name words, lower case, for a group of officials named by its domain
     organisations: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # each organisation's head nouns, a name's word before its first link or its last ("court" of the
+    # Pervomaisky District Court, "ministry" of the Ministry of Health), for a description naming it
+    heads: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # a description resolution gave one organisation alone ("the court"), lower case → its entity id
     described: Mapping[str, str] = field(default_factory=dict)
     # (article id, a description resolution gave one person alone there and in no other article to anyone
@@ -108,6 +113,7 @@ def organisation_voices(entities: Sequence[Entity], articles: Collection[str] | 
         _by_name_words(entities),
         places,
         _organisation_words(entities),
+        _head_nouns(entities),
         descriptions(entities),
         people_described(entities),
     )
@@ -141,6 +147,26 @@ def _organisation_words(entities: Sequence[Entity]) -> dict[str, frozenset[str]]
         for entity in entities
         if entity.type == "ORG"
     }
+
+
+def _head_nouns(entities: Sequence[Entity]) -> dict[str, frozenset[str]]:
+    """Each organisation's entity id → the head nouns of its names (``Voices.heads``), lower case."""
+    links = voice_lexicon().links
+    heads: dict[str, frozenset[str]] = {}
+    for entity in entities:
+        if entity.type == "ORG":
+            named = [_words(name) for name in (entity.name, *entity.aliases)]
+            heads[entity.id] = frozenset(_head_noun(words, links) for words in named if words)
+    return heads
+
+
+def _head_noun(words: Sequence[str], links: Collection[str]) -> str:
+    """The noun a name is headed by: its word before the first link after its first word ("Ministry of
+    Health": ministry), else its last ("Pervomaisky District Court": court)."""
+    for index in range(1, len(words)):
+        if words[index] in links:
+            return words[index - 1]
+    return words[-1]
 
 
 def _organisations_by_name(entities: Sequence[Entity]) -> dict[tuple[str, ...], str]:
@@ -220,24 +246,48 @@ def voice_of(claim: Claim, voices: Voices) -> str | None:
     person = None if claim.speaker else voices.people_described.get((claim.article, described))
     if person is not None:
         return voices.people.get(person, person)
-    return owner or voices.named.get(name_words(claim.speaker_text or "")) or claim.speaker
+    # "the sport's integrity body": the Weightlifting Integrity Unit (``described_organisation``)
+    unowned = POSSESSOR.sub("the ", (claim.speaker_text or "").strip())
+    description = None if claim.speaker else described_organisation(unowned, voices)
+    named = voices.named.get(name_words(claim.speaker_text or ""))
+    return owner or description or named or claim.speaker
 
 
 def _owner_voice(speaker: str, voices: Voices) -> str | None:
     """The organisation an unresolved speaker speaks as where the words name its press staff or a role held
     for it, the organisation written as a common noun ("the court's press service", "a spokeswoman for the
-    court"): the organisation resolution gave that description to, else the one whose name has the noun
-    (the Pervomaisky District Court, beside a Supreme Court never called "the court"). In the
+    court"): the organisation the noun describes (``described_organisation``: the Pervomaisky District
+    Court, beside a Supreme Court never called "the court"). In the
     generalise trial story the court's count of defendants sentenced came through its press service, a
-    spokeswoman and the court named, three sources of three values (issue #17). None for other words, or
-    where several organisations' names have the noun."""
+    spokeswoman and the court named, three sources of three values (issue #17). None for other words."""
     match = OWNED_ROLE.match(speaker.strip()) or ROLE_FOR.match(speaker.strip())
     lexicon = voice_lexicon()
     if match is None or match["role"].lower() not in lexicon.roles | lexicon.press:
         return None
-    owner = match["owner"].lower()
-    found = [organisation for organisation, names in voices.organisations.items() if owner in names]
-    return voices.described.get(f"the {owner}") or (found[0] if len(found) == 1 else None)
+    return described_organisation(f"the {match['owner'].lower()}", voices)
+
+
+def described_organisation(description: str, voices: Voices) -> str | None:
+    """The one organisation a description names, "the" and lower-case words: the one resolution gave it
+    (``Voices.described``), else the one whose names hold each of its words before the head noun
+    ("integrity" of "the integrity body": the Weightlifting Integrity Unit), or, with no such words, whose
+    name is headed by its head noun ("the court": the Pervomaisky District Court; "the unit": the
+    Weightlifting Integrity Unit). None where no organisation, or several, fit. In the generalise doping
+    story the unit's latest count came from "the sport's integrity body" and read as a second source
+    giving a figure of its own (issue #17)."""
+    text = description.strip()
+    if text.lower() in voices.described:
+        return voices.described[text.lower()]
+    words = _words(text)
+    if len(words) < 2 or words[0] != "the" or not text[4:].islower():
+        return None
+    *modifiers, head = words[1:]
+    found = [
+        organisation
+        for organisation, names in voices.organisations.items()
+        if (set(modifiers) <= names if modifiers else head in voices.heads.get(organisation, ()))
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _domain_voice(speaker: str, voices: Voices) -> str | None:
