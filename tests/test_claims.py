@@ -196,6 +196,14 @@ def test_quote_pairing_handles_straight_curly_guillemets_and_strays() -> None:
     assert inner == ["one two", "three “four” five", "six"]
 
 
+def test_a_straight_opener_closed_by_a_curly_closer_is_one_quotation() -> None:
+    # the marks mixed: the narration between two quotations is no quotation, and the second one goes on
+    text = '"The levee held,” said Anna Berg, who ran the works until 2012. "We tested every gate twice."'
+    inner = [text[q.inner_start : q.inner_end] for q in find_quote_spans(text)]
+    assert inner == ["The levee held", "We tested every gate twice."]
+    assert [c.speaker_text for c in claims_of(text)] == ["Anna Berg", "Anna Berg"]
+
+
 def test_two_apostrophes_pair_as_a_quote_mark_and_a_lone_one_does_not() -> None:
     text = "''We sail at dawn,'' the skipper's mate said, ''and we return with 'the big one.'''"
     inner = [text[q.inner_start : q.inner_end] for q in find_quote_spans(text)]

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 # apostrophe ("Korea’s"), so pairing it would cut quotes in the wrong place.
 PAIRED_MARKS: dict[str, str] = {"“": "”", "„": "“”", "«": "»"}
 STRAIGHT_MARK = '"'
+# Closing marks that close an open straight mark when no curly one is open: a closer is never an opener here.
+MIXED_CLOSERS = frozenset("”»")
 # Two apostrophes as a quote mark, opening and closing alike (''…''): the typewriter style of the New York
 # Times texts in PolNeAR (116 of its 840 train articles). A lone apostrophe never pairs (see above).
 DOUBLED_MARK = "''"
@@ -97,7 +99,13 @@ def _pair_in_paragraph(text: str, start: int, end: int, next_opening: str = "") 
                 doubled_open = None
             offset += len(DOUBLED_MARK)
             continue
-        if char == STRAIGHT_MARK:
+        if straight_open is not None and not open_marks and char in MIXED_CLOSERS:
+            # "…,” said Daniel Benjamin, … "He is …": a straight opener closed by a curly closer, the marks
+            # mixed (PolNeAR orlando, politico); paired with the next straight mark instead, the narration
+            # between stood as the quotation and the next one lost its speaker
+            _add_span(text, straight_open, offset + 1, found)
+            straight_open = None
+        elif char == STRAIGHT_MARK:
             if straight_open is None:
                 straight_open = offset
             else:
