@@ -202,6 +202,15 @@ def test_a_straight_opener_closed_by_a_curly_closer_is_one_quotation() -> None:
     inner = [text[q.inner_start : q.inner_end] for q in find_quote_spans(text)]
     assert inner == ["The levee held", "We tested every gate twice."]
     assert [c.speaker_text for c in claims_of(text)] == ["Anna Berg", "Anna Berg"]
+    # and the other way round: a curly opener closed by a straight mark, none of its own closers after it
+    other_way = 'Officials argue that “there is precedent," citing a case of "gross negligence."'
+    inner = [other_way[q.inner_start : q.inner_end] for q in find_quote_spans(other_way)]
+    assert inner == ["there is precedent", "gross negligence."]
+    # a straight pair nested in a curly quotation leaves the curly closer after it
+    nested = '“He called it "a disgrace" today,” she said.'
+    assert [nested[q.inner_start : q.inner_end] for q in find_quote_spans(nested)] == [
+        'He called it "a disgrace" today'
+    ]
 
 
 def test_two_apostrophes_pair_as_a_quote_mark_and_a_lone_one_does_not() -> None:

@@ -82,9 +82,11 @@ def test_a_quotation_left_open_at_a_paragraph_that_the_next_reopens_runs_to_its_
 
 
 def test_an_open_quotation_with_marks_after_it_or_no_reopening_stays_unpaired() -> None:
-    # marks mixed: the curly opening is closed by no curly mark, and a straight one follows it
+    # marks mixed: the curly opening is closed by no curly mark but by the straight one after it, and runs
+    # on into no other paragraph (``quotes._closes_curly``)
     mixed = '“There is a precedent," he said of "gross negligence."\n\n“We disagree,” she said.'
-    assert all(q.end != mixed.index("\n\n") for q in find_quote_spans(mixed))
+    inner = [mixed[q.inner_start : q.inner_end] for q in find_quote_spans(mixed)]
+    assert inner == ["There is a precedent", "gross negligence.", "We disagree"]
     unopened = "''The bridge matters.\n\nThe council met on Monday."
     assert find_quote_spans(unopened) == []
 

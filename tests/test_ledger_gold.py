@@ -245,7 +245,7 @@ MOST_FALSE_IN_A_STORY_TOP_20 = 2  # issue #14's ceiling, per story
 # 62/80, khan-family 52/58, dnc-email-leak 18/28. orlando-shooting-response joined at the twenty-first
 # round's start (3326679): covered 51/57, together 1/221, apart 31/31, speakers 43/59, statuses 2/15, 7 of its
 # top 10 false or misleading. Raised in the twenty-first round (speakers21: a straight quote mark closed by a
-# curly one): orlando-shooting-response speakers 45/59.
+# curly one and the other way round): orlando-shooting-response covered 52/57, speakers 47/60.
 FLOORS_OF_LATE_STORIES = {
     "trump-taxes": (
         {
@@ -289,10 +289,10 @@ FLOORS_OF_LATE_STORIES = {
     ),
     "orlando-shooting-response": (
         {
-            "sentences covered by a claim": 0.85,
+            "sentences covered by a claim": 0.90,
             "same-question pairs together": 0.004,
             "other-question pairs apart": 0.95,
-            "speakers right": 0.75,
+            "speakers right": 0.77,
             "statuses right": 0.10,
         },
         7,

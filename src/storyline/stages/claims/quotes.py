@@ -70,7 +70,7 @@ def _continued_open(text: str, opened_at: int | None, end: int, next_opening: st
     mark on each), as the New York Times writes it (PolNeAR curiel: "''The American justice system … that
     standard.¶''I do not feel …''"). Its part in this paragraph is a quotation to its end; any other open
     mark at a paragraph break is still a typo, and stays unpaired, and so does one with any quote mark after
-    it in its paragraph (marks mixed: “there is precedent," … "gross negligence." in PolNeAR fbi)."""
+    it in its paragraph (marks mixed beyond a pair of one straight and one curly mark)."""
     if opened_at is None:
         return []
     mark = DOUBLED_MARK if text.startswith(DOUBLED_MARK, opened_at) else text[opened_at]
@@ -105,6 +105,11 @@ def _pair_in_paragraph(text: str, start: int, end: int, next_opening: str = "") 
             # between stood as the quotation and the next one lost its speaker
             _add_span(text, straight_open, offset + 1, found)
             straight_open = None
+        elif char == STRAIGHT_MARK and _closes_curly(text, offset, end, open_marks, straight_open):
+            # “If we were to start bombing … the threat.": a curly opener closed by a straight mark, no
+            # closer of its own left in the paragraph (the marks mixed: PolNeAR orlando, fbi)
+            opened_at, _ = open_marks.pop()
+            _add_span(text, opened_at, offset + 1, found)
         elif char == STRAIGHT_MARK:
             if straight_open is None:
                 straight_open = offset
@@ -123,6 +128,17 @@ def _pair_in_paragraph(text: str, start: int, end: int, next_opening: str = "") 
     for left in left_open:
         found.extend(_continued_open(text, left, end, next_opening))
     return found
+
+
+def _closes_curly(
+    text: str, offset: int, end: int, open_marks: list[tuple[int, str]], straight_open: int | None
+) -> bool:
+    """Whether the straight mark at ``offset`` closes the one curly opener left open: no straight mark is
+    open, and no closer of the curly one follows in the paragraph (a straight pair nested in a curly
+    quotation, “he called it "a disgrace" today”, leaves the curly closer after it)."""
+    if straight_open is not None or len(open_marks) != 1:
+        return False
+    return not any(closer in text[offset + 1 : end] for closer in open_marks[0][1])
 
 
 def _add_span(text: str, start: int, end: int, found: list[QuoteSpan], mark_width: int = 1) -> None:
