@@ -130,7 +130,27 @@ def test_pronoun_of_the_other_gender_is_not_the_cue_before() -> None:
     assert [c.speaker_text for c in claims_of(text)] == ["Anna Berg", "Tom Reed"]
 
 
+def test_pronoun_never_goes_to_a_person_an_honorific_gives_the_other_gender() -> None:
+    """ "Mr. Reed" is a man before any pronoun says so: "she" after his cue is the woman named before him."""
+    text = "Ms. Anna Berg left the hall early. Mr. Reed said the plan was sound. She says it will fail."
+    assert [c.speaker_text for c in claims_of(text)] == ["Mr. Reed", "Ms. Anna Berg"]
+    # "Mr. and Mrs. Berg" gives the surname both: it tells nothing, and "she" goes to the cue before
+    both = "Mr. and Mrs. Berg left early. Tom Berg said the plan was sound. She says it will fail."
+    assert [c.speaker_text for c in claims_of(both)] == ["Tom Berg", "Tom Berg"]
+    # but a name written with its honorific is that honorific's: "he" is not "Ms. Berg" beside her husband
+    couple = "Mr. Berg spoke first. Ms. Berg said the plan was sound. He said it would fail."
+    assert [c.speaker_text for c in claims_of(couple)] == ["Ms. Berg", "Mr. Berg"]
+
+
 # --- quotations ---------------------------------------------------------------------------------------------
+
+
+def test_a_shows_name_quoted_right_after_the_cue_is_whom_it_was_told_to() -> None:
+    text = "“We have to act now,” the governor told “Morning Report Live” after the vote on Monday."
+    assert [(c.speaker_text, c.text) for c in claims_of(text)] == [("the governor", "We have to act now")]
+    # nor is it what was said when a clause follows it
+    before_a_clause = "The governor told “Morning Report Live” that the levee had held."
+    assert all("Morning" not in c.text for c in claims_of(before_a_clause))
 
 
 def test_quote_before_inverted_attribution_and_its_continuation() -> None:
@@ -196,6 +216,23 @@ def test_single_marks_quote_on_headline_lines_only() -> None:
     )
     inner = [text[q.inner_start : q.inner_end] for q in find_quote_spans(text)]
     assert inner == ["reckless", "hidden costs."]
+
+
+def test_a_straight_opener_closed_by_a_curly_closer_is_one_quotation() -> None:
+    # the marks mixed: the narration between two quotations is no quotation, and the second one goes on
+    text = '"The levee held,” said Anna Berg, who ran the works until 2012. "We tested every gate twice."'
+    inner = [text[q.inner_start : q.inner_end] for q in find_quote_spans(text)]
+    assert inner == ["The levee held", "We tested every gate twice."]
+    assert [c.speaker_text for c in claims_of(text)] == ["Anna Berg", "Anna Berg"]
+    # and the other way round: a curly opener closed by a straight mark, none of its own closers after it
+    other_way = 'Officials argue that “there is precedent," citing a case of "gross negligence."'
+    inner = [other_way[q.inner_start : q.inner_end] for q in find_quote_spans(other_way)]
+    assert inner == ["there is precedent", "gross negligence."]
+    # a straight pair nested in a curly quotation leaves the curly closer after it
+    nested = '“He called it "a disgrace" today,” she said.'
+    assert [nested[q.inner_start : q.inner_end] for q in find_quote_spans(nested)] == [
+        'He called it "a disgrace" today'
+    ]
 
 
 def test_two_apostrophes_pair_as_a_quote_mark_and_a_lone_one_does_not() -> None:

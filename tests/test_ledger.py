@@ -249,7 +249,7 @@ def test_demo_corpus_ledger_scores_stay_above_floors(demo_brief, demo_gold) -> N
 
 # Floor: the demo's series gold (python eval/series.py). Issue #17: 3/4 right latest values while NCDD
 # director Lucía Barrios's 71 counted as a voice apart from the NCDD; 4/4 once a person speaking for an
-# organisation is its voice (``ledger.sources``).
+# organisation is its voice (``ledger.voices``).
 def test_demo_corpus_series_show_each_sources_latest_value(demo_brief, demo_gold) -> None:
     from eval.common import DEMO_SERIES
     from eval.series import load_series_gold, score_series

@@ -247,7 +247,9 @@ MOST_FALSE_IN_A_STORY_TOP_20 = 2  # issue #14's ceiling, per story
 # top 10 false or misleading. Raised in the twenty-first round (nokey21: quote marks mixed in a paragraph
 # paired by their place): orlando-shooting-response covered 54/57, speakers 49/62; (props21: accusations keyed
 # by the act they charge, phrasal verbs, "free to disclose", group merges of one predicate class): curiel
-# together 17/450, dnc-email-leak together 6/51 and statuses 4/15, trump-taxes together 16/143 and statuses 6/15.
+# together 17/450, dnc-email-leak together 6/51 and statuses 4/15, trump-taxes together 16/143 and statuses 6/15;
+# (speakers21: honorifics tell a person's gender, a show told something is no content):
+# orlando-shooting-response speakers 0.77.
 FLOORS_OF_LATE_STORIES = {
     "trump-taxes": (
         {
@@ -294,7 +296,7 @@ FLOORS_OF_LATE_STORIES = {
             "sentences covered by a claim": 0.90,
             "same-question pairs together": 0.004,
             "other-question pairs apart": 0.95,
-            "speakers right": 0.75,
+            "speakers right": 0.77,
             "statuses right": 0.10,
         },
         3,  # 7 of its top 10 at f491ba7; 3 of 7 once precision21 left out the figures that counted nothing

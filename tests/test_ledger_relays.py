@@ -19,8 +19,9 @@ from storyline.stages.ledger.relays import (
     relayed_words,
 )
 from storyline.stages.ledger.sides import Context, make_position
-from storyline.stages.ledger.sources import NO_VOICES, as_voices, independent_sources, organisation_voices
+from storyline.stages.ledger.sources import independent_sources
 from storyline.stages.ledger.status import judge_status
+from storyline.stages.ledger.voices import NO_VOICES, as_voices, organisation_voices
 
 ARTICLE = make_article(
     "Ines Varga said the barrage was deliberate.\n"

@@ -54,26 +54,6 @@ def test_a_speaker_named_with_an_owner_is_the_same_speaker_without_it() -> None:
     assert judge_status(owned, [], sources=2)[0] != "series"
 
 
-def test_a_description_of_the_one_named_source_is_that_source() -> None:
-    # issue #17: a unit's count, its latest value given by "the sport's integrity body", is one series
-    unit = {"e-unit": "Weightlifting Integrity Unit", "e-lab": "Anti-Doping Laboratory"}
-    counted = [toll(6, "2026-12-01", "e-unit"), toll(9, "2026-12-02", "e-unit")]
-    latest = [*counted, toll(14, "2026-12-04", "the sport's integrity body")]
-    status, reason = judge_status(latest, [], names=unit, sources=2)
-    assert status == "series"
-    assert reason.endswith("per Weightlifting Integrity Unit; latest 14")
-    # a head noun alone names the source whose name ends in it ("the unit")
-    named_by_head = [*counted, toll(14, "2026-12-04", "the unit")]
-    assert judge_status(named_by_head, [], names=unit, sources=2)[0] == "series"
-    # a description whose words no named source's name holds stays a source of its own, a side
-    other = [*counted, toll(14, "2026-12-04", "the national federation")]
-    assert judge_status(other, [], names=unit, sources=2)[0] != "series"
-    # nor does a description name a source when two of the question's sources fit it
-    labs = {"e-unit": "Anti-Doping Unit", "e-lab": "Anti-Doping Laboratory"}
-    both = [*counted, toll(7, "2026-12-01", "e-lab"), toll(14, "2026-12-04", "the anti-doping body")]
-    assert judge_status(both, [], names=labs, sources=3)[0] != "series"
-
-
 def test_a_tally_of_those_who_tested_positive_only_grows() -> None:
     assert series_directions({"positive"}) == {"rose"}
 

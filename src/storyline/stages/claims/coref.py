@@ -225,6 +225,10 @@ def continued_quotes(context: ParseContext, found: list[Attribution]) -> list[At
         between = text[last_end : quote.start]
         if "\n" in between and not _next_paragraph_quote(text, between, quote, cues):
             continue
+        if last_end == previous.cue[1] and not between.strip():
+            # "“A,” the nominee told “Fox and Friends” after …": a quotation right after the cue is its
+            # object (whom it was told to, a show's name), no words going on (PolNeAR orlando)
+            continue
         if not between.strip(QUOTE_GAP_CHARS + "\n") or _rest_of_attribution(
             context, previous, last_end, quote.start
         ):

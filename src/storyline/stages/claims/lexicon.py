@@ -22,6 +22,7 @@ class ClaimLexicon:
 
     reporting_verbs: frozenset[str]
     object_content_verbs: frozenset[str]
+    addressee_verbs: frozenset[str]
     clause_only_verbs: frozenset[str]
     contrast_marks: frozenset[str]
     directive_verbs: frozenset[str]
@@ -53,6 +54,8 @@ class ClaimLexicon:
     phrase_cues: dict[str, str]
     third_person: frozenset[str]
     feminine_pronouns: frozenset[str]
+    masculine_honorifics: frozenset[str]
+    feminine_honorifics: frozenset[str]
     first_person: frozenset[str]
     anaphoric_objects: frozenset[str]
     anaphoric_modifiers: frozenset[str]
@@ -110,6 +113,7 @@ def claim_lexicon() -> ClaimLexicon:
     return ClaimLexicon(
         reporting_verbs=_words(cues["reporting_verbs"]),
         object_content_verbs=_words(cues["object_content_verbs"]),
+        addressee_verbs=_words(cues["addressee_verbs"]),
         clause_only_verbs=_words(cues["clause_only_verbs"]),
         contrast_marks=_words(cues["contrast_marks"]),
         directive_verbs=_words(cues["directive_verbs"]),
@@ -140,6 +144,8 @@ def claim_lexicon() -> ClaimLexicon:
         phrase_cues={first.lower(): second.lower() for first, second in cues["phrase_cues"].items()},
         third_person=_words(pronouns["third_person"]),
         feminine_pronouns=_words(pronouns["feminine"]),
+        masculine_honorifics=_words(pronouns["masculine_honorifics"]),
+        feminine_honorifics=_words(pronouns["feminine_honorifics"]),
         first_person=_words(pronouns["first_person"]),
         anaphoric_objects=_words(pronouns["anaphoric_objects"]),
         anaphoric_modifiers=_words(pronouns["anaphoric_modifiers"]),

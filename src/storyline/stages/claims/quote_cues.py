@@ -112,6 +112,11 @@ def _is_title(words: Span) -> bool:
     )
 
 
+def _names_a_title(context: ParseContext, quote: QuoteSpan) -> bool:
+    inner = context.doc.char_span(quote.inner_start, quote.inner_end, alignment_mode="expand")
+    return inner is not None and _is_title(inner)
+
+
 def _holds_verb(span: Span) -> bool:
     return any(token.pos_ in ("VERB", "AUX") for token in span)
 
@@ -187,6 +192,10 @@ def _cue_before_quote(context: ParseContext, quote: QuoteSpan) -> list[Attributi
     if before is None or not gap_matches(GAP_BEFORE_QUOTE, text, before.idx + len(before), quote.start):
         return []
     if before.text not in (",", ":") and not is_cue_verb(context, before):
+        return []
+    if before.lemma_.lower() in context.lexicon.addressee_verbs and _names_a_title(context, quote):
+        # "… told “Fox and Friends” after …": a show's name right after the cue is whom it was told to,
+        # never what was said (PolNeAR orlando-shooting-response)
         return []
     sentence_start = before.sent.start
     for index in range(before.i, max(sentence_start, before.i - MAX_ATTRIBUTION_TOKENS) - 1, -1):

@@ -8,7 +8,7 @@
   interest. The GOP's complaint … says Mills violated professional conduct standards" is the RNC twice.
 
 In PolNeAR's trump-taxes story the RNC's complaint stood corroborated by the RNC and the board it was filed
-with (issue #14). Applied before the voices of ``ledger.sources``, where a position's speakers are listed and
+with (issue #14). Applied before the voices of ``ledger.voices``, where a position's speakers are listed and
 a question's sources counted.
 """
 

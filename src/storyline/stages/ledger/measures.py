@@ -46,7 +46,7 @@ from storyline.stages.ledger.grouping import (
 from storyline.stages.ledger.losses import LOSS, years_agree
 from storyline.stages.ledger.modifiers import drop_one_modifier, drop_unsaid_qualifiers
 from storyline.stages.ledger.paths import EventKey, event_key, join_paths
-from storyline.stages.ledger.sources import NO_VOICES, Voices
+from storyline.stages.ledger.voices import NO_VOICES, Voices
 
 # what the ledger stage reads from here: a figure as an item (``ledger.counted``), and the grouping
 __all__ = [

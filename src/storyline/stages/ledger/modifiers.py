@@ -17,7 +17,7 @@ from storyline.stages.ledger.grouping import WORD, speaker_key
 from storyline.stages.ledger.kinds import is_bare_figure
 from storyline.stages.ledger.paths import count_source
 from storyline.stages.ledger.plurals import is_plural_of
-from storyline.stages.ledger.sources import NO_VOICES, Voices
+from storyline.stages.ledger.voices import NO_VOICES, Voices
 
 
 def drop_unsaid_qualifiers(measures: Sequence[Measure]) -> list[Measure]:
@@ -61,7 +61,7 @@ def drop_one_modifier(measures: Sequence[Measure], voices: Voices = NO_VOICES) -
     apart from the earlier ones). ``drop_unsaid_qualifiers`` reads one value's wordings; this one reads
     the source's count across its values, so it asks more of the story: where another figure counts
     "mobile stations", "polling" may tell the source's two counts apart, and nothing is dropped. A source
-    is the organisation its speaker speaks as (``ledger.sources.voice_of``: a chairman, "election
+    is the organisation its speaker speaks as (``ledger.voices.voice_of``: a chairman, "election
     officials"). Only a modifier of the noun itself: a figure whose words end in another noun than its
     unit's ("some thirty metres" read as a count of the dead) modifies nothing of it. Marks such as an
     increment stay."""

@@ -21,7 +21,7 @@ from storyline.stages.ledger.counted import Measure
 from storyline.stages.ledger.grouping import speaker_key
 from storyline.stages.ledger.losses import YEAR_MARK
 from storyline.stages.ledger.series import moving
-from storyline.stages.ledger.sources import NO_VOICES, Voices, voice_of
+from storyline.stages.ledger.voices import NO_VOICES, Voices, voice_of
 from storyline.stages.quantities import number_type
 
 # A source's values on this many days or more, moving one way, are its count seen moving (``one_path``),

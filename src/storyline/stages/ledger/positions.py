@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from storyline.config import DEFAULT_SETTINGS, LedgerSettings
 from storyline.embeddings import EmbeddedTexts, Embedder, load_embedder
 from storyline.records import Article, Claim, CopyEdge, Entity, Question, Story
+from storyline.stages.ledger.descriptions import descriptions_read_once
 from storyline.stages.ledger.embedding import embed_claims
 from storyline.stages.ledger.grouping import EntitySpans
 from storyline.stages.ledger.measured_questions import measured_questions, measured_things, story_measures
@@ -25,7 +26,6 @@ from storyline.stages.ledger.proposition_questions import (
     proposition_question,
     sort_unmeasured,
 )
-from storyline.stages.ledger.sources import descriptions_read_once
 from storyline.stages.ledger.story_reading import read_story
 
 

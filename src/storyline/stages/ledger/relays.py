@@ -29,7 +29,7 @@ from storyline.lexicons import load_lexicon
 from storyline.records import Claim, Entity
 from storyline.stages.ledger.counted import Measure
 from storyline.stages.ledger.grouping import WORD, ledger_lexicon, speaker_key
-from storyline.stages.ledger.sources import NO_VOICES, Voices, voice_of
+from storyline.stages.ledger.voices import NO_VOICES, Voices, voice_of
 
 # the longest relayed name read ("the FBI director", "Secretary of State John Kerry")
 LONGEST_RELAYED = 6
@@ -59,7 +59,7 @@ def known_as(entities: Sequence[Entity], voices: Voices = NO_VOICES) -> dict[str
     """Person entity id → the words a reader may name them by: their name, aliases and roles, and the
     roles of another person entity of the same surname (one person the entities stage kept as two). An
     organisation a person speaks for (``voices``) is known by its names and by the words of each of its
-    voices: sources are counted after ``sources.as_voices``, so Comey asserting "extremely careless" is the
+    voices: sources are counted after ``voices.as_voices``, so Comey asserting "extremely careless" is the
     FBI's claim, and McCaul's "The FBI director said …" and Trump's "quoting Comey's statement" relay the
     FBI (PolNeAR fbi-no-charges: the FBI, Trump and McCaul read as 2 sources, issue #14)."""
     known = _people_known_as(entities)
@@ -195,7 +195,7 @@ def _named_source(claim: Claim) -> bool:
 
 
 def _voice_key(claim: Claim, voices: Voices) -> str:
-    """The source a claim speaks as: its organisation's entity for a spokesperson (``sources.voice_of``),
+    """The source a claim speaks as: its organisation's entity for a spokesperson (``voices.voice_of``),
     else the speaker as written (``grouping.speaker_key``)."""
     return voice_of(claim, voices) or speaker_key(claim)
 

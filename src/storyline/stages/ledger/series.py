@@ -41,12 +41,12 @@ A series needs all of:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from datetime import date
 from itertools import pairwise
 
 from storyline.records import Position, QuestionStatus
+from storyline.stages.ledger.voices import POSSESSOR
 
 Dated = tuple[date, float]
 
@@ -57,10 +57,6 @@ Dated = tuple[date, float]
 # lexicons/ledger.toml [count_kinds] and [outbreak_kinds].
 EITHER_WAY = frozenset({"rose", "fell"})
 ONLY_GROWING_KINDS = frozenset({"dead", "injured", "infected", "positive"})
-# An owner before a speaker's noun, as written: "the plant's ", "The company’s " (``_source_names``).
-POSSESSOR = re.compile(r"^(?:the\s+)?[^\W\d_]+['’]s\s+", re.IGNORECASE)
-# The words of a description of a source ("the integrity body") and of a name (``_described``).
-DESCRIPTION_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
 def series_directions(kinds: set[str]) -> frozenset[str]:
@@ -85,39 +81,16 @@ def _source_names(positions: Sequence[Position], names: Mapping[str, str]) -> di
     it ("The plant's management" is "the management": in the strike story the management's count, 1,900
     -> 610, read as two sources and so as a side, not a series; issue #17). Not folded to one case: there
     "The committee" gave 2,380 and a misread "the committee" the ministry's 1,340, and as one source the
-    contest of the two read as a count falling."""
+    contest of the two read as a count falling. A description of an organisation ("the sport's integrity
+    body") was given its voice before (``ledger.voices.described_organisation``)."""
     speakers = {speaker for position in positions for speaker in position.speakers}
     written = {s: s.strip() for s in speakers if s not in names}
     sources = {s: names[s] for s in speakers if s in names}
-    named = sorted(set(sources.values()))
     for speaker, text in written.items():
         unowned = POSSESSOR.sub("the ", text)
         owned = unowned != text and unowned in written.values()
-        sources[speaker] = unowned if owned else _described(unowned, named) or text
+        sources[speaker] = unowned if owned else text
     return sources
-
-
-def _described(description: str, named: Sequence[str]) -> str | None:
-    """The one named source of the question a description of an organisation names ("the integrity body",
-    "the unit": the Weightlifting Integrity Unit), or None. A description is "the" and lower-case words; it
-    names a source whose name holds each of its words before the head noun, or, with no such words, whose
-    name ends in its head noun. In the generalise doping story the unit's latest count came from "the
-    sport's integrity body" and read as a second source giving a figure of its own (issue #17)."""
-    words = DESCRIPTION_WORD.findall(description)
-    if len(words) < 2 or words[0].lower() != "the" or any(not word.islower() for word in words[1:]):
-        return None
-    *modifiers, head = words[1:]
-    found = [name for name in named if _names_description(name, modifiers, head)]
-    return found[0] if len(found) == 1 else None
-
-
-def _names_description(name: str, modifiers: Sequence[str], head: str) -> bool:
-    """Whether a source's ``name`` holds every word of a description before its head noun ("integrity" of
-    "the integrity body"), or, with no such words, ends in the head noun ("the unit": "… Integrity Unit")."""
-    name_words = [word.lower() for word in DESCRIPTION_WORD.findall(name)]
-    if modifiers:
-        return all(modifier in name_words for modifier in modifiers)
-    return name_words[-1:] == [head]
 
 
 def _sequences(

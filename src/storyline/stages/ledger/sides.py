@@ -30,15 +30,9 @@ from storyline.stages.ledger.grouping import speaker_key
 from storyline.stages.ledger.measures import Measure
 from storyline.stages.ledger.relays import as_relayed
 from storyline.stages.ledger.series import EITHER_WAY, calendar_day
-from storyline.stages.ledger.sources import (
-    NO_VOICES,
-    Voices,
-    as_voices,
-    independent_sources,
-    is_unnamed_report,
-    report_words,
-)
+from storyline.stages.ledger.sources import independent_sources, is_unnamed_report, report_words
 from storyline.stages.ledger.status import judge_status
+from storyline.stages.ledger.voices import NO_VOICES, Voices, as_voices
 
 UNATTRIBUTED = "unattributed"
 STANCES: tuple[Stance, ...] = get_args(Stance)  # the order a proposition's positions are listed in
@@ -53,7 +47,7 @@ class Context:
     settings: LedgerSettings
     names: dict[str, str]  # entity id → name, for the status reasons
     texts: dict[str, str]  # article id → text, for the sentence a label's predicate is parsed in
-    # who speaks as an organisation (``sources.organisation_voices``): a position lists and counts it
+    # who speaks as an organisation (``voices.organisation_voices``): a position lists and counts it
     voices: Voices = NO_VOICES
     # person entity id → the words naming them, for finding whom a relay passes on (``ledger.relays``)
     known: Mapping[str, frozenset[str]] = field(default_factory=dict)

@@ -25,10 +25,11 @@ from storyline.stages.ledger.evidence import (
 from storyline.stages.ledger.grouping import WORD, EntitySpans, entity_spans, entity_words, ledger_lexicon
 from storyline.stages.ledger.relays import as_relayed, known_as, only_relaying
 from storyline.stages.ledger.sides import Context
-from storyline.stages.ledger.sources import as_voices, corroborators, organisation_voices
+from storyline.stages.ledger.sources import corroborators
 from storyline.stages.ledger.statements import statement_reference
 from storyline.stages.ledger.status import corroborating
 from storyline.stages.ledger.unreadable import side_unreadable
+from storyline.stages.ledger.voices import as_voices, organisation_voices
 
 # Who can be a counter an outlet's sentence names (``counters.counted_by``): not a place ("Uzbekistan has
 # reconnected …" tells what a government did, which the entities stage may type as a place or not).
@@ -96,7 +97,7 @@ def read_story(
     ]
     names = {entity.id: entity.name for entity in entities}
     texts = {article_id: article.text for article_id, article in by_id.items()}
-    # a spokesperson or director is their organisation's voice, one source with it (``ledger.sources``);
+    # a spokesperson or director is their organisation's voice, one source with it (``ledger.voices``);
     # grouping still tells them apart (one speaker's two values are read as two things, ``ledger.measures``)
     voices = organisation_voices(entities, in_story)
     origin = origins(list(by_id.values()), copies)

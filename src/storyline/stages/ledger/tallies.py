@@ -28,7 +28,7 @@ from storyline.stages.ledger.counted import Measure
 from storyline.stages.ledger.paths import path_direction
 from storyline.stages.ledger.series import Dated, calendar_day, direction, disagree, moving, series_directions
 from storyline.stages.ledger.shares import OFFER, STAKE
-from storyline.stages.ledger.sources import NO_VOICES, Voices
+from storyline.stages.ledger.voices import NO_VOICES, Voices
 from storyline.stages.quantities import number_type
 
 

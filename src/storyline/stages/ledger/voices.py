@@ -1,0 +1,445 @@
+"""Whose voice a claim is: the entity its speaker speaks as, one source with it (``ledger.sources``).
+
+- a person speaking for an organisation is that organisation's voice, one source with it: "NCDD director
+  Lucía Barrios" giving the toll is the NCDD giving it, not a second source beside it (the demo's flood dead:
+  her 71 stood apart from the NCDD's 27 → 52 → 63, so the NCDD's count lost its latest value). Read from the
+  roles the entities stage gives a person: a role word of ``[voices]`` (director, spokesman, head …) and an
+  organisation's name or alias in one role ("NCDD director", "a spokesman for … Hanbit Shipping"), never a
+  former holder, and only when the roles name one organisation (``organisation_voices``); so does a title
+  naming an organisation's portfolio ("Health Minister Dilshod Yuldashev": the Ministry of Health, a title
+  of ``[voices.offices]`` whose other words are the name's other words). A speaker the
+  entities stage left unresolved, or resolved to a place, whose words are one organisation's name ("Armenian
+  police", "Police in Armenia": the Police of Armenia) speaks as that organisation too (``voice_of``).
+- a speaker the entities stage left unresolved whose words are a description resolution gave one person
+  alone ("The judge", a mention of Curiel's and of no one else's) is that person: one source with the
+  name, not a second one beside it (issue #14); two people both called so keep the words apart
+  (``ledger.descriptions``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
+from types import MappingProxyType
+
+from storyline.lexicons import load_lexicon
+from storyline.records import Claim, Entity
+from storyline.stages.ledger.descriptions import descriptions, people_described
+from storyline.stages.ledger.grouping import WORD, ledger_lexicon, stem
+
+ROLE_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+# the longest organisation name looked up among a role's words ("National Civil Defence Directorate")
+LONGEST_NAME = 8
+PLACE_TYPES = frozenset({"GPE", "LOC"})
+
+
+# An organisation's voice, the organisation written as a common noun: "the court's press service", "a
+# spokeswoman for the court" (``_owner_voice``; the role is checked against ``[voices]``).
+OWNED_ROLE = re.compile(r"^(?:the\s+)?(?P<owner>[^\W\d_]+)['’]s\s+(?P<role>[^\W\d_][\w -]*)$", re.I)
+# An owner before a description's noun, as written: "the sport's " of "the sport's integrity body".
+POSSESSOR = re.compile(r"^(?:the\s+)?[^\W\d_]+['’]s\s+", re.IGNORECASE)
+ROLE_FOR = re.compile(
+    r"^(?:an?|the)\s+(?P<role>[\w -]+?)\s+(?:for|of|at)\s+the\s+(?P<owner>[^\W\d_]+)$", re.I
+)
+
+
+@dataclass(frozen=True, slots=True)
+class VoiceLexicon:
+    roles: frozenset[str]  # role words of a person speaking for an organisation
+    press: frozenset[str]  # an organisation's press staff, who speak as it ("press service")
+    former: frozenset[str]  # words of a role no longer held
+    links: frozenset[str]  # words between a role word and the organisation it is held at ("head of the")
+    offices: Mapping[str, str]  # a title → the noun of the office its holder heads ("minister" → "ministry")
+    groups: frozenset[str]  # nouns of a group of unnamed officials ("officials")
+    domain_stem: int  # letters two words share to share a stem ("elect": election, electoral)
+
+
+@cache
+def voice_lexicon() -> VoiceLexicon:
+    data = load_lexicon("ledger")["voices"]
+    return VoiceLexicon(
+        roles=frozenset(data["roles"]),
+        press=frozenset(data["press"]),
+        former=frozenset(data["former"]),
+        links=frozenset(data["links"]),
+        offices=dict(data["offices"]),
+        groups=frozenset(data["groups"]["nouns"]),
+        domain_stem=data["groups"]["domain_stem"],
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Voices:
+    """Who speaks as an organisation (``organisation_voices``)."""
+
+    people: Mapping[str, str] = field(default_factory=dict)  # person entity id → organisation entity id
+    # an organisation's name as its content words (stemmed, demonyms folded) → its entity id
+    named: Mapping[frozenset[str], str] = field(default_factory=dict)
+    places: frozenset[str] = frozenset()  # entity ids of places (a speaker text naming one's police)
+    # each organisation's name words, lower case, for a group of officials named by its domain
+    organisations: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # each organisation's head nouns, a name's word before its first link or its last ("court" of the
+    # Pervomaisky District Court, "ministry" of the Ministry of Health), for a description naming it
+    heads: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # a description resolution gave one organisation alone ("the court"), lower case → its entity id
+    described: Mapping[str, str] = field(default_factory=dict)
+    # (article id, a description resolution gave one person alone there and in no other article to anyone
+    # else: "the judge"), lower case → the person's entity id
+    people_described: Mapping[tuple[str, str], str] = field(default_factory=dict)
+
+
+NO_VOICES = Voices()
+
+
+def organisation_voices(entities: Sequence[Entity], articles: Collection[str] | None = None) -> Voices:
+    """Person entity id → the organisation entity id the person speaks for (``_spoken_for``); people whose
+    roles name none, or several, are their own voice. With them, the organisations by the words of their
+    names, for speakers the entities stage left unresolved or resolved to a place (``voice_of``).
+    ``articles``: the story's article ids, whose roles alone are read (``_roles_in``); None: every role."""
+    organisations = {**_described_names(entities), **_organisations_by_name(entities)}
+    portfolios = _portfolios(entities)
+    people = {}
+    for entity in entities:
+        roles = _roles_in(entity, articles)
+        if entity.type == "PERSON" and roles:
+            organisation = _spoken_for(roles, organisations, portfolios)
+            if organisation is not None:
+                people[entity.id] = organisation
+    places = frozenset(entity.id for entity in entities if entity.type in PLACE_TYPES)
+    return Voices(
+        people,
+        _by_name_words(entities),
+        places,
+        _organisation_words(entities),
+        _head_nouns(entities),
+        descriptions(entities),
+        people_described(entities),
+    )
+
+
+def _roles_in(entity: Entity, articles: Collection[str] | None) -> tuple[str, ...]:
+    """The entity's roles given in the story's articles, in the entity's order. One name in two stories is
+    one entity, with the roles of both: the wildfire's spokesman for the fire service and a shipwreck's
+    spokesman for the coast guard, both Giorgos Christodoulou, read as a person speaking for two
+    organisations spoke for neither in either story, and his fire service count stood as a second source
+    against his service's (the generalise corpus, issue #17: results must not depend on other stories)."""
+    if articles is None:
+        return entity.roles
+    given = {mention.role for mention in entity.mentions if mention.role and mention.article in articles}
+    return tuple(role for role in entity.roles if role in given)
+
+
+def _organisation_words(entities: Sequence[Entity]) -> dict[str, frozenset[str]]:
+    """Each organisation's entity id → the words of its names, lower case, links left out. A name holding a
+    group noun is a group of officials resolution joined to the organisation ("Armenian election officials"
+    as an alias of the Government of Armenia), no name of it."""
+    lexicon = voice_lexicon()
+    return {
+        entity.id: frozenset(
+            word
+            for name in (entity.name, *entity.aliases)
+            if not lexicon.groups & set(words := _words(name))
+            for word in words
+            if word not in lexicon.links
+        )
+        for entity in entities
+        if entity.type == "ORG"
+    }
+
+
+def _head_nouns(entities: Sequence[Entity]) -> dict[str, frozenset[str]]:
+    """Each organisation's entity id → the head nouns of its names (``Voices.heads``), lower case."""
+    links = voice_lexicon().links
+    heads: dict[str, frozenset[str]] = {}
+    for entity in entities:
+        if entity.type == "ORG":
+            named = [_words(name) for name in (entity.name, *entity.aliases)]
+            heads[entity.id] = frozenset(_head_noun(words, links) for words in named if words)
+    return heads
+
+
+def _head_noun(words: Sequence[str], links: Collection[str]) -> str:
+    """The noun a name is headed by: its word before the first link after its first word ("Ministry of
+    Health": ministry), else its last ("Pervomaisky District Court": court)."""
+    for index in range(1, len(words)):
+        if words[index] in links:
+            return words[index - 1]
+    return words[-1]
+
+
+def _organisations_by_name(entities: Sequence[Entity]) -> dict[tuple[str, ...], str]:
+    """Organisations by the words of their names and aliases, and by the tails of two words or more of their
+    longer names, opening on a word other than a link, where one organisation alone has the tail: a role
+    says "spokesman of the fire service" of the Hellenic Fire Service, the entities stage having joined "the
+    fire service" to it as a description, not an alias (the generalise wildfire story: the spokesman's count
+    stood as a second source against his own service's)."""
+    links = voice_lexicon().links
+    named: dict[tuple[str, ...], str] = {}
+    tails: dict[tuple[str, ...], set[str]] = {}
+    for entity in entities:
+        if entity.type != "ORG":
+            continue
+        for name in (entity.name, *entity.aliases):
+            words = _words(name)
+            if words:
+                named[words] = entity.id
+            # "of health" is no name of the Ministry of Health: a tail opens on a word of its own
+            for start in range(1, len(words) - 1):
+                if words[start] not in links:
+                    tails.setdefault(words[start:], set()).add(entity.id)
+    return {**{tail: ids.pop() for tail, ids in tails.items() if len(ids) == 1}, **named}
+
+
+def _described_names(entities: Sequence[Entity]) -> dict[tuple[str, ...], str]:
+    """Descriptions of two words or more that resolution gave one organisation alone, "the" left out, as
+    the words a role may name it by: the wildfire's spokesman is "spokesman of the fire service" in one
+    report and "spokesman of the fire brigade" in another, "the fire brigade" being a description of the
+    Hellenic Fire Service, not a name of it; read as a role at another organisation, it left him the voice
+    of none (the generalise wildfire story's count of active fronts: two sources, contested)."""
+    described = {}
+    for text, entity_id in descriptions(entities).items():
+        words = _words(text)[1:]
+        if len(words) >= 2:
+            described[words] = entity_id
+    return described
+
+
+def _by_name_words(entities: Sequence[Entity]) -> dict[frozenset[str], str]:
+    """Organisations by the content words of their names, of two words or more, where one organisation
+    alone has them ("Police of Armenia": {police, armenia})."""
+    found: dict[frozenset[str], set[str]] = {}
+    for entity in entities:
+        if entity.type == "ORG":
+            for name in (entity.name, *entity.aliases):
+                words = name_words(name)
+                if len(words) >= 2:
+                    found.setdefault(words, set()).add(entity.id)
+    return {words: ids.pop() for words, ids in found.items() if len(ids) == 1}
+
+
+def name_words(text: str) -> frozenset[str]:
+    """The content words of a name, stemmed, a demonym folded onto its country: "the Armenian police",
+    "Police in Armenia" and "Police of Armenia" are {police, armenia}."""
+    stopwords = ledger_lexicon().stopwords
+    return frozenset(stem(word) for word in WORD.findall(text) if word.lower() not in stopwords)
+
+
+def voice_of(claim: Claim, voices: Voices) -> str | None:
+    """The entity a claim's speaker speaks as: the organisation of a person speaking for one; for a speaker
+    left unresolved, or resolved to a place whose name is only part of the speaker's words ("Police in
+    Armenia" resolved to Armenia), the one organisation whose name has the speaker's words ("Armenian
+    police": the Police of Armenia; in the Yerevan protest story the police's latest count, 301, was an
+    unresolved "Armenian police" beside its earlier ones and read as a side); else the speaker."""
+    if claim.speaker and claim.speaker in voices.people:
+        return voices.people[claim.speaker]
+    domain = _domain_voice(claim.speaker_text or "", voices)
+    if domain is not None:
+        return domain
+    if claim.speaker and claim.speaker not in voices.places:
+        return claim.speaker
+    owner = None if claim.speaker else _owner_voice(claim.speaker_text or "", voices)
+    # "The judge" beside Gonzalo P. Curiel: the person resolution gave that description, one source with
+    # the name, not a second one (curiel-trump-university, issue #14)
+    described = (claim.speaker_text or "").strip().lower()
+    person = None if claim.speaker else voices.people_described.get((claim.article, described))
+    if person is not None:
+        return voices.people.get(person, person)
+    # "the sport's integrity body": the Weightlifting Integrity Unit (``described_organisation``)
+    unowned = POSSESSOR.sub("the ", (claim.speaker_text or "").strip())
+    description = None if claim.speaker else described_organisation(unowned, voices)
+    named = voices.named.get(name_words(claim.speaker_text or ""))
+    return owner or description or named or claim.speaker
+
+
+def _owner_voice(speaker: str, voices: Voices) -> str | None:
+    """The organisation an unresolved speaker speaks as where the words name its press staff or a role held
+    for it, the organisation written as a common noun ("the court's press service", "a spokeswoman for the
+    court"): the organisation the noun describes (``described_organisation``: the Pervomaisky District
+    Court, beside a Supreme Court never called "the court"). In the
+    generalise trial story the court's count of defendants sentenced came through its press service, a
+    spokeswoman and the court named, three sources of three values (issue #17). None for other words."""
+    match = OWNED_ROLE.match(speaker.strip()) or ROLE_FOR.match(speaker.strip())
+    lexicon = voice_lexicon()
+    if match is None or match["role"].lower() not in lexicon.roles | lexicon.press:
+        return None
+    return described_organisation(f"the {match['owner'].lower()}", voices)
+
+
+def described_organisation(description: str, voices: Voices) -> str | None:
+    """The one organisation a description names, "the" and lower-case words: the one resolution gave it
+    (``Voices.described``), else the one whose names hold each of its words before the head noun
+    ("integrity" of "the integrity body": the Weightlifting Integrity Unit), or, with no such words, whose
+    name is headed by its head noun ("the court": the Pervomaisky District Court; "the unit": the
+    Weightlifting Integrity Unit). None where no organisation, or several, fit. In the generalise doping
+    story the unit's latest count came from "the sport's integrity body" and read as a second source
+    giving a figure of its own (issue #17)."""
+    text = description.strip()
+    if text.lower() in voices.described:
+        return voices.described[text.lower()]
+    words = _words(text)
+    if len(words) < 2 or words[0] != "the" or not text[4:].islower():
+        return None
+    *modifiers, head = words[1:]
+    found = [
+        organisation
+        for organisation, names in voices.organisations.items()
+        if (set(modifiers) <= names if modifiers else head in voices.heads.get(organisation, ()))
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _domain_voice(speaker: str, voices: Voices) -> str | None:
+    """The organisation a group of unnamed officials named by their domain speaks for ("Armenian election
+    officials": the Central Electoral Commission): the speaker's words are a group noun after lower-case
+    domain words and perhaps a demonym, and one organisation alone has, for each domain word, a name word
+    of the same stem (``[voices.groups]``). A named group ("CEC officials") is the entities stage's."""
+    lexicon = voice_lexicon()
+    words = [word for word in ROLE_WORD.findall(speaker) if word.lower() not in lexicon.links]
+    if len(words) < 2 or words[-1] not in lexicon.groups:
+        return None
+    domain = [word for word in words[:-1] if not _is_demonym(word)]
+    if not domain or any(not word.islower() or len(word) < lexicon.domain_stem for word in domain):
+        return None
+    found = [
+        organisation
+        for organisation, names in voices.organisations.items()
+        if all(any(_share_stem(word, name, lexicon.domain_stem) for name in names) for word in domain)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _is_demonym(word: str) -> bool:
+    """A capitalised demonym ("Armenian", "Korean"): it says whose officials, not which domain."""
+    return word[:1].isupper() and word.endswith(("ian", "ean"))
+
+
+def _share_stem(word: str, other: str, letters: int) -> bool:
+    return len(other) >= letters and word[:letters] == other[:letters]
+
+
+def _spoken_for(
+    roles: Sequence[str],
+    organisations: Mapping[tuple[str, ...], str],
+    portfolios: Mapping[Portfolio, str] = MappingProxyType({}),
+) -> str | None:
+    """The one organisation a person's roles say they speak for: roles naming it beside a role word
+    outnumber the roles of another kind. A role of another kind is one with a word that is neither a role
+    word, a link nor a word of the organisation's name ("Secretary", "the official"): resolution gave
+    Clinton, beside those, "head of the Center for American Progress", another person's role (PolNeAR).
+    ``portfolios``: the organisations a title heads (``_portfolios``)."""
+    named = {role: _named_in_role(role, organisations) | _headed_in_role(role, portfolios) for role in roles}
+    found = set().union(*named.values())
+    if len(found) != 1:
+        return None
+    organisation = found.pop()
+    own_words = {word for name, org in organisations.items() if org == organisation for word in name}
+    lexicon = voice_lexicon()
+    allowed = lexicon.roles | lexicon.links | own_words
+    other_kind = sum(1 for role in roles if not named[role] and set(_words(role)) - allowed)
+    return organisation if sum(1 for role in roles if named[role]) > other_kind else None
+
+
+# an office noun and the other words of an organisation's name: ("ministry", {"health"})
+Portfolio = tuple[str, frozenset[str]]
+
+
+def _portfolio(words: Sequence[str], office: str) -> Portfolio:
+    """The office and the words that say which one ("Ministry of the Interior": interior), links aside."""
+    links = voice_lexicon().links
+    return office, frozenset(word for word in words if word != office and word not in links)
+
+
+def _portfolios(entities: Sequence[Entity]) -> dict[Portfolio, str]:
+    """The organisations whose names hold an office noun of ``[voices.offices]`` ("Ministry of Health",
+    "Interior Ministry"), by their portfolio (``_portfolio``), where one organisation alone has it."""
+    offices = set(voice_lexicon().offices.values())
+    found: dict[Portfolio, set[str]] = {}
+    for entity in entities:
+        if entity.type == "ORG":
+            for name in (entity.name, *entity.aliases):
+                words = _words(name)
+                for office in offices & set(words):
+                    portfolio = _portfolio(words, office)
+                    if portfolio[1]:
+                        found.setdefault(portfolio, set()).add(entity.id)
+    return {portfolio: ids.pop() for portfolio, ids in found.items() if len(ids) == 1}
+
+
+def _headed_in_role(role: str, portfolios: Mapping[Portfolio, str]) -> set[str]:
+    """The organisation a title in the role heads: the title's other words are the name's ("Health
+    Minister", "minister of health": the Ministry of Health); none for a former holder, nor when other
+    words are there ("Deputy Health Minister", "Uzbekistan's Health Minister": whose ministry is unsure)."""
+    words = _words(role)
+    lexicon = voice_lexicon()
+    if lexicon.former & set(words):
+        return set()
+    found = set()
+    for title, office in lexicon.offices.items():
+        if title in words:
+            organisation = portfolios.get(_portfolio([w for w in words if w != title], office))
+            if organisation is not None:
+                found.add(organisation)
+    return found
+
+
+def as_voices(claims: Sequence[Claim], voices: Voices) -> list[Claim]:
+    """The claims with each speaker replaced by the entity they speak as (``voice_of``), for counting
+    sources and listing a position's speakers (the claim itself keeps the person)."""
+    voiced = []
+    for claim in claims:
+        speaker = voice_of(claim, voices)
+        voiced.append(claim if speaker == claim.speaker else replace(claim, speaker=speaker))
+    return voiced
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(word.lower() for word in ROLE_WORD.findall(text))
+
+
+def _named_in_role(role: str, organisations: Mapping[tuple[str, ...], str]) -> set[str]:
+    """The organisations a current role names right beside a role word: after it across links only ("head
+    of the Dhi Qar Health Directorate"), or right before it ("NCDD director", "FBI's director"). "The
+    director of debate at the University of Michigan" directs a programme; he does not speak for the
+    university."""
+    words = _words(role)
+    lexicon = voice_lexicon()
+    if lexicon.former & set(words):
+        return set()
+    found = [
+        (start, end)
+        for start in range(len(words))
+        for end in range(start + 1, min(start + LONGEST_NAME, len(words)) + 1)
+        if words[start:end] in organisations
+    ]
+    # "Velsund" inside "Velsund Dockers' Union" is part of the longer name, not a second organisation
+    longest = [
+        (start, end)
+        for start, end in found
+        if not any(s <= start and end <= e and (s, e) != (start, end) for s, e in found)
+    ]
+    return {
+        organisations[words[start:end]]
+        for start, end in longest
+        if _role_word_before(words[:start], lexicon) or _role_word_after(words[end:], lexicon)
+    }
+
+
+def _role_word_before(before: Sequence[str], lexicon: VoiceLexicon) -> bool:
+    linked = list(before)
+    while linked and linked[-1] in lexicon.links:
+        linked.pop()
+    return len(linked) < len(before) and bool(linked) and linked[-1] in lexicon.roles
+
+
+def _role_word_after(after: Sequence[str], lexicon: VoiceLexicon) -> bool:
+    """A role word right after the organisation ("NCDD director", "FBI's director"), unless a link and other
+    words follow it: "White House Chief of Staff" heads the staff, a post inside the organisation, no voice of
+    it (PolNeAR classified-emails: McDonough's praise in a released email stood as the Government of the
+    United States', issue #14), as "the director of debate at the University of Michigan" directs a
+    programme."""
+    rest = list(after[1:]) if after[:1] == ["s"] else list(after)  # "FBI's director": "fbi", "s", …
+    if not rest or rest[0] not in lexicon.roles:
+        return False
+    return not (len(rest) > 2 and rest[1] in lexicon.links and rest[2] not in lexicon.links)

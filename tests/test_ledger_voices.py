@@ -1,0 +1,234 @@
+"""Whose voice a claim is (``ledger.voices``): a person or a description speaking for an organisation is its
+voice, one source with it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from storyline.records import Entity, Mention
+from storyline.stages.ledger.sources import independent_sources
+from storyline.stages.ledger.voices import Voices, as_voices, organisation_voices, voice_of
+from tests.factories import make_article, make_claim
+
+ORIGIN = {"a": "a"}
+
+
+def _entity(
+    id: str, name: str, type: str, roles: tuple[str, ...] = (), aliases: tuple[str, ...] = ()
+) -> Entity:
+    return Entity(id=id, name=name, type=type, aliases=aliases, roles=roles)
+
+
+def test_a_director_or_spokesman_speaks_for_the_organisation_their_role_names() -> None:
+    entities = [
+        _entity("e-ncdd", "National Civil Defence Directorate", "ORG", aliases=("NCDD",)),
+        _entity("e-velsund", "Velsund", "ORG"),
+        _entity("e-union", "Velsund Dockers' Union", "ORG"),
+        _entity("e-uni", "University of Michigan", "ORG"),
+        _entity("e-barrios", "Lucía Barrios", "PERSON", roles=("NCDD director",)),
+        _entity(
+            "e-chair",
+            "Oleksandr Hrytsenko",
+            "PERSON",
+            roles=("Union leader", "chairman of the Velsund Dockers' Union"),
+        ),
+        _entity("e-old", "James Old", "PERSON", roles=("former NCDD director",)),
+        _entity("e-deputy", "Gustavo Peña", "PERSON", roles=("Opposition deputy",)),
+        _entity("e-two", "Ann Two", "PERSON", roles=("NCDD director", "Velsund Dockers' Union spokeswoman")),
+        _entity(
+            "e-coach", "Aaron Kall", "PERSON", roles=("the director of debate at the University of Michigan",)
+        ),
+        # a role resolution lent her beside two of her own kind: not her organisation
+        _entity("e-lent", "Clinton", "PERSON", roles=("Secretary", "head of the NCDD", "The official")),
+        _entity("e-staff", "Dana Roe", "PERSON", roles=("NCDD Chief of Staff",)),
+    ]
+    # the longer name holds "Velsund": one organisation; a former director, a deputy of no organisation,
+    # a person speaking for two, a director of a programme at a university and a chief of the
+    # organisation's staff are their own voice
+    assert organisation_voices(entities).people == {"e-barrios": "e-ncdd", "e-chair": "e-union"}
+
+
+def test_a_minister_speaks_for_the_ministry_whose_portfolio_the_title_names() -> None:
+    entities = [
+        _entity("e-health", "Ministry of Health", "ORG"),
+        _entity("e-interior", "Interior Ministry", "ORG"),
+        _entity("e-health-minister", "Dilshod Yuldashev", "PERSON", roles=("Health Minister",)),
+        _entity("e-interior-minister", "Ana Petrova", "PERSON", roles=("the Minister of the Interior",)),
+        # no ministry of finance among the entities; a deputy, or a former minister, is not the ministry
+        _entity("e-finance", "Ivo Marek", "PERSON", roles=("Finance Minister",)),
+        _entity("e-deputy", "Lena Hart", "PERSON", roles=("Deputy Health Minister",)),
+        _entity("e-former", "Tom Old", "PERSON", roles=("former interior minister",)),
+    ]
+    assert organisation_voices(entities).people == {
+        "e-health-minister": "e-health",
+        "e-interior-minister": "e-interior",
+    }
+
+
+def test_a_role_naming_the_tail_of_one_organisations_name_speaks_for_it() -> None:
+    entities = [
+        _entity("e-guard", "Varnian Coast Guard", "ORG"),
+        _entity("e-health", "Ministry of Health", "ORG"),
+        _entity("e-north", "Northern Rail Authority", "ORG"),
+        _entity("e-south", "Southern Rail Authority", "ORG"),
+        _entity("e-quell", "Marta Quell", "PERSON", roles=("the spokeswoman of the coast guard",)),
+        # "of health" opens on a link: no name of the ministry
+        _entity("e-lind", "Ola Lind", "PERSON", roles=("director of health",)),
+        # two organisations end in "Rail Authority": the tail names neither
+        _entity("e-voss", "Per Voss", "PERSON", roles=("a spokesman of the rail authority",)),
+    ]
+    assert organisation_voices(entities).people == {"e-quell": "e-guard"}
+
+
+def test_a_person_speaks_for_the_organisation_the_storys_own_articles_give_him() -> None:
+    # one name in two stories is one entity with both stories' roles; each story reads its own
+    def said(article: str, role: str) -> Mention:
+        return Mention(article, 0, 5, "Giorgos Christodoulou", "PERSON", role=role)
+
+    spokesman = Entity(
+        id="e-gc",
+        name="Giorgos Christodoulou",
+        type="PERSON",
+        roles=("the spokesman of the fire service", "the spokesman for the coast guard"),
+        mentions=(
+            said("a-fire", "the spokesman of the fire service"),
+            said("a-wreck", "the spokesman for the coast guard"),
+        ),
+    )
+    fire = _entity("e-fire", "Hellenic Fire Service", "ORG")
+    assert organisation_voices([spokesman, fire], {"a-fire"}).people == {"e-gc": "e-fire"}
+    assert organisation_voices([spokesman, fire]).people == {}  # every role: a second one of another kind
+    assert organisation_voices([spokesman, fire], {"a-wreck"}).people == {}
+
+
+def test_a_role_naming_a_description_of_one_organisation_speaks_for_it() -> None:
+    # "the fire brigade" is a description resolution gave the fire service, not one of its names
+    brigade = Mention("a", 0, 16, "the fire brigade", "ORG")
+    fire = Entity(id="e-fire", name="Hellenic Fire Service", type="ORG", mentions=(brigade,))
+    roles = ("the spokesman of the fire service", "spokesman of the fire brigade")
+    spokesman = _entity("e-gc", "Giorgos Christodoulou", "PERSON", roles=roles)
+    assert organisation_voices([spokesman, fire]).people == {"e-gc": "e-fire"}
+    # without the description the second role reads as one at another organisation: no voice
+    assert organisation_voices([spokesman, replace(fire, mentions=())]).people == {}
+
+
+def test_an_organisations_voice_is_one_source_with_it() -> None:
+    article = make_article("The NCDD said 63 had died. Barrios said 71 had died.")
+    agency = make_claim("63 had died", article=article, id="c1", speaker="e-ncdd")
+    director = make_claim("71 had died", article=article, id="c2", speaker="e-barrios")
+    voiced = as_voices([agency, director], Voices(people={"e-barrios": "e-ncdd"}))
+    assert [claim.speaker for claim in voiced] == ["e-ncdd", "e-ncdd"]
+    assert independent_sources(voiced, ORIGIN) == {"e-ncdd"}
+    assert independent_sources([agency, director], ORIGIN) == {"e-ncdd", "e-barrios"}
+
+
+def test_an_unresolved_speaker_naming_an_organisation_speaks_as_it() -> None:
+    entities = [
+        _entity("e-police", "Police of Armenia", "ORG"),
+        _entity("e-armenia", "Armenia", "GPE"),
+        _entity("e-org-armenia", "Armenia", "ORG"),
+    ]
+    voices = organisation_voices(entities)
+    article = make_article(
+        "Armenian police said 301 had been held. Police in Armenia said 64. Armenia said so."
+    )
+    unresolved = make_claim("301 had been held", article=article, speaker_text="Armenian police")
+    at_a_place = make_claim(
+        "64", article=article, id="c2", speaker="e-armenia", speaker_text="Police in Armenia"
+    )
+    the_place = make_claim("so", article=article, id="c3", speaker="e-armenia", speaker_text="Armenia")
+    police = make_claim("so", article=article, id="c4", speaker_text="police")
+    assert [voice_of(claim, voices) for claim in (unresolved, at_a_place, the_place, police)] == [
+        "e-police",
+        "e-police",
+        "e-armenia",  # the place itself, not the organisation of one word that shares its name
+        None,  # one word names no organisation surely
+    ]
+
+
+def test_officials_named_by_a_domain_speak_for_the_one_organisation_of_that_stem() -> None:
+    entities = [
+        _entity("e-board", "National Electoral Board", "ORG", aliases=("NEB",)),
+        _entity("e-harbour", "Velsund Harbour Authority", "ORG"),
+        _entity("e-port-one", "Port of Velsund", "ORG"),
+        _entity("e-port-two", "Halvik Port Company", "ORG"),
+        # resolution joined the group to the government: an alias holding a group noun is no name
+        _entity("e-gov", "Government of Norland", "ORG", aliases=("Norlandian election officials",)),
+    ]
+    voices = organisation_voices(entities)
+    article = make_article(
+        "Norlandian election officials, harbour officials, port officials, officials, NEB officials and "
+        "election monitors said 40."
+    )
+
+    def said_by(words: str, speaker: str | None = None) -> str | None:
+        return voice_of(make_claim("40", article=article, speaker=speaker, speaker_text=words), voices)
+
+    assert said_by("Norlandian election officials", "e-gov") == "e-board"  # the demonym says whose
+    assert said_by("harbour officials") == "e-harbour"
+    assert said_by("port officials") is None  # two organisations share the stem
+    assert said_by("officials") is None  # no domain: whose is unsure
+    assert said_by("NEB officials", "e-board") == "e-board"  # a named group is the entities stage's
+    assert said_by("election monitors") is None  # not a group of officials
+
+
+def test_press_staff_or_a_role_for_an_organisation_named_by_its_noun_speak_as_it() -> None:
+    tribunal = _entity("e-tribunal", "Norland Regional Tribunal", "ORG")
+    supreme = _entity("e-supreme", "Supreme Tribunal", "ORG")
+    described = replace(tribunal, mentions=(Mention("a", 0, 12, "The tribunal", "ORG"),))
+    words = "the tribunal's press office", "a spokeswoman for the tribunal", "a clerk for the tribunal"
+
+    def voices_said(entities: list[Entity]) -> list[str | None]:
+        voices = organisation_voices(entities)
+        return [voice_of(make_claim("40", article="a", speaker_text=text), voices) for text in words]
+
+    # "the tribunal" named one organisation alone: its press office and its spokeswoman speak as it
+    assert voices_said([described, supreme]) == ["e-tribunal", "e-tribunal", None]
+    # no description given, one organisation with the noun in its name
+    assert voices_said([tribunal]) == ["e-tribunal", "e-tribunal", None]
+    # two such organisations and no description: whose is unsure
+    assert voices_said([tribunal, supreme]) == [None, None, None]
+
+
+def test_a_speaker_written_as_a_description_resolution_gave_one_person_is_that_person() -> None:
+    def judge(id: str, name: str) -> Entity:
+        mentions = (Mention("a", 0, 9, "the judge", "PERSON"), Mention("a", 20, 24, name, "PERSON"))
+        return replace(_entity(id, name, "PERSON"), mentions=mentions)
+
+    marlow = judge("e-marlow", "Ada Marlow")
+    named = make_claim("the order stands", article="a", id="c1", speaker="e-marlow", speaker_text="Marlow")
+    described = make_claim("the order stands", article="a", id="c2", speaker_text="The judge")
+    voices = organisation_voices([marlow])
+    assert voice_of(described, voices) == "e-marlow"
+    # one person, not two independent sources
+    assert independent_sources(as_voices([named, described], voices), ORIGIN) == {"e-marlow"}
+    # two people both called "the judge": whose the words are is unsure, so they stay apart
+    voices = organisation_voices([marlow, judge("e-venn", "Tom Venn")])
+    assert voice_of(described, voices) is None
+    # nor in an article where resolution never called anyone so
+    assert voice_of(replace(described, article="b"), organisation_voices([marlow])) is None
+    # a description never given to the person is no name of theirs
+    assert voice_of(replace(described, speaker_text="a federal judge"), organisation_voices([marlow])) is None
+
+
+def test_a_description_of_one_organisation_speaks_as_it() -> None:
+    # issue #17: a unit's latest count given by "the sport's integrity body" is the unit's, one source
+    unit = _entity("e-unit", "Weightlifting Integrity Unit", "ORG")
+    lab = _entity("e-lab", "Anti-Doping Laboratory", "ORG")
+    court = _entity("e-court", "Court of Arbitration for Sport", "ORG")
+
+    def voice(text: str, *entities: Entity) -> str | None:
+        return voice_of(make_claim("14", article="a", speaker_text=text), organisation_voices(entities))
+
+    assert voice("the sport's integrity body", unit, lab) == "e-unit"
+    # a head noun alone names the organisation whose name it heads ("the unit", "the court")
+    assert voice("the unit", unit, lab) == "e-unit"
+    assert voice("The court", unit, court) == "e-court"
+    # words no name holds, or a noun heading none ("the sport": a word of the court's name), name none
+    assert voice("the national federation", unit, lab) is None
+    assert voice("the sport", unit, court) is None
+    # nor does a description name an organisation when two fit it
+    labs = (_entity("e-unit", "Anti-Doping Unit", "ORG"), lab)
+    assert voice("the anti-doping body", *labs) is None
+    # a name written in capitals is the entities stage's to resolve
+    assert voice("the Integrity Body", unit, lab) is None
