@@ -247,8 +247,8 @@ MOST_FALSE_IN_A_STORY_TOP_20 = 2  # issue #14's ceiling, per story
 # top 10 false or misleading. Raised in the twenty-first round (nokey21: quote marks mixed in a paragraph
 # paired by their place): orlando-shooting-response covered 54/57, speakers 49/62; (props21: accusations keyed
 # by the act they charge, phrasal verbs, "free to disclose", group merges of one predicate class): curiel
-# together 17/450, dnc-email-leak together 6/51 and statuses 4/15, trump-taxes together 16/143 and statuses 6/15;
-# (speakers21: honorifics tell a person's gender, a show told something is no content):
+# together 17/450, dnc-email-leak together 6/51 and statuses 4/15, trump-taxes together 16/143 and statuses
+# 6/15; (speakers21: honorifics tell a person's gender, a show told something is no content):
 # orlando-shooting-response speakers 0.77.
 FLOORS_OF_LATE_STORIES = {
     "trump-taxes": (
