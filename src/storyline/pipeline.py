@@ -250,25 +250,34 @@ def link_speakers(claim_list: Iterable[Claim], entity_list: Sequence[Entity]) ->
     return linked
 
 
+def resolve_all_entities(
+    analyses: Sequence[ArticleAnalysis], settings: Settings = DEFAULT_SETTINGS
+) -> list[Entity]:
+    """The entities over every analysed article's mentions."""
+    article_list = [analysis.article for analysis in analyses]
+    mention_list = [mention for analysis in analyses for mention in analysis.mentions]
+    # names one article tags and another leaves untagged (a German spelling, an unseen acronym)
+    mention_list += entities.recover_mentions(article_list, mention_list)
+    return entities.resolve_entities(mention_list, settings.entities)
+
+
 def build_brief(
     analyses: Sequence[ArticleAnalysis],
     skipped: Sequence[SkippedInput] = (),
     settings: Settings = DEFAULT_SETTINGS,
     story_list: Sequence[Story] | None = None,
 ) -> Brief:
-    """The cross-article stages, over every analysed article. ``story_list`` gives the stories when they
-    are already known (a store's incremental stories); otherwise the articles are clustered here."""
+    """The cross-article stages, over every analysed article. ``story_list`` gives the event stories when
+    they are already known (a store's incremental stories); otherwise the articles are clustered here. The
+    brief's stories are the level a user sees over them (``stories.shown_stories``)."""
     article_list = [analysis.article for analysis in analyses]
-    mention_list = [mention for analysis in analyses for mention in analysis.mentions]
-    # names one article tags and another leaves untagged (a German spelling, an unseen acronym)
-    mention_list += entities.recover_mentions(article_list, mention_list)
-    entity_list = entities.resolve_entities(mention_list, settings.entities)
+    entity_list = resolve_all_entities(analyses, settings)
     claim_list = link_speakers((c for analysis in analyses for c in analysis.claims), entity_list)
     copy_edges = copies.find_copies(article_list, settings.copies)
     if story_list is None:
         story_list = stories.cluster_stories(analyses, entity_list, settings.stories)
-    if settings.stories.developing_stories:  # the event stories of one incident, as one story
-        story_list = stories.developing_stories(story_list, analyses, entity_list, settings.stories)
+    # the event stories of one incident, as one story (developing stories): the level a user sees
+    story_list = stories.shown_stories(story_list, analyses, entity_list, settings.stories)
     # An undated article is placed by its story's dated reports before its values enter the ledger's series.
     analyses = dates.date_undated_in_stories(analyses, story_list, settings.dates)
     article_list = [analysis.article for analysis in analyses]
@@ -351,12 +360,15 @@ def stored_brief(
 
 
 def story_brief(store: Store, story_id: str, settings: Settings = DEFAULT_SETTINGS) -> Brief:
-    """The brief of one stored story: the cross-article stages over its articles only (nothing is saved,
-    since the store's cross-article results cover every story)."""
+    """The brief of one stored story as ``storyline stories`` lists it (a developing story, found by its
+    id or by the id of any event story it joined): the cross-article stages over its articles only (nothing
+    is saved, since the store's cross-article results cover every story). Which event stories join needs
+    the entities of every article, as in the whole brief."""
     analyses = store.load_analyses()
-    chosen = next(
-        (story for story in stored_stories(store, analyses, settings) if story.id == story_id), None
-    )
+    event_stories = stored_stories(store, analyses, settings)
+    entity_list = resolve_all_entities(analyses, settings) if settings.stories.developing_stories else []
+    shown = stories.shown_stories(event_stories, analyses, entity_list, settings.stories)
+    chosen = stories.find_story(shown, story_id, event_stories)
     if chosen is None:
         raise unknown_story(story_id)
     members = set(chosen.articles)
@@ -376,6 +388,21 @@ def refresh_store(store: Store, settings: Settings = DEFAULT_SETTINGS, *, keep_r
     if keep_results:
         store.save_cross_article(brief.entities, brief.copies, brief.stories)
     return apply_corrections(brief, store.list_corrections(), settings.ledger)  # analysis stored uncorrected
+
+
+def load_stories(store: Store) -> list[Story]:
+    """The stories the store's brief holds (what ``load_brief`` and the server show), refreshed first when
+    articles were stored since, without loading the analyses otherwise."""
+    if store.count_articles_outside_stories():
+        return list(refresh_store(store).stories)
+    return store.load_stories()
+
+
+def story_aliases(store: Store, shown: Sequence[Story]) -> dict[str, str]:
+    """The id of each stored event story that a developing story joined under another's id -> that id, so
+    that an event story's id (from an older listing, or a link) still finds the story that holds it."""
+    event_ids = stories.event_story_ids(shown, stories.live_tracks(store.load_story_tracks()))
+    return {event_id: shown_id for event_id, shown_id in event_ids.items() if event_id != shown_id}
 
 
 def load_brief(store: Store) -> Brief:

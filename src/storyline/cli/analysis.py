@@ -115,6 +115,8 @@ def analyze(
         with run.building_brief():
             brief = pipeline.stored_brief(store, story, settings)
     brief = dataclasses.replace(brief, skipped=result.skipped)
+    if story is not None and not quiet:
+        _say_if_joined(story, brief)
     if not brief.articles:
         fail(f"nothing could be analysed: {run.nothing_usable(result)}")
     if not quiet:
@@ -123,6 +125,13 @@ def analyze(
         _write_reports(brief, json_path, html_path, md_path)
     if not (json_path or html_path or md_path):
         typer.echo(brief.to_json())
+
+
+def _say_if_joined(asked: str, brief: Brief) -> None:
+    """An event story's id finds the developing story that joined it: say so, not as if it were the same."""
+    shown = [story.id for story in brief.stories]
+    if shown and shown != [asked]:
+        err.print(f"story {asked} is part of the developing story {shown[0]}: its brief follows")
 
 
 def ingest(

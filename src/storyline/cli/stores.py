@@ -52,12 +52,18 @@ def stories(
         ),
     ] = ListingFormat.table,
 ) -> None:
-    """List the stories of a store: id, title, articles, first and last dates, representative article."""
+    """List the stories of a store as its brief shows them (developing stories, each naming the event
+    stories it joined): id, title, articles, first and last dates, representative article."""
     with one_line_errors(), existing_store(db) as store:
-        from storyline.stages.stories.listing import list_stories  # after the store check: a typo is quick
+        # after the store check: a typo is quick
+        from storyline.pipeline import load_stories
+        from storyline.stages.stories.listing import list_stories
 
         listing = list_stories(
-            store.load_story_tracks(), store.load_article_outlets(), store.load_story_events()
+            store.load_story_tracks(),
+            store.load_article_outlets(),
+            store.load_story_events(),
+            shown=load_stories(store),
         )
     if output_format is ListingFormat.jsonl:
         for row in listing.rows:
@@ -75,8 +81,14 @@ def _print_csv(columns: list[str], rows: list[dict[str, Any]]) -> None:
     # Outlet names are the header: neutralised like every cell (a spreadsheet runs "@SUM(A1)" there too).
     writer.writerow({column: neutralise_cell(column) for column in columns})
     writer.writerows(
-        {key: neutralise_cell(value) for key, value in {**row, **row["outlets"]}.items()} for row in rows
+        {key: neutralise_cell(_cell(value)) for key, value in {**row, **row["outlets"]}.items()}
+        for row in rows
     )
+
+
+def _cell(value: object) -> object:
+    """A list (the event stories a story joined) as one cell, its ids separated by spaces."""
+    return " ".join(map(str, value)) if isinstance(value, list) else value
 
 
 def _story_table(rows: list[dict[str, Any]]) -> Table:
@@ -89,11 +101,16 @@ def _story_table(rows: list[dict[str, Any]]) -> Table:
     shown = ("articles", "first_date", "last_date", "title")
     for column in shown:
         table.add_column(column, no_wrap=column != "title")
+    with_joins = any(row["joined"] for row in rows)
+    if with_joins:  # the ids of event stories a developing story joined: they find it too
+        table.add_column("joined", no_wrap=True)
     with_changes = any(row["events"] for row in rows)
     if with_changes:
         table.add_column("merges/splits")
     for row in rows:
         cells = [Text(str(row["id"])), *(Text(str(row[column] or "")) for column in shown)]
+        if with_joins:
+            cells.append(Text("\n".join(row["joined"])))
         if with_changes:
             cells.append(Text("; ".join(f"{event['kind']} {event['other']}" for event in row["events"])))
         table.add_row(*cells)
@@ -125,7 +142,7 @@ def export(
         check_writable(output)
         brief = pipeline.load_brief(store)
         if story is not None:
-            brief = exports.story_brief(brief, story)
+            brief = exports.story_brief(brief, story, pipeline.story_aliases(store, brief.stories))
         text = exports.EXPORTS[exports.ExportFormat(export_format)].render(brief)
     if output is None:
         typer.echo(text, nl=not text.endswith("\n"))  # a terminal's prompt starts on a line of its own

@@ -14,7 +14,7 @@ import dataclasses
 import io
 import json
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -35,9 +35,11 @@ CSV_FIXED_COLUMNS = ("story", "question_id", "question", "unit", "status", "stat
 SPEAKER_TYPES = {"PERSON": "Person", "ORG": "Organization", "NORP": "Organization", "GPE": "Organization"}
 
 
-def story_brief(brief: Brief, story_id: str) -> Brief:
+def story_brief(brief: Brief, story_id: str, aliases: Mapping[str, str] | None = None) -> Brief:
     """The part of ``brief`` one story needs: its articles, their claims, the entities mentioned in them
-    (with those mentions only) and the copy relations from them. An unknown id is an input error."""
+    (with those mentions only) and the copy relations from them. ``aliases``: the ids of event stories a
+    developing story joined -> its id (``pipeline.story_aliases``). An unknown id is an input error."""
+    story_id = (aliases or {}).get(story_id, story_id)
     story = next((story for story in brief.stories if story.id == story_id), None)
     if story is None:
         raise unknown_story(story_id)

@@ -7,9 +7,10 @@ import secrets
 from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Body, Depends, File, HTTPException, Query, Request, UploadFile
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
@@ -87,6 +88,8 @@ def story_summary(story: Story, snap: Snapshot) -> dict[str, Any]:
             1 for question in story.questions if len(question.positions) > 1 and question.status != "series"
         ),
         "statuses": sorted({question.status for question in story.questions}),
+        # the event stories this developing story joined under its id: their ids find it too
+        "joined": snap.joined.get(story.id, []),
     }
 
 
@@ -131,10 +134,19 @@ def known_outlet(snap: Snapshot, outlet: str | None) -> str | None:
 
 
 def _story_or_404(snap: Snapshot, story_id: str) -> Story:
-    story = snap.stories.get(story_id)
+    """The story with this id, or the developing story that joined the event story with this id."""
+    story = snap.story(story_id)
     if story is None:
         raise HTTPException(404, f"no story with id {story_id!r}")
     return story
+
+
+def joined_story_redirect(snap: Snapshot, story_id: str, path: str) -> RedirectResponse | None:
+    """To the developing story's own address when ``story_id`` is an event story it joined: the address
+    then names the story shown (temporary: a later ingest may split the story off again)."""
+    if story_id not in snap.aliases:
+        return None
+    return RedirectResponse(path + quote(snap.aliases[story_id], safe=""), status_code=307)
 
 
 # --- read -----------------------------------------------------------------------------------------------
@@ -193,6 +205,8 @@ def list_stories(
 )
 def get_story(story_id: str, snap: CurrentSnapshot) -> Response:
     _story_or_404(snap, story_id)
+    if redirect := joined_story_redirect(snap, story_id, "/api/stories/"):
+        return redirect
     # Built once per snapshot: cutting one story out of the brief reads the whole brief.
     text = snap.cached(
         ("api-story", story_id), lambda: exports.story_brief(snap.brief, story_id).to_json(indent=None)
@@ -331,7 +345,7 @@ def export(
 ) -> Response:
     name = "storyline-brief"
     if story is not None:
-        _story_or_404(snap, story)
+        story = _story_or_404(snap, story).id  # an event story a developing story joined: that story
         name = f"storyline-{story}"
     chosen = exports.EXPORTS[export_format]
 

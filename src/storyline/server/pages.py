@@ -29,7 +29,14 @@ from storyline.report.views import (
     count_noun,
     format_published,
 )
-from storyline.server.api import CurrentSnapshot, Status, known_entity, known_outlet, story_summary
+from storyline.server.api import (
+    CurrentSnapshot,
+    Status,
+    joined_story_redirect,
+    known_entity,
+    known_outlet,
+    story_summary,
+)
 from storyline.server.corrections import article_corrections, entity_corrections, story_corrections
 from storyline.server.snapshot import Snapshot, StoryFilter
 
@@ -207,8 +214,10 @@ def _story_item(story: Story, snap: Snapshot) -> dict[str, Any]:
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
-def story_page(story_id: str, snap: CurrentSnapshot) -> HTMLResponse:
+def story_page(story_id: str, snap: CurrentSnapshot) -> Response:
     story = snap.stories.get(story_id)
+    if story is None and (redirect := joined_story_redirect(snap, story_id, "/stories/")):
+        return redirect
     if story is None:
         raise HTTPException(404, f"no story with id {story_id!r}")
     return HTMLResponse(snap.cached(("story", story_id), lambda: _story_html(story, snap)))

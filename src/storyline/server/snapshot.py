@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeGuard, TypeVar
 
@@ -86,12 +86,20 @@ class LedgerPlace:
 class Snapshot:
     """The brief of one store at one moment, indexed for the routes."""
 
-    def __init__(self, brief: Brief, stamp: ChangeStamp | None = None) -> None:
+    def __init__(
+        self, brief: Brief, stamp: ChangeStamp | None = None, aliases: Mapping[str, str] | None = None
+    ) -> None:
         self.brief = brief
         # How far the store had got when this brief was read (what a page's live banner compares with).
         self.stamp = stamp or ChangeStamp(len(brief.articles), 0, 0)
         self.index = BriefIndex(brief)
         self.stories: dict[str, Story] = {story.id: story for story in brief.stories}
+        # The id of each event story a developing story joined under another's -> that id
+        # (``pipeline.story_aliases``): such an id still finds its story, as the listing names it.
+        self.aliases: dict[str, str] = dict(aliases or {})
+        self.joined: dict[str, list[str]] = defaultdict(list)
+        for event_id, story_id in self.aliases.items():
+            self.joined[story_id].append(event_id)
         self.story_of_article: dict[str, str] = {
             article_id: story.id for story in brief.stories for article_id in story.articles
         }
@@ -126,6 +134,10 @@ class Snapshot:
         return len(self._pages)
 
     # --- look-ups -------------------------------------------------------------------------------------
+
+    def story(self, story_id: str) -> Story | None:
+        """The story with this id, or the developing story that joined the event story with this id."""
+        return self.stories.get(self.aliases.get(story_id, story_id))
 
     def article(self, article_id: str) -> Article | None:
         return self.index.articles.get(article_id)
@@ -235,7 +247,7 @@ class Snapshot:
     def find_claims(self, wanted: ClaimFilter, offset: int, limit: int) -> Page[Claim]:
         claims: Sequence[Claim] = self.brief.claims
         if wanted.story:
-            story = self.stories.get(wanted.story)
+            story = self.story(wanted.story)
             claims = self.claims_of_story(story) if story else []
         query = Query(wanted.text) if wanted.text else None
         matching = [claim for claim in claims if self._claim_matches(claim, wanted, query)]

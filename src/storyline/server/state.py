@@ -30,6 +30,7 @@ from storyline.server.snapshot import Snapshot
 from storyline.server.writer import IngestOutcome, Writer, renamed_skips
 from storyline.stages.ingest.formats import FORMAT_BY_SUFFIX
 from storyline.store import Store
+from storyline.store.history import ChangeStamp
 
 # An uploaded file keeps only its suffix (which picks the reader); its name never reaches the filesystem.
 SAFE_SUFFIX = re.compile(r"\.[A-Za-z0-9]{1,10}$")
@@ -64,7 +65,7 @@ class ServerState:
         self.token = token
         self.settings = settings
         stamp = store.change_stamp()  # read first: a change made while loading shows as newer, not lost
-        self.snapshot = Snapshot(pipeline.load_brief(store), stamp)
+        self.snapshot = self._snapshot(pipeline.load_brief(store), stamp)
         self._ingest_lock = threading.Lock()
         self._writer = Writer(store.url, store.label)
         self._stamp = stamp
@@ -100,13 +101,17 @@ class ServerState:
         with self._ingest_lock:
             result = change(self.store, self.snapshot.brief)
             stamp = self.store.change_stamp()  # read first, as at start-up: a later change shows as newer
-            self.snapshot = Snapshot(pipeline.load_brief(self.store), stamp)
+            self.snapshot = self._snapshot(pipeline.load_brief(self.store), stamp)
             return result
 
     def _swap_in(self, outcome: IngestOutcome) -> IngestResult:
         if outcome.brief is not None:
-            self.snapshot = Snapshot(outcome.brief, self.store.change_stamp())
+            self.snapshot = self._snapshot(outcome.brief, self.store.change_stamp())
         return outcome.result
+
+    def _snapshot(self, brief: Brief, stamp: ChangeStamp) -> Snapshot:
+        """The brief, indexed, with the ids of the stored event stories its developing stories joined."""
+        return Snapshot(brief, stamp, pipeline.story_aliases(self.store, brief.stories))
 
     def changes(self) -> LedgerChanges:
         """What the ingest behind the snapshot served changed in the ledgers (from the ingest history)."""
@@ -154,7 +159,7 @@ class ServerState:
             if self._ingest_lock.acquire(blocking=False):
                 try:
                     stamp, brief = self._writer.load()
-                    self.snapshot = Snapshot(brief, stamp)
+                    self.snapshot = self._snapshot(brief, stamp)
                 finally:
                     self._ingest_lock.release()
         finally:

@@ -183,6 +183,11 @@ class Store(stored_corrections.CorrectionStore):
         with self._transaction() as connection:
             return _load_entities(connection), _load_copies(connection), _load_stories(connection)
 
+    def load_stories(self) -> list[Story]:
+        """The stored stories of the last refresh (``load_cross_article``'s, without entities and copies)."""
+        with self._transaction() as connection:
+            return _load_stories(connection)
+
     def load_ledger_states(self, count: int = 2, up_to: int | None = None) -> list[history.LedgerState]:
         """The ledgers' summaries after the last ``count`` refreshes that changed them (up to state number
         ``up_to``), newest first."""

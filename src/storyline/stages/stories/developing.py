@@ -10,8 +10,10 @@ name) whom a report of the other names more than in passing (``names.rare_subjec
 name specific in the collection, while the joined story stays within ``developing_story_days``: a
 bound on the whole span, not a window per join, so that no chain of joins gathers a month (the first
 wave's complaint). The event stories themselves are unchanged (the store keeps them, and ``eval/stories.py``
-scores them against PolNeAR's events); the brief, its ledger and timeline read the developing ones when
-``developing_stories`` is on.
+scores them against PolNeAR's events); the brief, its ledger and timeline, the listing and every look-up by
+id read the developing ones when ``developing_stories`` is on (``shown_stories``). A developing story takes
+its largest event story's id (the earliest of equals): deterministic, and changed only when a larger event
+story joins; the id of an event story it joined still finds it (``listing.event_story_ids``).
 """
 
 from __future__ import annotations
@@ -87,6 +89,20 @@ def developing_stories(
         joined.salient |= salient
         joined.named |= named
     return [_as_story(group.stories) for group in groups] + undated
+
+
+def shown_stories(
+    stories: Sequence[Story],
+    analyses: Sequence[ArticleAnalysis],
+    entities: Sequence[Entity] = (),
+    settings: StoriesSettings = DEFAULT_SETTINGS.stories,
+) -> list[Story]:
+    """The stories a user sees over the event stories: the developing ones when ``developing_stories`` is
+    on. The brief (``pipeline.build_brief``) and one story's brief by id (``pipeline.story_brief``) both
+    come through here, so the level a listing shows and the level a lookup finds cannot drift apart."""
+    if not settings.developing_stories:
+        return list(stories)
+    return developing_stories(stories, analyses, entities, settings)
 
 
 def _specific(
