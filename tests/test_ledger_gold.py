@@ -247,7 +247,9 @@ MOST_FALSE_IN_A_STORY_TOP_20 = 2  # issue #14's ceiling, per story
 # top 10 false or misleading. Raised in the twenty-first round (nokey21: quote marks mixed in a paragraph
 # paired by their place): orlando-shooting-response covered 54/57, speakers 49/62; (props21: accusations keyed
 # by the act they charge, phrasal verbs, "free to disclose", group merges of one predicate class): curiel
-# together 17/450, dnc-email-leak together 6/51 and statuses 4/15, trump-taxes together 16/143 and statuses 6/15.
+# together 17/450, dnc-email-leak together 6/51 and statuses 4/15, trump-taxes together 16/143 and statuses
+# 6/15. Raised in the twenty-first round (keys21b: a partitive after a light verb leaves the predicate to its
+# noun, "made a lot of sacrifices"): khan-family together 6/208.
 FLOORS_OF_LATE_STORIES = {
     "trump-taxes": (
         {
@@ -272,7 +274,7 @@ FLOORS_OF_LATE_STORIES = {
     "khan-family": (
         {
             "sentences covered by a claim": 0.95,
-            "same-question pairs together": 0.015,
+            "same-question pairs together": 0.025,
             "other-question pairs apart": 0.95,
             "speakers right": 0.85,
             "statuses right": 0.25,
