@@ -54,6 +54,7 @@ from storyline.embeddings import Embedder, load_embedder
 from storyline.records import Brief, Claim, Question
 from storyline.stages.ledger.grouping import EntitySpans, content_words, entities_within, entity_spans
 from storyline.stages.ledger.proposition_links import finish_keyed, keyed_candidates, keyed_draft
+from storyline.stages.ledger.proposition_predicates import stated_predicates
 from storyline.stages.ledger.propositions import PropositionKey, masked_content, proposition_key
 
 SOURCE = Path(__file__).resolve().parents[1] / "src" / "storyline"
@@ -102,7 +103,8 @@ class KeyReader:
         return proposition_key(claim, mentioned, self.persons, subject)
 
     def words(self, claim: Claim) -> frozenset[str]:
-        return content_words(claim.text) | entities_within(self.spans, claim.article, claim.start, claim.end)
+        mentioned = entities_within(self.spans, claim.article, claim.start, claim.end)
+        return content_words(claim.text) | mentioned | stated_predicates(claim)
 
     def masked(self, claim: Claim) -> str:
         return masked_content(claim, [(start, end) for start, end, _id in self.spans.get(claim.article, [])])

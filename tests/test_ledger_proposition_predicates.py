@@ -6,6 +6,7 @@ The claims are built by ``test_ledger_propositions.claim``, with their finite ve
 from __future__ import annotations
 
 import pytest
+from factories import make_claim
 from test_ledger_propositions import claim
 
 from storyline.lexicons import load_lexicon
@@ -18,6 +19,7 @@ from storyline.stages.ledger.proposition_predicates import (
     predicate_stem,
     predicate_stems,
     predicates_of,
+    stated_predicates,
 )
 from storyline.stages.ledger.propositions import proposition_key
 
@@ -250,3 +252,26 @@ def test_before_to_a_word_of_permission_or_obligation_leaves_the_predicate_to_th
     assert predicate_stem("right") in predicates_of(claim("that was the right call", "was"))
     # disclosing a document is releasing it: one synonym set
     assert predicate_stem("disclosed") == predicate_stem("released")
+
+
+def test_after_a_light_verb_a_partitive_leaves_the_predicate_to_the_noun_it_takes_a_part_of() -> None:
+    sacrifices = claim("the mayor has made a lot of sacrifices for the city", "has")
+    sacrificed = claim("the mayor sacrificed for the city", "sacrificed")
+    assert predicates_of(sacrifices) == predicates_of(sacrificed)
+    assert predicate_stem("union") in predicates_of(claim("the envoy is part of a union of rebels", "is"))
+    # not before "of": the word is the predicate as any other
+    assert predicate_stem("bit") in predicates_of(claim("the envoy was a bit player", "was"))
+
+
+def test_a_content_with_no_verb_is_keyed_by_a_cue_of_censure_that_takes_it_for_object() -> None:
+    denounced = make_claim("the mayor's remarks", cue="have since denounced", finite_verbs=())
+    condemned = make_claim("the remarks of the mayor", cue="condemned", finite_verbs=())
+    # one synonym set: the two outlets pass one judgement on the remarks
+    assert predicates_of(denounced) == predicates_of(condemned) == {predicate_stem("condemn")}
+    # given beside the content's words, for a pair to meet the predicate (``keyed_candidates``)
+    assert stated_predicates(denounced) == {predicate_stem("condemn")}
+    # another cue says nothing of its object; a content with a verb keeps its own predicate
+    assert predicates_of(make_claim("high ratings", cue="pointing to", finite_verbs=())) == frozenset()
+    clause = make_claim("the remarks were wrong", cue="condemned", finite_verbs=(12,))
+    assert predicates_of(clause) == {"wrong"}
+    assert stated_predicates(clause) == frozenset()

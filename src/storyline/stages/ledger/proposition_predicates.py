@@ -14,8 +14,9 @@ misconstrued" → misconstrue); a verb of accusation or hindrance gives the act 
 ("accused Russia of being behind the hack" → accuse, behind; "does not prevent him from releasing" →
 prevent, release) and a phrasal verb the one verb it states ("should step down" → resign). A content without
 a finite verb is keyed by the verb it opens on ("wants | to release his taxes") or by a clause inside it
-("cited the audit as the reason | he's not releasing them"); else no key: "Clinton to win" asserts nothing
-to match on.
+("cited the audit as the reason | he's not releasing them"); a content with no verb at all, by the cue it is
+the object of when that censures or denies it ("denounced | Mr. Trump's remarks" → condemn, "denied | the
+fraud claims" → fraud); else no key: "Clinton to win" asserts nothing to match on.
 
 Stems are compared through irregular forms ("sent" → send), synonym sets ("indicted" → prosecut) and
 nominalisations ("recommendation" → recommend); predicates of one class ("phony", "rig") share the class's
@@ -73,6 +74,10 @@ class PropositionWords:
     phrasal: Mapping[tuple[str, str], str]  # (verb's stem, particle) → the one verb it states
     act_verbs: Mapping[str, frozenset[str]]  # verb's stem → the prepositions opening the act it is about
     complement_heads: frozenset[str]  # "free", "right": before "to", the infinitive is the predicate
+    partitives: frozenset[str]  # "lot", "part": before "of", the noun they take a part of is the predicate
+    object_cues: frozenset[str]  # verb stems: cues keying a content with no verb ("denounced | the remarks")
+    denial_cues: frozenset[str]  # verb stems: cues whose object names what they deny ("denied | the claims")
+    claim_nouns: frozenset[str]  # "claims", "allegations": the head of what a denial cue denies
 
 
 @cache
@@ -92,6 +97,10 @@ def proposition_words() -> PropositionWords:
         {_phrasal_key(phrase): verb for phrase, verb in data["phrasal_predicates"].items()},
         {_verb_stem(verb): frozenset(opening) for verb, opening in data["act_verbs"].items()},
         frozenset(data["complement_heads"]),
+        frozenset(data["partitives"]),
+        frozenset(_verb_stem(verb) for verb in data["object_cues"]),
+        frozenset(_verb_stem(verb) for verb in data["denial_cues"]),
+        frozenset(data["claim_nouns"]),
     )
 
 
@@ -204,6 +213,15 @@ def phrasal_predicates(text: str) -> frozenset[str]:
     )
 
 
+def stated_predicates(claim: Claim) -> frozenset[str]:
+    """The predicates a claim states that its content's words do not hold, given beside them to meet the
+    predicates ``predicates_of`` reads (``ledger.proposition_links``): its phrasal verbs' ("step down" →
+    resign, ``phrasal_predicates``) and, for a content with no verb, the cue's that keys it ("denounced |
+    Mr. Trump's remarks" → condemn, ``_cue_predicate``)."""
+    verbless = not (claim.finite_verbs or _complement_verb(claim.text))
+    return phrasal_predicates(claim.text) | (_cue_predicate(claim) if verbless else frozenset())
+
+
 def text_predicate_stems(text: str) -> frozenset[str]:
     """Every word of ``text`` stemmed as a predicate is, from the words as written: the content words are
     stemmed before ``predicate_stems`` sees them, and "cancell" no longer meets the lemma table's
@@ -216,8 +234,12 @@ def predicates_of(claim: Claim) -> frozenset[str]:
     finite verb that says something ("the director said she exercised …": not "said"); none when the
     content has no finite verb of its own ("Clinton to win"), or none says anything ("I think so"). A
     content with no finite verb that opens on its verb is the complement of the cue ("wants | to release
-    his taxes", "called for | eliminating the loophole"): that verb is its predicate."""
+    his taxes", "called for | eliminating the loophole"): that verb is its predicate. A content with no verb
+    at all that is the object of a verb of censure is keyed by that cue ("denounced | Mr. Trump's remarks":
+    ``_cue_predicate``)."""
     offsets = claim.finite_verbs or _complement_verb(claim.text)
+    if not offsets:
+        return _cue_predicate(claim)
     return frozenset(predicate for offset in offsets for predicate in _predicates_at(claim.text, offset))
 
 
@@ -233,6 +255,42 @@ def _complement_verb(text: str) -> tuple[int, ...]:
         return (tokens[0].start(),)
     embedded = _reported_verb(text, 0, proposition_words(), finite_only=True)
     return (embedded,) if embedded is not None else ()
+
+
+def _cue_predicate(claim: Claim) -> frozenset[str]:
+    """The predicates of a content with no verb, read from the cue it is the object of (its last word, the
+    verb; the words before it are auxiliaries and adverbs; lexicon ``propositions``): a verb of censure
+    judges the content ("have since denounced | Trump's comments" → condemn, ``object_cues``), a verb of
+    denial denies what the claim it names alleges ("denied | the fraud claims" → fraud, ``denial_cues``).
+    None for another cue: "pointing to | high ratings" or "warned of | the implications" say nothing of
+    the content a key could match."""
+    words = proposition_words()
+    cue_words = WORD.findall(claim.cue)
+    verb = _verb_stem(cue_words[-1]) if cue_words else ""
+    if verb in words.object_cues:
+        return frozenset({predicate_stem(cue_words[-1])})
+    if verb in words.denial_cues:
+        return frozenset(_alleged(claim.text, words))
+    return frozenset()
+
+
+def _alleged(text: str, words: PropositionWords) -> list[str]:
+    """What the claim named in a denied noun phrase alleges: the lower-case word modifying its head ("the
+    fraud claims" → fraud), else the first lower-case content word of its "of" complement ("accusations of
+    bias" → bias); none when the phrase names no claim ("denied the report's figures") or says no more
+    ("denied the allegations")."""
+    tokens = [match.group() for match in WORD.finditer(text)]
+    heads = [index for index, token in enumerate(tokens) if token.lower() in words.claim_nouns]
+    if not heads:
+        return []
+    head = heads[0]
+    before = tokens[head - 1] if head > 0 else ""
+    if before.islower() and not _passed_over(before, words):
+        return _predicate_of(before, words, nominal=True)
+    if tokens[head + 1 : head + 2] != ["of"]:
+        return []
+    after = [token for token in tokens[head + 2 :] if token.islower() and not _passed_over(token, words)]
+    return _predicate_of(after[0], words, nominal=True) if after else []
 
 
 def _predicates_at(text: str, offset: int) -> list[str]:
@@ -259,7 +317,11 @@ def _predicates_at(text: str, offset: int) -> list[str]:
     if tokens[0].lower() in words.light_verbs:
         reach = range(1, min(len(tokens), 1 + PREDICATE_REACH))
         following = [
-            i for i in reach if not _passed_over(tokens[i], words) and not _heads_a_complement(tokens, i)
+            i
+            for i in reach
+            if not _passed_over(tokens[i], words)
+            and not _heads_a_complement(tokens, i)
+            and not _partitive(tokens, i, words)
         ]
         if not following or any(token.lower() in _FREE_RELATIVES for token in tokens[: following[0]]):
             return []
@@ -400,6 +462,13 @@ def _heads_a_complement(tokens: Sequence[str], index: int) -> bool:
     asserted, as after "refused to" (lexicon ``propositions``)."""
     following = tokens[index + 1].lower() if index + 1 < len(tokens) else ""
     return following == "to" and tokens[index].lower() in proposition_words().complement_heads
+
+
+def _partitive(tokens: Sequence[str], index: int, words: PropositionWords) -> bool:
+    """Whether the word at ``index`` is a partitive before "of" ("made a lot of sacrifices", "is part of a
+    group"): the noun after "of" says what is asserted (lexicon ``propositions``)."""
+    following = tokens[index + 1].lower() if index + 1 < len(tokens) else ""
+    return following == "of" and tokens[index].lower() in words.partitives
 
 
 def _passed_over(token: str, words: PropositionWords) -> bool:

@@ -38,7 +38,7 @@ from storyline.stages.ledger.labels import asks_something, central_order, propos
 from storyline.stages.ledger.measures import Measure
 from storyline.stages.ledger.proposition_links import KeyedDraft, finish_keyed, keyed_draft
 from storyline.stages.ledger.proposition_merges import merge_draft, merged_groups
-from storyline.stages.ledger.proposition_predicates import phrasal_predicates
+from storyline.stages.ledger.proposition_predicates import stated_predicates
 from storyline.stages.ledger.propositions import (
     PropositionKey,
     demonym_countries,
@@ -327,10 +327,10 @@ def _keyed(
     claims: Sequence[Claim], keys: Sequence[PropositionKey | None], reading: StoryReading
 ) -> KeyedDraft:
     """Pairs of claims of one proposition key (``keys``), before the encoder links those their words leave
-    in doubt. A phrasal verb's one verb joins the words ("step down": resign, ``phrasal_predicates``)."""
+    in doubt. The predicates a claim states beyond its words join them ("step down": resign; "denounced |
+    the remarks": condemn; ``stated_predicates``)."""
     words = [
-        content_words(claim.text) | reading.mentioned[claim.id] | phrasal_predicates(claim.text)
-        for claim in claims
+        content_words(claim.text) | reading.mentioned[claim.id] | stated_predicates(claim) for claim in claims
     ]
     return keyed_draft(claims, keys, words, lambda claim: _masked(claim, reading), reading.context.settings)
 
