@@ -249,8 +249,8 @@ MOST_FALSE_IN_A_STORY_TOP_20 = 2  # issue #14's ceiling, per story
 # by the act they charge, phrasal verbs, "free to disclose", group merges of one predicate class): curiel
 # together 17/450, dnc-email-leak together 6/51 and statuses 4/15, trump-taxes together 16/143 and statuses
 # 6/15; (speakers21: honorifics tell a person's gender, a show told something is no content):
-# orlando-shooting-response speakers 0.77; (keys21b: a partitive after a light verb leaves the predicate to its
-# noun, "made a lot of sacrifices"): khan-family together 6/208.
+# orlando-shooting-response speakers 0.77; (keys21b: a partitive after a light verb leaves the predicate to
+# its noun, "made a lot of sacrifices"): khan-family together 6/208.
 FLOORS_OF_LATE_STORIES = {
     "trump-taxes": (
         {
