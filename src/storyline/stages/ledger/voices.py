@@ -125,7 +125,7 @@ def _roles_in(entity: Entity, articles: Collection[str] | None) -> tuple[str, ..
     spokesman for the coast guard, both Giorgos Christodoulou, read as a person speaking for two
     organisations spoke for neither in either story, and his fire service count stood as a second source
     against his service's (the generalise corpus, issue #17: results must not depend on other stories)."""
-    if articles is None:
+    if articles is None or not entity.roles:  # no roles: no need to walk every mention (serial tail)
         return entity.roles
     given = {mention.role for mention in entity.mentions if mention.role and mention.article in articles}
     return tuple(role for role in entity.roles if role in given)
