@@ -247,7 +247,9 @@ MOST_FALSE_IN_A_STORY_TOP_20 = 2  # issue #14's ceiling, per story
 # top 10 false or misleading. Raised in the twenty-first round (nokey21: quote marks mixed in a paragraph
 # paired by their place): orlando-shooting-response covered 54/57, speakers 49/62; (props21: accusations keyed
 # by the act they charge, phrasal verbs, "free to disclose", group merges of one predicate class): curiel
-# together 17/450, dnc-email-leak together 6/51 and statuses 4/15, trump-taxes together 16/143 and statuses 6/15.
+# together 17/450, dnc-email-leak together 6/51 and statuses 4/15, trump-taxes together 16/143 and
+# statuses 6/15. Raised (curiel21: StoriesSettings.named_subjects on, the curiel reports one story, group
+# merges repeated within one predicate class): curiel together 22/450.
 FLOORS_OF_LATE_STORIES = {
     "trump-taxes": (
         {
@@ -262,7 +264,7 @@ FLOORS_OF_LATE_STORIES = {
     "curiel-trump-university": (
         {
             "sentences covered by a claim": 0.90,
-            "same-question pairs together": 0.035,
+            "same-question pairs together": 0.045,
             "other-question pairs apart": 0.95,
             "speakers right": 0.75,
             "statuses right": 0.35,
