@@ -251,6 +251,8 @@ MOST_FALSE_IN_A_STORY_TOP_20 = 2  # issue #14's ceiling, per story
 # 6/15; (speakers21: honorifics tell a person's gender, a show told something is no content):
 # orlando-shooting-response speakers 0.77; (keys21b: a partitive after a light verb leaves the predicate to
 # its noun, "made a lot of sacrifices"): khan-family together 6/208.
+# Raised (curiel21: StoriesSettings.named_subjects on, the curiel reports one story, group merges repeated
+# within one predicate class): curiel together 22/450.
 FLOORS_OF_LATE_STORIES = {
     "trump-taxes": (
         {
@@ -265,7 +267,7 @@ FLOORS_OF_LATE_STORIES = {
     "curiel-trump-university": (
         {
             "sentences covered by a claim": 0.90,
-            "same-question pairs together": 0.035,
+            "same-question pairs together": 0.045,
             "other-question pairs apart": 0.95,
             "speakers right": 0.75,
             "statuses right": 0.35,

@@ -15,6 +15,7 @@ from storyline.config import LedgerSettings
 from storyline.embeddings import Vectors
 from storyline.stages.ledger.proposition_merges import (
     GroupEvidence,
+    MergeDraft,
     merge_candidates,
     merge_draft,
     merged_groups,
@@ -98,6 +99,25 @@ def test_a_common_subject_noun_needs_an_entity_named_after_it_too() -> None:
     with_object = evidence(nouns=["judg"], objects=["@university"], sides=[("a", "affirm")])
     also = evidence(nouns=["judg"], objects=["@university"], sides=[("b", "affirm")])
     assert merge_candidates([with_object, also]) == [(0, 1)]
+
+
+def test_the_entity_after_a_common_subject_noun_may_be_inside_the_other_groups_subject() -> None:
+    # "the arbiter in a case involving the union was biased" reads the union inside its subject phrase;
+    # "the arbiter had a conflict of interest in the union's case" names it after the verb
+    after_verb = evidence(nouns=["arbit"], objects=["@union"], sides=[("a", "affirm")])
+    in_subject = evidence(["@union"], [("b", "affirm")], nouns=["arbit"])
+    in_subject = replace(in_subject, named=frozenset({"@union"}))
+    assert merge_candidates([after_verb, in_subject]) == [(0, 1)]
+    elsewhere = replace(in_subject, subjects=frozenset({"@port"}), named=frozenset({"@port"}))
+    assert merge_candidates([after_verb, elsewhere]) == []
+
+
+def test_a_later_round_reads_only_pairs_of_one_predicate_class() -> None:
+    biased = evidence(["@arbiter"], classes=["partiality"])
+    conflict = evidence(["@arbiter"], [("b", "affirm")], classes=["partiality"])
+    slow = evidence(["@arbiter"], [("c", "affirm")], classes=["delay"])
+    draft = MergeDraft((biased, conflict, slow), ((0, 1), (0, 2), (1, 2)))
+    assert draft.of_one_class().pairs == ((0, 1),)
 
 
 def test_one_voice_alone_or_a_side_conflict_keeps_two_groups_apart() -> None:

@@ -79,9 +79,17 @@ def group_evidence(
 
 def one_subject(first: GroupEvidence, second: GroupEvidence) -> bool:
     """Whether the groups share a resolved subject entity, or a common noun heading their subjects and an
-    entity named after it ("the information … in emails of her server"): a noun alone is too common."""
-    one_noun = first.subject_nouns & second.subject_nouns and first.objects & second.objects
+    entity named after it ("the information … in emails of her server"): a noun alone is too common. The
+    entity may stand before the verb in one group, in a modifier of the noun the subject reads as the whole
+    subject ("a Mexican-American judge in a case involving Trump University was biased" beside "the federal
+    judge had an inherent conflict of interest in the Trump University cases", PolNeAR curiel)."""
+    one_noun = first.subject_nouns & second.subject_nouns and _entities(first) & _entities(second)
     return bool(first.subjects & second.subjects or one_noun)
+
+
+def _entities(group: GroupEvidence) -> frozenset[str]:
+    """The resolved entities the group's members name, as their subject or after it."""
+    return group.objects | group.named
 
 
 def shared_class(first: GroupEvidence, second: GroupEvidence) -> bool:
@@ -142,6 +150,13 @@ class MergeDraft:
 
     evidence: tuple[GroupEvidence, ...]
     pairs: tuple[Pair, ...]
+
+    def of_one_class(self) -> MergeDraft:
+        """The draft with only the candidate pairs of one predicate class (``shared_class``): a later round
+        of the pass (``ledger.proposition_questions``) merges no pair on a subject alone, so no chain of
+        merges grows a question of one person's statements on several things."""
+        pairs = (pair for pair in self.pairs if shared_class(self.evidence[pair[0]], self.evidence[pair[1]]))
+        return MergeDraft(self.evidence, tuple(pairs))
 
     def members(self) -> list[int]:
         """The statement indices of every group in a candidate pair, sorted: whose texts are embedded."""
