@@ -98,3 +98,20 @@ def test_a_seat_stands_for_the_one_body_seated_there_that_its_article_names() ->
     assert [m.refers_to for m in named if m.text == "Brussels"] == ["European Commission"]
     alone = mentions_of("Korvex needs clearance from regulators. Brussels blocked a similar deal in 2019.")
     assert [m.refers_to for m in alone if m.text == "Brussels"] == ["Government of Belgium"]
+
+
+def test_a_governments_entity_is_read_as_its_country_by_the_contract() -> None:
+    """Issue #14, PolNeAR dnc-email-leak: what a statement says of "the Russian government" it says of
+    Russia for the ledger's subject; a government of a country the story does not name, or of none the
+    lexicon knows, maps to nothing, and neither does a person or the country itself."""
+    from storyline.stages.entities import country_ids, government_country_ids
+
+    names = {
+        "ru": "Russia",
+        "ru-gov": "Government of Russia",
+        "ru-gov-2": "the Russian government",
+        "us-gov": "American government",
+        "nowhere": "Government of Atlantis",
+        "putin": "Vladimir Putin",
+    }
+    assert government_country_ids(names, country_ids(names)) == {"ru-gov": "ru", "ru-gov-2": "ru"}

@@ -769,6 +769,25 @@ def test_a_lower_case_phrase_is_no_name_unless_an_organisations_head_ends_it() -
     assert not noise("Kestrel Marine")
 
 
+def test_a_stance_adjective_is_no_mention_of_its_actor() -> None:
+    """Issue #14, PolNeAR classified-emails: "pro-<surname>", tagged a person, folded to a full name of a
+    second person of that surname, and the article's lone surname then joined neither; a name's Arabic
+    particle ("al-Saadi") is no stance."""
+    from storyline.stages.entities.noise import is_noise
+
+    text = "A pro-Marlow fund paid. Anti-Marlow crowds met Hussein al-Saadi."
+    (parsed,) = parse_articles([Article(id="a", text=text)])
+
+    def noise(surface: str) -> bool:
+        start = text.index(surface)
+        mention = Mention("a", start, start + len(surface), surface, "PERSON")
+        return is_noise(parsed.doc, text, mention, entity_lexicon())
+
+    assert noise("pro-Marlow")
+    assert noise("Anti-Marlow")
+    assert not noise("Hussein al-Saadi")
+
+
 def test_a_lower_case_phrase_with_the_words_of_a_named_body_is_its_description() -> None:
     """Issue #17, tbilisi-doping: "world federation" and "Georgian federation", tagged names by the small
     model, made bodies apart from the "Federation of World Weightlifting" and the "Georgian Weightlifting

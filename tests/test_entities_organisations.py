@@ -215,6 +215,24 @@ def test_an_organisation_description_outside_any_story_of_the_organisation_stays
     assert not same_entity(groups(resolve_entities(chairman)), "Jan Nowak", "the union")
 
 
+def test_an_organisation_description_is_not_named_by_a_word_one_letter_apart() -> None:
+    """Issue #17, generalise shipwreck-03: "the police" stayed unresolved beside the story's "Hellenic
+    Police", a "Centre for Island Policy" (sharing the stem "polic") making two candidates."""
+    named = [
+        ("a", "Velsund Police", "ORG"),
+        ("a", "Olexandr Hrytsenko", "PERSON"),
+        ("a", "Ingrid Solberg", "PERSON"),
+        ("b", "Centre for Island Policy", "ORG"),
+        ("b", "Olexandr Hrytsenko", "PERSON"),
+        ("b", "Ingrid Solberg", "PERSON"),
+        ("c", "Olexandr Hrytsenko", "PERSON"),
+        ("c", "Ingrid Solberg", "PERSON"),
+    ]
+    police = Mention("c", 900, 910, "the police", ROLE_LABEL, role="the police")
+    found = groups(resolve_entities([*mentions(*named), police]))
+    assert same_entity(found, "Velsund Police", "the police")
+
+
 def test_an_organisation_description_before_the_name_in_its_own_article_joins_it() -> None:
     found = [
         Mention("a", 0, 18, "the port authority", ROLE_LABEL, role="the port authority"),

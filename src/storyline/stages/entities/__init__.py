@@ -4,7 +4,8 @@ Contract: ``extract_mentions(parsed: ParsedArticle) -> list[Mention]`` (per arti
 ``recover_mentions(articles, mentions) -> list[Mention]`` (names one article tags and another leaves
 untagged), ``resolve_entities(mentions) -> list[Entity]`` (cross-article) and ``span_index(entities)``
 (which entity a character span belongs to); for other stages, ``country_ids(names)`` and
-``demonym_country_ids(word, countries)`` (the countries a story names, and the ones a demonym stands for).
+``demonym_country_ids(word, countries)`` (the countries a story names, and the ones a demonym stands for),
+``government_country_ids(names, countries)`` (the entities that are a country's government → the country).
 Inside: ``mentions`` (names, roles, acronyms, metonymy), ``noise`` and ``repair`` (NER output dropped
 or its spans mended), ``descriptions`` (what "the minister" or "the union" stands for in its article:
 found there, resolved by ``person_descriptions`` and ``organisation_descriptions``), ``roles`` (the role
@@ -21,7 +22,11 @@ several names: "Doctors Without Borders" = "Médecins Sans Frontières" = "MSF")
 """
 
 from storyline.stages.entities.mentions import extract_mentions
-from storyline.stages.entities.nationalities import country_ids, demonym_country_ids
+from storyline.stages.entities.nationalities import (
+    country_ids,
+    demonym_country_ids,
+    government_country_ids,
+)
 from storyline.stages.entities.recovery import recover_mentions
 from storyline.stages.entities.resolve import resolve_entities, span_index
 
@@ -29,6 +34,7 @@ __all__ = [
     "country_ids",
     "demonym_country_ids",
     "extract_mentions",
+    "government_country_ids",
     "recover_mentions",
     "resolve_entities",
     "span_index",

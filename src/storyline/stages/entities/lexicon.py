@@ -150,6 +150,8 @@ class EntityLexicon:
     people_bodies: frozenset[str]
     # Nouns making a surname before them a family's ("the Xanthakis brothers"; entities.noise).
     family_nouns: frozenset[str]
+    # Prefixes making "pro-Clinton" an adjective, not the actor (entities.noise).
+    stance_prefixes: frozenset[str]
 
 
 def _folded_abbreviations(abbreviations: dict[str, str]) -> dict[str, str]:
@@ -243,6 +245,7 @@ def entity_lexicon() -> EntityLexicon:
         occupation_nouns=frozenset(data["described_people"]["occupation_nouns"]),
         people_bodies=frozenset(data["described_people"]["people_bodies"]),
         family_nouns=frozenset(data["described_people"]["family_nouns"]),
+        stance_prefixes=frozenset(data["described_people"]["stance_prefixes"]),
         armed_force_kinds={
             word: frozenset(names) for word, names in data["described_bodies"]["armed_force_kinds"].items()
         },

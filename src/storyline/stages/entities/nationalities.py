@@ -29,7 +29,14 @@ from storyline.stages.entities.lexicon import (
     words_match,
 )
 
-__all__ = ["description_nationality", "introduced_with_nationality", "is_national_description"]
+__all__ = [
+    "country_ids",
+    "demonym_country_ids",
+    "description_nationality",
+    "government_country_ids",
+    "introduced_with_nationality",
+    "is_national_description",
+]
 
 # How many lower-case words may stand between the nationality and the name it introduces ("the Greek
 # shipping and ports company Thermaikos"), or between the article and the nationality after the name
@@ -120,3 +127,22 @@ def demonym_country_ids(word: str, countries: Mapping[str, str]) -> frozenset[st
             countries[name] for name in countries if " " not in name and words_match(folded, name)
         )
     return frozenset()
+
+
+def government_country_ids(names: Mapping[str, str], countries: Mapping[str, str]) -> dict[str, str]:
+    """The id of each entity among ``names`` (id → name) that is a country's government → the country's id
+    (``country_ids``): "Government of Russia" (``entities.governments``, "the Kremlin", "Moscow said") and
+    "Russian government". Resolution keeps a government apart from its country (the place is no actor);
+    another stage may read the two as one where it compares who a statement is about."""
+    governed: dict[str, str] = {}
+    for entity_id, name in names.items():
+        words = [word for word in fold_name(name).split() if word != "the"]
+        if words[:2] == ["government", "of"]:
+            found = {countries[country]} if (country := " ".join(words[2:])) in countries else set()
+        elif len(words) == 2 and words[1] == "government":
+            found = set(demonym_country_ids(words[0], countries))
+        else:
+            continue
+        if len(found) == 1:
+            governed[entity_id] = found.pop()
+    return governed

@@ -55,12 +55,14 @@ FAMILY_WORD = re.compile(r" ([a-z]+)\b")
 
 def is_noise(doc: Doc, text: str, mention: Mention, lexicon: EntityLexicon) -> bool:
     """Whether a name found by NER is a bracketed word, a sentence-initial common word, runs over a
-    sentence end or is a phrase in lower case with no organisation's head word."""
+    sentence end, a stance adjective ("pro-Clinton") or a phrase in lower case with no organisation's head
+    word."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None or not len(span):
         return False
     return (
         _lower_case_phrase(mention, lexicon)
+        or _stance_adjective(mention, lexicon)
         or _bracketed_word(text, mention)
         or _crosses_sentence_end(span)
         or (len(span) == 1 and bool(span[0].is_sent_start) and _common_word(span[0], text))
@@ -161,6 +163,13 @@ def _lower_case_phrase(mention: Mention, lexicon: EntityLexicon) -> bool:
     no name, unless its head is an organisation's ("foreign ministry", which ``ministries`` names)."""
     words = mention.text.split()
     return mention.text.islower() and words[-1] not in lexicon.org_head_words
+
+
+def _stance_adjective(mention: Mention, lexicon: EntityLexicon) -> bool:
+    """ "pro-Clinton", "anti-Trump": a stance towards the actor, not the actor; folded, it read as a full
+    name of a second person of the surname."""
+    prefix, hyphen, _ = mention.text.partition("-")
+    return bool(hyphen) and prefix.lower() in lexicon.stance_prefixes
 
 
 def _common_word(token: Token, text: str) -> bool:

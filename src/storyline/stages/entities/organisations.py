@@ -505,4 +505,12 @@ def _called_by(mention: Mention, lexicon: EntityLexicon) -> list[str]:
 
 
 def _named_with(names: set[str], wanted: list[str]) -> bool:
-    return any(all(any(words_match(w, o) for o in name.split()) for w in wanted) for name in names)
+    return any(all(any(_kind_words_match(w, o) for o in name.split()) for w in wanted) for name in names)
+
+
+def _kind_words_match(wanted: str, named: str) -> bool:
+    """ "union" ~ "unions", "Turkish" ~ "Turkey's" (``words_match``), but not two words of one length apart
+    in their last letter only: "the police" of a shipwreck report is no "Insular Policy" centre, and the
+    two candidates left it unresolved beside the "Hellenic Police" (issue #17, generalise shipwreck-03)."""
+    one_letter_apart = len(wanted) == len(named) and wanted[:-1] == named[:-1] and wanted != named
+    return words_match(wanted, named) and not one_letter_apart

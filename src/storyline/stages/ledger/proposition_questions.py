@@ -9,13 +9,13 @@ clause and the sides taken on it, not from figures.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Generator, Sequence
+from collections.abc import Generator, Mapping, Sequence
 from dataclasses import dataclass
 
 from storyline.embeddings import Embedder
 from storyline.records import Claim, Position, Question
 from storyline.stages.claims import stance_of
-from storyline.stages.entities import country_ids
+from storyline.stages.entities import country_ids, government_country_ids
 from storyline.stages.ledger.anaphora import (
     RESPONSE_MODALITIES,
     answered_group,
@@ -306,12 +306,13 @@ def _keys(claims: Sequence[Claim], reading: StoryReading) -> list[PropositionKey
     resolved: "I" of a quotation read as its speaker, "he"/"she" of reported speech as the speaker when the
     sentence names no other person, changed no figure (round 20)."""
     countries = country_ids(reading.context.names)
+    governed = government_country_ids(reading.context.names, countries)
     return [
         proposition_key(
             claim,
             reading.mentioned[claim.id] | demonym_countries(claim.text, countries),
             reading.persons,
-            _subject(claim, reading),
+            _subject(claim, reading, governed),
         )
         for claim in claims
     ]
@@ -385,8 +386,11 @@ def affirming_first(claims: Sequence[Claim], order: list[int]) -> list[int]:
     return sorted(order, key=lambda index: index not in affirming)
 
 
-def _subject(claim: Claim, reading: StoryReading) -> frozenset[str]:
-    """The entities of the content named before its first finite verb (none without one)."""
+def _subject(claim: Claim, reading: StoryReading, governed: Mapping[str, str]) -> frozenset[str]:
+    """The entities of the content named before its first finite verb (none without one), a country's
+    government with its country (``governed``: "the Russian government was behind the release" and "Russia
+    engineered the release" share a subject; issue #14, PolNeAR dnc-email-leak)."""
     if not claim.finite_verbs:
         return frozenset()
-    return entities_within(reading.spans, claim.article, claim.start, claim.start + claim.finite_verbs[0])
+    named = entities_within(reading.spans, claim.article, claim.start, claim.start + claim.finite_verbs[0])
+    return named | {governed[entity] for entity in named if entity in governed}
