@@ -26,7 +26,13 @@ from datetime import date
 from storyline.config import DEFAULT_SETTINGS, StoriesSettings
 from storyline.records import ArticleAnalysis, Entity, Story
 from storyline.stages.stories.evidence import ActorCounts
-from storyline.stages.stories.names import actor_keys, headline_mentions, rare_subjects, salient_actors
+from storyline.stages.stories.names import (
+    actor_keys,
+    headline_mentions,
+    mention_entities,
+    rare_subjects,
+    salient_actors,
+)
 
 
 @dataclass
@@ -53,11 +59,7 @@ def developing_stories(
     largest one's id, title and representative kept). Undated stories stay as they are: time is half the
     evidence. The stories of a batch and of a store alike: both come here through ``pipeline.build_brief``,
     with the entities resolved over every article."""
-    entity_of = {
-        (mention.article, mention.start, mention.end): entity.id
-        for entity in entities
-        for mention in entity.mentions
-    }
+    entity_of = mention_entities(entities)
     counts = ActorCounts(settings, settings.actor_rarity_min_collection)
     salient_of: dict[str, frozenset[str]] = {}
     named_of: dict[str, frozenset[str]] = {}
