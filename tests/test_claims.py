@@ -207,6 +207,21 @@ def test_straight_and_curly_marks_mixed_in_a_paragraph_pair_by_their_place() -> 
     # a straight opening closed nowhere in its paragraph (a transcript run over paragraphs) holds nothing
     transcript = '"HALE: Well, this is an episode of “Open Season.” It is serious.'
     assert [transcript[q.inner_start : q.inner_end] for q in find_quote_spans(transcript)] == ["Open Season."]
+    # a straight opener closed by a curly closer: the narration between two quotations is no quotation,
+    # and the second one goes on to the speaker
+    text = '"The levee held,” said Anna Berg, who ran the works until 2012. "We tested every gate twice."'
+    inner = [text[q.inner_start : q.inner_end] for q in find_quote_spans(text)]
+    assert inner == ["The levee held", "We tested every gate twice."]
+    assert [c.speaker_text for c in claims_of(text)] == ["Anna Berg", "Anna Berg"]
+    # and the other way round: a curly opener closed by a straight mark
+    other_way = 'Officials argue that “there is precedent," citing a case of "gross negligence."'
+    inner = [other_way[q.inner_start : q.inner_end] for q in find_quote_spans(other_way)]
+    assert inner == ["there is precedent", "gross negligence."]
+    # a straight pair nested in a curly quotation is directed as a nested pair: the curly closer still closes
+    nested = '“He called it "a disgrace" today,” she said.'
+    assert [nested[q.inner_start : q.inner_end] for q in find_quote_spans(nested)] == [
+        'He called it "a disgrace" today'
+    ]
 
 
 def test_single_marks_quote_on_headline_lines_only() -> None:
@@ -216,23 +231,6 @@ def test_single_marks_quote_on_headline_lines_only() -> None:
     )
     inner = [text[q.inner_start : q.inner_end] for q in find_quote_spans(text)]
     assert inner == ["reckless", "hidden costs."]
-
-
-def test_a_straight_opener_closed_by_a_curly_closer_is_one_quotation() -> None:
-    # the marks mixed: the narration between two quotations is no quotation, and the second one goes on
-    text = '"The levee held,” said Anna Berg, who ran the works until 2012. "We tested every gate twice."'
-    inner = [text[q.inner_start : q.inner_end] for q in find_quote_spans(text)]
-    assert inner == ["The levee held", "We tested every gate twice."]
-    assert [c.speaker_text for c in claims_of(text)] == ["Anna Berg", "Anna Berg"]
-    # and the other way round: a curly opener closed by a straight mark, none of its own closers after it
-    other_way = 'Officials argue that “there is precedent," citing a case of "gross negligence."'
-    inner = [other_way[q.inner_start : q.inner_end] for q in find_quote_spans(other_way)]
-    assert inner == ["there is precedent", "gross negligence."]
-    # a straight pair nested in a curly quotation leaves the curly closer after it
-    nested = '“He called it "a disgrace" today,” she said.'
-    assert [nested[q.inner_start : q.inner_end] for q in find_quote_spans(nested)] == [
-        'He called it "a disgrace" today'
-    ]
 
 
 def test_two_apostrophes_pair_as_a_quote_mark_and_a_lone_one_does_not() -> None:

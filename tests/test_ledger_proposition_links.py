@@ -25,7 +25,8 @@ from storyline.stages.ledger.proposition_links import (
     keyed_draft,
     lowered_floors,
 )
-from storyline.stages.ledger.proposition_predicates import predicate_classes, predicate_stem
+from storyline.stages.ledger.proposition_predicates import predicate_classes
+from storyline.stages.ledger.proposition_stems import predicate_stem
 from storyline.stages.ledger.propositions import PropositionKey, proposition_key
 
 

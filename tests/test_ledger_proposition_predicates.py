@@ -13,14 +13,12 @@ from storyline.lexicons import load_lexicon
 from storyline.stages.ledger.grouping import content_words
 from storyline.stages.ledger.proposition_links import keyed_candidates
 from storyline.stages.ledger.proposition_predicates import (
-    nominal_stems,
     phrasal_predicates,
     predicate_classes,
-    predicate_stem,
-    predicate_stems,
     predicates_of,
     stated_predicates,
 )
+from storyline.stages.ledger.proposition_stems import nominal_stems, predicate_stem, predicate_stems
 from storyline.stages.ledger.propositions import proposition_key
 
 
@@ -84,15 +82,6 @@ def test_a_nominalisation_states_the_predicate_of_its_verb() -> None:
     assert predicates_of(claim("the minister did mention the cables", "mention")) == {"mention"}
 
 
-def test_synonyms_of_one_set_meet_on_one_stem() -> None:
-    assert predicate_stem("indicted") == predicate_stem("prosecute")
-    assert predicate_stem("probed") == predicate_stem("investigating")
-    assert predicate_stem("indictment") != predicate_stem(
-        "prosecute"
-    )  # the noun meets it as a nominalisation
-    assert predicate_stem("prosecute") in nominal_stems("indictment")
-
-
 def test_a_verb_of_will_or_refusal_is_keyed_by_its_complement_as_the_question_it_answers() -> None:
     # "won't", "has refused to": the polarity is the side's, the verb the key
     wont = claim("the mayor won't publish the audit while the inquiry runs", "publish", id="a")
@@ -132,19 +121,6 @@ def test_a_content_opening_on_its_verb_or_holding_a_clause_is_keyed_without_a_fi
 
 def test_a_negation_of_manner_is_passed_over_to_the_predicate() -> None:
     assert predicates_of(claim("inquiries are in no way affected by publicity", "are")) == {"affect"}
-
-
-def test_a_stem_ending_in_s_meets_its_predicate_among_the_content_words() -> None:
-    # "releasing" stems to "releas": stemmed again it lost its "s" and met no "he won't release them"
-    assert predicate_stem("release") in predicate_stems(content_words("nothing stops his releasing them"))
-    assert predicate_stem("discussed") in predicate_stems(content_words("they are discussing the levy"))
-
-
-def test_inflections_and_irregular_forms_meet_on_one_stem() -> None:
-    assert predicate_stem("prosecuted") == predicate_stem("prosecute") == predicate_stem("prosecuting")
-    assert predicate_stem("sent") == predicate_stem("send")
-    assert predicate_stem("met") == predicate_stem("meets")
-    assert predicate_stem("carelessness") == predicate_stem("careless")
 
 
 @pytest.mark.parametrize(

@@ -158,7 +158,7 @@ def _continued_open(text: str, opened_at: int | None, end: int, next_opening: st
     mark on each), as the New York Times writes it (PolNeAR curiel: "''The American justice system … that
     standard.¶''I do not feel …''"). Its part in this paragraph is a quotation to its end; any other open
     mark at a paragraph break is still a typo, and stays unpaired, and so does one with any quote mark after
-    it in its paragraph (marks mixed: “there is precedent," … "gross negligence." in PolNeAR fbi)."""
+    it in its paragraph (marks mixed so that ``_directed_marks`` left them as they were)."""
     if opened_at is None:
         return []
     mark = DOUBLED_MARK if text.startswith(DOUBLED_MARK, opened_at) else text[opened_at]

@@ -15,8 +15,9 @@ over dates read as one path), ``losses`` (a sum lost, keyed by its holder), ``ab
 event not done, keyed by the event), ``tallies`` (one source's moving count as its own question),
 ``statements`` (which propositions; outlet-voice statements joining them), ``proposition_questions`` (the
 claims outside measured things grouped into propositions and asked), ``propositions`` (statements keyed by
-predicate and arguments), ``proposition_predicates`` (a content's predicates, as stems), ``proposition_links``
-(which keys link two statements: one predicate or one class, agreeing arguments, masked contents alike),
+predicate and arguments), ``proposition_predicates`` (a content's predicates), ``proposition_stems`` (the
+stems predicates are compared by: irregular forms, synonyms, nominalisations), ``proposition_links`` (which
+keys link two statements: one predicate or one class, agreeing arguments, masked contents alike),
 ``proposition_merges`` (two proposition groups of one subject merged as groups), ``blocking`` (candidate
 pairs, linkage), ``anaphora`` (subjectless denials), ``embedding`` (optional claim vectors), ``labels``
 (proposition labels, the claim a question is worded from), ``quantity_labels`` and ``label_predicates`` (a

@@ -148,8 +148,8 @@ def _verb_left_out(label: str, group: Sequence[Measure], labelled: Measure, text
     ("in the wake of his six corporate bankruptcies") asks its count plainly, and several claims of one bare
     noun ("How many pages?") still ask one thing they each count."""
     one_claim = len({m.claim.id for m in group}) == 1
-    bare = {f"How many {noun_phrase(m.quantity)}?" for m in group}
-    verbless = label in bare or _names_no_verb(label)
+    bare_labels = {f"How many {noun_phrase(m.quantity)}?" for m in group}
+    verbless = label in bare_labels or _names_no_verb(label)
     text = texts.get(labelled.claim.article, "")
     quantity = labelled.quantity
     if not (one_claim and verbless) or text[quantity.start : quantity.end] != quantity.text:

@@ -31,11 +31,8 @@ from storyline.embeddings import Embedder
 from storyline.records import Claim
 from storyline.stages.ledger.blocking import posting_lists
 from storyline.stages.ledger.grouping import rarity_weights, similarity
-from storyline.stages.ledger.proposition_predicates import (
-    predicate_classes,
-    predicate_stems,
-    proposition_words,
-)
+from storyline.stages.ledger.proposition_predicates import predicate_classes
+from storyline.stages.ledger.proposition_stems import predicate_stems, proposition_words
 from storyline.stages.ledger.propositions import PropositionKey
 
 Pair = tuple[int, int]

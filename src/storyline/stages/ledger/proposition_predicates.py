@@ -19,20 +19,27 @@ the object of when that censures or denies it ("denounced | Mr. Trump's remarks"
 fraud claims" → fraud); else no key: "Clinton to win" asserts nothing to match on.
 
 Stems are compared through irregular forms ("sent" → send), synonym sets ("indicted" → prosecut) and
-nominalisations ("recommendation" → recommend); predicates of one class ("phony", "rig") share the class's
-name (``predicate_classes``), which ``ledger.proposition_links`` reads to pair other predicates."""
+nominalisations ("recommendation" → recommend), as ``ledger.proposition_stems`` reads them; predicates of one
+class ("phony", "rig") share the class's name (``predicate_classes``), which ``ledger.proposition_links``
+reads to pair other predicates."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 
 from storyline.lexicons import load_lexicon
 from storyline.records import Claim
-from storyline.stages.ledger.grouping import WORD, ledger_lexicon, stem
+from storyline.stages.ledger.grouping import WORD, ledger_lexicon
+from storyline.stages.ledger.proposition_stems import (
+    PropositionWords,
+    nominal_stems,
+    predicate_stem,
+    proposition_words,
+    verb_stem,
+)
 
 # Words after a light verb looked through for its predicate: "was not even remotely careless" is four, "'s
 # going to be a very unfair" six.
@@ -57,70 +64,6 @@ FRAME_CLASS = "frame"  # the class of the frame verbs ("asked … to", "expects 
 _CONTRACTING = frozenset({"it", "he", "she", "that", "there", "what", "who", "here", "where"})
 
 
-@dataclass(frozen=True, slots=True)
-class PropositionWords:
-    """The word lists of lexicon ``propositions`` that keys are read with, loaded once."""
-
-    light_verbs: frozenset[str]
-    passed_over: frozenset[str]
-    vacuous: frozenset[str]
-    coordinators: frozenset[str]
-    nominal_suffixes: tuple[tuple[str, str], ...]  # (noun ending, the verb's ending it replaces)
-    frame_verbs: frozenset[str]  # as predicate stems: verbs whose complement holds what is asserted
-    evidential: frozenset[str]  # as predicate stems: what evidence "shows", asserted in their complement
-    prepositional: frozenset[tuple[str, str]]  # ("in", "question"): one predicate after a copula
-    report_verbs: frozenset[str]  # "think", "said": their complement clause holds what is asserted
-    finite_auxiliaries: frozenset[str]  # "is", "has", "won't": a clause's finite verb, not "being"
-    phrasal: Mapping[tuple[str, str], str]  # (verb's stem, particle) → the one verb it states
-    act_verbs: Mapping[str, frozenset[str]]  # verb's stem → the prepositions opening the act it is about
-    complement_heads: frozenset[str]  # "free", "right": before "to", the infinitive is the predicate
-    partitives: frozenset[str]  # "lot", "part": before "of", the noun they take a part of is the predicate
-    object_cues: frozenset[str]  # verb stems: cues keying a content with no verb ("denounced | the remarks")
-    denial_cues: frozenset[str]  # verb stems: cues whose object names what they deny ("denied | the claims")
-    claim_nouns: frozenset[str]  # "claims", "allegations": the head of what a denial cue denies
-
-
-@cache
-def proposition_words() -> PropositionWords:
-    data = load_lexicon("propositions")
-    return PropositionWords(
-        frozenset(data["light_verbs"]),
-        frozenset(data["passed_over"]) | ledger_lexicon().stopwords,
-        frozenset(stem(word) for word in data["vacuous_predicates"]) | frozenset(data["vacuous_predicates"]),
-        frozenset(data["coordinators"]),
-        tuple((ending, verb) for ending, verb in data["nominal_suffixes"]),
-        frozenset(_verb_stem(word) for word in data["frame_verbs"]),
-        frozenset(predicate_stem(word) for word in data["evidential_verbs"]),
-        frozenset((first, noun) for first, noun in map(str.split, data["prepositional_predicates"])),
-        frozenset(data["report_verbs"]),
-        frozenset(data["finite_auxiliaries"]),
-        {_phrasal_key(phrase): verb for phrase, verb in data["phrasal_predicates"].items()},
-        {_verb_stem(verb): frozenset(opening) for verb, opening in data["act_verbs"].items()},
-        frozenset(data["complement_heads"]),
-        frozenset(data["partitives"]),
-        frozenset(_verb_stem(verb) for verb in data["object_cues"]),
-        frozenset(_verb_stem(verb) for verb in data["denial_cues"]),
-        frozenset(data["claim_nouns"]),
-    )
-
-
-def _phrasal_key(phrase: str) -> tuple[str, str]:
-    """ "step down" → ("step", "down"): the verb as ``predicate_stem`` reads any of its forms."""
-    verb, particle = phrase.split()
-    return _verb_stem(verb), particle
-
-
-@cache
-def _synonyms() -> Mapping[str, str]:
-    """A predicate's stem → the stem of the first word of its synonym set (lexicon ``propositions``): "indict"
-    and "prosecute" state one predicate, so two outlets choosing either meet on one key."""
-    found: dict[str, str] = {}
-    for members in load_lexicon("propositions")["synonym_sets"]:
-        canonical = _verb_stem(members[0])
-        found.update((_verb_stem(member), canonical) for member in members[1:])
-    return found
-
-
 @cache
 def _classes() -> Mapping[str, str]:
     """A predicate's stem → the name of its predicate class (lexicon ``propositions``): "phony" and "rig"
@@ -143,63 +86,6 @@ def predicate_classes(predicates: frozenset[str]) -> frozenset[str]:
     return frozenset(classes[predicate] for predicate in predicates if predicate in classes)
 
 
-@cache
-def _irregular_verbs() -> Mapping[str, str]:
-    """Irregular verb forms → lemma ("sent" → "send", "met" → "meet"), from the exceptions table of the
-    pipeline's lemmatizer (loaded once; the ledger's label parses load the pipeline anyway): the crude
-    stem cannot see that "sent" is "send"."""
-    from storyline.stages.nlp import load_nlp  # the pipeline's model, loaded once per process
-
-    lemmatizer = load_nlp().get_pipe("lemmatizer")
-    try:
-        verbs = lemmatizer.lookups.get_table("lemma_exc")["verb"]  # type: ignore[attr-defined]
-    except (KeyError, AttributeError):
-        return {}
-    return {form: lemmas[0] for form, lemmas in verbs.items() if lemmas}
-
-
-@cache
-def _verb_stem(word: str) -> str:
-    return _trimmed(stem(_irregular_verbs().get(word.lower(), word)))
-
-
-def predicate_stem(word: str) -> str:
-    """The stem predicates are compared by: "prosecute", "prosecuted", "prosecuting" → "prosecut";
-    "sent" → "send"; a synonym → the stem of its set's first word ("indicted" → "prosecut")."""
-    stemmed = _verb_stem(word)
-    return _synonyms().get(stemmed, stemmed)
-
-
-@cache  # ~1 M calls over a 300-text store, on a vocabulary of a few thousand words
-def nominal_stems(word: str) -> frozenset[str]:
-    """The stems of the verbs a nominalisation may name ("recommendation" → "recommend", "prosecution" →
-    "prosecut", "indictment" → "prosecut" by its synonym set): "the FBI's recommendation" states the
-    predicate of "the FBI recommended". Several endings may fit ("determination": "determin" and
-    "determinat"); each is a candidate, and a pair still needs a predicate on both sides
-    (``keyed_candidates``)."""
-    lowered = word.lower()
-    found = set()
-    for ending, verb_ending in proposition_words().nominal_suffixes:
-        if lowered.endswith(ending) and len(lowered) - len(ending) >= 3:
-            found.add(predicate_stem(lowered[: len(lowered) - len(ending)] + verb_ending))
-    return frozenset(found)
-
-
-def predicate_stems(words: frozenset[str]) -> frozenset[str]:
-    """Content words stemmed as predicates are ("prosecuted" → "prosecut"), with the verbs their
-    nominalisations name ("prosecution" → "prosecut"), to meet ``predicates_of``. A content word already
-    stemmed is read as a stem too: stemmed again, a stem ending in "s" loses it ("releasing" → "releas" →
-    "relea"), and "he won't release them" would not meet "nothing prevents his releasing them"."""
-    as_stems = frozenset(_synonyms().get(_trimmed(word), _trimmed(word)) for word in words)
-    as_words = frozenset(predicate_stem(word) for word in words)
-    return (as_words | as_stems).union(*(nominal_stems(word) for word in words))
-
-
-def _trimmed(stemmed: str) -> str:
-    """A stem as ``_verb_stem`` leaves it: "release" (the stem of "release") → "releas"."""
-    return stemmed[:-1] if stemmed.endswith("e") and len(stemmed) > 4 else stemmed
-
-
 def phrasal_predicates(text: str) -> frozenset[str]:
     """The verbs the phrasal verbs of ``text`` state (lexicon ``propositions``: "he should step down" →
     "resign", "called for the mayor to resign" → "demand"): the content words lose the order that makes
@@ -209,7 +95,7 @@ def phrasal_predicates(text: str) -> frozenset[str]:
     tokens = [match.group() for match in WORD.finditer(text)]
     pairs = pairwise(tokens)
     return frozenset(
-        verb for verb in (phrasal.get((_verb_stem(first), second.lower())) for first, second in pairs) if verb
+        verb for verb in (phrasal.get((verb_stem(first), second.lower())) for first, second in pairs) if verb
     )
 
 
@@ -220,13 +106,6 @@ def stated_predicates(claim: Claim) -> frozenset[str]:
     Mr. Trump's remarks" → condemn, ``_cue_predicate``)."""
     verbless = not (claim.finite_verbs or _complement_verb(claim.text))
     return phrasal_predicates(claim.text) | (_cue_predicate(claim) if verbless else frozenset())
-
-
-def text_predicate_stems(text: str) -> frozenset[str]:
-    """Every word of ``text`` stemmed as a predicate is, from the words as written: the content words are
-    stemmed before ``predicate_stems`` sees them, and "cancell" no longer meets the lemma table's
-    "cancelled" → "cancel" that ``predicates_of`` read."""
-    return predicate_stems(frozenset(match.group() for match in WORD.finditer(text)))
 
 
 def predicates_of(claim: Claim) -> frozenset[str]:
@@ -266,7 +145,7 @@ def _cue_predicate(claim: Claim) -> frozenset[str]:
     the content a key could match."""
     words = proposition_words()
     cue_words = WORD.findall(claim.cue)
-    verb = _verb_stem(cue_words[-1]) if cue_words else ""
+    verb = verb_stem(cue_words[-1]) if cue_words else ""
     if verb in words.object_cues:
         return frozenset({predicate_stem(cue_words[-1])})
     if verb in words.denial_cues:
@@ -332,7 +211,7 @@ def _predicates_at(text: str, offset: int) -> list[str]:
     if act is not None:  # "accused Russia of being behind the hack": the act is a predicate too
         return [predicate_stem(tokens[index]), *_predicates_at(text, act)]
     particle = tokens[index + 1].lower() if index + 1 < len(tokens) else ""
-    phrasal = words.phrasal.get((_verb_stem(tokens[index]), particle))
+    phrasal = words.phrasal.get((verb_stem(tokens[index]), particle))
     if phrasal is not None:  # "he should step down" states resigning, "called for" a demand
         return [predicate_stem(phrasal)]
     clause = _clause_instead(text, offset, matches, index, words)
@@ -415,7 +294,7 @@ def _act_named(text: str, offset: int, words: PropositionWords) -> int | None:
     ``REPORT_REACH`` words of the same sentence. None for another verb, or when no such preposition follows
     ("accused him": of what is not said)."""
     verb = WORD.match(text, offset)
-    opening = words.act_verbs.get(_verb_stem(verb.group())) if verb else None
+    opening = words.act_verbs.get(verb_stem(verb.group())) if verb else None
     if not opening:
         return None
     sentence_end = _SENTENCE_END.search(text, offset)

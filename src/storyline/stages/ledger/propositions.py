@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from storyline.records import Claim
 from storyline.stages.entities import demonym_country_ids
 from storyline.stages.ledger.grouping import TOKEN_MARK, WORD, ledger_lexicon, stem
-from storyline.stages.ledger.proposition_predicates import ARTICLES, predicates_of, proposition_words
+from storyline.stages.ledger.proposition_predicates import ARTICLES, predicates_of
+from storyline.stages.ledger.proposition_stems import proposition_words
 from storyline.stages.ledger.unreadable import unreadable_lexicon
 
 _MASKED_NUMBER = re.compile(r"\d[\d,.]*")

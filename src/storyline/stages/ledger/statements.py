@@ -30,12 +30,8 @@ from storyline.stages.ledger.grouping import (
     rarity_weights,
     similarity,
 )
-from storyline.stages.ledger.proposition_predicates import (
-    predicate_classes,
-    predicate_stems,
-    predicates_of,
-    text_predicate_stems,
-)
+from storyline.stages.ledger.proposition_predicates import predicate_classes, predicates_of
+from storyline.stages.ledger.proposition_stems import predicate_stems, text_predicate_stems
 
 
 @dataclass(frozen=True, slots=True)

@@ -217,7 +217,7 @@ def _weighed(
             f"{who} cannot confirm ({who_of(not_confirmed, names)}); "
             f"{count_of(answers[0].independent_sources, 'source')} claim it ({who_of(answers, names)})",
         )
-    if not answers or all(claim.modality in {"hedged", "unconfirmed"} for claim in claims):
+    if not answers or all(claim.modality in NOT_ASSERTING for claim in claims):
         return "unconfirmed", f"only hedged or unconfirmed support ({who_of(positions, names)})"
     sources = answers[0].independent_sources if corroborators is None else corroborators
     # counted apart (``corroborators``): speakers the text does not name, shown as not counted

@@ -30,6 +30,7 @@ from storyline.stages.stories.listing import StoryListing, list_stories, live_tr
 from storyline.stages.stories.names import (
     actor_keys,
     headline_mentions,
+    mention_entities,
     repeated_actors,
     salient_actors,
 )
@@ -50,8 +51,6 @@ __all__ = [
     "story_id",
 ]
 
-# Tuned lengths and bounds (lead words, embedded words, the dateline, the obituary lag, acronym letters) are
-# the stage's settings (``config.StoriesSettings``), with the figures that chose them.
 # Tuned lengths and bounds (lead words, embedded words, the dateline, the obituary lag, acronym letters) are
 # the stage's settings (``config.StoriesSettings``), with the figures that chose them.
 WORD = re.compile(r"[^\W\d_]{3,}")
@@ -104,11 +103,7 @@ def cluster_stories(
     ``settings.embeddings`` is on and the model is installed."""
     if embedder is None and settings.embeddings:
         embedder = load_embedder()
-    entity_of = {
-        (mention.article, mention.start, mention.end): entity.id
-        for entity in entities
-        for mention in entity.mentions
-    }
+    entity_of = mention_entities(entities)
     profiles = profile_articles(analyses, embedder, entity_of, settings)
     index = StoryIndex(settings)
     for profile in sorted(profiles, key=lambda p: (p.published or date.max, p.article_id)):

@@ -26,7 +26,13 @@ from datetime import date
 from storyline.config import DEFAULT_SETTINGS, StoriesSettings
 from storyline.records import ArticleAnalysis, Entity, Story
 from storyline.stages.stories.evidence import ActorCounts
-from storyline.stages.stories.names import actor_keys, headline_mentions, rare_subjects, salient_actors
+from storyline.stages.stories.names import (
+    actor_keys,
+    headline_mentions,
+    mention_entities,
+    rare_subjects,
+    salient_actors,
+)
 
 
 @dataclass
@@ -43,6 +49,27 @@ class _Developing:
         return (max(self.last, last) - min(self.first, first)).days
 
 
+@dataclass
+class _Subjects:
+    """The developing stories so far by the rare people their reports are about and name: an event story
+    joins one naming whom it is about, or about whom it names."""
+
+    about: defaultdict[str, list[_Developing]] = field(default_factory=lambda: defaultdict(list))
+    naming: defaultdict[str, list[_Developing]] = field(default_factory=lambda: defaultdict(list))
+
+    def candidates(self, salient: set[str], named: set[str]) -> list[_Developing]:
+        found = [group for key in sorted(named) for group in self.about.get(key, ())]
+        return found + [group for key in sorted(salient) for group in self.naming.get(key, ())]
+
+    def add(self, group: _Developing, salient: set[str], named: set[str]) -> None:
+        for key in salient - group.salient:
+            self.about[key].append(group)
+        for key in named - group.named:
+            self.naming[key].append(group)
+        group.salient |= salient
+        group.named |= named
+
+
 def developing_stories(
     stories: Sequence[Story],
     analyses: Iterable[ArticleAnalysis],
@@ -53,41 +80,22 @@ def developing_stories(
     largest one's id, title and representative kept). Undated stories stay as they are: time is half the
     evidence. The stories of a batch and of a store alike: both come here through ``pipeline.build_brief``,
     with the entities resolved over every article."""
-    entity_of = {
-        (mention.article, mention.start, mention.end): entity.id
-        for entity in entities
-        for mention in entity.mentions
-    }
-    counts = ActorCounts(settings, settings.actor_rarity_min_collection)
-    salient_of: dict[str, frozenset[str]] = {}
-    named_of: dict[str, frozenset[str]] = {}
-    for analysis in analyses:
-        counts.count(actor_keys(headline_mentions(analysis, settings), entity_of, settings))
-        salient_of[analysis.article.id] = salient_actors(analysis, entity_of, settings)
-        named_of[analysis.article.id] = rare_subjects(analysis, entity_of, settings)
+    counts, salient_of, named_of = _rare_names(analyses, mention_entities(entities), settings)
     groups: list[_Developing] = []
-    about: dict[str, list[_Developing]] = defaultdict(list)  # salient key -> developing stories about it
-    naming: dict[str, list[_Developing]] = defaultdict(list)  # named key -> developing stories naming it
+    subjects = _Subjects()
     dated = [story for story in stories if story.first_date and story.last_date]
     undated = [story for story in stories if not (story.first_date and story.last_date)]
     for story in sorted(dated, key=lambda story: (story.first_date or "", story.id)):
         first, last = date.fromisoformat(story.first_date or ""), date.fromisoformat(story.last_date or "")
         salient = _specific(story.articles, salient_of, counts)
         named = _specific(story.articles, named_of, counts)
-        candidates = [group for key in sorted(named) for group in about.get(key, ())]
-        candidates += [group for key in sorted(salient) for group in naming.get(key, ())]
-        joined = _joinable(candidates, first, last, settings)
+        joined = _joinable(subjects.candidates(salient, named), first, last, settings)
         if joined is None:
             joined = _Developing([], first, last)
             groups.append(joined)
         joined.stories.append(story)
         joined.first, joined.last = min(joined.first, first), max(joined.last, last)
-        for key in salient - joined.salient:
-            about[key].append(joined)
-        for key in named - joined.named:
-            naming[key].append(joined)
-        joined.salient |= salient
-        joined.named |= named
+        subjects.add(joined, salient, named)
     return [_as_story(group.stories) for group in groups] + undated
 
 
@@ -103,6 +111,24 @@ def shown_stories(
     if not settings.developing_stories:
         return list(stories)
     return developing_stories(stories, analyses, entities, settings)
+
+
+def _rare_names(
+    analyses: Iterable[ArticleAnalysis],
+    entity_of: Mapping[tuple[str, int, int], str],
+    settings: StoriesSettings,
+) -> tuple[ActorCounts, dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """Read once per report: the collection's actor counts (which names are specific to a story, not of
+    the beat), and by article id the rare people it is about (``salient_actors``) and names twice
+    (``rare_subjects``)."""
+    counts = ActorCounts(settings, settings.actor_rarity_min_collection)
+    salient_of: dict[str, frozenset[str]] = {}
+    named_of: dict[str, frozenset[str]] = {}
+    for analysis in analyses:
+        counts.count(actor_keys(headline_mentions(analysis, settings), entity_of, settings))
+        salient_of[analysis.article.id] = salient_actors(analysis, entity_of, settings)
+        named_of[analysis.article.id] = rare_subjects(analysis, entity_of, settings)
+    return counts, salient_of, named_of
 
 
 def _specific(

@@ -15,11 +15,20 @@ from functools import lru_cache
 from storyline.config import DEFAULT_SETTINGS, StoriesSettings
 from storyline.embeddings import general_vocabulary
 from storyline.lexicons import load_lexicon
-from storyline.records import ROLE_LABEL, ArticleAnalysis, Mention
+from storyline.records import ROLE_LABEL, ArticleAnalysis, Entity, Mention
 
 # Normalised names kept (``_normalised``): a collection names far fewer distinct people and bodies than it
 # has mentions, and each mention is normalised three to five times as an article is profiled.
 NORMALISED_NAMES_KEPT = 1 << 16
+
+
+def mention_entities(entities: Iterable[Entity]) -> dict[tuple[str, int, int], str]:
+    """(article, start, end) of each resolved mention → its entity's id, looked up by ``actor_keys``."""
+    return {
+        (mention.article, mention.start, mention.end): entity.id
+        for entity in entities
+        for mention in entity.mentions
+    }
 
 
 def actor_keys(

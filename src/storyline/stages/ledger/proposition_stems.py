@@ -1,0 +1,145 @@
+"""How predicates are stemmed, so that outlets' wordings of one predicate meet on one key.
+
+``ledger.proposition_predicates`` reads which words of a content are its predicates; this module holds what
+both sides of a comparison are read with: the word lists of lexicon ``propositions`` (``proposition_words``)
+and the stem a predicate is compared by (``predicate_stem``): the crude stem (``grouping.stem``) through
+irregular forms ("sent" → send, from the pipeline lemmatizer's exceptions), synonym sets ("indicted" →
+prosecut) and nominalisations ("recommendation" → recommend, ``nominal_stems``); ``predicate_stems`` reads a
+statement's content words so, to meet the predicates read of another's content."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+
+from storyline.lexicons import load_lexicon
+from storyline.stages.ledger.grouping import WORD, ledger_lexicon, stem
+
+
+@dataclass(frozen=True, slots=True)
+class PropositionWords:
+    """The word lists of lexicon ``propositions`` that keys are read with, loaded once."""
+
+    light_verbs: frozenset[str]
+    passed_over: frozenset[str]
+    vacuous: frozenset[str]
+    coordinators: frozenset[str]
+    nominal_suffixes: tuple[tuple[str, str], ...]  # (noun ending, the verb's ending it replaces)
+    frame_verbs: frozenset[str]  # as predicate stems: verbs whose complement holds what is asserted
+    evidential: frozenset[str]  # as predicate stems: what evidence "shows", asserted in their complement
+    prepositional: frozenset[tuple[str, str]]  # ("in", "question"): one predicate after a copula
+    report_verbs: frozenset[str]  # "think", "said": their complement clause holds what is asserted
+    finite_auxiliaries: frozenset[str]  # "is", "has", "won't": a clause's finite verb, not "being"
+    phrasal: Mapping[tuple[str, str], str]  # (verb's stem, particle) → the one verb it states
+    act_verbs: Mapping[str, frozenset[str]]  # verb's stem → the prepositions opening the act it is about
+    complement_heads: frozenset[str]  # "free", "right": before "to", the infinitive is the predicate
+    partitives: frozenset[str]  # "lot", "part": before "of", the noun they take a part of is the predicate
+    object_cues: frozenset[str]  # verb stems: cues keying a content with no verb ("denounced | the remarks")
+    denial_cues: frozenset[str]  # verb stems: cues whose object names what they deny ("denied | the claims")
+    claim_nouns: frozenset[str]  # "claims", "allegations": the head of what a denial cue denies
+
+
+@cache
+def proposition_words() -> PropositionWords:
+    data = load_lexicon("propositions")
+    return PropositionWords(
+        frozenset(data["light_verbs"]),
+        frozenset(data["passed_over"]) | ledger_lexicon().stopwords,
+        frozenset(stem(word) for word in data["vacuous_predicates"]) | frozenset(data["vacuous_predicates"]),
+        frozenset(data["coordinators"]),
+        tuple((ending, verb) for ending, verb in data["nominal_suffixes"]),
+        frozenset(verb_stem(word) for word in data["frame_verbs"]),
+        frozenset(predicate_stem(word) for word in data["evidential_verbs"]),
+        frozenset((first, noun) for first, noun in map(str.split, data["prepositional_predicates"])),
+        frozenset(data["report_verbs"]),
+        frozenset(data["finite_auxiliaries"]),
+        {_phrasal_key(phrase): verb for phrase, verb in data["phrasal_predicates"].items()},
+        {verb_stem(verb): frozenset(opening) for verb, opening in data["act_verbs"].items()},
+        frozenset(data["complement_heads"]),
+        frozenset(data["partitives"]),
+        frozenset(verb_stem(verb) for verb in data["object_cues"]),
+        frozenset(verb_stem(verb) for verb in data["denial_cues"]),
+        frozenset(data["claim_nouns"]),
+    )
+
+
+def _phrasal_key(phrase: str) -> tuple[str, str]:
+    """ "step down" → ("step", "down"): the verb as ``predicate_stem`` reads any of its forms."""
+    verb, particle = phrase.split()
+    return verb_stem(verb), particle
+
+
+@cache
+def _synonyms() -> Mapping[str, str]:
+    """A predicate's stem → the stem of the first word of its synonym set (lexicon ``propositions``): "indict"
+    and "prosecute" state one predicate, so two outlets choosing either meet on one key."""
+    found: dict[str, str] = {}
+    for members in load_lexicon("propositions")["synonym_sets"]:
+        canonical = verb_stem(members[0])
+        found.update((verb_stem(member), canonical) for member in members[1:])
+    return found
+
+
+@cache
+def _irregular_verbs() -> Mapping[str, str]:
+    """Irregular verb forms → lemma ("sent" → "send", "met" → "meet"), from the exceptions table of the
+    pipeline's lemmatizer (loaded once; the ledger's label parses load the pipeline anyway): the crude
+    stem cannot see that "sent" is "send"."""
+    from storyline.stages.nlp import load_nlp  # the pipeline's model, loaded once per process
+
+    lemmatizer = load_nlp().get_pipe("lemmatizer")
+    try:
+        verbs = lemmatizer.lookups.get_table("lemma_exc")["verb"]  # type: ignore[attr-defined]
+    except (KeyError, AttributeError):
+        return {}
+    return {form: lemmas[0] for form, lemmas in verbs.items() if lemmas}
+
+
+@cache
+def verb_stem(word: str) -> str:
+    return _trimmed(stem(_irregular_verbs().get(word.lower(), word)))
+
+
+def predicate_stem(word: str) -> str:
+    """The stem predicates are compared by: "prosecute", "prosecuted", "prosecuting" → "prosecut";
+    "sent" → "send"; a synonym → the stem of its set's first word ("indicted" → "prosecut")."""
+    stemmed = verb_stem(word)
+    return _synonyms().get(stemmed, stemmed)
+
+
+@cache  # ~1 M calls over a 300-text store, on a vocabulary of a few thousand words
+def nominal_stems(word: str) -> frozenset[str]:
+    """The stems of the verbs a nominalisation may name ("recommendation" → "recommend", "prosecution" →
+    "prosecut", "indictment" → "prosecut" by its synonym set): "the FBI's recommendation" states the
+    predicate of "the FBI recommended". Several endings may fit ("determination": "determin" and
+    "determinat"); each is a candidate, and a pair still needs a predicate on both sides
+    (``keyed_candidates``)."""
+    lowered = word.lower()
+    found = set()
+    for ending, verb_ending in proposition_words().nominal_suffixes:
+        if lowered.endswith(ending) and len(lowered) - len(ending) >= 3:
+            found.add(predicate_stem(lowered[: len(lowered) - len(ending)] + verb_ending))
+    return frozenset(found)
+
+
+def predicate_stems(words: frozenset[str]) -> frozenset[str]:
+    """Content words stemmed as predicates are ("prosecuted" → "prosecut"), with the verbs their
+    nominalisations name ("prosecution" → "prosecut"), to meet ``predicates_of``. A content word already
+    stemmed is read as a stem too: stemmed again, a stem ending in "s" loses it ("releasing" → "releas" →
+    "relea"), and "he won't release them" would not meet "nothing prevents his releasing them"."""
+    as_stems = frozenset(_synonyms().get(_trimmed(word), _trimmed(word)) for word in words)
+    as_words = frozenset(predicate_stem(word) for word in words)
+    return (as_words | as_stems).union(*(nominal_stems(word) for word in words))
+
+
+def _trimmed(stemmed: str) -> str:
+    """A stem as ``verb_stem`` leaves it: "release" (the stem of "release") → "releas"."""
+    return stemmed[:-1] if stemmed.endswith("e") and len(stemmed) > 4 else stemmed
+
+
+def text_predicate_stems(text: str) -> frozenset[str]:
+    """Every word of ``text`` stemmed as a predicate is, from the words as written: the content words are
+    stemmed before ``predicate_stems`` sees them, and "cancell" no longer meets the lemma table's
+    "cancelled" → "cancel" that ``predicates_of`` read."""
+    return predicate_stems(frozenset(match.group() for match in WORD.finditer(text)))
