@@ -65,3 +65,27 @@ def test_a_speaker_that_is_someones_words_is_their_owner() -> None:
     )
     assert speaker_of(text, "focused on") == "Mayor Anna Berg"
     assert speaker_of("Tom Reed's statement said the bridge would close in May.", "said") == "Tom Reed"
+
+
+def test_a_list_item_pronoun_is_the_lists_subject_not_the_person_quoted_before() -> None:
+    # a list of what one person said, each item headed "He …": the item after a paragraph that quotes
+    # another man is still about the list's subject (issue #14)
+    text = (
+        "Five things Mayor Anna Berg's rival Tom Vance has said.\n\n"
+        "Vance has spoken often this year. Vance said the budget was a mess.\n\n"
+        "He said the port should be sold.\n\n"
+        "Vance told a radio show the port loses money. The harbour master, Piet Olsen, disagreed. "
+        "“The port earns its keep,” Olsen said.\n\n"
+        "He claimed the mayor had hidden the accounts.\n\n"
+        "Vance repeated the charge at a rally in May.\n"
+    )
+    assert speaker_of(text, "claimed") == "Vance"
+
+
+def test_a_pronoun_opening_a_paragraph_outside_a_list_is_the_nearest_person() -> None:
+    text = (
+        "Vance has spoken often this year. Vance said the budget was a mess.\n\n"
+        "The harbour master, Piet Olsen, disagreed. “The port earns its keep,” Olsen said.\n\n"
+        "He added that the accounts were public.\n"
+    )
+    assert speaker_of(text, "added") == "Olsen"

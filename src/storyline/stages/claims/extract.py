@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -263,6 +264,7 @@ def _resolve_speakers(
     resolved: list[Attribution] = []
     names_a_person = _PersonSpeakers(doc, text, lexicon, surnames)
     genders = _KnownGenders(text, lexicon)
+    headings: set[str] = set()  # the pronouns that opened a one-paragraph sentence so far (list items)
     for attribution in sorted(found, key=lambda a: a.cue[0]):
         attribution = utterance_owner(doc, relative_antecedent(doc, attribution), lexicon)
         speaker = attribution.speaker
@@ -278,11 +280,16 @@ def _resolve_speakers(
             if named:
                 attribution = dataclasses.replace(attribution, speaker=named[-1])
         elif speaker is not None and is_pronoun:
+            pronoun = text[speaker[0] : speaker[1]].lower()
+            heading = _opens_list_item(doc, text, attribution)
             attribution = _resolve_pronoun(
                 _PronounContext(doc, text, lexicon, quoted, entities, persons, names_a_person, genders),
                 attribution,
                 resolved,
+                list_item=heading and pronoun in headings,
             )
+            if heading:
+                headings.add(pronoun)
         resolved.append(attribution)
     return resolved
 
@@ -302,10 +309,37 @@ class _PronounContext:
     genders: _KnownGenders
 
 
+def _opens_list_item(doc: Doc, text: str, attribution: Attribution) -> bool:
+    """Whether the pronoun speaker opens a paragraph that is one sentence: a list item or subhead ("He
+    implied a federal judge was biased …" between paragraphs of a list of what a candidate said)."""
+    assert attribution.speaker is not None
+    start = attribution.speaker[0]
+    if start > 0 and text[start - 1] != "\n":
+        return False
+    paragraph_end = text.find("\n", start)
+    # the parser may join the paragraph break (and a photo credit after it) to the sentence
+    return doc[attribution.anchor].sent.end_char >= (paragraph_end if paragraph_end >= 0 else len(text))
+
+
+def _salient(text: str, candidates: list[CharSpan]) -> CharSpan:
+    """The latest mention of the person the candidates name most often (by surname): the article's subject."""
+    counts = Counter(surname_of(text, c) for c in candidates)
+    most = max(counts.values())
+    return max((c for c in candidates if counts[surname_of(text, c)] == most), key=lambda c: c[1])
+
+
 def _resolve_pronoun(
-    context: _PronounContext, attribution: Attribution, resolved: list[Attribution]
+    context: _PronounContext,
+    attribution: Attribution,
+    resolved: list[Attribution],
+    *,
+    list_item: bool = False,
 ) -> Attribution:
-    """The attribution of a "he"/"she" with its speaker resolved (``_resolve_speakers``), or with none."""
+    """The attribution of a "he"/"she" with its speaker resolved (``_resolve_speakers``), or with none.
+
+    ``list_item``: the pronoun opens a one-sentence paragraph after another that opened with it (a list
+    of what one person said, each item headed "He said …"); it is the person the article names most, not
+    the nearest one the paragraph before quoted (issue #14: a list item about Trump given to Calderón)."""
     doc, text, quoted = context.doc, context.text, context.quoted
     speaker = attribution.speaker
     assert speaker is not None
@@ -335,8 +369,10 @@ def _resolve_pronoun(
         or (parallel[0] < sentence_start and any(c in before for c in owners))
     ):
         parallel = None
-    if parallel is not None and context.genders.may_be(parallel, gender):
-        found: CharSpan | None = parallel
+    if list_item and before:
+        found: CharSpan | None = _salient(text, before)
+    elif parallel is not None and context.genders.may_be(parallel, gender):
+        found = parallel
     elif before:
         found = max(before, key=lambda c: c[1])
     else:
