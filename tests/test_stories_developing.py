@@ -84,3 +84,13 @@ def test_undated_stories_stay_as_they_are() -> None:
     undated = dataclasses.replace(event_story(analysis("undated", NAMING_THE_GUNMAN, "")), first_date=None)
     stories = developing_stories([event_story(about), undated], [about], settings=SETTINGS)
     assert [story.articles for story in stories] == [("about",), ("undated",)]
+
+
+def test_stories_that_join_nothing_keep_the_order_they_came_in() -> None:
+    # the stories stage's order (the brief's, the corrections' replay) is not re-sorted by date
+    later = analysis("later", NAMING_HIM_ONCE, "2016-06-20")
+    undated = dataclasses.replace(event_story(analysis("undated", NAMING_THE_GUNMAN, "")), first_date=None)
+    earlier = analysis("earlier", ABOUT_THE_GUNMAN.replace("Velkaroz", "Brown"), "2016-06-13")
+    given = [event_story(later), undated, event_story(earlier)]
+    stories = developing_stories(given, [later, earlier], settings=SETTINGS)
+    assert [story.articles for story in stories] == [("later",), ("undated",), ("earlier",)]

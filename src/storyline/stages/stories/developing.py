@@ -96,7 +96,11 @@ def developing_stories(
         joined.stories.append(story)
         joined.first, joined.last = min(joined.first, first), max(joined.last, last)
         subjects.add(joined, salient, named)
-    return [_as_story(group.stories) for group in groups] + undated
+    # in the order the event stories came (the stories stage's order): with no join, the same list
+    place = {story.id: index for index, story in enumerate(stories)}
+    shown = [(min(place[story.id] for story in group.stories), _as_story(group.stories)) for group in groups]
+    shown += [(place[story.id], story) for story in undated]
+    return [story for _, story in sorted(shown, key=lambda placed: placed[0])]
 
 
 def shown_stories(
