@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from storyline.records import Mention, ParsedArticle
+from storyline.stages.entities.affiliations import people_of_their_organisations
 from storyline.stages.entities.bodies import (
     bodies_named_by_description,
     named_subdivisions,
@@ -310,6 +311,7 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
     names = dateline_outlets(text, article_id, places_by_context(doc, text, names, lexicon))
     names = named_subdivisions(text, article_id, known_organisation_mentions(text, names), lexicon)
     names = split_parenthesised_acronyms(split_joined_names(without_portfolio_words(doc, names, lexicon)))
+    names = people_of_their_organisations(names, lexicon)
     names = organisations_joined_by_their_acronym(text, names, lexicon)
     names = organisations_joined_over_trade_words(text, names, lexicon)
     names = organisations_over_portfolio_lists(doc, names, lexicon)

@@ -34,6 +34,7 @@ from storyline.stages.entities.lexicon import (
 )
 from storyline.stages.entities.names import NameContext
 from storyline.stages.entities.nationalities import is_national_description
+from storyline.stages.entities.romanised_organisations import merge_romanised_names, read_as_one_name
 
 __all__ = [
     "OrganisationNames",
@@ -95,6 +96,7 @@ def merge_organisation_names(
     _merge_short_names(groups, context, min_shared)
     _merge_leading_words(groups, context, min_shared, names.place_keys)
     _merge_generic_tails(groups, names.place_keys)
+    merge_romanised_names(groups, context, min_shared)
     _merge_acronyms(keyed, groups, settings.long_form_min_ratio)
 
 
@@ -196,8 +198,9 @@ def _merge_acronyms(keyed: Sequence[Keyed], groups: DisjointSet, long_form_min_r
     ↔ National Cyber Security Centre; OCHA ↔ United Nations Office for the Coordination of
     Humanitarian Affairs). Two candidates — defined one way, spelt by another name — and it
     stays itself. Long forms defining one acronym that are spellings of one name ("European Aeronautic
-    Defence & Space NV", "European Aeronautic Defense & Space Company" for EADS) are one candidate.
-    Blocked by the initials."""
+    Defence & Space NV", "European Aeronautic Defense & Space Company" for EADS; "Temir Zhol Kazakhstan",
+    "Temir Schol Kasachstan" for TZK, ``romanised_organisations``) are one candidate. Blocked by the
+    initials."""
     acronyms = {key for key, m in keyed if m.refers_to is None and _is_acronym(m)}
     defined: dict[str, set[str]] = defaultdict(set)
     for key, mention in keyed:
@@ -242,10 +245,11 @@ def _names_by_opening(groups: DisjointSet, acronyms: set[str]) -> dict[str, set[
 def _spellings_of_one_name(keys: set[str], min_ratio: float) -> bool:
     """Whether every two of these names are one name spelt two ways (rapidfuzz token set ratio: word order,
     an extra word and one changed letter cost little; "singapore airlines" and "semiconductor industry
-    association" score far apart)."""
+    association" score far apart), or romanised two ways (``read_as_one_name``: "temir zhol kazakhstan",
+    "temir schol kasachstan")."""
     ordered = sorted(keys)
     return all(
-        fuzz.token_set_ratio(first, second) >= min_ratio
+        fuzz.token_set_ratio(first, second) >= min_ratio or read_as_one_name(first, second)
         for index, first in enumerate(ordered)
         for second in ordered[index + 1 :]
     )
