@@ -39,9 +39,20 @@ def test_two_committees_of_one_article_leave_the_committee_unresolved() -> None:
     )
 
 
-def test_a_committee_never_referred_back_to_is_no_actor() -> None:
+def test_a_committee_written_with_a_only_is_no_actor() -> None:
     found = mentions_of("The dockers elected a strike committee on Sunday. The port said talks would follow.")
     assert not any(m.text == "strike committee" and m.label == "ORG" for m in found)
+
+
+def test_a_commission_introduced_by_a_description_is_an_actor_though_not_referred_back_to() -> None:
+    """Issue #17, generalise steppe-train-collision: one report wrote only "the government commission",
+    the next only "the commission"; the introduction must be a name for the next report's to join."""
+    found = mentions_of(
+        "Transport Minister Arvo Lind, who heads the inquiry commission, visited the site on Monday. "
+        "The inquiry commission will report within ten days."
+    )
+    bodies = [m for m in found if m.text == "inquiry commission"]
+    assert len(bodies) == 2 and all(m.label == "ORG" and m.refers_to is None for m in bodies)
 
 
 def test_a_subdivisions_executive_is_named_after_the_place_its_paragraph_names_before_it() -> None:

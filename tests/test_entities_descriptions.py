@@ -165,3 +165,13 @@ def test_a_description_between_commas_after_a_name_is_that_person() -> None:
     )
     assert refers(found, "the head of the unit") == "Olena Kovalchuk"
     assert refers(found, "the minister") is None
+
+
+def test_the_minister_is_the_minister_not_the_ministrys_spokeswoman() -> None:
+    """Issue #17, generalise steppe-train-collision: "minister" and "ministry" share a stem, so "The
+    minister" had two holders (the minister and the ministry's spokeswoman) and stayed unresolved."""
+    found = mentions_of(
+        "Four people died, ministry spokeswoman Lina Varga told reporters. The government set up an inquiry "
+        "led by Transport Minister Arvo Lind. The minister said the signals would be checked."
+    )
+    assert refers(found, "The minister") == "Arvo Lind"

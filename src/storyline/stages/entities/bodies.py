@@ -3,11 +3,12 @@ committee said".
 
 A committee set up for the event the story reports (a strike committee, a crisis committee) has no proper
 name, yet the story keeps quoting it — it is the source of a strike's daily counts. A description becomes
-the name of such a body only where the article introduces it with a defining word ("the strike committee")
-and then refers back to it by the head word alone ("the committee"), and only when the article names no
-organisation with that head word (then "the committee" is that one) and introduces no second body of that
-kind ("the strike committee" and "the crisis committee": "the committee" could be either). The name is the
-description without its article ("strike committee"), so the reports of one story meet on it.
+the name of such a body only where the article introduces it with a defining word ("the strike committee"),
+and only when the article names no organisation with that head word (then "the committee" is that one)
+and introduces no second body of that kind ("the strike committee" and "the crisis committee": "the
+committee" could be either). The name is the description without its article ("strike committee"), so the
+reports of one story meet on it; a later "the committee" of the article refers to it, and one of another
+report of the story joins it there (``organisations.attach_organisation_descriptions``).
 Hand-written over the descriptions of ``entities.descriptions``.
 """
 
@@ -60,11 +61,11 @@ def _name_one_body(descriptions: list[Mention], head: str) -> list[Mention]:
     if len(bodies) != 1:
         return descriptions
     first = min(m.start for m, _ in introduced)
+    # no reference back by the head alone is needed: the story's other reports may hold them ("the
+    # government commission" twice in one report, "the commission" in the next: ``resolve`` joins them)
     references = [
         m for m in descriptions if m.label == ROLE_LABEL and m.start > first and bare.fullmatch(m.text)
     ]
-    if not references:
-        return descriptions
     name = introduced[0][1]["body"]
     renamed: dict[int, Mention] = {}
     for mention, match in introduced:

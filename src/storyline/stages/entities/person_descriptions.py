@@ -102,8 +102,18 @@ def role_matches(description: str, role: str, lexicon: EntityLexicon) -> bool:
     if _other_sex(wanted, offered, lexicon):
         return False
     return any(w not in lexicon.office_level_words for w in wanted) and all(
-        any(words_match(w, o) for o in offered) or w in lexicon.office_level_words for w in wanted
+        any(_same_word(w, o, lexicon) for o in offered) or w in lexicon.office_level_words for w in wanted
     )
+
+
+def _same_word(wanted: str, offered: str, lexicon: EntityLexicon) -> bool:
+    """One word in two forms (``words_match``), but never a title and the body it heads, which share a
+    stem: "the minister" is no "ministry spokeswoman", "the governor" no "government spokesman" (issue
+    #17, generalise steppe-train-collision: "The minister" had two holders and stayed unresolved)."""
+    office_and_body = (wanted in lexicon.title_words and offered in lexicon.org_head_words) or (
+        offered in lexicon.title_words and wanted in lexicon.org_head_words
+    )
+    return words_match(wanted, offered) and (wanted == offered or not office_and_body)
 
 
 def _other_sex(wanted: list[str], offered: list[str], lexicon: EntityLexicon) -> bool:
