@@ -507,3 +507,38 @@ def test_counts_of_the_held_the_freed_and_those_aboard_are_three_questions() -> 
     assert [m.kind for m in figures] == ["freed", "held_captive"] * 2 + ["aboard"]
     groups = group_measures(figures, DEFAULT_SETTINGS.ledger)
     assert sorted(sorted(m.quantity.value for m in group) for group in groups) == [[31, 58], [60, 87], [131]]
+
+
+def test_those_in_hospital_are_a_stock_apart_from_the_injured() -> None:
+    assert kind_near("64 people remain in hospital", 0, 2) == "in_hospital"
+    assert kind_near("Doctors are treating 52 passengers", 20, 22) == "in_hospital"
+    assert kind_near("120 people were injured", 0, 3) == "injured"
+    assert kind_near("eleven more were discharged", 0, 6) == "discharged"
+    measure = _said("40 patients were hospitalised", {"40 patients": 40})
+    assert (measure.kind, measure.unit) == ("in_hospital", "personnel")
+
+
+def test_an_and_inside_the_subject_of_a_figure_does_not_cut_its_clause() -> None:
+    content = "the number of people killed in the clash between the police and the fans has risen to 7"
+    sentence = f"Officials said {content}."
+    article = make_article(sentence)
+    quantity = make_quantity("7", 7, within=sentence)
+    claim = make_claim(
+        content, article=article, quantities=(quantity,), finite_verbs=(content.index("risen"),)
+    )
+    assert [m.kind for m in make_measures(claim, frozenset())] == ["dead"]
+    # where the claim's finite verbs are unknown (an older store) every "and" cuts, as before
+    assert [m.kind for m in make_measures(replace(claim, finite_verbs=None), frozenset())] == [None]
+    # two statements, each with its figure, stay apart
+    content = "12 people were killed and 40 were hurt"
+    assert [
+        m.kind for m in _measures(f"Officials said {content}.", content, {"12 people": 12, "40": 40})
+    ] == [
+        "dead",
+        "injured",
+    ]
+
+
+def test_a_figure_naming_a_part_of_a_group_is_a_part() -> None:
+    measure = _said("DNA tests identified three of the victims", {"three of the victims": 3})
+    assert PART in measure.qualifiers

@@ -62,7 +62,7 @@ def test_a_tally_of_the_dead_never_falls_as_a_series() -> None:
     # bodies recovered each night (6, then 4) are no toll moving; a count of the missing may fall
     falling = [toll(6, "2026-05-10"), toll(4, "2026-05-11")]
     dead, missing = series_directions({"dead"}), series_directions({"missing"})
-    assert dead == {"rose"} and missing == {"rose", "fell"}
+    assert dead == {"rose"} and missing == {"rose", "fell", "moved"}
     assert judge_status(falling, [], names=GOVERNOR, sources=1, series_directions=dead)[0] == "single-source"
     assert judge_status(falling, [], names=GOVERNOR, sources=1, series_directions=missing)[0] == "series"
     rising = [toll(4, "2026-05-10"), toll(6, "2026-05-11")]
@@ -365,3 +365,48 @@ def test_sources_each_counting_apart_are_contested_with_each_series_in_the_reaso
     assert "disagree" not in reason
     _status, reason = judge_status(positions, [], names=names, sources=3, series_directions=frozenset())
     assert "disagree" not in reason
+
+
+def test_a_stock_from_one_source_is_a_series_whichever_way_it_moves() -> None:
+    # patients in hospital rise as the late-comers arrive, then fall as they are discharged
+    in_hospital = series_directions({"in_hospital"})
+    positions = [
+        toll(40, "2026-03-02"),
+        toll(47, "2026-03-03"),
+        toll(39, "2026-03-04"),
+        toll(30, "2026-03-05"),
+    ]
+    status, reason = judge_status(positions, [], names=GOVERNOR, sources=1, series_directions=in_hospital)
+    assert status == "series"
+    assert reason.startswith("moved from 40 (2 Mar) to 47 (3 Mar) to 39 (4 Mar) to 30 (5 Mar)")
+    assert reason.endswith("latest 30")
+    # a tally of what happened only grows: the injured, the killed, the freed, the restored
+    for kinds in ({"injured"}, {"dead"}, {"freed"}, {"in_service"}):
+        directions = series_directions(kinds)
+        assert (
+            judge_status(positions, [], names=GOVERNOR, sources=1, series_directions=directions)[0]
+            != "series"
+        )
+    assert series_directions({"missing"}) == series_directions({"out_of_service"}) == in_hospital
+
+
+def test_a_stock_moving_both_ways_across_sources_is_no_series() -> None:
+    in_hospital = series_directions({"in_hospital"})
+    names = {**GOVERNOR, "e-red": "Red Cross"}
+    # each source's path moves both ways: two counts, not one seen moving
+    two_paths = [
+        *(toll(value, day) for value, day in [(40, "2026-03-02"), (47, "2026-03-03"), (39, "2026-03-04")]),
+        *(toll(v, d, "e-red") for v, d in [(52, "2026-03-02"), (60, "2026-03-03"), (55, "2026-03-04")]),
+    ]
+    assert judge_status(two_paths, [], names=names, series_directions=in_hospital)[0] != "series"
+    # a second source apart from the path on one of its days is a dispute
+    apart = [
+        toll(40, "2026-03-02"),
+        toll(47, "2026-03-03"),
+        toll(39, "2026-03-04"),
+        toll(61, "2026-03-03", "e-red"),
+    ]
+    assert judge_status(apart, [], names=names, series_directions=in_hospital)[0] != "series"
+    # one figure relayed on two days moves nowhere
+    relayed = [toll(40, "2026-03-02"), toll(40, "2026-03-03", "e-red")]
+    assert judge_status(relayed, [], names=names, series_directions=in_hospital)[0] != "series"

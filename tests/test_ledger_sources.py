@@ -153,3 +153,47 @@ def test_a_report_no_one_is_named_for_is_named_by_its_words() -> None:
     # a named report, or a speaker's claim, is no unnamed report
     assert not is_unnamed_report(replace(reported, speaker_text="Kathimerini"))
     assert not is_unnamed_report(replace(reported, cue="said"))
+
+
+def test_a_pronoun_giving_a_figure_after_a_saying_verb_is_the_counter_named_before() -> None:
+    counters = frozenset({"e-counter"})
+    for text, credited in [
+        ("The agency gave no new count on Friday; on Thursday it had said that 23 people had drowned.", True),
+        (
+            "The agency gave no new count on Friday; on Thursday it had found that 23 people had drowned.",
+            False,
+        ),
+        (
+            "The agency gave no new count on Friday; on Thursday a diver said that 23 people had drowned.",
+            False,
+        ),
+    ]:
+        claim, spans = _outlet_sentence(text, "23 people", 23, "The agency")
+        found = counted_by(claim, spans, counters, text)
+        assert (found.speaker == "e-counter") is credited, text
+
+
+def test_a_figure_the_next_sentence_credits_to_a_counter_is_the_counters() -> None:
+    counters = frozenset({"e-counter"})
+    for after, credited in [
+        (" The coast guard released the latest figure at noon.", True),
+        (" The coast guard released the report at noon.", False),  # a report is no figure told before
+        (" Divers went on searching. The coast guard released the new toll at noon.", False),  # not next
+    ]:
+        sentence = "By Friday the number of drowned had reached 23."
+        text = sentence + after
+        article = make_article(text)
+        outlet = make_claim(
+            sentence, article=article, cue="", quantities=(make_quantity("23", 23, within=text),)
+        )
+        content = after.split("released ")[1].removesuffix(" at noon.")
+        crediting = make_claim(
+            content,
+            article=article,
+            id="c2",
+            cue="released",
+            speaker_text="The coast guard",
+            speaker="e-counter",
+        )
+        found = counted_by(outlet, {}, counters, text, [outlet, crediting])
+        assert (found.speaker == "e-counter") is credited, after

@@ -27,7 +27,6 @@ from storyline.stages.ledger.grouping import (
     EntitySpans,
     content_words,
     ledger_lexicon,
-    part_around,
     stem,
     unit_classes,
 )
@@ -72,10 +71,16 @@ CLAUSE_BREAK = re.compile(
     r"\s+and\s+(?:that\s+)?|;|,\s+(?:while|whereas|but)\s+|\s+but\s+"
     r"|(?<=[a-z0-9][.!?])\s+(?=[\"“]?[A-Z])|(?<=[a-z0-9][.!?][\"”])\s+"
 )
+# Determiners opening a noun phrase after an "and" inside a subject (``_joins_nouns``).
+NOUN_PHRASE_OPENERS = frozenset(
+    {"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her"}
+)
 # A hyphenated modifier ("laboratory-confirmed"): its last part says what it does to the counted thing.
 NEUTRAL_COMPOUND = re.compile(r"\b([^\W\d_]+)-([^\W\d_]+)\b")
 # How many words after "the number of" its counted noun may come ("the number of herder families": two).
 NUMBERED_REACH = 3
+# A figure whose own words take a part of a group: "four of the victims", "two of them" (``names_part``).
+PARTITIVE = re.compile(r"^\S+\s+of\s+(?:the|them|those|these|their)\b", re.IGNORECASE)
 # Only these kinds of number answer a question (``quantities.number_type``); a duration is context.
 ANSWER_TYPES = frozenset({"count", "money", "percent"})
 SHARE = "percent"
@@ -109,10 +114,40 @@ class Measure:
 def _clause_bounds(claim: Claim, quantity: Quantity) -> tuple[int, int]:
     """Where in the content the part holding ``quantity`` lies, so "71 bodies … and 35 missing" splits in
     two (offsets into ``claim.text``); a coordination of kinds after the figure's noun is no break ("78
-    hospitals and clinics had been reconnected": what happened to them lies after it)."""
+    hospitals and clinics had been reconnected": what happened to them lies after it), nor is an "and"
+    inside the subject of the figure's clause (``_joins_nouns``)."""
     offset = quantity.start - claim.start
     coordinated = coordinated_kinds(claim, quantity)
-    return part_around(claim.text, CLAUSE_BREAK, offset, max([offset, *(end for _, end in coordinated)]))
+    end = max([offset, *(end for _, end in coordinated)])
+    breaks = [match for match in CLAUSE_BREAK.finditer(claim.text) if not _joins_nouns(claim, match)]
+    first = max((match.end() for match in breaks if match.end() <= offset), default=0)
+    last = min((match.start() for match in breaks if match.start() >= end), default=len(claim.text))
+    return first, last
+
+
+def _joins_nouns(claim: Claim, joiner: re.Match[str]) -> bool:
+    """Whether an "and" joins two noun phrases of one statement rather than two statements: a determiner
+    opens the words after it and the stretch before it, from the break before, holds neither a figure nor
+    a finite verb ("The number of people killed in the collision between a passenger train and a freight
+    train has risen to 18": cut at the "and", the 18 lost "killed", the generalise train story). Not two
+    bare nouns: "hospitals and clinics still offline" stays cut, since a coordination of kinds names its
+    umbrella noun there (``under_umbrellas``). Where the claim's finite verbs are unknown (an older store),
+    every "and" is a break, as before."""
+    after = WORD.match(claim.text, joiner.end())
+    if joiner.group().strip() != "and" or claim.finite_verbs is None or after is None:
+        return False
+    if after.group().lower() not in NOUN_PHRASE_OPENERS:
+        return False
+    opened = max((m.end() for m in CLAUSE_BREAK.finditer(claim.text, 0, joiner.start())), default=0)
+    figures = (quantity.start - claim.start for quantity in claim.quantities)
+    return not any(opened <= at < joiner.start() for at in (*claim.finite_verbs, *figures))
+
+
+def names_part(figure: str) -> bool:
+    """Whether a figure's own words count a part of a group ("four of the victims": DNA samples were to
+    identify four of the train story's dead, no value of its toll); ``kinds.is_part`` reads the words
+    around a figure, which the quantities stage sometimes takes into the figure itself."""
+    return PARTITIVE.match(figure) is not None
 
 
 def _unit_from_clause(quantity: Quantity, clause_words: Sequence[str]) -> str | None:
@@ -286,7 +321,7 @@ def make_measures(
             qualifiers |= {PAST_EVENT}
         elif not count_kind and _tells_former_event(claim, quantity, (start, end), published, text):
             qualifiers |= {PAST_EVENT}  # "the 10,900 tonnes another tanker spilled in 2007"
-        if count_kind and is_part(clause, offset, offset + len(quantity.text)):
+        if count_kind and (is_part(clause, offset, offset + len(quantity.text)) or names_part(quantity.text)):
             qualifiers |= {PART}
         kind = TARGET if is_target(claim, quantity) else count_kind
         # a figure keeps the day its words give it (a series is read by day), a tally's and a measure's alike:

@@ -28,6 +28,8 @@ class CounterLexicon:
     pointing_back: frozenset[str]  # pronoun subjects naming the counter just named ("It put the spill at")
     possessives: frozenset[str]  # possessives before a noun of counting ("Its estimates have risen")
     count_nouns: frozenset[str]
+    saying_verbs: frozenset[str]  # verbs a pronoun's counter gives a figure with ("it had said that 14 …")
+    figure_words: frozenset[str]  # words of a content naming only a figure told before ("the new figure")
 
 
 @cache
@@ -40,6 +42,8 @@ def counter_lexicon() -> CounterLexicon:
         pointing_back=frozenset(data["pointing_back"]),
         possessives=frozenset(data["possessives"]),
         count_nouns=frozenset(data["count_nouns"]),
+        saying_verbs=frozenset(data["saying_verbs"]),
+        figure_words=frozenset(data["figure_words"]),
     )
 
 
@@ -58,8 +62,11 @@ def counted_by(
     the article's ``text`` names last before it, in the sentence before. A sentence naming no counter that
     goes on with a figure of the thing a counter's claim in the sentence before counts ("… with only 12
     stations still waiting, according to the commission. On Tuesday there were still 31 stations pending.")
-    is that counter's too (``_continued``, among the article's ``article_claims``). Any other claim is
-    returned as it is."""
+    is that counter's too (``_continued``, among the article's ``article_claims``). So is a sentence whose
+    figure a pronoun gives after a saying verb ("…; on Tuesday evening it had said that 14 people had lost
+    their lives": ``_said_by_pronoun``), and one whose figure the next sentence credits to a counter ("…
+    the number of dead has risen to 14. The ministry announced the new figure on Tuesday evening":
+    ``_credited_after``). Any other claim is returned as it is."""
     if not claim.outlet_voice or not claim.quantities:
         return claim
     first_figure = min(quantity.start for quantity in claim.quantities)
@@ -70,8 +77,12 @@ def counted_by(
             return _spoken_by(claim, entity, start, end, claim.text[start - claim.start : end - claim.start])
     if not text:
         return claim
-    pointed = _counted_before(claim, spans, counters, text)
-    return pointed if pointed is not claim else _continued(claim, spans, counters, text, article_claims)
+    for read in (_counted_before, _said_by_pronoun):
+        pointed = read(claim, spans, counters, text)
+        if pointed is not claim:
+            return pointed
+    credited = _credited_after(claim, counters, text, article_claims)
+    return credited if credited is not claim else _continued(claim, spans, counters, text, article_claims)
 
 
 def _previous_sentence_start(text: str, start: int) -> int:
@@ -143,6 +154,73 @@ def _counted_before(claim: Claim, spans: EntitySpans, counters: frozenset[str], 
         return claim
     start, end, entity = max(named)
     return _spoken_by(claim, entity, start, end, text[start:end])
+
+
+def _said_by_pronoun(claim: Claim, spans: EntitySpans, counters: frozenset[str], text: str) -> Claim:
+    """The claim as the count of the counter named last before a pronoun that gives its first figure with
+    a saying verb, in the same sentence or the one before: "The ministry did not publish a new death toll
+    on Wednesday; on Tuesday evening it had said that 14 people had lost their lives" (the generalise train
+    story's French translation, where the claims stage leaves an "it" unresolved and the outlet's voice
+    held the ministry's figure). Only auxiliaries (``between``) stand between the pronoun and the verb, and
+    at most "that" between the verb and the figure's words."""
+    lexicon = counter_lexicon()
+    first_figure = min(quantity.start for quantity in claim.quantities)
+    opened = max((match.end() for match in SENTENCE_END.finditer(text, claim.start, first_figure)), default=0)
+    words = [
+        (m.start(), m.group().lower()) for m in WORD.finditer(text, max(opened, claim.start), first_figure)
+    ]
+    said = next((index for index, (_, word) in enumerate(words) if word in lexicon.saying_verbs), None)
+    if said is None or said == 0 or [word for _, word in words[said + 1 :]] not in ([], ["that"]):
+        return claim
+    pronoun = next((i for i in range(said - 1, -1, -1) if words[i][1] not in lexicon.between), None)
+    if pronoun is None or words[pronoun][1] not in lexicon.pointing_back:
+        return claim
+    return _named_last(claim, spans, counters, text, words[pronoun][0])
+
+
+def _named_last(claim: Claim, spans: EntitySpans, counters: frozenset[str], text: str, before: int) -> Claim:
+    """The claim spoken by the counter the article names last before ``before``, from the sentence before
+    the claim's on; the claim as it is when none is named there."""
+    opened = _previous_sentence_start(text, claim.start)
+    named = [
+        (start, end, entity)
+        for start, end, entity in spans.get(claim.article, [])
+        if entity in counters and opened <= start < end <= before
+    ]
+    if not named:
+        return claim
+    start, end, entity = max(named)
+    return _spoken_by(claim, entity, start, end, text[start:end])
+
+
+def _credited_after(
+    claim: Claim, counters: frozenset[str], text: str, article_claims: Sequence[Claim]
+) -> Claim:
+    """The claim as the count of the counter whose claim in the very next sentence names only a figure told
+    before ("… the number of dead has risen to 14. The Ministry of Emergency Situations announced the new
+    figure on Tuesday evening": the generalise train story's German translation, whose 14 stood as the
+    outlet's own): a content of a noun of counting and ``figure_words`` alone."""
+    lexicon = counter_lexicon()
+    for other in article_claims:
+        if other.outlet_voice or other.speaker not in counters or other.start <= claim.end:
+            continue
+        sentence_start = max((m.end() for m in SENTENCE_END.finditer(text, 0, other.start)), default=0)
+        if text[claim.end : sentence_start].strip(" .\n") or other.speaker_start is None:
+            continue
+        words = [word.lower() for word in WORD.findall(other.text)]
+        if (
+            words
+            and set(words) <= lexicon.figure_words | lexicon.count_nouns
+            and set(words) & lexicon.count_nouns
+        ):
+            return _spoken_by(
+                claim,
+                other.speaker or "",
+                other.speaker_start,
+                other.speaker_end or 0,
+                other.speaker_text or "",
+            )
+    return claim
 
 
 def _spoken_by(claim: Claim, entity: str, start: int, end: int, surface: str) -> Claim:

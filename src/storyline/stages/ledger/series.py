@@ -27,7 +27,14 @@ A series needs all of:
 - every position a value (no "deny" / "unconfirmed" side), dated, and at least two of them;
 - a source moving: two values or more, on different days (one source giving two values on one day is
   a correction or a misread, not a series), in one direction; every moving source the same way (a toll
-  rising, or a count of missing falling);
+  rising, or a count of missing falling). A tally of what happened (the killed, the hurt, the infected,
+  those who tested positive, the freed, the restored) only grows: a toll that falls is another count (the
+  bodies recovered in one night, a correction). A stock, a count of who or what is in a state now (in
+  hospital, missing, displaced, held, at large, still offline, on strike), moves either way, and may rise
+  and then fall: the injured in hospital rise as the late-comers arrive and fall as patients are
+  discharged (the generalise train story's 58, 71, 64, 52). A stock's sequence that moves both ways is a
+  series (``MOVED``) only as ONE source's path: every other source an echo of its values of the same
+  days; two such paths, or two sources apart on one day, are a dispute (``STOCK_KINDS``);
 - every other source an echo: each of its values repeats a moving source's value of the same day (an
   outlet giving the minister's 19 in its own voice), or lies strictly between a moving source's values of
   the days either side of it (an outlet's 17 on the day between the minister's 11 and 21). A source giving
@@ -50,18 +57,38 @@ from storyline.stages.ledger.voices import POSSESSOR
 
 Dated = tuple[date, float]
 
-# The ways a series may move. A tally of the dead, the injured, the infected (confirmed cases, counted
-# since an outbreak began) or those who tested positive (a doping affair's count) only grows: a "toll"
-# that falls is a count of something else (bodies recovered each night, a correction), never one count
-# seen moving; a count of the missing, the displaced or the detained may fall. Kinds as named in
-# lexicons/ledger.toml [count_kinds] and [outbreak_kinds].
+# The ways a series may move. A tally of what happened, the dead, the injured, the infected (confirmed
+# cases, counted since an outbreak began), those who tested positive (a doping affair's count), the freed
+# and the restored, only grows: a "toll" that falls is a count of something else (bodies recovered each
+# night, a correction), never one count seen moving. A stock, a count of who or what is in a state now (in
+# hospital, missing, displaced, detained, held, cut off, on strike or at work), may fall, and may rise and
+# then fall (``MOVED``): patients are admitted and discharged, the missing are found and more reported.
+# Kinds as named in lexicons/ledger.toml [count_kinds], [state_kinds], [people_state_kinds] and
+# [outbreak_kinds]; any other kind (those aboard, those owed, the employed) moves one way or the other.
 EITHER_WAY = frozenset({"rose", "fell"})
-ONLY_GROWING_KINDS = frozenset({"dead", "injured", "infected", "positive"})
+MOVED = "moved"
+WHICHEVER_WAY = EITHER_WAY | {MOVED}
+ONLY_GROWING_KINDS = frozenset({"dead", "injured", "infected", "positive", "freed", "in_service"})
+STOCK_KINDS = frozenset(
+    {
+        "missing",
+        "displaced",
+        "detained",
+        "in_hospital",
+        "out_of_service",
+        "held_captive",
+        "on_strike",
+        "at_work",
+    }
+)
 
 
 def series_directions(kinds: set[str]) -> frozenset[str]:
-    """The directions a series of counts of ``kinds`` may move: only "rose" if any kind only grows."""
-    return frozenset({"rose"}) if kinds & ONLY_GROWING_KINDS else EITHER_WAY
+    """The directions a series of counts of ``kinds`` may move: only "rose" if any kind only grows; any way,
+    both ways included, if every kind is a stock; else one way or the other."""
+    if kinds & ONLY_GROWING_KINDS:
+        return frozenset({"rose"})
+    return WHICHEVER_WAY if kinds and kinds <= STOCK_KINDS else EITHER_WAY
 
 
 def calendar_day(iso: str | None) -> date | None:
@@ -126,16 +153,29 @@ def moving(dated: Sequence[Dated]) -> str | None:
     return direction([value for _, value in dated])
 
 
-def _behind(earlier: Dated, later: Dated, rising: bool, tolerance: float) -> bool:
-    """Whether two sources' values disagree: apart on one day, or the later one behind the earlier one."""
+def path_way(dated: Sequence[Dated], directions: frozenset[str]) -> str | None:
+    """The way one source's values move (``moving``), or ``MOVED`` where ``directions`` allow it and the
+    values, each on its own day, change at every step yet not one way (58, 71, 64, 52)."""
+    way = moving(dated)
+    if way is not None or MOVED not in directions or len({day for day, _ in dated}) < len(dated):
+        return way
+    steps = list(pairwise(value for _, value in dated))
+    return MOVED if len(steps) > 1 and all(later != earlier for earlier, later in steps) else None
+
+
+def _behind(earlier: Dated, later: Dated, rising: bool | None, tolerance: float) -> bool:
+    """Whether two sources' values disagree: apart on one day, or the later one behind the earlier one (a
+    count moving both ways, ``rising`` None, has no "behind": only a day's values are compared)."""
     (first_day, first), (second_day, second) = sorted([earlier, later])
     margin = tolerance * max(abs(first), abs(second), 1.0)
     if first_day == second_day:
         return abs(first - second) > margin
+    if rising is None:
+        return False
     return second < first - margin if rising else second > first + margin
 
 
-def disagree(sequences: Mapping[str, Sequence[Dated]], rising: bool, tolerance: float) -> bool:
+def disagree(sequences: Mapping[str, Sequence[Dated]], rising: bool | None, tolerance: float) -> bool:
     """Whether any value of one source is out of step with any value of another (``_behind``)."""
     names = list(sequences)
     return any(
@@ -169,17 +209,18 @@ def series_status(
     sequences = _sequences(positions, names, one_source)
     if not sequences:
         return None
-    movers = _retold({source: dated for source, dated in sequences.items() if moving(dated)}, tolerance)
-    moved = {moving(dated) for dated in movers.values()}
+    ways = {source: path_way(dated, directions) for source, dated in sequences.items()}
+    movers = _retold({source: sequences[source] for source, way in ways.items() if way}, tolerance)
+    moved = {ways[source] for source in movers}
     if len(moved) != 1:
         return None
     direction = moved.pop() or ""
-    if direction not in directions:
-        return None
+    if direction not in directions or (direction == MOVED and len(movers) > 1):
+        return None  # two paths of a stock each moving both ways: no one count seen moving
     echoes = [source for source in sequences if source not in movers]
     if not all(_echoes(sequences[source], movers, tolerance) for source in echoes):
         return None
-    if disagree(sequences, direction == "rose", tolerance):
+    if disagree(sequences, None if direction == MOVED else direction == "rose", tolerance):
         return None
     return "series", _reason(direction, movers, echoes)
 
