@@ -332,3 +332,26 @@ def test_a_hedged_concession_its_speaker_answers_contests() -> None:
         question.status_reason
         == "1 source affirm (Mayor); denied by Engineer, after conceding it with a hedge"
     )
+
+
+def test_a_hedged_report_naming_no_one_is_named_apart_not_among_the_sources() -> None:
+    # issue #14 (PolNeAR curiel): "3 independent sources agree (unnamed statement, Hillary Clinton, Eric
+    # Schneiderman and 1 more)" listed a hedged, speakerless "statement" among the three it counted
+    agree = make_position(
+        "c1", "c2", "c3", speakers=("unnamed statement", "Mayor", "Engineer"), outlets=("X",), stance="affirm"
+    )
+    claims = [
+        make_claim("the old bridge may close", id="c1", cue="statement", modality="hedged"),
+        make_claim("the old bridge will close", id="c2", speaker_text="Mayor"),
+        make_claim("the old bridge will close soon", id="c3", speaker_text="Engineer"),
+    ]
+    status, reason = judge_status([agree], claims, corroborators=2)
+    assert status == "corroborated"
+    assert reason == (
+        "2 independent sources agree (Mayor, Engineer), no other position; "
+        "not counted, only allowing it with a hedge: unnamed statement"
+    ), reason
+    # asserted, the report is no hedge to leave out: listed as before
+    asserted = [dataclasses.replace(claims[0], modality="asserted"), *claims[1:]]
+    _, reason = judge_status([agree], asserted, corroborators=2)
+    assert "not counted" not in reason, reason

@@ -269,7 +269,20 @@ def _uncounted(
     asserting = {claim.speaker or claim.speaker_text for claim in held if claim.id in counted}
     intending = _left_keys(left, tells_an_intention, shown, asserting)
     hedging = _left_keys(left, lambda claim: claim.modality in NOT_ASSERTING, shown, asserting)
+    hedging |= _hedged_reports(answers, held, counted)
     return unnamed, intending, hedging - intending - unnamed  # each speaker left out once, for one reason
+
+
+def _hedged_reports(answers: Sequence[Position], held: Sequence[Claim], counted: set[str]) -> frozenset[str]:
+    """The keys the answers list for claims with no speaker at all ("unnamed statement": the words naming a
+    report, ``sides``), when every such claim is hedged and left out: "3 independent sources agree (unnamed
+    statement, Hillary Clinton, Eric Schneiderman and 1 more)" named four for three (PolNeAR curiel, "Trump
+    University 'may' resume operations"). Such a key is none of the held claims' speakers nor an outlet."""
+    voiceless = [c for c in held if not (c.speaker or c.speaker_text or c.outlet_voice)]
+    if not voiceless or any(c.id in counted or c.modality not in NOT_ASSERTING for c in voiceless):
+        return frozenset()
+    voiced = {c.speaker or c.speaker_text for c in held} | {o for p in answers for o in p.outlets}
+    return frozenset(s for p in answers for s in p.speakers if s not in voiced)
 
 
 def _left_keys(
