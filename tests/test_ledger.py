@@ -237,6 +237,8 @@ def test_seed_ledger_has_the_troop_question_and_the_involvement_question() -> No
 # position accuracy 0.662, status accuracy 0.550. Issue #5 second pass (responses naming no subject placed by
 # context, blocked grouping): grouping F1 0.587, position accuracy 0.727, status accuracy 0.600. Issue #14
 # (typed numbers, outlet voice, no merge by unit alone): grouping F1 0.605, position 0.725, status 0.600.
+# Issue #14, statuses22: status 0.700 → 0.750 once a lone claim its report says is unconfirmed ("…, a claim
+# the ministry says it has found no evidence for") is unconfirmed (``ledger.doubts``).
 def test_demo_corpus_ledger_scores_stay_above_floors(demo_brief, demo_gold) -> None:
     from eval.common import load_story_gold
     from eval.ledger import score_ledger
@@ -244,7 +246,7 @@ def test_demo_corpus_ledger_scores_stay_above_floors(demo_brief, demo_gold) -> N
     scores = score_ledger(demo_brief, demo_gold, load_story_gold())
     assert scores["grouping F1"] >= 0.50
     assert scores["position accuracy"] >= 0.70
-    assert scores["status accuracy"] >= 0.55
+    assert scores["status accuracy"] >= 0.75
 
 
 # Floor: the demo's series gold (python eval/series.py). Issue #17: 3/4 right latest values while NCDD

@@ -3,7 +3,7 @@
 import dataclasses
 
 from factories import make_claim, make_position, make_quantity, make_question
-from test_ledger import ARTICLES, STORY, claim
+from test_ledger import ARTICLES, STORY, claim, statement
 
 from storyline.stages.ledger.positions import build_ledger
 from storyline.stages.ledger.status import corroborating, judge_status
@@ -285,3 +285,73 @@ def test_a_hedged_claim_beside_an_assertion_corroborates_nothing() -> None:
     # two assertions still corroborate
     asserted = [dataclasses.replace(c, modality="asserted") for c in claims]
     assert len(corroborating(asserted)) == len(asserted)
+
+
+def test_a_lone_claim_its_report_says_is_unconfirmed_is_unconfirmed() -> None:
+    # demo (Frost Owl): "it copied 3 million records, a claim the ministry says it has found no evidence for"
+    # was shown as single-source, as though nothing were said against it
+    rider = "30 soldiers were killed in the raid, a claim that could not be independently verified"
+    plain = "30 soldiers were killed in the raid"
+    claims = [claim("c1", "a", "Rebels", 30, text=rider), claim("c2", "b", "Rebels", 30, text=plain)]
+    (question,) = build_ledger(STORY, claims, ARTICLES, [], [])
+    assert question.status == "unconfirmed", question.status_reason
+    assert question.status_reason == (
+        'one source claims it (Rebels), unconfirmed where reported: "a claim that could not be independently '
+        'verified"'
+    )
+    # a second independent source gives it: corroborated as before; without the rider, single-source
+    other = [claims[0], claim("c2", "b", "Army", 30, text=plain)]
+    (question,) = build_ledger(STORY, other, ARTICLES, [], [])
+    assert question.status == "corroborated", question.status_reason
+    plain_only = [claim("c1", "a", "Rebels", 30, text=plain), claims[1]]
+    (question,) = build_ledger(STORY, plain_only, ARTICLES, [], [])
+    assert question.status == "single-source", question.status_reason
+
+
+def test_a_hedged_concession_its_speaker_answers_contests() -> None:
+    # issue #14 (PolNeAR orlando-shooting-response): "there may be some out-of-the-loop generals who are
+    # beating their chest. But those who are involved are pretty confident …" answers Trump's "there are
+    # generals who agree with him"; it stood on his side, and the question was his alone
+    claims = [
+        statement("c1", "a", "Mayor", "the old bridge over the river is unsafe for trucks"),
+        statement(
+            "c2",
+            "b",
+            "Engineer",
+            "the old bridge over the river may be unsafe for trucks. But its inspectors found it sound",
+            modality="hedged",
+        ),
+    ]
+    (question,) = build_ledger(STORY, claims, ARTICLES, [], [])
+    assert [(p.stance, p.speakers) for p in question.positions] == [
+        ("affirm", ("Mayor",)),
+        ("deny", ("Engineer",)),
+    ]
+    assert question.status == "contested", question.status_reason
+    assert (
+        question.status_reason
+        == "1 source affirm (Mayor); denied by Engineer, after conceding it with a hedge"
+    )
+
+
+def test_a_hedged_report_naming_no_one_is_named_apart_not_among_the_sources() -> None:
+    # issue #14 (PolNeAR curiel): "3 independent sources agree (unnamed statement, Hillary Clinton, Eric
+    # Schneiderman and 1 more)" listed a hedged, speakerless "statement" among the three it counted
+    agree = make_position(
+        "c1", "c2", "c3", speakers=("unnamed statement", "Mayor", "Engineer"), outlets=("X",), stance="affirm"
+    )
+    claims = [
+        make_claim("the old bridge may close", id="c1", cue="statement", modality="hedged"),
+        make_claim("the old bridge will close", id="c2", speaker_text="Mayor"),
+        make_claim("the old bridge will close soon", id="c3", speaker_text="Engineer"),
+    ]
+    status, reason = judge_status([agree], claims, corroborators=2)
+    assert status == "corroborated"
+    assert reason == (
+        "2 independent sources agree (Mayor, Engineer), no other position; "
+        "not counted, only allowing it with a hedge: unnamed statement"
+    ), reason
+    # asserted, the report is no hedge to leave out: listed as before
+    asserted = [dataclasses.replace(claims[0], modality="asserted"), *claims[1:]]
+    _, reason = judge_status([agree], asserted, corroborators=2)
+    assert "not counted" not in reason, reason

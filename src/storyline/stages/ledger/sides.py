@@ -26,6 +26,7 @@ from storyline.config import DEFAULT_SETTINGS, LedgerSettings
 from storyline.records import Article, Claim, Position, Question, Stance, Story
 from storyline.stages.claims import stance_of
 from storyline.stages.ledger.addressees import as_filed
+from storyline.stages.ledger.doubts import rebutted_concession
 from storyline.stages.ledger.grouping import speaker_key
 from storyline.stages.ledger.measures import Measure
 from storyline.stages.ledger.relays import as_relayed
@@ -128,9 +129,12 @@ def _told_earlier(position: Position, days: Sequence[date]) -> Position:
 def stance_positions(
     claims: Sequence[Claim], context: Context, skip: frozenset[Stance] = frozenset()
 ) -> list[Position]:
+    """One position per stance the claims take (``claims.stance_of``); a hedged concession its speaker answers
+    ("there may be some generals who … But those who are involved …": ``doubts.rebutted_concession``)
+    takes the deny side, as the speaker argues against the thing conceded."""
     by_stance: dict[Stance, list[Claim]] = {}
     for claim in claims:
-        stance = stance_of(claim)
+        stance: Stance = "deny" if rebutted_concession(claim) else stance_of(claim)
         if stance not in skip:
             by_stance.setdefault(stance, []).append(claim)
     return [

@@ -5,7 +5,10 @@ the reason says "denied by X"); denied only when no source affirms (a hedged all
 does a report no one is named for, "denied reports in the Greek press that…": it is what the denial answers);
 floors agree with each other, and with an exact value that meets them or that came before them (a running
 total); unconfirmed beside non-confirmations or with only hedged support, different figures each given with a
-hedge included ("could have … 18 years", "may not have … nearly two decades": estimates, no contest);
+hedge included ("could have … 18 years", "may not have … nearly two decades": estimates, no contest), or
+one source's claim its report adds is not confirmed ("…, a claim the ministry says it has found no evidence
+for": ``doubts.doubting_rider``); a hedged concession its speaker answers ("there may be some … But …")
+denies (``doubts.rebutted_concession``, read in ``ledger.sides``), the reason saying it was conceded;
 corroborated only by two or more independent sources other than the claim's own subject, and beside a speaker
 the text names, not by one it does not ("It", "the candidate": ``corroborating``); a series when a count moves
 one way over successive dates, from one source or from several keeping step (``ledger.series``: a tally of a
@@ -28,6 +31,7 @@ from types import MappingProxyType
 from storyline.config import DEFAULT_SETTINGS
 from storyline.records import Claim, Position, QuestionStatus
 from storyline.stages.ledger.counted import is_lower_bound
+from storyline.stages.ledger.doubts import doubting_rider, rebutted_concession
 from storyline.stages.ledger.grouping import ledger_lexicon
 from storyline.stages.ledger.non_counts import tells_an_intention
 from storyline.stages.ledger.opinions import all_opinions, hedges_its_negation, quotes_around
@@ -77,8 +81,9 @@ def corroborating(claims: Sequence[Claim]) -> list[Claim]:
     (issue #14: PolNeAR trump-taxes showed both among three sources agreeing that Trump should release his
     returns); unless every claim is one, they keep their position and are not counted. Nor, beside an
     assertion, does a hedged claim ("there may be some out-of-the-loop generals … But those who are
-    involved …": a concession that the speaker goes on to answer) agree with it: it allows, and PolNeAR's
-    orlando story called Trump's claim that generals agree with him corroborated by his critic's hedge."""
+    involved …": a concession that the speaker goes on to answer, which now takes the deny side,
+    ``doubts.rebutted_concession``) agree with it: it allows, and PolNeAR's orlando story called Trump's
+    claim that generals agree with him corroborated by his critic's hedge."""
     named = [claim for claim in claims if names_its_speaker(claim)] or list(claims)
     meant = [claim for claim in named if not tells_an_intention(claim)] or named
     return [claim for claim in meant if claim.modality not in NOT_ASSERTING] or meant
@@ -185,7 +190,7 @@ def _weighed(
     if denying and affirming:
         sources = sum(p.independent_sources for p in affirming)
         affirm = f"{count_of(sources, 'source')} affirm ({who_of(affirming, names)})"
-        return "contested", f"{affirm}; denied by {deniers(denying, names)}"
+        return "contested", f"{affirm}; denied by {deniers(denying, names)}{_conceding(denying, claims)}"
     if denying:
         hedged = [p for p in answers if p.stance != "deny"]
         if hedged:  # affirmed only with a hedge: denied, but not as though no one affirmed it
@@ -225,6 +230,15 @@ def _weighed(
     uncounted = relayers | unnamed | intending | hedging
     asserting = [replace(p, speakers=tuple(s for s in p.speakers if s not in uncounted)) for p in answers]
     not_counted = not_counted_note(answers, names, relayers, (unnamed, intending, hedging))
+    rider = _doubting_rider(answers, claims)
+    if rider is not None and sources <= 1:
+        # "…, a claim the ministry says it has found no evidence for": the report itself says it is not
+        # confirmed (``doubts.doubting_rider``); one source standing behind it is no more than a claim
+        return (
+            "unconfirmed",
+            f"one source claims it ({who_of(asserting, names)}), unconfirmed where reported: "
+            f'"{rider}"{not_counted}',
+        )
     if sources > 1:
         return (
             "corroborated",
@@ -255,7 +269,20 @@ def _uncounted(
     asserting = {claim.speaker or claim.speaker_text for claim in held if claim.id in counted}
     intending = _left_keys(left, tells_an_intention, shown, asserting)
     hedging = _left_keys(left, lambda claim: claim.modality in NOT_ASSERTING, shown, asserting)
+    hedging |= _hedged_reports(answers, held, counted)
     return unnamed, intending, hedging - intending - unnamed  # each speaker left out once, for one reason
+
+
+def _hedged_reports(answers: Sequence[Position], held: Sequence[Claim], counted: set[str]) -> frozenset[str]:
+    """The keys the answers list for claims with no speaker at all ("unnamed statement": the words naming a
+    report, ``sides``), when every such claim is hedged and left out: "3 independent sources agree (unnamed
+    statement, Hillary Clinton, Eric Schneiderman and 1 more)" named four for three (PolNeAR curiel, "Trump
+    University 'may' resume operations"). Such a key is none of the held claims' speakers nor an outlet."""
+    voiceless = [c for c in held if not (c.speaker or c.speaker_text or c.outlet_voice)]
+    if not voiceless or any(c.id in counted or c.modality not in NOT_ASSERTING for c in voiceless):
+        return frozenset()
+    voiced = {c.speaker or c.speaker_text for c in held} | {o for p in answers for o in p.outlets}
+    return frozenset(s for p in answers for s in p.speakers if s not in voiced)
 
 
 def _left_keys(
@@ -270,6 +297,19 @@ def _left_keys(
         and key in shown
         and key not in asserting
     )
+
+
+def _conceding(denying: Sequence[Position], claims: Sequence[Claim]) -> str:
+    """A reason's note when every denial is a hedged concession its speaker answers ("there may be some
+    … But those who are involved …": ``doubts.rebutted_concession``): the reader sees it was conceded."""
+    held = [claim for position in denying for claim in _held(position, claims)]
+    return ", after conceding it with a hedge" if held and all(map(rebutted_concession, held)) else ""
+
+
+def _doubting_rider(answers: Sequence[Position], claims: Sequence[Claim]) -> str | None:
+    """The first rider of the answers' claims saying that what they state is not confirmed."""
+    riders = (doubting_rider(claim.text) for position in answers for claim in _held(position, claims))
+    return next((rider for rider in riders if rider is not None), None)
 
 
 def _only_hedged_estimates(answers: Sequence[Position], claims: Sequence[Claim]) -> bool:
