@@ -137,6 +137,54 @@ def test_breaking_in_and_standing_behind_it_are_one_class_when_one_country_is_na
     assert class_candidates(keys) == [(0, 1), (0, 2), (1, 2)]
 
 
+# "ousted", "fired", "pushed out": whether he was removed from a post; "attacked me from the stage", "had
+# no right to criticize him", "lashed out at": whether he attacked in words. A phrasal verb states its class's
+# verb ("push out" → oust), so it pairs with that verb by one predicate, not as a class pair.
+REMOVALS = [
+    ("the board ousted Aldo Ferri as chairman", "ousted"),
+    ("Aldo Ferri was fired on Monday", "was"),
+    ("Aldo Ferri was pushed out by the board", "was"),
+]
+VERBAL_ATTACKS = [
+    ("Aldo Ferri viciously attacked the mayor from the stage", "attacked"),
+    ("Aldo Ferri had no right to criticize the mayor", "had"),
+    ("Aldo Ferri lashed out at the mayor", "lashed"),
+]
+
+
+@pytest.mark.parametrize(
+    ("one_man", "another_man", "stray"),
+    [
+        (REMOVALS, ("Nils Berg was sacked last year", "was"), ("the guard fired two shots", "fired")),
+        (
+            VERBAL_ATTACKS,
+            ("Nils Berg slammed the mayor", "slammed"),
+            ("the troops attacked at dawn", "attacked"),
+        ),
+    ],
+)
+def test_removals_and_verbal_attacks_are_classes_paired_only_on_one_person(
+    one_man: list[tuple[str, str]], another_man: tuple[str, str], stray: tuple[str, str]
+) -> None:
+    aldo, nils = frozenset({"@aldo"}), frozenset({"@nils"})
+    keys = _keys([(text, verb, aldo) for text, verb in one_man] + [(*another_man, nils)])
+    assert class_candidates(keys) == [(0, 1), (1, 2)]  # not (0, 2): one predicate; not Nils Berg
+    # a use of a class word in another sense names no one, and no class pair is made of it
+    assert class_candidates(_keys([(*one_man[1], aldo), (*stray, frozenset())])) == []
+
+
+def test_a_hater_of_a_party_is_partial_to_it() -> None:
+    club = frozenset({"@club"})
+    keys = _keys(
+        [
+            ("the referee is a hater of the Rovers", "is", club),
+            ("the referee was biased against the Rovers", "was", club),
+            ("the referee was impartial toward the Rovers", "was", club),  # the opposite: a class apart
+        ]
+    )
+    assert class_candidates(keys) == [(0, 1)]
+
+
 def test_other_predicates_of_one_class_are_candidates_when_one_common_noun_heads_both_subjects() -> None:
     keys = _keys(
         [

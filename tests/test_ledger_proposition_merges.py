@@ -18,8 +18,10 @@ from storyline.stages.ledger.proposition_merges import (
     MergeDraft,
     merge_candidates,
     merge_draft,
+    merge_floor,
     merged_groups,
     mutual_best,
+    one_voice_alike,
     sides_conflict,
 )
 from storyline.stages.ledger.propositions import PropositionKey
@@ -168,3 +170,60 @@ def test_a_class_subject_is_not_read_for_requests_nor_opposites() -> None:
     assert merge_candidates([partial, replace(also, classes=frozenset({"partiality"}))]) == [(0, 1)]
     impartial = replace(also, classes=frozenset({"partiality, opposite"}))
     assert merge_candidates([partial, impartial]) == []
+
+
+def voiced(
+    subjects: Sequence[str],
+    speaker: str = "@okafor",
+    classes: Sequence[str] = (),
+    predicates: Sequence[str] = (),
+) -> GroupEvidence:
+    """A group of one resolved speaker's affirmations (``GroupEvidence.voices``)."""
+    one = evidence(subjects, [(speaker, "affirm")], classes)
+    return replace(one, predicates=frozenset(predicates), voices=frozenset({speaker}))
+
+
+def test_one_resolved_voice_restating_one_thing_of_one_subject_is_a_candidate() -> None:
+    # "the arbiter was biased" / "the arbiter had a conflict of interest": one speaker, one class, one subject
+    biased = voiced(["@arbiter"], classes=["partiality"], predicates=["bias"])
+    conflict = voiced(["@arbiter"], classes=["partiality"], predicates=["conflict"])
+    assert one_voice_alike(biased, conflict) and merge_candidates([biased, conflict]) == [(0, 1)]
+    # "the arbiter delayed the ruling" / "the arbiter delayed the hearing": one stem, no class
+    delayed = [voiced(["@arbiter"], predicates=["delay"]), voiced(["@arbiter"], predicates=["delay", "rul"])]
+    assert merge_candidates(delayed) == [(0, 1)]
+
+
+def test_one_voice_needs_a_resolved_speaker_one_subject_entity_and_one_predicate() -> None:
+    biased = voiced(["@arbiter"], classes=["partiality"], predicates=["bias"])
+    slow = voiced(["@arbiter"], predicates=["slow"])  # another thing said of the arbiter
+    assert merge_candidates([biased, slow]) == []
+    other = voiced(["@mayor"], classes=["partiality"], predicates=["bias"])  # of another subject
+    assert merge_candidates([biased, other]) == []
+    unresolved = replace(biased, voices=frozenset())  # "he", an unresolved speaker as written
+    assert not one_voice_alike(unresolved, unresolved)
+    # a common subject noun alone ("a federal arbiter") is no subject entity for one voice
+    nouns = [replace(voiced([], predicates=["bias"]), subject_nouns=frozenset({"arbit"})) for _ in range(2)]
+    assert not one_voice_alike(*nouns)
+    # another voice's group is weighed by the two-source rules, not these
+    assert one_voice_alike(biased, biased)
+    assert not one_voice_alike(biased, voiced(["@arbiter"], "@bello", ["partiality"], ["bias"]))
+
+
+def test_one_voice_merges_only_at_its_own_higher_floor() -> None:
+    groups = [
+        [statement("the arbiter was biased against the union", "Okafor", "a")],
+        [statement("the arbiter had a conflict of interest", "Okafor", "b")],
+    ]
+    groups = [[replace(s, claim=replace(s.claim, speaker="@okafor")) for s in group] for group in groups]
+    keys = [key(["@arbiter"], predicate="bias"), key(["@arbiter"], predicate="conflict")]
+    draft = merge_draft(groups, keys)
+    texts = ["arbiter biased", "arbiter conflict"]
+    # "bias" and "conflict" are of one class (partiality): a candidate of one voice
+    assert draft.pairs == ((0, 1),)
+    # centroid cosine about 0.55: over the class floor of two sources, under one voice's
+    middling = {texts[0]: [1.0, 0.9, 0.0], texts[1]: [1.0, 0.0, 0.9]}
+    assert merged_groups(groups, draft, texts, Vectorised(middling), SETTINGS) == groups
+    close = {texts[0]: [1.0, 0.3, 0.0], texts[1]: [1.0, 0.0, 0.3]}
+    merged = merged_groups(groups, draft, texts, Vectorised(close), SETTINGS)
+    assert [[s.claim.id for s in group] for group in merged] == [["a", "b"]]
+    assert merge_floor(draft.evidence[0], draft.evidence[1], SETTINGS) == SETTINGS.one_voice_merge_cosine

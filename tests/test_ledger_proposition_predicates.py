@@ -194,6 +194,20 @@ def test_a_phrasal_verb_is_keyed_by_the_verb_it_states() -> None:
     assert phrasal_predicates("the mayor stepped onto the stage") == frozenset()
 
 
+def test_a_light_verbs_phrase_is_keyed_by_the_verb_it_states() -> None:
+    # "made public" is releasing, after the light verb or as its complement; "come clean" disclosing
+    assert predicates_of(claim("the ministry made public the cables", "made")) == {"releas"}
+    assert predicates_of(claim("the cables were made public on Friday", "were")) == {"releas"}
+    assert predicates_of(claim("he has refused to come clean about the loans", "has")) == {"releas"}
+    # without its particle the light verb passes to its complement as before
+    assert predicates_of(claim("the ministry made a mistake", "made")) == {"mistak"}
+    texts = ["the ministry made public the cables", "the ministry disclosed the cables"]
+    keys = [proposition_key(claim(texts[0], "made"), frozenset(), {})]
+    keys.append(proposition_key(claim(texts[1], "disclosed"), frozenset(), {}))
+    words = [content_words(text) | phrasal_predicates(text) for text in texts]
+    assert keyed_candidates(keys, words) == [(0, 1)]
+
+
 def test_a_resignation_called_for_meets_the_resignation_demanded() -> None:
     texts = ["the union called for the mayor to resign", "the mayor should step down now"]
     keys = [proposition_key(claim(texts[0], "called"), frozenset(), {})]

@@ -507,6 +507,16 @@ class LedgerSettings:
     # biased against him" (partiality): together 97/1191, apart 775/780, the two pairs of other gold
     # questions being sentences the gold gives to the remarks and the fraud questions besides the judge's.
     group_class_merge_cosine: float = 0.5
+    # Two groups of one resolved speaker alone, one subject entity and one predicate class or stem
+    # (``proposition_merges.one_voice_alike``) merge at this centroid cosine: no second source agrees, so
+    # the wording must be closer than two sources' of one class (0.5); set at the floor of two sources of no
+    # class. Round 22, eval/ledger.py --corpus polnear --skip-held-out --cache DIR (eight development
+    # stories; together 106/1191, apart 855/862 before): with the subject entity as written, no pair of
+    # groups on them is one voice's; with one common subject noun also allowed, one pair (curiel: "a
+    # Mexican-American judge … was biased against him" beside "had an inherent conflict of interest", one
+    # gold question, cosine 0.56), which at 0.55 lost ``mutual_best`` to a two-source merge of the second:
+    # every figure unchanged at 0.55 and 0.6 (the noun path not kept: a noun alone is too common).
+    one_voice_merge_cosine: float = 0.6
     # How much of what a group of denials and non-confirmations is about (rarity-weighted share of its
     # words) a measured thing's clauses must hold for the figures' speakers to count as affirming it.
     figure_affirms_min_share: float = 0.5

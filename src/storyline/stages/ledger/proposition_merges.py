@@ -16,7 +16,11 @@ single link rarely pulls two clusters together, and statements keyed by other ve
   class; without an encoder nothing is merged (word overlap already made the groups);
 - no side conflict (``sides_conflict``): no predicate class against its opposite ("biased" / "impartial":
   merged, one side would read inverted) and no speaker affirming in one group what he denies in the other;
-- another source: the two groups together have two speakers at least (a question needs two sources).
+- another source: the two groups together have two speakers at least (a question needs two sources), or
+  they are one resolved speaker's statements of one subject entity in one predicate class or stem
+  (``one_voice_alike``), at a higher cosine (``LedgerSettings.one_voice_merge_cosine``): one voice's
+  restatements make one single-source question (``ledger.single_voice``), carried by every outlet quoting
+  a form of it.
 
 Two groups merge only when each is the other's most alike candidate (``mutual_best``), so a chain of
 weak resemblances does not grow one question out of many."""
@@ -52,6 +56,8 @@ class GroupEvidence:
     sides: frozenset[tuple[str, str]]  # (speaker, stance) of each member
     members: tuple[int, ...]  # statement indices
     named: frozenset[str] = frozenset()  # resolved entities any member names as its subject
+    predicates: frozenset[str] = frozenset()  # the stems its members' keys predicate ("bias", "conflict")
+    voices: frozenset[str] = frozenset()  # the resolved speakers (entity ids) of its quoted members
 
 
 def group_evidence(
@@ -74,6 +80,12 @@ def group_evidence(
         ),
         tuple(members),
         frozenset().union(*named),
+        frozenset(predicate for key in held for predicate in key.predicates),
+        frozenset(
+            speaker
+            for speaker, claim in ((statements[i].claim.speaker, statements[i].claim) for i in members)
+            if speaker and not claim.outlet_voice
+        ),
     )
 
 
@@ -131,15 +143,31 @@ def another_source(first: GroupEvidence, second: GroupEvidence) -> bool:
     return len({speaker for speaker, _stance in first.sides | second.sides}) >= 2
 
 
+def one_voice_alike(first: GroupEvidence, second: GroupEvidence) -> bool:
+    """Whether the two groups are one resolved speaker's statements of one thing: every quoted member of
+    both his (``another_source`` fails), a predicate class or stem they share, and one resolved subject
+    entity, every member's (``GroupEvidence.subjects``) or, beside a shared class, some member's of each
+    (``one_class_subject``); never a common noun alone ("a federal judge"). One voice repeating a charge in
+    other words ("the judge was biased", "Curiel had an inherent conflict of interest"), each outlet quoting
+    another form, is one single-source question carried by them all (``ledger.single_voice``), not one
+    question per wording; the cosine it needs is higher (``merge_floor``)."""
+    voice = {speaker for speaker, _stance in first.sides | second.sides}
+    resolved = len(voice) == 1 and voice <= first.voices & second.voices
+    alike = shared_class(first, second) or bool(first.predicates & second.predicates)
+    subject = bool(first.subjects & second.subjects) or one_class_subject(first, second)
+    return resolved and alike and subject
+
+
 def merge_candidates(evidence: Sequence[GroupEvidence]) -> list[Pair]:
-    """Pairs of groups (i < j) of one subject, no conflict of subjects or sides, two sources between them."""
+    """Pairs of groups (i < j) of one subject, no conflict of subjects or sides, two sources between them
+    or one voice's statements of one thing (``one_voice_alike``)."""
     return [
         (i, j)
         for i, first in enumerate(evidence)
         for j in range(i + 1, len(evidence))
         if (one_subject(first, evidence[j]) or one_class_subject(first, evidence[j]))
         and not subjects_conflict(first, evidence[j])
-        and another_source(first, evidence[j])
+        and (another_source(first, evidence[j]) or one_voice_alike(first, evidence[j]))
         and not sides_conflict(first, evidence[j])
     ]
 
@@ -207,17 +235,21 @@ def merged_groups(
     cosine = centroid_cosines(draft.evidence, draft.pairs, lambda index: embedded[row[index]])
     evidence = draft.evidence
     margins = {
-        (i, j): value
-        - (
-            settings.group_class_merge_cosine
-            if shared_class(evidence[i], evidence[j])
-            else settings.group_merge_cosine
-        )
-        for (i, j), value in cosine.items()
+        (i, j): value - merge_floor(evidence[i], evidence[j], settings) for (i, j), value in cosine.items()
     }
     links = mutual_best(margins, 0.0)
     merged = join_groups([[g] for g in range(len(groups))], links)
     return [[statement for g in indices for statement in groups[g]] for indices in sorted(merged)]
+
+
+def merge_floor(first: GroupEvidence, second: GroupEvidence, settings: LedgerSettings) -> float:
+    """The centroid cosine two candidate groups must reach: one voice's (``one_voice_alike``) at least two
+    sources' of no shared class, two sources' of one predicate class the lowest."""
+    if not another_source(first, second):
+        return settings.one_voice_merge_cosine
+    if shared_class(first, second):
+        return settings.group_class_merge_cosine
+    return settings.group_merge_cosine
 
 
 def mutual_best(scores: Mapping[Pair, float], floor: float) -> list[Pair]:

@@ -207,6 +207,10 @@ def _predicates_at(text: str, offset: int) -> list[str]:
         index = following[0]
         if (tokens[index - 1].lower(), tokens[index].lower()) in words.prepositional:
             return [predicate_stem(tokens[index])]  # "is in question": the noun, vacuous alone, says it
+        # a light verb's own phrase ("made public", "were made public"): the verb it states
+        light_phrasal = words.phrasal.get((verb_stem(tokens[index - 1]), tokens[index].lower()))
+        if light_phrasal is not None:
+            return [predicate_stem(light_phrasal)]
     act = _act_named(text, matches[index].start(), words)
     if act is not None:  # "accused Russia of being behind the hack": the act is a predicate too
         return [predicate_stem(tokens[index]), *_predicates_at(text, act)]
