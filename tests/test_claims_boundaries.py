@@ -313,6 +313,24 @@ def test_a_cue_coordinated_after_a_closed_quotation_is_no_part_of_it() -> None:
     assert texts_by_cue(text, "said") == [("The dean", "every grade given will be reviewed")]
 
 
+def test_a_cue_coordinated_inside_a_reported_clause_is_the_reporters_own() -> None:
+    """The parser hangs "and said …" on the reported clause's verb; the subject of that clause ("her
+    group") would be shown saying it, and the first content would run on over the second."""
+    text = (
+        "The head of the charity, Ann Smith, told the newspaper her group never worked with Jones or Brown "
+        "and said the group hired the lobbyists on its own."
+    )
+    assert texts_by_cue(text, "told") == [("Ann Smith", "her group never worked with Jones or Brown")]
+    assert texts_by_cue(text, "said") == [("Ann Smith", "the group hired the lobbyists on its own")]
+
+
+def test_a_cue_coordinated_with_a_nested_cue_stays_the_nested_speakers() -> None:
+    text = "The mayor said the inspectors reported no damage and said the bridge would reopen."
+    assert ("the inspectors", "the bridge would reopen") in [
+        (speaker and speaker.lower(), content) for speaker, content in texts_by_cue(text, "said")
+    ]
+
+
 def test_a_which_clause_after_the_cue_reports_nothing() -> None:
     text = "Under the rules a merger must be announced in advance, which the bank did not do."
     assert texts_by_cue(text, "announced") == []

@@ -178,3 +178,20 @@ def test_a_headline_in_title_case_does_not_word_the_label() -> None:
     # alone, a headline still words its question; a name of a few words is no headline
     assert proposition_label([headline], [0]).startswith("Is")
     assert not title_case("Pat Kennedy left")
+
+
+def test_a_writers_comment_before_the_clause_is_left_out_of_the_label() -> None:
+    assert as_question("Ironically, one of the two firms has strong ties to the rival party") == (
+        "Is it true that one of the two firms has strong ties to the rival party?"
+    )
+
+
+def test_an_appositive_between_the_subject_and_its_verb_leaves_the_label() -> None:
+    body = (
+        "Smith and his business partner Rick Jones, another top adviser in the mayor's campaign, were "
+        "working for the ruling party"
+    )
+    claim = make_claim(body, id="c1", finite_verbs=(body.index("were"),))
+    assert proposition_label([claim], [0]) == (
+        "Is it true that Smith and his business partner Rick Jones were working for the ruling party?"
+    )

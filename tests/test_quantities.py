@@ -417,6 +417,18 @@ def test_a_ranked_group_is_no_share(text: str, kept: list[float]) -> None:
     assert [quantity.value for quantity in quantities_in(text)] == kept
 
 
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Running a race in 50 states at once is a much harder job, he said.", []),
+        ("The tour will reach all seven continents.", []),
+        ("Officials in 12 states sued over the rule.", [12]),
+    ],
+)
+def test_the_known_size_of_a_whole_is_no_count(text: str, kept: list[float]) -> None:
+    assert [quantity.value for quantity in quantities_in(text)] == kept
+
+
 def test_a_number_before_suspended_coordinated_modifiers_counts_their_noun() -> None:
     text = "A review found the rule would cut pay for 3 million part- and full-time nurses."
     quantity = only(text)

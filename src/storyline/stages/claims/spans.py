@@ -27,6 +27,8 @@ def spans_overlap(first: CharSpan, second: CharSpan) -> bool:
     return first[0] < second[1] and second[0] < first[1]
 
 
+# The dependencies of a clause's own subject.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLAUSE_MARKS = frozenset({"that"})
 # Between a quotation and the attribution after it: white space and a comma ("…,” said X").
 GAP_AFTER_QUOTE = re.compile(r"[\s,]*")
@@ -192,6 +194,7 @@ def content_span(head: Token, lexicon: ClaimLexicon) -> CharSpan | None:
             _comments(child, lexicon)
             or opposes_with_own_speaker(child, lexicon)
             or _acts_after_quotation(head, child, lexicon)
+            or report_coordinated_with(child, lexicon) is not None
         )
         for t in child.subtree
     }
@@ -213,6 +216,23 @@ def _acts_after_quotation(head: Token, verb: Token, lexicon: ClaimLexicon) -> bo
         and not any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children)
         and _closing_mark_and_comma(verb.doc[head.i + 1 : verb.i])
     )
+
+
+def report_coordinated_with(verb: Token, lexicon: ClaimLexicon) -> Token | None:
+    """The cue verb that reports the clause a subjectless cue verb is coordinated with: in "X told the AP
+    her group never worked with Y and said the group hired …" the parser hangs "said" on "worked", whose
+    subject ("her group") would be shown saying it, and the first content would run on over the second;
+    news coordinates the second cue with X's own report (PolNeAR manafort-shake-up, issue #14). Not when
+    the clause's verb reports in turn ("said officials said …"): a cue coordinated with it is theirs."""
+    if verb.lemma_.lower() not in lexicon.cue_verbs or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.i == verb.i or clause.dep_ != "ccomp" or clause.lemma_.lower() in lexicon.cue_verbs:
+        return None
+    reporting = clause.head
+    return reporting if reporting.lemma_.lower() in lexicon.cue_verbs and reporting.i < clause.i else None
 
 
 def _closing_mark_and_comma(tokens: Span) -> bool:

@@ -13,19 +13,20 @@ from storyline.records import Modality, QuoteKind
 from storyline.stages.claims.datelines import past_dateline
 from storyline.stages.claims.lexicon import ClaimLexicon
 from storyline.stages.claims.spans import (
+    SUBJECT_DEPS,
     Attribution,
     CharSpan,
     ParseContext,
     classify_quote,
     clip_to_line,
     contiguous_run,
+    report_coordinated_with,
     same_line,
     spans_overlap,
     token_span,
     with_sentence_end,
 )
 
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Dependencies through which a verb without a subject takes its governor's ("…, saying that …",
 # "refused to confirm", "was unable to confirm").
 SUBJECT_SHARING_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "prep", "acomp"})
@@ -46,6 +47,9 @@ def subject_of(verb: Token, lexicon: ClaimLexicon) -> Token | None:
     participle = reduced_relative(verb)
     if participle is not None:
         return next(c for c in participle.children if c.dep_ == "nsubj")
+    reporting = report_coordinated_with(verb, lexicon)
+    if reporting is not None:
+        return subject_of(reporting, lexicon)
     current = verb
     for _ in range(4):
         relayed = [c for c in current.children if c.dep_ == "nsubjpass"]

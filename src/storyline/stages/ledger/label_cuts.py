@@ -37,6 +37,12 @@ APPOSITIVE = r",\s+(?:the|a|an|his|her|its|their)\s[^,]{1,100},\s+(?=to\s)"
 # Dependents of a verb a label may leave out when cut: its adverbials and what is coordinated with it, not
 # its object or complement (``whole_cuts``).
 ADJUNCT_DEPS = frozenset({"prep", "advcl", "advmod", "npadvmod", "cc", "conj", "mark", "agent"})
+# An appositive after a capitalised name, before an auxiliary (``without_appositive``): a determiner first, no
+# comma inside.
+SUBJECT_APPOSITIVE = re.compile(
+    r"(\b[A-Z][\w'’.-]*),\s+(?:a|an|the|another|his|her|its|their)\s[^,]{1,100},\s+"
+    r"(?=(?:is|are|was|were|has|have|had|will|would|did|does|do|could|can|should|may|might)\s)"
+)
 ABBREVIATION_BEFORE = re.compile(r"(?:^|[\s(])([A-Za-z]{1,5})$")
 INITIALS_BEFORE = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?$")
 
@@ -177,6 +183,14 @@ def keep_request(text: str) -> str:
     label keeps what was asked: "the campaign asked the moderator, the host of the night, to check him" →
     "the campaign asked the moderator to check him"."""
     return _request_appositive().sub(r"\1 ", text, count=1)
+
+
+def without_appositive(text: str) -> str:
+    """``text`` without an appositive set off by commas between a name and its verb's auxiliary, so a label
+    cut at the word limit keeps what the subject did: "Smith and his partner Rick Jones, another adviser to
+    the campaign, were working for the party" → "Smith and his partner Rick Jones were working for the
+    party" (issue #14, PolNeAR manafort-shake-up: the label stopped at "… were working?")."""
+    return SUBJECT_APPOSITIVE.sub(r"\1 ", text, count=1)
 
 
 def _is_abbreviation(before: str, abbreviations: frozenset[str]) -> bool:

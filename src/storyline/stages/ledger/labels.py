@@ -32,6 +32,7 @@ from storyline.stages.ledger.label_cuts import (
     label_words,
     open_word,
     whole_cut,
+    without_appositive,
     writes_shorthand,
 )
 
@@ -43,6 +44,8 @@ PHRASE_REACH = 4  # words a label may run past PROPOSITION_WORDS to end on a who
 FRAME_SUBJECT_WORDS = 3  # words of the subject of an implication frame ("the losses mean …") at most
 CENTRAL_SAMPLE = 64
 TITLE_CASE_WORDS = 4  # a headline in Title Case: fewer words may all be a name ("Pat Kennedy")
+# A sentence adverb and its comma opening a content: the writer's comment on it ("Ironically, …").
+COMMENT_OPENER = re.compile(r"^[A-Z][a-z]+ly,\s")
 
 
 def _jaccard(first: frozenset[str], second: frozenset[str]) -> float:
@@ -143,6 +146,8 @@ def as_question(content: str) -> str:
     auxiliaries, contracted, negations, _abbreviations = label_words()
     # quotation marks go: a label cut inside a quotation would leave one unbalanced ("had "strong?")
     content = re.sub(r"[\"“”]", "", content).removesuffix(" …").rstrip(" .,;:").removeprefix("that ")
+    # a writer's comment before the clause ("Ironically, …") is the outlet's aside, not what is asked
+    content = COMMENT_OPENER.sub("", content)
     words = _without_frame(content.split(), auxiliaries)
     for index, word in enumerate(words[: MIN_PROPOSITION_WORDS + 2]):
         bare = word.lower().replace("’", "'")
@@ -251,7 +256,7 @@ def _cut(text: str, verb_at: int | None = None) -> tuple[list[str], int | None]:
     (PolNeAR classified-emails); and how many a label keeps: all within the word limit; past it, a whole
     phrase's worth read off a parse of the whole text (``label_cuts.whole_cut``), or None when no cut near
     the limit leaves one."""
-    full = keep_request(" ".join(text.split()))
+    full = without_appositive(keep_request(" ".join(text.split())))
     subject = len(WORD.findall(text[:verb_at])) if verb_at else 0
     words = full[: clause_end(full, max(MIN_PROPOSITION_WORDS, subject))].split()
     if len(words) <= PROPOSITION_WORDS:

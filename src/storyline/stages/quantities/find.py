@@ -28,6 +28,7 @@ from storyline.stages.quantities.not_counts import (
     is_modifier_or_ratio,
     is_name_or_date,
     is_ranked_group,
+    is_whole,
     is_year,
     worded_fraction,
 )
@@ -116,7 +117,7 @@ def _quantity(
         return None
     if is_fraction(phrase, lexicon) or is_modifier_or_ratio(phrase):
         return None
-    if is_code_or_scale(phrase, noun) or is_ranked_group(phrase, noun):
+    if is_code_or_scale(phrase, noun) or is_ranked_group(phrase, noun) or is_whole(value, noun):
         return None
     # "more than $915 million", "nearly $916 million": the approximator stands before the currency sign
     prefixed = phrase[0].i > 0 and doc[phrase[0].i - 1].text in lexicon.prefixes

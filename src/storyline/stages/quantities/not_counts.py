@@ -210,6 +210,14 @@ def is_ranked_group(phrase: list[Token], noun: Token | None) -> bool:
     return noun.dep_ != "compound" and (after is None or after.pos_ not in {"NOUN", "PROPN"})
 
 
+def is_whole(value: float, noun: Token | None) -> bool:
+    """ "the 50 states", "all seven continents": the known size of a whole (``[wholes]``), every one of
+    them rather than a count; another number before the noun counts ("12 states sued")."""
+    if noun is None or noun.tag_ != "NNS":
+        return False
+    return load_lexicon("numbers")["wholes"].get(noun.lower_) == value
+
+
 def ranked_groups_in(text: str) -> list[int]:
     """Where each ranked group named in ``text`` ends ("the top 1 percent| paid"), in order: a share
     question whose figure such a group holds must name it (``ledger.quantity_labels``)."""
