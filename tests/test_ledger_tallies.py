@@ -71,7 +71,7 @@ def test_a_figure_naming_no_kind_rides_with_its_groups_kind() -> None:
     ]
     measures = [m for c in missing for m in make_measures(c, frozenset())]
     assert [m.kind for m in measures] == ["missing", None, "missing", "missing"]
-    assert tally_directions(measures) == frozenset({"rose", "fell"})
+    assert tally_directions(measures) == frozenset({"rose", "fell", "moved"})  # a stock: may move
     # two kinds, or none, are no tally
     assert (
         tally_directions([*measures, *make_measures(dead("d1", "a", "the minister", 5), frozenset())])

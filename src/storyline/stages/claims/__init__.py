@@ -9,16 +9,18 @@ sentences; ``extract`` settles duplicates; ``outlet_voice`` adds the article's u
 ``modality`` holds every rule that decides asserted / hedged / denied / unconfirmed; ``lexicon`` holds
 the word lists they look up.
 
-The ledger asks ``stance_of`` (affirm / deny / unconfirmed) rather than deciding a claim's stance again.
+The ledger asks ``stance_of`` (affirm / deny / unconfirmed) rather than deciding a claim's stance again, and
+``denies_confirmation`` whether a note appended to a claim says it is not confirmed.
 """
 
 from storyline.stages.claims.datelines import lead_dateline_length, line_lead_dateline_end
 from storyline.stages.claims.extract import extract_claims
 from storyline.stages.claims.finite import is_finite
-from storyline.stages.claims.modality import stance_of
+from storyline.stages.claims.modality import denies_confirmation, stance_of
 from storyline.stages.claims.outlet_voice import outlet_voice_claims
 
 __all__ = [
+    "denies_confirmation",
     "extract_claims",
     "is_finite",
     "lead_dateline_length",

@@ -230,3 +230,16 @@ def _negated(claim_text: str) -> bool:
     first_clause = MAIN_CLAUSE_END.split(text, maxsplit=1)[0]
     words = set(CONTENT_WORD.findall(first_clause))
     return bool(words & lexicon.negations) or any(word.endswith("n't") for word in words)
+
+
+def denies_confirmation(words: list[str]) -> bool:
+    """Whether the words say that something is not confirmed: a negation beside a confirming verb or an
+    evidence noun ("has found no evidence for", "could not be independently verified"), or a confirming
+    verb negated by its prefix ("unverified", "unconfirmed", "unsubstantiated")."""
+    lexicon = claim_lexicon()
+    # the verbs' stems ("verif" of "verify" reads "verified"): the rider is plain text, not a parse
+    stems = tuple(verb[:-1] for verb in lexicon.confirm_verbs)
+    negated = any(word in lexicon.negations or word.endswith("n't") for word in words)
+    confirming = any(word.startswith(stems) or word in lexicon.evidence_nouns for word in words)
+    prefixed = any(word.startswith("un") and word[2:].startswith(stems) for word in words)
+    return (negated and confirming) or prefixed

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from storyline.records import Claim
-from storyline.stages.claims.lexicon import claim_lexicon
+from storyline.stages.claims import denies_confirmation
 from storyline.stages.ledger.grouping import ledger_lexicon
 
 _WORDS = re.compile(r"[^\W\d_]+(?:['’]t)?", re.UNICODE)
@@ -41,22 +41,9 @@ def doubting_rider(text: str) -> str | None:
         words = [word.lower().replace("’", "'") for word in _WORDS.findall(rider)]
         if not words or not (words[0] == "which" or ledger_lexicon().statement_nouns & set(words[1:3])):
             continue
-        if _denies_confirmation(words):
+        if denies_confirmation(words):
             return rider
     return None
-
-
-def _denies_confirmation(words: list[str]) -> bool:
-    """Whether the words say that something is not confirmed: a negation beside a confirming verb or an
-    evidence noun ("has found no evidence for", "could not be independently verified"), or a confirming
-    verb negated by its prefix ("unverified", "unconfirmed", "unsubstantiated")."""
-    lexicon = claim_lexicon()
-    # the verbs' stems ("verif" of "verify" reads "verified"): the rider is plain text, not a parse
-    stems = tuple(verb[:-1] for verb in lexicon.confirm_verbs)
-    negated = any(word in lexicon.negations or word.endswith("n't") for word in words)
-    confirming = any(word.startswith(stems) or word in lexicon.evidence_nouns for word in words)
-    prefixed = any(word.startswith("un") and word[2:].startswith(stems) for word in words)
-    return (negated and confirming) or prefixed
 
 
 def rebutted_concession(claim: Claim) -> bool:
