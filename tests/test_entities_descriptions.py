@@ -175,3 +175,55 @@ def test_the_minister_is_the_minister_not_the_ministrys_spokeswoman() -> None:
         "led by Transport Minister Arvo Lind. The minister said the signals would be checked."
     )
     assert refers(found, "The minister") == "Arvo Lind"
+
+
+def test_an_occupation_after_a_sentence_about_one_person_is_that_person() -> None:
+    """Issue #17, steppe-train-collision: "The surgeon said" after the head of surgery is quoted by name."""
+    found = mentions_of(
+        'Many had crushed legs. "The injuries are severe," the head of surgery, Mirela Dusk, said. The '
+        "surgeon said ten patients were in intensive care."
+    )
+    assert refers(found, "The surgeon") == "Mirela Dusk"
+
+
+def test_an_occupation_right_before_a_name_is_that_person() -> None:
+    """ "the dispatcher Rouslan Kaliev", "The surgeon Goulnara Akhmetova": no comma between."""
+    found = mentions_of(
+        "The man whom the police arrested on Tuesday, the dispatcher Tomas Lindqvist, denied the charge. "
+        "The surgeon Mirela Dusk, who operated on him, said he was stable."
+    )
+    assert refers(found, "the dispatcher") == "Tomas Lindqvist"
+    assert refers(found, "The surgeon") == "Mirela Dusk"
+
+
+def test_an_indefinite_description_in_apposition_introduces_the_name() -> None:
+    """ "A second dispatcher, X, who …"; "X, a 62-year-old retired miner with a broken arm, said"."""
+    found = mentions_of(
+        "The line was cleared. A second dispatcher, Arvo Kask, who worked at the next station, confirmed it. "
+        "Jonas Berg, a 62-year-old retired miner with a broken arm, said he wanted to go home."
+    )
+    assert refers(found, "A second dispatcher") == "Arvo Kask"
+    assert refers(found, "a 62-year-old retired miner") == "Jonas Berg"
+
+
+def test_an_indefinite_description_without_a_name_beside_it_is_no_mention() -> None:
+    """ "the police have arrested a dispatcher." names no one: a dispatcher is anyone."""
+    found = mentions_of(
+        "Arvo Kask spoke on Monday. Meanwhile the police have arrested a dispatcher. He is 46."
+    )
+    assert all(m.text != "a dispatcher" for m in found)
+
+
+def test_a_description_of_a_numbered_train_after_a_phrase_is_the_name_after_it() -> None:
+    """ "In his hospital bed, the assistant driver of train No. 54, X, told": "No." ends no sentence, and
+    the phrase before the comma is no name the description could be in apposition with."""
+    found = mentions_of(
+        "Investigators found the black boxes. In his hospital bed, the assistant driver of train No. 54, "
+        "Tomas Lindqvist, told investigators the signal was green."
+    )
+    assert refers(found, "the assistant driver") == "Tomas Lindqvist"
+
+
+def test_a_description_between_commas_after_a_place_is_not_the_name_after_it() -> None:
+    found = mentions_of("In Velsund, the regional capital, Arne Lid said the roads were closed.")
+    assert refers(found, "the regional capital") is None

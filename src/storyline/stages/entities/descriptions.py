@@ -25,13 +25,15 @@ from storyline.stages.entities.organisation_descriptions import (
     repeated_description,
     resolve_organisation_description,
 )
-from storyline.stages.entities.person_descriptions import resolve_person_description
+from storyline.stages.entities.person_descriptions import INDEFINITE_ARTICLES, resolve_person_description
 from storyline.stages.entities.roles import NO_ROLES, ArticleRoles, with_role_nouns
 
 __all__ = ["DescribedArticle", "resolve_descriptions"]
 
 # Words opening a description that refers back: "the union", "her ministry", "this ministry".
 DETERMINERS = frozenset({"the", "her", "his", "its", "their", "this"})
+# A comma between a name and a description in apposition with it.
+APPOSITION_COMMA = re.compile(r"\s*,\s*")
 # Modifiers that make "body" a description of one organisation: "the governing body", "the sports body".
 QUALIFYING_DEPS = frozenset({"amod", "compound"})
 
@@ -95,6 +97,7 @@ def _find_descriptions(doc: Doc, names: list[Mention], lexicon: EntityLexicon) -
     taken_by_place = [(m.start, m.end) for m in names if m.label in PLACE_LABELS]
     organisation_ends = {m.start: m.end for m in names if m.label == "ORG"}
     commas = {token.idx for token in doc if token.text == ","}
+    people = [m for m in names if m.label == "PERSON"]
     # "the bloc" is a description only of a body introduced so (``kinds``): never one left unresolved
     # "the force" only for an armed body named before it (``forces``), else it stays unresolved
     organisation_words = lexicon.org_head_words | lexicon.introduced_org_kinds | lexicon.armed_force_heads
@@ -103,7 +106,7 @@ def _find_descriptions(doc: Doc, names: list[Mention], lexicon: EntityLexicon) -
         kind = (
             "person"
             if token.lower_ in lexicon.title_words
-            and token.pos_ in {"NOUN", "PROPN"}
+            and (token.pos_ in {"NOUN", "PROPN"} or _occupation_read_as_comparative(token, lexicon))
             and not _possessor_of_organisation(token, lexicon)
             else "org"
             if (
@@ -132,15 +135,54 @@ def _find_descriptions(doc: Doc, names: list[Mention], lexicon: EntityLexicon) -
         first = left[0] if left[0].lower_ in DETERMINERS or nationality is None else nationality
         if kind == "org" and (article := _article_of_name_after(doc, token, left[0], organisation_ends)):
             first = article
+        if kind == "person" and (article := _article_of_occupation_before_name(doc, token, lexicon)):
+            first = article
+        end = token.idx + len(token.text)
+        introducing = kind == "person" and _introduces_person(doc.text, first, end, people)
         opened = first.lower_ in DETERMINERS or nationality is not None or before_name or bare_staff
-        if not opened or token.i - first.i > 5:
+        if not (opened or introducing) or _tokens_between(first, token) > 5:
             continue
-        start, end = first.idx, token.idx + len(token.text)
+        start = first.idx
         blocking = taken if generic else taken + taken_by_place
         if any(start < taken_end and taken_start < end for taken_start, taken_end in blocking):
             continue
         found.append((start, end, kind))
     return found
+
+
+def _article_of_occupation_before_name(doc: Doc, head: Token, lexicon: EntityLexicon) -> Token | None:
+    """ "the dispatcher Rouslan Kaliev": an occupation the parse hangs on the name after it, with the
+    article before it hanging on the name too; the article opens the description, which is that name's
+    (``person_descriptions``). None for anything else (a title before a name is the name's role)."""
+    # the small model may read an occupation in "-er" as an adjective ("dispatcher/amod")
+    if head.lower_ not in lexicon.occupation_nouns or head.dep_ not in {"compound", "amod"} or head.i == 0:
+        return None
+    article = doc[head.i - 1]
+    return article if article.lower_ == "the" and article.head.i == head.head.i else None
+
+
+def _tokens_between(first: Token, head: Token) -> int:
+    """How many tokens a description runs before its head, a hyphenated word one ("the 29-year-old
+    assistant driver": three)."""
+    hyphens = sum(1 for t in first.doc[first.i : head.i] if t.text == "-" and not t.whitespace_)
+    return head.i - first.i - 2 * hyphens
+
+
+def _occupation_read_as_comparative(token: Token, lexicon: EntityLexicon) -> bool:
+    """ "A second dispatcher, X": an occupation in "-er" the small model tags a comparative adjective."""
+    return token.tag_ == "JJR" and token.lower_ in lexicon.occupation_nouns
+
+
+def _introduces_person(text: str, first: Token, end: int, people: list[Mention]) -> bool:
+    """ "A second dispatcher, Aidos Serikbayev, said"; "Janibek Ospanov, a 62-year-old retired miner,": an
+    indefinite description is a mention only in apposition with a person's name, which it introduces; a
+    bare "a dispatcher" is anyone."""
+    if first.lower_ not in INDEFINITE_ARTICLES:
+        return False
+    return any(
+        APPOSITION_COMMA.fullmatch(text, end, m.start) or APPOSITION_COMMA.fullmatch(text, m.end, first.idx)
+        for m in people
+    )
 
 
 def _qualified_body(token: Token, lexicon: EntityLexicon) -> bool:

@@ -150,6 +150,9 @@ class EntityLexicon:
     people_bodies: frozenset[str]
     # Nouns making a surname before them a family's ("the Xanthakis brothers"; entities.noise).
     family_nouns: frozenset[str]
+    # A lawyer's titles, and the nouns for the person a lawyer defends ("her client"; entities.clients).
+    counsel_titles: frozenset[str]
+    client_nouns: frozenset[str]
     # Prefixes making "pro-Clinton" an adjective, not the actor (entities.noise).
     stance_prefixes: frozenset[str]
 
@@ -245,6 +248,8 @@ def entity_lexicon() -> EntityLexicon:
         occupation_nouns=frozenset(data["described_people"]["occupation_nouns"]),
         people_bodies=frozenset(data["described_people"]["people_bodies"]),
         family_nouns=frozenset(data["described_people"]["family_nouns"]),
+        counsel_titles=frozenset(data["described_people"]["counsel_titles"]),
+        client_nouns=frozenset(data["described_people"]["client_nouns"]),
         stance_prefixes=frozenset(data["described_people"]["stance_prefixes"]),
         armed_force_kinds={
             word: frozenset(names) for word, names in data["described_bodies"]["armed_force_kinds"].items()

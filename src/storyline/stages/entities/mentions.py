@@ -36,6 +36,7 @@ from storyline.stages.entities.bodies import (
     subdivision_governments,
     subdivision_subjects,
 )
+from storyline.stages.entities.clients import client_mentions
 from storyline.stages.entities.coordination import (
     acronyms_given_in_brackets,
     organisations_joined_by_their_acronym,
@@ -336,6 +337,7 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
     descriptions += subdivision_subjects(doc, article_id, named + descriptions, lexicon)
     descriptions = subdivision_governments(text, descriptions, named, lexicon)
     descriptions += business_relation_descriptions(doc, article_id, named, descriptions, lexicon)
+    descriptions += client_mentions(doc, article_id, named, roles, lexicon)
     descriptions += members_standing_for_bodies(doc, article_id, named, lexicon)
     descriptions = group_descriptions(doc, article_id, named, descriptions, lexicon)
     titles = title_mentions(text, [(m, span) for m, span in titled if span], named + descriptions, lexicon)

@@ -24,23 +24,27 @@ from storyline.stages.entities.roles import ArticleRoles
 if TYPE_CHECKING:  # descriptions calls this module
     from storyline.stages.entities.descriptions import DescribedArticle
 
-__all__ = ["SUBJECT_DEPS", "resolve_person_description", "role_matches", "role_stems"]
+__all__ = ["INDEFINITE_ARTICLES", "SUBJECT_DEPS", "resolve_person_description", "role_matches", "role_stems"]
 
 # Dependencies that make a name the agent of a statement or act: the subject of a verb.
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # A possessor in a description: "the company's", "the plant’s".
 POSSESSOR = re.compile(r"(\w+)['’]s\b")
+# Articles opening a description that introduces a person rather than refers back to one.
+INDEFINITE_ARTICLES = frozenset({"a", "an"})
 # How many sentences before a person description may hold the one person it stands for.
 SALIENCE_SENTENCES = 2
 # What may stand between a description and the name it is in apposition with: the place or body of the
 # office, then a comma and at most two capitalised words the name leaves out, a title or a form of address
 # ("The governor of the province, <name>, said"; "The commander of the FC …, General <name>").
-APPOSED_NAME_GAP = re.compile(r"(?:\s+of\s+[^,.;:]{1,60})?,\s*(?:[A-Z][\w.]*\s+){0,2}")
+# A number's "No." is no sentence's end ("the assistant driver of train No. 54, <name>").
+APPOSED_NAME_GAP = re.compile(r"(?:\s+of\s+(?:[^,.;:]|\bNo\.(?=\s*\d)){1,60})?,\s*(?:[A-Z][\w.]*\s+){0,2}")
 # Between a role and the name the parse gives it in apposition after it: a comma and a form of address
 # the name leaves out ("Its owner, Hadji Khouda Bakhch Raïssani").
 GIVEN_NAME_GAP = re.compile(r",\s*(?:[A-Z][\w.]*\s+)?")
-# What closes a description in apposition after a name: the body of the office, then a comma.
-CLOSED_APPOSITION = re.compile(r"(?:\s+(?:of|for|at)\s+[^,.;:]{1,60})?\s*,")
+# What closes a description in apposition after a name: the body of the office or what marks the person
+# out ("a retired miner with a broken arm"), then a comma.
+CLOSED_APPOSITION = re.compile(r"(?:\s+(?:of|for|at|with)\s+[^,.;:]{1,60})?\s*,")
 
 
 def resolve_person_description(
@@ -64,6 +68,10 @@ def resolve_person_description(
     # laboratory technician", in apposition with the technician's name: issue #17, tbilisi-doping)
     owned_by_body = set(POSSESSOR.findall(surface.lower())) & lexicon.org_head_words
     apposed = None if owned_by_body else _person_given_the_role(text, start, end, names, roles)
+    if apposed is None and _head_word(surface) in lexicon.occupation_nouns:
+        apposed = _name_right_after(text, end, names)  # "the dispatcher Rouslan Kaliev"
+    if apposed is None and surface.split()[0].lower() in INDEFINITE_ARTICLES:
+        return None  # "a second dispatcher" introduces only the name in apposition with it
     if apposed is not None:
         # the description is that person's, said beside the name: "Naveed Khan Afridi, the commander of
         # the paramilitary force"; "Its owner, Hadji Khouda Bakhch Raïssani" (issue #17, kalat-hostages);
@@ -222,7 +230,11 @@ def _person_given_the_role(
     if before:
         return before[0]
     if text[:start].rstrip().endswith(","):
-        return _name_closing_apposition(text, start, end, names)
+        closing = _name_closing_apposition(text, start, end, names)
+        # "in Nasiriyah, the regional capital, X said" is the place's apposition; after no name ("In his
+        # hospital bed, the assistant driver of train No. 54, X told") the name after may be the person's
+        if closing is not None or any(re.fullmatch(r"\s*,\s*", text[m.end : start]) for m in names):
+            return closing
     after = [p for p in given if p.start >= end and GIVEN_NAME_GAP.fullmatch(text, end, p.start)]
     if after:
         return after[0]
@@ -234,6 +246,12 @@ def _person_given_the_role(
         ),
         None,
     )
+
+
+def _name_right_after(text: str, end: int, names: list[Mention]) -> Mention | None:
+    """The person's name written right after an occupation, a space between ("The surgeon Goulnara
+    Akhmetova said"): the occupation is that person's."""
+    return next((m for m in names if m.label == "PERSON" and m.start == end + 1 and text[end] == " "), None)
 
 
 def _name_closing_apposition(text: str, start: int, end: int, names: list[Mention]) -> Mention | None:
