@@ -519,6 +519,21 @@ def test_first_person_think_inside_a_quote_is_no_claim_of_its_own() -> None:
     assert [c.cue for c in claims] == ["said"]
 
 
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # under a hedging modal an epistemic verb is the writer's guess at what others thought
+        ("Some passengers may have thought that, for $900, they would get a cabin of their own.", []),
+        ("Investigators might think the fire was set on purpose.", []),
+        # must not: a plain thought, or a reporting verb under the modal, is still reported
+        ("Some passengers thought that, for $900, they would get a cabin of their own.", ["thought"]),
+        ("The mayor may have said the bridge would open in May.", ["said"]),
+    ],
+)
+def test_a_guessed_thought_is_no_claim_of_its_subject(text: str, cues: list[str]) -> None:
+    assert [c.cue for c in claims_of(text)] == cues
+
+
 def test_transcript_turn_and_colon_headline() -> None:
     claims = claims_of("HOLT: Let us start with the economy.\nFlood expert: the levees will not hold\n")
     assert [(c.speaker_text, c.cue, c.text) for c in claims] == [

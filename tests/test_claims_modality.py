@@ -183,7 +183,33 @@ def test_a_negated_figure_still_answers_with_its_value() -> None:
         ("the crew ‘were careless with the cargo all week.’ Not good!", "affirm"),
         ('the crew "were careless with the cargo all week." Not good!', "affirm"),
         ("the crew ‘did not secure the cargo.’ Not good!", "deny"),
+        # a comparative or an "only" reading holds a negation word but affirms
+        ("there are cheaper but no less urgent reasons to repair the bridge", "affirm"),
+        ("the mayor has been nothing but honest with the council", "affirm"),
+        ("the flood was nothing short of a disaster for the valley", "affirm"),
+        ("the buyer was none other than the port's own chairman", "affirm"),
+        ("the ferry carried no fewer passengers than the year before", "affirm"),
+        ("the two plans couldn't be more different", "affirm"),
+        # litotes: a negated negative adjective affirms; a negated plain one still denies
+        ("it is not uncommon for the river to flood in spring", "affirm"),
+        ("it was not unprecedented for the board to overrule its chairman", "affirm"),
+        ("the vote on the dam was not unanimous", "deny"),
+        # whole words only: "no lessons" is a plain negation
+        ("no lessons were drawn from the first collapse", "deny"),
+        # must not: the plain denials stay denials
+        ("there is no evidence that the dam was inspected", "deny"),
+        ("the report about the dam is not true", "deny"),
+        ("the engineer never said that the dam was safe", "deny"),
+        # after a verb of prevention and its "from" comes a clause of its own: its negation is not the
+        # main clause's
+        ("the audit keeps the council from publishing figures that were never checked", "affirm"),
+        ("the storm stopped the crews from reaching villages that had no power", "affirm"),
+        # a negated subject denies the prevention, the question such a claim answers
+        ("none of the objections should prevent the council from publishing the audit", "deny"),
+        ("the audit does not prevent the council from publishing the figures", "deny"),
+        # a negation after the verb, with no "from", is a plain negation
+        ("the company kept no records of the inspection", "deny"),
     ],
 )
-def test_a_negation_after_a_quoted_sentence_leaves_the_main_clause_affirming(text: str, stance: str) -> None:
-    assert stance_of(make_claim(text, cue="tweeted", speaker_text="The captain")) == stance
+def test_a_negation_word_outside_the_main_clause_or_in_an_idiom_affirms(text: str, stance: str) -> None:
+    assert stance_of(make_claim(text, cue="said", speaker_text="The engineer")) == stance

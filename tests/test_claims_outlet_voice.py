@@ -80,6 +80,16 @@ def test_a_quoted_title_in_narration_leaves_the_sentence_to_the_outlet_other_quo
     assert not any(claim.outlet_voice for claim in claims_of(quoted))
 
 
+def test_a_scare_quoted_word_leaves_the_sentence_to_the_outlet() -> None:
+    # one lower-case word the writer holds at a distance; the sentence is still the writer's
+    scare = "The ferry company sold “premium” cabins that were no larger than the others on the deck."
+    assert [(claim.outlet_voice, claim.text) for claim in claims_of(scare)] == [(True, scare)]
+    # a quoted phrase is someone's words: no outlet claim
+    for quoted in ("“very large premium”", "“roomy and quiet”"):
+        text = f"The ferry company sold {quoted} cabins that were no larger than the others on the deck."
+        assert not any(claim.outlet_voice for claim in claims_of(text))
+
+
 def test_a_titled_work_that_tells_something_is_no_fact_of_the_outlets() -> None:
     text = "The new spot, titled “Fair Share,” features a report that the senator paid no tax for years."
     assert not any(claim.outlet_voice for claim in claims_of(text))

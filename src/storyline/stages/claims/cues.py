@@ -40,6 +40,7 @@ from storyline.stages.claims.speech_acts import (
     directive_content,
     is_bare_participle,
     is_finite,
+    is_guessed_thought,
     is_self_epistemic,
     noun_attributions,
     prepositional_content,
@@ -96,7 +97,7 @@ def is_cue_verb(context: ParseContext, verb: Token) -> bool:
     has_particle = any(c.dep_ == "prt" and c.lower_ == particle for c in verb.children)
     if particle and not has_particle and cue_preposition(context, verb) is None:
         return False
-    if is_self_epistemic(context, verb):
+    if is_self_epistemic(context, verb) or is_guessed_thought(context, verb):
         return False
     if lemma in lexicon.mental_state_verbs and any(c.dep_ == "neg" for c in verb.children):
         return False  # "does not want to mobilize": no position to report

@@ -55,7 +55,7 @@ from storyline.stages.claims.spans import (
     with_sentence_end,
 )
 from storyline.stages.claims.speakers import speaker_heads, speaker_span
-from storyline.stages.claims.speech_acts import FINITE_TAGS
+from storyline.stages.claims.speech_acts import FINITE_TAGS, is_guessed_thought
 
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 
@@ -334,8 +334,10 @@ def _attribution_for(
         return []
     if known_verb and not _names_a_speaker(source_head, context.doc.char_span(*content)):
         return []  # the rules passed this verb over: only a named speaker and a real statement overrule them
-    if known_verb and asked_of_others(context, anchor):
-        return []  # "pleaded with them to reject …": what others are asked to say, the parse shows it
+    if known_verb and (asked_of_others(context, anchor) or is_guessed_thought(context, anchor)):
+        # "pleaded with them to reject …": what others are asked to say; "may have thought that …": the
+        # writer's guess at what they thought; the parse shows both
+        return []
     if source_head is None and confidence < model.phrase_cue_threshold:
         return []  # an agentless cue ("is expected to") must be a sure one
     # "demanded a pay rise", "voted to strike", "appointed a mediator": an act, not a statement. PolNeAR

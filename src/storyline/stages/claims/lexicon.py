@@ -72,6 +72,7 @@ class ClaimLexicon:
     denial_verbs: frozenset[str]
     denial_nouns: frozenset[str]
     negation_idioms: tuple[str, ...]  # in file order: each is cut from the text in turn
+    preventive_verbs: frozenset[str]  # written forms: "prevent", "prevented", "kept" …
     labeling_verbs: frozenset[str]
     denial_labels: frozenset[str]
     refusal_verbs: frozenset[str]
@@ -162,6 +163,7 @@ def claim_lexicon() -> ClaimLexicon:
         denial_verbs=_words(denials["verbs"]),
         denial_nouns=_words(denials["nouns"]),
         negation_idioms=tuple(idiom.lower() for idiom in denials["negation_idioms"]),
+        preventive_verbs=_words(denials["preventive_verbs"]),
         labeling_verbs=_words(denials["labeling_verbs"]),
         denial_labels=_words(denials["labels"]),
         refusal_verbs=_words(denials["refusal_verbs"]),

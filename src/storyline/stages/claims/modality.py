@@ -46,6 +46,9 @@ MAIN_CLAUSE_END = re.compile(
     r"[.;!?–—][\"'’”»]*\s|,\s+(?:but|while|whereas|not|rather)\s|\s+rather\s+than\s|\s+because\s"
 )
 
+# How many words may stand between a verb of prevention and its "from": "keep Mr. Trump's lawyers from".
+PREVENTED_OBJECT_WORDS = 4
+
 
 def stronger(first: Modality | None, second: Modality | None) -> Modality | None:
     """Of two routes' modalities for one claim, the stronger statement."""
@@ -225,11 +228,35 @@ def is_negated(claim: Claim) -> bool:
 def _negated(claim_text: str) -> bool:
     lexicon = claim_lexicon()
     text = " ".join(claim_text.replace("n’t", "n't").lower().split())
-    for idiom in lexicon.negation_idioms:
-        text = text.replace(idiom, " ")
+    for idiom in _idiom_patterns(lexicon.negation_idioms):
+        text = idiom.sub(" ", text)
     first_clause = MAIN_CLAUSE_END.split(text, maxsplit=1)[0]
-    words = set(CONTENT_WORD.findall(first_clause))
-    return bool(words & lexicon.negations) or any(word.endswith("n't") for word in words)
+    words = _before_prevented_clause(CONTENT_WORD.findall(first_clause), lexicon)
+    return any(_is_negation(word, lexicon) for word in words)
+
+
+@lru_cache(maxsize=4)
+def _idiom_patterns(idioms: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """Each idiom as whole words: "no less" is cut from "no less important", not from "no lessons"."""
+    return tuple(re.compile(rf"(?<!\w){re.escape(idiom)}(?!\w)") for idiom in idioms)
+
+
+def _is_negation(word: str, lexicon: ClaimLexicon) -> bool:
+    return word in lexicon.negations or word.endswith("n't")
+
+
+def _before_prevented_clause(words: list[str], lexicon: ClaimLexicon) -> list[str]:
+    """The main clause's words when its verb is one of prevention that a "from" follows: what comes after
+    "from" is a clause of its own (the parse's pcomp), so "the audit keeps him from releasing returns that
+    are not final" affirms the prevention. A negated subject stays a negation: "none of his arguments
+    should prevent him from releasing" denies that anything prevents it, which is the proposition a
+    question of prevention asks (PolNeAR's trump-taxes gold puts it on the deny side of "Does the audit
+    stop Trump from releasing?"); read as affirming the release, it lost a side and a status there."""
+    for index, word in enumerate(words):
+        after = words[index + 1 : index + 2 + PREVENTED_OBJECT_WORDS]
+        if word in lexicon.preventive_verbs and "from" in after:
+            return words[: index + 2 + after.index("from")]
+    return words
 
 
 def denies_confirmation(words: list[str]) -> bool:
@@ -239,7 +266,7 @@ def denies_confirmation(words: list[str]) -> bool:
     lexicon = claim_lexicon()
     # the verbs' stems ("verif" of "verify" reads "verified"): the rider is plain text, not a parse
     stems = tuple(verb[:-1] for verb in lexicon.confirm_verbs)
-    negated = any(word in lexicon.negations or word.endswith("n't") for word in words)
+    negated = any(_is_negation(word, lexicon) for word in words)
     confirming = any(word.startswith(stems) or word in lexicon.evidence_nouns for word in words)
     prefixed = any(word.startswith("un") and word[2:].startswith(stems) for word in words)
     return (negated and confirming) or prefixed

@@ -290,10 +290,18 @@ def _without_quoted_titles(text: str) -> str:
     "the", "and"), a few words, and no sentence's end inside it; any other quotation stays."""
     kept, last = [], 0
     for quote in find_quote_spans(text):
-        if _is_title(text[quote.inner_start : quote.inner_end]):
+        quoted = text[quote.inner_start : quote.inner_end]
+        if _is_title(quoted) or _is_scare_quote(quoted):
             kept.append(text[last : quote.start])
             last = quote.end
     return "".join([*kept, text[last:]])
+
+
+def _is_scare_quote(quoted: str) -> bool:
+    """One lower-case word in quotation marks ("the “fabulous” sales techniques he has used"): the writer
+    holds the word at a distance, and still states the sentence (a column's narration with such a word
+    was no claim: PolNeAR curiel)."""
+    return quoted.isalpha() and quoted.islower()
 
 
 def _is_title(quoted: str) -> bool:

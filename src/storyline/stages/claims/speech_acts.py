@@ -9,7 +9,7 @@ import dataclasses
 
 from spacy.tokens import Token
 
-from storyline.stages.claims.modality import noun_cue_modality
+from storyline.stages.claims.modality import is_hedging_modal, noun_cue_modality
 from storyline.stages.claims.spans import Attribution, CharSpan, ParseContext, content_span, token_span
 from storyline.stages.claims.speakers import attributions_for, speaker_span
 
@@ -25,6 +25,15 @@ def is_self_epistemic(context: ParseContext, verb: Token) -> bool:
         return True  # "it would be a mistake to think …": nobody in particular thinks it
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     return bool(subjects) and subjects[0].lower_ in lexicon.self_pronouns
+
+
+def is_guessed_thought(context: ParseContext, verb: Token) -> bool:
+    """ "Some students may have thought that, for $35,000, …": an epistemic verb under a hedging modal is
+    the writer guessing at others' minds, so what follows is the writer's, not said by them (PolNeAR
+    curiel's op-ed credited its figure to "Some students")."""
+    return verb.lemma_.lower() in context.lexicon.epistemic_verbs and any(
+        c.dep_ == "aux" and is_hedging_modal(c, context.lexicon) for c in verb.children
+    )
 
 
 def is_finite(clause: Token) -> bool:
