@@ -5,7 +5,7 @@ from __future__ import annotations
 from factories import make_claim, make_position, make_quantity, make_question
 
 from storyline.stages.ledger.counted import Measure
-from storyline.stages.ledger.label_gate import names_several_things, says_what_is_asked
+from storyline.stages.ledger.label_gate import asks_a_voiced_count, names_several_things, says_what_is_asked
 
 
 def _measure(text: str, figure: str, value: float, unit: str = "personnel", approx: bool = False) -> Measure:
@@ -166,3 +166,27 @@ def test_a_bare_noun_over_one_sources_several_values_names_several_things() -> N
         _measure(text, "more than 30 files", 30, "file"),
     ]
     assert not names_several_things("How many files?", floors, question)
+
+
+def _voiced(text: str, figure: str, value: float, unit: str, speaker: str | None = "e-1") -> Measure:
+    """``figure`` in a claim of ``text`` that ``speaker`` states in a finite clause."""
+    quantity = make_quantity(figure, value, within=text, unit=unit)
+    claim = make_claim(text, quantities=(quantity,), speaker=speaker, finite_verbs=(0,))
+    return Measure(claim, quantity, unit, frozenset(), frozenset(), None, False)
+
+
+def test_one_claims_count_asks_what_a_named_subject_did_to_the_counted_thing() -> None:
+    # issue #14 (PolNeAR fbi-no-charges): Giuliani's "somebody destroyed 34,000 emails", said once
+    destroyed = _voiced(
+        "I never had a case where somebody destroyed 34,000 emails", "34,000 emails", 34e3, "email"
+    )
+    assert asks_a_voiced_count("How many emails did somebody destroy?", [destroyed])
+    # a pronoun subject names nobody the reader can tell; a bare noun says nothing was done
+    members = _voiced("But we consist of 300 members", "300 members", 300, "member")
+    assert asks_a_voiced_count("How many members did the group consist of?", [members])
+    assert not asks_a_voiced_count("How many members did we consist of?", [members])
+    assert not asks_a_voiced_count("How many emails?", [destroyed])
+    # another noun than the figure's, or no resolved speaker: not this count's own question
+    assert not asks_a_voiced_count("How many servers did somebody destroy?", [destroyed])
+    unsaid = _voiced("somebody destroyed 34,000 emails", "34,000 emails", 34e3, "email", speaker=None)
+    assert not asks_a_voiced_count("How many emails did somebody destroy?", [unsaid])

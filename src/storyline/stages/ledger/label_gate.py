@@ -24,7 +24,11 @@ right questions than fifty doubtful ones).
   crew members, editors and contestants": the label would name the first only), nor when it picks some
   of a ranking ("Two of the biggest names in government data leaks": who they are is the news, not how
   many; a superlative after "of the"), nor when it counts what a false report told ("falsified reports of
-  two explosions at the White House": nothing was counted; ``false_report_words``).
+  two explosions at the White House": nothing was counted; ``false_report_words``);
+- a count one claim gives asks something (``asks_a_voiced_count``) only when its label is the figure's own
+  noun, an auxiliary, a subject that is no pronoun and a verb ("How many emails did somebody destroy?"), said
+  by a resolved speaker: "How much money did he raise?" or "How many members did we consist of?" name
+  nobody the reader can tell without the sentence.
 """
 
 from __future__ import annotations
@@ -70,6 +74,11 @@ FALSE_REPORT_REACH = 5
 # The figure's words are followed by a coordination ("…, editors and contestants", "… and editors"):
 # checked on a parse only when the text after the figure opens like one.
 LIST_AFTER = re.compile(r"\s*(?:,\s*[a-z][\w-]*|,?\s+(?:and|or)\s+[a-z])")
+# Personal pronouns and possessive determiners: English's closed class, listed by hand. A label whose subject
+# is one ("did he raise", "did its new bloc have") leaves the label's reader to guess who acted.
+PRONOUN_SUBJECTS = frozenset(
+    {"i", "you", "he", "she", "it", "we", "they", "my", "your", "his", "her", "its", "our", "their"}
+)
 
 
 def says_what_is_asked(
@@ -103,6 +112,27 @@ def says_what_is_asked(
         or _counts_list(labelled, texts)
         or _picks_of_a_ranking(quantity, texts.get(claim.article, ""))
         or _told_by_a_false_report(claim, quantity)
+    )
+
+
+def asks_a_voiced_count(label: str, group: Sequence[Measure]) -> bool:
+    """Whether a count from one claim asks what the claim says was done to the counted thing, and who says
+    it is known: the label is "How many" and the figure's noun, then an auxiliary, a subject that is no
+    pronoun and a verb ("How many emails did somebody destroy?", Giuliani's "Destruction of 34,000 emails",
+    PolNeAR fbi-no-charges), and the claim's speaker is resolved and states it in a finite clause. Such a
+    count is one voice's question (single-source), not the body of the story (issue #14)."""
+    claim = group[0].claim
+    if claim.speaker is None or not claim.finite_verbs:
+        return False
+    opener = f"How many {noun_phrase(group[0].quantity)} "
+    if not label.startswith(opener):
+        return False
+    words = [word.lower() for word in WORD.findall(label.removeprefix(opener))]
+    return (
+        len(words) >= 3
+        and words[0] in label_words()[0]
+        and words[1] not in PRONOUN_SUBJECTS
+        and names_a_predicate(label)
     )
 
 

@@ -25,7 +25,7 @@ from storyline.stages.ledger.embedding import ContentVectors
 from storyline.stages.ledger.evidence import names_a_predicate, read_label_predicates, speaking_sources
 from storyline.stages.ledger.grouping import ledger_lexicon
 from storyline.stages.ledger.kinds import names_outbreak
-from storyline.stages.ledger.label_gate import names_several_things, says_what_is_asked
+from storyline.stages.ledger.label_gate import asks_a_voiced_count, names_several_things, says_what_is_asked
 from storyline.stages.ledger.label_predicates import with_predicate
 from storyline.stages.ledger.labels import central_order
 from storyline.stages.ledger.losses import LOSS, loss_label, mark_losses, person_before, person_name
@@ -147,7 +147,7 @@ def _measured_question(
         return None  # "following two attacks in July": the sentence dates itself by another event
     unit = group[0].unit
     text, informative = _measured_label(group, labelled, reading)
-    if _asks_nothing(text, informative, unit, len(group_claims)):
+    if _asks_nothing(text, informative, group, len(group_claims)):
         return None
     if not says_what_is_asked(text, group, labelled[0], context.texts):
         return None  # a figure whose label cannot say what is asked stays a claim (``ledger.label_gate``)
@@ -202,10 +202,13 @@ def _subject(group: Sequence[Measure], reading: StoryReading) -> str | None:
     return person_name(named.most_common(1)[0][0], reading.context.names) if named else None
 
 
-def _asks_nothing(text: str, informative: bool, unit: str, claim_count: int) -> bool:
-    """A label that asks nothing of its figures."""
-    uninformative_unit = unit in ledger_lexicon().uninformative_units
-    if not informative and (claim_count < 2 or not text.startswith("How many") or uninformative_unit):
+def _asks_nothing(text: str, informative: bool, group: Sequence[Measure], claim_count: int) -> bool:
+    """A label that asks nothing of its figures. One claim's count asks something when its label says what
+    was done to the counted thing and a resolved speaker says it (``label_gate.asks_a_voiced_count``)."""
+    uninformative_unit = group[0].unit in ledger_lexicon().uninformative_units
+    voiced = claim_count == 1 and not uninformative_unit and asks_a_voiced_count(text, group)
+    one_figure_asks_nothing = claim_count < 2 and not voiced
+    if not informative and (one_figure_asks_nothing or not text.startswith("How many") or uninformative_unit):
         return True  # "How many emails?" from one figure, "What share?", "How many things?" ask nothing
     # "How many percentage point since Monday's debate?": whose change, of what?
     return uninformative_unit and not names_a_predicate(text)
