@@ -10,7 +10,7 @@ Called by the claims stage (``find_quantities``) and the ledger (``number_type``
 ``number_lexicon``), not by the pipeline. Inside: ``find`` (a number's unit, span and approximation, and
 the kind of number it is), ``numbers`` (the number lexicon, and numbers read from digits and words),
 ``not_counts`` (years, days, ages, fractions, modifiers, ranked groups and numbers inside names: no
-count).
+count), ``ranges`` (the ends of a range, "35 to 45 feet": one answer a quantity cannot hold, so no count).
 """
 
 from storyline.stages.quantities.find import CURRENCY_UNITS, find_quantities, number_type

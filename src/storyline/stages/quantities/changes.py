@@ -74,12 +74,26 @@ def _after_change_verb(opener: Token, verbs: frozenset[str]) -> bool:
     """Whether a verb of change lies right before "from" ("fell from"), a noun subject before it in its
     sentence (what changes; the parser may hang "the number of shelters still open" on "open", not on
     "fell")."""
-    doc = opener.doc
-    for verb in doc[max(opener.sent.start, opener.i - VERB_REACH) : opener.i]:
+    verb = _change_verb_before(opener, verbs)
+    if verb is None:
+        return False
+    before = opener.doc[opener.sent.start : verb.i]
+    return any(token.dep_ in SUBJECTS and token.pos_ == "NOUN" for token in before)
+
+
+def follows_change_verb(opener: Token) -> bool:
+    """Whether a verb of change lies right before ``opener`` ("rose from"), whatever its subject: "it rose
+    from 40 to 50" tells two values of a change, never a range (``quantities.ranges``)."""
+    verbs, _, _ = _change_lexicon()
+    return _change_verb_before(opener, verbs) is not None
+
+
+def _change_verb_before(opener: Token, verbs: frozenset[str]) -> Token | None:
+    """The verb of change within ``VERB_REACH`` tokens before ``opener`` in its sentence, or None."""
+    for verb in opener.doc[max(opener.sent.start, opener.i - VERB_REACH) : opener.i]:
         if verb.pos_ == "VERB" and verb.lemma_.lower() in verbs:
-            before = doc[opener.sent.start : verb.i]
-            return any(token.dep_ in SUBJECTS and token.pos_ == "NOUN" for token in before)
-    return False
+            return verb
+    return None
 
 
 def _chain_from(opener: Token, phrases: dict[int, list[Token]], linker: str) -> list[list[Token]]:

@@ -40,6 +40,7 @@ from storyline.stages.quantities.numbers import (
     number_value,
 )
 from storyline.stages.quantities.predicate import predicate_in
+from storyline.stages.quantities.ranges import is_range_end
 
 # Dependency labels by which a number modifies the noun it counts.
 COUNTING_DEPS = frozenset({"nummod", "compound", "quantmod", "amod", "nmod"})
@@ -99,8 +100,8 @@ def _quantity(
         if continued_unit is None:
             return None
     value = number_value(phrase, lexicon)
-    if value is None:
-        return None
+    if value is None or is_range_end(phrase, lexicon):
+        return None  # a range ("35 to 45 feet") is one answer, and a quantity holds one value (issue #14)
     share = worded_fraction(phrase, lexicon)
     if share is not None:
         return _fraction_share(doc, text, phrase, share, start, end)
