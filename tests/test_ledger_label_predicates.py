@@ -204,6 +204,7 @@ def _labelled(label: str, text: str, quantity: Quantity) -> str:
         ("How many files now upgraded to secret?", "How many files are now upgraded to secret?"),
         # a finite verb, a noun phrase question or a participle before the label's own verb stay as they are
         ("How many tractors rusted?", "How many tractors rusted?"),
+        ("How many hand-picked apples in the crate?", "How many hand-picked apples in the crate?"),
         ("How many sheep in the valley?", "How many sheep in the valley?"),
         ("How many sheep sold at the fair were lambs?", "How many sheep sold at the fair were lambs?"),
     ],

@@ -85,7 +85,10 @@ def finite_count_label(label: str) -> str:
 
     tokens = list(load_nlp()(label))
     after = 2
-    while after < len(tokens) and tokens[after].tag_ in COUNTED_PHRASE_TAGS:
+    # a word's own parts ("laboratory-confirmed") stay in the phrase, whatever their tags
+    while after < len(tokens) and (
+        tokens[after].tag_ in COUNTED_PHRASE_TAGS or not tokens[after - 1].whitespace_
+    ):
         after += 1
     if after == 2 or after + 1 >= len(tokens):
         return label
