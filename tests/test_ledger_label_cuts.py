@@ -2,7 +2,7 @@
 
 import pytest
 
-from storyline.stages.ledger.label_cuts import ends_open
+from storyline.stages.ledger.label_cuts import clause_end, ends_open
 
 
 @pytest.mark.parametrize(
@@ -19,3 +19,15 @@ def test_a_label_ending_open_is_told_from_a_phrasal_verb_and_a_stranded_preposit
     label: str, open_end: bool
 ) -> None:
     assert ends_open(label) is open_end
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        # issue #14: "as well as" coordinates inside the clause; a lone "as" still opens the next one
+        ("the dam was good for Wessex as well as Mercia", "the dam was good for Wessex as well as Mercia"),
+        ("the dam held as the river rose", "the dam held"),
+    ],
+)
+def test_a_clause_ends_at_as_but_not_inside_as_well_as(text: str, clause: str) -> None:
+    assert text[: clause_end(text)] == clause

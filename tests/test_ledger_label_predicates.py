@@ -6,7 +6,7 @@ import pytest
 from factories import make_claim, make_quantity
 
 from storyline.records import Quantity
-from storyline.stages.ledger.label_predicates import with_predicate
+from storyline.stages.ledger.label_predicates import finite_count_label, with_predicate
 
 
 @pytest.mark.parametrize(
@@ -189,3 +189,25 @@ def test_a_relative_pronoun_named_right_before_is_the_subject_a_label_asks_about
 def _labelled(label: str, text: str, quantity: Quantity) -> str:
     """``with_predicate``'s label for one figure of a claim that is the whole text of article "a"."""
     return with_predicate(label, [(make_claim(text), quantity)], [0], {"a": text})
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        # a relative clause on the counted subject: its verb is the question's
+        ("How many tractors that were sold in Lower Wessex?", "How many tractors were sold in Lower Wessex?"),
+        (
+            "How many Northland Farmers Union tractors that rusted?",
+            "How many Northland Farmers Union tractors rusted?",
+        ),
+        # a participle right after the counted noun stands for a passive
+        ("How many files now upgraded to secret?", "How many files are now upgraded to secret?"),
+        # a finite verb, a noun phrase question or a participle before the label's own verb stay as they are
+        ("How many tractors rusted?", "How many tractors rusted?"),
+        ("How many hand-picked apples in the crate?", "How many hand-picked apples in the crate?"),
+        ("How many sheep in the valley?", "How many sheep in the valley?"),
+        ("How many sheep sold at the fair were lambs?", "How many sheep sold at the fair were lambs?"),
+    ],
+)
+def test_a_count_label_asks_with_a_finite_verb(label: str, expected: str) -> None:
+    assert finite_count_label(label) == expected

@@ -195,3 +195,23 @@ def test_an_appositive_between_the_subject_and_its_verb_leaves_the_label() -> No
     assert proposition_label([claim], [0]) == (
         "Is it true that Smith and his business partner Rick Jones were working for the ruling party?"
     )
+
+
+@pytest.mark.parametrize(
+    ("content", "label"),
+    [
+        # issue #14: a quotation cut open ("‘were extremely careless") loses its quotation mark
+        (
+            "the mayor and his staff ‘were extremely careless",
+            "Were the mayor and his staff extremely careless?",
+        ),
+        (
+            "the mayor called the dam ‘a disaster’ for the valley",
+            "Is it true that the mayor called the dam a disaster for the valley?",
+        ),
+        # an apostrophe stays when no quotation opened
+        ("the farmers’ dam is a disaster", "Is the farmers’ dam a disaster?"),
+    ],
+)
+def test_a_label_drops_single_quotation_marks(content: str, label: str) -> None:
+    assert as_question(content) == label

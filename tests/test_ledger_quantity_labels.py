@@ -128,6 +128,33 @@ def test_a_question_of_several_days_names_none_of_them() -> None:
             "15 barns",
             "How many barns were lost?",
         ),
+        # issue #14: a cut inside "a joint Wessex Guard and Mercia Police project" would ask of the Guard
+        # alone; the phrase goes with its preposition
+        (
+            "12 drones were bought for a joint Wessex Guard and Mercia Police border project",
+            "12 drones",
+            "How many drones were bought?",
+        ),
+        # a clause's "and" after a name, with no name after it, still ends the tail there
+        (
+            "12 drones were bought for Wessex and the rest were leased",
+            "12 drones",
+            "How many drones were bought for Wessex?",
+        ),
+        # issue #14: the figure is the object of a relative clause's verb; the verb after it is the wall's
+        (
+            "The wall here that reaches up to 9 metres has done little to stop raiders",
+            "9 metres",
+            "How many metres?",
+        ),
+        # ... while the relative clause's own words after its object stay
+        (
+            "Anna Berg, who held 3 rallies across Wessex on Friday",
+            "3 rallies",
+            "How many rallies across Wessex on Friday?",
+        ),
+        # a complement's "that" before a subject figure keeps the figure's own verb
+        ("The council said that more than 30 barns were lost", "30 barns", "How many barns were lost?"),
     ],
 )
 def test_a_tail_is_cut_only_where_a_phrase_ends(text: str, figure: str, label: str) -> None:

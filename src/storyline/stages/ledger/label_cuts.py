@@ -21,7 +21,11 @@ if TYPE_CHECKING:
 # Words as written, possessives and hyphens kept ("Russia’s", "Suk-yol").
 WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 # Where a clause ends inside a content: punctuation, or a conjunction/relative word opening the next one.
-CLAUSE_END = re.compile(r"[,;:.!?()\[\]–—]|\s(?:and|but|while|whereas|which|who|because|although|as)\s")
+# "as" ends a clause ("… as he said"), but not inside the coordination "X as well as Y" (issue #14: "good for
+# the U.S. | as well as Mexico" read "Has NAFTA been good for the U.S?")
+CLAUSE_END = re.compile(
+    r"[,;:.!?()\[\]–—]|\s(?:and|but|while|whereas|which|who|because|although|(?<!well\s)as(?!\swell\sas\s))\s"
+)
 # A pronoun with its auxiliary contracted ("he's", "they’re"): the subject of a clause that opened already.
 CONTRACTED = re.compile(r"(?:i|you|he|she|it|we|they|that|there|who|what)['’](?:s|re|ve|m|d|ll)$")
 # the last words of a question on an object: its verb ("did it have") or the preposition it strands

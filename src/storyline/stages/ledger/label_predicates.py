@@ -55,6 +55,9 @@ NAMED_ANTECEDENT = re.compile(
 # keeps them ("is Curiel handling"), where "did … handle" would move the clause to the past
 PERFECT_OR_PROGRESSIVE = frozenset({"is", "are", "was", "were", "has", "have", "had"})
 SHARE_OF_WORDS = 8  # words of the "of" phrase a share's label takes ("of the Latino vote")
+# the tags of a counted noun phrase's words ("How many | Democratic National Committee emails | …")
+COUNTED_PHRASE_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "POS", "HYPH", "CD", "NFP"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def with_predicate(
@@ -65,7 +68,39 @@ def with_predicate(
 ) -> str:
     """``_with_predicate``, a possessive the parse split off its name joined again: a predicate is the
     parse's tokens joined by spaces, and "did Trump ’s campaign raise" is no word an outlet wrote."""
-    return SPLIT_POSSESSIVE.sub(r"\1", _with_predicate(label, claims_and_quantities, order, texts))
+    return finite_count_label(
+        SPLIT_POSSESSIVE.sub(r"\1", _with_predicate(label, claims_and_quantities, order, texts))
+    )
+
+
+def finite_count_label(label: str) -> str:
+    """A count label whose verb is a reduced or full relative clause made a question (issue #14): "How many
+    emails that leaked in July?" → "How many emails leaked in July?" (the counted thing is the subject, so
+    its relative clause's verb is the question's), "How many people wounded?" → "How many people were
+    wounded?" (a participle right after the counted noun, no finite verb in the label: the passive "were"
+    it stands for; "are" after "now"). Any other label is left as it is."""
+    if not label.startswith("How many "):
+        return label
+    from storyline.stages.nlp import load_nlp
+
+    tokens = list(load_nlp()(label))
+    after = 2
+    # a word's own parts ("laboratory-confirmed") stay in the phrase, whatever their tags
+    while after < len(tokens) and (
+        tokens[after].tag_ in COUNTED_PHRASE_TAGS or not tokens[after - 1].whitespace_
+    ):
+        after += 1
+    if after == 2 or after + 1 >= len(tokens):
+        return label
+    first, rest = tokens[after], tokens[after + 1 :]
+    if first.lower_ in RELATIVE_PRONOUNS - {"whom"} and rest[0].tag_[:2] in {"VB", "MD"}:
+        return label[: first.idx].rstrip() + " " + label[rest[0].idx :]
+    adverb = first.tag_ == "RB"
+    participle = rest[0] if adverb else first
+    if participle.tag_ != "VBN" or any(token.tag_ in FINITE_TAGS for token in tokens[after:]):
+        return label
+    auxiliary = "are" if adverb and first.lower_ == "now" else "were"
+    return label[: first.idx].rstrip() + f" {auxiliary} " + label[first.idx :]
 
 
 def _with_predicate(

@@ -45,6 +45,8 @@ FRAME_SUBJECT_WORDS = 3  # words of the subject of an implication frame ("the lo
 CENTRAL_SAMPLE = 64
 TITLE_CASE_WORDS = 4  # a headline in Title Case: fewer words may all be a name ("Pat Kennedy")
 # A sentence adverb and its comma opening a content: the writer's comment on it ("Ironically, …").
+# a closing single quotation mark: at a word's end, not a plural possessive's ("Democrats’ emails")
+SINGLE_QUOTE_CLOSE = re.compile(r"(?<=[^\Ws])’(?=\W|$)")
 COMMENT_OPENER = re.compile(r"^[A-Z][a-z]+ly,\s")
 
 
@@ -145,7 +147,8 @@ def as_question(content: str) -> str:
     auxiliary in its first words, "Is it true that …?"."""
     auxiliaries, contracted, negations, _abbreviations = label_words()
     # quotation marks go: a label cut inside a quotation would leave one unbalanced ("had "strong?")
-    content = re.sub(r"[\"“”]", "", content).removesuffix(" …").rstrip(" .,;:").removeprefix("that ")
+    content = _without_single_quotes(re.sub(r"[\"“”]", "", content))
+    content = content.removesuffix(" …").rstrip(" .,;:").removeprefix("that ")
     # a writer's comment before the clause ("Ironically, …") is the outlet's aside, not what is asked
     content = COMMENT_OPENER.sub("", content)
     words = _without_frame(content.split(), auxiliaries)
@@ -159,6 +162,15 @@ def as_question(content: str) -> str:
             auxiliary, rest = _past_of_hedge(auxiliary, rest)
             return f"{auxiliary.capitalize()} {subject} {' '.join(rest)}".strip() + "?"
     return f"Is it true that {_lower_first(' '.join(words))}?"
+
+
+def _without_single_quotes(content: str) -> str:
+    """``content`` without single quotation marks: an opening "‘" (never an apostrophe) and the "’" closing
+    it at a word's end ("‘were extremely careless’"). A label cut inside such a quotation kept "‘were
+    extremely careless?" (issue #14); a possessive "Democrats’" stays when no quotation opened."""
+    if "‘" not in content:
+        return content
+    return SINGLE_QUOTE_CLOSE.sub("", content.replace("‘", ""))
 
 
 def _without_frame(words: list[str], auxiliaries: frozenset[str]) -> list[str]:
