@@ -58,6 +58,7 @@ SHARE_OF_WORDS = 8  # words of the "of" phrase a share's label takes ("of the La
 # the tags of a counted noun phrase's words ("How many | Democratic National Committee emails | …")
 COUNTED_PHRASE_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "POS", "HYPH", "CD", "NFP"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+UNNEEDED_FOR_TAGS = ("parser", "lemmatizer", "ner")
 
 
 def with_predicate(
@@ -73,6 +74,7 @@ def with_predicate(
     )
 
 
+@lru_cache(maxsize=4096)
 def finite_count_label(label: str) -> str:
     """A count label whose verb is a reduced or full relative clause made a question (issue #14): "How many
     emails that leaked in July?" → "How many emails leaked in July?" (the counted thing is the subject, so
@@ -83,7 +85,9 @@ def finite_count_label(label: str) -> str:
         return label
     from storyline.stages.nlp import load_nlp
 
-    tokens = list(load_nlp()(label))
+    # the tags alone (a label is read once per question and candidate: the parser, lemmatizer and NER would
+    # triple the ledger's tail on a thousand articles), each label read once per process
+    tokens = list(load_nlp()(label, disable=UNNEEDED_FOR_TAGS))
     after = 2
     # a word's own parts ("laboratory-confirmed") stay in the phrase, whatever their tags
     while after < len(tokens) and (
