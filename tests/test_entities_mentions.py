@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pytest
 import spacy
@@ -754,16 +755,9 @@ def test_a_vessel_the_article_introduces_is_no_actor_anywhere_in_it_and_its_owne
 
 
 def test_a_lower_case_phrase_is_no_name_unless_an_organisations_head_ends_it() -> None:
-    from storyline.stages.entities.noise import is_noise
-
-    text = "The state fodder reserve is empty, the foreign ministry said. Kestrel Marine agreed."
-    (parsed,) = parse_articles([Article(id="a", text=text)])
-
-    def noise(surface: str) -> bool:
-        start = text.index(surface)
-        mention = Mention("a", start, start + len(surface), surface, "ORG")
-        return is_noise(parsed.doc, text, mention, entity_lexicon())
-
+    noise = _noise_reader(
+        "The state fodder reserve is empty, the foreign ministry said. Kestrel Marine agreed.", "ORG"
+    )
     assert noise("state fodder reserve")
     assert not noise("foreign ministry")
     assert not noise("Kestrel Marine")
@@ -773,16 +767,7 @@ def test_a_stance_adjective_is_no_mention_of_its_actor() -> None:
     """Issue #14, PolNeAR classified-emails: "pro-<surname>", tagged a person, folded to a full name of a
     second person of that surname, and the article's lone surname then joined neither; a name's Arabic
     particle ("al-Saadi") is no stance."""
-    from storyline.stages.entities.noise import is_noise
-
-    text = "A pro-Marlow fund paid. Anti-Marlow crowds met Hussein al-Saadi."
-    (parsed,) = parse_articles([Article(id="a", text=text)])
-
-    def noise(surface: str) -> bool:
-        start = text.index(surface)
-        mention = Mention("a", start, start + len(surface), surface, "PERSON")
-        return is_noise(parsed.doc, text, mention, entity_lexicon())
-
+    noise = _noise_reader("A pro-Marlow fund paid. Anti-Marlow crowds met Hussein al-Saadi.", "PERSON")
     assert noise("pro-Marlow")
     assert noise("Anti-Marlow")
     assert not noise("Hussein al-Saadi")
@@ -1019,3 +1004,17 @@ def test_a_doctors_form_of_address_is_the_title_the_article_later_calls_her_by(a
     )
     assert by_text(found, "Ingrid Solberg").role == address
     assert by_text(found, "the doctor").refers_to == "Ingrid Solberg"
+
+
+def _noise_reader(text: str, label: str) -> Callable[[str], bool]:
+    """Whether the noise filter drops a ``label`` mention of a surface of ``text`` (one parse of it)."""
+    from storyline.stages.entities.noise import is_noise
+
+    (parsed,) = parse_articles([Article(id="a", text=text)])
+
+    def noise(surface: str) -> bool:
+        start = text.index(surface)
+        mention = Mention("a", start, start + len(surface), surface, label)
+        return is_noise(parsed.doc, text, mention, entity_lexicon())
+
+    return noise
