@@ -40,6 +40,14 @@ from storyline.stages.ledger.proposition_stems import (
     proposition_words,
     verb_stem,
 )
+from storyline.stages.ledger.proposition_verbless import (
+    asserts_nothing,
+    headline_verb,
+    naming_verb,
+    opening_participle,
+    quoted_name,
+    verbless_predicates,
+)
 
 # Words after a light verb looked through for its predicate: "was not even remotely careless" is four, "'s
 # going to be a very unfair" six.
@@ -104,8 +112,13 @@ def stated_predicates(claim: Claim) -> frozenset[str]:
     predicates ``predicates_of`` reads (``ledger.proposition_links``): its phrasal verbs' ("step down" →
     resign, ``phrasal_predicates``) and, for a content with no verb, the cue's that keys it ("denounced |
     Mr. Trump's remarks" → condemn, ``_cue_predicate``)."""
-    verbless = not (claim.finite_verbs or _complement_verb(claim.text))
-    return phrasal_predicates(claim.text) | (_cue_predicate(claim) if verbless else frozenset())
+    if claim.finite_verbs or _complement_verb(claim.text):
+        return phrasal_predicates(claim.text)
+    return (
+        phrasal_predicates(claim.text)
+        | _cue_predicate(claim)
+        | frozenset(verbless_predicates(claim.text, claim.cue))
+    )
 
 
 def predicates_of(claim: Claim) -> frozenset[str]:
@@ -116,9 +129,9 @@ def predicates_of(claim: Claim) -> frozenset[str]:
     his taxes", "called for | eliminating the loophole"): that verb is its predicate. A content with no verb
     at all that is the object of a verb of censure is keyed by that cue ("denounced | Mr. Trump's remarks":
     ``_cue_predicate``)."""
-    offsets = claim.finite_verbs or _complement_verb(claim.text)
+    offsets = claim.finite_verbs or _complement_verb(claim.text) or _verbless_verb(claim.text, claim.cue)
     if not offsets:
-        return _cue_predicate(claim)
+        return _cue_predicate(claim) or frozenset(verbless_predicates(claim.text, claim.cue))
     return frozenset(predicate for offset in offsets for predicate in _predicates_at(claim.text, offset))
 
 
@@ -134,6 +147,17 @@ def _complement_verb(text: str) -> tuple[int, ...]:
         return (tokens[0].start(),)
     embedded = _reported_verb(text, 0, proposition_words(), finite_only=True)
     return (embedded,) if embedded is not None else ()
+
+
+def _verbless_verb(text: str, cue: str) -> tuple[int, ...]:
+    """Where the verb is of a content the parse found none in (``ledger.proposition_verbless``): a
+    title-cased headline's, or the participle a reported headline's passive opens on."""
+    if asserts_nothing(text):
+        return ()
+    found = headline_verb(text)
+    if found is None and cue:
+        found = opening_participle(text)
+    return (found,) if found is not None else ()
 
 
 def _cue_predicate(claim: Claim) -> frozenset[str]:
@@ -192,6 +216,8 @@ def _predicates_at(text: str, offset: int) -> list[str]:
             return _predicates_at(text, reported)
         if reports:
             return []
+    if naming_verb(tokens[0]) and (name := quoted_name(text, offset)) is not None:
+        return [predicate_stem(name)]  # "called his remarks 'racist'": they are said to be racist
     index = 0
     if tokens[0].lower() in words.light_verbs:
         reach = range(1, min(len(tokens), 1 + PREDICATE_REACH))
