@@ -197,3 +197,13 @@ def test_a_figure_the_next_sentence_credits_to_a_counter_is_the_counters() -> No
         )
         found = counted_by(outlet, {}, counters, text, [outlet, crediting])
         assert (found.speaker == "e-counter") is credited, after
+
+
+def test_a_reader_letter_is_a_signed_statement_with_no_cue() -> None:
+    from factories import make_claim
+
+    from storyline.stages.ledger.sources import is_reader_letter
+
+    assert is_reader_letter(make_claim("it was a betrayal", cue="", speaker_text="A Reader"))
+    assert not is_reader_letter(make_claim("it was a betrayal", cue="", speaker_text=None))  # the outlet's
+    assert not is_reader_letter(make_claim("it was a betrayal", cue="said", speaker_text="A Reader"))

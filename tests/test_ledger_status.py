@@ -355,3 +355,26 @@ def test_a_hedged_report_naming_no_one_is_named_apart_not_among_the_sources() ->
     asserted = [dataclasses.replace(claims[0], modality="asserted"), *claims[1:]]
     _, reason = judge_status([agree], asserted, corroborators=2)
     assert "not counted" not in reason, reason
+
+
+def test_readers_letters_neither_contest_nor_corroborate() -> None:
+    # a page of readers' comments: the signer's views are no side against the outlet's own report
+    report = make_claim("Trump met with Pena Nieto", id="c1", cue="")
+    letter = make_claim(
+        "Trump did not need to meet with Pena Nieto", id="c2", cue="", speaker_text="A Reader"
+    )
+    affirm = make_position("c1", speakers=("usa-today",), outlets=("usa-today",), stance="affirm")
+    deny = make_position("c2", speakers=("A Reader",), outlets=("usa-today",), stance="deny")
+    status, reason = judge_status([affirm, deny], [report, letter])
+    assert status == "single-source", reason
+    # the same denial with a cue is a speaker's, not a reader's letter: contested
+    quoted = dataclasses.replace(letter, cue="denied", modality="denied")
+    assert judge_status([affirm, deny], [report, quoted])[0] == "contested"
+    # two readers agreeing: their opinion, no corroboration
+    other = make_claim("Trump met with Pena Nieto", id="c3", cue="", speaker_text="B Reader")
+    first = dataclasses.replace(report, speaker_text="A Reader")
+    agree = make_position(
+        "c1", "c3", speakers=("A Reader", "B Reader"), independent_sources=2, stance="affirm"
+    )
+    status, reason = judge_status([agree], [first, other])
+    assert status == "single-source" and reason.startswith("readers' opinions (A Reader, B Reader)"), reason

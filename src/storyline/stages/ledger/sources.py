@@ -39,6 +39,13 @@ def is_unnamed_report(claim: Claim) -> bool:
     return claim.cue.lower() in ledger_lexicon().statement_nouns
 
 
+def is_reader_letter(claim: Claim) -> bool:
+    """A reader's letter or comment on a letters page (``claims.letters``): a signer named, no cue, the
+    writer stating it in the letter itself. Readers are no sources of fact: their views are the opinion of
+    those who hold them (``status.judge_status``)."""
+    return not claim.cue and claim.speaker_text is not None
+
+
 def report_words(claim: Claim, text: str) -> str:
     """The words naming an unnamed report, from its cue to its content ("reports in the Greek press"); a
     bare noun as "unnamed reports"."""

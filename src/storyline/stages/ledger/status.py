@@ -36,7 +36,7 @@ from storyline.stages.ledger.grouping import ledger_lexicon
 from storyline.stages.ledger.non_counts import tells_an_intention
 from storyline.stages.ledger.opinions import all_opinions, hedges_its_negation, quotes_around
 from storyline.stages.ledger.series import EITHER_WAY, calendar_day, counts_apart, day_label, series_status
-from storyline.stages.ledger.sources import is_unnamed_report
+from storyline.stages.ledger.sources import is_reader_letter, is_unnamed_report
 from storyline.stages.ledger.status_reasons import (
     answer_text,
     count_of,
@@ -128,11 +128,30 @@ def judge_status(
         series_tolerance,
         relayers,
     )
+    if status in ("corroborated", "contested") and any(is_reader_letter(claim) for claim in claims):
+        return _without_readers(positions, claims, names)
     if status in ("corroborated", "contested", "single-source") and _an_opinion(positions, claims):
         # those who hold it, not those who reject it, nor a quote read around it
         holding = [p for p in positions if p.stance == "affirm"] or list(positions)
         return "single-source", f"an opinion ({who_of(holding, names)}), not a fact sources can weigh"
     return status, reason
+
+
+def _without_readers(
+    positions: Sequence[Position], claims: Sequence[Claim], names: Mapping[str, str]
+) -> tuple[QuestionStatus, str]:
+    """The status weighed without readers' letters: readers' views neither corroborate nor contest (issue
+    #14: PolNeAR's mexico story showed a USA Today page of readers' comments as a side against the outlet,
+    and readers' praise beside a politician's as corroboration). A question only readers take part in is
+    their opinion; otherwise the other positions are weighed alone, their sources not counted anew."""
+    readers = {claim.id for claim in claims if is_reader_letter(claim)}
+    kept = [position for position in positions if not set(position.claims) <= readers]
+    if not kept:
+        return (
+            "single-source",
+            f"readers' opinions ({who_of(positions, names)}), not a fact sources can weigh",
+        )
+    return judge_status(kept, [claim for claim in claims if claim.id not in readers], names=names)
 
 
 def _an_opinion(positions: Sequence[Position], claims: Sequence[Claim]) -> bool:
