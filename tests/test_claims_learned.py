@@ -100,3 +100,22 @@ def test_without_weights_rules_run_alone_and_warn_once(
     warnings = [record for record in caplog.records if "rules alone" in record.getMessage()]
     assert len(warnings) == 1
     assert [(c.cue, c.speaker_text) for c in first] == [("said", "The minister")]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Reed Says Rebels Shelled Airport, Calls Mayor’s Remarks ‘Reckless.’",
+        "Cole Says Army Lost Control of the North.",
+    ],
+)
+def test_a_headline_in_title_case_reports_a_statement(headline: str) -> None:
+    # the tagger finds no finite verb in title case, but what "Says" reports is a clause
+    claims = claims_of(f"{headline}\n\nThe governor spoke to reporters on Monday.")
+    assert [(claim.kind, claim.cue) for claim in claims if claim.cue == "Says"] == [("statement", "Says")]
+
+
+def test_a_title_cased_object_in_a_body_sentence_stays_what_it_was() -> None:
+    # "told Fox News": a name in capitals on a line of narration is no headline
+    claims = claims_of("The senator told Fox News Sunday Morning Futures about the plan on Sunday.")
+    assert [claim.kind for claim in claims] == ["act"]

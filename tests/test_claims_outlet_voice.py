@@ -4,9 +4,12 @@ real spaCy model: an announcement of the announcer's own coming act is the outle
 from __future__ import annotations
 
 import pytest
+import spacy
+from spacy.tokens import Doc, Span
 
 from storyline.records import Article, Claim
 from storyline.stages.claims import extract_claims, outlet_voice_claims
+from storyline.stages.claims.outlet_voice import _is_statement
 from storyline.stages.nlp import parse_articles
 
 
@@ -93,3 +96,37 @@ def test_a_scare_quoted_word_leaves_the_sentence_to_the_outlet() -> None:
 def test_a_titled_work_that_tells_something_is_no_fact_of_the_outlets() -> None:
     text = "The new spot, titled “Fair Share,” features a report that the senator paid no tax for years."
     assert not any(claim.outlet_voice for claim in claims_of(text))
+
+
+def test_a_quotation_mark_opening_the_next_sentence_leaves_the_narration_a_statement() -> None:
+    # the parser ends the narration on the mark that opens the quotation after it
+    narration = "Border agents have worked with the local police to develop informants along the river."
+    text = f"{narration} ''But you never know what is down there,'' said Dana Cole, a former official."
+    assert (True, narration) in [(claim.outlet_voice, claim.text) for claim in claims_of(text)]
+
+
+def _tagged(words: list[str], tags: list[str], heads: list[int], deps: list[str]) -> Span:
+    """A hand-tagged sentence: the tagger's misreading of a past tense as a participle depends on context."""
+    return Doc(spacy.blank("en").vocab, words=words, tags=tags, heads=heads, deps=deps)[:]
+
+
+def test_a_root_participle_with_a_subject_and_no_auxiliary_is_a_misread_past_tense() -> None:
+    words = ["The", "charity", "then", "paid", "two", "million", "dollars", "to", "the", "firms", "."]
+    tags = ["DT", "NN", "RB", "VBN", "CD", "CD", "NNS", "IN", "DT", "NNS", "."]
+    heads = [1, 3, 3, 3, 5, 6, 3, 3, 9, 7, 3]
+    deps = ["det", "nsubj", "advmod", "ROOT", "compound", "nummod", "dobj", "prep", "det", "pobj", "punct"]
+    sentence = _tagged(words, tags, heads, deps)
+    assert _is_statement(sentence, sentence.text)
+    # with an auxiliary the participle is no past tense, and no finite verb is left
+    passive = _tagged(
+        ["The", "charity", "was", "paid", "two", "million", "dollars", "by", "the", "firms", "."],
+        [*tags[:2], "XX", *tags[3:]],
+        heads,
+        [*deps[:2], "auxpass", *deps[3:]],
+    )
+    assert not _is_statement(passive, passive.text)
+
+
+def test_a_participle_phrase_with_no_subject_is_no_statement() -> None:
+    # a caption-like fragment: no subject, no finite verb
+    assert not claims_of("Pictured above at the rally in Phoenix on a hot and windy evening.")

@@ -23,7 +23,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from storyline.records import Claim, Modality, ParsedArticle, TimeExpr
 from storyline.stages.claims.datelines import lead_dateline_length
@@ -93,7 +93,26 @@ def _statement_units(doc: Doc) -> list[Span]:
             units[-1] = doc[previous.start : sentence.end]
         else:
             units.append(sentence)
-    return [line for unit in units for line in _lines(unit)]
+    return [_without_next_opening_mark(line) for unit in units for line in _lines(unit)]
+
+
+def _without_next_opening_mark(unit: Span) -> Span:
+    """``unit`` without a quotation mark at its end that opens the next sentence: the parser put the
+    mark of "… patrol the border. ''But you don't know …,'' said …" (the New York Times' doubled marks)
+    at the end of the narration before it, which then ended on no full stop and was no statement
+    (PolNeAR mexico-visit-wall, issue #14). The mark opens when no space parts it from the next word."""
+    last = unit[-1] if len(unit) > 1 else None
+    text = unit.doc.text
+    after = unit.end_char
+    opens_next = (
+        last is not None
+        and last.is_quote
+        and not last.whitespace_
+        and after < len(text)
+        and not text[after].isspace()
+        and unit[-2].text in ".!?"
+    )
+    return unit.doc[unit.start : unit.end - 1] if opens_next else unit
 
 
 def _lines(unit: Span) -> list[Span]:
@@ -263,7 +282,21 @@ def _is_statement(sentence: Span, text: str) -> bool:
         and "\n" not in stripped  # a headline run into its dek or first line: the parse joined two units
         and len(words) >= MIN_WORDS
         and not QUOTATION_MARKS & set(_unnamed_quotations(sentence, stripped))
-        and any(token.tag_ in FINITE_TAGS for token in sentence)
+        and any(token.tag_ in FINITE_TAGS or _bare_participle_root(token) for token in sentence)
+    )
+
+
+def _bare_participle_root(token: Token) -> bool:
+    """ "The nonprofit subsequently paid at least $2.2 million …" tagged "paid" a participle (VBN): a
+    participle with a subject and no auxiliary cannot head an English clause, so the root of such a
+    sentence is a past tense the tagger misread, and the sentence is a statement (PolNeAR
+    manafort-shake-up, issue #14)."""
+    children = list(token.children)
+    return (
+        token.dep_ == "ROOT"
+        and token.tag_ == "VBN"
+        and any(child.dep_ == "nsubj" for child in children)
+        and not any(child.dep_ in ("aux", "auxpass") for child in children)
     )
 
 
