@@ -49,6 +49,7 @@ from storyline.stages.entities.groups import group_descriptions
 from storyline.stages.entities.kinds import introduced_by_kind, organisations_named_by_kind
 from storyline.stages.entities.known import known_organisation_mentions
 from storyline.stages.entities.numbered import numbered_institution_mentions
+from storyline.stages.entities.placed_bodies import placed_state_bodies
 from storyline.stages.entities.korean import korean_order_reading
 from storyline.stages.entities.lexicon import (
     PLACE_LABELS,
@@ -312,7 +313,7 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
     ]
     names = dateline_outlets(text, article_id, places_by_context(doc, text, names, lexicon))
     names = numbered_institution_mentions(text, known_organisation_mentions(text, names))
-    names = named_subdivisions(text, article_id, names, lexicon)
+    names = placed_state_bodies(text, named_subdivisions(text, article_id, names, lexicon), lexicon)
     names = split_parenthesised_acronyms(split_joined_names(without_portfolio_words(doc, names, lexicon)))
     names = people_of_their_organisations(names, lexicon)
     names = organisations_joined_by_their_acronym(text, names, lexicon)
