@@ -34,13 +34,10 @@ def _numbered_name() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'’-]){QUALIFIERS}(?:{alternatives}){NUMBER}")
 
 
-def numbered_institution_mentions(text: str, names: list[Mention]) -> list[Mention]:
+def numbered_institution_mentions(text: str, article_id: str, names: list[Mention]) -> list[Mention]:
     """The article's names with every numbered institution written in it as an organisation mention of its
     own, less the names that overlap one."""
-    if not names:
-        return names
-    article = names[0].article
-    numbered = [_without_leading_stop_words(article, match) for match in _numbered_name().finditer(text)]
+    numbered = [_without_leading_stop_words(article_id, match) for match in _numbered_name().finditer(text)]
     kept = [m for m in names if not any(m.start < n.end and n.start < m.end for n in numbered)]
     return sorted(kept + numbered, key=lambda mention: (mention.start, mention.end))
 

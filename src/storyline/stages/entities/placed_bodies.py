@@ -31,23 +31,28 @@ PLACED_BODY = re.compile(
 )
 
 
-def placed_state_bodies(text: str, names: list[Mention], lexicon: EntityLexicon) -> list[Mention]:
+def placed_state_bodies(
+    text: str, article_id: str, names: list[Mention], lexicon: EntityLexicon
+) -> list[Mention]:
     """The names with each state body's lower-case name ("Jalal-Abad regional police department") as an
     organisation mention, in the stead of the places tagged inside it; none where another name (a person,
     an organisation) overlaps it."""
-    if not names:
-        return names
     found = list(names)
     for match in PLACED_BODY.finditer(text):
+        opening, _, rest = match["place"].partition(" ")
+        start, end = match.span()
+        if opening.lower() in STOP_WORDS:
+            # "The Osh city prosecutor's office": the sentence's "The" is no place's
+            start += len(opening) + 1
+            opening = rest
         if (
             match["level"] not in lexicon.office_level_words
             or match["body"] not in lexicon.state_body_heads
-            or match["place"].lower() in STOP_WORDS
+            or not opening
         ):
             continue
-        start, end = match.span()
         overlapping = [m for m in found if start < m.end and m.start < end]
         if all(m.label in PLACE_LABELS and start <= m.start and m.end <= end for m in overlapping):
             found = [m for m in found if m not in overlapping]
-            found.append(Mention(names[0].article, start, end, match.group(), "ORG"))
+            found.append(Mention(article_id, start, end, text[start:end], "ORG"))
     return sorted(found, key=lambda mention: (mention.start, mention.end))
