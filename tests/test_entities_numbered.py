@@ -24,9 +24,6 @@ def test_a_kind_word_without_a_number_is_no_name() -> None:
 
 def test_the_colony_refers_back_to_the_numbered_colony() -> None:
     """Issue #17, jalal-abad-escape: NER tags "19" a number, so "the colony" had nothing to refer to."""
-    found = mentions_of(
-        "Inmates rioted at Correctional Colony No. 19 near the city on Sunday. Guards said the colony held "
-        "1,140 prisoners."
-    )
-    described = [m for m in found if m.text == "the colony"]
-    assert [m.refers_to for m in described] == ["Correctional Colony No. 19"]
+    text = "Inmates rioted at Correctional Colony No. 19 on Sunday. Guards said the colony held 1,140 men."
+    antecedents = {m.refers_to for m in mentions_of(text) if m.text == "the colony"}
+    assert antecedents == {"Correctional Colony No. 19"}
