@@ -44,3 +44,13 @@ def test_two_lawyers_leave_the_client_unsaid() -> None:
         "Varga, said her client was innocent."
     )
     assert clients(found) == []
+
+
+def test_a_pronoun_before_the_one_person_named_leaves_his_lawyer_unsaid() -> None:
+    """Issue #17, jalal-abad-escape: "accuses him of striking the guard X. His lawyer …": "His" is "him",
+    named further back, not the guard."""
+    found = mentions_of(
+        "Among those caught is Arvo Kask, 24. The ministry accuses him of having struck the guard Jonas "
+        'Berg. His lawyer, Mirela Dusk, rejects the charge. "My client was in the infirmary," she said.'
+    )
+    assert clients(found) == []

@@ -227,3 +227,16 @@ def test_a_description_of_a_numbered_train_after_a_phrase_is_the_name_after_it()
 def test_a_description_between_commas_after_a_place_is_not_the_name_after_it() -> None:
     found = mentions_of("In Velsund, the regional capital, Arne Lid said the roads were closed.")
     assert refers(found, "the regional capital") is None
+
+
+def test_an_organisation_tagged_name_of_a_persons_shape_takes_the_title_in_apposition() -> None:
+    """Issue #17, jalal-abad-escape: the small model tags "Ermek Usubaliev" an organisation; the title in
+    apposition with it is his, not another person's of the article. A body's name keeps its label."""
+    from storyline.stages.entities.lexicon import entity_lexicon
+    from storyline.stages.entities.person_descriptions import _reads_as_person_name
+
+    lexicon = entity_lexicon()
+    assert _reads_as_person_name(Mention("a", 0, 15, "Ermek Usubaliev", "ORG"), lexicon)
+    assert not _reads_as_person_name(Mention("a", 0, 18, "Tuura Zhol Centre", "ORG"), lexicon)
+    assert not _reads_as_person_name(Mention("a", 0, 11, "Acme Ltd", "ORG"), lexicon)
+    assert not _reads_as_person_name(Mention("a", 0, 4, "GSIN", "ORG"), lexicon)

@@ -24,6 +24,9 @@ CLIENT_POSSESSORS = frozenset({"my", "our", "her", "his"})
 DEFENDING_PREPOSITIONS = frozenset({"for", "of"})
 # Pronouns owning a lawyer that stand for the person named just before: "His lawyer, X".
 PERSONAL_POSSESSORS = frozenset({"his", "her"})
+# The pronouns of one person that each possessor agrees with: the person a pronoun before the one name
+# stands for may be the one "His lawyer" means.
+PRONOUNS_OF_POSSESSOR = {"his": frozenset({"he", "him", "his"}), "her": frozenset({"she", "her"})}
 
 
 def client_mentions(
@@ -78,7 +81,11 @@ def _defended(doc: Doc, lawyer: GivenRole, people: list[Mention]) -> Mention | N
     pronoun = next((c for c in title.children if c.dep_ == "poss" and c.lower_ in PERSONAL_POSSESSORS), None)
     if pronoun is None:
         return None
-    return _one_person_before(_window(doc, title), pronoun.idx, lawyer.person, people)
+    window = _window(doc, title)
+    named = _one_person_before(window, pronoun.idx, lawyer.person, people)
+    if named is not None and _pronoun_before(window, named.start, pronoun.lower_):
+        return None  # "The ministry accuses him of striking the guard X. His lawyer …": "His" is "him"
+    return named
 
 
 def _full_name(person: Mention, people: list[Mention]) -> Mention:
@@ -108,6 +115,14 @@ def _one_person_before(window: Span, before: int, lawyer: Mention, people: list[
     if len({_surname(m) for m in named}) != 1:
         return None
     return max(named, key=lambda m: len(m.text))
+
+
+def _pronoun_before(window: Span, before: int, possessor: str) -> bool:
+    """Whether the window speaks of someone by a pronoun agreeing with the possessor before the one person
+    it names ("accuses him of striking the guard X"): that pronoun's person, named further back, is as
+    likely the one whose lawyer is quoted (issue #17, generalise jalal-abad-escape)."""
+    pronouns = PRONOUNS_OF_POSSESSOR.get(possessor, frozenset())
+    return any(token.lower_ in pronouns and token.idx < before for token in window)
 
 
 def _person_at(token: Token, people: list[Mention]) -> Mention | None:

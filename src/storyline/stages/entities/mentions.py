@@ -65,11 +65,13 @@ from storyline.stages.entities.noise import (
     without_leading_word,
     without_vessels,
 )
+from storyline.stages.entities.numbered import numbered_institution_mentions
 from storyline.stages.entities.offices import with_bodies_of_office
 from storyline.stages.entities.outlets import dateline_outlets
 from storyline.stages.entities.owners import business_relation_descriptions
 from storyline.stages.entities.people import patronymic_names, relabel_surnames
 from storyline.stages.entities.person_descriptions import SUBJECT_DEPS
+from storyline.stages.entities.placed_bodies import placed_state_bodies
 from storyline.stages.entities.places import after_dateline, in_dateline, places_by_context
 from storyline.stages.entities.references import organisations_in_titles, title_mentions
 from storyline.stages.entities.repair import (
@@ -310,7 +312,9 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
         and not is_noise(doc, text, m, lexicon)
     ]
     names = dateline_outlets(text, article_id, places_by_context(doc, text, names, lexicon))
-    names = named_subdivisions(text, article_id, known_organisation_mentions(text, names), lexicon)
+    names = numbered_institution_mentions(text, article_id, known_organisation_mentions(text, names))
+    names = named_subdivisions(text, article_id, names, lexicon)
+    names = placed_state_bodies(text, article_id, names, lexicon)
     names = split_parenthesised_acronyms(split_joined_names(without_portfolio_words(doc, names, lexicon)))
     names = people_of_their_organisations(names, lexicon)
     names = organisations_joined_by_their_acronym(text, names, lexicon)

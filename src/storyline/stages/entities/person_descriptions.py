@@ -67,7 +67,7 @@ def resolve_person_description(
     # a body owning the role ("The company's owner, X"), not one that only says its trade ("the former
     # laboratory technician", in apposition with the technician's name: issue #17, tbilisi-doping)
     owned_by_body = set(POSSESSOR.findall(surface.lower())) & lexicon.org_head_words
-    apposed = None if owned_by_body else _person_given_the_role(text, start, end, names, roles)
+    apposed = None if owned_by_body else _person_given_the_role(text, start, end, names, roles, lexicon)
     if apposed is None and _head_word(surface) in lexicon.occupation_nouns:
         apposed = _name_right_after(text, end, names)  # "the dispatcher Rouslan Kaliev"
     if apposed is None and surface.split()[0].lower() in INDEFINITE_ARTICLES:
@@ -217,7 +217,7 @@ def _salient_person(
 
 
 def _person_given_the_role(
-    text: str, start: int, end: int, names: list[Mention], roles: ArticleRoles
+    text: str, start: int, end: int, names: list[Mention], roles: ArticleRoles, lexicon: EntityLexicon
 ) -> Mention | None:
     """The person a description stands beside in apposition: the one the parse gave the role whose noun
     is the description's head, named right before it ("X, the commander of …") or, where the description
@@ -242,10 +242,28 @@ def _person_given_the_role(
         (
             m
             for m in names
-            if m.label == "PERSON" and m.start >= end and APPOSED_NAME_GAP.fullmatch(text, end, m.start)
+            if (m.label == "PERSON" or _reads_as_person_name(m, lexicon))
+            and m.start >= end
+            and APPOSED_NAME_GAP.fullmatch(text, end, m.start)
         ),
         None,
     )
+
+
+def _reads_as_person_name(mention: Mention, lexicon: EntityLexicon) -> bool:
+    """ "The head of the regional police department, Ermek Usubaliev, said": a name the small model tagged an
+    organisation (it often does so with unfamiliar Central Asian names) is a person's where a person's title
+    stands in apposition with it and it has the shape of one — two or three capitalised words, none an
+    organisation's head word, legal form or function word. Without this the title went to another person
+    of the article (issue #17, generalise jalal-abad-escape)."""
+    written = mention.text.split()
+    if mention.label != "ORG" or not 2 <= len(written) <= 3:
+        return False
+    if not all(word[0].isupper() and not word.isupper() for word in written):
+        return False
+    organisation_words = lexicon.org_head_words | lexicon.generic_org_tails | lexicon.business_name_heads
+    legal_words = {word for form in lexicon.legal_forms for word in form}
+    return not any(word in organisation_words | legal_words for word in fold_name(mention.text).split())
 
 
 def _name_right_after(text: str, end: int, names: list[Mention]) -> Mention | None:

@@ -1,0 +1,27 @@
+"""State bodies named by place and level in lower case (``entities.placed_bodies``)."""
+
+from __future__ import annotations
+
+from storyline.records import Mention
+from storyline.stages.entities.lexicon import entity_lexicon
+from storyline.stages.entities.placed_bodies import placed_state_bodies
+
+
+def test_a_place_a_level_and_a_state_body_are_one_organisation() -> None:
+    text = (
+        "The head of the Tash-Kumyr regional police department, Ivan Petrov, said. "
+        "The Osh city prosecutor's office"
+    )
+    names = [Mention("a", 16, 26, "Tash-Kumyr", "GPE"), Mention("a", 55, 66, "Ivan Petrov", "PERSON")]
+    found = placed_state_bodies(text, "a", names, entity_lexicon())
+    assert [(m.text, m.label) for m in found] == [
+        ("Tash-Kumyr regional police department", "ORG"),
+        ("Ivan Petrov", "PERSON"),
+        ("Osh city prosecutor's office", "ORG"),
+    ]
+
+
+def test_other_lower_case_words_after_a_place_are_no_body() -> None:
+    text = "The Osh city council met. The regional police said. Kant regional hospital"
+    names = [Mention("a", 4, 7, "Osh", "GPE")]
+    assert placed_state_bodies(text, "a", names, entity_lexicon()) == names
