@@ -150,14 +150,19 @@ def _kind_past_content(
     article (``text``): a content cut short after the figure ("the ministry had reported nine recaptured
     and 43" of "… and 43 at large") leaves the kind named right after it outside the claim, and the kind
     before it, the other figure's, would be taken. The rest runs to the end of the sentence or to the next
-    break of a clause; None when it names no kind nearer than the clause does."""
-    rest = text[claim.end : claim.end + len(text)]
+    break of a clause; None where the content ends its sentence or the figure's clause ("… and 14 on
+    Wednesday." goes on with a sentence of its own), or the rest names no kind."""
+    rest = text[claim.end :]
+    if not CONTINUED.match(rest):
+        return None
     stop = min((m.start() for m in (CLAUSE_BREAK.search(rest), re.search(r"[,.!?;:]", rest)) if m), default=0)
     if not rest[:stop].strip():
         return None
     return kind_near(clause + rest[:stop], offset, offset + len(quantity.text), outbreak)
 
 
+# The article's text going on with the words of a statement its claim's content was cut from.
+CONTINUED = re.compile(r"[^\S\n]*[^\W\d_]")
 # A bare figure joined to the next one as two values of one statement ("43 and then 29 still on the run").
 PAIRED = re.compile(r"\s+(?:and|or)\s+(?:then\s+)?")
 
@@ -346,7 +351,7 @@ def make_measures(
         words = content_words(clause)
         offset = quantity.start - claim.start - start
         count_kind = kind_near(clause, offset, offset + len(quantity.text), outbreak)
-        if end == len(claim.text) and text is not None:
+        if quantity.end - claim.start == len(claim.text.rstrip()) and text is not None:
             count_kind = _kind_past_content(claim, clause, offset, quantity, text, outbreak) or count_kind
         if count_kind is None:
             count_kind = _kind_of_pair(claim, quantity, end, outbreak)
