@@ -81,6 +81,8 @@ NEUTRAL_COMPOUND = re.compile(r"\b([^\W\d_]+)-([^\W\d_]+)\b")
 NUMBERED_REACH = 3
 # A figure whose own words take a part of a group: "four of the victims", "two of them" (``names_part``).
 PARTITIVE = re.compile(r"^\S+\s+of\s+(?:the|them|those|these|their)\b", re.IGNORECASE)
+# The whole a bare figure is a part of, right after it ("two | of the missing", "23 | of them").
+WHOLE_OF_PART = re.compile(r"\s+of\s+(?:the|them|those|these|their)\b(?:\s+[^\W\d_][\w-]*)?", re.IGNORECASE)
 # Only these kinds of number answer a question (``quantities.number_type``); a duration is context.
 ANSWER_TYPES = frozenset({"count", "money", "percent"})
 SHARE = "percent"
@@ -168,10 +170,10 @@ PAIRED = re.compile(r"\s+(?:and|or)\s+(?:then\s+)?")
 
 
 def _kind_of_pair(claim: Claim, quantity: Quantity, clause_end: int, outbreak: bool) -> str | None:
-    """The kind of a kind-less figure coordinated with a bare figure right after it, from the kind the later
+    """The kind of a figure coordinated with a bare figure right after it, from the kind the later
     figure's part names after it: in "with 43 and then 29 still on the run" both figures are values of the
     count "on the run" names (the generalise escape story's wire recap), while an "and" cuts the clauses
-    in two and left the 43 to the kind of the figures listed before it (recaptured). None when the figure
+    in two and left the 43 to the kind named before it (recaptured). None when the figure
     does not end its clause, no bare figure follows across "and" or "or", or its part names no kind after
     it."""
     joined = PAIRED.match(claim.text, clause_end)
@@ -190,14 +192,18 @@ def _kind_of_pair(claim: Claim, quantity: Quantity, clause_end: int, outbreak: b
 def _counts_part(clause: str, offset: int, figure: str, kind: str, outbreak: bool) -> bool:
     """Whether a figure of ``kind`` counts a part of that kind's count ("two of the missing", "four of
     the victims", "13 injured, two of them seriously"): its words take a part of a group (``is_part``,
-    ``names_part``), and the kind is not named only after the figure, in a predicate of its own: "nine of
-    the escapees had been recaptured" and "23 of them are back behind bars" count the recaptured, whom the
-    figure's own verb tells of, not a part of them (the generalise escape story)."""
+    ``names_part``), and the kind is named by the whole or before the figure, not only after the whole, in
+    a predicate of the figure's own: "nine of the escapees had been recaptured" and "23 of them are back
+    behind bars" count the recaptured, whom the figure's own verb tells of, not a part of them (the
+    generalise escape story)."""
     end = offset + len(figure)
     if not (is_part(clause, offset, end) or names_part(figure)):
         return False
-    named_after = kind_near(clause[end:], 0, 0, outbreak) == kind
-    return not named_after or kind_near(clause[:end], end, end, outbreak) == kind
+    whole = WHOLE_OF_PART.match(clause, end)  # "two | of the missing"
+    own = clause[: whole.end() if whole else end]
+    if kind_near(own, end, end, outbreak) == kind:
+        return True  # the whole names the kind, or the words before the figure do
+    return kind_near(clause[end:], 0, 0, outbreak) != kind
 
 
 def names_part(figure: str) -> bool:
@@ -350,11 +356,12 @@ def make_measures(
         raw = [word.lower() for word in WORD.findall(clause)]
         words = content_words(clause)
         offset = quantity.start - claim.start - start
-        count_kind = kind_near(clause, offset, offset + len(quantity.text), outbreak)
+        # a figure sharing the predicate of the bare figure after it ("43 and then 29 still on the run")
+        count_kind = _kind_of_pair(claim, quantity, end, outbreak) or kind_near(
+            clause, offset, offset + len(quantity.text), outbreak
+        )
         if quantity.end - claim.start == len(claim.text.rstrip()) and text is not None:
             count_kind = _kind_past_content(claim, clause, offset, quantity, text, outbreak) or count_kind
-        if count_kind is None:
-            count_kind = _kind_of_pair(claim, quantity, end, outbreak)
         if count_kind is None and text is not None:
             count_kind = kind_of_raised_count(claim, quantity, text, outbreak)
         if count_kind is None:
