@@ -9,8 +9,8 @@ from storyline.config import DEFAULT_SETTINGS
 from storyline.stages.ledger.counted import former_year, under_umbrellas
 from storyline.stages.ledger.kinds import (
     PART,
-    PEOPLE_UNIT,
     PAST_EVENT,
+    PEOPLE_UNIT,
     counts_people,
     is_part,
     kind_near,
@@ -557,9 +557,7 @@ def test_a_part_whose_own_verb_names_the_kind_counts_that_kind() -> None:
 
 def test_a_manhunt_counts_those_at_large_apart_from_those_recaptured() -> None:
     content = "nine inmates had been recaptured and 43 inmates remain at large"
-    caught, at_large = _measures(
-        f"Officials said {content}.", content, {"nine inmates": 9, "43 inmates": 43}
-    )
+    caught, at_large = _measures(f"Officials said {content}.", content, {"nine inmates": 9, "43 inmates": 43})
     assert (caught.kind, at_large.kind) == ("recaptured", "at_large")
     assert caught.unit == at_large.unit == PEOPLE_UNIT
 
@@ -581,7 +579,9 @@ def test_a_figure_ending_a_cut_content_reads_its_kind_from_the_article() -> None
     claim = make_claim("nine recaptured and 43", article=article, cue="reported", quantities=quantities)
     kinds = [m.kind for m in make_measures(claim, frozenset(), text=sentence)]
     assert kinds == ["recaptured", "at_large"]
-    ended = "Officials said the minister gave three dead and 14 on Wednesday. On Monday 24 people were missing."
+    ended = (
+        "Officials said the minister gave three dead and 14 on Wednesday. On Monday 24 people were missing."
+    )
     claim = make_claim(
         "the minister gave three dead and 14 on Wednesday.",
         article=make_article(ended),

@@ -180,7 +180,8 @@ def _kind_of_pair(claim: Claim, quantity: Quantity, clause_end: int, outbreak: b
     if joined is None or claim.text[quantity.end - claim.start : clause_end].strip():
         return None
     following = next(
-        (q for q in claim.quantities if q.start - claim.start == joined.end() and is_bare_figure(q.text)), None
+        (q for q in claim.quantities if q.start - claim.start == joined.end() and is_bare_figure(q.text)),
+        None,
     )
     if following is None:
         return None

@@ -58,7 +58,17 @@ PART_REACH = 2
 # count of one doping affair); not the displaced, whose words name homes and shelters too ("300 homes
 # destroyed" counts houses).
 PEOPLE_KINDS = frozenset(
-    {"dead", "injured", "in_hospital", "discharged", "missing", "detained", "positive", "at_large", "recaptured"}
+    {
+        "dead",
+        "injured",
+        "in_hospital",
+        "discharged",
+        "missing",
+        "detained",
+        "positive",
+        "at_large",
+        "recaptured",
+    }
 )
 # A time expression of a former event names its year ("in 2023", "October 2023") at a coarse precision.
 COARSE_PRECISIONS = frozenset({"year", "month", "season"})
