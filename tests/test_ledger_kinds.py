@@ -10,6 +10,7 @@ from storyline.stages.ledger.counted import former_year, under_umbrellas
 from storyline.stages.ledger.kinds import (
     PART,
     PAST_EVENT,
+    PEOPLE_UNIT,
     counts_people,
     is_part,
     kind_near,
@@ -542,3 +543,51 @@ def test_an_and_inside_the_subject_of_a_figure_does_not_cut_its_clause() -> None
 def test_a_figure_naming_a_part_of_a_group_is_a_part() -> None:
     measure = _said("DNA tests identified three of the victims", {"three of the victims": 3})
     assert PART in measure.qualifiers
+
+
+def test_a_part_whose_own_verb_names_the_kind_counts_that_kind() -> None:
+    recaptured = _said("nine of the escapees had been recaptured", {"nine of the escapees": 9})
+    assert recaptured.kind == "recaptured" and PART not in recaptured.qualifiers
+    back = _said("23 of them are back behind bars", {"23": 23})
+    assert back.kind == "recaptured" and PART not in back.qualifiers
+    content = "13 staff were injured, two of them seriously"
+    _, seriously = _measures(f"Officials said {content}.", content, {"13 staff": 13, "two": 2})
+    assert seriously.kind == "injured" and PART in seriously.qualifiers
+
+
+def test_a_manhunt_counts_those_at_large_apart_from_those_recaptured() -> None:
+    content = "nine inmates had been recaptured and 43 inmates remain at large"
+    caught, at_large = _measures(f"Officials said {content}.", content, {"nine inmates": 9, "43 inmates": 43})
+    assert (caught.kind, at_large.kind) == ("recaptured", "at_large")
+    assert caught.unit == at_large.unit == PEOPLE_UNIT
+
+
+def test_a_bare_figure_paired_with_the_next_takes_the_kind_named_after_both() -> None:
+    content = "nine inmates were recaptured, with 43 and then 29 still on the run"
+    figures = {"nine inmates": 9, "43": 43, "29": 29}
+    kinds = [m.kind for m in _measures(f"Officials said {content}.", content, figures)]
+    assert kinds == ["recaptured", "at_large", "at_large"]
+
+
+def test_a_figure_ending_a_cut_content_reads_its_kind_from_the_article() -> None:
+    sentence = "On Monday the ministry had reported nine recaptured and 43 at large."
+    article = make_article(sentence)
+    quantities = (
+        make_quantity("nine", 9, within=sentence, unit=""),
+        make_quantity("43", 43, within=sentence, unit=""),
+    )
+    claim = make_claim("nine recaptured and 43", article=article, cue="reported", quantities=quantities)
+    kinds = [m.kind for m in make_measures(claim, frozenset(), text=sentence)]
+    assert kinds == ["recaptured", "at_large"]
+    ended = (
+        "Officials said the minister gave three dead and 14 on Wednesday. On Monday 24 people were missing."
+    )
+    claim = make_claim(
+        "the minister gave three dead and 14 on Wednesday.",
+        article=make_article(ended),
+        quantities=(
+            make_quantity("three", 3, within=ended, unit=""),
+            make_quantity("14", 14, within=ended, unit=""),
+        ),
+    )
+    assert [m.kind for m in make_measures(claim, frozenset(), text=ended)] == ["dead", "dead"]

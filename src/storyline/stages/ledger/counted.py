@@ -81,6 +81,8 @@ NEUTRAL_COMPOUND = re.compile(r"\b([^\W\d_]+)-([^\W\d_]+)\b")
 NUMBERED_REACH = 3
 # A figure whose own words take a part of a group: "four of the victims", "two of them" (``names_part``).
 PARTITIVE = re.compile(r"^\S+\s+of\s+(?:the|them|those|these|their)\b", re.IGNORECASE)
+# The whole a bare figure is a part of, right after it ("two | of the missing", "23 | of them").
+WHOLE_OF_PART = re.compile(r"\s+of\s+(?:the|them|those|these|their)\b(?:\s+[^\W\d_][\w-]*)?", re.IGNORECASE)
 # Only these kinds of number answer a question (``quantities.number_type``); a duration is context.
 ANSWER_TYPES = frozenset({"count", "money", "percent"})
 SHARE = "percent"
@@ -141,6 +143,68 @@ def _joins_nouns(claim: Claim, joiner: re.Match[str]) -> bool:
     opened = max((m.end() for m in CLAUSE_BREAK.finditer(claim.text, 0, joiner.start())), default=0)
     figures = (quantity.start - claim.start for quantity in claim.quantities)
     return not any(opened <= at < joiner.start() for at in (*claim.finite_verbs, *figures))
+
+
+def _kind_past_content(
+    claim: Claim, clause: str, offset: int, quantity: Quantity, text: str, outbreak: bool
+) -> str | None:
+    """The kind of a figure that ends the claim's content, read with the rest of its statement in the
+    article (``text``): a content cut short after the figure ("the ministry had reported nine recaptured
+    and 43" of "… and 43 at large") leaves the kind named right after it outside the claim, and the kind
+    before it, the other figure's, would be taken. The rest runs to the end of the sentence or to the next
+    break of a clause; None where the content ends its sentence or the figure's clause ("… and 14 on
+    Wednesday." goes on with a sentence of its own), or the rest names no kind."""
+    rest = text[claim.end :]
+    if not CONTINUED.match(rest):
+        return None
+    stop = min((m.start() for m in (CLAUSE_BREAK.search(rest), re.search(r"[,.!?;:]", rest)) if m), default=0)
+    if not rest[:stop].strip():
+        return None
+    return kind_near(clause + rest[:stop], offset, offset + len(quantity.text), outbreak)
+
+
+# The article's text going on with the words of a statement its claim's content was cut from.
+CONTINUED = re.compile(r"[^\S\n]*[^\W\d_]")
+# A bare figure joined to the next one as two values of one statement ("43 and then 29 still on the run").
+PAIRED = re.compile(r"\s+(?:and|or)\s+(?:then\s+)?")
+
+
+def _kind_of_pair(claim: Claim, quantity: Quantity, clause_end: int, outbreak: bool) -> str | None:
+    """The kind of a figure coordinated with a bare figure right after it, from the kind the later
+    figure's part names after it: in "with 43 and then 29 still on the run" both figures are values of the
+    count "on the run" names (the generalise escape story's wire recap), while an "and" cuts the clauses
+    in two and left the 43 to the kind named before it (recaptured). None when the figure
+    does not end its clause, no bare figure follows across "and" or "or", or its part names no kind after
+    it."""
+    joined = PAIRED.match(claim.text, clause_end)
+    if joined is None or claim.text[quantity.end - claim.start : clause_end].strip():
+        return None
+    following = next(
+        (q for q in claim.quantities if q.start - claim.start == joined.end() and is_bare_figure(q.text)),
+        None,
+    )
+    if following is None:
+        return None
+    start, end = _clause_bounds(claim, following)
+    figure_end = following.end - claim.start - start
+    return kind_near(claim.text[start:end][figure_end:], 0, 0, outbreak)
+
+
+def _counts_part(clause: str, offset: int, figure: str, kind: str, outbreak: bool) -> bool:
+    """Whether a figure of ``kind`` counts a part of that kind's count ("two of the missing", "four of
+    the victims", "13 injured, two of them seriously"): its words take a part of a group (``is_part``,
+    ``names_part``), and the kind is named by the whole or before the figure, not only after the whole, in
+    a predicate of the figure's own: "nine of the escapees had been recaptured" and "23 of them are back
+    behind bars" count the recaptured, whom the figure's own verb tells of, not a part of them (the
+    generalise escape story)."""
+    end = offset + len(figure)
+    if not (is_part(clause, offset, end) or names_part(figure)):
+        return False
+    whole = WHOLE_OF_PART.match(clause, end)  # "two | of the missing"
+    own = clause[: whole.end() if whole else end]
+    if kind_near(own, end, end, outbreak) == kind:
+        return True  # the whole names the kind, or the words before the figure do
+    return kind_near(clause[end:], 0, 0, outbreak) != kind
 
 
 def names_part(figure: str) -> bool:
@@ -293,7 +357,12 @@ def make_measures(
         raw = [word.lower() for word in WORD.findall(clause)]
         words = content_words(clause)
         offset = quantity.start - claim.start - start
-        count_kind = kind_near(clause, offset, offset + len(quantity.text), outbreak)
+        # a figure sharing the predicate of the bare figure after it ("43 and then 29 still on the run")
+        count_kind = _kind_of_pair(claim, quantity, end, outbreak) or kind_near(
+            clause, offset, offset + len(quantity.text), outbreak
+        )
+        if quantity.end - claim.start == len(claim.text.rstrip()) and text is not None:
+            count_kind = _kind_past_content(claim, clause, offset, quantity, text, outbreak) or count_kind
         if count_kind is None and text is not None:
             count_kind = kind_of_raised_count(claim, quantity, text, outbreak)
         if count_kind is None:
@@ -321,7 +390,7 @@ def make_measures(
             qualifiers |= {PAST_EVENT}
         elif not count_kind and _tells_former_event(claim, quantity, (start, end), published, text):
             qualifiers |= {PAST_EVENT}  # "the 10,900 tonnes another tanker spilled in 2007"
-        if count_kind and (is_part(clause, offset, offset + len(quantity.text)) or names_part(quantity.text)):
+        if count_kind and _counts_part(clause, offset, quantity.text, count_kind, outbreak):
             qualifiers |= {PART}
         kind = TARGET if is_target(claim, quantity) else count_kind
         # a figure keeps the day its words give it (a series is read by day), a tally's and a measure's alike:

@@ -57,7 +57,19 @@ PART_REACH = 2
 # tested positive: "Six weightlifters", "nine athletes", "Fourteen lifters" and "11 positive cases" are one
 # count of one doping affair); not the displaced, whose words name homes and shelters too ("300 homes
 # destroyed" counts houses).
-PEOPLE_KINDS = frozenset({"dead", "injured", "in_hospital", "discharged", "missing", "detained", "positive"})
+PEOPLE_KINDS = frozenset(
+    {
+        "dead",
+        "injured",
+        "in_hospital",
+        "discharged",
+        "missing",
+        "detained",
+        "positive",
+        "at_large",
+        "recaptured",
+    }
+)
 # A time expression of a former event names its year ("in 2023", "October 2023") at a coarse precision.
 COARSE_PRECISIONS = frozenset({"year", "month", "season"})
 YEAR = re.compile(r"\b(1[89]|20)\d\d\b")

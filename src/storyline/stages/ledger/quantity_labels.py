@@ -70,7 +70,10 @@ def noun_phrase(quantity: Quantity) -> str:
     lexicon = number_lexicon()
     skip = set(lexicon.words) | set(lexicon.scales) | {w for words in lexicon.approximators for w in words}
     words = WORD.findall(quantity.text)
-    numbered = [i for i, word in enumerate(words) if word[0].isdigit() or word.lower() in skip]
+    # "Fifty-two" is one word of WORD, a number all the same
+    numbered = [
+        i for i, word in enumerate(words) if word[0].isdigit() or set(word.lower().split("-")) <= skip
+    ]
     rest = words[numbered[-1] + 1 :] if numbered else words
     phrase = " ".join(word for word in rest if word.lower() not in skip)
     rate = rate_of(quantity.unit)

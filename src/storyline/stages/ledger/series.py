@@ -68,10 +68,13 @@ Dated = tuple[date, float]
 EITHER_WAY = frozenset({"rose", "fell"})
 MOVED = "moved"
 WHICHEVER_WAY = EITHER_WAY | {MOVED}
-ONLY_GROWING_KINDS = frozenset({"dead", "injured", "infected", "positive", "freed", "in_service"})
+ONLY_GROWING_KINDS = frozenset(
+    {"dead", "injured", "infected", "positive", "freed", "in_service", "recaptured"}
+)
 STOCK_KINDS = frozenset(
     {
         "missing",
+        "at_large",
         "displaced",
         "detained",
         "in_hospital",

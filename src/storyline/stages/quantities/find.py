@@ -262,9 +262,23 @@ def _counted_noun(phrase: list[Token], lexicon: NumberLexicon) -> Token | None:
     for position, token in enumerate(following):
         if token.pos_ == "NOUN" and not (token.i + 1 < len(token.doc) and token.nbor().pos_ == "NOUN"):
             return token
+        if position == 0 and _misread_plural(token):
+            return token
         if token.pos_ not in NOUN_PHRASE_FILLERS or position >= MAX_FILLERS:
             return None
     return None
+
+
+def _misread_plural(token: Token) -> bool:
+    """Whether a word right after a number, tagged a verb of the third person ("inmates" as in "he
+    inmates"), is the plural noun it counts: a number is no subject of such a verb, and the word stands
+    before another finite verb ("Eleven inmates remain at large") or as the object of a preposition ("the
+    number of recaptured inmates to 41"), where a verb of the third person never stands."""
+    if token.tag_ != "VBZ" or not token.lower_.endswith("s"):
+        return False
+    following = token.nbor() if token.i + 1 < len(token.doc) else None
+    before_verb = following is not None and following.tag_ in ("VBP", "VBD", "MD")
+    return before_verb or token.dep_ == "pobj"
 
 
 def _suspended_modifier(head: Token) -> bool:

@@ -20,6 +20,7 @@ from storyline.stages.quantities.numbers import (
     number_lexicon,
     number_phrases,
     number_value,
+    opens_sentence_capitalised,
 )
 
 # A comma-less four-digit number after these (determiner, possessive) or before a singular noun is a year.
@@ -51,7 +52,9 @@ def is_name_or_date(
         if not (counts_a_thing or (durations and _counts_time(phrase, noun, lexicon))):
             return True
     return bool(labels & (lexicon.skip_entity_labels - lexicon.date_labels)) or any(
-        token.pos_ == "PROPN" for token in phrase if not is_digits(token)
+        token.pos_ == "PROPN" and not opens_sentence_capitalised(token)  # "Eleven inmates remain …"
+        for token in phrase
+        if not is_digits(token)
     )
 
 

@@ -110,7 +110,21 @@ def _is_number_word(token: Token, lexicon: NumberLexicon) -> bool:
     lower = token.lower_
     if lower in ("a", "an"):
         return False  # only as "a thousand", handled by _is_number_token
-    return (lower in lexicon.words or lower in lexicon.scales) and token.pos_ in ("NUM", "NOUN", "DET")
+    if lower not in lexicon.words and lower not in lexicon.scales:
+        return False
+    return token.pos_ in ("NUM", "NOUN", "DET") or opens_sentence_capitalised(token)
+
+
+def opens_sentence_capitalised(token: Token) -> bool:
+    """Whether a number word is capitalised only because it opens its sentence ("Eleven inmates remain at
+    large", "Fifty-two inmates escaped"): the tagger reads such a word as a proper noun, yet news style
+    writes a number that opens a sentence in words. Not a word inside a name: one followed by another
+    capitalised word ("Seven Sisters") or standing after a word of its sentence."""
+    if not token.is_title or token.pos_ != "PROPN":
+        return False
+    opens = token.is_sent_start or token.i == 0 or token.nbor(-1).pos_ in ("PUNCT", "SPACE")
+    following = token.nbor() if token.i + 1 < len(token.doc) else None
+    return opens and not (following is not None and following.is_title)
 
 
 def _is_number_token(token: Token, following: Token | None, lexicon: NumberLexicon) -> bool:
