@@ -6,6 +6,8 @@ import pytest
 from factories import make_claim, make_quantity
 
 from storyline.records import Quantity
+from storyline.stages import nlp
+from storyline.stages.ledger.evidence import read_label_predicates
 from storyline.stages.ledger.label_predicates import finite_count_label, with_predicate
 
 
@@ -211,3 +213,17 @@ def _labelled(label: str, text: str, quantity: Quantity) -> str:
 )
 def test_a_count_label_asks_with_a_finite_verb(label: str, expected: str) -> None:
     assert finite_count_label(label) == expected
+
+
+def test_a_count_label_is_tagged_once_for_both_rules(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the tags a story's labels were read by (``names_a_predicate``) serve the finite-verb rule: no new tags
+    label = "How many harvesters that were repaired in Upper Wessex?"
+    read_label_predicates([label])
+    monkeypatch.setattr(nlp, "load_nlp", _no_tagger)
+    assert finite_count_label(label) == "How many harvesters were repaired in Upper Wessex?"
+
+
+def _no_tagger() -> None:
+    raise AssertionError("a label tagged again")

@@ -28,6 +28,7 @@ import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
+from typing import NamedTuple
 
 from storyline.lexicons import load_lexicon
 from storyline.records import Article, Claim
@@ -108,31 +109,52 @@ def _finite(content: str) -> bool:
     return any(is_finite(sentence.root) for sentence in doc.sents)
 
 
-# Labels already read (label → whether it names a verb): one label is asked about up to three times, and
-# ``read_label_predicates`` fills it a story at a time. Emptied when full, so a server's memory stays bounded.
-_LABEL_VERBS: dict[str, bool] = {}
-LABEL_VERBS_KEPT = 4096
+class LabelToken(NamedTuple):
+    """A word of a label as the tagger reads it: all a label rule needs, kept without the Doc."""
+
+    idx: int  # characters from the label's start
+    lower: str
+    tag: str
+    pos: str
+    spaced: bool  # whitespace follows it
+
+
+# Labels already tagged (label → its tokens): one label is asked about up to three times (whether it names a
+# verb, ``label_predicates.finite_count_label``), and ``read_label_predicates`` fills it a story at a time.
+# Emptied when full, so a server's memory stays bounded.
+_LABEL_TOKENS: dict[str, tuple[LabelToken, ...]] = {}
+LABEL_TOKENS_KEPT = 4096
 
 
 def names_a_predicate(label: str) -> bool:
     """Whether a quantity question's label names a verb besides its opener ("How many … were killed?")."""
-    if label not in _LABEL_VERBS:
+    return any(token.pos == "VERB" for token in label_tokens(label)[2:])
+
+
+def label_tokens(label: str) -> tuple[LabelToken, ...]:
+    """A label's tokens, tagged (``read_label_predicates``) once per process however often it is read."""
+    if label not in _LABEL_TOKENS:
         read_label_predicates([label])
-    return _LABEL_VERBS[label]
+    return _LABEL_TOKENS[label]
 
 
 def read_label_predicates(labels: Iterable[str]) -> None:
     """Tag the ``labels`` not read yet in one batch (``nlp.pipe``): a label parsed alone took ~2.2 ms, most
-    of it per-call overhead of a tiny input, against ~1 ms batched (1,000 generated articles, ~700 labels)."""
+    of it per-call overhead of a tiny input, against ~1 ms batched (1,000 generated articles, ~700 labels).
+    A label's count words are then read off these tags too (``label_predicates.finite_count_label``): tagged
+    again on their own they cost 2.5 s of the ledger's tail on those articles."""
     from storyline.stages.nlp import load_nlp
 
-    unread = list(dict.fromkeys(label for label in labels if label not in _LABEL_VERBS))
+    unread = list(dict.fromkeys(label for label in labels if label not in _LABEL_TOKENS))
     if not unread:
         return
-    if len(_LABEL_VERBS) + len(unread) > LABEL_VERBS_KEPT:
-        _LABEL_VERBS.clear()
+    if len(_LABEL_TOKENS) + len(unread) > LABEL_TOKENS_KEPT:
+        _LABEL_TOKENS.clear()
     for label, doc in zip(unread, load_nlp().pipe(unread, disable=sorted(TAGS_ONLY)), strict=True):
-        _LABEL_VERBS[label] = any(token.pos_ == "VERB" for token in doc[2:])
+        _LABEL_TOKENS[label] = tuple(
+            LabelToken(token.idx, token.lower_, token.tag_, token.pos_, bool(token.whitespace_))
+            for token in doc
+        )
 
 
 def figures_affirming(

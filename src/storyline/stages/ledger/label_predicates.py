@@ -58,7 +58,6 @@ SHARE_OF_WORDS = 8  # words of the "of" phrase a share's label takes ("of the La
 # the tags of a counted noun phrase's words ("How many | Democratic National Committee emails | …")
 COUNTED_PHRASE_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "POS", "HYPH", "CD", "NFP"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-UNNEEDED_FOR_TAGS = ("parser", "lemmatizer", "ner")
 
 
 def with_predicate(
@@ -83,27 +82,25 @@ def finite_count_label(label: str) -> str:
     it stands for; "are" after "now"). Any other label is left as it is."""
     if not label.startswith("How many "):
         return label
-    from storyline.stages.nlp import load_nlp
+    from storyline.stages.ledger.evidence import label_tokens
 
-    # the tags alone (a label is read once per question and candidate: the parser, lemmatizer and NER would
-    # triple the ledger's tail on a thousand articles), each label read once per process
-    tokens = list(load_nlp()(label, disable=UNNEEDED_FOR_TAGS))
+    # the tags alone, the ones ``names_a_predicate`` read the label by (tagged once per process, in a story's
+    # batch): the parser, lemmatizer and NER would triple the ledger's tail on a thousand articles
+    tokens = label_tokens(label)
     after = 2
     # a word's own parts ("laboratory-confirmed") stay in the phrase, whatever their tags
-    while after < len(tokens) and (
-        tokens[after].tag_ in COUNTED_PHRASE_TAGS or not tokens[after - 1].whitespace_
-    ):
+    while after < len(tokens) and (tokens[after].tag in COUNTED_PHRASE_TAGS or not tokens[after - 1].spaced):
         after += 1
     if after == 2 or after + 1 >= len(tokens):
         return label
     first, rest = tokens[after], tokens[after + 1 :]
-    if first.lower_ in RELATIVE_PRONOUNS - {"whom"} and rest[0].tag_[:2] in {"VB", "MD"}:
+    if first.lower in RELATIVE_PRONOUNS - {"whom"} and rest[0].tag[:2] in {"VB", "MD"}:
         return label[: first.idx].rstrip() + " " + label[rest[0].idx :]
-    adverb = first.tag_ == "RB"
+    adverb = first.tag == "RB"
     participle = rest[0] if adverb else first
-    if participle.tag_ != "VBN" or any(token.tag_ in FINITE_TAGS for token in tokens[after:]):
+    if participle.tag != "VBN" or any(token.tag in FINITE_TAGS for token in tokens[after:]):
         return label
-    auxiliary = "are" if adverb and first.lower_ == "now" else "were"
+    auxiliary = "are" if adverb and first.lower == "now" else "were"
     return label[: first.idx].rstrip() + f" {auxiliary} " + label[first.idx :]
 
 
