@@ -7,8 +7,11 @@ official", "he"), and a name the recogniser missed is still the subject."""
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Token
 
+from storyline.lexicons import load_lexicon
 from storyline.records import Modality, QuoteKind
 from storyline.stages.claims.datelines import past_dateline
 from storyline.stages.claims.lexicon import ClaimLexicon
@@ -40,10 +43,16 @@ CONTROLLING_PREPOSITIONS = frozenset({"for", "of"})
 RESTRICTIVE_DEPS = frozenset({"relcl", "acl"})
 COORDINATION_OPENERS = frozenset({"neither", "either", "both"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+# Finite tags of a cue verb set between a fronted subject and its speaker ("Part of the problem, say experts,
+# is …": ``parenthetical_inversion``).
+FINITE_TAGS = frozenset({"VBP", "VBZ", "VBD"})
 
 
 def subject_of(verb: Token, lexicon: ClaimLexicon) -> Token | None:
     """The token naming who performs ``verb``; for a passive, the agent ("rejected by X")."""
+    inversion = parenthetical_inversion(verb)
+    if inversion is not None:
+        return inversion[1]
     participle = reduced_relative(verb)
     if participle is not None:
         return next(c for c in participle.children if c.dep_ == "nsubj")
@@ -68,13 +77,14 @@ def subject_of(verb: Token, lexicon: ClaimLexicon) -> Token | None:
                 # "it was reported that …": nobody named; but an active verb coordinated with a passive
                 # one shares its subject ("Mr. Trump was forced into damage control and said that …")
                 return subject if conjunct else None
-            if subject.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
-                return current.head
+            clause = _relative_clause_of(current)
+            if subject.lower_ in RELATIVE_PRONOUNS and clause is not None:
+                return _described_name(clause.head)
             if subject.lower_ in ("it", "there", "that"):
                 return None  # "that dismissed the reports": "that" stands for a thing said, not a speaker
             return subject
         if current.dep_ == "relcl" and verb.lemma_.lower() in lexicon.cue_verbs:
-            return current.head
+            return _described_name(current.head)
         inverted = _inverted_subject(current)
         if inverted is not None:
             return inverted
@@ -94,6 +104,44 @@ def subject_of(verb: Token, lexicon: ClaimLexicon) -> Token | None:
             return None
         current = current.head
     return None
+
+
+def parenthetical_inversion(verb: Token) -> tuple[Token, Token] | None:
+    """ "Part of the problem in detecting tunnels, say experts like Paul Bauman, a Canadian geophysicist, is
+    the ground itself": a cue set off by commas inside the clause it reports, its speaker after it. The
+    parser takes the fronted phrase for the cue's subject and the speaker for the clause's. (The fronted
+    phrase, the speaker) when the cue is finite, right after the fronted phrase and its comma, and the
+    speaker's phrase follows it and closes with a comma before the clause's verb (PolNeAR
+    mexico-visit-wall gave the fronted phrase as speaker, issue #14)."""
+    doc = verb.doc
+    if verb.tag_ not in FINITE_TAGS or verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    fronted = [c for c in verb.children if c.dep_ == "nsubj" and c.right_edge.i == verb.i - 2]
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+    if not fronted or not clauses:
+        return None
+    speakers = [c for c in clauses[0].children if c.dep_ == "nsubj" and c.left_edge.i == verb.i + 1]
+    if not speakers or speakers[0].right_edge.i >= clauses[0].i:
+        return None
+    last = speakers[0].right_edge.i
+    closed = doc[last].text == "," or doc[last + 1].text == ","
+    return (fronted[0], speakers[0]) if closed else None
+
+
+def _relative_clause_of(verb: Token) -> Token | None:
+    """The relative clause ``verb`` heads or is coordinated in ("the Trump who questions …, who fights …")."""
+    current = verb
+    while current.dep_ == "conj" and current.head.i != current.i:
+        current = current.head
+    return current if current.dep_ == "relcl" else None
+
+
+def _described_name(head: Token) -> Token:
+    """The name a relative clause's noun describes in apposition ("R. Gil Kerlikowske, the … commissioner,
+    who conceded …": Kerlikowske concedes), else the noun."""
+    if head.dep_ == "appos" and head.head.pos_ == "PROPN":
+        return head.head
+    return head
 
 
 def _active_conjunct_of(verb: Token, head: Token) -> bool:
@@ -198,7 +246,12 @@ def _on_line_of(run: list[Token], head: Token) -> list[Token]:
 
 def _under_excluded_dep(token: Token, head: Token, cue: Token | None) -> bool:
     while token.i != head.i:
-        if token.dep_ in NOT_SPEAKER_DEPS and not _is_word_joiner(token) and not _identifies(token, cue):
+        if (
+            token.dep_ in NOT_SPEAKER_DEPS
+            and not _is_word_joiner(token)
+            and not _identifies(token, cue)
+            and not _inside_one_name(token)
+        ):
             return True
         token = token.head
     return False
@@ -217,6 +270,15 @@ def _identifies(modifier: Token, cue: Token | None) -> bool:
     return modifier.dep_ == "appos" and head.ent_type_ == "GPE" and modifier.ent_type_ == "GPE"
 
 
+def _inside_one_name(token: Token) -> bool:
+    """A conjunction within one recognised name ("the United States Customs and Border Protection
+    commissioner"): part of the name, not a second speaker nor an aside. Not the name's last token, whose
+    dependents (a comma, an appositive) lie outside it."""
+    low, high = sorted((token.i, token.head.i))
+    span = token.doc[low : high + 1]
+    return span[0].ent_iob_ in ("B", "I") and all(t.ent_iob_ == "I" for t in span[1:])
+
+
 def _is_word_joiner(token: Token) -> bool:
     """The hyphen of "Secretary-General": punctuation inside a name, not an aside."""
     return (
@@ -225,10 +287,21 @@ def _is_word_joiner(token: Token) -> bool:
 
 
 def speaker_heads(subject: Token | None) -> list[Token]:
-    """One speaker per coordinated subject ("neither Rutte nor Austin confirmed" → Rutte, Austin)."""
+    """One speaker per coordinated subject ("neither Rutte nor Austin confirmed" → Rutte, Austin); none
+    that is a thing bearing words."""
     if subject is None:
         return []
-    return [subject, *subject.conjuncts]
+    return [head for head in (subject, *subject.conjuncts) if not _is_word_bearing_thing(head)]
+
+
+def _is_word_bearing_thing(head: Token) -> bool:
+    """A hat, a sign (``cues`` ``[word_bearing_things]``): what it says is a slogan shown, no one's claim."""
+    return head.pos_ == "NOUN" and head.lemma_.lower() in _word_bearing_things()
+
+
+@cache
+def _word_bearing_things() -> frozenset[str]:
+    return frozenset(load_lexicon("cues")["word_bearing_things"]["nouns"])
 
 
 def attributions_for(
@@ -246,6 +319,11 @@ def attributions_for(
     if content is None or content[0] >= content[1]:
         return []
     text = context.text
+    if subject is not None and _is_word_bearing_thing(subject):
+        return []  # a hat's slogan is no one's claim, and the words before the cue name no one else
+    inversion = parenthetical_inversion(cue_token)
+    if inversion is not None:  # the clause the cue interrupts, from its fronted phrase
+        content = (inversion[0].left_edge.idx, content[1])
     content = with_sentence_end(text, clip_to_line(text, content, cue[0]), cue)
     content, quote = classify_quote(context, content, cue)
     if content[0] >= content[1] or (quote != "direct" and not same_line(text, content, cue)):
@@ -280,6 +358,10 @@ def _quoted_speaker(context: ParseContext, speaker: CharSpan, content: CharSpan,
     content may hold its speaker ("The plan, the mayor often says, is …")."""
     if quote == "direct" and spans_overlap(speaker, content):
         return True
+    if context.text[speaker[0] : speaker[1]].lower() == "you" and any(
+        q.inner_start <= speaker[0] and speaker[1] <= q.inner_end for q in context.quotes
+    ):
+        return True  # "Hannity interjected: “So you're saying …?”": the addressee, whom the quote names not
     return any(speaker == (q.inner_start, q.inner_end) for q in context.quotes)
 
 

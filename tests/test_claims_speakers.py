@@ -1,0 +1,54 @@
+"""Who speaks (``claims.speakers``): the speaker after a parenthetical cue, the name a relative clause's
+description stands for, a whole name with "and" in it, no thing bearing words and no addressee in a quote
+(issue #14, PolNeAR mexico-visit-wall)."""
+
+from __future__ import annotations
+
+from test_claims_pronouns import claims_of, speaker_of
+
+
+def test_a_cue_set_inside_the_clause_it_reports_has_its_speaker_after_it() -> None:
+    """ "Part of the problem …, say experts like X, a geophysicist, is …": the experts speak, and the
+    fronted phrase is what they say."""
+    text = (
+        "Part of the problem in detecting tunnels, say experts like Paul Bauman, a Canadian geophysicist, "
+        "is the ground itself."
+    )
+    claim = next(claim for claim in claims_of(text) if claim.cue == "say")
+    assert claim.speaker_text == "experts like Paul Bauman"
+    assert claim.text.startswith("Part of the problem in detecting tunnels")
+
+
+def test_a_plain_cue_keeps_its_subject() -> None:
+    """Not an inversion: the subject before the cue and no comma between them."""
+    text = "Experts like Paul Bauman say the ground itself is the problem."
+    assert speaker_of(text, "say") == "Experts like Paul Bauman"
+
+
+def test_a_relative_clause_on_a_description_in_apposition_is_the_named_person() -> None:
+    text = (
+        "“You don’t know what you don’t know,” said R. Gil Kerlikowske, the United States Customs and "
+        "Border Protection commissioner, who conceded that many more tunnels might exist."
+    )
+    assert speaker_of(text, "conceded") == "R. Gil Kerlikowske"
+
+
+def test_a_name_with_and_in_it_is_one_whole_speaker() -> None:
+    text = "The Customs and Border Protection agency said that 200 tunnels had been found."
+    assert speaker_of(text, "said") == "The Customs and Border Protection agency"
+
+
+def test_a_thing_that_says_words_is_no_speaker() -> None:
+    """A hat's or a sign's slogan is no one's claim; a report stays a source."""
+    hat = 'Rudy Giuliani is now wearing a campaign hat that says "MAKE MEXICO GREAT AGAIN ALSO" tonight.'
+    assert claims_of(hat) == []
+    sign = "The sign says that the store is closed. The report says that jobs grew."
+    assert [claim.speaker_text for claim in claims_of(sign)] == ["The report"]
+
+
+def test_you_inside_a_quotation_is_the_addressee_not_a_speaker() -> None:
+    text = (
+        "Trump said the wall would be tall. "
+        "Hannity interjected: “So you’re saying there will be some flexibility?”"
+    )
+    assert all(claim.speaker_text != "you" for claim in claims_of(text))
