@@ -40,11 +40,11 @@ def with_letter_writers(doc: Doc, claims: Sequence[Claim]) -> list[Claim]:
 
 def signed_letters(doc: Doc) -> list[tuple[CharSpan, CharSpan]]:
     """(the letter's span, the signer's name) for each signed letter of a letters page; none elsewhere."""
-    signatures = {line: name for line in _lines(doc.text) if (name := _signature(doc, line)) is not None}
+    signatures = {line: name for line in text_lines(doc.text) if (name := _signature(doc, line)) is not None}
     if len(signatures) < MIN_SIGNATURES:
         return []
     letters = []
-    lines = _lines(doc.text)
+    lines = text_lines(doc.text)
     for index, line in enumerate(lines):
         if line not in signatures:
             continue
@@ -56,7 +56,7 @@ def signed_letters(doc: Doc) -> list[tuple[CharSpan, CharSpan]]:
     return letters
 
 
-def _lines(text: str) -> list[CharSpan]:
+def text_lines(text: str) -> list[CharSpan]:
     """The non-blank lines of the text, as spans without their surrounding whitespace."""
     spans = []
     start = 0

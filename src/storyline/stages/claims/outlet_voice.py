@@ -31,6 +31,7 @@ from storyline.stages.claims.framing import with_framing
 from storyline.stages.claims.letters import with_letter_writers
 from storyline.stages.claims.lexicon import claim_lexicon
 from storyline.stages.claims.modality import predicate_modality
+from storyline.stages.claims.posts import embedded_posts, with_post_authors
 from storyline.stages.claims.quotes import find_quote_spans
 from storyline.stages.claims.spans import as_outlet_voice
 from storyline.stages.quantities import find_quantities
@@ -68,6 +69,10 @@ def outlet_voice_claims(
     # Read once: each sentence's quantities are looked up by bisecting the tokens' offsets (a pass over the
     # whole doc per sentence made this stage quadratic in the article's length).
     token_starts = [token.idx for token in parsed.doc]
+    # An embedded post is its author's statement as a whole, even where it reports someone else's words
+    # ("… a campaign hat that says “…”"): its sentences are claimed whatever lies inside them.
+    posts = embedded_posts(parsed.doc)
+    taken = [span for span in taken if not any(_inside(span, post.body) for post in posts)]
     for sentence in _statement_units(parsed.doc):
         if any(start < sentence.end_char and sentence.start_char < end for start, end in taken):
             continue
@@ -77,7 +82,12 @@ def outlet_voice_claims(
     # the outlet's own side on what it reports false ("erroneously suggested …"), beside the report
     claims_found = sorted([*with_framing(parsed, kept), *found], key=lambda claim: (claim.start, claim.id))
     # on a letters page the unattributed sentences are the letter writers', not the outlet's
-    return with_letter_writers(parsed.doc, claims_found)
+    # and in an embedded post they are its author's (``claims.posts``)
+    return with_post_authors(parsed.doc.text, with_letter_writers(parsed.doc, claims_found), posts)
+
+
+def _inside(span: tuple[int, int], outer: tuple[int, int]) -> bool:
+    return outer[0] <= span[0] and span[1] <= outer[1]
 
 
 def _statement_units(doc: Doc) -> list[Span]:

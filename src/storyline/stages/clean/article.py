@@ -19,6 +19,7 @@ from storyline.stages.clean.credits import (
     find_dateline_credits,
     match_credits,
 )
+from storyline.stages.clean.embedded_posts import unwrap_embedded_posts
 from storyline.stages.clean.lexicon import clean_lexicon
 from storyline.stages.clean.rules import (
     mark_bio_headers,
@@ -76,7 +77,9 @@ def join_kept_lines(lines: Sequence[str], removed: dict[int, str]) -> str:
 
 def clean_article(article: Article) -> Article:
     """The article with its text cleaned, every removed line kept with its reason, and its credits."""
-    raw_lines = [line.rstrip() for line in repair_text(article.text).split("\n")]
+    # an embedded post's markup goes before any line rule reads the line (``clean.embedded_posts``)
+    text = unwrap_embedded_posts(repair_text(article.text))
+    raw_lines = [line.rstrip() for line in text.split("\n")]
     lines = [line.strip() for line in raw_lines]
     reasons, credits = classify_lines(lines)
     return dataclasses.replace(
