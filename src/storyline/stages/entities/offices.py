@@ -70,7 +70,7 @@ def _with_body(
     assert span is not None  # ``_is_description`` parsed it
     end = _body_end(doc, span[-1], bodies, people) or mention.end
     # (a body may open the text: its start is 0, so None, not falsiness, says that none was found)
-    start = _owner_start(text, mention.start, bodies)
+    start = _owner_start(text, mention.start, bodies + names)
     if start is None and span[0].pos_ not in DESCRIPTION_OPENERS:
         start = _premodifier_start(text, mention.start, names)
     start = mention.start if start is None else start
@@ -83,7 +83,8 @@ def _with_body(
 
 
 def _owner_start(text: str, start: int, bodies: list[tuple[int, int]]) -> int | None:
-    """Where the body owning the title starts ("Altınova" of "Altınova's chairman"), or None."""
+    """Where the body owning the title starts ("Altınova" of "Altınova's chairman", though the small model
+    tagged it a person), or None."""
     possessive = POSSESSIVE_BEFORE.search(text, 0, start)
     if possessive is None:
         return None
