@@ -24,3 +24,9 @@ def test_a_body_written_right_before_a_title_is_part_of_the_persons_mention() ->
 def test_a_name_before_a_description_is_not_its_body() -> None:
     text = "Nurbek Alymkulov, the director, said prosecutors told Ivanov the guard had left."
     assert not any(name.startswith("Ivanov ") for name in _titles(text))
+
+
+def test_an_owner_the_model_tagged_a_person_still_owns_the_title() -> None:
+    """Issue #17, thessaloniki-bid: "Altinova's chairman" fell to the company, tagged a person here."""
+    text = '"This is our final offer," Altinova\'s chairman, Mehmet Şahinoğlu, said in a statement.'
+    assert _titles(text)["Altinova's chairman"] == "Mehmet Şahinoğlu"
