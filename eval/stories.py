@@ -13,8 +13,13 @@ seven publishers), every article labelled by hand to the event it reports
 many articles that share only a beat with others count: putting them in one story costs precision.
 Publisher and date come from ``metadata.tsv`` through a metadata CSV, as a user's feed would give them.
 
+``--corpus polnear --split train --month 2016-08 --level developing``: PolNeAR train articles of August
+2016 labelled at two levels (``tests/data/stories/polnear-train-2016-08-developing.json``): the event, and the
+developing story that joins the events of one chain (issue #14); both levels are scored over the one
+clustering the brief makes, the event stories and the developing stories it shows over them.
+
 python eval/stories.py [--no-embeddings] [--corpus ecbplus|polnear] [--topics 1-30] [--month 2016-09]
-                       [--errors]
+                       [--split dev|train] [--level event|developing] [--errors]
 """
 
 from __future__ import annotations
@@ -35,11 +40,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from eval.common import SHARED_DATA, Scores, b_cubed, demo_brief, gold_articles, load_gold
 from storyline.config import DEFAULT_SETTINGS, Settings, StoriesSettings
-from storyline.records import Article, ArticleAnalysis, Brief
+from storyline.records import Article, ArticleAnalysis, Brief, Story
 
 ECBPLUS = SHARED_DATA / "ecbplus"
 POLNEAR = SHARED_DATA / "polnear"
 STORY_GOLD = Path(__file__).resolve().parents[1] / "tests" / "data" / "stories"
+# Scored level → its key in a PolNeAR stories gold file: the stage's event stories (``cluster_stories``) and
+# the developing stories the brief shows over them (``shown_stories``).
+GOLD_LEVELS = {"event": "events", "developing": "stories"}
 DOCUMENT = re.compile(r"^(\d+)_(\d+)(ecb|ecbplus)\.xml$")
 # Tokens glued to the word before them when the token stream is turned back into text.
 NO_SPACE_BEFORE = {".", ",", ";", ":", "!", "?", "'s", "n't", "%", ")", "''", "'"}
@@ -90,26 +98,41 @@ def analyse_ecbplus(topics: Sequence[int]) -> tuple[list[ArticleAnalysis], dict[
     return analyses, {article.id: story for article, story in pairs}
 
 
-def polnear_gold(month: str) -> dict[str, str]:
-    """File name (without ``.txt``) → hand-labelled event key, for the PolNeAR dev month; empty without it."""
-    path = STORY_GOLD / f"polnear-{month}.json"
-    return dict(json.loads(path.read_text())["events"]) if path.exists() else {}
+def polnear_gold_path(month: str, split: str = "dev") -> Path:
+    """The hand-labelled stories of one PolNeAR month: ``polnear-<month>.json`` for a dev month (events
+    only), ``polnear-<split>-<month>-developing.json`` for a month of another split (events and developing
+    stories)."""
+    name = f"polnear-{month}.json" if split == "dev" else f"polnear-{split}-{month}-developing.json"
+    return STORY_GOLD / name
 
 
-def analyse_polnear(month: str) -> tuple[list[ArticleAnalysis], dict[str, str]]:
+def polnear_gold(month: str, split: str = "dev", level: str = "event") -> dict[str, str]:
+    """File name (without ``.txt``) → hand-labelled key at ``level`` (``event`` or ``developing``) for the
+    PolNeAR month; empty without the file or without that level in it."""
+    path = polnear_gold_path(month, split)
+    return dict(json.loads(path.read_text()).get(GOLD_LEVELS[level], {})) if path.exists() else {}
+
+
+def analyse_polnear(month: str, split: str = "dev") -> tuple[list[ArticleAnalysis], dict[str, str]]:
     """Ingest (with publisher and date from ``metadata.tsv`` as a metadata CSV) and the per-article stages
     over the labelled files of ``month``, and the gold event of each article id."""
     from storyline.pipeline import run_article_stages
     from storyline.stages.ingest import iter_inputs
 
-    labels = polnear_gold(month)
-    paths = [POLNEAR / "dev" / "text" / f"{name}.txt" for name in sorted(labels)]
+    labels = polnear_gold(month, split)
+    paths = [POLNEAR / split / "text" / f"{name}.txt" for name in sorted(labels)]
     with tempfile.TemporaryDirectory() as folder:
         meta_csv = Path(folder) / "meta.csv"
         _write_polnear_metadata(meta_csv, set(labels))
         articles = [item for item in iter_inputs(paths, meta_csv=meta_csv) if isinstance(item, Article)]
     analyses = list(run_article_stages(articles))
-    return analyses, {article.id: labels[Path(article.path or "").stem] for article in articles}
+    return analyses, gold_by_article(analyses, labels)
+
+
+def gold_by_article(analyses: Sequence[ArticleAnalysis], labels: dict[str, str]) -> dict[str, str]:
+    """Article id → the label of its file name, for the analysed articles whose file is labelled."""
+    named = {analysis.article.id: Path(analysis.article.path or "").stem for analysis in analyses}
+    return {article_id: labels[name] for article_id, name in named.items() if name in labels}
 
 
 def _write_polnear_metadata(meta_csv: Path, names: set[str]) -> None:
@@ -139,6 +162,30 @@ def score_clusters(
         print_split_events(analyses, [story.articles for story in stories], gold)
     predicted = {article_id: story.id for story in stories for article_id in story.articles}
     return b_cubed(gold, {article_id: predicted[article_id] for article_id in gold})
+
+
+def brief_stories(analyses: Sequence[ArticleAnalysis], settings: Settings) -> dict[str, list[Story]]:
+    """The stories at each level as the brief builds them (``pipeline.build_brief``): the entities over every
+    article, the event stories, then the developing stories shown over them."""
+    from storyline.pipeline import resolve_all_entities
+    from storyline.stages.stories.cluster import cluster_stories
+    from storyline.stages.stories.developing import shown_stories
+
+    entities = resolve_all_entities(analyses, settings)
+    event_stories = cluster_stories(analyses, entities, settings.stories)
+    return {
+        "event": event_stories,
+        "developing": shown_stories(event_stories, analyses, entities, settings.stories),
+    }
+
+
+def score_levels(stories_at: dict[str, list[Story]], golds: dict[str, dict[str, str]]) -> dict[str, Scores]:
+    """B³ of each level in ``golds`` (level → article id → gold key) against the stories at that level."""
+    scores = {}
+    for level, gold in golds.items():
+        predicted = {article_id: story.id for story in stories_at[level] for article_id in story.articles}
+        scores[level] = b_cubed(gold, {article_id: predicted[article_id] for article_id in gold})
+    return scores
 
 
 def print_false_joins(
@@ -205,7 +252,14 @@ def main() -> None:
     parser.add_argument("--no-embeddings", action="store_true", help="score the lexical+entity fallback")
     parser.add_argument("--corpus", choices=["ecbplus", "polnear"], default="ecbplus")
     parser.add_argument("--topics", default="1-30", help="ECB+ topics, e.g. 1-30 (default) or 11-30")
-    parser.add_argument("--month", default="2016-09", help="the hand-labelled PolNeAR dev month")
+    parser.add_argument("--month", default="2016-09", help="the hand-labelled PolNeAR month")
+    parser.add_argument("--split", default="dev", help="the PolNeAR split of --month: dev (default) or train")
+    parser.add_argument(
+        "--level",
+        choices=["event", "developing"],
+        default="event",
+        help="developing: also score the developing stories the brief shows (a gold with both levels)",
+    )
     parser.add_argument(
         "--errors",
         action="store_true",
@@ -225,7 +279,7 @@ def main() -> None:
         print(f"demo corpus ({len(gold)} annotated articles, {len(brief.stories)} stories found)")
         print(score_stories(brief, gold).line("B3 articles -> stories"))
     if options.corpus == "polnear":
-        report_polnear(options.month, settings, options.errors)
+        report_polnear(options.month, settings, options.errors, options.split, options.level)
         return
     if not ECBPLUS.is_dir():
         print(f"no ECB+ in {ECBPLUS}: skipped")
@@ -241,18 +295,29 @@ def main() -> None:
     print(scores.line("B3 documents -> stories") + "   published: none")
 
 
-def report_polnear(month: str, settings: Settings, show_errors: bool = False) -> None:
-    if not (POLNEAR / "metadata.tsv").is_file() or not polnear_gold(month):
-        print(f"no PolNeAR in {POLNEAR} or no gold for {month}: skipped")
+def report_polnear(
+    month: str, settings: Settings, show_errors: bool = False, split: str = "dev", level: str = "event"
+) -> None:
+    """B³ of the month's event stories; with ``level`` developing, of its developing stories as well (both
+    over the one clustering the brief makes)."""
+    if not (POLNEAR / "metadata.tsv").is_file() or not polnear_gold(month, split, level):
+        print(f"no PolNeAR in {POLNEAR} or no {level} gold for {split} {month}: skipped")
         return
     started = time.perf_counter()
-    analyses, gold = analyse_polnear(month)
+    analyses, gold = analyse_polnear(month, split)
     print(
-        f"PolNeAR dev {month}: {len(analyses)} articles, {len(set(gold.values()))} hand-labelled events "
+        f"PolNeAR {split} {month}: {len(analyses)} articles, {len(set(gold.values()))} hand-labelled events "
         f"({time.perf_counter() - started:.0f} s)"
     )
-    scores = score_clusters(analyses, gold, settings, show_errors)
-    print(scores.line("B3 articles -> events") + "   published: none")
+    if level == "event":
+        scores = score_clusters(analyses, gold, settings, show_errors)
+        print(scores.line("B3 articles -> events") + "   published: none")
+        return
+    developing = gold_by_article(analyses, polnear_gold(month, split, "developing"))
+    print(f"{len(set(developing.values()))} hand-labelled developing stories")
+    golds = {"event": gold, "developing": developing}
+    for scored, scores in score_levels(brief_stories(analyses, settings), golds).items():
+        print(scores.line(f"B3 articles -> {scored} stories") + "   published: none")
 
 
 if __name__ == "__main__":
