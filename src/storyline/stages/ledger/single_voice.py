@@ -8,7 +8,9 @@ carried twice, by two articles or two sentences (``worth_alone``): a thing said 
 one article, is the body of the story, not a question of it (precision first). The status is
 single-source whatever the one voice's stance, since one voice cannot weigh against itself; the reason
 names that voice and the outlets carrying it (``single_voice_question``). ``positions`` orders these
-questions after every question two sources take part in, so the top of a story stays its core.
+questions after every question two sources take part in, so the top of a story stays its core. One
+claim's count or sum is asked alone too when a named voice states it and its label says who did what with
+it (``one_voice_figure``), listed with the doubtful measured things (``ledger.measured_questions``).
 """
 
 from __future__ import annotations
@@ -125,11 +127,10 @@ def one_voice_figure(label: str, group: Sequence[Measure], context: Context) -> 
     words = [word.lower() for word in WORD.findall(label.removeprefix(opener))]
     if len(words) < 3 or words[0] not in label_words()[0] or words[1] in PRONOUN_SUBJECTS:
         return None
-    if not names_a_predicate(label) or _projected(
-        claim, measure.quantity, context.texts.get(claim.article, "")
-    ):
+    text = context.texts.get(claim.article, "")
+    if not names_a_predicate(label) or _projected(claim, measure.quantity, text):
         return None
-    return _with_qualifier(label, claim, measure.quantity, context.texts.get(claim.article, ""))
+    return _with_qualifier(label, claim, measure.quantity, text)
 
 
 def _projected(claim: Claim, quantity: Quantity, text: str) -> bool:
