@@ -4,13 +4,21 @@ single-source questions when carried twice, listed below every question two sour
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
-from factories import make_article, make_claim, make_position, make_question, make_story
+from factories import make_article, make_claim, make_position, make_quantity, make_question, make_story
 
 from storyline.config import DEFAULT_SETTINGS
 from storyline.records import Claim
 from storyline.stages.ledger import build_ledger
-from storyline.stages.ledger.single_voice import single_voice_question, worth_alone
+from storyline.stages.ledger.counted import Measure
+from storyline.stages.ledger.sides import Context
+from storyline.stages.ledger.single_voice import (
+    one_voice_figure,
+    one_voice_figure_label,
+    single_voice_question,
+    worth_alone,
+)
 
 SETTINGS = DEFAULT_SETTINGS.ledger
 BRIDGE = "The harbour minister said the eastern bridge will reopen to lorries in May after the repairs."
@@ -102,3 +110,49 @@ def test_the_ledger_keeps_one_voice_below_a_question_two_sources_answer() -> Non
     assert questions[0].status == "corroborated"
     assert questions[1].status == "single-source"
     assert questions[1].status_reason == "one source (e-minister), carried by Daily and Courier"
+
+
+def _figure(text: str, figure: str, value: float, speaker: str | None = "e-mayor", **fields: Any) -> Measure:
+    """``figure``, a sum in dollars, in a claim whose content is ``text``, the whole of article "a", stated
+    by ``speaker`` in a finite clause."""
+    quantity = make_quantity(figure, value, within=text, unit="USD")
+    claim = make_claim(text, quantities=(quantity,), speaker=speaker, finite_verbs=(0,), **fields)
+    return Measure(claim, quantity, "USD", frozenset(), frozenset(), None, False)
+
+
+def _asked(label: str, measure: Measure) -> str | None:
+    texts = {"a": measure.claim.text}
+    return one_voice_figure(label, [measure], Context({}, {}, SETTINGS, {"e-mayor": "Ana Ruiz"}, texts))
+
+
+def test_one_named_voices_sum_is_asked_with_what_it_is_for() -> None:
+    # issue #14 (PolNeAR mexico-visit-wall): the outlet's own "$120 million for a tunnel-detection project"
+    provided = "the council provided about $120 million for a flood barrier on the river, the paper said"
+    outlet = _figure(provided, "$120 million", 1.2e8, speaker=None, cue="")  # the outlet's own
+    asked = "How much money did the council provide for a flood barrier on the river?"
+    assert _asked("How much money did the council provide?", outlet) == asked
+    assert _asked(asked, outlet) == asked  # the phrase is not asked twice
+    # a pronoun subject, no named voice, a projection ("would"), no verb: not asked alone
+    assert _asked("How much money did they provide?", outlet) is None
+    assert (
+        _asked("How much money did the council provide?", _figure(provided, "$120 million", 1.2e8, None))
+        is None
+    )
+    projected = _figure("the council would provide $120 million", "$120 million", 1.2e8)
+    assert _asked("How much money did the council provide?", projected) is None
+    assert _asked("How much money?", outlet) is None
+    off = Context({}, {}, dataclasses.replace(SETTINGS, single_voice_figures=False), {}, {"a": provided})
+    assert one_voice_figure("How much money did the council provide?", [outlet], off) is None
+
+
+def test_a_he_or_she_subject_of_one_voices_figure_is_the_speaker() -> None:
+    # issue #14 (PolNeAR dnc-email-leak): "He said he's raised about $100,000 in the 72 hours since …"
+    raised = _figure("she has raised about $100,000 since the flood", "about $100,000", 1e5)
+    names = {"e-mayor": "Ana Ruiz"}
+    label = "How much money did she raise?"
+    assert one_voice_figure_label(label, [raised], names) == "How much money did Ana Ruiz raise?"
+    assert one_voice_figure_label(label, [raised], {}) == label  # an unresolved speaker: left as it is
+    unsaid = _figure("she has raised about $100,000 since the flood", "about $100,000", 1e5, speaker=None)
+    assert one_voice_figure_label(label, [unsaid], names) == label
+    they = "How much money did they raise?"
+    assert one_voice_figure_label(they, [raised], names) == they  # "they" is seldom the speaker alone

@@ -529,6 +529,10 @@ class LedgerSettings:
     # questions, mostly fragments, into the three stories' top 20.
     single_voice_min_articles: int = 2
     single_voice_min_sentences: int = 2
+    # One claim's count or sum is kept as a single-source question when a named voice (a resolved speaker or
+    # the outlet) states it and the label says who did what to the counted thing ("How much money did
+    # Congress provide?"), a "he"/"she" subject given the speaker's name (``ledger.single_voice``).
+    single_voice_figures: bool = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,6 +42,7 @@ from storyline.stages.ledger.measures import (
 from storyline.stages.ledger.quantity_labels import NAMED_MONEY_OPENER, quantity_label, share_label
 from storyline.stages.ledger.relays import relay_outlet_figures
 from storyline.stages.ledger.sides import Context, make_question, stance_positions, value_positions
+from storyline.stages.ledger.single_voice import one_voice_figure, one_voice_figure_label
 from storyline.stages.ledger.story_reading import StoryReading, sourcing
 from storyline.stages.ledger.tallies import according_to, split_tallies, tally_directions
 
@@ -147,7 +148,11 @@ def _measured_question(
         return None  # "following two attacks in July": the sentence dates itself by another event
     unit = group[0].unit
     text, informative = _measured_label(group, labelled, reading)
-    if _asks_nothing(text, informative, group, len(group_claims)):
+    # one named voice's figure whose label says who did what with it: its own question, listed last
+    alone = None if informative or len(group_claims) > 1 else one_voice_figure(text, group, context)
+    if alone is not None:
+        text = alone
+    elif _asks_nothing(text, informative, group, len(group_claims)):
         return None
     if not says_what_is_asked(text, group, labelled[0], context.texts):
         return None  # a figure whose label cannot say what is asked stays a claim (``ledger.label_gate``)
@@ -169,7 +174,7 @@ def _measured_question(
     )
     if names_several_things(text, group, question):
         return None  # one source's two figures a bare noun cannot tell apart (``ledger.label_gate``)
-    return question, _evident(group, group_claims, text, context)
+    return question, alone is None and _evident(group, group_claims, text, context)
 
 
 def _measured_label(group: Sequence[Measure], labelled: Labelled, reading: StoryReading) -> tuple[str, bool]:
@@ -188,6 +193,8 @@ def _measured_label(group: Sequence[Measure], labelled: Labelled, reading: Story
         text, informative = share_label(holder, context.names), True
     if group[0].source is not None:
         text = according_to(text, group[0].source)
+    if context.settings.single_voice_figures:
+        text = one_voice_figure_label(text, group, context.names)
     return text, informative
 
 
