@@ -37,8 +37,19 @@ def predicate_in(doc: Doc, start: int, end: int) -> str:
         return " ".join([*auxiliaries, verb.text, *_complement(verb)])
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and not _in_lead_dateline(c)]
     if noun.dep_ == "dobj" and subjects and len(list(subjects[0].subtree)) <= PREDICATE_WORDS:
-        return f"did {_subject(subjects[0])} {verb.lemma_}"
+        return " ".join([f"did {_subject(subjects[0])} {verb.lemma_}", *_recipient(verb, noun)])
     return ""
+
+
+def _recipient(verb: Token, noun: Token) -> list[str]:
+    """The verb's indirect object before the figure ("paid [the Podesta Group] $1.13 million"), at most
+    ``PREDICATE_WORDS`` words: without it "How much money did the nonprofit pay?" read as all it paid,
+    not what one payee got (issue #14)."""
+    for child in verb.children:
+        if child.dep_ == "dative" and verb.i < child.i < noun.i:
+            words = [token.text for token in child.subtree]
+            return words if len(words) <= PREDICATE_WORDS else []
+    return []
 
 
 def _in_lead_dateline(token: Token) -> bool:
