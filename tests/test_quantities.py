@@ -451,3 +451,15 @@ def test_a_verbs_indirect_object_before_the_figure_stays_in_its_predicate() -> N
     deps = ["det", "nsubj", "ROOT", "det", "pobj", "dobj", "compound", "nummod", "punct"]
     doc = Doc(load_nlp().vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
     assert predicate_in(doc, start, len(doc.text) - 2) == "did the nonprofit pay"
+
+
+def test_he_of_a_clause_coordinated_with_a_named_subjects_takes_the_name() -> None:
+    # issue #14 (PolNeAR manafort-shake-up): "… and he put $100 million into the fund" asked "did he put"
+    nlp = load_nlp()
+    text = "Mr. Deripaska agreed to pay a fee to Mr. Manafort, and he put $100 million into the fund."
+    start = text.index("$100")
+    assert predicate_in(nlp(text), start, start + len("$100 million")) == "did Mr. Deripaska put"
+    # a sentence of its own names no one before "he"
+    text = "He put $100 million into the fund."
+    start = text.index("$100")
+    assert predicate_in(nlp(text), start, start + len("$100 million")) == "did he put"
