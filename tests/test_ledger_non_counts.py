@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.stages.ledger.non_counts import is_target, names_a_pair, picks_by_order
+from storyline.stages.ledger.non_counts import is_target, picks_by_order
 from tests.factories import make_article, make_claim, make_quantity
 
 WISH = "The charity wants to give blankets to 4,000 families, its director said."
@@ -55,20 +55,3 @@ def test_things_picked_by_their_place_in_time_are_no_count(content: str, figure:
     quantity = make_quantity(figure, 2, within=content)
     claim = make_claim(content, quantities=(quantity,))
     assert picks_by_order(claim, quantity) is picked
-
-
-@pytest.mark.parametrize(
-    ("content", "figure", "pair"),
-    [
-        # issue #14 (PolNeAR manafort-shake-up): "the two lobbying firms had coordinated" asked "How many …?"
-        ("the two lobbying firms had coordinated on the legal conclusion", "two lobbying firms", True),
-        ("these two companies denied it", "two companies", True),
-        # a count without a determiner pointing back, or of more than a pair, counts
-        ("payments to two prominent lobbying firms", "two prominent lobbying firms", False),
-        ("the 49 victims were named", "49 victims", False),
-    ],
-)
-def test_a_pair_pointed_back_to_is_no_count(content: str, figure: str, pair: bool) -> None:
-    quantity = make_quantity(figure, 2, within=content)
-    claim = make_claim(content, quantities=(quantity,))
-    assert names_a_pair(claim, quantity) is pair

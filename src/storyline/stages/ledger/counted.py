@@ -53,7 +53,6 @@ from storyline.stages.ledger.kinds import (
 from storyline.stages.ledger.non_counts import (
     is_method,
     is_target,
-    names_a_pair,
     numbers_a_list,
     picks_by_order,
     stands_for_named,
@@ -351,7 +350,7 @@ def make_measures(
     for quantity in claim.quantities:
         if number_type(quantity) not in ANSWER_TYPES or is_vague(quantity) or is_method(claim, quantity):
             continue
-        if any(rule(claim, quantity) for rule in (stands_for_named, picks_by_order, names_a_pair)):
+        if stands_for_named(claim, quantity) or picks_by_order(claim, quantity):
             continue
         start, end = _clause_bounds(claim, quantity)
         clause = claim.text[start:end]

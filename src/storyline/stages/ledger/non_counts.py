@@ -1,8 +1,8 @@
 """Figures that are no count of what happened: a goal, a poll's method, a list's length, a numeral for
-things named before ("the two firms"), things picked by their place in time ("the last two attacks"). Each
-is told by the few words around the figure (lexicons/ledger.toml), before any grouping: a goal ("a target
-of 500", what a speaker wants or plans) is a question of its own (``counted.TARGET``), the others answer
-none (``counted.make_measures``). A speaker's own plan corroborates nothing others assert either
+things named before, things picked by their place in time ("the last two attacks"). Each is told by the few
+words around the figure (lexicons/ledger.toml), before any grouping: a goal ("a target of 500", what a
+speaker wants or plans) is a question of its own (``counted.TARGET``), the others answer none
+(``counted.make_measures``). A speaker's own plan corroborates nothing others assert either
 (``tells_an_intention``, read by ``ledger.status``).
 """
 
@@ -117,16 +117,6 @@ def stands_for_named(claim: Claim, quantity: Quantity) -> bool:
         return False
     following = claim.text[quantity.end - claim.start :].lstrip()
     return not following[:1].isalnum() or following.lower().startswith("of ")
-
-
-def names_a_pair(claim: Claim, quantity: Quantity) -> bool:
-    """ "The two lobbying firms had coordinated": a pair named before, pointed back to by a determiner
-    (``pronoun_determiners``) right before "two" (``pair_numerals``), no count."""
-    before = words_before(claim, quantity, 1)
-    numerals = load_lexicon("ledger")["pair_numerals"]
-    numeral = quantity.text.lower().split()[:1]  # the figure's span holds its noun ("two lobbying firms")
-    pointed_back = bool(before) and before[0] in ledger_lexicon().pronoun_determiners
-    return pointed_back and bool(numeral) and numeral[0] in numerals
 
 
 def _in_method_phrase(claim: Claim, quantity: Quantity) -> bool:
