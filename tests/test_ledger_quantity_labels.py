@@ -258,3 +258,20 @@ def test_a_period_between_two_dates_keeps_its_end() -> None:
     assert quantity_label("USD", [(make_claim(text, times=times), figure)], [0])[0] == (
         "How much money between January and June 30?"
     )
+
+
+def test_a_period_between_two_months_keeps_its_years_and_end() -> None:
+    # issue #14 (PolNeAR manafort-shake-up): the year of "June 2012" stopped the tail: "… between June?"
+    text = "The nonprofit paid $1.13 million between June 2012 and April 2014 to lobby Congress"
+    times = (
+        make_time("June 2012", "2012-06", "month", within=text),
+        make_time("April 2014", "2014-04", "month", within=text),
+    )
+    figure = make_quantity("$1.13 million", 1.13e6, within=text, unit="USD")
+    label = quantity_label("USD", [(make_claim(text, times=times), figure)], [0])[0]
+    assert label == "How much money between June 2012 and April 2014?"
+    # a bare year is still a figure the tail stops at (``measured_questions`` asks of a former year)
+    text = "The nonprofit paid $1.13 million in 2012 to lobby Congress"
+    year = (make_time("2012", "2012", "year", within=text),)
+    figure = make_quantity("$1.13 million", 1.13e6, within=text, unit="USD")
+    assert quantity_label("USD", [(make_claim(text, times=year), figure)], [0])[0] == "How much money?"

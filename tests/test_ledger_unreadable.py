@@ -16,6 +16,7 @@ from storyline.stages.ledger.unreadable import (
     judges_unnamed_antecedent,
     left_unsaid,
     side_unreadable,
+    someone_unnamed,
     unnamed_set_speaker,
 )
 
@@ -138,4 +139,18 @@ def test_the_allegations_stand_for_the_claim_that_makes_them_not_one_that_tells_
     assert (
         _antecedents(told, "The bribery allegations were raised during the campaign by his rivals.", None)
         == {}
+    )
+
+
+def test_he_or_she_told_by_several_people_names_no_one_the_ledger_can_name() -> None:
+    # issue #14 (PolNeAR manafort-shake-up): "he" (a man named before) was credited to Trump
+    content = "he will be part of efforts to prepare the candidate for the debate"
+    assert someone_unnamed(
+        make_claim(content, cue="according to", speaker_text="three people briefed on the discussions")
+    )
+    assert side_unreadable(make_claim(content, cue="said", speaker_text="campaign officials"))
+    # one speaker's "he" is most often the speaker; a named subject is no pronoun
+    assert not someone_unnamed(make_claim(content, cue="said", speaker_text="the adviser"))
+    assert not someone_unnamed(
+        make_claim("the adviser will be part of efforts", cue="said", speaker_text="three people")
     )

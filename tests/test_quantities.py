@@ -434,3 +434,32 @@ def test_a_number_before_suspended_coordinated_modifiers_counts_their_noun() -> 
     quantity = only(text)
     assert quantity.text == "3 million part- and full-time nurses"
     assert quantity.unit != "review"
+
+
+def test_a_verbs_indirect_object_before_the_figure_stays_in_its_predicate() -> None:
+    # issue #14 (PolNeAR manafort-shake-up): "paid the Podesta Group $1.13 million" asked what the nonprofit
+    # paid in all
+    words = ["The", "nonprofit", "paid", "the", "firm", "$", "1.13", "million", "."]
+    heads = [1, 2, 2, 4, 2, 2, 7, 5, 2]
+    deps = ["det", "nsubj", "ROOT", "det", "dative", "dobj", "compound", "nummod", "punct"]
+    pos = ["DET", "NOUN", "VERB", "DET", "NOUN", "SYM", "NUM", "NUM", "PUNCT"]
+    lemmas = ["the", "nonprofit", "pay", "the", "firm", "$", "1.13", "million", "."]
+    doc = Doc(load_nlp().vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    start = doc.text.index("$")
+    assert predicate_in(doc, start, len(doc.text) - 2) == "did the nonprofit pay the firm"
+    # an object after the figure ("paid $1.13 million to the firm") is no indirect object before it
+    deps = ["det", "nsubj", "ROOT", "det", "pobj", "dobj", "compound", "nummod", "punct"]
+    doc = Doc(load_nlp().vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    assert predicate_in(doc, start, len(doc.text) - 2) == "did the nonprofit pay"
+
+
+def test_he_of_a_clause_coordinated_with_a_named_subjects_takes_the_name() -> None:
+    # issue #14 (PolNeAR manafort-shake-up): "… and he put $100 million into the fund" asked "did he put"
+    nlp = load_nlp()
+    text = "Mr. Deripaska agreed to pay a fee to Mr. Manafort, and he put $100 million into the fund."
+    start = text.index("$100")
+    assert predicate_in(nlp(text), start, start + len("$100 million")) == "did Mr. Deripaska put"
+    # a sentence of its own names no one before "he"
+    text = "He put $100 million into the fund."
+    start = text.index("$100")
+    assert predicate_in(nlp(text), start, start + len("$100 million")) == "did he put"

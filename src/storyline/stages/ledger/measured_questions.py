@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from functools import cache
 
+from storyline.lexicons import load_lexicon
 from storyline.records import Claim, Question
 from storyline.stages.claims import stance_of
 from storyline.stages.ledger.abstentions import (
@@ -217,8 +219,20 @@ def _asks_nothing(text: str, informative: bool, group: Sequence[Measure], claim_
     one_figure_asks_nothing = claim_count < 2 and not voiced
     if not informative and (one_figure_asks_nothing or not text.startswith("How many") or uninformative_unit):
         return True  # "How many emails?" from one figure, "What share?", "How many things?" ask nothing
+    if claim_count < 2 and is_dimension(group[0].unit) and not names_a_predicate(text):
+        return True  # "How many feet into the ground?": one sentence's dimension of a thing it does not name
     # "How many percentage point since Monday's debate?": whose change, of what?
     return uninformative_unit and not names_a_predicate(text)
+
+
+@cache
+def _dimension_units() -> frozenset[str]:
+    return frozenset(load_lexicon("ledger")["dimension_units"])
+
+
+def is_dimension(unit: str) -> bool:
+    """Whether a unit measures a dimension (length, depth, weight: ``ledger.toml`` ``dimension_units``)."""
+    return unit.lower() in _dimension_units()
 
 
 def _labelled(group: Sequence[Measure]) -> Labelled:

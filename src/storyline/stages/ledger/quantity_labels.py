@@ -41,6 +41,9 @@ ONE = frozenset({"one", "1"})
 # Time expressions of a day or a time of one ("on Tuesday", "Thursday morning"), and a preposition left at
 # the end of the words before one ("… at their posts on"), for ``_days_left_out``.
 DAY_PRECISIONS = frozenset({"day", "time"})
+# The dates whose numbers are no next figure in a tail: a day's, and a month's with its year ("paid …
+# between June 2012 and April 2014": the year stopped the tail at "between June?", issue #14)
+PERIOD_BOUND_PRECISIONS = DAY_PRECISIONS | {"month"}
 DAY_PREPOSITION_END = re.compile(r"\s*\b(?:on|by|as of|at|from|until|till)\s*$", re.I)
 # The "and" that closes a "between" right after a clause's cut ("between January | and June 30").
 BETWEEN_CLOSER = re.compile(r"\sand\s")
@@ -229,14 +232,15 @@ def _clause_end_past_between(claim: Claim, offset: int, text: str) -> int:
 
 
 def _date_words(claim: Claim, offset: int, text: str) -> set[int]:
-    """The indexes of ``text``'s words (``WORD``; ``text`` starts at article offset ``offset``) that lie in
-    one of the claim's days: "June 30" dates the clause, and its number is no next figure to stop a tail
-    at. A duration's ("in the 72 hours since …") still is: it measures, and the tail stops before it; so
-    is a year's ("in 2014"), which ``_of_former_year`` puts after the label's verb."""
+    """The indexes of ``text``'s words (``WORD``; ``text`` starts at article offset ``offset``) that lie
+    in one of the claim's days or months ("June 2012"): "June 30" dates the clause, and its number is no
+    next figure to stop a tail at. A duration's ("in the 72 hours since …") still is: it measures, and the
+    tail stops before it; so is a year's ("in 2014"), which ``_of_former_year`` puts after the label's
+    verb."""
     spans = [
         (time.start - offset, time.end - offset)
         for time in claim.times
-        if time.type == "DATE" and time.precision in DAY_PRECISIONS
+        if time.type == "DATE" and time.precision in PERIOD_BOUND_PRECISIONS
     ]
     return {
         index

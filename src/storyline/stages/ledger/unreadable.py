@@ -19,7 +19,10 @@ are lexicon data (``lexicons/ledger.toml`` ``[unreadable]``):
 - a content that opens by calling its hearer by name and speaks to them ("Mr. Lee, you're a doctor";
   in PolNeAR's khan-family, children's words that Khizr Khan quotes): words said to someone about them, whose
   "you" the ledger cannot match to a name, yet they joined Trump's complaint about Khan on "Mr. Khan" and made
-  it "corroborated" (issue #14).
+  it "corroborated" (issue #14);
+- a content whose subject is "he" or "she" that several people tell ("he will be part of efforts …,
+  according to three people briefed"): the pronoun names someone before, not the speaker, and the question
+  asked of "he" was credited to Trump (issue #14).
 """
 
 from __future__ import annotations
@@ -48,6 +51,8 @@ class UnreadableLexicon:
     ascribing_verbs: frozenset[str]
     unsaid_cues: frozenset[str]
     hearer_pronouns: frozenset[str]
+    singular_subject_pronouns: frozenset[str]
+    plural_speaker_words: frozenset[str]
 
 
 @cache
@@ -61,17 +66,20 @@ def unreadable_lexicon() -> UnreadableLexicon:
         frozenset(data["ascribing_verbs"]),
         frozenset(data["unsaid_cues"]),
         frozenset(data["hearer_pronouns"]),
+        frozenset(data["singular_subject_pronouns"]),
+        frozenset(data["plural_speaker_words"]),
     )
 
 
 def side_unreadable(claim: Claim) -> bool:
-    """Whether no side can be read from ``claim`` (the module's five classes)."""
+    """Whether no side can be read from ``claim`` (the module's six classes)."""
     return (
         unnamed_set_speaker(claim)
         or judges_unnamed_antecedent(claim)
         or ascribed(claim)
         or left_unsaid(claim)
         or addressed_to_hearer(claim)
+        or someone_unnamed(claim)
     )
 
 
@@ -109,6 +117,18 @@ def addressed_to_hearer(claim: Claim) -> bool:
     """ "Mr. Lee, you're …": a name of a few capitalised words, a comma, then a second-person pronoun."""
     match = VOCATIVE.match(claim.text)
     return match is not None and match.group(1).lower() in unreadable_lexicon().hearer_pronouns
+
+
+def someone_unnamed(claim: Claim) -> bool:
+    """ "He will be part of efforts …", say three people briefed: "he"/"she" told by a speaker of several."""
+    lexicon = unreadable_lexicon()
+    words = _opening_words(claim.text, 1)
+    said_by = {word.lower() for word in _WORD.findall(claim.speaker_text or "")}
+    return (
+        bool(words)
+        and words[0] in lexicon.singular_subject_pronouns
+        and bool(said_by & lexicon.plural_speaker_words)
+    )
 
 
 def _opening_words(text: str, count: int) -> list[str]:

@@ -19,6 +19,8 @@ AUXILIARIES = frozenset({"aux", "auxpass"})
 # A subject's first word a label lower-cases after "did" ("did The agency" → "did the agency"): a function
 # word, as the parse tags it; a name keeps its capital.
 LOWERED_FIRST = frozenset({"DET", "PRON"})
+# The pronouns of one person that may stand for a first clause's subject (``_conjoined_antecedent``)
+SINGULAR_PRONOUNS = frozenset({"he", "she"})
 
 
 def predicate_in(doc: Doc, start: int, end: int) -> str:
@@ -37,8 +39,19 @@ def predicate_in(doc: Doc, start: int, end: int) -> str:
         return " ".join([*auxiliaries, verb.text, *_complement(verb)])
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and not _in_lead_dateline(c)]
     if noun.dep_ == "dobj" and subjects and len(list(subjects[0].subtree)) <= PREDICATE_WORDS:
-        return f"did {_subject(subjects[0])} {verb.lemma_}"
+        return " ".join([f"did {_subject(subjects[0])} {verb.lemma_}", *_recipient(verb, noun)])
     return ""
+
+
+def _recipient(verb: Token, noun: Token) -> list[str]:
+    """The verb's indirect object before the figure ("paid [the Podesta Group] $1.13 million"), at most
+    ``PREDICATE_WORDS`` words: without it "How much money did the nonprofit pay?" read as all it paid,
+    not what one payee got (issue #14)."""
+    for child in verb.children:
+        if child.dep_ == "dative" and verb.i < child.i < noun.i:
+            words = [token.text for token in child.subtree]
+            return words if len(words) <= PREDICATE_WORDS else []
+    return []
 
 
 def _in_lead_dateline(token: Token) -> bool:
@@ -56,11 +69,27 @@ def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
 
 
 def _subject(subject: Token) -> str:
+    subject = _conjoined_antecedent(subject) or subject
     words = [token.text for token in subject.subtree]
     first = next(iter(subject.subtree))
     if first.pos_ in LOWERED_FIRST and first.text != "I":
         words[0] = words[0].lower()
     return " ".join(words)
+
+
+def _conjoined_antecedent(subject: Token) -> Token | None:
+    """The named subject a "he"/"she" stands for when its verb is coordinated with that subject's ("Mr.
+    Deripaska agreed to pay a fee …, and he put $100 million into the fund"): a label asking "did he put"
+    left the man unnamed, and in a story about another it read as his money (issue #14). English takes the
+    pronoun of a coordinated clause for the first clause's subject; a name only, at most ``PREDICATE_WORDS``
+    words."""
+    verb = subject.head
+    if subject.lower_ not in SINGULAR_PRONOUNS or verb.dep_ != "conj":
+        return None
+    named = [c for c in verb.head.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
+    if not named or len(list(named[0].subtree)) > PREDICATE_WORDS:
+        return None
+    return named[0]
 
 
 def _complement(verb: Token) -> list[str]:
