@@ -240,3 +240,15 @@ def test_an_organisation_tagged_name_of_a_persons_shape_takes_the_title_in_appos
     assert not _reads_as_person_name(Mention("a", 0, 18, "Tuura Zhol Centre", "ORG"), lexicon)
     assert not _reads_as_person_name(Mention("a", 0, 11, "Acme Ltd", "ORG"), lexicon)
     assert not _reads_as_person_name(Mention("a", 0, 4, "GSIN", "ORG"), lexicon)
+
+
+def test_a_body_word_naming_no_body_right_before_a_name_is_that_persons_post() -> None:
+    found = mentions_of("Prosecutors say he struck the guard Koubat Erguechov with an iron bar.")
+    assert refers(found, "the guard") == "Koubat Erguechov"
+    found = mentions_of("The guard, Kubat Yergeshov, was injured in the escape.")
+    assert refers(found, "The guard") == "Kubat Yergeshov"
+
+
+def test_a_body_a_preposition_governs_before_a_name_is_not_that_person() -> None:
+    found = mentions_of("A spokesman for the provincial government, Muhammad Yousaf Kakar, said so.")
+    assert refers(found, "the provincial government") != "Muhammad Yousaf Kakar"

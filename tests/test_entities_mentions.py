@@ -1019,3 +1019,24 @@ def _noise_reader(text: str, label: str) -> Callable[[str], bool]:
         return is_noise(parsed.doc, text, mention, entity_lexicon())
 
     return noise
+
+
+def test_a_title_of_a_body_written_right_before_a_name_is_its_role() -> None:
+    """ "head of the unit Olena Kowaltschuk said": the parse hangs the title off the verb; it is hers."""
+    text = (
+        "The Meridian Integrity Unit reopened 300 samples. The count of positive samples rose to 215 on "
+        "Friday, head of the unit Olena Kowaltschuk said in Tbilisi."
+    )
+    found = mentions_of(text)
+    assert by_text(found, "Olena Kowaltschuk").role == "head of the unit"
+    assert any(m.text == "head of the unit" and m.refers_to == "Olena Kowaltschuk" for m in found)
+
+
+def test_a_title_of_a_body_is_no_role_across_a_verb_or_of_a_titled_holder() -> None:
+    text = (
+        "Later the head of the agency told Nikos Papadakis it was over. "
+        "The aide of the minister Ali Khan left."
+    )
+    found = mentions_of(text)
+    assert by_text(found, "Nikos Papadakis").role is None
+    assert "aide" not in (by_text(found, "Ali Khan").role or "")

@@ -38,6 +38,10 @@ APPOSITION_COMMA = re.compile(r"\s*,\s*")
 QUALIFYING_DEPS = frozenset({"amod", "compound"})
 
 
+# Between a description and the name of the person it is: a space, or a comma opening an apposition.
+NAME_BESIDE = re.compile(r" |,\s*")
+
+
 @dataclass(frozen=True)
 class DescribedArticle:
     """The article its descriptions are resolved in: the parse, its text (read once: ``Doc.text`` joins the
@@ -82,9 +86,33 @@ def resolve_descriptions(
             found = resolve_organisation_description(article, start, end, organisations, lexicon)
             if found is None or found.label == ROLE_LABEL:
                 found = repeated_description(article, start, end, resolved, organisations, lexicon) or found
+            if found is None or found.label == ROLE_LABEL:
+                found = _person_named_beside(article, start, end) or found
         if found is not None:
             resolved.append(found)
     return resolved
+
+
+def _person_named_beside(article: DescribedArticle, start: int, end: int) -> Mention | None:
+    """ "the guard Koubat Erguechov", "the guard, Kubat Yergeshov, said": a body's word that names no body
+    of the article ("guard", "team") but stands right before a person's name, a space or a comma between,
+    is that person's post (a prison guard is a person; "the coast guard" would have found its body). Not
+    a body a preposition governs: "a spokesman for the provincial government, X" is the spokesman's name."""
+    span = article.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.root.dep_ == "pobj":
+        return None
+    person = next((m for m in article.names if _person_right_after(article.text, end, m)), None)
+    if person is None:
+        return None
+    return Mention(article.article_id, start, end, article.text[start:end], "PERSON", refers_to=person.text)
+
+
+def _person_right_after(text: str, end: int, mention: Mention) -> bool:
+    return (
+        mention.label == "PERSON"
+        and mention.refers_to is None
+        and bool(NAME_BESIDE.fullmatch(text, end, mention.start))
+    )
 
 
 def _find_descriptions(doc: Doc, names: list[Mention], lexicon: EntityLexicon) -> list[tuple[int, int, str]]:

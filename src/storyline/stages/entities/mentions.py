@@ -108,6 +108,14 @@ ACRONYM_AFTER_LONG_FORM = re.compile(
 STRAY_END = re.compile(r"[\s'’‘\"“”`]+$")
 STRAY_START = re.compile(r"(?:[\s\"“”‘`]|'(?=\s))+")
 # What may not touch a repeated name on either side: a word character or a hyphen ("Ivanov-Smith").
+# "head of the unit " right before a name: a title word opening a clause or phrase, "of", the body in one to
+# four words (no comma, no conjunction), a space; at most this many characters back from the name.
+TITLE_OF_A_BODY_BEFORE = re.compile(
+    r"(?:^|(?<=[\s,;:(\"“]))(?P<title>[A-Za-z-]+)\s+of\s+(?P<body>(?:the\s+)?(?:(?!and\b|or\b)[\w'’.-]+\s+){0,3}"
+    r"(?!and\b|or\b)[\w'’.-]+)\s+$"
+)
+TITLE_OF_A_BODY_REACH = 80
+NOUN_PHRASE_POS = frozenset({"DET", "NOUN", "PROPN", "ADJ", "ADP", "PART", "NUM"})
 WORD_OR_HYPHEN = re.compile(r"[\w-]")
 # NER labels under which the small model files organisations it does not recognise as such.
 RELABELLED_AS_ORGANISATION = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "NORP"})
@@ -266,6 +274,25 @@ def _title_with_its_place(
         if len(tokens) <= 8 and not any(t.is_punct for t in tokens) and text[end:name_start].isspace():
             return tokens[0].idx, end
     return None
+
+
+def _title_of_a_body_before(
+    doc: Doc, text: str, name_start: int, lexicon: EntityLexicon
+) -> tuple[int, int] | None:
+    """ "head of the unit Olena Kowaltschuk said": a title governing a body in a few words, written right
+    before a name with no comma, which the small model's parse leaves hanging off the verb. Words of the
+    body that are titles themselves make the name theirs ("the spokesman of the minister Ali Khan": Ali
+    Khan is the minister), so then there is none; nor where the body's words are no noun phrase ("the head of
+    the agency told X")."""
+    found = TITLE_OF_A_BODY_BEFORE.search(text, max(0, name_start - TITLE_OF_A_BODY_REACH), name_start)
+    if found is None or found.group("title").lower() not in lexicon.title_words:
+        return None
+    if any(word in lexicon.title_words for word in fold_name(found.group("body")).split()):
+        return None
+    phrase = doc.char_span(found.start("title"), found.end("body"))
+    if phrase is None or any(token.pos_ not in NOUN_PHRASE_POS for token in phrase):
+        return None
+    return found.start("title"), found.end("body")
 
 
 def _title_in_apposition(text: str, root: Token, lexicon: EntityLexicon) -> tuple[int, int] | None:
@@ -532,6 +559,7 @@ def _with_role(
         span = _title_in_apposition(text, root, lexicon) or _title_with_its_place(
             text, root, mention.start, lexicon
         )
+    span = span or _title_of_a_body_before(doc, text, mention.start, lexicon)
     if span is None:
         return mention, None
     return Mention(

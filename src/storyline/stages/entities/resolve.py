@@ -35,6 +35,7 @@ from scipy.cluster.hierarchy import DisjointSet
 
 from storyline.config import DEFAULT_SETTINGS, EntitiesSettings
 from storyline.records import ROLE_LABEL, Entity, Mention
+from storyline.stages.entities.employers import split_by_employer
 from storyline.stages.entities.index import SimilarWords
 from storyline.stages.entities.known import known_organisation_key
 from storyline.stages.entities.korean import korean_surname_reading, korean_surname_row
@@ -355,8 +356,9 @@ def _resolve(
     types: list[str] = []
     for broad_type, typed_mentions in sorted(by_type.items(), key=lambda item: item[0]):
         for group in _group_names(typed_mentions, broad_type, settings, context, place_keys).values():
-            groups.append(group)
-            types.append(broad_type)
+            parts = _people_by_employer(group, place_keys) if broad_type == "PERSON" else [group]
+            groups.extend(parts)
+            types.extend(broad_type for _ in parts)
     lexicon = entity_lexicon()
     descriptions = [m for m in mentions if m.label == ROLE_LABEL]
     of_organisations = [m for m in descriptions if is_organisation_description(m.text, lexicon)]
@@ -365,6 +367,17 @@ def _resolve(
     attach_organisation_descriptions(of_organisations, groups, context, settings)
     entities = [_make_entity(group, broad_type) for group, broad_type in zip(groups, types, strict=True)]
     return sorted(entities, key=lambda entity: (-len(entity.mentions), entity.name))
+
+
+def _people_by_employer(group: list[Mention], place_keys: frozenset[str]) -> list[list[Mention]]:
+    """A person group split where its articles give one title for two bodies (``entities.employers``); a
+    place of the collection, its demonym or a country of the lexicon says where, not for whom."""
+    lexicon = entity_lexicon()
+
+    def is_place(word: str) -> bool:
+        return word in place_keys or word in lexicon.countries or _is_demonym(word, place_keys)
+
+    return split_by_employer(group, lexicon, is_place)
 
 
 def _lone_surnames_keyed_as_their_article_name(keyed: list[Keyed]) -> list[Keyed]:
