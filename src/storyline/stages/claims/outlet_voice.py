@@ -91,7 +91,7 @@ def outlet_voice_claims(
     claims_found = sorted([*with_framing(parsed, kept), *found], key=lambda claim: (claim.start, claim.id))
     # on a letters page the unattributed sentences are the letter writers', not the outlet's
     # and in an embedded post they are its author's (``claims.posts``)
-    return with_post_authors(doc_text, with_letter_writers(parsed.doc, claims_found), posts)
+    return with_post_authors(doc_text, with_letter_writers(parsed.doc, doc_text, claims_found), posts)
 
 
 def _inside(span: tuple[int, int], outer: tuple[int, int]) -> bool:
