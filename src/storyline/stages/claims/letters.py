@@ -29,22 +29,24 @@ SIGNATURE_WORDS = range(2, 5)
 MIN_SIGNATURES = 2
 
 
-def with_letter_writers(doc: Doc, claims: Sequence[Claim]) -> list[Claim]:
+def with_letter_writers(doc: Doc, text: str, claims: Sequence[Claim]) -> list[Claim]:
     """``claims`` with each outlet-voice claim inside a signed letter given the letter's signer as speaker
-    (an empty cue still: the writer states it in the letter itself)."""
-    letters = signed_letters(doc)
+    (an empty cue still: the writer states it in the letter itself). ``text``: the doc's text, read once by
+    the caller (Doc.text joins every token again at each read)."""
+    letters = signed_letters(doc, text)
     if not letters:
         return list(claims)
-    return [_signed(doc.text, claim, letters) for claim in claims]
+    return [_signed(text, claim, letters) for claim in claims]
 
 
-def signed_letters(doc: Doc) -> list[tuple[CharSpan, CharSpan]]:
-    """(the letter's span, the signer's name) for each signed letter of a letters page; none elsewhere."""
-    signatures = {line: name for line in text_lines(doc.text) if (name := _signature(doc, line)) is not None}
+def signed_letters(doc: Doc, text: str) -> list[tuple[CharSpan, CharSpan]]:
+    """(the letter's span, the signer's name) for each signed letter of a letters page; none elsewhere.
+    ``text``: the doc's text."""
+    lines = text_lines(text)
+    signatures = {line: name for line in lines if (name := _signature(doc, text, line)) is not None}
     if len(signatures) < MIN_SIGNATURES:
         return []
     letters = []
-    lines = text_lines(doc.text)
     for index, line in enumerate(lines):
         if line not in signatures:
             continue
@@ -69,10 +71,9 @@ def text_lines(text: str) -> list[CharSpan]:
     return spans
 
 
-def _signature(doc: Doc, line: CharSpan) -> CharSpan | None:
-    """The name of a line that is a person's name alone, closed by a full stop."""
-    text = doc.text[line[0] : line[1]]
-    if not text.endswith("."):
+def _signature(doc: Doc, text: str, line: CharSpan) -> CharSpan | None:
+    """The name of a line of the doc's ``text`` that is a person's name alone, closed by a full stop."""
+    if not text[line[0] : line[1]].endswith("."):
         return None
     span = doc.char_span(line[0], line[1] - 1, alignment_mode="strict")
     if span is None or len(span) not in SIGNATURE_WORDS:

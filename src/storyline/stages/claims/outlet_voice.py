@@ -63,17 +63,25 @@ def outlet_voice_claims(
         if _keeps(claim)
     ]
     kept = [_unless_factive(claim, parsed.doc, kept) for claim in kept]
+    # Doc.text joins every token again at each read: read once here, not once a claim or a sentence (a
+    # read per claim and per sentence was most of this stage's CPU).
+    doc_text = parsed.doc.text
     # An act ("the union voted to strike") leaves its sentence free: the outlet narrates the act itself.
-    taken = [span for claim in kept if claim.kind == "statement" for span in _spans(claim, parsed.doc)]
+    taken = [
+        span
+        for claim in kept
+        if claim.kind == "statement"
+        for span in _spans(claim, parsed.doc, len(doc_text))
+    ]
     found: list[Claim] = []
     # Read once: each sentence's quantities are looked up by bisecting the tokens' offsets (a pass over the
     # whole doc per sentence made this stage quadratic in the article's length).
     token_starts = [token.idx for token in parsed.doc]
     # An embedded post is its author's statement as a whole, even where it reports someone else's words
     # ("… a campaign hat that says “…”"): its sentences are claimed whatever lies inside them.
-    posts = embedded_posts(parsed.doc)
+    posts = embedded_posts(parsed.doc, doc_text)
     taken = [span for span in taken if not any(_inside(span, post.body) for post in posts)]
-    for sentence in _statement_units(parsed.doc):
+    for sentence in _statement_units(parsed.doc, doc_text):
         if any(start < sentence.end_char and sentence.start_char < end for start, end in taken):
             continue
         start = sentence.start_char + lead_dateline_length(sentence.text)
@@ -83,19 +91,18 @@ def outlet_voice_claims(
     claims_found = sorted([*with_framing(parsed, kept), *found], key=lambda claim: (claim.start, claim.id))
     # on a letters page the unattributed sentences are the letter writers', not the outlet's
     # and in an embedded post they are its author's (``claims.posts``)
-    return with_post_authors(parsed.doc.text, with_letter_writers(parsed.doc, claims_found), posts)
+    return with_post_authors(doc_text, with_letter_writers(parsed.doc, doc_text, claims_found), posts)
 
 
 def _inside(span: tuple[int, int], outer: tuple[int, int]) -> bool:
     return outer[0] <= span[0] and span[1] <= outer[1]
 
 
-def _statement_units(doc: Doc) -> list[Span]:
+def _statement_units(doc: Doc, text: str) -> list[Span]:
     """The parse's sentences, one cut mid-line where no sentence ends joined to the next: the parser split
     "… 46 percent would choose Clinton and 44 percent would back | Trump, while 5 percent prefer …" (PolNeAR
     first-debate), and the first half, ending on no full stop, was no statement while the second lost the
-    shares before it (issue #14)."""
-    text = doc.text  # Doc.text joins every token again at each read: once, not once a sentence
+    shares before it (issue #14). ``text``: the doc's text."""
     units: list[Span] = []
     for sentence in doc.sents:
         previous = units[-1] if units else None
@@ -103,16 +110,16 @@ def _statement_units(doc: Doc) -> list[Span]:
             units[-1] = doc[previous.start : sentence.end]
         else:
             units.append(sentence)
-    return [_without_next_opening_mark(line) for unit in units for line in _lines(unit)]
+    return [_without_next_opening_mark(line, text) for unit in units for line in _lines(unit)]
 
 
-def _without_next_opening_mark(unit: Span) -> Span:
+def _without_next_opening_mark(unit: Span, text: str) -> Span:
     """``unit`` without a quotation mark at its end that opens the next sentence: the parser put the
     mark of "… patrol the border. ''But you don't know …,'' said …" (the New York Times' doubled marks)
     at the end of the narration before it, which then ended on no full stop and was no statement
-    (PolNeAR mexico-visit-wall, issue #14). The mark opens when no space parts it from the next word."""
+    (PolNeAR mexico-visit-wall, issue #14). The mark opens when no space parts it from the next word.
+    ``text``: the doc's text."""
     last = unit[-1] if len(unit) > 1 else None
-    text = unit.doc.text
     after = unit.end_char
     opens_next = (
         last is not None
@@ -167,24 +174,24 @@ def _keeps(claim: Claim) -> bool:
     return claim.kind == "statement" or speaker is None or not ONLY_DATELINE.match(speaker)
 
 
-def _spans(claim: Claim, doc: Doc) -> list[tuple[int, int]]:
+def _spans(claim: Claim, doc: Doc, length: int) -> list[tuple[int, int]]:
     """The claim's content and cue, and its speaker when named in the cue's sentence. A speaker resolved
     from a pronoun stands where the person was named, in an earlier sentence of the outlet's own ("The judge
     Trump was referring to is Gonzalo Curiel …. He insisted …": PolNeAR curiel, issue #14); that sentence
-    was left with no claim at all."""
+    was left with no claim at all. ``length``: the length of the doc's text."""
     spans = [(claim.start, claim.end), (claim.cue_start, claim.cue_end)]
     speaker = claim.speaker_start, claim.speaker_end
     if (
         speaker[0] is not None
         and speaker[1] is not None
-        and (_sentence_start(doc, speaker[0]) == _sentence_start(doc, claim.cue_start))
+        and _sentence_start(doc, speaker[0], length) == _sentence_start(doc, claim.cue_start, length)
     ):
         spans.append((speaker[0], speaker[1]))
     return spans
 
 
-def _sentence_start(doc: Doc, offset: int) -> int | None:
-    span = doc.char_span(offset, min(offset + 1, len(doc.text)), alignment_mode="expand")
+def _sentence_start(doc: Doc, offset: int, length: int) -> int | None:
+    span = doc.char_span(offset, min(offset + 1, length), alignment_mode="expand")
     return None if span is None or not len(span) else span[0].sent.start_char
 
 

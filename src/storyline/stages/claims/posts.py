@@ -50,9 +50,9 @@ def with_post_authors(text: str, claims: Sequence[Claim], posts: Sequence[Post])
     return [claim for claim in signed if claim is not None]
 
 
-def embedded_posts(doc: Doc) -> list[Post]:
-    """Every signed post line of the text, with its body, where its signature ends, and its author."""
-    text = doc.text
+def embedded_posts(doc: Doc, text: str) -> list[Post]:
+    """Every signed post line of the doc's ``text``, with its body, where its signature ends, and its
+    author."""
     posts = []
     for start, end in text_lines(text):
         signature = _SIGNATURE.search(text, start, end)
