@@ -46,6 +46,7 @@ from storyline.stages.ledger.proposition_verbless import (
     naming_verb,
     opening_participle,
     quoted_name,
+    sentence_end,
     verbless_predicates,
 )
 
@@ -54,8 +55,6 @@ from storyline.stages.ledger.proposition_verbless import (
 PREDICATE_REACH = 6
 # Words after a verb of saying looked through for its clause's verb: "said Mr. Dane's lawyers should" is five.
 REPORT_REACH = 8
-# A sentence's end, not an abbreviation's full stop ("Mr. Trump should"): the reported clause ends there.
-_SENTENCE_END = re.compile(r"[;:?!]|(?<=\w{4})\.(?:\s|$)")
 # Words opening a free relative after a light verb ("to do what every candidate has done"): the predicate
 # is the relative's, unknown here, not the noun that follows.
 _FREE_RELATIVES = frozenset({"what", "whatever"})
@@ -327,9 +326,7 @@ def _act_named(text: str, offset: int, words: PropositionWords) -> int | None:
     opening = words.act_verbs.get(verb_stem(verb.group())) if verb else None
     if not opening:
         return None
-    sentence_end = _SENTENCE_END.search(text, offset)
-    end = sentence_end.start() if sentence_end else len(text)
-    matches = list(WORD.finditer(text, offset, end))[1 : 1 + REPORT_REACH]
+    matches = list(WORD.finditer(text, offset, sentence_end(text, offset)))[1 : 1 + REPORT_REACH]
     skipped = ARTICLES | ledger_lexicon().pronoun_determiners
     for position, match in enumerate(matches):
         if match.group().lower() not in opening:
@@ -345,8 +342,7 @@ def _reported_verb(text: str, offset: int, words: PropositionWords, finite_only:
     be unfair", "voters said Mr. Trump | should release"), a contraction read as the verb after a pronoun
     only ("it's", not "Clinton's"). None when the clause has neither ("he thought the emails contained …"):
     its verb is not told from a noun without the parse."""
-    sentence_end = _SENTENCE_END.search(text, offset)
-    clause = text[offset : sentence_end.start() if sentence_end else len(text)]
+    clause = text[offset : sentence_end(text, offset)]
     matches = list(WORD.finditer(clause))[1 : 1 + REPORT_REACH]
     for before, match in zip([None, *matches], matches, strict=False):
         word = match.group().lower()

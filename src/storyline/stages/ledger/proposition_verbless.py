@@ -99,8 +99,8 @@ _APOSTROPHE_S = re.compile(r"['’]s\b")
 # Words from a verb of naming to the quotation naming its object, and the longest such quotation: "called
 # Donald J. Trump's remarks about a Latino judge ''racist''" is ten words as read ("Trump", "s", …).
 NAMING_REACH = 10
-# A sentence's end, as ``proposition_predicates`` reads one, and quotation marks (two apostrophes too: the
-# New York Times' ''racist'').
+# A sentence's end, not an abbreviation's full stop ("Mr. Trump should"), and quotation marks (two
+# apostrophes too: the New York Times' ''racist'').
 _SENTENCE_END = re.compile(r"[;:?!]|(?<=\w{4})\.(?:\s|$)")
 _QUOTE_OPENING = re.compile(r"(?:''|[\"“‘]|(?<=\s)')(?=\w)")
 _QUOTE_CLOSING = re.compile(r"''|[\"”’]|'(?!\w)")
@@ -185,6 +185,13 @@ def naming_verb(word: str) -> bool:
     return verb_stem(word) in _naming_stems()
 
 
+def sentence_end(text: str, offset: int) -> int:
+    """Where the sentence holding ``offset`` ends (the text's end when no end follows): a reported clause
+    or a naming verb's object is looked for before it (``proposition_predicates`` reads it so too)."""
+    found = _SENTENCE_END.search(text, offset)
+    return found.start() if found else len(text)
+
+
 @cache
 def _naming_stems() -> frozenset[str]:
     return frozenset(verb_stem(verb) for verb in NAMING_VERBS)
@@ -195,8 +202,7 @@ def quoted_name(text: str, offset: int) -> str | None:
     Trump's remarks about a Latino judge ''racist,''" → racist, "has called his comments 'racially toxic'"
     → toxic): the last word of the first quotation within ``NAMING_REACH`` words of the same sentence, when
     it is lower-case. None when no quotation follows: "called him on Tuesday" names nothing."""
-    sentence_end = _SENTENCE_END.search(text, offset)
-    end = sentence_end.start() if sentence_end else len(text)
+    end = sentence_end(text, offset)
     opening = _QUOTE_OPENING.search(text, offset, end)
     if opening is None or len(WORD.findall(text, offset, opening.start())) > NAMING_REACH:
         return None
