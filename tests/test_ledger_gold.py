@@ -256,9 +256,9 @@ MOST_FALSE_IN_A_STORY_TOP_20 = 2  # issue #14's ceiling, per story
 # start (c8e2a47): covered 49/50, together 5/138, apart 70/72, speakers 47/54, statuses 5/15, 10 of its top 12
 # false or misleading. mexico-visit-wall joined at the twenty-third round's start (b28d19f, after the second
 # half's labels and ranges): covered 63/74, together 0/405, apart 6/8, speakers 59/73, statuses 1/15, 5 of its
-# top 6 false or misleading. clinton-foundation-donors joined at the twenty-fourth round's start (scored unseen
-# at af13f88): covered 61/63, together 4/425, apart 66/66, speakers 62/79, statuses 5/15, 12 of its top 13
-# false or misleading.
+# top 6 false or misleading. clinton-foundation-donors joined at the twenty-fourth round's start (scored
+# unseen at af13f88): covered 61/63, together 4/425, apart 66/66, speakers 62/79, statuses 5/15, 12 of its
+# top 13 false or misleading.
 FLOORS_OF_LATE_STORIES = {
     "trump-taxes": (
         {
