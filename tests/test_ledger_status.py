@@ -387,7 +387,7 @@ def test_a_claim_only_anonymous_sources_gave_another_party_is_unconfirmed() -> N
     claims = [claim("c1", "a", relayed, 30), claim("c2", "c", relayed, 30)]
     (question,) = build_ledger(STORY, claims, ARTICLES, [], [])
     assert question.status == "unconfirmed", question.status_reason
-    assert question.status_reason == f"only anonymous sources speaking to another claim it ({relayed})"
+    assert question.status_reason == f"only unnamed sources that spoke to another party claim it ({relayed})"
     # a named source beside them: weighed as before; sources the outlet heard itself: single-source
     (question,) = build_ledger(STORY, [claims[0], claim("c2", "b", "Army", 30)], ARTICLES, [], [])
     assert question.status == "corroborated", question.status_reason

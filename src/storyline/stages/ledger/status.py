@@ -264,7 +264,10 @@ def _weighed(
     if relayed:
         # "according to three intelligence sources who spoke to Fox News": another's anonymous report, which
         # the outlet passing it on has not confirmed (``doubts.anonymous_relay``)
-        return "unconfirmed", f"only anonymous sources speaking to another claim it ({relayed}){not_counted}"
+        return (
+            "unconfirmed",
+            f"only unnamed sources that spoke to another party claim it ({relayed}){not_counted}",
+        )
     if sources > 1:
         return (
             "corroborated",
