@@ -3,7 +3,7 @@ concession its speaker answers."""
 
 from factories import make_claim
 
-from storyline.stages.ledger.doubts import doubting_rider, rebutted_concession
+from storyline.stages.ledger.doubts import anonymous_relay, doubting_rider, rebutted_concession
 
 
 def test_a_rider_saying_the_claim_is_unconfirmed_is_read() -> None:
@@ -42,3 +42,29 @@ def test_a_hedged_concession_answered_with_but_is_rebutted() -> None:
     assert not rebutted_concession(
         make_claim("there may be some generals who agree but few", modality="hedged")
     )
+
+
+def test_an_unnamed_source_that_spoke_to_another_party_is_an_anonymous_relay() -> None:
+    for words in (
+        "Another intelligence source speaking to Fox News",
+        "three intelligence sources who spoke to the Associated Press",
+        "sources told CNN",
+    ):
+        assert anonymous_relay(make_claim(speaker_text=words)), words
+    for words in (
+        "sources told reporters",  # no named party: the outlet's own reporters may have heard them
+        "a source familiar with the inquiry",  # no one else spoken to
+        "Fox News",
+        None,
+    ):
+        assert not anonymous_relay(make_claim(speaker_text=words)), words
+
+
+def test_a_party_cut_from_the_speaker_words_still_makes_an_anonymous_relay() -> None:
+    # ``ledger.addressees`` cuts a named addressee after "to": "source speaking to Fox News" reads "source
+    # speaking", and only its span, longer than its words, tells that a party was named there
+    words = "Another intelligence source speaking to Fox News"
+    cut = "Another intelligence source speaking"
+    assert anonymous_relay(make_claim(speaker_text=cut, speaker_start=10, speaker_end=10 + len(words)))
+    assert not anonymous_relay(make_claim(speaker_text=cut, speaker_start=10, speaker_end=10 + len(cut)))
+    assert not anonymous_relay(make_claim(speaker_text=cut))

@@ -378,3 +378,19 @@ def test_readers_letters_neither_contest_nor_corroborate() -> None:
     )
     status, reason = judge_status([agree], [first, other])
     assert status == "single-source" and reason.startswith("readers' opinions (A Reader, B Reader)"), reason
+
+
+def test_a_claim_only_anonymous_sources_gave_another_party_is_unconfirmed() -> None:
+    # issue #14 (PolNeAR clinton-foundation-donors): "according to three intelligence sources who spoke to
+    # Fox News", relayed by another outlet, stood as single-source, as though the outlet stood behind it
+    relayed = "intelligence sources who spoke to the Coast Daily"
+    claims = [claim("c1", "a", relayed, 30), claim("c2", "c", relayed, 30)]
+    (question,) = build_ledger(STORY, claims, ARTICLES, [], [])
+    assert question.status == "unconfirmed", question.status_reason
+    assert question.status_reason == f"only unnamed sources that spoke to another party claim it ({relayed})"
+    # a named source beside them: weighed as before; sources the outlet heard itself: single-source
+    (question,) = build_ledger(STORY, [claims[0], claim("c2", "b", "Army", 30)], ARTICLES, [], [])
+    assert question.status == "corroborated", question.status_reason
+    heard = [claim("c1", "a", "intelligence sources who spoke to reporters", 30)]
+    (question,) = build_ledger(STORY, heard, ARTICLES, [], [])
+    assert question.status == "single-source", question.status_reason

@@ -10,12 +10,18 @@ its speaker goes on to answer (read on the claim's text: the ledger has the Clai
   out-of-the-loop generals who are beating their chest. But those who are involved are pretty
   confident …"): conceding with a hedge and then answering with "But" is arguing against the thing, so the
   speaker takes the deny side (``ledger.sides``), not the side the conceded words seem to affirm.
+- ``anonymous_relay``: a speaker who is an unnamed source that spoke to another party ("Another intelligence
+  source speaking to Fox News", "sources told CNN"): the outlet passes on someone else's anonymous report,
+  which it has not confirmed itself, so a claim resting on such voices alone is unconfirmed
+  (``ledger.status``).
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from storyline.lexicons import load_lexicon
 from storyline.records import Claim
 from storyline.stages.claims import denies_confirmation
 from storyline.stages.ledger.grouping import ledger_lexicon
@@ -55,3 +61,28 @@ def rebutted_concession(claim: Claim) -> bool:
     return any(
         (words := _WORDS.findall(sentence)) and words[0].lower() in REBUTTAL_OPENERS for sentence in later
     )
+
+
+@cache
+def _anonymous_relay_pattern() -> re.Pattern[str]:
+    """A source noun, an optional "who" and a relay verb ("speaking", "told"), then "to" and a capitalised
+    party ("Fox News", "the AP"), or the end of the words when the party was cut from them (``kept_to``)."""
+    table = load_lexicon("ledger")["anonymous_relays"]
+    nouns = "|".join(map(re.escape, table["source_nouns"]))
+    verbs = "|".join(map(re.escape, table["relay_verbs"]))
+    # the nouns, verbs and "to" ignore case; the party spoken to must be a name, so its first letter does not
+    return re.compile(
+        rf"(?i:\b(?:{nouns})\s+(?:who\s+)?(?:{verbs}))(?:(?P<party>(?i:\s+(?:to\s+)?(?:the\s+)?)(?=[A-Z]))|\s*$)"
+    )
+
+
+def anonymous_relay(claim: Claim) -> bool:
+    """Whether the claim's speaker is an unnamed source that spoke to another party (module doc). The party
+    may have been cut from the speaker's words already: an entity named after "to" is the claim's addressee,
+    not its speaker (``ledger.addressees``), so "source speaking to Fox News" reads "source speaking"; the
+    speaker's span, longer than its words, tells that something was cut."""
+    words = claim.speaker_text or ""
+    match = _anonymous_relay_pattern().search(words)
+    if match is None or match["party"] is not None:
+        return match is not None
+    return (claim.speaker_end or 0) - (claim.speaker_start or 0) > len(words)

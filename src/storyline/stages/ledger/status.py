@@ -7,9 +7,11 @@ floors agree with each other, and with an exact value that meets them or that ca
 total); unconfirmed beside non-confirmations or with only hedged support, different figures each given with a
 hedge included ("could have … 18 years", "may not have … nearly two decades": estimates, no contest), or
 one source's claim its report adds is not confirmed ("…, a claim the ministry says it has found no evidence
-for": ``doubts.doubting_rider``); a hedged concession its speaker answers ("there may be some … But …")
-denies (``doubts.rebutted_concession``, read in ``ledger.sides``), the reason saying it was conceded;
-corroborated only by two or more independent sources other than the claim's own subject, and beside a speaker
+for": ``doubts.doubting_rider``), or resting only on unnamed sources that spoke to another party
+("according to three intelligence sources who spoke to Fox News": ``doubts.anonymous_relay``); a hedged
+concession its speaker answers ("there may be some … But …") denies (``doubts.rebutted_concession``, read in
+``ledger.sides``), the reason saying it was conceded; corroborated only by two or more independent sources
+other than the claim's own subject, and beside a speaker
 the text names, not by one it does not ("It", "the candidate": ``corroborating``); a series when a count moves
 one way over successive dates, from one source or from several keeping step (``ledger.series``: a tally of a
 kind of count, the dead, the missing, the displaced; never a sum of money or a share; a count of a bare noun
@@ -31,7 +33,7 @@ from types import MappingProxyType
 from storyline.config import DEFAULT_SETTINGS
 from storyline.records import Claim, Position, QuestionStatus
 from storyline.stages.ledger.counted import is_lower_bound
-from storyline.stages.ledger.doubts import doubting_rider, rebutted_concession
+from storyline.stages.ledger.doubts import anonymous_relay, doubting_rider, rebutted_concession
 from storyline.stages.ledger.grouping import ledger_lexicon
 from storyline.stages.ledger.non_counts import tells_an_intention
 from storyline.stages.ledger.opinions import all_opinions, hedges_its_negation, quotes_around
@@ -258,6 +260,14 @@ def _weighed(
             f"one source claims it ({who_of(asserting, names)}), unconfirmed where reported: "
             f'"{rider}"{not_counted}',
         )
+    relayed = _anonymous_relays(answers, claims)
+    if relayed:
+        # "according to three intelligence sources who spoke to Fox News": another's anonymous report, which
+        # the outlet passing it on has not confirmed (``doubts.anonymous_relay``)
+        return (
+            "unconfirmed",
+            f"only unnamed sources that spoke to another party claim it ({relayed}){not_counted}",
+        )
     if sources > 1:
         return (
             "corroborated",
@@ -329,6 +339,16 @@ def _doubting_rider(answers: Sequence[Position], claims: Sequence[Claim]) -> str
     """The first rider of the answers' claims saying that what they state is not confirmed."""
     riders = (doubting_rider(claim.text) for position in answers for claim in _held(position, claims))
     return next((rider for rider in riders if rider is not None), None)
+
+
+def _anonymous_relays(answers: Sequence[Position], claims: Sequence[Claim]) -> str:
+    """The words naming the answers' speakers when every claim that may corroborate (``corroborating``) is
+    an unnamed source's that spoke to another party ("Another intelligence source speaking to Fox News");
+    empty otherwise."""
+    counted = corroborating([claim for position in answers for claim in _held(position, claims)])
+    if not counted or not all(map(anonymous_relay, counted)):
+        return ""
+    return ", ".join(dict.fromkeys(claim.speaker_text or "" for claim in counted))
 
 
 def _only_hedged_estimates(answers: Sequence[Position], claims: Sequence[Claim]) -> bool:
