@@ -241,6 +241,7 @@ def is_whole_of_part(claim: Claim, quantity: Quantity) -> bool:
 def _kind_of_people(clause: str, start: int, end: int, outbreak: bool) -> str | None:
     """The kind of a count of people, the words naming a state of things left out: people "found" or
     "recovered" are the dead or the rescued ("14 miners were found dead"), not things back in hand."""
+
     def blank(word: re.Match[str]) -> str:
         return " " * len(word.group()) if is_state_kind(kind_near(word.group(), 0, 0)) else word.group()
 
