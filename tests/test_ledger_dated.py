@@ -199,6 +199,8 @@ def test_a_recalled_figure_takes_its_attributions_day_before_the_articles() -> N
         ("the 27 passengers freed on Tuesday were brought down the hill", {"27 passengers": 27}, True),
         ("by Tuesday afternoon 58 hostages had been released", {"58 hostages": 58}, False),
         ("84 of the passengers seized on Monday had now been freed", {"84": 84}, False),
+        # a day of recovery in one sentence dates no figure of the next
+        ("three works were recovered on Tuesday. Two men have been detained", {"Two men": 2}, False),
     ],
 )
 def test_one_days_recoveries_are_an_increment(content: str, figures: dict[str, float], one_day: bool) -> None:

@@ -9,6 +9,7 @@ import pytest
 
 from storyline.config import DEFAULT_SETTINGS
 from storyline.stages.ledger.counted import AGENT
+from storyline.stages.ledger.kinds import PART
 from storyline.stages.ledger.measures import (
     INCREMENT,
     Measure,
@@ -202,3 +203,33 @@ def test_a_figure_written_with_its_currency_sign_keeps_it_as_its_unit() -> None:
     number = make_quantity("$1,500", 1500, within=text, unit="USD")
     claim = make_claim(content, article=make_article(text), quantities=(number,))
     assert [measure.unit for measure in make_measures(claim, frozenset())] == ["USD"]
+
+
+def _measures_of(content: str, figures: dict[str, tuple[float, str]]) -> list[Measure]:
+    text = f"The ministry said {content}."
+    quantities = tuple(
+        make_quantity(surface, value, within=text, unit=unit) for surface, (value, unit) in figures.items()
+    )
+    return make_measures(make_claim(content, article=make_article(text), quantities=quantities), frozenset())
+
+
+def test_things_recovered_are_a_count_apart_from_the_whole_they_were_taken_from() -> None:
+    found = _measures_of(
+        "seven of the 23 works have now been found",
+        {"seven of the 23 works": (7, "work"), "23 works": (23, "work")},
+    )
+    assert [(m.quantity.value, m.kind) for m in found] == [(7, "recovered"), (23, None)]
+    recovered = _measures_of(
+        "police have recovered 14 of the 23 paintings", {"14 of the 23 paintings": (14, "painting")}
+    )
+    assert [(m.kind, PART in m.qualifiers) for m in recovered] == [("recovered", False)]
+
+
+def test_people_found_are_no_things_recovered() -> None:
+    (dead,) = _measures_of("14 miners were found dead", {"14 miners": (14, "personnel")})
+    assert dead.kind == "dead"
+
+
+def test_suspects_in_custody_are_the_detained() -> None:
+    (held,) = _measures_of("the number of suspects in custody has risen to eight", {"eight": (8, "suspect")})
+    assert (held.unit, held.kind) == ("personnel", "detained")

@@ -58,6 +58,10 @@ def test_a_tally_of_those_who_tested_positive_only_grows() -> None:
     assert series_directions({"positive"}) == {"rose"}
 
 
+def test_a_count_of_stolen_things_recovered_only_grows() -> None:
+    assert series_directions({"recovered"}) == {"rose"}
+
+
 def test_a_tally_of_the_dead_never_falls_as_a_series() -> None:
     # bodies recovered each night (6, then 4) are no toll moving; a count of the missing may fall
     falling = [toll(6, "2026-05-10"), toll(4, "2026-05-11")]

@@ -82,6 +82,9 @@ NUMBERED_REACH = 3
 # A figure whose own words take a part of a group: "four of the victims", "two of them" (``names_part``).
 PARTITIVE = re.compile(r"^\S+\s+of\s+(?:the|them|those|these|their)\b", re.IGNORECASE)
 # The whole a bare figure is a part of, right after it ("two | of the missing", "23 | of them").
+# A figure right after a part's "of the" is the whole the part is taken from ("Seven of the | 23 works have
+# now been found"): the part's verb tells what happened to the part, not to the whole.
+WHOLE_AFTER_PART = re.compile(r"\S+\s+of\s+(?:the|its|their)\s+$", re.IGNORECASE)
 WHOLE_OF_PART = re.compile(r"\s+of\s+(?:the|them|those|these|their)\b(?:\s+[^\W\d_][\w-]*)?", re.IGNORECASE)
 # Only these kinds of number answer a question (``quantities.number_type``); a duration is context.
 ANSWER_TYPES = frozenset({"count", "money", "percent"})
@@ -196,12 +199,15 @@ def _counts_part(clause: str, offset: int, figure: str, kind: str, outbreak: boo
     ``names_part``), and the kind is named by the whole or before the figure, not only after the whole, in
     a predicate of the figure's own: "nine of the escapees had been recaptured" and "23 of them are back
     behind bars" count the recaptured, whom the figure's own verb tells of, not a part of them (the
-    generalise escape story)."""
+    generalise escape story). A state of things is a part only where the whole names it: the whole of
+    "restored 41 of the 166 facilities" or "recovered 14 of the 23 paintings" is every one of the things."""
     end = offset + len(figure)
     if not (is_part(clause, offset, end) or names_part(figure)):
         return False
     whole = WHOLE_OF_PART.match(clause, end)  # "two | of the missing"
     own = clause[: whole.end() if whole else end]
+    if is_state_kind(kind):  # "recovered 14 of the 23 paintings": the whole is what was taken, no count of it
+        return kind_near(own[offset:], 0, 0, outbreak) == kind  # "two of the recovered works"
     if kind_near(own, end, end, outbreak) == kind:
         return True  # the whole names the kind, or the words before the figure do
     return kind_near(clause[end:], 0, 0, outbreak) != kind
@@ -224,6 +230,22 @@ def _unit_from_clause(quantity: Quantity, clause_words: Sequence[str]) -> str | 
     classes = [unit_classes().get(w) or unit_classes().get(w.removesuffix("s")) for w in clause_words]
     named = [unit for unit in classes if unit]
     return named[0] if named else _noun_numbered(clause_words)
+
+
+def is_whole_of_part(claim: Claim, quantity: Quantity) -> bool:
+    """Whether the figure is the whole a part before it is taken from ("Seven of the 23 works",
+    "14 of the 23 paintings"): it counts neither what the part's verb says nor the part's count."""
+    return WHOLE_AFTER_PART.search(claim.text[: max(0, quantity.start - claim.start)]) is not None
+
+
+def _kind_of_people(clause: str, start: int, end: int, outbreak: bool) -> str | None:
+    """The kind of a count of people, the words naming a state of things left out: people "found" or
+    "recovered" are the dead or the rescued ("14 miners were found dead"), not things back in hand."""
+
+    def blank(word: re.Match[str]) -> str:
+        return " " * len(word.group()) if is_state_kind(kind_near(word.group(), 0, 0)) else word.group()
+
+    return kind_near(WORD.sub(blank, clause), start, end, outbreak)
 
 
 def _signed(figure: str) -> bool:
@@ -369,6 +391,8 @@ def make_measures(
             count_kind = kind_of_predicate(quantity, outbreak)
         if count_kind is None and one_count and is_bare_figure(quantity.text):
             count_kind = listed_kinds.get(quantity.unit)  # "…, 1,120 on Tuesday and 1,460 on Monday"
+        if is_whole_of_part(claim, quantity):
+            count_kind = None  # "Seven of the 23 works have been found": 23 were not found
         if count_kind is not None:
             listed_kinds[quantity.unit] = count_kind
         # a bare figure of a kind counts people ("31 missing"); one of a state says nothing of what it
@@ -378,6 +402,8 @@ def make_measures(
         if not unit or numbers_a_list(claim, quantity, unit):
             continue
         unit = PEOPLE_UNIT if counts_people(count_kind, unit) else unit
+        if is_state_kind(count_kind) and unit == PEOPLE_UNIT:
+            count_kind = _kind_of_people(clause, offset, offset + len(quantity.text), outbreak)
         if is_people_state(count_kind) and unit != PEOPLE_UNIT:
             count_kind = None  # "41.5 million somoni owed", "two kilns at work": no count of people
         unit = outbreak_unit(count_kind, unit) or unit

@@ -47,7 +47,9 @@ NEAR_BEFORE = 6
 CUE_REACH = 4
 # Where a part of a clause ends: a comma, a semicolon or a colon, or "and" ("three dead on Monday, nine on
 # Tuesday and 14 on Wednesday" are three parts, each with its own day).
-PART_BREAK = re.compile(r"[,;:]|\s+and\s+")
+# A sentence's end is a break too: "Three works were recovered this morning. Two men have been detained"
+# (a day of recovery in one sentence makes no increment of the next sentence's count).
+PART_BREAK = re.compile(r"[,;:]|\s+and\s+|(?<=[a-z0-9][.!?])\s+|(?<=[a-z0-9][.!?][\"”])\s+")
 # A time expression after one of these bounds a span ("since Monday") rather than dating a figure.
 # Where a sentence, or its part after a semicolon, ends: the day that opens it dates each of its figures.
 SENTENCE_BREAK = re.compile(r"[.!?;]\s+")

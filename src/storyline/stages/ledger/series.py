@@ -58,10 +58,11 @@ from storyline.stages.ledger.voices import POSSESSOR
 Dated = tuple[date, float]
 
 # The ways a series may move. A tally of what happened, the dead, the injured, the infected (confirmed
-# cases, counted since an outbreak began), those who tested positive (a doping affair's count), the freed
-# and the restored, only grows: a "toll" that falls is a count of something else (bodies recovered each
-# night, a correction), never one count seen moving. A stock, a count of who or what is in a state now (in
-# hospital, missing, displaced, detained, held, cut off, on strike or at work), may fall, and may rise and
+# cases, counted since an outbreak began), those who tested positive (a doping affair's count), the freed,
+# the restored and what was stolen and is recovered, only grows: a "toll" that falls is a count of something
+# else (bodies recovered each night, a correction), never one count seen moving. A stock, a count of who or
+# what is in a state now (in hospital, missing, displaced, detained, held, cut off, on strike or at work), may
+# fall, and may rise and
 # then fall (``MOVED``): patients are admitted and discharged, the missing are found and more reported.
 # Kinds as named in lexicons/ledger.toml [count_kinds], [state_kinds], [people_state_kinds] and
 # [outbreak_kinds]; any other kind (those aboard, those owed, the employed) moves one way or the other.
@@ -69,7 +70,7 @@ EITHER_WAY = frozenset({"rose", "fell"})
 MOVED = "moved"
 WHICHEVER_WAY = EITHER_WAY | {MOVED}
 ONLY_GROWING_KINDS = frozenset(
-    {"dead", "injured", "infected", "positive", "freed", "in_service", "recaptured"}
+    {"dead", "injured", "infected", "positive", "freed", "in_service", "recaptured", "recovered"}
 )
 STOCK_KINDS = frozenset(
     {
