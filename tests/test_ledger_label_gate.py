@@ -200,3 +200,12 @@ def test_a_label_that_supports_be_with_did_is_no_question() -> None:
     named = _measure("the inspectors named 12 types of faults", "12 types of faults", 12, "type")
     assert _asked("How many types of faults did the inspectors name?", named)
     assert _asked("How many types of faults did the inspectors want to be named?", named)
+
+
+def test_a_label_ending_on_a_bare_be_is_no_question() -> None:
+    # the part's verb of "85 of the 154 meetings … were with donors", its complement cut off
+    text = "85 of the 154 meetings the mayor had with individuals were with donors"
+    part = _measure(text, "85 of the 154 meetings", 85, "meeting")
+    assert not _asked("How many meetings the mayor had with individuals were?", part)
+    assert _asked("How many meetings with donors were there?", part)
+    assert _asked("How many meetings were with donors?", part)
