@@ -546,6 +546,12 @@ def test_topic_before_a_colon_is_no_speaker() -> None:
     assert claims_of("Harbour strike: talks resume on Monday\n") == []
 
 
+def test_a_headline_kicker_before_a_colon_is_no_speaker() -> None:
+    # the outlet's label for its own news, tagged a name at a line's start, is no one who said it
+    assert claims_of("Bombshell: The agency just gave the mayor a new reason to worry.\n") == []
+    assert claims_of("Shocking: the levees will not hold\n") == []
+
+
 def test_signed_quotations_in_a_row() -> None:
     text = "“The service is too slow.” ― Maria Ortega “Fares are too high.” ― Paul Dorsey\n"
     claims = claims_of(text)

@@ -591,3 +591,13 @@ def test_a_figure_ending_a_cut_content_reads_its_kind_from_the_article() -> None
         ),
     )
     assert [m.kind for m in make_measures(claim, frozenset(), text=ended)] == ["dead", "dead"]
+
+
+def test_a_year_before_a_present_perfect_total_does_not_date_it() -> None:
+    # "Begun in 1997, the fund has raised …" tells a total up to now: 1997 dates the founding
+    text = "Begun in 2019, the fund has raised 700 tonnes of grain, officials said."
+    founded = _tonnes(text, text[: text.index(", officials")], "700 tonnes", (("2019", "2019"),))
+    assert PAST_EVENT in founded.qualifiers and former_year([founded]) is None
+    dumped = "In 2019, a freighter dumped 700 tonnes of grain, officials said."
+    content = dumped[: dumped.index(", officials")]
+    assert former_year([_tonnes(dumped, content, "700 tonnes", (("2019", "2019"),))]) == 2019

@@ -190,3 +190,22 @@ def test_one_claims_count_asks_what_a_named_subject_did_to_the_counted_thing() -
     assert not asks_a_voiced_count("How many servers did somebody destroy?", [destroyed])
     unsaid = _voiced("somebody destroyed 34,000 emails", "34,000 emails", 34e3, "email", speaker=None)
     assert not asks_a_voiced_count("How many emails did somebody destroy?", [unsaid])
+
+
+def test_a_label_that_supports_be_with_did_is_no_question() -> None:
+    # "it was easy to name a hundred types": the predicate read off the copula's subject is no English
+    text = "it was easy to name a hundred different types of conflicts"
+    types = _measure(text, "a hundred different types of conflicts", 100, "type")
+    assert not _asked("How many different types of conflicts did it be to name?", types)
+    named = _measure("the inspectors named 12 types of faults", "12 types of faults", 12, "type")
+    assert _asked("How many types of faults did the inspectors name?", named)
+    assert _asked("How many types of faults did the inspectors want to be named?", named)
+
+
+def test_a_label_ending_on_a_bare_be_is_no_question() -> None:
+    # the part's verb of "85 of the 154 meetings … were with donors", its complement cut off
+    text = "85 of the 154 meetings the mayor had with individuals were with donors"
+    part = _measure(text, "85 of the 154 meetings", 85, "meeting")
+    assert not _asked("How many meetings the mayor had with individuals were?", part)
+    assert _asked("How many meetings with donors were there?", part)
+    assert _asked("How many meetings were with donors?", part)

@@ -124,6 +124,22 @@ def test_a_fragment_asks_nothing() -> None:
     assert not asks_something(fragment, [0]) and asks_something(stated, [0])
 
 
+@pytest.mark.parametrize(
+    ("content", "asked"),
+    [
+        # the cut leaves out the condition the modal hangs on: the claim would read unconditional
+        ("It would be a breach of duty by the mayor and his staff if they fail to act on it", False),
+        # the condition is kept, or the sentence ends before the next one's "If"
+        ("the deal would cost the city millions if approved", True),
+        ("It would be a disaster for the party. If he wins, we lose.", True),
+        # no modal: a fact stated, whatever follows
+        ("the council failed to act on the report and the mayor left if only for a day", True),
+    ],
+)
+def test_a_label_that_cuts_off_its_condition_asks_nothing(content: str, asked: bool) -> None:
+    assert asks_something([make_claim(content, id="c1")], [0]) is asked
+
+
 def test_a_request_label_keeps_what_was_asked_past_an_appositive() -> None:
     content = "The union has urged the city, the largest employer in the region, to raise wages this year"
     label = proposition_label([make_claim(content)], [0])

@@ -5,7 +5,7 @@ from dataclasses import replace
 import pytest
 from factories import make_claim, make_quantity, make_time
 
-from storyline.stages.ledger.quantity_labels import quantity_label
+from storyline.stages.ledger.quantity_labels import comparative_first, quantity_label
 
 
 def test_quantity_label_uses_the_counted_noun_phrase_and_what_follows() -> None:
@@ -275,3 +275,14 @@ def test_a_period_between_two_months_keeps_its_years_and_end() -> None:
     year = (make_time("2012", "2012", "year", within=text),)
     figure = make_quantity("$1.13 million", 1.13e6, within=text, unit="USD")
     assert quantity_label("USD", [(make_claim(text, times=year), figure)], [0])[0] == "How much money?"
+
+
+def test_a_comparative_after_the_figure_goes_before_the_noun() -> None:
+    # "At least $1 million more was donated by …": English asks "How much more money …"
+    assert comparative_first("How much money more was donated by the fund?") == (
+        "How much more money was donated by the fund?"
+    )
+    assert comparative_first("How many troops fewer were sent?") == "How many fewer troops were sent?"
+    assert comparative_first("How much money was donated by the fund?") == (
+        "How much money was donated by the fund?"
+    )

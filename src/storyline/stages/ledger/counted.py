@@ -518,12 +518,17 @@ def former_year(group: Sequence[Measure]) -> int | None:
 # A year after a figure dates it when a preposition of time opens it and no comma parts them: "expelled two
 # diplomats in 2022", not "thirty disputes, including the 2011 stoppage" (a career's count, not 2011's).
 YEAR_AFTER_FIGURE = re.compile(r"[^,;]*\b(?:in|during)\s+(?:\w+\s+)?$")
+# A year before a figure whose clause, past a comma, is in the present perfect: "Begun in 1997, the
+# foundation has raised roughly $2 billion" tells a total up to now; the year dates the opener's event
+# (its founding), and "How much money did the foundation raise in 1997?" asked a false question (issue #14).
+PRESENT_PERFECT_PAST_COMMA = re.compile(r",[^;]*\b(?:has|have)\b")
 
 
 def dates_figure(claim: Claim, quantity: Quantity, time: TimeExpr) -> bool:
     """Whether ``time`` names the figure's time: before it in the content, or after it as its time."""
     if time.start < quantity.start:
-        return True
+        before = claim.text[time.end - claim.start : quantity.start - claim.start]
+        return PRESENT_PERFECT_PAST_COMMA.search(before) is None
     between = claim.text[quantity.end - claim.start : time.start - claim.start]
     return YEAR_AFTER_FIGURE.fullmatch(between) is not None
 

@@ -28,7 +28,13 @@ right questions than fifty doubtful ones).
 - a count one claim gives asks something (``asks_a_voiced_count``) only when its label is the figure's own
   noun, an auxiliary, a subject that is no pronoun and a verb ("How many emails did somebody destroy?"), said
   by a resolved speaker: "How much money did he raise?" or "How many members did we consist of?" name
-  nobody the reader can tell without the sentence.
+  nobody the reader can tell without the sentence;
+- a label whose "did" supports "be" ("How many types of conflicts did it be to name?") is no English: "be"
+  takes no do-support in a question, so the predicate was read off the wrong verb of its sentence (a
+  copula's subject taken for the figure's verb's: "it was easy to name a hundred …", issue #14); nor is one
+  that ends on a finite "be" with nothing after it ("How many meetings Clinton had with individuals were?":
+  the verb of a part of the figure, "85 of the 154 meetings … were with donors", its complement cut off),
+  "… were there?" aside.
 """
 
 from __future__ import annotations
@@ -76,6 +82,10 @@ FALSE_REPORT_REACH = 5
 LIST_AFTER = re.compile(r"\s*(?:,\s*[a-z][\w-]*|,?\s+(?:and|or)\s+[a-z])")
 # Personal pronouns and possessive determiners: English's closed class, listed by hand. A label whose subject
 # is one ("did he raise", "did its new bloc have") leaves the label's reader to guess who acted.
+# "did" and its subject (a few words, none a verb's "to" or a negation) before "be": "did it be to name".
+DO_SUPPORTED_BE = re.compile(r"\bdid(?:\s+(?!to\b|not\b|n't\b)[\w’'-]+){1,4}\s+be\b", re.I)
+# a finite "be" ending a label, not after "there" ("How many were there?" asks something)
+BARE_BE_END = re.compile(r"(?<!\bthere)\s+(?:is|are|was|were)\?$", re.I)
 PRONOUN_SUBJECTS = frozenset(
     {"i", "you", "he", "she", "it", "we", "they", "my", "your", "his", "her", "its", "our", "their"}
 )
@@ -90,6 +100,8 @@ def says_what_is_asked(
     (``label_cuts.writes_shorthand``)."""
     if writes_shorthand(label) or BESIDE_UNNAMED.match(label):
         return False
+    if DO_SUPPORTED_BE.search(label) or BARE_BE_END.search(label):
+        return False  # no English question
     if group[0].holder is not None:
         return True
     if label.startswith(MONEY_OPENER):

@@ -48,6 +48,9 @@ TITLE_CASE_WORDS = 4  # a headline in Title Case: fewer words may all be a name 
 # a closing single quotation mark: at a word's end, not a plural possessive's ("Democrats’ emails")
 SINGLE_QUOTE_CLOSE = re.compile(r"(?<=[^\Ws])’(?=\W|$)")
 COMMENT_OPENER = re.compile(r"^[A-Z][a-z]+ly,\s")
+# A conditional modal in a label, and a condition in the words its cut left out ("… if they fail to act").
+CONDITIONAL_MODAL = re.compile(r"\b(?:would|could|might)\b|’d\b|'d\b", re.I)
+CONDITION = re.compile(r"(?:^|[\s,])(?:if|unless)\s", re.I)
 
 
 def _jaccard(first: frozenset[str], second: frozenset[str]) -> float:
@@ -120,6 +123,7 @@ def asks_something(claims: Sequence[Claim], order: list[int]) -> bool:
     if (
         writes_shorthand(content)
         or _speaker_relative(content)
+        or _condition_cut(label_claim(claims, order).text, content)
         or not cut_whole(label_claim(claims, order).text, _first_verb(label_claim(claims, order)))
     ):
         return False
@@ -127,6 +131,21 @@ def asks_something(claims: Sequence[Claim], order: list[int]) -> bool:
     first = words[0] if words else ""
     openers = {*data["fragment_openers"], *data["subjectless_openers"]}
     return len(words) >= MIN_PROPOSITION_WORDS and first not in openers and not CONTRACTED.match(first)
+
+
+def _condition_cut(text: str, content: str) -> bool:
+    """Whether the label's ``content`` (cut from the claim's ``text``) says what would happen and the cut
+    left out the condition it hangs on: "It would be a dereliction of duty by President Obama … if they fail
+    to act" asked "Would it be a dereliction of duty by President Obama?", a claim the speaker never made
+    (issue #14). The question is left out: kept whole it is too long to scan, cut it is false."""
+    if not CONDITIONAL_MODAL.search(content) or CONDITION.search(content):
+        return False
+    words = text.split()
+    kept = len(content.removesuffix(" …").split())
+    if not 0 < kept < len(words) or words[kept - 1].endswith((".", "!", "?")):
+        return False  # nothing left out, or the sentence ended where the label did
+    first_sentence = re.split(r"(?<=[.!?])\s", " ".join(words[kept:]), maxsplit=1)[0]
+    return CONDITION.search(first_sentence) is not None
 
 
 def _speaker_relative(content: str) -> bool:

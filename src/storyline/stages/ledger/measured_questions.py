@@ -41,7 +41,12 @@ from storyline.stages.ledger.measures import (
     under_umbrellas,
     unify_holders,
 )
-from storyline.stages.ledger.quantity_labels import NAMED_MONEY_OPENER, quantity_label, share_label
+from storyline.stages.ledger.quantity_labels import (
+    NAMED_MONEY_OPENER,
+    comparative_first,
+    quantity_label,
+    share_label,
+)
 from storyline.stages.ledger.relays import relay_outlet_figures
 from storyline.stages.ledger.sides import Context, make_question, stance_positions, value_positions
 from storyline.stages.ledger.single_voice import one_voice_figure, one_voice_figure_label
@@ -158,6 +163,7 @@ def _measured_question(
         return None
     if not says_what_is_asked(text, group, labelled[0], context.texts):
         return None  # a figure whose label cannot say what is asked stays a claim (``ledger.label_gate``)
+    text = comparative_first(text)
     sources = sourcing(group_claims, reading)
     question = make_question(
         reading.story,

@@ -32,6 +32,10 @@ SHARE_OPENER = "What share"
 OPENERS = {"percent": SHARE_OPENER, "money": MONEY_OPENER}
 # Words of a quantity label's tail: enough to say what is counted, short enough to scan.
 TAIL_WORDS = 8
+# a money or count label whose tail opens with a comparative: "How much money more was …"
+COMPARATIVE_AFTER_NOUN = re.compile(
+    r"^(?P<opener>How (?:much|many)) (?P<noun>money|[a-z]+) (?P<comparative>more|less|fewer) "
+)
 TAIL_REACH = 4  # words a quantity label's tail may run past TAIL_WORDS to finish a phrase
 MIN_SHARE_WORDS = 2
 # A head word shorter than this is a symbol ("km", "kg") whose plural is itself.
@@ -344,6 +348,17 @@ def quantity_label(
             return f"{opener} {noun}{' ' + tail if tail else ''}?", bool(tail) or " " in noun
     tail = _tail(claim, quantity, several_days)
     return f"{opener} {_plural(unit)}{' ' + tail if tail else ''}?", bool(tail)
+
+
+def comparative_first(label: str) -> str:
+    """ "How much more money was donated by …?" for "How much money more was donated by …?": a figure
+    written with a comparative after it ("At least $1 million more was donated") counts an amount beyond
+    one told before, and English puts "more"/"less" before the noun it compares; the tail opened with it
+    (issue #14)."""
+    found = COMPARATIVE_AFTER_NOUN.match(label)
+    if found is None:
+        return label
+    return f"{found['opener']} {found['comparative']} {found['noun']} {label[found.end() :]}"
 
 
 def _money_thing(quantity: Quantity) -> str:
