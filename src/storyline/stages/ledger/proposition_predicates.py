@@ -226,7 +226,6 @@ def _predicates_at(text: str, offset: int) -> list[str]:
             if not _passed_over(tokens[i], words)
             and not _heads_a_complement(tokens, i)
             and not _partitive(tokens, i, words)
-            and not _names_a_thing(tokens, i)
         ]
         if not following or any(token.lower() in _FREE_RELATIVES for token in tokens[: following[0]]):
             return []
@@ -360,16 +359,6 @@ def _predicate_of(token: str, words: PropositionWords, nominal: bool) -> list[st
     if len(predicate) < 3:
         return []
     return [predicate, *sorted(nominal_stems(token))] if nominal else [predicate]
-
-
-def _names_a_thing(tokens: Sequence[str], index: int) -> bool:
-    """Whether the word at ``index`` is a capitalised word modifying a word after it ("were with Clinton
-    Foundation donors", "is Clinton's fault"): a name says of whom or what, the predicate is the phrase's
-    lower-case head after it. Not a last word ("because he is Mexican"): that one is the predicate."""
-    following = tokens[index + 1] if index + 1 < len(tokens) else ""
-    if tokens[index] == "s" and index and tokens[index - 1][:1].isupper():
-        return True  # the possessive's "s" ("Smith's"), which ``WORD`` reads as a word of its own
-    return tokens[index][:1].isupper() and following.isalpha() and following != "I"
 
 
 def _heads_a_complement(tokens: Sequence[str], index: int) -> bool:
