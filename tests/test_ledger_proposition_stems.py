@@ -28,3 +28,25 @@ def test_inflections_and_irregular_forms_meet_on_one_stem() -> None:
     assert predicate_stem("sent") == predicate_stem("send")
     assert predicate_stem("met") == predicate_stem("meets")
     assert predicate_stem("carelessness") == predicate_stem("careless")
+
+
+def test_a_noun_in_ing_names_the_act_of_its_verb_when_the_lemmatizer_knows_the_verb() -> None:
+    assert predicate_stem("met") in nominal_stems("meetings")
+    assert predicate_stem("file") in nominal_stems("filing")
+    assert predicate_stem("shop") in nominal_stems("shopping")
+    assert not nominal_stems("morning")  # no verb "morn": a noun in "-ing" that names no act
+    assert not nominal_stems("thing")
+
+
+def test_a_plural_nominalisation_names_its_verb_as_the_singular_does() -> None:
+    assert predicate_stem("recommend") in nominal_stems("recommendations")
+    assert nominal_stems("recommendations") == nominal_stems("recommendation")
+
+
+def test_an_adjective_of_a_quality_meets_the_noun_it_is_made_of() -> None:
+    assert predicate_stem("fraud") in nominal_stems("fraudulent")
+    assert predicate_stem("danger") in nominal_stems("dangerous")
+    assert predicate_stem("harm") in nominal_stems("harmful")
+    assert predicate_stem("fury") in nominal_stems("furious")
+    assert not nominal_stems("serious")  # no noun "seri": the ending is no suffix here
+    assert not nominal_stems("previous")

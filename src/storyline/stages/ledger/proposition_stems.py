@@ -96,6 +96,26 @@ def _irregular_verbs() -> Mapping[str, str]:
     return {form: lemmas[0] for form, lemmas in verbs.items() if lemmas}
 
 
+def _verb_index() -> frozenset[str]:
+    """The verbs of the pipeline lemmatizer's index (spaCy's English lookups: ~8,700 lemmas), to tell a
+    noun in "-ing" naming a verb's act ("meeting") from one that names none ("morning")."""
+    return _lemma_index("verb")
+
+
+@cache
+def _lemma_index(*parts: str) -> frozenset[str]:
+    """The lemmas of the pipeline lemmatizer's index for ``parts`` of speech (all but adjectives and
+    adverbs: nouns and verbs, when none are named)."""
+    from storyline.stages.nlp import load_nlp  # the pipeline's model, loaded once per process
+
+    lemmatizer = load_nlp().get_pipe("lemmatizer")
+    try:
+        index = lemmatizer.lookups.get_table("lemma_index")  # type: ignore[attr-defined]
+        return frozenset(lemma for part in parts or ("noun", "verb") for lemma in index[part])
+    except (KeyError, AttributeError):
+        return frozenset()
+
+
 @cache
 def verb_stem(word: str) -> str:
     return _trimmed(stem(_irregular_verbs().get(word.lower(), word)))
@@ -117,10 +137,47 @@ def nominal_stems(word: str) -> frozenset[str]:
     (``keyed_candidates``)."""
     lowered = word.lower()
     found = set()
-    for ending, verb_ending in proposition_words().nominal_suffixes:
-        if lowered.endswith(ending) and len(lowered) - len(ending) >= 3:
-            found.add(predicate_stem(lowered[: len(lowered) - len(ending)] + verb_ending))
+    for noun in {lowered, _singular(lowered)}:  # "recommendations" names recommending as much
+        for ending, verb_ending in proposition_words().nominal_suffixes:
+            if noun.endswith(ending) and len(noun) - len(ending) >= 3:
+                found.add(predicate_stem(noun[: len(noun) - len(ending)] + verb_ending))
+    found.update(predicate_stem(verb) for verb in gerund_verbs(_singular(lowered)))
+    found.update(predicate_stem(root) for root in quality_roots(lowered))
     return frozenset(found)
+
+
+# Adjective endings that make a quality of a noun ("fraudulent" of fraud, "dangerous" of danger, "harmful"
+# of harm): "the school was fraudulent" and "Trump University is a fraud" assert one predicate. English
+# derivational suffixes; each root is checked against the lemmatizer's index (``quality_roots``).
+_QUALITY_SUFFIXES = ("ulent", "ous", "ful")
+
+
+def quality_roots(adjective: str) -> tuple[str, ...]:
+    """The nouns (or verbs) an adjective in "-ulent", "-ous" or "-ful" is made of ("fraudulent" → fraud,
+    "outrageous" → outrage, "furious" → fury, "harmful" → harm); a candidate counts only when the pipeline
+    lemmatizer's noun or verb index holds it, so "various" or "serious" names none."""
+    for suffix in _QUALITY_SUFFIXES:
+        if adjective.endswith(suffix) and len(adjective) - len(suffix) >= 3:
+            base = adjective[: -len(suffix)]
+            candidates = (base, base + "e", base[:-1] + "y" if base.endswith("i") else "")
+            return tuple(root for root in dict.fromkeys(candidates) if root and root in _lemma_index())
+    return ()
+
+
+def _singular(noun: str) -> str:
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+
+
+def gerund_verbs(noun: str) -> tuple[str, ...]:
+    """The verbs a noun in "-ing" is the act of ("meeting" → meet, "filing" → file, "shopping" → shop):
+    "had meetings with donors" states that they met. English spells the base three ways before "-ing"
+    (as is, its silent "e" dropped, its last consonant doubled); a candidate counts only when the
+    pipeline lemmatizer's verb index holds it, so "morning" or "thing" names no verb."""
+    if not noun.endswith("ing") or len(noun) < 6:
+        return ()
+    base = noun[:-3]
+    candidates = (base, base + "e", base[:-1] if base[-1:] == base[-2:-1] else "")
+    return tuple(verb for verb in dict.fromkeys(candidates) if verb and verb in _verb_index())
 
 
 def predicate_stems(words: frozenset[str]) -> frozenset[str]:
