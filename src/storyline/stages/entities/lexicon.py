@@ -90,6 +90,7 @@ class EntityLexicon:
     countries: frozenset[str]
     portfolio_titles: frozenset[str]
     inverted_org_heads: frozenset[str]
+    place_first_org_heads: frozenset[str]
     head_titles: frozenset[str]
     # Titles of a side of a contest ("challenger"): never read by salience (descriptions).
     contest_titles: frozenset[str]
@@ -209,6 +210,7 @@ def entity_lexicon() -> EntityLexicon:
         ),
         portfolio_titles=frozenset(data["portfolio_titles"]),
         inverted_org_heads=frozenset(data["inverted_org_heads"]),
+        place_first_org_heads=frozenset(data["place_first_org_heads"]),
         head_titles=frozenset(data["head_titles"]),
         contest_titles=frozenset(data["contest_titles"]),
         role_verbs=dict(data["role_verbs"]),
