@@ -172,13 +172,14 @@ def test_a_head_written_before_its_subject_is_one_name_with_the_head_after_it() 
 
 
 def test_an_institution_named_after_its_place_is_one_name_with_the_place_first() -> None:
-    found = grouped(
-        ("a", "Regional History Museum of Velsund", "ORG"),
-        ("b", "Velsund Regional History Museum", "ORG"),
-        ("c", "Regional History Museum of Norrby", "ORG"),
-        ("d", "University of Velsund", "ORG"),
-        ("e", "Velsund University", "ORG"),
-    )
+    names = [
+        "Regional History Museum of Velsund",
+        "Velsund Regional History Museum",
+        "Regional History Museum of Norrby",
+        "University of Velsund",
+        "Velsund University",
+    ]
+    found = grouped(*((article, name, "ORG") for article, name in zip("abcde", names, strict=True)))
     assert same_entity(found, "Regional History Museum of Velsund", "Velsund Regional History Museum")
     assert not same_entity(found, "Regional History Museum of Norrby", "Velsund Regional History Museum")
     # a bare head: "University of Washington" and "Washington University" are two universities
