@@ -31,6 +31,15 @@ def test_fold_name_drops_the_hyphenated_arabic_article_only() -> None:
     assert fold_name("Rolls-Royce") == "rolls royce"
 
 
+def test_fold_name_drops_the_apostrophe_of_an_ejective_consonant_only() -> None:
+    # Georgian national and scholarly romanisation: "k'", "p'", "t'", "ts'", "ch'", "q'" inside a word
+    assert fold_name("Ts'its'ishvili") == fold_name("Tsitsishvili") == "tsitsishvili"
+    assert fold_name("Vakht’ang K’obalia") == "vakhtang kobalia"
+    assert fold_name("Mzhavanadzeʼs") != fold_name("Mzhavanadzes")  # a possessive keeps its break
+    assert fold_name("O'Neill") == "o neill"  # after a vowel: an Irish name's apostrophe
+    assert fold_name("D'Alema") == "d alema"
+
+
 def test_transliterations_and_partial_names_merge() -> None:
     found = resolve_entities(
         mentions(

@@ -171,6 +171,21 @@ def test_a_head_written_before_its_subject_is_one_name_with_the_head_after_it() 
     assert not same_entity(found, "Ministry of Defence", "Interior Ministry")
 
 
+def test_an_institution_named_after_its_place_is_one_name_with_the_place_first() -> None:
+    names = [
+        "Regional History Museum of Velsund",
+        "Velsund Regional History Museum",
+        "Regional History Museum of Norrby",
+        "University of Velsund",
+        "Velsund University",
+    ]
+    found = grouped(*((article, name, "ORG") for article, name in zip("abcde", names, strict=True)))
+    assert same_entity(found, "Regional History Museum of Velsund", "Velsund Regional History Museum")
+    assert not same_entity(found, "Regional History Museum of Norrby", "Velsund Regional History Museum")
+    # a bare head: "University of Washington" and "Washington University" are two universities
+    assert not same_entity(found, "University of Velsund", "Velsund University")
+
+
 def test_a_qualified_inverted_name_and_a_portfolio_named_two_ways_are_one_ministry() -> None:
     """Issue #17: "Estmarkian Ministry of Health" is the "Ministry of Health" of the story's other reports,
     and "Ministry of Internal Affairs" the "Interior Ministry"; other portfolios stay apart."""

@@ -306,6 +306,9 @@ def test_a_titled_name_is_two_or_three_capitalised_words_after_a_title_word() ->
         ("Frost Owl met the group of officials on Monday.", False),
         ("Samples posted by the Frost Owl group were checked.", True),
         ("Officials said Frost Owl group members had fled.", False),
+        # the phrase after the comma is the next clause's subject, not an apposition naming Frost Owl
+        ("Since the raid on Frost Owl, the hacking group has gone quiet.", False),
+        ("Since the raid on Frost Owl, the group said nothing.", False),
     ],
 )
 def test_a_name_introduced_as_a_group_is_an_organisation(text: str, introduced: bool) -> None:

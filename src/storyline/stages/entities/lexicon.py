@@ -29,6 +29,11 @@ __all__ = [
 # NER labels of places: spaCy often swaps GPE and LOC for one place, so they are one kind of actor.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NON_WORD = re.compile(r"[^a-z0-9]+")
+# The apostrophe the Georgian national and scholarly romanisations (and Armenian, Chechen and Mayan ones) put
+# after an ejective consonant, "k'", "p'", "t'", "ts'", "ch'", "q'", inside a word: "Ts'iklauri", "K'ip'iani"
+# are "Tsiklauri", "Kipiani" in papers that drop it, not two words. Only between such a consonant and two
+# more letters: "O'Brien", "D'Alema" and a possessive "Argus's" keep their apostrophe (a word break).
+EJECTIVE_MARK = re.compile(r"(?:(?<=[a-z][kpqtsh])|(?<=\b[kpqt]))['’ʼ](?=[a-z]{2})")
 # Prefix length from which two words are taken as forms of one ("Lithuania" ~ "Lithuanian", "Ukraine's"
 # ~ "Ukrainian"): long enough to keep "Iran"/"Iraq" apart, short enough for demonyms.
 STEM_CHARS = 5
@@ -85,6 +90,7 @@ class EntityLexicon:
     countries: frozenset[str]
     portfolio_titles: frozenset[str]
     inverted_org_heads: frozenset[str]
+    place_first_org_heads: frozenset[str]
     head_titles: frozenset[str]
     # Titles of a side of a contest ("challenger"): never read by salience (descriptions).
     contest_titles: frozenset[str]
@@ -204,6 +210,7 @@ def entity_lexicon() -> EntityLexicon:
         ),
         portfolio_titles=frozenset(data["portfolio_titles"]),
         inverted_org_heads=frozenset(data["inverted_org_heads"]),
+        place_first_org_heads=frozenset(data["place_first_org_heads"]),
         head_titles=frozenset(data["head_titles"]),
         contest_titles=frozenset(data["contest_titles"]),
         role_verbs=dict(data["role_verbs"]),
@@ -261,8 +268,8 @@ def entity_lexicon() -> EntityLexicon:
 def fold_name(name: str) -> str:
     """Spelling-insensitive key: "Budánov" → "budanov", "Yoon Suk-yeol" → "yoon suk yeol", "Dżaparidze" →
     "dzhaparidze" (a letter whose diacritic marks another sound keeps it as a digraph, so the
-    transliteration tables can read it)."""
-    lowered = _name_particles().sub("", name.lower())
+    transliteration tables can read it; "Ts'iklauri" → "tsiklauri", see ``EJECTIVE_MARK``)."""
+    lowered = EJECTIVE_MARK.sub("", _name_particles().sub("", name.lower()))
     return NON_WORD.sub(" ", unidecode(lowered.translate(_sound_letters())).lower()).strip()
 
 

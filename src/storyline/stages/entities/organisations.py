@@ -115,9 +115,12 @@ def _head_last(key: str) -> str:
     """ "ministry of the interior" → "interior ministry", "iraqi ministry of health" → "iraqi health
     ministry": a head written before its subject (``inverted_org_heads``) is moved after it, behind any
     qualifier before it, so both word orders of one name are one key; and the portfolio is written one way
-    ("ministry of internal affairs" → "interior ministry", ``portfolio_synonyms``)."""
+    ("ministry of internal affairs" → "interior ministry", ``portfolio_synonyms``). A head named after its
+    place (``place_first_org_heads``) puts the place first: "regional art museum of imereti" → "imereti
+    regional art museum"."""
     words = key.split()
-    heads = entity_lexicon().inverted_org_heads
+    lexicon = entity_lexicon()
+    heads = lexicon.inverted_org_heads | lexicon.place_first_org_heads
     at = next((i for i, word in enumerate(words[: MAX_QUALIFIER_WORDS + 1]) if word in heads), None)
     if at is None:
         return _one_portfolio(key)
@@ -125,8 +128,12 @@ def _head_last(key: str) -> str:
     if len(rest) < 2 or rest[0] not in {"of", "for"}:
         return _one_portfolio(key)
     subject = rest[2:] if rest[1] == "the" else rest[1:]
+    if head in lexicon.place_first_org_heads:
+        # "regional art museum of imereti": the place first; not "university of washington", which a bare
+        # head may name apart from "washington university"
+        return " ".join([*subject, *qualifiers, head]) if subject and qualifiers else key
     # "foreign ministry of ukraine": a qualified head's "of" names its country, not its portfolio
-    if not subject or (qualifiers and " ".join(subject) in entity_lexicon().countries):
+    if not subject or (qualifiers and " ".join(subject) in lexicon.countries):
         return key
     return _one_portfolio(" ".join([*qualifiers, *subject, head]))
 
@@ -380,14 +387,18 @@ def _localise_short_names(keyed: Sequence[Keyed], place_keys: frozenset[str]) ->
 
 def _core_of_organisation_name(short: str, full: str) -> bool:
     """ "red cross" of "red cross society of georgia" and of "mongolian red cross society": two words or
-    more, after at most ``MAX_QUALIFIER_WORDS`` qualifiers (the country), then an organisation word."""
+    more, after at most ``MAX_QUALIFIER_WORDS`` qualifiers (the country), then an organisation word; not a
+    museum, gallery or university (``place_first_org_heads``), named after what it shows or serves ("the Air
+    Force" is not the "Halvik Air Force Museum")."""
     short_words, words = short.split(), full.split()
     if len(short_words) < 2:
         return False
+    lexicon = entity_lexicon()
+    body_heads = lexicon.org_head_words - lexicon.place_first_org_heads
     last_start = min(MAX_QUALIFIER_WORDS, len(words) - len(short_words) - 1)
     return any(
         words[start : start + len(short_words)] == short_words
-        and words[start + len(short_words)] in entity_lexicon().org_head_words
+        and words[start + len(short_words)] in body_heads
         for start in range(last_start + 1)
     )
 

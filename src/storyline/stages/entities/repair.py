@@ -425,6 +425,11 @@ def introduced_as_any(text: str, name: Mention, heads: frozenset[str]) -> bool:
     )
 
 
+# A finite auxiliary or reporting verb right after a noun phrase: the phrase is a clause's subject ("X, the
+# police have found"), not an apposition naming X.
+CLAUSE_VERB = r"(?:has|have|had|is|are|was|were|will|would|can|could|may|might|must|did|does|do|said|says)\b"
+
+
 @lru_cache(maxsize=64)
 def _introduction_patterns(heads: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """The three shapes of ``introduced_as`` for every head word at once, compiled once: one alternation
@@ -433,9 +438,11 @@ def _introduction_patterns(heads: frozenset[str]) -> tuple[re.Pattern[str], re.P
     word = "(?:" + "|".join(re.escape(head) for head in sorted(heads)) + ")"
     return (
         re.compile(rf"\b{word},?\s+(?:calling itself|known as|called|named)?\s*$", re.IGNORECASE),
-        # "X, a hacking group"; "X (JFA), a separatist group", its acronym between
+        # "X, a hacking group"; "X (JFA), a separatist group", its acronym between; not "since the theft at
+        # X, the police have found", where the phrase is the subject of the next clause (CLAUSE_VERB)
         re.compile(
-            rf"(?:\s*\([^()\n]{{1,20}}\))?,\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}{word}\b(?!['’]s\b)",
+            rf"(?:\s*\([^()\n]{{1,20}}\))?,\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}{word}\b(?!['’]s\b)"
+            rf"(?!\s+{CLAUSE_VERB})",
             re.IGNORECASE,
         ),
         # "the X company" introduces X, but not in "the Tashkent cybersecurity company Bastion Labs", where
