@@ -195,7 +195,8 @@ def time_patterns() -> tuple[TimePattern, ...]:
         ],
         "month": [
             rf"\b(?:(?:{modifier})[-\s]+|{PHASE}\s+)?(?P<month>{month})(?:,|\s+(?i:of))?\s+(?P<year>{YEAR})\b",
-            rf"\b(?P<shift>{shift})\s+(?P<month>{month})",
+            # "last Oct. 23" is the day (month_day), not last October
+            rf"\b(?P<shift>{shift})\s+(?P<month>{month})(?!\.?\s*{DAY_NUMBER}\b)",
             rf"\b(?:(?:{modifier})[-\s]+|{PHASE}\s+)(?P<month>{month})",
             rf"\b{lead}\s+(?P<expr>(?P<month>{month}))",
             # "figures for January", "December's figures": a month as the period of a figure ("for" is no

@@ -119,8 +119,12 @@ def is_finite_present(verb: Token) -> bool:
 
 
 def is_participle_modifier(verb: Token | None) -> bool:
-    """A past participle modifying a noun ("the treaty signed in June", "a summit set for April")."""
-    return verb is not None and verb.tag_ == "VBN" and verb.dep_ == "acl"
+    """A past participle modifying a noun ("the treaty signed in June", "a summit set for April"), or a bare
+    one the parse hangs on the clause ("would appeal the decision, announced Wednesday by the agency")."""
+    if verb is None or verb.tag_ != "VBN":
+        return False
+    bare = not any(child.dep_ in ("aux", "auxpass") for child in verb.children)
+    return verb.dep_ == "acl" or (verb.dep_ == "advcl" and bare)
 
 
 def clause_tense(doc: Doc | None, start: int, end: int) -> str:
