@@ -14,7 +14,7 @@ Corpora:
 The matching and the scores are in ``eval/timex_metrics.py``; this script reads the corpora, runs the
 stage and prints.
 
-Run: ``python eval/dates.py [--limit N] [--subset timebank|aquaint] [--tempeval-only]``.
+Run: ``python eval/dates.py [--limit N] [--subset timebank|aquaint] [--tempeval-only] [--errors]``.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from xml.etree.ElementTree import Element
 
 from defusedxml import ElementTree
 
-from eval.timex_metrics import GoldTime, TimexScores, add_scores, score_document
+from eval.timex_metrics import GoldTime, TimexScores, add_scores, overlaps, score_document, value_matches
 from storyline.records import Article, ParsedArticle, TimeExpr
 from storyline.stages import clean, ingest
 from storyline.stages.dates.expressions import find_time_expressions
@@ -108,7 +108,10 @@ def tempeval_paths(data_dir: Path = TEMPEVAL_DIR, subsets: Sequence[str] = SUBSE
 
 
 def score_tempeval(
-    limit: int | None = None, data_dir: Path = TEMPEVAL_DIR, subsets: Sequence[str] = SUBSETS
+    limit: int | None = None,
+    data_dir: Path = TEMPEVAL_DIR,
+    subsets: Sequence[str] = SUBSETS,
+    errors: list[str] | None = None,
 ) -> dict[str, TimexScores] | None:
     """Scores over the first ``limit`` TempEval-3 documents of ``subsets`` (AQUAINT, then TimeBank, by name):
     "all" against every TIMEX3, "points" against DATE and TIME only. None when the data is absent."""
@@ -118,10 +121,32 @@ def score_tempeval(
     all_types, points = [], []
     for document, found in run_stage([read_timeml(path) for path in paths]):
         all_types.append(score_document(found, document.gold))
+        if errors is not None:
+            errors += value_errors(document, found)
         point_gold = [g for g in document.gold if g.type in POINT_TYPES]
         other_gold = [g for g in document.gold if g.type not in POINT_TYPES]
         points.append(score_document(found, point_gold, ignored=other_gold))
     return {"all": add_scores(all_types), "points": add_scores(points)}
+
+
+def value_errors(document: Document, found: Sequence[TimeExpr]) -> list[str]:
+    """A line for each found expression matched (first overlap in text order, as the scores match) to a
+    gold TIMEX3 of another value: document, creation day, our text and value, gold text, type and value,
+    and the sentence-sized context before, to sort the errors by cause."""
+    unmatched, lines = list(document.gold), []
+    for expression in found:
+        span = (expression.start, expression.end)
+        gold = next((g for g in unmatched if overlaps(*span, g.start, g.end)), None)
+        if gold is None:
+            continue
+        unmatched.remove(gold)
+        if not value_matches(expression.value, gold.value):
+            before = " ".join(document.text[max(0, expression.start - 80) : expression.start].split())
+            lines.append(
+                f"{document.name}\tDCT {document.published}\t{expression.text!r} -> {expression.value}\t"
+                f"gold {document.text[gold.start : gold.end]!r} {gold.type} {gold.value}\t…{before}"
+            )
+    return lines
 
 
 # --- demo corpus ----------------------------------------------------------------------------------------
@@ -268,10 +293,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--tempeval-only", action="store_true", help="skip the demo corpus and publication dates"
     )
+    parser.add_argument(
+        "--errors", action="store_true", help="list the TempEval-3 expressions found with a wrong value"
+    )
     args = parser.parse_args(argv)
 
     subsets = [s for s in SUBSETS if args.subset in (None, s.lower())]
-    tempeval = score_tempeval(args.limit, subsets=subsets)
+    errors: list[str] | None = [] if args.errors else None
+    tempeval = score_tempeval(args.limit, subsets=subsets, errors=errors)
+    print("\n".join(errors or []))
     if tempeval is None:
         print(f"TempEval-3: skipped, no data at {TEMPEVAL_DIR}")
     else:

@@ -129,6 +129,12 @@ def test_last_and_next_move_off_the_publication_day() -> None:
             "The regulator said lenders had been told to repay the loans by Friday.",
             ("by Friday", "2024-10-25"),
         ),
+        # "as soon as" bounds ahead as "as early as" does, under a modal too
+        ("The delegation might arrive as soon as Thursday.", ("Thursday", "2024-10-24")),
+        # a plan of an event told in the past, or now, names a day ahead
+        ("Protesters planned a march on Saturday.", ("Saturday", "2024-10-26")),
+        ("The prosecutor has scheduled a news conference Thursday.", ("Thursday", "2024-10-24")),
+        ("On Wednesday, the union plans to hold a rally.", ("Wednesday", "2024-10-23")),
     ],
 )
 def test_a_weekday_a_schedule_or_a_deferral_points_to_is_the_coming_one(
@@ -156,6 +162,25 @@ def test_a_weekday_a_schedule_or_a_deferral_points_to_is_the_coming_one(
         ("Officials say the outage began on Sunday.", ("Sunday", "2024-10-20")),
         # a plan in the past perfect, reported or not and with no deadline, was overtaken
         ("The regulator said the offer had been scheduled to expire Friday.", ("Friday", "2024-10-18")),
+        ("The board had planned a vote on Friday.", ("Friday", "2024-10-18")),
+        # a plan told without the event it plans may date the planning
+        ("On Friday, the government planned to pay the first claims.", ("Friday", "2024-10-18")),
+        # an infinitive of purpose, or as a subject, under a past clause is no future
+        (
+            "The government staged a number of celebrations to mark the country's entry into the alliance on"
+            " Friday.",
+            ("Friday", "2024-10-18"),
+        ),
+        (
+            "Among the first countries to join the pact on Friday were Chile and Peru.",
+            ("Friday", "2024-10-18"),
+        ),
+        # a bare participle has its own time, whatever "would" said before it
+        (
+            "They said they would fight the ruling, announced Friday by the commissioner, that the boy"
+            " must go home.",
+            ("Friday", "2024-10-18"),
+        ),
     ],
 )
 def test_a_weekday_told_as_past_stays_the_past_one(text: str, expected: tuple[str, str]) -> None:
@@ -218,6 +243,35 @@ def test_this_season_and_the_current_unit_are_of_the_publication_year() -> None:
     # "in the current year" is the calendar year, not a year's stretch as "in the last year" is
     found = find("Sales should rise in the current fiscal year.", "2024-11-04")
     assert [(t.text, t.date, t.type) for t in found] == [("current fiscal year", "2024", "DATE")]
+
+
+def test_an_infinitive_of_purpose_under_a_past_clause_may_look_to_the_coming_weeks() -> None:
+    # read as present: the past one, or one in the coming weeks, not a year ahead
+    rented = "The club rented a hall to celebrate its centenary on March 12."
+    assert values(rented, "1999-02-16") == [("March 12", "1999-03-12", "day")]
+    assert values(rented, "1999-04-16") == [("March 12", "1999-03-12", "day")]
+    trip = "The mother was taken along with the boy to make the late-November trip, he said."
+    assert values(trip, "2000-01-28") == [("late-November", "1999-11", "month")]
+    # completing a verb, the infinitive still lies ahead
+    assert values("The two sides agreed to meet on March 12.", "1999-02-16") == [
+        ("March 12", "1999-03-12", "day")
+    ]
+
+
+def test_a_future_clause_names_a_date_just_past_rather_than_one_a_year_ahead() -> None:
+    # a wire filed the night before still tells yesterday's deadline in the future
+    ordered = "The boy must be returned to his father by Jan. 14, the agency said."
+    assert values(ordered, "2000-01-15") == [("by Jan. 14", "2000-01-14", "day")]
+    # more than a week back, the coming one
+    assert values(ordered, "2000-01-25") == [("by Jan. 14", "2001-01-14", "day")]
+
+
+def test_a_month_in_a_present_clause_may_be_the_one_after_next() -> None:
+    # "in May" on March 29 is five weeks ahead: nearer than the May ten months back
+    heard = "The relatives lose custody if they lose when the case is heard in May."
+    assert values(heard, "2000-03-29") == [("May", "2000-05", "month")]
+    # in a past clause the month is the one before, however near the next one is
+    assert values("The process began in February.", "1998-12-03") == [("February", "1998-02", "month")]
 
 
 def test_a_plan_told_in_the_past_perfect_was_for_a_past_day() -> None:
@@ -379,6 +433,26 @@ def test_a_decade_without_its_century_takes_the_publication_dates() -> None:
     assert late_eighties == [("the late '80s", "1980/1989", "range")]
     assert values("Prices rose in the twenties.", "2024-10-21") == [("the twenties", "2020/2029", "range")]
     assert values("A woman in her 50s was hurt.", "2024-10-21") == []
+
+
+def test_a_shifted_month_before_its_day_is_that_day() -> None:
+    assert values("He was shot last Oct. 23 at his home.", "1999-04-19") == [("Oct. 23", "1998-10-23", "day")]
+    assert values("He was shot last October at his home.", "1999-04-19") == [
+        ("last October", "1998-10", "month")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A decade ago, the three were members of the Warsaw Pact.", ("A decade ago", "1989")),
+        ("The plant opened two decades ago.", ("two decades ago", "1979")),
+        # an uncounted one names no year
+        ("The plant opened a few decades ago.", ("a few decades ago", "PAST_REF")),
+    ],
+)
+def test_a_counted_decade_ago_is_its_year(text: str, expected: tuple[str, str]) -> None:
+    assert [(t.text, t.value) for t in find(text, "1999-03-12")] == [expected]
 
 
 def test_a_century_is_written_by_its_first_two_digits_and_has_no_date() -> None:

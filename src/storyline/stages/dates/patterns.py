@@ -78,6 +78,7 @@ class DirectionWords:
     schedule_nouns: frozenset[str]
     schedule_predicates: frozenset[str]
     deferral_verbs: frozenset[str]
+    plan_verbs: frozenset[str]
     bound_ahead: tuple[str, ...]
     deferral_prepositions: tuple[str, ...]
     reporting_verbs: frozenset[str]  # the claims stage's cue verbs (cues.toml), read as written there
@@ -91,6 +92,7 @@ def direction_words() -> DirectionWords:
         schedule_nouns=frozenset(raw["schedule_nouns"]),
         schedule_predicates=frozenset(raw["schedule_predicates"]),
         deferral_verbs=frozenset(raw["deferral_verbs"]),
+        plan_verbs=frozenset(raw["plan_verbs"]),
         bound_ahead=tuple(raw["bound_ahead"]),
         deferral_prepositions=tuple(raw["deferral_prepositions"]),
         reporting_verbs=frozenset(load_lexicon("cues")["reporting_verbs"]),
@@ -193,7 +195,8 @@ def time_patterns() -> tuple[TimePattern, ...]:
         ],
         "month": [
             rf"\b(?:(?:{modifier})[-\s]+|{PHASE}\s+)?(?P<month>{month})(?:,|\s+(?i:of))?\s+(?P<year>{YEAR})\b",
-            rf"\b(?P<shift>{shift})\s+(?P<month>{month})",
+            # "last Oct. 23" is the day (month_day), not last October
+            rf"\b(?P<shift>{shift})\s+(?P<month>{month})(?!\.?\s*{DAY_NUMBER}\b)",
             rf"\b(?:(?:{modifier})[-\s]+|{PHASE}\s+)(?P<month>{month})",
             rf"\b{lead}\s+(?P<expr>(?P<month>{month}))",
             # "figures for January", "December's figures": a month as the period of a figure ("for" is no

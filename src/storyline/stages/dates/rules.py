@@ -23,6 +23,10 @@ PRESENT_LOOKAHEAD = timedelta(days=60)
 # date of the last year with its year, so "payable Dec. 7", "extended to Nov. 16" in late October, in a
 # past clause, are the coming ones (TimeBank: 14 yearless dates sent a year back by a past verb).
 PAST_REACH = timedelta(days=183)
+# How far back a future clause may send a yearless date rather than a year ahead: a wire filed overnight
+# still tells "by Jan. 14" in the future in its Jan. 15 edition (AQUAINT), and news names a date a year
+# away with its year.
+FUTURE_LOOKBACK = timedelta(days=7)
 
 # dateparser's period names → our precision names; "time" (a clock time) has no day we can trust.
 DATEPARSER_PRECISION = {"day": "day", "week": "week", "month": "month", "year": "year"}
@@ -121,17 +125,27 @@ def valid_day(year: int, month: int, day: int) -> bool:
     return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
 
 
-def pick_by_tense(candidates: list[date], base: date, tense: str, event_day: bool = False) -> date | None:
+def pick_by_tense(
+    candidates: list[date],
+    base: date,
+    tense: str,
+    event_day: bool = False,
+    lookahead: timedelta = PRESENT_LOOKAHEAD,
+) -> date | None:
     """Of the dates a yearless expression could mean, the one the tense points at: past → the latest not
-    after ``base``; future → the earliest not before it; present → the latest not more than
-    PRESENT_LOOKAHEAD after it (news reports look back; when a present-tense clause looks ahead — "is
-    expected in December" — it is to the coming weeks, not to most of a year away). A past clause looks
-    ahead too when that date is as near and the past one more than PAST_REACH back — unless the date is the
-    past event's own day (``event_day``: "on October 13, he said")."""
+    after ``base``; future → the earliest not before it, unless that is more than PAST_REACH ahead and one
+    lies at most FUTURE_LOOKBACK before it; present → the latest not more than ``lookahead`` after it (news
+    reports look back; when a present-tense clause looks ahead — "is expected in December" — it is to the
+    coming weeks, not to most of a year away). A past clause looks ahead too when a date lies at most
+    PRESENT_LOOKAHEAD ahead and the past one more than PAST_REACH back — unless the date is the past
+    event's own day (``event_day``: "on October 13, he said")."""
     later = [day for day in candidates if day >= base]
     if tense == FUTURE:
+        just_past = [day for day in candidates if base - FUTURE_LOOKBACK <= day < base]
+        if just_past and (not later or min(later) - base > PAST_REACH):
+            return max(just_past)
         return min(later) if later else None
-    limit = base if tense == PAST else base + PRESENT_LOOKAHEAD
+    limit = base if tense == PAST else base + lookahead
     earlier = [day for day in candidates if day <= limit]
     chosen = max(earlier) if earlier else None
     near_ahead = [day for day in later if day - base <= PRESENT_LOOKAHEAD]
@@ -181,7 +195,8 @@ def resolve_month(month: int, year: int | None, shift: int | None, base: date | 
             else min(d for d in starts if d > this_month)
         )
         return as_month(chosen.year, chosen.month)
-    chosen_start = pick_by_tense(starts, this_month, tense)
+    # months are compared by their first days: "in May" on March 29 is as near as the coming weeks
+    chosen_start = pick_by_tense(starts, this_month, tense, lookahead=PRESENT_LOOKAHEAD + (base - this_month))
     return as_month(chosen_start.year, chosen_start.month) if chosen_start else UNKNOWN
 
 
@@ -312,10 +327,12 @@ COARSER = {"day": "week", "week": "month", "month": "year", "quarter": "year", "
 
 
 def resolve_ago(count: int, unit: str, vague: bool, base: date | None) -> Resolved:
-    """A counted offset: "three weeks ago" (dateparser counts back); "a few days ago" one unit coarser, since
-    no day was named."""
+    """A counted offset: "three weeks ago" (dateparser counts back), "a decade ago" (its year); "a few days
+    ago" one unit coarser, since no day was named."""
     if base is None:
         return UNKNOWN
+    if unit == "decade":  # dateparser counts no decades; "a decade ago" is the year ten back (TimeML)
+        return UNKNOWN if vague else as_year(base.year - 10 * count)
     found = dateparser_date(f"{count} {unit}s ago", base, PAST)
     if found is None:
         return UNKNOWN

@@ -17,6 +17,12 @@ PERFECT_AUXILIARIES = frozenset({"has", "have", "had", "'ve", "'s"})
 PRESENT_FINITE_TAGS = frozenset({"VBZ", "VBP", "MD"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "attr"})  # "the deadline is …", "… is the deadline"
 PREDICATE_DEPS = frozenset({"acomp", "oprd"})  # "is due on Wednesday"
+# An infinitive completing a verb lies after it ("agreed to meet on Friday"); one of purpose or as a subject
+# may lie either side of the publication date under a past or present clause: "staged celebrations to mark
+# the entry on Friday" tells a past day, "invited them to a ceremony on March 12 to mark …" one ahead. Such a
+# clause is read as present (the past, or the coming weeks) rather than future (AQUAINT: 4 such weekdays and
+# months had been sent ahead)
+SHARED_TIME_DEPS = frozenset({"advcl", "csubj", "relcl"})
 
 
 def expression_tense(doc: Doc | None, text: str, start: int, end: int) -> str:
@@ -64,19 +70,34 @@ def points_ahead(verb: Token, tense: str, before: str) -> bool:
             (deferred and bool(patterns["deferred_to"].search(before)))
             or (is_reported_deadline(verb) and bool(patterns["bound_ahead"].search(before)))
             or is_reported_schedule(verb)
+            or is_told_plan(verb)
         )
     if not is_finite_present(verb):
         return False
     words = direction_words()
     return (
         bool(patterns["bound_ahead"].search(before))
-        or bool(verb_phrases(verb) & words.schedule_verbs)
+        or bool(verb_phrases(verb) & (words.schedule_verbs | words.plan_verbs))
         or any(
             (child.dep_ in SUBJECT_DEPS and child.lemma_.lower() in words.schedule_nouns)
             or (child.dep_ in PREDICATE_DEPS and child.lower_ in words.schedule_predicates)
             for child in verb.children
         )
         or (verb.tag_ == "VBN" and verb.lower_ in words.schedule_predicates)
+    )
+
+
+def is_told_plan(verb: Token) -> bool:
+    """A plan of an event told in the simple past or the present perfect, active ("planned a rally on
+    Saturday", "has scheduled a news conference Thursday"): the plan is past, the day of the event it names
+    is ahead ("planned to pay the claims on Friday" may date the planning). Not in the past
+    perfect ("had planned a vote on Friday" was overtaken) nor in the passive ("the raid was planned on
+    Sunday" tells when the planning was done)."""
+    return (
+        verb.lemma_.lower() in direction_words().plan_verbs
+        and any(child.dep_ == "dobj" for child in verb.children)
+        and not is_past_perfect(verb)
+        and not any(child.dep_ == "auxpass" for child in verb.children)
     )
 
 
@@ -98,8 +119,12 @@ def is_finite_present(verb: Token) -> bool:
 
 
 def is_participle_modifier(verb: Token | None) -> bool:
-    """A past participle modifying a noun ("the treaty signed in June", "a summit set for April")."""
-    return verb is not None and verb.tag_ == "VBN" and verb.dep_ == "acl"
+    """A past participle modifying a noun ("the treaty signed in June", "a summit set for April"), or a bare
+    one the parse hangs on the clause ("would appeal the decision, announced Wednesday by the agency")."""
+    if verb is None or verb.tag_ != "VBN":
+        return False
+    bare = not any(child.dep_ in ("aux", "auxpass") for child in verb.children)
+    return verb.dep_ == "acl" or (verb.dep_ == "advcl" and bare)
 
 
 def clause_tense(doc: Doc | None, start: int, end: int) -> str:
@@ -168,7 +193,10 @@ def verb_tense(verb: Token) -> str:
     if words & FUTURE_AUXILIARIES:
         # "had been scheduled to expire Friday": a plan told in the past perfect was overtaken, its time
         # is past (``points_ahead`` keeps a reported order's deadline ahead)
-        return PAST if words == {"to"} and is_past_perfect(governing_verb(verb.head)) else FUTURE
+        if words == {"to"} and is_past_perfect(governing_verb(verb.head)):
+            return PAST
+        head = governing_verb(verb.head) if verb.dep_ in SHARED_TIME_DEPS and verb.head.i != verb.i else None
+        return PRESENT if words == {"to"} and head is not None and verb_tense(head) != FUTURE else FUTURE
     finite = next((aux for aux in auxiliaries if aux.tag_ in FINITE_TAGS), verb)
     if finite.tag_ == "VBD" or (verb.tag_ == "VBN" and words & PERFECT_AUXILIARIES):
         return PAST
