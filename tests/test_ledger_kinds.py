@@ -284,6 +284,10 @@ def test_kinds_coordinated_after_a_figures_noun_are_read_to_their_end() -> None:
     assert kinds("15 clinics and rural health posts", "15 clinics") == [("health", "post")]
     # two figures, a list that is no coordination, a noun of no kind: nothing coordinated
     assert kinds("12 schools and 3 clinics", "12 schools") == []
+    # a written number is a figure too: "17 paintings and six icons" is a sum, neither addend the whole
+    assert kinds("17 paintings and six icons", "17 paintings") == []
+    assert kinds("12 schools and a dozen clinics", "12 schools") == []
+    assert kinds("12 schools and a clinic", "12 schools") == [("clinic",)]
     assert kinds("12 schools, officials said", "12 schools") == []
     assert kinds("12 schools and the army", "12 schools") == []
     # what happened to them lies after the coordination: "and" there cuts no clause

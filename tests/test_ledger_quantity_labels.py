@@ -162,6 +162,14 @@ def test_a_tail_is_cut_only_where_a_phrase_ends(text: str, figure: str, label: s
     assert quantity_label("thing", [pair], [0])[0] == label
 
 
+def test_a_share_label_ends_neither_on_an_article_nor_on_a_correlatives_opener() -> None:
+    # issue #14: "What share of voters said it bothered them either a?" was cut after an article; an object
+    # pronoun ends the verb phrase whole
+    text = "72 percent of farmers said it troubled them either a lot or a little that the council sold it"
+    pair = (make_claim(text, id="c1"), make_quantity("72 percent", 72, within=text, unit="percent"))
+    assert quantity_label("percent", [pair], [0])[0] == "What share of farmers said it troubled them?"
+
+
 @pytest.mark.parametrize(
     ("content", "figure", "value", "noun"),
     [

@@ -6,9 +6,10 @@ from dataclasses import replace
 
 from storyline.records import Claim
 from storyline.stages.ledger.counters import counted_by
-from storyline.stages.ledger.grouping import EntitySpans
+from storyline.stages.ledger.grouping import TOKEN_MARK, EntitySpans
 from storyline.stages.ledger.sources import (
     corroborators,
+    credits_speaker,
     independent_sources,
     is_unnamed_report,
     report_words,
@@ -207,3 +208,33 @@ def test_a_reader_letter_is_a_signed_statement_with_no_cue() -> None:
     assert is_reader_letter(make_claim("it was a betrayal", cue="", speaker_text="A Reader"))
     assert not is_reader_letter(make_claim("it was a betrayal", cue="", speaker_text=None))  # the outlet's
     assert not is_reader_letter(make_claim("it was a betrayal", cue="said", speaker_text="A Reader"))
+
+
+def test_a_speaker_another_claim_names_is_still_a_source_of_their_own() -> None:
+    text = "Lee was dismissed. Lee said Moss ran it. Roe said Moss ran it."
+    article = make_article(text)
+    outlet = make_claim("Lee was dismissed", article=article, id="c1", cue="")
+    lee = make_claim("Moss ran it", article=article, id="c2", speaker="e-lee")
+    roe = make_claim("Moss ran it", article=article, id="c3", speaker="e-roe", after=40)
+    named = {"c1": frozenset({TOKEN_MARK + "e-lee"})}
+    assert corroborators([lee, roe], named, ORIGIN) == 2
+    # a claim whose own words are about its speaker does not corroborate
+    about_self = {"c2": frozenset({TOKEN_MARK + "e-lee"})}
+    assert corroborators([lee, roe], about_self, ORIGIN) == 1
+    assert outlet.outlet_voice
+
+
+def test_an_outlets_sentence_crediting_a_speaker_is_no_second_source() -> None:
+    text = "The Daily published records that showed he lost $9 million. The Daily said he lost $9 million."
+    article = make_article(text)
+    outlet = make_claim(text[: text.index(".")], article=article, id="c1", cue="")
+    daily = make_claim("he lost $9 million", article=article, id="c2", speaker="e-daily", after=60)
+    start, end = span_of(text, "The Daily")
+    spans: EntitySpans = {"a": [(start, end, "e-daily")]}
+    origin = {"a": "b"}
+    assert credits_speaker(outlet, frozenset({"e-daily"}), spans)
+    assert corroborators([outlet, daily], {}, origin, spans) == 1
+    # named as the subject of another verb, the speaker is not credited: the outlet's sentence stands
+    dismissed = make_claim("The Daily was sold", article=make_article("The Daily was sold."), cue="")
+    assert not credits_speaker(dismissed, frozenset({"e-daily"}), spans)
+    assert corroborators([outlet, daily], {}, origin) == 2

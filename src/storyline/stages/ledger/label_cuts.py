@@ -29,6 +29,14 @@ CLAUSE_END = re.compile(
 # A pronoun with its auxiliary contracted ("he's", "they’re"): the subject of a clause that opened already.
 CONTRACTED = re.compile(r"(?:i|you|he|she|it|we|they|that|there|who|what)['’](?:s|re|ve|m|d|ll)$")
 # the last words of a question on an object: its verb ("did it have") or the preposition it strands
+# Articles the number lexicon holds as "one" only for "a thousand": elsewhere no figure, nor a phrase's end.
+ARTICLES = frozenset({"a", "an"})
+# A correlative's opener waits for its pair: "… bothered them either | a lot or a little" cut after "either"
+# asks nothing of it (a closed class of English, kept here beside ``ARTICLES``).
+CORRELATIVE_OPENERS = frozenset({"either", "neither"})
+# Object pronouns end a verb phrase whole ("… said it bothered them"): no dangling word, though stopwords.
+# ("her" and "it" are left out: "her" may be a possessive waiting for its noun, "it" a cleft's subject.)
+OBJECT_PRONOUNS = frozenset({"them", "him", "us", "me"})
 STRANDED_ENDS = frozenset({"for", "of", "to", "with", "on", "from", "have", "do"})
 # the auxiliary that opens a question on an object ("did she delete", "would Trump raise taxes on")
 OBJECT_AUXILIARIES = frozenset(
@@ -102,9 +110,14 @@ def finishes_phrasal_verb(words: Sequence[str]) -> bool:
 
 def dangling(word: str) -> bool:
     """A word a label does not end on: a function word or a preposition left by a cut. A number word ends
-    a phrase ("between the two"): it stays."""
+    a phrase ("between the two"): it stays; not the article "a"/"an", a number only in "a thousand" and an
+    article where a label ends on it ("… either a?")."""
     lower = word.lower()
-    if lower in number_lexicon().words:
+    if lower in number_lexicon().words and lower not in ARTICLES:
+        return False
+    if lower in CORRELATIVE_OPENERS:
+        return True
+    if lower in OBJECT_PRONOUNS:
         return False
     return lower in ledger_lexicon().stopwords or lower in load_lexicon("ledger")["dangling_words"]
 

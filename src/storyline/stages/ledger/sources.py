@@ -10,7 +10,8 @@
   question from corroborated to single-source, status accuracy 0.600 → 0.550, because the outlet's sentence
   there is a misread non-confirmation; left for the claims stage.)
 - the subject of a claim does not corroborate it ("Comey said Clinton was careless" is not corroborated by
-  a speaker parsed as "Clinton").
+  a speaker parsed as "Clinton" whose own words name Clinton); a speaker whom another claim names is still a
+  source of their own claims.
 - a person or description speaking as an organisation is one source with it: sources are counted over the
   voices ``ledger.voices`` gives the claims' speakers.
 - an outlet's own sentence telling what an organisation or a person counted ("On Tuesday the ministry had
@@ -24,8 +25,17 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from storyline.records import Claim
-from storyline.stages.ledger.grouping import TOKEN_MARK, ledger_lexicon
+from storyline.stages.ledger.counters import counter_lexicon
+from storyline.stages.ledger.grouping import TOKEN_MARK, WORD, EntitySpans, ledger_lexicon
 
+# Verbs by which an outlet credits a finding or a document to the one who made it public ("the New York
+# Times published portions of his returns that showed …", "the Post obtained records", "an analysis by the AP
+# found"); the saying verbs are ``[counters] saying_verbs``. A closed newsroom set, written by hand.
+CREDITING_VERBS = frozenset(
+    {"published", "publishes", "obtained", "obtains", "revealed", "reveals", "found", "finds", "disclosed"}
+)
+# How many words after the speaker's name its verb may stand at (auxiliaries between: "has", "had").
+CREDIT_REACH = 3
 # words between a report's noun and what it says ("reports in the Greek press that …")
 REPORT_OPENERS = frozenset({"that", "saying", "whether", "claiming", "suggesting"})
 
@@ -81,12 +91,40 @@ def independent_sources(claims: Sequence[Claim], origin: Mapping[str, str]) -> s
 
 
 def corroborators(
-    claims: Sequence[Claim], mentioned: Mapping[str, frozenset[str]], origin: Mapping[str, str]
+    claims: Sequence[Claim],
+    mentioned: Mapping[str, frozenset[str]],
+    origin: Mapping[str, str],
+    spans: EntitySpans | None = None,
 ) -> int:
-    """Independent sources among the claims' speakers, leaving out a speaker the claims are about."""
-    subjects = frozenset().union(*(mentioned.get(claim.id, frozenset()) for claim in claims))
-    outside = [claim for claim in claims if not claim.speaker or TOKEN_MARK + claim.speaker not in subjects]
+    """Independent sources among the claims' speakers, leaving out a claim whose own content is about its
+    speaker (a speaker parsed as the subject of the words, or one vouching for themselves) and an outlet's
+    sentence crediting what it says to one of the speakers (``credits_speaker``). A speaker that another
+    claim names is still a source of their own claims: an outlet's "Lewandowski was dismissed" beside
+    Lewandowski's own account of who ran the campaign leaves his account a second source."""
+    speakers = frozenset(claim.speaker for claim in claims if claim.speaker)
+    outside = [
+        claim
+        for claim in claims
+        if (not claim.speaker or TOKEN_MARK + claim.speaker not in mentioned.get(claim.id, frozenset()))
+        and not credits_speaker(claim, speakers, spans or {})
+    ]
     return len(independent_sources(outside, origin))
+
+
+def credits_speaker(claim: Claim, speakers: frozenset[str], spans: EntitySpans) -> bool:
+    """Whether an outlet's own sentence credits what it says to one of ``speakers``, naming it as the subject
+    of a verb of reporting or publishing ("the New York Times published portions of Trump's returns that
+    showed he lost nearly $916 million", beside the Times' own claim of the loss): a relay of that speaker,
+    no second source. A speaker named otherwise ("Lewandowski was dismissed …") is not credited."""
+    if claim.speaker or not claim.outlet_voice:
+        return False
+    for start, end, entity in spans.get(claim.article, []):
+        if entity in speakers and claim.start <= start < end <= claim.end:
+            words = [word.lower() for word in WORD.findall(claim.text[end - claim.start :])[:CREDIT_REACH]]
+            verb = next((word for word in words if word not in counter_lexicon().between), None)
+            if verb in CREDITING_VERBS or verb in counter_lexicon().saying_verbs:
+                return True
+    return False
 
 
 def _relays(claim: Claim, same_article: Sequence[Claim]) -> bool:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from storyline.config import LedgerSettings
 from storyline.records import Article, Claim, CopyEdge, Entity, Story
 from storyline.stages.copies import origins
+from storyline.stages.ledger.according import credited_by_tally
 from storyline.stages.ledger.addressees import as_filed
 from storyline.stages.ledger.counters import counted_by
 from storyline.stages.ledger.evidence import (
@@ -95,6 +96,8 @@ def read_story(
     story_claims = [
         counted_by(c, spans, counters, by_id[c.article].text, by_article[c.article]) for c in story_claims
     ]
+    # … and one that "according to the foundation's tally" right after it credits to a counter
+    story_claims = [credited_by_tally(c, spans, counters, by_id[c.article].text) for c in story_claims]
     names = {entity.id: entity.name for entity in entities}
     texts = {article_id: article.text for article_id, article in by_id.items()}
     # a spokesperson or director is their organisation's voice, one source with it (``ledger.voices``);
@@ -121,7 +124,7 @@ def sourcing(claims: Sequence[Claim], reading: StoryReading) -> Sourcing:
     context = reading.context
     voiced = as_voices(as_filed(claims, context.texts, context.names), context.voices)
     relayed = as_relayed(voiced, context.texts, context.known)
-    supporting = corroborators(corroborating(relayed), reading.mentioned, context.origin)
+    supporting = corroborators(corroborating(relayed), reading.mentioned, context.origin, reading.spans)
     return Sourcing(relayed, supporting, only_relaying(voiced, relayed))
 
 

@@ -15,7 +15,9 @@ from functools import cache
 
 from storyline.lexicons import load_lexicon
 from storyline.records import Claim, Quantity
+from storyline.stages.ledger.label_cuts import ARTICLES
 from storyline.stages.ledger.plurals import is_plural_of
+from storyline.stages.quantities import number_lexicon
 
 # The words and commas after a figure's noun, where a coordination of kinds goes on ("and clinics").
 COORDINATION_TOKEN = re.compile(r"[^\W_]+|,")
@@ -68,11 +70,22 @@ def coordinated_kinds(claim: Claim, quantity: Quantity) -> list[tuple[tuple[str,
         words = [token for token, _ in tokens[index:]]
         conjunct = list(itertools.takewhile(lambda token: token not in SEPARATORS, words))
         kind = _kind_at_start(conjunct)
-        if kind is None or any(token[0].isdigit() for token in conjunct[: kind[1]]):
-            break  # "12 hospitals and 3 clinics" are two figures
+        if kind is None or any(_is_figure(token) for token in conjunct[: kind[1]]):
+            break  # "12 hospitals and 3 clinics", "17 paintings and six icons" are two figures
         index += kind[1]
         found.append((kind[0], tokens[index - 1][1]))
     return found if joined else []
+
+
+def _is_figure(word: str) -> bool:
+    """Whether a conjunct's word is a figure of its own: digits or a number word ("six", "dozen",
+    "hundreds"); not an article ("and a clinic" names a kind)."""
+    if word[0].isdigit():
+        return True
+    lexicon = number_lexicon()
+    return (
+        (word in lexicon.words and word not in ARTICLES) or word in lexicon.scales or (word,) in lexicon.vague
+    )
 
 
 def umbrella_covering(kinds: Sequence[tuple[str, ...]], counted_units: Collection[str]) -> str | None:
