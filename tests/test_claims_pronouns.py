@@ -3,6 +3,8 @@ names, the owner its sentence is about, and no one where the article named no on
 
 from __future__ import annotations
 
+import pytest
+
 from storyline.records import Article, Claim
 from storyline.stages.claims.extract import extract_claims
 from storyline.stages.nlp import parse_articles
@@ -89,3 +91,24 @@ def test_a_pronoun_opening_a_paragraph_outside_a_list_is_the_nearest_person() ->
         "He added that the accounts were public.\n"
     )
     assert speaker_of(text, "added") == "Olsen"
+
+
+# A singular pronoun after a plural speaker: never the plural ("critics who say …", issue #14, PolNeAR
+# orlando-shooting-response), but the person a plural names as its example ("experts like Paul Bauman").
+PLURAL_BEFORE_A_PRONOUN = [
+    (
+        "Mayor Anna Berg sharply rebuked critics who say she should resign over the flooding.\n\n"
+        '"What exactly would a resignation change?" she said.',
+        "Mayor Anna Berg",
+    ),
+    (
+        "The ground itself is the problem, say experts like Paul Bauman, a Canadian geophysicist.\n\n"
+        "Finding what lies under the surface is not simple, he said.",
+        "experts like Paul Bauman",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), PLURAL_BEFORE_A_PRONOUN)
+def test_a_pronoun_is_one_person_of_a_plural_speaker_before_it(text: str, speaker: str) -> None:
+    assert speaker_of(text, "said") == speaker

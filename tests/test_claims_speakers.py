@@ -52,3 +52,12 @@ def test_you_inside_a_quotation_is_the_addressee_not_a_speaker() -> None:
         "Hannity interjected: “So you’re saying there will be some flexibility?”"
     )
     assert all(claim.speaker_text != "you" for claim in claims_of(text))
+
+
+def test_a_relative_pronoun_before_a_subject_and_cue_is_no_speaker() -> None:
+    """ "the ministry, which she said held all her letters": "which" is the subject of what she said, moved
+    before the cue; she speaks, not the ministry (issue #14, PolNeAR clinton-foundation-donors)."""
+    text = "Mrs. Berg had handed the papers to the Finance Ministry, which she said held all her letters."
+    claim = next(claim for claim in claims_of(text) if claim.cue == "said")
+    assert claim.speaker_text != "the Finance Ministry"
+    assert claim.speaker_text in ("she", "Mrs. Berg")

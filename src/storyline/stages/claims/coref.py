@@ -146,6 +146,16 @@ def possessors_before(
     return owners
 
 
+def names_no_one_person(doc: Doc, speaker: CharSpan) -> bool:
+    """A plural speaker that names no person ("critics who say …"): never what a later "he" or "she"
+    stands for (PolNeAR orlando-shooting-response: "… ," he said" went to the critics Obama rebuked). A
+    plural naming one as an example ("experts like Paul Bauman") still may: the "he" is that person."""
+    span = _span(doc, speaker)
+    if span is None or span.root.tag_ not in ("NNS", "NNPS"):
+        return False
+    return not any(token.ent_type_ == "PERSON" for token in span)
+
+
 def relative_antecedent(doc: Doc, attribution: Attribution) -> Attribution:
     """ "Trump, who previously questioned whether …": a speaker that is a relative pronoun (a route that
     read the clause's own subject) is the one the clause describes, when a name: a common noun ("Clinton

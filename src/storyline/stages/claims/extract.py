@@ -29,6 +29,7 @@ from storyline.stages.claims.clauses import reported_within_quotes, with_run_on_
 from storyline.stages.claims.coref import (
     continued_quotes,
     continued_reports,
+    names_no_one_person,
     possessors_before,
     relative_antecedent,
     resolve_descriptions,
@@ -351,6 +352,7 @@ def _resolve_pronoun(
         for a in resolved
         if a.speaker is not None
         and context.names_a_person(a.speaker)
+        and not names_no_one_person(doc, a.speaker)
         and not _inside_any(a.speaker[0], quoted)
     ]
     named_inside = surnames_in(text, attribution.content, context.entities)

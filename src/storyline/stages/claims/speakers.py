@@ -72,7 +72,7 @@ def subject_of(verb: Token, lexicon: ClaimLexicon) -> Token | None:
                 return objects[0] if objects else None
         subjects = [child for child in current.children if child.dep_ in SUBJECT_DEPS]
         if subjects:
-            subject = subjects[0]
+            subject = _own_subject(subjects)
             if subject.dep_ == "nsubjpass" and current.lemma_.lower() not in ("quote", "cite"):
                 # "it was reported that …": nobody named; but an active verb coordinated with a passive
                 # one shares its subject ("Mr. Trump was forced into damage control and said that …")
@@ -104,6 +104,13 @@ def subject_of(verb: Token, lexicon: ClaimLexicon) -> Token | None:
             return None
         current = current.head
     return None
+
+
+def _own_subject(subjects: list[Token]) -> Token:
+    """The cue's own subject among several: in "the State Department, which she said represented …" the
+    parse gives "said" both "which" and "she", but the relative pronoun is the subject of the reported
+    clause, moved before the cue; the one who says is the other."""
+    return next((s for s in subjects if s.lower_ not in RELATIVE_PRONOUNS), subjects[0])
 
 
 def parenthetical_inversion(verb: Token) -> tuple[Token, Token] | None:
