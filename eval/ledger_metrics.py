@@ -193,16 +193,33 @@ def sides_right(gold: Sequence[GoldSentence], predicted: Sequence[Predicted]) ->
 
 
 def speaker_matches(gold_speaker: str, predicted_speaker: str | None) -> bool:
-    """An outlet speaking in its own voice has no claim speaker; a person matches on a shared last name."""
+    """An outlet speaking in its own voice has no claim speaker; a person matches on a shared last name, a
+    body on its acronym ("DNC" for "Democratic National Committee"), either in the singular or the plural
+    ("One intelligence source" for "intelligence sources")."""
     if gold_speaker in PUBLISHERS:
         return not predicted_speaker
     if not predicted_speaker:
         return False
-    gold_words = set(re.findall(r"\w+", gold_speaker.lower()))
-    predicted_words = re.findall(r"\w+", predicted_speaker.lower())
+    gold_words = {_singular(word) for word in re.findall(r"\w+", gold_speaker.lower())}
+    predicted_words = [_singular(word) for word in re.findall(r"\w+", predicted_speaker.lower())]
+    gold_last = _singular(gold_speaker.lower().split()[-1])
     return bool(predicted_words) and (
-        predicted_words[-1] in gold_words or gold_speaker.lower().split()[-1] in predicted_words
+        predicted_words[-1] in gold_words
+        or gold_last in predicted_words
+        or _acronym(gold_speaker) in predicted_words
+        or _acronym(predicted_speaker) in gold_words
     )
+
+
+def _singular(word: str) -> str:
+    """The word without a plural -s (not -ss: "Congress", "press"), enough to pair "sources" with "source"."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _acronym(name: str) -> str:
+    """The initials of a name's capitalised words, lower-cased ("" under two: one initial names nothing)."""
+    initials = "".join(word[0] for word in re.findall(r"\b[A-Z]\w*", name) if word != "The")
+    return initials.lower() if len(initials) >= 2 else ""
 
 
 def speakers_right(gold: Sequence[GoldSentence], predicted: Sequence[Predicted]) -> tuple[int, int]:

@@ -138,6 +138,11 @@ def test_speakers_outlet_voice_wants_no_speaker() -> None:
     assert speaker_matches("James Comey", "FBI Director James Comey")
     assert speaker_matches("James Comey", "Comey") and not speaker_matches("James Comey", "Lynch")
     assert speaker_matches("politico", None) and not speaker_matches("politico", "Trump")
+    assert speaker_matches("Democratic National Committee", "DNC")
+    assert speaker_matches("DNC", "the Democratic National Committee")
+    assert speaker_matches("intelligence sources", "One intelligence source")
+    assert not speaker_matches("Democratic National Committee", "RNC")
+    assert not speaker_matches("Congress", "Cong")
     gold = [_gold(0, "q1", "10", "politico"), _gold(20, "q1", "10")]
     assert speakers_right(gold, [_placed(speaker=None), _placed(speaker="Roe")]) == (2, 2)
 
