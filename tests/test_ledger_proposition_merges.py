@@ -24,6 +24,7 @@ from storyline.stages.ledger.proposition_merges import (
     one_voice_alike,
     sides_conflict,
 )
+from storyline.stages.ledger.proposition_stems import predicate_stem
 from storyline.stages.ledger.propositions import PropositionKey
 from storyline.stages.ledger.statements import Statement
 
@@ -147,7 +148,7 @@ def test_groups_of_one_predicate_class_need_only_a_subject_some_member_names() -
             statement("the federal arbiter had a conflict of interest", "Bello", "c"),
         ],
     ]
-    keys = [key(["@arbiter"], predicate="bias"), key(["@arbiter"], predicate="conflict")]
+    keys = [key(["@arbiter"], predicate=predicate_stem("biased")), key(["@arbiter"], predicate="conflict")]
     keys.append(key(["@photo"], predicate="conflict"))
     draft = merge_draft(groups, keys)
     assert draft.pairs == ((0, 1),)
@@ -215,7 +216,7 @@ def test_one_voice_merges_only_at_its_own_higher_floor() -> None:
         [statement("the arbiter had a conflict of interest", "Okafor", "b")],
     ]
     groups = [[replace(s, claim=replace(s.claim, speaker="@okafor")) for s in group] for group in groups]
-    keys = [key(["@arbiter"], predicate="bias"), key(["@arbiter"], predicate="conflict")]
+    keys = [key(["@arbiter"], predicate=predicate_stem("biased")), key(["@arbiter"], predicate="conflict")]
     draft = merge_draft(groups, keys)
     texts = ["arbiter biased", "arbiter conflict"]
     # "bias" and "conflict" are of one class (partiality): a candidate of one voice

@@ -68,7 +68,7 @@ def test_a_predicate_coordinated_with_the_finite_verb_is_a_predicate_too() -> No
     assert predicates_of(claim("the envoy sent cables and letters", "sent")) == {"send"}
     # nor a name opening the next clause, nor a negation ("moving and nothing will move")
     assert predicates_of(claim("he is a liar and Lester Holt needs to check him", "is")) == {"liar"}
-    assert predicates_of(claim("the barges are moving and nothing will stop them", "moving")) == {"mov"}
+    assert predicates_of(claim("the barges are moving and nothing will stop them", "moving")) == {"move"}
 
 
 def test_a_nominalisation_states_the_predicate_of_its_verb() -> None:
@@ -266,3 +266,18 @@ def test_a_content_with_no_verb_is_keyed_by_a_cue_of_censure_that_takes_it_for_o
     clause = make_claim("the remarks were wrong", cue="condemned", finite_verbs=(12,))
     assert predicates_of(clause) == {"wrong"}
     assert stated_predicates(clause) == frozenset()
+
+
+def test_after_a_copula_and_a_preposition_the_predicate_is_the_head_of_its_object() -> None:
+    # a name modifying the object says of whom, the head says what: not "foundation", nor "find" from it
+    donors = claim("half of her meetings were with Harlow Foundation donors", "were")
+    assert predicates_of(donors) == {"donor"}
+    assert predicates_of(claim("her meetings were with foundation donors", "were")) == {"donor"}
+    # a name ending the complement stays its predicate
+    assert predicates_of(claim("the coach said he is Mexican", "is")) == {"mexican"}
+
+
+def test_full_of_leaves_the_predicate_to_its_noun() -> None:
+    schedule = claim("her schedule was full of meetings with donors", "was")
+    assert predicates_of(schedule) >= {"meet"}
+    assert "full" not in predicates_of(schedule)

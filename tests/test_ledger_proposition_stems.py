@@ -5,7 +5,12 @@ synonym sets meeting on one stem, and content words read as stems.
 from __future__ import annotations
 
 from storyline.stages.ledger.grouping import content_words
-from storyline.stages.ledger.proposition_stems import nominal_stems, predicate_stem, predicate_stems
+from storyline.stages.ledger.proposition_stems import (
+    nominal_stems,
+    noun_lemma,
+    predicate_stem,
+    predicate_stems,
+)
 
 
 def test_synonyms_of_one_set_meet_on_one_stem() -> None:
@@ -50,3 +55,24 @@ def test_an_adjective_of_a_quality_meets_the_noun_it_is_made_of() -> None:
     assert predicate_stem("fury") in nominal_stems("furious")
     assert not nominal_stems("serious")  # no noun "seri": the ending is no suffix here
     assert not nominal_stems("previous")
+
+
+def test_a_nominal_ending_names_a_verb_only_when_the_lemmatizer_knows_it() -> None:
+    # "-ial" → "-y" reads "denial" as "deny"; "special" and "official" are adjectives naming no act
+    assert nominal_stems("denial") == {"deny"}
+    assert nominal_stems("special") == frozenset()
+    assert nominal_stems("official") == frozenset()
+    # the verb a noun names is its base form, not read through the irregular past "found" → find
+    assert "find" not in nominal_stems("foundation")
+
+
+def test_a_regular_verb_is_stemmed_from_its_lemma() -> None:
+    # the crude stem cuts "flies" to "fli"; the lemmatizer's rules give "fly"
+    assert predicate_stem("flies") == predicate_stem("fly") == "fly"
+    assert predicate_stem("hoped") == predicate_stem("hoping") == predicate_stem("hope")
+
+
+def test_a_noun_lemma_meets_its_plural() -> None:
+    assert noun_lemma("averages") == noun_lemma("average") == "average"
+    assert noun_lemma("children") == "child"
+    assert noun_lemma("referees") == "referee"

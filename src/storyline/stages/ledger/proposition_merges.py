@@ -50,7 +50,7 @@ class GroupEvidence:
     """What a group of statements asserts of whom, read from its members' keys, and who says it."""
 
     subjects: frozenset[str]  # resolved entities ("@id") named as a member's subject
-    subject_nouns: frozenset[str]  # the common nouns heading members' subjects ("judg")
+    subject_nouns: frozenset[str]  # the common nouns heading members' subjects ("judge")
     objects: frozenset[str]  # resolved entities named by a member after its subject
     classes: frozenset[str]  # the predicate classes of its members' predicates
     sides: frozenset[tuple[str, str]]  # (speaker, stance) of each member

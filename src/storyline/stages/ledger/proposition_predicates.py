@@ -226,6 +226,7 @@ def _predicates_at(text: str, offset: int) -> list[str]:
             if not _passed_over(tokens[i], words)
             and not _heads_a_complement(tokens, i)
             and not _partitive(tokens, i, words)
+            and not _names_in_an_object(text, matches, i, words)
         ]
         if not following or any(token.lower() in _FREE_RELATIVES for token in tokens[: following[0]]):
             return []
@@ -247,7 +248,10 @@ def _predicates_at(text: str, offset: int) -> list[str]:
     if clause is not None:
         return _predicates_at(text, clause)
     chosen = [tokens[index]]
-    if any(token.lower() in ARTICLES for token in tokens[1:index]):  # a noun phrase: "had an inherent …"
+    if any(token.lower() in words.copula_prepositions for token in tokens[1:index]):
+        # "were with foundation donors": the preposition's object is said of the subject, by its head
+        chosen = _phrase_head(text, matches, index, words) or chosen
+    elif any(token.lower() in ARTICLES for token in tokens[1:index]):  # a noun phrase: "had an inherent …"
         chosen.extend(_phrase_head(text, matches, index, words))
     coordinated = tokens[index + 2] if index + 2 < len(tokens) else ""
     # "sent nor received", "careless and reckless"; not a name opening a clause ("a liar and Lester Holt")
@@ -359,6 +363,36 @@ def _predicate_of(token: str, words: PropositionWords, nominal: bool) -> list[st
     if len(predicate) < 3:
         return []
     return [predicate, *sorted(nominal_stems(token))] if nominal else [predicate]
+
+
+def _names_in_an_object(
+    text: str, matches: Sequence[re.Match[str]], index: int, words: PropositionWords
+) -> bool:
+    """Whether the word at ``index`` is a name modifying a later word of the object of a preposition opening
+    a copula's complement ("were with Clinton Foundation donors" → donor): the predicate is the object's
+    head (``copula_prepositions``), and a name before it says of whom, not what."""
+    opened = any(match.group().lower() in words.copula_prepositions for match in matches[1:index])
+    return opened and _names_a_modifier(text, matches, index)
+
+
+def _names_a_modifier(text: str, matches: Sequence[re.Match[str]], index: int) -> bool:
+    """Whether the word at ``index`` is a title or a name modifying the word after it ("Secretary Clinton's
+    judgment", "Clinton Foundation donors"), or the possessive "s" after a name (which ``WORD`` reads as a
+    word of its own). Not a name ending its phrase ("Mexican and proud", "Secretary of State")."""
+    token = matches[index].group()
+    if token == "s" and index > 0 and matches[index - 1].group()[:1].isupper():
+        return True
+    if not token[:1].isupper() or index + 1 >= len(matches):
+        return False
+    following = matches[index + 1].group()
+    between = text[matches[index].end() : matches[index + 1].start()]
+    if between in ("'", "’"):
+        return following == "s"
+    if between != " " or not following.isalpha() or following == "I":
+        return False
+    lowered = following.lower()
+    words = proposition_words()
+    return following[:1].isupper() or not (_passed_over(following, words) or lowered in words.coordinators)
 
 
 def _heads_a_complement(tokens: Sequence[str], index: int) -> bool:

@@ -38,6 +38,7 @@ class PropositionWords:
     object_cues: frozenset[str]  # verb stems: cues keying a content with no verb ("denounced | the remarks")
     denial_cues: frozenset[str]  # verb stems: cues whose object names what they deny ("denied | the claims")
     claim_nouns: frozenset[str]  # "claims", "allegations": the head of what a denial cue denies
+    copula_prepositions: frozenset[str]  # "with": after a copula, the predicate is its object's head
 
 
 @cache
@@ -61,6 +62,7 @@ def proposition_words() -> PropositionWords:
         frozenset(verb_stem(verb) for verb in data["object_cues"]),
         frozenset(verb_stem(verb) for verb in data["denial_cues"]),
         frozenset(data["claim_nouns"]),
+        frozenset(data["copula_prepositions"]),
     )
 
 
@@ -81,19 +83,25 @@ def _synonyms() -> Mapping[str, str]:
     return found
 
 
-@cache
 def _irregular_verbs() -> Mapping[str, str]:
     """Irregular verb forms → lemma ("sent" → "send", "met" → "meet"), from the exceptions table of the
     pipeline's lemmatizer (loaded once; the ledger's label parses load the pipeline anyway): the crude
     stem cannot see that "sent" is "send"."""
+    return _lemma_exceptions("verb")
+
+
+@cache
+def _lemma_exceptions(part: str) -> Mapping[str, str]:
+    """Irregular forms of ``part`` of speech → their first lemma, from the pipeline lemmatizer's exceptions
+    table ("sent" → "send", "children" → "child")."""
     from storyline.stages.nlp import load_nlp  # the pipeline's model, loaded once per process
 
     lemmatizer = load_nlp().get_pipe("lemmatizer")
     try:
-        verbs = lemmatizer.lookups.get_table("lemma_exc")["verb"]  # type: ignore[attr-defined]
+        forms = lemmatizer.lookups.get_table("lemma_exc")[part]  # type: ignore[attr-defined]
     except (KeyError, AttributeError):
         return {}
-    return {form: lemmas[0] for form, lemmas in verbs.items() if lemmas}
+    return {str(form): str(lemmas[0]) for form, lemmas in forms.items() if lemmas}
 
 
 def _verb_index() -> frozenset[str]:
@@ -118,7 +126,35 @@ def _lemma_index(*parts: str) -> frozenset[str]:
 
 @cache
 def verb_stem(word: str) -> str:
-    return _trimmed(stem(_irregular_verbs().get(word.lower(), word)))
+    """The stem of the verb ``word`` is a form of, read from its lemma where the pipeline lemmatizer's
+    tables give one ("sent" → send, "flies" → fly: the crude stem alone cuts "flies" to "fli")."""
+    lowered = word.lower()
+    return _trimmed(stem(_irregular_verbs().get(lowered) or _verb_lemma(lowered) or word))
+
+
+def _verb_lemma(lowered: str) -> str:
+    """The base form of a regular verb by the pipeline lemmatizer's suffix rules, the first whose result
+    its verb index holds ("flies" → fly, "hoped" → hope), as spaCy's rule lemmatizer finds it; "" when
+    none does."""
+    for ending, replacement in _lemma_rules("verb"):
+        if lowered.endswith(ending) and (lemma := lowered[: len(lowered) - len(ending)] + replacement) in (
+            _verb_index()
+        ):
+            return lemma
+    return ""
+
+
+@cache
+def _lemma_rules(part: str) -> tuple[tuple[str, str], ...]:
+    """The pipeline lemmatizer's suffix rules for ``part`` of speech (("ies", "y"), ("ed", "e"), …)."""
+    from storyline.stages.nlp import load_nlp  # the pipeline's model, loaded once per process
+
+    lemmatizer = load_nlp().get_pipe("lemmatizer")
+    try:
+        rules = lemmatizer.lookups.get_table("lemma_rules")[part]  # type: ignore[attr-defined]
+    except (KeyError, AttributeError):
+        return ()
+    return tuple((str(ending), str(replacement)) for ending, replacement in rules)
 
 
 def predicate_stem(word: str) -> str:
@@ -132,18 +168,60 @@ def predicate_stem(word: str) -> str:
 def nominal_stems(word: str) -> frozenset[str]:
     """The stems of the verbs a nominalisation may name ("recommendation" → "recommend", "prosecution" →
     "prosecut", "indictment" → "prosecut" by its synonym set): "the FBI's recommendation" states the
-    predicate of "the FBI recommended". Several endings may fit ("determination": "determin" and
-    "determinat"); each is a candidate, and a pair still needs a predicate on both sides
+    predicate of "the FBI recommended". Several endings may fit; each is a candidate the lemmatizer's verb
+    index holds (``_nominalised_verbs``), and a pair still needs a predicate on both sides
     (``keyed_candidates``)."""
     lowered = word.lower()
-    found = set()
+    found: set[str] = set()
     for noun in {lowered, _singular(lowered)}:  # "recommendations" names recommending as much
-        for ending, verb_ending in proposition_words().nominal_suffixes:
-            if noun.endswith(ending) and len(noun) - len(ending) >= 3:
-                found.add(predicate_stem(noun[: len(noun) - len(ending)] + verb_ending))
+        found.update(_base_stem(verb) for verb in _nominalised_verbs(noun))
     found.update(predicate_stem(verb) for verb in gerund_verbs(_singular(lowered)))
     found.update(predicate_stem(root) for root in quality_roots(lowered))
     return frozenset(found)
+
+
+def _nominalised_verbs(noun: str) -> tuple[str, ...]:
+    """The verbs (base forms, or stems one silent "e" short: "determin") a noun's derivational ending may
+    replace (lexicon ``propositions`` ``nominal_suffixes``), each one the pipeline lemmatizer's verb index
+    holds: the suffix rules alone read "special" as "specy" and "official" as "officy". An adjective of the
+    lemmatizer's index ("special", "partial", "initial") is a quality, and names no act."""
+    if noun in _lemma_index("adj"):
+        return ()
+    verbs = _verb_index()
+    found = []
+    for ending, verb_ending in proposition_words().nominal_suffixes:
+        if noun.endswith(ending) and len(noun) - len(ending) >= 3:
+            verb = noun[: len(noun) - len(ending)] + verb_ending
+            if verb in verbs or verb + "e" in verbs:
+                found.append(verb)
+    return tuple(dict.fromkeys(found))
+
+
+def _base_stem(verb: str) -> str:
+    """``predicate_stem`` of a verb's base form, read from a noun: not through the irregular forms, which
+    would read "found" (of "foundation") as the past of "find"."""
+    stemmed = _trimmed(stem(verb))
+    return _synonyms().get(stemmed, stemmed)
+
+
+@cache
+def noun_lemma(word: str) -> str:
+    """The lemma of a noun by the pipeline lemmatizer's tables, as spaCy's rule lemmatizer finds it: its
+    exceptions, else the first suffix rule whose result the noun index holds, else the word ("averages" →
+    "average", "judges" → "judge", "children" → "child"). The crude stem cuts "averages" to "averag" and
+    leaves "average" whole: the two would not meet."""
+    lowered = word.lower()
+    exceptions = _lemma_exceptions("noun")
+    if exceptions.get(lowered):
+        return exceptions[lowered]
+    nouns = _lemma_index("noun")
+    for ending, replacement in _lemma_rules("noun"):
+        if (
+            lowered.endswith(ending)
+            and (lemma := lowered[: len(lowered) - len(ending)] + replacement) in nouns
+        ):
+            return lemma
+    return lowered
 
 
 # Adjective endings that make a quality of a noun ("fraudulent" of fraud, "dangerous" of danger, "harmful"

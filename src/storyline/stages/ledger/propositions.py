@@ -24,9 +24,9 @@ from dataclasses import dataclass
 
 from storyline.records import Claim
 from storyline.stages.entities import demonym_country_ids
-from storyline.stages.ledger.grouping import TOKEN_MARK, WORD, ledger_lexicon, stem
+from storyline.stages.ledger.grouping import TOKEN_MARK, WORD, ledger_lexicon
 from storyline.stages.ledger.proposition_predicates import ARTICLES, predicates_of
-from storyline.stages.ledger.proposition_stems import proposition_words
+from storyline.stages.ledger.proposition_stems import noun_lemma, proposition_words
 from storyline.stages.ledger.unreadable import unreadable_lexicon
 
 _MASKED_NUMBER = re.compile(r"\d[\d,.]*")
@@ -41,7 +41,7 @@ class PropositionKey:
     predicates: frozenset[str]
     arguments: frozenset[str]
     subject: frozenset[str] = frozenset()  # the arguments named before the main verb
-    subject_noun: str = ""  # the stem of the common noun heading the subject ("a federal judge"), if any
+    subject_noun: str = ""  # the lemma of the common noun heading the subject ("a federal judge"), if any
     subject_act: bool = False  # the subject is a demonstrative ("that was unfair"): an act, not a person
 
 
@@ -81,7 +81,7 @@ def demonstrative_subject(text: str, verb: int) -> bool:
 
 
 def subject_noun(text: str, verb: int) -> str:
-    """The stem of the common noun heading the subject before the verb at ``verb``: English noun phrases
+    """The lemma of the common noun heading the subject before the verb at ``verb``: English noun phrases
     are head-final, so the last word of the run that opens the subject after its determiners, up to a
     function word, a comma or a participle opening a modifier ("a federal judge", "the judge | handling
     the lawsuits", "a Mexican-American judge | in a case"). None ("") for a pronoun or a name ("he",
@@ -101,7 +101,7 @@ def subject_noun(text: str, verb: int) -> str:
             break
         run.append(match)
     head = run[-1].group() if run else ""
-    return stem(head) if head.isalpha() and head.islower() and len(head) > 2 else ""
+    return noun_lemma(head) if head.isalpha() and head.islower() and len(head) > 2 else ""
 
 
 def demonym_countries(text: str, countries: Mapping[str, str]) -> frozenset[str]:
