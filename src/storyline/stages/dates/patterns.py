@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from storyline.lexicons import load_lexicon
+from storyline.stages.dates.holidays import holiday_names
 
 # Years a news text plausibly names: a wider range matches prices and counts ("2,600" is not, "2600" is).
 YEAR = r"(?:1[6-9]\d\d|20\d\d)"
@@ -211,6 +212,12 @@ def time_patterns() -> tuple[TimePattern, ...]:
             rf"\b(?:{lead}|(?i:over|throughout))\s+(?P<expr>(?i:the)\s+(?:(?:{modifier})[-\s]+)?(?P<season>{season}))\b"
             rf"(?!\s+(?i:of)\b)",
         ],
+        # "Thanksgiving Day", "last Christmas", "Easter week" (its ISO week), "Election Day 1998"; not a
+        # name inside a longer one ("Easter Island", "Christmas Island")
+        "holiday": [
+            rf"\b(?:(?P<shift>{shift})\s+)?(?P<holiday>{holiday_names()})\b(?P<week>\s+(?i:week)\b)?"
+            rf"(?!\s+(?!{weekday}|{month})[A-Z][a-z])(?:,?\s+(?P<year>{YEAR})\b)?"
+        ],
         "weekday": [rf"\b(?:(?P<shift>{shift})\s+)?(?P<weekday>{weekday})(?:\s+(?P<part>{part})\b)?"],
         "relative_day": [
             rf"\b(?P<word>{any_word(lexicon.relative_days)})(?:\s+(?P<part>{part}))?\b",
@@ -358,4 +365,15 @@ def context_patterns() -> dict[str, re.Pattern[str]]:
             rf"\b(?P<unit>{any_word(lexicon.duration_units)})\b"
         ),
         "explicit_year": re.compile(rf"\b{YEAR}\b"),
+        # a word qualifying a named day right before it: a possessive, or a capitalised word that is no
+        # date preposition, marker or shift ("Mexico's Independence Day", "Orthodox Easter"; not "On Easter")
+        "qualified_name": re.compile(
+            r"(?:\w['’]s|(?<![.!?\"“]\s)\b(?!(?:"
+            + "|".join(
+                word.capitalize()
+                for word in (*lexicon.date_prepositions, *lexicon.deadline_markers, *lexicon.shifts, "the")
+                if " " not in word
+            )
+            + r")\b)[A-Z][a-z]+)\s+$"
+        ),
     }
