@@ -135,6 +135,8 @@ def test_last_and_next_move_off_the_publication_day() -> None:
         ("Protesters planned a march on Saturday.", ("Saturday", "2024-10-26")),
         ("The prosecutor has scheduled a news conference Thursday.", ("Thursday", "2024-10-24")),
         ("On Wednesday, the union plans to hold a rally.", ("Wednesday", "2024-10-23")),
+        # an event still to be held, named by a possessive weekday, is the one the future clause awaits
+        ("The champions will play in Sunday's final.", ("Sunday", "2024-10-27")),
     ],
 )
 def test_a_weekday_a_schedule_or_a_deferral_points_to_is_the_coming_one(
@@ -158,6 +160,11 @@ def test_a_weekday_a_schedule_or_a_deferral_points_to_is_the_coming_one(
         ("By Friday evening, 41 schools had reopened.", ("By Friday evening", "2024-10-18")),
         # a possessive weekday dates its noun, not the bound of the clause
         ("Shares are below their level before Friday's sell-off.", ("Friday", "2024-10-18")),
+        # a possessive names a thing that exists: past, whatever the future clause plans around it
+        (
+            "Relatives said they would look for ways to get around Wednesday's ruling.",
+            ("Wednesday", "2024-10-16"),
+        ),
         # no sign in the clause: a present weekday stays the past one, as before
         ("Officials say the outage began on Sunday.", ("Sunday", "2024-10-20")),
         # a plan in the past perfect, reported or not and with no deadline, was overtaken

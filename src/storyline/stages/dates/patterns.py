@@ -80,6 +80,7 @@ class DirectionWords:
     schedule_predicates: frozenset[str]
     deferral_verbs: frozenset[str]
     plan_verbs: frozenset[str]
+    scheduled_events: frozenset[str]
     bound_ahead: tuple[str, ...]
     deferral_prepositions: tuple[str, ...]
     reporting_verbs: frozenset[str]  # the claims stage's cue verbs (cues.toml), read as written there
@@ -94,6 +95,7 @@ def direction_words() -> DirectionWords:
         schedule_predicates=frozenset(raw["schedule_predicates"]),
         deferral_verbs=frozenset(raw["deferral_verbs"]),
         plan_verbs=frozenset(raw["plan_verbs"]),
+        scheduled_events=frozenset(raw["scheduled_events"]),
         bound_ahead=tuple(raw["bound_ahead"]),
         deferral_prepositions=tuple(raw["deferral_prepositions"]),
         reporting_verbs=frozenset(load_lexicon("cues")["reporting_verbs"]),
