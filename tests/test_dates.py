@@ -100,6 +100,13 @@ def test_a_weekday_equal_to_the_publication_day_is_that_day_not_a_week_back() ->
     assert values("The minister said on Monday that he would resign.") == [("Monday", MONDAY, "day")]
 
 
+def test_a_clock_time_before_a_day_is_one_expression_with_the_time_in_its_value() -> None:
+    found = find("The polls closed at 10:30 p.m. EST Wednesday, officials said.")
+    assert [(t.text, t.date, t.type, t.value) for t in found] == [
+        ("10:30 p.m. EST Wednesday", "2024-10-16", "TIME", "2024-10-16T22:30")
+    ]
+
+
 def test_last_and_next_move_off_the_publication_day() -> None:
     assert values("Talks collapsed last Monday.") == [("last Monday", "2024-10-14", "day")]
     assert values("Talks resume next Monday.") == [("next Monday", "2024-10-28", "day")]
@@ -121,6 +128,9 @@ def test_last_and_next_move_off_the_publication_day() -> None:
         ("The verdict was postponed until at least Wednesday.", ("Wednesday", "2024-10-23")),
         ("The inquiry has been adjourned to Thursday.", ("Thursday", "2024-10-24")),
         ("The vote was put off until Friday.", ("Friday", "2024-10-25")),
+        # a deadline granted or extended: the grant is past, the day it gives lies ahead
+        ("The court has given the family until 9 a.m. Tuesday to respond.", ("9 a.m. Tuesday", "2024-10-22")),
+        ("The regulator extended the ban until Friday.", ("Friday", "2024-10-25")),
         # a forecast tells a day ahead; a schedule reported in the past is backshifted, still ahead
         ("Highs of 35 degrees are forecast for Wednesday.", ("Wednesday", "2024-10-23")),
         ("The governor said two ferries were expected on Thursday.", ("Thursday", "2024-10-24")),

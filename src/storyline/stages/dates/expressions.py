@@ -303,7 +303,8 @@ def resolve_weekday(match: re.Match[str], lexicon: TimeLexicon, base: date | Non
     # dateparser reads "Sunday night" as a clock time and sends a weekday equal to the base day a week
     # back under PREFER_DATES_FROM="past": weekday names follow our own rule (dates.rules.resolve_weekday)
     weekday = lexicon.weekday(match.group("weekday"))
-    return rules.resolve_weekday(weekday, shift_of(match, lexicon), base, tense)
+    resolved = rules.resolve_weekday(weekday, shift_of(match, lexicon), base, tense)
+    return timeml.at_clock_time(resolved, match)
 
 
 def resolve_holiday(match: re.Match[str], lexicon: TimeLexicon, base: date | None, tense: str) -> Resolved:

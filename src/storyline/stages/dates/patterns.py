@@ -22,6 +22,12 @@ DAY_NUMBER = r"(?:[12]\d|3[01]|0?[1-9])"
 ORDINAL = r"(?:st|nd|rd|th)?"
 PHASE = r"(?i:(?:the\s+)?(?:end|beginning|start|middle|rest)\s+of)"
 CONTEXT_CHARS = 40  # how far around a candidate the context patterns look
+# A clock time before a day ("9 a.m. Tuesday", "10:30 p.m. EST Wednesday"): TimeML's one expression, the
+# day's value with its time of day.
+CLOCK = (
+    r"(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s*(?P<meridiem>[ap])\.?m\.?"
+    r"(?:\s+(?:[ECMP][SD]T|GMT|UTC))?,?\s+"
+)
 AT_LEAST = (
     r"(?:(?i:at\s+(?:the\s+)?(?:least|earliest))\s+)?"  # "until at least Wednesday" bounds it as "until"
 )
@@ -220,7 +226,9 @@ def time_patterns() -> tuple[TimePattern, ...]:
             rf"\b(?:(?P<shift>{shift})\s+)?(?P<holiday>{holiday_names()})\b(?P<week>\s+(?i:week)\b)?"
             rf"(?!\s+(?!{weekday}|{month})[A-Z][a-z])(?:,?\s+(?P<year>{YEAR})\b)?"
         ],
-        "weekday": [rf"\b(?:(?P<shift>{shift})\s+)?(?P<weekday>{weekday})(?:\s+(?P<part>{part})\b)?"],
+        "weekday": [
+            rf"\b(?:{CLOCK})?(?:(?P<shift>{shift})\s+)?(?P<weekday>{weekday})(?:\s+(?P<part>{part})\b)?"
+        ],
         "relative_day": [
             rf"\b(?P<word>{any_word(lexicon.relative_days)})(?:\s+(?P<part>{part}))?\b",
             rf"\b(?P<shift>(?i:this|last))\s+(?P<part>{part})\b",
