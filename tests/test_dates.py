@@ -100,6 +100,13 @@ def test_a_weekday_equal_to_the_publication_day_is_that_day_not_a_week_back() ->
     assert values("The minister said on Monday that he would resign.") == [("Monday", MONDAY, "day")]
 
 
+def test_a_clock_time_before_a_day_is_one_expression_with_the_time_in_its_value() -> None:
+    found = find("The polls closed at 10:30 p.m. EST Wednesday, officials said.")
+    assert [(t.text, t.date, t.type, t.value) for t in found] == [
+        ("10:30 p.m. EST Wednesday", "2024-10-16", "TIME", "2024-10-16T22:30")
+    ]
+
+
 def test_last_and_next_move_off_the_publication_day() -> None:
     assert values("Talks collapsed last Monday.") == [("last Monday", "2024-10-14", "day")]
     assert values("Talks resume next Monday.") == [("next Monday", "2024-10-28", "day")]
@@ -121,6 +128,9 @@ def test_last_and_next_move_off_the_publication_day() -> None:
         ("The verdict was postponed until at least Wednesday.", ("Wednesday", "2024-10-23")),
         ("The inquiry has been adjourned to Thursday.", ("Thursday", "2024-10-24")),
         ("The vote was put off until Friday.", ("Friday", "2024-10-25")),
+        # a deadline granted or extended: the grant is past, the day it gives lies ahead
+        ("The court has given the family until 9 a.m. Tuesday to respond.", ("9 a.m. Tuesday", "2024-10-22")),
+        ("The regulator extended the ban until Friday.", ("Friday", "2024-10-25")),
         # a forecast tells a day ahead; a schedule reported in the past is backshifted, still ahead
         ("Highs of 35 degrees are forecast for Wednesday.", ("Wednesday", "2024-10-23")),
         ("The governor said two ferries were expected on Thursday.", ("Thursday", "2024-10-24")),
@@ -135,6 +145,8 @@ def test_last_and_next_move_off_the_publication_day() -> None:
         ("Protesters planned a march on Saturday.", ("Saturday", "2024-10-26")),
         ("The prosecutor has scheduled a news conference Thursday.", ("Thursday", "2024-10-24")),
         ("On Wednesday, the union plans to hold a rally.", ("Wednesday", "2024-10-23")),
+        # an event still to be held, named by a possessive weekday, is the one the future clause awaits
+        ("The champions will play in Sunday's final.", ("Sunday", "2024-10-27")),
     ],
 )
 def test_a_weekday_a_schedule_or_a_deferral_points_to_is_the_coming_one(
@@ -158,6 +170,11 @@ def test_a_weekday_a_schedule_or_a_deferral_points_to_is_the_coming_one(
         ("By Friday evening, 41 schools had reopened.", ("By Friday evening", "2024-10-18")),
         # a possessive weekday dates its noun, not the bound of the clause
         ("Shares are below their level before Friday's sell-off.", ("Friday", "2024-10-18")),
+        # a possessive names a thing that exists: past, whatever the future clause plans around it
+        (
+            "Relatives said they would look for ways to get around Wednesday's ruling.",
+            ("Wednesday", "2024-10-16"),
+        ),
         # no sign in the clause: a present weekday stays the past one, as before
         ("Officials say the outage began on Sunday.", ("Sunday", "2024-10-20")),
         # a plan in the past perfect, reported or not and with no deadline, was overtaken

@@ -19,7 +19,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from storyline.records import ParsedArticle, TimeExpr
-from storyline.stages.dates import rules, timeml
+from storyline.stages.dates import holidays, rules, timeml
 from storyline.stages.dates.patterns import (
     CONTEXT_CHARS,
     TimeLexicon,
@@ -303,7 +303,20 @@ def resolve_weekday(match: re.Match[str], lexicon: TimeLexicon, base: date | Non
     # dateparser reads "Sunday night" as a clock time and sends a weekday equal to the base day a week
     # back under PREFER_DATES_FROM="past": weekday names follow our own rule (dates.rules.resolve_weekday)
     weekday = lexicon.weekday(match.group("weekday"))
-    return rules.resolve_weekday(weekday, shift_of(match, lexicon), base, tense)
+    resolved = rules.resolve_weekday(weekday, shift_of(match, lexicon), base, tense)
+    return timeml.at_clock_time(resolved, match)
+
+
+def resolve_holiday(match: re.Match[str], lexicon: TimeLexicon, base: date | None, tense: str) -> Resolved:
+    # a name qualified by a country or a church ("Mexico's Independence Day", "Orthodox Easter", "Canadian
+    # Thanksgiving") may be another calendar's day: named, not placed
+    start = match.start("holiday")
+    if context_patterns()["qualified_name"].search(match.string[max(0, start - CONTEXT_CHARS) : start]):
+        return rules.UNKNOWN
+    rule = holidays.rule_for(match.group("holiday"))
+    year = group_int(match, "year")
+    week = bool(match.group("week"))
+    return holidays.resolve_holiday(rule, shift_of(match, lexicon), year, base, tense, week)
 
 
 def resolve_weekend(match: re.Match[str], lexicon: TimeLexicon, base: date | None, tense: str) -> Resolved:
@@ -365,6 +378,7 @@ RESOLVERS: dict[str, Resolver] = {
     "recent": resolve_recent,
     "year": resolve_year,
     "weekend": resolve_weekend,
+    "holiday": resolve_holiday,
     "quarter": resolve_quarter,
     "latest_quarter": timeml.resolve_latest_quarter,
     "year_earlier": timeml.resolve_year_earlier,

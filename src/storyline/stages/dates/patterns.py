@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from storyline.lexicons import load_lexicon
+from storyline.stages.dates.holidays import holiday_names
 
 # Years a news text plausibly names: a wider range matches prices and counts ("2,600" is not, "2600" is).
 YEAR = r"(?:1[6-9]\d\d|20\d\d)"
@@ -21,6 +22,12 @@ DAY_NUMBER = r"(?:[12]\d|3[01]|0?[1-9])"
 ORDINAL = r"(?:st|nd|rd|th)?"
 PHASE = r"(?i:(?:the\s+)?(?:end|beginning|start|middle|rest)\s+of)"
 CONTEXT_CHARS = 40  # how far around a candidate the context patterns look
+# A clock time before a day ("9 a.m. Tuesday", "10:30 p.m. EST Wednesday"): TimeML's one expression, the
+# day's value with its time of day.
+CLOCK = (
+    r"(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s*(?P<meridiem>[ap])\.?m\.?"
+    r"(?:\s+(?:[ECMP][SD]T|GMT|UTC))?,?\s+"
+)
 AT_LEAST = (
     r"(?:(?i:at\s+(?:the\s+)?(?:least|earliest))\s+)?"  # "until at least Wednesday" bounds it as "until"
 )
@@ -79,6 +86,7 @@ class DirectionWords:
     schedule_predicates: frozenset[str]
     deferral_verbs: frozenset[str]
     plan_verbs: frozenset[str]
+    scheduled_events: frozenset[str]
     bound_ahead: tuple[str, ...]
     deferral_prepositions: tuple[str, ...]
     reporting_verbs: frozenset[str]  # the claims stage's cue verbs (cues.toml), read as written there
@@ -93,6 +101,7 @@ def direction_words() -> DirectionWords:
         schedule_predicates=frozenset(raw["schedule_predicates"]),
         deferral_verbs=frozenset(raw["deferral_verbs"]),
         plan_verbs=frozenset(raw["plan_verbs"]),
+        scheduled_events=frozenset(raw["scheduled_events"]),
         bound_ahead=tuple(raw["bound_ahead"]),
         deferral_prepositions=tuple(raw["deferral_prepositions"]),
         reporting_verbs=frozenset(load_lexicon("cues")["reporting_verbs"]),
@@ -211,7 +220,15 @@ def time_patterns() -> tuple[TimePattern, ...]:
             rf"\b(?:{lead}|(?i:over|throughout))\s+(?P<expr>(?i:the)\s+(?:(?:{modifier})[-\s]+)?(?P<season>{season}))\b"
             rf"(?!\s+(?i:of)\b)",
         ],
-        "weekday": [rf"\b(?:(?P<shift>{shift})\s+)?(?P<weekday>{weekday})(?:\s+(?P<part>{part})\b)?"],
+        # "Thanksgiving Day", "last Christmas", "Easter week" (its ISO week), "Election Day 1998"; not a
+        # name inside a longer one ("Easter Island", "Christmas Island")
+        "holiday": [
+            rf"\b(?:(?P<shift>{shift})\s+)?(?P<holiday>{holiday_names()})\b(?P<week>\s+(?i:week)\b)?"
+            rf"(?!\s+(?!{weekday}|{month})[A-Z][a-z])(?:,?\s+(?P<year>{YEAR})\b)?"
+        ],
+        "weekday": [
+            rf"\b(?:{CLOCK})?(?:(?P<shift>{shift})\s+)?(?P<weekday>{weekday})(?:\s+(?P<part>{part})\b)?"
+        ],
         "relative_day": [
             rf"\b(?P<word>{any_word(lexicon.relative_days)})(?:\s+(?P<part>{part}))?\b",
             rf"\b(?P<shift>(?i:this|last))\s+(?P<part>{part})\b",
@@ -358,4 +375,15 @@ def context_patterns() -> dict[str, re.Pattern[str]]:
             rf"\b(?P<unit>{any_word(lexicon.duration_units)})\b"
         ),
         "explicit_year": re.compile(rf"\b{YEAR}\b"),
+        # a word qualifying a named day right before it: a possessive, or a capitalised word that is no
+        # date preposition, marker or shift ("Mexico's Independence Day", "Orthodox Easter"; not "On Easter")
+        "qualified_name": re.compile(
+            r"(?:\w['’]s|(?<![.!?\"“]\s)\b(?!(?:"
+            + "|".join(
+                word.capitalize()
+                for word in (*lexicon.date_prepositions, *lexicon.deadline_markers, *lexicon.shifts, "the")
+                if " " not in word
+            )
+            + r")\b)[A-Z][a-z]+)\s+$"
+        ),
     }

@@ -33,11 +33,13 @@ def expression_tense(doc: Doc | None, text: str, start: int, end: int) -> str:
     if context_patterns()["since_before"].search(before):
         return PAST
     tense = clause_tense(doc, start, end)
-    if doc is None or not doc.has_annotation("SENT_START") or tense == FUTURE:
+    if doc is None or not doc.has_annotation("SENT_START"):
         return tense
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return tense
+    if tense == FUTURE:
+        return PRESENT if names_existing_thing(span.root) else tense
     verb = governing_verb(span.root)
     # "before Friday's purchases": a possessive weekday dates its noun, not the clause's bound
     if verb is not None and span.root.dep_ != "poss" and points_ahead(verb, tense, before):
@@ -52,6 +54,13 @@ def expression_tense(doc: Doc | None, text: str, start: int, end: int) -> str:
     ):
         return FUTURE
     return tense
+
+
+def names_existing_thing(token: Token) -> bool:
+    """A possessive weekday ("Wednesday's ruling") names a thing that exists, so its day is past or present
+    whatever the clause plans ("would look for ways to get around Wednesday's ruling"); not an event still
+    to be held ("will play in Sunday's final", "ahead of Tuesday's vote"), which the clause may await."""
+    return token.dep_ == "poss" and token.head.lemma_.lower() not in direction_words().scheduled_events
 
 
 def points_ahead(verb: Token, tense: str, before: str) -> bool:

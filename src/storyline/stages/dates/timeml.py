@@ -180,6 +180,19 @@ QUARTER_RANGE = re.compile(r"(\d{4})-(\d\d)/\1-(\d\d)")
 DECADE_RANGE = re.compile(r"(\d{3})0/\1(?:9)")
 
 
+def at_clock_time(resolved: Resolved, match: re.Match[str]) -> Resolved:
+    """A day with the clock time the match names before it ("9 a.m. Tuesday" → TIME "…T09:00"); the day
+    alone when it names none or the day is unknown."""
+    hour = match.groupdict().get("hour")
+    if not hour or resolved.date is None:
+        return resolved
+    hour_of_day = int(hour) % 12 + (12 if match.group("meridiem").lower() == "p" else 0)
+    minute = int(match.group("minute") or 0)
+    return Resolved(
+        resolved.date, resolved.precision, "TIME", f"{resolved.date}T{hour_of_day:02d}:{minute:02d}"
+    )
+
+
 def timeml_value(resolved: Resolved, kind: str) -> str | None:
     """The TimeML value: the one a rule set, else the date in TimeML's notation — a quarter "1989-Q3" where
     the date is its months ("1989-07/1989-09"), a decade "199", a weekend its week with "-WE"."""
