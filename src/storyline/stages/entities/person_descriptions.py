@@ -40,8 +40,9 @@ SALIENCE_SENTENCES = 2
 # A number's "No." is no sentence's end ("the assistant driver of train No. 54, <name>").
 APPOSED_NAME_GAP = re.compile(r"(?:\s+of\s+(?:[^,.;:]|\bNo\.(?=\s*\d)){1,60})?,\s*(?:[A-Z][\w.]*\s+){0,2}")
 # Between a role and the name the parse gives it in apposition after it: a comma and a form of address
-# the name leaves out ("Its owner, Hadji Khouda Bakhch Raïssani").
-GIVEN_NAME_GAP = re.compile(r",\s*(?:[A-Z][\w.]*\s+)?")
+# the name leaves out ("Its owner, Hadji Khouda Bakhch Raïssani"), or one space ("through its loss
+# adjuster Mikheil Beridze").
+GIVEN_NAME_GAP = re.compile(r",\s*(?:[A-Z][\w.]*\s+)?| ")
 # What closes a description in apposition after a name: the body of the office or what marks the person
 # out ("a retired miner with a broken arm"), then a comma.
 CLOSED_APPOSITION = re.compile(r"(?:\s+(?:of|for|at|with)\s+[^,.;:]{1,60})?\s*,")
