@@ -238,8 +238,9 @@ def _one_trade_namesake(
     """ "The security company is also under pressure" in a report that names one organisation with that
     trade word ("Argus Security Group") and introduces another as "the insurance company": the
     description's trade says which. The one organisation whose name holds every word before the generic
-    head, and is headed by no other kind of body, the nearest before the description, else the first after it; None where no name or two
-    different names hold them (then the kind of organisation decides, as before)."""
+    head, and is headed by no other kind of body, the nearest before the description, else the first
+    after it; None where no name or two different names hold them (then the kind of organisation
+    decides, as before)."""
     trade = wanted[:-1]
     if not trade:
         return None
