@@ -100,7 +100,8 @@ def resolve_person_description(
         person = next(iter(matches.values()))
         refers_to = person.refers_to or person.text
         return Mention(article_id, start, end, surface, "PERSON", refers_to=refers_to)
-    if not matches and (salient := _salient_person(doc, start, surface, names, lexicon)):
+    salient = None if matches else _salient_person(doc, start, surface, names, lexicon)
+    if salient is not None and _serves_body(salient.role or "", named_body):
         return Mention(article_id, start, end, surface, "PERSON", refers_to=salient.text, role=surface)
     if _head_word(surface) in lexicon.occupation_nouns:
         return None  # "the teacher" is no office the role index may match in another report
@@ -177,7 +178,9 @@ def _body_phrase(doc: Doc, end: int) -> Span | None:
     of = next(
         (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == token.i + 1), None
     )
-    body = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if of is None:
+        return None
+    body = next((c for c in of.children if c.dep_ == "pobj"), None)
     return None if body is None else doc[of.i + 1 : body.right_edge.i + 1]
 
 
