@@ -252,3 +252,56 @@ def test_a_body_word_naming_no_body_right_before_a_name_is_that_persons_post() -
 def test_a_body_a_preposition_governs_before_a_name_is_not_that_person() -> None:
     found = mentions_of("A spokesman for the provincial government, Muhammad Yousaf Kakar, said so.")
     assert refers(found, "the provincial government") != "Muhammad Yousaf Kakar"
+
+
+def test_a_post_followed_by_what_says_which_one_is_the_person_named_after_it() -> None:
+    """Issue #17, kutaisi-museum-heist: "The night guard on duty, 63-year-old X" is X."""
+    found = mentions_of("The night guard on duty, 63-year-old Arvid Holmberg, said he heard nothing.")
+    assert refers(found, "The night guard") == "Arvid Holmberg"
+
+
+def test_a_description_before_a_defining_clause_is_the_name_after_it() -> None:
+    """Issue #17, kutaisi-museum-heist: "the private security company that guards the building, Argus
+    Security Group, alerted the police" is that company."""
+    found = mentions_of(
+        "The alarm sounded, but the security company that guards the building, Velsund Watch Group, "
+        "alerted the police only 12 minutes later."
+    )
+    assert refers(found, "the security company") == "Velsund Watch Group"
+
+
+def test_a_trade_word_picks_the_one_organisation_named_with_it() -> None:
+    """Issue #17, kutaisi-museum-heist: "The security company" after "The insurance company Rioni
+    Insurance" is the one organisation named with "security", though named only after it."""
+    found = mentions_of(
+        "The insurance company Karsk Insurance maintains its estimate. The security company is also under "
+        "pressure. Arne Lid, chief executive of Velsund Security Group, rejected the rumours."
+    )
+    assert refers(found, "The security company") == "Velsund Security Group"
+
+
+def test_a_trade_word_is_no_body_of_another_kind() -> None:
+    """Issue #17, steppe-train-collision: "the railway company" is no "Railway Workers' Union"."""
+    found = mentions_of(
+        "The Velsund Railway Workers' Union called a strike. The railway company said trains would run."
+    )
+    assert refers(found, "The railway company") != "Velsund Railway Workers' Union"
+
+
+def test_the_insurer_is_the_one_insurance_named() -> None:
+    found = mentions_of(
+        "The insurance company Rioni Insurance maintains its estimate of 4 million lari. The insurer said "
+        "on Monday it would pay."
+    )
+    assert refers(found, "The insurer") == "Rioni Insurance"
+
+
+def test_the_head_of_a_named_body_is_not_the_head_of_another() -> None:
+    """Issue #17, kutaisi-museum-heist: "The head of the Imereti police" is not the agency head the report
+    names "whose head X"; no one of this report holds that office, so the description stays a role."""
+    found = mentions_of(
+        "The Velsund Heritage Agency, whose head Ingrid Solberg spoke on Monday, sent images to Interpol. "
+        "The head of the Karsk police told reporters that 180 officers were still working on the case."
+    )
+    head = [m for m in found if m.text.startswith("The head")]
+    assert head and all(m.refers_to != "Ingrid Solberg" for m in head)

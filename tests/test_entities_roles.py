@@ -116,3 +116,11 @@ def test_each_body_of_people_makes_its_head_one_of_its_members(body: str) -> Non
         f"The talks are led by Walter Brill, who heads a {body} of 11 elders. The elder said talks resume."
     )
     assert person_of(found, "The elder") == "Walter Brill"
+
+
+def test_a_role_noun_the_parse_hangs_on_a_name_is_that_persons() -> None:
+    """Issue #17, kutaisi-museum-heist: "through its loss adjuster Mikheil Beridze" gives him the role."""
+    found = mentions_of(
+        "Karsk Insurance, through its loss adjuster Arne Lid, maintains its estimate of 4 million kroner."
+    )
+    assert person_of(found, "its loss adjuster") == "Arne Lid"

@@ -38,8 +38,11 @@ APPOSITION_COMMA = re.compile(r"\s*,\s*")
 QUALIFYING_DEPS = frozenset({"amod", "compound"})
 
 
-# Between a description and the name of the person it is: a space, or a comma opening an apposition.
-NAME_BESIDE = re.compile(r" |,\s*")
+# Between a description and the name of the person it is: a space, or a comma opening an apposition, after
+# what says which one of them it is ("The night guard on duty, X"; "The night guard who was on duty on
+# the night of the break-in, X": issue #17, generalise kutaisi-museum-heist).
+# An age may stand before the name ("The night guard on duty, 63-year-old X").
+NAME_BESIDE = re.compile(r" |(?:\s+(?:on|at|in|who|that)\s+[^,.;:\"“”()]{1,50})?,\s*(?:\d{1,3}-year-old\s+)?")
 
 
 @dataclass(frozen=True)

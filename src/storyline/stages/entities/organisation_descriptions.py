@@ -63,6 +63,9 @@ NAMING_CLAUSE = re.compile(
     r",?\s+(?:(?:which|that|who)\s+calls?\s+(?:itself|themselves)|calling\s+(?:itself|themselves)"
     r"|(?:known|styled)\s+as)\s+(?:the\s+)?"
 )
+# A relative clause between a description and the name in apposition with it: "the private security
+# company that guards the building, Argus Security Group, alerted …" (no sentence's end, no quotation).
+DEFINING_CLAUSE = re.compile(r"\s+(?:that|which)\s+[^,.;:\"“”()]{1,60},\s*")
 # Between an organisation's name and a phrase in apposition after it: its acronym in brackets, a comma.
 APPOSITION_GAP = re.compile(r"(?:\s*\([^()\n]{1,20}\))?,\s*")
 # How far back (characters, about two sentences) "the group" may reach for an organisation named before it.
@@ -222,11 +225,37 @@ def _name_right_after(text: str, end: int, organisations: list[Mention]) -> Ment
     that gives the name ("The group, which calls itself the Jhalawan Freedom Army"), as news introduces
     a group it knows little of."""
     follows = end + len(text[end:]) - len(text[end:].lstrip(" "))
-    naming = NAMING_CLAUSE.match(text, end)
+    naming = NAMING_CLAUSE.match(text, end) or DEFINING_CLAUSE.match(text, end)
     named = naming.end() if naming else None
     return next(
         (org for org in organisations if (org.start == follows and follows > end) or org.start == named), None
     )
+
+
+def _one_trade_namesake(
+    start: int, wanted: list[str], organisations: list[Mention], lexicon: EntityLexicon
+) -> Mention | None:
+    """ "The security company is also under pressure" in a report that names one organisation with that
+    trade word ("Argus Security Group") and introduces another as "the insurance company": the
+    description's trade says which. The one organisation whose name holds every word before the generic
+    head, and is headed by no other kind of body, the nearest before the description, else the first
+    after it; None where no name or two different names hold them (then the kind of organisation
+    decides, as before)."""
+    trade = wanted[:-1]
+    if not trade:
+        return None
+    # a name headed by another kind of body is none of the description's ("the railway company" is no
+    # "Railway Workers' Union": issue #17, generalise steppe-train-collision)
+    other_kinds = lexicon.org_head_words - lexicon.generic_org_heads
+    named = [
+        org
+        for org in organisations
+        if _named_with(org, trade, lexicon) and (fold_name(org.text).split() or [""])[-1] not in other_kinds
+    ]
+    if len({fold_name(org.text) for org in named}) != 1:
+        return None
+    before = [org for org in named if org.end <= start]
+    return max(before, key=lambda org: org.start) if before else min(named, key=lambda org: org.start)
 
 
 def is_organisation_description(description: str, lexicon: EntityLexicon) -> bool:
@@ -272,6 +301,8 @@ def _organisation_antecedent(
             return next(iter(introduced_so.values()))
         return None if introduced_so else _one_named_after(start, wanted, organisations, lexicon)
     if wanted and wanted[-1] in lexicon.generic_org_heads:
+        if namesake := _one_trade_namesake(start, wanted, organisations, lexicon):
+            return namesake
         kind = lexicon.generic_org_kinds.get(wanted[-1], frozenset({wanted[-1]}))
         # a business introduced before the description or in its paragraph: "the company" in a report that
         # introduces "the investment company Pelagos Capital" only paragraphs later is not Pelagos (issue

@@ -40,8 +40,9 @@ SALIENCE_SENTENCES = 2
 # A number's "No." is no sentence's end ("the assistant driver of train No. 54, <name>").
 APPOSED_NAME_GAP = re.compile(r"(?:\s+of\s+(?:[^,.;:]|\bNo\.(?=\s*\d)){1,60})?,\s*(?:[A-Z][\w.]*\s+){0,2}")
 # Between a role and the name the parse gives it in apposition after it: a comma and a form of address
-# the name leaves out ("Its owner, Hadji Khouda Bakhch Raïssani").
-GIVEN_NAME_GAP = re.compile(r",\s*(?:[A-Z][\w.]*\s+)?")
+# the name leaves out ("Its owner, Hadji Khouda Bakhch Raïssani"), or one space ("through its loss
+# adjuster Mikheil Beridze").
+GIVEN_NAME_GAP = re.compile(r",\s*(?:[A-Z][\w.]*\s+)?| ")
 # What closes a description in apposition after a name: the body of the office or what marks the person
 # out ("a retired miner with a broken arm"), then a comma.
 CLOSED_APPOSITION = re.compile(r"(?:\s+(?:of|for|at|with)\s+[^,.;:]{1,60})?\s*,")
@@ -77,7 +78,14 @@ def resolve_person_description(
         # the paramilitary force"; "Its owner, Hadji Khouda Bakhch Raïssani" (issue #17, kalat-hostages);
         # not "The company's owner, X", which holds a mention of the company the description reads apart
         return Mention(article_id, start, end, surface, "PERSON", refers_to=apposed.refers_to or apposed.text)
-    matches = _role_antecedents(surface, start, titled if giving else holders, lexicon)
+    # "The head of the Imereti police" is the head of that body: not the agency head the article names
+    # "whose head X" (issue #17, generalise kutaisi-museum-heist); where no holder of the article serves
+    # that body, the collection's role index reads the description with its body
+    named_body = _named_body_of_office(doc, end)
+    serving = [holder for holder in holders if _serves_body(holder[1], named_body)]
+    titled = [holder for holder in titled if _serves_body(holder[1], named_body)]
+    matches = _role_antecedents(surface, start, titled if giving else serving, lexicon)
+    surface_with_body = text[start : _body_end(doc, end)] if named_body else surface
     if _head_word(surface) in roles.nouns:
         # a role only this article made one (no title word): its one holder, named before it
         everyone = _role_antecedents(surface, len(text), holders, lexicon)
@@ -92,12 +100,13 @@ def resolve_person_description(
         person = next(iter(matches.values()))
         refers_to = person.refers_to or person.text
         return Mention(article_id, start, end, surface, "PERSON", refers_to=refers_to)
-    if not matches and (salient := _salient_person(doc, start, surface, names, lexicon)):
+    salient = None if matches else _salient_person(doc, start, surface, names, lexicon)
+    if salient is not None and _serves_body(salient.role or "", named_body):
         return Mention(article_id, start, end, surface, "PERSON", refers_to=salient.text, role=surface)
     if _head_word(surface) in lexicon.occupation_nouns:
         return None  # "the teacher" is no office the role index may match in another report
     # no (or no single) antecedent here: the collection's role index may know the person
-    return Mention(article_id, start, end, surface, ROLE_LABEL, role=surface)
+    return Mention(article_id, start, end, surface, ROLE_LABEL, role=surface_with_body)
 
 
 def role_matches(description: str, role: str, lexicon: EntityLexicon) -> bool:
@@ -157,6 +166,43 @@ def _role_antecedents(
     for person in before or matches:  # the titled mention first: it holds its title (``_apposed_person``)
         antecedents.setdefault(fold_name(person.refers_to or person.text), person)
     return antecedents
+
+
+def _body_phrase(doc: Doc, end: int) -> Span | None:
+    """The noun phrase after "of" right after a description's head word ("the head| of the Imereti
+    police"), or None."""
+    head = doc.char_span(end - 1, end, alignment_mode="expand")
+    if head is None or not len(head):
+        return None
+    token = head[-1]
+    of = next(
+        (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == token.i + 1), None
+    )
+    if of is None:
+        return None
+    body = next((c for c in of.children if c.dep_ == "pobj"), None)
+    return None if body is None else doc[of.i + 1 : body.right_edge.i + 1]
+
+
+def _body_end(doc: Doc, end: int) -> int:
+    """Where the body phrase after a description ends, or the description's end where it has none."""
+    body = _body_phrase(doc, end)
+    return end if body is None else body.end_char
+
+
+def _named_body_of_office(doc: Doc, end: int) -> list[str]:
+    """The capitalised words (folded) of the body a description names after "of": "imereti" of "the head of
+    the Imereti police" — a named body or place that says whose office it is. None for "the head of the
+    agency", which any agency's head may be called."""
+    body = _body_phrase(doc, end)
+    return [fold_name(t.text) for t in body if t.is_title and t.is_alpha] if body is not None else []
+
+
+def _serves_body(role: str, named_body: list[str]) -> bool:
+    """Whether a role says its holder serves the named body: each of its words stands in the role (any
+    role serves a description that names no body)."""
+    offered = fold_name(role).split()
+    return all(any(words_match(word, other) for other in offered) for word in named_body)
 
 
 def _head_word(description: str) -> str:

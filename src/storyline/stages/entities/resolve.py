@@ -483,14 +483,15 @@ def _attach_role_descriptions(
             for stem in role_stems(role, lexicon):
                 by_stem[stem].add(index)
     for description in descriptions:
-        stems = role_stems(description.text, lexicon)
+        # the role a description gives is its text, or its text with the body of the office it names
+        # ("The head| of the Imereti police": ``person_descriptions``)
+        described = description.role or description.text
+        stems = role_stems(described, lexicon)
         blocks = sorted((by_stem.get(stem, set()) for stem in stems), key=len)
         if not blocks or len(blocks[0]) > max_role_candidates:
             continue
         candidates = set.intersection(*blocks)
-        fitting = (
-            i for i in candidates if any(role_matches(description.text, r, lexicon) for r in roles_of[i])
-        )
+        fitting = (i for i in candidates if any(role_matches(described, r, lexicon) for r in roles_of[i]))
         matches = context.nearest(description.article, fitting, groups, min_shared)
         if len(matches) == 1:
             group = groups[matches[0]]

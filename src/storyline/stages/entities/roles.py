@@ -129,10 +129,13 @@ def _is_apposed_role_noun(token: Token, lexicon: EntityLexicon) -> bool:
 
 
 def _apposed_role_nouns(root: Token, lexicon: EntityLexicon) -> Iterator[Token]:
-    """ "Kubat Osmonov, the founder of X", "the main defendant, W", "X's founder Kubat Osmonov"."""
+    """ "Kubat Osmonov, the founder of X", "the main defendant, W", "X's founder Kubat Osmonov"; "its loss
+    adjuster Mikheil Beridze", whose role noun the parse hangs on the name as a compound."""
     if root.dep_ == "appos" and _is_apposed_role_noun(root.head, lexicon):
         yield root.head
-    yield from (c for c in root.children if c.dep_ == "appos" and _is_apposed_role_noun(c, lexicon))
+    yield from (
+        c for c in root.children if c.dep_ in {"appos", "compound"} and _is_apposed_role_noun(c, lexicon)
+    )
     yield from _role_of_apposed_body(root, lexicon)
 
 
