@@ -320,5 +320,6 @@ def _subject_read(key: PropositionKey | None) -> bool:
 def _asserted(key: PropositionKey) -> frozenset[str]:
     """The key's predicates but its subject's own noun: "the people who were offended were people we
     wanted to offend" predicates nothing of its subject by naming it again, and "people" of any other
-    statement would meet it."""
-    return key.predicates - {key.subject_noun}
+    statement would meet it. The noun is compared as a predicate stem too ("people" → "@personnel")."""
+    noun = key.subject_noun
+    return key.predicates - {noun} - predicate_stems(frozenset({noun})) if noun else key.predicates
