@@ -272,3 +272,17 @@ def test_a_predicate_that_only_names_its_own_subject_again_meets_nothing() -> No
     backed = keyed("a majority of voters backed the tax", "c1", ["back"], noun="majority")
     wanted = keyed("the voters who left were voters we wanted to lose", "c2", ["voter"], noun="voter")
     assert split(backed, wanted) == [["c1"], ["c2"]]
+
+
+def test_a_member_of_no_key_is_judged_by_the_noun_heading_its_subject() -> None:
+    working, working_key = keyed("the @ministry was reviewing the permit", "c1", ["review"], ["@ministry"])
+    text = "the inquiry had nothing to do with the @ministry"
+    unread = Statement(make_claim(text, id="c2", finite_verbs=(text.index("had"),)), frozenset(), None)
+    groups = [[working, unread]]
+    parts = unrelated_apart(groups, {id(working): working_key, id(unread): None})
+    assert [[one.claim.id for one in part] for part in parts] == [["c1"], ["c2"]]
+    pronoun = "she had nothing to do with it"
+    unheaded = Statement(
+        make_claim(pronoun, id="c3", finite_verbs=(pronoun.index("had"),)), frozenset(), None
+    )
+    assert len(unrelated_apart([[working, unheaded]], {id(working): working_key})) == 1

@@ -39,7 +39,7 @@ from storyline.stages.ledger.blocking import join_groups
 from storyline.stages.ledger.grouping import TOKEN_MARK, speaker_key
 from storyline.stages.ledger.proposition_predicates import FRAME_CLASS, predicate_classes
 from storyline.stages.ledger.proposition_stems import predicate_stems, text_predicate_stems
-from storyline.stages.ledger.propositions import PropositionKey
+from storyline.stages.ledger.propositions import PropositionKey, subject_noun
 from storyline.stages.ledger.statements import Statement
 
 Pair = tuple[int, int]
@@ -282,11 +282,12 @@ def _alike_parts(group: list[Statement], keys: Mapping[int, PropositionKey | Non
     """The group's members joined along pairs that assert alike (``asserts_alike``), in order."""
     if len(group) < 2:
         return [group]
+    read = [keys.get(id(member)) or _subject_only(member) for member in group]
     links = [
         (i, j)
         for i, first in enumerate(group)
         for j in range(i + 1, len(group))
-        if asserts_alike(first, keys.get(id(first)), group[j], keys.get(id(group[j])))
+        if asserts_alike(first, read[i], group[j], read[j])
     ]
     parts = join_groups([[i] for i in range(len(group))], links)
     return [[group[i] for i in sorted(part)] for part in sorted(parts, key=min)]
@@ -310,6 +311,15 @@ def asserts_alike(
     one_class = bool(predicate_classes(first_asserts) & predicate_classes(second_asserts))
     noun = bool(first_key.subject_noun) and first_key.subject_noun == second_key.subject_noun
     return predicate or one_class or noun or bool(first_key.subject & second_key.subject)
+
+
+def _subject_only(member: Statement) -> PropositionKey | None:
+    """A key of no predicate for a statement whose predicate was not read ("had nothing to do with"): the
+    noun heading its subject, so that it is still judged of whom it speaks; None without a verb."""
+    verbs = member.claim.finite_verbs
+    if not verbs:
+        return None
+    return PropositionKey(frozenset(), frozenset(), frozenset(), subject_noun(member.claim.text, verbs[0]))
 
 
 def _subject_read(key: PropositionKey | None) -> bool:
