@@ -23,6 +23,7 @@ from storyline.stages.ledger.proposition_merges import (
     mutual_best,
     one_voice_alike,
     sides_conflict,
+    unrelated_apart,
 )
 from storyline.stages.ledger.proposition_stems import predicate_stem
 from storyline.stages.ledger.propositions import PropositionKey
@@ -228,3 +229,61 @@ def test_one_voice_merges_only_at_its_own_higher_floor() -> None:
     merged = merged_groups(groups, draft, texts, Vectorised(close), SETTINGS)
     assert [[s.claim.id for s in group] for group in merged] == [["a", "b"]]
     assert merge_floor(draft.evidence[0], draft.evidence[1], SETTINGS) == SETTINGS.one_voice_merge_cosine
+
+
+# --- a group split into the parts that assert one thing of one subject (``unrelated_apart``) -------------
+
+
+def keyed(
+    text: str, id: str, predicates: Sequence[str], subject: Sequence[str] = (), noun: str = ""
+) -> tuple[Statement, PropositionKey]:
+    """A statement of ``text`` and its key: ``predicates`` (stems) said of ``subject`` (entities named
+    before the verb) or of a subject headed by ``noun``; every entity of the text among its arguments."""
+    entities = frozenset(word for word in text.split() if word.startswith("@"))
+    key = PropositionKey(frozenset(predicates), entities, frozenset(subject), noun)
+    return statement(text, "someone", id), key
+
+
+def split(*members: tuple[Statement, PropositionKey]) -> list[list[str]]:
+    groups = [[one for one, _key in members]]
+    keys = {id(one): key for one, key in members}
+    return [[one.claim.id for one in part] for part in unrelated_apart(groups, keys)]
+
+
+def test_a_member_sharing_only_a_name_with_the_group_stands_apart() -> None:
+    working = keyed("the @ministry was reviewing the permit", "c1", ["review"], ["@ministry"], "ministry")
+    denial = keyed("the inquiry had nothing to do with the @ministry", "c2", ["do"], noun="inquiry")
+    assert split(working, denial) == [["c1"], ["c2"]]
+
+
+def test_a_shared_predicate_or_subject_keeps_members_together_along_a_chain() -> None:
+    resigned = keyed("the mayor resigned on friday", "c1", ["resign"], noun="mayor")
+    quit_post = keyed("the deputy says she resigned too", "c2", ["resign"], noun="deputy")
+    fired = keyed("the deputy was fired", "c3", ["fire"], noun="deputy")
+    assert split(resigned, quit_post, fired) == [["c1", "c2", "c3"]]
+
+
+def test_a_member_whose_subject_is_not_read_is_not_judged() -> None:
+    no_plan = keyed("there is no plan to close the port", "c1", ["close"])
+    discussed = keyed("the council never discussed the plan", "c2", ["discuss"], noun="council")
+    assert split(no_plan, discussed) == [["c1", "c2"]]
+
+
+def test_a_predicate_that_only_names_its_own_subject_again_meets_nothing() -> None:
+    backed = keyed("a majority of voters backed the tax", "c1", ["back"], noun="majority")
+    wanted = keyed("the voters who left were voters we wanted to lose", "c2", ["voter"], noun="voter")
+    assert split(backed, wanted) == [["c1"], ["c2"]]
+
+
+def test_a_member_of_no_key_is_judged_by_the_noun_heading_its_subject() -> None:
+    working, working_key = keyed("the @ministry was reviewing the permit", "c1", ["review"], ["@ministry"])
+    text = "the inquiry had nothing to do with the @ministry"
+    unread = Statement(make_claim(text, id="c2", finite_verbs=(text.index("had"),)), frozenset(), None)
+    groups = [[working, unread]]
+    parts = unrelated_apart(groups, {id(working): working_key, id(unread): None})
+    assert [[one.claim.id for one in part] for part in parts] == [["c1"], ["c2"]]
+    pronoun = "she had nothing to do with it"
+    unheaded = Statement(
+        make_claim(pronoun, id="c3", finite_verbs=(pronoun.index("had"),)), frozenset(), None
+    )
+    assert len(unrelated_apart([[working, unheaded]], {id(working): working_key})) == 1

@@ -38,7 +38,8 @@ from storyline.stages.claims import stance_of
 from storyline.stages.ledger.blocking import join_groups
 from storyline.stages.ledger.grouping import TOKEN_MARK, speaker_key
 from storyline.stages.ledger.proposition_predicates import FRAME_CLASS, predicate_classes
-from storyline.stages.ledger.propositions import PropositionKey
+from storyline.stages.ledger.proposition_stems import predicate_stems, text_predicate_stems
+from storyline.stages.ledger.propositions import PropositionKey, subject_noun
 from storyline.stages.ledger.statements import Statement
 
 Pair = tuple[int, int]
@@ -262,3 +263,73 @@ def mutual_best(scores: Mapping[Pair, float], floor: float) -> list[Pair]:
                 best[one] = (score, other)
     mutual = [(one, other) for one, (_score, other) in best.items() if best[other][1] == one]
     return sorted(pair for pair in mutual if pair[0] < pair[1])
+
+
+def unrelated_apart(
+    groups: list[list[Statement]], keys: Mapping[int, PropositionKey | None]
+) -> list[list[Statement]]:
+    """``groups`` each split into the parts whose members assert one thing of one subject
+    (``asserts_alike``), chained: a member sharing neither a predicate nor a subject with any other member
+    of its group stands apart. Words and entities alone make a group (``ledger.statements``), so two
+    statements sharing a name or a vague word ("changes", "people", "as well as") stood as one question:
+    Trump's remark that Crimea wanted to join Russia corroborated by his line on a taco tweet, a denial
+    that an investigation concerned a department set against the department's work on a request
+    (issue #14). ``keys``: each statement's key, by ``id`` of the statement."""
+    return [part for group in groups for part in _alike_parts(group, keys)]
+
+
+def _alike_parts(group: list[Statement], keys: Mapping[int, PropositionKey | None]) -> list[list[Statement]]:
+    """The group's members joined along pairs that assert alike (``asserts_alike``), in order."""
+    if len(group) < 2:
+        return [group]
+    read = [keys.get(id(member)) or _subject_only(member) for member in group]
+    links = [
+        (i, j)
+        for i, first in enumerate(group)
+        for j in range(i + 1, len(group))
+        if asserts_alike(first, read[i], group[j], read[j])
+    ]
+    parts = join_groups([[i] for i in range(len(group))], links)
+    return [[group[i] for i in sorted(part)] for part in sorted(parts, key=min)]
+
+
+def asserts_alike(
+    first: Statement, first_key: PropositionKey | None, second: Statement, second_key: PropositionKey | None
+) -> bool:
+    """Whether two statements may be one proposition: a predicate of each among the other's words or one
+    predicate class, or one subject (a resolved entity or the common noun heading both: "the judge").
+    Judged only when both keys read a subject: without one ("there is no plan to use soldiers", "she
+    denied it", a key missing or a content standing for another's words: "the accusation") nothing says
+    of whom the statement is, and the words that made the group are all there is."""
+    if not (_subject_read(first_key) and _subject_read(second_key)) or first.antecedent or second.antecedent:
+        return True
+    assert first_key is not None and second_key is not None  # a key without one reads no subject
+    first_asserts, second_asserts = _asserted(first_key), _asserted(second_key)
+    first_stems = predicate_stems(first.words) | text_predicate_stems(first.claim.text)
+    second_stems = predicate_stems(second.words) | text_predicate_stems(second.claim.text)
+    predicate = bool(first_asserts & second_stems or second_asserts & first_stems)
+    one_class = bool(predicate_classes(first_asserts) & predicate_classes(second_asserts))
+    noun = bool(first_key.subject_noun) and first_key.subject_noun == second_key.subject_noun
+    return predicate or one_class or noun or bool(first_key.subject & second_key.subject)
+
+
+def _subject_only(member: Statement) -> PropositionKey | None:
+    """A key of no predicate for a statement whose predicate was not read ("had nothing to do with"): the
+    noun heading its subject, so that it is still judged of whom it speaks; None without a verb."""
+    verbs = member.claim.finite_verbs
+    if not verbs:
+        return None
+    return PropositionKey(frozenset(), frozenset(), frozenset(), subject_noun(member.claim.text, verbs[0]))
+
+
+def _subject_read(key: PropositionKey | None) -> bool:
+    """Whether the key names its subject: a resolved entity before the verb or a common noun heading it."""
+    return key is not None and bool(key.subject or key.subject_noun)
+
+
+def _asserted(key: PropositionKey) -> frozenset[str]:
+    """The key's predicates but its subject's own noun: "the people who were offended were people we
+    wanted to offend" predicates nothing of its subject by naming it again, and "people" of any other
+    statement would meet it. The noun is compared as a predicate stem too ("people" → "@personnel")."""
+    noun = key.subject_noun
+    return key.predicates - {noun} - predicate_stems(frozenset({noun})) if noun else key.predicates

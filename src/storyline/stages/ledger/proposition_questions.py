@@ -37,7 +37,7 @@ from storyline.stages.ledger.grouping import (
 from storyline.stages.ledger.labels import asks_something, central_order, proposition_label, title_case
 from storyline.stages.ledger.measures import Measure
 from storyline.stages.ledger.proposition_links import KeyedDraft, finish_keyed, keyed_draft
-from storyline.stages.ledger.proposition_merges import merge_draft, merged_groups
+from storyline.stages.ledger.proposition_merges import merge_draft, merged_groups, unrelated_apart
 from storyline.stages.ledger.proposition_predicates import stated_predicates
 from storyline.stages.ledger.propositions import (
     PropositionKey,
@@ -127,6 +127,7 @@ def group_propositions(
     statement_keyed = finish_keyed(between, (yield between.to_embed()), settings)
     groups = group_statements(statements, settings, vectors, statement_keyed)
     groups = yield from _merged(groups, statements, keys, reading)
+    groups = unrelated_apart(groups, {id(statement): keys[i] for i, statement in enumerate(statements)})
     _place_by_context(unmeasured.unplaced, groups, reading)
     unjoined = join_same_span(outlet_claims, narration, groups)
     join_outlet_voice(unjoined, narration, groups, settings.outlet_voice_similarity)
