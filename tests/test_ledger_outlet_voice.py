@@ -210,22 +210,25 @@ def test_questions_are_ordered_by_independent_sources() -> None:
 
 
 def test_the_subject_of_a_claim_does_not_corroborate_it() -> None:
-    # "Clinton" parsed as the speaker of a claim about Clinton is no second source beside Comey
+    # "Clinton" parsed as the speaker of a claim whose own words name Clinton is no source beside Comey and
+    # Lynch (a speaker that only another claim names stays a source of their own claims: ledger.sources)
     claims = [
         make_claim(
-            "Clinton was careless with emails", article="a", id="c1", speaker_text="Comey", speaker="e2"
-        ),
-        make_claim(
-            "Clinton was careless with emails", article="b", id="c2", speaker_text="Clinton", speaker="e1"
-        ),
+            "Clinton was careless with emails", article=name, id=f"c{name}", speaker_text=speaker, speaker=key
+        )
+        for name, speaker, key in (("a", "Comey", "e2"), ("b", "Clinton", "e1"), ("c", "Lynch", "e3"))
     ]
-    mention = Mention("a", 0, 7, "Clinton", "PERSON")
+    mentions = tuple(Mention(name, 0, 7, "Clinton", "PERSON") for name in "abc")
     people = [
-        Entity("e1", "Hillary Clinton", "PERSON", mentions=(mention,)),
+        Entity("e1", "Hillary Clinton", "PERSON", mentions=mentions),
         Entity("e2", "James Comey", "PERSON"),
+        Entity("e3", "Loretta Lynch", "PERSON"),
     ]
     (question,) = build_ledger(STORY, claims, ARTICLES, [], people)
-    assert question.status == "single-source" and "James Comey" in question.status_reason
+    assert question.status == "corroborated" and "James Comey" in question.status_reason
+    assert (
+        "2 independent sources" in question.status_reason and "Hillary Clinton" not in question.status_reason
+    )
 
 
 @pytest.mark.parametrize(
