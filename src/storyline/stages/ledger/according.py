@@ -9,10 +9,9 @@ the counter as its speaker, as ``ledger.counters`` does for a counter named befo
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from storyline.records import Claim
-from storyline.stages.ledger.counters import counter_lexicon
+from storyline.stages.ledger.counters import counter_lexicon, spoken_by
 from storyline.stages.ledger.grouping import EntitySpans
 
 # "according to" right after the content, a comma or spaces between; the counter's name follows.
@@ -37,6 +36,5 @@ def credited_by_tally(claim: Claim, spans: EntitySpans, counters: frozenset[str]
         after = COUNT_AFTER_NAME.match(text, end)
         noun = after["noun"] if after else None
         if after and (noun is None or noun.lower() in counter_lexicon().count_nouns):
-            surface = text[start:end]
-            return replace(claim, speaker=entity, speaker_text=surface, speaker_start=start, speaker_end=end)
+            return spoken_by(claim, entity, start, end, text[start:end])
     return claim

@@ -74,7 +74,7 @@ def counted_by(
         if entity not in counters or not claim.start <= start < end <= first_figure:
             continue
         if _counts(claim.text[end - claim.start : first_figure - claim.start]):
-            return _spoken_by(claim, entity, start, end, claim.text[start - claim.start : end - claim.start])
+            return spoken_by(claim, entity, start, end, claim.text[start - claim.start : end - claim.start])
     if not text:
         return claim
     for read in (_counted_before, _said_by_pronoun):
@@ -118,7 +118,7 @@ def _continued(
     source = min(sources, key=lambda other: other.start)
     if source.speaker_start is None or source.speaker_end is None or source.speaker is None:
         return claim
-    return _spoken_by(
+    return spoken_by(
         claim, source.speaker, source.speaker_start, source.speaker_end, source.speaker_text or ""
     )
 
@@ -153,7 +153,7 @@ def _counted_before(claim: Claim, spans: EntitySpans, counters: frozenset[str], 
     if not named:
         return claim
     start, end, entity = max(named)
-    return _spoken_by(claim, entity, start, end, text[start:end])
+    return spoken_by(claim, entity, start, end, text[start:end])
 
 
 def _said_by_pronoun(claim: Claim, spans: EntitySpans, counters: frozenset[str], text: str) -> Claim:
@@ -190,7 +190,7 @@ def _named_last(claim: Claim, spans: EntitySpans, counters: frozenset[str], text
     if not named:
         return claim
     start, end, entity = max(named)
-    return _spoken_by(claim, entity, start, end, text[start:end])
+    return spoken_by(claim, entity, start, end, text[start:end])
 
 
 def _credited_after(
@@ -213,7 +213,7 @@ def _credited_after(
             and set(words) <= lexicon.figure_words | lexicon.count_nouns
             and set(words) & lexicon.count_nouns
         ):
-            return _spoken_by(
+            return spoken_by(
                 claim,
                 other.speaker or "",
                 other.speaker_start,
@@ -223,5 +223,6 @@ def _credited_after(
     return claim
 
 
-def _spoken_by(claim: Claim, entity: str, start: int, end: int, surface: str) -> Claim:
+def spoken_by(claim: Claim, entity: str, start: int, end: int, surface: str) -> Claim:
+    """``claim`` with ``entity`` as its speaker, named by ``surface`` at ``start``–``end`` of the article."""
     return replace(claim, speaker=entity, speaker_text=surface, speaker_start=start, speaker_end=end)
