@@ -7,8 +7,9 @@ The offset checks read the PolNeAR texts in ``../shared/data`` and skip when it 
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import replace
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 
@@ -31,9 +32,10 @@ from eval.ledger_metrics import (
     statuses_right,
     to_cleaned,
 )
-from storyline.records import Brief, Claim, Position, Quantity, Question, Story
+from storyline.records import Brief, Claim, Position, Quantity, Question, QuestionStatus, Story
 
-STATUSES = {"corroborated", "contested", "denied", "unconfirmed", "single-source"}
+# the statuses the ledger emits (``series``: one count moving over successive dates), as the README lists them
+STATUSES = frozenset(get_args(QuestionStatus))
 STANCES = {"affirm", "deny", "unconfirmed"}
 STORIES = load_ledger_gold()
 needs_texts = pytest.mark.skipif(not (POLNEAR / "metadata.tsv").is_file(), reason=f"{POLNEAR} is absent")
@@ -50,6 +52,13 @@ def _spans(story: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 # --- the gold files -------------------------------------------------------------------------------------
+
+
+def test_the_readme_lists_the_statuses_the_ledger_emits() -> None:
+    readme = (LEDGER_GOLD / "README.md").read_text(encoding="utf-8")
+    listed = re.search(r'"status": .*// (.*)', readme)
+    assert listed is not None
+    assert {status.strip() for status in listed.group(1).split("|")} == STATUSES
 
 
 def test_there_are_at_least_four_stories_some_held_out() -> None:
