@@ -53,7 +53,7 @@ def worth_alone(claims: Sequence[Claim], settings: LedgerSettings) -> bool:
     if not all(claim.finite_verbs for claim in claims):
         return False  # "bemoaning the phony system": a phrase, not a second statement of the thing
     if all_opinions(claims):
-        return False  # one voice's verdict or quip ("it's like a lawyer with the dumbest client ever"): no fact
+        return False  # one voice's verdict or quip ("it's like a lawyer with the dumbest client ever")
     articles = {claim.article for claim in claims}
     return (
         len(articles) >= settings.single_voice_min_articles
