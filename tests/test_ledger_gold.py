@@ -276,7 +276,8 @@ MOST_FALSE_IN_A_STORY_TOP_20 = 2  # issue #14's ceiling, per story
 # unseen at 931685e): covered 76/80, together 62/887, apart 40/53, speakers 79/101, statuses 1/13, 5 of its
 # top 5 false or misleading; at isis25 (an answering "No," no denial; an outlet's possessive quotation, a
 # channel running over a quote's attribution and one voice's quip take no side) together 117/887, apart 19/39
-# (its 20 errors one multi-sentence quote of Trump's spanning two gold questions), sides 97/117, 2 of its top 2.
+# (its 20 errors one multi-sentence quote of Trump's spanning two gold questions), sides 97/117,
+# 2 of its top 2.
 FLOORS_OF_LATE_STORIES = {
     "trump-taxes": (
         {
