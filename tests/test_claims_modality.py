@@ -209,6 +209,15 @@ def test_a_negated_figure_still_answers_with_its_value() -> None:
         ("the audit does not prevent the council from publishing the figures", "deny"),
         # a negation after the verb, with no "from", is a plain negation
         ("the company kept no records of the inspection", "deny"),
+        # a "No" set off at the start answers the question put to the speaker; the clause after it is what
+        # the speaker states
+        ("No, I meant the engineer is responsible for the collapse", "affirm"),
+        ("No. The dam was inspected every spring", "affirm"),
+        ("no, no, the ferry was carrying too many passengers", "affirm"),
+        # must not: a negation after the "No", a "No." alone and "no one" stay denials
+        ("No, the dam was never inspected", "deny"),
+        ("No.", "deny"),
+        ("no one inspected the dam that spring", "deny"),
     ],
 )
 def test_a_negation_word_outside_the_main_clause_or_in_an_idiom_affirms(text: str, stance: str) -> None:

@@ -30,3 +30,15 @@ def test_a_question_of_compliments_is_all_opinions_one_fact_among_them_is_not() 
     ]
     assert all_opinions(praise)
     assert not all_opinions([*praise, make_claim("Mexico will not pay for the wall", id="c3")])
+
+
+def test_a_simile_or_a_superlative_of_blame_is_an_opinion() -> None:
+    """A comedian's quip carried twice stood as a question of fact (PolNeAR second-amendment-isis-founder,
+    issue #14); the sentences here are our own."""
+    assert is_opinion(make_claim("The Mayor Is Like A Captain Steering Into The Iceberg"))
+    assert is_opinion(make_claim("it's like a ferry with no one at the wheel"))
+    assert is_opinion(make_claim("that was the stupidest plan the council ever passed"))
+    # must not: "like" as a verb or before a figure, and a plain superlative of size
+    assert not is_opinion(make_claim("the council would like a new ferry by May"))
+    assert not is_opinion(make_claim("the repairs cost something like $2 million"))
+    assert not is_opinion(make_claim("it was the largest flood on record"))

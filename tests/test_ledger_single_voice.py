@@ -60,6 +60,25 @@ def test_no_question_for_an_unnamed_voice_or_a_phrase() -> None:
     assert not worth_alone(phrases, SETTINGS)
 
 
+def test_no_question_for_one_voices_quip() -> None:
+    quip = "the eastern bridge is like a lorry with the dumbest driver ever"
+    texts = [f"The harbour minister said {quip}.", f"On Friday the harbour minister said again {quip}."]
+    pair = [
+        dataclasses.replace(
+            make_claim(quip, article=make_article(text, id=f"a{n}"), id=f"c{n}"),
+            speaker="e-minister",
+            finite_verbs=(quip.index(" is ") + 1,),
+        )
+        for n, text in enumerate(texts, 1)
+    ]
+    assert not worth_alone(pair, SETTINGS)
+    # the same voice's checkable statement, carried twice, is worth its question
+    content = "the eastern bridge will reopen to lorries in May"
+    assert worth_alone(
+        [voiced(content, BRIDGE, "a1", "c1"), voiced(content, BRIDGE_AGAIN, "a2", "c2")], SETTINGS
+    )
+
+
 def test_no_question_for_one_voice_on_both_sides() -> None:
     articles = [make_article(BRIDGE, id="a1", outlet="Daily"), make_article(BRIDGE_AGAIN, id="a2")]
     content = "the eastern bridge will reopen to lorries in May"

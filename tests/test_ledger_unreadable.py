@@ -15,6 +15,7 @@ from storyline.stages.ledger.unreadable import (
     ascribed,
     judges_unnamed_antecedent,
     left_unsaid,
+    quotes_anothers_words,
     side_unreadable,
     someone_unnamed,
     unnamed_set_speaker,
@@ -153,4 +154,25 @@ def test_he_or_she_told_by_several_people_names_no_one_the_ledger_can_name() -> 
     assert not someone_unnamed(make_claim(content, cue="said", speaker_text="the adviser"))
     assert not someone_unnamed(
         make_claim("the adviser will be part of efforts", cue="said", speaker_text="three people")
+    )
+
+
+def test_the_outlet_quoting_someones_words_after_a_possessive_does_not_state_them() -> None:
+    # issue #14 (PolNeAR second-amendment-isis-founder): a headline mentioning a claim stood as affirming it
+    for headline in (
+        "Council blames press for the mayor's 'the dam was never at risk' gaffe.",
+        "Engineers mock the mayor’s “safest dam in Europe” boast",
+        "Critics seize on Lee's ‘the levee will hold’ promise after the flood",
+    ):
+        mention = make_claim(headline, cue="")
+        assert quotes_anothers_words(mention) and side_unreadable(mention)
+    # must not: a speaker's own words, a one-word label, a possessive with no quotation, a quotation with none
+    assert not quotes_anothers_words(make_claim("the mayor's 'the dam was never at risk' gaffe", cue="said"))
+    assert not quotes_anothers_words(make_claim("The mayor's 'rigged' claim is false.", cue=""))
+    assert not quotes_anothers_words(make_claim("The mayor's dam was never inspected.", cue=""))
+    assert not quotes_anothers_words(
+        make_claim("The dam was 'never at risk,' the mayor's office said.", cue="")
+    )
+    assert not quotes_anothers_words(
+        make_claim("It's 'a disgrace', the paper wrote in its editorial.", cue="")
     )

@@ -72,3 +72,29 @@ def test_words_without_a_speaker_inside_a_speakers_claim_are_that_speakers() -> 
     assert [claim.id for claim in kept] == ["c1", "c3", "c4"]
     elsewhere = dataclasses.replace(inner, article="b")
     assert voiced_claims([outer, elsewhere]) == [outer, elsewhere]
+
+
+def test_a_channel_whose_content_runs_over_a_quotations_attribution_is_no_voice() -> None:
+    # issue #14 (PolNeAR second-amendment-isis-founder): the transcript stood against the host's own words
+    text = "“The bridge is safe. It will reopen in May,” Ruiz said, according to a recording of the meeting."
+    article = make_article(text)
+    own = make_claim("The bridge is safe. It will reopen in May", article=article, speaker_text="Ruiz")
+    channel = make_claim(
+        "It will reopen in May,” Ruiz said",
+        article=article,
+        id="c2",
+        cue="according to",
+        speaker_text="a recording of the meeting",
+    )
+    assert voiced_claims([own, channel]) == [own]
+    # must not: a channel telling its own content, and one whose content stops before the attribution
+    told = make_claim(
+        "The bridge is safe",
+        article=make_article("The bridge is safe, according to a recording."),
+        id="c3",
+        cue="according to",
+        speaker_text="a recording",
+    )
+    assert voiced_claims([told]) == [told]
+    before = dataclasses.replace(channel, end=channel.start + len("It will reopen in May"))
+    assert voiced_claims([own, before]) == [own, before]

@@ -45,6 +45,11 @@ CONTENT_WORD = re.compile(r"[^\W\d_]+(?:'t)?", re.UNICODE)
 MAIN_CLAUSE_END = re.compile(
     r"[.;!?–—][\"'’”»]*\s|,\s+(?:but|while|whereas|not|rather)\s|\s+rather\s+than\s|\s+because\s"
 )
+# A "No" that opens a content answers the question put to the speaker, not the clause that follows it: "No,
+# I meant he's the founder of ISIS" (PolNeAR's second-amendment-isis-founder, a candidate rejecting a softer
+# reading of his own claim) affirms what it goes on to say. Only a "No" set off by a mark and followed by
+# words: a "No." alone stays a denial.
+ANSWERING_NO = re.compile(r"^(?:no[,.!–—]+\s+)+(?=\w)")
 
 # How many words may stand between a verb of prevention and its "from": "keep Mr. Trump's lawyers from".
 PREVENTED_OBJECT_WORDS = 4
@@ -228,6 +233,7 @@ def is_negated(claim: Claim) -> bool:
 def _negated(claim_text: str) -> bool:
     lexicon = claim_lexicon()
     text = " ".join(claim_text.replace("n’t", "n't").lower().split())
+    text = ANSWERING_NO.sub("", text.lstrip("\"“‘'"))
     for idiom in _idiom_patterns(lexicon.negation_idioms):
         text = idiom.sub(" ", text)
     first_clause = MAIN_CLAUSE_END.split(text, maxsplit=1)[0]

@@ -50,6 +50,8 @@ from storyline.stages.ledger.statements import Statement
 QUESTION_REACH = 3
 # Where one sentence of a content ends and the next begins: a stop, closing quotes, space, a capital.
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z])")
+# The cue of a channel a claim is told through ("according to a transcript of the show"), not a speaker.
+CHANNEL_CUE = "according to"
 # Pipeline components the ledger's own parses skip (``nlp.parse_without``): it reads tags, morphology,
 # dependencies and lemmas, never entities; a label's verb needs only the tags (2-3x cheaper than the whole).
 NOT_READ = frozenset({"ner"})
@@ -238,11 +240,34 @@ def voiced_claims(claims: Sequence[Claim]) -> list[Claim]:
     unattributed "a prosecutor would move forward with that case" that became the affirming side of a
     contested question; "'top secret' information has been found", an unattributed "top secret". Kept
     when its cue is a statement noun ("rejected accusations that her ministry had been warned", "could
-    not confirm reports that …"): those are the side the outer speaker answers."""
+    not confirm reports that …"). Less, too, each claim of a channel ("according to a transcript") whose
+    content runs on over a quotation's own attribution: "He's trying to kill them," Hewitt said, according
+    to a transcript of the show' gave the transcript a side against Hewitt's own words (PolNeAR's
+    second-amendment-isis-founder, issue #14); the claim of the speaker the quotation names stays."""
     by_article: dict[str, list[Claim]] = {}
     for claim in claims:
         by_article.setdefault(claim.article, []).append(claim)
-    return [claim for claim in claims if not _voiceless_inside(claim, by_article[claim.article])]
+    return [
+        claim
+        for claim in claims
+        if not _voiceless_inside(claim, by_article[claim.article])
+        and not _runs_over_an_attribution(claim, by_article[claim.article])
+    ]
+
+
+def _runs_over_an_attribution(claim: Claim, same_article: Sequence[Claim]) -> bool:
+    """Whether ``claim``, told "according to" someone, holds another's cue that follows its content."""
+    if not claim.cue.lower().startswith(CHANNEL_CUE):
+        return False
+    return any(
+        other is not claim
+        and (other.speaker or other.speaker_text)
+        and other.end <= other.cue_start
+        and claim.start < other.end
+        and claim.start <= other.cue_start
+        and other.cue_end <= claim.end
+        for other in same_article
+    )
 
 
 def _voiceless_inside(claim: Claim, same_article: Sequence[Claim]) -> bool:

@@ -28,6 +28,7 @@ from storyline.stages.ledger.evidence import names_a_predicate
 from storyline.stages.ledger.grouping import ledger_lexicon
 from storyline.stages.ledger.label_cuts import WORD, label_words
 from storyline.stages.ledger.label_gate import PRONOUN_SUBJECTS
+from storyline.stages.ledger.opinions import all_opinions
 from storyline.stages.ledger.quantity_labels import MONEY_OPENER, noun_phrase
 from storyline.stages.ledger.sides import Context
 
@@ -51,6 +52,8 @@ def worth_alone(claims: Sequence[Claim], settings: LedgerSettings) -> bool:
         return False
     if not all(claim.finite_verbs for claim in claims):
         return False  # "bemoaning the phony system": a phrase, not a second statement of the thing
+    if all_opinions(claims):
+        return False  # one voice's verdict or quip ("it's like a lawyer with the dumbest client ever")
     articles = {claim.article for claim in claims}
     return (
         len(articles) >= settings.single_voice_min_articles

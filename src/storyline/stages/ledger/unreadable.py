@@ -22,7 +22,11 @@ are lexicon data (``lexicons/ledger.toml`` ``[unreadable]``):
   it "corroborated" (issue #14);
 - a content whose subject is "he" or "she" that several people tell ("he will be part of efforts …,
   according to three people briefed"): the pronoun names someone before, not the speaker, and the question
-  asked of "he" was credited to Trump (issue #14).
+  asked of "he" was credited to Trump (issue #14);
+- a sentence in the outlet's voice that names someone's words by quoting them after a possessive ("Pence
+  blames media for Trump's 'Obama founded ISIS' flap"): the outlet mentions the claim, it does not make it,
+  yet the headline stood as POLITICO affirming what its own article denied (PolNeAR's
+  second-amendment-isis-founder, issue #14).
 """
 
 from __future__ import annotations
@@ -40,6 +44,13 @@ _WORD = re.compile(r"[^\W\d_]+|['’]s\b")
 SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it"})
 # a name of one to four capitalised words ("Mr. Lee", "Madam Secretary") and a comma before the next word
 VOCATIVE = re.compile(r"(?:[A-Z][\w.’']*\s){0,3}[A-Z][\w.’']*,\s+([^\W\d_]+)")
+# a possessive right before a quotation of two words or more: "Trump's 'Obama founded ISIS' flap", "the
+# mayor’s “safest dam in Europe” boast"; one quoted word ("Trump's 'rigged' claim") is a label of it, and
+# "it's", "that's" … are no possessives
+POSSESSIVE_QUOTATION = re.compile(
+    r"\b(?!(?i:it|that|there|here|he|she|what|who|where|let)['’]s)\w[\w.-]*(?:['’]s|s['’])\s+"
+    r"[\"“‘']([^\"“”‘]*?\w[\s-]+\w[^\"“”‘]*?)[\"”’'](?=[\s,.;:!?]|$)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +83,7 @@ def unreadable_lexicon() -> UnreadableLexicon:
 
 
 def side_unreadable(claim: Claim) -> bool:
-    """Whether no side can be read from ``claim`` (the module's six classes)."""
+    """Whether no side can be read from ``claim`` (the module's seven classes)."""
     return (
         unnamed_set_speaker(claim)
         or judges_unnamed_antecedent(claim)
@@ -80,6 +91,7 @@ def side_unreadable(claim: Claim) -> bool:
         or left_unsaid(claim)
         or addressed_to_hearer(claim)
         or someone_unnamed(claim)
+        or quotes_anothers_words(claim)
     )
 
 
@@ -129,6 +141,11 @@ def someone_unnamed(claim: Claim) -> bool:
         and words[0] in lexicon.singular_subject_pronouns
         and bool(said_by & lexicon.plural_speaker_words)
     )
+
+
+def quotes_anothers_words(claim: Claim) -> bool:
+    """ "… Trump's 'Obama founded ISIS' flap" in the outlet's voice: another's words after a possessive."""
+    return claim.outlet_voice and POSSESSIVE_QUOTATION.search(claim.text) is not None
 
 
 def _opening_words(text: str, count: int) -> list[str]:
