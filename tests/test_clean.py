@@ -110,6 +110,14 @@ def test_first_person_blurb_and_the_name_above_it_go() -> None:
         ("According to Reuters", "according-to", "Reuters"),
         ("(AP)", "wire", "AP"),
         ("— Reuters", "wire", "Reuters"),
+        # an editor's note after the outlet is no part of its name (issue #17)
+        ("Source: Harbour Post (translated from the Danish)", "source", "Harbour Post"),
+        ("Source: Harbour Post (Translated from Danish.)", "source", "Harbour Post"),
+        ("Source: Harbour Post, translated by Ida Holm", "source", "Harbour Post"),
+        ("Quelle: Nordsee Kurier (gekürzt, übersetzt)", "source", "Nordsee Kurier"),
+        ("Fuente: Diario Sur (traducido del inglés)", "source", "Diario Sur"),
+        ("Via Radio Norte – abridged", "via", "Radio Norte"),
+        ("Source: Fjord Times (English edition)", "source", "Fjord Times (English edition)"),
     ],
 )
 def test_credit_lines_at_the_end_are_recorded_and_removed(line: str, kind: str, outlet: str) -> None:
@@ -140,6 +148,8 @@ def test_several_credited_outlets_on_one_line() -> None:
         "Analyst Mara Quist said the deal was fragile.\nQuist is a senior analyst at the Harbour Institute.",
         # "By …" that is not a byline.
         "By contrast, the northern districts stayed dry.\nThe storm moved east.",
+        # "Via …" with an editor's word in its clause is still a sentence (issue #17).
+        "The note was sent.\nVia diplomatic channels, translated into French, it reached Paris.",
         # A sentence ending in an ellipsis with no list around it.
         'The minister paused. "We will see…"\nThe session ended at noon.',
     ],
