@@ -42,6 +42,8 @@ from storyline.stages.ingest.inputs import iter_inputs
 # gone once ingest has read the file.
 _LINK_TARGET = re.compile(r"\]\([^)]*\)")
 _MARKUP = re.compile(r"[*_>#\[\]`]")
+# A Markdown list item's bullet ("- Rail freight volumes climb…"): ingest keeps the item, not the bullet.
+_LIST_BULLET = re.compile(r"^\s*[-+*]\s+")
 
 
 def cleaned_demo_corpus(demo: Path = DEMO) -> Brief:
@@ -62,7 +64,8 @@ def cleaned_generalise_stories(gold: Sequence[dict[str, Any]]) -> Brief:
 
 
 def normalise_line(line: str) -> str:
-    return " ".join(_MARKUP.sub(" ", _LINK_TARGET.sub("]", line)).split()).casefold()
+    unbulleted = _LIST_BULLET.sub("", line)
+    return " ".join(_MARKUP.sub(" ", _LINK_TARGET.sub("]", unbulleted)).split()).casefold()
 
 
 def score_clean(
@@ -135,8 +138,8 @@ def report_generalise(held_out: bool, show_errors: bool) -> None:
         print(score.line(f"pooled {name}"))
     lost = unannotated_removals(brief, gold)
     print(f"lines removed from the {len(gold) - len(scored)} unannotated articles: {len(lost)}")
-    if show_errors:
-        print("\n".join(errors + lost))
+    for error in errors + lost if show_errors else []:
+        print(error)
 
 
 def main() -> None:
@@ -150,8 +153,8 @@ def main() -> None:
     errors: list[str] = []
     for name, score in score_clean(brief, gold, errors).items():
         print(score.line(name))
-    if options.errors:
-        print("\n".join(errors))
+    for error in errors if options.errors else []:
+        print(error)
     print("(no public corpus annotates boilerplate lines in extracted text: no published figure to compare)")
 
 

@@ -257,13 +257,15 @@ def test_eval_floor_on_demo_gold() -> None:
     from eval.common import load_gold
 
     scores = eval_clean.score_clean(eval_clean.cleaned_demo_corpus(), load_gold())
-    assert scores["removed lines"].f1 >= 0.8
+    # F1 0.925 until the eval set a Markdown list bullet aside ("- Rail freight…" is the removed item), 1.000
+    assert scores["removed lines"].f1 >= 0.95
     assert scores["credits (kind, outlet)"].recall >= 0.8
 
 
-# tests/data/generalise, development stories (python eval/clean.py --corpus generalise): the six articles whose
-# gold annotates clean (escape, heist) scored removed lines P/R 1.000 (5 lines) and credits 0.000 (1 credit)
-# at the twenty-fifth round's start, credits 1.000 once an editor's note after the outlet was cut (issue #17).
+# tests/data/generalise, development stories (python eval/clean.py --corpus generalise): the six articles
+# whose gold annotates clean (escape, heist) scored removed lines P/R 1.000 (5 lines) and credits 0.000 (1
+# credit) at the twenty-fifth round's start, credits 1.000 once an editor's note after the outlet was cut
+# (issue #17).
 # No line was removed from the 79 articles whose gold annotates no clean output; one removed there would be
 # article text lost, or boilerplate to annotate in their gold first.
 def test_generalisation_stories_clean_scores_stay_above_floors() -> None:
