@@ -102,12 +102,14 @@ def generalise_gold(*, held_out: bool) -> list[dict[str, Any]]:
     return [entry for entry in entries if (entry["story"] == GENERALISE_HELD_OUT) == held_out]
 
 
-def corpus_options(doc: str | None) -> argparse.Namespace:
+def corpus_options(doc: str | None, errors_help: str | None = None) -> argparse.Namespace:
     """The command line of an eval scored on the demo gold or the generalisation stories: ``--corpus``
-    and ``--held-out``."""
+    and ``--held-out``, and ``--errors`` when the eval can list its errors (``errors_help`` says which)."""
     parser = argparse.ArgumentParser(description=(doc or "").splitlines()[0])
     parser.add_argument("--corpus", choices=["demo", "generalise"], default="demo")
     parser.add_argument("--held-out", action="store_true", help="score the held-out generalisation story")
+    if errors_help:
+        parser.add_argument("--errors", action="store_true", help=errors_help)
     return parser.parse_args()
 
 

@@ -110,6 +110,14 @@ def test_first_person_blurb_and_the_name_above_it_go() -> None:
         ("According to Reuters", "according-to", "Reuters"),
         ("(AP)", "wire", "AP"),
         ("— Reuters", "wire", "Reuters"),
+        # an editor's note after the outlet is no part of its name (issue #17)
+        ("Source: Harbour Post (translated from the Danish)", "source", "Harbour Post"),
+        ("Source: Harbour Post (Translated from Danish.)", "source", "Harbour Post"),
+        ("Source: Harbour Post, translated by Ida Holm", "source", "Harbour Post"),
+        ("Quelle: Nordsee Kurier (gekürzt, übersetzt)", "source", "Nordsee Kurier"),
+        ("Fuente: Diario Sur (traducido del inglés)", "source", "Diario Sur"),
+        ("Via Radio Norte – abridged", "via", "Radio Norte"),
+        ("Source: Fjord Times (English edition)", "source", "Fjord Times (English edition)"),
     ],
 )
 def test_credit_lines_at_the_end_are_recorded_and_removed(line: str, kind: str, outlet: str) -> None:
@@ -140,6 +148,8 @@ def test_several_credited_outlets_on_one_line() -> None:
         "Analyst Mara Quist said the deal was fragile.\nQuist is a senior analyst at the Harbour Institute.",
         # "By …" that is not a byline.
         "By contrast, the northern districts stayed dry.\nThe storm moved east.",
+        # "Via …" with an editor's word in its clause is still a sentence (issue #17).
+        "The note was sent.\nVia diplomatic channels, translated into French, it reached Paris.",
         # A sentence ending in an ellipsis with no list around it.
         'The minister paused. "We will see…"\nThe session ended at noon.',
     ],
@@ -247,8 +257,28 @@ def test_eval_floor_on_demo_gold() -> None:
     from eval.common import load_gold
 
     scores = eval_clean.score_clean(eval_clean.cleaned_demo_corpus(), load_gold())
-    assert scores["removed lines"].f1 >= 0.8
+    # F1 0.925 until the eval set a Markdown list bullet aside ("- Rail freight…" is the removed item), 1.000
+    assert scores["removed lines"].f1 >= 0.95
     assert scores["credits (kind, outlet)"].recall >= 0.8
+
+
+# tests/data/generalise, development stories (python eval/clean.py --corpus generalise): the six articles
+# whose gold annotates clean (escape, heist) scored removed lines P/R 1.000 (5 lines) and credits 0.000 (1
+# credit) at the twenty-fifth round's start, credits 1.000 once an editor's note after the outlet was cut
+# (issue #17).
+# No line was removed from the 79 articles whose gold annotates no clean output; one removed there would be
+# article text lost, or boilerplate to annotate in their gold first.
+def test_generalisation_stories_clean_scores_stay_above_floors() -> None:
+    eval_clean = _load_eval("clean")
+    from eval.common import generalise_gold
+
+    gold = generalise_gold(held_out=False)
+    brief = eval_clean.cleaned_generalise_stories(gold)
+    scores = eval_clean.score_clean(brief, eval_clean.annotated(gold))
+    assert scores["removed lines"].precision >= 1.0
+    assert scores["removed lines"].recall >= 1.0
+    assert scores["credits (kind, outlet)"].f1 >= 1.0
+    assert eval_clean.unannotated_removals(brief, gold) == []
 
 
 # --- wire credits and agency/outlet boilerplate (issue #15) -------------------------------------------------

@@ -24,15 +24,17 @@ CREDIT_BEARING_REASONS = frozenset({"copyright"})
 def match_credits(line: str, lexicon: Lexicon, at_tail: bool) -> list[Credit]:
     """The credits a standalone line gives ("Source: Reuters, AFP" → two), or none."""
     words = word_count(line)
+    # "Source: Harbour Post (translated from the German)" credits the Harbour Post
+    credited = lexicon.outlet_note.sub("", line)
     for rule in lexicon.credit_rules:
         if (rule.tail_only and not at_tail) or words > (rule.max_words or lexicon.max_credit_words):
             continue
         for pattern in rule.patterns:
-            found = pattern.fullmatch(line)
+            found = pattern.fullmatch(credited)
             if not found:
                 continue
             named = found.groupdict().get("outlet") or rule.outlet or ""
-            outlets = [o.strip() for o in lexicon.outlet_separators.split(named) if o.strip()]
+            outlets = [_closed(o.strip()) for o in lexicon.outlet_separators.split(named) if o.strip()]
             if outlets and all(_looks_like_outlet(o, lexicon.max_outlet_words) for o in outlets):
                 return [Credit(kind=rule.kind, outlet=outlet, text=line) for outlet in outlets]
     return []
@@ -60,3 +62,9 @@ def find_dateline_credits(
 def _looks_like_outlet(outlet: str, max_words: int) -> bool:
     # "Via diplomatic channels, Seoul protested" must not read as a credit to "diplomatic channels".
     return word_count(outlet) <= max_words and (outlet[0].isupper() or outlet[0].isdigit())
+
+
+def _closed(outlet: str) -> str:
+    # The patterns drop trailing punctuation after the outlet, a bracket of its name too: "Fjord Times
+    # (English edition)" must not come out as "Fjord Times (English edition".
+    return outlet + ")" * (outlet.count("(") - outlet.count(")"))

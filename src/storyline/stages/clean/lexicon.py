@@ -63,6 +63,7 @@ class Lexicon:
     max_credit_words: int
     max_outlet_words: int
     outlet_separators: re.Pattern[str]
+    outlet_note: re.Pattern[str]
     dateline: re.Pattern[str]
     dateline_lines: int
 
@@ -86,6 +87,7 @@ def clean_lexicon() -> Lexicon:
     bio, head, list_section = boilerplate["bio"], boilerplate["head"], boilerplate["list"]
     # Agency names keep their case inside case-insensitive patterns: "AP", never the word "ap".
     agency = "(?-i:" + "|".join(re.escape(name) for name in credits["wire"]["agencies"]) + ")"
+    note_words = _alternation(credits["outlet_note_words"])
     credit_rules = tuple(
         CreditRule(
             kind=entry["kind"],
@@ -128,6 +130,7 @@ def clean_lexicon() -> Lexicon:
         max_credit_words=credits["max_words"],
         max_outlet_words=credits["max_outlet_words"],
         outlet_separators=re.compile(credits["outlet_separators"], re.IGNORECASE),
+        outlet_note=re.compile(credits["outlet_note"].replace("{note}", note_words), re.IGNORECASE),
         dateline=re.compile(credits["dateline"]["pattern"].replace("{agency}", agency)),
         dateline_lines=credits["dateline"]["first_lines"],
     )
