@@ -326,3 +326,10 @@ def test_the_bank_stays_the_nearest_bank_where_the_report_calls_none_by_its_kind
         "rise."
     )
     assert refers(found, "The bank") == "Central Bank of Valdoria"
+
+
+def test_a_developer_or_businessman_before_a_name_is_that_person() -> None:
+    """Issue #17, sfax-bank-fraud: a fraud story's borrower is introduced by his trade."""
+    found = mentions_of("Local media named the property developer Arvid Holmberg as one of the borrowers.")
+    person = next(m for m in found if m.text == "the property developer")
+    assert person.label == "PERSON" and person.refers_to == "Arvid Holmberg"
