@@ -44,6 +44,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from eval.common import (
     GENERALISE,
+    GENERALISE_HELD_OUT,
     Scores,
     b_cubed,
     demo_brief,
@@ -340,7 +341,8 @@ def score_generalise(story: str | None, *, held_out: bool, errors: int | None) -
         gold = generalise_gold(held_out=held_out)
         role = "held-out story" if held_out else "development stories"
     if not gold:
-        raise SystemExit(f"no gold for {role} in {GENERALISE / 'gold'}")
+        named = f" {GENERALISE_HELD_OUT}" if held_out and not story else ""
+        raise SystemExit(f"no gold for {role}{named} in {GENERALISE / 'gold'} (not written yet?)")
     gold = _keys_within_story(gold)
     print(f"entities on {GENERALISE.name} ({role}, {len(gold)} annotated articles)")
     brief = generalise_brief()

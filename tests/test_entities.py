@@ -468,13 +468,27 @@ def test_an_organisation_short_name_joins_the_full_name_of_its_article_unless_tw
 # translated organisation names, qualified ministries, Arabic compound given names and "as-" surnames, roles
 # resolved only to a holder of that title). 0.971 (P 0.991) at the nineteenth round's end with the takeover
 # story (0.706 → 0.836 on it: nationality descriptions, boards, "Brussels", families).
+# sfax-bank-fraud joined at the twenty-fifth round's start (scored unseen at 931685e: 0.727, P 0.852), 0.826
+# (P 0.876) once its errors were read (Maghrebi spellings of Arabic names, "the bank" beside a central bank
+# the report calls so, "the lender", a borrower by his trade); its gold keeps a company's board apart from
+# the company, where the takeover story's joins them. Pooled with the others it would pull them under their
+# floors, so, as the ledger's late stories (tests/test_ledger_gold.py), it has floors of its own.
+FLOORS_OF_LATE_STORIES = {"sfax-bank-fraud": (0.82, 0.87)}  # (B3 F1, B3 precision)
+
+
 def test_generalisation_stories_entity_scores_stay_above_floors() -> None:
     from eval.common import generalise_brief, generalise_gold
     from eval.entities import score_entities
 
-    scores = score_entities(generalise_brief(), generalise_gold(held_out=False))
+    gold = generalise_gold(held_out=False)
+    older = [entry for entry in gold if entry["story"] not in FLOORS_OF_LATE_STORIES]
+    scores = score_entities(generalise_brief(), older)
     assert scores["B3 (gold mentions)"].f1 >= 0.96
     assert scores["B3 (gold mentions)"].precision >= 0.98
+    for story, (f1, precision) in FLOORS_OF_LATE_STORIES.items():
+        late = score_entities(generalise_brief(), [entry for entry in gold if entry["story"] == story])
+        assert late["B3 (gold mentions)"].f1 >= f1, story
+        assert late["B3 (gold mentions)"].precision >= precision, story
 
 
 def test_a_country_ending_a_name_tagged_a_person_stays_a_place() -> None:

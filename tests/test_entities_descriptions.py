@@ -305,3 +305,31 @@ def test_the_head_of_a_named_body_is_not_the_head_of_another() -> None:
     )
     head = [m for m in found if m.text.startswith("The head")]
     assert head and all(m.refers_to != "Ingrid Solberg" for m in head)
+
+
+def test_the_bank_is_not_the_bank_the_report_calls_by_its_kind() -> None:
+    """Issue #17, sfax-bank-fraud: a report naming a central bank and a savings bank, and calling the first
+    "the central bank", means the savings bank by "the bank" and "the lender", though the central bank was
+    named nearer; nor is "the bank" a fund whose name only holds the word."""
+    found = mentions_of(
+        "The Central Bank of Valdoria on Monday suspended the management of Korvan Savings Bank. The central "
+        "bank said deposits were safe.\n\nThe Valdorian Bank Deposit Fund will pay savers. The Central Bank "
+        "of Valdoria said the bank had hidden losses and that the lender would stay open."
+    )
+    assert refers(found, "the bank") == "Korvan Savings Bank"
+    assert refers(found, "the lender") == "Korvan Savings Bank"
+
+
+def test_the_bank_stays_the_nearest_bank_where_the_report_calls_none_by_its_kind() -> None:
+    found = mentions_of(
+        "Korvan Savings Bank repaid its loans to the Central Bank of Valdoria. The bank said rates would "
+        "rise."
+    )
+    assert refers(found, "The bank") == "Central Bank of Valdoria"
+
+
+def test_a_developer_or_businessman_before_a_name_is_that_person() -> None:
+    """Issue #17, sfax-bank-fraud: a fraud story's borrower is introduced by his trade."""
+    found = mentions_of("Local media named the property developer Arvid Holmberg as one of the borrowers.")
+    person = next(m for m in found if m.text == "the property developer")
+    assert person.label == "PERSON" and person.refers_to == "Arvid Holmberg"

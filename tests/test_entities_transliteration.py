@@ -30,3 +30,27 @@ def test_a_name_without_its_first_given_name_reads_as_the_full_name() -> None:
     assert shared_readings("Robert Hunter Biden", "Hunter Biden")
     assert not shared_readings("Robert Biden", "Hunter Biden")
     assert not shared_readings("Abdul Rasheed Mengal", "Abdul Mengal")
+
+
+def reads_alike(first: str, second: str) -> bool:
+    return bool(name_readings(fold_name(first).split()) & name_readings(fold_name(second).split()))
+
+
+def test_maghrebi_spellings_of_one_arabic_name_read_alike() -> None:
+    """Issue #17, sfax-bank-fraud: French papers write the Arabic "w" before a vowel "ou", write or join
+    "Ben" (Gulf "bin") to the surname, and may write the article "el" lower case without a hyphen; Spanish
+    ones write "kh" as "j"."""
+    assert reads_alike("Ouassim Gharbi", "Wassim Gharbi")
+    assert reads_alike("Nabil Ouerghemmi", "Nabil Werghemmi")
+    assert reads_alike("Hamid Ben Ammar", "Hamed Benammar")
+    assert reads_alike("Hamid bin Ammar", "Hamid Ben-Ammar")
+    assert reads_alike("Jalil Bensaid", "Khalil Ben Said")
+    assert reads_alike("Abdelkader el Ferchichi", "Abdul Qadir al-Ferchichi")
+    # different people stay apart: another surname opening with "Ben", another given name
+    assert not reads_alike("Hamid Ben Ammar", "Hamid Bennani")
+    assert not reads_alike("Hamid Ben Ammar", "Samir Ben Ammar")
+
+
+def test_the_lower_case_arabic_article_inside_a_name_leaves_its_key_but_a_capital_al_stays() -> None:
+    assert fold_name("Abdelkader el Ferchichi") == fold_name("Abdelkader Ferchichi")
+    assert fold_name("Al Gore") == "al gore" and fold_name("El Paso") == "el paso"

@@ -29,6 +29,10 @@ __all__ = [
 # NER labels of places: spaCy often swaps GPE and LOC for one place, so they are one kind of actor.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NON_WORD = re.compile(r"[^a-z0-9]+")
+# The Arabic article written lower case as a word of its own inside a name ("Hamid el Ammari", "Nour al
+# Sabbagh"): the same particle as the hyphenated one ``_name_particles`` drops. Lower case between two
+# words, the second capitalised, only: "Al Gore" and "El Paso" keep theirs.
+SPACED_ARTICLE = re.compile(r"(?<=\w )(?:al|el) (?=[A-Z])")
 # The apostrophe the Georgian national and scholarly romanisations (and Armenian, Chechen and Mayan ones) put
 # after an ejective consonant, "k'", "p'", "t'", "ts'", "ch'", "q'", inside a word: "Ts'iklauri", "K'ip'iani"
 # are "Tsiklauri", "Kipiani" in papers that drop it, not two words. Only between such a consonant and two
@@ -269,7 +273,7 @@ def fold_name(name: str) -> str:
     """Spelling-insensitive key: "Budánov" → "budanov", "Yoon Suk-yeol" → "yoon suk yeol", "Dżaparidze" →
     "dzhaparidze" (a letter whose diacritic marks another sound keeps it as a digraph, so the
     transliteration tables can read it; "Ts'iklauri" → "tsiklauri", see ``EJECTIVE_MARK``)."""
-    lowered = EJECTIVE_MARK.sub("", _name_particles().sub("", name.lower()))
+    lowered = EJECTIVE_MARK.sub("", _name_particles().sub("", SPACED_ARTICLE.sub("", name).lower()))
     return NON_WORD.sub(" ", unidecode(lowered.translate(_sound_letters())).lower()).strip()
 
 

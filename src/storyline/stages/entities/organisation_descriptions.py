@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
@@ -287,7 +288,7 @@ def _organisation_antecedent(
         return None  # "the former body": no word says which
     candidates = [org for org in before if _named_with(org, wanted, lexicon)]
     if candidates:
-        return _nearest_unrivalled(text, start, candidates)
+        return _nearest_unrivalled(text, start, _bare_head_candidates(text, candidates, wanted, lexicon))
     if wanted and wanted[-1] not in lexicon.generic_org_heads:
         # "the union" after "the Solidarity trade union": the one organisation the article calls so;
         # "the bloc" after "the opposition Free City bloc" (``kinds``)
@@ -392,6 +393,43 @@ def _nearest_unrivalled(text: str, start: int, candidates: list[Mention]) -> Men
         paragraph_start = text.rfind("\n", 0, start) + 1
         candidates = [org for org in candidates if org.start >= paragraph_start]
     return max(candidates, key=lambda org: org.start) if candidates else None
+
+
+def _bare_head_candidates(
+    text: str, candidates: list[Mention], wanted: list[str], lexicon: EntityLexicon
+) -> list[Mention]:
+    """The candidates of a bare head ("the bank") that it may stand for: those whose name that word heads
+    (its last word before any "of": "Korvan Savings Bank", "Central Bank of Valdoria", not "Bank Deposit
+    Guarantee Fund"), less those whose name opens with a kind of that head the article writes in lower
+    case ("Central Bank of Valdoria" … "the central bank": a report that names two banks and calls one by
+    its kind means the other by "the bank"). Issue #17, generalise sfax-bank-fraud: "the bank" went to the
+    central bank named nearer, or to none for the guarantee fund. Where a step would leave none, or a
+    description of more words, the candidates as they were."""
+    if len(wanted) != 1:
+        return candidates
+    head = wanted[0]
+    headed = [org for org in candidates if words_match(_name_head(org.text, lexicon), head)] or candidates
+    if len({fold_name(org.text) for org in headed}) < 2:
+        return headed
+
+    def called_apart(name: str) -> bool:
+        words = name.split()
+        return len(words) >= 2 and words[1] == head and bool(_kind_called(words[0], head).search(text))
+
+    return [org for org in headed if not called_apart(fold_name(org.text))] or headed
+
+
+def _name_head(name: str, lexicon: EntityLexicon) -> str:
+    """The word heading an organisation's name, a local institution word glossed: "Central Bank of Valdoria"
+    → bank, "Verkhovna Rada" → parliament."""
+    words = fold_name(re.split(r"\s+of\s+", name, maxsplit=1)[0]).split() or [""]
+    return lexicon.institution_glosses.get(words[-1], words[-1])
+
+
+@lru_cache(maxsize=256)
+def _kind_called(kind: str, head: str) -> re.Pattern[str]:
+    """ "the central bank", "The central bank": a kind of body written in lower case after "the"."""
+    return re.compile(rf"\b[Tt]he {re.escape(kind)} {re.escape(head)}\b")
 
 
 def _introduced_in_other_trades(

@@ -50,6 +50,7 @@ class TransliterationTables:
     optional: dict[str, tuple[bool, ...]]
     english_variants: tuple[tuple[re.Pattern[str], str], ...]
     given_name_rows: dict[str, frozenset[int]]
+    joined_patronymics: frozenset[str] = frozenset()
 
 
 def _fold(word: str) -> str:
@@ -73,7 +74,8 @@ def transliteration_tables() -> TransliterationTables:
         for language, rows in by_language.items()
     }
     variants = tuple((re.compile(pattern), english) for pattern, english in data["english_variants"].items())
-    tables = TransliterationTables(languages, replacements, optional, variants, {})
+    patronymics = frozenset(data["joined_patronymics"])
+    tables = TransliterationTables(languages, replacements, optional, variants, {}, patronymics)
     rows_of: dict[str, set[int]] = defaultdict(set)
     for index, forms in enumerate(load_lexicon("given_names")["rows"]):
         for form in forms:
@@ -85,6 +87,7 @@ def transliteration_tables() -> TransliterationTables:
         optional,
         variants,
         {reading: frozenset(rows) for reading, rows in rows_of.items()},
+        patronymics,
     )
 
 
@@ -149,8 +152,16 @@ def name_readings(tokens: Sequence[str]) -> frozenset[tuple[str, str]]:
     """(a reading of the surname, a reading or given-name table row of the given names) of a folded full
     name split into words: two full names that share one read as one name in some romanisation. A Korean
     name adds its (surname row, given-name skeleton) reading (``entities.korean``): its surname is first."""
-    given_tags = {f"row {row}" for row in given_name_rows(tokens[0])} | readings("".join(tokens[:-1]))
-    return frozenset(product(readings(tokens[-1]), given_tags)) | korean_readings(tokens)
+    found = frozenset(product(readings(tokens[-1]), _given_tags(tokens[:-1]))) | korean_readings(tokens)
+    if len(tokens) >= 3 and tokens[-2] in transliteration_tables().joined_patronymics:
+        # "Hamid Ben Ammar" is "Hamid Benammar" and "Hamid bin Ammar": the patronymic joined as "ben"
+        found |= frozenset(product(readings("ben" + tokens[-1]), _given_tags(tokens[:-2])))
+    return found
+
+
+def _given_tags(given: Sequence[str]) -> set[str]:
+    """The given-name table rows of the first given name and the readings of all of them joined."""
+    return {f"row {row}" for row in given_name_rows(given[0])} | readings("".join(given))
 
 
 def readings_without_first_given_name(tokens: Sequence[str]) -> frozenset[tuple[str, str]]:
