@@ -359,9 +359,13 @@ def joined(content: str, figures: dict[str, float], times: dict[str, str]) -> Cl
 def test_a_count_told_over_two_joined_days_is_the_later_days() -> None:
     times = {"Tuesday evening": DAYS["Tuesday"], "this morning": DAYS["Thursday"]}
     # "arrested on Tuesday evening and this morning": the count through this morning, the article's day
-    claim = joined("five men were arrested on Tuesday evening and this morning, police said", {"five men": 5}, times)
+    claim = joined(
+        "five men were arrested on Tuesday evening and this morning, police said", {"five men": 5}, times
+    )
     assert day_of(claim) == date(2024, 10, 3)
     assert figure_day(claim, claim.quantities[0], DAYS["Thursday"]) == date(2024, 10, 3)
     # the later day opening another figure's clause leaves the first figure its own day
-    other = joined("five men were arrested on Tuesday evening and this morning two more", {"five men": 5}, times)
+    other = joined(
+        "five men were arrested on Tuesday evening and this morning two more", {"five men": 5}, times
+    )
     assert day_of(other) == date(2024, 10, 1)
