@@ -256,6 +256,9 @@ def main() -> None:
     options = corpus_options(__doc__)
     if options.corpus == "generalise":
         article_gold = generalise_gold(held_out=options.held_out)
+        if options.held_out and not article_gold:
+            print(f"no held-out story files: no gold of {GENERALISE_HELD_OUT} in {GENERALISE_SERIES.parent}")
+            return
         stories = {entry["story"] for entry in article_gold}
         scores = score_series(generalise_brief(), load_series_gold(GENERALISE_SERIES, stories), article_gold)
         role = f"held-out story {GENERALISE_HELD_OUT}" if options.held_out else "development stories"

@@ -347,3 +347,25 @@ def test_a_value_of_the_day_before_is_dated_from_its_sentences_day() -> None:
     # the words must follow the figure closely, in its part of the clause
     far = said("58 were freed, officials said the day before", {"58": 58})
     assert days_back(far, far.quantities[0]) == 0
+
+
+def joined(content: str, figures: dict[str, float], times: dict[str, str]) -> Claim:
+    """``said`` with time expressions of its own ("this morning": Thursday's)."""
+    claim = said(content, figures)
+    text = f"Officials said {content}."
+    return replace(claim, times=tuple(make_time(t, iso, within=text) for t, iso in times.items()))
+
+
+def test_a_count_told_over_two_joined_days_is_the_later_days() -> None:
+    times = {"Tuesday evening": DAYS["Tuesday"], "this morning": DAYS["Thursday"]}
+    # "arrested on Tuesday evening and this morning": the count through this morning, the article's day
+    claim = joined(
+        "five men were arrested on Tuesday evening and this morning, police said", {"five men": 5}, times
+    )
+    assert day_of(claim) == date(2024, 10, 3)
+    assert figure_day(claim, claim.quantities[0], DAYS["Thursday"]) == date(2024, 10, 3)
+    # the later day opening another figure's clause leaves the first figure its own day
+    other = joined(
+        "five men were arrested on Tuesday evening and this morning two more", {"five men": 5}, times
+    )
+    assert day_of(other) == date(2024, 10, 1)

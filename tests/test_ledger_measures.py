@@ -233,3 +233,15 @@ def test_people_found_are_no_things_recovered() -> None:
 def test_suspects_in_custody_are_the_detained() -> None:
     (held,) = _measures_of("the number of suspects in custody has risen to eight", {"eight": (8, "suspect")})
     assert (held.unit, held.kind) == ("personnel", "detained")
+
+
+def test_a_bare_figure_of_them_counts_the_noun_before_it_not_the_clauses_others() -> None:
+    # the clause's noun of a unit ("workers") is no unit of the part of the shops
+    found = _measures_of(
+        "the cooperative has 40 shops, 25 of them in the capital, with about 300 workers",
+        {"40 shops": (40, "shop"), "25": (25, "shop"), "about 300 workers": (300, "personnel")},
+    )
+    assert [(m.quantity.value, m.unit) for m in found] == [(40, "shop"), (25, "shop"), (300, "personnel")]
+    # with no pronoun the clause's noun still names a bare figure's unit ("had fallen to 29 ships")
+    (bare,) = _measures_of("the number of ships waiting had fallen to 29", {"29": (29, "personnel")})
+    assert bare.unit == "ship"

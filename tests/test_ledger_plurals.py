@@ -13,6 +13,8 @@ def test_plurals_follow_the_regular_suffix_rules() -> None:
         "people",
         "tonnes",
     ]
+    # after a hissing sound: "es"
+    assert [plural(noun) for noun in ("branch", "box", "dish")] == ["branches", "boxes", "dishes"]
 
 
 def test_singulars_undo_ies_and_s() -> None:

@@ -232,3 +232,31 @@ def test_a_description_of_one_organisation_speaks_as_it() -> None:
     assert voice("the anti-doping body", *labs) is None
     # a name written in capitals is the entities stage's to resolve
     assert voice("the Integrity Body", unit, lab) is None
+
+
+def test_a_speaker_written_as_the_body_a_spokesman_speaks_for_is_the_spokesman() -> None:
+    # issue #17: "the state auditor's office said" gives the count its spokeswoman gave on the days before
+    rossi = _entity(
+        "e-rossi", "Marta Rossi", "PERSON", roles=("spokeswoman for the state auditor's office at the court",)
+    )
+    claim = make_claim(
+        "14 files were opened", article="a", id="c2", speaker_text="the state auditor's office"
+    )
+
+    def voice(text: str, *entities: Entity) -> str | None:
+        return voice_of(replace(claim, speaker_text=text), organisation_voices(entities))
+
+    assert voice("the state auditor's office", rossi) == "e-rossi"
+    assert voice("The state auditor's office at the court", rossi) == "e-rossi"
+    named = make_claim("14 files were opened", article="a", id="c1", speaker="e-rossi", speaker_text="Rossi")
+    voices = organisation_voices([rossi])
+    assert independent_sources(as_voices([named, claim], voices), ORIGIN) == {"e-rossi"}
+    # a body of one word, another body, or a former spokeswoman's: no voice of hers
+    assert voice("the state auditor", rossi) is None
+    office = _entity("e-x", "Ida Vale", "PERSON", roles=("spokeswoman for the office",))
+    assert voice("the office", office) is None
+    former = _entity("e-old", "Tom Old", "PERSON", roles=("former spokesman for the state auditor's office",))
+    assert voice("the state auditor's office", former) is None
+    # two people speaking for the same body: whose voice the words are is unsure
+    bell = _entity("e-bell", "Ann Bell", "PERSON", roles=("a spokeswoman for the state auditor's office",))
+    assert voice("the state auditor's office", rossi, bell) is None

@@ -86,6 +86,8 @@ PARTITIVE = re.compile(r"^\S+\s+of\s+(?:the|them|those|these|their)\b", re.IGNOR
 # now been found"): the part's verb tells what happened to the part, not to the whole.
 WHOLE_AFTER_PART = re.compile(r"\S+\s+of\s+(?:the|its|their)\s+$", re.IGNORECASE)
 WHOLE_OF_PART = re.compile(r"\s+of\s+(?:the|them|those|these|their)\b(?:\s+[^\W\d_][\w-]*)?", re.IGNORECASE)
+# A pronoun a bare figure takes a part of: "22 | of them" counts what "them" stands for (``_of_them``).
+OF_THEM = re.compile(r"\s+of\s+(?:them|these|those)\b", re.IGNORECASE)
 # Only these kinds of number answer a question (``quantities.number_type``); a duration is context.
 ANSWER_TYPES = frozenset({"count", "money", "percent"})
 SHARE = "percent"
@@ -230,6 +232,14 @@ def _unit_from_clause(quantity: Quantity, clause_words: Sequence[str]) -> str | 
     classes = [unit_classes().get(w) or unit_classes().get(w.removesuffix("s")) for w in clause_words]
     named = [unit for unit in classes if unit]
     return named[0] if named else _noun_numbered(clause_words)
+
+
+def _of_them(claim: Claim, quantity: Quantity) -> bool:
+    """Whether a bare figure is a part of what a pronoun right after it stands for ("38 branches, 22 of
+    them in the region"): it counts the noun of the figure before it, which the quantities stage lent it,
+    not a noun the rest of its clause names (the generalise fraud story's "22 of them …, about 1,150
+    employees" read as 22 people, a side against another count of people)."""
+    return is_bare_figure(quantity.text) and OF_THEM.match(claim.text, quantity.end - claim.start) is not None
 
 
 def is_whole_of_part(claim: Claim, quantity: Quantity) -> bool:
@@ -398,7 +408,8 @@ def make_measures(
         # a bare figure of a kind counts people ("31 missing"); one of a state says nothing of what it
         # counts ("154 were still offline": facilities), so it needs a noun like any other figure
         counts_of_people = count_kind is not None and not is_state_kind(count_kind)
-        unit = _unit_from_clause(quantity, raw) or quantity.unit or (PEOPLE_UNIT if counts_of_people else "")
+        own = None if _of_them(claim, quantity) else _unit_from_clause(quantity, raw)
+        unit = own or quantity.unit or (PEOPLE_UNIT if counts_of_people else "")
         if not unit or numbers_a_list(claim, quantity, unit):
             continue
         unit = PEOPLE_UNIT if counts_people(count_kind, unit) else unit

@@ -53,6 +53,10 @@ PART_BREAK = re.compile(r"[,;:]|\s+and\s+|(?<=[a-z0-9][.!?])\s+|(?<=[a-z0-9][.!?
 # A time expression after one of these bounds a span ("since Monday") rather than dating a figure.
 # Where a sentence, or its part after a semicolon, ends: the day that opens it dates each of its figures.
 SENTENCE_BREAK = re.compile(r"[.!?;]\s+")
+# Two days joined as one span of a count ("on Monday night and this morning"): the "and" between them, and
+# what may follow the later one for the two to close the phrase (a break of the clause, or its end).
+JOINED_TIME = re.compile(r"\s+and\s+")
+CLOSES_PART = re.compile(r"\s*(?:$|[,;:.!?\"”)]|and\s)")
 SPAN_BOUNDS = frozenset({"since", "from", "until", "till", "after", "before"})
 POSSESSIVE = re.compile(r"^['’]s\b")
 DIGIT = re.compile(r"\d")
@@ -129,12 +133,27 @@ def told_day(claim: Claim, quantity: Quantity, *, after_only: bool = False) -> d
         gap = _dates_figure(claim, time, figure, part, quantity.predicate or "")
         if gap is None and _opens_sentence(claim, time, figure):
             gap = NEAR_BEFORE + 1  # the sentence's day, unless a nearer time dates the figure itself
-        day = calendar_day(time.date)
+        day = calendar_day(_through(claim, time).date)
         if gap is not None and day is not None:
             # at an equal distance the day after the figure dates it: in "from 7 on Monday to 5 on
             # Tuesday" Monday, one word before the 5, is the 7's day
             dated.append((gap, time.start < quantity.start, day))
     return min(dated)[2] if dated else None
+
+
+def _through(claim: Claim, time: TimeExpr) -> TimeExpr:
+    """The last of the days joined to ``time`` by "and" that close its phrase together: a count told over
+    "Monday night and this morning" is the count of this morning, its later day (the generalise fraud
+    story's "Three people were detained on Monday night and this morning", an article of Tuesday, read as
+    Monday's 3, the day before the source's own count of that day). Only where the later time ends the part
+    ("…and this morning, and 40 …"): in "three died on Monday and this morning two more" the second day
+    opens another figure's clause."""
+    later = {other.start - claim.start: other for other in _day_times(claim.times) if other.start > time.end}
+    joined = JOINED_TIME.match(claim.text, time.end - claim.start)
+    following = later.get(joined.end()) if joined else None
+    if following is None or not CLOSES_PART.match(claim.text, following.end - claim.start):
+        return time
+    return _through(claim, following)
 
 
 def _day_times(times: Sequence[TimeExpr]) -> list[TimeExpr]:

@@ -6,10 +6,13 @@ from __future__ import annotations
 
 
 def plural(noun: str) -> str:
-    """ "facility" → "facilities" (a consonant before the y), "day" → "days", "boat" → "boats"; a noun
-    already ending in "s", and "people", stay as they are."""
+    """ "facility" → "facilities" (a consonant before the y), "day" → "days", "boat" → "boats", "branch" →
+    "branches" (after a hissing sound: ch, sh, x, z); a noun already ending in "s", and "people", stay as
+    they are."""
     if noun.endswith("s") or noun == "people":
         return noun
+    if noun.endswith(("ch", "sh", "x", "z")):
+        return noun + "es"
     return noun[:-1] + "ies" if noun.endswith("y") and noun[-2:-1] not in set("aeiou") else noun + "s"
 
 
