@@ -22,7 +22,10 @@ are lexicon data (``lexicons/ledger.toml`` ``[unreadable]``):
   it "corroborated" (issue #14);
 - a content whose subject is "he" or "she" that several people tell ("he will be part of efforts …,
   according to three people briefed"): the pronoun names someone before, not the speaker, and the question
-  asked of "he" was credited to Trump (issue #14).
+  asked of "he" was credited to Trump (issue #14);
+- a content telling that someone asked others for their views ("We asked our followers their thoughts on
+  the visit"): the thing is put to others, no side taken on it, yet a page of readers' comments stood as
+  the "affirm" of the visit it asks about (PolNeAR mexico-visit-wall, issue #14).
 """
 
 from __future__ import annotations
@@ -53,6 +56,9 @@ class UnreadableLexicon:
     hearer_pronouns: frozenset[str]
     singular_subject_pronouns: frozenset[str]
     plural_speaker_words: frozenset[str]
+    soliciting_verbs: frozenset[str]
+    views_nouns: frozenset[str]
+    views_reach: int
 
 
 @cache
@@ -68,11 +74,14 @@ def unreadable_lexicon() -> UnreadableLexicon:
         frozenset(data["hearer_pronouns"]),
         frozenset(data["singular_subject_pronouns"]),
         frozenset(data["plural_speaker_words"]),
+        frozenset(data["soliciting_verbs"]),
+        frozenset(data["views_nouns"]),
+        int(data["views_reach"]),
     )
 
 
 def side_unreadable(claim: Claim) -> bool:
-    """Whether no side can be read from ``claim`` (the module's six classes)."""
+    """Whether no side can be read from ``claim`` (the module's seven classes)."""
     return (
         unnamed_set_speaker(claim)
         or judges_unnamed_antecedent(claim)
@@ -80,6 +89,7 @@ def side_unreadable(claim: Claim) -> bool:
         or left_unsaid(claim)
         or addressed_to_hearer(claim)
         or someone_unnamed(claim)
+        or solicits_views(claim)
     )
 
 
@@ -128,6 +138,17 @@ def someone_unnamed(claim: Claim) -> bool:
         bool(words)
         and words[0] in lexicon.singular_subject_pronouns
         and bool(said_by & lexicon.plural_speaker_words)
+    )
+
+
+def solicits_views(claim: Claim) -> bool:
+    """ "We asked our followers their thoughts on …": a verb of asking, then a noun of views soon after."""
+    lexicon = unreadable_lexicon()
+    words = [word.lower() for word in _WORD.findall(claim.text)]
+    return any(
+        word in lexicon.soliciting_verbs
+        and lexicon.views_nouns.intersection(words[at + 1 : at + 1 + lexicon.views_reach])
+        for at, word in enumerate(words)
     )
 
 
