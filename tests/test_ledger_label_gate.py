@@ -96,6 +96,26 @@ def test_a_count_whose_verb_the_label_lost_is_not_asked() -> None:
     assert _asked("How many corporate bankruptcies?", held)
 
 
+def test_a_count_of_those_helped_or_made_to_act_names_the_verb_that_helped_them() -> None:
+    # issue #14 (PolNeAR clinton-foundation-donors): the figure's noun is the subject of a bare infinitive
+    # another verb governs; a label of the infinitive alone asks as their own deed what they were helped to do
+    helped = _measure(
+        "The charity says it has helped 40,000 growers in the valley double their harvests.",
+        "40,000 growers",
+        4e4,
+        "grower",
+    )
+    assert not _asked("How many growers in the valley double their harvests?", helped)
+    made = _measure("The flood made 300 families leave their homes.", "300 families", 300, "family")
+    assert not _asked("How many families leave their homes?", made)
+    assert _asked("How many families did the flood make leave their homes?", made)
+    # a finite clause, or an infinitive with "to", is the figure's own statement: asked as it stands
+    said = _measure("The mayor said 300 families left their homes.", "300 families", 300, "family")
+    assert _asked("How many families left their homes?", said)
+    wanted = _measure("The union wants 300 workers to strike on Monday.", "300 workers", 300, "worker")
+    assert _asked("How many workers to strike on Monday?", wanted)
+
+
 def test_a_verb_of_an_adverbial_clause_is_no_verb_of_the_amount() -> None:
     price = _measure(
         "customers were pushed to buy courses costing up to $20,000 after taking a free class",

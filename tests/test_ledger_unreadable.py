@@ -17,6 +17,7 @@ from storyline.stages.ledger.unreadable import (
     left_unsaid,
     quotes_anothers_words,
     side_unreadable,
+    solicits_views,
     someone_unnamed,
     unnamed_set_speaker,
 )
@@ -67,6 +68,17 @@ def test_words_said_to_a_named_hearer_take_no_side() -> None:
     assert not addressed_to_hearer(make_claim("Mr. Lee, who is a doctor, treated them"))
     assert not addressed_to_hearer(make_claim("In 2016, you could buy a house there"))
     assert not addressed_to_hearer(make_claim("Mr. Lee is a doctor"))
+
+
+def test_asking_others_for_their_views_takes_no_side() -> None:
+    # issue #14 (PolNeAR mexico-visit-wall): a page of readers' comments opens by telling what it asked
+    assert solicits_views(make_claim("We asked our readers their thoughts on the new stadium deal."))
+    assert solicits_views(make_claim("The council invited residents' views on the plan"))
+    assert side_unreadable(make_claim("We asked our followers for their opinions about the merger"))
+    # asking someone to act, or asking a question of fact, states a side the ledger can read
+    assert not solicits_views(make_claim("the mayor asked the council to approve the deal"))
+    assert not solicits_views(make_claim("the reporters asked whether the dam would hold, and he said yes"))
+    assert not solicits_views(make_claim("she shared her thoughts on the deal after she was asked"))
 
 
 def test_the_ledger_reads_no_side_from_an_unreadable_claim() -> None:

@@ -11,6 +11,9 @@ right questions than fifty doubtful ones).
   Bernardino?") from one claim, where its figure is the object of a verb the label could not take (or of
   an "of" after that verb's object: "took the lives of 49 club goers"), drops what was done to what is
   counted;
+- a count whose figure's noun is the subject of a bare infinitive another verb governs ("it has helped
+  105,000 farmers increase their yields") asks as their own deed what they were helped to do when the label
+  names the infinitive alone ("How many farmers increase their yields?", ``_causer_left_out``);
 - a count of "other" things ("How many other class action suits …?") counts beside a set the label does
   not name: the reader cannot tell what else there is (issue #14, PolNeAR curiel story). "Additional" is
   not read so: "How many additional emails did she delete?" asks what the gold wants (classified-emails);
@@ -62,7 +65,7 @@ from storyline.stages.ledger.umbrellas import coordinated_kinds
 from storyline.stages.quantities import CURRENCY_UNITS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 # "both" before a count, or "the" before a small count written in words: "the two major parties", "the two
 # sides", "both houses" size a set the reader knows; the article does not report how many there are. A count
@@ -86,6 +89,9 @@ LIST_AFTER = re.compile(r"\s*(?:,\s*[a-z][\w-]*|,?\s+(?:and|or)\s+[a-z])")
 DO_SUPPORTED_BE = re.compile(r"\bdid(?:\s+(?!to\b|not\b|n't\b)[\w’'-]+){1,4}\s+be\b", re.I)
 # a finite "be" ending a label, not after "there" ("How many were there?" asks something)
 BARE_BE_END = re.compile(r"(?<!\bthere)\s+(?:is|are|was|were)\?$", re.I)
+# the dependencies of a clause a verb governs whose subject may be its object ("helped farmers increase …")
+SMALL_CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
+FINITE_OR_PARTICIPLE_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBG", "VBN", "MD"})
 PRONOUN_SUBJECTS = frozenset(
     {"i", "you", "he", "she", "it", "we", "they", "my", "your", "his", "her", "its", "our", "their"}
 )
@@ -120,7 +126,8 @@ def says_what_is_asked(
         return False
     claim, quantity = labelled.claim, labelled.quantity
     return not (
-        _sizes_known_set(claim, quantity)
+        _causer_left_out(label, labelled, texts)
+        or _sizes_known_set(claim, quantity)
         or _counts_list(labelled, texts)
         or _picks_of_a_ranking(quantity, texts.get(claim.article, ""))
         or _told_by_a_false_report(claim, quantity)
@@ -200,6 +207,47 @@ def _verb_left_out(label: str, group: Sequence[Measure], labelled: Measure, text
     return span is not None and _object_of_a_verb(span.root)
 
 
+def _causer_left_out(label: str, labelled: Measure, texts: Mapping[str, str]) -> bool:
+    """Whether the figure's noun is the subject of a bare infinitive that another verb governs ("it has
+    helped 105,000 farmers increase their yields", "the strike made 300 workers leave") while the label names
+    the infinitive only ("How many farmers increase their yields?"): the claim is what the governing verb's
+    subject did to them, and the label asks as a fact of them what they were helped or made to do (issue
+    #14, PolNeAR clinton-foundation-donors). One parse of the figure's sentence, the label's words checked
+    for the governing verb first."""
+    span = _parsed_figure(labelled, texts)
+    if span is None:
+        return False
+    noun = span.root
+    while noun.dep_ in ("compound", "nummod", "amod", "quantmod") and noun.head.i != noun.i:
+        noun = noun.head  # "105,000" → "farmers"
+    if noun.dep_ == "nsubj" and noun.head.dep_ in SMALL_CLAUSE_DEPS:
+        infinitive, governing = noun.head, noun.head.head  # "helped [farmers increase …]"
+    elif noun.dep_ == "dobj":  # "helped farmers [increase …]": the parser's other reading of one sentence
+        governing = noun.head
+        later = [
+            child for child in governing.children if child.dep_ in SMALL_CLAUSE_DEPS and child.i > noun.i
+        ]
+        if not later:
+            return False
+        infinitive = later[0]
+    else:
+        return False
+    # no tense and no "to": a bare infinitive (or a word the tagger misread in its place: "double" as JJ)
+    tenseless = infinitive.tag_ not in FINITE_OR_PARTICIPLE_TAGS
+    bare = tenseless and not any(child.dep_ in ("aux", "mark") for child in infinitive.children)
+    label_words_lower = {word.lower() for word in WORD.findall(label)}
+    named = {governing.lower_, governing.lemma_.lower()} & label_words_lower  # "made" or "did … make"
+    return bare and governing.pos_ == "VERB" and not named
+
+
+def _parsed_figure(measure: Measure, texts: Mapping[str, str]) -> Span | None:
+    """The figure's span in a parse of its sentence, or None where its article's text does not hold it."""
+    text, quantity = texts.get(measure.claim.article, ""), measure.quantity
+    if text[quantity.start : quantity.end] != quantity.text:
+        return None
+    return figure_in_parse(text, quantity)
+
+
 def _names_no_verb(label: str) -> bool:
     """Whether a count's label names no verb after its opener: no auxiliary ("did the agency interview",
     "were killed": a tagger reading the label alone may take a question's last verb for a noun) and no
@@ -269,10 +317,7 @@ def _counts_list(measure: Measure, texts: Mapping[str, str]) -> bool:
     after = claim.text[quantity.end - claim.start :]
     if not LIST_AFTER.match(after) or coordinated_kinds(claim, quantity):
         return False  # nothing after the figure opens a list: no parse needed to know
-    text = texts.get(claim.article, "")
-    if text[quantity.start : quantity.end] != quantity.text:
-        return False
-    span = figure_in_parse(text, quantity)
+    span = _parsed_figure(measure, texts)
     if span is None:
         return False
     noun = span.root

@@ -26,7 +26,10 @@ are lexicon data (``lexicons/ledger.toml`` ``[unreadable]``):
 - a sentence in the outlet's voice that names someone's words by quoting them after a possessive ("Pence
   blames media for Trump's 'Obama founded ISIS' flap"): the outlet mentions the claim, it does not make it,
   yet the headline stood as POLITICO affirming what its own article denied (PolNeAR's
-  second-amendment-isis-founder, issue #14).
+  second-amendment-isis-founder, issue #14);
+- a content telling that someone asked others for their views ("We asked our followers their thoughts on
+  the visit"): the thing is put to others, no side taken on it, yet a page of readers' comments stood as
+  the "affirm" of the visit it asks about (PolNeAR mexico-visit-wall, issue #14).
 """
 
 from __future__ import annotations
@@ -64,6 +67,9 @@ class UnreadableLexicon:
     hearer_pronouns: frozenset[str]
     singular_subject_pronouns: frozenset[str]
     plural_speaker_words: frozenset[str]
+    soliciting_verbs: frozenset[str]
+    views_nouns: frozenset[str]
+    views_reach: int
 
 
 @cache
@@ -79,11 +85,14 @@ def unreadable_lexicon() -> UnreadableLexicon:
         frozenset(data["hearer_pronouns"]),
         frozenset(data["singular_subject_pronouns"]),
         frozenset(data["plural_speaker_words"]),
+        frozenset(data["soliciting_verbs"]),
+        frozenset(data["views_nouns"]),
+        int(data["views_reach"]),
     )
 
 
 def side_unreadable(claim: Claim) -> bool:
-    """Whether no side can be read from ``claim`` (the module's seven classes)."""
+    """Whether no side can be read from ``claim`` (the module's eight classes)."""
     return (
         unnamed_set_speaker(claim)
         or judges_unnamed_antecedent(claim)
@@ -92,6 +101,7 @@ def side_unreadable(claim: Claim) -> bool:
         or addressed_to_hearer(claim)
         or someone_unnamed(claim)
         or quotes_anothers_words(claim)
+        or solicits_views(claim)
     )
 
 
@@ -146,6 +156,17 @@ def someone_unnamed(claim: Claim) -> bool:
 def quotes_anothers_words(claim: Claim) -> bool:
     """ "… Trump's 'Obama founded ISIS' flap" in the outlet's voice: another's words after a possessive."""
     return claim.outlet_voice and POSSESSIVE_QUOTATION.search(claim.text) is not None
+
+
+def solicits_views(claim: Claim) -> bool:
+    """ "We asked our followers their thoughts on …": a verb of asking, then a noun of views soon after."""
+    lexicon = unreadable_lexicon()
+    words = [word.lower() for word in _WORD.findall(claim.text)]
+    return any(
+        word in lexicon.soliciting_verbs
+        and lexicon.views_nouns.intersection(words[at + 1 : at + 1 + lexicon.views_reach])
+        for at, word in enumerate(words)
+    )
 
 
 def _opening_words(text: str, count: int) -> list[str]:
