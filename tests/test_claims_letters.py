@@ -29,12 +29,17 @@ def test_a_letters_unattributed_sentences_are_its_signers() -> None:
     by_text = {claim.text: claim for claim in claims}
     first = by_text["The old bridge has carried traffic for ninety years without a single accident."]
     assert first.speaker_text == "Margaret Ellison" and not first.outlet_voice
+    assert first.signed == "letter"  # marked for the ledger: a reader is no source (``Claim.signed``)
     assert LETTERS_PAGE[first.speaker_start : first.speaker_end] == "Margaret Ellison"
     second = [claim for claim in claims if claim.text.startswith("The council waited")]
     assert second and second[0].speaker_text == "Thomas Whitfield", [(c.text, c.speaker_text) for c in claims]
+    assert second[0].signed == "letter"
+    # the page's heading question is the outlet's, above every letter: no letter's
+    assert all(claim.signed is None for claim in claims if claim.outlet_voice)
 
 
 def test_one_name_line_is_no_letters_page() -> None:
     text = LETTERS_PAGE.split("Everyone who")[0]
     claims = [claim for claim in claims_of(text) if not claim.cue]
     assert claims and all(claim.outlet_voice for claim in claims), [(c.text, c.speaker_text) for c in claims]
+    assert not any(claim.signed for claim in claims_of(text))

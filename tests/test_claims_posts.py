@@ -37,6 +37,8 @@ def test_a_signed_posts_sentences_are_its_authors_without_link_or_signature() ->
     assert "<" not in "".join(claim.text + (claim.speaker_text or "") for claim in claims)
     post = one_claim(claims, "The river rose")
     assert post.speaker_text == "Jane Doe" and not post.outlet_voice
+    # marked a post, not a reader's letter: its named author stays a source in the ledger (``Claim.signed``)
+    assert post.signed == "post"
     assert "pic.twitter" not in post.text and "@janedoe" not in post.text
     assert not [claim for claim in claims if claim.text.startswith(("pic.", "— Jane", "Jane Doe"))]
 
@@ -44,7 +46,7 @@ def test_a_signed_posts_sentences_are_its_authors_without_link_or_signature() ->
 def test_a_bare_handle_is_the_person_the_article_names() -> None:
     text, claims = claims_of(ARTICLE)
     post = one_claim(claims, "The state will rebuild")
-    assert post.speaker_text == "Maria Lopez"
+    assert post.speaker_text == "Maria Lopez" and post.signed == "post"
     assert post.speaker_start is not None and text[post.speaker_start : post.speaker_end] == "Maria Lopez"
 
 
@@ -56,4 +58,6 @@ def test_a_handle_no_one_is_named_for_stays_the_handle_and_owns_the_whole_post()
 
 def test_the_prose_around_posts_keeps_the_outlets_voice() -> None:
     _, claims = claims_of(ARTICLE)
-    assert one_claim(claims, "Senator Maria Lopez visited").outlet_voice
+    prose = one_claim(claims, "Senator Maria Lopez visited")
+    assert prose.outlet_voice and prose.signed is None
+    assert one_claim(claims, "Lopez tweeted").signed is None

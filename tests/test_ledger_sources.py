@@ -200,14 +200,18 @@ def test_a_figure_the_next_sentence_credits_to_a_counter_is_the_counters() -> No
         assert (found.speaker == "e-counter") is credited, after
 
 
-def test_a_reader_letter_is_a_signed_statement_with_no_cue() -> None:
+def test_a_reader_letter_is_what_the_claims_stage_marks_one() -> None:
     from factories import make_claim
 
     from storyline.stages.ledger.sources import is_reader_letter
 
-    assert is_reader_letter(make_claim("it was a betrayal", cue="", speaker_text="A Reader"))
+    assert is_reader_letter(make_claim("it was a betrayal", cue="", speaker_text="A Reader", signed="letter"))
     assert not is_reader_letter(make_claim("it was a betrayal", cue="", speaker_text=None))  # the outlet's
     assert not is_reader_letter(make_claim("it was a betrayal", cue="said", speaker_text="A Reader"))
+    # an embedded post is signed with no cue too, but its author is a source, no reader
+    assert not is_reader_letter(
+        make_claim("it was a betrayal", cue="", speaker_text="A Writer", signed="post")
+    )
 
 
 def test_a_speaker_another_claim_names_is_still_a_source_of_their_own() -> None:

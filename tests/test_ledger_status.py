@@ -5,6 +5,7 @@ import dataclasses
 from factories import make_claim, make_position, make_quantity, make_question
 from test_ledger import ARTICLES, STORY, claim, statement
 
+from storyline.records import Claim, QuestionStatus, Signed
 from storyline.stages.ledger.positions import build_ledger
 from storyline.stages.ledger.status import corroborating, judge_status
 
@@ -361,18 +362,25 @@ def test_readers_letters_neither_contest_nor_corroborate() -> None:
     # a page of readers' comments: the signer's views are no side against the outlet's own report
     report = make_claim("Trump met with Pena Nieto", id="c1", cue="")
     letter = make_claim(
-        "Trump did not need to meet with Pena Nieto", id="c2", cue="", speaker_text="A Reader"
+        "Trump did not need to meet with Pena Nieto",
+        id="c2",
+        cue="",
+        speaker_text="A Reader",
+        signed="letter",
     )
     affirm = make_position("c1", speakers=("usa-today",), outlets=("usa-today",), stance="affirm")
     deny = make_position("c2", speakers=("A Reader",), outlets=("usa-today",), stance="deny")
     status, reason = judge_status([affirm, deny], [report, letter])
     assert status == "single-source", reason
     # the same denial with a cue is a speaker's, not a reader's letter: contested
-    quoted = dataclasses.replace(letter, cue="denied", modality="denied")
+    quoted = dataclasses.replace(letter, cue="denied", modality="denied", signed=None)
     assert judge_status([affirm, deny], [report, quoted])[0] == "contested"
+    # and so is an embedded post's: signed, no cue, but its author a source (``Claim.signed``)
+    posted = dataclasses.replace(quoted, cue="", signed="post")
+    assert judge_status([affirm, deny], [report, posted])[0] == "contested"
     # two readers agreeing: their opinion, no corroboration
-    other = make_claim("Trump met with Pena Nieto", id="c3", cue="", speaker_text="B Reader")
-    first = dataclasses.replace(report, speaker_text="A Reader")
+    other = make_claim("Trump met with Pena Nieto", id="c3", cue="", speaker_text="B Reader", signed="letter")
+    first = dataclasses.replace(report, speaker_text="A Reader", signed="letter")
     agree = make_position(
         "c1", "c3", speakers=("A Reader", "B Reader"), independent_sources=2, stance="affirm"
     )
@@ -394,3 +402,38 @@ def test_a_claim_only_anonymous_sources_gave_another_party_is_unconfirmed() -> N
     heard = [claim("c1", "a", "intelligence sources who spoke to reporters", 30)]
     (question,) = build_ledger(STORY, heard, ARTICLES, [], [])
     assert question.status == "single-source", question.status_reason
+
+
+PLANT = "the plant will close in March"
+
+
+def beside_a_senator(signer: str, signed: Signed, *more: Claim) -> tuple[QuestionStatus, str]:
+    """The status of one position: a senator, and a ``signed`` text (a reader's letter, an embedded post)
+    by ``signer``, say the plant will close; ``more`` claims join them."""
+    senator = dataclasses.replace(make_claim(PLANT, id="c1"), speaker="e-senator")
+    text = make_claim(PLANT, id="c2", cue="", speaker_text=signer, signed=signed)
+    claims = [senator, text, *more]
+    agree = make_position(
+        *(claim.id for claim in claims),
+        speakers=("e-senator", signer),
+        independent_sources=2,
+        stance="affirm",
+    )
+    return judge_status([agree], claims, names={"e-senator": "Senator Ames"})
+
+
+def test_a_readers_letter_is_no_second_source_beside_a_speaker() -> None:
+    # a reader's letter on the same page says what a senator says: one source, the letter's signer neither
+    # named nor counted among the sources
+    assert beside_a_senator("Jo Reader", "letter") == ("single-source", "one source (Senator Ames)")
+    # a signer who says it outside the letter too (quoted in the news report) stays that source
+    quoted = make_claim(PLANT, id="c3", speaker_text="Jo Reader")
+    status, reason = beside_a_senator("Jo Reader", "letter", quoted)
+    assert status == "corroborated" and "Jo Reader" in reason, reason
+
+
+def test_an_embedded_post_stays_a_source_beside_a_speaker() -> None:
+    # a named worker's embedded post says what a senator says: two sources, unlike a reader's letter (both
+    # are signed with no cue; the claims stage tells them apart, ``Claim.signed``)
+    status, reason = beside_a_senator("Jo Welder", "post")
+    assert status == "corroborated" and "Jo Welder" in reason, reason

@@ -105,6 +105,7 @@ def full_analysis(article_id: str, outlet: str = "Kyiv Independent") -> ArticleA
         ),
         times=(friday,),
         finite_verbs=(0, 14),
+        signed="post",  # the signed text the claims stage found it in (schema 10)
     )
     second_claim = make_claim(
         "it at 12'000",
@@ -448,6 +449,8 @@ SCHEMA_7_COLUMNS = [("claims", "finite_verbs"), ("quantities", "predicate")]
 SCHEMA_8_COLUMNS = [("story_tracks", "salient_counts")]
 # The column schema 9 added: the quantities stage's mark of an earlier value of a chain of change.
 SCHEMA_9_COLUMNS = [("quantities", "earlier_in_chain")]
+# The column schema 10 added: the claims stage's mark of a reader's letter or an embedded post.
+SCHEMA_10_COLUMNS = [("claims", "signed")]
 
 
 def as_before_schema_7(analysis: ArticleAnalysis) -> ArticleAnalysis:
@@ -565,19 +568,37 @@ def test_a_schema_7_store_upgrades_to_salient_counts_keeping_its_tracks(tmp_path
         assert store.load_story_tracks()[0].salient_counts == (("velkaroz", 1),)
 
 
-def test_a_schema_8_store_upgrades_to_chain_marks_reading_none(tmp_path: Path) -> None:
-    """Schema 9 adds whether a quantity is an earlier value of a chain of change: a store written before it
-    opens with every quantity marked as no such value, and keeps the mark for articles saved after."""
+def reopened_after_downgrade(
+    tmp_path: Path, version: int, columns: list[tuple[str, str]]
+) -> tuple[ArticleAnalysis, ArticleAnalysis]:
+    """``full_analysis("first")`` saved by a store downgraded to ``version`` (``downgrade``), as the upgraded
+    store reads it back, and ``full_analysis("second")`` as read back once saved after the upgrade."""
     db_path = tmp_path / "store.db"
     with Store.open(db_path) as store:
         store.save_analysis(full_analysis("first"))
-    downgrade(db_path, 8, SCHEMA_9_COLUMNS)
+    downgrade(db_path, version, columns)
     with Store.open(db_path) as store:
         old = store.load_analyses()[0]
-        assert not any(q.earlier_in_chain for claim in old.claims for q in claim.quantities)
         store.save_analysis(full_analysis("second"))
     with Store.open(db_path) as store:
-        assert store.load_analyses()[1] == full_analysis("second")
+        return old, store.load_analyses()[1]
+
+
+def test_a_schema_8_store_upgrades_to_chain_marks_reading_none(tmp_path: Path) -> None:
+    """Schema 9 adds whether a quantity is an earlier value of a chain of change: a store written before it
+    opens with every quantity marked as no such value, and keeps the mark for articles saved after."""
+    old, new = reopened_after_downgrade(tmp_path, 8, SCHEMA_9_COLUMNS)
+    assert not any(q.earlier_in_chain for claim in old.claims for q in claim.quantities)
+    assert new == full_analysis("second")
+
+
+def test_a_schema_9_store_upgrades_to_signed_marks_reading_none(tmp_path: Path) -> None:
+    """Schema 10 adds whether a claim is a reader's letter or an embedded post: a store written before it
+    opens with no claim marked (each signer a source, as that Storyline counted them), and keeps the mark
+    for articles saved after."""
+    old, new = reopened_after_downgrade(tmp_path, 9, SCHEMA_10_COLUMNS)
+    assert [claim.signed for claim in old.claims] == [None, None]
+    assert new == full_analysis("second") and new.claims[0].signed == "post"
 
 
 def test_writing_to_a_read_only_database_is_a_clear_error(tmp_path: Path) -> None:

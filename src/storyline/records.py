@@ -38,6 +38,9 @@ QuoteKind = Literal["direct", "indirect", "mixed"]
 # What the speaker is said to have done: stated something ("said the dam was safe"), or an act the article
 # attributes ("voted to strike", "demanded a pay rise"). The ledger weighs statements only (issue #16).
 ClaimKind = Literal["statement", "act"]
+# What signed text the article prints a claim in, its signer the speaker with no cue: a reader's letter on a
+# letters page (``claims.letters``) or an embedded social post (``claims.posts``).
+Signed = Literal["letter", "post"]
 
 
 # --- articles -------------------------------------------------------------------------------------------
@@ -249,6 +252,10 @@ class Claim:
     # the worker (``claims.finite``): whether the content states a clause ("Clinton will win", not "Clinton
     # to win") is then a lookup for the ledger, not a parse. None in stores older than schema 7.
     finite_verbs: tuple[int, ...] | None = None
+    # The claim is a signed text the article prints (``Signed``), its signer the speaker: the ledger counts a
+    # post's author as a source and a reader's letter as no source (``ledger.status``). None for any other
+    # claim, and in stores older than schema 10.
+    signed: Signed | None = None
 
     @property
     def outlet_voice(self) -> bool:

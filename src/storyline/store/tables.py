@@ -30,7 +30,7 @@ from sqlalchemy import (
 
 # Bump when the tables change, and list what the new version adds in ``COLUMNS_ADDED``: an older store is
 # upgraded in place on opening; a store written by a newer Storyline is refused rather than misread.
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 metadata = MetaData()
 
@@ -134,6 +134,8 @@ claims = Table(
     Column("kind", Text, nullable=False, server_default="statement"),  # statement or act (issue #16)
     # Offsets of the content's finite verbs (``Claim.finite_verbs``), a JSON list; NULL in older stores.
     Column("finite_verbs", JSON),
+    # The signed text the claim is, "letter" or "post" (``Claim.signed``); NULL for others and older stores.
+    Column("signed", Text),
 )
 
 
@@ -374,6 +376,8 @@ CROSS_ARTICLE_TABLES = (
 # none, which the stories stage reads as "no such evidence".
 # 9: whether a quantity is an earlier value of a chain of change, read off the parse by the quantities stage;
 # older rows read false (no chain).
+# 10: whether a claim is a reader's letter or an embedded post (``Claim.signed``), marked by the claims stage;
+# NULL in older rows: neither, so an older store counts a letter's signer as a source until re-analysed.
 COLUMNS_ADDED: dict[int, tuple[tuple[Table, str], ...]] = {
     2: (
         (time_expressions, "type"),
@@ -387,4 +391,5 @@ COLUMNS_ADDED: dict[int, tuple[tuple[Table, str], ...]] = {
     7: ((claims, "finite_verbs"), (quantities, "predicate")),
     8: ((story_tracks, "salient_counts"),),
     9: ((quantities, "earlier_in_chain"),),
+    10: ((claims, "signed"),),
 }

@@ -31,7 +31,8 @@ MIN_SIGNATURES = 2
 
 def with_letter_writers(doc: Doc, text: str, claims: Sequence[Claim]) -> list[Claim]:
     """``claims`` with each outlet-voice claim inside a signed letter given the letter's signer as speaker
-    (an empty cue still: the writer states it in the letter itself). ``text``: the doc's text, read once by
+    (an empty cue still: the writer states it in the letter itself) and marked as a letter's
+    (``Claim.signed``: the ledger counts no reader as a source). ``text``: the doc's text, read once by
     the caller (Doc.text joins every token again at each read)."""
     letters = signed_letters(doc, text)
     if not letters:
@@ -98,6 +99,10 @@ def _signed(text: str, claim: Claim, letters: list[tuple[CharSpan, CharSpan]]) -
     for (start, end), (name_start, name_end) in letters:
         if start <= claim.start and claim.end <= end:
             return dataclasses.replace(
-                claim, speaker_text=text[name_start:name_end], speaker_start=name_start, speaker_end=name_end
+                claim,
+                speaker_text=text[name_start:name_end],
+                speaker_start=name_start,
+                speaker_end=name_end,
+                signed="letter",
             )
     return claim

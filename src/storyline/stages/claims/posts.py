@@ -43,7 +43,8 @@ class Post:
 
 def with_post_authors(text: str, claims: Sequence[Claim], posts: Sequence[Post]) -> list[Claim]:
     """``claims`` with each outlet-voice claim inside one of the text's embedded ``posts`` given the post's
-    author."""
+    author, and marked as a post's (``Claim.signed``: unlike a reader's letter, a named author's post is a
+    source the ledger counts)."""
     if not posts:
         return list(claims)
     signed = (_signed(text, claim, posts) for claim in claims)
@@ -98,5 +99,6 @@ def _signed(text: str, claim: Claim, posts: Sequence[Post]) -> Claim | None:
             speaker_text=text[name_start:name_end],
             speaker_start=name_start,
             speaker_end=name_end,
+            signed="post",
         )
     return claim

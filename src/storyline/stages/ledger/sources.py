@@ -50,10 +50,11 @@ def is_unnamed_report(claim: Claim) -> bool:
 
 
 def is_reader_letter(claim: Claim) -> bool:
-    """A reader's letter or comment on a letters page (``claims.letters``): a signer named, no cue, the
-    writer stating it in the letter itself. Readers are no sources of fact: their views are the opinion of
-    those who hold them (``status.judge_status``)."""
-    return not claim.cue and claim.speaker_text is not None
+    """A reader's letter or comment on a letters page, as the claims stage marks it (``claims.letters``).
+    Readers are no sources of fact: their views are the opinion of those who hold them
+    (``status.judge_status``). An embedded post is signed too, with no cue (``claims.posts``), but its
+    named author is a source like any speaker."""
+    return claim.signed == "letter"
 
 
 def report_words(claim: Claim, text: str) -> str:

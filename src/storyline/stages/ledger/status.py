@@ -153,7 +153,37 @@ def _without_readers(
             "single-source",
             f"readers' opinions ({who_of(positions, names)}), not a fact sources can weigh",
         )
-    return judge_status(kept, [claim for claim in claims if claim.id not in readers], names=names)
+    return judge_status(
+        [_less_readers(position, claims, readers) for position in kept],
+        [claim for claim in claims if claim.id not in readers],
+        names=names,
+    )
+
+
+def _less_readers(position: Position, claims: Sequence[Claim], readers: set[str]) -> Position:
+    """The position without its readers' letters (``readers``: their claims' ids): their claims, and the
+    names and sources of signers who say nothing in it but letters (each signer one source,
+    ``sources.source_key``). A politician's claim beside a reader's praise stood "2 independent sources
+    agree" when the letter was dropped but its signer still counted."""
+    held = [claim for claim in claims if claim.id in position.claims]
+    letters = [claim for claim in held if claim.id in readers]
+    if not letters:
+        return position
+    others = [claim for claim in held if claim.id not in readers]
+    gone = {_signer(claim) for claim in letters} - {_signer(claim) for claim in others}
+    shown = {claim.speaker or claim.speaker_text for claim in letters if _signer(claim) in gone}
+    return replace(
+        position,
+        claims=tuple(claim for claim in position.claims if claim not in readers),
+        speakers=tuple(speaker for speaker in position.speakers if speaker not in shown),
+        speaker_texts=tuple(speaker for speaker in position.speaker_texts if speaker not in shown),
+        independent_sources=max(position.independent_sources - len(gone), 1),
+    )
+
+
+def _signer(claim: Claim) -> str:
+    """The source a claim's speaker counts as (``sources.source_key`` for a named speaker)."""
+    return claim.speaker or (claim.speaker_text or "").lower().strip()
 
 
 def _an_opinion(positions: Sequence[Position], claims: Sequence[Claim]) -> bool:
