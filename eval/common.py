@@ -95,9 +95,10 @@ def generalise_articles() -> list[Path]:
     ]
 
 
-def generalise_gold(*, held_out: bool) -> list[dict[str, Any]]:
-    """The gold of the development stories, or of the held-out story alone."""
-    paths = sorted((GENERALISE / "gold").glob("*.json"))
+def generalise_gold(*, held_out: bool, folder: Path = GENERALISE) -> list[dict[str, Any]]:
+    """The gold of the development stories, or of the held-out story alone (``folder``: a corpus laid out
+    as the generalisation folder, its gold in ``gold/``; tests give their own)."""
+    paths = sorted((folder / "gold").glob("*.json"))
     entries = [json.loads(path.read_text()) for path in paths if path.name != GENERALISE_SERIES.name]
     return [entry for entry in entries if (entry["story"] == GENERALISE_HELD_OUT) == held_out]
 
@@ -106,11 +107,21 @@ def corpus_options(doc: str | None, errors_help: str | None = None) -> argparse.
     """The command line of an eval scored on the demo gold or the generalisation stories: ``--corpus``
     and ``--held-out``, and ``--errors`` when the eval can list its errors (``errors_help`` says which)."""
     parser = argparse.ArgumentParser(description=(doc or "").splitlines()[0])
-    parser.add_argument("--corpus", choices=["demo", "generalise"], default="demo")
-    parser.add_argument("--held-out", action="store_true", help="score the held-out generalisation story")
+    add_corpus_options(parser)
     if errors_help:
         parser.add_argument("--errors", action="store_true", help=errors_help)
     return parser.parse_args()
+
+
+def add_corpus_options(parser: argparse.ArgumentParser) -> None:
+    """``--corpus demo|generalise`` and ``--held-out`` on an eval's own command line."""
+    parser.add_argument(
+        "--corpus",
+        choices=["demo", "generalise"],
+        default="demo",
+        help="the gold scored (default: %(default)s)",
+    )
+    parser.add_argument("--held-out", action="store_true", help="score the held-out generalisation story")
 
 
 def gold_articles(brief: Brief, gold: Sequence[dict[str, Any]]) -> list[tuple[dict[str, Any], Article]]:

@@ -10,11 +10,18 @@ Corpora:
 - Publication-date inference on the demo corpus: against the gold ``published`` of the articles whose
   metadata gives none (the sidecar leaves three out on purpose), and of every article with its date
   withheld.
+- With ``--corpus generalise`` (issue #17, dates that generalise), and nothing else: the gold ``times`` of
+  the generalisation stories (``tests/data/generalise/gold``), scored as the demo gold (time points, their
+  ``date``, the gold ``published`` as the base), one line per gold story and a pooled one. Only gold files
+  with a ``times`` field count (an empty list counts: what is found there is wrong); the development
+  stories, or with ``--held-out`` the held-out story alone (score it rarely, never tune on it).
 
 The matching and the scores are in ``eval/timex_metrics.py``; this script reads the corpora, runs the
 stage and prints.
 
-Run: ``python eval/dates.py [--limit N] [--subset timebank|aquaint] [--tempeval-only] [--errors]``.
+    python eval/dates.py [--limit N] [--subset timebank|aquaint] [--tempeval-only] [--errors]
+    python eval/dates.py --corpus generalise               # tests/data/generalise: development stories
+    python eval/dates.py --corpus generalise --held-out    # ... its held-out story (score it rarely)
 """
 
 from __future__ import annotations
@@ -27,10 +34,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 from xml.etree.ElementTree import Element
 
 from defusedxml import ElementTree
 
+from eval.common import GENERALISE, add_corpus_options, generalise_gold
 from eval.timex_metrics import GoldTime, TimexScores, add_scores, overlaps, score_document, value_matches
 from storyline.records import Article, ParsedArticle, TimeExpr
 from storyline.stages import clean, ingest
@@ -149,21 +158,22 @@ def value_errors(document: Document, found: Sequence[TimeExpr]) -> list[str]:
     return lines
 
 
-# --- demo corpus ----------------------------------------------------------------------------------------
+# --- gold times: the demo corpus and the generalisation stories ----------------------------------------
 
 
-def read_demo_document(gold_path: Path, demo_dir: Path) -> Document | None:
-    """A demo article as the pipeline reads it (ingest, then clean; ``index`` picks an item of a feed,
-    1-based) and its gold times located by surface: every occurrence unless ``occurrence`` names one."""
-    record = json.loads(gold_path.read_text(encoding="utf-8"))
-    raw_path = demo_dir / record.get("file", gold_path.stem + ".txt")
-    if not raw_path.exists():
+def read_article(path: Path, index: int = 1) -> Article | None:
+    """The article as the pipeline analyses it: ingest (with the folder's sidecar), then clean; ``index``
+    picks an item of a feed, 1-based. None when the file or the item is missing."""
+    if not path.exists():
         return None
-    articles = [item for item in ingest.iter_inputs([raw_path]) if isinstance(item, Article)]
-    index = record.get("index", 1)
-    if len(articles) < index:
-        return None
-    text = clean.clean_article(articles[index - 1]).text
+    articles = [item for item in ingest.iter_inputs([path]) if isinstance(item, Article)]
+    return clean.clean_article(articles[index - 1]) if len(articles) >= index else None
+
+
+def gold_document(name: str, record: dict[str, Any], article: Article) -> Document:
+    """A gold record's times located by surface in its analysed article's text (every occurrence unless
+    ``occurrence`` names one), with the gold ``published`` as the base the stage reads them against."""
+    text = article.text
     gold = []
     for time in record.get("times", []):
         starts = occurrences(text, time["text"])
@@ -172,8 +182,14 @@ def read_demo_document(gold_path: Path, demo_dir: Path) -> Document | None:
         gold += [GoldTime(start, start + len(time["text"]), time.get("date")) for start in starts]
     # "Wednesday" also occurs inside the gold "Wednesday morning": that occurrence is not a second time
     outermost = [g for g in gold if not any(o != g and o.start <= g.start and g.end <= o.end for o in gold)]
-    metadata_published = articles[index - 1].published
-    return Document(gold_path.stem, text, record.get("published"), tuple(outermost), metadata_published)
+    return Document(name, text, record.get("published"), tuple(outermost), article.published)
+
+
+def read_demo_document(gold_path: Path, demo_dir: Path) -> Document | None:
+    """A demo article and its gold times; None when its file is missing."""
+    record = json.loads(gold_path.read_text(encoding="utf-8"))
+    article = read_article(demo_dir / record.get("file", gold_path.stem + ".txt"), record.get("index", 1))
+    return None if article is None else gold_document(gold_path.stem, record, article)
 
 
 def occurrences(text: str, surface: str) -> list[int]:
@@ -192,15 +208,47 @@ def read_demo_documents(gold_dir: Path = GOLD_DIR, demo_dir: Path = DEMO_DIR) ->
     ]
 
 
+def score_times(documents: Sequence[Document]) -> list[tuple[Document, TimexScores]]:
+    """Each document's time points against its gold times, their ``date`` against the gold ``date``."""
+    return [
+        (
+            document,
+            score_document(time_points(found), document.gold, value_of=lambda expression: expression.date),
+        )
+        for document, found in run_stage(documents)
+    ]
+
+
 def score_demo(gold_dir: Path = GOLD_DIR, demo_dir: Path = DEMO_DIR) -> TimexScores | None:
     """Scores against the demo corpus gold; None when there is no gold file with its article."""
     documents = read_demo_documents(gold_dir, demo_dir)
     if not documents:
         return None
-    return add_scores(
-        score_document(time_points(found), document.gold, value_of=lambda expression: expression.date)
-        for document, found in run_stage(documents)
-    )
+    return add_scores(scores for _, scores in score_times(documents))
+
+
+def read_generalise_documents(held_out: bool, folder: Path = GENERALISE) -> list[tuple[str, Document]]:
+    """The generalisation stories' articles whose gold has a ``times`` field (an empty list counts: what is
+    found there is all wrong), each with its gold story key: the development stories, or the held-out
+    story alone. Only those articles are read."""
+    pairs = []
+    for record in generalise_gold(held_out=held_out, folder=folder):
+        if "times" not in record:
+            continue
+        article = read_article(folder / record["file"], record.get("index", 1))
+        if article is not None:
+            pairs.append((record["story"], gold_document(Path(record["file"]).stem, record, article)))
+    return pairs
+
+
+def score_generalise(held_out: bool, folder: Path = GENERALISE) -> dict[str, TimexScores]:
+    """Scores per gold story (sorted by key) over the articles with gold times; empty when there are none."""
+    pairs = read_generalise_documents(held_out, folder)
+    story_of = {document.name: story for story, document in pairs}
+    per_story: dict[str, list[TimexScores]] = {}
+    for document, scores in score_times([document for _, document in pairs]):
+        per_story.setdefault(story_of[document.name], []).append(scores)
+    return {story: add_scores(per_story[story]) for story in sorted(per_story)}
 
 
 def time_points(found: Sequence[TimeExpr]) -> list[TimeExpr]:
@@ -296,7 +344,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--errors", action="store_true", help="list the TempEval-3 expressions found with a wrong value"
     )
+    add_corpus_options(parser)
     args = parser.parse_args(argv)
+    if args.corpus == "generalise":
+        return report_generalise(args.held_out)
+    if args.held_out:
+        parser.error("--held-out scores the generalisation corpus: give --corpus generalise")
 
     subsets = [s for s in SUBSETS if args.subset in (None, s.lower())]
     errors: list[str] | None = [] if args.errors else None
@@ -325,6 +378,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     print(format_publication("Publication dates, all withheld", documents))
     return 0
+
+
+def report_generalise(held_out: bool, folder: Path = GENERALISE) -> int:
+    """Prints a line per gold story and the pooled scores; says so when no gold file has times yet."""
+    part = "held-out" if held_out else "dev"
+    scores = score_generalise(held_out, folder)
+    if not scores:
+        print(f"Generalisation {part}: no gold file in {folder / 'gold'} has `times` yet: nothing to score")
+        return 0
+    for story, story_scores in scores.items():
+        print(format_line(story, story_scores))
+    print(format_scores(f"Generalisation {part}, pooled", add_scores(scores.values())))
+    return 0
+
+
+def format_line(name: str, scores: TimexScores) -> str:
+    return (
+        f"{name:<28} docs {scores.documents:>3}  gold {scores.gold:>5}  found {scores.system:>5}  "
+        f"strict F1 {scores.strict[2]:.3f}  relaxed F1 {scores.relaxed[2]:.3f}  "
+        f"value accuracy {scores.value_accuracy:.3f}"
+    )
 
 
 def format_publication(name: str, documents: Sequence[Document]) -> str:

@@ -1,0 +1,114 @@
+"""eval/dates.py on the generalisation layout (issue #17: dates that generalise), over a fixture of two
+short stories written for the test (tests/data/times_eval): only gold files with ``times`` count, each
+story is scored on its own articles and pooled, and the held-out story is kept apart."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import pytest
+
+import eval.common
+from eval import dates
+from storyline.records import TimeExpr
+
+FIXTURE = Path(__file__).resolve().parent / "data" / "times_eval"
+
+
+def counts(scores: dates.TimexScores) -> tuple[int, int, int, int, int]:
+    return scores.documents, scores.gold, scores.system, scores.relaxed_matches, scores.correct_values
+
+
+def test_each_story_is_scored_on_its_own_articles_and_pooled(capsys: pytest.CaptureFixture[str]) -> None:
+    scores = dates.score_generalise(held_out=False, folder=FIXTURE)
+    assert list(scores) == ["halsoy-ferry", "vennberg-fire"]
+    # "four days" is found as a duration and left out: the gold times are points a timeline can place
+    assert counts(scores["halsoy-ferry"]) == (1, 2, 2, 2, 2)
+    assert counts(scores["vennberg-fire"]) == (1, 5, 5, 5, 5)
+    assert dates.report_generalise(held_out=False, folder=FIXTURE) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split()[0] for line in lines[:2]] == ["halsoy-ferry", "vennberg-fire"]
+    assert lines[2].startswith("Generalisation dev, pooled") and "gold     7  found     7" in lines[2]
+
+
+def test_the_gold_published_date_is_the_base_where_the_sidecar_gives_none() -> None:
+    documents = dict((d.name, d) for _, d in dates.read_generalise_documents(held_out=False, folder=FIXTURE))
+    ferry = documents["ferry-01"]
+    assert (ferry.metadata_published, ferry.published) == (None, "2024-11-18")
+    assert [ferry.text[g.start : g.end] for g in ferry.gold] == ["18 November 2024", "Saturday"]
+
+
+def stub_stage(found: dict[str, list[TimeExpr]]):  # type: ignore[no-untyped-def]
+    def run(documents: Sequence[dates.Document]) -> Iterator[tuple[dates.Document, list[TimeExpr]]]:
+        for document in documents:
+            yield document, found.get(document.name, [])
+
+    return run
+
+
+def time_at(document: dates.Document, surface: str, day: str | None, kind: str = "DATE") -> TimeExpr:
+    start = document.text.index(surface)
+    return TimeExpr(surface, start, start + len(surface), day, "day", type=kind, value=day)
+
+
+def test_a_wrong_date_a_miss_and_a_spurious_time_each_cost_the_stage(monkeypatch: pytest.MonkeyPatch) -> None:
+    documents = dict((d.name, d) for _, d in dates.read_generalise_documents(held_out=False, folder=FIXTURE))
+    ferry, harbour = documents["ferry-01"], documents["harbour-01"]
+    found = {
+        # Saturday read as the coming one; the duration is not a time point and counts neither way
+        "ferry-01": [
+            time_at(ferry, "18 November 2024", "2024-11-18"),
+            time_at(ferry, "four days", None, "DURATION"),
+            time_at(ferry, "Saturday", "2024-11-23"),
+        ],
+        # "Monday" missed, "the night" found where the gold has no time
+        "harbour-01": [
+            time_at(harbour, "Wednesday", "2025-03-12"),
+            time_at(harbour, "the night", "2025-03-10", "TIME"),
+            time_at(harbour, "Tuesday", "2025-03-11"),
+            time_at(harbour, "3 February 2025", "2025-02-03"),
+            time_at(harbour, "April", "2025-04"),
+        ],
+    }
+    monkeypatch.setattr(dates, "run_stage", stub_stage(found))
+    scores = dates.score_generalise(held_out=False, folder=FIXTURE)
+    assert counts(scores["halsoy-ferry"]) == (1, 2, 2, 2, 1)
+    assert counts(scores["vennberg-fire"]) == (1, 5, 5, 4, 4)
+    assert scores["vennberg-fire"].strict_matches == 4
+    pooled = dates.add_scores(scores.values())
+    assert (pooled.relaxed[0], pooled.relaxed[1]) == (6 / 7, 6 / 7)
+    assert pooled.value_accuracy == 5 / 6
+
+
+def without_times(tmp_path: Path, *names: str) -> Path:
+    folder = tmp_path / "corpus"
+    shutil.copytree(FIXTURE, folder)
+    for name in names:
+        path = folder / "gold" / f"{name}.json"
+        record = json.loads(path.read_text())
+        del record["times"]
+        path.write_text(json.dumps(record))
+    return folder
+
+
+def test_only_gold_files_with_times_count(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = without_times(tmp_path, "ferry-01")
+    assert list(dates.score_generalise(held_out=False, folder=folder)) == ["vennberg-fire"]
+    folder = without_times(tmp_path / "none", "ferry-01", "harbour-01")
+    assert dates.score_generalise(held_out=False, folder=folder) == {}
+    assert dates.report_generalise(held_out=False, folder=folder) == 0
+    assert "no gold file" in capsys.readouterr().out
+
+
+def test_the_held_out_story_is_scored_apart(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(eval.common, "GENERALISE_HELD_OUT", "halsoy-ferry")
+    assert list(dates.score_generalise(held_out=True, folder=FIXTURE)) == ["halsoy-ferry"]
+    assert list(dates.score_generalise(held_out=False, folder=FIXTURE)) == ["vennberg-fire"]
+
+
+def test_held_out_is_refused_without_the_generalisation_corpus() -> None:
+    with pytest.raises(SystemExit):
+        dates.main(["--held-out"])
