@@ -112,3 +112,34 @@ PLURAL_BEFORE_A_PRONOUN = [
 @pytest.mark.parametrize(("text", "speaker"), PLURAL_BEFORE_A_PRONOUN)
 def test_a_pronoun_is_one_person_of_a_plural_speaker_before_it(text: str, speaker: str) -> None:
     assert speaker_of(text, "said") == speaker
+
+
+# A pronoun in what someone was asked about is the person asked, not the asker (issue #14, PolNeAR
+# second-amendment-isis-founder); asked to do something, with no topic, it stays the nearest subject.
+ASKED_ABOUT = [
+    (
+        "Mayor Tom Vance spoke at the port on Monday. The radio host Piet Olsen asked Vance about remarks "
+        "he had made that morning, when he claimed the harbour was losing money.",
+        "claimed",
+        "Vance",
+    ),
+    (
+        "Mayor Tom Vance spoke at the port on Monday. The radio host Piet Olsen pressed Vance on the budget "
+        "he said was balanced.",
+        "said",
+        "Vance",
+    ),
+    (
+        "Mayor Tom Vance spoke at the port on Monday. The radio host Piet Olsen asked Vance to leave after "
+        "he said the harbour was losing money.",
+        "said",
+        "Piet Olsen",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "speaker"), ASKED_ABOUT)
+def test_a_pronoun_in_what_someone_was_asked_about_is_the_person_asked(
+    text: str, cue: str, speaker: str
+) -> None:
+    assert speaker_of(text, cue) == speaker

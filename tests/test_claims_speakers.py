@@ -4,6 +4,7 @@ description stands for, a whole name with "and" in it, no thing bearing words an
 
 from __future__ import annotations
 
+import pytest
 from test_claims_pronouns import claims_of, speaker_of
 
 
@@ -61,3 +62,51 @@ def test_a_relative_pronoun_before_a_subject_and_cue_is_no_speaker() -> None:
     claim = next(claim for claim in claims_of(text) if claim.cue == "said")
     assert claim.speaker_text != "the Finance Ministry"
     assert claim.speaker_text in ("she", "Mrs. Berg")
+
+
+def test_a_participle_after_the_object_and_a_comma_is_the_subjects() -> None:
+    """ "X made an attempt to …, writing that …": the parse hangs the participle on the object, but the
+    subject writes, and a "he" after it is the subject too (issue #14, PolNeAR khan-family)."""
+    text = (
+        "Mr. Vance made a third attempt to deflect Mr. Olsen's criticism, writing on Twitter that the real "
+        "issue was the port. And he continued to insist that the union had been unfair to him."
+    )
+    assert speaker_of(text, "writing") == "Mr. Vance"
+    assert speaker_of(text, "insist") == "Mr. Vance"
+
+
+def test_a_record_of_what_a_named_speaker_said_is_no_speaker() -> None:
+    """ "“…,” X said, according to a transcript": the transcript keeps X's words, it says nothing of its own
+    (issue #14, PolNeAR second-amendment-isis-founder); with no speaker named the record is the source."""
+    said = "“The port earns its keep,” Olsen said, according to a transcript of the meeting."
+    assert [claim.speaker_text for claim in claims_of(said)] == ["Olsen"]
+    unnamed = "The port earns its keep, according to a transcript of the meeting."
+    assert [claim.speaker_text for claim in claims_of(unnamed)] == ["a transcript of the meeting"]
+
+
+# "quoted X as saying": X speaks and the one quoting relays, active or passive (issue #14, PolNeAR
+# manafort-shake-up gave an official's words to the newspaper that quoted him).
+QUOTED_AS_SAYING = [
+    (
+        "The Gazette quoted a senior port official as saying that the harbour would close in May.",
+        "a senior port official",
+        "The Gazette",
+    ),
+    (
+        "A senior port official was quoted by the Gazette as saying that the harbour would close in May.",
+        "A senior port official",
+        "the Gazette",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "via"), QUOTED_AS_SAYING)
+def test_the_one_quoted_as_saying_speaks_and_the_quoting_outlet_relays(
+    text: str, speaker: str, via: str
+) -> None:
+    claim = next(claim for claim in claims_of(text) if claim.cue.startswith("quoted"))
+    assert (claim.speaker_text, claim.via_text, claim.text) == (
+        speaker,
+        via,
+        "the harbour would close in May",
+    )

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from storyline.stages.claims.lexicon import ClaimLexicon
 from storyline.stages.claims.spans import Attribution, CharSpan
-from storyline.stages.claims.speakers import speaker_span
+from storyline.stages.claims.speakers import quoted_as_saying, speaker_span
 
 RECIPIENT_DEPS = frozenset({"dative", "dobj"})
 MEDIUM_PREPOSITIONS = frozenset({"in", "during"})  # "said in an interview with Politico"
@@ -115,6 +115,10 @@ def _named_relay(doc: Doc, attribution: Attribution, lexicon: ClaimLexicon) -> C
     """ "told Yonhap news agency", "in an interview with Politico", "quoted by Reuters", or a speaker
     "cited by Yonhap"."""
     cue = doc[attribution.anchor]
+    if quoted_as_saying(cue) is not None:  # "the Post quoted an official as saying": the Post relays
+        subjects = [child for child in cue.children if child.dep_ == "nsubj"]
+        if subjects:
+            return speaker_span(subjects[0])
     for child in cue.children:
         if child.dep_ in RECIPIENT_DEPS and child.i > cue.i and _is_outlet(child, lexicon):
             return speaker_span(child)

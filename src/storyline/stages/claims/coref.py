@@ -146,6 +146,42 @@ def possessors_before(
     return owners
 
 
+# How a clause stands inside what a questioning verb asks about ("asked Trump [about statements [he had
+# made]]"): through a noun's modifier, a preposition's object or a clause under them.
+TOPIC_PATH_DEPS = frozenset({"relcl", "acl", "pobj", "prep", "pcomp", "advcl", "ccomp", "conj"})
+TOPIC_PREPOSITIONS = frozenset({"about", "on", "over", "regarding"})
+TOPIC_CLAUSE_MARKS = frozenset({"when", "where"})
+
+
+def person_asked(cue: Token, lexicon: ClaimLexicon) -> Token | None:
+    """ "Hewitt asked Trump about statements he had made the previous night, when he claimed Obama was …":
+    the "he" of a cue inside what someone was asked about is the person asked, not the asker (PolNeAR
+    second-amendment-isis-founder gave Trump's claim to Hewitt, issue #14). The named object of the nearest
+    questioning verb (lexicon ``questioning_verbs``) above the cue, when the cue stands in its topic phrase
+    ("about …") or in a "when"/"where" clause after it (the parse hangs "when he claimed" on the verb, not on
+    the statements it dates). None elsewhere: "asked Trump to leave after he said …" tells no topic."""
+    node = cue
+    while node.head.i != node.i:
+        verb = node.head
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in lexicon.questioning_verbs:
+            return _asked_about(verb, node)
+        if node.dep_ not in TOPIC_PATH_DEPS:
+            return None
+        node = verb
+    return None
+
+
+def _asked_about(verb: Token, branch: Token) -> Token | None:
+    """The named object ``verb`` questions when ``branch`` (its child above the cue) tells the topic."""
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "PROPN" and c.i < branch.i]
+    topics = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in TOPIC_PREPOSITIONS]
+    if not objects or not topics:
+        return None
+    dated = branch.dep_ == "advcl" and branch.i > topics[0].i
+    dated = dated and any(c.lower_ in TOPIC_CLAUSE_MARKS for c in branch.children if c.i < branch.i)
+    return objects[0] if branch in topics or dated else None
+
+
 def names_no_one_person(doc: Doc, speaker: CharSpan) -> bool:
     """A plural speaker that names no person ("critics who say …"): never what a later "he" or "she"
     stands for (PolNeAR orlando-shooting-response: "… ," he said" went to the critics Obama rebuked). A

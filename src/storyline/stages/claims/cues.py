@@ -34,7 +34,13 @@ from storyline.stages.claims.spans import (
     subtree_without,
     token_span,
 )
-from storyline.stages.claims.speakers import SUBJECT_DEPS, attributions_for, reduced_relative, subject_of
+from storyline.stages.claims.speakers import (
+    SUBJECT_DEPS,
+    attributions_for,
+    quoted_as_saying,
+    reduced_relative,
+    subject_of,
+)
 from storyline.stages.claims.speech_acts import (
     cue_preposition,
     directive_content,
@@ -219,7 +225,8 @@ def cue_span(verb: Token) -> CharSpan | None:
     if any(child.dep_ == "neg" for child in verb.children):
         tokens += [c for c in verb.children if c.dep_ in ("neg", "aux") and c.i < verb.i]
     tokens += [c for c in verb.children if c.dep_ == "prt"]
-    if verb.lemma_ in ("quote", "cite"):
+    if verb.lemma_ in ("quote", "cite") and not any(c.dep_ == "dobj" for c in verb.children):
+        # not over an object: "quoted an official as saying" has its speaker between
         for prep in (c for c in verb.children if c.lower_ == "as"):
             tokens += [prep, *prep.children]
     return token_span(verb.doc[min(t.i for t in tokens) : max(t.i for t in tokens) + 1])
@@ -228,6 +235,9 @@ def cue_span(verb: Token) -> CharSpan | None:
 def _verb_content(context: ParseContext, verb: Token) -> CharSpan | None:
     """What a reporting verb reports: its clause, its object (for "confirm", "deny" …), the sentence before
     ("said this"), or the clause it interrupts ("…, he argues")."""
+    quoted = quoted_as_saying(verb)
+    if quoted is not None:
+        return _verb_content(context, quoted[1])  # "quoted an official as saying that …": what was said
     lexicon = context.lexicon
     text = context.text
     for dep in CONTENT_CLAUSE_DEPS:
@@ -448,6 +458,8 @@ def _phrase_attributions(context: ParseContext, first: Token) -> list[Attributio
     if clause.pos_ not in ("VERB", "AUX"):
         clause = first.sent.root
     source = objects[0]
+    if _record_of_a_named_report(context, source, clause):
+        return []
     name = _name_after_source(source, clause)
     cue_words = ({t.i for t in first.subtree} - _subject_as_aside(source, clause)) | {t.i for t in name}
     content_tokens = [t for t in clause.subtree if t.i not in cue_words]
@@ -456,6 +468,15 @@ def _phrase_attributions(context: ParseContext, first: Token) -> list[Attributio
     if cue is None:
         return []
     return attributions_for(context, first, cue, content, name[-1] if name else source, None)
+
+
+def _record_of_a_named_report(context: ParseContext, source: Token, clause: Token) -> bool:
+    """ "“…,” Hewitt said, according to a transcript of the show": "according to" a record of speech (lexicon
+    ``record_nouns``) on a cue that names its own speaker tells where the words are kept; the speaker is
+    the cue's, and the record says nothing of its own."""
+    if source.lemma_.lower() not in context.lexicon.record_nouns or clause.pos_ != "VERB":
+        return False
+    return is_cue_verb(context, clause) and subject_of(clause, context.lexicon) is not None
 
 
 def _subject_as_aside(source: Token, clause: Token) -> set[int]:

@@ -30,6 +30,7 @@ from storyline.stages.claims.coref import (
     continued_quotes,
     continued_reports,
     names_no_one_person,
+    person_asked,
     possessors_before,
     relative_antecedent,
     resolve_descriptions,
@@ -243,7 +244,8 @@ def _resolve_speakers(
     claim's speaker that is not an organisation or place and not inside a quote, or an owner named earlier
     in the pronoun's sentence (``coref.possessors_before``). Objects are left out ("the deal with Kim … he
     believes" is not Kim), and so are other claims' quoted words, and anyone the claim's content names (a
-    pronoun never binds a name it governs). A pronoun no one named explains is no speaker (issue #14: "He"
+    pronoun never binds a name it governs). A pronoun in what someone was asked about is the person asked
+    (``coref.person_asked``). A pronoun no one named explains is no speaker (issue #14: "He"
     stood in the ledger as a source of its own); a relative "who" is the name its clause describes."""
     quoted = [a.content for a in found if a.quote == "direct"]
     entities = tuple(doc.ents)  # once: spaCy builds the spans anew on each read, and every pronoun reads them
@@ -371,8 +373,11 @@ def _resolve_pronoun(
         or (parallel[0] < sentence_start and any(c in before for c in owners))
     ):
         parallel = None
-    if list_item and before:
-        found: CharSpan | None = _salient(text, before)
+    asked = _asked(context, attribution, gender, named_inside)
+    if asked is not None:
+        found: CharSpan | None = asked
+    elif list_item and before:
+        found = _salient(text, before)
     elif parallel is not None and context.genders.may_be(parallel, gender):
         found = parallel
     elif before:
@@ -382,6 +387,19 @@ def _resolve_pronoun(
     if found is not None:
         context.genders.learn(found, gender)
     return dataclasses.replace(attribution, speaker=found)
+
+
+def _asked(
+    context: _PronounContext, attribution: Attribution, gender: str, named_inside: set[str]
+) -> CharSpan | None:
+    """The person the pronoun's clause tells what they were asked about (``coref.person_asked``), when of
+    the pronoun's gender and not named inside the claim."""
+    asked = person_asked(context.doc[attribution.anchor], context.lexicon)
+    if asked is None:
+        return None
+    span = speaker_span(asked) or (asked.idx, asked.idx + len(asked))
+    fits = context.genders.may_be(span, gender) and surname_of(context.text, span) not in named_inside
+    return span if fits else None
 
 
 def _parallel_speaker(

@@ -27,6 +27,7 @@ class ClaimLexicon:
     contrast_marks: frozenset[str]
     directive_verbs: frozenset[str]
     request_verbs: frozenset[str]
+    questioning_verbs: frozenset[str]
     epistemic_verbs: frozenset[str]
     mental_state_verbs: frozenset[str]
     leave_adjectives: frozenset[str]
@@ -37,6 +38,7 @@ class ClaimLexicon:
     colon_speaker_nouns: frozenset[str]
     outlet_nouns: frozenset[str]
     medium_nouns: frozenset[str]
+    record_nouns: frozenset[str]
     relay_verbs: frozenset[str]
     report_relay_verbs: frozenset[str]
     report_nouns: frozenset[str]
@@ -119,6 +121,7 @@ def claim_lexicon() -> ClaimLexicon:
         contrast_marks=_words(cues["contrast_marks"]),
         directive_verbs=_words(cues["directive_verbs"]),
         request_verbs=_words(cues["request_verbs"]),
+        questioning_verbs=_words(cues["questioning_verbs"]),
         epistemic_verbs=_words(cues["epistemic_verbs"]),
         mental_state_verbs=_words(cues["mental_state_verbs"]),
         leave_adjectives=_words(cues["leave_adjectives"]),
@@ -129,6 +132,7 @@ def claim_lexicon() -> ClaimLexicon:
         colon_speaker_nouns=_words(cues["colon_speaker_nouns"]),
         outlet_nouns=_words(cues["outlet_nouns"]),
         medium_nouns=_words(cues["medium_nouns"]),
+        record_nouns=_words(cues["record_nouns"]),
         relay_verbs=_words(cues["relay_verbs"]),
         report_relay_verbs=_words(cues["report_relay_verbs"]),
         report_nouns=_words(cues["noun_cues"]) | _words(cues["report_nouns"]),

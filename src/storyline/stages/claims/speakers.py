@@ -53,6 +53,9 @@ def subject_of(verb: Token, lexicon: ClaimLexicon) -> Token | None:
     inversion = parenthetical_inversion(verb)
     if inversion is not None:
         return inversion[1]
+    quoted = quoted_as_saying(verb)
+    if quoted is not None:
+        return quoted[0]
     participle = reduced_relative(verb)
     if participle is not None:
         return next(c for c in participle.children if c.dep_ == "nsubj")
@@ -88,6 +91,9 @@ def subject_of(verb: Token, lexicon: ClaimLexicon) -> Token | None:
         inverted = _inverted_subject(current)
         if inverted is not None:
             return inverted
+        if _free_adjunct_on_object(current):
+            current = current.head.head  # "X made an attempt to …, writing that …": X writes
+            continue
         if current.dep_ == "acl" and current.head.i < current.i and current.tag_ != "VB":
             # "“…,” the minister posted on X." parsed as a noun phrase; not an infinitive ("answers about
             # his decision not to recommend …": the noun is no one who recommends)
@@ -104,6 +110,40 @@ def subject_of(verb: Token, lexicon: ClaimLexicon) -> Token | None:
             return None
         current = current.head
     return None
+
+
+def _free_adjunct_on_object(verb: Token) -> bool:
+    """ "Mr. Trump made a third attempt to deflect the criticism, writing on Twitter that …": a participle
+    set off by a comma, which the parse hangs on the clause's object, tells what the clause's subject did
+    (PolNeAR khan-family gave the words to "a third attempt", issue #14)."""
+    noun = verb.head
+    return (
+        verb.tag_ == "VBG"
+        and verb.dep_ == "acl"
+        and noun.i < verb.i
+        and noun.dep_ == "dobj"
+        and verb.doc[verb.i - 1].text == ","
+    )
+
+
+def quoted_as_saying(verb: Token) -> tuple[Token, Token] | None:
+    """ "The Post quoted an unnamed official as saying that …": the one quoted speaks, the quoting outlet
+    relays (PolNeAR manafort-shake-up gave the official's words to the Post, issue #14); so does the
+    subject of a passive ("she was quoted by Reuters as saying …"). (The one quoted, the verb of "as
+    saying") of a "quote"/"cite" that has both."""
+    if verb.lemma_.lower() not in ("quote", "cite"):
+        return None
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    sayings = [
+        word
+        for child in verb.children
+        if child.lower_ == "as" and child.dep_ == "prep"
+        for word in child.children
+        if word.dep_ == "pcomp" and word.tag_ == "VBG"
+    ]
+    if not objects or not sayings or objects[0].i > sayings[0].i:
+        return None
+    return objects[0], sayings[0]
 
 
 def _own_subject(subjects: list[Token]) -> Token:
