@@ -399,6 +399,25 @@ def test_a_report_after_a_story_went_quiet_needs_more_than_the_beat() -> None:
     assert index._score(undated, story) == pytest.approx(index._score(speech, story))
 
 
+def test_a_report_about_the_stories_rare_subject_is_not_held_back_by_the_quiet() -> None:
+    # "Judge Vantrelli unseals the university files" weeks after "Candidate attacks Judge Vantrelli": quiet
+    # for weeks, but about the one rare person the story is about (PolNeAR's Curiel reports, 39 days apart)
+    index = small_index()
+    attack = profile("attack", unit(1, 0, 0), {"vantrelli", "candidate"}, published="2016-06-03")
+    index.add(dataclasses.replace(attack, salient=frozenset({"vantrelli"})))
+    story = index._stories[story_id("attack")].profile
+    files = profile("files", unit(1, 2, 0.3), {"vantrelli", "university"}, published="2016-07-12")
+    beat = dataclasses.replace(files, published=date(2016, 6, 4))
+    about = dataclasses.replace(files, salient=frozenset({"vantrelli"}))
+    about_soon = dataclasses.replace(about, published=date(2016, 6, 4))
+    assert index._score(beat, story) - index._score(files, story) == pytest.approx(
+        DEFAULT_SETTINGS.stories.quiet_story_penalty
+    )
+    # weeks on, only the bonus of a rare subject within ``salient_actor_days`` is missing: no quiet penalty
+    bonus = DEFAULT_SETTINGS.stories.salient_actor_bonus
+    assert index._score(about, story) == pytest.approx(index._score(about_soon, story) - bonus)
+
+
 def test_a_report_before_a_story_began_is_measured_from_its_first_day() -> None:
     from storyline.stages.stories.scoring import quiet_days
 
