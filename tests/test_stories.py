@@ -338,8 +338,9 @@ def test_a_story_of_another_year_scores_lower_by_the_year_penalty() -> None:
 
 def test_dated_reports_either_side_of_new_year_are_not_of_another_year() -> None:
     # A release reported on 31 December and its follow-up a month later: the day window says they are close
-    # (issue #14); only an undated report's stated year is evidence of when.
-    index = small_index()
+    # (issue #14); only an undated report's stated year is evidence of when. A month on, the story has gone
+    # quiet (``quiet_story_penalty``, tested on its own below): off here, so that years alone are measured.
+    index = small_index(quiet_story_penalty=0.0)
     december = dataclasses.replace(
         profile("release", unit(1, 0, 0), {"kirby"}, published="2015-12-31"), words=frozenset({"2015"})
     )
@@ -372,6 +373,59 @@ def test_one_member_of_another_year_does_not_open_the_story_to_that_year() -> No
     )
     penalty = DEFAULT_SETTINGS.stories.other_year_penalty
     assert index._score(same_year, story) - index._score(other_year, story) == pytest.approx(penalty)
+
+
+def test_a_report_after_a_story_went_quiet_needs_more_than_the_beat() -> None:
+    # "Senator tours the police memorial in Dallas" on the 14th; "Senator's convention speech in
+    # Philadelphia" two days later or two weeks later: the same candidate, a campaign beat's embedding. Two
+    # days on it may be the memorial story's follow-up; two weeks on, after days without a report, the beat
+    # alone is not one event (issue #14: PolNeAR July 2016).
+    index = small_index()
+    index.add(profile("memorial", unit(1, 0, 0), {"senator", "dallas"}, published="2016-07-14"))
+    story = index._stories[story_id("memorial")].profile
+    speech = profile("speech", unit(1, 2, 0.3), {"senator", "philadelphia"}, published="2016-07-16")
+    later = dataclasses.replace(speech, published=date(2016, 7, 28))
+    quiet = DEFAULT_SETTINGS.stories.quiet_story_days
+    same_day, at_the_bound = (
+        dataclasses.replace(speech, published=date(2016, 7, 14 + days)) for days in (0, quiet)
+    )
+    penalty = DEFAULT_SETTINGS.stories.quiet_story_penalty
+    assert penalty > 0
+    assert index._score(speech, story) == index._score(same_day, story) == index._score(at_the_bound, story)
+    assert index._score(speech, story) - index._score(later, story) == pytest.approx(penalty)
+    threshold = DEFAULT_SETTINGS.stories.embedding_threshold
+    assert index._score(later, story) < threshold <= index._score(speech, story)
+    undated = dataclasses.replace(later, published=None)  # no day to be quiet by: the year rules decide
+    assert index._score(undated, story) == pytest.approx(index._score(speech, story))
+
+
+def test_a_report_about_the_stories_rare_subject_is_not_held_back_by_the_quiet() -> None:
+    # "Judge Vantrelli unseals the university files" weeks after "Candidate attacks Judge Vantrelli": quiet
+    # for weeks, but about the one rare person the story is about (PolNeAR's Curiel reports, 39 days apart)
+    index = small_index()
+    attack = profile("attack", unit(1, 0, 0), {"vantrelli", "candidate"}, published="2016-06-03")
+    index.add(dataclasses.replace(attack, salient=frozenset({"vantrelli"})))
+    story = index._stories[story_id("attack")].profile
+    files = profile("files", unit(1, 2, 0.3), {"vantrelli", "university"}, published="2016-07-12")
+    beat = dataclasses.replace(files, published=date(2016, 6, 4))
+    about = dataclasses.replace(files, salient=frozenset({"vantrelli"}))
+    about_soon = dataclasses.replace(about, published=date(2016, 6, 4))
+    assert index._score(beat, story) - index._score(files, story) == pytest.approx(
+        DEFAULT_SETTINGS.stories.quiet_story_penalty
+    )
+    # weeks on, only the bonus of a rare subject within ``salient_actor_days`` is missing: no quiet penalty
+    bonus = DEFAULT_SETTINGS.stories.salient_actor_bonus
+    assert index._score(about, story) == pytest.approx(index._score(about_soon, story) - bonus)
+
+
+def test_a_report_before_a_story_began_is_measured_from_its_first_day() -> None:
+    from storyline.stages.stories.scoring import quiet_days
+
+    story_days = (date(2016, 7, 14), date(2016, 7, 18))
+    assert quiet_days((date(2016, 7, 16), date(2016, 7, 16)), story_days) == 0  # within the span
+    assert quiet_days((date(2016, 7, 25), date(2016, 7, 25)), story_days) == 7  # after its last
+    assert quiet_days((date(2016, 7, 9), date(2016, 7, 9)), story_days) == 5  # before its first
+    assert quiet_days((date(2016, 7, 1), date(2016, 7, 31)), story_days) == 0  # a month that holds it
 
 
 def test_the_years_of_a_story_are_those_most_of_its_members_state() -> None:

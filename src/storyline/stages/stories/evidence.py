@@ -149,6 +149,13 @@ def names_subject(profile: ArticleProfile, group: GroupProfile, actors: ActorCou
     return _dated_near(profile, group, actors.settings) and _specific_subject(profile.repeated, group, actors)
 
 
+def about_subject(profile: ArticleProfile, group: GroupProfile, actors: ActorCounts) -> bool:
+    """Whether an article is about a rare actor the story's members are about, whenever it came: a story
+    of one rare person does not go quiet (``stories.scoring.quiet_days``) while reports about that person
+    come."""
+    return _specific_subject(profile.salient, group, actors)
+
+
 def _dated_near(profile: ArticleProfile, group: GroupProfile, settings: StoriesSettings) -> bool:
     """Whether both sides are dated and the article comes within ``salient_actor_days`` of the story."""
     days = profile.days()

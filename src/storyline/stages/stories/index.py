@@ -28,6 +28,7 @@ from storyline.records import Story, StoryEvent, StoryTrack
 from storyline.stages.stories.centroids import CentroidTable
 from storyline.stages.stories.evidence import (
     ActorCounts,
+    about_subject,
     events_agree,
     in_window,
     may_merge,
@@ -173,7 +174,17 @@ class StoryIndex:
     def _score(self, profile: ArticleProfile, group: GroupProfile, unshared: Set[str] = frozenset()) -> float:
         """How well an article fits a group of articles (a story or one side of a merge); ``unshared``: its
         actors no article placed before it names (``evidence.events_agree``)."""
-        score = self._similarity(profile.actors, profile.words, profile.vector, group, profile.days())
+        subject = about_subject(profile, group, self._actors)  # a rare person's story never goes quiet
+        score = event_similarity(
+            self._actors,
+            self._words,
+            profile.actors,
+            profile.words,
+            profile.vector,
+            group,
+            profile.days(),
+            subject,
+        )
         if shared_subject(profile, group, self._actors):  # one rare person's story: no event test either
             return score + self._settings.salient_actor_bonus
         if not events_agree(profile, group, self._actors, unshared):

@@ -15,6 +15,13 @@ dated, the day window (``evidence.in_window``, a hard test on every candidate) a
 are close in time, and a calendar year between them says nothing more — a report of 31 December and its
 follow-up of 31 January differ in year by one day's distance (issue #14: PolNeAR's State Department
 releases of Clinton's emails, Dec 2015 - Jan 2016, stayed apart on the year alone, cosine 0.72).
+What the day window does not say is how long a story has gone quiet: an event's reports and reactions come
+within days of each other, and a report that comes after a story has had none for days reports something
+new unless the rest of its evidence says otherwise. Within the window such a report needs a higher score
+(``quiet_story_days``, ``quiet_story_penalty``), unless it is about the story's rare subject: a campaign
+beat's embedding and its candidates' names alone carried reports a week or two apart into one event
+(issue #14: PolNeAR July 2016's police-memorial visit and the acceptance speech two weeks later; a speaker
+announcement and another nine days on), while a judge's story ran for seven weeks.
 """
 
 from __future__ import annotations
@@ -36,10 +43,12 @@ def event_similarity(
     vector: Vectors | None,
     group: GroupProfile,
     days: tuple[date, date] | None = None,
+    subject: bool = False,
 ) -> float:
     """The score of ``actors``, ``words`` and ``vector`` (an article's, or another group's core) against
     ``group``, weighted as ``StoriesSettings`` says (calibrated as a set). ``days``: the article's (or the
-    other group's) first and last day, when dated."""
+    other group's) first and last day, when dated; ``subject``: it is about the story's rare subject
+    (``evidence.about_subject``), which no quiet spell discounts."""
     settings = actor_counts.settings
     lead_words, years = split_years(words)
     group_words, _ = split_years(group.core(group.words))
@@ -57,7 +66,16 @@ def event_similarity(
     )
     if years and group_years and not years & group_years and not (days and group.days()):
         score -= settings.other_year_penalty
+    group_days = group.days()
+    if days and group_days and quiet_days(days, group_days) > settings.quiet_story_days and not subject:
+        score -= settings.quiet_story_penalty
     return score
+
+
+def quiet_days(days: tuple[date, date], group_days: tuple[date, date]) -> int:
+    """The days between an article (or another group) and a story's nearest member: after its last, before
+    its first, 0 within its span."""
+    return max((days[0] - group_days[1]).days, (group_days[0] - days[1]).days, 0)
 
 
 def split_years(words: Iterable[str]) -> tuple[set[str], set[str]]:
