@@ -471,10 +471,12 @@ def test_an_organisation_short_name_joins_the_full_name_of_its_article_unless_tw
 # sfax-bank-fraud joined at the twenty-fifth round's start (scored unseen at 931685e: 0.727, P 0.852), 0.826
 # (P 0.876) once its errors were read (Maghrebi spellings of Arabic names, "the bank" beside a central bank
 # the report calls so, "the lender", a borrower by his trade); 0.843 (P 0.925) once its gold joined the
-# bank's board to the bank, as the takeover story's joins Thermaikos's (generalise README). Pooled with the
-# others it would pull them under their floors, so, as the ledger's late stories (tests/test_ledger_gold.py),
-# it has floors of its own.
-FLOORS_OF_LATE_STORIES = {"sfax-bank-fraud": (0.84, 0.92)}  # (B3 F1, B3 precision)
+# bank's board to the bank, as the takeover story's joins Thermaikos's (generalise README); 0.876 (P 0.938)
+# with the prosecution of a body named by its court ("the prosecutor's office of the X", "prosecutors",
+# entities.prosecutions) and a firm's tail translated ("& Conseil" for "& Advisory"). Pooled with the
+# others it would pull them under their floors, so, as the ledger's late stories
+# (tests/test_ledger_gold.py), it has floors of its own.
+FLOORS_OF_LATE_STORIES = {"sfax-bank-fraud": (0.87, 0.93)}  # (B3 F1, B3 precision)
 
 
 def test_generalisation_stories_entity_scores_stay_above_floors() -> None:

@@ -49,6 +49,26 @@ def test_a_generic_last_word_may_be_dropped_unless_the_short_name_is_a_place() -
     assert not same_entity(found, "Qatar Airways", "Qatar")
 
 
+def test_a_firms_tail_translated_is_the_same_firm_but_another_distinctive_word_is_another() -> None:
+    """Issue #17: a translation renders a firm's trade word in its language ("& Conseil", "Grupo"); the
+    names meet where their distinctive words are the same, with or without the short name between them."""
+    found = grouped(
+        ("a", "Marlow Audit & Advisory", "ORG"),
+        ("b", "Marlow Audit & Conseil", "ORG"),
+        ("c", "Marlow Audit", "ORG"),
+        ("d", "Tessa Grupo", "ORG"),
+        ("e", "Tessa Group", "ORG"),
+        ("f", "Varenne Audit & Conseil", "ORG"),
+        ("g", "Marlow Airlines", "ORG"),
+        ("h", "Tessa Holdings", "ORG"),
+    )
+    assert same_entity(found, "Marlow Audit & Advisory", "Marlow Audit & Conseil", "Marlow Audit")
+    assert same_entity(found, "Tessa Grupo", "Tessa Group")
+    assert not same_entity(found, "Varenne Audit & Conseil", "Marlow Audit & Conseil")
+    assert not same_entity(found, "Marlow Airlines", "Marlow Audit")
+    assert not same_entity(found, "Tessa Holdings", "Tessa Group")
+
+
 def test_several_generic_words_and_a_coordinated_trade_may_be_dropped() -> None:
     """Issue #17: a holding's name less "Sanayi Holding", a carrier's less "Shipping and Ports", join it
     (and the forms between); two different tails after one name stay two companies."""

@@ -17,7 +17,7 @@ from functools import lru_cache
 from storyline.records import Mention
 from storyline.stages.entities.lexicon import EntityLexicon, content_words, fold_name
 
-__all__ = ["body_owner", "is_body_description"]
+__all__ = ["body_owner", "is_body_description", "organisation_tied_by"]
 
 # Between a body's noun and its owner's name: "the board of Thermaikos", "the directors of the Bank".
 OF_OWNER = re.compile(r"\s+of\s+(?:the\s+)?")
@@ -37,15 +37,31 @@ def body_owner(
     """The organisation whose governing body the description at ``start:end`` is (see the module)."""
     if not is_body_description(description, lexicon):
         return None
-    of_after = OF_OWNER.match(text, end)
+    pattern = _body_of_pattern(lexicon.governing_body_nouns)
+    return organisation_tied_by(text, start, end, organisations, OF_OWNER, (pattern, BODY_OF_CHARS))
+
+
+def organisation_tied_by(
+    text: str,
+    start: int,
+    end: int,
+    organisations: list[Mention],
+    between: re.Pattern[str],
+    phrase_before: tuple[re.Pattern[str], int],
+) -> Mention | None:
+    """The organisation a description at ``start:end`` belongs to: the one named right after it,
+    ``between`` them ("the board| of |X"); else the one organisation the article names right after a
+    phrase (``phrase_before``: a pattern ending where the name starts, looked for that many characters
+    before it), its mention nearest before the description. None where the article so names two."""
+    of_after = between.match(text, end)
     named_after = next((org for org in organisations if of_after and org.start == of_after.end()), None)
     if named_after is not None:
         return named_after
-    pattern = _body_of_pattern(lexicon.governing_body_nouns)
+    pattern, chars = phrase_before
     owners = {
         fold_name(org.text)
         for org in organisations
-        if pattern.search(text, max(0, org.start - BODY_OF_CHARS), org.start)
+        if pattern.search(text, max(0, org.start - chars), org.start)
     }
     if len(owners) != 1:
         return None

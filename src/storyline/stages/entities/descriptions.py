@@ -161,8 +161,9 @@ def _find_descriptions(doc: Doc, names: list[Mention], lexicon: EntityLexicon) -
         nationality = _nationality_before(doc, token) if kind == "org" else None
         generic = kind == "org" and token.lower_ in lexicon.generic_org_heads
         before_name = generic and _in_apposition_before(doc, token, organisation_ends, commas)
-        # "Prosecutors said": a staff plural needs no article, but no word of its own either
-        bare_staff = token.lower_ in lexicon.staff_plurals and all(t.lower_ == "the" for t in left[:-1])
+        # "Prosecutors said": a staff plural needs no article, but no word of its own either but one saying
+        # which office ("Financial prosecutors said"), not how many or which of them ("three", "many", "US")
+        bare_staff = token.lower_ in lexicon.staff_plurals and all(_names_the_office(t) for t in left[:-1])
         first = left[0] if left[0].lower_ in DETERMINERS or nationality is None else nationality
         if kind == "org" and (article := _article_of_name_after(doc, token, left[0], organisation_ends)):
             first = article
@@ -179,6 +180,20 @@ def _find_descriptions(doc: Doc, names: list[Mention], lexicon: EntityLexicon) -
             continue
         found.append((start, end, kind))
     return found
+
+
+# Adjectives that count or pick out some of a body's staff ("many prosecutors", "other prosecutors"): those
+# are people, not the office they work for.
+SOME_OF_STAFF = frozenset(
+    {"many", "several", "few", "other", "some", "various", "numerous", "senior", "junior"}
+)
+
+
+def _names_the_office(token: Token) -> bool:
+    """ "the", or an adjective saying which office ("financial", "federal") before a staff plural."""
+    if token.lower_ == "the":
+        return True
+    return token.pos_ == "ADJ" and token.dep_ == "amod" and token.lower_ not in SOME_OF_STAFF
 
 
 def _article_of_occupation_before_name(doc: Doc, head: Token, lexicon: EntityLexicon) -> Token | None:

@@ -82,6 +82,8 @@ class EntityLexicon:
     # Longest first, so that "co ltd" is taken before "ltd".
     legal_forms: tuple[tuple[str, ...], ...]
     generic_org_tails: frozenset[str]
+    # Folded foreign tail word of a company's name → its English word ("conseil" → "advisory").
+    org_tail_translations: dict[str, str]
     coordinated_trade_words: frozenset[str]
     country_aliases: dict[str, str]
     seats_of_government: dict[str, str]
@@ -200,7 +202,8 @@ def entity_lexicon() -> EntityLexicon:
         legal_forms=tuple(
             sorted((tuple(form.split()) for form in data["legal_forms"]), key=len, reverse=True)
         ),
-        generic_org_tails=frozenset(data["generic_org_tails"]),
+        generic_org_tails=frozenset(data["generic_org_tails"]) | frozenset(data["org_tail_translations"]),
+        org_tail_translations=dict(data["org_tail_translations"]),
         coordinated_trade_words=frozenset(data["coordinated_trade_words"]),
         country_aliases=dict(data["country_aliases"]),
         seats_of_government=dict(data["seats_of_government"]),

@@ -44,6 +44,7 @@ from storyline.stages.entities.nationalities import (
     introduced_with_nationality,
     is_national_description,
 )
+from storyline.stages.entities.prosecutions import prosecuting_body
 from storyline.stages.entities.repair import introduced_as, introduced_as_any
 from storyline.stages.entities.transliteration import opens_with_given_name
 
@@ -99,6 +100,7 @@ def resolve_organisation_description(
         or _organisation_antecedent(
             text, _described_part(doc, start, end, lexicon), start, organisations, lexicon
         )
+        or prosecuting_body(text, surface, start, end, organisations, lexicon)
         or named_before_its_kind_phrase(doc, text, surface, start, names, lexicon)
         or armed_body_antecedent(surface, start, organisations, lexicon)
     )

@@ -34,6 +34,7 @@ from storyline.stages.entities.lexicon import (
 )
 from storyline.stages.entities.names import NameContext
 from storyline.stages.entities.nationalities import is_national_description
+from storyline.stages.entities.prosecutions import is_prosecution_description, named_as_prosecution
 from storyline.stages.entities.romanised_organisations import merge_romanised_names, read_as_one_name
 
 __all__ = [
@@ -407,21 +408,38 @@ def _merge_generic_tails(groups: DisjointSet, place_keys: frozenset[str]) -> Non
     """ "AirTran" is "AirTran Airways", "China Eastern" is "China Eastern Airlines": a name joins the
     names of the collection that add only generic words to it (``generic_org_tails``: airlines, group,
     holdings …; "Thermaikos" of "Thermaikos Shipping" and "Thermaikos Shipping and Ports", where "and" and a
-    trade word go too), when each of those names opens the longest of them (two different tails, "X
-    Airlines" and "X Holdings", are two companies of one parent), unless it is a place ("Qatar" the
-    country beside "Qatar Airways")."""
+    trade word go too), when each of those names opens the longest of them, read with its tail in English
+    ("Hannibal Audit & Conseil" is "Hannibal Audit & Advisory"; two different tails, "X Airlines" and "X
+    Holdings", are two companies of one parent), unless it is a place ("Qatar" the country beside "Qatar
+    Airways"). Names that read alike in English join whatever other tails the short name has."""
     by_short_form: dict[str, set[str]] = defaultdict(set)
     for key in groups:
         short = without_generic_tail(key)
         if short != key:
             by_short_form[short].add(key)
     for short, full_names in by_short_form.items():
-        if short not in groups or short in place_keys:
+        if short in place_keys:
             continue
-        longest = max(full_names, key=len)
-        if all(longest == name or longest.startswith(name + " ") for name in full_names):
+        # "hannibal audit conseil" reads "hannibal audit advisory": a translated tail is the same tail
+        english = {name: _english_tail(name, short) for name in full_names}
+        for name in full_names:
+            for other in full_names:
+                if english[other] == english[name]:
+                    groups.merge(name, other)
+        longest = max(english.values(), key=len)
+        if short in groups and all(
+            longest == name or longest.startswith(name + " ") for name in english.values()
+        ):
             for name in full_names:
                 groups.merge(short, name)
+
+
+def _english_tail(key: str, short: str) -> str:
+    """ "hannibal audit conseil" (short "hannibal audit") → "hannibal audit advisory": the generic tail's
+    words in English (``org_tail_translations``), the rest as written."""
+    translations = entity_lexicon().org_tail_translations
+    tail = key[len(short) :].split()
+    return " ".join([short, *(translations.get(word, word) for word in tail)])
 
 
 def own_names_of_organisations(keyed: Sequence[Keyed]) -> frozenset[str]:
@@ -491,7 +509,13 @@ def attach_organisation_descriptions(
         blocked = by_word.get(wanted[-1][:STEM_CHARS], set()) if wanted else set()
         if len(blocked) > settings.max_role_candidates:
             continue
-        named_with = (index for index in blocked if _named_with(names_of[index], wanted))
+        if is_prosecution_description(description.text, lexicon):
+            # "Financial prosecutors": the prosecution of a body another report tied it to (``prosecutions``)
+            named_with = (
+                index for index in blocked if named_as_prosecution(names_of[index], wanted, lexicon)
+            )
+        else:
+            named_with = (index for index in blocked if _named_with(names_of[index], wanted))
         candidates = context.nearest(
             description.article, named_with, groups, settings.transliteration_min_shared_actors
         )
