@@ -3,8 +3,8 @@
 import dataclasses
 
 import pytest
-from spacy.tokens import Doc
 from factories import make_claim, make_quantity
+from spacy.tokens import Doc
 
 from storyline.records import Quantity
 from storyline.stages import nlp
