@@ -4,9 +4,11 @@ import dataclasses
 
 import pytest
 from factories import make_claim, make_quantity
+from spacy.tokens import Doc
 
 from storyline.records import Quantity
 from storyline.stages import nlp
+from storyline.stages.ledger import label_predicates
 from storyline.stages.ledger.evidence import read_label_predicates
 from storyline.stages.ledger.label_predicates import finite_count_label, with_predicate
 
@@ -227,3 +229,34 @@ def test_a_count_label_is_tagged_once_for_both_rules(
 
 def _no_tagger() -> None:
     raise AssertionError("a label tagged again")
+
+
+def test_figure_sentences_parsed_ahead_are_read_as_their_own_parses() -> None:
+    text = (
+        "Storm damage closed the coast road on Friday. The council said it had helped 300 families "
+        "leave their homes. Crews cleared 14 fallen trees by noon.\n"
+    )
+    families = make_quantity("300 families", 300, within=text)
+    trees = make_quantity("14 fallen trees", 14, within=text)
+    elsewhere = dataclasses.replace(make_quantity("Friday", 5, within=text), text="Monday")
+    label_predicates.sentence_parse.cache_clear()
+    label_predicates.parse_figure_sentences([(text, families), (text, trees), (text, elsewhere)])
+    ahead = dict(label_predicates._PARSED_AHEAD)
+    # one parse per sentence; a figure its text does not hold (offsets of another text) is not parsed
+    assert [doc.text for doc in ahead.values()] == [
+        " The council said it had helped 300 families leave their homes.",
+        " Crews cleared 14 fallen trees by noon.\n",
+    ]
+
+    def read(doc: Doc) -> list[tuple[str, str, int, str]]:
+        return [(t.tag_, t.dep_, t.head.i, t.lemma_) for t in doc]
+
+    span = label_predicates.figure_in_parse(text, families)
+    assert span is not None and span.doc is ahead[span.doc.text]  # taken from the batch, not parsed again
+    assert read(span.doc) == read(nlp.parse_without(span.doc.text, {"ner"}))
+    # the next batch drops what no rule read from the last one
+    label_predicates.parse_figure_sentences([(text, families)])
+    assert list(label_predicates._PARSED_AHEAD) == [
+        " The council said it had helped 300 families leave their homes."
+    ]
+    label_predicates.sentence_parse.cache_clear()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from storyline.stages.nlp import load_nlp, parse_without
+from spacy.tokens import Doc
+
+from storyline.stages.nlp import load_nlp, parse_without, pipe_without
 
 
 def test_parse_without_entities_keeps_tags_and_dependencies_and_drops_entities() -> None:
@@ -13,6 +15,24 @@ def test_parse_without_entities_keeps_tags_and_dependencies_and_drops_entities()
         (t.tag_, t.dep_, t.head.i, t.lemma_) for t in full
     ]
     assert full.ents and not partial.ents
+
+
+def test_pipe_without_parses_each_text_as_parse_without_does() -> None:
+    # short texts of different lengths in one batch: each text's tags, arcs and lemmas are its own parse's
+    texts = [
+        "The ferry left Darnholm at dawn with 212 passengers on board.",
+        "Rescuers said they had pulled nine people from the water.",
+        "No.",
+        "",
+        "The mayor, who ordered the evacuation, said 1,400 homes had been flooded by Tuesday night.",
+    ]
+
+    def read(doc: Doc) -> list[tuple[str, str, str, int, str, str, bool]]:
+        return [(t.text, t.tag_, t.dep_, t.head.i, t.lemma_, str(t.morph), t.is_sent_start) for t in doc]
+
+    batched = pipe_without(texts, {"ner"}, batch_size=2)
+    assert [read(doc) for doc in batched] == [read(parse_without(text, {"ner"})) for text in texts]
+    assert not any(doc.ents for doc in batched)
 
 
 def test_parse_without_the_parser_still_tags() -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from functools import lru_cache
 
 from spacy.language import Language
@@ -55,6 +55,17 @@ def parse_without(text: str, skipped: Collection[str]) -> Doc:
     for component in _components_without(frozenset(skipped)):
         doc = component(doc)
     return doc
+
+
+def pipe_without(texts: Sequence[str], skipped: Collection[str], batch_size: int = 64) -> list[Doc]:
+    """``parse_without`` of each of ``texts``, in batches: a batch of short texts costs about half the CPU of
+    one call each (the network's matrix products and each component's per-call work are shared). Each
+    text's rows are computed apart, so its tags, arcs and lemmas are those of ``parse_without``."""
+    docs: Iterable[Doc] = (load_nlp().make_doc(text) for text in texts)
+    for component in _components_without(frozenset(skipped)):
+        batched = getattr(component, "pipe", None)  # every trained component has one; a plain function not
+        docs = batched(docs, batch_size=batch_size) if batched else map(component, docs)
+    return list(docs)
 
 
 @lru_cache(maxsize=8)

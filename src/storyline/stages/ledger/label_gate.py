@@ -49,10 +49,10 @@ from typing import TYPE_CHECKING
 
 from storyline.lexicons import load_lexicon
 from storyline.records import Claim, Quantity, Question
-from storyline.stages.ledger.counted import Measure, is_lower_bound
+from storyline.stages.ledger.counted import TARGET, Measure, is_lower_bound
 from storyline.stages.ledger.evidence import names_a_predicate
 from storyline.stages.ledger.label_cuts import WORD, label_words, writes_shorthand
-from storyline.stages.ledger.label_predicates import figure_in_parse
+from storyline.stages.ledger.label_predicates import figure_in_parse, parse_figure_sentences
 from storyline.stages.ledger.quantity_labels import (
     MONEY_OPENER,
     NAMED_MONEY_OPENER,
@@ -95,6 +95,21 @@ FINITE_OR_PARTICIPLE_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBG", "VBN", "MD"})
 PRONOUN_SUBJECTS = frozenset(
     {"i", "you", "he", "she", "it", "we", "they", "my", "your", "his", "her", "its", "our", "their"}
 )
+
+
+def parse_gated_sentences(
+    groups: Sequence[Sequence[Measure]], orders: Sequence[Sequence[int]], texts: Mapping[str, str]
+) -> None:
+    """Parse together, ahead (``label_predicates.parse_figure_sentences``), the sentences of the labelled
+    figures whose gate (``says_what_is_asked``) the group alone does not decide before it parses one."""
+    parse_figure_sentences(
+        (texts.get(group[order[0]].claim.article, ""), group[order[0]].quantity)
+        for group, order in zip(groups, orders, strict=True)
+        if group[0].holder is None
+        and group[0].kind != TARGET  # a goal asks nothing (``measured_questions``)
+        and group[0].unit not in CURRENCY_UNITS
+        and group[0].unit != "percent"
+    )
 
 
 def says_what_is_asked(

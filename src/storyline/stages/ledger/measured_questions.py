@@ -27,7 +27,12 @@ from storyline.stages.ledger.embedding import ContentVectors
 from storyline.stages.ledger.evidence import names_a_predicate, read_label_predicates, speaking_sources
 from storyline.stages.ledger.grouping import ledger_lexicon
 from storyline.stages.ledger.kinds import names_outbreak
-from storyline.stages.ledger.label_gate import asks_a_voiced_count, names_several_things, says_what_is_asked
+from storyline.stages.ledger.label_gate import (
+    asks_a_voiced_count,
+    names_several_things,
+    parse_gated_sentences,
+    says_what_is_asked,
+)
 from storyline.stages.ledger.label_predicates import with_predicate
 from storyline.stages.ledger.labels import central_order
 from storyline.stages.ledger.losses import LOSS, loss_label, mark_losses, person_before, person_name
@@ -117,6 +122,7 @@ def measured_questions(
     ("the figure")."""
     labelled = [_labelled(group) for group in groups]
     read_label_predicates([text for _, text, _ in labelled])  # tagged in one batch, not one by one
+    parse_gated_sentences(groups, [order for order, _, _ in labelled], reading.context.texts)
     toll_articles = {m.claim.article for m in measures if m.kind in TOLL_KINDS}
     questions = []
     doubtful: set[str] = set()  # listed after every question with clear evidence (``_evident``)
