@@ -43,6 +43,7 @@ class Resolved:
 
 
 UNKNOWN = Resolved(None, "unknown")
+UNKNOWN_TIME = Resolved(None, "unknown", "TIME")  # a time of day whose day is not yet known
 
 
 # --- formatting -----------------------------------------------------------------------------------------
@@ -294,6 +295,14 @@ def resolve_weekend(shift: int | None, base: date | None, tense: str) -> Resolve
 def resolve_relative_day(offset_days: int, base: date | None) -> Resolved:
     """A named day: "yesterday", "today", "tomorrow", "last night"."""
     return as_day(base + timedelta(days=offset_days)) if base else UNKNOWN
+
+
+def resolve_overnight(base: date | None, tense: str) -> Resolved:
+    """ "overnight" without its day: the night before the publication day, dated by its evening ("were
+    detained overnight"); in a future clause the coming night, the publication day's."""
+    if base is None:
+        return UNKNOWN
+    return as_day(base if tense == FUTURE else base - timedelta(days=1))
 
 
 # --- units shifted from the publication date -----------------------------------------------------------

@@ -60,7 +60,11 @@ def names_existing_thing(token: Token) -> bool:
     """A possessive weekday ("Wednesday's ruling") names a thing that exists, so its day is past or present
     whatever the clause plans ("would look for ways to get around Wednesday's ruling"); not an event still
     to be held ("will play in Sunday's final", "ahead of Tuesday's vote"), which the clause may await."""
-    return token.dep_ == "poss" and token.head.lemma_.lower() not in direction_words().scheduled_events
+    events = direction_words().scheduled_events
+    # "Friday's talks": the lemma "talk" is no event, the plural is
+    return (
+        token.dep_ == "poss" and token.head.lemma_.lower() not in events and token.head.lower_ not in events
+    )
 
 
 def points_ahead(verb: Token, tense: str, before: str) -> bool:
@@ -80,6 +84,8 @@ def points_ahead(verb: Token, tense: str, before: str) -> bool:
             or (is_reported_deadline(verb) and bool(patterns["bound_ahead"].search(before)))
             or is_reported_schedule(verb)
             or is_told_plan(verb)
+            or (bool(patterns["scheduled_for"].search(before)) and is_event_set(verb))
+            or (bool(patterns["bound_ahead"].search(before)) and is_backshifted_condition(verb))
         )
     if not is_finite_present(verb):
         return False
@@ -108,6 +114,34 @@ def is_told_plan(verb: Token) -> bool:
         and not is_past_perfect(verb)
         and not any(child.dep_ == "auxpass" for child in verb.children)
     )
+
+
+def is_event_set(verb: Token) -> bool:
+    """An event told in the simple past as set for a day ("called a meeting for Tuesday morning", "set a
+    vote for Friday"): the setting is past, the event's day lies ahead. Not in the past perfect nor in the
+    passive, as ``is_told_plan``."""
+    events = direction_words().scheduled_events
+    return (
+        any(
+            child.dep_ == "dobj" and (child.lemma_.lower() in events or child.lower_ in events)
+            for child in verb.children
+        )
+        and not is_past_perfect(verb)
+        and not any(child.dep_ == "auxpass" for child in verb.children)
+    )
+
+
+def is_backshifted_condition(verb: Token) -> bool:
+    """A clause in the simple past under a future seen from a past report ("warned that anyone who did not
+    return by Wednesday would be dismissed"): its past only backshifts the condition of a warning or an
+    order, whose bound lies ahead. Not under "would have", which looks back."""
+    if verb.dep_ not in ("relcl", "advcl") or is_past_perfect(verb) or verb.head.i == verb.i:
+        return False
+    above = governing_verb(verb.head)
+    if above is None or above.i == verb.i:
+        return False
+    auxiliaries = {child.lower_ for child in above.children if child.dep_ in ("aux", "auxpass")}
+    return "would" in auxiliaries and "have" not in auxiliaries
 
 
 def verb_phrases(verb: Token) -> set[str]:
@@ -145,6 +179,22 @@ def clause_tense(doc: Doc | None, start: int, end: int) -> str:
         return PRESENT
     verb = governing_verb(span.root)
     return verb_tense(verb) if verb is not None else PRESENT
+
+
+def clause_verb(doc: Doc | None, start: int, end: int) -> tuple[int | None, bool]:
+    """The index of the verb governing the expression (expressions under one verb share their clause's
+    day), and whether that clause reports the present: a present tense or a present perfect ("has
+    reached"), not a past or a future."""
+    if doc is None:
+        return None, False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    verb = governing_verb(span.root) if span is not None and len(span) else None
+    if verb is None:
+        return None, False
+    perfect = verb.tag_ == "VBN" and any(
+        child.dep_ == "aux" and child.lower_ in ("has", "have", "'s", "'ve") for child in verb.children
+    )
+    return verb.i, perfect or verb_tense(verb) == PRESENT
 
 
 def governing_verb(token: Token) -> Token | None:
