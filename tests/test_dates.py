@@ -555,11 +555,13 @@ def test_the_day_before_steps_from_the_day_told_before() -> None:
             ("the second day", MONDAY),
         ),
         ("On the second day of the siege, the army has reached the port.", ("the second day", MONDAY)),
+        ("Three days after the flood, the town is still cut off.", ("Three days", MONDAY)),
+        ("Two days after the army took the port, the city is quiet.", ("Two days", MONDAY)),
         # a part of the day or a clock time takes its clause's day
         ("A second man was detained on Friday at dawn in the port.", ("dawn", "2024-10-18")),
         (
             "The fire broke out at about 11 p.m. on Saturday, firefighters said.",
-            ("about 11 p.m.", "2024-10-19"),
+            ("11 p.m.", "2024-10-19"),
         ),
         # the night, dated by its evening
         ("Three more suspects were detained overnight, police said.", ("overnight", "2024-10-20")),
@@ -591,9 +593,27 @@ def test_parts_of_the_day_without_a_day_are_not_placed(text: str) -> None:
     assert [t for t in find(text) if t.date is not None] == []
 
 
+def test_days_counted_after_an_event_in_a_past_clause_stay_a_stretch() -> None:
+    found = find("He was released on Friday, three days after his arrest.")
+    assert [(t.text, t.date, t.value) for t in found] == [
+        ("Friday", "2024-10-18", "2024-10-18"),
+        ("three days", None, "P3D"),
+    ]
+    # a modal or a bare participle reports no present either
+    assert [t.date for t in find("The bonds may be sold until 90 days after their issue.")] == [None]
+    assert [t.date for t in find("Striking 13 days after the raid, the army took the port.")] == [None]
+
+
 def test_a_day_compared_with_the_clauses_day_is_another_day() -> None:
     found = find("Some 900 dockers marched on Wednesday, more than on the first day.")
     assert [(t.text, t.date) for t in found if t.date is not None] == [("Wednesday", "2024-10-16")]
+
+
+def test_the_new_year_is_the_one_about_to_begin_or_just_begun() -> None:
+    text = "The plant will not pay its debts before the new year."
+    assert values(text, "2025-11-19") == [("the new year", "2026", "year")]
+    assert values(text, "2026-01-12") == [("the new year", "2026", "year")]
+    assert values(text, "2026-06-12") == [("the new year", None, "unknown")]
 
 
 def test_a_month_alone_in_a_future_clause_may_be_the_current_one() -> None:

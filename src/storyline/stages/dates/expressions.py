@@ -61,7 +61,10 @@ YEAR_FREE_KINDS = frozenset({"relative_day", "shifted_unit", "ago"})
 YEAR_EARLIER_KINDS = frozenset({"ago", "year_earlier"})
 # Kinds that name a day only through their clause (``place_in_clauses``): "entered its third day on
 # Wednesday", "arrested on Thursday at dawn", "began at about 8 p.m. on Sunday"
-CLAUSE_DAY_KINDS = frozenset({"ordinal_day", "part_of_day", "clock"})
+CLAUSE_DAY_KINDS = frozenset({"ordinal_day", "part_of_day", "clock", "days_after"})
+# Of them, the kinds a present clause places on the publication day when it names no day: "on the second
+# day of the strike, the stoppage has reached …", "three days after the escape, the net is tightening"
+NOW_KINDS = frozenset({"ordinal_day", "days_after"})
 
 
 def find_time_expressions(
@@ -100,8 +103,9 @@ def place_in_clauses(
 ) -> list[TimeExpr]:
     """The kinds that name no day of their own (``CLAUSE_DAY_KINDS``) take the day another expression of
     their clause names, the nearest: "entered its third day on Wednesday", "arrested on Thursday at dawn".
-    Without one, an ordinal day in a present clause is the publication day ("on the second day of the
-    strike, the stoppage has reached …"); otherwise it is dropped, as a part of the day or a clock time is
+    Without one, an ordinal day or a count of days after an event in a present clause is the publication day
+    ("on the second day of the strike, the stoppage has reached …"); otherwise a count of days stays the
+    stretch it counts, and an ordinal day is dropped, as a part of the day or a clock time is
     (which day "was heard for a second day" or "by 7 a.m." means is then the narrative's, not the
     clause's). ``inferred``: the publication date was inferred."""
     kept = []
@@ -113,6 +117,7 @@ def place_in_clauses(
             other
             for other_where, other in zip(located, expressions, strict=True)
             if where.verb is not None
+            and where.candidate.kind != "days_after"  # "released on Friday, three days after …" counts days
             and other_where.verb == where.verb
             and other_where.candidate.kind not in CLAUSE_DAY_KINDS
             and other.precision == "day"
@@ -121,13 +126,16 @@ def place_in_clauses(
         if anchors:
             anchor = min(anchors, key=lambda other: abs(other.start - expression.start))
             kept.append(on_day(expression, anchor.date, anchor.inferred))
-        elif where.candidate.kind == "ordinal_day" and where.reports_now and base is not None:
+        elif where.candidate.kind in NOW_KINDS and where.reports_now and base is not None:
             kept.append(on_day(expression, base.isoformat(), inferred))
+        elif where.candidate.kind == "days_after":  # a stretch of days, as TimeML reads it
+            kept.append(expression)
     return kept
 
 
 def on_day(expression: TimeExpr, day: str | None, inferred: bool) -> TimeExpr:
-    return replace(expression, date=day, precision="day", inferred=inferred, value=day)
+    type_ = "DATE" if expression.type == "DURATION" else expression.type
+    return replace(expression, date=day, precision="day", inferred=inferred, type=type_, value=day)
 
 
 def resolve_in_context(
@@ -421,6 +429,7 @@ RESOLVERS: dict[str, Resolver] = {
     "recent": resolve_recent,
     "year": resolve_year,
     "weekend": resolve_weekend,
+    "new_year": lambda match, lexicon, base, tense: rules.resolve_new_year(base),
     "holiday": resolve_holiday,
     "quarter": resolve_quarter,
     "latest_quarter": timeml.resolve_latest_quarter,
@@ -434,6 +443,7 @@ RESOLVERS: dict[str, Resolver] = {
     "overnight": lambda match, lexicon, base, tense: rules.resolve_overnight(base, tense),
     # set by place_in_clauses
     "ordinal_day": lambda match, lexicon, base, tense: rules.UNKNOWN,
+    "days_after": timeml.resolve_duration,
     "part_of_day": lambda match, lexicon, base, tense: rules.UNKNOWN_TIME,
     "clock": lambda match, lexicon, base, tense: rules.UNKNOWN_TIME,
 }

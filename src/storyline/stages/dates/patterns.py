@@ -260,6 +260,8 @@ def time_patterns() -> tuple[TimePattern, ...]:
             r"\b(?i:earlier|later)\s+(?i:in)\s+(?i:the)\s+(?P<unit>(?i:week|month|year))\b",
         ],
         "weekend": [r"\b(?i:the|all)\s+(?i:weekend)\b"],
+        # "before the new year" (``rules.resolve_new_year``); not "the New Year's Day" (a holiday)
+        "new_year": [r"\b(?i:the\s+new\s+year)\b(?!['’]s)"],
         "quarter": [
             rf"\b(?:(?i:the)\s+)?(?:(?P<year_first>{YEAR})(?:'s)?\s+)?(?P<quarter>{any_word(lexicon.quarters)})"
             rf"[-\s](?i:quarter)(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?(?P<year>{YEAR}))?\b",
@@ -281,13 +283,18 @@ def time_patterns() -> tuple[TimePattern, ...]:
             rf"\b(?:(?i:the|its|their|a)\s+)?{NOT_AFTER_THAN}(?:{any_word(lexicon.day_ordinals)})\s+(?:(?i:straight|consecutive)\s+)?"
             rf"(?i:day)\b(?!\s+(?i:of\s+(?:the\s+)?(?:week|month|year|{month}|{season})))"
         ],
+        # "Three days after the escape, the net is tightening": in a present clause, the publication day
+        "days_after": [
+            rf"\b(?P<expr>(?P<count>{any_word(lexicon.counts)}|\d{{1,2}})\s+(?P<unit>(?i:days)))\s+(?i:after)\s+"
+            r"(?i:the|a|an|his|her|its|their)\b"
+        ],
         "part_of_day": [
             rf"\b(?i:at|in|by|before|after|since|until|during|from|of)\s+(?P<expr>(?:(?i:the)\s+)?"
             rf"(?:{any_word(lexicon.bare_parts_of_day)}))\b{CLAUSE_END}"
         ],
+        # the clock alone, as TimeML spans it ("about 10:35 a.m." → "10:35 a.m."); before a day, ``weekday``
         "clock": [
-            rf"\b(?P<expr>(?:(?i:about|around|approximately|shortly\s+(?:after|before)|just\s+(?:after|before))\s+)?"
-            rf"(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s*[ap]\.m\.)(?!\s*(?:[ECMP][SD]T|GMT|UTC)?,?\s+(?:{weekday}|{month}))"
+            rf"\b(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s*[ap]\.m\.(?!\s*(?:[ECMP][SD]T|GMT|UTC)?,?\s+(?:{weekday}|{month}))"
         ],
         "year": [
             rf"\b(?i:fiscal)\s+(?:(?i:year)\s+)?(?P<year>{YEAR})\b",

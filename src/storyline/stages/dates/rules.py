@@ -273,6 +273,23 @@ def resolve_weekday(weekday: int, shift: int | None, base: date | None, tense: s
     return as_day(base - timedelta(days=days_back))
 
 
+# How near its turn a year "the new year" names: in the last quarter the coming year, in the first two
+# months the one just begun; between them it could be either, and is left unknown.
+NEW_YEAR_AHEAD_FROM_MONTH = 10
+NEW_YEAR_BEGUN_UNTIL_MONTH = 2
+
+
+def resolve_new_year(base: date | None) -> Resolved:
+    """ "the new year" ("will not manage it before the new year"): the year about to begin, or just begun."""
+    if base is None:
+        return UNKNOWN
+    if base.month >= NEW_YEAR_AHEAD_FROM_MONTH:
+        return as_year(base.year + 1)
+    if base.month <= NEW_YEAR_BEGUN_UNTIL_MONTH:
+        return as_year(base.year)
+    return UNKNOWN
+
+
 def resolve_weekend(shift: int | None, base: date | None, tense: str) -> Resolved:
     """A weekend ("the weekend", "all weekend", "last weekend") → the ISO week holding its Saturday. A
     bare weekend is the one just past, or in a future clause the coming (or current) one."""

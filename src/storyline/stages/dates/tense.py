@@ -15,6 +15,7 @@ FUTURE_AUXILIARIES = frozenset({"will", "'ll", "wo", "shall", "would", "to"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 PERFECT_AUXILIARIES = frozenset({"has", "have", "had", "'ve", "'s"})
 PRESENT_FINITE_TAGS = frozenset({"VBZ", "VBP", "MD"})
+PRESENT_TENSE_TAGS = frozenset({"VBZ", "VBP"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "attr"})  # "the deadline is …", "… is the deadline"
 PREDICATE_DEPS = frozenset({"acomp", "oprd"})  # "is due on Wednesday"
 # An infinitive completing a verb lies after it ("agreed to meet on Friday"); one of purpose or as a subject
@@ -184,17 +185,28 @@ def clause_tense(doc: Doc | None, start: int, end: int) -> str:
 def clause_verb(doc: Doc | None, start: int, end: int) -> tuple[int | None, bool]:
     """The index of the verb governing the expression (expressions under one verb share their clause's
     day), and whether that clause reports the present: a present tense or a present perfect ("has
-    reached"), not a past or a future."""
+    reached"), not a past, a future or a modal."""
     if doc is None:
         return None, False
     span = doc.char_span(start, end, alignment_mode="expand")
-    verb = governing_verb(span.root) if span is not None and len(span) else None
+    if span is None or len(span) == 0:
+        return None, False
+    verb = governing_verb(span.root)
     if verb is None:
         return None, False
-    perfect = verb.tag_ == "VBN" and any(
-        child.dep_ == "aux" and child.lower_ in ("has", "have", "'s", "'ve") for child in verb.children
-    )
-    return verb.i, perfect or verb_tense(verb) == PRESENT
+    # "Two days after the bank took control, the inquiry keeps growing": the count hangs on the clause
+    # "after" opens, and dates the one above it
+    if (
+        span.root.dep_ == "npadvmod"
+        and verb.dep_ == "advcl"
+        and any(child.dep_ == "mark" and child.lower_ in ("after", "before") for child in verb.children)
+    ):
+        verb = governing_verb(verb.head) or verb
+    # a finite present, or the present perfect's "has": not a modal ("may be exercised until 90 days
+    # after") nor a bare participle ("Retaliating 13 days after the bombings, forces launched …")
+    auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    finite = next((aux for aux in auxiliaries if aux.tag_ in FINITE_TAGS), verb)
+    return verb.i, finite.tag_ in PRESENT_TENSE_TAGS
 
 
 def governing_verb(token: Token) -> Token | None:
