@@ -112,6 +112,22 @@ def test_last_and_next_move_off_the_publication_day() -> None:
     assert values("Talks resume next Monday.") == [("next Monday", "2024-10-28", "day")]
 
 
+def test_the_bound_of_a_reported_warning_is_ahead_of_the_warning() -> None:
+    # the simple past under "would" only backshifts the warning's condition
+    text = "The union had warned on Friday that anyone who did not return by Wednesday would be fired."
+    assert [(t.text, t.date) for t in find(text)] == [
+        ("Friday", "2024-10-18"),
+        ("by Wednesday", "2024-10-23"),
+    ]
+    # under "would have" it looks back, and a clause without a bound keeps its own past day
+    assert [(t.text, t.date) for t in find("Those who had signed by Wednesday would have been paid.")] == [
+        ("by Wednesday", "2024-10-16")
+    ]
+    assert [
+        (t.text, t.date) for t in find("The mayor, who was re-elected on Thursday, would not comment.")
+    ] == [("Thursday", "2024-10-17")]
+
+
 # Issue #17: a bare weekday in a present clause was read as the past one; the clause's own words (a schedule
 # verb, a deadline subject, a bound ahead, a deferral) now point it ahead. MONDAY's Wednesday is 2024-10-23,
 # the one before 2024-10-16.
@@ -147,6 +163,12 @@ def test_last_and_next_move_off_the_publication_day() -> None:
         ("On Wednesday, the union plans to hold a rally.", ("Wednesday", "2024-10-23")),
         # an event still to be held, named by a possessive weekday, is the one the future clause awaits
         ("The champions will play in Sunday's final.", ("Sunday", "2024-10-27")),
+        ("The envoy said she would bring the proposal to Thursday's talks.", ("Thursday", "2024-10-24")),
+        # an event set for a day in the past tense: the setting is past, the event ahead
+        (
+            "The governor called a meeting with both sides for Wednesday morning.",
+            ("Wednesday morning", "2024-10-23"),
+        ),
     ],
 )
 def test_a_weekday_a_schedule_or_a_deferral_points_to_is_the_coming_one(
@@ -394,6 +416,7 @@ def test_ages_rates_fractions_and_nouns_are_no_time_expressions(text: str) -> No
         ("2016's election was close.", ("2016", "2016")),
         ("He lost his 1996 campaign.", ("1996", "1996")),
         ("A 1996 law named for him still holds.", ("1996", "1996")),
+        ("The museum lost an 1894 landscape.", ("1894", "1894")),
         ("That 1978 resolution calls for a withdrawal.", ("1978", "1978")),
         ("He is charged in the 1996 Olympic bombing.", ("1996", "1996")),
         ("Profit rose in both 1990 and 1991.", ("1990", "1990")),
@@ -499,8 +522,102 @@ def test_that_year_and_the_following_month_step_from_the_date_told_before() -> N
         ("That year", "1996", "year"),
         ("the following month", "1996-04", "month"),
     ]
+    # a part of a day steps by its day
+    assert values("The leak was found on October 15 and the minister was told the same evening.") == [
+        ("October 15", "2024-10-15", "day"),
+        ("the same evening", "2024-10-15", "day"),
+    ]
     # with no date told before, it stays unknown rather than falling back on the publication date
     assert values("That year the mill made a profit.") == [("That year", None, "unknown")]
+
+
+def test_the_day_before_steps_from_the_day_told_before() -> None:
+    assert values("On Friday the toll rose to 40, against 31 the day before.") == [
+        ("Friday", "2024-10-18", "day"),
+        ("the day before", "2024-10-17", "day"),
+    ]
+    # "the day before the vote" steps from the vote, which names no date
+    assert [t.date for t in find("Talks were held the day before the vote.")] == [None]
+
+
+# --- days their clause names ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an ordinal day of an event is the day its clause names
+        ("The strike entered its third day on Friday, the union said.", ("its third day", "2024-10-18")),
+        ("Protests grew on Sunday, their fifth day, across the capital.", ("their fifth day", "2024-10-20")),
+        # without one, a present clause reports the publication day
+        (
+            "On the second day of the siege, hundreds of residents are still trapped.",
+            ("the second day", MONDAY),
+        ),
+        ("On the second day of the siege, the army has reached the port.", ("the second day", MONDAY)),
+        ("Three days after the flood, the town is still cut off.", ("Three days", MONDAY)),
+        ("Two days after the army took the port, the city is quiet.", ("Two days", MONDAY)),
+        # a part of the day or a clock time takes its clause's day
+        ("A second man was detained on Friday at dawn in the port.", ("dawn", "2024-10-18")),
+        (
+            "The fire broke out at about 11 p.m. on Saturday, firefighters said.",
+            ("11 p.m.", "2024-10-19"),
+        ),
+        # the night, dated by its evening
+        ("Three more suspects were detained overnight, police said.", ("overnight", "2024-10-20")),
+        ("The bridge will stay closed overnight.", ("overnight", MONDAY)),
+        ("Looters struck in the early hours of Sunday.", ("the early hours of Sunday", "2024-10-20")),
+        (
+            "Shelling went on through the night from Saturday to Sunday.",
+            ("the night from Saturday to Sunday", "2024-10-19"),
+        ),
+    ],
+)
+def test_days_named_through_their_clause(text: str, expected: tuple[str, str | None]) -> None:
+    assert expected in [(t.text, t.date) for t in find(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # which day these mean is the narrative's, not the clause's: no guess
+        "Firefighters arrived shortly after 2 a.m., the mayor said.",
+        "The suspect was questioned for a second day by the judge.",
+        "The ministry met union leaders in the afternoon.",
+        # words that modify a noun
+        "The morning shift walked out.",
+        "Overnight losses weighed on shares.",
+    ],
+)
+def test_parts_of_the_day_without_a_day_are_not_placed(text: str) -> None:
+    assert [t for t in find(text) if t.date is not None] == []
+
+
+def test_days_counted_after_an_event_in_a_past_clause_stay_a_stretch() -> None:
+    found = find("He was released on Friday, three days after his arrest.")
+    assert [(t.text, t.date, t.value) for t in found] == [
+        ("Friday", "2024-10-18", "2024-10-18"),
+        ("three days", None, "P3D"),
+    ]
+    # a modal or a bare participle reports no present either
+    assert [t.date for t in find("The bonds may be sold until 90 days after their issue.")] == [None]
+    assert [t.date for t in find("Striking 13 days after the raid, the army took the port.")] == [None]
+
+
+def test_a_day_compared_with_the_clauses_day_is_another_day() -> None:
+    found = find("Some 900 dockers marched on Wednesday, more than on the first day.")
+    assert [(t.text, t.date) for t in found if t.date is not None] == [("Wednesday", "2024-10-16")]
+
+
+def test_the_new_year_is_the_one_about_to_begin_or_just_begun() -> None:
+    text = "The plant will not pay its debts before the new year."
+    assert values(text, "2025-11-19") == [("the new year", "2026", "year")]
+    assert values(text, "2026-01-12") == [("the new year", "2026", "year")]
+    assert values(text, "2026-06-12") == [("the new year", None, "unknown")]
+
+
+def test_a_month_alone_in_a_future_clause_may_be_the_current_one() -> None:
+    assert values("Staff will receive their October wages.") == [("October", "2024-10", "month")]
 
 
 def test_rates_are_no_durations() -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
@@ -28,7 +28,7 @@ from storyline.stages.dates.patterns import (
     time_patterns,
 )
 from storyline.stages.dates.rules import PAST, Resolved
-from storyline.stages.dates.tense import expression_tense
+from storyline.stages.dates.tense import clause_verb, expression_tense
 
 ENTITY_LABELS = ("DATE", "TIME")
 
@@ -50,6 +50,8 @@ class LocatedTime:
     candidate: Candidate
     start: int
     tense: str
+    verb: int | None = None  # the index of the token of the verb governing it, where there is a parse
+    reports_now: bool = False  # its clause is in the present or the present perfect ("has reached")
 
 
 # Kinds whose value a yearless publication date ("--10-18") still fixes: a named day, a counted or shifted
@@ -57,6 +59,12 @@ class LocatedTime:
 YEAR_FREE_KINDS = frozenset({"relative_day", "shifted_unit", "ago"})
 # Kinds that can be "a year earlier": beside a quarter, the same quarter a year before
 YEAR_EARLIER_KINDS = frozenset({"ago", "year_earlier"})
+# Kinds that name a day only through their clause (``place_in_clauses``): "entered its third day on
+# Wednesday", "arrested on Thursday at dawn", "began at about 8 p.m. on Sunday"
+CLAUSE_DAY_KINDS = frozenset({"ordinal_day", "part_of_day", "clock", "days_after"})
+# Of them, the kinds a present clause places on the publication day when it names no day: "on the second
+# day of the strike, the stoppage has reached …", "three days after the escape, the net is tightening"
+NOW_KINDS = frozenset({"ordinal_day", "days_after"})
 
 
 def find_time_expressions(
@@ -70,6 +78,7 @@ def find_time_expressions(
     base = rules.parse_publication_date(article.published)
     partial_base = None if base else rules.parse_partial_publication_day(article.published)
     expressions: list[TimeExpr] = []
+    placed: list[LocatedTime] = []
     for located in _located(parsed, located_times):
         if partial_base is not None:
             resolved = resolve_on_partial_base(located, article.text, partial_base)
@@ -85,7 +94,48 @@ def find_time_expressions(
             and resolved != resolve_candidate(located.candidate, article.text, None, located.tense)
         )
         expressions.append(as_time_expression(located, article.text, resolved, inferred))
-    return expressions
+        placed.append(located)
+    return place_in_clauses(placed, expressions, base, article.published_inferred)
+
+
+def place_in_clauses(
+    located: Sequence[LocatedTime], expressions: Sequence[TimeExpr], base: date | None, inferred: bool
+) -> list[TimeExpr]:
+    """The kinds that name no day of their own (``CLAUSE_DAY_KINDS``) take the day another expression of
+    their clause names, the nearest: "entered its third day on Wednesday", "arrested on Thursday at dawn".
+    Without one, an ordinal day or a count of days after an event in a present clause is the publication day
+    ("on the second day of the strike, the stoppage has reached …"); otherwise a count of days stays the
+    stretch it counts, and an ordinal day is dropped, as a part of the day or a clock time is
+    (which day "was heard for a second day" or "by 7 a.m." means is then the narrative's, not the
+    clause's). ``inferred``: the publication date was inferred."""
+    kept = []
+    for where, expression in zip(located, expressions, strict=True):
+        if where.candidate.kind not in CLAUSE_DAY_KINDS or expression.date is not None:
+            kept.append(expression)
+            continue
+        anchors = [
+            other
+            for other_where, other in zip(located, expressions, strict=True)
+            if where.verb is not None
+            and where.candidate.kind != "days_after"  # "released on Friday, three days after …" counts days
+            and other_where.verb == where.verb
+            and other_where.candidate.kind not in CLAUSE_DAY_KINDS
+            and other.precision == "day"
+            and (other.date or "")[:4].isdigit()
+        ]
+        if anchors:
+            anchor = min(anchors, key=lambda other: abs(other.start - expression.start))
+            kept.append(on_day(expression, anchor.date, anchor.inferred))
+        elif where.candidate.kind in NOW_KINDS and where.reports_now and base is not None:
+            kept.append(on_day(expression, base.isoformat(), inferred))
+        elif where.candidate.kind == "days_after":  # a stretch of days, as TimeML reads it
+            kept.append(expression)
+    return kept
+
+
+def on_day(expression: TimeExpr, day: str | None, inferred: bool) -> TimeExpr:
+    type_ = "DATE" if expression.type == "DURATION" else expression.type
+    return replace(expression, date=day, precision="day", inferred=inferred, type=type_, value=day)
 
 
 def resolve_in_context(
@@ -151,6 +201,7 @@ def locate_time_expressions(parsed: ParsedArticle) -> list[LocatedTime]:
             candidate,
             extend_over_deadline_marker(text, candidate.start),
             expression_tense(parsed.doc, text, candidate.start, candidate.end),
+            *clause_verb(parsed.doc, candidate.start, candidate.end),
         )
         for candidate in select_candidates(text, parsed.doc)
     ]
@@ -378,6 +429,7 @@ RESOLVERS: dict[str, Resolver] = {
     "recent": resolve_recent,
     "year": resolve_year,
     "weekend": resolve_weekend,
+    "new_year": lambda match, lexicon, base, tense: rules.resolve_new_year(base),
     "holiday": resolve_holiday,
     "quarter": resolve_quarter,
     "latest_quarter": timeml.resolve_latest_quarter,
@@ -388,6 +440,12 @@ RESOLVERS: dict[str, Resolver] = {
     "century": timeml.resolve_century,
     "reference": timeml.resolve_reference,
     "anchored": lambda match, lexicon, base, tense: rules.UNKNOWN,  # set by resolve_in_context
+    "overnight": lambda match, lexicon, base, tense: rules.resolve_overnight(base, tense),
+    # set by place_in_clauses
+    "ordinal_day": lambda match, lexicon, base, tense: rules.UNKNOWN,
+    "days_after": timeml.resolve_duration,
+    "part_of_day": lambda match, lexicon, base, tense: rules.UNKNOWN_TIME,
+    "clock": lambda match, lexicon, base, tense: rules.UNKNOWN_TIME,
 }
 
 
@@ -413,6 +471,8 @@ def resolve_entity(surface: str, before: str, after: str, base: date | None, ten
         return None
     if context["coarse_period"].search(surface):
         return rules.UNKNOWN  # dateparser reads "this century" as a year; we have no such precision
+    if base is not None and context["bare_month"].match(surface):
+        return rules.resolve_month(time_lexicon().month(surface), None, None, base, tense)
     explicit_year = context["explicit_year"].search(surface)
     if base is None and explicit_year is None:
         return rules.UNKNOWN  # a relative expression without a publication date cannot be placed

@@ -28,6 +28,16 @@ CLOCK = (
     r"(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s*(?P<meridiem>[ap])\.?m\.?"
     r"(?:\s+(?:[ECMP][SD]T|GMT|UTC))?,?\s+"
 )
+# The end of a clause or a phrase after a word that could also modify a noun ("overnight, police said", "in
+# the morning and"; not "overnight losses", "in the morning shift")
+CLAUSE_END = (
+    r"(?=\s*[.,;:!?)\"'”’]|\s*$|\s+(?i:and|but|or|as|when|while|with|in|on|at|to|from|after|before|by|for|"
+    r"because|until|near|outside|inside|of|again|the|a|an|his|her|its|their)\b)"
+)
+# Not right after "than" ("more than on the first day"), with or without "on"/"in" and "the" between
+NOT_AFTER_THAN = "".join(
+    rf"(?<!\bthan\s{between})" for between in ("", r"on\s", r"in\s", r"the\s", r"on\sthe\s", r"in\sthe\s")
+)
 AT_LEAST = (
     r"(?:(?i:at\s+(?:the\s+)?(?:least|earliest))\s+)?"  # "until at least Wednesday" bounds it as "until"
 )
@@ -39,6 +49,8 @@ class TimeLexicon:
     weekdays: Mapping[str, int]
     seasons: Mapping[str, tuple[str, int]]
     parts_of_day: tuple[str, ...]
+    bare_parts_of_day: tuple[str, ...]
+    day_ordinals: tuple[str, ...]
     relative_days: Mapping[str, int]
     units: Mapping[str, str]
     shifts: Mapping[str, int]
@@ -117,6 +129,8 @@ def time_lexicon() -> TimeLexicon:
         weekdays=raw["weekdays"],
         seasons={name: (code, first) for name, (code, first) in raw["seasons"].items()},
         parts_of_day=tuple(raw["lists"]["parts_of_day"]),
+        bare_parts_of_day=tuple(raw["lists"]["bare_parts_of_day"]),
+        day_ordinals=tuple(raw["lists"]["day_ordinals"]),
         relative_days=raw["relative_days"],
         units=raw["units"],
         shifts=raw["shifts"],
@@ -227,8 +241,13 @@ def time_patterns() -> tuple[TimePattern, ...]:
             rf"(?!\s+(?!{weekday}|{month})[A-Z][a-z])(?:,?\s+(?P<year>{YEAR})\b)?"
         ],
         "weekday": [
-            rf"\b(?:{CLOCK})?(?:(?P<shift>{shift})\s+)?(?P<weekday>{weekday})(?:\s+(?P<part>{part})\b)?"
+            rf"\b(?:{CLOCK})?(?:(?P<shift>{shift})\s+)?(?P<weekday>{weekday})(?:\s+(?P<part>{part})\b)?",
+            # "the early hours of Monday" is Monday; "the night from Sunday to Monday" takes the evening's day
+            rf"\b(?i:the\s+(?:early|small|wee)\s+hours\s+of)\s+(?P<weekday>{weekday})(?:\s+(?P<part>{part})\b)?",
+            rf"\b(?i:the\s+night\s+(?:from|of|between))\s+(?P<weekday>{weekday})\s+(?i:to|and|into)\s+{weekday}",
         ],
+        # "placed in custody overnight": the night before the publication day (``rules.resolve_overnight``)
+        "overnight": [rf"\b(?i:overnight)\b{CLAUSE_END}"],
         "relative_day": [
             rf"\b(?P<word>{any_word(lexicon.relative_days)})(?:\s+(?P<part>{part}))?\b",
             rf"\b(?P<shift>(?i:this|last))\s+(?P<part>{part})\b",
@@ -241,6 +260,8 @@ def time_patterns() -> tuple[TimePattern, ...]:
             r"\b(?i:earlier|later)\s+(?i:in)\s+(?i:the)\s+(?P<unit>(?i:week|month|year))\b",
         ],
         "weekend": [r"\b(?i:the|all)\s+(?i:weekend)\b"],
+        # "before the new year" (``rules.resolve_new_year``); not "the New Year's Day" (a holiday)
+        "new_year": [r"\b(?i:the\s+new\s+year)\b(?!['’]s)"],
         "quarter": [
             rf"\b(?:(?i:the)\s+)?(?:(?P<year_first>{YEAR})(?:'s)?\s+)?(?P<quarter>{any_word(lexicon.quarters)})"
             rf"[-\s](?i:quarter)(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?(?P<year>{YEAR}))?\b",
@@ -255,6 +276,26 @@ def time_patterns() -> tuple[TimePattern, ...]:
         # "a year earlier" counts back from the publication date as "a year ago" does: TimeBank's DATE
         "ago": [rf"\b(?P<count>\d{{1,3}}|{count})\s+(?P<unit>{units})\s+(?i:ago|earlier)\b"],
         "recent": [r"\b(?P<expr>(?i:recent)\s+(?P<unit>(?i:days)))\b"],
+        # resolved against the clause's day (``expressions.place_in_clauses``): "entered its third day on
+        # Wednesday", "arrested on Thursday at dawn", "at about 8 p.m. on Sunday"; not "the first day of
+        # the month", a calendar day, nor "more than on the first day", another day than the clause's
+        "ordinal_day": [
+            rf"\b(?:(?i:the|its|their|a)\s+)?{NOT_AFTER_THAN}(?:{any_word(lexicon.day_ordinals)})\s+(?:(?i:straight|consecutive)\s+)?"
+            rf"(?i:day)\b(?!\s+(?i:of\s+(?:the\s+)?(?:week|month|year|{month}|{season})))"
+        ],
+        # "Three days after the escape, the net is tightening": in a present clause, the publication day
+        "days_after": [
+            rf"\b(?P<expr>(?P<count>{any_word(lexicon.counts)}|\d{{1,2}})\s+(?P<unit>(?i:days)))\s+(?i:after)\s+"
+            r"(?i:the|a|an|his|her|its|their)\b"
+        ],
+        "part_of_day": [
+            rf"\b(?i:at|in|by|before|after|since|until|during|from|of)\s+(?P<expr>(?:(?i:the)\s+)?"
+            rf"(?:{any_word(lexicon.bare_parts_of_day)}))\b{CLAUSE_END}"
+        ],
+        # the clock alone, as TimeML spans it ("about 10:35 a.m." → "10:35 a.m."); before a day, ``weekday``
+        "clock": [
+            rf"\b(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s*[ap]\.m\.(?!\s*(?:[ECMP][SD]T|GMT|UTC)?,?\s+(?:{weekday}|{month}))"
+        ],
         "year": [
             rf"\b(?i:fiscal)\s+(?:(?i:year)\s+)?(?P<year>{YEAR})\b",
             # a year used as a modifier: "the 2011 stoppage", "the 1996 Olympic bombing"
@@ -313,7 +354,10 @@ def timeml_sources(
         # resolved against the dates told before them (``timeml.resolve_anchored``)
         "anchored": [
             r"\b(?P<anchor>(?i:that|the\s+same|the\s+following|the\s+previous|the\s+preceding))\s+"
-            r"(?P<unit>(?i:day|month|year))\b(?![-\s](?i:old|ago|earlier|later)\b)"
+            r"(?P<unit>(?i:day|month|year|morning|afternoon|evening|night))\b(?![-\s](?i:old|ago|earlier|later)\b)",
+            # "against 23 the day before": a step from the day told before; not "the day before the vote",
+            # which steps from the vote
+            r"\b(?i:the)\s+(?P<unit>(?i:day))\s+(?P<anchor>(?i:before|after))(?=\s*[.,;:!?)\"'”’]|\s*$)",
         ],
         "year": [
             # a year as a noun's modifier after a possessive ("his 1996 campaign", "the company's 1989
@@ -343,6 +387,7 @@ def context_patterns() -> dict[str, re.Pattern[str]]:
         "future_cue": re.compile(rf"\b{any_word(lexicon.future_cues)}\b"),
         # "until (at least) Wednesday", "postponed to Friday": the word right before the expression
         "bound_ahead": re.compile(rf"\b{any_word(direction.bound_ahead)}\s+{AT_LEAST}$"),
+        "scheduled_for": re.compile(r"\b(?i:for)\s+$"),
         "deferred_to": re.compile(rf"\b{any_word(direction.deferral_prepositions)}\s+{AT_LEAST}$"),
         "duration_start": re.compile(rf"^{any_word(lexicon.duration_markers)}\b"),
         # "for the last year", "over the next month": a stretch of time, not the calendar unit
@@ -375,6 +420,9 @@ def context_patterns() -> dict[str, re.Pattern[str]]:
             rf"\b(?P<unit>{any_word(lexicon.duration_units)})\b"
         ),
         "explicit_year": re.compile(rf"\b{YEAR}\b"),
+        # a month name alone ("their November wages"): our month rule, not dateparser's, which sends the
+        # current month a year ahead in a future clause
+        "bare_month": re.compile(rf"^{calendar_names(lexicon.months, False)}$"),
         # a word qualifying a named day right before it: a possessive, or a capitalised word that is no
         # date preposition, marker or shift ("Mexico's Independence Day", "Orthodox Easter"; not "On Easter")
         "qualified_name": re.compile(

@@ -43,6 +43,7 @@ class Resolved:
 
 
 UNKNOWN = Resolved(None, "unknown")
+UNKNOWN_TIME = Resolved(None, "unknown", "TIME")  # a time of day whose day is not yet known
 
 
 # --- formatting -----------------------------------------------------------------------------------------
@@ -272,6 +273,23 @@ def resolve_weekday(weekday: int, shift: int | None, base: date | None, tense: s
     return as_day(base - timedelta(days=days_back))
 
 
+# How near its turn a year "the new year" names: in the last quarter the coming year, in the first two
+# months the one just begun; between them it could be either, and is left unknown.
+NEW_YEAR_AHEAD_FROM_MONTH = 10
+NEW_YEAR_BEGUN_UNTIL_MONTH = 2
+
+
+def resolve_new_year(base: date | None) -> Resolved:
+    """ "the new year" ("will not manage it before the new year"): the year about to begin, or just begun."""
+    if base is None:
+        return UNKNOWN
+    if base.month >= NEW_YEAR_AHEAD_FROM_MONTH:
+        return as_year(base.year + 1)
+    if base.month <= NEW_YEAR_BEGUN_UNTIL_MONTH:
+        return as_year(base.year)
+    return UNKNOWN
+
+
 def resolve_weekend(shift: int | None, base: date | None, tense: str) -> Resolved:
     """A weekend ("the weekend", "all weekend", "last weekend") → the ISO week holding its Saturday. A
     bare weekend is the one just past, or in a future clause the coming (or current) one."""
@@ -294,6 +312,14 @@ def resolve_weekend(shift: int | None, base: date | None, tense: str) -> Resolve
 def resolve_relative_day(offset_days: int, base: date | None) -> Resolved:
     """A named day: "yesterday", "today", "tomorrow", "last night"."""
     return as_day(base + timedelta(days=offset_days)) if base else UNKNOWN
+
+
+def resolve_overnight(base: date | None, tense: str) -> Resolved:
+    """ "overnight" without its day: the night before the publication day, dated by its evening ("were
+    detained overnight"); in a future clause the coming night, the publication day's."""
+    if base is None:
+        return UNKNOWN
+    return as_day(base if tense == FUTURE else base - timedelta(days=1))
 
 
 # --- units shifted from the publication date -----------------------------------------------------------

@@ -15,6 +15,7 @@ FUTURE_AUXILIARIES = frozenset({"will", "'ll", "wo", "shall", "would", "to"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 PERFECT_AUXILIARIES = frozenset({"has", "have", "had", "'ve", "'s"})
 PRESENT_FINITE_TAGS = frozenset({"VBZ", "VBP", "MD"})
+PRESENT_TENSE_TAGS = frozenset({"VBZ", "VBP"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "attr"})  # "the deadline is …", "… is the deadline"
 PREDICATE_DEPS = frozenset({"acomp", "oprd"})  # "is due on Wednesday"
 # An infinitive completing a verb lies after it ("agreed to meet on Friday"); one of purpose or as a subject
@@ -60,7 +61,11 @@ def names_existing_thing(token: Token) -> bool:
     """A possessive weekday ("Wednesday's ruling") names a thing that exists, so its day is past or present
     whatever the clause plans ("would look for ways to get around Wednesday's ruling"); not an event still
     to be held ("will play in Sunday's final", "ahead of Tuesday's vote"), which the clause may await."""
-    return token.dep_ == "poss" and token.head.lemma_.lower() not in direction_words().scheduled_events
+    events = direction_words().scheduled_events
+    # "Friday's talks": the lemma "talk" is no event, the plural is
+    return (
+        token.dep_ == "poss" and token.head.lemma_.lower() not in events and token.head.lower_ not in events
+    )
 
 
 def points_ahead(verb: Token, tense: str, before: str) -> bool:
@@ -80,6 +85,8 @@ def points_ahead(verb: Token, tense: str, before: str) -> bool:
             or (is_reported_deadline(verb) and bool(patterns["bound_ahead"].search(before)))
             or is_reported_schedule(verb)
             or is_told_plan(verb)
+            or (bool(patterns["scheduled_for"].search(before)) and is_event_set(verb))
+            or (bool(patterns["bound_ahead"].search(before)) and is_backshifted_condition(verb))
         )
     if not is_finite_present(verb):
         return False
@@ -108,6 +115,34 @@ def is_told_plan(verb: Token) -> bool:
         and not is_past_perfect(verb)
         and not any(child.dep_ == "auxpass" for child in verb.children)
     )
+
+
+def is_event_set(verb: Token) -> bool:
+    """An event told in the simple past as set for a day ("called a meeting for Tuesday morning", "set a
+    vote for Friday"): the setting is past, the event's day lies ahead. Not in the past perfect nor in the
+    passive, as ``is_told_plan``."""
+    events = direction_words().scheduled_events
+    return (
+        any(
+            child.dep_ == "dobj" and (child.lemma_.lower() in events or child.lower_ in events)
+            for child in verb.children
+        )
+        and not is_past_perfect(verb)
+        and not any(child.dep_ == "auxpass" for child in verb.children)
+    )
+
+
+def is_backshifted_condition(verb: Token) -> bool:
+    """A clause in the simple past under a future seen from a past report ("warned that anyone who did not
+    return by Wednesday would be dismissed"): its past only backshifts the condition of a warning or an
+    order, whose bound lies ahead. Not under "would have", which looks back."""
+    if verb.dep_ not in ("relcl", "advcl") or is_past_perfect(verb) or verb.head.i == verb.i:
+        return False
+    above = governing_verb(verb.head)
+    if above is None or above.i == verb.i:
+        return False
+    auxiliaries = {child.lower_ for child in above.children if child.dep_ in ("aux", "auxpass")}
+    return "would" in auxiliaries and "have" not in auxiliaries
 
 
 def verb_phrases(verb: Token) -> set[str]:
@@ -145,6 +180,33 @@ def clause_tense(doc: Doc | None, start: int, end: int) -> str:
         return PRESENT
     verb = governing_verb(span.root)
     return verb_tense(verb) if verb is not None else PRESENT
+
+
+def clause_verb(doc: Doc | None, start: int, end: int) -> tuple[int | None, bool]:
+    """The index of the verb governing the expression (expressions under one verb share their clause's
+    day), and whether that clause reports the present: a present tense or a present perfect ("has
+    reached"), not a past, a future or a modal."""
+    if doc is None:
+        return None, False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None, False
+    verb = governing_verb(span.root)
+    if verb is None:
+        return None, False
+    # "Two days after the bank took control, the inquiry keeps growing": the count hangs on the clause
+    # "after" opens, and dates the one above it
+    if (
+        span.root.dep_ == "npadvmod"
+        and verb.dep_ == "advcl"
+        and any(child.dep_ == "mark" and child.lower_ in ("after", "before") for child in verb.children)
+    ):
+        verb = governing_verb(verb.head) or verb
+    # a finite present, or the present perfect's "has": not a modal ("may be exercised until 90 days
+    # after") nor a bare participle ("Retaliating 13 days after the bombings, forces launched …")
+    auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    finite = next((aux for aux in auxiliaries if aux.tag_ in FINITE_TAGS), verb)
+    return verb.i, finite.tag_ in PRESENT_TENSE_TAGS
 
 
 def governing_verb(token: Token) -> Token | None:

@@ -151,14 +151,24 @@ def compared_quarter(resolved: Resolved, base: date, earlier: Sequence[TimeExpr]
     return resolved
 
 
-ANCHOR_SHIFTS = {"that": 0, "the same": 0, "the following": 1, "the previous": -1, "the preceding": -1}
+PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
+ANCHOR_SHIFTS = {
+    "that": 0,
+    "the same": 0,
+    "the following": 1,
+    "the previous": -1,
+    "the preceding": -1,
+    "before": -1,  # "the day before"
+    "after": 1,  # "the day after"
+}
 
 
 def resolve_anchored(match: re.Match[str], earlier: Sequence[TimeExpr]) -> Resolved:
-    """ "that year", "the following month", "the previous day": a step from the latest date told before
-    it at that unit or finer (narratives anchor on the last date, not on the publication date, as
-    HeidelTime's narrative mode does); unknown when none was told."""
+    """ "that year", "the following month", "the previous day", "the same evening" (a part of a day is its
+    day): a step from the latest date told before it at that unit or finer (narratives anchor on the last
+    date, not on the publication date, as HeidelTime's narrative mode does); unknown when none was told."""
     unit = match.group("unit").lower()
+    unit = "day" if unit in PARTS_OF_DAY else unit  # "the same evening", "the following morning": its day
     shift = ANCHOR_SHIFTS[" ".join(match.group("anchor").lower().split())]
     finer = {"year": ("year", "month", "day"), "month": ("month", "day"), "day": ("day",)}[unit]
     anchor = next(
