@@ -13,6 +13,7 @@ import pytest
 
 import eval.common
 from eval import dates
+from eval.timex_metrics import add_scores
 from storyline.records import TimeExpr
 
 FIXTURE = Path(__file__).resolve().parent / "data" / "times_eval"
@@ -112,3 +113,19 @@ def test_the_held_out_story_is_scored_apart(monkeypatch: pytest.MonkeyPatch) -> 
 def test_held_out_is_refused_without_the_generalisation_corpus() -> None:
     with pytest.raises(SystemExit):
         dates.main(["--held-out"])
+
+
+# The development stories' hand-resolved times (sfax-bank-fraud, kutaisi-museum-heist, jalal-abad-escape,
+# khujand-strike; 245 occurrences): value F1 0.852, relaxed F1 0.911 when the gold was written in the
+# twenty-fifth round, 0.922 / 0.939 once its errors were read (clause-anchored days, "overnight", "the day
+# before", weekdays pointing ahead). Floors at what the round reached, less a hair.
+GENERALISE_TIMES_FLOORS = {"value F1": 0.91, "relaxed F1": 0.93}
+
+
+def test_generalisation_times_stay_above_floors() -> None:
+    pooled = add_scores(dates.score_generalise(held_out=False).values())
+    assert pooled.gold >= 200, "the development stories' times gold went missing"
+    figures = {"value F1": pooled.value_f1, "relaxed F1": pooled.relaxed[2]}
+    floors = GENERALISE_TIMES_FLOORS
+    below = {name: round(figures[name], 3) for name, floor in floors.items() if figures[name] < floor}
+    assert not below, f"under the floors: {below}"
