@@ -281,6 +281,14 @@ def test_a_telephone_code_is_no_count() -> None:
     assert [q.value for q in quantities_in("The station took 40 calls in an hour.")] == [40]
 
 
+def test_the_number_of_a_numbered_institution_is_part_of_its_name() -> None:
+    found = quantities_in("Some 40 prisoners broke out of Penal Camp No. 7 near the river on Sunday.")
+    assert [(q.value, q.unit) for q in found] == [(40, "prisoner")]
+    assert quantities_in("Guards at Gate Nr. 4 waved the lorries through.") == []
+    # a count after the name is still a count
+    assert [q.value for q in quantities_in("Camp No. 7 held 900 inmates.")] == [900]
+
+
 def test_a_room_or_flat_number_is_an_address_not_a_count() -> None:
     # right after a word naming one room or dwelling: an address; rooms in the plural stay a count
     found = quantities_in("Inspectors searched room 212 of the guest house and found 35 vials.")

@@ -186,8 +186,7 @@ def is_code_or_scale(phrase: list[Token], noun: Token | None) -> bool:
     """A telephone code ("call 112", "the 112 emergency number") or a rank on a scale ("force 8",
     "category 5"): no count, and no unit to take from a figure nearby (``[codes]`` in numbers.toml)."""
     codes = load_lexicon("numbers")["codes"]
-    first = phrase[0]
-    before = first.doc[first.i - 1].lower_ if first.i > 0 else ""
+    before = _word_before(phrase[0])
     if before in codes["code_after"] or before in codes["scale_after"]:
         return True
     if noun is None or noun.i < phrase[-1].i:
@@ -196,6 +195,17 @@ def is_code_or_scale(phrase: list[Token], noun: Token | None) -> bool:
     nouns = [noun, noun.head] if noun.dep_ == "compound" else [noun]
     # Singular only: "3 phone lines were cut" counts lines, "the 112 emergency number" names one.
     return any(token.tag_ == "NN" and token.lower_ in codes["code_nouns"] for token in nouns)
+
+
+def _word_before(token: Token) -> str:
+    """The lower-cased word right before ``token``, an abbreviation's full stop joined to it: the tokenizer
+    may split "No. 19" into "No", ".", "19"."""
+    if token.i == 0:
+        return ""
+    before = token.doc[token.i - 1]
+    if before.text == "." and before.i > 0 and not before.doc[before.i - 1].whitespace_:
+        return before.doc[before.i - 1].lower_ + "."
+    return before.lower_
 
 
 def is_ranked_group(phrase: list[Token], noun: Token | None) -> bool:
