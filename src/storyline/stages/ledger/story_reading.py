@@ -24,6 +24,7 @@ from storyline.stages.ledger.evidence import (
     voiced_claims,
 )
 from storyline.stages.ledger.grouping import WORD, EntitySpans, entity_spans, entity_words, ledger_lexicon
+from storyline.stages.ledger.judged_claims import judged_claims
 from storyline.stages.ledger.relays import as_relayed, known_as, only_relaying
 from storyline.stages.ledger.sides import Context
 from storyline.stages.ledger.sources import corroborators
@@ -87,7 +88,8 @@ def read_story(
         # "those who believe …", "and that was unfair", "he implied …": no side to read (issue #14)
         and not side_unreadable(claim)
     ]
-    story_claims = voiced_claims(story_claims)
+    # "X was wrong to say Y": a side on Y, not a judgement of X (``ledger.judged_claims``, issue #14)
+    story_claims = voiced_claims(judged_claims(story_claims))
     # an outlet's sentence telling what an organisation counted gives that counter's figures
     counters = frozenset(entity.id for entity in entities if entity.type in COUNTER_TYPES)
     by_article: dict[str, list[Claim]] = {}
