@@ -110,3 +110,16 @@ def test_the_one_quoted_as_saying_speaks_and_the_quoting_outlet_relays(
         via,
         "the harbour would close in May",
     )
+
+
+def test_words_before_a_passive_quoted_as_saying_stay_the_one_quoted() -> None:
+    # the reported words come first and "as saying" has no clause of its own: they are still his, not the
+    # outlet's (the seeds' "At least 2,600 would be sent to Russia's Kursk region, …, he was quoted as
+    # saying" became an outlet's figure and a fourth answer to the troop total)
+    text = (
+        "The port director, Ansel Varga, spoke on Monday. At least 300 containers would be moved to the "
+        "northern quay by June, he was quoted as saying."
+    )
+    claim = next(claim for claim in claims_of(text) if "300 containers" in claim.text)
+    assert not claim.outlet_voice
+    assert claim.speaker_text == "Ansel Varga"

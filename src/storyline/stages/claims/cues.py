@@ -237,7 +237,10 @@ def _verb_content(context: ParseContext, verb: Token) -> CharSpan | None:
     ("said this"), or the clause it interrupts ("…, he argues")."""
     quoted = quoted_as_saying(verb)
     if quoted is not None:
-        return _verb_content(context, quoted[1])  # "quoted an official as saying that …": what was said
+        said = _verb_content(context, quoted[1])  # "quoted an official as saying that …": what was said
+        if said is not None:
+            return said
+        # "At least 2,600 would be sent …, he was quoted as saying": the words stand before the cue
     lexicon = context.lexicon
     text = context.text
     for dep in CONTENT_CLAUSE_DEPS:
