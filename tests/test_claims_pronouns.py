@@ -182,6 +182,16 @@ def test_a_gendered_role_noun_tells_the_gender() -> None:
     assert [c.speaker_text for c in claims_of(plain)][-1] == "Tavi Ostrand"
 
 
+def test_a_relative_clauses_role_is_not_the_persons() -> None:
+    """ "Tavi Lindqvist, whose husband, …": the parse puts "husband" in apposition to her name; it is her
+    husband's role, not hers (PolNeAR khan-family: a widow's "she" went to no one)."""
+    text = (
+        "Tavi Lindqvist, whose husband, Navy pilot Teodric Lindqvist, was killed in the 2012 attack, spoke "
+        "with radio host Arlo Penn on Thursday. She said the campaign had treated her unfairly."
+    )
+    assert speaker_of(text, "said") == "Tavi Lindqvist"
+
+
 def test_a_person_of_no_known_gender_may_be_either() -> None:
     """Only a confident gender filters: an unknown given name ("Tavi") and one the data gives both sexes
     ("Jan") block neither pronoun."""

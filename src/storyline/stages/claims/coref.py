@@ -297,28 +297,25 @@ class KnownGenders:
                 self.seen.setdefault(surname, set()).update(self.honorifics[title] for title in titles)
 
     def _learn_names(self, entities: Sequence[Span]) -> None:
-        """The genders role nouns and given names give the people named (a role before a given name: the
-        article's word over the names data), each full name's for all its mentions ("Congresswoman Ana
-        Ruiz" … "Ana Ruiz"). A surname tells one only when every person named in full with it has that
-        one: "Ghazala Khan" is a woman, but "Khan" alone may be her husband Khizr, whose name the data does
-        not know."""
+        """The genders role nouns and given names give the people named, each full name's for all its
+        mentions ("Congresswoman Ana Ruiz" … "Ana Ruiz"); none where they disagree (a parse that puts
+        "husband" beside "Ana Ruiz, whose husband …" against her given name). A surname tells one only
+        when every person named in full with it has that one: "Ghazala Khan" is a woman, but "Khan" alone
+        may be her husband Khizr, whose name the data does not know."""
         people = [ent for ent in entities if ent.label_ == "PERSON"]
-        told: dict[tuple[str, ...], set[str]] = {}  # a full name → the genders its mentions tell
+        told: dict[tuple[str, ...], set[str]] = {}  # a full name (or a lone word) → what its mentions tell
         for ent in people:
-            gender = self._role_gender(ent) or self._given_name_gender(ent)
-            if gender is not None:
-                self.named[ent.end_char] = (ent.start_char, gender)
-                told.setdefault(self._full_name(ent), set()).add(gender)
+            told.setdefault(self._full_name(ent) or (ent.text,), set()).update(
+                g for g in (self._role_gender(ent), self._given_name_gender(ent)) if g is not None
+            )
         by_surname: dict[str, set[str | None]] = {}  # surname → the gender of each full name with it
         for ent in people:
-            name = self._full_name(ent)
-            if len(name) < 2:
-                continue
-            genders = told.get(name, set())
-            gender = next(iter(genders)) if len(genders) == 1 else None
-            by_surname.setdefault(name[-1], set()).add(gender)
+            name = self._full_name(ent) or (ent.text,)
+            gender = next(iter(told[name])) if len(told[name]) == 1 else None
             if gender is not None:
-                self.named.setdefault(ent.end_char, (ent.start_char, gender))
+                self.named[ent.end_char] = (ent.start_char, gender)
+            if len(name) > 1:
+                by_surname.setdefault(name[-1], set()).add(gender)
         for surname, bearers in by_surname.items():
             if len(bearers) == 1 and None not in bearers:
                 self.seen.setdefault(surname, set()).update(g for g in bearers if g is not None)
@@ -339,7 +336,12 @@ class KnownGenders:
         apposition to ("his wife, Ana Ruiz"). None when none, or when they disagree."""
         root = ent.root
         related = [ent[0]] + [
-            c for c in root.children if c.dep_ in ROLE_DEPS and not ent.start <= c.i < ent.end
+            c
+            for c in root.children
+            if c.dep_ in ROLE_DEPS
+            and not ent.start <= c.i < ent.end
+            # "Ana Ruiz, whose husband, Teo Ruiz, …": the parse may put the relative's noun beside her name
+            and not any(grandchild.tag_ == "WP$" for grandchild in c.children)
         ]
         if root.dep_ == "appos":
             related.append(root.head)
