@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from storyline.records import Article, Claim
-from storyline.stages.claims.coref import given_name_gender
 from storyline.stages.claims.extract import extract_claims
+from storyline.stages.claims.genders import given_name_gender
 from storyline.stages.nlp import parse_articles
 
 

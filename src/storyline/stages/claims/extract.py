@@ -26,7 +26,6 @@ from storyline.stages.claims.chains import (
 )
 from storyline.stages.claims.clauses import reported_within_quotes, with_run_on_content
 from storyline.stages.claims.coref import (
-    KnownGenders,
     continued_quotes,
     continued_reports,
     names_no_one_person,
@@ -40,6 +39,7 @@ from storyline.stages.claims.coref import (
 )
 from storyline.stages.claims.cues import cue_word_attributions, hedge_adverb_attributions
 from storyline.stages.claims.datelines import after_lead_dateline
+from storyline.stages.claims.genders import KnownGenders
 from storyline.stages.claims.labels import quoted_label_attributions
 from storyline.stages.claims.learned import learned_attributions
 from storyline.stages.claims.lexicon import ClaimLexicon, claim_lexicon
