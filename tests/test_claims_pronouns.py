@@ -7,6 +7,7 @@ import pytest
 
 from storyline.records import Article, Claim
 from storyline.stages.claims.extract import extract_claims
+from storyline.stages.claims.genders import given_name_gender
 from storyline.stages.nlp import parse_articles
 
 
@@ -143,3 +144,75 @@ def test_a_pronoun_in_what_someone_was_asked_about_is_the_person_asked(
     text: str, cue: str, speaker: str
 ) -> None:
     assert speaker_of(text, cue) == speaker
+
+
+# --- gender: a "she" never resolves to a man, nor a "he" to a woman -----------------------------------------
+
+
+def test_a_given_name_tells_the_gender_before_any_pronoun_does() -> None:
+    """ "She says …" after a cue of Bruno Falk's is not his (PolNeAR khan-family gave a woman's words to
+    Trump): the woman named before him."""
+    text = (
+        "Greta Lindqvist spoke at the convention on Thursday. Bruno Falk said the speech was a mistake. "
+        "She says the party never answered her letters."
+    )
+    assert speaker_of(text, "says") == "Greta Lindqvist"
+    # the surname alone is the man the full name named
+    later = text.replace("Bruno Falk said", "Bruno Falk attended. Falk said")
+    assert speaker_of(later, "says") == "Greta Lindqvist"
+
+
+def test_a_gendered_role_noun_tells_the_gender() -> None:
+    """Names the names data does not know ("Tavi", "Teodric"): the role noun before or beside the name
+    tells; the pronoun after the cue of the other gender's speaker goes to the person named before."""
+    titled = (
+        "Teodric Hale arrived late. Congresswoman Tavi Ostrand said the vote would be close. "
+        "He said the bill would pass."
+    )
+    assert [c.speaker_text for c in claims_of(titled)] == ["Congresswoman Tavi Ostrand", "Teodric Hale"]
+    beside = (
+        "Tavi Ostrand arrived late. Teodric Hale, the town's spokesman, said the vote would be close. "
+        "She said the bill would fail."
+    )
+    assert [c.speaker_text for c in claims_of(beside)][-1] == "Tavi Ostrand"
+    apposed = "Teodric Hale arrived late. His wife, Tavi Ostrand, said it was over. He said he would resign."
+    assert [c.speaker_text for c in claims_of(apposed)][-1] == "Teodric Hale"
+    # without the role, the pronoun is the speaker of the cue before
+    plain = "Teodric Hale arrived late. Tavi Ostrand said it was over. He said he would resign."
+    assert [c.speaker_text for c in claims_of(plain)][-1] == "Tavi Ostrand"
+
+
+def test_a_relative_clauses_role_is_not_the_persons() -> None:
+    """ "Tavi Lindqvist, whose husband, …": the parse puts "husband" in apposition to her name; it is her
+    husband's role, not hers (PolNeAR khan-family: a widow's "she" went to no one)."""
+    text = (
+        "Tavi Lindqvist, whose husband, Navy pilot Teodric Lindqvist, was killed in the 2012 attack, spoke "
+        "with radio host Arlo Penn on Thursday. She said the campaign had treated her unfairly."
+    )
+    assert speaker_of(text, "said") == "Tavi Lindqvist"
+
+
+def test_a_person_of_no_known_gender_may_be_either() -> None:
+    """Only a confident gender filters: an unknown given name ("Tavi") and one the data gives both sexes
+    ("Jan") block neither pronoun."""
+    for name in ("Tavi Ostrand", "Jan Ostrand"):
+        text = f"Greta Lindqvist left early. {name} said the plan was sound. He says it will fail."
+        assert speaker_of(text, "says") == name
+        assert speaker_of(text.replace("He says", "She says"), "says") == name
+
+
+def test_a_shared_surname_tells_no_gender_when_one_bearer_is_unknown() -> None:
+    """ "Khan" alone may be either of two Khans when the data knows only one of their given names."""
+    text = (
+        "Greta Khan and Teodric Khan arrived together. Bruno Falk spoke to them. "
+        "Khan said the speech had hurt them. He said they would stay."
+    )
+    assert [c.speaker_text for c in claims_of(text)] == ["Khan", "Khan"]
+
+
+@pytest.mark.parametrize(
+    ("name", "gender"),
+    [("Bruno", "masculine"), ("Greta", "feminine"), ("Jan", None), ("Sam", None), ("Tavi", None)],
+)
+def test_given_name_gender_is_only_a_confident_answer(name: str, gender: str | None) -> None:
+    assert given_name_gender(name) == gender

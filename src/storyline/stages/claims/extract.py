@@ -10,7 +10,6 @@ claim gets its modality from ``claims.modality``.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -40,6 +39,7 @@ from storyline.stages.claims.coref import (
 )
 from storyline.stages.claims.cues import cue_word_attributions, hedge_adverb_attributions
 from storyline.stages.claims.datelines import after_lead_dateline
+from storyline.stages.claims.genders import KnownGenders
 from storyline.stages.claims.labels import quoted_label_attributions
 from storyline.stages.claims.learned import learned_attributions
 from storyline.stages.claims.lexicon import ClaimLexicon, claim_lexicon
@@ -64,12 +64,6 @@ QUOTE_PREFERENCE: dict[QuoteKind, int] = {"direct": 2, "mixed": 1, "indirect": 0
 NON_PERSON_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC"})
 ID_LETTERS: dict[ClaimKind, str] = {"statement": "c", "act": "a"}
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
-# A short title and the capitalised name after it ("Mr. Khizr Khan", "Mr. and Mrs. Khan"): the title is read
-# as an honorific when the lexicon has it (``_KnownGenders``); "'s" is no part of the name.
-HONORIFIC_NAME = re.compile(
-    r"\b(?P<title>[A-Z][a-z]{1,3})\.?(?:\s+and\s+(?P<second>[A-Z][a-z]{1,3})\.?)?"
-    r"\s+(?P<name>[A-Z][^\W\d_]*(?:-[^\W\d_]+)*(?:\s+[A-Z][^\W\d_]*(?:-[^\W\d_]+)*)*)"
-)
 
 
 def extract_claims(
@@ -266,7 +260,7 @@ def _resolve_speakers(
     ]
     resolved: list[Attribution] = []
     names_a_person = _PersonSpeakers(doc, text, lexicon, surnames)
-    genders = _KnownGenders(text, lexicon)
+    genders = KnownGenders(text, lexicon, entities)
     headings: set[str] = set()  # the pronouns that opened a one-paragraph sentence so far (list items)
     for attribution in sorted(found, key=lambda a: a.cue[0]):
         attribution = utterance_owner(doc, relative_antecedent(doc, attribution), lexicon)
@@ -309,7 +303,7 @@ class _PronounContext:
     entities: tuple[Span, ...]
     persons: list[CharSpan]
     names_a_person: _PersonSpeakers
-    genders: _KnownGenders
+    genders: KnownGenders
 
 
 def _opens_list_item(doc: Doc, text: str, attribution: Attribution) -> bool:
@@ -438,49 +432,6 @@ def _one_person(doc: Doc, speaker: CharSpan) -> bool:
         return False
     root = span.root
     return root.tag_ not in PLURAL_TAGS and not any(child.dep_ == "conj" for child in root.children)
-
-
-class _KnownGenders:
-    """The gender the article gives a person by the pronouns resolved to them so far and by the honorifics
-    it names them with, kept per surname (the last word: "Mayor Anna Berg" and "Berg" are one person); a
-    surname given both ("Clinton": Bill and Hillary; "Mr. Khan" and "Ms. Khan") tells nothing, but a name
-    written with its honorific is that honorific's ("Ms. Khan" beside her husband). A "he" never goes to a
-    person the article calls "she", and the other way."""
-
-    def __init__(self, text: str, lexicon: ClaimLexicon) -> None:
-        self.text = text
-        self.seen: dict[str, set[str]] = {}
-        self.honorifics = {
-            **{word: "masculine" for word in lexicon.masculine_honorifics},
-            **{word: "feminine" for word in lexicon.feminine_honorifics},
-        }
-        self._learn_honorifics()
-
-    def _learn_honorifics(self) -> None:
-        """The genders honorifics give before any pronoun ("Mr. Khan"; "Mr. and Mrs. Khan": both)."""
-        for match in HONORIFIC_NAME.finditer(self.text):
-            titles = [title.lower() for title in (match["title"], match["second"]) if title]
-            if all(title in self.honorifics for title in titles):
-                surname = match["name"].split()[-1].lower()
-                self.seen.setdefault(surname, set()).update(self.honorifics[title] for title in titles)
-
-    def _surname(self, person: CharSpan) -> str:
-        words = self.text[person[0] : person[1]].split()
-        return words[-1].lower() if words else ""
-
-    def _own_honorific(self, person: CharSpan) -> str | None:
-        words = self.text[person[0] : person[1]].split()
-        return self.honorifics.get(words[0].rstrip(".").lower()) if len(words) > 1 else None
-
-    def learn(self, person: CharSpan, gender: str) -> None:
-        self.seen.setdefault(self._surname(person), set()).add(gender)
-
-    def may_be(self, person: CharSpan, gender: str) -> bool:
-        own = self._own_honorific(person)
-        if own is not None:
-            return own == gender
-        known = self.seen.get(self._surname(person))
-        return not known or gender in known
 
 
 def _unresolved_relative(doc: Doc, attribution: Attribution) -> Attribution:

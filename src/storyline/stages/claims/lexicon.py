@@ -58,6 +58,9 @@ class ClaimLexicon:
     feminine_pronouns: frozenset[str]
     masculine_honorifics: frozenset[str]
     feminine_honorifics: frozenset[str]
+    masculine_roles: frozenset[str]
+    feminine_roles: frozenset[str]
+    titles_not_given_names: frozenset[str]
     first_person: frozenset[str]
     anaphoric_objects: frozenset[str]
     anaphoric_modifiers: frozenset[str]
@@ -151,6 +154,9 @@ def claim_lexicon() -> ClaimLexicon:
         feminine_pronouns=_words(pronouns["feminine"]),
         masculine_honorifics=_words(pronouns["masculine_honorifics"]),
         feminine_honorifics=_words(pronouns["feminine_honorifics"]),
+        masculine_roles=_words(pronouns["masculine_roles"]),
+        feminine_roles=_words(pronouns["feminine_roles"]),
+        titles_not_given_names=_words(pronouns["titles_not_given_names"]),
         first_person=_words(pronouns["first_person"]),
         anaphoric_objects=_words(pronouns["anaphoric_objects"]),
         anaphoric_modifiers=_words(pronouns["anaphoric_modifiers"]),
