@@ -431,6 +431,7 @@ def test_outlet_notes_prompts_and_export_labels_are_removed_with_their_reason(li
         "The e-mail was short.\nSubject: Re: the quay budget\nIt asked for a meeting.",
         "Language: he said the word mattered.\nThe document runs to 2,341 words and more.",
         "The board read document 4 of the plan.\nWords failed her.\n12 words for the sea",
+        "The fire spread fast.\nPeople: 3 dead; 12 injured\nLocation: Town hall; 7 p.m.",
     ],
 )
 def test_sentences_like_notes_and_prompts_are_kept(text: str) -> None:
