@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from storyline.records import Article, Credit
 from storyline.stages.clean import clean_article
-from storyline.stages.clean.article import repair_text
+from storyline.stages.clean.article import repair_text, split_run_in_labels
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 REPO = Path(__file__).resolve().parents[1]
@@ -204,7 +204,10 @@ lines_strategy = st.lists(
             alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n"), max_size=80
         ),
         st.sampled_from(
-            ["", "Recent Posts", "Source: X Daily", "4 hours ago", "#a #b", "Jane Roe", "Share this:"]
+            [
+                *("", "Recent Posts", "Source: X Daily", "4 hours ago", "#a #b", "Jane Roe", "Share this:"),
+                *("FULL TEXT. The quay opened.", "Length: 812 words", "Body"),
+            ]
         ),
     ),
     max_size=25,
@@ -216,7 +219,10 @@ lines_strategy = st.lists(
 def test_every_line_is_either_kept_or_removed_with_a_reason(lines: list[str]) -> None:
     text = "\n".join(lines)
     cleaned = clean(text)
-    original = Counter(line.strip() for line in repair_text(text).split("\n") if line.strip())
+    # a label run into its paragraph is a line of its own before any rule reads the lines
+    original = Counter(
+        line.strip() for line in split_run_in_labels(repair_text(text)).split("\n") if line.strip()
+    )
     kept = Counter(line.strip() for line in cleaned.text.split("\n") if line.strip())
     removed = Counter(removed.text for removed in cleaned.removed)
     assert kept + removed == original
@@ -325,6 +331,10 @@ def test_wire_dateline_stays_in_the_lead_and_credits_the_agency(
         ("By JULIE PACE, Associated Press", "Associated Press"),
         ("By Jane Doe — Reuters", "Reuters"),
         ("By The Associated Press", "Associated Press"),
+        # the same credits in a news database's export fields
+        ("Byline: By JULIE PACE, Associated Press", "Associated Press"),
+        ("Credit: By The Associated Press", "Associated Press"),
+        ("Copyright: Copyright Associated Press Mar 13, 2024", "Associated Press"),
     ],
 )
 def test_wire_footers_and_bylines_are_credits_removed_with_reason_credit(line: str, outlet: str) -> None:
@@ -371,9 +381,33 @@ def test_agency_mentions_that_are_not_wire_copy_give_no_wire_credit(text: str) -
         ("Follow Jane Doe on Twitter @janedoe.", "social-prompt"),
         ("Share this article", "badge"),
         ("Share this story on Facebook", "badge"),
+        # a news database's labels and metadata fields around a pasted story (ProQuest, Factiva, LexisNexis)
+        ("ABSTRACT.", "export-label"),
+        ("FULL TEXT.", "export-label"),
+        ("Abstract (summary)", "export-label"),
+        ("Full Text:", "export-label"),
+        ("Translate Full text", "export-label"),
+        ("ProQuest document link", "export-label"),
+        ("Document 1 of 3", "export-label"),
+        ("End of Document", "export-label"),
+        ("2,341 words", "export-label"),
+        ("Document HBRP000020240312ek3c0002d", "export-label"),
+        ("Word count: 812", "export-label"),
+        ("Load-Date: March 13, 2024", "export-label"),
+        ("Publication title: Harbour Courier; Marrow Bay", "export-label"),
+        ("ProQuest document ID: 2961240518", "export-label"),
+        ("Document URL: https://search.example.com/docview/2961240518", "export-label"),
+        ("Byline: By ADA FINCH", "export-label"),
+        ("Credit: By Ada Finch; Staff Writer", "export-label"),
+        ("Dateline: MARROW BAY", "export-label"),
+        ("Length: 812 words", "export-label"),
+        ("Language: ENGLISH", "export-label"),
+        ("Pages: A.3", "export-label"),
+        ("Section: Section A; Column 0; Metro Desk; Pg. 3", "export-label"),
+        ("Subject: Harbours (94%); Public works (90%); Budgets (77%)", "export-label"),
     ],
 )
-def test_outlet_notes_and_prompts_are_removed_with_their_reason(line: str, reason: str) -> None:
+def test_outlet_notes_prompts_and_export_labels_are_removed_with_their_reason(line: str, reason: str) -> None:
     cleaned = clean(f"{WIRE_BODY}\n{line}\nWork starts in May.\n")
     assert cleaned.text == f"{WIRE_BODY}\nWork starts in May."
     assert reasons(cleaned) == {line: reason}
@@ -388,9 +422,44 @@ def test_outlet_notes_and_prompts_are_removed_with_their_reason(line: str, reaso
         "Follow the money on Twitter and you will see who paid.\nThe fund declined to comment.",
         "“Follow us,” the guide said, and the group walked on.\nThey reached the plaza at noon.",
         "The editor's notes from 1998 were found in the archive.\nThey fill three boxes.",
+        # a news database's label words inside sentences, and everyday field names with a sentence after them
+        "Abstract art sold well at the harbour fair.\nThe full text of the ruling runs to 40 pages.",
+        "Abstract. That is how the chair described the plan.\nThe board disagreed.",
+        "Three habits keep older sailors fit.\n\nBody\n\nStretch for ten minutes every morning.",
+        "The fair opens on Friday.\nDETAILS\nTickets cost five euros at the gate.",
+        "Length: the new quay is 300 metres long.\nSection: three of the plan covers the ferries.",
+        "The e-mail was short.\nSubject: Re: the quay budget\nIt asked for a meeting.",
+        "Language: he said the word mattered.\nThe document runs to 2,341 words and more.",
+        "The board read document 4 of the plan.\nWords failed her.\n12 words for the sea",
+        "The fire spread fast.\nPeople: 3 dead; 12 injured\nLocation: Town hall; 7 p.m.",
     ],
 )
 def test_sentences_like_notes_and_prompts_are_kept(text: str) -> None:
     cleaned = clean(text)
     assert cleaned.text == text
     assert cleaned.removed == ()
+
+
+# A story pasted from a news database's export, with the database's labels and fields around the article.
+EXPORT_LEAD = "The harbour board approved the new quay on Tuesday after a two-year delay."
+EXPORT_BODY = "Work on the quay starts in May, the board's chair said.\nIt will cost 12 million euros."
+
+
+def test_everyday_words_that_are_export_labels_go_beside_the_export_fields() -> None:
+    lexis_nexis = f"Section: Metro; Pg. 3\n\nLength: 812 words\n\nBody\n\n{EXPORT_LEAD}\n{EXPORT_BODY}"
+    cleaned = clean(f"{lexis_nexis}\n\nDETAILS\n\nPublication title: Harbour Courier\n")
+    assert cleaned.text == f"{EXPORT_LEAD}\n{EXPORT_BODY}"
+    assert sorted(removed.text for removed in cleaned.removed if removed.reason == "export-label") == [
+        "Body",
+        "DETAILS",
+        "Length: 812 words",
+        "Publication title: Harbour Courier",
+        "Section: Metro; Pg. 3",
+    ]
+
+
+@pytest.mark.parametrize("label", ["ABSTRACT.", "FULL TEXT.", "Full text:", "ABSTRACT:"])
+def test_a_label_run_into_its_paragraph_goes_and_the_paragraph_stays(label: str) -> None:
+    cleaned = clean(f"{EXPORT_LEAD}\n\n{label} {EXPORT_BODY}\n")
+    assert cleaned.text == f"{EXPORT_LEAD}\n\n{EXPORT_BODY}"
+    assert reasons(cleaned) == {label: "export-label"}

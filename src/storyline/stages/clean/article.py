@@ -1,8 +1,9 @@
 """The clean stage over one article: repair the text, give each line its reason or keep it, join the rest.
 
 The order of the rules is decided here and nowhere else: named patterns and credit lines first, then the
-rules that read context (lists, headerless items, bio headers, the tail, the head), then the dateline,
-which credits an agency but never removes a line.
+rules that read context (a database export's everyday-word labels beside its fields, lists, headerless
+items, bio headers, the tail, the head), then the dateline, which credits an agency but never removes a
+line. A database label run into its paragraph ("ABSTRACT. …") is put on a line of its own first.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from storyline.stages.clean.embedded_posts import unwrap_embedded_posts
 from storyline.stages.clean.lexicon import clean_lexicon
 from storyline.stages.clean.rules import (
     mark_bio_headers,
+    mark_export_labels_beside_fields,
     mark_head,
     mark_headerless_items,
     mark_lists,
@@ -41,6 +43,12 @@ def repair_text(text: str) -> str:
     return ftfy.fix_text(text, _FTFY_CONFIG)
 
 
+def split_run_in_labels(text: str) -> str:
+    """A database export's label run into its paragraph ("ABSTRACT. Vice President …") put on a line of its
+    own, for the line rules to remove with their reason while the paragraph stays."""
+    return clean_lexicon().run_in_label.sub(r"\g<indent>\g<label>\n\g<indent>", text)
+
+
 def classify_lines(lines: Sequence[str]) -> tuple[dict[int, str], dict[int, list[Credit]]]:
     """Every removed line's number with its reason, and the credits found on credit lines."""
     lexicon = clean_lexicon()
@@ -52,6 +60,7 @@ def classify_lines(lines: Sequence[str]) -> tuple[dict[int, str], dict[int, list
         if found:
             reasons[number] = CREDIT_REASON
             credits[number] = found
+    reasons |= mark_export_labels_beside_fields(lines, reasons, lexicon)
     reasons |= mark_lists(lines, reasons, lexicon)
     reasons |= mark_headerless_items(lines, reasons, lexicon)
     reasons |= mark_bio_headers(lines, reasons, lexicon)
@@ -77,8 +86,8 @@ def join_kept_lines(lines: Sequence[str], removed: dict[int, str]) -> str:
 
 def clean_article(article: Article) -> Article:
     """The article with its text cleaned, every removed line kept with its reason, and its credits."""
-    # an embedded post's markup goes before any line rule reads the line (``clean.embedded_posts``)
-    text = unwrap_embedded_posts(repair_text(article.text))
+    # an embedded post's markup goes, and a run-in label gets its own line, before any line rule reads them
+    text = split_run_in_labels(unwrap_embedded_posts(repair_text(article.text)))
     raw_lines = [line.rstrip() for line in text.split("\n")]
     lines = [line.strip() for line in raw_lines]
     reasons, credits = classify_lines(lines)

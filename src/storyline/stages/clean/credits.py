@@ -17,8 +17,8 @@ from storyline.stages.clean.lines import next_kept, word_count
 CREDIT_REASON = "credit"
 WIRE_KIND = "wire"
 # Boilerplate that may still be a credit: "Copyright 2016 The Associated Press" is removed either way, but
-# as the agency's credit.
-CREDIT_BEARING_REASONS = frozenset({"copyright"})
+# as the agency's credit; so is a database export's "Byline: By JULIE PACE, Associated Press".
+CREDIT_BEARING_REASONS = frozenset({"copyright", "export-label"})
 
 
 def match_credits(line: str, lexicon: Lexicon, at_tail: bool) -> list[Credit]:

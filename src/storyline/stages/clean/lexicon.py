@@ -66,6 +66,9 @@ class Lexicon:
     outlet_note: re.Pattern[str]
     dateline: re.Pattern[str]
     dateline_lines: int
+    export_reason: str
+    export_beside_fields: tuple[re.Pattern[str], ...]
+    run_in_label: re.Pattern[str]
 
 
 # A blurb opens with the writer's name; case-sensitive on purpose (a name is capitalised).
@@ -133,4 +136,7 @@ def clean_lexicon() -> Lexicon:
         outlet_note=re.compile(credits["outlet_note"].replace("{note}", note_words), re.IGNORECASE),
         dateline=re.compile(credits["dateline"]["pattern"].replace("{agency}", agency)),
         dateline_lines=credits["dateline"]["first_lines"],
+        export_reason=boilerplate["export"]["reason"],
+        export_beside_fields=_compile_all(boilerplate["export"]["beside_fields"]),
+        run_in_label=re.compile(boilerplate["export"]["run_in_label"], re.IGNORECASE),
     )

@@ -1,10 +1,11 @@
 """The boilerplate rules: each reads the lines (and the reasons given so far) and marks line numbers with
 a reason.
 
-Patterns remove a line wherever it stands; the other rules add context: a list header takes the items
-after it, an age stamp takes the teaser and title above it, "About the author" takes its paragraph, the
-tail is walked up over blurbs, bylines and credits until the first line of article text, and the head
-loses a lone section label and a byline. Rules only mark; ``article.classify_lines`` decides their order.
+Patterns remove a line wherever it stands; the other rules add context: a database export's "Body" goes
+only beside the export's fields, a list header takes the items after it, an age stamp takes the teaser and
+title above it, "About the author" takes its paragraph, the tail is walked up over blurbs, bylines and
+credits until the first line of article text, and the head loses a lone section label and a byline. Rules
+only mark; ``article.classify_lines`` decides their order.
 """
 
 from __future__ import annotations
@@ -42,6 +43,23 @@ def mark_pattern_lines(lines: Sequence[str], lexicon: Lexicon) -> dict[int, str]
                 reasons[number] = rule.reason
                 break
     return reasons
+
+
+def mark_export_labels_beside_fields(
+    lines: Sequence[str], reasons: dict[int, str], lexicon: Lexicon
+) -> dict[int, str]:
+    """A database label that is an everyday word too ("Body", "DETAILS"), when the nearest non-blank line
+    above or below is an export field already removed (or the credit such a field gave)."""
+    field_reasons = {lexicon.export_reason, CREDIT_REASON}
+    marked: dict[int, str] = {}
+    for number, line in enumerate(lines):
+        if number in reasons or not any(label.fullmatch(line) for label in lexicon.export_beside_fields):
+            continue
+        above = next((n for n in range(number - 1, -1, -1) if lines[n]), None)
+        below = next((n for n in range(number + 1, len(lines)) if lines[n]), None)
+        if any(reasons.get(n) in field_reasons for n in (above, below) if n is not None):
+            marked[number] = lexicon.export_reason
+    return marked
 
 
 def mark_lists(lines: Sequence[str], reasons: dict[int, str], lexicon: Lexicon) -> dict[int, str]:
