@@ -60,7 +60,6 @@ from storyline.stages.entities.organisations import (
 from storyline.stages.entities.person_descriptions import role_matches, role_stems
 from storyline.stages.entities.places import tagged_place_keys
 from storyline.stages.entities.scopes import is_state_body, link_scopes, scope_country, story_scopes
-from storyline.stages.entities.speaker_heads import speaking_mentions
 from storyline.stages.entities.transliteration import (
     name_readings,
     opens_with_given_name,
@@ -550,9 +549,10 @@ def span_index(entities: Sequence[Entity]) -> Callable[..., str | None]:
     """A lookup from an article span to the entity best naming it: persons and organisations before
     places ("Ukrainian President Volodymyr Zelensky" → Zelensky, not Ukraine), then the longest mention.
 
-    Given the span's words, only a name at the head of the speaker's phrase, or one a role or a thing at the
-    head speaks for, is the speaker (``speaker_heads``): "North Korea's representative to the United
-    Nations" is North Korea, "People with direct knowledge of Gates' work" no one named."""
+    Given the span's words, a speaker described by a role and no name ("North Korea's representative to the
+    United Nations") is linked only to an actor named *before* the role word — the one the speaker speaks
+    for ("the Kremlin spokesman", "North Korea's representative") — never to one after it (the United
+    Nations is where the envoy speaks, not who)."""
     by_article: dict[str, list[tuple[Mention, str]]] = defaultdict(list)
     for entity in entities:
         for mention in entity.mentions:
@@ -565,11 +565,35 @@ def span_index(entities: Sequence[Entity]) -> Callable[..., str | None]:
             for mention, entity_id in by_article.get(article, ())
             if mention.start < end and start < mention.end
         ]
-        if words:
-            inside = speaking_mentions(inside, start, words)
+        role_at = _role_word_offset(words) if words else None
+        if role_at is not None and not any(mention.label == "PERSON" for mention, _ in inside):
+            inside = [(mention, entity_id) for mention, entity_id in inside if mention.end <= start + role_at]
+        elif words:
+            inside = [pair for pair in inside if not _owned_by_person(pair[0], start, words)]
         if not inside:
             return None
         best = min(inside, key=lambda pair: (rank.get(pair[0].label, 2), -(pair[0].end - pair[0].start)))
         return best[1]
 
     return entity_at
+
+
+def _owned_by_person(mention: Mention, start: int, words: str) -> bool:
+    """A person's name before a plural common noun that heads the speaker's words ("Clinton supporters, who
+    had hoped …", "some of Clinton's allies"): the speaker is people of that person's, not the person
+    (issue #14, PolNeAR classified-emails). A thing of theirs ("Clinton's campaign", "another Slaughter
+    email") still speaks for them; a role word after the name goes by ``_role_word_offset``."""
+    if mention.label != "PERSON":
+        return False
+    after = [match.group() for match in WORD.finditer(words[max(0, mention.end - start) :])]
+    head = after[-1] if after else ""
+    return head.islower() and len(head) > 2 and head.endswith("s") and not head.endswith(("ss", "selves"))
+
+
+def _role_word_offset(words: str) -> int | None:
+    """Where the first title word ("representative", "spokesman") starts in a speaker's words, if any."""
+    title_words = entity_lexicon().title_words
+    for match in WORD.finditer(words):
+        if match.group().lower() in title_words:
+            return match.start()
+    return None
