@@ -11,7 +11,7 @@ The ledger reads such a claim as the speaker's claim of the clause said (``as_ju
 clause, and the speaker denies it (a wrong saying) or asserts it (a right one). A wrong saying of a negated
 clause ("wrong to say he had not …") affirms the clause unnegated, which no span of the article's words
 states: that claim is left out of the ledger, since its side cannot be put on the clause (precision
-first), and kept it stood as a judgement of the man who said it.
+first); kept, it would stand as a judgement of the man who said it.
 """
 
 from __future__ import annotations
