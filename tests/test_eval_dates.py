@@ -13,7 +13,7 @@ import pytest
 
 import eval.common
 from eval import dates
-from eval.timex_metrics import add_scores
+from eval.timex_metrics import TimexScores, add_scores
 from storyline.records import TimeExpr
 
 FIXTURE = Path(__file__).resolve().parent / "data" / "times_eval"
@@ -120,12 +120,21 @@ def test_held_out_is_refused_without_the_generalisation_corpus() -> None:
 # twenty-fifth round, 0.922 / 0.939 once its errors were read (clause-anchored days, "overnight", "the day
 # before", weekdays pointing ahead). Floors at what the round reached, less a hair.
 GENERALISE_TIMES_FLOORS = {"value F1": 0.91, "relaxed F1": 0.93}
+# pamir-air-crash joined at the twenty-sixth round's start (scored unseen at fb40463: value F1 0.839,
+# relaxed F1 0.903 on its 43 times); floors of its own until its errors are read.
+TIMES_FLOORS_OF_LATE_STORIES = {"pamir-air-crash": {"value F1": 0.83, "relaxed F1": 0.90}}
+
+
+def _under_floors(scores: Sequence[TimexScores], floors: dict[str, float]) -> dict[str, float]:
+    pooled = add_scores(scores)
+    figures = {"value F1": pooled.value_f1, "relaxed F1": pooled.relaxed[2]}
+    return {name: round(figures[name], 3) for name, floor in floors.items() if figures[name] < floor}
 
 
 def test_generalisation_times_stay_above_floors() -> None:
-    pooled = add_scores(dates.score_generalise(held_out=False).values())
-    assert pooled.gold >= 200, "the development stories' times gold went missing"
-    figures = {"value F1": pooled.value_f1, "relaxed F1": pooled.relaxed[2]}
-    floors = GENERALISE_TIMES_FLOORS
-    below = {name: round(figures[name], 3) for name, floor in floors.items() if figures[name] < floor}
-    assert not below, f"under the floors: {below}"
+    by_story = dates.score_generalise(held_out=False)
+    older = [scores for story, scores in by_story.items() if story not in TIMES_FLOORS_OF_LATE_STORIES]
+    assert add_scores(older).gold >= 200, "the development stories' times gold went missing"
+    assert not _under_floors(older, GENERALISE_TIMES_FLOORS)
+    for story, floors in TIMES_FLOORS_OF_LATE_STORIES.items():
+        assert not _under_floors([by_story[story]], floors), story
