@@ -277,7 +277,9 @@ MOST_FALSE_IN_A_STORY_TOP_20 = 2  # issue #14's ceiling, per story
 # top 5 false or misleading; at isis25 (an answering "No," no denial; an outlet's possessive quotation, a
 # channel running over a quote's attribution and one voice's quip take no side) together 117/887, apart 19/39
 # (its 20 errors one multi-sentence quote of Trump's spanning two gold questions), sides 97/117,
-# 2 of its top 2.
+# 2 of its top 2. clinton-clinches-sanders-holdout joined at the twenty-sixth round's start (scored unseen at
+# fb40463, reviewed at 03b1b9c, the same code): covered 36/39, together 3/77, apart 75/76, speakers 32/42,
+# statuses 4/15, 15 of its top 20 false or misleading.
 FLOORS_OF_LATE_STORIES = {
     "trump-taxes": (
         {
@@ -376,6 +378,16 @@ FLOORS_OF_LATE_STORIES = {
             "statuses right": 0.07,
         },
         2,  # 5 of its top 5 reviewed false or misleading when scored unseen; 2 of 2 at isis25
+    ),
+    "clinton-clinches-sanders-holdout": (
+        {
+            "sentences covered by a claim": 0.92,
+            "same-question pairs together": 0.038,
+            "other-question pairs apart": 0.98,
+            "speakers right": 0.76,
+            "statuses right": 0.26,
+        },
+        15,  # 15 of its top 20 reviewed false or misleading when scored unseen (fb40463) and when it joined
     ),
 }
 
