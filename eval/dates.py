@@ -20,7 +20,7 @@ The matching and the scores are in ``eval/timex_metrics.py``; this script reads 
 stage and prints.
 
     python eval/dates.py [--limit N] [--subset timebank|aquaint] [--tempeval-only] [--errors]
-    python eval/dates.py --corpus generalise               # tests/data/generalise: development stories
+    python eval/dates.py --corpus generalise [--errors]    # tests/data/generalise: development stories
     python eval/dates.py --corpus generalise --held-out    # ... its held-out story (score it rarely)
 """
 
@@ -30,7 +30,7 @@ import argparse
 import calendar
 import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -138,24 +138,46 @@ def score_tempeval(
     return {"all": add_scores(all_types), "points": add_scores(points)}
 
 
-def value_errors(document: Document, found: Sequence[TimeExpr]) -> list[str]:
+def value_errors(
+    document: Document,
+    found: Sequence[TimeExpr],
+    value_of: Callable[[TimeExpr], str | None] = lambda expression: expression.value,
+    unmatched_too: bool = False,
+) -> list[str]:
     """A line for each found expression matched (first overlap in text order, as the scores match) to a
     gold TIMEX3 of another value: document, creation day, our text and value, gold text, type and value,
-    and the sentence-sized context before, to sort the errors by cause."""
+    and the sentence-sized context before, to sort the errors by cause. With ``unmatched_too``, also a line
+    for each found expression no gold overlaps ("spurious") and each gold one nothing found overlaps
+    ("missed")."""
     unmatched, lines = list(document.gold), []
     for expression in found:
         span = (expression.start, expression.end)
         gold = next((g for g in unmatched if overlaps(*span, g.start, g.end)), None)
         if gold is None:
+            if unmatched_too:
+                lines.append(
+                    f"{document.name}\tspurious {expression.text!r} -> {value_of(expression)}\t"
+                    f"…{_context_before(document, expression.start)}"
+                )
             continue
         unmatched.remove(gold)
-        if not value_matches(expression.value, gold.value):
-            before = " ".join(document.text[max(0, expression.start - 80) : expression.start].split())
+        if not value_matches(value_of(expression), gold.value):
             lines.append(
-                f"{document.name}\tDCT {document.published}\t{expression.text!r} -> {expression.value}\t"
-                f"gold {document.text[gold.start : gold.end]!r} {gold.type} {gold.value}\t…{before}"
+                f"{document.name}\tDCT {document.published}\t{expression.text!r} -> {value_of(expression)}\t"
+                f"gold {document.text[gold.start : gold.end]!r} {gold.type} {gold.value}\t"
+                f"…{_context_before(document, expression.start)}"
             )
+    if unmatched_too:
+        lines += [
+            f"{document.name}\tmissed {document.text[g.start : g.end]!r} {g.value}\t"
+            f"…{_context_before(document, g.start)}"
+            for g in unmatched
+        ]
     return lines
+
+
+def _context_before(document: Document, start: int) -> str:
+    return " ".join(document.text[max(0, start - 80) : start].split())
 
 
 # --- gold times: the demo corpus and the generalisation stories ----------------------------------------
@@ -251,6 +273,18 @@ def score_generalise(held_out: bool, folder: Path = GENERALISE) -> dict[str, Tim
     return {story: add_scores(per_story[story]) for story in sorted(per_story)}
 
 
+def generalise_errors(held_out: bool, folder: Path = GENERALISE) -> list[str]:
+    """The time points found with a wrong ``date``, found where the gold has none, or missed."""
+    documents = [document for _, document in read_generalise_documents(held_out, folder)]
+    return [
+        line
+        for document, found in run_stage(documents)
+        for line in value_errors(
+            document, time_points(found), value_of=lambda expression: expression.date, unmatched_too=True
+        )
+    ]
+
+
 def time_points(found: Sequence[TimeExpr]) -> list[TimeExpr]:
     """The expressions the demo gold annotates: the times a timeline can place, with their ``date``. Its
     gold leaves out durations, frequencies and references ("for a week", "every day", "now")."""
@@ -342,12 +376,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--tempeval-only", action="store_true", help="skip the demo corpus and publication dates"
     )
     parser.add_argument(
-        "--errors", action="store_true", help="list the TempEval-3 expressions found with a wrong value"
+        "--errors",
+        action="store_true",
+        help="list the TempEval-3 expressions found with a wrong value; with --corpus generalise, the "
+        "generalisation stories' wrong, spurious and missed times",
     )
     add_corpus_options(parser)
     args = parser.parse_args(argv)
     if args.corpus == "generalise":
-        return report_generalise(args.held_out)
+        return report_generalise(args.held_out, errors=args.errors)
     if args.held_out:
         parser.error("--held-out scores the generalisation corpus: give --corpus generalise")
 
@@ -380,9 +417,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def report_generalise(held_out: bool, folder: Path = GENERALISE) -> int:
-    """Prints a line per gold story and the pooled scores; says so when no gold file has times yet."""
+def report_generalise(held_out: bool, folder: Path = GENERALISE, errors: bool = False) -> int:
+    """Prints a line per gold story and the pooled scores; says so when no gold file has times yet. With
+    ``errors``, first a line per wrong, spurious or missed time."""
     part = "held-out" if held_out else "dev"
+    if errors:
+        print("\n".join(generalise_errors(held_out, folder)))
     scores = score_generalise(held_out, folder)
     if not scores:
         print(f"Generalisation {part}: no gold file in {folder / 'gold'} has `times` yet: nothing to score")

@@ -102,6 +102,32 @@ def test_first_person_blurb_and_the_name_above_it_go() -> None:
 
 
 @pytest.mark.parametrize(
+    "blurb",
+    [
+        # The writer introduced by role, then named (a translated outlet's footer; issue #17).
+        "The author, Lena Hartwig, is the paper's correspondent for the Baltic states.",
+        "Our correspondent, Lena Hartwig, reports from Vilnius and Riga.",
+        # By role alone: the opinion-page footer.
+        "The writer is a senior fellow at the Institute of Coastal Studies in Tallinn.",
+        # By name, as a third-person blurb.
+        "Lena Hartwig is a correspondent for the Harbour Courier, based in Riga.",
+    ],
+)
+def test_author_blurbs_in_their_common_forms_go(blurb: str) -> None:
+    story = "The ferry line to Tallinn reopened on Monday after a week of storms, its operator said."
+    cleaned = clean(f"{story}\n\n{blurb}\n")
+    assert cleaned.text == story
+    assert reasons(cleaned) == {blurb: "author-bio"}
+
+
+def test_about_the_author_takes_its_paragraph() -> None:
+    story = "The ferry line to Tallinn reopened on Monday after a week of storms, its operator said."
+    cleaned = clean(f"{story}\n\nAbout the author\n\nLena Hartwig writes about shipping for the Courier.\n")
+    assert cleaned.text == story
+    assert set(reasons(cleaned).values()) == {"author-bio"}
+
+
+@pytest.mark.parametrize(
     ("line", "kind", "outlet"),
     [
         ("Source: Northern Daily", "source", "Northern Daily"),
@@ -146,6 +172,11 @@ def test_several_credited_outlets_on_one_line() -> None:
         "The embassy was told.\nVia diplomatic channels, the government protested on Friday.",
         # A newsmaker described in the last paragraph was named before: not an author blurb.
         "Analyst Mara Quist said the deal was fragile.\nQuist is a senior analyst at the Harbour Institute.",
+        "Lena Hartwig was called as a witness.\nThe reporter, Lena Hartwig, is a witness for the defence.",
+        # A story about a writer calls them by role before: the last paragraph is about them, not a footer.
+        "The author of the novel was questioned on Monday.\nThe author is a former teacher in Riga.",
+        # A role opening with no trade after it is a sentence.
+        "The trial was adjourned.\nThe reporter is expected to testify on Friday.",
         # "By …" that is not a byline.
         "By contrast, the northern districts stayed dry.\nThe storm moved east.",
         # "Via …" with an editor's word in its clause is still a sentence (issue #17).
@@ -275,8 +306,10 @@ def test_eval_floor_on_demo_gold() -> None:
 # No line was removed from the 79 articles whose gold annotates no clean output; one removed there would be
 # article text lost, or boilerplate to annotate in their gold first.
 # pamir-air-crash joined at the twenty-sixth round's start (scored unseen at fb40463: removed lines 7 of 8,
-# an author's bio that opens "The author, ..." kept); it has a floor of its own until its errors are read.
-REMOVED_RECALL_OF_LATE_STORIES = {"pamir-air-crash": 0.87}
+# an author's bio that opens "The author, ..." kept); 8 of 8 once a writer introduced by role ("The author,
+# X, is ...", "The writer is ...") was read as a blurb, so it is in the pool. A story scored unseen later
+# gets a floor of its own here until its errors are read.
+REMOVED_RECALL_OF_LATE_STORIES: dict[str, float] = {}
 
 
 def test_generalisation_stories_clean_scores_stay_above_floors() -> None:

@@ -150,6 +150,10 @@ def test_the_bound_of_a_reported_warning_is_ahead_of_the_warning() -> None:
         # a forecast tells a day ahead; a schedule reported in the past is backshifted, still ahead
         ("Highs of 35 degrees are forecast for Wednesday.", ("Wednesday", "2024-10-23")),
         ("The governor said two ferries were expected on Thursday.", ("Thursday", "2024-10-24")),
+        # an expectation told active in a report: the past backshifts the report, the bound is ahead
+        ("The minister said he expected a first report by Friday.", ("by Friday", "2024-10-25")),
+        # a state told in the present perfect lasts to now: its bound is ahead
+        ("Schools in the valley have been closed until Wednesday.", ("Wednesday", "2024-10-23")),
         # a reported order's deadline: the past perfect only backshifts the report
         (
             "The regulator said lenders had been told to repay the loans by Friday.",
@@ -186,6 +190,8 @@ def test_a_weekday_a_schedule_or_a_deferral_points_to_is_the_coming_one(
         ("The agency had reported on Wednesday that the deadline was met.", ("Wednesday", "2024-10-16")),
         ("Polling stations stayed shut until Thursday.", ("Thursday", "2024-10-17")),
         ("The strike lasted until Saturday.", ("Saturday", "2024-10-19")),
+        # in the past perfect the state was over before now
+        ("Schools had been closed until Wednesday.", ("Wednesday", "2024-10-16")),
         # a schedule told alone in the past, or overtaken in the past perfect, stays past
         ("Two ferries were expected on Thursday but never came.", ("Thursday", "2024-10-17")),
         ("The governor said two ferries had been expected on Thursday.", ("Thursday", "2024-10-17")),
@@ -536,6 +542,18 @@ def test_the_day_before_steps_from_the_day_told_before() -> None:
         ("Friday", "2024-10-18", "day"),
         ("the day before", "2024-10-17", "day"),
     ]
+    # a clause of the present with no day of its own compares with today, not with the day told before it
+    # (translated news: "35 are still missing, after 49 the day before")
+    assert values("On Friday the toll stood at 40. Twelve are still missing, against 19 the day before.") == [
+        ("Friday", "2024-10-18", "day"),
+        ("the day before", "2024-10-20", "day"),
+    ]
+    # a step ahead in the present is a schedule told from the narrative's day
+    assert values("The envoy arrives in Riga on Friday and leaves the following day.")[-1] == (
+        "the following day",
+        "2024-10-19",
+        "day",
+    )
     # "the day before the vote" steps from the vote, which names no date
     assert [t.date for t in find("Talks were held the day before the vote.")] == [None]
 
@@ -567,6 +585,8 @@ def test_the_day_before_steps_from_the_day_told_before() -> None:
         ("Three more suspects were detained overnight, police said.", ("overnight", "2024-10-20")),
         ("The bridge will stay closed overnight.", ("overnight", MONDAY)),
         ("Looters struck in the early hours of Sunday.", ("the early hours of Sunday", "2024-10-20")),
+        # translated news names the part of the day before its day
+        ("The plane crashed on the evening of Saturday.", ("the evening of Saturday", "2024-10-19")),
         (
             "Shelling went on through the night from Saturday to Sunday.",
             ("the night from Saturday to Sunday", "2024-10-19"),

@@ -55,10 +55,11 @@ def time_at(document: dates.Document, surface: str, day: str | None, kind: str =
     return TimeExpr(surface, start, start + len(surface), day, "day", type=kind, value=day)
 
 
-def test_a_wrong_date_a_miss_and_a_spurious_time_each_cost_the_stage(monkeypatch: pytest.MonkeyPatch) -> None:
+def flawed_times() -> dict[str, list[TimeExpr]]:
+    """What a flawed stage finds in the fixture: a wrong date, a miss and a spurious time."""
     documents = dict((d.name, d) for _, d in dates.read_generalise_documents(held_out=False, folder=FIXTURE))
     ferry, harbour = documents["ferry-01"], documents["harbour-01"]
-    found = {
+    return {
         # Saturday read as the coming one; the duration is not a time point and counts neither way
         "ferry-01": [
             time_at(ferry, "18 November 2024", "2024-11-18"),
@@ -74,7 +75,10 @@ def test_a_wrong_date_a_miss_and_a_spurious_time_each_cost_the_stage(monkeypatch
             time_at(harbour, "April", "2025-04"),
         ],
     }
-    monkeypatch.setattr(dates, "run_stage", stub_stage(found))
+
+
+def test_a_wrong_date_a_miss_and_a_spurious_time_each_cost_the_stage(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(dates, "run_stage", stub_stage(flawed_times()))
     scores = dates.score_generalise(held_out=False, folder=FIXTURE)
     assert counts(scores["halsoy-ferry"]) == (1, 2, 2, 2, 1)
     assert counts(scores["vennberg-fire"]) == (1, 5, 5, 4, 4)
@@ -82,6 +86,18 @@ def test_a_wrong_date_a_miss_and_a_spurious_time_each_cost_the_stage(monkeypatch
     pooled = dates.add_scores(scores.values())
     assert (pooled.relaxed[0], pooled.relaxed[1]) == (6 / 7, 6 / 7)
     assert pooled.value_accuracy == 5 / 6
+
+
+def test_the_errors_of_the_generalisation_stories_are_listed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(dates, "run_stage", stub_stage(flawed_times()))
+    errors = [line.split("\t") for line in dates.generalise_errors(held_out=False, folder=FIXTURE)]
+    assert [fields[:2] for fields in errors] == [
+        ["ferry-01", "DCT 2024-11-18"],
+        ["harbour-01", "spurious 'the night' -> 2025-03-10"],
+        ["harbour-01", "missed 'Monday' 2025-03-10"],
+    ]
+    # the wrong date: ours, then the gold's
+    assert errors[0][2:4] == ["'Saturday' -> 2024-11-23", "gold 'Saturday' DATE 2024-11-16"]
 
 
 def without_times(tmp_path: Path, *names: str) -> Path:
@@ -121,8 +137,11 @@ def test_held_out_is_refused_without_the_generalisation_corpus() -> None:
 # before", weekdays pointing ahead). Floors at what the round reached, less a hair.
 GENERALISE_TIMES_FLOORS = {"value F1": 0.91, "relaxed F1": 0.93}
 # pamir-air-crash joined at the twenty-sixth round's start (scored unseen at fb40463: value F1 0.839,
-# relaxed F1 0.903 on its 43 times); floors of its own until its errors are read.
-TIMES_FLOORS_OF_LATE_STORIES = {"pamir-air-crash": {"value F1": 0.83, "relaxed F1": 0.90}}
+# relaxed F1 0.903 on its 43 times); value F1 0.903 (every time found has the right day) once its errors were
+# read (a present clause's "the day before" steps back from today, a reported "expected … by Friday" and a
+# present perfect's "until Monday" lie ahead). Its 8 spurious times (a year, "the weekend", "the end of the
+# year" its gold leaves out, unlike the other stories') keep it under the pooled floors: floors of its own.
+TIMES_FLOORS_OF_LATE_STORIES = {"pamir-air-crash": {"value F1": 0.90, "relaxed F1": 0.90}}
 
 
 def _under_floors(scores: Sequence[TimexScores], floors: dict[str, float]) -> dict[str, float]:

@@ -53,6 +53,10 @@ class Lexicon:
     third_person: re.Pattern[str]
     beat_opening: re.Pattern[str]
     bio_cues: re.Pattern[str]
+    # "The author, Jane Doe, is …" (the name in the group ``name``) and "The writer is …" (the role in
+    # ``role``, no name)
+    writer_named_by_role: re.Pattern[str]
+    writer_by_role: re.Pattern[str]
     bio_headers: tuple[re.Pattern[str], ...]
     max_name_words: int
     name_particles: frozenset[str]
@@ -72,7 +76,8 @@ class Lexicon:
 
 
 # A blurb opens with the writer's name; case-sensitive on purpose (a name is capitalised).
-_NAME_OPENING = r"(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s+"
+_NAME = r"(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})"
+_NAME_OPENING = _NAME + r"\s+"
 
 
 def _compile_all(patterns: Sequence[str], flags: int = re.IGNORECASE) -> tuple[re.Pattern[str], ...]:
@@ -91,6 +96,10 @@ def clean_lexicon() -> Lexicon:
     # Agency names keep their case inside case-insensitive patterns: "AP", never the word "ap".
     agency = "(?-i:" + "|".join(re.escape(name) for name in credits["wire"]["agencies"]) + ")"
     note_words = _alternation(credits["outlet_note_words"])
+    # "The author", "Our correspondents": case-insensitive inside the case-sensitive name patterns
+    writer_role = (
+        f"(?i:{_alternation(bio['writer_role_articles'])}\\s+(?P<role>{_alternation(bio['writer_roles'])})s?)"
+    )
     credit_rules = tuple(
         CreditRule(
             kind=entry["kind"],
@@ -120,6 +129,12 @@ def clean_lexicon() -> Lexicon:
         # The name part is case-sensitive on purpose: a blurb opens with a capitalised name.
         third_person=re.compile(_NAME_OPENING + _alternation(bio["third_person_verbs"]) + r"\b"),
         beat_opening=re.compile(_NAME_OPENING + _alternation(bio["beat_verbs"]) + r"\b"),
+        writer_named_by_role=re.compile(
+            rf"{writer_role},\s+{_NAME}\s*,\s+"
+            + _alternation(bio["third_person_verbs"] + bio["beat_verbs"])
+            + r"\b"
+        ),
+        writer_by_role=re.compile(rf"{writer_role}\s+{_alternation(bio['role_verbs'])}\b"),
         bio_cues=re.compile(rf"\b{_alternation(bio['cues'])}\b", re.IGNORECASE),
         bio_headers=_compile_all([rf"{header}\s*:?" for header in bio["headers"]]),
         max_name_words=bio["max_name_words"],

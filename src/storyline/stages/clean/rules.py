@@ -147,10 +147,20 @@ def mark_tail(
 
 
 def is_author_blurb(paragraph: str, body_above: str, line_above: str, lexicon: Lexicon) -> bool:
-    """A paragraph describing the writer: "I'm a journalist based in …", "Jane Doe is an economist at …"."""
+    """A paragraph describing the writer: "I'm a journalist based in …", "Jane Doe is an economist at …",
+    "The author, Jane Doe, is the paper's correspondent for …", "The writer is a fellow at …"."""
     first_sentence = re.split(r"(?<=[.!?])\s", paragraph, maxsplit=1)[0]
     if lexicon.first_person.match(paragraph):
         return bool(lexicon.professions.search(first_sentence) or lexicon.bio_cues.search(paragraph))
+    by_role = lexicon.writer_by_role.match(paragraph)
+    if by_role is not None:
+        # "The writer is a fellow at …": no name to look for in the body, so the role must be new there (a
+        # story about a novelist calls them "the author" before), and a trade must follow it
+        role_used = re.search(rf"\b{by_role.group('role')}s?\b", body_above, re.IGNORECASE)
+        return role_used is None and bool(lexicon.professions.search(first_sentence, by_role.end()))
+    opening = lexicon.writer_named_by_role.match(paragraph)
+    if opening is not None:  # "The author, Jane Doe, is …": the role names the trade
+        return not _named_before(opening, body_above)
     if paragraph.lower().startswith(BLURB_PRONOUNS):
         # "She covers …" is a blurb only under a standalone byline name.
         return is_name_line(line_above, lexicon.max_name_words, lexicon) and bool(
@@ -161,9 +171,13 @@ def is_author_blurb(paragraph: str, body_above: str, line_above: str, lexicon: L
         opening = lexicon.third_person.match(paragraph)
         if opening is None or not lexicon.professions.search(first_sentence):
             return False
+    return not _named_before(opening, body_above)
+
+
+def _named_before(opening: re.Match[str], body_above: str) -> bool:
     # A newsmaker described in the last paragraph was named earlier in the story; the writer was not.
     surname = opening.group("name").split()[-1]
-    return re.search(rf"\b{re.escape(surname)}\b", body_above) is None
+    return re.search(rf"\b{re.escape(surname)}\b", body_above) is not None
 
 
 def is_byline(line: str, lexicon: Lexicon) -> bool:

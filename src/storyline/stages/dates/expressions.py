@@ -86,7 +86,7 @@ def find_time_expressions(
             resolved = resolve_candidate(located.candidate, article.text, base, located.tense)
         if resolved is None:
             continue
-        resolved = resolve_in_context(located, resolved, base, expressions)
+        resolved = resolve_in_context(located, resolved, base, expressions, placed)
         # a value the text fixes on its own ("18 Oct 2024", "--10-18" read yearless) rests on no base
         inferred = (
             article.published_inferred
@@ -139,12 +139,20 @@ def on_day(expression: TimeExpr, day: str | None, inferred: bool) -> TimeExpr:
 
 
 def resolve_in_context(
-    located: LocatedTime, resolved: Resolved, base: date | None, earlier: list[TimeExpr]
+    located: LocatedTime,
+    resolved: Resolved,
+    base: date | None,
+    earlier: list[TimeExpr],
+    earlier_located: Sequence[LocatedTime] = (),
 ) -> Resolved:
-    """The kinds whose value rests on the dates told before them, not on the publication date alone."""
+    """The kinds whose value rests on the dates told before them, not on the publication date alone.
+    ``earlier_located``: where the ``earlier`` expressions stand (their clauses)."""
     candidate = located.candidate
     if candidate.kind == "anchored" and candidate.match is not None:
-        return timeml.resolve_anchored(candidate.match, earlier)
+        # a clause of the present that names no day of its own steps back from today
+        own_day = any(other.verb == located.verb for other in earlier_located)
+        now = base if located.reports_now and located.verb is not None and not own_day else None
+        return timeml.resolve_anchored(candidate.match, earlier, now)
     if candidate.kind in YEAR_EARLIER_KINDS and base is not None:
         return timeml.compared_quarter(resolved, base, earlier, located.start)
     return resolved

@@ -101,6 +101,8 @@ class DirectionWords:
     scheduled_events: frozenset[str]
     bound_ahead: tuple[str, ...]
     deferral_prepositions: tuple[str, ...]
+    state_bounds: tuple[str, ...]
+    expectation_verbs: frozenset[str]
     reporting_verbs: frozenset[str]  # the claims stage's cue verbs (cues.toml), read as written there
 
 
@@ -116,6 +118,8 @@ def direction_words() -> DirectionWords:
         scheduled_events=frozenset(raw["scheduled_events"]),
         bound_ahead=tuple(raw["bound_ahead"]),
         deferral_prepositions=tuple(raw["deferral_prepositions"]),
+        state_bounds=tuple(raw["state_bounds"]),
+        expectation_verbs=frozenset(raw["expectation_verbs"]),
         reporting_verbs=frozenset(load_lexicon("cues")["reporting_verbs"]),
     )
 
@@ -244,6 +248,10 @@ def time_patterns() -> tuple[TimePattern, ...]:
             rf"\b(?:{CLOCK})?(?:(?P<shift>{shift})\s+)?(?P<weekday>{weekday})(?:\s+(?P<part>{part})\b)?",
             # "the early hours of Monday" is Monday; "the night from Sunday to Monday" takes the evening's day
             rf"\b(?i:the\s+(?:early|small|wee)\s+hours\s+of)\s+(?P<weekday>{weekday})(?:\s+(?P<part>{part})\b)?",
+            # "the evening of Monday" is Monday evening (translated news names the part before its day); not
+            # before a date, which the weekday is read with ("the night of Friday, Oct. 23")
+            rf"\b(?i:the\s+{part}\s+of)\s+(?P<weekday>{weekday})\b"
+            rf"(?!\s+(?i:to|and|into)\s+{weekday}|,?\s+(?:{month}|\d))",
             rf"\b(?i:the\s+night\s+(?:from|of|between))\s+(?P<weekday>{weekday})\s+(?i:to|and|into)\s+{weekday}",
         ],
         # "placed in custody overnight": the night before the publication day (``rules.resolve_overnight``)
@@ -389,6 +397,7 @@ def context_patterns() -> dict[str, re.Pattern[str]]:
         "bound_ahead": re.compile(rf"\b{any_word(direction.bound_ahead)}\s+{AT_LEAST}$"),
         "scheduled_for": re.compile(r"\b(?i:for)\s+$"),
         "deferred_to": re.compile(rf"\b{any_word(direction.deferral_prepositions)}\s+{AT_LEAST}$"),
+        "state_bound": re.compile(rf"\b{any_word(direction.state_bounds)}\s+{AT_LEAST}$"),
         "duration_start": re.compile(rf"^{any_word(lexicon.duration_markers)}\b"),
         # "for the last year", "over the next month": a stretch of time, not the calendar unit
         "stretch_before": re.compile(r"(?i:\b(?:for|over|within|during|in|throughout)\s+the\s+)$"),

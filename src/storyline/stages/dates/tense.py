@@ -75,8 +75,10 @@ def points_ahead(verb: Token, tense: str, before: str) -> bool:
     until Wednesday", "must be returned by Friday"), a schedule verb ("the truce expires Friday"), a
     deadline as its subject ("the deadline is Wednesday") or a schedule predicate ("the vote is due on
     Wednesday"). In a past one, only a deferral to the date ("were postponed until at least Wednesday":
-    the decision is past, the day it moved to lies ahead) or a reported order's deadline. Otherwise a
-    present clause stays as before, the past (headlines narrate the past in the present)."""
+    the decision is past, the day it moved to lies ahead), a reported order's deadline or expectation ("said
+    he expected an assessment by Friday"), or a state told in the present perfect that lasts until the date
+    ("classes have been suspended until Monday"). Otherwise a present clause stays as before, the past
+    (headlines narrate the past in the present)."""
     patterns = context_patterns()
     if tense == PAST:
         deferred = bool(verb_phrases(verb) & direction_words().deferral_verbs)
@@ -84,6 +86,8 @@ def points_ahead(verb: Token, tense: str, before: str) -> bool:
             (deferred and bool(patterns["deferred_to"].search(before)))
             or (is_reported_deadline(verb) and bool(patterns["bound_ahead"].search(before)))
             or is_reported_schedule(verb)
+            or (is_reported_expectation(verb) and bool(patterns["bound_ahead"].search(before)))
+            or (is_present_perfect(verb) and bool(patterns["state_bound"].search(before)))
             or is_told_plan(verb)
             or (bool(patterns["scheduled_for"].search(before)) and is_event_set(verb))
             or (bool(patterns["bound_ahead"].search(before)) and is_backshifted_condition(verb))
@@ -247,12 +251,33 @@ def is_reported_schedule(verb: Token) -> bool:
     Friday" may tell a plan that failed)."""
     if verb.tag_ != "VBN" or verb.lower_ not in direction_words().schedule_predicates:
         return False
-    if is_past_perfect(verb):
-        return False
+    return not is_past_perfect(verb) and is_reported(verb)
+
+
+def is_reported_expectation(verb: Token) -> bool:
+    """An expectation told active in the simple past inside a report ("said he expected a first assessment
+    by Friday"): the past backshifts the report, as ``is_reported_schedule``'s passive does."""
+    return (
+        verb.tag_ == "VBD"
+        and verb.lemma_.lower() in direction_words().expectation_verbs
+        and is_reported(verb)
+    )
+
+
+def is_reported(verb: Token) -> bool:
+    """The clause is what a reporting verb says ("said that …", "said it had asked …, and that …")."""
     clause = verb
-    while clause.dep_ == "conj" and clause.head.i != clause.i:  # "said it had asked …, and that … were"
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head
     return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in direction_words().reporting_verbs
+
+
+def is_present_perfect(verb: Token) -> bool:
+    """ "have been suspended", "has closed": a perfect whose auxiliary is in the present tense."""
+    return verb.tag_ == "VBN" and any(
+        child.dep_ == "aux" and child.lower_ in PERFECT_AUXILIARIES and child.tag_ in PRESENT_TENSE_TAGS
+        for child in verb.children
+    )
 
 
 def verb_tense(verb: Token) -> str:

@@ -163,25 +163,33 @@ ANCHOR_SHIFTS = {
 }
 
 
-def resolve_anchored(match: re.Match[str], earlier: Sequence[TimeExpr]) -> Resolved:
+def resolve_anchored(match: re.Match[str], earlier: Sequence[TimeExpr], now: date | None = None) -> Resolved:
     """ "that year", "the following month", "the previous day", "the same evening" (a part of a day is its
     day): a step from the latest date told before it at that unit or finer (narratives anchor on the last
-    date, not on the publication date, as HeidelTime's narrative mode does); unknown when none was told."""
+    date, not on the publication date, as HeidelTime's narrative mode does); unknown when none was told.
+    ``now``: the publication day, when the clause reports the present and names no day of its own; a step
+    back is then taken from it ("35 are still missing, after 49 the day before" compares with today, not
+    with the day told a sentence earlier). A step ahead or none keeps the narrative's date ("arrives on
+    Monday and leaves the following day" is a schedule told in the present)."""
     unit = match.group("unit").lower()
     unit = "day" if unit in PARTS_OF_DAY else unit  # "the same evening", "the following morning": its day
     shift = ANCHOR_SHIFTS[" ".join(match.group("anchor").lower().split())]
-    finer = {"year": ("year", "month", "day"), "month": ("month", "day"), "day": ("day",)}[unit]
-    anchor = next(
-        (t for t in reversed(earlier) if t.precision in finer and (t.date or "")[:4].isdigit()), None
-    )
-    if anchor is None or anchor.date is None:
+    if now is not None and shift < 0:
+        anchor_date: str | None = now.isoformat()
+    else:
+        finer = {"year": ("year", "month", "day"), "month": ("month", "day"), "day": ("day",)}[unit]
+        anchor = next(
+            (t for t in reversed(earlier) if t.precision in finer and (t.date or "")[:4].isdigit()), None
+        )
+        anchor_date = None if anchor is None else anchor.date
+    if anchor_date is None:
         return rules.UNKNOWN
-    year = int(anchor.date[:4])
+    year = int(anchor_date[:4])
     if unit == "year":
         return rules.as_year(year + shift)
     if unit == "month":
-        return rules.as_month(*rules.shift_month(year, int(anchor.date[5:7]), shift))
-    return rules.as_day(date.fromisoformat(anchor.date) + timedelta(days=shift))
+        return rules.as_month(*rules.shift_month(year, int(anchor_date[5:7]), shift))
+    return rules.as_day(date.fromisoformat(anchor_date) + timedelta(days=shift))
 
 
 # --- the TimeML notation of a point ---------------------------------------------------------------------
