@@ -278,6 +278,12 @@ MOST_FALSE_IN_A_STORY_TOP_20 = 2  # issue #14's ceiling, per story
 # channel running over a quote's attribution and one voice's quip take no side) together 117/887, apart 19/39
 # (its 20 errors one multi-sentence quote of Trump's spanning two gold questions), sides 97/117,
 # 2 of its top 2.
+# police-shootings-tulsa-charlotte joined at the twenty-sixth round's start (scored unseen at fb40463):
+# covered 44/45, together 18/141, apart 71/71, sides 10/18, speakers 35/52, statuses 2/15, one year (911 in "a
+# 911 caller"), 5 of its top 8 false or misleading; floors at those figures. At police26 (a numeral that
+# names, "high-five" and "a 911 caller"; a label cut after "came"; "do not show whether" leaves a thing
+# open; "can … say, look, this is not …" is words said to someone; a relative clause takes no side):
+# together 20/141, apart 44/44, sides 15/20, statuses 3/15, no year, 1 of its top 5.
 FLOORS_OF_LATE_STORIES = {
     "trump-taxes": (
         {
@@ -376,6 +382,17 @@ FLOORS_OF_LATE_STORIES = {
             "statuses right": 0.07,
         },
         2,  # 5 of its top 5 reviewed false or misleading when scored unseen; 2 of 2 at isis25
+    ),
+    "police-shootings-tulsa-charlotte": (
+        {
+            "sentences covered by a claim": 0.95,
+            "same-question pairs together": 0.12,
+            "other-question pairs apart": 0.95,
+            "speakers right": 0.67,
+            "statuses right": 0.13,
+        },
+        # 5 of its top 8 reviewed false or misleading when scored unseen; 1 of 5 at police26
+        MOST_FALSE_IN_A_STORY_TOP_20,
     ),
 }
 
