@@ -222,3 +222,26 @@ def test_a_negated_figure_still_answers_with_its_value() -> None:
 )
 def test_a_negation_word_outside_the_main_clause_or_in_an_idiom_affirms(text: str, stance: str) -> None:
     assert stance_of(make_claim(text, cue="said", speaker_text="The engineer")) == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # issue #14 (PolNeAR police-shootings): "the videos do not show whether …" denied what a video shows;
+        # a negated verb before "whether" leaves the thing open
+        ("the photographs do not show whether the gate was locked", "unconfirmed"),
+        ("the inspectors would not say whether the dam was safe", "unconfirmed"),
+        ("the log doesn't show whether the gate was locked", "unconfirmed"),
+        # and "Maybe I can … say, look, this is not who we are" stood Clinton on both sides of her own wish:
+        # the negation is in the words the speaker could say to someone
+        ("Maybe I can, by going to the valley, say, look, this is not a safe dam", "affirm"),
+        ("we could tell them: this is not the end of the ferry", "affirm"),
+        # must not: the speaker's own denial, prefaced, and a plain negation before the saying, still deny
+        ("as I said, this is not a safe dam", "deny"),
+        ("I want to say, this is not a safe dam", "deny"),
+        ("I can not say, look, the dam is safe", "deny"),
+        ("the photographs do not show the gate", "deny"),
+    ],
+)
+def test_a_negation_leaving_a_thing_open_or_said_to_someone_denies_nothing(text: str, stance: str) -> None:
+    assert stance_of(make_claim(text, cue="said", speaker_text="The engineer")) == stance

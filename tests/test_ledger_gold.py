@@ -280,6 +280,12 @@ MOST_FALSE_IN_A_STORY_TOP_20 = 2  # issue #14's ceiling, per story
 # 2 of its top 2. clinton-clinches-sanders-holdout joined at the twenty-sixth round's start (scored unseen at
 # fb40463, reviewed at 03b1b9c, the same code): covered 36/39, together 3/77, apart 75/76, speakers 32/42,
 # statuses 4/15, 15 of its top 20 false or misleading.
+# police-shootings-tulsa-charlotte joined at the twenty-sixth round's start (scored unseen at fb40463):
+# covered 44/45, together 18/141, apart 71/71, sides 10/18, speakers 35/52, statuses 2/15, one year (911 in "a
+# 911 caller"), 5 of its top 8 false or misleading. At police26 (a numeral that
+# names, "high-five" and "a 911 caller"; a label cut after "came"; "do not show whether" leaves a thing
+# open; "can … say, look, this is not …" is words said to someone; a relative clause takes no side):
+# together 20/141, apart 44/44, sides 15/20, statuses 3/15, no year, 1 of its top 5; floors at those.
 FLOORS_OF_LATE_STORIES = {
     "trump-taxes": (
         {
@@ -388,6 +394,17 @@ FLOORS_OF_LATE_STORIES = {
             "statuses right": 0.26,
         },
         15,  # 15 of its top 20 reviewed false or misleading when scored unseen (fb40463) and when it joined
+    ),
+    "police-shootings-tulsa-charlotte": (
+        {
+            "sentences covered by a claim": 0.95,
+            "same-question pairs together": 0.14,
+            "other-question pairs apart": 0.97,
+            "speakers right": 0.67,
+            "statuses right": 0.2,
+        },
+        # 5 of its top 8 reviewed false or misleading when scored unseen; 1 of 5 at police26
+        MOST_FALSE_IN_A_STORY_TOP_20,
     ),
 }
 

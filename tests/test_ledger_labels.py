@@ -140,6 +140,20 @@ def test_a_label_that_cuts_off_its_condition_asks_nothing(content: str, asked: b
     assert asks_something([make_claim(content, id="c1")], [0]) is asked
 
 
+@pytest.mark.parametrize(
+    ("content", "asked"),
+    [
+        # issue #14 (PolNeAR police-shootings): "… comments Tuesday on the shooting death of Crutcher came?"
+        ("The mayor's remarks on Monday about the flood came as the crews were still searching", False),
+        ("the storm warnings from the coast guard came", False),
+        # the verb keeps its complement
+        ("The mayor's remarks about the flood came on the day of the vote", True),
+    ],
+)
+def test_a_label_cut_right_after_a_verb_that_needs_more_asks_nothing(content: str, asked: bool) -> None:
+    assert asks_something([make_claim(content, id="c1")], [0]) is asked
+
+
 def test_a_request_label_keeps_what_was_asked_past_an_appositive() -> None:
     content = "The union has urged the city, the largest employer in the region, to raise wages this year"
     label = proposition_label([make_claim(content)], [0])

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.stages.ledger.non_counts import is_target, picks_by_order
+from storyline.stages.ledger.non_counts import is_target, names_a_thing, picks_by_order
 from tests.factories import make_article, make_claim, make_quantity
 
 WISH = "The charity wants to give blankets to 4,000 families, its director said."
@@ -55,3 +55,26 @@ def test_things_picked_by_their_place_in_time_are_no_count(content: str, figure:
     quantity = make_quantity(figure, 2, within=content)
     claim = make_claim(content, quantities=(quantity,))
     assert picks_by_order(claim, quantity) is picked
+
+
+@pytest.mark.parametrize(
+    ("content", "figure", "unit", "names"),
+    [
+        # issue #14 (PolNeAR police-shootings): an emergency number after "a" asked "How many caller …?"
+        ("a 999 caller had warned the operator about the fire", "999 caller", "caller", True),
+        ("an 8 ball was left on the table", "8 ball", "ball", True),
+        # and "high-five passersby" asked "How many passersby …?"; a name glued to its number counts nothing
+        ("the players stopped to high-five fans at the gate", "five fans", "fan", True),
+        ("an F-16 jet crashed near the base", "16 jet", "jet", True),
+        # counts and measures after "a" or a hyphen between numbers still count
+        ("a hundred fans waited at the gate", "hundred fans", "fan", False),
+        ("a 5 percent cut in the budget", "5 percent", "percent", False),
+        ("a 10-point lead in the polls", "10-point lead", "point", False),
+        ("twenty-five fans waited at the gate", "twenty-five fans", "fan", False),
+        ("the 911 callers were all neighbours", "911 callers", "caller", False),
+    ],
+)
+def test_a_numeral_that_names_is_no_count(content: str, figure: str, unit: str, names: bool) -> None:
+    quantity = make_quantity(figure, 1, within=content, unit=unit)
+    claim = make_claim(content, quantities=(quantity,))
+    assert names_a_thing(claim, quantity) is names

@@ -15,6 +15,7 @@ from storyline.stages.ledger.unreadable import (
     ascribed,
     judges_unnamed_antecedent,
     left_unsaid,
+    opens_on_relative_pronoun,
     quotes_anothers_words,
     side_unreadable,
     solicits_views,
@@ -32,6 +33,17 @@ def test_a_speaker_named_only_as_an_unnamed_set_takes_no_side() -> None:
     )
     assert not unnamed_set_speaker(make_claim("the dam will hold", cue="said", speaker_text="he"))
     assert not unnamed_set_speaker(make_claim("the dam will hold", cue="said", speaker_text="engineers"))
+
+
+def test_a_content_that_is_a_relative_clause_takes_no_side() -> None:
+    # issue #14 (PolNeAR police-shootings): "his hands, which he said were at his side" affirmed a question
+    # about a video of an officer's gun
+    assert opens_on_relative_pronoun(make_claim("which he said were locked at the time"))
+    assert opens_on_relative_pronoun(make_claim("who the police said had left the valley"))
+    assert side_unreadable(make_claim("which he said were locked at the time"))
+    # a content naming its own subject, or one opening with "what", takes a side
+    assert not opens_on_relative_pronoun(make_claim("the gates were locked at the time"))
+    assert not opens_on_relative_pronoun(make_claim("what the engineers saw was a crack"))
 
 
 def test_a_content_whose_subject_is_a_bare_demonstrative_takes_no_side() -> None:

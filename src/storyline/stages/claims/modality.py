@@ -51,6 +51,14 @@ MAIN_CLAUSE_END = re.compile(
 # words: a "No." alone stays a denial.
 ANSWERING_NO = re.compile(r"^(?:no[,.!–—]+\s+)+(?=\w)")
 
+# A negated verb right before "whether" ("do not show whether", "would not say whether"): the thing is left
+# open (``_negated_stance``); up to two words between ("did not yet say whether").
+LEAVES_OPEN = re.compile(r"(?:\bnot|n't|\bnever)\s+(?:[^\W\d_]+\s+){0,2}whether\b")
+# A verb of saying in its bare form after "can" or "could", a comma or colon after it: what follows is what
+# the speaker could say to someone ("I can, by speaking to them, say, look, this is not …"). Not "will" or
+# "want to": "I want to say, this is not true" is the speaker's own denial, prefaced.
+WOULD_SAY = re.compile(r"\b(?:can|could)\b[^.;:]*?\b(?:say|tell(?:\s+(?:them|him|her|people))?)\s*[,:]")
+
 # How many words may stand between a verb of prevention and its "from": "keep Mr. Trump's lawyers from".
 PREVENTED_OBJECT_WORDS = 4
 
@@ -211,12 +219,40 @@ def predicate_modality(span: Span, lexicon: ClaimLexicon) -> Modality:
 
 def stance_of(claim: Claim, negation_denies: bool = True) -> Stance:
     """affirm / deny / unconfirmed. A negated figure ("never exceeded 36") still answers with its value,
-    so ``negation_denies`` is off for quantity questions."""
+    so ``negation_denies`` is off for quantity questions. A negated content denies unless its negation
+    leaves a question open or belongs to words the speaker would say (``_negated_stance``)."""
     if claim.modality == "denied":
         return "deny"
     if claim.modality == "unconfirmed":
         return "unconfirmed"
-    return "deny" if negation_denies and is_negated(claim) else "affirm"
+    return _negated_stance(claim.text) if negation_denies and is_negated(claim) else "affirm"
+
+
+@lru_cache(maxsize=65_536)
+def _negated_stance(claim_text: str) -> Stance:
+    """The side of a content whose main clause holds a negation (``is_negated``):
+
+    - a negated verb before "whether" leaves the thing open, it denies nothing: "the videos do not show
+      whether he held anything" (PolNeAR police-shootings: a lawyer's point about the videos stood as the
+      denial that made "it shows an officer aiming a gun" contested, issue #14);
+    - a negation after a verb of saying that "can" or "could" governs and a comma or colon follows is in
+      the words the speaker could say to someone, not in the claim: "Maybe I can, by speaking directly to
+      white people, say, look, this is not who we are" affirms that she would speak to them (the same
+      story: Clinton stood on both sides of her own wish). Not "as I said, this is not true" nor "I want to
+      say, this is not true": the speaker's own denial.
+
+    Only the ledger's stance reads this, so ``is_negated`` (also read by ``claims.framing``) is unchanged."""
+    first_clause = _main_clause(claim_text)
+    if LEAVES_OPEN.search(first_clause):
+        return "unconfirmed"
+    saying = WOULD_SAY.search(first_clause)
+    negation = next(
+        (word for word in CONTENT_WORD.finditer(first_clause) if _is_negation(word.group(), claim_lexicon())),
+        None,
+    )
+    if saying and negation and saying.end() <= negation.start():
+        return "affirm"
+    return "deny"
 
 
 def is_negated(claim: Claim) -> bool:
@@ -232,13 +268,17 @@ def is_negated(claim: Claim) -> bool:
 @lru_cache(maxsize=65_536)
 def _negated(claim_text: str) -> bool:
     lexicon = claim_lexicon()
+    words = _before_prevented_clause(CONTENT_WORD.findall(_main_clause(claim_text)), lexicon)
+    return any(_is_negation(word, lexicon) for word in words)
+
+
+def _main_clause(claim_text: str) -> str:
+    """The content's main clause, lower-cased, without an answering "No" or a negation idiom."""
     text = " ".join(claim_text.replace("n’t", "n't").lower().split())
     text = ANSWERING_NO.sub("", text.lstrip("\"“‘'"))
-    for idiom in _idiom_patterns(lexicon.negation_idioms):
+    for idiom in _idiom_patterns(claim_lexicon().negation_idioms):
         text = idiom.sub(" ", text)
-    first_clause = MAIN_CLAUSE_END.split(text, maxsplit=1)[0]
-    words = _before_prevented_clause(CONTENT_WORD.findall(first_clause), lexicon)
-    return any(_is_negation(word, lexicon) for word in words)
+    return MAIN_CLAUSE_END.split(text, maxsplit=1)[0]
 
 
 @lru_cache(maxsize=4)

@@ -53,6 +53,7 @@ from storyline.stages.ledger.kinds import (
 from storyline.stages.ledger.non_counts import (
     is_method,
     is_target,
+    names_a_thing,
     numbers_a_list,
     picks_by_order,
     stands_for_named,
@@ -382,7 +383,7 @@ def make_measures(
     for quantity in claim.quantities:
         if number_type(quantity) not in ANSWER_TYPES or is_vague(quantity) or is_method(claim, quantity):
             continue
-        if stands_for_named(claim, quantity) or picks_by_order(claim, quantity):
+        if any(test(claim, quantity) for test in (stands_for_named, picks_by_order, names_a_thing)):
             continue
         start, end = _clause_bounds(claim, quantity)
         clause = claim.text[start:end]

@@ -117,13 +117,15 @@ def asks_something(claims: Sequence[Claim], order: list[int]) -> bool:
     """Whether the content a proposition label is built from states something a reader can check: a few
     words at least, not a fragment ("from his perspective", "him to probe claims"), nor a chat's shorthand
     (``label_cuts.writes_shorthand``), nor words that name the speaker or the one spoken to
-    (``_speaker_relative``), nor a content cut inside a phrase (``cut_whole``)."""
+    (``_speaker_relative``), nor a content cut inside a phrase (``cut_whole``) or right after a verb
+    that needs what follows it (``_ends_on_empty_verb``)."""
     data = load_lexicon("ledger")
     content = label_content(claims, order)
     if (
         writes_shorthand(content)
         or _speaker_relative(content)
         or _condition_cut(label_claim(claims, order).text, content)
+        or _ends_on_empty_verb(content)
         or not cut_whole(label_claim(claims, order).text, _first_verb(label_claim(claims, order)))
     ):
         return False
@@ -131,6 +133,13 @@ def asks_something(claims: Sequence[Claim], order: list[int]) -> bool:
     first = words[0] if words else ""
     openers = {*data["fragment_openers"], *data["subjectless_openers"]}
     return len(words) >= MIN_PROPOSITION_WORDS and first not in openers and not CONTRACTED.match(first)
+
+
+def _ends_on_empty_verb(content: str) -> bool:
+    """Whether the label's ``content`` ends on a verb that says nothing without its complement
+    (``complement_verbs``: "… comments came", its "as the facts are still being gathered" cut off)."""
+    words = WORD.findall(content.removesuffix(" …"))
+    return bool(words) and words[-1].lower() in load_lexicon("ledger")["complement_verbs"]
 
 
 def _condition_cut(text: str, content: str) -> bool:

@@ -26,6 +26,12 @@ SENTENCE_END = re.compile(r"[.!?]\s")
 METHOD_REACH = 2
 # Where a phrase of method begins: the last comma, semicolon, colon, dash or bracket before its figure.
 PHRASE_BREAK = re.compile(r"[,;:()\u2013\u2014]")
+# A numeral glued after a word by a hyphen names or is an idiom ("high-five", "F-16", "COVID-19"), and one in
+# digits after an indefinite article labels a thing of its kind ("a 911 caller", "a 747 jet"): neither counts.
+HYPHENED_TO_A_WORD = re.compile(r"[^\W\d_]-$")
+INDEFINITE_ARTICLES = frozenset({"a", "an"})
+# digits, then a space and a noun: "a 10-point lead" and "a 1,000 strong crowd" are no labels
+LABEL_DIGITS = re.compile(r"\d+\s+[^\W\d_]")
 
 
 def words_before(claim: Claim, quantity: Quantity, reach: int = TARGET_REACH) -> list[str]:
@@ -117,6 +123,28 @@ def stands_for_named(claim: Claim, quantity: Quantity) -> bool:
         return False
     following = claim.text[quantity.end - claim.start :].lstrip()
     return not following[:1].isalnum() or following.lower().startswith("of ")
+
+
+def names_a_thing(claim: Claim, quantity: Quantity) -> bool:
+    """A numeral that names, no count: one glued by a hyphen to the word before it ("took time to high-five
+    passersby", "an F-16 crashed") or digits and a noun of no measure after "a"/"an" ("a 911 caller told
+    a dispatcher", "a 747 jet landed"). A count after an indefinite article is a word ("a hundred
+    protesters"), and a measure takes a hyphen or a unit ("a 10-point lead", "a 5 percent cut"). Issue
+    #14, PolNeAR police-shootings: "How many passersby …?" answered 5, "How many caller …?" 911."""
+    before = claim.text[: max(0, quantity.start - claim.start)]
+    if HYPHENED_TO_A_WORD.search(before):
+        return True
+    return (
+        LABEL_DIGITS.match(quantity.text) is not None
+        and quantity.unit not in _measure_units()
+        and not INDEFINITE_ARTICLES.isdisjoint(words_before(claim, quantity, 1))
+    )
+
+
+@cache
+def _measure_units() -> frozenset[str]:
+    """The unit classes (``units.toml``): "a 10 percent cut", "a 5 mile walk" measure, naming nothing."""
+    return frozenset(load_lexicon("units")["classes"])
 
 
 def _in_method_phrase(claim: Claim, quantity: Quantity) -> bool:

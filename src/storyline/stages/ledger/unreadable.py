@@ -9,6 +9,10 @@ are lexicon data (``lexicons/ledger.toml`` ``[unreadable]``):
 - a content whose whole subject is a demonstrative ("and that was unfair …"): it judges something said
   before it without naming it, so its words joined a proposition it never stated and a critic was shown
   corroborating the complaint he condemned;
+- a content that opens with a relative pronoun ("his hands, which he said were at his side when he was
+  shot"): the speaker's words are a relative clause whose subject lies before the content, yet its other
+  words joined it to a question it says nothing of, on the affirming side (PolNeAR police-shootings, issue
+  #14: a lawyer's words on Scott's hands affirmed that a video shows an officer aiming a gun);
 - a content in the outlet's voice that opens with a pronoun and a verb of meaning ("He implied
   immigrants were …"): the outlet retelling what the person meant, so no second source beside the person's
   own words, yet it stood as one and made one man's opinion "corroborated". A claim whose cue is such a
@@ -62,6 +66,7 @@ class UnreadableLexicon:
     demonstratives: frozenset[str]
     opening_conjunctions: frozenset[str]
     demonstrative_verbs: frozenset[str]
+    relative_pronouns: frozenset[str]
     ascribing_verbs: frozenset[str]
     unsaid_cues: frozenset[str]
     hearer_pronouns: frozenset[str]
@@ -80,6 +85,7 @@ def unreadable_lexicon() -> UnreadableLexicon:
         frozenset(data["demonstratives"]),
         frozenset(data["opening_conjunctions"]),
         frozenset(data["demonstrative_verbs"]),
+        frozenset(data["relative_pronouns"]),
         frozenset(data["ascribing_verbs"]),
         frozenset(data["unsaid_cues"]),
         frozenset(data["hearer_pronouns"]),
@@ -92,10 +98,11 @@ def unreadable_lexicon() -> UnreadableLexicon:
 
 
 def side_unreadable(claim: Claim) -> bool:
-    """Whether no side can be read from ``claim`` (the module's eight classes)."""
+    """Whether no side can be read from ``claim`` (the module's nine classes)."""
     return (
         unnamed_set_speaker(claim)
         or judges_unnamed_antecedent(claim)
+        or opens_on_relative_pronoun(claim)
         or ascribed(claim)
         or left_unsaid(claim)
         or addressed_to_hearer(claim)
@@ -118,6 +125,13 @@ def judges_unnamed_antecedent(claim: Claim) -> bool:
     if words and words[0] in lexicon.opening_conjunctions:
         words = words[1:]
     return len(words) >= 2 and words[0] in lexicon.demonstratives and words[1] in lexicon.demonstrative_verbs
+
+
+def opens_on_relative_pronoun(claim: Claim) -> bool:
+    """ "(his hands,) which he said were at his side": the content is a relative clause whose antecedent,
+    its subject, lies outside it."""
+    words = _opening_words(claim.text, 1)
+    return bool(words) and words[0] in unreadable_lexicon().relative_pronouns
 
 
 def ascribed(claim: Claim) -> bool:
