@@ -10,10 +10,16 @@ from storyline.config import DEFAULT_SETTINGS
 from storyline.embeddings import general_vocabulary
 from storyline.records import ArticleAnalysis, Story
 from storyline.stages.stories.developing import developing_stories
-from storyline.stages.stories.names import rare_subjects
+from storyline.stages.stories.names import headline_subjects, rare_subjects, unfamiliar_name
 
 needs_vocabulary = pytest.mark.skipif(general_vocabulary() is None, reason="the encoder is not installed")
-SETTINGS = dataclasses.replace(DEFAULT_SETTINGS.stories, developing_stories=True, developing_story_days=3)
+SETTINGS = dataclasses.replace(
+    DEFAULT_SETTINGS.stories,
+    developing_stories=True,
+    developing_story_days=3,
+    headline_subjects=True,
+    developing_subject_days=7,
+)
 
 # Invented names: "Velkaroz" is unfamiliar to general text, "Brown" and "Green" are words of it.
 ABOUT_THE_GUNMAN = (
@@ -30,7 +36,7 @@ def analysis(article_id: str, text: str, published: str) -> ArticleAnalysis:
     """An article whose every occurrence of the three names is a PERSON mention."""
     article = make_article(text, id=article_id, published=published)
     mentions = []
-    for name in ("Velkaroz", "Brown", "Green"):
+    for name in ("Velkaroz", "Brown", "Green", "Latinos"):
         start = text.find(name)
         while start >= 0:
             mentions.append(make_mention(name, article=article, after=start))
@@ -94,3 +100,43 @@ def test_stories_that_join_nothing_keep_the_order_they_came_in() -> None:
     given = [event_story(later), undated, event_story(earlier)]
     stories = developing_stories(given, [later, earlier], settings=SETTINGS)
     assert [story.articles for story in stories] == [("later",), ("undated",), ("earlier",)]
+
+
+# A follow-up whose headline names the rare person of an earlier report, its text naming him once more.
+HEADLINED_FOLLOW_UP = "Was firing Velkaroz a reset?\n\nBrown and Green talked polls. Velkaroz left."
+UNHEADLINED_FOLLOW_UP = (
+    "Was the firing a reset?\n\nBrown and Green talked polls. Velkaroz left, Velkaroz said."
+)
+
+
+@needs_vocabulary
+def test_a_headline_names_whom_its_report_is_about() -> None:
+    follow_up = analysis("follow", HEADLINED_FOLLOW_UP, "2016-06-18")
+    assert headline_subjects(follow_up, {}, SETTINGS) == frozenset({"velkaroz"})
+    plain = analysis("plain", UNHEADLINED_FOLLOW_UP, "2016-06-18")
+    assert headline_subjects(plain, {}, SETTINGS) == frozenset()
+
+
+@needs_vocabulary
+def test_two_stories_about_one_rare_person_join_within_a_week_one_naming_him_within_days() -> None:
+    about = analysis("about", ABOUT_THE_GUNMAN, "2016-06-13")
+    headlined = analysis("headlined", HEADLINED_FOLLOW_UP, "2016-06-18")  # 5 days on, about him
+    named = analysis("named", UNHEADLINED_FOLLOW_UP, "2016-06-18")  # 5 days on, naming him twice only
+    late = analysis("late", HEADLINED_FOLLOW_UP, "2016-06-22")  # about him, 9 days after the first
+    assert developing(about, headlined) == [("about", "headlined")]
+    assert developing(about, named) == [("about",), ("named",)]
+    assert developing(about, late) == [("about",), ("late",)]
+
+
+@needs_vocabulary
+def test_a_plural_of_a_word_of_general_text_is_a_group_not_a_rare_name() -> None:
+    vocabulary = general_vocabulary() or set()
+    assert not unfamiliar_name("latinos", vocabulary)
+    assert unfamiliar_name("velkaroz", vocabulary)
+    first = analysis(
+        "first", "Nine remarks on Latinos.\n\nBrown spoke of Latinos. Latinos, he said.", "2016-06-13"
+    )
+    second = analysis(
+        "second", "Latinos and the party.\n\nGreen courted Latinos. Latinos, he said.", "2016-06-14"
+    )
+    assert developing(first, second) == [("first",), ("second",)]

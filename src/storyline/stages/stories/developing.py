@@ -9,7 +9,9 @@ report of one is about a rare person (``names.salient_actors``: among its most n
 name) whom a report of the other names more than in passing (``names.rare_subjects``: twice at least), the
 name specific in the collection, while the joined story stays within ``developing_story_days``: a
 bound on the whole span, not a window per join, so that no chain of joins gathers a month (the first
-wave's complaint). The event stories themselves are unchanged (the store keeps them, and ``eval/stories.py``
+wave's complaint). Two event stories both about one rare person (a headline naming him counts:
+``names.headline_subjects``) may span ``developing_subject_days``, a week: a firing and the look back at it
+four days on. The event stories themselves are unchanged (the store keeps them, and ``eval/stories.py``
 scores them against PolNeAR's events); the brief, its ledger and timeline, the listing and every look-up by
 id read the developing ones when ``developing_stories`` is on (``shown_stories``). A developing story takes
 its largest event story's id (the earliest of equals): deterministic, and changed only when a larger event
@@ -29,6 +31,7 @@ from storyline.stages.stories.evidence import ActorCounts
 from storyline.stages.stories.names import (
     actor_keys,
     headline_mentions,
+    headline_subjects,
     mention_entities,
     rare_subjects,
     salient_actors,
@@ -61,6 +64,10 @@ class _Subjects:
         found = [group for key in sorted(named) for group in self.about.get(key, ())]
         return found + [group for key in sorted(salient) for group in self.naming.get(key, ())]
 
+    def shared_subject(self, salient: set[str]) -> list[_Developing]:
+        """The developing stories about a rare person the event story is about too."""
+        return [group for key in sorted(salient) for group in self.about.get(key, ())]
+
     def add(self, group: _Developing, salient: set[str], named: set[str]) -> None:
         for key in salient - group.salient:
             self.about[key].append(group)
@@ -89,7 +96,10 @@ def developing_stories(
         first, last = date.fromisoformat(story.first_date or ""), date.fromisoformat(story.last_date or "")
         salient = _specific(story.articles, salient_of, counts)
         named = _specific(story.articles, named_of, counts)
-        joined = _joinable(subjects.candidates(salient, named), first, last, settings)
+        joined = _joinable(subjects.candidates(salient, named), first, last, settings.developing_story_days)
+        if joined is None:
+            about_both = subjects.shared_subject(salient)
+            joined = _joinable(about_both, first, last, settings.developing_subject_days)
         if joined is None:
             joined = _Developing([], first, last)
             groups.append(joined)
@@ -130,7 +140,9 @@ def _rare_names(
     named_of: dict[str, frozenset[str]] = {}
     for analysis in analyses:
         counts.count(actor_keys(headline_mentions(analysis, settings), entity_of, settings))
-        salient_of[analysis.article.id] = salient_actors(analysis, entity_of, settings)
+        salient_of[analysis.article.id] = salient_actors(analysis, entity_of, settings) | (
+            headline_subjects(analysis, entity_of, settings) if settings.headline_subjects else frozenset()
+        )
         named_of[analysis.article.id] = rare_subjects(analysis, entity_of, settings)
     return counts, salient_of, named_of
 
@@ -142,14 +154,10 @@ def _specific(
     return {key for article in articles for key in keys_of.get(article, ()) if counts.is_specific(key)}
 
 
-def _joinable(
-    candidates: Iterable[_Developing], first: date, last: date, settings: StoriesSettings
-) -> _Developing | None:
+def _joinable(candidates: Iterable[_Developing], first: date, last: date, days: int) -> _Developing | None:
     """The earliest of the developing stories sharing a rare subject that the event story can join within
-    the span."""
-    fitting = [
-        group for group in candidates if group.span_with(first, last) <= settings.developing_story_days
-    ]
+    a span of ``days``."""
+    fitting = [group for group in candidates if group.span_with(first, last) <= days]
     return min(fitting, key=lambda group: (group.first, group.stories[0].id), default=None)
 
 

@@ -92,6 +92,27 @@ def rare_subjects(
     return frozenset(key for key in rare if counts[key] >= settings.min_subject_mentions)
 
 
+def headline_subjects(
+    analysis: ArticleAnalysis,
+    entity_of: Mapping[tuple[str, int, int], str],
+    settings: StoriesSettings = DEFAULT_SETTINGS.stories,
+) -> frozenset[str]:
+    """The keys of the people of unfamiliar names (as ``rare_subjects`` judges them) whose surname the
+    headline writes (the title, else the text's first line when more follow: a text of one line has no
+    headline): a headline names whom its report is about,
+    though the text names him once ("Was firing Lewandowski the start of a reset?", a podcast's talk
+    mostly of others). Empty without the encoder's vocabulary."""
+    lines = analysis.article.text.strip().split("\n", 1)
+    headline = set(_normalised(analysis.article.title or (lines[0] if len(lines) > 1 else "")).split())
+    _counts, rare = _rare_name_counts(analysis, entity_of, settings, people_only=True)
+    keys: set[str] = set()
+    for mention in headline_mentions(analysis, settings):
+        words = _normalised(mention.refers_to or mention.text).split()
+        if mention.label == "PERSON" and words and words[-1] in headline:
+            keys |= actor_keys((mention,), entity_of, settings) & rare
+    return frozenset(keys)
+
+
 def _rare_name_counts(
     analysis: ArticleAnalysis,
     entity_of: Mapping[tuple[str, int, int], str],
@@ -198,7 +219,14 @@ def unfamiliar_name(name: str, vocabulary: Set[str]) -> bool:
     ~23,000 whole words of the text it was trained on). "Trump", "Clinton", "Obama", "Congress" are words
     of it; "Curiel", "Pagliano", "Holtz-Eakin" are cut into pieces: a prior on how often a name is written
     that needs no corpus, where a handful of articles cannot tell a beat's name from a story's."""
-    return any(word.isalpha() and word not in vocabulary for word in name.split())
+    return any(word.isalpha() and not _familiar_word(word, vocabulary) for word in name.split())
+
+
+def _familiar_word(word: str, vocabulary: Set[str]) -> bool:
+    """Whether a word is of general text: in the vocabulary, or a plural whose singular is. The encoder's
+    vocabulary lacks many plurals ("latinos", "hispanics", "mexicans": a group, which a tagger may call a
+    person), while the singular is a word of it."""
+    return word in vocabulary or (len(word) > 3 and word.endswith("s") and word[:-1] in vocabulary)
 
 
 def headline_mentions(
