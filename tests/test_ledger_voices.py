@@ -290,13 +290,15 @@ def test_one_bodys_names_cut_short_are_one_voice() -> None:
         org("e-health-labour", "Ministry of Health and Labour", 2),
         org("e-health-sport", "Ministry of Health and Sport", 2),
     ]
-    voices = organisation_voices([*entities, _entity("e-sp", "Ana Lee", "PERSON", roles=("OWSS spokeswoman",))])
+    spokeswoman = _entity("e-sp", "Ana Lee", "PERSON", roles=("OWSS spokeswoman",))
+    voices = organisation_voices([*entities, spokeswoman])
     assert voices.one_body == {"e-short": "e-full", "e-acronym": "e-full"}
     assert voices.people == {"e-sp": "e-full"}
     article = make_article("The Office of Water Supply said 12 homes were cut off. OWSS said 9.")
     short = make_claim("12 homes were cut off", article=article, speaker="e-short")
     acronym = make_claim("9", article=article, id="c2", speaker="e-acronym")
     services = make_claim("9", article=article, id="c3", speaker="e-services")
-    assert [voice_of(claim, voices) for claim in (short, acronym, services)] == ["e-full", "e-full", "e-services"]
+    voiced = [voice_of(claim, voices) for claim in (short, acronym, services)]
+    assert voiced == ["e-full", "e-full", "e-services"]
     # only the story's organisations: one mentioned in another story's articles joins none of them
     assert organisation_voices(entities, {"b"}).one_body == {}
