@@ -211,6 +211,17 @@ def test_a_recalled_figure_takes_its_attributions_day_before_the_articles() -> N
         ("divers recovered 30 bodies from the hull of the ferry on Monday", {"30 bodies": 30}, True),
         ("the number of bodies recovered rose to 17 on Wednesday", {"17": 17}, False),
         ("the count of bodies retrieved reached 17 on Wednesday", {"17": 17}, False),
+        # a list of one count's values by day, rising: the count each day; falling: each day's recoveries
+        (
+            "divers recovered four bodies on Monday, 11 on Tuesday and 15 on Wednesday",
+            {"four bodies": 4, "11": 11, "15": 15},
+            False,
+        ),
+        (
+            "divers recovered six bodies on Monday, four on Tuesday and two on Wednesday",
+            {"six bodies": 6, "four": 4, "two": 2},
+            True,
+        ),
     ],
 )
 def test_one_days_recoveries_are_an_increment(content: str, figures: dict[str, float], one_day: bool) -> None:

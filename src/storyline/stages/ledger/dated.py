@@ -35,7 +35,8 @@ from storyline.lexicons import load_lexicon
 from storyline.records import Claim, Quantity, TimeExpr
 from storyline.stages.dates import find_times_in_passage
 from storyline.stages.ledger.grouping import WORD, part_around
-from storyline.stages.ledger.series import calendar_day
+from storyline.stages.ledger.kinds import is_bare_figure
+from storyline.stages.ledger.series import calendar_day, direction
 
 # Words between a figure and a time expression that dates it: after it ("nine on Tuesday", "11 on
 # Wednesday": one word), before it, opening the part ("On Monday the minister had spoken of three dead":
@@ -261,6 +262,8 @@ def counts_one_day(claim: Claim, quantity: Quantity) -> bool:
         return False
     if _level_reached(claim, quantity, lexicon):
         return False  # "the number of bodies recovered rose to 23 on Wednesday": the count's level that day
+    if _opens_rising_list(claim, quantity):
+        return False  # "nine bodies recovered on Tuesday, 23 on Wednesday and 37 on Thursday"
     if any(f" {span} " in f" {part} " for span in lexicon["one_day_words"]):
         return True  # "69 people were arrested overnight": any count told for one night or day's span
     if not any(word.startswith(tuple(lexicon["recovery_words"])) for word in words):
@@ -271,6 +274,25 @@ def counts_one_day(claim: Claim, quantity: Quantity) -> bool:
         first <= start < last and _day_of_recovery(claim.text, (first, start), figure, lexicon)
         for start in days
     )
+
+
+def _opens_rising_list(claim: Claim, quantity: Quantity) -> bool:
+    """Whether the figure opens a list of values by day in its sentence that rises ("nine bodies recovered
+    on Tuesday, 23 on Wednesday and 37 on Thursday"): the bare figures after it are read as the count's
+    values of their days (``told_day``), so the first is one too, not one day's recoveries; a list that
+    falls or stays ("six on Tuesday, four on Wednesday") may be each day's recoveries, and is left so."""
+    sentence_end = SENTENCE_BREAK.search(claim.text, quantity.end - claim.start)
+    end = claim.start + (sentence_end.start() if sentence_end else len(claim.text))
+    days = _day_times(claim.times)
+    listed = [quantity.value]
+    for other in sorted(claim.quantities, key=lambda q: q.start):
+        if other.start < quantity.end or other.end > end or not is_bare_figure(other.text):
+            continue
+        after = claim.text[other.end - claim.start : end - claim.start]
+        if not any(time.start >= other.end and _words(after[: time.start - other.end]) <= 1 for time in days):
+            return False  # a bare figure without its own day: no list of values by day
+        listed.append(other.value)
+    return len(listed) > 1 and direction(listed) == "rose"
 
 
 def _level_reached(claim: Claim, quantity: Quantity, lexicon: dict[str, Any]) -> bool:
