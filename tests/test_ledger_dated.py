@@ -201,11 +201,43 @@ def test_a_recalled_figure_takes_its_attributions_day_before_the_articles() -> N
         ("84 of the passengers seized on Monday had now been freed", {"84": 84}, False),
         # a day of recovery in one sentence dates no figure of the next
         ("three works were recovered on Tuesday. Two men have been detained", {"Two men": 2}, False),
+        # all recovered since a day, a day of a relative clause's event, a count's level: the running count
+        ("divers have recovered 14 bodies since Tuesday morning", {"14 bodies": 14}, False),
+        (
+            "divers recovered 30 bodies from the hull of the ferry that capsized on Monday",
+            {"30 bodies": 30},
+            False,
+        ),
+        ("divers recovered 30 bodies from the hull of the ferry on Monday", {"30 bodies": 30}, True),
+        ("the number of bodies recovered rose to 17 on Wednesday", {"17": 17}, False),
+        ("the count of bodies retrieved reached 17 on Wednesday", {"17": 17}, False),
+        # a list of one count's values by day, rising: the count each day; falling: each day's recoveries
+        (
+            "divers recovered four bodies on Monday, 11 on Tuesday and 15 on Wednesday",
+            {"four bodies": 4, "11": 11, "15": 15},
+            False,
+        ),
+        (
+            "divers recovered six bodies on Monday, four on Tuesday and two on Wednesday",
+            {"six bodies": 6, "four": 4, "two": 2},
+            True,
+        ),
     ],
 )
 def test_one_days_recoveries_are_an_increment(content: str, figures: dict[str, float], one_day: bool) -> None:
     claim = said(content, figures)
     assert counts_one_day(claim, claim.quantities[0]) is one_day
+
+
+def test_a_bare_figure_of_the_number_of_bodies_counts_people_as_bodies_do() -> None:
+    # "bodies" is "body" (a count of people), not "bodie": the level of the count of dead, one with "nine
+    # bodies"
+    rose = said("the number of bodies recovered rose to 17 on Wednesday", {"17": 17})
+    (measure,) = make_measures(rose, frozenset(), None, "2024-10-03")
+    nine = said("teams have recovered nine bodies so far", {"nine bodies": 9})
+    (first,) = make_measures(nine, frozenset(), None, "2024-10-03")
+    assert (measure.unit, measure.kind) == (first.unit, first.kind) == ("personnel", "dead")
+    assert INCREMENT not in measure.qualifiers and measure.day == date(2024, 10, 2)
 
 
 def test_another_and_new_figures_are_increments_each_of_its_day() -> None:

@@ -260,3 +260,45 @@ def test_a_speaker_written_as_the_body_a_spokesman_speaks_for_is_the_spokesman()
     # two people speaking for the same body: whose voice the words are is unsure
     bell = _entity("e-bell", "Ann Bell", "PERSON", roles=("a spokeswoman for the state auditor's office",))
     assert voice("the state auditor's office", rossi, bell) is None
+
+
+def test_a_spokesman_of_the_organisation_named_by_its_noun_with_a_possessive_speaks_for_it() -> None:
+    # "the authority's spokesman" beside "the spokesman of the Velsund Port Authority": the possessive's
+    # "s" is no word of a role of another kind
+    port = _entity("e-port", "Velsund Port Authority", "ORG")
+    roles = ("the spokesman of the Velsund Port Authority", "the authority's spokesman")
+    spokesman = _entity("e-sp", "Mira Holt", "PERSON", roles=roles)
+    assert organisation_voices([spokesman, port]).people == {"e-sp": "e-port"}
+    # a second role of another kind still leaves her the voice of none
+    other = replace(spokesman, roles=(*roles, "a former harbour pilot"))
+    assert organisation_voices([other, port]).people == {}
+
+
+def test_one_bodys_names_cut_short_are_one_voice() -> None:
+    def org(id: str, name: str, mentions: int, aliases: tuple[str, ...] = ()) -> Entity:
+        said = tuple(Mention("a", 0, len(name), name, "ORG") for _ in range(mentions))
+        return Entity(id=id, name=name, type="ORG", aliases=aliases, mentions=said)
+
+    entities = [
+        # a name "X and Y" cut short to "X", and the full name kept apart with its acronym
+        org("e-full", "Office of Water Supply and Sanitation", 5),
+        org("e-short", "Office of Water Supply", 2),
+        org("e-acronym", "Office of Water Supply and Sanitation (OWSS", 2, aliases=("OWSS",)),
+        # a longer name that goes on otherwise is another body; a short name of two bodies names neither
+        org("e-services", "Office of Water Supply Services", 3),
+        org("e-health", "Ministry of Health", 2),
+        org("e-health-labour", "Ministry of Health and Labour", 2),
+        org("e-health-sport", "Ministry of Health and Sport", 2),
+    ]
+    spokeswoman = _entity("e-sp", "Ana Lee", "PERSON", roles=("OWSS spokeswoman",))
+    voices = organisation_voices([*entities, spokeswoman])
+    assert voices.one_body == {"e-short": "e-full", "e-acronym": "e-full"}
+    assert voices.people == {"e-sp": "e-full"}
+    article = make_article("The Office of Water Supply said 12 homes were cut off. OWSS said 9.")
+    short = make_claim("12 homes were cut off", article=article, speaker="e-short")
+    acronym = make_claim("9", article=article, id="c2", speaker="e-acronym")
+    services = make_claim("9", article=article, id="c3", speaker="e-services")
+    voiced = [voice_of(claim, voices) for claim in (short, acronym, services)]
+    assert voiced == ["e-full", "e-full", "e-services"]
+    # only the story's organisations: one mentioned in another story's articles joins none of them
+    assert organisation_voices(entities, {"b"}).one_body == {}

@@ -227,10 +227,12 @@ def _unit_from_clause(quantity: Quantity, clause_words: Sequence[str]) -> str | 
     """A bare number ("had fallen to 29") counts the unit-class noun its clause names ("the number of
     ships waiting"), whatever the quantities stage guessed from the number alone. A figure written with its
     currency sign ("$1,495") is no bare number: the sign is its unit, and "to get people to pay $1,495"
-    read as a count of people asked "How many people … did people pay?" (issue #14)."""
+    read as a count of people asked "How many people … did people pay?" (issue #14). A plural is looked up
+    by its singular ("the number of bodies recovered rose to 23": "body", a count of people, as "nine
+    bodies" is; read as "bodie" it named no class and the figure stood apart as a count of "body")."""
     if any(not word[0].isdigit() for word in WORD.findall(quantity.text)) or _signed(quantity.text):
         return None
-    classes = [unit_classes().get(w) or unit_classes().get(w.removesuffix("s")) for w in clause_words]
+    classes = [unit_classes().get(w) or unit_classes().get(singular(w)) for w in clause_words]
     named = [unit for unit in classes if unit]
     return named[0] if named else _noun_numbered(clause_words)
 

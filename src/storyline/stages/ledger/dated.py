@@ -35,7 +35,8 @@ from storyline.lexicons import load_lexicon
 from storyline.records import Claim, Quantity, TimeExpr
 from storyline.stages.dates import find_times_in_passage
 from storyline.stages.ledger.grouping import WORD, part_around
-from storyline.stages.ledger.series import calendar_day
+from storyline.stages.ledger.kinds import is_bare_figure
+from storyline.stages.ledger.series import calendar_day, direction
 
 # Words between a figure and a time expression that dates it: after it ("nine on Tuesday", "11 on
 # Wednesday": one word), before it, opening the part ("On Monday the minister had spoken of three dead":
@@ -259,6 +260,10 @@ def counts_one_day(claim: Claim, quantity: Quantity) -> bool:
     lexicon = load_lexicon("ledger")
     if any(f" {total} " in f" {part} " for total in lexicon["running_total_words"]):
         return False
+    if _level_reached(claim, quantity, lexicon):
+        return False  # "the number of bodies recovered rose to 23 on Wednesday": the count's level that day
+    if _opens_rising_list(claim, quantity):
+        return False  # "nine bodies recovered on Tuesday, 23 on Wednesday and 37 on Thursday"
     if any(f" {span} " in f" {part} " for span in lexicon["one_day_words"]):
         return True  # "69 people were arrested overnight": any count told for one night or day's span
     if not any(word.startswith(tuple(lexicon["recovery_words"])) for word in words):
@@ -266,20 +271,56 @@ def counts_one_day(claim: Claim, quantity: Quantity) -> bool:
     within = any(f" {span} " in f" {part} " for span in lexicon["within_day_words"])
     days = [time.start - claim.start for time in _day_times(claim.times)]
     return within or any(
-        first <= start < last and _day_of_recovery(claim.text, (first, start), figure[0], lexicon)
+        first <= start < last and _day_of_recovery(claim.text, (first, start), figure, lexicon)
         for start in days
     )
 
 
-def _day_of_recovery(text: str, before: tuple[int, int], figure: int, lexicon: dict[str, Any]) -> bool:
+def _opens_rising_list(claim: Claim, quantity: Quantity) -> bool:
+    """Whether the figure opens a list of values by day in its sentence that rises ("nine bodies recovered
+    on Tuesday, 23 on Wednesday and 37 on Thursday"): the bare figures after it are read as the count's
+    values of their days (``told_day``), so the first is one too, not one day's recoveries; a list that
+    falls or stays ("six on Tuesday, four on Wednesday") may be each day's recoveries, and is left so."""
+    sentence_end = SENTENCE_BREAK.search(claim.text, quantity.end - claim.start)
+    end = claim.start + (sentence_end.start() if sentence_end else len(claim.text))
+    days = _day_times(claim.times)
+    listed = [quantity.value]
+    for other in sorted(claim.quantities, key=lambda q: q.start):
+        if other.start < quantity.end or other.end > end or not is_bare_figure(other.text):
+            continue
+        after = claim.text[other.end - claim.start : end - claim.start]
+        if not any(time.start >= other.end and _words(after[: time.start - other.end]) <= 1 for time in days):
+            return False  # a bare figure without its own day: no list of values by day
+        listed.append(other.value)
+    return len(listed) > 1 and direction(listed) == "rose"
+
+
+def _level_reached(claim: Claim, quantity: Quantity, lexicon: dict[str, Any]) -> bool:
+    """Whether the figure is the level a count moved to: right after a verb of change and "to" or "at"
+    ("rose to 23", "had climbed to 40", "stood at 12") or right after "reached" (``level_verbs``): the
+    count as it stands, not what one day added to it."""
+    before = [word.lower() for word in WORD.findall(claim.text[: max(0, quantity.start - claim.start)])][-2:]
+    if before[-1:] and before[-1] in lexicon["level_verbs"]:
+        return True
+    return len(before) == 2 and before[1] in ("to", "at") and before[0] in lexicon["update_cues"]
+
+
+def _day_of_recovery(
+    text: str, before: tuple[int, int], figure: tuple[int, int], lexicon: dict[str, Any]
+) -> bool:
     """Whether the day at ``before[1]`` of the claim's content (in the part from ``before[0]``) tells when
     the counted were recovered or freed: not a running total's bound ("By Tuesday afternoon 58 had been
-    released", ``running_total_day_bounds``), and, after the figure, only after a word of recovery ("the 27
-    passengers freed on Tuesday"; in "84 of the passengers abducted on Sunday had been freed" Sunday is the
-    abduction's day)."""
+    released", "have recovered 37 bodies since Tuesday morning": ``running_total_day_bounds``), and, after
+    the figure, only after a word of recovery ("the 27 passengers freed on Tuesday"; in "84 of the passengers
+    abducted on Sunday had been freed" Sunday is the abduction's day) and outside a relative clause after it
+    ("recovered 46 bodies from the wreckage of the plane that crashed on Monday": the crash's day,
+    ``relative_openers``)."""
     words = [word.lower() for word in WORD.findall(text[before[0] : before[1]])]
     if words[-1:] and words[-1] in lexicon["running_total_day_bounds"]:
         return False
-    if before[1] < figure:
+    if before[1] < figure[0]:
         return True
+    between = {word.lower() for word in WORD.findall(text[figure[1] : before[1]])}
+    if between & set(lexicon["relative_openers"]):
+        return False
     return any(word.startswith(tuple(lexicon["recovery_words"])) for word in words)

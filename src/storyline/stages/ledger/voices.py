@@ -14,6 +14,10 @@
   alone ("The judge", a mention of Curiel's and of no one else's) is that person: one source with the
   name, not a second one beside it (issue #14); two people both called so keep the words apart
   (``ledger.descriptions``).
+- organisations of one story whose names are one body's name cut short are one voice, where the entities
+  stage kept them apart: "the Committee of Emergency Situations" beside "the Committee of Emergency
+  Situations and Civil Defence" (a name of the form "X and Y" shortened to "X"), or that name beside the
+  same name with its acronym ("... Civil Defence (KChS)"); ``_one_body``.
 """
 
 from __future__ import annotations
@@ -33,6 +37,8 @@ ROLE_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 # the longest organisation name looked up among a role's words ("National Civil Defence Directorate")
 LONGEST_NAME = 8
 PLACE_TYPES = frozenset({"GPE", "LOC"})
+# The word ``ROLE_WORD`` reads off a possessive's "'s" ("the committee's spokesman": the, committee, s, …).
+POSSESSIVE_S = "s"
 
 
 # An organisation's voice, the organisation written as a common noun: "the court's press service", "a
@@ -96,6 +102,9 @@ class Voices:
     # a body no entity names, as one person's role says they speak for it ("spokesman for the financial
     # prosecutor's office at the pole": "financial prosecutor's office"), lower case → the person's voice
     bodies: Mapping[str, str] = field(default_factory=dict)
+    # organisation entity id → the entity of the same body whose voice it is, where the story names one
+    # body by names cut short (``_one_body``); an organisation absent is its own voice
+    one_body: Mapping[str, str] = field(default_factory=dict)
 
 
 NO_VOICES = Voices()
@@ -108,13 +117,14 @@ def organisation_voices(entities: Sequence[Entity], articles: Collection[str] | 
     ``articles``: the story's article ids, whose roles alone are read (``_roles_in``); None: every role."""
     organisations = {**_described_names(entities), **_organisations_by_name(entities)}
     portfolios = _portfolios(entities)
+    one_body = _one_body(entities, articles)
     people = {}
     for entity in entities:
         roles = _roles_in(entity, articles)
         if entity.type == "PERSON" and roles:
             organisation = _spoken_for(roles, organisations, portfolios)
             if organisation is not None:
-                people[entity.id] = organisation
+                people[entity.id] = one_body.get(organisation, organisation)
     places = frozenset(entity.id for entity in entities if entity.type in PLACE_TYPES)
     return Voices(
         people,
@@ -125,7 +135,80 @@ def organisation_voices(entities: Sequence[Entity], articles: Collection[str] | 
         descriptions(entities),
         people_described(entities),
         _bodies_spoken_for(entities, articles, people),
+        one_body,
     )
+
+
+def _one_body(entities: Sequence[Entity], articles: Collection[str] | None) -> dict[str, str]:
+    """Organisation entity id → the entity whose voice it is, for organisations of the story (mentioned in
+    ``articles``; None: every one) that name one body: one's name is another's cut short (``_cut_short``),
+    each shortened name cutting short one body's names only. The voice of a body so named is its entity
+    mentioned most in the story. In the generalise crash story the emergencies committee's count of the
+    missing came as "the Committee of Emergency Situations", "the KChS" (an acronym of an entity named
+    "Committee of Emergency Situations and Civil Defence (KChS") and its spokesman, three sources of one
+    count falling, read as a contest (issue #17)."""
+    present = [
+        entity
+        for entity in entities
+        if entity.type == "ORG" and (articles is None or any(m.article in articles for m in entity.mentions))
+    ]
+    names = {entity.id: [_words(name) for name in (entity.name, *entity.aliases)] for entity in present}
+    acronyms = {entity.id: _acronyms(entity) for entity in present}
+    shortens = {
+        short.id: {
+            other.id
+            for other in present
+            if other.id != short.id
+            and any(_cut_short(a, b, acronyms[other.id]) for a in names[short.id] for b in names[other.id])
+        }
+        for short in present
+    }
+    group = {entity.id: entity.id for entity in present}
+
+    def root(entity_id: str) -> str:
+        while group[entity_id] != entity_id:
+            entity_id = group[entity_id]
+        return entity_id
+
+    for _ in range(2):  # a name cutting short two names joins them once those two are joined
+        for short, longer in shortens.items():
+            if longer and len({root(other) for other in longer}) == 1:
+                group[root(short)] = root(next(iter(longer)))
+    members: dict[str, list[Entity]] = {}
+    for entity in present:
+        members.setdefault(root(entity.id), []).append(entity)
+    found = {}
+    for same in members.values():
+        if len(same) > 1:
+            voice = max(same, key=lambda e: (_mentions_in(e, articles), len(e.name), e.id)).id
+            found.update({entity.id: voice for entity in same if entity.id != voice})
+    return found
+
+
+def _mentions_in(entity: Entity, articles: Collection[str] | None) -> int:
+    return sum(1 for mention in entity.mentions if articles is None or mention.article in articles)
+
+
+def _acronyms(entity: Entity) -> frozenset[str]:
+    """An organisation's acronyms, lower case: its one-word names with two capitals or more ("KChS")."""
+    return frozenset(
+        name.lower()
+        for name in (entity.name, *entity.aliases)
+        if ROLE_WORD.fullmatch(name) and sum(1 for letter in name if letter.isupper()) >= 2
+    )
+
+
+def _cut_short(short: Sequence[str], name: Sequence[str], acronyms: Collection[str]) -> bool:
+    """Whether the words ``short`` are ``name``'s first words, two content words or more, and what they
+    leave of it is a second part joined by "and" ("Committee of Emergency Situations" of "Committee of
+    Emergency Situations and Civil Defence") or the name's acronym ("... Civil Defence (KChS)")."""
+    links = voice_lexicon().links
+    if len(short) >= len(name) or tuple(name[: len(short)]) != tuple(short):
+        return False
+    if sum(1 for word in short if word not in links) < 2:
+        return False
+    rest = name[len(short) :]
+    return rest[0] == "and" or set(rest) <= set(acronyms)
 
 
 def _bodies_spoken_for(
@@ -270,6 +353,12 @@ def voice_of(claim: Claim, voices: Voices) -> str | None:
     Armenia" resolved to Armenia), the one organisation whose name has the speaker's words ("Armenian
     police": the Police of Armenia; in the Yerevan protest story the police's latest count, 301, was an
     unresolved "Armenian police" beside its earlier ones and read as a side); else the speaker."""
+    voice = _speaker_voice(claim, voices)
+    return voices.one_body.get(voice, voice) if voice else voice
+
+
+def _speaker_voice(claim: Claim, voices: Voices) -> str | None:
+    """``voice_of`` before organisations naming one body are joined (``Voices.one_body``)."""
     if claim.speaker and claim.speaker in voices.people:
         return voices.people[claim.speaker]
     domain = _domain_voice(claim.speaker_text or "", voices)
@@ -383,7 +472,8 @@ def _spoken_for(
     organisation = found.pop()
     own_words = {word for name, org in organisations.items() if org == organisation for word in name}
     lexicon = voice_lexicon()
-    allowed = lexicon.roles | lexicon.links | own_words
+    # "s" of a possessive: "the committee's spokesman" is no role of another kind
+    allowed = lexicon.roles | lexicon.links | own_words | {POSSESSIVE_S}
     other_kind = sum(1 for role in roles if not named[role] and set(_words(role)) - allowed)
     return organisation if sum(1 for role in roles if named[role]) > other_kind else None
 
