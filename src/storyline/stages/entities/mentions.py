@@ -43,6 +43,7 @@ from storyline.stages.entities.coordination import (
     organisations_joined_over_trade_words,
     organisations_over_portfolio_lists,
 )
+from storyline.stages.entities.craft import organisations_without_trailing_maker
 from storyline.stages.entities.descriptions import resolve_descriptions
 from storyline.stages.entities.governments import government_references, seats_standing_for_bodies
 from storyline.stages.entities.groups import group_descriptions
@@ -54,6 +55,7 @@ from storyline.stages.entities.lexicon import (
     EntityLexicon,
     entity_lexicon,
     fold_name,
+    is_acronym,
     particle_name_at,
     without_name_particle,
 )
@@ -348,6 +350,7 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
     names = organisations_joined_over_trade_words(text, names, lexicon)
     names = organisations_over_portfolio_lists(doc, names, lexicon)
     names = organisations_without_trailing_place(doc, trim_glued_words(names, lexicon), lexicon)
+    names = organisations_without_trailing_maker(text, names)
     names = organisations_cut_at_a_preposition(text, names_joined_after_title(doc, names, lexicon), lexicon)
     names = organisations_named_by_kind(doc, article_id, people_by_title(doc, names, lexicon), lexicon)
     names = organisations_by_introduction(text, names, lexicon)
@@ -467,8 +470,13 @@ def _repeated_names(text: str, names: list[Mention], lexicon: EntityLexicon) -> 
             first = mention.text.split()[0]
             if first[:1].isupper() and korean_order_reading(fold_name(mention.text).split()):
                 forms.setdefault(first, ("PERSON", None))
-        elif mention.label == "ORG" and mention.text.isupper() and len(mention.text) >= 2:
-            forms[mention.text] = ("ORG", None)
+        elif (
+            mention.label == "ORG"
+            and (mention.text.isupper() or is_acronym(mention.text))
+            and len(mention.text) >= 2
+        ):
+            # an acronym given in brackets after its long form stands for it wherever it comes back
+            forms[mention.text] = ("ORG", mention.refers_to if is_acronym(mention.text) else None)
         elif mention.label == "ORG" and introduced_by_kind(text, mention, lexicon.introduced_org_kinds):
             forms[mention.text] = ("ORG", None)  # "as much as Free City" after "the Free City bloc"
     for mention in names:
@@ -594,7 +602,7 @@ def _link_parenthesised_acronyms(text: str, names: list[Mention]) -> list[Mentio
     Pakistan (HRCP)"), which the name itself may have lost (cut off, or tagged a place of its own)."""
     linked = list(names)
     for index, mention in enumerate(names):
-        if not mention.text.isupper() or index == 0:
+        if not (mention.text.isupper() or is_acronym(mention.text)) or index == 0:
             continue
         previous = names[index - 1]
         if previous.label in PLACE_LABELS and index > 1:
