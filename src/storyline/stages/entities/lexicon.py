@@ -154,6 +154,8 @@ class EntityLexicon:
     gendered_titles: dict[str, str]
     # Folded endings of a patronymic written before the given name (Mongolian "-yn", "-iin").
     patronymic_endings: tuple[str, ...]
+    # Folded endings of a Russian-form patronymic between given name and surname ("-ovich", "-ovna").
+    middle_patronymic_endings: tuple[str, ...]
     # Words after a place and a hyphen that make it a modifier ("Quetta-based"; entities.located).
     location_affixes: frozenset[str]
     # Heads of a description of an armed body, and each kind word's name words (entities.forces).
@@ -261,6 +263,7 @@ def entity_lexicon() -> EntityLexicon:
         | frozenset(load_lexicon("cues")["reporting_verbs"]),
         gendered_titles=dict(data["gendered_titles"]),
         patronymic_endings=tuple(data["patronymic_endings"]),
+        middle_patronymic_endings=tuple(data["middle_patronymic_endings"]),
         location_affixes=frozenset(data["described_bodies"]["location_affixes"]),
         armed_force_heads=frozenset(data["described_bodies"]["armed_force_heads"]),
         body_possessors=frozenset(data["described_bodies"]["body_possessors"]),
