@@ -1053,3 +1053,15 @@ def test_a_bracketed_acronym_found_again_stands_for_its_long_form() -> None:
     ]
     (again,) = _repeated_names(text, names, entity_lexicon())
     assert (again.text, again.refers_to) == ("VTsIOM", long_form)
+
+
+def test_a_title_in_apposition_before_a_titled_name_is_a_mention_of_the_person() -> None:
+    """Issue #17: "Its chairman, Deputy Prime Minister X" — the name's role is the nearer title; the
+    apposition before it is the person too, not a role left for the story to explain."""
+    found = mentions_of(
+        "The flood commission met on Friday. Its chairman, Deputy Prime Minister Dilshod Rahimov, said the "
+        "dam would hold."
+    )
+    chairman = by_text(found, "Its chairman")
+    assert (chairman.label, chairman.refers_to) == ("PERSON", "Dilshod Rahimov")
+    assert by_text(found, "Dilshod Rahimov").role == "Deputy Prime Minister"

@@ -28,7 +28,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.records import Mention, ParsedArticle
+from storyline.records import ROLE_LABEL, Mention, ParsedArticle
 from storyline.stages.entities.affiliations import people_of_their_organisations
 from storyline.stages.entities.bodies import (
     bodies_named_by_description,
@@ -374,7 +374,12 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
     descriptions += client_mentions(doc, article_id, named, roles, lexicon)
     descriptions += members_standing_for_bodies(doc, article_id, named, lexicon)
     descriptions = group_descriptions(doc, article_id, named, descriptions, lexicon)
-    titles = title_mentions(text, [(m, span) for m, span in titled if span], named + descriptions, lexicon)
+    apposed = _titles_in_apposition_too(doc, text, names, lexicon)
+    # the apposition is the person's now, not a role waiting for the story to explain it
+    apposed_spans = {span for _, span in apposed}
+    descriptions = [d for d in descriptions if d.label != ROLE_LABEL or (d.start, d.end) not in apposed_spans]
+    title_spans = [(m, span) for m, span in titled if span] + apposed
+    titles = title_mentions(text, title_spans, named + descriptions, lexicon)
     # the people's phrases run over the bodies of their offices once every body has its mention
     spanned = with_bodies_of_office(doc, text, named + descriptions + titles)
     mentions = without_vessels(text, named, spanned, lexicon)
@@ -579,6 +584,23 @@ def _with_role(
         mention.refers_to,
         text[span[0] : span[1]],
     ), span
+
+
+def _titles_in_apposition_too(
+    doc: Doc, text: str, names: list[Mention], lexicon: EntityLexicon
+) -> list[tuple[Mention, tuple[int, int]]]:
+    """ "Its chairman, Deputy Prime Minister Ali Rahimov": a person's title in apposition before a name that
+    has its own title before it, which ``_with_role`` does not reach (the role is the nearer title); the
+    apposition is a mention of the person too (issue #17, generalise pamir-air-crash)."""
+    found = []
+    for mention in names:
+        if mention.label != "PERSON" or _title_before(doc, mention.start, lexicon) is None:
+            continue
+        root = _root_token(doc, mention.start, mention.end)
+        span = _title_in_apposition(text, root, lexicon) if root is not None else None
+        if span is not None and span[1] <= mention.start:
+            found.append((mention, span))
+    return found
 
 
 def _link_spelt_acronyms(names: list[Mention], lexicon: EntityLexicon) -> list[Mention]:
