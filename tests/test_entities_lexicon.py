@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from storyline.lexicons import load_lexicon
-from storyline.stages.entities.lexicon import entity_lexicon
+from storyline.stages.entities.lexicon import entity_lexicon, is_acronym, words_match
 
 # The armed-group sections (read by ``stages/entities/groups.py``) and a word each must hold: the word the
 # rule was written for ("a separatist faction", "the militants", "… Liberation Front", "a rival faction").
@@ -28,3 +28,29 @@ def test_group_word_lists_load_whole_and_in_lower_case(section: str) -> None:
     # the rules compare lemmas, folded names and lower-case plurals as written: an entry in capitals
     # would never match
     assert all(word == word.lower() for word in loaded), section
+
+
+@pytest.mark.parametrize(
+    ("word", "acronym"),
+    [
+        ("IAC", True),
+        ("KChS", True),
+        ("VTsIOM", True),
+        ("AT&T", True),
+        ("PhD", False),
+        ("DoD", False),
+        ("McCain", False),
+        ("OpenAI", False),
+        ("A", False),
+        ("Kuhiston", False),
+    ],
+)
+def test_an_acronym_is_capitals_or_a_romanised_one_with_a_cyrillic_digraph(word: str, acronym: bool) -> None:
+    assert is_acronym(word) is acronym
+
+
+def test_two_heads_of_bodies_sharing_a_prefix_are_two_words() -> None:
+    """Issue #17: "the commission" of a report is not its "committee"; spellings and demonyms still meet."""
+    assert not words_match("commission", "committee")
+    assert words_match("organisation", "organization")
+    assert words_match("Lithuania", "Lithuanian")

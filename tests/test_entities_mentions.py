@@ -1040,3 +1040,28 @@ def test_a_title_of_a_body_is_no_role_across_a_verb_or_of_a_titled_holder() -> N
     found = mentions_of(text)
     assert by_text(found, "Nikos Papadakis").role is None
     assert "aide" not in (by_text(found, "Ali Khan").role or "")
+
+
+def test_a_bracketed_acronym_found_again_stands_for_its_long_form() -> None:
+    """Issue #17: "VTsIOM" repeated untagged after "All-Russian Public Opinion Research Centre (VTsIOM)"
+    is the centre, not an organisation of its own that resolution cannot tie to the English long form."""
+    text = "The All-Russian Public Opinion Research Centre (VTsIOM) polled 1,600 people. VTsIOM said so."
+    long_form = "All-Russian Public Opinion Research Centre"
+    names = [
+        Mention("a", text.index(long_form), text.index(long_form) + len(long_form), long_form, "ORG"),
+        Mention("a", text.index("VTsIOM"), text.index("VTsIOM") + 6, "VTsIOM", "ORG", refers_to=long_form),
+    ]
+    (again,) = _repeated_names(text, names, entity_lexicon())
+    assert (again.text, again.refers_to) == ("VTsIOM", long_form)
+
+
+def test_a_title_in_apposition_before_a_titled_name_is_a_mention_of_the_person() -> None:
+    """Issue #17: "Its chairman, Deputy Prime Minister X" — the name's role is the nearer title; the
+    apposition before it is the person too, not a role left for the story to explain."""
+    found = mentions_of(
+        "The flood commission met on Friday. Its chairman, Deputy Prime Minister Dilshod Rahimov, said the "
+        "dam would hold."
+    )
+    chairman = by_text(found, "Its chairman")
+    assert (chairman.label, chairman.refers_to) == ("PERSON", "Dilshod Rahimov")
+    assert by_text(found, "Dilshod Rahimov").role == "Deputy Prime Minister"

@@ -415,3 +415,39 @@ def test_a_ticker_opening_one_company_name_is_that_company() -> None:
     assert same_entity(found, "Korfez Sanayi Holding", "KORF")
     assert not same_entity(found, "Korfez Sanayi Holding", "KOR")
     assert not any("VELM" in group and len(group) > 1 for group in found)
+
+
+def test_a_body_named_by_its_first_portfolio_is_the_one_named_with_all() -> None:
+    """Issue #17: a report cuts "Committee of Labour and Social Protection" after its first portfolio; a
+    name of no body ("Marks" of "Marks and Spencer") and a first portfolio two longer names go on from
+    stay apart."""
+    found = grouped(
+        ("a", "Committee of Labour and Social Protection", "ORG"),
+        ("a", "Dilnoza Rahimova", "PERSON"),
+        ("a", "Olim Nazarov", "PERSON"),
+        ("a", "Marks and Spencer", "ORG"),
+        ("a", "Ministry of Transport and Roads", "ORG"),
+        ("a", "Ministry of Transport and Communications", "ORG"),
+        ("b", "Committee of Labour", "ORG"),
+        ("b", "Dilnoza Rahimova", "PERSON"),
+        ("b", "Olim Nazarov", "PERSON"),
+        ("b", "Marks", "ORG"),
+        ("b", "Ministry of Transport", "ORG"),
+    )
+    assert same_entity(found, "Committee of Labour and Social Protection", "Committee of Labour")
+    assert not same_entity(found, "Marks and Spencer", "Marks")
+    assert not same_entity(found, "Ministry of Transport", "Ministry of Transport and Roads")
+    assert not same_entity(found, "Ministry of Transport", "Ministry of Transport and Communications")
+
+
+def test_a_russian_form_patronymic_between_given_name_and_surname_is_no_part_of_the_name() -> None:
+    """Issue #17: a wire writes "Rustam Olimovich Nazriev", other papers "Rustam Nazriev"; a name whose
+    middle word is no patronymic ("Anna Maria Kowalska") is another person than "Anna Kowalska"."""
+    found = grouped(
+        ("a", "Rustam Olimovich Nazriev", "PERSON"),
+        ("a", "Anna Maria Kowalska", "PERSON"),
+        ("b", "Rustam Nazriev", "PERSON"),
+        ("b", "Anna Kowalska", "PERSON"),
+    )
+    assert same_entity(found, "Rustam Olimovich Nazriev", "Rustam Nazriev")
+    assert not same_entity(found, "Anna Maria Kowalska", "Anna Kowalska")

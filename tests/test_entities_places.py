@@ -186,3 +186,10 @@ def test_a_dateline_run_into_a_name_is_cut_at_its_dash_only_where_it_opens_the_l
     assert text[after_dateline(text, start, start + 17) :].startswith("Gyumri's")
     walmart = text.index("Wal")
     assert after_dateline(text, walmart, walmart + 10) == walmart
+
+
+def test_a_capital_after_a_place_preposition_is_a_place_though_named_once() -> None:
+    """Issue #17: "said in Bishkek" tagged an organisation took "the company" of the next clause; the
+    capital as a speaker ("Bishkek rejected it") is left to the seats-of-government rule."""
+    text = "The ferry operator rejected the claim, he said in Bishkek. Bishkek rejected the report."
+    assert labels_after(text, [("Bishkek", "ORG")]) == [("Bishkek", "GPE"), ("Bishkek", "ORG")]

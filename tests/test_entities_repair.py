@@ -60,6 +60,18 @@ def test_an_organisation_run_on_into_its_bracketed_acronym_is_the_name_then_the_
     assert all(text[m.start : m.end] == m.text for m in split)
 
 
+def test_a_romanised_russian_acronym_keeps_its_digraph_and_is_split_from_its_long_form() -> None:
+    """Issue #17: "KChS" (a Cyrillic letter written "Ch") is an acronym as "IUCM" is; "(Ph" is none."""
+    text = "the Board of Mountain Rescue and Avalanche Safety (GSKChP) and the Rescue Academy (Ph"
+    spans = ["Board of Mountain Rescue and Avalanche Safety (GSKChP", "Rescue Academy (Ph"]
+    found = [Mention("a", text.index(name), text.index(name) + len(name), name, "ORG") for name in spans]
+    assert [(m.text, m.refers_to) for m in split_parenthesised_acronyms(found)] == [
+        ("Board of Mountain Rescue and Avalanche Safety", None),
+        ("GSKChP", "Board of Mountain Rescue and Avalanche Safety"),
+        ("Rescue Academy (Ph", None),
+    ]
+
+
 def parsed(tokens: str) -> Doc:
     """A parse built by hand from "word/POS/dep/head/entity" tokens: the rule under test hinges on dependency
     labels, not on a model's guess."""

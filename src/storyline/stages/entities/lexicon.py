@@ -23,12 +23,17 @@ __all__ = [
     "entity_lexicon",
     "fold_name",
     "institution_words",
+    "is_acronym",
     "words_match",
 ]
 
 # NER labels of places: spaCy often swaps GPE and LOC for one place, so they are one kind of actor.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NON_WORD = re.compile(r"[^a-z0-9]+")
+# An acronym: capitals, where a romanised Russian one keeps the digraph of one Cyrillic letter ("KChS" of
+# Komitet po Chrezvychaynym Situatsiyam, "VTsIOM", "TsIK"): a small letter only between two capitals and
+# with three capitals or more, so "PhD", "DoD", "McCain" or "OpenAI" are none. Two to six characters.
+ACRONYM = re.compile(r"(?=.{2,6}$)[A-Z](?:[A-Z&]|[a-z](?=[A-Z]))*[A-Z]")
 # The Arabic article written lower case as a word of its own inside a name ("Hamid el Ammari", "Nour al
 # Sabbagh"): the same particle as the hyphenated one ``_name_particles`` drops. Lower case between two
 # words, the second capitalised, only: "Al Gore" and "El Paso" keep theirs.
@@ -149,6 +154,8 @@ class EntityLexicon:
     gendered_titles: dict[str, str]
     # Folded endings of a patronymic written before the given name (Mongolian "-yn", "-iin").
     patronymic_endings: tuple[str, ...]
+    # Folded endings of a Russian-form patronymic between given name and surname ("-ovich", "-ovna").
+    middle_patronymic_endings: tuple[str, ...]
     # Words after a place and a hyphen that make it a modifier ("Quetta-based"; entities.located).
     location_affixes: frozenset[str]
     # Heads of a description of an armed body, and each kind word's name words (entities.forces).
@@ -256,6 +263,7 @@ def entity_lexicon() -> EntityLexicon:
         | frozenset(load_lexicon("cues")["reporting_verbs"]),
         gendered_titles=dict(data["gendered_titles"]),
         patronymic_endings=tuple(data["patronymic_endings"]),
+        middle_patronymic_endings=tuple(data["middle_patronymic_endings"]),
         location_affixes=frozenset(data["described_bodies"]["location_affixes"]),
         armed_force_heads=frozenset(data["described_bodies"]["armed_force_heads"]),
         body_possessors=frozenset(data["described_bodies"]["body_possessors"]),
@@ -278,6 +286,11 @@ def fold_name(name: str) -> str:
     transliteration tables can read it; "Ts'iklauri" → "tsiklauri", see ``EJECTIVE_MARK``)."""
     lowered = EJECTIVE_MARK.sub("", _name_particles().sub("", SPACED_ARTICLE.sub("", name).lower()))
     return NON_WORD.sub(" ", unidecode(lowered.translate(_sound_letters())).lower()).strip()
+
+
+def is_acronym(text: str) -> bool:
+    """ "IAC", "MAK", "KChS": an organisation's short name of initials (``ACRONYM``)."""
+    return ACRONYM.fullmatch(text) is not None and (text.isupper() or sum(map(str.isupper, text)) >= 3)
 
 
 @lru_cache(maxsize=1)
@@ -347,4 +360,15 @@ def words_match(first: str, second: str) -> bool:
     first, second = fold_name(first), fold_name(second)
     if first == second:
         return True
+    if _two_heads(first, second):
+        return False
     return min(len(first), len(second)) >= STEM_CHARS and first[:STEM_CHARS] == second[:STEM_CHARS]
+
+
+def _two_heads(first: str, second: str) -> bool:
+    """Two head words of organisations that share a prefix yet name two kinds of body: "the commission" is
+    not "the committee" (issue #17, generalise pamir-air-crash: the government commission investigating a
+    crash and the emergencies committee of the same reports). A British and an American spelling
+    ("organisation", "organization") are one word."""
+    heads = entity_lexicon().org_head_words
+    return first in heads and second in heads and first.replace("z", "s") != second.replace("z", "s")

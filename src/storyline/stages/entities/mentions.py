@@ -28,7 +28,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.records import Mention, ParsedArticle
+from storyline.records import ROLE_LABEL, Mention, ParsedArticle
 from storyline.stages.entities.affiliations import people_of_their_organisations
 from storyline.stages.entities.bodies import (
     bodies_named_by_description,
@@ -43,6 +43,7 @@ from storyline.stages.entities.coordination import (
     organisations_joined_over_trade_words,
     organisations_over_portfolio_lists,
 )
+from storyline.stages.entities.craft import organisations_without_trailing_maker
 from storyline.stages.entities.descriptions import resolve_descriptions
 from storyline.stages.entities.governments import government_references, seats_standing_for_bodies
 from storyline.stages.entities.groups import group_descriptions
@@ -54,6 +55,7 @@ from storyline.stages.entities.lexicon import (
     EntityLexicon,
     entity_lexicon,
     fold_name,
+    is_acronym,
     particle_name_at,
     without_name_particle,
 )
@@ -348,6 +350,7 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
     names = organisations_joined_over_trade_words(text, names, lexicon)
     names = organisations_over_portfolio_lists(doc, names, lexicon)
     names = organisations_without_trailing_place(doc, trim_glued_words(names, lexicon), lexicon)
+    names = organisations_without_trailing_maker(text, names)
     names = organisations_cut_at_a_preposition(text, names_joined_after_title(doc, names, lexicon), lexicon)
     names = organisations_named_by_kind(doc, article_id, people_by_title(doc, names, lexicon), lexicon)
     names = organisations_by_introduction(text, names, lexicon)
@@ -371,7 +374,12 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
     descriptions += client_mentions(doc, article_id, named, roles, lexicon)
     descriptions += members_standing_for_bodies(doc, article_id, named, lexicon)
     descriptions = group_descriptions(doc, article_id, named, descriptions, lexicon)
-    titles = title_mentions(text, [(m, span) for m, span in titled if span], named + descriptions, lexicon)
+    apposed = _titles_in_apposition_too(doc, text, names, lexicon)
+    # the apposition is the person's now, not a role waiting for the story to explain it
+    apposed_spans = {span for _, span in apposed}
+    descriptions = [d for d in descriptions if d.label != ROLE_LABEL or (d.start, d.end) not in apposed_spans]
+    title_spans = [(m, span) for m, span in titled if span] + apposed
+    titles = title_mentions(text, title_spans, named + descriptions, lexicon)
     # the people's phrases run over the bodies of their offices once every body has its mention
     spanned = with_bodies_of_office(doc, text, named + descriptions + titles)
     mentions = without_vessels(text, named, spanned, lexicon)
@@ -467,8 +475,13 @@ def _repeated_names(text: str, names: list[Mention], lexicon: EntityLexicon) -> 
             first = mention.text.split()[0]
             if first[:1].isupper() and korean_order_reading(fold_name(mention.text).split()):
                 forms.setdefault(first, ("PERSON", None))
-        elif mention.label == "ORG" and mention.text.isupper() and len(mention.text) >= 2:
-            forms[mention.text] = ("ORG", None)
+        elif (
+            mention.label == "ORG"
+            and (mention.text.isupper() or is_acronym(mention.text))
+            and len(mention.text) >= 2
+        ):
+            # an acronym given in brackets after its long form stands for it wherever it comes back
+            forms[mention.text] = ("ORG", mention.refers_to if is_acronym(mention.text) else None)
         elif mention.label == "ORG" and introduced_by_kind(text, mention, lexicon.introduced_org_kinds):
             forms[mention.text] = ("ORG", None)  # "as much as Free City" after "the Free City bloc"
     for mention in names:
@@ -573,6 +586,23 @@ def _with_role(
     ), span
 
 
+def _titles_in_apposition_too(
+    doc: Doc, text: str, names: list[Mention], lexicon: EntityLexicon
+) -> list[tuple[Mention, tuple[int, int]]]:
+    """ "Its chairman, Deputy Prime Minister Ali Rahimov": a person's title in apposition before a name that
+    has its own title before it, which ``_with_role`` does not reach (the role is the nearer title); the
+    apposition is a mention of the person too (issue #17, generalise pamir-air-crash)."""
+    found = []
+    for mention in names:
+        if mention.label != "PERSON" or _title_before(doc, mention.start, lexicon) is None:
+            continue
+        root = _root_token(doc, mention.start, mention.end)
+        span = _title_in_apposition(text, root, lexicon) if root is not None else None
+        if span is not None and span[1] <= mention.start:
+            found.append((mention, span))
+    return found
+
+
 def _link_spelt_acronyms(names: list[Mention], lexicon: EntityLexicon) -> list[Mention]:
     """A bare acronym ("NCDD") spelling the initials of one organisation the article names in full stands
     for it; spelling two, or none, it stays itself."""
@@ -594,7 +624,7 @@ def _link_parenthesised_acronyms(text: str, names: list[Mention]) -> list[Mentio
     Pakistan (HRCP)"), which the name itself may have lost (cut off, or tagged a place of its own)."""
     linked = list(names)
     for index, mention in enumerate(names):
-        if not mention.text.isupper() or index == 0:
+        if not (mention.text.isupper() or is_acronym(mention.text)) or index == 0:
             continue
         previous = names[index - 1]
         if previous.label in PLACE_LABELS and index > 1:

@@ -27,7 +27,7 @@ from storyline.config import EntitiesSettings
 from storyline.records import Mention
 from storyline.stages.entities.index import SimilarWords
 from storyline.stages.entities.korean import korean_surname_reading, korean_surname_row
-from storyline.stages.entities.lexicon import fold_name
+from storyline.stages.entities.lexicon import entity_lexicon, fold_name
 from storyline.stages.entities.transliteration import (
     given_name_rows,
     name_readings,
@@ -35,7 +35,7 @@ from storyline.stages.entities.transliteration import (
     surname_first_readings,
 )
 
-__all__ = ["NameContext", "merge_person_variants"]
+__all__ = ["NameContext", "merge_person_variants", "without_middle_patronymic"]
 
 # A reading of a surname shared by more full names than this is too common to compare pairwise in
 # ("kim" in Korean news); its names are left to the near-spelling pass.
@@ -107,6 +107,16 @@ def _entity_of(key: str, groups: DisjointSet) -> str:
     if key not in groups:  # a DisjointSet has no ``get``
         return key
     return str(groups[key])
+
+
+def without_middle_patronymic(key: str) -> str:
+    """ "khurshed karimovich davlatov" → "khurshed davlatov": a patronymic of the Russian form between the
+    given name and the surname (``middle_patronymic_endings``), which one paper writes and the next leaves
+    out (issue #17, generalise pamir-air-crash); a name of two words, or of four, is left as it is."""
+    words = key.split()
+    if len(words) != 3 or not words[1].endswith(entity_lexicon().middle_patronymic_endings):
+        return key
+    return f"{words[0]} {words[2]}"
 
 
 def _names_compatible(long_a: list[str], long_b: list[str], settings: EntitiesSettings) -> bool:

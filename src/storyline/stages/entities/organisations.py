@@ -95,6 +95,7 @@ def merge_organisation_names(
     min_shared = settings.transliteration_min_shared_actors
     _merge_qualified_names(groups, names.qualified_names)
     _merge_short_names(groups, context, min_shared)
+    _merge_first_portfolios(groups, context, min_shared)
     _merge_leading_words(groups, context, min_shared, names.place_keys)
     _merge_generic_tails(groups, names.place_keys)
     merge_romanised_names(groups, context, min_shared)
@@ -329,6 +330,39 @@ def _merge_short_names(groups: DisjointSet, context: NameContext, min_shared: in
             full_name = claimants.pop()
             if context.related(key, full_name, groups, min_shared):
                 groups.merge(key, full_name)
+
+
+def _merge_first_portfolios(groups: DisjointSet, context: NameContext, min_shared: int) -> None:
+    """ "Committee of Emergency Situations" is the "Committee of Emergency Situations and Civil Defence" a
+    report cut after its first portfolio (issue #17, generalise pamir-air-crash; "the Emergency Situations
+    Ministry" of "… and Civil Defence Ministry" alike): a body's name joins the one longer name of the
+    collection that goes on from its portfolio with "and", when the two are used in one story. A name that
+    holds no body's head word ("Marks" of "Marks and Spencer"), or that several longer names go on from,
+    stays itself."""
+    heads = entity_lexicon().org_head_words
+    by_first_word: dict[str, set[str]] = defaultdict(set)
+    for key in groups:
+        if " and " in key:
+            by_first_word[key.split(" ", 1)[0]].add(key)
+    for key in list(groups):
+        words = key.split()
+        if len(words) < 2 or not heads & {words[0], words[-1]}:
+            continue
+        claimants = {other for other in by_first_word.get(words[0], ()) if _goes_on_with_and(key, other)}
+        if len({groups[other] for other in claimants}) != 1:
+            continue
+        full_name = claimants.pop()
+        if context.related(key, full_name, groups, min_shared):
+            groups.merge(key, full_name)
+
+
+def _goes_on_with_and(short: str, full: str) -> bool:
+    """ "committee of emergency situations" → "… and civil defence"; "health ministry" → "health and social
+    care ministry" (a head written last, ``_head_last``)."""
+    if full.startswith(short + " and "):
+        return True
+    subject, _, head = short.rpartition(" ")
+    return full.startswith(subject + " and ") and full.endswith(" " + head)
 
 
 def _merge_leading_words(

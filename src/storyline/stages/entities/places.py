@@ -9,7 +9,8 @@ itself says what they are, so a PERSON or ORG name is relabelled a place (GPE) o
   "of" ("the village of Biser", "the governorate of Dhi Qar"), or an adjective only places take before it
   ("neighbouring Maysan", "the southern Gobi");
 - a place preposition before it ("in Chakhtinsk", "from Ghebi") or coordination with a place ("Athens and
-  Thessaloniki"), when the article also writes the same name as a place by one of the above or by NER:
+  Thessaloniki"), when the article also writes the same name as a place by one of the above or by NER, or
+  the name is a capital the lexicon knows (``seats_of_government``: "said in Dushanbe"):
   a preposition alone also puts organisations ("shares in Airbus", "a report from Amnesty"), unless the
   name is one word with an ending typical of a language's place names ("from Chakhtinsk", "to Velsund":
   ``place_name_endings``) that the article writes after such prepositions only.
@@ -79,6 +80,8 @@ def places_by_context(doc: Doc, text: str, names: list[Mention], lexicon: Entity
     def put_as_place(mention: Mention, after_preposition: bool) -> bool:
         return _eligible(mention) and (
             (after_preposition and _is_place_key(fold_name(mention.text), place_keys))
+            # "he said in Dushanbe", tagged an organisation in the one report naming the capital once
+            or (after_preposition and fold_name(mention.text) in lexicon.seats_of_government)
             or (
                 after_preposition
                 and _has_place_ending(mention.text, lexicon)

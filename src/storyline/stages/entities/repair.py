@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.records import Mention
 from storyline.stages.entities.kinds import introduced_by_kind
-from storyline.stages.entities.lexicon import PLACE_LABELS, EntityLexicon, fold_name
+from storyline.stages.entities.lexicon import PLACE_LABELS, EntityLexicon, fold_name, is_acronym
 from storyline.stages.entities.transliteration import opens_with_given_name
 
 __all__ = [
@@ -50,11 +50,9 @@ INTRODUCTION_CHARS = 40
 # Where a phrase NER glued onto an organisation's name begins ("Air Force| for Acquisition …").
 GLUED_TAIL = re.compile(r"\s+(?:for|of)\s+")
 # An organisation's name with the acronym after it in brackets, run together by the model: "… Miners (IUCM".
-RUN_ON_ACRONYM = re.compile(r"(?P<name>\S.*\S)\s*\(\s*(?P<acronym>[A-Z][A-Z&]+)\s*\)?")
+RUN_ON_ACRONYM = re.compile(r"(?P<name>\S.*\S)\s*\(\s*(?P<acronym>[A-Z][\w&]+)\s*\)?")
 # What the small model tags a person's name it does not know, in apposition with a title.
 TITLED_PLACES = frozenset({"GPE", "LOC"})
-# An acronym: two to six capital letters.
-ACRONYM = re.compile(r"[A-Z]{2,6}")
 # What stands between the two parts of a name the model cut in two ("Office| for the |Coordination …").
 # An organisation's name followed by where it sits: "the Ministry of Health in Tashkent".
 TRAILING_PLACE = re.compile(r"\s+in\s+(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)$")
@@ -182,7 +180,7 @@ def split_parenthesised_acronyms(names: list[Mention]) -> list[Mention]:
     result = []
     for mention in names:
         run_on = RUN_ON_ACRONYM.fullmatch(mention.text)
-        if mention.label != "ORG" or run_on is None:
+        if mention.label != "ORG" or run_on is None or not is_acronym(run_on.group("acronym")):
             result.append(mention)
             continue
         name, acronym = run_on.group("name"), run_on.group("acronym")
@@ -376,7 +374,7 @@ def acronyms_after_organisation_words(
     organisations = [m for m in names if m.label == "ORG" and m.refers_to is None]
     found = []
     for token in doc[1:]:
-        if not ACRONYM.fullmatch(token.text) or token.ent_iob_ != "O" or token.idx in taken:
+        if not is_acronym(token.text) or token.ent_iob_ != "O" or token.idx in taken:
             continue
         previous = doc[token.i - 1]
         end = token.idx + len(token)
