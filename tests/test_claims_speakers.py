@@ -154,3 +154,15 @@ def test_the_writer_of_a_reported_message_speaks_its_quoted_words(
 ) -> None:
     claim = next(claim for claim in claims_of(text) if claim.text == "We cut three programs.")
     assert (claim.speaker_text, claim.via_text) == (speaker, via)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        ("Of the voters asked, 42% say the tax is fair.", "say", "42"),
+        ("The reports differ. One says the bridge will reopen in May.", "says", "One"),
+    ],
+)
+def test_a_share_of_people_or_a_pronoun_one_still_speaks(text: str, cue: str, speaker: str) -> None:
+    # the claim stays (its speaker's words as the parse gives them: the share's number)
+    assert (speaker_of(text, cue) or "").startswith(speaker)

@@ -123,15 +123,23 @@ def extract_claims(
     return claims
 
 
+# Words after a number that make it a share of people ("42% say …"), who may speak.
+SHARE_WORDS = frozenset({"%", "percent", "per"})
+
+
 def _numeral_speaker(doc: Doc, attribution: Attribution) -> bool:
     """Whether the speaker's words are a number only ("40", "forty-two", "1,200"): a count before a
     participle ("In Ohio, 40 pledged delegates … were at stake") parsed as the subject of a cue verb. A
-    number is never a speaker, so the verb is no cue there; "three of the officials" keeps its noun."""
+    number is never a speaker, so the verb is no cue there; "three of the officials" keeps its noun, "one"
+    is a pronoun as often, and a share of people ("42% say") is the people."""
     if attribution.speaker is None:
         return False
     words = doc.char_span(*attribution.speaker, alignment_mode="expand")
-    if words is None or len(words) == 0:
-        return False
+    if words is None or len(words) == 0 or words.text.lower() == "one":
+        return False  # "One says …, another says …": a pronoun
+    after = doc[words.end].lower_ if words.end < len(doc) else ""
+    if after in SHARE_WORDS:
+        return False  # "42% say they are liberal": a poll's share of respondents
     return all(token.like_num or token.text == "-" for token in words)
 
 
