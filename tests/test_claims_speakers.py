@@ -123,3 +123,46 @@ def test_words_before_a_passive_quoted_as_saying_stay_the_one_quoted() -> None:
     claim = next(claim for claim in claims_of(text) if "300 containers" in claim.text)
     assert not claim.outlet_voice
     assert claim.speaker_text == "Ansel Varga"
+
+
+def test_a_number_is_never_a_speaker() -> None:
+    # issue #14: "In Puerto Rico, 60 pledged delegates … were at stake" credited its claim to "60"
+    text = "In Ohio, 40 pledged delegates and five superdelegates were up for grabs, and the governor led."
+    assert all(claim.speaker_text != "40" for claim in claims_of(text))
+    # a number with its noun names people
+    text = "Three of the officials said the plant would close."
+    assert speaker_of(text, "said") == "Three of the officials"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "via"),
+    [
+        # issue #14: an aide's email, quoted in a report on it, was credited to the outlet that reported it
+        (
+            "The Times reported on a memo from the mayor's chief of staff about the budget,"
+            ' "We cut three programs."',
+            "the mayor's chief of staff",
+            "The Times",
+        ),
+        ('The Times reported about an email from Smith, "We cut three programs."', "Smith", "The Times"),
+        # one who speaks of a message says his own words
+        ('Jones said of the email from Smith, "We cut three programs."', "Jones", None),
+    ],
+)
+def test_the_writer_of_a_reported_message_speaks_its_quoted_words(
+    text: str, speaker: str, via: str | None
+) -> None:
+    claim = next(claim for claim in claims_of(text) if claim.text == "We cut three programs.")
+    assert (claim.speaker_text, claim.via_text) == (speaker, via)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        ("Of the voters asked, 42% say the tax is fair.", "say", "42"),
+        ("The reports differ. One says the bridge will reopen in May.", "says", "One"),
+    ],
+)
+def test_a_share_of_people_or_a_pronoun_one_still_speaks(text: str, cue: str, speaker: str) -> None:
+    # the claim stays (its speaker's words as the parse gives them: the share's number)
+    assert (speaker_of(text, cue) or "").startswith(speaker)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.stages.ledger.non_counts import is_target, names_a_thing, picks_by_order
-from tests.factories import make_article, make_claim, make_quantity
+from storyline.stages.ledger.non_counts import is_target, names_a_thing, picks_by_order, with_bounds_said
+from tests.factories import make_article, make_claim, make_position, make_quantity, make_question
 
 WISH = "The charity wants to give blankets to 4,000 families, its director said."
 
@@ -78,3 +78,25 @@ def test_a_numeral_that_names_is_no_count(content: str, figure: str, unit: str, 
     quantity = make_quantity(figure, 1, within=content, unit=unit)
     claim = make_claim(content, quantities=(quantity,))
     assert names_a_thing(claim, quantity) is names
+
+
+@pytest.mark.parametrize(
+    ("figure", "note"),
+    [
+        # issue #14: "less than 100 still uncommitted" stood as a bare 100, no ceiling said
+        ("fewer than 90 boats", "ceilings (fewer than 90)"),
+        ("up to 90 boats", "ceilings (up to 90)"),
+        # "nearly 400" dropped its "nearly": the value answered another question
+        ("nearly 90 boats", "approximate (nearly 90)"),
+        ("exactly 90 boats", None),
+        # a floor is said by the status already ("gives floors")
+        ("more than 90 boats", None),
+    ],
+)
+def test_a_value_said_as_a_ceiling_or_loosely_is_said_so_in_the_reason(figure: str, note: str | None) -> None:
+    text = f"The harbour master said {figure} left the port."
+    boats = make_quantity(figure, 90, within=text, unit="ship")
+    claim = make_claim(f"{figure} left the port", article=make_article(text), quantities=(boats,))
+    question = make_question("How many boats left?", make_position("c1", value=90.0), unit="ship")
+    reason = with_bounds_said(question, {"c1": claim}).status_reason
+    assert reason == ("one speaker" if note is None else f"one speaker; {note}")

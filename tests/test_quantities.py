@@ -471,3 +471,32 @@ def test_he_of_a_clause_coordinated_with_a_named_subjects_takes_the_name() -> No
     text = "He put $100 million into the fund."
     start = text.index("$100")
     assert predicate_in(nlp(text), start, start + len("$100 million")) == "did he put"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        # issue #14: "a quarter-of-a-million people" became 1,000,000, the fraction dropped
+        ("By May the volunteers had met a quarter-of-a-million voters.", 250_000, "voter"),
+        ("The town now has a quarter-million residents.", 250_000, "personnel"),
+        ("The band sold half a million tickets.", 500_000, "ticket"),
+        ("Three-quarters of a million homes lost power.", 750_000, "home"),
+        ("The state sent a third of a billion dollars.", 333_333_333, "USD"),
+    ],
+)
+def test_a_fraction_of_a_scale_word_is_one_number(text: str, value: float, unit: str) -> None:
+    quantity = only(text)
+    assert (quantity.value, quantity.unit) == (value, unit)
+
+
+def test_an_ordinal_before_a_scale_word_is_no_fraction() -> None:
+    assert only("The third million visitor came in May.").value == 1_000_000
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["He wanted two f---ing votes in the county.", "He wanted two f***ing votes.", "She won two s--- votes."],
+)
+def test_a_censored_word_is_never_the_unit(text: str) -> None:
+    quantity = only(text)
+    assert (quantity.value, quantity.unit) == (2, "vote")

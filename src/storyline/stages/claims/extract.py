@@ -55,7 +55,7 @@ from storyline.stages.claims.spans import (
     spans_overlap,
 )
 from storyline.stages.claims.speakers import SUBJECT_DEPS, speaker_span, subject_of
-from storyline.stages.claims.speech_acts import relayed_reports
+from storyline.stages.claims.speech_acts import message_writers, relayed_reports
 from storyline.stages.claims.works import resolve_works
 from storyline.stages.quantities import find_quantities
 
@@ -89,6 +89,7 @@ def extract_claims(
     # --- learned cues (issue #16): what the rules missed, proposed by models trained on PolNeAR ---
     found += learned_attributions(context, found)
     found += quoted_label_attributions(context, found)  # "called the judge a “hater …”": a statement
+    found = [attribution for attribution in found if not _numeral_speaker(doc, attribution)]
     found = with_run_on_content(context, found)  # before acts are set apart: their cues bound it too
     found = [_judgment_as_statement(doc, attribution, lexicon) for attribution in found]
     # acts ("voted to strike", "is expected to attend") join once the statements are settled
@@ -97,6 +98,7 @@ def extract_claims(
     found = split_propositions(context, found)  # "said A and that B": two claims (the ledger's positions)
     found += continued_quotes(context, found)  # "“A,” he continued. “B.”" after a learned cue too
     found = relayed_reports(context, found)  # "cites a Times report that …": the Times' claim
+    found = message_writers(context, found)  # "reported on a memo from the aide: “…”": the aide's words
     found = name_relays(doc, _merge(found), lexicon)
     if resolve_pronouns:
         found = resolve_descriptions(doc, _resolve_speakers(doc, text, lexicon, found), lexicon)
@@ -119,6 +121,26 @@ def extract_claims(
         claim_id = f"{article.id}:{ID_LETTERS[attribution.kind]}{numbers[attribution.kind]}"
         claims.append(_claim(parsed, claim_id, attribution, time_expressions, context))
     return claims
+
+
+# Words after a number that make it a share of people ("42% say …"), who may speak.
+SHARE_WORDS = frozenset({"%", "percent", "per"})
+
+
+def _numeral_speaker(doc: Doc, attribution: Attribution) -> bool:
+    """Whether the speaker's words are a number only ("40", "forty-two", "1,200"): a count before a
+    participle ("In Ohio, 40 pledged delegates … were at stake") parsed as the subject of a cue verb. A
+    number is never a speaker, so the verb is no cue there; "three of the officials" keeps its noun, "one"
+    is a pronoun as often, and a share of people ("42% say") is the people."""
+    if attribution.speaker is None:
+        return False
+    words = doc.char_span(*attribution.speaker, alignment_mode="expand")
+    if words is None or len(words) == 0 or words.text.lower() == "one":
+        return False  # "One says …, another says …": a pronoun
+    after = doc[words.end].lower_ if words.end < len(doc) else ""
+    if after in SHARE_WORDS:
+        return False  # "42% say they are liberal": a poll's share of respondents
+    return all(token.like_num or token.text == "-" for token in words)
 
 
 def _judgment_as_statement(doc: Doc, attribution: Attribution, lexicon: ClaimLexicon) -> Attribution:

@@ -6,9 +6,11 @@ are the speaker's own hedge ("I think …"), not an attribution."""
 from __future__ import annotations
 
 import dataclasses
+from functools import cache
 
 from spacy.tokens import Token
 
+from storyline.lexicons import load_lexicon
 from storyline.stages.claims.modality import is_hedging_modal, noun_cue_modality
 from storyline.stages.claims.spans import Attribution, CharSpan, ParseContext, content_span, token_span
 from storyline.stages.claims.speakers import attributions_for, speaker_span
@@ -178,6 +180,51 @@ def _as_relayed_report(context: ParseContext, attribution: Attribution) -> Attri
             anchor=noun.i,
         )
     return attribution
+
+
+def message_writers(context: ParseContext, found: list[Attribution]) -> list[Attribution]:
+    """ "The Times reported on a memo from the mayor's aide: “…”": the words quoted are the aide's, whose
+    message it is, and the Times relays them. A direct quote whose cue verb takes a written message
+    (``message_nouns``) with its writer named on the noun (``noun_speaker``: "from"/"by", a possessor)
+    before the quote becomes the writer's, relayed by the verb's speaker."""
+    return [_as_message_writer(context, attribution) for attribution in found]
+
+
+def _as_message_writer(context: ParseContext, attribution: Attribution) -> Attribution:
+    verb = context.doc[attribution.anchor]
+    nouns, relay_verbs = _messages()
+    if attribution.quote != "direct" or attribution.speaker is None or verb.lemma_.lower() not in relay_verbs:
+        return attribution
+    for noun in _objects(verb):
+        if noun.lemma_.lower() not in nouns or noun.idx >= attribution.content[0]:
+            continue
+        writer = noun_speaker(noun)
+        speaker = None if writer is None else _writer_span(writer, noun)
+        if speaker is None or speaker == attribution.speaker or speaker[1] > attribution.content[0]:
+            continue
+        return dataclasses.replace(attribution, speaker=speaker, via=attribution.speaker)
+    return attribution
+
+
+def _writer_span(writer: Token, noun: Token) -> CharSpan | None:
+    """The words naming a message's writer, up to the first preposition after its head other than "of"
+    ("the mayor's chief of staff", not "… about the budget fight") or a comma."""
+    span = without_possessive(writer, speaker_span(writer, noun))
+    if span is None:
+        return None
+    after = [t for t in writer.doc[writer.i + 1 :] if t.idx < span[1]]
+    stop = next((t for t in after if (t.pos_ == "ADP" and t.lower_ != "of") or t.text == ","), None)
+    if stop is None:
+        return span
+    kept = [t for t in writer.doc[: stop.i] if t.idx >= span[0]]
+    return token_span(kept) if kept else None
+
+
+@cache
+def _messages() -> tuple[frozenset[str], frozenset[str]]:
+    """``message_nouns`` and ``message_relay_verbs`` of ``lexicons/cues.toml``."""
+    cues = load_lexicon("cues")
+    return frozenset(cues["message_nouns"]), frozenset(cues["message_relay_verbs"])
 
 
 def _objects(verb: Token) -> list[Token]:

@@ -8,11 +8,13 @@ speaker wants or plans) is a question of its own (``counted.TARGET``), the other
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections.abc import Mapping
 from functools import cache
 
 from storyline.lexicons import load_lexicon
-from storyline.records import Claim, Quantity
+from storyline.records import Claim, Quantity, Question
 from storyline.stages.ledger.grouping import WORD, ledger_lexicon
 from storyline.stages.ledger.kinds import is_bare_figure
 
@@ -159,3 +161,38 @@ def _in_method_phrase(claim: Claim, quantity: Quantity) -> bool:
 @cache
 def _method_openers() -> frozenset[str]:
     return frozenset(load_lexicon("ledger")["method_openers"])
+
+
+def with_bounds_said(question: Question, claims: Mapping[str, Claim]) -> Question:
+    """The question with its reason saying which values were said as ceilings ("less than 100") or loosely
+    ("nearly 400"), as it says floors: a value every figure of which carries such words is no exact answer
+    (issue #14: "less than 100 still uncommitted" stood as a bare 100)."""
+    ceilings: list[str] = []
+    loose: list[str] = []
+    for position in question.positions:
+        figures = [
+            quantity.text.lower()
+            for claim_id in position.claims
+            if claim_id in claims
+            for quantity in claims[claim_id].quantities
+            if position.value is not None and quantity.value == position.value
+        ]
+        upper, approximate = _bound_words()
+        for words, found in ((upper, ceilings), (approximate, loose)):
+            said = [next((w for w in words if text.startswith(w + " ")), None) for text in figures]
+            if figures and all(said) and said[0] is not None:
+                found.append(f"{said[0]} {position.value:,g}")
+    kinds = (("ceilings", ceilings), ("approximate", loose))
+    notes = [f"{kind} ({', '.join(found)})" for kind, found in kinds if found]
+    if not notes:
+        return question
+    return dataclasses.replace(question, status_reason=f"{question.status_reason}; {'; '.join(notes)}")
+
+
+@cache
+def _bound_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``upper_bounds`` and ``approximate_words`` of ``lexicons/ledger.toml``, longest first."""
+    lexicon = load_lexicon("ledger")
+    return tuple(sorted(lexicon["upper_bounds"], key=len, reverse=True)), tuple(
+        sorted(lexicon["approximate_words"], key=len, reverse=True)
+    )

@@ -21,6 +21,7 @@ from storyline.stages.ledger.descriptions import descriptions_read_once
 from storyline.stages.ledger.embedding import embed_claims
 from storyline.stages.ledger.grouping import EntitySpans
 from storyline.stages.ledger.measured_questions import measured_questions, measured_things, story_measures
+from storyline.stages.ledger.non_counts import with_bounds_said
 from storyline.stages.ledger.proposition_questions import (
     group_propositions,
     proposition_question,
@@ -120,6 +121,7 @@ def _ledger_steps(
         if one_voice:
             alone.add(question.id)
         questions.append(question)
+    questions = [with_bounds_said(question, reading.claim_by_id) for question in questions]  # "less than 100"
     return _by_salience(questions, doubtful, alone)
 
 

@@ -9,6 +9,7 @@ unit: only numbers of one type compare.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from itertools import pairwise
 
@@ -50,6 +51,9 @@ MAX_FILLERS = 3
 # What kind of number a quantity is, from its unit (``number_type``): only numbers of one type compare.
 CURRENCY_UNITS = frozenset({"USD", "EUR", "GBP"})
 ELLIPSIS_LOOKBACK_SENTENCES = 2
+# A censored word: a letter or two, a run of dashes or asterisks, maybe a suffix ("f---ing", "s***", "d**n"),
+# and what punctuation closes it.
+CENSORED = re.compile(r"^[A-Za-z]{1,2}(?:-{2,}|\*+)[A-Za-z]*[.,;:!?\"'\u2019\u201d)]*$")
 
 
 def find_quantities(
@@ -240,7 +244,27 @@ def _remaining_one(phrase: list[Token], noun: Token | None) -> bool:
 
 def _counted_noun(phrase: list[Token], lexicon: NumberLexicon) -> Token | None:
     """The noun the number counts: its syntactic head, the noun of "of" ("dozens of recruits"), or the
-    noun right after it when the parse attached the number elsewhere."""
+    noun right after it when the parse attached the number elsewhere. A censored word ("two f---ing
+    votes") is never the noun: the noun after it is."""
+    noun = _parsed_counted_noun(phrase, lexicon)
+    if noun is None or not is_censored(noun):
+        return noun
+    following = noun.doc[noun.i + 1 : noun.i + 2 + MAX_FILLERS]
+    return next((t for t in following if t.pos_ == "NOUN" and not is_censored(t)), None)
+
+
+def is_censored(token: Token) -> bool:
+    """Whether a token is part of a word the writer censored ("f---ing", "s***", "f***"): a letter or two
+    and a run of dashes or asterisks, with no space between."""
+    doc, first, last = token.doc, token.i, token.i
+    while first > 0 and not doc[first - 1].whitespace_:
+        first -= 1
+    while last + 1 < len(doc) and not doc[last].whitespace_:
+        last += 1
+    return bool(CENSORED.match(doc[first : last + 1].text))
+
+
+def _parsed_counted_noun(phrase: list[Token], lexicon: NumberLexicon) -> Token | None:
     last = phrase[-1]
     in_phrase = {token.i for token in phrase}
     head = last.head
@@ -253,7 +277,7 @@ def _counted_noun(phrase: list[Token], lexicon: NumberLexicon) -> Token | None:
         # coordinated modifiers; the noun they both modify is what it counts, not an earlier figure's unit
         return head.head
     for child in (child for token in reversed(phrase) for child in token.children):
-        if child.lower_ == "of":
+        if child.lower_ == "of" and child.i not in in_phrase:  # not "a quarter of a million"'s own
             objects = [grandchild for grandchild in child.children if grandchild.dep_ == "pobj"]
             if objects and objects[0].pos_ == "NOUN":
                 return objects[0]

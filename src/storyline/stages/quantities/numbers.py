@@ -35,6 +35,7 @@ class NumberLexicon:
     time_units: frozenset[str]
     months: frozenset[str]
     fractions: frozenset[str]
+    scale_fractions: dict[str, float]  # "quarter" → 0.25: "a quarter of a million" (``_fraction_of_scale``)
     unit_classes: dict[str, str]  # member ("special force", "soldier", "$") → class ("personnel", "USD")
     prefixes: dict[str, str]  # "$" → "USD", "EUR" → "EUR": written before the number
     rate_words: frozenset[str]  # words between a unit and a time unit that make a rate ("/", "per")
@@ -61,6 +62,7 @@ def number_lexicon() -> NumberLexicon:
         time_units=frozenset(numbers["skip"]["time_units"]),
         months=frozenset(numbers["dates"]["months"]),
         fractions=frozenset(numbers["fractions"]["nouns"]),
+        scale_fractions={word: float(share) for word, share in numbers["fractions"]["of_scale"].items()},
         unit_classes=members,
         prefixes=dict(units["prefixes"]),
         rate_words=frozenset(units["rates"]["between"]),
@@ -83,6 +85,9 @@ def number_phrases(tokens: list[Token], lexicon: NumberLexicon) -> Iterator[list
 def _number_phrase(tokens: list[Token], position: int, lexicon: NumberLexicon) -> list[Token]:
     """The tokens of the number starting at ``tokens[position]`` ("two thousand", "10 000", "dozens")."""
     first = tokens[position]
+    fraction = _fraction_of_scale(tokens, position, lexicon)
+    if fraction:
+        return fraction
     for words in lexicon.vague:  # "tens of thousands" before "thousands"
         window = tokens[position : position + len(words)]
         if tuple(token.lower_ for token in window) == words:
@@ -100,6 +105,39 @@ def _number_phrase(tokens: list[Token], position: int, lexicon: NumberLexicon) -
     while phrase and not (is_digits(phrase[-1]) or _is_number_word(phrase[-1], lexicon)):
         phrase.pop()  # a trailing hyphen
     return phrase
+
+
+def _fraction_of_scale(tokens: list[Token], position: int, lexicon: NumberLexicon) -> list[Token]:
+    """The tokens of a fraction of a scale word starting at ``tokens[position]``: "a quarter of a million",
+    "a quarter-million", "half a million", "three-quarters of a million" (``[fractions.of_scale]``); empty
+    when none starts there. A singular fraction needs "a", "an" or "one" before it ("the third million"
+    is an ordinal), save "half"; a plural one needs a number word ("three-quarters")."""
+    words = [token.lower_ for token in tokens[position : position + 9]]
+    index, numerator = 0, None
+    if words and words[0] in ("a", "an", "one"):
+        index, numerator = 1, 1.0
+    elif words and 1 < lexicon.words.get(words[0], 0) < 10:
+        index, numerator = 1, lexicon.words[words[0]]
+    index = _past_hyphens(words, index)
+    fraction = words[index] if index < len(words) else ""
+    if fraction not in lexicon.scale_fractions:
+        return []
+    plural = fraction.endswith("s")
+    if (plural and (numerator or 0) <= 1) or (not plural and numerator is None and fraction != "half"):
+        return []
+    index = _past_hyphens(words, index + 1)
+    for optional in (("of",), ("a", "an")):
+        if index < len(words) and words[index] in optional:
+            index = _past_hyphens(words, index + 1)
+    if index < len(words) and lexicon.scales.get(words[index], 0) >= 1000:
+        return tokens[position : position + index + 1]
+    return []
+
+
+def _past_hyphens(words: list[str], index: int) -> int:
+    while index < len(words) and words[index] == "-":
+        index += 1
+    return index
 
 
 def is_digits(token: Token) -> bool:
@@ -149,6 +187,11 @@ def number_value(phrase: list[Token], lexicon: NumberLexicon) -> float | None:
     vague = lexicon.vague.get(tuple(token.lower_ for token in phrase))
     if vague is not None:
         return vague
+    fraction = next((i for i, token in enumerate(phrase) if token.lower_ in lexicon.scale_fractions), None)
+    if fraction is not None:  # "three-quarters of a million": the share of the scale after it
+        numerator = lexicon.words.get(phrase[0].lower_, 1.0)
+        scale = next(lexicon.scales[t.lower_] for t in phrase[fraction:] if t.lower_ in lexicon.scales)
+        return float(round(numerator * lexicon.scale_fractions[phrase[fraction].lower_] * scale))
     total, current = 0.0, 0.0
     previous_digits = False
     for token in phrase:
