@@ -178,6 +178,31 @@ def test_a_denial_by_several_sources_says_how_many() -> None:
     assert judge_status([denial], claims) == ("denied", "denied by 2 sources (Firm, Bank); no source affirms")
 
 
+def test_a_hedged_negation_beside_one_denial_is_no_denial_by_two() -> None:
+    # "The mayor may not be the planner her rival is" (the paper, hedged) beside the mayor's "I am not a
+    # natural planner": one denial at most, no one affirms; a third plain denial makes it denied by two
+    claims = [
+        make_claim("The mayor may not be the planner her rival is", id="c1", speaker_text="Paper"),
+        make_claim("I am not a natural planner", id="c2", speaker_text="Mayor"),
+        make_claim("she is not a planner", id="c3", speaker_text="Aide"),
+    ]
+    two = make_position(
+        "c1", "c2", speakers=("Paper", "Mayor"), outlets=("X",), stance="deny", independent_sources=2
+    )
+    status, reason = judge_status([two], claims)
+    assert status == "unconfirmed" and "hedge" in reason, reason
+    three = make_position(
+        "c1",
+        "c2",
+        "c3",
+        speakers=("Paper", "Mayor", "Aide"),
+        outlets=("X",),
+        stance="deny",
+        independent_sources=3,
+    )
+    assert judge_status([three], claims)[0] == "denied"
+
+
 def test_a_negation_around_anothers_quote_takes_no_side() -> None:
     # "footage of the mayor saying 'the plan works,' when critics faulted him for not funding it": the "not"
     # lies in the words around the mayor's quote, which the outer claim holds whole

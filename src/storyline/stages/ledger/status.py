@@ -249,6 +249,14 @@ def _weighed(
                 "denied",
                 f"denied by {deniers(denying, names)}; affirmed only with a hedge ({who_of(hedged, names)})",
             )
+        hedgers = _hedged_deniers(denying, claims)
+        if hedgers and len(denying) == 1 and denying[0].independent_sources - len(hedgers) < 2:
+            # "She may not be the orator Obama is" beside one remark of another's: a modal's negation
+            # allows, it does not deny, so one denial at most stands; no one affirms, nothing is settled
+            return "unconfirmed", (
+                f"no source affirms; denied by {deniers(denying, names)}, "
+                f"{count_of(len(hedgers), 'source')} of them only with a hedge (may not)"
+            )
         return "denied", f"denied by {deniers(denying, names)}; no source affirms"
     if len(answers) > 1 and _only_hedged_estimates(answers, claims):
         # "could have let him avoid tax for 18 years", "may not have paid for nearly two decades": estimates
@@ -398,6 +406,20 @@ def _held(position: Position, claims: Sequence[Claim]) -> list[Claim]:
 def _hedged_denial(position: Position, claims: Sequence[Claim]) -> bool:
     """A position denying only by negations a modal hedges ("may not have paid"), none a denial proper."""
     return _denies_only_by(position, claims, hedges_its_negation)
+
+
+def _hedged_deniers(denying: Sequence[Position], claims: Sequence[Claim]) -> list[str]:
+    """Who denies only by negations a modal hedges ("may not be"), among denying positions: those
+    claims' speakers (the outlet where the outlet speaks), each of whose claims there hedges."""
+    by_source: dict[str, list[Claim]] = {}
+    for position in denying:
+        for claim in _held(position, claims):
+            by_source.setdefault(claim.speaker or claim.speaker_text or claim.article, []).append(claim)
+    return [
+        source
+        for source, held in by_source.items()
+        if all(claim.modality != "denied" and hedges_its_negation(claim) for claim in held)
+    ]
 
 
 def _negation_around_a_quote(position: Position, claims: Sequence[Claim]) -> bool:
