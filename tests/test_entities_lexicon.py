@@ -80,3 +80,13 @@ def test_a_recurring_body_head_names_a_body_written_twice(head: str) -> None:
     found = resolve_entities(ferry_reports(("a", description), ("b", description.capitalize())))
     body = entity_of(found, description.removeprefix("the "))
     assert body is not None and body.type == "ORG" and len(body.mentions) == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "business"),
+    [("Velsund Cement Works", True), ("Velsund Air", True), ("Air", False), ("Velsund Pilots' Union", False)],
+)
+def test_a_business_name_head_makes_a_name_a_business(name: str, business: bool) -> None:
+    from storyline.stages.entities.businesses import names_a_business
+
+    assert names_a_business(name, entity_lexicon()) is business
