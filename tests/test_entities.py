@@ -477,8 +477,11 @@ def test_an_organisation_short_name_joins_the_full_name_of_its_article_unless_tw
 # others it would pull them under their floors, so, as the ledger's late stories
 # (tests/test_ledger_gold.py), it has floors of its own.
 # pamir-air-crash joined at the twenty-sixth round's start (scored unseen at fb40463: 0.800, P 0.912; 0.907, P
-# 0.951 after that round's fixes of romanised acronyms, first portfolios, patronymics and appositions).
-FLOORS_OF_LATE_STORIES = {"sfax-bank-fraud": (0.87, 0.93), "pamir-air-crash": (0.90, 0.95)}  # (B3 F1, B3 P)
+# 0.951 after that round's fixes of romanised acronyms, first portfolios, patronymics and appositions; 0.926,
+# P 0.951 with a public body named only by a recurring lower-case description, "the border service", and a
+# commission introduced with "a": entities.bodies; 0.947, P 0.961 with an airline's name ending in "Air"
+# naming a business, so "the airline" far from it finds it).
+FLOORS_OF_LATE_STORIES = {"sfax-bank-fraud": (0.87, 0.93), "pamir-air-crash": (0.94, 0.96)}  # (B3 F1, B3 P)
 
 
 def test_generalisation_stories_entity_scores_stay_above_floors() -> None:

@@ -3,23 +3,44 @@ run through the real parse."""
 
 from __future__ import annotations
 
-from storyline.records import ROLE_LABEL, Mention
+import pytest
+
+from storyline.records import ROLE_LABEL, Entity, Mention
 from storyline.stages.entities.bodies import subdivision_governments
 from storyline.stages.entities.lexicon import entity_lexicon
+from storyline.stages.entities.resolve import resolve_entities
 from tests.test_entities_mentions import by_text, mentions_of
 
 
-def test_a_committee_introduced_by_a_description_and_referred_back_to_is_an_actor() -> None:
-    """Issue #17: the strike committee was the source of a strike's counts, yet no mention at all."""
-    found = mentions_of(
-        "About 300 dockers stopped work, according to the strike committee elected on Sunday. "
-        "The committee said more would join, and the committee will give a new count tomorrow."
-    )
-    body = next(m for m in found if m.text == "strike committee")
-    assert body.label == "ORG" and body.refers_to is None
-    references = [m for m in found if m.text.lower() == "the committee"]
-    assert len(references) == 2
-    assert all(m.label == "ORG" and m.refers_to == "strike committee" for m in references)
+@pytest.mark.parametrize(
+    ("text", "body", "references"),
+    [
+        # Issue #17: the strike committee was the source of a strike's counts, yet no mention at all.
+        (
+            "About 300 dockers stopped work, according to the strike committee elected on Sunday. "
+            "The committee said more would join, and the committee will give a new count tomorrow.",
+            "strike committee",
+            2,
+        ),
+        # Issue #17, generalise pamir-air-crash: "A government commission headed by …" then "the commission".
+        (
+            "An inquiry commission led by the transport minister arrived on Monday. The commission said the "
+            "signals had failed.",
+            "inquiry commission",
+            1,
+        ),
+    ],
+)
+def test_a_committee_introduced_by_a_description_and_referred_back_to_is_an_actor(
+    text: str, body: str, references: int
+) -> None:
+    found = mentions_of(text)
+    named = next(m for m in found if m.text == body)
+    assert named.label == "ORG" and named.refers_to is None
+    head = body.split()[-1]
+    referring = [m for m in found if m.text.lower() == f"the {head}"]
+    assert len(referring) == references
+    assert all(m.label == "ORG" and m.refers_to == body for m in referring)
 
 
 def test_the_committee_is_the_named_committee_when_the_article_names_one() -> None:
@@ -53,6 +74,61 @@ def test_a_commission_introduced_by_a_description_is_an_actor_though_not_referre
     )
     bodies = [m for m in found if m.text == "inquiry commission"]
     assert len(bodies) == 2 and all(m.label == "ORG" and m.refers_to is None for m in bodies)
+
+
+def ferry_reports(*descriptions: tuple[str, str]) -> list[Mention]:
+    """Two reports of one story (two shared actors) and the descriptions (article, surface) given."""
+    named = [
+        Mention(article, n, n + len(name), name, label)
+        for article in ("a", "b")
+        for n, (name, label) in enumerate([("Velsund Ferries", "ORG"), ("Ingrid Solberg", "PERSON")])
+        for n in [n * 100]
+    ]
+    written = [
+        Mention(article, 500 + 100 * n, 500 + 100 * n + len(surface), surface, ROLE_LABEL, role=surface)
+        for n, (article, surface) in enumerate(descriptions)
+    ]
+    return named + written
+
+
+def entity_of(entities: list[Entity], surface: str) -> Entity | None:
+    return next((e for e in entities if any(m.text == surface for m in e.mentions)), None)
+
+
+def test_a_public_service_written_twice_in_a_story_by_its_function_is_an_actor() -> None:
+    """Issue #17, generalise pamir-air-crash: "the border service" had no proper name in three reports,
+    and all its 7 mentions were lost."""
+    found = resolve_entities(ferry_reports(("a", "The harbour service"), ("b", "the harbour service")))
+    body = entity_of(found, "harbour service")
+    assert body is not None and body.type == "ORG" and len(body.mentions) == 2
+    assert {m.article for m in body.mentions} == {"a", "b"}
+
+
+def test_a_public_service_written_once_is_no_actor() -> None:
+    found = resolve_entities(ferry_reports(("a", "the harbour service")))
+    assert entity_of(found, "harbour service") is None
+
+
+def test_a_repeated_description_without_a_function_word_is_no_actor() -> None:
+    """ "the local police" twice says where, not which body."""
+    found = resolve_entities(ferry_reports(("a", "the local police"), ("b", "the local police")))
+    assert entity_of(found, "local police") is None
+
+
+def test_two_services_of_a_story_are_two_actors() -> None:
+    written = [("a", "the harbour service"), ("b", "the customs service")] * 2
+    found = resolve_entities(ferry_reports(*written))
+    harbour, customs = entity_of(found, "harbour service"), entity_of(found, "customs service")
+    assert harbour is not None and customs is not None and harbour is not customs
+
+
+def test_a_service_the_story_names_is_no_actor_of_its_own() -> None:
+    """Issue #17, generalise jalal-abad-escape: "the penitentiary service" of a report naming only the
+    acronym is the "State Penitentiary Service" another report of the story names."""
+    mentions = ferry_reports(("a", "the penitentiary service"), ("a", "the penitentiary service"))
+    mentions.append(Mention("b", 300, 326, "State Penitentiary Service", "ORG"))
+    found = resolve_entities(mentions)
+    assert entity_of(found, "penitentiary service") is None
 
 
 def test_a_subdivisions_executive_is_named_after_the_place_its_paragraph_names_before_it() -> None:

@@ -333,3 +333,19 @@ def test_a_developer_or_businessman_before_a_name_is_that_person() -> None:
     found = mentions_of("Local media named the property developer Arvid Holmberg as one of the borrowers.")
     person = next(m for m in found if m.text == "the property developer")
     assert person.label == "PERSON" and person.refers_to == "Arvid Holmberg"
+
+
+def test_the_airline_far_from_its_name_is_the_one_airline_named_so() -> None:
+    """Issue #17, generalise pamir-air-crash: "engineers of the airline" with only the pilots' union named
+    near it went to nothing; the report never called "Kuhiston Air" an airline, its name says so."""
+    found = mentions_of(
+        "Velsund Air has flown the mountain route for ten years. The crew had logged many hours there.\n\n"
+        "Rescuers reached the wreck on Tuesday after a night in the snow. They found the tail first, then "
+        "the cabin, broken in two on a ridge below the pass. Snow fell again in the afternoon, and the "
+        "search was halted until the wind dropped. Families waited at the airport in the valley, where a "
+        "list of the passengers was read out twice.\n\n"
+        "Ivar Holm, chairman of the Velsund Pilots' Union, said on Monday that engineers of the airline had "
+        "warned about the engine."
+    )
+    airline = next(m for m in found if m.text == "the airline")
+    assert airline.label == "ORG" and airline.refers_to == "Velsund Air"

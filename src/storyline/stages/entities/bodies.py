@@ -8,13 +8,20 @@ and only when the article names no organisation with that head word (then "the c
 and introduces no second body of that kind ("the strike committee" and "the crisis committee": "the
 committee" could be either). The name is the description without its article ("strike committee"), so the
 reports of one story meet on it; a later "the committee" of the article refers to it, and one of another
-report of the story joins it there (``organisations.attach_organisation_descriptions``).
+report of the story joins it there (``organisations.attach_organisation_descriptions``). "A government
+commission headed by …" introduces one as well, where the article then calls it "the commission".
+A public service is named so as often ("the border service", "the fire brigade", "the coast guard"), but
+"the service" alone is as often a church service or a phone service: such a body is read only at the story's
+level (``bodies_of_recurring_descriptions``, called by ``resolve``), where its description — one word of
+function and its head — is written twice or more and no organisation of the story claims it.
 Hand-written over the descriptions of ``entities.descriptions``.
 """
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -24,11 +31,14 @@ from storyline.stages.entities.lexicon import PLACE_LABELS, EntityLexicon, fold_
 
 __all__ = [
     "bodies_named_by_description",
+    "bodies_of_recurring_descriptions",
     "named_subdivisions",
     "subdivision_governments",
     "subdivision_subjects",
 ]
 
+# A public body written by the word of its function in lower case and its head: "the border service".
+RECURRING_BODY = re.compile(r"(?:[Tt]he|[Tt]his)\s+(?P<body>(?P<kind>[a-z][a-z-]+)\s+(?P<head>[a-z]+))")
 # A description going on with the place it belongs to: "the regional government of Catalonia".
 PLACE_AFTER = re.compile(r"\s+(?:of|in|for)\s+[A-Z]")
 # A subdivision's official name, its noun capitalised before "of" and a proper name: "Region of Central
@@ -37,7 +47,7 @@ NAMED_SUBDIVISION = re.compile(r"\b(?P<noun>[A-Z][a-z]+) of (?:[A-Z][\w'-]*)(?: 
 
 
 def bodies_named_by_description(
-    descriptions: list[Mention], named: list[Mention], lexicon: EntityLexicon
+    text: str, article_id: str, descriptions: list[Mention], named: list[Mention], lexicon: EntityLexicon
 ) -> list[Mention]:
     """The descriptions with each body named by a description (see the module) as an organisation: its
     introductions as its name, the bare references after the first introduction as referring to it."""
@@ -45,12 +55,49 @@ def bodies_named_by_description(
     for head in lexicon.described_body_heads:
         if any(head in fold_name(m.text).split() for m in named if m.label == "ORG"):
             continue  # "the committee" is the committee the article names
-        result = _name_one_body(result, head)
+        indefinite = _introduced_with_a(text, article_id, head, result, named)
+        result = _name_one_body(result + indefinite, head)
+        result = [m for m in result if m not in indefinite]  # "a strike committee" left unnamed is no one
     return result
 
 
+def bodies_of_recurring_descriptions(
+    descriptions: Sequence[Mention], groups: list[list[Mention]], lexicon: EntityLexicon
+) -> None:
+    """ "the border service" in three reports of a story that never names it: a description of a public
+    body by one word of function and its head (``recurring_body_heads``), written at least twice in the
+    story (one scope of ``resolve``) and claimed by none of its organisations, is a body of its own, added
+    to ``groups`` with each of its mentions as its name ("border service"). Not where a named organisation
+    of the story holds the description's words (``organisations.attach_organisation_descriptions`` then
+    joined it, or found two and left it: "the penitentiary service" of a story naming the "State
+    Penitentiary Service"), nor for a word saying no function ("the same service", "the local police")."""
+    claimed = {(m.article, m.start, m.end) for group in groups for m in group}
+    named = [fold_name(m.text).split() for group in groups for m in group if m.refers_to is None]
+    by_body: dict[str, list[tuple[Mention, re.Match[str]]]] = defaultdict(list)
+    vague = lexicon.ignorable_words | lexicon.office_level_words
+    for mention in descriptions:
+        match = RECURRING_BODY.fullmatch(mention.text)
+        if (
+            match is None
+            or (mention.article, mention.start, mention.end) in claimed
+            or match["head"] not in lexicon.recurring_body_heads
+            or match["kind"] in vague
+        ):
+            continue
+        by_body[match["body"]].append((mention, match))
+    for body, written in by_body.items():
+        if len(written) < 2 or any(set(body.split()) <= set(words) for words in named):
+            continue
+        groups.append(
+            [
+                Mention(mention.article, mention.start + match.start("body"), mention.end, body, "ORG")
+                for mention, match in written
+            ]
+        )
+
+
 def _name_one_body(descriptions: list[Mention], head: str) -> list[Mention]:
-    introduction = re.compile(rf"(?:the|this)\s+(?P<body>[a-z][a-z-]+\s+{head})", re.IGNORECASE)
+    introduction = re.compile(rf"(?:the|this|an?)\s+(?P<body>[a-z][a-z-]+\s+{head})", re.IGNORECASE)
     bare = re.compile(rf"(?:the|this)\s+{head}", re.IGNORECASE)
     introduced = [
         (m, match)
@@ -74,6 +121,25 @@ def _name_one_body(descriptions: list[Mention], head: str) -> list[Mention]:
     for mention in references:
         renamed[mention.start] = replace(mention, label="ORG", refers_to=name, role=None)
     return [renamed.get(m.start, m) if m.label == ROLE_LABEL else m for m in descriptions]
+
+
+def _introduced_with_a(
+    text: str, article_id: str, head: str, descriptions: list[Mention], named: list[Mention]
+) -> list[Mention]:
+    """ "A government commission headed by the deputy prime minister" … "the commission said": a body
+    introduced with "a" is the one the article then calls by its head alone (issue #17, generalise
+    pamir-air-crash); without such a reference after it, "a strike committee" may be any. As descriptions
+    waiting for ``_name_one_body``; none where another mention holds the phrase."""
+    bare = re.compile(rf"(?:the|this)\s+{head}", re.IGNORECASE)
+    later = [m.start for m in descriptions if m.label == ROLE_LABEL and bare.fullmatch(m.text)]
+    taken = named + descriptions
+    found = []
+    for match in re.finditer(rf"\b[Aa]n?\s+[a-z][a-z-]+\s+{head}\b", text):
+        start, end = match.span()
+        if any(start < m.end and m.start < end for m in taken) or not any(s > end for s in later):
+            continue
+        found.append(Mention(article_id, start, end, match.group(), ROLE_LABEL, role=match.group()))
+    return found
 
 
 def subdivision_subjects(

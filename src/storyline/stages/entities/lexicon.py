@@ -133,6 +133,8 @@ class EntityLexicon:
     operated_things: frozenset[str]
     # Heads of bodies an article may name only by a description ("the strike committee"; entities.bodies).
     described_body_heads: tuple[str, ...]
+    # Heads of bodies named so only where the article repeats the description ("the border service").
+    recurring_body_heads: tuple[str, ...]
     # Levels of a country's subdivisions and the heads of a description of one's executive.
     subdivision_levels: frozenset[str]
     subdivision_government_heads: frozenset[str]
@@ -249,6 +251,7 @@ def entity_lexicon() -> EntityLexicon:
         business_relation_heads=frozenset(data["business_relation_heads"]),
         operated_things=frozenset(data["operated_things"]) | frozenset(data["vessel_words"]),
         described_body_heads=tuple(data["described_body_heads"]),
+        recurring_body_heads=tuple(data["recurring_body_heads"]),
         subdivision_levels=frozenset(data["subdivision_levels"]),
         subdivision_government_heads=frozenset(data["subdivision_government_heads"]),
         subdivision_nouns=dict(data["subdivision_nouns"]),

@@ -367,7 +367,7 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
     governments = government_references(doc, text, article_id, names, lexicon)
     named = names + governments
     descriptions = resolve_descriptions(doc, text, article_id, named, lexicon, roles)
-    descriptions = bodies_named_by_description(descriptions, named, lexicon)
+    descriptions = bodies_named_by_description(text, article_id, descriptions, named, lexicon)
     descriptions += subdivision_subjects(doc, article_id, named + descriptions, lexicon)
     descriptions = subdivision_governments(text, descriptions, named, lexicon)
     descriptions += business_relation_descriptions(doc, article_id, named, descriptions, lexicon)

@@ -35,6 +35,7 @@ from scipy.cluster.hierarchy import DisjointSet
 
 from storyline.config import DEFAULT_SETTINGS, EntitiesSettings
 from storyline.records import ROLE_LABEL, Entity, Mention
+from storyline.stages.entities.bodies import bodies_of_recurring_descriptions
 from storyline.stages.entities.employers import split_by_employer
 from storyline.stages.entities.index import SimilarWords
 from storyline.stages.entities.known import known_organisation_key
@@ -367,6 +368,9 @@ def _resolve(
     of_people = [m for m in descriptions if not is_organisation_description(m.text, lexicon)]
     _attach_role_descriptions(of_people, groups, context, settings)
     attach_organisation_descriptions(of_organisations, groups, context, settings)
+    if within_story:  # "the border service" of one story is no other story's
+        bodies_of_recurring_descriptions(of_organisations, groups, lexicon)
+        types.extend("ORG" for _ in range(len(groups) - len(types)))
     entities = [_make_entity(group, broad_type) for group, broad_type in zip(groups, types, strict=True)]
     return sorted(entities, key=lambda entity: (-len(entity.mentions), entity.name))
 
