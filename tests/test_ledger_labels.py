@@ -245,3 +245,14 @@ def test_an_appositive_between_the_subject_and_its_verb_leaves_the_label() -> No
 )
 def test_a_label_drops_single_quotation_marks(content: str, label: str) -> None:
     assert as_question(content) == label
+
+
+def test_a_recaps_several_figures_count_once_for_its_centrality() -> None:
+    # a recap giving three values of one count ("three works were found on Tuesday in a car near the
+    # river, seven by Wednesday and 11 by Thursday") and two claims stating the count itself
+    recap = frozenset({"work", "found", "tuesday", "car", "river", "wednesday", "thursday"})
+    stated = [frozenset({"work", "found", "now"}), frozenset({"work", "found", "now", "police"})]
+    sets = [recap, recap, recap, *stated]
+    # read as five figures, the recap's copies support each other and it looks central
+    assert central_order(sets)[0] == 0
+    assert central_order(sets, ["r", "r", "r", "a", "b"])[0] in (3, 4)

@@ -245,3 +245,58 @@ def test_a_bare_figure_of_them_counts_the_noun_before_it_not_the_clauses_others(
     # with no pronoun the clause's noun still names a bare figure's unit ("had fallen to 29 ships")
     (bare,) = _measures_of("the number of ships waiting had fallen to 29", {"29": (29, "personnel")})
     assert bare.unit == "ship"
+
+
+def _set_side_by_side(second: str, figures: dict[str, float], *, gap: str = "; ") -> list[Measure]:
+    """The operator's "212 passengers had boarded the ferry" and the port authority's ``second`` (its
+    figures by surface) in one article, ``gap`` between the two claims."""
+    first = "212 passengers had boarded the ferry"
+    text = f"The operator says {first}{gap}the port authority says {second}."
+    article = make_article(text)
+    boarded = replace(
+        make_quantity("212 passengers", 212, within=text, unit="personnel"), predicate="had boarded"
+    )
+    counted = tuple(
+        make_quantity(surface, value, within=text, unit="personnel") for surface, value in figures.items()
+    )
+    told = [("o", first, "The operator", (boarded,)), ("p", second, "the port authority", counted)]
+    return [
+        measure
+        for claim_id, content, speaker, quantities in told
+        for measure in make_measures(
+            make_claim(
+                content, article=article, id=claim_id, cue="says", speaker_text=speaker, quantities=quantities
+            ),
+            frozenset(),
+        )
+    ]
+
+
+def test_two_sources_figures_for_one_noun_set_side_by_side_are_one_question() -> None:
+    # only the operator's figure names what happened to the passengers ("aboard"); the authority's is
+    # set against it in the same sentence: two positions on one question, not two questions
+    contested = _set_side_by_side("260 passengers were counted at its gate", {"260 passengers": 260})
+    assert [m.kind for m in contested] == ["aboard", None]
+    assert len(group_measures(contested, DEFAULT_SETTINGS.ledger)) == 1
+    # the noun left unsaid is the same noun
+    bare = _set_side_by_side("there were about 260", {"about 260": 260})
+    assert len(group_measures(bare, DEFAULT_SETTINGS.ledger)) == 1
+
+
+def test_figures_of_other_nouns_or_far_apart_are_not_set_side_by_side() -> None:
+    crew = _set_side_by_side("30 crew were counted at its gate", {"30 crew": 30})
+    assert len(group_measures(crew, DEFAULT_SETTINGS.ledger)) == 2
+    far = " and that the ship left port two hours late after a long inspection of its cargo. Later, "
+    apart = _set_side_by_side("260 passengers were counted at its gate", {"260 passengers": 260}, gap=far)
+    assert len(group_measures(apart, DEFAULT_SETTINGS.ledger)) == 2
+
+
+def test_a_bare_figure_naming_its_own_kind_is_no_value_of_the_noun_before_it() -> None:
+    # "…; the port authority says 12 had died": the bare figure counts the dead, not the passengers
+    dead = _set_side_by_side("12 had died", {"12": 12})
+    assert dead[1].kind == "dead"
+    assert len(group_measures(dead, DEFAULT_SETTINGS.ledger)) == 2
+    # nor one of two bare figures its claim gives ("…; 150 on Monday, 160 on Tuesday")
+    figures = _set_side_by_side("150 on Monday, 160 on Tuesday", {"150": 150, "160": 160})
+    groups = group_measures(figures, DEFAULT_SETTINGS.ledger)
+    assert [[m.quantity.value for m in group] for group in groups if figures[0] in group] == [[212]]

@@ -58,14 +58,20 @@ def _jaccard(first: frozenset[str], second: frozenset[str]) -> float:
     return len(first & second) / len(union) if union else 0.0
 
 
-def central_order(word_sets: Sequence[frozenset[str]]) -> list[int]:
+def central_order(word_sets: Sequence[frozenset[str]], sources: Sequence[str] | None = None) -> list[int]:
     """Indexes of the word sets, most central first (ties: given order). Each set is compared with at most
     ``CENTRAL_SAMPLE`` others spread evenly over the group: every pair of a large group would make a story
-    of thousands of claims quadratic (``benchmarks/ledger_scaling.py``); smaller groups compare all pairs."""
+    of thousands of claims quadratic (``benchmarks/ledger_scaling.py``); smaller groups compare all pairs.
+    ``sources``: where each set comes from (a figure's claim); sets of one source count once and never
+    support each other, or a recap giving three of a count's values ("three works were found on Tuesday in
+    a car …, seven by Wednesday and 11 by Thursday") outweighs the claims that state the count itself."""
+    keys = list(sources) if sources is not None else [str(i) for i in range(len(word_sets))]
     step = max(1, len(word_sets) // CENTRAL_SAMPLE)
-    sample = list(range(0, len(word_sets), step))
+    sampled = {keys[j]: j for j in reversed(range(0, len(word_sets), step))}  # each source's first
+    sample = sorted(sampled.values())
     centrality = [
-        sum(_jaccard(words, word_sets[j]) for j in sample if j != i) for i, words in enumerate(word_sets)
+        sum(_jaccard(words, word_sets[j]) for j in sample if keys[j] != keys[i])
+        for i, words in enumerate(word_sets)
     ]
     return sorted(range(len(word_sets)), key=lambda i: -centrality[i])
 

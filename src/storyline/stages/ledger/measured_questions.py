@@ -250,7 +250,7 @@ def is_dimension(unit: str) -> bool:
 def _labelled(group: Sequence[Measure]) -> Labelled:
     """A measured thing's figures, most central first, and its label before its predicate (the labels whose
     verbs ``with_predicate`` asks about are tagged together first: ``evidence.read_label_predicates``)."""
-    order = central_order([m.words for m in group])
+    order = central_order([m.words for m in group], [m.claim.id for m in group])
     several_days = len({m.day for m in group if m.day is not None}) > 1
     text, informative = quantity_label(
         group[0].unit, [(m.claim, m.quantity) for m in group], order, several_days

@@ -215,7 +215,8 @@ def group_measures(
     # outliers leave their cluster before same-event merging too: "12 people had been killed" clustered
     # with the "more than 200" a 1991 quake killed would otherwise stay apart from the toll's later 19 and 23
     clusters = [part for cluster in clusters for part in _split_outlier_indexes(measures, cluster)]
-    groups = [[measures[i] for i in sorted(cluster)] for cluster in _merge_same_event(measures, clusters)]
+    clusters = _join_contrasted(measures, _merge_same_event(measures, clusters))
+    groups = [[measures[i] for i in sorted(cluster)] for cluster in clusters]
     split = [part for group in groups for split in split_outliers(group) for part in split_same_voice(split)]
     return join_paths(split, voices)
 
@@ -306,6 +307,77 @@ def _merge_same_event(measures: Sequence[Measure], clusters: list[list[int]]) ->
             same_key.append(_SameKey(list(cluster), [low, high], set(words), set(verbs)))
             merged.append(same_key[-1].members)
     return merged
+
+
+def _join_contrasted(measures: Sequence[Measure], clusters: list[list[int]]) -> list[list[int]]:
+    """A cluster naming no kind of count joins the kinded cluster a figure of it is set against: two
+    sources' figures for one counted noun, said side by side in one article ("the airline says 47
+    passengers boarded; the border service says 56 passengers were registered at its permit check", "the
+    company speaks of 286 passengers aboard, while the union says there were about 340") are two positions
+    on one question, though only one of them names what happened to what is counted (the generalise crash
+    and train stories showed two questions; issue #17). Side by side: claims of different speakers with no
+    more than ``CONTRAST_GAP`` characters between them, their figures of one unit, narrowing words and
+    counted noun (or the later one's noun left unsaid, "about 340"), different values, in one magnitude."""
+    owner = {i: n for n, cluster in enumerate(clusters) for i in cluster}
+    kinded = {n for n, cluster in enumerate(clusters) if any(measures[i].kind for i in cluster)}
+    by_article: dict[str, list[int]] = {}
+    for j in owner:
+        if owner[j] in kinded:
+            by_article.setdefault(measures[j].claim.article, []).append(j)
+    moves: dict[int, int] = {}
+    for n, cluster in enumerate(clusters):
+        if n in kinded or any(event_key(measures[i]) is None for i in cluster):
+            continue
+        targets = {
+            owner[j]
+            for i in cluster
+            for j in by_article.get(measures[i].claim.article, [])
+            if _contrasted(measures[i], measures[j])
+        }
+        if len(targets) == 1:
+            target = targets.pop()
+            low, high = _value_range(measures, [*clusters[target], *cluster])
+            if _one_magnitude(low, high):
+                moves[n] = target
+    if not moves:
+        return clusters
+    joined = [list(cluster) for cluster in clusters]
+    for source, target in moves.items():
+        joined[target].extend(clusters[source])
+    return [cluster for n, cluster in enumerate(joined) if n not in moves]
+
+
+# Characters at most between two claims set side by side ("…; the border service says …", "…, while …").
+CONTRAST_GAP = 30
+
+
+def _contrasted(first: Measure, second: Measure) -> bool:
+    """Whether two figures are two sources' values set side by side (``_join_contrasted``)."""
+    one, other = first.claim, second.claim
+    if one.article != other.article or speaker_key(one) == speaker_key(other):
+        return False
+    if first.unit != second.unit or first.qualifiers != second.qualifiers:
+        return False
+    if first.quantity.value == second.quantity.value or first.changing or second.changing:
+        return False
+    earlier, later = (first, second) if one.start <= other.start else (second, first)
+    if not 0 <= later.claim.start - earlier.claim.end <= CONTRAST_GAP:
+        return False
+    noun = _counted_noun(earlier)
+    # the later figure may leave the noun unsaid ("…, while the union says there were about 340"), when
+    # it names no kind of its own and is its claim's one figure: "86 survivors …; 19 were recovered dead"
+    # or "…; 19 bodies on Tuesday, 27 on Wednesday" tell another thing of others
+    later_noun = _counted_noun(later)
+    elided = later_noun is None and later.kind is None and len(later.claim.quantities) == 1
+    return noun is not None and (later_noun == noun or elided)
+
+
+def _counted_noun(measure: Measure) -> str | None:
+    """The last word of a figure's text when it is a word ("47 passengers": "passengers"), else None
+    ("about 340": the noun left unsaid)."""
+    words = measure.quantity.text.lower().split()
+    last = words[-1] if words else ""
+    return stem(last) if last.isalpha() else None
 
 
 @dataclass
