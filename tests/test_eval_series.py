@@ -130,3 +130,20 @@ def test_a_source_s_series_inside_a_contest_between_moving_counts_is_shown() -> 
     wrong = (*RISING[:2], valued(25, "2025-09-17", "minister"))
     scores = score_series(brief_of(toll("contested", *wrong, *red_cross)), SERIES_GOLD, GOLD_ARTICLES)
     assert (scores.shown, scores.latest_right) == (1, 0)
+
+
+def test_generalisation_stories_series_stay_above_floors() -> None:
+    """Every development story's series shown with its latest value bar one (thessaloniki-bid's offer
+    price), and no series question that is not a gold series: a story that gathers two unrelated stories
+    (a week-long join on one rare person, round 26) shows the other's series as its own."""
+    from eval.common import generalise_brief, generalise_gold
+    from eval.series import load_series_gold, score_series
+
+    article_gold = generalise_gold(held_out=False)
+    stories = {entry["story"] for entry in article_gold}
+    scores = score_series(generalise_brief(), load_series_gold(GENERALISE_SERIES, stories), article_gold)
+    assert scores.expected >= 41, "the development stories' series gold went missing"
+    assert scores.shown == scores.expected
+    assert scores.latest_right >= scores.expected - 1
+    assert scores.predicted_gold == scores.predicted, scores.details
+    assert scores.must_not_shown == 0
