@@ -308,8 +308,9 @@ def test_eval_floor_on_demo_gold() -> None:
 # pamir-air-crash joined at the twenty-sixth round's start (scored unseen at fb40463: removed lines 7 of 8,
 # an author's bio that opens "The author, ..." kept); 8 of 8 once a writer introduced by role ("The author,
 # X, is ...", "The writer is ...") was read as a blurb, so it is in the pool. A story scored unseen later
-# gets a floor of its own here until its errors are read.
-REMOVED_RECALL_OF_LATE_STORIES: dict[str, float] = {}
+# gets a floor of its own here until its errors are read: drina-bridge joined at the twenty-sixth round's end
+# (scored unseen at 1a8d090: 7 of 8, a correspondent's one-line bio kept).
+REMOVED_RECALL_OF_LATE_STORIES: dict[str, float] = {"drina-bridge": 0.87}
 
 
 def test_generalisation_stories_clean_scores_stay_above_floors() -> None:

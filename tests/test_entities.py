@@ -481,7 +481,12 @@ def test_an_organisation_short_name_joins_the_full_name_of_its_article_unless_tw
 # P 0.951 with a public body named only by a recurring lower-case description, "the border service", and a
 # commission introduced with "a": entities.bodies; 0.947, P 0.961 with an airline's name ending in "Air"
 # naming a business, so "the airline" far from it finds it).
-FLOORS_OF_LATE_STORIES = {"sfax-bank-fraud": (0.87, 0.93), "pamir-air-crash": (0.94, 0.96)}  # (B3 F1, B3 P)
+# drina-bridge joined at the twenty-sixth round's end (scored unseen at 1a8d090: 0.717, P 0.927).
+FLOORS_OF_LATE_STORIES = {
+    "sfax-bank-fraud": (0.87, 0.93),
+    "pamir-air-crash": (0.94, 0.96),
+    "drina-bridge": (0.71, 0.92),
+}  # (B3 F1, B3 precision)
 
 
 def test_generalisation_stories_entity_scores_stay_above_floors() -> None:
