@@ -286,6 +286,9 @@ MOST_FALSE_IN_A_STORY_TOP_20 = 2  # issue #14's ceiling, per story
 # names, "high-five" and "a 911 caller"; a label cut after "came"; "do not show whether" leaves a thing
 # open; "can … say, look, this is not …" is words said to someone; a relative clause takes no side):
 # together 20/141, apart 44/44, sides 15/20, statuses 3/15, no year, 1 of its top 5; floors at those.
+# muslim-ban-proposal joined in the twenty-sixth round (scored unseen and reviewed at 1a8d090): covered 32/33,
+# together 4/61, apart 22/25, sides 1/4, speakers 24/42, statuses 3/15, no year, 3 of its top 5 false or
+# misleading; floors at those.
 FLOORS_OF_LATE_STORIES = {
     "trump-taxes": (
         {
@@ -405,6 +408,16 @@ FLOORS_OF_LATE_STORIES = {
         },
         # 5 of its top 8 reviewed false or misleading when scored unseen; 1 of 5 at police26
         MOST_FALSE_IN_A_STORY_TOP_20,
+    ),
+    "muslim-ban-proposal": (
+        {
+            "sentences covered by a claim": 0.96,
+            "same-question pairs together": 0.065,
+            "other-question pairs apart": 0.88,
+            "speakers right": 0.57,
+            "statuses right": 0.2,
+        },
+        3,  # 3 of its top 5 reviewed false or misleading when scored unseen (1a8d090) and when it joined
     ),
 }
 
