@@ -111,6 +111,12 @@ def test_first_person_blurb_and_the_name_above_it_go() -> None:
         "The writer is a senior fellow at the Institute of Coastal Studies in Tallinn.",
         # By name, as a third-person blurb.
         "Lena Hartwig is a correspondent for the Harbour Courier, based in Riga.",
+        # A correspondent's one-line bio whose name opens with a capital outside A-Z (drina-bridge).
+        "Šárka Novotná is the Baltic correspondent of the Harbour Courier.",
+        "Łucja Wrona reports for the Harbour Courier from Riga.",
+        # The outlet's possessive before the beat and the role.
+        "Lena Hartwig is the Harbour Courier's Baltic correspondent.",
+        "Lena Hartwig is Harbour Radio's shipping correspondent.",
     ],
 )
 def test_author_blurbs_in_their_common_forms_go(blurb: str) -> None:
@@ -173,6 +179,11 @@ def test_several_credited_outlets_on_one_line() -> None:
         # A newsmaker described in the last paragraph was named before: not an author blurb.
         "Analyst Mara Quist said the deal was fragile.\nQuist is a senior analyst at the Harbour Institute.",
         "Lena Hartwig was called as a witness.\nThe reporter, Lena Hartwig, is a witness for the defence.",
+        # A correspondent named in the story, then described at its end: a sentence of the story.
+        "Ödön Kovács saw the quay collapse.\nKovács is the Harbour Courier's Baltic correspondent.",
+        # A correspondent quoted in the last paragraph, and an outlet's possessive that no writer's role ends.
+        "The city was shelled overnight.\nJones, the BBC's correspondent in Kyiv, said the city was calm.",
+        "The talks resumed.\nMarta Lind is Britain's ambassador to Latvia.",
         # A story about a writer calls them by role before: the last paragraph is about them, not a footer.
         "The author of the novel was questioned on Monday.\nThe author is a former teacher in Riga.",
         # A role opening with no trade after it is a sentence.
@@ -309,8 +320,9 @@ def test_eval_floor_on_demo_gold() -> None:
 # an author's bio that opens "The author, ..." kept); 8 of 8 once a writer introduced by role ("The author,
 # X, is ...", "The writer is ...") was read as a blurb, so it is in the pool. A story scored unseen later
 # gets a floor of its own here until its errors are read: drina-bridge joined at the twenty-sixth round's end
-# (scored unseen at 1a8d090: 7 of 8, a correspondent's one-line bio kept).
-REMOVED_RECALL_OF_LATE_STORIES: dict[str, float] = {"drina-bridge": 0.87}
+# (scored unseen at 1a8d090: 7 of 8, a correspondent's one-line bio kept because its name opened with "É");
+# 8 of 8 once a name may open with any capital letter, so it is in the pool.
+REMOVED_RECALL_OF_LATE_STORIES: dict[str, float] = {}
 
 
 def test_generalisation_stories_clean_scores_stay_above_floors() -> None:

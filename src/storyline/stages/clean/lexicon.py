@@ -75,8 +75,23 @@ class Lexicon:
     run_in_label: re.Pattern[str]
 
 
+def _capital_letters() -> str:
+    """A character class of every capital letter of the Basic Multilingual Plane, as runs of code points: a
+    name opens with "É" or "Š" as well as "A" (drina-bridge: a correspondent's bio kept for its "É")."""
+    runs: list[tuple[int, int]] = []
+    for code in range(0x10000):
+        if chr(code).isupper():
+            if runs and runs[-1][1] == code - 1:
+                runs[-1] = (runs[-1][0], code)
+            else:
+                runs.append((code, code))
+    spans = (re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in runs)
+    return "[" + "".join(spans) + "]"
+
+
+_CAPITAL = _capital_letters()
 # A blurb opens with the writer's name; case-sensitive on purpose (a name is capitalised).
-_NAME = r"(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})"
+_NAME = rf"(?P<name>{_CAPITAL}[\w'’.-]+(?:\s+{_CAPITAL}[\w'’.-]+){{0,3}})"
 _NAME_OPENING = _NAME + r"\s+"
 
 
@@ -100,6 +115,13 @@ def clean_lexicon() -> Lexicon:
     writer_role = (
         f"(?i:{_alternation(bio['writer_role_articles'])}\\s+(?P<role>{_alternation(bio['writer_roles'])})s?)"
     )
+    # "Le Monde's", "the BBC's": capitalised words before the possessive, filled into `beat_verbs`
+    beat_verbs = [
+        verb.replace("{outlet}", rf"(?:the\s+)?{_CAPITAL}[\w&.-]*(?:\s+{_CAPITAL}[\w&.-]*){{0,3}}").replace(
+            "{role}", f"(?i:{_alternation(bio['writer_roles'])})"
+        )
+        for verb in bio["beat_verbs"]
+    ]
     credit_rules = tuple(
         CreditRule(
             kind=entry["kind"],
@@ -128,11 +150,9 @@ def clean_lexicon() -> Lexicon:
         first_person=re.compile(_alternation(bio["first_person"]), re.IGNORECASE),
         # The name part is case-sensitive on purpose: a blurb opens with a capitalised name.
         third_person=re.compile(_NAME_OPENING + _alternation(bio["third_person_verbs"]) + r"\b"),
-        beat_opening=re.compile(_NAME_OPENING + _alternation(bio["beat_verbs"]) + r"\b"),
+        beat_opening=re.compile(_NAME_OPENING + _alternation(beat_verbs) + r"\b"),
         writer_named_by_role=re.compile(
-            rf"{writer_role},\s+{_NAME}\s*,\s+"
-            + _alternation(bio["third_person_verbs"] + bio["beat_verbs"])
-            + r"\b"
+            rf"{writer_role},\s+{_NAME}\s*,\s+" + _alternation(bio["third_person_verbs"] + beat_verbs) + r"\b"
         ),
         writer_by_role=re.compile(rf"{writer_role}\s+{_alternation(bio['role_verbs'])}\b"),
         bio_cues=re.compile(rf"\b{_alternation(bio['cues'])}\b", re.IGNORECASE),
