@@ -133,8 +133,9 @@ def test_a_source_s_series_inside_a_contest_between_moving_counts_is_shown() -> 
 
 
 # drina-bridge joined at the twenty-sixth round's end (scored unseen at 1a8d090: series 0/2, both shown
-# contested); it stays out of these floors until its errors are read.
-SERIES_LATE_STORIES = {"drina-bridge"}
+# contested: a 2009 toll beside the first day's bodies, and the administration's latest counts under its
+# owner's name and its other name, read as other sources); both right since, it is in these floors.
+SERIES_LATE_STORIES: set[str] = set()
 
 
 def test_generalisation_stories_series_stay_above_floors() -> None:
@@ -147,7 +148,7 @@ def test_generalisation_stories_series_stay_above_floors() -> None:
     article_gold = generalise_gold(held_out=False)
     stories = {entry["story"] for entry in article_gold} - SERIES_LATE_STORIES
     scores = score_series(generalise_brief(), load_series_gold(GENERALISE_SERIES, stories), article_gold)
-    assert scores.expected >= 41, "the development stories' series gold went missing"
+    assert scores.expected >= 43, "the development stories' series gold went missing"
     assert scores.shown == scores.expected
     assert scores.latest_right >= scores.expected - 1
     assert scores.predicted_gold == scores.predicted, scores.details

@@ -257,6 +257,22 @@ def test_a_former_years_toll_told_after_when_is_no_value_of_this_event() -> None
     assert PAST_EVENT in measure.qualifiers
 
 
+@pytest.mark.parametrize(
+    ("opening", "former"),
+    [("In 2011", True), ("During 2011", True), ("Since 2011", False), ("In 2024", False)],
+)
+def test_a_toll_whose_sentence_opens_on_a_former_year_is_no_value_of_this_event(
+    opening: str, former: bool
+) -> None:
+    text = f"{opening} a ferry hit the pier below the old town and sank in the harbour, killing five people."
+    five = make_quantity("five people", 5, within=text)
+    year = make_time(opening.split()[1], opening.split()[1], "year", within=text)
+    claim = make_claim(text, article=make_article(text), cue="", quantities=(five,), times=(year,))
+    (measure,) = make_measures(claim, frozenset(), None, "2024-10-03")
+    assert measure.kind == "dead"
+    assert (PAST_EVENT in measure.qualifiers) is former
+
+
 ARTICLES = [
     Article(id=article_id, text="", outlet=outlet, published=published)
     for article_id, outlet, published in [

@@ -302,3 +302,47 @@ def test_one_bodys_names_cut_short_are_one_voice() -> None:
     assert voiced == ["e-full", "e-full", "e-services"]
     # only the story's organisations: one mentioned in another story's articles joins none of them
     assert organisation_voices(entities, {"b"}).one_body == {}
+
+
+def test_a_named_owners_body_written_as_common_nouns_speaks_as_the_one_organisation_it_describes() -> None:
+    # the generalise bridge story: "Republika Srpska's civil protection administration", resolved to its
+    # owner, gave the administration's latest counts as a second source's
+    agency = _entity("e-agency", "Lower Valley Flood Protection Agency", "ORG")
+    valley = _entity("e-valley", "Lower Valley", "PERSON")  # a place the entities stage typed as a person
+    fund = _entity("e-fund", "Lower Valley Relief Fund", "ORG")
+    voices = organisation_voices([agency, valley, fund])
+
+    def voice(text: str) -> str | None:
+        return voice_of(make_claim("19", article="a", speaker="e-valley", speaker_text=text), voices)
+
+    assert voice("Lower Valley's flood protection agency") == "e-agency"
+    assert voice("The Lower Valley's flood protection agency") == "e-agency"
+    # the owner alone, or its people, stay the owner's
+    assert voice("Lower Valley") == "e-valley"
+    assert voice("Lower Valley's residents") == "e-valley"
+    # words two organisations' names hold name neither
+    two = organisation_voices([agency, valley, fund, _entity("e-b", "Flood Protection Board", "ORG")])
+    claim = make_claim(
+        "19", article="a", speaker="e-valley", speaker_text="Lower Valley's flood protection body"
+    )
+    assert voice_of(claim, two) == "e-valley"
+
+
+def test_one_bodys_name_with_its_words_in_another_order_is_one_voice() -> None:
+    # the generalise bridge story: the civil protection administration's counts came under its English and
+    # its translated names, two sources of one count falling
+    def org(id: str, name: str, mentions: int) -> Entity:
+        said = tuple(Mention("a", 0, len(name), name, "ORG") for _ in range(mentions))
+        return Entity(id=id, name=name, type="ORG", mentions=said)
+
+    entities = [
+        org("e-english", "National Office for Flood Defence", 4),
+        org("e-translated", "National Flood Defence Office", 2),
+        org("e-stem", "Nation's Flood Defence Office", 1),  # one word of another form of its stem
+        # a word more, a word other, or two content words only: other bodies
+        org("e-more", "National Office for Flood Defence Works", 2),
+        org("e-other", "National Flood Relief Office", 2),
+        org("e-river", "Office of the River", 2),
+        org("e-river-office", "River Office", 2),
+    ]
+    assert organisation_voices(entities).one_body == {"e-translated": "e-english", "e-stem": "e-english"}

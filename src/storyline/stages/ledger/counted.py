@@ -45,6 +45,7 @@ from storyline.stages.ledger.kinds import (
     kind_of_predicate,
     kind_of_raised_count,
     names_kind,
+    opened_by_past_year,
     outbreak_unit,
     recalls_former_year,
     told_of_past_year,
@@ -426,7 +427,11 @@ def make_measures(
             qualifiers |= listed_qualifiers.get(quantity.unit, frozenset())
         else:  # words only: an increment's marks ("six more bodies …, taking the toll to 17") stay its own
             listed_qualifiers[quantity.unit] = frozenset(q for q in qualifiers if not q.startswith("+"))
-        if count_kind and (is_past_event(claim, start, end, clause) or told_of_past_year(claim, quantity)):
+        if count_kind and (
+            is_past_event(claim, start, end, clause)
+            or told_of_past_year(claim, quantity)
+            or _opened_by_former_year(claim, quantity, published)
+        ):
             qualifiers |= {PAST_EVENT}
         elif not count_kind and _tells_former_event(claim, quantity, (start, end), published, text):
             qualifiers |= {PAST_EVENT}  # "the 10,900 tonnes another tanker spilled in 2007"
@@ -490,6 +495,14 @@ def _sets_against_earlier(claim: Claim) -> bool:
     return any(f" {cue} " in words for cue in load_lexicon("ledger")["earlier_value_cues"])
 
 
+def _opened_by_former_year(claim: Claim, quantity: Quantity, published: str | None) -> bool:
+    """Whether a tally's sentence opens on a year before its article's ("In 2009 a lorry … fell into the
+    river, killing three people", ``ledger.kinds.opened_by_past_year``): in the generalise bridge story that
+    toll joined the bodies recovered as a side of the first day's four."""
+    day = calendar_day(published)
+    return day is not None and opened_by_past_year(claim, quantity, day.year)
+
+
 def _tells_former_event(
     claim: Claim, quantity: Quantity, clause: tuple[int, int], published: str | None, text: str | None
 ) -> bool:
@@ -501,7 +514,7 @@ def _tells_former_event(
     start, end = clause
     if is_past_event(claim, start, end, claim.text[start:end], day.year):
         return True
-    if told_of_past_year(claim, quantity, day.year):
+    if told_of_past_year(claim, quantity, day.year) or opened_by_past_year(claim, quantity, day.year):
         return True
     return text is not None and recalls_former_year(claim, quantity, text, day.year)
 

@@ -373,6 +373,29 @@ def told_of_past_year(claim: Claim, quantity: Quantity, before_year: int | None 
     return False
 
 
+def opened_by_past_year(claim: Claim, quantity: Quantity, before_year: int) -> bool:
+    """Whether the figure's sentence opens on a year before ``before_year`` after a preposition of time
+    (``past_event_openers``: "In 2009 a lorry broke through the railing … and fell into the river, killing
+    three people"): the whole sentence tells that year's event, however many clauses part the year from the
+    figure. "Since 2009" opens a count up to now, so it is no opener."""
+    figure = quantity.start - claim.start
+    openers = set(load_lexicon("ledger")["past_event_openers"])
+    for time in _former_times(claim.times, before_year):
+        start = time.start - claim.start
+        if (
+            start < 0
+            or start > figure
+            or time.precision not in COARSE_PRECISIONS
+            or not YEAR.search(time.text)
+        ):
+            continue
+        opening = max((match.end() for match in SENTENCE_END.finditer(claim.text, 0, start)), default=0)
+        before = [word.lower() for word in WORD.findall(claim.text[opening:start])]
+        if len(before) == 1 and before[0] in openers and not SENTENCE_END.search(claim.text[start:figure]):
+            return True
+    return False
+
+
 def _names_past_year(time: TimeExpr, claim: Claim, clause_start: int, clause_end: int) -> bool:
     inside = clause_start <= time.start - claim.start and time.end - claim.start <= clause_end
     return inside and time.precision in COARSE_PRECISIONS and YEAR.search(time.text) is not None

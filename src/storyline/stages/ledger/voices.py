@@ -26,6 +26,7 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
+from itertools import combinations
 from types import MappingProxyType
 
 from storyline.lexicons import load_lexicon
@@ -48,6 +49,9 @@ OWNED_ROLE = re.compile(r"^(?:the\s+)?(?P<owner>[^\W\d_]+)['’]s\s+(?P<role>[^\
 POSSESSOR = re.compile(r"^(?:the\s+)?[^\W\d_]+['’]s\s+", re.IGNORECASE)
 # A role held for a body written as common nouns: "spokesman for the financial prosecutor's office at the
 # pole" (``_bodies_spoken_for``).
+# A named owner before an organisation written as common nouns: "Republika Srpska's civil protection
+# administration" (``_named_owners_body``).
+NAMED_OWNER = re.compile(r"^(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*['’]s\s+(?P<body>[a-z][a-z -]*)$")
 ROLE_FOR_BODY = re.compile(
     r"^(?:an?\s+|the\s+)?(?P<role>[\w-]+(?:\s+[\w-]+)?)\s+(?:for|of|at)\s+the\s+(?P<body>.+)$", re.I
 )
@@ -170,6 +174,9 @@ def _one_body(entities: Sequence[Entity], articles: Collection[str] | None) -> d
             entity_id = group[entity_id]
         return entity_id
 
+    for entity, other in combinations(present, 2):  # one body's name in two word orders (two translations)
+        if any(_reordered(a, b) for a in names[entity.id] for b in names[other.id]):
+            group[root(other.id)] = root(entity.id)
     for _ in range(2):  # a name cutting short two names joins them once those two are joined
         for short, longer in shortens.items():
             if longer and len({root(other) for other in longer}) == 1:
@@ -209,6 +216,24 @@ def _cut_short(short: Sequence[str], name: Sequence[str], acronyms: Collection[s
         return False
     rest = name[len(short) :]
     return rest[0] == "and" or set(rest) <= set(acronyms)
+
+
+def _reordered(name: Sequence[str], other: Sequence[str]) -> bool:
+    """Whether two names hold the same content words, three or more, in another order, each word paired
+    with one of the other's of its stem ("Republic Administration for Civil Protection", "Republican Civil
+    Protection Administration"): in the generalise bridge story the civil protection administration's
+    counts came under its English and its translated names, two sources of one count falling."""
+    lexicon = voice_lexicon()
+    mine = [word for word in name if word not in lexicon.links and word != POSSESSIVE_S]
+    left = [word for word in other if word not in lexicon.links and word != POSSESSIVE_S]
+    if len(mine) < 3 or len(mine) != len(left) or mine == left:
+        return False
+    for word in mine:
+        paired = next((o for o in left if o == word or _share_stem(word, o, lexicon.domain_stem)), None)
+        if paired is None:
+            return False
+        left.remove(paired)
+    return True
 
 
 def _bodies_spoken_for(
@@ -361,7 +386,7 @@ def _speaker_voice(claim: Claim, voices: Voices) -> str | None:
     """``voice_of`` before organisations naming one body are joined (``Voices.one_body``)."""
     if claim.speaker and claim.speaker in voices.people:
         return voices.people[claim.speaker]
-    domain = _domain_voice(claim.speaker_text or "", voices)
+    domain = _domain_voice(claim.speaker_text or "", voices) or _named_owners_body(claim.speaker_text, voices)
     if domain is not None:
         return domain
     if claim.speaker and claim.speaker not in voices.places:
@@ -381,6 +406,16 @@ def _speaker_voice(claim: Claim, voices: Voices) -> str | None:
     description = None if claim.speaker else described_organisation(unowned, voices)
     named = voices.named.get(name_words(claim.speaker_text or ""))
     return owner or description or named or claim.speaker
+
+
+def _named_owners_body(speaker: str | None, voices: Voices) -> str | None:
+    """The one organisation a named owner's body written as common nouns is ("Republika Srpska's civil
+    protection administration": the Republic Administration for Civil Protection, ``described_organisation``),
+    whatever the entities stage made of the words: in the generalise bridge story it resolved them to the
+    owner, and the administration's latest counts of the bodies and the missing read as a second source's.
+    None where the words are no such body or name none, or several, of the story's organisations."""
+    match = NAMED_OWNER.match((speaker or "").strip())
+    return None if match is None else described_organisation(f"the {match['body'].strip()}", voices)
 
 
 def _unowned_body(speaker: str) -> str:
