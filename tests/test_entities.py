@@ -482,10 +482,11 @@ def test_an_organisation_short_name_joins_the_full_name_of_its_article_unless_tw
 # commission introduced with "a": entities.bodies; 0.947, P 0.961 with an airline's name ending in "Air"
 # naming a business, so "the airline" far from it finds it).
 # drina-bridge joined at the twenty-sixth round's end (scored unseen at 1a8d090: 0.717, P 0.927).
+# Serbo-Croatian letters read bare and a lower-case "the union" kept off the European Union: 0.722, P 0.931.
 FLOORS_OF_LATE_STORIES = {
     "sfax-bank-fraud": (0.87, 0.93),
     "pamir-air-crash": (0.94, 0.96),
-    "drina-bridge": (0.71, 0.92),
+    "drina-bridge": (0.72, 0.93),
 }  # (B3 F1, B3 precision)
 
 

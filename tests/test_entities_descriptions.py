@@ -349,3 +349,20 @@ def test_the_airline_far_from_its_name_is_the_one_airline_named_so() -> None:
     )
     airline = next(m for m in found if m.text == "the airline")
     assert airline.label == "ORG" and airline.refers_to == "Velsund Air"
+
+
+def test_a_trade_union_written_in_lower_case_is_no_union_of_states() -> None:
+    """Issue #17, generalise drina-bridge: "The union has called a stoppage" in a report whose one named
+    union is the European Union (its trade union named only in a description of a chairman)."""
+    found = mentions_of(
+        "Engineers sent by the European Union inspected the collapsed span of the Karsk bridge. The union "
+        "has called a one-hour stoppage on all building sites on Wednesday."
+    )
+    assert refers(found, "The union") is None
+
+
+def test_a_trade_union_written_in_lower_case_is_still_the_union_named_before() -> None:
+    found = mentions_of(
+        "The Karsk Dockers' Union said the crane had failed twice. The union has called a stoppage."
+    )
+    assert refers(found, "The union") == "Karsk Dockers' Union"

@@ -330,3 +330,13 @@ def test_a_long_run_of_words_gets_a_bounded_number_of_readings() -> None:
     """Given names joined into one word may hold many optional spellings; their readings stay few."""
     forms = rewrites("sasasasasasasasasasasasasasasasa", "de", transliteration_tables())
     assert len(forms) <= 16
+
+
+def test_serbo_croatian_rows_read_only_words_that_show_themselves_serbo_croatian() -> None:
+    """The bare letters of "ž", "š", "č" read in a surname in "-ić" or a word with "lj"/"nj" after them,
+    never in the English digraphs of other names."""
+    assert readings(folded("Šešelj")) & readings(folded("Seselj"))
+    assert readings(folded("Željko")) & readings(folded("Zeljko"))
+    assert not readings(folded("Zhukov")) & readings(folded("Zukov"))
+    assert not readings(folded("Chen")) & readings(folded("Cen"))
+    assert not readings(folded("Hodžić")) & readings(folded("Hodzik"))

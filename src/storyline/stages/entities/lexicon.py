@@ -126,6 +126,8 @@ class EntityLexicon:
     business_heads: frozenset[str]
     non_business_name_heads: frozenset[str]
     business_name_heads: frozenset[str]
+    # Names of unions of states, never what a lower-case "the union" (a trade union) refers back to.
+    unions_of_states: frozenset[str]
     # Words introducing a vessel's name (a thing, not an actor), and descriptions of a business by what it
     # owns or runs ("the operator", "the tanker's owner") with the things they name (entities.owners).
     vessel_words: frozenset[str]
@@ -247,6 +249,7 @@ def entity_lexicon() -> EntityLexicon:
         business_heads=frozenset(data["business_heads"]),
         non_business_name_heads=frozenset(data["non_business_name_heads"]),
         business_name_heads=frozenset(data["business_name_heads"]),
+        unions_of_states=frozenset(data["unions_of_states"]),
         vessel_words=frozenset(data["vessel_words"]),
         business_relation_heads=frozenset(data["business_relation_heads"]),
         operated_things=frozenset(data["operated_things"]) | frozenset(data["vessel_words"]),
@@ -289,6 +292,12 @@ def fold_name(name: str) -> str:
     transliteration tables can read it; "Ts'iklauri" → "tsiklauri", see ``EJECTIVE_MARK``)."""
     lowered = EJECTIVE_MARK.sub("", _name_particles().sub("", SPACED_ARTICLE.sub("", name).lower()))
     return NON_WORD.sub(" ", unidecode(lowered.translate(_sound_letters())).lower()).strip()
+
+
+def trade_union_for_union_of_states(description: str, name: str, lexicon: EntityLexicon) -> bool:
+    """Whether a description with "union" in lower case ("the union", a trade union) meets a union of
+    states ("European Union", ``unions_of_states``): it never refers back to one."""
+    return re.search(r"\bunion\b", description) is not None and fold_name(name) in lexicon.unions_of_states
 
 
 def is_acronym(text: str) -> bool:

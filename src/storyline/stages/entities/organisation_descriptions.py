@@ -36,6 +36,7 @@ from storyline.stages.entities.lexicon import (
     described_words,
     fold_name,
     institution_words,
+    trade_union_for_union_of_states,
     words_match,
 )
 from storyline.stages.entities.ministries import office_of_minister
@@ -284,6 +285,9 @@ def _organisation_antecedent(
     wherever it was introduced; else the nearest organisation named within a short distance before the
     description that the article did not introduce in another trade ("the US manufacturer" is not the
     "Irish low cost airline")."""
+    organisations = [
+        org for org in organisations if not trade_union_for_union_of_states(description, org.text, lexicon)
+    ]
     before = [org for org in organisations if org.end <= start]
     wanted = described_words(description, lexicon)
     if not wanted:

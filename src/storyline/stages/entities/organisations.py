@@ -30,6 +30,7 @@ from storyline.stages.entities.lexicon import (
     entity_lexicon,
     fold_name,
     institution_words,
+    trade_union_for_union_of_states,
     words_match,
 )
 from storyline.stages.entities.names import NameContext
@@ -540,7 +541,15 @@ def attach_organisation_descriptions(
                     by_word[word[:STEM_CHARS]].add(index)
     for description in descriptions:
         wanted = described_words(description.text, lexicon)
-        blocked = by_word.get(wanted[-1][:STEM_CHARS], set()) if wanted else set()
+        blocked = {
+            index
+            for index in (by_word.get(wanted[-1][:STEM_CHARS], set()) if wanted else set())
+            if not any(
+                trade_union_for_union_of_states(description.text, mention.text, lexicon)
+                for mention in groups[index]
+                if mention.refers_to is None
+            )
+        }
         if len(blocked) > settings.max_role_candidates:
             continue
         if is_prosecution_description(description.text, lexicon):
