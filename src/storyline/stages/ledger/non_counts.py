@@ -169,6 +169,7 @@ def with_bounds_said(question: Question, claims: Mapping[str, Claim]) -> Questio
     (issue #14: "less than 100 still uncommitted" stood as a bare 100)."""
     ceilings: list[str] = []
     loose: list[str] = []
+    upper, approximate = _bound_words()
     for position in question.positions:
         figures = [
             quantity.text.lower()
@@ -177,7 +178,6 @@ def with_bounds_said(question: Question, claims: Mapping[str, Claim]) -> Questio
             for quantity in claims[claim_id].quantities
             if position.value is not None and quantity.value == position.value
         ]
-        upper, approximate = _bound_words()
         for words, found in ((upper, ceilings), (approximate, loose)):
             said = [next((w for w in words if text.startswith(w + " ")), None) for text in figures]
             if figures and all(said) and said[0] is not None:

@@ -29,6 +29,8 @@ from functools import cache
 from itertools import combinations
 from types import MappingProxyType
 
+from scipy.cluster.hierarchy import DisjointSet
+
 from storyline.lexicons import load_lexicon
 from storyline.records import Claim, Entity
 from storyline.stages.ledger.descriptions import descriptions, people_described
@@ -167,26 +169,19 @@ def _one_body(entities: Sequence[Entity], articles: Collection[str] | None) -> d
         }
         for short in present
     }
-    group = {entity.id: entity.id for entity in present}
-
-    def root(entity_id: str) -> str:
-        while group[entity_id] != entity_id:
-            entity_id = group[entity_id]
-        return entity_id
-
+    bodies = DisjointSet(entity.id for entity in present)
     for entity, other in combinations(present, 2):  # one body's name in two word orders (two translations)
         if any(_reordered(a, b) for a in names[entity.id] for b in names[other.id]):
-            group[root(other.id)] = root(entity.id)
+            bodies.merge(entity.id, other.id)
     for _ in range(2):  # a name cutting short two names joins them once those two are joined
         for short, longer in shortens.items():
-            if longer and len({root(other) for other in longer}) == 1:
-                group[root(short)] = root(next(iter(longer)))
-    members: dict[str, list[Entity]] = {}
-    for entity in present:
-        members.setdefault(root(entity.id), []).append(entity)
+            if longer and len({bodies[other] for other in longer}) == 1:
+                bodies.merge(short, next(iter(longer)))
+    by_id = {entity.id: entity for entity in present}
     found = {}
-    for same in members.values():
-        if len(same) > 1:
+    for ids in bodies.subsets():
+        if len(ids) > 1:
+            same = [by_id[entity_id] for entity_id in ids]
             voice = max(same, key=lambda e: (_mentions_in(e, articles), len(e.name), e.id)).id
             found.update({entity.id: voice for entity in same if entity.id != voice})
     return found
