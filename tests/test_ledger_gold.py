@@ -288,7 +288,8 @@ MOST_FALSE_IN_A_STORY_TOP_20 = 2  # issue #14's ceiling, per story
 # together 20/141, apart 44/44, sides 15/20, statuses 3/15, no year, 1 of its top 5; floors at those.
 # muslim-ban-proposal joined in the twenty-sixth round (scored unseen and reviewed at 1a8d090): covered 32/33,
 # together 4/61, apart 22/25, sides 1/4, speakers 24/42, statuses 3/15, no year, 3 of its top 5 false or
-# misleading; floors at those.
+# misleading; floors at those. Statuses raised to 6/15 in the twenty-seventh round (voices29: a rejection of
+# an offer takes the affirm side, ``ledger.sides.spurns_an_offer``).
 FLOORS_OF_LATE_STORIES = {
     "trump-taxes": (
         {
@@ -415,7 +416,7 @@ FLOORS_OF_LATE_STORIES = {
             "same-question pairs together": 0.065,
             "other-question pairs apart": 0.88,
             "speakers right": 0.57,
-            "statuses right": 0.2,
+            "statuses right": 0.4,
         },
         3,  # 3 of its top 5 reviewed false or misleading when scored unseen (1a8d090) and when it joined
     ),

@@ -346,3 +346,27 @@ def test_one_bodys_name_with_its_words_in_another_order_is_one_voice() -> None:
         org("e-river-office", "River Office", 2),
     ]
     assert organisation_voices(entities).one_body == {"e-translated": "e-english", "e-stem": "e-english"}
+
+
+def test_a_description_of_a_role_one_person_of_the_article_holds_is_that_person() -> None:
+    def person(id: str, name: str, article: str, role: str) -> Entity:
+        mentions = (Mention(article, 0, len(name), name, "PERSON", role=role),)
+        return replace(_entity(id, name, "PERSON", roles=(role,)), mentions=mentions)
+
+    mayor = person("e-rhee", "Nora Rhee", "a", "newly elected mayor")
+    senator = person("e-doyle", "Sam Doyle", "a", "the senator from Ohio")
+    named = make_claim("the plan fails", article="a", id="c1", speaker="e-rhee", speaker_text="Rhee")
+    described = make_claim(
+        "the plan fails", article="a", id="c2", speaker_text="The port city's new mayor on Friday"
+    )
+    voices = organisation_voices([mayor, senator])
+    assert voice_of(described, voices) == "e-rhee"
+    # one person, not two independent sources
+    assert independent_sources(as_voices([named, described], voices), ORIGIN) == {"e-rhee"}
+    # a role no one of the article holds, an indefinite one, a former holder: no one's
+    for text in ("the governor", "a mayor", "the former mayor"):
+        assert voice_of(replace(described, speaker_text=text), voices) is None
+    # nor in an article the mayor is not mentioned in, nor beside a second mayor of the article
+    assert voice_of(replace(described, article="b"), voices) is None
+    rival = person("e-holt", "Ian Holt", "a", "the mayor of Easton")
+    assert voice_of(described, organisation_voices([mayor, senator, rival])) is None

@@ -19,15 +19,17 @@ import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cache
 from types import MappingProxyType
 from typing import get_args
 
 from storyline.config import DEFAULT_SETTINGS, LedgerSettings
+from storyline.lexicons import load_lexicon
 from storyline.records import Article, Claim, Position, Question, Stance, Story
 from storyline.stages.claims import stance_of
 from storyline.stages.ledger.addressees import as_filed
 from storyline.stages.ledger.doubts import rebutted_concession
-from storyline.stages.ledger.grouping import speaker_key
+from storyline.stages.ledger.grouping import WORD, speaker_key
 from storyline.stages.ledger.measures import Measure
 from storyline.stages.ledger.relays import as_relayed
 from storyline.stages.ledger.series import EITHER_WAY, calendar_day
@@ -131,15 +133,64 @@ def stance_positions(
 ) -> list[Position]:
     """One position per stance the claims take (``claims.stance_of``); a hedged concession its speaker answers
     ("there may be some generals who … But those who are involved …": ``doubts.rebutted_concession``)
-    takes the deny side, as the speaker argues against the thing conceded."""
+    takes the deny side, as the speaker argues against the thing conceded; a rejection of an offer
+    ("Khan rejected Trump's offer to make an exception": ``spurns_an_offer``) takes the affirm side, as
+    the speaker spurns an offer that was made, denying nothing."""
     by_stance: dict[Stance, list[Claim]] = {}
     for claim in claims:
-        stance: Stance = "deny" if rebutted_concession(claim) else stance_of(claim)
+        stance = side_of(claim)
         if stance not in skip:
             by_stance.setdefault(stance, []).append(claim)
     return [
         make_position(by_stance[stance], context, None, stance) for stance in STANCES if stance in by_stance
     ]
+
+
+def side_of(claim: Claim) -> Stance:
+    """The side a claim takes on its proposition (``stance_positions``)."""
+    if rebutted_concession(claim):
+        return "deny"
+    if spurns_an_offer(claim):
+        return "affirm"
+    return stance_of(claim)
+
+
+@dataclass(frozen=True, slots=True)
+class SpurnedOffers:
+    """``[spurned_offers]`` of the ledger lexicon (``spurns_an_offer``)."""
+
+    verbs: tuple[str, ...]
+    nouns: frozenset[str]
+    clause_openers: frozenset[str]
+    reach: int
+
+
+@cache
+def spurned_offers() -> SpurnedOffers:
+    data = load_lexicon("ledger")["spurned_offers"]
+    return SpurnedOffers(
+        tuple(data["verbs"]), frozenset(data["nouns"]), frozenset(data["clause_openers"]), data["reach"]
+    )
+
+
+def spurns_an_offer(claim: Claim) -> bool:
+    """Whether a denial is a rejection of an offer or a proposal put forward ("the mayor rejected the
+    senator's offer to make an exception", "she turned down the plan"): its content is a noun phrase headed
+    by a noun of ``[spurned_offers]``, not a clause ("rejected the idea that he lied", "rejected reports he
+    had been warned": claims, still denied). Spurning an offer denies no one's words; it takes the offer
+    for granted (PolNeAR muslim-ban-proposal: the London mayor's rejection of Trump's offer of an exception
+    stood as the denial that Trump would make one, and the question read as contested, issue #14)."""
+    lexicon = spurned_offers()
+    cue = " " + " ".join(WORD.findall(claim.cue.lower()))
+    if claim.modality != "denied" or not any(f" {verb}" in cue for verb in lexicon.verbs):
+        return False
+    words = [word.lower() for word in WORD.findall(claim.text)]
+    for place, word in enumerate(words[: lexicon.reach]):
+        if word in lexicon.clause_openers:
+            return False
+        if word in lexicon.nouns:
+            return words[place + 1 : place + 2] == [] or words[place + 1] not in lexicon.clause_openers
+    return False
 
 
 def make_question(

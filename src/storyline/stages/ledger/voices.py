@@ -111,6 +111,9 @@ class Voices:
     # organisation entity id → the entity of the same body whose voice it is, where the story names one
     # body by names cut short (``_one_body``); an organisation absent is its own voice
     one_body: Mapping[str, str] = field(default_factory=dict)
+    # (article id, a role's head noun) → the one person mentioned there whose roles in the story are headed
+    # by it ("mayor": the mayor), for an unresolved description of a role ("the city's new mayor")
+    holders: Mapping[tuple[str, str], str] = field(default_factory=dict)
 
 
 NO_VOICES = Voices()
@@ -142,7 +145,47 @@ def organisation_voices(entities: Sequence[Entity], articles: Collection[str] | 
         people_described(entities),
         _bodies_spoken_for(entities, articles, people),
         one_body,
+        _role_holders(entities, articles),
     )
+
+
+@cache
+def _role_description_ends() -> frozenset[str]:
+    return frozenset(load_lexicon("ledger")["role_holders"]["ends"])
+
+
+def _role_holders(entities: Sequence[Entity], articles: Collection[str] | None) -> dict[tuple[str, str], str]:
+    """(article id, head noun) → the one person mentioned in that article whose current roles in the story
+    (``_roles_in``, none of a former holder) have that head noun (``_head_noun``: "elected Muslim mayor",
+    "the mayor of London": mayor); two people of an article with roles of one head give it to neither."""
+    lexicon = voice_lexicon()
+    found: dict[tuple[str, str], set[str]] = {}
+    for entity in entities:
+        if entity.type != "PERSON" or not entity.roles:
+            continue
+        worded = [_words(role) for role in _roles_in(entity, articles)]
+        heads = {
+            _head_noun(words, lexicon.links) for words in worded if words and not lexicon.former & set(words)
+        }
+        named_in = {
+            mention.article for mention in entity.mentions if articles is None or mention.article in articles
+        }
+        for article in named_in:
+            for head in heads:
+                found.setdefault((article, head), set()).add(entity.id)
+    return {key: ids.pop() for key, ids in found.items() if len(ids) == 1}
+
+
+def role_head(description: str) -> str | None:
+    """The head noun of a definite description of a role, the word before its first preposition, relative
+    word or day ("The British capital's new mayor on Tuesday": mayor); None for words that open on no "the"
+    or name a former holder ("the former mayor")."""
+    words = _words(description)
+    if len(words) < 2 or words[0] != "the" or voice_lexicon().former & set(words):
+        return None
+    ends = _role_description_ends()
+    cut = next((index for index in range(1, len(words)) if words[index] in ends), len(words))
+    return words[cut - 1] if cut > 1 else None
 
 
 def _one_body(entities: Sequence[Entity], articles: Collection[str] | None) -> dict[str, str]:
@@ -391,6 +434,10 @@ def _speaker_voice(claim: Claim, voices: Voices) -> str | None:
     # the name, not a second one (curiel-trump-university, issue #14)
     described = (claim.speaker_text or "").strip().lower()
     person = None if claim.speaker else voices.people_described.get((claim.article, described))
+    # "The British capital's new mayor on Tuesday" beside Sadiq Khan, elected mayor: the one person of the
+    # article holding that role (muslim-ban-proposal, issue #14)
+    head = None if claim.speaker or person is not None else role_head(claim.speaker_text or "")
+    person = person if head is None else voices.holders.get((claim.article, head))
     if person is not None:
         return voices.people.get(person, person)
     body = None if claim.speaker else voices.bodies.get(_unowned_body(claim.speaker_text or ""))

@@ -1,0 +1,30 @@
+"""Tests for the sides a ledger question's claims take (``ledger.sides``)."""
+
+from factories import make_claim
+
+from storyline.stages.ledger.sides import side_of, spurns_an_offer
+
+
+def test_rejecting_an_offer_is_no_denial_that_it_was_made() -> None:
+    def rejection(text: str, cue: str = "rejected") -> bool:
+        return spurns_an_offer(make_claim(text, cue=cue, modality="denied", speaker_text="The governor"))
+
+    # what was put forward, spurned: the offer is taken for granted, nobody's words denied
+    assert rejection("the senator's offer to fund a new bridge")
+    assert rejection("Senator Ada Morrow's proposal", cue="flatly rejected")
+    assert rejection("the plan", cue="turned down")
+    assert rejection("the idea of a second count", cue="dismissed")
+    # a claim after the noun, or a clause for content, is still denied
+    assert not rejection("the idea that she had misled voters")
+    assert not rejection("reports she was warned about the plan")
+    assert not rejection("claims that the offer was ever made")
+    # a denial by another verb, or an asserted content, is no rejection
+    assert not rejection("the senator's offer to fund a new bridge", cue="denied")
+    assert not spurns_an_offer(make_claim("the senator's offer", cue="rejected", modality="asserted"))
+
+
+def test_a_spurned_offer_takes_the_affirm_side() -> None:
+    spurned = make_claim("the senator's offer to fund a new bridge", cue="rejected", modality="denied")
+    denial = make_claim("the senator made any offer", cue="denied", modality="denied")
+    assert side_of(spurned) == "affirm"
+    assert side_of(denial) == "deny"
