@@ -36,6 +36,7 @@ from storyline.stages.entities.bodies import (
     subdivision_governments,
     subdivision_subjects,
 )
+from storyline.stages.entities.businesses import names_a_business
 from storyline.stages.entities.clients import client_mentions
 from storyline.stages.entities.coordination import (
     acronyms_given_in_brackets,
@@ -400,6 +401,8 @@ def _names(doc: Doc, text: str, article_id: str, lexicon: EntityLexicon) -> list
             label = "PERSON"  # "Regional governor Nino Japaridze", which the small model tags a nationality
         if by_head is None and _addressed_by_form(ent, lexicon):
             label = "PERSON"  # "Hadschi Chuda Bachsch Raisani", which the small model tags an organisation
+        if label == "PERSON" and names_a_business(ent.text, lexicon):
+            label = "ORG"  # "Vertikal Inženjering", "… Holding": no person's name ends in a firm's word
         if label is None:
             continue
         start, end = _name_span(doc, text, ent)
