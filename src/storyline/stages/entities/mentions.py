@@ -61,6 +61,7 @@ from storyline.stages.entities.lexicon import (
     without_name_particle,
 )
 from storyline.stages.entities.members import members_standing_for_bodies
+from storyline.stages.entities.nicknames import names_with_quoted_nicknames
 from storyline.stages.entities.noise import (
     as_family_descriptions,
     is_noise,
@@ -332,7 +333,7 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
     text = doc.text
     lexicon = entity_lexicon()
     foreign = [(f.start, f.end) for f in parsed.article.foreign_fragments]
-    found = _names(doc, text, article_id, lexicon)
+    found = names_with_quoted_nicknames(text, _names(doc, text, article_id, lexicon))
     trimmed = [without_leading_word(doc, text, m, found) for m in found]
     names = [
         m
