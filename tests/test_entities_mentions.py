@@ -14,6 +14,7 @@ from storyline.stages.entities.descriptions import _find_descriptions, _proper_n
 from storyline.stages.entities.lexicon import entity_lexicon
 from storyline.stages.entities.mentions import (
     _name_span,
+    _names,
     _organisation_by_head,
     _repeated_names,
     _standalone_occurrences,
@@ -408,6 +409,16 @@ def test_a_name_goes_on_over_an_untagged_particle_surname_but_not_over_another_e
     first, second = (ent for ent in doc.ents if ent.label_ == "PERSON")
     assert doc.text[slice(*_name_span(doc, doc.text, first))] == "Karim Haddad as-Sabbagh"
     assert doc.text[slice(*_name_span(doc, doc.text, second))] == "Omar Nasser"
+
+
+def test_a_name_ending_in_a_firms_trade_word_or_legal_form_tagged_a_person_is_an_organisation() -> None:
+    """Issue #17: the small model tags an unfamiliar builder's name a person ("… Gradnja", "… d.o.o."); no
+    person's name ends in a firm's word, while a person's name stays a person's."""
+    words = ["Drvar", "Gradnja", "hired", "Ivo", "Marić", "of", "Sava", "Beton", "d.o.o."]
+    ents = ["B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "I-PERSON"]
+    doc = Doc(blank_english().vocab, words=words, ents=ents)
+    labels = {m.text: m.label for m in _names(doc, doc.text, "a", entity_lexicon())}
+    assert labels == {"Drvar Gradnja": "ORG", "Ivo Marić": "PERSON", "Sava Beton d.o.o.": "ORG"}
 
 
 def test_a_bracketed_foreign_word_and_a_span_over_a_sentence_end_are_not_actors() -> None:

@@ -223,6 +223,53 @@ def test_a_qualified_inverted_name_and_a_portfolio_named_two_ways_are_one_minist
     assert not same_entity(found, "Ministry of Health", "Interior Ministry")
 
 
+def test_a_public_bodys_head_and_qualifier_translated_two_ways_are_one_body() -> None:
+    """Issue #17: translations render one body's name in either word order ("Agency for X" = "X Agency",
+    a union's place kept after its name) and its qualifier as an adjective or a noun ("Republican" =
+    "Republic"); a body of another subject or another place stays apart."""
+    found = grouped(
+        ("a", "Republic Agency for Water Management", "ORG"),
+        ("b", "Republican Water Management Agency", "ORG"),
+        ("c", "Republic Water Management Agency", "ORG"),
+        ("d", "Republic Agency for Forestry", "ORG"),
+        ("a", "Independent Union of Dock Workers of Velsund", "ORG"),
+        ("b", "Independent Dock Workers' Union of Velsund", "ORG"),
+        ("c", "Independent Union of Dock Workers of Norrby", "ORG"),
+    )
+    assert same_entity(
+        found,
+        "Republic Agency for Water Management",
+        "Republican Water Management Agency",
+        "Republic Water Management Agency",
+    )
+    assert not same_entity(found, "Republic Agency for Forestry", "Republic Water Management Agency")
+    assert same_entity(
+        found, "Independent Union of Dock Workers of Velsund", "Independent Dock Workers' Union of Velsund"
+    )
+    assert not same_entity(
+        found, "Independent Union of Dock Workers of Norrby", "Independent Dock Workers' Union of Velsund"
+    )
+
+
+def test_a_firms_local_trade_word_and_legal_form_may_be_dropped_and_make_it_no_person() -> None:
+    """Issue #17: a builder's name ends in its trade word in the local language ("Gradnja", "Inženjering",
+    with or without the háček) and a legal form ("d.o.o."); the small model tags such a name a person in
+    some reports, yet it is the firm the other reports name, in full or by its first word."""
+    found = resolve_entities(
+        mentions(
+            ("a", "Mostar Gradnja", "PERSON"),
+            ("b", "Mostar Gradnja d.o.o.", "ORG"),
+            ("c", "Mostar", "ORG"),
+            ("c", "Mostar Gradnja", "ORG"),
+            ("a", "Drvar Inženjering", "PERSON"),
+            ("b", "Drvar Inzenjering", "ORG"),
+        )
+    )
+    assert same_entity(groups(found), "Mostar Gradnja", "Mostar Gradnja d.o.o.", "Mostar")
+    assert same_entity(groups(found), "Drvar Inženjering", "Drvar Inzenjering")
+    assert {entity.type for entity in found} == {"ORG"}
+
+
 def strike_reports(third_article_actors: tuple[str, ...]) -> list[Mention]:
     """Two reports naming a union and its people; a third saying only "the union", with given actors."""
     named = [

@@ -101,6 +101,9 @@ class EntityLexicon:
     countries: frozenset[str]
     portfolio_titles: frozenset[str]
     inverted_org_heads: frozenset[str]
+    reordered_org_heads: frozenset[str]
+    # Adjective (folded) qualifying a state body → the noun another rendering uses ("republican" → republic).
+    org_qualifier_adjectives: dict[str, str]
     place_first_org_heads: frozenset[str]
     head_titles: frozenset[str]
     # Titles of a side of a contest ("challenger"): never read by salience (descriptions).
@@ -228,6 +231,8 @@ def entity_lexicon() -> EntityLexicon:
         ),
         portfolio_titles=frozenset(data["portfolio_titles"]),
         inverted_org_heads=frozenset(data["inverted_org_heads"]),
+        reordered_org_heads=frozenset(data["reordered_org_heads"]),
+        org_qualifier_adjectives=dict(data["org_qualifier_adjectives"]),
         place_first_org_heads=frozenset(data["place_first_org_heads"]),
         head_titles=frozenset(data["head_titles"]),
         contest_titles=frozenset(data["contest_titles"]),

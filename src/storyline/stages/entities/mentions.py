@@ -36,6 +36,7 @@ from storyline.stages.entities.bodies import (
     subdivision_governments,
     subdivision_subjects,
 )
+from storyline.stages.entities.businesses import names_a_business
 from storyline.stages.entities.clients import client_mentions
 from storyline.stages.entities.coordination import (
     acronyms_given_in_brackets,
@@ -60,6 +61,7 @@ from storyline.stages.entities.lexicon import (
     without_name_particle,
 )
 from storyline.stages.entities.members import members_standing_for_bodies
+from storyline.stages.entities.nicknames import names_with_quoted_nicknames
 from storyline.stages.entities.noise import (
     as_family_descriptions,
     is_noise,
@@ -331,7 +333,7 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
     text = doc.text
     lexicon = entity_lexicon()
     foreign = [(f.start, f.end) for f in parsed.article.foreign_fragments]
-    found = _names(doc, text, article_id, lexicon)
+    found = names_with_quoted_nicknames(text, _names(doc, text, article_id, lexicon))
     trimmed = [without_leading_word(doc, text, m, found) for m in found]
     names = [
         m
@@ -400,6 +402,8 @@ def _names(doc: Doc, text: str, article_id: str, lexicon: EntityLexicon) -> list
             label = "PERSON"  # "Regional governor Nino Japaridze", which the small model tags a nationality
         if by_head is None and _addressed_by_form(ent, lexicon):
             label = "PERSON"  # "Hadschi Chuda Bachsch Raisani", which the small model tags an organisation
+        if label == "PERSON" and names_a_business(ent.text, lexicon):
+            label = "ORG"  # "Vertikal Inženjering", "… Holding": no person's name ends in a firm's word
         if label is None:
             continue
         start, end = _name_span(doc, text, ent)

@@ -116,29 +116,37 @@ def _without_legal_form(key: str) -> str:
 
 def _head_last(key: str) -> str:
     """ "ministry of the interior" → "interior ministry", "iraqi ministry of health" → "iraqi health
-    ministry": a head written before its subject (``inverted_org_heads``) is moved after it, behind any
-    qualifier before it, so both word orders of one name are one key; and the portfolio is written one way
-    ("ministry of internal affairs" → "interior ministry", ``portfolio_synonyms``). A head named after its
-    place (``place_first_org_heads``) puts the place first: "regional art museum of imereti" → "imereti
-    regional art museum"."""
+    ministry": a head written before its subject (``inverted_org_heads``, ``reordered_org_heads``) is moved
+    after it, behind any qualifier before it, so both word orders of one name are one key; a place after a
+    second "of" stays last ("union of building workers of x" → "building workers union of x"); a qualifier's
+    adjective is written as its noun ("republican" → "republic", ``org_qualifier_adjectives``); and the
+    portfolio is written one way ("ministry of internal affairs" → "interior ministry",
+    ``portfolio_synonyms``). A head named after its place (``place_first_org_heads``) puts the place first:
+    "regional art museum of imereti" → "imereti regional art museum"."""
     words = key.split()
     lexicon = entity_lexicon()
-    heads = lexicon.inverted_org_heads | lexicon.place_first_org_heads
+    heads = lexicon.inverted_org_heads | lexicon.reordered_org_heads | lexicon.place_first_org_heads
     at = next((i for i, word in enumerate(words[: MAX_QUALIFIER_WORDS + 1]) if word in heads), None)
     if at is None:
         return _one_portfolio(key)
     qualifiers, head, rest = words[:at], words[at], words[at + 1 :]
+    if head not in lexicon.place_first_org_heads:
+        qualifiers = [lexicon.org_qualifier_adjectives.get(word, word) for word in qualifiers]
     if len(rest) < 2 or rest[0] not in {"of", "for"}:
-        return _one_portfolio(key)
+        return _one_portfolio(" ".join([*qualifiers, head, *rest]))
     subject = rest[2:] if rest[1] == "the" else rest[1:]
     if head in lexicon.place_first_org_heads:
         # "regional art museum of imereti": the place first; not "university of washington", which a bare
         # head may name apart from "washington university"
         return " ".join([*subject, *qualifiers, head]) if subject and qualifiers else key
-    # "foreign ministry of ukraine": a qualified head's "of" names its country, not its portfolio
-    if not subject or (qualifiers and " ".join(subject) in lexicon.countries):
-        return key
-    return _one_portfolio(" ".join([*qualifiers, *subject, head]))
+    # "foreign ministry of ukraine": a qualified head's "of" names its country, not its portfolio; and
+    # "construction workers union of x": a body's head after two words or more already follows its subject
+    named_after = head in lexicon.reordered_org_heads and len(qualifiers) > 1
+    if not subject or named_after or (qualifiers and " ".join(subject) in lexicon.countries):
+        return " ".join([*qualifiers, head, *rest])
+    # "of republika srpska" after the subject: whose body it is, kept after the head
+    own = subject.index("of") if "of" in subject[1:] else len(subject)
+    return " ".join([_one_portfolio(" ".join([*qualifiers, *subject[:own], head])), *subject[own:]])
 
 
 def _one_portfolio(key: str) -> str:

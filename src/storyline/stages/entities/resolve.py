@@ -97,11 +97,14 @@ class _PersonNames:
         # A name the small model tags an organisation more often than a person is an organisation's
         # ("Northrop Grumman" once PERSON, seven times ORG).
         # So is a name tagged a place more often than a person ("Dhi Qar", twice PERSON, five times a place).
+        # And no person's name ends in a generic company word, which makes the name tagged a person in
+        # some reports an organisation in the rest too ("Vertikal Inženjering"; issue #17, drina-bridge).
         labels = Counter((key, _broad_type(mention.label)) for key, mention in keyed if " " in key)
         self.full_names = {
             key
             for (key, label) in labels
             if label == "PERSON"
+            and without_generic_tail(key) == key
             and labels[key, "PERSON"] >= labels[key, "ORG"]
             and labels[key, label] > labels[key, "PLACE"]
         }
