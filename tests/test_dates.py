@@ -600,7 +600,7 @@ def test_days_named_through_their_clause(text: str, expected: tuple[str, str | N
 @pytest.mark.parametrize(
     "text",
     [
-        # which day these mean is the narrative's, not the clause's: no guess
+        # which day these mean is the narrative's, not the clause's, and no day is told before: no guess
         "Firefighters arrived shortly after 2 a.m., the mayor said.",
         "The suspect was questioned for a second day by the judge.",
         "The ministry met union leaders in the afternoon.",
@@ -611,6 +611,56 @@ def test_days_named_through_their_clause(text: str, expected: tuple[str, str | N
 )
 def test_parts_of_the_day_without_a_day_are_not_placed(text: str) -> None:
     assert [t for t in find(text) if t.date is not None] == []
+
+
+# a filler of past narrative, long enough to take a clause away from the day told before it
+AWAY = (
+    " Crews worked through the rubble with cranes borrowed from a quarry, and volunteers brought tea, bread"
+    " and blankets to the families who had gathered behind the police tape near the old market square."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a past clause without a day of its own: the day the narrative told just before it
+        (
+            "Police arrested the driver on Sunday. He was released in the evening.",
+            ("the evening", "2024-10-20"),
+        ),
+        (
+            "The pumps failed on Saturday. By nightfall the water had reached the station.",
+            ("By nightfall", "2024-10-19"),
+        ),
+        # far from it, the report of the last days tells the publication day
+        (
+            "The dam gave way on Sunday." + AWAY + " In the afternoon the ministry sent divers.",
+            ("the afternoon", MONDAY),
+        ),
+        (
+            "The riot began on Sunday night." + AWAY + " Shortly after 3 a.m., inmates rammed the gate.",
+            ("3 a.m.", MONDAY),
+        ),
+        # counted from a part of the day: the day reported
+        ("Savers were turned away on Sunday. Since dawn, hundreds have queued outside.", ("dawn", MONDAY)),
+    ],
+)
+def test_parts_of_the_day_follow_a_past_narrative(text: str, expected: tuple[str, str]) -> None:
+    assert expected in [(t.text, t.date) for t in find(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a clause ahead does not follow the narrative
+        "Police arrested the driver on Sunday. He will be questioned in the afternoon.",
+        # nor does a story of long ago: its last day is no recent report
+        "The judge was shot on October 3, 2019." + AWAY + " He died at 10 p.m. in the hospital.",
+    ],
+)
+def test_parts_of_the_day_outside_a_recent_past_narrative_are_not_placed(text: str) -> None:
+    found = [(t.text, t.date) for t in find(text)]
+    assert not any(date is not None for surface, date in found if "p.m." in surface or "afternoon" in surface)
 
 
 def test_days_counted_after_an_event_in_a_past_clause_stay_a_stretch() -> None:
