@@ -66,6 +66,15 @@ def test_explicit_expressions(text: str, expected: tuple[str, str, str]) -> None
     assert values(text) == [expected]
 
 
+def test_years_between_two_bounds_are_two_years() -> None:
+    """TimeML (and the generalisation gold) tag "between 1985 and 1987" as two years; a span told "from ...
+    to ..." stays one range."""
+    assert values("Thousands of permits were issued between 2003 and 2009, the audit found.") == [
+        ("2003", "2003", "year"),
+        ("2009", "2009", "year"),
+    ]
+
+
 # --- relative expressions -------------------------------------------------------------------------------
 
 
