@@ -622,6 +622,22 @@ def test_parts_of_the_day_without_a_day_are_not_placed(text: str) -> None:
     assert [t for t in find(text) if t.date is not None] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a schedule "for" a day in a clause that is not past: the day ahead (a Friday's paper), whether the
+        # parse reads the predicate as a participle, a noun or a verb
+        ("Heavy rain forecast for the weekend could delay the harvest.", ("the weekend", "2024-W43")),
+        ("Strong winds forecast for Saturday could close the port.", ("Saturday", "2024-10-26")),
+        ("A second round of talks slated for Monday may be moved.", ("Monday", "2024-10-28")),
+        # in a past clause the schedule may have passed
+        ("Talks scheduled for Monday collapsed when the union walked out.", ("Monday", "2024-10-21")),
+    ],
+)
+def test_a_schedule_for_a_day_points_ahead_unless_told_as_past(text: str, expected: tuple[str, str]) -> None:
+    assert expected in [(t.text, t.date) for t in find(text, "2024-10-25")]
+
+
 # a filler of past narrative, long enough to take a clause away from the day told before it
 AWAY = (
     " Crews worked through the rubble with cranes borrowed from a quarry, and volunteers brought tea, bread"

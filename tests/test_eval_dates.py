@@ -137,8 +137,8 @@ def test_held_out_is_refused_without_the_generalisation_corpus() -> None:
 # before", weekdays pointing ahead). Floors at what the round reached, less a hair. Raised in round 27 (all
 # six development stories pooled 0.930 / 0.951 -> 0.941 / 0.964: a part of the day or a clock time in a past
 # clause follows the narrative's day, or the publication day in a report of the last days; then 0.950 / 0.967:
-# "between 2017 and 2024" is two years).
-GENERALISE_TIMES_FLOORS = {"value F1": 0.94, "relaxed F1": 0.955}
+# "between 2017 and 2024" is two years; 0.953 with "snow forecast for the weekend" ahead).
+GENERALISE_TIMES_FLOORS = {"value F1": 0.945, "relaxed F1": 0.955}
 # pamir-air-crash joined at the twenty-sixth round's start (scored unseen at fb40463: value F1 0.839,
 # relaxed F1 0.903 on its 43 times); value F1 0.903 once its errors were read. Its times gold then left out
 # kinds the other stories annotate (a bare year of a past event, "the weekend", "the end of the year",

@@ -399,6 +399,8 @@ def context_patterns() -> dict[str, re.Pattern[str]]:
         # "until (at least) Wednesday", "postponed to Friday": the word right before the expression
         "bound_ahead": re.compile(rf"\b{any_word(direction.bound_ahead)}\s+{AT_LEAST}$"),
         "scheduled_for": re.compile(r"\b(?i:for)\s+$"),
+        # "snow forecast for the weekend", "talks scheduled for Friday": the day the schedule names
+        "schedule_for": re.compile(rf"\b{any_word(sorted(direction.schedule_predicates))}\s+(?i:for)\s+$"),
         "deferred_to": re.compile(rf"\b{any_word(direction.deferral_prepositions)}\s+{AT_LEAST}$"),
         "state_bound": re.compile(rf"\b{any_word(direction.state_bounds)}\s+{AT_LEAST}$"),
         "duration_start": re.compile(rf"^{any_word(lexicon.duration_markers)}\b"),
