@@ -66,6 +66,15 @@ def test_explicit_expressions(text: str, expected: tuple[str, str, str]) -> None
     assert values(text) == [expected]
 
 
+def test_years_between_two_bounds_are_two_years() -> None:
+    """TimeML (and the generalisation gold) tag "between 1985 and 1987" as two years; a span told "from ...
+    to ..." stays one range."""
+    assert values("Thousands of permits were issued between 2003 and 2009, the audit found.") == [
+        ("2003", "2003", "year"),
+        ("2009", "2009", "year"),
+    ]
+
+
 # --- relative expressions -------------------------------------------------------------------------------
 
 
@@ -600,7 +609,7 @@ def test_days_named_through_their_clause(text: str, expected: tuple[str, str | N
 @pytest.mark.parametrize(
     "text",
     [
-        # which day these mean is the narrative's, not the clause's: no guess
+        # which day these mean is the narrative's, not the clause's, and no day is told before: no guess
         "Firefighters arrived shortly after 2 a.m., the mayor said.",
         "The suspect was questioned for a second day by the judge.",
         "The ministry met union leaders in the afternoon.",
@@ -611,6 +620,72 @@ def test_days_named_through_their_clause(text: str, expected: tuple[str, str | N
 )
 def test_parts_of_the_day_without_a_day_are_not_placed(text: str) -> None:
     assert [t for t in find(text) if t.date is not None] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a schedule "for" a day in a clause that is not past: the day ahead (a Friday's paper), whether the
+        # parse reads the predicate as a participle, a noun or a verb
+        ("Heavy rain forecast for the weekend could delay the harvest.", ("the weekend", "2024-W43")),
+        ("Strong winds forecast for Saturday could close the port.", ("Saturday", "2024-10-26")),
+        ("A second round of talks slated for Monday may be moved.", ("Monday", "2024-10-28")),
+        # in a past clause the schedule may have passed
+        ("Talks scheduled for Monday collapsed when the union walked out.", ("Monday", "2024-10-21")),
+    ],
+)
+def test_a_schedule_for_a_day_points_ahead_unless_told_as_past(text: str, expected: tuple[str, str]) -> None:
+    assert expected in [(t.text, t.date) for t in find(text, "2024-10-25")]
+
+
+# a filler of past narrative, long enough to take a clause away from the day told before it
+AWAY = (
+    " Crews worked through the rubble with cranes borrowed from a quarry, and volunteers brought tea, bread"
+    " and blankets to the families who had gathered behind the police tape near the old market square."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a past clause without a day of its own: the day the narrative told just before it
+        (
+            "Police arrested the driver on Sunday. He was released in the evening.",
+            ("the evening", "2024-10-20"),
+        ),
+        (
+            "The pumps failed on Saturday. By nightfall the water had reached the station.",
+            ("By nightfall", "2024-10-19"),
+        ),
+        # far from it, the report of the last days tells the publication day
+        (
+            "The dam gave way on Sunday." + AWAY + " In the afternoon the ministry sent divers.",
+            ("the afternoon", MONDAY),
+        ),
+        (
+            "The riot began on Sunday night." + AWAY + " Shortly after 3 a.m., inmates rammed the gate.",
+            ("3 a.m.", MONDAY),
+        ),
+        # counted from a part of the day: the day reported
+        ("Savers were turned away on Sunday. Since dawn, hundreds have queued outside.", ("dawn", MONDAY)),
+    ],
+)
+def test_parts_of_the_day_follow_a_past_narrative(text: str, expected: tuple[str, str]) -> None:
+    assert expected in [(t.text, t.date) for t in find(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a clause ahead does not follow the narrative
+        "Police arrested the driver on Sunday. He will be questioned in the afternoon.",
+        # nor does a story of long ago: its last day is no recent report
+        "The judge was shot on October 3, 2019." + AWAY + " He died at 10 p.m. in the hospital.",
+    ],
+)
+def test_parts_of_the_day_outside_a_recent_past_narrative_are_not_placed(text: str) -> None:
+    found = [(t.text, t.date) for t in find(text)]
+    assert not any(date is not None for surface, date in found if "p.m." in surface or "afternoon" in surface)
 
 
 def test_days_counted_after_an_event_in_a_past_clause_stay_a_stretch() -> None:

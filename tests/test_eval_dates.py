@@ -134,8 +134,11 @@ def test_held_out_is_refused_without_the_generalisation_corpus() -> None:
 # The development stories' hand-resolved times (sfax-bank-fraud, kutaisi-museum-heist, jalal-abad-escape,
 # khujand-strike; 245 occurrences): value F1 0.852, relaxed F1 0.911 when the gold was written in the
 # twenty-fifth round, 0.922 / 0.939 once its errors were read (clause-anchored days, "overnight", "the day
-# before", weekdays pointing ahead). Floors at what the round reached, less a hair.
-GENERALISE_TIMES_FLOORS = {"value F1": 0.91, "relaxed F1": 0.93}
+# before", weekdays pointing ahead). Floors at what the round reached, less a hair. Raised in round 27 (all
+# six development stories pooled 0.930 / 0.951 -> 0.941 / 0.964: a part of the day or a clock time in a past
+# clause follows the narrative's day, or the publication day in a report of the last days; then 0.950 / 0.967:
+# "between 2017 and 2024" is two years; 0.953 with "snow forecast for the weekend" ahead).
+GENERALISE_TIMES_FLOORS = {"value F1": 0.945, "relaxed F1": 0.955}
 # pamir-air-crash joined at the twenty-sixth round's start (scored unseen at fb40463: value F1 0.839,
 # relaxed F1 0.903 on its 43 times); value F1 0.903 once its errors were read. Its times gold then left out
 # kinds the other stories annotate (a bare year of a past event, "the weekend", "the end of the year",

@@ -65,6 +65,11 @@ CLAUSE_DAY_KINDS = frozenset({"ordinal_day", "part_of_day", "clock", "days_after
 # Of them, the kinds a present clause places on the publication day when it names no day: "on the second
 # day of the strike, the stoppage has reached …", "three days after the escape, the net is tightening"
 NOW_KINDS = frozenset({"ordinal_day", "days_after"})
+# Of them, the kinds a past clause without a day places on the last day the narrative told, nearby
+# (``narrative_day``): "the divers reached the wreck on Monday. By nightfall, ..."
+NARRATIVE_KINDS = frozenset({"part_of_day", "clock"})
+NARRATIVE_CHARS = 200
+RECENT_DAYS = 2
 
 
 def find_time_expressions(
@@ -104,10 +109,11 @@ def place_in_clauses(
     """The kinds that name no day of their own (``CLAUSE_DAY_KINDS``) take the day another expression of
     their clause names, the nearest: "entered its third day on Wednesday", "arrested on Thursday at dawn".
     Without one, an ordinal day or a count of days after an event in a present clause is the publication day
-    ("on the second day of the strike, the stoppage has reached …"); otherwise a count of days stays the
-    stretch it counts, and an ordinal day is dropped, as a part of the day or a clock time is
-    (which day "was heard for a second day" or "by 7 a.m." means is then the narrative's, not the
-    clause's). ``inferred``: the publication date was inferred."""
+    ("on the second day of the strike, the stoppage has reached …"); a part of the day or a clock time in a
+    past clause takes the narrative's day (``narrative_day``); otherwise a count of days stays the stretch
+    it counts, and an ordinal day is dropped, as a part of the day or a clock time is (which day "was heard
+    for a second day" means is then the narrative's, not the clause's). ``inferred``: the publication date
+    was inferred."""
     kept = []
     for where, expression in zip(located, expressions, strict=True):
         if where.candidate.kind not in CLAUSE_DAY_KINDS or expression.date is not None:
@@ -128,9 +134,42 @@ def place_in_clauses(
             kept.append(on_day(expression, anchor.date, anchor.inferred))
         elif where.candidate.kind in NOW_KINDS and where.reports_now and base is not None:
             kept.append(on_day(expression, base.isoformat(), inferred))
+        elif (narrative := narrative_day(where, expression, kept, base)) is not None:
+            kept.append(on_day(expression, narrative, inferred))
         elif where.candidate.kind == "days_after":  # a stretch of days, as TimeML reads it
             kept.append(expression)
     return kept
+
+
+def narrative_day(
+    where: LocatedTime, expression: TimeExpr, told: Sequence[TimeExpr], base: date | None
+) -> str | None:
+    """The day of a part of the day or a clock time whose past clause names none: the day the narrative
+    told just before it ("arrested him on Monday. He was released in the evening"), else the publication
+    day, the day a report tells ("In the afternoon the ministry announced ..."), as it is for a part of
+    the day counted from ("since dawn"). None in a clause that is not past (a plan, a present), with no
+    day told before it, or after a story of long ago (its last day more than ``RECENT_DAYS`` back).
+    Measured (round 27): generalisation dev value F1 0.930 -> 0.941, TempEval-3 0.817 -> 0.818."""
+    if where.candidate.kind not in NARRATIVE_KINDS or where.tense != PAST or base is None:
+        return None
+    match = where.candidate.match
+    if match is not None and match.group(0).lower().startswith("since"):
+        return base.isoformat()  # "since dawn, savers have queued": the dawn of the day reported
+    told_days = [
+        (other, day)
+        for other in told
+        if other.end <= expression.start
+        and other.precision == "day"
+        and (day := rules.parse_publication_date(other.date)) is not None
+        and day <= base
+    ]
+    if not told_days:
+        return None
+    last, day = told_days[-1]
+    if expression.start - last.end <= NARRATIVE_CHARS:
+        return day.isoformat()
+    # the report of the last days, not a story of long ago ("was shot to death at 10 p.m." in a profile)
+    return base.isoformat() if (base - day).days <= RECENT_DAYS else None
 
 
 def on_day(expression: TimeExpr, day: str | None, inferred: bool) -> TimeExpr:

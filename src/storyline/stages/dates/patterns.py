@@ -206,7 +206,7 @@ def time_patterns() -> tuple[TimePattern, ...]:
     year_suffix = rf"(?:,?\s+(?P<year>{YEAR})\b)?"
     sources = {
         "range": [
-            rf"\b(?i:from|between)\s+(?P<y1>{YEAR})\s+(?i:to|and|until|till|through)\s+(?P<y2>{YEAR})\b",
+            rf"\b(?i:from)\s+(?P<y1>{YEAR})\s+(?i:to|until|till|through)\s+(?P<y2>{YEAR})\b",
             rf"\b(?P<y1>{YEAR})\s?[-–—]\s?(?P<y2>{YEAR}|\d\d)\b(?![-/]\d)",
         ],
         "decade": [rf"\b(?:(?i:the)\s+)?(?:(?:{modifier})[-\s]+)?(?P<decade>1[6-9]\d0|20\d0)'?s\b"],
@@ -306,6 +306,9 @@ def time_patterns() -> tuple[TimePattern, ...]:
         ],
         "year": [
             rf"\b(?i:fiscal)\s+(?:(?i:year)\s+)?(?P<year>{YEAR})\b",
+            # "between 2017 and 2024": two years, as TimeML spans them (a span "from 2011 to 2018" is a range)
+            rf"\b(?i:between)\s+(?P<expr>(?P<year>{YEAR}))(?=\s+(?i:and)\s+{YEAR}\b)",
+            rf"\b(?i:between)\s+{YEAR}\s+(?i:and)\s+(?P<expr>(?P<year>{YEAR}))\b",
             # a year used as a modifier: "the 2011 stoppage", "the 1996 Olympic bombing"
             rf"\b(?i:the)\s+(?P<expr>(?P<year>{YEAR}))\s+(?=[a-z]|[A-Z][a-z])",
             rf"\b(?:(?:{modifier})[-\s]+|{PHASE}\s+)(?P<year>{YEAR})\b(?!\s?[-–—]\s?\d)",
@@ -396,6 +399,8 @@ def context_patterns() -> dict[str, re.Pattern[str]]:
         # "until (at least) Wednesday", "postponed to Friday": the word right before the expression
         "bound_ahead": re.compile(rf"\b{any_word(direction.bound_ahead)}\s+{AT_LEAST}$"),
         "scheduled_for": re.compile(r"\b(?i:for)\s+$"),
+        # "snow forecast for the weekend", "talks scheduled for Friday": the day the schedule names
+        "schedule_for": re.compile(rf"\b{any_word(sorted(direction.schedule_predicates))}\s+(?i:for)\s+$"),
         "deferred_to": re.compile(rf"\b{any_word(direction.deferral_prepositions)}\s+{AT_LEAST}$"),
         "state_bound": re.compile(rf"\b{any_word(direction.state_bounds)}\s+{AT_LEAST}$"),
         "duration_start": re.compile(rf"^{any_word(lexicon.duration_markers)}\b"),

@@ -39,6 +39,11 @@ def expression_tense(doc: Doc | None, text: str, start: int, end: int) -> str:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return tense
+    # "heavy snow forecast for the weekend could close the pass": a schedule in a clause that is not past
+    # points ahead, however the parse reads "forecast" (a noun, a participle, a verb); "talks scheduled for
+    # Monday collapsed" may tell a day gone
+    if tense == PRESENT and context_patterns()["schedule_for"].search(before):
+        return FUTURE if main_clause_tense(span.root) != PAST else tense
     if tense == FUTURE:
         return PRESENT if names_existing_thing(span.root) else tense
     verb = governing_verb(span.root)
@@ -55,6 +60,17 @@ def expression_tense(doc: Doc | None, text: str, start: int, end: int) -> str:
     ):
         return FUTURE
     return tense
+
+
+def main_clause_tense(token: Token) -> str:
+    """The tense of the clause a participle modifying a noun sits in ("talks scheduled for Monday
+    collapsed": past), or of the expression's own clause."""
+    verb = governing_verb(token)
+    for _ in range(4):  # a participle on a participle is rare; the bound guards odd parses
+        if verb is None or not is_participle_modifier(verb) or verb.head.i == verb.i:
+            break
+        verb = governing_verb(verb.head)
+    return verb_tense(verb) if verb is not None else PRESENT
 
 
 def names_existing_thing(token: Token) -> bool:
