@@ -289,6 +289,7 @@ def _merge_same_event(measures: Sequence[Measure], clusters: list[list[int]]) ->
         low, high = _value_range(measures, cluster)
         words, verbs = _telling(measures, cluster, key[0])
         articles = {measures[i].claim.article for i in cluster}
+        speakers = {speaker_key(measures[i].claim) for i in cluster}
         same_key = by_key.setdefault(key, [])
         fitting = [
             group
@@ -296,7 +297,10 @@ def _merge_same_event(measures: Sequence[Measure], clusters: list[list[int]]) ->
             if _one_magnitude(min(group.bounds[0], low), max(group.bounds[1], high))
             and not (key[1] is None and _told_apart((words, verbs), (group.words, group.verbs)))
             and not (
-                key[1] is None and _counted_twice(key[0], (articles, words), (group.articles, group.words))
+                key[1] is None
+                and _counted_twice(
+                    key[0], (articles, speakers, words), (group.articles, group.speakers, group.words)
+                )
             )
         ]
         # of the groups it fits, the one most alike in words ("the true number is 17,500" goes with "the
@@ -308,8 +312,11 @@ def _merge_same_event(measures: Sequence[Measure], clusters: list[list[int]]) ->
             group.words |= words
             group.verbs |= verbs
             group.articles |= articles
+            group.speakers |= speakers
         else:
-            same_key.append(_SameKey(list(cluster), [low, high], set(words), set(verbs), set(articles)))
+            same_key.append(
+                _SameKey(list(cluster), [low, high], set(words), set(verbs), set(articles), set(speakers))
+            )
             merged.append(same_key[-1].members)
     return merged
 
@@ -389,13 +396,14 @@ def _counted_noun(measure: Measure) -> str | None:
 class _SameKey:
     """A group of clusters of one event key (``_merge_same_event``): its figures' indexes, smallest and
     largest value, the content words of its figures but the counted noun, its predicates' verbs, and the
-    articles its figures are in."""
+    articles its figures are in and their speakers (``speaker_key``)."""
 
     members: list[int]
     bounds: list[float]
     words: set[str]
     verbs: set[str]
     articles: set[str]
+    speakers: set[str]
 
 
 def _telling(measures: Sequence[Measure], cluster: Sequence[int], noun: str) -> tuple[set[str], set[str]]:
@@ -423,16 +431,20 @@ def _told_apart(first: tuple[set[str], set[str]], second: tuple[set[str], set[st
     return bool(verbs) and bool(other_verbs) and not verbs & other_verbs and not words & other_words
 
 
-def _counted_twice(unit: str, first: tuple[set[str], set[str]], second: tuple[set[str], set[str]]) -> bool:
+def _counted_twice(
+    unit: str, first: tuple[set[str], set[str], set[str]], second: tuple[set[str], set[str], set[str]]
+) -> bool:
     """Whether two clusters of one counted noun, naming no kind of count, are one article's two counts:
-    all their figures in that article and no word in common but the noun's unit class. One article
+    all their figures in that article, told by different voices (one voice's recap of a count by day,
+    "seven deaths on Monday, 11 on Tuesday", gives bare figures whose words share nothing: the generalise
+    cholera story), and no word in common but the noun's unit class. One article
     disputing its own count sets the values side by side (``_join_contrasted``) or says what is counted
     in the same words; "his rallies in the state drew more than 160,000 people" and "we will have spoken
     to a quarter-of-a-million people in California, face to face" (PolNeAR clinton-clinches-sanders-
     holdout, one USA Today article) count two things, and joined, the exact 250,000 meeting the floor
     read as a second source agreeing (issue #14)."""
-    (articles, words), (other_articles, other_words) = first, second
-    if len(articles | other_articles) != 1:
+    (articles, speakers, words), (other_articles, other_speakers, other_words) = first, second
+    if len(articles | other_articles) != 1 or speakers & other_speakers:
         return False
     return not (words & other_words) - {TOKEN_MARK + unit}
 
