@@ -358,6 +358,12 @@ def quantity_label(
     return f"{opener} {_plural(unit)}{' ' + tail if tail else ''}?", bool(tail)
 
 
+def figure_words(claim: Claim, quantity: Quantity) -> str:
+    """The words a count's label would take from one figure: its noun phrase, its tail and its predicate
+    ("bodies so far" and "did we recover" of "We have recovered four bodies so far")."""
+    return " ".join([noun_phrase(quantity), _tail(claim, quantity), quantity.predicate or ""])
+
+
 def comparative_first(label: str) -> str:
     """ "How much more money was donated by …?" for "How much money more was donated by …?": a figure
     written with a comparative after it ("At least $1 million more was donated") counts an amount beyond
