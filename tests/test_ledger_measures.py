@@ -300,3 +300,28 @@ def test_a_bare_figure_naming_its_own_kind_is_no_value_of_the_noun_before_it() -
     figures = _set_side_by_side("150 on Monday, 160 on Tuesday", {"150": 150, "160": 160})
     groups = group_measures(figures, DEFAULT_SETTINGS.ledger)
     assert [[m.quantity.value for m in group] for group in groups if figures[0] in group] == [[212]]
+
+
+def _people(content: str, figure: str, value: float, speaker: str, article: str, text: str) -> list[Measure]:
+    quantity = make_quantity(figure, value, within=text, unit="personnel")
+    told = make_claim(
+        content,
+        article=make_article(text, id=article),
+        id=f"{article}:{speaker}",
+        speaker_text=speaker,
+        quantities=[quantity],
+    )
+    return make_measures(told, frozenset())
+
+
+def test_one_articles_two_counts_of_one_noun_with_no_other_word_in_common_stay_apart() -> None:
+    drew = "the fair's three open days drew more than 3,000 people"
+    met = "by Sunday we will have met 4,000 people face to face"
+    text = f"Organisers said {drew}. The mayor said {met}."
+    fair = _people(drew, "more than 3,000 people", 3000, "Organisers", "a", text)
+    mayor = _people(met, "4,000 people", 4000, "The mayor", "a", text)
+    # the exact 4,000 meets the floor, yet they count visitors and people met: two questions
+    assert len(group_measures([*fair, *mayor], DEFAULT_SETTINGS.ledger)) == 2
+    # the same two figures in two articles are still read as one count of their noun, by size
+    elsewhere = _people(met, "4,000 people", 4000, "The mayor", "b", f"The mayor said {met}.")
+    assert len(group_measures([*fair, *elsewhere], DEFAULT_SETTINGS.ledger)) == 1

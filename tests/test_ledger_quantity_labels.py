@@ -294,3 +294,10 @@ def test_a_comparative_after_the_figure_goes_before_the_noun() -> None:
     assert comparative_first("How much money was donated by the fund?") == (
         "How much money was donated by the fund?"
     )
+
+
+@pytest.mark.parametrize("figure", ["a quarter-of-a-million volunteers", "half-a-million volunteers"])
+def test_a_hyphenated_fraction_of_a_scale_is_the_number_not_the_counted_noun(figure: str) -> None:
+    text = f"{figure} signed up in the county"
+    pair = (make_claim(text, id="c1"), make_quantity(figure, 250000, within=text))
+    assert quantity_label("personnel", [pair], [0])[0] == "How many volunteers signed up in the county?"

@@ -123,13 +123,13 @@ def asks_something(claims: Sequence[Claim], order: list[int]) -> bool:
     """Whether the content a proposition label is built from states something a reader can check: a few
     words at least, not a fragment ("from his perspective", "him to probe claims"), nor a chat's shorthand
     (``label_cuts.writes_shorthand``), nor words that name the speaker or the one spoken to
-    (``_speaker_relative``), nor a content cut inside a phrase (``cut_whole``) or right after a verb
+    (``speaker_relative``), nor a content cut inside a phrase (``cut_whole``) or right after a verb
     that needs what follows it (``_ends_on_empty_verb``)."""
     data = load_lexicon("ledger")
     content = label_content(claims, order)
     if (
         writes_shorthand(content)
-        or _speaker_relative(content)
+        or speaker_relative(content)
         or _condition_cut(label_claim(claims, order).text, content)
         or _ends_on_empty_verb(content)
         or not cut_whole(label_claim(claims, order).text, _first_verb(label_claim(claims, order)))
@@ -163,7 +163,7 @@ def _condition_cut(text: str, content: str) -> bool:
     return CONDITION.search(first_sentence) is not None
 
 
-def _speaker_relative(content: str) -> bool:
+def speaker_relative(content: str) -> bool:
     """Whether the content names its speaker or the one spoken to by a pronoun (``speaker_pronouns``): a
     question asked of every source cannot say who "I" or "you" is. A contracted pronoun is read without its
     auxiliary ("Mr. Lee, you're a doctor": children's words a father quotes in PolNeAR's khan-family,

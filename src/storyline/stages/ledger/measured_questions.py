@@ -34,7 +34,7 @@ from storyline.stages.ledger.label_gate import (
     says_what_is_asked,
 )
 from storyline.stages.ledger.label_predicates import with_predicate
-from storyline.stages.ledger.labels import central_order
+from storyline.stages.ledger.labels import central_order, speaker_relative
 from storyline.stages.ledger.losses import LOSS, loss_label, mark_losses, person_before, person_name
 from storyline.stages.ledger.measures import (
     TARGET,
@@ -49,6 +49,7 @@ from storyline.stages.ledger.measures import (
 from storyline.stages.ledger.quantity_labels import (
     NAMED_MONEY_OPENER,
     comparative_first,
+    figure_words,
     quantity_label,
     share_label,
 )
@@ -167,6 +168,11 @@ def _measured_question(
         text = alone
     elif _asks_nothing(text, informative, group, len(group_claims)):
         return None
+    if len(group_claims) == 1 and speaker_relative(text):
+        # "How many people a year already to gun violence did we lose?": one sentence's figure asked in its
+        # speaker's voice cannot say who "we" are, as a proposition cannot (``labels.asks_something``);
+        # several sentences' figures keep their question, worded from one without the pronoun if any does
+        return None
     if not says_what_is_asked(text, group, labelled[0], context.texts):
         return None  # a figure whose label cannot say what is asked stays a claim (``ledger.label_gate``)
     text = comparative_first(text)
@@ -251,6 +257,11 @@ def _labelled(group: Sequence[Measure]) -> Labelled:
     """A measured thing's figures, most central first, and its label before its predicate (the labels whose
     verbs ``with_predicate`` asks about are tagged together first: ``evidence.read_label_predicates``)."""
     order = central_order([m.words for m in group], [m.claim.id for m in group])
+    # a figure whose words name their speaker ("we recovered") asks in the speaker's voice: "How many bodies
+    # so far did we recover?" does not say who "we" are (the generalise bridge story, issue #14); the most
+    # central figure worded without such a pronoun makes the label, when one does
+    if len(group) > 1:
+        order.sort(key=lambda i: speaker_relative(figure_words(group[i].claim, group[i].quantity)))
     several_days = len({m.day for m in group if m.day is not None}) > 1
     text, informative = quantity_label(
         group[0].unit, [(m.claim, m.quantity) for m in group], order, several_days

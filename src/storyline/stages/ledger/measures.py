@@ -288,12 +288,20 @@ def _merge_same_event(measures: Sequence[Measure], clusters: list[list[int]]) ->
         # keeps its smallest and largest positive value, so the check does not walk its members
         low, high = _value_range(measures, cluster)
         words, verbs = _telling(measures, cluster, key[0])
+        articles = {measures[i].claim.article for i in cluster}
+        speakers = {speaker_key(measures[i].claim) for i in cluster}
         same_key = by_key.setdefault(key, [])
         fitting = [
             group
             for group in same_key
             if _one_magnitude(min(group.bounds[0], low), max(group.bounds[1], high))
             and not (key[1] is None and _told_apart((words, verbs), (group.words, group.verbs)))
+            and not (
+                key[1] is None
+                and _counted_twice(
+                    key[0], (articles, speakers, words), (group.articles, group.speakers, group.words)
+                )
+            )
         ]
         # of the groups it fits, the one most alike in words ("the true number is 17,500" goes with "the
         # number of depositors who lost their savings", not with the depositors repaid)
@@ -303,8 +311,12 @@ def _merge_same_event(measures: Sequence[Measure], clusters: list[list[int]]) ->
             group.bounds[:] = [min(group.bounds[0], low), max(group.bounds[1], high)]
             group.words |= words
             group.verbs |= verbs
+            group.articles |= articles
+            group.speakers |= speakers
         else:
-            same_key.append(_SameKey(list(cluster), [low, high], set(words), set(verbs)))
+            same_key.append(
+                _SameKey(list(cluster), [low, high], set(words), set(verbs), set(articles), set(speakers))
+            )
             merged.append(same_key[-1].members)
     return merged
 
@@ -383,12 +395,15 @@ def _counted_noun(measure: Measure) -> str | None:
 @dataclass
 class _SameKey:
     """A group of clusters of one event key (``_merge_same_event``): its figures' indexes, smallest and
-    largest value, the content words of its figures but the counted noun, and its predicates' verbs."""
+    largest value, the content words of its figures but the counted noun, its predicates' verbs, and the
+    articles its figures are in and their speakers (``speaker_key``)."""
 
     members: list[int]
     bounds: list[float]
     words: set[str]
     verbs: set[str]
+    articles: set[str]
+    speakers: set[str]
 
 
 def _telling(measures: Sequence[Measure], cluster: Sequence[int], noun: str) -> tuple[set[str], set[str]]:
@@ -414,6 +429,24 @@ def _told_apart(first: tuple[set[str], set[str]], second: tuple[set[str], set[st
     (the demo's "71 bodies had been identified" is the toll of the dead "confirmed" elsewhere)."""
     (words, verbs), (other_words, other_verbs) = first, second
     return bool(verbs) and bool(other_verbs) and not verbs & other_verbs and not words & other_words
+
+
+def _counted_twice(
+    unit: str, first: tuple[set[str], set[str], set[str]], second: tuple[set[str], set[str], set[str]]
+) -> bool:
+    """Whether two clusters of one counted noun, naming no kind of count, are one article's two counts:
+    all their figures in that article, told by different voices (one voice's recap of a count by day,
+    "seven deaths on Monday, 11 on Tuesday", gives bare figures whose words share nothing: the generalise
+    cholera story), and no word in common but the noun's unit class. One article
+    disputing its own count sets the values side by side (``_join_contrasted``) or says what is counted
+    in the same words; "his rallies in the state drew more than 160,000 people" and "we will have spoken
+    to a quarter-of-a-million people in California, face to face" (PolNeAR clinton-clinches-sanders-
+    holdout, one USA Today article) count two things, and joined, the exact 250,000 meeting the floor
+    read as a second source agreeing (issue #14)."""
+    (articles, speakers, words), (other_articles, other_speakers, other_words) = first, second
+    if len(articles | other_articles) != 1 or speakers & other_speakers:
+        return False
+    return not (words & other_words) - {TOKEN_MARK + unit}
 
 
 def predicate_verb(predicate: str) -> str:

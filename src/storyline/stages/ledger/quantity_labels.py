@@ -40,6 +40,8 @@ TAIL_REACH = 4  # words a quantity label's tail may run past TAIL_WORDS to finis
 MIN_SHARE_WORDS = 2
 # A head word shorter than this is a symbol ("km", "kg") whose plural is itself.
 MIN_PLURAL_LETTERS = 3
+# The words that join a fraction to its scale in one hyphenated number ("quarter-of-a-million").
+FRACTION_LINKS = frozenset({"of", "a", "an"})
 # A count of one as written: its noun is in the singular ("one man"), a label's in the plural.
 ONE = frozenset({"one", "1"})
 # Time expressions of a day or a time of one ("on Tuesday", "Thursday morning"), and a preposition left at
@@ -77,9 +79,15 @@ def noun_phrase(quantity: Quantity) -> str:
     lexicon = number_lexicon()
     skip = set(lexicon.words) | set(lexicon.scales) | {w for words in lexicon.approximators for w in words}
     words = WORD.findall(quantity.text)
-    # "Fifty-two" is one word of WORD, a number all the same
+    # "Fifty-two" is one word of WORD, a number all the same; so is "quarter-of-a-million", a scale's
+    # fraction (the label asked "How many quarter-of-a-million people …?", issue #14)
+    fraction = set(lexicon.scale_fractions) | FRACTION_LINKS
     numbered = [
-        i for i, word in enumerate(words) if word[0].isdigit() or set(word.lower().split("-")) <= skip
+        i
+        for i, word in enumerate(words)
+        if word[0].isdigit()
+        or (parts := set(word.lower().split("-"))) <= skip
+        or (parts & set(lexicon.scales) and parts <= skip | fraction)
     ]
     rest = words[numbered[-1] + 1 :] if numbered else words
     phrase = " ".join(word for word in rest if word.lower() not in skip)
@@ -348,6 +356,12 @@ def quantity_label(
             return f"{opener} {noun}{' ' + tail if tail else ''}?", bool(tail) or " " in noun
     tail = _tail(claim, quantity, several_days)
     return f"{opener} {_plural(unit)}{' ' + tail if tail else ''}?", bool(tail)
+
+
+def figure_words(claim: Claim, quantity: Quantity) -> str:
+    """The words a count's label would take from one figure: its noun phrase, its tail and its predicate
+    ("bodies so far" and "did we recover" of "We have recovered four bodies so far")."""
+    return " ".join([noun_phrase(quantity), _tail(claim, quantity), quantity.predicate or ""])
 
 
 def comparative_first(label: str) -> str:
