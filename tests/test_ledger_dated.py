@@ -340,13 +340,6 @@ def test_a_forecast_is_no_side_of_a_measure_nor_of_another_days_forecast() -> No
     assert f"{ON_DAY}ahead" in unnamed.qualifiers
 
 
-def test_a_forecast_of_another_clause_before_a_comma_dates_no_figure() -> None:
-    # the residents' forecast opens the sentence; the 6 metres are measured, no value of a day ahead
-    foretold = said("as many residents had long forecast, the river has reached 6 metres", {"6 metres": 6})
-    (reached,) = make_measures(foretold, frozenset(), None, "2024-10-01")
-    assert not any(q.startswith(ON_DAY) for q in reached.qualifiers)
-
-
 def chained(claim: Claim) -> Claim:
     """``claim`` with its figures but the last marked as the earlier values of one chain of change, as the
     quantities stage marks "fell from 58 to 37 and then to 9" (``Quantity.earlier_in_chain``)."""

@@ -444,7 +444,7 @@ def make_measures(
         day = figure_day(claim, quantity, published, text)
         if INCREMENT in qualifiers and day is not None:
             qualifiers |= {ON_DAY + day.isoformat()}  # two days' increments are two counts, not a dispute
-        forecast_day = _forecast_day(claim, (start, end), offset)
+        forecast_day = _forecast_day(claim, (start, end), raw)
         if forecast_day is not None:
             qualifiers |= {ON_DAY + forecast_day}  # a forecast is no side of a measure, nor of another day's
         measures.append(
@@ -478,19 +478,13 @@ def _holder(
     return None if holder in (STAKE, OFFER) and PAST_EVENT in qualifiers else holder
 
 
-def _forecast_day(claim: Claim, clause: tuple[int, int], offset: int) -> str | None:
+def _forecast_day(claim: Claim, clause: tuple[int, int], raw: Sequence[str]) -> str | None:
     """The day a forecast figure is told for ("39 degrees are forecast for Wednesday": its date, "ahead"
-    when the clause names none), or None when the figure's clause holds no word of a forecast. ``offset``:
-    where the figure starts in the clause. A cue before a comma that comes before the figure is another
-    clause's ("as the coronation many pundits initially forecast, Clinton has amassed the 2,383 delegates":
-    the pundits' forecast, and the threshold stood apart from its other sources as a day ahead, PolNeAR
-    clinton-clinches-sanders-holdout, issue #14)."""
-    start, end = clause
-    text = claim.text[start:end]
-    opening = max(text.rfind(",", 0, offset), text.rfind(";", 0, offset)) + 1
-    words = " " + " ".join(word.lower() for word in WORD.findall(text[opening:])) + " "
+    when the clause names none), or None when the figure's clause holds no word of a forecast."""
+    words = " " + " ".join(raw) + " "
     if not any(f" {cue} " in words for cue in load_lexicon("ledger")["forecast_words"]):
         return None
+    start, end = clause
     inside = [time for time in claim.times if start <= time.start - claim.start < end]
     return next((time.value or time.date or "" for time in inside if time.value or time.date), "ahead")
 
