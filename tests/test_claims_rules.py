@@ -100,6 +100,37 @@ def test_asked_to_do_something_is_no_question() -> None:
     assert by_cue(text, "Asked") == []
 
 
+def test_asked_if_parsed_as_an_adverbial_clause_is_still_a_question() -> None:
+    text = "Asked if he was ever bullied, the governor said he was not."
+    assert by_cue(text, "Asked") == [(None, "if he was ever bullied", "act")]
+
+
+def test_asked_about_a_topic_is_a_question_about_it() -> None:
+    text = "Asked about her own vote in the runoff, the actress declined to answer."
+    assert by_cue(text, "Asked") == [(None, "her own vote in the runoff", "act")]
+
+
+def test_a_person_asked_in_the_passive_is_no_asker() -> None:
+    text = "The mayor was asked whether the council had voted against the plan."
+    assert by_cue(text, "was asked") == [(None, "whether the council had voted against the plan", "act")]
+
+
+def test_asked_to_leave_when_something_happened_asks_nothing() -> None:
+    text = "The mayor was asked to leave when the meeting ended."
+    assert by_cue(text, "was asked") == []
+
+
+def test_an_asker_named_as_subject_is_left_to_the_cue_rules() -> None:
+    text = "The reporter asked whether the council had voted against the plan."
+    assert (None, "whether the council had voted against the plan", "act") not in by_cue(text, "asked")
+
+
+def test_quoted_words_of_a_question_are_not_what_the_answerer_said() -> None:
+    text = "Asked whether the governor \u201chas the integrity to serve,\u201d 75 percent of voters said yes."
+    assert not any(content.startswith("has the integrity") for _, content, _ in by_cue(text, "said"))
+    assert [speaker for speaker, _, _ in by_cue(text, "Asked")] == [None]
+
+
 # --- wire datelines -----------------------------------------------------------------------------------------
 
 
