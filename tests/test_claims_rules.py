@@ -100,19 +100,19 @@ def test_asked_to_do_something_is_no_question() -> None:
     assert by_cue(text, "Asked") == []
 
 
-def test_asked_if_parsed_as_an_adverbial_clause_is_still_a_question() -> None:
-    text = "Asked if he was ever bullied, the governor said he was not."
-    assert by_cue(text, "Asked") == [(None, "if he was ever bullied", "act")]
-
-
-def test_asked_about_a_topic_is_a_question_about_it() -> None:
-    text = "Asked about her own vote in the runoff, the actress declined to answer."
-    assert by_cue(text, "Asked") == [(None, "her own vote in the runoff", "act")]
-
-
-def test_a_person_asked_in_the_passive_is_no_asker() -> None:
-    text = "The mayor was asked whether the council had voted against the plan."
-    assert by_cue(text, "was asked") == [(None, "whether the council had voted against the plan", "act")]
+@pytest.mark.parametrize(
+    ("text", "cue", "question"),
+    [
+        # the parse hangs "if …" on "Asked" as an adverbial clause
+        ("Asked if he was ever bullied, the governor said he was not.", "Asked", "if he was ever bullied"),
+        # a topic asked about
+        ("Asked about her vote in the runoff, she declined.", "Asked", "her vote in the runoff"),
+        # the one asked named in the passive is no asker
+        ("The mayor was asked whether the council voted.", "was asked", "whether the council voted"),
+    ],
+)
+def test_questions_put_by_someone_unnamed_are_acts(text: str, cue: str, question: str) -> None:
+    assert by_cue(text, cue) == [(None, question, "act")]
 
 
 def test_asked_to_leave_when_something_happened_asks_nothing() -> None:
