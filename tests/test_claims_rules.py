@@ -100,6 +100,37 @@ def test_asked_to_do_something_is_no_question() -> None:
     assert by_cue(text, "Asked") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "question"),
+    [
+        # the parse hangs "if …" on "Asked" as an adverbial clause
+        ("Asked if he was ever bullied, the governor said he was not.", "Asked", "if he was ever bullied"),
+        # a topic asked about
+        ("Asked about her vote in the runoff, she declined.", "Asked", "her vote in the runoff"),
+        # the one asked named in the passive is no asker
+        ("The mayor was asked whether the council voted.", "was asked", "whether the council voted"),
+    ],
+)
+def test_questions_put_by_someone_unnamed_are_acts(text: str, cue: str, question: str) -> None:
+    assert by_cue(text, cue) == [(None, question, "act")]
+
+
+def test_asked_to_leave_when_something_happened_asks_nothing() -> None:
+    text = "The mayor was asked to leave when the meeting ended."
+    assert by_cue(text, "was asked") == []
+
+
+def test_an_asker_named_as_subject_is_left_to_the_cue_rules() -> None:
+    text = "The reporter asked whether the council had voted against the plan."
+    assert (None, "whether the council had voted against the plan", "act") not in by_cue(text, "asked")
+
+
+def test_quoted_words_of_a_question_are_not_what_the_answerer_said() -> None:
+    text = "Asked whether the governor \u201chas the integrity to serve,\u201d 75 percent of voters said yes."
+    assert not any(content.startswith("has the integrity") for _, content, _ in by_cue(text, "said"))
+    assert [speaker for speaker, _, _ in by_cue(text, "Asked")] == [None]
+
+
 # --- wire datelines -----------------------------------------------------------------------------------------
 
 

@@ -43,7 +43,7 @@ def agentless_attributions(context: ParseContext, found: list[Attribution]) -> l
     for token in _candidates(context):
         if token.i in anchors:
             continue
-        question = _question_asked(token)
+        question = question_asked(token)
         if question is None and not _is_raising_cue(context, token):
             continue
         if inside_quote(quotes, token.idx, token.idx + len(token)) is not None:
@@ -101,18 +101,31 @@ def _raising_attribution(context: ParseContext, cue_token: Token) -> Attribution
     )
 
 
-def _question_asked(token: Token) -> Token | None:
-    """The question of "Asked whether …, X said" / "When asked who leads the party, …": a bare participle
-    of "ask" with an embedded question and nobody named as asking."""
-    if token.lower_ != "asked" or token.tag_ != "VBN" or token.dep_ not in ("advcl", "ROOT"):
+def question_asked(token: Token) -> Token | None:
+    """The question of "Asked whether …, X said" / "When asked who leads the party, …" / "Asked about the
+    budget, …" / "The mayor was asked if …": a participle of "ask" with an embedded question (a clause
+    opened by "if", "whether" or a wh-word, or the object of "about") and nobody named as asking; the one
+    asked may be named, as a passive's subject."""
+    if token.lower_ != "asked" or token.tag_ != "VBN" or token.dep_ not in ("advcl", "ROOT", "conj"):
         return None
-    if any(child.dep_ in SUBJECT_DEPS or child.dep_ in ("aux", "auxpass") for child in token.children):
+    if any(child.dep_ in ("nsubj", "csubj", "agent") for child in token.children):
         return None
-    clauses = [c for c in token.children if c.dep_ == "ccomp" and c.i > token.i]
-    if not clauses:
+    passive = any(child.dep_ in ("auxpass", "nsubjpass") for child in token.children)
+    if not passive and any(child.dep_ in SUBJECT_DEPS or child.dep_ == "aux" for child in token.children):
         return None
-    opener = clauses[0].left_edge
-    return clauses[0] if opener.lower_ in QUESTION_OPENERS or opener.tag_ in ("WDT", "WP", "WRB") else None
+    for child in token.children:
+        if child.i < token.i:
+            continue
+        opener = child.left_edge
+        if child.dep_ in ("ccomp", "advcl") and opener.lower_ in QUESTION_OPENERS:
+            return child
+        if child.dep_ == "ccomp" and opener.tag_ in ("WDT", "WP", "WRB"):
+            return child  # not an advcl: "was asked to leave when the meeting ended" asks nothing
+        if child.dep_ == "prep" and child.lower_ == "about" and child.i == token.i + 1:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return None
 
 
 def _question_attribution(context: ParseContext, cue_token: Token, question: Token) -> Attribution | None:

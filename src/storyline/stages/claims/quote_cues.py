@@ -9,6 +9,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from storyline.stages.claims.agentless import question_asked
 from storyline.stages.claims.cues import cue_span, is_cue_verb
 from storyline.stages.claims.modality import cue_modality
 from storyline.stages.claims.quotes import QUOTE_MARKS, QuoteSpan, trim_span
@@ -101,7 +102,28 @@ def _clause_before_cue(context: ParseContext, quote: QuoteSpan, verb: Token) -> 
             and _holds_verb(context.doc[clause.left_edge.i : clause.right_edge.i + 1])
         ):
             return _quote_attribution(context, quote, verb, reported)
+    if _inside_asked_question(context, quote):
+        return []
     return _quote_attribution(context, quote, verb) if _holds_verb(inner) and not _is_title(inner) else []
+
+
+def _inside_asked_question(context: ParseContext, quote: QuoteSpan) -> bool:
+    """Whether the quotation is words of a question put before the cue ("Asked whether the governor “has
+    the integrity to serve,” 75 percent said yes"): the words are the question's, not what the cue's
+    subject said (``claims.agentless`` makes the question an act)."""
+    opening = context.first_token_at(quote.start)
+    if opening is None:
+        return False
+    for token in context.doc[opening.sent.start : opening.i]:
+        question = question_asked(token)
+        if question is not None and question.left_edge.idx <= quote.inner_start < _end_of(question):
+            return True
+    return False
+
+
+def _end_of(head: Token) -> int:
+    last = head.right_edge
+    return last.idx + len(last)
 
 
 def _is_title(words: Span) -> bool:
