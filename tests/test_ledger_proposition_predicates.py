@@ -254,6 +254,23 @@ def test_after_a_light_verb_a_partitive_leaves_the_predicate_to_the_noun_it_take
     assert predicate_stem("bit") in predicates_of(claim("the envoy was a bit player", "was"))
 
 
+def test_an_exemplar_noun_leaves_the_predicate_to_the_noun_phrase_it_is_a_case_of() -> None:
+    # "the textbook definition of a corrupt deal" says the deal was corrupt: the key meets "was corrupt"
+    defined = claim("the mayor's contract was the textbook definition of a corrupt deal", "was")
+    plain = claim("the mayor's contract was corrupt", "was")
+    assert predicate_stem("corrupt") in predicates_of(defined) & predicates_of(plain)
+    assert predicate_stem("definition") not in predicates_of(defined)
+    # up to two lower-case modifiers before it are passed over with it; a name is none
+    example = claim("the vote was a very clear example of fraud", "was")
+    assert predicates_of(example) == {predicate_stem("fraud")}
+    # a partitive's modifier too ("a small number of"): the noun it takes a part of is what is asserted
+    assert predicates_of(claim("the envoy has made a small number of visits", "has")) == {
+        predicate_stem("visits")
+    }
+    # not before "of": the word is the predicate as any other
+    assert predicate_stem("example") in predicates_of(claim("the vote was an example to others", "was"))
+
+
 def test_a_content_with_no_verb_is_keyed_by_a_cue_of_censure_that_takes_it_for_object() -> None:
     denounced = make_claim("the mayor's remarks", cue="have since denounced", finite_verbs=())
     condemned = make_claim("the remarks of the mayor", cue="condemned", finite_verbs=())

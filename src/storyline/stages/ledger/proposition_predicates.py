@@ -66,6 +66,8 @@ ARTICLES = frozenset({"a", "an", "the"})
 _COMPLEMENTISERS = frozenset({"that", "if", "whether"})
 _FRAMED_REACH = 4
 _NEGATIONS = frozenset({"not", "n't", "never"})
+# Lower-case words a partitive may have before it ("the textbook definition of", "a very small number of").
+_PARTITIVE_MODIFIERS = 2
 FRAME_CLASS = "frame"  # the class of the frame verbs ("asked … to", "expects … to")
 # Pronouns whose "'s" is "is" or "has", not a possessive ("it's rigged", not "Clinton's emails").
 _CONTRACTING = frozenset({"it", "he", "she", "that", "there", "what", "who", "here", "where"})
@@ -248,7 +250,7 @@ def _predicates_at(text: str, offset: int) -> list[str]:
     if clause is not None:
         return _predicates_at(text, clause)
     chosen = [tokens[index]]
-    if any(token.lower() in words.copula_prepositions for token in tokens[1:index]):
+    if _copula_preposition(tokens, index, words):
         # "were with foundation donors": the preposition's object is said of the subject, by its head
         chosen = _phrase_head(text, matches, index, words) or chosen
     elif any(token.lower() in ARTICLES for token in tokens[1:index]):  # a noun phrase: "had an inherent …"
@@ -403,11 +405,26 @@ def _heads_a_complement(tokens: Sequence[str], index: int) -> bool:
     return following == "to" and tokens[index].lower() in proposition_words().complement_heads
 
 
+def _copula_preposition(tokens: Sequence[str], index: int, words: PropositionWords) -> bool:
+    """Whether a preposition opening a copula's complement ("were with donors") comes before the word at
+    ``index``; not the "of" of a partitive, whose noun phrase is read whole ("the definition of a racist
+    comment": racist, comment)."""
+    return any(
+        token.lower() in words.copula_prepositions
+        and not (token.lower() == "of" and tokens[position - 1].lower() in words.partitives)
+        for position, token in enumerate(tokens[1:index], start=1)
+    )
+
+
 def _partitive(tokens: Sequence[str], index: int, words: PropositionWords) -> bool:
-    """Whether the word at ``index`` is a partitive before "of" ("made a lot of sacrifices", "is part of a
-    group"): the noun after "of" says what is asserted (lexicon ``propositions``)."""
-    following = tokens[index + 1].lower() if index + 1 < len(tokens) else ""
-    return following == "of" and tokens[index].lower() in words.partitives
+    """Whether the word at ``index`` is a partitive or exemplar noun before "of" ("made a lot of
+    sacrifices", "is part of a group", "was the definition of a racist comment"), or one of up to
+    ``_PARTITIVE_MODIFIERS`` lower-case words modifying one ("the textbook definition of", "a small number
+    of"): the noun after "of" says what is asserted (lexicon ``propositions``)."""
+    for position in range(index, min(len(tokens) - 1, index + 1 + _PARTITIVE_MODIFIERS)):
+        if tokens[position].lower() in words.partitives and tokens[position + 1].lower() == "of":
+            return all(token.isalpha() and token.islower() for token in tokens[index:position])
+    return False
 
 
 def _passed_over(token: str, words: PropositionWords) -> bool:

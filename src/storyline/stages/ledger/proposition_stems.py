@@ -34,7 +34,8 @@ class PropositionWords:
     phrasal: Mapping[tuple[str, str], str]  # (verb's stem, particle) → the one verb it states
     act_verbs: Mapping[str, frozenset[str]]  # verb's stem → the prepositions opening the act it is about
     complement_heads: frozenset[str]  # "free", "right": before "to", the infinitive is the predicate
-    partitives: frozenset[str]  # "lot", "part": before "of", the noun they take a part of is the predicate
+    # "lot", "part", "definition": before "of", the noun they take a part or a case of is the predicate
+    partitives: frozenset[str]
     object_cues: frozenset[str]  # verb stems: cues keying a content with no verb ("denounced | the remarks")
     denial_cues: frozenset[str]  # verb stems: cues whose object names what they deny ("denied | the claims")
     claim_nouns: frozenset[str]  # "claims", "allegations": the head of what a denial cue denies
@@ -58,7 +59,7 @@ def proposition_words() -> PropositionWords:
         {_phrasal_key(phrase): verb for phrase, verb in data["phrasal_predicates"].items()},
         {verb_stem(verb): frozenset(opening) for verb, opening in data["act_verbs"].items()},
         frozenset(data["complement_heads"]),
-        frozenset(data["partitives"]),
+        frozenset(data["partitives"]) | frozenset(data["exemplar_nouns"]),
         frozenset(verb_stem(verb) for verb in data["object_cues"]),
         frozenset(verb_stem(verb) for verb in data["denial_cues"]),
         frozenset(data["claim_nouns"]),
