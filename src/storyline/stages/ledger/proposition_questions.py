@@ -34,11 +34,18 @@ from storyline.stages.ledger.grouping import (
     rarity_weights,
     speaker_key,
 )
-from storyline.stages.ledger.labels import asks_something, central_order, proposition_label, title_case
+from storyline.stages.ledger.labels import (
+    asks_something,
+    central_order,
+    label_claim,
+    proposition_label,
+    title_case,
+)
 from storyline.stages.ledger.measures import Measure
 from storyline.stages.ledger.proposition_links import KeyedDraft, finish_keyed, keyed_draft
 from storyline.stages.ledger.proposition_merges import merge_draft, merged_groups, unrelated_apart
 from storyline.stages.ledger.proposition_predicates import stated_predicates
+from storyline.stages.ledger.proposition_pronouns import People, named_label
 from storyline.stages.ledger.propositions import (
     PropositionKey,
     demonym_countries,
@@ -232,10 +239,9 @@ def proposition_question(
     if one_voice and not worth_alone(group_claims, context.settings):
         return None  # one voice, said once: the story's body, not a question of it (``ledger.single_voice``)
     order = affirming_first(group_claims, central_order([s.words for s in group]))
-    worded = _worded(group_claims, order)
-    if worded is None:
+    label = _worded(group_claims, order, reading)
+    if label is None:
         return None  # "Is it true that from his perspective?", "… that Clinton to win?" are no questions
-    label = proposition_label(group_claims, worded)
     positions = stance_positions(group_claims, context)
     if one_voice:
         if len(positions) > 1:
@@ -362,19 +368,31 @@ def _merged(
         groups, later = merged, True
 
 
-def _worded(claims: Sequence[Claim], order: list[int]) -> list[int] | None:
-    """The claims to word a proposition's label from: ``order`` (most central first) when its label states
-    a clause, else the most central claim that does alone ("there's no precedent for prosecuting …" opens
-    with a contraction; "there is precedent for prosecution", beside it, asks the question); None when no
-    claim does. Another claim words the label only when every claim is a clause: a fragment at the centre
-    ("top secret", "Clinton to win Monday's debate") mostly gathered claims about other things."""
+def _worded(claims: Sequence[Claim], order: list[int], reading: StoryReading) -> str | None:
+    """A proposition's label, worded from ``order`` (most central first) when its label states a clause
+    and names whom its pronouns stand for (``ledger.proposition_pronouns``), else from the most central
+    claim whose label does alone ("there's no precedent for prosecuting …" opens with a contraction; "there
+    is precedent for prosecution", beside it, asks the question); None when no claim's does. Another claim
+    words the label only when every claim is a clause: a fragment at the centre ("top secret", "Clinton to
+    win Monday's debate") mostly gathered claims about other things."""
     every_clause = all(claim.finite_verbs for claim in claims)
     # a headline's Title Case words a label last (``labels.title_case``)
     singles = sorted(order, key=lambda index: title_case(claims[index].text)) if every_clause else []
+    unnamed: str | None = None  # the first label whose pronoun no one is named for: kept when no other is
     for chosen in (order, *([index] for index in singles)):
         if asks_something(claims, chosen) and label_states_a_clause(claims, chosen):
-            return chosen
-    return None
+            label = proposition_label(claims, chosen)
+            named = _named(label, label_claim(claims, chosen), reading)
+            if named is not None:
+                return named
+            unnamed = unnamed or label
+    return unnamed
+
+
+def _named(label: str, claim: Claim, reading: StoryReading) -> str | None:
+    """``label`` with its pronoun named (``ledger.proposition_pronouns``), None when none can be."""
+    text = reading.context.texts.get(claim.article, "")
+    return named_label(label, claim, People(text, reading.spans, reading.persons, reading.genders))
 
 
 def affirming_first(claims: Sequence[Claim], order: list[int]) -> list[int]:

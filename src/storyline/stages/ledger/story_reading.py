@@ -7,11 +7,14 @@ this one record: the measured questions (``ledger.measured_questions``), the pro
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from storyline.config import LedgerSettings
 from storyline.records import Article, Claim, CopyEdge, Entity, Story
+from storyline.stages.claims.genders import given_name_gender
+from storyline.stages.claims.lexicon import claim_lexicon
 from storyline.stages.copies import origins
 from storyline.stages.ledger.according import credited_by_tally
 from storyline.stages.ledger.addressees import as_filed
@@ -36,6 +39,9 @@ from storyline.stages.ledger.voices import as_voices, organisation_voices
 # Who can be a counter an outlet's sentence names (``counters.counted_by``): not a place ("Uzbekistan has
 # reconnected …" tells what a government did, which the entities stage may type as a place or not).
 COUNTER_TYPES = frozenset({"ORG", "PERSON"})
+# An honorific right before a mention ("Mr. Khan", "Ms. Lind"): the gender the article gives the person.
+HONORIFIC_BEFORE = re.compile(r"\b([A-Z][a-z]{1,3})\.?\s+$")
+HONORIFIC_REACH = 6  # characters before a mention an honorific is looked for in
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +53,7 @@ class StoryReading:
     context: Context  # what every position looks up (articles, origins, names, voices)
     spans: EntitySpans
     persons: Mapping[str, str]  # person entity id → name, for proposition keys
+    genders: Mapping[str, str]  # person entity id → the gender its articles tell (``person_genders``)
     mentioned: dict[str, frozenset[str]]  # claim id → the entities its content names
     antecedent: dict[str, str]  # claim id of a content naming a statement → the claim it refers to
     claim_by_id: dict[str, Claim]
@@ -113,10 +120,37 @@ def read_story(
         context=context,
         spans=spans,
         persons=persons,
+        genders=person_genders(entities, texts),
         mentioned=entity_words(story_claims, spans),
         antecedent=_antecedents(story_claims),
         claim_by_id={claim.id: claim for claim in story_claims},
     )
+
+
+def person_genders(entities: Sequence[Entity], texts: Mapping[str, str]) -> dict[str, str]:
+    """Person entity id → "masculine" or "feminine", when everything the story's articles tell agrees: the
+    honorifics before its mentions ("Mr. Khan") and its given name (``claims.genders.given_name_gender``,
+    only the name data's confident answers). A person told both ("Mr. and Mrs. Khan" one entity) or neither
+    has none: a pronoun may stand for them either way."""
+    lexicon = claim_lexicon()
+    honorifics = {
+        **{word: "masculine" for word in lexicon.masculine_honorifics},
+        **{word: "feminine" for word in lexicon.feminine_honorifics},
+    }
+    genders: dict[str, str] = {}
+    for entity in entities:
+        if entity.type != "PERSON":
+            continue
+        words = entity.name.split()
+        told = [given_name_gender(words[0]) if len(words) > 1 else None]
+        for mention in entity.mentions:
+            text = texts.get(mention.article, "")
+            before = HONORIFIC_BEFORE.search(text[max(0, mention.start - HONORIFIC_REACH) : mention.start])
+            told.append(honorifics.get(before.group(1).lower()) if before else None)
+        agreed = {gender for gender in told if gender is not None}
+        if len(agreed) == 1:
+            genders[entity.id] = agreed.pop()
+    return genders
 
 
 def sourcing(claims: Sequence[Claim], reading: StoryReading) -> Sourcing:
