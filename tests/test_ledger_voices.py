@@ -274,36 +274,6 @@ def test_a_spokesman_of_the_organisation_named_by_its_noun_with_a_possessive_spe
     assert organisation_voices([other, port]).people == {}
 
 
-def test_one_bodys_names_cut_short_are_one_voice() -> None:
-    def org(id: str, name: str, mentions: int, aliases: tuple[str, ...] = ()) -> Entity:
-        said = tuple(Mention("a", 0, len(name), name, "ORG") for _ in range(mentions))
-        return Entity(id=id, name=name, type="ORG", aliases=aliases, mentions=said)
-
-    entities = [
-        # a name "X and Y" cut short to "X", and the full name kept apart with its acronym
-        org("e-full", "Office of Water Supply and Sanitation", 5),
-        org("e-short", "Office of Water Supply", 2),
-        org("e-acronym", "Office of Water Supply and Sanitation (OWSS", 2, aliases=("OWSS",)),
-        # a longer name that goes on otherwise is another body; a short name of two bodies names neither
-        org("e-services", "Office of Water Supply Services", 3),
-        org("e-health", "Ministry of Health", 2),
-        org("e-health-labour", "Ministry of Health and Labour", 2),
-        org("e-health-sport", "Ministry of Health and Sport", 2),
-    ]
-    spokeswoman = _entity("e-sp", "Ana Lee", "PERSON", roles=("OWSS spokeswoman",))
-    voices = organisation_voices([*entities, spokeswoman])
-    assert voices.one_body == {"e-short": "e-full", "e-acronym": "e-full"}
-    assert voices.people == {"e-sp": "e-full"}
-    article = make_article("The Office of Water Supply said 12 homes were cut off. OWSS said 9.")
-    short = make_claim("12 homes were cut off", article=article, speaker="e-short")
-    acronym = make_claim("9", article=article, id="c2", speaker="e-acronym")
-    services = make_claim("9", article=article, id="c3", speaker="e-services")
-    voiced = [voice_of(claim, voices) for claim in (short, acronym, services)]
-    assert voiced == ["e-full", "e-full", "e-services"]
-    # only the story's organisations: one mentioned in another story's articles joins none of them
-    assert organisation_voices(entities, {"b"}).one_body == {}
-
-
 def test_a_named_owners_body_written_as_common_nouns_speaks_as_the_one_organisation_it_describes() -> None:
     # the generalise bridge story: "Republika Srpska's civil protection administration", resolved to its
     # owner, gave the administration's latest counts as a second source's
@@ -346,6 +316,8 @@ def test_one_bodys_name_with_its_words_in_another_order_is_one_voice() -> None:
         org("e-river-office", "River Office", 2),
     ]
     assert organisation_voices(entities).one_body == {"e-translated": "e-english", "e-stem": "e-english"}
+    # only the story's organisations: one mentioned in another story's articles joins none of them
+    assert organisation_voices(entities, {"b"}).one_body == {}
 
 
 def test_a_description_of_a_role_one_person_of_the_article_holds_is_that_person() -> None:

@@ -66,11 +66,17 @@ def report_words(claim: Claim, text: str) -> str:
     return " ".join(words) if len(words) > 1 else f"unnamed {claim.cue}"
 
 
+def speaker_source(claim: Claim) -> str:
+    """The source a claim's speaker counts as where outlets are not told apart: its entity, else its words
+    lower case (``source_key`` before a pronoun or a poll's share is told apart by outlet)."""
+    return claim.speaker or (claim.speaker_text or "").lower().strip()
+
+
 def source_key(claim: Claim, origin: Mapping[str, str]) -> str:
     """One independent source: the speaker; for claims with no nameable speaker, the originating outlet."""
     if claim.speaker:
         return claim.speaker
-    said_by = (claim.speaker_text or "").lower().strip()
+    said_by = speaker_source(claim)
     if any(c.isdigit() for c in said_by):
         # "73 percent", "only 52 percent of registered voters": shares of one poll's respondents, one source
         return f"origin:{origin[claim.article]}:respondents"

@@ -38,7 +38,7 @@ from storyline.stages.ledger.grouping import ledger_lexicon
 from storyline.stages.ledger.non_counts import tells_an_intention
 from storyline.stages.ledger.opinions import all_opinions, hedges_its_negation, quotes_around
 from storyline.stages.ledger.series import EITHER_WAY, calendar_day, counts_apart, day_label, series_status
-from storyline.stages.ledger.sources import is_reader_letter, is_unnamed_report
+from storyline.stages.ledger.sources import is_reader_letter, is_unnamed_report, speaker_source
 from storyline.stages.ledger.status_reasons import (
     answer_text,
     count_of,
@@ -163,15 +163,15 @@ def _without_readers(
 def _less_readers(position: Position, claims: Sequence[Claim], readers: set[str]) -> Position:
     """The position without its readers' letters (``readers``: their claims' ids): their claims, and the
     names and sources of signers who say nothing in it but letters (each signer one source,
-    ``sources.source_key``). A politician's claim beside a reader's praise stood "2 independent sources
+    ``sources.speaker_source``). A politician's claim beside a reader's praise stood "2 independent sources
     agree" when the letter was dropped but its signer still counted."""
     held = [claim for claim in claims if claim.id in position.claims]
     letters = [claim for claim in held if claim.id in readers]
     if not letters:
         return position
     others = [claim for claim in held if claim.id not in readers]
-    gone = {_signer(claim) for claim in letters} - {_signer(claim) for claim in others}
-    shown = {claim.speaker or claim.speaker_text for claim in letters if _signer(claim) in gone}
+    gone = {speaker_source(claim) for claim in letters} - {speaker_source(claim) for claim in others}
+    shown = {claim.speaker or claim.speaker_text for claim in letters if speaker_source(claim) in gone}
     return replace(
         position,
         claims=tuple(claim for claim in position.claims if claim not in readers),
@@ -179,11 +179,6 @@ def _less_readers(position: Position, claims: Sequence[Claim], readers: set[str]
         speaker_texts=tuple(speaker for speaker in position.speaker_texts if speaker not in shown),
         independent_sources=max(position.independent_sources - len(gone), 1),
     )
-
-
-def _signer(claim: Claim) -> str:
-    """The source a claim's speaker counts as (``sources.source_key`` for a named speaker)."""
-    return claim.speaker or (claim.speaker_text or "").lower().strip()
 
 
 def _an_opinion(positions: Sequence[Position], claims: Sequence[Claim]) -> bool:
