@@ -2,6 +2,7 @@
 unfamiliar-name prior that tells a story's person from a beat's, and what the index makes of them."""
 
 import dataclasses
+from datetime import date, timedelta
 
 import numpy as np
 import pytest
@@ -109,6 +110,22 @@ def test_without_the_rare_person_or_weeks_later_they_stay_apart() -> None:
         index = StoryIndex(settings)
         index.add(profile("ruling", (1, 0, 0), "2016-05-29", {"velkaroz"}))
         assert index.add(other).story.id == story_id("attacks")
+
+
+def test_the_rare_persons_next_act_after_a_quiet_week_is_a_story_of_its_own() -> None:
+    # "Judge Velkaroz orders the university files unsealed", then nine days without a report, then "Judge
+    # Velkaroz recuses himself from a fraud trial": the same rare person, another event. Within days the
+    # person's reports are one story (above); after a quiet week the bond of the person alone, which waives
+    # the event test, no longer holds (PolNeAR 2016-05 and 2016-08: a politician's next act a week or two on
+    # joined the story of the last).
+    settings = DEFAULT_SETTINGS.stories
+    for days_on, joins in ((4, True), (settings.salient_actor_days, True), (9, False)):
+        index = StoryIndex(settings)
+        unsealed = index.add(profile("unsealed", (1, 0, 0), "2016-05-29", {"velkaroz"}))
+        day = (date(2016, 5, 29) + timedelta(days=days_on)).isoformat()
+        recusal = index.add(profile("recusal", (0.4, 1, 0), day, {"velkaroz"}))
+        assert (recusal.story.id == unsealed.story.id) is joins, days_on
+    assert settings.salient_actor_days < 9  # the window is days, not the weeks of a developing story
 
 
 def test_a_report_repeats_a_name_it_writes_twice_a_resolved_description_counting() -> None:
