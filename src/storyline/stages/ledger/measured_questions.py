@@ -53,6 +53,7 @@ from storyline.stages.ledger.quantity_labels import (
     quantity_label,
     share_label,
 )
+from storyline.stages.ledger.question_ids import measured_keys
 from storyline.stages.ledger.relays import relay_outlet_figures
 from storyline.stages.ledger.sides import Context, make_question, stance_positions, value_positions
 from storyline.stages.ledger.single_voice import one_voice_figure, one_voice_figure_label
@@ -127,8 +128,10 @@ def measured_questions(
     toll_articles = {m.claim.article for m in measures if m.kind in TOLL_KINDS}
     questions = []
     doubtful: set[str] = set()  # listed after every question with clear evidence (``_evident``)
+    keys = measured_keys(groups)  # one claim's figures in two measured things: two ids (``question_ids``)
     for index, group in enumerate(groups):
-        asked = _measured_question(reading, group, attached.get(index, []), labelled[index], toll_articles)
+        extra = attached.get(index, [])
+        asked = _measured_question(reading, group, extra, labelled[index], toll_articles, keys[index])
         if asked is None:
             continue
         question, evident = asked
@@ -144,9 +147,11 @@ def _measured_question(
     extra: Sequence[Claim],
     labelled: Labelled,
     toll_articles: set[str],
+    key: str,
 ) -> tuple[Question, bool] | None:
-    """The question of one measured thing and whether its evidence is clear (``_evident``); None when it
-    asks nothing: a goal, a change, another event's toll or a label that says nothing."""
+    """The question of one measured thing (its id from ``key``: ``question_ids.measured_keys``) and whether
+    its evidence is clear (``_evident``); None when it asks nothing: a goal, a change, another event's toll
+    or a label that says nothing."""
     context = reading.context
     answering = [m for m in group if stance_of(m.claim, negation_denies=False) == "affirm"]
     doubting = [m.claim for m in group if stance_of(m.claim, negation_denies=False) != "affirm"] + list(extra)
@@ -179,7 +184,7 @@ def _measured_question(
     sources = sourcing(group_claims, reading)
     question = make_question(
         reading.story,
-        f"{unit}:" + ",".join(sorted({m.claim.id for m in group})),
+        key,
         text,
         unit,
         positions,

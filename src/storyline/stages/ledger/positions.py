@@ -27,6 +27,7 @@ from storyline.stages.ledger.proposition_questions import (
     proposition_question,
     sort_unmeasured,
 )
+from storyline.stages.ledger.question_ids import check_unique_ids
 from storyline.stages.ledger.story_reading import read_story
 
 
@@ -122,6 +123,7 @@ def _ledger_steps(
             alone.add(question.id)
         questions.append(question)
     questions = [with_bounds_said(question, reading.claim_by_id) for question in questions]  # "less than 100"
+    check_unique_ids(story.id, questions)  # the tiers below, the anchors and corrections go by id
     return _by_salience(questions, doubtful, alone)
 
 

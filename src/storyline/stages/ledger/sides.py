@@ -15,7 +15,6 @@ Split from ``ledger.positions`` (which builds a story's questions) so that build
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -31,6 +30,7 @@ from storyline.stages.ledger.addressees import as_filed
 from storyline.stages.ledger.doubts import rebutted_concession
 from storyline.stages.ledger.grouping import WORD, speaker_key
 from storyline.stages.ledger.measures import Measure
+from storyline.stages.ledger.question_ids import question_id
 from storyline.stages.ledger.relays import as_relayed
 from storyline.stages.ledger.series import EITHER_WAY, calendar_day
 from storyline.stages.ledger.sources import independent_sources, is_unnamed_report, report_words
@@ -221,9 +221,8 @@ def make_question(
         settings.series_tolerance,
         relayers,
     )
-    question_id = "q-" + hashlib.sha1(f"{story.id}:{key}".encode()).hexdigest()[:10]
     return Question(
-        id=question_id,
+        id=question_id(story.id, key),  # unique within the story, stable across runs (``question_ids``)
         question=question,
         unit=unit,
         status=status,
