@@ -103,9 +103,9 @@ def resolve_person_description(
     salient = None if matches else _salient_person(doc, start, surface, names, lexicon)
     if salient is not None and _serves_body(salient.role or "", named_body):
         return Mention(article_id, start, end, surface, "PERSON", refers_to=salient.text, role=surface)
-    if _head_word(surface) in lexicon.occupation_nouns:
-        return None  # "the teacher" is no office the role index may match in another report
-    # no (or no single) antecedent here: the collection's role index may know the person
+    # no (or no single) antecedent here: the collection's role index may know the person; an occupation
+    # too ("23 passengers and the driver" in a report naming no driver is the bus driver another report of
+    # the story named), which the index joins only to the one person of its story with that occupation
     return Mention(article_id, start, end, surface, ROLE_LABEL, role=surface_with_body)
 
 
