@@ -4,6 +4,7 @@ the tests, run through the real parse."""
 from __future__ import annotations
 
 from storyline.records import ROLE_LABEL, Mention
+from storyline.stages.entities import resolve_entities
 from tests.test_entities_mentions import mentions_of
 
 
@@ -44,6 +45,18 @@ def test_an_occupation_no_person_of_its_article_explains_is_left_to_its_story() 
     found = mentions_of("Arvid Holmberg and Tomas Berg met on Monday. The teacher said the school was shut.")
     teacher = next(m for m in found if m.text == "The teacher")
     assert teacher.label == ROLE_LABEL and teacher.refers_to is None and teacher.role == "The teacher"
+
+
+def test_an_occupation_before_the_name_its_article_gives_it_joins_that_person() -> None:
+    """Issue #17, generalise drina-bridge: "thirty passengers and the driver" before "The bus driver, Milos
+    Varga" further on is no one named before it, but the role index finds the one driver of its article."""
+    found = mentions_of(
+        "The operator said thirty passengers and the driver were on board. Rescuers pulled six people from "
+        "the river on Friday.\n\nThe bus driver, Milos Varga, is in hospital in Trebinje."
+    )
+    assert next(m for m in found if m.text == "the driver").label == ROLE_LABEL
+    varga = next(e for e in resolve_entities(found) if e.name == "Milos Varga")
+    assert {"the driver", "The bus driver"} <= {m.text for m in varga.mentions}
 
 
 def test_a_qualified_body_is_the_federation_named_before() -> None:

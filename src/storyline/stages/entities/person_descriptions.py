@@ -93,7 +93,10 @@ def resolve_person_description(
         if not giving and len(everyone) == 1 and person is not None and person.end <= start:
             refers_to = person.refers_to or person.text
             return Mention(article_id, start, end, surface, "PERSON", refers_to=refers_to)
-        return None
+        if giving or _head_word(surface) not in lexicon.occupation_nouns:
+            return None
+        # "23 passengers and the driver" before "The bus driver, X" further on: the story's role index
+        return Mention(article_id, start, end, surface, ROLE_LABEL, role=surface_with_body)
     if len(matches) > 1 and (apposed := _apposed_person(text, start, matches.values())):
         matches = {fold_name(apposed.text): apposed}
     if len(matches) == 1:
