@@ -123,6 +123,40 @@ def test_people_of_a_person_are_not_that_person_but_a_thing_of_theirs_speaks_for
     assert entity_at("a", 5, 12, "Clinton") == entities[0].id
 
 
+def test_a_relation_of_a_person_is_not_that_person_but_a_relay_still_speaks_for_them() -> None:
+    """Issue #14 (PolNeAR police-shootings): "Keith Lamont Scott's wife" is not Scott. A name in apposition
+    is the speaker; "X's spokesman" and "X's campaign" still speak for X."""
+    words = "Tomas Vidal's longtime neighbour, Ines Moreno"
+    found = resolve_entities(
+        [Mention("a", 0, 11, "Tomas Vidal", "PERSON"), Mention("a", 33, 45, "Ines Moreno", "PERSON")]
+    )
+    entity_at = span_index(found)
+    vidal = next(e for e in found if e.name == "Tomas Vidal")
+    moreno = next(e for e in found if e.name == "Ines Moreno")
+
+    def speaker(words: str) -> str | None:
+        return entity_at("a", 0, len(words), words)
+
+    assert speaker(words) == moreno.id
+    assert speaker("Tomas Vidal's widow") is None
+    assert speaker("Tomas Vidal's family lawyer") is None
+    assert speaker("Tomas Vidal’s two daughters") is None
+    assert speaker("Tomas Vidal's spokesman") == vidal.id
+    assert speaker("Tomas Vidal's campaign") == vidal.id
+    assert speaker("Tomas Vidal") == vidal.id
+    # "the sister of X" is not X; "the deputy of X" speaks for X.
+    found = resolve_entities([Mention("a", 14, 25, "Tomas Vidal", "PERSON")])
+    entity_at = span_index(found)
+    assert speaker("the sister of Tomas Vidal") is None
+    assert speaker("the deputy of Tomas Vidal") == found[0].id
+    # A name the tagger split ("Tomas" + "Maria Vidal") is still the one the relation is named by.
+    found = resolve_entities(
+        [Mention("a", 0, 5, "Tomas", "PERSON"), Mention("a", 6, 17, "Maria Vidal", "PERSON")]
+    )
+    entity_at = span_index(found)
+    assert speaker("Tomas Maria Vidal's wife") is None
+
+
 def test_a_role_speaker_speaks_for_the_actor_before_the_role_not_after() -> None:
     words = "North Korea's representative to the United Nations"
     found = resolve_entities(

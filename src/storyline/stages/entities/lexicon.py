@@ -179,6 +179,8 @@ class EntityLexicon:
     # A lawyer's titles, and the nouns for the person a lawyer defends ("her client"; entities.clients).
     counsel_titles: frozenset[str]
     client_nouns: frozenset[str]
+    # A person's kin and counsel ("X's wife", "the lawyer of X"): a speaker so named is not X (resolve).
+    relation_nouns: frozenset[str]
     # Prefixes making "pro-Clinton" an adjective, not the actor (entities.noise).
     stance_prefixes: frozenset[str]
 
@@ -283,6 +285,7 @@ def entity_lexicon() -> EntityLexicon:
         family_nouns=frozenset(data["described_people"]["family_nouns"]),
         counsel_titles=frozenset(data["described_people"]["counsel_titles"]),
         client_nouns=frozenset(data["described_people"]["client_nouns"]),
+        relation_nouns=frozenset(data["described_people"]["relation_nouns"]),
         stance_prefixes=frozenset(data["described_people"]["stance_prefixes"]),
         armed_force_kinds={
             word: frozenset(names) for word, names in data["described_bodies"]["armed_force_kinds"].items()

@@ -74,6 +74,11 @@ __all__ = ["extract_mentions", "fold_name", "resolve_entities", "span_index"]
 # How alike two spellings of a name must be, and how generic a role may be before it is left unresolved,
 # are the stage's settings (``config.EntitiesSettings``).
 WORD = re.compile(r"[\w-]+")
+# The lower-case words right after a name's possessive, up to a comma or a capital: "'s longtime friend";
+# the rest of the name may come first where the tagger split it ("Keith" + " Lamont Scott's wife").
+POSSESSED_WORDS = re.compile(r"(?:\s+[A-Z][\w-]*)*(?:'s|’s|'|’)((?:\s+[a-z][\w-]*){1,3})")
+# A relation noun and "of" right before a name: "the wife of ", "a lawyer for " is no relation.
+RELATION_OF = re.compile(r"\b(\w+)\s+of\s+(?:the\s+)?$")
 
 # What opens a description of a person resolved in its article ("the bus driver", "his lawyer").
 DESCRIPTION_DETERMINERS = frozenset({"the", "his", "her", "its", "their"})
@@ -598,7 +603,11 @@ def span_index(entities: Sequence[Entity]) -> Callable[..., str | None]:
         if role_at is not None and not any(mention.label == "PERSON" for mention, _ in inside):
             inside = [(mention, entity_id) for mention, entity_id in inside if mention.end <= start + role_at]
         elif words:
-            inside = [pair for pair in inside if not _owned_by_person(pair[0], start, words)]
+            inside = [
+                (mention, entity_id)
+                for mention, entity_id in inside
+                if not (_owned_by_person(mention, start, words) or _relation_of_person(mention, start, words))
+            ]
         if not inside:
             return None
         best = min(inside, key=lambda pair: (rank.get(pair[0].label, 2), -(pair[0].end - pair[0].start)))
@@ -617,6 +626,21 @@ def _owned_by_person(mention: Mention, start: int, words: str) -> bool:
     after = [match.group() for match in WORD.finditer(words[max(0, mention.end - start) :])]
     head = after[-1] if after else ""
     return head.islower() and len(head) > 2 and head.endswith("s") and not head.endswith(("ss", "selves"))
+
+
+def _relation_of_person(mention: Mention, start: int, words: str) -> bool:
+    """The speaker is a relation the person is named by ("Keith Lamont Scott's wife", "Clinton's longtime
+    friend", "the lawyer of Ana Ruiz"): someone else, never the person (issue #14, PolNeAR
+    police-shootings). A name in apposition stays a speaker ("Scott's wife, Rakeyia Scott"); a relay of the
+    person ("X's spokesman", "X's campaign") is no relation, so it still speaks for them."""
+    if mention.label != "PERSON":
+        return False
+    relations = entity_lexicon().relation_nouns
+    possessed = POSSESSED_WORDS.match(words[max(0, mention.end - start) :])
+    if possessed and any(word in relations for word in possessed.group(1).split()):
+        return True
+    of = RELATION_OF.search(words[: max(0, mention.start - start)])
+    return of is not None and of.group(1).lower() in relations
 
 
 def _role_word_offset(words: str) -> int | None:
