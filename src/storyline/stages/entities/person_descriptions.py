@@ -93,10 +93,7 @@ def resolve_person_description(
         if not giving and len(everyone) == 1 and person is not None and person.end <= start:
             refers_to = person.refers_to or person.text
             return Mention(article_id, start, end, surface, "PERSON", refers_to=refers_to)
-        if giving or _head_word(surface) not in lexicon.occupation_nouns:
-            return None
-        # "23 passengers and the driver" before "The bus driver, X" further on: the story's role index
-        return Mention(article_id, start, end, surface, ROLE_LABEL, role=surface_with_body)
+        return None
     if len(matches) > 1 and (apposed := _apposed_person(text, start, matches.values())):
         matches = {fold_name(apposed.text): apposed}
     if len(matches) == 1:
@@ -106,9 +103,9 @@ def resolve_person_description(
     salient = None if matches else _salient_person(doc, start, surface, names, lexicon)
     if salient is not None and _serves_body(salient.role or "", named_body):
         return Mention(article_id, start, end, surface, "PERSON", refers_to=salient.text, role=surface)
-    # no (or no single) antecedent here: the collection's role index may know the person; an occupation
-    # too ("23 passengers and the driver" in a report naming no driver is the bus driver another report of
-    # the story named), which the index joins only to the one person of its story with that occupation
+    if _head_word(surface) in lexicon.occupation_nouns:
+        return None  # "the teacher" is no office the role index may match in another report
+    # no (or no single) antecedent here: the collection's role index may know the person
     return Mention(article_id, start, end, surface, ROLE_LABEL, role=surface_with_body)
 
 

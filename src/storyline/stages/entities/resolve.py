@@ -80,9 +80,6 @@ POSSESSED_WORDS = re.compile(r"(?:\s+[A-Z][\w-]*)*(?:'s|’s|'|’)((?:\s+[a-z][
 # A relation noun and "of" right before a name: "the wife of ", "a lawyer for " is no relation.
 RELATION_OF = re.compile(r"\b(\w+)\s+of\s+(?:the\s+)?$")
 
-# What opens a description of a person resolved in its article ("the bus driver", "his lawyer").
-DESCRIPTION_DETERMINERS = frozenset({"the", "his", "her", "its", "their"})
-
 # A mention with its folded key, computed once per resolution.
 Keyed = tuple[str, Mention]
 
@@ -493,9 +490,7 @@ def _attach_role_descriptions(
     across a whole collection ("the minister" in a month of news) and stays unresolved."""
     lexicon = entity_lexicon()
     max_role_candidates, min_shared = settings.max_role_candidates, settings.transliteration_min_shared_actors
-    roles_of = [
-        {m.role for m in group if m.role and m.label == "PERSON"} | _described_as(group) for group in groups
-    ]
+    roles_of = [{m.role for m in group if m.role and m.label == "PERSON"} for group in groups]
     by_stem: dict[str, set[int]] = defaultdict(set)
     for index, roles in enumerate(roles_of):
         for role in roles:
@@ -525,21 +520,6 @@ def _attach_role_descriptions(
                     refers_to=person.refers_to or person.text,
                 )
             )
-
-
-def _described_as(group: list[Mention]) -> set[str]:
-    """The descriptions an article resolved to the person it stands beside ("the bus driver, Zeljko
-    Tomic"), which give that person a role as a title does: "the driver" of a report naming no driver is
-    the bus driver another report of the story named (issue #17, generalise drina-bridge, jalal-abad-escape,
-    kutaisi-museum-heist). Only phrases opened by a determiner: a name's variants ("Tomic") are no role."""
-    return {
-        m.text
-        for m in group
-        if m.label == "PERSON"
-        and m.refers_to is not None
-        and m.role is None
-        and m.text.split(maxsplit=1)[0].lower() in DESCRIPTION_DETERMINERS
-    }
 
 
 def _make_entity(group: list[Mention], broad_type: str) -> Entity:
