@@ -290,6 +290,10 @@ MOST_FALSE_IN_A_STORY_TOP_20 = 2  # issue #14's ceiling, per story
 # together 4/61, apart 22/25, sides 1/4, speakers 24/42, statuses 3/15, no year, 3 of its top 5 false or
 # misleading; floors at those. Statuses raised to 6/15 in the twenty-seventh round (voices29: a rejection of
 # an offer takes the affirm side, ``ledger.sides.spurns_an_offer``).
+# lewandowski-fields-battery joined in the twenty-seventh round (scored unseen at 0ecaae4, reviewed at 8efc931
+# with the same figures): covered 49/50, together 2/170, apart 53/58, sides 1/2, speakers 39/56,
+# statuses 4/15, no year, 17 of its top 20 false or misleading (most of them items of an AP live blog beside
+# the story); floors at those.
 FLOORS_OF_LATE_STORIES = {
     "trump-taxes": (
         {
@@ -419,6 +423,16 @@ FLOORS_OF_LATE_STORIES = {
             "statuses right": 0.4,
         },
         3,  # 3 of its top 5 reviewed false or misleading when scored unseen (1a8d090) and when it joined
+    ),
+    "lewandowski-fields-battery": (
+        {
+            "sentences covered by a claim": 0.98,
+            "same-question pairs together": 0.011,
+            "other-question pairs apart": 0.91,
+            "speakers right": 0.69,
+            "statuses right": 0.26,
+        },
+        17,  # 17 of its top 20 reviewed false or misleading when scored unseen (0ecaae4) and when it joined
     ),
 }
 
