@@ -449,3 +449,32 @@ def test_apposition_without_a_subject_after_it_is_the_content_subject() -> None:
     assert ("Yonhap", "North Korea's representative to the UN confirmed the talks") in texts_by_cue(
         text, "According to"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        # the parser hangs the cue on the first clause as its conjunct, the second as its complement
+        (
+            "The number of people killed by the cyclone in Odisha has risen to 17, and 4,300 people remain "
+            "in emergency shelters, India's National Disaster Response Force said on Monday.",
+            "India's National Disaster Response Force",
+            "The number of people killed by the cyclone in Odisha has risen to 17, and 4,300 people remain "
+            "in emergency shelters",
+        ),
+        # ... or both clauses on the cue as two complements
+        (
+            "The number of people killed by the floods has risen to 40, and 800 families remain in schools, "
+            "the ministry said.",
+            "the ministry",
+            "The number of people killed by the floods has risen to 40, and 800 families remain in schools",
+        ),
+    ],
+)
+def test_a_trailing_cue_reports_both_clauses_before_it(text: str, speaker: str, content: str) -> None:
+    assert texts_by_cue(text, "said") == [(speaker, content)]
+
+
+def test_a_first_clause_that_reports_in_turn_keeps_its_own_speaker() -> None:
+    text = "Officials said the toll rose to 9, and 4 remain missing, the rescuers said."
+    assert ("Officials", "the toll rose to 9, and 4 remain missing") in texts_by_cue(text, "said")

@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from storyline.records import Modality
+from storyline.stages.claims.lexicon import ClaimLexicon
 from storyline.stages.claims.modality import (
     CLAIM_ADVERB_MODALITY,
     LABEL_MODALITY,
@@ -28,9 +29,11 @@ from storyline.stages.claims.spans import (
     ParseContext,
     across_semicolon,
     content_span,
+    contiguous_run,
     gap_matches,
     longest_run,
     same_line,
+    semicolon_between,
     subtree_without,
     token_span,
 )
@@ -251,7 +254,7 @@ def _verb_content(context: ParseContext, verb: Token) -> CharSpan | None:
             key=lambda c: (not same_line(text, (c.idx, c.idx), (verb.idx, verb.idx)), abs(c.i - verb.i))
         )
         if clauses:
-            return content_span(clauses[0], lexicon)
+            return _conjoined_before(verb, clauses[0], lexicon) or content_span(clauses[0], lexicon)
     adjunct_clause = _clause_on_adjunct(verb)
     if adjunct_clause is not None:
         return content_span(adjunct_clause, lexicon)
@@ -271,6 +274,35 @@ def _verb_content(context: ParseContext, verb: Token) -> CharSpan | None:
         before = [t for t in subtree_without(verb.head, verb) if t.i < verb.left_edge.i]
         return token_span(longest_run(before))
     return _clause_after_parenthetical(verb)
+
+
+def _conjoined_before(verb: Token, clause: Token, lexicon: ClaimLexicon) -> CharSpan | None:
+    """ "A has risen to 23, and B remain in shelters, the agency said": a trailing cue with its subject after
+    two coordinated clauses, which the parser hangs on the first clause as its conjunct, taking only the
+    second as its complement, or hangs both on the cue as two complements and the nearest is taken; the
+    sentence before the cue is the content, both clauses of it. Not when the first clause reports in turn
+    ("X said A, and B, Y said": each reports its own) or a semicolon or quotation sets it apart."""
+    earlier = [c for c in verb.children if c.dep_ == "ccomp" and c.i < clause.i]
+    head = earlier[0] if earlier else verb.head
+    subject = subject_of(verb, lexicon)
+    if (
+        (verb.dep_ != "conj" and not earlier)
+        or not head.i < clause.i < verb.i
+        or subject is None
+        or not clause.right_edge.i < subject.i < verb.i
+        or head.lemma_.lower() in lexicon.cue_verbs
+        or head.pos_ not in ("VERB", "AUX")
+        or not any(c.dep_ == "cc" and head.i < c.i < clause.i for c in head.children)
+        or semicolon_between(verb.doc, head.i, clause.i)
+        or any(t.is_quote for t in verb.doc[head.left_edge.i : clause.right_edge.i + 1])
+    ):
+        return None
+    if earlier:
+        kept = [*head.subtree, *clause.subtree]
+    else:
+        own = {t.i for t in verb.subtree} - {t.i for t in clause.subtree}
+        kept = [t for t in head.subtree if t.i not in own and t.i <= clause.right_edge.i]
+    return token_span(contiguous_run(kept, clause))
 
 
 def _clause_on_adjunct(verb: Token) -> Token | None:
