@@ -54,3 +54,15 @@ def test_maghrebi_spellings_of_one_arabic_name_read_alike() -> None:
 def test_the_lower_case_arabic_article_inside_a_name_leaves_its_key_but_a_capital_al_stays() -> None:
     assert fold_name("Abdelkader el Ferchichi") == fold_name("Abdelkader Ferchichi")
     assert fold_name("Al Gore") == "al gore" and fold_name("El Paso") == "el paso"
+
+
+def test_old_indonesian_and_french_spellings_read_as_the_modern_name() -> None:
+    """An Indonesian name in the pre-1972 spelling ("oe", "dj", "tj", "j" for "y") or a French paper's
+    ("ou", "tch") reads as its modern spelling; names that differ in more than that stay apart."""
+    assert reads_alike("Soemantri Djojosoebroto", "Sumantri Joyosubroto")
+    assert reads_alike("Tjipto Wirjadi", "Cipto Wiryadi")
+    assert reads_alike("Tchipto Wiryadi", "Cipto Wiryadi")
+    assert reads_alike("Harsono Prasetjo", "Harsono Prasetyo")
+    assert reads_alike("Harsono Soulistyo", "Harsono Sulistyo")
+    assert not reads_alike("Harsono Prasetjo", "Harsono Pranoto")
+    assert not reads_alike("Tjipto Wirjadi", "Tito Wiryadi")
