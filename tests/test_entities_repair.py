@@ -14,6 +14,7 @@ from storyline.stages.entities.repair import (
     introduced_as,
     introduced_as_any,
     is_titled_name,
+    names_joined_after_legal_form,
     names_joined_after_title,
     organisations_by_introduction,
     organisations_cut_at_a_preposition,
@@ -399,3 +400,22 @@ def test_the_place_an_organisation_sits_in_is_no_part_of_its_name() -> None:
     assert all(text[m.start : m.end] == m.text for m in found)
     unknown = Mention("a", 0, 29, "Institute of Physics in Ostby", "ORG")
     assert organisations_without_trailing_place(doc, [unknown], entity_lexicon()) == [unknown]
+
+
+def test_a_name_after_a_leading_legal_form_is_that_companys_with_the_form() -> None:
+    """ "PT Sinar Jaya Abadi": the small model tags "PT" apart and the rest a person, or leaves "PT" out;
+    either way the name with its form is an organisation. "PT" inside a sentence before no name is left."""
+    text = "The firm PT Sinar Jaya Abadi said so. PT Mega Tirta denied it. Analyst Suharti Wirya spoke."
+    found = [
+        Mention("a", 9, 11, "PT", "ORG"),
+        Mention("a", 12, 28, "Sinar Jaya Abadi", "PERSON"),
+        Mention("a", 41, 51, "Mega Tirta", "PERSON"),
+        Mention("a", 71, 84, "Suharti Wirya", "PERSON"),
+    ]
+    joined = names_joined_after_legal_form(text, found, entity_lexicon())
+    assert [(m.text, m.label) for m in joined] == [
+        ("PT Sinar Jaya Abadi", "ORG"),
+        ("PT Mega Tirta", "ORG"),
+        ("Suharti Wirya", "PERSON"),
+    ]
+    assert all(text[m.start : m.end] == m.text for m in joined)
