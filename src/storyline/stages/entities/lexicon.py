@@ -88,6 +88,9 @@ class EntityLexicon:
     legal_forms: tuple[tuple[str, ...], ...]
     # Legal forms printed before a company's name ("PT"), as written.
     leading_legal_forms: frozenset[str]
+    # "environmental" + "group": an organisation introduced so is a campaign, no business.
+    civic_group_modifiers: frozenset[str]
+    civic_group_heads: frozenset[str]
     generic_org_tails: frozenset[str]
     # Folded foreign tail word of a company's name → its English word ("conseil" → "advisory").
     org_tail_translations: dict[str, str]
@@ -221,6 +224,8 @@ def entity_lexicon() -> EntityLexicon:
             sorted((tuple(form.split()) for form in data["legal_forms"]), key=len, reverse=True)
         ),
         leading_legal_forms=frozenset(data["leading_legal_forms"]),
+        civic_group_modifiers=frozenset(data["civic_group_modifiers"]),
+        civic_group_heads=frozenset(data["civic_group_heads"]),
         generic_org_tails=frozenset(data["generic_org_tails"]) | frozenset(data["org_tail_translations"]),
         org_tail_translations=dict(data["org_tail_translations"]),
         coordinated_trade_words=frozenset(data["coordinated_trade_words"]),
