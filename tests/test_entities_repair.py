@@ -404,13 +404,16 @@ def test_the_place_an_organisation_sits_in_is_no_part_of_its_name() -> None:
 
 def test_a_name_after_a_leading_legal_form_is_that_companys_with_the_form() -> None:
     """ "PT Sinar Jaya Abadi": the small model tags "PT" apart and the rest a person, or leaves "PT" out;
-    either way the name with its form is an organisation. "PT" inside a sentence before no name is left."""
+    either way the name with its form is an organisation. A name after no such form is left as it is."""
     text = "The firm PT Sinar Jaya Abadi said so. PT Mega Tirta denied it. Analyst Suharti Wirya spoke."
+    tagged = [
+        ("PT", "ORG"),
+        ("Sinar Jaya Abadi", "PERSON"),
+        ("Mega Tirta", "PERSON"),
+        ("Suharti Wirya", "PERSON"),
+    ]
     found = [
-        Mention("a", 9, 11, "PT", "ORG"),
-        Mention("a", 12, 28, "Sinar Jaya Abadi", "PERSON"),
-        Mention("a", 41, 51, "Mega Tirta", "PERSON"),
-        Mention("a", 71, 84, "Suharti Wirya", "PERSON"),
+        Mention("a", text.find(name), text.find(name) + len(name), name, label) for name, label in tagged
     ]
     joined = names_joined_after_legal_form(text, found, entity_lexicon())
     assert [(m.text, m.label) for m in joined] == [

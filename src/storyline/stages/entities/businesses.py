@@ -61,7 +61,11 @@ def names_a_business(name: str, lexicon: EntityLexicon) -> bool:
     if len(words) < 2:
         return False
     ends_in_form = any(tuple(words[-len(form) :]) == form for form in lexicon.legal_forms)
-    return ends_in_form or name.split(" ", 1)[0] in lexicon.leading_legal_forms or words[-1] in lexicon.business_name_heads | lexicon.generic_org_tails
+    return (
+        ends_in_form
+        or name.split(" ", 1)[0] in lexicon.leading_legal_forms
+        or words[-1] in lexicon.business_name_heads | lexicon.generic_org_tails
+    )
 
 
 def vessel_names(text: str, names: list[Mention], lexicon: EntityLexicon) -> set[str]:

@@ -328,7 +328,9 @@ def _organisation_antecedent(
             return next(org for org in organisations if fold_name(org.text) in introduced)
         other_trades = _introduced_in_other_trades(text, kind, organisations, lexicon)
         business = bool(kind & lexicon.business_heads)
-        campaigns = {fold_name(org.text) for org in organisations if introduced_as_campaign(text, org, lexicon)}
+        campaigns = {
+            fold_name(org.text) for org in organisations if introduced_as_campaign(text, org, lexicon)
+        }
         candidates = [
             org
             for org in before
