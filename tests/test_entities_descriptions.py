@@ -366,3 +366,14 @@ def test_a_trade_union_written_in_lower_case_is_still_the_union_named_before() -
         "The Karsk Dockers' Union said the crane had failed twice. The union has called a stoppage."
     )
     assert refers(found, "The union") == "Karsk Dockers' Union"
+
+
+def test_the_company_is_not_the_campaign_group_named_just_before_it() -> None:
+    """Issue #17, java-eruption: "The company is lying," quoted from an environmental group, is not that
+    group; where the report shows a business by its legal form ("PT …"), it is that business."""
+    text = (
+        "Investigators visited the offices of {firm} on Monday. The environmental group Lembah Hijau "
+        'said trucks were still loading at night. "The company is lying," the group\'s coordinator said.'
+    )
+    assert refers(mentions_of(text.format(firm="Sinar Tambang")), "The company") != "Lembah Hijau"
+    assert refers(mentions_of(text.format(firm="PT Sinar Tambang")), "The company") == "PT Sinar Tambang"

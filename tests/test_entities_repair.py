@@ -14,6 +14,7 @@ from storyline.stages.entities.repair import (
     introduced_as,
     introduced_as_any,
     is_titled_name,
+    names_joined_after_legal_form,
     names_joined_after_title,
     organisations_by_introduction,
     organisations_cut_at_a_preposition,
@@ -399,3 +400,25 @@ def test_the_place_an_organisation_sits_in_is_no_part_of_its_name() -> None:
     assert all(text[m.start : m.end] == m.text for m in found)
     unknown = Mention("a", 0, 29, "Institute of Physics in Ostby", "ORG")
     assert organisations_without_trailing_place(doc, [unknown], entity_lexicon()) == [unknown]
+
+
+def test_a_name_after_a_leading_legal_form_is_that_companys_with_the_form() -> None:
+    """ "PT Sinar Jaya Abadi": the small model tags "PT" apart and the rest a person, or leaves "PT" out;
+    either way the name with its form is an organisation. A name after no such form is left as it is."""
+    text = "The firm PT Sinar Jaya Abadi said so. PT Mega Tirta denied it. Analyst Suharti Wirya spoke."
+    tagged = [
+        ("PT", "ORG"),
+        ("Sinar Jaya Abadi", "PERSON"),
+        ("Mega Tirta", "PERSON"),
+        ("Suharti Wirya", "PERSON"),
+    ]
+    found = [
+        Mention("a", text.find(name), text.find(name) + len(name), name, label) for name, label in tagged
+    ]
+    joined = names_joined_after_legal_form(text, found, entity_lexicon())
+    assert [(m.text, m.label) for m in joined] == [
+        ("PT Sinar Jaya Abadi", "ORG"),
+        ("PT Mega Tirta", "ORG"),
+        ("Suharti Wirya", "PERSON"),
+    ]
+    assert all(text[m.start : m.end] == m.text for m in joined)

@@ -1,5 +1,7 @@
 """Reading a name printed surname first as a known person, on names written for the test (issue #17)."""
 
+import pytest
+
 from storyline.stages.entities.lexicon import fold_name
 from storyline.stages.entities.transliteration import (
     name_readings,
@@ -54,3 +56,23 @@ def test_maghrebi_spellings_of_one_arabic_name_read_alike() -> None:
 def test_the_lower_case_arabic_article_inside_a_name_leaves_its_key_but_a_capital_al_stays() -> None:
     assert fold_name("Abdelkader el Ferchichi") == fold_name("Abdelkader Ferchichi")
     assert fold_name("Al Gore") == "al gore" and fold_name("El Paso") == "el paso"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "alike"),
+    [
+        ("Soemantri Djojosoebroto", "Sumantri Joyosubroto", True),
+        ("Tjipto Wirjadi", "Cipto Wiryadi", True),
+        ("Tchipto Wiryadi", "Cipto Wiryadi", True),
+        ("Harsono Prasetjo", "Harsono Prasetyo", True),
+        ("Harsono Soulistyo", "Harsono Sulistyo", True),
+        ("Harsono Prasetjo", "Harsono Pranoto", False),
+        ("Tjipto Wirjadi", "Tito Wiryadi", False),
+    ],
+)
+def test_old_indonesian_and_french_spellings_read_as_the_modern_name(
+    first: str, second: str, alike: bool
+) -> None:
+    """An Indonesian name in the pre-1972 spelling ("oe", "dj", "tj", "j" for "y") or a French paper's
+    ("ou", "tch") reads as its modern spelling; names that differ in more than that stay apart."""
+    assert reads_alike(first, second) is alike

@@ -8,11 +8,20 @@ and, far from any organisation, for the one organisation the report named whose 
 
 from __future__ import annotations
 
+import re
+
 from storyline.records import Mention
 from storyline.stages.entities.lexicon import EntityLexicon, fold_name, institution_words
 from storyline.stages.entities.repair import introduced_as_any
 
-__all__ = ["name_head", "names_a_business", "names_no_business", "one_business_named_before", "vessel_names"]
+__all__ = [
+    "introduced_as_campaign",
+    "name_head",
+    "names_a_business",
+    "names_no_business",
+    "one_business_named_before",
+    "vessel_names",
+]
 
 
 def name_head(name: str) -> str:
@@ -31,6 +40,15 @@ def names_no_business(name: str, lexicon: EntityLexicon) -> bool:
     return name_head(" ".join(institution_words(name, lexicon))) in lexicon.non_business_name_heads
 
 
+def introduced_as_campaign(text: str, name: Mention, lexicon: EntityLexicon) -> bool:
+    """ "the environmental group JALUR", "the rights network X": a name right after a civic modifier and a
+    group's head word is a campaign's, which "the company" does not stand for."""
+    modifiers = "|".join(sorted(lexicon.civic_group_modifiers))
+    heads = "|".join(sorted(lexicon.civic_group_heads))
+    introduction = re.compile(rf"\b(?:{modifiers})'?\s+(?:{heads})\s+$", re.IGNORECASE)
+    return introduction.search(text, max(0, name.start - 60), name.start) is not None
+
+
 def one_business_named_before(before: list[Mention], lexicon: EntityLexicon) -> Mention | None:
     """ "the company" far from any business named just before it: the one organisation the report named
     before whose name makes it a business ("… Works", "… Ltd"), however far back; none if several."""
@@ -43,7 +61,11 @@ def names_a_business(name: str, lexicon: EntityLexicon) -> bool:
     if len(words) < 2:
         return False
     ends_in_form = any(tuple(words[-len(form) :]) == form for form in lexicon.legal_forms)
-    return ends_in_form or words[-1] in lexicon.business_name_heads | lexicon.generic_org_tails
+    return (
+        ends_in_form
+        or name.split(" ", 1)[0] in lexicon.leading_legal_forms
+        or words[-1] in lexicon.business_name_heads | lexicon.generic_org_tails
+    )
 
 
 def vessel_names(text: str, names: list[Mention], lexicon: EntityLexicon) -> set[str]:

@@ -86,6 +86,11 @@ class EntityLexicon:
     short_name_words: frozenset[str]
     # Longest first, so that "co ltd" is taken before "ltd".
     legal_forms: tuple[tuple[str, ...], ...]
+    # Legal forms printed before a company's name ("PT"), as written.
+    leading_legal_forms: frozenset[str]
+    # "environmental" + "group": an organisation introduced so is a campaign, no business.
+    civic_group_modifiers: frozenset[str]
+    civic_group_heads: frozenset[str]
     generic_org_tails: frozenset[str]
     # Folded foreign tail word of a company's name → its English word ("conseil" → "advisory").
     org_tail_translations: dict[str, str]
@@ -218,6 +223,9 @@ def entity_lexicon() -> EntityLexicon:
         legal_forms=tuple(
             sorted((tuple(form.split()) for form in data["legal_forms"]), key=len, reverse=True)
         ),
+        leading_legal_forms=frozenset(data["leading_legal_forms"]),
+        civic_group_modifiers=frozenset(data["civic_group_modifiers"]),
+        civic_group_heads=frozenset(data["civic_group_heads"]),
         generic_org_tails=frozenset(data["generic_org_tails"]) | frozenset(data["org_tail_translations"]),
         org_tail_translations=dict(data["org_tail_translations"]),
         coordinated_trade_words=frozenset(data["coordinated_trade_words"]),

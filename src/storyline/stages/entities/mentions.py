@@ -82,6 +82,7 @@ from storyline.stages.entities.repair import (
     acronyms_after_organisation_words,
     is_titled_name,
     name_run_on_past_possessive,
+    names_joined_after_legal_form,
     names_joined_after_title,
     organisations_by_introduction,
     organisations_cut_at_a_preposition,
@@ -355,7 +356,7 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
     names = organisations_without_trailing_maker(text, names)
     names = organisations_cut_at_a_preposition(text, names_joined_after_title(doc, names, lexicon), lexicon)
     names = organisations_named_by_kind(doc, article_id, people_by_title(doc, names, lexicon), lexicon)
-    names = organisations_by_introduction(text, names, lexicon)
+    names = organisations_by_introduction(text, names_joined_after_legal_form(text, names, lexicon), lexicon)
     names = people_in_apposition(doc, article_id, names, lexicon)
     names = acronyms_after_organisation_words(doc, article_id, names, lexicon)
     names = relabel_surnames(patronymic_names(text, names, lexicon), lexicon)

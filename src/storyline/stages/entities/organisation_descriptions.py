@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from storyline.records import ROLE_LABEL, Mention
 from storyline.stages.entities.businesses import (
+    introduced_as_campaign,
     names_a_business,
     names_no_business,
     one_business_named_before,
@@ -327,12 +328,16 @@ def _organisation_antecedent(
             return next(org for org in organisations if fold_name(org.text) in introduced)
         other_trades = _introduced_in_other_trades(text, kind, organisations, lexicon)
         business = bool(kind & lexicon.business_heads)
+        campaigns = {
+            fold_name(org.text) for org in organisations if introduced_as_campaign(text, org, lexicon)
+        }
         candidates = [
             org
             for org in before
             if start - org.end <= GENERIC_ANTECEDENT_CHARS
             and fold_name(org.text) not in other_trades
             and not (business and names_no_business(org.text, lexicon))
+            and not (business and fold_name(org.text) in campaigns)
         ]
         same_trade = [org for org in before if fold_name(org.text) not in other_trades]
         if not candidates and business:

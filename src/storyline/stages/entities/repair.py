@@ -34,6 +34,7 @@ __all__ = [
     "introduced_as_any",
     "is_titled_name",
     "name_run_on_past_possessive",
+    "names_joined_after_legal_form",
     "names_joined_after_title",
     "organisations_by_introduction",
     "organisations_cut_at_a_preposition",
@@ -246,6 +247,28 @@ def names_joined_after_title(doc: Doc, names: list[Mention], lexicon: EntityLexi
         else:
             result.append(mention)
     return result
+
+
+def names_joined_after_legal_form(text: str, names: list[Mention], lexicon: EntityLexicon) -> list[Mention]:
+    """ "The mining company PT Sinar Jaya Abadi": a name right after a legal form printed before company
+    names (``leading_legal_forms``) is a company's, with the form, however the small model tagged it (the
+    form apart, the name a person). The form tagged on its own is dropped: it is part of that name."""
+    forms = "|".join(re.escape(form) for form in sorted(lexicon.leading_legal_forms))
+    before = re.compile(rf"(?<![\w.])(?:{forms}) $")
+    joined: list[Mention] = []
+    for mention in names:
+        opening = before.search(text, max(0, mention.start - 8), mention.start)
+        if opening is None or mention.refers_to is not None or mention.text in lexicon.leading_legal_forms:
+            joined.append(mention)
+            continue
+        start = opening.start()
+        joined.append(replace(mention, start=start, text=text[start : mention.end], label="ORG"))
+    covered = {(m.start, m.end) for m in joined if m.text.split(" ", 1)[0] in lexicon.leading_legal_forms}
+    return [
+        m
+        for m in joined
+        if not (m.text in lexicon.leading_legal_forms and any(s == m.start and e > m.end for s, e in covered))
+    ]
 
 
 def people_by_title(doc: Doc, names: list[Mention], lexicon: EntityLexicon) -> list[Mention]:
