@@ -10,18 +10,23 @@ sentences; ``extract`` settles duplicates; ``outlet_voice`` adds the article's u
 the word lists they look up.
 
 The ledger asks ``stance_of`` (affirm / deny / unconfirmed) rather than deciding a claim's stance again, and
-``denies_confirmation`` whether a note appended to a claim says it is not confirmed.
+``denies_confirmation`` whether a note appended to a claim says it is not confirmed; the ledger's story
+reading names a label's pronoun with ``given_name_gender`` and the cue words of ``claim_lexicon``.
 """
 
 from storyline.stages.claims.datelines import lead_dateline_length, line_lead_dateline_end
 from storyline.stages.claims.extract import extract_claims
 from storyline.stages.claims.finite import is_finite
+from storyline.stages.claims.genders import given_name_gender
+from storyline.stages.claims.lexicon import claim_lexicon
 from storyline.stages.claims.modality import denies_confirmation, stance_of
 from storyline.stages.claims.outlet_voice import outlet_voice_claims
 
 __all__ = [
+    "claim_lexicon",
     "denies_confirmation",
     "extract_claims",
+    "given_name_gender",
     "is_finite",
     "lead_dateline_length",
     "line_lead_dateline_end",

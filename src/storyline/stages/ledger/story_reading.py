@@ -13,8 +13,7 @@ from dataclasses import dataclass
 
 from storyline.config import LedgerSettings
 from storyline.records import Article, Claim, CopyEdge, Entity, Story
-from storyline.stages.claims.genders import given_name_gender
-from storyline.stages.claims.lexicon import claim_lexicon
+from storyline.stages.claims import claim_lexicon, given_name_gender
 from storyline.stages.copies import origins
 from storyline.stages.ledger.according import credited_by_tally
 from storyline.stages.ledger.addressees import as_filed
