@@ -20,6 +20,7 @@ from storyline.stages.stories.cluster import (
     story_id,
 )
 from storyline.stages.stories.dates import published_day
+from storyline.stages.stories.evidence import ActorCounts, events_agree
 from storyline.stages.stories.profile import GroupProfile
 from storyline.stages.stories.scoring import dominant_years
 from storyline.store import Store
@@ -509,3 +510,29 @@ def test_weighted_jaccard_reads_rarities_at_the_current_counts():
     counts.naming["c"] += 3  # as StoryIndex restores a stored story: counts and articles change together
     counts.articles += 3
     assert counts.weighted_jaccard({"b"}, {"b", "c"}) == reference({"b"}, {"b", "c"})
+
+
+def test_after_a_quiet_spell_the_embedding_needs_more_to_say_it_is_the_same_event() -> None:
+    # "Senator wins the state's delegates" on the 3rd; "Governor endorses the senator" two days or twelve
+    # days later: no act of the first in the second's lead, an embedding of the campaign beat (cosine 0.62).
+    # Two days on, the embedding may be one event told in other words; after a silence of days it is the
+    # beat, unless the two read closer still (issue #15: PolNeAR April 2016's delegate fights).
+    settings = DEFAULT_SETTINGS.stories
+    assert settings.same_event_trigger_cosine <= 0.62 < settings.quiet_trigger_cosine <= 0.7
+    won = dataclasses.replace(
+        profile("won", unit(1, 0, 0), {"senator", "state"}, published="2016-04-03"),
+        triggers=frozenset({"win"}),
+    )
+    story = GroupProfile.founded_by(won)
+    story.add(won, 0.0)
+    near = dataclasses.replace(
+        profile("endorsed", unit(0.62, 0.7846, 0), {"governor", "senator"}, published="2016-04-05"),
+        triggers=frozenset({"endorse"}),
+    )
+    quiet = dataclasses.replace(near, published=date(2016, 4, 15))
+    closer = dataclasses.replace(quiet, vector=unit(0.7, 0.7141, 0))
+    counts = ActorCounts(settings)
+    assert events_agree(near, story, counts)
+    assert not events_agree(quiet, story, counts)
+    assert events_agree(closer, story, counts)
+    assert events_agree(dataclasses.replace(quiet, published=None), story, counts)  # undated: no quiet spell

@@ -118,7 +118,7 @@ def events_agree(
         return True
     centroid = group.centroid()
     cosine = None if centroid is None or profile.vector is None else float(centroid @ profile.vector)
-    if cosine is not None and cosine >= settings.same_event_trigger_cosine:
+    if cosine is not None and cosine >= _trigger_cosine(profile, group, settings):
         return True
     core_actors = group.core(group.actors)
     if actors.weighted_jaccard(profile.actors, core_actors) >= settings.same_event_actor_overlap:
@@ -151,9 +151,32 @@ def names_subject(profile: ArticleProfile, group: GroupProfile, actors: ActorCou
 
 def about_subject(profile: ArticleProfile, group: GroupProfile, actors: ActorCounts) -> bool:
     """Whether an article is about a rare actor the story's members are about, whenever it came: a story
-    of one rare person does not go quiet (``stories.scoring.quiet_days``) while reports about that person
+    of one rare person does not go quiet (``quiet_days``) while reports about that person
     come."""
     return _specific_subject(profile.salient, group, actors)
+
+
+def _trigger_cosine(profile: ArticleProfile, group: GroupProfile, settings: StoriesSettings) -> float:
+    """The cosine at which an article's embedding says it reports the story's event in other words: higher
+    (``quiet_trigger_cosine``) when both sides are dated and the article comes more than
+    ``quiet_story_days`` from the story's nearest member. Reports of one event in other words come within
+    days; one that comes after a silence and names none of the story's acts is of the same beat, which the
+    embedding cannot tell from the same event (issue #15: a primary campaign's delegate fights, endorsements
+    and rallies two weeks apart)."""
+    days, group_days = profile.days(), group.days()
+    if (
+        days is not None
+        and group_days is not None
+        and quiet_days(days, group_days) > settings.quiet_story_days
+    ):
+        return settings.quiet_trigger_cosine
+    return settings.same_event_trigger_cosine
+
+
+def quiet_days(days: tuple[date, date], group_days: tuple[date, date]) -> int:
+    """The days between an article (or another group) and a story's nearest member: after its last, before
+    its first, 0 within its span."""
+    return max((days[0] - group_days[1]).days, (group_days[0] - days[1]).days, 0)
 
 
 def _dated_near(profile: ArticleProfile, group: GroupProfile, settings: StoriesSettings) -> bool:

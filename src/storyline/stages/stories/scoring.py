@@ -31,7 +31,7 @@ from collections.abc import Iterable, Set
 from datetime import date
 
 from storyline.embeddings import Vectors
-from storyline.stages.stories.evidence import ActorCounts
+from storyline.stages.stories.evidence import ActorCounts, quiet_days
 from storyline.stages.stories.profile import GroupProfile, jaccard
 
 
@@ -70,12 +70,6 @@ def event_similarity(
     if days and group_days and quiet_days(days, group_days) > settings.quiet_story_days and not subject:
         score -= settings.quiet_story_penalty
     return score
-
-
-def quiet_days(days: tuple[date, date], group_days: tuple[date, date]) -> int:
-    """The days between an article (or another group) and a story's nearest member: after its last, before
-    its first, 0 within its span."""
-    return max((days[0] - group_days[1]).days, (group_days[0] - days[1]).days, 0)
 
 
 def split_years(words: Iterable[str]) -> tuple[set[str], set[str]]:
