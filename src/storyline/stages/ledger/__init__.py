@@ -4,7 +4,8 @@ Contract: ``build_ledger(story, claims, entities, articles, copy_edges, ..., spa
 ``entity_spans(entities)`` indexes the mentions by article once, for a caller building many stories' ledgers;
 ``build_ledgers([StoryRecords(...), ...], settings, spans)`` builds them with one encoder call for them all.
 Inside: ``story_reading`` (what the ledger reads of a story first: the claims it keeps, what it looks them up
-in), ``grouping`` (the words, entities and overlap claims are compared by), ``counted`` (what a figure
+in), ``digressions`` (a digest alone in its story read as far as its lead item), ``grouping`` (the words,
+entities and overlap claims are compared by), ``counted`` (what a figure
 counts), ``non_counts`` (figures that count nothing that happened: goals, a poll's method, a list's length),
 ``counters`` (whose count an outlet's own sentence tells), ``dated`` (the day a figure is told for), ``kinds``
 (which kind of count: dead, missing, injured…), ``umbrellas`` (kinds under one umbrella noun: hospitals and

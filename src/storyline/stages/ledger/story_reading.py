@@ -18,6 +18,7 @@ from storyline.stages.copies import origins
 from storyline.stages.ledger.according import credited_by_tally
 from storyline.stages.ledger.addressees import as_filed
 from storyline.stages.ledger.counters import counted_by
+from storyline.stages.ledger.digressions import on_the_story
 from storyline.stages.ledger.evidence import (
     is_question,
     reporters_note,
@@ -83,9 +84,11 @@ def read_story(
     in_story = set(story.articles)
     by_id = {article.id: article for article in articles if article.id in in_story}
     # a quoted question asserts nothing (``ledger.evidence``)
+    texts = {article_id: article.text for article_id, article in by_id.items()}
+    # a digest alone in its story is read as far as its lead item (``ledger.digressions``, issue #14)
     story_claims = [
         claim
-        for claim in _story_claims(story, claims)
+        for claim in on_the_story(story, _story_claims(story, claims), texts, entities)
         if not is_question(claim, by_id.get(claim.article))
         and not speaker_lost(claim)
         and not speaker_named_within(claim, spans, persons)
@@ -107,7 +110,6 @@ def read_story(
     # … and one that "according to the foundation's tally" right after it credits to a counter
     story_claims = [credited_by_tally(c, spans, counters, by_id[c.article].text) for c in story_claims]
     names = {entity.id: entity.name for entity in entities}
-    texts = {article_id: article.text for article_id, article in by_id.items()}
     # a spokesperson or director is their organisation's voice, one source with it (``ledger.voices``);
     # grouping still tells them apart (one speaker's two values are read as two things, ``ledger.measures``)
     voices = organisation_voices(entities, in_story)
