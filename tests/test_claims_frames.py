@@ -122,3 +122,23 @@ def test_a_sentence_naming_a_later_pronouns_speaker_stays_the_outlets() -> None:
     assert said.speaker_text == "Mary Hale"
     voiced = [claim.text for claim in claims if claim.outlet_voice]
     assert voiced == ["Mary Hale, the engineer the council hired last spring, grew up beside the river."]
+
+
+# --- a participle after the cue, misread as what it reports ----------------------------------------------
+
+
+def test_a_participle_after_the_cue_is_no_reported_clause() -> None:
+    """ "“…,” Hale said in an interview with the BBC aired Monday": the parser hangs "aired" on "said" as its
+    clause; the quotation is what was said, "aired Monday" nothing (PolNeAR train sanders-endorsements)."""
+    text = (
+        "“Let’s go back a year and look at the council announcing its plan,” Hale said in an interview "
+        "with the BBC aired Monday."
+    )
+    assert statements(text, "said") == [
+        ("Hale", "Let’s go back a year and look at the council announcing its plan")
+    ]
+
+
+def test_a_clause_after_the_cue_with_its_own_subject_is_still_reported() -> None:
+    text = "Hale said in an interview on Monday the council had cut the budget."
+    assert statements(text, "said") == [("Hale", "the council had cut the budget")]

@@ -166,3 +166,15 @@ def test_the_writer_of_a_reported_message_speaks_its_quoted_words(
 def test_a_share_of_people_or_a_pronoun_one_still_speaks(text: str, cue: str, speaker: str) -> None:
     # the claim stays (its speaker's words as the parse gives them: the share's number)
     assert (speaker_of(text, cue) or "").startswith(speaker)
+
+
+def test_verbless_last_words_of_a_quotation_are_no_speaker() -> None:
+    """ "“…. Every single time,” said X": the parser takes the quotation's verbless last words for a subject
+    of the cue beside the one after it; the words are quoted, X says them (PolNeAR train cruz-rubio)."""
+    text = "“She voted against the plan. Every single amendment,” said Hale."
+    assert speaker_of(text, "said") == "Hale"
+    reader = "“Rubbish,” wrote a local farmer. “Who checks these figures?”"
+    assert [claim.speaker_text for claim in claims_of(reader) if claim.cue == "wrote"] == [
+        "a local farmer",
+        "a local farmer",
+    ]

@@ -67,6 +67,10 @@ RELATIVE_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "dativ
 EVIDENCE_PREPOSITIONS = frozenset({"of", "for", "that"})
 # What makes a clause after "according to X," a content of its own ("there were", "the ballots had").
 CONTENT_SUBJECT_DEPS = SUBJECT_DEPS | {"expl", "csubj"}
+# A past or present participle, or a past form the tagger gave one ("the interview aired Monday"): without a
+# subject or an auxiliary, a modifier, never a clause (an imperative, "VB", may lack both).
+MODIFIER_TAGS = frozenset({"VBN", "VBG", "VBD"})
+AUXILIARY_DEPS = frozenset({"aux", "auxpass"})
 
 
 # --- cue words -------------------------------------------------------------------------------------------
@@ -247,7 +251,7 @@ def _verb_content(context: ParseContext, verb: Token) -> CharSpan | None:
     lexicon = context.lexicon
     text = context.text
     for dep in CONTENT_CLAUSE_DEPS:
-        clauses = [c for c in _complements(verb) if c.dep_ == dep]
+        clauses = [c for c in _complements(verb) if c.dep_ == dep and not misread_modifier(c)]
         # of two clauses, the one on the cue's line (the other is a headline the parse ran into), then the
         # nearest ("…, Zelensky, said yesterday that …" when the sentence before was hung on "said")
         clauses.sort(
@@ -274,6 +278,20 @@ def _verb_content(context: ParseContext, verb: Token) -> CharSpan | None:
         before = [t for t in subtree_without(verb.head, verb) if t.i < verb.left_edge.i]
         return token_span(longest_run(before))
     return _clause_after_parenthetical(verb)
+
+
+def misread_modifier(clause: Token) -> bool:
+    """Whether a ``ccomp`` after its cue is a participle modifying a noun before it, misread: in "Marsh said
+    in an interview with the BBC aired Monday" the parser hangs "aired" on "said", which reports no such
+    thing; a clause a cue reports has a subject or an auxiliary of its own (PolNeAR train
+    sanders-endorsements: "aired Monday on “New Day”" stood as what was said, the quotation before the cue
+    went unattributed)."""
+    return (
+        clause.dep_ == "ccomp"
+        and clause.i > clause.head.i
+        and clause.tag_ in MODIFIER_TAGS
+        and not any(child.dep_ in CONTENT_SUBJECT_DEPS | AUXILIARY_DEPS for child in clause.children)
+    )
 
 
 def _conjoined_before(verb: Token, clause: Token, lexicon: ClaimLexicon) -> CharSpan | None:

@@ -10,7 +10,7 @@ import re
 from spacy.tokens import Span, Token
 
 from storyline.stages.claims.agentless import question_asked
-from storyline.stages.claims.cues import cue_span, is_cue_verb
+from storyline.stages.claims.cues import cue_span, is_cue_verb, misread_modifier
 from storyline.stages.claims.modality import cue_modality
 from storyline.stages.claims.quotes import QUOTE_MARKS, QuoteSpan, trim_span
 from storyline.stages.claims.spans import (
@@ -162,7 +162,11 @@ def _cue_after_quote(context: ParseContext, quote: QuoteSpan) -> list[Attributio
         if token.is_quote or token.text in (".", "!", "?", "\n") or "\n" in token.text:
             return []
         if token.pos_ == "VERB":
-            clauses = [c for c in token.children if c.dep_ == "ccomp" and c.idx >= quote.end]
+            clauses = [
+                c
+                for c in token.children
+                if c.dep_ == "ccomp" and c.idx >= quote.end and not misread_modifier(c)
+            ]
             if clauses or not (is_cue_verb(context, token) or _frames_quote(context, quote, token)):
                 return []
             if _opens_clause(context, quote):

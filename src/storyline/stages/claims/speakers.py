@@ -149,8 +149,21 @@ def quoted_as_saying(verb: Token) -> tuple[Token, Token] | None:
 def _own_subject(subjects: list[Token]) -> Token:
     """The cue's own subject among several: in "the State Department, which she said represented …" the
     parse gives "said" both "which" and "she", but the relative pronoun is the subject of the reported
-    clause, moved before the cue; the one who says is the other."""
-    return next((s for s in subjects if s.lower_ not in RELATIVE_PRONOUNS), subjects[0])
+    clause, moved before the cue; the one who says is the other. In "“He voted no. Every single time,” said
+    Marsh" the parser takes the quotation's verbless last words for a subject too: a subject closed off from
+    the cue by a quote mark is quoted words, and the one after the cue says them (PolNeAR train cruz-rubio
+    and caught-fibbing: no claim at all)."""
+    own = [s for s in subjects if s.lower_ not in RELATIVE_PRONOUNS] or subjects
+    after = [s for s in own if s.i > s.head.i]
+    if after and any(_quoted_before(s) for s in own):
+        return after[0]
+    return own[0]
+
+
+def _quoted_before(subject: Token) -> bool:
+    """Whether a quote mark stands between ``subject`` (before its verb) and the verb."""
+    verb = subject.head
+    return subject.i < verb.i and any(t.is_quote for t in subject.doc[subject.right_edge.i + 1 : verb.i])
 
 
 def parenthetical_inversion(verb: Token) -> tuple[Token, Token] | None:
