@@ -3,9 +3,11 @@ built by hand: which tags the small model gives a Mongolian name varies from tex
 
 from __future__ import annotations
 
-from storyline.records import Mention
+from storyline.records import Entity, Mention
 from storyline.stages.entities.lexicon import entity_lexicon
 from storyline.stages.entities.people import patronymic_names
+from storyline.stages.entities.resolve import resolve_entities
+from tests.factories import make_article, make_mention
 
 TEXT = (
     "Lkhagvyn Sarangerel, the deputy governor, toured Brooklyn Heights, Roslyn Harbor "
@@ -40,3 +42,66 @@ def test_a_two_word_name_tagged_whole_or_not_at_all_or_without_a_patronymic_is_l
     # "Batyn Erdene" is untagged: left to the collection (recovery), which knows other articles' names.
     assert people(names) == set()
     assert patronymic_names(TEXT, names, entity_lexicon()) == names
+
+
+def names_in(article_id: str, text: str, names: list[tuple[str, str]]) -> list[Mention]:
+    """The mentions of ``names`` (surface, label), each found after the one before it in ``text``."""
+    record = make_article(text, id=article_id)
+    found: list[Mention] = []
+    for surface, label in names:
+        found.append(make_mention(surface, label, article=record, after=found[-1].end if found else 0))
+    return found
+
+
+def entity_texts(entities: list[Entity]) -> set[frozenset[tuple[str, str]]]:
+    return {frozenset((m.article, m.text) for m in entity.mentions) for entity in entities}
+
+
+def test_a_lone_given_name_is_the_one_person_its_article_names_in_full_with_it() -> None:
+    """Issue #17 (generalise java-eruption): an Indonesian name shortened to its first word, tagged a
+    person of its own or an organisation. Sentences written for this test."""
+    rescue = names_in(
+        "a",
+        "Wahyu Kurniawan, who leads the rescue teams, said the road was cut. 'We wait,' Wahyu said. "
+        "Sri Lestari, a nurse, counted the wounded. Lestari said beds were short.",
+        [
+            ("Wahyu Kurniawan", "PERSON"),
+            ("Wahyu", "PERSON"),
+            ("Sri Lestari", "PERSON"),
+            ("Lestari", "PERSON"),
+        ],
+    )
+    found = entity_texts(resolve_entities(rescue))
+    assert frozenset({("a", "Wahyu Kurniawan"), ("a", "Wahyu")}) in found
+
+
+def test_a_lone_given_name_two_full_names_open_with_or_a_surname_of_the_scope_joins_no_one() -> None:
+    father_and_son = names_in(
+        "a",
+        "Rudy Hartono met Rudy Hartono Jr. at the port. Rudy said the ship was late.",
+        [("Rudy Hartono", "PERSON"), ("Rudy Hartono Jr.", "PERSON"), ("Rudy", "PERSON")],
+    )
+    surname = names_in(
+        "b",
+        "Ford Crawford met Gerald Ford. Ford said the talks went well.",
+        [("Ford Crawford", "PERSON"), ("Gerald Ford", "PERSON"), ("Ford", "PERSON")],
+    )
+    # a company the small model tags a person, its first word tagged alone an organisation or a person
+    # that is also a word later in another name of the article
+    companies = names_in(
+        "c",
+        "Halvorsen Marine won the tender. Halvorsen said the hulls were ready. Kessler Aircraft and "
+        "Vance Kessler bid too. Kessler said the price was fair.",
+        [
+            ("Halvorsen Marine", "PERSON"),
+            ("Halvorsen", "ORG"),
+            ("Kessler Aircraft", "PERSON"),
+            ("Vance Kessler", "ORG"),
+            ("Kessler", "PERSON"),
+        ],
+    )
+    found = entity_texts(resolve_entities(father_and_son + surname + companies))
+    assert frozenset({("a", "Rudy")}) in found
+    assert frozenset({("b", "Ford Crawford")}) in found
+    assert not any({("c", "Halvorsen"), ("c", "Halvorsen Marine")} <= entity for entity in found)
+    assert not any({("c", "Kessler"), ("c", "Kessler Aircraft")} <= entity for entity in found)

@@ -344,6 +344,24 @@ def test_a_name_a_kind_word_of_civic_bodies_introduces_is_an_organisation_wherev
 
 
 @pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("The director of the mining company, Rudi Hartawan, denied it.", "PERSON"),
+        ("A spokesman for the firm, Rudi Hartawan, denied it.", "PERSON"),
+        ("The head of its logistics company, Rudi Hartawan, denied it.", "PERSON"),
+        ("Shares of the mining company, Rudi Hartawan, fell.", "ORG"),
+    ],
+)
+def test_a_name_after_a_title_of_a_body_is_the_title_holder_not_the_body(text: str, label: str) -> None:
+    """Issue #17 (generalise java-eruption): "The director of the mining company, X", the person the small
+    model tags, was read as the company introduced by its word. Sentences written for this test."""
+    start = text.index("Rudi Hartawan")
+    name = Mention("a", start, start + len("Rudi Hartawan"), "Rudi Hartawan", "PERSON")
+    (found,) = organisations_by_introduction(text, [name], entity_lexicon())
+    assert found.label == label
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "A group calling itself Frost Owl said it was behind the attack.",

@@ -10,12 +10,18 @@ model knows least: it tags it an organisation or a place, or only one of its wor
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 
 from storyline.records import Mention
 from storyline.stages.entities.lexicon import EntityLexicon, fold_name
 
-__all__ = ["has_patronymic", "patronymic_names", "relabel_surnames"]
+__all__ = [
+    "has_patronymic",
+    "lone_given_names_keyed_as_their_article_name",
+    "patronymic_names",
+    "relabel_surnames",
+]
 
 # A capitalised word, then another one that ends the run of capitalised words: a patronymic name is two
 # words, and a third ("Sharavyn Oyuntsetseg Foundation") makes the run something else.
@@ -38,6 +44,43 @@ def relabel_surnames(names: list[Mention], lexicon: EntityLexicon) -> list[Menti
         else m
         for m in names
     ]
+
+
+def lone_given_names_keyed_as_their_article_name(
+    keyed: Sequence[tuple[str, Mention]],
+) -> list[tuple[str, Mention]]:
+    """A lone word tagged a person that is the given name of the one person its own article names in full
+    with that given name stands for that person (keyed as the full name): "Joko
+    Santoso, the head of the rescue office, said … 'We go in when the mountain lets us,' Joko said". News
+    of Indonesia, Thailand, Iceland and many human-interest pieces everywhere shortens a name to its
+    first word, which the small model tags a person of its own. Not a word that is the surname of a full
+    name of the scope (the surname rules decide it: "Ford" of "Gerald Ford" beside
+    "Ford Crawford"), nor one that two full names of its article open with ("Donald Trump", "Donald
+    Trump Jr."), nor one opening a name tagged anything but a person anywhere in the scope, nor one that
+    a name of its article holds after its first word ("Douglas Aircraft", tagged a person, beside
+    "McDonnell Douglas": MEANTIME airbus). A lone word tagged an organisation is left alone: "Lockheed"
+    beside "Lockheed Martin", tagged a person (airbus), is the company. Keys are folded
+    (``lexicon.fold_name``)."""
+    people = {key for key, mention in keyed if mention.label == "PERSON" and " " in key}
+    surnames = {key.rsplit(" ", 1)[1] for key in people}
+    # a name the small model tags a body anywhere in the scope may be one: no lone word is read into it
+    bodies = {key for key, mention in keyed if mention.label != "PERSON"}
+    opening: dict[tuple[str, str], set[str]] = defaultdict(set)
+    inside: set[tuple[str, str]] = set()  # (article, a word a name of it holds after its first)
+    for key, mention in keyed:
+        if key in people:
+            opening[mention.article, key.split(" ", 1)[0]].add(key)
+        inside.update((mention.article, word) for word in key.split()[1:])
+    read = []
+    for key, mention in keyed:
+        names = opening.get((mention.article, key), set())
+        lone = mention.label == "PERSON" and mention.refers_to is None and " " not in key
+        stands_for_one = len(names) == 1 and not names & bodies
+        ambiguous = key in surnames or (mention.article, key) in inside
+        read.append(
+            (next(iter(names)), mention) if lone and stands_for_one and not ambiguous else (key, mention)
+        )
+    return read
 
 
 def has_patronymic(words: Sequence[str], lexicon: EntityLexicon) -> bool:

@@ -487,6 +487,7 @@ def organisations_by_introduction(text: str, names: list[Mention], lexicon: Enti
             introduced_as_any(text, m, lexicon.generic_org_heads)
             or introduced_by_kind(text, m, lexicon.introduced_org_kinds)
         )
+        and not _title_of_the_body_before(text, m, lexicon)
     }
     return [
         Mention(m.article, m.start, m.end, m.text, "ORG", m.refers_to, m.role)
@@ -494,6 +495,24 @@ def organisations_by_introduction(text: str, names: list[Mention], lexicon: Enti
         else m
         for m in names
     ]
+
+
+def _title_of_the_body_before(text: str, name: Mention, lexicon: EntityLexicon) -> bool:
+    """ "The director of the mining company, X", "a spokesman for the firm, X": the organisation word
+    before the name is governed by a person's title, whose holder the name is, not the body's name."""
+    held = _held_title_pattern(lexicon.title_words, lexicon.generic_org_heads)
+    return bool(held.search(text, max(0, name.start - 2 * INTRODUCTION_CHARS), name.start))
+
+
+@lru_cache(maxsize=4)
+def _held_title_pattern(titles: frozenset[str], heads: frozenset[str]) -> re.Pattern[str]:
+    title = "|".join(re.escape(word) for word in sorted(titles))
+    head = "|".join(re.escape(word) for word in sorted(heads))
+    return re.compile(
+        rf"\b(?:{title})\s+(?:of|at|for)\s+(?:the|its|their|his|her|this|a|an)\s+(?:[\w-]+\s+){{0,2}}"
+        rf"(?:{head}),\s*$",
+        re.IGNORECASE,
+    )
 
 
 def name_run_on_past_possessive(doc: Doc, ent: Span, lexicon: EntityLexicon) -> int | None:

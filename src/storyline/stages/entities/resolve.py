@@ -58,6 +58,7 @@ from storyline.stages.entities.organisations import (
     own_names_of_organisations,
     without_generic_tail,
 )
+from storyline.stages.entities.people import lone_given_names_keyed_as_their_article_name
 from storyline.stages.entities.person_descriptions import role_matches, role_stems
 from storyline.stages.entities.places import tagged_place_keys
 from storyline.stages.entities.scopes import is_state_body, link_scopes, scope_country, story_scopes
@@ -347,8 +348,10 @@ def _resolve(
     """One scope's entities; ``within_story`` False for the whole collection's proposals, which do not read
     a story's places into another ("Jordan", a place in one story, a person in the next)."""
     # Each mention's key is folded once here and travels with it: the passes below look it up often.
-    keyed = _lone_surnames_keyed_as_their_article_name(
-        [(mention_key(mention), mention) for mention in mentions if mention.label != ROLE_LABEL]
+    keyed = lone_given_names_keyed_as_their_article_name(
+        _lone_surnames_keyed_as_their_article_name(
+            [(mention_key(mention), mention) for mention in mentions if mention.label != ROLE_LABEL]
+        )
     )
     person_keys = _PersonNames(keyed, settings.surname_min_ratio)
     organisation_words = _organisation_words(keyed)
