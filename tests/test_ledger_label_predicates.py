@@ -260,3 +260,61 @@ def test_figure_sentences_parsed_ahead_are_read_as_their_own_parses() -> None:
         " The council said it had helped 300 families leave their homes."
     ]
     label_predicates.sentence_parse.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "label", "asked"),
+    [
+        # a participle right after the counted noun (a tagger reading the label alone reads a past verb)
+        (
+            "Nine of the 40 injured stayed in the clinic overnight, the harbour master said.",
+            "40",
+            "How many people injured?",
+            "How many people were injured?",
+        ),
+        (
+            "The council has repaired the 30 bridges damaged in the flood.",
+            "30 bridges",
+            "How many bridges damaged in the flood?",
+            "How many bridges were damaged in the flood?",
+        ),
+        # the figure the subject of an absolute clause's adjective
+        (
+            "The ferry company reopened 12 routes on Monday, with fewer than 20 still closed.",
+            "fewer than 20",
+            "How many routes still closed?",
+            "How many routes were still closed?",
+        ),
+        # an existential "there": its tense, before what the sentence says after the counted words
+        (
+            "The harbour board said there are 40 cranes at the port.",
+            "40 cranes",
+            "How many cranes at the port?",
+            "How many cranes are there at the port?",
+        ),
+        # a finite verb of the noun's own, a modal's "be" and a label with an auxiliary stay as they are
+        (
+            "Forty sheep died in the storm on Friday.",
+            "Forty sheep",
+            "How many sheep died?",
+            "How many sheep died?",
+        ),
+        (
+            "There will be 12 ferries on the route.",
+            "12 ferries",
+            "How many ferries on the route?",
+            "How many ferries on the route?",
+        ),
+        (
+            "The storm left 12 barns damaged beyond repair.",
+            "12 barns",
+            "How many barns did the storm leave damaged?",
+            "How many barns did the storm leave damaged?",
+        ),
+    ],
+)
+def test_a_counted_nouns_verbless_predicate_is_asked_with_be(
+    text: str, figure: str, label: str, asked: str
+) -> None:
+    quantity = dataclasses.replace(make_quantity(figure, 12, within=text), predicate="")
+    assert label_predicates.with_parsed_be(label, text, quantity) == asked

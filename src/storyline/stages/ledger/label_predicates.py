@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from storyline.records import Claim, Quantity
-from storyline.stages.ledger.label_cuts import WORD, dangling
+from storyline.stages.ledger.label_cuts import WORD, dangling, label_words
 from storyline.stages.ledger.quantity_labels import (
     MONEY_OPENER,
     SHARE_OPENER,
@@ -68,8 +68,115 @@ def with_predicate(
 ) -> str:
     """``_with_predicate``, a possessive the parse split off its name joined again: a predicate is the
     parse's tokens joined by spaces, and "did Trump ’s campaign raise" is no word an outlet wrote."""
-    return finite_count_label(
+    label = finite_count_label(
         SPLIT_POSSESSIVE.sub(r"\1", _with_predicate(label, claims_and_quantities, order, texts))
+    )
+    if not label.startswith("How many "):
+        return label
+    claim, quantity = claims_and_quantities[order[0]]
+    return with_parsed_be(label, texts.get(claim.article, ""), quantity)
+
+
+def with_parsed_be(label: str, text: str, quantity: Quantity) -> str:
+    """A count label whose counted noun's verbless predicate the figure's sentence makes a clause, asked
+    with the "be" it stands for (issue #14): a participle after the noun ("the 53 wounded", "the 2,383
+    delegates needed to clinch": "How many delegates are needed to clinch …?"), an adjective or participle
+    the figure is the subject of in an absolute clause ("with less than 100 still uncommitted": "How many
+    superdelegates were still uncommitted?") and an existential "there" ("there were 18 emails between the
+    two": "How many emails were there between the two?"). The tense is the sentence's, read off the verbs
+    above the noun; the parse decides, since a tagger reading the label alone takes "wounded" for a past
+    verb of its own ("How many people died?" is whole). Any other label is left as it is."""
+    words = WORD.findall(label)
+    auxiliaries = label_words()[0]
+    if text[quantity.start : quantity.end] != quantity.text or any(
+        w.lower() in auxiliaries for w in words[2:]
+    ):
+        return label
+    span = figure_in_parse(text, quantity)
+    if span is None:
+        return label
+    noun = span.root
+    while noun.dep_ in ("compound", "nummod", "quantmod") and noun.head.i != noun.i:
+        noun = noun.head  # "2,383" → "delegates"
+    found = _verbless_predicate(noun)
+    if found is None:
+        return label
+    start, existential = found
+    be = _tense_be(noun)
+    if be is None:
+        return label
+    if existential:
+        # "there": right after the counted words, before what the sentence says after them
+        following = next((t for t in noun.doc[noun.i + 1 :] if not t.is_punct), None)
+        at = _word_at(label, following.text) if following is not None else None
+        if at is None:
+            return (
+                f"{label.removesuffix('?')} {be} there?" if label == f"How many {_counted(noun)}?" else label
+            )
+        return f"{label[:at].rstrip()} {be} there {label[at:]}"
+    at = _word_at(label, start.text)
+    return label if at is None else f"{label[:at].rstrip()} {be} {label[at:]}"
+
+
+def _verbless_predicate(noun: Token) -> tuple[Token, bool] | None:
+    """The first word of the counted noun's verbless predicate and whether it is an existential "there"
+    (``with_parsed_be``); None when the noun has none."""
+    participles = [
+        child
+        for child in noun.children
+        # "the 53 wounded": a participle after its noun, a modifier the parser calls "acl" or "amod"
+        if (
+            (child.dep_ == "acl" and child.tag_ in ("VBN", "VBD"))
+            or (child.dep_ == "amod" and child.tag_ == "VBN")
+        )
+        and child.i == noun.i + 1
+    ]
+    head = noun.head
+    if participles and not _has_auxiliary(participles[0]):
+        return participles[0], False
+    if noun.dep_ == "nsubj" and head.i > noun.i and head.tag_ in ("JJ", "VBN") and not _has_auxiliary(head):
+        between = noun.doc[noun.i + 1 : head.i]
+        if all(token.dep_ == "advmod" and token.head.i == head.i for token in between):
+            return (between[0] if len(between) else head), False
+    if noun.dep_ == "attr" and head.lemma_ == "be" and any(child.dep_ == "expl" for child in head.children):
+        return head, True
+    return None
+
+
+def _has_auxiliary(verb: Token) -> bool:
+    return any(child.dep_ in ("aux", "auxpass", "cop") for child in verb.children)
+
+
+def _tense_be(noun: Token) -> str | None:
+    """ "were" or "are": the tense of the first finite verb above the counted noun (or its auxiliary; a
+    perfect's is past); "were" where none is finite, and None under a modal ("will be")."""
+    token = noun
+    while True:
+        # a perfect's "has" is no present of the state asked ("has repaired the bridges damaged in the flood")
+        auxiliaries = [child for child in token.children if child.dep_ in ("aux", "auxpass")]
+        perfect = any(child.lemma_ == "have" for child in auxiliaries)
+        tags = [token.tag_] + [child.tag_ for child in auxiliaries] + (["VBD"] if perfect else [])
+        if "MD" in tags:
+            return None
+        if "VBD" in tags and token.i != noun.i:
+            return "were"
+        if ("VBZ" in tags or "VBP" in tags) and token.i != noun.i:
+            return "are"
+        if token.head.i == token.i:
+            return "were"
+        token = token.head
+
+
+def _word_at(label: str, word: str) -> int | None:
+    """Where ``word`` first stands in the label after its first two words ("How many"), or None."""
+    found = re.search(rf"(?<=\s){re.escape(word)}\b", label[len("How many ") :])
+    return None if found is None else len("How many ") + found.start()
+
+
+def _counted(noun: Token) -> str:
+    """The counted noun's words, its number left out ("18 emails" → "emails")."""
+    return " ".join(
+        t.text for t in noun.subtree if t.i <= noun.i and t.dep_ not in ("nummod", "quantmod", "det")
     )
 
 
