@@ -318,3 +318,70 @@ def test_a_counted_nouns_verbless_predicate_is_asked_with_be(
 ) -> None:
     quantity = dataclasses.replace(make_quantity(figure, 12, within=text), predicate="")
     assert label_predicates.with_parsed_be(label, text, quantity) == asked
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "label", "asked"),
+    [
+        # a relative clause without its pronoun whose object the counted noun is: the question's clause
+        (
+            "The audit said 30 of the 120 meetings Lund had with farmers were with donors.",
+            "120 meetings",
+            "How many meetings Lund had with farmers?",
+            "How many meetings did Lund have with farmers?",
+        ),
+        (
+            "Officials counted the 40 boats the Harbour Board has inspected since May.",
+            "40 boats",
+            "How many boats the Harbour Board has inspected since May?",
+            "How many boats has the Harbour Board inspected since May?",
+        ),
+        # with its pronoun the clause is the relative rule's (``finite_count_label``): left as it is here
+        (
+            "Officials counted the 40 boats that the Harbour Board inspected.",
+            "40 boats",
+            "How many boats that the Harbour Board inspected?",
+            "How many boats that the Harbour Board inspected?",
+        ),
+    ],
+)
+def test_a_relative_clause_on_the_counted_object_is_asked_as_the_question(
+    text: str, figure: str, label: str, asked: str
+) -> None:
+    quantity = make_quantity(figure, 40, within=text)
+    assert label_predicates.with_object_relative(label, text, quantity) == asked
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "label", "asked"),
+    [
+        (
+            "The mayor handed out 300 blankets on Friday.",
+            "300 blankets",
+            "How many blankets did the mayor hand?",
+            "How many blankets did the mayor hand out?",
+        ),
+        (
+            "Mayor Lund picked up all 12 ferries in the auction.",
+            "12 ferries",
+            "How many ferries in the auction did Mayor Lund pick?",
+            "How many ferries in the auction did Mayor Lund pick up?",
+        ),
+        # no particle, or one the label has already: as it is
+        (
+            "The mayor gave 300 blankets on Friday.",
+            "300 blankets",
+            "How many blankets did the mayor give?",
+            "How many blankets did the mayor give?",
+        ),
+        (
+            "The mayor handed out 300 blankets on Friday.",
+            "300 blankets",
+            "How many blankets did the mayor hand out?",
+            "How many blankets did the mayor hand out?",
+        ),
+    ],
+)
+def test_a_phrasal_verb_keeps_its_particle(text: str, figure: str, label: str, asked: str) -> None:
+    quantity = make_quantity(figure, 300, within=text)
+    assert label_predicates.with_particle(label, text, quantity) == asked

@@ -71,10 +71,11 @@ def with_predicate(
     label = finite_count_label(
         SPLIT_POSSESSIVE.sub(r"\1", _with_predicate(label, claims_and_quantities, order, texts))
     )
-    if not label.startswith("How many "):
-        return label
     claim, quantity = claims_and_quantities[order[0]]
-    return with_parsed_be(label, texts.get(claim.article, ""), quantity)
+    text = texts.get(claim.article, "")
+    if label.startswith("How many "):
+        label = with_object_relative(with_parsed_be(label, text, quantity), text, quantity)
+    return with_particle(label, text, quantity)
 
 
 def with_parsed_be(label: str, text: str, quantity: Quantity) -> str:
@@ -92,14 +93,9 @@ def with_parsed_be(label: str, text: str, quantity: Quantity) -> str:
         w.lower() in auxiliaries for w in words[2:]
     ):
         return label
-    span = figure_in_parse(text, quantity)
-    if span is None:
-        return label
-    noun = span.root
-    while noun.dep_ in ("compound", "nummod", "quantmod") and noun.head.i != noun.i:
-        noun = noun.head  # "2,383" → "delegates"
-    found = _verbless_predicate(noun)
-    if found is None:
+    noun = _counted_noun(text, quantity)
+    found = None if noun is None else _verbless_predicate(noun)
+    if noun is None or found is None:
         return label
     start, existential = found
     be = _tense_be(noun)
@@ -116,6 +112,78 @@ def with_parsed_be(label: str, text: str, quantity: Quantity) -> str:
         return f"{label[:at].rstrip()} {be} there {label[at:]}"
     at = _word_at(label, start.text)
     return label if at is None else f"{label[:at].rstrip()} {be} {label[at:]}"
+
+
+def _counted_noun(text: str, quantity: Quantity) -> Token | None:
+    """The counted noun of the figure in a parse of its sentence ("2,383" → "delegates"), or None."""
+    if text[quantity.start : quantity.end] != quantity.text:
+        return None
+    span = figure_in_parse(text, quantity)
+    if span is None:
+        return None
+    noun = span.root
+    while noun.dep_ in ("compound", "nummod", "quantmod") and noun.head.i != noun.i:
+        noun = noun.head
+    return noun
+
+
+def with_object_relative(label: str, text: str, quantity: Quantity) -> str:
+    """ "How many meetings did Clinton have with individuals?" for "How many meetings Clinton had with
+    individuals?": a relative clause without its pronoun whose object the counted noun is ("the 154 meetings
+    Clinton had with …") is the question's clause, its subject after "did" (or its own auxiliary: "has
+    Clinton held"); left as written the label is a noun phrase, no question (issue #14)."""
+    noun = _counted_noun(text, quantity) if re.search(r"\s[A-Z]", label[len("How many ") :]) else None
+    if noun is None or noun.i + 1 >= len(noun.doc):
+        return label
+    # the clause's verb: the head of the word after the noun, a clause the parser hangs on the noun or on
+    # the figure's part ("85 of the 154 meetings Clinton had …" may hang "had" on "85")
+    verb = noun.doc[noun.i + 1].head
+    while verb.dep_ in ("compound", "flat") and verb.head.i != verb.i:
+        verb = verb.head
+    verb = verb.head if verb.dep_ == "nsubj" else verb
+    if verb.dep_ not in ("relcl", "acl") or verb.i <= noun.i:
+        return label
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and noun.i < c.i < verb.i]
+    words = subject_words(subjects[0]) if len(subjects) == 1 else []
+    auxiliaries = [c for c in verb.children if c.dep_ == "aux" and c.i < verb.i]
+    if not words or words[0].i != noun.i + 1 or words[-1].i + len(auxiliaries) + 1 != verb.i:
+        return label  # a relative pronoun, or words between the noun and its clause
+    if any(token.tag_ in ("WDT", "WP", "PRP") for token in words) or len(auxiliaries) > 1:
+        return label
+    subject = " ".join(token.text for token in words)
+    written = " ".join([subject, *(token.text for token in auxiliaries), verb.text])
+    if auxiliaries:
+        asked = f"{auxiliaries[0].text.lower()} {subject} {verb.text}"
+    elif verb.tag_ in TENSE_AUXILIARIES or verb.tag_ == "VBN":  # a participle with a subject: a past
+        asked = f"{TENSE_AUXILIARIES.get(verb.tag_, 'did')} {subject} {verb.lemma_}"
+    else:
+        return label
+    at = _word_at(label, written)
+    return label if at is None else f"{label[:at]}{asked}{label[at + len(written) :]}"
+
+
+# a verb's particle, before a figure it may be the object of ("picked up all 99 delegates")
+PARTICLE_BEFORE = re.compile(r"\b(?:up|out|off|down|back|over|away|in)\s+(?:\S+\s+){0,3}$", re.I)
+
+
+def with_particle(label: str, text: str, quantity: Quantity) -> str:
+    """ "How many delegates did Trump pick up?" for "… did Trump pick?": a phrasal verb the figure is the
+    object of keeps its particle, which a question with "did" and the verb's lemma lost ("pick" is not
+    "pick up", issue #14). The label's verb is found by its lemma after an auxiliary."""
+    if not PARTICLE_BEFORE.search(text[max(0, quantity.start - 40) : quantity.start]):
+        return label  # no particle right before the figure: no parse needed to know
+    noun = _counted_noun(text, quantity)
+    if noun is None or noun.dep_ != "dobj":
+        return label
+    verb = noun.head
+    particles = [c for c in verb.children if c.dep_ == "prt" and verb.i < c.i < noun.i]
+    if len(particles) != 1:
+        return label
+    particle = particles[0].text.lower()
+    found = re.search(rf"\b(?:did|does|do)\s(?:\S+\s){{1,{NAME_WORDS}}}?{re.escape(verb.lemma_)}\b", label)
+    if found is None or label[found.end() :].lstrip().lower().startswith(particle):
+        return label
+    return f"{label[: found.end()]} {particle}{label[found.end() :]}"
 
 
 def _verbless_predicate(noun: Token) -> tuple[Token, bool] | None:
@@ -293,7 +361,7 @@ def _share_with_holder(text: str, quantity: Quantity) -> str:
         return ""
     share, verb = span.root, span.root.head
     subjects = [child for child in verb.children if child.dep_ == "nsubj"]
-    words = _subject_words(subjects[0]) if len(subjects) == 1 else []
+    words = subject_words(subjects[0]) if len(subjects) == 1 else []
     of_phrases = [child for child in share.children if child.dep_ == "prep" and child.lower_ == "of"]
     if (
         share.dep_ != "dobj"
@@ -503,7 +571,7 @@ def held_predicate(text: str, quantity: Quantity) -> str:
     verb_held = holder.pos_ == "VERB"  # "the FAO had appealed for $6.8 million": the verb's own preposition
     verb = holder if verb_held else holder.head
     subjects = [child for child in verb.children if child.dep_ == "nsubj"]
-    words = _subject_words(subjects[0]) if len(subjects) == 1 else []
+    words = subject_words(subjects[0]) if len(subjects) == 1 else []
     if (
         span.root.dep_ != "pobj"
         or (not verb_held and (holder.dep_ != "dobj" or holder.pos_ != "NOUN"))
@@ -550,7 +618,7 @@ def _chained_predicate(text: str, quantity: Quantity, bare: bool) -> str:
         return ""
     main = verb.head if verb.dep_ == "xcomp" else verb
     subjects = [child for child in main.children if child.dep_ == "nsubj"]
-    words = _subject_words(subjects[0]) if len(subjects) == 1 else []
+    words = subject_words(subjects[0]) if len(subjects) == 1 else []
     if not words or main.pos_ not in ("VERB", "AUX") or subjects[0].lower_ in RELATIVE_PRONOUNS:
         return ""
     lowered = words[0].pos_ in ("DET", "PRON") and words[0].text != "I"
@@ -563,7 +631,7 @@ def _chained_predicate(text: str, quantity: Quantity, bare: bool) -> str:
     return " ".join([auxiliary, subject, *chain, *after])
 
 
-def _subject_words(subject: Token) -> list[Token]:
+def subject_words(subject: Token) -> list[Token]:
     """The subject's words, a parenthesis left out ("the Food and Agriculture Organization (FAO)"), when
     short: ``PREDICATE_WORDS`` at most, or ``NAME_WORDS`` for a name (a name is one constituent however
     many words it has); [] for a longer subject, which would make a label a sentence."""
