@@ -17,6 +17,7 @@ from storyline.stages.ledger.label_predicates import (
     antecedent_named,
     figure_in_parse,
     held_predicate,
+    parsed_figure,
     relative_subject,
     subject_words,
 )
@@ -116,9 +117,7 @@ def _money_of_its_noun(tail: str, text: str, quantity: Quantity) -> str:
     says the money was faced, not what it is (issue #14). The verb's subject and auxiliaries stay, as
     written, in a relative clause after the noun; "" for any other amount, or one whose noun has words after
     it (its own clause or phrase) or whose subject is long."""
-    if not text[quantity.start : quantity.end]:
-        return ""
-    span = figure_in_parse(text, quantity)
+    span = parsed_figure(text, quantity)
     if span is None:
         return ""
     noun, verb = span.root, span.root.head

@@ -116,9 +116,7 @@ def with_parsed_be(label: str, text: str, quantity: Quantity) -> str:
 
 def _counted_noun(text: str, quantity: Quantity) -> Token | None:
     """The counted noun of the figure in a parse of its sentence ("2,383" → "delegates"), or None."""
-    if text[quantity.start : quantity.end] != quantity.text:
-        return None
-    span = figure_in_parse(text, quantity)
+    span = parsed_figure(text, quantity)
     if span is None:
         return None
     noun = span.root
@@ -529,6 +527,13 @@ def figure_in_parse(text: str, quantity: Quantity) -> Span | None:
     first, last = sentence_bounds(text, quantity.start, quantity.end)
     doc = sentence_parse(text[first:last])
     return doc.char_span(quantity.start - first, quantity.end - first, alignment_mode="expand")
+
+
+def parsed_figure(text: str, quantity: Quantity) -> Span | None:
+    """``figure_in_parse``, or None where ``text`` does not hold the figure's words."""
+    if text[quantity.start : quantity.end] != quantity.text:
+        return None
+    return figure_in_parse(text, quantity)
 
 
 def _agent_predicate(text: str, quantity: Quantity) -> str:
