@@ -35,6 +35,11 @@ def test_a_share_is_asked_only_with_what_it_is_a_share_of() -> None:
     assert not _asked("What share rate far lower than the top?", rate)
     voters = _measure("74 percent of likely voters said he should release", "74 percent", 74, "percent")
     assert _asked("What share of likely voters said he should release?", voters)
+    # issue #14: an "of" phrase with no finite verb is a noun phrase, no question
+    going = _measure("40 percent of dockworkers going to the rally on Friday", "40 percent", 40, "percent")
+    assert not _asked("What share of dockworkers going to the rally on Friday?", going)
+    assert not _asked("What share of those dockworkers?", going)
+    assert _asked("What share of dockworkers went to the rally on Friday?", going)
 
 
 def test_a_figure_that_sizes_a_known_set_is_no_count() -> None:
@@ -229,3 +234,12 @@ def test_a_label_ending_on_a_bare_be_is_no_question() -> None:
     assert not _asked("How many meetings the mayor had with individuals were?", part)
     assert _asked("How many meetings with donors were there?", part)
     assert _asked("How many meetings were with donors?", part)
+
+
+def test_a_count_whose_only_verb_is_a_relative_adverbs_clause_is_no_question() -> None:
+    # issue #14: "How many earlier contests where … were conducted?" names nothing the contests did
+    text = "Turnout was higher than in the nine earlier ballots where observers were present."
+    ballots = _measure(text, "nine earlier ballots", 9, "ballot")
+    assert not _asked("How many earlier ballots where observers were present?", ballots)
+    # a label whose own verb comes first still asks
+    assert _asked("How many earlier ballots were held where observers were present?", ballots)

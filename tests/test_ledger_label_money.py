@@ -97,3 +97,31 @@ def test_an_amount_without_a_verb_is_named_by_its_noun(
 def _labelled(label: str, text: str, quantity: Quantity) -> str:
     """``with_predicate``'s label for one figure of a claim that is the whole text of article "a"."""
     return with_predicate(label, [(make_claim(text), quantity)], [0], {"a": text})
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "label", "predicate", "asked"),
+    [
+        # the amount a modifier of its verb's object: asked as what that noun is, its holder's clause kept
+        (
+            "By the spring of 2019, Ruritania was facing a $3 billion, two-year budget shortfall, he said.",
+            "$3 billion, two-year budget shortfall",
+            "How much money in 2019?",
+            "did Ruritania face",
+            "How much was the two-year budget shortfall Ruritania was facing in 2019?",
+        ),
+        # a pronoun subject does not say whose: the verb's question stays
+        (
+            "By the spring of 2019, it was facing a $3 billion budget shortfall, he said.",
+            "$3 billion budget shortfall",
+            "How much money in 2019?",
+            "did it face",
+            "How much money did it face in 2019?",
+        ),
+    ],
+)
+def test_an_amount_that_modifies_its_verbs_object_is_named_by_that_noun(
+    text: str, figure: str, label: str, predicate: str, asked: str
+) -> None:
+    quantity = dataclasses.replace(make_quantity(figure, 3e9, within=text, unit="USD"), predicate=predicate)
+    assert with_predicate(label, [(make_claim(text), quantity)], [0], {"a": text}) == asked

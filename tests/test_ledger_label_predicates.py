@@ -260,3 +260,128 @@ def test_figure_sentences_parsed_ahead_are_read_as_their_own_parses() -> None:
         " The council said it had helped 300 families leave their homes."
     ]
     label_predicates.sentence_parse.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "label", "asked"),
+    [
+        # a participle right after the counted noun (a tagger reading the label alone reads a past verb)
+        (
+            "Nine of the 40 injured stayed in the clinic overnight, the harbour master said.",
+            "40",
+            "How many people injured?",
+            "How many people were injured?",
+        ),
+        (
+            "The council has repaired the 30 bridges damaged in the flood.",
+            "30 bridges",
+            "How many bridges damaged in the flood?",
+            "How many bridges were damaged in the flood?",
+        ),
+        # the figure the subject of an absolute clause's adjective
+        (
+            "The ferry company reopened 12 routes on Monday, with fewer than 20 still closed.",
+            "fewer than 20",
+            "How many routes still closed?",
+            "How many routes were still closed?",
+        ),
+        # an existential "there": its tense, before what the sentence says after the counted words
+        (
+            "The harbour board said there are 40 cranes at the port.",
+            "40 cranes",
+            "How many cranes at the port?",
+            "How many cranes are there at the port?",
+        ),
+        # a finite verb of the noun's own, a modal's "be" and a label with an auxiliary stay as they are
+        (
+            "Forty sheep died in the storm on Friday.",
+            "Forty sheep",
+            "How many sheep died?",
+            "How many sheep died?",
+        ),
+        (
+            "There will be 12 ferries on the route.",
+            "12 ferries",
+            "How many ferries on the route?",
+            "How many ferries on the route?",
+        ),
+        (
+            "The storm left 12 barns damaged beyond repair.",
+            "12 barns",
+            "How many barns did the storm leave damaged?",
+            "How many barns did the storm leave damaged?",
+        ),
+    ],
+)
+def test_a_counted_nouns_verbless_predicate_is_asked_with_be(
+    text: str, figure: str, label: str, asked: str
+) -> None:
+    quantity = dataclasses.replace(make_quantity(figure, 12, within=text), predicate="")
+    assert label_predicates.with_parsed_be(label, text, quantity) == asked
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "label", "asked"),
+    [
+        # a relative clause without its pronoun whose object the counted noun is: the question's clause
+        (
+            "The audit said 30 of the 120 meetings Lund had with farmers were with donors.",
+            "120 meetings",
+            "How many meetings Lund had with farmers?",
+            "How many meetings did Lund have with farmers?",
+        ),
+        (
+            "Officials counted the 40 boats the Harbour Board has inspected since May.",
+            "40 boats",
+            "How many boats the Harbour Board has inspected since May?",
+            "How many boats has the Harbour Board inspected since May?",
+        ),
+        # with its pronoun the clause is the relative rule's (``finite_count_label``): left as it is here
+        (
+            "Officials counted the 40 boats that the Harbour Board inspected.",
+            "40 boats",
+            "How many boats that the Harbour Board inspected?",
+            "How many boats that the Harbour Board inspected?",
+        ),
+    ],
+)
+def test_a_relative_clause_on_the_counted_object_is_asked_as_the_question(
+    text: str, figure: str, label: str, asked: str
+) -> None:
+    quantity = make_quantity(figure, 40, within=text)
+    assert label_predicates.with_object_relative(label, text, quantity) == asked
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "label", "asked"),
+    [
+        (
+            "The mayor handed out 300 blankets on Friday.",
+            "300 blankets",
+            "How many blankets did the mayor hand?",
+            "How many blankets did the mayor hand out?",
+        ),
+        (
+            "Mayor Lund picked up all 12 ferries in the auction.",
+            "12 ferries",
+            "How many ferries in the auction did Mayor Lund pick?",
+            "How many ferries in the auction did Mayor Lund pick up?",
+        ),
+        # no particle, or one the label has already: as it is
+        (
+            "The mayor gave 300 blankets on Friday.",
+            "300 blankets",
+            "How many blankets did the mayor give?",
+            "How many blankets did the mayor give?",
+        ),
+        (
+            "The mayor handed out 300 blankets on Friday.",
+            "300 blankets",
+            "How many blankets did the mayor hand out?",
+            "How many blankets did the mayor hand out?",
+        ),
+    ],
+)
+def test_a_phrasal_verb_keeps_its_particle(text: str, figure: str, label: str, asked: str) -> None:
+    quantity = make_quantity(figure, 300, within=text)
+    assert label_predicates.with_particle(label, text, quantity) == asked

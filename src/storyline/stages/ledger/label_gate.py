@@ -50,7 +50,7 @@ from typing import TYPE_CHECKING
 from storyline.lexicons import load_lexicon
 from storyline.records import Claim, Quantity, Question
 from storyline.stages.ledger.counted import TARGET, Measure, is_lower_bound
-from storyline.stages.ledger.evidence import names_a_predicate
+from storyline.stages.ledger.evidence import label_tokens, names_a_predicate
 from storyline.stages.ledger.label_cuts import WORD, label_words, writes_shorthand
 from storyline.stages.ledger.label_predicates import figure_in_parse, parse_figure_sentences
 from storyline.stages.ledger.quantity_labels import (
@@ -92,6 +92,8 @@ BARE_BE_END = re.compile(r"(?<!\bthere)\s+(?:is|are|was|were)\?$", re.I)
 # the dependencies of a clause a verb governs whose subject may be its object ("helped farmers increase …")
 SMALL_CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 FINITE_OR_PARTICIPLE_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBG", "VBN", "MD"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+RELATIVE_ADVERBS = frozenset({"where", "when", "whose", "whom"})
 PRONOUN_SUBJECTS = frozenset(
     {"i", "you", "he", "she", "it", "we", "they", "my", "your", "his", "her", "its", "our", "their"}
 )
@@ -125,6 +127,8 @@ def says_what_is_asked(
         return False  # no English question
     if group[0].holder is not None:
         return True
+    if _relative_clause_only(label):
+        return False
     if label.startswith(MONEY_OPENER):
         return _money_names_a_verb(label)
     if label.startswith(SHARE_OPENER):
@@ -180,15 +184,31 @@ def _money_names_a_verb(label: str) -> bool:
     return tail.startswith(" did ") or (bool(own) and names_a_predicate(f"{MONEY_OPENER}{own}?"))
 
 
+def _relative_clause_only(label: str) -> bool:
+    """Whether a count label's only finite verb is a relative adverb's clause ("How many earlier contests
+    where exit polls were conducted?"): the counted noun does nothing in it, and the label is a noun
+    phrase, no question (issue #14). A "that"/"which"/"who" clause is the question's verb already
+    (``label_predicates.finite_count_label``)."""
+    if not label.startswith("How many "):
+        return False
+    tokens = label_tokens(label)[2:]
+    relative = next((i for i, token in enumerate(tokens) if token.lower in RELATIVE_ADVERBS), None)
+    return relative is not None and not any(token.tag in FINITE_TAGS for token in tokens[:relative])
+
+
 def _share_names_its_whole(label: str) -> bool:
-    """Whether a "What share …" label says of what the share is: an "of" phrase, or a verb with its subject.
-    "What share is modified?" (an auxiliary first: the share is the subject) names nothing it is of."""
+    """Whether a "What share …" label says of what the share is and what is asked of it: an "of" phrase or a
+    verb with its subject, and a finite verb. "What share is modified?" (an auxiliary first: the share is
+    the subject) names nothing it is of; "What share of those voters?" or "What share of voters going to the
+    polls?" (a participle, no finite verb) is a noun phrase, no question: what the share did or said is the
+    claim, and the label dropped it (issue #14)."""
     rest = label.removeprefix(SHARE_OPENER)
     auxiliaries = label_words()[0]
     first_word = rest.split()[:1]
     if first_word and first_word[0].lower() in auxiliaries:
         return False
-    return rest.startswith(" of ") or names_a_predicate(label)
+    finite = any(token.tag in FINITE_TAGS for token in label_tokens(label)[2:])
+    return finite and (rest.startswith(" of ") or names_a_predicate(label))
 
 
 def names_several_things(label: str, group: Sequence[Measure], question: Question) -> bool:

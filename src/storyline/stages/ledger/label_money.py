@@ -17,7 +17,9 @@ from storyline.stages.ledger.label_predicates import (
     antecedent_named,
     figure_in_parse,
     held_predicate,
+    parsed_figure,
     relative_subject,
+    subject_words,
 )
 from storyline.stages.ledger.quantity_labels import (
     MONEY_OPENER,
@@ -68,7 +70,9 @@ def _money_with_own_verb(
     from storyline.stages.ledger.evidence import names_a_predicate
 
     claim, quantity = claims_and_quantities[order[0]]
-    named = _named_subject_relative(tail, texts.get(claim.article, ""), quantity)
+    named = _named_subject_relative(tail, texts.get(claim.article, ""), quantity) or _money_of_its_noun(
+        tail, texts.get(claim.article, ""), quantity
+    )
     if named:
         return named
     # a verb of an adverbial clause in the tail ("after taking free introductory courses") is not the
@@ -104,6 +108,40 @@ def _named_subject_relative(tail: str, text: str, quantity: Quantity) -> str:
         return ""
     rest = " ".join(verb_words[1:])
     return f"{MONEY_OPENER} {auxiliary} {' '.join(name)} {verb.lemma_}{' ' + rest if rest else ''}?"
+
+
+def _money_of_its_noun(tail: str, text: str, quantity: Quantity) -> str:
+    """ "How much was the two-year budget deficit Wisconsin was facing in 2015?" for "Wisconsin was facing a
+    $2.2 billion, two-year budget deficit": an amount written as a noun's modifier, the noun its verb's
+    object, is what that noun is; asked with the verb alone ("How much money did Wisconsin face?") the label
+    says the money was faced, not what it is (issue #14). The verb's subject and auxiliaries stay, as
+    written, in a relative clause after the noun; "" for any other amount, or one whose noun has words after
+    it (its own clause or phrase) or whose subject is long."""
+    span = parsed_figure(text, quantity)
+    if span is None:
+        return ""
+    noun, verb = span.root, span.root.head
+    amount_nouns = frozenset(load_lexicon("ledger")["amount_nouns"])
+    if (
+        noun.pos_ != "NOUN"
+        or noun.dep_ != "dobj"
+        or verb.pos_ != "VERB"
+        or noun.lemma_.lower() in amount_nouns
+        or any(child.i > noun.i for child in noun.children)
+    ):
+        return ""
+    subjects = [child for child in verb.children if child.dep_ == "nsubj"]
+    words = subject_words(subjects[0]) if len(subjects) == 1 else []
+    if not words or words[0].tag_ in ("WDT", "WP") or not words[0].text[:1].isupper():
+        return ""  # a pronoun or a common noun's subject would not say whose: a name does
+    auxiliaries = [child.text for child in verb.children if child.dep_ in ("aux", "auxpass", "neg")]
+    clause = " ".join([*(token.text for token in words), *auxiliaries, verb.text])
+    # the narrowing words whole ("two-year budget deficit": "two" hangs on "year")
+    first = next(iter(_narrowing(noun)), noun).left_edge
+    if first.i < span.start or first.is_punct or any(t.tag_ == "$" for t in noun.doc[first.i : noun.i]):
+        first = next(iter(_narrowing(noun)), noun)
+    thing = noun.doc.text[first.idx : noun.idx + len(noun)]
+    return f"{NAMED_MONEY_OPENER} {thing} {clause}{' ' + tail if tail else ''}?"
 
 
 def _money_named_by_noun(label: str, tail: str, text: str, quantity: Quantity) -> str:

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from storyline.records import Claim, Quantity
-from storyline.stages.ledger.label_cuts import WORD, dangling
+from storyline.stages.ledger.label_cuts import WORD, dangling, label_words
 from storyline.stages.ledger.quantity_labels import (
     MONEY_OPENER,
     SHARE_OPENER,
@@ -68,8 +68,181 @@ def with_predicate(
 ) -> str:
     """``_with_predicate``, a possessive the parse split off its name joined again: a predicate is the
     parse's tokens joined by spaces, and "did Trump ’s campaign raise" is no word an outlet wrote."""
-    return finite_count_label(
+    label = finite_count_label(
         SPLIT_POSSESSIVE.sub(r"\1", _with_predicate(label, claims_and_quantities, order, texts))
+    )
+    claim, quantity = claims_and_quantities[order[0]]
+    text = texts.get(claim.article, "")
+    if label.startswith("How many "):
+        label = with_object_relative(with_parsed_be(label, text, quantity), text, quantity)
+    return with_particle(label, text, quantity)
+
+
+def with_parsed_be(label: str, text: str, quantity: Quantity) -> str:
+    """A count label whose counted noun's verbless predicate the figure's sentence makes a clause, asked
+    with the "be" it stands for (issue #14): a participle after the noun ("the 53 wounded", "the 2,383
+    delegates needed to clinch": "How many delegates are needed to clinch …?"), an adjective or participle
+    the figure is the subject of in an absolute clause ("with less than 100 still uncommitted": "How many
+    superdelegates were still uncommitted?") and an existential "there" ("there were 18 emails between the
+    two": "How many emails were there between the two?"). The tense is the sentence's, read off the verbs
+    above the noun; the parse decides, since a tagger reading the label alone takes "wounded" for a past
+    verb of its own ("How many people died?" is whole). Any other label is left as it is."""
+    words = WORD.findall(label)
+    auxiliaries = label_words()[0]
+    if text[quantity.start : quantity.end] != quantity.text or any(
+        w.lower() in auxiliaries for w in words[2:]
+    ):
+        return label
+    noun = _counted_noun(text, quantity)
+    found = None if noun is None else _verbless_predicate(noun)
+    if noun is None or found is None:
+        return label
+    start, existential = found
+    be = _tense_be(noun)
+    if be is None:
+        return label
+    if existential:
+        # "there": right after the counted words, before what the sentence says after them
+        following = next((t for t in noun.doc[noun.i + 1 :] if not t.is_punct), None)
+        at = _word_at(label, following.text) if following is not None else None
+        if at is None:
+            return (
+                f"{label.removesuffix('?')} {be} there?" if label == f"How many {_counted(noun)}?" else label
+            )
+        return f"{label[:at].rstrip()} {be} there {label[at:]}"
+    at = _word_at(label, start.text)
+    return label if at is None else f"{label[:at].rstrip()} {be} {label[at:]}"
+
+
+def _counted_noun(text: str, quantity: Quantity) -> Token | None:
+    """The counted noun of the figure in a parse of its sentence ("2,383" → "delegates"), or None."""
+    span = parsed_figure(text, quantity)
+    if span is None:
+        return None
+    noun = span.root
+    while noun.dep_ in ("compound", "nummod", "quantmod") and noun.head.i != noun.i:
+        noun = noun.head
+    return noun
+
+
+def with_object_relative(label: str, text: str, quantity: Quantity) -> str:
+    """ "How many meetings did Clinton have with individuals?" for "How many meetings Clinton had with
+    individuals?": a relative clause without its pronoun whose object the counted noun is ("the 154 meetings
+    Clinton had with …") is the question's clause, its subject after "did" (or its own auxiliary: "has
+    Clinton held"); left as written the label is a noun phrase, no question (issue #14)."""
+    noun = _counted_noun(text, quantity) if re.search(r"\s[A-Z]", label[len("How many ") :]) else None
+    if noun is None or noun.i + 1 >= len(noun.doc):
+        return label
+    # the clause's verb: the head of the word after the noun, a clause the parser hangs on the noun or on
+    # the figure's part ("85 of the 154 meetings Clinton had …" may hang "had" on "85")
+    verb = noun.doc[noun.i + 1].head
+    while verb.dep_ in ("compound", "flat") and verb.head.i != verb.i:
+        verb = verb.head
+    verb = verb.head if verb.dep_ == "nsubj" else verb
+    if verb.dep_ not in ("relcl", "acl") or verb.i <= noun.i:
+        return label
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and noun.i < c.i < verb.i]
+    words = subject_words(subjects[0]) if len(subjects) == 1 else []
+    auxiliaries = [c for c in verb.children if c.dep_ == "aux" and c.i < verb.i]
+    if not words or words[0].i != noun.i + 1 or words[-1].i + len(auxiliaries) + 1 != verb.i:
+        return label  # a relative pronoun, or words between the noun and its clause
+    if any(token.tag_ in ("WDT", "WP", "PRP") for token in words) or len(auxiliaries) > 1:
+        return label
+    subject = " ".join(token.text for token in words)
+    written = " ".join([subject, *(token.text for token in auxiliaries), verb.text])
+    if auxiliaries:
+        asked = f"{auxiliaries[0].text.lower()} {subject} {verb.text}"
+    elif verb.tag_ in TENSE_AUXILIARIES or verb.tag_ == "VBN":  # a participle with a subject: a past
+        asked = f"{TENSE_AUXILIARIES.get(verb.tag_, 'did')} {subject} {verb.lemma_}"
+    else:
+        return label
+    at = _word_at(label, written)
+    return label if at is None else f"{label[:at]}{asked}{label[at + len(written) :]}"
+
+
+# a verb's particle, before a figure it may be the object of ("picked up all 99 delegates")
+PARTICLE_BEFORE = re.compile(r"\b(?:up|out|off|down|back|over|away|in)\s+(?:\S+\s+){0,3}$", re.I)
+
+
+def with_particle(label: str, text: str, quantity: Quantity) -> str:
+    """ "How many delegates did Trump pick up?" for "… did Trump pick?": a phrasal verb the figure is the
+    object of keeps its particle, which a question with "did" and the verb's lemma lost ("pick" is not
+    "pick up", issue #14). The label's verb is found by its lemma after an auxiliary."""
+    if not PARTICLE_BEFORE.search(text[max(0, quantity.start - 40) : quantity.start]):
+        return label  # no particle right before the figure: no parse needed to know
+    noun = _counted_noun(text, quantity)
+    if noun is None or noun.dep_ != "dobj":
+        return label
+    verb = noun.head
+    particles = [c for c in verb.children if c.dep_ == "prt" and verb.i < c.i < noun.i]
+    if len(particles) != 1:
+        return label
+    particle = particles[0].text.lower()
+    found = re.search(rf"\b(?:did|does|do)\s(?:\S+\s){{1,{NAME_WORDS}}}?{re.escape(verb.lemma_)}\b", label)
+    if found is None or label[found.end() :].lstrip().lower().startswith(particle):
+        return label
+    return f"{label[: found.end()]} {particle}{label[found.end() :]}"
+
+
+def _verbless_predicate(noun: Token) -> tuple[Token, bool] | None:
+    """The first word of the counted noun's verbless predicate and whether it is an existential "there"
+    (``with_parsed_be``); None when the noun has none."""
+    participles = [
+        child
+        for child in noun.children
+        # "the 53 wounded": a participle after its noun, a modifier the parser calls "acl" or "amod"
+        if (
+            (child.dep_ == "acl" and child.tag_ in ("VBN", "VBD"))
+            or (child.dep_ == "amod" and child.tag_ == "VBN")
+        )
+        and child.i == noun.i + 1
+    ]
+    head = noun.head
+    if participles and not _has_auxiliary(participles[0]):
+        return participles[0], False
+    if noun.dep_ == "nsubj" and head.i > noun.i and head.tag_ in ("JJ", "VBN") and not _has_auxiliary(head):
+        between = noun.doc[noun.i + 1 : head.i]
+        if all(token.dep_ == "advmod" and token.head.i == head.i for token in between):
+            return (between[0] if len(between) else head), False
+    if noun.dep_ == "attr" and head.lemma_ == "be" and any(child.dep_ == "expl" for child in head.children):
+        return head, True
+    return None
+
+
+def _has_auxiliary(verb: Token) -> bool:
+    return any(child.dep_ in ("aux", "auxpass", "cop") for child in verb.children)
+
+
+def _tense_be(noun: Token) -> str | None:
+    """ "were" or "are": the tense of the first finite verb above the counted noun (or its auxiliary; a
+    perfect's is past); "were" where none is finite, and None under a modal ("will be")."""
+    token = noun
+    while True:
+        # a perfect's "has" is no present of the state asked ("has repaired the bridges damaged in the flood")
+        auxiliaries = [child for child in token.children if child.dep_ in ("aux", "auxpass")]
+        perfect = any(child.lemma_ == "have" for child in auxiliaries)
+        tags = [token.tag_] + [child.tag_ for child in auxiliaries] + (["VBD"] if perfect else [])
+        if "MD" in tags:
+            return None
+        if "VBD" in tags and token.i != noun.i:
+            return "were"
+        if ("VBZ" in tags or "VBP" in tags) and token.i != noun.i:
+            return "are"
+        if token.head.i == token.i:
+            return "were"
+        token = token.head
+
+
+def _word_at(label: str, word: str) -> int | None:
+    """Where ``word`` first stands in the label after its first two words ("How many"), or None."""
+    found = re.search(rf"(?<=\s){re.escape(word)}\b", label[len("How many ") :])
+    return None if found is None else len("How many ") + found.start()
+
+
+def _counted(noun: Token) -> str:
+    """The counted noun's words, its number left out ("18 emails" → "emails")."""
+    return " ".join(
+        t.text for t in noun.subtree if t.i <= noun.i and t.dep_ not in ("nummod", "quantmod", "det")
     )
 
 
@@ -186,7 +359,7 @@ def _share_with_holder(text: str, quantity: Quantity) -> str:
         return ""
     share, verb = span.root, span.root.head
     subjects = [child for child in verb.children if child.dep_ == "nsubj"]
-    words = _subject_words(subjects[0]) if len(subjects) == 1 else []
+    words = subject_words(subjects[0]) if len(subjects) == 1 else []
     of_phrases = [child for child in share.children if child.dep_ == "prep" and child.lower_ == "of"]
     if (
         share.dep_ != "dobj"
@@ -356,6 +529,13 @@ def figure_in_parse(text: str, quantity: Quantity) -> Span | None:
     return doc.char_span(quantity.start - first, quantity.end - first, alignment_mode="expand")
 
 
+def parsed_figure(text: str, quantity: Quantity) -> Span | None:
+    """``figure_in_parse``, or None where ``text`` does not hold the figure's words."""
+    if text[quantity.start : quantity.end] != quantity.text:
+        return None
+    return figure_in_parse(text, quantity)
+
+
 def _agent_predicate(text: str, quantity: Quantity) -> str:
     """ "signed the letter" for "a letter signed by 200 House Republicans": the figure's noun is the agent of
     a participle that modifies a noun; "" for any other figure."""
@@ -396,7 +576,7 @@ def held_predicate(text: str, quantity: Quantity) -> str:
     verb_held = holder.pos_ == "VERB"  # "the FAO had appealed for $6.8 million": the verb's own preposition
     verb = holder if verb_held else holder.head
     subjects = [child for child in verb.children if child.dep_ == "nsubj"]
-    words = _subject_words(subjects[0]) if len(subjects) == 1 else []
+    words = subject_words(subjects[0]) if len(subjects) == 1 else []
     if (
         span.root.dep_ != "pobj"
         or (not verb_held and (holder.dep_ != "dobj" or holder.pos_ != "NOUN"))
@@ -443,7 +623,7 @@ def _chained_predicate(text: str, quantity: Quantity, bare: bool) -> str:
         return ""
     main = verb.head if verb.dep_ == "xcomp" else verb
     subjects = [child for child in main.children if child.dep_ == "nsubj"]
-    words = _subject_words(subjects[0]) if len(subjects) == 1 else []
+    words = subject_words(subjects[0]) if len(subjects) == 1 else []
     if not words or main.pos_ not in ("VERB", "AUX") or subjects[0].lower_ in RELATIVE_PRONOUNS:
         return ""
     lowered = words[0].pos_ in ("DET", "PRON") and words[0].text != "I"
@@ -456,7 +636,7 @@ def _chained_predicate(text: str, quantity: Quantity, bare: bool) -> str:
     return " ".join([auxiliary, subject, *chain, *after])
 
 
-def _subject_words(subject: Token) -> list[Token]:
+def subject_words(subject: Token) -> list[Token]:
     """The subject's words, a parenthesis left out ("the Food and Agriculture Organization (FAO)"), when
     short: ``PREDICATE_WORDS`` at most, or ``NAME_WORDS`` for a name (a name is one constituent however
     many words it has); [] for a longer subject, which would make a label a sentence."""

@@ -208,6 +208,9 @@ def _measured_label(group: Sequence[Measure], labelled: Labelled, reading: Story
     context = reading.context
     order, text, informative = labelled
     text = with_predicate(text, [(m.claim, m.quantity) for m in group], order, context.texts)
+    # an amount the parse named by its noun with whose it is ("How much was the budget deficit Ruritania was
+    # facing?", ``label_money``) says what it asks; a bare "How much was the fine?" still says nobody's
+    informative = informative or (text.startswith(NAMED_MONEY_OPENER) and names_a_predicate(text))
     holder, kind = group[0].holder, group[0].kind or ""
     if kind.startswith(ABSTAINED):
         text, informative = abstention_label(group[order[0]], _subject(group, reading)), True
