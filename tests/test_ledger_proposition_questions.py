@@ -9,6 +9,7 @@ from factories import make_claim
 from storyline.records import Claim
 from storyline.stages.ledger.proposition_questions import (
     _contests,
+    _keyed_once_joined,
     _without_self_contradiction,
     affirming_first,
 )
@@ -54,3 +55,28 @@ def test_a_speaker_who_denies_the_thing_in_an_article_does_not_also_affirm_it_th
     kept = _without_self_contradiction([misread, denial, other, later])
     # another article's affirmation may be a change of mind; only the same article's is the misread
     assert [statement.claim.id for statement in kept] == ["c2", "c3", "c4"]
+
+
+def test_a_claim_said_once_joins_the_one_weighed_group_its_voice_speaks_in_and_its_pairs_reach() -> None:
+    def said(text: str, id: str, speaker: str) -> Statement:
+        return Statement(make_claim(text, id=id, speaker_text=speaker, speaker=speaker), frozenset(), None)
+
+    first = said("the harbour dredging broke the permit", "c1", "@port")
+    second = said("the dredging of the harbour violated its permit", "c2", "@union")
+    third = said("the dredging went against the harbour permit", "c3", "@port")  # said once, a voice of it
+    other = said("the port's budget for the harbour is too small", "c4", "@port")
+    groups = [[first, second], [third], [other]]
+    statements = [first, second, third, other]
+    weighed, said_once = [True, False, False], [False, True, True]
+    joined = _keyed_once_joined(groups, statements, [(0, 2)], said_once, weighed)
+    assert [[s.claim.id for s in group] for group in joined] == [["c1", "c2", "c3"], ["c4"]]
+    # no alike pair: it stays alone (never forced); nor does it join a group no two sources weigh
+    assert _keyed_once_joined(groups, statements, [], said_once, weighed) == groups
+    assert _keyed_once_joined(groups, statements, [(2, 3)], said_once, weighed) == groups
+    # another voice joins no group by such pairs alone (it would stand as a source of it)
+    mayor = said("the dredging went against the harbour permit", "c3", "@mayor")
+    apart = [[first, second], [mayor], [other]]
+    assert _keyed_once_joined(apart, [first, second, mayor, other], [(0, 2)], said_once, weighed) == apart
+    # reaching two weighed groups, it joins neither: which one it asks is in doubt
+    two = [True, False, True]
+    assert _keyed_once_joined(groups, statements, [(0, 2), (2, 3)], said_once, two) == groups
