@@ -46,3 +46,22 @@ def test_a_speaker_named_before_the_marker_is_kept() -> None:
         speaker="e-board",
     )
     assert as_filed([said], {"a": TEXT}, NAMES) == [said]
+
+
+def test_a_time_expression_is_no_speaker() -> None:
+    # the parse took the sentence's when for its who: "A filing made Tuesday says …", "Late last night …"
+    text = (
+        "A filing made Tuesday says that the mayor will not face charges.\nTuesday Weld, late last night says"
+    )
+    article = Article(id="t", text=text)
+    dated = make_claim("the mayor will not face charges", article=article, cue="says", speaker_text="Tuesday")
+    night = make_claim(
+        "the mayor will not face charges", article=article, cue="says", speaker_text="late last night"
+    )
+    named = make_claim(
+        "the mayor will not face charges", article=article, cue="says", speaker_text="Tuesday Weld"
+    )
+    first, second, third = as_filed([dated, night, named], {"t": text}, {})
+    assert first.speaker_text is None and first.speaker_start is None
+    assert second.speaker_text is None
+    assert third == named

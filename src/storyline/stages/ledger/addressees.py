@@ -5,7 +5,10 @@
   claim, it does not make it: the speaker is the words before the marker, unresolved;
 - a document ("the complaint", "the letter", "the spot") is the voice of whoever an earlier attribution of
   its article said filed it: "The RNC is filing a complaint …, claiming that Mills had a conflict of
-  interest. The GOP's complaint … says Mills violated professional conduct standards" is the RNC twice.
+  interest. The GOP's complaint … says Mills violated professional conduct standards" is the RNC twice;
+- a time expression is never a speaker: "A court document filed Thursday says that …" parsed with
+  "Thursday" as its speaker has no speaker the parse can name (``_without_time_speaker``). In PolNeAR's
+  lewandowski-fields-battery story "Thursday" stood as a source that could not confirm the dropped charge.
 
 In PolNeAR's trump-taxes story the RNC's complaint stood corroborated by the RNC and the board it was filed
 with (issue #14). Applied before the voices of ``ledger.voices``, where a position's speakers are listed and
@@ -48,8 +51,34 @@ def _content_words(text: str) -> set[str]:
 def as_filed(claims: Sequence[Claim], texts: Mapping[str, str], names: Mapping[str, str]) -> list[Claim]:
     """The claims with an addressee speaker cut to the words before its marker, and a document speaker
     replaced by whoever an earlier claim of the same claims and article says filed it."""
-    cut = [_without_addressee(claim, names) for claim in claims]
+    cut = [_without_addressee(_without_time_speaker(claim), names) for claim in claims]
     return [_filer(claim, cut, texts) for claim in cut]
+
+
+@cache
+def time_words() -> frozenset[str]:
+    """Words that only tell when (``[time_expressions]``: weekdays, days relative to today, parts of the day,
+    calendar units and the words shifting them, with ``[addressees] time_links``). Month names are left
+    out: "May", "June" also name people."""
+    times = load_lexicon("time_expressions")
+    words = [
+        *times["weekdays"],
+        *times["relative_days"],
+        *times["units"],
+        *times["shifts"],
+        *times["lists"]["parts_of_day"],
+        *load_lexicon("ledger")["addressees"]["time_links"],
+    ]
+    return frozenset(words)
+
+
+def _without_time_speaker(claim: Claim) -> Claim:
+    """The claim with no speaker when its speaker's words are a time expression only ("Thursday", "Last
+    night", "Earlier this week"): the parse took the sentence's when for its who."""
+    words = _WORD.findall((claim.speaker_text or "").lower())
+    if claim.speaker or not words or not set(words) <= time_words():
+        return claim
+    return replace(claim, speaker_text=None, speaker_start=None, speaker_end=None)
 
 
 def _without_addressee(claim: Claim, names: Mapping[str, str]) -> Claim:
