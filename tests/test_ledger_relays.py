@@ -192,3 +192,28 @@ def test_build_ledger_reads_a_source_restated_by_outlets_as_its_series() -> None
     # a figure of the outlet's own is still a side
     (question,) = build_ledger(STORY, [*claims[:2], _outlet("o1", "c", 40)], LEDGER_ARTICLES, [], [])
     assert question.status == "contested", question.status_reason
+
+
+def test_words_quoted_back_to_their_speaker_are_that_speakers() -> None:
+    # an interviewer reading a guest's words back to her: the guest's claim, the interviewer no second source
+    article = make_article(
+        "Rosa Lind said the dam was never inspected.\n"
+        "“Yesterday you said the dam was never inspected,” Omar Haddad said.\n"
+        "“You told voters the dam was never inspected,” Omar Haddad said.\n"
+        "“Some said the dam was never inspected,” Omar Haddad said.\n"
+    )
+    texts = {article.id: article.text}
+    own = make_claim("the dam was never inspected", article=article, id="c1", speaker="e-lind")
+    quoted = [
+        make_claim(text, article=article, id=f"c{n}", speaker="e-haddad", speaker_text="Omar Haddad")
+        for n, text in (
+            (2, "Yesterday you said the dam was never inspected"),
+            (3, "You told voters the dam was never inspected"),
+            (4, "Some said the dam was never inspected"),
+        )
+    ]
+    relayed = as_relayed([own, *quoted], texts, {})
+    assert [claim.speaker for claim in relayed] == ["e-lind", "e-lind", "e-lind", "e-haddad"]
+    assert relayed[1].via_text == "Omar Haddad"
+    # with no other speaker asserting it, whom "you" names is unknown: the claim stays the interviewer's
+    assert as_relayed(quoted[:1], texts, {}) == quoted[:1]

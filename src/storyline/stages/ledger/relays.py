@@ -6,7 +6,12 @@ their own in the sentence:
 
 - a content opening on another's attribution: McCaul said "The FBI director said she exercised extreme
   carelessness …";
-- a marker right after the cue: "“… extremely careless …” Trump tweeted, quoting Comey's statement".
+- a marker right after the cue: "“… extremely careless …” Trump tweeted, quoting Comey's statement";
+- words quoted back to the one who said them: an interviewer's "Last night you said the president was the
+  founder of ISIS" passes on the words of the one spoken to, who is no name in the sentence; the relay
+  counts as the one other speaker of its position who asserts the thing themselves (``quotes_back``), and
+  the interviewer is no source of it (PolNeAR second-amendment-isis-founder: Hewitt stood beside Trump as
+  a second source of Obama founding ISIS, issue #14).
 
 The relayed words name someone; the relay counts as that speaker only when they are one of the speakers
 who assert the thing themselves in the same question (``as_relayed``), matched by the words a reader knows
@@ -27,6 +32,7 @@ from functools import cache
 
 from storyline.lexicons import load_lexicon
 from storyline.records import Claim, Entity
+from storyline.stages.ledger.addressees import time_words
 from storyline.stages.ledger.counted import Measure
 from storyline.stages.ledger.grouping import WORD, ledger_lexicon, speaker_key
 from storyline.stages.ledger.voices import NO_VOICES, Voices, voice_of
@@ -38,6 +44,7 @@ LONGEST_RELAYED = 6
 @dataclass(frozen=True, slots=True)
 class RelayLexicon:
     opening: re.Pattern[str]  # a content opening on "<someone> said"
+    back: re.Pattern[str]  # a content opening on "you said", after words of when ("Last night you said")
     after_cue: re.Pattern[str]  # ", quoting <someone>" right after the cue
     nouns: frozenset[str]  # what the relayed words are called ("statement"), no part of a name
 
@@ -50,6 +57,7 @@ def relay_lexicon() -> RelayLexicon:
     name = rf"[^\W\d_][\w’'-]*(?:\s+[\w’'-]+){{0,{LONGEST_RELAYED - 1}}}?"
     return RelayLexicon(
         opening=re.compile(rf"^(?P<who>{name})\s+(?:{cues})\b"),
+        back=re.compile(rf"^(?P<when>(?:[^\W\d_]+,?\s+){{0,3}}?)you\s+(?:{cues})\b", re.IGNORECASE),
         after_cue=re.compile(rf"^\s*,?\s*(?:{markers})\s+(?P<who>{name})\s*(?:[,.;:]|$)"),
         nouns=frozenset(data["nouns"]),
     )
@@ -107,17 +115,32 @@ def relayed_words(claim: Claim, text: str) -> frozenset[str]:
     )
 
 
+def quotes_back(claim: Claim) -> bool:
+    """Whether a content opens on words quoted back to the one spoken to: "you said …", "Last night you
+    told …" (words of when before it only)."""
+    found = relay_lexicon().back.match(claim.text.strip().lstrip("\"“‘'"))
+    return found is not None and set(_words(found["when"])) <= time_words()
+
+
 def as_relayed(
     claims: Sequence[Claim], texts: Mapping[str, str], known: Mapping[str, frozenset[str]]
 ) -> list[Claim]:
     """The claims with each relay's speaker replaced by the one speaker asserting it themselves whom the
-    relay names (``relayed_words`` within ``known``); the relaying speaker kept as ``via_text``."""
+    relay names (``relayed_words`` within ``known``), or for words quoted back to their speaker
+    (``quotes_back``) the one other speaker asserting it; the relaying speaker kept as ``via_text``."""
     relayed = {claim.id: relayed_words(claim, texts.get(claim.article, "")) for claim in claims}
-    asserting = {claim.speaker for claim in claims if claim.speaker and not relayed[claim.id]}
+    back = {claim.id for claim in claims if quotes_back(claim)}
+    asserting = {
+        claim.speaker for claim in claims if claim.speaker and not relayed[claim.id] and claim.id not in back
+    }
     result = []
     for claim in claims:
         words = relayed[claim.id]
-        named = [s for s in asserting if s != claim.speaker and words and words <= known.get(s, frozenset())]
+        named = [
+            s
+            for s in asserting
+            if s != claim.speaker and (claim.id in back or (words and words <= known.get(s, frozenset())))
+        ]
         if len(named) != 1:
             result.append(claim)
             continue
