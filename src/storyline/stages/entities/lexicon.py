@@ -106,6 +106,7 @@ class EntityLexicon:
     countries: frozenset[str]
     portfolio_titles: frozenset[str]
     inverted_org_heads: frozenset[str]
+    field_list_org_heads: frozenset[str]
     reordered_org_heads: frozenset[str]
     # Adjective (folded) qualifying a state body → the noun another rendering uses ("republican" → republic).
     org_qualifier_adjectives: dict[str, str]
@@ -241,6 +242,7 @@ def entity_lexicon() -> EntityLexicon:
         ),
         portfolio_titles=frozenset(data["portfolio_titles"]),
         inverted_org_heads=frozenset(data["inverted_org_heads"]),
+        field_list_org_heads=frozenset(data["field_list_org_heads"]),
         reordered_org_heads=frozenset(data["reordered_org_heads"]),
         org_qualifier_adjectives=dict(data["org_qualifier_adjectives"]),
         place_first_org_heads=frozenset(data["place_first_org_heads"]),
