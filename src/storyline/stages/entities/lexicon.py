@@ -159,6 +159,7 @@ class EntityLexicon:
     # Nouns of a kind of place, and prepositions putting a name as a place (entities.places).
     place_nouns: frozenset[str]
     place_prepositions: frozenset[str]
+    place_name_openings: frozenset[str]
     place_name_endings: tuple[str, ...]
     place_adjectives: frozenset[str]
     # Verbs whose subject is an executive, not a place: the reporting verbs of ``cues`` and acts of office.
@@ -280,6 +281,7 @@ def entity_lexicon() -> EntityLexicon:
         executive_possessions=frozenset(data["executive_possessions"]),
         place_nouns=frozenset(data["place_nouns"]),
         place_prepositions=frozenset(data["place_prepositions"]),
+        place_name_openings=frozenset(data["place_name_openings"]),
         place_name_endings=tuple(data["place_name_endings"]),
         place_adjectives=frozenset(data["place_adjectives"]),
         executive_verbs=frozenset(data["subdivision_acts"])
