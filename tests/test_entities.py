@@ -524,12 +524,14 @@ def test_an_organisation_short_name_joins_the_full_name_of_its_article_unless_tw
 # 0.762, P 0.908 with old Indonesian and French spellings read as the modern ones (Soetrisno, Tjahjono,
 # Tchahyono), a name after a leading legal form ("PT") a company's, and "the company" no campaign group.
 # 0.838, P 0.927 (twenty-eighth round) with a lone given name keyed to its article's one full name opening
-# with it, and "The director of the company, X" a person.
+# with it, and "The director of the company, X" a person. 0.854, P 0.927 with a body named for its fields
+# going on over the "and" where the model cut it ("Centre for Volcanology and Geological Hazard Mitigation");
+# 0.865, P 0.927 with "The regent of <Place>, X," a person the model tagged a place.
 FLOORS_OF_LATE_STORIES = {
     "sfax-bank-fraud": (0.87, 0.93),
     "pamir-air-crash": (0.94, 0.96),
     "drina-bridge": (0.82, 0.96),
-    "java-eruption": (0.83, 0.92),
+    "java-eruption": (0.86, 0.92),
 }  # (B3 F1, B3 precision)
 
 

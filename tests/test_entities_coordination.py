@@ -112,3 +112,56 @@ def test_a_bracketed_acronym_that_does_not_spell_the_name_before_it_is_left_alon
     name = "Harbour Volunteer Rescue Network"
     names = [Mention("a", 4, 4 + len(name), name, "ORG")]
     assert acronyms_given_in_brackets(text, names, entity_lexicon()) == names
+
+
+def test_a_body_named_for_its_fields_goes_on_over_a_second_field_the_model_tagged_apart() -> None:
+    """Issue #17 (generalise java-eruption): the small model cuts a centre's, an institute's or a bureau's
+    name at its "and" or comma and tags the fields after it an organisation of their own."""
+    found = mentions_of(
+        "The Institute for Seismology and Coastal Hazard Research issued a tsunami warning on Monday. "
+        "Agents of the Bureau of Alcohol, Tobacco, Firearms and Explosives searched the house."
+    )
+    names = organisation_names(found)
+    assert {"Institute for Seismology and Coastal Hazard Research"} <= names
+    assert "Bureau of Alcohol, Tobacco, Firearms and Explosives" in names
+    assert "Coastal Hazard Research" not in {m.text for m in found}
+
+
+def test_a_ministry_beside_a_named_organisation_stays_two_bodies() -> None:
+    """Parsed exactly as a second field is ("Amnesty International" a conjunct of "Health"): the name the
+    lexicon knows is an organisation of its own."""
+    found = mentions_of(
+        "The Ministry of Health and Amnesty International criticised the prison law on Monday."
+    )
+    assert {"Ministry of Health", "Amnesty International"} <= organisation_names(found)
+
+
+def parsed_centre(second: list[str], text_after: list[str]) -> Doc:
+    """ "The Centre for Forests and <second> spoke. <text_after>", parsed by hand as the small model parses
+    it: the last word of <second> a conjunct of "Forests", the others its compounds, <second> tagged an
+    organisation of its own."""
+    words = ["The", "Centre", "for", "Forests", "and", *second, "spoke", ".", *text_after]
+    last, verb = 4 + len(second), 5 + len(second)
+    heads = [1, verb, 1, 2, 3] + [last] * (len(second) - 1) + [3, verb, verb]
+    heads += [len(words) - 1] * len(text_after)
+    deps = ["det", "nsubj", "prep", "pobj", "cc"] + ["compound"] * (len(second) - 1) + ["conj", "ROOT"]
+    deps += ["punct"] + ["dep"] * len(text_after)
+    ents = ["O", "B-ORG", "I-ORG", "I-ORG", "O", "B-ORG"] + ["I-ORG"] * (len(second) - 1)
+    ents += ["O"] * (2 + len(text_after))
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, ents=ents)
+
+
+def test_a_second_half_is_a_field_only_when_it_reads_as_no_body_of_its_own() -> None:
+    """Fields the name covers join it; a second half ending in an organisation's head word, or written
+    elsewhere in the article on its own, is a body beside the centre."""
+    for second, text_after, expected in (
+        (["Soil", "Science"], [], "Centre for Forests and Soil Science"),
+        (["Soil", "Council"], [], "Centre for Forests"),
+        (["Soil", "Science"], ["Soil", "Science", "agreed", "."], "Centre for Forests"),
+    ):
+        doc = parsed_centre(second, text_after)
+        second_start = len("The Centre for Forests and ")
+        cut = Mention("a", 4, 22, doc.text[4:22], "ORG")
+        tagged = Mention("a", second_start, second_start + len(" ".join(second)), " ".join(second), "ORG")
+        found = organisations_over_portfolio_lists(doc, [cut, tagged], entity_lexicon())
+        assert found[0].text == expected

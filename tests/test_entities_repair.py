@@ -171,6 +171,49 @@ def test_a_name_tagged_an_organisation_right_after_a_title_and_comma_is_a_person
     assert len(found) == len(tagged)
 
 
+def title_of_place_then_name(title: str, name: str) -> str:
+    """ "The <title> of Kalimaro, <name>, said", parsed as the small model parses it: the name (tagged a
+    place, as the first) in apposition with the place, not with the title."""
+    first, last = name.split()
+    return (
+        f"The/DET/det/1/O {title}/NOUN/nsubj/8/O of/ADP/prep/1/O Kalimaro/PROPN/pobj/2/B-GPE "
+        f",/PUNCT/punct/3/O {first}/PROPN/compound/6/B-GPE {last}/PROPN/appos/3/I-GPE ,/PUNCT/punct/1/O "
+        "said/VERB/ROOT/8/O"
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "name", "people"),
+    [
+        # issue #17 (generalise java-eruption): "The regent of Sumberarum, Gatot Haryanto," tagged a place
+        ("regent", "Budi Santoso", ["Budi Santoso"]),
+        ("mayor", "Budi Santoso", ["Budi Santoso"]),
+        # a place qualifying the place ("The mayor of Springfield, New Jersey, said") stays a place
+        ("mayor", "New Jersey", []),
+        ("governor", "North Kalimaro", []),
+        # no title before the place: "The capital of Kalimaro, Budi Santoso," names no holder
+        ("capital", "Budi Santoso", []),
+    ],
+)
+def test_a_name_in_apposition_with_the_place_a_title_is_of_is_the_titles_holder(
+    title: str, name: str, people: list[str]
+) -> None:
+    doc = parsed(title_of_place_then_name(title, name))
+    tagged = [Mention("a", e.start_char, e.end_char, e.text, e.label_) for e in doc.ents]
+    found = people_in_apposition(doc, "a", tagged, entity_lexicon())
+    assert [m.text for m in found if m.label == "PERSON"] == people
+    assert [m.text for m in found if m.label == "GPE"] == ["Kalimaro", *([] if people else [name])]
+
+
+def test_a_name_the_article_writes_as_a_place_elsewhere_stays_a_place_after_a_title_of_place() -> None:
+    tokens = title_of_place_then_name("mayor", "Budi Santoso")
+    tokens += " in/ADP/prep/8/O Budi/PROPN/compound/11/O Santoso/PROPN/pobj/9/O"
+    doc = parsed(tokens)
+    tagged = [Mention("a", e.start_char, e.end_char, e.text, e.label_) for e in doc.ents]
+    found = people_in_apposition(doc, "a", tagged, entity_lexicon())
+    assert not [m for m in found if m.label == "PERSON"]
+
+
 def test_an_untagged_acronym_right_after_an_organisation_word_is_that_organisation() -> None:
     words = [
         "the",

@@ -5,7 +5,9 @@
 actors side by side have the same shape ("the Ministry of Health, Oxfam and Unicef"), so a cut is joined
 only on evidence that the words are one name: the parse attaching the list to the name's last word (a
 ministry's portfolios are conjuncts of its first portfolio; Oxfam is a conjunct of the ministry), or an
-acronym in the article spelling the initials of the joined words ("SCCW"). Hand-written over spaCy's parse.
+acronym in the article spelling the initials of the joined words ("SCCW"). A body named for its fields
+("Centre for Volcanology and Geological Hazard Mitigation") goes on over words the model tagged a body of
+their own only when they read as no name of one. Hand-written over spaCy's parse.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ import re
 from spacy.tokens import Doc, Token
 
 from storyline.records import Mention
-from storyline.stages.entities.lexicon import EntityLexicon
+from storyline.stages.entities.known import is_known_organisation
+from storyline.stages.entities.lexicon import PLACE_LABELS, EntityLexicon
 
 __all__ = [
     "acronyms_given_in_brackets",
@@ -32,6 +35,8 @@ ACRONYM_WORD = re.compile(r"\b[A-Z]{3,6}\b")
 BRACKETED_ACRONYM = re.compile(r"\s*\(\s*([A-Z]{3,6})\s*\)")
 # "and" and one capitalised word after a name, the name going on no further: "Thermaikos Shipping| and Ports".
 AND_ONE_WORD_AFTER = re.compile(r"\s+(?:and|&)\s+([A-Z][a-z]+)\b(?![ \t]+[A-Z])")
+# Entity labels of words that name a place, a nation or a person, never a field a body covers.
+NAMED_NOT_BODY_LABELS = PLACE_LABELS | {"NORP", "PERSON"}
 # How far before a name the coordinated words may start.
 COORDINATED_CHARS = 80
 
@@ -63,13 +68,17 @@ def _portfolio_list_end(
     words = mention.text.lower().split()
     if mention.label != "ORG" or mention.refers_to is not None or len(words) < 3:
         return None
-    if words[0] not in lexicon.inverted_org_heads or words[1] not in {"of", "for"}:
+    if words[0] not in lexicon.field_list_org_heads or words[1] not in {"of", "for"}:
         return None
     last = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if last is None or last.end + 1 >= len(doc):
+    if last is None or last.end + 1 >= len(doc) or doc[last.end - 1].ent_type_ in PLACE_LABELS:
         return None
-    if doc[last.end].lower_ == "and":
-        return _second_portfolio_end(doc, last.end + 1, last.end - 1, names)
+    # the model's cut may fall before the "and" or after it ("Institute for Seismology and| Coastal …")
+    conjunction = last.end - 1 if doc[last.end - 1].lower_ == "and" else last.end
+    if doc[conjunction].lower_ == "and":
+        after, field = conjunction + 1, conjunction - 1
+        single = _second_portfolio_end(doc, after, field, names)
+        return single if single is not None else _second_field_end(doc, after, field, lexicon)
     if doc[last.end].text != ",":
         return None
     first_item = doc[last.end + 1]
@@ -98,6 +107,36 @@ def _second_portfolio_end(doc: Doc, index: int, last_portfolio: int, names: list
     if len(list(token.subtree)) != 1 or token.ent_type_ or any(m.start <= token.idx < m.end for m in names):
         return None
     return token.idx + len(token.text)
+
+
+def _second_field_end(doc: Doc, index: int, last_field: int, lexicon: EntityLexicon) -> int | None:
+    """ "Centre for Volcanology |and Geological Hazard Mitigation": capitalised words after the "and", the
+    last a conjunct of the name's last word and the others its modifiers, go on with the name even where the
+    model tagged them an organisation of their own (issue #17, generalise java-eruption). Two bodies side by
+    side parse the same ("the Ministry of Health and Amnesty International"), so the words must not read as
+    a body's name: none of them a place, a nation or a person, the last no head of an organisation, not a
+    name the lexicon knows, and not written anywhere in the article but after an "and"."""
+    field = next((t for t in doc[index:] if t.dep_ not in {"compound", "amod"}), None)
+    if field is None or field.i == index or field.dep_ != "conj" or field.head.i != last_field:
+        return None
+    words = doc[index : field.i + 1]
+    if not all(_list_word(t) and (t.i == field.i or index <= t.head.i <= field.i) for t in words):
+        return None
+    if any(t.lower_ == "and" or t.text == "," or t.ent_type_ in NAMED_NOT_BODY_LABELS for t in words):
+        return None
+    if field.lower_ in lexicon.org_head_words | lexicon.civic_group_heads | lexicon.international_words:
+        return None
+    if is_known_organisation(words.text) or _written_alone(doc.text, words.text):
+        return None
+    return field.idx + len(field.text)
+
+
+def _written_alone(text: str, words: str) -> bool:
+    """Whether the article writes the words somewhere not right after an "and": a name of its own."""
+    return any(
+        not text[: found.start()].rstrip().endswith(" and")
+        for found in re.finditer(rf"(?<![\w-]){re.escape(words)}(?![\w-])", text)
+    )
 
 
 def _list_word(token: Token) -> bool:

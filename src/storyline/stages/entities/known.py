@@ -19,7 +19,7 @@ from storyline.lexicons import load_lexicon
 from storyline.records import Mention
 from storyline.stages.entities.lexicon import fold_name
 
-__all__ = ["known_organisation_key", "known_organisation_mentions"]
+__all__ = ["is_known_organisation", "known_organisation_key", "known_organisation_mentions"]
 
 
 @lru_cache(maxsize=1)
@@ -45,6 +45,11 @@ def known_organisation_key(name: str) -> str:
     if " " not in key and not name.isupper():
         return key
     return _canonical_keys().get(key, key)
+
+
+def is_known_organisation(name: str) -> bool:
+    """Whether a name of two words or more is one the lexicon lists ("Amnesty International")."""
+    return " " in name.strip() and fold_name(name) in _canonical_keys()
 
 
 def known_organisation_mentions(text: str, names: list[Mention]) -> list[Mention]:

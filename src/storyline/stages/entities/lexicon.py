@@ -106,6 +106,7 @@ class EntityLexicon:
     countries: frozenset[str]
     portfolio_titles: frozenset[str]
     inverted_org_heads: frozenset[str]
+    field_list_org_heads: frozenset[str]
     reordered_org_heads: frozenset[str]
     # Adjective (folded) qualifying a state body → the noun another rendering uses ("republican" → republic).
     org_qualifier_adjectives: dict[str, str]
@@ -158,6 +159,7 @@ class EntityLexicon:
     # Nouns of a kind of place, and prepositions putting a name as a place (entities.places).
     place_nouns: frozenset[str]
     place_prepositions: frozenset[str]
+    place_name_openings: frozenset[str]
     place_name_endings: tuple[str, ...]
     place_adjectives: frozenset[str]
     # Verbs whose subject is an executive, not a place: the reporting verbs of ``cues`` and acts of office.
@@ -241,6 +243,7 @@ def entity_lexicon() -> EntityLexicon:
         ),
         portfolio_titles=frozenset(data["portfolio_titles"]),
         inverted_org_heads=frozenset(data["inverted_org_heads"]),
+        field_list_org_heads=frozenset(data["field_list_org_heads"]),
         reordered_org_heads=frozenset(data["reordered_org_heads"]),
         org_qualifier_adjectives=dict(data["org_qualifier_adjectives"]),
         place_first_org_heads=frozenset(data["place_first_org_heads"]),
@@ -278,6 +281,7 @@ def entity_lexicon() -> EntityLexicon:
         executive_possessions=frozenset(data["executive_possessions"]),
         place_nouns=frozenset(data["place_nouns"]),
         place_prepositions=frozenset(data["place_prepositions"]),
+        place_name_openings=frozenset(data["place_name_openings"]),
         place_name_endings=tuple(data["place_name_endings"]),
         place_adjectives=frozenset(data["place_adjectives"]),
         executive_verbs=frozenset(data["subdivision_acts"])

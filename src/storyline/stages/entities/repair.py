@@ -362,15 +362,45 @@ def _titled_right_before(doc: Doc, name: Mention, lexicon: EntityLexicon) -> boo
 
 
 def _titled_by_apposition(head: Token, lexicon: EntityLexicon) -> bool:
-    """Whether a name's head word stands in apposition with a title word ("director", "director general")."""
-
-    def is_title(token: Token) -> bool:
-        compounds = (child.lower_ for child in token.children if child.dep_ == "compound")
-        return token.lower_ in lexicon.title_words or any(word in lexicon.title_words for word in compounds)
-
-    if head.dep_ == "appos" and is_title(head.head):
+    """Whether a name's head word stands in apposition with a title word ("director", "director general"),
+    or with the place a title is of ("The mayor of Lindholm, Per Ostberg, said")."""
+    if head.dep_ == "appos" and _is_title(head.head, lexicon):
         return True
-    return any(child.dep_ == "appos" and is_title(child) for child in head.children)
+    if any(child.dep_ == "appos" and _is_title(child, lexicon) for child in head.children):
+        return True
+    return _titled_across_its_place(head, lexicon)
+
+
+def _is_title(token: Token, lexicon: EntityLexicon) -> bool:
+    compounds = (child.lower_ for child in token.children if child.dep_ == "compound")
+    return token.lower_ in lexicon.title_words or any(word in lexicon.title_words for word in compounds)
+
+
+def _titled_across_its_place(head: Token, lexicon: EntityLexicon) -> bool:
+    """ "The regent of Sumberarum, Gatot Haryanto, declared": the parse puts the name in apposition with
+    the place, and the small model tags a name it does not know a place (issue #17, generalise
+    java-eruption). A place qualifying the place has the same shape ("The mayor of Springfield, New
+    Jersey, said"), so the name must be set off by commas and read as no place: no place noun in it, no
+    word opening place names first ("New", "North", "San"), no country, and not written after a place
+    preposition elsewhere in the article."""
+    place = head.head
+    if head.dep_ != "appos" or place.dep_ != "pobj" or place.head.lower_ != "of":
+        return False
+    if not _is_title(place.head.head, lexicon):
+        return False
+    span = _proper_name_ending_at(head)
+    doc = head.doc
+    if span is None or span.start == 0 or doc[span.start - 1].text != ",":
+        return False
+    if head.i + 1 >= len(doc) or doc[head.i + 1].text != ",":
+        return False
+    words = [token.lower_ for token in span]
+    if words[0] in lexicon.place_name_openings or any(word in lexicon.place_nouns for word in words):
+        return False
+    if fold_name(span.text) in lexicon.countries or fold_name(span.text) in lexicon.country_aliases:
+        return False
+    prepositions = "|".join(lexicon.place_prepositions)
+    return re.search(rf"\b(?:{prepositions})\s+{re.escape(span.text)}\b", doc.text, re.IGNORECASE) is None
 
 
 def _proper_name_ending_at(head: Token) -> Span | None:
