@@ -527,11 +527,13 @@ def test_an_organisation_short_name_joins_the_full_name_of_its_article_unless_tw
 # with it, and "The director of the company, X" a person. 0.854, P 0.927 with a body named for its fields
 # going on over the "and" where the model cut it ("Centre for Volcanology and Geological Hazard Mitigation");
 # 0.865, P 0.927 with "The regent of <Place>, X," a person the model tagged a place.
+# gas-leak joined at the twenty-eighth round's end (scored unseen at df3f513: 0.740, P 0.897).
 FLOORS_OF_LATE_STORIES = {
     "sfax-bank-fraud": (0.87, 0.93),
     "pamir-air-crash": (0.94, 0.96),
     "drina-bridge": (0.82, 0.96),
     "java-eruption": (0.86, 0.92),
+    "gas-leak": (0.73, 0.89),
 }  # (B3 F1, B3 precision)
 
 

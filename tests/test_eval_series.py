@@ -135,7 +135,10 @@ def test_a_source_s_series_inside_a_contest_between_moving_counts_is_shown() -> 
 # drina-bridge joined at the twenty-sixth round's end (scored unseen at 1a8d090: series 0/2, both shown
 # contested: a 2009 toll beside the first day's bodies, and the administration's latest counts under its
 # owner's name and its other name, read as other sources); both right since, it is in these floors.
-SERIES_LATE_STORIES: set[str] = set()
+# gas-leak joined at the twenty-eighth round's end (scored unseen at df3f513: shown 1/2, right latest 1/2: the
+# people in hospital, a stock rising then falling, shown as one contested question of four values, not a
+# series); its own floor until that is fixed.
+SERIES_LATE_STORIES: set[str] = {"gas-leak"}
 
 
 def test_generalisation_stories_series_stay_above_floors() -> None:
@@ -153,3 +156,16 @@ def test_generalisation_stories_series_stay_above_floors() -> None:
     assert scores.latest_right >= scores.expected - 1
     assert scores.predicted_gold == scores.predicted, scores.details
     assert scores.must_not_shown == 0
+
+
+def test_late_stories_series_stay_above_their_floors() -> None:
+    """A story joined after its unseen score keeps what it showed then: gas-leak's death toll, and no count
+    that must not be a series shown as one."""
+    from eval.common import generalise_brief, generalise_gold
+    from eval.series import load_series_gold, score_series
+
+    article_gold = generalise_gold(held_out=False)
+    scores = score_series(generalise_brief(), load_series_gold(GENERALISE_SERIES, SERIES_LATE_STORIES), article_gold)
+    assert scores.expected == 2, "gas-leak's series gold went missing"
+    assert scores.latest_right >= 1, scores.details
+    assert scores.must_not_shown == 0, scores.details
