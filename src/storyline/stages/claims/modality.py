@@ -57,7 +57,9 @@ LEAVES_OPEN = re.compile(r"(?:\bnot|n't|\bnever)\s+(?:[^\W\d_]+\s+){0,2}whether\
 # An indirect question after a verb ("questioned why she hadn't spoken", "asked whether he had not paid"):
 # a negation after it is the question's, not the main clause's (``_negated_stance``). Not after a form of
 # "be" ("that is why he did not come", "the reason was why …"): there the clause is what is asserted.
-INDIRECT_QUESTION = re.compile(r"(?<!\bis)(?<!\bwas)(?<!\bare)(?<!\bwere)(?<!')(?<!'s)(?<!’s)\s(?:why|whether)\b")
+INDIRECT_QUESTION = re.compile(
+    r"(?<!\bis)(?<!\bwas)(?<!\bare)(?<!\bwere)(?<!')(?<!'s)(?<!’s)\s(?:why|whether)\b"
+)
 # A verb of saying in its bare form after "can" or "could", a comma or colon after it: what follows is what
 # the speaker could say to someone ("I can, by speaking to them, say, look, this is not …"). Not "will" or
 # "want to": "I want to say, this is not true" is the speaker's own denial, prefaced.
