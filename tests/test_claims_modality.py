@@ -241,6 +241,15 @@ def test_a_negation_word_outside_the_main_clause_or_in_an_idiom_affirms(text: st
         ("I want to say, this is not a safe dam", "deny"),
         ("I can not say, look, the dam is safe", "deny"),
         ("the photographs do not show the gate", "deny"),
+        # issue #14 (PolNeAR khan-family): a negation in an indirect question after a later verb is the
+        # question's; the main clause is affirmed ("unfairly" is a judgement, no negation)
+        ("the mayor unfairly had blamed the engineers and asked why the council hadn't acted", "affirm"),
+        ("the ferry left early and the captain wondered whether the crew had not been told", "affirm"),
+        # must not: a negation before the indirect question, or a "why" after "is", still denies
+        ("the mayor never asked why the council had acted", "deny"),
+        ("that is why the ferry did not leave", "deny"),
+        ("that's why the ferry did not leave", "deny"),
+        ("the council did not explain why the dam failed", "deny"),
     ],
 )
 def test_a_negation_leaving_a_thing_open_or_said_to_someone_denies_nothing(text: str, stance: str) -> None:

@@ -156,6 +156,34 @@ def test_predicates_of_one_class_are_not_other_predicates_when_statements_are_gr
     assert len(group_statements(other, SETTINGS)) == 2
 
 
+def test_a_negated_norm_joins_no_proposition_of_another_predicate_by_a_shared_entity_alone() -> None:
+    # issue #14 (PolNeAR khan-family): "she does not believe the Khans should be immune from criticism"
+    # joined "Khan unfairly had attacked him" by the names they share, and stood as its denial; a negated
+    # norm (what ought to be) denies no event of another predicate
+    blamed = claim("the harbour mayor unfairly had blamed the ferry crews over the late sailings", "had")
+    plain = (
+        "she believes the harbour mayor and the ferry crews should be immune from criticism over the sailings"
+    )
+    negated = plain.replace("believes", "does not believe")
+    affirmed = claim(plain, "believes", "should", id="b")
+    denied = claim(negated, "believe", "should", id="c")
+    factual = claim(negated.replace("should be", "were"), "believe", "were", id="d")
+
+    def grouped(other: Claim) -> int:
+        statements = [
+            Statement(c, content_words(c.text) | {"@mayor"}, antecedent=None) for c in (blamed, other)
+        ]
+        weight = rarity_weights([s.words for s in statements])
+        assert similarity(statements[0].words, statements[1].words, weight) >= SETTINGS.proposition_similarity
+        return len(group_statements(statements, SETTINGS))
+
+    assert grouped(denied) == 2
+    # must not: an affirmed norm, or a negation of what was ("were not immune"), still lets the shared
+    # entity count, as before
+    assert grouped(affirmed) == 1
+    assert grouped(factual) == 1
+
+
 def test_an_outlet_voice_claim_joins_the_proposition_it_is_keyed_to_and_only_once() -> None:
     speaker = claim("the director would not recommend charges against the envoy", "recommend", id="a")
     other = claim("the ministry summoned the ambassador", "summoned", id="b")

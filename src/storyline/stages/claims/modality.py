@@ -54,6 +54,12 @@ ANSWERING_NO = re.compile(r"^(?:no[,.!–—]+\s+)+(?=\w)")
 # A negated verb right before "whether" ("do not show whether", "would not say whether"): the thing is left
 # open (``_negated_stance``); up to two words between ("did not yet say whether").
 LEAVES_OPEN = re.compile(r"(?:\bnot|n't|\bnever)\s+(?:[^\W\d_]+\s+){0,2}whether\b")
+# An indirect question after a verb ("questioned why she hadn't spoken", "asked whether he had not paid"):
+# a negation after it is the question's, not the main clause's (``_negated_stance``). Not after a form of
+# "be" ("that is why he did not come", "the reason was why …"): there the clause is what is asserted.
+INDIRECT_QUESTION = re.compile(
+    r"(?<!\bis)(?<!\bwas)(?<!\bare)(?<!\bwere)(?<!')(?<!'s)(?<!’s)\s(?:why|whether)\b"
+)
 # A verb of saying in its bare form after "can" or "could", a comma or colon after it: what follows is what
 # the speaker could say to someone ("I can, by speaking to them, say, look, this is not …"). Not "will" or
 # "want to": "I want to say, this is not true" is the speaker's own denial, prefaced.
@@ -239,7 +245,12 @@ def _negated_stance(claim_text: str) -> Stance:
       the words the speaker could say to someone, not in the claim: "Maybe I can, by speaking directly to
       white people, say, look, this is not who we are" affirms that she would speak to them (the same
       story: Clinton stood on both sides of her own wish). Not "as I said, this is not true" nor "I want to
-      say, this is not true": the speaker's own denial.
+      say, this is not true": the speaker's own denial;
+    - a negation only after an indirect question ("INDIRECT_QUESTION") is the question's: "the mayor had
+      misled the council and asked why the auditors had not been told" affirms that he misled it (PolNeAR
+      khan-family: Trump's complaint that Khan "unfairly had attacked him and questioned why Ghazala Khan
+      hadn't spoken" stood Trump on the deny side of his own charge, issue #14). A negation before it
+      still denies ("he never asked why …"), and "not … whether" leaves the thing open (above).
 
     Only the ledger's stance reads this, so ``is_negated`` (also read by ``claims.framing``) is unchanged."""
     first_clause = _main_clause(claim_text)
@@ -251,6 +262,9 @@ def _negated_stance(claim_text: str) -> Stance:
         None,
     )
     if saying and negation and saying.end() <= negation.start():
+        return "affirm"
+    asked = INDIRECT_QUESTION.search(first_clause)
+    if asked and negation and asked.end() <= negation.start():
         return "affirm"
     return "deny"
 

@@ -5,7 +5,10 @@ word and entity overlap, on the candidate pairs of ``ledger.blocking``); a denia
 "the accusation" takes the content of the claim just before it in the article; each response (denial,
 non-confirmation) joins the group of the statement it is most like. Two statements that each assert a
 predicate the other does not mention, naming no entity in common, are not alike whatever words they share
-(``ledger.propositions``: a question is keyed by what is asserted). A proposition is weighed when at
+(``ledger.propositions``: a question is keyed by what is asserted); nor, whatever entity they share, when
+either denies a norm, what ought to be: it denies no other predicate's event ("she does not believe the
+Khans should be immune from criticism" stood as the denial that Khan had attacked Trump unfairly, PolNeAR
+khan-family, issue #14). A proposition is weighed when at
 least two independent sources take part; one voice's is kept only as a single-source question
 (``ledger.single_voice``). The outlet's own statements never seed a group (their long sentences
 share words with anything): one joins a group only when it is as alike as a claim of the group
@@ -19,7 +22,9 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from storyline.config import LedgerSettings
+from storyline.lexicons import load_lexicon
 from storyline.records import Claim
+from storyline.stages.claims import stance_of
 from storyline.stages.ledger.blocking import average_linkage, candidate_pairs, join_groups
 from storyline.stages.ledger.embedding import ContentVectors
 from storyline.stages.ledger.grouping import (
@@ -79,12 +84,15 @@ def group_statements(
     scores: dict[tuple[int, int], float] = {}
     predicates = [predicates_of(statement.claim) for statement in statements]
     stems = [predicate_stems(s.words) | text_predicate_stems(s.claim.text) for s in statements]
+    normative = [not s.response and _negated_norm(s.claim) for s in statements]
     for i, j in pairs:
         first, second = statements[i], statements[j]
         linked = first.antecedent == second.claim.id or second.antecedent == first.claim.id
         score = vectors.blend(similarity(first.words, second.words, weight), first.claim, second.claim)
+        # a negated norm denies no other predicate's event: a shared entity does not link them
+        shared = _shared_entities(first.words, second.words) and not (normative[i] or normative[j])
         if _other_predicates(predicates[i], predicates[j], stems[i], stems[j]) and not (
-            first.response or second.response or _shared_entities(first.words, second.words)
+            first.response or second.response or shared
         ):
             score = 0.0
         if first.response and second.response:
@@ -110,6 +118,15 @@ def _other_predicates(
     if predicate_classes(first) & predicate_classes(second):
         return False
     return bool(first and second) and not (first & second_stems or second & first_stems)
+
+
+def _negated_norm(claim: Claim) -> bool:
+    """Whether the claim negates a norm, what ought to be ("she does not believe they should be immune from
+    criticism", "the mayor should not resign"): a modal of ``deontic_modals`` (lexicon ``ledger``) and a
+    negation that denies."""
+    modals = frozenset(load_lexicon("ledger")["deontic_modals"])
+    words = {word.lower() for word in WORD.findall(claim.text)}
+    return bool(words & modals) and stance_of(claim) == "deny"
 
 
 def _shared_entities(first: frozenset[str], second: frozenset[str]) -> bool:
