@@ -165,7 +165,8 @@ def test_late_stories_series_stay_above_their_floors() -> None:
     from eval.series import load_series_gold, score_series
 
     article_gold = generalise_gold(held_out=False)
-    scores = score_series(generalise_brief(), load_series_gold(GENERALISE_SERIES, SERIES_LATE_STORIES), article_gold)
+    late_gold = load_series_gold(GENERALISE_SERIES, SERIES_LATE_STORIES)
+    scores = score_series(generalise_brief(), late_gold, article_gold)
     assert scores.expected == 2, "gas-leak's series gold went missing"
     assert scores.latest_right >= 1, scores.details
     assert scores.must_not_shown == 0, scores.details
