@@ -191,6 +191,25 @@ def test_dash_quote_after_a_named_speaker_and_colon() -> None:
     assert (claim.speaker_text, claim.text) == ("Jean Morel", "Think of a ceasefire first.")
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a digest's heading clause, a dash, then the quoted writer's label: the writer speaks
+        ("Economists differ - Anna Berg: “Rates will stay high all year.”", "Anna Berg"),
+        ("Forecasters agree — Tom Reyes: “Keep polling until the last day.”", "Tom Reyes"),
+        # two writers of one piece before the colon are both its speakers
+        (
+            "Turnout analysis - Ann Lee and Paul Berger: “The surge came from young voters.”",
+            "Ann Lee and Paul Berger",
+        ),
+    ],
+)
+def test_a_heading_before_a_dash_is_no_speaker_of_the_labelled_quote(text: str, speaker: str) -> None:
+    claims = claims_of(text)
+    quoted = [claim for claim in claims if claim.text.startswith(text.split("“")[1][:10])]
+    assert [claim.speaker_text for claim in quoted] == [speaker]
+
+
 def test_quote_pairing_handles_straight_curly_guillemets_and_strays() -> None:
     text = 'He said "one two" and “three “four” five” then «six» and a stray ” mark.'
     inner = [text[q.inner_start : q.inner_end] for q in find_quote_spans(text)]

@@ -342,3 +342,32 @@ def test_a_description_of_a_role_one_person_of_the_article_holds_is_that_person(
     assert voice_of(replace(described, article="b"), voices) is None
     rival = person("e-holt", "Ian Holt", "a", "the mayor of Easton")
     assert voice_of(described, organisation_voices([mayor, senator, rival])) is None
+
+
+def test_a_place_speaks_as_its_government_but_not_for_people_it_only_says_where_they_are_from() -> None:
+    entities = [_entity("e-ohio", "Ohio", "GPE"), _entity("e-norway", "Norway", "GPE")]
+    voices = organisation_voices(entities)
+    article = make_article(
+        "An Ohio Democrat said the race was close. Two-thirds of farmers in Ohio said prices fell. "
+        "Norway said it would pay. Norwegian officials said the fund was safe."
+    )
+    member = make_claim(
+        "the race was close", article=article, speaker="e-ohio", speaker_text="An Ohio Democrat"
+    )
+    share = make_claim(
+        "prices fell",
+        article=article,
+        id="c2",
+        speaker="e-ohio",
+        speaker_text="Two-thirds of farmers in Ohio",
+    )
+    country = make_claim("it would pay", article=article, id="c3", speaker="e-norway", speaker_text="Norway")
+    officials = make_claim(
+        "the fund was safe", article=article, id="c4", speaker="e-norway", speaker_text="Norwegian officials"
+    )
+    assert [voice_of(claim, voices) for claim in (member, share, country, officials)] == [
+        None,  # a party member of the state, no voice of it: left to the speaker's words
+        None,
+        "e-norway",  # "Seoul said", "Norway said": the place as its government
+        "e-norway",
+    ]

@@ -28,6 +28,9 @@ from storyline.stages.claims.spans import (
 from storyline.stages.claims.speakers import attributions_for, speaker_span, subject_of
 
 SIGNATURE_DASHES = frozenset({"―", "—", "–"})
+# A dash that closes a heading before a speaker's label ("Pollsters agree - Carl Bialik: “…”"): a verb before
+# it is the heading's, the name after it opens the speaker's line (``_ends_a_clause``).
+HEADING_DASHES = SIGNATURE_DASHES | {"-", "--"}
 MAX_SIGNATURE_TOKENS = 4
 # A line that opens (after any quote marks) with a short lead and a colon: "WALLACE: …", "Poll: …".
 SPEAKER_LEAD = re.compile(r"(?m)^[ \t\"“„«']*(?P<lead>[^\s:\"“„«'][^:\n]{0,58}?)[ \t]*:[ \t]+(?=\S)")
@@ -230,6 +233,7 @@ def _cue_before_quote(context: ParseContext, quote: QuoteSpan) -> list[Attributi
             token.pos_ == "AUX"
             or token.is_quote
             or (token.lower_ in ("that", "whether") and token.dep_ == "mark")
+            or (before.text == ":" and token.text in HEADING_DASHES)  # "Pollsters agree - Carl Bialik: “…”"
         ):
             return []
         if token.pos_ == "VERB":
@@ -252,8 +256,18 @@ def _colon_before_quote(context: ParseContext, quote: QuoteSpan) -> list[Attribu
         return []
     cue = (colon.idx, colon.idx + 1)
     content = (quote.inner_start, quote.inner_end)
-    speaker = (entity.start_char, entity.end_char)
+    speaker = (_first_of_pair(context, entity).start_char, entity.end_char)
     return [Attribution(cue, content, speaker, "direct", None, colon.i)]
+
+
+def _first_of_pair(context: ParseContext, name: Span) -> Span:
+    """The first of two names joined by "and" before a line's colon ("Ann Lee and Bo Park: “…”", two authors
+    of one piece); else the name itself."""
+    before = name.start - 1
+    if before < 1 or context.doc[before].lower_ != "and":
+        return name
+    first = next((ent for ent in context.doc.ents if ent.end == before), None)
+    return first if first is not None and first.label_ == name.label_ else name
 
 
 def _statement_before_quote(context: ParseContext, quote: QuoteSpan) -> list[Attribution]:
@@ -287,8 +301,10 @@ def _ends_a_clause(name: Span) -> bool:
     a verb of its own before it is part of what the clause says, not the label of a speaker's line; one in
     apposition still names who speaks ("… backed by the French minister, Jean Morel: – …")."""
     sentence = name.sent
+    dashes = [token.i for token in name.doc[sentence.start : name.start] if token.text in HEADING_DASHES]
+    start = dashes[-1] + 1 if dashes else sentence.start
     return name.root.dep_ != "appos" and any(
-        token.pos_ in ("VERB", "AUX") for token in name.doc[sentence.start : name.start]
+        token.pos_ in ("VERB", "AUX") for token in name.doc[start : name.start]
     )
 
 

@@ -71,6 +71,7 @@ class VoiceLexicon:
     links: frozenset[str]  # words between a role word and the organisation it is held at ("head of the")
     offices: Mapping[str, str]  # a title → the noun of the office its holder heads ("minister" → "ministry")
     groups: frozenset[str]  # nouns of a group of unnamed officials ("officials")
+    governing: frozenset[str]  # stems of words with which a place speaks as its government ("officials")
     domain_stem: int  # letters two words share to share a stem ("elect": election, electoral)
 
 
@@ -84,6 +85,7 @@ def voice_lexicon() -> VoiceLexicon:
         links=frozenset(data["links"]),
         offices=dict(data["offices"]),
         groups=frozenset(data["groups"]["nouns"]),
+        governing=frozenset(stem(word) for word in (*data["places"]["governing"], *data["roles"])),
         domain_stem=data["groups"]["domain_stem"],
     )
 
@@ -115,6 +117,9 @@ class Voices:
     # (article id, a role's head noun) → the one person mentioned there whose roles in the story are headed
     # by it ("mayor": the mayor), for an unresolved description of a role ("the city's new mayor")
     holders: Mapping[tuple[str, str], str] = field(default_factory=dict)
+    # place entity id → the content words of its name and aliases (``name_words``), for a speaker resolved
+    # to a place whose name only says where the speaker is from ("a New Hampshire Republican")
+    place_names: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 NO_VOICES = Voices()
@@ -147,6 +152,11 @@ def organisation_voices(entities: Sequence[Entity], articles: Collection[str] | 
         _bodies_spoken_for(entities, articles, people),
         one_body,
         _role_holders(entities, articles),
+        {
+            entity.id: frozenset().union(*(name_words(name) for name in (entity.name, *entity.aliases)))
+            for entity in entities
+            if entity.id in places
+        },
     )
 
 
@@ -412,7 +422,22 @@ def _speaker_voice(claim: Claim, voices: Voices) -> str | None:
     unowned = POSSESSOR.sub("the ", (claim.speaker_text or "").strip())
     description = None if claim.speaker else described_organisation(unowned, voices)
     named = voices.named.get(name_words(claim.speaker_text or ""))
-    return owner or description or named or claim.speaker
+    return owner or description or named or _place_voice(claim, voices)
+
+
+def _place_voice(claim: Claim, voices: Voices) -> str | None:
+    """The speaker, unless it is a place whose name is only a modifier of the speaker's words: "Seoul",
+    "Russian officials", "the Iranian government" speak as the place, but "a New Hampshire Republican",
+    "two-thirds of Republicans in Nevada", "voters in Iowa" are people of the place, no voice of it (the
+    speaker's other words hold no word of a government, ``[voices.places] governing``, nor a role word). In
+    PolNeAR's iowa-caucus-results story New Hampshire and Nevada stood as sources of party insiders'
+    forecasts (issue #14); such a speaker is left unresolved, its words naming no one."""
+    if claim.speaker not in voices.places or claim.speaker not in voices.place_names:
+        return claim.speaker
+    others = name_words(claim.speaker_text or "") - voices.place_names[claim.speaker]
+    if not others or others & voice_lexicon().governing:
+        return claim.speaker
+    return None
 
 
 def _named_owners_body(speaker: str | None, voices: Voices) -> str | None:
