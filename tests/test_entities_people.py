@@ -75,6 +75,18 @@ def test_a_lone_given_name_is_the_one_person_its_article_names_in_full_with_it()
     assert frozenset({("a", "Wahyu Kurniawan"), ("a", "Wahyu")}) in found
 
 
+def test_a_lone_word_before_the_full_name_it_opens_is_a_name_of_its_own() -> None:
+    """News names a person in full before it shortens the name: "Oscar" (an award, tagged a person) before
+    "their son, Oscar Maximillian" is not the son (ECB+ topic 2). Sentences written for this test."""
+    award = names_in(
+        "a",
+        "The actor hopes for an Oscar next year. He already has an Oscar at home: his son, Oscar Lund.",
+        [("Oscar", "PERSON"), ("Oscar", "PERSON"), ("Oscar Lund", "PERSON")],
+    )
+    found = entity_texts(resolve_entities(award))
+    assert not any(("a", "Oscar") in entity and ("a", "Oscar Lund") in entity for entity in found)
+
+
 def test_a_lone_given_name_two_full_names_open_with_or_a_surname_of_the_scope_joins_no_one() -> None:
     father_and_son = names_in(
         "a",

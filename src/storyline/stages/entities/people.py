@@ -59,23 +59,32 @@ def lone_given_names_keyed_as_their_article_name(
     Trump Jr."), nor one opening a name tagged anything but a person anywhere in the scope, nor one that
     a name of its article holds after its first word ("Douglas Aircraft", tagged a person, beside
     "McDonnell Douglas": MEANTIME airbus). A lone word tagged an organisation is left alone: "Lockheed"
-    beside "Lockheed Martin", tagged a person (airbus), is the company. Keys are folded
-    (``lexicon.fold_name``)."""
+    beside "Lockheed Martin", tagged a person (airbus), is the company. Only after the full name: news
+    names a person in full before it shortens the name, so a lone word before it is a name of its own
+    ("Oscar", the award, four times before "their 8-year-old son, Oscar Maximillian": ECB+ topic 2).
+    Keys are folded (``lexicon.fold_name``)."""
     people = {key for key, mention in keyed if mention.label == "PERSON" and " " in key}
     surnames = {key.rsplit(" ", 1)[1] for key in people}
     # a name the small model tags a body anywhere in the scope may be one: no lone word is read into it
     bodies = {key for key, mention in keyed if mention.label != "PERSON"}
     opening: dict[tuple[str, str], set[str]] = defaultdict(set)
     inside: set[tuple[str, str]] = set()  # (article, a word a name of it holds after its first)
+    introduced: dict[tuple[str, str], int] = {}  # (article, full name): where the article first writes it
     for key, mention in keyed:
         if key in people:
             opening[mention.article, key.split(" ", 1)[0]].add(key)
+            first = introduced.get((mention.article, key), mention.start)
+            introduced[mention.article, key] = min(first, mention.start)
         inside.update((mention.article, word) for word in key.split()[1:])
     read = []
     for key, mention in keyed:
         names = opening.get((mention.article, key), set())
         lone = mention.label == "PERSON" and mention.refers_to is None and " " not in key
-        stands_for_one = len(names) == 1 and not names & bodies
+        stands_for_one = (
+            len(names) == 1
+            and not names & bodies
+            and introduced[mention.article, next(iter(names))] < mention.start
+        )
         ambiguous = key in surnames or (mention.article, key) in inside
         read.append(
             (next(iter(names)), mention) if lone and stands_for_one and not ambiguous else (key, mention)
