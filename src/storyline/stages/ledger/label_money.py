@@ -19,7 +19,7 @@ from storyline.stages.ledger.label_predicates import (
     held_predicate,
     parsed_figure,
     relative_subject,
-    subject_words,
+    sole_subject_words,
 )
 from storyline.stages.ledger.quantity_labels import (
     MONEY_OPENER,
@@ -130,8 +130,7 @@ def _money_of_its_noun(tail: str, text: str, quantity: Quantity) -> str:
         or any(child.i > noun.i for child in noun.children)
     ):
         return ""
-    subjects = [child for child in verb.children if child.dep_ == "nsubj"]
-    words = subject_words(subjects[0]) if len(subjects) == 1 else []
+    words = sole_subject_words(verb)
     if not words or words[0].tag_ in ("WDT", "WP") or not words[0].text[:1].isupper():
         return ""  # a pronoun or a common noun's subject would not say whose: a name does
     auxiliaries = [child.text for child in verb.children if child.dep_ in ("aux", "auxpass", "neg")]

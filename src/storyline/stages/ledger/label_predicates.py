@@ -87,11 +87,8 @@ def with_parsed_be(label: str, text: str, quantity: Quantity) -> str:
     two": "How many emails were there between the two?"). The tense is the sentence's, read off the verbs
     above the noun; the parse decides, since a tagger reading the label alone takes "wounded" for a past
     verb of its own ("How many people died?" is whole). Any other label is left as it is."""
-    words = WORD.findall(label)
     auxiliaries = label_words()[0]
-    if text[quantity.start : quantity.end] != quantity.text or any(
-        w.lower() in auxiliaries for w in words[2:]
-    ):
+    if any(word.lower() in auxiliaries for word in WORD.findall(label)[2:]):
         return label
     noun = _counted_noun(text, quantity)
     found = None if noun is None else _verbless_predicate(noun)
@@ -358,16 +355,9 @@ def _share_with_holder(text: str, quantity: Quantity) -> str:
     if span is None:
         return ""
     share, verb = span.root, span.root.head
-    subjects = [child for child in verb.children if child.dep_ == "nsubj"]
-    words = subject_words(subjects[0]) if len(subjects) == 1 else []
+    words = sole_subject_words(verb)
     of_phrases = [child for child in share.children if child.dep_ == "prep" and child.lower_ == "of"]
-    if (
-        share.dep_ != "dobj"
-        or verb.pos_ != "VERB"
-        or not words
-        or subjects[0].lower_ in RELATIVE_PRONOUNS
-        or len(of_phrases) != 1
-    ):
+    if share.dep_ != "dobj" or verb.pos_ != "VERB" or not words or len(of_phrases) != 1:
         return ""
     modals = [child.text.lower() for child in verb.children if child.dep_ == "aux" and child.tag_ == "MD"]
     auxiliary = modals[0] if modals else TENSE_AUXILIARIES.get(verb.tag_, "")
@@ -575,14 +565,12 @@ def held_predicate(text: str, quantity: Quantity) -> str:
     holder = preposition.head
     verb_held = holder.pos_ == "VERB"  # "the FAO had appealed for $6.8 million": the verb's own preposition
     verb = holder if verb_held else holder.head
-    subjects = [child for child in verb.children if child.dep_ == "nsubj"]
-    words = subject_words(subjects[0]) if len(subjects) == 1 else []
+    words = sole_subject_words(verb)
     if (
         span.root.dep_ != "pobj"
         or (not verb_held and (holder.dep_ != "dobj" or holder.pos_ != "NOUN"))
         or verb.pos_ != "VERB"
         or not words
-        or subjects[0].lower_ in RELATIVE_PRONOUNS
     ):
         return ""
     determiners = [child.text.lower() for child in holder.children if child.dep_ == "det"]
@@ -622,9 +610,8 @@ def _chained_predicate(text: str, quantity: Quantity, bare: bool) -> str:
     else:
         return ""
     main = verb.head if verb.dep_ == "xcomp" else verb
-    subjects = [child for child in main.children if child.dep_ == "nsubj"]
-    words = subject_words(subjects[0]) if len(subjects) == 1 else []
-    if not words or main.pos_ not in ("VERB", "AUX") or subjects[0].lower_ in RELATIVE_PRONOUNS:
+    words = sole_subject_words(main)
+    if not words or main.pos_ not in ("VERB", "AUX"):
         return ""
     lowered = words[0].pos_ in ("DET", "PRON") and words[0].text != "I"
     subject = " ".join([words[0].text.lower() if lowered else words[0].text] + [t.text for t in words[1:]])
@@ -634,6 +621,15 @@ def _chained_predicate(text: str, quantity: Quantity, bare: bool) -> str:
         return ""
     chain = [main.lemma_] + (["to", verb.text] if verb.i != main.i else [])
     return " ".join([auxiliary, subject, *chain, *after])
+
+
+def sole_subject_words(verb: Token) -> list[Token]:
+    """The words of the verb's one nominal subject (``subject_words``); [] when it has none, several, or a
+    relative pronoun ("which", "who"), which says nothing of whose."""
+    subjects = [child for child in verb.children if child.dep_ == "nsubj"]
+    if len(subjects) != 1 or subjects[0].lower_ in RELATIVE_PRONOUNS:
+        return []
+    return subject_words(subjects[0])
 
 
 def subject_words(subject: Token) -> list[Token]:

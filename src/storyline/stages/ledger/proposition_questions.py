@@ -30,7 +30,6 @@ from storyline.stages.ledger.blocking import join_groups
 from storyline.stages.ledger.embedding import ContentVectors
 from storyline.stages.ledger.evidence import figures_affirming, label_states_a_clause, speaking_sources
 from storyline.stages.ledger.grouping import (
-    TOKEN_MARK,
     content_words,
     entities_within,
     rarity_weights,
@@ -62,6 +61,7 @@ from storyline.stages.ledger.statements import (
     join_keyed_outlet_voice,
     join_outlet_voice,
     join_same_span,
+    shares_an_entity,
     statement_reference,
 )
 from storyline.stages.ledger.story_reading import StoryReading, sourcing
@@ -153,20 +153,25 @@ def group_propositions(
     # a fourth round: a claim said once and a group of several sources, one voice's, with one entity
     said_once = [len(group) == 1 and _said_once(group, reading) for group in groups]
     weighed = [speaking_sources([s.claim for s in group], reading.context.origin) >= 2 for group in groups]
-    index_of = {id(statement): index for index, statement in enumerate(statements)}
-    group_of = {index_of[id(s)]: g for g, group in enumerate(groups) for s in group if id(s) in index_of}
+    group_of = _group_of(groups, statements)
     shared = [
         pair
         for pair in candidates
         if {pair[0], pair[1]} <= group_of.keys()
         and any(said_once[group_of[a]] and weighed[group_of[b]] for a, b in (pair, pair[::-1]))
         and speaker_key(statements[pair[0]].claim) == speaker_key(statements[pair[1]].claim)
-        and _shared_entity(statements[pair[0]], statements[pair[1]])
+        and shares_an_entity(statements[pair[0]], statements[pair[1]])
     ]
     texts = {index: between.texts[index] for pair in shared for index in pair}
     encoder = yield sorted(set(texts.values()))
     alike = _alike_pairs(shared, texts, encoder, settings.keyed_class_cosine_floor)
     return _keyed_once_joined(groups, statements, alike, said_once, weighed)
+
+
+def _group_of(groups: Sequence[Sequence[Statement]], statements: Sequence[Statement]) -> dict[int, int]:
+    """Statement index (in ``statements``) → the index of the group holding it."""
+    index_of = {id(statement): index for index, statement in enumerate(statements)}
+    return {index_of[id(s)]: g for g, group in enumerate(groups) for s in group if id(s) in index_of}
 
 
 def _alike_pairs(
@@ -179,11 +184,6 @@ def _alike_pairs(
     order = sorted(texts)
     vectors = dict(zip(order, encoder([texts[index] for index in order]), strict=True))
     return [pair for pair in pairs if float(np.dot(vectors[pair[0]], vectors[pair[1]])) >= floor]
-
-
-def _shared_entity(first: Statement, second: Statement) -> bool:
-    """Whether two statements name one resolved entity ("@id": a surname alone is no such entity)."""
-    return any(word.startswith(TOKEN_MARK) for word in first.words & second.words)
 
 
 def _keyed_once_joined(
@@ -202,8 +202,7 @@ def _keyed_once_joined(
     Ryan's "Trump line 'racist'" beside his two statements of it). Only the same voice: it adds no source,
     so no status moves; another voice's claim reached the seeds' weighed question of North Korea's troops
     from "Seoul to send its scouts" (tests/test_ledger.py)."""
-    index_of = {id(statement): index for index, statement in enumerate(statements)}
-    group_of = {index_of[id(s)]: g for g, group in enumerate(groups) for s in group if id(s) in index_of}
+    group_of = _group_of(groups, statements)
     target: dict[int, int] = {}
     for g, group in enumerate(groups):
         if len(group) != 1 or not said_once[g]:
@@ -269,8 +268,8 @@ def _contests(said_once: Statement, other: Statement) -> bool:
     not enough: "the Justice Department would not prosecute Clinton" and "several people have been
     prosecuted" share it."""
     sides = stance_of(said_once.claim) != "affirm" and stance_of(other.claim) == "affirm"
-    entity = any(word.startswith(TOKEN_MARK) for word in said_once.words & other.words)
-    return sides and entity and speaker_key(said_once.claim) != speaker_key(other.claim)
+    other_voice = speaker_key(said_once.claim) != speaker_key(other.claim)
+    return sides and shares_an_entity(said_once, other) and other_voice
 
 
 def _said_once(group: Sequence[Statement], reading: StoryReading) -> bool:

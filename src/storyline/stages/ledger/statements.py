@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from types import MappingProxyType
 
 from storyline.config import LedgerSettings
@@ -90,7 +91,7 @@ def group_statements(
         linked = first.antecedent == second.claim.id or second.antecedent == first.claim.id
         score = vectors.blend(similarity(first.words, second.words, weight), first.claim, second.claim)
         # a negated norm denies no other predicate's event: a shared entity does not link them
-        shared = _shared_entities(first.words, second.words) and not (normative[i] or normative[j])
+        shared = shares_an_entity(first, second) and not (normative[i] or normative[j])
         if _other_predicates(predicates[i], predicates[j], stems[i], stems[j]) and not (
             first.response or second.response or shared
         ):
@@ -124,13 +125,18 @@ def _negated_norm(claim: Claim) -> bool:
     """Whether the claim negates a norm, what ought to be ("she does not believe they should be immune from
     criticism", "the mayor should not resign"): a modal of ``deontic_modals`` (lexicon ``ledger``) and a
     negation that denies."""
-    modals = frozenset(load_lexicon("ledger")["deontic_modals"])
     words = {word.lower() for word in WORD.findall(claim.text)}
-    return bool(words & modals) and stance_of(claim) == "deny"
+    return bool(words & _deontic_modals()) and stance_of(claim) == "deny"
 
 
-def _shared_entities(first: frozenset[str], second: frozenset[str]) -> bool:
-    return any(word.startswith(TOKEN_MARK) for word in first & second)
+@cache
+def _deontic_modals() -> frozenset[str]:
+    return frozenset(load_lexicon("ledger")["deontic_modals"])
+
+
+def shares_an_entity(first: Statement, second: Statement) -> bool:
+    """Whether two statements name one resolved entity ("@id": a surname alone is no such entity)."""
+    return any(word.startswith(TOKEN_MARK) for word in first.words & second.words)
 
 
 def join_same_span(

@@ -432,9 +432,10 @@ def _place_voice(claim: Claim, voices: Voices) -> str | None:
     speaker's other words hold no word of a government, ``[voices.places] governing``, nor a role word). In
     PolNeAR's iowa-caucus-results story New Hampshire and Nevada stood as sources of party insiders'
     forecasts (issue #14); such a speaker is left unresolved, its words naming no one."""
-    if claim.speaker not in voices.places or claim.speaker not in voices.place_names:
+    place_words = voices.place_names.get(claim.speaker or "")  # keyed by the story's places only
+    if place_words is None:
         return claim.speaker
-    others = name_words(claim.speaker_text or "") - voices.place_names[claim.speaker]
+    others = name_words(claim.speaker_text or "") - place_words
     if not others or others & voice_lexicon().governing:
         return claim.speaker
     return None
