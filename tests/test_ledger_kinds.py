@@ -457,6 +457,21 @@ def test_a_former_events_figures_name_their_one_year() -> None:
     assert PAST_EVENT in including.qualifiers and former_year([including]) is None
 
 
+def test_a_year_written_nearer_the_figure_is_its_year_not_the_sentences_other_year() -> None:
+    # issue #14: "its 2012 record …, but could not keep pace with 2008, when 236,000 Iowans took part" read
+    # as 2012's; the dates stage read no time in "with 2008", so the written year decides
+    text = (
+        "Officials said the port beat its 2019 record of 400 tonnes, but fell short of 2011, when 700 tonnes"
+        " of grain were dumped."
+    )
+    content = text[15:-1]
+    late = _tonnes(text, content, "700 tonnes", (("2019", "2019"),))
+    assert former_year([late]) == 2011
+    # a figure with no year between keeps the year the dates stage read
+    near = "Officials said the port beat its 2019 record, when 700 tonnes of grain were dumped."
+    assert former_year([_tonnes(near, near[15:-1], "700 tonnes", (("2019", "2019"),))]) == 2019
+
+
 def test_a_figure_after_that_year_tells_the_year_the_sentence_before_named() -> None:
     text = "Residents still speak of 2019. That year a freighter dumped 700 tonnes of grain, officials said."
     content = "That year a freighter dumped 700 tonnes of grain"

@@ -16,8 +16,10 @@ from storyline.stages.ledger.measures import (
     group_measures,
     is_vague,
     make_measures,
+    passage_values,
     predicate_verb,
     split_same_voice,
+    told_apart_beside,
 )
 from tests.factories import make_article, make_claim, make_quantity
 
@@ -325,3 +327,45 @@ def test_one_articles_two_counts_of_one_noun_with_no_other_word_in_common_stay_a
     # the same two figures in two articles are still read as one count of their noun, by size
     elsewhere = _people(met, "4,000 people", 4000, "The mayor", "b", f"The mayor said {met}.")
     assert len(group_measures([*fair, *elsewhere], DEFAULT_SETTINGS.ledger)) == 1
+
+
+def test_a_bare_figure_counts_the_plural_its_modifiers_lead_to_not_a_noun_lent_from_before() -> None:
+    # issue #14, PolNeAR iowa-caucus-results: "the 187 accounted for by the 14 solidly or leaning Democratic
+    # states" counted 14 votes
+    content = "the 300 seats won by the 14 narrowly or solidly Liberal districts"
+    seats = {"300 seats": (300.0, "seat"), "14": (14.0, "seat")}
+    assert [m.unit for m in _measures_of(content, seats)] == ["seat", "district"]
+    # a verb or a preposition after the figure: no noun of its own
+    assert [
+        m.unit for m in _measures_of("the seats rose to 14 yesterday in districts", {"14": (14.0, "seat")})
+    ] == ["seat"]
+
+
+def _clubs(claim_id: str, content: str, figures: dict[str, float]) -> list[Measure]:
+    text = f"The survey says {content}."
+    quantities = tuple(
+        make_quantity(surface, value, within=text, unit="club") for surface, value in figures.items()
+    )
+    claim = make_claim(
+        content, article=make_article(text, id=claim_id), id=claim_id, cue="says", quantities=quantities
+    )
+    return make_measures(claim, frozenset())
+
+
+def test_a_value_one_sentence_sets_apart_is_no_rival_of_the_other_where_restated() -> None:
+    # issue #14, PolNeAR iowa-caucus-results: Gallup's "20 states are Republican … The remaining 16 are
+    # competitive" set 16 apart from 20; another sentence's 20 Republican states stood as its rival answer
+    survey = _clubs(
+        "a",
+        "40 clubs are open to all and the remaining 12 clubs are closed",
+        {"40 clubs": 40, "12 clubs": 12},
+    )
+    (restated,) = _clubs("b", "the 40 clubs that are open to all", {"40 clubs": 40})
+    (other,) = _clubs("c", "the 30 clubs that are open to all", {"30 clubs": 30})
+    passages = passage_values([*survey, restated, other])
+    closed = survey[1]
+    assert told_apart_beside(closed, restated, passages) and told_apart_beside(restated, closed, passages)
+    assert not told_apart_beside(closed, other, passages)  # a value the sentence does not give: a rival
+    # a sentence telling a count moving sets nothing apart: the other value is the count's
+    moving = _clubs("d", "the clubs rose to 40 from 12", {"40": 40, "12": 12})
+    assert not told_apart_beside(moving[1], restated, passage_values([*moving, restated]))

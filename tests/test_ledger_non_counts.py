@@ -5,8 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.stages.ledger.non_counts import is_target, names_a_thing, picks_by_order, with_bounds_said
-from tests.factories import make_article, make_claim, make_position, make_quantity, make_question
+from storyline.stages.ledger.non_counts import (
+    held_jointly,
+    is_target,
+    names_a_thing,
+    picks_by_order,
+    with_bounds_said,
+)
+from tests.factories import make_article, make_claim, make_position, make_quantity, make_question, span_of
 
 WISH = "The charity wants to give blankets to 4,000 families, its director said."
 
@@ -100,3 +106,36 @@ def test_a_value_said_as_a_ceiling_or_loosely_is_said_so_in_the_reason(figure: s
     question = make_question("How many boats left?", make_position("c1", value=90.0), unit="ship")
     reason = with_bounds_said(question, {"c1": claim}).status_reason
     assert reason == ("one speaker" if note is None else f"one speaker; {note}")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "joint"),
+    [
+        # issue #14, PolNeAR iowa-caucus-results: three candidates' share together read as the last one's
+        (
+            "Together, Mayor Ann Lee, Sen. Bo Park and Gov. Cy Diaz won just 9 percent of the vote.",
+            "9 percent",
+            True,
+        ),
+        ("Ann Lee and former senator Bo Park, won only 4 percent between them.", "4 percent", True),
+        ("Ann Lee and Bo Park took 30 seats combined.", "30 seats", True),
+        # one person's share, another named before it in another role
+        ("Ann Lee said Bo Park won 9 percent of the vote.", "9 percent", False),
+        # each one's own value, told as such
+        ("Ann Lee and Bo Park won 9 percent and 7 percent respectively.", "9 percent", False),
+        # a coordination whose verb is no holding of the figure's: no joint word, no share
+        ("Ann Lee and Bo Park meet for the first of three debates.", "three debates", False),
+        # a poll's shares, each after its own verb
+        ("41 percent back Ann Lee and 38 percent back Bo Park.", "38 percent", False),
+    ],
+)
+def test_a_figure_a_coordination_of_persons_holds_is_no_ones_own(
+    sentence: str, figure: str, joint: bool
+) -> None:
+    text = f"Officials said: {sentence}"
+    article = make_article(text)
+    quantity = make_quantity(figure, 1.0, within=text, unit="percent" if "percent" in figure else "seat")
+    claim = make_claim(sentence, article=article, quantities=(quantity,))
+    names = ("Ann Lee", "Bo Park", "Cy Diaz")
+    spans = {article.id: [(*span_of(text, name), name) for name in names if name in sentence]}
+    assert held_jointly(claim, quantity, spans, set(names)) is joint

@@ -34,6 +34,7 @@ from storyline.stages.ledger.kinds import (
     PART,
     PAST_EVENT,
     PEOPLE_UNIT,
+    SENTENCE_END,
     counts_people,
     is_bare_figure,
     is_part,
@@ -238,6 +239,18 @@ def _unit_from_clause(quantity: Quantity, clause_words: Sequence[str]) -> str | 
     return named[0] if named else _noun_numbered(clause_words)
 
 
+def _noun_after(claim: Claim, quantity: Quantity) -> str | None:
+    """The plural noun a bare figure counts when only its modifiers part them ("the 14 solidly or leaning
+    Democratic states": ``MODIFIED_NOUN``), singular; the quantities stage, finding no noun right after
+    the number, lent it the nearest noun before ("the 187 electoral votes accounted for by the 14 ...
+    states" read as 14 votes, issue #14, PolNeAR iowa-caucus-results). None when a word of another kind
+    (a verb, a preposition, a determiner) comes first."""
+    if not is_bare_figure(quantity.text):
+        return None
+    match = MODIFIED_NOUN.match(claim.text, quantity.end - claim.start)
+    return singular(match.group("noun")) if match else None
+
+
 def _of_them(claim: Claim, quantity: Quantity) -> bool:
     """Whether a bare figure is a part of what a pronoun right after it stands for ("38 branches, 22 of
     them in the region"): it counts the noun of the figure before it, which the quantities stage lent it,
@@ -412,7 +425,11 @@ def make_measures(
         # a bare figure of a kind counts people ("31 missing"); one of a state says nothing of what it
         # counts ("154 were still offline": facilities), so it needs a noun like any other figure
         counts_of_people = count_kind is not None and not is_state_kind(count_kind)
-        own = None if _of_them(claim, quantity) else _unit_from_clause(quantity, raw)
+        own = (
+            None
+            if _of_them(claim, quantity)
+            else _noun_after(claim, quantity) or _unit_from_clause(quantity, raw)
+        )
         unit = own or quantity.unit or (PEOPLE_UNIT if counts_of_people else "")
         if not unit or numbers_a_list(claim, quantity, unit):
             continue
@@ -536,6 +553,9 @@ def former_year(group: Sequence[Measure]) -> int | None:
             and year < measure.day.year
             and dates_figure(measure.claim, measure.quantity, time)
         }
+        written = _year_written_before(measure.claim, measure.quantity)
+        if written is not None and written < measure.day.year:
+            named.add(written)  # "could not keep pace with 2008, when 236,000 Iowans took part"
         if not named:
             return None
         years |= named
@@ -545,6 +565,13 @@ def former_year(group: Sequence[Measure]) -> int | None:
 # A year after a figure dates it when a preposition of time opens it and no comma parts them: "expelled two
 # diplomats in 2022", not "thirty disputes, including the 2011 stoppage" (a career's count, not 2011's).
 YEAR_AFTER_FIGURE = re.compile(r"[^,;]*\b(?:in|during)\s+(?:\w+\s+)?$")
+# After a bare figure, its counted noun behind modifiers only: adverbs in -ly, "or"/"and", participles in
+# -ing and capitalised adjectives ("14 solidly or leaning Democratic states"), then a plural and a break.
+MODIFIED_NOUN = re.compile(
+    r"(?:\s+(?:[a-z]+ly|or|and|[a-z]+ing|[A-Z][a-z]+)){1,5}\s+(?P<noun>[a-z]{2,}[^s\W]s)(?=[\s,.;:]|$)"
+)
+# A year written as four digits (the dates stage may read none in "could not keep pace with 2008").
+WRITTEN_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 # A year before a figure whose clause, past a comma, is in the present perfect: "Begun in 1997, the
 # foundation has raised roughly $2 billion" tells a total up to now; the year dates the opener's event
 # (its founding), and "How much money did the foundation raise in 1997?" asked a false question (issue #14).
@@ -552,12 +579,43 @@ PRESENT_PERFECT_PAST_COMMA = re.compile(r",[^;]*\b(?:has|have)\b")
 
 
 def dates_figure(claim: Claim, quantity: Quantity, time: TimeExpr) -> bool:
-    """Whether ``time`` names the figure's time: before it in the content, or after it as its time."""
+    """Whether ``time`` names the figure's time: before it in the content, or after it as its time. A year
+    written between a time and the figure is the figure's nearer year, whatever the dates stage read of it
+    ("blasted through its 2012 record, but could not keep pace with 2008, when 236,000 Iowans took part":
+    the 236,000 are 2008's, and the label "… in 2012?" moved them to the other year, issue #14, PolNeAR
+    iowa-caucus-results)."""
     if time.start < quantity.start:
         before = claim.text[time.end - claim.start : quantity.start - claim.start]
+        if _written_years(claim, time.end, quantity.start):
+            return False
         return PRESENT_PERFECT_PAST_COMMA.search(before) is None
     between = claim.text[quantity.end - claim.start : time.start - claim.start]
     return YEAR_AFTER_FIGURE.fullmatch(between) is not None
+
+
+def _written_years(claim: Claim, start: int, end: int) -> list[tuple[int, int]]:
+    """The years written as four digits between two article offsets of the claim, with their offsets: no
+    figure's number ("2000 troops"), none past a sentence end."""
+    text = claim.text[start - claim.start : end - claim.start]
+    ends = [match.end() for match in SENTENCE_END.finditer(text)]
+    since = ends[-1] if ends else 0
+    figures = [(q.start, q.end) for q in claim.quantities]
+    return [
+        (int(match.group()), start + match.start())
+        for match in WRITTEN_YEAR.finditer(text, since)
+        if not any(low <= start + match.start() < high for low, high in figures)
+    ]
+
+
+def _year_written_before(claim: Claim, quantity: Quantity) -> int | None:
+    """The year written nearest before a figure in its sentence, where no verb in the present perfect past a
+    comma makes the figure a total up to now (``PRESENT_PERFECT_PAST_COMMA``); None when there is none."""
+    written = _written_years(claim, claim.start, quantity.start)
+    if not written:
+        return None
+    year, offset = written[-1]
+    between = claim.text[offset - claim.start + 4 : quantity.start - claim.start]
+    return year if PRESENT_PERFECT_PAST_COMMA.search(between) is None else None
 
 
 def unify_holders(measures: Sequence[Measure], names: Mapping[str, str]) -> list[Measure]:

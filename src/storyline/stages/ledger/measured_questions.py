@@ -46,6 +46,7 @@ from storyline.stages.ledger.measures import (
     under_umbrellas,
     unify_holders,
 )
+from storyline.stages.ledger.non_counts import held_jointly
 from storyline.stages.ledger.quantity_labels import (
     NAMED_MONEY_OPENER,
     comparative_first,
@@ -91,6 +92,8 @@ def story_measures(reading: StoryReading) -> list[Measure]:
             claim, reading.mentioned[claim.id], by_id[claim.article].published, by_id[claim.article].text
         )
     ]
+    # a coordination's figure ("Bush, Kasich and Christie collected 7 percent") is no one holder's value
+    measures = [m for m in measures if not held_jointly(m.claim, m.quantity, reading.spans, reading.persons)]
     measures = answered_twice(measures)
     # "41 hospitals and clinics" counts the story's facilities (``ledger.counted``); a sum lost is a loss of
     # its holder (``ledger.losses``)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 
 from storyline.config import LedgerSettings
@@ -199,8 +200,11 @@ def group_measures(
     weight = rarity_weights([measure.words for measure in measures])
     tokens = [measure.words | {f"={measure.unit}:{measure.quantity.value:g}"} for measure in measures]
     distances = {}
+    passages = passage_values(measures)
     for first, second in candidate_pairs(tokens, weight):
-        if _compatible(measures[first], measures[second]):
+        if _compatible(measures[first], measures[second]) and not told_apart_beside(
+            measures[first], measures[second], passages
+        ):
             score = _pair_score(measures[first], measures[second], weight, settings.equal_value_bonus)
             score = vectors.blend(score, measures[first].claim, measures[second].claim)
             distances[first, second] = max(0.0, 1.0 - min(score, 1.0)) * 0.999
@@ -219,6 +223,38 @@ def group_measures(
     groups = [[measures[i] for i in sorted(cluster)] for cluster in clusters]
     split = [part for group in groups for split in split_outliers(group) for part in split_same_voice(split)]
     return join_paths(split, voices)
+
+
+# By claim, the (unit, value, day) of each figure it gives with no word of change.
+PassageValues = dict[str, set[tuple[str, float, date | None]]]
+
+
+def passage_values(measures: Sequence[Measure]) -> PassageValues:
+    """The values each claim gives beside each other (``told_apart_beside``)."""
+    passages: PassageValues = {}
+    for measure in measures:
+        if not measure.changing:
+            passages.setdefault(measure.claim.id, set()).add(_passage_key(measure, measure.day))
+    return passages
+
+
+def _passage_key(measure: Measure, day: date | None) -> tuple[str, float, date | None]:
+    return measure.unit, measure.quantity.value, day
+
+
+def told_apart_beside(first: Measure, second: Measure, passages: PassageValues) -> bool:
+    """Whether one figure's own sentence gives the other's value, in its unit and on its day, beside it as
+    a second thing: "20 states are solidly Republican, 14 solidly Democratic. The remaining 16 are
+    competitive" sets 16 apart from 20, so another sentence's "the 20 states that Gallup classifies as
+    Republican" restates that 20, no rival answer to how many states are competitive (issue #14, PolNeAR
+    iowa-caucus-results: a contest no one held). A sentence telling a change ("up from 20") sets nothing
+    apart: its values are one count's."""
+    if first.quantity.value == second.quantity.value or first.unit != second.unit:
+        return False
+    return any(
+        {_passage_key(one, one.day), _passage_key(other, one.day)} <= passages.get(one.claim.id, set())
+        for one, other in ((first, second), (second, first))
+    )
 
 
 def split_outliers(group: list[Measure]) -> list[list[Measure]]:

@@ -10,16 +10,27 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from functools import cache
 
 from storyline.lexicons import load_lexicon
 from storyline.records import Claim, Quantity, Question
-from storyline.stages.ledger.grouping import WORD, ledger_lexicon
+from storyline.stages.ledger.grouping import WORD, EntitySpans, ledger_lexicon
 from storyline.stages.ledger.kinds import is_bare_figure
 
 LIST_OPENER_WORDS = 2  # words before a figure that may open a list ("list of", "here are")
 SELECTION_OPENER_WORDS = 3  # a determiner and a word of order before a figure ("the most recent")
+# Between two persons' names in a coordination: "and", perhaps after a comma, with the first person's place
+# or the second's title between ("Gov. Chris Christie of New Jersey, Jeb Bush and Mr. Rubio", "Mike Huckabee
+# and former Pennsylvania senator Rick Santorum"); a few words, no break.
+COORDINATED = re.compile(r"(?:\s+of\s+[A-Z][\w.’' ]{0,25})?,?\s+(?:and|&)\s+(?:[^\W\d][\w.’']*\s+){0,4}")
+# From a coordination's last name to the figure: its predicate, in one clause (an appositive's comma or dash
+# may close the subject: "Huckabee and Santorum, won just 3 percent"), no further name.
+SUBJECT_TO_FIGURE = re.compile(r"\s*[,\u2013\u2014-]?\s*[a-z][a-z’' ]{0,60}\s")
+# Words that tell a figure held together ("won just 3 percent between them", "a combined 40 seats").
+JOINT_WORDS = frozenset({"collectively", "combined", "together", "jointly", "between"})
+# How far after a figure "respectively" may stand (characters).
+JOINT_AFTER_REACH = 60
 # A figure is a target when a target word lies this many words before it at most ("goal of releasing").
 TARGET_REACH = 4
 # Where a sentence ends inside a claim: a first-person wish is read in the figure's own sentence only.
@@ -125,6 +136,32 @@ def stands_for_named(claim: Claim, quantity: Quantity) -> bool:
         return False
     following = claim.text[quantity.end - claim.start :].lstrip()
     return not following[:1].isalnum() or following.lower().startswith("of ")
+
+
+def held_jointly(claim: Claim, quantity: Quantity, spans: EntitySpans, persons: Collection[str]) -> bool:
+    """A figure whose subject is a coordination of persons ("Collectively, Jeb Bush, John Kasich and Chris
+    Christie collected just 7 percent", "Huckabee and Santorum won 3 percent between them"): what they
+    hold together, or each of them, never one holder's value; the label's holder would be the last name
+    alone (issue #14, PolNeAR iowa-caucus-results: Christie's "7 percent"). The two persons named last
+    before the figure are joined by "and" (``COORDINATED``), and no sentence or clause break parts the
+    second from the figure. A share, or a figure its sentence says they hold together (``JOINT_WORDS``);
+    "respectively" after it gives each their own value, which no label can say."""
+    figure = quantity.start - claim.start
+    joint_words = JOINT_WORDS & {word.lower() for word in WORD.findall(claim.text)}
+    if quantity.unit != "percent" and not joint_words:
+        return False  # "Trump and Clinton meet for the first of three debates": no value either holds
+    named = sorted(
+        (start - claim.start, end - claim.start)
+        for start, end, entity in spans.get(claim.article, [])
+        if entity in persons and claim.start <= start and end <= quantity.start
+    )
+    if len(named) < 2:
+        return False
+    (_, first_end), (second_start, second_end) = named[-2], named[-1]
+    joined = COORDINATED.fullmatch(claim.text[first_end:second_start]) is not None
+    to_figure = claim.text[second_end:figure]
+    respectively = "respectively" in claim.text[quantity.end - claim.start :].lower()[:JOINT_AFTER_REACH]
+    return joined and SUBJECT_TO_FIGURE.fullmatch(to_figure) is not None and not respectively
 
 
 def names_a_thing(claim: Claim, quantity: Quantity) -> bool:
