@@ -11,6 +11,7 @@ from storyline.stages.ledger.sources import (
     corroborators,
     credits_speaker,
     independent_sources,
+    is_anonymous,
     is_unnamed_report,
     report_words,
 )
@@ -242,3 +243,45 @@ def test_an_outlets_sentence_crediting_a_speaker_is_no_second_source() -> None:
     dismissed = make_claim("The Daily was sold", article=make_article("The Daily was sold."), cue="")
     assert not credits_speaker(dismissed, frozenset({"e-daily"}), spans)
     assert corroborators([outlet, daily], {}, origin) == 2
+
+
+def test_an_indefinite_description_of_a_person_is_anonymous() -> None:
+    # issue #14 (PolNeAR iowa-caucus-results): a poll's anonymous insiders, each described by state and party,
+    # stood as named, independent sources
+    for anonymous in (
+        "a Vermont Democrat",
+        "one Ohio Republican insider",
+        "another senior adviser",
+        "some Johnson allies",
+        "Democratic insiders",
+        "two-thirds of Republican insiders",
+        "a Democrat familiar with the talks",
+    ):
+        assert is_anonymous(anonymous), anonymous
+    for named in (
+        "Jane Roe",
+        "a spokeswoman for the Dover Fire Department",  # speaks for a named body
+        "Republican strategist Jane Roe",  # a role before a name
+        "a Gallup average of recent polls",  # a named pollster's figure, no person
+        "a statement",
+        "the committee",
+        None,
+    ):
+        assert not is_anonymous(named), named
+
+
+def test_anonymous_respondents_of_one_outlet_are_one_voice_with_it() -> None:
+    claims = [
+        make_claim("the governor will win", article="a", id="c1", speaker_text="a Vermont Democrat"),
+        make_claim("the governor will win", article="a", id="c2", speaker_text="another Vermont Democrat"),
+        make_claim("the governor will win", article="a", id="c3", cue=""),
+    ]
+    assert independent_sources(claims, ORIGIN) == {"origin:a:"}
+    # another outlet's anonymous insider is that outlet's voice, a second source; a named person a third
+    other = make_claim("the governor will win", article="b", id="c4", speaker_text="a Vermont Republican")
+    named = make_claim("the governor will win", article="a", id="c5", speaker="e-roe", speaker_text="Roe")
+    assert independent_sources([*claims, other, named], {"a": "a", "b": "b"}) == {
+        "origin:a:",
+        "origin:b:",
+        "e-roe",
+    }

@@ -427,6 +427,18 @@ def test_a_claim_only_anonymous_sources_gave_another_party_is_unconfirmed() -> N
     heard = [claim("c1", "a", "intelligence sources who spoke to reporters", 30)]
     (question,) = build_ledger(STORY, heard, ARTICLES, [], [])
     assert question.status == "single-source", question.status_reason
+    # beside words naming no one ("the agency", the outlet's own words for what those sources say) and an
+    # anonymous relay whose words are a description ("Another source speaking to the Coast Daily"): still
+    # no one the reader can weigh
+    cut = "Another intelligence source speaking"  # "to the Coast Daily" cut as the addressee
+    relay = make_claim(PLANT, id="c1", speaker_text=cut, speaker_start=0, speaker_end=len(cut) + 19)
+    agency = make_claim(PLANT, id="c2", speaker_text="the agency")
+    agree = make_position("c1", "c2", speakers=(cut, "the agency"), independent_sources=2, stance="affirm")
+    status, reason = judge_status([agree], [relay, agency], corroborators=2)
+    assert (status, reason) == (
+        "unconfirmed",
+        f"only unnamed sources that spoke to another party claim it ({cut})",
+    )
 
 
 PLANT = "the plant will close in March"
@@ -462,3 +474,19 @@ def test_an_embedded_post_stays_a_source_beside_a_speaker() -> None:
     # are signed with no cue; the claims stage tells them apart, ``Claim.signed``)
     status, reason = beside_a_senator("Jo Welder", "post")
     assert status == "corroborated" and "Jo Welder" in reason, reason
+
+
+def test_an_anonymous_insider_corroborates_nothing_beside_a_named_speaker() -> None:
+    # issue #14 (PolNeAR iowa-caucus-results): "a New Hampshire Republican" was read as a name (its capitals)
+    # and made an unattributed insider's forecast a sourced claim beside a named pollster's
+    agree = make_position(
+        "c1", "c2", speakers=("Mayor Ames", "a Vermont Democrat"), outlets=("X",), stance="affirm"
+    )
+    claims = [
+        make_claim("the old bridge will reopen in May", id="c1", speaker_text="Mayor Ames"),
+        make_claim("the old bridge will reopen in May", id="c2", speaker_text="a Vermont Democrat"),
+    ]
+    assert [c.id for c in corroborating(claims)] == ["c1"]
+    status, reason = judge_status([agree], claims, corroborators=1)
+    assert status == "single-source"
+    assert reason == "one source (Mayor Ames); not counted, naming no one: a Vermont Democrat", reason

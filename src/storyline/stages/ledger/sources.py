@@ -14,6 +14,11 @@
   source of their own claims.
 - a person or description speaking as an organisation is one source with it: sources are counted over the
   voices ``ledger.voices`` gives the claims' speakers.
+- an anonymous speaker, an indefinite description of a person ("a New Hampshire Democrat", "one Iowa
+  Republican insider", "some Clinton allies") or a bare plural of one ("Democratic insiders"), names no one
+  (``is_anonymous``): it counts as the outlet that quotes it, so several anonymous respondents of one outlet's
+  survey are one voice with the outlet, not a source each (issue #14: PolNeAR's iowa-caucus-results showed
+  POLITICO's insiders, each described by state and party, as independent sources of one forecast).
 - an outlet's own sentence telling what an organisation or a person counted ("On Tuesday the ministry had
   counted 41 facilities back online and 125 still cut off") gives the counter's figures: the counter is
   its speaker (``ledger.counters``), so a count that an outlet relays this way is the counter's, not a
@@ -23,7 +28,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
 
+from storyline.lexicons import load_lexicon
 from storyline.records import Claim
 from storyline.stages.ledger.counters import counter_lexicon
 from storyline.stages.ledger.grouping import TOKEN_MARK, WORD, EntitySpans, ledger_lexicon
@@ -38,6 +46,48 @@ CREDITING_VERBS = frozenset(
 CREDIT_REACH = 3
 # words between a report's noun and what it says ("reports in the Greek press that …")
 REPORT_OPENERS = frozenset({"that", "saying", "whether", "claiming", "suggesting"})
+# What may cling to a speaker's words ("insiders,", "“a senior adviser”"): stripped before they are read.
+SPEAKER_PUNCTUATION = ",.;:!?\"'“”‘’()"
+
+
+@dataclass(frozen=True, slots=True)
+class AnonymousLexicon:
+    determiners: frozenset[str]  # that make a description indefinite ("a", "one", "another", "some")
+    singular: frozenset[str]  # nouns of a person heading such a description ("insider", "democrat")
+    plural: frozenset[str]  # their plurals, which head a bare plural ("Democratic insiders")
+
+
+@cache
+def anonymous_lexicon() -> AnonymousLexicon:
+    data = load_lexicon("ledger")["anonymous"]
+    return AnonymousLexicon(
+        frozenset(data["determiners"]), frozenset(data["singular"]), frozenset(data["plural"])
+    )
+
+
+def is_anonymous(speaker_text: str | None) -> bool:
+    """Whether a speaker's words describe an unnamed person: an indefinite determiner ("a", "one", "another",
+    "some", "two-thirds of" …) or, before a plural, none; any modifiers; a noun of a person (``[anonymous]``:
+    insider, adviser, Democrat …); and nothing after it naming someone ("a spokesman for the Jupiter Police
+    Department", "Republican strategist Ryan Williams" name whom they speak for or who they are). Capitals
+    among the modifiers name a place, a party or an employer, not the speaker: "a New Hampshire Democrat" is
+    as anonymous as "a senior adviser"."""
+    lexicon = anonymous_lexicon()
+    words = [word.strip(SPEAKER_PUNCTUATION) for word in (speaker_text or "").split()]
+    words = [word for word in words if word]
+    if (
+        len(words) > 2
+        and words[1].lower() == "of"
+        and (words[0].lower() in lexicon.determiners or "-" in words[0])
+    ):
+        words = words[2:]  # "two-thirds of Democratic insiders", "some of those critics"
+    people = lexicon.singular | lexicon.plural
+    head = next((i for i, word in enumerate(words) if word.lower() in people), None)
+    while head is not None and head + 1 < len(words) and words[head + 1].lower() in people:
+        head += 1  # "Republican insiders": the last of a compound's nouns heads it
+    if head is None or any(word[0].isupper() for word in words[head + 1 :]):
+        return False
+    return words[0].lower() in lexicon.determiners or words[head].lower() in lexicon.plural
 
 
 def is_unnamed_report(claim: Claim) -> bool:
@@ -73,7 +123,8 @@ def speaker_source(claim: Claim) -> str:
 
 
 def source_key(claim: Claim, origin: Mapping[str, str]) -> str:
-    """One independent source: the speaker; for claims with no nameable speaker, the originating outlet."""
+    """One independent source: the speaker; for claims with no nameable speaker, the originating outlet; for
+    an anonymous one (``is_anonymous``), the outlet itself."""
     if claim.speaker:
         return claim.speaker
     said_by = speaker_source(claim)
@@ -83,6 +134,10 @@ def source_key(claim: Claim, origin: Mapping[str, str]) -> str:
     # "he", "they": only the outlet knows who
     if not said_by or said_by in ledger_lexicon().stopwords:
         return f"origin:{origin[claim.article]}:{said_by}"
+    if is_anonymous(claim.speaker_text):
+        # "a New Hampshire Democrat", "another New Hampshire Democrat": the outlet's respondents, one voice
+        # with the outlet's own (its key, with no speaker's words)
+        return f"origin:{origin[claim.article]}:"
     return said_by
 
 

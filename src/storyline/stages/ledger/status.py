@@ -38,7 +38,12 @@ from storyline.stages.ledger.grouping import ledger_lexicon
 from storyline.stages.ledger.non_counts import tells_an_intention
 from storyline.stages.ledger.opinions import all_opinions, hedges_its_negation, quotes_around
 from storyline.stages.ledger.series import EITHER_WAY, calendar_day, counts_apart, day_label, series_status
-from storyline.stages.ledger.sources import is_reader_letter, is_unnamed_report, speaker_source
+from storyline.stages.ledger.sources import (
+    is_anonymous,
+    is_reader_letter,
+    is_unnamed_report,
+    speaker_source,
+)
 from storyline.stages.ledger.status_reasons import (
     answer_text,
     count_of,
@@ -62,10 +67,13 @@ NOT_ASSERTING = frozenset({"hedged", "unconfirmed"})
 
 def names_its_speaker(claim: Claim) -> bool:
     """Whether the text names who makes the claim: a resolved speaker, the outlet's own voice, or words with
-    a name in them ("State's reviewers", "Democratic sources"), not a pronoun ("It"), a description ("the
-    candidate", "the committee chairmen") or a noun the parse took for a speaker ("deadlock")."""
+    a name in them ("State's reviewers"), not a pronoun ("It"), a description ("the candidate", "the
+    committee chairmen"), an anonymous source ("a New Hampshire Democrat", "Democratic sources":
+    ``sources.is_anonymous``) or a noun the parse took for a speaker ("deadlock")."""
     if claim.speaker or claim.outlet_voice:
         return True
+    if is_anonymous(claim.speaker_text):
+        return False  # "a New Hampshire Democrat": capitals of a place and a party, no name
     stopwords = ledger_lexicon().stopwords
     return any(
         word[0].isupper() and word.lower() not in stopwords
@@ -375,13 +383,16 @@ def _doubting_rider(answers: Sequence[Position], claims: Sequence[Claim]) -> str
 
 
 def _anonymous_relays(answers: Sequence[Position], claims: Sequence[Claim]) -> str:
-    """The words naming the answers' speakers when every claim that may corroborate (``corroborating``) is
-    an unnamed source's that spoke to another party ("Another intelligence source speaking to Fox News");
-    empty otherwise."""
+    """The words naming the answers' speakers that spoke to another party when every claim that may
+    corroborate (``corroborating``) is an unnamed source's that did ("Another intelligence source speaking to
+    Fox News") or names no one ("the bureau": the outlet's words for what those sources say, or the parse's),
+    one of them such a relay; empty otherwise. With no named speaker at all, an anonymous relay and the
+    words around it still rest on no one the reader can weigh."""
     counted = corroborating([claim for position in answers for claim in _held(position, claims)])
-    if not counted or not all(map(anonymous_relay, counted)):
+    relays = [claim for claim in counted if anonymous_relay(claim)]
+    if not relays or any(names_its_speaker(claim) for claim in counted if claim not in relays):
         return ""
-    return ", ".join(dict.fromkeys(claim.speaker_text or "" for claim in counted))
+    return ", ".join(dict.fromkeys(claim.speaker_text or "" for claim in relays))
 
 
 def _only_hedged_estimates(answers: Sequence[Position], claims: Sequence[Claim]) -> bool:
