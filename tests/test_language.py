@@ -23,6 +23,8 @@ from storyline.stages.language import (
     find_foreign_fragments,
     load_screening_detector,
     normalise_language_tag,
+    romanised_form,
+    romanised_function_words,
 )
 
 REPO = Path(__file__).resolve().parents[1]
@@ -101,6 +103,28 @@ WIDER_SENTENCES = [
     ("Chúng tôi chưa biết bao nhiêu người còn bị vùi dưới cát.", "vi"),
     ("Ende nuk dihet se sa njerez jane ende nen rrenoja.", "sq"),
 ]
+
+
+ROMANISED_SENTENCES = [
+    # lingua knows Hindi and Russian in their own scripts only: in Latin letters they were missed
+    ("Hum log ghar mein so rahe the, kisi ne kuch nahin bataya.", "hi"),
+    ("Ya ne znayu, chto budet s nami zavtra utrom.", "ru"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "language"), ROMANISED_SENTENCES)
+def test_a_sentence_romanised_from_another_script_is_flagged(sentence: str, language: str) -> None:
+    text = f"The rescue chief spoke to reporters on Tuesday. {sentence} The search resumed at dawn."
+    assert fragments(text) == [(sentence, language)]
+
+
+def test_romanised_function_words_leave_out_latin_script_languages_words() -> None:
+    # "ko", "so", "the" are Hindi words in Latin letters, but Polish or English ones too: no evidence
+    hindi = romanised_function_words("hi")
+    assert {"kisi", "kuch", "nhin", "rhe"} <= hindi
+    assert not {"ko", "so", "the"} & hindi
+    assert romanised_function_words("en") == romanised_function_words("de") == frozenset()
+    assert romanised_form("nahiin") == romanised_form("nahin") == "nhin"
 
 
 @pytest.mark.parametrize(("sentence", "language"), WIDER_SENTENCES)

@@ -414,3 +414,29 @@ def test_a_stock_moving_both_ways_across_sources_is_no_series() -> None:
     # one figure relayed on two days moves nowhere
     relayed = [toll(40, "2026-03-02"), toll(40, "2026-03-03", "e-red")]
     assert judge_status(relayed, [], names=names, series_directions=in_hospital)[0] != "series"
+
+
+def test_a_stock_told_a_day_each_by_several_voices_is_one_path() -> None:
+    # a mayor's evacuees in shelters, relayed each day by a different voice (her name spelt two ways, an
+    # agency without a speaker): no day holds two figures, so nothing disagrees; the stock rises then falls
+    in_shelters = series_directions({"displaced"})
+    names = {"e-mayor": "Ines Varga", "e-mayor2": "I. Varga", "e-agency": "Delta Press"}
+    positions = [
+        toll(900, "2026-04-06", "e-mayor"),
+        toll(1150, "2026-04-07", "e-mayor2"),
+        toll(1010, "2026-04-08", "e-mayor2"),
+        toll(640, "2026-04-09", "e-agency"),
+    ]
+    status, reason = judge_status(positions, [], names=names, sources=3, series_directions=in_shelters)
+    assert status == "series", reason
+    assert reason.startswith("moved from 900 (6 Apr) to 1,150 (7 Apr) to 1,010 (8 Apr) to 640 (9 Apr)")
+    assert reason.endswith("per Ines Varga, I. Varga and Delta Press; latest 640")
+    # a second figure on one of those days is a contest, however the other days run
+    apart = [*positions, toll(1300, "2026-04-08", "e-agency")]
+    assert judge_status(apart, [], names=names, sources=3, series_directions=in_shelters)[0] != "series"
+    # a tally of what happened read so would hide a toll that fell between voices: only a stock is joined
+    dead = series_directions({"dead"})
+    assert judge_status(positions, [], names=names, sources=3, series_directions=dead)[0] != "series"
+    # two voices giving one figure each, on two days, show two figures, not a count seen moving
+    two_figures = [toll(900, "2026-04-06", "e-mayor"), toll(640, "2026-04-09", "e-agency")]
+    assert judge_status(two_figures, [], names=names, sources=2, series_directions=in_shelters)[0] != "series"

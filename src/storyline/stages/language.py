@@ -10,7 +10,9 @@ sub-spans, and each chunk is judged on its own by lingua's confidence values. Al
 article is in the article's own language, so two cheap first passes set those aside: a chunk holding
 function words only its document's language has ("the", "been": spaCy's stop lists, less every word another
 news language lists too) is that language; otherwise lingua on trigrams only (~4× cheaper) decides when it
-is sure, and the exact judgement (1- to 5-grams) runs on the few it cannot (issue #20).
+is sure, and the exact judgement (1- to 5-grams) runs on the few it cannot (issue #20). A Latin-script
+chunk no language is sure of may be a language of another script written in Latin letters (romanised
+Hindi), which lingua cannot know: its romanised function words name it (``romanised_language_of``).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
+from unidecode import unidecode
 
 from storyline.config import DEFAULT_SETTINGS, LanguageSettings
 from storyline.records import Article, ForeignFragment
@@ -188,8 +191,54 @@ def foreign_language_of(chunk: str, document_language: str, settings: LanguageSe
     if confidences[0].value >= settings.foreign_confidence:
         language: str | None = iso_code(confidences[0].language)
     else:
-        language = wider_language_of(chunk, settings)
+        language = wider_language_of(chunk, settings) or romanised_language_of(chunk, words, settings)
     return None if language == document_language else language
+
+
+def romanised_language_of(chunk: str, words: list[str], settings: LanguageSettings) -> str | None:
+    """The language of another script a Latin-script chunk is written in, romanised ("Sab log so rahe the"
+    is Hindi in Latin letters), or None. lingua knows each such language in its own script only, so a
+    romanised sentence spreads its confidence over Latin-script languages it half resembles (Estonian
+    0.22) and no test above names it. Read here by its function words: a chunk holding
+    ``settings.function_words_screen`` of one language's romanised function words
+    (``romanised_function_words``) and fewer of every other's. Only a chunk that no language of the
+    NEWS_LANGUAGES or the wider Latin ones is sure of, and whose words do not read as the document's
+    language, comes here (``foreign_language_of``)."""
+    if not _is_latin_script(chunk):
+        return None
+    forms = [romanised_form(word) for word in words]
+    found = {
+        code: sum(form in function_words for form in forms)
+        for code in NEWS_LANGUAGES
+        if (function_words := romanised_function_words(code))
+    }
+    ranked = sorted(found.items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] < settings.function_words_screen:
+        return None
+    return ranked[0][0] if len(ranked) == 1 or ranked[1][1] < ranked[0][1] else None
+
+
+def romanised_form(word: str) -> str:
+    """A word in Latin letters (Unidecode), folded so that spellings of one word meet: lower case, letters
+    only, no "a" (a transliteration leaves the inherent vowel of an Indian script unwritten, "rhe", where a
+    writer spells it, "rahe"; "aa" for a long vowel is an "a" too), and no letter doubled ("kisii",
+    "kisi")."""
+    letters = re.sub(r"[^a-z]", "", unidecode(word).lower()).replace("a", "")
+    return re.sub(r"(.)\1+", r"\1", letters)
+
+
+@cache
+def romanised_function_words(code: str) -> frozenset[str]:
+    """The words of spaCy's stop list for a language written in another script than Latin, in their
+    ``romanised_form``, less every form a Latin-script language's list takes too ("ko", "the", "so": Hindi
+    words that read as Polish or English ones) and forms of one letter. Empty for a Latin-script language
+    or one spaCy has no list for."""
+    if _lingua_language(code) in LATIN_SCRIPT:
+        return frozenset()
+    latin = [other for other in NEWS_LANGUAGES if _lingua_language(other) in LATIN_SCRIPT]
+    taken = {romanised_form(word) for other in latin for word in _stop_words(other)}
+    forms = {romanised_form(word) for word in _stop_words(code)}
+    return frozenset(form for form in forms - taken if len(form) > 1)
 
 
 def wider_language_of(chunk: str, settings: LanguageSettings) -> str | None:

@@ -34,7 +34,9 @@ A series needs all of:
   and then fall: the injured in hospital rise as the late-comers arrive and fall as patients are
   discharged (the generalise train story's 58, 71, 64, 52). A stock's sequence that moves both ways is a
   series (``MOVED``) only as ONE source's path: every other source an echo of its values of the same
-  days; two such paths, or two sources apart on one day, are a dispute (``STOCK_KINDS``);
+  days; two such paths, or two sources apart on one day, are a dispute (``STOCK_KINDS``). Where no day
+  holds two values and one source at least is seen on two days, the sources of a stock are read as the
+  one path they tell between them (``_joined``): a stock's values of different days never disagree;
 - every other source an echo: each of its values repeats a moving source's value of the same day (an
   outlet giving the minister's 19 in its own voice), or lies strictly between a moving source's values of
   the days either side of it (an outlet's 17 on the day between the minister's 11 and 21). A source giving
@@ -213,6 +215,17 @@ def series_status(
     sequences = _sequences(positions, names, one_source)
     if not sequences:
         return None
+    found = _series_of(sequences, tolerance, directions)
+    if found is None and MOVED in directions and len(joined := _joined(sequences)) < len(sequences):
+        # a stock's sources that keep step, read as the one count they relay (``_joined``)
+        found = _series_of(joined, tolerance, directions)
+    return found
+
+
+def _series_of(
+    sequences: Mapping[str, Sequence[Dated]], tolerance: float, directions: frozenset[str]
+) -> tuple[QuestionStatus, str] | None:
+    """``series_status`` on each source's (day, value) in date order."""
     ways = {source: path_way(dated, directions) for source, dated in sequences.items()}
     movers = _retold({source: sequences[source] for source, way in ways.items() if way}, tolerance)
     moved = {ways[source] for source in movers}
@@ -227,6 +240,32 @@ def series_status(
     if disagree(sequences, None if direction == MOVED else direction == "rose", tolerance):
         return None
     return "series", _reason(direction, movers, echoes)
+
+
+def _joined(sequences: Mapping[str, Sequence[Dated]]) -> dict[str, list[Dated]]:
+    """The sources of a stock read as one path when no day holds two values: a stock may rise and fall
+    from one day to the next, so values of different days, whoever gives them, are no disagreement; only
+    two values of one day are (a contest needs two sources apart on the same day). A collector's patients
+    in hospital, 246 on Wednesday, 312 on Thursday, 274 on Friday and 198 on Saturday, each day's figure
+    carried by another outlet and the collector's name spelt three ways, is one count seen moving (the
+    generalise gas-leak story, issue #17). One source at least must give values of two days: two voices
+    giving one figure each (an escape's 30 km on one day, 40 km the next) show no count moving, only two
+    figures. Exact values only: two values of one day within the tolerance are still two, which no path
+    can hold, and the sources stay apart for the rest of ``series_status``."""
+    days: dict[date, set[float]] = {}
+    for dated in sequences.values():
+        for day, value in dated:
+            days.setdefault(day, set()).add(value)
+    seen_moving = any(len({day for day, _ in dated}) > 1 for dated in sequences.values())
+    if len(sequences) < 2 or not seen_moving or any(len(values) > 1 for values in days.values()):
+        return {source: list(dated) for source, dated in sequences.items()}
+    sources = sorted(sequences, key=lambda source: min(sequences[source]))  # in the order they speak
+    return {_names_joined(sources): sorted((day, values.pop()) for day, values in days.items())}
+
+
+def _names_joined(sources: Sequence[str]) -> str:
+    """ "A", "A and B", "A, B and C"."""
+    return sources[0] if len(sources) == 1 else f"{', '.join(sources[:-1])} and {sources[-1]}"
 
 
 def _retold(movers: Mapping[str, Sequence[Dated]], tolerance: float) -> dict[str, Sequence[Dated]]:
