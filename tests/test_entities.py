@@ -665,6 +665,7 @@ def test_a_name_with_middle_names_dropped_or_initials_joins_the_one_full_name_it
 
 
 def test_a_company_with_and_without_its_private_limited_form_is_one() -> None:
+    """Issue #17: "Pvt Ltd" is a legal form, which a company's key leaves out."""
     story = [("Red Cross", "ORG"), ("Tomas Berg", "PERSON")]
     found = groups(
         resolve_entities(
