@@ -641,7 +641,8 @@ def test_full_names_tagged_places_whose_surname_alone_is_a_person_are_that_perso
 
 def test_a_name_with_middle_names_dropped_or_initials_joins_the_one_full_name_it_shortens() -> None:
     """Issue #17: "M.E. Castillo" and "Maria Castillo" of later reports are "Maria Elena Castillo" of the
-    first; "Miguel Castillo" is another person, and "J. Varga" beside two Vargas of that initial is no one's."""
+    first; "Miguel Castillo" is another person, and "J. Varga" beside two Vargas of that initial is no
+    one's."""
     story = [("Red Cross", "ORG"), ("Tomas Berg", "PERSON")]
     found = groups(
         resolve_entities(
