@@ -637,3 +637,45 @@ def test_full_names_tagged_places_whose_surname_alone_is_a_person_are_that_perso
     company = resolve_entities(mentions(("c", "Bastion Douglas", "ORG"), ("c", "Douglas", "PERSON")))
     (bastion,) = [e for e in company if any(m.text == "Bastion Douglas" for m in e.mentions)]
     assert bastion.type == "ORG"
+
+
+def test_a_name_with_middle_names_dropped_or_initials_joins_the_one_full_name_it_shortens() -> None:
+    """Issue #17: "M.E. Castillo" and "Maria Castillo" of later reports are "Maria Elena Castillo" of the
+    first; "Miguel Castillo" is another person, and "J. Varga" beside two Vargas of that initial is no
+    one's."""
+    story = [("Red Cross", "ORG"), ("Tomas Berg", "PERSON")]
+    found = groups(
+        resolve_entities(
+            mentions(
+                ("a", "Maria Elena Castillo", "PERSON"),
+                *[("a", s, label) for s, label in story],
+                ("b", "M.E. Castillo", "PERSON"),
+                *[("b", s, label) for s, label in story],
+                ("c", "Maria Castillo", "PERSON"),
+                *[("c", s, label) for s, label in story],
+                ("c", "Miguel Castillo", "PERSON"),
+                ("a", "Janos Varga", "PERSON"),
+                ("b", "Jozsef Varga", "PERSON"),
+                ("c", "J. Varga", "PERSON"),
+            )
+        )
+    )
+    assert frozenset({"Maria Elena Castillo", "M.E. Castillo", "Maria Castillo"}) in found
+    assert frozenset({"Miguel Castillo"}) in found
+    assert frozenset({"J. Varga"}) in found
+
+
+def test_a_company_with_and_without_its_private_limited_form_is_one() -> None:
+    """Issue #17: "Pvt Ltd" is a legal form, which a company's key leaves out."""
+    story = [("Red Cross", "ORG"), ("Tomas Berg", "PERSON")]
+    found = groups(
+        resolve_entities(
+            mentions(
+                ("a", "Narmada Textiles Pvt Ltd", "ORG"),
+                *[("a", s, label) for s, label in story],
+                ("b", "Narmada Textiles", "ORG"),
+                *[("b", s, label) for s, label in story],
+            )
+        )
+    )
+    assert frozenset({"Narmada Textiles Pvt Ltd", "Narmada Textiles"}) in found

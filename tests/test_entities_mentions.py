@@ -111,7 +111,7 @@ def test_forms_of_address_are_not_part_of_the_name_and_repeated_surnames_are_fou
     assert by_text(found, "Union leader").refers_to == "Chidi Okafor"
 
 
-@pytest.mark.parametrize("form", ["Haji", "Hadschi", "Sardar", "Nawab"])
+@pytest.mark.parametrize("form", ["Haji", "Hadschi", "Sardar", "Nawab", "Shri", "Smt."])
 def test_south_asian_forms_of_address_are_not_part_of_the_name(form: str) -> None:
     found = mentions_of(f"The council chairman, {form} Abdul Karim Marri, said on Monday that talks resume.")
     names = {m.text for m in found if m.label == "PERSON"}

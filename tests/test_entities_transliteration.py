@@ -76,3 +76,14 @@ def test_old_indonesian_and_french_spellings_read_as_the_modern_name(
     """An Indonesian name in the pre-1972 spelling ("oe", "dj", "tj", "j" for "y") or a French paper's
     ("ou", "tch") reads as its modern spelling; names that differ in more than that stay apart."""
     assert reads_alike(first, second) is alike
+
+
+def test_indian_spellings_of_one_name_read_alike_and_other_names_do_not() -> None:
+    """Issue #17: "shr"/"sr", "x"/"ksh", "ou"/"au" and a final inherent vowel written or dropped are one
+    Hindi name in English papers; a Slavic feminine "-ova" is not its masculine surname."""
+    assert reads_alike("Rakesh Shrivastava", "Rakesh Srivastava")
+    assert reads_alike("Laxmi Rao", "Lakshmi Rao")
+    assert reads_alike("Sunil Choudhury", "Sunil Chaudhury")
+    assert reads_alike("Mahodaya Trust", "Mahoday Trust")
+    assert not reads_alike("Anna Petrova", "Anna Petrov")
+    assert not reads_alike("Rakesh Srivastava", "Rakesh Sinha")

@@ -35,7 +35,7 @@ from storyline.stages.entities.transliteration import (
     surname_first_readings,
 )
 
-__all__ = ["NameContext", "merge_person_variants", "without_middle_patronymic"]
+__all__ = ["NameContext", "merge_person_variants", "shortens_given_names", "without_middle_patronymic"]
 
 # A reading of a surname shared by more full names than this is too common to compare pairwise in
 # ("kim" in Korean news); its names are left to the near-spelling pass.
@@ -151,6 +151,7 @@ def merge_person_variants(
     _merge_near_spellings(full_names, surnames, groups, settings)
     blocks = _reading_blocks(full_names)
     _merge_readings(blocks, groups, settings, context)
+    _merge_shortened_given_names(full_names, groups, settings, context)
     printed_surname_first = _merge_surname_first(full_names, blocks, groups, settings, context)
     korean_names = _korean_names_by_surname(full_names)
     for lone in lone_surnames:
@@ -167,6 +168,43 @@ def merge_person_variants(
             candidates |= {groups[name] for name in korean_names.get(f"korean {row}", ())}
         if len(candidates) == 1:
             groups.merge(lone, candidates.pop())
+
+
+def shortens_given_names(short: list[str], full: list[str]) -> bool:
+    """Whether folded given names are others with middle names left out or written as initials: "anil" and
+    "a k" of "anil kumar", "g w" of "george walker". The first given name stays, in full or as its initial;
+    each word kept is the word of the full name in order, or its initial."""
+    if len(short) > len(full) or short == full or not short:
+        return False
+    if not _word_or_initial(short[0], full[0]):
+        return False
+    remaining = iter(full[1:])
+    return all(any(_word_or_initial(word, other) for other in remaining) for word in short[1:])
+
+
+def _word_or_initial(word: str, full_word: str) -> bool:
+    return word == full_word or (len(word) == 1 and full_word.startswith(word))
+
+
+def _merge_shortened_given_names(
+    full_names: dict[str, dict[str, list[list[str]]]],
+    groups: DisjointSet,
+    settings: EntitiesSettings,
+    context: NameContext,
+) -> None:
+    """ "A.K. Srivastava" and "Anil Srivastava" join "Anil Kumar Srivastava": papers drop middle names and
+    write given names as initials (Indian, American, Dutch and Scandinavian names above all) far more
+    often than two people of one story share a surname and a first initial. Only where the shortened name
+    fits the full names of one entity with that surname, and in a shared context, as any weak match."""
+    for by_given in full_names.values():
+        names = [tokens for same_sound in by_given.values() for tokens in same_sound]
+        for short in names:
+            fuller = [full for full in names if shortens_given_names(short[:-1], full[:-1])]
+            if len({groups[" ".join(full)] for full in fuller}) != 1:
+                continue
+            key, full_key = " ".join(short), " ".join(fuller[0])
+            if context.related(key, full_key, groups, settings.transliteration_min_shared_actors):
+                groups.merge(key, full_key)
 
 
 def _merge_surname_first(
