@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from factories import make_claim, make_position, make_quantity, make_question
 
 from storyline.stages.ledger.counted import Measure
@@ -243,3 +244,134 @@ def test_a_count_whose_only_verb_is_a_relative_adverbs_clause_is_no_question() -
     assert not _asked("How many earlier ballots where observers were present?", ballots)
     # a label whose own verb comes first still asks
     assert _asked("How many earlier ballots were held where observers were present?", ballots)
+
+
+# issue #14: labels that ask of an unnamed "they", that were moved or cut inside a phrase, a difference with
+# no subject and a share of no one: (the claim, its figure, value, unit, the label, whether it asks)
+UNREADABLE_LABELS = [
+    # "What share of them voted for …?": who "they" are was told in sentences the reader misses
+    (
+        "nearly 40 percent of them backed the strike",
+        "nearly 40 percent",
+        40,
+        "percent",
+        "What share of them backed the strike?",
+        False,
+    ),
+    (
+        "nearly 40 percent of them backed the strike",
+        "nearly 40 percent",
+        40,
+        "percent",
+        "What share of dockworkers backed the strike?",
+        True,
+    ),
+    (
+        "they sank 12 fishing boats off the cape",
+        "12 fishing boats",
+        12,
+        "boat",
+        "How many fishing boats did they sink off the cape?",
+        False,
+    ),
+    (
+        "they sank 12 fishing boats off the cape",
+        "12 fishing boats",
+        12,
+        "boat",
+        "How many fishing boats did the navy sink off the cape?",
+        True,
+    ),
+    # a "them" the label names something before stays
+    ("the 14 ferries that carried them", "14 ferries", 14, "ferry", "How many ferries carried them?", True),
+    # "did" before a relative pronoun, and a phrase cut between its modifier and its noun
+    (
+        "two ferries whose old engines failed were towed",
+        "two ferries",
+        2,
+        "ferry",
+        "How many ferries did whose old engines fail?",
+        False,
+    ),
+    (
+        "two ferries were towed at a late hour",
+        "two ferries",
+        2,
+        "ferry",
+        "How many ferries were towed at a late?",
+        False,
+    ),
+    (
+        "two ferries were towed at a late hour",
+        "two ferries",
+        2,
+        "ferry",
+        "How many ferries were towed at a late hour?",
+        True,
+    ),
+    (
+        "two ferries in the oldest fleet were towed",
+        "two ferries",
+        2,
+        "ferry",
+        "How many ferries in the oldest were towed?",
+        False,
+    ),
+    (
+        "two ferries in the oldest fleet were towed",
+        "two ferries",
+        2,
+        "ferry",
+        "How many ferries in the oldest fleet were towed?",
+        True,
+    ),
+    # "How many points higher?" says neither what is higher nor than what
+    (
+        "turnout was about 12 points higher than in 2010",
+        "about 12 points",
+        12,
+        "point",
+        "How many points higher?",
+        False,
+    ),
+    (
+        "turnout was about 12 points higher than in 2010",
+        "about 12 points",
+        12,
+        "point",
+        "How much lower?",
+        False,
+    ),
+    (
+        "turnout was about 12 points higher than in 2010",
+        "about 12 points",
+        12,
+        "point",
+        "How many points higher than in 2010 was turnout?",
+        True,
+    ),
+    # a share a participle follows says of whom nowhere
+    (
+        "about 30 percent saying they are very liberal",
+        "about 30 percent",
+        30,
+        "percent",
+        "What share saying they are very liberal?",
+        False,
+    ),
+    (
+        "about 30 percent saying they are very liberal",
+        "about 30 percent",
+        30,
+        "percent",
+        "What share of caucus-goers said they are very liberal?",
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "value", "unit", "label", "asks"), UNREADABLE_LABELS)
+def test_a_label_the_reader_cannot_read_is_no_question(
+    text: str, figure: str, value: float, unit: str, label: str, asks: bool
+) -> None:
+    assert _asked(label, _measure(text, figure, value, unit)) is asks

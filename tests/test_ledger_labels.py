@@ -256,3 +256,36 @@ def test_a_recaps_several_figures_count_once_for_its_centrality() -> None:
     # read as five figures, the recap's copies support each other and it looks central
     assert central_order(sets)[0] == 0
     assert central_order(sets, ["r", "r", "r", "a", "b"])[0] in (3, 4)
+
+
+@pytest.mark.parametrize(
+    ("content", "label"),
+    [
+        # issue #14: the first auxiliary belongs to a clause inside the subject; the main clause's moves
+        (
+            "the plan the mayor was defending would cost the town too much",
+            "Would the plan the mayor was defending cost the town too much?",
+        ),
+        (
+            "the official who said it was wrong has resigned",
+            "Has the official who said it was wrong resigned?",
+        ),
+        # a clause came first and the main clause has no auxiliary: none moves
+        ("Ohio showed voters are angry", "Is it true that Ohio showed voters are angry?"),
+        # a relative clause without its pronoun is no clause of its own
+        ("the man she met was a spy", "Was the man she met a spy?"),
+    ],
+)
+def test_a_label_moves_the_auxiliary_of_the_main_clause(content: str, label: str) -> None:
+    assert as_question(content) == label
+
+
+def test_a_noun_phrase_with_a_that_clause_is_no_question() -> None:
+    # issue #14: "Is it true that Donald Trump's lead that it gave …?" asked a noun phrase
+    phrase = "the mayor's warning that it would flood the lower town by Friday"
+    assert not asks_something([make_claim(phrase)], [0])
+    assert asks_something([make_claim("the mayor warned that it would flood the lower town by Friday")], [0])
+    # a clause the parser alone reads as a noun and a participle ("hacked" as VBN) still asks
+    assert asks_something(
+        [make_claim("Foreign intelligence services hacked into the city council computers")], [0]
+    )

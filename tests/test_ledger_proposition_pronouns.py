@@ -7,7 +7,7 @@ from factories import make_article, make_claim, make_mention
 
 from storyline.records import Article, Claim, Entity
 from storyline.stages.ledger.grouping import entity_spans
-from storyline.stages.ledger.proposition_pronouns import People, named_label
+from storyline.stages.ledger.proposition_pronouns import People, named_label, names_no_one
 from storyline.stages.ledger.story_reading import person_genders
 
 TEXT = (
@@ -98,3 +98,11 @@ def test_a_person_gender_is_read_from_given_names_and_honorifics_and_none_when_t
     )
     assert person_genders((BERG, LUND), {ARTICLE.id: TEXT}) == {"@berg": "feminine", "@lund": "masculine"}
     assert person_genders((both,), {article.id: text}) == {}
+
+
+def test_a_label_whose_pronoun_names_no_one_is_told_apart() -> None:
+    # issue #14: such a proposition is listed after every other question of its story (``ledger.positions``)
+    assert names_no_one("Is it true that he still has a chance?")
+    assert names_no_one("Did they hear nothing of the fire?")
+    assert not names_no_one("Did Mayor Lee say he still has a chance?")
+    assert not names_no_one("Has the council approved the new bridge?")

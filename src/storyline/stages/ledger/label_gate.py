@@ -37,7 +37,16 @@ right questions than fifty doubtful ones).
   copula's subject taken for the figure's verb's: "it was easy to name a hundred …", issue #14); nor is one
   that ends on a finite "be" with nothing after it ("How many meetings Clinton had with individuals were?":
   the verb of a part of the figure, "85 of the 154 meetings … were with donors", its complement cut off),
-  "… were there?" aside.
+  "… were there?" aside;
+- a label whose subject is a plural pronoun ("How many cracks did they make?") or that counts a share "of
+  them" ("What share of them voted for …?") asks of a group it never names: who "they" are was told in
+  sentences the reader does not see (issue #14, as a proposition's pronoun: ``proposition_pronouns``);
+- a label that puts "did" before a relative pronoun ("How many pollsters did whose final polls start …?")
+  or ends a phrase on a determiner and a modifier with no noun after a preposition ("… in the highest did
+  they make?", "… plus the heavily?") was cut or moved inside a phrase and is no English;
+- a label of a difference with no subject and no verb ("How many points higher?") says neither what is
+  higher nor than what; a share whose opener a participle follows ("What share saying they are …?") says
+  of whom nowhere.
 """
 
 from __future__ import annotations
@@ -94,6 +103,20 @@ SMALL_CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 FINITE_OR_PARTICIPLE_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBG", "VBN", "MD"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 RELATIVE_ADVERBS = frozenset({"where", "when", "whose", "whom"})
+# a plural pronoun a label asks of: its clause's subject after the question's auxiliary ("did they make"), or
+# the set a share or count is "of" right after the opener ("What share of them")
+PLURAL_PRONOUN_ASKED = re.compile(
+    r"^(?:What share|How many|How much) of them\b"
+    r"|\b(?:did|do|does|are|were|have|had|will|would|can|could)\s+they\b",
+    re.I,
+)
+# "did" (or another auxiliary moved before a subject) before a relative pronoun: the predicate was moved past
+# a relative clause's opener ("did whose final polls start")
+AUXILIARY_BEFORE_RELATIVE = re.compile(r"\b(?:did|does|do)\s+(?:whose|who|whom|which)\b", re.I)
+# a phrase cut before its noun: a preposition or conjunction, a determiner, one modifier, and then no noun
+MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "RB", "RBR", "RBS"})
+NOUN_PHRASE_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "CD", "JJ", "JJR", "JJS", "VBG", "VBN", "HYPH"})
+COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
 PRONOUN_SUBJECTS = frozenset(
     {"i", "you", "he", "she", "it", "we", "they", "my", "your", "his", "her", "its", "our", "their"}
 )
@@ -123,8 +146,10 @@ def says_what_is_asked(
     (``label_cuts.writes_shorthand``)."""
     if writes_shorthand(label) or BESIDE_UNNAMED.match(label):
         return False
-    if DO_SUPPORTED_BE.search(label) or BARE_BE_END.search(label):
+    if DO_SUPPORTED_BE.search(label) or BARE_BE_END.search(label) or AUXILIARY_BEFORE_RELATIVE.search(label):
         return False  # no English question
+    if PLURAL_PRONOUN_ASKED.search(label) or _cut_before_noun(label) or _bare_comparative(label):
+        return False
     if group[0].holder is not None:
         return True
     if _relative_clause_only(label):
@@ -196,6 +221,37 @@ def _relative_clause_only(label: str) -> bool:
     return relative is not None and not any(token.tag in FINITE_TAGS for token in tokens[:relative])
 
 
+def _cut_before_noun(label: str) -> bool:
+    """Whether the label holds a phrase cut before its noun: a preposition or coordinator, a determiner and
+    one modifier, then no word of a noun phrase ("cracks in the highest did they make?": the cut left
+    "glass ceiling" out; "states plus the heavily?"). "Is Pat Kennedy the greatest?" names its noun in
+    the subject: no preposition opens that phrase."""
+    tokens = label_tokens(label)
+    for index in range(len(tokens) - 2):
+        opener, determiner, modifier = tokens[index : index + 3]
+        following = tokens[index + 3].tag if index + 3 < len(tokens) else "."
+        if (
+            opener.tag in ("IN", "CC")
+            and determiner.tag == "DT"
+            and modifier.tag in MODIFIER_TAGS
+            and following not in NOUN_PHRASE_TAGS
+        ):
+            return True
+    return False
+
+
+def _bare_comparative(label: str) -> bool:
+    """Whether a count's label is its noun and a comparative alone ("How many points higher?"): no verb,
+    no "than", so neither what is higher nor than what is said (issue #14)."""
+    tokens = [token for token in label_tokens(label)[2:] if token.tag != "."]
+    # the opener's noun is the figure's, whatever the tagger reads alone ("points" as a verb)
+    return (
+        bool(tokens)
+        and tokens[-1].tag in COMPARATIVE_TAGS
+        and not any(token.lower == "than" or token.pos in ("VERB", "AUX") for token in tokens[1:-1])
+    )
+
+
 def _share_names_its_whole(label: str) -> bool:
     """Whether a "What share …" label says of what the share is and what is asked of it: an "of" phrase or a
     verb with its subject, and a finite verb. "What share is modified?" (an auxiliary first: the share is
@@ -207,6 +263,10 @@ def _share_names_its_whole(label: str) -> bool:
     first_word = rest.split()[:1]
     if first_word and first_word[0].lower() in auxiliaries:
         return False
+    opener_words = len(SHARE_OPENER.split())
+    after = label_tokens(label)[opener_words : opener_words + 1]
+    if after and after[0].tag == "VBG":
+        return False  # "What share saying they are very liberal?": of whom, nowhere
     finite = any(token.tag in FINITE_TAGS for token in label_tokens(label)[2:])
     return finite and (rest.startswith(" of ") or names_a_predicate(label))
 

@@ -6,8 +6,11 @@
   clause boundary past a few words, never at the full stop of an abbreviation ("Ms.", "U.S."), and past
   the word limit on a whole phrase (``label_cuts.whole_cut``). A short frame that only says what something
   implies goes ("it means Trump may not have paid …"), and a hedge on a past event asks whether it happened
-  ("Did Trump pay …?", not "May Trump have paid …?"). A content that no cut leaves whole, names its speaker
-  or hearer ("I", "we", "you") or writes a chat's shorthand asks nothing (``asks_something``).
+  ("Did Trump pay …?", not "May Trump have paid …?"). The auxiliary moved is the main clause's, read off a
+  parse: one inside the subject ("the scenario Pelosi was discussing would be novel") stays where it is. A
+  content that no cut leaves whole, names its speaker or hearer ("I", "we", "you"), writes a chat's
+  shorthand or is a noun phrase whose only finite verbs are in a "that" or relative clause ("Trump's lead
+  that it gave …") asks nothing (``asks_something``).
 
 The representative claim of a question (a proposition's or a measured thing's) is the most central one: the
 highest summed word/entity overlap (Jaccard, so a long claim is not favoured for its length) with the
@@ -20,6 +23,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from storyline.lexicons import load_lexicon
 from storyline.records import Claim
@@ -36,6 +41,9 @@ from storyline.stages.ledger.label_cuts import (
     writes_shorthand,
 )
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
 # Words of a proposition before it is cut at a clause boundary: enough to say what is claimed, short enough
 # to scan.
 PROPOSITION_WORDS = 14
@@ -43,6 +51,10 @@ MIN_PROPOSITION_WORDS = 4
 PHRASE_REACH = 4  # words a label may run past PROPOSITION_WORDS to end on a whole phrase
 FRAME_SUBJECT_WORDS = 3  # words of the subject of an implication frame ("the losses mean …") at most
 CENTRAL_SAMPLE = 64
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})  # a verb's finite forms, as the tagger marks them
+# a clause inside a noun phrase ("lead that it gave …"); "that" and the relative pronouns open one
+CLAUSE_DEPS = frozenset({"acl", "relcl", "ccomp"})
+RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 TITLE_CASE_WORDS = 4  # a headline in Title Case: fewer words may all be a name ("Pat Kennedy")
 # A sentence adverb and its comma opening a content: the writer's comment on it ("Ironically, …").
 # a closing single quotation mark: at a word's end, not a plural possessive's ("Democrats’ emails")
@@ -51,6 +63,7 @@ COMMENT_OPENER = re.compile(r"^[A-Z][a-z]+ly,\s")
 # A conditional modal in a label, and a condition in the words its cut left out ("… if they fail to act").
 CONDITIONAL_MODAL = re.compile(r"\b(?:would|could|might)\b|’d\b|'d\b", re.I)
 CONDITION = re.compile(r"(?:^|[\s,])(?:if|unless)\s", re.I)
+ASKED_FRAME = "Is it true that "  # the opening of a label with no auxiliary to move (``as_question``)
 
 
 def _jaccard(first: frozenset[str], second: frozenset[str]) -> float:
@@ -133,12 +146,41 @@ def asks_something(claims: Sequence[Claim], order: list[int]) -> bool:
         or _condition_cut(label_claim(claims, order).text, content)
         or _ends_on_empty_verb(content)
         or not cut_whole(label_claim(claims, order).text, _first_verb(label_claim(claims, order)))
+        or not _asks_a_clause(content)
     ):
         return False
     words = content.lower().split()
     first = words[0] if words else ""
     openers = {*data["fragment_openers"], *data["subjectless_openers"]}
     return len(words) >= MIN_PROPOSITION_WORDS and first not in openers and not CONTRACTED.match(first)
+
+
+def _asks_a_clause(content: str) -> bool:
+    """Whether a label that asks "Is it true that …?" asks it of a clause, not of a noun phrase whose only
+    finite verbs are in a clause a "that" or a relative pronoun opens inside it ("Donald Trump's lead that it
+    gave the appearance of certainty in the polls", the object of "broadcast" taken for the content: issue
+    #14). Read off a parse of the label's words: the root a noun, a finite verb in it, and every finite verb
+    under such a clause. A root noun with no finite verb at all is the parser's misreading of a lone clause
+    ("Russian intelligence services hacked into …", "hacked" read as a participle) and stays; a label with
+    its auxiliary moved is a clause already."""
+    question = as_question(content)
+    if not question.startswith(ASKED_FRAME):
+        return True
+    sentence = next(iter(_parsed(question.removeprefix(ASKED_FRAME).rstrip("?")).sents))
+    if sentence.root.pos_ not in ("NOUN", "PROPN"):
+        return True
+    finite = [token for token in sentence if token.tag_ in FINITE_TAGS]
+    return not finite or not all(_in_opened_clause(token, sentence.root) for token in finite)
+
+
+def _in_opened_clause(token: Token, root: Token) -> bool:
+    """Whether ``token`` stands in a clause below ``root`` that "that" or a relative pronoun opens."""
+    while token.i != root.i:
+        opened = any(child.lower_ == "that" or child.tag_ in RELATIVE_TAGS for child in token.children)
+        if token.dep_ in CLAUSE_DEPS and opened:
+            return True
+        token = token.head
+    return False
 
 
 def _ends_on_empty_verb(content: str) -> bool:
@@ -179,23 +221,80 @@ def speaker_relative(content: str) -> bool:
 def as_question(content: str) -> str:
     """ "Gennifer Flowers will not be attending" → "Will Gennifer Flowers be attending?"; without an
     auxiliary in its first words, "Is it true that …?"."""
-    auxiliaries, contracted, negations, _abbreviations = label_words()
+    auxiliaries, _contracted, negations, _abbreviations = label_words()
     # quotation marks go: a label cut inside a quotation would leave one unbalanced ("had "strong?")
     content = _without_single_quotes(re.sub(r"[\"“”]", "", content))
     content = content.removesuffix(" …").rstrip(" .,;:").removeprefix("that ")
     # a writer's comment before the clause ("Ironically, …") is the outlet's aside, not what is asked
     content = COMMENT_OPENER.sub("", content)
     words = _without_frame(content.split(), auxiliaries)
-    for index, word in enumerate(words[: MIN_PROPOSITION_WORDS + 2]):
-        bare = word.lower().replace("’", "'")
-        auxiliary = contracted.get(bare) or (bare[:-3] if bare.endswith("n't") else bare)
-        if _opens_question(words, index, auxiliary, auxiliaries):
+    for found, word in enumerate(words[: MIN_PROPOSITION_WORDS + 2]):
+        if _opens_question(words, found, _auxiliary(word), auxiliaries):
+            index = _main_auxiliary(words, found)
+            if index is None:
+                break  # the auxiliary of a clause inside the subject, and none of the main clause's
+            auxiliary = _auxiliary(words[index])
             rest = [w for w in words[index + 1 :][:1] if w.lower() not in negations] + words[index + 2 :]
             subject = " ".join(_positive(word) for word in words[:index])
             subject = subject if subject[:2] == "I " or not subject[:1].isupper() else _lower_first(subject)
             auxiliary, rest = _past_of_hedge(auxiliary, rest)
             return f"{auxiliary.capitalize()} {subject} {' '.join(rest)}".strip() + "?"
-    return f"Is it true that {_lower_first(' '.join(words))}?"
+    return f"{ASKED_FRAME}{_lower_first(' '.join(words))}?"
+
+
+def _auxiliary(word: str) -> str:
+    """A word read as the auxiliary it may be: "won't" → "will", "isn't" → "is", others lower-cased."""
+    bare = word.lower().replace("’", "'")
+    return label_words()[1].get(bare) or (bare[:-3] if bare.endswith("n't") else bare)
+
+
+def _main_auxiliary(words: list[str], found: int) -> int | None:
+    """The index of the auxiliary of the content's main clause, when the first one found (``found``) belongs
+    to a clause inside the subject: "the exact scenario Pelosi was discussing would be novel" asked "Was the
+    exact scenario Pelosi discussing would be novel?", and "Iowa proved polls are misleading" asked "Are Iowa
+    proved polls misleading?" (issue #14). Read off a parse of the content: an auxiliary of the root verb,
+    or the root itself, stays; else the root's own auxiliary moves ("Would the exact scenario … be
+    novel?"), or none does (None: "Is it true that Iowa proved polls are misleading?")."""
+    sentence = next(iter(_parsed(" ".join(words)).sents))
+    starts = {sum(len(word) + 1 for word in words[:index]): index for index in range(len(words))}
+    token = next((t for t in sentence if t.idx == _offset(words, found)), None)
+    if token is None:
+        return found
+    verb = token.head if token.dep_ in ("aux", "auxpass") else token
+    root = sentence.root
+    # a finite verb with a subject of its own before the auxiliary, no relative clause ("the man she met
+    # was …"): a clause came first ("Iowa proved …", which the parser may read as a modifier of "polls")
+    earlier = any(
+        t.tag_ in FINITE_TAGS
+        and t.dep_ not in ("relcl", "acl")
+        and any(c.dep_ == "nsubj" for c in t.children)
+        for t in sentence
+        if t.i < token.i
+    )
+    if not earlier and (verb.i == root.i or verb.dep_ == "conj"):
+        return found
+    auxiliaries = label_words()[0]
+    own = [child for child in root.children if child.dep_ in ("aux", "auxpass") and child.i < root.i]
+    candidates = own[:1] or ([root] if root.lower_ in auxiliaries else [])
+    for candidate in (c for c in candidates if c.i > token.i):
+        index = starts.get(candidate.idx)
+        if index is not None and _opens_question(words, index, _auxiliary(words[index]), auxiliaries):
+            return index
+    return None
+
+
+def _offset(words: list[str], index: int) -> int:
+    """Where ``words[index]`` starts in the words joined by spaces."""
+    return sum(len(word) + 1 for word in words[:index])
+
+
+@lru_cache(maxsize=4096)
+def _parsed(content: str) -> Doc:
+    """The pipeline's parse of a label's content (no entities: ``evidence.NOT_READ``), once per content."""
+    from storyline.stages.ledger.evidence import NOT_READ
+    from storyline.stages.nlp import parse_without
+
+    return parse_without(content, NOT_READ)
 
 
 def _without_single_quotes(content: str) -> str:

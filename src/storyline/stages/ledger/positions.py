@@ -22,6 +22,7 @@ from storyline.stages.ledger.embedding import embed_claims
 from storyline.stages.ledger.grouping import EntitySpans
 from storyline.stages.ledger.measured_questions import measured_questions, measured_things, story_measures
 from storyline.stages.ledger.non_counts import with_bounds_said
+from storyline.stages.ledger.proposition_pronouns import names_no_one
 from storyline.stages.ledger.proposition_questions import (
     group_propositions,
     proposition_question,
@@ -114,6 +115,9 @@ def _ledger_steps(
     questions, doubtful = measured_questions(reading, measures, measure_groups, unmeasured.attached)
     statement_groups = yield from group_propositions(reading, unmeasured, vectors)
     alone: set[str] = set()  # one voice's propositions, listed last (``ledger.single_voice``)
+    unnamed: set[str] = (
+        set()
+    )  # propositions whose pronoun names no one, after them (``proposition_pronouns``)
     for statement_group in statement_groups:
         asked = proposition_question(reading, statement_group, measure_groups)
         if asked is None:
@@ -121,15 +125,21 @@ def _ledger_steps(
         question, one_voice = asked
         if one_voice:
             alone.add(question.id)
+        if names_no_one(question.question):
+            unnamed.add(question.id)
         questions.append(question)
     questions = [with_bounds_said(question, reading.claim_by_id) for question in questions]  # "less than 100"
     check_unique_ids(story.id, questions)  # the tiers below, the anchors and corrections go by id
-    return _by_salience(questions, doubtful, alone)
+    return _by_salience(questions, doubtful, alone, unnamed)
 
 
-def _by_salience(questions: list[Question], doubtful: set[str], alone: set[str]) -> tuple[Question, ...]:
-    """One voice's propositions last, then doubtful measures, each tier by salience (``_salience``)."""
-    tier = {**dict.fromkeys(doubtful, 1), **dict.fromkeys(alone, 0)}
+def _by_salience(
+    questions: list[Question], doubtful: set[str], alone: set[str], unnamed: set[str]
+) -> tuple[Question, ...]:
+    """Propositions whose label's pronoun names no one last: an analyst cannot tell whom "Is it true that he
+    still has a chance?" asks of (issue #14), though their claims stay grouped; before them one voice's
+    propositions, then doubtful measures, each tier by salience (``_salience``)."""
+    tier = {**dict.fromkeys(doubtful, 1), **dict.fromkeys(alone, 0), **dict.fromkeys(unnamed, -1)}
     questions.sort(key=lambda question: (tier.get(question.id, 2), *_salience(question)), reverse=True)
     return tuple(questions)
 

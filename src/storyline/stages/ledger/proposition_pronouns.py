@@ -76,6 +76,12 @@ def named_label(label: str, claim: Claim, people: People) -> str | None:
     return label[: found.start()] + (f"{name}'s" if possessive else name) + label[found.end() :]
 
 
+def names_no_one(label: str) -> bool:
+    """Whether a proposition's label keeps a pronoun nothing before it can stand for ("Is it true that he
+    still has a chance?": no one could be named for it, ``named_label``)."""
+    return _unnamed_pronoun(label) is not None
+
+
 def _unnamed_pronoun(label: str) -> re.Match[str] | None:
     """The label's first third-person pronoun when nothing it can stand for comes before it: a name (a
     capitalised word past the label's first; "I" is none) for a person's, any content word for a plural's
