@@ -516,3 +516,10 @@ def test_a_content_ends_before_another_source_or_speaker_joined_after_a_comma() 
         ("The union", "300 workers were laid off"),
         ("the company", "it would appeal"),
     ]
+
+
+def test_a_source_that_opens_the_reported_clause_stays_in_the_content() -> None:
+    text = "The agency reported that, according to a count of its files, 40 of the 90 visits were paid."
+    assert texts_by_cue(text, "reported") == [
+        ("The agency", "according to a count of its files, 40 of the 90 visits were paid")
+    ]

@@ -198,7 +198,7 @@ def content_span(head: Token, lexicon: ClaimLexicon) -> CharSpan | None:
             _comments(child, lexicon)
             or opposes_with_own_speaker(child, lexicon)
             or speaks_in_absolute(child, lexicon)
-            or _credited_after_comma(child, lexicon)
+            or (child.i > head.i and _credited_after_comma(child, lexicon))
             or _acts_after_quotation(head, child, lexicon)
             or report_coordinated_with(child, lexicon) is not None
         )
@@ -295,7 +295,9 @@ def speaks_in_absolute(token: Token, lexicon: ClaimLexicon) -> bool:
 
 def _credited_after_comma(token: Token, lexicon: ClaimLexicon) -> bool:
     """ "said 300 workers were laid off, according to a letter": a source named after a comma inside the
-    content is its own attribution (found on its own cue), not words of the content."""
+    content is its own attribution (found on its own cue), not words of the content. Only one after the
+    content's head: one that opens the reported clause ("reported that, according to an analysis, 85 …")
+    tells where the speaker's finding comes from, and PolNeAR keeps it in the content (train)."""
     second_word = lexicon.phrase_cues.get(token.lower_)
     return (
         second_word is not None
