@@ -478,3 +478,48 @@ def test_a_trailing_cue_reports_both_clauses_before_it(text: str, speaker: str, 
 def test_a_first_clause_that_reports_in_turn_keeps_its_own_speaker() -> None:
     text = "Officials said the toll rose to 9, and 4 remain missing, the rescuers said."
     assert ("Officials", "the toll rose to 9, and 4 remain missing") in texts_by_cue(text, "said")
+
+
+def test_a_with_absolute_that_speaks_is_its_speakers_claim_not_the_contents() -> None:
+    """ "…, with 40 percent of them saying …" is the share's claim on its own cue; the content it hangs in
+    ends before it, so one claim does not carry two propositions and two figures (issue #14)."""
+    text = (
+        "The board said Marlow won 28 percent of the vote, with 40 percent of his voters saying jobs "
+        "mattered most."
+    )
+    assert texts_by_cue(text, "said") == [("The board", "Marlow won 28 percent of the vote")]
+    assert texts_by_cue(text, "saying") == [("40 percent of his voters", "jobs mattered most")]
+    adding = (
+        "The mayor said the ferry would run again in June, with engineers adding that the hull was sound."
+    )
+    assert texts_by_cue(adding, "said") == [("The mayor", "the ferry would run again in June")]
+    # a passive participle names no speaker: the absolute stays in the content
+    missing = "Officials said 12 people died in the flood, with dozens more reported missing."
+    assert texts_by_cue(missing, "said") == [
+        ("Officials", "12 people died in the flood, with dozens more reported missing")
+    ]
+
+
+def test_according_to_keeps_the_clause_before_it_not_a_speaking_absolute_after_it() -> None:
+    text = (
+        "Marlow won 28 percent among older voters, according to the survey, with 61 percent of them "
+        "saying they decided late."
+    )
+    assert ("the survey", "Marlow won 28 percent among older voters") in texts_by_cue(text, "according to")
+
+
+def test_a_content_ends_before_another_source_or_speaker_joined_after_a_comma() -> None:
+    credited = "The union said 300 workers were laid off, according to a letter seen by the Gazette."
+    assert texts_by_cue(credited, "said") == [("The union", "300 workers were laid off")]
+    joined = "The union said 300 workers were laid off, and the company said it would appeal."
+    assert texts_by_cue(joined, "said") == [
+        ("The union", "300 workers were laid off"),
+        ("the company", "it would appeal"),
+    ]
+
+
+def test_a_source_that_opens_the_reported_clause_stays_in_the_content() -> None:
+    text = "The agency reported that, according to a count of its files, 40 of the 90 visits were paid."
+    assert texts_by_cue(text, "reported") == [
+        ("The agency", "according to a count of its files, 40 of the 90 visits were paid")
+    ]

@@ -34,6 +34,7 @@ from storyline.stages.claims.spans import (
     longest_run,
     same_line,
     semicolon_between,
+    speaks_in_absolute,
     subtree_without,
     token_span,
 )
@@ -515,6 +516,9 @@ def _phrase_attributions(context: ParseContext, first: Token) -> list[Attributio
         return []
     name = _name_after_source(source, clause)
     cue_words = ({t.i for t in first.subtree} - _subject_as_aside(source, clause)) | {t.i for t in name}
+    # "…, according to the survey, with 61 percent of them saying …": those speakers' claim, not the content
+    absolutes = [token for token in clause.subtree if speaks_in_absolute(token, context.lexicon)]
+    cue_words |= {t.i for absolute in absolutes for t in absolute.subtree}
     content_tokens = [t for t in clause.subtree if t.i not in cue_words]
     content = token_span(longest_run(content_tokens))
     cue = token_span([first, seconds[0]])

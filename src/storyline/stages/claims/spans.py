@@ -37,6 +37,8 @@ SENTENCE_ENDS = frozenset({"?", "!"})
 CLOSING_BRACKETS = {")": "(", "]": "["}
 MAX_ATTRIBUTION_TOKENS = 10  # how far from a quotation its cue verb may stand
 MAX_TRAILING_TOKENS = 6  # ", he argues." after a dash quote
+ABSOLUTE_OPENER = "with"  # "…, with 15 miners still missing", "…, with officials saying …"
+JOINING_WORDS = frozenset({"and", "but"})  # "…, and the company said …"
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,8 +186,10 @@ def clip_to_line(text: str, span: CharSpan, anchor: int) -> CharSpan:
 
 def content_span(head: Token, lexicon: ClaimLexicon) -> CharSpan | None:
     """A clause or noun phrase as content, without a participle that comments on it with a cue verb of its
-    own ("reports that …, calling them baseless rumours") and without another speaker's claim set against it
-    ("said two were hurt, while witnesses said …")."""
+    own ("reports that …, calling them baseless rumours"), without another speaker's claim set against it
+    or joined on after it ("said two were hurt, while witnesses said …"; "…, and the company said …";
+    "…, with officials adding that …") and without another source it is credited to ("…, according to a
+    letter")."""
     others = {
         t.i
         for child in head.subtree
@@ -193,6 +197,8 @@ def content_span(head: Token, lexicon: ClaimLexicon) -> CharSpan | None:
         and (
             _comments(child, lexicon)
             or opposes_with_own_speaker(child, lexicon)
+            or speaks_in_absolute(child, lexicon)
+            or (child.i > head.i and _credited_after_comma(child, lexicon))
             or _acts_after_quotation(head, child, lexicon)
             or report_coordinated_with(child, lexicon) is not None
         )
@@ -252,7 +258,53 @@ def opposes_with_own_speaker(verb: Token, lexicon: ClaimLexicon) -> bool:
     ):
         return False
     marked = any(child.dep_ == "mark" and child.lower_ in lexicon.contrast_marks for child in verb.children)
-    return marked or _after_semicolon(verb)
+    return marked or _after_semicolon(verb) or _joined_after_comma(verb)
+
+
+def _joined_after_comma(verb: Token) -> bool:
+    """ "said 300 workers were laid off, and the company said it would appeal": a cue verb with a subject
+    of its own coordinated after a comma and a conjunction opens a second sentence the writer joined on,
+    not more of what the first speaker said; the parser may hang it inside the first content."""
+    if verb.dep_ != "conj":
+        return False
+    first_word = min((token.i for token in verb.subtree if not token.is_punct), default=verb.i)
+    doc = verb.doc
+    return first_word > 1 and doc[first_word - 1].lower_ in JOINING_WORDS and doc[first_word - 2].text == ","
+
+
+def speaks_in_absolute(token: Token, lexicon: ClaimLexicon) -> bool:
+    """ "said Marlow won 28 percent, with 40 percent of his voters saying the economy mattered most": an
+    absolute opened by "with" whose predicate is a cue verb with a subject of its own is those speakers'
+    claim (found on its own cue), not a second proposition of the content it hangs in (issue #14: a share's
+    claim ran over it). ``token`` is the "with" of a phrase ("with [officials adding …]") or the verb of a
+    clause it marks."""
+    if token.lower_ == ABSOLUTE_OPENER and token.dep_ == "prep":
+        verbs = [child for child in token.children if child.dep_ == "pcomp"]
+    elif any(child.dep_ == "mark" and child.lower_ == ABSOLUTE_OPENER for child in token.children):
+        verbs = [token]
+    else:
+        return False
+    # a participle that speaks ("saying", "adding"); not a passive one ("with dozens more reported missing")
+    return any(
+        verb.tag_ == "VBG"
+        and verb.lemma_.lower() in lexicon.cue_verbs
+        and any(child.dep_ in SUBJECT_DEPS for child in verb.children)
+        for verb in verbs
+    )
+
+
+def _credited_after_comma(token: Token, lexicon: ClaimLexicon) -> bool:
+    """ "said 300 workers were laid off, according to a letter": a source named after a comma inside the
+    content is its own attribution (found on its own cue), not words of the content. Only one after the
+    content's head: one that opens the reported clause ("reported that, according to an analysis, 85 …")
+    tells where the speaker's finding comes from, and PolNeAR keeps it in the content (train)."""
+    second_word = lexicon.phrase_cues.get(token.lower_)
+    return (
+        second_word is not None
+        and token.i > 0
+        and token.doc[token.i - 1].text == ","
+        and any(child.lower_ == second_word for child in token.children)
+    )
 
 
 def _after_semicolon(verb: Token) -> bool:
