@@ -373,6 +373,9 @@ class StoryTrack:
     # The story this one was merged into. Its ``articles`` still list its members while the merge is
     # provisional (it may be split off again) and are empty once the merge is final.
     merged_into: str | None = None
+    # ISO publication day → members published that day (where the story's reports cluster); empty in
+    # tracks stored without it, whose first and last days stand in for it.
+    day_counts: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

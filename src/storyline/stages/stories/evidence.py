@@ -173,6 +173,24 @@ def _trigger_cosine(profile: ArticleProfile, group: GroupProfile, settings: Stor
     return settings.same_event_trigger_cosine
 
 
+def far_from_busy_days(
+    days: tuple[date, date] | None, group: GroupProfile, settings: StoriesSettings
+) -> bool:
+    """Whether an article (or another group), dated, comes more than ``busy_story_days`` from the days a
+    story's reports cluster on (``GroupProfile.busy_days``): a story's first or last report says little of
+    when its event happened — a preview a week before, one late report that joined — while its busiest days
+    do. False when either side is undated, the story's days were not counted, or its busiest days hold fewer
+    than ``busy_min_reports`` reports (a story of a report or two, or a few spread over a week, has no busy
+    days to judge by)."""
+    if not settings.busy_story_days or days is None:
+        return False
+    busy = group.busy_days(settings.busy_window_days)
+    if busy is None or quiet_days(days, busy) <= settings.busy_story_days:
+        return False
+    held = sum(count for day, count in group.day_counts.items() if busy[0] <= day <= busy[1])
+    return held >= settings.busy_min_reports
+
+
 def quiet_days(days: tuple[date, date], group_days: tuple[date, date]) -> int:
     """The days between an article (or another group) and a story's nearest member: after its last, before
     its first, 0 within its span."""

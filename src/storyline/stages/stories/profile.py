@@ -66,6 +66,10 @@ class GroupProfile:
     words: Counter[str] = field(default_factory=Counter)
     triggers: Counter[str] = field(default_factory=Counter)
     salient: Counter[str] = field(default_factory=Counter)
+    # Members per publication day: where the story's reports cluster (``busy_days``). ``days_counted`` is
+    # False for a group restored from a track stored without the counts: its busy days are unknown.
+    day_counts: Counter[date] = field(default_factory=Counter)
+    days_counted: bool = True
 
     @classmethod
     def founded_by(cls, profile: ArticleProfile) -> GroupProfile:
@@ -86,6 +90,8 @@ class GroupProfile:
             words=Counter(dict(track.word_counts)),
             triggers=Counter(dict(track.trigger_counts)),
             salient=Counter(dict(track.salient_counts)),
+            day_counts=Counter({date.fromisoformat(day): count for day, count in track.day_counts}),
+            days_counted=bool(track.day_counts) or not track.first_date,
         )
 
     def track(self, story_id: str, merged_into: str | None = None) -> StoryTrack:
@@ -104,6 +110,7 @@ class GroupProfile:
             trigger_counts=tuple(sorted(self.triggers.most_common(MAX_PROFILE_WORDS))),
             salient_counts=tuple(sorted(self.salient.items())),
             merged_into=merged_into,
+            day_counts=tuple(sorted((day.isoformat(), count) for day, count in self.day_counts.items())),
         )
 
     def copy(self) -> GroupProfile:
@@ -120,6 +127,8 @@ class GroupProfile:
             Counter(self.words),
             Counter(self.triggers),
             Counter(self.salient),
+            Counter(self.day_counts),
+            self.days_counted,
         )
 
     def core(self, counts: Counter[str]) -> set[str]:
@@ -135,6 +144,21 @@ class GroupProfile:
     def days(self) -> tuple[date, date] | None:
         """The group's first and last day; None while no member has a full date."""
         return None if self.first is None or self.last is None else (self.first, self.last)
+
+    def busy_days(self, width: int) -> tuple[date, date] | None:
+        """The ``width`` consecutive days holding most of the members' publication days (the latest such
+        window on a tie), as the first and last member day within it; None while no member is dated or when
+        the days were not counted (a track stored without them)."""
+        if not self.day_counts or not self.days_counted or width < 1:
+            return None
+        best: tuple[int, date] | None = None
+        for start in sorted(self.day_counts):
+            held = sum(count for day, count in self.day_counts.items() if 0 <= (day - start).days < width)
+            if best is None or held >= best[0]:
+                best = (held, start)
+        assert best is not None
+        busy = [day for day in self.day_counts if 0 <= (day - best[1]).days < width]
+        return min(busy), max(busy)
 
     def centroid(self) -> Vectors | None:
         """The unit mean of the members' vectors (None without embeddings)."""
@@ -153,6 +177,7 @@ class GroupProfile:
             self.representative, self.representative_score = profile.article_id, score
             self.title, self.has_title = profile.title, profile.has_title
         if profile.published is not None:
+            self.day_counts[profile.published] += 1
             self.first = min(filter(None, (self.first, profile.published)))
             self.last = max(filter(None, (self.last, profile.published)))
         if profile.vector is not None:
@@ -182,6 +207,8 @@ class GroupProfile:
         self.words.update(other.words)
         self.triggers.update(other.triggers)
         self.salient.update(other.salient)
+        self.day_counts.update(other.day_counts)
+        self.days_counted = self.days_counted and other.days_counted
         _trim(self.words)
         _trim(self.triggers)
 
@@ -200,6 +227,8 @@ class GroupProfile:
         # drop keys no member carries any more
         rest.actors, rest.words, rest.triggers = +rest.actors, +rest.words, +rest.triggers
         rest.salient = +rest.salient
+        rest.day_counts.subtract(other.day_counts)
+        rest.day_counts = +rest.day_counts
         return rest
 
 

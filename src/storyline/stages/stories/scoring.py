@@ -22,6 +22,13 @@ new unless the rest of its evidence says otherwise. Within the window such a rep
 beat's embedding and its candidates' names alone carried reports a week or two apart into one event
 (issue #14: PolNeAR July 2016's police-memorial visit and the acceptance speech two weeks later; a speaker
 announcement and another nine days on), while a judge's story ran for seven weeks.
+A story's last report is a weak mark of when it happened: one late report that joined lets the next day's
+in, and so on. The score falls again (``busy_story_days``, ``busy_story_penalty``) for a report more than
+days from the days most of the story's reports cluster on (``GroupProfile.busy_days``), with the same
+exemption for the story's rare subject (issue #14: PolNeAR August 2016's Biden rally report, wrongly
+joined to the "Obama founded ISIS" reports, brought in the next two). Only where the quiet rule has not
+already lowered the score, and only where the busiest days hold ``busy_min_reports`` reports: otherwise
+the two rules judged one distance twice, and split the ledger's week-long stories.
 """
 
 from __future__ import annotations
@@ -31,7 +38,7 @@ from collections.abc import Iterable, Set
 from datetime import date
 
 from storyline.embeddings import Vectors
-from storyline.stages.stories.evidence import ActorCounts, quiet_days
+from storyline.stages.stories.evidence import ActorCounts, far_from_busy_days, quiet_days
 from storyline.stages.stories.profile import GroupProfile, jaccard
 
 
@@ -67,8 +74,13 @@ def event_similarity(
     if years and group_years and not years & group_years and not (days and group.days()):
         score -= settings.other_year_penalty
     group_days = group.days()
-    if days and group_days and quiet_days(days, group_days) > settings.quiet_story_days and not subject:
+    quiet = bool(days and group_days and quiet_days(days, group_days) > settings.quiet_story_days)
+    if quiet and not subject:
         score -= settings.quiet_story_penalty
+    # not both: where the story has gone quiet, its busy days are mostly its last ones and the quiet rule
+    # has already judged the distance
+    if not subject and not quiet and far_from_busy_days(days, group, settings):
+        score -= settings.busy_story_penalty
     return score
 
 
