@@ -55,6 +55,7 @@ from storyline.stages.ledger.kinds import (
 from storyline.stages.ledger.non_counts import (
     counts_a_compounds_head,
     counts_in_a_window,
+    in_a_counterfactual,
     is_method,
     is_target,
     names_a_thing,
@@ -107,6 +108,7 @@ NO_ANSWER_TESTS = (
     whole_of_a_worded_part,
     share_of_a_pronoun,
     counts_a_compounds_head,
+    in_a_counterfactual,
 )
 # The kind of a goal's figure ("a goal of releasing 43,000 pages", ``is_target``): a question of its own.
 TARGET = "target"

@@ -72,6 +72,9 @@ PRONOUN_SUBJECT = re.compile(
 # A hyphen and a letter right after a figure's noun: the noun opens a compound modifier ("99 winner-take-all
 # primary"), and is no noun the figure counts.
 COMPOUND_AFTER = re.compile(r"-[^\W\d_]")
+# A condition in the past perfect before a figure in its sentence: what did not happen ("If Sanders had won
+# half of the coin tosses and split the six delegates three and three …").
+COUNTERFACTUAL = re.compile(r"\bif\s+[^.;!?]{0,60}?\bhad\b", re.IGNORECASE)
 # Units of a share or of a gap between shares.
 SHARE_UNITS = frozenset({"percent", "point"})
 
@@ -240,6 +243,16 @@ def counts_a_compounds_head(claim: Claim, quantity: Quantity) -> bool:
     if not words or not words[-1].isalpha() or words[-1] in numbers.words or words[-1] in numbers.scales:
         return False
     return COMPOUND_AFTER.match(claim.text, quantity.end - claim.start) is not None
+
+
+def in_a_counterfactual(claim: Claim, quantity: Quantity) -> bool:
+    """A figure of what would have been: after a condition in the past perfect in its own sentence ("If
+    Sanders had won half of the coin tosses and split the six delegates three and three with Clinton, he
+    would have finished ahead"), what did not happen. "How many delegates with Clinton?" asked 3 as a count
+    (issue #14, PolNeAR iowa-caucus-results); no question is answered by it."""
+    figure = quantity.start - claim.start
+    opening = max((match.end() for match in SENTENCE_END.finditer(claim.text, 0, figure)), default=0)
+    return COUNTERFACTUAL.search(claim.text, opening, figure) is not None
 
 
 def names_a_thing(claim: Claim, quantity: Quantity) -> bool:
