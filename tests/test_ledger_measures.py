@@ -397,6 +397,11 @@ def test_a_value_one_sentence_sets_apart_is_no_rival_of_the_other_where_restated
         # lewandowski-fields-battery: "Florida's 99 winner-take-all primary")
         ("the party took the 35 pay-as-you-go seat", {"35 pay": (35, "pay")}, []),
         ("the party took 35 seats", {"35 seats": (35, "seat")}, [35.0]),
+        # what would have been, after a past-perfect condition (issue #14, PolNeAR iowa-caucus-results: a
+        # hypothetical split of delegates asked as a count); a condition of an earlier sentence does not reach
+        ("if the party had won the recount and taken 35 seats it would lead", {"35 seats": (35, "seat")}, []),
+        ("if it had won, we had said so. The party took 35 seats", {"35 seats": (35, "seat")}, [35.0]),
+        ("if the party wins the recount it takes 35 seats", {"35 seats": (35, "seat")}, [35.0]),
     ],
 )
 def test_a_figure_whose_window_whole_group_or_noun_is_unsaid_answers_no_question(

@@ -7,7 +7,6 @@ import pytest
 
 from storyline.stages.ledger.non_counts import (
     held_jointly,
-    in_a_counterfactual,
     is_target,
     names_a_thing,
     picks_by_order,
@@ -140,28 +139,3 @@ def test_a_figure_a_coordination_of_persons_holds_is_no_ones_own(
     names = ("Ann Lee", "Bo Park", "Cy Diaz")
     spans = {article.id: [(*span_of(text, name), name) for name in names if name in sentence]}
     assert held_jointly(claim, quantity, spans, set(names)) is joint
-
-
-@pytest.mark.parametrize(
-    ("sentence", "figure", "counterfactual"),
-    [
-        # issue #14, PolNeAR iowa-caucus-results: a hypothetical split of delegates asked as a count
-        (
-            "If the mayor had won the recount and taken four seats, she would have led the council.",
-            "four",
-            True,
-        ),
-        ("The mayor won the recount and took four seats.", "four", False),
-        # a condition that is no past perfect tells what may yet happen, which other rules read
-        ("If the mayor wins the recount she takes four seats.", "four", False),
-        # a condition in an earlier sentence does not reach the figure's
-        ("If she had won, the party had said so. The mayor took four seats.", "four", False),
-    ],
-)
-def test_a_figure_after_a_past_perfect_condition_is_no_count(
-    sentence: str, figure: str, counterfactual: bool
-) -> None:
-    text = f"The paper said {sentence}"
-    quantity = make_quantity(figure, 4, within=text, unit="seat")
-    claim = make_claim(sentence, article=make_article(text), quantities=(quantity,))
-    assert in_a_counterfactual(claim, quantity) is counterfactual
