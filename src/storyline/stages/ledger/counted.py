@@ -53,12 +53,17 @@ from storyline.stages.ledger.kinds import (
     year_of,
 )
 from storyline.stages.ledger.non_counts import (
+    counts_a_compounds_head,
+    counts_in_a_window,
+    in_a_counterfactual,
     is_method,
     is_target,
     names_a_thing,
     numbers_a_list,
     picks_by_order,
+    share_of_a_pronoun,
     stands_for_named,
+    whole_of_a_worded_part,
     words_before,
 )
 from storyline.stages.ledger.plurals import singular
@@ -94,6 +99,17 @@ OF_THEM = re.compile(r"\s+of\s+(?:them|these|those)\b", re.IGNORECASE)
 # Only these kinds of number answer a question (``quantities.number_type``); a duration is context.
 ANSWER_TYPES = frozenset({"count", "money", "percent"})
 SHARE = "percent"
+# Figures that answer no question, told by their own few words (``ledger.non_counts``).
+NO_ANSWER_TESTS = (
+    stands_for_named,
+    picks_by_order,
+    names_a_thing,
+    counts_in_a_window,
+    whole_of_a_worded_part,
+    share_of_a_pronoun,
+    counts_a_compounds_head,
+    in_a_counterfactual,
+)
 # The kind of a goal's figure ("a goal of releasing 43,000 pages", ``is_target``): a question of its own.
 TARGET = "target"
 # The qualifier of a figure that counts an increase ("four more bodies"), not the count itself.
@@ -399,7 +415,7 @@ def make_measures(
     for quantity in claim.quantities:
         if number_type(quantity) not in ANSWER_TYPES or is_vague(quantity) or is_method(claim, quantity):
             continue
-        if any(test(claim, quantity) for test in (stands_for_named, picks_by_order, names_a_thing)):
+        if any(test(claim, quantity) for test in NO_ANSWER_TESTS):
             continue
         start, end = _clause_bounds(claim, quantity)
         clause = claim.text[start:end]

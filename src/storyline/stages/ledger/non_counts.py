@@ -17,6 +17,7 @@ from storyline.lexicons import load_lexicon
 from storyline.records import Claim, Quantity, Question
 from storyline.stages.ledger.grouping import WORD, EntitySpans, ledger_lexicon
 from storyline.stages.ledger.kinds import is_bare_figure
+from storyline.stages.quantities import number_lexicon
 
 LIST_OPENER_WORDS = 2  # words before a figure that may open a list ("list of", "here are")
 SELECTION_OPENER_WORDS = 3  # a determiner and a word of order before a figure ("the most recent")
@@ -45,6 +46,37 @@ HYPHENED_TO_A_WORD = re.compile(r"[^\W\d_]-$")
 INDEFINITE_ARTICLES = frozenset({"a", "an"})
 # digits, then a space and a noun: "a 10-point lead" and "a 1,000 strong crowd" are no labels
 LABEL_DIGITS = re.compile(r"\d+\s+[^\W\d_]")
+# A window of a run of things: its latest or first members ("the past 19 contests", "the last 10").
+WINDOW = r"of\s+(?:the|their|its|his|her)\s+(?:past|last|previous|first|next|latest|final)\s+"
+# A figure that counts a part of such a window, from its own first word ("13 | of the past 19 contests").
+PART_OF_WINDOW = re.compile(rf"\S+\s+{WINDOW}\S", re.IGNORECASE)
+# The words before a window's own figure ("13 of the past | 19 contests").
+WINDOW_BEFORE = re.compile(rf"\b{WINDOW}$", re.IGNORECASE)
+# A part no number gives, then "of" and the whole's determiner or possessor, right before a figure: "a
+# majority of the state's | 20 delegates", "most of the | 300 workers", "the rest of its | 40 seats"; with
+# neither the figure may be what the clause counts ("the sample was part of 3 million records copied").
+WORDED_PART_BEFORE = re.compile(
+    r"\b(?:majority|minority|half|most|bulk|rest|remainder|none|portion|fraction|part)\s+of\s+"
+    r"(?:(?:the|its|their|his|her|our)\s+(?:[^\W\d_][\w.-]*[’']s\s+)?|[^\W\d_][\w.-]*[’']s\s+)$",
+    re.IGNORECASE,
+)
+# A share of a group a pronoun stands for: "Nearly 10 percent | of them voted".
+OF_A_PRONOUN = re.compile(r"\s+of\s+(?:them|us|you)\b", re.IGNORECASE)
+# A sentence whose subject is a bare pronoun, then its verb, up to a share's figure: "Both are about | 10
+# points higher than in 2004".
+PRONOUN_SUBJECT = re.compile(
+    r"(?:both|they|it|these|those|each)\s+(?:are|is|were|was|have|has|had|remain|remains|stood|stand)\s+"
+    r"(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# A hyphen and a letter right after a figure's noun: the noun opens a compound modifier ("99 winner-take-all
+# primary"), and is no noun the figure counts.
+COMPOUND_AFTER = re.compile(r"-[^\W\d_]")
+# A condition in the past perfect before a figure in its sentence: what did not happen ("If Sanders had won
+# half of the coin tosses and split the six delegates three and three …").
+COUNTERFACTUAL = re.compile(r"\bif\s+[^.;!?]{0,60}?\bhad\b", re.IGNORECASE)
+# Units of a share or of a gap between shares.
+SHARE_UNITS = frozenset({"percent", "point"})
 
 
 def words_before(claim: Claim, quantity: Quantity, reach: int = TARGET_REACH) -> list[str]:
@@ -162,6 +194,65 @@ def held_jointly(claim: Claim, quantity: Quantity, spans: EntitySpans, persons: 
     to_figure = claim.text[second_end:figure]
     respectively = "respectively" in claim.text[quantity.end - claim.start :].lower()[:JOINT_AFTER_REACH]
     return joined and SUBJECT_TO_FIGURE.fullmatch(to_figure) is not None and not respectively
+
+
+def counts_in_a_window(claim: Claim, quantity: Quantity) -> bool:
+    """A figure of a window of a run ("Clinton has won 13 of the past 19 contests"): the part counts only
+    within the window and the window's size is no count of what the verb says (19 contests were not won);
+    a label keeps neither's window ("How many contests did Clinton win?" for 13 read as her total, issue
+    #14, PolNeAR clinton-clinches-sanders-holdout), so neither answers a question."""
+    figure = quantity.start - claim.start
+    return (
+        PART_OF_WINDOW.match(claim.text, figure) is not None
+        or WINDOW_BEFORE.search(claim.text[:figure]) is not None
+    )
+
+
+def whole_of_a_worded_part(claim: Claim, quantity: Quantity) -> bool:
+    """A figure that is the whole a part in words is taken from ("hands her a majority of the state's 20
+    pledged delegates", "most of the 300 workers were laid off"): the verb tells of the part, whose size
+    no figure gives, so the figure answers no question the sentence asks (issue #14, PolNeAR
+    clinton-clinches-sanders-holdout: South Dakota's 20 delegates stood as a rival to the 67 Clinton
+    needed, a contest no one held)."""
+    return WORDED_PART_BEFORE.search(claim.text[: quantity.start - claim.start]) is not None
+
+
+def share_of_a_pronoun(claim: Claim, quantity: Quantity) -> bool:
+    """A share, or a gap of shares, of a group only a pronoun names: "Nearly 10 percent of them voted for
+    Carson", or its sentence's subject ("Both are about 10 points higher than in 2004"). No label can say
+    of whom the share is ("What share of them …?", "How many points higher?", issue #14, PolNeAR
+    iowa-caucus-results, where the latter stood as one answer with another sentence's 10-point gap between
+    two candidates), so it answers no question; "10 percent of those polled" names its group and stays."""
+    if quantity.unit not in SHARE_UNITS:
+        return False
+    if OF_A_PRONOUN.match(claim.text, quantity.end - claim.start) is not None:
+        return True
+    figure = quantity.start - claim.start
+    opening = max((match.end() for match in SENTENCE_END.finditer(claim.text, 0, figure)), default=0)
+    return PRONOUN_SUBJECT.fullmatch(claim.text, opening, figure) is not None
+
+
+def counts_a_compounds_head(claim: Claim, quantity: Quantity) -> bool:
+    """A figure whose noun is the first part of a hyphened modifier ("Trump clinched Florida's 99
+    winner-take-all primary", the text leaving out "delegates"): the quantities stage took "winner" for
+    what is counted and "How many winner take-all primary?" asked for 99 (issue #14, PolNeAR
+    lewandowski-fields-battery). What the figure counts is not said where it stands, so it answers no
+    question. A number word glued on ("a 5 million-strong crowd") is no noun and is left to the others."""
+    words = [word.lower() for word in WORD.findall(quantity.text)]
+    numbers = number_lexicon()
+    if not words or not words[-1].isalpha() or words[-1] in numbers.words or words[-1] in numbers.scales:
+        return False
+    return COMPOUND_AFTER.match(claim.text, quantity.end - claim.start) is not None
+
+
+def in_a_counterfactual(claim: Claim, quantity: Quantity) -> bool:
+    """A figure of what would have been: after a condition in the past perfect in its own sentence ("If
+    Sanders had won half of the coin tosses and split the six delegates three and three with Clinton, he
+    would have finished ahead"), what did not happen. "How many delegates with Clinton?" asked 3 as a count
+    (issue #14, PolNeAR iowa-caucus-results); no question is answered by it."""
+    figure = quantity.start - claim.start
+    opening = max((match.end() for match in SENTENCE_END.finditer(claim.text, 0, figure)), default=0)
+    return COUNTERFACTUAL.search(claim.text, opening, figure) is not None
 
 
 def names_a_thing(claim: Claim, quantity: Quantity) -> bool:
