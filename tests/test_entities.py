@@ -269,6 +269,29 @@ def test_a_capital_the_model_tagged_as_a_person_is_a_place() -> None:
     assert by_name["Ana Petrova"].type == "PERSON"
 
 
+def test_a_name_the_collection_also_writes_with_a_legal_form_is_that_company() -> None:
+    """Issue #17, generalise gas-leak: the small model tags a company's bare name a person in one report
+    ("Velmora Plastics said"), and the company with its legal form was split from it. Two reports of one
+    story (two people in both)."""
+    found = resolve_entities(
+        mentions(
+            ("a", "Velmora Plastics Pvt. Ltd.", "ORG"),
+            ("a", "Anita Desai", "PERSON"),
+            ("a", "Ravi Menon", "PERSON"),
+            ("b", "Velmora Plastics", "PERSON"),
+            ("b", "Velmora Plastics", "PERSON"),
+            ("b", "Anita Desai", "PERSON"),
+            ("b", "Ravi Menon", "PERSON"),
+        )
+    )
+    assert groups(found) == {
+        frozenset({"Velmora Plastics Pvt. Ltd.", "Velmora Plastics"}),
+        frozenset({"Anita Desai"}),
+        frozenset({"Ravi Menon"}),
+    }
+    assert next(e for e in found if e.name.startswith("Velmora")).type == "ORG"
+
+
 def test_a_demonym_tagged_as_an_organisation_is_not_an_actor() -> None:
     mentions = [
         Mention("a1", 0, 10, "Lithuanian", "ORG"),

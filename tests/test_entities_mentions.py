@@ -469,6 +469,33 @@ def test_a_capitalised_name_ending_in_an_organisation_head_is_an_organisation_wh
     assert _organisation_by_head(lowercase.ents[0], entity_lexicon()) is None
 
 
+def test_a_name_with_an_honorific_suffix_is_a_person_without_the_suffix() -> None:
+    """Issue #17, generalise gas-leak: "Farzana-ji" was tagged a place, and the "-ji" of respect (as the
+    Japanese "-san") kept the lone given name from the woman her report names in full. A name joined to
+    another word by a hyphen is left as tagged; so is a place with no suffix."""
+    cases = [
+        ("Ask Meena-ji about it.", (1, 2), "GPE", ("Meena", "PERSON")),
+        ("Tanaka-san said no.", (0, 3), "PERSON", ("Tanaka", "PERSON")),
+        ("Ask Meena-jiva now.", (1, 2), "GPE", ("Meena", "GPE")),
+        ("Osaka is far.", (0, 1), "GPE", ("Osaka", "GPE")),
+    ]
+    for text, (first, last), label, expected in cases:
+        doc = blank_english()(text)
+        doc.ents = [Span(doc, first, last, label=label)]
+        assert [(m.text, m.label) for m in _names(doc, text, "a", entity_lexicon())] == [expected]
+
+
+def test_a_name_ending_in_a_legal_form_is_a_company_whatever_else_it_was_tagged() -> None:
+    """Issue #17: the small model tags a company's name with its legal form a work of art ("… Pvt. Ltd."),
+    and the name was lost; a title with no legal form stays a work of art."""
+    firm = Doc(blank_english().vocab, words=["at", "Velmora", "Plastics", "Pvt.", "Ltd.", ",", "a", "maker"])
+    firm.ents = [Span(firm, 1, 5, label="WORK_OF_ART")]
+    assert _organisation_by_head(firm.ents[0], entity_lexicon()) == "ORG"
+    novel = Doc(blank_english().vocab, words=["read", "Velmora", "Nights"])
+    novel.ents = [Span(novel, 1, 3, label="WORK_OF_ART")]
+    assert _organisation_by_head(novel.ents[0], entity_lexicon()) is None
+
+
 def test_a_long_place_tagged_name_ending_in_an_organisation_head_is_an_organisation() -> None:
     """Issue #17: the small model tags "South Kellos Mountain Rescue Team" a place for the place it starts
     with; from three words such a name is the organisation. "West Bank", two words, stays a place."""
@@ -614,6 +641,19 @@ def test_the_company_is_never_a_federation_ministry_or_office_named_just_before_
     companies = [m for m in found if m.text == "the company"]
     assert len(companies) == 2
     assert {m.refers_to for m in companies} == {"Ostrava Glass Mills"}
+
+
+def test_the_company_is_the_business_the_report_tells_of_not_its_parent_named_in_passing() -> None:
+    """Issue #17, generalise gas-leak: "the company" went to the parent introduced as "the British company
+    …" after the plant's owner, and to a pollution board or a campaign's front named just before it."""
+    found = mentions_of(
+        "Fumes escaped from the plant of Velmora Plastics Ltd, a subsidiary of the German company Brandt "
+        "Chemie. The company said the leak was small.\n"
+        "The Northern Pollution Control Board said the company had ignored two warnings."
+    )
+    companies = [m for m in found if m.text in {"The company", "the company"}]
+    assert len(companies) == 2
+    assert {m.refers_to for m in companies} == {"Velmora Plastics Ltd"}
 
 
 def test_the_management_speaks_for_the_company() -> None:

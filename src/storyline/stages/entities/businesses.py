@@ -15,11 +15,13 @@ from storyline.stages.entities.lexicon import EntityLexicon, fold_name, institut
 from storyline.stages.entities.repair import introduced_as_any
 
 __all__ = [
+    "ends_in_legal_form",
     "introduced_as_campaign",
     "name_head",
     "names_a_business",
     "names_no_business",
     "one_business_named_before",
+    "parent_companies",
     "vessel_names",
 ]
 
@@ -40,6 +42,19 @@ def names_no_business(name: str, lexicon: EntityLexicon) -> bool:
     return name_head(" ".join(institution_words(name, lexicon))) in lexicon.non_business_name_heads
 
 
+def parent_companies(text: str, organisations: list[Mention], lexicon: EntityLexicon) -> set[str]:
+    """The folded names the article introduces as another company's parent ("…, a subsidiary of the
+    British chemicals group Halbrook", "the Indian unit of Britain's Halbrook Group"; ``subsidiary_words``):
+    the report tells of the company, and "the company" is that one, not the parent named in passing."""
+    words = "|".join(sorted(lexicon.subsidiary_words))
+    introduction = re.compile(rf"\b(?:{words})\s+of\s+(?:the\s+)?(?:\S+['’]s\s+)?(?:[\w-]+\s+){{0,3}}$")
+    return {
+        fold_name(org.text)
+        for org in organisations
+        if introduction.search(text, max(0, org.start - 80), org.start) is not None
+    }
+
+
 def introduced_as_campaign(text: str, name: Mention, lexicon: EntityLexicon) -> bool:
     """ "the environmental group JALUR", "the rights network X": a name right after a civic modifier and a
     group's head word is a campaign's, which "the company" does not stand for."""
@@ -56,13 +71,18 @@ def one_business_named_before(before: list[Mention], lexicon: EntityLexicon) -> 
     return next(iter(businesses.values())) if len(businesses) == 1 else None
 
 
+def ends_in_legal_form(name: str, lexicon: EntityLexicon) -> bool:
+    """Whether a name of two words or more ends in a company's legal form ("… Pvt. Ltd.", "… N.V.")."""
+    words = fold_name(name).split()
+    return any(len(words) > len(form) and tuple(words[-len(form) :]) == form for form in lexicon.legal_forms)
+
+
 def names_a_business(name: str, lexicon: EntityLexicon) -> bool:
     words = fold_name(name).split()
     if len(words) < 2:
         return False
-    ends_in_form = any(tuple(words[-len(form) :]) == form for form in lexicon.legal_forms)
     return (
-        ends_in_form
+        ends_in_legal_form(name, lexicon)
         or name.split(" ", 1)[0] in lexicon.leading_legal_forms
         or words[-1] in lexicon.business_name_heads | lexicon.generic_org_tails
     )

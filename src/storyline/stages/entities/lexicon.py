@@ -58,6 +58,7 @@ class EntityLexicon:
     title_words: frozenset[str]
     personal_titles: frozenset[str]
     honorifics: frozenset[str]
+    honorific_suffixes: frozenset[str]
     org_head_words: frozenset[str]
     generic_org_heads: frozenset[str]
     # Generic head → the generic heads of the same kind of body, itself included ("firm" → company, firm).
@@ -134,6 +135,7 @@ class EntityLexicon:
     # names that make one a business (descriptions: "the company" is never the federation).
     business_heads: frozenset[str]
     non_business_name_heads: frozenset[str]
+    subsidiary_words: frozenset[str]
     business_name_heads: frozenset[str]
     # Names of unions of states, never what a lower-case "the union" (a trade union) refers back to.
     unions_of_states: frozenset[str]
@@ -205,6 +207,7 @@ def entity_lexicon() -> EntityLexicon:
         title_words=frozenset(data["title_words"]) | frozenset(data["title_abbreviations"]),
         personal_titles=frozenset(data["personal_titles"]),
         honorifics=frozenset(data["honorifics"]),
+        honorific_suffixes=frozenset(data["honorific_suffixes"]),
         org_head_words=frozenset(data["org_head_words"]) | frozenset(data["generic_org_heads"]),
         generic_org_heads=frozenset(data["generic_org_heads"]),
         generic_org_kinds={word: frozenset(kind) for kind in data["generic_org_kinds"] for word in kind},
@@ -266,6 +269,7 @@ def entity_lexicon() -> EntityLexicon:
         international_words=frozenset(data["international_words"]),
         business_heads=frozenset(data["business_heads"]),
         non_business_name_heads=frozenset(data["non_business_name_heads"]),
+        subsidiary_words=frozenset(data["subsidiary_words"]),
         business_name_heads=frozenset(data["business_name_heads"]),
         unions_of_states=frozenset(data["unions_of_states"]),
         vessel_words=frozenset(data["vessel_words"]),

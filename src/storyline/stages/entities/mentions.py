@@ -36,7 +36,7 @@ from storyline.stages.entities.bodies import (
     subdivision_governments,
     subdivision_subjects,
 )
-from storyline.stages.entities.businesses import names_a_business
+from storyline.stages.entities.businesses import ends_in_legal_form, names_a_business
 from storyline.stages.entities.clients import client_mentions
 from storyline.stages.entities.coordination import (
     acronyms_given_in_brackets,
@@ -408,6 +408,8 @@ def _names(doc: Doc, text: str, article_id: str, lexicon: EntityLexicon) -> list
         if label is None:
             continue
         start, end = _name_span(doc, text, ent)
+        if (name_end := _name_before_honorific_suffix(text, start, end, lexicon)) is not None:
+            label, end = "PERSON", name_end  # "Farzana-ji", which the small model tags a place
         if label == "PERSON":
             start = _skip_forms_of_address(text, start, end, lexicon)
         surface = text[start:end]
@@ -415,6 +417,17 @@ def _names(doc: Doc, text: str, article_id: str, lexicon: EntityLexicon) -> list
             continue
         mentions.append(_standing_for(doc, text, Mention(article_id, start, end, surface, label), lexicon))
     return mentions
+
+
+def _name_before_honorific_suffix(text: str, start: int, end: int, lexicon: EntityLexicon) -> int | None:
+    """The end of a name a form of address is joined to by a hyphen (``honorific_suffixes``: "Farzana-ji",
+    "Tanaka-san"), inside the entity or right after it; None where none is. Such a name is a person's."""
+    suffixes = "|".join(sorted(lexicon.honorific_suffixes))
+    joined = re.compile(rf"-(?:{suffixes})(?![\w-])", re.IGNORECASE)
+    inside = joined.search(text, start, end)
+    if inside is not None and inside.end() == end and inside.start() > start:
+        return inside.start()
+    return end if joined.match(text, end) else None
 
 
 def _addressed_by_form(ent: Span, lexicon: EntityLexicon) -> bool:
@@ -428,13 +441,16 @@ def _addressed_by_form(ent: Span, lexicon: EntityLexicon) -> bool:
 def _organisation_by_head(ent: Span, lexicon: EntityLexicon) -> str | None:
     """ "The Velsund Dockers' Union", which the small model tags a work of art: a capitalised name of two or
     more words whose last word is an organisation's head noun ("union", "ministry", "authority") is an
-    organisation, whatever else NER called it. Dates, numbers and nationalities are left alone."""
+    organisation, whatever else NER called it. So is one ending in a company's legal form ("Suryo Agrotech
+    Pvt. Ltd.", tagged a work of art; issue #17, gas-leak). Dates, numbers and nationalities are left
+    alone."""
     words = [token for token in ent if not token.is_punct and token.lower_ != "the" and token.dep_ != "case"]
     relabelled = ent.label_ in RELABELLED_AS_ORGANISATION and len(words) >= 2
     if not relabelled and not (ent.label_ in PLACE_LABELS and len(words) >= MIN_WORDS_OF_PLACE_RELABELLED):
         return None
     capitalised = all(token.is_title or token.is_upper or token.is_stop for token in words)
-    return "ORG" if capitalised and words[-1].lower_ in lexicon.org_head_words else None
+    headed = words[-1].lower_ in lexicon.org_head_words or ends_in_legal_form(ent.text, lexicon)
+    return "ORG" if capitalised and headed else None
 
 
 def _names_local_institution(ent: Span, lexicon: EntityLexicon) -> bool:

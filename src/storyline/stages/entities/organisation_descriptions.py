@@ -26,6 +26,7 @@ from storyline.stages.entities.businesses import (
     names_a_business,
     names_no_business,
     one_business_named_before,
+    parent_companies,
     vessel_names,
 )
 from storyline.stages.entities.company_bodies import body_owner
@@ -312,6 +313,10 @@ def _organisation_antecedent(
         if namesake := _one_trade_namesake(start, wanted, organisations, lexicon):
             return namesake
         kind = lexicon.generic_org_kinds.get(wanted[-1], frozenset({wanted[-1]}))
+        if kind & lexicon.business_heads:  # "the company" is not the parent named in passing
+            parents = parent_companies(text, organisations, lexicon)
+            organisations = [org for org in organisations if fold_name(org.text) not in parents]
+            before = [org for org in before if fold_name(org.text) not in parents]
         # a business introduced before the description or in its paragraph: "the company" in a report that
         # introduces "the investment company Pelagos Capital" only paragraphs later is not Pelagos (issue
         # #17, thessaloniki-bid); "the group" holding hostages is the one introduced a paragraph on

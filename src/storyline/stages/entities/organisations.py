@@ -45,6 +45,7 @@ __all__ = [
     "merge_organisation_names",
     "own_names_of_organisations",
     "without_generic_tail",
+    "without_legal_form",
 ]
 
 # A mention with its folded key (as in ``resolve``).
@@ -73,7 +74,7 @@ def localise_organisation_names(
     keyed: Sequence[Keyed], place_keys: frozenset[str]
 ) -> tuple[list[Keyed], OrganisationNames]:
     """Keys rewritten from each article's own full names; what the merging steps need to know."""
-    country_named = [(_with_country_name(_without_legal_form(key)), mention) for key, mention in keyed]
+    country_named = [(_with_country_name(without_legal_form(key)), mention) for key, mention in keyed]
     keys = {key for key, _ in country_named}
     countries = entity_lexicon().countries | place_keys
     without_legal_forms = [
@@ -103,7 +104,7 @@ def merge_organisation_names(
     _merge_acronyms(keyed, groups, settings.long_form_min_ratio)
 
 
-def _without_legal_form(key: str) -> str:
+def without_legal_form(key: str) -> str:
     """ "eads n v" → "eads", "aer lingus group plc" → "aer lingus group": a legal form at the end of a name
     is not part of what the news calls the organisation (a one-word name keeps its word)."""
     words = key.split()

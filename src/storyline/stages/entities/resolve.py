@@ -57,6 +57,7 @@ from storyline.stages.entities.organisations import (
     merge_organisation_names,
     own_names_of_organisations,
     without_generic_tail,
+    without_legal_form,
 )
 from storyline.stages.entities.people import lone_given_names_keyed_as_their_article_name
 from storyline.stages.entities.person_descriptions import role_matches, role_stems
@@ -106,11 +107,15 @@ class _PersonNames:
         # And no person's name ends in a generic company word, which makes the name tagged a person in
         # some reports an organisation in the rest too ("Vertikal Inženjering"; issue #17, drina-bridge).
         labels = Counter((key, _broad_type(mention.label)) for key, mention in keyed if " " in key)
+        # Nor is a name the collection also writes with a company's legal form ("Suryo Agrotech", tagged a
+        # person, beside "Suryo Agrotech Pvt. Ltd."; issue #17, gas-leak).
+        written_with_legal_form = {bare for key, _ in labels if (bare := without_legal_form(key)) != key}
         self.full_names = {
             key
             for (key, label) in labels
             if label == "PERSON"
             and without_generic_tail(key) == key
+            and key not in written_with_legal_form
             and labels[key, "PERSON"] >= labels[key, "ORG"]
             and labels[key, label] > labels[key, "PLACE"]
         }
@@ -228,7 +233,8 @@ def _organisation_words(keyed: Sequence[Keyed]) -> set[str]:
         if mention.label == "ORG" or (mention.label == "PERSON" and without_generic_tail(key) != key)
     ]
     edges = {word for key in org_keys if key for word in (key.split()[0], key.split()[-1])}
-    return edges | set(org_keys)
+    # "Suryo Agrotech" of "Suryo Agrotech Pvt. Ltd.": the name without its legal form is the company's too
+    return edges | set(org_keys) | {without_legal_form(key) for key in org_keys}
 
 
 def _type_of(
