@@ -31,3 +31,16 @@ def test_a_label_ending_open_is_told_from_a_phrasal_verb_and_a_stranded_preposit
 )
 def test_a_clause_ends_at_as_but_not_inside_as_well_as(text: str, clause: str) -> None:
     assert text[: clause_end(text)] == clause
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        # a name's initial is no full stop; a hyphen between spaces is a dash typed, and ends the clause
+        ("the mayor met Sen. Mary K. Lowe of Kent, then left", "the mayor met Sen. Mary K. Lowe of Kent"),
+        ("three rivals - the mayor among them - have all stalled", "three rivals"),
+        ("a well-known rival won the seat", "a well-known rival won the seat"),
+    ],
+)
+def test_a_clause_runs_past_an_initial_and_ends_at_a_typed_dash(text: str, clause: str) -> None:
+    assert text[: clause_end(text)] == clause

@@ -367,6 +367,42 @@ UNREADABLE_LABELS = [
         "What share of caucus-goers said they are very liberal?",
         True,
     ),
+    # issue #14: "them" after a preposition in a label's one clause names no one the label says; in a clause
+    # of its own it may be the counted people, and "him" is often the story's one person
+    (
+        "12 seats were kept in front of them",
+        "12 seats",
+        12,
+        "seat",
+        "How many seats were kept in front of them?",
+        False,
+    ),
+    (
+        "60 percent of tenants said the rent rise hurt them",
+        "60 percent",
+        60,
+        "percent",
+        "What share of tenants said the rent rise hurt them?",
+        True,
+    ),
+    (
+        "four guards stood beside him",
+        "four guards",
+        4,
+        "guard",
+        "How many guards were standing beside him?",
+        True,
+    ),
+    # a lone lower-case letter is a censored or cut word; "x-ray" and "p.m." are none
+    (
+        "30 f ing fans in a town he loved",
+        "30 f ing fans",
+        30,
+        "fan",
+        "How many f ing fans were in the town?",
+        False,
+    ),
+    ("8 x-rays were taken by 3 p.m.", "8 x-rays", 8, "x-ray", "How many x-rays were taken by 3 p.m.?", True),
 ]
 
 

@@ -289,3 +289,29 @@ def test_a_noun_phrase_with_a_that_clause_is_no_question() -> None:
     assert asks_something(
         [make_claim("Foreign intelligence services hacked into the city council computers")], [0]
     )
+
+
+@pytest.mark.parametrize(
+    ("content", "label"),
+    [
+        # a heading of a few verbless words before a colon, and a list's dash, head the claim: no label's
+        (
+            "One striking change: Democratic voters in the county were more likely to back the mayor",
+            "Were Democratic voters in the county more likely to back the mayor?",
+        ),
+        (
+            "- The mayor has enjoyed a wide lead in county polls",
+            "Has the mayor enjoyed a wide lead in county polls?",
+        ),
+    ],
+)
+def test_a_heading_before_a_colon_or_a_dash_is_no_part_of_the_label(content: str, label: str) -> None:
+    verb = next(word for word in ("were", "has") if f" {word} " in content)
+    claim = make_claim(content, id="c1", finite_verbs=(content.index(f" {verb} ") + 1,))
+    assert proposition_label([claim], [0]) == label
+
+
+def test_a_colon_after_a_verb_keeps_what_comes_before_it() -> None:
+    content = "The mayor warned: Rural voters will decide the race in the county"
+    claim = make_claim(content, id="c1", finite_verbs=(content.index("warned"), content.index("will")))
+    assert "mayor" in proposition_label([claim], [0])

@@ -21,10 +21,12 @@ if TYPE_CHECKING:
 # Words as written, possessives and hyphens kept ("Russia’s", "Suk-yol").
 WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 # Where a clause ends inside a content: punctuation, or a conjunction/relative word opening the next one.
+# A hyphen between spaces is a dash typed ("candidates - Gov. John R. Kasich of Ohio, … - have all been").
 # "as" ends a clause ("… as he said"), but not inside the coordination "X as well as Y" (issue #14: "good for
 # the U.S. | as well as Mexico" read "Has NAFTA been good for the U.S?")
 CLAUSE_END = re.compile(
-    r"[,;:.!?()\[\]–—]|\s(?:and|but|while|whereas|which|who|because|although|(?<!well\s)as(?!\swell\sas\s))\s"
+    r"[,;:.!?()\[\]–—]|\s-\s"
+    r"|\s(?:and|but|while|whereas|which|who|because|although|(?<!well\s)as(?!\swell\sas\s))\s"
 )
 # A pronoun with its auxiliary contracted ("he's", "they’re"): the subject of a clause that opened already.
 CONTRACTED = re.compile(r"(?:i|you|he|she|it|we|they|that|there|who|what)['’](?:s|re|ve|m|d|ll)$")
@@ -57,6 +59,9 @@ SUBJECT_APPOSITIVE = re.compile(
 )
 ABBREVIATION_BEFORE = re.compile(r"(?:^|[\s(])([A-Za-z]{1,5})$")
 INITIALS_BEFORE = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?$")
+# a name's initial: one capital after a space, its full stop then a capitalised word ("John R. Kasich")
+INITIAL_BEFORE = re.compile(r"(?:^|\s)[A-Z]$")
+NAME_AFTER = re.compile(r"\s+[A-Z]")
 
 
 # Words as a chat writes them, a slash kept ("w/", "b/c"): matched against ``chat_shorthand`` as written.
@@ -176,8 +181,9 @@ def _may_go(token: Token) -> bool:
 
 
 def clause_end(text: str, from_word: int = 0) -> int:
-    """Where the first clause of ``text`` ends after ``from_word`` words: punctuation or a conjunction, but
-    never the full stop of an abbreviation ("Ms.", "U.S.")."""
+    """Where the first clause of ``text`` ends after ``from_word`` words: punctuation, a dash or a
+    conjunction, but never the full stop of an abbreviation ("Ms.", "U.S.") or of a name's initial ("John R.
+    Kasich": cut there, a label read "… candidates Gov John R have been clustered?", issue #14)."""
     abbreviations = label_words()[3]
     for cut in CLAUSE_END.finditer(text):
         if len(WORD.findall(text[: cut.start()])) < from_word:
@@ -185,6 +191,9 @@ def clause_end(text: str, from_word: int = 0) -> int:
         inside_word = text[cut.end() : cut.end() + 1].strip() != ""  # "U.S", "3.5"
         if cut.group() == "." and (inside_word or _is_abbreviation(text[: cut.start()], abbreviations)):
             continue
+        initial = INITIAL_BEFORE.search(text[: cut.start()]) and NAME_AFTER.match(text, cut.end())
+        if cut.group() == "." and initial:
+            continue  # "Gov. John R. | Kasich": an initial's full stop, inside the name
         return cut.start()
     return len(text)
 

@@ -44,6 +44,14 @@ right questions than fifty doubtful ones).
 - a label that puts "did" before a relative pronoun ("How many pollsters did whose final polls start …?")
   or ends a phrase on a determiner and a modifier with no noun after a preposition ("… in the highest did
   they make?", "… plus the heavily?") was cut or moved inside a phrase and is no English;
+- a label that asks of "them" after a preposition in its one clause ("How many rows were reserved in front
+  of them?") names a group the clause cannot be about: a pronoun is never its own clause's subject (that is
+  "themselves"), so who they are was told in sentences the reader does not see; a pronoun in a clause of its
+  own ("What share of voters said it bothered them?") may be the voters and stays. (A singular "him" often
+  is the one person a story is about: "How many of the officers are kneeling over him?" read fine in
+  review, and stays);
+- a label holding a lone lower-case letter other than "a" ("How many f ing delegates …?") writes a censored
+  word or a cut one ("p.m." and "x-ray" are no lone letters);
 - a label of a difference with no subject and no verb ("How many points higher?") says neither what is
   higher nor than what; a share whose opener a participle follows ("What share saying they are …?") says
   of whom nowhere.
@@ -54,6 +62,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from functools import cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from storyline.lexicons import load_lexicon
@@ -117,6 +126,8 @@ AUXILIARY_BEFORE_RELATIVE = re.compile(r"\b(?:did|does|do)\s+(?:whose|who|whom|w
 MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "RB", "RBR", "RBS"})
 NOUN_PHRASE_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "CD", "JJ", "JJR", "JJS", "VBG", "VBN", "HYPH"})
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
+# a lone letter no English word is
+LONE_LETTER = re.compile(r"(?<![\w.’'-])[b-hj-z](?![\w.’'-])")
 PRONOUN_SUBJECTS = frozenset(
     {"i", "you", "he", "she", "it", "we", "they", "my", "your", "his", "her", "its", "our", "their"}
 )
@@ -149,6 +160,8 @@ def says_what_is_asked(
     if DO_SUPPORTED_BE.search(label) or BARE_BE_END.search(label) or AUXILIARY_BEFORE_RELATIVE.search(label):
         return False  # no English question
     if PLURAL_PRONOUN_ASKED.search(label) or _cut_before_noun(label) or _bare_comparative(label):
+        return False
+    if LONE_LETTER.search(label) or _pronoun_after_preposition(label):
         return False
     if group[0].holder is not None:
         return True
@@ -238,6 +251,16 @@ def _cut_before_noun(label: str) -> bool:
         ):
             return True
     return False
+
+
+def _pronoun_after_preposition(label: str) -> bool:
+    """Whether a label of one clause (one finite verb at most) asks of "them" after a preposition
+    ("How many rows were reserved in front of them?"): the clause's own subject cannot be that pronoun, and
+    the label names no one else it could be (issue #14)."""
+    tokens = label_tokens(label)
+    if sum(token.tag in FINITE_TAGS for token in tokens) > 1:
+        return False
+    return any(token.lower == "them" and before.tag == "IN" for before, token in pairwise(tokens))
 
 
 def _bare_comparative(label: str) -> bool:

@@ -63,6 +63,9 @@ COMMENT_OPENER = re.compile(r"^[A-Z][a-z]+ly,\s")
 # A conditional modal in a label, and a condition in the words its cut left out ("… if they fail to act").
 CONDITIONAL_MODAL = re.compile(r"\b(?:would|could|might)\b|’d\b|'d\b", re.I)
 CONDITION = re.compile(r"(?:^|[\s,])(?:if|unless)\s", re.I)
+# A lead-in heading a claim: a dash or bullet, or a few words and a colon before a capital ("One notable
+# trend: Democratic …"); a heading must hold no finite verb (``_without_lead_in``).
+LEAD_IN = re.compile(r"^(?:[-–—•*]\s+|(?P<heading>(?:[\w’'-]+\s+){0,3}[\w’'-]+:\s+)(?=[A-Z]))")
 ASKED_FRAME = "Is it true that "  # the opening of a label with no auxiliary to move (``as_question``)
 
 
@@ -123,13 +126,25 @@ def title_case(text: str) -> bool:
 
 def label_content(claims: Sequence[Claim], order: list[int]) -> str:
     """The words a proposition's label is made of: the label claim's content, shortened."""
-    claim = claims[_label_claim(claims, order)]
-    return shorten(claim.text, _first_verb(claim))
+    return shorten(*_without_lead_in(claims[_label_claim(claims, order)]))
 
 
 def _first_verb(claim: Claim) -> int | None:
     """Where the content's first finite verb is (characters), when the parse gave it."""
     return claim.finite_verbs[0] if claim.finite_verbs else None
+
+
+def _without_lead_in(claim: Claim) -> tuple[str, int | None]:
+    """The claim's text without a lead-in that only heads it, and where its first finite verb then is: a
+    list's dash or bullet ("- Donald Trump enjoyed …") or a few words before a colon with no finite verb
+    among them ("One notable trend: Democratic insiders … were more likely …"). Either is the outlet's layout
+    or heading, and a label keeping it read "Has - Donald Trump enjoyed …?" (issue #14). A colon after a
+    verb ("Trump said: …") introduces what was said and stays."""
+    verb_at = _first_verb(claim)
+    found = LEAD_IN.match(claim.text)
+    if found is None or (found["heading"] and (verb_at is None or verb_at < found.end())):
+        return claim.text, verb_at
+    return claim.text[found.end() :], None if verb_at is None else verb_at - found.end()
 
 
 def asks_something(claims: Sequence[Claim], order: list[int]) -> bool:
@@ -140,12 +155,13 @@ def asks_something(claims: Sequence[Claim], order: list[int]) -> bool:
     that needs what follows it (``_ends_on_empty_verb``)."""
     data = load_lexicon("ledger")
     content = label_content(claims, order)
+    text, verb_at = _without_lead_in(label_claim(claims, order))
     if (
         writes_shorthand(content)
         or speaker_relative(content)
-        or _condition_cut(label_claim(claims, order).text, content)
+        or _condition_cut(text, content)
         or _ends_on_empty_verb(content)
-        or not cut_whole(label_claim(claims, order).text, _first_verb(label_claim(claims, order)))
+        or not cut_whole(text, verb_at)
         or not _asks_a_clause(content)
     ):
         return False
