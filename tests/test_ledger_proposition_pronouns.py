@@ -98,3 +98,14 @@ def test_a_person_gender_is_read_from_given_names_and_honorifics_and_none_when_t
     )
     assert person_genders((BERG, LUND), {ARTICLE.id: TEXT}) == {"@berg": "feminine", "@lund": "masculine"}
     assert person_genders((both,), {article.id: text}) == {}
+
+
+def test_a_person_mentioned_only_in_another_storys_article_is_gendered_by_given_name_alone() -> None:
+    other = make_article("Ms. Kim Park spoke in another town, and Anna Berg replied.")
+    elsewhere = (make_mention("Kim Park", article=other),)
+    # the honorific of the other story's article tells nothing here; the given name still does
+    assert person_genders((Entity("@park", "Kim Park", "PERSON", mentions=elsewhere),), {"a": TEXT}) == {}
+    anna = (make_mention("Anna Berg", article=other),)
+    assert person_genders((Entity("@berg", "Anna Berg", "PERSON", mentions=anna),), {"a": TEXT}) == {
+        "@berg": "feminine"
+    }
