@@ -4,6 +4,7 @@ weights, and the rules-only path when no weights are installed."""
 from __future__ import annotations
 
 import logging
+import zlib
 from collections.abc import Iterator
 
 import pytest
@@ -119,3 +120,16 @@ def test_a_title_cased_object_in_a_body_sentence_stays_what_it_was() -> None:
     # "told Fox News": a name in capitals on a line of narration is no headline
     claims = claims_of("The senator told Fox News Sunday Morning Futures about the plan on Sunday.")
     assert [claim.kind for claim in claims] == ["act"]
+
+
+def test_feature_buckets_are_crc32_whether_hashed_now_or_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    features = ["w=said", "p=VERB", "w=said", "l|d=say|ROOT"]
+    expected = [zlib.crc32(feature.encode("utf-8")) & learned.HASH_MASK for feature in features]
+    monkeypatch.setattr(learned, "_BUCKETS", {})
+    assert learned.feature_buckets(features) == expected  # hashed now
+    assert learned.feature_buckets(features) == expected  # looked up
+    assert set(learned._BUCKETS) == set(features)
+    # past its bound the kept indexes are dropped, never wrong
+    monkeypatch.setattr(learned, "MAX_KNOWN_BUCKETS", 2)
+    assert learned.feature_buckets(["p=NOUN"]) == [zlib.crc32(b"p=NOUN") & learned.HASH_MASK]
+    assert set(learned._BUCKETS) == {"p=NOUN"}

@@ -80,6 +80,17 @@ def test_a_plural_pronoun_before_any_word_naming_its_group_is_not_asked() -> Non
     assert named("Did the builders say they were paid?", they) == "Did the builders say they were paid?"
 
 
+def test_a_person_mentioned_only_in_another_storys_article_is_gendered_by_given_name_alone() -> None:
+    other = make_article("Ms. Kim Park spoke in another town, and Anna Berg replied.")
+    elsewhere = (make_mention("Kim Park", article=other),)
+    # the honorific of the other story's article tells nothing here; the given name still does
+    assert person_genders((Entity("@park", "Kim Park", "PERSON", mentions=elsewhere),), {"a": TEXT}) == {}
+    anna = (make_mention("Anna Berg", article=other),)
+    assert person_genders((Entity("@berg", "Anna Berg", "PERSON", mentions=anna),), {"a": TEXT}) == {
+        "@berg": "feminine"
+    }
+
+
 def test_a_person_gender_is_read_from_given_names_and_honorifics_and_none_when_they_disagree() -> None:
     text = "Mr. Kim Park spoke. Ms. Park replied. Mr. Park left."
     alone = (make_mention("Park", article=make_article(text), after=text.index("Park left")),)

@@ -78,53 +78,80 @@ MIN_HEADLINE_CLAUSE_WORDS = 3
 
 
 def feature_buckets(features: Iterable[str]) -> list[int]:
-    """Hashed feature indexes; crc32 is stable across processes, unlike ``hash``."""
-    return [zlib.crc32(feature.encode("utf-8")) & HASH_MASK for feature in features]
+    """Hashed feature indexes; crc32 is stable across processes, unlike ``hash``. Most features recur
+    (``p=VERB``, ``w=said``), so each one's index is kept once hashed (``_BUCKETS``)."""
+    known = _BUCKETS
+    if len(known) > MAX_KNOWN_BUCKETS:  # a long run's rare words must not grow it without end
+        known.clear()
+    buckets = []
+    for feature in features:
+        bucket = known.get(feature)
+        if bucket is None:
+            bucket = known[feature] = zlib.crc32(feature.encode("utf-8")) & HASH_MASK
+        buckets.append(bucket)
+    return buckets
+
+
+# Feature → its hashed index, as ``feature_buckets`` computed it (~16 k tokens of 100 generated articles
+# hash ~420 k features, mostly the same few thousand: looked up, not hashed again).
+_BUCKETS: dict[str, int] = {}
+MAX_KNOWN_BUCKETS = 200_000
 
 
 def cue_features(token: Token, quoted: bool, lexicon: ClaimLexicon) -> list[str]:
     """What a cue token looks like: its words, its place in the tree, its neighbours and children."""
+    # Each attribute read once: spaCy builds a new string at every read of ``lower_``, ``pos_`` … and this
+    # runs on every token of every article.
+    lower, pos, tag, dep = token.lower_, token.pos_, token.tag_, token.dep_
     lemma, head = token.lemma_.lower(), token.head
+    head_lemma = head.lemma_.lower()
     doc = token.doc
     before = doc[token.i - 1].lower_ if token.i > 0 else "<s>"
     after = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else "</s>"
     features = [
-        f"w={token.lower_}",
+        f"w={lower}",
         f"l={lemma}",
-        f"p={token.pos_}",
-        f"t={token.tag_}",
-        f"d={token.dep_}",
-        f"l|d={lemma}|{token.dep_}",
-        f"l|t={lemma}|{token.tag_}",
-        f"s3={token.lower_[-3:]}",
-        f"hl={head.lemma_.lower()}",
-        f"d|hp={token.dep_}|{head.pos_}",
-        f"l|hl={lemma}|{head.lemma_.lower()}",
+        f"p={pos}",
+        f"t={tag}",
+        f"d={dep}",
+        f"l|d={lemma}|{dep}",
+        f"l|t={lemma}|{tag}",
+        f"s3={lower[-3:]}",
+        f"hl={head_lemma}",
+        f"d|hp={dep}|{head.pos_}",
+        f"l|hl={lemma}|{head_lemma}",
         f"-1={before}",
         f"+1={after}",
         f"l|+1={lemma}|{after}",
-        f"-1|w={before}|{token.lower_}",
+        f"-1|w={before}|{lower}",
         f"q={quoted}",
-        f"p|q={token.pos_}|{quoted}",
-        f"lex={lemma in lexicon.cue_verbs}|{token.pos_}",
+        f"p|q={pos}|{quoted}",
+        f"lex={lemma in lexicon.cue_verbs}|{pos}",
         f"noun={lemma in lexicon.noun_cues}",
         f"sent0={token.is_sent_start}",
-        f"nl={_line_position(token)}|{token.pos_}",
+        f"nl={_line_position(token)}|{pos}",
     ]
     for child in token.children:
-        features += [f"c={child.dep_}", f"l|c={lemma}|{child.dep_}", f"t|c={token.tag_}|{child.dep_}"]
-        if child.dep_ in ("prep", "prt", "agent", "dative", "mark", "aux", "auxpass", "neg"):
-            features += [f"cw={child.dep_}:{child.lower_}", f"l|cw={lemma}|{child.lower_}"]
+        child_dep = child.dep_
+        features += [f"c={child_dep}", f"l|c={lemma}|{child_dep}", f"t|c={tag}|{child_dep}"]
+        if child_dep in CHILD_WORD_DEPS:
+            child_lower = child.lower_
+            features += [f"cw={child_dep}:{child_lower}", f"l|cw={lemma}|{child_lower}"]
     if head.i != token.i:
         features.append(f"hc={head.dep_}")
     return features
+
+
+# Children whose words a cue feature names ("said *to*", "did *not*").
+CHILD_WORD_DEPS = frozenset({"prep", "prt", "agent", "dative", "mark", "aux", "auxpass", "neg"})
 
 
 def _line_position(token: Token) -> str:
     """Near the start of a line (a headline's "Trump: …") or not."""
     index = token.i
     steps = 0
-    while index > 0 and steps < 4 and "\n" not in token.doc[index - 1].text:
+    doc = token.doc
+    while index > 0 and steps < 4 and "\n" not in doc[index - 1].text:
         index -= 1
         steps += 1
     return str(steps)

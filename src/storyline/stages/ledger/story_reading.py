@@ -7,6 +7,7 @@ this one record: the measured questions (``ledger.measured_questions``), the pro
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -42,6 +43,8 @@ COUNTER_TYPES = frozenset({"ORG", "PERSON"})
 # An honorific right before a mention ("Mr. Khan", "Ms. Lind"): the gender the article gives the person.
 HONORIFIC_BEFORE = re.compile(r"\b([A-Z][a-z]{1,3})\.?\s+$")
 HONORIFIC_REACH = 6  # characters before a mention an honorific is looked for in
+# ``person_genders`` runs once a story over every person of the run: each given name is looked up once.
+_given_name_gender = functools.lru_cache(maxsize=8192)(given_name_gender)
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,9 +146,11 @@ def person_genders(entities: Sequence[Entity], texts: Mapping[str, str]) -> dict
         if entity.type != "PERSON":
             continue
         words = entity.name.split()
-        told = [given_name_gender(words[0]) if len(words) > 1 else None]
+        told = [_given_name_gender(words[0]) if len(words) > 1 else None]
         for mention in entity.mentions:
-            text = texts.get(mention.article, "")
+            text = texts.get(mention.article)
+            if text is None:  # another story's article (``entities`` are the whole run's): tells nothing
+                continue
             before = HONORIFIC_BEFORE.search(text[max(0, mention.start - HONORIFIC_REACH) : mention.start])
             told.append(honorifics.get(before.group(1).lower()) if before else None)
         agreed = {gender for gender in told if gender is not None}
