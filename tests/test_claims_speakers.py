@@ -178,3 +178,53 @@ def test_verbless_last_words_of_a_quotation_are_no_speaker() -> None:
         "a local farmer",
         "a local farmer",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The storm flattened the harbour, with dozens more reported missing.",
+        "Three guards were reported killed in the raid.",
+        "Scores of villagers are reported dead after the landslide.",
+        "Two climbers were reported seen near the ridge.",
+    ],
+)
+def test_a_passive_report_of_a_state_is_no_speech(text: str) -> None:
+    """ "dozens more reported missing": the participle reports its subject's state; the subject says
+    nothing and nobody is named who does (issue #14/#17)."""
+    assert [claim.cue for claim in claims_of(text)] == []
+
+
+def test_a_passive_report_with_its_reporter_named_stays_a_claim() -> None:
+    text = "Four men were reported arrested, the police said."
+    assert [claim.speaker_text for claim in claims_of(text)] == ["the police"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Two ferries have sunk, and 18 people remain missing, port chief J.R. Okafor said on Tuesday.",
+            "port chief J.R. Okafor",
+            "Two ferries have sunk, and 18 people remain missing",
+        ),
+        (
+            "The dam has overflowed, and 300 people remain in shelters, regional commissioner S.R. Mehta "
+            "said on Sunday.",
+            "regional commissioner S.R. Mehta",
+            "The dam has overflowed, and 300 people remain in shelters",
+        ),
+    ],
+)
+def test_a_trailing_cue_after_two_clauses_with_initials_in_its_speaker(
+    text: str, speaker: str, content: str
+) -> None:
+    """A name with initials tips the parser into hanging the trailing "X said" on the clauses before as
+    their last conjunct, or the splitter into cutting the sentence at the comma: the clauses are still
+    what X said (issue #17, a wire's "district collector" with initials)."""
+    claims = [claim for claim in claims_of(text) if claim.cue == "said"]
+    assert [(claim.speaker_text, claim.text) for claim in claims] == [(speaker, content)]
+
+
+def test_a_second_act_after_and_is_no_trailing_cue() -> None:
+    assert claims_of("He walked to the podium, smiled, and said nothing.") == []

@@ -72,6 +72,12 @@ CONTENT_SUBJECT_DEPS = SUBJECT_DEPS | {"expl", "csubj"}
 # subject or an auxiliary, a modifier, never a clause (an imperative, "VB", may lack both).
 MODIFIER_TAGS = frozenset({"VBN", "VBG", "VBD"})
 AUXILIARY_DEPS = frozenset({"aux", "auxpass"})
+# A passive cue's complement that is a state of its subject ("reported missing", "reported dead"), not what
+# anyone says: an adjective or a participle on its own.
+STATE_COMPLEMENT_DEPS = frozenset({"xcomp", "oprd", "acomp"})
+STATE_TAGS = frozenset({"JJ", "VBN", "VBG"})
+# What makes such a complement a clause or an infinitive ("was said to be …", "reported that he had …").
+STATE_EXCLUDED_DEPS = AUXILIARY_DEPS | CONTENT_SUBJECT_DEPS | {"mark"}
 
 
 # --- cue words -------------------------------------------------------------------------------------------
@@ -123,11 +129,28 @@ def is_cue_verb(context: ParseContext, verb: Token) -> bool:
         # "Asked to describe the device, O'Neill said …": O'Neill was asked, not asking; "people who
         # want to …" describes people, it reports nothing
         return False
-    if asked_of_others(context, verb) or _left_free_to(context, verb):
+    if asked_of_others(context, verb) or _left_free_to(context, verb) or _reported_state(verb):
         return False
     # "quoted as saying": the cue is anchored on "quoted"; "saying" is part of it
     return not (
         verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ in ("quote", "cite")
+    )
+
+
+def _reported_state(verb: Token) -> bool:
+    """ "with dozens more reported missing", "three soldiers were reported killed", "are reported dead": a
+    passive participle of a cue whose complement is a state of its own subject (an adjective or a
+    participle, no infinitive and no clause) and with nobody named as reporting: what is reported is the
+    subject, who says nothing; nor is anyone named who does (a fact told in the writer's voice)."""
+    if not is_bare_participle(verb) or any(c.dep_ == "agent" for c in verb.children):
+        return False
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or verb.dep_ in ("pcomp", "acl")
+    return passive and any(
+        c.dep_ in STATE_COMPLEMENT_DEPS
+        and c.i > verb.i
+        and c.tag_ in STATE_TAGS
+        and not any(a.dep_ in STATE_EXCLUDED_DEPS for a in c.children)
+        for c in verb.children
     )
 
 
@@ -278,7 +301,40 @@ def _verb_content(context: ParseContext, verb: Token) -> CharSpan | None:
     if verb.dep_ == "parataxis" and verb.head.i < verb.i:
         before = [t for t in subtree_without(verb.head, verb) if t.i < verb.left_edge.i]
         return token_span(longest_run(before))
+    trailing = _trailing_conjunct_content(verb, lexicon)
+    if trailing is not None:
+        return trailing
     return _clause_after_parenthetical(verb)
+
+
+def _trailing_conjunct_content(verb: Token, lexicon: ClaimLexicon) -> CharSpan | None:
+    """ "The toll has risen to 15, and 198 people remain in hospital, district collector A.K. Srivastava said
+    on Saturday": a trailing cue with a subject of its own, which the parser hung as the last conjunct of
+    the clauses before it (a name with initials tips it so), with no clause of its own; what those clauses
+    say is the content. Only after a comma with no conjunction ("…, and said nothing" is a second act of
+    the same subject) and when the first clause is no cue ("X said A, Y said B": each reports its own).
+    The same when the sentence splitter cut the sentence at that comma, the cue opening a sentence of its
+    own."""
+    subject = subject_of(verb, lexicon)
+    first = verb.left_edge
+    if subject is None or not subject.i < verb.i or first.i == 0 or verb.doc[first.i - 1].text != ",":
+        return None
+    addressed = verb.lemma_.lower() in lexicon.addressee_verbs  # "told reporters"
+    if any(c.dep_ in CONTENT_CLAUSE_DEPS or (c.dep_ in OBJECT_DEPS and not addressed) for c in verb.children):
+        return None  # "…, Clinton cited comments …": an act of its own with its object, no trailing cue
+    if verb.dep_ == "ROOT" and first.i == verb.sent.start:
+        # the sentence splitter cut at the comma before the cue: the clauses are the sentence before
+        head = verb.doc[first.i - 1].sent.root
+    elif verb.dep_ == "conj" and verb.head.i < verb.i:
+        head = verb.head
+    else:
+        return None
+    while head.dep_ == "conj" and head.head.i < head.i:
+        head = head.head
+    if head.lemma_.lower() in lexicon.cue_verbs or head.pos_ not in ("VERB", "AUX"):
+        return None
+    before = [t for t in subtree_without(head, verb) if t.i < first.i - 1]
+    return token_span(longest_run(before))
 
 
 def misread_modifier(clause: Token) -> bool:
