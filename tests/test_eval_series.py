@@ -137,8 +137,10 @@ def test_a_source_s_series_inside_a_contest_between_moving_counts_is_shown() -> 
 # owner's name and its other name, read as other sources); both right since, it is in these floors.
 # gas-leak joined at the twenty-eighth round's end (scored unseen at df3f513: shown 1/2, right latest 1/2: the
 # people in hospital, a stock rising then falling, shown as one contested question of four values, not a
-# series); its own floor until that is fixed.
-SERIES_LATE_STORIES: set[str] = {"gas-leak"}
+# series); right since the twenty-ninth round (a stock's sources read as one path when no day holds two
+# values), so it is in these floors. A story joined after its unseen score goes in SERIES_LATE_STORIES until
+# it is right.
+SERIES_LATE_STORIES: dict[str, tuple[int, int]] = {}  # story: (gold series, floor of right latest)
 
 
 def test_generalisation_stories_series_stay_above_floors() -> None:
@@ -149,9 +151,9 @@ def test_generalisation_stories_series_stay_above_floors() -> None:
     from eval.series import load_series_gold, score_series
 
     article_gold = generalise_gold(held_out=False)
-    stories = {entry["story"] for entry in article_gold} - SERIES_LATE_STORIES
+    stories = {entry["story"] for entry in article_gold} - set(SERIES_LATE_STORIES)
     scores = score_series(generalise_brief(), load_series_gold(GENERALISE_SERIES, stories), article_gold)
-    assert scores.expected >= 43, "the development stories' series gold went missing"
+    assert scores.expected >= 47, "the development stories' series gold went missing"
     assert scores.shown == scores.expected
     assert scores.latest_right >= scores.expected - 1
     assert scores.predicted_gold == scores.predicted, scores.details
@@ -159,14 +161,17 @@ def test_generalisation_stories_series_stay_above_floors() -> None:
 
 
 def test_late_stories_series_stay_above_their_floors() -> None:
-    """A story joined after its unseen score keeps what it showed then: gas-leak's death toll, and no count
-    that must not be a series shown as one."""
+    """A story joined after its unseen score keeps what it showed then, and no count that must not be a
+    series shown as one."""
     from eval.common import generalise_brief, generalise_gold
     from eval.series import load_series_gold, score_series
 
+    if not SERIES_LATE_STORIES:
+        pytest.skip("every development story is in the main series floors")
     article_gold = generalise_gold(held_out=False)
-    late_gold = load_series_gold(GENERALISE_SERIES, SERIES_LATE_STORIES)
-    scores = score_series(generalise_brief(), late_gold, article_gold)
-    assert scores.expected == 2, "gas-leak's series gold went missing"
-    assert scores.latest_right >= 1, scores.details
-    assert scores.must_not_shown == 0, scores.details
+    for story, (expected, latest_right) in SERIES_LATE_STORIES.items():
+        late_gold = load_series_gold(GENERALISE_SERIES, {story})
+        scores = score_series(generalise_brief(), late_gold, article_gold)
+        assert scores.expected == expected, f"{story}'s series gold went missing"
+        assert scores.latest_right >= latest_right, scores.details
+        assert scores.must_not_shown == 0, scores.details
