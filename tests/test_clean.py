@@ -117,6 +117,12 @@ def test_first_person_blurb_and_the_name_above_it_go() -> None:
         # The outlet's possessive before the beat and the role.
         "Lena Hartwig is the Harbour Courier's Baltic correspondent.",
         "Lena Hartwig is Harbour Radio's shipping correspondent.",
+        # A newsroom post as the role, and the beat verbs (issue #17: storm's "… is the Manila bureau chief
+        # of …").
+        "Lena Hartwig is the Riga bureau chief of the Harbour Courier.",
+        "Lena Hartwig is a staff writer at the Harbour Courier.",
+        "Lena Hartwig covers shipping for the Harbour Courier.",
+        "Lena Hartwig writes for the Harbour Courier.",
     ],
 )
 def test_author_blurbs_in_their_common_forms_go(blurb: str) -> None:
@@ -181,6 +187,10 @@ def test_several_credited_outlets_on_one_line() -> None:
         "Lena Hartwig was called as a witness.\nThe reporter, Lena Hartwig, is a witness for the defence.",
         # A correspondent named in the story, then described at its end: a sentence of the story.
         "Ödön Kovács saw the quay collapse.\nKovács is the Harbour Courier's Baltic correspondent.",
+        "Bureau chief Mara Quist was detained.\nQuist is the Riga bureau chief of the Harbour Courier.",
+        # A reporter's line in the body, with article text after it, is the story's.
+        "The quay collapsed on Monday.\nLena Hartwig is the paper's Riga bureau chief and has covered the"
+        " port since 2019.\nRepairs will take a year, the harbour board said.",
         # A correspondent quoted in the last paragraph, and an outlet's possessive that no writer's role ends.
         "The city was shelled overnight.\nJones, the BBC's correspondent in Kyiv, said the city was calm.",
         "The talks resumed.\nMarta Lind is Britain's ambassador to Latvia.",
@@ -321,7 +331,9 @@ def test_eval_floor_on_demo_gold() -> None:
 # X, is ...", "The writer is ...") was read as a blurb, so it is in the pool. A story scored unseen later
 # gets a floor of its own here until its errors are read: drina-bridge joined at the twenty-sixth round's end
 # (scored unseen at 1a8d090: 7 of 8, a correspondent's one-line bio kept because its name opened with "É");
-# 8 of 8 once a name may open with any capital letter, so it is in the pool.
+# 8 of 8 once a name may open with any capital letter, so it is in the pool. storm (scored unseen at 45d54ec:
+# 8 of 9, a "<Name> is the <city> bureau chief of <outlet>." bio kept) is 9 of 9 once "bureau chief" names a
+# trade, so it is in the pool.
 REMOVED_RECALL_OF_LATE_STORIES: dict[str, float] = {}
 
 
