@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from factories import make_position, make_question
+from factories import make_claim, make_position, make_quantity, make_question, make_time
 from report_sample import build_brief
 from test_ledger import ARTICLES, STORY, claim
 
@@ -440,3 +440,27 @@ def test_a_stock_told_a_day_each_by_several_voices_is_one_path() -> None:
     # two voices giving one figure each, on two days, show two figures, not a count seen moving
     two_figures = [toll(900, "2026-04-06", "e-mayor"), toll(640, "2026-04-09", "e-agency")]
     assert judge_status(two_figures, [], names=names, sources=2, series_directions=in_shelters)[0] != "series"
+
+
+def test_a_speaker_setting_a_rivals_figure_beside_its_own_tells_no_count_moving() -> None:
+    # issue #17 (the generalise storm story): the port authority gives 63 aboard, "eleven more than the 52
+    # on the airline's passenger list"; as a speaker of the airline's 52 (first carried a day earlier) and
+    # of its own 63, it read as a count that rose from 52 to 63
+    text = "63 people were aboard, eleven more than the 52 on the passenger list of the airline"
+    side_by_side = make_claim(
+        text,
+        id="c-port",
+        speaker_text="the port authority",
+        speaker="e-port",
+        quantities=(make_quantity("63", 63, within=text), make_quantity("52", 52, within=text)),
+    )
+    positions = [
+        make_position("c-list", "c-port", speakers=("e-line", "e-port"), value=52.0, earliest="2026-03-02"),
+        make_position("c-port-later", speakers=("e-port",), value=63.0, earliest="2026-03-04"),
+    ]
+    names = {"e-line": "Coastal Air", "e-port": "Port Authority"}
+    assert judge_status(positions, [], names=names, sources=2)[0] == "series"  # what the claim shows
+    assert judge_status(positions, [side_by_side], names=names, sources=2)[0] != "series"
+    # a claim that gives each value its day tells the count moving: the series stands
+    told = dataclasses.replace(side_by_side, times=(make_time("Monday", "2026-03-02"),))
+    assert judge_status(positions, [told], names=names, sources=2)[0] == "series"

@@ -54,7 +54,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from itertools import pairwise
 
-from storyline.records import Position, QuestionStatus
+from storyline.records import Claim, Position, QuestionStatus
 from storyline.stages.ledger.voices import POSSESSOR
 
 Dated = tuple[date, float]
@@ -204,6 +204,7 @@ def series_status(
     one_source: str | None = None,
     tolerance: float = 0.05,
     directions: frozenset[str] = EITHER_WAY,
+    claims: Sequence[Claim] = (),
 ) -> tuple[QuestionStatus, str] | None:
     """("series", reason) when ``positions`` are one count moving over successive dates, else None.
 
@@ -211,15 +212,39 @@ def series_status(
     there is one; else each speaker is a source. The reason reads "rose from 38 (10 May) to 44 (11 May),
     per José Ángel Ferreyra; latest 44", or with several sources "rose per 2 sources: NCDD 27 (11 May) to
     63 (14 May); Red Cross 61 (12 May) to 68 (14 May); latest 63 per NCDD (14 May), 68 per Red Cross
-    (14 May)"."""
+    (14 May)". ``claims``: the question's claims, where a speaker setting two of its values side by side
+    is read (``_side_by_side``)."""
     sequences = _sequences(positions, names, one_source)
-    if not sequences:
+    if not sequences or _side_by_side(positions, claims):
         return None
     found = _series_of(sequences, tolerance, directions)
     if found is None and MOVED in directions and len(joined := _joined(sequences)) < len(sequences):
         # a stock's sources that keep step, read as the one count they relay (``_joined``)
         found = _series_of(joined, tolerance, directions)
     return found
+
+
+def _side_by_side(positions: Sequence[Position], claims: Sequence[Claim]) -> bool:
+    """Whether a speaker's claim holds two of the question's values, with no day said for either, and the
+    speaker is named in both positions: the speaker sets one figure against the other, it does not tell a
+    count moving. The generalise storm story's coast guard said "71 people were on the ferry, seventeen more
+    than the 54 on the manifest of its operator", and as a speaker of the operator's 54 and of its own 71
+    read as a count that rose from 54 to 71 (issue #17). A claim telling a count moving gives its days ("from
+    16 on Monday to 29 on Tuesday"); an article's own voice sets no figure against another's."""
+    held = {claim_id: position for position in positions for claim_id in position.claims}
+    values = {position.value for position in positions if position.value is not None}
+    for claim in claims:
+        position = held.get(claim.id)
+        if position is None or claim.speaker is None or claim.outlet_voice or claim.times:
+            continue
+        others = {q.value for q in claim.quantities} & (values - {position.value})
+        if any(
+            other.value in others and claim.speaker in other.speakers
+            for other in positions
+            if other is not position
+        ):
+            return True
+    return False
 
 
 def _series_of(

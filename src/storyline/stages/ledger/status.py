@@ -210,7 +210,7 @@ def _weighed(
     # sources not counted (a replayed correction's question): unknown whether one count or sides
     if series_directions and sources is not None and len(positions) > 1 and (one_source or not floors_only):
         # a count moving over successive dates, not a contest (``ledger.series``)
-        series = series_status(positions, names, one_source, series_tolerance, series_directions)
+        series = series_status(positions, names, one_source, series_tolerance, series_directions, claims)
         if series is not None:
             return series
     if one_source and len(positions) > 1:
