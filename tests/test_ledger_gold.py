@@ -298,9 +298,9 @@ MOST_FALSE_IN_A_STORY_TOP_20 = 2  # issue #14's ceiling, per story
 # same figures): covered 30/32, together 0/57, apart 0/0, sides 0/0, speakers 33/39, statuses 0/15, no year,
 # 19 of its top 20 false or misleading (many of them items of the HuffPollster and POLITICO Caucus digests
 # beside the story); floors at those (apart and sides, with no pair to score, get none).
-# carson-biography-scrutiny joined in the twenty-ninth round (scored unseen at 45d54ec, reviewed at ec95a2c, the
-# same ledger code, with the same figures): covered 41/43, together 1/69, apart 19/19, sides 1/1, speakers 31/45,
-# statuses 4/15, no year, 4 of its top 20 (6 questions) false or misleading; floors at those.
+# carson-biography-scrutiny joined in the twenty-ninth round (scored unseen at 45d54ec, reviewed at ec95a2c,
+# the same ledger code, with the same figures): covered 41/43, together 1/69, apart 19/19, sides 1/1, speakers
+# 31/45, statuses 4/15, no year, 4 of its top 20 (6 questions) false or misleading; floors at those.
 FLOORS_OF_LATE_STORIES = {
     "trump-taxes": (
         {
