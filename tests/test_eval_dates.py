@@ -146,7 +146,9 @@ GENERALISE_TIMES_FLOORS = {"value F1": 0.945, "relaxed F1": 0.955}
 # "by"/"until"/"since" in its surfaces; once reviewed against their conventions (52 times) it scores value
 # F1 0.941, relaxed F1 0.961 and joins the pool (pooled over the five: 0.926 / 0.943). A story scored unseen
 # later may get floors of its own here until its gold is reviewed.
-TIMES_FLOORS_OF_LATE_STORIES: dict[str, dict[str, float]] = {}
+# storm joined at the twenty-ninth round's end (scored unseen at 45d54ec: value F1 0.882, relaxed F1 0.926 on
+# its 72 times); its own floors at those until its errors are read.
+TIMES_FLOORS_OF_LATE_STORIES: dict[str, dict[str, float]] = {"storm": {"value F1": 0.88, "relaxed F1": 0.92}}
 
 
 def _under_floors(scores: Sequence[TimexScores], floors: dict[str, float]) -> dict[str, float]:
