@@ -218,6 +218,20 @@ def test_a_negated_figure_still_answers_with_its_value() -> None:
         ("No, the dam was never inspected", "deny"),
         ("No.", "deny"),
         ("no one inspected the dam that spring", "deny"),
+        # a negated word of doubt or denial makes the thing certain: the speaker affirms it
+        ("There is no question about it", "affirm"),
+        ("There’s no question the ferry left late", "affirm"),
+        ("there is no question that the harbour was dredged too late", "affirm"),
+        ("there's no denying the ferry was overloaded", "affirm"),
+        ("make no mistake, the levee was built on sand", "affirm"),
+        ("it is no secret that the council wanted the pier sold", "affirm"),
+        ("the pier will without question be rebuilt", "affirm"),
+        ("there is no doubt the levee failed first", "affirm"),
+        # must not: "no question of" refuses, and the same nouns negated plainly still deny
+        ("there is no question of the council selling the pier", "deny"),
+        ("no question was put to the engineer about the levee", "deny"),
+        ("there was no secret deal over the pier", "deny"),
+        ("there was no mistake in the levee survey", "deny"),
     ],
 )
 def test_a_negation_word_outside_the_main_clause_or_in_an_idiom_affirms(text: str, stance: str) -> None:

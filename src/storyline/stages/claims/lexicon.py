@@ -77,6 +77,8 @@ class ClaimLexicon:
     denial_verbs: frozenset[str]
     denial_nouns: frozenset[str]
     negation_idioms: tuple[str, ...]  # in file order: each is cut from the text in turn
+    certainty_idioms: tuple[str, ...]  # "there's no denying …": cut too, unless a refusing word follows
+    certainty_refused_before: tuple[str, ...]  # "no question of resigning" refuses
     preventive_verbs: frozenset[str]  # written forms: "prevent", "prevented", "kept" …
     labeling_verbs: frozenset[str]
     denial_labels: frozenset[str]
@@ -173,6 +175,8 @@ def claim_lexicon() -> ClaimLexicon:
         denial_verbs=_words(denials["verbs"]),
         denial_nouns=_words(denials["nouns"]),
         negation_idioms=tuple(idiom.lower() for idiom in denials["negation_idioms"]),
+        certainty_idioms=tuple(idiom.lower() for idiom in denials["certainty_idioms"]),
+        certainty_refused_before=tuple(word.lower() for word in denials["certainty_refused_before"]),
         preventive_verbs=_words(denials["preventive_verbs"]),
         labeling_verbs=_words(denials["labeling_verbs"]),
         denial_labels=_words(denials["labels"]),

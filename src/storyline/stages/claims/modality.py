@@ -288,17 +288,25 @@ def _negated(claim_text: str) -> bool:
 
 def _main_clause(claim_text: str) -> str:
     """The content's main clause, lower-cased, without an answering "No" or a negation idiom."""
-    text = " ".join(claim_text.replace("n’t", "n't").lower().split())
+    lexicon = claim_lexicon()
+    text = " ".join(claim_text.replace("’", "'").lower().split())
     text = ANSWERING_NO.sub("", text.lstrip("\"“‘'"))
-    for idiom in _idiom_patterns(claim_lexicon().negation_idioms):
+    patterns = _idiom_patterns(lexicon.negation_idioms) + _idiom_patterns(
+        lexicon.certainty_idioms, lexicon.certainty_refused_before
+    )
+    for idiom in patterns:
         text = idiom.sub(" ", text)
     return MAIN_CLAUSE_END.split(text, maxsplit=1)[0]
 
 
 @lru_cache(maxsize=4)
-def _idiom_patterns(idioms: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    """Each idiom as whole words: "no less" is cut from "no less important", not from "no lessons"."""
-    return tuple(re.compile(rf"(?<!\w){re.escape(idiom)}(?!\w)") for idiom in idioms)
+def _idiom_patterns(
+    idioms: tuple[str, ...], refused_before: tuple[str, ...] = ()
+) -> tuple[re.Pattern[str], ...]:
+    """Each idiom as whole words: "no less" is cut from "no less important", not from "no lessons"; not
+    before a word of ``refused_before`` ("there is no question of resigning" stays a refusal)."""
+    refused = "".join(rf"(?!\s+{re.escape(word)}(?!\w))" for word in refused_before)
+    return tuple(re.compile(rf"(?<!\w){re.escape(idiom)}(?!\w){refused}") for idiom in idioms)
 
 
 def _is_negation(word: str, lexicon: ClaimLexicon) -> bool:
