@@ -285,12 +285,12 @@ def _joined(sequences: Mapping[str, Sequence[Dated]]) -> dict[str, list[Dated]]:
     if len(sequences) < 2 or not seen_moving or any(len(values) > 1 for values in days.values()):
         return {source: list(dated) for source, dated in sequences.items()}
     sources = sorted(sequences, key=lambda source: min(sequences[source]))  # in the order they speak
-    return {_names_joined(sources): sorted((day, values.pop()) for day, values in days.items())}
+    return {names_listed(sources): sorted((day, values.pop()) for day, values in days.items())}
 
 
-def _names_joined(sources: Sequence[str]) -> str:
-    """ "A", "A and B", "A, B and C"."""
-    return sources[0] if len(sources) == 1 else f"{', '.join(sources[:-1])} and {sources[-1]}"
+def names_listed(names: Sequence[str]) -> str:
+    """ "A", "A and B", "A, B and C" (no names: "")."""
+    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
 
 
 def _retold(movers: Mapping[str, Sequence[Dated]], tolerance: float) -> dict[str, Sequence[Dated]]:

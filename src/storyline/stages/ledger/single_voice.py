@@ -30,6 +30,7 @@ from storyline.stages.ledger.label_cuts import WORD, label_words
 from storyline.stages.ledger.label_gate import PRONOUN_SUBJECTS
 from storyline.stages.ledger.opinions import all_opinions
 from storyline.stages.ledger.quantity_labels import MONEY_OPENER, noun_phrase
+from storyline.stages.ledger.series import names_listed
 from storyline.stages.ledger.sides import Context
 
 # Third-person singular subject pronouns: in reported speech ("Canova said he's raised about $100,000") the
@@ -83,15 +84,8 @@ def single_voice_question(question: Question, names: Mapping[str, str]) -> Quest
     )
     outlets = list(dict.fromkeys(outlet for position in question.positions for outlet in position.outlets))
     voice = ", ".join(voices) or "an unnamed speaker"
-    reason = f"one source ({voice}), carried by {_listed(outlets)}"
+    reason = f"one source ({voice}), carried by {names_listed(outlets) or 'one outlet'}"
     return dataclasses.replace(question, status="single-source", status_reason=reason)
-
-
-def _listed(items: Sequence[str]) -> str:
-    """ "A", "A and B", "A, B and C"."""
-    if len(items) < 2:
-        return "".join(items) or "one outlet"
-    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def one_voice_figure_label(label: str, group: Sequence[Measure], names: Mapping[str, str]) -> str:
