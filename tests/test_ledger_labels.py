@@ -1,5 +1,7 @@
 """Proposition labels and the claim a question is worded from: the most central claim's own words."""
 
+from dataclasses import replace
+
 import pytest
 from factories import make_claim, make_position
 
@@ -128,7 +130,9 @@ def test_a_fragment_asks_nothing() -> None:
     ("content", "asked"),
     [
         # the cut leaves out the condition the modal hangs on: the claim would read unconditional
-        ("It would be a breach of duty by the mayor and his staff if they fail to act on it", False),
+        ("It would be a breach of duty by the mayor, who chairs the board, if they fail to act on it", False),
+        # the subject's list is kept whole, and with it the condition
+        ("It would be a breach of duty by the mayor and his staff if they fail to act on it", True),
         # the condition is kept, or the sentence ends before the next one's "If"
         ("the deal would cost the city millions if approved", True),
         ("It would be a disaster for the party. If he wins, we lose.", True),
@@ -193,8 +197,8 @@ def test_a_label_is_not_cut_inside_a_coordinated_subject_before_its_verb() -> No
         proposition_label([claim], [0])
         == "Is it true that the new city mayor's temper and candour are in doubt after the hearing?"
     )
-    # without the parse's verbs, the first clause still ends at the conjunction
-    assert shorten(content) == 'the new city mayor\'s "temper"'
+    # without the parse's verbs, the conjunction inside the subject is no clause end either
+    assert shorten(content) == content
 
 
 def test_a_headline_in_title_case_does_not_word_the_label() -> None:
@@ -284,7 +288,9 @@ def test_a_noun_phrase_with_a_that_clause_is_no_question() -> None:
     # issue #14: "Is it true that Donald Trump's lead that it gave …?" asked a noun phrase
     phrase = "the mayor's warning that it would flood the lower town by Friday"
     assert not asks_something([make_claim(phrase)], [0])
-    assert asks_something([make_claim("the mayor warned that it would flood the lower town by Friday")], [0])
+    assert asks_something(
+        [make_claim("the mayor warned that the river would flood the lower town by Friday")], [0]
+    )
     # a clause the parser alone reads as a noun and a participle ("hacked" as VBN) still asks
     assert asks_something(
         [make_claim("Foreign intelligence services hacked into the city council computers")], [0]
@@ -315,3 +321,69 @@ def test_a_colon_after_a_verb_keeps_what_comes_before_it() -> None:
     content = "The mayor warned: Rural voters will decide the race in the county"
     claim = make_claim(content, id="c1", finite_verbs=(content.index("warned"), content.index("will")))
     assert "mayor" in proposition_label([claim], [0])
+
+
+@pytest.mark.parametrize(
+    ("content", "label"),
+    [
+        # a comma or "and" inside a noun phrase or a list is no clause's end: the phrase is kept whole
+        (
+            "The governor is a “fair, patient leader,” the mayor said",
+            "Is the governor a fair, patient leader?",
+        ),
+        (
+            "The union endorsed Ortiz, Baker and Lund for the board, its newsletter said",
+            "Is it true that the union endorsed Ortiz, Baker and Lund for the board?",
+        ),
+        (
+            "the auditors are examining the links between city grants and campaign gifts",
+            "Are the auditors examining the links between city grants and campaign gifts?",
+        ),
+        # a clause after the comma or "and" is cut off as before
+        ("The bridge is safe for heavy trucks, the engineers said", "Is the bridge safe for heavy trucks?"),
+        (
+            "The mayor won the vote in the east, and her rival won the west",
+            "Is it true that the mayor won the vote in the east?",
+        ),
+    ],
+)
+def test_a_label_is_not_cut_inside_a_noun_phrase_or_a_list(content: str, label: str) -> None:
+    assert proposition_label([make_claim(content, id="c1")], [0]) == label
+
+
+@pytest.mark.parametrize(
+    ("content", "asked"),
+    [
+        # "it", "this", "those" standing for what a sentence the reader does not see told
+        ("There is no doubt about it at all", False),
+        ("It proves the mayor knew of the cracks", False),
+        ("This is a scandal for the whole council", False),
+        ("The council rejected those without a vote", False),
+        # an "it" that stands for nothing, a demonstrative before its noun, a relative "that"
+        ("it takes 60 votes to pass the bill", True),
+        ("it may be years before the bridge reopens", True),
+        ("the mayor said this year would be different", True),
+        ("the plan that the council backed has failed", True),
+        # "it" in a clause below the main one, a noun of the label before it
+        ("the dam had been inspected weeks before it failed", True),
+    ],
+)
+def test_a_label_asking_of_an_unnamed_it_or_this_asks_nothing(content: str, asked: bool) -> None:
+    assert asks_something([make_claim(content, id="c1")], [0]) is asked
+
+
+def test_an_opening_it_of_reported_speech_is_its_speaker() -> None:
+    claim = replace(
+        make_claim("it would not comment on the audit", id="c1"),
+        speaker_text="The water board",
+        speaker="e-1",
+    )
+    assert proposition_label([claim], [0]) == "Would the water board comment on the audit?"
+    # no speaker named: the "it" stands for nothing the reader sees, and the label asks nothing
+    assert not asks_something([make_claim("it would not comment on the audit", id="c1")], [0])
+
+
+def test_a_quotation_closed_after_its_full_stop_leaves_no_mark() -> None:
+    assert (
+        as_question("the board was careless with the records.’") == "Was the board careless with the records?"
+    )

@@ -51,6 +51,10 @@ APPOSITIVE = r",\s+(?:the|a|an|his|her|its|their)\s[^,]{1,100},\s+(?=to\s)"
 # Dependents of a verb a label may leave out when cut: its adverbials and what is coordinated with it, not
 # its object or complement (``whole_cuts``).
 ADJUNCT_DEPS = frozenset({"prep", "advcl", "advmod", "npadvmod", "cc", "conj", "mark", "agent"})
+# Dependencies inside a noun phrase: a word of one of these whose head a cut leaves out was cut inside it.
+PHRASE_DEPS = frozenset(
+    {"det", "amod", "compound", "poss", "nummod", "quantmod", "prep", "cc", "case", "nmod"}
+)
 # An appositive after a capitalised name, before an auxiliary (``without_appositive``): a determiner first, no
 # comma inside.
 SUBJECT_APPOSITIVE = re.compile(
@@ -165,6 +169,36 @@ def whole_cuts(text: str) -> frozenset[int]:
         ):
             cuts.add(count)
     return frozenset(cuts)
+
+
+@lru_cache(maxsize=4096)
+def cut_inside_phrase(text: str, count: int) -> bool:
+    """Whether cutting ``text`` after ``count`` of its words (split at spaces) leaves a noun phrase or a list
+    open, as the pipeline's parser reads it: the last word kept modifies a word cut off (``PHRASE_DEPS``:
+    "Carson is a good, | decent man" asked "Is Carson a good?") or a kept noun's conjunct or conjunction is
+    cut off ("a battle with Bush, | Christie, Kasich and Cruz", "donations | and State Department contracts").
+    A clause cut off ("…, he said", "… and Sanders won") leaves no phrase open."""
+    from storyline.stages.ledger.evidence import NOT_READ
+    from storyline.stages.nlp import parse_without
+
+    starts = [found.start() for found in re.finditer(r"\S+", text)]
+    if not 0 < count < len(starts):
+        return False
+    boundary = starts[count]
+    doc = parse_without(text, NOT_READ)
+    kept = [token for token in doc if token.idx < boundary and not token.is_punct]
+    if not kept:
+        return False
+    last = kept[-1]
+    if last.head.idx >= boundary and last.dep_ in PHRASE_DEPS:
+        return True
+    return any(
+        token.dep_ in ("conj", "cc")
+        and token.head.idx < boundary
+        and token.head.pos_ in ("NOUN", "PROPN", "ADJ")
+        for token in doc
+        if token.idx >= boundary
+    )
 
 
 def _may_go(token: Token) -> bool:

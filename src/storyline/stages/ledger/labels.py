@@ -33,6 +33,7 @@ from storyline.stages.ledger.label_cuts import (
     CONTRACTED,
     WORD,
     clause_end,
+    cut_inside_phrase,
     keep_request,
     label_words,
     open_word,
@@ -59,6 +60,8 @@ TITLE_CASE_WORDS = 4  # a headline in Title Case: fewer words may all be a name 
 # A sentence adverb and its comma opening a content: the writer's comment on it ("Ironically, …").
 # a closing single quotation mark: at a word's end, not a plural possessive's ("Democrats’ emails")
 SINGLE_QUOTE_CLOSE = re.compile(r"(?<=[^\Ws])’(?=\W|$)")
+# a closing quotation mark after the full stop that ends a quotation ("… classified information.’")
+TRAILING_CLOSE = re.compile(r"(?<=[.,;:!?])[’']+$")
 COMMENT_OPENER = re.compile(r"^[A-Z][a-z]+ly,\s")
 # A conditional modal in a label, and a condition in the words its cut left out ("… if they fail to act").
 CONDITIONAL_MODAL = re.compile(r"\b(?:would|could|might)\b|’d\b|'d\b", re.I)
@@ -67,6 +70,12 @@ CONDITION = re.compile(r"(?:^|[\s,])(?:if|unless)\s", re.I)
 # trend: Democratic …"); a heading must hold no finite verb (``_without_lead_in``).
 LEAD_IN = re.compile(r"^(?:[-–—•*]\s+|(?P<heading>(?:[\w’'-]+\s+){0,3}[\w’'-]+:\s+)(?=[A-Z]))")
 ASKED_FRAME = "Is it true that "  # the opening of a label with no auxiliary to move (``as_question``)
+# Pronouns that stand for a thing told before (a closed class of English), the roles they ask of, and the
+# verbs whose subject "it" may stand for nothing ("it takes", "it is time", "it seems").
+REFERRING_PRONOUNS = frozenset({"it", "this", "that", "these", "those"})
+PRONOUN_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+INNER_CLAUSE_DEPS = frozenset({"advcl", "relcl", "acl", "ccomp"})  # a clause below the label's main one
+EXPLETIVE_VERBS = frozenset({"be", "take", "seem", "appear", "matter", "remain", "happen", "rain"})
 
 
 def _jaccard(first: frozenset[str], second: frozenset[str]) -> float:
@@ -125,8 +134,26 @@ def title_case(text: str) -> bool:
 
 
 def label_content(claims: Sequence[Claim], order: list[int]) -> str:
-    """The words a proposition's label is made of: the label claim's content, shortened."""
-    return shorten(*_without_lead_in(claims[_label_claim(claims, order)]))
+    """The words a proposition's label is made of: the label claim's content, shortened, an opening "it"
+    named (``_speaker_for_it``)."""
+    claim = claims[_label_claim(claims, order)]
+    return _speaker_for_it(shorten(*_without_lead_in(claim)), claim)
+
+
+def _speaker_for_it(content: str, claim: Claim) -> str:
+    """``content`` with an opening subject "it" replaced by the claim's speaker when one is named and is
+    no pronoun: reported speech's "it" is the body that speaks ("The agency said it could not comment" →
+    "the agency could not comment"), as a person says "he" of himself (``proposition_pronouns``)."""
+    speaker = claim.speaker_text
+    first, _space, rest = content.partition(" ")
+    if first.lower() != "it" or not rest or not speaker or claim.speaker is None:
+        return content
+    if speaker.split()[0].lower() in REFERRING_PRONOUNS | {"he", "she", "they", "i", "we", "you"}:
+        return content
+    sentence = next(iter(_parsed(content).sents))
+    if sentence[0].dep_ not in ("nsubj", "nsubjpass") or sentence[0].head.lemma_ in EXPLETIVE_VERBS:
+        return content
+    return f"{speaker} {rest}"
 
 
 def _first_verb(claim: Claim) -> int | None:
@@ -163,6 +190,7 @@ def asks_something(claims: Sequence[Claim], order: list[int]) -> bool:
         or _ends_on_empty_verb(content)
         or not cut_whole(text, verb_at)
         or not _asks_a_clause(content)
+        or _unresolved_pronoun(content)
     ):
         return False
     words = content.lower().split()
@@ -187,6 +215,28 @@ def _asks_a_clause(content: str) -> bool:
         return True
     finite = [token for token in sentence if token.tag_ in FINITE_TAGS]
     return not finite or not all(_in_opened_clause(token, sentence.root) for token in finite)
+
+
+def _unresolved_pronoun(content: str) -> bool:
+    """Whether the label's ``content`` asks of "it", "this", "that", "these" or "those" standing alone as a
+    subject or an object ("There is no question about it", "It shows an officer aiming a gun"): what it
+    stands for was told in a sentence the reader of the question does not see (issue #14, as
+    ``proposition_pronouns`` for "he" and "they"). An "it" that stands for nothing, the subject of a
+    verb of ``EXPLETIVE_VERBS`` ("it takes 1,237 delegates", "it may be years before …"), stays; so does a
+    demonstrative before its noun ("this year") and a relative "that"."""
+    for token in _parsed(content):
+        lower = token.lower_
+        if lower not in REFERRING_PRONOUNS or token.dep_ not in PRONOUN_ROLES:
+            continue
+        if lower == "it" and token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ in EXPLETIVE_VERBS:
+            continue
+        if token.head.dep_ in INNER_CLAUSE_DEPS and any(
+            earlier.pos_ in ("NOUN", "PROPN") for earlier in token.doc[: token.i]
+        ):
+            continue  # "marked classified at the time it was sent": a noun before in the label is what it is
+        if token.tag_ in ("PRP", "DT"):
+            return True
+    return False
 
 
 def _in_opened_clause(token: Token, root: Token) -> bool:
@@ -240,7 +290,7 @@ def as_question(content: str) -> str:
     auxiliaries, _contracted, negations, _abbreviations = label_words()
     # quotation marks go: a label cut inside a quotation would leave one unbalanced ("had "strong?")
     content = _without_single_quotes(re.sub(r"[\"“”]", "", content))
-    content = content.removesuffix(" …").rstrip(" .,;:").removeprefix("that ")
+    content = TRAILING_CLOSE.sub("", content.removesuffix(" …")).rstrip(" .,;:").removeprefix("that ")
     # a writer's comment before the clause ("Ironically, …") is the outlet's aside, not what is asked
     content = COMMENT_OPENER.sub("", content)
     words = _without_frame(content.split(), auxiliaries)
@@ -419,7 +469,11 @@ def _cut(text: str, verb_at: int | None = None) -> tuple[list[str], int | None]:
     the limit leaves one."""
     full = without_appositive(keep_request(" ".join(text.split())))
     subject = len(WORD.findall(text[:verb_at])) if verb_at else 0
-    words = full[: clause_end(full, max(MIN_PROPOSITION_WORDS, subject))].split()
+    end = clause_end(full, max(MIN_PROPOSITION_WORDS, subject))
+    while end < len(full) and cut_inside_phrase(full, len(full[:end].split())):
+        # a clause end inside a noun phrase or a list ("a good, | decent man"): the next one
+        end = clause_end(full, len(WORD.findall(full[:end])) + 1)
+    words = full[:end].split()
     if len(words) <= PROPOSITION_WORDS:
         return words, len(words)
     return words, whole_cut(full, PROPOSITION_WORDS, MIN_PROPOSITION_WORDS, PHRASE_REACH, len(words))
