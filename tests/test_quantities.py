@@ -113,6 +113,48 @@ def test_a_part_of_a_group_or_a_year_is_no_fraction(text: str) -> None:
     assert all(quantity.unit != "percent" for quantity in quantities_in(text))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor said he was 100 percent sure the dam would hold.",
+        "She said the report was 100% accurate.",
+        '"I am a hundred percent behind him," the senator said.',
+        "The coach said his players gave 110 percent on Sunday.",
+        "The chance of that is one in a million, the engineer said.",
+        "I have told them a thousand times that the road is closed.",
+        "The governor said she was of two minds about the levy.",
+        "It is a tale of two parties, the analyst said.",
+        "The levy and the toll are two sides of the same coin, he said.",
+        "The bridge was one of a kind, the engineer said.",
+        "Our rescue teams are second to none, the minister said.",
+        "The cabinet was at sixes and sevens over the budget.",
+        "Safety is our number one priority, the company said.",
+        "Trust is a two-way street, the mayor said.",
+        "The minister held one-on-one talks with the governor.",
+    ],
+)
+def test_rhetoric_and_idioms_are_no_quantities(text: str) -> None:
+    # emphasis ("100 percent sure") and fixed idioms ("of two minds") answer no question (issue #14)
+    assert quantities_in(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Prices rose 100 percent in a year.", 100, "percent"),
+        ("The party won 100 percent of the seats.", 100, "percent"),
+        ("The vaccine is 95 percent effective.", 95, "percent"),
+        ("The plant runs on 100 percent renewable energy.", 100, "percent"),
+        ("Police were called to the house 5 times last year.", 5, "time"),
+        ("Two sides signed the truce on Monday.", 2, "side"),
+    ],
+)
+def test_a_figure_beside_rhetoric_words_stays_a_quantity(text: str, value: float, unit: str) -> None:
+    # a share of a verb of change or of an "of", below a hundred, or of a noun; digits counting times
+    quantity = only(text)
+    assert (quantity.value, quantity.unit) == (value, unit)
+
+
 def test_number_words_that_do_not_add_up_are_no_sum() -> None:
     # "fifteen-eighty" is a price said aloud (15.80), not 95; "twenty-five" and "one hundred twenty" add up
     assert [q.value for q in quantities_in("Fifteen-eighty gets the bidder close.")] != [95]

@@ -24,8 +24,10 @@ from storyline.stages.quantities.not_counts import (
     is_age,
     is_code_or_scale,
     is_day,
+    is_emphasis,
     is_fraction,
     is_fraction_denominator,
+    is_idiom,
     is_modifier_or_ratio,
     is_name_or_date,
     is_ranked_group,
@@ -124,6 +126,8 @@ def _quantity(
         return None
     if is_code_or_scale(phrase, noun) or is_ranked_group(phrase, noun) or is_whole(value, noun):
         return None
+    if is_emphasis(phrase, noun, value) or is_idiom(noun):
+        return None  # "100 percent sure", "of two minds": rhetoric and idioms, no quantity (issue #14)
     # "more than $915 million", "nearly $916 million": the approximator stands before the currency sign
     prefixed = phrase[0].i > 0 and doc[phrase[0].i - 1].text in lexicon.prefixes
     approximator = _approximator(doc, doc[phrase[0].i - 1] if prefixed else phrase[0], lexicon)

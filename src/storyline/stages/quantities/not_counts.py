@@ -243,3 +243,78 @@ def _ranked_group_pattern() -> re.Pattern[str]:
     words = "|".join(map(re.escape, number_lexicon().words))
     shares = "|".join(map(re.escape, load_lexicon("units")["classes"]["percent"]))
     return re.compile(rf"\b(?:{ranks})\s+(?:[\d.,]+|{words})\s*(?:{shares})", re.I)
+
+
+# How a percent noun hangs on a word of state it intensifies ("100 percent sure": npadvmod of "sure"), and
+# the parts of speech of such a word used predicatively ("sure", "behind him", "absolutely").
+INTENSIFYING_DEPS = frozenset({"npadvmod", "advmod"})
+STATE_WORD_POS = frozenset({"ADJ", "ADV", "ADP"})
+# An adjective before its noun ("100 percent renewable energy") describes a thing by a figure: no emphasis.
+ATTRIBUTIVE_DEPS = frozenset({"amod", "compound", "nmod"})
+
+
+def is_emphasis(phrase: list[Token], noun: Token | None, value: float) -> bool:
+    """A number said for emphasis (``[rhetoric]`` in numbers.toml): "100 percent sure", "a hundred percent
+    behind him", "gave 110 percent", "a thousand times", the whole of "one in a million". Each is read on
+    the parse: what the counted noun hangs on, or the words before the number."""
+    rhetoric = load_lexicon("numbers")["rhetoric"]
+    if _is_odds_whole(phrase, rhetoric["odds_words"]):
+        return True
+    if noun is None or noun.i < phrase[-1].i:
+        return False
+    if noun.lower_ in load_lexicon("units")["classes"]["percent"] and value >= rhetoric["emphatic_share"]:
+        return _intensifies(noun) or _effort(noun, rhetoric["effort_verbs"])
+    worded = not any(is_digits(token) for token in phrase)
+    return (
+        worded
+        and noun.lemma_.lower() in rhetoric["hyperbole_nouns"]
+        and value in rhetoric["hyperbole_values"]
+        and phrase[0].lower_ in {"a", "an"}
+    )
+
+
+def _intensifies(share: Token) -> bool:
+    """Whether a percent noun intensifies a predicative word of state ("is 100 percent sure")."""
+    head = share.head
+    return (
+        share.dep_ in INTENSIFYING_DEPS
+        and head.pos_ in STATE_WORD_POS
+        and head.dep_ not in ATTRIBUTIVE_DEPS
+        and not any(child.lower_ == "of" for child in share.children)
+    )
+
+
+def _effort(share: Token, verbs: list[str]) -> bool:
+    """Whether a percent noun is the effort given ("gave 110 percent"), not a share of anything."""
+    has_of = any(child.lower_ == "of" for child in share.children)
+    return share.dep_ == "dobj" and share.head.lemma_.lower() in verbs and not has_of
+
+
+def _is_odds_whole(phrase: list[Token], odds_words: list[str]) -> bool:
+    """The whole of odds ("one in a million", "a chance in a thousand"): right after "in" and an odds word."""
+    first = phrase[0]
+    if first.i < 2 or first.doc[first.i - 1].lower_ != "in":
+        return False
+    return first.doc[first.i - 2].lower_ in odds_words
+
+
+def is_idiom(noun: Token | None) -> bool:
+    """A number inside a fixed idiom (``[rhetoric]`` in numbers.toml): "of two minds", "a tale of two
+    parties", "two sides of the same coin"."""
+    if noun is None:
+        return False
+    rhetoric = load_lexicon("numbers")["rhetoric"]
+    if noun.lemma_.lower() in rhetoric["idiom_nouns"]:
+        return True
+    preposition = noun.head
+    of_a_head = noun.dep_ == "pobj" and preposition.lower_ == "of"
+    if of_a_head and preposition.head.lemma_.lower() in rhetoric["idiom_of_heads"]:
+        return True
+    of_objects = (
+        grandchild
+        for child in noun.children
+        if child.lower_ == "of"
+        for grandchild in child.children
+        if grandchild.dep_ == "pobj"
+    )
+    return any(target.lemma_.lower() in rhetoric["idiom_of_objects"] for target in of_objects)
