@@ -1116,3 +1116,26 @@ def test_a_title_in_apposition_before_a_titled_name_is_a_mention_of_the_person()
     chairman = by_text(found, "Its chairman")
     assert (chairman.label, chairman.refers_to) == ("PERSON", "Dilshod Rahimov")
     assert by_text(found, "Dilshod Rahimov").role == "Deputy Prime Minister"
+
+
+def test_an_abbreviated_title_before_a_name_is_its_role_and_a_mention_of_the_person() -> None:
+    found = mentions_of(
+        "The Housing Department said 500 homes were lost. Housing Sec. Pablo Ramos said the department "
+        "would rebuild them. Gov. Elena Soto said the province needed money."
+    )
+    assert by_text(found, "Pablo Ramos").role == "Housing Sec."
+    assert by_text(found, "Gov.").refers_to == "Elena Soto"
+    assert not any(m.text.startswith("Housing Sec") and m.label == "ORG" for m in found)
+
+
+def test_the_contractor_is_only_the_organisation_introduced_as_one() -> None:
+    found = mentions_of(
+        "The road company Vialta Norte hired the contractor Kestrel Build to repair the bridge. Vialta Norte "
+        "said the contractor had finished the work."
+    )
+    assert by_text(found, "the contractor").refers_to == "Kestrel Build"
+    found = mentions_of(
+        "The road company Vialta Norte said the bridge was safe. Vialta Norte said the contractor had "
+        "finished the work."
+    )
+    assert not any(m.text == "the contractor" and m.refers_to for m in found)

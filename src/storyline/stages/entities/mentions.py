@@ -23,6 +23,7 @@ Hand-written: no library resolves descriptions and metonymy for news offline; th
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -61,7 +62,10 @@ from storyline.stages.entities.lexicon import (
     without_name_particle,
 )
 from storyline.stages.entities.members import members_standing_for_bodies
-from storyline.stages.entities.nicknames import names_with_quoted_nicknames
+from storyline.stages.entities.nicknames import (
+    names_after_abbreviated_given_names,
+    names_with_quoted_nicknames,
+)
 from storyline.stages.entities.noise import (
     as_family_descriptions,
     is_noise,
@@ -240,6 +244,10 @@ def _root_token(doc: Doc, start: int, end: int) -> Token | None:
 # --- roles ----------------------------------------------------------------------------------------------
 
 
+# An abbreviated title right before a name ("Sec. "), with the words before it on its line ("DSWD").
+ABBREVIATED_TITLE_BEFORE = re.compile(r"(?P<words>(?:[^\W\d_][\w-]* ){0,3})(?P<title>[^\W\d_]{2,5}\.) $")
+
+
 def _is_title_phrase(tokens: list[Token], lexicon: EntityLexicon) -> bool:
     return any(token.lower_ in lexicon.title_words for token in tokens)
 
@@ -300,6 +308,18 @@ def _title_of_a_body_before(
     return found.start("title"), found.end("body")
 
 
+def _abbreviated_title_before(text: str, name_start: int, lexicon: EntityLexicon) -> tuple[int, int] | None:
+    """ "Housing Sec." of "Housing Sec. Pablo Ramos": an abbreviated title right before a name (the small
+    model's parse often ends a sentence at its full stop, so no title is found on the parse), with the
+    capitalised words before it on its line."""
+    found = ABBREVIATED_TITLE_BEFORE.search(text, max(0, name_start - TITLE_OF_A_BODY_REACH), name_start)
+    if found is None or found["title"].lower() not in lexicon.title_words:
+        return None
+    words = found["words"].split()
+    capitalised = list(itertools.takewhile(lambda word: word[0].isupper(), reversed(words)))
+    return found.end("words") - len(" ".join(capitalised)) - bool(capitalised), found.end("title")
+
+
 def _title_in_apposition(text: str, root: Token, lexicon: EntityLexicon) -> tuple[int, int] | None:
     """ "the head of Ukraine's military intelligence, Kyrylo Budanov" or "Kyrylo Budanov, the head of …"."""
     if root.dep_ == "appos" and root.head.lower_ in lexicon.title_words:
@@ -335,6 +355,7 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
     lexicon = entity_lexicon()
     foreign = [(f.start, f.end) for f in parsed.article.foreign_fragments]
     found = names_with_quoted_nicknames(text, _names(doc, text, article_id, lexicon))
+    found = names_after_abbreviated_given_names(text, found)
     trimmed = [without_leading_word(doc, text, m, found) for m in found]
     names = [
         m
@@ -408,6 +429,12 @@ def _names(doc: Doc, text: str, article_id: str, lexicon: EntityLexicon) -> list
         if label is None:
             continue
         start, end = _name_span(doc, text, ent)
+        if (title_start := _abbreviated_title_at_end(text, start, end, lexicon)) is not None:
+            # "DSWD Sec" of "DSWD Sec. Ana Cruz", a person to the small model: the title of the name after it
+            end = len(text[:title_start].rstrip())
+            if not is_acronym(text[start:end]):
+                continue
+            label = "ORG"
         if (name_end := _name_before_honorific_suffix(text, start, end, lexicon)) is not None:
             label, end = "PERSON", name_end  # "Farzana-ji", which the small model tags a place
         if label == "PERSON":
@@ -417,6 +444,15 @@ def _names(doc: Doc, text: str, article_id: str, lexicon: EntityLexicon) -> list
             continue
         mentions.append(_standing_for(doc, text, Mention(article_id, start, end, surface, label), lexicon))
     return mentions
+
+
+def _abbreviated_title_at_end(text: str, start: int, end: int, lexicon: EntityLexicon) -> int | None:
+    """Where a name's last word starts when that word and the full stop after it are an abbreviated title
+    ("Sec." of "Housing Sec. Pablo Ramos", ``title_abbreviations``); None otherwise or for a one-word name."""
+    words = text[start:end].split()
+    if len(words) < 2 or text[end : end + 1] != "." or f"{words[-1].lower()}." not in lexicon.title_words:
+        return None
+    return end - len(words[-1])
 
 
 def _name_before_honorific_suffix(text: str, start: int, end: int, lexicon: EntityLexicon) -> int | None:
@@ -594,6 +630,7 @@ def _with_role(
             text, root, mention.start, lexicon
         )
     span = span or _title_of_a_body_before(doc, text, mention.start, lexicon)
+    span = span or _abbreviated_title_before(text, mention.start, lexicon)
     if span is None:
         return mention, None
     return Mention(

@@ -22,6 +22,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from storyline.lexicons import load_lexicon
 from storyline.records import ROLE_LABEL, Mention
 from storyline.stages.entities.businesses import vessel_names
 from storyline.stages.entities.lexicon import (
@@ -187,7 +188,15 @@ def _bracketed_word(text: str, mention: Mention) -> bool:
 
 
 def _crosses_sentence_end(span: Span) -> bool:
-    return any(token.is_sent_start for token in span[1:])
+    """A sentence start inside the name, but not the small model's break after an abbreviated given name
+    ("Ma." of "Ma. Teresa Reyes": ``nicknames.names_after_abbreviated_given_names``)."""
+    return any(token.is_sent_start and not _after_given_name_abbreviation(token) for token in span[1:])
+
+
+def _after_given_name_abbreviation(token: Token) -> bool:
+    given = load_lexicon("entities")["given_name_abbreviations"]
+    words = [t.lower_ for t in token.doc[max(0, token.i - 2) : token.i]]  # "ma", "." or "ma."
+    return "".join(words) in given or (bool(words) and words[-1] in given)
 
 
 def without_vessels(

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
+from storyline.lexicons import load_lexicon
 from storyline.records import ROLE_LABEL, Mention
 from storyline.stages.entities.businesses import (
     introduced_as_campaign,
@@ -331,6 +332,8 @@ def _organisation_antecedent(
         }
         if len(introduced) == 1:
             return next(org for org in organisations if fold_name(org.text) in introduced)
+        if kind & frozenset(load_lexicon("entities")["introduced_only_org_heads"]):
+            return None  # "the contractor": never the nearest client or operator
         other_trades = _introduced_in_other_trades(text, kind, organisations, lexicon)
         business = bool(kind & lexicon.business_heads)
         campaigns = {

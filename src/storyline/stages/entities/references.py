@@ -88,7 +88,11 @@ def _title_part(
     for piece_start, piece_end in pieces:
         piece = text[piece_start:piece_end]
         trimmed = EDGE_JUNK.sub("", piece)
-        if trimmed and any(word in lexicon.title_words for word in re.findall(r"[\w-]+", trimmed.lower())):
+        # a title word, or an abbreviated one with its dot ("Gov." of "Gov. Elena Soto")
+        words = re.findall(r"[\w-]+\.?", trimmed.lower())
+        if trimmed and any(
+            word in lexicon.title_words or word.rstrip(".") in lexicon.title_words for word in words
+        ):
             offset = piece_start + piece.index(trimmed)
             return offset, offset + len(trimmed)
     return None
