@@ -556,13 +556,16 @@ def test_an_organisation_short_name_joins_the_full_name_of_its_article_unless_tw
 # 0.877, P 0.967 with a bare company name the model tags a person read as the company the collection names
 # with a legal form, a parent company no antecedent of "the company", and "-ji" an honorific suffix.
 # storm joined at the twenty-ninth round's end (scored unseen at 45d54ec: 0.873, P 0.957).
+# 0.902, P 0.962 (thirtieth round) with a quoted nickname before middle initials and a particle surname, "Ma."
+# written out, "Gov."/"Sec." titles before a name; drina-bridge 0.834 with "the contractor" only for the one
+# organisation an article introduces as a contractor.
 FLOORS_OF_LATE_STORIES = {
     "sfax-bank-fraud": (0.87, 0.93),
     "pamir-air-crash": (0.94, 0.96),
-    "drina-bridge": (0.82, 0.96),
+    "drina-bridge": (0.83, 0.96),
     "java-eruption": (0.86, 0.92),
     "gas-leak": (0.87, 0.96),
-    "storm": (0.87, 0.95),
+    "storm": (0.90, 0.96),
 }  # (B3 F1, B3 precision)
 
 
