@@ -57,7 +57,7 @@ PARTS: list[tuple[str, object, str]] = [
     ("entities: resolve (tail)", pipeline.entities, "resolve_entities"),
     ("claims: link speakers (tail)", pipeline, "link_speakers"),
     ("copies (tail)", pipeline.copies, "find_copies"),
-    ("ledger (tail)", pipeline.ledger, "build_ledgers"),
+    ("ledger (tail; with a helper, this process's share)", pipeline, "build_ledgers_beside"),
     ("  of which quantity labels' predicates", measured_questions, "with_predicate"),
     ("  of which keyed-proposition candidates", proposition_questions, "_keyed"),
     ("  of which keyed links' encoder calls", EmbeddedTexts, "add"),

@@ -112,6 +112,14 @@ class EmbeddedTexts:
         new = [text for text in dict.fromkeys(texts) if text not in self._vectors]
         self._vectors.update(zip(new, embedder(new), strict=True))
 
+    def subset(self, texts: Iterable[str]) -> dict[str, Vectors]:
+        """The vectors of ``texts`` (each embedded before), to hand another process's ``update``."""
+        return {text: self._vectors[text] for text in texts}
+
+    def update(self, vectors: dict[str, Vectors]) -> None:
+        """Hold vectors embedded elsewhere (``subset``), as they were."""
+        self._vectors.update(vectors)
+
     def __call__(self, texts: Sequence[str]) -> Vectors:
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)

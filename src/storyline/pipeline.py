@@ -21,6 +21,7 @@ from storyline.config import DEFAULT_SETTINGS, Settings
 from storyline.corrections import apply_corrections
 from storyline.embeddings import EMBED_BATCH_SIZE, load_embedder, one_torch_thread
 from storyline.errors import StorylineInputError, unknown_story
+from storyline.ledger_beside import build_ledgers_beside
 
 # Re-exported: callers (evals, tests) reach the per-article stages through the pipeline.
 from storyline.per_article import analyze_chunk
@@ -311,7 +312,8 @@ def build_brief(
             ledger.StoryRecords(story, story_claims, story_articles, story_copies, story_entities)
         )
     # every story's ledger at once: their keyed links share one encoder call (``ledger.build_ledgers``)
-    ledgers = ledger.build_ledgers(story_records, settings.ledger, spans)
+    # (part of them in a helper process when this run's workers have left a core idle: ``ledger_beside``)
+    ledgers = build_ledgers_beside(story_records, settings.ledger, spans, settings.engine)
     for records, members, questions in zip(story_records, members_of, ledgers, strict=True):
         story = records.story
         story_timeline = timeline_stage.build_timeline(story, members, records.claims, settings.timeline)
