@@ -704,6 +704,64 @@ def test_a_day_compared_with_the_clauses_day_is_another_day() -> None:
     assert [(t.text, t.date) for t in found if t.date is not None] == [("Wednesday", "2024-10-16")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a day of the month named alone is one of the publication month (a Monday, October 21), or of the
+        # month before or after it, as the clause's tense points
+        ("The ministry said on the 19th that the dam would hold.", ("the 19th", "2024-10-19")),
+        ("On the 3rd the convoy reached the border.", ("the 3rd", "2024-10-03")),
+        ("The quarry collapsed on the night of the 17th.", ("the night of the 17th", "2024-10-17")),
+        ("The flood peaked on the 28th, before the dykes broke.", ("the 28th", "2024-09-28")),
+        ("The talks will resume on the 28th.", ("the 28th", "2024-10-28")),
+        ("The court will rule by the 4th.", ("by the 4th", "2024-11-04")),
+    ],
+)
+def test_a_day_of_the_month_named_alone(text: str, expected: tuple[str, str]) -> None:
+    assert expected in [(t.text, t.date) for t in find(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an ordinal that is no day: a floor, a century, an anniversary, a day of another month
+        "The fire started on the 14th floor of the tower.",
+        "It was the worst flood of the 21st century.",
+        "The club celebrated its 25th anniversary.",
+        "Rents are due on the 1st of the month.",
+    ],
+)
+def test_ordinals_that_name_no_day_of_the_month(text: str) -> None:
+    assert [t for t in find(text) if t.precision == "day"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the 24-hour clock takes its clause's day, as the 12-hour one does
+        ("The valve burst at about 03:20 on Saturday, the firm said.", ("03:20", "2024-10-19")),
+        ("The pumps failed on Sunday. By 18:45 the water was at the station.", ("By 18:45", "2024-10-20")),
+        # "first light" is a part of the day
+        ("Divers reached the wreck on Saturday at first light.", ("first light", "2024-10-19")),
+    ],
+)
+def test_a_24_hour_clock_and_first_light_take_their_clauses_day(text: str, expected: tuple[str, str]) -> None:
+    assert expected in [(t.text, t.date) for t in find(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a score, a ratio, a verse: no preposition of time before them
+        "The home side won 3:10 in the final.",
+        "The model was built at a 1:50 scale.",
+        "The pastor read John 3:16 aloud.",
+    ],
+)
+def test_colon_numbers_that_are_no_clock(text: str) -> None:
+    assert find(text) == []
+
+
 def test_the_new_year_is_the_one_about_to_begin_or_just_begun() -> None:
     text = "The plant will not pay its debts before the new year."
     assert values(text, "2025-11-19") == [("the new year", "2026", "year")]
