@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from spacy.tokens import Doc
 
 from storyline.config import DEFAULT_SETTINGS
 from storyline.pipeline import analyze_parsed, iter_articles, run_article_stages
@@ -24,6 +25,7 @@ from storyline.stages.dates.expressions import (
     locate_time_expressions,
 )
 from storyline.stages.dates.publication import StatedDate, infer_from_stated_dates, infer_publication_date
+from storyline.stages.dates.tense import expression_tense
 from storyline.stages.nlp import load_nlp
 
 MONDAY = "2024-10-21"  # the publication date of most golden texts: a Monday
@@ -733,6 +735,34 @@ def test_a_day_of_the_month_named_alone(text: str, expected: tuple[str, str]) ->
 )
 def test_ordinals_that_name_no_day_of_the_month(text: str) -> None:
     assert [t for t in find(text) if t.precision == "day"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an infinitive's bound in a sentence told in the present lies ahead, however the parse hangs it
+        ("Forecasters expect the storm, now over the gulf, to reach the coast by Thursday.", "2024-10-24"),
+        ("The agency wants the airline to hand over the records by Friday.", "2024-10-25"),
+        # in a sentence told in the past the infinitive's day may have gone
+        ("The crews worked through the night to finish the repairs by Friday.", "2024-10-18"),
+    ],
+)
+def test_an_infinitives_bound_follows_the_sentences_tense(text: str, expected: str) -> None:
+    assert [t.date for t in find(text) if t.precision == "day"] == [expected]
+
+
+def test_an_infinitives_bound_lies_ahead_however_the_parse_hangs_it() -> None:
+    # the parse an apposition can lead to in running text: the infinitive as a relative clause of the object
+    # ("the storm, now over the gulf, to leave ..."), whose time the sentence's present verb sets
+    words = ["Forecasters", "expect", "the", "storm", "to", "leave", "the", "area", "by", "Thursday", "."]
+    heads = [1, 1, 3, 1, 5, 3, 7, 5, 5, 8, 1]
+    deps = ["nsubj", "ROOT", "det", "dobj", "aux", "relcl", "det", "dobj", "prep", "pobj", "punct"]
+    tags = ["NNS", "VBP", "DT", "NN", "TO", "VB", "DT", "NN", "IN", "NNP", "."]
+    lemmas = ["forecaster", "expect", "the", "storm", "to", "leave", "the", "area", "by", "Thursday", "."]
+    pos = ["NOUN", "VERB", "DET", "NOUN", "PART", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT"]
+    doc = Doc(load_nlp().vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
+    start = doc[9].idx
+    assert expression_tense(doc, doc.text, start, start + len("Thursday")) == rules.FUTURE
 
 
 @pytest.mark.parametrize(
