@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from spacy.tokens import Doc
 
 from storyline.config import DEFAULT_SETTINGS
 from storyline.pipeline import analyze_parsed, iter_articles, run_article_stages
@@ -24,6 +25,7 @@ from storyline.stages.dates.expressions import (
     locate_time_expressions,
 )
 from storyline.stages.dates.publication import StatedDate, infer_from_stated_dates, infer_publication_date
+from storyline.stages.dates.tense import expression_tense
 from storyline.stages.nlp import load_nlp
 
 MONDAY = "2024-10-21"  # the publication date of most golden texts: a Monday
@@ -702,6 +704,92 @@ def test_days_counted_after_an_event_in_a_past_clause_stay_a_stretch() -> None:
 def test_a_day_compared_with_the_clauses_day_is_another_day() -> None:
     found = find("Some 900 dockers marched on Wednesday, more than on the first day.")
     assert [(t.text, t.date) for t in found if t.date is not None] == [("Wednesday", "2024-10-16")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a day of the month named alone is one of the publication month (a Monday, October 21), or of the
+        # month before or after it, as the clause's tense points
+        ("The ministry said on the 19th that the dam would hold.", ("the 19th", "2024-10-19")),
+        ("On the 3rd the convoy reached the border.", ("the 3rd", "2024-10-03")),
+        ("The quarry collapsed on the night of the 17th.", ("the night of the 17th", "2024-10-17")),
+        ("The flood peaked on the 28th, before the dykes broke.", ("the 28th", "2024-09-28")),
+        ("The talks will resume on the 28th.", ("the 28th", "2024-10-28")),
+        ("The court will rule by the 4th.", ("by the 4th", "2024-11-04")),
+    ],
+)
+def test_a_day_of_the_month_named_alone(text: str, expected: tuple[str, str]) -> None:
+    assert expected in [(t.text, t.date) for t in find(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an ordinal that is no day: a floor, a century, an anniversary, a day of another month
+        "The fire started on the 14th floor of the tower.",
+        "It was the worst flood of the 21st century.",
+        "The club celebrated its 25th anniversary.",
+        "Rents are due on the 1st of the month.",
+    ],
+)
+def test_ordinals_that_name_no_day_of_the_month(text: str) -> None:
+    assert [t for t in find(text) if t.precision == "day"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an infinitive's bound in a sentence told in the present lies ahead, however the parse hangs it
+        ("Forecasters expect the storm, now over the gulf, to reach the coast by Thursday.", "2024-10-24"),
+        ("The agency wants the airline to hand over the records by Friday.", "2024-10-25"),
+        # in a sentence told in the past the infinitive's day may have gone
+        ("The crews worked through the night to finish the repairs by Friday.", "2024-10-18"),
+    ],
+)
+def test_an_infinitives_bound_follows_the_sentences_tense(text: str, expected: str) -> None:
+    assert [t.date for t in find(text) if t.precision == "day"] == [expected]
+
+
+def test_an_infinitives_bound_lies_ahead_however_the_parse_hangs_it() -> None:
+    # the parse an apposition can lead to in running text: the infinitive as a relative clause of the object
+    # ("the storm, now over the gulf, to leave ..."), whose time the sentence's present verb sets
+    words = ["Forecasters", "expect", "the", "storm", "to", "leave", "the", "area", "by", "Thursday", "."]
+    heads = [1, 1, 3, 1, 5, 3, 7, 5, 5, 8, 1]
+    deps = ["nsubj", "ROOT", "det", "dobj", "aux", "relcl", "det", "dobj", "prep", "pobj", "punct"]
+    tags = ["NNS", "VBP", "DT", "NN", "TO", "VB", "DT", "NN", "IN", "NNP", "."]
+    lemmas = ["forecaster", "expect", "the", "storm", "to", "leave", "the", "area", "by", "Thursday", "."]
+    pos = ["NOUN", "VERB", "DET", "NOUN", "PART", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT"]
+    doc = Doc(load_nlp().vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
+    start = doc[9].idx
+    assert expression_tense(doc, doc.text, start, start + len("Thursday")) == rules.FUTURE
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the 24-hour clock takes its clause's day, as the 12-hour one does
+        ("The valve burst at about 03:20 on Saturday, the firm said.", ("03:20", "2024-10-19")),
+        ("The pumps failed on Sunday. By 18:45 the water was at the station.", ("By 18:45", "2024-10-20")),
+        # "first light" is a part of the day
+        ("Divers reached the wreck on Saturday at first light.", ("first light", "2024-10-19")),
+    ],
+)
+def test_a_24_hour_clock_and_first_light_take_their_clauses_day(text: str, expected: tuple[str, str]) -> None:
+    assert expected in [(t.text, t.date) for t in find(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a score, a ratio, a verse: no preposition of time before them
+        "The home side won 3:10 in the final.",
+        "The model was built at a 1:50 scale.",
+        "The pastor read John 3:16 aloud.",
+    ],
+)
+def test_colon_numbers_that_are_no_clock(text: str) -> None:
+    assert find(text) == []
 
 
 def test_the_new_year_is_the_one_about_to_begin_or_just_begun() -> None:

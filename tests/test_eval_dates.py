@@ -137,8 +137,10 @@ def test_held_out_is_refused_without_the_generalisation_corpus() -> None:
 # before", weekdays pointing ahead). Floors at what the round reached, less a hair. Raised in round 27 (all
 # six development stories pooled 0.930 / 0.951 -> 0.941 / 0.964: a part of the day or a clock time in a past
 # clause follows the narrative's day, or the publication day in a report of the last days; then 0.950 / 0.967:
-# "between 2017 and 2024" is two years; 0.953 with "snow forecast for the weekend" ahead).
-GENERALISE_TIMES_FLOORS = {"value F1": 0.945, "relaxed F1": 0.955}
+# "between 2017 and 2024" is two years; 0.953 with "snow forecast for the weekend" ahead). Raised in round
+# 32 (the eight older stories 0.947 / 0.958 -> 0.953 / 0.968: the 24-hour clock, "first light", "on the
+# 24th").
+GENERALISE_TIMES_FLOORS = {"value F1": 0.95, "relaxed F1": 0.965}
 # pamir-air-crash joined at the twenty-sixth round's start (scored unseen at fb40463: value F1 0.839,
 # relaxed F1 0.903 on its 43 times); value F1 0.903 once its errors were read. Its times gold then left out
 # kinds the other stories annotate (a bare year of a past event, "the weekend", "the end of the year",
@@ -147,8 +149,10 @@ GENERALISE_TIMES_FLOORS = {"value F1": 0.945, "relaxed F1": 0.955}
 # F1 0.941, relaxed F1 0.961 and joins the pool (pooled over the five: 0.926 / 0.943). A story scored unseen
 # later may get floors of its own here until its gold is reviewed.
 # storm joined at the twenty-ninth round's end (scored unseen at 45d54ec: value F1 0.882, relaxed F1 0.926 on
-# its 72 times); its own floors at those until its errors are read.
-TIMES_FLOORS_OF_LATE_STORIES: dict[str, dict[str, float]] = {"storm": {"value F1": 0.88, "relaxed F1": 0.92}}
+# its 72 times); its own floors at those until its errors are read. Raised in round 32 once they were read
+# (0.922 / 0.965: a day of the month named alone, "on the 24th", "the night of the 21st"; then 0.936: an
+# infinitive's bound in a present sentence lies ahead, "expects the typhoon ... to leave by Wednesday").
+TIMES_FLOORS_OF_LATE_STORIES: dict[str, dict[str, float]] = {"storm": {"value F1": 0.93, "relaxed F1": 0.96}}
 
 
 def _under_floors(scores: Sequence[TimexScores], floors: dict[str, float]) -> dict[str, float]:

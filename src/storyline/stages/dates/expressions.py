@@ -488,6 +488,9 @@ RESOLVERS: dict[str, Resolver] = {
     "reference": timeml.resolve_reference,
     "anchored": lambda match, lexicon, base, tense: rules.UNKNOWN,  # set by resolve_in_context
     "overnight": lambda match, lexicon, base, tense: rules.resolve_overnight(base, tense),
+    "day_of_month": lambda match, lexicon, base, tense: rules.resolve_day_of_month(
+        int(match.group("day")), base, tense
+    ),
     # set by place_in_clauses
     "ordinal_day": lambda match, lexicon, base, tense: rules.UNKNOWN,
     "days_after": timeml.resolve_duration,

@@ -34,6 +34,9 @@ CLAUSE_END = (
     r"(?=\s*[.,;:!?)\"'”’]|\s*$|\s+(?i:and|but|or|as|when|while|with|in|on|at|to|from|after|before|by|for|"
     r"because|until|near|outside|inside|of|again|the|a|an|his|her|its|their)\b)"
 )
+# The end of a bare day of the month's phrase: as CLAUSE_END or before "that" ("said on the 24th that"), but
+# not before "of" ("the 3rd of the month") nor a word of its own ("the 24th floor")
+DAY_OF_MONTH_END = rf"(?!\s+(?i:of)\b)(?:{CLAUSE_END}|(?=\s+(?i:that)\b))"
 # Not right after "than" ("more than on the first day"), with or without "on"/"in" and "the" between
 NOT_AFTER_THAN = "".join(
     rf"(?<!\bthan\s{between})" for between in ("", r"on\s", r"in\s", r"the\s", r"on\sthe\s", r"in\sthe\s")
@@ -291,6 +294,15 @@ def time_patterns() -> tuple[TimePattern, ...]:
             rf"\b(?:(?i:the|its|their|a)\s+)?{NOT_AFTER_THAN}(?:{any_word(lexicon.day_ordinals)})\s+(?:(?i:straight|consecutive)\s+)?"
             rf"(?i:day)\b(?!\s+(?i:of\s+(?:the\s+)?(?:week|month|year|{month}|{season})))"
         ],
+        # a day of the month named alone: "said on the 25th", "On the 24th the coast guard found", "the night
+        # of the 21st" (``rules.resolve_day_of_month``); only after a preposition of time or as a part of the
+        # day, and closing its phrase: not "the 21st century", "on the 24th floor", "the 3rd of the month"
+        "day_of_month": [
+            rf"\b(?i:on|by|until|till|since|from|before|after)\s+(?P<expr>(?i:the)\s+(?P<day>{DAY_NUMBER})"
+            rf"(?i:st|nd|rd|th))\b{DAY_OF_MONTH_END}",
+            rf"\b(?P<expr>(?i:the)\s+(?P<part>{part})\s+(?i:of)\s+(?i:the)\s+(?P<day>{DAY_NUMBER})"
+            rf"(?i:st|nd|rd|th))\b{DAY_OF_MONTH_END}",
+        ],
         # "Three days after the escape, the net is tightening": in a present clause, the publication day
         "days_after": [
             rf"\b(?P<expr>(?P<count>{any_word(lexicon.counts)}|\d{{1,2}})\s+(?P<unit>(?i:days)))\s+(?i:after)\s+"
@@ -302,7 +314,13 @@ def time_patterns() -> tuple[TimePattern, ...]:
         ],
         # the clock alone, as TimeML spans it ("about 10:35 a.m." → "10:35 a.m."); before a day, ``weekday``
         "clock": [
-            rf"\b(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s*[ap]\.m\.(?!\s*(?:[ECMP][SD]T|GMT|UTC)?,?\s+(?:{weekday}|{month}))"
+            rf"\b(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s*[ap]\.m\.(?!\s*(?:[ECMP][SD]T|GMT|UTC)?,?\s+(?:{weekday}|{month}))",
+            # the 24-hour clock of wires and translated news ("at about 02:40", "by 05:30", "until 17:42"):
+            # only after a preposition of time, so that scores and ratios ("won 3:10", "a 1:50 scale") stay
+            # out
+            r"\b(?i:at|by|until|till|from|since|before|after|around|about)\s+"
+            r"(?:(?i:about|around|approximately|roughly|exactly|precisely)\s+)?"
+            r"(?P<expr>(?:[01]?\d|2[0-3]):[0-5]\d)\b(?![:.,]?\d|\s*[ap]\.?m\b|\s+(?i:scale|ratio|odds|lead)\b)",
         ],
         "year": [
             rf"\b(?i:fiscal)\s+(?:(?i:year)\s+)?(?P<year>{YEAR})\b",

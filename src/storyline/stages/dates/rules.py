@@ -179,6 +179,23 @@ def resolve_month_day(
     return as_day(chosen) if chosen else UNKNOWN
 
 
+# How far ahead a present clause may send a day of the month ("the 28th" in a present clause on the 25th is
+# this month's; "the 3rd" the coming one's): the weeks a report looks ahead, not the next month's end
+DAY_OF_MONTH_LOOKAHEAD = timedelta(days=14)
+
+
+def resolve_day_of_month(day: int, base: date | None, tense: str) -> Resolved:
+    """A day of the month named alone ("on the 24th", "the night of the 21st"): that day of the
+    publication month, or of the month before or after it, as the tense points (``pick_by_tense``);
+    unknown without a publication date, since no month is named."""
+    if base is None:
+        return UNKNOWN
+    months = [shift_month(base.year, base.month, step) for step in (-1, 0, 1)]
+    candidates = [date(year, month, day) for year, month in months if valid_day(year, month, day)]
+    chosen = pick_by_tense(candidates, base, tense, event_day=True, lookahead=DAY_OF_MONTH_LOOKAHEAD)
+    return as_day(chosen) if chosen else UNKNOWN
+
+
 def resolve_month(month: int, year: int | None, shift: int | None, base: date | None, tense: str) -> Resolved:
     """A month: "June 2023", "in June", "last June", "late February"."""
     if year is not None:

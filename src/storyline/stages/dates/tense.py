@@ -109,7 +109,14 @@ def points_ahead(verb: Token, tense: str, before: str) -> bool:
             or (bool(patterns["bound_ahead"].search(before)) and is_backshifted_condition(verb))
         )
     if not is_finite_present(verb):
-        return False
+        # "expects the typhoon to leave the area by Wednesday": an infinitive's bound, in a sentence told in
+        # the present, lies ahead as the finite clause's does
+        return (
+            any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
+            and is_finite_present(verb.sent.root)
+            and verb_tense(verb.sent.root) == PRESENT
+            and bool(patterns["bound_ahead"].search(before))
+        )
     words = direction_words()
     return (
         bool(patterns["bound_ahead"].search(before))
