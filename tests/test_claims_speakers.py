@@ -4,8 +4,14 @@ description stands for, a whole name with "and" in it, no thing bearing words an
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from test_claims_pronouns import claims_of, speaker_of
+
+from storyline.pipeline import link_speakers
+from storyline.records import Entity, Mention
+from tests.factories import make_claim
 
 
 def test_a_cue_set_inside_the_clause_it_reports_has_its_speaker_after_it() -> None:
@@ -228,3 +234,53 @@ def test_a_trailing_cue_after_two_clauses_with_initials_in_its_speaker(
 
 def test_a_second_act_after_and_is_no_trailing_cue() -> None:
     assert claims_of("He walked to the podium, smiled, and said nothing.") == []
+
+
+def test_a_description_of_a_side_or_trade_is_the_person_the_article_is_about() -> None:
+    """Issue #14: "the Republican presidential candidate told …" after "Ada Marlow says …" stayed a speaker
+    of its own, so Marlow's words counted as someone else's (PolNeAR carson-biography-scrutiny). The article
+    names Marlow three times to Venn's once: the description is hers."""
+    text = (
+        "Ada Marlow says the scrutiny is unfair. Tom Venn disagreed. Marlow spoke in Ohio, and Marlow left. "
+        "The Republican presidential candidate told reporters the story was false. The judge said the case "
+        "would go on. The retired neurosurgeon said more. The rival's candidate said no. The candidates said "
+        "little."
+    )
+    marlow = _person("e-marlow", text, "Ada Marlow", "Marlow spoke", "Marlow left")
+    venn = _person("e-venn", text, "Tom Venn")
+    assert _linked(text, "The Republican presidential candidate", marlow, venn) == "e-marlow"
+    assert _linked(text, "The retired neurosurgeon", marlow, venn) == "e-marlow"
+    # an office another person of the article may hold, someone's title, several people: no one
+    assert _linked(text, "The judge", marlow, venn) is None
+    assert _linked(text, "The rival's candidate", marlow, venn) is None
+    assert _linked(text, "The candidates", marlow, venn) is None
+
+
+def test_a_description_stands_for_no_one_before_the_lead_is_named_or_beside_an_equal() -> None:
+    text = "The candidate said it is unfair. Ada Marlow spoke, Tom Venn spoke, Marlow and Venn went."
+    marlow = _person("e-marlow", text, "Ada Marlow", "Marlow and")
+    venn = _person("e-venn", text, "Tom Venn", "Venn went")
+    assert _linked(text, "The candidate", marlow) is None  # written before Marlow is named
+    later = text + " The candidate said more."
+    assert _linked(later, "The candidate said more", marlow) == "e-marlow"
+    assert _linked(later, "The candidate said more", marlow, venn) is None  # two people named alike
+
+
+def _linked(text: str, words: str, *people: Entity) -> str | None:
+    """The entity ``link_speakers`` gives speaker ``words`` (their first occurrence in ``text``, up to any
+    cue "said")."""
+    start = text.index(words)
+    words = words.removesuffix(" said more")
+    claim = make_claim("unfair", speaker_text=words, speaker_start=start, speaker_end=start + len(words))
+    return link_speakers([claim], people)[0].speaker
+
+
+def _person(id: str, text: str, *written: str) -> Entity:
+    """A person mentioned by the capitalised words opening each of ``written`` where it first occurs in
+    ``text``."""
+    mentions = []
+    for words in written:
+        start = text.index(words)
+        name = " ".join(itertools.takewhile(lambda word: word[0].isupper(), words.split()))
+        mentions.append(Mention("a", start, start + len(name), name, "PERSON"))
+    return Entity(id=id, name=written[0], type="PERSON", mentions=tuple(mentions))

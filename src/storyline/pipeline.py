@@ -38,7 +38,7 @@ from storyline.records import (
     SkippedInput,
     Story,
 )
-from storyline.stages import copies, dates, entities, ingest, ledger, stories
+from storyline.stages import claims, copies, dates, entities, ingest, ledger, stories
 from storyline.stages import timeline as timeline_stage
 from storyline.stages.nlp import load_nlp
 from storyline.store import Store
@@ -240,13 +240,19 @@ def stored_stories(
 
 
 def link_speakers(claim_list: Iterable[Claim], entity_list: Sequence[Entity]) -> list[Claim]:
-    """Point each claim's speaker at the entity whose mention covers the speaker's words."""
+    """Point each claim's speaker at the entity whose mention covers the speaker's words; words no mention
+    covers that describe the article's lead by a side or a trade ("the Republican presidential candidate",
+    ``claims.lead_described``) are that person."""
     entity_at = entities.span_index(entity_list)
+    leads = claims.article_leads(entity_list)
     linked = []
     for claim in claim_list:
         speaker = None
         if claim.speaker_start is not None and claim.speaker_end is not None:
             speaker = entity_at(claim.article, claim.speaker_start, claim.speaker_end, claim.speaker_text)
+        if speaker is None and claim.speaker_text:
+            at = claim.speaker_start if claim.speaker_start is not None else claim.start
+            speaker = claims.lead_described(claim.article, claim.speaker_text, at, leads)
         linked.append(dataclasses.replace(claim, speaker=speaker))
     return linked
 

@@ -11,9 +11,12 @@ the word lists they look up.
 
 The ledger asks ``stance_of`` (affirm / deny / unconfirmed) rather than deciding a claim's stance again, and
 ``denies_confirmation`` whether a note appended to a claim says it is not confirmed; the ledger's story
-reading names a label's pronoun with ``given_name_gender`` and the cue words of ``claim_lexicon``.
+reading names a label's pronoun with ``given_name_gender`` and the cue words of ``claim_lexicon``. The
+pipeline, linking speakers to entities, asks ``lead_described`` whether unresolved speaker words describe the
+article's lead person (``article_leads``); the ledger reads a role's head noun with ``description_head``.
 """
 
+from storyline.stages.claims.coref import article_leads, description_head, lead_described
 from storyline.stages.claims.datelines import lead_dateline_length, line_lead_dateline_end
 from storyline.stages.claims.extract import extract_claims
 from storyline.stages.claims.finite import is_finite
@@ -23,12 +26,15 @@ from storyline.stages.claims.modality import denies_confirmation, stance_of
 from storyline.stages.claims.outlet_voice import outlet_voice_claims
 
 __all__ = [
+    "article_leads",
     "claim_lexicon",
     "denies_confirmation",
+    "description_head",
     "extract_claims",
     "given_name_gender",
     "is_finite",
     "lead_dateline_length",
+    "lead_described",
     "line_lead_dateline_end",
     "outlet_voice_claims",
     "stance_of",

@@ -1,15 +1,21 @@
 """Speakers and claims that lean on what came before: "the aforementioned source" is the source named
 earlier; "1.5 thousand of them were about to reach the front", right after "the NIS announced that
-North Korea will send 12,000 people", is still the NIS's report; and "“A,” Rutte said. “B.”" — B is
-Rutte's too."""
+North Korea will send 12,000 people", is still the NIS's report; "“A,” Rutte said. “B.”" — B is
+Rutte's too; and "the Republican presidential candidate told CBS" in an article about Ben Carson is Carson
+(``lead_described``, read over the resolved entities when the pipeline links speakers)."""
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from storyline.lexicons import load_lexicon
+from storyline.records import Entity
 from storyline.stages.claims.lexicon import ClaimLexicon
 from storyline.stages.claims.quotes import QuoteSpan
 from storyline.stages.claims.spans import Attribution, CharSpan, ParseContext
@@ -17,6 +23,65 @@ from storyline.stages.claims.speakers import speaker_span
 
 QUOTE_GAP_CHARS = ' \t.,;:”"»'
 MAX_FOLLOWING_SENTENCES = 2  # a verbless fragment may stand between ("… 12,000 people. soldiers of …")
+DESCRIPTION_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+POSSESSIVE_S = "s"  # "the rival's candidate" read as words: the, rival, s, candidate
+
+
+@cache
+def lead_lexicon() -> tuple[frozenset[str], frozenset[str], int]:
+    """``[role_holders]`` of the ledger lexicon: words after which a description's head noun is read
+    (``ends``), head nouns of a description of a side or a trade (``lead_titles``) and how many times the
+    article's lead is named at least against the next person (``lead_share``)."""
+    data = load_lexicon("ledger")["role_holders"]
+    return frozenset(data["ends"]), frozenset(data["lead_titles"]), int(data["lead_share"])
+
+
+def description_head(description: str) -> str | None:
+    """The head noun of a definite description, the word before its first preposition, relative word or day
+    ("The British capital's new mayor on Tuesday": mayor); None for words that open on no "the"."""
+    words = [word.lower() for word in DESCRIPTION_WORD.findall(description)]
+    if len(words) < 2 or words[0] != "the":
+        return None
+    ends = lead_lexicon()[0]
+    cut = next((index for index in range(1, len(words)) if words[index] in ends), len(words))
+    return words[cut - 1] if cut > 1 else None
+
+
+def article_leads(entities: Sequence[Entity]) -> dict[str, tuple[str, int]]:
+    """Article id → (the person it names most, the start of their first mention there), where that person is
+    named at least ``lead_share`` times as often as any other person of the article: the one the article is
+    about, whom a description of a side or a trade stands for ("the retired neurosurgeon")."""
+    counts: dict[str, Counter[str]] = {}
+    first: dict[tuple[str, str], int] = {}
+    for entity in entities:
+        if entity.type != "PERSON":
+            continue
+        for mention in entity.mentions:
+            counts.setdefault(mention.article, Counter())[entity.id] += 1
+            key = (mention.article, entity.id)
+            first[key] = min(first.get(key, mention.start), mention.start)
+    leads = {}
+    for article, named in counts.items():
+        ranked = named.most_common(2)
+        if len(ranked) == 1 or ranked[0][1] >= lead_lexicon()[2] * ranked[1][1]:
+            leads[article] = (ranked[0][0], first[(article, ranked[0][0])])
+    return leads
+
+
+def lead_described(
+    article: str, words: str | None, start: int, leads: Mapping[str, tuple[str, int]]
+) -> str | None:
+    """The article's lead person (``article_leads``) for speaker ``words`` at ``start`` that are a definite
+    description headed by a title of a contest or a trade (``[role_holders] lead_titles``) with no owner
+    ("the Republican presidential candidate", "the retired neurosurgeon"; not "Clinton's rival", "the
+    candidates", nor an office another person may hold, "the judge"), written after the lead is first named.
+    News varies a protagonist's name so: the speaker is that person, one voice with the name (PolNeAR
+    carson-biography-scrutiny, issue #14)."""
+    lead = leads.get(article)
+    text = words or ""
+    if lead is None or lead[1] >= start or description_head(text) not in lead_lexicon()[1]:
+        return None
+    return None if POSSESSIVE_S in DESCRIPTION_WORD.findall(text.lower()) else lead[0]
 
 
 def resolve_descriptions(doc: Doc, found: list[Attribution], lexicon: ClaimLexicon) -> list[Attribution]:

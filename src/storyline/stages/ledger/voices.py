@@ -13,10 +13,9 @@
 - a speaker the entities stage left unresolved whose words are a description resolution gave one person
   alone ("The judge", a mention of Curiel's and of no one else's) is that person: one source with the
   name, not a second one beside it (issue #14); two people both called so keep the words apart
-  (``ledger.descriptions``). So is a definite description of a side or a trade ("the Republican
-  presidential candidate", "the retired neurosurgeon") in an article about one person, named at least twice
-  as often as any other there before it: that person (``Voices.leads``; carson-biography-scrutiny counted
-  Ben Carson twice, issue #14).
+  (``ledger.descriptions``). A definite description of a side or a trade ("the Republican presidential
+  candidate") in an article about one person is already that person's claim (``claims.lead_described``,
+  applied when the pipeline links speakers; carson-biography-scrutiny counted Ben Carson twice, issue #14).
 - organisations of one story whose names are one body's name with its words in another order (two
   translations: "Republic Administration for Civil Protection", "Republican Civil Protection
   Administration") are one voice, where the entities stage kept them apart; ``_one_body``. A name cut short
@@ -27,7 +26,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -38,6 +36,7 @@ from scipy.cluster.hierarchy import DisjointSet
 
 from storyline.lexicons import load_lexicon
 from storyline.records import Claim, Entity
+from storyline.stages.claims import description_head
 from storyline.stages.ledger.descriptions import descriptions, people_described
 from storyline.stages.ledger.grouping import WORD, ledger_lexicon, stem
 
@@ -124,10 +123,6 @@ class Voices:
     # place entity id → the content words of its name and aliases (``name_words``), for a speaker resolved
     # to a place whose name only says where the speaker is from ("a New Hampshire Republican")
     place_names: Mapping[str, frozenset[str]] = field(default_factory=dict)
-    # article id → (its lead person, where the article first names them): the one person it names at least
-    # ``lead_share`` times as often as any other (``_article_leads``), for an unresolved description of a
-    # contest or a trade ("the Republican presidential candidate": Ben Carson)
-    leads: Mapping[str, tuple[str, int]] = field(default_factory=dict)
 
 
 NO_VOICES = Voices()
@@ -165,58 +160,7 @@ def organisation_voices(entities: Sequence[Entity], articles: Collection[str] | 
             for entity in entities
             if entity.id in places
         },
-        _article_leads(entities, articles),
     )
-
-
-@cache
-def _role_description_ends() -> frozenset[str]:
-    return frozenset(load_lexicon("ledger")["role_holders"]["ends"])
-
-
-@cache
-def _lead_titles() -> tuple[frozenset[str], int]:
-    data = load_lexicon("ledger")["role_holders"]
-    return frozenset(data["lead_titles"]), int(data["lead_share"])
-
-
-def _article_leads(
-    entities: Sequence[Entity], articles: Collection[str] | None
-) -> dict[str, tuple[str, int]]:
-    """Article id → (the person it names most, the start of their first mention there), where that person is
-    named at least ``lead_share`` times as often as any other person of the article: the one the article is
-    about, whom a description of a side or a trade stands for ("the retired neurosurgeon")."""
-    share = _lead_titles()[1]
-    counts: dict[str, Counter[str]] = {}
-    first: dict[tuple[str, str], int] = {}
-    for entity in entities:
-        if entity.type != "PERSON":
-            continue
-        for mention in entity.mentions:
-            if articles is None or mention.article in articles:
-                counts.setdefault(mention.article, Counter())[entity.id] += 1
-                key = (mention.article, entity.id)
-                first[key] = min(first.get(key, mention.start), mention.start)
-    leads = {}
-    for article, named in counts.items():
-        ranked = named.most_common(2)
-        if len(ranked) == 1 or ranked[0][1] >= share * ranked[1][1]:
-            leads[article] = (ranked[0][0], first[(article, ranked[0][0])])
-    return leads
-
-
-def _lead_described(claim: Claim, voices: Voices) -> str | None:
-    """The article's lead person (``Voices.leads``), for a speaker left unresolved that is a definite
-    description headed by a title of a contest or a trade (``[role_holders] lead_titles``) with no owner
-    ("the Republican presidential candidate", not "Clinton's rival"), written after the lead is first
-    named."""
-    text = claim.speaker_text or ""
-    head = role_head(text, held=False)  # "the retired neurosurgeon" is still the person
-    lead = voices.leads.get(claim.article)
-    if head not in _lead_titles()[0] or lead is None or POSSESSIVE_S in _words(text):
-        return None
-    start = claim.speaker_start if claim.speaker_start is not None else claim.start
-    return lead[0] if lead[1] < start else None
 
 
 def _role_holders(entities: Sequence[Entity], articles: Collection[str] | None) -> dict[tuple[str, str], str]:
@@ -241,16 +185,11 @@ def _role_holders(entities: Sequence[Entity], articles: Collection[str] | None) 
     return {key: ids.pop() for key, ids in found.items() if len(ids) == 1}
 
 
-def role_head(description: str, held: bool = True) -> str | None:
-    """The head noun of a definite description of a role, the word before its first preposition, relative
-    word or day ("The British capital's new mayor on Tuesday": mayor); None for words that open on no "the"
-    or, where the role must be ``held``, name a former holder ("the former mayor")."""
-    words = _words(description)
-    if len(words) < 2 or words[0] != "the" or (held and voice_lexicon().former & set(words)):
-        return None
-    ends = _role_description_ends()
-    cut = next((index for index in range(1, len(words)) if words[index] in ends), len(words))
-    return words[cut - 1] if cut > 1 else None
+def role_head(description: str) -> str | None:
+    """The head noun of a definite description of a role (``claims.description_head``: "The British
+    capital's new mayor on Tuesday": mayor); None for words that open on no "the" or name a former holder
+    ("the former mayor")."""
+    return None if voice_lexicon().former & set(_words(description)) else description_head(description)
 
 
 def _one_body(entities: Sequence[Entity], articles: Collection[str] | None) -> dict[str, str]:
@@ -467,9 +406,6 @@ def _speaker_voice(claim: Claim, voices: Voices) -> str | None:
     # article holding that role (muslim-ban-proposal, issue #14)
     head = None if claim.speaker or person is not None else role_head(claim.speaker_text or "")
     person = person if head is None else voices.holders.get((claim.article, head))
-    # "the Republican presidential candidate" beside Ben Carson, whom the article is about: one voice
-    # (carson-biography-scrutiny, issue #14)
-    person = person or (None if claim.speaker else _lead_described(claim, voices))
     if person is not None:
         return voices.people.get(person, person)
     body = None if claim.speaker else voices.bodies.get(_unowned_body(claim.speaker_text or ""))
