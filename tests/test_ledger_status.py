@@ -182,15 +182,19 @@ def test_a_hedged_negation_beside_one_denial_is_no_denial_by_two() -> None:
     # "The mayor may not be the planner her rival is" (the paper, hedged) beside the mayor's "I am not a
     # natural planner": one denial at most, no one affirms; a third plain denial makes it denied by two
     claims = [
-        make_claim("The mayor may not be the planner her rival is", id="c1", speaker_text="Paper"),
-        make_claim("I am not a natural planner", id="c2", speaker_text="Mayor"),
-        make_claim("she is not a planner", id="c3", speaker_text="Aide"),
+        # three articles: claims of one article at one offset would read as words around each other's quote
+        make_claim(
+            "The mayor may not be the planner her rival is", id="c1", speaker_text="Paper", article="a1"
+        ),
+        make_claim("I am not a natural planner", id="c2", speaker_text="Mayor", article="a2"),
+        make_claim("she is not a planner", id="c3", speaker_text="Aide", article="a3"),
     ]
     two = make_position(
         "c1", "c2", speakers=("Paper", "Mayor"), outlets=("X",), stance="deny", independent_sources=2
     )
     status, reason = judge_status([two], claims)
     assert status == "unconfirmed" and "hedge" in reason, reason
+    assert reason == "no source affirms; one plain denial (Paper, Mayor: 1 source only with a hedge, may not)"
     three = make_position(
         "c1",
         "c2",

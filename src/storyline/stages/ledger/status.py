@@ -264,9 +264,11 @@ def _weighed(
         if hedgers and len(denying) == 1 and denying[0].independent_sources - len(hedgers) < 2:
             # "She may not be the orator Obama is" beside one remark of another's: a modal's negation
             # allows, it does not deny, so one denial at most stands; no one affirms, nothing is settled
+            # the reason says so: "denied by 2 sources" under an unconfirmed status read as a contradiction
+            plain = "one plain denial" if denying[0].independent_sources > len(hedgers) else "no plain denial"
             return "unconfirmed", (
-                f"no source affirms; denied by {deniers(denying, names)}, "
-                f"{count_of(len(hedgers), 'source')} of them only with a hedge (may not)"
+                f"no source affirms; {plain} ({who_of(denying, names)}: "
+                f"{count_of(len(hedgers), 'source')} only with a hedge, may not)"
             )
         return "denied", f"denied by {deniers(denying, names)}; no source affirms"
     if len(answers) > 1 and _only_hedged_estimates(answers, claims):
