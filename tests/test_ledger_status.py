@@ -182,15 +182,19 @@ def test_a_hedged_negation_beside_one_denial_is_no_denial_by_two() -> None:
     # "The mayor may not be the planner her rival is" (the paper, hedged) beside the mayor's "I am not a
     # natural planner": one denial at most, no one affirms; a third plain denial makes it denied by two
     claims = [
-        make_claim("The mayor may not be the planner her rival is", id="c1", speaker_text="Paper"),
-        make_claim("I am not a natural planner", id="c2", speaker_text="Mayor"),
-        make_claim("she is not a planner", id="c3", speaker_text="Aide"),
+        # three articles: claims of one article at one offset would read as words around each other's quote
+        make_claim(
+            "The mayor may not be the planner her rival is", id="c1", speaker_text="Paper", article="a1"
+        ),
+        make_claim("I am not a natural planner", id="c2", speaker_text="Mayor", article="a2"),
+        make_claim("she is not a planner", id="c3", speaker_text="Aide", article="a3"),
     ]
     two = make_position(
         "c1", "c2", speakers=("Paper", "Mayor"), outlets=("X",), stance="deny", independent_sources=2
     )
     status, reason = judge_status([two], claims)
     assert status == "unconfirmed" and "hedge" in reason, reason
+    assert reason == "no source affirms; one plain denial (Paper, Mayor: 1 source only with a hedge, may not)"
     three = make_position(
         "c1",
         "c2",
@@ -490,3 +494,43 @@ def test_an_anonymous_insider_corroborates_nothing_beside_a_named_speaker() -> N
     status, reason = judge_status([agree], claims, corroborators=1)
     assert status == "single-source"
     assert reason == "one source (Mayor Ames); not counted, naming no one: a Vermont Democrat", reason
+
+
+def _hedged_figure(text: str, figure: str, value: float) -> Claim:
+    """The paper's own hedged sentence ``text`` giving ``value`` as ``figure``."""
+    quantity = make_quantity(figure, value, within=text, unit="states")
+    return make_claim(text, id="c1", cue="", modality="hedged", quantities=(quantity,))
+
+
+def test_a_figure_in_a_clause_of_its_own_is_asserted_under_a_hedge() -> None:
+    # issue #14: the hedge "could" reaches the main clause, not the relative clause stating the figure
+    text = "The governor could do well next week, when 12 states will hold their primaries."
+    position = make_position("c1", speakers=("Paper",), outlets=("Paper",), value=12.0)
+    status, reason = judge_status([position], [_hedged_figure(text, "12", 12.0)])
+    assert status == "single-source", reason
+
+
+def test_a_figure_the_hedge_reaches_stays_unconfirmed() -> None:
+    # the hedged verb's own object, a condition or a clause with a hedge of its own: the figure is allowed
+    for text in (
+        "The governor could win 12 states next week.",
+        "The governor could do well if 12 states hold their primaries.",
+        "The governor could do well next week, when 12 states may hold their primaries.",
+    ):
+        position = make_position("c1", speakers=("Paper",), outlets=("Paper",), value=12.0)
+        status, reason = judge_status([position], [_hedged_figure(text, "12", 12.0)])
+        assert status == "unconfirmed", (text, reason)
+
+
+def test_a_non_confirmation_no_one_is_named_for_weighs_nothing_beside_a_named_claim() -> None:
+    # issue #14: a sentence whose speaker the parse lost ("unattributed") is no source that cannot confirm
+    claims = [
+        make_claim("the council approved the budget", id="c1", speaker_text="Mayor", speaker="e-mayor"),
+        make_claim("there was no evidence the vote was rigged", id="c2", modality="unconfirmed"),
+    ]
+    said = make_position("c1", speakers=("e-mayor",), outlets=("X",), stance="affirm")
+    nobody = make_position("c2", speakers=("unattributed",), outlets=("X",), stance="unconfirmed")
+    status, reason = judge_status([said, nobody], claims, names={"e-mayor": "Mayor"})
+    assert status == "single-source" and "naming no one" in reason, reason
+    named = make_position("c2", speakers=("Clerk",), outlets=("X",), stance="unconfirmed")
+    assert judge_status([said, named], claims, names={"e-mayor": "Mayor"})[0] == "unconfirmed"

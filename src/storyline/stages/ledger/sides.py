@@ -35,9 +35,9 @@ from storyline.stages.ledger.relays import as_relayed
 from storyline.stages.ledger.series import EITHER_WAY, calendar_day
 from storyline.stages.ledger.sources import independent_sources, is_unnamed_report, report_words
 from storyline.stages.ledger.status import judge_status
+from storyline.stages.ledger.status_reasons import UNATTRIBUTED
 from storyline.stages.ledger.voices import NO_VOICES, Voices, as_voices
 
-UNATTRIBUTED = "unattributed"
 STANCES: tuple[Stance, ...] = get_args(Stance)  # the order a proposition's positions are listed in
 
 

@@ -4,7 +4,9 @@ Contested when independent sources take different sides (values, or an asserted 
 the reason says "denied by X"); denied only when no source affirms (a hedged allegation takes no side, nor
 does a report no one is named for, "denied reports in the Greek press that…": it is what the denial answers);
 floors agree with each other, and with an exact value that meets them or that came before them (a running
-total); unconfirmed beside non-confirmations or with only hedged support, different figures each given with a
+total); unconfirmed beside non-confirmations (not one no one is named for, "unattributed": the parse lost its
+speaker, and nothing a reader can weigh stands behind it) or with only hedged support (not a figure stated in
+a clause the hedge does not reach, ``figure_hedges``), different figures each given with a
 hedge included ("could have … 18 years", "may not have … nearly two decades": estimates, no contest), or
 one source's claim its report adds is not confirmed ("…, a claim the ministry says it has found no evidence
 for": ``doubts.doubting_rider``), or resting only on unnamed sources that spoke to another party
@@ -34,6 +36,7 @@ from storyline.config import DEFAULT_SETTINGS
 from storyline.records import Claim, Position, QuestionStatus
 from storyline.stages.ledger.counted import is_lower_bound
 from storyline.stages.ledger.doubts import anonymous_relay, doubting_rider, rebutted_concession
+from storyline.stages.ledger.figure_hedges import asserted_figures
 from storyline.stages.ledger.grouping import ledger_lexicon
 from storyline.stages.ledger.non_counts import tells_an_intention
 from storyline.stages.ledger.opinions import all_opinions, hedges_its_negation, quotes_around
@@ -45,6 +48,7 @@ from storyline.stages.ledger.sources import (
     speaker_source,
 )
 from storyline.stages.ledger.status_reasons import (
+    UNATTRIBUTED,
     answer_text,
     count_of,
     deniers,
@@ -126,7 +130,9 @@ def judge_status(
     speakers who only pass another's words on (``ledger.relays``): a corroborated or single-source reason
     names them apart ("one source (Comey), relayed by Donald Trump"), never as sources. A question whose
     every claim is an opinion is never corroborated nor contested: the opinion of those who hold it
-    (``ledger.opinions``)."""
+    (``ledger.opinions``). A hedged claim stating its figure in a clause of its own ("could fare well …, when
+    15 states will hold elections") asserts that figure (``figure_hedges.asserted_figures``)."""
+    claims = asserted_figures(positions, claims)
     status, reason = _weighed(
         positions,
         claims,
@@ -230,7 +236,9 @@ def _weighed(
     affirming = [
         p for p in answers if p.stance != "deny" and any(modality.get(c) == "asserted" for c in p.claims)
     ]
-    not_confirmed = [p for p in positions if p.stance == "unconfirmed"]
+    # a non-confirmation no one is named for (the parse lost its speaker) weighs nothing beside answers
+    not_confirmed = [p for p in positions if p.stance == "unconfirmed" and not _voiceless(p)]
+    voiceless_doubt = any(p.stance == "unconfirmed" and _voiceless(p) for p in positions) and bool(answers)
     speakers = {speaker for position in positions for speaker in position.speakers}
     reported = [p for p in affirming if _only_unnamed_reports(p, claims)]
     if denying and reported and len(reported) == len(affirming):
@@ -256,9 +264,11 @@ def _weighed(
         if hedgers and len(denying) == 1 and denying[0].independent_sources - len(hedgers) < 2:
             # "She may not be the orator Obama is" beside one remark of another's: a modal's negation
             # allows, it does not deny, so one denial at most stands; no one affirms, nothing is settled
+            # the reason says so: "denied by 2 sources" under an unconfirmed status read as a contradiction
+            plain = "one plain denial" if denying[0].independent_sources > len(hedgers) else "no plain denial"
             return "unconfirmed", (
-                f"no source affirms; denied by {deniers(denying, names)}, "
-                f"{count_of(len(hedgers), 'source')} of them only with a hedge (may not)"
+                f"no source affirms; {plain} ({who_of(denying, names)}: "
+                f"{count_of(len(hedgers), 'source')} only with a hedge, may not)"
             )
         return "denied", f"denied by {deniers(denying, names)}; no source affirms"
     if len(answers) > 1 and _only_hedged_estimates(answers, claims):
@@ -292,6 +302,8 @@ def _weighed(
     uncounted = relayers | unnamed | intending | hedging
     asserting = [replace(p, speakers=tuple(s for s in p.speakers if s not in uncounted)) for p in answers]
     not_counted = not_counted_note(answers, names, relayers, (unnamed, intending, hedging))
+    if voiceless_doubt:
+        not_counted += "; not counted, naming no one: a report that it is not confirmed"
     rider = _doubting_rider(answers, claims)
     if rider is not None and sources <= 1:
         # "…, a claim the ministry says it has found no evidence for": the report itself says it is not
@@ -402,6 +414,11 @@ def _only_hedged_estimates(answers: Sequence[Position], claims: Sequence[Claim])
     return all(p.value is not None for p in answers) and all(
         bool(one) and all(claim.modality == "hedged" for claim in one) for one in held
     )
+
+
+def _voiceless(position: Position) -> bool:
+    """A position no one is named for: every speaker it lists is unattributed (``sides._speaker_shown``)."""
+    return all(speaker == UNATTRIBUTED for speaker in position.speakers)
 
 
 def _held(position: Position, claims: Sequence[Claim]) -> list[Claim]:

@@ -8,6 +8,9 @@ from dataclasses import replace
 
 from storyline.records import Position
 
+# Who a position lists for a claim with no speaker, no outlet voice and no report words (``sides``).
+UNATTRIBUTED = "unattributed"
+
 
 def count_of(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
