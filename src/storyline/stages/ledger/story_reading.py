@@ -19,6 +19,7 @@ from storyline.stages.copies import origins
 from storyline.stages.ledger.according import credited_by_tally
 from storyline.stages.ledger.addressees import as_filed
 from storyline.stages.ledger.counters import counted_by
+from storyline.stages.ledger.descriptions import mentions_within
 from storyline.stages.ledger.digressions import on_the_story
 from storyline.stages.ledger.evidence import (
     is_question,
@@ -147,10 +148,9 @@ def person_genders(entities: Sequence[Entity], texts: Mapping[str, str]) -> dict
             continue
         words = entity.name.split()
         told = [_given_name_gender(words[0]) if len(words) > 1 else None]
-        for mention in entity.mentions:
-            text = texts.get(mention.article)
-            if text is None:  # another story's article (``entities`` are the whole run's): tells nothing
-                continue
+        # another story's article (``entities`` are the whole run's) tells nothing
+        for mention in mentions_within(entity, texts):
+            text = texts[mention.article]
             before = HONORIFIC_BEFORE.search(text[max(0, mention.start - HONORIFIC_REACH) : mention.start])
             told.append(honorifics.get(before.group(1).lower()) if before else None)
         agreed = {gender for gender in told if gender is not None}

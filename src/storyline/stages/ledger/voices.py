@@ -35,9 +35,9 @@ from types import MappingProxyType
 from scipy.cluster.hierarchy import DisjointSet
 
 from storyline.lexicons import load_lexicon
-from storyline.records import Claim, Entity
+from storyline.records import Claim, Entity, Mention
 from storyline.stages.claims import description_head
-from storyline.stages.ledger.descriptions import descriptions, people_described
+from storyline.stages.ledger.descriptions import descriptions, mentions_within, people_described
 from storyline.stages.ledger.grouping import WORD, ledger_lexicon, stem
 
 ROLE_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
@@ -176,9 +176,7 @@ def _role_holders(entities: Sequence[Entity], articles: Collection[str] | None) 
         heads = {
             _head_noun(words, lexicon.links) for words in worded if words and not lexicon.former & set(words)
         }
-        named_in = {
-            mention.article for mention in entity.mentions if articles is None or mention.article in articles
-        }
+        named_in = {mention.article for mention in _mentions_of(entity, articles)}
         for article in named_in:
             for head in heads:
                 found.setdefault((article, head), set()).add(entity.id)
@@ -203,7 +201,7 @@ def _one_body(entities: Sequence[Entity], articles: Collection[str] | None) -> d
     present = [
         entity
         for entity in entities
-        if entity.type == "ORG" and (articles is None or any(m.article in articles for m in entity.mentions))
+        if entity.type == "ORG" and (articles is None or _mentions_of(entity, articles))
     ]
     names = {entity.id: [_words(name) for name in (entity.name, *entity.aliases)] for entity in present}
     bodies = DisjointSet(entity.id for entity in present)
@@ -221,7 +219,12 @@ def _one_body(entities: Sequence[Entity], articles: Collection[str] | None) -> d
 
 
 def _mentions_in(entity: Entity, articles: Collection[str] | None) -> int:
-    return sum(1 for mention in entity.mentions if articles is None or mention.article in articles)
+    return len(_mentions_of(entity, articles))
+
+
+def _mentions_of(entity: Entity, articles: Collection[str] | None) -> Sequence[Mention]:
+    """The entity's mentions in the story's ``articles`` (``descriptions.mentions_within``); None: all."""
+    return entity.mentions if articles is None else mentions_within(entity, articles)
 
 
 def _reordered(name: Sequence[str], other: Sequence[str]) -> bool:
@@ -279,7 +282,7 @@ def _roles_in(entity: Entity, articles: Collection[str] | None) -> tuple[str, ..
     against his service's (the generalise corpus, issue #17: results must not depend on other stories)."""
     if articles is None or not entity.roles:  # no roles: no need to walk every mention (serial tail)
         return entity.roles
-    given = {mention.role for mention in entity.mentions if mention.role and mention.article in articles}
+    given = {mention.role for mention in mentions_within(entity, articles) if mention.role}
     return tuple(role for role in entity.roles if role in given)
 
 
