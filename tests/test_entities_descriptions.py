@@ -377,3 +377,24 @@ def test_the_company_is_not_the_campaign_group_named_just_before_it() -> None:
     )
     assert refers(mentions_of(text.format(firm="Sinar Tambang")), "The company") != "Lembah Hijau"
     assert refers(mentions_of(text.format(firm="PT Sinar Tambang")), "The company") == "PT Sinar Tambang"
+
+
+def test_a_description_is_the_name_closing_its_apposition_after_a_comma() -> None:
+    """Issue #17, generalise drina-bridge: "reported it to the road authority, Hrvatske Ceste." names the
+    authority; a name that goes on into a list ("the regulator, Banka Kredit and …") says nothing."""
+    found = mentions_of(
+        "The firm said it had reported every measurement to the road authority, Hrvatske Ceste. The union "
+        "wrote to the regulator, Banka Kredit and the ministry."
+    )
+    assert refers(found, "the road authority") == "Hrvatske Ceste"
+    assert refers(found, "the regulator") is None
+
+
+def test_a_name_after_a_relative_clause_is_not_the_body_inside_it() -> None:
+    """Issue #17, generalise kutaisi-museum-heist: in "The security company that guards the museum, Argus
+    Security Group, …" the name is the company's, not the museum's."""
+    found = mentions_of(
+        "The Harlow Art Museum lost six icons. The security company that guards the museum, Argus Security "
+        "Group, has faced criticism."
+    )
+    assert refers(found, "the museum") != "Argus Security Group"

@@ -72,6 +72,12 @@ NAMING_CLAUSE = re.compile(
 # A relative clause between a description and the name in apposition with it: "the private security
 # company that guards the building, Argus Security Group, alerted …" (no sentence's end, no quotation).
 DEFINING_CLAUSE = re.compile(r"\s+(?:that|which)\s+[^,.;:\"“”()]{1,60},\s*")
+# A comma opening an apposition after a description: the name there is what it describes ("the road
+# authority, Putevi Republike Srpske."), where the name then closes the apposition (``APPOSITION_CLOSE``).
+APPOSED_NAME_GAP = re.compile(r", (?=[A-Z])")
+# What may follow a name that closes an apposition: a sentence's or clause's end, or a comma, a quotation
+# mark or a bracket, but no list going on ("the regulator, Banka Kredit, and the ministry").
+APPOSITION_CLOSE = re.compile(r"\s*(?:[.;:!?\"”)]|$|,(?![^,.;:]{0,60}\b(?:and|or)\b))")
 # Between an organisation's name and a phrase in apposition after it: its acronym in brackets, a comma.
 APPOSITION_GAP = re.compile(r"(?:\s*\([^()\n]{1,20}\))?,\s*")
 # How far back (characters, about two sentences) "the group" may reach for an organisation named before it.
@@ -89,7 +95,7 @@ def resolve_organisation_description(
     surface = text[start:end]
     nationality = _nationality_of_company(article, surface, start, end, lexicon)
     if nationality is not None:
-        antecedent = _name_right_after(text, end, organisations) or introduced_with_nationality(
+        antecedent = _name_right_after(doc, text, start, end, organisations) or introduced_with_nationality(
             text, nationality, start, organisations, _introducing_kinds(lexicon)
         )
         if antecedent is not None:
@@ -98,7 +104,7 @@ def resolve_organisation_description(
         national = is_national_description(surface, lexicon)
         return Mention(article_id, start, end, surface, ROLE_LABEL, role=surface) if national else None
     antecedent = (
-        _name_right_after(text, end, organisations)
+        _name_right_after(doc, text, start, end, organisations)
         or _apposed_body(text, surface, start, organisations, lexicon)
         or body_owner(text, surface, start, end, organisations, lexicon)
         or _organisation_antecedent(
@@ -226,17 +232,46 @@ def named_organisations(text: str, names: list[Mention], lexicon: EntityLexicon)
     return organisations
 
 
-def _name_right_after(text: str, end: int, organisations: list[Mention]) -> Mention | None:
+def _name_right_after(
+    doc: Doc, text: str, start: int, end: int, organisations: list[Mention]
+) -> Mention | None:
     """The organisation whose name follows the description after a space: the description is in
     apposition before it and says what it is ("the savings cooperative Ala-Too Kredit"); or after a clause
     that gives the name ("The group, which calls itself the Jhalawan Freedom Army"), as news introduces
-    a group it knows little of."""
+    a group it knows little of; or after a comma, the name closing the apposition ("reported it to the road
+    authority, Putevi Republike Srpske."; issue #17, generalise drina-bridge)."""
     follows = end + len(text[end:]) - len(text[end:].lstrip(" "))
     naming = NAMING_CLAUSE.match(text, end) or DEFINING_CLAUSE.match(text, end)
     named = naming.end() if naming else None
+    apposed = None if _apposition_of_another(doc, text, start, end) else APPOSED_NAME_GAP.match(text, end)
     return next(
-        (org for org in organisations if (org.start == follows and follows > end) or org.start == named), None
+        (
+            org
+            for org in organisations
+            if (org.start == follows and follows > end)
+            or org.start == named
+            or (apposed is not None and org.start == apposed.end() and _closes_apposition(text, org.end))
+        ),
+        None,
     )
+
+
+def _apposition_of_another(doc: Doc, text: str, start: int, end: int) -> bool:
+    """Whether a name after a comma following the description is in apposition with a phrase around it: a
+    body named after "of" ("The head of the department, X" gives the head's name; issue #17, storm), or one
+    inside a relative clause ("The security company that guards the museum, Argus Security Group": the
+    company's name; kutaisi-museum-heist)."""
+    if text[max(0, start - 4) : start].lower() == " of ":
+        return True
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(token.dep_ in {"relcl", "acl"} for token in span.root.ancestors)
+
+
+def _closes_apposition(text: str, name_end: int) -> bool:
+    """Whether the name ending at ``name_end`` closes an apposition opened by a comma before it ("… to the
+    road authority, Putevi Republike Srpske."): the sentence or clause ends there, and no "and" or "or"
+    follows to make the name one of a list ("the regulator, Banka Kredit and the ministry")."""
+    return bool(APPOSITION_CLOSE.match(text, name_end))
 
 
 def _one_trade_namesake(
