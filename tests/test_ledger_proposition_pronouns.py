@@ -43,6 +43,9 @@ def test_a_pronoun_of_reported_speech_is_the_speaker_of_its_gender() -> None:
     )
     label = "Had his plan for the bridge been ignored?"
     assert named(label, said) == "Had Olaf Lund's plan for the bridge been ignored?"
+    # "her" before a noun's possessive is a possessive too
+    spoke = make_claim("Her rival Olaf Lund was not there", article=ARTICLE)
+    assert named("Was her rival’s car there?", spoke) == "Was Anna Berg's rival’s car there?"
     # quoted, the speaker says "I": a "his" in a direct quotation is someone else, here no one named
     quoted = make_claim(said.text, article=ARTICLE, speaker_text="Lund", speaker="@lund", quote="direct")
     assert named(label, quoted) is None

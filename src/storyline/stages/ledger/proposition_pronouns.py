@@ -42,6 +42,8 @@ PRONOUN = re.compile(r"\b(?:" + "|".join(THIRD_PERSON) + r")\b", re.I)
 LABEL_WORD = re.compile(r"[\w’'.-]+")
 # The opening of a label with no auxiliary to move (``labels.as_question``): no word of it names anyone.
 ASKED_FRAME = "Is it true that"
+# A possessive's ending ("party's"), read off a noun before asking whether it is one.
+POSSESSIVE_END = re.compile(r"['’]s?$")
 # A quotation mark: one just before a content's pronoun opens the speaker's own words, whose "he" is another.
 QUOTE_MARK = re.compile(r"[\"“”‘’']")
 # Sentences before the claim's own that the pronoun's person may be named in, when its own names none of the
@@ -162,8 +164,8 @@ def _speaker_of_opening(claim: Claim, at: int, gender: str, people: People) -> s
 
 
 def _before_noun(label: str, end: int) -> bool:
-    """Whether the word after ``end`` is a noun's (a lower-case content word): "her team", not "with her
-    on"."""
+    """Whether the word after ``end`` is a noun's (a lower-case content word): "her team", "her party's
+    nominee", not "with her on"."""
     following = LABEL_WORD.findall(label[end:])[:1]
-    word = following[0] if following else ""
+    word = POSSESSIVE_END.sub("", following[0]) if following else ""
     return word.isalpha() and word.islower() and word not in ledger_lexicon().stopwords
