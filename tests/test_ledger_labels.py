@@ -383,6 +383,19 @@ def test_an_opening_it_of_reported_speech_is_its_speaker() -> None:
     assert not asks_something([make_claim("it would not comment on the audit", id="c1")], [0])
 
 
+def test_an_opening_they_of_reported_speech_is_its_speaker_when_a_group() -> None:
+    def said(speaker: str, quote: str = "indirect") -> str:
+        claim = make_claim("they heard no warning from the dam", id="c1", speaker_text=speaker, quote=quote)
+        return proposition_label([replace(claim, speaker="e-1")], [0])
+
+    named = "Is it true that farmers near the dam heard no warning from the dam?"
+    assert said("Farmers near the dam") == named
+    # a person or a body is no "they"; a quotation's "they" is others (its speaker says "we")
+    assert said("Jan Olsen") == "Is it true that they heard no warning from the dam?"
+    assert said("The water board") == "Is it true that they heard no warning from the dam?"
+    assert said("Farmers near the dam", "direct") == "Is it true that they heard no warning from the dam?"
+
+
 def test_a_quotation_closed_after_its_full_stop_leaves_no_mark() -> None:
     assert (
         as_question("the board was careless with the records.’") == "Was the board careless with the records?"

@@ -43,6 +43,9 @@ def test_a_pronoun_of_reported_speech_is_the_speaker_of_its_gender() -> None:
     )
     label = "Had his plan for the bridge been ignored?"
     assert named(label, said) == "Had Olaf Lund's plan for the bridge been ignored?"
+    # "her" before a noun's possessive is a possessive too
+    spoke = make_claim("Her rival Olaf Lund was not there", article=ARTICLE)
+    assert named("Was her rival’s car there?", spoke) == "Was Anna Berg's rival’s car there?"
     # quoted, the speaker says "I": a "his" in a direct quotation is someone else, here no one named
     quoted = make_claim(said.text, article=ARTICLE, speaker_text="Lund", speaker="@lund", quote="direct")
     assert named(label, quoted) is None
@@ -117,3 +120,39 @@ def test_a_label_whose_pronoun_names_no_one_is_told_apart() -> None:
     assert names_no_one("Did they hear nothing of the fire?")
     assert not names_no_one("Did Mayor Lee say he still has a chance?")
     assert not names_no_one("Has the council approved the new bridge?")
+
+
+def two_men(text: str) -> tuple[Article, tuple[Entity, Entity]]:
+    article = make_article(text)
+    lund, dahl = (
+        Entity(
+            f"@{name.lower()}", f"{given} {name}", "PERSON", (), (), (make_mention(name, article=article),)
+        )
+        for given, name in (("Olaf", "Lund"), ("Per", "Dahl"))
+    )
+    return article, (lund, dahl)
+
+
+def test_the_opening_pronoun_of_reported_speech_is_its_speaker_whoever_else_the_sentence_names() -> None:
+    # issue #14: a second man named before the cue left "Would he back the bridge?" unnamed
+    article, men = two_men("Mr. Lund had welcomed Mr. Dahl's election and said he would back the bridge.")
+    back = make_claim("he would back the bridge", article=article, speaker_text="Mr. Lund", speaker="@lund")
+    assert named("Would he back the bridge?", back, men, article) == "Would Olaf Lund back the bridge?"
+    # opening the speaker's own quoted words, "he" is someone else: here either man
+    article, men = two_men("Mr. Lund had welcomed Mr. Dahl’s election and said “he would back the bridge.”")
+    quoted = make_claim(
+        "he would back the bridge", article=article, speaker_text="Mr. Lund", speaker="@lund", quote="mixed"
+    )
+    assert named("Would he back the bridge?", quoted, men, article) is None
+    # a pronoun inside the content, not opening it, is left to the people named before it: two men
+    article, men = two_men("Mr. Lund had welcomed Mr. Dahl's election and said the bridge would help him.")
+    help_him = make_claim(
+        "the bridge would help him", article=article, speaker_text="Mr. Lund", speaker="@lund"
+    )
+    assert named("Would the bridge help him?", help_him, men, article) is None
+    # a man the speaker tells, named between the cue and the content, may be meant as well
+    article, men = two_men("Mr. Lund told Mr. Dahl that he would back the bridge.")
+    told = make_claim(
+        "he would back the bridge", article=article, cue="told", speaker_text="Mr. Lund", speaker="@lund"
+    )
+    assert named("Would he back the bridge?", told, men, article) is None

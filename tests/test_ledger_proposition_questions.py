@@ -6,7 +6,8 @@ import dataclasses
 
 from factories import make_claim
 
-from storyline.records import Claim
+from storyline.records import Article, Claim, Story
+from storyline.stages.ledger.positions import build_ledger
 from storyline.stages.ledger.proposition_questions import (
     _contests,
     _keyed_once_joined,
@@ -80,3 +81,28 @@ def test_a_claim_said_once_joins_the_one_weighed_group_its_voice_speaks_in_and_i
     # reaching two weighed groups, it joins neither: which one it asks is in doubt
     two = [True, False, True]
     assert _keyed_once_joined(groups, statements, [(0, 2), (2, 3)], said_once, two) == groups
+
+
+def test_a_proposition_whose_pronoun_names_no_one_is_no_question() -> None:
+    # issue #14: "Will he resign …?" cannot say whom it asks of; named, the same two sides are asked
+    articles = [
+        Article(id="a", text="x", outlet="Harbour Post", published="2024-10-02"),
+        Article(id="b", text="x", outlet="Coast Daily", published="2024-10-01"),
+    ]
+    story = Story(id="s", title="harbour", articles=("a", "b"))
+
+    def sides(subject: str) -> list[str]:
+        verb_at = (len(subject) + 1,)
+        claims = [
+            make_claim(content, article=article, id=f"c{index}", speaker_text=who, finite_verbs=verb_at)
+            for index, (content, article, who) in enumerate(
+                [
+                    (f"{subject} will resign before the vote", "a", "Union"),
+                    (f"{subject} will not resign before the vote", "b", "Port"),
+                ]
+            )
+        ]
+        return [question.question for question in build_ledger(story, claims, articles, [], [])]
+
+    assert sides("he") == []
+    assert sides("the harbour master") == ["Will the harbour master resign before the vote?"]

@@ -134,26 +134,45 @@ def title_case(text: str) -> bool:
 
 
 def label_content(claims: Sequence[Claim], order: list[int]) -> str:
-    """The words a proposition's label is made of: the label claim's content, shortened, an opening "it"
-    named (``_speaker_for_it``)."""
+    """The words a proposition's label is made of: the label claim's content, shortened, an opening "it" or
+    "they" named (``_speaker_for_pronoun``)."""
     claim = claims[_label_claim(claims, order)]
-    return _speaker_for_it(shorten(*_without_lead_in(claim)), claim)
+    return _speaker_for_pronoun(shorten(*_without_lead_in(claim)), claim)
 
 
-def _speaker_for_it(content: str, claim: Claim) -> str:
+def _speaker_for_pronoun(content: str, claim: Claim) -> str:
     """``content`` with an opening subject "it" replaced by the claim's speaker when one is named and is
     no pronoun: reported speech's "it" is the body that speaks ("The agency said it could not comment" →
-    "the agency could not comment"), as a person says "he" of himself (``proposition_pronouns``)."""
+    "the agency could not comment"), as a person says "he" of himself (``proposition_pronouns``). So is an
+    opening "they" of reported speech whose speaker is a group, named by a plural noun ("Residents of the
+    valley said they heard nothing" → "residents of the valley heard nothing"); a quotation's "they" is
+    others, the speaker says "we"."""
     speaker = claim.speaker_text
     first, _space, rest = content.partition(" ")
-    if first.lower() != "it" or not rest or not speaker or claim.speaker is None:
+    pronoun = first.lower()
+    if pronoun not in ("it", "they") or not rest or not speaker or claim.speaker is None:
         return content
     if speaker.split()[0].lower() in REFERRING_PRONOUNS | {"he", "she", "they", "i", "we", "you"}:
         return content
+    if pronoun == "they":
+        group = _group_named(speaker)
+        if claim.quote == "direct" or group is None:
+            return content
+        speaker = group
     sentence = next(iter(_parsed(content).sents))
     if sentence[0].dep_ not in ("nsubj", "nsubjpass") or sentence[0].head.lemma_ in EXPLETIVE_VERBS:
         return content
     return f"{speaker} {rest}"
+
+
+def _group_named(speaker: str) -> str | None:
+    """The speaker's words when a plural noun heads them ("Survivors in the valley", "the Smiths"): whom a
+    "they" may stand for, their first word lower-cased unless a name's (it opened the sentence); None for a
+    person ("Jan Smith") or a body ("the agency"), no "they"."""
+    sentence = next(iter(_parsed(speaker).sents))
+    if sentence.root.tag_ not in ("NNS", "NNPS"):
+        return None
+    return speaker if sentence[0].tag_ in ("NNP", "NNPS") else speaker[:1].lower() + speaker[1:]
 
 
 def _first_verb(claim: Claim) -> int | None:

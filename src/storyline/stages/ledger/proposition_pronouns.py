@@ -3,13 +3,15 @@
 A label is a claim's words asked of every source, out of the sentence that told who "he" is: a third-person
 pronoun that opens it or comes before any name in it ("Was his work … an example of his sacrifice?") leaves
 the analyst to guess who is meant (issue #14: reviewers called such labels misleading). It is replaced by the
-name of the one person it can stand for: the people named in the claim's sentence before the pronoun and the
-speaker of reported speech ("Trump said his work …"; the speaker of a direct quotation says "I", never "he"),
-of the pronoun's gender as their articles tell (``story_reading.person_genders``; a person of unknown gender
-may be either, so blocks); when none is, those of the sentences before, up to ``PRONOUN_REACH``. Two, or none
-that near: the label is not worded from that claim. A plural "they"/"their" before any word that can name
-its group stands for a group no name gives: not worded either. A pronoun after a name in the label reads as
-that name ("Did Trump pay his taxes?") and stays.
+name of the one person it can stand for. A pronoun opening the content of reported speech is its speaker
+("Lund welcomed Dahl's election and said he would …"), unless the speaker tells someone who may be meant,
+named between cue and content ("Berg told Holm that she would resign"). Else it may be the people named in
+the claim's sentence before the pronoun and the speaker of reported speech ("Trump said his work …"; the
+speaker of a direct quotation says "I", never "he"), of the pronoun's gender as their articles tell
+(``story_reading.person_genders``; a person of unknown gender may be either, so blocks); when none is, those
+of the sentences before, up to ``PRONOUN_REACH``. Two, or none that near: the label is not worded from that
+claim. A plural "they"/"their" before any word that can name its group stands for a group no name gives: not
+worded either. A pronoun after a name in the label reads as that name ("Did Trump pay his taxes?") and stays.
 """
 
 from __future__ import annotations
@@ -40,6 +42,10 @@ PRONOUN = re.compile(r"\b(?:" + "|".join(THIRD_PERSON) + r")\b", re.I)
 LABEL_WORD = re.compile(r"[\w’'.-]+")
 # The opening of a label with no auxiliary to move (``labels.as_question``): no word of it names anyone.
 ASKED_FRAME = "Is it true that"
+# A possessive's ending ("party's"), read off a noun before asking whether it is one.
+POSSESSIVE_END = re.compile(r"['’]s?$")
+# A quotation mark: one just before a content's pronoun opens the speaker's own words, whose "he" is another.
+QUOTE_MARK = re.compile(r"[\"“”‘’']")
 # Sentences before the claim's own that the pronoun's person may be named in, when its own names none of the
 # pronoun's gender ("Clinton testified … Comey said those statements were wrong … She did receive …").
 PRONOUN_REACH = 2
@@ -112,6 +118,9 @@ def _offset_in_claim(label: str, found: re.Match[str], claim: Claim) -> int | No
 def _one_person(claim: Claim, at: int, gender: str, people: People) -> str | None:
     """The one person the pronoun at ``at`` can stand for (the module's rules), None when not one."""
     persons, genders = people.persons, people.genders
+    speaking = _speaker_of_opening(claim, at, gender, people)
+    if speaking is not None:
+        return speaking
     starts = [0, *(boundary.end() for boundary in SENTENCE_END.finditer(people.text, 0, claim.start))]
     speaker = frozenset(person for person in (claim.speaker,) if person is not None and person in persons)
     # the speaker of a direct quotation says "I": the quotation's "he" is someone else
@@ -130,9 +139,33 @@ def _one_person(claim: Claim, at: int, gender: str, people: People) -> str | Non
     return None
 
 
+def _speaker_of_opening(claim: Claim, at: int, gender: str, people: People) -> str | None:
+    """The speaker of reported speech whose content the pronoun at ``at`` opens, when the speaker is a person
+    who may be of its gender: "Lund had praised Berg's plan and said he would back it" asks of Lund, whoever
+    else the sentence names before the cue (issue #14: "Trump had welcomed Khan's election and said he would
+    make an exception" asked "Would he make an exception?"). Not when a person who may be meant is named
+    between the cue and the content, whom the speaker tells ("Berg told Holm that she would resign": either),
+    nor in a quotation, whose speaker says "I"."""
+    speaker = claim.speaker
+    if speaker is None or speaker not in people.persons or claim.quote == "direct":
+        return None
+    opening = people.text[claim.start : at].strip().lower()
+    quoted = QUOTE_MARK.search(people.text, max(0, claim.start - 2), claim.start)  # "he …" in his own words
+    if opening not in ("", "that") or quoted or people.genders.get(speaker, gender) != gender:
+        return None
+    told = {
+        entity
+        for start, end, entity in people.spans.get(claim.article, [])
+        if claim.cue_end <= start and end <= claim.start and entity in people.persons and entity != speaker
+    }
+    if any(people.genders.get(person, gender) == gender for person in told):
+        return None
+    return speaker
+
+
 def _before_noun(label: str, end: int) -> bool:
-    """Whether the word after ``end`` is a noun's (a lower-case content word): "her team", not "with her
-    on"."""
+    """Whether the word after ``end`` is a noun's (a lower-case content word): "her team", "her party's
+    nominee", not "with her on"."""
     following = LABEL_WORD.findall(label[end:])[:1]
-    word = following[0] if following else ""
+    word = POSSESSIVE_END.sub("", following[0]) if following else ""
     return word.isalpha() and word.islower() and word not in ledger_lexicon().stopwords

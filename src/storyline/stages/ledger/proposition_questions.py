@@ -449,19 +449,20 @@ def _worded(claims: Sequence[Claim], order: list[int], reading: StoryReading) ->
     claim whose label does alone ("there's no precedent for prosecuting …" opens with a contraction; "there
     is precedent for prosecution", beside it, asks the question); None when no claim's does. Another claim
     words the label only when every claim is a clause: a fragment at the centre ("top secret", "Clinton to
-    win Monday's debate") mostly gathered claims about other things."""
+    win Monday's debate") mostly gathered claims about other things. A label whose pronoun names no one
+    ("Would he make an exception?") is no question: the analyst cannot tell whom it asks of (issue #14,
+    precision first); on the development stories and the demo every such label was named once reported
+    speech's opening pronoun read as its speaker, so none was left to drop."""
     every_clause = all(claim.finite_verbs for claim in claims)
     # a headline's Title Case words a label last (``labels.title_case``)
     singles = sorted(order, key=lambda index: title_case(claims[index].text)) if every_clause else []
-    unnamed: str | None = None  # the first label whose pronoun no one is named for: kept when no other is
     for chosen in (order, *([index] for index in singles)):
         if asks_something(claims, chosen) and label_states_a_clause(claims, chosen):
             label = proposition_label(claims, chosen)
             named = _named(label, label_claim(claims, chosen), reading)
             if named is not None:
                 return named
-            unnamed = unnamed or label
-    return unnamed
+    return None
 
 
 def _named(label: str, claim: Claim, reading: StoryReading) -> str | None:
