@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from factories import make_article, make_claim, make_quantity, make_story
+from factories import make_article, make_claim, make_mention, make_quantity, make_story
 
+from storyline.records import Entity
 from storyline.stages.ledger import build_ledger
 from storyline.stages.ledger.measured_questions import _asks_nothing, _labelled, is_dimension
 from storyline.stages.ledger.measures import make_measures
@@ -59,3 +60,29 @@ def test_one_sentences_figure_asked_in_its_speakers_voice_asks_nothing() -> None
     assert _mayors_count(
         "the police evacuated 1,200 residents from the valley", "did the police evacuate"
     ) == ["How many residents from the valley did the police evacuate?"]
+
+
+def test_a_pronoun_a_figures_label_keeps_is_named_from_the_story_as_a_propositions_is() -> None:
+    # issue #14 (PolNeAR dev tops: "… kneeling over him?", "… refocusing her campaign?"): the label says who
+    text = (
+        "Mayor Anna Berg toured the flooded valley on Monday. "
+        "The council said she evacuated 1,200 residents from the valley."
+    )
+    content = "she evacuated 1,200 residents from the valley"
+    article = make_article(text, id="a1", outlet="Daily")
+    berg = Entity("e-berg", "Anna Berg", "PERSON", mentions=(make_mention("Anna Berg", article=article),))
+    figure = replace(
+        make_quantity("1,200 residents", 1200, within=text, unit="personnel"), predicate="did she evacuate"
+    )
+
+    def questions(entities: list[Entity]) -> list[str]:
+        claim = make_claim(
+            content, article=article, id="c1", speaker_text="The council", quantities=(figure,)
+        )
+        claim = replace(claim, finite_verbs=(content.index(" ") + 1,))
+        ledger = build_ledger(make_story([article]), [claim], [article], [], entities)
+        return [question.question for question in ledger]
+
+    assert questions([berg]) == ["How many residents from the valley did Anna Berg evacuate?"]
+    # no one named for it: the figure is still asked, in its own words
+    assert questions([]) == ["How many residents from the valley did she evacuate?"]

@@ -47,6 +47,7 @@ from storyline.stages.ledger.measures import (
     unify_holders,
 )
 from storyline.stages.ledger.non_counts import held_jointly
+from storyline.stages.ledger.proposition_pronouns import named_in_story
 from storyline.stages.ledger.quantity_labels import (
     NAMED_MONEY_OPENER,
     comparative_first,
@@ -184,6 +185,9 @@ def _measured_question(
     if not says_what_is_asked(text, group, labelled[0], context.texts):
         return None  # a figure whose label cannot say what is asked stays a claim (``ledger.label_gate``)
     text = comparative_first(text)
+    # a pronoun the label kept from its claim ("How many events did she hold?") is named from the story's
+    # people as a proposition's is; where no one can be named the figure is still asked in its words
+    text = named_in_story(text, group[labelled[0][0]].claim, reading) or text
     sources = sourcing(group_claims, reading)
     question = make_question(
         reading.story,

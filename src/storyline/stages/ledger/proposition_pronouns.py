@@ -19,10 +19,14 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from storyline.records import Claim
 from storyline.stages.ledger.grouping import EntitySpans, ledger_lexicon
 from storyline.stages.timeline import SENTENCE_END
+
+if TYPE_CHECKING:  # story_reading builds on modules that import this one
+    from storyline.stages.ledger.story_reading import StoryReading
 
 # English's third-person personal pronouns (a closed class, listed by hand) → the gender they name, None for
 # the plural; "her" is a possessive before a noun, else an object.
@@ -80,6 +84,13 @@ def named_label(label: str, claim: Claim, people: People) -> str | None:
     name = people.persons[person]
     possessive = pronoun in POSSESSIVES or (pronoun == "her" and _before_noun(label, found.end()))
     return label[: found.start()] + (f"{name}'s" if possessive else name) + label[found.end() :]
+
+
+def named_in_story(label: str, claim: Claim, reading: StoryReading) -> str | None:
+    """``label`` (worded from ``claim``) with its pronoun named from the story's people (``named_label``),
+    for a proposition's label and a measured figure's alike; None when no one can be."""
+    text = reading.context.texts.get(claim.article, "")
+    return named_label(label, claim, People(text, reading.spans, reading.persons, reading.genders))
 
 
 def names_no_one(label: str) -> bool:

@@ -46,7 +46,7 @@ from storyline.stages.ledger.measures import Measure
 from storyline.stages.ledger.proposition_links import KeyedDraft, finish_keyed, keyed_draft
 from storyline.stages.ledger.proposition_merges import merge_draft, merged_groups, unrelated_apart
 from storyline.stages.ledger.proposition_predicates import stated_predicates
-from storyline.stages.ledger.proposition_pronouns import People, named_label
+from storyline.stages.ledger.proposition_pronouns import named_in_story
 from storyline.stages.ledger.propositions import (
     PropositionKey,
     demonym_countries,
@@ -459,16 +459,11 @@ def _worded(claims: Sequence[Claim], order: list[int], reading: StoryReading) ->
     for chosen in (order, *([index] for index in singles)):
         if asks_something(claims, chosen) and label_states_a_clause(claims, chosen):
             label = proposition_label(claims, chosen)
-            named = _named(label, label_claim(claims, chosen), reading)
+            named = named_in_story(label, label_claim(claims, chosen), reading)
             if named is not None:
                 return named
     return None
 
-
-def _named(label: str, claim: Claim, reading: StoryReading) -> str | None:
-    """``label`` with its pronoun named (``ledger.proposition_pronouns``), None when none can be."""
-    text = reading.context.texts.get(claim.article, "")
-    return named_label(label, claim, People(text, reading.spans, reading.persons, reading.genders))
 
 
 def affirming_first(claims: Sequence[Claim], order: list[int]) -> list[int]:
