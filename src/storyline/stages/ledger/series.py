@@ -46,6 +46,11 @@ A series needs all of:
 - no disagreement between sources in time: two sources' values of the same day agree within
   ``tolerance`` (relative), and a later value never falls behind another source's earlier one by more
   than that (in a rising count; ahead of it, in a falling one) — 27 against 38 on one day is a dispute.
+
+A figure that keeps the rest from being a series is read as a part of the count, not a side, only where
+its clause puts it in a place the rest never names and another source gives more on its day ("In the
+village of X, soldiers have recovered 27 bodies" beside the national toll of 43: ``ledger.parts``); the
+series' reason then names it apart.
 """
 
 from __future__ import annotations
