@@ -46,6 +46,11 @@ A series needs all of:
 - no disagreement between sources in time: two sources' values of the same day agree within
   ``tolerance`` (relative), and a later value never falls behind another source's earlier one by more
   than that (in a rising count; ahead of it, in a falling one) — 27 against 38 on one day is a dispute.
+
+A figure that keeps the rest from being a series is read as a part of the count, not a side, only where
+its clause puts it in a place the rest never names and another source gives more on its day ("In the
+village of X, soldiers have recovered 27 bodies" beside the national toll of 43: ``ledger.parts``); the
+series' reason then names it apart.
 """
 
 from __future__ import annotations
@@ -55,6 +60,7 @@ from datetime import date
 from itertools import pairwise
 
 from storyline.records import Claim, Position, QuestionStatus
+from storyline.stages.ledger.parts import place_parts
 from storyline.stages.ledger.voices import POSSESSOR
 
 Dated = tuple[date, float]
@@ -214,6 +220,37 @@ def series_status(
     63 (14 May); Red Cross 61 (12 May) to 68 (14 May); latest 63 per NCDD (14 May), 68 per Red Cross
     (14 May)". ``claims``: the question's claims, where a speaker setting two of its values side by side
     is read (``_side_by_side``)."""
+    found = _series_found(positions, names, one_source, tolerance, directions, claims)
+    parts = {} if found is not None or one_source else place_parts(positions, claims)
+    if not parts:
+        return found
+    # a place's count beside the whole's is a part of it, no rival (``ledger.parts``): shown apart
+    whole = [position for index, position in enumerate(positions) if index not in parts]
+    found = _series_found(whole, names, None, tolerance, directions, claims)
+    if found is None:
+        return None
+    apart = "; ".join(
+        f"{positions[index].value:,g} in {place} ({who})"
+        for index, place in parts.items()
+        for who in [", ".join(_sources_of(positions[index], names))]
+    )
+    return found[0], f"{found[1]}; apart, a count of one place, not the whole: {apart}"
+
+
+def _sources_of(position: Position, names: Mapping[str, str]) -> list[str]:
+    """Who gives a position, by the names a reader knows; its outlets where no speaker is named."""
+    return list(_source_names([position], names).values()) or list(position.outlets)
+
+
+def _series_found(
+    positions: Sequence[Position],
+    names: Mapping[str, str],
+    one_source: str | None,
+    tolerance: float,
+    directions: frozenset[str],
+    claims: Sequence[Claim],
+) -> tuple[QuestionStatus, str] | None:
+    """``series_status`` without its parts."""
     sequences = _sequences(positions, names, one_source)
     if not sequences or _side_by_side(positions, claims):
         return None
