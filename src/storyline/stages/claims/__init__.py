@@ -22,7 +22,7 @@ from storyline.stages.claims.extract import extract_claims
 from storyline.stages.claims.finite import is_finite
 from storyline.stages.claims.genders import given_name_gender
 from storyline.stages.claims.lexicon import claim_lexicon
-from storyline.stages.claims.modality import denies_confirmation, stance_of
+from storyline.stages.claims.modality import denies_confirmation, predicate_modality, stance_of
 from storyline.stages.claims.outlet_voice import outlet_voice_claims
 
 __all__ = [
@@ -37,5 +37,6 @@ __all__ = [
     "lead_described",
     "line_lead_dateline_end",
     "outlet_voice_claims",
+    "predicate_modality",
     "stance_of",
 ]

@@ -21,6 +21,7 @@ them), ``known`` (organisations the lexicon knows by
 several names: "Doctors Without Borders" = "Médecins Sans Frontières" = "MSF").
 """
 
+from storyline.stages.entities.lexicon import entity_lexicon, fold_name
 from storyline.stages.entities.mentions import extract_mentions
 from storyline.stages.entities.nationalities import (
     country_ids,
@@ -33,7 +34,9 @@ from storyline.stages.entities.resolve import resolve_entities, span_index
 __all__ = [
     "country_ids",
     "demonym_country_ids",
+    "entity_lexicon",
     "extract_mentions",
+    "fold_name",
     "government_country_ids",
     "recover_mentions",
     "resolve_entities",

@@ -20,8 +20,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from storyline.records import Claim, Position
-from storyline.stages.claims import claim_lexicon
-from storyline.stages.claims.modality import predicate_modality
+from storyline.stages.claims import claim_lexicon, predicate_modality
 from storyline.stages.nlp import load_nlp
 
 # Subordinators that open an adverbial clause of fact, not a condition ("if", "unless") or a purpose ("so

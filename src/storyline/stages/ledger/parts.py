@@ -29,7 +29,7 @@ from functools import cache
 from babel import Locale
 
 from storyline.records import Claim, Position, Quantity
-from storyline.stages.entities.lexicon import entity_lexicon, fold_name
+from storyline.stages.entities import entity_lexicon, fold_name
 from storyline.stages.ledger.shares import CLAUSE_BREAK
 
 # A place's name: capitalised words ("Tigbao", "Santa Catalina"), perhaps after "the" ("the Philippines").
