@@ -92,6 +92,14 @@ def test_a_hedge_adverb_claim_has_no_speaker() -> None:
         # a deontic or negated modal of permission is no hedge
         ("The mayor said the governor may not run again.", "asserted"),
         ("The mayor said the governor should release his records.", "asserted"),
+        # a modal in a clause of purpose or result weighs what the act was for, not the act
+        ("Two guards said the owner locked the gate so he could keep the visitors out.", "asserted"),
+        ("Two guards said the owner locked the gate so that the visitors might stay out.", "asserted"),
+        ("The guards said the owner locked the gate in order that no one might enter.", "asserted"),
+        ("The mayor said the river rose so fast that it could reach the roofs.", "asserted"),
+        # must not: a modal of the main clause still hedges, a purpose clause after it or not
+        ("Two guards said the owner could have locked the gate so the visitors stayed out.", "hedged"),
+        ("Two guards said the owner might lock the gate so that the visitors stay out.", "hedged"),
     ],
 )
 def test_the_content_decides(text: str, modality: Modality) -> None:

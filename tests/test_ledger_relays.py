@@ -217,3 +217,47 @@ def test_words_quoted_back_to_their_speaker_are_that_speakers() -> None:
     assert relayed[1].via_text == "Omar Haddad"
     # with no other speaker asserting it, whom "you" names is unknown: the claim stays the interviewer's
     assert as_relayed(quoted[:1], texts, {}) == quoted[:1]
+
+
+def test_a_headline_restating_its_bodys_one_speaker_is_that_speakers_voice() -> None:
+    # the outlet's headline tells what its body credits to the mayor: one source (the mayor), not two
+    article = make_article(
+        "Mayor Now Calling The Old Dam Safe For Another Decade\n"
+        "The mayor said on Monday that the old dam was safe for another decade.\n"
+    )
+    other = make_article("The old dam is safe for another decade, the engineer said.\n", id="o")
+    texts = {article.id: article.text, other.id: other.text}
+    said = "Mayor Now Calling The Old Dam Safe For Another Decade"
+    headline = make_claim(said, article=article, id="h", cue="", finite_verbs=(said.index("Calling"),))
+    body = make_claim(
+        "the old dam was safe for another decade",
+        article=article,
+        id="b",
+        speaker="e-mayor",
+        speaker_text="The mayor",
+    )
+    relayed = as_relayed([headline, body], texts, {})
+    assert [claim.speaker for claim in relayed] == ["e-mayor", "e-mayor"]
+    assert relayed[0].outlet_voice
+    assert len(independent_sources(relayed, {article.id: "post"})) == 1
+    # the reason names the outlet apart, as relaying the mayor, when the headline is all it says itself
+    post = dataclasses.replace(article, outlet="post")
+    assert only_relaying([headline, body], relayed, {article.id: post}) == {"post"}
+    own_line = make_claim("the old dam was safe for another decade", article=article, id="v", cue="")
+    claims = [headline, own_line, body]
+    assert only_relaying(claims, as_relayed(claims, texts, {}), {article.id: post}) == frozenset()
+    # must not: a headline over a body denying it, another article's speaker, or a body line of the outlet's
+    denied = dataclasses.replace(body, modality="denied")
+    assert as_relayed([headline, denied], texts, {})[0].speaker is None
+    elsewhere = make_claim(
+        "The old dam is safe for another decade",
+        article=other,
+        id="o",
+        speaker="e-eng",
+        speaker_text="the engineer",
+    )
+    assert as_relayed([headline, elsewhere], texts, {})[0].speaker is None
+    assert as_relayed([own_line, body], texts, {})[0].speaker is None
+    # nor a headline telling what the speaker did ("Speaks"), no words credited: the outlet's own report
+    acted = dataclasses.replace(headline, text="Mayor Speaks", end=12, finite_verbs=(6,))
+    assert as_relayed([acted, body], texts, {})[0].speaker is None

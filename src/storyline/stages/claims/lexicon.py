@@ -70,6 +70,8 @@ class ClaimLexicon:
     hedge_adverbs: frozenset[str]
     claim_adverbs: frozenset[str]
     hedge_modals: frozenset[str]
+    purpose_openers: frozenset[str]  # "so he could", "so drunk that": a modal there hedges no claim
+    purpose_nouns: frozenset[str]  # "in order that"
     hedge_phrases: tuple[tuple[str, ...], ...]
     hedging_cues: frozenset[str]
     hedge_adjectives: frozenset[str]
@@ -168,6 +170,8 @@ def claim_lexicon() -> ClaimLexicon:
         hedge_adverbs=_words(hedges["adverbs"]),
         claim_adverbs=_words(hedges["claim_adverbs"]),
         hedge_modals=_words(hedges["modals"]),
+        purpose_openers=_words(hedges["purpose_openers"]),
+        purpose_nouns=_words(hedges["purpose_nouns"]),
         hedge_phrases=tuple(tuple(phrase.lower().split()) for phrase in hedges["phrases"]),
         hedging_cues=_words(hedges["hedging_cues"]),
         hedge_adjectives=_words(hedges["adjectives"]),

@@ -180,9 +180,47 @@ def _is_hedged(span: Span, cue: Span, lexicon: ClaimLexicon) -> bool:
         return True  # "X reportedly said"
     if any(word in lexicon.hedge_adverbs for word in words):
         return True
-    if any(is_hedging_modal(token, lexicon) for token in span):
+    if any(
+        is_hedging_modal(token, lexicon) and not _in_purpose_clause(token, span, lexicon) for token in span
+    ):
         return True
     return any(tuple(words[i : i + len(p)]) == p for p in lexicon.hedge_phrases for i in range(len(words)))
+
+
+def _in_purpose_clause(modal: Token, span: Span, lexicon: ClaimLexicon) -> bool:
+    """Whether a modal stands in a clause of purpose or result inside the content, below its main clause:
+    "Trump had the guests wait outside so he could watch them" asserts the waiting, and the "could" weighs
+    only what it was for (PolNeAR trump-taxes: cast members' account read as hedged, so a denial stood
+    alone against it, issue #14). Read on the parse, from the modal's verb up to the content's root."""
+    root = span.root
+    clause = modal.head
+    while clause.i != root.i and span.start <= clause.i < span.end:
+        if _opens_purpose(clause, lexicon):
+            return True
+        if clause.head.i == clause.i:
+            return False
+        clause = clause.head
+    return False
+
+
+def _opens_purpose(verb: Token, lexicon: ClaimLexicon) -> bool:
+    """A clause of purpose or result: led by "so" ("so he could", "so that they would", ", so the town could
+    flood"), the "that" clause of a "so" or "such" ("so drunk that he could barely stand"), or the clause
+    of "in order that"."""
+    leading = verb.left_edge
+    if (
+        leading.lower_ in lexicon.purpose_openers
+        and leading.head.i == verb.i
+        and leading.dep_ in ("mark", "advmod")
+    ):
+        return True
+    head = verb.head
+    marked = any(child.dep_ == "mark" and child.lower_ == "that" for child in verb.children)
+    if marked and any(
+        child.lower_ in lexicon.purpose_openers and child.i < verb.i for child in head.children
+    ):
+        return True
+    return head.lower_ in lexicon.purpose_nouns and head.dep_ == "pobj"
 
 
 def is_hedging_modal(token: Token, lexicon: ClaimLexicon) -> bool:

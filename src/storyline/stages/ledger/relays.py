@@ -11,7 +11,12 @@ their own in the sentence:
   founder of ISIS" passes on the words of the one spoken to, who is no name in the sentence; the relay
   counts as the one other speaker of its position who asserts the thing themselves (``quotes_back``), and
   the interviewer is no source of it (PolNeAR second-amendment-isis-founder: Hewitt stood beside Trump as
-  a second source of Obama founding ISIS, issue #14).
+  a second source of Obama founding ISIS, issue #14);
+- an article's headline in its own voice crediting words to someone, beside a claim its body credits to one
+  speaker on the same side ("Mayor Calls Dam Safe" over the mayor's quoted "the dam is safe"): the headline
+  tells what its body reports, the same outlet's summary of that speaker, not the outlet as a second
+  source (``headline_relays``; PolNeAR second-amendment-isis-founder: HuffPost's headline "Trump Is Now
+  Calling Obama …" stood beside Trump as a second source of what he called Obama, issue #14).
 
 The relayed words name someone; the relay counts as that speaker only when they are one of the speakers
 who assert the thing themselves in the same question (``as_relayed``), matched by the words a reader knows
@@ -28,10 +33,12 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
+from types import MappingProxyType
 
 from storyline.lexicons import load_lexicon
-from storyline.records import Claim, Entity
+from storyline.records import Article, Claim, Entity, Stance
+from storyline.stages.claims import claim_lexicon, stance_of
 from storyline.stages.ledger.addressees import time_words
 from storyline.stages.ledger.counted import Measure
 from storyline.stages.ledger.grouping import WORD, ledger_lexicon, speaker_key
@@ -145,7 +152,70 @@ def as_relayed(
             result.append(claim)
             continue
         result.append(replace(claim, speaker=named[0], via_text=claim.speaker_text))
+    return headline_relays(result, texts)
+
+
+def headline_relays(claims: Sequence[Claim], texts: Mapping[str, str]) -> list[Claim]:
+    """The claims with an outlet's own headline (``in_headline``) given to the one speaker whom its article's
+    body credits with a claim of the same side among ``claims``: the headline summarises the body, so it is
+    that speaker's voice once more, no second source. A headline beside no such speaker, or two, stays the
+    outlet's (precision first: fewer sources only where the article names whose the thing is)."""
+    headlines = {
+        c.id
+        for c in claims
+        if c.outlet_voice and not c.speaker and in_headline(c, texts) and credits_words(c)
+    }
+    if not headlines:
+        return list(claims)
+    speakers: dict[tuple[str, Stance], set[str]] = {}
+    for claim in claims:
+        if claim.speaker and not claim.outlet_voice and not in_headline(claim, texts):
+            speakers.setdefault((claim.article, stance_of(claim)), set()).add(claim.speaker)
+    result = []
+    for claim in claims:
+        body = speakers.get((claim.article, stance_of(claim)), set()) if claim.id in headlines else set()
+        result.append(replace(claim, speaker=next(iter(body))) if len(body) == 1 else claim)
     return result
+
+
+def credits_words(claim: Claim) -> bool:
+    """Whether a sentence credits words to someone: its finite verb is a verb of saying, as a headline writes
+    it ("Mayor Says …", "Mayor Is Now Calling the Dam …", ``claims`` cue verbs in their present forms). A
+    headline telling what the speaker did ("Mayor Speaks to Flood Victims") reports an act the outlet saw
+    or heard itself, beside the body's account of it: PolNeAR police-shootings' gold counts HuffPost's
+    "Clinton Speaks 'Directly To White People'" as a source of her having said so."""
+    forms = _saying_forms()
+    for offset in claim.finite_verbs or ():
+        word = WORD.match(claim.text, offset)
+        if word is not None and word.group().lower() in forms:
+            return True
+    return False
+
+
+@cache
+def _saying_forms() -> frozenset[str]:
+    """The claims stage's cue verbs in their regular present forms: "say", "says", "saying", "calls" …"""
+    forms = set()
+    for verb in claim_lexicon().cue_verbs:
+        stem = verb[:-1] if verb.endswith("e") and not verb.endswith("ee") else verb
+        third = verb[:-1] + "ies" if verb.endswith("y") and verb[-2:-1] not in "aeiou" else verb + "s"
+        forms |= {verb, third, verb + "es", stem + "ing"}
+    return frozenset(forms)
+
+
+def in_headline(claim: Claim, texts: Mapping[str, str]) -> bool:
+    """Whether a claim lies in its article's headline: the text's first line when more lines follow (the
+    convention of ``stories.names.headline_subjects``)."""
+    end = _headline_end(texts.get(claim.article, ""))
+    return claim.end <= end
+
+
+@lru_cache(maxsize=4096)
+def _headline_end(text: str) -> int:
+    """Where a text's first line ends when more lines follow, else 0 (no headline)."""
+    first = len(text) - len(text.lstrip())
+    end = text.find("\n", first)
+    return end if end > 0 and text[end:].strip() else 0
 
 
 def _words(text: str) -> list[str]:
@@ -153,13 +223,23 @@ def _words(text: str) -> list[str]:
     return [word.lower() for word in WORD.findall(text) if len(word) > 1]
 
 
-def only_relaying(claims: Sequence[Claim], relayed: Sequence[Claim]) -> frozenset[str]:
+def only_relaying(
+    claims: Sequence[Claim], relayed: Sequence[Claim], articles: Mapping[str, Article] = MappingProxyType({})
+) -> frozenset[str]:
     """The speakers of ``claims`` each of whose claims is a relay in ``relayed`` (``as_relayed``, same
-    order): they pass the thing on and assert it nowhere themselves, so a reason names them apart."""
-    kept = {
-        claim.speaker for claim, after in zip(claims, relayed, strict=True) if claim.speaker == after.speaker
-    }
-    return frozenset(claim.speaker for claim in claims if claim.speaker and claim.speaker not in kept)
+    order): they pass the thing on and assert it nowhere themselves, so a reason names them apart. With the
+    ``articles``, an outlet whose own voice here is only headlines given to their body's speaker
+    (``headline_relays``) is named apart too, by its label as its position shows it."""
+    pairs = list(zip(claims, relayed, strict=True))
+    kept = {claim.speaker for claim, after in pairs if claim.speaker == after.speaker}
+    speakers = {claim.speaker for claim in claims if claim.speaker and claim.speaker not in kept}
+    outlets = [
+        (articles[claim.article].label, claim.speaker == after.speaker)
+        for claim, after in pairs
+        if claim.outlet_voice and claim.article in articles
+    ]
+    own = {label for label, unchanged in outlets if unchanged}
+    return frozenset(speakers | {label for label, _ in outlets if label not in own})
 
 
 def relay_outlet_figures(group: Sequence[Measure], voices: Voices, rounding: float) -> list[Measure]:

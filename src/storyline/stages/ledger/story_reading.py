@@ -167,7 +167,7 @@ def sourcing(claims: Sequence[Claim], reading: StoryReading) -> Sourcing:
     voiced = as_voices(as_filed(claims, context.texts, context.names), context.voices)
     relayed = as_relayed(voiced, context.texts, context.known)
     supporting = corroborators(corroborating(relayed), reading.mentioned, context.origin, reading.spans)
-    return Sourcing(relayed, supporting, only_relaying(voiced, relayed))
+    return Sourcing(relayed, supporting, only_relaying(voiced, relayed, context.by_id))
 
 
 def _story_claims(story: Story, claims: Sequence[Claim]) -> list[Claim]:
