@@ -465,7 +465,6 @@ def _worded(claims: Sequence[Claim], order: list[int], reading: StoryReading) ->
     return None
 
 
-
 def affirming_first(claims: Sequence[Claim], order: list[int]) -> list[int]:
     """``order`` with the affirming claims first (stable) when the claims take both sides: the label states
     what the affirming side affirms. Worded from a denial ("Is it true that she neither sent nor received
