@@ -531,3 +531,23 @@ def test_a_label_run_into_its_paragraph_goes_and_the_paragraph_stays(label: str)
     cleaned = clean(f"{EXPORT_LEAD}\n\n{label} {EXPORT_BODY}\n")
     assert cleaned.text == f"{EXPORT_LEAD}\n\n{EXPORT_BODY}"
     assert reasons(cleaned) == {label: "export-label"}
+
+
+def test_a_cookie_consent_banner_goes_and_a_sentence_about_cookies_stays() -> None:
+    # issue #17 (the listeria story, scored unseen in the thirtieth round): a consent banner left in the text
+    cleaned = clean(
+        "The ferry resumed its crossings on Friday, the operator said.\n\n"
+        "We use cookies to give you the best experience. By continuing to browse, you agree to our cookie"
+        " policy.\n\n"
+        "Regulators said the operator's booking site uses cookies without asking.\n\n"
+        "Accept all cookies\n"
+    )
+    assert [(removed.text, removed.reason) for removed in cleaned.removed] == [
+        (
+            "We use cookies to give you the best experience. By continuing to browse, you agree to our cookie"
+            " policy.",
+            "cookie-notice",
+        ),
+        ("Accept all cookies", "cookie-notice"),
+    ]
+    assert "Regulators said the operator's booking site uses cookies without asking." in cleaned.text
