@@ -559,6 +559,7 @@ def test_an_organisation_short_name_joins_the_full_name_of_its_article_unless_tw
 # 0.902, P 0.962 (thirtieth round) with a quoted nickname before middle initials and a particle surname, "Ma."
 # written out, "Gov."/"Sec." titles before a name; drina-bridge 0.834 with "the contractor" only for the one
 # organisation an article introduces as a contractor.
+# recall joined at the thirtieth round's end (scored unseen at 64f8ab6: 0.778, P 0.924).
 FLOORS_OF_LATE_STORIES = {
     "sfax-bank-fraud": (0.87, 0.93),
     "pamir-air-crash": (0.94, 0.96),
@@ -566,6 +567,7 @@ FLOORS_OF_LATE_STORIES = {
     "java-eruption": (0.86, 0.92),
     "gas-leak": (0.87, 0.96),
     "storm": (0.90, 0.96),
+    "recall": (0.77, 0.92),
 }  # (B3 F1, B3 precision)
 
 
