@@ -145,9 +145,9 @@ def test_a_source_s_series_inside_a_contest_between_moving_counts_is_shown() -> 
 # since ``series._side_by_side``; the death toll, its 27 bodies recovered in one village beside the agency's
 # 43 of the same day, was shown contested until the thirtieth round (a count its own clause puts in one place
 # that the whole's sentences never name, below another source's same-day figure, is a part: ``ledger.parts``),
-# so storm is in these floors since. recall joined at the thirtieth round's end (scored unseen at 64f8ab6: shown
-# 1/3, right latest 1/3, must-not 0/4: Sciensano's confirmed cases taken into the question of the cases in France
-# it also counts, and the people in hospital, a stock that falls, shown contested).
+# so storm is in these floors since. recall joined at the thirtieth round's end (scored unseen at 64f8ab6:
+# shown 1/3, right latest 1/3, must-not 0/4: Sciensano's confirmed cases taken into the question of the cases
+# in France it also counts, and the people in hospital, a stock that falls, shown contested).
 SERIES_LATE_STORIES: dict[str, tuple[int, int]] = {"recall": (3, 1)}  # story: (series, right floor)
 
 
