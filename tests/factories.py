@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from storyline.records import Article, Claim, Mention, Position, Quantity, Question, Story, TimeExpr
+from storyline.stages.ledger import StoryRecords
 
 WORD_CHARACTER = re.compile(r"\w")
 
@@ -140,3 +141,46 @@ def make_question(
     gives ``status``."""
     fields = {"status": "single-source", "status_reason": "one speaker", **fields}
     return Question(id=id, question=question, unit=unit, positions=positions, **fields)
+
+
+# A ledger story of its own four articles (``ledger_story_records``): ledgers built in rounds and parts.
+def _keyed_statement(claim_id: str, article: str, speaker: str, text: str) -> Claim:
+    """A statement whose top-level finite verb is its first "was" (keyed links: the encoder's rounds)."""
+    verbs = (text.index("was"),)
+    return make_claim(text, article=article, id=claim_id, speaker_text=speaker, finite_verbs=verbs)
+
+
+def _counted(claim_id: str, article: str, speaker: str, value: int) -> Claim:
+    text = f"{value} residents were evacuated"
+    quantity = make_quantity(str(value), value, within=text, unit="people")
+    return make_claim(text, article=article, id=claim_id, speaker_text=speaker, quantities=(quantity,))
+
+
+_CARELESS = [
+    ("Auditor", "{} was careless with secret documents"),
+    ("Inspector", "{} was careless in handling classified papers"),
+    ("Police", "{} was careless on the icy motorway"),
+    ("Witness", "{} was careless on the frozen road at night"),
+]
+_OUTLETS = ["Harbour Post", "Coast Daily", "River Times", "Hill Gazette"]
+
+
+def ledger_story_records(number: int) -> StoryRecords:
+    """A story of its own four articles: two to four keyed statements, which ask one question or two as
+    the encoder decides for four, and in every other story two counts of one thing that disagree."""
+    ids = [f"{number}-{letter}" for letter in "abcd"]
+    articles = [
+        Article(id=i, text="x", outlet=o, published="2024-10-02") for i, o in zip(ids, _OUTLETS, strict=True)
+    ]
+    who = ["the minister", "the driver", "the mayor"][number % 3]
+    claims = [
+        _keyed_statement(f"{number}-{n}", ids[n], speaker, text.format(who))
+        for n, (speaker, text) in enumerate(_CARELESS[: 2 + number % 3])
+    ]
+    if number % 2:
+        claims += [
+            _counted(f"{number}-5", ids[0], "Police", 100),
+            _counted(f"{number}-6", ids[1], "Mayor", 300),
+        ]
+    story = Story(id=f"s{number}", title=f"story {number}", articles=tuple(ids))
+    return StoryRecords(story, claims, articles, [], [])

@@ -2,7 +2,9 @@
 
 Contract: ``build_ledger(story, claims, entities, articles, copy_edges, ..., spans) -> tuple[Question, ...]``;
 ``entity_spans(entities)`` indexes the mentions by article once, for a caller building many stories' ledgers;
-``build_ledgers([StoryRecords(...), ...], settings, spans)`` builds them with one encoder call for them all.
+``build_ledgers([StoryRecords(...), ...], settings, spans)`` builds them with one encoder call for them all;
+``story_steps`` and ``ledger_rounds`` (``rounds``: stories advanced a round at a time around the encoder) let
+a caller build some of them in another process (``storyline.ledger_beside``).
 Inside: ``story_reading`` (what the ledger reads of a story first: the claims it keeps, what it looks them up
 in), ``digressions`` (a digest alone in its story read as far as its lead item), ``grouping`` (the words,
 entities and overlap claims are compared by), ``counted`` (what a figure
@@ -33,7 +35,19 @@ sentence gives as background, no question), ``addressees`` (an addressee or a do
 ``series`` (a count moving by date).
 """
 
-from storyline.stages.ledger.grouping import entity_spans
-from storyline.stages.ledger.positions import StoryRecords, build_ledger, build_ledgers
+from storyline.stages.ledger.descriptions import descriptions_read_once
+from storyline.stages.ledger.grouping import EntitySpans, entity_spans
+from storyline.stages.ledger.positions import StoryRecords, build_ledger, build_ledgers, story_steps
+from storyline.stages.ledger.rounds import StorySteps, ledger_rounds
 
-__all__ = ["StoryRecords", "build_ledger", "build_ledgers", "entity_spans"]
+__all__ = [
+    "EntitySpans",
+    "StoryRecords",
+    "StorySteps",
+    "build_ledger",
+    "build_ledgers",
+    "descriptions_read_once",
+    "entity_spans",
+    "ledger_rounds",
+    "story_steps",
+]

@@ -11,11 +11,11 @@ positions of a question, who holds them and its status are ``ledger.sides``.
 
 from __future__ import annotations
 
-from collections.abc import Generator, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from storyline.config import DEFAULT_SETTINGS, LedgerSettings
-from storyline.embeddings import EmbeddedTexts, Embedder, load_embedder
+from storyline.embeddings import load_embedder
 from storyline.records import Article, Claim, CopyEdge, Entity, Question, Story
 from storyline.stages.ledger.descriptions import descriptions_read_once
 from storyline.stages.ledger.embedding import embed_claims
@@ -29,6 +29,7 @@ from storyline.stages.ledger.proposition_questions import (
     sort_unmeasured,
 )
 from storyline.stages.ledger.question_ids import check_unique_ids
+from storyline.stages.ledger.rounds import LedgerSteps, StorySteps, ledger_rounds
 from storyline.stages.ledger.story_reading import read_story
 
 
@@ -41,12 +42,6 @@ class StoryRecords:
     articles: Sequence[Article]
     copies: Sequence[CopyEdge]
     entities: Sequence[Entity]
-
-
-# A story's ledger run in steps around the encoder (``_ledger_steps``): each time it yields the masked
-# contents its keyed links need embedded next, it is sent an encoder of them (None: link by words); then it
-# returns its questions.
-LedgerSteps = Generator[list[str], Embedder | None, tuple[Question, ...]]
 
 
 def build_ledger(
@@ -74,40 +69,23 @@ def build_ledgers(
     spans: EntitySpans | None = None,
 ) -> list[tuple[Question, ...]]:
     """``build_ledger`` of each story, every story's keyed links embedded together: each round of the
-    stories' steps (``LedgerSteps``) is one encoder call over the texts they ask for that were not embedded
-    before. ``spans``: as ``build_ledger``'s, for every story."""
-    steps = [
-        _ledger_steps(r.story, r.claims, r.articles, r.copies, r.entities, settings, spans) for r in stories
-    ]
-    wanted: dict[int, list[str]] = {index: next(step) for index, step in enumerate(steps)}
-    ledgers: dict[int, tuple[Question, ...]] = {}
-    embedded = EmbeddedTexts()
-    while wanted:
-        texts = [text for story_texts in wanted.values() for text in story_texts]
-        encoder = load_embedder() if texts and settings.keyed_embeddings else None
-        if encoder is not None:
-            embedded.add(encoder, texts)
-        for index in list(wanted):
-            try:
-                wanted[index] = steps[index].send(None if encoder is None else embedded)
-            except StopIteration as finished:
-                ledgers[index] = finished.value
-                del wanted[index]
-    return [ledgers[index] for index in range(len(steps))]
+    stories' steps is one encoder call over the texts they ask for that were not embedded before
+    (``ledger.rounds``). ``spans``: as ``build_ledger``'s, for every story."""
+    return ledger_rounds([story_steps(dict(enumerate(stories)), settings, spans)], settings.keyed_embeddings)
 
 
-def _ledger_steps(
-    story: Story,
-    claims: Sequence[Claim],
-    articles: Sequence[Article],
-    copies: Sequence[CopyEdge],
-    entities: Sequence[Entity],
-    settings: LedgerSettings,
-    spans: EntitySpans | None,
-) -> LedgerSteps:
+def story_steps(
+    stories: Mapping[int, StoryRecords], settings: LedgerSettings, spans: EntitySpans | None
+) -> StorySteps:
+    """The ledgers of ``stories`` (by story number) as a party of ``ledger.rounds``, advanced here."""
+    return StorySteps({number: ledger_steps(records, settings, spans) for number, records in stories.items()})
+
+
+def ledger_steps(records: StoryRecords, settings: LedgerSettings, spans: EntitySpans | None) -> LedgerSteps:
     """``build_ledger``'s work, paused for the encoder (``LedgerSteps``) while its propositions are
     grouped (``proposition_questions.group_propositions``)."""
-    reading = read_story(story, claims, articles, copies, entities, settings, spans)
+    r = records
+    reading = read_story(r.story, r.claims, r.articles, r.copies, r.entities, settings, spans)
     measures = story_measures(reading)
     vectors = embed_claims(reading.claims, load_embedder() if settings.embeddings else None, settings)
     measure_groups = measured_things(reading, measures, vectors)
@@ -115,9 +93,8 @@ def _ledger_steps(
     questions, doubtful = measured_questions(reading, measures, measure_groups, unmeasured.attached)
     statement_groups = yield from group_propositions(reading, unmeasured, vectors)
     alone: set[str] = set()  # one voice's propositions, listed last (``ledger.single_voice``)
-    unnamed: set[str] = (
-        set()
-    )  # propositions whose pronoun names no one, after them (``proposition_pronouns``)
+    # propositions whose pronoun names no one, after them (``proposition_pronouns``)
+    unnamed: set[str] = set()
     for statement_group in statement_groups:
         asked = proposition_question(reading, statement_group, measure_groups)
         if asked is None:
@@ -129,7 +106,7 @@ def _ledger_steps(
             unnamed.add(question.id)
         questions.append(question)
     questions = [with_bounds_said(question, reading.claim_by_id) for question in questions]  # "less than 100"
-    check_unique_ids(story.id, questions)  # the tiers below, the anchors and corrections go by id
+    check_unique_ids(r.story.id, questions)  # the tiers below, the anchors and corrections go by id
     return _by_salience(questions, doubtful, alone, unnamed)
 
 
