@@ -128,18 +128,6 @@ def test_a_speed_asks_what_reached_it(text: str, label: str) -> None:
             "How many provisions in the tax code?",
             "How many provisions in the tax code does he want to attack?",
         ),
-    ],
-)
-def test_a_count_whose_verb_the_worker_did_not_read_gains_it(
-    text: str, figure: str, label: str, asked: str
-) -> None:
-    quantity = dataclasses.replace(make_quantity(figure, 4, within=text), predicate="")
-    assert _labelled(label, text, quantity) == asked
-
-
-@pytest.mark.parametrize(
-    ("text", "figure", "label", "asked"),
-    [
         # issue #14: a subject with a parenthesis the worker's predicate could not take ("Roger Ailes (Fox
         # News Chairman and CEO) had three brief conversations …"): who did what goes after the counted words
         (
@@ -157,10 +145,10 @@ def test_a_count_whose_verb_the_worker_did_not_read_gains_it(
         ),
     ],
 )
-def test_a_count_whose_subject_the_worker_could_not_take_names_it(
+def test_a_count_whose_verb_the_worker_did_not_read_gains_it(
     text: str, figure: str, label: str, asked: str
 ) -> None:
-    quantity = dataclasses.replace(make_quantity(figure, 3, within=text), predicate="")
+    quantity = dataclasses.replace(make_quantity(figure, 4, within=text), predicate="")
     assert _labelled(label, text, quantity) == asked
 
 
