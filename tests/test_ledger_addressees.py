@@ -103,3 +103,16 @@ def test_a_statement_no_earlier_attribution_names_keeps_its_words() -> None:
         "No permit was issued before June", article=article, id="c2", speaker_text="the statement"
     )
     assert issued_documents([said, quoted], {"s": text})[1] == quoted
+
+
+def test_an_indefinite_document_is_a_new_one_not_the_earlier_issuers() -> None:
+    # "An email from X reveals …; A May 2011 email shows …": the second email is not X's
+    text = "An email from Ada Holm reveals that the fund grew. A May 2011 email shows the board met twice."
+    article = Article(id="m", text=text)
+    revealed = make_claim(
+        "the fund grew", article=article, id="c1", cue="reveals", speaker_text="Ada Holm", speaker="e-ada"
+    )
+    shown = make_claim(
+        "the board met twice", article=article, id="c2", cue="shows", speaker_text="2011 email"
+    )
+    assert issued_documents([revealed, shown], {"m": text})[1] == shown

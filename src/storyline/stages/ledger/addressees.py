@@ -30,6 +30,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 SENTENCE_END = re.compile(r"[.!?\n]")
 # characters after an attribution's cue that may still name its document ("said | in a written statement")
 ATTRIBUTION_TAIL = 40
+DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "its", "their", "his", "her"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,8 +126,17 @@ def issued_documents(claims: Sequence[Claim], texts: Mapping[str, str]) -> list[
     """The story's claims with a document speaker ("the statement said") replaced by whoever the nearest
     earlier attribution of its article, among all the story's claims, says issued it (``_filer``): "Fox News
     said in a statement" answers a question the later quote of the statement does not, so a position's own
-    claims rarely hold it (PolNeAR trump-debate-demands listed "the statement" as a speaker, issue #14)."""
-    return [_filer(claim, claims, texts) for claim in claims]
+    claims rarely hold it (PolNeAR trump-debate-demands listed "the statement" as a speaker, issue #14).
+    Only a definite document refers back: "A Sept. 15, 2011 email shows …" is another email than the one
+    "An email from Neera Tanden" was, and stays as written."""
+    return [_filer(claim, claims, texts) if _definite(claim.speaker_text) else claim for claim in claims]
+
+
+def _definite(words: str | None) -> bool:
+    """Whether speaker words open with a definite determiner or an owner ("the statement", "its memo", "the
+    party's complaint"): a description of a thing already named."""
+    first = (words or "").lower().replace("’", "'").split(maxsplit=1)[:1]
+    return bool(first) and (first[0] in DEFINITE_DETERMINERS or first[0].endswith("'s"))
 
 
 def _attribution_words(claim: Claim, text: str) -> str:
