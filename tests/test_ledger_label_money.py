@@ -37,6 +37,15 @@ from storyline.stages.ledger.label_predicates import with_predicate
             "How much money after a free trial?",
             "How much do the premium packages cost?",
         ),
+        # issue #14: the amount's own currency word is no thing the money is ("How much was the 5 million
+        # dollars CNN donated …?" asked nothing): the verb and its subject say who gave it
+        (
+            "The mayor said the city would act only if Acme donated 2 million dollars to the hospital.",
+            "2 million dollars",
+            "did Acme donate",
+            "How much money to the hospital?",
+            "How much money did Acme donate to the hospital?",
+        ),
         # issue #14: "the $3 million Wasserman Schultz raised …" asked "How much money raised …?": whose?
         (
             "By contrast, the $2 million Anna Lindqvist raised between March and May came from unions.",

@@ -128,6 +128,21 @@ def test_a_speed_asks_what_reached_it(text: str, label: str) -> None:
             "How many provisions in the tax code?",
             "How many provisions in the tax code does he want to attack?",
         ),
+        # issue #14: a subject with a parenthesis the worker's predicate could not take ("Roger Ailes (Fox
+        # News Chairman and CEO) had three brief conversations …"): who did what goes after the counted words
+        (
+            "Maria Lopez (the agency's chief) had two long calls with the mayor on Monday, a spokesman said.",
+            "two long calls",
+            "How many long calls with the mayor on Monday?",
+            "How many long calls did Maria Lopez have with the mayor on Monday?",
+        ),
+        # a name longer than a predicate's subject words
+        (
+            "The Federal Emergency Management Agency opened three new shelters in the county.",
+            "three new shelters",
+            "How many new shelters in the county?",
+            "How many new shelters did the Federal Emergency Management Agency open in the county?",
+        ),
     ],
 )
 def test_a_count_whose_verb_the_worker_did_not_read_gains_it(
@@ -135,6 +150,27 @@ def test_a_count_whose_verb_the_worker_did_not_read_gains_it(
 ) -> None:
     quantity = dataclasses.replace(make_quantity(figure, 4, within=text), predicate="")
     assert _labelled(label, text, quantity) == asked
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # a pronoun names no one; a verb with its own auxiliary has a tense "did" cannot ask; a label
+        # naming the verb already says who did what
+        ("He opened three new shelters in the county.", "How many new shelters in the county?"),
+        (
+            "The agency (FEMA) has opened three new shelters in the county.",
+            "How many new shelters in the county?",
+        ),
+        (
+            "The agency (FEMA) opened three new shelters in the county.",
+            "How many new shelters in the county did the agency open?",
+        ),
+    ],
+)
+def test_a_count_keeps_its_label_where_no_named_subject_did_it(text: str, label: str) -> None:
+    quantity = dataclasses.replace(make_quantity("three new shelters", 3, within=text), predicate="")
+    assert _labelled(label, text, quantity) == label
 
 
 def test_a_share_that_is_its_verbs_object_names_whose_share_it_is() -> None:

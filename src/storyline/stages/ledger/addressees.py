@@ -27,6 +27,10 @@ from storyline.records import Claim
 from storyline.stages.ledger.grouping import ledger_lexicon
 
 _WORD = re.compile(r"[^\W\d_]+")
+SENTENCE_END = re.compile(r"[.!?\n]")
+# characters after an attribution's cue that may still name its document ("said | in a written statement")
+ATTRIBUTION_TAIL = 40
+DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "its", "their", "his", "her"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,12 +114,40 @@ def _filer(claim: Claim, claims: Sequence[Claim], texts: Mapping[str, str]) -> C
         other
         for other in claims
         if other.article == claim.article and other.end <= claim.start and other.speaker_text
-        if document in _WORD.findall(text[_attribution_start(other) : other.start].lower())
+        if document in _WORD.findall(_attribution_words(other, text).lower())
     ]
     if not earlier:
         return claim
     filer = max(earlier, key=lambda other: other.end)
     return replace(claim, speaker=filer.speaker, speaker_text=filer.speaker_text)
+
+
+def issued_documents(claims: Sequence[Claim], texts: Mapping[str, str]) -> list[Claim]:
+    """The story's claims with a document speaker ("the statement said") replaced by whoever the nearest
+    earlier attribution of its article, among all the story's claims, says issued it (``_filer``): "Fox News
+    said in a statement" answers a question the later quote of the statement does not, so a position's own
+    claims rarely hold it (PolNeAR trump-debate-demands listed "the statement" as a speaker, issue #14).
+    Only a definite document refers back: "A Sept. 15, 2011 email shows …" is another email than the one
+    "An email from Neera Tanden" was, and stays as written."""
+    return [_filer(claim, claims, texts) if _definite(claim.speaker_text) else claim for claim in claims]
+
+
+def _definite(words: str | None) -> bool:
+    """Whether speaker words open with a definite determiner or an owner ("the statement", "its memo", "the
+    party's complaint"): a description of a thing already named."""
+    first = (words or "").lower().replace("’", "'").split(maxsplit=1)[:1]
+    return bool(first) and (first[0] in DEFINITE_DETERMINERS or first[0].endswith("'s"))
+
+
+def _attribution_words(claim: Claim, text: str) -> str:
+    """The words of the claim's attribution: from its speaker (or cue) to its content, or, for an attribution
+    after its content ("…,” Fox News said in a statement."), from its speaker or cue to the sentence's end."""
+    start = _attribution_start(claim)
+    if start < claim.start:
+        return text[start : claim.start]
+    end = claim.cue_end if claim.speaker_end is None else max(claim.cue_end, claim.speaker_end)
+    stop = SENTENCE_END.search(text, end, end + ATTRIBUTION_TAIL)
+    return text[start : stop.start() if stop else end + ATTRIBUTION_TAIL]
 
 
 def _attribution_start(claim: Claim) -> int:

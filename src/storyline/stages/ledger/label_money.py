@@ -28,6 +28,7 @@ from storyline.stages.ledger.quantity_labels import (
     noun_phrase,
     subordinate_clause,
 )
+from storyline.stages.quantities import CURRENCY_UNITS, number_lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -127,6 +128,7 @@ def _money_of_its_noun(tail: str, text: str, quantity: Quantity) -> str:
         or noun.dep_ != "dobj"
         or verb.pos_ != "VERB"
         or noun.lemma_.lower() in amount_nouns
+        or _currency_word(noun)
         or any(child.i > noun.i for child in noun.children)
     ):
         return ""
@@ -141,6 +143,14 @@ def _money_of_its_noun(tail: str, text: str, quantity: Quantity) -> str:
         first = next(iter(_narrowing(noun)), noun)
     thing = noun.doc.text[first.idx : noun.idx + len(noun)]
     return f"{NAMED_MONEY_OPENER} {thing} {clause}{' ' + tail if tail else ''}?"
+
+
+def _currency_word(noun: Token) -> bool:
+    """Whether the noun is the amount's own currency ("CNN donated 5 million dollars"): the figure's words,
+    not a thing the money is; "How much was the 5 million dollars CNN donated …?" asked nothing (issue #14,
+    PolNeAR trump-debate-demands), where the verb's predicate asks who gave it."""
+    units = number_lexicon().unit_classes
+    return any(units.get(word) in CURRENCY_UNITS for word in (noun.lower_, noun.lemma_.lower()))
 
 
 def _money_named_by_noun(label: str, tail: str, text: str, quantity: Quantity) -> str:

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from storyline.records import Claim, Quantity
+from storyline.stages.claims import line_lead_dateline_end
 from storyline.stages.ledger.label_cuts import WORD, dangling, label_words
 from storyline.stages.ledger.quantity_labels import (
     MONEY_OPENER,
@@ -305,6 +306,9 @@ def _with_predicate(
         # the worker's parse found no verb the figure is subject or object of; one it is the agent of
         # ("a letter signed by 200 House Republicans") is read here, from the most central figure's sentence
         claim, quantity = claims_and_quantities[order[0]]
+        held_by_subject = object_with_subject(label, texts.get(claim.article, ""), quantity)
+        if held_by_subject:
+            return held_by_subject
         agent = _agent_predicate(texts.get(claim.article, ""), quantity)
         if agent:
             return f"{label.removesuffix('?')} {agent}?"
@@ -336,6 +340,46 @@ def _with_predicate(
         if predicate and not relative_subject(predicate):
             return label if _repeats(label, predicate) else f"{label.removesuffix('?')} {predicate}?"
     return label
+
+
+def object_with_subject(label: str, text: str, quantity: Quantity) -> str:
+    """ "How many brief conversations did Roger Ailes have with Donald Trump …?" for "How many brief
+    conversations with Donald Trump …?" of "Roger Ailes (Fox News Chairman and CEO) had three brief
+    conversations with Donald Trump …": the counted noun is the object of a finite verb whose subject the
+    worker's predicate could not take (a name with a parenthesis, a name longer than ``PREDICATE_WORDS``):
+    the label left out who did what, and its tail read as the whole claim (issue #14, PolNeAR
+    trump-debate-demands). The verb and its subject go right after the counted words, as a question asks
+    them; "" where the label names the verb already, the subject is a pronoun (which names no one) or lies
+    in a dateline, or the verb has an auxiliary of its own (a tense one "did" cannot ask)."""
+    opener = f"How many {noun_phrase(quantity)}"
+    if not label.startswith((f"{opener} ", f"{opener}?")):
+        return ""
+    noun = _counted_noun(text, quantity)
+    if noun is None or noun.dep_ != "dobj":
+        return ""
+    verb = noun.head
+    auxiliary = TENSE_AUXILIARIES.get(verb.tag_, "")
+    label_words_lower = {word.lower() for word in WORD.findall(label)}
+    if (
+        verb.pos_ not in ("VERB", "AUX")
+        or not auxiliary
+        or any(child.dep_ in ("aux", "auxpass", "neg") for child in verb.children)
+        or {verb.lower_, verb.lemma_.lower()} & label_words_lower
+    ):
+        return ""
+    words = sole_subject_words(verb)
+    if not words or any(token.pos_ == "PRON" for token in words) or _in_dateline(words[0]):
+        return ""
+    lowered = words[0].pos_ == "DET"  # "The Red Cross" → "the Red Cross"
+    subject = " ".join([words[0].text.lower() if lowered else words[0].text] + [t.text for t in words[1:]])
+    return f"{opener} {auxiliary} {subject} {verb.lemma_}{label[len(opener) :]}"
+
+
+def _in_dateline(token: Token) -> bool:
+    """Whether the token lies in a dateline opening its line ("MANDALGOVI — …"): a place the parser may take
+    for a verb's subject, as the worker's predicate knows (``quantities.predicate_in``)."""
+    text = token.doc.text
+    return token.idx < line_lead_dateline_end(text, text.rfind("\n", 0, token.idx) + 1)
 
 
 def _bare_labels(claims_and_quantities: Sequence[tuple[Claim, Quantity]]) -> set[str]:

@@ -17,7 +17,7 @@ from storyline.records import Article, Claim, CopyEdge, Entity, Story
 from storyline.stages.claims import claim_lexicon, given_name_gender
 from storyline.stages.copies import origins
 from storyline.stages.ledger.according import credited_by_tally
-from storyline.stages.ledger.addressees import as_filed
+from storyline.stages.ledger.addressees import as_filed, issued_documents
 from storyline.stages.ledger.counters import counted_by
 from storyline.stages.ledger.descriptions import mentions_within
 from storyline.stages.ledger.digressions import on_the_story
@@ -113,6 +113,8 @@ def read_story(
     ]
     # … and one that "according to the foundation's tally" right after it credits to a counter
     story_claims = [credited_by_tally(c, spans, counters, by_id[c.article].text) for c in story_claims]
+    # "the statement said": whoever an earlier attribution of its article says issued it
+    story_claims = issued_documents(story_claims, texts)
     names = {entity.id: entity.name for entity in entities}
     # a spokesperson or director is their organisation's voice, one source with it (``ledger.voices``);
     # grouping still tells them apart (one speaker's two values are read as two things, ``ledger.measures``)
