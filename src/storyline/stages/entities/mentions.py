@@ -442,7 +442,7 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
 
 
 def _names(doc: Doc, text: str, article_id: str, lexicon: EntityLexicon) -> list[Mention]:
-    mentions = []
+    mentions: list[Mention] = []
     for ent in doc.ents:
         by_head = _organisation_by_head(ent, lexicon)
         label = by_head or (ent.label_ if ent.label_ in ACTOR_LABELS else None)
