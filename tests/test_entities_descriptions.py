@@ -398,3 +398,43 @@ def test_a_name_after_a_relative_clause_is_not_the_body_inside_it() -> None:
         "Group, has faced criticism."
     )
     assert refers(found, "the museum") != "Argus Security Group"
+
+
+def test_a_food_business_is_the_producer_or_the_cheesemaker_not_a_body_sharing_the_words_stem() -> None:
+    """Issue #17, generalise recall: a food-safety report calls the firm behind a recall "the producer",
+    "the cheesemaker", "the dairy"; "the producer" is no "Consumer Product Safety Authority" named nearer,
+    whose word "Product" only shares its stem."""
+    found = mentions_of(
+        "Molenaar Kaas BV recalled its cheese in May. The Harbour Consumer Product Safety Authority (HCPSA) "
+        "said the cheese was sold in two cities. Torvald Mersk said he wanted answers from the producer."
+    )
+    assert refers(found, "the producer") == "Molenaar Kaas BV"
+    found = mentions_of(
+        "Fromagerie des Collines SA of Verbois recalled its blue cheese on Monday. The Regional Food "
+        "Authority said it had inspected the plant on Friday. A former employee of the cheesemaker said "
+        "the drains were dirty."
+    )
+    assert refers(found, "the cheesemaker") == "Fromagerie des Collines SA of Verbois"
+
+
+def test_a_film_producer_introduced_so_stays_a_person() -> None:
+    found = mentions_of("Marco Bellandi, a film producer, said the festival would go on.")
+    assert [(m.text, m.label) for m in found] == [("Marco Bellandi", "PERSON")]
+
+
+def test_an_acronym_written_again_alone_is_its_long_forms_organisation() -> None:
+    """Issue #17, generalise recall: "the FAVV had doubled its inspections" — the acronym alone, with no
+    link to its long form, read as a name that might be a business's, so "the company" went to it."""
+    from storyline.stages.entities.lexicon import entity_lexicon
+    from storyline.stages.entities.organisation_descriptions import named_organisations
+
+    text = "The Northland Inspection Agency (NIA) came. Later the NIA left."
+    long_form = Mention("a", 4, 31, "Northland Inspection Agency", "ORG")
+    linked = Mention("a", 33, 36, "NIA", "ORG", refers_to="Northland Inspection Agency")
+    alone = Mention("a", 53, 56, "NIA", "ORG")
+    found = named_organisations(text, [long_form, linked, alone], entity_lexicon())
+    assert sorted((m.start, m.text) for m in found) == [
+        (4, "Northland Inspection Agency"),
+        (33, "Northland Inspection Agency"),
+        (53, "Northland Inspection Agency"),
+    ]

@@ -411,6 +411,16 @@ def test_a_name_goes_on_over_an_untagged_particle_surname_but_not_over_another_e
     assert doc.text[slice(*_name_span(doc, doc.text, second))] == "Omar Nasser"
 
 
+def test_a_name_cut_at_its_surnames_particle_runs_on_over_the_surname_tagged_apart() -> None:
+    """Issue #17, generalise recall: "Sofie Van" and "Bossche" of "Sofie Van den Bossche", the small model's
+    two entities, are one person's name; a name not ending in a particle keeps its end."""
+    words = ["Minister", "Anneke", "Van", "den", "Broeck", "met", "Pieter", "Claes", "de", "Vries"]
+    ents = ["O", "B-PERSON", "I-PERSON", "O", "B-ORG", "O", "B-PERSON", "I-PERSON", "O", "B-PERSON"]
+    doc = Doc(blank_english().vocab, words=words, ents=ents)
+    names = [(m.text, m.label) for m in _names(doc, doc.text, "a", entity_lexicon())]
+    assert names == [("Anneke Van den Broeck", "PERSON"), ("Pieter Claes", "PERSON"), ("Vries", "PERSON")]
+
+
 def test_a_name_ending_in_a_firms_trade_word_or_legal_form_tagged_a_person_is_an_organisation() -> None:
     """Issue #17: the small model tags an unfamiliar builder's name a person ("… Gradnja", "… d.o.o."); no
     person's name ends in a firm's word, while a person's name stays a person's."""

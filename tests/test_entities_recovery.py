@@ -148,3 +148,32 @@ def test_a_name_recovered_in_one_article_does_not_block_the_same_offsets_in_the_
     tagged = [_tagged(tagged_in, "Korvex Sanayi Holding", "ORG")]
     found = recover_mentions([tagged_in, first, second], tagged)
     assert sorted((m.article, m.start) for m in found) == [("b", 16), ("c", 16)]
+
+
+def test_a_one_word_organisation_two_articles_tag_is_recovered_where_a_sentence_opens_with_it() -> None:
+    """Issue #17, generalise recall: "Okapi said it had refunded …" — the small model tags the chain's
+    one-word name mid-sentence but not where it opens one, nor before a kind word."""
+    first = _article("a", "The cheese was sold by the chain Vellora in three countries.")
+    second = _article("b", "Shoppers asked the chain Vellora for refunds.")
+    third = _article("c", "Vellora said it had refunded 400 customers. The Vellora supermarkets were closed.")
+    tagged = [_tagged(first, "Vellora", "ORG"), _tagged(second, "Vellora", "ORG")]
+    found = recover_mentions([first, second, third], tagged)
+    assert [(m.article, m.start, m.text, m.label) for m in found] == [
+        ("c", 0, "Vellora", "ORG"),
+        ("c", 48, "Vellora", "ORG"),
+    ]
+
+
+def test_a_one_word_organisation_one_article_tags_a_word_of_the_language_or_a_name_part_is_not() -> None:
+    first = _article("a", "The chain Vellora and the union Harvest spoke to Anna Tessaro.")
+    second = _article("b", "The chain Vellora, the union Harvest and Tessaro met.")
+    third = _article("c", "Vellora opened. Harvest was late this year, the harvest poor. Tessaro spoke.")
+    tagged = [
+        _tagged(first, "Vellora", "ORG"),
+        _tagged(first, "Harvest", "ORG"),
+        _tagged(second, "Harvest", "ORG"),
+        _tagged(first, "Anna Tessaro", "PERSON"),
+        _tagged(second, "Tessaro", "ORG"),
+        _tagged(first, "Tessaro", "ORG"),
+    ]
+    assert [m.text for m in recover_mentions([first, second, third], tagged) if m.article == "c"] == []

@@ -64,6 +64,9 @@ class EntityLexicon:
     # Generic head → the generic heads of the same kind of body, itself included ("firm" → company, firm).
     generic_org_kinds: dict[str, frozenset[str]]
     broad_org_heads: frozenset[str]
+    # Generic heads that are also a person's trade ("a film producer"): no name introduced so is made an
+    # organisation by it (entities.repair).
+    person_trade_heads: frozenset[str]
     # Lower-case kind words that make the name before them an organisation ("Free City bloc"; entities.kinds).
     introduced_org_kinds: frozenset[str]
     # Plural members standing for the one body a report counts them with ("the observers"; entities.members).
@@ -212,6 +215,7 @@ def entity_lexicon() -> EntityLexicon:
         generic_org_heads=frozenset(data["generic_org_heads"]),
         generic_org_kinds={word: frozenset(kind) for kind in data["generic_org_kinds"] for word in kind},
         broad_org_heads=frozenset(data["broad_org_heads"]),
+        person_trade_heads=frozenset(data["person_trade_heads"]),
         introduced_org_kinds=frozenset(data["introduced_org_kinds"]),
         member_nouns=frozenset(data["member_nouns"]),
         staff_plurals=frozenset(data["staff_plurals"]),

@@ -26,9 +26,11 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from storyline.lexicons import load_lexicon
 from storyline.records import ROLE_LABEL, Mention, ParsedArticle
 from storyline.stages.entities.affiliations import people_of_their_organisations
 from storyline.stages.entities.bodies import (
@@ -180,6 +182,7 @@ def _name_span(doc: Doc, text: str, ent: Span) -> tuple[int, int]:
             break
         end = doc[index - 1].idx + len(doc[index - 1].text)
     end = _with_particle_surname(doc, text, ent, end)
+    end = _with_surname_after_particle(text, ent, end)
     end = _with_head_word(doc, ent, end)
     start = after_dateline(text, start, end)
     leading = LEADING_ARTICLE.match(text[start:end])
@@ -228,6 +231,31 @@ def _with_particle_surname(doc: Doc, text: str, ent: Span, end: int) -> int:
     if surname is None or any(token.ent_type_ for token in surname):
         return end
     return surname_end or end
+
+
+def _with_surname_after_particle(text: str, ent: Span, end: int) -> int:
+    """ "Sofie Van" + "den Bossche": a person's name the small model ends at a surname's particle ("Van",
+    "De", "von"), tagging the rest apart (the Dutch and Flemish "Van den Bossche", the French "De Wilde"): no
+    name ends in its particle, so the name runs on over the particles after it and the capitalised word
+    they open, whatever the small model tagged that word."""
+    if ent.label_ != "PERSON" or len(ent) < 2 or end != ent.end_char:
+        return end
+    if ent[-1].lower_ not in _surname_particles() or not ent[-1].is_title:
+        return end
+    rest = _PARTICLE_REST.match(text, end)
+    particles = rest.group("particles").split() if rest is not None else []
+    if rest is None or any(word not in _surname_particles() for word in particles):
+        return end
+    return rest.end()
+
+
+@lru_cache(maxsize=1)
+def _surname_particles() -> frozenset[str]:
+    return frozenset(load_lexicon("entities")["surname_particles"])
+
+
+# After a particle ending a name: lower-case particles, then the capitalised word of the surname.
+_PARTICLE_REST = re.compile(r"(?P<particles>(?: [a-z]{1,3})*) [^\W\d_a-z][\w'’-]*(?![\w'’-])")
 
 
 def _is_adjective(doc: Doc, start: int, end: int) -> bool:
@@ -414,7 +442,7 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
 
 
 def _names(doc: Doc, text: str, article_id: str, lexicon: EntityLexicon) -> list[Mention]:
-    mentions = []
+    mentions: list[Mention] = []
     for ent in doc.ents:
         by_head = _organisation_by_head(ent, lexicon)
         label = by_head or (ent.label_ if ent.label_ in ACTOR_LABELS else None)
@@ -429,6 +457,8 @@ def _names(doc: Doc, text: str, article_id: str, lexicon: EntityLexicon) -> list
         if label is None:
             continue
         start, end = _name_span(doc, text, ent)
+        if mentions and mentions[-1].end > start:
+            continue  # "Bossche" of "Sofie Van den Bossche", a name run on over it (``_name_span``)
         if (title_start := _abbreviated_title_at_end(text, start, end, lexicon)) is not None:
             # "DSWD Sec" of "DSWD Sec. Ana Cruz", a person to the small model: the title of the name after it
             end = len(text[:title_start].rstrip())

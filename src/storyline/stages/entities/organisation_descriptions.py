@@ -224,12 +224,14 @@ def named_organisations(text: str, names: list[Mention], lexicon: EntityLexicon)
         and fold_name(m.text) not in vessels
         and not opens_with_given_name(fold_name(m.text))
     ]
-    # An acronym names its organisation where it stands ("deputy head of the SCC, said the agency …").
+    # An acronym names its organisation where it stands ("deputy head of the SCC, said the agency …"),
+    # wherever the article writes it again: "the company" after a later "the FAVV had doubled" is no agency's
+    # (issue #17, generalise recall: the acronym alone read as a name that may be a business's).
     long_forms = {m.text for m in organisations}
-    organisations += [
+    expanded = {m.text: m.refers_to for m in names if m.label == "ORG" and m.refers_to in long_forms}
+    return [replace(m, text=expanded[m.text]) if m.text in expanded else m for m in organisations] + [
         replace(m, text=m.refers_to) for m in names if m.label == "ORG" and m.refers_to in long_forms
     ]
-    return organisations
 
 
 def _name_right_after(
@@ -331,6 +333,9 @@ def _organisation_antecedent(
     if not wanted:
         return None  # "the former body": no word says which
     candidates = [org for org in before if _named_with(org, wanted, lexicon)]
+    if wanted[-1] in lexicon.business_heads:
+        # "the producer" is no "Consumer Product Safety Authority", whose words only share its stem
+        candidates = [org for org in candidates if not _no_business(text, org, organisations, lexicon)]
     if candidates:
         return _nearest_unrivalled(text, start, _bare_head_candidates(text, candidates, wanted, lexicon))
     if wanted and wanted[-1] not in lexicon.generic_org_heads:
@@ -379,7 +384,7 @@ def _organisation_antecedent(
             for org in before
             if start - org.end <= GENERIC_ANTECEDENT_CHARS
             and fold_name(org.text) not in other_trades
-            and not (business and names_no_business(org.text, lexicon))
+            and not (business and _no_business(text, org, organisations, lexicon))
             and not (business and fold_name(org.text) in campaigns)
         ]
         same_trade = [org for org in before if fold_name(org.text) not in other_trades]
@@ -390,6 +395,20 @@ def _organisation_antecedent(
         if business and candidates:
             return _business_before(text, same_trade, max(candidates, key=lambda org: org.start), lexicon)
     return max(candidates, key=lambda org: org.start) if candidates else None
+
+
+def _no_business(text: str, org: Mention, organisations: list[Mention], lexicon: EntityLexicon) -> bool:
+    """Whether the organisation is no business by its name's head ("… Prosecutor's Office") or by the word
+    the article introduces it with at any of its mentions ("the Belgian public health institute Sciensano",
+    "Sciensano, the federal public health institute"): "the dairy's management" is not the institute's
+    (issue #17, generalise recall)."""
+    if names_no_business(org.text, lexicon):
+        return True
+    name = fold_name(org.text)
+    heads = lexicon.non_business_name_heads
+    return any(
+        introduced_as_any(text, other, heads) for other in organisations if fold_name(other.text) == name
+    )
 
 
 def _one_shown_business(text: str, before: list[Mention], lexicon: EntityLexicon) -> Mention | None:

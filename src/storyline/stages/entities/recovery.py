@@ -39,6 +39,10 @@ MIN_GIVEN_NAME_CHARS = 5
 # The fewest words of an organisation's name looked for whole across the collection: shorter ones are
 # often a place and a head word ("Kharkiv Police") that an article means otherwise.
 MIN_ORGANISATION_WORDS = 3
+# A one-word name of an organisation a collection may repeat untagged: capitalised, then lower case.
+ONE_WORD_NAME = re.compile(r"[^\W\d_a-z][^\W\d_A-Z]{3,}")
+# The fewest articles that must tag a one-word name an organisation for it to be looked for in the others.
+MIN_ARTICLES_TAGGING = 2
 # An acronym a collection may repeat untagged: three to six capitals (two letters match too much by chance).
 ACRONYM = re.compile(r"(?<![\w-])[A-Z]{3,6}(?![\w-])")
 
@@ -47,6 +51,7 @@ def recover_mentions(articles: Sequence[Article], mentions: Sequence[Mention]) -
     """The mentions of ``articles`` that their own extraction missed, read from the collection's names."""
     known_people = _person_readings(mentions)
     known_acronyms = {m.text for m in mentions if m.label == "ORG" and ACRONYM.fullmatch(m.text)}
+    known_acronyms |= _one_word_organisations(articles, mentions)
     given_names = _given_names_after_patronymics(mentions)
     known_organisations = _organisation_full_names(mentions)
     # each article's own mentions, grouped once: scanning the collection's for every article was quadratic
@@ -78,6 +83,29 @@ def recover_mentions(articles: Sequence[Article], mentions: Sequence[Mention]) -
         held = held_by_actors.get(article.id, []) + fragments + [(m.start, m.end) for m in found]
         recovered += found + _words_in(article, known_organisations, "ORG", held)
     return recovered
+
+
+def _one_word_organisations(articles: Sequence[Article], mentions: Sequence[Mention]) -> set[str]:
+    """One-word names ("Okapi") that two articles or more tag an organisation and none tags otherwise, that
+    no person's name of the collection holds, and that no article writes in lower case (a word of the
+    language, "State", "Labour", may open a sentence as itself): the small model misses such a name where it
+    opens a sentence ("Okapi said it had refunded …") or stands before a kind word ("the Okapi supermarket
+    chain"). Issue #17, generalise recall."""
+    tagged: dict[str, set[str]] = {}
+    other: set[str] = set()
+    for mention in mentions:
+        if mention.label == "ORG" and mention.refers_to is None and ONE_WORD_NAME.fullmatch(mention.text):
+            tagged.setdefault(mention.text, set()).add(mention.article)
+        elif mention.label != "ORG":
+            other.update(mention.text.split())
+    candidates = {name for name, where in tagged.items() if len(where) >= MIN_ARTICLES_TAGGING} - other
+    if not candidates:
+        return set()
+    lowered = {name.lower() for name in candidates}
+    written_lower = {
+        word for article in articles for word in re.findall(r"[^\W\d_]+", article.text) if word in lowered
+    }
+    return {name for name in candidates if name.lower() not in written_lower}
 
 
 def _organisation_full_names(mentions: Iterable[Mention]) -> frozenset[str]:

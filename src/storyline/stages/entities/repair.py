@@ -514,7 +514,7 @@ def organisations_by_introduction(text: str, names: list[Mention], lexicon: Enti
         and m.refers_to is None
         and fold_name(m.text) not in lexicon.countries  # "the US manufacturer" is no manufacturer named US
         and (
-            introduced_as_any(text, m, lexicon.generic_org_heads)
+            introduced_as_any(text, m, lexicon.generic_org_heads - lexicon.person_trade_heads)
             or introduced_by_kind(text, m, lexicon.introduced_org_kinds)
         )
         and not _title_of_the_body_before(text, m, lexicon)
