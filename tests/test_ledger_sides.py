@@ -28,3 +28,27 @@ def test_a_spurned_offer_takes_the_affirm_side() -> None:
     denial = make_claim("the senator made any offer", cue="denied", modality="denied")
     assert side_of(spurned) == "affirm"
     assert side_of(denial) == "deny"
+
+
+def test_a_silence_on_another_thing_is_no_side() -> None:
+    from storyline.stages.ledger.sides import silent_on_another_thing
+
+    said = make_claim("council staff were phoning “every hour.", cue="said", speaker_text="Mayor Ruiz")
+    unsaid = make_claim(
+        "asking the city for a loan", cue="did not at any point mention", modality="unconfirmed"
+    )
+    assert silent_on_another_thing(unsaid, [said])
+    who = make_claim("who made the phone calls", cue="never said", modality="unconfirmed")
+    assert not silent_on_another_thing(who, [said])  # the calls again: a silence on the same thing
+    # a non-confirmation proper ("could not confirm") is no silence, whatever it shares
+    doubt = make_claim("a loan request", cue="could not confirm", modality="unconfirmed")
+    assert not silent_on_another_thing(doubt, [said])
+
+
+def test_a_silence_on_another_thing_takes_no_side() -> None:
+    from storyline.stages.ledger.sides import _silent_elsewhere
+
+    said = make_claim("council staff were phoning “every hour.", id="c1", cue="said")
+    unsaid = make_claim("asking for a loan", id="c2", cue="did not mention", modality="unconfirmed")
+    assert _silent_elsewhere([said, unsaid]) == {"c2"}
+    assert _silent_elsewhere([unsaid]) == set()  # nothing else said: kept rather than no position at all
