@@ -1,5 +1,7 @@
 """Tests for the sides a ledger question's claims take (``ledger.sides``)."""
 
+import dataclasses
+
 from factories import make_claim
 
 from storyline.stages.ledger.sides import side_of, spurns_an_offer
@@ -52,3 +54,18 @@ def test_a_silence_on_another_thing_takes_no_side() -> None:
     unsaid = make_claim("asking for a loan", id="c2", cue="did not mention", modality="unconfirmed")
     assert _silent_elsewhere([said, unsaid]) == {"c2"}
     assert _silent_elsewhere([unsaid]) == set()  # nothing else said: kept rather than no position at all
+
+
+def test_a_quoted_fragment_inside_another_speakers_words_takes_no_side() -> None:
+    from storyline.stages.ledger.sides import _quoted_fragments
+
+    text = "Ruiz said the council clerks were shouting “all night long.”"
+    outer = make_claim(text[10:], id="c1", cue="said", speaker_text="Ruiz")
+    inner = make_claim(text[44:59], id="c2", cue="shouting", speaker_text="the council clerks")
+    outer = dataclasses.replace(outer, start=10, end=len(text), cue_start=5, cue_end=9, finite_verbs=(35,))
+    inner = dataclasses.replace(inner, start=44, end=59, cue_start=35, cue_end=43, finite_verbs=())
+    assert _quoted_fragments([outer, inner]) == {"c2"}
+    # a nested claim with a verb of its own ("the clerks said they were tired") still speaks
+    assert _quoted_fragments([outer, dataclasses.replace(inner, finite_verbs=(50,))]) == set()
+    # verbs unknown: kept
+    assert _quoted_fragments([outer, dataclasses.replace(inner, finite_verbs=None)]) == set()

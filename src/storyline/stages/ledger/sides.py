@@ -137,7 +137,7 @@ def stance_positions(
     ("Khan rejected Trump's offer to make an exception": ``spurns_an_offer``) takes the affirm side, as
     the speaker spurns an offer that was made, denying nothing."""
     by_stance: dict[Stance, list[Claim]] = {}
-    silent = _silent_elsewhere(claims)
+    silent = _silent_elsewhere(claims) | _quoted_fragments(claims)
     for claim in claims:
         stance = side_of(claim)
         if stance not in skip and claim.id not in silent:
@@ -157,6 +157,28 @@ def _silent_elsewhere(claims: Sequence[Claim]) -> set[str]:
         and silent_on_another_thing(claim, [c for c in claims if c is not claim])
     }
     return silent if len(silent) < len(claims) else set()
+
+
+def _quoted_fragments(claims: Sequence[Claim]) -> set[str]:
+    """The ids of the claims that are a fragment of another's words: a claim lying whole inside another
+    claim's content, its cue included, whose own content has no finite verb ("Trump said Fox executives were
+    calling “every 15 minutes”", parsed with the executives as the speaker of "every 15 minutes"). The
+    quoted words are the outer speaker's account of the executives, nothing the executives stated: in
+    PolNeAR's trump-debate-demands Fox News stood beside Trump on the side of whether Fox kept calling him,
+    the very thing Fox denied (issue #14). A content whose verbs are unknown (``finite_verbs`` None) stays."""
+    return {
+        claim.id
+        for claim in claims
+        if claim.finite_verbs == ()
+        and claim.cue_end > claim.cue_start
+        and any(
+            other is not claim
+            and other.article == claim.article
+            and other.start <= claim.cue_start
+            and claim.end <= other.end
+            for other in claims
+        )
+    }
 
 
 @dataclass(frozen=True, slots=True)
