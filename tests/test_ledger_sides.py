@@ -1,5 +1,7 @@
 """Tests for the sides a ledger question's claims take (``ledger.sides``)."""
 
+import dataclasses
+
 from factories import make_claim
 
 from storyline.stages.ledger.sides import side_of, spurns_an_offer
@@ -28,3 +30,42 @@ def test_a_spurned_offer_takes_the_affirm_side() -> None:
     denial = make_claim("the senator made any offer", cue="denied", modality="denied")
     assert side_of(spurned) == "affirm"
     assert side_of(denial) == "deny"
+
+
+def test_a_silence_on_another_thing_is_no_side() -> None:
+    from storyline.stages.ledger.sides import silent_on_another_thing
+
+    said = make_claim("council staff were phoning “every hour.", cue="said", speaker_text="Mayor Ruiz")
+    unsaid = make_claim(
+        "asking the city for a loan", cue="did not at any point mention", modality="unconfirmed"
+    )
+    assert silent_on_another_thing(unsaid, [said])
+    who = make_claim("who made the phone calls", cue="never said", modality="unconfirmed")
+    assert not silent_on_another_thing(who, [said])  # the calls again: a silence on the same thing
+    # a non-confirmation proper ("could not confirm") is no silence, whatever it shares
+    doubt = make_claim("a loan request", cue="could not confirm", modality="unconfirmed")
+    assert not silent_on_another_thing(doubt, [said])
+
+
+def test_a_silence_on_another_thing_takes_no_side() -> None:
+    from storyline.stages.ledger.sides import _silent_elsewhere
+
+    said = make_claim("council staff were phoning “every hour.", id="c1", cue="said")
+    unsaid = make_claim("asking for a loan", id="c2", cue="did not mention", modality="unconfirmed")
+    assert _silent_elsewhere([said, unsaid]) == {"c2"}
+    assert _silent_elsewhere([unsaid]) == set()  # nothing else said: kept rather than no position at all
+
+
+def test_a_quoted_fragment_inside_another_speakers_words_takes_no_side() -> None:
+    from storyline.stages.ledger.sides import _quoted_fragments
+
+    text = "Ruiz said the council clerks were shouting “all night long.”"
+    outer = make_claim(text[10:], id="c1", cue="said", speaker_text="Ruiz")
+    inner = make_claim(text[44:59], id="c2", cue="shouting", speaker_text="the council clerks")
+    outer = dataclasses.replace(outer, start=10, end=len(text), cue_start=5, cue_end=9, finite_verbs=(35,))
+    inner = dataclasses.replace(inner, start=44, end=59, cue_start=35, cue_end=43, finite_verbs=())
+    assert _quoted_fragments([outer, inner]) == {"c2"}
+    # a nested claim with a verb of its own ("the clerks said they were tired") still speaks
+    assert _quoted_fragments([outer, dataclasses.replace(inner, finite_verbs=(50,))]) == set()
+    # verbs unknown: kept
+    assert _quoted_fragments([outer, dataclasses.replace(inner, finite_verbs=None)]) == set()

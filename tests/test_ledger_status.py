@@ -534,3 +534,27 @@ def test_a_non_confirmation_no_one_is_named_for_weighs_nothing_beside_a_named_cl
     assert status == "single-source" and "naming no one" in reason, reason
     named = make_position("c2", speakers=("Clerk",), outlets=("X",), stance="unconfirmed")
     assert judge_status([said, named], claims, names={"e-mayor": "Mayor"})[0] == "unconfirmed"
+
+
+def test_a_hedge_on_another_phrase_leaves_the_figure_asserted() -> None:
+    # issue #14: "possibly" weighs the joining, not the four meetings the committee held
+    for text, figure in (
+        ("The committee held four short meetings with the mayor about possibly joining the board.", "four"),
+        ("Four people were hurt in what may have been an arson attack.", "Four"),
+    ):
+        position = make_position("c1", speakers=("Paper",), outlets=("Paper",), value=4.0)
+        status, reason = judge_status([position], [_hedged_figure(text, figure, 4.0)])
+        assert status == "single-source", (text, reason)
+
+
+def test_a_hedge_that_governs_the_figure_or_a_hedged_cue_stays_unconfirmed() -> None:
+    # the hedge's own phrase holds the figure ("possibly four"), or the cue is hedged ("reportedly said")
+    for text, cue in (
+        ("The committee held possibly four short meetings about joining the board.", ""),
+        ("The committee may have held four short meetings about possibly joining the board.", ""),
+        ("The committee held four short meetings about possibly joining the board.", "reportedly said"),
+    ):
+        claim_ = dataclasses.replace(_hedged_figure(text, "four", 4.0), cue=cue)
+        position = make_position("c1", speakers=("Paper",), outlets=("Paper",), value=4.0)
+        status, reason = judge_status([position], [claim_])
+        assert status == "unconfirmed", (text, reason)

@@ -28,7 +28,7 @@ from storyline.records import Article, Claim, Position, Question, Stance, Story
 from storyline.stages.claims import stance_of
 from storyline.stages.ledger.addressees import as_filed
 from storyline.stages.ledger.doubts import rebutted_concession
-from storyline.stages.ledger.grouping import WORD, speaker_key
+from storyline.stages.ledger.grouping import WORD, ledger_lexicon, speaker_key
 from storyline.stages.ledger.measures import Measure
 from storyline.stages.ledger.question_ids import question_id
 from storyline.stages.ledger.relays import as_relayed
@@ -137,13 +137,89 @@ def stance_positions(
     ("Khan rejected Trump's offer to make an exception": ``spurns_an_offer``) takes the affirm side, as
     the speaker spurns an offer that was made, denying nothing."""
     by_stance: dict[Stance, list[Claim]] = {}
+    silent = _silent_elsewhere(claims) | _quoted_fragments(claims)
     for claim in claims:
         stance = side_of(claim)
-        if stance not in skip:
+        if stance not in skip and claim.id not in silent:
             by_stance.setdefault(stance, []).append(claim)
     return [
         make_position(by_stance[stance], context, None, stance) for stance in STANCES if stance in by_stance
     ]
+
+
+def _silent_elsewhere(claims: Sequence[Claim]) -> set[str]:
+    """The ids of the claims that are a speaker's silence on another thing than the rest's
+    (``silent_on_another_thing``), unless that would leave no claim at all."""
+    silent = {
+        claim.id
+        for claim in claims
+        if side_of(claim) == "unconfirmed"
+        and silent_on_another_thing(claim, [c for c in claims if c is not claim])
+    }
+    return silent if len(silent) < len(claims) else set()
+
+
+def _quoted_fragments(claims: Sequence[Claim]) -> set[str]:
+    """The ids of the claims that are a fragment of another's words: a claim lying whole inside another
+    claim's content, its cue included, whose own content has no finite verb ("Trump said Fox executives were
+    calling “every 15 minutes”", parsed with the executives as the speaker of "every 15 minutes"). The
+    quoted words are the outer speaker's account of the executives, nothing the executives stated: in
+    PolNeAR's trump-debate-demands Fox News stood beside Trump on the side of whether Fox kept calling him,
+    the very thing Fox denied (issue #14). A content whose verbs are unknown (``finite_verbs`` None) stays."""
+    return {
+        claim.id
+        for claim in claims
+        if claim.finite_verbs == ()
+        and claim.cue_end > claim.cue_start
+        and any(
+            other is not claim
+            and other.article == claim.article
+            and other.start <= claim.cue_start
+            and claim.end <= other.end
+            for other in claims
+        )
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class Silences:
+    """``[silences]`` of the ledger lexicon (``silent_on_another_thing``)."""
+
+    verbs: frozenset[str]
+    negations: frozenset[str]
+
+
+@cache
+def silences() -> Silences:
+    data = load_lexicon("ledger")["silences"]
+    return Silences(frozenset(data["verbs"]), frozenset(data["negations"]))
+
+
+def _common_words(text: str) -> set[str]:
+    """A text's lower-case content words (no name, no stopword), each cut to a stem of four letters ("phon"
+    for "phoned", "phoning")."""
+    stopwords = ledger_lexicon().stopwords
+    return {
+        word[:4] for word in WORD.findall(text) if word.islower() and word not in stopwords and len(word) > 2
+    }
+
+
+def silent_on_another_thing(claim: Claim, others: Sequence[Claim]) -> bool:
+    """Whether a non-confirmation is its speaker's silence ("Trump did not at any time mention requesting a
+    donation", "he did not say who made the apology": a negated verb of saying in the cue, ``[silences]``)
+    on something that shares no word with what the ``others`` say (names aside): that the speaker left one
+    thing unsaid casts no doubt on another. In PolNeAR's trump-debate-demands, West Journal's notes on what
+    Trump left unsaid stood as the 'unconfirmed' side of whether Fox kept calling him, credited to Trump
+    himself (issue #14). A silence sharing a word with the others ("did not say whether the mayor resigned"
+    beside "the mayor resigned") keeps its side."""
+    lexicon = silences()
+    cue = [word.lower() for word in claim.cue.replace("’", "'").split()]
+    if not (set(cue) & lexicon.negations or any(word.endswith("n't") for word in cue)):
+        return False
+    if not set(cue) & lexicon.verbs:
+        return False
+    said = set().union(*(_common_words(other.text) for other in others)) if others else set()
+    return bool(said) and not _common_words(claim.text) & said
 
 
 def side_of(claim: Claim) -> Stance:
