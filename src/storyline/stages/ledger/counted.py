@@ -21,6 +21,7 @@ from itertools import pairwise
 from storyline.lexicons import load_lexicon
 from storyline.records import Claim, Quantity, TimeExpr
 from storyline.stages.ledger.dated import counts_one_day, figure_day
+from storyline.stages.ledger.figure_asides import capacity_not_asserted, counts_an_enumerated_set
 from storyline.stages.ledger.grouping import (
     TOKEN_MARK,
     WORD,
@@ -109,6 +110,8 @@ NO_ANSWER_TESTS = (
     share_of_a_pronoun,
     counts_a_compounds_head,
     in_a_counterfactual,
+    capacity_not_asserted,
+    counts_an_enumerated_set,
 )
 # The kind of a goal's figure ("a goal of releasing 43,000 pages", ``is_target``): a question of its own.
 TARGET = "target"

@@ -53,6 +53,7 @@ from storyline.stages.ledger.quantity_labels import (
     comparative_first,
     figure_words,
     quantity_label,
+    says_what_it_sums,
     share_label,
 )
 from storyline.stages.ledger.question_ids import measured_keys
@@ -276,6 +277,10 @@ def _labelled(group: Sequence[Measure]) -> Labelled:
     # so far did we recover?" does not say who "we" are (the generalise bridge story, issue #14); the most
     # central figure worded without such a pronoun makes the label, when one does
     if len(group) > 1:
+        # a sum or share is asked from the most central figure whose own words say what it is: "unless he
+        # is paid $5 million" asked "How much money?", which dropped the question (issue #14, PolNeAR
+        # trump-debate-demands), where "if CNN donated 5 million dollars to charity" says it
+        order.sort(key=lambda i: not says_what_it_sums(group[i].unit, group[i].claim, group[i].quantity))
         order.sort(key=lambda i: speaker_relative(figure_words(group[i].claim, group[i].quantity)))
     several_days = len({m.day for m in group if m.day is not None}) > 1
     text, informative = quantity_label(

@@ -101,6 +101,18 @@ def _same_voice_conflict(first: Measure, second: Measure) -> bool:
     )
 
 
+def _floor_beside_exact(first: Measure, second: Measure) -> bool:
+    """Two sums however alike their words (issue #14, PolNeAR trump-debate-demands): one value said by one
+    voice of one article as a floor and exactly ("a $1 million Iowa buy" and "has already spent over $1
+    million"), which no speaker does of one sum; the status reason then says the floor of the one."""
+    return (
+        first.quantity.value == second.quantity.value
+        and first.claim.article == second.claim.article
+        and speaker_key(first.claim) == speaker_key(second.claim)
+        and is_lower_bound(first.quantity) != is_lower_bound(second.quantity)
+    )
+
+
 def _oddness(measure: Measure, group: Sequence[Measure]) -> float:
     """How far a figure lies (in orders of magnitude) from the median of the group's other figures."""
     others = sorted(m.quantity.value for m in group if m is not measure and m.quantity.value > 0)
@@ -202,8 +214,10 @@ def group_measures(
     distances = {}
     passages = passage_values(measures)
     for first, second in candidate_pairs(tokens, weight):
-        if _compatible(measures[first], measures[second]) and not told_apart_beside(
-            measures[first], measures[second], passages
+        if (
+            _compatible(measures[first], measures[second])
+            and not told_apart_beside(measures[first], measures[second], passages)
+            and not _floor_beside_exact(measures[first], measures[second])
         ):
             score = _pair_score(measures[first], measures[second], weight, settings.equal_value_bonus)
             score = vectors.blend(score, measures[first].claim, measures[second].claim)

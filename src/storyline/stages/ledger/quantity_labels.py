@@ -329,25 +329,7 @@ def quantity_label(
     kind = "money" if unit in CURRENCY_UNITS else unit
     opener = OPENERS.get(kind, "How many")
     if kind in OPENERS:
-        tail = _tail(claim, quantity, several_days, counted=False)
-        if _held_by_ranked_group(claim, quantity):
-            # "of the" stays: "What share of the farmland did …", not "What share farmland did …"
-            return _ranked_group_share(opener, tail.removeprefix("percent "), quantity)
-        tail = tail.removeprefix("of the ").removeprefix("percent ")
-        whole = FRACTION_WHOLE.match(quantity.text) if kind == "percent" else None
-        if whole:  # "What share of Americans disapproved …?"
-            tail = f"of {whole['whole']}{' ' + tail if tail else ''}"
-        thing = _money_thing(quantity) if kind == "money" else ""
-        if thing and _names_a_time(claim, quantity):
-            # "more than $26 million last month": the words after the figure date it, they are no thing the
-            # money is ("How much was the last month?" asked nothing, issue #14): they stay as the tail
-            tail, thing = f"{thing}{' ' + tail if tail else ''}", ""
-        if thing:
-            return f"{NAMED_MONEY_OPENER} {thing}{' ' + tail if tail else ''}?", True
-        # "What share support?" names neither who nor what: two words of context at least; "How much money
-        # that he may have used …?" opens a relative clause whose noun ("loss") the figure's span took
-        informative = len(tail.split()) >= MIN_SHARE_WORDS and tail.split()[0].lower() not in RELATIVE_WORDS
-        return f"{opener} {tail}?" if tail else f"{opener}?", informative
+        return _opened_label(opener, kind, claim, quantity, several_days)
     for index in order:
         claim, quantity = claims_and_quantities[index]
         noun = noun_phrase(quantity)
@@ -356,6 +338,38 @@ def quantity_label(
             return f"{opener} {noun}{' ' + tail if tail else ''}?", bool(tail) or " " in noun
     tail = _tail(claim, quantity, several_days)
     return f"{opener} {_plural(unit)}{' ' + tail if tail else ''}?", bool(tail)
+
+
+def says_what_it_sums(unit: str, claim: Claim, quantity: Quantity) -> bool:
+    """Whether a sum's or a share's own words make a label that says what it is ("if CNN donated 5 million
+    dollars to charity"; not "unless he is paid $5 million"); True of any other figure."""
+    kind = "money" if unit in CURRENCY_UNITS else unit
+    return kind not in OPENERS or _opened_label(OPENERS[kind], kind, claim, quantity, False)[1]
+
+
+def _opened_label(
+    opener: str, kind: str, claim: Claim, quantity: Quantity, several_days: bool
+) -> tuple[str, bool]:
+    """One figure's "How much …?" or "What share …?" label, and whether it says more than its opener."""
+    tail = _tail(claim, quantity, several_days, counted=False)
+    if _held_by_ranked_group(claim, quantity):
+        # "of the" stays: "What share of the farmland did …", not "What share farmland did …"
+        return _ranked_group_share(opener, tail.removeprefix("percent "), quantity)
+    tail = tail.removeprefix("of the ").removeprefix("percent ")
+    whole = FRACTION_WHOLE.match(quantity.text) if kind == "percent" else None
+    if whole:  # "What share of Americans disapproved …?"
+        tail = f"of {whole['whole']}{' ' + tail if tail else ''}"
+    thing = _money_thing(quantity) if kind == "money" else ""
+    if thing and _names_a_time(claim, quantity):
+        # "more than $26 million last month": the words after the figure date it, they are no thing the
+        # money is ("How much was the last month?" asked nothing, issue #14): they stay as the tail
+        tail, thing = f"{thing}{' ' + tail if tail else ''}", ""
+    if thing:
+        return f"{NAMED_MONEY_OPENER} {thing}{' ' + tail if tail else ''}?", True
+    # "What share support?" names neither who nor what: two words of context at least; "How much money
+    # that he may have used …?" opens a relative clause whose noun ("loss") the figure's span took
+    informative = len(tail.split()) >= MIN_SHARE_WORDS and tail.split()[0].lower() not in RELATIVE_WORDS
+    return f"{opener} {tail}?" if tail else f"{opener}?", informative
 
 
 def figure_words(claim: Claim, quantity: Quantity) -> str:
