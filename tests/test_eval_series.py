@@ -147,8 +147,10 @@ def test_a_source_s_series_inside_a_contest_between_moving_counts_is_shown() -> 
 # that the whole's sentences never name, below another source's same-day figure, is a part: ``ledger.parts``),
 # so storm is in these floors since. recall joined at the thirtieth round's end (scored unseen at 64f8ab6:
 # shown 1/3, right latest 1/3, must-not 0/4: Sciensano's confirmed cases taken into the question of the cases
-# in France it also counts, and the people in hospital, a stock that falls, shown contested).
-SERIES_LATE_STORIES: dict[str, tuple[int, int]] = {"recall": (3, 1)}  # story: (series, right floor)
+# in France it also counts, and the people in hospital, a stock that falls, shown contested); right since the
+# thirty-first round (a source's count of one place beside its whole is another question, a day after a spelt
+# number dates that number, an "and" closing a list of places cuts no clause), so it is in these floors.
+SERIES_LATE_STORIES: dict[str, tuple[int, int]] = {}  # story: (series, right floor)
 
 
 def test_generalisation_stories_series_stay_above_floors() -> None:

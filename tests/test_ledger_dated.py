@@ -136,6 +136,21 @@ def test_a_told_day_counts_only_before_the_publication_day() -> None:
             "told",
             "2024-10-02",
         ),
+        # a day after a number word dates that figure, not the content ("against nine on Monday")
+        (
+            "Twenty beds are now taken, the clinic said, against eight on Monday.",
+            "Twenty beds are now taken",
+            "the clinic",
+            "said",
+            None,
+        ),
+        (
+            "Twenty beds are now taken, the clinic said in a statement on Monday.",
+            "Twenty beds are now taken",
+            "the clinic",
+            "said",
+            "2024-09-30",
+        ),
         # a day of another clause, of the event, or a span's bound: none
         ("Rescuers who came on Monday said 30 were missing.", "30 were missing", "Rescuers", "said", None),
         (

@@ -559,6 +559,19 @@ def test_an_and_inside_the_subject_of_a_figure_does_not_cut_its_clause() -> None
     ]
 
 
+def test_an_and_closing_a_list_of_names_does_not_cut_its_clause() -> None:
+    content = "40 people in Spain, Portugal and the Azores have been evacuated"
+    sentence = f"Officials said {content}."
+    quantity = make_quantity("40 people", 40, within=sentence)
+    claim = make_claim(
+        content,
+        article=make_article(sentence),
+        quantities=(quantity,),
+        finite_verbs=(content.index("have"),),
+    )
+    assert [m.kind for m in make_measures(claim, frozenset())] == ["displaced"]
+
+
 def test_a_figure_naming_a_part_of_a_group_is_a_part() -> None:
     measure = _said("DNA tests identified three of the victims", {"three of the victims": 3})
     assert PART in measure.qualifiers

@@ -154,6 +154,11 @@ def _clause_bounds(claim: Claim, quantity: Quantity) -> tuple[int, int]:
     return first, last
 
 
+# A list of names before an "and" that closes it (", France and"), and the name after it ("the Netherlands").
+NAMES_LISTED = re.compile(r",\s*(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s*$")
+NAME_AFTER = re.compile(r"\s*(?:the\s+)?[A-Z]")
+
+
 def _joins_nouns(claim: Claim, joiner: re.Match[str]) -> bool:
     """Whether an "and" joins two noun phrases of one statement rather than two statements: a determiner
     opens the words after it and the stretch before it, from the break before, holds neither a figure nor
@@ -161,10 +166,14 @@ def _joins_nouns(claim: Claim, joiner: re.Match[str]) -> bool:
     train has risen to 18": cut at the "and", the 18 lost "killed", the generalise train story). Not two
     bare nouns: "hospitals and clinics still offline" stays cut, since a coordination of kinds names its
     umbrella noun there (``under_umbrellas``). Where the claim's finite verbs are unknown (an older store),
-    every "and" is a break, as before."""
+    every "and" is a break, as before. An "and" closing a list of names ("34 people in Belgium, France and
+    the Netherlands have been infected") joins them whatever stands before: a list of places or bodies is
+    one noun phrase, and cut there the 34 lost "infected" (the generalise recall story, issue #17)."""
     after = WORD.match(claim.text, joiner.end())
     if joiner.group().strip() != "and" or claim.finite_verbs is None or after is None:
         return False
+    if NAMES_LISTED.search(claim.text, 0, joiner.start()) and NAME_AFTER.match(claim.text, joiner.end()):
+        return True
     if after.group().lower() not in NOUN_PHRASE_OPENERS:
         return False
     opened = max((m.end() for m in CLAUSE_BREAK.finditer(claim.text, 0, joiner.start())), default=0)

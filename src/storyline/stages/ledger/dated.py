@@ -37,6 +37,7 @@ from storyline.stages.dates import find_times_in_passage
 from storyline.stages.ledger.grouping import WORD, part_around
 from storyline.stages.ledger.kinds import is_bare_figure
 from storyline.stages.ledger.series import calendar_day, direction
+from storyline.stages.quantities import number_lexicon
 
 # Words between a figure and a time expression that dates it: after it ("nine on Tuesday", "11 on
 # Wednesday": one word), before it, opening the part ("On Monday the minister had spoken of three dead":
@@ -59,6 +60,8 @@ SENTENCE_BREAK = re.compile(r"[.!?;]\s+")
 JOINED_TIME = re.compile(r"\s+and\s+")
 CLOSES_PART = re.compile(r"\s*(?:$|[,;:.!?\"”)]|and\s)")
 SPAN_BOUNDS = frozenset({"since", "from", "until", "till", "after", "before"})
+# Number words that are articles too ("said in a statement on Monday"): no figure.
+ARTICLES = frozenset({"a", "an"})
 POSSESSIVE = re.compile(r"^['’]s\b")
 DIGIT = re.compile(r"\d")
 
@@ -198,7 +201,16 @@ def _follows_cue(between: str) -> bool:
     """Whether a time after the cue dates the saying: ``CUE_REACH`` words at most between (no figure), the
     last not a span's bound ("said on Monday", not "said … since Monday")."""
     words = [word.lower() for word in WORD.findall(between)]
-    return len(words) <= CUE_REACH and not DIGIT.search(between) and not set(words[-1:]) & SPAN_BOUNDS
+    figure = DIGIT.search(between) or any(_spelt_number(word) for word in words)
+    return len(words) <= CUE_REACH and not figure and not set(words[-1:]) & SPAN_BOUNDS
+
+
+def _spelt_number(word: str) -> bool:
+    """Whether a word is a number written out ("nine", "twenty-five"): a figure of its own, which a day
+    right after it dates ("Fifteen patients are in hospital, the institute said, against nine on Monday":
+    Monday is the nine's day, not the fifteen's)."""
+    numbers = number_lexicon()
+    return word not in ARTICLES and all(part in numbers.words for part in word.split("-"))
 
 
 def figure_day(

@@ -47,6 +47,7 @@ from storyline.stages.ledger.grouping import (
 from storyline.stages.ledger.losses import LOSS, years_agree
 from storyline.stages.ledger.modifiers import drop_one_modifier, drop_unsaid_qualifiers
 from storyline.stages.ledger.paths import EventKey, event_key, join_paths
+from storyline.stages.ledger.place_questions import split_place_parts
 from storyline.stages.ledger.voices import NO_VOICES, Voices
 
 # what the ledger stage reads from here: a figure as an item (``ledger.counted``), and the grouping
@@ -236,7 +237,8 @@ def group_measures(
     clusters = _join_contrasted(measures, _merge_same_event(measures, clusters))
     groups = [[measures[i] for i in sorted(cluster)] for cluster in clusters]
     split = [part for group in groups for split in split_outliers(group) for part in split_same_voice(split)]
-    return join_paths(split, voices)
+    # one source's count of a place beside its whole is another question (``ledger.place_questions``)
+    return [part for group in join_paths(split, voices) for part in split_place_parts(group)]
 
 
 # By claim, the (unit, value, day) of each figure it gives with no word of change.

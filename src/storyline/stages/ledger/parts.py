@@ -42,6 +42,9 @@ FRONTED_PLACE = re.compile(r"^\W*(?:In|At)\s+" + _AREA + _NAME)
 PLACE_AFTER = re.compile(r"^[^,;:()]{0,40}?\b(?:in|at)\s+" + _AREA + _NAME)
 # A place owning the figure ("Tigbao's 27 dead").
 PLACE_OWNING = re.compile(r"\b(?P<place>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)['’]s\s+(?:[a-z]+\s+)?$")
+# What follows the first of a list of places: another name after a comma or "and" ("Belgium, France and
+# the Netherlands").
+PLACE_LISTED = re.compile(r"\s*(?:,|\band\b|\bor\b)\s*(?:the\s+)?[A-Z]")
 # Capitalised words after "in" that name a time, not a place ("in March", "on Monday").
 _TIME_NAMES = frozenset(
     name.lower() for name in (*calendar.month_name, *calendar.month_abbr, *calendar.day_name) if name
@@ -82,8 +85,10 @@ def _figure(claim: Claim, value: float) -> Quantity | None:
     return next((quantity for quantity in claim.quantities if quantity.value == value), None)
 
 
-def figure_place(claim: Claim, quantity: Quantity) -> str | None:
-    """The place narrower than a country that the figure's clause puts the count in, or None."""
+def figure_place(claim: Claim, quantity: Quantity, *, countries: bool = False) -> str | None:
+    """The place narrower than a country (with ``countries``, or a country) that the figure's clause puts
+    the count in, or None. A place opening a list of places ("in Belgium, France and the Netherlands")
+    spans them all, as "across" does: no part."""
     offset, end = quantity.start - claim.start, quantity.end - claim.start
     breaks = list(CLAUSE_BREAK.finditer(claim.text))
     first = max((match.end() for match in breaks if match.end() <= offset), default=0)
@@ -96,7 +101,10 @@ def figure_place(claim: Claim, quantity: Quantity) -> str | None:
     if found is None:
         return None
     place = found.group("place")
-    return None if place.lower() in _TIME_NAMES or fold_name(place) in _countries() else place
+    place_end = found.end("place") + (end if found.re is PLACE_AFTER else first)
+    if place.lower() in _TIME_NAMES or PLACE_LISTED.match(claim.text, place_end):
+        return None
+    return place if countries or fold_name(place) not in _countries() else None
 
 
 @cache
