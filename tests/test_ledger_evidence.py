@@ -1,9 +1,14 @@
 """What a question must show before the ledger lists it (``ledger.evidence``) and the label repairs that go
 with it: precision before recall."""
 
+from collections.abc import Iterator
+
+import pytest
 from factories import make_article, make_claim, make_quantity, make_story
+from spacy.tokens import Doc
 
 from storyline.records import Article
+from storyline.stages import nlp
 from storyline.stages.ledger.evidence import (
     TAGS_ONLY,
     is_question,
@@ -45,6 +50,25 @@ def test_labels_tagged_in_one_batch_read_as_each_parsed_alone() -> None:
     read_label_predicates(labels)
     alone = [any(token.pos_ == "VERB" for token in parse_without(label, TAGS_ONLY)[2:]) for label in labels]
     assert [names_a_predicate(label) for label in labels] == alone == [True, False, True, False]
+
+
+def test_labels_asked_for_by_several_stories_are_tagged_in_one_batch(monkeypatch: pytest.MonkeyPatch) -> None:
+    first = ["How many lifeboats were launched from the pier?", "How many spare rafts at the quay?"]
+    second = ["How many hikers did the rescuers reach before dusk?"]
+    batches: list[list[str]] = []
+    load = nlp.load_nlp
+
+    class CountedNlp:
+        def pipe(self, texts: list[str], disable: list[str]) -> Iterator[Doc]:
+            batches.append(list(texts))
+            return load().pipe(texts, disable=disable)
+
+    monkeypatch.setattr(nlp, "load_nlp", CountedNlp)
+    read_label_predicates(first)
+    read_label_predicates(second)
+    assert batches == []  # asked for ahead, nothing tagged yet
+    assert [names_a_predicate(label) for label in [*second, *first]] == [True, True, False]
+    assert batches == [[*first, *second]]  # the first read tagged every label asked for, once
 
 
 def test_a_quoted_question_is_no_claim() -> None:

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from storyline.records import Quantity
 from storyline.stages import nlp
 from storyline.stages.ledger import label_predicates
-from storyline.stages.ledger.evidence import read_label_predicates
+from storyline.stages.ledger.evidence import names_a_predicate, read_label_predicates
 from storyline.stages.ledger.label_predicates import finite_count_label, with_predicate
 
 
@@ -259,6 +259,7 @@ def test_a_count_label_is_tagged_once_for_both_rules(
     # the tags a story's labels were read by (``names_a_predicate``) serve the finite-verb rule: no new tags
     label = "How many harvesters that were repaired in Upper Wessex?"
     read_label_predicates([label])
+    assert names_a_predicate(label)  # the story's read: tagged here ("repaired")
     monkeypatch.setattr(nlp, "load_nlp", _no_tagger)
     assert finite_count_label(label) == "How many harvesters were repaired in Upper Wessex?"
 
@@ -267,34 +268,55 @@ def _no_tagger() -> None:
     raise AssertionError("a label tagged again")
 
 
-def test_figure_sentences_parsed_ahead_are_read_as_their_own_parses() -> None:
+def test_figure_sentences_parsed_ahead_are_read_as_their_own_parses(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     text = (
         "Storm damage closed the coast road on Friday. The council said it had helped 300 families "
         "leave their homes. Crews cleared 14 fallen trees by noon.\n"
     )
+    other = "Ferries stayed in port. The harbour master said 40 boats had been tied up.\n"
     families = make_quantity("300 families", 300, within=text)
     trees = make_quantity("14 fallen trees", 14, within=text)
+    boats = make_quantity("40 boats", 40, within=other)
     elsewhere = dataclasses.replace(make_quantity("Friday", 5, within=text), text="Monday")
     label_predicates.sentence_parse.cache_clear()
+    label_predicates._PARSED_AHEAD.clear()
+    batches: list[list[str]] = []
+    pipe_without = nlp.pipe_without
+
+    def counted_pipe(texts: list[str], skipped: frozenset[str]) -> list[Doc]:
+        batches.append(list(texts))
+        return pipe_without(texts, skipped)
+
+    monkeypatch.setattr(nlp, "pipe_without", counted_pipe)
+    # two stories ask before either reads: nothing parsed yet
     label_predicates.parse_figure_sentences([(text, families), (text, trees), (text, elsewhere)])
-    ahead = dict(label_predicates._PARSED_AHEAD)
-    # one parse per sentence; a figure its text does not hold (offsets of another text) is not parsed
-    assert [doc.text for doc in ahead.values()] == [
-        " The council said it had helped 300 families leave their homes.",
-        " Crews cleared 14 fallen trees by noon.\n",
-    ]
+    label_predicates.parse_figure_sentences([(other, boats)])
+    assert batches == [] and not label_predicates._PARSED_AHEAD
 
     def read(doc: Doc) -> list[tuple[str, str, int, str]]:
         return [(t.tag_, t.dep_, t.head.i, t.lemma_) for t in doc]
 
+    # the first read parses every sentence asked for, in one batch; a figure its text does not hold
+    # (offsets of another text) is not parsed
     span = label_predicates.figure_in_parse(text, families)
-    assert span is not None and span.doc is ahead[span.doc.text]  # taken from the batch, not parsed again
-    assert read(span.doc) == read(nlp.parse_without(span.doc.text, {"ner"}))
+    assert batches == [
+        [
+            " The council said it had helped 300 families leave their homes.",
+            " Crews cleared 14 fallen trees by noon.\n",
+            " The harbour master said 40 boats had been tied up.\n",
+        ]
+    ]
+    assert span is not None and read(span.doc) == read(nlp.parse_without(span.doc.text, {"ner"}))
+    boats_span = label_predicates.figure_in_parse(other, boats)  # taken from the batch, not parsed again
+    assert boats_span is not None and len(batches) == 1
+    assert read(boats_span.doc) == read(nlp.parse_without(boats_span.doc.text, {"ner"}))
     # the next batch drops what no rule read from the last one
     label_predicates.parse_figure_sentences([(text, families)])
-    assert list(label_predicates._PARSED_AHEAD) == [
-        " The council said it had helped 300 families leave their homes."
-    ]
+    label_predicates.sentence_parse.cache_clear()
+    label_predicates.figure_in_parse(text, families)
+    assert len(batches) == 2 and not label_predicates._PARSED_AHEAD
     label_predicates.sentence_parse.cache_clear()
 
 

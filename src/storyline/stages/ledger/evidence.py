@@ -122,10 +122,12 @@ class LabelToken(NamedTuple):
 
 
 # Labels already tagged (label → its tokens): one label is asked about up to three times (whether it names a
-# verb, ``label_predicates.finite_count_label``), and ``read_label_predicates`` fills it a story at a time.
+# verb, ``label_predicates.finite_count_label``), and ``read_label_predicates`` asks for each story's.
 # Emptied when full, so a server's memory stays bounded.
 _LABEL_TOKENS: dict[str, tuple[LabelToken, ...]] = {}
 LABEL_TOKENS_KEPT = 4096
+# Labels asked for ahead (``read_label_predicates``), tagged together on the first read of any of them
+_LABELS_ASKED: dict[str, None] = {}
 
 
 def names_a_predicate(label: str) -> bool:
@@ -134,22 +136,31 @@ def names_a_predicate(label: str) -> bool:
 
 
 def label_tokens(label: str) -> tuple[LabelToken, ...]:
-    """A label's tokens, tagged (``read_label_predicates``) once per process however often it is read."""
+    """A label's tokens, tagged once per process however often it is read: with every label asked for
+    ahead (``read_label_predicates``) when it was, else alone."""
     if label not in _LABEL_TOKENS:
-        read_label_predicates([label])
+        asked = label in _LABELS_ASKED
+        _tag_labels(list(_LABELS_ASKED) if asked else [label])
+        if asked:
+            _LABELS_ASKED.clear()
     return _LABEL_TOKENS[label]
 
 
 def read_label_predicates(labels: Iterable[str]) -> None:
-    """Tag the ``labels`` not read yet in one batch (``nlp.pipe``): a label parsed alone took ~2.2 ms, most
-    of it per-call overhead of a tiny input, against ~1 ms batched (1,000 generated articles, ~700 labels).
-    A label's count words are then read off these tags too (``label_predicates.finite_count_label``): tagged
-    again on their own they cost 2.5 s of the ledger's tail on those articles."""
+    """Ask ahead for the tags of the ``labels`` not read yet: they are tagged in one batch (``nlp.pipe``) on
+    the first read of any of them, with every label asked for since — the ledger asks for all stories'
+    labels before any story reads one (``positions.build_ledgers``). A label parsed alone took ~2.2 ms,
+    most of it per-call overhead of a tiny input, against ~1 ms batched (1,000 generated articles, ~700
+    labels). A label's count words are then read off these tags too (``label_predicates.finite_count_label``):
+    tagged again on their own they cost 2.5 s of the ledger's tail on those articles."""
+    _LABELS_ASKED.update(dict.fromkeys(label for label in labels if label not in _LABEL_TOKENS))
+
+
+def _tag_labels(labels: list[str]) -> None:
+    """Tag ``labels`` in one batch; each label's tags are those it gets tagged alone."""
     from storyline.stages.nlp import load_nlp
 
-    unread = list(dict.fromkeys(label for label in labels if label not in _LABEL_TOKENS))
-    if not unread:
-        return
+    unread = [label for label in labels if label not in _LABEL_TOKENS]
     if len(_LABEL_TOKENS) + len(unread) > LABEL_TOKENS_KEPT:
         _LABEL_TOKENS.clear()
     for label, doc in zip(unread, load_nlp().pipe(unread, disable=sorted(TAGS_ONLY)), strict=True):

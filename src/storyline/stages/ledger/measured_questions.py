@@ -118,18 +118,26 @@ def measured_things(
     return [relay_outlet_figures(group, context.voices, tolerance) for group in groups]
 
 
+def label_measured_things(reading: StoryReading, groups: Sequence[Sequence[Measure]]) -> list[Labelled]:
+    """Each measured thing's figures in order and its label before its predicate (``_labelled``), the
+    sentences its label rules will parse asked for ahead (``label_gate.parse_gated_sentences``): parsed on
+    the first read, with every story's asked for before it (``positions.build_ledgers``)."""
+    labelled = [_labelled(group) for group in groups]
+    read_label_predicates([text for _, text, _ in labelled])  # tagged in one batch, not one by one
+    parse_gated_sentences(groups, [order for order, _, _ in labelled], reading.context.texts)
+    return labelled
+
+
 def measured_questions(
     reading: StoryReading,
     measures: Sequence[Measure],
     groups: Sequence[Sequence[Measure]],
     attached: Mapping[int, list[Claim]],
+    labelled: Sequence[Labelled],
 ) -> tuple[list[Question], set[str]]:
     """The questions of the measured things that ask something, and the ids of those whose evidence is
     doubtful (``_evident``). ``attached``: by group index, the claims that name a group's claim
-    ("the figure")."""
-    labelled = [_labelled(group) for group in groups]
-    read_label_predicates([text for _, text, _ in labelled])  # tagged in one batch, not one by one
-    parse_gated_sentences(groups, [order for order, _, _ in labelled], reading.context.texts)
+    ("the figure"); ``labelled``: ``label_measured_things`` of the groups."""
     toll_articles = {m.claim.article for m in measures if m.kind in TOLL_KINDS}
     questions = []
     doubtful: set[str] = set()  # listed after every question with clear evidence (``_evident``)

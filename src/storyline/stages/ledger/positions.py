@@ -20,7 +20,12 @@ from storyline.records import Article, Claim, CopyEdge, Entity, Question, Story
 from storyline.stages.ledger.descriptions import descriptions_read_once
 from storyline.stages.ledger.embedding import embed_claims
 from storyline.stages.ledger.grouping import EntitySpans
-from storyline.stages.ledger.measured_questions import measured_questions, measured_things, story_measures
+from storyline.stages.ledger.measured_questions import (
+    label_measured_things,
+    measured_questions,
+    measured_things,
+    story_measures,
+)
 from storyline.stages.ledger.non_counts import with_bounds_said
 from storyline.stages.ledger.proposition_pronouns import names_no_one
 from storyline.stages.ledger.proposition_questions import (
@@ -90,7 +95,11 @@ def ledger_steps(records: StoryRecords, settings: LedgerSettings, spans: EntityS
     vectors = embed_claims(reading.claims, load_embedder() if settings.embeddings else None, settings)
     measure_groups = measured_things(reading, measures, vectors)
     unmeasured = sort_unmeasured(reading, measure_groups)
-    questions, doubtful = measured_questions(reading, measures, measure_groups, unmeasured.attached)
+    labelled = label_measured_things(reading, measure_groups)
+    # a round with nothing to embed: every story asks for its figures' parses before any story reads one,
+    # so they are parsed in one batch (``label_predicates.parse_figure_sentences``)
+    yield []
+    questions, doubtful = measured_questions(reading, measures, measure_groups, unmeasured.attached, labelled)
     statement_groups = yield from group_propositions(reading, unmeasured, vectors)
     alone: set[str] = set()  # one voice's propositions, listed last (``ledger.single_voice``)
     # propositions whose pronoun names no one, after them (``proposition_pronouns``)

@@ -18,7 +18,8 @@ from storyline.records import Question
 
 # A story's ledger run in steps around the encoder: each time it yields the masked contents its keyed
 # links need embedded next, it is sent an encoder of them (None: link by words); then it returns its
-# questions.
+# questions. Its first yield asks for nothing: a pause once it has asked for its figures' parses
+# (``positions.ledger_steps``).
 LedgerSteps = Generator[list[str], Embedder | None, tuple[Question, ...]]
 
 # What a round hands back for each of a party's unfinished stories: the texts it wants embedded next (a
