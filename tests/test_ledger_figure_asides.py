@@ -1,4 +1,4 @@
-"""Figures a clause says in passing, and sums told apart by how they are said
+"""Figures a clause says in passing, and sums told apart by who pays them or how they are said
 (``ledger.figure_asides``, issue #14)."""
 
 from __future__ import annotations
@@ -7,11 +7,11 @@ import pytest
 
 from storyline.config import DEFAULT_SETTINGS
 from storyline.stages.ledger.counted import make_measures
-from storyline.stages.ledger.figure_asides import capacity_not_asserted, counts_an_enumerated_set
+from storyline.stages.ledger.figure_asides import capacity_not_asserted, counts_an_enumerated_set, payer
 from storyline.stages.ledger.measured_questions import _labelled
-from storyline.stages.ledger.measures import group_measures
+from storyline.stages.ledger.measures import Measure, group_measures
 from storyline.stages.ledger.quantity_labels import says_what_it_sums
-from tests.factories import make_article, make_claim, make_quantity
+from tests.factories import make_article, make_claim, make_quantity, span_of
 
 
 def _claim_and_figure(content: str, figure: str, value: float, unit: str = "newspaper"):  # type: ignore[no-untyped-def]
@@ -56,6 +56,40 @@ def test_the_size_of_a_set_listed_by_name_is_an_aside(content: str, figure: str,
     value = {"two": 2, "three": 3, "six": 6}[figure.split()[0]]
     claim, quantity = _claim_and_figure(content, figure, value, unit="person")
     assert counts_an_enumerated_set(claim, quantity) is aside
+
+
+def _sum(article_id: str, content: str, figure: str, payers: dict[str, str]) -> Measure:
+    text = f"The paper said that {content}"
+    article = make_article(text, id=article_id)
+    quantity = make_quantity(figure, 2_000_000, within=text, unit="USD")
+    claim = make_claim(content, article=article, id=f"c-{article_id}", quantities=(quantity,))
+    spans = {article_id: [(*span_of(text, name), entity) for name, entity in payers.items()]}
+    (measure,) = make_measures(claim, frozenset({"charity", "debate"}), spans=spans)
+    return measure
+
+
+def test_sums_paid_by_two_payers_are_two_questions() -> None:
+    gazette = _sum(
+        "a",
+        "he would attend the debate if the Gazette paid $2 million to charity",
+        "$2 million",
+        {"the Gazette": "e-gazette"},
+    )
+    herald = _sum(
+        "b",
+        "he would attend the debate if the Herald paid $2 million to charity",
+        "$2 million",
+        {"the Herald": "e-herald"},
+    )
+    assert (gazette.payer, herald.payer) == ("e-gazette", "e-herald")
+    assert len(group_measures([gazette, herald], DEFAULT_SETTINGS.ledger)) == 2
+    # a payer named in one only, or in neither ("unless he is paid"), keeps the sums together
+    passive = _sum(
+        "c", "he would attend the debate only if he is paid $2 million for charity", "$2 million", {}
+    )
+    assert passive.payer is None
+    assert payer(passive.claim, passive.quantity, {}) is None
+    assert len(group_measures([gazette, passive], DEFAULT_SETTINGS.ledger)) == 1
 
 
 def test_one_voice_saying_a_value_as_a_floor_and_exactly_tells_two_sums() -> None:

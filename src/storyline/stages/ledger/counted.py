@@ -21,7 +21,7 @@ from itertools import pairwise
 from storyline.lexicons import load_lexicon
 from storyline.records import Claim, Quantity, TimeExpr
 from storyline.stages.ledger.dated import counts_one_day, figure_day
-from storyline.stages.ledger.figure_asides import capacity_not_asserted, counts_an_enumerated_set
+from storyline.stages.ledger.figure_asides import capacity_not_asserted, counts_an_enumerated_set, payer
 from storyline.stages.ledger.grouping import (
     TOKEN_MARK,
     WORD,
@@ -138,6 +138,7 @@ class Measure:
     holder: str | None = None  # whose share a percentage is (``ledger.shares``): "@<entity id>"
     source: str | None = None  # whose count it is, once a tally is split by source (``ledger.tallies``)
     day: date | None = None  # the day it is a value of: its own when its words give one (``ledger.dated``)
+    payer: str | None = None  # the entity paying a sum, when its clause names one (``ledger.figure_asides``)
 
 
 def _clause_bounds(claim: Claim, quantity: Quantity) -> tuple[int, int]:
@@ -503,6 +504,7 @@ def make_measures(
                 changing=any(word in lexicon.update_cues for word in raw) or _sets_against_earlier(claim),
                 holder=_holder(claim, quantity, unit, spans, qualifiers),
                 day=day,
+                payer=payer(claim, quantity, spans) if number_type(quantity) == "money" else None,
             )
         )
     return measures

@@ -1,4 +1,4 @@
-"""Figures a clause says in passing, and sums told apart (issue #14, PolNeAR trump-debate-demands).
+"""Figures a clause says in passing, and who pays a sum (issue #14, PolNeAR trump-debate-demands).
 
 - A capacity denied or supposed ("We don't think there's room for four cable news networks"): nobody counts
   the networks; the figure answers no question (``capacity_not_asserted``).
@@ -6,6 +6,8 @@
   Paul"): the figure is an aside to what the clause asserts, a count no one reports or disputes
   (``counts_an_enumerated_set``). Without a possessor or "the" the figure is what the clause reports
   ("the king sent two envoys, Ali and Omar") and stays.
+- Who pays a sum (``payer``): "if CNN donated $5 million" and "that Fox News contribute $5 million" are two
+  demands of two payers, never one question, however alike their words.
 - A floor beside an exact figure of the same value in one voice of one article ("a $1 million buy" and "has
   spent over $1 million") tells two sums (``ledger.measures``): a speaker does not say one sum both ways.
 """
@@ -18,6 +20,7 @@ from functools import cache
 
 from storyline.lexicons import load_lexicon
 from storyline.records import Claim, Quantity
+from storyline.stages.ledger.grouping import EntitySpans
 
 # Where a sentence of a content ends (the frames below are read in the figure's own sentence): a stop after
 # a lower-case word, not after a title ("Sen. Marco Rubio", "Mr. Kell" go on).
@@ -28,12 +31,17 @@ DEFINITE_BEFORE = re.compile(r"(?:[’']s|\b(?:his|her|their|its|our|the))\s+$",
 # colleagues -- Sen. Marco", "three children: Ivanka"; the list's last name after "and".
 APPOSITION = re.compile(r"(?:\s+[^\W\d][\w’'-]*){0,4}\s*(?:--|[\u2013\u2014:(])\s*[A-Z]")
 LAST_MEMBER = re.compile(r"\band\s+(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]+")
+# How far before a figure the entity that pays it may end: a few words of tense or manner ("has already").
+PAYER_REACH = re.compile(r"\s+(?:[a-z]+\s+){0,2}$")
+# From the verb of paying to the figure: a few words at most ("paid him", "donated up to").
+PAID_TO_FIGURE = 3
 
 
 @dataclass(frozen=True, slots=True)
 class AsideLexicon:
     capacity: re.Pattern[str]
     denying_or_supposing: re.Pattern[str]
+    payment_verbs: frozenset[str]
     enumerated_set_largest: float
 
 
@@ -48,6 +56,7 @@ def aside_lexicon() -> AsideLexicon:
     return AsideLexicon(
         capacity=re.compile(rf"\b(?:{nouns})\s+for\s+$", re.IGNORECASE),
         denying_or_supposing=re.compile(rf"\b(?:{plain})\b|(?:{ends})\b", re.IGNORECASE),
+        payment_verbs=frozenset(data["payment_verbs"]),
         enumerated_set_largest=float(data["enumerated_set_largest"]),
     )
 
@@ -80,3 +89,26 @@ def counts_an_enumerated_set(claim: Claim, quantity: Quantity) -> bool:
     after = SENTENCE_END.split(after)[0]
     apposition = APPOSITION.match(after)
     return apposition is not None and LAST_MEMBER.search(after, apposition.end()) is not None
+
+
+def payer(claim: Claim, quantity: Quantity, spans: EntitySpans | None) -> str | None:
+    """The entity that pays a sum, named right before a verb of paying a few words before the figure ("if
+    CNN donated 5 million dollars to charity", "that FOX News contribute $5 million"), else None (a passive
+    "unless he is paid $5 million" names no payer)."""
+    if spans is None:
+        return None
+    before = claim.text[: max(0, quantity.start - claim.start)]
+    words = list(re.finditer(r"[^\W\d_][\w’'-]*", before))[-(PAID_TO_FIGURE + 1) :]
+    verbs = [word for word in words if word.group().lower() in aside_lexicon().payment_verbs]
+    if not verbs:
+        return None
+    verb_at = claim.start + verbs[-1].start()
+    named = [
+        (end, entity)
+        for start, end, entity in spans.get(claim.article, [])
+        if claim.start <= start and end <= verb_at
+    ]
+    if not named:
+        return None
+    end, entity = max(named)
+    return entity if PAYER_REACH.fullmatch(claim.text, end - claim.start, verb_at - claim.start) else None

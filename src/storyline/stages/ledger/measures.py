@@ -102,10 +102,13 @@ def _same_voice_conflict(first: Measure, second: Measure) -> bool:
     )
 
 
-def _floor_beside_exact(first: Measure, second: Measure) -> bool:
-    """Two sums however alike their words (issue #14, PolNeAR trump-debate-demands): one value said by one
-    voice of one article as a floor and exactly ("a $1 million Iowa buy" and "has already spent over $1
-    million"), which no speaker does of one sum; the status reason then says the floor of the one."""
+def _two_sums(first: Measure, second: Measure) -> bool:
+    """Two sums however alike their words (issue #14, PolNeAR trump-debate-demands): paid by two payers
+    ("if CNN donated $5 million" and "that Fox News contribute $5 million", ``ledger.figure_asides``), or
+    one value said by one voice of one article as a floor and exactly ("a $1 million Iowa buy" and "has
+    already spent over $1 million"), which no speaker does of one sum."""
+    if first.payer is not None and second.payer is not None and first.payer != second.payer:
+        return True
     return (
         first.quantity.value == second.quantity.value
         and first.claim.article == second.claim.article
@@ -218,7 +221,7 @@ def group_measures(
         if (
             _compatible(measures[first], measures[second])
             and not told_apart_beside(measures[first], measures[second], passages)
-            and not _floor_beside_exact(measures[first], measures[second])
+            and not _two_sums(measures[first], measures[second])
         ):
             score = _pair_score(measures[first], measures[second], weight, settings.equal_value_bonus)
             score = vectors.blend(score, measures[first].claim, measures[second].claim)
