@@ -564,6 +564,9 @@ def test_an_organisation_short_name_joins_the_full_name_of_its_article_unless_tw
 # cheesemaker") generic business heads, an acronym written alone read as its long form and a body introduced
 # as an institute no business, a name cut at its surname's particle ("Sofie Van") run on, and a one-word
 # organisation two articles tag recovered where a sentence opens with it.
+# 0.852, P 0.950 (thirty-first round, later) with a description before an untagged name ("The consumer
+# group X") that name's, a name after a title with its portfolio ("The Minister of Health, X") a person, and
+# a surname's particles joined where the story writes it as one word.
 FLOORS_OF_LATE_STORIES = {
     "sfax-bank-fraud": (0.87, 0.93),
     "pamir-air-crash": (0.94, 0.96),
@@ -571,7 +574,7 @@ FLOORS_OF_LATE_STORIES = {
     "java-eruption": (0.86, 0.92),
     "gas-leak": (0.87, 0.96),
     "storm": (0.90, 0.96),
-    "recall": (0.83, 0.93),
+    "recall": (0.845, 0.945),
 }  # (B3 F1, B3 precision)
 
 

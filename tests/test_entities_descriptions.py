@@ -438,3 +438,21 @@ def test_an_acronym_written_again_alone_is_its_long_forms_organisation() -> None
         (33, "Northland Inspection Agency"),
         (53, "Northland Inspection Agency"),
     ]
+
+
+def test_a_description_before_an_untagged_hyphenated_name_is_that_name_not_an_earlier_body() -> None:
+    """Issue #17, generalise recall: "The consumer group Proef-Keuze" — the small model tags no name, and
+    the description referred back to the food agency of the sentence before."""
+    found = mentions_of(
+        "The food agency said on Monday that it had closed the plant. The consumer group Proef-Keuze "
+        "asked for refunds. The group said shops had to pay."
+    )
+    assert refers(found, "The consumer group") == "Proef-Keuze"
+    assert any(m.text == "Proef-Keuze" and m.label == "ORG" and m.refers_to is None for m in found)
+    assert refers(found, "The group") == "Proef-Keuze"
+
+
+def test_a_description_before_a_word_in_lower_case_names_nothing_after_it() -> None:
+    found = mentions_of("The food agency said on Monday that it had closed the plant. Then the agency left.")
+    assert refers(found, "the agency") == "The food agency" or refers(found, "the agency") is None
+    assert not any(m.text.startswith("Then") for m in found)

@@ -140,6 +140,20 @@ def test_proper_nouns_in_apposition_with_a_title_are_a_person(tokens: str, peopl
             "Tamar/PROPN/compound/5/B-ORG Beridze/PROPN/appos/2/I-ORG ,/PUNCT/punct/2/O said/VERB/ROOT/7/O",
             ["Tamar Beridze"],
         ),
+        # issue #17 (generalise recall): the title's portfolio after "of" between it and the comma
+        (
+            "The/DET/det/1/O Minister/PROPN/nsubj/8/O of/ADP/prep/1/O Health/PROPN/pobj/2/O "
+            ",/PUNCT/punct/1/O Tamar/PROPN/compound/6/B-ORG Beridze/PROPN/appos/1/I-ORG ,/PUNCT/punct/1/O "
+            "said/VERB/ROOT/8/O",
+            ["Tamar Beridze"],
+        ),
+        # "of" a place after no title: no holder named
+        (
+            "The/DET/det/1/O capital/NOUN/nsubj/8/O of/ADP/prep/1/O Kalimaro/PROPN/pobj/2/O "
+            ",/PUNCT/punct/1/O Tamar/PROPN/compound/6/B-ORG Beridze/PROPN/appos/1/I-ORG ,/PUNCT/punct/1/O "
+            "said/VERB/ROOT/8/O",
+            [],
+        ),
         # a word of the name heads an organisation's name: left to the model
         (
             "The/DET/det/2/O sports/NOUN/compound/2/O minister/NOUN/nsubj/7/O ,/PUNCT/punct/2/O "

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from storyline.records import Entity, Mention
+from storyline.stages.entities.names import surname_particles_joined
 from storyline.stages.entities.resolve import resolve_entities
 from tests.factories import make_article, make_mention
 
@@ -149,3 +150,34 @@ def test_two_stories_each_with_a_person_of_one_surname_are_not_joined_by_their_l
     )
     assert person(found, "Lena Moreau") == [("a", "Lena Moreau"), ("a", "Moreau"), ("c", "Moreau")]
     assert person(found, "Paul Moreau") == [("b", "Paul Moreau"), ("b", "Moreau"), ("d", "Moreau")]
+
+
+@pytest.mark.parametrize("one_story", [False, True])
+def test_a_surname_with_its_particles_joined_is_the_same_persons(one_story: bool) -> None:
+    """Issue #17, generalise recall: "Marijke Van der Straeten" in one article, "Mariske Vanderstraeten" in
+    the next (a given-name variant too); a lone "da Costa" beside "Costa" is left to the surname rules."""
+    first = article(
+        "a1",
+        "Marijke Van der Straeten said the plant would close. Van der Straeten spoke on Monday.",
+        [("Marijke Van der Straeten", "PERSON"), ("Van der Straeten", "PERSON")],
+        one_story,
+    )
+    second = article(
+        "a2",
+        "The minister, Mariske Vanderstraeten, said the plant would close.",
+        [("Mariske Vanderstraeten", "PERSON")],
+        one_story,
+    )
+    entities = resolve_entities(first + second)
+    assert holding(entities, "a1", "Marijke Van der Straeten") is holding(
+        entities, "a2", "Mariske Vanderstraeten"
+    )
+    assert holding(entities, "a1", "Van der Straeten") is holding(entities, "a2", "Mariske Vanderstraeten")
+
+
+def test_particles_join_a_surname_only_where_the_scope_writes_it_as_one_word() -> None:
+    assert surname_particles_joined(["sofie van den bossche", "sophie vandenbossche", "van den bossche"]) == {
+        "sofie van den bossche": "sofie vandenbossche",
+        "van den bossche": "vandenbossche",
+    }
+    assert surname_particles_joined(["lula da silva", "silva", "anna de la cruz"]) == {}

@@ -85,6 +85,12 @@ def resolve_descriptions(
             # a name the small model missed (after a dateline: "ALMATY - The Harlow District Court …")
             # is still what "the court" further on refers back to
             organisations.append(found)
+        elif kind == "org" and (named := _untagged_name_after(article, start, end)) is not None:
+            # "The consumer group Proef-Keuze": the phrase describes the name right after it, which the small
+            # model missed; it is that name's, never an earlier body's (issue #17, generalise recall)
+            organisations.append(named)
+            resolved.append(named)
+            found = Mention(article_id, start, end, text[start:end], "ORG", refers_to=named.text)
         else:
             found = resolve_organisation_description(article, start, end, organisations, lexicon)
             if found is None or found.label == ROLE_LABEL:
@@ -94,6 +100,41 @@ def resolve_descriptions(
         if found is not None:
             resolved.append(found)
     return resolved
+
+
+# Entity types a capitalised word after a body's description may have and still be its untagged name.
+UNTAGGED_NAME_TYPES = frozenset({"", "ORG", "PERSON", "PRODUCT", "WORK_OF_ART"})
+
+
+def _untagged_name_after(article: DescribedArticle, start: int, end: int) -> Mention | None:
+    """The organisation's name right after "the consumer group" (one space between) that no name found
+    covers: capitalised words, joined by hyphens or spaces ("Proef-Keuze"), to the first word in lower case
+    or punctuation. None where a name found is there (its own resolution), where the phrase opens with no
+    "the", or where the capitalised word is a date, a place or a pronoun ("the agency I trust")."""
+    doc, text = article.doc, article.text
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span[0].lower_ != "the" or text[end : end + 1] != " " or span[-1].is_sent_end:
+        return None
+    following = [t for t in doc[span[-1].i + 1 :]]
+    words: list[Token] = []
+    for token in following:
+        joined = bool(words) and token.idx == words[-1].idx + len(words[-1].text)
+        if token.text == "-" and joined and not token.whitespace_:
+            words.append(token)
+            continue
+        if not (token.is_alpha and token.text[:1].isupper()) or token.is_sent_start:
+            break
+        if token.pos_ == "PRON" or token.ent_type_ not in UNTAGGED_NAME_TYPES:
+            break
+        words.append(token)
+    while words and words[-1].text == "-":
+        words.pop()
+    if not words:
+        return None
+    name_end = words[-1].idx + len(words[-1].text)
+    if any(m.start < name_end and end < m.end for m in article.names):
+        return None
+    return Mention(article.article_id, words[0].idx, name_end, text[words[0].idx : name_end], "ORG")
 
 
 def _person_named_beside(article: DescribedArticle, start: int, end: int) -> Mention | None:

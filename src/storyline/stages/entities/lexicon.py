@@ -343,6 +343,12 @@ def _name_particles() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'’-])(?:{particles})[-‐](?=\w)")
 
 
+@lru_cache(maxsize=1)
+def surname_particle_words() -> frozenset[str]:
+    """Words a surname opens with ("van", "den", "de", "dos"), lower case (``surname_particles``)."""
+    return frozenset(load_lexicon("entities")["surname_particles"])
+
+
 def without_name_particle(word: str) -> str:
     """ "Dschuburi" of "al-Dschuburi", "Saadi" of "as-Saadi": a surname as papers also write it, without the
     hyphenated Arabic article (case kept)."""

@@ -26,11 +26,9 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.lexicons import load_lexicon
 from storyline.records import ROLE_LABEL, Mention, ParsedArticle
 from storyline.stages.entities.affiliations import people_of_their_organisations
 from storyline.stages.entities.bodies import (
@@ -61,6 +59,7 @@ from storyline.stages.entities.lexicon import (
     fold_name,
     is_acronym,
     particle_name_at,
+    surname_particle_words,
     without_name_particle,
 )
 from storyline.stages.entities.members import members_standing_for_bodies
@@ -240,18 +239,13 @@ def _with_surname_after_particle(text: str, ent: Span, end: int) -> int:
     they open, whatever the small model tagged that word."""
     if ent.label_ != "PERSON" or len(ent) < 2 or end != ent.end_char:
         return end
-    if ent[-1].lower_ not in _surname_particles() or not ent[-1].is_title:
+    if ent[-1].lower_ not in surname_particle_words() or not ent[-1].is_title:
         return end
     rest = _PARTICLE_REST.match(text, end)
     particles = rest.group("particles").split() if rest is not None else []
-    if rest is None or any(word not in _surname_particles() for word in particles):
+    if rest is None or any(word not in surname_particle_words() for word in particles):
         return end
     return rest.end()
-
-
-@lru_cache(maxsize=1)
-def _surname_particles() -> frozenset[str]:
-    return frozenset(load_lexicon("entities")["surname_particles"])
 
 
 # After a particle ending a name: lower-case particles, then the capitalised word of the surname.

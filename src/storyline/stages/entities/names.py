@@ -27,7 +27,7 @@ from storyline.config import EntitiesSettings
 from storyline.records import Mention
 from storyline.stages.entities.index import SimilarWords
 from storyline.stages.entities.korean import korean_surname_reading, korean_surname_row
-from storyline.stages.entities.lexicon import entity_lexicon, fold_name
+from storyline.stages.entities.lexicon import entity_lexicon, fold_name, surname_particle_words
 from storyline.stages.entities.transliteration import (
     given_name_rows,
     name_readings,
@@ -35,7 +35,13 @@ from storyline.stages.entities.transliteration import (
     surname_first_readings,
 )
 
-__all__ = ["NameContext", "merge_person_variants", "shortens_given_names", "without_middle_patronymic"]
+__all__ = [
+    "NameContext",
+    "merge_person_variants",
+    "shortens_given_names",
+    "surname_particles_joined",
+    "without_middle_patronymic",
+]
 
 # A reading of a surname shared by more full names than this is too common to compare pairwise in
 # ("kim" in Korean news); its names are left to the near-spelling pass.
@@ -117,6 +123,28 @@ def without_middle_patronymic(key: str) -> str:
     if len(words) != 3 or not words[1].endswith(entity_lexicon().middle_patronymic_endings):
         return key
     return f"{words[0]} {words[2]}"
+
+
+def surname_particles_joined(keys: Iterable[str]) -> dict[str, str]:
+    """ "sofie van den bossche" → "sofie vandenbossche" where another key writes that surname as one word
+    ("sophie vandenbossche", "vandenbossche"): Dutch and Flemish papers join a surname's particles at will,
+    and the folded keys then share no surname. Only where the joined word is written so in the scope: "da
+    silva" stays two words beside a lone "silva". Each key changed → its joined form."""
+    particles = surname_particle_words()
+    keys = list(keys)
+    one_word_surnames = {key.rsplit(" ", 1)[-1] for key in keys}
+    joined: dict[str, str] = {}
+    for key in keys:
+        words = key.split()
+        first_particle = len(words) - 1
+        while first_particle > 0 and words[first_particle - 1] in particles:
+            first_particle -= 1
+        if first_particle == len(words) - 1:
+            continue
+        surname = "".join(words[first_particle:])
+        if surname in one_word_surnames:
+            joined[key] = " ".join([*words[:first_particle], surname])
+    return joined
 
 
 def _names_compatible(long_a: list[str], long_b: list[str], settings: EntitiesSettings) -> bool:

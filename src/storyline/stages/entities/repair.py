@@ -356,9 +356,20 @@ def _titled_right_before(doc: Doc, name: Mention, lexicon: EntityLexicon) -> boo
     span = doc.char_span(name.start, name.end)
     if span is None or span.start < 2 or doc[span.start - 1].text != ",":
         return False
-    return doc[span.start - 2].lower_ in lexicon.title_words and not any(
+    return _title_ending_at(doc, span.start - 2, lexicon) and not any(
         token.lower_ in lexicon.org_head_words for token in span
     )
+
+
+def _title_ending_at(doc: Doc, last: int, lexicon: EntityLexicon) -> bool:
+    """Whether the words ending at token ``last`` are a title: a title word ("minister"), or one with its
+    portfolio after "of" in one to three capitalised words ("The Minister of Public Health, X")."""
+    if doc[last].lower_ in lexicon.title_words:
+        return True
+    at = last
+    while at > 0 and last - at < 3 and doc[at].is_alpha and doc[at].text[:1].isupper():
+        at -= 1
+    return at < last and at > 0 and doc[at].lower_ == "of" and doc[at - 1].lower_ in lexicon.title_words
 
 
 def _titled_by_apposition(head: Token, lexicon: EntityLexicon) -> bool:

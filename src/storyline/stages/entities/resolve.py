@@ -49,7 +49,12 @@ from storyline.stages.entities.lexicon import (
     fold_name,
 )
 from storyline.stages.entities.mentions import extract_mentions
-from storyline.stages.entities.names import NameContext, merge_person_variants, without_middle_patronymic
+from storyline.stages.entities.names import (
+    NameContext,
+    merge_person_variants,
+    surname_particles_joined,
+    without_middle_patronymic,
+)
 from storyline.stages.entities.organisation_descriptions import is_organisation_description
 from storyline.stages.entities.organisations import (
     attach_organisation_descriptions,
@@ -301,6 +306,8 @@ def _group_names(
         keyed, organisation_names = localise_organisation_names(keyed, place_keys)
     if broad_type == "PERSON":
         keyed = [(without_middle_patronymic(key), mention) for key, mention in keyed]
+        joined = surname_particles_joined({key for key, _ in keyed})
+        keyed = [(joined.get(key, key), mention) for key, mention in keyed]
     groups = DisjointSet(key for key, _ in keyed)
     _merge_spacing_variants(groups)
     if broad_type == "PERSON":
