@@ -276,3 +276,44 @@ def test_a_negation_word_outside_the_main_clause_or_in_an_idiom_affirms(text: st
 )
 def test_a_negation_leaving_a_thing_open_or_said_to_someone_denies_nothing(text: str, stance: str) -> None:
     assert stance_of(make_claim(text, cue="said", speaker_text="The engineer")) == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # issue #14 (PolNeAR manafort-shake-up): the full stop of a title or an initial ends no clause; read
+        # as a sentence end, "Mr. X was not …" had "mr" for its main clause and affirmed
+        ("Mr. Ortega was not told about the flood", "deny"),
+        ("Sen. Alvarez has never visited the dam", "deny"),
+        ("the U.S. engineers did not inspect the levee", "deny"),
+        ("the mayor, Dr. J. Ruiz, did not sign the order", "deny"),
+        # must not: a real sentence end, a time's full stop included, still ends the main clause
+        ("the ferry left at 5 p.m. It did not come back", "affirm"),
+        ("the dam held. Nobody was hurt", "affirm"),
+        # a negation in a relative clause set off by commas or dashes is the relative clause's
+        ("Mr. Ortega, who does not know the valley, blamed the engineers", "affirm"),
+        ("the levee, which was never inspected, held through the storm", "affirm"),
+        ("the crew - none of them warned - stayed aboard", "affirm"),
+        ("the engineer who built it - a man who never visited - was not paid", "deny"),
+        ("the council praised the mayor, who had not been told", "affirm"),
+        # must not: a "which" ending the clause may stand for the whole clause, and a restrictive relative
+        # clause (no comma) stays in the main clause
+        ("they asked the council to repair the dam, which it has not done", "deny"),
+        ("the crews who did not evacuate were rescued", "deny"),
+        # a tag question asks the hearer to agree; it negates nothing
+        ("the ferry was overloaded, wasn't it?", "affirm"),
+        ("you saw the crack, did you not?", "affirm"),
+        ("the ferry wasn't overloaded, was it?", "deny"),
+        # the "not" of a noun's infinitive is the noun's, and so is that of a purpose
+        ("the board defended its decision not to close the bridge", "affirm"),
+        ("the mayor kept his pledge not to raise the ferry fares", "affirm"),
+        ("the crews worked at night so as not to block the road", "affirm"),
+        # must not: a verb's negated infinitive still denies
+        ("the board decided not to close the bridge", "deny"),
+        # a spaced hyphen or two hyphens end the clause as a dash does, and a contrast may follow a quote
+        ("the council should publish the audit now -- not after the vote", "affirm"),
+        ('the mayor "backs the dam fully," while the council did not', "affirm"),
+    ],
+)
+def test_a_negation_in_a_relative_clause_tag_or_infinitive_denies_nothing(text: str, stance: str) -> None:
+    assert stance_of(make_claim(text, cue="said", speaker_text="The engineer")) == stance

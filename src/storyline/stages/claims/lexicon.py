@@ -79,6 +79,8 @@ class ClaimLexicon:
     denial_verbs: frozenset[str]
     denial_nouns: frozenset[str]
     negation_idioms: tuple[str, ...]  # in file order: each is cut from the text in turn
+    clause_abbreviations: frozenset[str]  # "mr", "sen": their full stop ends no clause
+    infinitive_nouns: tuple[str, ...]  # "decision": "his decision not to run" negates no main predicate
     certainty_idioms: tuple[str, ...]  # "there's no denying …": cut too, unless a refusing word follows
     certainty_refused_before: tuple[str, ...]  # "no question of resigning" refuses
     preventive_verbs: frozenset[str]  # written forms: "prevent", "prevented", "kept" …
@@ -179,6 +181,8 @@ def claim_lexicon() -> ClaimLexicon:
         denial_verbs=_words(denials["verbs"]),
         denial_nouns=_words(denials["nouns"]),
         negation_idioms=tuple(idiom.lower() for idiom in denials["negation_idioms"]),
+        clause_abbreviations=_words(denials["clause_abbreviations"]),
+        infinitive_nouns=tuple(noun.lower() for noun in denials["infinitive_nouns"]),
         certainty_idioms=tuple(idiom.lower() for idiom in denials["certainty_idioms"]),
         certainty_refused_before=tuple(word.lower() for word in denials["certainty_refused_before"]),
         preventive_verbs=_words(denials["preventive_verbs"]),

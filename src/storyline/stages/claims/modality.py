@@ -42,8 +42,31 @@ CONTENT_WORD = re.compile(r"[^\W\d_]+(?:'t)?", re.UNICODE)
 # "…information.’ Not fit!"), a semicolon or dash, a contrast ("…, not on …") or a cause ("aircraft had
 # stayed on the ground because there was not enough fuel": the generalise fire story's report, read as a
 # denial).
+# A dash typed as a spaced hyphen or two hyphens ("what those questions are now -- not after the election")
+# ends it as a dash does, and a contrast may follow a closing quote mark ("'supports him 100 percent,' while
+# his opponent did not").
 MAIN_CLAUSE_END = re.compile(
-    r"[.;!?–—][\"'’”»]*\s|,\s+(?:but|while|whereas|not|rather)\s|\s+rather\s+than\s|\s+because\s"
+    r"[.;!?–—][\"'’”»]*\s|\s--?\s|,[\"'’”»]*\s+(?:but|while|whereas|not|rather)\s|\s+rather\s+than\s"
+    r"|\s+because\s"
+)
+# The word right before a full stop (``_after_abbreviation``), and the time whose full stop does end a
+# sentence ("at 5 p.m. It did not stop").
+WORD_BEFORE = re.compile(r"[^\W\d_]+$")
+TIME_BEFORE = re.compile(r"\b[ap]\.m$")
+# Words set off by a pair of dashes ("the officer - a veteran of ten years - was not wearing a camera"): an
+# aside, which ends no clause (``_main_clause``).
+DASHED_ASIDE = re.compile(r"\s(?:--?|[–—])\s[^–—]*?\s(?:--?|[–—])\s")
+# A relative clause set off by a comma, up to the next comma or the main clause's end: "Mr. Khan, who does
+# not know me, attacked me" — its negation is the relative clause's (``_main_clause``).
+# One of a person ("who") may end with the clause; a "which" only before a comma or a dash, for at the
+# clause's end it may stand for the whole clause ("demanded that police release the video, which they have
+# not done" denies the release).
+RELATIVE_CLAUSE = re.compile(r",\s+(?:(?:who|whom|whose)\s[^,]*?(?=,|\s-\s|$)|which\s[^,]*?(?=,|\s-\s))")
+# A tag question after a comma ("he said it, didn't he?", "you were there, were you not?"): it asks the
+# hearer to agree, it negates nothing (``_main_clause``).
+TAG_QUESTION = re.compile(
+    r",\s+[a-z]+(?:n't\s+(?:i|you|he|she|it|we|they|there)|\s+(?:i|you|he|she|it|we|they|there)\s+not)"
+    r"(?=\s*\?)"
 )
 # A "No" that opens a content answers the question put to the speaker, not the clause that follows it: "No,
 # I meant he's the founder of ISIS" (PolNeAR's second-amendment-isis-founder, a candidate rejecting a softer
@@ -325,7 +348,9 @@ def _negated(claim_text: str) -> bool:
 
 
 def _main_clause(claim_text: str) -> str:
-    """The content's main clause, lower-cased, without an answering "No" or a negation idiom."""
+    """The content's main clause, lower-cased, without an answering "No", a negation idiom, a tag question, a
+    relative clause set off by a comma or the "not" of a noun's infinitive ("his decision not to run"). It
+    ends at a sentence end, never at an abbreviation's full stop ("Mr. Manafort was not …")."""
     lexicon = claim_lexicon()
     text = " ".join(claim_text.replace("’", "'").lower().split())
     text = ANSWERING_NO.sub("", text.lstrip("\"“‘'"))
@@ -334,7 +359,34 @@ def _main_clause(claim_text: str) -> str:
     )
     for idiom in patterns:
         text = idiom.sub(" ", text)
-    return MAIN_CLAUSE_END.split(text, maxsplit=1)[0]
+    text = _noun_infinitive(lexicon.infinitive_nouns).sub(r"\1 to", TAG_QUESTION.sub("", text))
+    text = DASHED_ASIDE.sub(" ", text)
+    clause = next(
+        (
+            text[: end.start()]
+            for end in MAIN_CLAUSE_END.finditer(text)
+            if not _after_abbreviation(text, end.start())
+        ),
+        text,
+    )
+    return RELATIVE_CLAUSE.sub("", clause)
+
+
+def _after_abbreviation(text: str, stop: int) -> bool:
+    """Whether the mark at ``stop`` is the full stop of an abbreviation ("mr.", "sen.") or of a single letter
+    ("u.s.", "j. edgar"), which ends no clause; a time's ("5 p.m.") ends its sentence."""
+    if text[stop] != "." or TIME_BEFORE.search(text, 0, stop):
+        return False
+    word = WORD_BEFORE.search(text, 0, stop)
+    return word is not None and (
+        len(word.group()) == 1 or word.group() in claim_lexicon().clause_abbreviations
+    )
+
+
+@lru_cache(maxsize=1)
+def _noun_infinitive(nouns: tuple[str, ...]) -> re.Pattern[str]:
+    """A negated infinitive after a noun that takes one ("his decision not to run"): the noun's "not"."""
+    return re.compile(rf"\b({'|'.join(map(re.escape, nouns))})\s+not\s+to\b")
 
 
 @lru_cache(maxsize=4)
