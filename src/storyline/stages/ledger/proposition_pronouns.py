@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from storyline.records import Claim
 from storyline.stages.ledger.grouping import EntitySpans, ledger_lexicon
+from storyline.stages.ledger.label_descriptions import described_named
 from storyline.stages.timeline import SENTENCE_END
 
 if TYPE_CHECKING:  # story_reading builds on modules that import this one
@@ -90,7 +91,13 @@ def named_in_story(label: str, claim: Claim, reading: StoryReading) -> str | Non
     """``label`` (worded from ``claim``) with its pronoun named from the story's people (``named_label``),
     for a proposition's label and a measured figure's alike; None when no one can be."""
     text = reading.context.texts.get(claim.article, "")
-    return named_label(label, claim, People(text, reading.spans, reading.persons, reading.genders))
+    named = named_label(label, claim, People(text, reading.spans, reading.persons, reading.genders))
+    # "the network", "the super PAC": named where the article says which (``ledger.label_descriptions``)
+    return (
+        None
+        if named is None
+        else described_named(named, claim, text, reading.spans, reading.context.voices, reading.context.names)
+    )
 
 
 def names_no_one(label: str) -> bool:
