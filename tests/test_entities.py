@@ -559,7 +559,8 @@ def test_an_organisation_short_name_joins_the_full_name_of_its_article_unless_tw
 # 0.902, P 0.962 (thirtieth round) with a quoted nickname before middle initials and a particle surname, "Ma."
 # written out, "Gov."/"Sec." titles before a name; drina-bridge 0.834 with "the contractor" only for the one
 # organisation an article introduces as a contractor.
-# recall joined at the thirtieth round's end (scored unseen at 64f8ab6: 0.778, P 0.924).
+# recall joined at the thirtieth round's end (scored unseen at 64f8ab6: 0.778, P 0.924); cable at the
+# thirty-first's (scored unseen at aa5d7b8: 0.810, P 0.963).
 # 0.842, P 0.941 (thirty-first round) with a food business's trade words ("the producer", "the dairy", "the
 # cheesemaker") generic business heads, an acronym written alone read as its long form and a body introduced
 # as an institute no business, a name cut at its surname's particle ("Sofie Van") run on, and a one-word
@@ -575,6 +576,7 @@ FLOORS_OF_LATE_STORIES = {
     "gas-leak": (0.87, 0.96),
     "storm": (0.90, 0.96),
     "recall": (0.845, 0.945),
+    "cable": (0.80, 0.95),
 }  # (B3 F1, B3 precision)
 
 

@@ -153,10 +153,12 @@ GENERALISE_TIMES_FLOORS = {"value F1": 0.95, "relaxed F1": 0.965}
 # were read (0.922 / 0.965: a day of the month named alone, "on the 24th", "the night of the 21st"; then
 # 0.936: an infinitive's bound in a present sentence lies ahead, "expects the typhoon ... to leave by
 # Wednesday"). recall joined at the thirtieth round's end (scored unseen at 64f8ab6: value F1 0.929, relaxed
-# F1 0.976 on its 64 times); its own floors at those until its errors are read.
+# F1 0.976 on its 64 times); its own floors at those until its errors are read. cable joined at the
+# thirty-first round's end (scored unseen at aa5d7b8: value F1 0.941, relaxed F1 0.980 on its 51 times).
 TIMES_FLOORS_OF_LATE_STORIES: dict[str, dict[str, float]] = {
     "storm": {"value F1": 0.93, "relaxed F1": 0.96},
     "recall": {"value F1": 0.92, "relaxed F1": 0.97},
+    "cable": {"value F1": 0.94, "relaxed F1": 0.97},
 }
 
 
