@@ -78,6 +78,13 @@ def test_things_picked_by_their_place_in_time_are_no_count(content: str, figure:
         ("a 10-point lead in the polls", "10-point lead", "point", False),
         ("twenty-five fans waited at the gate", "twenty-five fans", "fan", False),
         ("the 911 callers were all neighbours", "911 callers", "caller", False),
+        # a chain of three numbers names a plan; a sum before "question" is an idiom; a score stays
+        ("the coach swore by his 4-3-3 formation all season", "4", "formation", True),
+        ("the coach swore by his 4-3-3 formation all season", "3", "formation", True),
+        ("whether voters will forgive him is the $90,000 question", "$90,000", "USD", True),
+        ("whether voters will forgive him is the $90,000 question", "$90,000 question", "USD", True),
+        ("the court upheld the law in a 5-4 ruling", "5", "ruling", False),
+        ("the donor gave $90,000 to the campaign", "$90,000", "USD", False),
     ],
 )
 def test_a_numeral_that_names_is_no_count(content: str, figure: str, unit: str, names: bool) -> None:

@@ -45,6 +45,13 @@ PHRASE_BREAK = re.compile(r"[,;:()\u2013\u2014]")
 HYPHENED_TO_A_WORD = re.compile(r"[^\W\d_]-$")
 INDEFINITE_ARTICLES = frozenset({"a", "an"})
 # digits, then a space and a noun: "a 10-point lead" and "a 1,000 strong crowd" are no labels
+# Three numbers or more joined by hyphens name a plan, a formation or a phone code ("the 3-2-1 strategy", "a
+# 4-3-3 formation", "9-1-1"); two are a score or a vote ("a 5-4 ruling") and stay.
+NUMBER_CHAIN = re.compile(r"\d+(?:[-\u2013]\d+){2,}")
+# A sum right before "question" is the idiom "the $64,000 question" (what matters most): no money named.
+IDIOM_AFTER_SUM = re.compile(
+    r"\S*\d[\d,.]*(?:\s+(?:thousand|million|billion))?[\s-]+question\b", re.IGNORECASE
+)
 LABEL_DIGITS = re.compile(r"\d+\s+[^\W\d_]")
 # A window of a run of things: its latest or first members ("the past 19 contests", "the last 10").
 WINDOW = r"of\s+(?:the|their|its|his|her)\s+(?:past|last|previous|first|next|latest|final)\s+"
@@ -260,14 +267,26 @@ def names_a_thing(claim: Claim, quantity: Quantity) -> bool:
     passersby", "an F-16 crashed") or digits and a noun of no measure after "a"/"an" ("a 911 caller told
     a dispatcher", "a 747 jet landed"). A count after an indefinite article is a word ("a hundred
     protesters"), and a measure takes a hyphen or a unit ("a 10-point lead", "a 5 percent cut"). Issue
-    #14, PolNeAR police-shootings: "How many passersby …?" answered 5, "How many caller …?" 911."""
+    #14, PolNeAR police-shootings: "How many passersby …?" answered 5, "How many caller …?" 911. A numeral
+    in a chain of three or more ("the 3-2-1 strategy") and a sum in "the $64,000 question" name, too (PolNeAR
+    new-hampshire-primary, scored unseen: both were asked as counts)."""
     before = claim.text[: max(0, quantity.start - claim.start)]
-    if HYPHENED_TO_A_WORD.search(before):
+    if HYPHENED_TO_A_WORD.search(before) or _in_a_number_chain(claim, quantity):
+        return True
+    if IDIOM_AFTER_SUM.match(claim.text, quantity.start - claim.start):
         return True
     return (
         LABEL_DIGITS.match(quantity.text) is not None
         and quantity.unit not in _measure_units()
         and not INDEFINITE_ARTICLES.isdisjoint(words_before(claim, quantity, 1))
+    )
+
+
+def _in_a_number_chain(claim: Claim, quantity: Quantity) -> bool:
+    """Whether the figure lies inside three or more numbers joined by hyphens ("3-2-1")."""
+    figure = (quantity.start - claim.start, quantity.end - claim.start)
+    return any(
+        chain.start() <= figure[1] and figure[0] <= chain.end() for chain in NUMBER_CHAIN.finditer(claim.text)
     )
 
 
