@@ -16,7 +16,7 @@ TWO_WORKERS = EngineSettings(workers=2)
 @pytest.fixture(scope="module")
 def fork_server() -> None:
     """The fork server a run's workers start (loading spaCy and lingua: seconds, once for the module)."""
-    engines._worker_context()
+    engines.worker_context()
     multiprocessing.forkserver.ensure_running()
 
 

@@ -159,12 +159,12 @@ def _run_locally(
         return
     chunks = chunked(itertools.chain(head, items), settings.worker_chunk_size)
     with ProcessPoolExecutor(
-        max_workers=workers, mp_context=_worker_context(), initializer=end_with_parent
+        max_workers=workers, mp_context=worker_context(), initializer=end_with_parent
     ) as pool:
         yield from _in_order(pool.submit, work, chunks, workers, while_starting)
 
 
-def _worker_context() -> multiprocessing.context.BaseContext:
+def worker_context() -> multiprocessing.context.BaseContext:
     """Where worker processes come from. Not forked from this process: forking one that already runs torch
     or BLAS threads can deadlock the child. A fork server is a fresh interpreter that imports
     ``PRELOAD_MODULE`` (loading spaCy and lingua once) and forks each worker from itself, so workers start
@@ -178,7 +178,7 @@ def _worker_context() -> multiprocessing.context.BaseContext:
 
 
 def fork_server_running() -> bool:
-    """Whether this process's fork server (``_worker_context``) has started: a process forked from it now
+    """Whether this process's fork server (``worker_context``) has started: a process forked from it now
     starts with the models loaded, in milliseconds rather than the server's seconds of loading."""
     server = getattr(multiprocessing.forkserver, "_forkserver", None)
     return getattr(server, "_forkserver_pid", None) is not None

@@ -9,7 +9,7 @@ ledgers are those ``build_ledgers`` returns, to the byte.
 Why: after the last article is stored, the ledger is most of ``analyze``'s serial tail (8-17 s of CPU on
 1,000 generated articles, ``benchmarks/profile_main.py``) while the per-article workers have ended and their
 cores stand idle. The helper is forked from the local engine's fork server (spaCy loaded: the ledger's
-parser), not from this process, which runs torch (``engines._worker_context``).
+parser), not from this process, which runs torch (``engines.worker_context``).
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ def build_ledgers_beside(
         return build_ledgers(stories, settings, spans)
     theirs = _helper_share(stories)
     pool = ProcessPoolExecutor(
-        max_workers=1, mp_context=engines._worker_context(), initializer=engines.end_with_parent
+        max_workers=1, mp_context=engines.worker_context(), initializer=engines.end_with_parent
     )
     with pool, descriptions_read_once():
         helper = HelperSteps(pool, {n: stories[n] for n in sorted(theirs)}, settings, spans)
