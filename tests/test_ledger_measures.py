@@ -247,6 +247,14 @@ def test_a_lower_case_possessor_narrows_no_count() -> None:
     assert theirs.qualifiers == its.qualifiers == frozenset()
 
 
+def test_people_someone_is_holding_are_a_count_of_the_held() -> None:
+    (holding,) = _measures_of(
+        "the gunmen are holding 14 passengers at the depot", {"14 passengers": (14, "personnel")}
+    )
+    (held,) = _measures_of("14 passengers are held at the depot", {"14 passengers": (14, "personnel")})
+    assert holding.kind == held.kind == "held_captive"
+
+
 def test_suspects_in_custody_are_the_detained() -> None:
     (held,) = _measures_of("the number of suspects in custody has risen to eight", {"eight": (8, "suspect")})
     assert (held.unit, held.kind) == ("personnel", "detained")
