@@ -152,8 +152,10 @@ def test_a_source_s_series_inside_a_contest_between_moving_counts_is_shown() -> 
 # number dates that number, an "and" closing a list of places cuts no clause), so it is in these floors.
 # cable joined at the thirty-first round's end (scored unseen at aa5d7b8: shown 1/3, right latest 0/3,
 # must-not 0/3: the drag mark's first length split from the later three, the crew held shown without its fall
-# to 5, the cables damaged in no question).
-SERIES_LATE_STORIES: dict[str, tuple[int, int]] = {"cable": (3, 0)}  # story: (series, right floor)
+# to 5, the cables damaged in no question); 2/3 right since the thirty-third round (a length followed by a
+# size word takes no kind of count from the verb that found the thing; a lower-case possessor narrows none;
+# "are holding" names the held as "are held" does).
+SERIES_LATE_STORIES: dict[str, tuple[int, int]] = {"cable": (3, 2)}  # story: (series, right floor)
 
 
 def test_generalisation_stories_series_stay_above_floors() -> None:

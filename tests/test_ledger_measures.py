@@ -232,6 +232,29 @@ def test_people_found_are_no_things_recovered() -> None:
     assert dead.kind == "dead"
 
 
+def test_a_things_size_takes_no_kind_of_count_from_the_verb_that_found_the_thing() -> None:
+    (trench,) = _measures_of("divers had found a trench thirty metres deep", {"thirty metres": (30, "metre")})
+    assert trench.kind is None
+    (works,) = _measures_of("police had found 30 works long after the theft", {"30 works": (30, "work")})
+    assert works.kind == "recovered"  # a size word after the noun, not after the figure: the count keeps it
+
+
+def test_a_lower_case_possessor_narrows_no_count() -> None:
+    (theirs,) = _measures_of(
+        "six of the factory's workers were still held", {"six of the factory's workers": (6, "personnel")}
+    )
+    (its,) = _measures_of("six of its workers were still held", {"six of its workers": (6, "personnel")})
+    assert theirs.qualifiers == its.qualifiers == frozenset()
+
+
+def test_people_someone_is_holding_are_a_count_of_the_held() -> None:
+    (holding,) = _measures_of(
+        "the gunmen are holding 14 passengers at the depot", {"14 passengers": (14, "personnel")}
+    )
+    (held,) = _measures_of("14 passengers are held at the depot", {"14 passengers": (14, "personnel")})
+    assert holding.kind == held.kind == "held_captive"
+
+
 def test_suspects_in_custody_are_the_detained() -> None:
     (held,) = _measures_of("the number of suspects in custody has risen to eight", {"eight": (8, "suspect")})
     assert (held.unit, held.kind) == ("personnel", "detained")

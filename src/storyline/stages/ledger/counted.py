@@ -123,6 +123,9 @@ ON_DAY = "+on:"
 # Italy"): a subset, no side of the count of all.
 AGENT = "+agent:"
 
+# a lower-case word with its possessive ending ("the ship's"): whose the counted things are
+POSSESSOR = re.compile(r"\b[a-z]+['’]s\b")
+
 
 @dataclass(frozen=True, slots=True)
 class Measure:
@@ -344,6 +347,9 @@ def _qualifiers(claim: Claim, quantity: Quantity) -> frozenset[str]:
         lambda m: m.group(2) if m.group(2).lower() in lexicon.neutral_qualifiers else m.group(0),
         quantity.text,
     )
+    # a possessor in lower case ("five of the ship's crew members") says whose the things are, as "its" does
+    # ("four of its crew members"), not which of them: the generalise cable story's held crew stood apart
+    text = POSSESSOR.sub(" ", text)
     words = [word for word in WORD.findall(text) if not word[0].isdigit()]
     # a word of the figure's kind ("12 reconnected facilities", "five injured workers") says what happened
     # to the counted thing, which ``Measure.kind`` holds: it narrows nothing ("41 facilities back online")
@@ -362,6 +368,18 @@ def _qualifiers(claim: Claim, quantity: Quantity) -> frozenset[str]:
     )
     narrowing |= _agent_participle(claim, quantity)
     return narrowing | {INCREMENT} if _is_increment(claim, quantity) else narrowing
+
+
+def _gives_a_size(claim: Claim, quantity: Quantity, unit: str) -> bool:
+    """Whether the figure is the size of a thing ("a drag mark forty kilometres long", "a trench 30 metres
+    deep": a unit of ``dimension_units`` and a word of ``size_adjectives`` right after it): what the clause
+    says was found, restored or lost is the thing, so the size takes no kind of count (the generalise cable
+    story's mark, "found … forty kilometres long", stood apart as "recovered" from its later lengths)."""
+    lexicon = load_lexicon("ledger")
+    if unit not in lexicon["dimension_units"]:
+        return False  # "found 30 works long after the theft": a count of things, whatever follows
+    after = WORD.findall(claim.text[quantity.end - claim.start :])[:1]
+    return bool(after) and after[0].lower() in lexicon["size_adjectives"]
 
 
 def _number_word(word: str) -> bool:
@@ -467,6 +485,8 @@ def make_measures(
             count_kind = _kind_of_people(clause, offset, offset + len(quantity.text), outbreak)
         if is_people_state(count_kind) and unit != PEOPLE_UNIT:
             count_kind = None  # "41.5 million somoni owed", "two kilns at work": no count of people
+        if _gives_a_size(claim, quantity, unit):
+            count_kind = None  # "found a trench 30 metres deep": the trench was found, not its metres
         unit = outbreak_unit(count_kind, unit) or unit
         qualifiers = _qualifiers(claim, quantity)
         if one_count and is_bare_figure(quantity.text):
