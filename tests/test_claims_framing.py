@@ -27,6 +27,11 @@ def framed(claims: list[Claim]) -> list[Claim]:
         "Anna Berg, a spokeswoman for the mayor, repeated the charge, wrongly suggesting the inspector "
         "belongs to a group that organises the protests.",
         "The governor falsely claimed that the bridge had been closed for a decade.",
+        # derision says the claim is false too
+        "The councillor has absurdly claimed that the real owner of the quarry is the bishop.",
+        "Now that the mayor has ridiculously claimed that the flood was planned by the water board, he has "
+        "some explaining to do.",
+        "The councillor repeated his absurd claim that the quarry had been sold to the bishop.",
     ],
 )
 def test_a_falsity_word_on_the_cue_gives_the_outlet_the_other_side(text: str) -> None:
@@ -54,6 +59,8 @@ def test_a_false_denial_has_the_outlet_affirm() -> None:
         "The governor claimed that the bridge had been closed for a decade.",
         "Prosecutors alleged that the company had misled its customers for years.",
         "The mayor insisted that the inspector was biased against the city council.",
+        # a word of derision on something else than the cue: a degree ("ridiculously high"), not a verdict
+        "The mayor said that the rents in the old town were ridiculously high for young families.",
         # a content the speaker puts negated: what the outlet holds is not the sentence's words
         "The governor falsely claimed that the bridge had never been closed for repairs.",
     ],
