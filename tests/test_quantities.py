@@ -310,6 +310,30 @@ def test_a_worded_one_counts_only_when_a_later_bare_number_is_set_against_it() -
     ]
 
 
+def test_a_worded_one_in_a_perfect_passive_is_a_tally_so_far() -> None:
+    # the tense a count to date is told in: "one ... has been", later raised to "two ... have been"
+    found = quantities_in("The water board said one pumping station had so far been declared unsafe.")
+    assert [(q.text, q.value, q.unit) for q in found] == [("one pumping station", 1, "station")]
+    assert [q.value for q in quantities_in("Only one hiker has been found alive.")] == [1]
+    # a simple past, a determiner before it, or a passive of telling: no count
+    assert quantities_in("One hiker was quoted as saying the path was icy.") == []
+    assert quantities_in("The one hiker who had been rescued spoke to reporters.") == []
+    assert quantities_in("One ranger has been told the hut is closed.") == []
+
+
+def test_digits_that_close_a_name_are_no_count() -> None:
+    # before a singular noun (a count above one takes a plural), or with no noun, after a determiner or
+    # before a verb the name is the subject of
+    assert quantities_in("The Nordlink 4 power cable went dark on Monday.") == []
+    assert quantities_in("Divers inspected the ferry Sea Lark 8 overnight.") == []
+    assert quantities_in("The tug Sea Lark 8 now lies at anchor, the harbour master said.") == []
+    found = quantities_in("Engineers boarded the Sea Lark 8 and counted 14 cracked welds.")
+    assert [(q.value, q.unit) for q in found] == [(14, "weld")]
+    # a figure a name holds stays a count: a poll line, a share, a score against another figure
+    assert [q.value for q in quantities_in("The survey put Moreau 46 percent, Laine 38 percent.")] == [46, 38]
+    assert [q.value for q in quantities_in("In Tampere 300 volunteers cleared the snow.")] == [300]
+
+
 def test_a_telephone_code_is_no_count() -> None:
     # after a word of calling or of a line, or naming a single number: a code
     assert quantities_in("Hikers lost on the ridge should dial 999 at once.") == []

@@ -50,6 +50,8 @@ COUNTING_DEPS = frozenset({"nummod", "compound", "quantmod", "amod", "nmod"})
 # Parts of speech a noun phrase may hold between a number and its head noun ("11,000 North Korean soldiers").
 NOUN_PHRASE_FILLERS = frozenset({"ADJ", "PROPN", "NOUN"})
 MAX_FILLERS = 3
+# A passive verb with a clause of its own is one of telling ("has been told the plan is off"), no tally.
+TOLD_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "dobj"})
 # What kind of number a quantity is, from its unit (``number_type``): only numbers of one type compare.
 CURRENCY_UNITS = frozenset({"USD", "EUR", "GBP"})
 ELLIPSIS_LOOKBACK_SENTENCES = 2
@@ -118,6 +120,7 @@ def _quantity(
         and not any(is_digits(token) for token in phrase)
         and not _compared_one(phrase, noun, lexicon)
         and not _remaining_one(phrase, noun)
+        and not _tallied_one(phrase, noun)
     ):
         return None  # "one of them", "a man": not a count anyone disputes
     if is_year(phrase, noun, lexicon) or is_age(phrase, noun) or is_day(phrase, noun, lexicon):
@@ -230,6 +233,27 @@ def _compared_one(phrase: list[Token], noun: Token | None, lexicon: NumberLexico
         if before.lower_ in compared_by and (token.lower_ in lexicon.words or is_digits(token)):
             return _counted_noun([token], lexicon) is None  # "down from four", not "from four ships"
     return False
+
+
+def _tallied_one(phrase: list[Token], noun: Token | None) -> bool:
+    """Whether a worded "one" is a tally so far (issue #17): the subject of a verb in the perfect passive
+    ("one pumping station had so far been declared unsafe", "one person has been killed"), the tense in
+    which a count to date is told and later raised ("two stations have now been declared unsafe"). Not
+    after a determiner ("the one man"), nor the subject of a passive verb of telling with a clause of its
+    own ("one source has been told the plan is off": who was told, no count)."""
+    first = phrase[0]
+    if len(phrase) != 1 or noun is None or noun.pos_ != "NOUN" or noun.i <= first.i:
+        return False
+    if first.i > 0 and first.nbor(-1).pos_ == "DET":
+        return False
+    if any(token.pos_ not in NOUN_PHRASE_FILLERS for token in first.doc[first.i + 1 : noun.i]):
+        return False
+    verb = noun.head
+    if noun.dep_ != "nsubjpass" or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    deps = {child.dep_: child for child in verb.children}
+    perfect = any(child.dep_ == "aux" and child.lemma_.lower() == "have" for child in verb.children)
+    return perfect and "auxpass" in deps and not TOLD_CLAUSE_DEPS.intersection(deps)
 
 
 def _remaining_one(phrase: list[Token], noun: Token | None) -> bool:

@@ -26,6 +26,10 @@ from storyline.stages.quantities.numbers import (
 # A comma-less four-digit number after these (determiner, possessive) or before a singular noun is a year.
 YEAR_DETERMINER_TAGS = frozenset({"DT", "PRP$", "POS"})
 SINGULAR_NOUN_TAGS = frozenset({"NN", "NNP"})
+# After a name's digits, a word that links them to another figure ("Moreau 45 to 41", "Arsenal 3-1").
+NAME_FIGURE_LINKS = frozenset({"to", "-", "–", "—", "/", ":", "of", "per", "percent", "%"})
+# Parts of speech after a name's digits that close the name as a subject ("Sea Lark 8 sank", "... now lies").
+NAME_CLOSING_POS = frozenset({"VERB", "AUX", "ADV"})
 AGE_WORDS = frozenset({"aged", "age", "ages"})
 # The wholes a fraction is told of ("three of four", "four in 10", "one in 100"): "arrested 12 of 40
 # protesters" counts the arrested, and "5 in 2016" is a year.
@@ -51,11 +55,56 @@ def is_name_or_date(
         )
         if not (counts_a_thing or (durations and _counts_time(phrase, noun, lexicon))):
             return True
-    return bool(labels & (lexicon.skip_entity_labels - lexicon.date_labels)) or any(
-        token.pos_ == "PROPN" and not opens_sentence_capitalised(token)  # "Eleven inmates remain …"
-        for token in phrase
-        if not is_digits(token)
+    return (
+        bool(labels & (lexicon.skip_entity_labels - lexicon.date_labels))
+        or any(
+            token.pos_ == "PROPN" and not opens_sentence_capitalised(token)  # "Eleven inmates remain …"
+            for token in phrase
+            if not is_digits(token)
+        )
+        or ends_a_name(phrase, noun, lexicon)
     )
+
+
+def ends_a_name(phrase: list[Token], noun: Token | None, lexicon: NumberLexicon) -> bool:
+    """Digits right after a capitalised proper noun that close its name (issue #17): "the Nordlink 4
+    power cable", "a Falcon 9 rocket", "the tug Sea Lark 8 now lies", "Route 66 runs". A count after a
+    name is a figure the named holds ("Moreau 46, Laine 38", "Arsenal 2, Chelsea 1", "Moreau 45 to 41",
+    "Moreau 46 percent"), so the name is read only where such a figure cannot stand: before a singular
+    noun the number would count (a count above one takes a plural, and news writes one as a word), or with
+    no noun of its own, after a determiner, a possessive or a common noun that opens the name ("its
+    Nordlink 4", "the tug Sea Lark 8 at anchor") or before a verb or an adverb that the name is the
+    subject of ("Nordlink 4 went dark")."""
+    if len(phrase) != 1 or not phrase[0].text.isdigit():
+        return False
+    number = phrase[0]
+    doc = number.doc
+    name = number.i - 1
+    if name < 0 or not _capitalised_name(doc[name], lexicon) or not doc[name].whitespace_:
+        return False
+    after = doc[number.i + 1] if number.i + 1 < len(doc) else None
+    if after is not None and (after.lower_ in NAME_FIGURE_LINKS or after.text in lexicon.prefixes):
+        return False  # "Moreau 45 to 41", "Arsenal 3-1": a figure beside another
+    if noun is not None and noun.i > number.i:
+        words = {noun.lemma_.lower(), noun.lower_}
+        unit = not words.isdisjoint(lexicon.unit_classes) or not words.isdisjoint(lexicon.time_units)
+        return noun.tag_ in SINGULAR_NOUN_TAGS and not unit  # "Moreau 46 percent": a figure's unit
+    while name > 0 and _capitalised_name(doc[name - 1], lexicon):
+        name -= 1
+    opener = doc[name - 1] if name > 0 else None
+    determined = opener is not None and opener.tag_ in YEAR_DETERMINER_TAGS
+    # "the tug Sea Lark 8 at anchor", not "front-runner Moreau 46, Laine 38": a line of figures again
+    described = opener is not None and opener.pos_ == "NOUN" and after is not None and not after.is_punct
+    closed = after is not None and after.pos_ in NAME_CLOSING_POS
+    return determined or described or closed
+
+
+def _capitalised_name(token: Token, lexicon: NumberLexicon) -> bool:
+    """A capitalised proper noun that may open or carry a name, not a month or a day ("Nov 26" is a date,
+    and "on Monday 24 were missing" counts)."""
+    month = token.lower_.rstrip(".") in lexicon.months
+    dated = token.ent_type_ in lexicon.date_labels
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and not month and not dated
 
 
 def _counts_time(phrase: list[Token], noun: Token | None, lexicon: NumberLexicon) -> bool:
