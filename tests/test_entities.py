@@ -418,6 +418,24 @@ def test_a_name_written_surname_first_joins_the_same_name_in_the_usual_order() -
     assert frozenset({"Wei Lan"}) in found and frozenset({"Lan Wei"}) in found
 
 
+def test_a_chinese_name_in_both_orders_is_one_person_and_its_lone_surname_too() -> None:
+    """Issue #17, generalise cable: a wire prints "Liu Mingxia", a translation "Mingxia Liu"; the first
+    word a Chinese surname and the other's none, they are one person, and "Liu" alone is hers."""
+    found = groups(
+        resolve_entities(
+            mentions(
+                ("a", "Mingxia Liu", "PERSON"),
+                ("a", "Liu", "PERSON"),
+                ("b", "Liu Mingxia", "PERSON"),
+                ("c", "Gao Lin", "PERSON"),  # both words surnames: which order is whose, no report says
+                ("d", "Lin Gao", "PERSON"),
+            )
+        )
+    )
+    assert frozenset({"Mingxia Liu", "Liu", "Liu Mingxia"}) in found
+    assert frozenset({"Gao Lin"}) in found and frozenset({"Lin Gao"}) in found
+
+
 def test_a_name_printed_surname_first_in_another_spelling_joins_the_person_it_reads_as() -> None:
     """Issue #17: "Sargsjan Lilit" of a German report, which the small model tags an organisation, is the
     person "Lilit Sargsyan" of an English report on the same actors; not of a report sharing none."""

@@ -1103,6 +1103,18 @@ def test_a_title_of_a_body_is_no_role_across_a_verb_or_of_a_titled_holder() -> N
     assert "aide" not in (by_text(found, "Ali Khan").role or "")
 
 
+def test_an_own_language_name_in_brackets_after_an_organisation_stands_for_it() -> None:
+    """Issue #17, generalise cable: a translation gives a body's Finnish name in brackets after its English
+    one; it is that body, not a glossed word to drop. A place in brackets after a name is no such name."""
+    found = mentions_of(
+        "The National Police Board (Poliisihallitus) said on Friday that the port was closed. The Finnish "
+        "Customs (Tullilaitos) agreed."
+    )
+    assert by_text(found, "Poliisihallitus").refers_to == "National Police Board"
+    assert by_text(found, "Tullilaitos").refers_to == "Finnish Customs"
+    assert not any("(" in m.text for m in found)
+
+
 def test_a_bracketed_acronym_found_again_stands_for_its_long_form() -> None:
     """Issue #17: "VTsIOM" repeated untagged after "All-Russian Public Opinion Research Centre (VTsIOM)"
     is the centre, not an organisation of its own that resolution cannot tie to the English long form."""

@@ -356,6 +356,23 @@ def test_two_spellings_of_the_long_form_an_acronym_is_defined_as_are_one_organis
     assert len(resolve_entities(defined)) == 1
 
 
+def test_two_translations_defining_one_foreign_acronym_are_one_organisation() -> None:
+    """A Polish agency's acronym given after two English renderings of its name: one body. An acronym
+    that one of its long forms spells keeps two bodies apart (the test above: SIA)."""
+    defined = [
+        Mention("a", 0, 30, "Supreme Audit Office", "ORG"),
+        Mention("a", 32, 35, "NIK", "ORG", refers_to="Supreme Audit Office"),
+        Mention("b", 0, 28, "Chief Chamber of Control", "ORG"),
+        Mention("b", 30, 33, "NIK", "ORG", refers_to="Chief Chamber of Control"),
+        Mention("c", 0, 3, "NIK", "ORG"),
+    ]
+    assert len(resolve_entities(defined)) == 1
+    spelt = [*defined[:2], Mention("b", 0, 27, "National Insurance Kontor", "ORG")]
+    spelt.append(Mention("b", 30, 33, "NIK", "ORG", refers_to="National Insurance Kontor"))
+    by_mention = entity_by_mention(resolve_entities(spelt))
+    assert by_mention[("a", 0)] != by_mention[("b", 0)]
+
+
 def test_an_acronym_may_spell_a_long_form_from_its_organisation_word_on() -> None:
     found = grouped(
         ("a", "Northern Alliance Office for the Relief of Mountain Villages", "ORG"),

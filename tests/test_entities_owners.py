@@ -67,3 +67,33 @@ def test_a_place_modifying_the_operator_does_not_block_it() -> None:
         "Velsund Bulk Lines said the boats were safe."
     )
     assert refers(found, "the Karsk-based operator") == "Velsund Bulk Lines"
+
+
+def test_the_shipowner_is_the_business_said_to_own_the_ship_among_others() -> None:
+    """Issue #17, generalise cable: a report on a ship damaging cables names the cable operators beside the
+    ship's owner; "the shipowner" is the one it says owns the ship, wherever it says so."""
+    found = mentions_of(
+        "The freighter Arvo Star damaged a cable of Kessel Grid Oyj and a pipe of Norrgas AB. The Finnish "
+        "government will seek damages from the shipowner. Meridian Bulk Carriers Ltd, which owns the ship, "
+        "denied any fault. The shipowner said its crew had done nothing wrong."
+    )
+    assert refers(found, "the shipowner") == "Meridian Bulk Carriers Ltd"
+    assert refers(found, "The shipowner") == "Meridian Bulk Carriers Ltd"
+
+
+def test_the_shipowner_of_a_report_naming_no_ships_owner_stays_unresolved() -> None:
+    """Precision first: the one business named before it runs a cable, not the ship."""
+    found = mentions_of(
+        "The freighter Arvo Star damaged a data link run by Norrgas AB. The Finnish government will seek "
+        "damages from the shipowner."
+    )
+    assert refers(found, "the shipowner") is None
+
+
+def test_a_shipowner_titling_a_persons_name_is_that_persons_title() -> None:
+    """Issue #17, generalise thessaloniki-bid: "the shipowner" before a name is a person's occupation."""
+    found = mentions_of(
+        "Meridian Bulk Carriers Ltd, which owns the ship, denied any fault. Behind the rival bid stand the "
+        "shipowner Nikos Vardakis and his brother Petros Vardakis."
+    )
+    assert refers(found, "the shipowner") != "Meridian Bulk Carriers Ltd"

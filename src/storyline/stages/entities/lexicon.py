@@ -146,6 +146,7 @@ class EntityLexicon:
     # owns or runs ("the operator", "the tanker's owner") with the things they name (entities.owners).
     vessel_words: frozenset[str]
     business_relation_heads: frozenset[str]
+    vessel_owner_words: frozenset[str]
     operated_things: frozenset[str]
     # Heads of bodies an article may name only by a description ("the strike committee"; entities.bodies).
     described_body_heads: tuple[str, ...]
@@ -278,6 +279,7 @@ def entity_lexicon() -> EntityLexicon:
         unions_of_states=frozenset(data["unions_of_states"]),
         vessel_words=frozenset(data["vessel_words"]),
         business_relation_heads=frozenset(data["business_relation_heads"]),
+        vessel_owner_words=frozenset(data["vessel_owner_words"]),
         operated_things=frozenset(data["operated_things"]) | frozenset(data["vessel_words"]),
         described_body_heads=tuple(data["described_body_heads"]),
         recurring_body_heads=tuple(data["recurring_body_heads"]),
@@ -333,6 +335,17 @@ def is_acronym(text: str) -> bool:
     return ACRONYM.fullmatch(text) is not None and (text.isupper() or sum(map(str.isupper, text)) >= 3)
 
 
+# An organisation's own-language name given in brackets after its English one, as translations do ("the
+# Border Guard (Rajavartiolaitos)", "the Energy Authority (Energiavirasto)"): one capitalised word of
+# letters, long as such compounds are, with no capital inside ("UGent", "KChS" are short names).
+NATIVE_NAME = re.compile(r"[^\W\d_][^\W\d_A-Z]{7,}")
+
+
+def is_native_name(text: str) -> bool:
+    """ "Rajavartiolaitos": a one-word own-language name of a body (``NATIVE_NAME``)."""
+    return text[:1].isupper() and NATIVE_NAME.fullmatch(text) is not None
+
+
 @lru_cache(maxsize=1)
 def _name_particles() -> re.Pattern[str]:
     """The Arabic article joined to a name by a hyphen, in each romanisation ("al-Jubouri", "el-Joubouri",
@@ -341,6 +354,12 @@ def _name_particles() -> re.Pattern[str]:
     keeps his "Al"."""
     particles = "|".join(sorted(load_lexicon("entities")["name_particles"], key=len, reverse=True))
     return re.compile(rf"(?<![\w'’-])(?:{particles})[-‐](?=\w)")
+
+
+@lru_cache(maxsize=1)
+def chinese_surnames() -> frozenset[str]:
+    """Common Chinese surnames in pinyin, folded (``chinese_surnames``)."""
+    return frozenset(load_lexicon("entities")["chinese_surnames"])
 
 
 @lru_cache(maxsize=1)

@@ -58,6 +58,7 @@ from storyline.stages.entities.lexicon import (
     entity_lexicon,
     fold_name,
     is_acronym,
+    is_native_name,
     particle_name_at,
     surname_particle_words,
     without_name_particle,
@@ -114,8 +115,9 @@ ACRONYM_AFTER_LONG_FORM = re.compile(
 # Quote marks the small model takes into a name at its edges ("Donald Trump ''doesn't want" in the doubled
 # single quotes of NYT text gave the name "Donald Trump '"; issue #14): a name never ends in one, nor opens
 # with a double or an opening single one. A plain apostrophe right before a letter may open a name
-# ("'Ndrangheta"), so only one standing apart opens nothing.
-STRAY_END = re.compile(r"[\s'’‘\"“”`]+$")
+# ("'Ndrangheta"), so only one standing apart opens nothing. Nor does a name end in an opening bracket ("The
+# Energy Authority (" before its own-language name; issue #17, generalise cable).
+STRAY_END = re.compile(r"[\s'’‘\"“”`(\[]+$")
 STRAY_START = re.compile(r"(?:[\s\"“”‘`]|'(?=\s))+")
 # What may not touch a repeated name on either side: a word character or a hyphen ("Ivanov-Smith").
 # "head of the unit " right before a name: a title word opening a clause or phrase, "of", the body in one to
@@ -701,12 +703,15 @@ def _link_spelt_acronyms(names: list[Mention], lexicon: EntityLexicon) -> list[M
 
 
 def _link_parenthesised_acronyms(text: str, names: list[Mention]) -> list[Mention]:
-    """ "National Intelligence Service (NIS)": the acronym stands for the long form just before it, also
+    """ "National Intelligence Service (NIS)": the acronym stands for the long form just before it, as the
+    body's own-language name does ("the Border Guard (Rajavartiolaitos)", ``is_native_name``), also
     where the long form goes on with the country or region it is "of" ("Human Rights Commission of
     Pakistan (HRCP)"), which the name itself may have lost (cut off, or tagged a place of its own)."""
     linked = list(names)
     for index, mention in enumerate(names):
-        if not (mention.text.isupper() or is_acronym(mention.text)) or index == 0:
+        if not (mention.text.isupper() or is_acronym(mention.text) or is_native_name(mention.text)):
+            continue
+        if index == 0:
             continue
         previous = names[index - 1]
         if previous.label in PLACE_LABELS and index > 1:

@@ -30,6 +30,7 @@ from storyline.stages.entities.lexicon import (
     described_words,
     fold_name,
     institution_words,
+    is_native_name,
     words_match,
 )
 from storyline.stages.entities.transliteration import given_name_rows
@@ -64,7 +65,7 @@ def is_noise(doc: Doc, text: str, mention: Mention, lexicon: EntityLexicon) -> b
     return (
         _lower_case_phrase(mention, lexicon)
         or _stance_adjective(mention, lexicon)
-        or _bracketed_word(text, mention)
+        or (_bracketed_word(text, mention) and not _glosses_an_organisation(doc, text, mention))
         or _crosses_sentence_end(span)
         or (len(span) == 1 and bool(span[0].is_sent_start) and _common_word(span[0], text))
     )
@@ -185,6 +186,16 @@ def _bracketed_word(text: str, mention: Mention) -> bool:
     before = text[mention.start - 1 : mention.start] if mention.start else ""
     after = text[mention.end : mention.end + 1]
     return before in BRACKETS and BRACKETS[before] == after and not mention.text.isupper()
+
+
+def _glosses_an_organisation(doc: Doc, text: str, mention: Mention) -> bool:
+    """ "The Border Guard (Rajavartiolaitos)": a body's own-language name in round brackets right after an
+    organisation's name is that organisation's other name (``mentions`` links the two), not a gloss of a
+    word to drop."""
+    if not is_native_name(mention.text) or text[mention.start - 1 : mention.start] != "(":
+        return False
+    before = text[: mention.start - 1].rstrip()
+    return any(e.label_ == "ORG" and text[: e.end_char].rstrip(" (") == before for e in doc.ents)
 
 
 def _crosses_sentence_end(span: Span) -> bool:

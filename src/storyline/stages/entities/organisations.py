@@ -218,7 +218,10 @@ def _merge_acronyms(keyed: Sequence[Keyed], groups: DisjointSet, long_form_min_r
     Humanitarian Affairs). Two candidates — defined one way, spelt by another name — and it
     stays itself. Long forms defining one acronym that are spellings of one name ("European Aeronautic
     Defence & Space NV", "European Aeronautic Defense & Space Company" for EADS; "Temir Zhol Kazakhstan",
-    "Temir Schol Kasachstan" for TZK, ``romanised_organisations``) are one candidate. Blocked by the
+    "Temir Schol Kasachstan" for TZK, ``romanised_organisations``) are one candidate; so are long forms that
+    each define an acronym spelling none of them, the acronym of the name in the body's own language given
+    beside two English translations of it ("National Bureau of Investigation (KRP)", "Central Criminal
+    Police (KRP)" for the Finnish Keskusrikospoliisi; issue #17, generalise cable). Blocked by the
     initials."""
     acronyms = {key for key, m in keyed if m.refers_to is None and _is_acronym(m)}
     defined: dict[str, set[str]] = defaultdict(set)
@@ -229,7 +232,9 @@ def _merge_acronyms(keyed: Sequence[Keyed], groups: DisjointSet, long_form_min_r
             defined[acronym].add(key)
     candidates: dict[str, set[str]] = defaultdict(set)
     for acronym, long_forms in defined.items():
-        if _spellings_of_one_name(long_forms, long_form_min_ratio):
+        if _spellings_of_one_name(long_forms, long_form_min_ratio) or _translations_of_one_name(
+            acronym, long_forms
+        ):
             for key in long_forms:
                 groups.merge(next(iter(long_forms)), key)
         candidates[acronym] = {groups[key] for key in long_forms}
@@ -272,6 +277,14 @@ def _spellings_of_one_name(keys: set[str], min_ratio: float) -> bool:
         for index, first in enumerate(ordered)
         for second in ordered[index + 1 :]
     )
+
+
+def _translations_of_one_name(acronym: str, keys: set[str]) -> bool:
+    """Whether names of several words, each defining ``acronym`` (folded) in brackets, are translations of
+    one foreign name: the acronym spells none of them, so it is that name's, not an English one's. Two
+    bodies of one collection defining one foreign acronym each are far rarer than two papers translating
+    one name two ways."""
+    return len(keys) > 1 and all(len(key.split()) > 1 and acronym not in _acronyms_spelt(key) for key in keys)
 
 
 def _qualified_names(keys: set[str]) -> dict[str, set[str]]:

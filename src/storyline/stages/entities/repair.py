@@ -25,7 +25,13 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.records import Mention
 from storyline.stages.entities.kinds import introduced_by_kind
-from storyline.stages.entities.lexicon import PLACE_LABELS, EntityLexicon, fold_name, is_acronym
+from storyline.stages.entities.lexicon import (
+    PLACE_LABELS,
+    EntityLexicon,
+    fold_name,
+    is_acronym,
+    is_native_name,
+)
 from storyline.stages.entities.transliteration import opens_with_given_name
 
 __all__ = [
@@ -181,7 +187,7 @@ def split_parenthesised_acronyms(names: list[Mention]) -> list[Mention]:
     result = []
     for mention in names:
         run_on = RUN_ON_ACRONYM.fullmatch(mention.text)
-        if mention.label != "ORG" or run_on is None or not is_acronym(run_on.group("acronym")):
+        if mention.label != "ORG" or run_on is None or not _short_or_own_name(run_on.group("acronym")):
             result.append(mention)
             continue
         name, acronym = run_on.group("name"), run_on.group("acronym")
@@ -190,6 +196,12 @@ def split_parenthesised_acronyms(names: list[Mention]) -> list[Mention]:
         acronym_end = acronym_start + len(acronym)
         result.append(Mention(mention.article, acronym_start, acronym_end, acronym, "ORG", refers_to=name))
     return result
+
+
+def _short_or_own_name(bracketed: str) -> bool:
+    """An acronym, or the body's own-language name a translation gives in brackets ("Finnish Customs
+    (Tullilaitos"), run on into its English name."""
+    return is_acronym(bracketed) or is_native_name(bracketed)
 
 
 def split_joined_names(names: list[Mention]) -> list[Mention]:
