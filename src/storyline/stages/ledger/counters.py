@@ -16,7 +16,7 @@ from functools import cache
 
 from storyline.lexicons import load_lexicon
 from storyline.records import Claim
-from storyline.stages.ledger.grouping import WORD, EntitySpans
+from storyline.stages.ledger.grouping import WORD, EntitySpans, mentions_within
 from storyline.stages.ledger.kinds import SENTENCE_END
 
 
@@ -182,11 +182,8 @@ def _named_last(claim: Claim, spans: EntitySpans, counters: frozenset[str], text
     """The claim spoken by the counter the article names last before ``before``, from the sentence before
     the claim's on; the claim as it is when none is named there."""
     opened = _previous_sentence_start(text, claim.start)
-    named = [
-        (start, end, entity)
-        for start, end, entity in spans.get(claim.article, [])
-        if entity in counters and opened <= start < end <= before
-    ]
+    within = mentions_within(spans, claim.article, opened, before)
+    named = [mention for mention in within if mention[2] in counters]
     if not named:
         return claim
     start, end, entity = max(named)

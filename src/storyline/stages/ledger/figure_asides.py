@@ -20,7 +20,7 @@ from functools import cache
 
 from storyline.lexicons import load_lexicon
 from storyline.records import Claim, Quantity
-from storyline.stages.ledger.grouping import EntitySpans
+from storyline.stages.ledger.grouping import EntitySpans, mentions_within
 
 # Where a sentence of a content ends (the frames below are read in the figure's own sentence): a stop after
 # a lower-case word, not after a title ("Sen. Marco Rubio", "Mr. Kell" go on).
@@ -103,11 +103,7 @@ def payer(claim: Claim, quantity: Quantity, spans: EntitySpans | None) -> str | 
     if not verbs:
         return None
     verb_at = claim.start + verbs[-1].start()
-    named = [
-        (end, entity)
-        for start, end, entity in spans.get(claim.article, [])
-        if claim.start <= start and end <= verb_at
-    ]
+    named = [(end, entity) for _, end, entity in mentions_within(spans, claim.article, claim.start, verb_at)]
     if not named:
         return None
     end, entity = max(named)

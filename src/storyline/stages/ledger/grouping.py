@@ -143,13 +143,15 @@ def entity_spans(entities: Sequence[Entity]) -> EntitySpans:
     return by_article
 
 
+def mentions_within(spans: EntitySpans, article: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The (start, end, entity id) of every mention lying inside ``[start, end)`` of an article: what a span
+    names, for the callers that take its first or last name (a sum's payer, a share's holder, a counter)."""
+    return [mention for mention in spans.get(article, []) if start <= mention[0] and mention[1] <= end]
+
+
 def entities_within(spans: EntitySpans, article: str, start: int, end: int) -> frozenset[str]:
     """ "@entity" tokens for the entities mentioned inside ``[start, end)`` of an article."""
-    return frozenset(
-        TOKEN_MARK + entity_id
-        for mention_start, mention_end, entity_id in spans.get(article, [])
-        if start <= mention_start and mention_end <= end
-    )
+    return frozenset(TOKEN_MARK + entity for _, _, entity in mentions_within(spans, article, start, end))
 
 
 def entity_words(claims: Iterable[Claim], spans: EntitySpans) -> dict[str, frozenset[str]]:

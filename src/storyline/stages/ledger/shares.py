@@ -33,7 +33,7 @@ from functools import cache
 
 from storyline.lexicons import load_lexicon
 from storyline.records import Claim, Quantity
-from storyline.stages.ledger.grouping import TOKEN_MARK, EntitySpans, ledger_lexicon
+from storyline.stages.ledger.grouping import TOKEN_MARK, EntitySpans, ledger_lexicon, mentions_within
 
 # A capitalised name of up to four words ("Donald Trump", "the Green Party’s Jill Stein" → from "Green").
 NAME = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"
@@ -100,7 +100,7 @@ def _resolve(claim: Claim, start: int, end: int, spans: EntitySpans) -> str | No
     if surface.lower() in ledger_lexicon().stopwords:
         return None
     first, last = claim.start + start, claim.start + end
-    inside = [m for m in spans.get(claim.article, []) if first <= m[0] and m[1] <= last]
+    inside = mentions_within(spans, claim.article, first, last)
     if inside:
         return TOKEN_MARK + max(inside, key=lambda mention: mention[1])[2]
     return "name:" + surface.split()[-1].lower()
