@@ -1,7 +1,8 @@
+from datasketch import MinHash
 from factories import make_article
 
 from storyline.records import Credit, ForeignFragment
-from storyline.stages.copies.detect import find_copies, origins
+from storyline.stages.copies.detect import _minhash, _shingles, find_copies, origins
 
 BASE = (
     "Dock workers at the port of Valmora walked out on Monday after talks on pay collapsed, leaving "
@@ -73,3 +74,10 @@ def test_demo_corpus_copy_edges_stay_above_floor(demo_brief, demo_gold) -> None:
     from eval.copies import score_copies
 
     assert score_copies(demo_brief, demo_gold)["all copy edges"].f1 >= 0.95
+
+
+def test_signatures_sharing_drawn_permutations_equal_signatures_drawing_their_own() -> None:
+    for text in (BASE, "A flood closed two bridges in the north after a week of heavy rain."):
+        own = MinHash(num_perm=128)
+        own.update_batch(list(_shingles(text)))
+        assert list(_minhash(text).hashvalues) == list(own.hashvalues)

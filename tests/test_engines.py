@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import multiprocessing.forkserver
+import os
 import time
 
 import pytest
 
 # Only light imports at the top: worker processes import this module to find ``_square_all``.
 from storyline.config import EngineSettings, Settings
-from storyline.engines import chunked, run_chunk_results, run_chunks, worker_usage
+from storyline.engines import (
+    beside,
+    chunked,
+    helper_core_free,
+    run_chunk_results,
+    run_chunks,
+    worker_context,
+    worker_usage,
+)
 from storyline.errors import StorylineConfigurationError
 
 TEXTS = [
@@ -21,6 +31,10 @@ TEXTS = [
 
 def _square_all(numbers: list[int]) -> list[int]:
     return [number * number for number in numbers]
+
+
+def _pid_and_square(number: int) -> tuple[int, int]:
+    return os.getpid(), number * number
 
 
 def _interrupt_handlers(numbers: list[int]) -> list[bool]:
@@ -100,3 +114,15 @@ def test_dask_engine_gives_the_brief_of_the_local_engine() -> None:
     on_dask = pipeline.analyze(TEXTS, settings=dask_settings)
     assert on_dask.to_dict() == local.to_dict()
     assert len(on_dask.articles) == len(TEXTS)
+
+
+def test_work_beside_runs_in_a_helper_once_the_fork_server_is_up_and_here_when_asked() -> None:
+    assert beside(_pid_and_square, 7, here=True)() == (os.getpid(), 49)
+    worker_context()
+    multiprocessing.forkserver.ensure_running()
+    assert helper_core_free(EngineSettings(workers=2))
+    assert not helper_core_free(EngineSettings(workers=1))
+    assert not helper_core_free(EngineSettings(name="dask", workers=2))
+    helper, square = beside(_pid_and_square, 7)()
+    assert square == 49
+    assert helper != os.getpid()

@@ -10,6 +10,7 @@ workers are not this process's children, so ``getrusage`` here cannot see them.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import logging
 import multiprocessing
@@ -182,6 +183,31 @@ def fork_server_running() -> bool:
     starts with the models loaded, in milliseconds rather than the server's seconds of loading."""
     server = getattr(multiprocessing.forkserver, "_forkserver", None)
     return getattr(server, "_forkserver_pid", None) is not None
+
+
+def helper_core_free(engine: EngineSettings) -> bool:
+    """Whether a helper process may run beside this one at once: the local engine has more than one core,
+    and this run's workers' fork server is up, so a helper forks from it in milliseconds (starting one costs
+    seconds of loading). After the last article those cores stand idle while this process runs the serial
+    tail."""
+    return engine.name == "local" and worker_count(engine) > 1 and fork_server_running()
+
+
+def beside(work: Callable[..., OutputT], *args: Any, here: bool = False) -> Callable[[], OutputT]:
+    """``work(*args)`` in a helper process forked from the fork server (``worker_context``), started now;
+    the returned function waits for its result (and ends the helper). With ``here``, or where the fork server
+    is not running, ``work`` runs in this process when its result is asked for. ``work`` must be a pure
+    function of its picklable arguments: the result is the same either way."""
+    if here or not fork_server_running():
+        return functools.partial(work, *args)
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=worker_context(), initializer=end_with_parent)
+    future = pool.submit(work, *args)
+
+    def result() -> OutputT:
+        with pool:
+            return future.result()
+
+    return result
 
 
 def end_with_parent() -> None:

@@ -104,13 +104,7 @@ def _helper_allowed(count: int, settings: LedgerSettings, engine: EngineSettings
     """The helper has a free core and starts at once with the models the ledger uses: the fork server this
     run's workers came from is up (starting one costs seconds of loading), and holds spaCy, never torch
     (``settings.embeddings`` would need it for claim contents)."""
-    return (
-        count >= helper_from
-        and not settings.embeddings
-        and engine.name == "local"
-        and engines.worker_count(engine) > 1
-        and engines.fork_server_running()
-    )
+    return count >= helper_from and not settings.embeddings and engines.helper_core_free(engine)
 
 
 def _helper_share(stories: Sequence[StoryRecords]) -> set[int]:

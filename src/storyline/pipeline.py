@@ -59,6 +59,9 @@ ProgressCallback = Callable[[int, Article | SkippedInput | AlreadyStored], None]
 
 # A str longer than this, or holding a line break, is an article's text rather than a path.
 MAX_PATH_CHARS = 1024
+# Fewer articles than this find their copies in this process: a helper's start (a fork, importing the
+# copies stage, sending the articles) would cost about what their copies do (~5 ms of CPU an article).
+COPIES_BESIDE_FROM = 200
 
 
 def split_inputs(items: Sequence[str | Path]) -> tuple[list[str | Path], list[str]]:
@@ -278,9 +281,14 @@ def build_brief(
     they are already known (a store's incremental stories); otherwise the articles are clustered here. The
     brief's stories are the level a user sees over them (``stories.shown_stories``)."""
     article_list = [analysis.article for analysis in analyses]
+    # The copies stage reads the articles only: with this run's workers' cores idle, a helper process runs
+    # it while this one resolves entities (``engines.beside``; 3-5 s of the serial tail's CPU on 1,000
+    # generated articles, ``benchmarks/profile_main.py``).
+    alone = len(article_list) < COPIES_BESIDE_FROM or not engines.helper_core_free(settings.engine)
+    copies_found = engines.beside(copies.find_copies, article_list, settings.copies, here=alone)
     entity_list = resolve_all_entities(analyses, settings)
     claim_list = link_speakers((c for analysis in analyses for c in analysis.claims), entity_list)
-    copy_edges = copies.find_copies(article_list, settings.copies)
+    copy_edges = copies_found()
     if story_list is None:
         story_list = stories.cluster_stories(analyses, entity_list, settings.stories)
     # the event stories of one incident, as one story (developing stories): the level a user sees
