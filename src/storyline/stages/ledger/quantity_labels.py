@@ -336,8 +336,16 @@ def quantity_label(
         if noun:
             tail = _tail(claim, quantity, several_days)
             return f"{opener} {noun}{' ' + tail if tail else ''}?", bool(tail) or " " in noun
-    tail = _tail(claim, quantity, several_days)
+    tail = _without_unit_noun(_tail(claim, quantity, several_days), unit)
     return f"{opener} {_plural(unit)}{' ' + tail if tail else ''}?", bool(tail)
+
+
+def _without_unit_noun(tail: str, unit: str) -> str:
+    """``tail`` without the unit's own noun opening it: a figure whose span stops before its noun (a
+    quotation mark between them: "the 'early four' states") leaves the noun to the tail, and the label
+    named it twice ("How many states states?", issue #14)."""
+    first, _, rest = tail.partition(" ")
+    return rest if first.lower() in (unit.lower(), _plural(unit).lower()) else tail
 
 
 def says_what_it_sums(unit: str, claim: Claim, quantity: Quantity) -> bool:
