@@ -306,7 +306,7 @@ def test_a_hyphenated_fraction_of_a_scale_is_the_number_not_the_counted_noun(fig
 @pytest.mark.parametrize(
     ("text", "label", "says_more"),
     [
-        ("Eyes will turn to the next two of the 'big three' towns: Ely and Hull", "How many towns?", False),
+        ("Eyes will turn to the next two of the 'big three' towns: Ely and Hull", "How many towns?", True),
         ("the count in three towns that hold runoffs", "How many towns that hold runoffs?", True),
     ],
 )

@@ -336,8 +336,12 @@ def quantity_label(
         if noun:
             tail = _tail(claim, quantity, several_days)
             return f"{opener} {noun}{' ' + tail if tail else ''}?", bool(tail) or " " in noun
-    tail = _without_unit_noun(_tail(claim, quantity, several_days), unit)
-    return f"{opener} {_plural(unit)}{' ' + tail if tail else ''}?", bool(tail)
+    tail = _tail(claim, quantity, several_days)
+    # whether it says more is the tail's as written: only the label's words change (which figures are
+    # asked stays as it was; a bare "How many ships?" from a span holding its noun says no more, which is
+    # for the lead to weigh, tests/test_ledger.py's figures being written without their noun)
+    worded = _without_unit_noun(tail, unit)
+    return f"{opener} {_plural(unit)}{' ' + worded if worded else ''}?", bool(tail)
 
 
 def _without_unit_noun(tail: str, unit: str) -> str:
