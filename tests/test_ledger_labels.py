@@ -400,3 +400,31 @@ def test_a_quotation_closed_after_its_full_stop_leaves_no_mark() -> None:
     assert (
         as_question("the board was careless with the records.’") == "Was the board careless with the records?"
     )
+
+
+def test_a_long_subject_s_negation_is_taken_out_of_an_asked_frame() -> None:
+    # the auxiliary comes too late to move; the negation still goes, as it does where one moves: the
+    # clerks who say it was not printed deny the question, they do not affirm a label negating for them
+    content = "The small rural county's new mayoral candidate Anna Holm's name was not printed on the ballots"
+    assert as_question(content) == (
+        "Is it true that the small rural county's new mayoral candidate Anna Holm's name was printed on the"
+        " ballots?"
+    )
+    # a negation inside a clause of the subject is that clause's and stays
+    inner = "The odd rumour among the volunteers that the mayor does not read her mail spread quickly"
+    assert "does not read" in as_question(inner)
+    # an adverb said of the negation goes with it
+    judged = "This odd rumour among the volunteers that the mayor reads her mail is just not true"
+    assert as_question(judged).endswith("that the mayor reads her mail is true?")
+
+
+@pytest.mark.parametrize(
+    ("content", "asked"),
+    [
+        ("said right from the beginning of the long campaign", False),  # the subject stayed behind
+        ("that track last-minute spending before the county election on Tuesday", False),  # a relative clause
+        ("The county clerk said the ballots were printed", True),
+    ],
+)
+def test_a_clause_opening_on_its_verb_asks_of_no_one(content: str, asked: bool) -> None:
+    assert asks_something([make_claim(content, id="c1")], [0]) is asked

@@ -72,7 +72,12 @@ def test_two_people_of_the_pronouns_gender_leave_it_unnamed_and_a_name_before_it
     )
     assert named("Would she resign?", resign, (berg, holm), article) is None
     # a name before the pronoun in the label: it reads as that name
-    assert named("Had Lund been unfair to her?", sue) == "Had Lund been unfair to her?"
+    assert named("Had Lund been unfair to him?", sue) == "Had Lund been unfair to him?"
+    # unless every name before it is someone the pronoun cannot be: the man is no "her", the woman is
+    unfair = make_claim("Lund had been unfair to her", article=ARTICLE, speaker_text="Berg", speaker="@berg")
+    assert named("Had Lund been unfair to her?", unfair) == "Had Lund been unfair to Anna Berg?"
+    # a name the article's entities do not hold may be anyone: the pronoun stays
+    assert named("Had Lundqvist been unfair to her?", unfair) == "Had Lundqvist been unfair to her?"
 
 
 def test_a_plural_pronoun_before_any_word_naming_its_group_is_not_asked() -> None:

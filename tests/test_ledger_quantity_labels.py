@@ -301,3 +301,18 @@ def test_a_hyphenated_fraction_of_a_scale_is_the_number_not_the_counted_noun(fig
     text = f"{figure} signed up in the county"
     pair = (make_claim(text, id="c1"), make_quantity(figure, 250000, within=text))
     assert quantity_label("personnel", [pair], [0])[0] == "How many volunteers signed up in the county?"
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "says_more"),
+    [
+        ("Eyes will turn to the next two of the 'big three' towns: Ely and Hull", "How many towns?", True),
+        ("the count in three towns that hold runoffs", "How many towns that hold runoffs?", True),
+    ],
+)
+def test_a_figure_whose_span_stops_before_its_noun_names_the_noun_once(
+    text: str, label: str, says_more: bool
+) -> None:
+    figure = "three" if "'big three'" not in text else "three'"
+    pair = (make_claim(text, id="c1"), make_quantity(figure, 3, within=text, unit="town"))
+    assert quantity_label("town", [pair], [0]) == (label, says_more)

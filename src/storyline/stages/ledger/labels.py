@@ -56,6 +56,10 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})  # a verb's finite forms, a
 # a clause inside a noun phrase ("lead that it gave …"); "that" and the relative pronouns open one
 CLAUSE_DEPS = frozenset({"acl", "relcl", "ccomp"})
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+# a verb's forms that may open a clause with no subject ("said right from …", "track spending …"), and the
+# dependencies a subject has
+VERB_FORM_TAGS = frozenset({"VB", "VBD", "VBZ", "VBP"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 TITLE_CASE_WORDS = 4  # a headline in Title Case: fewer words may all be a name ("Pat Kennedy")
 # A sentence adverb and its comma opening a content: the writer's comment on it ("Ironically, …").
 # a closing single quotation mark: at a word's end, not a plural possessive's ("Democrats’ emails")
@@ -210,6 +214,7 @@ def asks_something(claims: Sequence[Claim], order: list[int]) -> bool:
         or not cut_whole(text, verb_at)
         or not _asks_a_clause(content)
         or _unresolved_pronoun(content)
+        or _lacks_subject(content)
     ):
         return False
     words = content.lower().split()
@@ -234,6 +239,23 @@ def _asks_a_clause(content: str) -> bool:
         return True
     finite = [token for token in sentence if token.tag_ in FINITE_TAGS]
     return not finite or not all(_in_opened_clause(token, sentence.root) for token in finite)
+
+
+def _lacks_subject(content: str) -> bool:
+    """Whether a label that asks "Is it true that …?" asks it of a clause that opens on its verb and has no
+    subject ("said right from the beginning", "that track last-minute spending …": the subject or the noun a
+    relative clause was of stayed in the sentence): it asks of no one (issue #14). A clause opening on an
+    auxiliary is ``subjectless_openers``' already."""
+    question = as_question(content)
+    if not question.startswith(ASKED_FRAME):
+        return False
+    sentence = next(iter(_parsed(question.removeprefix(ASKED_FRAME).rstrip("?")).sents))
+    root = sentence.root
+    return (
+        root.i == sentence.start
+        and root.tag_ in VERB_FORM_TAGS
+        and not any(child.dep_ in SUBJECT_DEPS for child in root.children)
+    )
 
 
 def _unresolved_pronoun(content: str) -> bool:
@@ -324,7 +346,30 @@ def as_question(content: str) -> str:
             subject = subject if subject[:2] == "I " or not subject[:1].isupper() else _lower_first(subject)
             auxiliary, rest = _past_of_hedge(auxiliary, rest)
             return f"{auxiliary.capitalize()} {subject} {' '.join(rest)}".strip() + "?"
-    return f"{ASKED_FRAME}{_lower_first(' '.join(words))}?"
+    return f"{ASKED_FRAME}{_lower_first(' '.join(_without_main_negation(words)))}?"
+
+
+def _without_main_negation(words: list[str]) -> list[str]:
+    """The content's words without the negation of its main clause ("not", "never" governed by the parse's
+    root), as a label with an auxiliary to move loses it ("Will Flowers be attending?"): a claim's stance is
+    read from its negation, so "Is it true that the man's name was not left off the ballot?" would stand the
+    officials who say it was not on the side that denies what they say, a label negating twice (issue #14).
+    A negation inside a clause of the subject ("the idea that he does not know …") is that clause's. An
+    adverb of the root's right before the negation ("is just not true", "was simply not there") was said of
+    the negation and goes with it."""
+    negations = label_words()[2]
+    starts = {_offset(words, index): index for index in range(len(words))}
+    sentence = next(iter(_parsed(" ".join(words)).sents))
+    root = sentence.root
+    for child in root.children:
+        index = starts.get(child.idx)
+        if child.dep_ == "neg" and index is not None and words[index].lower() in negations:
+            before = child.nbor(-1) if child.i > sentence.start else child
+            said_of = (
+                before.dep_ == "advmod" and before.head.i == root.i and starts.get(before.idx) == index - 1
+            )
+            return words[: index - 1 if said_of else index] + words[index + 1 :]
+    return words
 
 
 def _auxiliary(word: str) -> str:

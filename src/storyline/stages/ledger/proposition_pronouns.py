@@ -69,7 +69,7 @@ class People:
 def named_label(label: str, claim: Claim, people: People) -> str | None:
     """``label`` (worded from ``claim``) with its first pronoun named when it comes
     before any name (the module's rules); None when no one person is who it stands for."""
-    found = _unnamed_pronoun(label)
+    found = _unnamed_pronoun(label) or _named_of_another_gender(label, claim, people)
     if found is None:
         return label
     pronoun = found.group().lower()
@@ -122,6 +122,34 @@ def _unnamed_pronoun(label: str) -> re.Match[str] | None:
         stopwords = ledger_lexicon().stopwords
         return None if any(word.lower() not in stopwords for word in before) else found
     return None if any(word[:1].isupper() and word != "I" for word in before) else found
+
+
+def _named_of_another_gender(label: str, claim: Claim, people: People) -> re.Match[str] | None:
+    """The label's first "he" or "she" (any of their forms) when every name before it is of an entity the
+    claim's article names and none is a person who may be of the pronoun's gender: "Is it true that Ann Lee
+    had his vote?" (Lee a woman), "How much did the Weekly Herald give to his charity?" (no person): the
+    pronoun cannot read as those names, so it stands for someone the label leaves out (issue #14). A name the
+    article's entities do not hold may be anyone and leaves the pronoun as it is."""
+    found = PRONOUN.search(label)
+    gender = THIRD_PERSON[found.group().lower()] if found is not None else None
+    if found is None or gender is None:
+        return None
+    opening = label[: found.start()]
+    before = LABEL_WORD.findall(opening.removeprefix(ASKED_FRAME))[
+        0 if opening.startswith(ASKED_FRAME) else 1 :
+    ]
+    names = [POSSESSIVE_END.sub("", word) for word in before if word[:1].isupper() and word != "I"]
+    told = [(people.text[start:end], entity) for start, end, entity in people.spans.get(claim.article, [])]
+    known = {word for text, _entity in told for word in LABEL_WORD.findall(text)}
+    may_be = {
+        word
+        for text, entity in [*told, *((name, person) for person, name in people.persons.items())]
+        if entity in people.persons and people.genders.get(entity, gender) == gender
+        for word in LABEL_WORD.findall(text)
+    }
+    if names and all(name in known for name in names) and not any(name in may_be for name in names):
+        return found
+    return None
 
 
 def _offset_in_claim(label: str, found: re.Match[str], claim: Claim) -> int | None:

@@ -337,7 +337,19 @@ def quantity_label(
             tail = _tail(claim, quantity, several_days)
             return f"{opener} {noun}{' ' + tail if tail else ''}?", bool(tail) or " " in noun
     tail = _tail(claim, quantity, several_days)
-    return f"{opener} {_plural(unit)}{' ' + tail if tail else ''}?", bool(tail)
+    # whether it says more is the tail's as written: only the label's words change (which figures are
+    # asked stays as it was; a bare "How many ships?" from a span holding its noun says no more, which is
+    # for the lead to weigh, tests/test_ledger.py's figures being written without their noun)
+    worded = _without_unit_noun(tail, unit)
+    return f"{opener} {_plural(unit)}{' ' + worded if worded else ''}?", bool(tail)
+
+
+def _without_unit_noun(tail: str, unit: str) -> str:
+    """``tail`` without the unit's own noun opening it: a figure whose span stops before its noun (a
+    quotation mark between them: "the 'early four' states") leaves the noun to the tail, and the label
+    named it twice ("How many states states?", issue #14)."""
+    first, _, rest = tail.partition(" ")
+    return rest if first.lower() in (unit.lower(), _plural(unit).lower()) else tail
 
 
 def says_what_it_sums(unit: str, claim: Claim, quantity: Quantity) -> bool:
