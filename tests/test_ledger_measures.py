@@ -9,7 +9,7 @@ import pytest
 
 from storyline.config import DEFAULT_SETTINGS
 from storyline.stages.ledger.counted import AGENT
-from storyline.stages.ledger.kinds import PART
+from storyline.stages.ledger.kinds import PART, PAST_EVENT
 from storyline.stages.ledger.measures import (
     INCREMENT,
     Measure,
@@ -20,8 +20,9 @@ from storyline.stages.ledger.measures import (
     predicate_verb,
     split_same_voice,
     told_apart_beside,
+    told_as_now,
 )
-from tests.factories import make_article, make_claim, make_quantity
+from tests.factories import make_article, make_claim, make_quantity, make_time
 
 TEXT = "Comey said they discovered thousands of work-related messages and 110 classified emails."
 
@@ -431,3 +432,37 @@ def test_a_figure_whose_window_whole_group_or_noun_is_unsaid_answers_no_question
     content: str, figures: dict[str, tuple[float, str]], kept: list[float]
 ) -> None:
     assert [m.quantity.value for m in _measures_of(content, figures)] == kept
+
+
+def _deaths(
+    content: str, article: str, times: tuple[tuple[str, str | None, str | None], ...]
+) -> list[Measure]:
+    """The "12 people" of ``content``, told by police in an article of 4 May 2030 with the time expressions
+    ``times`` (text, date, TimeML value)."""
+    text = f"Police said {content}."
+    told = tuple(
+        replace(make_time(time, day, "year" if day else "unknown", within=text), value=value)
+        for time, day, value in times
+    )
+    figure = make_quantity("12 people", 12, within=text, unit="personnel")
+    claim = make_claim(
+        content,
+        article=make_article(text, id=article),
+        id=article,
+        speaker_text="Police",
+        quantities=(figure,),
+        times=told,
+    )
+    return make_measures(claim, frozenset(), published="2030-05-04", text=text)
+
+
+def test_a_former_events_figure_is_no_value_of_the_same_figure_told_as_of_now() -> None:
+    (former,) = _deaths("in 2019, 12 people died in a similar accident", "old", (("2019", "2019", "2019"),))
+    (now,) = _deaths("12 people have now died in the crash", "new", (("now", None, "PRESENT_REF"),))
+    assert PAST_EVENT in former.qualifiers and PAST_EVENT not in now.qualifiers
+    assert told_as_now(now) and not told_as_now(former)
+    assert len(group_measures([former, now], DEFAULT_SETTINGS.ledger)) == 2
+    # told again with no word of now, the equal figure may still be the former event's, as before
+    (again,) = _deaths("12 people died in that accident", "again", ())
+    assert not told_as_now(again)
+    assert len(group_measures([former, again], DEFAULT_SETTINGS.ledger)) == 1

@@ -586,6 +586,18 @@ def _tells_former_event(
     return text is not None and recalls_former_year(claim, quantity, text, day.year)
 
 
+# TimeML's value of a word that tells the present ("now", "currently", "at present"; ``dates``).
+PRESENT_REF = "PRESENT_REF"
+
+
+def told_as_now(measure: Measure) -> bool:
+    """Whether the figure's own clause tells it as of now ("two cables have now been confirmed damaged",
+    "12 people are currently in hospital"): today's value of a count, never a former event's figure."""
+    claim, quantity = measure.claim, measure.quantity
+    start, end = _clause_bounds(claim, quantity)
+    return any(time.value == PRESENT_REF and start <= time.start - claim.start < end for time in claim.times)
+
+
 def former_year(group: Sequence[Measure]) -> int | None:
     """The one year before their days that every figure of a former event names in its claim, before the
     figure ("the summer of 2021, when about 50,000 hectares burned") or as its time after it ("expelled two

@@ -32,6 +32,7 @@ from storyline.stages.ledger.counted import (
     is_lower_bound,
     is_vague,
     make_measures,
+    told_as_now,
     under_umbrellas,
     unify_holders,
 )
@@ -44,6 +45,7 @@ from storyline.stages.ledger.grouping import (
     speaker_key,
     stem,
 )
+from storyline.stages.ledger.kinds import PAST_EVENT
 from storyline.stages.ledger.losses import LOSS, years_agree
 from storyline.stages.ledger.modifiers import drop_one_modifier, drop_unsaid_qualifiers
 from storyline.stages.ledger.paths import EventKey, event_key, join_paths
@@ -114,6 +116,18 @@ def _two_sums(first: Measure, second: Measure) -> bool:
         and first.claim.article == second.claim.article
         and speaker_key(first.claim) == speaker_key(second.claim)
         and is_lower_bound(first.quantity) != is_lower_bound(second.quantity)
+    )
+
+
+def _then_and_now(first: Measure, second: Measure) -> bool:
+    """A former event's figure and a figure told as of now (``told_as_now``) count two things, however
+    equal their values: "In 2019, 12 people died in a similar accident" is no value of "12 people have now
+    died" (the generalise cable story's 2023 incident, "two data cables", took the operators' "two cables
+    had now been confirmed damaged" as its own). A former event's figure restated without a word of now
+    (the same year's figure told again in another sentence) may still join it."""
+    return any(
+        PAST_EVENT in past.qualifiers and PAST_EVENT not in now.qualifiers and told_as_now(now)
+        for past, now in ((first, second), (second, first))
     )
 
 
@@ -222,6 +236,7 @@ def group_measures(
             _compatible(measures[first], measures[second])
             and not told_apart_beside(measures[first], measures[second], passages)
             and not _two_sums(measures[first], measures[second])
+            and not _then_and_now(measures[first], measures[second])
         ):
             score = _pair_score(measures[first], measures[second], weight, settings.equal_value_bonus)
             score = vectors.blend(score, measures[first].claim, measures[second].claim)
