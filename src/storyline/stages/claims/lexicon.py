@@ -181,7 +181,7 @@ def claim_lexicon() -> ClaimLexicon:
         denial_verbs=_words(denials["verbs"]),
         denial_nouns=_words(denials["nouns"]),
         negation_idioms=tuple(idiom.lower() for idiom in denials["negation_idioms"]),
-        clause_abbreviations=_words(denials["clause_abbreviations"]),
+        clause_abbreviations=_words(load_lexicon("tokens")["abbreviations"]["no_sentence_end"]),
         infinitive_nouns=tuple(noun.lower() for noun in denials["infinitive_nouns"]),
         certainty_idioms=tuple(idiom.lower() for idiom in denials["certainty_idioms"]),
         certainty_refused_before=tuple(word.lower() for word in denials["certainty_refused_before"]),

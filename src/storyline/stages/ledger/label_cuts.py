@@ -75,11 +75,12 @@ SHORTHAND_WORD = re.compile(r"[\w/]+")
 @cache
 def label_words() -> tuple[frozenset[str], dict[str, str], frozenset[str], frozenset[str]]:
     data = load_lexicon("ledger")
+    abbreviations = load_lexicon("tokens")["abbreviations"]["no_sentence_end"]
     return (
         frozenset(data["auxiliaries"]),
         dict(data["contracted_negations"]),
         frozenset(data["negations"]),
-        frozenset(data["abbreviations"]),
+        frozenset(data["label_abbreviations"]) | frozenset(abbreviations),
     )
 
 
