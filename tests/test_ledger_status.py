@@ -558,3 +558,19 @@ def test_a_hedge_that_governs_the_figure_or_a_hedged_cue_stays_unconfirmed() -> 
         position = make_position("c1", speakers=("Paper",), outlets=("Paper",), value=4.0)
         status, reason = judge_status([position], [claim_])
         assert status == "unconfirmed", (text, reason)
+
+
+def test_one_voice_does_not_contest_itself() -> None:
+    # the governor's plan, and the same governor (an entity of the surname alone) denying another thing
+    plan = make_claim("she would raise the toll at rush hour", id="c1", speaker="e1", modality="asserted")
+    other = make_claim("the toll is a tax", id="c2", speaker="e2", cue="denied", modality="denied")
+    affirm = make_position("c1", speakers=("e1",), outlets=("post",), stance="affirm")
+    deny = make_position("c2", speakers=("e2",), outlets=("post",), stance="deny")
+    names = {"e1": "Ada Morrow", "e2": "Morrow"}
+    status, reason = judge_status([affirm, deny], [plan, other], corroborators=2, names=names, sources=2)
+    assert status == "single-source", reason
+    assert "not counted: a denial by the voice that affirms it (Morrow)" in reason
+    # a denial by anyone else still contests
+    names = {"e1": "Ada Morrow", "e2": "Ben Lusk"}
+    status, reason = judge_status([affirm, deny], [plan, other], corroborators=2, names=names, sources=2)
+    assert status == "contested", reason

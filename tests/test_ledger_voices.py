@@ -391,3 +391,15 @@ def test_a_description_of_the_article_lead_linked_to_them_is_one_voice_with_the_
     assert independent_sources(as_voices([named, described], voices), ORIGIN) == {"e-marlow", "the candidate"}
     claims = link_speakers([described], people)
     assert independent_sources(as_voices([named, *claims], voices), ORIGIN) == {"e-marlow"}
+
+
+def test_a_spurned_offer_is_the_outlets_report_that_it_was_made() -> None:
+    # "The mayor rejected the senator's offer": the mayor holds no offer; the outlet tells that one was made
+    spurned = make_claim("the senator's offer", cue="rejected", modality="denied", speaker_text="The mayor")
+    spurned = replace(spurned, speaker="e-mayor")
+    (voiced,) = as_voices([spurned], Voices())
+    assert voiced.outlet_voice and voiced.speaker is None and voiced.modality == "asserted"
+    # a denial of a claim ("rejected the idea that …") keeps its speaker
+    idea = replace(spurned, text="the idea that the senator made an offer")
+    (voiced,) = as_voices([idea], Voices())
+    assert voiced.speaker == "e-mayor" and not voiced.outlet_voice

@@ -36,7 +36,7 @@ from storyline.stages.ledger.series import EITHER_WAY, calendar_day
 from storyline.stages.ledger.sources import independent_sources, is_unnamed_report, report_words
 from storyline.stages.ledger.status import judge_status
 from storyline.stages.ledger.status_reasons import UNATTRIBUTED
-from storyline.stages.ledger.voices import NO_VOICES, Voices, as_voices
+from storyline.stages.ledger.voices import NO_VOICES, Voices, as_voices, spurns_an_offer
 
 STANCES: tuple[Stance, ...] = get_args(Stance)  # the order a proposition's positions are listed in
 
@@ -229,44 +229,6 @@ def side_of(claim: Claim) -> Stance:
     if spurns_an_offer(claim):
         return "affirm"
     return stance_of(claim)
-
-
-@dataclass(frozen=True, slots=True)
-class SpurnedOffers:
-    """``[spurned_offers]`` of the ledger lexicon (``spurns_an_offer``)."""
-
-    verbs: tuple[str, ...]
-    nouns: frozenset[str]
-    clause_openers: frozenset[str]
-    reach: int
-
-
-@cache
-def spurned_offers() -> SpurnedOffers:
-    data = load_lexicon("ledger")["spurned_offers"]
-    return SpurnedOffers(
-        tuple(data["verbs"]), frozenset(data["nouns"]), frozenset(data["clause_openers"]), data["reach"]
-    )
-
-
-def spurns_an_offer(claim: Claim) -> bool:
-    """Whether a denial is a rejection of an offer or a proposal put forward ("the mayor rejected the
-    senator's offer to make an exception", "she turned down the plan"): its content is a noun phrase headed
-    by a noun of ``[spurned_offers]``, not a clause ("rejected the idea that he lied", "rejected reports he
-    had been warned": claims, still denied). Spurning an offer denies no one's words; it takes the offer
-    for granted (PolNeAR muslim-ban-proposal: the London mayor's rejection of Trump's offer of an exception
-    stood as the denial that Trump would make one, and the question read as contested, issue #14)."""
-    lexicon = spurned_offers()
-    cue = " " + " ".join(WORD.findall(claim.cue.lower()))
-    if claim.modality != "denied" or not any(f" {verb}" in cue for verb in lexicon.verbs):
-        return False
-    words = [word.lower() for word in WORD.findall(claim.text)]
-    for place, word in enumerate(words[: lexicon.reach]):
-        if word in lexicon.clause_openers:
-            return False
-        if word in lexicon.nouns:
-            return words[place + 1 : place + 2] == [] or words[place + 1] not in lexicon.clause_openers
-    return False
 
 
 def make_question(

@@ -231,6 +231,19 @@ def _weighed(
         # "Trump may not have paid a dime": allowed, not denied (``opinions.hedges_its_negation``)
         return "unconfirmed", f"only hedged support (may not: {who_of(answers, names)})"
     denying = [p for p in answers if p.stance == "deny"]
+    if _denies_only_itself(denying, answers, names):
+        # one voice's own words read on both sides: no contest, the rest weighed alone
+        kept = [p for p in positions if p.stance != "deny"]
+        held = {claim_id for p in kept for claim_id in p.claims}
+        if corroborators is not None:  # counted over the whole question, the denials' voices included
+            corroborators = min(corroborators, sum(p.independent_sources for p in kept))
+        weighing = (sources, floors_only, series_directions, series_tolerance, relayers)
+        kept_claims = [claim for claim in claims if claim.id in held]
+        status, reason = _weighed(kept, kept_claims, corroborators, names, *weighing)
+        return (
+            status,
+            f"{reason}; not counted: a denial by the voice that affirms it ({who_of(denying, names)})",
+        )
     modality = {claim.id: claim.modality for claim in claims}
     # An allegation relayed with a hedge ("had allegedly been warned") takes no side against a denial.
     affirming = [
@@ -328,6 +341,48 @@ def _weighed(
             f"no other position{not_counted}",
         )
     return "single-source", f"one source ({who_of(asserting, names)}){not_counted}"
+
+
+def _voice_name(speaker: str, names: Mapping[str, str]) -> str | None:
+    """Who one of a position's speakers is: a resolved person or body by its name; None for an outlet's own
+    voice (its label stands for its news reports, columns and editorials alike, writers who may disagree)
+    and for words the parse left unresolved ("It", "they", "unnamed reports": not known to be anyone in
+    particular)."""
+    return names[speaker].lower() if speaker in names else None
+
+
+def _one_voice(name: str, other: str) -> bool:
+    """Whether two names are one voice: the same name, or a one-word name that is the other's last word
+    ("Cruz" beside "Ted Cruz", two entities where the entities stage left the surname apart)."""
+    first, second = name.split(), other.split()
+    return (
+        name == other
+        or (len(first) == 1 and first[-1] == second[-1])
+        or (len(second) == 1 and first[-1] == second[-1])
+    )
+
+
+def _denies_only_itself(
+    denying: Sequence[Position], answers: Sequence[Position], names: Mapping[str, str]
+) -> bool:
+    """Whether every voice denying the thing also affirms it (``_one_voice``): one voice cannot contest
+    itself, so its denial is its own words read on the wrong side or about another thing ("he would only
+    use waterboarding sparingly" beside the same senator's denial "that waterboarding constitutes torture").
+    PolNeAR's new-hampshire-primary showed it as contested by the one voice (issue #14). The denials then
+    weigh nothing and the affirming side is judged alone, the reason saying so; a denial by anyone else, or
+    by words naming no one, still contests."""
+    affirming = [p for p in answers if p.stance != "deny"]
+    said = [name for p in affirming for s in p.speakers if (name := _voice_name(s, names))]
+    if not denying or not said:
+        return False
+    return all(
+        p.speakers
+        and all(
+            (name := _voice_name(s, names)) is not None and any(_one_voice(name, o) for o in said)
+            for s in p.speakers
+        )
+        for p in denying
+    )
 
 
 def _uncounted(

@@ -588,12 +588,57 @@ def _headed_in_role(role: str, portfolios: Mapping[Portfolio, str]) -> set[str]:
 
 def as_voices(claims: Sequence[Claim], voices: Voices) -> list[Claim]:
     """The claims with each speaker replaced by the entity they speak as (``voice_of``), for counting
-    sources and listing a position's speakers (the claim itself keeps the person)."""
+    sources and listing a position's speakers (the claim itself keeps the person). A rejection of an offer
+    (``spurns_an_offer``: "the mayor rejected the senator's offer") is the outlet's own report that the
+    offer was made: the one who spurns it holds no offer of their own, and stood beside the one who made it
+    as a second source agreeing that he had (PolNeAR muslim-ban-proposal, issue #14)."""
     voiced = []
     for claim in claims:
+        if spurns_an_offer(claim):
+            # the outlet's own voice (``Claim.outlet_voice``: no speaker, no cue), asserting the offer
+            voiced.append(replace(claim, speaker=None, speaker_text=None, cue="", modality="asserted"))
+            continue
         speaker = voice_of(claim, voices)
         voiced.append(claim if speaker == claim.speaker else replace(claim, speaker=speaker))
     return voiced
+
+
+@dataclass(frozen=True, slots=True)
+class SpurnedOffers:
+    """``[spurned_offers]`` of the ledger lexicon (``spurns_an_offer``)."""
+
+    verbs: tuple[str, ...]
+    nouns: frozenset[str]
+    clause_openers: frozenset[str]
+    reach: int
+
+
+@cache
+def spurned_offers() -> SpurnedOffers:
+    data = load_lexicon("ledger")["spurned_offers"]
+    return SpurnedOffers(
+        tuple(data["verbs"]), frozenset(data["nouns"]), frozenset(data["clause_openers"]), data["reach"]
+    )
+
+
+def spurns_an_offer(claim: Claim) -> bool:
+    """Whether a denial is a rejection of an offer or a proposal put forward ("the mayor rejected the
+    senator's offer to make an exception", "she turned down the plan"): its content is a noun phrase headed
+    by a noun of ``[spurned_offers]``, not a clause ("rejected the idea that he lied", "rejected reports he
+    had been warned": claims, still denied). Spurning an offer denies no one's words; it takes the offer
+    for granted (PolNeAR muslim-ban-proposal: the London mayor's rejection of Trump's offer of an exception
+    stood as the denial that Trump would make one, and the question read as contested, issue #14)."""
+    lexicon = spurned_offers()
+    cue = " " + " ".join(WORD.findall(claim.cue.lower()))
+    if claim.modality != "denied" or not any(f" {verb}" in cue for verb in lexicon.verbs):
+        return False
+    words = [word.lower() for word in WORD.findall(claim.text)]
+    for place, word in enumerate(words[: lexicon.reach]):
+        if word in lexicon.clause_openers:
+            return False
+        if word in lexicon.nouns:
+            return words[place + 1 : place + 2] == [] or words[place + 1] not in lexicon.clause_openers
+    return False
 
 
 def _words(text: str) -> tuple[str, ...]:
