@@ -184,6 +184,14 @@ def test_the_bound_of_a_reported_warning_is_ahead_of_the_warning() -> None:
             "The governor called a meeting with both sides for Wednesday morning.",
             ("Wednesday morning", "2024-10-23"),
         ),
+        # ... or in the present perfect, which takes no past day: the event is ahead
+        ("The dockers' union has called a walkout at all ports on Friday.", ("Friday", "2024-10-25")),
+        # a request's deadline, reported in the past or the past perfect, lies after the request
+        (
+            "The prosecutor said she had asked the ministry for the full accounts by Thursday.",
+            ("by Thursday", "2024-10-24"),
+        ),
+        ("The judge said he ordered a new audit before Friday.", ("Friday", "2024-10-25")),
     ],
 )
 def test_a_weekday_a_schedule_or_a_deferral_points_to_is_the_coming_one(
@@ -216,6 +224,14 @@ def test_a_weekday_a_schedule_or_a_deferral_points_to_is_the_coming_one(
         ),
         # no sign in the clause: a present weekday stays the past one, as before
         ("Officials say the outage began on Sunday.", ("Sunday", "2024-10-20")),
+        # an event set in the simple past may have been held that day; a request without a bound is dated
+        ("The dockers' union called a walkout at all ports on Friday.", ("Friday", "2024-10-18")),
+        (
+            "The prosecutor said she had asked the ministry on Thursday for the accounts.",
+            ("Thursday", "2024-10-17"),
+        ),
+        # a request told alone, not reported, keeps its past bound
+        ("The agency had asked for the accounts by Thursday.", ("by Thursday", "2024-10-17")),
         # a plan in the past perfect, reported or not and with no deadline, was overtaken
         ("The regulator said the offer had been scheduled to expire Friday.", ("Friday", "2024-10-18")),
         ("The board had planned a vote on Friday.", ("Friday", "2024-10-18")),

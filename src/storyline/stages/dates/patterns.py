@@ -106,6 +106,7 @@ class DirectionWords:
     deferral_prepositions: tuple[str, ...]
     state_bounds: tuple[str, ...]
     expectation_verbs: frozenset[str]
+    directive_verbs: frozenset[str]
     reporting_verbs: frozenset[str]  # the claims stage's cue verbs (cues.toml), read as written there
 
 
@@ -123,6 +124,7 @@ def direction_words() -> DirectionWords:
         deferral_prepositions=tuple(raw["deferral_prepositions"]),
         state_bounds=tuple(raw["state_bounds"]),
         expectation_verbs=frozenset(raw["expectation_verbs"]),
+        directive_verbs=frozenset(raw["directive_verbs"]),
         reporting_verbs=frozenset(load_lexicon("cues")["reporting_verbs"]),
     )
 
