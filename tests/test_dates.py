@@ -686,6 +686,19 @@ AWAY = (
         ),
         # counted from a part of the day: the day reported
         ("Savers were turned away on Sunday. Since dawn, hundreds have queued outside.", ("dawn", MONDAY)),
+        # far from it, a time closing its clause tells more of the story's own event: the lead's day
+        (
+            "Thieves raided the museum early on Sunday, officials said on Monday."
+            + AWAY
+            + " The gang climbed onto the roof and cut the alarm cable at about 1:30 a.m.",
+            ("1:30 a.m.", "2024-10-20"),
+        ),
+        (
+            "The levee broke on Sunday."
+            + AWAY
+            + " Farmers said they had moved their herds before first light.",
+            ("first light", "2024-10-20"),
+        ),
     ],
 )
 def test_parts_of_the_day_follow_a_past_narrative(text: str, expected: tuple[str, str]) -> None:
