@@ -68,6 +68,21 @@ def test_explicit_expressions(text: str, expected: tuple[str, str, str]) -> None
     assert values(text) == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the day-month-year order: dotted, never the US order; slashed where the day cannot be a month
+        ("The valve was found open on 7.10.2024 by an inspector.", [("7.10.2024", "2024-10-07")]),
+        ("Tickets bought before 23/09/2024 stay valid.", [("23/09/2024", "2024-09-23")]),
+        # not inside a longer run of numbers (a version, an address)
+        ("The firmware 2.7.10.2024 was patched.", []),
+        ("The code 4/23/09/2024 was printed on the box.", []),
+    ],
+)
+def test_numeric_dates_in_the_day_month_year_order(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.date) for t in find(text)] == expected
+
+
 def test_years_between_two_bounds_are_two_years() -> None:
     """TimeML (and the generalisation gold) tag "between 1985 and 1987" as two years; a span told "from ...
     to ..." stays one range."""
