@@ -68,6 +68,21 @@ def test_explicit_expressions(text: str, expected: tuple[str, str, str]) -> None
     assert values(text) == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the day-month-year order: dotted, never the US order; slashed where the day cannot be a month
+        ("The valve was found open on 7.10.2024 by an inspector.", [("7.10.2024", "2024-10-07")]),
+        ("Tickets bought before 23/09/2024 stay valid.", [("23/09/2024", "2024-09-23")]),
+        # not inside a longer run of numbers (a version, an address)
+        ("The firmware 2.7.10.2024 was patched.", []),
+        ("The code 4/23/09/2024 was printed on the box.", []),
+    ],
+)
+def test_numeric_dates_in_the_day_month_year_order(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.date) for t in find(text)] == expected
+
+
 def test_years_between_two_bounds_are_two_years() -> None:
     """TimeML (and the generalisation gold) tag "between 1985 and 1987" as two years; a span told "from ...
     to ..." stays one range."""
@@ -184,6 +199,14 @@ def test_the_bound_of_a_reported_warning_is_ahead_of_the_warning() -> None:
             "The governor called a meeting with both sides for Wednesday morning.",
             ("Wednesday morning", "2024-10-23"),
         ),
+        # ... or in the present perfect, which takes no past day: the event is ahead
+        ("The dockers' union has called a walkout at all ports on Friday.", ("Friday", "2024-10-25")),
+        # a request's deadline, reported in the past or the past perfect, lies after the request
+        (
+            "The prosecutor said she had asked the ministry for the full accounts by Thursday.",
+            ("by Thursday", "2024-10-24"),
+        ),
+        ("The judge said he ordered a new audit before Friday.", ("Friday", "2024-10-25")),
     ],
 )
 def test_a_weekday_a_schedule_or_a_deferral_points_to_is_the_coming_one(
@@ -216,6 +239,14 @@ def test_a_weekday_a_schedule_or_a_deferral_points_to_is_the_coming_one(
         ),
         # no sign in the clause: a present weekday stays the past one, as before
         ("Officials say the outage began on Sunday.", ("Sunday", "2024-10-20")),
+        # an event set in the simple past may have been held that day; a request without a bound is dated
+        ("The dockers' union called a walkout at all ports on Friday.", ("Friday", "2024-10-18")),
+        (
+            "The prosecutor said she had asked the ministry on Thursday for the accounts.",
+            ("Thursday", "2024-10-17"),
+        ),
+        # a request told alone, not reported, keeps its past bound
+        ("The agency had asked for the accounts by Thursday.", ("by Thursday", "2024-10-17")),
         # a plan in the past perfect, reported or not and with no deadline, was overtaken
         ("The regulator said the offer had been scheduled to expire Friday.", ("Friday", "2024-10-18")),
         ("The board had planned a vote on Friday.", ("Friday", "2024-10-18")),
@@ -670,6 +701,19 @@ AWAY = (
         ),
         # counted from a part of the day: the day reported
         ("Savers were turned away on Sunday. Since dawn, hundreds have queued outside.", ("dawn", MONDAY)),
+        # far from it, a time closing its clause tells more of the story's own event: the lead's day
+        (
+            "Thieves raided the museum early on Sunday, officials said on Monday."
+            + AWAY
+            + " The gang climbed onto the roof and cut the alarm cable at about 1:30 a.m.",
+            ("1:30 a.m.", "2024-10-20"),
+        ),
+        (
+            "The levee broke on Sunday."
+            + AWAY
+            + " Farmers said they had moved their herds before first light.",
+            ("first light", "2024-10-20"),
+        ),
     ],
 )
 def test_parts_of_the_day_follow_a_past_narrative(text: str, expected: tuple[str, str]) -> None:

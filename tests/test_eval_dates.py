@@ -139,8 +139,10 @@ def test_held_out_is_refused_without_the_generalisation_corpus() -> None:
 # clause follows the narrative's day, or the publication day in a report of the last days; then 0.950 / 0.967:
 # "between 2017 and 2024" is two years; 0.953 with "snow forecast for the weekend" ahead). Raised in round
 # 32 (the eight older stories 0.947 / 0.958 -> 0.953 / 0.968: the 24-hour clock, "first light", "on the
-# 24th").
-GENERALISE_TIMES_FLOORS = {"value F1": 0.95, "relaxed F1": 0.965}
+# 24th"). Raised in round 34 (0.953 -> 0.960: a request's reported deadline and an event set in the present
+# perfect point a weekday ahead; a clock time closing its clause far from the day told last takes the story's
+# own day).
+GENERALISE_TIMES_FLOORS = {"value F1": 0.955, "relaxed F1": 0.965}
 # pamir-air-crash joined at the twenty-sixth round's start (scored unseen at fb40463: value F1 0.839,
 # relaxed F1 0.903 on its 43 times); value F1 0.903 once its errors were read. Its times gold then left out
 # kinds the other stories annotate (a bare year of a past event, "the weekend", "the end of the year",
@@ -155,10 +157,12 @@ GENERALISE_TIMES_FLOORS = {"value F1": 0.95, "relaxed F1": 0.965}
 # Wednesday"). recall joined at the thirtieth round's end (scored unseen at 64f8ab6: value F1 0.929, relaxed
 # F1 0.976 on its 64 times); its own floors at those until its errors are read. cable joined at the
 # thirty-first round's end (scored unseen at aa5d7b8: value F1 0.941, relaxed F1 0.980 on its 51 times).
+# Raised in round 34 once their errors were read: recall 0.929 -> 0.953 (a request's deadline ahead, a
+# day-month-year "19/12/2026"), cable 0.941 / 0.980 -> 0.971 / 0.990 ("24.11.2026" and its clock time).
 TIMES_FLOORS_OF_LATE_STORIES: dict[str, dict[str, float]] = {
     "storm": {"value F1": 0.93, "relaxed F1": 0.96},
-    "recall": {"value F1": 0.92, "relaxed F1": 0.97},
-    "cable": {"value F1": 0.94, "relaxed F1": 0.97},
+    "recall": {"value F1": 0.95, "relaxed F1": 0.97},
+    "cable": {"value F1": 0.965, "relaxed F1": 0.985},
 }
 
 

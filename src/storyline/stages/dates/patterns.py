@@ -106,6 +106,7 @@ class DirectionWords:
     deferral_prepositions: tuple[str, ...]
     state_bounds: tuple[str, ...]
     expectation_verbs: frozenset[str]
+    directive_verbs: frozenset[str]
     reporting_verbs: frozenset[str]  # the claims stage's cue verbs (cues.toml), read as written there
 
 
@@ -123,6 +124,7 @@ def direction_words() -> DirectionWords:
         deferral_prepositions=tuple(raw["deferral_prepositions"]),
         state_bounds=tuple(raw["state_bounds"]),
         expectation_verbs=frozenset(raw["expectation_verbs"]),
+        directive_verbs=frozenset(raw["directive_verbs"]),
         reporting_verbs=frozenset(load_lexicon("cues")["reporting_verbs"]),
     )
 
@@ -222,6 +224,11 @@ def time_patterns() -> tuple[TimePattern, ...]:
             rf"\b{weekday_prefix}(?P<month>{month})\s*(?P<day>{DAY_NUMBER}){ORDINAL}\b{year_suffix}",
             rf"\b{weekday_prefix}(?:(?i:the)\s+)?(?P<day>{DAY_NUMBER}){ORDINAL}\s+(?:(?i:of)\s+)?"
             rf"(?P<month>{month}){year_suffix}",
+            # the day-month-year order of most of the world's news: dotted ("24.11.2026"), which the US
+            # order never is; slashed ("19/12/2026") only where the day cannot be a month ("12/11/2026" is
+            # left to dateparser's reading)
+            rf"(?<![\d.])(?P<day>{DAY_NUMBER})\.(?P<month>0?[1-9]|1[0-2])\.(?P<year>{YEAR})\b(?!\.\d)",
+            rf"(?<![\d/])(?P<day>1[3-9]|2\d|3[01])/(?P<month>0?[1-9]|1[0-2])/(?P<year>{YEAR})\b(?!/\d)",
         ],
         "month": [
             rf"\b(?:(?:{modifier})[-\s]+|{PHASE}\s+)?(?P<month>{month})(?:,|\s+(?i:of))?\s+(?P<year>{YEAR})\b",

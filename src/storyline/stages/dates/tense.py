@@ -93,7 +93,9 @@ def points_ahead(verb: Token, tense: str, before: str) -> bool:
     Wednesday"). In a past one, only a deferral to the date ("were postponed until at least Wednesday":
     the decision is past, the day it moved to lies ahead), a reported order's deadline or expectation ("said
     he expected an assessment by Friday"), or a state told in the present perfect that lasts until the date
-    ("classes have been suspended until Monday"). Otherwise a present clause stays as before, the past
+    ("classes have been suspended until Monday"), a request's deadline ("said he had asked for a report by
+    Friday"), or an event set in the present perfect ("the union has called a strike on Wednesday": a past
+    day would take the simple past). Otherwise a present clause stays as before, the past
     (headlines narrate the past in the present)."""
     patterns = context_patterns()
     if tense == PAST:
@@ -103,6 +105,8 @@ def points_ahead(verb: Token, tense: str, before: str) -> bool:
             or (is_reported_deadline(verb) and bool(patterns["bound_ahead"].search(before)))
             or is_reported_schedule(verb)
             or (is_reported_expectation(verb) and bool(patterns["bound_ahead"].search(before)))
+            or (is_reported_directive(verb) and bool(patterns["bound_ahead"].search(before)))
+            or (is_present_perfect(verb) and is_event_set(verb))
             or (is_present_perfect(verb) and bool(patterns["state_bound"].search(before)))
             or is_told_plan(verb)
             or (bool(patterns["scheduled_for"].search(before)) and is_event_set(verb))
@@ -283,6 +287,18 @@ def is_reported_expectation(verb: Token) -> bool:
     return (
         verb.tag_ == "VBD"
         and verb.lemma_.lower() in direction_words().expectation_verbs
+        and is_reported(verb)
+    )
+
+
+def is_reported_directive(verb: Token) -> bool:
+    """A request told active in the past, simple or perfect, inside a report ("said he had asked the agency
+    for a full report by Wednesday"): the deadline a request sets lies after it, so the past, even the past
+    perfect, only backshifts the report."""
+    return (
+        verb.tag_ in ("VBD", "VBN")
+        and verb.lemma_.lower() in direction_words().directive_verbs
+        and not any(child.dep_ == "auxpass" for child in verb.children)
         and is_reported(verb)
     )
 
