@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from storyline.records import Article, Mention
+from storyline.stages.entities.known import described_known_organisation
 from storyline.stages.entities.mentions import extract_mentions
 from storyline.stages.entities.resolve import resolve_entities
 from storyline.stages.nlp import parse_articles
@@ -52,3 +53,28 @@ def test_the_lower_case_news_names_of_a_listed_organisation_are_its_names() -> N
         frozenset({"UNHCR", "UN refugee agency"}),
         frozenset({"Frontex", "EU border agency"}),
     }
+
+
+def _org(text: str, surface: str) -> Mention:
+    start = text.index(surface)
+    return Mention("a", start, start + len(surface), surface, "ORG")
+
+
+def test_the_alliance_after_nato_is_nato_unless_a_named_body_holds_the_word() -> None:
+    """Issue #17, generalise cable: "NATO said … the alliance would step up patrols"; "the alliance" after
+    a "Green Alliance" is that alliance, and "the bloc" needs the EU named before it."""
+    text = "A NATO spokesman said in Brussels that the alliance would act. The bloc met."
+    nato = _org(text, "NATO")
+    found = described_known_organisation("the alliance", text.index("the alliance"), [nato])
+    assert found == nato
+    assert described_known_organisation("The bloc", text.index("The bloc"), [nato]) is None
+    local = "The Green Alliance and NATO disagreed; the alliance said so."
+    named = [_org(local, "The Green Alliance"), _org(local, "NATO")]
+    assert described_known_organisation("the alliance", local.index("the alliance"), named) is None
+
+
+def test_the_alliance_in_a_report_naming_nato_is_a_mention_of_nato() -> None:
+    text = "The ships were escorted on Monday. NATO said in a statement that the alliance would send more."
+    (parsed,) = parse_articles([Article(id="a", text=text)])
+    found = {(m.text, m.refers_to) for m in extract_mentions(parsed)}
+    assert ("the alliance", "NATO") in found

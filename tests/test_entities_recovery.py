@@ -177,3 +177,13 @@ def test_a_one_word_organisation_one_article_tags_a_word_of_the_language_or_a_na
         _tagged(first, "Tessaro", "ORG"),
     ]
     assert [m.text for m in recover_mentions([first, second, third], tagged) if m.article == "c"] == []
+
+
+def test_a_chinese_name_another_report_prints_surname_first_is_recovered_in_either_order() -> None:
+    """Issue #17, generalise cable: the wire tags "Wang Jianguo"; a translation's "Jianguo Wang",
+    untagged, is the same name. A name whose first word is no Chinese surname is not read the other way."""
+    wire = _article("w", "The captain, Wang Jianguo, and the owner, Peter Holm, spoke.")
+    other = _article("o", "The captain of the ship, Jianguo Wang, and Holm Peter were questioned.")
+    tagged = [_tagged(wire, "Wang Jianguo", "PERSON"), _tagged(wire, "Peter Holm", "PERSON")]
+    found = recover_mentions([other], tagged)
+    assert [(m.text, m.label) for m in found] == [("Jianguo Wang", "PERSON")]

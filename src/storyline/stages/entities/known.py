@@ -19,7 +19,12 @@ from storyline.lexicons import load_lexicon
 from storyline.records import Mention
 from storyline.stages.entities.lexicon import fold_name
 
-__all__ = ["is_known_organisation", "known_organisation_key", "known_organisation_mentions"]
+__all__ = [
+    "described_known_organisation",
+    "is_known_organisation",
+    "known_organisation_key",
+    "known_organisation_mentions",
+]
 
 
 @lru_cache(maxsize=1)
@@ -64,3 +69,30 @@ def known_organisation_mentions(text: str, names: list[Mention]) -> list[Mention
     ]
     kept = [m for m in names if not any(m.start < k.end and k.start < m.end for k in known)]
     return sorted(kept + known, key=lambda mention: (mention.start, mention.end))
+
+
+@lru_cache(maxsize=1)
+def _descriptions() -> dict[str, frozenset[str]]:
+    """Folded name → the description heads the news gives it (``known_organisation_descriptions``)."""
+    heads: dict[str, frozenset[str]] = {}
+    for names, words in load_lexicon("entities")["known_organisation_descriptions"]:
+        for name in names:
+            heads[fold_name(name)] = frozenset(words)
+    return heads
+
+
+def described_known_organisation(
+    description: str, start: int, organisations: list[Mention]
+) -> Mention | None:
+    """ "the alliance" after "NATO": the one listed organisation named before ``start`` whose description
+    heads hold the description's words less its article, at its mention nearest the description; None
+    where an organisation named before holds the words itself ("the Civic Alliance"), or two are listed."""
+    words = description.lower().split()
+    phrase = " ".join(words[1:] if words[:1] == ["the"] else words)
+    before = [org for org in organisations if org.end <= start]
+    if not phrase or any(phrase in fold_name(org.text) for org in before):
+        return None
+    fitting = [org for org in before if phrase in _descriptions().get(fold_name(org.text), ())]
+    if len({known_organisation_key(org.text) for org in fitting}) != 1:
+        return None
+    return max(fitting, key=lambda org: org.start)

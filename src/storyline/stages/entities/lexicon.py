@@ -8,6 +8,7 @@ mention rules so that resolution and the organisation rules read them without im
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -360,6 +361,13 @@ def _name_particles() -> re.Pattern[str]:
 def chinese_surnames() -> frozenset[str]:
     """Common Chinese surnames in pinyin, folded (``chinese_surnames``)."""
     return frozenset(load_lexicon("entities")["chinese_surnames"])
+
+
+def chinese_surname_first(words: Sequence[str]) -> bool:
+    """ "zhang ruolan" (folded, two words): a Chinese surname first, a word that is none after it
+    (``chinese_surnames``), so the name may be printed the other way round too ("ruolan zhang")."""
+    surnames = chinese_surnames()
+    return len(words) == 2 and words[0] in surnames and words[1] not in surnames
 
 
 @lru_cache(maxsize=1)

@@ -51,6 +51,7 @@ from storyline.stages.entities.governments import government_references, seats_s
 from storyline.stages.entities.groups import group_descriptions
 from storyline.stages.entities.kinds import introduced_by_kind, organisations_named_by_kind
 from storyline.stages.entities.known import known_organisation_mentions
+from storyline.stages.entities.known_as import names_known_as
 from storyline.stages.entities.korean import korean_order_reading
 from storyline.stages.entities.lexicon import (
     PLACE_LABELS,
@@ -433,7 +434,7 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
     mentions = without_vessels(text, named, spanned, lexicon)
     # last: the long form may be a name the descriptions found ("the Open Sea Rescue Collective (OSRC), a
     # volunteer group", untagged by the small model)
-    mentions = acronyms_given_in_brackets(text, mentions, lexicon)
+    mentions = names_known_as(text, acronyms_given_in_brackets(text, mentions, lexicon))
     return sorted(mentions, key=lambda mention: (mention.start, mention.end))
 
 

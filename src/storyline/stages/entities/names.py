@@ -28,7 +28,7 @@ from storyline.records import Mention
 from storyline.stages.entities.index import SimilarWords
 from storyline.stages.entities.korean import korean_surname_reading, korean_surname_row
 from storyline.stages.entities.lexicon import (
-    chinese_surnames,
+    chinese_surname_first,
     entity_lexicon,
     fold_name,
     surname_particle_words,
@@ -274,7 +274,7 @@ def _merge_surname_first(
             continue
         usual_order = f"{words[1]} {words[0]}"
         if usual_order in keys:
-            if (given_name_rows(words[1]) and not given_name_rows(words[0])) or _chinese_surname_first(words):
+            if (given_name_rows(words[1]) and not given_name_rows(words[0])) or chinese_surname_first(words):
                 groups.merge(key, usual_order)
                 by_surname[words[0]].add(key)
         elif last_words[words[1]] == 1 and first_words[words[0]] == 1:
@@ -288,13 +288,6 @@ def _merge_surname_first(
                 groups.merge(key, other)
                 by_surname[key.split()[0]].add(key)
     return by_surname
-
-
-def _chinese_surname_first(words: list[str]) -> bool:
-    """ "zhang ruolan" beside "ruolan zhang": a Chinese surname first, a word that is none after it
-    (``chinese_surnames``)."""
-    surnames = chinese_surnames()
-    return words[0] in surnames and words[1] not in surnames
 
 
 def _korean_names_by_surname(full_names: dict[str, dict[str, list[list[str]]]]) -> dict[str, set[str]]:

@@ -33,6 +33,7 @@ from storyline.stages.entities.businesses import (
 from storyline.stages.entities.company_bodies import body_owner
 from storyline.stages.entities.forces import armed_body_antecedent
 from storyline.stages.entities.kinds import introduced_by_kind, named_before_its_kind_phrase
+from storyline.stages.entities.known import described_known_organisation
 from storyline.stages.entities.lexicon import (
     EntityLexicon,
     content_words,
@@ -113,6 +114,7 @@ def resolve_organisation_description(
         or prosecuting_body(text, surface, start, end, organisations, lexicon)
         or named_before_its_kind_phrase(doc, text, surface, start, names, lexicon)
         or armed_body_antecedent(surface, start, organisations, lexicon)
+        or described_known_organisation(surface, start, organisations)
     )
     office = None if antecedent else office_of_minister(doc, surface, article.people, lexicon)
     if antecedent is not None or office is not None:

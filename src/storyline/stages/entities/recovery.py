@@ -18,7 +18,12 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from storyline.records import Article, Mention
-from storyline.stages.entities.lexicon import PLACE_LABELS, entity_lexicon, fold_name
+from storyline.stages.entities.lexicon import (
+    PLACE_LABELS,
+    chinese_surname_first,
+    entity_lexicon,
+    fold_name,
+)
 from storyline.stages.entities.people import has_patronymic
 from storyline.stages.entities.transliteration import name_readings, surname_first_readings
 
@@ -126,12 +131,15 @@ def _organisation_full_names(mentions: Iterable[Mention]) -> frozenset[str]:
 
 
 def _person_readings(mentions: Iterable[Mention]) -> frozenset[tuple[str, str]]:
-    """The readings of every full name (two words or more) tagged as a person's name somewhere."""
+    """The readings of every full name (two words or more) tagged as a person's name somewhere, a Chinese
+    name's in both orders (``lexicon.chinese_surname_first``)."""
     readings: set[tuple[str, str]] = set()
     for mention in mentions:
         tokens = fold_name(mention.text).split()
         if mention.label == "PERSON" and mention.refers_to is None and len(tokens) > 1:
             readings |= name_readings(tokens)
+            if chinese_surname_first(tokens):  # "Jianguo Wang" where a report never writes "Wang Jianguo"
+                readings |= name_readings(tokens[::-1])
     return frozenset(readings)
 
 

@@ -38,7 +38,9 @@ from storyline.records import ROLE_LABEL, Entity, Mention
 from storyline.stages.entities.bodies import bodies_of_recurring_descriptions
 from storyline.stages.entities.employers import split_by_employer
 from storyline.stages.entities.index import SimilarWords
+from storyline.stages.entities.inflections import inflected_surnames_keyed_as_their_name
 from storyline.stages.entities.known import known_organisation_key
+from storyline.stages.entities.known_as import other_names_across_story
 from storyline.stages.entities.korean import korean_surname_reading, korean_surname_row
 from storyline.stages.entities.lexicon import (
     DEMONYM_ENDINGS,
@@ -360,10 +362,14 @@ def _resolve(
 ) -> list[Entity]:
     """One scope's entities; ``within_story`` False for the whole collection's proposals, which do not read
     a story's places into another ("Jordan", a place in one story, a person in the next)."""
+    if within_story:  # an own-language name one report gives an organisation is its name story-wide
+        mentions = other_names_across_story(mentions)
     # Each mention's key is folded once here and travels with it: the passes below look it up often.
     keyed = lone_given_names_keyed_as_their_article_name(
         _lone_surnames_keyed_as_their_article_name(
-            [(mention_key(mention), mention) for mention in mentions if mention.label != ROLE_LABEL]
+            inflected_surnames_keyed_as_their_name(
+                [(mention_key(mention), mention) for mention in mentions if mention.label != ROLE_LABEL]
+            )
         )
     )
     person_keys = _PersonNames(keyed, settings.surname_min_ratio)
