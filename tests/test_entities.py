@@ -587,6 +587,10 @@ def test_an_organisation_short_name_joins_the_full_name_of_its_article_unless_tw
 # 0.852, P 0.950 (thirty-first round, later) with a description before an untagged name ("The consumer
 # group X") that name's, a name after a title with its portfolio ("The Minister of Health, X") a person, and
 # a surname's particles joined where the story writes it as one word.
+# cable 0.900, P 0.963 (thirty-fourth round) with one foreign body's two English renderings joined by the
+# acronym both define, an own-language name in brackets or after "known in X as" its organisation's, a Chinese
+# name in both orders, "the shipowner" the business a report says owns the vessel, a surname with a Finnish or
+# Estonian case ending ("Virtasen") the article's one full name, and "the alliance" NATO when named before.
 FLOORS_OF_LATE_STORIES = {
     "sfax-bank-fraud": (0.87, 0.93),
     "pamir-air-crash": (0.94, 0.96),
@@ -595,7 +599,7 @@ FLOORS_OF_LATE_STORIES = {
     "gas-leak": (0.87, 0.96),
     "storm": (0.90, 0.96),
     "recall": (0.845, 0.945),
-    "cable": (0.80, 0.95),
+    "cable": (0.89, 0.95),
 }  # (B3 F1, B3 precision)
 
 
