@@ -579,6 +579,11 @@ def test_a_headline_speaker_before_its_topic_and_colon() -> None:
     assert claims_of("Harbour strike on the agenda: talks resume on Monday\n") == []
 
 
+def test_a_headline_role_is_the_person_the_body_names_with_it() -> None:
+    text = "Ferry Director On Fares: prices will fall in May\n\nFerry Director Ann Ortega spoke on Monday.\n"
+    assert [(c.speaker_text, c.cue) for c in claims_of(text) if c.cue == ":"] == [("Ann Ortega", ":")]
+
+
 def test_a_headline_speaker_after_a_kicker_and_dash() -> None:
     # the outlet's label before a dash ("EXCLUSIVE –") is no part of the speaker's name
     claims = claims_of("EXCLUSIVE – Maria Ortega: the ferry fares must come down\n")
