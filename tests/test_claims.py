@@ -572,6 +572,31 @@ def test_a_headline_kicker_before_a_colon_is_no_speaker() -> None:
     assert claims_of("Shocking: the levees will not hold\n") == []
 
 
+def test_a_headline_speaker_before_its_topic_and_colon() -> None:
+    # "Speaker on Topic: words": the speaker is the part before the "on", not the whole lead
+    claims = claims_of("Police on the fire: arson is ruled out\n")
+    assert [(c.speaker_text, c.cue, c.text) for c in claims] == [("Police", ":", "arson is ruled out")]
+    assert claims_of("Harbour strike on the agenda: talks resume on Monday\n") == []
+
+
+def test_a_headline_role_is_the_person_the_body_names_with_it() -> None:
+    text = "Ferry Director On Fares: prices will fall in May\n\nFerry Director Ann Ortega spoke on Monday.\n"
+    assert [(c.speaker_text, c.cue) for c in claims_of(text) if c.cue == ":"] == [("Ann Ortega", ":")]
+
+
+def test_a_headline_speaker_after_a_kicker_and_dash() -> None:
+    # the outlet's label before a dash ("EXCLUSIVE –") is no part of the speaker's name
+    claims = claims_of("EXCLUSIVE – Maria Ortega: the ferry fares must come down\n")
+    assert [(c.speaker_text, c.cue, c.text) for c in claims] == [
+        ("Maria Ortega", ":", "the ferry fares must come down")
+    ]
+
+
+def test_a_newspaper_before_a_colon_is_a_speaker() -> None:
+    claims = claims_of("Newspaper: the mayor used a private phone for council business\n")
+    assert [(c.speaker_text, c.cue) for c in claims] == [("Newspaper", ":")]
+
+
 def test_signed_quotations_in_a_row() -> None:
     text = "“The service is too slow.” ― Maria Ortega “Fares are too high.” ― Paul Dorsey\n"
     claims = claims_of(text)

@@ -102,8 +102,27 @@ def resolve_descriptions(doc: Doc, found: list[Attribution], lexicon: ClaimLexic
             ]
             if earlier:
                 attribution = dataclasses.replace(attribution, speaker=max(earlier, key=lambda s: s[1]))
+        holder = _named_holder(doc, attribution.speaker, lexicon)
+        if holder is not None:
+            attribution = dataclasses.replace(attribution, speaker=holder)
         resolved.append(attribution)
     return resolved
+
+
+def _named_holder(doc: Doc, speaker: CharSpan | None, lexicon: ClaimLexicon) -> CharSpan | None:
+    """A speaker given by a role alone ("Harbour Chief: …" in a headline) that the article writes elsewhere
+    right before a person's name ("Harbour Chief Ann Lee said …"): the person named."""
+    span = _span(doc, speaker)
+    if span is None or any(token.ent_type_ == "PERSON" for token in span):
+        return None
+    if span[-1].lower_ not in lexicon.colon_speaker_nouns:
+        return None
+    words = [token.lower_ for token in span]
+    for ent in doc.ents:
+        before = doc[max(0, ent.start - len(words)) : ent.start]
+        if ent.label_ == "PERSON" and len(before) == len(words) and [t.lower_ for t in before] == words:
+            return (ent.start_char, ent.end_char)
+    return None
 
 
 def _anaphoric_head(doc: Doc, speaker: CharSpan | None, lexicon: ClaimLexicon) -> str | None:

@@ -38,6 +38,8 @@ MAX_LEAD_TOKENS = 6
 MAX_TRANSCRIPT_NAME_TOKENS = 3
 LEAD_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "PART", "PUNCT", "ADP", "CCONJ"})
 SPEAKER_ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+# What joins a headline's speaker to its topic before the colon ("Mayor on the flood: …").
+TOPIC_WORDS = frozenset({"on"})
 
 
 def quote_attributions(context: ParseContext) -> list[Attribution]:
@@ -353,7 +355,10 @@ def colon_line_attributions(context: ParseContext) -> list[Attribution]:
     found: list[Attribution] = []
     for match in SPEAKER_LEAD.finditer(text):
         lead = context.doc.char_span(match.start("lead"), match.end("lead"), alignment_mode="contract")
-        if lead is None or not _names_a_speaker(context, lead):
+        if lead is None:
+            continue
+        lead = _speaker_part(context, lead)
+        if not _names_a_speaker(context, lead):
             continue
         colon = text.index(":", match.end("lead"))
         line_end = text.find("\n", match.end())
@@ -366,6 +371,21 @@ def colon_line_attributions(context: ParseContext) -> list[Attribution]:
         speaker = (lead.start_char, lead.end_char)
         found.append(Attribution(cue, content, speaker, quote, None, anchor.i if anchor else lead.end))
     return found
+
+
+def _speaker_part(context: ParseContext, lead: Span) -> Span:
+    """The words of a headline's lead that may name its speaker: after a kicker and its dash ("EXCLUSIVE –
+    Senator: …", the outlet's label for its news) and before a topic ("Senator on the budget: …")."""
+    labels = context.lexicon.colon_labels
+    for token in lead[1:-1]:
+        before = [word for word in lead[: token.i - lead.start] if not word.is_punct]
+        if token.text in HEADING_DASHES and before and all(word.lower_ in labels for word in before):
+            lead = lead[token.i - lead.start + 1 :]
+            break
+    for token in lead[1:]:
+        if token.lower_ in TOPIC_WORDS and token.pos_ == "ADP":
+            return lead[: token.i - lead.start]
+    return lead
 
 
 def _names_a_speaker(context: ParseContext, lead: Span) -> bool:
