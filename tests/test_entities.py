@@ -591,6 +591,7 @@ def test_an_organisation_short_name_joins_the_full_name_of_its_article_unless_tw
 # acronym both define, an own-language name in brackets or after "known in X as" its organisation's, a Chinese
 # name in both orders, "the shipowner" the business a report says owns the vessel, a surname with a Finnish or
 # Estonian case ending ("Virtasen") the article's one full name, and "the alliance" NATO when named before.
+# avalanche joined at the thirty-fourth round's end (scored unseen at ec21fd5: 0.687, P 0.895).
 FLOORS_OF_LATE_STORIES = {
     "sfax-bank-fraud": (0.87, 0.93),
     "pamir-air-crash": (0.94, 0.96),
@@ -600,6 +601,7 @@ FLOORS_OF_LATE_STORIES = {
     "storm": (0.90, 0.96),
     "recall": (0.845, 0.945),
     "cable": (0.89, 0.95),
+    "avalanche": (0.68, 0.89),
 }  # (B3 F1, B3 precision)
 
 
