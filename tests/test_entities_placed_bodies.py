@@ -25,3 +25,15 @@ def test_other_lower_case_words_after_a_place_are_no_body() -> None:
     text = "The Osh city council met. The regional police said. Kant regional hospital"
     names = [Mention("a", 4, 7, "Osh", "GPE")]
     assert placed_state_bodies(text, "a", names, entity_lexicon()) == names
+
+
+def test_a_swiss_canton_names_its_police_and_prosecutor_in_lower_case() -> None:
+    """A canton is a level of state as a region is: "Ticino cantonal police" is the canton's police force,
+    not the place Ticino (issue #17, generalise avalanche)."""
+    text = "Two climbers fell, Ticino cantonal police said. The Zug cantonal prosecutor's office acts."
+    names = [Mention("a", 19, 25, "Ticino", "GPE"), Mention("a", 52, 55, "Zug", "GPE")]
+    found = placed_state_bodies(text, "a", names, entity_lexicon())
+    assert [(m.text, m.label) for m in found] == [
+        ("Ticino cantonal police", "ORG"),
+        ("Zug cantonal prosecutor's office", "ORG"),
+    ]
