@@ -113,15 +113,19 @@ def _unnamed_pronoun(label: str) -> re.Match[str] | None:
     found = PRONOUN.search(label)
     if found is None:
         return None
-    opening = label[: found.start()]
-    # past the label's first word (its auxiliary, "Had he …?") or the frame that opens it
-    before = LABEL_WORD.findall(opening.removeprefix(ASKED_FRAME))[
-        0 if opening.startswith(ASKED_FRAME) else 1 :
-    ]
+    before = _words_before(label, found)
     if THIRD_PERSON[found.group().lower()] is None:
         stopwords = ledger_lexicon().stopwords
         return None if any(word.lower() not in stopwords for word in before) else found
     return None if any(word[:1].isupper() and word != "I" for word in before) else found
+
+
+def _words_before(label: str, found: re.Match[str]) -> list[str]:
+    """The label's words before its pronoun ``found``, past the label's first word (its auxiliary, "Had he
+    …?") or the frame that opens it."""
+    opening = label[: found.start()]
+    skipped = 0 if opening.startswith(ASKED_FRAME) else 1
+    return LABEL_WORD.findall(opening.removeprefix(ASKED_FRAME))[skipped:]
 
 
 def _named_of_another_gender(label: str, claim: Claim, people: People) -> re.Match[str] | None:
@@ -134,10 +138,7 @@ def _named_of_another_gender(label: str, claim: Claim, people: People) -> re.Mat
     gender = THIRD_PERSON[found.group().lower()] if found is not None else None
     if found is None or gender is None:
         return None
-    opening = label[: found.start()]
-    before = LABEL_WORD.findall(opening.removeprefix(ASKED_FRAME))[
-        0 if opening.startswith(ASKED_FRAME) else 1 :
-    ]
+    before = _words_before(label, found)
     names = [POSSESSIVE_END.sub("", word) for word in before if word[:1].isupper() and word != "I"]
     told = [(people.text[start:end], entity) for start, end, entity in people.spans.get(claim.article, [])]
     known = {word for text, _entity in told for word in LABEL_WORD.findall(text)}

@@ -355,11 +355,7 @@ def _one_voice(name: str, other: str) -> bool:
     """Whether two names are one voice: the same name, or a one-word name that is the other's last word
     ("Cruz" beside "Ted Cruz", two entities where the entities stage left the surname apart)."""
     first, second = name.split(), other.split()
-    return (
-        name == other
-        or (len(first) == 1 and first[-1] == second[-1])
-        or (len(second) == 1 and first[-1] == second[-1])
-    )
+    return name == other or (1 in (len(first), len(second)) and first[-1] == second[-1])
 
 
 def _denies_only_itself(

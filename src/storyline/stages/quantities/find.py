@@ -251,7 +251,7 @@ def _tallied_one(phrase: list[Token], noun: Token | None) -> bool:
     verb = noun.head
     if noun.dep_ != "nsubjpass" or verb.pos_ not in ("VERB", "AUX"):
         return False
-    deps = {child.dep_: child for child in verb.children}
+    deps = {child.dep_ for child in verb.children}
     perfect = any(child.dep_ == "aux" and child.lemma_.lower() == "have" for child in verb.children)
     return perfect and "auxpass" in deps and not TOLD_CLAUSE_DEPS.intersection(deps)
 
